@@ -1,0 +1,1 @@
+"""govbot's platform-neutral core: terms of reference, record, commands and replies."""

@@ -1,0 +1,113 @@
+"""The one entry point every platform calls: a person says something in a channel; the bot replies."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.commands import Command, help_text, parse
+from bot.db import unit_of_work
+from bot.errors import DomainError, NotAllowed
+from bot.models import Person
+from bot.replies import Reply, refusal
+from bot.services import deputies, groups, interests, meetings, polls, reviews, seats
+from bot.services.context import Context, Place, Speaker, person_for
+from bot.terms import CHAIR_ROLES, Role
+
+logger = logging.getLogger(__name__)
+
+UseCase = Callable[[Context, Command], Reply]
+
+USE_CASES: dict[str, UseCase] = {
+    "group info": groups.group_info,
+    "terms": groups.group_info,
+    "members": seats.list_members,
+    "member add": seats.add_member,
+    "member remove": seats.remove_member,
+    "chair": seats.make_chair,
+    "deputy": deputies.nominate,
+    "deputy revoke": deputies.revoke,
+    "deputies": deputies.list_deputies,
+    "declare": interests.declare,
+    "interests": interests.register,
+    "meeting schedule": meetings.schedule,
+    "meetings": meetings.list_meetings,
+    "meeting open": meetings.open_meeting,
+    "meeting close": meetings.close_meeting,
+    "meeting cancel": meetings.cancel,
+    "agenda add": meetings.add_item,
+    "agenda": meetings.show_agenda,
+    "here": meetings.here,
+    "apologies": meetings.apologies,
+    "attendance": meetings.attendance_now,
+    "quorum": meetings.quorum_check,
+    "motion": polls.propose_motion,
+    "motion table": polls.table_motion,
+    "motion vote": polls.call_vote,
+    "poll": polls.create_poll,
+    "polls": polls.list_polls,
+    "vote": polls.vote,
+    "poll close": polls.close_poll,
+    "results": polls.results,
+    "review": reviews.review_status,
+    "review done": reviews.review_done,
+    "report done": reviews.report_done,
+}
+
+FAILURE = ("Sorry, something went wrong on my side and nothing was recorded. Please try again; if it persists, "
+           "tell your administrator (the error is in the bot's log).")
+
+
+def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, text: str, now: dt.datetime) -> Reply:
+    """Run one command from `speaker` in `place` at `now` and return the reply.
+
+    Never raises: bad input and refusals come back as private error replies; every change a command makes
+    is committed whole or not at all.
+    """
+    try:
+        command = parse(text)
+    except DomainError as error:
+        return refusal(error.message)
+    for attempt in range(3):
+        try:
+            with unit_of_work(sessions) as session:
+                return run(session, speaker, place, command, now)
+        except DomainError as error:
+            return refusal(error.message)
+        except (IntegrityError, OperationalError):
+            # Two deliveries of the same click raced; the retry sees the other's write and answers from it.
+            if attempt == 2:
+                logger.exception("command %r failed after retries", command.verb)
+                return refusal(FAILURE)
+        except Exception:
+            logger.exception("command %r failed", command.verb)
+            return refusal(FAILURE)
+    return refusal(FAILURE)
+
+
+def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime) -> Reply:
+    if command.verb == "help":
+        return Reply(help_text(command.args["topic"]), private=True)
+    actor = person_for(session, speaker)
+    if command.verb == "group bind":
+        return bind(session, actor.id, place, command.args["short_name"], now)
+    group = groups.group_for(session, place)
+    if group is None:
+        return Reply("This channel is not bound to a group yet. A chair or secretary binds it with "
+                     "`group bind <short-name>`.", private=True, error=True)
+    ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform)
+    return USE_CASES[command.verb](ctx, command)
+
+
+def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt.datetime) -> Reply:
+    group = groups.group_named(session, short_name)
+    actor = session.get_one(Person, actor_id)
+    ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
+    membership = ctx.membership(actor)
+    if membership is None or membership.role not in CHAIR_ROLES | {Role.SECRETARIAT}:
+        raise NotAllowed(f"Only the chair or secretariat of {group.name} can bind a channel to it.")
+    return groups.bind_channel(session, group, place, now, actor_id)

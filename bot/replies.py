@@ -1,0 +1,46 @@
+"""The neutral reply every platform renders its own way: text, fields and buttons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice offered to the reader; pressing it runs `command` as that person."""
+
+    label: str
+    command: str
+    style: str = "default"  # default | primary | danger
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says back.
+
+    `private` replies concern only the speaker (Slack shows them ephemeral); the rest are for the channel.
+    `subject` names the record the message shows (e.g. `poll:12`) so a platform can update it in place.
+    """
+
+    text: str
+    title: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+    buttons: tuple[Button, ...] = ()
+    private: bool = False
+    error: bool = False
+    subject: str | None = None
+    notices: tuple[str, ...] = field(default=())
+
+    def as_text(self) -> str:
+        """Plain text for the console and for logs of what was said."""
+        lines = [f"*{self.title}*"] if self.title else []
+        lines.append(self.text)
+        lines.extend(f"  {label}: {value}" for label, value in self.fields)
+        if self.buttons:
+            lines.append("  " + "  ".join(f"[{b.label}: {b.command}]" for b in self.buttons))
+        lines.extend(self.notices)
+        return "\n".join(lines)
+
+
+def refusal(message: str) -> Reply:
+    return Reply(text=message, private=True, error=True)

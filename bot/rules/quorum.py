@@ -1,0 +1,50 @@
+"""Quorum: is a meeting quorate under the group's ToR? Pure, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.terms import QuorumRule
+
+
+@dataclass(frozen=True)
+class Quorum:
+    quorate: bool
+    counted: int
+    required: int | None
+    text: str
+
+
+def assess(
+    rule: QuorumRule | None,
+    *,
+    members_present: int,
+    deputies_present: int,
+    chair_present: bool,
+    voting_seats: int,
+) -> Quorum:
+    """Whether those present make the meeting quorate.
+
+    `members_present` counts voting members in person; `deputies_present` counts deputies attending for
+    absent voting members. Returns the verdict and a sentence that states the rule and cites its clause.
+    """
+    if rule is None:
+        counted = members_present + deputies_present
+        return Quorum(True, counted, None, f"{counted} present; the terms of reference set no quorum")
+    counted = members_present + (deputies_present if rule.deputies_count else 0)
+    required = rule.required(voting_seats)
+    missing_chair = rule.chair_required and not chair_present
+    quorate = counted >= required and not missing_chair
+    who = "member" + ("s" if counted != 1 else "")
+    if rule.deputies_count and deputies_present:
+        who = "members or deputies" if counted != 1 else "member or deputy"
+    verdict = "quorate" if quorate else "not quorate"
+    text = f"{verdict}: {counted} {who} present, {required} needed"
+    if rule.fraction is not None:
+        text += f" ({rule.fraction:.0%} of {voting_seats} voting seats)"
+    if rule.chair_required:
+        text += "; the chair must be present" + (" and is not" if missing_chair else "")
+    if deputies_present and not rule.deputies_count:
+        text += f"; {deputies_present} deputies present do not count"
+    cite = rule.cite()
+    return Quorum(quorate, counted, required, f"{text} {cite}".rstrip())

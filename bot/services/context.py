@@ -1,0 +1,174 @@
+"""Who is asking, in which group, under which rules: the context every use case receives, and its checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.commands import PersonRef
+from bot.errors import NotAllowed, NotFound
+from bot.models import Group, Identity, Meeting, Membership, Person
+from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person as a platform identifies them."""
+
+    platform: str
+    user_id: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A channel as a platform identifies it."""
+
+    platform: str
+    channel_id: str
+    channel_name: str | None = None
+
+
+def person_for(session: Session, speaker: Speaker) -> Person:
+    """The person behind a platform identity, created the first time they speak."""
+    identity = session.scalar(
+        select(Identity).where(Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
+    )
+    if identity is not None:
+        if speaker.display_name and identity.person.display_name != speaker.display_name and \
+                identity.person.display_name == identity.external_id:
+            identity.person.display_name = speaker.display_name
+        return identity.person
+    person = Person(display_name=speaker.display_name or speaker.user_id)
+    session.add(person)
+    session.add(Identity(person=person, platform=speaker.platform, external_id=speaker.user_id,
+                         handle=(speaker.display_name or speaker.user_id).casefold()))
+    session.flush()
+    return person
+
+
+def resolve(session: Session, platform: str, ref: PersonRef) -> Person:
+    """The person a command names.
+
+    A platform mention (`<@U123>`) is authoritative and creates the person if new. A bare `@handle` is an
+    identity on the console (where names are the identities), elsewhere it must match a known handle.
+    Raises NotFound naming the handle.
+    """
+    if ref.by_id or platform == "console":
+        return person_for(session, Speaker(platform, ref.value, ref.value))
+    found = session.scalars(
+        select(Identity).where(Identity.platform == platform, Identity.handle == ref.value.casefold())
+    ).all()
+    if len(found) == 1:
+        return found[0].person
+    if not found:
+        raise NotFound(f"I don't know @{ref.value} here. Mention them with the platform's @-picker so I get their "
+                       "account, or ask them to say `help` to me once.")
+    raise NotFound(f"More than one person is called @{ref.value}; mention them with the platform's @-picker.")
+
+
+def name(person: Person | None) -> str:
+    return person.display_name if person is not None else "nobody"
+
+
+@dataclass
+class Context:
+    """One command's world: the session, the group and its ToR, the person speaking and the time."""
+
+    session: Session
+    group: Group
+    actor: Person
+    now: dt.datetime
+    platform: str
+
+    @cached_property
+    def terms(self) -> Terms:
+        return parse_terms(self.group.terms_yaml, source=f"the ToR of {self.group.short_name}")
+
+    @property
+    def today(self) -> dt.date:
+        return self.now.astimezone(self.terms.zone).date()
+
+    def audit(self, action: str, **detail: Any) -> None:
+        audit.record(self.session, action=action, at=self.now, group_id=self.group.id, actor_id=self.actor.id,
+                     **detail)
+
+    def person(self, ref: PersonRef) -> Person:
+        return resolve(self.session, self.platform, ref)
+
+    def memberships(self) -> list[Membership]:
+        """The group's current seat holders."""
+        return list(self.session.scalars(
+            select(Membership).where(Membership.group_id == self.group.id, Membership.ended_at.is_(None))
+            .order_by(Membership.id)
+        ))
+
+    def membership(self, person: Person) -> Membership | None:
+        return next((m for m in self.memberships() if m.person_id == person.id), None)
+
+    def is_voting(self, membership: Membership | None) -> bool:
+        if membership is None:
+            return False
+        seat = self.terms.seat(membership.seat_title)
+        return bool(seat and seat.voting) and membership.role not in (Role.OBSERVER, Role.SECRETARIAT)
+
+    def open_meeting(self) -> Meeting | None:
+        return self.session.scalar(
+            select(Meeting).where(Meeting.group_id == self.group.id, Meeting.status == "open")
+        )
+
+    def next_meeting(self) -> Meeting | None:
+        """The open meeting, else the earliest scheduled one that has not yet started."""
+        return self.open_meeting() or self.session.scalar(
+            select(Meeting).where(Meeting.group_id == self.group.id, Meeting.status == "scheduled",
+                                  Meeting.starts_at >= self.now - dt.timedelta(hours=12))
+            .order_by(Meeting.starts_at).limit(1)
+        )
+
+    def meeting(self, meeting_id: int | None) -> Meeting:
+        """The given meeting of this group, or the open/next one. Raises NotFound saying what exists."""
+        if meeting_id is None:
+            meeting = self.next_meeting()
+            if meeting is None:
+                raise NotFound("No meeting is open or scheduled. A chair can schedule one: "
+                               "`meeting schedule 2026-12-03 10:00`.")
+            return meeting
+        meeting = self.session.get(Meeting, meeting_id)
+        if meeting is None or meeting.group_id != self.group.id:
+            raise NotFound(f"There is no meeting {meeting_id} in {self.group.name}. Say `meetings` to list them.")
+        return meeting
+
+    def is_chair(self, person: Person | None = None) -> bool:
+        """The group's chair, vice-chair or a co-chair, or the chair named for the open or next meeting."""
+        who = person or self.actor
+        membership = self.membership(who)
+        if membership is not None and membership.role in CHAIR_ROLES:
+            return True
+        meeting = self.next_meeting()
+        return meeting is not None and meeting.chair_id == who.id
+
+    def is_secretariat(self) -> bool:
+        membership = self.membership(self.actor)
+        return membership is not None and membership.role == Role.SECRETARIAT
+
+    def require_chair(self, doing: str) -> None:
+        if not self.is_chair():
+            raise NotAllowed(f"Only the chair (or vice-chair, or the meeting's chair) can {doing}. "
+                             f"{self.chair_hint()}")
+
+    def require_chair_or_secretariat(self, doing: str) -> None:
+        if not (self.is_chair() or self.is_secretariat()):
+            raise NotAllowed(f"Only the chair or the secretariat can {doing}. {self.chair_hint()}")
+
+    def chair_hint(self) -> str:
+        chairs = [m.person.display_name for m in self.memberships() if m.role in CHAIR_ROLES]
+        rule = self.terms.chair
+        if chairs:
+            return rule.cited(f"Ask {', '.join(chairs)}") + "."
+        return rule.cited("This group has no chair yet; the secretariat can name one with `chair @person`") + "."

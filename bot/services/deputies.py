@@ -1,0 +1,111 @@
+"""Deputies: standing and per-meeting nominations, under the ToR's deputy rules."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import DeputyNomination, Group, Membership
+from bot.replies import Reply
+from bot.rules.calendar import show
+from bot.services.context import Context
+
+
+def nominate(ctx: Context, cmd: Command) -> Reply:
+    """Name a deputy for yourself (or, as chair or secretariat, for a member).
+
+    `--meeting next|ID|standing`; by default the next meeting when the ToR allows per-meeting deputies.
+    Checks the ToR's eligibility rule: a deputy who must belong to another body is checked against that
+    group's record when the bot holds it, else needs the nominator's `--confirm`.
+    """
+    rule = ctx.terms.deputies
+    if not rule.allowed:
+        raise NotAllowed(rule.cited(f"{ctx.terms.name}'s ToR makes no provision for deputies") + ".")
+    member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
+    if member.id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
+        raise NotAllowed("You can name a deputy only for yourself; the chair or secretariat can record one for "
+                         "another member.")
+    seat_held = ctx.membership(member)
+    if seat_held is None:
+        raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to deputise for.")
+    if rule.for_seats is not None and seat_held.seat_title.casefold() not in {t.casefold() for t in rule.for_seats}:
+        raise NotAllowed(rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + ".")
+    deputy = ctx.person(cmd.args["person"])
+    if deputy.id == member.id:
+        raise UsageError("A member cannot be their own deputy; name someone else.")
+    if ctx.membership(deputy) is not None:
+        raise NotAllowed(f"{deputy.display_name} already holds a seat in {ctx.terms.name} and attends in their "
+                         "own right.")
+    which = (cmd.options.get("meeting") or ("next" if rule.per_meeting else "standing")).casefold()
+    meeting = None
+    if which == "standing":
+        if not rule.standing:
+            raise NotAllowed(rule.cited("The ToR allows deputies only for a named meeting")
+                             + "; use `--meeting next` or a meeting number.")
+    else:
+        if not rule.per_meeting:
+            raise NotAllowed(rule.cited("The ToR allows standing deputies only") + "; use `--meeting standing`.")
+        if which != "next" and not which.isdigit():
+            raise UsageError("--meeting takes next, a meeting number, or standing.")
+        meeting = ctx.meeting(None if which == "next" else int(which))
+        if meeting.status not in ("scheduled", "open"):
+            raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; name a deputy for a meeting to come.")
+    confirmation = check_eligibility(ctx, deputy.id, bool(cmd.options.get("confirm")))
+    nomination = DeputyNomination(group_id=ctx.group.id, member_id=member.id, deputy_id=deputy.id,
+                                  meeting_id=meeting.id if meeting else None, nominated_at=ctx.now)
+    ctx.session.add(nomination)
+    ctx.session.flush()
+    ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id,
+              confirmed_eligible=bool(confirmation))
+    scope = f"for meeting {meeting.id} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else "as standing deputy"
+    votes = "may vote in their place" if rule.may_vote else "may attend but not vote"
+    text = rule.cited(f"{deputy.display_name} is {member.display_name}'s deputy {scope} and {votes}") + "."
+    return Reply(text + confirmation)
+
+
+def check_eligibility(ctx: Context, deputy_id: int, confirmed: bool) -> str:
+    body = ctx.terms.deputies.must_belong_to
+    if not body:
+        return ""
+    rule = ctx.terms.deputies
+    other = ctx.session.scalar(select(Group).where(Group.short_name == body.casefold()))
+    if other is not None:
+        seated = ctx.session.scalar(select(Membership.id).where(Membership.group_id == other.id,
+                                                                Membership.person_id == deputy_id,
+                                                                Membership.ended_at.is_(None)))
+        if seated is None:
+            raise NotAllowed(rule.cited(f"A deputy must be a member of {other.name}") + ", and they are not.")
+        return ""
+    if not confirmed:
+        raise NotAllowed(rule.cited(f"A deputy must be a member of {body}") + ". If they are, say so by adding "
+                         "`--confirm` to the command.")
+    return f" Recorded on your confirmation that they are a member of {body}."
+
+
+def revoke(ctx: Context, cmd: Command) -> Reply:
+    member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
+    if member.id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
+        raise NotAllowed("You can withdraw only your own deputy nominations.")
+    deputy = ctx.person(cmd.args["person"])
+    nominations = ctx.session.scalars(select(DeputyNomination).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
+        DeputyNomination.deputy_id == deputy.id, DeputyNomination.revoked_at.is_(None))).all()
+    if not nominations:
+        raise NotFound(f"{deputy.display_name} is not {member.display_name}'s deputy. "
+                       "Say `deputies` to see nominations.")
+    for nomination in nominations:
+        nomination.revoked_at = ctx.now
+        ctx.audit("deputy.revoked", nomination=nomination.id, member=member.id, deputy=deputy.id)
+    return Reply(f"{deputy.display_name} is no longer {member.display_name}'s deputy.")
+
+
+def list_deputies(ctx: Context, cmd: Command) -> Reply:
+    nominations = ctx.session.scalars(select(DeputyNomination).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None))
+        .order_by(DeputyNomination.id)).all()
+    rows = tuple((n.member.display_name, f"{n.deputy.display_name}, "
+                  + (f"meeting {n.meeting_id}" if n.meeting_id else "standing")) for n in nominations)
+    text = ("Deputy nominations in force:" if rows
+            else "No deputies are nominated. A member names one with `deputy @person`.")
+    return Reply(text, fields=rows, private=True)

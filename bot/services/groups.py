@@ -1,0 +1,176 @@
+"""Groups: importing a ToR file, binding channels, and stating the rules in force."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.commands import Command, PersonRef
+from bot.errors import NotFound
+from bot.models import ChannelBinding, Group, Membership
+from bot.replies import Reply
+from bot.rules.calendar import add_months, show_date
+from bot.services.context import Context, Place, resolve
+from bot.terms import VOTING_RULE_WORDS, Terms, parse_terms
+
+
+def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str = "<ToR>") -> Group:
+    """Create the group a ToR file describes, or put the new ToR in force for an existing one.
+
+    Seat holders named in the file (`holder: alice` for the console, `holder: slack:U123` for a platform
+    account) are seated if the seat is empty. Raises TermsError for an invalid file.
+    """
+    terms = parse_terms(yaml_text, source=source)
+    group = session.scalar(select(Group).where(Group.short_name == terms.short_name))
+    parent_id = None
+    if terms.parent:
+        parent = session.scalar(select(Group).where(Group.short_name == terms.parent))
+        if parent is None:
+            raise NotFound(f"{source}: parent group '{terms.parent}' is not loaded; import its ToR file first.")
+        parent_id = parent.id
+    created = group is None
+    if group is None:
+        group = Group(short_name=terms.short_name, name=terms.name, terms_yaml=yaml_text, created_at=now,
+                      parent_id=parent_id)
+        session.add(group)
+        session.flush()
+    else:
+        group.name, group.terms_yaml, group.parent_id = terms.name, yaml_text, parent_id
+    audit.record(session, action="group.imported" if created else "group.terms_updated", at=now,
+                 group_id=group.id, actor_id=None, source=source)
+    seated = {m.seat_title.casefold() for m in session.scalars(
+        select(Membership).where(Membership.group_id == group.id, Membership.ended_at.is_(None)))}
+    for seat in terms.seats:
+        if seat.holder and seat.title.casefold() not in seated:
+            platform, _, user = seat.holder.rpartition(":")
+            person = resolve(session, platform or "console", PersonRef(user, by_id=True))
+            start = terms.adopted_on or now.date()
+            session.add(Membership(group_id=group.id, person_id=person.id, seat_title=seat.title, role=seat.role,
+                                   term_starts_on=start,
+                                   term_ends_on=add_months(start, seat.term_months) if seat.term_months else None,
+                                   chair_term_ends_on=None))
+            audit.record(session, action="member.seated", at=now, group_id=group.id, actor_id=None,
+                         person=person.id, seat=seat.title)
+    return group
+
+
+def bind_channel(session: Session, group: Group, place: Place, now: dt.datetime, actor_id: int | None) -> Reply:
+    """Bind a channel to `group`, replacing any earlier binding of that channel."""
+    binding = session.scalar(select(ChannelBinding).where(ChannelBinding.platform == place.platform,
+                                                          ChannelBinding.channel_id == place.channel_id))
+    if binding is None:
+        binding = ChannelBinding(platform=place.platform, channel_id=place.channel_id, bound_at=now,
+                                 group_id=group.id)
+        session.add(binding)
+    binding.group_id, binding.channel_name, binding.bound_at = group.id, place.channel_name, now
+    audit.record(session, action="channel.bound", at=now, group_id=group.id, actor_id=actor_id,
+                 platform=place.platform, channel=place.channel_id)
+    return Reply(f"This channel is now the channel of {group.name} ({group.short_name}).")
+
+
+def group_for(session: Session, place: Place) -> Group | None:
+    return session.scalar(
+        select(Group).join(ChannelBinding, ChannelBinding.group_id == Group.id)
+        .where(ChannelBinding.platform == place.platform, ChannelBinding.channel_id == place.channel_id)
+    )
+
+
+def group_named(session: Session, short_name: str) -> Group:
+    group = session.scalar(select(Group).where(Group.short_name == short_name))
+    if group is None:
+        known = ", ".join(session.scalars(select(Group.short_name).order_by(Group.short_name))) or "none yet"
+        raise NotFound(f"There is no group '{short_name[:40]}'. Groups loaded: {known}. "
+                       "An operator loads one with `govbot group import FILE`.")
+    return group
+
+
+def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
+    """Each rule of the ToR as a (label, sentence citing its clause) pair."""
+    rows: list[tuple[str, str]] = [("Seats", f"{len(terms.seats)} seats, {terms.voting_seats} of them voting")]
+    chair = terms.chair
+    chair_text = f"{chair.chosen.replace('_', '-')} chair"
+    rows.append(("Chair", chair.cited(chair_text + (f", for a term of {chair.term_months} months"
+                                                    if chair.term_months else ""))))
+    deputies = terms.deputies
+    if deputies.allowed:
+        kinds = " and ".join(k for k, on in (("standing", deputies.standing), ("per-meeting", deputies.per_meeting))
+                             if on)
+        text = f"deputies allowed ({kinds})"
+        if deputies.for_seats:
+            text += f" for {', '.join(deputies.for_seats)}"
+        if deputies.must_belong_to:
+            text += f"; a deputy must be a member of {deputies.must_belong_to}"
+        text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
+        rows.append(("Deputies", deputies.cited(text)))
+    else:
+        rows.append(("Deputies", deputies.cited("no provision for deputies")))
+    if terms.quorum:
+        q = terms.quorum
+        text = plural(q.required(terms.voting_seats), "member") + " present"
+        text += (" including the chair" if q.chair_required else "")
+        text += "; deputies count" if q.deputies_count else "; deputies do not count"
+        rows.append(("Quorum", q.cited(text)))
+    else:
+        rows.append(("Quorum", "the ToR sets no quorum"))
+    voting = terms.voting
+    text = f"decided by {VOTING_RULE_WORDS[voting.rule]}"
+    if voting.casting_vote == "chair":
+        text += "; the chair has a casting vote"
+    if not voting.out_of_meeting_polls:
+        text += "; votes only at meetings"
+    rows.append(("Voting", voting.cited(text)))
+    if voting.tabling.required:
+        rows.append(("Motions", voting.tabling.cited(f"tabled with {voting.tabling.with_body} before a vote")))
+    meetings = terms.meetings
+    cadence = (f"every {meetings.every_months} months" if meetings.every_months
+               else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
+    if meetings.max_minutes:
+        cadence += f", at most {meetings.max_minutes} minutes"
+    rows.append(("Meetings", meetings.cited(cadence)))
+    if terms.interests.declare_at_start:
+        rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
+    attendance = terms.attendance
+    parts = []
+    if attendance.max_per_organisation:
+        parts.append(f"at most {attendance.max_per_organisation} attending per organisation")
+    if attendance.warn_after_consecutive_absences:
+        parts.append(f"the chair is told after {attendance.warn_after_consecutive_absences} consecutive absences")
+    if parts:
+        rows.append(("Attendance", attendance.cited("; ".join(parts))))
+    if terms.reporting:
+        r = terms.reporting
+        often = f"every {r.every_months} months" if r.every_months else "as required"
+        rows.append(("Reporting", r.cited(f"to {r.to} {often}, led by the {r.lead.replace('_', '-')}")))
+    if terms.review:
+        rv = terms.review
+        text = f"first after {rv.first_after_months} months"
+        if rv.then_every_months:
+            text += f", then every {rv.then_every_months} months"
+        rows.append(("Review", rv.cited(text)))
+    rows.append(("Minutes", terms.minutes.cited(f"approved by the {terms.minutes.approved_by.replace('_', ' ')}")))
+    if terms.operates_until:
+        rows.append(("Ends", terms.operates_until.cited(f"operates until {show_date(terms.operates_until.date)}")))
+    privacy = terms.confidentiality
+    if privacy.confidential or not privacy.public_meetings:
+        text = "confidential: information is used only for its purpose" if privacy.confidential else ""
+        text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
+        rows.append(("Confidentiality", privacy.cited(text)))
+    return rows
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def group_info(ctx: Context, cmd: Command) -> Reply:
+    """The group and the rules in force."""
+    terms = ctx.terms
+    lines = [terms.purpose.strip()] if terms.purpose else []
+    if terms.accountable_to:
+        lines.append(f"Accountable to: {terms.accountable_to}.")
+    text = "\n".join(lines) or "The rules in force:"
+    return Reply(text=text, title=f"{terms.name} ({terms.short_name})", fields=tuple(rules_in_force(terms)),
+                 private=True)

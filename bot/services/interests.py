@@ -1,0 +1,90 @@
+"""Declarations of interest and the register of interests."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
+from bot.replies import Reply
+from bot.rules.calendar import show
+from bot.services.context import Context
+
+NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
+
+
+def may_declare(ctx: Context) -> bool:
+    if ctx.membership(ctx.actor) is not None:
+        return True
+    return ctx.session.scalar(select(DeputyNomination.id).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == ctx.actor.id,
+        DeputyNomination.revoked_at.is_(None)).limit(1)) is not None
+
+
+def declare(ctx: Context, cmd: Command) -> Reply:
+    """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
+    if not may_declare(ctx):
+        raise NotAllowed(f"Only members of {ctx.terms.name} and their deputies declare interests here.")
+    words = cmd.args["description"]
+    none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
+    description = " ".join(words).strip()
+    if not description:
+        raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
+                         'or `declare none`.')
+    meeting_id = cmd.options.get("meeting")
+    meeting: Meeting | None = ctx.meeting(meeting_id) if meeting_id else ctx.next_meeting()
+    item = None
+    if cmd.options.get("item") is not None:
+        if meeting is None:
+            raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
+        item = next((i for i in meeting.items if i.position == cmd.options["item"]), None)
+        if item is None:
+            raise NotFound(f"Meeting {meeting.id} has no item {cmd.options['item']}. Say `agenda` to see its items.")
+    nature = cmd.options.get("nature")
+    if nature and nature.casefold() not in NATURES:
+        raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
+    interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
+                        item_id=item.id if item else None, nature=nature.casefold() if nature else None,
+                        description=None if none else description[:2000], no_interests=none, declared_at=ctx.now)
+    ctx.session.add(interest)
+    ctx.session.flush()
+    ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
+              item=item.position if item else None, no_interests=none, nature=interest.nature,
+              description=interest.description)
+    where = f" for meeting {meeting.id}" if meeting else " in the register"
+    rule = ctx.terms.interests
+    if none:
+        return Reply(rule.cited(f"Recorded: {ctx.actor.display_name} has no interests to declare{where}") + ".")
+    on = f" on item {item.position} ({item.title})" if item else ""
+    kind = f" ({interest.nature})" if interest.nature else ""
+    return Reply(rule.cited(f"Recorded: {ctx.actor.display_name} declared an interest{kind}{on}{where}: "
+                            f"{interest.description}"))
+
+
+def register(ctx: Context, cmd: Command) -> Reply:
+    """The register of interests, by meeting or person; members only when the group is confidential."""
+    if ctx.terms.confidential and not may_declare(ctx):
+        raise NotAllowed(ctx.terms.confidentiality.cited(
+            f"{ctx.terms.name} is confidential; only its members see the register") + ".")
+    query = select(Interest).where(Interest.group_id == ctx.group.id).order_by(Interest.declared_at, Interest.id)
+    if cmd.options.get("meeting") is not None:
+        query = query.where(Interest.meeting_id == ctx.meeting(cmd.options["meeting"]).id)
+    if cmd.options.get("person") is not None:
+        query = query.where(Interest.person_id == ctx.person(cmd.options["person"]).id)
+    rows = []
+    for interest in ctx.session.scalars(query.limit(200)):
+        where = f"meeting {interest.meeting_id}" if interest.meeting_id else "register"
+        if interest.item_id:
+            item = ctx.session.get(AgendaItem, interest.item_id)
+            where += f", item {item.position}" if item else ""
+        what = "no interests" if interest.no_interests else \
+            (f"{interest.nature}: " if interest.nature else "") + (interest.description or "")
+        rows.append((interest.person.display_name, f"{what} ({where}, {show(interest.declared_at, ctx.terms.zone)})"))
+    text = "Register of interests:" if rows else "No declarations recorded yet."
+    return Reply(text, title=f"{ctx.terms.name}: interests", fields=tuple(rows), private=True)
+
+
+def declared_on_item(ctx: Context, person_id: int, item_id: int) -> list[Interest]:
+    return list(ctx.session.scalars(select(Interest).where(
+        Interest.person_id == person_id, Interest.item_id == item_id, Interest.no_interests.is_(False))))

@@ -1,0 +1,221 @@
+"""Meetings: scheduling, agenda, opening, roll call, quorum and closing."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import AgendaItem, Attendance, Meeting, Poll
+from bot.replies import Button, Reply
+from bot.rules.attendance import consecutive_misses
+from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.quorum import Quorum
+from bot.services import roll
+from bot.services.context import Context
+
+ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apologies"),
+                     Button("No interests to declare", "declare none"))
+
+
+def schedule(ctx: Context, cmd: Command) -> Reply:
+    """Schedule a meeting at a local date and time in the group's zone (chair or secretariat)."""
+    ctx.require_chair_or_secretariat("schedule meetings")
+    zone = ctx.terms.zone
+    day = parse_date(cmd.args["date"], ctx.today)
+    starts_at = local_to_utc(day, parse_time(cmd.args["time"]), zone)
+    if starts_at <= ctx.now:
+        raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
+    ends = ctx.terms.operates_until
+    if ends and day > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
+                         + "; schedule the meeting before then.")
+    chair = ctx.person(cmd.options["chair"]) if cmd.options.get("chair") else None
+    minute_taker = ctx.person(cmd.options["minutes"]) if cmd.options.get("minutes") else None
+    for role, person in (("chair", chair), ("take the minutes", minute_taker)):
+        if person is not None and ctx.membership(person) is None:
+            raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
+    where = cmd.options.get("where")
+    meeting = Meeting(group_id=ctx.group.id, starts_at=starts_at, place=where, status="scheduled",
+                      chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
+    ctx.session.add(meeting)
+    ctx.session.flush()
+    ctx.audit("meeting.scheduled", meeting=meeting.id, starts_at=starts_at, place=where,
+              chair=meeting.chair_id, minute_taker=meeting.minute_taker_id)
+    fields = [("When", show(starts_at, zone))]
+    if where:
+        fields.append(("Where", where))
+    if ctx.terms.meetings.max_minutes:
+        fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
+    if chair:
+        fields.append(("Chair", chair.display_name))
+    if minute_taker:
+        fields.append(("Minutes", minute_taker.display_name))
+    return Reply(f"Meeting {meeting.id} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.id}",
+                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.id}"),),
+                 subject=f"meeting:{meeting.id}")
+
+
+def list_meetings(ctx: Context, cmd: Command) -> Reply:
+    meetings = ctx.session.scalars(
+        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
+        .order_by(Meeting.starts_at.desc()).limit(10)
+    ).all()
+    if not meetings:
+        return Reply("No meetings yet. A chair can schedule one: `meeting schedule 2026-12-03 10:00`.", private=True)
+    zone = ctx.terms.zone
+    rows = tuple((f"Meeting {m.id}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
+                 for m in reversed(meetings))
+    return Reply(f"Meetings of {ctx.terms.name}:", fields=rows, private=True)
+
+
+def cancel(ctx: Context, cmd: Command) -> Reply:
+    ctx.require_chair_or_secretariat("cancel meetings")
+    meeting = ctx.meeting(cmd.args["meeting"])
+    if meeting.status != "scheduled":
+        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; only a scheduled meeting can be cancelled.")
+    meeting.status = "cancelled"
+    ctx.audit("meeting.cancelled", meeting=meeting.id)
+    return Reply(f"Meeting {meeting.id} ({show(meeting.starts_at, ctx.terms.zone)}) is cancelled.")
+
+
+def add_item(ctx: Context, cmd: Command) -> Reply:
+    ctx.require_chair_or_secretariat("set the agenda")
+    meeting = ctx.meeting(cmd.options.get("meeting"))
+    if meeting.status in ("closed", "cancelled"):
+        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; add items to a meeting still to come.")
+    title = " ".join(cmd.args["title"]).strip()
+    if not title:
+        raise UsageError('Give the item a title: agenda add "Budget update".')
+    position = len(meeting.items) + 1
+    meeting.items.append(AgendaItem(position=position, title=title[:500]))
+    ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title[:500])
+    return Reply(f"Item {position} added to meeting {meeting.id}: {title[:500]}")
+
+
+def show_agenda(ctx: Context, cmd: Command) -> Reply:
+    meeting = ctx.meeting(cmd.args["meeting"])
+    rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
+    text = f"Agenda of meeting {meeting.id}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
+        f"Meeting {meeting.id} has no agenda items yet. Add one with `agenda add \"title\"`."
+    return Reply(text, fields=rows, private=True)
+
+
+def open_meeting(ctx: Context, cmd: Command) -> Reply:
+    """Open the next (or given) meeting: the opener is recorded present; roll call and interests are prompted."""
+    already = ctx.open_meeting()
+    if already is not None:
+        raise NotAllowed(f"Meeting {already.id} is already open; close it with `meeting close` first.")
+    meeting = ctx.meeting(cmd.args["meeting"])
+    if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id):
+        raise NotAllowed("Only the chair (or vice-chair, or the meeting's chair) can open a meeting. "
+                         + ctx.chair_hint())
+    if meeting.status != "scheduled":
+        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; only a scheduled meeting can be opened.")
+    meeting.status, meeting.opened_at = "open", ctx.now
+    if ctx.membership(ctx.actor) is not None:
+        roll.mark_present(ctx, meeting, ctx.actor)
+    quorum = roll.quorum_of(ctx, meeting)
+    meeting.quorate_at_open = quorum.quorate
+    ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted)
+    prompts = ["Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member."]
+    if ctx.terms.interests.declare_at_start:
+        prompts.append(ctx.terms.interests.cited("Declare any interests now: `declare \"...\" --item N`, or "
+                                                 "`declare none`") + ".")
+    if ctx.terms.meetings.max_minutes:
+        prompts.append(f"This meeting should last at most {ctx.terms.meetings.max_minutes} minutes.")
+    return Reply("\n".join(prompts), title=f"Meeting {meeting.id} of {ctx.terms.name} is open",
+                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=f"meeting:{meeting.id}")
+
+
+def close_meeting(ctx: Context, cmd: Command) -> Reply:
+    """Close the open meeting. Refuses while a vote is open; members with no record are marked absent."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        raise NotFound("No meeting is open.")
+    ctx.require_chair("close a meeting")
+    open_vote = ctx.session.scalar(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open"))
+    if open_vote is not None:
+        raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.id} is still open; close it with "
+                         f"`poll close {open_vote.id}` first.")
+    recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
+    for membership in ctx.memberships():
+        # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
+        if membership.person_id not in recorded and ctx.is_voting(membership):
+            ctx.session.add(Attendance(meeting_id=meeting.id, member_id=membership.person_id, status="absent",
+                                       recorded_at=ctx.now))
+    meeting.status, meeting.closed_at = "closed", ctx.now
+    ctx.session.flush()
+    ctx.audit("meeting.closed", meeting=meeting.id)
+    notices = tuple(absence_warnings(ctx, meeting))
+    return Reply(f"Meeting {meeting.id} is closed.", title=f"{ctx.terms.name}: meeting {meeting.id} closed",
+                 fields=roll.summary(ctx, meeting), notices=notices, subject=f"meeting:{meeting.id}")
+
+
+def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
+    """Warnings for members who have now missed the ToR's number of consecutive meetings."""
+    rule = ctx.terms.attendance
+    limit = rule.warn_after_consecutive_absences
+    if not limit:
+        return []
+    history = roll.attendance_history(ctx)
+    warnings = []
+    for membership in ctx.memberships():
+        misses = consecutive_misses(history.get(membership.person_id, []), rule.apologies_count_as_absence)
+        if misses >= limit:
+            warnings.append(rule.cited(f"{membership.person.display_name} has missed {misses} consecutive meetings; "
+                                       f"the ToR allows papers to be withheld after {limit}") + ".")
+    return warnings
+
+
+def here(ctx: Context, cmd: Command) -> Reply:
+    """Record the speaker present, as a member or as a deputy for an absent member."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        raise NotFound("No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
+                       "next meeting, say `apologies`.")
+    before = roll.quorum_of(ctx, meeting)
+    if ctx.membership(ctx.actor) is not None and not cmd.options.get("for"):
+        text = roll.mark_present(ctx, meeting, ctx.actor)
+    else:
+        for_member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else None
+        text = roll.mark_deputising(ctx, meeting, for_member)
+    after = roll.quorum_of(ctx, meeting)
+    return Reply(text, notices=quorum_change(before, after))
+
+
+def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
+    if before.quorate == after.quorate:
+        return ()
+    return (f"The meeting is now {after.text}.",)
+
+
+def apologies(ctx: Context, cmd: Command) -> Reply:
+    meeting = ctx.meeting(cmd.options.get("meeting"))
+    if meeting.status not in ("scheduled", "open"):
+        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; apologies are for a meeting to come.")
+    if ctx.membership(ctx.actor) is None:
+        raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed.")
+    reason = " ".join(cmd.args["reason"]).strip()[:500] or None
+    roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
+    ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
+    notices: tuple[str, ...] = ()
+    deputies = ctx.terms.deputies
+    if deputies.allowed and not roll.deputy_named(ctx, meeting, ctx.actor):
+        notices = (deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
+    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.id} "
+                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices)
+
+
+def attendance_now(ctx: Context, cmd: Command) -> Reply:
+    meeting = ctx.meeting(None)
+    return Reply(f"Attendance at meeting {meeting.id} ({meeting.status}):", fields=roll.summary(ctx, meeting),
+                 private=True)
+
+
+def quorum_check(ctx: Context, cmd: Command) -> Reply:
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
+    quorum = roll.quorum_of(ctx, meeting)
+    return Reply(f"Meeting {meeting.id} is {quorum.text}.", subject=f"meeting:{meeting.id}")

@@ -1,0 +1,345 @@
+"""Motions and polls: proposing, tabling, opening, voting, closing and results."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, update
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import Ballot, Meeting, Poll, PollOption, SecretTally, SecretVoter
+from bot.replies import Button, Reply
+from bot.rules.calendar import local_to_utc, parse_date, parse_time, show
+from bot.rules.voting import Tally, decide
+from bot.services import roll
+from bot.services.context import Context
+from bot.services.interests import declared_on_item
+from bot.terms import VOTING_RULE_WORDS, VotingRule
+
+MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
+
+
+def get_poll(ctx: Context, poll_id: int) -> Poll:
+    poll = ctx.session.get(Poll, poll_id)
+    if poll is None or poll.group_id != ctx.group.id:
+        raise NotFound(f"There is no poll or motion {poll_id} in {ctx.terms.name}. Say `polls` to list open ones.")
+    return poll
+
+
+def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    parts = text.split()
+    day = parse_date(parts[0], ctx.today)
+    moment = local_to_utc(day, parse_time(parts[1]) if len(parts) > 1 else dt.time(17, 0), ctx.terms.zone)
+    if moment <= ctx.now:
+        raise UsageError(f"--closes {show(moment, ctx.terms.zone)} is in the past; give a deadline still to come.")
+    return moment
+
+
+def item_of(ctx: Context, position: int | None) -> int | None:
+    if position is None:
+        return None
+    meeting = ctx.meeting(None)
+    item = next((i for i in meeting.items if i.position == position), None)
+    if item is None:
+        raise NotFound(f"Meeting {meeting.id} has no item {position}. Say `agenda` to see its items.")
+    return item.id
+
+
+def propose_motion(ctx: Context, cmd: Command) -> Reply:
+    """Record a motion. The chair's motion opens at once unless the ToR requires tabling first."""
+    text = " ".join(cmd.args["text"]).strip()
+    if not text:
+        raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
+    membership = ctx.membership(ctx.actor)
+    if not ctx.is_voting(membership) and not ctx.is_chair():
+        raise NotAllowed(f"Only voting members of {ctx.terms.name} propose motions.")
+    options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
+    poll = Poll(group_id=ctx.group.id, kind="motion", question=text[:2000], status="proposed",
+                proposed_by_id=ctx.actor.id, proposed_at=ctx.now, item_id=item_of(ctx, cmd.options.get("item")),
+                closes_at=parse_closes(ctx, cmd.options.get("closes")),
+                options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
+    ctx.session.add(poll)
+    ctx.session.flush()
+    ctx.audit("motion.proposed", poll=poll.id, text=poll.question)
+    tabling = ctx.terms.voting.tabling
+    if tabling.required:
+        return Reply(tabling.cited(f"Motion {poll.id} is proposed: {poll.question}\nIt must be tabled with "
+                                   f"{tabling.with_body} before a vote")
+                     + f": a steering group member says `motion table {poll.id}`.")
+    if ctx.is_chair():
+        return open_vote(ctx, poll)
+    return Reply(f"Motion {poll.id} is proposed: {poll.question}\n"
+                 f"The chair opens the vote with `motion vote {poll.id}`.")
+
+
+def table_motion(ctx: Context, cmd: Command) -> Reply:
+    poll = get_poll(ctx, cmd.args["poll"])
+    tabling = ctx.terms.voting.tabling
+    if poll.kind != "motion" or poll.status != "proposed":
+        raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.id} is {poll.status}.")
+    membership = ctx.membership(ctx.actor)
+    seat = ctx.terms.seat(membership.seat_title) if membership else None
+    if not (seat and seat.steering) and tabling.required:
+        raise NotAllowed(tabling.cited(f"Motions are tabled by members of {tabling.with_body}") + ".")
+    poll.status, poll.tabled_by_id = "tabled", ctx.actor.id
+    ctx.audit("motion.tabled", poll=poll.id)
+    return Reply(f"Motion {poll.id} is tabled with {tabling.with_body}; the chair can open the vote at a meeting "
+                 f"with `motion vote {poll.id}`.")
+
+
+def call_vote(ctx: Context, cmd: Command) -> Reply:
+    poll = get_poll(ctx, cmd.args["poll"])
+    ctx.require_chair("open a vote")
+    tabling = ctx.terms.voting.tabling
+    if poll.status == "proposed" and tabling.required:
+        raise NotAllowed(tabling.cited(f"Motion {poll.id} has not been tabled with {tabling.with_body}")
+                         + f"; a steering group member says `motion table {poll.id}` first.")
+    if poll.status not in ("proposed", "tabled"):
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}.")
+    return open_vote(ctx, poll)
+
+
+def open_vote(ctx: Context, poll: Poll) -> Reply:
+    """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
+    meeting = ctx.open_meeting()
+    voting = ctx.terms.voting
+    if meeting is None and (voting.rule is VotingRule.MAJORITY_PRESENT or not voting.out_of_meeting_polls):
+        raise NotAllowed(voting.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[voting.rule]} at a "
+                                      "meeting") + "; open a meeting first.")
+    quorum_text = None
+    if meeting is not None:
+        quorum = roll.quorum_of(ctx, meeting)
+        if not quorum.quorate:
+            raise NotAllowed(f"The meeting is {quorum.text}; a vote needs a quorate meeting.")
+        poll.meeting_id, quorum_text = meeting.id, quorum.text
+    poll.status, poll.opened_at = "open", ctx.now
+    ctx.audit("vote.opened", poll=poll.id, meeting=poll.meeting_id, quorum=quorum_text)
+    return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.id}.")
+
+
+def create_poll(ctx: Context, cmd: Command) -> Reply:
+    """Ask the group a question with the given options (the chair)."""
+    ctx.require_chair("call a poll")
+    labels = [c.strip() for c in cmd.args["choices"] if c.strip()]
+    if len(labels) < 2 or len(labels) > 10:
+        raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
+    if len({label.casefold() for label in labels}) != len(labels):
+        raise UsageError("Two options are the same; make each option different.")
+    if any(len(label) > 200 for label in labels) or not cmd.args["question"].strip():
+        raise UsageError("Give a question, and keep each option under 200 characters.")
+    meeting = ctx.open_meeting()
+    poll = Poll(group_id=ctx.group.id, kind="poll", question=cmd.args["question"].strip()[:2000], status="open",
+                secret=bool(cmd.options.get("secret")), multi=bool(cmd.options.get("multi")),
+                proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
+                meeting_id=meeting.id if meeting else None, closes_at=parse_closes(ctx, cmd.options.get("closes")),
+                options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
+    ctx.session.add(poll)
+    ctx.session.flush()
+    if poll.secret:
+        ctx.session.add_all(SecretTally(poll_id=poll.id, position=i + 1, count=0) for i in range(len(labels)))
+    ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
+              multi=poll.multi, meeting=poll.meeting_id, closes_at=poll.closes_at)
+    return card(ctx, poll, headline=f"Poll {poll.id} is open.")
+
+
+def choices_of(poll: Poll, words: list[str]) -> list[int]:
+    """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
+    if poll.kind == "motion":
+        word = " ".join(words).casefold()
+        if word not in MOTION_CHOICES or MOTION_CHOICES[word] > len(poll.options):
+            allowed = "/".join(o.label.casefold() for o in poll.options)
+            raise UsageError(f"Vote {allowed} on motion {poll.id}: `vote {poll.id} for`.")
+        return [MOTION_CHOICES[word]]
+    by_label = {o.label.casefold(): o.position for o in poll.options}
+    whole = " ".join(words).casefold()
+    if whole in by_label:
+        return [by_label[whole]]
+    picked: list[int] = []
+    for word in words:
+        position = int(word) if word.isdigit() else by_label.get(word.casefold())
+        if position is None or not 1 <= position <= len(poll.options):
+            listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
+            raise UsageError(f"'{word[:40]}' is not an option of poll {poll.id}. Options: {listing}.")
+        if position not in picked:
+            picked.append(position)
+    if len(picked) > 1 and not poll.multi:
+        raise UsageError(f"Poll {poll.id} takes one choice; vote for one option.")
+    return picked
+
+
+def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
+    """The member whose vote the speaker casts; refuses anyone the ToR does not let vote."""
+    if poll.meeting_id is not None:
+        meeting = ctx.session.get(Meeting, poll.meeting_id)
+        assert meeting is not None
+        casters = roll.voters_present(ctx, meeting)
+        mine = [member for member, caster in casters.items() if caster == ctx.actor.id]
+    else:
+        mine = [ctx.actor.id] if ctx.is_voting(ctx.membership(ctx.actor)) else []
+    if for_ref is not None:
+        wanted = ctx.person(for_ref)  # type: ignore[arg-type]
+        mine = [m for m in mine if m == wanted.id]
+    if len(mine) == 1:
+        return mine[0]
+    if len(mine) > 1:
+        raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
+    membership = ctx.membership(ctx.actor)
+    if membership is not None and not ctx.is_voting(membership):
+        raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
+    if membership is not None and poll.meeting_id is not None:
+        raise NotAllowed(f"You are not recorded present at meeting {poll.meeting_id}; say `here` first.")
+    raise NotAllowed(ctx.terms.deputies.cited(f"Only voting members of {ctx.terms.name} vote, or a deputy attending "
+                                              "for an absent member where the ToR allows it") + ".")
+
+
+def vote(ctx: Context, cmd: Command) -> Reply:
+    """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
+    poll = get_poll(ctx, cmd.args["poll"])
+    if poll.status != "open":
+        hint = f"see `results {poll.id}`." if poll.status == "closed" else "it is not open for votes yet."
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}; {hint}")
+    if poll.closes_at and poll.closes_at <= ctx.now:
+        raise NotAllowed(f"Voting on {poll.kind} {poll.id} closed at {show(poll.closes_at, ctx.terms.zone)}.")
+    positions = choices_of(poll, cmd.args["choice"])
+    member_id = entitled_member(ctx, poll, cmd.options.get("for"))
+    labels = ", ".join(poll.options[p - 1].label for p in positions)
+    on_behalf = "" if member_id == ctx.actor.id else " as deputy"
+    notices = interest_reminders(ctx, poll, member_id)
+    if poll.secret:
+        if ctx.session.scalar(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id,
+                                                          SecretVoter.member_id == member_id)) is not None:
+            return Reply(f"Your vote in secret poll {poll.id} is already counted; secret ballots cannot be changed.",
+                         private=True, subject=f"poll:{poll.id}")
+        ctx.session.add(SecretVoter(poll_id=poll.id, member_id=member_id))
+        ctx.session.execute(update(SecretTally).where(SecretTally.poll_id == poll.id,
+                                                      SecretTally.position.in_(positions))
+                            .values(count=SecretTally.count + 1))
+        ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
+        return Reply(f"Your secret ballot in poll {poll.id} is counted. It cannot be changed.", private=True,
+                     subject=f"poll:{poll.id}", notices=notices)
+    ballot = ctx.session.scalar(select(Ballot).where(Ballot.poll_id == poll.id, Ballot.member_id == member_id))
+    if ballot is not None and list(ballot.choices) == positions:
+        return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.id} is already recorded: {labels}.", private=True,
+                     subject=f"poll:{poll.id}", notices=notices)
+    changed = ballot is not None
+    if ballot is None:
+        ballot = Ballot(poll_id=poll.id, member_id=member_id)
+        ctx.session.add(ballot)
+    ballot.choices, ballot.cast_by_id, ballot.cast_at = positions, ctx.actor.id, ctx.now
+    ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
+    verb = "changed to" if changed else "recorded:"
+    return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.id} is {verb} {labels}.", private=True,
+                 subject=f"poll:{poll.id}", notices=notices)
+
+
+def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, ...]:
+    if poll.item_id is None:
+        return ()
+    declared = declared_on_item(ctx, ctx.actor.id, poll.item_id)
+    if member_id != ctx.actor.id:
+        declared += declared_on_item(ctx, member_id, poll.item_id)
+    return tuple(f"Reminder: an interest was declared on this item: {i.description}. Consider whether to vote."
+                 for i in declared)
+
+
+def counts(ctx: Context, poll: Poll) -> tuple[dict[int, int], int]:
+    """Votes per option position, and how many voted."""
+    if poll.secret:
+        per = dict(ctx.session.execute(select(SecretTally.position, SecretTally.count)
+                                       .where(SecretTally.poll_id == poll.id)).tuples())
+        voters = len(ctx.session.scalars(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id)).all())
+        return per, voters
+    per = {o.position: 0 for o in poll.options}
+    ballots = ctx.session.scalars(select(Ballot).where(Ballot.poll_id == poll.id)).all()
+    for ballot in ballots:
+        for position in ballot.choices:
+            per[position] = per.get(position, 0) + 1
+    return per, len(ballots)
+
+
+def electorate(ctx: Context, poll: Poll) -> int:
+    if poll.meeting_id is not None:
+        meeting = ctx.session.get(Meeting, poll.meeting_id)
+        assert meeting is not None
+        return len(roll.voters_present(ctx, meeting))
+    return sum(1 for m in ctx.memberships() if ctx.is_voting(m))
+
+
+def close_poll(ctx: Context, cmd: Command) -> Reply:
+    poll = get_poll(ctx, cmd.args["poll"])
+    ctx.require_chair("close a vote")
+    if poll.status != "open":
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}; only an open vote can be closed.")
+    casting = cmd.options.get("casting")
+    if casting is not None:
+        casting = casting.casefold()
+        if poll.kind != "motion" or casting not in ("for", "against"):
+            raise UsageError("--casting takes for or against, on a motion.")
+        if ctx.terms.voting.casting_vote != "chair":
+            raise NotAllowed(ctx.terms.voting.cited("The ToR gives the chair no casting vote") + ".")
+    return finish(ctx, poll, casting)
+
+
+def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
+    """Close a poll and record its outcome (also used when a deadline passes)."""
+    per, voters = counts(ctx, poll)
+    if poll.kind == "motion":
+        tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))
+        poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
+    else:
+        top = max(per.values(), default=0)
+        winners = [o.label for o in poll.options if per.get(o.position, 0) == top and top > 0]
+        poll.outcome = ("no votes were cast" if not winners else
+                        f"{winners[0]} has the most votes ({top} of {voters} voting)" if len(winners) == 1 else
+                        f"tied between {', '.join(winners)} ({top} votes each)")
+    poll.status, poll.closed_at = "closed", ctx.now
+    ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
+    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" else poll.outcome
+    return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.id} is closed: {verdict}.")
+
+
+def bar(count: int, total: int) -> str:
+    width = round(10 * count / total) if total else 0
+    return "█" * width + "░" * (10 - width)
+
+
+def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
+    """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons."""
+    per, voters = counts(ctx, poll)
+    hidden = poll.secret and poll.status == "open"
+    fields: list[tuple[str, str]] = []
+    for option in poll.options:
+        count = per.get(option.position, 0)
+        fields.append((option.label, "hidden until the poll closes" if hidden else f"{bar(count, voters)} {count}"))
+    fields.append(("Voted", str(voters)))
+    if poll.kind == "motion":
+        fields.append(("Rule", ctx.terms.voting.cited(f"{VOTING_RULE_WORDS[ctx.terms.voting.rule]}")))
+    if poll.closes_at and poll.status == "open":
+        fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
+    if poll.outcome:
+        fields.append(("Outcome", poll.outcome))
+    buttons: tuple[Button, ...] = ()
+    if poll.status == "open":
+        style = {"For": "primary", "Against": "danger"}
+        buttons = tuple(Button(o.label, f"vote {poll.id} {o.position if poll.kind == 'poll' else o.label.casefold()}",
+                               style.get(o.label, "default")) for o in poll.options)
+        buttons += (Button("Close vote", f"poll close {poll.id}"),)
+    kind = "Secret poll" if poll.secret else poll.kind.capitalize()
+    return Reply(headline or f"{kind} {poll.id} ({poll.status}).", title=f"{kind} {poll.id}: {poll.question}",
+                 fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
+
+
+def results(ctx: Context, cmd: Command) -> Reply:
+    reply = card(ctx, get_poll(ctx, cmd.args["poll"]))
+    return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
+                 subject=reply.subject)
+
+
+def list_polls(ctx: Context, cmd: Command) -> Reply:
+    polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
+                                                   Poll.status.in_(("proposed", "tabled", "open"))).order_by(Poll.id))
+    rows = tuple((f"{p.kind.capitalize()} {p.id}", f"{p.status}: {p.question[:120]}") for p in polls)
+    return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True)

@@ -1,0 +1,77 @@
+"""ToR reviews and reports to the parent body: when they are due, and recording them as done."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed
+from bot.models import GroupEvent
+from bot.replies import Reply
+from bot.rules.calendar import report_due, review_due, show_date
+from bot.services.context import Context
+from bot.terms import Terms
+
+
+def last_done(ctx: Context, kind: str) -> dt.date | None:
+    return ctx.session.scalar(select(GroupEvent.done_on).where(GroupEvent.group_id == ctx.group.id,
+                                                               GroupEvent.kind == kind)
+                              .order_by(GroupEvent.done_on.desc()).limit(1))
+
+
+def adopted(ctx: Context, terms: Terms) -> dt.date:
+    return terms.adopted_on or ctx.group.created_at.astimezone(terms.zone).date()
+
+
+def next_review(ctx: Context) -> dt.date | None:
+    rule = ctx.terms.review
+    if rule is None:
+        return None
+    due = review_due(adopted(ctx, ctx.terms), rule.first_after_months, rule.then_every_months, last_done(ctx, "review"))
+    return None if due == dt.date.max else due
+
+
+def review_status(ctx: Context, cmd: Command) -> Reply:
+    rule = ctx.terms.review
+    if rule is None:
+        return Reply("The ToR sets no review schedule.", private=True)
+    due = next_review(ctx)
+    done = last_done(ctx, "review")
+    last = f" Last review: {show_date(done)}." if done else ""
+    if due is None:
+        return Reply(rule.cited("The review the ToR asks for is done") + f".{last}", private=True)
+    overdue = " It is overdue." if due < ctx.today else ""
+    return Reply(rule.cited(f"The ToR review is due on {show_date(due)}") + f".{overdue}{last}", private=True)
+
+
+def record_done(ctx: Context, cmd: Command, kind: str) -> Reply:
+    ctx.require_chair_or_secretariat(f"record the {kind}")
+    note = " ".join(cmd.args["note"]).strip()[:2000] or None
+    ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
+                               recorded_at=ctx.now))
+    ctx.session.flush()
+    ctx.audit(f"{kind}.done", note=note)
+    if kind == "review":
+        due = next_review(ctx)
+        after = f" The next is due on {show_date(due)}." if due else ""
+        return Reply(f"ToR review recorded as done on {show_date(ctx.today)}.{after}")
+    rule = ctx.terms.reporting
+    if rule is None:
+        raise NotAllowed("The ToR sets no reporting duty, so there is no report to record.")
+    made = f"Report to {rule.to} recorded as made on {show_date(ctx.today)}"
+    if rule.every_months is None:
+        return Reply(rule.cited(f"{made}; the ToR asks for reports as required") + ".")
+    due = report_due(ctx.today, rule.every_months, None)
+    return Reply(rule.cited(f"{made}; the next is due on {show_date(due)}") + ".")
+
+
+def review_done(ctx: Context, cmd: Command) -> Reply:
+    return record_done(ctx, cmd, "review")
+
+
+def report_done(ctx: Context, cmd: Command) -> Reply:
+    if ctx.terms.reporting is None:
+        raise NotAllowed("The ToR sets no reporting duty, so there is no report to record.")
+    return record_done(ctx, cmd, "report")

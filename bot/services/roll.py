@@ -1,0 +1,181 @@
+"""The roll call of a meeting: who is present, deputised, absent or sent apologies, and the quorum it gives."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import or_, select
+
+from bot.errors import NotAllowed
+from bot.models import Attendance, DeputyNomination, Meeting, Person
+from bot.rules.attendance import ATTENDED, over_cap
+from bot.rules.quorum import Quorum, assess
+from bot.services.context import Context
+from bot.terms import CHAIR_ROLES
+
+
+def attendance(ctx: Context, meeting: Meeting) -> list[Attendance]:
+    return list(ctx.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id)
+                                    .order_by(Attendance.id)))
+
+
+def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None:
+    return ctx.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting.id,
+                                                       Attendance.member_id == member.id))
+
+
+def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, deputy: Person | None = None,
+               reason: str | None = None) -> Attendance:
+    row = row_for(ctx, meeting, member)
+    if row is None:
+        row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)
+        ctx.session.add(row)
+    row.status, row.deputy_id, row.reason, row.recorded_at = status, deputy.id if deputy else None, reason, ctx.now
+    ctx.session.flush()
+    return row
+
+
+def organisation_of(ctx: Context, member_id: int) -> str | None:
+    membership = next((m for m in ctx.memberships() if m.person_id == member_id), None)
+    seat = ctx.terms.seat(membership.seat_title) if membership else None
+    return seat.organisation if seat else None
+
+
+def check_cap(ctx: Context, meeting: Meeting, member: Person) -> None:
+    """Refuse one more attendee from an organisation already at the ToR's cap."""
+    rule = ctx.terms.attendance
+    organisation = organisation_of(ctx, member.id)
+    if rule.max_per_organisation is None or organisation is None:
+        return
+    attending = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and a.member_id != member.id
+                 and organisation_of(ctx, a.member_id) == organisation]
+    if over_cap(len(attending), rule.max_per_organisation):
+        raise NotAllowed(rule.cited(f"{organisation} already has {len(attending)} attending; at most "
+                                    f"{rule.max_per_organisation} per organisation may attend at once") + ".")
+
+
+def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
+    """Record a member present; a deputy attending for them stands down."""
+    row = row_for(ctx, meeting, member)
+    if row is not None and row.status == "present":
+        return f"{member.display_name} is already recorded present."
+    check_cap(ctx, meeting, member)
+    stood_down = ctx.session.get(Person, row.deputy_id) if row is not None and row.deputy_id else None
+    set_status(ctx, meeting, member, "present")
+    ctx.audit("attendance.present", meeting=meeting.id, member=member.id)
+    text = f"{member.display_name} is present."
+    if stood_down is not None:
+        text += f" {stood_down.display_name} no longer deputises for them."
+    return text
+
+
+def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:
+    """Nominations naming `deputy` that are in force for `meeting`."""
+    return list(ctx.session.scalars(
+        select(DeputyNomination).where(
+            DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == deputy.id,
+            DeputyNomination.revoked_at.is_(None),
+            or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None)))
+    ))
+
+
+def deputy_named(ctx: Context, meeting: Meeting, member: Person) -> bool:
+    return ctx.session.scalar(select(DeputyNomination.id).where(
+        DeputyNomination.member_id == member.id, DeputyNomination.group_id == ctx.group.id,
+        DeputyNomination.revoked_at.is_(None),
+        or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None))).limit(1)) is not None
+
+
+def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str:
+    """Record the speaker attending as a deputy for an absent member who nominated them."""
+    rule = ctx.terms.deputies
+    if not rule.allowed:
+        raise NotAllowed(rule.cited(f"You hold no seat in {ctx.terms.name}, and its ToR makes no provision "
+                                    "for deputies") + ".")
+    seated = {m.person_id for m in ctx.memberships()}
+    nominations = [n for n in nominations_for(ctx, meeting, ctx.actor) if n.member_id in seated]
+    if for_member is not None:
+        nominations = [n for n in nominations if n.member_id == for_member.id]
+    if not nominations:
+        whom = f"{for_member.display_name} has not" if for_member else "no member has"
+        raise NotAllowed(f"You hold no seat in {ctx.terms.name} and {whom} named you their deputy for this meeting. "
+                         "A member can: `deputy @you`.")
+    members = {n.member_id: n.member for n in nominations}
+    if len(members) > 1:
+        names = ", ".join(f"@{p.display_name}" for p in members.values())
+        raise NotAllowed(f"You are deputy for {names}; say which with `here --for @member`.")
+    member = next(iter(members.values()))
+    row = row_for(ctx, meeting, member)
+    if row is not None and row.status == "present":
+        raise NotAllowed(rule.cited(f"{member.display_name} is present; a deputy attends only in place of an "
+                                    "absent member") + ".")
+    if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
+        return f"You are already recorded as deputy for {member.display_name}."
+    check_cap(ctx, meeting, member)
+    set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
+    ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+    votes = "may vote in their place" if rule.may_vote else "may not vote"
+    return rule.cited(f"{ctx.actor.display_name} is attending as deputy for {member.display_name} and {votes}") + "."
+
+
+def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
+    """Present, deputised, apologies and absent, as fields."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for row in attendance(ctx, meeting):
+        member = ctx.session.get(Person, row.member_id)
+        assert member is not None
+        if row.status == "deputised" and row.deputy_id:
+            deputy = ctx.session.get(Person, row.deputy_id)
+            groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}")
+        else:
+            label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
+            groups[label].append(member.display_name + (f" ({row.reason})" if row.reason else ""))
+    fields = [(label, ", ".join(groups[label])) for label in ("Present", "Deputies", "Apologies", "Absent")
+              if groups[label]]
+    if meeting.status == "open":
+        fields.append(("Quorum", quorum_of(ctx, meeting).text))
+    return tuple(fields) or (("Roll call", "nobody recorded yet"),)
+
+
+def attendance_history(ctx: Context) -> dict[int, list[str]]:
+    """Each member's statuses at the group's closed meetings, newest first."""
+    rows = ctx.session.execute(
+        select(Attendance.member_id, Attendance.status).join(Meeting, Meeting.id == Attendance.meeting_id)
+        .where(Meeting.group_id == ctx.group.id, Meeting.status == "closed").order_by(Meeting.starts_at.desc())
+    )
+    history: dict[int, list[str]] = defaultdict(list)
+    for member_id, status in rows:
+        history[member_id].append(status)
+    return history
+
+
+def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:
+    """Those entitled to vote at the meeting: {member id: id of whoever casts their vote}."""
+    voting = {m.person_id for m in ctx.memberships() if ctx.is_voting(m)}
+    entitled: dict[int, int] = {}
+    for row in attendance(ctx, meeting):
+        if row.member_id not in voting:
+            continue
+        if row.status == "present":
+            entitled[row.member_id] = row.member_id
+        elif row.status == "deputised" and row.deputy_id and ctx.terms.deputies.may_vote:
+            entitled[row.member_id] = row.deputy_id
+    return entitled
+
+
+def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
+    """The quorum verdict for a meeting from its roll call so far."""
+    members = deputies = 0
+    present: set[int] = set()
+    voting = {m.person_id for m in ctx.memberships() if ctx.is_voting(m)}
+    for row in attendance(ctx, meeting):
+        if row.status == "present":
+            present.add(row.member_id)
+            members += row.member_id in voting
+        elif row.status == "deputised" and row.member_id in voting and ctx.terms.deputies.counts_for_quorum:
+            deputies += 1
+    chairs = {m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES}
+    if meeting.chair_id:
+        chairs.add(meeting.chair_id)
+    return assess(ctx.terms.quorum, members_present=members, deputies_present=deputies,
+                  chair_present=bool(chairs & present), voting_seats=ctx.terms.voting_seats)

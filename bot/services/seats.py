@@ -1,0 +1,107 @@
+"""Seats and terms: who sits on the group, in which seat, until when."""
+
+from __future__ import annotations
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import Membership
+from bot.replies import Reply
+from bot.rules.calendar import add_months, parse_date, show_date
+from bot.services.context import Context
+from bot.terms import CHAIR_ROLES, Role
+
+
+def list_members(ctx: Context, cmd: Command) -> Reply:
+    """Every seat with its holder and the end of their term."""
+    held = {m.seat_title.casefold(): m for m in ctx.memberships()}
+    rows = []
+    for seat in ctx.terms.seats:
+        membership = held.pop(seat.title.casefold(), None)
+        label = seat.title + (f" ({seat.organisation})" if seat.organisation else "")
+        rows.append((label, describe(membership, seat.voting)))
+    for membership in held.values():  # seats no longer in the ToR
+        rows.append((membership.seat_title, describe(membership, False)))
+    filled = sum(1 for _, v in rows if not v.startswith("vacant"))
+    return Reply(text=f"{filled} of {len(ctx.terms.seats)} seats filled.", title=f"Members of {ctx.terms.name}",
+                 fields=tuple(rows), private=True)
+
+
+def describe(membership: Membership | None, voting: bool) -> str:
+    if membership is None:
+        return "vacant"
+    parts = [membership.person.display_name]
+    if membership.role != Role.MEMBER:
+        parts.append(membership.role.replace("_", "-"))
+    if not voting:
+        parts.append("non-voting")
+    if membership.term_ends_on:
+        parts.append(f"term ends {show_date(membership.term_ends_on)}")
+    if membership.chair_term_ends_on:
+        parts.append(f"chair until {show_date(membership.chair_term_ends_on)}")
+    return ", ".join(parts)
+
+
+def add_member(ctx: Context, cmd: Command) -> Reply:
+    """Seat a person (chair or secretariat). Refuses an unknown or occupied seat."""
+    ctx.require_chair_or_secretariat("add members")
+    title = cmd.options.get("seat")
+    if not title:
+        titles = "; ".join(s.title for s in ctx.terms.seats[:12])
+        raise UsageError(f'Say which seat with --seat "title". Seats: {titles}.')
+    seat = ctx.terms.seat(title)
+    if seat is None:
+        titles = "; ".join(s.title for s in ctx.terms.seats[:12])
+        raise NotFound(f"The ToR has no seat '{title[:80]}'. Seats: {titles}.")
+    role = seat.role
+    if cmd.options.get("role"):
+        try:
+            role = Role(cmd.options["role"].casefold().replace("-", "_"))
+        except ValueError:
+            raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
+    person = ctx.person(cmd.args["person"])
+    for membership in ctx.memberships():
+        if membership.seat_title.casefold() == seat.title.casefold():
+            raise NotAllowed(f"{seat.title} is held by {membership.person.display_name}. "
+                             f"Remove them first: `member remove @{membership.person.display_name}`.")
+        if membership.person_id == person.id:
+            raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
+    start = parse_date(cmd.options["from"], ctx.today) if cmd.options.get("from") else ctx.today
+    ends = add_months(start, seat.term_months) if seat.term_months else None
+    chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
+        ctx.terms.chair.term_months else None
+    ctx.session.add(Membership(group_id=ctx.group.id, person_id=person.id, seat_title=seat.title, role=role,
+                               term_starts_on=start, term_ends_on=ends, chair_term_ends_on=chair_ends))
+    ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends)
+    term = seat.cited(f"; term ends {show_date(ends)}") if ends else ""
+    return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
+
+
+def remove_member(ctx: Context, cmd: Command) -> Reply:
+    ctx.require_chair_or_secretariat("remove members")
+    person = ctx.person(cmd.args["person"])
+    membership = ctx.membership(person)
+    if membership is None:
+        raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")
+    membership.ended_at = ctx.now
+    ctx.audit("member.removed", person=person.id, seat=membership.seat_title)
+    return Reply(f"{person.display_name} no longer holds {membership.seat_title}; the seat is vacant.")
+
+
+def make_chair(ctx: Context, cmd: Command) -> Reply:
+    """Make a member the chair, for the ToR's chair term (the secretariat or the current chair)."""
+    if not (ctx.is_secretariat() or ctx.is_chair()):
+        raise NotAllowed(f"Only the secretariat or the current chair can name the chair. {ctx.chair_hint()}")
+    person = ctx.person(cmd.args["person"])
+    membership = ctx.membership(person)
+    if membership is None:
+        raise NotAllowed(ctx.terms.chair.cited(f"{person.display_name} holds no seat; the chair is chosen from "
+                                               "the members") + ".")
+    for other in ctx.memberships():
+        if other.role == Role.CHAIR and other.id != membership.id:
+            other.role, other.chair_term_ends_on = Role.MEMBER, None
+    membership.role = Role.CHAIR
+    months = ctx.terms.chair.term_months
+    membership.chair_term_ends_on = add_months(ctx.today, months) if months else None
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
+    until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
+    return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")

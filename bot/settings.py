@@ -1,0 +1,45 @@
+"""Settings from the environment or `.env` (pydantic-settings); secrets never have defaults."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = "sqlite:///govbot.db"
+    default_timezone: str = "Europe/London"
+    default_group_file: str = "examples/004-cjcg.yaml"
+    log_level: str = "INFO"
+    port: int = Field(default=3000, ge=1, le=65535)
+
+    slack_bot_token: SecretStr | None = None
+    slack_signing_secret: SecretStr | None = None
+    slack_app_token: SecretStr | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: SecretStr | None = None
+    slack_api_url: str = "https://slack.com/api/"
+
+    teams_app_id: str | None = None
+    teams_app_secret: SecretStr | None = None
+    teams_tenant_id: str | None = None
+    teams_anonymous: bool = False
+
+    @property
+    def slack_configured(self) -> bool:
+        has_token = self.slack_bot_token is not None or self.slack_client_id is not None
+        return has_token and self.slack_signing_secret is not None
+
+    @property
+    def teams_configured(self) -> bool:
+        return bool(self.teams_app_id and self.teams_app_secret and self.teams_tenant_id)
+
+
+@lru_cache
+def get_settings() -> Settings:
+    """The settings, read once per process."""
+    return Settings()

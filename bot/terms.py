@@ -1,0 +1,256 @@
+"""The terms of reference (ToR) of a group as a validated model, and its YAML loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from bot.errors import TermsError
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    CO_CHAIR = "co_chair"
+    MEMBER = "member"
+    CO_OPTED = "co_opted"
+    OBSERVER = "observer"
+    SECRETARIAT = "secretariat"
+
+
+CHAIR_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.CO_CHAIR})
+
+
+class VotingRule(StrEnum):
+    MAJORITY_PRESENT = "majority_present"
+    MAJORITY_CAST = "majority_cast"
+    TWO_THIRDS = "two_thirds"
+    UNANIMOUS = "unanimous"
+
+
+VOTING_RULE_WORDS = {
+    VotingRule.MAJORITY_PRESENT: "a majority of the voting members present",
+    VotingRule.MAJORITY_CAST: "a majority of the votes cast",
+    VotingRule.TWO_THIRDS: "two-thirds of the votes cast",
+    VotingRule.UNANIMOUS: "all voting members, unanimously",
+}
+
+
+class Rule(BaseModel):
+    """A block of rules; `clause` names where in the ToR they come from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    clause: str | None = None
+
+    def cite(self) -> str:
+        """`(ToR 6.4)`, or an empty string when the ToR gives no clause."""
+        return f"(ToR {self.clause})" if self.clause else ""
+
+    def cited(self, text: str) -> str:
+        """`text`, citing this rule's clause when there is one: `quorate (ToR 6.4)`."""
+        return f"{text} {self.cite()}" if self.clause else text
+
+
+class Seat(Rule):
+    title: str = Field(min_length=1, max_length=200)
+    organisation: str | None = None
+    role: Role = Role.MEMBER
+    voting: bool = True
+    term_months: int | None = Field(default=None, ge=1, le=120)
+    holder: str | None = None
+    steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
+
+
+class ChairRule(Rule):
+    chosen: Literal["named", "elected", "per_meeting"] = "named"
+    term_months: int | None = Field(default=None, ge=1, le=120)
+
+
+class DeputyRule(Rule):
+    allowed: bool = True
+    standing: bool = True
+    per_meeting: bool = True
+    must_belong_to: str | None = None
+    for_seats: list[str] | None = None  # only these seats may name deputies; None: every seat
+    may_vote: bool = True
+    counts_for_quorum: bool = True
+
+
+class QuorumRule(Rule):
+    min_present: int | None = Field(default=None, ge=1)
+    fraction: float | None = Field(default=None, gt=0, le=1)
+    chair_required: bool = False
+    deputies_count: bool = True
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> QuorumRule:
+        if self.min_present is None and self.fraction is None:
+            raise ValueError("give min_present (a number of members) or fraction (of voting members)")
+        return self
+
+    def required(self, voting_seats: int) -> int:
+        """How many must be present for `voting_seats` voting seats."""
+        counts = [self.min_present or 0]
+        if self.fraction is not None:
+            counts.append(math.ceil(self.fraction * voting_seats))
+        return max(counts)
+
+
+class TablingRule(Rule):
+    required: bool = False
+    with_body: str = "the steering group"
+
+
+class VotingRules(Rule):
+    rule: VotingRule = VotingRule.MAJORITY_CAST
+    abstentions_allowed: bool = True
+    casting_vote: Literal["chair", "none"] = "none"
+    tabling: TablingRule = TablingRule()
+    out_of_meeting_polls: bool = True
+
+
+class MeetingRules(Rule):
+    every_months: int | None = Field(default=None, ge=1, le=24)
+    per_year: int | None = Field(default=None, ge=1, le=52)
+    max_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
+
+
+class InterestRules(Rule):
+    declare_at_start: bool = True
+
+
+class Confidentiality(Rule):
+    confidential: bool = False
+    public_meetings: bool = True
+
+
+class EndRule(Rule):
+    date: dt.date
+
+
+class AttendanceRules(Rule):
+    warn_after_consecutive_absences: int | None = Field(default=None, ge=1)
+    apologies_count_as_absence: bool = False
+    max_per_organisation: int | None = Field(default=None, ge=1)
+
+
+class ReportingRule(Rule):
+    to: str
+    every_months: int | None = Field(default=None, ge=1, le=24)  # None: "as required", no reminders
+    lead: Role = Role.CHAIR
+
+
+class ReviewRule(Rule):
+    first_after_months: int = Field(ge=1, le=120)
+    then_every_months: int | None = Field(default=None, ge=1, le=120)
+
+
+class MinutesRule(Rule):
+    approved_by: Literal["chair", "steering_group", "group"] = "chair"
+
+
+class Terms(BaseModel):
+    """The rules of one group, as its ToR file states them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(min_length=1, max_length=200)
+    short_name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,31}$")]
+    purpose: str = ""
+    accountable_to: str | None = None
+    parent: str | None = None  # short name of the parent group (task-and-finish groups)
+    timezone: str = "Europe/London"
+    adopted_on: dt.date | None = None
+    operates_until: EndRule | None = None
+    confidentiality: Confidentiality = Confidentiality()
+    seats: list[Seat] = Field(min_length=1)
+    chair: ChairRule = ChairRule()
+    deputies: DeputyRule = DeputyRule(allowed=False)
+    quorum: QuorumRule | None = None
+    voting: VotingRules = VotingRules()
+    meetings: MeetingRules = MeetingRules()
+    interests: InterestRules = InterestRules()
+    attendance: AttendanceRules = AttendanceRules()
+    reporting: ReportingRule | None = None
+    review: ReviewRule | None = None
+    minutes: MinutesRule = MinutesRule()
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as Europe/London") from None
+        return value
+
+    @model_validator(mode="after")
+    def _unique_titles(self) -> Terms:
+        titles = [seat.title.casefold() for seat in self.seats]
+        duplicated = sorted({t for t in titles if titles.count(t) > 1})
+        if duplicated:
+            raise ValueError(f"seat titles must be unique; repeated: {', '.join(duplicated)}")
+        unknown = [t for t in self.deputies.for_seats or [] if self.seat(t) is None]
+        if unknown:
+            raise ValueError(f"deputies.for_seats names seats the ToR does not have: {', '.join(unknown)}")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def seat(self, title: str) -> Seat | None:
+        """The seat with this title (case-insensitive), or None."""
+        wanted = title.casefold()
+        return next((s for s in self.seats if s.title.casefold() == wanted), None)
+
+    @property
+    def voting_seats(self) -> int:
+        return sum(1 for s in self.seats if s.voting)
+
+    @property
+    def confidential(self) -> bool:
+        return self.confidentiality.confidential
+
+
+def parse_terms(text: str, source: str = "<text>") -> Terms:
+    """Parse ToR YAML text.
+
+    Raises TermsError naming `source`, each bad key and what is allowed.
+    """
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise TermsError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise TermsError(f"{source}: a ToR file must be a mapping of keys such as name, short_name and seats")
+    try:
+        return Terms.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+            message = error["msg"].removeprefix("Value error, ")
+            if error["type"] == "extra_forbidden":
+                message = "is not a ToR key this bot knows; check the spelling against README 'Writing a ToR file'"
+            problems.append(f"  {key}: {message}")
+        raise TermsError(f"{source}: the terms of reference are not valid:\n" + "\n".join(problems)) from None
+
+
+def load_terms(path: str | Path) -> Terms:
+    """Read and validate a ToR file. Raises TermsError if it is missing or invalid."""
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise TermsError(f"{file}: cannot read the ToR file ({exc.strerror})") from None
+    return parse_terms(text, source=str(file))

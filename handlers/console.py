@@ -1,0 +1,59 @@
+"""The local console chat: lines from standard input, replies as plain text. No account needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import TextIO
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.conversation import respond
+from bot.replies import Reply
+from bot.services.context import Place, Speaker
+
+PLATFORM = "console"
+CHANNEL = Place(PLATFORM, "console", "console")
+SPEAKER_PREFIX = re.compile(r"^@([\w.\-]{1,80})[:,]?\s+(.*)$")
+
+
+def now_utc() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def render(reply: Reply) -> str:
+    text = reply.as_text()
+    return f"! {text}" if reply.error else text
+
+
+def speaker_and_text(line: str, default: str) -> tuple[Speaker, str]:
+    """`@bob here` speaks as bob; anything else speaks as the default person."""
+    match = SPEAKER_PREFIX.match(line)
+    name, text = (match.group(1), match.group(2)) if match else (default, line)
+    return Speaker(PLATFORM, name, name), text
+
+
+def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_as: str, interactive: bool,
+         clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL) -> int:
+    """Run the console until input ends; returns how many commands were refused."""
+    refused = 0
+    while True:
+        if interactive:
+            out.write(f"{speak_as}> ")
+            out.flush()
+        line = lines.readline()
+        if not line:
+            if interactive:
+                out.write("\n")
+            return refused
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        speaker, text = speaker_and_text(line, speak_as)
+        if not interactive:
+            out.write(f"{speaker.user_id}> {text}\n")
+        reply = respond(sessions, speaker, place, text, clock())
+        refused += reply.error
+        out.write(render(reply) + "\n\n")
+        out.flush()

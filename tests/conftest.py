@@ -1,0 +1,104 @@
+"""Shared fixtures: a fresh database per test and the `chat` fixture that speaks to the bot in-process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.conversation import respond
+from bot.db import make_engine, session_factory, unit_of_work
+from bot.models import Base
+from bot.replies import Reply
+from bot.services.context import Place, Speaker
+from bot.services.groups import bind_channel, import_group
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+# A Tuesday morning in winter (GMT), clear of any clock change.
+START = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def example(short_name: str) -> Path:
+    """The example ToR file whose name ends in `short_name`."""
+    found = [p for p in EXAMPLES.glob("*.yaml") if p.stem.split("-", 1)[1] == short_name]
+    assert found, f"no example for {short_name}"
+    return found[0]
+
+
+class Chat:
+    """Drives the bot as any person in any channel, at a clock the test controls."""
+
+    def __init__(self, sessions: sessionmaker[Session], platform: str = "console") -> None:
+        self.sessions = sessions
+        self.platform = platform
+        self.now = START
+        self.channel = "room"
+
+    def load(self, short_name: str, channel: str | None = None) -> None:
+        """Import an example group and bind `channel` (default: the current one) to it."""
+        with unit_of_work(self.sessions) as session:
+            group = import_group(session, example(short_name).read_text(encoding="utf-8"), self.now)
+            bind_channel(session, group, Place(self.platform, channel or self.channel), self.now, actor_id=None)
+
+    def say(self, who: str, text: str, channel: str | None = None) -> Reply:
+        speaker = Speaker(self.platform, who, who)
+        return respond(self.sessions, speaker, Place(self.platform, channel or self.channel), text, self.now)
+
+    def ok(self, who: str, text: str) -> Reply:
+        """Say something that must succeed; fail the test with the bot's words if it is refused."""
+        reply = self.say(who, text)
+        assert not reply.error, f"{who}: {text!r} was refused: {reply.text}"
+        return reply
+
+    def refused(self, who: str, text: str) -> Reply:
+        reply = self.say(who, text)
+        assert reply.error, f"{who}: {text!r} should have been refused but got: {reply.as_text()}"
+        return reply
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
+    Base.metadata.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> sessionmaker[Session]:
+    return session_factory(engine)
+
+
+@pytest.fixture
+def chat(sessions: sessionmaker[Session]) -> Chat:
+    return Chat(sessions)
+
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+@pytest.fixture
+def postgres_url() -> str:
+    """The PostgreSQL test database; skipped on a laptop without one, a failure in CI (CI=true)."""
+    from sqlalchemy import text
+
+    try:
+        probe = make_engine(POSTGRES_URL, pool_pre_ping=True)
+        with probe.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        probe.dispose()
+    except Exception as error:  # any failure to connect means "no database here"
+        reason = f"PostgreSQL is not reachable at {POSTGRES_URL} ({type(error).__name__}); set TEST_POSTGRES_URL"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return POSTGRES_URL
