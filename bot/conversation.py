@@ -72,6 +72,12 @@ def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, tex
         command = parse(text)
     except DomainError as error:
         return refusal(error.message)
+    return respond_command(sessions, speaker, place, command, now)
+
+
+def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,
+                    now: dt.datetime) -> Reply:
+    """Run an already typed command (from a form or card, say) exactly as `respond` runs typed text."""
     for attempt in range(3):
         try:
             with unit_of_work(sessions) as session:
