@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -62,8 +63,21 @@ def cmd_console(args: argparse.Namespace) -> int:
         where = f" for {group_file}" if group_file else ""
         print(f"govbot console{where}. You are @{speak_as}; start a line with @name to speak as someone else.\n"
               "Say `help` for the commands; Ctrl-D quits.")
-    console.chat(sessions, sys.stdin, sys.stdout, speak_as=speak_as, interactive=interactive)
+    clock = console.now_utc
+    if args.now:
+        fixed = parse_instant(args.now)
+        clock = lambda: fixed  # noqa: E731 - a fixed clock for replaying a recorded meeting
+    console.chat(sessions, sys.stdin, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock)
     return 0
+
+
+def parse_instant(text: str) -> dt.datetime:
+    """An ISO 8601 time; without a zone it is taken as UTC."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise DomainError(f"--now {text!r} is not an ISO time; write it as 2026-12-10T09:00Z.") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def default_speaker(terms_yaml: str) -> str | None:
@@ -82,7 +96,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("Slack and Teams are not wired into this build yet; starting the console instead.", file=sys.stderr)
     group = first_example()
     print(f"No Slack or Teams settings found: starting the local console on {group}.")
-    args.group, args.speak_as = str(group), None
+    args.group, args.speak_as, args.now = str(group), None, None
     return cmd_console(args)
 
 
@@ -103,6 +117,7 @@ def parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("console", help="a local chat on standard input")
     chat.add_argument("--group", help="a ToR file: load it and bind the console channel to it")
     chat.add_argument("--as", dest="speak_as", help="who you speak as (default: the group's chair)")
+    chat.add_argument("--now", help="a fixed time (ISO 8601) for every line, to replay a recorded meeting")
     chat.set_defaults(func=cmd_console)
     return top
 

@@ -30,7 +30,7 @@ def assess(
     """
     if rule is None:
         counted = members_present + deputies_present
-        return Quorum(True, counted, None, f"{counted} present; the terms of reference set no quorum")
+        return Quorum(True, counted, None, f"{counted} present; the ToR sets no quorum")
     counted = members_present + (deputies_present if rule.deputies_count else 0)
     required = rule.required(voting_seats)
     missing_chair = rule.chair_required and not chair_present

@@ -218,4 +218,5 @@ def quorum_check(ctx: Context, cmd: Command) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
     quorum = roll.quorum_of(ctx, meeting)
-    return Reply(f"Meeting {meeting.id} is {quorum.text}.", subject=f"meeting:{meeting.id}")
+    verb = "is" if quorum.required is not None else "has"
+    return Reply(f"Meeting {meeting.id} {verb} {quorum.text}.", subject=f"meeting:{meeting.id}")

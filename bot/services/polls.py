@@ -248,8 +248,9 @@ def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, .
 def counts(ctx: Context, poll: Poll) -> tuple[dict[int, int], int]:
     """Votes per option position, and how many voted."""
     if poll.secret:
-        per = dict(ctx.session.execute(select(SecretTally.position, SecretTally.count)
-                                       .where(SecretTally.poll_id == poll.id)).tuples())
+        rows = ctx.session.execute(select(SecretTally.position, SecretTally.count)
+                                   .where(SecretTally.poll_id == poll.id))
+        per = {position: count for position, count in rows}
         voters = len(ctx.session.scalars(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id)).all())
         return per, voters
     per = {o.position: 0 for o in poll.options}

@@ -1,0 +1,60 @@
+"""Local times in the group's zone, across the clock changes, and the ToR's cycles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.errors import UsageError
+from bot.rules.attendance import consecutive_misses
+from bot.rules.calendar import local_to_utc, parse_date, parse_time, review_due, show
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def test_ten_oclock_london_is_ten_utc_in_winter_and_nine_utc_in_summer() -> None:
+    assert local_to_utc(dt.date(2026, 12, 3), dt.time(10), LONDON) == dt.datetime(2026, 12, 3, 10, tzinfo=dt.UTC)
+    assert local_to_utc(dt.date(2026, 6, 3), dt.time(10), LONDON) == dt.datetime(2026, 6, 3, 9, tzinfo=dt.UTC)
+
+
+def test_a_time_the_clocks_skip_is_refused_with_a_way_forward() -> None:
+    with pytest.raises(UsageError, match="does not exist on 29 Mar 2026 in Europe/London"):
+        local_to_utc(dt.date(2026, 3, 29), dt.time(1, 30), LONDON)
+
+
+def test_an_ambiguous_autumn_time_is_its_first_occurrence() -> None:
+    moment = local_to_utc(dt.date(2026, 10, 25), dt.time(1, 30), LONDON)
+    assert moment == dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)
+    assert show(moment, LONDON) == "Sun 25 Oct 2026, 01:30 BST"
+
+
+@pytest.mark.parametrize("text", ["2026-12-03", "3 Dec 2026", "03/12/2026", "3 December 2026"])
+def test_dates_are_read_day_first(text: str) -> None:
+    assert parse_date(text, dt.date(2026, 11, 23)) == dt.date(2026, 12, 3)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("10:00", dt.time(10)), ("2pm", dt.time(14)),
+                                                ("9.30am", dt.time(9, 30))])
+def test_times(text: str, expected: dt.time) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["soon", "25:99", "tomorrow-ish"])
+def test_nonsense_times_are_refused(text: str) -> None:
+    with pytest.raises(UsageError, match="is not a time"):
+        parse_time(text)
+
+
+def test_review_six_months_after_adoption_then_annually() -> None:
+    adopted = dt.date(2026, 1, 15)
+    assert review_due(adopted, 6, 12, None) == dt.date(2026, 7, 15)
+    assert review_due(adopted, 6, 12, dt.date(2026, 7, 20)) == dt.date(2027, 7, 20)
+    assert review_due(adopted, 12, None, dt.date(2027, 1, 20)) == dt.date.max
+
+
+def test_consecutive_misses_count_back_from_the_latest_meeting() -> None:
+    assert consecutive_misses(["absent", "absent", "present", "absent"], apologies_count=False) == 2
+    assert consecutive_misses(["apologies", "absent", "absent"], apologies_count=False) == 0
+    assert consecutive_misses(["apologies", "absent", "absent"], apologies_count=True) == 3
