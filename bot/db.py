@@ -45,7 +45,8 @@ def unit_of_work(sessions: sessionmaker[Session]) -> Iterator[Session]:
 def alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(files("bot") / "migrations"))
-    config.set_main_option("sqlalchemy.url", url)
+    # ConfigParser interpolates "%": a URL-encoded password or option must reach the engine unchanged.
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 

@@ -38,12 +38,12 @@ def show_date(day: dt.date) -> str:
 
 
 def parse_date(text: str, today: dt.date) -> dt.date:
-    """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `today`, `tomorrow`."""
+    """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `today`, `tomorrow`, `yesterday`."""
     word = text.strip().casefold()
     if word == "today":
         return today
-    if word == "tomorrow":
-        return today + dt.timedelta(days=1)
+    if word in ("tomorrow", "yesterday"):
+        return today + dt.timedelta(days=1 if word == "tomorrow" else -1)
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -46,12 +46,10 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     ctx.require_chair_or_secretariat("add members")
     title = cmd.options.get("seat")
     if not title:
-        titles = "; ".join(s.title for s in ctx.terms.seats[:12])
-        raise UsageError(f'Say which seat with --seat "title". Seats: {titles}.')
+        raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
     seat = ctx.terms.seat(title)
     if seat is None:
-        titles = "; ".join(s.title for s in ctx.terms.seats[:12])
-        raise NotFound(f"The ToR has no seat '{title[:80]}'. Seats: {titles}.")
+        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
     role = seat.role
     if cmd.options.get("role"):
         try:
@@ -74,6 +72,16 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends)
     term = seat.cited(f"; term ends {show_date(ends)}") if ends else ""
     return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
+
+
+def vacancies(ctx: Context) -> str:
+    """The vacant seats, briefly: what `member add` can fill."""
+    held = {m.seat_title.casefold() for m in ctx.memberships()}
+    vacant = [s.title for s in ctx.terms.seats if s.title.casefold() not in held]
+    if not vacant:
+        return "Every seat is filled; say `members` to see them."
+    shown = "; ".join(vacant[:5]) + ("; …" if len(vacant) > 5 else "")
+    return f"Vacant seats: {shown}. Say `members` for every seat."
 
 
 def remove_member(ctx: Context, cmd: Command) -> Reply:

@@ -1,0 +1,54 @@
+"""The `govbot` command as a person runs it: the console with piped input, `run` with no accounts, imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import ROOT, example
+
+TRANSCRIPT = ROOT / "tests" / "transcripts" / "004-cjcg.txt"
+
+
+def govbot(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+    env["DATABASE_URL"] = f"sqlite:///{db}"
+    return subprocess.run([sys.executable, "-m", "govbot.cli", *args], input=stdin, capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=120, check=False)
+
+
+def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path: Path) -> None:
+    lines = [line for line in TRANSCRIPT.read_text().splitlines() if not line.startswith(("= ", "! "))]
+    result = govbot("console", "--group", str(example("cjcg")), "--now", "2026-12-01T09:00Z", stdin="\n".join(lines),
+                    db=tmp_path / "g.db")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("alice> meeting schedule 2026-12-10 10:00")  # no banner, no prompt: input echoed once
+    assert "The meeting is now quorate: 3 members or deputies present, 3 needed (ToR 6.4)." in out
+    assert "Motion 1 is closed: carried." in out
+    assert "! Only the chair" in out  # refusals are marked, and the replay goes on
+    assert "bob: personal: My sister manages a provider bidding under item 2 (meeting 1, item 2, Tue 1 Dec 2026" in out
+
+
+def test_run_without_slack_or_teams_opens_the_console_on_the_first_example(tmp_path: Path) -> None:
+    result = govbot("run", stdin="group info\n", db=tmp_path / "g.db")
+    assert result.returncode == 0, result.stderr
+    assert "No Slack or Teams settings found: starting the local console on examples/000-plpcp.yaml" in result.stdout
+    assert "Pan-London Placements Commissioning Programme Steering Group (plpcp)" in result.stdout
+
+
+def test_importing_a_bad_tor_file_names_the_file_and_key(tmp_path: Path) -> None:
+    bad = tmp_path / "board.yaml"
+    bad.write_text("name: Board\nshort_name: board\nseats:\n  - {title: Chair, voteing: true}\n")
+    result = govbot("group", "import", str(bad), db=tmp_path / "g.db")
+    assert result.returncode == 2
+    assert f"{bad}: the terms of reference are not valid" in result.stderr
+    assert "seats.0.voteing: is not a ToR key" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_now_is_a_clear_error(tmp_path: Path) -> None:
+    result = govbot("console", "--now", "next tuesday", db=tmp_path / "g.db")
+    assert result.returncode == 2 and "--now 'next tuesday' is not an ISO time" in result.stderr
