@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -73,6 +73,12 @@ def resolve(session: Session, platform: str, ref: PersonRef) -> Person:
     raise NotFound(f"More than one person is called @{ref.value}; mention them with the platform's @-picker.")
 
 
+@lru_cache(maxsize=256)
+def terms_of(terms_yaml: str, short_name: str) -> Terms:
+    """The parsed ToR of a group; cached because every command reads it and it rarely changes."""
+    return parse_terms(terms_yaml, source=f"the ToR of {short_name}")
+
+
 def name(person: Person | None) -> str:
     return person.display_name if person is not None else "nobody"
 
@@ -86,10 +92,11 @@ class Context:
     actor: Person
     now: dt.datetime
     platform: str
+    _memberships: list[Membership] | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
-        return parse_terms(self.group.terms_yaml, source=f"the ToR of {self.group.short_name}")
+        return terms_of(self.group.terms_yaml, self.group.short_name)
 
     @property
     def today(self) -> dt.date:
@@ -103,11 +110,16 @@ class Context:
         return resolve(self.session, self.platform, ref)
 
     def memberships(self) -> list[Membership]:
-        """The group's current seat holders."""
-        return list(self.session.scalars(
-            select(Membership).where(Membership.group_id == self.group.id, Membership.ended_at.is_(None))
-            .order_by(Membership.id)
-        ))
+        """The group's current seat holders (read once per command; `seats` refreshes it when it changes them)."""
+        if self._memberships is None:
+            self._memberships = list(self.session.scalars(
+                select(Membership).where(Membership.group_id == self.group.id, Membership.ended_at.is_(None))
+                .order_by(Membership.id)
+            ))
+        return self._memberships
+
+    def memberships_changed(self) -> None:
+        self._memberships = None
 
     def membership(self, person: Person) -> Membership | None:
         return next((m for m in self.memberships() if m.person_id == person.id), None)

@@ -14,7 +14,7 @@ from bot.models import ChannelBinding, Group, Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, show_date
 from bot.services.context import Context, Place, resolve
-from bot.terms import VOTING_RULE_WORDS, Terms, parse_terms
+from bot.terms import CHAIR_ROLES, VOTING_RULE_WORDS, Terms, parse_terms
 
 
 def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str = "<ToR>") -> Group:
@@ -48,10 +48,11 @@ def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str
             platform, _, user = seat.holder.rpartition(":")
             person = resolve(session, platform or "console", PersonRef(user, by_id=True))
             start = terms.adopted_on or now.date()
+            chair_months = terms.chair.term_months if seat.role in CHAIR_ROLES else None
             session.add(Membership(group_id=group.id, person_id=person.id, seat_title=seat.title, role=seat.role,
                                    term_starts_on=start,
                                    term_ends_on=add_months(start, seat.term_months) if seat.term_months else None,
-                                   chair_term_ends_on=None))
+                                   chair_term_ends_on=add_months(start, chair_months) if chair_months else None))
             audit.record(session, action="member.seated", at=now, group_id=group.id, actor_id=None,
                          person=person.id, seat=seat.title)
     return group
@@ -171,6 +172,9 @@ def group_info(ctx: Context, cmd: Command) -> Reply:
     lines = [terms.purpose.strip()] if terms.purpose else []
     if terms.accountable_to:
         lines.append(f"Accountable to: {terms.accountable_to}.")
+    if ctx.group.parent_id is not None:
+        parent = ctx.session.get(Group, ctx.group.parent_id)
+        lines.append(f"A task-and-finish group of {parent.name if parent else 'another group'}.")
     text = "\n".join(lines) or "The rules in force:"
     return Reply(text=text, title=f"{terms.name} ({terms.short_name})", fields=tuple(rules_in_force(terms)),
                  private=True)

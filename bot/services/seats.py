@@ -69,6 +69,7 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
         ctx.terms.chair.term_months else None
     ctx.session.add(Membership(group_id=ctx.group.id, person_id=person.id, seat_title=seat.title, role=role,
                                term_starts_on=start, term_ends_on=ends, chair_term_ends_on=chair_ends))
+    ctx.memberships_changed()
     ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends)
     term = seat.cited(f"; term ends {show_date(ends)}") if ends else ""
     return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
@@ -91,6 +92,7 @@ def remove_member(ctx: Context, cmd: Command) -> Reply:
     if membership is None:
         raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")
     membership.ended_at = ctx.now
+    ctx.memberships_changed()
     ctx.audit("member.removed", person=person.id, seat=membership.seat_title)
     return Reply(f"{person.display_name} no longer holds {membership.seat_title}; the seat is vacant.")
 
