@@ -22,11 +22,19 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
+            # We begin transactions ourselves (below), so the driver must not.
+            dbapi_connection.isolation_level = None
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
             if url not in ("sqlite://", "sqlite:///:memory:"):
                 cursor.execute("PRAGMA journal_mode=WAL")
             cursor.close()
+
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(connection: Any) -> None:
+            # Take the write lock up front: concurrent commands (thirty clicks on one button) then queue on the
+            # busy timeout instead of failing when a read transaction tries to become a writer.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -102,3 +102,22 @@ def postgres_url() -> str:
             pytest.fail(reason)
         pytest.skip(reason)
     return POSTGRES_URL
+
+
+@pytest.fixture
+def postgres_schema_url(postgres_url: str) -> Iterator[str]:
+    """A URL whose connections work in a fresh PostgreSQL schema, dropped after the test."""
+    import uuid
+
+    from sqlalchemy import text
+
+    schema = f"govbot_{uuid.uuid4().hex[:10]}"
+    admin = make_engine(postgres_url)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield postgres_url + ("&" if "?" in postgres_url else "?") + f"options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()

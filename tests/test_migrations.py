@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
 
 from bot.db import make_engine, upgrade
 from bot.models import Base
@@ -30,16 +28,6 @@ def test_migrations_match_the_models_on_sqlite(tmp_path: Path) -> None:
 
 
 @pytest.mark.postgres
-def test_migrations_match_the_models_on_postgresql(postgres_url: str) -> None:
-    schema = f"govbot_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(postgres_url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = postgres_url + ("&" if "?" in postgres_url else "?") + f"options=-csearch_path%3D{schema}"
-    try:
-        upgrade(url)
-        assert schema_drift(url) == []
-    finally:
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+def test_migrations_match_the_models_on_postgresql(postgres_schema_url: str) -> None:
+    upgrade(postgres_schema_url)
+    assert schema_drift(postgres_schema_url) == []

@@ -1,0 +1,56 @@
+"""Thirty identical clicks at once record one ballot, on the embedded database and on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from pathlib import Path
+
+import pytest
+
+from bot.conversation import respond
+from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.replies import Reply
+from bot.services.context import Place, Speaker
+from bot.services.groups import bind_channel, import_group
+from tests.conftest import START, example
+
+ROOM = Place("console", "room")
+
+
+def thirty_clicks(url: str) -> tuple[list[Reply], Reply]:
+    upgrade(url)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as session:
+        group = import_group(session, example("cjcg").read_text(), START)
+        bind_channel(session, group, ROOM, START, actor_id=None)
+
+    def say(who: str, words: str) -> Reply:
+        return respond(sessions, Speaker("console", who, who), ROOM, words, START + dt.timedelta(minutes=1))
+
+    say("alice", 'poll "Away day venue" "Leigh" "Shoebury"')
+    replies: list[Reply] = []
+    clicks = [threading.Thread(target=lambda: replies.append(say("bob", "vote 1 Leigh"))) for _ in range(30)]
+    for click in clicks:
+        click.start()
+    for click in clicks:
+        click.join()
+    results = say("bob", "results 1")
+    engine.dispose()
+    return replies, results
+
+
+def assert_one_ballot(replies: list[Reply], results: Reply) -> None:
+    assert len(replies) == 30 and not any(r.error for r in replies), [r.text for r in replies if r.error]
+    assert sum("is recorded: Leigh" in r.text for r in replies) == 1
+    assert dict(results.fields)["Voted"] == "1"
+
+
+def test_thirty_identical_clicks_record_one_ballot_on_sqlite(tmp_path: Path) -> None:
+    assert_one_ballot(*thirty_clicks(f"sqlite:///{tmp_path / 'c.db'}"))
+
+
+@pytest.mark.postgres
+def test_thirty_identical_clicks_record_one_ballot_on_postgresql(postgres_schema_url: str) -> None:
+    assert_one_ballot(*thirty_clicks(postgres_schema_url))
