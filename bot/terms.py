@@ -242,6 +242,9 @@ def parse_terms(text: str, source: str = "<text>") -> Terms:
             message = error["msg"].removeprefix("Value error, ")
             if error["type"] == "extra_forbidden":
                 message = "is not a ToR key this bot knows; check the spelling against README 'Writing a ToR file'"
+            elif error["type"] == "string_pattern_mismatch" and key == "short_name":
+                message = ("must be 2 to 32 lower-case letters, digits or hyphens, starting with a letter "
+                           "(e.g. cjcg or send-tfg)")
             problems.append(f"  {key}: {message}")
         raise TermsError(f"{source}: the terms of reference are not valid:\n" + "\n".join(problems)) from None
 

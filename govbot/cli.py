@@ -40,10 +40,20 @@ def cmd_group_import(args: argparse.Namespace) -> int:
     upgrade(args.db)
     sessions = session_factory(make_engine(args.db))
     with unit_of_work(sessions) as session:
-        group = import_group(session, Path(args.file).read_text(encoding="utf-8"), console.now_utc(), source=args.file)
+        group = import_group(session, read_tor_file(args.file), console.now_utc(), source=args.file)
         name = group.name
     print(f"Loaded {name} from {args.file}.")
     return 0
+
+
+def read_tor_file(path: str) -> str:
+    """The text of a ToR file; a missing or unreadable file is a polite error, not a traceback."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
+        raise DomainError(f"Cannot read the ToR file {path} ({reason}). Give the path of a YAML file such as "
+                          "examples/004-cjcg.yaml.") from None
 
 
 def cmd_console(args: argparse.Namespace) -> int:
@@ -54,7 +64,7 @@ def cmd_console(args: argparse.Namespace) -> int:
     with unit_of_work(sessions) as session:
         now = console.now_utc()
         if group_file:
-            group = import_group(session, Path(group_file).read_text(encoding="utf-8"), now, source=str(group_file))
+            group = import_group(session, read_tor_file(group_file), now, source=str(group_file))
             bind_channel(session, group, console.CHANNEL, now, actor_id=None)
             if speak_as is None:
                 speak_as = default_speaker(group.terms_yaml)

@@ -52,3 +52,10 @@ def test_importing_a_bad_tor_file_names_the_file_and_key(tmp_path: Path) -> None
 def test_a_bad_now_is_a_clear_error(tmp_path: Path) -> None:
     result = govbot("console", "--now", "next tuesday", db=tmp_path / "g.db")
     assert result.returncode == 2 and "--now 'next tuesday' is not an ISO time" in result.stderr
+
+
+def test_a_missing_tor_file_is_a_polite_error_that_says_what_would_work(tmp_path: Path) -> None:
+    result = govbot("group", "import", str(tmp_path / "absent.yaml"), db=tmp_path / "g.db")
+    assert result.returncode == 2
+    assert "Cannot read the ToR file" in result.stderr and "examples/004-cjcg.yaml" in result.stderr
+    assert "Traceback" not in result.stderr and "Errno" not in result.stderr

@@ -90,7 +90,7 @@ def test_task_and_finish_group_names_its_parent() -> None:
     ("text", "expected"),
     [
         (MINIMAL + "quorom: {min_present: 3}\n", "quorom: is not a ToR key"),
-        (MINIMAL.replace("short_name: test", "short_name: Test Board"), "short_name: String should match pattern"),
+        (MINIMAL.replace("short_name: test", "short_name: Test Board"), "short_name: must be 2 to 32 lower-case letters, digits or hyphens"),
         (MINIMAL + "timezone: Mars/Olympus\n", "unknown time zone 'Mars/Olympus'"),
         (MINIMAL + "quorum: {chair_required: true}\n", "quorum: give min_present"),
         (MINIMAL + "voting: {rule: most_shouts}\n", "voting.rule: Input should be 'majority_present'"),
