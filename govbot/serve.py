@@ -1,0 +1,43 @@
+"""The bot as a service: one aiohttp server on PORT for every platform's webhooks and /healthz."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+from collections.abc import Callable
+
+from aiohttp import web
+from sqlalchemy import text
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+SESSIONS = web.AppKey("sessions", sessionmaker[Session])
+Clock = Callable[[], dt.datetime]
+
+
+def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> web.Application:
+    """The web application with the routes of every configured platform."""
+    app = web.Application(client_max_size=1024 * 1024)
+    app[SESSIONS] = sessions
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 when the record answers; 503 (so a load balancer takes this replica out) when it does not."""
+    sessions = request.app[SESSIONS]
+    try:
+        await asyncio.to_thread(ping, sessions)
+    except Exception:
+        logger.exception("health check: the database did not answer")
+        return web.json_response({"status": "unavailable", "database": "unreachable"}, status=503)
+    return web.json_response({"status": "ok"})
+
+
+def ping(sessions: sessionmaker[Session]) -> None:
+    with sessions() as session:
+        session.execute(text("SELECT 1"))
