@@ -76,8 +76,9 @@ VERBS: tuple[Verb, ...] = (
     Verb("declare", 'declare "interest" [--item N] [--nature "kind"] | declare none',
          "declare an interest (or none) for the current or next meeting", (Arg("description", many=True),),
          {"item": "int", "nature": "text", "meeting": "int"}, 'declare "My employer bids for this contract" --item 2'),
-    Verb("interests", "interests [--meeting ID] [--person @p]", "the register of interests",
-         options={"meeting": "int", "person": "person"}),
+    Verb("interests", "interests [--meeting ID] [--person @p] [--since DATE]", "the register of interests",
+         options={"meeting": "int", "person": "person", "since": "text"}, example="interests --person @bob --since "
+         "2026-01-01"),
     Verb("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p]',
          "schedule a meeting (chair or secretariat)", (Arg("date"), Arg("time")),
          {"where": "text", "chair": "person", "minutes": "person"},
@@ -96,6 +97,12 @@ VERBS: tuple[Verb, ...] = (
     Verb("apologies", "apologies [reason]", "send apologies for the open or next meeting",
          (Arg("reason", required=False, many=True),), {"meeting": "int"}),
     Verb("attendance", "attendance", "who is present, deputised, absent or sent apologies at the open meeting"),
+    Verb("attendance register", "attendance register",
+         "each member's attendance at every meeting held, with runs of absences flagged"),
+    Verb("meeting minutes", "meeting minutes [ID]", "the minutes of a meeting: a draft from the record, or the "
+         "approved text", (Arg("meeting", "int", required=False),)),
+    Verb("minutes approve", "minutes approve [ID]", "approve a closed meeting's minutes (whoever the ToR names); "
+         "they are posted and the meeting's record is locked", (Arg("meeting", "int", required=False),)),
     Verb("quorum", "quorum", "is the meeting quorate, under the ToR's rule"),
     Verb("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
          (Arg("text", many=True),), {"item": "int", "closes": "text"}, 'motion "Approve the joint action plan"'),
