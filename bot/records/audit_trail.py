@@ -28,7 +28,7 @@ class Verdict:
 
 
 def events(session: Session, group_id: int | None = None) -> Iterator[AuditEvent]:
-    query = select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=500)
+    query = select(AuditEvent).order_by(AuditEvent.id)
     if group_id is not None:
         query = query.where(AuditEvent.group_id == group_id)
     yield from session.scalars(query)

@@ -177,6 +177,7 @@ def here(ctx: Context, cmd: Command) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
                        "next meeting, say `apologies`.")
+    ctx.require_unlocked(meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
     if ctx.membership(ctx.actor) is not None and not cmd.options.get("for"):
         text = roll.mark_present(ctx, meeting, ctx.actor)
