@@ -143,8 +143,8 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord) -
 def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
     """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter."""
     if poll.secret:
-        per = dict(session.execute(select(SecretTally.position, SecretTally.count)
-                                   .where(SecretTally.poll_id == poll.id)).tuples())
+        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
+        per: dict[int, int] = {position: count for position, count in rows}
         voters = len(session.scalars(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id)).all())
     else:
         ballots = session.scalars(select(Ballot).where(Ballot.poll_id == poll.id)).all()
