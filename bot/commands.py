@@ -117,6 +117,13 @@ VERBS: tuple[Verb, ...] = (
     Verb("poll close", "poll close N [--casting for|against]", "close a vote and record the outcome (the chair)",
          (Arg("poll", "int"),), {"casting": "text"}),
     Verb("results", "results N", "the tally and outcome of poll or motion N", (Arg("poll", "int"),)),
+    Verb("action", 'action "text" [--owner @p] [--due DATE] [--item N]',
+         "record an action agreed at the meeting (chair, secretariat or minute-taker)", (Arg("text", many=True),),
+         {"owner": "person", "due": "text", "item": "int"}, 'action "Circulate the revised plan" --owner @bob '
+         "--due 2027-01-15"),
+    Verb("action done", "action done N", "mark action N done (its owner, the chair or the secretariat)",
+         (Arg("action", "int"),)),
+    Verb("actions", "actions", "the open actions, with owners and due dates"),
     Verb("review", "review", "when the ToR is next due for review"),
     Verb("review done", "review done [note]", "record that the ToR review was done",
          (Arg("note", required=False, many=True),)),

@@ -331,3 +331,19 @@ class CalendarFeed(Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), unique=True)
     token: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime]
+
+
+class ActionItem(Base):
+    """An action agreed at a meeting: what, who owns it, by when, and when it was done."""
+
+    __tablename__ = "action_items"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    recorded_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    recorded_at: Mapped[dt.datetime]
+    done_at: Mapped[dt.datetime | None]

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
 from bot.models import (
+    ActionItem,
     ApprovedMinutes,
     Attendance,
     Ballot,
@@ -49,6 +50,15 @@ class VoteRecord:
     quorum: str | None
 
 
+@dataclass(frozen=True)
+class ActionRecord:
+    action_id: int
+    text: str
+    item: int | None
+    owner: str
+    due: dt.date | None
+
+
 @dataclass
 class MeetingRecord:
     """Everything the minutes of a meeting state, in the group's time zone."""
@@ -72,6 +82,7 @@ class MeetingRecord:
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
     votes: list[VoteRecord] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
 
 
 def find_meeting(session: Session, group: Group, meeting_id: int) -> Meeting:
@@ -124,6 +135,10 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.id)):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
+    for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
+                                  .order_by(ActionItem.id)):
+        record.actions.append(ActionRecord(action.id, action.text, positions.get(action.item_id or 0),
+                                           name_of(session, action.owner_id), action.due_on))
     return record
 
 

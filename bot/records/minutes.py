@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from bot.records.meeting_record import MeetingRecord, VoteRecord, item_title
+from bot.rules.calendar import show_date
 
 
 def seal(text: str) -> str:
@@ -89,11 +90,23 @@ def business(record: MeetingRecord) -> list[str]:
     return lines
 
 
+def actions(record: MeetingRecord) -> list[str]:
+    lines = ["", "## Actions", ""]
+    if not record.actions:
+        return [*lines, "None recorded."]
+    for a in record.actions:
+        on = f" (item {a.item})" if a.item else ""
+        due = f"; due {show_date(a.due)}" if a.due else ""
+        lines.append(f"- **Action {a.action_id}**{on}: {a.text} — owner: {a.owner}{due}")
+    return lines
+
+
 def markdown(record: MeetingRecord) -> str:
     """The minutes draft of a meeting as Markdown, stating only what the record holds."""
     states = {"closed": "", "open": " The meeting is still open; this is the record so far.",
               "scheduled": " The meeting has not been held yet."}
     status = states.get(record.status, f" The meeting is {record.status}.")
     lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + business(record)
+    lines += actions(record)
     lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

@@ -1,4 +1,4 @@
-"""records: approved minutes, quorum at opening and at each vote, calendar feeds
+"""records: approved minutes, quorum at opening and at each vote, calendar feeds, actions
 
 Revision ID: 0003
 Revises: 0002
@@ -53,9 +53,32 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_calendar_feeds')),
     sa.UniqueConstraint('group_id', name=op.f('uq_calendar_feeds_group_id'))
     )
+    op.create_table('action_items',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('group_id', sa.Integer(), nullable=False),
+    sa.Column('meeting_id', sa.Integer(), nullable=True),
+    sa.Column('item_id', sa.Integer(), nullable=True),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('owner_id', sa.Integer(), nullable=True),
+    sa.Column('due_on', sa.Date(), nullable=True),
+    sa.Column('recorded_by_id', sa.Integer(), nullable=False),
+    sa.Column('recorded_at', bot.models.UTCDateTime(), nullable=False),
+    sa.Column('done_at', bot.models.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['group_id'], ['groups.id'], name=op.f('fk_action_items_group_id_groups')),
+    sa.ForeignKeyConstraint(['item_id'], ['agenda_items.id'], name=op.f('fk_action_items_item_id_agenda_items')),
+    sa.ForeignKeyConstraint(['meeting_id'], ['meetings.id'], name=op.f('fk_action_items_meeting_id_meetings')),
+    sa.ForeignKeyConstraint(['owner_id'], ['people.id'], name=op.f('fk_action_items_owner_id_people')),
+    sa.ForeignKeyConstraint(['recorded_by_id'], ['people.id'], name=op.f('fk_action_items_recorded_by_id_people')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_action_items'))
+    )
+    with op.batch_alter_table('action_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_action_items_group_id'), ['group_id'], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('action_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_action_items_group_id'))
+    op.drop_table('action_items')
     op.drop_table('calendar_feeds')
     with op.batch_alter_table('quorum_checks', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_quorum_checks_meeting_id'))
