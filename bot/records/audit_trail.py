@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.audit import GENESIS, event_hash
-from bot.models import AuditEvent
+from bot.models import ApprovedMinutes, AuditEvent
+from bot.records.minutes import seal
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,23 @@ def verify(session: Session) -> Verdict:
             return Verdict(checked, previous_hash, f"event {previous_id} was altered and its hash rewritten: event "
                            f"{event.id} ({event.action}) no longer chains to it", previous_id)
         previous_hash, previous_id, checked = event.hash, event.id, checked + 1
-    return Verdict(checked, previous_hash)
+    return Verdict(checked, previous_hash, *minutes_problem(session))
+
+
+def minutes_problem(session: Session) -> tuple[str | None, int | None]:
+    """Approved minutes whose text no longer has the hash the audit trail recorded when they were sealed."""
+    sealed: dict[int, tuple[int, str]] = {}
+    for event in session.scalars(select(AuditEvent).where(AuditEvent.action.in_(("minutes.approved",
+                                                                                  "minutes.redacted")))
+                                 .order_by(AuditEvent.id)):
+        sealed[int(event.detail["meeting"])] = (event.id, str(event.detail["sha256"]))
+    for minutes in session.scalars(select(ApprovedMinutes).order_by(ApprovedMinutes.meeting_id)):
+        event_id, expected = sealed.get(minutes.meeting_id, (None, None))
+        if expected is None or seal(minutes.text) != expected:
+            where = f"the hash audit event {event_id} recorded" if event_id else "any approval in the audit trail"
+            return (f"the approved minutes of meeting {minutes.meeting_id} were altered: their text does not match "
+                    f"{where}", event_id)
+    return None, None
 
 
 def as_json(event: AuditEvent) -> str:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
-from bot.models import AuditEvent
+from bot.models import ApprovedMinutes, AuditEvent
 from bot.records.audit_trail import export_lines, verify
 from tests.conftest import Chat
 
@@ -118,3 +118,21 @@ def test_the_chain_verifies_and_breaks_the_same_on_postgresql(postgres_schema_ur
         connection.execute(text(f"UPDATE audit_events SET detail = '{{\"x\": 1}}' WHERE id = {ids[3]}"))
     assert problem(sessions)[1] == ids[3]
     engine.dispose()
+
+
+def test_approved_minutes_edited_in_the_database_are_caught_even_with_their_hash_recomputed(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], engine: Engine) -> None:
+    from bot.records.minutes import seal
+
+    chat = recorded("cjcg")
+    chat.ok("alice", "minutes approve 1")
+    events = chained(sessions)
+    approval = next(e for e in events if e.action == "minutes.approved")
+    with unit_of_work(sessions) as session:
+        text_now = session.scalar(select(ApprovedMinutes.text))
+    assert text_now is not None
+    edited = text_now.replace("carried: 2 for, 1 against", "carried: 3 for, 0 against")
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE approved_minutes SET text = :t, sha256 = :h"), {"t": edited, "h": seal(edited)})
+    assert problem(sessions) == (f"the approved minutes of meeting 1 were altered: their text does not match the hash "
+                                 f"audit event {approval.id} recorded", approval.id)
