@@ -82,3 +82,21 @@ def test_chair_approval_in_cjcg_and_an_open_meeting_cannot_be_approved(recorded:
     chat.ok("alice", "minutes approve 1")
     assert chat.ok("alice", "minutes approve 2").title == "Minutes of meeting 2 approved"
     assert "approved on 2 Dec 2026" in chat.refused("bob", "declare none --meeting 2").text
+
+
+def test_when_the_group_approves_its_chair_or_secretariat_records_it(chat: Chat,
+                                                                     sessions: sessionmaker[Session]) -> None:
+    from bot.services.context import Place
+    from bot.services.groups import bind_channel, import_group
+    from tests.conftest import example
+
+    text = example("cjcg").read_text() + 'minutes: {approved_by: group, clause: "6.6"}\n'
+    with unit_of_work(sessions) as session:
+        group = import_group(session, text, chat.now)
+        bind_channel(session, group, Place("console", chat.channel), chat.now, actor_id=None)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    assert chat.refused("bob", "minutes approve").text == "The minutes of Children's Joint Commissioning Group are " \
+        "approved by the group (its chair or secretariat records the approval) (ToR 6.6)."
+    assert chat.ok("sam", "minutes approve").title == "Minutes of meeting 1 approved"
