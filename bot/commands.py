@@ -76,8 +76,9 @@ VERBS: tuple[Verb, ...] = (
     Verb("declare", 'declare "interest" [--item N] [--nature "kind"] | declare none',
          "declare an interest (or none) for the current or next meeting", (Arg("description", many=True),),
          {"item": "int", "nature": "text", "meeting": "int"}, 'declare "My employer bids for this contract" --item 2'),
-    Verb("interests", "interests [--meeting ID] [--person @p]", "the register of interests",
-         options={"meeting": "int", "person": "person"}),
+    Verb("interests", "interests [--meeting ID] [--person @p] [--since DATE]", "the register of interests",
+         options={"meeting": "int", "person": "person", "since": "text"}, example="interests --person @bob --since "
+         "2026-01-01"),
     Verb("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p]',
          "schedule a meeting (chair or secretariat)", (Arg("date"), Arg("time")),
          {"where": "text", "chair": "person", "minutes": "person"},
@@ -96,6 +97,12 @@ VERBS: tuple[Verb, ...] = (
     Verb("apologies", "apologies [reason]", "send apologies for the open or next meeting",
          (Arg("reason", required=False, many=True),), {"meeting": "int"}),
     Verb("attendance", "attendance", "who is present, deputised, absent or sent apologies at the open meeting"),
+    Verb("attendance register", "attendance register",
+         "each member's attendance at every meeting held, with runs of absences flagged"),
+    Verb("meeting minutes", "meeting minutes [ID]", "the minutes of a meeting: a draft from the record, or the "
+         "approved text", (Arg("meeting", "int", required=False),)),
+    Verb("minutes approve", "minutes approve [ID]", "approve a closed meeting's minutes (whoever the ToR names); "
+         "they are posted and the meeting's record is locked", (Arg("meeting", "int", required=False),)),
     Verb("quorum", "quorum", "is the meeting quorate, under the ToR's rule"),
     Verb("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
          (Arg("text", many=True),), {"item": "int", "closes": "text"}, 'motion "Approve the joint action plan"'),
@@ -110,6 +117,13 @@ VERBS: tuple[Verb, ...] = (
     Verb("poll close", "poll close N [--casting for|against]", "close a vote and record the outcome (the chair)",
          (Arg("poll", "int"),), {"casting": "text"}),
     Verb("results", "results N", "the tally and outcome of poll or motion N", (Arg("poll", "int"),)),
+    Verb("action", 'action "text" [--owner @p] [--due DATE] [--item N]',
+         "record an action agreed at the meeting (chair, secretariat or minute-taker)", (Arg("text", many=True),),
+         {"owner": "person", "due": "text", "item": "int"}, 'action "Circulate the revised plan" --owner @bob '
+         "--due 2027-01-15"),
+    Verb("action done", "action done N", "mark action N done (its owner, the chair or the secretariat)",
+         (Arg("action", "int"),)),
+    Verb("actions", "actions", "the open actions, with owners and due dates"),
     Verb("review", "review", "when the ToR is next due for review"),
     Verb("review done", "review done [note]", "record that the ToR review was done",
          (Arg("note", required=False, many=True),)),

@@ -14,7 +14,7 @@ from bot.db import unit_of_work
 from bot.errors import DomainError, NotAllowed
 from bot.models import Person
 from bot.replies import Reply, refusal
-from bot.services import deputies, groups, interests, meetings, polls, reviews, seats
+from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.terms import CHAIR_ROLES, Role
 
@@ -44,6 +44,9 @@ USE_CASES: dict[str, UseCase] = {
     "here": meetings.here,
     "apologies": meetings.apologies,
     "attendance": meetings.attendance_now,
+    "attendance register": registers.attendance_register,
+    "meeting minutes": minutes.draft,
+    "minutes approve": minutes.approve,
     "quorum": meetings.quorum_check,
     "motion": polls.propose_motion,
     "motion table": polls.table_motion,
@@ -53,6 +56,9 @@ USE_CASES: dict[str, UseCase] = {
     "vote": polls.vote,
     "poll close": polls.close_poll,
     "results": polls.results,
+    "action": actions.record_action,
+    "action done": actions.action_done,
+    "actions": actions.list_actions,
     "review": reviews.review_status,
     "review done": reviews.review_done,
     "report done": reviews.report_done,

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
-from bot.models import Group, Identity, Meeting, Membership, Person
+from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
 
@@ -155,6 +155,18 @@ class Context:
         if meeting is None or meeting.group_id != self.group.id:
             raise NotFound(f"There is no meeting {meeting_id} in {self.group.name}. Say `meetings` to list them.")
         return meeting
+
+    def require_unlocked(self, meeting_id: int | None, doing: str) -> None:
+        """Refuse `doing` when the meeting's minutes are approved: approved minutes lock the record they state."""
+        if meeting_id is None:
+            return
+        approved = self.session.scalar(select(ApprovedMinutes).where(ApprovedMinutes.meeting_id == meeting_id))
+        if approved is not None:
+            day = approved.approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
+            rule = self.terms.minutes
+            raise NotAllowed(rule.cited(f"The minutes of meeting {meeting_id} were approved on {day}, so its record "
+                                        f"is locked and {doing} is refused") + ". Raise it at a later meeting "
+                             "instead, where it is minuted in its own right.")
 
     def is_chair(self, person: Person | None = None) -> bool:
         """The group's chair, vice-chair or a co-chair, or the chair named for the open or next meeting."""

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
-from bot.rules.calendar import show
+from bot.rules.calendar import local_to_utc, parse_date, show
 from bot.services.context import Context
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
@@ -34,6 +36,7 @@ def declare(ctx: Context, cmd: Command) -> Reply:
                          'or `declare none`.')
     meeting_id = cmd.options.get("meeting")
     meeting: Meeting | None = ctx.meeting(meeting_id) if meeting_id else ctx.next_meeting()
+    ctx.require_unlocked(meeting.id if meeting else None, "a new declaration for it")
     item = None
     if cmd.options.get("item") is not None:
         if meeting is None:
@@ -72,6 +75,9 @@ def register(ctx: Context, cmd: Command) -> Reply:
         query = query.where(Interest.meeting_id == ctx.meeting(cmd.options["meeting"]).id)
     if cmd.options.get("person") is not None:
         query = query.where(Interest.person_id == ctx.person(cmd.options["person"]).id)
+    if cmd.options.get("since") is not None:
+        since = parse_date(cmd.options["since"], ctx.today)
+        query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone))
     rows = []
     for interest in ctx.session.scalars(query.limit(200)):
         where = f"meeting {interest.meeting_id}" if interest.meeting_id else "register"

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, Meeting, Poll
+from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.replies import Button, Reply
 from bot.rules.attendance import consecutive_misses
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
@@ -84,6 +84,7 @@ def add_item(ctx: Context, cmd: Command) -> Reply:
     meeting = ctx.meeting(cmd.options.get("meeting"))
     if meeting.status in ("closed", "cancelled"):
         raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; add items to a meeting still to come.")
+    ctx.require_unlocked(meeting.id, "a change to its agenda")
     title = " ".join(cmd.args["title"]).strip()
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')
@@ -117,6 +118,8 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
         roll.mark_present(ctx, meeting, ctx.actor)
     quorum = roll.quorum_of(ctx, meeting)
     meeting.quorate_at_open = quorum.quorate
+    ctx.session.add(QuorumCheck(meeting_id=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
+                                text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted)
     prompts = ["Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member."]
     if ctx.terms.interests.declare_at_start:
@@ -174,6 +177,7 @@ def here(ctx: Context, cmd: Command) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
                        "next meeting, say `apologies`.")
+    ctx.require_unlocked(meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
     if ctx.membership(ctx.actor) is not None and not cmd.options.get("for"):
         text = roll.mark_present(ctx, meeting, ctx.actor)

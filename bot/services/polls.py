@@ -8,7 +8,7 @@ from sqlalchemy import select, update
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import Ballot, Meeting, Poll, PollOption, SecretTally, SecretVoter
+from bot.models import Ballot, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show
 from bot.rules.voting import Tally, decide
@@ -115,6 +115,8 @@ def open_vote(ctx: Context, poll: Poll) -> Reply:
         if not quorum.quorate:
             raise NotAllowed(f"The meeting is {quorum.text}; a vote needs a quorate meeting.")
         poll.meeting_id, quorum_text = meeting.id, quorum.text
+        ctx.session.add(QuorumCheck(meeting_id=meeting.id, poll_id=poll.id, quorate=quorum.quorate,
+                                    counted=quorum.counted, text=quorum.text, checked_at=ctx.now))
     poll.status, poll.opened_at = "open", ctx.now
     ctx.audit("vote.opened", poll=poll.id, meeting=poll.meeting_id, quorum=quorum_text)
     return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.id}.")
@@ -203,6 +205,7 @@ def vote(ctx: Context, cmd: Command) -> Reply:
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}; {hint}")
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.id} closed at {show(poll.closes_at, ctx.terms.zone)}.")
+    ctx.require_unlocked(poll.meeting_id, "a vote in it")
     positions = choices_of(poll, cmd.args["choice"])
     member_id = entitled_member(ctx, poll, cmd.options.get("for"))
     labels = ", ".join(poll.options[p - 1].label for p in positions)
@@ -286,6 +289,7 @@ def close_poll(ctx: Context, cmd: Command) -> Reply:
 
 def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
+    ctx.require_unlocked(poll.meeting_id, "a change to its votes")
     per, voters = counts(ctx, poll)
     if poll.kind == "motion":
         tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))

@@ -26,6 +26,7 @@ def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None
 
 def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, deputy: Person | None = None,
                reason: str | None = None) -> Attendance:
+    ctx.require_unlocked(meeting.id, "a change to its attendance")
     row = row_for(ctx, meeting, member)
     if row is None:
         row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)

@@ -1,0 +1,1 @@
+"""The records a secretary keeps: minutes, registers, calendar, audit trail and data-rights exports."""

@@ -1,0 +1,186 @@
+"""The facts of one meeting, read from the record: what minutes are built from. No platform, no rendering."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import NotFound
+from bot.models import (
+    ActionItem,
+    ApprovedMinutes,
+    Attendance,
+    Ballot,
+    Group,
+    Interest,
+    Meeting,
+    Membership,
+    Person,
+    Poll,
+    QuorumCheck,
+    SecretTally,
+    SecretVoter,
+)
+from bot.services.context import terms_of
+from bot.terms import VOTING_RULE_WORDS, Role, Terms
+
+
+@dataclass(frozen=True)
+class Declaration:
+    person: str
+    item: int | None
+    nature: str | None
+    description: str | None  # None: "no interests to declare"
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    poll_id: int
+    kind: str
+    question: str
+    item: int | None
+    secret: bool
+    rule: str
+    counts: tuple[tuple[str, int], ...]
+    voters: int
+    outcome: str
+    quorum: str | None
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    action_id: int
+    text: str
+    item: int | None
+    owner: str
+    due: dt.date | None
+
+
+@dataclass
+class MeetingRecord:
+    """Everything the minutes of a meeting state, in the group's time zone."""
+
+    group: str
+    short_name: str
+    meeting_id: int
+    status: str
+    starts_at: dt.datetime  # local time in the group's zone
+    opened_at: dt.datetime | None
+    closed_at: dt.datetime | None
+    place: str | None
+    chair: str
+    minute_taker: str
+    approval_rule: str
+    present: list[str] = field(default_factory=list)
+    deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
+    apologies: list[tuple[str, str | None]] = field(default_factory=list)  # (member, reason)
+    absent: list[str] = field(default_factory=list)
+    quorum_at_open: str | None = None
+    items: list[tuple[int, str]] = field(default_factory=list)
+    declarations: list[Declaration] = field(default_factory=list)
+    votes: list[VoteRecord] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
+
+
+def find_meeting(session: Session, group: Group, meeting_id: int) -> Meeting:
+    """The meeting `meeting_id` of `group`. Raises NotFound naming the group's meetings."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None or meeting.group_id != group.id:
+        known = ", ".join(str(i) for i in session.scalars(select(Meeting.id).where(Meeting.group_id == group.id)
+                                                           .order_by(Meeting.id))) or "none yet"
+        raise NotFound(f"There is no meeting {meeting_id} in {group.name}. Its meetings: {known}.")
+    return meeting
+
+
+def approved_minutes(session: Session, meeting_id: int) -> ApprovedMinutes | None:
+    return session.scalar(select(ApprovedMinutes).where(ApprovedMinutes.meeting_id == meeting_id))
+
+
+def name_of(session: Session, person_id: int | None) -> str:
+    person = session.get(Person, person_id) if person_id is not None else None
+    return person.display_name if person is not None else "not recorded"
+
+
+def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingRecord:
+    """Read the record of `meeting` into a MeetingRecord (times in the group's zone)."""
+    terms = terms_of(group.terms_yaml, group.short_name)
+    zone = terms.zone
+    chair_id = meeting.chair_id or session.scalar(
+        select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
+                                           Membership.term_starts_on <= meeting.starts_at.date()).limit(1))
+    rule = terms.minutes
+    record = MeetingRecord(
+        group=terms.name, short_name=group.short_name, meeting_id=meeting.id, status=meeting.status,
+        starts_at=meeting.starts_at.astimezone(zone),
+        opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
+        closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
+        place=meeting.place, chair=name_of(session, chair_id), minute_taker=name_of(session, meeting.minute_taker_id),
+        approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
+        items=[(i.position, i.title) for i in meeting.items])
+    read_attendance(session, meeting, record)
+    checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
+                                  .order_by(QuorumCheck.id)))
+    opening = next((c for c in checks if c.poll_id is None), None)
+    record.quorum_at_open = opening.text if opening else (
+        None if meeting.quorate_at_open is None else "quorate" if meeting.quorate_at_open else "not quorate")
+    positions = {i.id: i.position for i in meeting.items}
+    for interest in session.scalars(select(Interest).where(Interest.meeting_id == meeting.id)
+                                    .order_by(Interest.declared_at, Interest.id)):
+        record.declarations.append(Declaration(
+            interest.person.display_name, positions.get(interest.item_id) if interest.item_id else None,
+            interest.nature, None if interest.no_interests else interest.description))
+    by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
+    for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.id)):
+        record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
+    for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
+                                  .order_by(ActionItem.id)):
+        record.actions.append(ActionRecord(action.id, action.text, positions.get(action.item_id or 0),
+                                           name_of(session, action.owner_id), action.due_on))
+    return record
+
+
+def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord) -> None:
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
+        member = name_of(session, row.member_id)
+        if row.status == "present":
+            record.present.append(member)
+        elif row.status == "deputised":
+            record.deputies.append((name_of(session, row.deputy_id), member))
+        elif row.status == "apologies":
+            record.apologies.append((member, row.reason))
+        else:
+            record.absent.append(member)
+
+
+def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
+    """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter."""
+    if poll.secret:
+        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
+        per: dict[int, int] = {position: count for position, count in rows}
+        voters = len(session.scalars(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id)).all())
+    else:
+        ballots = session.scalars(select(Ballot).where(Ballot.poll_id == poll.id)).all()
+        per = {}
+        for ballot in ballots:
+            for position in ballot.choices:
+                per[position] = per.get(position, 0) + 1
+        voters = len(ballots)
+    return tuple((o.label, per.get(o.position, 0)) for o in poll.options), voters
+
+
+def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
+                quorum: str | None) -> VoteRecord:
+    counts, voters = tally(session, poll)
+    rule = terms.voting.cited(VOTING_RULE_WORDS[terms.voting.rule]) if poll.kind == "motion" else \
+        "the option with the most votes" + (", more than one choice each" if poll.multi else "")
+    outcome = poll.outcome or f"not decided ({poll.status})"
+    return VoteRecord(poll.id, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
+                      poll.secret, rule, counts, voters, outcome, quorum)
+
+
+def item_title(record: MeetingRecord, position: int) -> str:
+    return next((title for p, title in record.items if p == position), "")
+

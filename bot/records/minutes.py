@@ -1,0 +1,112 @@
+"""Minutes as text: a Markdown draft built from a MeetingRecord, and the hash that seals approved minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from bot.records.meeting_record import MeetingRecord, VoteRecord, item_title
+from bot.rules.calendar import show_date
+
+
+def seal(text: str) -> str:
+    """The SHA-256 of the minutes text, stored on approval so any later change to it shows."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def clock(moment: dt.datetime | None) -> str:
+    return f"{moment:%H:%M}" if moment else "not recorded"
+
+
+def people(names: list[str]) -> str:
+    return ", ".join(names) if names else "none"
+
+
+def heading(record: MeetingRecord) -> list[str]:
+    when = record.starts_at
+    lines = [f"# Minutes of {record.group}: meeting {record.meeting_id}", ""]
+    lines.append(f"- **Date:** {when:%A} {when.day} {when:%B %Y}")
+    time = f"{when:%H:%M %Z}"
+    if record.opened_at:
+        time += f" (opened {clock(record.opened_at)}, closed {clock(record.closed_at)})"
+    lines.append(f"- **Time:** {time}")
+    lines.append(f"- **Place:** {record.place or 'not recorded'}")
+    lines.append(f"- **Chair:** {record.chair}")
+    lines.append(f"- **Minute-taker:** {record.minute_taker}")
+    return lines
+
+
+def attendance(record: MeetingRecord) -> list[str]:
+    apologies = [name + (f" ({reason})" if reason else "") for name, reason in record.apologies]
+    return ["", "## Attendance", "",
+            f"- **Present:** {people(record.present)}",
+            f"- **Deputies:** {people([f'{deputy} for {member}' for deputy, member in record.deputies])}",
+            f"- **Apologies:** {people(apologies)}",
+            f"- **Absent:** {people(record.absent)}"]
+
+
+def quorum(record: MeetingRecord) -> list[str]:
+    lines = ["", "## Quorum", "", f"- **At opening:** {record.quorum_at_open or 'not recorded'}"]
+    lines += [f"- **When the vote on {v.kind} {v.poll_id} opened:** {v.quorum}" for v in record.votes if v.quorum]
+    return lines
+
+
+def declarations(record: MeetingRecord) -> list[str]:
+    lines = ["", "## Declarations of interest", ""]
+    if not record.declarations:
+        return [*lines, "None recorded."]
+    groups: dict[int | None, list[str]] = {}
+    for d in record.declarations:
+        text = "no interests to declare" if d.description is None else \
+            (f"{d.nature}: " if d.nature else "") + d.description
+        groups.setdefault(d.item, []).append(f"{d.person}: {text}")
+    for item in sorted(groups, key=lambda i: -1 if i is None else i):
+        label = "For the meeting" if item is None else f"Item {item} ({item_title(record, item)})"
+        lines.append(f"- **{label}:** " + "; ".join(groups[item]))
+    return lines
+
+
+def vote(v: VoteRecord) -> list[str]:
+    kind = ("Secret poll" if v.secret else v.kind.capitalize())
+    counts = ", ".join(f"{label} {count}" for label, count in v.counts)
+    lines = [f"**{kind} {v.poll_id}:** {v.question}", "",
+             f"- Rule: {v.rule}",
+             f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
+             f"- Outcome: {v.outcome}", ""]
+    return lines
+
+
+def business(record: MeetingRecord) -> list[str]:
+    lines = ["", "## Business", ""]
+    if not record.items and not record.votes:
+        return [*lines, "No agenda items or votes recorded."]
+    for position, title in record.items:
+        lines += [f"### Item {position}: {title}", ""]
+        votes = [v for v in record.votes if v.item == position]
+        lines += [line for v in votes for line in vote(v)] if votes else ["No vote was taken.", ""]
+    others = [v for v in record.votes if v.item is None]
+    if others:
+        lines += ["### Other votes", ""] + [line for v in others for line in vote(v)]
+    return lines
+
+
+def actions(record: MeetingRecord) -> list[str]:
+    lines = ["", "## Actions", ""]
+    if not record.actions:
+        return [*lines, "None recorded."]
+    for a in record.actions:
+        on = f" (item {a.item})" if a.item else ""
+        due = f"; due {show_date(a.due)}" if a.due else ""
+        lines.append(f"- **Action {a.action_id}**{on}: {a.text} — owner: {a.owner}{due}")
+    return lines
+
+
+def markdown(record: MeetingRecord) -> str:
+    """The minutes draft of a meeting as Markdown, stating only what the record holds."""
+    states = {"closed": "", "open": " The meeting is still open; this is the record so far.",
+              "scheduled": " The meeting has not been held yet."}
+    status = states.get(record.status, f" The meeting is {record.status}.")
+    lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + business(record)
+    lines += actions(record)
+    lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
+    return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

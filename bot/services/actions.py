@@ -1,0 +1,77 @@
+"""Actions agreed at meetings: recording them with an owner and a due date, listing them, marking them done."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import ActionItem, Person
+from bot.replies import Button, Reply
+from bot.rules.calendar import parse_date, show_date
+from bot.services.context import Context, name
+
+
+def may_record(ctx: Context) -> bool:
+    meeting = ctx.open_meeting()
+    return ctx.is_chair() or ctx.is_secretariat() or (meeting is not None and meeting.minute_taker_id == ctx.actor.id)
+
+
+def record_action(ctx: Context, cmd: Command) -> Reply:
+    """Record an action, against the open meeting (and an item of it) when there is one."""
+    if not may_record(ctx):
+        raise NotAllowed("Only the chair, the secretariat or the meeting's minute-taker records actions. "
+                         + ctx.chair_hint())
+    text = " ".join(cmd.args["text"]).strip()
+    if not text:
+        raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob --due 2027-01-15.')
+    meeting = ctx.open_meeting()
+    ctx.require_unlocked(meeting.id if meeting else None, "a new action for it")
+    item_id = None
+    if cmd.options.get("item") is not None:
+        if meeting is None:
+            raise NotFound("No meeting is open, so there is no agenda item to attach the action to.")
+        item = next((i for i in meeting.items if i.position == cmd.options["item"]), None)
+        if item is None:
+            raise NotFound(f"Meeting {meeting.id} has no item {cmd.options['item']}. Say `agenda` to see its items.")
+        item_id = item.id
+    due = parse_date(cmd.options["due"], ctx.today) if cmd.options.get("due") else None
+    if due is not None and due < ctx.today:
+        raise UsageError(f"--due {show_date(due)} is in the past; give a date still to come.")
+    owner = ctx.person(cmd.options["owner"]) if cmd.options.get("owner") else None
+    action = ActionItem(group_id=ctx.group.id, meeting_id=meeting.id if meeting else None, item_id=item_id,
+                        text=text[:2000], owner_id=owner.id if owner else None, due_on=due,
+                        recorded_by_id=ctx.actor.id, recorded_at=ctx.now)
+    ctx.session.add(action)
+    ctx.session.flush()
+    ctx.audit("action.recorded", action_item=action.id, meeting=action.meeting_id, owner=action.owner_id, due=due)
+    parts = [f"owner {owner.display_name}" if owner else "no owner yet"]
+    if due:
+        parts.append(f"due {show_date(due)}")
+    return Reply(f"Action {action.id} recorded: {action.text} ({', '.join(parts)}).",
+                 buttons=(Button("Done", f"action done {action.id}"),), subject=f"action:{action.id}")
+
+
+def list_actions(ctx: Context, cmd: Command) -> Reply:
+    actions = ctx.session.scalars(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
+                                                           ActionItem.done_at.is_(None)).order_by(ActionItem.id))
+    rows = []
+    for action in actions:
+        when = f", due {show_date(action.due_on)}" if action.due_on else ""
+        late = " (overdue)" if action.due_on and action.due_on < ctx.today else ""
+        owner = name(ctx.session.get(Person, action.owner_id)) if action.owner_id else "no owner"
+        rows.append((f"Action {action.id}", f"{action.text} — {owner}{when}{late}"))
+    return Reply("Open actions:" if rows else "No open actions.", fields=tuple(rows), private=True)
+
+
+def action_done(ctx: Context, cmd: Command) -> Reply:
+    action = ctx.session.get(ActionItem, cmd.args["action"])
+    if action is None or action.group_id != ctx.group.id:
+        raise NotFound(f"There is no action {cmd.args['action']} in {ctx.terms.name}. Say `actions` to list them.")
+    if action.owner_id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
+        raise NotAllowed("Only the action's owner, the chair or the secretariat marks it done.")
+    if action.done_at is not None:
+        return Reply(f"Action {action.id} was already marked done.", private=True)
+    action.done_at = ctx.now
+    ctx.audit("action.done", action_item=action.id)
+    return Reply(f"Action {action.id} is done: {action.text}", subject=f"action:{action.id}")

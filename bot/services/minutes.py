@@ -1,0 +1,88 @@
+"""Minutes in chat: the draft of a meeting's minutes, and their approval by whoever the ToR names."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound
+from bot.models import ApprovedMinutes, Meeting
+from bot.records.meeting_record import approved_minutes, meeting_record
+from bot.records.minutes import markdown, seal
+from bot.replies import Button, Reply
+from bot.rules.calendar import show
+from bot.services.context import Context
+from bot.services.interests import may_declare
+from bot.terms import Role
+
+
+def chosen(ctx: Context, meeting_id: int | None) -> Meeting:
+    """The given meeting, else the open one, else the latest one held."""
+    if meeting_id is not None:
+        return ctx.meeting(meeting_id)
+    meeting = ctx.open_meeting() or ctx.session.scalar(
+        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status == "closed")
+        .order_by(Meeting.starts_at.desc()).limit(1))
+    if meeting is None:
+        raise NotFound(f"{ctx.terms.name} has held no meeting yet, so there are no minutes. Say `meetings` to list "
+                       "them, or `meeting minutes ID` for one.")
+    return meeting
+
+
+def draft(ctx: Context, cmd: Command) -> Reply:
+    """The minutes of a meeting: the approved text once approved, else a draft built from the record."""
+    if ctx.terms.confidential and not may_declare(ctx):
+        raise NotAllowed(ctx.terms.confidentiality.cited(
+            f"{ctx.terms.name} is confidential; only its members see its minutes") + ".")
+    meeting = chosen(ctx, cmd.args["meeting"])
+    approved = approved_minutes(ctx.session, meeting.id)
+    if approved is not None:
+        intact = seal(approved.text) == approved.sha256
+        note = f"Approved {show(approved.approved_at, ctx.terms.zone)}; SHA-256 {approved.sha256[:16]}…" + (
+            "" if intact else " — WARNING: the stored text no longer matches its seal; tell your administrator.")
+        return Reply(approved.text, title=f"Approved minutes of meeting {meeting.id}", private=True,
+                     notices=(note,), subject=f"minutes:{meeting.id}")
+    buttons = (Button("Approve these minutes", f"minutes approve {meeting.id}", "primary"),) \
+        if meeting.status == "closed" else ()
+    return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
+                 title=f"Draft minutes of meeting {meeting.id}", private=True, buttons=buttons,
+                 subject=f"minutes:{meeting.id}")
+
+
+def may_approve(ctx: Context, meeting: Meeting) -> bool:
+    who = ctx.terms.minutes.approved_by
+    membership = ctx.membership(ctx.actor)
+    if who == "steering_group":
+        seat = ctx.terms.seat(membership.seat_title) if membership else None
+        return bool(seat and seat.steering)
+    chair = ctx.is_chair() or meeting.chair_id == ctx.actor.id
+    if who == "group":  # the group approves at a meeting; its chair or secretariat records that it did
+        return chair or (membership is not None and membership.role == Role.SECRETARIAT)
+    return chair
+
+
+def approve(ctx: Context, cmd: Command) -> Reply:
+    """Approve a closed meeting's minutes: store the text and its seal, post them, and lock the meeting's record."""
+    meeting = chosen(ctx, cmd.args["meeting"])
+    rule = ctx.terms.minutes
+    if not may_approve(ctx, meeting):
+        who = {"chair": "the chair", "steering_group": "a member of the steering group",
+               "group": "the group (its chair or secretariat records the approval)"}[rule.approved_by]
+        raise NotAllowed(rule.cited(f"The minutes of {ctx.terms.name} are approved by {who}") + ".")
+    if meeting.status != "closed":
+        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; minutes are approved once it is closed.")
+    already = approved_minutes(ctx.session, meeting.id)
+    if already is not None:
+        raise NotAllowed(rule.cited(f"The minutes of meeting {meeting.id} were approved on "
+                                    f"{show(already.approved_at, ctx.terms.zone)} and are locked") + ".")
+    text = markdown(meeting_record(ctx.session, ctx.group, meeting)).replace(
+        "_Draft built from the record by govbot.",
+        f"_Approved by {ctx.actor.display_name} on {show(ctx.now, ctx.terms.zone)}; built from the record by govbot.")
+    sealed = ApprovedMinutes(meeting_id=meeting.id, text=text, sha256=seal(text), approved_by_id=ctx.actor.id,
+                             approved_at=ctx.now)
+    ctx.session.add(sealed)
+    ctx.session.flush()
+    ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
+    return Reply(text, title=f"Minutes of meeting {meeting.id} approved", subject=f"minutes:{meeting.id}",
+                 notices=(rule.cited(f"Approved by {ctx.actor.display_name}; the record of meeting {meeting.id} is "
+                                     "now locked") + ".",))

@@ -1,0 +1,108 @@
+"""The records commands as an operator runs them: exit 0 with sane output, exit 2 with a polite message."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from docx import Document
+from icalendar import Calendar
+
+from tests.conftest import example
+from tests.records.conftest import transcript
+from tests.test_cli import govbot
+
+
+@pytest.fixture(scope="module")
+def held(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database where the LIEG has held its three recorded meetings (through the real console)."""
+    db = tmp_path_factory.mktemp("records") / "g.db"
+    lines = [line for line in transcript("lieg").read_text().splitlines() if not line.startswith(("= ", "! "))]
+    result = govbot("console", "--group", str(example("lieg")), "--now", "2026-12-01T09:00Z", stdin="\n".join(lines),
+                    db=db)
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_minutes_as_markdown_and_as_a_word_document(held: Path, tmp_path: Path) -> None:
+    md = govbot("minutes", "--group", "lieg", "--meeting", "1", db=held)
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith("# Minutes of London Information Exchange Group: meeting 1\n")
+    assert "- **Absent:** bob, dan, ivy, jack" in md.stdout
+    out = tmp_path / "m.docx"
+    word = govbot("minutes", "--group", "lieg", "--meeting", "1", "--format", "docx", "--out", str(out), db=held)
+    assert word.returncode == 0 and f"Wrote the draft minutes of meeting 1 to {out}." in word.stderr
+    paragraphs = [p.text for p in Document(str(out)).paragraphs]
+    assert paragraphs[0] == "Minutes of London Information Exchange Group: meeting 1"
+    assert "Absent: bob, dan, ivy, jack" in paragraphs
+    bold = [r.text for p in Document(str(out)).paragraphs for r in p.runs if r.bold]
+    assert "Absent:" in bold
+
+
+@pytest.mark.parametrize("args, message", [
+    (("minutes", "--group", "board", "--meeting", "1"), "There is no group 'board'. Groups loaded: lieg."),
+    (("minutes", "--group", "lieg", "--meeting", "9"), "There is no meeting 9 in London Information Exchange Group. "
+                                                       "Its meetings: 1, 2, 3."),
+    (("minutes", "--group", "lieg", "--meeting", "1", "--format", "docx"), "add --out minutes.docx"),
+    (("export", "--group", "lieg", "--what", "members", "--since", "2026-01-01"), "filter the interests register"),
+    (("export", "--group", "lieg", "--what", "interests", "--since", "soon"), "'soon' is not a date I know"),
+    (("export", "--group", "lieg", "--what", "budgets"), "invalid choice: 'budgets'"),
+    (("person", "export", "@nobody"), "Nobody with the handle or account '@nobody' is in the record."),
+    (("person", "forget", "@bob"), "cannot be undone. Export first"),
+])
+def test_bad_input_exits_2_with_a_polite_message(held: Path, args: tuple[str, ...], message: str) -> None:
+    result = govbot(*args, db=held)
+    assert result.returncode == 2 and message in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_exports_calendar_and_audit(held: Path, tmp_path: Path) -> None:
+    attendance = govbot("export", "--group", "lieg", "--what", "attendance", "--format", "csv", db=held)
+    assert attendance.returncode == 0
+    rows = {r["Member"]: r for r in csv.DictReader(io.StringIO(attendance.stdout))}
+    assert rows["jack"]["Flag"] == "missed 3 in a row; papers may be withheld (ToR 2.1, 2.3)"
+    decisions = govbot("export", "--group", "lieg", "--what", "decisions", "--format", "md", db=held)
+    assert "| 2 | motion | 1 |" in decisions.stdout and decisions.stdout.startswith("# London Information Exchange")
+    ics = govbot("calendar", "--group", "lieg", db=held)
+    uids = {str(e["UID"]) for e in Calendar.from_ical(ics.stdout).walk("VEVENT")}
+    assert {"meeting-1@lieg.govbot", "meeting-3@lieg.govbot", "review-next@lieg.govbot"} <= uids
+    url = govbot("calendar", "--group", "lieg", "--url", "--base-url", "https://gov.example.org/", db=held)
+    assert url.stdout.startswith("https://gov.example.org/calendar/lieg.ics?token=") and url.returncode == 0
+    assert govbot("calendar", "--group", "lieg", "--url", db=held).stdout == url.stdout.replace(
+        "https://gov.example.org", "http://localhost:3000")
+    verified = govbot("audit", "verify", db=held)
+    assert verified.returncode == 0 and "The audit trail is intact:" in verified.stdout
+    exported = govbot("audit", "export", "--group", "lieg", db=held)
+    events = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert events[0]["action"] == "group.imported" and all(e["group_id"] == 1 for e in events)
+
+
+def test_audit_verify_fails_naming_the_edited_row(held: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(held.read_bytes())
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE audit_events SET detail = '{\"outcome\": \"carried\"}' WHERE id = 30")
+    result = govbot("audit", "verify", db=db)
+    assert result.returncode == 1
+    assert result.stderr.startswith("The audit trail is broken: event 30 (")
+    assert "was altered: its content no longer matches its hash. The 29 events before it chain correctly." \
+        in result.stderr
+
+
+def test_person_export_and_forget(held: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(held.read_bytes())
+    exported = govbot("person", "export", "@olga", db=db)
+    assert exported.returncode == 0
+    data = json.loads(exported.stdout)
+    assert data["person"]["display_name"] == "olga" and data["deputy_nominations"][0]["meeting_id"] is None
+    forgotten = govbot("person", "forget", "@olga", "--yes", db=db)
+    assert forgotten.returncode == 0 and "the record now shows Former member" in forgotten.stdout
+    register = govbot("export", "--group", "lieg", "--what", "attendance", "--format", "md", db=db)
+    assert "olga" not in register.stdout and "deputised (Former member" in register.stdout
+    assert govbot("person", "export", "@olga", db=db).returncode == 2
+    assert govbot("audit", "verify", db=db).returncode == 0

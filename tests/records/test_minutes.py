@@ -1,0 +1,98 @@
+"""A recorded meeting of each seed group gives minutes whose facts match the record."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.models import Attendance, Ballot, Interest, Person, Poll
+from tests.conftest import Chat
+from tests.records.conftest import SEEDS
+
+SECTION = re.compile(r"^- \*\*(Present|Deputies|Apologies|Absent):\*\* (.*)$", re.M)
+
+
+def listed(minutes: str) -> dict[str, set[str]]:
+    found = {label: set() if names == "none" else set(names.split(", ")) for label, names in SECTION.findall(minutes)}
+    assert set(found) == {"Present", "Deputies", "Apologies", "Absent"}, minutes
+    return found
+
+
+def name(session: Session, person_id: int | None) -> str:
+    person = session.get(Person, person_id)
+    assert person is not None
+    return person.display_name
+
+
+def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]]:
+    expected: dict[str, set[str]] = {"Present": set(), "Deputies": set(), "Apologies": set(), "Absent": set()}
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
+        member = name(session, row.member_id)
+        if row.status == "deputised":
+            expected["Deputies"].add(f"{name(session, row.deputy_id)} for {member}")
+        elif row.status == "apologies":
+            expected["Apologies"].add(member + (f" ({row.reason})" if row.reason else ""))
+        else:
+            expected[row.status.capitalize()].add(member)
+    return expected
+
+
+@pytest.mark.parametrize("group", SEEDS)
+def test_minutes_state_the_attendance_declarations_and_tallies_the_record_holds(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], group: str) -> None:
+    chat = recorded(group)
+    minutes = chat.ok("alice", "meeting minutes 1").text
+    with unit_of_work(sessions) as session:
+        assert listed(minutes) == expected_attendance(session, 1)
+        assert sum(len(v) for v in listed(minutes).values()) > 0
+        for interest in session.scalars(select(Interest).where(Interest.meeting_id == 1)):
+            what = "no interests to declare" if interest.no_interests else interest.description
+            assert f"{interest.person.display_name}: " in minutes and str(what) in minutes
+        polls = session.scalars(select(Poll).where(Poll.meeting_id == 1)).all()
+        assert polls, "each seed meeting takes a vote"
+        for poll in polls:
+            block = minutes.split(f"{poll.kind.capitalize()} {poll.id}:** ", 1)[1].split("\n\n**", 1)[0]
+            votes = Counter(c for b in session.scalars(select(Ballot).where(Ballot.poll_id == poll.id))
+                            for c in b.choices)
+            counts = ", ".join(f"{o.label} {votes[o.position]}" for o in poll.options)
+            assert f"- Votes: {counts} (" in block
+            assert f"- Outcome: {poll.outcome}" in block
+            assert "- Rule: " in block
+    assert "## Quorum" in minutes and "- **At opening:** " in minutes
+
+
+def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callable[[str], Chat]) -> None:
+    minutes = recorded("cjcg").ok("sam", "meeting minutes 1").text
+    assert "- **Date:** Thursday 10 December 2026" in minutes
+    assert "- **Time:** 10:00 GMT" in minutes
+    assert "- **Place:** Civic Centre, Southend" in minutes
+    assert "- **Chair:** alice" in minutes
+    assert "- **Deputies:** yan for carol" in minutes
+    assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
+    assert "- **When the vote on motion 1 opened:** quorate: 3 members or deputies present, 3 needed (ToR 6.4)" \
+        in minutes
+    assert ("- **Item 2 (SEND placements procurement):** bob: personal: My sister manages a provider bidding "
+            "under item 2") in minutes
+    item_1 = minutes.split("### Item 1:", 1)[1].split("### Item 2:", 1)[0]
+    assert "Motion 1:** Approve the joint action plan 2027-29" in item_1 and "Motion 2" not in item_1
+    assert "- Rule: a majority of the votes cast (ToR 2.2)" in item_1
+
+
+def test_minutes_of_a_meeting_not_yet_held_say_so_and_an_unknown_meeting_is_refused(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    draft = chat.ok("alice", "meeting minutes 1")
+    assert "The meeting has not been held yet." in draft.text and not draft.buttons
+    assert "There is no meeting 7 in Children's Joint Commissioning Group" in chat.refused("alice", "meeting minutes 7").text
+
+
+def test_a_confidential_groups_minutes_are_for_its_members(recorded: Callable[[str], Chat]) -> None:
+    chat = recorded("cjcg")
+    refusal = chat.refused("outsider", "meeting minutes 1")
+    assert "only its members see its minutes (ToR 6.7-6.9)" in refusal.text

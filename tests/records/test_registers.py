@@ -1,0 +1,97 @@
+"""Registers: interests (by person and date), attendance with runs of absences flagged, members, decisions."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.models import Attendance, Group, Membership, Person
+from bot.records import registers
+from bot.records.tables import Table, as_csv, as_markdown
+from tests.conftest import Chat
+
+
+def group(session: Session) -> Group:
+    return session.scalars(select(Group)).one()
+
+
+def parsed(table: Table) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(as_csv(table))))
+
+
+def test_the_attendance_register_matches_the_record_and_flags_the_tors_run_of_absences(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
+    chat = recorded("lieg")
+    with unit_of_work(sessions) as session:
+        rows = parsed(registers.attendance(session, group(session)))
+        recorded_rows = session.execute(select(Person.display_name, Attendance.meeting_id, Attendance.status)
+                                        .join(Person, Person.id == Attendance.member_id)).all()
+    by_member = {row["Member"]: row for row in rows}
+    for member, meeting_id, status in recorded_rows:
+        cell = next(v for k, v in by_member[member].items() if k.startswith(f"Meeting {meeting_id} ("))
+        assert cell.split(" ")[0] == status
+    assert by_member["frank"]["Meeting 2 (11 Mar 2027)"] == "deputised (olga)"
+    flagged = {row["Member"] for row in rows if row["Flag"]}
+    assert flagged == {"bob", "dan", "ivy", "jack"}  # apologies count as absence in LIEG (ToR 2.3)
+    assert by_member["ivy"]["Flag"] == "missed 3 in a row; papers may be withheld (ToR 2.1, 2.3)"
+    assert by_member["alice"]["Missed in a row"] == "0" and by_member["carol"]["Missed in a row"] == "2"
+    reply = chat.ok("alice", "attendance register")
+    assert ("ivy", "A A A — missed 3 in a row; papers may be withheld (ToR 2.1, 2.3)") in reply.fields
+    assert ("frank", "P D A") in reply.fields
+
+
+def test_the_plain_attendance_verb_still_shows_the_meeting_roll(recorded: Callable[[str], Chat]) -> None:
+    chat = recorded("cjcg")
+    chat.ok("alice", "meeting schedule 2027-02-11 10:00")
+    chat.ok("alice", "meeting open")
+    assert chat.ok("alice", "attendance").text == "Attendance at meeting 2 (open):"
+
+
+def test_interests_filter_by_person_and_date_in_chat_and_in_the_register(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
+    chat = recorded("cjcg")
+    chat.advance(days=40)
+    chat.ok("alice", "meeting schedule 2027-02-11 10:00")
+    chat.ok("bob", 'declare "I joined the board of a SEND charity"')
+    everyone = chat.ok("sam", "interests")
+    assert [name for name, _ in everyone.fields] == ["bob", "yan", "alice", "bob"]
+    bobs = chat.ok("sam", "interests --person @bob")
+    assert [name for name, _ in bobs.fields] == ["bob", "bob"]
+    recent = chat.ok("sam", "interests --person @bob --since 2027-01-01")
+    assert len(recent.fields) == 1 and "SEND charity" in recent.fields[0][1]
+    assert "is not a date I know" in chat.refused("sam", "interests --since someday").text
+    with unit_of_work(sessions) as session:
+        bob = session.scalars(select(Person).where(Person.display_name == "bob")).one()
+        table = registers.interests(session, group(session), bob.id, since=chat.now.date())
+    assert [r["Interest"] for r in parsed(table)] == ["I joined the board of a SEND charity"]
+
+
+def test_members_register_holds_each_seat_with_its_term(recorded: Callable[[str], Chat],
+                                                        sessions: sessionmaker[Session]) -> None:
+    recorded("lciib")
+    with unit_of_work(sessions) as session:
+        rows = parsed(registers.members(session, group(session)))
+        seated = session.scalars(select(Membership)).all()
+        assert len(rows) == len(seated)
+        for row, membership in zip(rows, seated, strict=True):
+            assert row["Holder"] == membership.person.display_name and row["Seat"] == membership.seat_title
+            assert row["Term ends"] == (membership.term_ends_on.isoformat() if membership.term_ends_on else "")
+    assert any(r["Holder"] == "mia" for r in rows)  # seated during the meeting
+
+
+def test_decisions_give_totals_and_outcomes_and_markdown_keeps_the_table_whole(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
+    chat = recorded("cscpwg")
+    with unit_of_work(sessions) as session:
+        table = registers.decisions(session, group(session))
+    rows = parsed(table)
+    assert [r["Votes"] for r in rows] == ["For 3; Against 1; Abstain 0", "For 4; Against 0; Abstain 0"]
+    assert rows[0]["Outcome"].startswith("not carried: 3 for, 1 against")
+    piped = Table("t", ("a", "b"), (("x | y", "line\nbreak"),))
+    assert as_markdown(piped).splitlines()[-1] == "| x \\| y | line break |"
+    assert chat.now.year == 2023
