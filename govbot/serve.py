@@ -1,4 +1,4 @@
-"""The bot as a service: one aiohttp server on PORT for every platform's webhooks and /healthz."""
+"""The bot as a service: one aiohttp server on PORT for every platform's webhooks, the calendar feed and /healthz."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
+from handlers import calendar_feed
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app = web.Application(client_max_size=1024 * 1024)
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
+    calendar_feed.mount(app, settings, sessions, clock)
     return app
 
 
