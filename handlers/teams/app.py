@@ -1,0 +1,54 @@
+"""The Teams endpoint: POST /api/messages on the shared web server, behind the SDK's JWT check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Callable
+
+from aiohttp import web as aiohttp_web
+from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware, start_agent_process
+from microsoft_agents.hosting.core import AgentApplication, ApplicationOptions, MemoryStorage, TurnState
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from handlers.teams import auth, listeners
+from handlers.teams.posting import Record
+
+# The key the SDK's JWT middleware reads its configuration from (a plain string, not an aiohttp AppKey).
+AGENT_CONFIGURATION = "agent_configuration"
+PREFIX = "/api"
+
+
+def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
+          token_providers: auth.TokenProviders | None = None) -> aiohttp_web.Application:
+    """The Teams sub-application: its route, the SDK adapter and agent, and the JWT check on every request."""
+    config = auth.configuration(settings)
+    connections = auth.connections(config, token_providers)
+    adapter = CloudAdapter(connection_manager=connections)
+    agent = AgentApplication[TurnState](
+        ApplicationOptions(storage=MemoryStorage(), bot_app_id=settings.teams_app_id or "",
+                           start_typing_timer=False, remove_recipient_mention=True),
+        connection_manager=connections)
+    listeners.register(agent, Record(sessions, clock))
+
+    async def messages(request: aiohttp_web.Request) -> aiohttp_web.StreamResponse:
+        response = await start_agent_process(request, agent, adapter)
+        return response if response is not None else aiohttp_web.Response(status=202)
+
+    api = aiohttp_web.Application(middlewares=[jwt_authorization_middleware])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", aiohttp_web.NotAppKeyWarning)
+        api[AGENT_CONFIGURATION] = config
+    api.router.add_post("/messages", messages)
+    return api
+
+
+def mount(web: aiohttp_web.Application, settings: Settings, sessions: sessionmaker[Session],
+          clock: Callable[[], dt.datetime], *, token_providers: auth.TokenProviders | None = None) -> None:
+    """Add POST /api/messages to `web`. JWT validation is on unless TEAMS_ANONYMOUS=true (logged loudly).
+
+    `token_providers` replaces MSAL for outbound calls (the SDK's provider-factory seam), e.g. in tests.
+    Raises DomainError when the Teams settings are missing.
+    """
+    web.add_subapp(PREFIX, build(settings, sessions, clock, token_providers))
