@@ -14,6 +14,8 @@ from typing import Any
 
 import aiohttp
 from aiohttp import web
+from azure.core.credentials_async import AsyncTokenCredential
+from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
@@ -88,6 +90,28 @@ class FakeConnector:
                 out.extend(block.get("text", "") for block in attachment["content"]["body"]
                            if block.get("type") == "TextBlock")
         return out
+
+
+class FakeEntra(AccessTokenProviderBase):
+    """Issues the bot's outbound tokens in place of MSAL and Entra, through the SDK's provider-factory seam;
+    each token is random, so the fake connector can check it got the one issued."""
+
+    issued: list[str] = []
+
+    def __init__(self, config: AgentAuthConfiguration) -> None:
+        self._config = config
+
+    @property
+    def configuration(self) -> AgentAuthConfiguration:
+        return self._config
+
+    async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str:
+        token = uuid.uuid4().hex
+        FakeEntra.issued.append(token)
+        return token
+
+    def get_token_credential(self) -> AsyncTokenCredential:
+        raise NotImplementedError("govbot does not use token credentials")
 
 
 class Clock:
@@ -170,14 +194,15 @@ async def serve(app: web.Application) -> AsyncIterator[str]:
 @asynccontextmanager
 async def teams_world(sessions: sessionmaker[Session], settings: Settings | None = None,
                       token_providers: TokenProviders | None = None,
-                      load: str | None = "cjcg") -> AsyncIterator[Teams]:
+                      load: str | None = "cjcg", bind: bool = True) -> AsyncIterator[Teams]:
     """The bot (anonymous unless `settings` say otherwise) and the fake connector, both on 127.0.0.1."""
     clock = Clock()
     if load:
         with unit_of_work(sessions) as session:
             text = teams_holders(example(load).read_text(encoding="utf-8"))
             group = import_group(session, text, clock.now)
-            bind_channel(session, group, Place("teams", CHANNEL, "CJCG"), clock.now, actor_id=None)
+            if bind:
+                bind_channel(session, group, Place("teams", CHANNEL, "CJCG"), clock.now, actor_id=None)
     connector = FakeConnector()
     bot = web.Application()
     mount(bot, settings or Settings(_env_file=None, teams_anonymous=True), sessions, clock,
