@@ -26,6 +26,7 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
     config = auth.configuration(settings)
     connections = auth.connections(config, token_providers)
     adapter = CloudAdapter(connection_manager=connections)
+    adapter.on_turn_error = listeners.turn_failed  # the SDK's default would tell the user the exception text
     agent = AgentApplication[TurnState](
         ApplicationOptions(storage=MemoryStorage(), bot_app_id=settings.teams_app_id or "",
                            start_typing_timer=False, remove_recipient_mention=True),

@@ -122,5 +122,13 @@ class Listeners:
             await self.record.post(context, envelope.place(context.activity), Reply(str(answer.value), private=True))
 
     async def failed(self, context: TurnContext, error: Exception) -> None:
-        logger.error("Teams turn failed", exc_info=error)
+        await turn_failed(context, error)
+
+
+async def turn_failed(context: TurnContext, error: Exception) -> None:
+    """Log the failure with its traceback and tell the person, politely, that nothing was recorded."""
+    logger.error("Teams turn failed", exc_info=error)
+    try:
         await context.send_activity(render.message(refusal(FAILURE)))
+    except Exception:  # Teams itself may be what failed; the log already has the cause
+        logger.exception("could not tell the person that their Teams turn failed")
