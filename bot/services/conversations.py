@@ -15,8 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import Command
-from bot.models import ChannelBinding, ChannelReference
-from bot.services.context import Place
+from bot.models import ChannelBinding, ChannelReference, Identity
+from bot.services.context import Place, Speaker, person_for
 
 SUBJECT = re.compile(r"^poll:(\d+)$")
 
@@ -56,6 +56,24 @@ def posted(session: Session, place: Place, subject: str) -> dict[str, Any] | Non
     row = _row(session, place)
     value = row.posts.get(subject) if row is not None else None
     return dict(value) if isinstance(value, dict) else None
+
+
+def learn_names(session: Session, people: list[Speaker], *, create: bool = False) -> int:
+    """Give people the record knows only by their platform id (a seat holder named by Entra object id in the
+    ToR file) the display names the platform reports. With `create`, people new to the record are added
+    under those names (someone a command is about to name); otherwise no one is created. Returns how many
+    were named."""
+    named = 0
+    for speaker in people:
+        identity = session.scalar(select(Identity).where(Identity.platform == speaker.platform,
+                                                         Identity.external_id == speaker.user_id))
+        if identity is None and create:
+            person_for(session, speaker)
+            named += 1
+        elif identity is not None and identity.person.display_name == identity.external_id and speaker.display_name:
+            identity.person.display_name = speaker.display_name
+            named += 1
+    return named
 
 
 def view_of(subject: str | None) -> Command | None:

@@ -71,19 +71,35 @@ def bot_mentioned(activity: Activity) -> bool:
     return any(m.mentioned is not None and m.mentioned.id == recipient for m in activity.get_mentions())
 
 
-async def command_text(context: TurnContext) -> str:
+async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
     """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
-    person. Teams does not always put the Entra object id on a mention, so it is asked for when missing."""
+    person, and the people mentioned (so the record knows their names). Teams does not always put the Entra
+    object id on a mention, so it is asked for when missing."""
     activity = context.activity
     text = (activity.text or "").replace("\xa0", " ")
     recipient = activity.recipient.id if activity.recipient else None
+    people = []
     for mention in activity.get_mentions():
         person = mention.mentioned
         if person is None or person.id == recipient or not mention.text:
             continue
-        object_id = person.aad_object_id or await _object_id(context, person.id)
-        text = text.replace(mention.text, f"<@{object_id or person.id}>")
-    return text.strip()
+        object_id = person.aad_object_id or await _object_id(context, person.id) or person.id
+        text = text.replace(mention.text, f"<@{object_id}>")
+        people.append(Speaker(PLATFORM, object_id, person.name or object_id))
+    return text.strip(), people
+
+
+async def members(context: TurnContext) -> list[Speaker]:
+    """Everyone in the conversation (for a channel: the team), as the record should name them."""
+    client = context.services.get(ConnectorClientBase)
+    if client is None or context.activity.conversation is None:
+        return []
+    try:
+        accounts = await client.conversations.get_conversation_members(place(context.activity).channel_id)
+    except aiohttp.ClientError:
+        logger.exception("could not list the members of a Teams conversation; names appear as they speak")
+        return []
+    return [speaker(account) for account in accounts if account.name]
 
 
 async def _object_id(context: TurnContext, user_id: str) -> str | None:

@@ -46,9 +46,12 @@ class Listeners:
         """The bot was added to a team, chat or channel: keep the reference and say how to begin."""
         activity = context.activity
         bot_id = activity.recipient.id if activity.recipient else None
-        if not any(member.id == bot_id for member in activity.members_added or []):
+        added = activity.members_added or []
+        if not any(member.id == bot_id for member in added):
+            await self.record.introduce([envelope.speaker(member) for member in added if member.name])
             return
         await self.record.remember(context)
+        await self.record.introduce(await envelope.members(context))
         await context.send_activity(render.message(Reply(
             "Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or secretary "
             "binds this channel to the group with `@govbot group bind <short-name>`; then anyone can say "
@@ -60,7 +63,8 @@ class Listeners:
         if not envelope.addressed(activity, envelope.bot_mentioned(activity)):
             return
         await self.record.remember(context)
-        text = await envelope.command_text(context)
+        text, mentioned = await envelope.command_text(context)
+        await self.record.introduce(mentioned, create=True)  # the command is about to name them
         speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
         if envelope.COMMAND_PREFIX.sub("", text).strip().casefold() in FORMS_WORDS:
             await context.send_activity(render.card_activity(forms.forms_card()))

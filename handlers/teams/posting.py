@@ -41,6 +41,17 @@ class Record:
 
         await asyncio.to_thread(store)
 
+    async def introduce(self, people: list[Speaker], *, create: bool = False) -> None:
+        """Tell the record the names of people it knows only by id (seated by Entra object id in the ToR)."""
+        if not people:
+            return
+
+        def store() -> None:
+            with unit_of_work(self.sessions) as session:
+                conversations.learn_names(session, people, create=create)
+
+        await asyncio.to_thread(store)
+
     async def post(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Say `reply` in the conversation. Teams has no message only one person sees in a channel, so a private
         answer is given in the thread, @mentioning the person it is for; in a 1:1 chat it is simply said."""

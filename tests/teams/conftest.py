@@ -60,6 +60,7 @@ class FakeConnector:
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self.activity)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self.activity)
         app.router.add_get("/v3/conversations/{conversation}/members/{member}", self.member)
+        app.router.add_get("/v3/conversations/{conversation}/members", self.roster)
         return app
 
     async def activity(self, request: web.Request) -> web.Response:
@@ -77,6 +78,12 @@ class FakeConnector:
         member = request.match_info["member"]
         name = member.removeprefix("29:")
         return web.json_response({"id": member, "name": name.capitalize(), "aadObjectId": f"aad-{name}"})
+
+    async def roster(self, request: web.Request) -> web.Response:
+        people = ("alice", "bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam",
+                  "sam", "yan")
+        return web.json_response([{"id": f"29:{p}", "name": p.capitalize(), "aadObjectId": f"aad-{p}"}
+                                  for p in people])
 
     def sent(self, method: str = "POST") -> list[Recorded]:
         return [c for c in self.calls if c.method == method]
@@ -151,6 +158,13 @@ class Teams:
         async with self.http.post(self.endpoint, json=activity, headers=self.headers()) as response:
             await response.read()
             return response
+
+    async def install(self, who: str = "alice") -> None:
+        """Teams tells the bot it was added to the team: a conversationUpdate with the bot among membersAdded."""
+        response = await self.post(self.activity(who, type="conversationUpdate", membersAdded=[BOT],
+                                                 conversation={"id": self.conversation, "conversationType": "channel",
+                                                               "tenantId": TENANT, "isGroup": True}))
+        assert response.status in (200, 202), response.status
 
     async def say(self, who: str, text: str, *, mentions: tuple[str, ...] = ()) -> list[Recorded]:
         """`who` writes `@govbot <text>` in the channel; `mentions` are people @mentioned in `text` as <at>Name</at>.

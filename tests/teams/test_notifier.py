@@ -13,7 +13,7 @@ from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.teams.notifier import TeamsNotifier
-from tests.teams.conftest import BOT, CHANNEL, SDK_WARNINGS, TENANT, FakeEntra, Teams, teams_world
+from tests.teams.conftest import CHANNEL, SDK_WARNINGS, TENANT, FakeEntra, teams_world
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 
@@ -31,14 +31,6 @@ class Sleeps:
         self.waits.append(seconds)
 
 
-async def install(teams: Teams) -> None:
-    """Teams tells the bot it was added to the team: a conversationUpdate with the bot among membersAdded."""
-    response = await teams.post(teams.activity("alice", type="conversationUpdate", membersAdded=[BOT],
-                                               conversation={"id": CHANNEL, "conversationType": "channel",
-                                                             "tenantId": TENANT, "isGroup": True}))
-    assert response.status in (200, 202)
-
-
 def stored_destination(sessions: sessionmaker[Session]) -> Destination:
     with sessions() as session:
         binding = session.scalars(select(ChannelBinding).where(ChannelBinding.channel_id == CHANNEL)).one()
@@ -48,7 +40,7 @@ def stored_destination(sessions: sessionmaker[Session]) -> Destination:
 def test_a_reminder_reaches_the_channel_the_bot_was_added_to(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await install(teams)
+            await teams.install()
             assert "group bind" in teams.connector.texts()[-1]  # the welcome says how to begin
             destination = stored_destination(sessions)
             assert destination.conversation and destination.conversation["serviceUrl"] == teams.connector.url
@@ -66,7 +58,7 @@ def test_a_reminder_reaches_the_channel_the_bot_was_added_to(sessions: sessionma
 def test_with_credentials_the_reminder_carries_the_bots_token(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await install(teams)
+            await teams.install()
             settings = Settings(_env_file=None, teams_app_id="app-id", teams_app_secret="s" * 16,
                                 teams_tenant_id=TENANT)
             notifier = TeamsNotifier(settings, token_providers=FakeEntra, sleep=Sleeps())
@@ -80,7 +72,7 @@ def test_with_credentials_the_reminder_carries_the_bots_token(sessions: sessionm
 def test_throttled_deliveries_back_off_and_then_succeed(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await install(teams)
+            await teams.install()
             sleeps = Sleeps()
             notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=sleeps)
             teams.connector.failures = [(429, {"Retry-After": "3"}), (502, {}), (412, {})]
@@ -96,7 +88,7 @@ def test_throttled_deliveries_back_off_and_then_succeed(sessions: sessionmaker[S
 def test_when_teams_keeps_throttling_the_outbox_is_told_when_to_retry(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await install(teams)
+            await teams.install()
             notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=Sleeps())
             teams.connector.failures = [(429, {})] * 10
             before = len(teams.connector.sent())
@@ -112,7 +104,7 @@ def test_when_teams_keeps_throttling_the_outbox_is_told_when_to_retry(sessions: 
 def test_a_removed_bot_fails_permanently(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await install(teams)
+            await teams.install()
             notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=Sleeps())
             teams.connector.failures = [(403, {})]
             with pytest.raises(DeliveryFailed) as failed:
@@ -125,7 +117,7 @@ def test_a_removed_bot_fails_permanently(sessions: sessionmaker[Session]) -> Non
 def test_messages_to_one_conversation_keep_to_seven_a_second(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await install(teams)
+            await teams.install()
             sleeps = Sleeps()
             notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=sleeps,
                                      monotonic=lambda: 100.0)
