@@ -134,3 +134,47 @@ def test_binding_a_channel_keeps_the_reference_taken_when_the_bot_was_first_spok
                 assert session.scalars(select(ChannelReference)).one().reference == binding.conversation
 
     asyncio.run(run())
+
+
+def test_a_button_on_an_older_client_arrives_as_action_submit_and_still_votes(
+        sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card_id, buttons = await open_vote(teams)
+            fallback = {"verb": "gov", **buttons["For"]}
+            response = await teams.post(teams.activity("bob", type="message", value=fallback, replyToId=card_id))
+            assert response.status == 202
+            assert count(sessions, Ballot) == 1
+            put = teams.connector.sent("PUT")[-1]
+            assert put.path.endswith(f"/activities/{card_id}") and tally(card_of(put))["For"].endswith(" 1")
+
+    asyncio.run(run())
+
+
+def test_in_a_one_to_one_chat_a_private_answer_is_simply_said(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            chat = teams.activity("bob", type="message", text="help quorum")
+            chat["conversation"] = {"id": "a:1-bob-personal", "conversationType": "personal", "tenantId": "t"}
+            del chat["channelData"]["channel"]
+            assert (await teams.post(chat)).status == 202
+            answer = teams.connector.sent()[-1]
+            assert answer.path.startswith("/v3/conversations/a:1-bob-personal/")
+            assert answer.body["text"].startswith("`quorum`") and "entities" not in answer.body
+
+    asyncio.run(run())
+
+
+def test_when_teams_fails_the_person_is_told_politely_and_the_bot_keeps_serving(
+        sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            teams.connector.failures = [(500, {})]
+            said = await teams.say("alice", "quorum")
+            assert len(said) == 2  # the answer that failed, then the apology
+            assert "something went wrong on my side" in said[1].body["text"]
+            assert "Traceback" not in said[1].body["text"] and "500" not in said[1].body["text"]
+            assert "Teams turn failed" in caplog.text
+            assert "No meeting is open" in (await teams.say("alice", "quorum"))[0].body["text"]
+
+    asyncio.run(run())
