@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 import uuid
 from collections.abc import Iterator
@@ -17,8 +18,11 @@ from microsoft_agents.hosting.core.authorization import AuthenticationConstants,
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.errors import DomainError
 from bot.models import Meeting
 from bot.settings import Settings
+from handlers.teams import mount
+from tests.conftest import START
 from tests.teams.conftest import SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
@@ -85,7 +89,9 @@ async def scenario(sessions: sessionmaker[Session], settings: Settings, key: rsa
 
 def test_a_token_from_the_bot_framework_for_this_bot_is_accepted(
         sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+
     async def run() -> None:
         status, teams, keys = await scenario(
             sessions, settings, signing_key, monkeypatch, None,
@@ -98,6 +104,8 @@ def test_a_token_from_the_bot_framework_for_this_bot_is_accepted(
         assert reply.authorization is not None and reply.authorization.removeprefix("Bearer ") in FakeEntra.issued
 
     asyncio.run(run())
+    assert settings.teams_app_secret is not None
+    assert settings.teams_app_secret.get_secret_value() not in caplog.text  # not even at DEBUG
 
 
 @pytest.mark.parametrize("case", ["missing", "expired", "wrong audience", "signed by someone else", "not bearer"])
@@ -121,3 +129,12 @@ def test_a_request_without_a_valid_token_is_refused_with_401(
         assert meetings(sessions) == 0  # and nothing recorded
 
     asyncio.run(run())
+
+
+def test_anonymous_mode_is_only_on_when_asked_for_and_says_so_loudly(
+        sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:
+    with pytest.raises(DomainError, match="Teams needs TEAMS_APP_SECRET, TEAMS_TENANT_ID"):
+        mount(web.Application(), Settings(_env_file=None, teams_app_id=APP_ID), sessions, lambda: START)
+    mount(web.Application(), Settings(_env_file=None, teams_anonymous=True), sessions, lambda: START)
+    warning = next(r for r in caplog.records if r.levelno == logging.WARNING)
+    assert "WITHOUT checking who sent them" in warning.getMessage()
