@@ -12,9 +12,10 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import aiohttp
-from microsoft_agents.activity import ConversationReference
+from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError
 from urllib3.util import Retry
@@ -37,7 +38,9 @@ RETRY = Retry(total=4, status_forcelist=THROTTLED, allowed_methods=None, backoff
 
 
 class TeamsNotifier:
-    """bot.ports.Notifier for Teams: `send` posts into `destination.conversation` (the stored reference)."""
+    """bot.ports.Notifier for Teams: `send` posts into `destination.conversation` (the stored reference of a
+    channel the bot is in). With `destination.user_id` (an Entra object id) it opens a 1:1 chat with that person
+    through the same team instead; Teams allows that once govbot is installed for them (personal scope)."""
 
     platform = envelope.PLATFORM
 
@@ -60,15 +63,15 @@ class TeamsNotifier:
             raise DeliveryFailed("No Teams conversation is stored for this channel yet: the bot must be added to "
                                  "it (or spoken to there) once before it can post reminders.", permanent=True)
         reference = ConversationReference.model_validate(destination.conversation)
-        _run(self._deliver(reference, reply))
+        _run(self._deliver(reference, reply, destination.user_id))
 
-    async def _deliver(self, reference: ConversationReference, reply: Reply) -> None:
+    async def _deliver(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> None:
         conversation = reference.conversation.id if reference.conversation else ""
         await self._pace(conversation)
         retry = self._retry
         while True:
             try:
-                await self._post(reference, reply)
+                await self._post(reference, reply, user_id)
                 return
             except aiohttp.ClientResponseError as error:
                 retry, wait = self._after(retry, error)
@@ -102,15 +105,29 @@ class TeamsNotifier:
         if slot > now:
             await self._sleep(slot - now)
 
-    async def _post(self, reference: ConversationReference, reply: Reply) -> None:
+    async def _post(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> None:
         claims = ClaimsIdentity() if self._anonymous else self._adapter.create_claims_identity(self._app_id)
 
         async def post(context: TurnContext) -> None:
             # A new post in the channel (a new thread), not a reply to the continuation event.
             message = render.message(reply).apply_conversation_reference(reference)
+            if user_id is not None:
+                message.conversation = await self._personal_chat(context, reference, user_id)
             await self._adapter.send_activities(context, [message])
 
         await self._adapter.continue_conversation_with_claims(claims, reference.get_continuation_activity(), post)
+
+
+    @staticmethod
+    async def _personal_chat(context: TurnContext, reference: ConversationReference,
+                             user_id: str) -> ConversationAccount:
+        """The 1:1 chat between the bot and `user_id` (Teams returns the existing one if there is one)."""
+        client = context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
+        tenant = reference.conversation.tenant_id if reference.conversation else None
+        created = await client.conversations.create_conversation(ConversationParameters(
+            is_group=False, agent=reference.agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,
+            channel_data={"tenant": {"id": tenant}} if tenant else None))
+        return ConversationAccount(id=created.id, conversation_type="personal", tenant_id=tenant)
 
 
 async def _reraise(context: TurnContext, error: Exception) -> None:

@@ -56,6 +56,7 @@ class FakeConnector:
 
     def app(self) -> web.Application:
         app = web.Application()
+        app.router.add_post("/v3/conversations", self.create)
         app.router.add_post("/v3/conversations/{conversation}/activities", self.activity)
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self.activity)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self.activity)
@@ -73,6 +74,12 @@ class FakeConnector:
         activity_id = request.match_info.get("activity") or f"activity-{next(self.ids)}"
         call.answered_id = activity_id
         return web.json_response({"id": activity_id}, status=201 if request.method == "POST" else 200)
+
+    async def create(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.calls.append(Recorded(request.method, request.path, body, request.headers.get("Authorization")))
+        members = body.get("members") or [{}]
+        return web.json_response({"id": f"a:1-{members[0].get('id')}"}, status=201)
 
     async def member(self, request: web.Request) -> web.Response:
         member = request.match_info["member"]

@@ -55,6 +55,24 @@ def test_a_reminder_reaches_the_channel_the_bot_was_added_to(sessions: sessionma
     asyncio.run(run())
 
 
+def test_a_reminder_for_one_person_goes_to_their_1_to_1_chat(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.install()
+            channel = stored_destination(sessions)
+            notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=Sleeps())
+            to_alice = Destination("teams", user_id="aad-alice", conversation=channel.conversation)
+            await asyncio.to_thread(notifier.send, to_alice, Reply("Your seat's term ends on 14 January 2027."))
+            created, posted = teams.connector.sent()[-2:]
+            assert created.path == "/v3/conversations"
+            assert created.body["members"] == [{"id": "aad-alice"}] and created.body["isGroup"] is False
+            assert created.body["tenantId"] == TENANT
+            assert posted.path == "/v3/conversations/a:1-aad-alice/activities"
+            assert posted.body["text"] == "Your seat's term ends on 14 January 2027."
+
+    asyncio.run(run())
+
+
 def test_with_credentials_the_reminder_carries_the_bots_token(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
