@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import dataclass
 from typing import Any
 
-from microsoft_agents.activity import AdaptiveCardInvokeResponse, ContentTypes
+from microsoft_agents.activity import AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 from microsoft_agents.hosting.core.app.adaptive_card import factory
 
@@ -36,6 +37,25 @@ def register(app: AgentApplication[TurnState], record: Record) -> None:
     app.adaptive_card.action_submit(forms.FORM_VERB)(listeners.form_submit)
     app.message(None)(listeners.message)
     app.error(listeners.failed)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What pressing a button or submitting a form came to: the reply, and the refreshed card if any."""
+
+    reply: Reply
+    card: dict[str, Any] | None = None
+
+    def invoke_response(self) -> AdaptiveCardInvokeResponse:
+        """The refreshed card for the presser, else the reply as a message only they see (public replies are
+        also posted in the channel)."""
+        if self.card is not None:
+            return factory.adaptive_card(self.card)  # type: ignore[arg-type]  # the SDK types the card as str
+        return factory.message(self.reply.as_text())
+
+
+def _command(data: Any) -> str:
+    return str(data.get("command", "")) if isinstance(data, dict) else ""
 
 
 class Listeners:
@@ -81,25 +101,25 @@ class Listeners:
                           data: Any) -> AdaptiveCardInvokeResponse:
         """A button pressed (Action.Execute): run its command as the presser; answer with the refreshed card,
         or with a message only the presser sees."""
-        command = str(data.get("command", "")) if isinstance(data, dict) else ""
-        return await self._act(context, text=command)
+        return (await self._act(context, text=_command(data))).invoke_response()
 
     async def form_action(self, context: TurnContext, state: TurnState,
                           data: Any) -> AdaptiveCardInvokeResponse:
         """A form submitted (Action.Execute): build the typed command from its inputs and run it."""
-        return await self._act(context, form=data if isinstance(data, dict) else {})
+        return (await self._act(context, form=data if isinstance(data, dict) else {})).invoke_response()
 
     async def card_submit(self, context: TurnContext, state: TurnState, data: Any) -> None:
-        """A button pressed on a client too old for Action.Execute (Action.Submit arrives as a message)."""
-        answer = await self._act(context, text=str(data.get("command", "")) if isinstance(data, dict) else "")
-        await self._say_answer(context, answer)
+        """A button pressed on a client too old for Action.Execute (Action.Submit arrives as a message): there is
+        no invoke response to answer in, so what only the presser should read is said in the thread."""
+        await self._answer_in_thread(context, await self._act(context, text=_command(data)))
 
     async def form_submit(self, context: TurnContext, state: TurnState, data: Any) -> None:
-        answer = await self._act(context, form=data if isinstance(data, dict) else {})
-        await self._say_answer(context, answer)
+        await self._answer_in_thread(context, await self._act(context, form=data if isinstance(data, dict) else {}))
 
     async def _act(self, context: TurnContext, *, text: str | None = None,
-                   form: dict[str, Any] | None = None) -> AdaptiveCardInvokeResponse:
+                   form: dict[str, Any] | None = None) -> Outcome:
+        """Run a card's command or a form's as the person who pressed it, post what the channel should see, and
+        refresh the card the record is shown on."""
         activity = context.activity
         await self.record.remember(context)
         speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
@@ -108,22 +128,20 @@ class Listeners:
             try:
                 command: Command = forms.command(form)
             except DomainError as error:
-                return factory.message(error.message)
+                return Outcome(refusal(error.message))
             reply = await asyncio.to_thread(respond_command, self.record.sessions, speaker, place, command, now)
         else:
             reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text or "", now)
         if reply.error:
-            return factory.message(reply.as_text())
+            return Outcome(reply)
         refreshed = await self.record.refresh(context, speaker, place, reply.subject)
         if not reply.private:
             await self.record.post(context, place, reply)
-        if refreshed is not None:
-            return factory.adaptive_card(refreshed)  # type: ignore[arg-type]  # the SDK types the card as str
-        return factory.message(reply.as_text())
+        return Outcome(reply, refreshed)
 
-    async def _say_answer(self, context: TurnContext, answer: AdaptiveCardInvokeResponse) -> None:
-        if answer.type == ContentTypes.message and answer.value:
-            await self.record.post(context, envelope.place(context.activity), Reply(str(answer.value), private=True))
+    async def _answer_in_thread(self, context: TurnContext, outcome: Outcome) -> None:
+        if outcome.reply.private and outcome.card is None:
+            await self.record.post(context, envelope.place(context.activity), outcome.reply)
 
     async def failed(self, context: TurnContext, error: Exception) -> None:
         await turn_failed(context, error)

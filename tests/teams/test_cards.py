@@ -142,11 +142,17 @@ def test_a_button_on_an_older_client_arrives_as_action_submit_and_still_votes(
         async with teams_world(sessions) as teams:
             card_id, buttons = await open_vote(teams)
             fallback = {"verb": "gov", **buttons["For"]}
+            before = len(teams.connector.calls)
             response = await teams.post(teams.activity("bob", type="message", value=fallback, replyToId=card_id))
             assert response.status == 202
             assert count(sessions, Ballot) == 1
-            put = teams.connector.sent("PUT")[-1]
-            assert put.path.endswith(f"/activities/{card_id}") and tally(card_of(put))["For"].endswith(" 1")
+            (put,) = teams.connector.calls[before:]  # the card shows the vote; nothing else is said
+            assert put.method == "PUT" and put.path.endswith(f"/activities/{card_id}")
+            assert tally(card_of(put))["For"].endswith(" 1")
+            refused = await teams.post(teams.activity("zed", type="message", value=fallback, replyToId=card_id))
+            assert refused.status == 202
+            answer = teams.connector.calls[-1]
+            assert answer.body["text"].startswith("<at>Zed</at> Only voting members")
 
     asyncio.run(run())
 
