@@ -8,7 +8,13 @@ from collections.abc import Callable
 
 from aiohttp import web as aiohttp_web
 from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware, start_agent_process
-from microsoft_agents.hosting.core import AgentApplication, ApplicationOptions, MemoryStorage, TurnState
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    ApplicationOptions,
+    MemoryStorage,
+    OutboundHostValidator,
+    TurnState,
+)
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
@@ -21,11 +27,17 @@ PREFIX = "/api"
 
 
 def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
-          token_providers: auth.TokenProviders | None = None) -> aiohttp_web.Application:
+          token_providers: auth.TokenProviders | None = None,
+          host_validator: OutboundHostValidator | None = None) -> aiohttp_web.Application:
     """The Teams sub-application: its route, the SDK adapter and agent, and the JWT check on every request."""
     config = auth.configuration(settings)
     connections = auth.connections(config, token_providers)
-    adapter = CloudAdapter(connection_manager=connections)
+    if host_validator is None:
+        # The bot sends its Entra token to the activity's serviceUrl: with credentials, only to Microsoft's
+        # connector hosts over HTTPS, and only to the host named in the caller's signed token. The Agents
+        # Playground (anonymous mode) runs its connector on localhost.
+        host_validator = OutboundHostValidator(enabled=not config.ANONYMOUS_ALLOWED)
+    adapter = CloudAdapter(connection_manager=connections, host_validator=host_validator)
     adapter.on_turn_error = listeners.turn_failed  # the SDK's default would tell the user the exception text
     agent = AgentApplication[TurnState](
         ApplicationOptions(storage=MemoryStorage(), bot_app_id=settings.teams_app_id or "",
@@ -46,10 +58,12 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
 
 
 def mount(web: aiohttp_web.Application, settings: Settings, sessions: sessionmaker[Session],
-          clock: Callable[[], dt.datetime], *, token_providers: auth.TokenProviders | None = None) -> None:
+          clock: Callable[[], dt.datetime], *, token_providers: auth.TokenProviders | None = None,
+          host_validator: OutboundHostValidator | None = None) -> None:
     """Add POST /api/messages to `web`. JWT validation is on unless TEAMS_ANONYMOUS=true (logged loudly).
 
-    `token_providers` replaces MSAL for outbound calls (the SDK's provider-factory seam), e.g. in tests.
-    Raises DomainError when the Teams settings are missing.
+    `token_providers` replaces MSAL for outbound calls (the SDK's provider-factory seam) and `host_validator`
+    the SDK's check of where replies may go (Microsoft's hosts when credentials are set), e.g. for tests
+    against a connector on 127.0.0.1. Raises DomainError when the Teams settings are missing.
     """
-    web.add_subapp(PREFIX, build(settings, sessions, clock, token_providers))
+    web.add_subapp(PREFIX, build(settings, sessions, clock, token_providers, host_validator))

@@ -15,7 +15,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 from azure.core.credentials_async import AsyncTokenCredential
-from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration
+from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration, OutboundHostValidator
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
@@ -215,7 +215,8 @@ async def serve(app: web.Application) -> AsyncIterator[str]:
 @asynccontextmanager
 async def teams_world(sessions: sessionmaker[Session], settings: Settings | None = None,
                       token_providers: TokenProviders | None = None,
-                      load: str | None = "cjcg", bind: bool = True) -> AsyncIterator[Teams]:
+                      load: str | None = "cjcg", bind: bool = True,
+                      host_validator: OutboundHostValidator | None = None) -> AsyncIterator[Teams]:
     """The bot (anonymous unless `settings` say otherwise) and the fake connector, both on 127.0.0.1."""
     clock = Clock()
     if load:
@@ -227,7 +228,7 @@ async def teams_world(sessions: sessionmaker[Session], settings: Settings | None
     connector = FakeConnector()
     bot = web.Application()
     mount(bot, settings or Settings(_env_file=None, teams_anonymous=True), sessions, clock,
-          token_providers=token_providers)
+          token_providers=token_providers, host_validator=host_validator)
     async with serve(connector.app()) as connector_url, serve(bot) as bot_url, aiohttp.ClientSession() as http:
         connector.url = connector_url + "/"
         yield Teams(http, bot_url + "/api/messages", connector, clock)

@@ -14,6 +14,7 @@ import pytest
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+from microsoft_agents.hosting.core import OutboundHostValidator
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants, JwtTokenValidator
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -68,9 +69,15 @@ def meetings(sessions: sessionmaker[Session]) -> int:
         return session.scalar(select(func.count()).select_from(Meeting)) or 0
 
 
+# The fake connector is plain HTTP on 127.0.0.1, which the SDK's outbound host check (on by default with
+# credentials) rightly refuses; the tests about tokens switch that check off, one test below keeps it on.
+LOCAL_CONNECTOR = OutboundHostValidator(enabled=False)
+
+
 async def scenario(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSAPrivateKey,
                    monkeypatch: pytest.MonkeyPatch, authorization: str | None,
-                   make: Any = None) -> tuple[int, Teams, LocalKeys]:
+                   make: Any = None, hosts: OutboundHostValidator | None = LOCAL_CONNECTOR,
+                   ) -> tuple[int, Teams, LocalKeys]:
     jwks = web.Application()
     public = {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": KID, "use": "sig", "alg": "RS256"}
 
@@ -78,7 +85,8 @@ async def scenario(sessions: sessionmaker[Session], settings: Settings, key: rsa
         return web.json_response({"keys": [public]})
 
     jwks.router.add_get("/keys", keys_endpoint)
-    async with serve(jwks) as jwks_url, teams_world(sessions, settings, token_providers=FakeEntra) as teams:
+    async with serve(jwks) as jwks_url, teams_world(sessions, settings, token_providers=FakeEntra,
+                                                    host_validator=hosts) as teams:
         keys = LocalKeys(jwks_url + "/keys")
         monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", keys)
         header = make(teams) if make else authorization
@@ -127,6 +135,20 @@ def test_a_request_without_a_valid_token_is_refused_with_401(
         assert status == 401
         assert teams.connector.calls == []  # nothing was said
         assert meetings(sessions) == 0  # and nothing recorded
+
+    asyncio.run(run())
+
+
+def test_with_credentials_replies_go_only_to_microsofts_connector_hosts(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A valid token replayed with a serviceUrl of someone else's choosing must not get the bot's token sent there."""
+    async def run() -> None:
+        status, teams, _ = await scenario(
+            sessions, settings, signing_key, monkeypatch, None, hosts=None,
+            make=lambda teams: "Bearer " + token(signing_key, teams.connector.url))
+        assert status == 401
+        assert teams.connector.calls == [] and meetings(sessions) == 0
 
     asyncio.run(run())
 
