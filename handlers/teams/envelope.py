@@ -50,7 +50,10 @@ def reference(activity: Activity) -> dict[str, Any]:
     rather than at the thread it was taken from (a proactive post starts a new thread)."""
     ref = activity.get_conversation_reference()
     data = ref.model_dump(mode="json", by_alias=True, exclude_none=True)
-    data.pop("activityId", None)
+    # Not who spoke last, nor their locale: the reference is the channel's, and keeping people out of it means
+    # it is rewritten only when Teams moves the channel, not whenever someone else speaks.
+    for key in ("activityId", "user", "locale", "requestId"):
+        data.pop(key, None)
     conversation = data.get("conversation") or {}
     conversation["id"] = place(activity).channel_id
     data["conversation"] = conversation

@@ -132,6 +132,12 @@ def test_binding_a_channel_keeps_the_reference_taken_when_the_bot_was_first_spok
                 assert binding.conversation["conversation"]["id"] == CHANNEL  # the channel, not the thread
                 assert binding.conversation["serviceUrl"] == teams.connector.url
                 assert session.scalars(select(ChannelReference)).one().reference == binding.conversation
+                assert "user" not in binding.conversation  # the channel's address, not the last speaker's
+                updated = session.scalars(select(ChannelReference)).one().updated_at
+            teams.clock.now += dt.timedelta(hours=1)
+            await teams.say("bob", "help")  # someone else speaking does not rewrite the reference
+            with sessions() as session:
+                assert session.scalars(select(ChannelReference)).one().updated_at == updated
 
     asyncio.run(run())
 
