@@ -25,6 +25,11 @@ from handlers.teams.posting import Record
 logger = logging.getLogger(__name__)
 
 FORMS_WORDS = {"forms", "form"}
+CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or "
+                   "secretary binds this channel to the group with `@govbot group bind <short-name>`; then anyone "
+                   "can say `@govbot help`.")
+PERSONAL_WELCOME = ("Hello, I am govbot. Reminders meant for you alone (your term ending, say) will arrive in this "
+                    "chat. Say `help` to see what you can ask; group business happens in the group's channel.")
 
 
 def register(app: AgentApplication[TurnState], record: Record) -> None:
@@ -72,10 +77,8 @@ class Listeners:
             return
         await self.record.remember(context)
         await self.record.introduce(await envelope.members(context))
-        await context.send_activity(render.message(Reply(
-            "Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or secretary "
-            "binds this channel to the group with `@govbot group bind <short-name>`; then anyone can say "
-            "`@govbot help`.")))
+        await context.send_activity(render.message(Reply(PERSONAL_WELCOME if envelope.is_personal(activity)
+                                                         else CHANNEL_WELCOME)))
 
     async def message(self, context: TurnContext, state: TurnState) -> None:
         """A typed command: `gov <verb> ...`, or `@govbot <verb> ...` (the SDK removes the bot's mention)."""

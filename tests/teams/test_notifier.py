@@ -13,7 +13,7 @@ from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.teams.notifier import TeamsNotifier
-from tests.teams.conftest import CHANNEL, SDK_WARNINGS, TENANT, FakeEntra, teams_world
+from tests.teams.conftest import BOT, CHANNEL, SDK_WARNINGS, TENANT, FakeEntra, teams_world
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 
@@ -59,6 +59,10 @@ def test_a_reminder_for_one_person_goes_to_their_1_to_1_chat(sessions: sessionma
     async def run() -> None:
         async with teams_world(sessions) as teams:
             await teams.install()
+            personal = teams.activity("alice", type="conversationUpdate", membersAdded=[BOT],
+                                      conversation={"id": "a:1-aad-alice", "conversationType": "personal"})
+            assert (await teams.post(personal)).status == 202
+            assert "Reminders meant for you alone" in teams.connector.sent()[-1].body["text"]
             channel = stored_destination(sessions)
             notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=Sleeps())
             to_alice = Destination("teams", user_id="aad-alice", conversation=channel.conversation)
