@@ -347,3 +347,20 @@ class ActionItem(Base):
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     recorded_at: Mapped[dt.datetime]
     done_at: Mapped[dt.datetime | None]
+
+
+# --- Teams: conversation references (handlers/teams) -------------------------------------------------------------
+
+
+class ChannelReference(Base):
+    """What a platform needs to post into a channel later, kept from when the bot was added or first spoken to,
+    and the message it last posted for each record (`posts`: subject -> message id) so it can update it in place."""
+
+    __tablename__ = "channel_references"
+    __table_args__ = (UniqueConstraint("platform", "channel_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    channel_id: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[dict[str, Any]]
+    posts: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime]

@@ -12,7 +12,7 @@ from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import cli_records, cli_reminders, cli_teams
+from govbot import cli_records, cli_reminders, cli_teams, serve
 from handlers import console
 
 logger = logging.getLogger("govbot")
@@ -103,8 +103,10 @@ def default_speaker(terms_yaml: str) -> str | None:
 
 def cmd_run(args: argparse.Namespace) -> int:
     settings = get_settings()
-    if settings.slack_configured or settings.teams_configured:
-        print("Slack and Teams are not wired into this build yet; starting the console instead.", file=sys.stderr)
+    if serve.platforms(settings):
+        upgrade(args.db)
+        serve.serve(settings, session_factory(make_engine(args.db)), console.now_utc)
+        return 0
     group = first_example()
     print(f"No Slack or Teams settings found: starting the local console on {group}.")
     args.group, args.speak_as, args.now = str(group), None, None

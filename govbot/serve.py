@@ -26,7 +26,29 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
     calendar_feed.mount(app, settings, sessions, clock)
+    if settings.teams_configured or settings.teams_anonymous:
+        from handlers import teams  # the Agents SDK loads only where Teams is used
+
+        teams.mount(app, settings, sessions, clock)
     return app
+
+
+def platforms(settings: Settings) -> list[str]:
+    """The chat platforms this configuration serves, in the words the start-up message uses."""
+    found = []
+    if settings.teams_configured:
+        found.append("Microsoft Teams")
+    elif settings.teams_anonymous:
+        found.append("Microsoft Teams (anonymous, local testing only)")
+    return found
+
+
+def serve(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> None:
+    """Run the web server on PORT until interrupted."""
+    app = build_web_app(settings, sessions, clock)
+    print(f"govbot is serving {' and '.join(platforms(settings))} on port {settings.port} "
+          f"(/healthz answers when the record does).", flush=True)
+    web.run_app(app, port=settings.port, print=None)
 
 
 async def healthz(request: web.Request) -> web.Response:

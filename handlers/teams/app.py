@@ -1,0 +1,82 @@
+"""The Teams endpoint: POST /api/messages on the shared web server, behind the SDK's JWT check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Callable
+
+from aiohttp import web as aiohttp_web
+from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware, start_agent_process
+from microsoft_agents.hosting.core import (
+    AgentApplication,
+    ApplicationOptions,
+    MemoryStorage,
+    OutboundHostValidator,
+    TurnState,
+)
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from handlers.teams import auth, listeners
+from handlers.teams.posting import Record
+
+# The key the SDK's JWT middleware reads its configuration from (a plain string, not an aiohttp AppKey).
+AGENT_CONFIGURATION = "agent_configuration"
+PREFIX = "/api"
+
+
+async def is_activity(request: aiohttp_web.Request) -> bool:
+    """Whether the body is JSON the SDK can read as an Activity; anything else is the sender's error (400),
+    which the SDK would otherwise answer with a 500 and a traceback in the log."""
+    try:
+        body = await request.json()
+    except ValueError:
+        return False
+    return isinstance(body, dict) and isinstance(body.get("type"), str) and bool(body["type"])
+
+
+def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
+          token_providers: auth.TokenProviders | None = None,
+          host_validator: OutboundHostValidator | None = None) -> aiohttp_web.Application:
+    """The Teams sub-application: its route, the SDK adapter and agent, and the JWT check on every request."""
+    config = auth.configuration(settings)
+    connections = auth.connections(config, token_providers)
+    if host_validator is None:
+        # The bot sends its Entra token to the activity's serviceUrl: with credentials, only to Microsoft's
+        # connector hosts over HTTPS, and only to the host named in the caller's signed token. The Agents
+        # Playground (anonymous mode) runs its connector on localhost.
+        host_validator = OutboundHostValidator(enabled=not config.ANONYMOUS_ALLOWED)
+    adapter = CloudAdapter(connection_manager=connections, host_validator=host_validator)
+    adapter.on_turn_error = listeners.turn_failed  # the SDK's default would tell the user the exception text
+    agent = AgentApplication[TurnState](
+        ApplicationOptions(storage=MemoryStorage(), bot_app_id=settings.teams_app_id or "",
+                           start_typing_timer=False, remove_recipient_mention=True),
+        connection_manager=connections)
+    listeners.register(agent, Record(sessions, clock))
+
+    async def messages(request: aiohttp_web.Request) -> aiohttp_web.StreamResponse:
+        if not await is_activity(request):
+            return aiohttp_web.json_response(
+                {"error": "The body must be a Bot Framework Activity in JSON, with at least a 'type'."}, status=400)
+        response = await start_agent_process(request, agent, adapter)
+        return response if response is not None else aiohttp_web.Response(status=202)
+
+    api = aiohttp_web.Application(middlewares=[jwt_authorization_middleware])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", aiohttp_web.NotAppKeyWarning)
+        api[AGENT_CONFIGURATION] = config
+    api.router.add_post("/messages", messages)
+    return api
+
+
+def mount(web: aiohttp_web.Application, settings: Settings, sessions: sessionmaker[Session],
+          clock: Callable[[], dt.datetime], *, token_providers: auth.TokenProviders | None = None,
+          host_validator: OutboundHostValidator | None = None) -> None:
+    """Add POST /api/messages to `web`. JWT validation is on unless TEAMS_ANONYMOUS=true (logged loudly).
+
+    `token_providers` replaces MSAL for outbound calls (the SDK's provider-factory seam) and `host_validator`
+    the SDK's check of where replies may go (Microsoft's hosts when credentials are set), e.g. for tests
+    against a connector on 127.0.0.1. Raises DomainError when the Teams settings are missing.
+    """
+    web.add_subapp(PREFIX, build(settings, sessions, clock, token_providers, host_validator))

@@ -1,0 +1,118 @@
+"""The Teams envelope: who speaks, in which channel, what they typed, and how to post there again later."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+import aiohttp
+from microsoft_agents.activity import Activity, ChannelAccount, ConversationReference
+from microsoft_agents.hosting.core import TurnContext
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
+from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
+
+from bot.services.context import Place, Speaker
+
+logger = logging.getLogger(__name__)
+
+PLATFORM = "teams"
+COMMAND_PREFIX = re.compile(r"^\s*[/!]?gov\b", re.IGNORECASE)
+THREAD = ";messageid="
+
+
+def speaker(account: ChannelAccount | None) -> Speaker:
+    """The person behind an account: their Entra object id where Teams gives it (stable across the tenant's
+    apps, and what a ToR file names as `holder: teams:<object id>`), else their Teams user id."""
+    if account is None:
+        return Speaker(PLATFORM, "unknown", "unknown")
+    return Speaker(PLATFORM, account.aad_object_id or account.id, account.name or account.id)
+
+
+def place(activity: Activity) -> Place:
+    """The channel (or chat) an activity belongs to. A reply in a channel thread carries the thread in its
+    conversation id (`19:...;messageid=...`); the group is bound to the whole channel, so the thread is dropped."""
+    conversation_id = (activity.conversation.id if activity.conversation else "") or ""
+    channel_id = conversation_id.split(THREAD, 1)[0]
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    name = (data.get("channel") or {}).get("name") if isinstance(data.get("channel"), dict) else None
+    if name is None and activity.conversation is not None:
+        name = activity.conversation.name
+    return Place(PLATFORM, channel_id, name)
+
+
+def is_personal(activity: Activity) -> bool:
+    return activity.conversation is not None and activity.conversation.conversation_type == "personal"
+
+
+def reference(activity: Activity) -> dict[str, Any]:
+    """The conversation reference to post into the channel later, as plain JSON, pointing at the channel itself
+    rather than at the thread it was taken from (a proactive post starts a new thread)."""
+    ref = activity.get_conversation_reference()
+    data = ref.model_dump(mode="json", by_alias=True, exclude_none=True)
+    # Not who spoke last, nor their locale: the reference is the channel's, and keeping people out of it means
+    # it is rewritten only when Teams moves the channel, not whenever someone else speaks.
+    for key in ("activityId", "user", "locale", "requestId"):
+        data.pop(key, None)
+    conversation = data.get("conversation") or {}
+    conversation["id"] = place(activity).channel_id
+    data["conversation"] = conversation
+    return data
+
+
+def conversation_reference(data: dict[str, Any]) -> ConversationReference:
+    return ConversationReference.model_validate(data)
+
+
+def addressed(activity: Activity, mentioned_bot: bool) -> bool:
+    """Whether a message is for the bot: it was @mentioned, it is a 1:1 chat, or the text begins with `gov`."""
+    return mentioned_bot or is_personal(activity) or bool(COMMAND_PREFIX.match(activity.text or ""))
+
+
+def bot_mentioned(activity: Activity) -> bool:
+    recipient = activity.recipient.id if activity.recipient else None
+    return any(m.mentioned is not None and m.mentioned.id == recipient for m in activity.get_mentions())
+
+
+async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
+    """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
+    person, and the people mentioned (so the record knows their names). Teams does not always put the Entra
+    object id on a mention, so it is asked for when missing."""
+    activity = context.activity
+    text = (activity.text or "").replace("\xa0", " ")
+    recipient = activity.recipient.id if activity.recipient else None
+    people = []
+    for mention in activity.get_mentions():
+        person = mention.mentioned
+        if person is None or person.id == recipient or not mention.text:
+            continue
+        object_id = person.aad_object_id or await _object_id(context, person.id) or person.id
+        text = text.replace(mention.text, f"<@{object_id}>")
+        people.append(Speaker(PLATFORM, object_id, person.name or object_id))
+    return text.strip(), people
+
+
+async def members(context: TurnContext) -> list[Speaker]:
+    """Everyone in the conversation (for a channel: the team), as the record should name them."""
+    client = context.services.get(ConnectorClientBase)
+    if client is None or context.activity.conversation is None:
+        return []
+    try:
+        accounts = await client.conversations.get_conversation_members(place(context.activity).channel_id)
+    except aiohttp.ClientError:
+        logger.exception("could not list the members of a Teams conversation; names appear as they speak")
+        return []
+    return [speaker(account) for account in accounts if account.name]
+
+
+async def _object_id(context: TurnContext, user_id: str) -> str | None:
+    client = context.services.get(ConnectorClientBase)
+    if not isinstance(client, TeamsConnectorClient) or context.activity.conversation is None:
+        return None
+    try:
+        member = await client.get_conversation_member(context.activity.conversation.id, user_id)
+    except aiohttp.ClientError:
+        # The mention still names a Teams account; the command goes on with its Teams user id.
+        logger.exception("could not look up the Entra object id of a mentioned member")
+        return None
+    return member.aad_object_id

@@ -1,0 +1,159 @@
+"""What the bot does with each kind of Teams activity: messages, installs, card actions and form submits.
+
+Each listener translates the envelope into a command from a person in a channel, hands it to the core and posts
+what comes back. Rules live in bot/; nothing here decides what is allowed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from microsoft_agents.activity import AdaptiveCardInvokeResponse
+from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+from microsoft_agents.hosting.core.app.adaptive_card import factory
+
+from bot.commands import Command
+from bot.conversation import FAILURE, respond, respond_command
+from bot.errors import DomainError
+from bot.replies import Reply, refusal
+from handlers.teams import envelope, forms, render
+from handlers.teams.posting import Record
+
+logger = logging.getLogger(__name__)
+
+FORMS_WORDS = {"forms", "form"}
+CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or "
+                   "secretary binds this channel to the group with `@govbot group bind <short-name>`; then anyone "
+                   "can say `@govbot help`.")
+PERSONAL_WELCOME = ("Hello, I am govbot. Reminders meant for you alone (your term ending, say) will arrive in this "
+                    "chat. Say `help` to see what you can ask; group business happens in the group's channel.")
+
+
+def register(app: AgentApplication[TurnState], record: Record) -> None:
+    """Wire the listeners onto `app`."""
+    listeners = Listeners(record)
+    app.conversation_update("membersAdded")(listeners.installed)
+    app.adaptive_card.action_execute(render.VERB)(listeners.card_action)
+    app.adaptive_card.action_execute(forms.FORM_VERB)(listeners.form_action)
+    app.adaptive_card.action_submit(render.VERB)(listeners.card_submit)
+    app.adaptive_card.action_submit(forms.FORM_VERB)(listeners.form_submit)
+    app.message(None)(listeners.message)
+    app.error(listeners.failed)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What pressing a button or submitting a form came to: the reply, and the refreshed card if any."""
+
+    reply: Reply
+    card: dict[str, Any] | None = None
+
+    def invoke_response(self) -> AdaptiveCardInvokeResponse:
+        """The refreshed card for the presser, else the reply as a message only they see (public replies are
+        also posted in the channel)."""
+        if self.card is not None:
+            return factory.adaptive_card(self.card)  # type: ignore[arg-type]  # the SDK types the card as str
+        return factory.message(self.reply.as_text())
+
+
+def _command(data: Any) -> str:
+    return str(data.get("command", "")) if isinstance(data, dict) else ""
+
+
+class Listeners:
+    def __init__(self, record: Record) -> None:
+        self.record = record
+
+    async def installed(self, context: TurnContext, state: TurnState) -> None:
+        """The bot was added to a team, chat or channel: keep the reference and say how to begin."""
+        activity = context.activity
+        bot_id = activity.recipient.id if activity.recipient else None
+        added = activity.members_added or []
+        if not any(member.id == bot_id for member in added):
+            await self.record.introduce([envelope.speaker(member) for member in added if member.name])
+            return
+        await self.record.remember(context)
+        await self.record.introduce(await envelope.members(context))
+        await context.send_activity(render.message(Reply(PERSONAL_WELCOME if envelope.is_personal(activity)
+                                                         else CHANNEL_WELCOME)))
+
+    async def message(self, context: TurnContext, state: TurnState) -> None:
+        """A typed command: `gov <verb> ...`, or `@govbot <verb> ...` (the SDK removes the bot's mention)."""
+        activity = context.activity
+        if not envelope.addressed(activity, envelope.bot_mentioned(activity)):
+            return
+        await self.record.remember(context)
+        text, mentioned = await envelope.command_text(context)
+        await self.record.introduce(mentioned, create=True)  # the command is about to name them
+        speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
+        if envelope.COMMAND_PREFIX.sub("", text).strip().casefold() in FORMS_WORDS:
+            await context.send_activity(render.card_activity(forms.forms_card()))
+            return
+        reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text, self.record.clock())
+        if not reply.error:
+            # The card already posted for this record (a poll's tally) shows what changed, before any new post.
+            await self.record.refresh(context, speaker, place, reply.subject)
+        await self.record.post(context, place, reply)
+        # `group bind` may just have bound this channel: its binding takes the reference now.
+        await self.record.remember(context)
+
+    async def card_action(self, context: TurnContext, state: TurnState,
+                          data: Any) -> AdaptiveCardInvokeResponse:
+        """A button pressed (Action.Execute): run its command as the presser; answer with the refreshed card,
+        or with a message only the presser sees."""
+        return (await self._act(context, text=_command(data))).invoke_response()
+
+    async def form_action(self, context: TurnContext, state: TurnState,
+                          data: Any) -> AdaptiveCardInvokeResponse:
+        """A form submitted (Action.Execute): build the typed command from its inputs and run it."""
+        return (await self._act(context, form=data if isinstance(data, dict) else {})).invoke_response()
+
+    async def card_submit(self, context: TurnContext, state: TurnState, data: Any) -> None:
+        """A button pressed on a client too old for Action.Execute (Action.Submit arrives as a message): there is
+        no invoke response to answer in, so what only the presser should read is said in the thread."""
+        await self._answer_in_thread(context, await self._act(context, text=_command(data)))
+
+    async def form_submit(self, context: TurnContext, state: TurnState, data: Any) -> None:
+        await self._answer_in_thread(context, await self._act(context, form=data if isinstance(data, dict) else {}))
+
+    async def _act(self, context: TurnContext, *, text: str | None = None,
+                   form: dict[str, Any] | None = None) -> Outcome:
+        """Run a card's command or a form's as the person who pressed it, post what the channel should see, and
+        refresh the card the record is shown on."""
+        activity = context.activity
+        await self.record.remember(context)
+        speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
+        now = self.record.clock()
+        if form is not None:
+            try:
+                command: Command = forms.command(form)
+            except DomainError as error:
+                return Outcome(refusal(error.message))
+            reply = await asyncio.to_thread(respond_command, self.record.sessions, speaker, place, command, now)
+        else:
+            reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text or "", now)
+        if reply.error:
+            return Outcome(reply)
+        refreshed = await self.record.refresh(context, speaker, place, reply.subject)
+        if not reply.private:
+            await self.record.post(context, place, reply)
+        return Outcome(reply, refreshed)
+
+    async def _answer_in_thread(self, context: TurnContext, outcome: Outcome) -> None:
+        if outcome.reply.private and outcome.card is None:
+            await self.record.post(context, envelope.place(context.activity), outcome.reply)
+
+    async def failed(self, context: TurnContext, error: Exception) -> None:
+        await turn_failed(context, error)
+
+
+async def turn_failed(context: TurnContext, error: Exception) -> None:
+    """Log the failure with its traceback and tell the person, politely, that nothing was recorded."""
+    logger.error("Teams turn failed", exc_info=error)
+    try:
+        await context.send_activity(render.message(refusal(FAILURE)))
+    except Exception:  # Teams itself may be what failed; the log already has the cause
+        logger.exception("could not tell the person that their Teams turn failed")

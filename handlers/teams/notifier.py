@@ -1,0 +1,144 @@
+"""Proactive messages into Teams: post a reply into a conversation from its stored reference, within Teams'
+rate limits, backing off when Teams says to slow down."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+import time
+from collections.abc import Awaitable, Callable, Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import aiohttp
+from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
+from microsoft_agents.hosting.core.connector import ConnectorClientBase
+from urllib3 import HTTPResponse
+from urllib3.exceptions import MaxRetryError
+from urllib3.util import Retry
+
+from bot.ports import DeliveryFailed, Destination
+from bot.replies import Reply
+from bot.settings import Settings
+from handlers.teams import auth, envelope, render
+
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Teams throttles at about 7 messages a second per conversation (and answers 429, or 412/502/504 when busy).
+PER_CONVERSATION_PER_SECOND = 7.0
+THROTTLED = (429, 412, 502, 504)
+GONE = (403, 404)  # the bot was removed from the team, or the conversation no longer exists
+LONGEST_WAIT = 30.0  # seconds; a longer Retry-After goes back to the outbox rather than holding a worker
+RETRY = Retry(total=4, status_forcelist=THROTTLED, allowed_methods=None, backoff_factor=0.5, backoff_jitter=0.5,
+              backoff_max=8.0, respect_retry_after_header=True, raise_on_status=False)
+
+
+class TeamsNotifier:
+    """bot.ports.Notifier for Teams: `send` posts into `destination.conversation` (the stored reference of a
+    channel the bot is in). With `destination.user_id` (an Entra object id) it opens a 1:1 chat with that person
+    through the same team instead; Teams allows that once govbot is installed for them (personal scope)."""
+
+    platform = envelope.PLATFORM
+
+    def __init__(self, settings: Settings, *, token_providers: auth.TokenProviders | None = None,
+                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 monotonic: Callable[[], float] = time.monotonic, retry: Retry = RETRY) -> None:
+        config = auth.configuration(settings)
+        self._adapter = CloudAdapter(connection_manager=auth.connections(config, token_providers))
+        self._adapter.on_turn_error = _reraise
+        self._app_id = settings.teams_app_id or ""
+        self._anonymous = config.ANONYMOUS_ALLOWED
+        self._sleep, self._monotonic, self._retry = sleep, monotonic, retry
+        self._next_slot: dict[str, float] = {}
+        self._lock = threading.Lock()
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        """Post `reply`. Raises DeliveryFailed: permanent without a stored reference or when Teams says the
+        conversation is gone; with `retry_after` when Teams still throttles after the retries."""
+        if not destination.conversation:
+            raise DeliveryFailed("No Teams conversation is stored for this channel yet: the bot must be added to "
+                                 "it (or spoken to there) once before it can post reminders.", permanent=True)
+        reference = ConversationReference.model_validate(destination.conversation)
+        _run(self._deliver(reference, reply, destination.user_id))
+
+    async def _deliver(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> None:
+        conversation = reference.conversation.id if reference.conversation else ""
+        await self._pace(conversation)
+        retry = self._retry
+        while True:
+            try:
+                await self._post(reference, reply, user_id)
+                return
+            except aiohttp.ClientResponseError as error:
+                retry, wait = self._after(retry, error)
+            except (aiohttp.ClientError, ValueError) as error:  # network down, or no token from Entra
+                raise DeliveryFailed(f"Teams could not be reached: {type(error).__name__}") from error
+            logger.warning("Teams throttled a message to %s; trying again in %.1fs", conversation, wait)
+            await self._sleep(wait)
+
+    def _after(self, retry: Retry, error: aiohttp.ClientResponseError) -> tuple[Retry, float]:
+        """The next retry state and how long to wait first; raises DeliveryFailed when it is time to stop."""
+        response = HTTPResponse(status=error.status, headers=dict(error.headers or {}))
+        if not retry.is_retry("POST", error.status, has_retry_after="Retry-After" in response.headers):
+            raise DeliveryFailed(f"Teams refused the message ({error.status})", permanent=error.status in GONE)
+        said = retry.get_retry_after(response)
+        try:
+            retry = retry.increment(method="POST", response=response)
+        except MaxRetryError:
+            wait = said if said is not None else max(retry.get_backoff_time(), 1.0)
+            raise DeliveryFailed(f"Teams is still throttling ({error.status})", retry_after=wait) from error
+        wait = said if said is not None else retry.get_backoff_time()
+        if wait > LONGEST_WAIT:
+            raise DeliveryFailed(f"Teams asked to wait {wait:.0f}s ({error.status})", retry_after=wait)
+        return retry, max(wait, 1.0 / PER_CONVERSATION_PER_SECOND)
+
+    async def _pace(self, conversation: str) -> None:
+        """Keep to Teams' per-conversation rate: each message takes the next free slot."""
+        with self._lock:
+            now = self._monotonic()
+            slot = max(now, self._next_slot.get(conversation, now))
+            self._next_slot[conversation] = slot + 1.0 / PER_CONVERSATION_PER_SECOND
+        if slot > now:
+            await self._sleep(slot - now)
+
+    async def _post(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> None:
+        claims = ClaimsIdentity() if self._anonymous else self._adapter.create_claims_identity(self._app_id)
+
+        async def post(context: TurnContext) -> None:
+            # A new post in the channel (a new thread), not a reply to the continuation event.
+            message = render.message(reply).apply_conversation_reference(reference)
+            if user_id is not None:
+                message.conversation = await self._personal_chat(context, reference, user_id)
+            await self._adapter.send_activities(context, [message])
+
+        await self._adapter.continue_conversation_with_claims(claims, reference.get_continuation_activity(), post)
+
+
+    @staticmethod
+    async def _personal_chat(context: TurnContext, reference: ConversationReference,
+                             user_id: str) -> ConversationAccount:
+        """The 1:1 chat between the bot and `user_id` (Teams returns the existing one if there is one)."""
+        client = context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
+        tenant = reference.conversation.tenant_id if reference.conversation else None
+        created = await client.conversations.create_conversation(ConversationParameters(
+            is_group=False, agent=reference.agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,
+            channel_data={"tenant": {"id": tenant}} if tenant else None))
+        return ConversationAccount(id=created.id, conversation_type="personal", tenant_id=tenant)
+
+
+async def _reraise(context: TurnContext, error: Exception) -> None:
+    raise error
+
+
+def _run(work: Coroutine[Any, Any, T]) -> T:
+    """Run `work` to the end from synchronous code, also when called on a thread that has a running loop."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, work).result()

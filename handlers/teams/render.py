@@ -1,0 +1,74 @@
+"""The neutral Reply as Teams shows it: plain text for a sentence, an Adaptive Card for anything with structure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from microsoft_agents.activity import Activity, ActivityTypes, Attachment, ChannelAccount, Mention
+
+from bot.replies import Button, Reply
+from handlers.teams import forms
+
+CARD = "application/vnd.microsoft.card.adaptive"
+SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
+VERSION = "1.4"  # Action.Execute (Universal Actions) needs 1.4; older clients use each action's fallback.
+VERB = "gov"
+STYLES = {"primary": "positive", "danger": "destructive"}
+
+
+def needs_card(reply: Reply) -> bool:
+    return bool(reply.title or reply.fields or reply.buttons)
+
+
+def card(reply: Reply) -> dict[str, Any]:
+    """The Adaptive Card for `reply`: title, text, facts, notices, and one action per button."""
+    body: list[dict[str, Any]] = []
+    if reply.title:
+        body.append({"type": "TextBlock", "text": reply.title, "weight": "Bolder", "size": "Medium", "wrap": True})
+    body.append({"type": "TextBlock", "text": reply.text, "wrap": True,
+                 **({"color": "Attention"} if reply.error else {})})
+    if reply.fields:
+        body.append({"type": "FactSet", "facts": [{"title": label, "value": value} for label, value in reply.fields]})
+    body.extend({"type": "TextBlock", "text": notice, "wrap": True, "isSubtle": True} for notice in reply.notices)
+    actions = [action(button) for button in reply.buttons]
+    if reply.subject and reply.subject.startswith("meeting:"):
+        # Interests are declared at the start of each meeting: offer the form where the meeting is shown.
+        actions.append(forms.show_card("Declare an interest…", forms.declaration()))
+    content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
+    if actions:
+        content["actions"] = actions
+    return content
+
+
+def action(button: Button) -> dict[str, Any]:
+    """A button as Action.Execute (the presser runs `button.command`), with Action.Submit for older clients."""
+    data = {"command": button.command}
+    style = {"style": STYLES[button.style]} if button.style in STYLES else {}
+    return {"type": "Action.Execute", "title": button.label, "verb": VERB, "data": data, **style,
+            "fallback": {"type": "Action.Submit", "title": button.label, "data": {"verb": VERB, **data}, **style}}
+
+
+def attachment(content: dict[str, Any]) -> Attachment:
+    return Attachment(content_type=CARD, content=content)
+
+
+def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
+    """A message activity for `reply`. `mention` names the person a private answer is for, so that Teams
+    notifies them of an answer it cannot hide from the rest of the channel."""
+    text = reply.as_text() if not needs_card(reply) else None
+    entities: list[Mention] = []
+    if mention is not None and mention.name:
+        tag = f"<at>{mention.name}</at>"
+        entities.append(Mention(text=tag, mentioned=ChannelAccount(id=mention.id, name=mention.name)))
+        text = f"{tag} {text}" if text is not None else tag
+    activity = Activity(type=ActivityTypes.message, text=text)
+    if needs_card(reply):
+        activity.attachments = [attachment(card(reply))]
+    if entities:
+        activity.entities = list(entities)
+    return activity
+
+
+def card_activity(content: dict[str, Any], activity_id: str | None = None) -> Activity:
+    """A message carrying only `content`, e.g. to replace a posted card in place."""
+    return Activity(type=ActivityTypes.message, id=activity_id, attachments=[attachment(content)])

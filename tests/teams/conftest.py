@@ -1,0 +1,239 @@
+"""A Teams world over real HTTP: the bot on 127.0.0.1, a fake Bot Connector service it replies to, and people
+who post Activity JSON the way Teams does."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from azure.core.credentials_async import AsyncTokenCredential
+from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration, OutboundHostValidator
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.services.context import Place
+from bot.services.groups import bind_channel, import_group
+from bot.settings import Settings
+from handlers.teams import mount
+from handlers.teams.auth import TokenProviders
+from tests.conftest import START, example
+
+CHANNEL = "19:cjcg-general@thread.tacv2"
+TENANT = str(uuid.uuid4())
+BOT = {"id": "28:govbot-app", "name": "govbot"}
+
+
+def teams_holders(yaml_text: str) -> str:
+    """The example ToR with each console holder (`holder: alice`) seated by their Entra object id instead."""
+    return re.sub(r"holder: (\w+)", r"holder: teams:aad-\1", yaml_text)
+
+
+@dataclass
+class Recorded:
+    method: str
+    path: str
+    body: dict[str, Any]
+    authorization: str | None
+    answered_id: str | None = None  # the id the connector gave the message
+
+
+@dataclass
+class FakeConnector:
+    """The Bot Connector service Teams gives as serviceUrl: records what the bot sends and answers like Teams."""
+
+    calls: list[Recorded] = field(default_factory=list)
+    failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # statuses to answer first
+    ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    url: str = ""
+
+    def app(self) -> web.Application:
+        app = web.Application()
+        app.router.add_post("/v3/conversations", self.create)
+        app.router.add_post("/v3/conversations/{conversation}/activities", self.activity)
+        app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self.activity)
+        app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self.activity)
+        app.router.add_get("/v3/conversations/{conversation}/members/{member}", self.member)
+        app.router.add_get("/v3/conversations/{conversation}/members", self.roster)
+        return app
+
+    async def activity(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        call = Recorded(request.method, request.path, body, request.headers.get("Authorization"))
+        self.calls.append(call)
+        if self.failures:
+            status, headers = self.failures.pop(0)
+            return web.json_response({"error": {"code": "Throttled"}}, status=status, headers=headers)
+        activity_id = request.match_info.get("activity") or f"activity-{next(self.ids)}"
+        call.answered_id = activity_id
+        return web.json_response({"id": activity_id}, status=201 if request.method == "POST" else 200)
+
+    async def create(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.calls.append(Recorded(request.method, request.path, body, request.headers.get("Authorization")))
+        members = body.get("members") or [{}]
+        return web.json_response({"id": f"a:1-{members[0].get('id')}"}, status=201)
+
+    async def member(self, request: web.Request) -> web.Response:
+        member = request.match_info["member"]
+        name = member.removeprefix("29:")
+        return web.json_response({"id": member, "name": name.capitalize(), "aadObjectId": f"aad-{name}"})
+
+    async def roster(self, request: web.Request) -> web.Response:
+        people = ("alice", "bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam",
+                  "sam", "yan")
+        return web.json_response([{"id": f"29:{p}", "name": p.capitalize(), "aadObjectId": f"aad-{p}"}
+                                  for p in people])
+
+    def sent(self, method: str = "POST") -> list[Recorded]:
+        return [c for c in self.calls if c.method == method]
+
+    def texts(self) -> list[str]:
+        """Everything said in the conversation, as text: message text and the text blocks of cards."""
+        out = []
+        for call in self.sent("POST"):
+            out.append(call.body.get("text") or "")
+            for attachment in call.body.get("attachments") or []:
+                out.extend(block.get("text", "") for block in attachment["content"]["body"]
+                           if block.get("type") == "TextBlock")
+        return out
+
+
+class FakeEntra(AccessTokenProviderBase):
+    """Issues the bot's outbound tokens in place of MSAL and Entra, through the SDK's provider-factory seam;
+    each token is random, so the fake connector can check it got the one issued."""
+
+    issued: list[str] = []
+
+    def __init__(self, config: AgentAuthConfiguration) -> None:
+        self._config = config
+
+    @property
+    def configuration(self) -> AgentAuthConfiguration:
+        return self._config
+
+    async def get_access_token(self, resource_url: str, scopes: list[str], force_refresh: bool = False) -> str:
+        token = uuid.uuid4().hex
+        FakeEntra.issued.append(token)
+        return token
+
+    def get_token_credential(self) -> AsyncTokenCredential:
+        raise NotImplementedError("govbot does not use token credentials")
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = START
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+@dataclass
+class Teams:
+    """People in one Teams channel, posting Activity JSON to the bot's /api/messages."""
+
+    http: aiohttp.ClientSession
+    endpoint: str
+    connector: FakeConnector
+    clock: Clock
+    headers: Callable[[], dict[str, str]] = dict
+    conversation: str = CHANNEL
+    ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
+
+    def account(self, who: str) -> dict[str, Any]:
+        return {"id": f"29:{who}", "name": who.capitalize(), "aadObjectId": f"aad-{who}"}
+
+    def activity(self, who: str, **fields: Any) -> dict[str, Any]:
+        activity_id = str(next(self.ids))
+        return {"id": activity_id, "channelId": "msteams", "serviceUrl": self.connector.url,
+                "timestamp": self.clock.now.isoformat(), "from": self.account(who), "recipient": BOT,
+                "conversation": {"id": f"{self.conversation};messageid={activity_id}", "conversationType": "channel",
+                                 "tenantId": TENANT, "isGroup": True},
+                "channelData": {"channel": {"id": self.conversation, "name": "CJCG"}, "tenant": {"id": TENANT},
+                                "team": {"id": "19:team@thread.tacv2"}},
+                **fields}
+
+    async def post(self, activity: dict[str, Any]) -> aiohttp.ClientResponse:
+        async with self.http.post(self.endpoint, json=activity, headers=self.headers()) as response:
+            await response.read()
+            return response
+
+    async def install(self, who: str = "alice") -> None:
+        """Teams tells the bot it was added to the team: a conversationUpdate with the bot among membersAdded."""
+        response = await self.post(self.activity(who, type="conversationUpdate", membersAdded=[BOT],
+                                                 conversation={"id": self.conversation, "conversationType": "channel",
+                                                               "tenantId": TENANT, "isGroup": True}))
+        assert response.status in (200, 202), response.status
+
+    async def say(self, who: str, text: str, *, mentions: tuple[str, ...] = ()) -> list[Recorded]:
+        """`who` writes `@govbot <text>` in the channel; `mentions` are people @mentioned in `text` as <at>Name</at>.
+        Returns what the bot sent in answer."""
+        entities = [{"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT}]
+        for person in mentions:
+            entities.append({"type": "mention", "text": f"<at>{person.capitalize()}</at>",
+                             "mentioned": {"id": f"29:{person}", "name": person.capitalize()}})
+        before = len(self.connector.calls)
+        response = await self.post(self.activity(who, type="message", text=f"<at>govbot</at> {text}",
+                                                 textFormat="plain", entities=entities))
+        assert response.status in (200, 202), response.status
+        return self.connector.calls[before:]
+
+    async def invoke(self, who: str, data: dict[str, Any], verb: str = "gov",
+                     card_id: str | None = None) -> dict[str, Any]:
+        """`who` presses an Action.Execute on a card; returns the invoke response body."""
+        on_card = {"replyToId": card_id} if card_id else {}
+        activity = self.activity(who, type="invoke", name="adaptiveCard/action", **on_card,
+                                 value={"action": {"type": "Action.Execute", "verb": verb, "data": data},
+                                        "trigger": "manual"})
+        async with self.http.post(self.endpoint, json=activity, headers=self.headers()) as response:
+            assert response.status == 200, response.status
+            body: dict[str, Any] = await response.json()
+            return body
+
+
+@asynccontextmanager
+async def serve(app: web.Application) -> AsyncIterator[str]:
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        await runner.cleanup()
+
+
+@asynccontextmanager
+async def teams_world(sessions: sessionmaker[Session], settings: Settings | None = None,
+                      token_providers: TokenProviders | None = None,
+                      load: str | None = "cjcg", bind: bool = True,
+                      host_validator: OutboundHostValidator | None = None) -> AsyncIterator[Teams]:
+    """The bot (anonymous unless `settings` say otherwise) and the fake connector, both on 127.0.0.1."""
+    clock = Clock()
+    if load:
+        with unit_of_work(sessions) as session:
+            text = teams_holders(example(load).read_text(encoding="utf-8"))
+            group = import_group(session, text, clock.now)
+            if bind:
+                bind_channel(session, group, Place("teams", CHANNEL, "CJCG"), clock.now, actor_id=None)
+    connector = FakeConnector()
+    bot = web.Application()
+    mount(bot, settings or Settings(_env_file=None, teams_anonymous=True), sessions, clock,
+          token_providers=token_providers, host_validator=host_validator)
+    async with serve(connector.app()) as connector_url, serve(bot) as bot_url, aiohttp.ClientSession() as http:
+        connector.url = connector_url + "/"
+        yield Teams(http, bot_url + "/api/messages", connector, clock)
+
+
+# The SDK's JWT middleware stores the caller's claims under a plain string key, which aiohttp warns about; the
+# warning is the SDK's, not ours, and turning it into an error would fail every request.
+SDK_WARNINGS = "ignore::aiohttp.web_exceptions.NotAppKeyWarning:microsoft_agents.hosting.aiohttp.jwt_authorization_middleware"

@@ -1,0 +1,207 @@
+"""Card votes, forms and addressing in a Teams channel."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.models import AuditEvent, Ballot, ChannelBinding, ChannelReference
+from tests.teams.conftest import CHANNEL, SDK_WARNINGS, Teams, teams_world
+from tests.teams.test_meeting import card_of, tally
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+
+async def open_vote(teams: Teams) -> tuple[str, dict[str, Any]]:
+    """A quorate meeting with a vote open on motion 1: the motion card's id and its buttons' data."""
+    await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+    teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    await teams.say("alice", "meeting open")
+    for member in ("bob", "carol"):
+        await teams.say(member, "here")
+    proposed = await teams.say("alice", 'motion "Approve the joint action plan"')
+    card = card_of(proposed[0])
+    assert proposed[0].answered_id is not None
+    return proposed[0].answered_id, {a["title"]: a["data"] for a in card["actions"]}
+
+
+def count(sessions: sessionmaker[Session], model: type) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def test_a_card_vote_by_a_non_member_is_refused(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card_id, buttons = await open_vote(teams)
+            puts = len(teams.connector.sent("PUT"))
+            answer = await teams.invoke("zed", buttons["For"], card_id=card_id)
+            # Only the presser sees the refusal; it says what the rule is and where it comes from.
+            assert answer["type"] == "application/vnd.microsoft.activity.message"
+            assert "Only voting members" in answer["value"] and "(ToR 7.2)" in answer["value"]
+            assert count(sessions, Ballot) == 0
+            assert len(teams.connector.sent("PUT")) == puts  # the card is untouched
+
+    asyncio.run(run())
+
+
+def test_a_duplicate_invoke_changes_nothing(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card_id, buttons = await open_vote(teams)
+            first = await teams.invoke("bob", buttons["For"], card_id=card_id)
+            audit = count(sessions, AuditEvent)
+            again = await teams.invoke("bob", buttons["For"], card_id=card_id)
+            assert again["value"] == first["value"]  # the same card, the same tally
+            assert tally(again["value"])["For"].endswith(" 1") and tally(again["value"])["Voted"] == "1"
+            assert count(sessions, Ballot) == 1 and count(sessions, AuditEvent) == audit
+
+    asyncio.run(run())
+
+
+def test_a_changed_vote_by_typing_refreshes_the_posted_card(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card_id, buttons = await open_vote(teams)
+            await teams.invoke("bob", buttons["For"], card_id=card_id)
+            said = await teams.say("bob", "vote 1 against")
+            put = next(call for call in said if call.method == "PUT")
+            assert put.path.endswith(f"/activities/{card_id}")
+            assert tally(card_of(put))["Against"].endswith(" 1") and tally(card_of(put))["For"].endswith(" 0")
+            answer = next(call for call in said if call.method == "POST")
+            assert answer.body["text"].startswith("<at>Bob</at> Your vote on motion 1 is changed to Against")
+
+    asyncio.run(run())
+
+
+def test_an_incomplete_form_is_answered_with_what_to_fill_in(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            answer = await teams.invoke("bob", {"form": "declare", "description": "", "none": "false"},
+                                        verb="gov.form")
+            assert "Say what the interest is" in answer["value"]
+            answer = await teams.invoke("alice", {"form": "meeting schedule", "date": "2026-12-11"},
+                                        verb="gov.form")
+            assert "date and a start time" in answer["value"]
+            answer = await teams.invoke("bob", {"form": "declare", "description": "x", "item": "two"},
+                                        verb="gov.form")
+            assert "should be a number" in answer["value"]
+
+    asyncio.run(run())
+
+
+def test_the_forms_card_offers_both_forms(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card = card_of((await teams.say("alice", "forms"))[0])
+            titles = [a["title"] for a in card["actions"]]
+            assert titles == ["Declare an interest…", "Schedule a meeting…"]
+            inputs = [i["type"] for i in card["actions"][1]["card"]["body"]]
+            assert inputs == ["Input.Date", "Input.Time", "Input.Text"]
+
+    asyncio.run(run())
+
+
+def test_plain_gov_works_and_chatter_is_left_alone(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            chatter = await teams.post(teams.activity("bob", type="message", text="see you all on Thursday"))
+            assert chatter.status == 202 and teams.connector.calls == []
+            await teams.post(teams.activity("bob", type="message", text="gov help quorum"))
+            assert "`quorum`" in teams.connector.sent()[-1].body["text"]
+
+    asyncio.run(run())
+
+
+def test_binding_a_channel_keeps_the_reference_taken_when_the_bot_was_first_spoken_to(
+        sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions, bind=False) as teams:
+            said = await teams.say("alice", "group bind cjcg")
+            assert "This channel is now the channel of Children's Joint Commissioning Group" in said[0].body["text"]
+            with sessions() as session:
+                binding = session.scalars(select(ChannelBinding)).one()
+                assert binding.channel_id == CHANNEL
+                assert binding.conversation is not None
+                assert binding.conversation["conversation"]["id"] == CHANNEL  # the channel, not the thread
+                assert binding.conversation["serviceUrl"] == teams.connector.url
+                assert session.scalars(select(ChannelReference)).one().reference == binding.conversation
+                assert "user" not in binding.conversation  # the channel's address, not the last speaker's
+                updated = session.scalars(select(ChannelReference)).one().updated_at
+            teams.clock.now += dt.timedelta(hours=1)
+            await teams.say("bob", "help")  # someone else speaking does not rewrite the reference
+            with sessions() as session:
+                assert session.scalars(select(ChannelReference)).one().updated_at == updated
+
+    asyncio.run(run())
+
+
+def test_a_button_on_an_older_client_arrives_as_action_submit_and_still_votes(
+        sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card_id, buttons = await open_vote(teams)
+            fallback = {"verb": "gov", **buttons["For"]}
+            before = len(teams.connector.calls)
+            response = await teams.post(teams.activity("bob", type="message", value=fallback, replyToId=card_id))
+            assert response.status == 202
+            assert count(sessions, Ballot) == 1
+            (put,) = teams.connector.calls[before:]  # the card shows the vote; nothing else is said
+            assert put.method == "PUT" and put.path.endswith(f"/activities/{card_id}")
+            assert tally(card_of(put))["For"].endswith(" 1")
+            refused = await teams.post(teams.activity("zed", type="message", value=fallback, replyToId=card_id))
+            assert refused.status == 202
+            answer = teams.connector.calls[-1]
+            assert answer.body["text"].startswith("<at>Zed</at> Only voting members")
+
+    asyncio.run(run())
+
+
+def test_in_a_one_to_one_chat_a_private_answer_is_simply_said(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            chat = teams.activity("bob", type="message", text="help quorum")
+            chat["conversation"] = {"id": "a:1-bob-personal", "conversationType": "personal", "tenantId": "t"}
+            del chat["channelData"]["channel"]
+            assert (await teams.post(chat)).status == 202
+            answer = teams.connector.sent()[-1]
+            assert answer.path.startswith("/v3/conversations/a:1-bob-personal/")
+            assert answer.body["text"].startswith("`quorum`") and "entities" not in answer.body
+
+    asyncio.run(run())
+
+
+def test_when_teams_fails_the_person_is_told_politely_and_the_bot_keeps_serving(
+        sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            teams.connector.failures = [(500, {})]
+            said = await teams.say("alice", "quorum")
+            assert len(said) == 2  # the answer that failed, then the apology
+            assert "something went wrong on my side" in said[1].body["text"]
+            assert "Traceback" not in said[1].body["text"] and "500" not in said[1].body["text"]
+            assert "Teams turn failed" in caplog.text
+            assert "No meeting is open" in (await teams.say("alice", "quorum"))[0].body["text"]
+
+    asyncio.run(run())
+
+
+@pytest.mark.parametrize("body", [b"{}", b"not json", b"[1, 2]", b'{"type": ""}'])
+def test_a_body_that_is_not_an_activity_gets_400_and_changes_nothing(sessions: sessionmaker[Session],
+                                                                     body: bytes) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            before = count(sessions, AuditEvent)
+            async with teams.http.post(teams.endpoint, data=body,
+                                       headers={"Content-Type": "application/json"}) as response:
+                assert response.status == 400
+                assert "must be a Bot Framework Activity" in (await response.json())["error"]
+            assert count(sessions, AuditEvent) == before and teams.connector.calls == []
+
+    asyncio.run(run())

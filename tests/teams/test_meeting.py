@@ -1,0 +1,128 @@
+"""A whole meeting of the Children's Joint Commissioning Group, driven only by Teams activities over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.models import Attendance, Ballot, Interest, Person, Poll
+from tests.teams.conftest import SDK_WARNINGS, Recorded, Teams, teams_world
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+
+def card_of(call: Recorded) -> dict[str, Any]:
+    attachments = call.body.get("attachments") or []
+    assert attachments, f"expected a card, got {call.body}"
+    card: dict[str, Any] = attachments[0]["content"]
+    return card
+
+
+def card_text(card: dict[str, Any]) -> str:
+    parts = [b.get("text", "") for b in card["body"] if b["type"] == "TextBlock"]
+    for block in card["body"]:
+        if block["type"] == "FactSet":
+            parts.extend(f"{f['title']}: {f['value']}" for f in block["facts"])
+    return "\n".join(parts)
+
+
+def said(calls: list[Recorded]) -> str:
+    """What the people in the channel read in these calls."""
+    out = []
+    for call in calls:
+        out.append(call.body.get("text") or "")
+        if call.body.get("attachments"):
+            out.append(card_text(card_of(call)))
+    return "\n".join(out)
+
+
+def tally(card: dict[str, Any]) -> dict[str, str]:
+    facts = next(b for b in card["body"] if b["type"] == "FactSet")["facts"]
+    return {f["title"]: f["value"] for f in facts}
+
+
+async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
+    # The team adds govbot: it learns the members' names (the ToR seats them by Entra object id).
+    await teams.install()
+    # Scheduling by form: the chair fills in the meeting card's date, time and place.
+    answer = await teams.invoke("alice", {"form": "meeting schedule", "date": "2026-12-10", "time": "10:00",
+                                          "where": "Civic Centre, Southend"}, verb="gov.form")
+    assert "Meeting 1 scheduled" in answer["value"]
+    assert "Meeting 1 scheduled" in said(teams.connector.sent()[-1:])
+    await teams.say("alice", 'agenda add "Joint action plan 2027-29"')
+    await teams.say("alice", 'agenda add "SEND placements procurement"')
+    assert "Apologies from Carol recorded for meeting 1" in said(await teams.say("carol", "apologies annual leave"))
+    named = said(await teams.say("carol", "deputy <at>Yan</at> --meeting next", mentions=("yan",)))
+    assert "Yan is Carol's deputy for meeting 1" in named and "(ToR 7.2)" in named
+    await teams.say("dan", "apologies")
+
+    teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    assert "Only the chair" in said(await teams.say("bob", "meeting open"))
+    opened = await teams.say("alice", "meeting open")
+    card = card_of(opened[0])
+    assert "Meeting 1 of Children's Joint Commissioning Group is open" in card_text(card)
+    assert [a["title"] for a in card["actions"]][:3] == ["Here", "Apologies", "No interests to declare"]
+    here = next(a for a in card["actions"] if a["title"] == "Here")
+    assert here["type"] == "Action.Execute" and here["fallback"]["type"] == "Action.Submit"
+
+    # Roll call from the card's buttons and by typing.
+    answer = await teams.invoke("bob", here["data"])
+    assert "Bob" in answer["value"] and "present" in answer["value"]
+    deputy = said(await teams.say("yan", "here"))
+    assert "attending as deputy for Carol" in deputy and "now quorate" in deputy
+
+    # Declarations: by form, by the card's button, and typed.
+    answer = await teams.invoke("bob", {"form": "declare", "description": "My sister manages a provider bidding "
+                                        "under item 2", "item": "2", "nature": "personal", "none": "false"},
+                                verb="gov.form")
+    assert "Recorded: Bob declared an interest (personal) on item 2" in answer["value"]
+    await teams.invoke("yan", {"command": "declare none"})
+    await teams.say("alice", "declare none")
+
+    proposed = await teams.say("alice", 'motion "Approve the joint action plan 2027-29" --item 1')
+    motion_card = card_of(proposed[0])
+    assert "Vote open on motion 1" in card_text(motion_card)
+    card_id = proposed[0].answered_id
+    buttons = {a["title"]: a["data"] for a in motion_card["actions"]}
+
+    refreshed = await teams.invoke("bob", buttons["For"], card_id=card_id)
+    assert tally(refreshed["value"])["For"].endswith(" 1")
+    # Everyone else sees the tally too: the posted card is replaced in place.
+    put = teams.connector.sent("PUT")[-1]
+    assert put.path.endswith(f"/activities/{card_id}")
+    assert tally(card_of(put))["For"].endswith(" 1")
+    await teams.invoke("yan", buttons["For"], card_id=card_id)
+    refreshed = await teams.invoke("alice", buttons["Against"], card_id=card_id)
+    assert tally(refreshed["value"])["For"].endswith(" 2") and tally(refreshed["value"])["Against"].endswith(" 1")
+    assert "not recorded present" in (await teams.invoke("erin", buttons["For"], card_id=card_id))["value"]
+
+    closed = await teams.invoke("alice", buttons["Close vote"], card_id=card_id)
+    assert "carried" in tally(closed["value"])["Outcome"]
+    assert "(ToR 2.2)" in tally(closed["value"])["Outcome"]
+    ended = said(await teams.say("alice", "meeting close"))
+    assert "Deputies: Yan for Carol" in ended and "Apologies: Dan" in ended
+    assert "Absent: Erin, Frank, Grace" in ended
+
+    with Session(sessions.kw["bind"]) as session:
+        people = {p.id: p.display_name for p in session.scalars(select(Person))}
+        roll = {people[a.member_id]: a.status for a in session.scalars(select(Attendance))}
+        assert roll["Alice"] == "present" and roll["Bob"] == "present" and roll["Dan"] == "apologies"
+        assert roll["Carol"] == "deputised" and roll["Frank"] == "absent"
+        poll = session.scalars(select(Poll)).one()
+        assert poll.status == "closed" and poll.outcome and poll.outcome.startswith("carried")
+        assert len(session.scalars(select(Ballot)).all()) == 3
+        declared = {people[i.person_id]: i.no_interests for i in session.scalars(select(Interest))}
+        assert declared == {"Bob": False, "Yan": True, "Alice": True}
+
+
+def test_a_meeting_runs_from_teams_messages_and_card_actions(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await meeting(teams, sessions)
+
+    asyncio.run(run())
