@@ -1,0 +1,25 @@
+"""`/gov <verb> ...`: the slash command runs the typed text as the person who typed it, in that channel."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.services.context import Speaker
+from handlers.slack import payloads
+from handlers.slack.answer import Core, Exchange
+
+COMMAND = "/gov"
+
+
+def register(app: App, core: Core) -> None:
+    def gov_command(body: dict[str, Any], client: WebClient) -> None:
+        speaker = Speaker(payloads.PLATFORM, body["user_id"], body.get("user_name") or body["user_id"])
+        place = payloads.place_of(body["channel_id"], body.get("channel_name"))
+        exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
+        text = body.get("text") or ""
+        exchange.say(text)
+
+    app.command(COMMAND)(ack=payloads.ack_now, lazy=[gov_command])
