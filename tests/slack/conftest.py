@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -64,9 +64,15 @@ def slack_terms(short_name: str) -> str:
 class Workspace:
     """Slack's side: signs and sends what Slack would send govbot, and reads what govbot called back."""
 
-    def __init__(self, url: str, secret: str, fake: FakeSlack, sessions: sessionmaker[Session], clock: Clock):
+    def __init__(self, url: str, secret: str, fake: FakeSlack, sessions: sessionmaker[Session], clock: Clock,
+                 stop: Callable[[], None]):
         self.url, self.secret, self.fake, self.sessions, self.clock = url, secret, fake, sessions, clock
         self.counter = itertools.count(1)
+        self.stop = stop
+
+    def finish(self) -> None:
+        """Shut govbot's server down the way `govbot run` does: all acknowledged work completes first."""
+        self.stop()
 
     def load(self, short_name: str) -> None:
         """An operator imports the group (`govbot group import`); its chair then binds the channel from Slack."""
@@ -215,10 +221,17 @@ def workspace(fake: FakeSlack, slack_settings: Settings, sessions: sessionmaker[
     port = runner.addresses[0][1]
     thread = threading.Thread(target=loop.run_forever, name="govbot-web", daemon=True)
     thread.start()
+    stopped: list[bool] = []
+
+    def stop() -> None:
+        if not stopped:
+            stopped.append(True)
+            asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=30)
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join(timeout=10)
+            loop.close()
+
     assert slack_settings.slack_signing_secret is not None
     yield Workspace(f"http://127.0.0.1:{port}", slack_settings.slack_signing_secret.get_secret_value(), fake,
-                    sessions, clock)
-    asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(timeout=10)
-    loop.close()
+                    sessions, clock, stop)
+    stop()
