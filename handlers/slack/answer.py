@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 
+from slack_bolt import BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import respond
+from bot.commands import Command
+from bot.conversation import respond, respond_command
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from handlers.slack import cards
+from handlers.slack import cards, deliveries
 from handlers.slack.render import message
 
 logger = logging.getLogger(__name__)
@@ -26,12 +30,60 @@ NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @go
                   "nothing you asked for was lost: {}")
 
 
+class Coalesced:
+    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it.
+
+    Thirty clicks on a card then cost two or three chat.update calls, not thirty (chat.update is rate limited),
+    and the card still ends showing every vote: a vote commits before it asks for the refresh.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.dirty: dict[tuple[str, str], bool] = {}
+
+    def run(self, key: tuple[str, str], refresh: Callable[[], None]) -> None:
+        with self.lock:
+            if key in self.dirty:
+                self.dirty[key] = True
+                return
+            self.dirty[key] = False
+        try:
+            while True:
+                refresh()
+                with self.lock:
+                    if not self.dirty[key]:
+                        return
+                    self.dirty[key] = False
+        finally:
+            with self.lock:
+                self.dirty.pop(key, None)
+
+
 @dataclass(frozen=True)
 class Core:
-    """The core as Slack listeners call it: the record's sessions and the clock."""
+    """The core as Slack listeners call it: the record's sessions, the clock, and the cards being refreshed."""
 
     sessions: sessionmaker[Session]
     clock: Callable[[], dt.datetime]
+    refreshing: Coalesced = field(default_factory=Coalesced)
+    writer: threading.Lock = field(default_factory=threading.Lock)
+
+    def serially(self) -> AbstractContextManager[object]:
+        """SQLite has one writer and every transaction here begins IMMEDIATE: queueing on a lock in the process
+        hands over at once, where SQLite's busy handler would sleep and retry. Other databases run in parallel."""
+        return self.writer if self.sessions.kw["bind"].dialect.name == "sqlite" else nullcontext()
+
+    def respond(self, speaker: Speaker, place: Place, said: str | Command) -> Reply:
+        """The core's reply to `said` (typed text, or a form's command) from `speaker` in `place`."""
+        with self.serially():
+            if isinstance(said, str):
+                return respond(self.sessions, speaker, place, said, self.clock())
+            return respond_command(self.sessions, speaker, place, said, self.clock())
+
+    def first_delivery(self, request: BoltRequest) -> bool:
+        """False for Slack's retry or a replay of a delivery already handled (it is then dropped)."""
+        with self.serially():
+            return deliveries.first_delivery(self.sessions, request, self.clock())
 
 
 @dataclass(frozen=True)
@@ -47,7 +99,7 @@ class Exchange:
 
     def say(self, text: str) -> None:
         """Run `text` as a command from the speaker and answer it."""
-        self.answer(respond(self.core.sessions, self.speaker, self.place, text, self.core.clock()))
+        self.answer(self.core.respond(self.speaker, self.place, text))
 
     def answer(self, reply: Reply) -> None:
         if reply.private:
@@ -81,10 +133,14 @@ class Exchange:
             self.whisper(Reply(NOT_IN_CHANNEL.format(reply.text), private=True, error=True))
             return
         if reply.subject:
-            cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
+            with self.core.serially():
+                cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
 
     def card(self, subject: str) -> str | None:
-        return self.clicked_ts or cards.card_ts(self.core.sessions, self.place.channel_id, subject)
+        if self.clicked_ts:
+            return self.clicked_ts
+        with self.core.serially():
+            return cards.card_ts(self.core.sessions, self.place.channel_id, subject)
 
     def refresh(self, subject: str) -> None:
         """Update the channel's card for `subject` (after a vote, say) with what the core shows now."""
@@ -92,8 +148,11 @@ class Exchange:
         ts = self.card(subject)
         if kind not in CARD_COMMANDS or ts is None:
             return
-        card = respond(self.core.sessions, self.speaker, self.place, CARD_COMMANDS[kind].format(ident),
-                       self.core.clock())
+        self.core.refreshing.run((self.place.channel_id, ts), lambda: self.update_card(subject, ts))
+
+    def update_card(self, subject: str, ts: str) -> None:
+        kind, _, ident = subject.partition(":")
+        card = self.core.respond(self.speaker, self.place, CARD_COMMANDS[kind].format(ident))
         if card.error:
             logger.warning("could not refresh the card of %s: %s", subject, card.text)
             return

@@ -22,7 +22,6 @@ from bot.settings import Settings
 from handlers.slack import listeners
 from handlers.slack.answer import Core
 from handlers.slack.client import web_client
-from handlers.slack.deliveries import once
 from handlers.slack.install import oauth_settings
 
 EVENTS_PATH = "/slack/events"
@@ -42,11 +41,10 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     oauth = oauth_settings(settings, engine) if settings.slack_client_id else None
     app = App(signing_secret=settings.slack_signing_secret.get_secret_value(),
-              token=None if oauth else token, client=web_client(settings, None if oauth else token),
+              client=web_client(settings, None if oauth else token),
               oauth_settings=oauth,
               process_before_response=True,  # the ack function answers; slow work runs in lazy listeners
               listener_executor=workers or ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener"))
-    app.use(once(sessions, clock))
     listeners.register(app, Core(sessions, clock))
     return app
 

@@ -1,12 +1,14 @@
-"""Each Slack delivery is handled once: retries (`X-Slack-Retry-Num`) and replays of a signed request are dropped."""
+"""Each Slack delivery is handled once: retries (`X-Slack-Retry-Num`) and replays of a signed request are dropped.
+
+The check runs in the work after the ack, not before it, so Slack's answer never waits on the database.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
 
-from slack_bolt import BoltRequest, BoltResponse
+from slack_bolt import BoltRequest
 from sqlalchemy import delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
@@ -45,16 +47,11 @@ def first_time(sessions: sessionmaker[Session], key: str, now: dt.datetime) -> b
     return True
 
 
-def once(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> Callable[..., BoltResponse | None]:
-    """A Bolt middleware (it runs after the signature check) that acknowledges a repeated delivery and stops."""
-
-    def middleware(req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:
-        key = delivery_key(req)
-        if key is not None and not first_time(sessions, key, clock()):
-            retry = (req.headers.get("x-slack-retry-num") or ["0"])[0]
-            logger.info("ignored a repeated Slack delivery (%s, retry %s)", key[:40], retry)
-            return BoltResponse(status=200, body="")
-        return next()
-
-    return middleware
-
+def first_delivery(sessions: sessionmaker[Session], request: BoltRequest, now: dt.datetime) -> bool:
+    """True the first time this delivery is seen; Slack's retries and replays are logged and dropped."""
+    key = delivery_key(request)
+    if key is None or first_time(sessions, key, now):
+        return True
+    retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+    logger.info("ignored a repeated Slack delivery (%s, retry %s)", key[:40], retry)
+    return False

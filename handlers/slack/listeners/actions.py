@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 
 from handlers.slack import payloads
@@ -14,7 +14,9 @@ from handlers.slack.render import ACTION_PREFIX
 
 
 def register(app: App, core: Core) -> None:
-    def press(body: dict[str, Any], client: WebClient) -> None:
+    def press(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        if not core.first_delivery(request):
+            return
         container = body.get("container") or {}
         channel = body.get("channel") or {"id": container.get("channel_id")}
         clicked = None if container.get("is_ephemeral") else container.get("message_ts")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 
 from bot.services.context import Speaker
@@ -15,7 +15,9 @@ COMMAND = "/gov"
 
 
 def register(app: App, core: Core) -> None:
-    def gov_command(body: dict[str, Any], client: WebClient) -> None:
+    def gov_command(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        if not core.first_delivery(request):
+            return
         speaker = Speaker(payloads.PLATFORM, body["user_id"], body.get("user_name") or body["user_id"])
         place = payloads.place_of(body["channel_id"], body.get("channel_name"))
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))

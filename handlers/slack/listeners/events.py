@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 
 from bot.services.context import Speaker
@@ -15,11 +15,14 @@ from handlers.slack.render import blocks
 
 
 def register(app: App, core: Core) -> None:
-    def publish_home(event: dict[str, Any], client: WebClient) -> None:
+    def publish_home(event: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        if not core.first_delivery(request):
+            return
         if event.get("tab", "home") != "home":
             return  # the Messages tab needs no view
         user = event["user"]
-        dashboard = home(core.sessions, Speaker(payloads.PLATFORM, user, user), core.clock())
+        with core.serially():
+            dashboard = home(core.sessions, Speaker(payloads.PLATFORM, user, user), core.clock())
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks(dashboard)})
 
     app.event("app_home_opened")(ack=payloads.ack_now, lazy=[publish_home])

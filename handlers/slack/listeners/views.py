@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 
-from bot.conversation import respond_command
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
 from handlers.slack.forms import FORMS, command_of, values
 
 
 def register(app: App, core: Core) -> None:
-    def open_form(body: dict[str, Any], client: WebClient) -> None:
+    def open_form(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        if not core.first_delivery(request):
+            return
         channel = (body.get("channel") or {}).get("id")
         client.views_open(trigger_id=body["trigger_id"], view=FORMS[body["callback_id"]](channel))
 
-    def submit(body: dict[str, Any], client: WebClient) -> None:
+    def submit(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        if not core.first_delivery(request):
+            return
         view = body["view"]
         given = values(view)
         exchange = Exchange(core, client, payloads.speaker_of(body["user"]), payloads.place_of(given["channel"]))
         command = command_of(view["callback_id"], given)
-        exchange.answer(respond_command(core.sessions, exchange.speaker, exchange.place, command, core.clock()))
+        exchange.answer(core.respond(exchange.speaker, exchange.place, command))
 
     for callback_id in FORMS:
         app.shortcut(callback_id)(ack=payloads.ack_now, lazy=[open_form])
