@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -207,13 +208,12 @@ def slack_settings(fake: FakeSlack) -> Settings:
                     slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url)
 
 
-@pytest.fixture
-def workspace(fake: FakeSlack, slack_settings: Settings, sessions: sessionmaker[Session],
-              clock: Clock) -> Iterator[Workspace]:
+@contextmanager
+def serving(settings: Settings, sessions: sessionmaker[Session], clock: Clock, fake: FakeSlack) -> Iterator[Workspace]:
     """govbot's web server (the Slack routes mounted as `govbot run` mounts them) on an ephemeral port."""
     loop = asyncio.new_event_loop()
     web_app = web.Application()
-    mount(web_app, slack_settings, sessions, clock)
+    mount(web_app, settings, sessions, clock)
     runner = web.AppRunner(web_app)
     loop.run_until_complete(runner.setup())
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -231,7 +231,16 @@ def workspace(fake: FakeSlack, slack_settings: Settings, sessions: sessionmaker[
             thread.join(timeout=10)
             loop.close()
 
-    assert slack_settings.slack_signing_secret is not None
-    yield Workspace(f"http://127.0.0.1:{port}", slack_settings.slack_signing_secret.get_secret_value(), fake,
-                    sessions, clock, stop)
-    stop()
+    assert settings.slack_signing_secret is not None
+    try:
+        yield Workspace(f"http://127.0.0.1:{port}", settings.slack_signing_secret.get_secret_value(), fake,
+                        sessions, clock, stop)
+    finally:
+        stop()
+
+
+@pytest.fixture
+def workspace(fake: FakeSlack, slack_settings: Settings, sessions: sessionmaker[Session],
+              clock: Clock) -> Iterator[Workspace]:
+    with serving(slack_settings, sessions, clock, fake) as running:
+        yield running

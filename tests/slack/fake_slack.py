@@ -35,6 +35,7 @@ class FakeSlack:
     rate_limited: int = 0  # answer this many next calls with 429
     retry_after: int = 1
     changed: threading.Condition = field(default_factory=threading.Condition)
+    installed_token: str = "xoxb-installed"
     _ts: int = 0
     url: str = ""
 
@@ -84,6 +85,11 @@ class FakeSlack:
                                                                                    "error": "channel_not_found"}
         if method == "conversations.open":
             return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).lstrip("U")}}
+        if method == "oauth.v2.access":  # a workspace admin approved the install
+            return {"ok": True, "app_id": "A0GOV", "authed_user": {"id": "UADMIN"}, "scope": params.get("scope", ""),
+                    "token_type": "bot", "access_token": self.installed_token, "bot_user_id": BOT_USER,
+                    "team": {"id": "T0NEW", "name": "New Council"}, "enterprise": None,
+                    "is_enterprise_install": False}
         if method == "users.info":
             user = params.get("user", "")
             return {"ok": True, "user": {"id": user, "name": user.lower(), "real_name": user.title()}}
