@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from bot.services.context import Speaker
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
+from handlers.slack.exposure import warn_if_exposed
 
 COMMAND = "/gov"
 
@@ -23,5 +24,6 @@ def register(app: App, core: Core) -> None:
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
         text = body.get("text") or ""
         exchange.say(text)
+        warn_if_exposed(exchange, text)
 
     app.command(COMMAND)(ack=payloads.ack_now, lazy=[gov_command])
