@@ -79,6 +79,8 @@ def poll_form(channel_id: str | None) -> View:
 
 
 FORMS = {DECLARE: declare_form, SCHEDULE: schedule_form, POLL: poll_form}
+# Shortcuts that open a form: the global ones, and "Declare an interest" on a message (opened in its channel).
+SHORTCUTS = {**FORMS, "gov_declare_here": declare_form}
 
 
 def values(view: View) -> dict[str, Any]:

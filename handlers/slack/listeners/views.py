@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
-from handlers.slack.forms import FORMS, command_of, values
+from handlers.slack.forms import FORMS, SHORTCUTS, command_of, values
 
 
 def register(app: App, core: Core) -> None:
@@ -17,7 +17,7 @@ def register(app: App, core: Core) -> None:
         if not core.first_delivery(request):
             return
         channel = (body.get("channel") or {}).get("id")
-        client.views_open(trigger_id=body["trigger_id"], view=FORMS[body["callback_id"]](channel))
+        client.views_open(trigger_id=body["trigger_id"], view=SHORTCUTS[body["callback_id"]](channel))
 
     def submit(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
         if not core.first_delivery(request):
@@ -28,6 +28,7 @@ def register(app: App, core: Core) -> None:
         command = command_of(view["callback_id"], given)
         exchange.answer(core.respond(exchange.speaker, exchange.place, command))
 
-    for callback_id in FORMS:
+    for callback_id in SHORTCUTS:
         app.shortcut(callback_id)(ack=payloads.ack_now, lazy=[open_form])
+    for callback_id in FORMS:
         app.view(callback_id)(ack=payloads.ack_now, lazy=[submit])
