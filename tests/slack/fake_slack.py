@@ -36,6 +36,7 @@ class FakeSlack:
     retry_after: int = 1
     changed: threading.Condition = field(default_factory=threading.Condition)
     installed_token: str = "xoxb-installed"
+    socket_url: str = ""  # where apps.connections.open sends a Socket Mode client
     _ts: int = 0
     url: str = ""
 
@@ -90,6 +91,8 @@ class FakeSlack:
                     "token_type": "bot", "access_token": self.installed_token, "bot_user_id": BOT_USER,
                     "team": {"id": "T0NEW", "name": "New Council"}, "enterprise": None,
                     "is_enterprise_install": False}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url} if self.socket_url else {"ok": False, "error": "not_allowed"}
         if method == "users.info":
             user = params.get("user", "")
             return {"ok": True, "user": {"id": user, "name": user.lower(), "real_name": user.title()}}
