@@ -137,10 +137,10 @@ class Exchange:
                 cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
 
     def card(self, subject: str) -> str | None:
-        if self.clicked_ts:
-            return self.clicked_ts
+        """The message showing `subject` here: the card the bot posted for it, else the one just clicked."""
         with self.core.serially():
-            return cards.card_ts(self.core.sessions, self.place.channel_id, subject)
+            posted = cards.card_ts(self.core.sessions, self.place.channel_id, subject)
+        return posted or self.clicked_ts
 
     def refresh(self, subject: str) -> None:
         """Update the channel's card for `subject` (after a vote, say) with what the core shows now."""
