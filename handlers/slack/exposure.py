@@ -22,10 +22,8 @@ def binds_channel(text: str) -> bool:
         return False
 
 
-def warn_if_exposed(exchange: Exchange, text: str) -> None:
-    """Called after `text` ran in the exchange's channel. Reads the channel with conversations.info."""
-    if not binds_channel(text):
-        return
+def warn_if_exposed(exchange: Exchange) -> None:
+    """Called after `group bind` ran in the exchange's channel. Reads the channel with conversations.info."""
     place = exchange.place
     try:
         info = exchange.client.conversations_info(channel=place.channel_id)["channel"]

@@ -15,11 +15,15 @@ from alembic.migration import MigrationContext
 from pydantic import SecretStr
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import Engine, MetaData
+from sqlalchemy import Engine, MetaData, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory, upgrade
+from bot.models import ChannelBinding
+from bot.ports import DeliveryFailed, Destination
+from bot.replies import Reply
 from bot.settings import Settings
+from handlers.slack import SlackNotifier
 from handlers.slack.install import authorization_url
 from tests.slack.conftest import Clock, serving
 from tests.slack.fake_slack import FakeSlack
@@ -83,6 +87,24 @@ def test_install_then_use_from_the_new_workspace(fake: FakeSlack, migrated: Engi
         sent = workspace.post(body, workspace.headers(body))
         assert sent.status == 200
         assert fake.wait_for(lambda: fake.of("response_url"))[0].params["text"].startswith("Commands")
+
+        # Its chair binds a group there; reminders for that channel then go out with that workspace's token.
+        workspace.load("cjcg")
+        body, _ = workspace.command_body("alice", "group bind cjcg")
+        body = body.replace("team_id=T0GOV", "team_id=T0NEW")
+        assert workspace.post(body, workspace.headers(body)).status == 200
+        workspace.finish()
+    with sessions() as session:
+        binding = session.scalars(select(ChannelBinding)).one()
+    assert binding.conversation == {"team_id": "T0NEW"}
+    notifier = SlackNotifier.from_settings(settings, migrated)
+    notifier.send(Destination("slack", channel_id=binding.channel_id, conversation=binding.conversation),
+                  Reply("Meeting 1 starts tomorrow."))
+    assert fake.of("chat.postMessage")[-1].token == fake.installed_token
+    with pytest.raises(DeliveryFailed) as failed:
+        notifier.send(Destination("slack", channel_id="C0ELSE", conversation={"team_id": "T0NEVER"}),
+                      Reply("Meeting 1 starts tomorrow."))
+    assert failed.value.permanent and "not installed in Slack workspace T0NEVER" in failed.value.reason
 
 
 def test_a_used_or_unknown_state_is_refused(fake: FakeSlack, migrated: Engine, clock: Clock) -> None:

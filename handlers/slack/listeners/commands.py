@@ -10,7 +10,8 @@ from slack_sdk import WebClient
 from bot.services.context import Speaker
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
-from handlers.slack.exposure import warn_if_exposed
+from handlers.slack.exposure import binds_channel, warn_if_exposed
+from handlers.slack.workspaces import remember_team
 
 COMMAND = "/gov"
 
@@ -24,6 +25,9 @@ def register(app: App, core: Core) -> None:
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
         text = body.get("text") or ""
         exchange.say(text)
-        warn_if_exposed(exchange, text)
+        if binds_channel(text):
+            with core.serially():
+                remember_team(core.sessions, place, body.get("team_id"))
+            warn_if_exposed(exchange)
 
     app.command(COMMAND)(ack=payloads.ack_now, lazy=[gov_command])
