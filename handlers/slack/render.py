@@ -9,6 +9,7 @@ from bot.replies import Reply
 ACTION_PREFIX = "gov_button_"
 MAX_TEXT = 3000  # Slack's limit for a section's text
 MAX_FIELD = 2000
+MAX_BLOCKS = 50  # Slack refuses a whole message with more
 Block = dict[str, Any]
 
 
@@ -29,8 +30,15 @@ def blocks(reply: Reply) -> list[Block]:
     text = f":warning: {reply.text}" if reply.error else reply.text
     out.append({"type": "section", "text": mrkdwn(text)})
     fields = [mrkdwn(f"*{label}*\n{value}"[:MAX_FIELD]) for label, value in reply.fields]
+    room = MAX_BLOCKS - len(out) - 3  # keep room for the notices, the buttons and a note of what was left out
     for start in range(0, len(fields), 10):  # a section holds at most ten fields
+        if room == 0:
+            note = (f"{len(fields) - start} more rows are not shown here; the record keeps them all. "
+                    "Ask for fewer (by meeting or person).")
+            out.append({"type": "context", "elements": [mrkdwn(note)]})
+            break
         out.append({"type": "section", "fields": fields[start:start + 10]})
+        room -= 1
     if reply.notices:
         out.append({"type": "context", "elements": [mrkdwn(notice) for notice in reply.notices[:10]]})
     if reply.buttons:

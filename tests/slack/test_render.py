@@ -34,3 +34,12 @@ def test_an_error_is_marked_and_the_fallback_text_says_it_all() -> None:
                                                                  "emoji": True}}
     assert rendered["blocks"][1]["text"]["text"].startswith(":warning: Only the chair")
     assert "Only the chair can close a vote." in rendered["text"] and "See ToR 2.2" in rendered["text"]
+
+
+def test_a_very_long_register_stays_within_slacks_fifty_blocks_and_says_what_is_left_out() -> None:
+    reply = Reply("Register of interests", title="Interests", fields=tuple((f"#{n}", "an interest") for n in range(600)),
+                  buttons=(Button("More", "interests --meeting 1"),), notices=("(ToR 6.5)",))
+    rendered = blocks(reply)
+    assert len(rendered) == 50
+    assert rendered[-1]["type"] == "actions" and rendered[-2]["type"] == "context"
+    assert "150 more rows are not shown here" in rendered[-3]["elements"][0]["text"]
