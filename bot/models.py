@@ -364,3 +364,30 @@ class ChannelReference(Base):
     reference: Mapped[dict[str, Any]]
     posts: Mapped[dict[str, Any]]
     updated_at: Mapped[dt.datetime]
+
+
+# --- Slack (handlers/slack): what a platform needs to answer each delivery once and update its messages ---
+
+
+class PlatformDelivery(Base):
+    """A request a platform delivered and we handled; a second delivery with the same key is a retry or replay."""
+
+    __tablename__ = "platform_deliveries"
+    __table_args__ = (UniqueConstraint("platform", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class PostedMessage(Base):
+    """A message the bot posted that shows a record (`subject`, e.g. `poll:12`), so it can be updated in place."""
+
+    __tablename__ = "posted_messages"
+    __table_args__ = (UniqueConstraint("platform", "channel_id", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    channel_id: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(100))
+    message_ref: Mapped[str] = mapped_column(String(200))
+    posted_at: Mapped[dt.datetime]

@@ -26,6 +26,10 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
     calendar_feed.mount(app, settings, sessions, clock)
+    if settings.slack_configured and settings.slack_app_token is None:
+        from handlers import slack  # Bolt loads only where Slack is used
+
+        slack.mount(app, settings, sessions, clock)
     if settings.teams_configured or settings.teams_anonymous:
         from handlers import teams  # the Agents SDK loads only where Teams is used
 
@@ -36,6 +40,8 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
 def platforms(settings: Settings) -> list[str]:
     """The chat platforms this configuration serves, in the words the start-up message uses."""
     found = []
+    if settings.slack_configured:
+        found.append("Slack (Socket Mode)" if settings.slack_app_token else "Slack")
     if settings.teams_configured:
         found.append("Microsoft Teams")
     elif settings.teams_anonymous:
@@ -46,9 +52,18 @@ def platforms(settings: Settings) -> list[str]:
 def serve(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> None:
     """Run the web server on PORT until interrupted."""
     app = build_web_app(settings, sessions, clock)
+    socket_mode = None
+    if settings.slack_configured and settings.slack_app_token is not None:
+        from handlers import slack
+
+        socket_mode = slack.start_socket_mode(settings, sessions, clock)
     print(f"govbot is serving {' and '.join(platforms(settings))} on port {settings.port} "
           f"(/healthz answers when the record does).", flush=True)
-    web.run_app(app, port=settings.port, print=None)
+    try:
+        web.run_app(app, port=settings.port, print=None)
+    finally:
+        if socket_mode is not None:
+            socket_mode.close()
 
 
 async def healthz(request: web.Request) -> web.Response:

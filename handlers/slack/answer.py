@@ -1,0 +1,160 @@
+"""Saying the core's reply in Slack: private replies ephemeral, channel records posted, cards updated in place."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+
+from slack_bolt import BoltRequest
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.commands import Command
+from bot.conversation import respond, respond_command
+from bot.replies import Reply
+from bot.services.context import Place, Speaker
+from handlers.slack import cards, deliveries
+from handlers.slack.render import message
+
+logger = logging.getLogger(__name__)
+
+# The command that shows a subject's current card, as any member sees it (a secret poll's tally stays hidden).
+CARD_COMMANDS = {"poll": "results {}"}
+NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
+                  "nothing you asked for was lost: {}")
+
+
+class Coalesced:
+    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it.
+
+    Thirty clicks on a card then cost two or three chat.update calls, not thirty (chat.update is rate limited),
+    and the card still ends showing every vote: a vote commits before it asks for the refresh.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.dirty: dict[tuple[str, str], bool] = {}
+
+    def run(self, key: tuple[str, str], refresh: Callable[[], None]) -> None:
+        with self.lock:
+            if key in self.dirty:
+                self.dirty[key] = True
+                return
+            self.dirty[key] = False
+        try:
+            while True:
+                refresh()
+                with self.lock:
+                    if not self.dirty[key]:
+                        return
+                    self.dirty[key] = False
+        finally:
+            with self.lock:
+                self.dirty.pop(key, None)
+
+
+@dataclass(frozen=True)
+class Core:
+    """The core as Slack listeners call it: the record's sessions, the clock, and the cards being refreshed."""
+
+    sessions: sessionmaker[Session]
+    clock: Callable[[], dt.datetime]
+    refreshing: Coalesced = field(default_factory=Coalesced)
+    writer: threading.Lock = field(default_factory=threading.Lock)
+
+    def serially(self) -> AbstractContextManager[object]:
+        """SQLite has one writer and every transaction here begins IMMEDIATE: queueing on a lock in the process
+        hands over at once, where SQLite's busy handler would sleep and retry. Other databases run in parallel."""
+        return self.writer if self.sessions.kw["bind"].dialect.name == "sqlite" else nullcontext()
+
+    def respond(self, speaker: Speaker, place: Place, said: str | Command) -> Reply:
+        """The core's reply to `said` (typed text, or a form's command) from `speaker` in `place`."""
+        with self.serially():
+            if isinstance(said, str):
+                return respond(self.sessions, speaker, place, said, self.clock())
+            return respond_command(self.sessions, speaker, place, said, self.clock())
+
+    def first_delivery(self, request: BoltRequest) -> bool:
+        """False for Slack's retry or a replay of a delivery already handled (it is then dropped)."""
+        with self.serially():
+            return deliveries.first_delivery(self.sessions, request, self.clock())
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One person speaking in one channel through Slack, and how to answer them there."""
+
+    core: Core
+    client: WebClient
+    speaker: Speaker
+    place: Place
+    response_url: str | None = None
+    clicked_ts: str | None = None  # the channel message whose button was pressed
+
+    def say(self, text: str) -> None:
+        """Run `text` as a command from the speaker and answer it."""
+        self.answer(self.core.respond(self.speaker, self.place, text))
+
+    def answer(self, reply: Reply) -> None:
+        if reply.private:
+            self.whisper(reply)
+            if reply.subject and not reply.error:
+                self.refresh(reply.subject)
+        else:
+            self.show(reply)
+
+    def whisper(self, reply: Reply) -> None:
+        """An ephemeral message only the speaker sees."""
+        if self.response_url:
+            WebhookClient(self.response_url).send(response_type="ephemeral", replace_original=False,
+                                                  **message(reply))
+        else:
+            self.client.chat_postEphemeral(channel=self.place.channel_id, user=self.speaker.user_id,
+                                           **message(reply))
+
+    def show(self, reply: Reply) -> None:
+        """Post a record to the channel, or update the card that already shows its subject."""
+        channel = self.place.channel_id
+        ts = self.card(reply.subject) if reply.subject else None
+        try:
+            if ts is not None:
+                self.client.chat_update(channel=channel, ts=ts, **message(reply))
+                return
+            posted = self.client.chat_postMessage(channel=channel, **message(reply))
+        except SlackApiError as error:
+            if error.response.get("error") not in ("not_in_channel", "channel_not_found"):
+                raise
+            self.whisper(Reply(NOT_IN_CHANNEL.format(reply.text), private=True, error=True))
+            return
+        if reply.subject:
+            with self.core.serially():
+                cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
+
+    def card(self, subject: str) -> str | None:
+        """The message showing `subject` here: the card the bot posted for it, else the one just clicked."""
+        with self.core.serially():
+            posted = cards.card_ts(self.core.sessions, self.place.channel_id, subject)
+        return posted or self.clicked_ts
+
+    def refresh(self, subject: str) -> None:
+        """Update the channel's card for `subject` (after a vote, say) with what the core shows now."""
+        kind, _, ident = subject.partition(":")
+        ts = self.card(subject)
+        if kind not in CARD_COMMANDS or ts is None:
+            return
+        self.core.refreshing.run((self.place.channel_id, ts), lambda: self.update_card(subject, ts))
+
+    def update_card(self, subject: str, ts: str) -> None:
+        kind, _, ident = subject.partition(":")
+        card = self.core.respond(self.speaker, self.place, CARD_COMMANDS[kind].format(ident))
+        if card.error:
+            logger.warning("could not refresh the card of %s: %s", subject, card.text)
+            return
+        public = Reply(card.text, title=card.title, fields=card.fields, buttons=card.buttons, subject=subject)
+        self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))

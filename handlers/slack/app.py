@@ -1,0 +1,117 @@
+"""The Slack app: a Bolt App behind the shared aiohttp server (`/slack/events`), or over Socket Mode.
+
+The sync Bolt App, not AsyncApp: the core and slack_sdk's SQLAlchemy installation store are synchronous, so each
+request is dispatched on a worker thread and never blocks the event loop that Teams and /healthz share.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from aiohttp import web
+from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt.adapter.socket_mode import SocketModeHandler
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from handlers.slack import listeners
+from handlers.slack.answer import Core
+from handlers.slack.client import web_client
+from handlers.slack.install import oauth_settings
+
+EVENTS_PATH = "/slack/events"
+# Slack signs with the Unix time in whole seconds. Anything else ('abc', '1e9', '') is refused here, as 401,
+# because slack_sdk's verifier raises ValueError (a 500) on it.
+TIMESTAMP = re.compile(r"[0-9]{1,12}")
+WORKERS = 16  # requests dispatched at once; more wait their turn (SQLite writes queue anyway)
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
+              workers: ThreadPoolExecutor | None = None) -> App:
+    """The Bolt App with every listener registered. Needs SLACK_SIGNING_SECRET and a bot token or OAuth settings.
+    Lazy listeners (the work after each ack) run on `workers`."""
+    assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
+    engine: Engine = sessions.kw["bind"]
+    token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
+    oauth = oauth_settings(settings, engine) if settings.slack_client_id else None
+    app = App(signing_secret=settings.slack_signing_secret.get_secret_value(),
+              client=web_client(settings, None if oauth else token),
+              oauth_settings=oauth,
+              process_before_response=True,  # the ack function answers; slow work runs in lazy listeners
+              listener_executor=workers or ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener"))
+    listeners.register(app, Core(sessions, clock))
+    return app
+
+
+def bolt_request(request: web.Request, body: str) -> BoltRequest:
+    headers = {key.lower(): request.headers.getall(key) for key in request.headers}
+    return BoltRequest(body=body, query=request.query_string, headers=headers)
+
+
+def aiohttp_response(response: BoltResponse) -> web.Response:
+    headers = response.first_headers_without_set_cookie()
+    content_type = headers.pop("content-type", "text/plain").split(";")[0]
+    result = web.Response(status=response.status, body=response.body, content_type=content_type, headers=headers)
+    for cookie in response.cookies():
+        for name, morsel in cookie.items():
+            result.set_cookie(name, morsel.value, max_age=morsel.get("max-age") or None, path=morsel.get("path"),
+                              secure=True, httponly=True)
+    return result
+
+
+def events_route(app: App, pool: ThreadPoolExecutor) -> Handler:
+    async def slack_events(request: web.Request) -> web.StreamResponse:
+        body = await request.text()
+        if not TIMESTAMP.fullmatch(request.headers.get("X-Slack-Request-Timestamp", "")):
+            return web.Response(status=401, text="invalid request")
+        response = await asyncio.get_running_loop().run_in_executor(pool, app.dispatch, bolt_request(request, body))
+        return aiohttp_response(response)
+
+    return slack_events
+
+
+def oauth_route(app: App, pool: ThreadPoolExecutor, callback: bool) -> Handler:
+    assert app.oauth_flow is not None
+    flow = app.oauth_flow
+    step = flow.handle_callback if callback else flow.handle_installation
+
+    async def slack_oauth(request: web.Request) -> web.StreamResponse:
+        response = await asyncio.get_running_loop().run_in_executor(pool, step, bolt_request(request, ""))
+        return aiohttp_response(response)
+
+    return slack_oauth
+
+
+def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[Session],
+          clock: Callable[[], dt.datetime]) -> None:
+    """Add POST /slack/events, and GET /slack/install and /slack/oauth_redirect when SLACK_CLIENT_ID is set."""
+    workers = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener")
+    app = build_app(settings, sessions, clock, workers)
+    pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-http")
+    web_app.router.add_post(EVENTS_PATH, events_route(app, pool))
+    if app.oauth_flow is not None:
+        web_app.router.add_get(app.oauth_flow.install_path, oauth_route(app, pool, callback=False))
+        web_app.router.add_get(app.oauth_flow.redirect_uri_path, oauth_route(app, pool, callback=True))
+
+    async def finish_work(_: web.Application) -> None:
+        # Let acknowledged work finish (it may be recording a vote) before the database goes away.
+        for executor in (pool, workers):
+            await asyncio.get_running_loop().run_in_executor(None, executor.shutdown)
+
+    web_app.on_cleanup.append(finish_work)
+
+
+def start_socket_mode(settings: Settings, sessions: sessionmaker[Session],
+                      clock: Callable[[], dt.datetime]) -> SocketModeHandler:
+    """Connect over Socket Mode (SLACK_APP_TOKEN set) and return the handler; `close()` it to stop."""
+    assert settings.slack_app_token is not None, "Socket Mode needs SLACK_APP_TOKEN"
+    app = build_app(settings, sessions, clock)
+    handler = SocketModeHandler(app, settings.slack_app_token.get_secret_value(), web_client=web_client(settings))
+    handler.connect()
+    return handler

@@ -1,0 +1,28 @@
+"""Button presses: each button's value is a command, run as the person who pressed it."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from slack_bolt import App, BoltRequest
+from slack_sdk import WebClient
+
+from handlers.slack import payloads
+from handlers.slack.answer import Core, Exchange
+from handlers.slack.render import ACTION_PREFIX
+
+
+def register(app: App, core: Core) -> None:
+    def press(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        if not core.first_delivery(request):
+            return
+        container = body.get("container") or {}
+        channel = body.get("channel") or {"id": container.get("channel_id")}
+        clicked = None if container.get("is_ephemeral") else container.get("message_ts")
+        exchange = Exchange(core, client, payloads.speaker_of(body["user"]),
+                            payloads.place_of(channel["id"], channel.get("name")),
+                            response_url=body.get("response_url"), clicked_ts=clicked)
+        exchange.say(body["actions"][0]["value"])
+
+    app.action(re.compile(f"^{ACTION_PREFIX}\\d+$"))(ack=payloads.ack_now, lazy=[press])

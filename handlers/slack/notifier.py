@@ -1,0 +1,80 @@
+"""Delivering the scheduler's notifications to Slack: a channel, or a direct message to one person."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from sqlalchemy import Engine
+
+from bot.ports import DeliveryFailed, Destination
+from bot.replies import Reply
+from bot.settings import Settings
+from handlers.slack.client import web_client
+from handlers.slack.install import installation_store
+from handlers.slack.render import message
+
+# Errors no retry can cure: the channel is gone or archived, or the bot was removed from it.
+PERMANENT = frozenset({"channel_not_found", "is_archived", "not_in_channel", "user_not_found", "account_inactive",
+                       "invalid_auth", "token_revoked", "user_disabled", "cannot_dm_bot"})
+ClientFor = Callable[[str | None], WebClient]  # a client for a workspace (team id, None when unknown)
+
+
+class SlackNotifier:
+    """Implements bot.ports.Notifier for platform "slack". 429s are retried by the client (bounded); when those
+    retries run out, DeliveryFailed carries Slack's Retry-After so the outbox waits that long."""
+
+    platform = "slack"
+
+    def __init__(self, client_for: ClientFor) -> None:
+        self.client_for = client_for
+
+    @classmethod
+    def from_settings(cls, settings: Settings, engine: Engine | None = None) -> SlackNotifier:
+        """One workspace (SLACK_BOT_TOKEN), or many: the token of the destination's workspace, from the installation
+        store in `engine` (SLACK_CLIENT_ID set)."""
+        if settings.slack_client_id and engine is not None:
+            return cls(installed_clients(settings, engine))
+        assert settings.slack_bot_token is not None, "the Slack notifier needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID"
+        client = web_client(settings, settings.slack_bot_token.get_secret_value())
+        return cls(lambda team: client)
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        team = (destination.conversation or {}).get("team_id")
+        try:
+            client = self.client_for(team)
+            client.chat_postMessage(channel=self.channel_for(client, destination), **message(reply))
+        except SlackApiError as error:
+            raise failure(error) from error
+
+    @staticmethod
+    def channel_for(client: WebClient, destination: Destination) -> str:
+        if destination.channel_id:
+            return destination.channel_id
+        if not destination.user_id:
+            raise DeliveryFailed("the destination names neither a channel nor a person", permanent=True)
+        opened = client.conversations_open(users=destination.user_id)
+        return str(opened["channel"]["id"])
+
+
+def installed_clients(settings: Settings, engine: Engine) -> ClientFor:
+    store = installation_store(settings, engine)
+
+    def client_for(team: str | None) -> WebClient:
+        bot = store.find_bot(enterprise_id=None, team_id=team)
+        if bot is None or not bot.bot_token:
+            raise DeliveryFailed(f"govbot is not installed in Slack workspace {team or '(unknown)'}; "
+                                 "its admin can install it from /slack/install", permanent=True)
+        return web_client(settings, bot.bot_token)
+
+    return client_for
+
+
+def failure(error: SlackApiError) -> DeliveryFailed:
+    code = str(error.response.get("error") or "")
+    if error.response.status_code == 429:
+        headers = {key.lower(): value for key, value in error.response.headers.items()}
+        retry_after = float(headers.get("retry-after", 60))
+        return DeliveryFailed(f"Slack is rate limiting us ({code or 'ratelimited'})", retry_after=retry_after)
+    return DeliveryFailed(f"Slack refused the message: {code or error}", permanent=code in PERMANENT)

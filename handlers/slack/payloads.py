@@ -1,0 +1,25 @@
+"""What a Slack payload says about who is speaking and where, in the core's terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt import Ack
+
+from bot.services.context import Place, Speaker
+
+PLATFORM = "slack"
+
+
+def ack_now(ack: Ack) -> None:
+    """Acknowledge at once: Slack wants an answer within three seconds; the work runs after, lazily."""
+    ack()
+
+
+def speaker_of(user: dict[str, Any]) -> Speaker:
+    """The person in an interactivity payload's `user` object."""
+    return Speaker(PLATFORM, str(user["id"]), str(user.get("username") or user.get("name") or user["id"]))
+
+
+def place_of(channel_id: str, channel_name: str | None = None) -> Place:
+    return Place(PLATFORM, channel_id, channel_name)

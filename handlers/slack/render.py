@@ -1,0 +1,63 @@
+"""The neutral Reply as Block Kit: a header, the text, the fields, the notices and one button per choice."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.replies import Reply
+
+ACTION_PREFIX = "gov_button_"
+MAX_TEXT = 3000  # Slack's limit for a section's text
+MAX_FIELD = 2000
+MAX_BLOCKS = 50  # Slack refuses a whole message with more
+Block = dict[str, Any]
+
+
+def escaped(text: str) -> str:
+    """Text as Slack shows it literally: what members typed can never become a link or a mention."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def mrkdwn(text: str) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": escaped(text)[:MAX_TEXT] or " "}
+
+
+def blocks(reply: Reply) -> list[Block]:
+    """Block Kit for `reply`. Button values carry the command a press runs as the person pressing."""
+    out: list[Block] = []
+    if reply.title:
+        out.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
+    text = f":warning: {reply.text}" if reply.error else reply.text
+    out.append({"type": "section", "text": mrkdwn(text)})
+    fields = [mrkdwn(f"*{label}*\n{value}"[:MAX_FIELD]) for label, value in reply.fields]
+    room = MAX_BLOCKS - len(out) - 3  # keep room for the notices, the buttons and a note of what was left out
+    for start in range(0, len(fields), 10):  # a section holds at most ten fields
+        if room == 0:
+            note = (f"{len(fields) - start} more rows are not shown here; the record keeps them all. "
+                    "Ask for fewer (by meeting or person).")
+            out.append({"type": "context", "elements": [mrkdwn(note)]})
+            break
+        out.append({"type": "section", "fields": fields[start:start + 10]})
+        room -= 1
+    if reply.notices:
+        out.append({"type": "context", "elements": [mrkdwn(notice) for notice in reply.notices[:10]]})
+    if reply.buttons:
+        elements: list[Block] = []
+        for index, button in enumerate(reply.buttons[:25]):
+            element: Block = {"type": "button", "action_id": f"{ACTION_PREFIX}{index}",
+                              "text": {"type": "plain_text", "text": button.label[:75], "emoji": True},
+                              "value": button.command[:2000]}
+            if button.style in ("primary", "danger"):
+                element["style"] = button.style
+            elements.append(element)
+        out.append({"type": "actions", "elements": elements})
+    return out
+
+
+def fallback_text(reply: Reply) -> str:
+    """The notification and screen-reader text that goes with the blocks."""
+    return escaped(reply.as_text())[:MAX_TEXT]
+
+
+def message(reply: Reply) -> dict[str, Any]:
+    return {"text": fallback_text(reply), "blocks": blocks(reply)}

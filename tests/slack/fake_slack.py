@@ -1,0 +1,158 @@
+"""A fake Slack Web API on 127.0.0.1: answers the methods govbot calls, records each call, and can rate-limit."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+BOT_USER = "UGOVBOT"
+TEAM = "T0GOV"
+
+
+@dataclass
+class Call:
+    """One request the bot made: a Web API method (`chat.postMessage`) or `response_url` for a response URL."""
+
+    method: str
+    params: dict[str, Any]
+    path: str
+    token: str | None
+    answer: dict[str, Any] = field(default_factory=dict)  # what the fake answered (e.g. a posted message's ts)
+
+
+@dataclass
+class FakeSlack:
+    calls: list[Call] = field(default_factory=list)
+    channels: dict[str, dict[str, Any]] = field(default_factory=dict)  # conversations.info answers by channel id
+    failures: dict[str, str] = field(default_factory=dict)  # method -> Slack error code to answer with
+    rate_limited: int = 0  # answer this many next calls with 429
+    retry_after: int = 1
+    changed: threading.Condition = field(default_factory=threading.Condition)
+    installed_token: str = "xoxb-installed"
+    socket_url: str = ""  # where apps.connections.open sends a Socket Mode client
+    _ts: int = 0
+    url: str = ""
+
+    def record(self, call: Call) -> None:
+        with self.changed:
+            self.calls.append(call)
+            self.changed.notify_all()
+
+    def next_ts(self) -> str:
+        with self.changed:
+            self._ts += 1
+            return f"1764576000.{self._ts:06d}"
+
+    def of(self, method: str) -> list[Call]:
+        with self.changed:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, found: Callable[[], Any], timeout: float = 10.0) -> Any:
+        """Wait (on the condition, not a sleep loop) until `found()` is truthy; return it or fail."""
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while not (result := found()):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"the bot did not make the expected call; it made: "
+                                         f"{[(c.method, c.path) for c in self.calls][-10:]}")
+                self.changed.wait(left)
+            return result
+
+    def answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method in self.failures:
+            return {"ok": False, "error": self.failures[method]}
+        channel = params.get("channel", "")
+        if method == "auth.test":
+            return {"ok": True, "url": "https://govbot-test.slack.com/", "team": "Test", "user": "govbot",
+                    "team_id": TEAM, "user_id": BOT_USER, "bot_id": "BGOVBOT"}
+        if method in ("chat.postMessage", "chat.update"):
+            ts = params.get("ts") or self.next_ts()
+            return {"ok": True, "channel": channel, "ts": ts, "message": {"text": params.get("text"), "ts": ts}}
+        if method == "chat.postEphemeral":
+            return {"ok": True, "message_ts": self.next_ts()}
+        if method in ("views.open", "views.publish"):
+            return {"ok": True, "view": {"id": "V0FORM", **json_value(params.get("view"))}}
+        if method == "conversations.info":
+            info = self.channels.get(channel)
+            return {"ok": True, "channel": {"id": channel, **info}} if info else {"ok": False,
+                                                                                   "error": "channel_not_found"}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D" + str(params.get("users", "")).lstrip("U")}}
+        if method == "oauth.v2.access":  # a workspace admin approved the install
+            return {"ok": True, "app_id": "A0GOV", "authed_user": {"id": "UADMIN"}, "scope": params.get("scope", ""),
+                    "token_type": "bot", "access_token": self.installed_token, "bot_user_id": BOT_USER,
+                    "team": {"id": "T0NEW", "name": "New Council"}, "enterprise": None,
+                    "is_enterprise_install": False}
+        if method == "apps.connections.open":
+            return {"ok": True, "url": self.socket_url} if self.socket_url else {"ok": False, "error": "not_allowed"}
+        if method == "users.info":
+            user = params.get("user", "")
+            return {"ok": True, "user": {"id": user, "name": user.lower(), "real_name": user.title()}}
+        return {"ok": False, "error": "unknown_method"}
+
+
+def json_value(value: Any) -> dict[str, Any]:
+    return dict(json.loads(value)) if isinstance(value, str) else dict(value or {})
+
+
+def handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
+    class SlackApi(BaseHTTPRequestHandler):
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+            pass
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            raw = self.rfile.read(length).decode("utf-8")
+            if self.headers.get("Content-Type", "").startswith("application/json"):
+                params = json.loads(raw or "{}")
+            else:
+                params = {k: v[0] for k, v in parse_qs(raw).items()}
+            token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or None
+            method = "response_url" if self.path.startswith("/response/") else self.path.rsplit("/", 1)[-1]
+            with fake.changed:
+                limited = fake.rate_limited > 0 and method != "response_url"
+                if limited:
+                    fake.rate_limited -= 1
+            answer = ({"ok": False, "error": "ratelimited"} if limited else {} if method == "response_url"
+                      else fake.answer(method, params))
+            fake.record(Call(method, params, self.path, token, answer))
+            if limited:
+                self.reply(429, answer, {"Retry-After": str(fake.retry_after)})
+            else:
+                self.reply(200, answer if method != "response_url" else None)
+
+        def reply(self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
+            data = b"ok" if body is None else json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain" if body is None else "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+    return SlackApi
+
+
+@contextmanager
+def fake_slack() -> Iterator[FakeSlack]:
+    """Serve a FakeSlack on an ephemeral port; `fake.url` is its Web API base URL (ends in /api/)."""
+    fake = FakeSlack()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(fake))
+    server.daemon_threads = True
+    fake.url = f"http://127.0.0.1:{server.server_address[1]}/api/"
+    thread = threading.Thread(target=server.serve_forever, name="fake-slack", daemon=True)
+    thread.start()
+    try:
+        yield fake
+    finally:
+        server.shutdown()
+        server.server_close()

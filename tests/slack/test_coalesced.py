@@ -1,0 +1,35 @@
+"""Card refreshes that pile up while one is running fold into one more run, never zero."""
+
+from __future__ import annotations
+
+import threading
+
+from handlers.slack.answer import Coalesced
+
+
+def test_requests_during_a_refresh_fold_into_one_more_run() -> None:
+    coalesced, started, release = Coalesced(), threading.Event(), threading.Event()
+    runs: list[int] = []
+
+    def slow_refresh() -> None:
+        runs.append(len(runs))
+        started.set()
+        release.wait(5)
+
+    first = threading.Thread(target=coalesced.run, args=(("C1", "1.0"), slow_refresh))
+    first.start()
+    assert started.wait(5)
+    for _ in range(29):  # these return at once: the running refresh will run again for them
+        coalesced.run(("C1", "1.0"), slow_refresh)
+    assert runs == [0]
+    release.set()
+    first.join(5)
+    assert runs == [0, 1]
+    coalesced.run(("C1", "1.0"), lambda: runs.append(9))  # nothing pending now: a new request runs at once
+    assert runs == [0, 1, 9]
+
+
+def test_different_cards_do_not_wait_for_each_other() -> None:
+    coalesced, runs = Coalesced(), []
+    coalesced.run(("C1", "1.0"), lambda: coalesced.run(("C1", "2.0"), lambda: runs.append("inner")))
+    assert runs == ["inner"]

@@ -1,0 +1,123 @@
+"""Installing into several workspaces: slack_sdk's stores on govbot's migrated database, and the OAuth routes."""
+
+from __future__ import annotations
+
+import re
+import secrets
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from pydantic import SecretStr
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy import Engine, MetaData, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import make_engine, session_factory, upgrade
+from bot.models import ChannelBinding
+from bot.ports import DeliveryFailed, Destination
+from bot.replies import Reply
+from bot.settings import Settings
+from handlers.slack import SlackNotifier
+from handlers.slack.install import authorization_url
+from tests.slack.conftest import Clock, serving
+from tests.slack.fake_slack import FakeSlack
+from tests.test_migrations import SLACK_SDK_TABLES
+
+
+@pytest.fixture
+def migrated(tmp_path: Path) -> Iterator[Engine]:
+    url = f"sqlite:///{tmp_path / 'govbot.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    yield engine
+    engine.dispose()
+
+
+def test_migration_0005_builds_the_tables_slack_sdk_expects(migrated: Engine) -> None:
+    theirs = MetaData()
+    SQLAlchemyInstallationStore.build_installations_table(theirs, "slack_installations")
+    SQLAlchemyInstallationStore.build_bots_table(theirs, "slack_bots")
+    SQLAlchemyOAuthStateStore.build_oauth_states_table(theirs, "slack_oauth_states")
+    assert set(theirs.tables) == SLACK_SDK_TABLES
+    with migrated.connect() as connection:
+        context = MigrationContext.configure(connection, opts={
+            "include_name": lambda name, type_, parent: type_ != "table" or name in SLACK_SDK_TABLES})
+        assert compare_metadata(context, theirs) == []
+
+
+def test_govslack_consent_page_is_on_the_govslack_host() -> None:
+    assert authorization_url("https://slack-gov.com/api/") == "https://slack-gov.com/oauth/v2/authorize"
+    assert authorization_url("https://slack.com/api/") == "https://slack.com/oauth/v2/authorize"
+
+
+def test_install_then_use_from_the_new_workspace(fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
+    settings = Settings(_env_file=None, slack_client_id="1234.5678",  # type: ignore[call-arg]
+                        slack_client_secret=SecretStr(secrets.token_hex(16)),
+                        slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url)
+    fake.installed_token = "xoxb-" + secrets.token_hex(12)
+    sessions: sessionmaker[Session] = session_factory(migrated)
+    with serving(settings, sessions, clock, fake) as workspace:
+        with urllib.request.urlopen(workspace.url + "/slack/install", timeout=10) as page:
+            html, cookie = page.read().decode(), page.headers["Set-Cookie"]
+        consent = re.search(r'href="([^"]+oauth[^"]+)"', html)
+        assert consent and consent.group(1).startswith(fake.url.removesuffix("api/") + "oauth/v2/authorize?")
+        assert "client_id=1234.5678" in consent.group(1) and "scope=commands" in consent.group(1)
+        state = re.search(r"state=([^&\"]+)", consent.group(1))
+        assert state
+
+        # Slack sends the admin back with a code and the state; the cookie proves it is the same browser.
+        callback = urllib.request.Request(f"{workspace.url}/slack/oauth_redirect?code=c0de&state={state.group(1)}",
+                                          headers={"Cookie": cookie.split(";")[0]})
+        with urllib.request.urlopen(callback, timeout=10) as done:
+            assert done.status == 200
+        assert fake.of("oauth.v2.access")[0].params["code"] == "c0de"
+        bot = SQLAlchemyInstallationStore(client_id="1234.5678", engine=migrated).find_bot(
+            enterprise_id=None, team_id="T0NEW")
+        assert bot is not None and bot.bot_token == fake.installed_token
+
+        # A member of the new workspace asks for help; govbot answers with that workspace's token.
+        body, _ = workspace.command_body("alice", "help")
+        body = body.replace("team_id=T0GOV", "team_id=T0NEW")
+        sent = workspace.post(body, workspace.headers(body))
+        assert sent.status == 200
+        assert fake.wait_for(lambda: fake.of("response_url"))[0].params["text"].startswith("Commands")
+
+        # Its chair binds a group there; reminders for that channel then go out with that workspace's token.
+        workspace.load("cjcg")
+        body, _ = workspace.command_body("alice", "group bind cjcg")
+        body = body.replace("team_id=T0GOV", "team_id=T0NEW")
+        assert workspace.post(body, workspace.headers(body)).status == 200
+        workspace.finish()
+    with sessions() as session:
+        binding = session.scalars(select(ChannelBinding)).one()
+    assert binding.conversation == {"team_id": "T0NEW"}
+    notifier = SlackNotifier.from_settings(settings, migrated)
+    notifier.send(Destination("slack", channel_id=binding.channel_id, conversation=binding.conversation),
+                  Reply("Meeting 1 starts tomorrow."))
+    assert fake.of("chat.postMessage")[-1].token == fake.installed_token
+    with pytest.raises(DeliveryFailed) as failed:
+        notifier.send(Destination("slack", channel_id="C0ELSE", conversation={"team_id": "T0NEVER"}),
+                      Reply("Meeting 1 starts tomorrow."))
+    assert failed.value.permanent and "not installed in Slack workspace T0NEVER" in failed.value.reason
+
+
+def test_a_used_or_unknown_state_is_refused(fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
+    settings = Settings(_env_file=None, slack_client_id="1234.5678",  # type: ignore[call-arg]
+                        slack_client_secret=SecretStr(secrets.token_hex(16)),
+                        slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url)
+    with serving(settings, session_factory(migrated), clock, fake) as workspace:
+        forged = urllib.request.Request(f"{workspace.url}/slack/oauth_redirect?code=c0de&state=made-up",
+                                        headers={"Cookie": "slack-app-oauth-state=made-up"})
+        try:
+            urllib.request.urlopen(forged, timeout=10)
+            status = 200
+        except urllib.error.HTTPError as error:
+            status = error.code
+        assert status == 401
+        assert fake.of("oauth.v2.access") == []

@@ -1,0 +1,45 @@
+"""Block Kit from the neutral reply: what a member reads, and what they cannot smuggle into it."""
+
+from __future__ import annotations
+
+from bot.replies import Button, Reply
+from handlers.slack.render import blocks, message
+
+
+def test_members_text_cannot_become_a_link_or_a_mention() -> None:
+    reply = Reply('Recorded: bob declared "<https://evil.example|the bid> & <!subteam^S1>"')
+    [section] = blocks(reply)
+    assert section["text"]["text"] == ('Recorded: bob declared "&lt;https://evil.example|the bid&gt; &amp; '
+                                       '&lt;!subteam^S1&gt;"')
+
+
+def test_many_fields_are_split_into_sections_of_ten() -> None:
+    reply = Reply("Members", fields=tuple((f"Seat {n}", f"holder {n}") for n in range(23)))
+    sections = [b for b in blocks(reply) if "fields" in b]
+    assert [len(s["fields"]) for s in sections] == [10, 10, 3]
+
+
+def test_buttons_carry_their_command_and_style() -> None:
+    reply = Reply("Vote open.", buttons=(Button("For", "vote 1 for", "primary"), Button("Abstain", "vote 1 abstain")))
+    [actions] = [b for b in blocks(reply) if b["type"] == "actions"]
+    assert [(e["value"], e.get("style")) for e in actions["elements"]] == [("vote 1 for", "primary"),
+                                                                            ("vote 1 abstain", None)]
+    assert len({e["action_id"] for e in actions["elements"]}) == 2
+
+
+def test_an_error_is_marked_and_the_fallback_text_says_it_all() -> None:
+    reply = Reply("Only the chair can close a vote.", title="Motion 1", error=True, notices=("See ToR 2.2",))
+    rendered = message(reply)
+    assert rendered["blocks"][0] == {"type": "header", "text": {"type": "plain_text", "text": "Motion 1",
+                                                                 "emoji": True}}
+    assert rendered["blocks"][1]["text"]["text"].startswith(":warning: Only the chair")
+    assert "Only the chair can close a vote." in rendered["text"] and "See ToR 2.2" in rendered["text"]
+
+
+def test_a_very_long_register_stays_within_slacks_fifty_blocks_and_says_what_is_left_out() -> None:
+    reply = Reply("Register of interests", title="Interests", fields=tuple((f"#{n}", "an interest") for n in range(600)),
+                  buttons=(Button("More", "interests --meeting 1"),), notices=("(ToR 6.5)",))
+    rendered = blocks(reply)
+    assert len(rendered) == 50
+    assert rendered[-1]["type"] == "actions" and rendered[-2]["type"] == "context"
+    assert "150 more rows are not shown here" in rendered[-3]["elements"][0]["text"]
