@@ -31,6 +31,16 @@ def example(short_name: str) -> Path:
     return found[0]
 
 
+class Clock:
+    """The governance clock a test moves; the bot reads the time by calling it."""
+
+    def __init__(self, now: dt.datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
 class Chat:
     """Drives the bot as any person in any channel, at a clock the test controls."""
 

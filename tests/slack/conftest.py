@@ -4,7 +4,6 @@ signed Slack requests (slash commands, button clicks, form submissions, events) 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import itertools
 import json
 import re
@@ -29,20 +28,10 @@ from bot.db import unit_of_work
 from bot.services.groups import import_group
 from bot.settings import Settings
 from handlers.slack import mount
-from tests.conftest import START, example
+from tests.conftest import Clock, example
 from tests.slack.fake_slack import TEAM, Call, FakeSlack, fake_slack
 
 CHANNEL = "CCJCG0001"
-
-
-class Clock:
-    """The governance clock the bot reads; the test moves it. (Request signatures use the real time.)"""
-
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @dataclass

@@ -3,7 +3,6 @@ who post Activity JSON the way Teams does."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import re
 import uuid
@@ -24,7 +23,7 @@ from bot.services.groups import bind_channel, import_group
 from bot.settings import Settings
 from handlers.teams import mount
 from handlers.teams.auth import TokenProviders
-from tests.conftest import START, example
+from tests.conftest import Clock, example
 
 CHANNEL = "19:cjcg-general@thread.tacv2"
 TENANT = str(uuid.uuid4())
@@ -126,14 +125,6 @@ class FakeEntra(AccessTokenProviderBase):
 
     def get_token_credential(self) -> AsyncTokenCredential:
         raise NotImplementedError("govbot does not use token credentials")
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> dt.datetime:
-        return self.now
 
 
 @dataclass
