@@ -20,7 +20,7 @@ from govbot.wiring import notifiers
 from scheduler.runner import tick
 
 SHOWN = 30
-SECTIONS = (("failed", "Not delivered (the chair was told)"), ("queued", "Queued"), ("sent", "Sent"),
+SECTIONS = (("failed", "Not delivered"), ("queued", "Queued"), ("sent", "Sent"),
             ("expired", "Set aside, not sent"))
 
 

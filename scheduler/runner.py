@@ -69,7 +69,8 @@ def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
           clock: Callable[[], dt.datetime]) -> BackgroundScheduler:
     """Start the derive and delivery jobs in a background thread; the caller shuts the scheduler down."""
     scheduler = BackgroundScheduler(timezone=dt.UTC, job_defaults=JOB_DEFAULTS)
-    first = clock() + dt.timedelta(seconds=1)
+    # APScheduler fires on the machine's clock; `clock` only says what time the jobs believe it is.
+    first = dt.datetime.now(dt.UTC)
     scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(), args=(sessions, clock),
                       id="reminders-derive", next_run_time=first, replace_existing=True)
     scheduler.add_job(deliver_job, "interval", seconds=DELIVER_EVERY.total_seconds(),

@@ -31,8 +31,10 @@ class RecordingNotifier:
     now: dt.datetime = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
     sent: list[Sent] = field(default_factory=list)
     failures: list[DeliveryFailed] = field(default_factory=list)
+    tried: list[tuple[dt.datetime, str | None]] = field(default_factory=list)
 
     def send(self, destination: Destination, reply: Reply) -> None:
+        self.tried.append((self.now, reply.title))
         if self.failures:
             raise self.failures.pop(0)
         self.sent.append(Sent(self.now, destination, reply))
