@@ -66,15 +66,23 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
     report = Delivered()
     with unit_of_work(sessions) as session:
         claimed = outbox.claim(session, now, limit)
+        # Where each goes is read in the claiming transaction; one short transaction per message marks it.
+        places: dict[int, Destination | DeliveryFailed] = {}
+        for message in claimed:
+            try:
+                places[message.id] = destination(session, message, notifiers)
+            except DeliveryFailed as failure:
+                places[message.id] = failure
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:
             with unit_of_work(sessions) as session:
                 outbox.mark_expired(session, message.id, "no longer useful by the time it could be sent")
             report.expired.append(message.key)
             continue
+        where = places[message.id]
         try:
-            with unit_of_work(sessions) as session:
-                where = destination(session, message, notifiers)
+            if isinstance(where, DeliveryFailed):
+                raise where
             notifiers[where.platform].send(where, Reply(message.text, title=message.title))
         except DeliveryFailed as failure:
             record_failure(sessions, message, now, failure, report)

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Iterable
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.models import (
@@ -42,9 +43,13 @@ def mark_for(session: Session, now: dt.datetime) -> SchedulerMark:
     takes its write lock when the transaction begins)."""
     mark = session.get(SchedulerMark, MARK, with_for_update=True, populate_existing=True)
     if mark is None:
-        mark = SchedulerMark(name=MARK, audit_id=-1, at=now - FIRST_LOOK_BACK)
-        session.add(mark)
-        session.flush()
+        # Two replicas starting together both find no mark: the second insert is ignored, then both lock it.
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(insert(SchedulerMark).values(name=MARK, audit_id=-1, at=now - FIRST_LOOK_BACK)
+                        .on_conflict_do_nothing(index_elements=["name"]))
+        mark = session.get(SchedulerMark, MARK, with_for_update=True, populate_existing=True)
+        assert mark is not None
     return mark
 
 
