@@ -35,6 +35,11 @@ class Delivered:
     retrying: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     expired: list[str] = field(default_factory=list)
+    full: bool = False  # as many were claimed as the limit allows: others may wait
+
+    def add(self, other: Delivered) -> Delivered:
+        return Delivered(self.sent + other.sent, self.retrying + other.retrying, self.failed + other.failed,
+                         self.expired + other.expired, other.full)
 
 
 def destination(session: Session, message: Claimed, notifiers: Mapping[str, Notifier]) -> Destination:
@@ -66,6 +71,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
     report = Delivered()
     with unit_of_work(sessions) as session:
         claimed = outbox.claim(session, now, limit)
+        report.full = len(claimed) == limit
         # Where each goes is read in the claiming transaction; one short transaction per message marks it.
         places: dict[int, Destination | DeliveryFailed] = {}
         for message in claimed:

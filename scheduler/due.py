@@ -31,6 +31,11 @@ class Derived:
     planned: int = 0
     queued: list[str] = field(default_factory=list)
     set_aside: list[tuple[str, str]] = field(default_factory=list)  # (key, why)
+    more: bool = False
+
+    def add(self, other: Derived) -> Derived:
+        return Derived(self.replanned + other.replanned, self.planned + other.planned, self.queued + other.queued,
+                       self.set_aside + other.set_aside, other.more)
 
 
 def compose(ctx: Context, row: ReminderPlan) -> Notice | str:
@@ -80,14 +85,17 @@ def set_aside(row: ReminderPlan, why: str) -> dict[str, Any]:
             "text": "", "due_at": row.due_at, "expires_at": row.expires_at, "status": "expired", "last_error": why}
 
 
-def derive(session: Session, now: dt.datetime) -> Derived:
-    """Replan what changed and queue what is due by `now`. Call inside one transaction (`unit_of_work`)."""
+def derive(session: Session, now: dt.datetime, limit: int = 500) -> Derived:
+    """Replan what changed and queue what is due by `now`, at most `limit` reminders (the earliest first; `more`
+    says whether others wait, for a pass straight after). Call inside one transaction (`unit_of_work`)."""
     mark = plan.mark_for(session, now)
     since = mark.at or now
     groups, newest = plan.changed_groups(session, mark)
+    groups = sorted(set(groups) | set(plan.due_replans(session, now)))
     report = Derived(replanned=len(groups), planned=plan.replan(session, groups, since, now))
-    due = session.scalars(select(ReminderPlan).where(ReminderPlan.due_at <= now)
-                          .order_by(ReminderPlan.due_at, ReminderPlan.id)).all()
+    due = session.scalars(select(ReminderPlan).where(ReminderPlan.due_at <= now, ReminderPlan.kind != plan.REPLAN)
+                          .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)).all()
+    report.more = len(due) == limit
     latest = {series(row): row for row in due}
     contexts: dict[int, Context] = {}
     rows: list[dict[str, Any]] = []

@@ -34,6 +34,11 @@ from bot.terms import CHAIR_ROLES
 logger = logging.getLogger(__name__)
 
 MARK = "reminders"
+# The plan reaches this far ahead; a `replan` row brings each group back before its plan runs out, staggered
+# by group so that groups planned together are not all replanned in the same pass.
+HORIZON = dt.timedelta(days=35)
+REPLAN_AFTER = dt.timedelta(days=21)
+REPLAN = "replan"
 FIRST_LOOK_BACK = dt.timedelta(days=1)  # a new installation sends what fell due in the last day, no more
 BATCH = 500
 
@@ -65,7 +70,8 @@ def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], in
 
 def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: dt.datetime) -> int:
     """Replace the plan of each group with the reminders its record implies that fall due after `since`
-    (earlier ones were sent by an earlier pass, or fell due before their subject existed). Returns rows planned."""
+    (earlier ones were sent by an earlier pass, or fell due before their subject existed) and within the
+    HORIZON, and a `replan` row to extend it in time. Returns rows planned."""
     planned = 0
     ids = list(group_ids)
     for start in range(0, len(ids), BATCH):
@@ -73,8 +79,9 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
         session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch)))
         rows = []
         for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
-            for occurrence in occurrences(session, group, now):
-                if occurrence.due_at > since:
+            horizon = now + HORIZON
+            for occurrence in occurrences(session, group, now) + [replan_row(group.id, now)]:
+                if since < occurrence.due_at <= horizon:
                     rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
                                  "subject_id": subject_id(occurrence), "due_at": occurrence.due_at,
                                  "expires_at": occurrence.expires_at})
@@ -82,6 +89,17 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
             session.execute(ReminderPlan.__table__.insert(), rows)
         planned += len(rows)
     return planned
+
+
+def replan_row(group_id: int, now: dt.datetime) -> Occurrence:
+    stagger = dt.timedelta(minutes=group_id % (7 * 24 * 60))
+    return Occurrence(REPLAN, f"group:{group_id}", now + REPLAN_AFTER + stagger, None)
+
+
+def due_replans(session: Session, now: dt.datetime) -> list[int]:
+    """Groups whose plan is running out."""
+    return list(session.scalars(select(ReminderPlan.group_id).where(ReminderPlan.kind == REPLAN,
+                                                                    ReminderPlan.due_at <= now)))
 
 
 def subject_id(occurrence: Occurrence) -> int | None:

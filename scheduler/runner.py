@@ -43,24 +43,38 @@ def tick(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now
     (nothing queued, sent or closed), to show what a pass would do."""
     if dry_run:
         with sessions() as session, session.begin():
-            derived = derive(session, now)
+            derived = derive(session, now, limit=10_000)
             session.rollback()
         return Tick(now, derived, None)
+    return Tick(now, derive_all(sessions, now), deliver_all(sessions, notifiers, now))
+
+
+def derive_all(sessions: sessionmaker[Session], now: dt.datetime) -> Derived:
+    """Derive passes until nothing due is left: each pass is bounded, and its own short transaction."""
     with unit_of_work(sessions) as session:
         derived = derive(session, now)
-    return Tick(now, derived, deliver(sessions, notifiers, now))
+    while derived.more:
+        with unit_of_work(sessions) as session:
+            derived = derived.add(derive(session, now))
+    return derived
+
+
+def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime) -> Delivered:
+    delivered = deliver(sessions, notifiers, now)
+    while delivered.full:
+        delivered = delivered.add(deliver(sessions, notifiers, now))
+    return delivered
 
 
 def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> None:
-    with unit_of_work(sessions) as session:
-        derived = derive(session, clock())
+    derived = derive_all(sessions, clock())
     if derived.queued or derived.set_aside:
         logger.info("queued %d reminders, set aside %d", len(derived.queued), len(derived.set_aside))
 
 
 def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
                 clock: Callable[[], dt.datetime]) -> None:
-    delivered = deliver(sessions, notifiers, clock())
+    delivered = deliver_all(sessions, notifiers, clock())
     if delivered.sent or delivered.failed:
         logger.info("sent %d reminders, %d failed", len(delivered.sent), len(delivered.failed))
 
