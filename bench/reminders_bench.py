@@ -185,6 +185,8 @@ def main() -> int:
               f"{r['busy_s']:>6.3f}s {r['busy_mb']:>6.1f}MB ({r['busy_n']:>5}) | "
               f"{r['spike_s']:>13.2f}s ({r['spike_n']:>5}) | "
               f"{r['quiet_s']:>6.3f}s {r['quiet_mb']:>6.1f}MB ({r['quiet_n']:>5})", flush=True)
+    if args.naive_jobs <= 0:
+        return 0
     naive = bench_naive(args.naive_jobs, workdir)
     per_job = naive["register_s"] / naive["jobs"]
     print(f"\nNaive design, one APScheduler job per reminder in SQLAlchemyJobStore (SQLite), {naive['jobs']} jobs: "

@@ -85,7 +85,7 @@ def set_aside(row: ReminderPlan, why: str) -> dict[str, Any]:
             "text": "", "due_at": row.due_at, "expires_at": row.expires_at, "status": "expired", "last_error": why}
 
 
-def derive(session: Session, now: dt.datetime, limit: int = 500) -> Derived:
+def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     """Replan what changed and queue what is due by `now`, at most `limit` reminders (the earliest first; `more`
     says whether others wait, for a pass straight after). Call inside one transaction (`unit_of_work`)."""
     mark = plan.mark_for(session, now)

@@ -73,31 +73,34 @@ def test_each_reminder_kind_fires_once_at_its_local_time_across_the_clock_change
         chat.ok("alice", f"meeting schedule {D + 2 * DAY} 10:00")
         chat.ok("alice", f'poll "Venue?" "Town hall" "Library" --closes "{D + DAY} 12:00"')
 
-    if True:
-        meeting_id = lambda: only(sessions, Meeting)  # noqa: E731
-        poll_id = lambda: only(sessions, Poll)  # noqa: E731
-        actions = {
-            local(D - 10 * DAY, 7, 30): schedule_meeting_and_poll,
-            local(D - 2 * DAY, 7, 30): lambda: chat.ok("carol", f"vote {poll_id()} 1"),
-            local(D - DAY, 7, 30): lambda: chat.ok("carol", f"apologies --meeting {meeting_id()}"),
-            local(D + 2 * DAY, 10, 15): lambda: chat.ok("alice", "meeting open"),
-            local(D + 2 * DAY, 10, 30): lambda: chat.ok("alice", "meeting close"),
-        }
-        ticks: list[dt.datetime] = []
-        day = D - 60 * DAY
-        while day <= D + 6 * DAY:
-            ticks += [dt.datetime.combine(day, dt.time(h), tzinfo=dt.UTC) for h in (7, 8, 9, 10, 11, 12, 23)]
-            day += DAY
-        timeline = sorted([(t, "tick") for t in ticks] + [(t, "act") for t in actions])
-        for moment, what in timeline:
-            chat.now = notifier.now = moment
-            if what == "act":
-                actions[moment]()
-            else:
-                tick(sessions, {"console": notifier}, moment)
-        meeting, poll = meeting_id(), poll_id()
-        bob_seat = only(sessions, Membership, seat_title="North seat")
-        chair_seat = only(sessions, Membership, seat_title="Chair")
+    def meeting_id() -> int:
+        return only(sessions, Meeting)
+
+    def poll_id() -> int:
+        return only(sessions, Poll)
+
+    actions = {
+        local(D - 10 * DAY, 7, 30): schedule_meeting_and_poll,
+        local(D - 2 * DAY, 7, 30): lambda: chat.ok("carol", f"vote {poll_id()} 1"),
+        local(D - DAY, 7, 30): lambda: chat.ok("carol", f"apologies --meeting {meeting_id()}"),
+        local(D + 2 * DAY, 10, 15): lambda: chat.ok("alice", "meeting open"),
+        local(D + 2 * DAY, 10, 30): lambda: chat.ok("alice", "meeting close"),
+    }
+    ticks: list[dt.datetime] = []
+    day = D - 60 * DAY
+    while day <= D + 6 * DAY:
+        ticks += [dt.datetime.combine(day, dt.time(h), tzinfo=dt.UTC) for h in (7, 8, 9, 10, 11, 12, 23)]
+        day += DAY
+    timeline = sorted([(t, "tick") for t in ticks] + [(t, "act") for t in actions])
+    for moment, what in timeline:
+        chat.now = notifier.now = moment
+        if what == "act":
+            actions[moment]()
+        else:
+            tick(sessions, {"console": notifier}, moment)
+    meeting, poll = meeting_id(), poll_id()
+    bob_seat = only(sessions, Membership, seat_title="North seat")
+    chair_seat = only(sessions, Membership, seat_title="Chair")
     alice, bob, carol, zed = (ids(sessions, h) for h in ("alice", "bob", "carol", "zed"))
     g = f"group:{group.id}"
     expected = {
