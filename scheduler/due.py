@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from bot.errors import DomainError
 from bot.models import ChannelBinding, Group, ReminderPlan
 from bot.rules.calendar import show
 from bot.rules.reminders import Occurrence
@@ -105,13 +106,10 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
             assert group is not None
             contexts[row.group_id] = scheduler_context(session, group, now)
         ctx = contexts[row.group_id]
-        if latest[series(row)] is not row:
-            why: Notice | str = "a later reminder of the same series fell due at the same pass and replaces it"
-        elif row.expires_at is not None and row.expires_at <= now:
-            why = (f"it fell due at {show(row.due_at, ctx.terms.zone)} while the scheduler was not running, and "
-                   f"was no longer useful by {show(now, ctx.terms.zone)}")
-        else:
-            why = compose(ctx, row)
+        try:
+            why = decide(ctx, row, latest[series(row)] is row, now)
+        except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
+            why = f"the group's terms of reference cannot be read: {error.message}"
         if isinstance(why, Notice):
             rows += messages(ctx, row, why)
         else:
@@ -123,6 +121,16 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     report.set_aside = [(r["key"], r["last_error"]) for r in fresh if r.get("status", "queued") != "queued"]
     mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
     return report
+
+
+def decide(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime) -> Notice | str:
+    """The notice to send for a due reminder, or why it is set aside."""
+    if not latest:
+        return "a later reminder of the same series fell due at the same pass and replaces it"
+    if row.expires_at is not None and row.expires_at <= now:
+        return (f"it fell due at {show(row.due_at, ctx.terms.zone)} while the scheduler was not running, and "
+                f"was no longer useful by {show(now, ctx.terms.zone)}")
+    return compose(ctx, row)
 
 
 def series(row: ReminderPlan) -> str:

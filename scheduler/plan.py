@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.errors import DomainError
 from bot.models import (
     AuditEvent,
     DeputyNomination,
@@ -80,7 +81,12 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
         rows = []
         for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
             horizon = now + HORIZON
-            for occurrence in occurrences(session, group, now) + [replan_row(group.id, now)]:
+            try:
+                found = occurrences(session, group, now)
+            except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
+                logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
+                found = []
+            for occurrence in found + [replan_row(group.id, now)]:
                 if since < occurrence.due_at <= horizon:
                     rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
                                  "subject_id": subject_id(occurrence), "due_at": occurrence.due_at,

@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory, unit_of_work
+from bot.models import Group
 from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from scheduler import outbox as queue
@@ -140,3 +142,16 @@ def test_a_cancelled_meeting_gets_no_reminder(board: Chat, notifier: RecordingNo
     ticks = run(board.sessions, notifier, [WEEK_BEFORE])
     assert [k for k in ticks[0].derived.queued if k.startswith("meeting")] == []
     assert notifier.sent == []
+
+
+def test_a_group_whose_terms_cannot_be_read_is_set_aside_and_the_others_still_get_their_reminders(
+        board: Chat, notifier: RecordingNotifier) -> None:
+    board.load("lieg", channel="lieg-room")
+    assert not board.say("alice", "meeting schedule 2026-12-10 10:30", channel="lieg-room").error
+    run(board.sessions, notifier, [WEEK_BEFORE - dt.timedelta(days=1)])
+    with unit_of_work(board.sessions) as session:
+        session.execute(update(Group).where(Group.short_name == "cjcg").values(terms_yaml="name: [unclosed"))
+    ticks = run(board.sessions, notifier, [WEEK_BEFORE])
+    why = dict(ticks[0].derived.set_aside)
+    assert why["meeting-7d:meeting:1:group"].startswith("the group's terms of reference cannot be read: the ToR of cjcg: not valid YAML")
+    assert [k for k in ticks[0].derived.queued if k.startswith("meeting-7d")] == ["meeting-7d:meeting:2:channel:2"]
