@@ -293,6 +293,11 @@ class OutboxMessage(Base):
     claimed_until: Mapped[dt.datetime | None]
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[dt.datetime | None]
+    # Added by the scheduler (0002): when sending stops being useful, and which bound channel it goes to
+    # (None: a direct message to recipient_id).
+    expires_at: Mapped[dt.datetime | None]
+    channel_binding_id: Mapped[int | None] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(String(200))
 
 
 # --- Records: approved minutes, quorum at each check, calendar feeds ---------------------------------------------
@@ -391,3 +396,30 @@ class PostedMessage(Base):
     subject: Mapped[str] = mapped_column(String(100))
     message_ref: Mapped[str] = mapped_column(String(200))
     posted_at: Mapped[dt.datetime]
+
+
+# --- Scheduler: the reminders the record implies, planned ahead, and how far the scheduler has read ---
+
+
+class ReminderPlan(Base):
+    """One reminder the ToR implies (`occurrence` says what and which), due at `due_at`; replanned when its group
+    changes, and turned into outbox messages when due."""
+
+    __tablename__ = "reminder_plan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    occurrence: Mapped[str] = mapped_column(String(200), unique=True)
+    due_at: Mapped[dt.datetime] = mapped_column(index=True)
+    expires_at: Mapped[dt.datetime | None]
+
+
+class SchedulerMark(Base):
+    """How far the scheduler has read: the last audit event it planned from and the time of its last pass."""
+
+    __tablename__ = "scheduler_marks"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    audit_id: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[dt.datetime | None]
+

@@ -105,7 +105,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if serve.platforms(settings):
         upgrade(args.db)
-        serve.serve(settings, session_factory(make_engine(args.db)), console.now_utc)
+        serve.serve(settings, make_engine(args.db), console.now_utc)
         return 0
     group = first_example()
     print(f"No Slack or Teams settings found: starting the local console on {group}.")

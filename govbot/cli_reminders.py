@@ -1,9 +1,107 @@
-"""`govbot` subcommands for reminders: `tick` and `reminders`."""
+"""`govbot` subcommands for reminders: `tick` (one derive-and-deliver pass) and `reminders` (what is queued,
+sent, set aside or failed)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.db import make_engine, session_factory, upgrade
+from bot.models import Group, OutboxMessage, ReminderPlan
+from bot.rules.calendar import show
+from bot.services.context import terms_of
+from bot.services.groups import group_named
+from bot.settings import get_settings
+from govbot.wiring import notifiers
+from scheduler.runner import tick
+
+SHOWN = 30
+SECTIONS = (("failed", "Not delivered"), ("queued", "Queued"), ("sent", "Sent"),
+            ("expired", "Set aside, not sent"))
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this area's subcommands to the `govbot` parser."""
+    once = sub.add_parser("tick", help="run one pass of the scheduler: queue what is due and deliver it")
+    once.add_argument("--now", help="the time of the pass (ISO 8601; default: now)")
+    once.add_argument("--dry-run", action="store_true", help="show what would be queued; change nothing")
+    once.set_defaults(func=cmd_tick)
+    listing = sub.add_parser("reminders", help="list queued, sent, set-aside and failed reminders")
+    listing.add_argument("--group", help="only this group (its short name)")
+    listing.set_defaults(func=cmd_reminders)
+
+
+def cmd_tick(args: argparse.Namespace) -> int:
+    from govbot.cli import parse_instant
+
+    now = parse_instant(args.now) if args.now else dt.datetime.now(dt.UTC)
+    upgrade(args.db)
+    engine = make_engine(args.db)
+    result = tick(session_factory(engine), notifiers(get_settings(), engine), now, dry_run=args.dry_run)
+    derived, delivered = result.derived, result.delivered
+    verb = "would queue" if args.dry_run else "queued"
+    print(f"Pass at {now.isoformat()}: {verb} {len(derived.queued)}, set aside {len(derived.set_aside)}"
+          + (f"; sent {len(delivered.sent)}, retrying {len(delivered.retrying)}, failed {len(delivered.failed)}"
+             if delivered else " (dry run: nothing was changed)") + ".")
+    for key in derived.queued:
+        print(f"  {verb} {key}")
+    for key, why in derived.set_aside:
+        print(f"  set aside {key}: {why}")
+    if delivered:
+        for key, why in delivered.retrying + delivered.failed:
+            print(f"  not delivered {key}: {why}")
+    return 0
+
+
+def zone_of(session: Session, group_id: int, cache: dict[int, ZoneInfo]) -> ZoneInfo:
+    if group_id not in cache:
+        group = session.get(Group, group_id)
+        cache[group_id] = terms_of(group.terms_yaml, group.short_name).zone if group else ZoneInfo("UTC")
+    return cache[group_id]
+
+
+def describe(message: OutboxMessage, zone: ZoneInfo) -> str:
+    what = f"{message.key} — {message.title or message.kind}"
+    if message.status == "sent" and message.sent_at:
+        return f"{what}, sent {show(message.sent_at, zone)}"
+    if message.status == "queued":
+        retry = f", attempt {message.attempts + 1} at {show(message.next_attempt_at, zone)}" if message.attempts else ""
+        error = f" (last error: {message.last_error})" if message.last_error else ""
+        return f"{what}, due {show(message.due_at, zone)}{retry}{error}"
+    return f"{what}: {message.last_error}"
+
+
+def cmd_reminders(args: argparse.Namespace) -> int:
+    upgrade(args.db)
+    sessions = session_factory(make_engine(args.db))
+    zones: dict[int, ZoneInfo] = {}
+    with sessions() as session:
+        group = group_named(session, args.group) if args.group else None
+        print(f"Reminders of {group.name} ({group.short_name}):" if group else "Reminders of every group:")
+        for status, heading in SECTIONS:
+            query = select(OutboxMessage).where(OutboxMessage.status == status)
+            if group is not None:
+                query = query.where(OutboxMessage.group_id == group.id)
+            rows = session.scalars(query.order_by(OutboxMessage.due_at.desc()).limit(SHOWN + 1)).all()
+            if rows:
+                print(f"\n{heading}:")
+                for row in rows[:SHOWN]:
+                    mark = "  ! " if status == "failed" else "  "
+                    print(mark + describe(row, zone_of(session, row.group_id, zones)))
+                if len(rows) > SHOWN:
+                    print(f"  … and more; the newest {SHOWN} are shown")
+        upcoming = select(ReminderPlan).order_by(ReminderPlan.due_at).limit(10)
+        if group is not None:
+            upcoming = upcoming.where(ReminderPlan.group_id == group.id)
+        planned = session.scalars(upcoming).all()
+        if planned:
+            print("\nPlanned next:")
+            for row in planned:
+                print(f"  {row.occurrence}, due {show(row.due_at, zone_of(session, row.group_id, zones))}")
+        else:
+            print("\nNothing planned yet: `govbot tick` plans and queues what the record implies.")
+    return 0

@@ -8,11 +8,14 @@ import logging
 from collections.abc import Callable
 
 from aiohttp import web
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import session_factory
 from bot.settings import Settings
+from govbot.wiring import notifiers
 from handlers import calendar_feed
+from scheduler import runner
 
 logger = logging.getLogger(__name__)
 
@@ -49,19 +52,22 @@ def platforms(settings: Settings) -> list[str]:
     return found
 
 
-def serve(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> None:
-    """Run the web server on PORT until interrupted."""
+def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
+    """Run the web server on PORT, and the reminder scheduler beside it, until interrupted."""
+    sessions = session_factory(engine)
     app = build_web_app(settings, sessions, clock)
+    reminders = runner.start(sessions, notifiers(settings, engine), clock)
     socket_mode = None
     if settings.slack_configured and settings.slack_app_token is not None:
         from handlers import slack
 
         socket_mode = slack.start_socket_mode(settings, sessions, clock)
     print(f"govbot is serving {' and '.join(platforms(settings))} on port {settings.port} "
-          f"(/healthz answers when the record does).", flush=True)
+          f"(/healthz answers when the record does); reminders are on.", flush=True)
     try:
         web.run_app(app, port=settings.port, print=None)
     finally:
+        reminders.shutdown(wait=True)  # a reminder being sent is marked sent before the process ends
         if socket_mode is not None:
             socket_mode.close()
 

@@ -10,6 +10,7 @@ from typing import TextIO
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import respond
+from bot.ports import Destination
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 
@@ -57,3 +58,17 @@ def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_a
         refused += reply.error
         out.write(render(reply) + "\n\n")
         out.flush()
+
+
+class ConsoleNotifier:
+    """Posts reminders to the console (or any text stream): the notifier of the local, account-free bot."""
+
+    platform = PLATFORM
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def send(self, destination: Destination, reply: Reply) -> None:
+        where = f"#{destination.channel_id}" if destination.channel_id else f"@{destination.user_id}"
+        self.out.write(f"[reminder to {where}]\n{render(reply)}\n\n")
+        self.out.flush()

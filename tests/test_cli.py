@@ -110,5 +110,5 @@ def test_run_with_slack_and_teams_settings_serves_both_on_one_port(tmp_path: Pat
         finally:
             bot.terminate()
             out, err = bot.communicate(timeout=30)
-    assert "govbot is serving Slack and Microsoft Teams (anonymous, local testing only)" in out, out + err
+    assert "govbot is serving Slack and Microsoft Teams (anonymous, local testing only) on port" in out, out + err
     assert "Traceback" not in err, err

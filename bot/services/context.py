@@ -196,3 +196,12 @@ class Context:
         if chairs:
             return rule.cited(f"Ask {', '.join(chairs)}") + "."
         return rule.cited("This group has no chair yet; the secretariat can name one with `chair @person`") + "."
+
+
+SCHEDULER_PLATFORM = "scheduler"
+
+
+def scheduler_context(session: Session, group: Group, now: dt.datetime) -> Context:
+    """The context of the scheduler acting for a group. The scheduler is nobody in the record: its actor is a
+    transient person, never saved, so the audit events it writes carry no actor."""
+    return Context(session, group, Person(display_name="the scheduler"), now, platform=SCHEDULER_PLATFORM)

@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import Ballot, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
+from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show
 from bot.rules.voting import Tally, decide
 from bot.services import roll
-from bot.services.context import Context
+from bot.services.context import Context, scheduler_context
 from bot.services.interests import declared_on_item
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
@@ -304,6 +305,24 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
     verdict = poll.outcome.split(":")[0] if poll.kind == "motion" else poll.outcome
     return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.id} is closed: {verdict}.")
+
+
+def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply | None:
+    """Close an open poll whose deadline has passed, as the scheduler: count, record the outcome, and audit it
+    with no actor (`by: scheduler`).
+
+    Returns the result card for the group's channel, or None when there is nothing to close (the chair
+    closed it already, another replica did, or the deadline moved). Locks the poll row so two replicas
+    cannot both close it.
+    """
+    poll = session.get(Poll, poll_id, with_for_update=True, populate_existing=True)
+    if poll is None or poll.status != "open" or poll.closes_at is None or poll.closes_at > now:
+        return None
+    group = session.get(Group, poll.group_id)
+    assert group is not None
+    ctx = scheduler_context(session, group, now)
+    ctx.audit("vote.deadline_passed", poll=poll.id, closes_at=poll.closes_at, by="scheduler")
+    return finish(ctx, poll)
 
 
 def bar(count: int, total: int) -> str:

@@ -1,0 +1,122 @@
+"""When each reminder the ToR implies falls due, computed in the group's time zone. Pure, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from bot.terms import ReminderRules
+
+DAY = dt.timedelta(days=1)
+START_PROMPT_USEFUL_FOR = dt.timedelta(hours=1)
+VACANCY_USEFUL_FOR = dt.timedelta(days=7)
+ABSENCE_WARNING_USEFUL_FOR = dt.timedelta(days=14)
+REVIEW_PROMPTS_AFTER_DUE = dt.timedelta(days=365)
+OFFSET_SUFFIX = re.compile(r"-\d+[dhw]$")
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One reminder of one kind about one subject: `meeting-7d` about `meeting:12`, due at a UTC instant."""
+
+    kind: str
+    subject: str
+    due_at: dt.datetime
+    expires_at: dt.datetime | None
+
+    @property
+    def name(self) -> str:
+        """What and which occurrence, e.g. `meeting-7d:meeting:12`: the stem of every idempotency key."""
+        return f"{self.kind}:{self.subject}"
+
+    @property
+    def series(self) -> str:
+        """Reminders of one series (`meeting-7d`, `meeting-1d`) replace each other: only the latest due is sent."""
+        return f"{OFFSET_SUFFIX.sub('', self.kind)}:{self.subject}"
+
+    def useful_at(self, now: dt.datetime) -> bool:
+        return self.expires_at is None or now < self.expires_at
+
+
+def at_local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
+    """The UTC instant of a wall-clock time in `zone`. A time the spring change skips falls an hour later, and
+    a time the autumn change repeats is taken the first time, so a reminder is sent once, never twice."""
+    return dt.datetime.combine(day, time, tzinfo=zone).astimezone(dt.UTC)
+
+
+def local_day(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
+    return moment.astimezone(zone).date()
+
+
+def meeting(meeting_id: int, starts_at: dt.datetime, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+    """Days before the meeting (agenda and quorum), apologies a day before, and the prompt at the start."""
+    subject, day = f"meeting:{meeting_id}", local_day(starts_at, zone)
+    found = [Occurrence(f"meeting-{n}d", subject, at_local(day - n * DAY, rules.at, zone), starts_at)
+             for n in sorted(set(rules.meeting_days_before)) if n > 0]
+    if rules.apologies_days_before:
+        found.append(Occurrence("apologies", subject, at_local(day - rules.apologies_days_before * DAY, rules.at,
+                                                               zone), starts_at))
+    if rules.meeting_start:
+        found.append(Occurrence("meeting-start", subject, starts_at, starts_at + START_PROMPT_USEFUL_FOR))
+    return found
+
+
+def term_end(kind: str, membership_id: int, ends_on: dt.date, zone: ZoneInfo, rules: ReminderRules,
+             *, vacancy: bool) -> list[Occurrence]:
+    """`kind` is `term` (a seat) or `chair-term`: warnings before the term ends and, for a seat, `seat-vacant`
+    on the day."""
+    subject, ends_at = f"membership:{membership_id}", at_local(ends_on + DAY, dt.time(0, 0), zone)
+    found = [Occurrence(f"{kind}-{n}d", subject, at_local(ends_on - n * DAY, rules.at, zone), ends_at)
+             for n in sorted(set(rules.term_days_before)) if n > 0]
+    if vacancy and rules.seat_vacant:
+        vacant_at = at_local(ends_on, rules.at, zone)
+        found.append(Occurrence("seat-vacant", subject, vacant_at, vacant_at + VACANCY_USEFUL_FOR))
+    return found
+
+
+def deputy_lapse(nomination_id: int, ends_on: dt.date, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+    """A standing deputy nomination lapses with the member's term."""
+    if not rules.deputy_days_before:
+        return []
+    return [Occurrence("deputy-lapse", f"nomination:{nomination_id}:{ends_on}",
+                       at_local(ends_on - rules.deputy_days_before * DAY, rules.at, zone),
+                       at_local(ends_on + DAY, dt.time(0, 0), zone))]
+
+
+def review(group_id: int, due_on: dt.date, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+    """Every `review_every_days` from `review_days_before` the due date until a review is recorded (a recorded
+    review moves the due date, and with it every later prompt)."""
+    if rules.review_days_before is None:
+        return []
+    first, step = due_on - rules.review_days_before * DAY, rules.review_every_days * DAY
+    days: list[dt.date] = []
+    while first + len(days) * step <= due_on + REVIEW_PROMPTS_AFTER_DUE:
+        days.append(first + len(days) * step)
+    moments = [at_local(day, rules.at, zone) for day in days]
+    return [Occurrence(f"review-{k}w", f"group:{group_id}:due-{due_on}", moment,
+                       moments[k + 1] if k + 1 < len(moments) else None) for k, moment in enumerate(moments)]
+
+
+def dated(kind: str, group_id: int, on: dt.date, offsets: tuple[int, ...], zone: ZoneInfo,
+          rules: ReminderRules) -> list[Occurrence]:
+    """Reminders `offsets` days before a date of the group (`report` due, `end` of a time-limited group)."""
+    until = at_local(on + DAY, dt.time(0, 0), zone)
+    return [Occurrence(f"{kind}-{n}d", f"group:{group_id}:{on}", at_local(on - n * DAY, rules.at, zone), until)
+            for n in sorted(set(offsets))]
+
+
+def poll(poll_id: int, closes_at: dt.datetime, rules: ReminderRules, *, remind: bool) -> list[Occurrence]:
+    """A reminder to those who have not voted, and the close at the deadline (always, however late)."""
+    subject = f"poll:{poll_id}"
+    found = [Occurrence("poll-close", subject, closes_at, None)]
+    if remind and rules.poll_hours_before:
+        hours = rules.poll_hours_before
+        found.append(Occurrence(f"poll-{hours}h", subject, closes_at - dt.timedelta(hours=hours), closes_at))
+    return found
+
+
+def absences(meeting_id: int, closed_at: dt.datetime) -> Occurrence:
+    """After a meeting closes, the chair hears of members who reached the ToR's number of absences."""
+    return Occurrence("absences", f"meeting:{meeting_id}", closed_at, closed_at + ABSENCE_WARNING_USEFUL_FOR)

@@ -1,0 +1,136 @@
+"""Delivery: claim due messages, find where each goes, send it through the platform's notifier, record the outcome.
+
+Each message is claimed, sent and marked in its own short transactions, so a crash loses at most the lease
+of the messages in hand (they are sent again when it runs out) and never marks unsent ones as sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.models import ChannelBinding, Group, Identity, Person
+from bot.ports import DeliveryFailed, Destination, Notifier
+from bot.replies import Reply
+from bot.rules.calendar import show
+from bot.services.context import scheduler_context, terms_of
+from scheduler import outbox
+from scheduler.notices import chairs
+from scheduler.outbox import Claimed
+
+logger = logging.getLogger(__name__)
+
+FAILURE_NOTICE = "delivery-failed"
+
+
+@dataclass
+class Delivered:
+    sent: list[str] = field(default_factory=list)
+    retrying: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    expired: list[str] = field(default_factory=list)
+    full: bool = False  # as many were claimed as the limit allows: others may wait
+
+    def add(self, other: Delivered) -> Delivered:
+        return Delivered(self.sent + other.sent, self.retrying + other.retrying, self.failed + other.failed,
+                         self.expired + other.expired, other.full)
+
+
+def destination(session: Session, message: Claimed, notifiers: Mapping[str, Notifier]) -> Destination:
+    """Where the message goes: its bound channel, or a direct message on a platform the person uses.
+    Raises DeliveryFailed(permanent) when there is nowhere to send it."""
+    if message.channel_binding_id is not None:
+        binding = session.get(ChannelBinding, message.channel_binding_id)
+        if binding is None or binding.group_id != message.group_id:
+            raise DeliveryFailed("the channel is no longer bound to the group", permanent=True)
+        if binding.platform not in notifiers:
+            raise DeliveryFailed(f"no {binding.platform} connection is configured", permanent=True)
+        return Destination(binding.platform, channel_id=binding.channel_id, conversation=binding.conversation)
+    person = session.get(Person, message.recipient_id) if message.recipient_id is not None else None
+    if person is None or person.forgotten:
+        raise DeliveryFailed("the person is no longer in the record", permanent=True)
+    # A direct message goes out through the group's own workspace or team: Slack needs its workspace, Teams the
+    # stored reference of a channel the bot shares with the person.
+    bound = {b.platform: b.conversation for b in session.scalars(
+        select(ChannelBinding).where(ChannelBinding.group_id == message.group_id).order_by(ChannelBinding.id))}
+    identities = sorted(session.scalars(select(Identity).where(Identity.person_id == person.id)),
+                        key=lambda i: (i.platform not in bound, i.id))
+    for identity in identities:
+        if identity.platform in notifiers:
+            return Destination(identity.platform, user_id=identity.external_id,
+                               conversation=bound.get(identity.platform))
+    raise DeliveryFailed(f"{person.display_name} has no account on a connected platform", permanent=True)
+
+
+def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime,
+            limit: int = 200) -> Delivered:
+    """Send every queued message due by `now` (at most `limit`). Never raises for a platform's failure."""
+    report = Delivered()
+    with unit_of_work(sessions) as session:
+        claimed = outbox.claim(session, now, limit)
+        report.full = len(claimed) == limit
+        # Where each goes is read in the claiming transaction; one short transaction per message marks it.
+        places: dict[int, Destination | DeliveryFailed] = {}
+        for message in claimed:
+            try:
+                places[message.id] = destination(session, message, notifiers)
+            except DeliveryFailed as failure:
+                places[message.id] = failure
+    for message in claimed:
+        if message.expires_at is not None and message.expires_at <= now:
+            with unit_of_work(sessions) as session:
+                outbox.mark_expired(session, message.id, "no longer useful by the time it could be sent")
+            report.expired.append(message.key)
+            continue
+        where = places[message.id]
+        try:
+            if isinstance(where, DeliveryFailed):
+                raise where
+            notifiers[where.platform].send(where, Reply(message.text, title=message.title))
+        except DeliveryFailed as failure:
+            record_failure(sessions, message, now, failure, report)
+            continue
+        except Exception as error:  # a notifier bug must not stop the other deliveries; retried with back-off
+            logger.exception("delivering %s failed unexpectedly", message.key)
+            record_failure(sessions, message, now, DeliveryFailed(f"{type(error).__name__}: {error}"), report)
+            continue
+        with unit_of_work(sessions) as session:
+            outbox.mark_sent(session, message.id, now)
+        report.sent.append(message.key)
+    return report
+
+
+def record_failure(sessions: sessionmaker[Session], message: Claimed, now: dt.datetime, failure: DeliveryFailed,
+                   report: Delivered) -> None:
+    with unit_of_work(sessions) as session:
+        final = outbox.mark_failed(session, message, now, failure.reason, retry_after=failure.retry_after,
+                                   permanent=failure.permanent)
+        if final:
+            tell_the_chair(session, message, failure.reason, now)
+    logger.warning("delivering %s failed (%s)%s", message.key, failure.reason, " for good" if final else "")
+    (report.failed if final else report.retrying).append((message.key, failure.reason))
+
+
+def tell_the_chair(session: Session, message: Claimed, reason: str, now: dt.datetime) -> None:
+    """Queue a direct message to the chair about a reminder that could not be delivered (not about a notice
+    of that kind itself, which would loop)."""
+    if message.kind == FAILURE_NOTICE:
+        return
+    group = session.get(Group, message.group_id)
+    if group is None:
+        return
+    terms = terms_of(group.terms_yaml, group.short_name)
+    ctx = scheduler_context(session, group, now)
+    text = (f"A reminder for {terms.name} could not be delivered ({reason}). It was: {message.title or message.kind}"
+            f" — {message.text[:300]}\nFailed at {show(now, terms.zone)}; `govbot reminders --group "
+            f"{group.short_name}` lists undelivered reminders.")
+    rows = [{"key": f"{FAILURE_NOTICE}:outbox:{message.id}:person:{chair}", "group_id": group.id,
+             "kind": FAILURE_NOTICE, "title": "Reminder not delivered", "text": text, "due_at": now,
+             "expires_at": None, "recipient_id": chair} for chair in chairs(ctx)]
+    outbox.enqueue(session, rows, now)

@@ -1,0 +1,203 @@
+"""What each reminder says and to whom, read from the record at the moment it falls due.
+
+Each function takes the group's context and the subject's id and returns a Notice, or a string saying why
+nothing is sent (the meeting was cancelled, the review is recorded, the poll is already closed).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
+from bot.rules.calendar import report_due, show, show_date
+from bot.services import polls, reviews
+from bot.services.context import Context
+from bot.services.groups import plural
+from bot.services.meetings import absence_warnings
+from bot.terms import CHAIR_ROLES, Role
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A reminder's title and text, for the group's channels (`people` empty) or for these people."""
+
+    title: str
+    text: str
+    people: tuple[int, ...] = ()
+
+
+def chairs(ctx: Context) -> tuple[int, ...]:
+    """The chair(s); the secretariat when the group has no chair."""
+    found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES)
+    return found or tuple(m.person_id for m in ctx.memberships() if m.role == Role.SECRETARIAT)
+
+
+def quorum_line(ctx: Context) -> str:
+    q = ctx.terms.quorum
+    if q is None:
+        return "The ToR sets no quorum."
+    needed = plural(q.required(ctx.terms.voting_seats), "member") + " present"
+    return q.cited(f"Quorum: {needed}" + (" including the chair" if q.chair_required else "")) + "."
+
+
+def meeting_of(ctx: Context, meeting_id: int) -> Meeting | str:
+    meeting = ctx.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.status not in ("scheduled", "open"):
+        return f"meeting {meeting_id} is {meeting.status if meeting else 'no longer in the record'}"
+    return meeting
+
+
+def meeting_ahead(ctx: Context, meeting_id: int) -> Notice | str:
+    meeting = meeting_of(ctx, meeting_id)
+    if isinstance(meeting, str):
+        return meeting
+    days = (meeting.starts_at.astimezone(ctx.terms.zone).date() - ctx.today).days
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    lines = [f"Meeting {meeting.id} of {ctx.terms.name} is {when}: {show(meeting.starts_at, ctx.terms.zone)}"
+             + (f", {meeting.place}." if meeting.place else ".")]
+    if meeting.items:
+        lines.append("Agenda: " + "; ".join(f"{i.position}. {i.title}" for i in meeting.items) + ".")
+    else:
+        lines.append("No agenda items yet; the chair or secretariat adds them with `agenda add \"title\"`.")
+    lines.append(quorum_line(ctx))
+    lines.append(f"If you cannot attend, say `apologies --meeting {meeting.id}`.")
+    return Notice("Meeting reminder", "\n".join(lines))
+
+
+def meeting_start(ctx: Context, meeting_id: int) -> Notice | str:
+    meeting = meeting_of(ctx, meeting_id)
+    if isinstance(meeting, str):
+        return meeting
+    lines = [f"Meeting {meeting.id} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
+    if meeting.status == "scheduled":
+        lines.append("The chair opens it with `meeting open`.")
+    lines.append("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.")
+    if ctx.terms.interests.declare_at_start:
+        lines.append(ctx.terms.interests.cited("Declare your interests: `declare \"...\" --item N`, or "
+                                               "`declare none`") + ".")
+    lines.append(quorum_line(ctx))
+    return Notice("Meeting starting", "\n".join(lines))
+
+
+def apologies(ctx: Context, meeting_id: int) -> Notice | str:
+    """To voting members who have neither answered for the meeting nor named a deputy for it."""
+    meeting = meeting_of(ctx, meeting_id)
+    if isinstance(meeting, str):
+        return meeting
+    answered = set(ctx.session.scalars(select(Attendance.member_id).where(Attendance.meeting_id == meeting.id)))
+    answered |= set(ctx.session.scalars(select(DeputyNomination.member_id).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None),
+        DeputyNomination.meeting_id == meeting.id)))
+    people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in answered)
+    if not people:
+        return "every member has answered"
+    text = (f"Meeting {meeting.id} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
+            f"If you cannot attend, say `apologies --meeting {meeting.id}` in the group's channel.")
+    if ctx.terms.deputies.allowed:
+        text += " " + ctx.terms.deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
+    return Notice("Apologies?", text, people)
+
+
+def term(ctx: Context, membership_id: int, kind: str) -> Notice | str:
+    """`term-60d`, `chair-term-7d`, `seat-vacant`: to the holder and the chair, or (vacancy) the channel."""
+    membership = ctx.session.get(Membership, membership_id)
+    if membership is None or membership.ended_at is not None:
+        return "the member has left the seat"
+    chair_term = kind.startswith("chair-term")
+    ends_on = membership.chair_term_ends_on if chair_term else membership.term_ends_on
+    if ends_on is None:
+        return "the term no longer has an end date"
+    holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
+    if kind == "seat-vacant":
+        text = f"{holder}'s term in the seat {membership.seat_title} ends today ({show_date(ends_on)})"
+        text = (seat.cited(text) if seat else text) + (": the seat is vacant until the term is renewed or the seat "
+                                                       "filled (`member add @person --seat \"...\"`).")
+        return Notice("Seat vacant", text)
+    days = (ends_on - ctx.today).days
+    if chair_term:
+        text = ctx.terms.chair.cited(f"{holder}'s term as chair of {ctx.terms.name} ends on {show_date(ends_on)}")
+    else:
+        text = f"{holder}'s term in the seat {membership.seat_title} of {ctx.terms.name} ends on {show_date(ends_on)}"
+        text = seat.cited(text) if seat else text
+    text += f", in {plural(days, 'day')}. Plan the renewal or a successor."
+    people = (membership.person_id,) + tuple(p for p in chairs(ctx) if p != membership.person_id)
+    return Notice("Term ending", text, people)
+
+
+def deputy_lapse(ctx: Context, nomination_id: int) -> Notice | str:
+    nomination = ctx.session.get(DeputyNomination, nomination_id)
+    if nomination is None or nomination.revoked_at is not None:
+        return "the nomination was withdrawn"
+    membership = next((m for m in ctx.memberships() if m.person_id == nomination.member_id), None)
+    if membership is None or membership.term_ends_on is None:
+        return "the member's term has no end date"
+    member, deputy = nomination.member.display_name, nomination.deputy.display_name
+    text = ctx.terms.deputies.cited(f"{deputy}'s standing nomination as deputy for {member} lapses when {member}'s "
+                                    f"term ends on {show_date(membership.term_ends_on)}")
+    return Notice("Deputy nomination lapsing", text + ". Name a deputy again once the seat is renewed.",
+                  (nomination.member_id, nomination.deputy_id))
+
+
+def review(ctx: Context, due_on: dt.date) -> Notice | str:
+    rule = ctx.terms.review
+    if rule is None or reviews.next_review(ctx) != due_on:
+        return "the review is recorded or no longer due"
+    when = (f"was due on {show_date(due_on)} and is overdue" if due_on < ctx.today
+            else f"is due on {show_date(due_on)}")
+    text = rule.cited(f"The ToR review of {ctx.terms.name} {when}")
+    return Notice("ToR review", text + ". When it is done, the chair or secretariat says `review done`.")
+
+
+def report(ctx: Context, due_on: dt.date) -> Notice | str:
+    rule = ctx.terms.reporting
+    if rule is None:
+        return "the ToR sets no reporting duty"
+    if not rule.every_months or report_due(reviews.adopted(ctx, ctx.terms), rule.every_months,
+                                           reviews.last_done(ctx, "report")) != due_on:
+        return "the report is recorded or no longer due"
+    people = tuple(m.person_id for m in ctx.memberships() if m.role == rule.lead) or chairs(ctx)
+    text = rule.cited(f"The report of {ctx.terms.name} to {rule.to} is due on {show_date(due_on)}")
+    return Notice("Report due", text + ". When it is made, say `report done`.", people)
+
+
+def ending(ctx: Context) -> Notice | str:
+    rule = ctx.terms.operates_until
+    if rule is None:
+        return "the group no longer has an end date"
+    text = rule.cited(f"{ctx.terms.name} operates until {show_date(rule.date)}")
+    return Notice("Group ending", text + ": plan its final meeting and the handover of its work.")
+
+
+def poll_reminder(ctx: Context, poll_id: int) -> Notice | str:
+    poll = ctx.session.get(Poll, poll_id)
+    if poll is None or poll.status != "open" or poll.closes_at is None:
+        return "the poll is closed"
+    model = SecretVoter if poll.secret else Ballot
+    voted = set(ctx.session.scalars(select(model.member_id).where(model.poll_id == poll.id)))
+    people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in voted)
+    if not people:
+        return "every member has voted"
+    text = (f"{poll.kind.capitalize()} {poll.id} of {ctx.terms.name} closes on {show(poll.closes_at, ctx.terms.zone)}"
+            f" and you have not voted: {poll.question}\nVote with `vote {poll.id} <choice>`; `results {poll.id}` "
+            "shows the options.")
+    return Notice("Vote closing soon", text, people)
+
+
+def poll_close(ctx: Context, poll_id: int) -> Notice | str:
+    reply = polls.close_at_deadline(ctx.session, poll_id, ctx.now)
+    if reply is None:
+        return "the poll was already closed"
+    return Notice(reply.title or "Poll closed", "\n".join(reply.as_text().splitlines()[1:]))
+
+
+def absences(ctx: Context, meeting_id: int) -> Notice | str:
+    meeting = ctx.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.status != "closed":
+        return "the meeting is not closed"
+    warnings = absence_warnings(ctx, meeting)
+    if not warnings:
+        return "no member reached the ToR's number of absences"
+    return Notice("Consecutive absences", f"After meeting {meeting.id}:\n" + "\n".join(warnings), chairs(ctx))

@@ -1,0 +1,111 @@
+"""The outbox: messages queued once under an idempotency key, claimed for delivery, then sent or failed.
+
+A claim is a lease (`claimed_until`): a process that dies mid-delivery leaves its rows claimed, and they
+become claimable again when the lease runs out. On PostgreSQL the claim skips rows another replica holds
+(`FOR UPDATE SKIP LOCKED`); SQLite serialises writers on its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.models import OutboxMessage
+
+LEASE = dt.timedelta(minutes=5)
+MAX_ATTEMPTS = 5
+FIRST_BACK_OFF = dt.timedelta(minutes=1)
+LONGEST_BACK_OFF = dt.timedelta(hours=1)
+
+
+def enqueue(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]:
+    """Insert messages whose key is new; a key already queued (by this replica or another) is ignored.
+
+    Returns the rows that were new when looked at; the insert itself ignores conflicts, so a race with
+    another replica still queues each key once.
+    """
+    if not rows:
+        return []
+    keys = [r["key"] for r in rows]
+    known: set[str] = set()
+    for start in range(0, len(keys), 500):
+        known |= set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys[start:start + 500]))))
+    fresh = [{"status": "queued", "attempts": 0, "next_attempt_at": now, "recipient_id": None,
+              "channel_binding_id": None, "last_error": None, **r} for r in rows if r["key"] not in known]
+    fresh = list({r["key"]: r for r in fresh}.values())
+    if fresh:
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"]), fresh)
+    return fresh
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A message leased to this process for one delivery attempt."""
+
+    id: int
+    key: str
+    group_id: int
+    kind: str
+    title: str | None
+    text: str
+    recipient_id: int | None
+    channel_binding_id: int | None
+    attempts: int
+    expires_at: dt.datetime | None
+
+
+def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
+    """Lease up to `limit` queued messages whose time has come; counts the attempt."""
+    rows = session.scalars(
+        select(OutboxMessage)
+        .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now,
+               or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now))
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
+        .with_for_update(skip_locked=True)
+    ).all()
+    claimed = []
+    for row in rows:
+        row.claimed_until, row.attempts = now + LEASE, row.attempts + 1
+        claimed.append(Claimed(row.id, row.key, row.group_id, row.kind, row.title, row.text, row.recipient_id,
+                               row.channel_binding_id, row.attempts, row.expires_at))
+    return claimed
+
+
+def mark_sent(session: Session, message_id: int, now: dt.datetime) -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.status == "queued")
+                    .values(status="sent", sent_at=now, claimed_until=None, last_error=None))
+
+
+def mark_expired(session: Session, message_id: int, why: str) -> None:
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id)
+                    .values(status="expired", claimed_until=None, last_error=why))
+
+
+def back_off(attempts: int) -> dt.timedelta:
+    """1, 2, 4, 8 … minutes, at most an hour."""
+    return min(FIRST_BACK_OFF * 2 ** max(attempts - 1, 0), LONGEST_BACK_OFF)
+
+
+def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: str, *,
+                retry_after: float | None = None, permanent: bool = False) -> bool:
+    """Record a failed attempt. Tries again after `retry_after` seconds when the platform said so, else after a
+    back-off; gives up (status `failed`, reason kept) when trying again cannot help or after MAX_ATTEMPTS.
+    Returns True when the message has failed for good."""
+    final = permanent or message.attempts >= MAX_ATTEMPTS
+    wait = dt.timedelta(seconds=retry_after) if retry_after is not None else back_off(message.attempts)
+    values: dict[str, Any] = {"claimed_until": None, "last_error": reason[:2000]}
+    if final:
+        values["status"] = "failed"
+        values["last_error"] = (f"gave up after {message.attempts} attempts: " if not permanent else "") + reason[:2000]
+    else:
+        values["next_attempt_at"] = now + wait
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(**values))
+    return final

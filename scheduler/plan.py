@@ -1,0 +1,168 @@
+"""The reminder plan: every reminder a group's record implies, replanned only for groups that changed.
+
+A group changes when an audit event names it, so a pass reads the audit log after its mark (an index range
+on the primary key) and replans those groups alone: its cost grows with what changed, not with the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from bot.errors import DomainError
+from bot.models import (
+    AuditEvent,
+    DeputyNomination,
+    Group,
+    Meeting,
+    Membership,
+    Poll,
+    ReminderPlan,
+    SchedulerMark,
+)
+from bot.rules import reminders
+from bot.rules.calendar import report_due
+from bot.rules.reminders import Occurrence
+from bot.services import reviews
+from bot.services.context import scheduler_context, terms_of
+from bot.terms import CHAIR_ROLES
+
+logger = logging.getLogger(__name__)
+
+MARK = "reminders"
+# The plan reaches this far ahead; a `replan` row brings each group back before its plan runs out, staggered
+# by group so that groups planned together are not all replanned in the same pass.
+HORIZON = dt.timedelta(days=35)
+REPLAN_AFTER = dt.timedelta(days=21)
+REPLAN = "replan"
+FIRST_LOOK_BACK = dt.timedelta(days=1)  # a new installation sends what fell due in the last day, no more
+BATCH = 500
+
+
+def mark_for(session: Session, now: dt.datetime) -> SchedulerMark:
+    """The scheduler's mark, locked for this pass: one replica plans at a time (PostgreSQL row lock; SQLite
+    takes its write lock when the transaction begins)."""
+    mark = session.get(SchedulerMark, MARK, with_for_update=True, populate_existing=True)
+    if mark is None:
+        # Two replicas starting together both find no mark: the second insert is ignored, then both lock it.
+        dialect = session.get_bind().dialect.name
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        session.execute(insert(SchedulerMark).values(name=MARK, audit_id=-1, at=now - FIRST_LOOK_BACK)
+                        .on_conflict_do_nothing(index_elements=["name"]))
+        mark = session.get(SchedulerMark, MARK, with_for_update=True, populate_existing=True)
+        assert mark is not None
+    return mark
+
+
+def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], int]:
+    """The groups to replan (every group on the first pass) and the audit id to move the mark to."""
+    newest = session.scalar(select(func.max(AuditEvent.id))) or 0
+    if mark.audit_id < 0:
+        return list(session.scalars(select(Group.id).order_by(Group.id))), newest
+    ids = session.scalars(select(AuditEvent.group_id).where(AuditEvent.id > mark.audit_id, AuditEvent.id <= newest,
+                                                            AuditEvent.group_id.is_not(None)).distinct())
+    return sorted(i for i in ids if i is not None), newest
+
+
+def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: dt.datetime) -> int:
+    """Replace the plan of each group with the reminders its record implies that fall due after `since`
+    (earlier ones were sent by an earlier pass, or fell due before their subject existed) and within the
+    HORIZON, and a `replan` row to extend it in time. Returns rows planned."""
+    planned = 0
+    ids = list(group_ids)
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start:start + BATCH]
+        session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch)))
+        rows = []
+        for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
+            horizon = now + HORIZON
+            try:
+                found = occurrences(session, group, now)
+            except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
+                logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
+                found = []
+            for occurrence in found + [replan_row(group.id, now)]:
+                if since < occurrence.due_at <= horizon:
+                    rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
+                                 "subject_id": subject_id(occurrence), "due_at": occurrence.due_at,
+                                 "expires_at": occurrence.expires_at})
+        if rows:
+            session.execute(ReminderPlan.__table__.insert(), rows)
+        planned += len(rows)
+    return planned
+
+
+def replan_row(group_id: int, now: dt.datetime) -> Occurrence:
+    stagger = dt.timedelta(minutes=group_id % (7 * 24 * 60))
+    return Occurrence(REPLAN, f"group:{group_id}", now + REPLAN_AFTER + stagger, None)
+
+
+def due_replans(session: Session, now: dt.datetime) -> list[int]:
+    """Groups whose plan is running out."""
+    return list(session.scalars(select(ReminderPlan.group_id).where(ReminderPlan.kind == REPLAN,
+                                                                    ReminderPlan.due_at <= now)))
+
+
+def subject_id(occurrence: Occurrence) -> int | None:
+    parts = occurrence.subject.split(":")
+    return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
+
+
+def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
+    """Every reminder the group's record and ToR imply from about now on."""
+    terms = terms_of(group.terms_yaml, group.short_name)
+    rules, zone = terms.reminders, terms.zone
+    found: list[Occurrence] = []
+    meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id,
+                                                     Meeting.starts_at > now - reminders.DAY))
+    for meeting in meetings:
+        if meeting.status in ("scheduled", "open"):
+            found += reminders.meeting(meeting.id, meeting.starts_at, zone, rules)
+        elif meeting.status == "closed" and meeting.closed_at and rules.absences \
+                and terms.attendance.warn_after_consecutive_absences:
+            found.append(reminders.absences(meeting.id, meeting.closed_at))
+    seated = list(session.scalars(select(Membership).where(Membership.group_id == group.id,
+                                                           Membership.ended_at.is_(None))))
+    for membership in seated:
+        if membership.term_ends_on:
+            found += reminders.term_end("term", membership.id, membership.term_ends_on, zone, rules, vacancy=True)
+        if membership.chair_term_ends_on and membership.role in CHAIR_ROLES:
+            found += reminders.term_end("chair-term", membership.id, membership.chair_term_ends_on, zone, rules,
+                                        vacancy=False)
+    term_of = {m.person_id: m.term_ends_on for m in seated if m.term_ends_on}
+    standing = session.scalars(select(DeputyNomination).where(
+        DeputyNomination.group_id == group.id, DeputyNomination.meeting_id.is_(None),
+        DeputyNomination.revoked_at.is_(None)))
+    for nomination in standing:
+        if nomination.member_id in term_of:
+            found += reminders.deputy_lapse(nomination.id, term_of[nomination.member_id], zone, rules)
+    found += calendar(session, group, now)
+    polls = session.scalars(select(Poll).where(Poll.group_id == group.id, Poll.status == "open",
+                                               Poll.closes_at.is_not(None)))
+    for poll in polls:
+        assert poll.closes_at is not None
+        found += reminders.poll(poll.id, poll.closes_at, rules, remind=poll.meeting_id is None)
+    return found
+
+
+def calendar(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
+    """The group-wide dates: ToR review, report to the parent body, end of a time-limited group."""
+    ctx = scheduler_context(session, group, now)
+    terms, found = ctx.terms, []
+    rules, zone = terms.reminders, terms.zone
+    review_on = reviews.next_review(ctx)
+    if review_on is not None:
+        found += reminders.review(group.id, review_on, zone, rules)
+    reporting = terms.reporting
+    if reporting is not None and reporting.every_months:
+        due = report_due(reviews.adopted(ctx, terms), reporting.every_months,
+                         reviews.last_done(ctx, "report"))
+        found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
+    if terms.operates_until is not None and rules.end_days_before is not None:
+        found += reminders.dated("end", group.id, terms.operates_until.date, (rules.end_days_before,), zone, rules)
+    return found

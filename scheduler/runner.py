@@ -1,0 +1,94 @@
+"""APScheduler wiring: one periodic derive job and one delivery job, never one job per reminder.
+
+The jobs keep no state of their own (the plan and the outbox are in the database), so a restart loses
+nothing, and several replicas can run them over one PostgreSQL database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.ports import Notifier
+from scheduler.delivery import Delivered, deliver
+from scheduler.due import Derived, derive
+
+logger = logging.getLogger(__name__)
+
+DERIVE_EVERY = dt.timedelta(minutes=1)
+DELIVER_EVERY = dt.timedelta(seconds=15)
+# A late run (the machine slept, a pass ran long) still runs, once: the defaults (1 s grace, no coalescing)
+# would drop it or run it repeatedly. Nothing is lost either way, but a dropped run delays every reminder.
+JOB_DEFAULTS = {"misfire_grace_time": None, "coalesce": True, "max_instances": 1}
+
+
+@dataclass
+class Tick:
+    """One derive-and-deliver pass: what was queued or set aside, and what was sent, retried or failed."""
+
+    now: dt.datetime
+    derived: Derived
+    delivered: Delivered | None
+
+
+def tick(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime, *,
+         dry_run: bool = False) -> Tick:
+    """Derive what is due at `now`, queue it and deliver it. With `dry_run`, derive only and roll it all back
+    (nothing queued, sent or closed), to show what a pass would do."""
+    if dry_run:
+        with sessions() as session, session.begin():
+            derived = derive(session, now, limit=10_000)
+            session.rollback()
+        return Tick(now, derived, None)
+    return Tick(now, derive_all(sessions, now), deliver_all(sessions, notifiers, now))
+
+
+def derive_all(sessions: sessionmaker[Session], now: dt.datetime) -> Derived:
+    """Derive passes until nothing due is left: each pass is bounded, and its own short transaction."""
+    with unit_of_work(sessions) as session:
+        derived = derive(session, now)
+    while derived.more:
+        with unit_of_work(sessions) as session:
+            derived = derived.add(derive(session, now))
+    return derived
+
+
+def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime) -> Delivered:
+    delivered = deliver(sessions, notifiers, now)
+    while delivered.full:
+        delivered = delivered.add(deliver(sessions, notifiers, now))
+    return delivered
+
+
+def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> None:
+    derived = derive_all(sessions, clock())
+    if derived.queued or derived.set_aside:
+        logger.info("queued %d reminders, set aside %d", len(derived.queued), len(derived.set_aside))
+
+
+def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
+                clock: Callable[[], dt.datetime]) -> None:
+    delivered = deliver_all(sessions, notifiers, clock())
+    if delivered.sent or delivered.failed:
+        logger.info("sent %d reminders, %d failed", len(delivered.sent), len(delivered.failed))
+
+
+def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
+          clock: Callable[[], dt.datetime]) -> BackgroundScheduler:
+    """Start the derive and delivery jobs in a background thread; the caller shuts the scheduler down."""
+    scheduler = BackgroundScheduler(timezone=dt.UTC, job_defaults=JOB_DEFAULTS)
+    # APScheduler fires on the machine's clock; `clock` only says what time the jobs believe it is.
+    first = dt.datetime.now(dt.UTC)
+    scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(), args=(sessions, clock),
+                      id="reminders-derive", next_run_time=first, replace_existing=True)
+    scheduler.add_job(deliver_job, "interval", seconds=DELIVER_EVERY.total_seconds(),
+                      args=(sessions, notifiers, clock), id="reminders-deliver",
+                      next_run_time=first + dt.timedelta(seconds=2), replace_existing=True)
+    scheduler.start()
+    return scheduler

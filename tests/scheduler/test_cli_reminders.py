@@ -1,0 +1,49 @@
+"""`govbot tick` and `govbot reminders`, as an operator runs them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govbot.cli import main
+from tests.conftest import example
+
+
+def govbot(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> str:
+    assert main(["--db", db, *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Path,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'govbot.db'}"
+    govbot(capsys, db, "group", "import", str(example("cjcg")))
+
+    # A Monday: the CJCG's overdue ToR review is prompted weekly, but no channel is bound to the group.
+    out = govbot(capsys, db, "tick", "--now", "2026-12-07T09:00Z")
+    assert "queued 0, set aside 1" in out
+    assert "no channel is bound to Children's Joint Commissioning Group; bind one with `group bind cjcg`" in out
+
+    dry = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z", "--dry-run")
+    assert "would queue chair-term-30d:membership:1:person:1" in dry
+    assert "[reminder to" not in dry and "dry run: nothing was changed" in dry
+
+    sent = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z")
+    assert "[reminder to @alice]\n*Term ending*\nalice's term as chair of Children's Joint Commissioning Group ends " \
+           "on 15 Jan 2027 (ToR 6.2), in 30 days. Plan the renewal or a successor." in sent
+    assert "sent 1, retrying 0, failed 0" in sent
+    assert "queued 0" in govbot(capsys, db, "tick", "--now", "2026-12-16T09:05Z")  # once
+
+    listing = govbot(capsys, db, "reminders", "--group", "cjcg")
+    assert "Reminders of Children's Joint Commissioning Group (cjcg):" in listing
+    failed, sent_part = listing.split("Sent:")
+    assert "Not delivered:\n  ! review-26w:group:1:due-2026-07-15:channel:none" in failed
+    assert "  ! review-25w:group:1:due-2026-07-15:channel:none — ToR review: no channel is bound to" in failed
+    assert "chair-term-30d:membership:1:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
+    assert "Planned next:" in listing
+
+
+def test_tick_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", f"sqlite:///{tmp_path / 'g.db'}", "tick", "--now", "next tuesday"]) == 2
+    assert "--now 'next tuesday' is not an ISO time; write it as 2026-12-10T09:00Z." in capsys.readouterr().err
