@@ -24,6 +24,7 @@ class PersonRef:
 
     value: str
     by_id: bool
+    name: str | None = None  # the display name a platform sends with a mention (`<@U123|bob>`), if any
 
     def __str__(self) -> str:
         return f"<@{self.value}>" if self.by_id else f"@{self.value}"
@@ -159,7 +160,7 @@ def tokenize(text: str) -> list[str]:
 
 def person_ref(token: str) -> PersonRef | None:
     if match := MENTION.match(token):
-        return PersonRef(match.group(1), by_id=True)
+        return PersonRef(match.group(1), by_id=True, name=(match.group(2) or "").strip()[:200] or None)
     if match := HANDLE.match(token):
         return PersonRef(match.group(1), by_id=False)
     return None

@@ -14,7 +14,8 @@ def test_quoted_text_options_and_people() -> None:
     command = parse('declare "My spouse works for Acme" --item 2 --nature pecuniary')
     assert command == Command("declare", {"description": ["My spouse works for Acme"]},
                               {"item": 2, "nature": "pecuniary"})
-    assert parse("deputy <@U123|bob> --meeting next").args["person"] == PersonRef("U123", by_id=True)
+    assert parse("deputy <@U123|bob> --meeting next").args["person"] == PersonRef("U123", by_id=True, name="bob")
+    assert parse("deputy <@U123>").args["person"] == PersonRef("U123", by_id=True)
     assert parse("/gov deputy @bob").args["person"] == PersonRef("bob", by_id=False)
 
 

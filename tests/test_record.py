@@ -62,3 +62,18 @@ def test_every_change_appends_an_audit_event_to_an_unbroken_chain(chat: Chat, se
         assert event.prev_hash == previous
         assert event.hash == event_hash(previous, event.at, event.group_id, event.actor_id, event.action, event.detail)
         previous = event.hash
+
+
+def test_a_newcomer_mentioned_on_a_chat_platform_is_named_as_the_mention_shows_them(
+        sessions: sessionmaker[Session]) -> None:
+    from bot.services.context import Place
+    from bot.services.groups import bind_channel
+    from tests.slack.conftest import slack_terms
+
+    slack = Chat(sessions, platform="slack")
+    with unit_of_work(sessions) as session:
+        group = import_group(session, slack_terms("cjcg"), slack.now)
+        bind_channel(session, group, Place("slack", slack.channel), slack.now, actor_id=None)
+    slack.ok("UALICE", 'member add <@UZOE|zoe> --seat "Lead Commissioner for CAMHS"')
+    listing = slack.ok("UALICE", "members").as_text()
+    assert ": zoe" in listing and "UZOE" not in listing

@@ -61,7 +61,8 @@ def resolve(session: Session, platform: str, ref: PersonRef) -> Person:
     Raises NotFound naming the handle.
     """
     if ref.by_id or platform == "console":
-        return person_for(session, Speaker(platform, ref.value, ref.value))
+        # A mention's own name (`<@U123|bob>`) names a newcomer properly in the record until they speak.
+        return person_for(session, Speaker(platform, ref.value, ref.name or ref.value))
     found = session.scalars(
         select(Identity).where(Identity.platform == platform, Identity.handle == ref.value.casefold())
     ).all()
