@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
-from bot.errors import DomainError, NotAllowed
+from bot.errors import DomainError, NotAllowed, NotFound
 from bot.models import Person
 from bot.replies import Reply, refusal
 from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
@@ -109,8 +109,9 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         return bind(session, actor.id, place, command.args["short_name"], now)
     group = groups.group_for(session, place)
     if group is None:
-        return Reply("This channel is not bound to a group yet. A chair or secretary binds it with "
-                     "`group bind <short-name>`.", private=True, error=True)
+        # Raised, not returned: the refusal must roll back the person just created for a first-time speaker.
+        raise NotFound("This channel is not bound to a group yet. A chair or secretary binds it with "
+                       "`group bind <short-name>`.")
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform)
     return USE_CASES[command.verb](ctx, command)
 

@@ -66,9 +66,12 @@ def test_bad_input_is_refused_clearly_and_writes_nothing(cjcg: Chat, sessions: s
     assert counts(sessions) == before
 
 
-def test_an_unbound_channel_says_how_to_bind_it(cjcg: Chat) -> None:
-    reply = cjcg.say("alice", "quorum", channel="elsewhere")
+def test_an_unbound_channel_says_how_to_bind_it_and_keeps_no_record_of_a_stranger(
+        cjcg: Chat, sessions: sessionmaker[Session]) -> None:
+    before = counts(sessions)
+    reply = cjcg.say("stranger", "quorum", channel="elsewhere")
     assert reply.error and "not bound to a group yet" in reply.text and "group bind <short-name>" in reply.text
+    assert counts(sessions) == before  # a first-time speaker refused here leaves no personal data behind
 
 
 def test_an_unknown_handle_on_a_chat_platform_asks_for_a_real_mention(sessions: sessionmaker[Session]) -> None:
