@@ -155,3 +155,30 @@ def test_a_group_whose_terms_cannot_be_read_is_set_aside_and_the_others_still_ge
     why = dict(ticks[0].derived.set_aside)
     assert why["meeting-7d:meeting:1:group"].startswith("the group's terms of reference cannot be read: the ToR of cjcg: not valid YAML")
     assert [k for k in ticks[0].derived.queued if k.startswith("meeting-7d")] == ["meeting-7d:meeting:2:channel:2"]
+
+
+def test_a_batch_that_outlasts_its_lease_leaves_the_rest_to_the_replica_that_claimed_them(
+        board: Chat) -> None:
+    day_before = dt.datetime(2026, 12, 9, 9, 0, tzinfo=dt.UTC)
+    with unit_of_work(board.sessions) as session:
+        queued = derive(session, day_before).queued
+    assert len(queued) == 13
+    other = RecordingNotifier()
+
+    class WaitsOnRetryAfter(RecordingNotifier):
+        """Each send waits two minutes on the platform; during the third, the other replica's pass runs."""
+
+        def send(self, destination: Destination, reply: Reply) -> None:
+            super().send(destination, reply)
+            self.now += dt.timedelta(minutes=2)
+            if len(self.sent) == 3:
+                other.now = self.now
+                deliver(board.sessions, {"console": other}, self.now)
+
+    slow = WaitsOnRetryAfter(now=day_before)
+    first = deliver(board.sessions, {"console": slow}, day_before, clock=lambda: slow.now)
+    # The third send renewed its lease before it began, so the other replica took only the ten after it.
+    assert len(slow.sent) == 3 and len(first.sent) == 3 and len(other.sent) == 10
+    sent_to = [(s.destination.channel_id, s.destination.user_id) for s in slow.sent + other.sent]
+    assert len(set(sent_to)) == len(sent_to) == 13  # every reminder once, none twice
+    assert sorted(keys(board.sessions, "sent")) == sorted(queued)
