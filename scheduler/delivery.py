@@ -106,8 +106,11 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             record_failure(sessions, message, now, failure, report)
             continue
         except Exception as error:  # a notifier bug must not stop the other deliveries; retried with back-off
+            # The exception's text may carry URLs, tokens or internals: it goes to the log only, never to the
+            # chair's message or `govbot reminders`.
             logger.exception("delivering %s failed unexpectedly", message.key)
-            record_failure(sessions, message, now, DeliveryFailed(f"{type(error).__name__}: {error}"), report)
+            reason = f"an unexpected error ({type(error).__name__}); details are in the bot's log"
+            record_failure(sessions, message, now, DeliveryFailed(reason), report)
             continue
         with unit_of_work(sessions) as session:
             outbox.mark_sent(session, message.id, now)

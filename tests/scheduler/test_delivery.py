@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from pathlib import Path
 
 import pytest
@@ -108,6 +109,28 @@ def test_failures_back_off_then_fail_with_the_reason_and_the_chair_is_told(board
     told = [s for s in notifier.sent if s.reply.title == "Reminder not delivered"]
     assert [s.destination.user_id for s in told] == ["alice"]
     assert "could not be delivered (connection reset)" in told[0].reply.text
+
+
+def test_an_unexpected_notifier_error_tells_the_chair_a_plain_reason_and_logs_the_details(
+        board: Chat, caplog: pytest.LogCaptureFixture) -> None:
+    token = secrets.token_urlsafe(24)
+
+    class Broken(RecordingNotifier):
+        def send(self, destination: Destination, reply: Reply) -> None:
+            if reply.title == "Meeting reminder":
+                raise ValueError(f"POST https://hooks.example.invalid/services?token={token} gave 500")
+            super().send(destination, reply)
+
+    broken = Broken()
+    run(board.sessions, broken, [WEEK_BEFORE + dt.timedelta(minutes=m) for m in range(40)])
+    plain = "an unexpected error (ValueError); details are in the bot's log"
+    assert [(m.key, m.last_error) for m in outbox(board.sessions) if m.status == "failed"] == [
+        ("meeting-7d:meeting:1:channel:1", f"gave up after 5 attempts: {plain}")]
+    told = [s for s in broken.sent if s.reply.title == "Reminder not delivered"]
+    assert len(told) == 1 and f"could not be delivered ({plain})" in told[0].reply.text
+    assert token not in told[0].reply.text
+    logged = [r for r in caplog.records if r.exc_info and "failed unexpectedly" in r.getMessage()]
+    assert len(logged) == 5 and token in str(logged[0].exc_info[1])  # type: ignore[index]
 
 
 def test_a_permanent_failure_fails_at_once(board: Chat, notifier: RecordingNotifier) -> None:
