@@ -172,6 +172,7 @@ class Exchange:
             logger.warning("could not refresh the card of %s: %s", subject, card.text)
             return
         public = Reply(card.text, title=card.title, fields=card.fields, buttons=card.buttons, subject=subject)
+        ts = self.card(subject) or ts  # a run folded in after the card was replaced updates the new one
         try:
             self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
         except SlackApiError as error:
