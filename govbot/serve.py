@@ -8,6 +8,8 @@ import logging
 from collections.abc import Callable
 
 from aiohttp import web
+from aiohttp.abc import AbstractAccessLogger
+from aiohttp.web import BaseRequest, StreamResponse
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -21,6 +23,14 @@ logger = logging.getLogger(__name__)
 
 SESSIONS = web.AppKey("sessions", sessionmaker[Session])
 Clock = Callable[[], dt.datetime]
+
+
+class AccessLog(AbstractAccessLogger):
+    """One line per request: method, path, status and time taken. Never the query string, which carries the
+    calendar feed's secret token and Slack's OAuth code and state (aiohttp's default logs the whole line)."""
+
+    def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
+        self.logger.info("%s %s %s %.3fs", request.method, request.path, response.status, time)
 
 
 def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> web.Application:
@@ -65,7 +75,7 @@ def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
     print(f"govbot is serving {' and '.join(platforms(settings))} on port {settings.port} "
           f"(/healthz answers when the record does); reminders are on.", flush=True)
     try:
-        web.run_app(app, port=settings.port, print=None)
+        web.run_app(app, port=settings.port, print=None, access_log_class=AccessLog)
     finally:
         reminders.shutdown(wait=True)  # a reminder being sent is marked sent before the process ends
         if socket_mode is not None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -69,8 +69,12 @@ def destination(session: Session, message: Claimed, notifiers: Mapping[str, Noti
 
 
 def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime,
-            limit: int = 200) -> Delivered:
-    """Send every queued message due by `now` (at most `limit`). Never raises for a platform's failure."""
+            limit: int = 200, clock: Callable[[], dt.datetime] | None = None) -> Delivered:
+    """Send every queued message due by `now` (at most `limit`). Never raises for a platform's failure.
+
+    Sends can wait on a platform's Retry-After, so the batch may outlast its lease: just before each send the
+    lease on that message is renewed from `clock()` (default: `now`), and a message another replica has claimed
+    meanwhile is left to it."""
     report = Delivered()
     with unit_of_work(sessions) as session:
         claimed = outbox.claim(session, now, limit)
@@ -88,6 +92,11 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
                 outbox.mark_expired(session, message.id, "no longer useful by the time it could be sent")
             report.expired.append(message.key)
             continue
+        with unit_of_work(sessions) as session:
+            held = outbox.renew(session, message, message.claimed_until, clock() if clock else now)
+        if held is None:
+            logger.info("%s was claimed by another replica after this one's lease ran out", message.key)
+            continue
         where = places[message.id]
         try:
             if isinstance(where, DeliveryFailed):
@@ -97,8 +106,11 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             record_failure(sessions, message, now, failure, report)
             continue
         except Exception as error:  # a notifier bug must not stop the other deliveries; retried with back-off
+            # The exception's text may carry URLs, tokens or internals: it goes to the log only, never to the
+            # chair's message or `govbot reminders`.
             logger.exception("delivering %s failed unexpectedly", message.key)
-            record_failure(sessions, message, now, DeliveryFailed(f"{type(error).__name__}: {error}"), report)
+            reason = f"an unexpected error ({type(error).__name__}); details are in the bot's log"
+            record_failure(sessions, message, now, DeliveryFailed(reason), report)
             continue
         with unit_of_work(sessions) as session:
             outbox.mark_sent(session, message.id, now)

@@ -60,6 +60,7 @@ class Claimed:
     channel_binding_id: int | None
     attempts: int
     expires_at: dt.datetime | None
+    claimed_until: dt.datetime
 
 
 def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
@@ -75,8 +76,20 @@ def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
     for row in rows:
         row.claimed_until, row.attempts = now + LEASE, row.attempts + 1
         claimed.append(Claimed(row.id, row.key, row.group_id, row.kind, row.title, row.text, row.recipient_id,
-                               row.channel_binding_id, row.attempts, row.expires_at))
+                               row.channel_binding_id, row.attempts, row.expires_at, row.claimed_until))
     return claimed
+
+
+def renew(session: Session, message: Claimed, held_until: dt.datetime, now: dt.datetime) -> dt.datetime | None:
+    """Extend this process's lease on a message just before sending it: a full LEASE from `now`. Returns the new
+    lease, or None when the message is no longer ours (the lease ran out and another replica claimed it, or it
+    was settled), so the caller must not send it."""
+    until = now + LEASE
+    result = session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id,
+                                                         OutboxMessage.status == "queued",
+                                                         OutboxMessage.claimed_until == held_until)
+                             .values(claimed_until=until))
+    return until if getattr(result, "rowcount", 0) == 1 else None
 
 
 def mark_sent(session: Session, message_id: int, now: dt.datetime) -> None:

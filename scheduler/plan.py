@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -72,12 +72,15 @@ def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], in
 def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: dt.datetime) -> int:
     """Replace the plan of each group with the reminders its record implies that fall due after `since`
     (earlier ones were sent by an earlier pass, or fell due before their subject existed) and within the
-    HORIZON, and a `replan` row to extend it in time. Returns rows planned."""
+    HORIZON, and a `replan` row to extend it in time. Rows due by `since` that no pass has handled yet are kept.
+    Returns rows planned (an occurrence already planned counts, though it is not inserted again)."""
     planned = 0
     ids = list(group_ids)
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
-        session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch)))
+        # Rows due by `since` stay: an earlier pass that hit its limit left them to be handled, not replanned.
+        session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch), or_(
+            ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
         rows = []
         for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
             horizon = now + HORIZON
@@ -92,7 +95,9 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
                                  "subject_id": subject_id(occurrence), "due_at": occurrence.due_at,
                                  "expires_at": occurrence.expires_at})
         if rows:
-            session.execute(ReminderPlan.__table__.insert(), rows)
+            # An occurrence still waiting from before `since` (say, of a meeting moved since) is not planned twice.
+            insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+            session.execute(insert(ReminderPlan).on_conflict_do_nothing(index_elements=["occurrence"]), rows)
         planned += len(rows)
     return planned
 

@@ -59,10 +59,11 @@ def derive_all(sessions: sessionmaker[Session], now: dt.datetime) -> Derived:
     return derived
 
 
-def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime) -> Delivered:
-    delivered = deliver(sessions, notifiers, now)
+def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime,
+                clock: Callable[[], dt.datetime] | None = None) -> Delivered:
+    delivered = deliver(sessions, notifiers, now, clock=clock)
     while delivered.full:
-        delivered = delivered.add(deliver(sessions, notifiers, now))
+        delivered = delivered.add(deliver(sessions, notifiers, now, clock=clock))
     return delivered
 
 
@@ -74,7 +75,7 @@ def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]
 
 def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
                 clock: Callable[[], dt.datetime]) -> None:
-    delivered = deliver_all(sessions, notifiers, clock())
+    delivered = deliver_all(sessions, notifiers, clock(), clock)
     if delivered.sent or delivered.failed:
         logger.info("sent %d reminders, %d failed", len(delivered.sent), len(delivered.failed))
 

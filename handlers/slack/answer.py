@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 # The command that shows a subject's current card, as any member sees it (a secret poll's tally stays hidden).
 CARD_COMMANDS = {"poll": "results {}"}
+CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
 
@@ -124,8 +125,16 @@ class Exchange:
         ts = self.card(reply.subject) if reply.subject else None
         try:
             if ts is not None:
-                self.client.chat_update(channel=channel, ts=ts, **message(reply))
-                return
+                try:
+                    self.client.chat_update(channel=channel, ts=ts, **message(reply))
+                    return
+                except SlackApiError as error:  # what was asked is recorded: the reply must still be seen
+                    if error.response.get("error") not in CARD_GONE:
+                        logger.exception("could not update the card of %s", reply.subject)
+                        self.whisper(Reply(reply.text, title=reply.title, fields=reply.fields, private=True))
+                        return
+                    logger.warning("the card of %s is gone (%s); posting a new one", reply.subject,
+                                   error.response.get("error"))
             posted = self.client.chat_postMessage(channel=channel, **message(reply))
         except SlackApiError as error:
             if error.response.get("error") not in ("not_in_channel", "channel_not_found"):
@@ -134,7 +143,10 @@ class Exchange:
             return
         if reply.subject:
             with self.core.serially():
-                cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
+                if ts is not None:  # the card it showed on is gone: this one takes its place
+                    cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
+                else:
+                    cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
 
     def card(self, subject: str) -> str | None:
         """The message showing `subject` here: the card the bot posted for it, else the one just clicked."""
@@ -148,7 +160,10 @@ class Exchange:
         ts = self.card(subject)
         if kind not in CARD_COMMANDS or ts is None:
             return
-        self.core.refreshing.run((self.place.channel_id, ts), lambda: self.update_card(subject, ts))
+        try:
+            self.core.refreshing.run((self.place.channel_id, ts), lambda: self.update_card(subject, ts))
+        except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
+            logger.exception("could not refresh the card of %s", subject)
 
     def update_card(self, subject: str, ts: str) -> None:
         kind, _, ident = subject.partition(":")
@@ -157,4 +172,14 @@ class Exchange:
             logger.warning("could not refresh the card of %s: %s", subject, card.text)
             return
         public = Reply(card.text, title=card.title, fields=card.fields, buttons=card.buttons, subject=subject)
-        self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
+        ts = self.card(subject) or ts  # a run folded in after the card was replaced updates the new one
+        try:
+            self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
+        except SlackApiError as error:
+            if error.response.get("error") not in CARD_GONE:
+                raise
+            logger.warning("the card of %s is gone (%s); posting a new one", subject, error.response.get("error"))
+            posted = self.client.chat_postMessage(channel=self.place.channel_id, **message(public))
+            with self.core.serially():
+                cards.replace(self.core.sessions, self.place.channel_id, subject, ts, str(posted["ts"]),
+                              self.core.clock())

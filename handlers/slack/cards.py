@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,3 +30,15 @@ def remember(sessions: sessionmaker[Session], channel_id: str, subject: str, ts:
                                       posted_at=now))
     except IntegrityError:
         pass  # another delivery posted this subject's card first; that one is kept
+
+
+def replace(sessions: sessionmaker[Session], channel_id: str, subject: str, gone_ts: str, ts: str,
+            now: dt.datetime) -> None:
+    """Record that message `ts` now shows `subject`, in place of `gone_ts` (deleted, or no longer editable)."""
+    with unit_of_work(sessions) as session:
+        moved = session.execute(update(PostedMessage).where(
+            PostedMessage.platform == PLATFORM, PostedMessage.channel_id == channel_id,
+            PostedMessage.subject == subject, PostedMessage.message_ref == gone_ts)
+            .values(message_ref=ts, posted_at=now))
+    if getattr(moved, "rowcount", 0) == 0:
+        remember(sessions, channel_id, subject, ts, now)

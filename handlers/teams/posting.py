@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,8 @@ from bot.replies import Reply
 from bot.services import conversations
 from bot.services.context import Place, Speaker
 from handlers.teams import envelope, render
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,10 @@ class Record:
             update.channel_id = context.activity.channel_id
             # Straight to the adapter: TurnContext.update_activity would point the update at the conversation
             # of the current turn, which may be another thread than the one the card was posted in.
-            await context.adapter.update_activity(context, update)
+            try:
+                await context.adapter.update_activity(context, update)
+            except Exception:  # the command is recorded: a stale card (deleted, throttled) must not fail the turn
+                logger.exception("could not refresh the posted card of %s", subject)
         return content
 
     def _posted(self, place: Place, subject: str) -> dict[str, Any] | None:

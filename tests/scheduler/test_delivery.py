@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from pathlib import Path
 
 import pytest
@@ -110,6 +111,28 @@ def test_failures_back_off_then_fail_with_the_reason_and_the_chair_is_told(board
     assert "could not be delivered (connection reset)" in told[0].reply.text
 
 
+def test_an_unexpected_notifier_error_tells_the_chair_a_plain_reason_and_logs_the_details(
+        board: Chat, caplog: pytest.LogCaptureFixture) -> None:
+    token = secrets.token_urlsafe(24)
+
+    class Broken(RecordingNotifier):
+        def send(self, destination: Destination, reply: Reply) -> None:
+            if reply.title == "Meeting reminder":
+                raise ValueError(f"POST https://hooks.example.invalid/services?token={token} gave 500")
+            super().send(destination, reply)
+
+    broken = Broken()
+    run(board.sessions, broken, [WEEK_BEFORE + dt.timedelta(minutes=m) for m in range(40)])
+    plain = "an unexpected error (ValueError); details are in the bot's log"
+    assert [(m.key, m.last_error) for m in outbox(board.sessions) if m.status == "failed"] == [
+        ("meeting-7d:meeting:1:channel:1", f"gave up after 5 attempts: {plain}")]
+    told = [s for s in broken.sent if s.reply.title == "Reminder not delivered"]
+    assert len(told) == 1 and f"could not be delivered ({plain})" in told[0].reply.text
+    assert token not in told[0].reply.text
+    logged = [r for r in caplog.records if r.exc_info and "failed unexpectedly" in r.getMessage()]
+    assert len(logged) == 5 and token in str(logged[0].exc_info[1])  # type: ignore[index]
+
+
 def test_a_permanent_failure_fails_at_once(board: Chat, notifier: RecordingNotifier) -> None:
     notifier.failures.append(DeliveryFailed("channel_not_found", permanent=True))
     run(board.sessions, notifier, [WEEK_BEFORE])
@@ -155,3 +178,30 @@ def test_a_group_whose_terms_cannot_be_read_is_set_aside_and_the_others_still_ge
     why = dict(ticks[0].derived.set_aside)
     assert why["meeting-7d:meeting:1:group"].startswith("the group's terms of reference cannot be read: the ToR of cjcg: not valid YAML")
     assert [k for k in ticks[0].derived.queued if k.startswith("meeting-7d")] == ["meeting-7d:meeting:2:channel:2"]
+
+
+def test_a_batch_that_outlasts_its_lease_leaves_the_rest_to_the_replica_that_claimed_them(
+        board: Chat) -> None:
+    day_before = dt.datetime(2026, 12, 9, 9, 0, tzinfo=dt.UTC)
+    with unit_of_work(board.sessions) as session:
+        queued = derive(session, day_before).queued
+    assert len(queued) == 13
+    other = RecordingNotifier()
+
+    class WaitsOnRetryAfter(RecordingNotifier):
+        """Each send waits two minutes on the platform; during the third, the other replica's pass runs."""
+
+        def send(self, destination: Destination, reply: Reply) -> None:
+            super().send(destination, reply)
+            self.now += dt.timedelta(minutes=2)
+            if len(self.sent) == 3:
+                other.now = self.now
+                deliver(board.sessions, {"console": other}, self.now)
+
+    slow = WaitsOnRetryAfter(now=day_before)
+    first = deliver(board.sessions, {"console": slow}, day_before, clock=lambda: slow.now)
+    # The third send renewed its lease before it began, so the other replica took only the ten after it.
+    assert len(slow.sent) == 3 and len(first.sent) == 3 and len(other.sent) == 10
+    sent_to = [(s.destination.channel_id, s.destination.user_id) for s in slow.sent + other.sent]
+    assert len(set(sent_to)) == len(sent_to) == 13  # every reminder once, none twice
+    assert sorted(keys(board.sessions, "sent")) == sorted(queued)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import select
 
-from bot.models import AuditEvent, Poll
+from bot.db import make_engine, session_factory, unit_of_work
+from bot.models import AuditEvent, Base, Poll
+from scheduler.due import derive
 from tests.conftest import Chat
 from tests.scheduler.conftest import RecordingNotifier, run
 
@@ -44,3 +47,30 @@ def test_a_poll_the_chair_closed_early_is_not_closed_again(chat: Chat, notifier:
     ticks = run(chat.sessions, notifier, [DEADLINE])
     assert [k for k in ticks[0].derived.queued if k.startswith("poll")] == []
     assert [s.reply.title for s in notifier.sent] == []
+
+
+def close_two_polls_one_pass_at_a_time(chat: Chat) -> list[str]:
+    """Two polls of one group close at the same deadline; each derive pass may handle one due reminder only."""
+    chat.load("cjcg")
+    chat.ok("alice", 'poll "Venue?" "Civic Centre" "Library" --closes 2026-12-04')
+    chat.ok("alice", 'poll "Date?" "Monday" "Friday" --closes 2026-12-04')
+    more = True
+    while more:
+        with unit_of_work(chat.sessions) as session:
+            more = derive(session, DEADLINE, limit=1).more
+    with chat.sessions() as session:
+        return [status for status in session.scalars(select(Poll.status).order_by(Poll.id))]
+
+
+def test_a_pass_that_hits_its_limit_leaves_the_other_due_reminders_of_the_group_for_the_next(chat: Chat) -> None:
+    assert close_two_polls_one_pass_at_a_time(chat) == ["closed", "closed"]
+
+
+@pytest.mark.postgres
+def test_a_pass_that_hits_its_limit_loses_no_due_reminder_on_postgresql(postgres_schema_url: str) -> None:
+    engine = make_engine(postgres_schema_url)
+    Base.metadata.create_all(engine)
+    try:
+        assert close_two_polls_one_pass_at_a_time(Chat(session_factory(engine))) == ["closed", "closed"]
+    finally:
+        engine.dispose()

@@ -50,6 +50,7 @@ class FakeConnector:
 
     calls: list[Recorded] = field(default_factory=list)
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # statuses to answer first
+    update_failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # the same, for updates (PUT)
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     url: str = ""
 
@@ -67,8 +68,9 @@ class FakeConnector:
         body = await request.json()
         call = Recorded(request.method, request.path, body, request.headers.get("Authorization"))
         self.calls.append(call)
-        if self.failures:
-            status, headers = self.failures.pop(0)
+        failures = self.update_failures if request.method == "PUT" and self.update_failures else self.failures
+        if failures:
+            status, headers = failures.pop(0)
             return web.json_response({"error": {"code": "Throttled"}}, status=status, headers=headers)
         activity_id = request.match_info.get("activity") or f"activity-{next(self.ids)}"
         call.answered_id = activity_id

@@ -205,3 +205,24 @@ def test_a_body_that_is_not_an_activity_gets_400_and_changes_nothing(sessions: s
             assert count(sessions, AuditEvent) == before and teams.connector.calls == []
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("status", [404, 429])
+def test_a_card_that_cannot_be_refreshed_still_records_the_vote_once_and_says_so(
+        sessions: sessionmaker[Session], status: int) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            card_id, buttons = await open_vote(teams)
+            # The card's update fails: deleted (404), or throttled past every retry (429).
+            teams.connector.update_failures = [(status, {"Retry-After": "0"})] * 100
+            said = await teams.say("bob", "vote 1 for")
+            puts = [call for call in said if call.method == "PUT"]
+            assert puts and all(call.path.endswith(f"/activities/{card_id}") for call in puts)
+            texts = [call.body.get("text", "") for call in said if call.method == "POST"]
+            assert [t for t in texts if t.startswith("<at>Bob</at> Your vote on motion 1 is recorded")]
+            assert not [t for t in texts if "nothing was recorded" in t]
+            pressed = await teams.invoke("carol", buttons["Against"], card_id=card_id)  # the presser sees the tally
+            assert tally(pressed["value"])["Voted"] == "2" and tally(pressed["value"])["Against"].endswith(" 1")
+            assert count(sessions, Ballot) == 2
+
+    asyncio.run(run())
