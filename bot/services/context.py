@@ -125,8 +125,14 @@ class Context:
     def membership(self, person: Person) -> Membership | None:
         return next((m for m in self.memberships() if m.person_id == person.id), None)
 
+    def term_ended(self, membership: Membership | None) -> bool:
+        """Whether the membership's term ended before today in the group's zone (its last day is still in term)."""
+        return membership is not None and membership.term_ends_on is not None and membership.term_ends_on < self.today
+
     def is_voting(self, membership: Membership | None) -> bool:
-        if membership is None:
+        """A voting seat, held as a member (not observer or secretariat), within its term: the one test every vote
+        and every quorum count uses."""
+        if membership is None or self.term_ended(membership):
             return False
         seat = self.terms.seat(membership.seat_title)
         return bool(seat and seat.voting) and membership.role not in (Role.OBSERVER, Role.SECRETARIAT)

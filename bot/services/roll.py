@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, over_cap
+from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, assess
 from bot.services.context import Context
 from bot.terms import CHAIR_ROLES
@@ -67,7 +68,19 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
     text = f"{member.display_name} is present."
     if stood_down is not None:
         text += f" {stood_down.display_name} no longer deputises for them."
-    return text
+    return text + term_ended_note(ctx, member)
+
+
+def term_ended_note(ctx: Context, member: Person) -> str:
+    """Why a member present at the meeting neither votes nor counts for quorum: their term has ended."""
+    membership = ctx.membership(member)
+    if membership is None or membership.term_ends_on is None or not ctx.term_ended(membership):
+        return ""
+    seat = ctx.terms.seat(membership.seat_title)
+    rule = f"their term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so they cannot " \
+           "vote or count for quorum until reappointed"
+    return (f" But {seat.cited(rule) if seat else rule}. The chair or secretariat can reappoint them: "
+            f"`member add @{member.display_name} --seat \"{membership.seat_title}\"`.")
 
 
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:

@@ -1,0 +1,70 @@
+"""Seats, chairs and deputies follow the ToR: terms end, named chairs stay on their seat, elected chairs can be
+elected, one deputy at a time, and steering-group-only roles stay with the steering group."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import Chat
+
+
+def after_dcs_terms_end(chat: Chat) -> None:
+    """PLPCP on 20 Jan 2027: the DCS seats' twelve-month terms ended on 15 Jan 2027 (ToR Membership)."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-01-21 10:00")
+    chat.now = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
+
+
+def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(chat: Chat) -> None:
+    after_dcs_terms_end(chat)
+    chat.ok("alice", "meeting open")
+    chat.ok("frank", "here")
+    reply = chat.ok("bob", "here")
+    assert reply.text.startswith("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they "
+                                 "cannot vote or count for quorum until reappointed (ToR Membership).")
+    assert '`member add @bob --seat "DCS North London"`' in reply.text
+    assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
+    assert "2 present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
+    chat.ok("alice", 'motion "Adopt the plan"')
+    assert chat.refused("bob", "vote 1 for")
+    chat.ok("frank", "vote 1 for")
+    assert "1 for, 0 against" in chat.ok("alice", "poll close 1").as_text()
+
+
+def test_members_shows_a_term_that_has_ended_and_the_seat_awaiting_reappointment(chat: Chat) -> None:
+    chat.load("plpcp")
+    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
+        "bob, term ends 15 Jan 2027"
+    after_dcs_terms_end(chat)
+    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
+        "bob, term ended 15 Jan 2027: seat awaiting reappointment (ToR Membership)"
+
+
+def test_member_add_reappoints_the_same_person_for_a_new_term_or_appoints_a_successor(chat: Chat) -> None:
+    after_dcs_terms_end(chat)
+    reply = chat.ok("sam", 'member add @bob --seat "DCS North London"')
+    assert reply.text == ("bob is reappointed to DCS North London as member for a new term from 21 Jan 2027; term "
+                          "ends 21 Jan 2028 (ToR Membership).")
+    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
+        "bob, term ends 21 Jan 2028"
+    assert chat.ok("sam", 'member add @nina --seat "DCS East London"').text == \
+        "nina now holds DCS East London as member; term ends 21 Jan 2028 (ToR Membership)."
+    chat.ok("alice", "meeting open")
+    assert chat.ok("bob", "here").text == "bob is present."
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("bob", "vote 1 for")
+    chat.refused("carol", "vote 1 for")
+    assert chat.refused("sam", 'member add @zoe --seat "DCS North London"').text.startswith(
+        "DCS North London is held by bob.")
+
+
+def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-01-15 10:00")
+    chat.now = dt.datetime(2027, 1, 15, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    assert chat.ok("bob", "here").text == "bob is present."
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("bob", "vote 1 for")
