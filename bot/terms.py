@@ -71,6 +71,7 @@ class Seat(Rule):
 class ChairRule(Rule):
     chosen: Literal["named", "elected", "per_meeting"] = "named"
     term_months: int | None = Field(default=None, ge=1, le=120)
+    seat: str | None = None  # the seat the ToR names as the chair's ("chaired by ..."); None: any member
 
 
 class DeputyRule(Rule):
@@ -220,6 +221,8 @@ class Terms(BaseModel):
         if duplicated:
             raise ValueError(f"seat titles must be unique; repeated: {', '.join(duplicated)}")
         unknown = [t for t in self.deputies.for_seats or [] if self.seat(t) is None]
+        if self.chair.seat is not None and self.seat(self.chair.seat) is None:
+            raise ValueError(f"chair.seat names a seat the ToR does not have: {self.chair.seat}")
         if unknown:
             raise ValueError(f"deputies.for_seats names seats the ToR does not have: {', '.join(unknown)}")
         return self

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import Chat
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.errors import TermsError
+from bot.terms import parse_terms
+from tests.conftest import Chat, example
+from tests.test_authorisation import audit_count
 
 
 def after_dcs_terms_end(chat: Chat) -> None:
@@ -68,3 +74,28 @@ def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:
     assert chat.ok("bob", "here").text == "bob is present."
     chat.ok("alice", 'motion "Adopt the plan"')
     chat.ok("bob", "vote 1 for")
+
+
+def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(chat: Chat,
+                                                                               sessions: sessionmaker[Session]) -> None:
+    chat.load("plpcp")
+    before = audit_count(sessions)
+    reply = chat.refused("alice", "chair @grace")
+    assert reply.text == ("The ToR names the chair's seat: ALDCS Policy Lead for Finance and Resources (ToR "
+                          "Membership). Seat grace there with `member add @grace --seat \"ALDCS Policy Lead for "
+                          "Finance and Resources\"` first, or revise the ToR.")
+    assert audit_count(sessions) == before
+    assert dict(chat.ok("grace", "members").fields)["ALDCS Policy Lead for Finance and Resources (ALDCS)"] == \
+        "alice, chair"
+    assert chat.ok("sam", "chair @alice").text == "alice is now the chair (ToR Membership)."
+
+
+def test_where_the_tor_only_asks_for_an_agreed_named_member_any_member_can_be_made_chair(chat: Chat) -> None:
+    chat.load("cjcg")
+    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2)."
+
+
+def test_a_chair_seat_the_tor_does_not_have_is_named_when_the_file_is_read() -> None:
+    text = example("plpcp").read_text(encoding="utf-8").replace("seat: ALDCS Policy Lead", "seat: ALDCS Policy Led")
+    with pytest.raises(TermsError, match="chair.seat names a seat the ToR does not have: ALDCS Policy Led"):
+        parse_terms(text)

@@ -121,6 +121,11 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     if membership is None:
         raise NotAllowed(ctx.terms.chair.cited(f"{person.display_name} holds no seat; the chair is chosen from "
                                                "the members") + ".")
+    chair_seat = ctx.terms.seat(ctx.terms.chair.seat) if ctx.terms.chair.seat else None
+    if chair_seat is not None and membership.seat_title.casefold() != chair_seat.title.casefold():
+        raise NotAllowed(ctx.terms.chair.cited(f"The ToR names the chair's seat: {chair_seat.title}") + ". Seat "
+                         f"{person.display_name} there with `member add @{person.display_name} --seat "
+                         f"\"{chair_seat.title}\"` first, or revise the ToR.")
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
             other.role, other.chair_term_ends_on = Role.MEMBER, None
