@@ -99,3 +99,41 @@ def test_a_chair_seat_the_tor_does_not_have_is_named_when_the_file_is_read() -> 
     text = example("plpcp").read_text(encoding="utf-8").replace("seat: ALDCS Policy Lead", "seat: ALDCS Policy Led")
     with pytest.raises(TermsError, match="chair.seat names a seat the ToR does not have: ALDCS Policy Led"):
         parse_terms(text)
+
+
+def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(chat: Chat,
+                                                                                 sessions: sessionmaker[Session]) -> None:
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    before = audit_count(sessions)
+    reply = chat.refused("bob", "meeting open")
+    assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance). Until then the "
+            "secretariat (sam) opens and closes the meeting, calls the vote") in reply.text
+    assert "records the result with `chair @person`" in reply.text
+    assert audit_count(sessions) == before
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member, choice in (("alice", "bob"), ("bob", "bob"), ("carol", "alice"), ("dan", "bob")):
+        chat.ok(member, f"vote 1 {choice}")
+    chat.ok("sam", "poll close 1")
+    assert chat.refused("sam", "chair @sam").text.startswith(
+        "The chair is elected from the voting members, and sam's seat (Senior Adviser) does not vote (ToR Governance).")
+    assert chat.ok("sam", "chair @bob").text == "bob is elected chair at meeting 1 (ToR Governance)."
+    assert "Ask bob" in chat.refused("alice", 'poll "Lunch?" "Yes" "No"').text
+    chat.ok("sam", "meeting close")
+    assert dict(chat.ok("bob", "members").fields)["Labour group councillor (Labour group)"] == "bob, chair"
+
+
+def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_the_chair(chat: Chat) -> None:
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.ok("sam", "member remove @sam")
+    assert "Until then any voting member opens and closes the meeting" in chat.refused("vera", "meeting open").text
+    chat.ok("carol", "meeting open")
+    assert chat.ok("carol", "chair @alice").text == "alice is elected chair at meeting 1 (ToR Governance)."
+    chat.ok("carol", "meeting close")

@@ -182,7 +182,21 @@ class Context:
         if membership is not None and membership.role in CHAIR_ROLES:
             return True
         meeting = self.next_meeting()
-        return meeting is not None and meeting.chair_id == who.id
+        return (meeting is not None and meeting.chair_id == who.id) or self.presides_until_elected(who)
+
+    def awaiting_elected_chair(self) -> bool:
+        """The ToR has the group elect its chair, and it has none yet."""
+        return self.terms.chair.chosen == "elected" and not any(m.role in CHAIR_ROLES for m in self.memberships())
+
+    def presides_until_elected(self, who: Person) -> bool:
+        """While an elected chair is awaited, the secretariat (or, where there is none, any voting member) runs the
+        meeting that elects one: opens and closes it and calls the vote."""
+        if not self.awaiting_elected_chair():
+            return False
+        membership = self.membership(who)
+        if any(m.role == Role.SECRETARIAT for m in self.memberships()):
+            return membership is not None and membership.role == Role.SECRETARIAT
+        return self.is_voting(membership)
 
     def is_secretariat(self) -> bool:
         membership = self.membership(self.actor)
@@ -200,6 +214,12 @@ class Context:
     def chair_hint(self) -> str:
         chairs = [m.person.display_name for m in self.memberships() if m.role in CHAIR_ROLES]
         rule = self.terms.chair
+        if self.awaiting_elected_chair():
+            secretariat = [m.person.display_name for m in self.memberships() if m.role == Role.SECRETARIAT]
+            who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
+            return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
+                    f"{who} opens and closes the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
+                    "and records the result with `chair @person`.")
         if chairs:
             return rule.cited(f"Ask {', '.join(chairs)}") + "."
         return rule.cited("This group has no chair yet; the secretariat can name one with `chair @person`") + "."

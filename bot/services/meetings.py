@@ -114,6 +114,8 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; only a scheduled meeting can be opened.")
     meeting.status, meeting.opened_at = "open", ctx.now
+    if meeting.chair_id is None and ctx.presides_until_elected(ctx.actor):
+        meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
         roll.mark_present(ctx, meeting, ctx.actor)
     quorum = roll.quorum_of(ctx, meeting)

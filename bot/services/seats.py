@@ -121,6 +121,10 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     if membership is None:
         raise NotAllowed(ctx.terms.chair.cited(f"{person.display_name} holds no seat; the chair is chosen from "
                                                "the members") + ".")
+    if ctx.terms.chair.chosen == "elected" and not ctx.is_voting(membership):
+        raise NotAllowed(ctx.terms.chair.cited(f"The chair is elected from the voting members, and "
+                                               f"{person.display_name}'s seat ({membership.seat_title}) does not "
+                                               "vote") + ". Name a voting member: say `members` to see them.")
     chair_seat = ctx.terms.seat(ctx.terms.chair.seat) if ctx.terms.chair.seat else None
     if chair_seat is not None and membership.seat_title.casefold() != chair_seat.title.casefold():
         raise NotAllowed(ctx.terms.chair.cited(f"The ToR names the chair's seat: {chair_seat.title}") + ". Seat "
@@ -132,6 +136,11 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     membership.role = Role.CHAIR
     months = ctx.terms.chair.term_months
     membership.chair_term_ends_on = add_months(ctx.today, months) if months else None
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
+    meeting = ctx.open_meeting() if ctx.terms.chair.chosen == "elected" else None
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on,
+              meeting=meeting.id if meeting else None)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
+    if meeting is not None:
+        return Reply(ctx.terms.chair.cited(f"{person.display_name} is elected chair{until} at meeting "
+                                           f"{meeting.id}") + ".")
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")
