@@ -137,3 +137,30 @@ def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_th
     chat.ok("carol", "meeting open")
     assert chat.ok("carol", "chair @alice").text == "alice is elected chair at meeting 1 (ToR Governance)."
     chat.ok("carol", "meeting close")
+
+
+def test_a_new_deputy_for_the_same_meeting_replaces_the_earlier_one(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("carol", "deputy @yan")
+    assert chat.ok("carol", "deputy @zoe").text == (
+        "zoe replaces yan as carol's deputy for meeting 1 (Thu 3 Dec 2026, 10:00 GMT) and may vote in their place "
+        "(ToR 7.2).")
+    assert chat.ok("carol", "deputies").fields == (("carol", "zoe, meeting 1"),)
+    assert chat.ok("carol", "deputy @zoe").text == \
+        "zoe is already carol's deputy for meeting 1 (Thu 3 Dec 2026, 10:00 GMT); nothing changed."
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert "carol has not named you their deputy" in chat.refused("yan", "here --for @carol").text
+    chat.ok("zoe", "here")
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("zoe", "vote 1 for")
+
+
+def test_console_handles_differ_only_in_case_name_one_person(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("carol", "deputy @Yan")
+    chat.ok("alice", "meeting open")
+    assert chat.ok("yan", "here").text == "Yan is attending as deputy for carol and may vote in their place (ToR 7.2)."
+    assert chat.ok("BOB", "here").text == "bob is present."

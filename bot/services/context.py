@@ -40,9 +40,13 @@ def person_for(session: Session, speaker: Speaker) -> Person:
     identity = session.scalar(
         select(Identity).where(Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
     )
+    if identity is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
+        identity = session.scalars(select(Identity).where(Identity.platform == "console",
+                                                          Identity.handle == speaker.user_id.casefold())
+                                   .order_by(Identity.id).limit(1)).first()
     if identity is not None:
         if speaker.display_name and identity.person.display_name != speaker.display_name and \
-                identity.person.display_name == identity.external_id:
+                identity.person.display_name == identity.external_id == speaker.user_id:
             identity.person.display_name = speaker.display_name
         return identity.person
     person = Person(display_name=speaker.display_name or speaker.user_id)
