@@ -164,3 +164,19 @@ def test_console_handles_differ_only_in_case_name_one_person(chat: Chat) -> None
     chat.ok("alice", "meeting open")
     assert chat.ok("yan", "here").text == "Yan is attending as deputy for carol and may vote in their place (ToR 7.2)."
     assert chat.ok("BOB", "here").text == "bob is present."
+
+
+def test_a_member_claiming_to_deputise_is_told_only_what_is_true(chat: Chat, sessions: sessionmaker[Session]) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("alice", "meeting open")
+    before = audit_count(sessions)
+    reply = chat.refused("bob", "here --for @dan")
+    assert reply.text == "dan has not named you their deputy for this meeting; dan can name you with `deputy @bob`."
+    assert chat.refused("zed", "here --for @dan").text == (
+        "You hold no seat in Children's Joint Commissioning Group and dan has not named you their deputy for this "
+        "meeting; dan can name you with `deputy @zed`.")
+    assert chat.refused("zed", "here").text == (
+        "You hold no seat in Children's Joint Commissioning Group and no member has named you their deputy for this "
+        "meeting. A member can: `deputy @zed`.")
+    assert audit_count(sessions) == before

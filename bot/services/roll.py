@@ -111,9 +111,13 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if for_member is not None:
         nominations = [n for n in nominations if n.member_id == for_member.id]
     if not nominations:
-        whom = f"{for_member.display_name} has not" if for_member else "no member has"
-        raise NotAllowed(f"You hold no seat in {ctx.terms.name} and {whom} named you their deputy for this meeting. "
-                         "A member can: `deputy @you`.")
+        me = ctx.actor.display_name
+        unseated = "" if ctx.membership(ctx.actor) is not None else f"You hold no seat in {ctx.terms.name} and "
+        if for_member is not None:
+            raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their deputy for this meeting; "
+                             f"{for_member.display_name} can name you with `deputy @{me}`.")
+        nobody = f"{unseated}no member has" if unseated else "No member has"
+        raise NotAllowed(f"{nobody} named you their deputy for this meeting. A member can: `deputy @{me}`.")
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:
         names = ", ".join(f"@{p.display_name}" for p in members.values())
