@@ -72,6 +72,7 @@ class ChairRule(Rule):
     chosen: Literal["named", "elected", "per_meeting"] = "named"
     term_months: int | None = Field(default=None, ge=1, le=120)
     seat: str | None = None  # the seat the ToR names as the chair's ("chaired by ..."); None: any member
+    drawn_from: Literal["members", "steering_group"] = "members"  # who may chair a meeting (`--chair`)
 
 
 class DeputyRule(Rule):
@@ -155,6 +156,7 @@ class ReviewRule(Rule):
 
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
+    taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
 
 
 Days = Annotated[int, Field(ge=0, le=366)]

@@ -180,3 +180,23 @@ def test_a_member_claiming_to_deputise_is_told_only_what_is_true(chat: Chat, ses
         "You hold no seat in Children's Joint Commissioning Group and no member has named you their deputy for this "
         "meeting. A member can: `deputy @zed`.")
     assert audit_count(sessions) == before
+
+
+def test_lieg_meetings_are_chaired_and_minuted_by_steering_group_members(chat: Chat,
+                                                                          sessions: sessionmaker[Session]) -> None:
+    chat.load("lieg")
+    before = audit_count(sessions)
+    reply = chat.refused("alice", "meeting schedule 2026-12-10 10:00 --chair @frank --minutes @erin")
+    assert reply.text == ("Under the ToR a steering group member volunteers to chair, and frank is not in the "
+                          "steering group (ToR 5.1). Name one of them: alice, bob, erin.")
+    reply = chat.refused("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @grace")
+    assert reply.text == ("Under the ToR a steering group member volunteers to take the minutes, and grace is not "
+                          "in the steering group (ToR 5.2). Name one of them: alice, bob, erin.")
+    assert audit_count(sessions) == before
+    reply = chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    assert ("Chair", "erin") in reply.fields and ("Minutes", "bob") in reply.fields
+
+
+def test_where_the_tor_says_nothing_any_member_chairs_or_minutes_a_meeting(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @bob --minutes @carol")
