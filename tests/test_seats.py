@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.errors import TermsError
+from bot.services.context import Speaker
+from bot.services.dashboard import home
 from bot.terms import parse_terms
 from tests.conftest import Chat, example
 from tests.test_authorisation import audit_count
@@ -45,6 +47,8 @@ def test_members_shows_a_term_that_has_ended_and_the_seat_awaiting_reappointment
     after_dcs_terms_end(chat)
     assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
         "bob, term ended 15 Jan 2027: seat awaiting reappointment (ToR Membership)"
+    seats = dict(home(chat.sessions, Speaker("console", "bob", "bob"), chat.now).fields)["Seats"]
+    assert "DCS North London (member, term ended 15 Jan 2027: seat awaiting reappointment)" in seats
 
 
 def test_member_add_reappoints_the_same_person_for_a_new_term_or_appoints_a_successor(chat: Chat) -> None:

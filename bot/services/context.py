@@ -14,6 +14,7 @@ from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
+from bot.rules.calendar import term_ended
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
 
@@ -131,7 +132,7 @@ class Context:
 
     def term_ended(self, membership: Membership | None) -> bool:
         """Whether the membership's term ended before today in the group's zone (its last day is still in term)."""
-        return membership is not None and membership.term_ends_on is not None and membership.term_ends_on < self.today
+        return membership is not None and term_ended(membership.term_ends_on, self.today)
 
     def is_voting(self, membership: Membership | None) -> bool:
         """A voting seat, held as a member (not observer or secretariat), within its term: the one test every vote
