@@ -71,6 +71,8 @@ class Seat(Rule):
 class ChairRule(Rule):
     chosen: Literal["named", "elected", "per_meeting"] = "named"
     term_months: int | None = Field(default=None, ge=1, le=120)
+    seat: str | None = None  # the seat the ToR names as the chair's ("chaired by ..."); None: any member
+    drawn_from: Literal["members", "steering_group"] = "members"  # who may chair a meeting (`--chair`)
 
 
 class DeputyRule(Rule):
@@ -154,6 +156,7 @@ class ReviewRule(Rule):
 
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
+    taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
 
 
 Days = Annotated[int, Field(ge=0, le=366)]
@@ -220,6 +223,8 @@ class Terms(BaseModel):
         if duplicated:
             raise ValueError(f"seat titles must be unique; repeated: {', '.join(duplicated)}")
         unknown = [t for t in self.deputies.for_seats or [] if self.seat(t) is None]
+        if self.chair.seat is not None and self.seat(self.chair.seat) is None:
+            raise ValueError(f"chair.seat names a seat the ToR does not have: {self.chair.seat}")
         if unknown:
             raise ValueError(f"deputies.for_seats names seats the ToR does not have: {', '.join(unknown)}")
         return self

@@ -65,6 +65,11 @@ def parse_time(text: str) -> dt.time:
     return parsed.time().replace(second=0, microsecond=0)
 
 
+def term_ended(ends_on: dt.date | None, today: dt.date) -> bool:
+    """Whether a term ending on `ends_on` is over on `today` (its last day is still in term)."""
+    return ends_on is not None and ends_on < today
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     return day + relativedelta(months=months)
 

@@ -14,6 +14,7 @@ from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
+from bot.rules.calendar import term_ended
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
 
@@ -40,9 +41,13 @@ def person_for(session: Session, speaker: Speaker) -> Person:
     identity = session.scalar(
         select(Identity).where(Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
     )
+    if identity is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
+        identity = session.scalars(select(Identity).where(Identity.platform == "console",
+                                                          Identity.handle == speaker.user_id.casefold())
+                                   .order_by(Identity.id).limit(1)).first()
     if identity is not None:
         if speaker.display_name and identity.person.display_name != speaker.display_name and \
-                identity.person.display_name == identity.external_id:
+                identity.person.display_name == identity.external_id == speaker.user_id:
             identity.person.display_name = speaker.display_name
         return identity.person
     person = Person(display_name=speaker.display_name or speaker.user_id)
@@ -125,8 +130,14 @@ class Context:
     def membership(self, person: Person) -> Membership | None:
         return next((m for m in self.memberships() if m.person_id == person.id), None)
 
+    def term_ended(self, membership: Membership | None) -> bool:
+        """Whether the membership's term ended before today in the group's zone (its last day is still in term)."""
+        return membership is not None and term_ended(membership.term_ends_on, self.today)
+
     def is_voting(self, membership: Membership | None) -> bool:
-        if membership is None:
+        """A voting seat, held as a member (not observer or secretariat), within its term: the one test every vote
+        and every quorum count uses."""
+        if membership is None or self.term_ended(membership):
             return False
         seat = self.terms.seat(membership.seat_title)
         return bool(seat and seat.voting) and membership.role not in (Role.OBSERVER, Role.SECRETARIAT)
@@ -176,7 +187,21 @@ class Context:
         if membership is not None and membership.role in CHAIR_ROLES:
             return True
         meeting = self.next_meeting()
-        return meeting is not None and meeting.chair_id == who.id
+        return (meeting is not None and meeting.chair_id == who.id) or self.presides_until_elected(who)
+
+    def awaiting_elected_chair(self) -> bool:
+        """The ToR has the group elect its chair, and it has none yet."""
+        return self.terms.chair.chosen == "elected" and not any(m.role in CHAIR_ROLES for m in self.memberships())
+
+    def presides_until_elected(self, who: Person) -> bool:
+        """While an elected chair is awaited, the secretariat (or, where there is none, any voting member) runs the
+        meeting that elects one: opens and closes it and calls the vote."""
+        if not self.awaiting_elected_chair():
+            return False
+        membership = self.membership(who)
+        if any(m.role == Role.SECRETARIAT for m in self.memberships()):
+            return membership is not None and membership.role == Role.SECRETARIAT
+        return self.is_voting(membership)
 
     def is_secretariat(self) -> bool:
         membership = self.membership(self.actor)
@@ -194,6 +219,12 @@ class Context:
     def chair_hint(self) -> str:
         chairs = [m.person.display_name for m in self.memberships() if m.role in CHAIR_ROLES]
         rule = self.terms.chair
+        if self.awaiting_elected_chair():
+            secretariat = [m.person.display_name for m in self.memberships() if m.role == Role.SECRETARIAT]
+            who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
+            return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
+                    f"{who} opens and closes the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
+                    "and records the result with `chair @person`.")
         if chairs:
             return rule.cited(f"Ask {', '.join(chairs)}") + "."
         return rule.cited("This group has no chair yet; the secretariat can name one with `chair @person`") + "."

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meeting, Membership, Poll, SecretVoter
 from bot.replies import Reply
-from bot.rules.calendar import show, show_date
+from bot.rules.calendar import show, show_date, term_ended
 from bot.services.context import Speaker, name, terms_of
 
 NOTHING = "none"
@@ -29,7 +29,7 @@ def home(sessions: sessionmaker[Session], speaker: Speaker, now: dt.datetime) ->
                          "meetings and open votes appear here. Say `/gov help` in a group's channel to begin.",
                          title="Your governance dashboard")
         groups = {g.id: g for g in session.scalars(select(Group).where(Group.id.in_({m.group_id for m in seats})))}
-        fields = [("Seats", "\n".join(seat_line(groups[m.group_id], m) for m in seats)),
+        fields = [("Seats", "\n".join(seat_line(groups[m.group_id], m, now) for m in seats)),
                   ("Deputies", deputies(session, person_id, groups)),
                   ("Next meetings", next_meetings(session, groups, now)),
                   ("Votes waiting for you", unvoted(session, person_id, groups, now)),
@@ -42,8 +42,11 @@ def zone_of(group: Group) -> ZoneInfo:
     return terms_of(group.terms_yaml, group.short_name).zone
 
 
-def seat_line(group: Group, membership: Membership) -> str:
-    ends = f", term ends {show_date(membership.term_ends_on)}" if membership.term_ends_on else ""
+def seat_line(group: Group, membership: Membership, now: dt.datetime) -> str:
+    ends_on, ends = membership.term_ends_on, ""
+    if ends_on is not None:
+        ends = (f", term ended {show_date(ends_on)}: seat awaiting reappointment"
+                if term_ended(ends_on, now.astimezone(zone_of(group)).date()) else f", term ends {show_date(ends_on)}")
     chair = (f", chair until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else "")
     return f"{group.name}: {membership.seat_title} ({membership.role.replace('_', ' ')}{ends}{chair})"
 

@@ -51,16 +51,28 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
         meeting = ctx.meeting(None if which == "next" else int(which))
         if meeting.status not in ("scheduled", "open"):
             raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; name a deputy for a meeting to come.")
+    scope = f"for meeting {meeting.id} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else "as standing deputy"
+    earlier = ctx.session.scalars(select(DeputyNomination).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
+        DeputyNomination.revoked_at.is_(None),
+        DeputyNomination.meeting_id == meeting.id if meeting else DeputyNomination.meeting_id.is_(None))).all()
+    if any(n.deputy_id == deputy.id for n in earlier):
+        return Reply(f"{deputy.display_name} is already {member.display_name}'s deputy {scope}; nothing changed.",
+                     private=True)
     confirmation = check_eligibility(ctx, deputy.id, bool(cmd.options.get("confirm")))
+    for replaced in earlier:  # the ToR provides for a named deputy: one per member for a meeting, or standing
+        replaced.revoked_at = ctx.now
+        ctx.audit("deputy.replaced", nomination=replaced.id, member=member.id, deputy=replaced.deputy_id,
+                  by=deputy.id)
     nomination = DeputyNomination(group_id=ctx.group.id, member_id=member.id, deputy_id=deputy.id,
                                   meeting_id=meeting.id if meeting else None, nominated_at=ctx.now)
     ctx.session.add(nomination)
     ctx.session.flush()
     ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id,
               confirmed_eligible=bool(confirmation))
-    scope = f"for meeting {meeting.id} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else "as standing deputy"
     votes = "may vote in their place" if rule.may_vote else "may attend but not vote"
-    text = rule.cited(f"{deputy.display_name} is {member.display_name}'s deputy {scope} and {votes}") + "."
+    named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
+    text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s deputy {scope} and {votes}") + "."
     return Reply(text + confirmation)
 
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
+from bot.models import AgendaItem, Attendance, Meeting, Person, Poll, QuorumCheck
 from bot.replies import Button, Reply
 from bot.rules.attendance import consecutive_misses
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
@@ -32,9 +32,16 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
                          + "; schedule the meeting before then.")
     chair = ctx.person(cmd.options["chair"]) if cmd.options.get("chair") else None
     minute_taker = ctx.person(cmd.options["minutes"]) if cmd.options.get("minutes") else None
-    for role, person in (("chair", chair), ("take the minutes", minute_taker)):
+    chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
+    for role, person, rule, source in (("chair", chair, chair_rule, chair_rule.drawn_from),
+                                       ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
         if person is not None and ctx.membership(person) is None:
             raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
+        if person is not None and source == "steering_group" and not in_steering_group(ctx, person):
+            steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
+            raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
+                                        f"{person.display_name} is not in the steering group") + f". Name one of "
+                             f"them: {steering}.")
     where = cmd.options.get("where")
     meeting = Meeting(group_id=ctx.group.id, starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
@@ -54,6 +61,12 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
     return Reply(f"Meeting {meeting.id} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.id}",
                  fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.id}"),),
                  subject=f"meeting:{meeting.id}")
+
+
+def in_steering_group(ctx: Context, person: Person) -> bool:
+    membership = ctx.membership(person)
+    seat = ctx.terms.seat(membership.seat_title) if membership else None
+    return bool(seat and seat.steering)
 
 
 def list_meetings(ctx: Context, cmd: Command) -> Reply:
@@ -114,6 +127,8 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; only a scheduled meeting can be opened.")
     meeting.status, meeting.opened_at = "open", ctx.now
+    if meeting.chair_id is None and ctx.presides_until_elected(ctx.actor):
+        meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
         roll.mark_present(ctx, meeting, ctx.actor)
     quorum = roll.quorum_of(ctx, meeting)

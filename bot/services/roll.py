@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, over_cap
+from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, assess
 from bot.services.context import Context
 from bot.terms import CHAIR_ROLES
@@ -67,7 +68,19 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
     text = f"{member.display_name} is present."
     if stood_down is not None:
         text += f" {stood_down.display_name} no longer deputises for them."
-    return text
+    return text + term_ended_note(ctx, member)
+
+
+def term_ended_note(ctx: Context, member: Person) -> str:
+    """Why a member present at the meeting neither votes nor counts for quorum: their term has ended."""
+    membership = ctx.membership(member)
+    if membership is None or membership.term_ends_on is None or not ctx.term_ended(membership):
+        return ""
+    seat = ctx.terms.seat(membership.seat_title)
+    rule = f"their term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so they cannot " \
+           "vote or count for quorum until reappointed"
+    return (f" But {seat.cited(rule) if seat else rule}. The chair or secretariat can reappoint them: "
+            f"`member add @{member.display_name} --seat \"{membership.seat_title}\"`.")
 
 
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:
@@ -98,9 +111,13 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if for_member is not None:
         nominations = [n for n in nominations if n.member_id == for_member.id]
     if not nominations:
-        whom = f"{for_member.display_name} has not" if for_member else "no member has"
-        raise NotAllowed(f"You hold no seat in {ctx.terms.name} and {whom} named you their deputy for this meeting. "
-                         "A member can: `deputy @you`.")
+        me = ctx.actor.display_name
+        unseated = "" if ctx.membership(ctx.actor) is not None else f"You hold no seat in {ctx.terms.name} and "
+        if for_member is not None:
+            raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their deputy for this meeting; "
+                             f"{for_member.display_name} can name you with `deputy @{me}`.")
+        nobody = f"{unseated}no member has" if unseated else "No member has"
+        raise NotAllowed(f"{nobody} named you their deputy for this meeting. A member can: `deputy @{me}`.")
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:
         names = ", ".join(f"@{p.display_name}" for p in members.values())

@@ -18,15 +18,15 @@ def list_members(ctx: Context, cmd: Command) -> Reply:
     for seat in ctx.terms.seats:
         membership = held.pop(seat.title.casefold(), None)
         label = seat.title + (f" ({seat.organisation})" if seat.organisation else "")
-        rows.append((label, describe(membership, seat.voting)))
+        rows.append((label, describe(ctx, membership, seat.voting)))
     for membership in held.values():  # seats no longer in the ToR
-        rows.append((membership.seat_title, describe(membership, False)))
+        rows.append((membership.seat_title, describe(ctx, membership, False)))
     filled = sum(1 for _, v in rows if not v.startswith("vacant"))
     return Reply(text=f"{filled} of {len(ctx.terms.seats)} seats filled.", title=f"Members of {ctx.terms.name}",
                  fields=tuple(rows), private=True)
 
 
-def describe(membership: Membership | None, voting: bool) -> str:
+def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
     if membership is None:
         return "vacant"
     parts = [membership.person.display_name]
@@ -34,7 +34,11 @@ def describe(membership: Membership | None, voting: bool) -> str:
         parts.append(membership.role.replace("_", "-"))
     if not voting:
         parts.append("non-voting")
-    if membership.term_ends_on:
+    if membership.term_ends_on and ctx.term_ended(membership):
+        seat = ctx.terms.seat(membership.seat_title)
+        ended = f"term ended {show_date(membership.term_ends_on)}: seat awaiting reappointment"
+        parts.append(seat.cited(ended) if seat else ended)
+    elif membership.term_ends_on:
         parts.append(f"term ends {show_date(membership.term_ends_on)}")
     if membership.chair_term_ends_on:
         parts.append(f"chair until {show_date(membership.chair_term_ends_on)}")
@@ -57,8 +61,13 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
         except ValueError:
             raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
     person = ctx.person(cmd.args["person"])
+    lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
-        if membership.seat_title.casefold() == seat.title.casefold():
+        same_seat = membership.seat_title.casefold() == seat.title.casefold()
+        if same_seat and ctx.term_ended(membership):
+            lapsed = membership
+            continue
+        if same_seat:
             raise NotAllowed(f"{seat.title} is held by {membership.person.display_name}. "
                              f"Remove them first: `member remove @{membership.person.display_name}`.")
         if membership.person_id == person.id:
@@ -67,11 +76,17 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
+    if lapsed is not None:
+        lapsed.ended_at = ctx.now
+        ctx.audit("member.term_ended", person=lapsed.person_id, seat=lapsed.seat_title, term_ended=lapsed.term_ends_on)
     ctx.session.add(Membership(group_id=ctx.group.id, person_id=person.id, seat_title=seat.title, role=role,
                                term_starts_on=start, term_ends_on=ends, chair_term_ends_on=chair_ends))
     ctx.memberships_changed()
     ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends)
     term = seat.cited(f"; term ends {show_date(ends)}") if ends else ""
+    if lapsed is not None and lapsed.person_id == person.id:
+        return Reply(f"{person.display_name} is reappointed to {seat.title} as {role.replace('_', '-')} for a new "
+                     f"term from {show_date(start)}{term}.")
     return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
 
 
@@ -106,12 +121,26 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     if membership is None:
         raise NotAllowed(ctx.terms.chair.cited(f"{person.display_name} holds no seat; the chair is chosen from "
                                                "the members") + ".")
+    if ctx.terms.chair.chosen == "elected" and not ctx.is_voting(membership):
+        raise NotAllowed(ctx.terms.chair.cited(f"The chair is elected from the voting members, and "
+                                               f"{person.display_name}'s seat ({membership.seat_title}) does not "
+                                               "vote") + ". Name a voting member: say `members` to see them.")
+    chair_seat = ctx.terms.seat(ctx.terms.chair.seat) if ctx.terms.chair.seat else None
+    if chair_seat is not None and membership.seat_title.casefold() != chair_seat.title.casefold():
+        raise NotAllowed(ctx.terms.chair.cited(f"The ToR names the chair's seat: {chair_seat.title}") + ". Seat "
+                         f"{person.display_name} there with `member add @{person.display_name} --seat "
+                         f"\"{chair_seat.title}\"` first, or revise the ToR.")
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
             other.role, other.chair_term_ends_on = Role.MEMBER, None
     membership.role = Role.CHAIR
     months = ctx.terms.chair.term_months
     membership.chair_term_ends_on = add_months(ctx.today, months) if months else None
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
+    meeting = ctx.open_meeting() if ctx.terms.chair.chosen == "elected" else None
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on,
+              meeting=meeting.id if meeting else None)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
+    if meeting is not None:
+        return Reply(ctx.terms.chair.cited(f"{person.display_name} is elected chair{until} at meeting "
+                                           f"{meeting.id}") + ".")
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")

@@ -1,0 +1,206 @@
+"""Seats, chairs and deputies follow the ToR: terms end, named chairs stay on their seat, elected chairs can be
+elected, one deputy at a time, and steering-group-only roles stay with the steering group."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.errors import TermsError
+from bot.services.context import Speaker
+from bot.services.dashboard import home
+from bot.terms import parse_terms
+from tests.conftest import Chat, example
+from tests.test_authorisation import audit_count
+
+
+def after_dcs_terms_end(chat: Chat) -> None:
+    """PLPCP on 20 Jan 2027: the DCS seats' twelve-month terms ended on 15 Jan 2027 (ToR Membership)."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-01-21 10:00")
+    chat.now = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
+
+
+def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(chat: Chat) -> None:
+    after_dcs_terms_end(chat)
+    chat.ok("alice", "meeting open")
+    chat.ok("frank", "here")
+    reply = chat.ok("bob", "here")
+    assert reply.text.startswith("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they "
+                                 "cannot vote or count for quorum until reappointed (ToR Membership).")
+    assert '`member add @bob --seat "DCS North London"`' in reply.text
+    assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
+    assert "2 present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
+    chat.ok("alice", 'motion "Adopt the plan"')
+    assert chat.refused("bob", "vote 1 for")
+    chat.ok("frank", "vote 1 for")
+    assert "1 for, 0 against" in chat.ok("alice", "poll close 1").as_text()
+
+
+def test_members_shows_a_term_that_has_ended_and_the_seat_awaiting_reappointment(chat: Chat) -> None:
+    chat.load("plpcp")
+    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
+        "bob, term ends 15 Jan 2027"
+    after_dcs_terms_end(chat)
+    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
+        "bob, term ended 15 Jan 2027: seat awaiting reappointment (ToR Membership)"
+    seats = dict(home(chat.sessions, Speaker("console", "bob", "bob"), chat.now).fields)["Seats"]
+    assert "DCS North London (member, term ended 15 Jan 2027: seat awaiting reappointment)" in seats
+
+
+def test_member_add_reappoints_the_same_person_for_a_new_term_or_appoints_a_successor(chat: Chat) -> None:
+    after_dcs_terms_end(chat)
+    reply = chat.ok("sam", 'member add @bob --seat "DCS North London"')
+    assert reply.text == ("bob is reappointed to DCS North London as member for a new term from 21 Jan 2027; term "
+                          "ends 21 Jan 2028 (ToR Membership).")
+    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
+        "bob, term ends 21 Jan 2028"
+    assert chat.ok("sam", 'member add @nina --seat "DCS East London"').text == \
+        "nina now holds DCS East London as member; term ends 21 Jan 2028 (ToR Membership)."
+    chat.ok("alice", "meeting open")
+    assert chat.ok("bob", "here").text == "bob is present."
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("bob", "vote 1 for")
+    chat.refused("carol", "vote 1 for")
+    assert chat.refused("sam", 'member add @zoe --seat "DCS North London"').text.startswith(
+        "DCS North London is held by bob.")
+
+
+def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-01-15 10:00")
+    chat.now = dt.datetime(2027, 1, 15, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    assert chat.ok("bob", "here").text == "bob is present."
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("bob", "vote 1 for")
+
+
+def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(chat: Chat,
+                                                                               sessions: sessionmaker[Session]) -> None:
+    chat.load("plpcp")
+    before = audit_count(sessions)
+    reply = chat.refused("alice", "chair @grace")
+    assert reply.text == ("The ToR names the chair's seat: ALDCS Policy Lead for Finance and Resources (ToR "
+                          "Membership). Seat grace there with `member add @grace --seat \"ALDCS Policy Lead for "
+                          "Finance and Resources\"` first, or revise the ToR.")
+    assert audit_count(sessions) == before
+    assert dict(chat.ok("grace", "members").fields)["ALDCS Policy Lead for Finance and Resources (ALDCS)"] == \
+        "alice, chair"
+    assert chat.ok("sam", "chair @alice").text == "alice is now the chair (ToR Membership)."
+
+
+def test_where_the_tor_only_asks_for_an_agreed_named_member_any_member_can_be_made_chair(chat: Chat) -> None:
+    chat.load("cjcg")
+    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2)."
+
+
+def test_a_chair_seat_the_tor_does_not_have_is_named_when_the_file_is_read() -> None:
+    text = example("plpcp").read_text(encoding="utf-8").replace("seat: ALDCS Policy Lead", "seat: ALDCS Policy Led")
+    with pytest.raises(TermsError, match="chair.seat names a seat the ToR does not have: ALDCS Policy Led"):
+        parse_terms(text)
+
+
+def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(chat: Chat,
+                                                                                 sessions: sessionmaker[Session]) -> None:
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    before = audit_count(sessions)
+    reply = chat.refused("bob", "meeting open")
+    assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance). Until then the "
+            "secretariat (sam) opens and closes the meeting, calls the vote") in reply.text
+    assert "records the result with `chair @person`" in reply.text
+    assert audit_count(sessions) == before
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member, choice in (("alice", "bob"), ("bob", "bob"), ("carol", "alice"), ("dan", "bob")):
+        chat.ok(member, f"vote 1 {choice}")
+    chat.ok("sam", "poll close 1")
+    assert chat.refused("sam", "chair @sam").text.startswith(
+        "The chair is elected from the voting members, and sam's seat (Senior Adviser) does not vote (ToR Governance).")
+    assert chat.ok("sam", "chair @bob").text == "bob is elected chair at meeting 1 (ToR Governance)."
+    assert "Ask bob" in chat.refused("alice", 'poll "Lunch?" "Yes" "No"').text
+    chat.ok("sam", "meeting close")
+    assert dict(chat.ok("bob", "members").fields)["Labour group councillor (Labour group)"] == "bob, chair"
+
+
+def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_the_chair(chat: Chat) -> None:
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.ok("sam", "member remove @sam")
+    assert "Until then any voting member opens and closes the meeting" in chat.refused("vera", "meeting open").text
+    chat.ok("carol", "meeting open")
+    assert chat.ok("carol", "chair @alice").text == "alice is elected chair at meeting 1 (ToR Governance)."
+    chat.ok("carol", "meeting close")
+
+
+def test_a_new_deputy_for_the_same_meeting_replaces_the_earlier_one(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("carol", "deputy @yan")
+    assert chat.ok("carol", "deputy @zoe").text == (
+        "zoe replaces yan as carol's deputy for meeting 1 (Thu 3 Dec 2026, 10:00 GMT) and may vote in their place "
+        "(ToR 7.2).")
+    assert chat.ok("carol", "deputies").fields == (("carol", "zoe, meeting 1"),)
+    assert chat.ok("carol", "deputy @zoe").text == \
+        "zoe is already carol's deputy for meeting 1 (Thu 3 Dec 2026, 10:00 GMT); nothing changed."
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert "carol has not named you their deputy" in chat.refused("yan", "here --for @carol").text
+    chat.ok("zoe", "here")
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("zoe", "vote 1 for")
+
+
+def test_console_handles_differ_only_in_case_name_one_person(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("carol", "deputy @Yan")
+    chat.ok("alice", "meeting open")
+    assert chat.ok("yan", "here").text == "Yan is attending as deputy for carol and may vote in their place (ToR 7.2)."
+    assert chat.ok("BOB", "here").text == "bob is present."
+
+
+def test_a_member_claiming_to_deputise_is_told_only_what_is_true(chat: Chat, sessions: sessionmaker[Session]) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("alice", "meeting open")
+    before = audit_count(sessions)
+    reply = chat.refused("bob", "here --for @dan")
+    assert reply.text == "dan has not named you their deputy for this meeting; dan can name you with `deputy @bob`."
+    assert chat.refused("zed", "here --for @dan").text == (
+        "You hold no seat in Children's Joint Commissioning Group and dan has not named you their deputy for this "
+        "meeting; dan can name you with `deputy @zed`.")
+    assert chat.refused("zed", "here").text == (
+        "You hold no seat in Children's Joint Commissioning Group and no member has named you their deputy for this "
+        "meeting. A member can: `deputy @zed`.")
+    assert audit_count(sessions) == before
+
+
+def test_lieg_meetings_are_chaired_and_minuted_by_steering_group_members(chat: Chat,
+                                                                          sessions: sessionmaker[Session]) -> None:
+    chat.load("lieg")
+    before = audit_count(sessions)
+    reply = chat.refused("alice", "meeting schedule 2026-12-10 10:00 --chair @frank --minutes @erin")
+    assert reply.text == ("Under the ToR a steering group member volunteers to chair, and frank is not in the "
+                          "steering group (ToR 5.1). Name one of them: alice, bob, erin.")
+    reply = chat.refused("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @grace")
+    assert reply.text == ("Under the ToR a steering group member volunteers to take the minutes, and grace is not "
+                          "in the steering group (ToR 5.2). Name one of them: alice, bob, erin.")
+    assert audit_count(sessions) == before
+    reply = chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    assert ("Chair", "erin") in reply.fields and ("Minutes", "bob") in reply.fields
+
+
+def test_where_the_tor_says_nothing_any_member_chairs_or_minutes_a_meeting(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @bob --minutes @carol")
