@@ -12,6 +12,7 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show
+from bot.rules.quorum import turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, scheduler_context
@@ -292,7 +293,11 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
     ctx.require_unlocked(poll.meeting_id, "a change to its votes")
     per, voters = counts(ctx, poll)
-    if poll.kind == "motion":
+    shortfall = None if poll.meeting_id is not None else \
+        turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
+    if shortfall is not None:
+        poll.outcome = f"{'not carried' if poll.kind == 'motion' else 'no decision'}: {shortfall}"
+    elif poll.kind == "motion":
         tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))
         poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
     else:
@@ -303,7 +308,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
                         f"tied between {', '.join(winners)} ({top} votes each)")
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
-    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" else poll.outcome
+    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
     return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.id} is closed: {verdict}.")
 
 
