@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.models import AuditEvent, Poll
+from bot.models import AuditEvent, Poll, QuorumCheck
 from bot.services.polls import close_at_deadline
 from tests.conftest import Chat
 
@@ -54,3 +54,62 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
         chat.ok(who, "vote 1 for")
     chat.ok("alice", "poll close 1")
     assert (outcome(sessions, 1) or "").startswith("carried: 3 for")
+
+
+@pytest.mark.parametrize(
+    ("group", "setup", "who", "text", "words"),
+    [
+        # A poll at an open meeting that is not quorate is refused, as a motion's vote is.
+        ("cjcg", ["alice: meeting schedule 2026-12-03 10:00", "alice: meeting open"], "alice", 'poll "Venue?" "Barnet" "Camden"',
+         "The meeting is not quorate: 1 member present, 3 needed (ToR 6.4); a vote needs a quorate meeting."),
+        # LIEG votes only at meetings (ToR 6.3): no poll between meetings.
+        ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"',
+         "Under the ToR this is decided by a majority of the voting members present at a meeting (ToR 6.3); "
+         "open a meeting first."),
+        # CSCPWG operated until 27 Jun 2023 (its Operation clause): no new motions or polls.
+        ("cscpwg", ["sam: chair @alice"], "alice", 'poll "Venue?" "Barnet" "Camden"',
+         "Children's Social Care Placements Working Group operated until 27 Jun 2023 (ToR Operation), so it can "
+         "no longer call a poll"),
+        ("cscpwg", ["sam: chair @alice"], "alice", 'motion "Adopt the report"',
+         "Children's Social Care Placements Working Group operated until 27 Jun 2023 (ToR Operation), so it can "
+         "no longer take motions"),
+    ],
+)
+def test_polls_and_motions_follow_the_tor_or_are_refused_saying_why(
+        chat: Chat, sessions: sessionmaker[Session], group: str, setup: list[str], who: str, text: str,
+        words: str) -> None:
+    chat.load(group)
+    for line in setup:
+        chat.ok(*line.split(": ", 1))
+    before = audit_count(sessions)
+    reply = chat.refused(who, text)
+    assert words in reply.text
+    assert audit_count(sessions) == before
+    with unit_of_work(sessions) as session:
+        assert session.scalar(select(func.count(Poll.id))) == 0
+
+
+def test_a_quorate_meeting_takes_a_poll_and_records_its_quorum(chat: Chat, sessions: sessionmaker[Session]) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-01 10:00")
+    chat.ok("alice", "meeting open")
+    for who in ("bob", "carol"):
+        chat.ok(who, "here")
+    reply = chat.ok("alice", 'poll "Venue?" "Barnet" "Camden"')
+    assert "Poll 1 is open." in reply.text
+    assert "tabled" not in reply.as_text()
+    with unit_of_work(sessions) as session:
+        check = session.scalar(select(QuorumCheck).where(QuorumCheck.poll_id == 1))
+        assert check is not None and check.quorate and check.counted == 3
+
+
+def test_a_time_limited_group_takes_no_deadline_after_its_end(chat: Chat, sessions: sessionmaker[Session]) -> None:
+    chat.now = dt.datetime(2023, 6, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    chat.ok("sam", "chair @alice")
+    before = audit_count(sessions)
+    reply = chat.refused("alice", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-30 17:00"')
+    assert reply.text == ("Children's Social Care Placements Working Group operates until 27 Jun 2023 "
+                          "(ToR Operation); give a --closes deadline on or before 27 Jun 2023.")
+    assert audit_count(sessions) == before
+    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-27 17:00"')

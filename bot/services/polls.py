@@ -11,8 +11,8 @@ from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
 from bot.replies import Button, Reply
-from bot.rules.calendar import local_to_utc, parse_date, parse_time, show
-from bot.rules.quorum import turnout_shortfall
+from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, scheduler_context
@@ -37,6 +37,10 @@ def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
     moment = local_to_utc(day, parse_time(parts[1]) if len(parts) > 1 else dt.time(17, 0), ctx.terms.zone)
     if moment <= ctx.now:
         raise UsageError(f"--closes {show(moment, ctx.terms.zone)} is in the past; give a deadline still to come.")
+    ends = ctx.terms.operates_until
+    if ends and day > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
+                         + f"; give a --closes deadline on or before {show_date(ends.date)}.")
     return moment
 
 
@@ -58,6 +62,7 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
     membership = ctx.membership(ctx.actor)
     if not ctx.is_voting(membership) and not ctx.is_chair():
         raise NotAllowed(f"Only voting members of {ctx.terms.name} propose motions.")
+    require_operating(ctx, "take motions")
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, kind="motion", question=text[:2000], status="proposed",
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, item_id=item_of(ctx, cmd.options.get("item")),
@@ -104,21 +109,44 @@ def call_vote(ctx: Context, cmd: Command) -> Reply:
     return open_vote(ctx, poll)
 
 
-def open_vote(ctx: Context, poll: Poll) -> Reply:
-    """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
+def voting_meeting(ctx: Context) -> tuple[Meeting | None, Quorum | None]:
+    """Where a vote may be held now: the open meeting if it is quorate, or between meetings where the ToR
+    allows. Refuses (changing nothing) otherwise."""
     meeting = ctx.open_meeting()
     voting = ctx.terms.voting
     if meeting is None and (voting.rule is VotingRule.MAJORITY_PRESENT or not voting.out_of_meeting_polls):
         raise NotAllowed(voting.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[voting.rule]} at a "
                                       "meeting") + "; open a meeting first.")
-    quorum_text = None
-    if meeting is not None:
-        quorum = roll.quorum_of(ctx, meeting)
-        if not quorum.quorate:
-            raise NotAllowed(f"The meeting is {quorum.text}; a vote needs a quorate meeting.")
-        poll.meeting_id, quorum_text = meeting.id, quorum.text
+    if meeting is None:
+        return None, None
+    quorum = roll.quorum_of(ctx, meeting)
+    if not quorum.quorate:
+        raise NotAllowed(f"The meeting is {quorum.text}; a vote needs a quorate meeting.")
+    return meeting, quorum
+
+
+def record_quorum(ctx: Context, poll: Poll, meeting: Meeting | None, quorum: Quorum | None) -> None:
+    if meeting is not None and quorum is not None:
+        poll.meeting_id = meeting.id
         ctx.session.add(QuorumCheck(meeting_id=meeting.id, poll_id=poll.id, quorate=quorum.quorate,
                                     counted=quorum.counted, text=quorum.text, checked_at=ctx.now))
+
+
+def require_operating(ctx: Context, doing: str) -> None:
+    """Refuse new votes once a time-limited group's ToR says it has stopped operating."""
+    ends = ctx.terms.operates_until
+    if ends and ctx.today > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")
+                         + f", so it can no longer {doing}; its record stays readable. If its work was extended, "
+                           "an administrator imports the amended ToR (`govbot group import`) with the new end date.")
+
+
+def open_vote(ctx: Context, poll: Poll) -> Reply:
+    """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
+    require_operating(ctx, "open a vote")
+    meeting, quorum = voting_meeting(ctx)
+    record_quorum(ctx, poll, meeting, quorum)
+    quorum_text = quorum.text if quorum else None
     poll.status, poll.opened_at = "open", ctx.now
     ctx.audit("vote.opened", poll=poll.id, meeting=poll.meeting_id, quorum=quorum_text)
     return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.id}.")
@@ -134,14 +162,16 @@ def create_poll(ctx: Context, cmd: Command) -> Reply:
         raise UsageError("Two options are the same; make each option different.")
     if any(len(label) > 200 for label in labels) or not cmd.args["question"].strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
-    meeting = ctx.open_meeting()
+    require_operating(ctx, "call a poll")
+    meeting, quorum = voting_meeting(ctx)
     poll = Poll(group_id=ctx.group.id, kind="poll", question=cmd.args["question"].strip()[:2000], status="open",
                 secret=bool(cmd.options.get("secret")), multi=bool(cmd.options.get("multi")),
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
-                meeting_id=meeting.id if meeting else None, closes_at=parse_closes(ctx, cmd.options.get("closes")),
+                closes_at=parse_closes(ctx, cmd.options.get("closes")),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
     ctx.session.add(poll)
     ctx.session.flush()
+    record_quorum(ctx, poll, meeting, quorum)
     if poll.secret:
         ctx.session.add_all(SecretTally(poll_id=poll.id, position=i + 1, count=0) for i in range(len(labels)))
     ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
