@@ -113,3 +113,21 @@ def test_a_time_limited_group_takes_no_deadline_after_its_end(chat: Chat, sessio
                           "(ToR Operation); give a --closes deadline on or before 27 Jun 2023.")
     assert audit_count(sessions) == before
     chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-27 17:00"')
+
+
+@pytest.mark.parametrize(("text", "what"), [("results 1", "its votes"), ("polls", "its votes"),
+                                            ("agenda", "its agendas"), ("agenda 1", "its agendas"),
+                                            ("meetings", "its meetings")])
+def test_a_confidential_group_shows_its_votes_and_meetings_to_members_only(
+        chat: Chat, sessions: sessionmaker[Session], text: str, what: str) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("alice", 'agenda add "Placement of child K"')
+    chat.ok("alice", 'motion "Fund the placement of child K"')
+    before = audit_count(sessions)
+    reply = chat.refused("zoe", text)
+    assert reply.text == (f"Children's Joint Commissioning Group is confidential; only its members see {what} "
+                          "(ToR 6.7-6.9). If you need it, ask its chair or secretariat.")
+    assert "child K" not in reply.as_text()
+    assert audit_count(sessions) == before
+    assert "child K" in chat.ok("bob", text).as_text() or text == "meetings"

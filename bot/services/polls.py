@@ -16,7 +16,7 @@ from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, scheduler_context
-from bot.services.interests import declared_on_item
+from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
@@ -392,12 +392,14 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
 
 
 def results(ctx: Context, cmd: Command) -> Reply:
+    require_member_if_confidential(ctx, "its votes")
     reply = card(ctx, get_poll(ctx, cmd.args["poll"]))
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)
 
 
 def list_polls(ctx: Context, cmd: Command) -> Reply:
+    require_member_if_confidential(ctx, "its votes")
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open"))).order_by(Poll.id))
     rows = tuple((f"{p.kind.capitalize()} {p.id}", f"{p.status}: {p.question[:120]}") for p in polls)
