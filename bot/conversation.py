@@ -111,7 +111,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     if group is None:
         return Reply("This channel is not bound to a group yet. A chair or secretary binds it with "
                      "`group bind <short-name>`.", private=True, error=True)
-    ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform)
+    ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     return USE_CASES[command.verb](ctx, command)
 
 

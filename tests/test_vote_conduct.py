@@ -9,8 +9,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.conversation import respond
 from bot.db import unit_of_work
-from bot.models import AuditEvent, Poll, QuorumCheck
+from bot.models import AuditEvent, Poll, QuorumCheck, SecretVoter
+from bot.services.context import Place, Speaker
 from bot.services.polls import close_at_deadline
 from tests.conftest import Chat
 
@@ -131,3 +133,18 @@ def test_a_confidential_group_shows_its_votes_and_meetings_to_members_only(
     assert "child K" not in reply.as_text()
     assert audit_count(sessions) == before
     assert "child K" in chat.ok("bob", text).as_text() or text == "meetings"
+
+
+def test_a_secret_ballot_typed_where_the_channel_reads_it_is_refused(chat: Chat,
+                                                                     sessions: sessionmaker[Session]) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --secret')
+    before = audit_count(sessions)
+    public = Place("console", "room", said_in_public=True)
+    reply = respond(sessions, Speaker("console", "bob", "bob"), public, "vote 1 Barnet", chat.now)
+    assert reply.error and reply.text == ("This poll is secret, and what you type here is seen by the channel: vote "
+                                          "with the buttons on the poll's card (only you see your choice).")
+    assert audit_count(sessions) == before
+    with unit_of_work(sessions) as session:
+        assert session.scalar(select(func.count(SecretVoter.id))) == 0
+    chat.ok("bob", "vote 1 Barnet")  # where only bob sees what he typed (a slash command, a 1:1 chat)

@@ -238,6 +238,9 @@ def vote(ctx: Context, cmd: Command) -> Reply:
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.id} closed at {show(poll.closes_at, ctx.terms.zone)}.")
     ctx.require_unlocked(poll.meeting_id, "a vote in it")
+    if poll.secret and ctx.place is not None and ctx.place.said_in_public:
+        raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
+                         "on the poll's card (only you see your choice).")
     positions = choices_of(poll, cmd.args["choice"])
     member_id = entitled_member(ctx, poll, cmd.options.get("for"))
     labels = ", ".join(poll.options[p - 1].label for p in positions)
