@@ -112,7 +112,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         # Raised, not returned: the refusal must roll back the person just created for a first-time speaker.
         raise NotFound("This channel is not bound to a group yet. A chair or secretary binds it with "
                        "`group bind <short-name>`.")
-    ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform)
+    ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     return USE_CASES[command.verb](ctx, command)
 
 

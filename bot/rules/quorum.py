@@ -48,3 +48,17 @@ def assess(
         text += f"; {deputies_present} deputies present do not count"
     cite = rule.cite()
     return Quorum(quorate, counted, required, f"{text} {cite}".rstrip())
+
+
+def turnout_shortfall(rule: QuorumRule | None, *, voted: int, voting_seats: int) -> str | None:
+    """Why a vote held outside a meeting cannot decide, or None when enough voted.
+
+    A vote between meetings decides only if at least as many voting members (or deputies, where they count)
+    voted as the meeting quorum needs, counted the same way as `assess` counts it.
+    """
+    if rule is None:
+        return None
+    required = rule.required(voting_seats)
+    if voted >= required:
+        return None
+    return rule.cited(f"no quorum — only {voted} voted, at least {required} must")

@@ -34,6 +34,7 @@ class Place:
     platform: str
     channel_id: str
     channel_name: str | None = None
+    said_in_public: bool = False  # others in the channel can read what this person typed
 
 
 def person_for(session: Session, speaker: Speaker) -> Person:
@@ -98,6 +99,7 @@ class Context:
     actor: Person
     now: dt.datetime
     platform: str
+    place: Place | None = None
     _memberships: list[Membership] | None = field(default=None, init=False, repr=False)
 
     @cached_property

@@ -13,6 +13,7 @@ from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_
 from bot.rules.quorum import Quorum
 from bot.services import roll
 from bot.services.context import Context
+from bot.services.interests import require_member_if_confidential
 
 ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apologies"),
                      Button("No interests to declare", "declare none"))
@@ -70,6 +71,7 @@ def in_steering_group(ctx: Context, person: Person) -> bool:
 
 
 def list_meetings(ctx: Context, cmd: Command) -> Reply:
+    require_member_if_confidential(ctx, "its meetings")
     meetings = ctx.session.scalars(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
         .order_by(Meeting.starts_at.desc()).limit(10)
@@ -108,6 +110,7 @@ def add_item(ctx: Context, cmd: Command) -> Reply:
 
 
 def show_agenda(ctx: Context, cmd: Command) -> Reply:
+    require_member_if_confidential(ctx, "its agendas")
     meeting = ctx.meeting(cmd.args["meeting"])
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
     text = f"Agenda of meeting {meeting.id}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \

@@ -12,7 +12,7 @@ from bot.records.minutes import markdown, seal
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services.context import Context
-from bot.services.interests import may_declare
+from bot.services.interests import require_member_if_confidential
 from bot.terms import Role
 
 
@@ -31,9 +31,7 @@ def chosen(ctx: Context, meeting_id: int | None) -> Meeting:
 
 def draft(ctx: Context, cmd: Command) -> Reply:
     """The minutes of a meeting: the approved text once approved, else a draft built from the record."""
-    if ctx.terms.confidential and not may_declare(ctx):
-        raise NotAllowed(ctx.terms.confidentiality.cited(
-            f"{ctx.terms.name} is confidential; only its members see its minutes") + ".")
+    require_member_if_confidential(ctx, "its minutes")
     meeting = chosen(ctx, cmd.args["meeting"])
     approved = approved_minutes(ctx.session, meeting.id)
     if approved is not None:

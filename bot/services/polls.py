@@ -11,11 +11,12 @@ from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
 from bot.replies import Button, Reply
-from bot.rules.calendar import local_to_utc, parse_date, parse_time, show
+from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, scheduler_context
-from bot.services.interests import declared_on_item
+from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
@@ -36,6 +37,10 @@ def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
     moment = local_to_utc(day, parse_time(parts[1]) if len(parts) > 1 else dt.time(17, 0), ctx.terms.zone)
     if moment <= ctx.now:
         raise UsageError(f"--closes {show(moment, ctx.terms.zone)} is in the past; give a deadline still to come.")
+    ends = ctx.terms.operates_until
+    if ends and day > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
+                         + f"; give a --closes deadline on or before {show_date(ends.date)}.")
     return moment
 
 
@@ -57,6 +62,7 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
     membership = ctx.membership(ctx.actor)
     if not ctx.is_voting(membership) and not ctx.is_chair():
         raise NotAllowed(f"Only voting members of {ctx.terms.name} propose motions.")
+    require_operating(ctx, "take motions")
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, kind="motion", question=text[:2000], status="proposed",
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, item_id=item_of(ctx, cmd.options.get("item")),
@@ -103,21 +109,44 @@ def call_vote(ctx: Context, cmd: Command) -> Reply:
     return open_vote(ctx, poll)
 
 
-def open_vote(ctx: Context, poll: Poll) -> Reply:
-    """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
+def voting_meeting(ctx: Context) -> tuple[Meeting | None, Quorum | None]:
+    """Where a vote may be held now: the open meeting if it is quorate, or between meetings where the ToR
+    allows. Refuses (changing nothing) otherwise."""
     meeting = ctx.open_meeting()
     voting = ctx.terms.voting
     if meeting is None and (voting.rule is VotingRule.MAJORITY_PRESENT or not voting.out_of_meeting_polls):
         raise NotAllowed(voting.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[voting.rule]} at a "
                                       "meeting") + "; open a meeting first.")
-    quorum_text = None
-    if meeting is not None:
-        quorum = roll.quorum_of(ctx, meeting)
-        if not quorum.quorate:
-            raise NotAllowed(f"The meeting is {quorum.text}; a vote needs a quorate meeting.")
-        poll.meeting_id, quorum_text = meeting.id, quorum.text
+    if meeting is None:
+        return None, None
+    quorum = roll.quorum_of(ctx, meeting)
+    if not quorum.quorate:
+        raise NotAllowed(f"The meeting is {quorum.text}; a vote needs a quorate meeting.")
+    return meeting, quorum
+
+
+def record_quorum(ctx: Context, poll: Poll, meeting: Meeting | None, quorum: Quorum | None) -> None:
+    if meeting is not None and quorum is not None:
+        poll.meeting_id = meeting.id
         ctx.session.add(QuorumCheck(meeting_id=meeting.id, poll_id=poll.id, quorate=quorum.quorate,
                                     counted=quorum.counted, text=quorum.text, checked_at=ctx.now))
+
+
+def require_operating(ctx: Context, doing: str) -> None:
+    """Refuse new votes once a time-limited group's ToR says it has stopped operating."""
+    ends = ctx.terms.operates_until
+    if ends and ctx.today > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")
+                         + f", so it can no longer {doing}; its record stays readable. If its work was extended, "
+                           "an administrator imports the amended ToR (`govbot group import`) with the new end date.")
+
+
+def open_vote(ctx: Context, poll: Poll) -> Reply:
+    """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
+    require_operating(ctx, "open a vote")
+    meeting, quorum = voting_meeting(ctx)
+    record_quorum(ctx, poll, meeting, quorum)
+    quorum_text = quorum.text if quorum else None
     poll.status, poll.opened_at = "open", ctx.now
     ctx.audit("vote.opened", poll=poll.id, meeting=poll.meeting_id, quorum=quorum_text)
     return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.id}.")
@@ -133,14 +162,16 @@ def create_poll(ctx: Context, cmd: Command) -> Reply:
         raise UsageError("Two options are the same; make each option different.")
     if any(len(label) > 200 for label in labels) or not cmd.args["question"].strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
-    meeting = ctx.open_meeting()
+    require_operating(ctx, "call a poll")
+    meeting, quorum = voting_meeting(ctx)
     poll = Poll(group_id=ctx.group.id, kind="poll", question=cmd.args["question"].strip()[:2000], status="open",
                 secret=bool(cmd.options.get("secret")), multi=bool(cmd.options.get("multi")),
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
-                meeting_id=meeting.id if meeting else None, closes_at=parse_closes(ctx, cmd.options.get("closes")),
+                closes_at=parse_closes(ctx, cmd.options.get("closes")),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
     ctx.session.add(poll)
     ctx.session.flush()
+    record_quorum(ctx, poll, meeting, quorum)
     if poll.secret:
         ctx.session.add_all(SecretTally(poll_id=poll.id, position=i + 1, count=0) for i in range(len(labels)))
     ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
@@ -207,6 +238,9 @@ def vote(ctx: Context, cmd: Command) -> Reply:
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.id} closed at {show(poll.closes_at, ctx.terms.zone)}.")
     ctx.require_unlocked(poll.meeting_id, "a vote in it")
+    if poll.secret and ctx.place is not None and ctx.place.said_in_public:
+        raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
+                         "on the poll's card (only you see your choice).")
     positions = choices_of(poll, cmd.args["choice"])
     member_id = entitled_member(ctx, poll, cmd.options.get("for"))
     labels = ", ".join(poll.options[p - 1].label for p in positions)
@@ -292,7 +326,11 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
     ctx.require_unlocked(poll.meeting_id, "a change to its votes")
     per, voters = counts(ctx, poll)
-    if poll.kind == "motion":
+    shortfall = None if poll.meeting_id is not None else \
+        turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
+    if shortfall is not None:
+        poll.outcome = f"{'not carried' if poll.kind == 'motion' else 'no decision'}: {shortfall}"
+    elif poll.kind == "motion":
         tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))
         poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
     else:
@@ -303,7 +341,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
                         f"tied between {', '.join(winners)} ({top} votes each)")
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
-    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" else poll.outcome
+    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
     return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.id} is closed: {verdict}.")
 
 
@@ -357,12 +395,14 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
 
 
 def results(ctx: Context, cmd: Command) -> Reply:
+    require_member_if_confidential(ctx, "its votes")
     reply = card(ctx, get_poll(ctx, cmd.args["poll"]))
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)
 
 
 def list_polls(ctx: Context, cmd: Command) -> Reply:
+    require_member_if_confidential(ctx, "its votes")
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open"))).order_by(Poll.id))
     rows = tuple((f"{p.kind.capitalize()} {p.id}", f"{p.status}: {p.question[:120]}") for p in polls)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from typing import Any
@@ -39,6 +40,11 @@ def place(activity: Activity) -> Place:
     if name is None and activity.conversation is not None:
         name = activity.conversation.name
     return Place(PLATFORM, channel_id, name)
+
+
+def typed_place(activity: Activity) -> Place:
+    """The place of a typed message: outside a 1:1 chat, everyone in the channel or group chat reads it."""
+    return dataclasses.replace(place(activity), said_in_public=not is_personal(activity))
 
 
 def is_personal(activity: Activity) -> bool:

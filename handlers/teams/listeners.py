@@ -88,7 +88,7 @@ class Listeners:
         await self.record.remember(context)
         text, mentioned = await envelope.command_text(context)
         await self.record.introduce(mentioned, create=True)  # the command is about to name them
-        speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
+        speaker, place = envelope.speaker(activity.from_property), envelope.typed_place(activity)
         if envelope.COMMAND_PREFIX.sub("", text).strip().casefold() in FORMS_WORDS:
             await context.send_activity(render.card_activity(forms.forms_card()))
             return
