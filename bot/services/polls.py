@@ -221,6 +221,12 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
     if len(mine) > 1:
         raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
     membership = ctx.membership(ctx.actor)
+    if membership is not None and membership.term_ends_on is not None and ctx.term_ended(membership):
+        seat = ctx.terms.seat(membership.seat_title)
+        rule = (f"Your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so you cannot "
+                "vote until you are reappointed")
+        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. The chair or secretariat can reappoint you: "
+                         f"`member add @{ctx.actor.display_name} --seat \"{membership.seat_title}\"`.")
     if membership is not None and not ctx.is_voting(membership):
         raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
     if membership is not None and poll.meeting_id is not None:
