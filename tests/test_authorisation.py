@@ -182,3 +182,13 @@ def test_a_poll_past_its_deadline_takes_no_votes(chat: Chat) -> None:
 def test_no_reporting_duty_means_no_report_to_record(chat: Chat) -> None:
     chat.load("lciib")
     assert "sets no reporting duty" in chat.refused("alice", "report done").text
+
+
+def test_a_member_present_at_an_open_meeting_cannot_turn_it_into_apologies(cjcg: Chat,
+                                                                          sessions: sessionmaker[Session]) -> None:
+    open_meeting(cjcg, "bob")
+    before = audit_count(sessions)
+    reply = cjcg.refused("bob", "apologies something came up")
+    assert "You are recorded present at meeting 1, so apologies no longer apply" in reply.text
+    assert audit_count(sessions) == before
+    assert "bob" in dict(cjcg.ok("alice", "attendance").fields)["Present"]

@@ -218,6 +218,11 @@ def apologies(ctx: Context, cmd: Command) -> Reply:
         raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; apologies are for a meeting to come.")
     if ctx.membership(ctx.actor) is None:
         raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed.")
+    present = roll.row_for(ctx, meeting, ctx.actor)
+    if meeting.status == "open" and present is not None and present.status == "present":
+        # Withdrawing after taking part would drop them from the record of who was there and voted.
+        raise NotAllowed(f"You are recorded present at meeting {meeting.id}, so apologies no longer apply. If you "
+                         "are leaving early, tell the chair so the minutes can note it.")
     reason = " ".join(cmd.args["reason"]).strip()[:500] or None
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
     ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
