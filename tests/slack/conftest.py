@@ -22,9 +22,11 @@ import pytest
 from aiohttp import web
 from pydantic import SecretStr
 from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
+from bot.models import PostedMessage
 from bot.services.groups import import_group
 from bot.settings import Settings
 from handlers.slack import mount
@@ -144,6 +146,18 @@ class Workspace:
         """Click a button as `user`; return the first thing govbot said back (as `say`)."""
         before = len(self.fake.calls)
         return self.answer(self.click(user, value, message_ts), before)
+
+    def card_noted(self, card: Call, timeout: float = 10.0) -> None:
+        """Wait until govbot has noted the card it just posted (it does so right after Slack answers with the
+        card's ts), as any later command in a real channel finds it: a test that speaks the instant the fake
+        records the post would otherwise race the bot's bookkeeping."""
+        deadline = time.monotonic() + timeout
+        while True:
+            with self.sessions() as session:
+                if session.scalar(select(PostedMessage.id).where(PostedMessage.message_ref == card.answer["ts"])):
+                    return
+            assert time.monotonic() < deadline, f"govbot did not note its card {card.answer['ts']}"
+            time.sleep(0.005)  # polls the record, not the clock the bot runs on
 
     def answer(self, sent: Sent, before: int) -> Call:
         assert sent.status == 200, sent

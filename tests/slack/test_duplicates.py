@@ -19,6 +19,7 @@ def poll_card(workspace: Workspace) -> Call:
     workspace.say("alice", "group bind cjcg")
     card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online"')
     assert card.method == "chat.postMessage" and "Poll 1 is open" in shown(card)
+    workspace.card_noted(card)
     return card
 
 
