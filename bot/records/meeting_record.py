@@ -13,7 +13,6 @@ from bot.models import (
     ActionItem,
     ApprovedMinutes,
     Attendance,
-    Ballot,
     Group,
     Interest,
     Meeting,
@@ -21,10 +20,9 @@ from bot.models import (
     Person,
     Poll,
     QuorumCheck,
-    SecretTally,
-    SecretVoter,
 )
 from bot.services.context import terms_of
+from bot.services.polls import counts
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 
 
@@ -157,17 +155,7 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord) -
 
 def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
     """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter."""
-    if poll.secret:
-        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
-        per: dict[int, int] = {position: count for position, count in rows}
-        voters = len(session.scalars(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id)).all())
-    else:
-        ballots = session.scalars(select(Ballot).where(Ballot.poll_id == poll.id)).all()
-        per = {}
-        for ballot in ballots:
-            for position in ballot.choices:
-                per[position] = per.get(position, 0) + 1
-        voters = len(ballots)
+    per, voters = counts(session, poll)
     return tuple((o.label, per.get(o.position, 0)) for o in poll.options), voters
 
 

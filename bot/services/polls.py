@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.commands import Command
@@ -289,18 +289,18 @@ def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, .
                  for i in declared)
 
 
-def counts(ctx: Context, poll: Poll) -> tuple[dict[int, int], int]:
-    """Votes per option position, and how many voted."""
+def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
+    """Votes per option position, and how many voted. A secret poll is read from its running tallies, so no
+    ballot names a voter; the minutes and every card read votes through this one function."""
     if poll.secret:
-        rows = ctx.session.execute(select(SecretTally.position, SecretTally.count)
-                                   .where(SecretTally.poll_id == poll.id))
+        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
         per = {position: count for position, count in rows}
-        voters = len(ctx.session.scalars(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id)).all())
+        voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
         return per, voters
     per = {o.position: 0 for o in poll.options}
-    ballots = ctx.session.scalars(select(Ballot).where(Ballot.poll_id == poll.id)).all()
-    for ballot in ballots:
-        for position in ballot.choices:
+    ballots = session.scalars(select(Ballot.choices).where(Ballot.poll_id == poll.id)).all()
+    for choices in ballots:
+        for position in choices:
             per[position] = per.get(position, 0) + 1
     return per, len(ballots)
 
@@ -331,7 +331,7 @@ def close_poll(ctx: Context, cmd: Command) -> Reply:
 def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
     ctx.require_unlocked(poll.meeting_id, "a change to its votes")
-    per, voters = counts(ctx, poll)
+    per, voters = counts(ctx.session, poll)
     shortfall = None if poll.meeting_id is not None else \
         turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
     if shortfall is not None:
@@ -376,7 +376,7 @@ def bar(count: int, total: int) -> str:
 
 def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons."""
-    per, voters = counts(ctx, poll)
+    per, voters = counts(ctx.session, poll)
     hidden = poll.secret and poll.status == "open"
     fields: list[tuple[str, str]] = []
     for option in poll.options:
