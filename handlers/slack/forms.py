@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from bot.commands import Command
+from bot.services.interests import NATURES
 
 DECLARE, SCHEDULE, POLL = "gov_declare", "gov_schedule", "gov_poll"
-NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
 View = dict[str, Any]
 
 
