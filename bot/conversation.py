@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -16,11 +17,13 @@ from bot.models import Person
 from bot.replies import Reply, refusal
 from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
 from bot.services.context import Context, Place, Speaker, person_for
+from bot.services.deliveries import Delivery, claim
 from bot.terms import CHAIR_ROLES, Role
 
 logger = logging.getLogger(__name__)
 
 UseCase = Callable[[Context, Command], Reply]
+Answer = TypeVar("Answer", Reply, Reply | None)
 
 USE_CASES: dict[str, UseCase] = {
     "group info": groups.group_info,
@@ -84,19 +87,44 @@ def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, tex
 def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,
                     now: dt.datetime) -> Reply:
     """Run an already typed command (from a form or card, say) exactly as `respond` runs typed text."""
+    return transact(sessions, command.verb, lambda session: run(session, speaker, place, command, now))
+
+
+def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command,
+                 now: dt.datetime, delivery: Delivery | None) -> Reply | None:
+    """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
+    before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
+    own transaction."""
+    if isinstance(said, str):
+        try:
+            said = parse(said)
+        except DomainError as error:
+            return refusal(error.message)
+    command = said
+
+    def once(session: Session) -> Reply | None:
+        if delivery is not None and not claim(session, delivery, now):
+            return None
+        return run(session, speaker, place, command, now)
+
+    return transact(sessions, command.verb, once)
+
+
+def transact(sessions: sessionmaker[Session], verb: str, work: Callable[[Session], Answer]) -> Answer | Reply:
+    """`work` in one transaction, committed whole or rolled back whole: a refusal is the reply; a write that raced
+    another (two deliveries of one click) is retried and then sees the other's write."""
     for attempt in range(3):
         try:
             with unit_of_work(sessions) as session:
-                return run(session, speaker, place, command, now)
+                return work(session)
         except DomainError as error:
             return refusal(error.message)
         except (IntegrityError, OperationalError):
-            # Two deliveries of the same click raced; the retry sees the other's write and answers from it.
             if attempt == 2:
-                logger.exception("command %r failed after retries", command.verb)
+                logger.exception("command %r failed after retries", verb)
                 return refusal(FAILURE)
         except Exception:
-            logger.exception("command %r failed", command.verb)
+            logger.exception("command %r failed", verb)
             return refusal(FAILURE)
     return refusal(FAILURE)
 

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
+from concurrent.futures import Executor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from typing import Any
 
-from slack_bolt import BoltRequest
+from slack_bolt import Ack, BoltRequest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command
-from bot.conversation import respond, respond_command
+from bot.conversation import respond, respond_command, respond_once
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from handlers.slack import cards, deliveries
@@ -26,19 +29,23 @@ logger = logging.getLogger(__name__)
 
 # The command that shows a subject's current card, as any member sees it (a secret poll's tally stays hidden).
 CARD_COMMANDS = {"poll": "results {}"}
+CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
 
 
 class Coalesced:
-    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it.
+    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it, at most
+    one a `pace` (in seconds).
 
-    Thirty clicks on a card then cost two or three chat.update calls, not thirty (chat.update is rate limited),
-    and the card still ends showing every vote: a vote commits before it asks for the refresh.
+    A lone vote shows on the card at once. Thirty clicks cost two or three chat.update calls, not thirty (Slack
+    rate-limits updates and asks for no more than about one message a second in a channel), and the card still
+    ends showing every vote: a vote commits before it asks for the refresh.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, pace: float = 0.0) -> None:
+        self.pace = pace
         self.lock = threading.Lock()
         self.dirty: dict[tuple[str, str], bool] = {}
 
@@ -54,6 +61,8 @@ class Coalesced:
                 with self.lock:
                     if not self.dirty[key]:
                         return
+                time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
+                with self.lock:
                     self.dirty[key] = False
         finally:
             with self.lock:
@@ -62,11 +71,13 @@ class Coalesced:
 
 @dataclass(frozen=True)
 class Core:
-    """The core as Slack listeners call it: the record's sessions, the clock, and the cards being refreshed."""
+    """The core as Slack listeners call it: the record's sessions, the clock, the workers that run what follows an
+    ack, and the cards being refreshed."""
 
     sessions: sessionmaker[Session]
     clock: Callable[[], dt.datetime]
-    refreshing: Coalesced = field(default_factory=Coalesced)
+    workers: Executor
+    refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))
     writer: threading.Lock = field(default_factory=threading.Lock)
 
     def serially(self) -> AbstractContextManager[object]:
@@ -81,10 +92,38 @@ class Core:
                 return respond(self.sessions, speaker, place, said, self.clock())
             return respond_command(self.sessions, speaker, place, said, self.clock())
 
+    def respond_once(self, speaker: Speaker, place: Place, said: str | Command, request: BoltRequest) -> Reply | None:
+        """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat."""
+        with self.serially():
+            reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request))
+        if reply is None:
+            deliveries.repeated(request)
+        return reply
+
     def first_delivery(self, request: BoltRequest) -> bool:
         """False for Slack's retry or a replay of a delivery already handled (it is then dropped)."""
         with self.serially():
             return deliveries.first_delivery(self.sessions, request, self.clock())
+
+    def after(self, work: Callable[[], object]) -> None:
+        """Run `work` on a worker once the ack is on its way: what Slack need not wait for."""
+        self.workers.submit(logged, work)
+
+    def acking(self, work: Callable[[dict[str, Any], WebClient, BoltRequest], object]) -> Callable[..., None]:
+        """A Bolt listener that acks at once and runs `work(body, client, request)` after, on a worker."""
+
+        def listener(ack: Ack, body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+            ack()
+            self.after(lambda: work(body, client, request))
+
+        return listener
+
+
+def logged(work: Callable[[], object]) -> None:
+    try:
+        work()
+    except Exception:  # a worker's failure must reach the log, not vanish with its future
+        logger.exception("work after a Slack ack failed")
 
 
 @dataclass(frozen=True)
@@ -98,9 +137,11 @@ class Exchange:
     response_url: str | None = None
     clicked_ts: str | None = None  # the channel message whose button was pressed
 
-    def say(self, text: str) -> None:
-        """Run `text` as a command from the speaker and answer it."""
-        self.answer(self.core.respond(self.speaker, self.place, text))
+    def say(self, said: str | Command, request: BoltRequest) -> None:
+        """Run what a Slack delivery carries as a command from the speaker and answer it (a repeat: silently)."""
+        reply = self.core.respond_once(self.speaker, self.place, said, request)
+        if reply is not None:
+            self.answer(reply)
 
     def answer(self, reply: Reply) -> None:
         if reply.private:

@@ -35,17 +35,18 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
               workers: ThreadPoolExecutor | None = None) -> App:
     """The Bolt App with every listener registered. Needs SLACK_SIGNING_SECRET and a bot token or OAuth settings.
-    Lazy listeners (the work after each ack) run on `workers`."""
+    Commands and the work after each ack run on `workers`."""
     assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
     engine: Engine = sessions.kw["bind"]
+    pool = workers or ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener")
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     oauth = oauth_settings(settings, engine) if settings.slack_client_id else None
     app = App(signing_secret=settings.slack_signing_secret.get_secret_value(),
               client=web_client(settings, None if oauth else token),
               oauth_settings=oauth,
-              process_before_response=True,  # the ack function answers; slow work runs in lazy listeners
-              listener_executor=workers or ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener"))
-    listeners.register(app, Core(sessions, clock))
+              process_before_response=True,  # listeners ack, then hand what Slack need not wait for to workers
+              listener_executor=pool)
+    listeners.register(app, Core(sessions, clock, pool))
     return app
 
 

@@ -132,9 +132,11 @@ class Workspace:
         return self.post(body, headers)
 
     def reply_to(self, sent: Sent) -> Call:
-        """The ephemeral answer govbot sent to the request's response_url."""
+        """The ephemeral answer to a request: in its ack (what Slack shows the person at once), else what govbot
+        sent to the request's response_url."""
         path = "/" + (sent.response_url or "").split("/", 3)[3]
-        return self.fake.wait_for(lambda: next((c for c in self.fake.of("response_url") if c.path == path), None))
+        return acked(sent) or self.fake.wait_for(
+            lambda: next((c for c in self.fake.of("response_url") if c.path == path), None))
 
     def say(self, user: str, text: str) -> Call:
         """Send `/gov <text>` as `user` and return the first thing govbot said back: an ephemeral answer, or a
@@ -161,6 +163,8 @@ class Workspace:
 
     def answer(self, sent: Sent, before: int) -> Call:
         assert sent.status == 200, sent
+        if (in_ack := acked(sent)) is not None:
+            return in_ack
         path = "/" + (sent.response_url or "").split("/", 3)[3]
 
         def answered() -> Call | None:
@@ -168,6 +172,15 @@ class Workspace:
                          c.method in ("chat.postMessage", "chat.update")), None)
 
         return self.fake.wait_for(answered)
+
+
+def acked(sent: Sent) -> Call | None:
+    """The message an ack carried, as Slack shows it (ephemeral unless it says `in_channel`); None for an empty
+    ack. Recorded like a call to the response_url, which it stands in for."""
+    if sent.status != 200 or not sent.body.strip():
+        return None
+    said = json.loads(sent.body)
+    return Call("ack", said, "/" + (sent.response_url or "").split("/", 3)[3], None) if "text" in said else None
 
 
 def blocks_of(call: Call) -> list[dict[str, Any]]:

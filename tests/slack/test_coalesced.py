@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from handlers.slack.answer import Coalesced
 
@@ -33,3 +34,23 @@ def test_different_cards_do_not_wait_for_each_other() -> None:
     coalesced, runs = Coalesced(), []
     coalesced.run(("C1", "1.0"), lambda: coalesced.run(("C1", "2.0"), lambda: runs.append("inner")))
     assert runs == ["inner"]
+
+
+def test_a_burst_is_paced_one_run_after_the_first_is_shown_at_once() -> None:
+    coalesced, started, release = Coalesced(pace=0.3), threading.Event(), threading.Event()
+    runs: list[float] = []
+
+    def refresh() -> None:
+        runs.append(time.monotonic())
+        started.set()
+        release.wait(5)
+
+    first = threading.Thread(target=coalesced.run, args=(("C1", "1.0"), refresh))
+    first.start()
+    assert started.wait(5)
+    for _ in range(29):
+        coalesced.run(("C1", "1.0"), refresh)
+    release.set()
+    ended = time.monotonic()
+    first.join(5)
+    assert len(runs) == 2 and runs[1] - ended >= 0.25  # the second run waited for the pace, and folded all 29

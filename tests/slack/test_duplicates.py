@@ -83,3 +83,14 @@ def test_a_non_members_click_is_refused_privately_and_casts_nothing(workspace: W
     workspace.finish()
     assert count(workspace, Ballot) == 0
     assert len(workspace.fake.of("chat.update")) == updates  # the card did not change
+
+
+def test_a_replayed_vote_is_acked_empty_and_counted_once(workspace: Workspace, poll_card: Call) -> None:
+    body, _ = workspace.command_body("bob", "vote 1 2")
+    headers = workspace.headers(body)
+    first, replay = workspace.post(body, headers), workspace.post(body, headers)
+    assert "Your vote on poll 1 is recorded: Online." in first.body
+    assert (replay.status, replay.body) == (200, "")  # Slack is answered; the person sees nothing twice
+    workspace.finish()
+    assert count(workspace, Ballot) == 1
+    assert count(workspace, AuditEvent, action="ballot.cast") == 1

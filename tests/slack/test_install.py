@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import secrets
 import urllib.error
@@ -81,18 +82,19 @@ def test_install_then_use_from_the_new_workspace(fake: FakeSlack, migrated: Engi
             enterprise_id=None, team_id="T0NEW")
         assert bot is not None and bot.bot_token == fake.installed_token
 
-        # A member of the new workspace asks for help; govbot answers with that workspace's token.
+        # A member of the new workspace asks for help; govbot answers at once, in the ack.
         body, _ = workspace.command_body("alice", "help")
         body = body.replace("team_id=T0GOV", "team_id=T0NEW")
         sent = workspace.post(body, workspace.headers(body))
-        assert sent.status == 200
-        assert fake.wait_for(lambda: fake.of("response_url"))[0].params["text"].startswith("Commands")
+        assert sent.status == 200 and json.loads(sent.body)["text"].startswith("Commands")
 
-        # Its chair binds a group there; reminders for that channel then go out with that workspace's token.
+        # Its chair binds a group there: the record is posted with that workspace's token, and reminders for
+        # that channel then go out with it too.
         workspace.load("cjcg")
         body, _ = workspace.command_body("alice", "group bind cjcg")
         body = body.replace("team_id=T0GOV", "team_id=T0NEW")
         assert workspace.post(body, workspace.headers(body)).status == 200
+        assert fake.wait_for(lambda: fake.of("chat.postMessage"))[0].token == fake.installed_token
         workspace.finish()
     with sessions() as session:
         binding = session.scalars(select(ChannelBinding)).one()

@@ -15,14 +15,13 @@ from handlers.slack.render import ACTION_PREFIX
 
 def register(app: App, core: Core) -> None:
     def press(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
-        if not core.first_delivery(request):
-            return
         container = body.get("container") or {}
         channel = body.get("channel") or {"id": container.get("channel_id")}
         clicked = None if container.get("is_ephemeral") else container.get("message_ts")
         exchange = Exchange(core, client, payloads.speaker_of(body["user"]),
                             payloads.place_of(channel["id"], channel.get("name")),
                             response_url=body.get("response_url"), clicked_ts=clicked)
-        exchange.say(body["actions"][0]["value"])
+        exchange.say(body["actions"][0]["value"], request)
 
-    app.action(re.compile(f"^{ACTION_PREFIX}\\d+$"))(ack=payloads.ack_now, lazy=[press])
+    # A click's ack carries nothing Slack would show: the answer follows, ephemeral, and the card is refreshed.
+    app.action(re.compile(f"^{ACTION_PREFIX}\\d+$"))(core.acking(press))

@@ -1,33 +1,64 @@
-"""`/gov <verb> ...`: the slash command runs the typed text as the person who typed it, in that channel."""
+"""`/gov <verb> ...`: the slash command runs the typed text as the person who typed it, in that channel.
+
+A private answer travels in the ack itself, which Slack shows only to the person who typed the command: the
+vote is recorded and its receipt shown in one round trip. A command that takes longer than Slack will wait is
+acknowledged empty and answered through the response_url when it is done; records the channel must see are
+posted after the ack.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import App, BoltRequest
+from slack_bolt import Ack, App, BoltRequest
 from slack_sdk import WebClient
 
+from bot.replies import Reply
 from bot.services.context import Speaker
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
 from handlers.slack.exposure import binds_channel, warn_if_exposed
+from handlers.slack.render import message
 from handlers.slack.workspaces import remember_team
 
 COMMAND = "/gov"
+ANSWER_WITHIN = 2.0  # seconds the ack waits for the command; Slack gives up on an ack after three
 
 
 def register(app: App, core: Core) -> None:
-    def gov_command(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
-        if not core.first_delivery(request):
-            return
+    def gov_command(ack: Ack, body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
         speaker = Speaker(payloads.PLATFORM, body["user_id"], body.get("user_name") or body["user_id"])
         place = payloads.place_of(body["channel_id"], body.get("channel_name"))
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
         text = body.get("text") or ""
-        exchange.say(text)
-        if binds_channel(text):
-            with core.serially():
-                remember_team(core.sessions, place, body.get("team_id"))
-            warn_if_exposed(exchange)
+        running = core.workers.submit(core.respond_once, speaker, place, text, request)
+        try:
+            reply = running.result(timeout=ANSWER_WITHIN)
+        except TimeoutError:
+            ack()
+            core.after(lambda: follow_up(exchange, running.result(), text, body.get("team_id")))
+            return
+        if reply is not None and reply.private:
+            ack(response_type="ephemeral", **message(reply))
+        else:
+            ack()
+        core.after(lambda: follow_up(exchange, reply, text, body.get("team_id"), answered=True))
 
-    app.command(COMMAND)(ack=payloads.ack_now, lazy=[gov_command])
+    app.command(COMMAND)(gov_command)
+
+
+def follow_up(exchange: Exchange, reply: Reply | None, text: str, team_id: str | None,
+              answered: bool = False) -> None:
+    """What follows the ack: the answer, if the ack could not carry it, and the channel's view of the change."""
+    if reply is None:
+        return  # a repeat of a delivery already handled
+    if not answered:
+        exchange.answer(reply)
+    elif not reply.private:
+        exchange.show(reply)
+    elif reply.subject and not reply.error:
+        exchange.refresh(reply.subject)
+    if binds_channel(text) and not reply.error:
+        with exchange.core.serially():
+            remember_team(exchange.core.sessions, exchange.place, team_id)
+        warn_if_exposed(exchange)

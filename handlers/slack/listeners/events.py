@@ -15,14 +15,15 @@ from handlers.slack.render import blocks
 
 
 def register(app: App, core: Core) -> None:
-    def publish_home(event: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
-        if not core.first_delivery(request):
-            return
+    def publish_home(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+        event = body["event"]
         if event.get("tab", "home") != "home":
             return  # the Messages tab needs no view
+        if not core.first_delivery(request):
+            return
         user = event["user"]
         with core.serially():
             dashboard = home(core.sessions, Speaker(payloads.PLATFORM, user, user), core.clock())
         client.views_publish(user_id=user, view={"type": "home", "blocks": blocks(dashboard)})
 
-    app.event("app_home_opened")(ack=payloads.ack_now, lazy=[publish_home])
+    app.event("app_home_opened")(core.acking(publish_home))

@@ -20,15 +20,12 @@ def register(app: App, core: Core) -> None:
         client.views_open(trigger_id=body["trigger_id"], view=SHORTCUTS[body["callback_id"]](channel))
 
     def submit(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
-        if not core.first_delivery(request):
-            return
         view = body["view"]
         given = values(view)
         exchange = Exchange(core, client, payloads.speaker_of(body["user"]), payloads.place_of(given["channel"]))
-        command = command_of(view["callback_id"], given)
-        exchange.answer(core.respond(exchange.speaker, exchange.place, command))
+        exchange.say(command_of(view["callback_id"], given), request)
 
     for callback_id in SHORTCUTS:
-        app.shortcut(callback_id)(ack=payloads.ack_now, lazy=[open_form])
+        app.shortcut(callback_id)(core.acking(open_form))
     for callback_id in FORMS:
-        app.view(callback_id)(ack=payloads.ack_now, lazy=[submit])
+        app.view(callback_id)(core.acking(submit))

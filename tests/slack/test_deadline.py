@@ -1,0 +1,45 @@
+"""Slack waits three seconds for an ack. A private answer rides in the ack; a slow one follows it."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+
+from sqlalchemy import Engine
+
+from tests.slack.conftest import Workspace, shown
+
+
+def test_a_private_answer_comes_back_in_the_ack_itself(workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    sent = workspace.command("bob", "members")
+    said = json.loads(sent.body)
+    assert sent.status == 200 and said["response_type"] == "ephemeral"
+    assert "13 of 16 seats filled" in said["text"] and said["blocks"]
+    assert workspace.fake.of("response_url") == []  # one round trip: nothing else was sent for it
+
+
+def test_a_command_slower_than_slacks_deadline_is_acked_in_time_and_answered_after(
+        workspace: Workspace, engine: Engine) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.card_noted(workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online"'))
+    # Another process (a migration, a second replica) holds the database's write lock for a while.
+    other = sqlite3.connect(str(engine.url.database), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        sent = workspace.command("bob", "vote 1 1")
+        acked_after = time.monotonic() - started
+    finally:
+        time.sleep(0.5)
+        other.execute("ROLLBACK")
+        other.close()
+    assert sent.status == 200 and sent.body == "" and acked_after < 3  # Slack hears back in time
+    answer = workspace.reply_to(sent)
+    assert answer.method == "response_url" and answer.params["response_type"] == "ephemeral"
+    assert "Your vote on poll 1 is recorded: Civic Centre." in shown(answer)
+    card = workspace.fake.wait_for(lambda: workspace.fake.of("chat.update"))[-1]
+    assert "*Civic Centre*\n██████████ 1" in shown(card)
