@@ -197,23 +197,24 @@ class Exchange:
 
     def refresh(self, subject: str) -> None:
         """Update the channel's card for `subject` (after a vote, say) with what the core shows now."""
-        kind, _, ident = subject.partition(":")
-        ts = self.card(subject)
-        if kind not in CARD_COMMANDS or ts is None:
+        if subject.partition(":")[0] not in CARD_COMMANDS:
             return
         try:
-            self.core.refreshing.run((self.place.channel_id, ts), lambda: self.update_card(subject, ts))
+            self.core.refreshing.run((self.place.channel_id, subject), lambda: self.update_card(subject))
         except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
             logger.exception("could not refresh the card of %s", subject)
 
-    def update_card(self, subject: str, ts: str) -> None:
+    def update_card(self, subject: str) -> None:
+        """One refresh run: find the card now (it may have been replaced since the vote), then update it."""
+        ts = self.card(subject)
+        if ts is None:
+            return  # no card shows this record here
         kind, _, ident = subject.partition(":")
         card = self.core.respond(self.speaker, self.place, CARD_COMMANDS[kind].format(ident))
         if card.error:
             logger.warning("could not refresh the card of %s: %s", subject, card.text)
             return
         public = Reply(card.text, title=card.title, fields=card.fields, buttons=card.buttons, subject=subject)
-        ts = self.card(subject) or ts  # a run folded in after the card was replaced updates the new one
         try:
             self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
         except SlackApiError as error:
