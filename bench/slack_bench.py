@@ -5,6 +5,8 @@ Run `make bench` (or `python bench/slack_bench.py`). It prints the median and p9
     receipt back at Slack: in the ack's body, which Slack shows to the voter (or, when a command outlasts the
     ack, at the response_url);
   - bare Bolt: the same signed request to an App whose only listener acks;
+  - bare Bolt writing: the same, but the listener first commits one row to a SQLite file (WAL, fsync'd, as
+    govbot's record is), to show what a durable write alone costs beside the bare ack;
 their ratio, and a run with 50 concurrent senders (failures and p99). The poll's card is in the channel, so
 every vote also refreshes it after the ack (chat.update on the fake Slack), as in a real channel. Targets:
 p99 < 25 ms, ratio < 3x, 50 concurrent with no failures and p99 < 250 ms.
@@ -16,6 +18,7 @@ import datetime as dt
 import json
 import re
 import secrets
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -25,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from pydantic import SecretStr
-from slack_bolt import App, BoltRequest
+from slack_bolt import Ack, App, BoltRequest
 from slack_sdk.signature import SignatureVerifier
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -114,6 +117,19 @@ def main() -> int:
         bare = App(signing_secret=secret, client=web_client(settings, "xoxb-bench"), process_before_response=True,
                    token_verification_enabled=False)
         bare.command("/gov")(lambda ack: ack())
+        writing = App(signing_secret=secret, client=web_client(settings, "xoxb-bench"), process_before_response=True,
+                      token_verification_enabled=False)
+        row = sqlite3.connect(workdir / "bare.db", isolation_level=None, check_same_thread=False)
+        row.execute("PRAGMA journal_mode=WAL")
+        row.execute("CREATE TABLE votes (user TEXT, text TEXT)")
+
+        def write_then_ack(ack: Ack, body: dict[str, str]) -> None:
+            row.execute("BEGIN IMMEDIATE")
+            row.execute("INSERT INTO votes VALUES (?, ?)", (body["user_id"], body["text"]))
+            row.execute("COMMIT")
+            ack()
+
+        writing.command("/gov")(write_then_ack)
         sender = Sender(secret, fake)
         request, _ = sender.request("alice", 'poll "Benchmark?" "One" "Two"')
         assert app.dispatch(request).status == 200
@@ -122,16 +138,21 @@ def main() -> int:
         for i in range(WARMUP):
             govbot_once(app, sender, fake, "bob", 1 + i % 2)
             bare_once(bare, sender)
+            bare_once(writing, sender)
         ours, failures = [], 0
         for i in range(SEQUENTIAL):  # every vote changes bob's ballot, so every request writes to the record
             elapsed, ok = govbot_once(app, sender, fake, "bob", 1 + i % 2)
             ours.append(elapsed)
             failures += not ok
         theirs = [bare_once(bare, sender) for _ in range(SEQUENTIAL)]
+        durable = [bare_once(writing, sender) for _ in range(SEQUENTIAL)]
         print(f"signed `/gov vote` on SQLite ({url}), {SEQUENTIAL} sequential requests after {WARMUP} warm-up")
         _, our_p99 = report("govbot (vote recorded, receipt back)", ours)
         _, bare_p99 = report("bare Bolt app (ack only)", theirs)
+        _, durable_p99 = report("bare Bolt app (one row, then ack)", durable)
         print(f"{'ratio govbot / bare (p99)':<36} {our_p99 / bare_p99:.1f}x")
+        print(f"{'ratio bare writing / bare (p99)':<36} {durable_p99 / bare_p99:.1f}x")
+        print(f"{'ratio govbot / bare writing (p99)':<36} {our_p99 / durable_p99:.1f}x")
 
         def sender_run(index: int) -> list[tuple[float, float, bool]]:
             own = Sender(secret, fake)
