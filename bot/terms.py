@@ -138,9 +138,26 @@ class EndRule(Rule):
 
 
 class AttendanceRules(Rule):
+    """`clause` cites both rules unless `absence_clause` or `cap_clause` names each its own."""
+
     warn_after_consecutive_absences: int | None = Field(default=None, ge=1)
     apologies_count_as_absence: bool = False
+    # organisation: a member body is absent only when none of its representatives attended ("member LAs ... do
+    # not attend"), and a new representative continues its run; member: each seat holder's own run.
+    absences_counted_per: Literal["member", "organisation"] = "member"
+    absence_clause: str | None = None
     max_per_organisation: int | None = Field(default=None, ge=1)
+    cap_clause: str | None = None
+
+    @property
+    def absence_rule(self) -> Rule:
+        """The rule the absence warning cites."""
+        return Rule(clause=self.absence_clause or self.clause)
+
+    @property
+    def cap_rule(self) -> Rule:
+        """The rule the cap per organisation cites."""
+        return Rule(clause=self.cap_clause or self.clause)
 
 
 class ReportingRule(Rule):
@@ -227,6 +244,9 @@ class Terms(BaseModel):
             raise ValueError(f"chair.seat names a seat the ToR does not have: {self.chair.seat}")
         if unknown:
             raise ValueError(f"deputies.for_seats names seats the ToR does not have: {', '.join(unknown)}")
+        if self.attendance.absences_counted_per == "organisation" and not any(s.organisation for s in self.seats):
+            raise ValueError("attendance.absences_counted_per is organisation, but no seat names its organisation; "
+                             "add `organisation:` to the seats, or count absences per member")
         return self
 
     @property

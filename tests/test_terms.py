@@ -66,9 +66,18 @@ def test_lieg_tables_motions_decides_by_majority_present_and_caps_attendance() -
     assert terms.voting.tabling.required and terms.voting.tabling.clause == "6.3"
     assert terms.attendance.max_per_organisation == 2
     assert terms.attendance.warn_after_consecutive_absences == 3
+    assert terms.attendance.absences_counted_per == "organisation"
+    assert terms.attendance.absence_rule.cite() == "(ToR 2.3)" and terms.attendance.cap_rule.cite() == "(ToR 2.1)"
     assert terms.minutes.approved_by == "steering_group"
     assert terms.chair.chosen == "per_meeting"
     assert any(s.steering for s in terms.seats)
+
+
+def test_an_attendance_block_with_one_clause_cites_it_for_both_rules_and_counts_per_member() -> None:
+    terms = parse_terms(MINIMAL + 'attendance: {warn_after_consecutive_absences: 3, max_per_organisation: 2, '
+                                  'clause: "2.1, 2.3"}\n')
+    assert terms.attendance.absences_counted_per == "member"
+    assert terms.attendance.absence_rule.cite() == terms.attendance.cap_rule.cite() == "(ToR 2.1, 2.3)"
 
 
 def test_cjcg_quorum_interests_deputies_confidentiality_and_review() -> None:
@@ -96,6 +105,10 @@ def test_task_and_finish_group_names_its_parent() -> None:
         (MINIMAL + "voting: {rule: most_shouts}\n", "voting.rule: Input should be 'majority_present'"),
         (MINIMAL + "  - {title: chair}\n", "seat titles must be unique; repeated: chair"),
         (MINIMAL + "deputies: {for_seats: [Treasurer]}\n", "deputies.for_seats names seats the ToR does not have"),
+        (MINIMAL + "attendance: {absences_counted_per: authority}\n",
+         "attendance.absences_counted_per: Input should be 'member' or 'organisation'"),
+        (MINIMAL + "attendance: {absences_counted_per: organisation}\n",
+         "attendance.absences_counted_per is organisation, but no seat names its organisation"),
         ("name: x\nshort_name: xx\nseats: []\n", "seats: List should have at least 1 item"),
         ("- just\n- a list\n", "must be a mapping"),
         ("name: [unclosed\n", "not valid YAML at line"),

@@ -9,10 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.errors import UsageError
-from bot.models import AgendaItem, Attendance, Group, Interest, Meeting, Membership, Poll
+from bot.models import AgendaItem, Attendance, Group, Interest, Membership, Poll
+from bot.records import absences
 from bot.records.meeting_record import name_of, tally
 from bot.records.tables import Table
-from bot.rules.attendance import consecutive_misses
+from bot.rules.attendance import session_status
 from bot.rules.calendar import show, show_date
 from bot.services.context import terms_of
 
@@ -38,39 +39,37 @@ def interests(session: Session, group: Group, person_id: int | None = None, sinc
                  ("Declared", "Person", "Meeting", "Item", "Nature", "Interest"), tuple(rows))
 
 
-def held_meetings(session: Session, group: Group) -> list[Meeting]:
-    return list(session.scalars(select(Meeting).where(Meeting.group_id == group.id, Meeting.status == "closed")
-                                .order_by(Meeting.starts_at)))
-
-
 def attendance(session: Session, group: Group) -> Table:
-    """A row per member, a column per meeting held; the run of missed meetings, flagged at the ToR's limit."""
+    """A row per member, or per member organisation when the ToR counts absences so, and a column per meeting
+    held; the run of missed meetings, flagged at the ToR's limit."""
     terms = terms_of(group.terms_yaml, group.short_name)
-    meetings = held_meetings(session, group)
-    statuses: dict[tuple[int, int], str] = {}
-    for row in session.scalars(select(Attendance).where(Attendance.meeting_id.in_([m.id for m in meetings]))):
-        deputy = f" ({name_of(session, row.deputy_id)})" if row.deputy_id else ""
-        statuses[(row.member_id, row.meeting_id)] = STATUS_WORDS.get(row.status, row.status) + deputy
-    seated = session.scalars(select(Membership.person_id).where(Membership.group_id == group.id)
-                             .order_by(Membership.id))
-    recorded = {member for member, _ in statuses}
-    members = [m for m in dict.fromkeys(seated) if m in recorded] + sorted(recorded - set(seated_ids(session, group)))
+    record = absences.read(session, group, terms)
     rule = terms.attendance
     rows = []
-    for member_id in members:
-        cells = [statuses.get((member_id, m.id), "") for m in meetings]
-        history = [c.split(" ")[0] for c in reversed(cells) if c]
-        missed = consecutive_misses(history, rule.apologies_count_as_absence)
-        limit = rule.warn_after_consecutive_absences
-        flag = rule.cited(f"missed {missed} in a row; papers may be withheld") if limit and missed >= limit else ""
-        rows.append((name_of(session, member_id), *cells, str(missed), flag))
+    for attendee in record.order:
+        cells = [cell(session, attendee, record.rows[attendee].get(m.id, [])) for m in record.meetings]
+        missed = len(record.run(attendee))
+        did = "not attended" if attendee.is_organisation else "missed"
+        flag = rule.absence_rule.cited(f"{did} {missed} in a row; papers may be withheld") \
+            if record.warned(attendee) else ""
+        rows.append((attendee.name, *cells, str(missed), flag))
     headers = ("Member", *(f"Meeting {m.id} ({show_date(m.starts_at.astimezone(terms.zone).date())})"
-                           for m in meetings), "Missed in a row", "Flag")
+                           for m in record.meetings), "Missed in a row", "Flag")
     return Table(f"{terms.name}: attendance register", headers, tuple(rows))
 
 
-def seated_ids(session: Session, group: Group) -> list[int]:
-    return list(session.scalars(select(Membership.person_id).where(Membership.group_id == group.id)))
+def cell(session: Session, attendee: absences.Attendee, rows: list[Attendance]) -> str:
+    """`deputised (olga)` for a member; for an organisation its status and who gave it: `present (alice, carol)`,
+    `deputised (olga for frank)`. Empty when nobody was recorded."""
+    status = session_status([row.status for row in rows])
+    if not status:
+        return ""
+    words = STATUS_WORDS.get(status, status)
+    if not attendee.is_organisation:
+        return words + (f" ({name_of(session, rows[0].deputy_id)})" if rows[0].deputy_id else "")
+    who = [f"{name_of(session, r.deputy_id)} for {name_of(session, r.member_id)}" if r.deputy_id
+           else name_of(session, r.member_id) for r in rows if r.status == status]
+    return f"{words} ({', '.join(who)})"
 
 
 def members(session: Session, group: Group) -> Table:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 ATTENDED = frozenset({"present", "deputised"})
 
@@ -12,11 +12,31 @@ def consecutive_misses(statuses_newest_first: Iterable[str], apologies_count: bo
 
     Apologies break the run unless the ToR counts them as absences.
     """
+    return sessions_missed(([status] for status in statuses_newest_first), apologies_count)
+
+
+def session_status(statuses: Collection[str]) -> str:
+    """One session for a member body, from its representatives' statuses: present or deputised if any of them
+    attended, else apologies if any sent them, else absent; empty when none of them was recorded."""
+    for status in ("present", "deputised", "apologies", "absent"):
+        if status in statuses:
+            return status
+    return ""
+
+
+def sessions_missed(sessions_newest_first: Iterable[Collection[str]], apologies_count: bool) -> int:
+    """How many sessions in a row, counting back from the latest, nobody attended for a member or member body.
+
+    Each session gives the statuses of its representatives there; one who attended ends the run, and so do
+    apologies unless the ToR counts them as absences. A session with nobody recorded (a seat empty then) is passed
+    over, neither missed nor attended, as a member's meetings before they joined are.
+    """
     misses = 0
-    for status in statuses_newest_first:
+    for statuses in sessions_newest_first:
+        status = session_status(statuses)
         if status == "absent" or (status == "apologies" and apologies_count):
             misses += 1
-        else:
+        elif status:
             break
     return misses
 

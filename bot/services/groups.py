@@ -136,11 +136,16 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     attendance = terms.attendance
     parts = []
     if attendance.max_per_organisation:
-        parts.append(f"at most {attendance.max_per_organisation} attending per organisation")
+        parts.append((attendance.cap_rule, f"at most {attendance.max_per_organisation} attending per organisation"))
     if attendance.warn_after_consecutive_absences:
-        parts.append(f"the chair is told after {attendance.warn_after_consecutive_absences} consecutive absences")
+        whose = " of an organisation" if attendance.absences_counted_per == "organisation" else ""
+        parts.append((attendance.absence_rule, f"the chair is told after "
+                      f"{attendance.warn_after_consecutive_absences} consecutive absences{whose}"))
     if parts:
-        rows.append(("Attendance", attendance.cited("; ".join(parts))))
+        # Each rule cites its own clause; one clause for both is cited once, at the end.
+        one = len({rule.clause for rule, _ in parts}) == 1
+        text = "; ".join(words if one else rule.cited(words) for rule, words in parts)
+        rows.append(("Attendance", parts[0][0].cited(text) if one else text))
     if terms.reporting:
         r = terms.reporting
         often = f"every {r.every_months} months" if r.every_months else "as required"

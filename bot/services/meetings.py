@@ -7,8 +7,8 @@ from sqlalchemy import select
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Person, Poll, QuorumCheck
+from bot.records import absences
 from bot.replies import Button, Reply
-from bot.rules.attendance import consecutive_misses
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
 from bot.rules.quorum import Quorum
 from bot.services import roll
@@ -174,18 +174,29 @@ def close_meeting(ctx: Context, cmd: Command) -> Reply:
 
 
 def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
-    """Warnings for members who have now missed the ToR's number of consecutive meetings."""
+    """Warnings for members, or member organisations when the ToR counts absences so, who have now missed the
+    ToR's number of consecutive meetings."""
     rule = ctx.terms.attendance
     limit = rule.warn_after_consecutive_absences
     if not limit:
         return []
-    history = roll.attendance_history(ctx)
+    record = absences.read(ctx.session, ctx.group, ctx.terms)
+    seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.memberships())
     warnings = []
-    for membership in ctx.memberships():
-        misses = consecutive_misses(history.get(membership.person_id, []), rule.apologies_count_as_absence)
-        if misses >= limit:
-            warnings.append(rule.cited(f"{membership.person.display_name} has missed {misses} consecutive meetings; "
-                                       f"the ToR allows papers to be withheld after {limit}") + ".")
+    for attendee in seated:
+        run = record.run(attendee)
+        if len(run) < limit:
+            continue
+        if attendee.is_organisation:
+            dates = [show_date(m.starts_at.astimezone(ctx.terms.zone).date()) for m in run]
+            sessions = f"{len(run)} consecutive sessions ({', '.join(dates[:-1])} and {dates[-1]})" \
+                if len(run) > 1 else f"the session of {dates[0]}"
+            text = (f"{attendee.name} has not attended for {sessions}; the ToR allows papers to be withheld "
+                    f"after {limit}")
+        else:
+            text = (f"{attendee.name} has missed {len(run)} consecutive meetings; the ToR allows papers to be "
+                    f"withheld after {limit}")
+        warnings.append(rule.absence_rule.cited(text) + ".")
     return warnings
 
 

@@ -52,8 +52,8 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person) -> None:
     attending = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and a.member_id != member.id
                  and organisation_of(ctx, a.member_id) == organisation]
     if over_cap(len(attending), rule.max_per_organisation):
-        raise NotAllowed(rule.cited(f"{organisation} already has {len(attending)} attending; at most "
-                                    f"{rule.max_per_organisation} per organisation may attend at once") + ".")
+        raise NotAllowed(rule.cap_rule.cited(f"{organisation} already has {len(attending)} attending; at most "
+                                             f"{rule.max_per_organisation} per organisation may attend at once") + ".")
 
 
 def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
@@ -153,18 +153,6 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     if meeting.status == "open":
         fields.append(("Quorum", quorum_of(ctx, meeting).text))
     return tuple(fields) or (("Roll call", "nobody recorded yet"),)
-
-
-def attendance_history(ctx: Context) -> dict[int, list[str]]:
-    """Each member's statuses at the group's closed meetings, newest first."""
-    rows = ctx.session.execute(
-        select(Attendance.member_id, Attendance.status).join(Meeting, Meeting.id == Attendance.meeting_id)
-        .where(Meeting.group_id == ctx.group.id, Meeting.status == "closed").order_by(Meeting.starts_at.desc())
-    )
-    history: dict[int, list[str]] = defaultdict(list)
-    for member_id, status in rows:
-        history[member_id].append(status)
-    return history
 
 
 def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:

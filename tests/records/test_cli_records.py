@@ -64,7 +64,7 @@ def test_exports_calendar_and_audit(held: Path, tmp_path: Path) -> None:
     attendance = govbot("export", "--group", "lieg", "--what", "attendance", "--format", "csv", db=held)
     assert attendance.returncode == 0
     rows = {r["Member"]: r for r in csv.DictReader(io.StringIO(attendance.stdout))}
-    assert rows["jack"]["Flag"] == "missed 3 in a row; papers may be withheld (ToR 2.1, 2.3)"
+    assert rows["Camden"]["Flag"] == "not attended 3 in a row; papers may be withheld (ToR 2.3)"
     decisions = govbot("export", "--group", "lieg", "--what", "decisions", "--format", "md", db=held)
     assert "| 2 | motion | 1 |" in decisions.stdout and decisions.stdout.startswith("# London Information Exchange")
     ics = govbot("calendar", "--group", "lieg", db=held)

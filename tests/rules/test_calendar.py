@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.errors import UsageError
-from bot.rules.attendance import consecutive_misses
+from bot.rules.attendance import consecutive_misses, sessions_missed
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, review_due, show
 
 LONDON = ZoneInfo("Europe/London")
@@ -58,3 +58,13 @@ def test_consecutive_misses_count_back_from_the_latest_meeting() -> None:
     assert consecutive_misses(["absent", "absent", "present", "absent"], apologies_count=False) == 2
     assert consecutive_misses(["apologies", "absent", "absent"], apologies_count=False) == 0
     assert consecutive_misses(["apologies", "absent", "absent"], apologies_count=True) == 3
+
+
+def test_a_member_body_misses_a_session_only_when_none_of_its_representatives_attended() -> None:
+    taking_turns = [["present", "absent"], ["absent", "present"], ["present", "absent"]]
+    assert sessions_missed(taking_turns, apologies_count=True) == 0
+    assert sessions_missed([["absent", "absent"], ["absent", "deputised"]], apologies_count=False) == 1
+    assert sessions_missed([["absent", "apologies"], ["absent"]], apologies_count=False) == 0
+    assert sessions_missed([["absent", "apologies"], ["absent"]], apologies_count=True) == 2
+    # A session with nobody recorded for the body (its seat empty then) neither counts nor ends the run.
+    assert sessions_missed([["absent"], [], ["absent"], ["present"]], apologies_count=False) == 2
