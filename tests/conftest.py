@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import respond
-from bot.db import make_engine, session_factory, unit_of_work
+from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.models import Base
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
@@ -91,6 +91,17 @@ def sessions(engine: Engine) -> sessionmaker[Session]:
 @pytest.fixture
 def chat(sessions: sessionmaker[Session]) -> Chat:
     return Chat(sessions)
+
+
+def cjcg_in_room(url: str, room: Place) -> tuple[Engine, sessionmaker[Session]]:
+    """A migrated database at `url` holding the CJCG example, bound to `room`; dispose of the engine after."""
+    upgrade(url)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as session:
+        group = import_group(session, example("cjcg").read_text(), START)
+        bind_channel(session, group, room, START, actor_id=None)
+    return engine, sessions
 
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")

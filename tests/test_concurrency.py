@@ -9,22 +9,15 @@ from pathlib import Path
 import pytest
 
 from bot.conversation import respond
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from bot.services.groups import bind_channel, import_group
-from tests.conftest import START, example
+from tests.conftest import START, cjcg_in_room
 
 ROOM = Place("console", "room")
 
 
 def thirty_clicks(url: str) -> tuple[list[Reply], Reply]:
-    upgrade(url)
-    engine = make_engine(url)
-    sessions = session_factory(engine)
-    with unit_of_work(sessions) as session:
-        group = import_group(session, example("cjcg").read_text(), START)
-        bind_channel(session, group, ROOM, START, actor_id=None)
+    engine, sessions = cjcg_in_room(url, ROOM)
 
     def say(who: str, words: str) -> Reply:
         return respond(sessions, Speaker("console", who, who), ROOM, words, START + dt.timedelta(minutes=1))

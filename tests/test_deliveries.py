@@ -11,13 +11,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import respond_once
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.db import unit_of_work
 from bot.models import Ballot, PlatformDelivery
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from bot.services.deliveries import KEPT_FOR, PRUNE_ONE_IN, Delivery, claim
-from bot.services.groups import bind_channel, import_group
-from tests.conftest import START, example
+from tests.conftest import START, cjcg_in_room
 
 ROOM = Place("console", "room")
 LATER = START + dt.timedelta(minutes=1)
@@ -25,12 +24,7 @@ LATER = START + dt.timedelta(minutes=1)
 
 def thirty_deliveries(url: str) -> tuple[list[Reply | None], int, int]:
     """The same delivered vote thirty times at once: the replies, then how many ballots and claims exist."""
-    upgrade(url)
-    engine = make_engine(url)
-    sessions = session_factory(engine)
-    with unit_of_work(sessions) as session:
-        group = import_group(session, example("cjcg").read_text(), START)
-        bind_channel(session, group, ROOM, START, actor_id=None)
+    engine, sessions = cjcg_in_room(url, ROOM)
     bob, alice = Speaker("console", "bob", "bob"), Speaker("console", "alice", "alice")
     respond_once(sessions, alice, ROOM, 'poll "Away day venue" "Leigh" "Shoebury"', LATER, None)
     replies: list[Reply | None] = []
