@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
@@ -23,7 +23,8 @@ MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2,
 
 
 def get_poll(ctx: Context, poll_id: int) -> Poll:
-    poll = ctx.session.get(Poll, poll_id)
+    # Its options come in the same query: nearly every use (a vote, a card) reads them next.
+    poll = ctx.session.get(Poll, poll_id, options=(joinedload(Poll.options),))
     if poll is None or poll.group_id != ctx.group.id:
         raise NotFound(f"There is no poll or motion {poll_id} in {ctx.terms.name}. Say `polls` to list open ones.")
     return poll
