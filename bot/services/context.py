@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot import audit
@@ -37,18 +37,25 @@ class Place:
     said_in_public: bool = False  # others in the channel can read what this person typed
 
 
+# The reads every command makes, built once with bound parameters: building a statement and its cache key costs
+# more Python than running it on a small table.
+PERSON_BY_ACCOUNT = select(Person, Identity.external_id).join(Identity, Identity.person_id == Person.id)
+PERSON_BY_ID = PERSON_BY_ACCOUNT.where(Identity.platform == bindparam("platform"),
+                                       Identity.external_id == bindparam("external_id"))
+PERSON_BY_CONSOLE_HANDLE = PERSON_BY_ACCOUNT.where(Identity.platform == "console",
+                                                   Identity.handle == bindparam("handle")) \
+    .order_by(Identity.id).limit(1)
+SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
+    .order_by(Membership.id)
+
+
 def person_for(session: Session, speaker: Speaker) -> Person:
     """The person behind a platform identity, created the first time they speak."""
-    # One query for the person and the identity's id together: every command starts here, and loading the
-    # Identity then lazy-loading its person cost two round trips through the ORM.
-    by_person = select(Person, Identity.external_id).join(Identity, Identity.person_id == Person.id)
-    found = session.execute(
-        by_person.where(Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
-    ).first()
+    # One query for the person and the identity's id together: loading the Identity and then lazy-loading its
+    # person cost two round trips through the ORM.
+    found = session.execute(PERSON_BY_ID, {"platform": speaker.platform, "external_id": speaker.user_id}).first()
     if found is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
-        found = session.execute(by_person.where(Identity.platform == "console",
-                                                Identity.handle == speaker.user_id.casefold())
-                                .order_by(Identity.id).limit(1)).first()
+        found = session.execute(PERSON_BY_CONSOLE_HANDLE, {"handle": speaker.user_id.casefold()}).first()
     if found is not None:
         person, external_id = found
         if speaker.display_name and person.display_name != speaker.display_name and \
@@ -124,10 +131,7 @@ class Context:
     def memberships(self) -> list[Membership]:
         """The group's current seat holders (read once per command; `seats` refreshes it when it changes them)."""
         if self._memberships is None:
-            self._memberships = list(self.session.scalars(
-                select(Membership).where(Membership.group_id == self.group.id, Membership.ended_at.is_(None))
-                .order_by(Membership.id)
-            ))
+            self._memberships = list(self.session.scalars(SEATED, {"group_id": self.group.id}))
         return self._memberships
 
     def memberships_changed(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm import Session, joinedload
 
 from bot.commands import Command
@@ -19,6 +19,8 @@ from bot.services.context import Context, scheduler_context
 from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
+# Built once: a vote reads it every time, and building the statement cost more than running it.
+BALLOT = select(Ballot).where(Ballot.poll_id == bindparam("poll_id"), Ballot.member_id == bindparam("member_id"))
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
 
 
@@ -265,7 +267,7 @@ def vote(ctx: Context, cmd: Command) -> Reply:
         ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
         return Reply(f"Your secret ballot in poll {poll.id} is counted. It cannot be changed.", private=True,
                      subject=f"poll:{poll.id}", notices=notices)
-    ballot = ctx.session.scalar(select(Ballot).where(Ballot.poll_id == poll.id, Ballot.member_id == member_id))
+    ballot = ctx.session.scalar(BALLOT, {"poll_id": poll.id, "member_id": member_id})
     if ballot is not None and list(ballot.choices) == positions:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.id} is already recorded: {labels}.", private=True,
                      subject=f"poll:{poll.id}", notices=notices)
