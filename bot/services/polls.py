@@ -19,14 +19,15 @@ from bot.services.context import Context, scheduler_context
 from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
-# Built once: a vote reads it every time, and building the statement cost more than running it.
+# Built once: a vote reads them every time, and building a statement cost more than running it.
+POLL = select(Poll).options(joinedload(Poll.options)).where(Poll.id == bindparam("poll_id"))
 BALLOT = select(Ballot).where(Ballot.poll_id == bindparam("poll_id"), Ballot.member_id == bindparam("member_id"))
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
 
 
 def get_poll(ctx: Context, poll_id: int) -> Poll:
     # Its options come in the same query: nearly every use (a vote, a card) reads them next.
-    poll = ctx.session.get(Poll, poll_id, options=(joinedload(Poll.options),))
+    poll = ctx.session.execute(POLL, {"poll_id": poll_id}).unique().scalar_one_or_none()
     if poll is None or poll.group_id != ctx.group.id:
         raise NotFound(f"There is no poll or motion {poll_id} in {ctx.terms.name}. Say `polls` to list open ones.")
     return poll
