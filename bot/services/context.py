@@ -45,6 +45,9 @@ PERSON_BY_ID = PERSON_BY_ACCOUNT.where(Identity.platform == bindparam("platform"
 PERSON_BY_CONSOLE_HANDLE = PERSON_BY_ACCOUNT.where(Identity.platform == "console",
                                                    Identity.handle == bindparam("handle")) \
     .order_by(Identity.id).limit(1)
+OPEN_MEETING = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "open")
+# Whether a meeting's record is locked: checked before every change to it, so only the date is read, never the text.
+MINUTES_APPROVED_AT = select(ApprovedMinutes.approved_at).where(ApprovedMinutes.meeting_id == bindparam("meeting_id"))
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
 
@@ -153,9 +156,7 @@ class Context:
         return bool(seat and seat.voting) and membership.role not in (Role.OBSERVER, Role.SECRETARIAT)
 
     def open_meeting(self) -> Meeting | None:
-        return self.session.scalar(
-            select(Meeting).where(Meeting.group_id == self.group.id, Meeting.status == "open")
-        )
+        return self.session.scalar(OPEN_MEETING, {"group_id": self.group.id})
 
     def next_meeting(self) -> Meeting | None:
         """The open meeting, else the earliest scheduled one that has not yet started."""
@@ -182,9 +183,9 @@ class Context:
         """Refuse `doing` when the meeting's minutes are approved: approved minutes lock the record they state."""
         if meeting_id is None:
             return
-        approved = self.session.scalar(select(ApprovedMinutes).where(ApprovedMinutes.meeting_id == meeting_id))
-        if approved is not None:
-            day = approved.approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
+        approved_at = self.session.scalar(MINUTES_APPROVED_AT, {"meeting_id": meeting_id})
+        if approved_at is not None:
+            day = approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
             rule = self.terms.minutes
             raise NotAllowed(rule.cited(f"The minutes of meeting {meeting_id} were approved on {day}, so its record "
                                         f"is locked and {doing} is refused") + ". Raise it at a later meeting "
