@@ -20,10 +20,11 @@ from bot.services.context import Context, scheduler_context
 from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
-# Built once: a vote reads them every time, and building a statement cost more than running it.
+# Built once: every vote and every card reads them, and building a statement cost more than running it.
 POLL = select(Poll).options(joinedload(Poll.options)).where(Poll.id == bindparam("poll_id"))
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
+CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
 BALLOTS = cast(Table, Ballot.__table__)
 CAST_BALLOT = insert(BALLOTS)
 CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id"))
@@ -309,7 +310,7 @@ def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
         voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
         return per, voters
     per = {o.position: 0 for o in poll.options}
-    ballots = session.scalars(select(Ballot.choices).where(Ballot.poll_id == poll.id)).all()
+    ballots = session.scalars(CHOICES_CAST, {"poll_id": poll.id}).all()
     for choices in ballots:
         for position in choices:
             per[position] = per.get(position, 0) + 1
