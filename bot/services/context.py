@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot import audit
@@ -37,20 +37,34 @@ class Place:
     said_in_public: bool = False  # others in the channel can read what this person typed
 
 
+# The reads every command makes, built once with bound parameters: building a statement and its cache key costs
+# more Python than running it on a small table.
+PERSON_BY_ACCOUNT = select(Person, Identity.external_id).join(Identity, Identity.person_id == Person.id)
+PERSON_BY_ID = PERSON_BY_ACCOUNT.where(Identity.platform == bindparam("platform"),
+                                       Identity.external_id == bindparam("external_id"))
+PERSON_BY_CONSOLE_HANDLE = PERSON_BY_ACCOUNT.where(Identity.platform == "console",
+                                                   Identity.handle == bindparam("handle")) \
+    .order_by(Identity.id).limit(1)
+OPEN_MEETING = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "open")
+# Whether a meeting's record is locked: checked before every change to it, so only the date is read, never the text.
+MINUTES_APPROVED_AT = select(ApprovedMinutes.approved_at).where(ApprovedMinutes.meeting_id == bindparam("meeting_id"))
+SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
+    .order_by(Membership.id)
+
+
 def person_for(session: Session, speaker: Speaker) -> Person:
     """The person behind a platform identity, created the first time they speak."""
-    identity = session.scalar(
-        select(Identity).where(Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
-    )
-    if identity is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
-        identity = session.scalars(select(Identity).where(Identity.platform == "console",
-                                                          Identity.handle == speaker.user_id.casefold())
-                                   .order_by(Identity.id).limit(1)).first()
-    if identity is not None:
-        if speaker.display_name and identity.person.display_name != speaker.display_name and \
-                identity.person.display_name == identity.external_id == speaker.user_id:
-            identity.person.display_name = speaker.display_name
-        return identity.person
+    # One query for the person and the identity's id together: loading the Identity and then lazy-loading its
+    # person cost two round trips through the ORM.
+    found = session.execute(PERSON_BY_ID, {"platform": speaker.platform, "external_id": speaker.user_id}).first()
+    if found is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
+        found = session.execute(PERSON_BY_CONSOLE_HANDLE, {"handle": speaker.user_id.casefold()}).first()
+    if found is not None:
+        person, external_id = found
+        if speaker.display_name and person.display_name != speaker.display_name and \
+                person.display_name == external_id == speaker.user_id:
+            person.display_name = speaker.display_name
+        return person
     person = Person(display_name=speaker.display_name or speaker.user_id)
     session.add(person)
     session.add(Identity(person=person, platform=speaker.platform, external_id=speaker.user_id,
@@ -120,10 +134,7 @@ class Context:
     def memberships(self) -> list[Membership]:
         """The group's current seat holders (read once per command; `seats` refreshes it when it changes them)."""
         if self._memberships is None:
-            self._memberships = list(self.session.scalars(
-                select(Membership).where(Membership.group_id == self.group.id, Membership.ended_at.is_(None))
-                .order_by(Membership.id)
-            ))
+            self._memberships = list(self.session.scalars(SEATED, {"group_id": self.group.id}))
         return self._memberships
 
     def memberships_changed(self) -> None:
@@ -145,9 +156,7 @@ class Context:
         return bool(seat and seat.voting) and membership.role not in (Role.OBSERVER, Role.SECRETARIAT)
 
     def open_meeting(self) -> Meeting | None:
-        return self.session.scalar(
-            select(Meeting).where(Meeting.group_id == self.group.id, Meeting.status == "open")
-        )
+        return self.session.scalar(OPEN_MEETING, {"group_id": self.group.id})
 
     def next_meeting(self) -> Meeting | None:
         """The open meeting, else the earliest scheduled one that has not yet started."""
@@ -174,9 +183,9 @@ class Context:
         """Refuse `doing` when the meeting's minutes are approved: approved minutes lock the record they state."""
         if meeting_id is None:
             return
-        approved = self.session.scalar(select(ApprovedMinutes).where(ApprovedMinutes.meeting_id == meeting_id))
-        if approved is not None:
-            day = approved.approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
+        approved_at = self.session.scalar(MINUTES_APPROVED_AT, {"meeting_id": meeting_id})
+        if approved_at is not None:
+            day = approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
             rule = self.terms.minutes
             raise NotAllowed(rule.cited(f"The minutes of meeting {meeting_id} were approved on {day}, so its record "
                                         f"is locked and {doing} is refused") + ". Raise it at a later meeting "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot import audit
@@ -72,11 +72,13 @@ def bind_channel(session: Session, group: Group, place: Place, now: dt.datetime,
     return Reply(f"This channel is now the channel of {group.name} ({group.short_name}).")
 
 
+# Built once: every command in a channel reads it, and building the statement cost more than running it.
+GROUP_OF_CHANNEL = select(Group).join(ChannelBinding, ChannelBinding.group_id == Group.id) \
+    .where(ChannelBinding.platform == bindparam("platform"), ChannelBinding.channel_id == bindparam("channel_id"))
+
+
 def group_for(session: Session, place: Place) -> Group | None:
-    return session.scalar(
-        select(Group).join(ChannelBinding, ChannelBinding.group_id == Group.id)
-        .where(ChannelBinding.platform == place.platform, ChannelBinding.channel_id == place.channel_id)
-    )
+    return session.scalar(GROUP_OF_CHANNEL, {"platform": place.platform, "channel_id": place.channel_id})
 
 
 def group_named(session: Session, short_name: str) -> Group:

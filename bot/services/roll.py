@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
@@ -14,10 +14,12 @@ from bot.rules.quorum import Quorum, assess
 from bot.services.context import Context
 from bot.terms import CHAIR_ROLES
 
+# Built once: every vote, quorum check and roll call at a meeting reads it.
+ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
+
 
 def attendance(ctx: Context, meeting: Meeting) -> list[Attendance]:
-    return list(ctx.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id)
-                                    .order_by(Attendance.id)))
+    return list(ctx.session.scalars(ROLL, {"meeting_id": meeting.id}))
 
 
 def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None:
