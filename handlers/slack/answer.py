@@ -29,6 +29,7 @@ logger = logging.getLogger(__name__)
 
 # The command that shows a subject's current card, as any member sees it (a secret poll's tally stays hidden).
 CARD_COMMANDS = {"poll": "results {}"}
+RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in its Bolt context
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "

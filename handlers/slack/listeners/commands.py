@@ -8,32 +8,35 @@ posted after the ack.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
-from slack_bolt import Ack, App, BoltRequest
+from slack_bolt import Ack, App, BoltContext, BoltRequest
 from slack_sdk import WebClient
 
 from bot.replies import Reply
 from bot.services.context import Speaker
 from handlers.slack import payloads
-from handlers.slack.answer import Core, Exchange
+from handlers.slack.answer import RECEIVED_AT, Core, Exchange
 from handlers.slack.exposure import binds_channel, warn_if_exposed
 from handlers.slack.render import message
 from handlers.slack.workspaces import remember_team
 
 COMMAND = "/gov"
-ANSWER_WITHIN = 2.0  # seconds the ack waits for the command; Slack gives up on an ack after three
+ANSWER_WITHIN = 2.0  # seconds from arrival the ack waits for the command; Slack gives up after three
 
 
 def register(app: App, core: Core) -> None:
-    def gov_command(ack: Ack, body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
+    def gov_command(ack: Ack, body: dict[str, Any], client: WebClient, request: BoltRequest,
+                    context: BoltContext) -> None:
+        received = context.get(RECEIVED_AT) or time.monotonic()  # queued requests have less time left
         speaker = Speaker(payloads.PLATFORM, body["user_id"], body.get("user_name") or body["user_id"])
         place = payloads.place_of(body["channel_id"], body.get("channel_name"))
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
         text = body.get("text") or ""
         running = core.workers.submit(core.respond_once, speaker, place, text, request)
         try:
-            reply = running.result(timeout=ANSWER_WITHIN)
+            reply = running.result(timeout=max(0.0, received + ANSWER_WITHIN - time.monotonic()))
         except TimeoutError:
             ack()
             core.after(lambda: follow_up(exchange, running.result(), text, body.get("team_id")))
