@@ -45,6 +45,10 @@ class Field:
     options: tuple[Option, ...] = ()
     max_length: int | None = None
 
+    def missing(self) -> str:
+        """What to say when the field is required and left empty."""
+        return f"Please fill in “{self.label}”: {ADVICE[self.kind]}."
+
 
 class FieldError(UsageError):
     """A value a form cannot take; `field` names the input, so a platform can show the message beside it."""
@@ -66,7 +70,7 @@ class Values:
         value = self.given.get(name)
         text = "" if value is None else str(value).strip()
         if not text and not field.optional:
-            raise FieldError(field, f"Please fill in “{field.label}”: {ADVICE[field.kind]}.")
+            raise FieldError(field, field.missing())
         return text
 
     def lines(self, name: str) -> list[str]:
@@ -85,7 +89,8 @@ class Values:
 
     def flags(self, name: str) -> set[str]:
         """The values of the options ticked in the field."""
-        ticked = self.given.get(name) or ()
+        given = self.given.get(name) or ()
+        ticked = {given} if isinstance(given, str) else set(given)  # one value, or a list of them
         return {option.value for option in self.form.field(name).options if option.value in ticked}
 
 

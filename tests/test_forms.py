@@ -25,6 +25,8 @@ def refused(form: Form, given: dict[str, Any]) -> FieldError:
      'declare "My employer bids for this contract" --nature pecuniary --item 2'),
     (DECLARE, {"description": "", "none": ["none"], "nature": None, "meeting": "", "item": None}, "declare none"),
     (DECLARE, {"description": "A trustee", "meeting": "#3"}, 'declare "A trustee" --meeting 3'),
+    (DECLARE, {"description": "", "none": "none"}, "declare none"),
+    (DECLARE, {"description": "A trustee", "none": "no"}, 'declare "A trustee"'),
     (SCHEDULE, {"date": "2026-12-03", "time": "10:00", "where": " Teams "},
      'meeting schedule 2026-12-03 10:00 --where "Teams"'),
     (SCHEDULE, {"date": "2026-12-03", "time": "10:00", "where": None}, "meeting schedule 2026-12-03 10:00"),

@@ -54,7 +54,7 @@ def inputs(field: forms.Field) -> list[dict[str, Any]]:
     if field.hint:
         shown["placeholder"] = field.hint
     if not field.optional:
-        shown |= {"isRequired": True, "errorMessage": f"Fill in {field.label.lower()}"}
+        shown |= {"isRequired": True, "errorMessage": field.missing()}
     return [shown]
 
 

@@ -41,6 +41,9 @@ def test_the_forms_card_offers_all_three_forms(sessions: sessionmaker[Session]) 
                                                              "Create a poll…"]
             declare, schedule, poll = (a["card"]["body"] for a in card["actions"])
             assert [i["type"] for i in schedule] == ["Input.Date", "Input.Time", "Input.Text"]
+            # Teams checks a required input before sending; it says what the bot would say.
+            assert schedule[0]["isRequired"] and schedule[0]["errorMessage"] == ("Please fill in “Date”: pick a "
+                                                                                 "day, e.g. 2026-12-03.")
             assert [i["type"] for i in poll] == ["Input.Text", "Input.Text", "Input.Toggle", "Input.Toggle",
                                                  "Input.Date", "Input.Time"]
             toggles = {i["id"]: i["title"] for i in declare if i["type"] == "Input.Toggle"}
