@@ -112,6 +112,7 @@ def test_a_value_the_form_cannot_take_is_shown_beside_its_field_and_nothing_is_r
     assert json.loads(sent.body) == {"response_action": "errors", "errors": {
         "item": "“Agenda item number” should be a whole number, e.g. 2, not 'two'."}}
     workspace.finish()
-    assert workspace.fake.calls[calls:] == []
+    # Nothing is said (the channel check after `group bind` may still be reading the channel: not a message).
+    assert [c.method for c in workspace.fake.calls[calls:] if c.method.startswith("chat.")] == []
     with workspace.sessions() as session:
         assert session.scalars(select(Interest)).all() == []
