@@ -1,29 +1,46 @@
-"""The modals (declare an interest, schedule a meeting, create a poll) and the typed command each submits."""
+"""The core's forms (declare an interest, schedule a meeting, create a poll) as Slack modals, and the values a
+submitted modal carries."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from bot import forms
 from bot.commands import Command
-from bot.services.interests import NATURES
 
 DECLARE, SCHEDULE, POLL = "gov_declare", "gov_schedule", "gov_poll"
 View = dict[str, Any]
+# Each modal's callback id and the core's form it shows (the ids are in the app manifest; they stay as they were).
+BY_CALLBACK = {DECLARE: forms.DECLARE, SCHEDULE: forms.SCHEDULE, POLL: forms.POLL}
 
 
-def text_input(block_id: str, label: str, *, optional: bool = False, multiline: bool = False,
-               hint: str | None = None) -> dict[str, Any]:
-    block: dict[str, Any] = {"type": "input", "block_id": block_id, "optional": optional,
-                             "label": {"type": "plain_text", "text": label},
-                             "element": {"type": "plain_text_input", "action_id": "value", "multiline": multiline}}
-    if hint:
-        block["hint"] = {"type": "plain_text", "text": hint}
-    return block
+def plain(text: str) -> dict[str, str]:
+    return {"type": "plain_text", "text": text}
 
 
-def element_input(block_id: str, label: str, element: dict[str, Any], optional: bool = False) -> dict[str, Any]:
-    return {"type": "input", "block_id": block_id, "optional": optional,
-            "label": {"type": "plain_text", "text": label}, "element": {**element, "action_id": "value"}}
+def option(choice: forms.Option) -> dict[str, Any]:
+    return {"text": plain(choice.label), "value": choice.value}
+
+
+def element(field: forms.Field) -> dict[str, Any]:
+    """The Block Kit element for a field of each kind."""
+    if field.kind in (forms.TEXT, forms.MULTILINE):
+        text: dict[str, Any] = {"type": "plain_text_input", "multiline": field.kind == forms.MULTILINE}
+        return text | ({"max_length": field.max_length} if field.max_length else {})
+    if field.kind == forms.NUMBER:
+        return {"type": "number_input", "is_decimal_allowed": False, "min_value": "1"}
+    if field.kind == forms.CHOICE:
+        return {"type": "static_select", "options": [option(o) for o in field.options]}
+    if field.kind == forms.FLAGS:
+        return {"type": "checkboxes", "options": [option(o) for o in field.options]}
+    return {"type": {forms.DATE: "datepicker", forms.TIME: "timepicker"}[field.kind]}
+
+
+def element_input(block_id: str, label: str, element: dict[str, Any], optional: bool = False,
+                  hint: str = "") -> dict[str, Any]:
+    block = {"type": "input", "block_id": block_id, "optional": optional, "label": plain(label),
+             "element": {**element, "action_id": "value"}}
+    return block | ({"hint": plain(hint)} if hint else {})
 
 
 def channel_input(channel_id: str | None) -> dict[str, Any]:
@@ -35,56 +52,21 @@ def channel_input(channel_id: str | None) -> dict[str, Any]:
     return element_input("channel", "Group channel", element)
 
 
-def modal(callback_id: str, title: str, submit: str, blocks: list[dict[str, Any]]) -> View:
-    return {"type": "modal", "callback_id": callback_id, "title": {"type": "plain_text", "text": title},
-            "submit": {"type": "plain_text", "text": submit}, "close": {"type": "plain_text", "text": "Cancel"},
-            "blocks": blocks}
+def modal(callback_id: str, channel_id: str | None) -> View:
+    """The modal for the form behind `callback_id`, opened from `channel_id` (None: the person picks the channel)."""
+    form = BY_CALLBACK[callback_id]
+    blocks = [channel_input(channel_id)] + [element_input(f.name, f.label, element(f), f.optional, f.hint)
+                                            for f in form.fields]
+    return {"type": "modal", "callback_id": callback_id, "title": plain(form.title), "submit": plain(form.submit),
+            "close": plain("Cancel"), "blocks": blocks}
 
 
-def declare_form(channel_id: str | None) -> View:
-    natures = [{"text": {"type": "plain_text", "text": n}, "value": n} for n in NATURES]
-    return modal(DECLARE, "Declare an interest", "Declare", [
-        channel_input(channel_id),
-        text_input("description", "The interest", multiline=True,
-                   hint='Or write "none" to record that you have no interests to declare.'),
-        element_input("nature", "Nature", {"type": "static_select", "options": natures}, optional=True),
-        element_input("meeting", "Meeting number (default: the open or next one)",
-                      {"type": "number_input", "is_decimal_allowed": False, "min_value": "1"}, optional=True),
-        element_input("item", "Agenda item number",
-                      {"type": "number_input", "is_decimal_allowed": False, "min_value": "1"}, optional=True),
-    ])
-
-
-def schedule_form(channel_id: str | None) -> View:
-    return modal(SCHEDULE, "Schedule a meeting", "Schedule", [
-        channel_input(channel_id),
-        element_input("date", "Date", {"type": "datepicker"}),
-        element_input("time", "Start time (the group's time zone)", {"type": "timepicker"}),
-        text_input("where", "Where", optional=True, hint="A room, or a link to the call."),
-    ])
-
-
-def poll_form(channel_id: str | None) -> View:
-    flags = [{"text": {"type": "plain_text", "text": "Secret ballot"}, "value": "secret"},
-             {"text": {"type": "plain_text", "text": "Members may pick several options"}, "value": "multi"}]
-    return modal(POLL, "Create a poll", "Open poll", [
-        channel_input(channel_id),
-        text_input("question", "Question"),
-        text_input("choices", "Options, one per line", multiline=True),
-        element_input("closes_on", "Closes on (optional)", {"type": "datepicker"}, optional=True),
-        element_input("closes_at", "Closes at (the group's time zone; default 17:00)", {"type": "timepicker"},
-                      optional=True),
-        element_input("flags", "Ballot", {"type": "checkboxes", "options": flags}, optional=True),
-    ])
-
-
-FORMS = {DECLARE: declare_form, SCHEDULE: schedule_form, POLL: poll_form}
 # Shortcuts that open a form: the global ones, and "Declare an interest" on a message (opened in its channel).
-SHORTCUTS = {**FORMS, "gov_declare_here": declare_form}
+SHORTCUTS = {**{callback_id: callback_id for callback_id in BY_CALLBACK}, "gov_declare_here": DECLARE}
 
 
 def values(view: View) -> dict[str, Any]:
-    """Each input's value by block id (None when left empty)."""
+    """Each input's value by block id (None when left empty; a list of the values ticked for checkboxes)."""
     found: dict[str, Any] = {}
     for block_id, actions in view["state"]["values"].items():
         state = actions["value"]
@@ -98,22 +80,7 @@ def values(view: View) -> dict[str, Any]:
     return found
 
 
-def whole_number(text: str | None) -> int | None:
-    return int(text) if text and text.isdigit() else None
-
-
 def command_of(callback_id: str, given: dict[str, Any]) -> Command:
-    """The typed command a submitted form stands for; the core checks it as it checks typed text."""
-    if callback_id == DECLARE:
-        options = {k: v for k, v in (("nature", given.get("nature")), ("meeting", whole_number(given.get("meeting"))),
-                                     ("item", whole_number(given.get("item")))) if v is not None}
-        return Command("declare", {"description": [(given.get("description") or "").strip()]}, options)
-    if callback_id == SCHEDULE:
-        where = (given.get("where") or "").strip()
-        return Command("meeting schedule", {"date": given["date"], "time": given["time"]},
-                       {"where": where} if where else {})
-    choices = [line.strip() for line in (given.get("choices") or "").splitlines() if line.strip()]
-    options: dict[str, Any] = {flag: True for flag in given.get("flags") or []}
-    if given.get("closes_on"):
-        options["closes"] = " ".join(v for v in (given["closes_on"], given.get("closes_at")) if v)
-    return Command("poll", {"question": (given.get("question") or "").strip(), "choices": choices}, options)
+    """The typed command a submitted modal stands for. Raises forms.FieldError, naming the block, for a value the
+    form cannot take; the core checks the rest as it checks typed text."""
+    return BY_CALLBACK[callback_id].command(given)

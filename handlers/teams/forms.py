@@ -1,14 +1,18 @@
-"""Adaptive Card forms (declare an interest, schedule a meeting) and the typed commands their submits build."""
+"""The core's forms (declare an interest, schedule a meeting, create a poll) as Adaptive Cards, and the typed
+command a submitted card stands for."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.commands import BY_NAME, Command, coerce
+from bot import forms
+from bot.commands import Command
 from bot.errors import UsageError
-from bot.services.interests import NATURES
 
 FORM_VERB = "gov.form"
+INPUTS = {forms.TEXT: "Input.Text", forms.MULTILINE: "Input.Text", forms.DATE: "Input.Date", forms.TIME: "Input.Time",
+          forms.NUMBER: "Input.Number", forms.CHOICE: "Input.ChoiceSet"}  # flags: one Input.Toggle per option
+MENU = (forms.DECLARE, forms.SCHEDULE, forms.POLL)  # what `forms` offers, in this order
 
 
 def show_card(title: str, form: dict[str, Any]) -> dict[str, Any]:
@@ -16,34 +20,48 @@ def show_card(title: str, form: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Action.ShowCard", "title": title, "card": form}
 
 
+def opener(form: forms.Form) -> dict[str, Any]:
+    """The button that opens `form` on the card it sits on."""
+    return show_card(f"{form.title}…", card(form))
+
+
 def _submit(title: str, form: str) -> dict[str, Any]:
+    # A submit names its form by the form's verb, as cards posted before the poll form existed already do.
     data = {"form": form}
     return {"type": "Action.Execute", "title": title, "verb": FORM_VERB, "data": data,
             "fallback": {"type": "Action.Submit", "title": title, "data": {"verb": FORM_VERB, **data}}}
 
 
-def declaration() -> dict[str, Any]:
-    """The form for declaring an interest (or none) for the open or next meeting."""
-    return {"type": "AdaptiveCard", "version": "1.4", "body": [
-        {"type": "Input.Text", "id": "description", "label": "Interest", "isMultiline": True, "maxLength": 2000,
-         "placeholder": "e.g. My sister manages a provider bidding under item 2"},
-        {"type": "Input.Number", "id": "item", "label": "Agenda item (optional)", "min": 1},
-        {"type": "Input.ChoiceSet", "id": "nature", "label": "Nature (optional)", "style": "compact",
-         "choices": [{"title": n.capitalize(), "value": n} for n in NATURES]},
-        {"type": "Input.Toggle", "id": "none", "title": "I have no interests to declare", "valueOn": "true",
-         "valueOff": "false"},
-    ], "actions": [_submit("Declare", "declare")]}
+def label(field: forms.Field) -> str:
+    return field.label if not field.optional else f"{field.label} (optional)"
 
 
-def meeting() -> dict[str, Any]:
-    """The form for scheduling a meeting (chair or secretariat)."""
-    return {"type": "AdaptiveCard", "version": "1.4", "body": [
-        {"type": "Input.Date", "id": "date", "label": "Date", "isRequired": True, "errorMessage": "Pick a date"},
-        {"type": "Input.Time", "id": "time", "label": "Start time", "isRequired": True,
-         "errorMessage": "Pick a start time"},
-        {"type": "Input.Text", "id": "where", "label": "Where (optional)", "maxLength": 500,
-         "placeholder": "e.g. Civic Centre, or Teams"},
-    ], "actions": [_submit("Schedule", "meeting schedule")]}
+def inputs(field: forms.Field) -> list[dict[str, Any]]:
+    """The Adaptive Card inputs for a field: one, or for a flags field one toggle per option, each submitted under
+    the option's value (so a declaration card posted earlier, whose toggle is `none`, still reads the same)."""
+    if field.kind == forms.FLAGS:
+        return [{"type": "Input.Toggle", "id": o.value, "title": o.label, "valueOn": "true", "valueOff": "false"}
+                for o in field.options]
+    shown: dict[str, Any] = {"type": INPUTS[field.kind], "id": field.name, "label": label(field)}
+    if field.kind == forms.MULTILINE:
+        shown["isMultiline"] = True
+    if field.max_length:
+        shown["maxLength"] = field.max_length
+    if field.kind == forms.NUMBER:
+        shown["min"] = 1
+    if field.kind == forms.CHOICE:
+        shown |= {"style": "compact", "choices": [{"title": o.label, "value": o.value} for o in field.options]}
+    if field.hint:
+        shown["placeholder"] = field.hint
+    if not field.optional:
+        shown |= {"isRequired": True, "errorMessage": field.missing()}
+    return [shown]
+
+
+def card(form: forms.Form) -> dict[str, Any]:
+    """The card for filling in `form`."""
+    return {"type": "AdaptiveCard", "version": "1.4", "body": [i for f in form.fields for i in inputs(f)],
+            "actions": [_submit(form.submit, form.verb)]}
 
 
 def forms_card() -> dict[str, Any]:
@@ -52,40 +70,19 @@ def forms_card() -> dict[str, Any]:
             "version": "1.4",
             "body": [{"type": "TextBlock", "wrap": True,
                       "text": "Fill in a form instead of typing the command."}],
-            "actions": [show_card("Declare an interest…", declaration()),
-                        show_card("Schedule a meeting…", meeting())]}
+            "actions": [opener(form) for form in MENU]}
+
+
+def values(form: forms.Form, data: dict[str, Any]) -> dict[str, Any]:
+    """Each field's value by name from a card's submitted data; a flags field's is the options toggled on."""
+    return {f.name: [o.value for o in f.options if str(data.get(o.value, "")).casefold() == "true"]
+            if f.kind == forms.FLAGS else data.get(f.name) for f in form.fields}
 
 
 def command(data: dict[str, Any]) -> Command:
-    """The typed command a submitted form stands for. Raises UsageError for a form this bot does not know."""
-    form = str(data.get("form", ""))
-    if form == "declare":
-        return _declaration(data)
-    if form == "meeting schedule":
-        return _meeting(data)
-    raise UsageError("That form is out of date; say `forms` for a fresh one.")
-
-
-def _text(data: dict[str, Any], key: str) -> str:
-    value = data.get(key)
-    return str(value).strip() if value is not None else ""
-
-
-def _declaration(data: dict[str, Any]) -> Command:
-    verb = BY_NAME["declare"]
-    none = _text(data, "none").casefold() == "true"
-    description = ["none"] if none else [_text(data, "description")] if _text(data, "description") else []
-    options: dict[str, Any] = {}
-    if _text(data, "item"):
-        options["item"] = coerce(verb, "Agenda item", "int", _text(data, "item"))
-    if _text(data, "nature"):
-        options["nature"] = _text(data, "nature")
-    return Command(verb.name, {"description": description}, options)
-
-
-def _meeting(data: dict[str, Any]) -> Command:
-    verb = BY_NAME["meeting schedule"]
-    if not _text(data, "date") or not _text(data, "time"):
-        raise UsageError(f"Give the meeting a date and a start time. Usage: {verb.usage}")
-    options = {"where": _text(data, "where")} if _text(data, "where") else {}
-    return Command(verb.name, {"date": _text(data, "date"), "time": _text(data, "time")}, options)
+    """The typed command a submitted form stands for. Raises forms.FieldError for a value the form cannot take,
+    and UsageError for a form this bot does not know."""
+    form = forms.FORMS.get(str(data.get("form", "")))
+    if form is None:
+        raise UsageError("That form is out of date; say `forms` for a fresh one.")
+    return form.command(values(form, data))

@@ -6,6 +6,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment, ChannelAccount, Mention
 
+from bot.forms import DECLARE
 from bot.replies import Button, Reply
 from handlers.teams import forms
 
@@ -33,7 +34,7 @@ def card(reply: Reply) -> dict[str, Any]:
     actions = [action(button) for button in reply.buttons]
     if reply.subject and reply.subject.startswith("meeting:"):
         # Interests are declared at the start of each meeting: offer the form where the meeting is shown.
-        actions.append(forms.show_card("Declare an interest…", forms.declaration()))
+        actions.append(forms.opener(DECLARE))
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
     if actions:
         content["actions"] = actions

@@ -1,22 +1,33 @@
-"""The forms: a poll created from the form, a refusal shown only to the person who submitted, and the channel
-the bot was never invited to."""
+"""The forms: a poll created from the form, a refusal shown only to the person who submitted, a value the form
+cannot take shown beside its field, and the channel the bot was never invited to."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import select
 
-from bot.models import Meeting, Poll
-from tests.slack.conftest import CHANNEL, Workspace, buttons, shown, user_id
+from bot.models import Interest, Meeting, Poll
+from bot.services.interests import NATURES
+from tests.slack.conftest import CHANNEL, Sent, Workspace, buttons, shown, user_id
 
 
-def submit(workspace: Workspace, user: str, callback_id: str, values: dict[str, dict[str, Any]]) -> None:
+def submit(workspace: Workspace, user: str, callback_id: str, values: dict[str, dict[str, Any]]) -> Sent:
     values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL}, **values}
     sent = workspace.interaction({"type": "view_submission", "user": {"id": user_id(user), "username": user},
                                   "view": {"id": "V0FORM", "type": "modal", "callback_id": callback_id,
                                            "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
     assert sent.status == 200
+    return sent
+
+
+def declaration(description: str | None, *, none: bool = False, item: str | None = None) -> dict[str, Any]:
+    """The declaration modal's inputs as Slack reports them."""
+    return {"description": {"type": "plain_text_input", "value": description},
+            "none": {"type": "checkboxes", "selected_options": [{"value": "none"}] if none else []},
+            "nature": {"type": "static_select", "selected_option": None},
+            "meeting": {"type": "number_input", "value": None}, "item": {"type": "number_input", "value": item}}
 
 
 def test_a_secret_poll_from_the_form_hides_its_tally(workspace: Workspace) -> None:
@@ -66,3 +77,42 @@ def test_a_channel_the_bot_is_not_in_gets_an_invitation_hint(workspace: Workspac
     assert said.method == "chat.postMessage"
     hint = workspace.fake.wait_for(lambda: workspace.fake.of("response_url"))[0]
     assert "Invite me with `/invite @govbot`" in shown(hint) and "now the channel of" in shown(hint)
+
+
+def test_the_declaration_modal_offers_no_interests_and_the_cores_natures(workspace: Workspace) -> None:
+    assert workspace.interaction({"type": "shortcut", "callback_id": "gov_declare",
+                                  "user": {"id": user_id("bob"), "username": "bob"}}).status == 200
+    view = workspace.fake.wait_for(lambda: workspace.fake.of("views.open"))[0].params["view"]
+    view = json.loads(view) if isinstance(view, str) else view
+    blocks = {block["block_id"]: block["element"] for block in view["blocks"]}
+    assert list(blocks) == ["channel", "description", "none", "nature", "meeting", "item"]
+    assert [o["text"]["text"] for o in blocks["none"]["options"]] == ["I have no interests to declare"]
+    assert tuple(o["value"] for o in blocks["nature"]["options"]) == NATURES
+    assert blocks["item"]["type"] == "number_input"
+
+
+def test_no_interests_ticked_on_the_form_is_recorded(workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", "meeting schedule 2026-12-03 10:00")
+    posted = len(workspace.fake.of("chat.postMessage"))
+    assert submit(workspace, "bob", "gov_declare", declaration(None, none=True)).body == ""
+    recorded = workspace.fake.wait_for(lambda: workspace.fake.of("chat.postMessage")[posted:])[0]
+    assert "bob has no interests to declare for meeting 1" in shown(recorded)
+
+
+def test_a_value_the_form_cannot_take_is_shown_beside_its_field_and_nothing_is_recorded(
+        workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", "meeting schedule 2026-12-03 10:00")
+    calls = len(workspace.fake.calls)
+    sent = submit(workspace, "bob", "gov_declare", declaration("A trustee", item="two"))
+    # Slack keeps the modal open and shows the message under the field.
+    assert json.loads(sent.body) == {"response_action": "errors", "errors": {
+        "item": "“Agenda item number” should be a whole number, e.g. 2, not 'two'."}}
+    workspace.finish()
+    # Nothing is said (the channel check after `group bind` may still be reading the channel: not a message).
+    assert [c.method for c in workspace.fake.calls[calls:] if c.method.startswith("chat.")] == []
+    with workspace.sessions() as session:
+        assert session.scalars(select(Interest)).all() == []

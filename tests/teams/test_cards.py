@@ -1,4 +1,4 @@
-"""Card votes, forms and addressing in a Teams channel."""
+"""Card votes and addressing in a Teams channel (forms: test_forms.py)."""
 
 from __future__ import annotations
 
@@ -75,35 +75,6 @@ def test_a_changed_vote_by_typing_refreshes_the_posted_card(sessions: sessionmak
             assert tally(card_of(put))["Against"].endswith(" 1") and tally(card_of(put))["For"].endswith(" 0")
             answer = next(call for call in said if call.method == "POST")
             assert answer.body["text"].startswith("<at>Bob</at> Your vote on motion 1 is changed to Against")
-
-    asyncio.run(run())
-
-
-def test_an_incomplete_form_is_answered_with_what_to_fill_in(sessions: sessionmaker[Session]) -> None:
-    async def run() -> None:
-        async with teams_world(sessions) as teams:
-            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
-            answer = await teams.invoke("bob", {"form": "declare", "description": "", "none": "false"},
-                                        verb="gov.form")
-            assert "Say what the interest is" in answer["value"]
-            answer = await teams.invoke("alice", {"form": "meeting schedule", "date": "2026-12-11"},
-                                        verb="gov.form")
-            assert "date and a start time" in answer["value"]
-            answer = await teams.invoke("bob", {"form": "declare", "description": "x", "item": "two"},
-                                        verb="gov.form")
-            assert "should be a number" in answer["value"]
-
-    asyncio.run(run())
-
-
-def test_the_forms_card_offers_both_forms(sessions: sessionmaker[Session]) -> None:
-    async def run() -> None:
-        async with teams_world(sessions) as teams:
-            card = card_of((await teams.say("alice", "forms"))[0])
-            titles = [a["title"] for a in card["actions"]]
-            assert titles == ["Declare an interest…", "Schedule a meeting…"]
-            inputs = [i["type"] for i in card["actions"][1]["card"]["body"]]
-            assert inputs == ["Input.Date", "Input.Time", "Input.Text"]
 
     asyncio.run(run())
 
