@@ -11,7 +11,7 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Group, Meeting, Person, Poll, QuorumCheck
 from bot.records import absences
 from bot.replies import Button, Reply
-from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.calendar import example_day, local_to_utc, parse_date, parse_time, show, show_date
 from bot.rules.quorum import Quorum
 from bot.services import roll
 from bot.services.context import Context
@@ -113,7 +113,8 @@ def list_meetings(ctx: Context, cmd: Command) -> Reply:
         .order_by(Meeting.starts_at.desc()).limit(10)
     ).all()
     if not meetings:
-        return Reply("No meetings yet. A chair can schedule one: `meeting schedule 2026-12-03 10:00`.", private=True)
+        return Reply("No meetings yet. A chair can schedule one: "
+                     f"`meeting schedule {example_day(ctx.today).isoformat()} 10:00`.", private=True)
     zone = ctx.terms.zone
     rows = tuple((f"Meeting {m.id}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
                  for m in reversed(meetings))
