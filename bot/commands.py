@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import shlex
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.errors import UsageError
+from bot.rules.calendar import example_day
 
 MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -45,7 +47,7 @@ class Verb:
     summary: str
     args: tuple[Arg, ...] = ()
     options: dict[str, str] = field(default_factory=dict)  # name -> kind (text | person | int | flag)
-    example: str = ""
+    example: str = ""  # {next_week} and {year_start} stand for dates valid on the day help is asked for
 
 
 @dataclass(frozen=True)
@@ -79,11 +81,11 @@ VERBS: tuple[Verb, ...] = (
          {"item": "int", "nature": "text", "meeting": "int"}, 'declare "My employer bids for this contract" --item 2'),
     Verb("interests", "interests [--meeting ID] [--person @p] [--since DATE]", "the register of interests",
          options={"meeting": "int", "person": "person", "since": "text"}, example="interests --person @bob --since "
-         "2026-01-01"),
+         "{year_start}"),
     Verb("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p]',
          "schedule a meeting (chair or secretariat)", (Arg("date"), Arg("time")),
          {"where": "text", "chair": "person", "minutes": "person"},
-         'meeting schedule 2026-12-03 10:00 --where "Teams"'),
+         'meeting schedule {next_week} 10:00 --where "Teams"'),
     Verb("meetings", "meetings", "upcoming and recent meetings"),
     Verb("meeting open", "meeting open [ID]", "open the next meeting: roll call, interests prompt and quorum",
          (Arg("meeting", "int", required=False),)),
@@ -121,7 +123,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("action", 'action "text" [--owner @p] [--due DATE] [--item N]',
          "record an action agreed at the meeting (chair, secretariat or minute-taker)", (Arg("text", many=True),),
          {"owner": "person", "due": "text", "item": "int"}, 'action "Circulate the revised plan" --owner @bob '
-         "--due 2027-01-15"),
+         "--due {next_week}"),
     Verb("action done", "action done N", "mark action N done (its owner, the chair or the secretariat)",
          (Arg("action", "int"),)),
     Verb("actions", "actions", "the open actions, with owners and due dates"),
@@ -256,8 +258,8 @@ def coerce(verb: Verb, name: str, kind: str, token: str) -> Any:
     return token
 
 
-def help_text(topic: list[str]) -> str:
-    """The list of commands, or the usage and an example of one."""
+def help_text(topic: list[str], today: dt.date) -> str:
+    """The list of commands, or the usage and an example of one, its dates valid on `today` (the group's)."""
     if topic:
         wanted = " ".join(topic).casefold().removeprefix("gov ").strip()
         matches = [v for v in VERBS if v.name == wanted] or [v for v in VERBS if v.name.startswith(wanted)]
@@ -267,6 +269,8 @@ def help_text(topic: list[str]) -> str:
         for v in matches:
             lines.append(f"`{v.usage}` — {v.summary}")
             if v.example:
-                lines.append(f"  e.g. `{v.example}`")
+                example = v.example.replace("{next_week}", example_day(today).isoformat()) \
+                    .replace("{year_start}", f"{today.year}-01-01")
+                lines.append(f"  e.g. `{example}`")
         return "\n".join(lines)
     return "Commands (say `help <command>` for more):\n" + "\n".join(f"`{v.usage}` — {v.summary}" for v in VERBS)

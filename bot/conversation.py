@@ -16,7 +16,7 @@ from bot.errors import DomainError, NotAllowed, NotFound
 from bot.models import Person
 from bot.replies import Reply, refusal
 from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
-from bot.services.context import Context, Place, Speaker, person_for
+from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.terms import CHAIR_ROLES, Role
 
@@ -131,7 +131,11 @@ def transact(sessions: sessionmaker[Session], verb: str, work: Callable[[Session
 
 def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime) -> Reply:
     if command.verb == "help":
-        return Reply(help_text(command.args["topic"]), private=True)
+        # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
+        # difference in zone never makes them past).
+        group = groups.group_for(session, place)
+        zone = terms_of(group.terms_yaml, group.short_name).zone if group else dt.UTC
+        return Reply(help_text(command.args["topic"], now.astimezone(zone).date()), private=True)
     actor = person_for(session, speaker)
     if command.verb == "group bind":
         return bind(session, actor.id, place, command.args["short_name"], now)

@@ -47,3 +47,35 @@ def test_thirty_identical_clicks_record_one_ballot_on_sqlite(tmp_path: Path) -> 
 @pytest.mark.postgres
 def test_thirty_identical_clicks_record_one_ballot_on_postgresql(postgres_schema_url: str) -> None:
     assert_one_ballot(*thirty_clicks(postgres_schema_url))
+
+
+def ten_submissions(url: str) -> list[Reply]:
+    """The chair submits the same meeting form ten times at once (a double click, a slow connection)."""
+    engine, sessions = cjcg_in_room(url, ROOM)
+    replies: list[Reply] = []
+    alice = Speaker("console", "alice", "alice")
+    submits = [threading.Thread(target=lambda: replies.append(
+        respond(sessions, alice, ROOM, "meeting schedule 2026-12-10 10:00", START))) for _ in range(10)]
+    for submit in submits:
+        submit.start()
+    for submit in submits:
+        submit.join()
+    replies.append(respond(sessions, alice, ROOM, "meetings", START))
+    engine.dispose()
+    return replies
+
+
+def assert_one_meeting(replies: list[Reply]) -> None:
+    *submitted, meetings = replies
+    assert sum(r.text == "Meeting 1 scheduled." for r in submitted) == 1, [r.text for r in submitted]
+    assert all(r.text.startswith("Meeting 1 is already scheduled") for r in submitted if r.error)
+    assert [label for label, _ in meetings.fields] == ["Meeting 1"]
+
+
+def test_a_meeting_submitted_ten_times_at_once_is_scheduled_once_on_sqlite(tmp_path: Path) -> None:
+    assert_one_meeting(ten_submissions(f"sqlite:///{tmp_path / 's.db'}"))
+
+
+@pytest.mark.postgres
+def test_a_meeting_submitted_ten_times_at_once_is_scheduled_once_on_postgresql(postgres_schema_url: str) -> None:
+    assert_one_meeting(ten_submissions(postgres_schema_url))

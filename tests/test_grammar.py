@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -57,13 +59,13 @@ def test_bad_input_gets_a_short_clear_error(text: str, expected: str) -> None:
     with pytest.raises(UsageError) as caught:
         command = parse(text)
         if command.verb == "help":
-            help_text(command.args["topic"])
+            help_text(command.args["topic"], dt.date(2026, 12, 1))
     assert expected in caught.value.message
     assert len(caught.value.message) < 400
 
 
 def test_help_for_one_verb_shows_usage_and_example() -> None:
-    text = help_text(["deputy"])
+    text = help_text(["deputy"], dt.date(2026, 12, 1))
     assert "`deputy @person [--for @member]" in text and "e.g. `deputy @bob --meeting next`" in text
 
 

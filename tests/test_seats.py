@@ -8,9 +8,11 @@ import datetime as dt
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import unit_of_work
 from bot.errors import TermsError
-from bot.services.context import Speaker
+from bot.services.context import Place, Speaker
 from bot.services.dashboard import home
+from bot.services.groups import bind_channel, import_group
 from bot.terms import parse_terms
 from tests.conftest import Chat, example
 from tests.test_authorisation import audit_count
@@ -206,3 +208,67 @@ def test_lieg_meetings_are_chaired_and_minuted_by_steering_group_members(chat: C
 def test_where_the_tor_says_nothing_any_member_chairs_or_minutes_a_meeting(chat: Chat) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @bob --minutes @carol")
+
+
+def test_the_chair_cannot_leave_an_open_meeting_with_nobody_in_the_chair(chat: Chat,
+                                                                         sessions: sessionmaker[Session]) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("alice", "meeting open")
+    before = audit_count(sessions)
+    assert chat.refused("alice", "member remove @alice").text == (
+        "alice chairs meeting 1, which is open, so removing alice now would leave it with nobody in the chair "
+        "(ToR 6.2). Close the meeting first with `meeting close`, or make another member chair with `chair @person` "
+        "first, then try again.")
+    assert audit_count(sessions) == before
+    assert dict(chat.ok("bob", "members").fields)["Children's Commissioning (Southend City Council)"].startswith(
+        "alice, chair")
+    # Handing the chair over mid-meeting is allowed: the new chair takes the meeting over.
+    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2)."
+    assert chat.ok("bob", "member remove @alice").text == \
+        "alice no longer holds Children's Commissioning; the seat is vacant."
+    assert chat.ok("bob", "meeting close").text == "Meeting 1 is closed."
+
+
+def test_the_chair_can_leave_once_the_meeting_is_closed_or_while_a_co_chair_remains(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    chat.ok("alice", "member remove @alice")
+    chat.load("lieg", channel="lieg")
+    chat.channel = "lieg"
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "member remove @alice")  # bob, the other co-chair, still chairs
+    assert chat.ok("bob", "meeting close").text == "Meeting 2 is closed."
+
+
+def test_the_member_chairing_an_open_meeting_keeps_their_seat_until_it_closes(chat: Chat) -> None:
+    chat.load("lieg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00 --chair @erin")
+    chat.ok("erin", "meeting open")
+    assert chat.refused("alice", "member remove @erin").text == (
+        "erin chairs meeting 1, which is open, so removing erin now would leave it with nobody in the chair "
+        "(ToR 5.1). Close the meeting first with `meeting close`, then try again.")
+    chat.ok("erin", "meeting close")
+    chat.ok("alice", "member remove @erin")
+
+
+def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as_chair(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    text = example("plpcp").read_text(encoding="utf-8").replace("role: chair, holder: alice",
+                                                                "role: chair, term_months: 12, holder: alice")
+    with unit_of_work(sessions) as session:
+        group = import_group(session, text, chat.now)
+        bind_channel(session, group, Place("console", chat.channel), chat.now, actor_id=None)
+    chat.now = dt.datetime(2027, 12, 6, 9, 0, tzinfo=dt.UTC)  # alice's term ended on 1 Dec 2027
+    chat.ok("alice", "meeting schedule 2027-12-06 10:00")
+    chat.now = dt.datetime(2027, 12, 6, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    seat = "ALDCS Policy Lead for Finance and Resources"
+    assert chat.refused("sam", f'member add @zoe --seat "{seat}" --role member').text.startswith(
+        f"alice chairs meeting 1, which is open, so seating zoe in {seat} now would leave it with nobody in the "
+        "chair (ToR Membership).")
+    assert chat.ok("sam", f'member add @zoe --seat "{seat}"').text.startswith(f"zoe now holds {seat} as chair")
+    chat.ok("zoe", "meeting close")

@@ -37,6 +37,12 @@ def show_date(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
+def example_day(today: dt.date) -> dt.date:
+    """The date a hint shows in its example: a week after `today` (the group's today), so an example copied as it
+    stands is a date still to come, on the same weekday."""
+    return today + dt.timedelta(days=7)
+
+
 def parse_date(text: str, today: dt.date) -> dt.date:
     """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `today`, `tomorrow`, `yesterday`."""
     word = text.strip().casefold()
@@ -51,7 +57,9 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     try:
         return dateparser.parse(text, dayfirst=True, default=dt.datetime(today.year, today.month, today.day)).date()
     except (ValueError, OverflowError):
-        raise UsageError(f"'{text}' is not a date I know; write it as 2026-12-03 or 3 Dec 2026") from None
+        example = example_day(today)
+        raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
+                         f"{show_date(example)}") from None
 
 
 def parse_time(text: str) -> dt.time:

@@ -8,7 +8,7 @@ from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import ActionItem, Person
 from bot.replies import Button, Reply
-from bot.rules.calendar import parse_date, show_date
+from bot.rules.calendar import example_day, parse_date, show_date
 from bot.services.context import Context, name
 
 
@@ -24,7 +24,8 @@ def record_action(ctx: Context, cmd: Command) -> Reply:
                          + ctx.chair_hint())
     text = " ".join(cmd.args["text"]).strip()
     if not text:
-        raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob --due 2027-01-15.')
+        raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '
+                         f"--due {example_day(ctx.today).isoformat()}.")
     meeting = ctx.open_meeting()
     ctx.require_unlocked(meeting.id if meeting else None, "a new action for it")
     item_id = None

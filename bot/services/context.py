@@ -14,7 +14,7 @@ from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
-from bot.rules.calendar import term_ended
+from bot.rules.calendar import example_day, term_ended
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
 
@@ -172,7 +172,7 @@ class Context:
             meeting = self.next_meeting()
             if meeting is None:
                 raise NotFound("No meeting is open or scheduled. A chair can schedule one: "
-                               "`meeting schedule 2026-12-03 10:00`.")
+                               f"`meeting schedule {example_day(self.today).isoformat()} 10:00`.")
             return meeting
         meeting = self.session.get(Meeting, meeting_id)
         if meeting is None or meeting.group_id != self.group.id:

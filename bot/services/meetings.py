@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, Meeting, Person, Poll, QuorumCheck
+from bot.models import AgendaItem, Attendance, Group, Meeting, Person, Poll, QuorumCheck
 from bot.records import absences
 from bot.replies import Button, Reply
-from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.calendar import example_day, local_to_utc, parse_date, parse_time, show, show_date
 from bot.rules.quorum import Quorum
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.interests import require_member_if_confidential
+
+# Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
+# retyped command) or a corrected time: either way the secretary must say which one stands.
+SAME_START = dt.timedelta(minutes=15)
 
 ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apologies"),
                      Button("No interests to declare", "declare none"))
@@ -43,6 +49,7 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
             raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
                                         f"{person.display_name} is not in the steering group") + f". Name one of "
                              f"them: {steering}.")
+    clash = require_no_meeting_at(ctx, starts_at)
     where = cmd.options.get("where")
     meeting = Meeting(group_id=ctx.group.id, starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
@@ -59,9 +66,38 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
         fields.append(("Chair", chair.display_name))
     if minute_taker:
         fields.append(("Minutes", minute_taker.display_name))
+    notices = (f"Meeting {clash.id} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
+               f"it, cancel it with `meeting cancel {clash.id}`.",) if clash else ()
     return Reply(f"Meeting {meeting.id} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.id}",
                  fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.id}"),),
-                 subject=f"meeting:{meeting.id}")
+                 subject=f"meeting:{meeting.id}", notices=notices)
+
+
+def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:
+    """Refuse a second meeting of the group starting within SAME_START of a scheduled or open one (NotAllowed,
+    naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention."""
+    # Two submissions at once queue here (PostgreSQL; SQLite takes its write lock up front), so the second sees
+    # the first's meeting.
+    ctx.session.execute(select(Group.id).where(Group.id == ctx.group.id).with_for_update())
+    zone = ctx.terms.zone
+    day = starts_at.astimezone(zone).date()
+    day_starts = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
+    day_ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
+    nearby = ctx.session.scalars(
+        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open")),
+                              Meeting.starts_at < max(day_ends, starts_at + SAME_START),
+                              Meeting.starts_at > min(day_starts, starts_at - SAME_START))
+        .order_by(Meeting.starts_at)).all()
+    same = next((m for m in nearby if abs(m.starts_at - starts_at) < SAME_START), None)
+    if same is None:
+        return nearby[0] if nearby else None
+    apart = abs(same.starts_at - starts_at) // dt.timedelta(minutes=1)
+    why = "so I have not scheduled another at the same time" if not apart else \
+        f"{apart} minutes from the time you gave; a group holds one meeting at a time, so I have not scheduled another"
+    undo = f"`meeting cancel {same.id}` if the new one replaces it" if same.status == "scheduled" else \
+        "`meeting close` when it ends"
+    raise NotAllowed(f"Meeting {same.id} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
+                     f"Say `meetings` to see it, or {undo}.")
 
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
@@ -77,7 +113,8 @@ def list_meetings(ctx: Context, cmd: Command) -> Reply:
         .order_by(Meeting.starts_at.desc()).limit(10)
     ).all()
     if not meetings:
-        return Reply("No meetings yet. A chair can schedule one: `meeting schedule 2026-12-03 10:00`.", private=True)
+        return Reply("No meetings yet. A chair can schedule one: "
+                     f"`meeting schedule {example_day(ctx.today).isoformat()} 10:00`.", private=True)
     zone = ctx.terms.zone
     rows = tuple((f"Meeting {m.id}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
                  for m in reversed(meetings))

@@ -77,6 +77,9 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
     if lapsed is not None:
+        if lapsed.person_id != person.id:
+            require_open_meeting_keeps_a_chair(ctx, lapsed, f"seating {person.display_name} in {seat.title}",
+                                               successor_chairs=role in CHAIR_ROLES)
         lapsed.ended_at = ctx.now
         ctx.audit("member.term_ended", person=lapsed.person_id, seat=lapsed.seat_title, term_ended=lapsed.term_ends_on)
     ctx.session.add(Membership(group_id=ctx.group.id, person_id=person.id, seat_title=seat.title, role=role,
@@ -106,10 +109,34 @@ def remove_member(ctx: Context, cmd: Command) -> Reply:
     membership = ctx.membership(person)
     if membership is None:
         raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")
+    require_open_meeting_keeps_a_chair(ctx, membership, f"removing {person.display_name}")
     membership.ended_at = ctx.now
     ctx.memberships_changed()
     ctx.audit("member.removed", person=person.id, seat=membership.seat_title)
     return Reply(f"{person.display_name} no longer holds {membership.seat_title}; the seat is vacant.")
+
+
+def require_open_meeting_keeps_a_chair(ctx: Context, leaving: Membership, doing: str,
+                                      successor_chairs: bool = False) -> None:
+    """Refuse `doing` (ending `leaving`'s seat) when it would leave the group's open meeting with nobody in the
+    chair: `leaving` is the chair named for that meeting, or holds the group's last chair role and no successor
+    takes it (`successor_chairs`). Raises NotAllowed saying what would work; handing over with `chair @person`
+    first is fine, since the new chair takes the meeting over."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        return
+    named = meeting.chair_id == leaving.person_id
+    last_chair = meeting.chair_id is None and leaving.role in CHAIR_ROLES and not successor_chairs and \
+        not any(m.role in CHAIR_ROLES for m in ctx.memberships() if m.id != leaving.id)
+    if not (named or last_chair):
+        return
+    who = leaving.person.display_name
+    refusal = ctx.terms.chair.cited(f"{who} chairs meeting {meeting.id}, which is open, so {doing} now would "
+                                    "leave it with nobody in the chair") + "."
+    if named:  # the meeting's own chair stays for the whole meeting: `chair @person` names the group's chair
+        raise NotAllowed(f"{refusal} Close the meeting first with `meeting close`, then try again.")
+    raise NotAllowed(f"{refusal} Close the meeting first with `meeting close`, or make another member chair with "
+                     "`chair @person` first, then try again.")
 
 
 def make_chair(ctx: Context, cmd: Command) -> Reply:

@@ -20,6 +20,9 @@ logger = logging.getLogger(__name__)
 PLATFORM = "teams"
 COMMAND_PREFIX = re.compile(r"^\s*[/!]?gov\b", re.IGNORECASE)
 THREAD = ";messageid="
+# A bound on the paging, so a connector that keeps answering with a token cannot hold the turn for ever; far more
+# pages than the largest team has.
+MAX_MEMBER_PAGES = 500
 
 
 def speaker(account: ChannelAccount | None) -> Speaker:
@@ -99,15 +102,26 @@ async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
 
 
 async def members(context: TurnContext) -> list[Speaker]:
-    """Everyone in the conversation (for a channel: the team), as the record should name them."""
+    """Everyone in the conversation (for a channel: the team), as the record should name them. Teams lists them
+    a page at a time, each page with the token for the next, so a large team is read to its last page."""
     client = context.services.get(ConnectorClientBase)
     if client is None or context.activity.conversation is None:
         return []
+    conversation = place(context.activity).channel_id
+    accounts: list[ChannelAccount] = []
+    token: str | None = None
     try:
-        accounts = await client.conversations.get_conversation_members(place(context.activity).channel_id)
-    except aiohttp.ClientError:
-        logger.exception("could not list the members of a Teams conversation; names appear as they speak")
-        return []
+        for _ in range(MAX_MEMBER_PAGES):
+            page = await client.conversations.get_conversation_paged_members(conversation, continuation_token=token)
+            accounts.extend(page.members or [])
+            token = page.continuation_token
+            if not token:
+                break
+        else:
+            logger.warning("stopped listing the members of a Teams conversation after %d pages", MAX_MEMBER_PAGES)
+    except (aiohttp.ClientError, ValueError):  # ValueError: a page that is not what the SDK expects
+        # The pages read so far still name their people; the rest appear as they speak.
+        logger.exception("could not list all the members of a Teams conversation; names appear as they speak")
     return [speaker(account) for account in accounts if account.name]
 
 

@@ -26,6 +26,10 @@ from handlers.teams.auth import TokenProviders
 from tests.conftest import Clock, example
 
 CHANNEL = "19:cjcg-general@thread.tacv2"
+# The team's members, as the connector lists them two pages at a time: a token on the first page asks for the next.
+PEOPLE = ("alice", "bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam", "sam", "yan")
+PAGE = 7
+NEXT_PAGE = "page-2-of-members"
 TENANT = str(uuid.uuid4())
 BOT = {"id": "28:govbot-app", "name": "govbot"}
 
@@ -51,6 +55,7 @@ class FakeConnector:
     calls: list[Recorded] = field(default_factory=list)
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # statuses to answer first
     update_failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # the same, for updates (PUT)
+    member_pages: list[str | None] = field(default_factory=list)  # the continuation token of each page asked for
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     url: str = ""
 
@@ -61,7 +66,7 @@ class FakeConnector:
         app.router.add_post("/v3/conversations/{conversation}/activities/{reply_to}", self.activity)
         app.router.add_put("/v3/conversations/{conversation}/activities/{activity}", self.activity)
         app.router.add_get("/v3/conversations/{conversation}/members/{member}", self.member)
-        app.router.add_get("/v3/conversations/{conversation}/members", self.roster)
+        app.router.add_get("/v3/conversations/{conversation}/pagedmembers", self.roster)
         return app
 
     async def activity(self, request: web.Request) -> web.Response:
@@ -88,10 +93,16 @@ class FakeConnector:
         return web.json_response({"id": member, "name": name.capitalize(), "aadObjectId": f"aad-{name}"})
 
     async def roster(self, request: web.Request) -> web.Response:
-        people = ("alice", "bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam",
-                  "sam", "yan")
-        return web.json_response([{"id": f"29:{p}", "name": p.capitalize(), "aadObjectId": f"aad-{p}"}
-                                  for p in people])
+        """The paged member list, as Teams serves it: the last page carries no continuation token."""
+        token = request.query.get("continuationToken")
+        self.member_pages.append(token)
+        first = token is None
+        people = PEOPLE[:PAGE] if first else PEOPLE[PAGE:] if token == NEXT_PAGE else ()
+        page: dict[str, Any] = {"members": [{"id": f"29:{p}", "name": p.capitalize(), "aadObjectId": f"aad-{p}"}
+                                            for p in people]}
+        if first:
+            page["continuationToken"] = NEXT_PAGE
+        return web.json_response(page)
 
     def sent(self, method: str = "POST") -> list[Recorded]:
         return [c for c in self.calls if c.method == method]
