@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete
+from sqlalchemy import bindparam, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -30,16 +31,26 @@ class Delivery:
     key: str
 
 
+def claiming(dialect: Any) -> Any:
+    """The claim as one statement: an insert that does nothing on a key already claimed, returning the new id."""
+    return (dialect.insert(PlatformDelivery)
+            .values(platform=bindparam("platform"), key=bindparam("key"), received_at=bindparam("now"))
+            .on_conflict_do_nothing(index_elements=["platform", "key"])
+            .returning(PlatformDelivery.id))
+
+
+# Built once: every command a platform delivers runs them, and building a statement costs more than running it.
+CLAIM = {"postgresql": claiming(postgresql), "sqlite": claiming(sqlite)}
+CLEAR_OUT = delete(PlatformDelivery).where(PlatformDelivery.platform == bindparam("platform"),
+                                           PlatformDelivery.received_at < bindparam("before"))
+
+
 def claim(session: Session, delivery: Delivery, now: dt.datetime) -> bool:
-    """Claim `delivery` in this transaction; False when it was already handled. One statement: an insert that
-    does nothing on a key already claimed (a replica claiming the same key at the same moment waits for the
-    other's transaction, then sees its claim)."""
+    """Claim `delivery` in this transaction; False when it was already handled. A replica claiming the same key
+    at the same moment waits for the other's transaction, then sees its claim."""
     if zlib.crc32(delivery.key.encode()) % PRUNE_ONE_IN == 0:
-        session.execute(delete(PlatformDelivery).where(PlatformDelivery.platform == delivery.platform,
-                                                       PlatformDelivery.received_at < now - KEPT_FOR))
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    inserted = session.scalar(dialect.insert(PlatformDelivery)
-                              .values(platform=delivery.platform, key=delivery.key, received_at=now)
-                              .on_conflict_do_nothing(index_elements=["platform", "key"])
-                              .returning(PlatformDelivery.id))
-    return inserted is not None
+        session.execute(CLEAR_OUT, {"platform": delivery.platform, "before": now - KEPT_FOR})
+    dialect = session.get_bind().dialect.name
+    claimed = session.scalar(CLAIM.get(dialect, CLAIM["sqlite"]),
+                             {"platform": delivery.platform, "key": delivery.key, "now": now})
+    return claimed is not None
