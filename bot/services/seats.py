@@ -142,5 +142,5 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
     if meeting is not None:
         return Reply(ctx.terms.chair.cited(f"{person.display_name} is elected chair{until} at meeting "
-                                           f"{meeting.id}") + ".")
+                                           f"{meeting.number}") + ".")
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")
