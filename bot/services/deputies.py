@@ -16,7 +16,7 @@ from bot.services.numbers import meeting_number
 def nominate(ctx: Context, cmd: Command) -> Reply:
     """Name a deputy for yourself (or, as chair or secretariat, for a member).
 
-    `--meeting next|ID|standing`; by default the next meeting when the ToR allows per-meeting deputies.
+    `--meeting next|N|standing`; by default the next meeting when the ToR allows per-meeting deputies.
     Checks the ToR's eligibility rule: a deputy who must belong to another body is checked against that
     group's record when the bot holds it, else needs the nominator's `--confirm`.
     """

@@ -25,7 +25,7 @@ def chosen(ctx: Context, number: int | None) -> Meeting:
         .order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
         raise NotFound(f"{ctx.terms.name} has held no meeting yet, so there are no minutes. Say `meetings` to list "
-                       "them, or `meeting minutes ID` for one.")
+                       "them, or `meeting minutes N` for one.")
     return meeting
 
 
