@@ -65,10 +65,10 @@ def seed(connection: Connection, *, groups: int, seats: int, start: dt.datetime,
         for m in range(meetings):
             day = today + dt.timedelta(days=(g + m * meeting_days // max(meetings, 1)) % meeting_days + 2)
             moment = dt.datetime.combine(day, dt.time(10, 0), tzinfo=LONDON).astimezone(dt.UTC)
-            rows[Meeting].append({"id": (g - 1) * meetings + m + 1, "group_id": g, "starts_at": moment,
-                                  "status": "scheduled"})
+            rows[Meeting].append({"id": (g - 1) * meetings + m + 1, "group_id": g, "number": m + 1,
+                                  "starts_at": moment, "status": "scheduled"})
         closes = dt.datetime.combine(today + dt.timedelta(days=g % 25 + 2), dt.time(12, 0), tzinfo=LONDON)
-        rows[Poll].append({"id": g, "group_id": g, "kind": "poll", "question": f"Venue for board {g}?",
+        rows[Poll].append({"id": g, "group_id": g, "number": 1, "kind": "poll", "question": f"Venue for board {g}?",
                            "secret": False, "multi": False, "status": "open", "proposed_by_id": (g - 1) * seats + 1,
                            "proposed_at": created, "opened_at": created, "closes_at": closes.astimezone(dt.UTC)})
         rows[PollOption] += [{"id": 2 * g - 1, "poll_id": g, "position": 1, "label": "Town hall"},

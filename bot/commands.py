@@ -70,7 +70,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("member remove", "member remove @person", "end a person's seat (chair or secretariat only)",
          (Arg("person", "person"),)),
     Verb("chair", "chair @person", "make a member the chair, for the term the ToR sets", (Arg("person", "person"),)),
-    Verb("deputy", "deputy @person [--for @member] [--meeting next|ID|standing] [--confirm]",
+    Verb("deputy", "deputy @person [--for @member] [--meeting next|N|standing] [--confirm]",
          "name a deputy to attend (and, where the ToR allows, vote) in your place", (Arg("person", "person"),),
          {"for": "person", "meeting": "text", "confirm": "flag"}, "deputy @bob --meeting next"),
     Verb("deputy revoke", "deputy revoke @person [--for @member]", "withdraw a deputy nomination",
@@ -79,7 +79,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("declare", 'declare "interest" [--item N] [--nature "kind"] | declare none',
          "declare an interest (or none) for the current or next meeting", (Arg("description", many=True),),
          {"item": "int", "nature": "text", "meeting": "int"}, 'declare "My employer bids for this contract" --item 2'),
-    Verb("interests", "interests [--meeting ID] [--person @p] [--since DATE]", "the register of interests",
+    Verb("interests", "interests [--meeting N] [--person @p] [--since DATE]", "the register of interests",
          options={"meeting": "int", "person": "person", "since": "text"}, example="interests --person @bob --since "
          "{year_start}"),
     Verb("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p]',
@@ -87,13 +87,13 @@ VERBS: tuple[Verb, ...] = (
          {"where": "text", "chair": "person", "minutes": "person"},
          'meeting schedule {next_week} 10:00 --where "Teams"'),
     Verb("meetings", "meetings", "upcoming and recent meetings"),
-    Verb("meeting open", "meeting open [ID]", "open the next meeting: roll call, interests prompt and quorum",
+    Verb("meeting open", "meeting open [N]", "open the next meeting: roll call, interests prompt and quorum",
          (Arg("meeting", "int", required=False),)),
     Verb("meeting close", "meeting close", "close the open meeting; members not recorded are marked absent"),
-    Verb("meeting cancel", "meeting cancel ID", "cancel a scheduled meeting", (Arg("meeting", "int"),)),
-    Verb("agenda add", 'agenda add "title" [--meeting ID]', "add an item to the next meeting's agenda",
+    Verb("meeting cancel", "meeting cancel N", "cancel a scheduled meeting", (Arg("meeting", "int"),)),
+    Verb("agenda add", 'agenda add "title" [--meeting N]', "add an item to the next meeting's agenda",
          (Arg("title", many=True),), {"meeting": "int"}),
-    Verb("agenda", "agenda [ID]", "the agenda of the next (or given) meeting",
+    Verb("agenda", "agenda [N]", "the agenda of the next (or given) meeting",
          (Arg("meeting", "int", required=False),)),
     Verb("here", "here [--for @member]", "record that you are present (or attending as a deputy)",
          options={"for": "person"}),
@@ -102,9 +102,9 @@ VERBS: tuple[Verb, ...] = (
     Verb("attendance", "attendance", "who is present, deputised, absent or sent apologies at the open meeting"),
     Verb("attendance register", "attendance register",
          "each member's attendance at every meeting held, with runs of absences flagged"),
-    Verb("meeting minutes", "meeting minutes [ID]", "the minutes of a meeting: a draft from the record, or the "
+    Verb("meeting minutes", "meeting minutes [N]", "the minutes of a meeting: a draft from the record, or the "
          "approved text", (Arg("meeting", "int", required=False),)),
-    Verb("minutes approve", "minutes approve [ID]", "approve a closed meeting's minutes (whoever the ToR names); "
+    Verb("minutes approve", "minutes approve [N]", "approve a closed meeting's minutes (whoever the ToR names); "
          "they are posted and the meeting's record is locked", (Arg("meeting", "int", required=False),)),
     Verb("quorum", "quorum", "is the meeting quorate, under the ToR's rule"),
     Verb("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",

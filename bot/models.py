@@ -130,9 +130,13 @@ class DeputyNomination(Base):
 
 
 class Meeting(Base):
+    """A meeting of a group; `number` is what people call it (1, 2, 3… in each group), `id` is the record's own."""
+
     __tablename__ = "meetings"
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
     starts_at: Mapped[dt.datetime] = mapped_column(index=True)
     place: Mapped[str | None] = mapped_column(String(500))
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
@@ -184,11 +188,14 @@ class Interest(Base):
 
 
 class Poll(Base):
-    """A motion (for / against / abstain under the ToR's voting rule) or a poll with its own options."""
+    """A motion (for / against / abstain under the ToR's voting rule) or a poll with its own options. Motions and
+    polls share one numbering per group (`number`: 1, 2, 3…), which every command and message uses."""
 
     __tablename__ = "polls"
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
     kind: Mapped[str] = mapped_column(String(16))

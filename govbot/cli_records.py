@@ -62,7 +62,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
         approved = approved_minutes(session, meeting.id)
         text = approved.text if approved else markdown(meeting_record(session, group, meeting))
     state = "approved" if approved else "draft"
-    emit(args, docx(text) if args.format == "docx" else text, f"the {state} minutes of meeting {meeting.id}")
+    emit(args, docx(text) if args.format == "docx" else text, f"the {state} minutes of meeting {meeting.number}")
     return 0
 
 

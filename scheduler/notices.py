@@ -46,7 +46,8 @@ def quorum_line(ctx: Context) -> str:
 def meeting_of(ctx: Context, meeting_id: int) -> Meeting | str:
     meeting = ctx.session.get(Meeting, meeting_id)
     if meeting is None or meeting.status not in ("scheduled", "open"):
-        return f"meeting {meeting_id} is {meeting.status if meeting else 'no longer in the record'}"
+        return f"meeting {meeting.number} is {meeting.status}" if meeting else \
+            f"meeting (record {meeting_id}) is no longer in the record"
     return meeting
 
 
@@ -56,14 +57,14 @@ def meeting_ahead(ctx: Context, meeting_id: int) -> Notice | str:
         return meeting
     days = (meeting.starts_at.astimezone(ctx.terms.zone).date() - ctx.today).days
     when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
-    lines = [f"Meeting {meeting.id} of {ctx.terms.name} is {when}: {show(meeting.starts_at, ctx.terms.zone)}"
+    lines = [f"Meeting {meeting.number} of {ctx.terms.name} is {when}: {show(meeting.starts_at, ctx.terms.zone)}"
              + (f", {meeting.place}." if meeting.place else ".")]
     if meeting.items:
         lines.append("Agenda: " + "; ".join(f"{i.position}. {i.title}" for i in meeting.items) + ".")
     else:
         lines.append("No agenda items yet; the chair or secretariat adds them with `agenda add \"title\"`.")
     lines.append(quorum_line(ctx))
-    lines.append(f"If you cannot attend, say `apologies --meeting {meeting.id}`.")
+    lines.append(f"If you cannot attend, say `apologies --meeting {meeting.number}`.")
     return Notice("Meeting reminder", "\n".join(lines))
 
 
@@ -71,7 +72,7 @@ def meeting_start(ctx: Context, meeting_id: int) -> Notice | str:
     meeting = meeting_of(ctx, meeting_id)
     if isinstance(meeting, str):
         return meeting
-    lines = [f"Meeting {meeting.id} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
+    lines = [f"Meeting {meeting.number} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
     if meeting.status == "scheduled":
         lines.append("The chair opens it with `meeting open`.")
     lines.append("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.")
@@ -94,8 +95,8 @@ def apologies(ctx: Context, meeting_id: int) -> Notice | str:
     people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in answered)
     if not people:
         return "every member has answered"
-    text = (f"Meeting {meeting.id} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
-            f"If you cannot attend, say `apologies --meeting {meeting.id}` in the group's channel.")
+    text = (f"Meeting {meeting.number} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
+            f"If you cannot attend, say `apologies --meeting {meeting.number}` in the group's channel.")
     if ctx.terms.deputies.allowed:
         text += " " + ctx.terms.deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
     return Notice("Apologies?", text, people)
@@ -180,9 +181,9 @@ def poll_reminder(ctx: Context, poll_id: int) -> Notice | str:
     people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in voted)
     if not people:
         return "every member has voted"
-    text = (f"{poll.kind.capitalize()} {poll.id} of {ctx.terms.name} closes on {show(poll.closes_at, ctx.terms.zone)}"
-            f" and you have not voted: {poll.question}\nVote with `vote {poll.id} <choice>`; `results {poll.id}` "
-            "shows the options.")
+    text = (f"{poll.kind.capitalize()} {poll.number} of {ctx.terms.name} closes on "
+            f"{show(poll.closes_at, ctx.terms.zone)} and you have not voted: {poll.question}\n"
+            f"Vote with `vote {poll.number} <choice>`; `results {poll.number}` shows the options.")
     return Notice("Vote closing soon", text, people)
 
 
@@ -200,4 +201,4 @@ def absences(ctx: Context, meeting_id: int) -> Notice | str:
     warnings = absence_warnings(ctx, meeting)
     if not warnings:
         return "no member reached the ToR's number of absences"
-    return Notice("Consecutive absences", f"After meeting {meeting.id}:\n" + "\n".join(warnings), chairs(ctx))
+    return Notice("Consecutive absences", f"After meeting {meeting.number}:\n" + "\n".join(warnings), chairs(ctx))

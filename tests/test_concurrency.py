@@ -1,4 +1,4 @@
-"""Thirty identical clicks at once record one ballot, on the embedded database and on PostgreSQL."""
+"""Commands racing, on SQLite and PostgreSQL: identical clicks record one ballot, creations take one number each."""
 
 from __future__ import annotations
 
@@ -79,3 +79,43 @@ def test_a_meeting_submitted_ten_times_at_once_is_scheduled_once_on_sqlite(tmp_p
 @pytest.mark.postgres
 def test_a_meeting_submitted_ten_times_at_once_is_scheduled_once_on_postgresql(postgres_schema_url: str) -> None:
     assert_one_meeting(ten_submissions(postgres_schema_url))
+
+
+RACERS = 10
+
+
+def racing_creations(url: str) -> tuple[list[Reply], list[Reply]]:
+    """Ten polls and ten meetings created at once in one group, as ten chairs' clicks might."""
+    engine, sessions = cjcg_in_room(url, ROOM)
+
+    def say(words: str, into: list[Reply]) -> None:
+        into.append(respond(sessions, Speaker("console", "alice", "alice"), ROOM, words,
+                            START + dt.timedelta(minutes=1)))
+
+    polls: list[Reply] = []
+    meetings: list[Reply] = []
+    racers = [threading.Thread(target=say, args=(f'poll "Venue {n}" "Leigh" "Shoebury"', polls))
+              for n in range(RACERS)]
+    racers += [threading.Thread(target=say, args=(f"meeting schedule 2027-01-{n + 10} 10:00", meetings))
+               for n in range(RACERS)]
+    for racer in racers:
+        racer.start()
+    for racer in racers:
+        racer.join()
+    engine.dispose()
+    return polls, meetings
+
+
+def assert_numbered_once_each(polls: list[Reply], meetings: list[Reply]) -> None:
+    assert not any(r.error for r in polls + meetings), [r.text for r in polls + meetings if r.error]
+    assert sorted(r.text for r in polls) == sorted(f"Poll {n} is open." for n in range(1, RACERS + 1))
+    assert sorted(r.text for r in meetings) == sorted(f"Meeting {n} scheduled." for n in range(1, RACERS + 1))
+
+
+def test_racing_creations_take_one_number_each_on_sqlite(tmp_path: Path) -> None:
+    assert_numbered_once_each(*racing_creations(f"sqlite:///{tmp_path / 'r.db'}"))
+
+
+@pytest.mark.postgres
+def test_racing_creations_take_one_number_each_on_postgresql(postgres_schema_url: str) -> None:
+    assert_numbered_once_each(*racing_creations(postgres_schema_url))

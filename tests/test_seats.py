@@ -241,7 +241,7 @@ def test_the_chair_can_leave_once_the_meeting_is_closed_or_while_a_co_chair_rema
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
     chat.ok("alice", "meeting open")
     chat.ok("alice", "member remove @alice")  # bob, the other co-chair, still chairs
-    assert chat.ok("bob", "meeting close").text == "Meeting 2 is closed."
+    assert chat.ok("bob", "meeting close").text == "Meeting 1 is closed."  # numbered within the LIEG
 
 
 def test_the_member_chairing_an_open_meeting_keeps_their_seat_until_it_closes(chat: Chat) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.audit import GENESIS, event_hash
-from bot.models import ApprovedMinutes, AuditEvent
+from bot.models import ApprovedMinutes, AuditEvent, Group, Meeting
 from bot.records.minutes import seal
 
 
@@ -74,7 +74,11 @@ def minutes_problem(session: Session) -> tuple[str | None, int | None]:
         event_id, expected = sealed.get(minutes.meeting_id, (None, None))
         if expected is None or seal(minutes.text) != expected:
             where = f"the hash audit event {event_id} recorded" if event_id else "any approval in the audit trail"
-            return (f"the approved minutes of meeting {minutes.meeting_id} were altered: their text does not match "
+            # Named as its group knows it: the trail spans every group, and meeting numbers restart in each.
+            meeting = session.get(Meeting, minutes.meeting_id)
+            group = session.get(Group, meeting.group_id) if meeting else None
+            which = f"meeting {meeting.number} of {group.short_name}" if meeting and group else "a meeting"
+            return (f"the approved minutes of {which} were altered: their text does not match "
                     f"{where}", event_id)
     return None, None
 

@@ -46,7 +46,7 @@ def meeting_event(group: Group, terms: Terms, meeting: Meeting, stamp: dt.dateti
     event.add("dtstamp", stamp)
     event.add("dtstart", starts)
     event.add("dtend", starts + length)
-    event.add("summary", f"{terms.name}: meeting {meeting.id}")
+    event.add("summary", f"{terms.name}: meeting {meeting.number}")
     event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
     if meeting.place:
         event.add("location", meeting.place)

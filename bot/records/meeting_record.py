@@ -36,7 +36,7 @@ class Declaration:
 
 @dataclass(frozen=True)
 class VoteRecord:
-    poll_id: int
+    number: int  # the poll's or motion's number in its group
     kind: str
     question: str
     item: int | None
@@ -63,7 +63,7 @@ class MeetingRecord:
 
     group: str
     short_name: str
-    meeting_id: int
+    number: int  # the meeting's number in its group
     status: str
     starts_at: dt.datetime  # local time in the group's zone
     opened_at: dt.datetime | None
@@ -83,13 +83,13 @@ class MeetingRecord:
     actions: list[ActionRecord] = field(default_factory=list)
 
 
-def find_meeting(session: Session, group: Group, meeting_id: int) -> Meeting:
-    """The meeting `meeting_id` of `group`. Raises NotFound naming the group's meetings."""
-    meeting = session.get(Meeting, meeting_id)
-    if meeting is None or meeting.group_id != group.id:
-        known = ", ".join(str(i) for i in session.scalars(select(Meeting.id).where(Meeting.group_id == group.id)
-                                                           .order_by(Meeting.id))) or "none yet"
-        raise NotFound(f"There is no meeting {meeting_id} in {group.name}. Its meetings: {known}.")
+def find_meeting(session: Session, group: Group, number: int) -> Meeting:
+    """The meeting of `group` with the given number. Raises NotFound naming the group's meetings."""
+    meeting = session.scalar(select(Meeting).where(Meeting.group_id == group.id, Meeting.number == number))
+    if meeting is None:
+        known = ", ".join(str(i) for i in session.scalars(select(Meeting.number).where(Meeting.group_id == group.id)
+                                                           .order_by(Meeting.number))) or "none yet"
+        raise NotFound(f"There is no meeting {number} in {group.name}. Its meetings: {known}.")
     return meeting
 
 
@@ -111,7 +111,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
                                            Membership.term_starts_on <= meeting.starts_at.date()).limit(1))
     rule = terms.minutes
     record = MeetingRecord(
-        group=terms.name, short_name=group.short_name, meeting_id=meeting.id, status=meeting.status,
+        group=terms.name, short_name=group.short_name, number=meeting.number, status=meeting.status,
         starts_at=meeting.starts_at.astimezone(zone),
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
@@ -131,7 +131,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
             interest.person.display_name, positions.get(interest.item_id) if interest.item_id else None,
             interest.nature, None if interest.no_interests else interest.description))
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
-    for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.id)):
+    for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
     for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
                                   .order_by(ActionItem.id)):
@@ -165,7 +165,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     rule = terms.voting.cited(VOTING_RULE_WORDS[terms.voting.rule]) if poll.kind == "motion" else \
         "the option with the most votes" + (", more than one choice each" if poll.multi else "")
     outcome = poll.outcome or f"not decided ({poll.status})"
-    return VoteRecord(poll.id, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
+    return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum)
 
 

@@ -24,7 +24,7 @@ def people(names: list[str]) -> str:
 
 def heading(record: MeetingRecord) -> list[str]:
     when = record.starts_at
-    lines = [f"# Minutes of {record.group}: meeting {record.meeting_id}", ""]
+    lines = [f"# Minutes of {record.group}: meeting {record.number}", ""]
     lines.append(f"- **Date:** {when:%A} {when.day} {when:%B %Y}")
     time = f"{when:%H:%M %Z}"
     if record.opened_at:
@@ -47,7 +47,7 @@ def attendance(record: MeetingRecord) -> list[str]:
 
 def quorum(record: MeetingRecord) -> list[str]:
     lines = ["", "## Quorum", "", f"- **At opening:** {record.quorum_at_open or 'not recorded'}"]
-    lines += [f"- **When the vote on {v.kind} {v.poll_id} opened:** {v.quorum}" for v in record.votes if v.quorum]
+    lines += [f"- **When the vote on {v.kind} {v.number} opened:** {v.quorum}" for v in record.votes if v.quorum]
     return lines
 
 
@@ -69,7 +69,7 @@ def declarations(record: MeetingRecord) -> list[str]:
 def vote(v: VoteRecord) -> list[str]:
     kind = ("Secret poll" if v.secret else v.kind.capitalize())
     counts = ", ".join(f"{label} {count}" for label, count in v.counts)
-    lines = [f"**{kind} {v.poll_id}:** {v.question}", "",
+    lines = [f"**{kind} {v.number}:** {v.question}", "",
              f"- Rule: {v.rule}",
              f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
              f"- Outcome: {v.outcome}", ""]

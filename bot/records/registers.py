@@ -16,6 +16,7 @@ from bot.records.tables import Table
 from bot.rules.attendance import session_status
 from bot.rules.calendar import show, show_date
 from bot.services.context import terms_of
+from bot.services.numbers import meeting_number
 
 STATUS_WORDS = {"present": "present", "deputised": "deputised", "apologies": "apologies", "absent": "absent"}
 
@@ -32,7 +33,8 @@ def interests(session: Session, group: Group, person_id: int | None = None, sinc
         if since is not None and declared.date() < since:
             continue
         item = session.get(AgendaItem, i.item_id) if i.item_id else None
-        rows.append((f"{declared:%Y-%m-%d %H:%M}", i.person.display_name, str(i.meeting_id or ""),
+        meeting = str(meeting_number(session, i.meeting_id)) if i.meeting_id else ""
+        rows.append((f"{declared:%Y-%m-%d %H:%M}", i.person.display_name, meeting,
                      f"{item.position} {item.title}" if item else "", i.nature or "",
                      "no interests to declare" if i.no_interests else i.description or ""))
     return Table(f"{terms.name}: register of interests",
@@ -53,7 +55,7 @@ def attendance(session: Session, group: Group) -> Table:
         flag = rule.absence_rule.cited(f"{did} {missed} in a row; papers may be withheld") \
             if record.warned(attendee) else ""
         rows.append((attendee.name, *cells, str(missed), flag))
-    headers = ("Member", *(f"Meeting {m.id} ({show_date(m.starts_at.astimezone(terms.zone).date())})"
+    headers = ("Member", *(f"Meeting {m.number} ({show_date(m.starts_at.astimezone(terms.zone).date())})"
                            for m in record.meetings), "Missed in a row", "Flag")
     return Table(f"{terms.name}: attendance register", headers, tuple(rows))
 
@@ -91,10 +93,11 @@ def decisions(session: Session, group: Group) -> Table:
     """Every motion and poll with its totals and outcome; secret polls give totals only."""
     terms = terms_of(group.terms_yaml, group.short_name)
     rows = []
-    for poll in session.scalars(select(Poll).where(Poll.group_id == group.id).order_by(Poll.id)):
+    for poll in session.scalars(select(Poll).where(Poll.group_id == group.id).order_by(Poll.number)):
         counts, voters = tally(session, poll)
         when = show(poll.closed_at or poll.proposed_at, terms.zone)
-        rows.append((str(poll.id), "secret poll" if poll.secret else poll.kind, str(poll.meeting_id or ""), when,
+        meeting = str(meeting_number(session, poll.meeting_id)) if poll.meeting_id else ""
+        rows.append((str(poll.number), "secret poll" if poll.secret else poll.kind, meeting, when,
                      poll.question, "; ".join(f"{label} {n}" for label, n in counts), str(voters), poll.status,
                      poll.outcome or ""))
     return Table(f"{terms.name}: decisions", ("Number", "Kind", "Meeting", "Date", "Question", "Votes", "Voted",

@@ -34,7 +34,8 @@ def record_action(ctx: Context, cmd: Command) -> Reply:
             raise NotFound("No meeting is open, so there is no agenda item to attach the action to.")
         item = next((i for i in meeting.items if i.position == cmd.options["item"]), None)
         if item is None:
-            raise NotFound(f"Meeting {meeting.id} has no item {cmd.options['item']}. Say `agenda` to see its items.")
+            raise NotFound(f"Meeting {meeting.number} has no item {cmd.options['item']}. Say `agenda` to see its "
+                           "items.")
         item_id = item.id
     due = parse_date(cmd.options["due"], ctx.today) if cmd.options.get("due") else None
     if due is not None and due < ctx.today:

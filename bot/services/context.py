@@ -15,6 +15,7 @@ from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
 from bot.rules.calendar import example_day, term_ended
+from bot.services.numbers import meeting_number
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
 
@@ -46,6 +47,8 @@ PERSON_BY_CONSOLE_HANDLE = PERSON_BY_ACCOUNT.where(Identity.platform == "console
                                                    Identity.handle == bindparam("handle")) \
     .order_by(Identity.id).limit(1)
 OPEN_MEETING = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "open")
+MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id"),
+                                         Meeting.number == bindparam("number"))
 # Whether a meeting's record is locked: checked before every change to it, so only the date is read, never the text.
 MINUTES_APPROVED_AT = select(ApprovedMinutes.approved_at).where(ApprovedMinutes.meeting_id == bindparam("meeting_id"))
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
@@ -166,18 +169,19 @@ class Context:
             .order_by(Meeting.starts_at).limit(1)
         )
 
-    def meeting(self, meeting_id: int | None) -> Meeting:
-        """The given meeting of this group, or the open/next one. Raises NotFound saying what exists."""
-        if meeting_id is None:
+    def meeting(self, number: int | None) -> Meeting:
+        """The meeting of this group with the given number, or the open/next one. Raises NotFound saying what
+        exists."""
+        if number is None:
             meeting = self.next_meeting()
             if meeting is None:
                 raise NotFound("No meeting is open or scheduled. A chair can schedule one: "
                                f"`meeting schedule {example_day(self.today).isoformat()} 10:00`.")
             return meeting
-        meeting = self.session.get(Meeting, meeting_id)
-        if meeting is None or meeting.group_id != self.group.id:
-            raise NotFound(f"There is no meeting {meeting_id} in {self.group.name}. Say `meetings` to list them.")
-        return meeting
+        found = self.session.scalar(MEETING_NUMBERED, {"group_id": self.group.id, "number": number})
+        if found is None:
+            raise NotFound(f"There is no meeting {number} in {self.group.name}. Say `meetings` to list them.")
+        return found
 
     def require_unlocked(self, meeting_id: int | None, doing: str) -> None:
         """Refuse `doing` when the meeting's minutes are approved: approved minutes lock the record they state."""
@@ -187,7 +191,8 @@ class Context:
         if approved_at is not None:
             day = approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
             rule = self.terms.minutes
-            raise NotAllowed(rule.cited(f"The minutes of meeting {meeting_id} were approved on {day}, so its record "
+            number = meeting_number(self.session, meeting_id)
+            raise NotAllowed(rule.cited(f"The minutes of meeting {number} were approved on {day}, so its record "
                                         f"is locked and {doing} is refused") + ". Raise it at a later meeting "
                              "instead, where it is minuted in its own right.")
 

@@ -78,11 +78,12 @@ def learn_names(session: Session, people: list[Speaker], *, create: bool = False
 
 def view_of(subject: str | None) -> Command | None:
     """The read-only command that shows the record `subject` names as the channel sees it (a poll's card with
-    its tally), so a platform can refresh a posted card after someone acts on it; None for other subjects."""
+    its tally), so a platform can refresh a posted card after someone acts on it; None for other subjects.
+    Subjects name records by database id, which no one types, so the command carries it as `record`."""
     match = SUBJECT.match(subject or "")
     if match is None:
         return None
-    return Command("results", {"poll": int(match.group(1))}, {})
+    return Command("results", {"record": int(match.group(1))}, {})
 
 
 def _row(session: Session, place: Place) -> ChannelReference | None:

@@ -12,6 +12,7 @@ from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meet
 from bot.replies import Reply
 from bot.rules.calendar import show, show_date, term_ended
 from bot.services.context import Speaker, name, terms_of
+from bot.services.numbers import meeting_number
 
 NOTHING = "none"
 UPCOMING = 5
@@ -58,7 +59,7 @@ def deputies(session: Session, person_id: int, groups: dict[int, Group]) -> str:
     lines = []
     for nomination in rows:
         group = groups.get(nomination.group_id) or session.get(Group, nomination.group_id)
-        when = f"meeting {nomination.meeting_id}" if nomination.meeting_id else "standing"
+        when = f"meeting {meeting_number(session, nomination.meeting_id)}" if nomination.meeting_id else "standing"
         if nomination.deputy_id == person_id:
             lines.append(f"You deputise for {name(nomination.member)} in {group.name if group else '?'} ({when})")
         else:
@@ -70,7 +71,7 @@ def next_meetings(session: Session, groups: dict[int, Group], now: dt.datetime) 
     meetings = session.scalars(select(Meeting).where(Meeting.group_id.in_(groups), Meeting.starts_at >= now,
                                                      Meeting.status == "scheduled")
                                .order_by(Meeting.starts_at).limit(UPCOMING))
-    return "\n".join(f"{groups[m.group_id].name}: meeting {m.id}, "
+    return "\n".join(f"{groups[m.group_id].name}: meeting {m.number}, "
                      f"{show(m.starts_at, zone_of(groups[m.group_id]))}"
                      + (f", {m.place}" if m.place else "") for m in meetings) or NOTHING
 
@@ -81,7 +82,7 @@ def unvoted(session: Session, person_id: int, groups: dict[int, Group], now: dt.
     polls = session.scalars(select(Poll).where(Poll.group_id.in_(groups), Poll.status == "open",
                                                or_(Poll.closes_at.is_(None), Poll.closes_at > now),
                                                Poll.id.not_in(voted)).order_by(Poll.id))
-    return "\n".join(f"{groups[p.group_id].name}: {p.kind} {p.id}, {p.question[:100]} (`vote {p.id} ...`)"
+    return "\n".join(f"{groups[p.group_id].name}: {p.kind} {p.number}, {p.question[:100]} (`vote {p.number} ...`)"
                      for p in polls) or NOTHING
 
 

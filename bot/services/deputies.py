@@ -10,12 +10,13 @@ from bot.models import DeputyNomination, Group, Membership
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.services.context import Context
+from bot.services.numbers import meeting_number
 
 
 def nominate(ctx: Context, cmd: Command) -> Reply:
     """Name a deputy for yourself (or, as chair or secretariat, for a member).
 
-    `--meeting next|ID|standing`; by default the next meeting when the ToR allows per-meeting deputies.
+    `--meeting next|N|standing`; by default the next meeting when the ToR allows per-meeting deputies.
     Checks the ToR's eligibility rule: a deputy who must belong to another body is checked against that
     group's record when the bot holds it, else needs the nominator's `--confirm`.
     """
@@ -50,8 +51,9 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
             raise UsageError("--meeting takes next, a meeting number, or standing.")
         meeting = ctx.meeting(None if which == "next" else int(which))
         if meeting.status not in ("scheduled", "open"):
-            raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; name a deputy for a meeting to come.")
-    scope = f"for meeting {meeting.id} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else "as standing deputy"
+            raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a deputy for a meeting to come.")
+    scope = f"for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else \
+        "as standing deputy"
     earlier = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.revoked_at.is_(None),
@@ -117,7 +119,8 @@ def list_deputies(ctx: Context, cmd: Command) -> Reply:
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None))
         .order_by(DeputyNomination.id)).all()
     rows = tuple((n.member.display_name, f"{n.deputy.display_name}, "
-                  + (f"meeting {n.meeting_id}" if n.meeting_id else "standing")) for n in nominations)
+                  + (f"meeting {meeting_number(ctx.session, n.meeting_id)}" if n.meeting_id else "standing"))
+                 for n in nominations)
     text = ("Deputy nominations in force:" if rows
             else "No deputies are nominated. A member names one with `deputy @person`.")
     return Reply(text, fields=rows, private=True)

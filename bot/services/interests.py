@@ -12,6 +12,7 @@ from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show
 from bot.services.context import Context
+from bot.services.numbers import meeting_number
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
 
@@ -50,7 +51,8 @@ def declare(ctx: Context, cmd: Command) -> Reply:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
         item = next((i for i in meeting.items if i.position == cmd.options["item"]), None)
         if item is None:
-            raise NotFound(f"Meeting {meeting.id} has no item {cmd.options['item']}. Say `agenda` to see its items.")
+            raise NotFound(f"Meeting {meeting.number} has no item {cmd.options['item']}. Say `agenda` to see its "
+                           "items.")
     nature = cmd.options.get("nature")
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
@@ -62,7 +64,7 @@ def declare(ctx: Context, cmd: Command) -> Reply:
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,
               description=interest.description)
-    where = f" for meeting {meeting.id}" if meeting else " in the register"
+    where = f" for meeting {meeting.number}" if meeting else " in the register"
     rule = ctx.terms.interests
     if none:
         return Reply(rule.cited(f"Recorded: {ctx.actor.display_name} has no interests to declare{where}") + ".")
@@ -85,7 +87,7 @@ def register(ctx: Context, cmd: Command) -> Reply:
         query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone))
     rows = []
     for interest in ctx.session.scalars(query.limit(200)):
-        where = f"meeting {interest.meeting_id}" if interest.meeting_id else "register"
+        where = f"meeting {meeting_number(ctx.session, interest.meeting_id)}" if interest.meeting_id else "register"
         if interest.item_id:
             item = ctx.session.get(AgendaItem, interest.item_id)
             where += f", item {item.position}" if item else ""

@@ -16,6 +16,7 @@ from bot.rules.quorum import Quorum
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.interests import require_member_if_confidential
+from bot.services.numbers import next_number
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
@@ -51,7 +52,8 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
                              f"them: {steering}.")
     clash = require_no_meeting_at(ctx, starts_at)
     where = cmd.options.get("where")
-    meeting = Meeting(group_id=ctx.group.id, starts_at=starts_at, place=where, status="scheduled",
+    meeting = Meeting(group_id=ctx.group.id, number=next_number(ctx.session, Meeting, ctx.group.id),
+                      starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
     ctx.session.add(meeting)
     ctx.session.flush()
@@ -66,10 +68,10 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
         fields.append(("Chair", chair.display_name))
     if minute_taker:
         fields.append(("Minutes", minute_taker.display_name))
-    notices = (f"Meeting {clash.id} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
-               f"it, cancel it with `meeting cancel {clash.id}`.",) if clash else ()
-    return Reply(f"Meeting {meeting.id} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.id}",
-                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.id}"),),
+    notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
+               f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
+    return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
+                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
                  subject=f"meeting:{meeting.id}", notices=notices)
 
 
@@ -94,9 +96,9 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
     apart = abs(same.starts_at - starts_at) // dt.timedelta(minutes=1)
     why = "so I have not scheduled another at the same time" if not apart else \
         f"{apart} minutes from the time you gave; a group holds one meeting at a time, so I have not scheduled another"
-    undo = f"`meeting cancel {same.id}` if the new one replaces it" if same.status == "scheduled" else \
+    undo = f"`meeting cancel {same.number}` if the new one replaces it" if same.status == "scheduled" else \
         "`meeting close` when it ends"
-    raise NotAllowed(f"Meeting {same.id} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
+    raise NotAllowed(f"Meeting {same.number} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
                      f"Say `meetings` to see it, or {undo}.")
 
 
@@ -116,7 +118,7 @@ def list_meetings(ctx: Context, cmd: Command) -> Reply:
         return Reply("No meetings yet. A chair can schedule one: "
                      f"`meeting schedule {example_day(ctx.today).isoformat()} 10:00`.", private=True)
     zone = ctx.terms.zone
-    rows = tuple((f"Meeting {m.id}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
+    rows = tuple((f"Meeting {m.number}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
                  for m in reversed(meetings))
     return Reply(f"Meetings of {ctx.terms.name}:", fields=rows, private=True)
 
@@ -125,17 +127,17 @@ def cancel(ctx: Context, cmd: Command) -> Reply:
     ctx.require_chair_or_secretariat("cancel meetings")
     meeting = ctx.meeting(cmd.args["meeting"])
     if meeting.status != "scheduled":
-        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; only a scheduled meeting can be cancelled.")
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be cancelled.")
     meeting.status = "cancelled"
     ctx.audit("meeting.cancelled", meeting=meeting.id)
-    return Reply(f"Meeting {meeting.id} ({show(meeting.starts_at, ctx.terms.zone)}) is cancelled.")
+    return Reply(f"Meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}) is cancelled.")
 
 
 def add_item(ctx: Context, cmd: Command) -> Reply:
     ctx.require_chair_or_secretariat("set the agenda")
     meeting = ctx.meeting(cmd.options.get("meeting"))
     if meeting.status in ("closed", "cancelled"):
-        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; add items to a meeting still to come.")
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; add items to a meeting still to come.")
     ctx.require_unlocked(meeting.id, "a change to its agenda")
     title = " ".join(cmd.args["title"]).strip()
     if not title:
@@ -143,15 +145,15 @@ def add_item(ctx: Context, cmd: Command) -> Reply:
     position = len(meeting.items) + 1
     meeting.items.append(AgendaItem(position=position, title=title[:500]))
     ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title[:500])
-    return Reply(f"Item {position} added to meeting {meeting.id}: {title[:500]}")
+    return Reply(f"Item {position} added to meeting {meeting.number}: {title[:500]}")
 
 
 def show_agenda(ctx: Context, cmd: Command) -> Reply:
     require_member_if_confidential(ctx, "its agendas")
     meeting = ctx.meeting(cmd.args["meeting"])
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
-    text = f"Agenda of meeting {meeting.id}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
-        f"Meeting {meeting.id} has no agenda items yet. Add one with `agenda add \"title\"`."
+    text = f"Agenda of meeting {meeting.number}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
+        f"Meeting {meeting.number} has no agenda items yet. Add one with `agenda add \"title\"`."
     return Reply(text, fields=rows, private=True)
 
 
@@ -159,13 +161,13 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     """Open the next (or given) meeting: the opener is recorded present; roll call and interests are prompted."""
     already = ctx.open_meeting()
     if already is not None:
-        raise NotAllowed(f"Meeting {already.id} is already open; close it with `meeting close` first.")
+        raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
     meeting = ctx.meeting(cmd.args["meeting"])
     if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id):
         raise NotAllowed("Only the chair (or vice-chair, or the meeting's chair) can open a meeting. "
                          + ctx.chair_hint())
     if meeting.status != "scheduled":
-        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; only a scheduled meeting can be opened.")
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     meeting.status, meeting.opened_at = "open", ctx.now
     if meeting.chair_id is None and ctx.presides_until_elected(ctx.actor):
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
@@ -182,7 +184,7 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
                                                  "`declare none`") + ".")
     if ctx.terms.meetings.max_minutes:
         prompts.append(f"This meeting should last at most {ctx.terms.meetings.max_minutes} minutes.")
-    return Reply("\n".join(prompts), title=f"Meeting {meeting.id} of {ctx.terms.name} is open",
+    return Reply("\n".join(prompts), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
                  fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=f"meeting:{meeting.id}")
 
 
@@ -194,8 +196,8 @@ def close_meeting(ctx: Context, cmd: Command) -> Reply:
     ctx.require_chair("close a meeting")
     open_vote = ctx.session.scalar(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open"))
     if open_vote is not None:
-        raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.id} is still open; close it with "
-                         f"`poll close {open_vote.id}` first.")
+        raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "
+                         f"`poll close {open_vote.number}` first.")
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     for membership in ctx.memberships():
         # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
@@ -206,7 +208,7 @@ def close_meeting(ctx: Context, cmd: Command) -> Reply:
     ctx.session.flush()
     ctx.audit("meeting.closed", meeting=meeting.id)
     notices = tuple(absence_warnings(ctx, meeting))
-    return Reply(f"Meeting {meeting.id} is closed.", title=f"{ctx.terms.name}: meeting {meeting.id} closed",
+    return Reply(f"Meeting {meeting.number} is closed.", title=f"{ctx.terms.name}: meeting {meeting.number} closed",
                  fields=roll.summary(ctx, meeting), notices=notices, subject=f"meeting:{meeting.id}")
 
 
@@ -263,13 +265,13 @@ def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
 def apologies(ctx: Context, cmd: Command) -> Reply:
     meeting = ctx.meeting(cmd.options.get("meeting"))
     if meeting.status not in ("scheduled", "open"):
-        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; apologies are for a meeting to come.")
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
     if ctx.membership(ctx.actor) is None:
         raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed.")
     present = roll.row_for(ctx, meeting, ctx.actor)
     if meeting.status == "open" and present is not None and present.status == "present":
         # Withdrawing after taking part would drop them from the record of who was there and voted.
-        raise NotAllowed(f"You are recorded present at meeting {meeting.id}, so apologies no longer apply. If you "
+        raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
                          "are leaving early, tell the chair so the minutes can note it.")
     reason = " ".join(cmd.args["reason"]).strip()[:500] or None
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
@@ -278,13 +280,13 @@ def apologies(ctx: Context, cmd: Command) -> Reply:
     deputies = ctx.terms.deputies
     if deputies.allowed and not roll.deputy_named(ctx, meeting, ctx.actor):
         notices = (deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
-    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.id} "
+    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices)
 
 
 def attendance_now(ctx: Context, cmd: Command) -> Reply:
     meeting = ctx.meeting(None)
-    return Reply(f"Attendance at meeting {meeting.id} ({meeting.status}):", fields=roll.summary(ctx, meeting),
+    return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):", fields=roll.summary(ctx, meeting),
                  private=True)
 
 
@@ -294,4 +296,4 @@ def quorum_check(ctx: Context, cmd: Command) -> Reply:
         raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
     quorum = roll.quorum_of(ctx, meeting)
     verb = "is" if quorum.required is not None else "has"
-    return Reply(f"Meeting {meeting.id} {verb} {quorum.text}.", subject=f"meeting:{meeting.id}")
+    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=f"meeting:{meeting.id}")

@@ -16,16 +16,16 @@ from bot.services.interests import require_member_if_confidential
 from bot.terms import Role
 
 
-def chosen(ctx: Context, meeting_id: int | None) -> Meeting:
-    """The given meeting, else the open one, else the latest one held."""
-    if meeting_id is not None:
-        return ctx.meeting(meeting_id)
+def chosen(ctx: Context, number: int | None) -> Meeting:
+    """The meeting with the given number, else the open one, else the latest one held."""
+    if number is not None:
+        return ctx.meeting(number)
     meeting = ctx.open_meeting() or ctx.session.scalar(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status == "closed")
         .order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
         raise NotFound(f"{ctx.terms.name} has held no meeting yet, so there are no minutes. Say `meetings` to list "
-                       "them, or `meeting minutes ID` for one.")
+                       "them, or `meeting minutes N` for one.")
     return meeting
 
 
@@ -38,12 +38,12 @@ def draft(ctx: Context, cmd: Command) -> Reply:
         intact = seal(approved.text) == approved.sha256
         note = f"Approved {show(approved.approved_at, ctx.terms.zone)}; SHA-256 {approved.sha256[:16]}…" + (
             "" if intact else " — WARNING: the stored text no longer matches its seal; tell your administrator.")
-        return Reply(approved.text, title=f"Approved minutes of meeting {meeting.id}", private=True,
+        return Reply(approved.text, title=f"Approved minutes of meeting {meeting.number}", private=True,
                      notices=(note,), subject=f"minutes:{meeting.id}")
-    buttons = (Button("Approve these minutes", f"minutes approve {meeting.id}", "primary"),) \
+    buttons = (Button("Approve these minutes", f"minutes approve {meeting.number}", "primary"),) \
         if meeting.status == "closed" else ()
     return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
-                 title=f"Draft minutes of meeting {meeting.id}", private=True, buttons=buttons,
+                 title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,
                  subject=f"minutes:{meeting.id}")
 
 
@@ -68,10 +68,10 @@ def approve(ctx: Context, cmd: Command) -> Reply:
                "group": "the group (its chair or secretariat records the approval)"}[rule.approved_by]
         raise NotAllowed(rule.cited(f"The minutes of {ctx.terms.name} are approved by {who}") + ".")
     if meeting.status != "closed":
-        raise NotAllowed(f"Meeting {meeting.id} is {meeting.status}; minutes are approved once it is closed.")
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; minutes are approved once it is closed.")
     already = approved_minutes(ctx.session, meeting.id)
     if already is not None:
-        raise NotAllowed(rule.cited(f"The minutes of meeting {meeting.id} were approved on "
+        raise NotAllowed(rule.cited(f"The minutes of meeting {meeting.number} were approved on "
                                     f"{show(already.approved_at, ctx.terms.zone)} and are locked") + ".")
     text = markdown(meeting_record(ctx.session, ctx.group, meeting)).replace(
         "_Draft built from the record by govbot.",
@@ -81,6 +81,6 @@ def approve(ctx: Context, cmd: Command) -> Reply:
     ctx.session.add(sealed)
     ctx.session.flush()
     ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
-    return Reply(text, title=f"Minutes of meeting {meeting.id} approved", subject=f"minutes:{meeting.id}",
-                 notices=(rule.cited(f"Approved by {ctx.actor.display_name}; the record of meeting {meeting.id} is "
+    return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=f"minutes:{meeting.id}",
+                 notices=(rule.cited(f"Approved by {ctx.actor.display_name}; the record of meeting {meeting.number} is "
                                      "now locked") + ".",))

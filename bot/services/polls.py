@@ -18,10 +18,13 @@ from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, scheduler_context
 from bot.services.interests import declared_on_item, require_member_if_confidential
+from bot.services.numbers import meeting_number, next_number
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
 # Built once: every vote and every card reads them, and building a statement cost more than running it.
-POLL = select(Poll).options(joinedload(Poll.options)).where(Poll.id == bindparam("poll_id"))
+POLL = select(Poll).options(joinedload(Poll.options))
+POLL_NUMBERED = POLL.where(Poll.group_id == bindparam("group_id"), Poll.number == bindparam("number"))
+POLL_RECORD = POLL.where(Poll.id == bindparam("poll_id"))
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
 CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
@@ -31,11 +34,21 @@ CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id"))
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
 
 
-def get_poll(ctx: Context, poll_id: int) -> Poll:
+def get_poll(ctx: Context, number: int) -> Poll:
+    """The group's poll or motion `number` (the number people see). Raises NotFound pointing to `polls`."""
     # Its options come in the same query: nearly every use (a vote, a card) reads them next.
-    poll = ctx.session.execute(POLL, {"poll_id": poll_id}).unique().scalar_one_or_none()
+    poll = ctx.session.execute(POLL_NUMBERED, {"group_id": ctx.group.id, "number": number}).unique() \
+        .scalar_one_or_none()
+    if poll is None:
+        raise NotFound(f"There is no poll or motion {number} in {ctx.terms.name}. Say `polls` to list open ones.")
+    return poll
+
+
+def poll_of_record(ctx: Context, poll_id: int) -> Poll:
+    """The group's poll or motion with database id `poll_id`, as a posted card's subject names it."""
+    poll = ctx.session.execute(POLL_RECORD, {"poll_id": poll_id}).unique().scalar_one_or_none()
     if poll is None or poll.group_id != ctx.group.id:
-        raise NotFound(f"There is no poll or motion {poll_id} in {ctx.terms.name}. Say `polls` to list open ones.")
+        raise NotFound(f"That poll or motion is not in {ctx.terms.name}. Say `polls` to list open ones.")
     return poll
 
 
@@ -60,7 +73,7 @@ def item_of(ctx: Context, position: int | None) -> int | None:
     meeting = ctx.meeting(None)
     item = next((i for i in meeting.items if i.position == position), None)
     if item is None:
-        raise NotFound(f"Meeting {meeting.id} has no item {position}. Say `agenda` to see its items.")
+        raise NotFound(f"Meeting {meeting.number} has no item {position}. Say `agenda` to see its items.")
     return item.id
 
 
@@ -74,8 +87,9 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
         raise NotAllowed(f"Only voting members of {ctx.terms.name} propose motions.")
     require_operating(ctx, "take motions")
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
-    poll = Poll(group_id=ctx.group.id, kind="motion", question=text[:2000], status="proposed",
-                proposed_by_id=ctx.actor.id, proposed_at=ctx.now, item_id=item_of(ctx, cmd.options.get("item")),
+    poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
+                question=text[:2000], status="proposed", proposed_by_id=ctx.actor.id, proposed_at=ctx.now,
+                item_id=item_of(ctx, cmd.options.get("item")),
                 closes_at=parse_closes(ctx, cmd.options.get("closes")),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
     ctx.session.add(poll)
@@ -83,28 +97,28 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
     ctx.audit("motion.proposed", poll=poll.id, text=poll.question)
     tabling = ctx.terms.voting.tabling
     if tabling.required:
-        return Reply(tabling.cited(f"Motion {poll.id} is proposed: {poll.question}\nIt must be tabled with "
+        return Reply(tabling.cited(f"Motion {poll.number} is proposed: {poll.question}\nIt must be tabled with "
                                    f"{tabling.with_body} before a vote")
-                     + f": a steering group member says `motion table {poll.id}`.")
+                     + f": a steering group member says `motion table {poll.number}`.")
     if ctx.is_chair():
         return open_vote(ctx, poll)
-    return Reply(f"Motion {poll.id} is proposed: {poll.question}\n"
-                 f"The chair opens the vote with `motion vote {poll.id}`.")
+    return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
+                 f"The chair opens the vote with `motion vote {poll.number}`.")
 
 
 def table_motion(ctx: Context, cmd: Command) -> Reply:
     poll = get_poll(ctx, cmd.args["poll"])
     tabling = ctx.terms.voting.tabling
     if poll.kind != "motion" or poll.status != "proposed":
-        raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.id} is {poll.status}.")
+        raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.number} is {poll.status}.")
     membership = ctx.membership(ctx.actor)
     seat = ctx.terms.seat(membership.seat_title) if membership else None
     if not (seat and seat.steering) and tabling.required:
         raise NotAllowed(tabling.cited(f"Motions are tabled by members of {tabling.with_body}") + ".")
     poll.status, poll.tabled_by_id = "tabled", ctx.actor.id
     ctx.audit("motion.tabled", poll=poll.id)
-    return Reply(f"Motion {poll.id} is tabled with {tabling.with_body}; the chair can open the vote at a meeting "
-                 f"with `motion vote {poll.id}`.")
+    return Reply(f"Motion {poll.number} is tabled with {tabling.with_body}; the chair can open the vote at a meeting "
+                 f"with `motion vote {poll.number}`.")
 
 
 def call_vote(ctx: Context, cmd: Command) -> Reply:
@@ -112,10 +126,10 @@ def call_vote(ctx: Context, cmd: Command) -> Reply:
     ctx.require_chair("open a vote")
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
-        raise NotAllowed(tabling.cited(f"Motion {poll.id} has not been tabled with {tabling.with_body}")
-                         + f"; a steering group member says `motion table {poll.id}` first.")
+        raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
+                         + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
-        raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}.")
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
     return open_vote(ctx, poll)
 
 
@@ -159,7 +173,7 @@ def open_vote(ctx: Context, poll: Poll) -> Reply:
     quorum_text = quorum.text if quorum else None
     poll.status, poll.opened_at = "open", ctx.now
     ctx.audit("vote.opened", poll=poll.id, meeting=poll.meeting_id, quorum=quorum_text)
-    return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.id}.")
+    return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.number}.")
 
 
 def create_poll(ctx: Context, cmd: Command) -> Reply:
@@ -174,7 +188,8 @@ def create_poll(ctx: Context, cmd: Command) -> Reply:
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
     meeting, quorum = voting_meeting(ctx)
-    poll = Poll(group_id=ctx.group.id, kind="poll", question=cmd.args["question"].strip()[:2000], status="open",
+    poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="poll",
+                question=cmd.args["question"].strip()[:2000], status="open",
                 secret=bool(cmd.options.get("secret")), multi=bool(cmd.options.get("multi")),
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
                 closes_at=parse_closes(ctx, cmd.options.get("closes")),
@@ -186,7 +201,7 @@ def create_poll(ctx: Context, cmd: Command) -> Reply:
         ctx.session.add_all(SecretTally(poll_id=poll.id, position=i + 1, count=0) for i in range(len(labels)))
     ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
               multi=poll.multi, meeting=poll.meeting_id, closes_at=poll.closes_at)
-    return card(ctx, poll, headline=f"Poll {poll.id} is open.")
+    return card(ctx, poll, headline=f"Poll {poll.number} is open.")
 
 
 def choices_of(poll: Poll, words: list[str]) -> list[int]:
@@ -195,7 +210,7 @@ def choices_of(poll: Poll, words: list[str]) -> list[int]:
         word = " ".join(words).casefold()
         if word not in MOTION_CHOICES or MOTION_CHOICES[word] > len(poll.options):
             allowed = "/".join(o.label.casefold() for o in poll.options)
-            raise UsageError(f"Vote {allowed} on motion {poll.id}: `vote {poll.id} for`.")
+            raise UsageError(f"Vote {allowed} on motion {poll.number}: `vote {poll.number} for`.")
         return [MOTION_CHOICES[word]]
     by_label = {o.label.casefold(): o.position for o in poll.options}
     whole = " ".join(words).casefold()
@@ -206,11 +221,11 @@ def choices_of(poll: Poll, words: list[str]) -> list[int]:
         position = int(word) if word.isdigit() else by_label.get(word.casefold())
         if position is None or not 1 <= position <= len(poll.options):
             listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
-            raise UsageError(f"'{word[:40]}' is not an option of poll {poll.id}. Options: {listing}.")
+            raise UsageError(f"'{word[:40]}' is not an option of poll {poll.number}. Options: {listing}.")
         if position not in picked:
             picked.append(position)
     if len(picked) > 1 and not poll.multi:
-        raise UsageError(f"Poll {poll.id} takes one choice; vote for one option.")
+        raise UsageError(f"Poll {poll.number} takes one choice; vote for one option.")
     return picked
 
 
@@ -240,7 +255,8 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
     if membership is not None and not ctx.is_voting(membership):
         raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
     if membership is not None and poll.meeting_id is not None:
-        raise NotAllowed(f"You are not recorded present at meeting {poll.meeting_id}; say `here` first.")
+        raise NotAllowed(f"You are not recorded present at meeting {meeting_number(ctx.session, poll.meeting_id)}; "
+                         "say `here` first.")
     raise NotAllowed(ctx.terms.deputies.cited(f"Only voting members of {ctx.terms.name} vote, or a deputy attending "
                                               "for an absent member where the ToR allows it") + ".")
 
@@ -249,10 +265,10 @@ def vote(ctx: Context, cmd: Command) -> Reply:
     """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
     poll = get_poll(ctx, cmd.args["poll"])
     if poll.status != "open":
-        hint = f"see `results {poll.id}`." if poll.status == "closed" else "it is not open for votes yet."
-        raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}; {hint}")
+        hint = f"see `results {poll.number}`." if poll.status == "closed" else "it is not open for votes yet."
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
     if poll.closes_at and poll.closes_at <= ctx.now:
-        raise NotAllowed(f"Voting on {poll.kind} {poll.id} closed at {show(poll.closes_at, ctx.terms.zone)}.")
+        raise NotAllowed(f"Voting on {poll.kind} {poll.number} closed at {show(poll.closes_at, ctx.terms.zone)}.")
     ctx.require_unlocked(poll.meeting_id, "a vote in it")
     if poll.secret and ctx.place is not None and ctx.place.said_in_public:
         raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
@@ -265,18 +281,18 @@ def vote(ctx: Context, cmd: Command) -> Reply:
     if poll.secret:
         if ctx.session.scalar(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id,
                                                           SecretVoter.member_id == member_id)) is not None:
-            return Reply(f"Your vote in secret poll {poll.id} is already counted; secret ballots cannot be changed.",
-                         private=True, subject=f"poll:{poll.id}")
+            return Reply(f"Your vote in secret poll {poll.number} is already counted; secret ballots cannot be "
+                         "changed.", private=True, subject=f"poll:{poll.id}")
         ctx.session.add(SecretVoter(poll_id=poll.id, member_id=member_id))
         ctx.session.execute(update(SecretTally).where(SecretTally.poll_id == poll.id,
                                                       SecretTally.position.in_(positions))
                             .values(count=SecretTally.count + 1))
         ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
-        return Reply(f"Your secret ballot in poll {poll.id} is counted. It cannot be changed.", private=True,
+        return Reply(f"Your secret ballot in poll {poll.number} is counted. It cannot be changed.", private=True,
                      subject=f"poll:{poll.id}", notices=notices)
     ballot = ctx.session.execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
     if ballot is not None and list(ballot.choices) == positions:
-        return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.id} is already recorded: {labels}.", private=True,
+        return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
                      subject=f"poll:{poll.id}", notices=notices)
     changed = ballot is not None
     # One plain statement rather than a tracked Ballot: the ORM's flush of that one row cost several times more.
@@ -287,7 +303,7 @@ def vote(ctx: Context, cmd: Command) -> Reply:
         ctx.session.execute(CHANGE_BALLOT, {"ballot_id": ballot.id, **cast_now})
     ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
     verb = "changed to" if changed else "recorded:"
-    return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.id} is {verb} {labels}.", private=True,
+    return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}.", private=True,
                  subject=f"poll:{poll.id}", notices=notices)
 
 
@@ -329,7 +345,7 @@ def close_poll(ctx: Context, cmd: Command) -> Reply:
     poll = get_poll(ctx, cmd.args["poll"])
     ctx.require_chair("close a vote")
     if poll.status != "open":
-        raise NotAllowed(f"{poll.kind.capitalize()} {poll.id} is {poll.status}; only an open vote can be closed.")
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed.")
     casting = cmd.options.get("casting")
     if casting is not None:
         casting = casting.casefold()
@@ -360,7 +376,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
     verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
-    return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.id} is closed: {verdict}.")
+    return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.number} is closed: {verdict}.")
 
 
 def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply | None:
@@ -404,17 +420,20 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     buttons: tuple[Button, ...] = ()
     if poll.status == "open":
         style = {"For": "primary", "Against": "danger"}
-        buttons = tuple(Button(o.label, f"vote {poll.id} {o.position if poll.kind == 'poll' else o.label.casefold()}",
+        buttons = tuple(Button(o.label,
+                               f"vote {poll.number} {o.position if poll.kind == 'poll' else o.label.casefold()}",
                                style.get(o.label, "default")) for o in poll.options)
-        buttons += (Button("Close vote", f"poll close {poll.id}"),)
+        buttons += (Button("Close vote", f"poll close {poll.number}"),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
-    return Reply(headline or f"{kind} {poll.id} ({poll.status}).", title=f"{kind} {poll.id}: {poll.question}",
+    return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
                  fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
 
 
 def results(ctx: Context, cmd: Command) -> Reply:
     require_member_if_confidential(ctx, "its votes")
-    reply = card(ctx, get_poll(ctx, cmd.args["poll"]))
+    # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
+    poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
+    reply = card(ctx, poll)
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)
 
@@ -422,6 +441,7 @@ def results(ctx: Context, cmd: Command) -> Reply:
 def list_polls(ctx: Context, cmd: Command) -> Reply:
     require_member_if_confidential(ctx, "its votes")
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
-                                                   Poll.status.in_(("proposed", "tabled", "open"))).order_by(Poll.id))
-    rows = tuple((f"{p.kind.capitalize()} {p.id}", f"{p.status}: {p.question[:120]}") for p in polls)
+                                                   Poll.status.in_(("proposed", "tabled", "open")))
+                                .order_by(Poll.number))
+    rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {p.question[:120]}") for p in polls)
     return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True)

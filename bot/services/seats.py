@@ -131,7 +131,7 @@ def require_open_meeting_keeps_a_chair(ctx: Context, leaving: Membership, doing:
     if not (named or last_chair):
         return
     who = leaving.person.display_name
-    refusal = ctx.terms.chair.cited(f"{who} chairs meeting {meeting.id}, which is open, so {doing} now would "
+    refusal = ctx.terms.chair.cited(f"{who} chairs meeting {meeting.number}, which is open, so {doing} now would "
                                     "leave it with nobody in the chair") + "."
     if named:  # the meeting's own chair stays for the whole meeting: `chair @person` names the group's chair
         raise NotAllowed(f"{refusal} Close the meeting first with `meeting close`, then try again.")
@@ -169,5 +169,5 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
     if meeting is not None:
         return Reply(ctx.terms.chair.cited(f"{person.display_name} is elected chair{until} at meeting "
-                                           f"{meeting.id}") + ".")
+                                           f"{meeting.number}") + ".")
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")

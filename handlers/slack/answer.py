@@ -21,14 +21,13 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.commands import Command
 from bot.conversation import respond, respond_command, respond_once
 from bot.replies import Reply
+from bot.services import conversations
 from bot.services.context import Place, Speaker
 from handlers.slack import cards, deliveries
 from handlers.slack.render import message
 
 logger = logging.getLogger(__name__)
 
-# The command that shows a subject's current card, as any member sees it (a secret poll's tally stays hidden).
-CARD_COMMANDS = {"poll": "results {}"}
 RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in its Bolt context
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
@@ -198,7 +197,7 @@ class Exchange:
 
     def refresh(self, subject: str) -> None:
         """Update the channel's card for `subject` (after a vote, say) with what the core shows now."""
-        if subject.partition(":")[0] not in CARD_COMMANDS:
+        if conversations.view_of(subject) is None:
             return
         try:
             self.core.refreshing.run((self.place.channel_id, subject), lambda: self.update_card(subject))
@@ -210,8 +209,9 @@ class Exchange:
         ts = self.card(subject)
         if ts is None:
             return  # no card shows this record here
-        kind, _, ident = subject.partition(":")
-        card = self.core.respond(self.speaker, self.place, CARD_COMMANDS[kind].format(ident))
+        view = conversations.view_of(subject)  # the card as any member sees it (a secret poll's tally stays hidden)
+        assert view is not None, f"no card shows {subject}"
+        card = self.core.respond(self.speaker, self.place, view)
         if card.error:
             logger.warning("could not refresh the card of %s: %s", subject, card.text)
             return

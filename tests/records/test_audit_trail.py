@@ -106,9 +106,10 @@ def test_the_chain_verifies_and_breaks_the_same_on_postgresql(postgres_schema_ur
     chat.refused("alice", 'motion "Approve the plan"')
     for who in ("bob", "carol"):
         chat.ok(who, "here")
+    # The refused motion took no number: the motion people vote on is still motion 1.
     chat.ok("alice", 'motion "Approve the plan"')
-    chat.ok("bob", "vote 2 for")
-    chat.ok("alice", "poll close 2")
+    chat.ok("bob", "vote 1 for")
+    chat.ok("alice", "poll close 1")
     chat.ok("alice", "meeting close")
     with unit_of_work(sessions) as session:
         verdict = verify(session)
@@ -134,5 +135,5 @@ def test_approved_minutes_edited_in_the_database_are_caught_even_with_their_hash
     edited = text_now.replace("carried: 2 for, 1 against", "carried: 3 for, 0 against")
     with engine.begin() as connection:
         connection.execute(text("UPDATE approved_minutes SET text = :t, sha256 = :h"), {"t": edited, "h": seal(edited)})
-    assert problem(sessions) == (f"the approved minutes of meeting 1 were altered: their text does not match the hash "
+    assert problem(sessions) == (f"the approved minutes of meeting 1 of cjcg were altered: their text does not match the hash "
                                  f"audit event {approval.id} recorded", approval.id)
