@@ -107,7 +107,10 @@ class Core:
 
     def after(self, work: Callable[[], object]) -> None:
         """Run `work` on a worker once the ack is on its way: what Slack need not wait for."""
-        self.workers.submit(logged, work)
+        try:
+            self.workers.submit(logged, work)
+        except RuntimeError:  # the server is shutting down: finish it here rather than drop an answer
+            logged(work)
 
     def acking(self, work: Callable[[dict[str, Any], WebClient, BoltRequest], object]) -> Callable[..., None]:
         """A Bolt listener that acks at once and runs `work(body, client, request)` after, on a worker."""

@@ -38,8 +38,9 @@ def register(app: App, core: Core) -> None:
         try:
             reply = running.result(timeout=max(0.0, received + ANSWER_WITHIN - time.monotonic()))
         except TimeoutError:
-            ack()
-            core.after(lambda: follow_up(exchange, running.result(), text, body.get("team_id")))
+            ack()  # the answer follows when the command is done, without a worker waiting for it
+            running.add_done_callback(
+                lambda done: core.after(lambda: follow_up(exchange, done.result(), text, body.get("team_id"))))
             return
         if reply is not None and reply.private:
             ack(response_type="ephemeral", **message(reply))
