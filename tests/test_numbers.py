@@ -160,6 +160,17 @@ def test_each_group_numbers_its_actions_from_one(chat: Chat) -> None:
     assert "- **Action 1**: Draft the framework" in minutes and "- **Action 2**: Consult the SEND Forum" in minutes
 
 
+def test_a_declaration_names_the_meeting_by_its_number(chat: Chat) -> None:
+    two_groups(chat)
+    ok(chat, "alice", "meeting schedule 2026-12-10 10:00", BOARD)
+    ok(chat, "bob", "meeting schedule 2026-12-10 14:00", TFG)  # the task-and-finish group's meeting 1 is record 2
+    declared = ok(chat, "ivy", 'declare "My employer bids for the framework" --meeting 1', TFG)
+    assert "declared an interest for meeting 1: My employer bids" in declared.text
+    assert ok(chat, "liam", "declare none --meeting 1", TFG).text.startswith(
+        "Recorded: liam has no interests to declare for meeting 1")
+    assert "(meeting 1, " in dict(ok(chat, "bob", "interests --meeting 1", TFG).fields)["ivy"]
+
+
 def test_a_poll_reminder_names_the_poll_by_its_number(chat: Chat) -> None:
     two_groups(chat)
     ok(chat, "alice", 'poll "Away day venue" "Leigh" "Shoebury" --closes "2026-12-08 17:00"', BOARD)
