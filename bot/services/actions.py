@@ -69,7 +69,8 @@ def list_actions(ctx: Context, cmd: Command) -> Reply:
 
 
 def action_done(ctx: Context, cmd: Command) -> Reply:
-    """Mark the group's action `N` (its number in the group, not another group's) done."""
+    """Mark the channel's group's action N (its number in that group) done; again is harmless. Raises NotFound when
+    the group has no action N, NotAllowed unless the actor owns it or is its chair or secretariat."""
     action = ctx.session.scalar(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
                                                          ActionItem.number == cmd.args["action"]))
     if action is None:
