@@ -346,11 +346,14 @@ class CalendarFeed(Base):
 
 
 class ActionItem(Base):
-    """An action agreed at a meeting: what, who owns it, by when, and when it was done."""
+    """An action agreed at a meeting: what, who owns it, by when, and when it was done. Like meetings and polls it
+    has a `number`, 1, 2, 3… in its group, which people see and type (`action done 2`)."""
 
     __tablename__ = "action_items"
+    __table_args__ = (UniqueConstraint("group_id", "number"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
     text: Mapped[str] = mapped_column(Text)

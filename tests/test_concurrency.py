@@ -84,8 +84,8 @@ def test_a_meeting_submitted_ten_times_at_once_is_scheduled_once_on_postgresql(p
 RACERS = 10
 
 
-def racing_creations(url: str) -> tuple[list[Reply], list[Reply]]:
-    """Ten polls and ten meetings created at once in one group, as ten chairs' clicks might."""
+def racing_creations(url: str) -> tuple[list[Reply], list[Reply], list[Reply]]:
+    """Ten polls, ten meetings and ten actions created at once in one group, as ten chairs' clicks might."""
     engine, sessions = cjcg_in_room(url, ROOM)
 
     def say(words: str, into: list[Reply]) -> None:
@@ -94,22 +94,26 @@ def racing_creations(url: str) -> tuple[list[Reply], list[Reply]]:
 
     polls: list[Reply] = []
     meetings: list[Reply] = []
+    actions: list[Reply] = []
     racers = [threading.Thread(target=say, args=(f'poll "Venue {n}" "Leigh" "Shoebury"', polls))
               for n in range(RACERS)]
     racers += [threading.Thread(target=say, args=(f"meeting schedule 2027-01-{n + 10} 10:00", meetings))
                for n in range(RACERS)]
+    racers += [threading.Thread(target=say, args=(f'action "Task {n}"', actions)) for n in range(RACERS)]
     for racer in racers:
         racer.start()
     for racer in racers:
         racer.join()
     engine.dispose()
-    return polls, meetings
+    return polls, meetings, actions
 
 
-def assert_numbered_once_each(polls: list[Reply], meetings: list[Reply]) -> None:
-    assert not any(r.error for r in polls + meetings), [r.text for r in polls + meetings if r.error]
+def assert_numbered_once_each(polls: list[Reply], meetings: list[Reply], actions: list[Reply]) -> None:
+    replies = polls + meetings + actions
+    assert not any(r.error for r in replies), [r.text for r in replies if r.error]
     assert sorted(r.text for r in polls) == sorted(f"Poll {n} is open." for n in range(1, RACERS + 1))
     assert sorted(r.text for r in meetings) == sorted(f"Meeting {n} scheduled." for n in range(1, RACERS + 1))
+    assert sorted(r.text.split(" recorded")[0] for r in actions) == sorted(f"Action {n}" for n in range(1, RACERS + 1))
 
 
 def test_racing_creations_take_one_number_each_on_sqlite(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import inspect, text
 
 from bot.db import alembic_config, make_engine, upgrade
 from bot.models import Base
@@ -44,8 +44,12 @@ def test_migrations_match_the_models_on_postgresql(postgres_schema_url: str) -> 
     assert schema_drift(postgres_schema_url) == []
 
 
-def numbers_after_upgrade(url: str) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
-    """Meetings and polls of two groups, created interleaved before 0006, and the numbers 0006 gives them."""
+NUMBERED_TABLES = ("meetings", "polls", "action_items")
+
+
+def numbers_after_upgrade(url: str) -> dict[str, list[tuple[int, int, int]]]:
+    """Meetings, polls and actions of two groups, created interleaved before 0006, and the numbers 0006 and 0007
+    give them: (id, group_id, number) for each row of each table."""
     command.upgrade(alembic_config(url), "0005")
     engine = make_engine(url)
     at = {"at": dt.datetime(2026, 1, 1, 9, 0)}
@@ -61,31 +65,47 @@ def numbers_after_upgrade(url: str) -> tuple[list[tuple[int, int, int]], list[tu
             connection.execute(text("INSERT INTO polls (id, group_id, kind, question, secret, multi, status, "
                                     "proposed_by_id, proposed_at) VALUES (:id, :group, 'poll', 'Venue?', false, "
                                     "false, 'open', 1, :at)"), {"id": poll, "group": group, **at})
+        for action, group in ((1, 2), (2, 2), (3, 1), (4, 2), (5, 1)):
+            connection.execute(text("INSERT INTO action_items (id, group_id, text, recorded_by_id, recorded_at) "
+                                    "VALUES (:id, :group, 'Book the venue', 1, :at)"),
+                               {"id": action, "group": group, **at})
     engine.dispose()
     upgrade(url)
     engine = make_engine(url)
     with engine.connect() as connection:
-        numbered = [[(row.id, row.group_id, row.number) for row in
-                     connection.execute(text(f"SELECT id, group_id, number FROM {table} ORDER BY id"))]
-                    for table in ("meetings", "polls")]
+        numbered = {table: [(row.id, row.group_id, row.number) for row in
+                            connection.execute(text(f"SELECT id, group_id, number FROM {table} ORDER BY id"))]
+                    for table in NUMBERED_TABLES}
     engine.dispose()
-    return numbered[0], numbered[1]
+    return numbered
 
 
-NUMBERED = ([(1, 1, 1), (2, 2, 1), (3, 1, 2), (4, 1, 3), (5, 2, 2)], [(1, 2, 1), (2, 1, 1), (3, 2, 2)])
+NUMBERED = {"meetings": [(1, 1, 1), (2, 2, 1), (3, 1, 2), (4, 1, 3), (5, 2, 2)],
+            "polls": [(1, 2, 1), (2, 1, 1), (3, 2, 2)],
+            "action_items": [(1, 2, 1), (2, 2, 2), (3, 1, 1), (4, 2, 3), (5, 1, 2)]}
 
 
-def test_upgrading_numbers_existing_meetings_and_polls_per_group_on_sqlite(tmp_path: Path) -> None:
+def rolled_back_and_forth(url: str) -> list[object]:
+    """Downgrade 0007 (actions lose their numbers, meetings keep theirs), then 0006, then upgrade again: the drift
+    left between the schema and the models."""
+    command.downgrade(alembic_config(url), "0006")  # should a release be rolled back
+    engine = make_engine(url)
+    assert "number" not in {column["name"] for column in inspect(engine).get_columns("action_items")}
+    assert "number" in {column["name"] for column in inspect(engine).get_columns("meetings")}
+    engine.dispose()
+    command.downgrade(alembic_config(url), "0005")
+    upgrade(url)
+    return schema_drift(url)
+
+
+def test_upgrading_numbers_existing_meetings_polls_and_actions_per_group_on_sqlite(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'n.db'}"
     assert numbers_after_upgrade(url) == NUMBERED
-    command.downgrade(alembic_config(url), "0005")  # and back, should a release be rolled back
-    upgrade(url)
-    assert schema_drift(url) == []
+    assert rolled_back_and_forth(url) == []
 
 
 @pytest.mark.postgres
-def test_upgrading_numbers_existing_meetings_and_polls_per_group_on_postgresql(postgres_schema_url: str) -> None:
+def test_upgrading_numbers_existing_meetings_polls_and_actions_per_group_on_postgresql(
+        postgres_schema_url: str) -> None:
     assert numbers_after_upgrade(postgres_schema_url) == NUMBERED
-    command.downgrade(alembic_config(postgres_schema_url), "0005")
-    upgrade(postgres_schema_url)
-    assert schema_drift(postgres_schema_url) == []
+    assert rolled_back_and_forth(postgres_schema_url) == []

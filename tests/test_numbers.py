@@ -1,4 +1,4 @@
-"""Meetings and polls are numbered 1, 2, 3… in each group, even with several groups in one database."""
+"""Meetings, polls and actions are numbered 1, 2, 3… in each group, even with several groups in one database."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import respond_command
 from bot.db import unit_of_work
-from bot.models import Group, Meeting, Poll
+from bot.models import ActionItem, Group, Meeting, Poll
 from bot.records import registers
 from bot.replies import Reply
 from bot.services import conversations
@@ -122,6 +122,53 @@ def assert_records_use_numbers(sessions: sessionmaker[Session]) -> None:
             assert "`apologies --meeting 2`" in reminder.text
         polls = session.scalars(select(Poll).order_by(Poll.id)).all()
         assert [(p.group_id, p.number) for p in polls] == [(1, 1), (2, 1), (2, 2), (1, 2)]
+
+
+def test_each_group_numbers_its_actions_from_one(chat: Chat) -> None:
+    two_groups(chat)
+    ok(chat, "alice", "meeting schedule 2026-12-10 10:00", BOARD)
+    ok(chat, "bob", "meeting schedule 2026-12-10 14:00", TFG)  # the task-and-finish group's meeting 1 is record 2
+    chat.advance(days=9, hours=1)  # 10 December, 10:00
+    ok(chat, "alice", "meeting open", BOARD)
+    ok(chat, "bob", "meeting open 1", TFG)
+    # Interleaved, so that no group's numbers are the database's ids.
+    recorded = [ok(chat, "alice", 'action "Book the away day"', BOARD),
+                ok(chat, "bob", 'action "Draft the framework" --owner @ivy', TFG),
+                ok(chat, "bob", 'action "Consult the SEND Forum" --owner @liam', TFG),
+                ok(chat, "alice", 'action "Write to the ICB"', BOARD)]
+    assert [r.text.split(" recorded")[0] for r in recorded] == ["Action 1", "Action 1", "Action 2", "Action 2"]
+    assert [commands(r) for r in recorded] == [["action done 1"]] * 2 + [["action done 2"]] * 2
+    assert [e["value"] for b in slack.blocks(recorded[1]) if b["type"] == "actions" for e in b["elements"]] == \
+        ["action done 1"]
+    assert [a["data"]["command"] for a in teams.card(recorded[1])["actions"]] == ["action done 1"]
+    for channel in (BOARD, TFG):
+        assert [label for label, _ in ok(chat, "bob", "actions", channel).fields] == ["Action 1", "Action 2"]
+
+    # `action done 1` in the task-and-finish group's channel closes its action 1, not the board's.
+    assert ok(chat, "ivy", "action done 1", TFG).text == "Action 1 is done: Draft the framework"
+    assert [label for label, _ in ok(chat, "bob", "actions", TFG).fields] == ["Action 2"]
+    assert [label for label, _ in ok(chat, "bob", "actions", BOARD).fields] == ["Action 1", "Action 2"]
+    refused = chat.say("bob", "action done 3", channel=TFG)
+    assert refused.error and refused.text.startswith("There is no action 3 in ")
+    with unit_of_work(chat.sessions) as session:
+        done = session.scalars(select(ActionItem).where(ActionItem.done_at.is_not(None))).one()
+        assert (done.id, done.number, done.text) == (2, 1, "Draft the framework")
+
+    ok(chat, "alice", "meeting close", BOARD)
+    ok(chat, "bob", "meeting close", TFG)
+    minutes = ok(chat, "bob", "meeting minutes 1", TFG).text
+    assert "- **Action 1**: Draft the framework" in minutes and "- **Action 2**: Consult the SEND Forum" in minutes
+
+
+def test_a_declaration_names_the_meeting_by_its_number(chat: Chat) -> None:
+    two_groups(chat)
+    ok(chat, "alice", "meeting schedule 2026-12-10 10:00", BOARD)
+    ok(chat, "bob", "meeting schedule 2026-12-10 14:00", TFG)  # the task-and-finish group's meeting 1 is record 2
+    declared = ok(chat, "ivy", 'declare "My employer bids for the framework" --meeting 1', TFG)
+    assert "declared an interest for meeting 1: My employer bids" in declared.text
+    assert ok(chat, "liam", "declare none --meeting 1", TFG).text.startswith(
+        "Recorded: liam has no interests to declare for meeting 1")
+    assert "(meeting 1, " in dict(ok(chat, "bob", "interests --meeting 1", TFG).fields)["ivy"]
 
 
 def test_a_poll_reminder_names_the_poll_by_its_number(chat: Chat) -> None:

@@ -50,7 +50,7 @@ class VoteRecord:
 
 @dataclass(frozen=True)
 class ActionRecord:
-    action_id: int
+    number: int  # the action's number in its group
     text: str
     item: int | None
     owner: str
@@ -134,8 +134,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
     for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
-                                  .order_by(ActionItem.id)):
-        record.actions.append(ActionRecord(action.id, action.text, positions.get(action.item_id or 0),
+                                  .order_by(ActionItem.number)):
+        record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            name_of(session, action.owner_id), action.due_on))
     return record
 

@@ -10,6 +10,7 @@ from bot.models import ActionItem, Person
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, parse_date, show_date
 from bot.services.context import Context, name
+from bot.services.numbers import next_number
 
 
 def may_record(ctx: Context) -> bool:
@@ -41,7 +42,8 @@ def record_action(ctx: Context, cmd: Command) -> Reply:
     if due is not None and due < ctx.today:
         raise UsageError(f"--due {show_date(due)} is in the past; give a date still to come.")
     owner = ctx.person(cmd.options["owner"]) if cmd.options.get("owner") else None
-    action = ActionItem(group_id=ctx.group.id, meeting_id=meeting.id if meeting else None, item_id=item_id,
+    action = ActionItem(group_id=ctx.group.id, number=next_number(ctx.session, ActionItem, ctx.group.id),
+                        meeting_id=meeting.id if meeting else None, item_id=item_id,
                         text=text[:2000], owner_id=owner.id if owner else None, due_on=due,
                         recorded_by_id=ctx.actor.id, recorded_at=ctx.now)
     ctx.session.add(action)
@@ -50,30 +52,33 @@ def record_action(ctx: Context, cmd: Command) -> Reply:
     parts = [f"owner {owner.display_name}" if owner else "no owner yet"]
     if due:
         parts.append(f"due {show_date(due)}")
-    return Reply(f"Action {action.id} recorded: {action.text} ({', '.join(parts)}).",
-                 buttons=(Button("Done", f"action done {action.id}"),), subject=f"action:{action.id}")
+    return Reply(f"Action {action.number} recorded: {action.text} ({', '.join(parts)}).",
+                 buttons=(Button("Done", f"action done {action.number}"),), subject=f"action:{action.id}")
 
 
 def list_actions(ctx: Context, cmd: Command) -> Reply:
     actions = ctx.session.scalars(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
-                                                           ActionItem.done_at.is_(None)).order_by(ActionItem.id))
+                                                           ActionItem.done_at.is_(None)).order_by(ActionItem.number))
     rows = []
     for action in actions:
         when = f", due {show_date(action.due_on)}" if action.due_on else ""
         late = " (overdue)" if action.due_on and action.due_on < ctx.today else ""
         owner = name(ctx.session.get(Person, action.owner_id)) if action.owner_id else "no owner"
-        rows.append((f"Action {action.id}", f"{action.text} — {owner}{when}{late}"))
+        rows.append((f"Action {action.number}", f"{action.text} — {owner}{when}{late}"))
     return Reply("Open actions:" if rows else "No open actions.", fields=tuple(rows), private=True)
 
 
 def action_done(ctx: Context, cmd: Command) -> Reply:
-    action = ctx.session.get(ActionItem, cmd.args["action"])
-    if action is None or action.group_id != ctx.group.id:
+    """Mark the channel's group's action N (its number in that group) done; again is harmless. Raises NotFound when
+    the group has no action N, NotAllowed unless the actor owns it or is its chair or secretariat."""
+    action = ctx.session.scalar(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
+                                                         ActionItem.number == cmd.args["action"]))
+    if action is None:
         raise NotFound(f"There is no action {cmd.args['action']} in {ctx.terms.name}. Say `actions` to list them.")
     if action.owner_id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
         raise NotAllowed("Only the action's owner, the chair or the secretariat marks it done.")
     if action.done_at is not None:
-        return Reply(f"Action {action.id} was already marked done.", private=True)
+        return Reply(f"Action {action.number} was already marked done.", private=True)
     action.done_at = ctx.now
     ctx.audit("action.done", action_item=action.id)
-    return Reply(f"Action {action.id} is done: {action.text}", subject=f"action:{action.id}")
+    return Reply(f"Action {action.number} is done: {action.text}", subject=f"action:{action.id}")

@@ -1,16 +1,18 @@
-"""Meetings and polls are numbered within their group, 1, 2, 3… in the order they are created: the numbers people
-see and type. Database ids stay internal (card subjects, audit details, reminder keys)."""
+"""Meetings, polls and actions are numbered within their group, 1, 2, 3… in the order they are created: the numbers
+people see and type. Database ids stay internal (card subjects, audit details, reminder keys)."""
 
 from __future__ import annotations
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bot.models import Group, Meeting, Poll
+from bot.models import ActionItem, Group, Meeting, Poll
+
+Numbered = type[Meeting] | type[Poll] | type[ActionItem]
 
 
-def next_number(session: Session, record: type[Meeting] | type[Poll], group_id: int) -> int:
-    """The number the group's next meeting (or poll, or motion) takes.
+def next_number(session: Session, record: Numbered, group_id: int) -> int:
+    """The number the group's next meeting (or poll, or motion, or action) takes.
 
     Call it in the transaction that adds the record. It locks the group's row until that commits, so two creations
     in one group take turns on PostgreSQL (SQLite has one writer at a time anyway); the unique (group_id, number)

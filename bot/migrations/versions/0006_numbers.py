@@ -10,8 +10,7 @@ order they were created (their id order) within each group, so the oldest meetin
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
-from alembic import op
+from bot.migrations.numbering import add_numbers, drop_numbers
 
 revision: str = '0006'
 down_revision: str | Sequence[str] | None = '0005'
@@ -23,19 +22,9 @@ TABLES = ('meetings', 'polls')
 
 def upgrade() -> None:
     for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column('number', sa.Integer(), nullable=True))
-        # A correlated count rather than ROW_NUMBER(): the same statement on SQLite and PostgreSQL, and these
-        # tables hold hundreds of rows, not millions.
-        op.execute(f"UPDATE {table} SET number = (SELECT COUNT(*) FROM {table} AS earlier "
-                   f"WHERE earlier.group_id = {table}.group_id AND earlier.id <= {table}.id)")
-        with op.batch_alter_table(table) as batch:
-            batch.alter_column('number', existing_type=sa.Integer(), nullable=False)
-            batch.create_unique_constraint(op.f(f'uq_{table}_group_id'), ['group_id', 'number'])
+        add_numbers(table)
 
 
 def downgrade() -> None:
     for table in TABLES:
-        with op.batch_alter_table(table) as batch:
-            batch.drop_constraint(op.f(f'uq_{table}_group_id'), type_='unique')
-            batch.drop_column('number')
+        drop_numbers(table)
