@@ -76,7 +76,7 @@ VERBS: tuple[Verb, ...] = (
     Verb("deputy revoke", "deputy revoke @person [--for @member]", "withdraw a deputy nomination",
          (Arg("person", "person"),), {"for": "person"}),
     Verb("deputies", "deputies", "deputy nominations in force"),
-    Verb("declare", 'declare "interest" [--item N] [--nature "kind"] | declare none',
+    Verb("declare", 'declare "interest" [--meeting N] [--item N] [--nature "kind"] | declare none',
          "declare an interest (or none) for the current or next meeting", (Arg("description", many=True),),
          {"item": "int", "nature": "text", "meeting": "int"}, 'declare "My employer bids for this contract" --item 2'),
     Verb("interests", "interests [--meeting N] [--person @p] [--since DATE]", "the register of interests",
