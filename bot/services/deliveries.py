@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, delete
+from sqlalchemy import Table, bindparam, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -31,18 +31,22 @@ class Delivery:
     key: str
 
 
+# The table, not the mapped class: a statement on the class takes the ORM's bulk path, several times slower.
+DELIVERIES = cast(Table, PlatformDelivery.__table__)
+
+
 def claiming(dialect: Any) -> Any:
     """The claim as one statement: an insert that does nothing on a key already claimed, returning the new id."""
-    return (dialect.insert(PlatformDelivery)
+    return (dialect.insert(DELIVERIES)
             .values(platform=bindparam("platform"), key=bindparam("key"), received_at=bindparam("now"))
             .on_conflict_do_nothing(index_elements=["platform", "key"])
-            .returning(PlatformDelivery.id))
+            .returning(DELIVERIES.c.id))
 
 
 # Built once: every command a platform delivers runs them, and building a statement costs more than running it.
 CLAIM = {"postgresql": claiming(postgresql), "sqlite": claiming(sqlite)}
-CLEAR_OUT = delete(PlatformDelivery).where(PlatformDelivery.platform == bindparam("platform"),
-                                           PlatformDelivery.received_at < bindparam("before"))
+CLEAR_OUT = delete(DELIVERIES).where(DELIVERIES.c.platform == bindparam("platform"),
+                                     DELIVERIES.c.received_at < bindparam("before"))
 
 
 def claim(session: Session, delivery: Delivery, now: dt.datetime) -> bool:

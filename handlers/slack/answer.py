@@ -7,7 +7,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Executor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -70,13 +70,34 @@ class Coalesced:
 
 
 @dataclass(frozen=True)
+class Workers:
+    """The threads behind the Slack listeners: `commands` run the commands an ack waits for, `after` does what
+    follows an ack. On SQLite, whose writes queue one at a time anyway, commands run on one thread, so they are
+    served in the order they came (a lock hands over in no particular order, and fifty votes in flight then
+    wait very unequally); other databases run them side by side."""
+
+    commands: ThreadPoolExecutor
+    after: ThreadPoolExecutor
+
+    @classmethod
+    def for_database(cls, dialect: str, threads: int) -> Workers:
+        return cls(ThreadPoolExecutor(1 if dialect == "sqlite" else threads, thread_name_prefix="slack-command"),
+                   ThreadPoolExecutor(threads, thread_name_prefix="slack-listener"))
+
+    def shutdown(self) -> None:
+        """Finish every command and follow-up already accepted, then stop."""
+        self.commands.shutdown(wait=True)
+        self.after.shutdown(wait=True)
+
+
+@dataclass(frozen=True)
 class Core:
     """The core as Slack listeners call it: the record's sessions, the clock, the workers that run what follows an
     ack, and the cards being refreshed."""
 
     sessions: sessionmaker[Session]
     clock: Callable[[], dt.datetime]
-    workers: Executor
+    workers: Workers
     refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))
     writer: threading.Lock = field(default_factory=threading.Lock)
 
@@ -108,7 +129,7 @@ class Core:
     def after(self, work: Callable[[], object]) -> None:
         """Run `work` on a worker once the ack is on its way: what Slack need not wait for."""
         try:
-            self.workers.submit(logged, work)
+            self.workers.after.submit(logged, work)
         except RuntimeError:  # the server is shutting down: finish it here rather than drop an answer
             logged(work)
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from handlers.slack import listeners
-from handlers.slack.answer import RECEIVED_AT, Core
+from handlers.slack.answer import RECEIVED_AT, Core, Workers
 from handlers.slack.client import web_client
 from handlers.slack.install import oauth_settings
 
@@ -34,20 +34,20 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
 def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
-              workers: ThreadPoolExecutor | None = None) -> App:
+              workers: Workers | None = None) -> App:
     """The Bolt App with every listener registered. Needs SLACK_SIGNING_SECRET and a bot token or OAuth settings.
-    Commands and the work after each ack run on `workers`."""
+    Commands and the work after each ack run on `workers` (shut them down to let accepted work finish)."""
     assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
     engine: Engine = sessions.kw["bind"]
-    pool = workers or ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener")
+    workers = workers or Workers.for_database(engine.dialect.name, WORKERS)
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     oauth = oauth_settings(settings, engine) if settings.slack_client_id else None
     app = App(signing_secret=settings.slack_signing_secret.get_secret_value(),
               client=web_client(settings, None if oauth else token),
               oauth_settings=oauth,
               process_before_response=True,  # listeners ack, then hand what Slack need not wait for to workers
-              listener_executor=pool)
-    listeners.register(app, Core(sessions, clock, pool))
+              listener_executor=workers.after)
+    listeners.register(app, Core(sessions, clock, workers))
     return app
 
 
@@ -95,7 +95,7 @@ def oauth_route(app: App, pool: ThreadPoolExecutor, callback: bool) -> Handler:
 def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[Session],
           clock: Callable[[], dt.datetime]) -> None:
     """Add POST /slack/events, and GET /slack/install and /slack/oauth_redirect when SLACK_CLIENT_ID is set."""
-    workers = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-listener")
+    workers = Workers.for_database(sessions.kw["bind"].dialect.name, WORKERS)
     app = build_app(settings, sessions, clock, workers)
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-http")
     web_app.router.add_post(EVENTS_PATH, events_route(app, pool))
@@ -105,8 +105,8 @@ def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[S
 
     async def finish_work(_: web.Application) -> None:
         # Let acknowledged work finish (it may be recording a vote) before the database goes away.
-        for executor in (pool, workers):
-            await asyncio.get_running_loop().run_in_executor(None, executor.shutdown)
+        await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
+        await asyncio.get_running_loop().run_in_executor(None, workers.shutdown)
 
     web_app.on_cleanup.append(finish_work)
 

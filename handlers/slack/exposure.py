@@ -16,6 +16,8 @@ logger = logging.getLogger(__name__)
 
 
 def binds_channel(text: str) -> bool:
+    if "bind" not in text.casefold():
+        return False  # most commands: no need to parse them a second time
     try:
         return parse(text).verb == "group bind"
     except DomainError:
