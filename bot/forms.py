@@ -78,14 +78,17 @@ class Values:
         return [line.strip() for line in self.text(name).splitlines() if line.strip()]
 
     def number(self, name: str) -> int | None:
-        """The field's whole number, or None when left empty. Raises FieldError for anything else."""
+        """The field's whole number, or None when left empty: 2, "2", "#2", and 2.0 or "2.0" (some Teams clients
+        send an Input.Number as a JSON number with a fraction). Raises FieldError for anything else, 2.5 or "two"."""
         text = self.text(name).removeprefix("#")
         if not text:
             return None
-        if not text.isdigit() or len(text) > MAX_NUMBER_DIGITS:
+        whole, _, fraction = text.partition(".")
+        # isdecimal, not isdigit: "²" is a digit that int() refuses.
+        if not whole.isdecimal() or len(whole) > MAX_NUMBER_DIGITS or fraction.strip("0"):
             field = self.form.field(name)
             raise FieldError(field, f"“{field.label}” should be a whole number, e.g. 2, not '{text[:40]}'.")
-        return int(text)
+        return int(whole)
 
     def flags(self, name: str) -> set[str]:
         """The values of the options ticked in the field."""

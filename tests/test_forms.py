@@ -65,6 +65,20 @@ def test_a_number_that_is_not_one_is_refused_naming_the_field() -> None:
     assert refused(DECLARE, {"description": "A trustee", "meeting": "1.5"}).field == "meeting"
 
 
+@pytest.mark.parametrize("given", [2, "2", 2.0, "2.0", "#2", " 2.00 "])
+def test_a_whole_number_is_taken_however_it_is_written(given: object) -> None:
+    """Some Teams clients send an Input.Number as a JSON number, 2 or 2.0, where others send the text "2"."""
+    assert DECLARE.command({"description": "A trustee", "item": given}) == parse('declare "A trustee" --item 2')
+
+
+@pytest.mark.parametrize(("given", "shown"), [(2.5, "2.5"), ("2.5", "2.5"), ("two", "two"), ("²", "²"),
+                                              ("2.0.0", "2.0.0"), (-2, "-2"), (True, "True"), (1e20, "1e+20")])
+def test_a_number_that_is_not_whole_is_refused_as_it_was_given(given: object, shown: str) -> None:
+    error = refused(DECLARE, {"description": "A trustee", "item": given})
+    assert (error.field, error.message) == ("item", f"“Agenda item number” should be a whole number, e.g. 2, "
+                                                    f"not '{shown}'.")
+
+
 def test_a_required_field_left_empty_says_what_would_work() -> None:
     error = refused(SCHEDULE, {"date": "2026-12-03", "time": " "})
     assert (error.field, error.message) == ("time", "Please fill in “Start time”: pick a time, e.g. 10:00.")

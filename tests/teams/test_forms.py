@@ -24,7 +24,7 @@ async def form_of(teams: Teams, title: str) -> dict[str, Any]:
     return form
 
 
-def filled_in(form: dict[str, Any], **typed: str) -> dict[str, Any]:
+def filled_in(form: dict[str, Any], **typed: object) -> dict[str, Any]:
     """What Teams sends when the form is submitted: the submit's data and every input's value (toggles off and
     empty inputs as Teams reports them, unless `typed` gives a value)."""
     inputs = {i["id"]: i.get("valueOff", "") if i["type"] == "Input.Toggle" else "" for i in form["body"]}
@@ -103,5 +103,26 @@ def test_an_incomplete_form_is_answered_with_what_to_fill_in(sessions: sessionma
             assert "“Agenda item number” should be a whole number, e.g. 2, not 'two'." in answer["value"]
             answer = await teams.invoke("bob", {"form": "no such form"}, verb="gov.form")
             assert "That form is out of date; say `forms` for a fresh one." in answer["value"]
+
+    asyncio.run(run())
+
+
+def test_a_meeting_number_is_taken_as_teams_sends_it_text_or_json_number(sessions: sessionmaker[Session]) -> None:
+    """Some Teams clients send an Input.Number as a JSON number, 2 or 2.0, where others send the text "2"."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            await teams.say("alice", "meeting schedule 2027-01-14 10:00")
+            form = card_of((await teams.say("alice", "forms"))[0])["actions"][0]["card"]
+            for sent in (2, "2", 2.0, "2.0"):
+                answer = await teams.invoke("bob", filled_in(form, none="true", meeting=sent),
+                                            verb="gov.form")
+                assert "Recorded: Bob has no interests to declare for meeting 2" in answer["value"], sent
+            for sent, shown in ((2.5, "2.5"), ("2.5", "2.5"), ("two", "two")):
+                answer = await teams.invoke("bob", filled_in(form, none="true", meeting=sent),
+                                            verb="gov.form")
+                assert answer["value"] == f"“Meeting number” should be a whole number, e.g. 2, not '{shown}'.", sent
+            with sessions() as session:
+                assert len(session.scalars(select(Interest)).all()) == 4
 
     asyncio.run(run())
