@@ -40,8 +40,13 @@ def inputs(field: forms.Field) -> list[dict[str, Any]]:
     """The Adaptive Card inputs for a field: one, or for a flags field one toggle per option, each submitted under
     the option's value (so a declaration card posted earlier, whose toggle is `none`, still reads the same)."""
     if field.kind == forms.FLAGS:
-        return [{"type": "Input.Toggle", "id": o.value, "title": o.label, "valueOn": "true", "valueOff": "false"}
-                for o in field.options]
+        toggles = [{"type": "Input.Toggle", "id": o.value, "title": o.label, "valueOn": "true", "valueOff": "false"}
+                   for o in field.options]
+        # The field's label heads its toggles, as it heads Slack's checkboxes. An input's `label` (schema 1.3, and
+        # the cards are 1.4) is drawn above it and read out with it, which a TextBlock would not be; on the first
+        # toggle only, so it reads as one heading over the group.
+        toggles[0]["label"] = label(field)
+        return toggles
     shown: dict[str, Any] = {"type": INPUTS[field.kind], "id": field.name, "label": label(field)}
     if field.kind == forms.MULTILINE:
         shown["isMultiline"] = True

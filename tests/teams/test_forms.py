@@ -48,6 +48,13 @@ def test_the_forms_card_offers_all_three_forms(sessions: sessionmaker[Session]) 
                                                  "Input.Date", "Input.Time"]
             toggles = {i["id"]: i["title"] for i in declare if i["type"] == "Input.Toggle"}
             assert toggles == {"none": "I have no interests to declare"}
+            # Each group of toggles is headed by its field's label, drawn above it and read out with it.
+            assert [(i["id"], i.get("label")) for i in declare if i["type"] == "Input.Toggle"] == [
+                ("none", "No interests (optional)")]
+            assert [(i["id"], i.get("label")) for i in poll if i["type"] == "Input.Toggle"] == [
+                ("secret", "Ballot (optional)"), ("multi", None)]
+            # The label is an input property from schema 1.3 on; the cards must say a version that has it.
+            assert all(tuple(map(int, a["card"]["version"].split("."))) >= (1, 3) for a in card["actions"])
             nature = next(i for i in declare if i["id"] == "nature")
             assert tuple(c["value"] for c in nature["choices"]) == NATURES
 
