@@ -1,8 +1,9 @@
 """Data rights: everything held about a person, and forgetting them while the formal record stands.
 
 Forgetting replaces the person's name with a pseudonym ("Former member 7") and drops their platform
-accounts. The formal record the ToR requires (seats, attendance, declarations, votes) keeps its rows,
-now pointing at the pseudonym, so tallies and attendance counts do not change.
+accounts. The formal record the ToR requires (seats, attendance, declarations, votes, actions) keeps its rows,
+now pointing at the pseudonym, so tallies and attendance counts do not change; approved minutes and action texts
+that name them are redacted.
 """
 
 from __future__ import annotations
@@ -128,6 +129,14 @@ def forget_person(session: Session, person: Person, now: dt.datetime) -> str:
     if person.forgotten:
         raise UsageError(f"{person.display_name} was already forgotten.")
     names, pseudonym = names_of(person), f"Former member {person.id}"
+    # An action's text is read in the `actions` list and in draft minutes, so a name in it is redacted as in
+    # approved minutes; the row stays, owned or recorded by the pseudonym, like the rest of the formal record.
+    for action in session.scalars(select(ActionItem).order_by(ActionItem.id)):
+        redacted = redact(action.text, names, pseudonym)
+        if redacted != action.text:
+            action.text = redacted
+            audit.record(session, action="action.redacted", at=now, group_id=action.group_id, actor_id=None,
+                         action_item=action.id, person=person.id)
     for minutes in session.scalars(select(ApprovedMinutes)):
         redacted = redact(minutes.text, names, pseudonym)
         if redacted != minutes.text:

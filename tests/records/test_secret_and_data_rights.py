@@ -140,3 +140,16 @@ def test_forgetting_a_person_leaves_no_trace_of_their_name_while_tallies_and_att
     assert not chat.ok("alice", "meeting minutes 1").notices[0].endswith("tell your administrator.")
     with unit_of_work(sessions) as session:
         assert session.scalar(select(Poll.outcome).where(Poll.id == 1)).startswith("carried: 2 for, 1 against")
+
+
+def test_forgetting_a_person_keeps_their_actions_under_the_pseudonym_and_redacts_their_name_in_them(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
+    chat = recorded("cjcg")
+    chat.ok("alice", "action \"Send Bob's placement figures to @carol\" --owner @bob --due 2026-12-10")
+    with unit_of_work(sessions) as session:
+        pseudonym = data_rights.forget_person(session, data_rights.find_person(session, "@bob"), chat.now)
+        actions = [e.action for e in audit_trail.events(session)]
+    assert chat.ok("alice", "actions").fields == (
+        ("Action 1", f"Send {pseudonym}'s placement figures to @carol — {pseudonym}, due 10 Dec 2026"),)
+    assert actions[-2:] == ["action.redacted", "person.forgotten"]
+    chat.ok("alice", "action done 1")  # the chair still closes it: the row stands
