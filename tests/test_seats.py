@@ -262,13 +262,54 @@ def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as
     with unit_of_work(sessions) as session:
         group = import_group(session, text, chat.now)
         bind_channel(session, group, Place("console", chat.channel), chat.now, actor_id=None)
-    chat.now = dt.datetime(2027, 12, 6, 9, 0, tzinfo=dt.UTC)  # alice's term ended on 1 Dec 2027
-    chat.ok("alice", "meeting schedule 2027-12-06 10:00")
-    chat.now = dt.datetime(2027, 12, 6, 10, 0, tzinfo=dt.UTC)
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)  # the last day of alice's term: she still chairs
+    chat.ok("alice", "meeting schedule 2027-01-15 22:00")
+    chat.now = dt.datetime(2027, 1, 15, 22, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open")
+    chat.now = dt.datetime(2027, 1, 16, 0, 30, tzinfo=dt.UTC)  # the meeting runs past midnight: her term has ended
     seat = "ALDCS Policy Lead for Finance and Resources"
     assert chat.refused("sam", f'member add @zoe --seat "{seat}" --role member').text.startswith(
         f"alice chairs meeting 1, which is open, so seating zoe in {seat} now would leave it with nobody in the "
         "chair (ToR Membership).")
     assert chat.ok("sam", f'member add @zoe --seat "{seat}"').text.startswith(f"zoe now holds {seat} as chair")
     chat.ok("zoe", "meeting close")
+
+
+def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat: Chat) -> None:
+    """CJCG 6.2: the chair serves "an initial term of 12 months"; alice's, from adoption, ended on 15 Jan 2027."""
+    chat.load("cjcg")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    assert chat.refused("alice", "meeting schedule 2027-01-27 10:00").text == (
+        "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot schedule meetings until you are named "
+        "again: `chair @alice`, which sam can do.")
+    assert chat.refused("alice", "chair @bob").text.startswith("Your term as chair ended on 15 Jan 2027 (ToR 6.2), "
+                                                               "so you cannot name the chair until")
+    assert chat.refused("alice", 'action "Book the room"').text == (
+        "Only the chair, the secretariat or the meeting's minute-taker records actions. Your term as chair ended on "
+        "15 Jan 2027 (ToR 6.2); you act as chair again once you are named again: `chair @alice`, which sam can do.")
+    assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text.endswith(
+        "The chair's term has ended (alice); the secretariat can name a chair with `chair @person` (ToR 6.2).")
+    assert chat.ok("sam", "chair @alice").text == "alice is now the chair until 20 Jan 2028 (ToR 6.2)."
+    assert chat.ok("alice", "meeting schedule 2027-01-27 10:00").text == "Meeting 1 scheduled."
+
+
+def test_a_chair_whose_seat_term_has_ended_is_refused_and_told_who_can_reappoint_or_what_an_operator_does(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    text = example("plpcp").read_text(encoding="utf-8").replace("role: chair, holder: alice",
+                                                                "role: chair, term_months: 12, holder: alice")
+    no_secretariat = text.replace("role: secretariat, voting: false, holder: sam,", "role: secretariat, voting: false,")
+    for channel, yaml_text in (("with-sam", text), ("alone", no_secretariat.replace("plpcp", "plpcp2"))):
+        with unit_of_work(sessions) as session:
+            group = import_group(session, yaml_text, chat.now)
+            bind_channel(session, group, Place("console", channel), chat.now, actor_id=None)
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    seat = "ALDCS Policy Lead for Finance and Resources"
+    assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == (
+        f"Your term in {seat} ended on 15 Jan 2027 (ToR Membership), so you cannot schedule meetings until you "
+        f'are reappointed: `member add @alice --seat "{seat}"`, which sam can do.')
+    assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "alone").text.endswith(
+        "Nobody in the group can do that now (no secretariat, and no chair in term), so ask the operator to put a "
+        "revised ToR in force with `govbot group import FILE`, seating a secretariat (or another chair) who can.")
+    assert chat.say("sam", f'member add @alice --seat "{seat}"', "with-sam").text.startswith(
+        f"alice is reappointed to {seat} as chair for a new term from 20 Jan 2027")
+    assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == "Meeting 1 scheduled."
