@@ -26,6 +26,21 @@ def after_dcs_terms_end(chat: Chat) -> None:
     chat.now = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
 
 
+CHAIR_TERM = {"role: chair, holder: alice": "role: chair, term_months: 12, holder: alice"}
+
+
+def load_revised(chat: Chat, sessions: sessionmaker[Session], short_name: str, changes: dict[str, str],
+                 channel: str | None = None) -> None:
+    """Import an example ToR with each of `changes` (old text: new) made, and bind `channel` (default: the chat's)."""
+    text = example(short_name).read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    with unit_of_work(sessions) as session:
+        group = import_group(session, text, chat.now)
+        bind_channel(session, group, Place("console", channel or chat.channel), chat.now, actor_id=None)
+
+
 def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(chat: Chat) -> None:
     after_dcs_terms_end(chat)
     chat.ok("alice", "meeting open")
@@ -257,11 +272,7 @@ def test_the_member_chairing_an_open_meeting_keeps_their_seat_until_it_closes(ch
 
 def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as_chair(
         chat: Chat, sessions: sessionmaker[Session]) -> None:
-    text = example("plpcp").read_text(encoding="utf-8").replace("role: chair, holder: alice",
-                                                                "role: chair, term_months: 12, holder: alice")
-    with unit_of_work(sessions) as session:
-        group = import_group(session, text, chat.now)
-        bind_channel(session, group, Place("console", chat.channel), chat.now, actor_id=None)
+    load_revised(chat, sessions, "plpcp", CHAIR_TERM)
     chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)  # the last day of alice's term: she still chairs
     chat.ok("alice", "meeting schedule 2027-01-15 22:00")
     chat.now = dt.datetime(2027, 1, 15, 22, 0, tzinfo=dt.UTC)
@@ -295,13 +306,9 @@ def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat
 
 def test_a_chair_whose_seat_term_has_ended_is_refused_and_told_who_can_reappoint_or_what_an_operator_does(
         chat: Chat, sessions: sessionmaker[Session]) -> None:
-    text = example("plpcp").read_text(encoding="utf-8").replace("role: chair, holder: alice",
-                                                                "role: chair, term_months: 12, holder: alice")
-    no_secretariat = text.replace("role: secretariat, voting: false, holder: sam,", "role: secretariat, voting: false,")
-    for channel, yaml_text in (("with-sam", text), ("alone", no_secretariat.replace("plpcp", "plpcp2"))):
-        with unit_of_work(sessions) as session:
-            group = import_group(session, yaml_text, chat.now)
-            bind_channel(session, group, Place("console", channel), chat.now, actor_id=None)
+    load_revised(chat, sessions, "plpcp", CHAIR_TERM, "with-sam")
+    load_revised(chat, sessions, "plpcp", CHAIR_TERM | {"short_name: plpcp": "short_name: plpcp2",  # and no secretariat
+                                                        "voting: false, holder: sam,": "voting: false,"}, "alone")
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     seat = "ALDCS Policy Lead for Finance and Resources"
     assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == (
@@ -313,3 +320,20 @@ def test_a_chair_whose_seat_term_has_ended_is_refused_and_told_who_can_reappoint
     assert chat.say("sam", f'member add @alice --seat "{seat}"', "with-sam").text.startswith(
         f"alice is reappointed to {seat} as chair for a new term from 20 Jan 2027")
     assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == "Meeting 1 scheduled."
+
+
+def test_a_group_whose_elected_chair_has_served_their_term_is_run_by_the_secretariat_until_it_elects_again(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    load_revised(chat, sessions, "cscpwg", {"chair: {chosen: elected,": "chair: {chosen: elected, term_months: 3,"})
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    assert chat.ok("sam", "chair @bob").text == "bob is now the chair until 10 Apr 2023 (ToR Governance)."
+    chat.now = dt.datetime(2023, 4, 11, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-04-11 14:00")
+    chat.now = dt.datetime(2023, 4, 11, 14, 0, tzinfo=dt.UTC)
+    assert chat.refused("bob", "meeting open").text == (
+        "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. Your term as chair ended on "
+        "10 Apr 2023 (ToR Governance); you act as chair again once you are named again: `chair @bob`, which sam "
+        "can do.")
+    chat.ok("sam", "meeting open")
+    assert chat.ok("sam", "chair @carol").text == \
+        "carol is elected chair until 11 Jul 2023 at meeting 1 (ToR Governance)."
