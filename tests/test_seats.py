@@ -26,6 +26,21 @@ def after_dcs_terms_end(chat: Chat) -> None:
     chat.now = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
 
 
+CHAIR_TERM = {"role: chair, holder: alice": "role: chair, term_months: 12, holder: alice"}
+
+
+def load_revised(chat: Chat, sessions: sessionmaker[Session], short_name: str, changes: dict[str, str],
+                 channel: str | None = None) -> None:
+    """Import an example ToR with each of `changes` (old text: new) made, and bind `channel` (default: the chat's)."""
+    text = example(short_name).read_text(encoding="utf-8")
+    for old, new in changes.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    with unit_of_work(sessions) as session:
+        group = import_group(session, text, chat.now)
+        bind_channel(session, group, Place("console", channel or chat.channel), chat.now, actor_id=None)
+
+
 def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(chat: Chat) -> None:
     after_dcs_terms_end(chat)
     chat.ok("alice", "meeting open")
@@ -257,18 +272,68 @@ def test_the_member_chairing_an_open_meeting_keeps_their_seat_until_it_closes(ch
 
 def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as_chair(
         chat: Chat, sessions: sessionmaker[Session]) -> None:
-    text = example("plpcp").read_text(encoding="utf-8").replace("role: chair, holder: alice",
-                                                                "role: chair, term_months: 12, holder: alice")
-    with unit_of_work(sessions) as session:
-        group = import_group(session, text, chat.now)
-        bind_channel(session, group, Place("console", chat.channel), chat.now, actor_id=None)
-    chat.now = dt.datetime(2027, 12, 6, 9, 0, tzinfo=dt.UTC)  # alice's term ended on 1 Dec 2027
-    chat.ok("alice", "meeting schedule 2027-12-06 10:00")
-    chat.now = dt.datetime(2027, 12, 6, 10, 0, tzinfo=dt.UTC)
+    load_revised(chat, sessions, "plpcp", CHAIR_TERM)
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)  # the last day of alice's term: she still chairs
+    chat.ok("alice", "meeting schedule 2027-01-15 22:00")
+    chat.now = dt.datetime(2027, 1, 15, 22, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open")
+    chat.now = dt.datetime(2027, 1, 16, 0, 30, tzinfo=dt.UTC)  # the meeting runs past midnight: her term has ended
     seat = "ALDCS Policy Lead for Finance and Resources"
     assert chat.refused("sam", f'member add @zoe --seat "{seat}" --role member').text.startswith(
         f"alice chairs meeting 1, which is open, so seating zoe in {seat} now would leave it with nobody in the "
         "chair (ToR Membership).")
     assert chat.ok("sam", f'member add @zoe --seat "{seat}"').text.startswith(f"zoe now holds {seat} as chair")
     chat.ok("zoe", "meeting close")
+
+
+def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat: Chat) -> None:
+    """CJCG 6.2: the chair serves "an initial term of 12 months"; alice's, from adoption, ended on 15 Jan 2027."""
+    chat.load("cjcg")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    assert chat.refused("alice", "meeting schedule 2027-01-27 10:00").text == (
+        "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot schedule meetings until you are named "
+        "again: `chair @alice`, which sam can do.")
+    assert chat.refused("alice", "chair @bob").text.startswith("Your term as chair ended on 15 Jan 2027 (ToR 6.2), "
+                                                               "so you cannot name the chair until")
+    assert chat.refused("alice", 'action "Book the room"').text == (
+        "Only the chair, the secretariat or the meeting's minute-taker records actions. Your term as chair ended on "
+        "15 Jan 2027 (ToR 6.2); you act as chair again once you are named again: `chair @alice`, which sam can do.")
+    assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text.endswith(
+        "The chair's term has ended (alice); the secretariat can name a chair with `chair @person` (ToR 6.2).")
+    assert chat.ok("sam", "chair @alice").text == "alice is now the chair until 20 Jan 2028 (ToR 6.2)."
+    assert chat.ok("alice", "meeting schedule 2027-01-27 10:00").text == "Meeting 1 scheduled."
+
+
+def test_a_chair_whose_seat_term_has_ended_is_refused_and_told_who_can_reappoint_or_what_an_operator_does(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    load_revised(chat, sessions, "plpcp", CHAIR_TERM, "with-sam")
+    load_revised(chat, sessions, "plpcp", CHAIR_TERM | {"short_name: plpcp": "short_name: plpcp2",  # and no secretariat
+                                                        "voting: false, holder: sam,": "voting: false,"}, "alone")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    seat = "ALDCS Policy Lead for Finance and Resources"
+    assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == (
+        f"Your term in {seat} ended on 15 Jan 2027 (ToR Membership), so you cannot schedule meetings until you "
+        f'are reappointed: `member add @alice --seat "{seat}"`, which sam can do.')
+    assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "alone").text.endswith(
+        "Nobody in the group can do that now (no secretariat, and no chair in term), so ask the operator to put a "
+        "revised ToR in force with `govbot group import FILE`, seating a secretariat (or another chair) who can.")
+    assert chat.say("sam", f'member add @alice --seat "{seat}"', "with-sam").text.startswith(
+        f"alice is reappointed to {seat} as chair for a new term from 20 Jan 2027")
+    assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == "Meeting 1 scheduled."
+
+
+def test_a_group_whose_elected_chair_has_served_their_term_is_run_by_the_secretariat_until_it_elects_again(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    load_revised(chat, sessions, "cscpwg", {"chair: {chosen: elected,": "chair: {chosen: elected, term_months: 3,"})
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    assert chat.ok("sam", "chair @bob").text == "bob is now the chair until 10 Apr 2023 (ToR Governance)."
+    chat.now = dt.datetime(2023, 4, 11, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-04-11 14:00")
+    chat.now = dt.datetime(2023, 4, 11, 14, 0, tzinfo=dt.UTC)
+    assert chat.refused("bob", "meeting open").text == (
+        "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. Your term as chair ended on "
+        "10 Apr 2023 (ToR Governance); you act as chair again once you are named again: `chair @bob`, which sam "
+        "can do.")
+    chat.ok("sam", "meeting open")
+    assert chat.ok("sam", "chair @carol").text == \
+        "carol is elected chair until 11 Jul 2023 at meeting 1 (ToR Governance)."

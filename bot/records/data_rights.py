@@ -1,8 +1,9 @@
 """Data rights: everything held about a person, and forgetting them while the formal record stands.
 
 Forgetting replaces the person's name with a pseudonym ("Former member 7") and drops their platform
-accounts. The formal record the ToR requires (seats, attendance, declarations, votes) keeps its rows,
-now pointing at the pseudonym, so tallies and attendance counts do not change.
+accounts. The formal record the ToR requires (seats, attendance, declarations, votes, actions) keeps its rows,
+now pointing at the pseudonym, so tallies and attendance counts do not change; approved minutes and action texts
+that name them are redacted.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.errors import NotFound, UsageError
 from bot.models import (
+    ActionItem,
     ApprovedMinutes,
     Attendance,
     AuditEvent,
     Ballot,
     DeputyNomination,
+    Group,
     Identity,
     Interest,
     Meeting,
@@ -32,6 +35,7 @@ from bot.models import (
     SecretVoter,
 )
 from bot.records.minutes import seal
+from bot.services.context import terms_of
 
 
 def find_person(session: Session, ref: str) -> Person:
@@ -81,9 +85,26 @@ def export_person(session: Session, person: Person, now: dt.datetime) -> dict[st
         "secret_polls_voted_in": list(session.scalars(select(SecretVoter.poll_id)
                                                       .where(SecretVoter.member_id == person.id))),
         "motions_and_polls_proposed": rows(session, Poll, Poll.proposed_by_id == person.id),
+        "action_items": actions_of(session, person, now),
         "audit_events_as_actor": rows(session, AuditEvent, AuditEvent.actor_id == person.id),
     }
     audit.record(session, action="person.exported", at=now, group_id=None, actor_id=None, person=person.id)
+    return held
+
+
+def actions_of(session: Session, person: Person, now: dt.datetime) -> list[dict[str, Any]]:
+    """The actions `person` owns or recorded, as rows plus what a reader needs without the schema: the group's
+    short name, the status (open, done, overdue by the group's own calendar) and their part in it."""
+    held = []
+    for action in rows(session, ActionItem, ActionItem.owner_id == person.id, ActionItem.recorded_by_id == person.id):
+        group = session.get_one(Group, action["group_id"])
+        today = now.astimezone(terms_of(group.terms_yaml, group.short_name).zone).date()
+        overdue = action["due_on"] is not None and action["due_on"] < today
+        parts = [part for part, whose in (("owner", "owner_id"), ("recorder", "recorded_by_id"))
+                 if action[whose] == person.id]
+        held.append(action | {"group": group.short_name,
+                              "status": "done" if action["done_at"] else "overdue" if overdue else "open",
+                              "as": parts})
     return held
 
 
@@ -108,6 +129,14 @@ def forget_person(session: Session, person: Person, now: dt.datetime) -> str:
     if person.forgotten:
         raise UsageError(f"{person.display_name} was already forgotten.")
     names, pseudonym = names_of(person), f"Former member {person.id}"
+    # An action's text is read in the `actions` list and in draft minutes, so a name in it is redacted as in
+    # approved minutes; the row stays, owned or recorded by the pseudonym, like the rest of the formal record.
+    for action in session.scalars(select(ActionItem).order_by(ActionItem.id)):
+        redacted = redact(action.text, names, pseudonym)
+        if redacted != action.text:
+            action.text = redacted
+            audit.record(session, action="action.redacted", at=now, group_id=action.group_id, actor_id=None,
+                         action_item=action.id, person=person.id)
     for minutes in session.scalars(select(ApprovedMinutes)):
         redacted = redact(minutes.text, names, pseudonym)
         if redacted != minutes.text:

@@ -14,7 +14,7 @@ from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
-from bot.rules.calendar import example_day, term_ended
+from bot.rules.calendar import example_day, show_date, term_ended
 from bot.services.numbers import meeting_number
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
@@ -150,6 +150,25 @@ class Context:
         """Whether the membership's term ended before today in the group's zone (its last day is still in term)."""
         return membership is not None and term_ended(membership.term_ends_on, self.today)
 
+    def chair_lapsed(self, membership: Membership | None) -> str | None:
+        """Why a chair, vice-chair or co-chair no longer acts as one, or None while they do: their seat's term
+        ended (as for voting and quorum, until reappointed) or their term as chair did (until named again)."""
+        if membership is None or membership.role not in CHAIR_ROLES:
+            return None
+        if membership.term_ends_on is not None and self.term_ended(membership):
+            seat = self.terms.seat(membership.seat_title)
+            ended = f"your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}"
+            return seat.cited(ended) if seat else ended
+        if term_ended(membership.chair_term_ends_on, self.today):
+            assert membership.chair_term_ends_on is not None
+            return self.terms.chair.cited(f"your term as {membership.role.replace('_', '-')} ended on "
+                                          f"{show_date(membership.chair_term_ends_on)}")
+        return None
+
+    def holds_chair(self, membership: Membership | None) -> bool:
+        """A chair, vice-chair or co-chair role held within its term."""
+        return membership is not None and membership.role in CHAIR_ROLES and self.chair_lapsed(membership) is None
+
     def is_voting(self, membership: Membership | None) -> bool:
         """A voting seat, held as a member (not observer or secretariat), within its term: the one test every vote
         and every quorum count uses."""
@@ -199,15 +218,14 @@ class Context:
     def is_chair(self, person: Person | None = None) -> bool:
         """The group's chair, vice-chair or a co-chair, or the chair named for the open or next meeting."""
         who = person or self.actor
-        membership = self.membership(who)
-        if membership is not None and membership.role in CHAIR_ROLES:
+        if self.holds_chair(self.membership(who)):
             return True
         meeting = self.next_meeting()
         return (meeting is not None and meeting.chair_id == who.id) or self.presides_until_elected(who)
 
     def awaiting_elected_chair(self) -> bool:
         """The ToR has the group elect its chair, and it has none yet."""
-        return self.terms.chair.chosen == "elected" and not any(m.role in CHAIR_ROLES for m in self.memberships())
+        return self.terms.chair.chosen == "elected" and not any(self.holds_chair(m) for m in self.memberships())
 
     def presides_until_elected(self, who: Person) -> bool:
         """While an elected chair is awaited, the secretariat (or, where there is none, any voting member) runs the
@@ -225,15 +243,47 @@ class Context:
 
     def require_chair(self, doing: str) -> None:
         if not self.is_chair():
+            self.refuse_lapsed_chair(doing)
             raise NotAllowed(f"Only the chair (or vice-chair, or the meeting's chair) can {doing}. "
                              f"{self.chair_hint()}")
 
     def require_chair_or_secretariat(self, doing: str) -> None:
         if not (self.is_chair() or self.is_secretariat()):
+            self.refuse_lapsed_chair(doing)
             raise NotAllowed(f"Only the chair or the secretariat can {doing}. {self.chair_hint()}")
 
+    def refuse_lapsed_chair(self, doing: str) -> None:
+        """Raise NotAllowed for a chair whose term has ended, saying when, under which clause, and who can
+        restore them; return when the actor is no such chair."""
+        membership = self.membership(self.actor)
+        lapsed = self.chair_lapsed(membership)
+        if membership is None or lapsed is None:
+            return
+        raise NotAllowed(f"{lapsed[0].upper()}{lapsed[1:]}, so you cannot {doing} until {self.restoring(membership)}")
+
+    def restoring(self, membership: Membership) -> str:
+        """How a lapsed chair is restored, and by whom, ending the sentence: reappointment to their seat when its
+        term ended, else being named chair again; and what an operator does when no one in the group can."""
+        me = membership.person.display_name
+        if membership.term_ends_on is not None and self.term_ended(membership):
+            how = f"you are reappointed: `member add @{me} --seat \"{membership.seat_title}\"`"
+        else:
+            how = f"you are named again: `chair @{me}`"
+        able = [m.person.display_name for m in self.memberships()
+                if m.id != membership.id and (m.role == Role.SECRETARIAT or self.holds_chair(m))]
+        if able:
+            return f"{how}, which {', '.join(able)} can do."
+        return (f"{how}. Nobody in the group can do that now (no secretariat, and no chair in term), so ask the "
+                "operator to put a revised ToR in force with `govbot group import FILE`, seating a secretariat "
+                "(or another chair) who can.")
+
     def chair_hint(self) -> str:
-        chairs = [m.person.display_name for m in self.memberships() if m.role in CHAIR_ROLES]
+        mine = self.membership(self.actor)
+        lapsed = self.chair_lapsed(mine)
+        if mine is not None and lapsed is not None:
+            return (f"{lapsed[0].upper()}{lapsed[1:]}; you act as {mine.role.replace('_', '-')} again once "
+                    f"{self.restoring(mine)}")
+        chairs = [m.person.display_name for m in self.memberships() if self.holds_chair(m)]
         rule = self.terms.chair
         if self.awaiting_elected_chair():
             secretariat = [m.person.display_name for m in self.memberships() if m.role == Role.SECRETARIAT]
@@ -243,6 +293,10 @@ class Context:
                     "and records the result with `chair @person`.")
         if chairs:
             return rule.cited(f"Ask {', '.join(chairs)}") + "."
+        ended = [m.person.display_name for m in self.memberships() if m.role in CHAIR_ROLES]
+        if ended:
+            return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "
+                              "with `chair @person`") + "."
         return rule.cited("This group has no chair yet; the secretariat can name one with `chair @person`") + "."
 
 

@@ -142,6 +142,7 @@ def require_open_meeting_keeps_a_chair(ctx: Context, leaving: Membership, doing:
 def make_chair(ctx: Context, cmd: Command) -> Reply:
     """Make a member the chair, for the ToR's chair term (the secretariat or the current chair)."""
     if not (ctx.is_secretariat() or ctx.is_chair()):
+        ctx.refuse_lapsed_chair("name the chair")
         raise NotAllowed(f"Only the secretariat or the current chair can name the chair. {ctx.chair_hint()}")
     person = ctx.person(cmd.args["person"])
     membership = ctx.membership(person)

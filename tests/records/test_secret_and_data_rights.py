@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Callable
@@ -82,6 +83,24 @@ def test_person_export_holds_what_the_record_holds_about_them(recorded: Callable
         assert session.scalar(select(Person.id).where(Person.display_name == "bob")) is not None
 
 
+def test_person_export_holds_the_actions_they_own_or_recorded(recorded: Callable[[str], Chat],
+                                                            sessions: sessionmaker[Session]) -> None:
+    chat = recorded("cjcg")
+    chat.ok("alice", 'action "Circulate the placement figures" --owner @bob --due 2026-12-10')
+    chat.ok("alice", 'action "Book the away day" --owner @carol')
+    chat.ok("sam", 'action "Send the notes to the ICB" --owner @alice --due 2027-01-31')
+    chat.ok("carol", "action done 2")
+    chat.advance(days=14)  # action 1 is now past its due date
+    with unit_of_work(sessions) as session:
+        bob = data_rights.export_person(session, data_rights.find_person(session, "@bob"), chat.now)
+        alice = data_rights.export_person(session, data_rights.find_person(session, "@alice"), chat.now)
+    assert [(a["group"], a["number"], a["text"], a["due_on"], a["status"], a["as"]) for a in bob["action_items"]] == \
+        [("cjcg", 1, "Circulate the placement figures", dt.date(2026, 12, 10), "overdue", ["owner"])]
+    assert [(a["number"], a["status"], a["as"]) for a in alice["action_items"]] == \
+        [(1, "overdue", ["recorder"]), (2, "done", ["recorder"]), (3, "open", ["owner"])]
+    assert json.loads(json.dumps(alice, default=str))["action_items"][1]["done_at"] is not None
+
+
 def test_forgetting_a_person_leaves_no_trace_of_their_name_while_tallies_and_attendance_stand(
         recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
     chat = recorded("cjcg")
@@ -121,3 +140,16 @@ def test_forgetting_a_person_leaves_no_trace_of_their_name_while_tallies_and_att
     assert not chat.ok("alice", "meeting minutes 1").notices[0].endswith("tell your administrator.")
     with unit_of_work(sessions) as session:
         assert session.scalar(select(Poll.outcome).where(Poll.id == 1)).startswith("carried: 2 for, 1 against")
+
+
+def test_forgetting_a_person_keeps_their_actions_under_the_pseudonym_and_redacts_their_name_in_them(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
+    chat = recorded("cjcg")
+    chat.ok("alice", "action \"Send Bob's placement figures to @carol\" --owner @bob --due 2026-12-10")
+    with unit_of_work(sessions) as session:
+        pseudonym = data_rights.forget_person(session, data_rights.find_person(session, "@bob"), chat.now)
+        actions = [e.action for e in audit_trail.events(session)]
+    assert chat.ok("alice", "actions").fields == (
+        ("Action 1", f"Send {pseudonym}'s placement figures to @carol — {pseudonym}, due 10 Dec 2026"),)
+    assert actions[-2:] == ["action.redacted", "person.forgotten"]
+    chat.ok("alice", "action done 1")  # the chair still closes it: the row stands
