@@ -9,7 +9,7 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import ActionItem, Person
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, parse_date, show_date
-from bot.services.context import Context, name
+from bot.services.context import Context, agenda_item, name
 from bot.services.numbers import next_number
 
 
@@ -33,11 +33,7 @@ def record_action(ctx: Context, cmd: Command) -> Reply:
     if cmd.options.get("item") is not None:
         if meeting is None:
             raise NotFound("No meeting is open, so there is no agenda item to attach the action to.")
-        item = next((i for i in meeting.items if i.position == cmd.options["item"]), None)
-        if item is None:
-            raise NotFound(f"Meeting {meeting.number} has no item {cmd.options['item']}. Say `agenda` to see its "
-                           "items.")
-        item_id = item.id
+        item_id = agenda_item(meeting, cmd.options["item"]).id
     due = parse_date(cmd.options["due"], ctx.today) if cmd.options.get("due") else None
     if due is not None and due < ctx.today:
         raise UsageError(f"--due {show_date(due)} is in the past; give a date still to come.")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
-from bot.models import ApprovedMinutes, Group, Identity, Meeting, Membership, Person
+from bot.models import AgendaItem, ApprovedMinutes, Group, Identity, Meeting, Membership, Person
 from bot.rules.calendar import example_day, show_date, term_ended
 from bot.services.numbers import meeting_number
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
@@ -101,6 +101,14 @@ def resolve(session: Session, platform: str, ref: PersonRef) -> Person:
 def terms_of(terms_yaml: str, short_name: str) -> Terms:
     """The parsed ToR of a group; cached because every command reads it and it rarely changes."""
     return parse_terms(terms_yaml, source=f"the ToR of {short_name}")
+
+
+def agenda_item(meeting: Meeting, position: int) -> AgendaItem:
+    """Item `position` on the meeting's agenda; NotFound, saying how to see the agenda, when there is none."""
+    item = next((i for i in meeting.items if i.position == position), None)
+    if item is None:
+        raise NotFound(f"Meeting {meeting.number} has no item {position}. Say `agenda` to see its items.")
+    return item
 
 
 def name(person: Person | None) -> str:

@@ -11,7 +11,7 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show
-from bot.services.context import Context
+from bot.services.context import Context, agenda_item
 from bot.services.numbers import meeting_number
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
@@ -49,10 +49,7 @@ def declare(ctx: Context, cmd: Command) -> Reply:
     if cmd.options.get("item") is not None:
         if meeting is None:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
-        item = next((i for i in meeting.items if i.position == cmd.options["item"]), None)
-        if item is None:
-            raise NotFound(f"Meeting {meeting.number} has no item {cmd.options['item']}. Say `agenda` to see its "
-                           "items.")
+        item = agenda_item(meeting, cmd.options["item"])
     nature = cmd.options.get("nature")
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")

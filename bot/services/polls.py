@@ -16,7 +16,7 @@ from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_
 from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
-from bot.services.context import Context, scheduler_context
+from bot.services.context import Context, agenda_item, scheduler_context
 from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.services.numbers import meeting_number, next_number
 from bot.terms import VOTING_RULE_WORDS, VotingRule
@@ -70,11 +70,7 @@ def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
 def item_of(ctx: Context, position: int | None) -> int | None:
     if position is None:
         return None
-    meeting = ctx.meeting(None)
-    item = next((i for i in meeting.items if i.position == position), None)
-    if item is None:
-        raise NotFound(f"Meeting {meeting.number} has no item {position}. Say `agenda` to see its items.")
-    return item.id
+    return agenda_item(ctx.meeting(None), position).id
 
 
 def propose_motion(ctx: Context, cmd: Command) -> Reply:
