@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, Group, Meeting, Person, Poll, QuorumCheck
+from bot.models import AgendaItem, Attendance, Meeting, Person, Poll, QuorumCheck
 from bot.records import absences
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, local_to_utc, parse_date, parse_time, show, show_date
@@ -50,9 +50,12 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
             raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
                                         f"{person.display_name} is not in the steering group") + f". Name one of "
                              f"them: {steering}.")
+    # Taking the number takes the group's turn (it locks the group's row until this commits), so of two
+    # submissions at once the second waits here and then sees the first's meeting in the clash check.
+    number = next_number(ctx.session, Meeting, ctx.group.id)
     clash = require_no_meeting_at(ctx, starts_at)
     where = cmd.options.get("where")
-    meeting = Meeting(group_id=ctx.group.id, number=next_number(ctx.session, Meeting, ctx.group.id),
+    meeting = Meeting(group_id=ctx.group.id, number=number,
                       starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
     ctx.session.add(meeting)
@@ -77,10 +80,8 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
 
 def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:
     """Refuse a second meeting of the group starting within SAME_START of a scheduled or open one (NotAllowed,
-    naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention."""
-    # Two submissions at once queue here (PostgreSQL; SQLite takes its write lock up front), so the second sees
-    # the first's meeting.
-    ctx.session.execute(select(Group.id).where(Group.id == ctx.group.id).with_for_update())
+    naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention.
+    Call it holding the group's turn (`next_number`), so a meeting being scheduled at the same moment is seen."""
     zone = ctx.terms.zone
     day = starts_at.astimezone(zone).date()
     day_starts = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
