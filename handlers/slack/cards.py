@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.models import PostedMessage
-
-PLATFORM = "slack"
+from handlers.slack.payloads import PLATFORM
 
 
 def card_ts(sessions: sessionmaker[Session], channel_id: str, subject: str) -> str | None:

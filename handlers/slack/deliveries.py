@@ -16,10 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.services.deliveries import Delivery, claim
+from handlers.slack.payloads import PLATFORM
 
 logger = logging.getLogger(__name__)
-
-PLATFORM = "slack"
 
 
 def delivery_of(request: BoltRequest) -> Delivery | None:
