@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.errors import UsageError
-from bot.rules.calendar import example_day
+from bot.usage import example, question, say_instead
 
 MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -82,9 +82,9 @@ VERBS: tuple[Verb, ...] = (
     Verb("interests", "interests [--meeting N] [--person @p] [--since DATE]", "the register of interests",
          options={"meeting": "int", "person": "person", "since": "text"}, example="interests --person @bob --since "
          "{year_start}"),
-    Verb("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p]',
-         "schedule a meeting (chair or secretariat)", (Arg("date"), Arg("time")),
-         {"where": "text", "chair": "person", "minutes": "person"},
+    Verb("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p] '
+         "[--first|--second]", "schedule a meeting (chair or secretariat)", (Arg("date"), Arg("time")),
+         {"where": "text", "chair": "person", "minutes": "person", "first": "flag", "second": "flag"},
          'meeting schedule {next_week} 10:00 --where "Teams"'),
     Verb("meetings", "meetings", "upcoming and recent meetings"),
     Verb("meeting open", "meeting open [N]", "open the next meeting: roll call, interests prompt and quorum",
@@ -168,10 +168,11 @@ def person_ref(token: str) -> PersonRef | None:
     return None
 
 
-def parse(text: str) -> Command:
+def parse(text: str, today: dt.date | None = None) -> Command:
     """Parse `text` (with or without a leading `gov`, `/gov` or `!gov`) into a Command.
 
-    Raises UsageError with the right form of the command, or a hint for an unknown verb.
+    Raises UsageError saying what was wrong with an example to copy (its dates after `today`, when given), or a
+    hint for an unknown verb.
     """
     tokens = tokenize(check_text(text))
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
@@ -185,7 +186,7 @@ def parse(text: str) -> Command:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
         raise UsageError(f"I don't know '{tokens[0][:40]}'. {suggest(words[0])}Say `help` for the list of commands.")
-    return bind(verb, tokens[taken:])
+    return bind(verb, tokens[taken:], today)
 
 
 def suggest(word: str) -> str:
@@ -195,7 +196,7 @@ def suggest(word: str) -> str:
     return f"Did you mean `{close[0]}`? " if close else ""
 
 
-def bind(verb: Verb, tokens: list[str]) -> Command:
+def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
     positional: list[str] = []
     options: dict[str, Any] = {}
     index = 0
@@ -206,52 +207,60 @@ def bind(verb: Verb, tokens: list[str]) -> Command:
             kind = verb.options.get(name)
             if kind is None:
                 known = ", ".join(f"--{o}" for o in verb.options) or "none"
-                raise UsageError(f"`{verb.name}` has no option --{name[:30]} (options: {known}). Usage: {verb.usage}")
+                raise UsageError(f"`{verb.name}` has no option --{name[:30]} (its options: {known}). "
+                                 f"{say_instead(verb, today)}")
             if kind == "flag":
                 options[name] = True
             else:
                 if index + 1 >= len(tokens):
-                    raise UsageError(f"--{name} needs a value. Usage: {verb.usage}")
+                    raise UsageError(f"--{name} needs a value after it. {say_instead(verb, today)}")
                 index += 1
-                options[name] = coerce(verb, f"--{name}", kind, tokens[index])
+                options[name] = coerce(verb, f"--{name}", kind, tokens[index], today)
         else:
             positional.append(token)
         index += 1
-    return Command(verb.name, bind_positional(verb, positional), options)
+    return Command(verb.name, bind_positional(verb, positional, today), options)
 
 
-def bind_positional(verb: Verb, positional: list[str]) -> dict[str, Any]:
+def missing(verb: Verb, arg: Arg, today: dt.date | None) -> UsageError:
+    """The refusal for a command that left out `arg`: the question it leaves open and a command to copy."""
+    return UsageError(f"{question(arg.name)}. {say_instead(verb, today)}", missing=arg.name)
+
+
+def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for position, arg in enumerate(verb.args):
         if arg.many:
             rest = positional[position:]
             if arg.required and not rest:
-                raise UsageError(f"`{verb.name}` needs {arg.name}. Usage: {verb.usage}")
-            values[arg.name] = [coerce(verb, arg.name, arg.kind, t) for t in rest]
+                raise missing(verb, arg, today)
+            values[arg.name] = [coerce(verb, arg.name, arg.kind, t, today) for t in rest]
             return values
         if position >= len(positional):
             if arg.required:
-                raise UsageError(f"`{verb.name}` needs {arg.name}. Usage: {verb.usage}")
+                raise missing(verb, arg, today)
             values[arg.name] = None
             continue
-        values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position])
+        values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
     if len(positional) > len(verb.args):
         extra = " ".join(positional[len(verb.args):])[:60]
         raise UsageError(f"I did not expect '{extra}' after `{verb.name}`; put text with spaces in quotes. "
-                         f"Usage: {verb.usage}")
+                         f"{say_instead(verb, today)}")
     return values
 
 
-def coerce(verb: Verb, name: str, kind: str, token: str) -> Any:
+def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None = None) -> Any:
+    label = name if name.startswith("--") else f"The {name.replace('_', ' ')}"
     if kind == "person":
         ref = person_ref(token)
         if ref is None:
-            raise UsageError(f"{name} should name a person as @name, not '{token[:40]}'. Usage: {verb.usage}")
+            raise UsageError(f"{label} names a person with @ (the @-picker), not '{token[:40]}'. "
+                             f"{say_instead(verb, today)}")
         return ref
     if kind == "int":
         digits = token.removeprefix("#")
         if not digits.isdigit() or len(digits) > 9:
-            raise UsageError(f"{name} should be a number, not '{token[:40]}'. Usage: {verb.usage}")
+            raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}")
         return int(digits)
     if kind == "word":
         return token.casefold()
@@ -268,9 +277,6 @@ def help_text(topic: list[str], today: dt.date) -> str:
         lines = []
         for v in matches:
             lines.append(f"`{v.usage}` — {v.summary}")
-            if v.example:
-                example = v.example.replace("{next_week}", example_day(today).isoformat()) \
-                    .replace("{year_start}", f"{today.year}-01-01")
-                lines.append(f"  e.g. `{example}`")
+            lines.append(f"  e.g. `{example(v, today)}`")
         return "\n".join(lines)
     return "Commands (say `help <command>` for more):\n" + "\n".join(f"`{v.usage}` — {v.summary}" for v in VERBS)

@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
-from bot.errors import DomainError, NotAllowed, NotFound
+from bot.errors import DomainError, NotAllowed, NotFound, UsageError
 from bot.models import Person
 from bot.replies import Reply, refusal
 from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
+from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.terms import CHAIR_ROLES, Role
@@ -78,10 +79,22 @@ def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, tex
     is committed whole or not at all.
     """
     try:
-        command = parse(text)
+        command = parse(text, now.date())
+    except UsageError as error:
+        return refuse_usage(sessions, speaker, place, error, now)
     except DomainError as error:
         return refusal(error.message)
     return respond_command(sessions, speaker, place, command, now)
+
+
+def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place, error: UsageError,
+                 now: dt.datetime) -> Reply:
+    """The grammar's refusal, and where it left out a poll, meeting or action number, the ones that would do."""
+    if error.missing is None:
+        return refusal(error.message)
+    listed = transact(sessions, "hint", lambda session: Reply(open_choices(session, speaker, place, error.missing,
+                                                                           now)))
+    return refusal(error.message + ("" if listed.error else listed.text))
 
 
 def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,
@@ -97,7 +110,9 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     own transaction."""
     if isinstance(said, str):
         try:
-            said = parse(said)
+            said = parse(said, now.date())
+        except UsageError as error:
+            return refuse_usage(sessions, speaker, place, error, now)
         except DomainError as error:
             return refusal(error.message)
     command = said

@@ -14,7 +14,12 @@ class TermsError(DomainError):
 
 
 class UsageError(DomainError):
-    """A command that does not parse; the message shows the right form."""
+    """A command that does not parse; the message shows the right form. `missing` names an argument left out (e.g.
+    `poll`), so the conversation can list the ones that would do."""
+
+    def __init__(self, message: str, missing: str | None = None) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 class NotAllowed(DomainError):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
+from bot.services.context import terms_of
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
 from govbot import cli_records, cli_reminders, cli_teams, serve
@@ -61,11 +62,13 @@ def cmd_console(args: argparse.Namespace) -> int:
     sessions = session_factory(make_engine(args.db))
     group_file = args.group
     speak_as = args.speak_as
+    zone = console.LONDON
     with unit_of_work(sessions) as session:
         now = console.now_utc()
         if group_file:
             group = import_group(session, read_tor_file(group_file), now, source=str(group_file))
             bind_channel(session, group, console.CHANNEL, now, actor_id=None)
+            zone = terms_of(group.terms_yaml, group.short_name).zone
             if speak_as is None:
                 speak_as = default_speaker(group.terms_yaml)
     speak_as = speak_as or "chair"
@@ -78,7 +81,8 @@ def cmd_console(args: argparse.Namespace) -> int:
     if args.now:
         fixed = parse_instant(args.now)
         clock = lambda: fixed  # noqa: E731 - a fixed clock for replaying a recorded meeting
-    console.chat(sessions, sys.stdin, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock)
+    console.chat(sessions, sys.stdin, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock,
+                 zone=zone)
     return 0
 
 

@@ -6,21 +6,30 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from typing import TextIO
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import respond
+from bot.errors import DomainError
 from bot.ports import Destination
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
+from handlers.replay import moved_clock
 
 PLATFORM = "console"
 CHANNEL = Place(PLATFORM, "console", "console")
+LONDON = ZoneInfo("Europe/London")
 SPEAKER_PREFIX = re.compile(r"^@([\w.\-]{1,80})[:,]?\s+(.*)$")
 
 
 def now_utc() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+def fixed(moment: dt.datetime) -> Callable[[], dt.datetime]:
+    """A clock that stays at `moment`: a replayed transcript's time moves only where its clock lines say."""
+    return lambda: moment
 
 
 def render(reply: Reply) -> str:
@@ -36,8 +45,12 @@ def speaker_and_text(line: str, default: str) -> tuple[Speaker, str]:
 
 
 def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_as: str, interactive: bool,
-         clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL) -> int:
-    """Run the console until input ends; returns how many commands were refused."""
+         clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL, zone: ZoneInfo = LONDON) -> int:
+    """Run the console until input ends; returns how many commands were refused.
+
+    A clock line (`# at 2026-12-10 10:00`, `# after 90 minutes`) sets the time for the lines after it, so a
+    transcript replays a meeting, and the days before it, as they happened.
+    """
     refused = 0
     while True:
         if interactive:
@@ -49,7 +62,17 @@ def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_a
                 out.write("\n")
             return refused
         line = line.strip()
-        if not line or line.startswith("#"):
+        if line.startswith("#"):
+            try:
+                moved = moved_clock(line, clock(), zone)
+            except DomainError as error:
+                refused += 1
+                out.write(f"! {error.message}\n\n")
+                continue
+            if moved is not None:
+                clock = fixed(moved)
+            continue
+        if not line:
             continue
         speaker, text = speaker_and_text(line, speak_as)
         if not interactive:

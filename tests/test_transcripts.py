@@ -19,6 +19,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import unit_of_work
 from bot.models import Attendance, AuditEvent, Person, Poll
 from handlers import console
+from handlers.console import LONDON
+from handlers.replay import moved_clock
 from tests.conftest import START, Chat
 
 TRANSCRIPTS = Path(__file__).parent / "transcripts"
@@ -37,7 +39,7 @@ def steps(path: Path) -> list[Step]:
     parsed: list[Step] = []
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.rstrip()
-        if not line or line.startswith("#"):
+        if not line or (line.startswith("#") and moved_clock(line, START, LONDON) is None):
             continue
         if line.startswith("= "):
             parsed[-1].expect.append(line[2:])
@@ -49,10 +51,14 @@ def steps(path: Path) -> list[Step]:
 
 
 def replay(sessions: sessionmaker[Session], path: Path, chair: str, now: dt.datetime) -> None:
+    """Each step through the console at `now`; a clock line (`# at 2026-12-10 10:00`) moves it for the rest."""
     for step in steps(path):
+        if step.line.startswith("#"):
+            now = moved_clock(step.line, now, LONDON) or now
+            continue
         out = io.StringIO()
         refused = console.chat(sessions, io.StringIO(step.line + "\n"), out, speak_as=chair, interactive=False,
-                               clock=lambda: now, place=console.Place("console", "room"))
+                               clock=console.fixed(now), place=console.Place("console", "room"))
         said = out.getvalue()
         where = f"{path.name}:{step.number} {step.line!r}"
         assert bool(refused) == bool(step.refused), f"{where}: refused={refused}\n{said}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateparser
@@ -11,20 +12,48 @@ from dateutil.relativedelta import relativedelta
 from bot.errors import UsageError
 
 
-def local_to_utc(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
+class AmbiguousTime(UsageError):
+    """A wall-clock time that happens twice (the autumn change): the person must say which."""
+
+    def __init__(self, day: dt.date, time: dt.time, zone: ZoneInfo, names: tuple[str, str]) -> None:
+        self.day, self.time, self.zone, self.names = day, time, zone, names
+        super().__init__(f"{self.happens_twice()} Say which: add --first ({names[0]}) or --second ({names[1]}).")
+
+    def happens_twice(self) -> str:
+        first, second = self.names
+        return (f"{self.time:%H:%M} happens twice on {show_date(self.day)} in {self.zone.key} (the clocks go back): "
+                f"first at {self.time:%H:%M} {first}, then an hour later at {self.time:%H:%M} {second}.")
+
+
+def local_to_utc(day: dt.date, time: dt.time, zone: ZoneInfo, fold: int | None = None) -> dt.datetime:
     """The UTC instant of a wall-clock time in `zone`.
 
-    Raises UsageError for a time the clocks skip (the spring change); an ambiguous autumn time is taken as
-    its first occurrence, as a person reading a calendar would expect.
+    `fold` picks the first (0) or second (1) of a time the autumn change repeats. Raises UsageError for a time
+    the clocks skip (the spring change), and AmbiguousTime for a repeated time when `fold` is None: two calendar
+    clients would otherwise disagree on which one was meant.
     """
-    local = dt.datetime.combine(day, time, tzinfo=zone)
-    round_trip = local.astimezone(dt.UTC).astimezone(zone)
-    if round_trip.replace(tzinfo=None) != local.replace(tzinfo=None):
+    first = dt.datetime.combine(day, time, tzinfo=zone)
+    round_trip = first.astimezone(dt.UTC).astimezone(zone)
+    if round_trip.replace(tzinfo=None) != first.replace(tzinfo=None):
         raise UsageError(
             f"{time:%H:%M} does not exist on {day:%d %b %Y} in {zone.key} (the clocks go forward); "
             "pick a time an hour later"
         )
-    return local.astimezone(dt.UTC)
+    second = first.replace(fold=1)
+    if first.utcoffset() != second.utcoffset():
+        if fold is None:
+            raise AmbiguousTime(day, time, zone, (first.tzname() or "", second.tzname() or ""))
+        return (second if fold else first).astimezone(dt.UTC)
+    return first.astimezone(dt.UTC)
+
+
+def fold_named(day: dt.date, time: dt.time, zone: ZoneInfo, name: str) -> int | None:
+    """0 or 1 when `name` (`BST`, `GMT`) names the first or second occurrence of a repeated time; else None."""
+    first = dt.datetime.combine(day, time, tzinfo=zone)
+    names = [(first.replace(fold=fold).tzname() or "").casefold() for fold in (0, 1)]
+    if names[0] == names[1] or name.casefold() not in names:
+        return None
+    return names.index(name.casefold())
 
 
 def show(moment: dt.datetime, zone: ZoneInfo) -> str:
@@ -43,9 +72,32 @@ def example_day(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=7)
 
 
+# A time of day as people type it: 10:00, 9.30, 2pm, 2:30pm. Never a date, so a date and a time typed in the other
+# order can be told apart.
+TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?$", re.IGNORECASE)
+
+
+def looks_like_time(text: str) -> bool:
+    """Whether `text` reads as a time of day (`10:00`, `2pm`), not a date: a bare number is neither."""
+    stripped = text.strip()
+    return bool(TIME_OF_DAY.match(stripped)) and not stripped.isdigit()
+
+
+def parse_day_and_time(first: str, second: str, today: dt.date) -> tuple[dt.date, dt.time]:
+    """A date and a time typed in either order (`2026-12-17 10:00` or `10:00 2026-12-17`): the order is plain
+    because a time of day never reads as a date. Raises UsageError naming what was not understood."""
+    if looks_like_time(first) and not looks_like_time(second):
+        first, second = second, first
+    return parse_date(first, today), parse_time(second)
+
+
 def parse_date(text: str, today: dt.date) -> dt.date:
     """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `today`, `tomorrow`, `yesterday`."""
     word = text.strip().casefold()
+    if looks_like_time(text):
+        example = example_day(today)
+        raise UsageError(f"'{text[:40]}' is a time, not a date; give the date as {example.isoformat()} or "
+                         f"{show_date(example)}")
     if word == "today":
         return today
     if word in ("tomorrow", "yesterday"):
@@ -71,6 +123,26 @@ def parse_time(text: str) -> dt.time:
     if parsed is None or parsed.date() != dt.date(2000, 1, 1):
         raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
     return parsed.time().replace(second=0, microsecond=0)
+
+
+def deadline(text: str, today: dt.date, zone: ZoneInfo) -> tuple[dt.date, dt.datetime]:
+    """A deadline typed as `date [time] [zone]` (`2026-12-10 17:00`, `2026-10-25 01:30 BST`), 17:00 when no time is
+    given: its local date and its UTC instant. A repeated autumn time needs its zone name to say which."""
+    parts = text.split()
+    named = parts.pop() if len(parts) >= 3 and parts[-1].isalpha() and looks_like_time(parts[-2]) else None
+    if len(parts) >= 2 and looks_like_time(parts[-1]):
+        day, time = parse_date(" ".join(parts[:-1]), today), parse_time(parts[-1])
+    elif len(parts) >= 2 and looks_like_time(parts[0]):
+        day, time = parse_date(" ".join(parts[1:]), today), parse_time(parts[0])
+    else:
+        day, time = parse_date(" ".join(parts), today), dt.time(17, 0)
+    fold = fold_named(day, time, zone, named) if named else None
+    try:
+        return day, local_to_utc(day, time, zone, fold)
+    except AmbiguousTime as twice:
+        first, second = twice.names
+        raise UsageError(f"{twice.happens_twice()} Say which: `--closes \"{day.isoformat()} {time:%H:%M} {first}\"` "
+                         f"or `--closes \"{day.isoformat()} {time:%H:%M} {second}\"`.") from None
 
 
 def term_ended(ends_on: dt.date | None, today: dt.date) -> bool:

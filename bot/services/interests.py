@@ -81,7 +81,7 @@ def register(ctx: Context, cmd: Command) -> Reply:
         query = query.where(Interest.person_id == ctx.person(cmd.options["person"]).id)
     if cmd.options.get("since") is not None:
         since = parse_date(cmd.options["since"], ctx.today)
-        query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone))
+        query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone, fold=0))
     rows = []
     for interest in ctx.session.scalars(query.limit(200)):
         where = f"meeting {meeting_number(ctx.session, interest.meeting_id)}" if interest.meeting_id else "register"

@@ -11,7 +11,7 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Person, Poll, QuorumCheck
 from bot.records import absences
 from bot.replies import Button, Reply
-from bot.rules.calendar import example_day, local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.calendar import example_day, local_to_utc, parse_day_and_time, show, show_date
 from bot.rules.quorum import Quorum
 from bot.services import roll
 from bot.services.context import Context
@@ -30,8 +30,9 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
     """Schedule a meeting at a local date and time in the group's zone (chair or secretariat)."""
     ctx.require_chair_or_secretariat("schedule meetings")
     zone = ctx.terms.zone
-    day = parse_date(cmd.args["date"], ctx.today)
-    starts_at = local_to_utc(day, parse_time(cmd.args["time"]), zone)
+    day, time = parse_day_and_time(cmd.args["date"], cmd.args["time"], ctx.today)
+    fold = 1 if cmd.options.get("second") else 0 if cmd.options.get("first") else None
+    starts_at = local_to_utc(day, time, zone, fold)
     if starts_at <= ctx.now:
         raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
     ends = ctx.terms.operates_until

@@ -12,7 +12,7 @@ from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, SecretTally, SecretVoter
 from bot.replies import Button, Reply
-from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
+from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
@@ -55,9 +55,7 @@ def poll_of_record(ctx: Context, poll_id: int) -> Poll:
 def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
     if not text:
         return None
-    parts = text.split()
-    day = parse_date(parts[0], ctx.today)
-    moment = local_to_utc(day, parse_time(parts[1]) if len(parts) > 1 else dt.time(17, 0), ctx.terms.zone)
+    day, moment = deadline(text, ctx.today, ctx.terms.zone)
     if moment <= ctx.now:
         raise UsageError(f"--closes {show(moment, ctx.terms.zone)} is in the past; give a deadline still to come.")
     ends = ctx.terms.operates_until
@@ -393,9 +391,12 @@ def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply
     return finish(ctx, poll)
 
 
-def bar(count: int, total: int) -> str:
-    width = round(10 * count / total) if total else 0
-    return "█" * width + "░" * (10 - width)
+def share(count: int, voted: int) -> str:
+    """`2 of 3 voted (67%)`: a tally in words, which a screen reader reads as it stands (block-character bars
+    are read out as "full block" ten times over)."""
+    if not voted:
+        return "0 (no votes yet)"
+    return f"{count} of {voted} voted ({round(100 * count / voted)}%)"
 
 
 def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
@@ -405,7 +406,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     fields: list[tuple[str, str]] = []
     for option in poll.options:
         count = per.get(option.position, 0)
-        fields.append((option.label, "hidden until the poll closes" if hidden else f"{bar(count, voters)} {count}"))
+        fields.append((option.label, "hidden until the poll closes" if hidden else share(count, voters)))
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
         fields.append(("Rule", ctx.terms.voting.cited(f"{VOTING_RULE_WORDS[ctx.terms.voting.rule]}")))

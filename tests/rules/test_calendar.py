@@ -9,7 +9,7 @@ import pytest
 
 from bot.errors import UsageError
 from bot.rules.attendance import consecutive_misses, sessions_missed
-from bot.rules.calendar import local_to_utc, parse_date, parse_time, review_due, show
+from bot.rules.calendar import AmbiguousTime, local_to_utc, parse_date, parse_time, review_due, show
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -24,10 +24,13 @@ def test_a_time_the_clocks_skip_is_refused_with_a_way_forward() -> None:
         local_to_utc(dt.date(2026, 3, 29), dt.time(1, 30), LONDON)
 
 
-def test_an_ambiguous_autumn_time_is_its_first_occurrence() -> None:
-    moment = local_to_utc(dt.date(2026, 10, 25), dt.time(1, 30), LONDON)
-    assert moment == dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC)
-    assert show(moment, LONDON) == "Sun 25 Oct 2026, 01:30 BST"
+def test_an_ambiguous_autumn_time_must_be_chosen() -> None:
+    with pytest.raises(AmbiguousTime, match="01:30 happens twice on 25 Oct 2026"):
+        local_to_utc(dt.date(2026, 10, 25), dt.time(1, 30), LONDON)
+    first = local_to_utc(dt.date(2026, 10, 25), dt.time(1, 30), LONDON, fold=0)
+    second = local_to_utc(dt.date(2026, 10, 25), dt.time(1, 30), LONDON, fold=1)
+    assert first == dt.datetime(2026, 10, 25, 0, 30, tzinfo=dt.UTC) and second - first == dt.timedelta(hours=1)
+    assert show(first, LONDON) == "Sun 25 Oct 2026, 01:30 BST" and show(second, LONDON) == "Sun 25 Oct 2026, 01:30 GMT"
 
 
 @pytest.mark.parametrize("text", ["2026-12-03", "3 Dec 2026", "03/12/2026", "3 December 2026"])

@@ -22,7 +22,7 @@ def test_a_vote_on_a_gone_card_is_recorded_once_answered_and_shown_on_a_new_card
     assert answer.method == "response_url" and answer.params["text"] == \
         "Your vote on poll 1 is recorded: Civic Centre."
     new_card = workspace.fake.wait_for(lambda: workspace.fake.of("chat.postMessage")[posted:])[0]
-    assert "*Civic Centre*\n██████████ 1" in shown(new_card) and new_card.answer["ts"] != ts
+    assert "*Civic Centre*\n1 of 1 voted (100%)" in shown(new_card) and new_card.answer["ts"] != ts
 
     del workspace.fake.failures["chat.update"]  # the new card is the one later votes update
     workspace.press("carol", buttons(new_card)["Online"], new_card.answer["ts"])

@@ -44,7 +44,7 @@ def test_a_command_slower_than_slacks_deadline_is_acked_in_time_and_answered_aft
     assert answer.method == "response_url" and answer.params["response_type"] == "ephemeral"
     assert "Your vote on poll 1 is recorded: Civic Centre." in shown(answer)
     card = workspace.fake.wait_for(lambda: workspace.fake.of("chat.update"))[-1]
-    assert "*Civic Centre*\n██████████ 1" in shown(card)
+    assert "*Civic Centre*\n1 of 1 voted (100%)" in shown(card)
 
 
 def test_more_commands_than_workers_while_the_record_is_locked_are_all_acked_in_time(

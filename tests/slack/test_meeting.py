@@ -73,7 +73,7 @@ def test_a_meeting_from_binding_to_close(workspace: Workspace) -> None:
         assert f"recorded: {choice}" in shown(workspace.reply_to(sent))
         refreshed = fake.wait_for(lambda n=updates: fake.of("chat.update")[n:])[0]
         assert refreshed.params["ts"] == card_ts
-    assert "*For*\n███████░░░ 2" in shown(refreshed) and "*Against*\n███░░░░░░░ 1" in shown(refreshed)
+    assert "*For*\n2 of 3 voted (67%)" in shown(refreshed) and "*Against*\n1 of 3 voted (33%)" in shown(refreshed)
     assert "Voted*\n3" in shown(refreshed)
 
     updates = len(fake.of("chat.update"))

@@ -1,0 +1,81 @@
+"""How a refused command is put right: the question it leaves open, and an example to copy for every verb."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Protocol
+
+from bot.rules.calendar import example_day
+
+
+class Described(Protocol):
+    """A verb as the grammar describes it: its name, its usage line and, perhaps, a hand-written example."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def usage(self) -> str: ...
+    @property
+    def example(self) -> str: ...
+
+
+QUESTIONS = {
+    "poll": "Which poll or motion? Give its number",
+    "meeting": "Which meeting? Give its number",
+    "action": "Which action? Give its number",
+    "person": "Who? Name them with @",
+    "short_name": "Which group? Give its short name",
+    "date": "On what date?",
+    "time": "At what time?",
+    "question": "What is the question? Put it in quotes",
+    "choices": "What are the options? Put each in quotes",
+    "choice": "Which way do you vote? Say for, against or abstain, or an option's number",
+    "text": "What should it say? Put the text in quotes",
+    "title": "What is the item called? Put it in quotes",
+    "description": "What is the interest? Put it in quotes, or say `declare none`",
+}
+
+# What a usage line's placeholders become in an example: a quoted word becomes a sample text of its kind.
+SAMPLE_TEXTS = {"title": "Budget update", "interest": "My employer bids for this contract", "text": "Approve the plan",
+                "question": "Next venue?", "option": "Barnet", "place": "Civic Centre"}
+PLACEHOLDERS = ((re.compile(r"@(person|member|p)\b"), "@bob"), (re.compile(r"<date>"), "{next_week}"),
+                (re.compile(r"<time>"), "10:00"), (re.compile(r"<short-name>"), "cjcg"),
+                (re.compile(r"<choice>"), "for"), (re.compile(r"<verb>|<command>"), "meeting"),
+                (re.compile(r"\bN\b"), "1"), (re.compile(r"\.\.\."), ""))
+OPTIONAL = re.compile(r"\[[^\[\]]*\]")
+QUOTED = re.compile(r'"([^"]*)"')
+
+
+def question(name: str) -> str:
+    """What to ask a person who left out the argument `name`."""
+    return QUESTIONS.get(name, f"What is the {name.replace('_', ' ')}?")
+
+
+def example(verb: Described, today: dt.date | None) -> str | None:
+    """A command to copy that the grammar accepts: the verb's own example, or one made from its usage line.
+    Dates in it are a week after `today` (the group's); None when it needs a date and `today` is unknown."""
+    text = verb.example or from_usage(verb.usage)
+    if "{" in text and today is None:
+        return None
+    if today is not None:
+        text = text.replace("{next_week}", example_day(today).isoformat())
+        text = text.replace("{year_start}", f"{today.year}-01-01")
+    return text
+
+
+def from_usage(usage: str) -> str:
+    """`poll close N [--casting for|against]` -> `poll close 1`: optional parts dropped, placeholders filled."""
+    text = usage.split(" | ")[0]
+    while OPTIONAL.search(text):
+        text = OPTIONAL.sub("", text)
+    text = QUOTED.sub(lambda match: f'"{SAMPLE_TEXTS.get(match.group(1), "Some text")}"', text)
+    for pattern, value in PLACEHOLDERS:
+        text = pattern.sub(value, text)
+    return " ".join(text.split())
+
+
+def say_instead(verb: Described, today: dt.date | None) -> str:
+    """`Say `poll close 1`.`, or the usage line when no example can be made."""
+    shown = example(verb, today)
+    return f"Say `{shown}`." if shown else f"Usage: `{verb.usage}`."
