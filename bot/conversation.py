@@ -39,7 +39,7 @@ Answer = TypeVar("Answer", Reply, Reply | None)
 
 USE_CASES: dict[str, UseCase] = {
     "group info": groups.group_info,
-    "terms": groups.group_info,
+    "terms": groups.terms_in_force,
     "members": seats.list_members,
     "member add": seats.add_member,
     "member remove": seats.remove_member,

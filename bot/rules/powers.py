@@ -107,5 +107,5 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
         text += power.cite() if power.clause else " (default: the ToR is silent)"
-        rows.append((ACT_WORDS[act][0].upper() + ACT_WORDS[act][1:], text))
+        rows.append((f"Who may {ACT_WORDS[act]}", text))
     return rows
