@@ -76,7 +76,7 @@ HOLDER_WORDS: dict[Holder, str] = {
     Holder.MEMBER: "a member",
     Holder.MINUTE_TAKER: "the meeting's minute-taker",
     Holder.SELF: "the member themself",
-    Holder.ANYONE: "anyone",
+    Holder.ANYONE: "anyone who may read the record",
 }
 
 

@@ -103,6 +103,11 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
         if act is Act.END_GROUP and terms.powers.stated(act) is None:
             continue  # no command ends a group: list it only where the ToR speaks of it
         power = power_for(terms, act)
+        if act is Act.NAME_CHAIR and terms.chair.chosen == "per_meeting":
+            source = " from the steering group" if terms.chair.drawn_from == "steering_group" else ""
+            rows.append((f"Who may {ACT_WORDS[act]}", terms.chair.cited(f"nobody: a chair is chosen for each "
+                                                                         f"meeting{source}")))
+            continue
         text = who_may(power, act)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
