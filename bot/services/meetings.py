@@ -14,11 +14,11 @@ from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, local_to_utc, parse_date, parse_time, show, show_date
 from bot.rules.quorum import Quorum
 from bot.services import roll
-from bot.services.authority import is_member, require
+from bot.services.authority import is_member, require, roles_of
 from bot.services.context import Context
 from bot.services.interests import require_member_if_confidential
 from bot.services.numbers import next_number
-from bot.terms_powers import Act
+from bot.terms_powers import Act, Holder
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
@@ -111,9 +111,8 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
 
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
-    membership = ctx.membership(person)
-    seat = ctx.terms.seat(membership.seat_title) if membership else None
-    return bool(seat and seat.steering)
+    """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
+    return Holder.STEERING_GROUP in roles_of(ctx, person)
 
 
 def list_meetings(ctx: Context, cmd: Command) -> Reply:

@@ -54,20 +54,9 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     with --agreed). Refuses an unknown or occupied seat, and the chair for the secretariat or an observer."""
     if not may(ctx, Act.CO_OPT_MEMBER):
         require(ctx, Act.SEAT_MEMBER, "add members")
-    title = cmd.options.get("seat")
-    if not title:
-        raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
-    seat = ctx.terms.seat(title)
-    if seat is None:
-        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
-    role = seat.role
-    if cmd.options.get("role"):
-        try:
-            role = Role(cmd.options["role"].casefold().replace("-", "_"))
-        except ValueError:
-            raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
-    co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
+    seat, role = seat_and_role(ctx, cmd)
     agreed = (cmd.options.get("agreed") or "").strip()[:200] or None
+    co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
     require(ctx, Act.CO_OPT_MEMBER if co_opted else Act.SEAT_MEMBER, "co-opt members" if co_opted else "add members",
             agreed=agreed)
     require_chair_may_hold(ctx, seat, role)
@@ -104,6 +93,23 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
         return Reply(f"{person.display_name} is reappointed to {seat.title} as {role.replace('_', '-')} for a new "
                      f"term from {show_date(start)}{term}.")
     return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
+
+
+def seat_and_role(ctx: Context, cmd: Command) -> tuple[Seat, Role]:
+    """The seat `--seat` names and the role `--role` gives (the seat's own by default); UsageError or NotFound
+    saying what would work."""
+    title = cmd.options.get("seat")
+    if not title:
+        raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
+    seat = ctx.terms.seat(title)
+    if seat is None:
+        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
+    if not cmd.options.get("role"):
+        return seat, seat.role
+    try:
+        return seat, Role(cmd.options["role"].casefold().replace("-", "_"))
+    except ValueError:
+        raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
 
 
 def vacancies(ctx: Context) -> str:
