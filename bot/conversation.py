@@ -12,14 +12,26 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
-from bot.errors import DomainError, NotAllowed, NotFound, UsageError
+from bot.errors import DomainError, NotFound, UsageError
 from bot.models import Person
 from bot.replies import Reply, refusal
-from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
+from bot.services import (
+    actions,
+    authority,
+    deputies,
+    groups,
+    interests,
+    meetings,
+    minutes,
+    polls,
+    registers,
+    reviews,
+    seats,
+)
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
-from bot.terms import CHAIR_ROLES, Role
+from bot.terms_powers import Act
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +40,7 @@ Answer = TypeVar("Answer", Reply, Reply | None)
 
 USE_CASES: dict[str, UseCase] = {
     "group info": groups.group_info,
-    "terms": groups.group_info,
+    "terms": groups.terms_in_force,
     "members": seats.list_members,
     "member add": seats.add_member,
     "member remove": seats.remove_member,
@@ -167,7 +179,5 @@ def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt
     group = groups.group_named(session, short_name)
     actor = session.get_one(Person, actor_id)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
-    membership = ctx.membership(actor)
-    if membership is None or membership.role not in CHAIR_ROLES | {Role.SECRETARIAT}:
-        raise NotAllowed(f"Only the chair or secretariat of {group.name} can bind a channel to it.")
+    authority.require(ctx, Act.BIND_CHANNEL, f"bind a channel to {group.name}")
     return groups.bind_channel(session, group, place, now, actor_id)

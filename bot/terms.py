@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.errors import TermsError
+from bot.terms_powers import Powers
 
 
 class Role(StrEnum):
@@ -33,13 +34,15 @@ class VotingRule(StrEnum):
     MAJORITY_CAST = "majority_cast"
     TWO_THIRDS = "two_thirds"
     UNANIMOUS = "unanimous"
+    ALL_MEMBERS = "all_members"  # every voting member in office, present or not ("agreed by all members")
 
 
 VOTING_RULE_WORDS = {
     VotingRule.MAJORITY_PRESENT: "a majority of the voting members present",
     VotingRule.MAJORITY_CAST: "a majority of the votes cast",
     VotingRule.TWO_THIRDS: "two-thirds of the votes cast",
-    VotingRule.UNANIMOUS: "all voting members, unanimously",
+    VotingRule.UNANIMOUS: "all voting members present, unanimously",
+    VotingRule.ALL_MEMBERS: "all members of the group in office, present or not",
 }
 
 
@@ -223,6 +226,7 @@ class Terms(BaseModel):
     review: ReviewRule | None = None
     minutes: MinutesRule = MinutesRule()
     reminders: ReminderRules = ReminderRules()
+    powers: Powers = Powers()
 
     @field_validator("timezone")
     @classmethod
@@ -244,6 +248,9 @@ class Terms(BaseModel):
             raise ValueError(f"chair.seat names a seat the ToR does not have: {self.chair.seat}")
         if unknown:
             raise ValueError(f"deputies.for_seats names seats the ToR does not have: {', '.join(unknown)}")
+        unknown = [t for t in self.powers.seat_titles() if self.seat(t) is None]
+        if unknown:
+            raise ValueError(f"powers name seats the ToR does not have: {', '.join(unknown)}")
         if self.attendance.absences_counted_per == "organisation" and not any(s.organisation for s in self.seats):
             raise ValueError("attendance.absences_counted_per is organisation, but no seat names its organisation; "
                              "add `organisation:` to the seats, or count absences per member")

@@ -134,7 +134,7 @@ def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(
     reply = chat.refused("bob", "meeting open")
     assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance). Until then the "
             "secretariat (sam) opens and closes the meeting, calls the vote") in reply.text
-    assert "records the result with `chair @person`" in reply.text
+    assert "records the result with `chair @winner --poll N`" in reply.text
     assert audit_count(sessions) == before
     chat.ok("sam", "meeting open")
     for member in ("alice", "bob", "carol", "dan"):
@@ -143,9 +143,11 @@ def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(
     for member, choice in (("alice", "bob"), ("bob", "bob"), ("carol", "alice"), ("dan", "bob")):
         chat.ok(member, f"vote 1 {choice}")
     chat.ok("sam", "poll close 1")
-    assert chat.refused("sam", "chair @sam").text.startswith(
-        "The chair is elected from the voting members, and sam's seat (Senior Adviser) does not vote (ToR Governance).")
-    assert chat.ok("sam", "chair @bob").text == "bob is elected chair at meeting 1 (ToR Governance)."
+    assert chat.refused("sam", "chair @sam --poll 1").text == (
+        "sam holds Senior Adviser as secretariat, not as a member in term; the secretariat and observers are not "
+        "members and cannot hold the chair (ToR Governance).")
+    assert chat.ok("sam", "chair @bob --poll 1").text == \
+        "bob is elected chair at meeting 1, by poll 1 (bob has the most votes (3 of 4 voting)) (ToR Governance)."
     assert "Ask bob" in chat.refused("alice", 'poll "Lunch?" "Yes" "No"').text
     chat.ok("sam", "meeting close")
     assert dict(chat.ok("bob", "members").fields)["Labour group councillor (Labour group)"] == "bob, chair"
@@ -158,7 +160,12 @@ def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_th
     chat.ok("sam", "member remove @sam")
     assert "Until then any voting member opens and closes the meeting" in chat.refused("vera", "meeting open").text
     chat.ok("carol", "meeting open")
-    assert chat.ok("carol", "chair @alice").text == "alice is elected chair at meeting 1 (ToR Governance)."
+    chat.ok("alice", "here")
+    chat.ok("carol", 'poll "Chair" "alice" "dan"')
+    chat.ok("alice", "vote 1 alice")
+    chat.ok("carol", "vote 1 alice")
+    chat.ok("carol", "poll close 1")
+    assert chat.ok("carol", "chair @alice --poll 1").text.startswith("alice is elected chair at meeting 1, by poll 1")
     chat.ok("carol", "meeting close")
 
 
@@ -296,10 +303,10 @@ def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat
     assert chat.refused("alice", "chair @bob").text.startswith("Your term as chair ended on 15 Jan 2027 (ToR 6.2), "
                                                                "so you cannot name the chair until")
     assert chat.refused("alice", 'action "Book the room"').text == (
-        "Only the chair, the secretariat or the meeting's minute-taker records actions. Your term as chair ended on "
-        "15 Jan 2027 (ToR 6.2); you act as chair again once you are named again: `chair @alice`, which sam can do.")
-    assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text.endswith(
-        "The chair's term has ended (alice); the secretariat can name a chair with `chair @person` (ToR 6.2).")
+        "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot record actions until you are named again: "
+        "`chair @alice`, which sam can do.")
+    assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text == \
+        "Only the chair or the secretariat can schedule meetings (ToR 6.3). Ask sam."
     assert chat.ok("sam", "chair @alice").text == "alice is now the chair until 20 Jan 2028 (ToR 6.2)."
     assert chat.ok("alice", "meeting schedule 2027-01-27 10:00").text == "Meeting 1 scheduled."
 
@@ -326,14 +333,35 @@ def test_a_group_whose_elected_chair_has_served_their_term_is_run_by_the_secreta
         chat: Chat, sessions: sessionmaker[Session]) -> None:
     load_revised(chat, sessions, "cscpwg", {"chair: {chosen: elected,": "chair: {chosen: elected, term_months: 3,"})
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    assert chat.ok("sam", "chair @bob").text == "bob is now the chair until 10 Apr 2023 (ToR Governance)."
+    elect(chat, "bob", ["alice", "bob"], meeting=1)
     chat.now = dt.datetime(2023, 4, 11, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2023-04-11 14:00")
     chat.now = dt.datetime(2023, 4, 11, 14, 0, tzinfo=dt.UTC)
     assert chat.refused("bob", "meeting open").text == (
-        "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. Your term as chair ended on "
-        "10 Apr 2023 (ToR Governance); you act as chair again once you are named again: `chair @bob`, which sam "
-        "can do.")
-    chat.ok("sam", "meeting open")
-    assert chat.ok("sam", "chair @carol").text == \
-        "carol is elected chair until 11 Jul 2023 at meeting 1 (ToR Governance)."
+        "Your term as chair ended on 10 Apr 2023 (ToR Governance), so you cannot open a meeting until you are "
+        "elected again at a meeting: `chair @bob --poll N`, which sam can do.")
+    assert "bob won poll 1, not carol; an election result cannot be overridden (ToR Governance)" in \
+        chat.refused("sam", "chair @carol --poll 1").text
+    assert elect(chat, "carol", ["carol", "dan"], meeting=2, poll=2, schedule=False) == \
+        "carol is elected chair until 11 Jul 2023 at meeting 2, by poll 2 (carol has the most votes (2 of 2 voting)) " \
+        "(ToR Governance)."
+
+
+def elect(chat: Chat, winner: str, voters: list[str], meeting: int, poll: int = 1, schedule: bool = True) -> str:
+    """Hold a chair election at meeting `meeting` (scheduled an hour from now first, when `schedule`): the
+    secretariat opens it, `voters` attend and vote for `winner`, the secretariat records the result and the new
+    chair closes the meeting. Returns the secretariat's reply recording the result."""
+    if schedule:
+        start = chat.now + dt.timedelta(hours=1)
+        chat.ok("sam", f"meeting schedule {start.date().isoformat()} {start.strftime('%H:%M')}")
+        chat.now = start
+    chat.ok("sam", f"meeting open {meeting}")
+    for voter in voters:
+        chat.ok(voter, "here")
+    chat.ok("sam", f'poll "Chair" "{winner}" "{"dan" if winner != "dan" else "alice"}"')
+    for voter in voters:
+        chat.ok(voter, f"vote {poll} {winner}")
+    chat.ok("sam", f"poll close {poll}")
+    text = chat.ok("sam", f"chair @{winner} --poll {poll}").text
+    chat.ok(winner, "meeting close")
+    return text

@@ -51,9 +51,9 @@ def test_lciib_meets_four_times_a_year_with_co_opted_and_observers_who_do_not_vo
     assert not terms.deputies.allowed
 
 
-def test_working_group_is_unanimous_time_limited_and_substitutes_come_from_the_board() -> None:
+def test_working_group_needs_all_members_is_time_limited_and_substitutes_come_from_the_board() -> None:
     terms = load_terms(example("cscpwg"))
-    assert terms.voting.rule is VotingRule.UNANIMOUS
+    assert terms.voting.rule is VotingRule.ALL_MEMBERS  # "agreed by all members of the working group"
     assert terms.operates_until is not None and terms.operates_until.date == dt.date(2023, 6, 27)
     assert terms.meetings.max_minutes == 90 and terms.meetings.every_months == 2
     assert terms.deputies.must_belong_to == "the Children and Young People Board"

@@ -69,10 +69,11 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
          "Under the ToR this is decided by a majority of the voting members present at a meeting (ToR 6.3); "
          "open a meeting first."),
         # CSCPWG operated until 27 Jun 2023 (its Operation clause): no new motions or polls.
-        ("cscpwg", ["sam: chair @alice"], "alice", 'poll "Venue?" "Barnet" "Camden"',
+        # Until it elects a chair (ToR Governance) its secretariat calls the votes.
+        ("cscpwg", [], "sam", 'poll "Venue?" "Barnet" "Camden"',
          "Children's Social Care Placements Working Group operated until 27 Jun 2023 (ToR Operation), so it can "
          "no longer call a poll"),
-        ("cscpwg", ["sam: chair @alice"], "alice", 'motion "Adopt the report"',
+        ("cscpwg", [], "alice", 'motion "Adopt the report"',
          "Children's Social Care Placements Working Group operated until 27 Jun 2023 (ToR Operation), so it can "
          "no longer take motions"),
     ],
@@ -107,14 +108,13 @@ def test_a_quorate_meeting_takes_a_poll_and_records_its_quorum(chat: Chat, sessi
 
 def test_a_time_limited_group_takes_no_deadline_after_its_end(chat: Chat, sessions: sessionmaker[Session]) -> None:
     chat.now = dt.datetime(2023, 6, 1, 9, 0, tzinfo=dt.UTC)
-    chat.load("cscpwg")
-    chat.ok("sam", "chair @alice")
+    chat.load("cscpwg")  # no chair elected yet (ToR Governance): its secretariat calls the vote
     before = audit_count(sessions)
-    reply = chat.refused("alice", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-30 17:00"')
+    reply = chat.refused("sam", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-30 17:00"')
     assert reply.text == ("Children's Social Care Placements Working Group operates until 27 Jun 2023 "
                           "(ToR Operation); give a --closes deadline on or before 27 Jun 2023.")
     assert audit_count(sessions) == before
-    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-27 17:00"')
+    chat.ok("sam", 'poll "Venue?" "Barnet" "Camden" --closes "2023-06-27 17:00"')
 
 
 @pytest.mark.parametrize(("text", "what"), [("results 1", "its votes"), ("polls", "its votes"),

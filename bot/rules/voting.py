@@ -33,8 +33,8 @@ def decide(
     """Carried or not carried, with the tally and the rule.
 
     `electorate` is the number entitled to vote: the voting members present (with voting deputies) for a
-    meeting vote, or every voting member for a vote between meetings. `casting` ("for"/"against") is the
-    chair's casting vote, used only on a tie and only when the ToR gives the chair one.
+    meeting vote, or every voting member for a vote between meetings or under `all_members`. `casting`
+    ("for"/"against") is the chair's casting vote, used only on a tie and only when the ToR gives the chair one.
     """
     rule = rules.rule
     cast = tally.for_ + tally.against
@@ -48,11 +48,14 @@ def decide(
     elif rule is VotingRule.TWO_THIRDS:
         carried = cast > 0 and 3 * tally.for_ >= 2 * cast
         need_text = "needs two-thirds of the votes cast"
+    elif rule is VotingRule.ALL_MEMBERS:
+        carried = tally.for_ == electorate and tally.against == 0 and tally.abstain == 0 and electorate > 0
+        need_text = f"needs all {electorate} members of the group to vote for, present or not"
     else:
         carried = tally.for_ == electorate and tally.against == 0 and tally.abstain == 0 and electorate > 0
         need_text = f"needs all {electorate} entitled to vote to vote for"
     note = ""
-    tie = tally.for_ == tally.against and rule is not VotingRule.UNANIMOUS and not carried
+    tie = tally.for_ == tally.against and rule not in (VotingRule.UNANIMOUS, VotingRule.ALL_MEMBERS) and not carried
     if tie and rules.casting_vote == "chair":
         if casting in ("for", "against"):
             carried = casting == "for"

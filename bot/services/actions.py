@@ -5,24 +5,19 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.commands import Command
-from bot.errors import NotAllowed, NotFound, UsageError
+from bot.errors import NotFound, UsageError
 from bot.models import ActionItem, Person
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, parse_date, show_date
+from bot.services.authority import require
 from bot.services.context import Context, agenda_item, name
 from bot.services.numbers import next_number
-
-
-def may_record(ctx: Context) -> bool:
-    meeting = ctx.open_meeting()
-    return ctx.is_chair() or ctx.is_secretariat() or (meeting is not None and meeting.minute_taker_id == ctx.actor.id)
+from bot.terms_powers import Act
 
 
 def record_action(ctx: Context, cmd: Command) -> Reply:
     """Record an action, against the open meeting (and an item of it) when there is one."""
-    if not may_record(ctx):
-        raise NotAllowed("Only the chair, the secretariat or the meeting's minute-taker records actions. "
-                         + ctx.chair_hint())
+    require(ctx, Act.RECORD_ACTIONS, "record actions", meeting=ctx.open_meeting())
     text = " ".join(cmd.args["text"]).strip()
     if not text:
         raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '
@@ -71,8 +66,7 @@ def action_done(ctx: Context, cmd: Command) -> Reply:
                                                          ActionItem.number == cmd.args["action"]))
     if action is None:
         raise NotFound(f"There is no action {cmd.args['action']} in {ctx.terms.name}. Say `actions` to list them.")
-    if action.owner_id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
-        raise NotAllowed("Only the action's owner, the chair or the secretariat marks it done.")
+    require(ctx, Act.MARK_ACTION_DONE, f"mark action {action.number} done", own=action.owner_id == ctx.actor.id)
     if action.done_at is not None:
         return Reply(f"Action {action.number} was already marked done.", private=True)
     action.done_at = ctx.now

@@ -245,21 +245,6 @@ class Context:
             return membership is not None and membership.role == Role.SECRETARIAT
         return self.is_voting(membership)
 
-    def is_secretariat(self) -> bool:
-        membership = self.membership(self.actor)
-        return membership is not None and membership.role == Role.SECRETARIAT
-
-    def require_chair(self, doing: str) -> None:
-        if not self.is_chair():
-            self.refuse_lapsed_chair(doing)
-            raise NotAllowed(f"Only the chair (or vice-chair, or the meeting's chair) can {doing}. "
-                             f"{self.chair_hint()}")
-
-    def require_chair_or_secretariat(self, doing: str) -> None:
-        if not (self.is_chair() or self.is_secretariat()):
-            self.refuse_lapsed_chair(doing)
-            raise NotAllowed(f"Only the chair or the secretariat can {doing}. {self.chair_hint()}")
-
     def refuse_lapsed_chair(self, doing: str) -> None:
         """Raise NotAllowed for a chair whose term has ended, saying when, under which clause, and who can
         restore them; return when the actor is no such chair."""
@@ -276,7 +261,8 @@ class Context:
         if membership.term_ends_on is not None and self.term_ended(membership):
             how = f"you are reappointed: `member add @{me} --seat \"{membership.seat_title}\"`"
         else:
-            how = f"you are named again: `chair @{me}`"
+            how = f"you are named again: `chair @{me}`" if self.terms.chair.chosen != "elected" else \
+                f"you are elected again at a meeting: `chair @{me} --poll N`"
         able = [m.person.display_name for m in self.memberships()
                 if m.id != membership.id and (m.role == Role.SECRETARIAT or self.holds_chair(m))]
         if able:
@@ -298,7 +284,7 @@ class Context:
             who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
             return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
                     f"{who} opens and closes the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
-                    "and records the result with `chair @person`.")
+                    "and records the result with `chair @winner --poll N`.")
         if chairs:
             return rule.cited(f"Ask {', '.join(chairs)}") + "."
         ended = [m.person.display_name for m in self.memberships() if m.role in CHAIR_ROLES]

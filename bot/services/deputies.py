@@ -9,8 +9,10 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import DeputyNomination, Group, Membership
 from bot.replies import Reply
 from bot.rules.calendar import show
+from bot.services.authority import NOT_MEMBERS, require
 from bot.services.context import Context
 from bot.services.numbers import meeting_number
+from bot.terms_powers import Act
 
 
 def nominate(ctx: Context, cmd: Command) -> Reply:
@@ -24,12 +26,14 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     if not rule.allowed:
         raise NotAllowed(rule.cited(f"{ctx.terms.name}'s ToR makes no provision for deputies") + ".")
     member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
-    if member.id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
-        raise NotAllowed("You can name a deputy only for yourself; the chair or secretariat can record one for "
-                         "another member.")
+    require(ctx, Act.NOMINATE_DEPUTY, "name a deputy for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
     if seat_held is None:
         raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to deputise for.")
+    entitled = {t.casefold() for t in rule.for_seats or []}
+    if seat_held.role in NOT_MEMBERS and seat_held.seat_title.casefold() not in entitled:
+        raise NotAllowed(rule.cited(f"{member.display_name} attends as {seat_held.role}, not as a member; the "
+                                    "secretariat and observers are not members and have no deputies") + ".")
     if rule.for_seats is not None and seat_held.seat_title.casefold() not in {t.casefold() for t in rule.for_seats}:
         raise NotAllowed(rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + ".")
     deputy = ctx.person(cmd.args["person"])
@@ -99,8 +103,7 @@ def check_eligibility(ctx: Context, deputy_id: int, confirmed: bool) -> str:
 
 def revoke(ctx: Context, cmd: Command) -> Reply:
     member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
-    if member.id != ctx.actor.id and not (ctx.is_chair() or ctx.is_secretariat()):
-        raise NotAllowed("You can withdraw only your own deputy nominations.")
+    require(ctx, Act.NOMINATE_DEPUTY, "withdraw a member's deputy", own=member.id == ctx.actor.id)
     deputy = ctx.person(cmd.args["person"])
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,

@@ -13,6 +13,7 @@ from bot.errors import NotFound
 from bot.models import ChannelBinding, Group, Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, show_date
+from bot.rules.powers import powers_in_force
 from bot.services.context import Context, Place, resolve
 from bot.terms import CHAIR_ROLES, VOTING_RULE_WORDS, Terms, parse_terms
 
@@ -167,6 +168,13 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
         rows.append(("Confidentiality", privacy.cited(text)))
     return rows
+
+
+def terms_in_force(ctx: Context, cmd: Command) -> Reply:
+    """The group, its rules, and who may do each act (the powers in force), each citing its clause."""
+    info = group_info(ctx, cmd)
+    return Reply(text=info.text, title=info.title, fields=info.fields + tuple(powers_in_force(ctx.terms)),
+                 private=True)
 
 
 def plural(count: int, word: str) -> str:

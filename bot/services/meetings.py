@@ -14,9 +14,11 @@ from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, local_to_utc, parse_day_and_time, show, show_date
 from bot.rules.quorum import Quorum
 from bot.services import roll
+from bot.services.authority import is_member, require, roles_of
 from bot.services.context import Context
 from bot.services.interests import require_member_if_confidential
 from bot.services.numbers import next_number
+from bot.terms_powers import Act, Holder
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
@@ -27,8 +29,10 @@ ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apo
 
 
 def schedule(ctx: Context, cmd: Command) -> Reply:
-    """Schedule a meeting at a local date and time in the group's zone (chair or secretariat)."""
-    ctx.require_chair_or_secretariat("schedule meetings")
+    """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
+    require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
+    if cmd.options.get("chair"):
+        require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
     zone = ctx.terms.zone
     day, time = parse_day_and_time(cmd.args["date"], cmd.args["time"], ctx.today)
     fold = 1 if cmd.options.get("second") else 0 if cmd.options.get("first") else None
@@ -46,6 +50,9 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
                                        ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
         if person is not None and ctx.membership(person) is None:
             raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
+        if person is not None and role == "chair" and not is_member(ctx, ctx.membership(person)):
+            raise NotAllowed(rule.cited(f"{person.display_name} is not a member in term; the secretariat and "
+                                        "observers are not members and cannot chair") + ".")
         if person is not None and source == "steering_group" and not in_steering_group(ctx, person):
             steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
             raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
@@ -105,9 +112,8 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
 
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
-    membership = ctx.membership(person)
-    seat = ctx.terms.seat(membership.seat_title) if membership else None
-    return bool(seat and seat.steering)
+    """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
+    return Holder.STEERING_GROUP in roles_of(ctx, person)
 
 
 def list_meetings(ctx: Context, cmd: Command) -> Reply:
@@ -126,7 +132,7 @@ def list_meetings(ctx: Context, cmd: Command) -> Reply:
 
 
 def cancel(ctx: Context, cmd: Command) -> Reply:
-    ctx.require_chair_or_secretariat("cancel meetings")
+    require(ctx, Act.SCHEDULE_MEETING, "cancel meetings")
     meeting = ctx.meeting(cmd.args["meeting"])
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be cancelled.")
@@ -136,8 +142,8 @@ def cancel(ctx: Context, cmd: Command) -> Reply:
 
 
 def add_item(ctx: Context, cmd: Command) -> Reply:
-    ctx.require_chair_or_secretariat("set the agenda")
     meeting = ctx.meeting(cmd.options.get("meeting"))
+    require(ctx, Act.PLAN_AGENDA, "set the agenda", meeting=meeting)
     if meeting.status in ("closed", "cancelled"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; add items to a meeting still to come.")
     ctx.require_unlocked(meeting.id, "a change to its agenda")
@@ -165,9 +171,7 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     if already is not None:
         raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
     meeting = ctx.meeting(cmd.args["meeting"])
-    if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id):
-        raise NotAllowed("Only the chair (or vice-chair, or the meeting's chair) can open a meeting. "
-                         + ctx.chair_hint())
+    require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     meeting.status, meeting.opened_at = "open", ctx.now
@@ -195,7 +199,7 @@ def close_meeting(ctx: Context, cmd: Command) -> Reply:
     meeting = ctx.open_meeting()
     if meeting is None:
         raise NotFound("No meeting is open.")
-    ctx.require_chair("close a meeting")
+    require(ctx, Act.RUN_MEETING, "close a meeting", meeting=meeting)
     open_vote = ctx.session.scalar(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open"))
     if open_vote is not None:
         raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "

@@ -11,9 +11,10 @@ from bot.records.meeting_record import approved_minutes, meeting_record
 from bot.records.minutes import markdown, seal
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.interests import require_member_if_confidential
-from bot.terms import Role
+from bot.terms_powers import Act
 
 
 def chosen(ctx: Context, number: int | None) -> Meeting:
@@ -40,6 +41,7 @@ def draft(ctx: Context, cmd: Command) -> Reply:
             "" if intact else " — WARNING: the stored text no longer matches its seal; tell your administrator.")
         return Reply(approved.text, title=f"Approved minutes of meeting {meeting.number}", private=True,
                      notices=(note,), subject=f"minutes:{meeting.id}")
+    require(ctx, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved", meeting=meeting)
     buttons = (Button("Approve these minutes", f"minutes approve {meeting.number}", "primary"),) \
         if meeting.status == "closed" else ()
     return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
@@ -47,26 +49,12 @@ def draft(ctx: Context, cmd: Command) -> Reply:
                  subject=f"minutes:{meeting.id}")
 
 
-def may_approve(ctx: Context, meeting: Meeting) -> bool:
-    who = ctx.terms.minutes.approved_by
-    membership = ctx.membership(ctx.actor)
-    if who == "steering_group":
-        seat = ctx.terms.seat(membership.seat_title) if membership else None
-        return bool(seat and seat.steering)
-    chair = ctx.is_chair() or meeting.chair_id == ctx.actor.id
-    if who == "group":  # the group approves at a meeting; its chair or secretariat records that it did
-        return chair or (membership is not None and membership.role == Role.SECRETARIAT)
-    return chair
-
-
 def approve(ctx: Context, cmd: Command) -> Reply:
     """Approve a closed meeting's minutes: store the text and its seal, post them, and lock the meeting's record."""
     meeting = chosen(ctx, cmd.args["meeting"])
     rule = ctx.terms.minutes
-    if not may_approve(ctx, meeting):
-        who = {"chair": "the chair", "steering_group": "a member of the steering group",
-               "group": "the group (its chair or secretariat records the approval)"}[rule.approved_by]
-        raise NotAllowed(rule.cited(f"The minutes of {ctx.terms.name} are approved by {who}") + ".")
+    doing = "record the group's approval of the minutes" if rule.approved_by == "group" else "approve the minutes"
+    require(ctx, Act.APPROVE_MINUTES, f"{doing} of {ctx.terms.name}", meeting=meeting)
     if meeting.status != "closed":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; minutes are approved once it is closed.")
     already = approved_minutes(ctx.session, meeting.id)

@@ -16,10 +16,12 @@ from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
+from bot.services.authority import may, require
 from bot.services.context import Context, agenda_item, scheduler_context
 from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.services.numbers import meeting_number, next_number
 from bot.terms import VOTING_RULE_WORDS, VotingRule
+from bot.terms_powers import Act
 
 # Built once: every vote and every card reads them, and building a statement cost more than running it.
 POLL = select(Poll).options(joinedload(Poll.options))
@@ -76,9 +78,7 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
     text = " ".join(cmd.args["text"]).strip()
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
-    membership = ctx.membership(ctx.actor)
-    if not ctx.is_voting(membership) and not ctx.is_chair():
-        raise NotAllowed(f"Only voting members of {ctx.terms.name} propose motions.")
+    require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
     require_operating(ctx, "take motions")
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
@@ -94,7 +94,7 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
         return Reply(tabling.cited(f"Motion {poll.number} is proposed: {poll.question}\nIt must be tabled with "
                                    f"{tabling.with_body} before a vote")
                      + f": a steering group member says `motion table {poll.number}`.")
-    if ctx.is_chair():
+    if may(ctx, Act.CALL_VOTE):
         return open_vote(ctx, poll)
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
                  f"The chair opens the vote with `motion vote {poll.number}`.")
@@ -105,10 +105,7 @@ def table_motion(ctx: Context, cmd: Command) -> Reply:
     tabling = ctx.terms.voting.tabling
     if poll.kind != "motion" or poll.status != "proposed":
         raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.number} is {poll.status}.")
-    membership = ctx.membership(ctx.actor)
-    seat = ctx.terms.seat(membership.seat_title) if membership else None
-    if not (seat and seat.steering) and tabling.required:
-        raise NotAllowed(tabling.cited(f"Motions are tabled by members of {tabling.with_body}") + ".")
+    require(ctx, Act.TABLE_MOTION, f"table motions with {tabling.with_body}")
     poll.status, poll.tabled_by_id = "tabled", ctx.actor.id
     ctx.audit("motion.tabled", poll=poll.id)
     return Reply(f"Motion {poll.number} is tabled with {tabling.with_body}; the chair can open the vote at a meeting "
@@ -117,7 +114,7 @@ def table_motion(ctx: Context, cmd: Command) -> Reply:
 
 def call_vote(ctx: Context, cmd: Command) -> Reply:
     poll = get_poll(ctx, cmd.args["poll"])
-    ctx.require_chair("open a vote")
+    require(ctx, Act.CALL_VOTE, "open a vote")
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
@@ -172,7 +169,7 @@ def open_vote(ctx: Context, poll: Poll) -> Reply:
 
 def create_poll(ctx: Context, cmd: Command) -> Reply:
     """Ask the group a question with the given options (the chair)."""
-    ctx.require_chair("call a poll")
+    require(ctx, Act.CALL_VOTE, "call a poll")
     labels = [c.strip() for c in cmd.args["choices"] if c.strip()]
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
@@ -328,7 +325,9 @@ def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
-    if poll.meeting_id is not None:
+    """Those whose votes the ToR's rule counts: the voting members present at a meeting vote, but every voting
+    member in office, present or not, between meetings and where the rule is "agreed by all members"."""
+    if poll.meeting_id is not None and ctx.terms.voting.rule is not VotingRule.ALL_MEMBERS:
         meeting = ctx.session.get(Meeting, poll.meeting_id)
         assert meeting is not None
         return len(roll.voters_present(ctx, meeting))
@@ -337,7 +336,7 @@ def electorate(ctx: Context, poll: Poll) -> int:
 
 def close_poll(ctx: Context, cmd: Command) -> Reply:
     poll = get_poll(ctx, cmd.args["poll"])
-    ctx.require_chair("close a vote")
+    require(ctx, Act.CLOSE_POLL, "close a vote")
     if poll.status != "open":
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed.")
     casting = cmd.options.get("casting")

@@ -11,8 +11,10 @@ from bot.errors import NotAllowed
 from bot.models import GroupEvent
 from bot.replies import Reply
 from bot.rules.calendar import report_due, review_due, show_date
+from bot.services.authority import require
 from bot.services.context import Context
 from bot.terms import Terms
+from bot.terms_powers import Act
 
 
 def last_done(ctx: Context, kind: str) -> dt.date | None:
@@ -47,7 +49,7 @@ def review_status(ctx: Context, cmd: Command) -> Reply:
 
 
 def record_done(ctx: Context, cmd: Command, kind: str) -> Reply:
-    ctx.require_chair_or_secretariat(f"record the {kind}")
+    require(ctx, Act.MARK_REVIEW_DONE, f"record the {kind}")
     note = " ".join(cmd.args["note"]).strip()[:2000] or None
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import Membership
+from bot.models import Membership, Person
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_date, show_date
+from bot.services.authority import NOT_MEMBERS, is_member, may, require
 from bot.services.context import Context
-from bot.terms import CHAIR_ROLES, Role
+from bot.services.election import elected_in
+from bot.services.numbers import meeting_number
+from bot.terms import CHAIR_ROLES, Role, Seat
+from bot.terms_powers import Act
 
 
 def list_members(ctx: Context, cmd: Command) -> Reply:
@@ -46,20 +50,16 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
 
 
 def add_member(ctx: Context, cmd: Command) -> Reply:
-    """Seat a person (chair or secretariat). Refuses an unknown or occupied seat."""
-    ctx.require_chair_or_secretariat("add members")
-    title = cmd.options.get("seat")
-    if not title:
-        raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
-    seat = ctx.terms.seat(title)
-    if seat is None:
-        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
-    role = seat.role
-    if cmd.options.get("role"):
-        try:
-            role = Role(cmd.options["role"].casefold().replace("-", "_"))
-        except ValueError:
-            raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
+    """Seat a person (whoever the ToR's powers name; a co-opted seat may need another body's agreement, recorded
+    with --agreed). Refuses an unknown or occupied seat, and the chair for the secretariat or an observer."""
+    if not may(ctx, Act.CO_OPT_MEMBER):
+        require(ctx, Act.SEAT_MEMBER, "add members")
+    seat, role = seat_and_role(ctx, cmd)
+    agreed = (cmd.options.get("agreed") or "").strip()[:200] or None
+    co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
+    require(ctx, Act.CO_OPT_MEMBER if co_opted else Act.SEAT_MEMBER, "co-opt members" if co_opted else "add members",
+            agreed=agreed)
+    require_chair_may_hold(ctx, seat, role)
     person = ctx.person(cmd.args["person"])
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
@@ -85,12 +85,31 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     ctx.session.add(Membership(group_id=ctx.group.id, person_id=person.id, seat_title=seat.title, role=role,
                                term_starts_on=start, term_ends_on=ends, chair_term_ends_on=chair_ends))
     ctx.memberships_changed()
-    ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends)
+    ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends, agreed=agreed)
     term = seat.cited(f"; term ends {show_date(ends)}") if ends else ""
+    if agreed:
+        term += f"; agreed: {agreed}"
     if lapsed is not None and lapsed.person_id == person.id:
         return Reply(f"{person.display_name} is reappointed to {seat.title} as {role.replace('_', '-')} for a new "
                      f"term from {show_date(start)}{term}.")
     return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
+
+
+def seat_and_role(ctx: Context, cmd: Command) -> tuple[Seat, Role]:
+    """The seat `--seat` names and the role `--role` gives (the seat's own by default); UsageError or NotFound
+    saying what would work."""
+    title = cmd.options.get("seat")
+    if not title:
+        raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
+    seat = ctx.terms.seat(title)
+    if seat is None:
+        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
+    if not cmd.options.get("role"):
+        return seat, seat.role
+    try:
+        return seat, Role(cmd.options["role"].casefold().replace("-", "_"))
+    except ValueError:
+        raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
 
 
 def vacancies(ctx: Context) -> str:
@@ -103,8 +122,26 @@ def vacancies(ctx: Context) -> str:
     return f"Vacant seats: {shown}. Say `members` for every seat."
 
 
+def require_chair_may_hold(ctx: Context, seat: Seat, role: Role) -> None:
+    """Refuse a chair role for a seat that is not a voting member's (the secretariat and observers are not
+    members), and any chair by seating where the ToR has the group elect it or choose one each meeting."""
+    if role not in CHAIR_ROLES:
+        return
+    rule = ctx.terms.chair
+    if seat.role in NOT_MEMBERS or not seat.voting:
+        raise NotAllowed(seat.cited(f"{seat.title} is not a voting member's seat") + "; the secretariat and "
+                         "observers are not members and cannot hold the chair.")
+    if rule.drawn_from == "steering_group" and not seat.steering:
+        raise NotAllowed(rule.cited(f"Under the ToR the chair comes from the steering group, and {seat.title} is "
+                                    "not a steering group seat") + ".")
+    if role == Role.CHAIR and rule.chosen != "named":
+        how = "elects its chair" if rule.chosen == "elected" else "chooses a chair for each meeting"
+        raise NotAllowed(rule.cited(f"Under the ToR the group {how}, so nobody is seated as chair") + "; seat "
+                         "them as a member and see `help chair`.")
+
+
 def remove_member(ctx: Context, cmd: Command) -> Reply:
-    ctx.require_chair_or_secretariat("remove members")
+    require(ctx, Act.SEAT_MEMBER, "remove members")
     person = ctx.person(cmd.args["person"])
     membership = ctx.membership(person)
     if membership is None:
@@ -140,35 +177,55 @@ def require_open_meeting_keeps_a_chair(ctx: Context, leaving: Membership, doing:
 
 
 def make_chair(ctx: Context, cmd: Command) -> Reply:
-    """Make a member the chair, for the ToR's chair term (the secretariat or the current chair)."""
-    if not (ctx.is_secretariat() or ctx.is_chair()):
-        ctx.refuse_lapsed_chair("name the chair")
-        raise NotAllowed(f"Only the secretariat or the current chair can name the chair. {ctx.chair_hint()}")
+    """Make a member the chair, for the ToR's chair term: named by whoever the ToR's powers name, or, where the
+    group elects its chair, the result of the ballot `--poll N` recorded; never the secretariat or an observer."""
+    rule = ctx.terms.chair
+    if rule.chosen == "per_meeting":
+        source = " from the steering group" if rule.drawn_from == "steering_group" else ""
+        raise NotAllowed(rule.cited(f"Under the ToR a chair is chosen for each meeting{source}") + ". Name one "
+                         "when scheduling: `meeting schedule DATE TIME --chair @person`.")
+    require(ctx, Act.NAME_CHAIR, "name the chair")
     person = ctx.person(cmd.args["person"])
-    membership = ctx.membership(person)
-    if membership is None:
-        raise NotAllowed(ctx.terms.chair.cited(f"{person.display_name} holds no seat; the chair is chosen from "
-                                               "the members") + ".")
-    if ctx.terms.chair.chosen == "elected" and not ctx.is_voting(membership):
-        raise NotAllowed(ctx.terms.chair.cited(f"The chair is elected from the voting members, and "
-                                               f"{person.display_name}'s seat ({membership.seat_title}) does not "
-                                               "vote") + ". Name a voting member: say `members` to see them.")
-    chair_seat = ctx.terms.seat(ctx.terms.chair.seat) if ctx.terms.chair.seat else None
-    if chair_seat is not None and membership.seat_title.casefold() != chair_seat.title.casefold():
-        raise NotAllowed(ctx.terms.chair.cited(f"The ToR names the chair's seat: {chair_seat.title}") + ". Seat "
-                         f"{person.display_name} there with `member add @{person.display_name} --seat "
-                         f"\"{chair_seat.title}\"` first, or revise the ToR.")
+    membership = may_chair(ctx, person)
+    election = elected_in(ctx, cmd.options.get("poll"), person) if rule.chosen == "elected" else None
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
-            other.role, other.chair_term_ends_on = Role.MEMBER, None
+            seat = ctx.terms.seat(other.seat_title)  # back to the seat's own role: co-opted stays co-opted
+            other.role = seat.role if seat is not None and seat.role not in CHAIR_ROLES else Role.MEMBER
+            other.chair_term_ends_on = None
     membership.role = Role.CHAIR
     months = ctx.terms.chair.term_months
     membership.chair_term_ends_on = add_months(ctx.today, months) if months else None
-    meeting = ctx.open_meeting() if ctx.terms.chair.chosen == "elected" else None
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on,
-              meeting=meeting.id if meeting else None)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
-    if meeting is not None:
-        return Reply(ctx.terms.chair.cited(f"{person.display_name} is elected chair{until} at meeting "
-                                           f"{meeting.number}") + ".")
+    if election is not None:
+        ctx.audit("chair.elected", person=person.id, until=membership.chair_term_ends_on,
+                  meeting=election.meeting_id, poll=election.id, poll_number=election.number)
+        assert election.meeting_id is not None
+        number = meeting_number(ctx.session, election.meeting_id)
+        return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
+                                f"{election.number} ({election.outcome})") + ".")
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")
+
+
+def may_chair(ctx: Context, person: Person) -> Membership:
+    """`person`'s membership, when they may hold the chair: a member in term (not the secretariat or an
+    observer), voting where the chair is elected, in the chair's seat where the ToR names one. Else NotAllowed."""
+    rule = ctx.terms.chair
+    membership = ctx.membership(person)
+    if membership is None:
+        raise NotAllowed(rule.cited(f"{person.display_name} holds no seat; the chair is chosen from the members") + ".")
+    if not is_member(ctx, membership):
+        raise NotAllowed(rule.cited(f"{person.display_name} holds {membership.seat_title} as "
+                                    f"{membership.role.replace('_', '-')}, not as a member in term; the secretariat "
+                                    "and observers are not members and cannot hold the chair") + ".")
+    if rule.chosen == "elected" and not ctx.is_voting(membership):
+        raise NotAllowed(rule.cited(f"The chair is elected from the voting members, and {person.display_name}'s "
+                                    f"seat ({membership.seat_title}) does not vote") + ". Name a voting member: say "
+                         "`members` to see them.")
+    chair_seat = ctx.terms.seat(rule.seat) if rule.seat else None
+    if chair_seat is not None and membership.seat_title.casefold() != chair_seat.title.casefold():
+        raise NotAllowed(rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + ". Seat "
+                         f"{person.display_name} there with `member add @{person.display_name} --seat "
+                         f"\"{chair_seat.title}\"` first, or revise the ToR.")
+    return membership

@@ -10,7 +10,7 @@ def test_actions_are_recorded_at_the_meeting_and_minuted(chat: Chat) -> None:
     chat.ok("alice", "meeting schedule 2026-12-10 10:00 --minutes @sam")
     chat.ok("alice", 'agenda add "SEND placements procurement"')
     chat.ok("alice", "meeting open")
-    assert "Only the chair, the secretariat or the meeting's minute-taker records actions." in \
+    assert "Only the chair, the secretariat or the meeting's minute-taker can record actions (ToR 6.3)." in \
         chat.refused("bob", 'action "Write to the ICB"').text
     assert "--due 30 Nov 2026 is in the past" in chat.refused("sam", 'action "Late" --due 2026-11-30').text
     assert "Meeting 1 has no item 4" in chat.refused("sam", 'action "x" --item 4').text
@@ -24,7 +24,8 @@ def test_actions_are_recorded_at_the_meeting_and_minuted(chat: Chat) -> None:
     chat.advance(days=60)
     assert ("Action 1", "Circulate the tender timetable — bob, due 15 Jan 2027 (overdue)") in \
         chat.ok("carol", "actions").fields
-    assert "Only the action's owner" in chat.refused("carol", "action done 1").text
+    assert "Only the action's owner, the chair or the secretariat can mark action 1 done" in \
+        chat.refused("carol", "action done 1").text
     chat.ok("bob", "action done 1")
     assert [label for label, _ in chat.ok("carol", "actions").fields] == ["Action 2"]
     assert "There is no action 9" in chat.refused("bob", "action done 9").text

@@ -20,8 +20,8 @@ def test_only_the_steering_group_approves_lieg_minutes_and_approval_locks_the_re
         recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
     chat = recorded("lieg")
     refusal = chat.refused("frank", "minutes approve 1")
-    assert refusal.text == "The minutes of London Information Exchange Group are approved by a member of the steering " \
-                           "group (ToR 5.2)."
+    assert refusal.text == "Only a member of the steering group can approve the minutes of London Information " \
+                           "Exchange Group (ToR 5.2). Ask alice, bob or erin."
     draft = chat.ok("bob", "meeting minutes 1").text
     posted = chat.ok("bob", "minutes approve 1")
     assert not posted.private and posted.title == "Minutes of meeting 1 approved"
@@ -73,7 +73,8 @@ def test_after_approval_no_change_to_that_meeting_is_accepted_and_the_refusal_sa
 def test_chair_approval_in_cjcg_and_an_open_meeting_cannot_be_approved(recorded: Callable[[str], Chat]) -> None:
     chat = recorded("cjcg")
     assert chat.refused("bob", "minutes approve 1").text == \
-        "The minutes of Children's Joint Commissioning Group are approved by the chair."
+        "Only the chair (or vice-chair, or the meeting's chair) can approve the minutes of Children's Joint " \
+        "Commissioning Group. Ask alice (ToR 6.2)."
     chat.ok("alice", "meeting schedule 2027-02-11 10:00")
     chat.ok("alice", "meeting open 2")
     assert "Meeting 2 is open; minutes are approved once it is closed." in chat.refused("alice", "minutes approve 2").text
@@ -97,6 +98,6 @@ def test_when_the_group_approves_its_chair_or_secretariat_records_it(chat: Chat,
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
     chat.ok("alice", "meeting open")
     chat.ok("alice", "meeting close")
-    assert chat.refused("bob", "minutes approve").text == "The minutes of Children's Joint Commissioning Group are " \
-        "approved by the group (its chair or secretariat records the approval) (ToR 6.6)."
+    assert chat.refused("bob", "minutes approve").text == "Only the chair or the secretariat can record the group's " \
+        "approval of the minutes of Children's Joint Commissioning Group (ToR 6.6). Ask alice or sam."
     assert chat.ok("sam", "minutes approve").title == "Minutes of meeting 1 approved"

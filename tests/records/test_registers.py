@@ -87,8 +87,9 @@ def test_decisions_give_totals_and_outcomes_and_markdown_keeps_the_table_whole(
     with unit_of_work(sessions) as session:
         table = registers.decisions(session, group(session))
     rows = parsed(table)
-    assert [r["Votes"] for r in rows] == ["For 3; Against 1; Abstain 0", "For 4; Against 0; Abstain 0"]
-    assert rows[0]["Outcome"].startswith("not carried: 3 for, 1 against")
+    # The first decision is the election of the chair at the first meeting (ToR Governance).
+    assert [r["Votes"] for r in rows] == ["alice 1; bob 3", "For 3; Against 1; Abstain 0", "For 4; Against 0; Abstain 0"]
+    assert rows[1]["Outcome"].startswith("not carried: 3 for, 1 against")
     piped = Table("t", ("a", "b"), (("x | y", "line\nbreak"),))
     assert as_markdown(piped).splitlines()[-1] == "| x \\| y | line break |"
     assert chat.now.year == 2023

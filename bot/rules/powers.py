@@ -1,0 +1,116 @@
+"""May this person do this act here, now? The ToR's powers table, with a clerk's defaults where it is silent.
+Pure, no I/O: the caller says which roles the person holds (bot/services/authority.py works them out)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule
+from bot.terms_powers import ACT_WORDS, HOLDER_WORDS, Act, Agreement, Holder, Power
+
+C, S = Holder.CHAIR, Holder.SECRETARIAT
+
+# What a UK committee clerk expects where the ToR says nothing: the chair and the secretariat run the business,
+# the chair alone runs the meeting and its votes, any voting member proposes, a member acts for themself.
+CLERK_DEFAULTS: dict[Act, list[Holder]] = {
+    Act.SEAT_MEMBER: [C, S], Act.CO_OPT_MEMBER: [C, S], Act.NAME_CHAIR: [C, S],
+    Act.SCHEDULE_MEETING: [C, S], Act.PLAN_AGENDA: [C, S], Act.RUN_MEETING: [C],
+    Act.PROPOSE_MOTION: [Holder.VOTING_MEMBER, C], Act.TABLE_MOTION: [Holder.VOTING_MEMBER, C],
+    Act.CALL_VOTE: [C], Act.CLOSE_POLL: [C], Act.APPROVE_MINUTES: [C], Act.CIRCULATE_MINUTES: [Holder.ANYONE],
+    Act.RECORD_ACTIONS: [C, S, Holder.MINUTE_TAKER], Act.MARK_ACTION_DONE: [Holder.SELF, C, S],
+    Act.MARK_REVIEW_DONE: [C, S], Act.NOMINATE_DEPUTY: [Holder.SELF, C, S], Act.BIND_CHANNEL: [C, S],
+    Act.END_GROUP: [C, S],
+}
+
+
+def power_for(terms: Terms, act: Act) -> Power:
+    """The power in force for `act`: the ToR's `powers:` entry, else what its other rules imply, else the
+    clerk's default (which cites no clause)."""
+    stated = terms.powers.stated(act)
+    if stated is not None:
+        return stated
+    if act is Act.NAME_MEETING_CHAIR:
+        return power_for(terms, Act.SCHEDULE_MEETING)  # whoever schedules a meeting names its chair
+    if act is Act.CO_OPT_MEMBER:
+        return power_for(terms, Act.SEAT_MEMBER)
+    if act is Act.NAME_CHAIR and terms.chair.chosen == "elected":
+        # The chair is elected by the group; the secretariat (or the chair) records the result of that election.
+        return Power(by=[C, S], agreement=Agreement(vote="election"), clause=terms.chair.clause)
+    if act is Act.TABLE_MOTION and terms.voting.tabling.required:
+        return Power(by=[Holder.STEERING_GROUP], clause=terms.voting.tabling.clause)
+    if act is Act.APPROVE_MINUTES:
+        by = {"chair": [C], "steering_group": [Holder.STEERING_GROUP], "group": [C, S]}[terms.minutes.approved_by]
+        return Power(by=by, clause=terms.minutes.clause)
+    if act is Act.CIRCULATE_MINUTES and terms.minutes.approved_by == "steering_group":
+        return Power(by=[Holder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
+    return Power(by=CLERK_DEFAULTS[act])
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    refusal: str = ""  # for a refusal: who may, citing the clause, ready to follow "Only "
+
+
+def holds(power: Power, roles: frozenset[Holder], seat_title: str | None) -> bool:
+    """Whether someone holding `roles` (and `seat_title`) holds `power`."""
+    if Holder.ANYONE in power.by or roles & set(power.by):
+        return True
+    return seat_title is not None and seat_title.casefold() in {t.casefold() for t in power.seats}
+
+
+def who_may(power: Power, act: Act | None = None) -> str:
+    """`the chair or the secretariat`; the chair alone is spelt out, since a meeting's chair holds it too."""
+    if power.by == [C] and not power.seats:
+        return "the chair (or vice-chair, or the meeting's chair)"
+    own = "the action's owner" if act is Act.MARK_ACTION_DONE else HOLDER_WORDS[Holder.SELF]
+    names = [own if h is Holder.SELF else HOLDER_WORDS[h] for h in power.by]
+    names += [f"the holder of {title}" for title in power.seats]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def agreement_words(agreement: Agreement, terms: Terms) -> str:
+    if agreement.body is not None:
+        return f"subject to the agreement of {agreement.body}"
+    if agreement.vote == "election":
+        return "by election at a meeting"
+    return f"with the agreement of {VOTING_RULE_WORDS[VotingRule(agreement.vote or 'majority_cast')]}"
+
+
+def decide(terms: Terms, act: Act, roles: frozenset[Holder], doing: str, *, seat_title: str | None = None,
+           agreed: str | None = None) -> Verdict:
+    """May someone holding `roles` do `act` (described as `doing`, "schedule meetings")?
+
+    `agreed` is the reference to another body's agreement, where the power needs one ("Board 12 Jan 2027
+    minute 5"). A refusal says who may and cites the clause. An election is checked by the caller, which
+    holds the ballot.
+    """
+    power = power_for(terms, act)
+    if not holds(power, roles, seat_title):
+        return Verdict(False, f"Only {who_may(power, act)} can {doing}{power.cite()}.")
+    agreement = power.agreement
+    if agreement is not None and agreement.body is not None and not (agreed and agreed.strip()):
+        return Verdict(False, f"Under the ToR you {ACT_WORDS[act]} {agreement_words(agreement, terms)}"
+                              f"{power.cite()}. Record that agreement with `--agreed \"reference\"`, e.g. "
+                              f"`--agreed \"meeting of 12 Jan, minute 5\"`.")
+    return Verdict(True)
+
+
+def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
+    """Every act with who may do it and its clause (or "default" where the ToR is silent), for `terms`."""
+    rows = []
+    for act in Act:
+        if act is Act.END_GROUP and terms.powers.stated(act) is None:
+            continue  # no command ends a group: list it only where the ToR speaks of it
+        power = power_for(terms, act)
+        if act is Act.NAME_CHAIR and terms.chair.chosen == "per_meeting":
+            source = " from the steering group" if terms.chair.drawn_from == "steering_group" else ""
+            rows.append((f"Who may {ACT_WORDS[act]}", terms.chair.cited(f"nobody: a chair is chosen for each "
+                                                                         f"meeting{source}")))
+            continue
+        text = who_may(power, act)
+        if power.agreement is not None:
+            text += f", {agreement_words(power.agreement, terms)}"
+        text += power.cite() if power.clause else " (default: the ToR is silent)"
+        rows.append((f"Who may {ACT_WORDS[act]}", text))
+    return rows

@@ -1,0 +1,83 @@
+"""The roles a person holds in a group, from the record, and the one check every use case makes before it acts:
+`require(ctx, Act.X, "do x")` asks bot/rules/powers.py and raises its refusal."""
+
+from __future__ import annotations
+
+from bot.errors import NotAllowed
+from bot.models import Meeting, Membership, Person
+from bot.rules.powers import decide, holds, power_for
+from bot.services.context import Context
+from bot.terms import Role
+from bot.terms_powers import Act, Holder
+
+NOT_MEMBERS = (Role.SECRETARIAT, Role.OBSERVER)
+
+
+def is_member(ctx: Context, membership: Membership | None) -> bool:
+    """A member of the group in term: the secretariat and observers attend, but are not members."""
+    return membership is not None and membership.role not in NOT_MEMBERS and not ctx.term_ended(membership)
+
+
+def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *, own: bool = False) -> frozenset[Holder]:
+    """Every role `person` holds at once: a seat, the chair, the steering group, the meeting's minute-taker.
+
+    `meeting` is the meeting the act concerns (its chair and minute-taker hold powers over it); `own` says the
+    act concerns the person themself (their own deputy, their own action).
+    """
+    membership = ctx.membership(person)
+    roles = {Holder.ANYONE}
+    if own:
+        roles.add(Holder.SELF)
+    if ctx.is_chair(person) or (meeting is not None and meeting.chair_id == person.id):
+        roles.add(Holder.CHAIR)
+    if membership is not None and membership.role == Role.SECRETARIAT:
+        roles.add(Holder.SECRETARIAT)
+    if is_member(ctx, membership):
+        assert membership is not None
+        roles.add(Holder.MEMBER)
+        seat = ctx.terms.seat(membership.seat_title)
+        if seat is not None and seat.steering:
+            roles.add(Holder.STEERING_GROUP)
+    if ctx.is_voting(membership):
+        roles.add(Holder.VOTING_MEMBER)
+    if meeting is not None and meeting.minute_taker_id == person.id:
+        roles.add(Holder.MINUTE_TAKER)
+    return frozenset(roles)
+
+
+def may(ctx: Context, act: Act, *, meeting: Meeting | None = None, own: bool = False,
+        person: Person | None = None) -> bool:
+    """Whether the actor (or `person`) holds the power for `act`; no agreement is checked."""
+    who = person or ctx.actor
+    membership = ctx.membership(who)
+    return holds(power_for(ctx.terms, act), roles_of(ctx, who, meeting, own=own),
+                 membership.seat_title if membership is not None else None)
+
+
+def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = None, own: bool = False,
+            agreed: str | None = None) -> None:
+    """Return when the actor may do `act` now; else raise NotAllowed saying who may, citing the clause, and whom
+    to ask. `doing` completes "Only the chair can ..."; `agreed` is a recorded agreement's reference."""
+    membership = ctx.membership(ctx.actor)
+    verdict = decide(ctx.terms, act, roles_of(ctx, ctx.actor, meeting, own=own), doing,
+                     seat_title=membership.seat_title if membership is not None else None, agreed=agreed)
+    if verdict.allowed:
+        return
+    power = power_for(ctx.terms, act)
+    if not may(ctx, act, meeting=meeting, own=own):
+        if Holder.CHAIR in power.by:
+            ctx.refuse_lapsed_chair(doing)
+        if power.by == [Holder.CHAIR]:  # says who the chair is, or how the group comes to have one
+            raise NotAllowed(f"{verdict.refusal} {ctx.chair_hint()}")
+        raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
+    raise NotAllowed(verdict.refusal)
+
+
+def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
+    """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does."""
+    able = [m.person.display_name for m in ctx.memberships()
+            if m.person_id != ctx.actor.id and may(ctx, act, meeting=meeting, person=m.person)]
+    if not able:
+        return ""
+    shown = able[:5] + (["others"] if len(able) > 5 else [])
+    return f"Ask {shown[0]}." if len(shown) == 1 else f"Ask {', '.join(shown[:-1])} or {shown[-1]}."

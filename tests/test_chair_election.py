@@ -1,0 +1,123 @@
+"""The LGA working group (seed 002): "The working group will elect a chair at its first meeting" and "Any
+recommendations should be agreed by all members of the working group"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.models import AuditEvent
+from tests.conftest import Chat
+
+JANUARY = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+FIRST_MEETING = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture
+def cscpwg(chat: Chat) -> Chat:
+    chat.load("cscpwg")
+    chat.now = JANUARY
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    return chat
+
+
+def audit_count(sessions: sessionmaker[Session]) -> int:
+    with unit_of_work(sessions) as session:
+        return int(session.scalar(select(func.count(AuditEvent.id))) or 0)
+
+
+def first_meeting(chat: Chat, present: tuple[str, ...]) -> None:
+    chat.now = FIRST_MEETING
+    chat.ok("sam", "meeting open")
+    for member in present:
+        chat.ok(member, "here")
+
+
+def test_nobody_names_the_chair_before_the_first_meeting(cscpwg: Chat, sessions: sessionmaker[Session]) -> None:
+    before = audit_count(sessions)
+    assert cscpwg.refused("sam", "chair @bob").text.startswith(
+        "Under the ToR the group elects its chair, so nobody names one (ToR Governance): hold the election at a "
+        "meeting")
+    assert cscpwg.refused("alice", "chair @bob").text == \
+        "Only the chair or the secretariat can name the chair (ToR Governance). Ask sam."
+    assert cscpwg.refused("sam", 'member add @zoe --seat "Labour group councillor" --role chair').text == (
+        "Under the ToR the group elects its chair, so nobody is seated as chair (ToR Governance); seat them as a "
+        "member and see `help chair`.")
+    assert audit_count(sessions) == before
+
+
+def test_a_ballot_between_meetings_elects_nobody(cscpwg: Chat) -> None:
+    cscpwg.ok("sam", 'poll "Chair" "alice" "bob" --closes "2023-01-20 17:00"')
+    for member in ("alice", "bob", "carol", "dan"):
+        cscpwg.ok(member, "vote 1 bob")
+    cscpwg.ok("sam", "poll close 1")
+    assert "A chair is elected by a closed ballot at a meeting, and poll 1 was held between meetings (ToR " \
+           "Governance)" in cscpwg.refused("sam", "chair @bob --poll 1").text
+
+
+def test_the_first_meeting_elects_its_chair_and_the_result_stands(cscpwg: Chat,
+                                                                  sessions: sessionmaker[Session]) -> None:
+    first_meeting(cscpwg, ("alice", "bob", "carol", "dan"))
+    cscpwg.ok("sam", 'poll "Chair" "alice" "bob"')
+    assert "A chair is elected by a closed ballot at a meeting, and poll 1 was open" in \
+        cscpwg.refused("sam", "chair @bob --poll 1").text
+    for member, choice in (("alice", "bob"), ("bob", "bob"), ("carol", "alice"), ("dan", "bob")):
+        cscpwg.ok(member, f"vote 1 {choice}")
+    cscpwg.ok("sam", "poll close 1")
+    assert cscpwg.refused("alice", "chair @alice --poll 1").text.startswith("Only the chair or the secretariat")
+    assert cscpwg.refused("sam", "chair @alice --poll 1").text == (
+        "bob won poll 1, not alice; an election result cannot be overridden (ToR Governance). Record it with "
+        "`chair @bob --poll 1`.")
+    assert cscpwg.ok("sam", "chair @bob --poll 1").text == \
+        "bob is elected chair at meeting 1, by poll 1 (bob has the most votes (3 of 4 voting)) (ToR Governance)."
+    # The result cannot be overridden: not by fiat, and not by recording the same ballot again.
+    assert cscpwg.refused("bob", "chair @alice").text.startswith("Under the ToR the group elects its chair")
+    assert "The election in poll 1 is already recorded" in cscpwg.refused("sam", "chair @bob --poll 1").text
+    with unit_of_work(sessions) as session:
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "chair.elected")).one()
+        assert event.detail["poll_number"] == 1
+    assert dict(cscpwg.ok("bob", "members").fields)["Labour group councillor (Labour group)"] == "bob, chair"
+
+
+def test_a_tied_ballot_elects_nobody(cscpwg: Chat) -> None:
+    first_meeting(cscpwg, ("alice", "bob"))
+    cscpwg.ok("sam", 'poll "Chair" "alice" "bob"')
+    cscpwg.ok("alice", "vote 1 alice")
+    cscpwg.ok("bob", "vote 1 bob")
+    cscpwg.ok("sam", "poll close 1")
+    assert "Poll 1 elected nobody (tied between alice, bob (1 votes each)) (ToR Governance); hold the ballot again" \
+        in cscpwg.refused("sam", "chair @alice --poll 1").text
+
+
+def test_all_members_must_agree_a_recommendation_present_or_not(cscpwg: Chat) -> None:
+    first_meeting(cscpwg, ("alice", "bob", "carol"))  # dan is absent and sent no substitute
+    cscpwg.ok("alice", 'motion "Recommend a national sufficiency fund"')
+    cscpwg.ok("sam", "motion vote 1")
+    for member in ("alice", "bob", "carol"):
+        cscpwg.ok(member, "vote 1 for")
+    closed = cscpwg.ok("sam", "poll close 1")
+    outcome = dict(closed.fields)["Outcome"]
+    assert outcome == ("not carried: 3 for, 0 against, 0 abstaining; needs all 4 members of the group to vote "
+                       "for, present or not (all members of the group in office, present or not) (ToR Governance)")
+
+
+def test_one_member_alone_at_a_meeting_carries_no_recommendation(cscpwg: Chat) -> None:
+    first_meeting(cscpwg, ("bob",))
+    cscpwg.ok("bob", 'motion "Recommend new guidance"')
+    cscpwg.ok("sam", "motion vote 1")
+    cscpwg.ok("bob", "vote 1 for")
+    assert dict(cscpwg.ok("sam", "poll close 1").fields)["Outcome"].startswith(
+        "not carried: 1 for, 0 against, 0 abstaining; needs all 4 members of the group to vote for")
+
+
+def test_the_secretariat_runs_the_first_meeting_but_proposes_nothing(cscpwg: Chat) -> None:
+    first_meeting(cscpwg, ("alice",))
+    assert cscpwg.refused("sam", 'motion "Adopt the plan"').text.startswith(
+        "Only a voting member can propose motions in Children's Social Care Placements Working Group "
+        "(ToR Governance).")
+    assert "Only the member themself can name a deputy for a member (ToR Governance)" in \
+        cscpwg.refused("sam", "deputy @vera --for @dan --confirm").text
