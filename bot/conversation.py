@@ -15,7 +15,19 @@ from bot.db import unit_of_work
 from bot.errors import DomainError, NotAllowed, NotFound
 from bot.models import Person
 from bot.replies import Reply, refusal
-from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
+from bot.services import (
+    actions,
+    deputies,
+    groups,
+    interests,
+    meeting_card,
+    meetings,
+    minutes,
+    polls,
+    registers,
+    reviews,
+    seats,
+)
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.terms import CHAIR_ROLES, Role
@@ -59,6 +71,7 @@ USE_CASES: dict[str, UseCase] = {
     "vote": polls.vote,
     "poll close": polls.close_poll,
     "results": polls.results,
+    "meeting card": meeting_card.meeting_card,  # not typed: how a platform refreshes a posted meeting card
     "action": actions.record_action,
     "action done": actions.action_done,
     "actions": actions.list_actions,
