@@ -24,6 +24,7 @@ from handlers.teams.posting import Record
 logger = logging.getLogger(__name__)
 
 FORMS_WORDS = {"forms", "form"}
+QUIET_ACTIVITIES = ("installationUpdate", "conversationUpdate", "messageReaction")
 CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or "
                    "secretary binds this channel to the group with `@govbot group bind <short-name>`; then anyone "
                    "can say `@govbot help`.")
@@ -35,6 +36,8 @@ def register(app: AgentApplication[TurnState], record: Record) -> None:
     """Wire the listeners onto `app`."""
     listeners = Listeners(record)
     app.conversation_update("membersAdded")(listeners.installed)
+    # Installs, upgrades, renames, reactions: nothing to say, but the conversation's reference is kept fresh.
+    app.activity(list(QUIET_ACTIVITIES))(listeners.noted)
     app.adaptive_card.action_execute(render.VERB)(listeners.card_action)
     app.adaptive_card.action_execute(forms.FORM_VERB)(listeners.form_action)
     app.adaptive_card.action_submit(render.VERB)(listeners.card_submit)
@@ -61,8 +64,14 @@ class Listeners:
             return
         await self.record.remember(context)
         await self.record.introduce(await envelope.members(context))
-        await context.send_activity(render.message(Reply(PERSONAL_WELCOME if envelope.is_personal(activity)
-                                                         else CHANNEL_WELCOME)))
+        personal = envelope.is_personal(activity)
+        if not personal and await self.record.bound(envelope.place(activity)):
+            return  # added again where a group already lives: nothing to set up, nothing to say
+        await context.send_activity(render.message(Reply(PERSONAL_WELCOME if personal else CHANNEL_WELCOME)))
+
+    async def noted(self, context: TurnContext, state: TurnState) -> None:
+        """An activity that needs no answer (installationUpdate, a rename, a reaction): keep the reference."""
+        await self.record.remember(context)
 
     async def message(self, context: TurnContext, state: TurnState) -> None:
         """A typed command: `gov <verb> ...`, or `@govbot <verb> ...` (the SDK removes the bot's mention)."""

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.conversation import respond_command
 from bot.db import unit_of_work
 from bot.replies import Reply
-from bot.services import conversations
+from bot.services import conversations, groups
 from bot.services.context import Place, Speaker
 from handlers.teams import envelope, forms, render
 
@@ -43,6 +43,15 @@ class Record:
                 conversations.remember(session, place, reference, self.clock())
 
         await asyncio.to_thread(store)
+
+    async def bound(self, place: Place) -> bool:
+        """Whether `place` is already a group's channel."""
+
+        def find() -> bool:
+            with self.sessions() as session:
+                return groups.group_for(session, place) is not None
+
+        return await asyncio.to_thread(find)
 
     async def introduce(self, people: list[Speaker], *, create: bool = False) -> None:
         """Tell the record the names of people it knows only by id (seated by Entra object id in the ToR)."""

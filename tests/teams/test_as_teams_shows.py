@@ -6,11 +6,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import logging
 from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.settings import Settings
+from handlers.teams import TeamsNotifier
 from tests.teams.conftest import SDK_WARNINGS, Recorded, answer_text, teams_world
 from tests.teams.test_forms import filled_in, form_of
 from tests.teams.test_meeting import card_of, card_text, tally
@@ -101,3 +104,27 @@ def test_no_reply_shows_backticks_or_escaped_brackets_and_help_keeps_its_lines(
             assert "`" not in shown and "&lt;" not in shown and "&gt;" not in shown
 
     asyncio.run(run())
+
+
+def test_installs_and_reinstalls_are_quiet_and_the_log_has_no_per_turn_noise(
+        sessions: sessionmaker[Session], caplog: pytest.LogCaptureFixture) -> None:
+    async def run() -> None:
+        async with teams_world(sessions, bind=False) as teams:
+            await teams.install()
+            assert "binds this channel" in teams.connector.texts()[-1]  # a new channel: how to begin
+            await teams.say("alice", "group bind cjcg")
+            before = len(teams.connector.calls)
+            await teams.install()  # removed and added again: the channel is already the group's
+            update = teams.activity("alice", type="installationUpdate", action="add")
+            assert (await teams.post(update)).status in (200, 202)
+            assert teams.connector.calls[before:] == []
+            await teams.say("bob", "help quorum")
+            async with teams.http.get(teams.endpoint) as checked:  # the Playground's connection check
+                assert checked.status == 200 and "Teams endpoint" in await checked.text()
+
+    with caplog.at_level(logging.INFO):
+        asyncio.run(run())
+        TeamsNotifier(Settings(_env_file=None, teams_anonymous=True))  # `govbot run` builds one beside the endpoint
+    logged = [r.getMessage() for r in caplog.records]
+    assert not [m for m in logged if "No route found" in m or "App ID is not provided" in m]
+    assert len([m for m in logged if "TEAMS_ANONYMOUS=true" in m]) == 1
