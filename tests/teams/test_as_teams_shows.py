@@ -12,11 +12,14 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import unit_of_work
+from bot.services.groups import import_group
 from bot.settings import Settings
 from handlers.teams import TeamsNotifier
-from tests.teams.conftest import SDK_WARNINGS, Recorded, answer_text, teams_world
+from tests.conftest import example
+from tests.teams.conftest import SDK_WARNINGS, Recorded, Teams, answer_text, teams_holders, teams_world
 from tests.teams.test_forms import filled_in, form_of
-from tests.teams.test_meeting import card_of, card_text, tally
+from tests.teams.test_meeting import card_of, card_text, said, tally
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 
@@ -128,3 +131,36 @@ def test_installs_and_reinstalls_are_quiet_and_the_log_has_no_per_turn_noise(
     logged = [r.getMessage() for r in caplog.records]
     assert not [m for m in logged if "No route found" in m or "App ID is not provided" in m]
     assert len([m for m in logged if "TEAMS_ANONYMOUS=true" in m]) == 1
+
+
+def test_in_a_one_to_one_chat_commands_are_about_the_persons_own_groups(sessions: sessionmaker[Session]) -> None:
+    async def in_chat(teams: Teams, who: str, text: str) -> str:
+        chat = teams.activity(who, type="message", text=text)
+        chat["conversation"] = {"id": f"a:1-{who}-personal", "conversationType": "personal", "tenantId": "t"}
+        del chat["channelData"]["channel"]
+        before = len(teams.connector.calls)
+        assert (await teams.post(chat)).status in (200, 202)
+        return said(teams.connector.calls[before:])
+
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            with unit_of_work(sessions) as session:  # bob also sits on the PLPCP steering group; harry does not
+                import_group(session, teams_holders(example("plpcp").read_text(encoding="utf-8")), teams.clock.now)
+            listed = await in_chat(teams, "bob", "members")
+            assert "Members of Children's Joint Commissioning Group" in listed
+            assert "Members of Pan-London Placements Commissioning Programme Steering Group" in listed
+            assert "not bound" not in await in_chat(teams, "bob", "meetings")
+            asked = await in_chat(teams, "bob", "apologies")
+            assert "Which group? You sit on cjcg, plpcp. Say it again with **--group <short-name>**" in asked
+            chosen = await in_chat(teams, "bob", "members --group plpcp")
+            assert "Pan-London" in chosen and "Children's" not in chosen
+            # Only the person's own groups: no one reads another group's business from a private chat.
+            refused = await in_chat(teams, "harry", "members --group plpcp")
+            assert "You hold no seat in Pan-London Placements Commissioning Programme Steering Group" in refused
+            # One group: no need to ask.
+            assert "Members of Children's Joint Commissioning Group" in await in_chat(teams, "harry", "members")
+            # In a group's own channel, --group cannot reach another group.
+            assert "**--group** chooses a group only in a direct chat" in said(
+                await teams.say("bob", "members --group plpcp"))
+
+    asyncio.run(run())
