@@ -5,7 +5,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean playground
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "govbot needs Python 3.11 or newer on the PATH (python3.11, python3.12 or python3)."; exit 1; }
@@ -37,6 +37,10 @@ test: lint
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/slack_bench.py
 	$(BIN)/python bench/reminders_bench.py
+
+# Try the Teams side in Microsoft's own local client (needs Node.js): README "Local testing without Azure".
+playground: $(VENV)/.installed
+	VENV=$(VENV) sh scripts/playground.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info

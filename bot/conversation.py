@@ -19,8 +19,10 @@ from bot.services import (
     actions,
     authority,
     deputies,
+    direct,
     groups,
     interests,
+    meeting_card,
     meetings,
     minutes,
     polls,
@@ -72,6 +74,7 @@ USE_CASES: dict[str, UseCase] = {
     "vote": polls.vote,
     "poll close": polls.close_poll,
     "results": polls.results,
+    "meeting card": meeting_card.meeting_card,  # not typed: how a platform refreshes a posted meeting card
     "action": actions.record_action,
     "action done": actions.action_done,
     "actions": actions.list_actions,
@@ -90,12 +93,15 @@ def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, tex
     Never raises: bad input and refusals come back as private error replies; every change a command makes
     is committed whole or not at all.
     """
+    text, named = direct.named_group(text)
     try:
         command = parse(text, now.date())
     except UsageError as error:
         return refuse_usage(sessions, speaker, place, error, now)
     except DomainError as error:
         return refusal(error.message)
+    if named is not None:
+        command = Command(command.verb, command.args, {**command.options, "group": named})
     return respond_command(sessions, speaker, place, command, now)
 
 
@@ -167,10 +173,17 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     if command.verb == "group bind":
         return bind(session, actor.id, place, command.args["short_name"], now)
     group = groups.group_for(session, place)
+    named = command.options.get("group")
+    if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
+        chosen = direct.groups_meant(session, actor, command.verb, named)
+        return direct.combined(chosen, [USE_CASES[command.verb](Context(
+            session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place), command)
+            for g in chosen])
     if group is None:
         # Raised, not returned: the refusal must roll back the person just created for a first-time speaker.
         raise NotFound("This channel is not bound to a group yet. A chair or secretary binds it with "
                        "`group bind <short-name>`.")
+    direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     return USE_CASES[command.verb](ctx, command)
 

@@ -19,7 +19,8 @@ class Reply:
     """What the bot says back.
 
     `private` replies concern only the speaker (Slack shows them ephemeral); the rest are for the channel.
-    `subject` names the record the message shows (e.g. `poll:12`) so a platform can update it in place.
+    `subject` names the record the message shows (e.g. `poll:12`) so a platform can update it in place;
+    `changes` names other records whose cards the command changed (the meeting, after a roll call), to refresh.
     """
 
     text: str
@@ -30,6 +31,7 @@ class Reply:
     error: bool = False
     subject: str | None = None
     notices: tuple[str, ...] = field(default=())
+    changes: tuple[str, ...] = field(default=())
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

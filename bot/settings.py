@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     slack_client_id: str | None = None
     slack_client_secret: SecretStr | None = None
     slack_api_url: str = "https://slack.com/api/"
+    slack_token_key: SecretStr | None = None  # Fernet keys sealing OAuth tokens at rest, newest first
 
     teams_app_id: str | None = None
     teams_app_secret: SecretStr | None = None

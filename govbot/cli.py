@@ -13,7 +13,7 @@ from bot.errors import DomainError
 from bot.services.context import terms_of
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import cli_records, cli_reminders, cli_teams, serve
+from govbot import cli_records, cli_reminders, cli_slack, cli_teams, serve
 from handlers import console
 
 logger = logging.getLogger("govbot")
@@ -136,7 +136,7 @@ def parser() -> argparse.ArgumentParser:
     chat.add_argument("--as", dest="speak_as", help="who you speak as (default: the group's chair)")
     chat.add_argument("--now", help="a fixed time (ISO 8601) for every line, to replay a recorded meeting")
     chat.set_defaults(func=cmd_console)
-    for area in (cli_reminders, cli_records, cli_teams):
+    for area in (cli_reminders, cli_records, cli_slack, cli_teams):
         area.register(sub)
     return top
 

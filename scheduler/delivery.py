@@ -20,6 +20,7 @@ from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.services.context import scheduler_context, terms_of
+from bot.services.workspaces import disabled_reason
 from scheduler import outbox
 from scheduler.notices import chairs
 from scheduler.outbox import Claimed
@@ -49,6 +50,8 @@ def destination(session: Session, message: Claimed, notifiers: Mapping[str, Noti
         binding = session.get(ChannelBinding, message.channel_binding_id)
         if binding is None or binding.group_id != message.group_id:
             raise DeliveryFailed("the channel is no longer bound to the group", permanent=True)
+        if why := disabled_reason(binding):
+            raise DeliveryFailed(why, permanent=True)
         if binding.platform not in notifiers:
             raise DeliveryFailed(f"no {binding.platform} connection is configured", permanent=True)
         return Destination(binding.platform, channel_id=binding.channel_id, conversation=binding.conversation)

@@ -20,6 +20,7 @@ from bot.models import ChannelBinding, Group, ReminderPlan
 from bot.rules.calendar import show
 from bot.rules.reminders import Occurrence
 from bot.services.context import Context, scheduler_context
+from bot.services.workspaces import disabled_reason
 from scheduler import notices, outbox, plan
 from scheduler.notices import Notice
 
@@ -73,12 +74,14 @@ def messages(ctx: Context, row: ReminderPlan, notice: Notice) -> list[dict[str, 
     if notice.people:
         people = dict.fromkeys(notice.people)
         return [{**base, "key": f"{row.occurrence}:person:{p}", "recipient_id": p} for p in people]
-    bindings = ctx.session.scalars(select(ChannelBinding.id).where(ChannelBinding.group_id == row.group_id)).all()
-    if not bindings:
+    bound = ctx.session.scalars(select(ChannelBinding).where(ChannelBinding.group_id == row.group_id)).all()
+    if not bound:
         return [{**base, "key": f"{row.occurrence}:channel:none", "status": "failed",
                  "last_error": f"no channel is bound to {ctx.terms.name}; bind one with `group bind "
                                f"{ctx.group.short_name}` in the group's channel"}]
-    return [{**base, "key": f"{row.occurrence}:channel:{b}", "channel_binding_id": b} for b in bindings]
+    # A channel whose workspace removed govbot gets its reminder set aside, saying why.
+    return [{**base, "key": f"{row.occurrence}:channel:{b.id}", "channel_binding_id": b.id}
+            | ({"status": "expired", "last_error": why} if (why := disabled_reason(b)) else {}) for b in bound]
 
 
 def set_aside(row: ReminderPlan, why: str) -> dict[str, Any]:

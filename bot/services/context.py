@@ -36,6 +36,7 @@ class Place:
     channel_id: str
     channel_name: str | None = None
     said_in_public: bool = False  # others in the channel can read what this person typed
+    direct: bool = False  # a one-to-one chat with the bot: commands are about the person's own groups
 
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs

@@ -18,7 +18,7 @@ from bot.commands import Command
 from bot.models import ChannelBinding, ChannelReference, Identity
 from bot.services.context import Place, Speaker, person_for
 
-SUBJECT = re.compile(r"^poll:(\d+)$")
+SUBJECT = re.compile(r"^(poll|meeting):(\d+)$")
 
 
 def remember(session: Session, place: Place, reference: dict[str, Any], now: dt.datetime) -> None:
@@ -83,7 +83,8 @@ def view_of(subject: str | None) -> Command | None:
     match = SUBJECT.match(subject or "")
     if match is None:
         return None
-    return Command("results", {"record": int(match.group(1))}, {})
+    verb = "results" if match.group(1) == "poll" else "meeting card"
+    return Command(verb, {"record": int(match.group(2))}, {})
 
 
 def _row(session: Session, place: Place) -> ChannelReference | None:

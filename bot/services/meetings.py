@@ -259,7 +259,7 @@ def here(ctx: Context, cmd: Command) -> Reply:
         for_member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else None
         text = roll.mark_deputising(ctx, meeting, for_member)
     after = roll.quorum_of(ctx, meeting)
-    return Reply(text, notices=quorum_change(before, after))
+    return Reply(text, notices=quorum_change(before, after), changes=(f"meeting:{meeting.id}",))
 
 
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
@@ -287,7 +287,7 @@ def apologies(ctx: Context, cmd: Command) -> Reply:
     if deputies.allowed and not roll.deputy_named(ctx, meeting, ctx.actor):
         notices = (deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
     return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
-                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices)
+                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(f"meeting:{meeting.id}",))
 
 
 def attendance_now(ctx: Context, cmd: Command) -> Reply:

@@ -174,6 +174,11 @@ class Exchange:
                 self.refresh(reply.subject)
         else:
             self.show(reply)
+        self.refresh_changed(reply)
+
+    def refresh_changed(self, reply: Reply) -> None:  # the cards of other records changed (the meeting's roll)
+        for subject in () if reply.error else reply.changes:
+            self.refresh(subject)
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""

@@ -15,7 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
 from slack_bolt import App, BoltRequest, BoltResponse
-from slack_bolt.adapter.socket_mode import SocketModeHandler
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -23,7 +22,8 @@ from bot.settings import Settings
 from handlers.slack import listeners
 from handlers.slack.answer import RECEIVED_AT, Core, Workers
 from handlers.slack.client import web_client
-from handlers.slack.install import oauth_settings
+from handlers.slack.install import NOT_INSTALLED, oauth_settings
+from handlers.slack.listeners import lifecycle
 
 EVENTS_PATH = "/slack/events"
 # Slack signs with the Unix time in whole seconds. Anything else ('abc', '1e9', '') is refused here, as 401,
@@ -41,13 +41,15 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
     engine: Engine = sessions.kw["bind"]
     workers = workers or Workers.for_database(engine.dialect.name, WORKERS)
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    oauth = oauth_settings(settings, engine) if settings.slack_client_id else None
+    core = Core(sessions, clock, workers)
+    oauth = oauth_settings(settings, engine, lifecycle.installed(core)) if settings.slack_client_id else None
     app = App(signing_secret=settings.slack_signing_secret.get_secret_value(),
               client=web_client(settings, None if oauth else token),
               oauth_settings=oauth,
+              user_facing_authorize_error_message=NOT_INSTALLED,
               process_before_response=True,  # listeners ack, then hand what Slack need not wait for to workers
               listener_executor=workers.after)
-    listeners.register(app, Core(sessions, clock, workers))
+    listeners.register(app, core)
     return app
 
 
@@ -110,12 +112,3 @@ def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[S
 
     web_app.on_cleanup.append(finish_work)
 
-
-def start_socket_mode(settings: Settings, sessions: sessionmaker[Session],
-                      clock: Callable[[], dt.datetime]) -> SocketModeHandler:
-    """Connect over Socket Mode (SLACK_APP_TOKEN set) and return the handler; `close()` it to stop."""
-    assert settings.slack_app_token is not None, "Socket Mode needs SLACK_APP_TOKEN"
-    app = build_app(settings, sessions, clock)
-    handler = SocketModeHandler(app, settings.slack_app_token.get_secret_value(), web_client=web_client(settings))
-    handler.connect()
-    return handler

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import warnings
 from collections.abc import Callable
 
@@ -20,6 +21,15 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.settings import Settings
 from handlers.teams import auth, listeners
 from handlers.teams.posting import Record
+
+USER_TOKEN_CLIENT = "microsoft_agents.hosting.core.connector.client.user_token_client"
+
+
+def _not_app_id_complaint(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("App ID is not provided")
+
+
+NO_APP_ID = _not_app_id_complaint
 
 # The key the SDK's JWT middleware reads its configuration from (a plain string, not an aiohttp AppKey).
 AGENT_CONFIGURATION = "agent_configuration"
@@ -47,6 +57,9 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
         # connector hosts over HTTPS, and only to the host named in the caller's signed token. The Agents
         # Playground (anonymous mode) runs its connector on localhost.
         host_validator = OutboundHostValidator(enabled=not config.ANONYMOUS_ALLOWED)
+    if not config.CLIENT_ID:
+        # Anonymous mode leaves the app id unset on purpose: the SDK's per-turn complaint about it is noise.
+        logging.getLogger(USER_TOKEN_CLIENT).addFilter(NO_APP_ID)
     adapter = CloudAdapter(connection_manager=connections, host_validator=host_validator)
     adapter.on_turn_error = listeners.turn_failed  # the SDK's default would tell the user the exception text
     agent = AgentApplication[TurnState](
@@ -79,4 +92,10 @@ def mount(web: aiohttp_web.Application, settings: Settings, sessions: sessionmak
     the SDK's check of where replies may go (Microsoft's hosts when credentials are set), e.g. for tests
     against a connector on 127.0.0.1. Raises DomainError when the Teams settings are missing.
     """
+    web.router.add_get(PREFIX + "/messages", endpoint_check)  # before the sub-application, which takes POST
     web.add_subapp(PREFIX, build(settings, sessions, clock, token_providers, host_validator))
+
+
+async def endpoint_check(request: aiohttp_web.Request) -> aiohttp_web.Response:
+    """A GET (the Agents Playground's connection check, a curious browser): say what the endpoint is."""
+    return aiohttp_web.Response(text="govbot's Teams endpoint: Bot Framework activities are POSTed here.\n")

@@ -42,7 +42,7 @@ def place(activity: Activity) -> Place:
     name = (data.get("channel") or {}).get("name") if isinstance(data.get("channel"), dict) else None
     if name is None and activity.conversation is not None:
         name = activity.conversation.name
-    return Place(PLATFORM, channel_id, name)
+    return Place(PLATFORM, channel_id, name, direct=is_personal(activity))
 
 
 def typed_place(activity: Activity) -> Place:

@@ -13,6 +13,7 @@ FORM_VERB = "gov.form"
 INPUTS = {forms.TEXT: "Input.Text", forms.MULTILINE: "Input.Text", forms.DATE: "Input.Date", forms.TIME: "Input.Time",
           forms.NUMBER: "Input.Number", forms.CHOICE: "Input.ChoiceSet"}  # flags: one Input.Toggle per option
 MENU = (forms.DECLARE, forms.SCHEDULE, forms.POLL)  # what `forms` offers, in this order
+MENU_CARD = "forms"  # how the forms menu names itself in its actions' data
 
 
 def show_card(title: str, form: dict[str, Any]) -> dict[str, Any]:
@@ -20,14 +21,15 @@ def show_card(title: str, form: dict[str, Any]) -> dict[str, Any]:
     return {"type": "Action.ShowCard", "title": title, "card": form}
 
 
-def opener(form: forms.Form) -> dict[str, Any]:
-    """The button that opens `form` on the card it sits on."""
-    return show_card(f"{form.title}…", card(form))
+def opener(form: forms.Form, on: str = MENU_CARD) -> dict[str, Any]:
+    """The button that opens `form` on the card it sits on, `on` naming that card (a record's subject, or the
+    forms menu) so the answer can refresh it."""
+    return show_card(f"{form.title}…", card(form, on))
 
 
-def _submit(title: str, form: str) -> dict[str, Any]:
+def _submit(title: str, form: str, on: str) -> dict[str, Any]:
     # A submit names its form by the form's verb, as cards posted before the poll form existed already do.
-    data = {"form": form}
+    data = {"form": form, "card": on}
     return {"type": "Action.Execute", "title": title, "verb": FORM_VERB, "data": data,
             "fallback": {"type": "Action.Submit", "title": title, "data": {"verb": FORM_VERB, **data}}}
 
@@ -63,10 +65,10 @@ def inputs(field: forms.Field) -> list[dict[str, Any]]:
     return [shown]
 
 
-def card(form: forms.Form) -> dict[str, Any]:
-    """The card for filling in `form`."""
+def card(form: forms.Form, on: str = MENU_CARD) -> dict[str, Any]:
+    """The card for filling in `form`, shown inside the card `on` names."""
     return {"type": "AdaptiveCard", "version": "1.4", "body": [i for f in form.fields for i in inputs(f)],
-            "actions": [_submit(form.submit, form.verb)]}
+            "actions": [_submit(form.submit, form.verb, on)]}
 
 
 def forms_card() -> dict[str, Any]:

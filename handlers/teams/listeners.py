@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from microsoft_agents.activity import AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
-from microsoft_agents.hosting.core.app.adaptive_card import factory
 
 from bot.commands import Command
 from bot.conversation import FAILURE, respond, respond_command
 from bot.errors import DomainError
 from bot.replies import Reply, refusal
 from handlers.teams import envelope, forms, render
+from handlers.teams.answers import Outcome, pressed
 from handlers.teams.posting import Record
 
 logger = logging.getLogger(__name__)
 
 FORMS_WORDS = {"forms", "form"}
+QUIET_ACTIVITIES = ("installationUpdate", "conversationUpdate", "messageReaction")
 CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or "
                    "secretary binds this channel to the group with `@govbot group bind <short-name>`; then anyone "
                    "can say `@govbot help`.")
@@ -36,27 +36,14 @@ def register(app: AgentApplication[TurnState], record: Record) -> None:
     """Wire the listeners onto `app`."""
     listeners = Listeners(record)
     app.conversation_update("membersAdded")(listeners.installed)
+    # Installs, upgrades, renames, reactions: nothing to say, but the conversation's reference is kept fresh.
+    app.activity(list(QUIET_ACTIVITIES))(listeners.noted)
     app.adaptive_card.action_execute(render.VERB)(listeners.card_action)
     app.adaptive_card.action_execute(forms.FORM_VERB)(listeners.form_action)
     app.adaptive_card.action_submit(render.VERB)(listeners.card_submit)
     app.adaptive_card.action_submit(forms.FORM_VERB)(listeners.form_submit)
     app.message(None)(listeners.message)
     app.error(listeners.failed)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What pressing a button or submitting a form came to: the reply, and the refreshed card if any."""
-
-    reply: Reply
-    card: dict[str, Any] | None = None
-
-    def invoke_response(self) -> AdaptiveCardInvokeResponse:
-        """The refreshed card for the presser, else the reply as a message only they see (public replies are
-        also posted in the channel)."""
-        if self.card is not None:
-            return factory.adaptive_card(self.card)  # type: ignore[arg-type]  # the SDK types the card as str
-        return factory.message(self.reply.as_text())
 
 
 def _command(data: Any) -> str:
@@ -77,8 +64,14 @@ class Listeners:
             return
         await self.record.remember(context)
         await self.record.introduce(await envelope.members(context))
-        await context.send_activity(render.message(Reply(PERSONAL_WELCOME if envelope.is_personal(activity)
-                                                         else CHANNEL_WELCOME)))
+        personal = envelope.is_personal(activity)
+        if not personal and await self.record.bound(envelope.place(activity)):
+            return  # added again where a group already lives: nothing to set up, nothing to say
+        await context.send_activity(render.message(Reply(PERSONAL_WELCOME if personal else CHANNEL_WELCOME)))
+
+    async def noted(self, context: TurnContext, state: TurnState) -> None:
+        """An activity that needs no answer (installationUpdate, a rename, a reaction): keep the reference."""
+        await self.record.remember(context)
 
     async def message(self, context: TurnContext, state: TurnState) -> None:
         """A typed command: `gov <verb> ...`, or `@govbot <verb> ...` (the SDK removes the bot's mention)."""
@@ -94,32 +87,38 @@ class Listeners:
             return
         reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text, self.record.clock())
         if not reply.error:
-            # The card already posted for this record (a poll's tally) shows what changed, before any new post.
-            await self.record.refresh(context, speaker, place, reply.subject)
+            # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
+            # before any new post.
+            for subject in (reply.subject, *reply.changes):
+                await self.record.refresh(context, speaker, place, subject)
         await self.record.post(context, place, reply)
         # `group bind` may just have bound this channel: its binding takes the reference now.
         await self.record.remember(context)
 
     async def card_action(self, context: TurnContext, state: TurnState,
                           data: Any) -> AdaptiveCardInvokeResponse:
-        """A button pressed (Action.Execute): run its command as the presser; answer with the refreshed card,
-        or with a message only the presser sees."""
-        return (await self._act(context, text=_command(data))).invoke_response()
+        """A button pressed (Action.Execute): run its command as the presser; answer with the pressed card,
+        refreshed, saying what happened (handlers.teams.answers)."""
+        return (await self._act(context, pressed(data), text=_command(data))).invoke_response()
 
     async def form_action(self, context: TurnContext, state: TurnState,
                           data: Any) -> AdaptiveCardInvokeResponse:
         """A form submitted (Action.Execute): build the typed command from its inputs and run it."""
-        return (await self._act(context, form=data if isinstance(data, dict) else {})).invoke_response()
+        form = data if isinstance(data, dict) else {}
+        return (await self._act(context, pressed(data), form=form)).invoke_response()
 
     async def card_submit(self, context: TurnContext, state: TurnState, data: Any) -> None:
         """A button pressed on a client too old for Action.Execute (Action.Submit arrives as a message): there is
-        no invoke response to answer in, so what only the presser should read is said in the thread."""
-        await self._answer_in_thread(context, await self._act(context, text=_command(data)))
+        no invoke response to answer in, so the pressed card is updated in place and what only the presser
+        should read is said in the thread."""
+        card = pressed(data)
+        await self._answer_in_thread(context, await self._act(context, card, text=_command(data)), card)
 
     async def form_submit(self, context: TurnContext, state: TurnState, data: Any) -> None:
-        await self._answer_in_thread(context, await self._act(context, form=data if isinstance(data, dict) else {}))
+        form, card = data if isinstance(data, dict) else {}, pressed(data)
+        await self._answer_in_thread(context, await self._act(context, card, form=form), card)
 
-    async def _act(self, context: TurnContext, *, text: str | None = None,
+    async def _act(self, context: TurnContext, card: str | None, *, text: str | None = None,
                    form: dict[str, Any] | None = None) -> Outcome:
         """Run a card's command or a form's as the person who pressed it, post what the channel should see, and
         refresh the card the record is shown on."""
@@ -131,19 +130,26 @@ class Listeners:
             try:
                 command: Command = forms.command(form)
             except DomainError as error:
-                return Outcome(refusal(error.message))
+                return Outcome(refusal(error.message), await self.record.pressed(context, speaker, place, card))
             reply = await asyncio.to_thread(respond_command, self.record.sessions, speaker, place, command, now)
         else:
             reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text or "", now)
-        if reply.error:
-            return Outcome(reply)
-        refreshed = await self.record.refresh(context, speaker, place, reply.subject)
-        if not reply.private:
-            await self.record.post(context, place, reply)
-        return Outcome(reply, refreshed)
+        refreshed = None
+        if not reply.error:
+            for subject in dict.fromkeys(s for s in (*reply.changes, reply.subject) if s != card):
+                refreshed = await self.record.refresh(context, speaker, place, subject)
+            if not reply.private and reply.subject != card:
+                await self.record.post(context, place, reply)  # a record's own card, as a message of its own
+        if card is None:  # a card posted before cards named themselves: answer as they were answered
+            return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
+        return Outcome(reply, await self.record.pressed(context, speaker, place, card))
 
-    async def _answer_in_thread(self, context: TurnContext, outcome: Outcome) -> None:
-        if outcome.reply.private and outcome.card is None:
+    async def _answer_in_thread(self, context: TurnContext, outcome: Outcome, card: str | None) -> None:
+        if card == forms.MENU_CARD and outcome.card is not None and context.activity.reply_to_id:
+            # A record's card was refreshed where it is posted; the forms menu is put back as it was.
+            await self.record.replace(context, context.activity.reply_to_id, outcome.card)
+        if outcome.reply.error or (outcome.reply.private and outcome.card is None):
+            # A refusal is said in the thread; a receipt (a vote's, say) shows on the card, never in the thread.
             await self.record.post(context, envelope.place(context.activity), outcome.reply)
 
     async def failed(self, context: TurnContext, error: Exception) -> None:

@@ -7,8 +7,9 @@ import asyncio
 import logging
 import threading
 import time
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import aiohttp
@@ -47,7 +48,8 @@ class TeamsNotifier:
     def __init__(self, settings: Settings, *, token_providers: auth.TokenProviders | None = None,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
                  monotonic: Callable[[], float] = time.monotonic, retry: Retry = RETRY) -> None:
-        config = auth.configuration(settings)
+        with quiet(auth.logger):  # the endpoint already warned once about anonymous mode, loudly
+            config = auth.configuration(settings)
         self._adapter = CloudAdapter(connection_manager=auth.connections(config, token_providers))
         self._adapter.on_turn_error = _reraise
         self._app_id = settings.teams_app_id or ""
@@ -142,3 +144,14 @@ def _run(work: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(work)
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, work).result()
+
+
+@contextmanager
+def quiet(logger: logging.Logger) -> Iterator[None]:
+    """`logger` says nothing below ERROR for the duration."""
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)

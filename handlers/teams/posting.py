@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.conversation import respond_command
 from bot.db import unit_of_work
 from bot.replies import Reply
-from bot.services import conversations
+from bot.services import conversations, groups
 from bot.services.context import Place, Speaker
-from handlers.teams import envelope, render
+from handlers.teams import envelope, forms, render
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,15 @@ class Record:
                 conversations.remember(session, place, reference, self.clock())
 
         await asyncio.to_thread(store)
+
+    async def bound(self, place: Place) -> bool:
+        """Whether `place` is already a group's channel."""
+
+        def find() -> bool:
+            with self.sessions() as session:
+                return groups.group_for(session, place) is not None
+
+        return await asyncio.to_thread(find)
 
     async def introduce(self, people: list[Speaker], *, create: bool = False) -> None:
         """Tell the record the names of people it knows only by id (seated by Entra object id in the ToR)."""
@@ -94,6 +103,21 @@ class Record:
             except Exception:  # the command is recorded: a stale card (deleted, throttled) must not fail the turn
                 logger.exception("could not refresh the posted card of %s", subject)
         return content
+
+    async def pressed(self, context: TurnContext, speaker: Speaker, place: Place,
+                      card: str | None) -> dict[str, Any] | None:
+        """The card an action was pressed on, as it stands now: the forms menu, or a record's card re-read from
+        the record (and its posted copy refreshed for everyone). None when there is no such card to show."""
+        if card == forms.MENU_CARD:
+            return forms.forms_card()
+        return await self.refresh(context, speaker, place, card)
+
+    async def replace(self, context: TurnContext, activity_id: str, content: dict[str, Any]) -> None:
+        """Replace the message `activity_id` of this conversation with the card `content`."""
+        try:
+            await context.update_activity(render.card_activity(content, activity_id))
+        except Exception:  # what was asked is recorded: a card that cannot be replaced must not fail the turn
+            logger.exception("could not replace a pressed card")
 
     def _posted(self, place: Place, subject: str) -> dict[str, Any] | None:
         with unit_of_work(self.sessions) as session:

@@ -9,6 +9,7 @@ from microsoft_agents.activity import Activity, ActivityTypes, Attachment, Chann
 from bot.forms import DECLARE
 from bot.replies import Button, Reply
 from handlers.teams import forms
+from handlers.teams.markdown import blocks, inline, needs_blocks
 
 CARD = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -18,7 +19,8 @@ STYLES = {"primary": "positive", "danger": "destructive"}
 
 
 def needs_card(reply: Reply) -> bool:
-    return bool(reply.title or reply.fields or reply.buttons)
+    """A card for anything with structure, and for text a plain message would garble (markdown.needs_blocks)."""
+    return bool(reply.title or reply.fields or reply.buttons or reply.notices) or needs_blocks(reply.text)
 
 
 def card(reply: Reply) -> dict[str, Any]:
@@ -26,24 +28,27 @@ def card(reply: Reply) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if reply.title:
         body.append({"type": "TextBlock", "text": reply.title, "weight": "Bolder", "size": "Medium", "wrap": True})
-    body.append({"type": "TextBlock", "text": reply.text, "wrap": True,
-                 **({"color": "Attention"} if reply.error else {})})
+    body.extend(blocks(reply.text, **({"color": "Attention"} if reply.error else {})))
     if reply.fields:
-        body.append({"type": "FactSet", "facts": [{"title": label, "value": value} for label, value in reply.fields]})
-    body.extend({"type": "TextBlock", "text": notice, "wrap": True, "isSubtle": True} for notice in reply.notices)
-    actions = [action(button) for button in reply.buttons]
-    if reply.subject and reply.subject.startswith("meeting:"):
-        # Interests are declared at the start of each meeting: offer the form where the meeting is shown.
-        actions.append(forms.opener(DECLARE))
+        body.append({"type": "FactSet", "facts": [{"title": label, "value": inline(value)}
+                                                  for label, value in reply.fields]})
+    for notice in reply.notices:
+        body.extend(blocks(notice, isSubtle=True))
+    actions = [action(button, reply.subject) for button in reply.buttons]
+    if reply.subject and reply.subject.startswith("meeting:") and reply.buttons:
+        # Interests are declared at the start of each meeting: offer the form beside the actions of a meeting to
+        # come or under way (a closed meeting's card has none).
+        actions.append(forms.opener(DECLARE, reply.subject))
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
     if actions:
         content["actions"] = actions
     return content
 
 
-def action(button: Button) -> dict[str, Any]:
-    """A button as Action.Execute (the presser runs `button.command`), with Action.Submit for older clients."""
-    data = {"command": button.command}
+def action(button: Button, card: str | None = None) -> dict[str, Any]:
+    """A button as Action.Execute (the presser runs `button.command`), with Action.Submit for older clients.
+    `card` names the record the card shows, so the answer can refresh that card (handlers.teams.answers)."""
+    data = {"command": button.command, **({"card": card} if card else {})}
     style = {"style": STYLES[button.style]} if button.style in STYLES else {}
     return {"type": "Action.Execute", "title": button.label, "verb": VERB, "data": data, **style,
             "fallback": {"type": "Action.Submit", "title": button.label, "data": {"verb": VERB, **data}, **style}}
@@ -56,7 +61,7 @@ def attachment(content: dict[str, Any]) -> Attachment:
 def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
     """A message activity for `reply`. `mention` names the person a private answer is for, so that Teams
     notifies them of an answer it cannot hide from the rest of the channel."""
-    text = reply.as_text() if not needs_card(reply) else None
+    text = inline(reply.text) if not needs_card(reply) else None
     entities: list[Mention] = []
     if mention is not None and mention.name:
         tag = f"<at>{mention.name}</at>"

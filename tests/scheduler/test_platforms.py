@@ -8,12 +8,15 @@ import secrets
 
 import pytest
 from pydantic import SecretStr
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import respond
 from bot.db import unit_of_work
+from bot.models import ChannelBinding, OutboxMessage
 from bot.services.context import Place, Speaker
 from bot.services.groups import bind_channel, import_group
+from bot.services.workspaces import disable_workspace
 from bot.settings import Settings
 from govbot.wiring import notifiers
 from scheduler.runner import tick
@@ -58,6 +61,28 @@ def remind_on_slack(sessions: sessionmaker[Session], fake: FakeSlack, slack_sett
 
     tick(sessions, wired, DAY_BEFORE + dt.timedelta(minutes=1))  # the next pass sends nothing again
     assert len(fake.of("chat.postMessage")) == posts
+
+
+def test_a_channel_whose_workspace_uninstalled_govbot_gets_its_reminder_set_aside_saying_why(
+        sessions: sessionmaker[Session]) -> None:
+    with unit_of_work(sessions) as session:
+        group = import_group(session, slack_terms("cjcg"), START)
+        bind_channel(session, group, Place("slack", SLACK_CHANNEL), START, actor_id=None)
+        session.scalars(select(ChannelBinding)).one().conversation = {"team_id": "T0GONE"}
+    scheduled = respond(sessions, Speaker("slack", "UALICE", "alice"), Place("slack", SLACK_CHANNEL),
+                        "meeting schedule 2026-12-10 10:00", START)
+    assert not scheduled.error, scheduled.text
+    with unit_of_work(sessions) as session:
+        assert disable_workspace(session, "slack", "T0GONE", "govbot was uninstalled from T0GONE", START) == 1
+    with fake_slack() as fake:
+        wired = notifiers(Settings(_env_file=None, slack_bot_token=SecretStr("xoxb-" + secrets.token_hex(12)),
+                                   slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url),
+                          sessions.kw["bind"])
+        tick(sessions, wired, WEEK_BEFORE)
+        assert fake.of("chat.postMessage") == []
+    with sessions() as session:
+        [week] = session.scalars(select(OutboxMessage).where(OutboxMessage.channel_binding_id.is_not(None))).all()
+    assert (week.status, week.last_error) == ("expired", "govbot was uninstalled from T0GONE")
 
 
 @pytest.mark.filterwarnings(SDK_WARNINGS)

@@ -123,8 +123,8 @@ class Workspace:
     def click(self, user: str, value: str, message_ts: str, channel: str = CHANNEL) -> Sent:
         return self.interaction(self.click_body(user, value, message_ts, channel))
 
-    def event(self, event: dict[str, Any], event_id: str, retry: int | None = None) -> Sent:
-        body = json.dumps({"token": "legacy-unused", "team_id": TEAM, "api_app_id": "A0GOV", "type": "event_callback",
+    def event(self, event: dict[str, Any], event_id: str, retry: int | None = None, team: str = TEAM) -> Sent:
+        body = json.dumps({"token": "legacy-unused", "team_id": team, "api_app_id": "A0GOV", "type": "event_callback",
                            "event": event, "event_id": event_id, "event_time": int(time.time())})
         headers = self.headers(body, content_type="application/json")
         if retry is not None:

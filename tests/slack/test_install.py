@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from cryptography.fernet import Fernet
 from pydantic import SecretStr
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Engine, MetaData, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory, upgrade
@@ -25,8 +26,8 @@ from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.slack import SlackNotifier
-from handlers.slack.install import authorization_url
-from tests.slack.conftest import Clock, serving
+from handlers.slack.install import authorization_url, installation_store
+from tests.slack.conftest import Clock, Workspace, serving
 from tests.slack.fake_slack import FakeSlack
 from tests.test_migrations import SLACK_SDK_TABLES
 
@@ -57,30 +58,50 @@ def test_govslack_consent_page_is_on_the_govslack_host() -> None:
     assert authorization_url("https://slack.com/api/") == "https://slack.com/oauth/v2/authorize"
 
 
+def oauth_mode(fake: FakeSlack) -> Settings:
+    """Settings for several workspaces: OAuth, with the tokens sealed under a key of their own."""
+    return Settings(_env_file=None, slack_client_id="1234.5678",  # type: ignore[call-arg]
+                    slack_client_secret=SecretStr(secrets.token_hex(16)),
+                    slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url,
+                    slack_token_key=SecretStr(Fernet.generate_key().decode()))
+
+
+def install(workspace: Workspace, fake: FakeSlack, code: str = "c0de") -> None:
+    """A workspace admin opens /slack/install, approves on Slack's consent page and comes back with a code."""
+    with urllib.request.urlopen(workspace.url + "/slack/install", timeout=10) as page:
+        html, cookie = page.read().decode(), page.headers["Set-Cookie"]
+    consent = re.search(r'href="([^"]+oauth[^"]+)"', html)
+    assert consent and consent.group(1).startswith(fake.url.removesuffix("api/") + "oauth/v2/authorize?")
+    assert "client_id=1234.5678" in consent.group(1) and "scope=commands" in consent.group(1)
+    state = re.search(r"state=([^&\"]+)", consent.group(1))
+    assert state
+    # Slack sends the admin back with a code and the state; the cookie proves it is the same browser.
+    callback = urllib.request.Request(f"{workspace.url}/slack/oauth_redirect?code={code}&state={state.group(1)}",
+                                      headers={"Cookie": cookie.split(";")[0]})
+    with urllib.request.urlopen(callback, timeout=10) as done:
+        assert done.status == 200
+    assert fake.of("oauth.v2.access")[-1].params["code"] == code
+
+
+def stored_tokens(engine: Engine) -> list[str]:
+    """Every token column of slack_sdk's tables, as the database holds it."""
+    with engine.connect() as connection:
+        return [token for table in ("slack_installations", "slack_bots")
+                for token in connection.scalars(text(f"SELECT bot_token FROM {table}"))]
+
+
 def test_install_then_use_from_the_new_workspace(fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
-    settings = Settings(_env_file=None, slack_client_id="1234.5678",  # type: ignore[call-arg]
-                        slack_client_secret=SecretStr(secrets.token_hex(16)),
-                        slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url)
+    settings = oauth_mode(fake)
     fake.installed_token = "xoxb-" + secrets.token_hex(12)
     sessions: sessionmaker[Session] = session_factory(migrated)
     with serving(settings, sessions, clock, fake) as workspace:
-        with urllib.request.urlopen(workspace.url + "/slack/install", timeout=10) as page:
-            html, cookie = page.read().decode(), page.headers["Set-Cookie"]
-        consent = re.search(r'href="([^"]+oauth[^"]+)"', html)
-        assert consent and consent.group(1).startswith(fake.url.removesuffix("api/") + "oauth/v2/authorize?")
-        assert "client_id=1234.5678" in consent.group(1) and "scope=commands" in consent.group(1)
-        state = re.search(r"state=([^&\"]+)", consent.group(1))
-        assert state
-
-        # Slack sends the admin back with a code and the state; the cookie proves it is the same browser.
-        callback = urllib.request.Request(f"{workspace.url}/slack/oauth_redirect?code=c0de&state={state.group(1)}",
-                                          headers={"Cookie": cookie.split(";")[0]})
-        with urllib.request.urlopen(callback, timeout=10) as done:
-            assert done.status == 200
-        assert fake.of("oauth.v2.access")[0].params["code"] == "c0de"
-        bot = SQLAlchemyInstallationStore(client_id="1234.5678", engine=migrated).find_bot(
-            enterprise_id=None, team_id="T0NEW")
+        install(workspace, fake)
+        bot = installation_store(settings, migrated).find_bot(enterprise_id=None, team_id="T0NEW")
         assert bot is not None and bot.bot_token == fake.installed_token
+        # The database holds the token sealed (Fernet), never as Slack issued it.
+        assert len(stored_tokens(migrated)) == 2
+        assert all(fake.installed_token[5:] not in token and token.startswith("gAAAAA")
+                   for token in stored_tokens(migrated))
 
         # A member of the new workspace asks for help; govbot answers at once, in the ack.
         body, _ = workspace.command_body("alice", "help")
@@ -110,9 +131,7 @@ def test_install_then_use_from_the_new_workspace(fake: FakeSlack, migrated: Engi
 
 
 def test_a_used_or_unknown_state_is_refused(fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
-    settings = Settings(_env_file=None, slack_client_id="1234.5678",  # type: ignore[call-arg]
-                        slack_client_secret=SecretStr(secrets.token_hex(16)),
-                        slack_signing_secret=SecretStr(secrets.token_hex(16)), slack_api_url=fake.url)
+    settings = oauth_mode(fake)
     with serving(settings, session_factory(migrated), clock, fake) as workspace:
         forged = urllib.request.Request(f"{workspace.url}/slack/oauth_redirect?code=c0de&state=made-up",
                                         headers={"Cookie": "slack-app-oauth-state=made-up"})

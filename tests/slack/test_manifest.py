@@ -22,4 +22,5 @@ def test_the_manifest_matches_the_app() -> None:
     urls = {manifest["settings"]["interactivity"]["request_url"], manifest["settings"]["event_subscriptions"]["request_url"],
             *(c["url"] for c in manifest["features"]["slash_commands"])}
     assert {url.rsplit("/", 2)[-2:] == ["slack", "events"] for url in urls} == {True}
-    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened"]
+    # The Home tab, and the two events that tell govbot a workspace removed it (its tokens are then forgotten).
+    assert manifest["settings"]["event_subscriptions"]["bot_events"] == ["app_home_opened", "app_uninstalled", "tokens_revoked"]

@@ -60,8 +60,16 @@ def test_a_meeting_from_binding_to_close(workspace: Workspace) -> None:
     assert roll_call.method == "chat.update" and roll_call.params["ts"] == scheduled.answer["ts"]
     assert "Meeting 1 of Children's Joint Commissioning Group is open" in shown(roll_call)
     for member in ("bob", "carol", "dan"):
-        said = workspace.press(member, buttons(roll_call)["Here"], roll_call.answer["ts"])
-        assert said.method == "chat.postMessage" and f"{member} is present" in shown(said)
+        before = len(workspace.fake.calls)
+        assert workspace.click(member, buttons(roll_call)["Here"], roll_call.answer["ts"]).status == 200
+        said = workspace.fake.wait_for(lambda: next((c for c in workspace.fake.calls[before:]  # noqa: B023
+                                                     if c.method == "chat.postMessage"), None))
+        assert f"{member} is present" in shown(said)
+    # The meeting's card follows the roll call.
+    card_now = workspace.fake.wait_for(lambda: next((c for c in reversed(workspace.fake.of("chat.update"))
+                                                     if c.params["ts"] == scheduled.answer["ts"]
+                                                     and "dan" in shown(c)), None))
+    assert "bob" in shown(card_now) and "carol" in shown(card_now) and "quorate" in shown(card_now)
 
     card = workspace.say("alice", 'motion "Approve the joint action plan" --item 1')
     assert card.method == "chat.postMessage"

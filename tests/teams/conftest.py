@@ -241,3 +241,11 @@ async def teams_world(sessions: sessionmaker[Session], settings: Settings | None
 # The SDK's JWT middleware stores the caller's claims under a plain string key, which aiohttp warns about; the
 # warning is the SDK's, not ours, and turning it into an error would fail every request.
 SDK_WARNINGS = "ignore::aiohttp.web_exceptions.NotAppKeyWarning:microsoft_agents.hosting.aiohttp.jwt_authorization_middleware"
+
+
+def answer_text(answer: dict[str, Any]) -> str:
+    """What the presser reads in an invoke response: the message, or every TextBlock of the card shown."""
+    value = answer["value"]
+    if isinstance(value, str):
+        return value
+    return "\n".join(block["text"] for block in value["body"] if block.get("type") == "TextBlock")

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Interest, Poll
 from bot.services.interests import NATURES
-from tests.teams.conftest import SDK_WARNINGS, Teams, teams_world
+from tests.teams.conftest import SDK_WARNINGS, Teams, answer_text, teams_world
 from tests.teams.test_meeting import card_of, card_text
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
@@ -69,7 +69,11 @@ def test_a_poll_from_the_form_is_posted_as_its_card(sessions: sessionmaker[Sessi
             answer = await teams.invoke("alice", filled_in(
                 form, question="Which provider should we shortlist?", choices="Provider A\n\nProvider B\n Provider C ",
                 secret="true", closes_on="2026-12-04", closes_at="12:00"), verb="gov.form")
-            assert "Secret poll 1: Which provider should we shortlist?" in str(answer["value"])
+            # The forms card that was pressed stays the forms card, saying what happened; the poll is posted on
+            # its own card (a second copy of it here would never count the votes).
+            assert [a["title"] for a in answer["value"]["actions"]] == [
+                "Declare an interest…", "Schedule a meeting…", "Create a poll…"]
+            assert answer_text(answer).endswith("✓ Poll 1 is open.")
             (posted,) = teams.connector.calls[before:]
             card = card_of(posted)
             assert "Secret poll 1: Which provider should we shortlist?" in card_text(card)
@@ -88,7 +92,7 @@ def test_no_interests_toggled_on_a_meeting_card_is_recorded(sessions: sessionmak
             meeting = card_of((await teams.say("alice", "meeting schedule 2026-12-10 10:00"))[0])
             form = next(a for a in meeting["actions"] if a["title"] == "Declare an interest…")["card"]
             answer = await teams.invoke("bob", filled_in(form, none="true"), verb="gov.form")
-            assert "Recorded: Bob has no interests to declare for meeting 1" in answer["value"]
+            assert "Recorded: Bob has no interests to declare for meeting 1" in answer_text(answer)
             with sessions() as session:
                 assert session.scalars(select(Interest)).one().no_interests
 
@@ -109,7 +113,7 @@ def test_an_incomplete_form_is_answered_with_what_to_fill_in(sessions: sessionma
                                         verb="gov.form")
             assert "“Agenda item number” should be a whole number, e.g. 2, not 'two'." in answer["value"]
             answer = await teams.invoke("bob", {"form": "no such form"}, verb="gov.form")
-            assert "That form is out of date; say `forms` for a fresh one." in answer["value"]
+            assert "That form is out of date; say **forms** for a fresh one." in answer["value"]
 
     asyncio.run(run())
 
@@ -124,11 +128,11 @@ def test_a_meeting_number_is_taken_as_teams_sends_it_text_or_json_number(session
             for sent in (2, "2", 2.0, "2.0"):
                 answer = await teams.invoke("bob", filled_in(form, none="true", meeting=sent),
                                             verb="gov.form")
-                assert "Recorded: Bob has no interests to declare for meeting 2" in answer["value"], sent
+                assert "Recorded: Bob has no interests to declare for meeting 2" in answer_text(answer), sent
             for sent, shown in ((2.5, "2.5"), ("2.5", "2.5"), ("two", "two")):
                 answer = await teams.invoke("bob", filled_in(form, none="true", meeting=sent),
                                             verb="gov.form")
-                assert answer["value"] == f"“Meeting number” should be a whole number, e.g. 2, not '{shown}'.", sent
+                assert answer_text(answer).endswith(f"⚠ “Meeting number” should be a whole number, e.g. 2, not '{shown}'."), sent
             with sessions() as session:
                 assert len(session.scalars(select(Interest)).all()) == 4
 

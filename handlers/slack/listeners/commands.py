@@ -62,6 +62,8 @@ def follow_up(exchange: Exchange, reply: Reply | None, text: str, team_id: str |
         exchange.show(reply)
     elif reply.subject and not reply.error:
         exchange.refresh(reply.subject)
+    if answered:
+        exchange.refresh_changed(reply)
     if binds_channel(text) and not reply.error:
         with exchange.core.serially():
             remember_team(exchange.core.sessions, exchange.place, team_id)

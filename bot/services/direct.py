@@ -1,0 +1,70 @@
+"""Commands in a direct chat with the bot (a Teams 1:1 chat), where no group is bound: they are about the
+person's own groups. A list (`members`, `meetings`, `polls`) answers for each of them; any other command acts
+on the person's only group, or asks which one (`--group <short-name>`)."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import Group, Membership, Person
+from bot.replies import Reply
+from bot.services import groups
+
+GROUP_OPTION = re.compile(r"(?:^|\s)--group(?:=|\s+)([A-Za-z0-9_.\-]+)", re.IGNORECASE)
+LISTS = frozenset({"members", "meetings", "polls"})
+
+
+def named_group(text: str) -> tuple[str, str | None]:
+    """The typed text without its `--group <short-name>`, and that short name (None when not given)."""
+    match = GROUP_OPTION.search(text)
+    if match is None:
+        return text, None
+    return (text[:match.start()] + text[match.end():]).strip(), match.group(1).casefold()
+
+
+def own_groups(session: Session, person: Person) -> list[Group]:
+    """The groups in which `person` holds a seat now."""
+    return list(session.scalars(select(Group).join(Membership, Membership.group_id == Group.id)
+                                .where(Membership.person_id == person.id, Membership.ended_at.is_(None))
+                                .distinct().order_by(Group.short_name)))
+
+
+def groups_meant(session: Session, person: Person, verb: str, named: str | None) -> list[Group]:
+    """The groups a command typed in a direct chat is about. Raises NotFound asking which group when that is not
+    clear, and NotAllowed for a group in which the person holds no seat."""
+    mine = own_groups(session, person)
+    if named is not None:
+        group = groups.group_named(session, named)
+        if group.id not in {g.id for g in mine}:
+            raise NotAllowed(f"You hold no seat in {group.name}, so govbot answers for it only in its own channel.")
+        return [group]
+    if not mine:
+        raise NotFound("You hold no seat in a group govbot keeps, so there is nothing to answer for here. Ask in "
+                       "your group's channel.")
+    if len(mine) == 1 or verb in LISTS:
+        return mine
+    names = ", ".join(g.short_name for g in mine)
+    raise NotFound(f"Which group? You sit on {names}. Say it again with `--group <short-name>`, e.g. "
+                   f"`{verb} --group {mine[0].short_name}`.")
+
+
+def check_named(group: Group, named: str | None) -> None:
+    """In a group's own channel `--group` may only name that group."""
+    if named is not None and named != group.short_name.casefold():
+        raise UsageError(f"This channel is the channel of {group.name} ({group.short_name}); `--group` chooses a "
+                         "group only in a direct chat with govbot.")
+
+
+def combined(chosen: list[Group], replies: list[Reply]) -> Reply:
+    """One answer for several groups: each group's answer under its name, its fields as a list."""
+    if len(replies) == 1:
+        return replies[0]
+    lines: list[str] = []
+    for group, reply in zip(chosen, replies, strict=True):
+        lines.append(f"{reply.title or group.name}: {reply.text}")
+        lines.extend(f"- {label}: {value}" for label, value in reply.fields)
+    return Reply("\n".join(lines), private=True)
