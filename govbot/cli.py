@@ -6,21 +6,21 @@ import argparse
 import datetime as dt
 import logging
 import sys
-from pathlib import Path
 
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import cli_records, cli_reminders, cli_teams, serve
+from govbot import bundled, cli_records, cli_reminders, cli_teams, logs, readiness, serve
 from handlers import console
 
 logger = logging.getLogger("govbot")
+SCHEMA_WAIT_SECONDS = 300  # how long `govbot run` (MIGRATE_ON_START=false) waits for the migrate job
 
 
-def first_example() -> Path:
-    examples = sorted(Path("examples").glob("*.yaml"))
-    return examples[0] if examples else Path(get_settings().default_group_file)
+def default_group() -> str:
+    """The ToR file `govbot run` opens in the console: DEFAULT_GROUP_FILE (by default the first example)."""
+    return get_settings().default_group_file
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -49,7 +49,7 @@ def cmd_group_import(args: argparse.Namespace) -> int:
 def read_tor_file(path: str) -> str:
     """The text of a ToR file; a missing or unreadable file is a polite error, not a traceback."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return bundled.tor_file(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
         raise DomainError(f"Cannot read the ToR file {path} ({reason}). Give the path of a YAML file such as "
@@ -104,12 +104,16 @@ def default_speaker(terms_yaml: str) -> str | None:
 def cmd_run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if serve.platforms(settings):
-        upgrade(args.db)
-        serve.serve(settings, make_engine(args.db), console.now_utc)
+        engine = make_engine(args.db)
+        if settings.migrate_on_start:
+            upgrade(args.db)  # under the migration lock: replicas starting together migrate once
+        else:
+            readiness.wait_for_schema(engine, SCHEMA_WAIT_SECONDS)
+        serve.serve(settings, engine, console.now_utc)
         return 0
-    group = first_example()
+    group = default_group()
     print(f"No Slack or Teams settings found: starting the local console on {group}.")
-    args.group, args.speak_as, args.now = str(group), None, None
+    args.group, args.speak_as, args.now = group, None, None
     return cmd_console(args)
 
 
@@ -139,9 +143,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Migration chatter would interleave with the chat; problems still show as warnings.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    settings = get_settings()
+    logs.configure(settings.log_level, settings.log_format)
     try:
         return int(args.func(args))
     except DomainError as error:
