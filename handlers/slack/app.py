@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from handlers.slack import listeners
-from handlers.slack.answer import RECEIVED_AT, Core, Workers
+from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core, Workers
 from handlers.slack.client import web_client
 from handlers.slack.install import oauth_settings
+from handlers.slack.pacing import Coalesced, shared_gate
 
 EVENTS_PATH = "/slack/events"
 # Slack signs with the Unix time in whole seconds. Anything else ('abc', '1e9', '') is refused here, as 401,
@@ -47,7 +48,7 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
               oauth_settings=oauth,
               process_before_response=True,  # listeners ack, then hand what Slack need not wait for to workers
               listener_executor=workers.after)
-    listeners.register(app, Core(sessions, clock, workers))
+    listeners.register(app, Core(sessions, clock, workers, Coalesced(CARD_PACE, shared_gate(sessions, CARD_PACE))))
     return app
 
 
