@@ -13,6 +13,7 @@ from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
 from govbot import bundled, cli_records, cli_reminders, cli_teams, logs, readiness, serve
 from handlers import console
+from handlers.console_terminal import Typed
 
 logger = logging.getLogger("govbot")
 SCHEMA_WAIT_SECONDS = 300  # how long `govbot run` (MIGRATE_ON_START=false) waits for the migrate job
@@ -73,12 +74,17 @@ def cmd_console(args: argparse.Namespace) -> int:
     if interactive:
         where = f" for {group_file}" if group_file else ""
         print(f"govbot console{where}. You are @{speak_as}; start a line with @name to speak as someone else.\n"
-              "Say `help` for the commands; Ctrl-D quits.")
+              "Say `help` for the commands; arrow keys recall earlier lines; Ctrl-D or Ctrl-C quits.")
     clock = console.now_utc
     if args.now:
         fixed = parse_instant(args.now)
         clock = lambda: fixed  # noqa: E731 - a fixed clock for replaying a recorded meeting
-    console.chat(sessions, sys.stdin, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock)
+    lines = Typed(f"{speak_as}> ") if interactive else sys.stdin  # a terminal: line editing and history
+    try:
+        console.chat(sessions, lines, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock)
+    finally:
+        if isinstance(lines, Typed):
+            lines.close()
     return 0
 
 
@@ -153,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"govbot: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C while a command runs: its transaction is rolled back whole
+        print(file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

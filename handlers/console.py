@@ -13,6 +13,7 @@ from bot.conversation import respond
 from bot.ports import Destination
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
+from handlers.console_terminal import Typed
 
 PLATFORM = "console"
 CHANNEL = Place(PLATFORM, "console", "console")
@@ -35,12 +36,12 @@ def speaker_and_text(line: str, default: str) -> tuple[Speaker, str]:
     return Speaker(PLATFORM, name, name), text
 
 
-def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_as: str, interactive: bool,
-         clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL) -> int:
+def chat(sessions: sessionmaker[Session], lines: TextIO | Typed, out: TextIO, *, speak_as: str,
+         interactive: bool, clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL) -> int:
     """Run the console until input ends; returns how many commands were refused."""
     refused = 0
     while True:
-        if interactive:
+        if interactive and not isinstance(lines, Typed):  # a terminal's lines are read with their prompt
             out.write(f"{speak_as}> ")
             out.flush()
         line = lines.readline()
