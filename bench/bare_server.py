@@ -1,6 +1,7 @@
 """A bare Bolt app served as govbot serves Slack (aiohttp, requests dispatched on a thread pool), for
-bench/http_bench.py: `python bench/bare_server.py ack|row PORT SECRET API_URL [DB_FILE]` (API_URL: the fake Slack's). `ack` only acknowledges; `row`
-first commits one row to a SQLite file (WAL, fsync'd), the durable-write floor."""
+bench/http_bench.py: `python bench/bare_server.py ack|row PORT SECRET API_URL [DB_FILE]`, API_URL being the fake
+Slack's. `ack` only acknowledges; `row` first commits one row to a SQLite file (WAL, fsync'd): the durable-write
+floor."""
 
 from __future__ import annotations
 
