@@ -7,6 +7,8 @@ import datetime as dt
 import logging
 import sys
 
+from pydantic import ValidationError
+
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
 from bot.services.groups import bind_channel, import_group
@@ -148,8 +150,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        settings = get_settings()
+    except ValidationError as error:
+        print(settings_problem(error), file=sys.stderr)
+        return 2
     args = parser().parse_args(argv)
-    settings = get_settings()
     logs.configure(settings.log_level, settings.log_format)
     try:
         return int(args.func(args))
@@ -162,6 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # Ctrl-C while a command runs: its transaction is rolled back whole
         print(file=sys.stderr)
         return 130
+
+
+def settings_problem(error: ValidationError) -> str:
+    """Which settings are wrong and why, naming each as it is set (never its value, which may be a secret)."""
+    lines = [f"{'_'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']}"
+             for problem in error.errors()]
+    return "These settings (in the environment or .env) are not valid:\n  " + "\n  ".join(lines)
 
 
 if __name__ == "__main__":

@@ -125,7 +125,11 @@ def test_json_logs_carry_the_request_id_and_sigterm_stops_cleanly(tmp_path: Path
     assert not any("Running job" in m for m in said)  # APScheduler's per-run INFO lines are off
 
 
-def test_json_log_format_is_checked(tmp_path: Path) -> None:
+def test_a_bad_setting_is_named_without_its_value(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "govbot.cli", "db", "upgrade"], cwd=tmp_path, text=True,
-                            capture_output=True, env=clean_env(LOG_FORMAT="yaml"), timeout=60, check=False)
-    assert result.returncode != 0
+                            capture_output=True, env=clean_env(LOG_FORMAT="yaml", PORT="http-secret-99"),
+                            timeout=60, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "These settings (in the environment or .env) are not valid" in result.stderr
+    assert "LOG_FORMAT: String should match pattern" in result.stderr and "PORT: Input should be" in result.stderr
+    assert "http-secret-99" not in result.stderr
