@@ -32,10 +32,12 @@ lint: $(VENV)/.installed-test
 test: lint
 	$(BIN)/pytest
 
-# Benchmarks are scripts that print figures, not tests: Slack request handling (a minute), then reminder
-# derivation at 1,000 to 50,000 groups on SQLite and PostgreSQL beside the naive APScheduler design (~12 minutes).
+# Benchmarks are scripts that print figures, not tests: Slack request handling (a minute), the same over real HTTP
+# to running servers on SQLite and PostgreSQL (two minutes), then reminder derivation at 1,000 to 50,000 groups on
+# SQLite and PostgreSQL beside the naive APScheduler design (~12 minutes).
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/slack_bench.py
+	$(BIN)/python bench/http_bench.py
 	$(BIN)/python bench/reminders_bench.py
 
 # Try the Teams side in Microsoft's own local client (needs Node.js): README "Local testing without Azure".

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -14,6 +15,7 @@ from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
 from bot.errors import DomainError, NotFound, UsageError
 from bot.models import Person
+from bot.observe import command_done
 from bot.replies import Reply, refusal
 from bot.services import (
     actions,
@@ -145,7 +147,14 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
 
 def transact(sessions: sessionmaker[Session], verb: str, work: Callable[[Session], Answer]) -> Answer | Reply:
     """`work` in one transaction, committed whole or rolled back whole: a refusal is the reply; a write that raced
-    another (two deliveries of one click) is retried and then sees the other's write."""
+    another (two deliveries of one click) is retried and then sees the other's write. Reported to bot.observe."""
+    started = time.perf_counter()
+    answer = attempt_work(sessions, verb, work)
+    command_done(verb, time.perf_counter() - started, answer)
+    return answer
+
+
+def attempt_work(sessions: sessionmaker[Session], verb: str, work: Callable[[Session], Answer]) -> Answer | Reply:
     for attempt in range(3):
         try:
             with unit_of_work(sessions) as session:

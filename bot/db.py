@@ -9,15 +9,29 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
+
+from bot.errors import DomainError
+
+# pg_advisory_xact_lock key held while migrating: any fixed 64-bit number no other application on the database uses.
+MIGRATION_LOCK = 0x676F76626F74  # "govbot"
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout so two processes can share it."""
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 30})
-    engine = create_engine(url, **kwargs)
+    try:
+        engine = create_engine(url, **kwargs)
+    except ModuleNotFoundError as missing:
+        if missing.name not in ("psycopg", "psycopg2", "asyncpg"):
+            raise
+        raise DomainError(f"DATABASE_URL names PostgreSQL but its driver ({missing.name}) is not installed. Install "
+                          "govbot with its postgres extra: pip install 'govbot[postgres]' (in a clone: "
+                          ".venv/bin/pip install -e '.[postgres]'), and use postgresql+psycopg://... URLs.") from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -61,3 +75,18 @@ def alembic_config(url: str) -> Config:
 def upgrade(url: str) -> None:
     """Migrate the database at `url` to the newest schema (every head)."""
     command.upgrade(alembic_config(url), "heads")
+
+
+def take_migration_lock(connection: Connection) -> None:
+    """Hold the database's migration lock until the connection's transaction ends: on PostgreSQL an advisory
+    lock; on SQLite the write lock its BEGIN IMMEDIATE (make_engine) already took. A second `govbot db upgrade`
+    waits here, then finds the schema current."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database has every migration this code knows (its revisions are the script's heads)."""
+    heads = set(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
+    with engine.connect() as connection:
+        return set(MigrationContext.configure(connection).get_current_heads()) == heads

@@ -433,3 +433,7 @@ class SchedulerMark(Base):
     audit_id: Mapped[int] = mapped_column(Integer, default=0)
     at: Mapped[dt.datetime | None]
 
+
+
+# Tables kept in modules of their own, imported here so that Base.metadata (and Alembic) knows every table.
+from bot.models_pacing import ChannelPace as ChannelPace  # noqa: E402

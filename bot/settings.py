@@ -9,13 +9,20 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    # An empty value (`SLACK_BOT_TOKEN=` as .env.example has it) is unset, not an empty secret.
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore",
+                                      env_ignore_empty=True)
 
     database_url: str = "sqlite:///govbot.db"
     default_timezone: str = "Europe/London"
-    default_group_file: str = "examples/004-cjcg.yaml"
+    default_group_file: str = "examples/000-plpcp.yaml"
     log_level: str = "INFO"
     port: int = Field(default=3000, ge=1, le=65535)
+    # `govbot run` migrates (under the migration lock) before serving; false: it waits for `govbot db upgrade`.
+    migrate_on_start: bool = True
+    log_format: str = Field(default="text", pattern="^(text|json)$")
+    # GET /metrics needs `Authorization: Bearer <this>`; unset, /metrics is not served.
+    metrics_token: SecretStr | None = None
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None

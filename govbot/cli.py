@@ -6,22 +6,25 @@ import argparse
 import datetime as dt
 import logging
 import sys
-from pathlib import Path
+
+from pydantic import ValidationError
 
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
 from bot.services.context import terms_of
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import cli_records, cli_reminders, cli_slack, cli_teams, serve
+from govbot import bundled, cli_records, cli_reminders, cli_slack, cli_teams, logs, readiness, serve
 from handlers import console
+from handlers.console_terminal import Typed
 
 logger = logging.getLogger("govbot")
+SCHEMA_WAIT_SECONDS = 300  # how long `govbot run` (MIGRATE_ON_START=false) waits for the migrate job
 
 
-def first_example() -> Path:
-    examples = sorted(Path("examples").glob("*.yaml"))
-    return examples[0] if examples else Path(get_settings().default_group_file)
+def default_group() -> str:
+    """The ToR file `govbot run` opens in the console: DEFAULT_GROUP_FILE (by default the first example)."""
+    return get_settings().default_group_file
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
@@ -50,7 +53,7 @@ def cmd_group_import(args: argparse.Namespace) -> int:
 def read_tor_file(path: str) -> str:
     """The text of a ToR file; a missing or unreadable file is a polite error, not a traceback."""
     try:
-        return Path(path).read_text(encoding="utf-8")
+        return bundled.tor_file(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) else "it is not UTF-8 text"
         raise DomainError(f"Cannot read the ToR file {path} ({reason}). Give the path of a YAML file such as "
@@ -76,13 +79,18 @@ def cmd_console(args: argparse.Namespace) -> int:
     if interactive:
         where = f" for {group_file}" if group_file else ""
         print(f"govbot console{where}. You are @{speak_as}; start a line with @name to speak as someone else.\n"
-              "Say `help` for the commands; Ctrl-D quits.")
+              "Say `help` for the commands; arrow keys recall earlier lines; Ctrl-D or Ctrl-C quits.")
     clock = console.now_utc
     if args.now:
         fixed = parse_instant(args.now)
         clock = lambda: fixed  # noqa: E731 - a fixed clock for replaying a recorded meeting
-    console.chat(sessions, sys.stdin, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock,
-                 zone=zone)
+    lines = Typed(f"{speak_as}> ") if interactive else sys.stdin  # a terminal: line editing and history
+    try:
+        console.chat(sessions, lines, sys.stdout, speak_as=speak_as, interactive=interactive, clock=clock,
+                     zone=zone)
+    finally:
+        if isinstance(lines, Typed):
+            lines.close()
     return 0
 
 
@@ -108,12 +116,16 @@ def default_speaker(terms_yaml: str) -> str | None:
 def cmd_run(args: argparse.Namespace) -> int:
     settings = get_settings()
     if serve.platforms(settings):
-        upgrade(args.db)
-        serve.serve(settings, make_engine(args.db), console.now_utc)
+        engine = make_engine(args.db)
+        if settings.migrate_on_start:
+            upgrade(args.db)  # under the migration lock: replicas starting together migrate once
+        else:
+            readiness.wait_for_schema(engine, SCHEMA_WAIT_SECONDS)
+        serve.serve(settings, engine, console.now_utc)
         return 0
-    group = first_example()
+    group = default_group()
     print(f"No Slack or Teams settings found: starting the local console on {group}.")
-    args.group, args.speak_as, args.now = str(group), None, None
+    args.group, args.speak_as, args.now = group, None, None
     return cmd_console(args)
 
 
@@ -142,10 +154,13 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        settings = get_settings()
+    except ValidationError as error:
+        print(settings_problem(error), file=sys.stderr)
+        return 2
     args = parser().parse_args(argv)
-    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # Migration chatter would interleave with the chat; problems still show as warnings.
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    logs.configure(settings.log_level, settings.log_format)
     try:
         return int(args.func(args))
     except DomainError as error:
@@ -154,6 +169,16 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"govbot: {error}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C while a command runs: its transaction is rolled back whole
+        print(file=sys.stderr)
+        return 130
+
+
+def settings_problem(error: ValidationError) -> str:
+    """Which settings are wrong and why, naming each as it is set (never its value, which may be a secret)."""
+    lines = [f"{'_'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']}"
+             for problem in error.errors()]
+    return "These settings (in the environment or .env) are not valid:\n  " + "\n  ".join(lines)
 
 
 if __name__ == "__main__":

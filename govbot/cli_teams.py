@@ -10,8 +10,8 @@ from pathlib import Path
 
 from bot.errors import DomainError
 from bot.settings import get_settings
+from govbot.bundled import TEAMS_APP
 
-APP_PACKAGE = Path(__file__).resolve().parent.parent / "teams"
 FILES = ("manifest.json", "color.png", "outline.png")
 PLACEHOLDER = "{{TEAMS_APP_ID}}"
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
@@ -32,7 +32,7 @@ def cmd_package(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_package(app_id: str | None, out: Path, source: Path = APP_PACKAGE) -> Path:
+def build_package(app_id: str | None, out: Path, source: Path = TEAMS_APP) -> Path:
     """Zip the manifest (with `app_id` filled in) and the icons into `out`.
 
     Raises DomainError when the app id is unset or not the GUID of an Entra app registration.

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import session_factory
 from bot.settings import Settings
+from govbot import operations
 from govbot.wiring import notifiers
 from handlers import calendar_feed
 from scheduler import runner
@@ -38,6 +39,7 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app = web.Application(client_max_size=1024 * 1024)
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
+    operations.mount(app, settings, sessions)
     calendar_feed.mount(app, settings, sessions, clock)
     if settings.slack_configured and settings.slack_app_token is None:
         from handlers import slack  # Bolt loads only where Slack is used
@@ -67,6 +69,7 @@ def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
     sessions = session_factory(engine)
     app = build_web_app(settings, sessions, clock)
     reminders = runner.start(sessions, notifiers(settings, engine), clock)
+    operations.watch(reminders)
     socket_mode = None
     if settings.slack_configured and settings.slack_app_token is not None:
         from handlers import slack
@@ -78,6 +81,7 @@ def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
         web.run_app(app, port=settings.port, print=None, access_log_class=AccessLog)
     finally:
         reminders.shutdown(wait=True)  # a reminder being sent is marked sent before the process ends
+        logger.info("stopped: in-flight work finished, reminders' leases released")
         if socket_mode is not None:
             socket_mode.close()
 

@@ -15,6 +15,7 @@ from bot.errors import DomainError
 from bot.ports import Destination
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
+from handlers.console_terminal import Typed
 from handlers.replay import moved_clock
 
 PLATFORM = "console"
@@ -44,8 +45,9 @@ def speaker_and_text(line: str, default: str) -> tuple[Speaker, str]:
     return Speaker(PLATFORM, name, name), text
 
 
-def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_as: str, interactive: bool,
-         clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL, zone: ZoneInfo = LONDON) -> int:
+def chat(sessions: sessionmaker[Session], lines: TextIO | Typed, out: TextIO, *, speak_as: str,
+         interactive: bool, clock: Callable[[], dt.datetime] = now_utc, place: Place = CHANNEL,
+         zone: ZoneInfo = LONDON) -> int:
     """Run the console until input ends; returns how many commands were refused.
 
     A clock line (`# at 2026-12-10 10:00`, `# after 90 minutes`) sets the time for the lines after it, so a
@@ -53,7 +55,7 @@ def chat(sessions: sessionmaker[Session], lines: TextIO, out: TextIO, *, speak_a
     """
     refused = 0
     while True:
-        if interactive:
+        if interactive and not isinstance(lines, Typed):  # a terminal's lines are read with their prompt
             out.write(f"{speak_as}> ")
             out.flush()
         line = lines.readline()

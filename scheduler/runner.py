@@ -67,17 +67,19 @@ def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifie
     return delivered
 
 
-def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> None:
+def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> Derived:
     derived = derive_all(sessions, clock())
     if derived.queued or derived.set_aside:
         logger.info("queued %d reminders, set aside %d", len(derived.queued), len(derived.set_aside))
+    return derived  # for the scheduler's listeners (metrics)
 
 
 def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
-                clock: Callable[[], dt.datetime]) -> None:
+                clock: Callable[[], dt.datetime]) -> Delivered:
     delivered = deliver_all(sessions, notifiers, clock(), clock)
     if delivered.sent or delivered.failed:
         logger.info("sent %d reminders, %d failed", len(delivered.sent), len(delivered.failed))
+    return delivered  # for the scheduler's listeners (metrics)
 
 
 def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],

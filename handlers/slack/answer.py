@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -24,6 +23,7 @@ from bot.replies import Reply
 from bot.services import conversations
 from bot.services.context import Place, Speaker
 from handlers.slack import cards, deliveries
+from handlers.slack.pacing import Coalesced
 from handlers.slack.render import message
 
 logger = logging.getLogger(__name__)
@@ -33,40 +33,6 @@ CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arrivin
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
-
-
-class Coalesced:
-    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it, at most
-    one a `pace` (in seconds).
-
-    A lone vote shows on the card at once. Thirty clicks cost two or three chat.update calls, not thirty (Slack
-    rate-limits updates and asks for no more than about one message a second in a channel), and the card still
-    ends showing every vote: a vote commits before it asks for the refresh.
-    """
-
-    def __init__(self, pace: float = 0.0) -> None:
-        self.pace = pace
-        self.lock = threading.Lock()
-        self.dirty: dict[tuple[str, str], bool] = {}
-
-    def run(self, key: tuple[str, str], refresh: Callable[[], None]) -> None:
-        with self.lock:
-            if key in self.dirty:
-                self.dirty[key] = True
-                return
-            self.dirty[key] = False
-        try:
-            while True:
-                refresh()
-                with self.lock:
-                    if not self.dirty[key]:
-                        return
-                time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
-                with self.lock:
-                    self.dirty[key] = False
-        finally:
-            with self.lock:
-                self.dirty.pop(key, None)
 
 
 @dataclass(frozen=True)
@@ -98,7 +64,7 @@ class Core:
     sessions: sessionmaker[Session]
     clock: Callable[[], dt.datetime]
     workers: Workers
-    refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))
+    refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))  # app.py shares it across replicas
     writer: threading.Lock = field(default_factory=threading.Lock)
 
     def serially(self) -> AbstractContextManager[object]:
@@ -245,6 +211,7 @@ class Exchange:
             logger.warning("could not refresh the card of %s: %s", subject, card.text)
             return
         public = Reply(card.text, title=card.title, fields=card.fields, buttons=card.buttons, subject=subject)
+        self.core.refreshing.wait_turn(self.place.channel_id)  # one pace in the channel for every replica
         try:
             self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
         except SlackApiError as error:

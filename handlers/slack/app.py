@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from handlers.slack import listeners
-from handlers.slack.answer import RECEIVED_AT, Core, Workers
+from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core, Workers
 from handlers.slack.client import web_client
 from handlers.slack.install import NOT_INSTALLED, oauth_settings
 from handlers.slack.listeners import lifecycle
+from handlers.slack.pacing import Coalesced, shared_gate
 
 EVENTS_PATH = "/slack/events"
 # Slack signs with the Unix time in whole seconds. Anything else ('abc', '1e9', '') is refused here, as 401,
@@ -41,7 +42,7 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
     engine: Engine = sessions.kw["bind"]
     workers = workers or Workers.for_database(engine.dialect.name, WORKERS)
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
-    core = Core(sessions, clock, workers)
+    core = Core(sessions, clock, workers, Coalesced(CARD_PACE, shared_gate(sessions, CARD_PACE)))
     oauth = oauth_settings(settings, engine, lifecycle.installed(core)) if settings.slack_client_id else None
     app = App(signing_secret=settings.slack_signing_secret.get_secret_value(),
               client=web_client(settings, None if oauth else token),

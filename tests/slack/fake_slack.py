@@ -25,6 +25,7 @@ class Call:
     path: str
     token: str | None
     answer: dict[str, Any] = field(default_factory=dict)  # what the fake answered (e.g. a posted message's ts)
+    at: float = field(default_factory=time.monotonic)  # when the call arrived, to check the bot's pace
 
 
 @dataclass

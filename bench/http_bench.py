@@ -1,0 +1,251 @@
+"""Benchmark over real HTTP: signed `/gov vote` requests to running servers, as Slack sends them.
+
+Run by `make bench` (alone: `python bench/http_bench.py [--postgres URL]`). Two parts:
+  1. SQLite: 50 concurrent senders, 200 signed votes, to `govbot run` (each vote changes a ballot in the record and
+     the receipt comes back in the ack), beside a bare Bolt app served the same way (aiohttp, a thread pool) that
+     only acks, and one that commits one row to a SQLite file first (the durable-write floor).
+  2. PostgreSQL: 500 voters across 10 groups, one vote each, 50 senders, to one `govbot run` and then to two
+     replicas on one database (alternate requests to each): votes per second, failures, one ballot per voter.
+Targets: SQLite p99 < 150 ms and within 3x of the one-row floor; two replicas >= 1.6x the votes/s of one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from urllib.parse import urlencode
+
+from slack_sdk.signature import SignatureVerifier
+from sqlalchemy import func, select, text
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
+from bot.models import Ballot  # noqa: E402
+from bot.services.context import Place  # noqa: E402
+from bot.services.groups import bind_channel, import_group  # noqa: E402
+from tests.conftest import START  # noqa: E402
+from tests.deploy.processes import clean_env, free_port, get  # noqa: E402
+from tests.slack.fake_slack import FakeSlack, fake_slack  # noqa: E402
+
+SENDERS, VOTES = 50, 200
+GROUPS, VOTERS_PER_GROUP = 10, 50
+CJCG_VOTERS = ["bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam"]
+Signed = tuple[str, dict[str, str]]
+
+
+def signed_command(secret: str, fake: FakeSlack, channel: str, user: str, said: str) -> Signed:
+    body = urlencode({"team_id": "T0GOV", "channel_id": channel, "channel_name": "bench", "user_id": user,
+                      "user_name": user.lower(), "command": "/gov", "text": said, "api_app_id": "A0GOV",
+                      "response_url": fake.url.removesuffix("api/") + f"response/{uuid.uuid4().hex}",
+                      "trigger_id": "t"})
+    timestamp = str(int(time.time()))
+    signature = SignatureVerifier(secret).generate_signature(timestamp=timestamp, body=body)
+    return body, {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature,
+                  "Content-Type": "application/x-www-form-urlencoded"}
+
+
+def blast(ports: list[int], requests: list[Signed], senders: int, fake: FakeSlack) -> tuple[list[float], int, float]:
+    """Send every request, `senders` at once (each on its own keep-alive connection, alternating between the
+    ports); each request's seconds until its receipt, the failures, and the wall time of the whole run."""
+    shares = [requests[i::senders] for i in range(senders)]
+    together = threading.Barrier(senders + 1)
+
+    def send(index: int) -> list[tuple[float, bool]]:
+        port = ports[index % len(ports)]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        results = []
+        together.wait()
+        for body, headers in shares[index]:
+            started = time.perf_counter()
+            try:
+                connection.request("POST", "/slack/events", body=body, headers=headers)
+                response = connection.getresponse()
+                answer = response.read().decode()
+                ok = response.status == 200 and received(answer, body, fake)
+            except (OSError, http.client.HTTPException):
+                ok, connection = False, http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            results.append((time.perf_counter() - started, ok))
+        connection.close()
+        return results
+
+    with ThreadPoolExecutor(senders) as pool:
+        futures = [pool.submit(send, i) for i in range(senders)]
+        together.wait()
+        started = time.perf_counter()
+        results = [r for f in futures for r in f.result()]
+        wall = time.perf_counter() - started
+    return [s for s, _ in results], sum(not ok for _, ok in results), wall
+
+
+def received(answer: str, body: str, fake: FakeSlack) -> bool:
+    """A bare app's empty ack; govbot's receipt, in the ack or (when the command outlasted it) at the response URL."""
+    if "vote" not in body or not fake.url:
+        return True
+    if answer.strip() and "Your vote on poll" in json.loads(answer).get("text", ""):
+        return True
+    path = "/" + re.search(r"response_url=[^&]*?(response%2F[0-9a-f]+)", body).group(1).replace("%2F", "/")  # type: ignore[union-attr]
+    return "Your vote on poll" in str(fake.wait_for(
+        lambda: next((c.params.get("text") for c in fake.of("response_url") if c.path == path), None), 30))
+
+
+@contextmanager
+def running(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[None]:
+    with log.open("w") as out:
+        process = subprocess.Popen(command, env=env | {"PORT": str(port)}, stdout=out, stderr=out, cwd=log.parent)
+        try:
+            deadline = time.monotonic() + 90
+            while True:
+                try:
+                    if get(f"http://127.0.0.1:{port}/healthz")[0] == 200:
+                        break
+                except OSError:
+                    pass
+                assert process.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
+                time.sleep(0.2)
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=90)
+
+
+def govbot_env(url: str, secret: str, fake: FakeSlack) -> dict[str, str]:
+    return clean_env(DATABASE_URL=url, SLACK_API_URL=fake.url, SLACK_BOT_TOKEN="xoxb-bench",
+                     SLACK_SIGNING_SECRET=secret, MIGRATE_ON_START="false", LOG_LEVEL="WARNING")
+
+
+def load_group(sessions: object, short_name: str, channel: str, voters: list[str]) -> None:
+    seats = "\n".join(f"  - {{title: Seat {i}, organisation: Org {i}, holder: 'slack:{v}'"
+                      f"{', role: chair' if i == 0 else ''}}}" for i, v in enumerate(voters))
+    tor = (ROOT / "examples" / "004-cjcg.yaml").read_text(encoding="utf-8")
+    tor = re.sub(r"(?ms)^seats:[^\n]*\n.*?(?=^\S)", f"seats:\n{seats}\n\n", tor)
+    tor = re.sub(r"(?m)^short_name: \S+", f"short_name: {short_name}", tor)
+    tor = re.sub(r"(?m)^parent: \S+", "parent: null", tor)
+    with unit_of_work(sessions) as session:  # type: ignore[arg-type]
+        group = import_group(session, tor, START)
+        bind_channel(session, group, Place("slack", channel), START, actor_id=None)
+
+
+def report(name: str, samples: list[float], failures: int, wall: float) -> float:
+    p99 = statistics.quantiles(samples, n=100)[98] * 1000
+    print(f"{name:<44} median {statistics.median(samples) * 1000:7.1f} ms   p99 {p99:7.1f} ms   "
+          f"{len(samples) / wall:6.0f} req/s   failures {failures}")
+    return p99
+
+
+def sqlite_part(workdir: Path) -> None:
+    secret, url = secrets.token_hex(16), f"sqlite:///{workdir / 'govbot.db'}"
+    upgrade(url)
+    sessions = session_factory(make_engine(url))
+    tor = re.sub(r"holder: (\w+)", lambda m: f"holder: slack:U{m.group(1).upper()}",
+                 (ROOT / "examples" / "004-cjcg.yaml").read_text(encoding="utf-8"))
+    with unit_of_work(sessions) as session:
+        bind_channel(session, import_group(session, tor, START), Place("slack", "CBENCH"), START, actor_id=None)
+    print(f"SQLite: {SENDERS} concurrent senders, {VOTES} signed votes over HTTP to a running server")
+    with fake_slack() as fake:
+        port = free_port()
+        with running([sys.executable, "-m", "govbot.cli", "run"], govbot_env(url, secret, fake), port,
+                     workdir / "govbot.log"):
+            warm = [signed_command(secret, fake, "CBENCH", "UALICE", 'poll "Benchmark?" "One" "Two"')]
+            blast([port], warm, 1, fake)
+            fake.wait_for(lambda: fake.of("chat.postMessage"))
+            votes = [signed_command(secret, fake, "CBENCH", "U" + CJCG_VOTERS[i % 11].upper(), f"vote 1 {1 + i % 2}")
+                     for i in range(VOTES)]
+            ours = report("govbot run (vote recorded, receipt in ack)", *blast([port], votes, SENDERS, fake))
+        floors = {}
+        print("  (the same signed votes, replayed to the bare apps)")
+        for mode, name in (("ack", "bare Bolt app (ack only)"), ("row", "bare Bolt app (one row, then ack)")):
+            port = free_port()
+            command = [sys.executable, str(ROOT / "bench" / "bare_server.py"), mode, str(port), secret, fake.url,
+                       str(workdir / f"{mode}.db")]
+            with running(command, clean_env(), port, workdir / f"{mode}.log"):
+                floors[mode] = report(name, *blast([port], votes, SENDERS, FakeSlack()))
+    print(f"{'ratio govbot / one-row floor (p99)':<44} {ours / floors['row']:.1f}x")
+    for target, met in (("p99 < 150 ms", ours < 150), ("within 3x of the one-row floor", ours < 3 * floors["row"])):
+        print(f"  target {target:<36} {'met' if met else 'NOT met'}")
+
+
+def postgres_part(base_url: str, workdir: Path) -> None:
+    print(f"PostgreSQL: {GROUPS * VOTERS_PER_GROUP} voters across {GROUPS} groups, {SENDERS} senders")
+    rates = {}
+    for replicas in (1, 2):
+        schema = f"bench_{uuid.uuid4().hex[:8]}"
+        admin = make_engine(base_url)
+        with admin.begin() as connection:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+        url = base_url + ("&" if "?" in base_url else "?") + f"options=-csearch_path%3D{schema}"
+        try:
+            rates[replicas] = postgres_round(url, replicas, workdir)
+        finally:
+            with admin.begin() as connection:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+            admin.dispose()
+    print(f"{'two replicas / one (votes per second)':<44} {rates[2] / rates[1]:.2f}x   "
+          f"target >= 1.6x {'met' if rates[2] / rates[1] >= 1.6 else 'NOT met'}")
+
+
+def postgres_round(url: str, replicas: int, workdir: Path) -> float:
+    upgrade(url)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+    voters = {g: [f"UG{g}V{i}" for i in range(VOTERS_PER_GROUP)] for g in range(GROUPS)}
+    for g, people in voters.items():
+        load_group(sessions, f"bench{g}", f"CGROUP{g}", people)
+    secret = secrets.token_hex(16)
+    with fake_slack() as fake, ExitStack() as stack:
+        ports = [free_port() for _ in range(replicas)]
+        for i, port in enumerate(ports):
+            stack.enter_context(running([sys.executable, "-m", "govbot.cli", "run"], govbot_env(url, secret, fake),
+                                        port, workdir / f"pg-{replicas}-{i}.log"))
+        polls = [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], 'poll "Benchmark?" "One" "Two"')
+                 for g in range(GROUPS)]
+        blast(ports, polls, GROUPS, fake)
+        fake.wait_for(lambda: len(fake.of("chat.postMessage")) >= GROUPS)
+        votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
+                 for g, people in voters.items() for v in [people[i]]]
+        samples, failures, wall = blast(ports, votes, SENDERS, fake)
+        report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
+    with sessions() as session:
+        ballots = session.scalar(select(func.count()).select_from(Ballot))
+    print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")
+    engine.dispose()
+    return len(votes) / wall
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL",
+                                                             "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    args = parser.parse_args()
+    workdir = Path(tempfile.mkdtemp(prefix="govbot-http-bench-"))
+    sqlite_part(workdir)
+    try:
+        probe = make_engine(args.postgres)
+        with probe.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        probe.dispose()
+    except Exception as error:  # no server: say so and skip that part
+        print(f"PostgreSQL part skipped: {args.postgres} is not reachable ({type(error).__name__})")
+        return 0
+    postgres_part(args.postgres, workdir)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

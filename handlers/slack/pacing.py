@@ -1,0 +1,72 @@
+"""Card refreshes at Slack's pace: folded per card within a process, and one turn a channel across replicas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.pacing import take_turn
+from handlers.slack.payloads import PLATFORM
+
+Gate = Callable[[str], float]  # channel id -> seconds to wait for its turn (0: taken)
+
+
+class Coalesced:
+    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it, at most
+    one a `pace` (in seconds). With a `gate`, `wait_turn` takes the channel's turn, shared by every replica: the
+    refresh calls it just before it calls Slack, so the pace holds between the calls themselves.
+
+    A lone vote shows on the card at once. Thirty clicks cost two or three chat.update calls, not thirty (Slack
+    rate-limits updates and asks for no more than about one message a second in a channel), and the card still
+    ends showing every vote: a vote commits before it asks for the refresh.
+    """
+
+    def __init__(self, pace: float = 0.0, gate: Gate | None = None) -> None:
+        self.pace = pace
+        self.gate = gate
+        self.lock = threading.Lock()
+        self.dirty: dict[tuple[str, str], bool] = {}
+
+    def run(self, key: tuple[str, str], refresh: Callable[[], None]) -> None:
+        with self.lock:
+            if key in self.dirty:
+                self.dirty[key] = True
+                return
+            self.dirty[key] = False
+        try:
+            while True:
+                refresh()
+                with self.lock:
+                    if not self.dirty[key]:
+                        return
+                time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
+                with self.lock:
+                    self.dirty[key] = False
+        finally:
+            with self.lock:
+                self.dirty.pop(key, None)
+
+    def wait_turn(self, channel_id: str) -> None:
+        """Return when this process may refresh a card in the channel (at once without a gate)."""
+        while self.gate is not None and (wait := self.gate(channel_id)) > 0:
+            time.sleep(wait)  # another replica refreshed in this channel less than a pace ago
+
+
+def shared_gate(sessions: sessionmaker[Session], pace: float) -> Gate | None:
+    """The channel turns kept in the record, for several replicas on PostgreSQL; None on SQLite (one process, whose
+    own pacing suffices, and whose single writer should not take a write for every refresh)."""
+    if sessions.kw["bind"].dialect.name == "sqlite":
+        return None
+    step = dt.timedelta(seconds=pace)
+
+    def gate(channel_id: str) -> float:
+        with unit_of_work(sessions) as session:
+            # The machine's clock, not the governance clock: this paces real calls to Slack (replicas' clocks agree).
+            return take_turn(session, PLATFORM, channel_id, dt.datetime.now(dt.UTC), step)
+
+    return gate

@@ -1,0 +1,82 @@
+"""`govbot` as an operator runs it: separate processes, configured by environment, spoken to over HTTP."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__", ".mypy_cache",
+                                    ".ruff_cache", ".hypothesis", ".pytest_cache", "*.db", ".env")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def clean_env(**settings: str) -> dict[str, str]:
+    """The test's environment without any govbot setting it may hold, plus `settings`."""
+    names = ("SLACK_", "TEAMS_", "DATABASE_URL", "METRICS_", "LOG_", "MIGRATE_", "PORT")
+    return {k: v for k, v in os.environ.items() if not k.startswith(names)} | settings
+
+
+def copy_of_the_clone(into: Path) -> Path:
+    """The source tree as a clone has it (links kept as links), without build leftovers that could hide a fault."""
+    return Path(shutil.copytree(ROOT, into, symlinks=True, ignore=NOT_COPIED))
+
+
+def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, dict[str, str]]:
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+@dataclass
+class Running:
+    process: subprocess.Popen[str]
+    base: str
+
+    def stop(self) -> tuple[int, str, str]:
+        """SIGTERM, as a container runtime stops it; the exit code and what it printed."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        out, err = self.process.communicate(timeout=60)
+        return self.process.returncode, out, err
+
+
+@contextmanager
+def govbot_run(command: list[str], env: dict[str, str], cwd: Path, port: int) -> Iterator[Running]:
+    """Start `command` (a `govbot run`) and wait until /healthz answers 200; SIGTERM it after the block."""
+    process = subprocess.Popen(command, cwd=cwd, env=env | {"PORT": str(port)}, text=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    running = Running(process, f"http://127.0.0.1:{port}")
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                if get(running.base + "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"govbot run did not start serving: {running.stop()}")
+            time.sleep(0.2)  # polls the port until the server is up
+        yield running
+    finally:
+        if process.poll() is None:
+            running.stop()

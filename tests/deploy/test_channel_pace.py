@@ -1,0 +1,41 @@
+"""A channel's card refreshes keep one pace across replicas: the turn is taken in the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.pacing import take_turn
+from tests.conftest import START
+
+PACE = dt.timedelta(seconds=1)
+
+
+def turns(url: str) -> list[float]:
+    upgrade(url)
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+
+    def ask(channel: str, at: dt.timedelta) -> float:
+        with unit_of_work(sessions) as session:
+            return take_turn(session, "slack", channel, START + at, PACE)
+
+    asked = [ask("C1", dt.timedelta(0)),                     # the first refresh goes at once
+             ask("C1", dt.timedelta(milliseconds=300)),      # 0.7 s too soon, whichever replica asks
+             ask("C2", dt.timedelta(milliseconds=300)),      # another channel has its own pace
+             ask("C1", dt.timedelta(milliseconds=1000)),     # its turn has come
+             ask("C1", dt.timedelta(milliseconds=1500))]     # counted from the last refresh, not the first
+    engine.dispose()
+    return [round(wait, 3) for wait in asked]
+
+
+def test_a_channel_refreshes_at_most_once_a_pace_on_sqlite(tmp_path: Path) -> None:
+    assert turns(f"sqlite:///{tmp_path / 'g.db'}") == [0.0, 0.7, 0.0, 0.0, 0.5]
+
+
+@pytest.mark.postgres
+def test_a_channel_refreshes_at_most_once_a_pace_on_postgresql(postgres_schema_url: str) -> None:
+    assert turns(postgres_schema_url) == [0.0, 0.7, 0.0, 0.0, 0.5]

@@ -1,0 +1,135 @@
+"""What an operator watches: /readyz, /metrics behind a token, request ids, JSON logs, and a clean SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from aiohttp import web
+from pydantic import SecretStr
+
+from bot.conversation import respond
+from bot.db import make_engine, session_factory, upgrade
+from bot.services.context import Place, Speaker
+from bot.settings import Settings
+from govbot.serve import build_web_app
+from tests.conftest import START, Clock, cjcg_in_room
+from tests.deploy.processes import clean_env, free_port, get, govbot_run
+from tests.slack.fake_slack import fake_slack
+
+TOKEN = secrets.token_hex(16)
+
+
+@contextmanager
+def serving(app: web.Application) -> Iterator[str]:
+    """`app` on an ephemeral port of 127.0.0.1, in a thread; yields its base URL."""
+    loop = asyncio.new_event_loop()
+    runner = web.AppRunner(app)
+    loop.run_until_complete(runner.setup())
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    loop.run_until_complete(site.start())
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}"
+    finally:
+        asyncio.run_coroutine_threadsafe(runner.cleanup(), loop).result(timeout=30)
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        loop.close()
+
+
+def settings(**values: object) -> Settings:
+    return Settings(_env_file=None, **values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    engine, sessions = cjcg_in_room(f"sqlite:///{tmp_path / 'govbot.db'}", Place("console", "room"))
+    respond(sessions, Speaker("console", "alice", "alice"), Place("console", "room"), "group info", START)
+    with serving(build_web_app(settings(metrics_token=SecretStr(TOKEN)), sessions, Clock())) as base:
+        yield base
+    engine.dispose()
+
+
+def test_metrics_need_the_token(server: str) -> None:
+    assert get(server + "/metrics")[0] == 401
+    assert get(server + "/metrics", {"Authorization": "Bearer wrong"})[0] == 401
+    assert get(server + "/metrics", {"Authorization": f"Bearer {TOKEN}"})[0] == 200
+
+
+def test_metrics_count_requests_by_route_and_commands_by_verb(server: str) -> None:
+    get(server + "/healthz")
+    get(server + "/no/such/page?token=secret")
+    status, body, headers = get(server + "/metrics", {"Authorization": f"Bearer {TOKEN}"})
+    assert status == 200 and headers["Content-Type"].startswith("text/plain; version=")
+    assert 'govbot_http_requests_total{route="/healthz",status="200"}' in body
+    assert 'govbot_http_requests_total{route="unmatched",status="404"}' in body
+    assert "secret" not in body and "/no/such/page" not in body
+    assert 'govbot_command_seconds_count{outcome="ok",verb="group info"}' in body
+    assert "govbot_outbox_depth 0.0" in body and "govbot_outbox_oldest_age_seconds 0.0" in body
+    assert "# TYPE govbot_deliveries_total counter" in body
+    assert "# TYPE govbot_scheduler_pass_seconds histogram" in body
+
+
+def test_without_a_token_there_is_no_metrics_page(tmp_path: Path) -> None:
+    engine, sessions = cjcg_in_room(f"sqlite:///{tmp_path / 'govbot.db'}", Place("console", "room"))
+    with serving(build_web_app(settings(), sessions, Clock())) as base:
+        assert get(base + "/metrics")[0] == 404
+    engine.dispose()
+
+
+def test_ready_only_when_the_record_answers_with_every_migration(tmp_path: Path, server: str) -> None:
+    status, body, _ = get(server + "/readyz")
+    assert status == 200 and json.loads(body) == {"status": "ok", "database": "ok", "migrations": "current"}
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.db'}")  # reachable, but never migrated
+    with serving(build_web_app(settings(), session_factory(engine), Clock())) as base:
+        status, body, _ = get(base + "/readyz")
+        assert status == 503 and json.loads(body)["migrations"] == "pending"
+        assert get(base + "/healthz")[0] == 200  # alive all the same: restarting it would not help
+    engine.dispose()
+
+
+def test_each_response_names_its_request(server: str) -> None:
+    assert get(server + "/healthz", {"X-Request-Id": "lb-7f3a"})[2]["X-Request-Id"] == "lb-7f3a"
+    made_up = get(server + "/healthz", {"X-Request-Id": "<script>"})[2]["X-Request-Id"]
+    assert len(made_up) == 32 and made_up.isalnum()
+    assert get(server + "/nowhere")[2].get("X-Request-Id")
+
+
+def test_json_logs_carry_the_request_id_and_sigterm_stops_cleanly(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'govbot.db'}"
+    upgrade(url)
+    with fake_slack() as slack:
+        env = clean_env(DATABASE_URL=url, LOG_FORMAT="json", SLACK_API_URL=slack.url,
+                        SLACK_BOT_TOKEN="xoxb-" + secrets.token_hex(8), SLACK_SIGNING_SECRET=secrets.token_hex(16))
+        with govbot_run([sys.executable, "-m", "govbot.cli", "run"], env, tmp_path, free_port()) as bot:
+            get(bot.base + "/calendar/cjcg.ics?token=very-secret", {"X-Request-Id": "req-42"})
+            code, _, err = bot.stop()
+    assert code == 0, err
+    lines = [json.loads(line) for line in err.splitlines() if line.strip()]  # every line is JSON
+    access = [line for line in lines if line["request_id"] == "req-42"]
+    assert access and access[0]["logger"] == "aiohttp.access" and "/calendar/cjcg.ics 404" in access[0]["message"]
+    assert "very-secret" not in err
+    said = [line["message"] for line in lines]
+    assert any(m.startswith("stopping: no new requests") for m in said)
+    assert any(m.startswith("stopped: in-flight work finished") for m in said)
+    assert not any("Running job" in m for m in said)  # APScheduler's per-run INFO lines are off
+
+
+def test_a_bad_setting_is_named_without_its_value(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "govbot.cli", "db", "upgrade"], cwd=tmp_path, text=True,
+                            capture_output=True, env=clean_env(LOG_FORMAT="yaml", PORT="http-secret-99"),
+                            timeout=60, check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "These settings (in the environment or .env) are not valid" in result.stderr
+    assert "LOG_FORMAT: String should match pattern" in result.stderr and "PORT: Input should be" in result.stderr
+    assert "http-secret-99" not in result.stderr

@@ -1,0 +1,91 @@
+"""The console at a real terminal (a pseudo-terminal here): arrow keys recall lines, history survives a restart,
+and Ctrl-C or Ctrl-D leave cleanly, without a traceback."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import subprocess
+import sys
+import termios
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, example
+
+UP = "\x1b[A"
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+
+
+class Terminal:
+    """`govbot console` on a pseudo-terminal: type keys, read the screen."""
+
+    def __init__(self, home: Path) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+        env |= {"HOME": str(home), "DATABASE_URL": f"sqlite:///{home / 'g.db'}", "TERM": "xterm"}
+        self.fd, terminal = pty.openpty()
+        # Its own session with the terminal as controlling tty, so Ctrl-C reaches it as a terminal's would.
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "govbot.cli", "console", "--group", str(example("cjcg"))], cwd=ROOT, env=env,
+            stdin=terminal, stdout=terminal, stderr=terminal, start_new_session=True,
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0))
+        os.close(terminal)
+        self.screen = ""
+
+    def read_until(self, text: str, count: int = 1, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while self.screen.count(text) < count:
+            left = deadline - time.monotonic()
+            assert left > 0, f"{text!r} did not appear; the screen shows:\n{self.screen[-2000:]}"
+            if select.select([self.fd], [], [], left)[0]:
+                try:
+                    self.screen += os.read(self.fd, 4096).decode(errors="replace")
+                except OSError:  # the child has gone and closed the terminal
+                    break
+
+    def type(self, keys: str) -> None:
+        os.write(self.fd, keys.encode())
+
+    def exit_status(self) -> int:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if (code := self.process.poll()) is not None:
+                os.close(self.fd)
+                return code
+            if select.select([self.fd], [], [], 0.1)[0]:
+                try:
+                    self.screen += os.read(self.fd, 4096).decode(errors="replace")
+                except OSError:
+                    pass
+        raise AssertionError(f"the console did not exit; the screen shows:\n{self.screen[-2000:]}")
+
+
+def test_arrow_keys_recall_a_line_and_ctrl_d_leaves_cleanly(tmp_path: Path) -> None:
+    terminal = Terminal(tmp_path)
+    terminal.read_until("alice> ")
+    terminal.type("group info\r")
+    terminal.read_until("Children's Joint Commissioning Group (cjcg)")
+    terminal.read_until("alice> ", count=2)
+    terminal.type(UP + "\r")  # the line just typed, again, with no retyping
+    terminal.read_until("Children's Joint Commissioning Group (cjcg)", count=2)
+    terminal.read_until("alice> ", count=3)
+    terminal.type("\x04")  # Ctrl-D
+    assert terminal.exit_status() == 0
+    assert "Traceback" not in terminal.screen
+    assert "group info" in (tmp_path / ".govbot_history").read_text()  # kept for next time
+
+
+def test_ctrl_c_leaves_cleanly_and_history_comes_back(tmp_path: Path) -> None:
+    (tmp_path / ".govbot_history").write_text("group info\n")
+    terminal = Terminal(tmp_path)
+    terminal.read_until("alice> ")
+    terminal.type(UP + "\r")  # a line from the last session
+    terminal.read_until("Children's Joint Commissioning Group (cjcg)")
+    terminal.read_until("alice> ", count=2)
+    terminal.type("\x03")  # Ctrl-C
+    assert terminal.exit_status() == 0
+    assert "Traceback" not in terminal.screen and "KeyboardInterrupt" not in terminal.screen
