@@ -19,9 +19,10 @@ from bot.models import ChannelBinding, Group, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
 from bot.rules.calendar import show
-from bot.services.context import scheduler_context, terms_of
+from bot.services.context import Context, scheduler_context, terms_of
+from bot.services.notices import chairs
 from scheduler import outbox
-from scheduler.notices import chairs
+from scheduler.content import content
 from scheduler.outbox import Claimed
 
 logger = logging.getLogger(__name__)
@@ -36,10 +37,11 @@ class Delivered:
     failed: list[tuple[str, str]] = field(default_factory=list)
     expired: list[str] = field(default_factory=list)
     full: bool = False  # as many were claimed as the limit allows: others may wait
+    set_aside: list[tuple[str, str]] = field(default_factory=list)  # its subject no longer calls for it: (key, why)
 
     def add(self, other: Delivered) -> Delivered:
         return Delivered(self.sent + other.sent, self.retrying + other.retrying, self.failed + other.failed,
-                         self.expired + other.expired, other.full)
+                         self.expired + other.expired, other.full, self.set_aside + other.set_aside)
 
 
 def destination(session: Session, message: Claimed, notifiers: Mapping[str, Notifier]) -> Destination:
@@ -79,18 +81,28 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
     with unit_of_work(sessions) as session:
         claimed = outbox.claim(session, now, limit)
         report.full = len(claimed) == limit
-        # Where each goes is read in the claiming transaction; one short transaction per message marks it.
+        # Where each goes and what it says are read in the claiming transaction, the text composed from the record
+        # as it is now; one short transaction per message marks it.
         places: dict[int, Destination | DeliveryFailed] = {}
+        says: dict[int, Reply | str] = {}
+        contexts: dict[int, Context] = {}
         for message in claimed:
             try:
                 places[message.id] = destination(session, message, notifiers)
             except DeliveryFailed as failure:
                 places[message.id] = failure
+            says[message.id] = content(session, message, now, contexts)
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:
             with unit_of_work(sessions) as session:
                 outbox.mark_expired(session, message.id, "no longer useful by the time it could be sent")
             report.expired.append(message.key)
+            continue
+        reply = says[message.id]
+        if isinstance(reply, str):
+            with unit_of_work(sessions) as session:
+                outbox.mark_expired(session, message.id, f"set aside when it was to be sent: {reply}")
+            report.set_aside.append((message.key, reply))
             continue
         with unit_of_work(sessions) as session:
             held = outbox.renew(session, message, message.claimed_until, clock() if clock else now)
@@ -101,7 +113,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         try:
             if isinstance(where, DeliveryFailed):
                 raise where
-            notifiers[where.platform].send(where, Reply(message.text, title=message.title))
+            notifiers[where.platform].send(where, reply)
         except DeliveryFailed as failure:
             record_failure(sessions, message, now, failure, report)
             continue
@@ -113,7 +125,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             record_failure(sessions, message, now, DeliveryFailed(reason), report)
             continue
         with unit_of_work(sessions) as session:
-            outbox.mark_sent(session, message.id, now)
+            outbox.mark_sent(session, message.id, now, reply)
         report.sent.append(message.key)
     return report
 

@@ -8,7 +8,6 @@ that fell due while the scheduler was down is sent if still useful, else kept as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,10 +17,12 @@ from sqlalchemy.orm import Session
 from bot.errors import DomainError
 from bot.models import ChannelBinding, Group, ReminderPlan
 from bot.rules.calendar import show
-from bot.rules.reminders import Occurrence
+from bot.rules.reminders import OFFSET_SUFFIX, key
+from bot.services import polls
 from bot.services.context import Context, scheduler_context
-from scheduler import notices, outbox, plan
-from scheduler.notices import Notice
+from bot.services.notices import Notice
+from bot.services.reminders import compose, stored
+from scheduler import events, outbox, plan
 
 
 @dataclass
@@ -39,51 +40,45 @@ class Derived:
                        self.set_aside + other.set_aside, other.more)
 
 
-def compose(ctx: Context, row: ReminderPlan) -> Notice | str:
-    """The notice for a planned reminder, read from the record now, or why there is none."""
-    kind, subject = row.kind, row.occurrence[len(row.kind) + 1:]
-    number = row.subject_id or 0
-    on = subject.rsplit(":", 1)[-1].removeprefix("due-")
-    by_kind: dict[str, Callable[[], Notice | str]] = {
-        "meeting-start": lambda: notices.meeting_start(ctx, number),
-        "meeting": lambda: notices.meeting_ahead(ctx, number),
-        "apologies": lambda: notices.apologies(ctx, number),
-        "chair-term": lambda: notices.term(ctx, number, kind),
-        "term": lambda: notices.term(ctx, number, kind),
-        "seat-vacant": lambda: notices.term(ctx, number, kind),
-        "deputy-lapse": lambda: notices.deputy_lapse(ctx, number),
-        "review": lambda: notices.review(ctx, dt.date.fromisoformat(on)),
-        "report": lambda: notices.report(ctx, dt.date.fromisoformat(on)),
-        "end": lambda: notices.ending(ctx),
-        "poll-close": lambda: notices.poll_close(ctx, number),
-        "poll": lambda: notices.poll_reminder(ctx, number),
-        "absences": lambda: notices.absences(ctx, number),
-    }
-    for prefix, make in by_kind.items():
-        if kind == prefix or kind.startswith(prefix + "-"):
-            return make()
-    return f"no notice is known for reminders of kind {kind}"
+def base(row: ReminderPlan) -> dict[str, Any]:
+    return {"group_id": row.group_id, "kind": row.kind, "due_at": row.due_at, "expires_at": row.expires_at,
+            "reminder": row.occurrence, "subject": row.subject, "instance": row.instance}
 
 
 def messages(ctx: Context, row: ReminderPlan, notice: Notice) -> list[dict[str, Any]]:
-    """One message per person, or per channel bound to the group; a group with no channel gets a failed row
-    saying so, so a reminder never disappears silently."""
-    base = {"group_id": row.group_id, "kind": row.kind, "title": notice.title, "text": notice.text,
-            "due_at": row.due_at, "expires_at": row.expires_at}
+    """One message per person, or per channel bound to the group, each composed again when it is sent; a group
+    with no channel gets a failed row saying so, so a reminder never disappears silently."""
+    common = {**base(row), "title": notice.title, "text": notice.text, "composed": True}
     if notice.people:
         people = dict.fromkeys(notice.people)
-        return [{**base, "key": f"{row.occurrence}:person:{p}", "recipient_id": p} for p in people]
-    bindings = ctx.session.scalars(select(ChannelBinding.id).where(ChannelBinding.group_id == row.group_id)).all()
-    if not bindings:
-        return [{**base, "key": f"{row.occurrence}:channel:none", "status": "failed",
-                 "last_error": f"no channel is bound to {ctx.terms.name}; bind one with `group bind "
-                               f"{ctx.group.short_name}` in the group's channel"}]
-    return [{**base, "key": f"{row.occurrence}:channel:{b}", "channel_binding_id": b} for b in bindings]
+        return [{**common, "key": f"{row.occurrence}:person:{p}", "recipient_id": p} for p in people]
+    return to_channels(ctx, row, common)
+
+
+def to_channels(ctx: Context, row: ReminderPlan, common: dict[str, Any]) -> list[dict[str, Any]]:
+    bindings = ctx.session.scalars(select(ChannelBinding).where(ChannelBinding.group_id == row.group_id)).all()
+    active = [b.id for b in bindings if b.disabled_at is None]
+    if not active:
+        why = (f"the platform refused the channel of {ctx.terms.name} ({bindings[0].disabled_reason})" if bindings
+               else f"no channel is bound to {ctx.terms.name}")
+        return [{**common, "key": f"{row.occurrence}:channel:none", "status": "failed",
+                 "last_error": f"{why}; bind one with `group bind {ctx.group.short_name}` in the group's channel"}]
+    return [{**common, "key": f"{row.occurrence}:channel:{b}", "channel_binding_id": b} for b in active]
 
 
 def set_aside(row: ReminderPlan, why: str) -> dict[str, Any]:
-    return {"group_id": row.group_id, "kind": row.kind, "key": f"{row.occurrence}:group", "title": None,
-            "text": "", "due_at": row.due_at, "expires_at": row.expires_at, "status": "expired", "last_error": why}
+    return {**base(row), "key": f"{row.occurrence}:group", "title": None, "text": "", "status": "expired",
+            "last_error": why}
+
+
+def close_poll(ctx: Context, row: ReminderPlan) -> list[dict[str, Any]]:
+    """The poll's deadline: close it (a command of the core, audited as the scheduler) and post its result."""
+    reply = polls.close_at_deadline(ctx.session, row.subject_id or 0, ctx.now)
+    if reply is None:
+        return [set_aside(row, "the poll was already closed")]
+    common = {**base(row), "title": reply.title or "Poll closed", "text": reply.as_text(), "reply": stored(reply),
+              "composed": False}
+    return to_channels(ctx, row, common)
 
 
 def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
@@ -94,6 +89,7 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     groups, newest = plan.changed_groups(session, mark)
     groups = sorted(set(groups) | set(plan.due_replans(session, now)))
     report = Derived(replanned=len(groups), planned=plan.replan(session, groups, since, now))
+    report.planned += events.notice_closed_meetings(session, now)
     due = session.scalars(select(ReminderPlan).where(ReminderPlan.due_at <= now, ReminderPlan.kind != plan.REPLAN)
                           .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)).all()
     report.more = len(due) == limit
@@ -107,13 +103,9 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
             contexts[row.group_id] = scheduler_context(session, group, now)
         ctx = contexts[row.group_id]
         try:
-            why = decide(ctx, row, latest[series(row)] is row, now)
+            rows += queue(ctx, row, latest[series(row)] is row, now)
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
-            why = f"the group's terms of reference cannot be read: {error.message}"
-        if isinstance(why, Notice):
-            rows += messages(ctx, row, why)
-        else:
-            rows.append(set_aside(row, why))
+            rows.append(set_aside(row, f"the group's terms of reference cannot be read: {error.message}"))
     if due:
         session.execute(delete(ReminderPlan).where(ReminderPlan.id.in_([row.id for row in due])))
     fresh = outbox.enqueue(session, rows, now)
@@ -123,15 +115,18 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     return report
 
 
-def decide(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime) -> Notice | str:
-    """The notice to send for a due reminder, or why it is set aside."""
+def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime) -> list[dict[str, Any]]:
+    """The messages a due reminder calls for, or a row saying why it is set aside."""
     if not latest:
-        return "a later reminder of the same series fell due at the same pass and replaces it"
+        return [set_aside(row, "a later reminder of the same series fell due at the same pass and replaces it")]
     if row.expires_at is not None and row.expires_at <= now:
-        return (f"it fell due at {show(row.due_at, ctx.terms.zone)} while the scheduler was not running, and "
-                f"was no longer useful by {show(now, ctx.terms.zone)}")
-    return compose(ctx, row)
+        return [set_aside(row, f"it fell due at {show(row.due_at, ctx.terms.zone)} while the scheduler was not "
+                               f"running, and was no longer useful by {show(now, ctx.terms.zone)}")]
+    if row.kind == "poll-close":
+        return close_poll(ctx, row)
+    notice = compose(ctx, row.kind, row.subject or "", row.instance or "")
+    return messages(ctx, row, notice) if isinstance(notice, Notice) else [set_aside(row, notice)]
 
 
 def series(row: ReminderPlan) -> str:
-    return Occurrence(row.kind, row.occurrence[len(row.kind) + 1:], row.due_at, row.expires_at).series
+    return key(OFFSET_SUFFIX.sub("", row.kind), row.subject or "", row.instance or "")

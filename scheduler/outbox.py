@@ -17,11 +17,17 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.models import OutboxMessage
+from bot.replies import Reply
 
 LEASE = dt.timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 FIRST_BACK_OFF = dt.timedelta(minutes=1)
 LONGEST_BACK_OFF = dt.timedelta(hours=1)
+
+
+DEFAULTS: dict[str, Any] = {"status": "queued", "attempts": 0, "recipient_id": None, "channel_binding_id": None,
+                            "last_error": None, "reminder": None, "subject": None, "instance": None,
+                            "composed": False, "reply": None}
 
 
 def enqueue(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]:
@@ -36,8 +42,7 @@ def enqueue(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) 
     known: set[str] = set()
     for start in range(0, len(keys), 500):
         known |= set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys[start:start + 500]))))
-    fresh = [{"status": "queued", "attempts": 0, "next_attempt_at": now, "recipient_id": None,
-              "channel_binding_id": None, "last_error": None, **r} for r in rows if r["key"] not in known]
+    fresh = [{**DEFAULTS, "next_attempt_at": now, **r} for r in rows if r["key"] not in known]
     fresh = list({r["key"]: r for r in fresh}.values())
     if fresh:
         dialect = session.get_bind().dialect.name
@@ -61,6 +66,10 @@ class Claimed:
     attempts: int
     expires_at: dt.datetime | None
     claimed_until: dt.datetime
+    subject: str | None = None
+    instance: str | None = None
+    composed: bool = False  # composed again from the record when sent; else `reply` (or title and text) as stored
+    reply: dict[str, Any] | None = None
 
 
 def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
@@ -76,7 +85,8 @@ def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
     for row in rows:
         row.claimed_until, row.attempts = now + LEASE, row.attempts + 1
         claimed.append(Claimed(row.id, row.key, row.group_id, row.kind, row.title, row.text, row.recipient_id,
-                               row.channel_binding_id, row.attempts, row.expires_at, row.claimed_until))
+                               row.channel_binding_id, row.attempts, row.expires_at, row.claimed_until,
+                               row.subject, row.instance, row.composed, row.reply))
     return claimed
 
 
@@ -92,9 +102,11 @@ def renew(session: Session, message: Claimed, held_until: dt.datetime, now: dt.d
     return until if getattr(result, "rowcount", 0) == 1 else None
 
 
-def mark_sent(session: Session, message_id: int, now: dt.datetime) -> None:
+def mark_sent(session: Session, message_id: int, now: dt.datetime, reply: Reply) -> None:
+    """Sent: keeps the words as they went out (composed at that moment)."""
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.status == "queued")
-                    .values(status="sent", sent_at=now, claimed_until=None, last_error=None))
+                    .values(status="sent", sent_at=now, claimed_until=None, last_error=None, title=reply.title,
+                            text=reply.text))
 
 
 def mark_expired(session: Session, message_id: int, why: str) -> None:

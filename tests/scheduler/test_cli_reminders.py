@@ -26,7 +26,7 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     assert "no channel is bound to Children's Joint Commissioning Group; bind one with `group bind cjcg`" in out
 
     dry = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z", "--dry-run")
-    assert "would queue chair-term-30d:membership:1:person:1" in dry
+    assert "would queue chair-term-30d:membership:1@2027-01-15:person:1" in dry
     assert "[reminder to" not in dry and "dry run: nothing was changed" in dry
 
     sent = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z")
@@ -38,9 +38,9 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     listing = govbot(capsys, db, "reminders", "--group", "cjcg")
     assert "Reminders of Children's Joint Commissioning Group (cjcg):" in listing
     failed, sent_part = listing.split("Sent:")
-    assert "Not delivered:\n  ! review-26w:group:1:due-2026-07-15:channel:none" in failed
-    assert "  ! review-25w:group:1:due-2026-07-15:channel:none — ToR review: no channel is bound to" in failed
-    assert "chair-term-30d:membership:1:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
+    assert "Not delivered:\n  ! review-26w:group:1@2026-07-15:channel:none" in failed
+    assert "  ! review-25w:group:1@2026-07-15:channel:none — ToR review: no channel is bound to" in failed
+    assert "chair-term-30d:membership:1@2027-01-15:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
     assert "Planned next:" in listing
 
 
