@@ -16,6 +16,8 @@ class Settings(BaseSettings):
     default_group_file: str = "examples/004-cjcg.yaml"
     log_level: str = "INFO"
     port: int = Field(default=3000, ge=1, le=65535)
+    # Sent and set-aside reminders are kept this long, then pruned; failed ones stay until acknowledged.
+    reminder_retention_days: int = Field(default=90, ge=1, le=3650)
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None

@@ -15,19 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.models import ChannelBinding, Group, Identity, Person
+from bot.models import ChannelBinding, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
-from bot.rules.calendar import show
-from bot.services.context import Context, scheduler_context, terms_of
-from bot.services.notices import chairs
+from bot.services.context import Context
 from scheduler import outbox
 from scheduler.content import content
+from scheduler.failures import record_failure
 from scheduler.outbox import Claimed
 
 logger = logging.getLogger(__name__)
-
-FAILURE_NOTICE = "delivery-failed"
 
 
 @dataclass
@@ -115,46 +112,19 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
                 raise where
             notifiers[where.platform].send(where, reply)
         except DeliveryFailed as failure:
-            record_failure(sessions, message, now, failure, report)
+            refused = failure.permanent and where is not failure and message.channel_binding_id is not None
+            (report.failed if record_failure(sessions, message, now, failure, refused)
+             else report.retrying).append((message.key, failure.reason))
             continue
         except Exception as error:  # a notifier bug must not stop the other deliveries; retried with back-off
             # The exception's text may carry URLs, tokens or internals: it goes to the log only, never to the
             # chair's message or `govbot reminders`.
             logger.exception("delivering %s failed unexpectedly", message.key)
             reason = f"an unexpected error ({type(error).__name__}); details are in the bot's log"
-            record_failure(sessions, message, now, DeliveryFailed(reason), report)
+            (report.failed if record_failure(sessions, message, now, DeliveryFailed(reason))
+             else report.retrying).append((message.key, reason))
             continue
         with unit_of_work(sessions) as session:
             outbox.mark_sent(session, message.id, now, reply)
         report.sent.append(message.key)
     return report
-
-
-def record_failure(sessions: sessionmaker[Session], message: Claimed, now: dt.datetime, failure: DeliveryFailed,
-                   report: Delivered) -> None:
-    with unit_of_work(sessions) as session:
-        final = outbox.mark_failed(session, message, now, failure.reason, retry_after=failure.retry_after,
-                                   permanent=failure.permanent)
-        if final:
-            tell_the_chair(session, message, failure.reason, now)
-    logger.warning("delivering %s failed (%s)%s", message.key, failure.reason, " for good" if final else "")
-    (report.failed if final else report.retrying).append((message.key, failure.reason))
-
-
-def tell_the_chair(session: Session, message: Claimed, reason: str, now: dt.datetime) -> None:
-    """Queue a direct message to the chair about a reminder that could not be delivered (not about a notice
-    of that kind itself, which would loop)."""
-    if message.kind == FAILURE_NOTICE:
-        return
-    group = session.get(Group, message.group_id)
-    if group is None:
-        return
-    terms = terms_of(group.terms_yaml, group.short_name)
-    ctx = scheduler_context(session, group, now)
-    text = (f"A reminder for {terms.name} could not be delivered ({reason}). It was: {message.title or message.kind}"
-            f" — {message.text[:300]}\nFailed at {show(now, terms.zone)}; `govbot reminders --group "
-            f"{group.short_name}` lists undelivered reminders.")
-    rows = [{"key": f"{FAILURE_NOTICE}:outbox:{message.id}:person:{chair}", "group_id": group.id,
-             "kind": FAILURE_NOTICE, "title": "Reminder not delivered", "text": text, "due_at": now,
-             "expires_at": None, "recipient_id": chair} for chair in chairs(ctx)]
-    outbox.enqueue(session, rows, now)

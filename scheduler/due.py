@@ -34,10 +34,11 @@ class Derived:
     queued: list[str] = field(default_factory=list)
     set_aside: list[tuple[str, str]] = field(default_factory=list)  # (key, why)
     more: bool = False
+    pruned: int = 0  # settled messages deleted after the retention
 
     def add(self, other: Derived) -> Derived:
         return Derived(self.replanned + other.replanned, self.planned + other.planned, self.queued + other.queued,
-                       self.set_aside + other.set_aside, other.more)
+                       self.set_aside + other.set_aside, other.more, self.pruned + other.pruned)
 
 
 def base(row: ReminderPlan) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -121,12 +121,15 @@ def back_off(attempts: int) -> dt.timedelta:
 
 def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: str, *,
                 retry_after: float | None = None, permanent: bool = False) -> bool:
-    """Record a failed attempt. Tries again after `retry_after` seconds when the platform said so, else after a
-    back-off; gives up (status `failed`, reason kept) when trying again cannot help or after MAX_ATTEMPTS.
-    Returns True when the message has failed for good."""
-    final = permanent or message.attempts >= MAX_ATTEMPTS
+    """Record a failed attempt. Tries again after `retry_after` seconds when the platform said so (a rate limit: it
+    does not count as one of the MAX_ATTEMPTS), else after a back-off; gives up (status `failed`, reason kept) when
+    trying again cannot help or after MAX_ATTEMPTS. Returns True when the message has failed for good."""
+    rate_limited = retry_after is not None and not permanent
+    final = permanent or (not rate_limited and message.attempts >= MAX_ATTEMPTS)
     wait = dt.timedelta(seconds=retry_after) if retry_after is not None else back_off(message.attempts)
     values: dict[str, Any] = {"claimed_until": None, "last_error": reason[:2000]}
+    if rate_limited:
+        values["attempts"] = message.attempts - 1  # the claim counted it; waiting out a rate limit is not a try
     if final:
         values["status"] = "failed"
         values["last_error"] = (f"gave up after {message.attempts} attempts: " if not permanent else "") + reason[:2000]
@@ -134,3 +137,17 @@ def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: st
         values["next_attempt_at"] = now + wait
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(**values))
     return final
+
+
+SETTLED = ("sent", "expired", "acknowledged")
+
+
+def prune(session: Session, now: dt.datetime, retention: dt.timedelta, limit: int = 1000) -> int:
+    """Delete up to `limit` messages sent, set aside or acknowledged more than `retention` ago (by their due time).
+    Failed messages stay until someone acknowledges them (`govbot reminders --acknowledge`)."""
+    old = select(OutboxMessage.id).where(OutboxMessage.status.in_(SETTLED), OutboxMessage.due_at < now - retention) \
+        .limit(limit)
+    ids = list(session.scalars(old))
+    if ids:
+        session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(ids)))
+    return len(ids)

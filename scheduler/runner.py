@@ -16,12 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.ports import Notifier
+from scheduler import outbox
 from scheduler.delivery import Delivered, deliver
 from scheduler.due import Derived, derive
 
 logger = logging.getLogger(__name__)
 
 DERIVE_EVERY = dt.timedelta(minutes=1)
+RETENTION = dt.timedelta(days=90)  # sent and set-aside messages are kept this long (REMINDER_RETENTION_DAYS)
 DELIVER_EVERY = dt.timedelta(seconds=15)
 # A late run (the machine slept, a pass ran long) still runs, once: the defaults (1 s grace, no coalescing)
 # would drop it or run it repeatedly. Nothing is lost either way, but a dropped run delays every reminder.
@@ -38,7 +40,7 @@ class Tick:
 
 
 def tick(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime, *,
-         dry_run: bool = False) -> Tick:
+         dry_run: bool = False, retention: dt.timedelta = RETENTION) -> Tick:
     """Derive what is due at `now`, queue it and deliver it. With `dry_run`, derive only and roll it all back
     (nothing queued, sent or closed), to show what a pass would do."""
     if dry_run:
@@ -46,16 +48,19 @@ def tick(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now
             derived = derive(session, now, limit=10_000)
             session.rollback()
         return Tick(now, derived, None)
-    return Tick(now, derive_all(sessions, now), deliver_all(sessions, notifiers, now))
+    return Tick(now, derive_all(sessions, now, retention), deliver_all(sessions, notifiers, now))
 
 
-def derive_all(sessions: sessionmaker[Session], now: dt.datetime) -> Derived:
-    """Derive passes until nothing due is left: each pass is bounded, and its own short transaction."""
+def derive_all(sessions: sessionmaker[Session], now: dt.datetime, retention: dt.timedelta = RETENTION) -> Derived:
+    """Derive passes until nothing due is left: each pass is bounded, and its own short transaction. Then prune
+    what was settled longer than `retention` ago."""
     with unit_of_work(sessions) as session:
         derived = derive(session, now)
     while derived.more:
         with unit_of_work(sessions) as session:
             derived = derived.add(derive(session, now))
+    with unit_of_work(sessions) as session:
+        derived.pruned = outbox.prune(session, now, retention)
     return derived
 
 
@@ -67,8 +72,8 @@ def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifie
     return delivered
 
 
-def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]) -> None:
-    derived = derive_all(sessions, clock())
+def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime], retention: dt.timedelta) -> None:
+    derived = derive_all(sessions, clock(), retention)
     if derived.queued or derived.set_aside:
         logger.info("queued %d reminders, set aside %d", len(derived.queued), len(derived.set_aside))
 
@@ -81,12 +86,12 @@ def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifie
 
 
 def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
-          clock: Callable[[], dt.datetime]) -> BackgroundScheduler:
+          clock: Callable[[], dt.datetime], retention: dt.timedelta = RETENTION) -> BackgroundScheduler:
     """Start the derive and delivery jobs in a background thread; the caller shuts the scheduler down."""
     scheduler = BackgroundScheduler(timezone=dt.UTC, job_defaults=JOB_DEFAULTS)
     # APScheduler fires on the machine's clock; `clock` only says what time the jobs believe it is.
     first = dt.datetime.now(dt.UTC)
-    scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(), args=(sessions, clock),
+    scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(), args=(sessions, clock, retention),
                       id="reminders-derive", next_run_time=first, replace_existing=True)
     scheduler.add_job(deliver_job, "interval", seconds=DELIVER_EVERY.total_seconds(),
                       args=(sessions, notifiers, clock), id="reminders-deliver",

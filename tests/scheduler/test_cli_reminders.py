@@ -43,6 +43,10 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     assert "chair-term-30d:membership:1@2027-01-15:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
     assert "Planned next:" in listing
 
+    seen = govbot(capsys, db, "reminders", "--group", "cjcg", "--acknowledge")
+    assert "Acknowledged 2 failed reminders: they are pruned after the retention." in seen
+    assert "Not delivered:" not in govbot(capsys, db, "reminders", "--group", "cjcg")
+
 
 def test_tick_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--db", f"sqlite:///{tmp_path / 'g.db'}", "tick", "--now", "next tuesday"]) == 2
