@@ -29,7 +29,7 @@ from bot.models import (
 from bot.rules import reminders
 from bot.rules.calendar import report_due
 from bot.rules.reminders import Occurrence
-from bot.services import reviews
+from bot.services import cadence, reviews
 from bot.services.context import scheduler_context, terms_of
 from bot.terms import CHAIR_ROLES
 
@@ -140,6 +140,8 @@ def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurr
     for meeting in meetings:
         if meeting.status in ("scheduled", "open"):
             found += reminders.meeting(meeting.id, meeting.starts_at, zone, rules)
+        if meeting.status == "open" and meeting.opened_at and terms.meetings.max_minutes:
+            found += reminders.overrun(meeting.id, meeting.opened_at, terms.meetings.max_minutes, rules)
     seated = list(session.scalars(select(Membership).where(Membership.group_id == group.id,
                                                            Membership.ended_at.is_(None))))
     for membership in seated:
@@ -177,6 +179,10 @@ def calendar(session: Session, group: Group, now: dt.datetime) -> list[Occurrenc
         due = report_due(reviews.adopted(ctx, terms), reporting.every_months,
                          reviews.last_done(ctx, "report"))
         found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
+    next_meeting = cadence.next_meeting_due(ctx)
+    ends = terms.operates_until.date if terms.operates_until else None
+    if next_meeting is not None and (ends is None or next_meeting <= ends):
+        found += reminders.cadence(group.id, next_meeting, now, zone, rules)
     if terms.operates_until is not None and rules.end_days_before is not None:
         found += reminders.dated("end", group.id, terms.operates_until.date, (rules.end_days_before,), zone, rules)
     return found

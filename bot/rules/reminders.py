@@ -136,3 +136,24 @@ def absences(meeting_id: int, closed_at: dt.datetime, noticed_at: dt.datetime) -
     scheduler notices the close (`noticed_at`), not at the closing replica's clock, which may be behind."""
     return Occurrence("absences", f"meeting:{meeting_id}", instant(closed_at), noticed_at,
                       noticed_at + ABSENCE_WARNING_USEFUL_FOR)
+
+
+def cadence(group_id: int, due_on: dt.date, now: dt.datetime, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+    """The chair and secretariat hear `cadence_days_before` the date the ToR's cadence needs the next meeting by,
+    when none is scheduled; when that day has passed (the meeting is overdue), at the next reminder time."""
+    if rules.cadence_days_before is None:
+        return []
+    due = at_local(due_on - rules.cadence_days_before * DAY, rules.at, zone)
+    if due <= now:
+        day = local_day(now, zone)
+        due = at_local(day, rules.at, zone)
+        due = due if due > now else at_local(day + DAY, rules.at, zone)
+    return [Occurrence("cadence", f"group:{group_id}", due_on.isoformat(), due, None)]
+
+
+def overrun(meeting_id: int, opened_at: dt.datetime, max_minutes: int, rules: ReminderRules) -> list[Occurrence]:
+    """The chair hears when an open meeting reaches the ToR's maximum length."""
+    if not rules.overrun:
+        return []
+    due = opened_at + dt.timedelta(minutes=max_minutes)
+    return [Occurrence("overrun", f"meeting:{meeting_id}", instant(opened_at), due, due + dt.timedelta(hours=1))]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import OutboxMessage
 from bot.replies import Button, Reply
-from bot.services import notices
+from bot.services import cadence, notices
 from bot.services.context import Context
 from bot.services.notices import Notice
 
@@ -42,6 +42,8 @@ def compose(ctx: Context, kind: str, subject: str, instance: str) -> Notice | st
         "end": lambda: notices.ending(ctx),
         "poll": lambda: notices.poll_reminder(ctx, number, instance),
         "absences": lambda: notices.absences(ctx, number),
+        "cadence": lambda: cadence.cadence_notice(ctx, instance),
+        "overrun": lambda: cadence.overrun_notice(ctx, number, instance),
     }
     for prefix, make in by_kind.items():
         if kind == prefix or kind.startswith(prefix + "-"):
