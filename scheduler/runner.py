@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
@@ -23,6 +24,7 @@ from scheduler.due import Derived, derive
 logger = logging.getLogger(__name__)
 
 DERIVE_EVERY = dt.timedelta(minutes=1)
+MAX_AHEAD = dt.timedelta(minutes=2)  # a replica further ahead of the database's clock does not deliver
 RETENTION = dt.timedelta(days=90)  # sent and set-aside messages are kept this long (REMINDER_RETENTION_DAYS)
 DELIVER_EVERY = dt.timedelta(seconds=15)
 # A late run (the machine slept, a pass ran long) still runs, once: the defaults (1 s grace, no coalescing)
@@ -78,15 +80,42 @@ def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime]
         logger.info("queued %d reminders, set aside %d", len(derived.queued), len(derived.set_aside))
 
 
+def database_time(sessions: sessionmaker[Session]) -> dt.datetime:
+    """The database server's clock (PostgreSQL's `now()`; SQLite's CURRENT_TIMESTAMP, in UTC)."""
+    with sessions() as session:
+        value = session.scalar(select(func.now()))
+    moment = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    assert isinstance(moment, dt.datetime)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def clock_ahead(sessions: sessionmaker[Session], now: dt.datetime, bound: dt.timedelta | None) -> bool:
+    """Whether this replica's clock is ahead of the database's by more than `bound`: it would send reminders early
+    (and take messages other replicas leased), so it refuses to deliver and says why."""
+    if bound is None:
+        return False
+    ahead = now - database_time(sessions)
+    if ahead <= bound:
+        return False
+    logger.error("not delivering reminders: this replica's clock (%s) is %d s ahead of the database's, more than "
+                 "the %d s allowed; synchronise its clock (NTP)", now.isoformat(timespec="seconds"),
+                 ahead.total_seconds(), bound.total_seconds())
+    return True
+
+
 def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
-                clock: Callable[[], dt.datetime]) -> None:
-    delivered = deliver_all(sessions, notifiers, clock(), clock)
+                clock: Callable[[], dt.datetime], max_ahead: dt.timedelta | None = MAX_AHEAD) -> None:
+    now = clock()
+    if clock_ahead(sessions, now, max_ahead):
+        return
+    delivered = deliver_all(sessions, notifiers, now, clock)
     if delivered.sent or delivered.failed:
         logger.info("sent %d reminders, %d failed", len(delivered.sent), len(delivered.failed))
 
 
 def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
-          clock: Callable[[], dt.datetime], retention: dt.timedelta = RETENTION) -> BackgroundScheduler:
+          clock: Callable[[], dt.datetime], retention: dt.timedelta = RETENTION,
+          max_ahead: dt.timedelta | None = MAX_AHEAD) -> BackgroundScheduler:
     """Start the derive and delivery jobs in a background thread; the caller shuts the scheduler down."""
     scheduler = BackgroundScheduler(timezone=dt.UTC, job_defaults=JOB_DEFAULTS)
     # APScheduler fires on the machine's clock; `clock` only says what time the jobs believe it is.
@@ -94,7 +123,7 @@ def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
     scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(), args=(sessions, clock, retention),
                       id="reminders-derive", next_run_time=first, replace_existing=True)
     scheduler.add_job(deliver_job, "interval", seconds=DELIVER_EVERY.total_seconds(),
-                      args=(sessions, notifiers, clock), id="reminders-deliver",
+                      args=(sessions, notifiers, clock, max_ahead), id="reminders-deliver",
                       next_run_time=first + dt.timedelta(seconds=2), replace_existing=True)
     scheduler.start()
     return scheduler
