@@ -22,7 +22,7 @@ from bot.services import polls
 from bot.services.context import Context, scheduler_context
 from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
-from scheduler import events, outbox, plan
+from scheduler import events, first_pass, outbox, plan
 
 
 @dataclass
@@ -87,13 +87,18 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     says whether others wait, for a pass straight after). Call inside one transaction (`unit_of_work`)."""
     mark = plan.mark_for(session, now)
     since = mark.at or now
-    groups, newest = plan.changed_groups(session, mark)
+    first: int | None = 0
+    if mark.audit_id < 0:  # the first pass after an installation or upgrade: every group, a batch a pass
+        groups, first = first_pass.next_groups(session)
+        newest = -1 if first is None else first
+    else:
+        groups, newest = plan.changed_groups(session, mark)
     groups = sorted(set(groups) | set(plan.due_replans(session, now)))
     report = Derived(replanned=len(groups), planned=plan.replan(session, groups, since, now))
     report.planned += events.notice_closed_meetings(session, now)
     due = session.scalars(select(ReminderPlan).where(ReminderPlan.due_at <= now, ReminderPlan.kind != plan.REPLAN)
                           .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)).all()
-    report.more = len(due) == limit
+    report.more = len(due) == limit or first is None
     latest = {series(row): row for row in due}
     contexts: dict[int, Context] = {}
     rows: list[dict[str, Any]] = []
@@ -112,7 +117,8 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     fresh = outbox.enqueue(session, rows, now)
     report.queued = [r["key"] for r in fresh if r.get("status", "queued") == "queued"]
     report.set_aside = [(r["key"], r["last_error"]) for r in fresh if r.get("status", "queued") != "queued"]
-    mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
+    if first is not None:  # while the first pass goes on, later batches plan from the same `since`
+        mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
     return report
 
 

@@ -61,10 +61,8 @@ def mark_for(session: Session, now: dt.datetime) -> SchedulerMark:
 
 
 def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], int]:
-    """The groups to replan (every group on the first pass) and the audit id to move the mark to."""
+    """The groups to replan and the audit id to move the mark to (after the first pass: `first_pass`)."""
     newest = session.scalar(select(func.max(AuditEvent.id))) or 0
-    if mark.audit_id < 0:
-        return list(session.scalars(select(Group.id).order_by(Group.id))), newest
     ids = session.scalars(select(AuditEvent.group_id).where(AuditEvent.id > mark.audit_id, AuditEvent.id <= newest,
                                                             AuditEvent.group_id.is_not(None)).distinct())
     return sorted(i for i in ids if i is not None), newest
