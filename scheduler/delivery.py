@@ -48,6 +48,9 @@ def destination(session: Session, message: Claimed, notifiers: Mapping[str, Noti
         binding = session.get(ChannelBinding, message.channel_binding_id)
         if binding is None or binding.group_id != message.group_id:
             raise DeliveryFailed("the channel is no longer bound to the group", permanent=True)
+        if binding.disabled_at is not None:
+            raise DeliveryFailed(f"the platform refused the channel ({binding.disabled_reason}); it posts again once "
+                                 "bound again with `group bind`", permanent=True)
         if binding.platform not in notifiers:
             raise DeliveryFailed(f"no {binding.platform} connection is configured", permanent=True)
         return Destination(binding.platform, channel_id=binding.channel_id, conversation=binding.conversation)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.db import unit_of_work
 from bot.ports import DeliveryFailed, Destination
-from bot.replies import Reply
+from bot.replies import Button, Reply
+from bot.services.reminders import queue_post
 from scheduler import outbox as queue
 from tests.conftest import Chat
 from tests.scheduler.conftest import RecordingNotifier, outbox, run
@@ -97,3 +99,29 @@ def test_sent_and_set_aside_messages_are_pruned_after_the_retention_and_failed_o
     run(chat.sessions, notifier, [day_before + dt.timedelta(days=90, minutes=1)])
     assert [(m.key, m.status) for m in outbox(chat.sessions) if m.key in before] == [
         ("apologies:meeting:1@20261210T1000Z:person:1", "failed")]  # kept until acknowledged
+
+
+def test_a_prepared_post_is_delivered_as_stored_and_not_to_a_disabled_channel(chat: Chat) -> None:
+    chat.load("cjcg")
+    archived = ArchivedRoom()
+    archived.archived = False
+    card = Reply("Poll 3 is open", title="Vote", buttons=(Button("For", "vote 3 for", "primary"),))
+    with unit_of_work(chat.sessions) as session:
+        assert queue_post(session, 1, "post:card:1", card, WEEK_BEFORE, channel_binding_id=1)
+        assert not queue_post(session, 1, "post:card:1", card, WEEK_BEFORE, channel_binding_id=1)  # once a key
+    run(chat.sessions, archived, [WEEK_BEFORE])
+    assert [s.reply for s in archived.sent] == [card]
+
+    archived.archived = True
+    with unit_of_work(chat.sessions) as session:
+        queue_post(session, 1, "post:card:2", card, WEEK_BEFORE, channel_binding_id=1)
+        queue_post(session, 1, "post:card:3", card, WEEK_BEFORE, channel_binding_id=1)
+    run(chat.sessions, archived, [WEEK_BEFORE + MINUTE, WEEK_BEFORE + 2 * MINUTE])
+    with unit_of_work(chat.sessions) as session:
+        queue_post(session, 1, "post:card:4", card, WEEK_BEFORE, channel_binding_id=1)
+    run(chat.sessions, archived, [WEEK_BEFORE + 3 * MINUTE])
+    rows = {m.key: (m.status, m.last_error) for m in outbox(chat.sessions) if m.key.startswith("post:card")}
+    assert rows["post:card:2"] == ("failed", "is_archived")
+    assert rows["post:card:3"] == ("expired", "set aside: the platform refused the channel (is_archived)")
+    assert rows["post:card:4"] == ("failed", "the platform refused the channel (is_archived); it posts again once "
+                                             "bound again with `group bind`")
