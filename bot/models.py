@@ -75,6 +75,8 @@ class ChannelBinding(Base):
     conversation: Mapped[dict[str, Any] | None]
     confidentiality_warned: Mapped[bool] = mapped_column(Boolean, default=False)
     bound_at: Mapped[dt.datetime]
+    disabled_at: Mapped[dt.datetime | None]  # the platform refused it for good (archived); `group bind` again
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class Person(Base):
@@ -145,6 +147,7 @@ class Meeting(Base):
     opened_at: Mapped[dt.datetime | None]
     closed_at: Mapped[dt.datetime | None]
     quorate_at_open: Mapped[bool | None]
+    close_noticed_at: Mapped[dt.datetime | None]  # when the scheduler took note of the close (0012)
     items: Mapped[list[AgendaItem]] = relationship(order_by="AgendaItem.position")
 
 
@@ -305,6 +308,12 @@ class OutboxMessage(Base):
     expires_at: Mapped[dt.datetime | None]
     channel_binding_id: Mapped[int | None] = mapped_column(Integer)
     title: Mapped[str | None] = mapped_column(String(200))
+    # 0012: the reminder it delivers (composed from the record when sent), or a prepared reply sent as stored.
+    reminder: Mapped[str | None] = mapped_column(String(200), index=True)
+    subject: Mapped[str | None] = mapped_column(String(100))
+    instance: Mapped[str | None] = mapped_column(String(40))
+    composed: Mapped[bool] = mapped_column(Boolean, default=False)
+    reply: Mapped[dict[str, Any] | None]
 
 
 # --- Records: approved minutes, quorum at each check, calendar feeds ---------------------------------------------
@@ -420,7 +429,9 @@ class ReminderPlan(Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[int | None] = mapped_column(Integer)
-    occurrence: Mapped[str] = mapped_column(String(200), unique=True)
+    subject: Mapped[str | None] = mapped_column(String(100))  # `meeting:12`
+    instance: Mapped[str | None] = mapped_column(String(40))  # the meeting's start, the term's end date (0012)
+    occurrence: Mapped[str] = mapped_column(String(200), unique=True)  # the key, from kind, subject and instance
     due_at: Mapped[dt.datetime] = mapped_column(index=True)
     expires_at: Mapped[dt.datetime | None]
 

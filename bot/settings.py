@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     log_format: str = Field(default="text", pattern="^(text|json)$")
     # GET /metrics needs `Authorization: Bearer <this>`; unset, /metrics is not served.
     metrics_token: SecretStr | None = None
+    # Sent and set-aside reminders are kept this long, then pruned; failed ones stay until acknowledged.
+    reminder_retention_days: int = Field(default=90, ge=1, le=3650)
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None

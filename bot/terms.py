@@ -198,6 +198,8 @@ class ReminderRules(Rule):
     poll_hours_before: int | None = Field(default=24, ge=1, le=24 * 14)
     absences: bool = True
     end_days_before: Days | None = 30
+    cadence_days_before: Days | None = 28  # the next meeting the cadence needs is not scheduled this close to due
+    overrun: bool = True  # the chair hears when an open meeting reaches the ToR's maximum length
 
 
 class Terms(BaseModel):

@@ -7,7 +7,7 @@ import argparse
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.db import make_engine, session_factory, upgrade
@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     once.set_defaults(func=cmd_tick)
     listing = sub.add_parser("reminders", help="list queued, sent, set-aside and failed reminders")
     listing.add_argument("--group", help="only this group (its short name)")
+    listing.add_argument("--acknowledge", action="store_true",
+                         help="mark the failed reminders listed as seen, so they are pruned with the sent ones")
     listing.set_defaults(func=cmd_reminders)
 
 
@@ -41,7 +43,9 @@ def cmd_tick(args: argparse.Namespace) -> int:
     now = parse_instant(args.now) if args.now else dt.datetime.now(dt.UTC)
     upgrade(args.db)
     engine = make_engine(args.db)
-    result = tick(session_factory(engine), notifiers(get_settings(), engine), now, dry_run=args.dry_run)
+    settings = get_settings()
+    result = tick(session_factory(engine), notifiers(settings, engine), now, dry_run=args.dry_run,
+                  retention=dt.timedelta(days=settings.reminder_retention_days))
     derived, delivered = result.derived, result.delivered
     verb = "would queue" if args.dry_run else "queued"
     print(f"Pass at {now.isoformat()}: {verb} {len(derived.queued)}, set aside {len(derived.set_aside)}"
@@ -75,6 +79,16 @@ def describe(message: OutboxMessage, zone: ZoneInfo) -> str:
     return f"{what}: {message.last_error}"
 
 
+def acknowledge(session: Session, group: Group | None) -> None:
+    """Failed reminders are kept until someone has seen them: then they are pruned after the retention."""
+    seen = update(OutboxMessage).where(OutboxMessage.status == "failed").values(status="acknowledged")
+    if group is not None:
+        seen = seen.where(OutboxMessage.group_id == group.id)
+    count = getattr(session.execute(seen), "rowcount", 0)
+    session.commit()
+    print(f"\nAcknowledged {count} failed reminder{'s' if count != 1 else ''}: they are pruned after the retention.")
+
+
 def cmd_reminders(args: argparse.Namespace) -> int:
     upgrade(args.db)
     sessions = session_factory(make_engine(args.db))
@@ -94,6 +108,8 @@ def cmd_reminders(args: argparse.Namespace) -> int:
                     print(mark + describe(row, zone_of(session, row.group_id, zones)))
                 if len(rows) > SHOWN:
                     print(f"  … and more; the newest {SHOWN} are shown")
+        if args.acknowledge:
+            acknowledge(session, group)
         upcoming = select(ReminderPlan).order_by(ReminderPlan.due_at).limit(10)
         if group is not None:
             upcoming = upcoming.where(ReminderPlan.group_id == group.id)

@@ -68,7 +68,8 @@ def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
     """Run the web server on PORT, and the reminder scheduler beside it, until interrupted."""
     sessions = session_factory(engine)
     app = build_web_app(settings, sessions, clock)
-    reminders = runner.start(sessions, notifiers(settings, engine), clock)
+    reminders = runner.start(sessions, notifiers(settings, engine), clock,
+                             dt.timedelta(days=settings.reminder_retention_days))
     operations.watch(reminders)
     socket_mode = None
     if settings.slack_configured and settings.slack_app_token is not None:

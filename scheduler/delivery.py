@@ -15,19 +15,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.models import ChannelBinding, Group, Identity, Person
+from bot.models import ChannelBinding, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
-from bot.rules.calendar import show
-from bot.services.context import scheduler_context, terms_of
+from bot.services.context import Context
 from bot.services.workspaces import disabled_reason
 from scheduler import outbox
-from scheduler.notices import chairs
+from scheduler.content import content
+from scheduler.failures import record_failure
 from scheduler.outbox import Claimed
 
 logger = logging.getLogger(__name__)
-
-FAILURE_NOTICE = "delivery-failed"
 
 
 @dataclass
@@ -37,10 +35,11 @@ class Delivered:
     failed: list[tuple[str, str]] = field(default_factory=list)
     expired: list[str] = field(default_factory=list)
     full: bool = False  # as many were claimed as the limit allows: others may wait
+    set_aside: list[tuple[str, str]] = field(default_factory=list)  # its subject no longer calls for it: (key, why)
 
     def add(self, other: Delivered) -> Delivered:
         return Delivered(self.sent + other.sent, self.retrying + other.retrying, self.failed + other.failed,
-                         self.expired + other.expired, other.full)
+                         self.expired + other.expired, other.full, self.set_aside + other.set_aside)
 
 
 def destination(session: Session, message: Claimed, notifiers: Mapping[str, Notifier]) -> Destination:
@@ -82,18 +81,28 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
     with unit_of_work(sessions) as session:
         claimed = outbox.claim(session, now, limit)
         report.full = len(claimed) == limit
-        # Where each goes is read in the claiming transaction; one short transaction per message marks it.
+        # Where each goes and what it says are read in the claiming transaction, the text composed from the record
+        # as it is now; one short transaction per message marks it.
         places: dict[int, Destination | DeliveryFailed] = {}
+        says: dict[int, Reply | str] = {}
+        contexts: dict[int, Context] = {}
         for message in claimed:
             try:
                 places[message.id] = destination(session, message, notifiers)
             except DeliveryFailed as failure:
                 places[message.id] = failure
+            says[message.id] = content(session, message, now, contexts)
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:
             with unit_of_work(sessions) as session:
                 outbox.mark_expired(session, message.id, "no longer useful by the time it could be sent")
             report.expired.append(message.key)
+            continue
+        reply = says[message.id]
+        if isinstance(reply, str):
+            with unit_of_work(sessions) as session:
+                outbox.mark_expired(session, message.id, f"set aside when it was to be sent: {reply}")
+            report.set_aside.append((message.key, reply))
             continue
         with unit_of_work(sessions) as session:
             held = outbox.renew(session, message, message.claimed_until, clock() if clock else now)
@@ -104,48 +113,21 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         try:
             if isinstance(where, DeliveryFailed):
                 raise where
-            notifiers[where.platform].send(where, Reply(message.text, title=message.title))
+            notifiers[where.platform].send(where, reply)
         except DeliveryFailed as failure:
-            record_failure(sessions, message, now, failure, report)
+            refused = failure.permanent and where is not failure and message.channel_binding_id is not None
+            (report.failed if record_failure(sessions, message, now, failure, refused)
+             else report.retrying).append((message.key, failure.reason))
             continue
         except Exception as error:  # a notifier bug must not stop the other deliveries; retried with back-off
             # The exception's text may carry URLs, tokens or internals: it goes to the log only, never to the
             # chair's message or `govbot reminders`.
             logger.exception("delivering %s failed unexpectedly", message.key)
             reason = f"an unexpected error ({type(error).__name__}); details are in the bot's log"
-            record_failure(sessions, message, now, DeliveryFailed(reason), report)
+            (report.failed if record_failure(sessions, message, now, DeliveryFailed(reason))
+             else report.retrying).append((message.key, reason))
             continue
         with unit_of_work(sessions) as session:
-            outbox.mark_sent(session, message.id, now)
+            outbox.mark_sent(session, message.id, now, reply)
         report.sent.append(message.key)
     return report
-
-
-def record_failure(sessions: sessionmaker[Session], message: Claimed, now: dt.datetime, failure: DeliveryFailed,
-                   report: Delivered) -> None:
-    with unit_of_work(sessions) as session:
-        final = outbox.mark_failed(session, message, now, failure.reason, retry_after=failure.retry_after,
-                                   permanent=failure.permanent)
-        if final:
-            tell_the_chair(session, message, failure.reason, now)
-    logger.warning("delivering %s failed (%s)%s", message.key, failure.reason, " for good" if final else "")
-    (report.failed if final else report.retrying).append((message.key, failure.reason))
-
-
-def tell_the_chair(session: Session, message: Claimed, reason: str, now: dt.datetime) -> None:
-    """Queue a direct message to the chair about a reminder that could not be delivered (not about a notice
-    of that kind itself, which would loop)."""
-    if message.kind == FAILURE_NOTICE:
-        return
-    group = session.get(Group, message.group_id)
-    if group is None:
-        return
-    terms = terms_of(group.terms_yaml, group.short_name)
-    ctx = scheduler_context(session, group, now)
-    text = (f"A reminder for {terms.name} could not be delivered ({reason}). It was: {message.title or message.kind}"
-            f" — {message.text[:300]}\nFailed at {show(now, terms.zone)}; `govbot reminders --group "
-            f"{group.short_name}` lists undelivered reminders.")
-    rows = [{"key": f"{FAILURE_NOTICE}:outbox:{message.id}:person:{chair}", "group_id": group.id,
-             "kind": FAILURE_NOTICE, "title": "Reminder not delivered", "text": text, "due_at": now,
-             "expires_at": None, "recipient_id": chair} for chair in chairs(ctx)]
-    outbox.enqueue(session, rows, now)

@@ -12,16 +12,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.models import OutboxMessage
+from bot.replies import Reply
 
 LEASE = dt.timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 FIRST_BACK_OFF = dt.timedelta(minutes=1)
 LONGEST_BACK_OFF = dt.timedelta(hours=1)
+
+
+DEFAULTS: dict[str, Any] = {"status": "queued", "attempts": 0, "recipient_id": None, "channel_binding_id": None,
+                            "last_error": None, "reminder": None, "subject": None, "instance": None,
+                            "composed": False, "reply": None}
 
 
 def enqueue(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) -> list[dict[str, Any]]:
@@ -36,8 +42,7 @@ def enqueue(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) 
     known: set[str] = set()
     for start in range(0, len(keys), 500):
         known |= set(session.scalars(select(OutboxMessage.key).where(OutboxMessage.key.in_(keys[start:start + 500]))))
-    fresh = [{"status": "queued", "attempts": 0, "next_attempt_at": now, "recipient_id": None,
-              "channel_binding_id": None, "last_error": None, **r} for r in rows if r["key"] not in known]
+    fresh = [{**DEFAULTS, "next_attempt_at": now, **r} for r in rows if r["key"] not in known]
     fresh = list({r["key"]: r for r in fresh}.values())
     if fresh:
         dialect = session.get_bind().dialect.name
@@ -61,6 +66,10 @@ class Claimed:
     attempts: int
     expires_at: dt.datetime | None
     claimed_until: dt.datetime
+    subject: str | None = None
+    instance: str | None = None
+    composed: bool = False  # composed again from the record when sent; else `reply` (or title and text) as stored
+    reply: dict[str, Any] | None = None
 
 
 def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
@@ -76,7 +85,8 @@ def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
     for row in rows:
         row.claimed_until, row.attempts = now + LEASE, row.attempts + 1
         claimed.append(Claimed(row.id, row.key, row.group_id, row.kind, row.title, row.text, row.recipient_id,
-                               row.channel_binding_id, row.attempts, row.expires_at, row.claimed_until))
+                               row.channel_binding_id, row.attempts, row.expires_at, row.claimed_until,
+                               row.subject, row.instance, row.composed, row.reply))
     return claimed
 
 
@@ -92,9 +102,11 @@ def renew(session: Session, message: Claimed, held_until: dt.datetime, now: dt.d
     return until if getattr(result, "rowcount", 0) == 1 else None
 
 
-def mark_sent(session: Session, message_id: int, now: dt.datetime) -> None:
+def mark_sent(session: Session, message_id: int, now: dt.datetime, reply: Reply) -> None:
+    """Sent: keeps the words as they went out (composed at that moment)."""
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.status == "queued")
-                    .values(status="sent", sent_at=now, claimed_until=None, last_error=None))
+                    .values(status="sent", sent_at=now, claimed_until=None, last_error=None, title=reply.title,
+                            text=reply.text))
 
 
 def mark_expired(session: Session, message_id: int, why: str) -> None:
@@ -109,12 +121,15 @@ def back_off(attempts: int) -> dt.timedelta:
 
 def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: str, *,
                 retry_after: float | None = None, permanent: bool = False) -> bool:
-    """Record a failed attempt. Tries again after `retry_after` seconds when the platform said so, else after a
-    back-off; gives up (status `failed`, reason kept) when trying again cannot help or after MAX_ATTEMPTS.
-    Returns True when the message has failed for good."""
-    final = permanent or message.attempts >= MAX_ATTEMPTS
+    """Record a failed attempt. Tries again after `retry_after` seconds when the platform said so (a rate limit: it
+    does not count as one of the MAX_ATTEMPTS), else after a back-off; gives up (status `failed`, reason kept) when
+    trying again cannot help or after MAX_ATTEMPTS. Returns True when the message has failed for good."""
+    rate_limited = retry_after is not None and not permanent
+    final = permanent or (not rate_limited and message.attempts >= MAX_ATTEMPTS)
     wait = dt.timedelta(seconds=retry_after) if retry_after is not None else back_off(message.attempts)
     values: dict[str, Any] = {"claimed_until": None, "last_error": reason[:2000]}
+    if rate_limited:
+        values["attempts"] = message.attempts - 1  # the claim counted it; waiting out a rate limit is not a try
     if final:
         values["status"] = "failed"
         values["last_error"] = (f"gave up after {message.attempts} attempts: " if not permanent else "") + reason[:2000]
@@ -122,3 +137,17 @@ def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: st
         values["next_attempt_at"] = now + wait
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id).values(**values))
     return final
+
+
+SETTLED = ("sent", "expired", "acknowledged")
+
+
+def prune(session: Session, now: dt.datetime, retention: dt.timedelta, limit: int = 1000) -> int:
+    """Delete up to `limit` messages sent, set aside or acknowledged more than `retention` ago (by their due time).
+    Failed messages stay until someone acknowledges them (`govbot reminders --acknowledge`)."""
+    old = select(OutboxMessage.id).where(OutboxMessage.status.in_(SETTLED), OutboxMessage.due_at < now - retention) \
+        .limit(limit)
+    ids = list(session.scalars(old))
+    if ids:
+        session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(ids)))
+    return len(ids)

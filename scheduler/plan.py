@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -28,7 +29,7 @@ from bot.models import (
 from bot.rules import reminders
 from bot.rules.calendar import report_due
 from bot.rules.reminders import Occurrence
-from bot.services import reviews
+from bot.services import cadence, reviews
 from bot.services.context import scheduler_context, terms_of
 from bot.terms import CHAIR_ROLES
 
@@ -60,10 +61,8 @@ def mark_for(session: Session, now: dt.datetime) -> SchedulerMark:
 
 
 def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], int]:
-    """The groups to replan (every group on the first pass) and the audit id to move the mark to."""
+    """The groups to replan and the audit id to move the mark to (after the first pass: `first_pass`)."""
     newest = session.scalar(select(func.max(AuditEvent.id))) or 0
-    if mark.audit_id < 0:
-        return list(session.scalars(select(Group.id).order_by(Group.id))), newest
     ids = session.scalars(select(AuditEvent.group_id).where(AuditEvent.id > mark.audit_id, AuditEvent.id <= newest,
                                                             AuditEvent.group_id.is_not(None)).distinct())
     return sorted(i for i in ids if i is not None), newest
@@ -78,22 +77,7 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
     ids = list(group_ids)
     for start in range(0, len(ids), BATCH):
         batch = ids[start:start + BATCH]
-        # Rows due by `since` stay: an earlier pass that hit its limit left them to be handled, not replanned.
-        session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch), or_(
-            ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
-        rows = []
-        for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
-            horizon = now + HORIZON
-            try:
-                found = occurrences(session, group, now)
-            except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
-                logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
-                found = []
-            for occurrence in found + [replan_row(group.id, now)]:
-                if since < occurrence.due_at <= horizon:
-                    rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
-                                 "subject_id": subject_id(occurrence), "due_at": occurrence.due_at,
-                                 "expires_at": occurrence.expires_at})
+        rows = planned_rows(session, batch, since, now)
         if rows:
             # An occurrence still waiting from before `since` (say, of a meeting moved since) is not planned twice.
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
@@ -102,9 +86,35 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
     return planned
 
 
+def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt.datetime) -> list[dict[str, Any]]:
+    """The new plan rows of a batch of groups, once their old rows due after `since` are removed. A reminder the
+    old plan still had to send keeps its place even when the change moved it to before `since` (a reminder time
+    moved earlier): it is due at once, and sent if still useful, rather than lost behind the pass mark."""
+    waiting = set(session.scalars(select(ReminderPlan.occurrence).where(
+        ReminderPlan.group_id.in_(batch), ReminderPlan.due_at > since, ReminderPlan.kind != REPLAN)))
+    # Rows due by `since` stay: an earlier pass that hit its limit left them to be handled, not replanned.
+    session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch), or_(
+        ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
+    rows = []
+    horizon = now + HORIZON
+    for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
+        try:
+            found = occurrences(session, group, now)
+        except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
+            logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
+            found = []
+        for occurrence in found + [replan_row(group.id, now)]:
+            if occurrence.due_at <= horizon and (since < occurrence.due_at or occurrence.name in waiting):
+                rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
+                             "subject": occurrence.subject, "instance": occurrence.instance,
+                             "subject_id": subject_id(occurrence), "due_at": occurrence.due_at,
+                             "expires_at": occurrence.expires_at})
+    return rows
+
+
 def replan_row(group_id: int, now: dt.datetime) -> Occurrence:
     stagger = dt.timedelta(minutes=group_id % (7 * 24 * 60))
-    return Occurrence(REPLAN, f"group:{group_id}", now + REPLAN_AFTER + stagger, None)
+    return Occurrence(REPLAN, f"group:{group_id}", "plan", now + REPLAN_AFTER + stagger, None)
 
 
 def due_replans(session: Session, now: dt.datetime) -> list[int]:
@@ -128,9 +138,8 @@ def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurr
     for meeting in meetings:
         if meeting.status in ("scheduled", "open"):
             found += reminders.meeting(meeting.id, meeting.starts_at, zone, rules)
-        elif meeting.status == "closed" and meeting.closed_at and rules.absences \
-                and terms.attendance.warn_after_consecutive_absences:
-            found.append(reminders.absences(meeting.id, meeting.closed_at))
+        if meeting.status == "open" and meeting.opened_at and terms.meetings.max_minutes:
+            found += reminders.overrun(meeting.id, meeting.opened_at, terms.meetings.max_minutes, rules)
     seated = list(session.scalars(select(Membership).where(Membership.group_id == group.id,
                                                            Membership.ended_at.is_(None))))
     for membership in seated:
@@ -168,6 +177,10 @@ def calendar(session: Session, group: Group, now: dt.datetime) -> list[Occurrenc
         due = report_due(reviews.adopted(ctx, terms), reporting.every_months,
                          reviews.last_done(ctx, "report"))
         found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
+    next_meeting = cadence.next_meeting_due(ctx)
+    ends = terms.operates_until.date if terms.operates_until else None
+    if next_meeting is not None and (ends is None or next_meeting <= ends):
+        found += reminders.cadence(group.id, next_meeting, now, zone, rules)
     if terms.operates_until is not None and rules.end_days_before is not None:
         found += reminders.dated("end", group.id, terms.operates_until.date, (rules.end_days_before,), zone, rules)
     return found

@@ -10,11 +10,10 @@ from bot.db import unit_of_work
 from bot.models import ActionItem, Group, Meeting, Poll
 from bot.records import registers
 from bot.replies import Reply
-from bot.services import conversations
+from bot.services import conversations, notices
 from bot.services.context import Place, Speaker, scheduler_context
 from handlers.slack import render as slack
 from handlers.teams import render as teams
-from scheduler import notices
 from tests.conftest import Chat
 
 BOARD, TFG = "board", "tfg"  # the CJCG (chair alice) and its task-and-finish group (chair bob), in one database

@@ -19,22 +19,35 @@ OFFSET_SUFFIX = re.compile(r"-\d+[dhw]$")
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One reminder of one kind about one subject: `meeting-7d` about `meeting:12`, due at a UTC instant."""
+    """One typed reminder: its kind (`meeting-7d`), its subject (`meeting:12`), the instance of the subject it is
+    about (the meeting's start, a term's end date, a poll's deadline), and when it falls due (a UTC instant)."""
 
     kind: str
     subject: str
+    instance: str
     due_at: dt.datetime
     expires_at: dt.datetime | None
 
     @property
     def name(self) -> str:
-        """What and which occurrence, e.g. `meeting-7d:meeting:12`: the stem of every idempotency key."""
-        return f"{self.kind}:{self.subject}"
+        """The reminder's key, e.g. `meeting-7d:meeting:12@20261210T1000Z`: the stem of every idempotency key. A new
+        term, a rescheduled meeting or a moved deadline is a new instance and so a new reminder; a moved reminder
+        time is the same reminder, sent once."""
+        return key(self.kind, self.subject, self.instance)
 
     @property
     def series(self) -> str:
         """Reminders of one series (`meeting-7d`, `meeting-1d`) replace each other: only the latest due is sent."""
-        return f"{OFFSET_SUFFIX.sub('', self.kind)}:{self.subject}"
+        return key(OFFSET_SUFFIX.sub("", self.kind), self.subject, self.instance)
+
+
+def key(kind: str, subject: str, instance: str) -> str:
+    return f"{kind}:{subject}@{instance}"
+
+
+def instant(moment: dt.datetime) -> str:
+    """A compact UTC instant for keys: `20261210T1000Z`."""
+    return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
 
     def useful_at(self, now: dt.datetime) -> bool:
         return self.expires_at is None or now < self.expires_at
@@ -52,14 +65,14 @@ def local_day(moment: dt.datetime, zone: ZoneInfo) -> dt.date:
 
 def meeting(meeting_id: int, starts_at: dt.datetime, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
     """Days before the meeting (agenda and quorum), apologies a day before, and the prompt at the start."""
-    subject, day = f"meeting:{meeting_id}", local_day(starts_at, zone)
-    found = [Occurrence(f"meeting-{n}d", subject, at_local(day - n * DAY, rules.at, zone), starts_at)
+    subject, day, which = f"meeting:{meeting_id}", local_day(starts_at, zone), instant(starts_at)
+    found = [Occurrence(f"meeting-{n}d", subject, which, at_local(day - n * DAY, rules.at, zone), starts_at)
              for n in sorted(set(rules.meeting_days_before)) if n > 0]
     if rules.apologies_days_before:
-        found.append(Occurrence("apologies", subject, at_local(day - rules.apologies_days_before * DAY, rules.at,
+        found.append(Occurrence("apologies", subject, which, at_local(day - rules.apologies_days_before * DAY, rules.at,
                                                                zone), starts_at))
     if rules.meeting_start:
-        found.append(Occurrence("meeting-start", subject, starts_at, starts_at + START_PROMPT_USEFUL_FOR))
+        found.append(Occurrence("meeting-start", subject, which, starts_at, starts_at + START_PROMPT_USEFUL_FOR))
     return found
 
 
@@ -68,11 +81,12 @@ def term_end(kind: str, membership_id: int, ends_on: dt.date, zone: ZoneInfo, ru
     """`kind` is `term` (a seat) or `chair-term`: warnings before the term ends and, for a seat, `seat-vacant`
     on the day."""
     subject, ends_at = f"membership:{membership_id}", at_local(ends_on + DAY, dt.time(0, 0), zone)
-    found = [Occurrence(f"{kind}-{n}d", subject, at_local(ends_on - n * DAY, rules.at, zone), ends_at)
+    which = ends_on.isoformat()
+    found = [Occurrence(f"{kind}-{n}d", subject, which, at_local(ends_on - n * DAY, rules.at, zone), ends_at)
              for n in sorted(set(rules.term_days_before)) if n > 0]
     if vacancy and rules.seat_vacant:
         vacant_at = at_local(ends_on, rules.at, zone)
-        found.append(Occurrence("seat-vacant", subject, vacant_at, vacant_at + VACANCY_USEFUL_FOR))
+        found.append(Occurrence("seat-vacant", subject, which, vacant_at, vacant_at + VACANCY_USEFUL_FOR))
     return found
 
 
@@ -80,7 +94,7 @@ def deputy_lapse(nomination_id: int, ends_on: dt.date, zone: ZoneInfo, rules: Re
     """A standing deputy nomination lapses with the member's term."""
     if not rules.deputy_days_before:
         return []
-    return [Occurrence("deputy-lapse", f"nomination:{nomination_id}:{ends_on}",
+    return [Occurrence("deputy-lapse", f"nomination:{nomination_id}", ends_on.isoformat(),
                        at_local(ends_on - rules.deputy_days_before * DAY, rules.at, zone),
                        at_local(ends_on + DAY, dt.time(0, 0), zone))]
 
@@ -95,7 +109,7 @@ def review(group_id: int, due_on: dt.date, zone: ZoneInfo, rules: ReminderRules)
     while first + len(days) * step <= due_on + REVIEW_PROMPTS_AFTER_DUE:
         days.append(first + len(days) * step)
     moments = [at_local(day, rules.at, zone) for day in days]
-    return [Occurrence(f"review-{k}w", f"group:{group_id}:due-{due_on}", moment,
+    return [Occurrence(f"review-{k}w", f"group:{group_id}", due_on.isoformat(), moment,
                        moments[k + 1] if k + 1 < len(moments) else None) for k, moment in enumerate(moments)]
 
 
@@ -103,20 +117,43 @@ def dated(kind: str, group_id: int, on: dt.date, offsets: tuple[int, ...], zone:
           rules: ReminderRules) -> list[Occurrence]:
     """Reminders `offsets` days before a date of the group (`report` due, `end` of a time-limited group)."""
     until = at_local(on + DAY, dt.time(0, 0), zone)
-    return [Occurrence(f"{kind}-{n}d", f"group:{group_id}:{on}", at_local(on - n * DAY, rules.at, zone), until)
-            for n in sorted(set(offsets))]
+    return [Occurrence(f"{kind}-{n}d", f"group:{group_id}", on.isoformat(), at_local(on - n * DAY, rules.at, zone),
+                       until) for n in sorted(set(offsets))]
 
 
 def poll(poll_id: int, closes_at: dt.datetime, rules: ReminderRules, *, remind: bool) -> list[Occurrence]:
     """A reminder to those who have not voted, and the close at the deadline (always, however late)."""
-    subject = f"poll:{poll_id}"
-    found = [Occurrence("poll-close", subject, closes_at, None)]
+    subject, which = f"poll:{poll_id}", instant(closes_at)
+    found = [Occurrence("poll-close", subject, which, closes_at, None)]
     if remind and rules.poll_hours_before:
         hours = rules.poll_hours_before
-        found.append(Occurrence(f"poll-{hours}h", subject, closes_at - dt.timedelta(hours=hours), closes_at))
+        found.append(Occurrence(f"poll-{hours}h", subject, which, closes_at - dt.timedelta(hours=hours), closes_at))
     return found
 
 
-def absences(meeting_id: int, closed_at: dt.datetime) -> Occurrence:
-    """After a meeting closes, the chair hears of members who reached the ToR's number of absences."""
-    return Occurrence("absences", f"meeting:{meeting_id}", closed_at, closed_at + ABSENCE_WARNING_USEFUL_FOR)
+def absences(meeting_id: int, closed_at: dt.datetime, noticed_at: dt.datetime) -> Occurrence:
+    """After a meeting closes, the chair hears of members who reached the ToR's number of absences. Due when the
+    scheduler notices the close (`noticed_at`), not at the closing replica's clock, which may be behind."""
+    return Occurrence("absences", f"meeting:{meeting_id}", instant(closed_at), noticed_at,
+                      noticed_at + ABSENCE_WARNING_USEFUL_FOR)
+
+
+def cadence(group_id: int, due_on: dt.date, now: dt.datetime, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+    """The chair and secretariat hear `cadence_days_before` the date the ToR's cadence needs the next meeting by,
+    when none is scheduled; when that day has passed (the meeting is overdue), at the next reminder time."""
+    if rules.cadence_days_before is None:
+        return []
+    due = at_local(due_on - rules.cadence_days_before * DAY, rules.at, zone)
+    if due <= now:
+        day = local_day(now, zone)
+        due = at_local(day, rules.at, zone)
+        due = due if due > now else at_local(day + DAY, rules.at, zone)
+    return [Occurrence("cadence", f"group:{group_id}", due_on.isoformat(), due, None)]
+
+
+def overrun(meeting_id: int, opened_at: dt.datetime, max_minutes: int, rules: ReminderRules) -> list[Occurrence]:
+    """The chair hears when an open meeting reaches the ToR's maximum length."""
+    if not rules.overrun:
+        return []
+    due = opened_at + dt.timedelta(minutes=max_minutes)
+    return [Occurrence("overrun", f"meeting:{meeting_id}", instant(opened_at), due, due + dt.timedelta(hours=1))]

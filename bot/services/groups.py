@@ -68,6 +68,7 @@ def bind_channel(session: Session, group: Group, place: Place, now: dt.datetime,
                                  group_id=group.id)
         session.add(binding)
     binding.group_id, binding.channel_name, binding.bound_at = group.id, place.channel_name, now
+    binding.disabled_at = binding.disabled_reason = None  # bound again: reminders are posted here again
     audit.record(session, action="channel.bound", at=now, group_id=group.id, actor_id=actor_id,
                  platform=place.platform, channel=place.channel_id)
     return Reply(f"This channel is now the channel of {group.name} ({group.short_name}).")

@@ -20,7 +20,11 @@ DISABLED = "disabled"
 
 
 def disabled_reason(binding: ChannelBinding) -> str | None:
-    """Why the binding's channel gets nothing now (its workspace removed govbot), or None when it is in use."""
+    """Why the binding's channel gets nothing now (the platform refused it for good, e.g. archived; or its
+    workspace removed govbot), or None when it is in use."""
+    if binding.disabled_at is not None:
+        return (f"the platform refused the channel ({binding.disabled_reason}); it posts again once bound again "
+                "with `group bind`")
     disabled = (binding.conversation or {}).get(DISABLED)
     return str(disabled["reason"]) if isinstance(disabled, dict) else None
 

@@ -8,9 +8,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import unit_of_work
 from bot.models import Group, Meeting
 from bot.replies import Reply
+from bot.services import notices
 from bot.services.context import Place, scheduler_context
 from bot.services.groups import bind_channel, import_group
-from scheduler import notices
 from tests.conftest import Chat, example
 
 LIEG = example("lieg").read_text(encoding="utf-8")

@@ -49,4 +49,4 @@ def test_review_prompts_are_weekly_from_thirty_days_before_and_each_gives_way_to
     found = reminders.review(1, dt.date(2027, 1, 15), LONDON, ReminderRules())
     assert [o.due_at.date() for o in found[:3]] == [dt.date(2026, 12, 16), dt.date(2026, 12, 23), dt.date(2026, 12, 30)]
     assert found[0].expires_at == found[1].due_at
-    assert {o.series for o in found} == {"review:group:1:due-2027-01-15"}
+    assert {o.series for o in found} == {"review:group:1@2027-01-15"}

@@ -26,22 +26,28 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     assert "no channel is bound to Children's Joint Commissioning Group; bind one with `group bind cjcg`" in out
 
     dry = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z", "--dry-run")
-    assert "would queue chair-term-30d:membership:1:person:1" in dry
+    assert "would queue chair-term-30d:membership:1@2027-01-15:person:1" in dry
     assert "[reminder to" not in dry and "dry run: nothing was changed" in dry
 
     sent = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z")
     assert "[reminder to @alice]\n*Term ending*\nalice's term as chair of Children's Joint Commissioning Group ends " \
            "on 15 Jan 2027 (ToR 6.2), in 30 days. Plan the renewal or a successor." in sent
-    assert "sent 1, retrying 0, failed 0" in sent
+    assert "[reminder to @alice]\n*Next meeting not scheduled*\nChildren's Joint Commissioning Group meets every 2 " \
+           "months (ToR 6.1): there has been no meeting yet, so the next meeting was due on" in sent
+    assert "sent 3, retrying 0, failed 0" in sent  # to alice: her term and the cadence; to sam: the cadence
     assert "queued 0" in govbot(capsys, db, "tick", "--now", "2026-12-16T09:05Z")  # once
 
     listing = govbot(capsys, db, "reminders", "--group", "cjcg")
     assert "Reminders of Children's Joint Commissioning Group (cjcg):" in listing
     failed, sent_part = listing.split("Sent:")
-    assert "Not delivered:\n  ! review-26w:group:1:due-2026-07-15:channel:none" in failed
-    assert "  ! review-25w:group:1:due-2026-07-15:channel:none — ToR review: no channel is bound to" in failed
-    assert "chair-term-30d:membership:1:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
+    assert "Not delivered:\n  ! review-26w:group:1@2026-07-15:channel:none" in failed
+    assert "  ! review-25w:group:1@2026-07-15:channel:none — ToR review: no channel is bound to" in failed
+    assert "chair-term-30d:membership:1@2027-01-15:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
     assert "Planned next:" in listing
+
+    seen = govbot(capsys, db, "reminders", "--group", "cjcg", "--acknowledge")
+    assert "Acknowledged 2 failed reminders: they are pruned after the retention." in seen
+    assert "Not delivered:" not in govbot(capsys, db, "reminders", "--group", "cjcg")
 
 
 def test_tick_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

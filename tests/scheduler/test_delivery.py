@@ -39,7 +39,7 @@ def test_a_restart_between_queueing_and_sending_loses_nothing(tmp_path: Path, bo
                                                              notifier: RecordingNotifier) -> None:
     with unit_of_work(board.sessions) as session:
         derived = derive(session, WEEK_BEFORE)
-    assert derived.queued == ["meeting-7d:meeting:1:channel:1"]
+    assert derived.queued == ["meeting-7d:meeting:1@20261210T1000Z:channel:1"]
     board.sessions.kw["bind"].dispose()  # the process stops before delivering
 
     restarted = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
@@ -61,7 +61,7 @@ def test_a_process_killed_mid_delivery_resends_that_message_after_its_lease_and_
     day_before = dt.datetime(2026, 12, 9, 9, 0, tzinfo=dt.UTC)
     with unit_of_work(board.sessions) as session:
         queued = derive(session, day_before).queued
-    assert queued == ["meeting-1d:meeting:1:channel:1"] + [f"apologies:meeting:1:person:{p}" for p in range(1, 13)]
+    assert queued == ["meeting-1d:meeting:1@20261210T1000Z:channel:1"] + [f"apologies:meeting:1@20261210T1000Z:person:{p}" for p in range(1, 13)]
 
     class DiesOnThirdSend(RecordingNotifier):
         def send(self, destination: Destination, reply: Reply) -> None:
@@ -89,12 +89,12 @@ def test_a_rate_limited_message_is_retried_after_retry_after_and_sent_once(board
     notifier.failures.append(DeliveryFailed("rate limited (429)", retry_after=120))
     first = run(board.sessions, notifier, [WEEK_BEFORE])[0]
     assert first.delivered is not None and first.delivered.retrying == [
-        ("meeting-7d:meeting:1:channel:1", "rate limited (429)")]
+        ("meeting-7d:meeting:1@20261210T1000Z:channel:1", "rate limited (429)")]
     run(board.sessions, notifier, [WEEK_BEFORE + dt.timedelta(seconds=60), WEEK_BEFORE + dt.timedelta(seconds=119)])
     assert notifier.sent == []
     run(board.sessions, notifier, [WEEK_BEFORE + dt.timedelta(seconds=120), WEEK_BEFORE + dt.timedelta(seconds=180)])
     assert [s.at for s in notifier.sent] == [WEEK_BEFORE + dt.timedelta(seconds=120)]
-    assert keys(board.sessions, "sent") == ["meeting-7d:meeting:1:channel:1"]
+    assert keys(board.sessions, "sent") == ["meeting-7d:meeting:1@20261210T1000Z:channel:1"]
 
 
 def test_failures_back_off_then_fail_with_the_reason_and_the_chair_is_told(board: Chat,
@@ -105,7 +105,7 @@ def test_failures_back_off_then_fail_with_the_reason_and_the_chair_is_told(board
     assert attempts == [dt.timedelta(minutes=n) for n in (0, 1, 3, 7, 15)]  # back-off 1, 2, 4, 8 minutes
     failed = [m for m in outbox(board.sessions) if m.status == "failed"]
     assert [(m.key, m.last_error) for m in failed] == [
-        ("meeting-7d:meeting:1:channel:1", "gave up after 5 attempts: connection reset")]
+        ("meeting-7d:meeting:1@20261210T1000Z:channel:1", "gave up after 5 attempts: connection reset")]
     told = [s for s in notifier.sent if s.reply.title == "Reminder not delivered"]
     assert [s.destination.user_id for s in told] == ["alice"]
     assert "could not be delivered (connection reset)" in told[0].reply.text
@@ -125,7 +125,7 @@ def test_an_unexpected_notifier_error_tells_the_chair_a_plain_reason_and_logs_th
     run(board.sessions, broken, [WEEK_BEFORE + dt.timedelta(minutes=m) for m in range(40)])
     plain = "an unexpected error (ValueError); details are in the bot's log"
     assert [(m.key, m.last_error) for m in outbox(board.sessions) if m.status == "failed"] == [
-        ("meeting-7d:meeting:1:channel:1", f"gave up after 5 attempts: {plain}")]
+        ("meeting-7d:meeting:1@20261210T1000Z:channel:1", f"gave up after 5 attempts: {plain}")]
     told = [s for s in broken.sent if s.reply.title == "Reminder not delivered"]
     assert len(told) == 1 and f"could not be delivered ({plain})" in told[0].reply.text
     assert token not in told[0].reply.text
@@ -137,7 +137,7 @@ def test_a_permanent_failure_fails_at_once(board: Chat, notifier: RecordingNotif
     notifier.failures.append(DeliveryFailed("channel_not_found", permanent=True))
     run(board.sessions, notifier, [WEEK_BEFORE])
     assert [(m.key, m.status, m.attempts, m.last_error) for m in outbox(board.sessions)][0] == (
-        "meeting-7d:meeting:1:channel:1", "failed", 1, "channel_not_found")
+        "meeting-7d:meeting:1@20261210T1000Z:channel:1", "failed", 1, "channel_not_found")
 
 
 def test_a_reminder_that_fell_due_while_down_is_sent_if_still_useful_else_set_aside(
@@ -148,13 +148,13 @@ def test_a_reminder_that_fell_due_while_down_is_sent_if_still_useful_else_set_as
     meeting = [s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder"]
     assert len(meeting) == 1 and "is tomorrow" in meeting[0]  # the later of the week and day reminders, once
     assert ticks[0].derived.set_aside[0] == (
-        "meeting-7d:meeting:1:group", "a later reminder of the same series fell due at the same pass and replaces it")
+        "meeting-7d:meeting:1@20261210T1000Z:group", "a later reminder of the same series fell due at the same pass and replaces it")
     assert ticks[1].derived.queued == []
 
     after = dt.datetime(2026, 12, 10, 12, 0, tzinfo=dt.UTC)  # down again over the meeting's start
     run(board.sessions, notifier, [after])
     expired = {m.key: m.last_error for m in outbox(board.sessions) if m.status == "expired"}
-    assert expired["meeting-start:meeting:1:group"] == (
+    assert expired["meeting-start:meeting:1@20261210T1000Z:group"] == (
         "it fell due at Thu 10 Dec 2026, 10:00 GMT while the scheduler was not running, and was no longer useful by "
         "Thu 10 Dec 2026, 12:00 GMT")
     assert not [s for s in notifier.sent if s.reply.title == "Meeting starting"]
@@ -176,8 +176,8 @@ def test_a_group_whose_terms_cannot_be_read_is_set_aside_and_the_others_still_ge
         session.execute(update(Group).where(Group.short_name == "cjcg").values(terms_yaml="name: [unclosed"))
     ticks = run(board.sessions, notifier, [WEEK_BEFORE])
     why = dict(ticks[0].derived.set_aside)
-    assert why["meeting-7d:meeting:1:group"].startswith("the group's terms of reference cannot be read: the ToR of cjcg: not valid YAML")
-    assert [k for k in ticks[0].derived.queued if k.startswith("meeting-7d")] == ["meeting-7d:meeting:2:channel:2"]
+    assert why["meeting-7d:meeting:1@20261210T1000Z:group"].startswith("the group's terms of reference cannot be read: the ToR of cjcg: not valid YAML")
+    assert [k for k in ticks[0].derived.queued if k.startswith("meeting-7d")] == ["meeting-7d:meeting:2@20261210T1030Z:channel:2"]
 
 
 def test_a_batch_that_outlasts_its_lease_leaves_the_rest_to_the_replica_that_claimed_them(

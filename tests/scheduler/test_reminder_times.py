@@ -7,10 +7,12 @@ from collections import Counter
 from zoneinfo import ZoneInfo
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.models import Identity, Meeting, Membership, Poll
+from bot.rules.reminders import instant
 from bot.services.context import Place
 from bot.services.groups import bind_channel, import_group
 from scheduler.runner import tick
@@ -103,29 +105,35 @@ def test_each_reminder_kind_fires_once_at_its_local_time_across_the_clock_change
     chair_seat = only(sessions, Membership, seat_title="Chair")
     alice, bob, carol, zed = (ids(sessions, h) for h in ("alice", "bob", "carol", "zed"))
     g = f"group:{group.id}"
+    m = f"meeting:{meeting}@{instant(local(D + 2 * DAY, 10))}"  # each key names the instance: the meeting's start
+    p = f"poll:{poll}@{instant(local(D + DAY, 12))}"
     expected = {
-        (f"meeting-7d:meeting:{meeting}", "channel"): local(D - 5 * DAY, 9),
-        (f"meeting-1d:meeting:{meeting}", "channel"): local(D + DAY, 9),
-        (f"apologies:meeting:{meeting}", alice): local(D + DAY, 9),
-        (f"apologies:meeting:{meeting}", bob): local(D + DAY, 9),
-        (f"meeting-start:meeting:{meeting}", "channel"): local(D + 2 * DAY, 10),
-        (f"poll-24h:poll:{poll}", alice): local(D, 12),
-        (f"poll-24h:poll:{poll}", bob): local(D, 12),
-        (f"poll-close:poll:{poll}", "channel"): local(D + DAY, 12),
-        (f"absences:meeting:{meeting}", alice): local(D + 2 * DAY, 11),
-        (f"deputy-lapse:nomination:1:{term_end}", bob): local(term_end - 7 * DAY, 9),
-        (f"deputy-lapse:nomination:1:{term_end}", zed): local(term_end - 7 * DAY, 9),
-        (f"seat-vacant:membership:{bob_seat}", "channel"): local(term_end, 9),
-        (f"report-14d:{g}:{term_end}", alice): local(term_end - 14 * DAY, 9),
-        (f"report-1d:{g}:{term_end}", alice): local(term_end - DAY, 9),
-        (f"end-30d:{g}:{D + 20 * DAY}", "channel"): local(D - 10 * DAY, 9),
+        (f"meeting-7d:{m}", "channel"): local(D - 5 * DAY, 9),
+        (f"meeting-1d:{m}", "channel"): local(D + DAY, 9),
+        (f"apologies:{m}", alice): local(D + DAY, 9),
+        (f"apologies:{m}", bob): local(D + DAY, 9),
+        (f"meeting-start:{m}", "channel"): local(D + 2 * DAY, 10),
+        (f"poll-24h:{p}", alice): local(D, 12),
+        (f"poll-24h:{p}", bob): local(D, 12),
+        (f"poll-close:{p}", "channel"): local(D + DAY, 12),
+        (f"absences:meeting:{meeting}@{instant(local(D + 2 * DAY, 10, 30))}", alice): local(D + 2 * DAY, 11),
+        (f"deputy-lapse:nomination:1@{term_end}", bob): local(term_end - 7 * DAY, 9),
+        (f"deputy-lapse:nomination:1@{term_end}", zed): local(term_end - 7 * DAY, 9),
+        (f"seat-vacant:membership:{bob_seat}@{term_end}", "channel"): local(term_end, 9),
+        (f"report-14d:{g}@{term_end}", alice): local(term_end - 14 * DAY, 9),
+        (f"report-1d:{g}@{term_end}", alice): local(term_end - DAY, 9),
+        (f"end-30d:{g}@{D + 20 * DAY}", "channel"): local(D - 10 * DAY, 9),
     }
+    # Meetings every 3 months (ToR 6.1) and none held since adoption: the chair and secretary hear it at once.
+    overdue = f"cadence:{g}@{adopted + relativedelta(months=3)}"
+    sam = ids(sessions, "sam")
+    expected[(overdue, alice)] = expected[(overdue, sam)] = local(D - 60 * DAY, 9)
     for n in (60, 30, 7):
-        expected[(f"term-{n}d:membership:{bob_seat}", bob)] = local(term_end - n * DAY, 9)
-        expected[(f"term-{n}d:membership:{bob_seat}", alice)] = local(term_end - n * DAY, 9)
-        expected[(f"chair-term-{n}d:membership:{chair_seat}", alice)] = local(term_end - n * DAY, 9)
+        expected[(f"term-{n}d:membership:{bob_seat}@{term_end}", bob)] = local(term_end - n * DAY, 9)
+        expected[(f"term-{n}d:membership:{bob_seat}@{term_end}", alice)] = local(term_end - n * DAY, 9)
+        expected[(f"chair-term-{n}d:membership:{chair_seat}@{term_end}", alice)] = local(term_end - n * DAY, 9)
     for k in range(5):
-        expected[(f"review-{k}w:{g}:due-{term_end}", "channel")] = local(term_end - 30 * DAY + 7 * k * DAY, 9)
+        expected[(f"review-{k}w:{g}@{term_end}", "channel")] = local(term_end - 30 * DAY + 7 * k * DAY, 9)
 
     sent = {}
     for row in outbox(sessions):
@@ -138,7 +146,7 @@ def test_each_reminder_kind_fires_once_at_its_local_time_across_the_clock_change
     # The notifier was asked once per sent row: nothing went out twice.
     assert len(notifier.sent) == len(expected)
     assert Counter(s.destination.user_id for s in notifier.sent if s.destination.user_id) == Counter(
-        {"alice": 11, "bob": 6, "zed": 1})
+        {"alice": 12, "bob": 6, "zed": 1, "sam": 1})
     # The clock change moved the UTC hour of the 09:00 reminders, not their local time.
-    before, after = expected[(f"meeting-7d:meeting:{meeting}", "channel")], expected[(f"meeting-1d:meeting:{meeting}", "channel")]
+    before, after = expected[(f"meeting-7d:{m}", "channel")], expected[(f"meeting-1d:{m}", "channel")]
     assert before.hour != after.hour and before.astimezone(LONDON).hour == after.astimezone(LONDON).hour == 9

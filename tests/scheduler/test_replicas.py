@@ -1,4 +1,6 @@
-"""Two scheduler processes over one PostgreSQL database send every reminder of a simulated month exactly once."""
+"""Two scheduler processes over one PostgreSQL database send every reminder of a simulated month exactly once, while
+the record changes under them: a chair replaced mid-term, a reminder time moved earlier, a meeting cancelled while
+its reminder waits on a 429, and a meeting closed on a replica whose clock is five minutes behind."""
 
 from __future__ import annotations
 
@@ -14,8 +16,11 @@ import pytest
 from sqlalchemy import select
 
 from bench.record import seed
-from bot.db import make_engine, session_factory, upgrade
-from bot.models import Base, OutboxMessage
+from bot.conversation import respond
+from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.models import Base, Group, OutboxMessage
+from bot.services.context import Place, Speaker
+from bot.services.groups import import_group
 from tests.conftest import ROOT
 
 START = dt.datetime(2026, 10, 5, 0, 0, tzinfo=dt.UTC)  # a month spanning the October clock change
@@ -23,20 +28,60 @@ STEP, PASSES = dt.timedelta(hours=4), 6 * 30
 GROUPS, SEATS = 200, 5
 
 
+MINUTE = dt.timedelta(minutes=1)
+BEHIND = -300  # replica b's clock, in seconds off the times it is fed
+RATE_LIMITED = "g6@2026-10-06T12:00:00+00:00"  # g6's meeting reminders get a 429 until its meeting is cancelled
+ABSENCES = '\nattendance: {warn_after_consecutive_absences: 1, clause: "2.3"}\n'
+
+
+def changes(url: str, k: int) -> None:
+    """What people do to the record just before pass k (the same in every run)."""
+    at = START + k * STEP
+    engine = make_engine(url)
+    sessions = session_factory(engine)
+
+    def say(group: int, who: int, text: str, when: dt.datetime) -> None:
+        reply = respond(sessions, Speaker("console", f"p{who}", f"p{who}"), Place("console", f"g{group}"), text, when)
+        assert not reply.error, f"p{who} in g{group}: {text!r}: {reply.text}"
+
+    def retime(group: int, extra: str, when: dt.datetime) -> None:
+        with unit_of_work(sessions) as session:
+            tor = session.get(Group, group)
+            assert tor is not None
+            import_group(session, tor.terms_yaml + extra, when)
+
+    if k == 1:
+        retime(8, ABSENCES, at)
+    if k == 9:  # 6 Oct 10:00: g6's meeting of 13 Oct is cancelled while its week reminder waits on a 429
+        say(6, 26, "meeting cancel 1", at - 2 * 60 * MINUTE)
+    if k == 30:  # 10 Oct: g3's chair hands the chair to p12 before the end of the term
+        say(3, 11, "chair @p12", at)
+    if k == 38:  # 11 Oct 04:10 UTC: g36 moves its reminders from 09:00 to 05:00 local, behind the last pass
+        retime(36, 'reminders: {at: "05:00"}\n', at - 230 * MINUTE)
+    if k == 64:  # 15 Oct 11:55 UTC, on a replica 5 minutes behind the 12:00 pass: g8's meeting closes, p40 absent
+        say(8, 36, "meeting open", at - 250 * MINUTE)
+        for who in (37, 38, 39):
+            say(8, who, "here", at - 249 * MINUTE)
+        say(8, 36, "meeting close", at - 245 * MINUTE)
+    engine.dispose()
+
+
 def deliveries(log: Path) -> Counter[tuple[str, ...]]:
     lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     return Counter(tuple(json.loads(line)) for line in lines)
 
 
-def replica(url: str, log: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "tests.scheduler.replica", url, str(log)], cwd=ROOT, env=env,
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+def replica(url: str, log: Path, skew: int = 0) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RATE_LIMITED": RATE_LIMITED}
+    return subprocess.Popen([sys.executable, "-m", "tests.scheduler.replica", url, str(log), str(skew)], cwd=ROOT,
+                            env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
 
-def month(processes: list[subprocess.Popen[str]]) -> None:
-    """Every process passes at each time of the month together, as replicas on synchronised clocks do."""
+def month(url: str, processes: list[subprocess.Popen[str]]) -> None:
+    """Every process passes at each time of the month together, each on its own clock, with the record changing
+    between passes."""
     for k in range(PASSES):
+        changes(url, k)
         moment = (START + k * STEP).isoformat()
         for process in processes:
             assert process.stdin is not None
@@ -62,15 +107,17 @@ def test_two_replicas_on_postgresql_send_every_reminder_of_a_month_exactly_once(
     with alone.begin() as connection:
         seed(connection, groups=GROUPS, seats=SEATS, start=START)
     alone.dispose()
-    month([replica(alone_url, tmp_path / "alone.log")])
+    month(alone_url, [replica(alone_url, tmp_path / "alone.log")])
     expected = deliveries(tmp_path / "alone.log")
     assert sum(expected.values()) > 15 * GROUPS  # meetings, apologies, polls, terms and reviews for every group
+    the_record_changes_were_followed(expected)
 
     upgrade(postgres_schema_url)
     shared = make_engine(postgres_schema_url)
     with shared.begin() as connection:
         seed(connection, groups=GROUPS, seats=SEATS, start=START)
-    month([replica(postgres_schema_url, tmp_path / "a.log"), replica(postgres_schema_url, tmp_path / "b.log")])
+    month(postgres_schema_url, [replica(postgres_schema_url, tmp_path / "a.log"),
+                                replica(postgres_schema_url, tmp_path / "b.log", skew=BEHIND)])
 
     a, b = deliveries(tmp_path / "a.log"), deliveries(tmp_path / "b.log")
     assert a and b, "both replicas should have delivered part of the month"
@@ -79,3 +126,11 @@ def test_two_replicas_on_postgresql_send_every_reminder_of_a_month_exactly_once(
         statuses = Counter(session.scalars(select(OutboxMessage.status)))
     shared.dispose()
     assert statuses["sent"] == sum(expected.values()) and statuses["queued"] == statuses["failed"] == 0
+
+
+def the_record_changes_were_followed(sent: Counter[tuple[str, ...]]) -> None:
+    """Nothing stale, nothing lost: what each change of the record calls for, and only that."""
+    assert not [m for m in sent if m[0] == "g6" and m[2] == "Meeting reminder"]  # cancelled while it waited
+    assert not [m for m in sent if m[1] == "p11" and "as chair" in m[3] and "ends on 27 Oct 2026" in m[3]]
+    assert [m for m in sent if m[0] == "g36" and m[2] == "Meeting reminder" and "is in 7 days" in m[3]]
+    assert [m for m in sent if m[1] == "p36" and m[2] == "Consecutive absences" and "p40" in m[3]]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import pytest
+
+from bot.db import unit_of_work
 from bot.ports import Destination
 from bot.replies import Reply
-from scheduler.runner import start
+from scheduler.due import derive
+from scheduler.runner import database_time, deliver_job, start
 from tests.conftest import Chat
-from tests.scheduler.conftest import RecordingNotifier
+from tests.scheduler.conftest import RecordingNotifier, outbox
 
 
 def test_start_runs_one_derive_job_and_one_delivery_job_at_once_on_the_given_clock(chat: Chat) -> None:
@@ -25,7 +29,8 @@ def test_start_runs_one_derive_job_and_one_delivery_job_at_once_on_the_given_clo
     notifier = Signalling()
     # The jobs read the time from the clock they are given, not the machine's.
     week_before = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
-    scheduler = start(chat.sessions, {"console": notifier}, lambda: week_before)
+    # The guard against a clock ahead of the database's is off: this clock is simulated, the database's is not.
+    scheduler = start(chat.sessions, {"console": notifier}, lambda: week_before, max_ahead=None)
     try:
         jobs = scheduler.get_jobs()
         assert sorted(job.id for job in jobs) == ["reminders-deliver", "reminders-derive"]
@@ -34,3 +39,18 @@ def test_start_runs_one_derive_job_and_one_delivery_job_at_once_on_the_given_clo
     finally:
         scheduler.shutdown(wait=True)
     assert [s.reply.title for s in notifier.sent] == ["Meeting reminder"]
+
+
+def test_a_replica_whose_clock_is_ahead_of_the_databases_refuses_to_deliver_and_says_why(
+        chat: Chat, caplog: pytest.LogCaptureFixture) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    with unit_of_work(chat.sessions) as session:
+        assert derive(session, dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)).queued
+    notifier = RecordingNotifier()
+    database = database_time(chat.sessions)
+    deliver_job(chat.sessions, {"console": notifier}, lambda: database + dt.timedelta(minutes=10))
+    assert notifier.tried == [] and [m.status for m in outbox(chat.sessions)] == ["queued"]
+    assert "not delivering reminders: this replica's clock" in caplog.text and "600 s ahead" in caplog.text
+    deliver_job(chat.sessions, {"console": notifier}, lambda: database + dt.timedelta(minutes=1))
+    assert [m.status for m in outbox(chat.sessions)] != ["queued"]  # within the bound: delivered (or expired)

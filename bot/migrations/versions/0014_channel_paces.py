@@ -1,7 +1,7 @@
 """channel paces: one card-refresh pace per channel, shared by every replica
 
 Revision ID: 0014
-Revises: 0007
+Revises: 0012
 
 Each process paced its own card refreshes, so two replicas could update a channel's cards twice as often as Slack
 allows. The time of the last refresh in each channel is now kept in the record, and a refresh first takes the
@@ -16,7 +16,7 @@ from alembic import op
 import bot.models
 
 revision: str = '0014'
-down_revision: str | Sequence[str] | None = '0007'
+down_revision: str | Sequence[str] | None = '0012'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

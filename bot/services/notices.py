@@ -1,7 +1,9 @@
-"""What each reminder says and to whom, read from the record at the moment it falls due.
+"""What each reminder says and to whom, read from the record at the moment it is composed (when it falls due, and
+again when it is sent).
 
-Each function takes the group's context and the subject's id and returns a Notice, or a string saying why
-nothing is sent (the meeting was cancelled, the review is recorded, the poll is already closed).
+Each function takes the group's context, the subject's id and the instance the reminder is about (the meeting's
+start, the term's end date) and returns a Notice, or a string saying why nothing is sent (the meeting was cancelled
+or moved, the review is recorded, the poll is already closed, the member has left the seat).
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from sqlalchemy import select
 
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
 from bot.rules.calendar import report_due, show, show_date
-from bot.services import polls, reviews
+from bot.rules.reminders import instant
+from bot.services import reviews
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
@@ -43,16 +46,19 @@ def quorum_line(ctx: Context) -> str:
     return q.cited(f"Quorum: {needed}" + (" including the chair" if q.chair_required else "")) + "."
 
 
-def meeting_of(ctx: Context, meeting_id: int) -> Meeting | str:
+def meeting_of(ctx: Context, meeting_id: int, starts: str | None) -> Meeting | str:
+    """The meeting, if it is still to be held at the start the reminder is about."""
     meeting = ctx.session.get(Meeting, meeting_id)
     if meeting is None or meeting.status not in ("scheduled", "open"):
         return f"meeting {meeting.number} is {meeting.status}" if meeting else \
             f"meeting (record {meeting_id}) is no longer in the record"
+    if starts is not None and instant(meeting.starts_at) != starts:
+        return f"meeting {meeting.number} was moved to {show(meeting.starts_at, ctx.terms.zone)}"
     return meeting
 
 
-def meeting_ahead(ctx: Context, meeting_id: int) -> Notice | str:
-    meeting = meeting_of(ctx, meeting_id)
+def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> Notice | str:
+    meeting = meeting_of(ctx, meeting_id, starts)
     if isinstance(meeting, str):
         return meeting
     days = (meeting.starts_at.astimezone(ctx.terms.zone).date() - ctx.today).days
@@ -68,8 +74,8 @@ def meeting_ahead(ctx: Context, meeting_id: int) -> Notice | str:
     return Notice("Meeting reminder", "\n".join(lines))
 
 
-def meeting_start(ctx: Context, meeting_id: int) -> Notice | str:
-    meeting = meeting_of(ctx, meeting_id)
+def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> Notice | str:
+    meeting = meeting_of(ctx, meeting_id, starts)
     if isinstance(meeting, str):
         return meeting
     lines = [f"Meeting {meeting.number} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
@@ -83,9 +89,9 @@ def meeting_start(ctx: Context, meeting_id: int) -> Notice | str:
     return Notice("Meeting starting", "\n".join(lines))
 
 
-def apologies(ctx: Context, meeting_id: int) -> Notice | str:
+def apologies(ctx: Context, meeting_id: int, starts: str | None = None) -> Notice | str:
     """To voting members who have neither answered for the meeting nor named a deputy for it."""
-    meeting = meeting_of(ctx, meeting_id)
+    meeting = meeting_of(ctx, meeting_id, starts)
     if isinstance(meeting, str):
         return meeting
     answered = set(ctx.session.scalars(select(Attendance.member_id).where(Attendance.meeting_id == meeting.id)))
@@ -102,15 +108,20 @@ def apologies(ctx: Context, meeting_id: int) -> Notice | str:
     return Notice("Apologies?", text, people)
 
 
-def term(ctx: Context, membership_id: int, kind: str) -> Notice | str:
-    """`term-60d`, `chair-term-7d`, `seat-vacant`: to the holder and the chair, or (vacancy) the channel."""
+def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -> Notice | str:
+    """`term-60d`, `chair-term-7d`, `seat-vacant`: to the holder and the chair, or (vacancy) the channel. The one
+    place a term reminder's text is composed."""
     membership = ctx.session.get(Membership, membership_id)
     if membership is None or membership.ended_at is not None:
         return "the member has left the seat"
     chair_term = kind.startswith("chair-term")
+    if chair_term and membership.role not in CHAIR_ROLES:
+        return f"{membership.person.display_name} is no longer chair"
     ends_on = membership.chair_term_ends_on if chair_term else membership.term_ends_on
     if ends_on is None:
         return "the term no longer has an end date"
+    if ends is not None and ends_on.isoformat() != ends:
+        return f"the term now ends on {show_date(ends_on)}"
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
         text = f"{holder}'s term in the seat {membership.seat_title} ends today ({show_date(ends_on)})"
@@ -172,10 +183,12 @@ def ending(ctx: Context) -> Notice | str:
     return Notice("Group ending", text + ": plan its final meeting and the handover of its work.")
 
 
-def poll_reminder(ctx: Context, poll_id: int) -> Notice | str:
+def poll_reminder(ctx: Context, poll_id: int, closes: str | None = None) -> Notice | str:
     poll = ctx.session.get(Poll, poll_id)
     if poll is None or poll.status != "open" or poll.closes_at is None:
         return "the poll is closed"
+    if closes is not None and instant(poll.closes_at) != closes:
+        return f"the poll's deadline moved to {show(poll.closes_at, ctx.terms.zone)}"
     model = SecretVoter if poll.secret else Ballot
     voted = set(ctx.session.scalars(select(model.member_id).where(model.poll_id == poll.id)))
     people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in voted)
@@ -185,13 +198,6 @@ def poll_reminder(ctx: Context, poll_id: int) -> Notice | str:
             f"{show(poll.closes_at, ctx.terms.zone)} and you have not voted: {poll.question}\n"
             f"Vote with `vote {poll.number} <choice>`; `results {poll.number}` shows the options.")
     return Notice("Vote closing soon", text, people)
-
-
-def poll_close(ctx: Context, poll_id: int) -> Notice | str:
-    reply = polls.close_at_deadline(ctx.session, poll_id, ctx.now)
-    if reply is None:
-        return "the poll was already closed"
-    return Notice(reply.title or "Poll closed", "\n".join(reply.as_text().splitlines()[1:]))
 
 
 def absences(ctx: Context, meeting_id: int) -> Notice | str:

@@ -1,0 +1,85 @@
+"""How often the group must meet and how long a meeting may last, as the ToR says, and what the scheduler tells
+the chair and secretariat about it: the next meeting the cadence needs is not scheduled, a meeting has run its
+maximum length."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import select
+
+from bot.models import Meeting
+from bot.rules.calendar import show, show_date
+from bot.rules.reminders import instant
+from bot.services import reviews
+from bot.services.context import Context
+from bot.services.notices import Notice, chairs
+from bot.terms import CHAIR_ROLES, MeetingRules, Role
+
+
+def interval(rules: MeetingRules) -> relativedelta | None:
+    """The longest gap the ToR allows between meetings: `every_months`, or a year shared by `per_year`."""
+    if rules.every_months:
+        return relativedelta(months=rules.every_months)
+    if rules.per_year:
+        return relativedelta(months=12 // rules.per_year) if 12 % rules.per_year == 0 \
+            else relativedelta(days=365 // rules.per_year)
+    return None
+
+
+def cadence_text(rules: MeetingRules) -> str:
+    return f"every {rules.every_months} months" if rules.every_months else f"{rules.per_year} times a year"
+
+
+def last_meeting(ctx: Context) -> Meeting | None:
+    return ctx.session.scalar(select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
+                              .order_by(Meeting.starts_at.desc()).limit(1))
+
+
+def next_meeting_due(ctx: Context) -> dt.date | None:
+    """The date by which the cadence needs the next meeting: the interval after the latest meeting held or
+    scheduled, or after adoption when there has been none. None when the ToR sets no cadence."""
+    gap = interval(ctx.terms.meetings)
+    if gap is None:
+        return None
+    last = last_meeting(ctx)
+    since = last.starts_at.astimezone(ctx.terms.zone).date() if last else reviews.adopted(ctx, ctx.terms)
+    return since + gap
+
+
+def chair_and_secretariat(ctx: Context) -> tuple[int, ...]:
+    found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES or m.role == Role.SECRETARIAT)
+    return found or chairs(ctx)
+
+
+def cadence_notice(ctx: Context, due_on: str) -> Notice | str:
+    """To the chair and secretariat: no meeting is scheduled by the date the ToR's cadence needs one."""
+    due = next_meeting_due(ctx)
+    if due is None:
+        return "the ToR no longer sets a cadence"
+    if due.isoformat() != due_on:
+        return "a meeting has been scheduled since"
+    rules, last = ctx.terms.meetings, last_meeting(ctx)
+    after = f"the last meeting was on {show_date(last.starts_at.astimezone(ctx.terms.zone).date())}" if last \
+        else "there has been no meeting yet"
+    when = "was due on" if due < ctx.today else "is due by"
+    text = rules.cited(f"{ctx.terms.name} meets {cadence_text(rules)}") + (
+        f": {after}, so the next meeting {when} {show_date(due)}, and none is scheduled. "
+        f"Schedule it with `meeting schedule <date> <time>`.")
+    return Notice("Next meeting not scheduled", text, chair_and_secretariat(ctx))
+
+
+def overrun_notice(ctx: Context, meeting_id: int, opened: str) -> Notice | str:
+    """To the meeting's chair: the meeting has reached the ToR's maximum length."""
+    meeting, limit = ctx.session.get(Meeting, meeting_id), ctx.terms.meetings.max_minutes
+    if meeting is None or meeting.status != "open" or meeting.opened_at is None:
+        return "the meeting is no longer open"
+    if instant(meeting.opened_at) != opened or not limit:
+        return "the meeting was opened again, or the ToR no longer limits its length"
+    text = ctx.terms.meetings.cited(f"Meeting {meeting.number} of {ctx.terms.name} opened at "
+                                    f"{show(meeting.opened_at, ctx.terms.zone)} and has now run {limit} minutes, the "
+                                    f"most a meeting may last")
+    people = (meeting.chair_id,) if meeting.chair_id else chairs(ctx)
+    return Notice("Meeting at its time limit", text + ". Close it with `meeting close`, or take the remaining items "
+                                                      "at the next meeting.", people)

@@ -1,0 +1,93 @@
+"""The LGA working group meets every two months for at most 90 minutes ("Operation"): the scheduler tells the chair
+and secretariat when the next meeting is not scheduled four weeks before it is due, and the chair when a meeting
+reaches 90 minutes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.db import unit_of_work
+from bot.services.context import Place
+from bot.services.groups import bind_channel, import_group
+from tests.conftest import Chat, example
+from tests.scheduler.conftest import RecordingNotifier, run
+
+# The seed's group ended in 2023; the same rules in a group that runs into 2027.
+CSCPWG = example("cscpwg").read_text(encoding="utf-8").replace("date: 2023-06-27", "date: 2027-06-27")
+
+
+def utc(day: str, hour: int = 9, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute), tzinfo=dt.UTC)
+
+
+def working_group(chat: Chat) -> None:
+    """The working group, its first meeting held on 10 Dec 2026 and alice elected chair there."""
+    with unit_of_work(chat.sessions) as session:
+        group = import_group(session, CSCPWG, chat.now)
+        bind_channel(session, group, Place("console", "room"), chat.now, actor_id=None)
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = utc("2026-12-10", 10)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):  # "will elect a chair at its first meeting"
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 alice")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @alice --poll 1")
+    chat.now = utc("2026-12-10", 11)
+    chat.ok("alice", "meeting close")
+
+
+def told(notifier: RecordingNotifier, title: str) -> list[tuple[str | None, str]]:
+    return [(s.destination.user_id, s.reply.text) for s in notifier.sent if s.reply.title == title]
+
+
+def test_the_chair_and_secretariat_hear_four_weeks_ahead_that_the_next_meeting_is_not_scheduled(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    working_group(chat)
+    run(chat.sessions, notifier, [utc("2026-12-10", 12), utc("2027-01-12"), utc("2027-01-13"), utc("2027-01-20")])
+    sent = told(notifier, "Next meeting not scheduled")
+    assert [who for who, _ in sent] == ["alice", "sam"]
+    assert sent[0][1] == (
+        "Children's Social Care Placements Working Group meets every 2 months (ToR Operation): the last meeting was "
+        "on 10 Dec 2026, so the next meeting is due by 10 Feb 2027, and none is scheduled. Schedule it with "
+        "`meeting schedule <date> <time>`.")
+    assert {s.at for s in notifier.sent if s.reply.title == "Next meeting not scheduled"} == {utc("2027-01-13")}
+
+
+def test_no_cadence_reminder_when_the_next_meeting_is_scheduled_in_time(chat: Chat,
+                                                                         notifier: RecordingNotifier) -> None:
+    working_group(chat)
+    run(chat.sessions, notifier, [utc("2026-12-10", 12)])
+    chat.now = utc("2027-01-05")
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    run(chat.sessions, notifier, [utc("2027-01-06"), utc("2027-01-13"), utc("2027-01-20")])
+    assert told(notifier, "Next meeting not scheduled") == []
+
+
+def test_the_chair_hears_when_an_open_meeting_reaches_ninety_minutes(chat: Chat,
+                                                                     notifier: RecordingNotifier) -> None:
+    working_group(chat)
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    chat.now = utc("2027-02-04", 10, 5)
+    chat.ok("alice", "meeting open")
+    run(chat.sessions, notifier, [utc("2027-02-04", 10, 6), utc("2027-02-04", 11, 34), utc("2027-02-04", 11, 35),
+                                  utc("2027-02-04", 11, 36)])
+    assert told(notifier, "Meeting at its time limit") == [("alice", (
+        "Meeting 2 of Children's Social Care Placements Working Group opened at Thu 4 Feb 2027, 10:05 GMT and has now "
+        "run 90 minutes, the most a meeting may last (ToR Operation). Close it with `meeting close`, or take the "
+        "remaining items at the next meeting."))]
+    assert [s.at for s in notifier.sent if s.reply.title == "Meeting at its time limit"] == [utc("2027-02-04", 11, 35)]
+
+
+def test_a_meeting_closed_in_time_gets_no_time_limit_notice(chat: Chat, notifier: RecordingNotifier) -> None:
+    working_group(chat)
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    chat.now = utc("2027-02-04", 10)
+    chat.ok("alice", "meeting open")
+    run(chat.sessions, notifier, [utc("2027-02-04", 10, 1)])
+    chat.now = utc("2027-02-04", 11, 20)
+    chat.ok("alice", "meeting close")
+    run(chat.sessions, notifier, [utc("2027-02-04", 11, 21), utc("2027-02-04", 11, 31), utc("2027-02-04", 12)])
+    assert told(notifier, "Meeting at its time limit") == []
