@@ -111,6 +111,7 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
         text = who_may(power, act)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
-        text += power.cite() if power.clause else " (default: the ToR is silent)"
+        silent = power.clause is None and terms.powers.stated(act) is None
+        text += " (default: the ToR is silent)" if silent else power.cite()
         rows.append((f"Who may {ACT_WORDS[act]}", text))
     return rows
