@@ -137,9 +137,12 @@ def test_the_group_ends_early_only_by_agreement_of_all_members(cscpwg: Chat, ses
     for member in ("alice", "bob", "carol"):
         cscpwg.ok(member, "vote 1 for")
     cscpwg.ok("sam", "poll close 1")
-    assert "Motion 1 does not carry with the agreement of all members of the group" in \
+    assert "Meeting 1 is open; close it with `meeting close` first" in \
         cscpwg.refused("sam", "group end --motion 1").text
     cscpwg.ok("sam", "meeting close")
+    assert "Motion 1 does not carry with the agreement of all members of the group" in \
+        cscpwg.refused("sam", "group end --motion 1").text
+    cscpwg.ok("sam", "meeting schedule 2023-04-04 14:00")
     cscpwg.ok("alice", 'motion "That the working group ceases now" --closes "2023-02-10 17:00"')
     cscpwg.ok("sam", "motion vote 2")  # between meetings, as the ToR allows ("via email")
     for member in ("alice", "bob", "carol", "dan"):
@@ -152,3 +155,4 @@ def test_the_group_ends_early_only_by_agreement_of_all_members(cscpwg: Chat, ses
         cscpwg.refused("sam", "meeting schedule 2023-03-07 14:00").text
     assert "ended on 7 Feb 2023, so it can no longer take motions" in cscpwg.refused("bob", 'motion "More"').text
     assert "already ended on 7 Feb 2023" in cscpwg.refused("sam", "group end --motion 2").text
+    assert "Meeting 2" not in dict(cscpwg.ok("bob", "meetings").fields)  # cancelled with the group

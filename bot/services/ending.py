@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.commands import Command
 from bot.errors import NotAllowed, UsageError
-from bot.models import GroupEvent, Poll
+from bot.models import GroupEvent, Meeting, Poll
 from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.rules.powers import agreement_words, power_for
@@ -25,6 +27,9 @@ def end_group(ctx: Context, cmd: Command) -> Reply:
     already = ended_on(ctx)
     if already is not None:
         raise NotAllowed(f"{ctx.terms.name} already ended on {show_date(already)}.")
+    meeting = ctx.open_meeting()
+    if meeting is not None:
+        raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
     power = power_for(ctx.terms, Act.END_GROUP)
     note = (cmd.options.get("agreed") or "").strip()[:200] or None
     if power.agreement is not None and power.agreement.vote is not None:
@@ -33,6 +38,10 @@ def end_group(ctx: Context, cmd: Command) -> Reply:
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
     ctx.audit("group.ended_early", note=note)
+    for later in ctx.session.scalars(select(Meeting).where(Meeting.group_id == ctx.group.id,
+                                                           Meeting.status == "scheduled")):
+        later.status = "cancelled"  # no reminders for meetings of a group that has ended
+        ctx.audit("meeting.cancelled", meeting=later.id, reason="group ended")
     return Reply(f"{ctx.terms.name} ends on {show_date(ctx.today)}{power.cite()}: it schedules no meeting and takes "
                  f"no vote from now on; its record stays readable." + (f" Agreed: {note}." if note else ""))
 
