@@ -63,6 +63,8 @@ VERBS: tuple[Verb, ...] = (
     Verb("terms", "terms", "the rules in force, each citing its ToR clause"),
     Verb("group bind", "group bind <short-name>", "bind this channel to a group (its chair or secretariat)",
          (Arg("short_name", "word"),), example="group bind cjcg"),
+    Verb("group end", 'group end [--motion N] [--agreed "reference"]', "end the group before its end date, on the "
+         "agreement its ToR asks for (e.g. motion N carried by all members)", (), {"motion": "int", "agreed": "text"}),
     Verb("members", "members", "seats, holders and when their terms end"),
     Verb("member add", 'member add @person --seat "title" [--role chair|vice_chair|co_chair|member|secretariat|...] '
          '[--agreed "reference"]', "put a person in a seat (whoever the ToR's powers name; `terms` lists them)",

@@ -22,6 +22,7 @@ from bot.services import (
     authority,
     deputies,
     direct,
+    ending,
     groups,
     interests,
     meeting_card,
@@ -45,6 +46,7 @@ Answer = TypeVar("Answer", Reply, Reply | None)
 USE_CASES: dict[str, UseCase] = {
     "group info": groups.group_info,
     "terms": groups.terms_in_force,
+    "group end": ending.end_group,
     "members": seats.list_members,
     "member add": seats.add_member,
     "member remove": seats.remove_member,

@@ -29,7 +29,7 @@ class Act(StrEnum):
     MARK_REVIEW_DONE = "mark_review_done"    # review done / report done
     NOMINATE_DEPUTY = "nominate_deputy"      # deputy @p [--for @member]
     BIND_CHANNEL = "bind_channel"            # group bind
-    END_GROUP = "end_group"                  # ending the group before its date (no command yet: the record shows it)
+    END_GROUP = "end_group"                  # group end --motion N: ending the group before its date
 
 
 ACT_WORDS: dict[Act, str] = {

@@ -121,3 +121,38 @@ def test_the_secretariat_runs_the_first_meeting_but_proposes_nothing(cscpwg: Cha
         "(ToR Governance).")
     assert "Only the member themself can name a deputy for a member (ToR Governance)" in \
         cscpwg.refused("sam", "deputy @vera --for @dan --confirm").text
+
+
+def test_the_group_ends_early_only_by_agreement_of_all_members(cscpwg: Chat, sessions: sessionmaker[Session]) -> None:
+    """Operation: "The group may cease prior to this if appropriate and by agreement of all members"."""
+    before = audit_count(sessions)
+    assert cscpwg.refused("alice", "group end").text.startswith(
+        "Only the chair or the secretariat can end the group early (ToR Operation).")
+    assert "Under the ToR the group ends early with the agreement of all members of the group in office, present or "\
+           "not (ToR Operation): propose the motion" in cscpwg.refused("sam", "group end").text
+    assert audit_count(sessions) == before
+    first_meeting(cscpwg, ("alice", "bob", "carol"))  # dan is absent
+    cscpwg.ok("alice", 'motion "That the working group ceases now"')
+    cscpwg.ok("sam", "motion vote 1")
+    for member in ("alice", "bob", "carol"):
+        cscpwg.ok(member, "vote 1 for")
+    cscpwg.ok("sam", "poll close 1")
+    assert "Meeting 1 is open; close it with `meeting close` first" in \
+        cscpwg.refused("sam", "group end --motion 1").text
+    cscpwg.ok("sam", "meeting close")
+    assert "Motion 1 does not carry with the agreement of all members of the group" in \
+        cscpwg.refused("sam", "group end --motion 1").text
+    cscpwg.ok("sam", "meeting schedule 2023-04-04 14:00")
+    cscpwg.ok("alice", 'motion "That the working group ceases now" --closes "2023-02-10 17:00"')
+    cscpwg.ok("sam", "motion vote 2")  # between meetings, as the ToR allows ("via email")
+    for member in ("alice", "bob", "carol", "dan"):
+        cscpwg.ok(member, "vote 2 for")
+    cscpwg.ok("sam", "poll close 2")
+    ended = cscpwg.ok("sam", "group end --motion 2").text
+    assert ended.startswith("Children's Social Care Placements Working Group ends on 7 Feb 2023 (ToR Operation)")
+    assert "Agreed: motion 2: carried: 4 for" in ended
+    assert "ended on 7 Feb 2023, so it can no longer schedule meetings" in \
+        cscpwg.refused("sam", "meeting schedule 2023-03-07 14:00").text
+    assert "ended on 7 Feb 2023, so it can no longer take motions" in cscpwg.refused("bob", 'motion "More"').text
+    assert "already ended on 7 Feb 2023" in cscpwg.refused("sam", "group end --motion 2").text
+    assert "Meeting 2" not in dict(cscpwg.ok("bob", "meetings").fields)  # cancelled with the group

@@ -47,6 +47,9 @@ def audit_count(sessions: sessionmaker[Session]) -> int:
         ("lieg", "alice", "chair @frank", "Under the ToR a chair is chosen for each meeting from the steering group "
                                           "(ToR 5.1). Name one when scheduling"),
         ("lieg", "alice", 'member add @zoe --seat "Ofsted representative" --role co_chair', "(ToR 2.5)"),
+        ("lieg", "alice", 'member add @zoe --seat "Southwark representative" --role co_chair',
+         "Under the ToR the chair comes from the steering group, and Southwark representative is not a steering "
+         "group seat (ToR 5.1)."),
         # LIEG 3.1: the steering group plans "all future LIEG meetings ... agenda items ... venue and chair".
         ("lieg", "frank", "meeting schedule 2026-12-20 10:00",
          "Only a member of the steering group can schedule meetings (ToR 3.1). Ask alice, bob or erin."),

@@ -24,7 +24,8 @@ seats = st.lists(st.tuples(st.sampled_from(KINDS), st.booleans()), min_size=len(
 holders = st.lists(st.sampled_from(HOLDERS), min_size=1, max_size=3, unique=True)
 
 
-def terms_yaml(assigned: list[tuple[str, bool]], schedule: list[str], agenda: list[str]) -> str:
+def terms_yaml(assigned: list[tuple[str, bool]], schedule: list[str], agenda: list[str],
+               others: list[str] | None = None) -> str:
     chair_taken = False
     rows = []
     for person, (kind, steering) in zip(PEOPLE, assigned, strict=True):
@@ -35,7 +36,9 @@ def terms_yaml(assigned: list[tuple[str, bool]], schedule: list[str], agenda: li
     return yaml.safe_dump({
         "name": "Random group", "short_name": "random", "seats": rows,
         "powers": {"schedule_meeting": {"by": schedule, "clause": "1.1"},
-                   "plan_agenda": {"by": agenda, "clause": "1.2"}},
+                   "plan_agenda": {"by": agenda, "clause": "1.2"},
+                   "propose_motion": {"by": others or ["voting_member"], "clause": "1.3"},
+                   "record_actions": {"by": others or ["chair"], "clause": "1.4"}},
     })
 
 
@@ -78,6 +81,30 @@ def test_no_one_without_the_power_schedules_or_plans_the_agenda(assigned: list[t
             reply = chat.say(person, 'agenda add "An item" --meeting 1')
             assert reply.error != may, f"{person} ({kind}, steering={steering}) under {agenda}: {reply.text}"
             assert may or "(ToR 1.2)" in reply.text
+        engine.dispose()
+
+
+@settings(max_examples=20, deadline=None)
+@given(assigned=seats, others=holders)
+def test_no_one_without_the_power_proposes_or_records_an_action(assigned: list[tuple[str, bool]],
+                                                                 others: list[str]) -> None:
+    first_chair = next((i for i, (kind, _) in enumerate(assigned) if kind == "chair"), None)
+    effective = [("member" if kind == "chair" and i != first_chair else kind, steering)
+                 for i, (kind, steering) in enumerate(assigned)]
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{Path(folder) / 'govbot.db'}")
+        Base.metadata.create_all(engine)
+        chat = Chat(session_factory(engine))
+        with unit_of_work(chat.sessions) as session:
+            group = import_group(session, terms_yaml(assigned, ["chair"], ["chair"], others), START)
+            bind_channel(session, group, Place("console", chat.channel), START, actor_id=None)
+        for person, (kind, steering) in zip(PEOPLE + ("outsider",), effective + [("none", False)], strict=True):
+            may = holds(kind, steering, others)
+            for text, clause in (('motion "That we adopt the plan"', "(ToR 1.3)"), ('action "Book a room"', "(ToR 1.4)")):
+                before = count(chat)
+                reply = chat.say(person, text)
+                assert reply.error != may, f"{person} ({kind}, steering={steering}) under {others}: {reply.text}"
+                assert may or (count(chat) == before and clause in reply.text)
         engine.dispose()
 
 

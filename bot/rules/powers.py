@@ -101,7 +101,7 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
     rows = []
     for act in Act:
         if act is Act.END_GROUP and terms.powers.stated(act) is None:
-            continue  # no command ends a group: list it only where the ToR speaks of it
+            continue  # most groups run to their date or their parent's decision: list it where the ToR speaks of it
         power = power_for(terms, act)
         if act is Act.NAME_CHAIR and terms.chair.chosen == "per_meeting":
             source = " from the steering group" if terms.chair.drawn_from == "steering_group" else ""
@@ -111,6 +111,7 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
         text = who_may(power, act)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
-        text += power.cite() if power.clause else " (default: the ToR is silent)"
+        silent = power.clause is None and terms.powers.stated(act) is None
+        text += " (default: the ToR is silent)" if silent else power.cite()
         rows.append((f"Who may {ACT_WORDS[act]}", text))
     return rows

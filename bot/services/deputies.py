@@ -30,12 +30,7 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     seat_held = ctx.membership(member)
     if seat_held is None:
         raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to deputise for.")
-    entitled = {t.casefold() for t in rule.for_seats or []}
-    if seat_held.role in NOT_MEMBERS and seat_held.seat_title.casefold() not in entitled:
-        raise NotAllowed(rule.cited(f"{member.display_name} attends as {seat_held.role}, not as a member; the "
-                                    "secretariat and observers are not members and have no deputies") + ".")
-    if rule.for_seats is not None and seat_held.seat_title.casefold() not in {t.casefold() for t in rule.for_seats}:
-        raise NotAllowed(rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + ".")
+    require_entitled(ctx, seat_held)
     deputy = ctx.person(cmd.args["person"])
     if deputy.id == member.id:
         raise UsageError("A member cannot be their own deputy; name someone else.")
@@ -99,6 +94,19 @@ def check_eligibility(ctx: Context, deputy_id: int, confirmed: bool) -> str:
         raise NotAllowed(rule.cited(f"A deputy must be a member of {body}") + ". If they are, say so by adding "
                          "`--confirm` to the command.")
     return f" Recorded on your confirmation that they are a member of {body}."
+
+
+def require_entitled(ctx: Context, seat_held: Membership) -> None:
+    """Refuse a deputy for a seat the ToR does not let name one: outside `deputies.for_seats` where it lists
+    seats, and the secretariat's or an observer's unless listed there (they are not members)."""
+    rule = ctx.terms.deputies
+    entitled = {t.casefold() for t in rule.for_seats or []}
+    if seat_held.role in NOT_MEMBERS and seat_held.seat_title.casefold() not in entitled:
+        raise NotAllowed(rule.cited(f"{seat_held.person.display_name} attends as {seat_held.role}, not as a "
+                                    "member; the secretariat and observers are not members and have no deputies")
+                         + ".")
+    if rule.for_seats is not None and seat_held.seat_title.casefold() not in entitled:
+        raise NotAllowed(rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + ".")
 
 
 def revoke(ctx: Context, cmd: Command) -> Reply:

@@ -16,6 +16,7 @@ from bot.rules.quorum import Quorum
 from bot.services import roll
 from bot.services.authority import is_member, require, roles_of
 from bot.services.context import Context
+from bot.services.ended import require_not_ended
 from bot.services.interests import require_member_if_confidential
 from bot.services.numbers import next_number
 from bot.terms_powers import Act, Holder
@@ -31,6 +32,7 @@ ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apo
 def schedule(ctx: Context, cmd: Command) -> Reply:
     """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
     require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
+    require_not_ended(ctx, "schedule meetings")
     if cmd.options.get("chair"):
         require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
     zone = ctx.terms.zone

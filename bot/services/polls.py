@@ -18,6 +18,7 @@ from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.authority import may, require
 from bot.services.context import Context, agenda_item, scheduler_context
+from bot.services.ended import require_not_ended
 from bot.services.interests import declared_on_item, require_member_if_confidential
 from bot.services.numbers import meeting_number, next_number
 from bot.terms import VOTING_RULE_WORDS, VotingRule
@@ -149,6 +150,7 @@ def record_quorum(ctx: Context, poll: Poll, meeting: Meeting | None, quorum: Quo
 
 def require_operating(ctx: Context, doing: str) -> None:
     """Refuse new votes once a time-limited group's ToR says it has stopped operating."""
+    require_not_ended(ctx, doing)
     ends = ctx.terms.operates_until
     if ends and ctx.today > ends.date:
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import TermsError
-from bot.rules.powers import decide, power_for
+from bot.rules.powers import decide, power_for, powers_in_force
 from bot.terms import load_terms, parse_terms
 from bot.terms_powers import Act, Holder
 from tests.conftest import example
@@ -37,6 +37,12 @@ def test_a_named_seat_holds_a_power_by_its_title() -> None:
     assert decide(terms, Act.PLAN_AGENDA, roles(Holder.MEMBER), "set the agenda", seat_title="Treasurer").allowed
     assert decide(terms, Act.PLAN_AGENDA, roles(Holder.SECRETARIAT), "set the agenda").refusal == \
         "Only the chair or the holder of treasurer can set the agenda (ToR 4.2)."
+
+
+def test_terms_says_which_powers_are_defaults() -> None:
+    rows = dict(powers_in_force(parse_terms(BOARD + "powers:\n  plan_agenda: {by: [secretariat]}\n")))
+    assert rows["Who may plan the agenda"] == "the secretariat"  # stated, though without a clause
+    assert rows["Who may schedule or cancel a meeting"] == "the chair or the secretariat (default: the ToR is silent)"
 
 
 def test_a_power_that_names_an_unknown_seat_is_refused_at_import() -> None:

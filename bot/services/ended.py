@@ -1,0 +1,29 @@
+"""Whether the group has ended before its date, as its ToR allows ("may cease prior to this ... by agreement of
+all members"): once ended it schedules no meeting and takes no vote; its record stays readable."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot.errors import NotAllowed
+from bot.models import GroupEvent
+from bot.rules.calendar import show_date
+from bot.services.context import Context
+
+ENDED = "ended"
+
+
+def ended_on(ctx: Context) -> dt.date | None:
+    """The day the group was ended early, or None while it operates."""
+    return ctx.session.scalar(select(GroupEvent.done_on).where(GroupEvent.group_id == ctx.group.id,
+                                                               GroupEvent.kind == ENDED).limit(1))
+
+
+def require_not_ended(ctx: Context, doing: str) -> None:
+    """Refuse `doing` once the group has been ended early, saying when; its record stays readable."""
+    day = ended_on(ctx)
+    if day is not None:
+        raise NotAllowed(f"{ctx.terms.name} ended on {show_date(day)}, so it can no longer {doing}; its record stays "
+                         "readable.")

@@ -1,0 +1,68 @@
+"""Ending a group before its date, by whoever the ToR's powers name and on the agreement it asks for."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, UsageError
+from bot.models import GroupEvent, Meeting, Poll
+from bot.replies import Reply
+from bot.rules.calendar import show_date
+from bot.rules.powers import agreement_words, power_for
+from bot.rules.voting import Tally, decide
+from bot.services.authority import require
+from bot.services.context import Context
+from bot.services.ended import ENDED, ended_on
+from bot.services.polls import counts, electorate, get_poll
+from bot.terms import VotingRule
+from bot.terms_powers import Act, Agreement
+
+
+def end_group(ctx: Context, cmd: Command) -> Reply:
+    """Record that the group ends today. Needs the END_GROUP power and the agreement the ToR names: a motion
+    carried under its rule (`--motion N`) or another body's agreement (`--agreed "reference"`). Raises NotAllowed
+    saying what would work; once ended, the group schedules no meeting and takes no vote."""
+    require(ctx, Act.END_GROUP, "end the group early", agreed=cmd.options.get("agreed"))
+    already = ended_on(ctx)
+    if already is not None:
+        raise NotAllowed(f"{ctx.terms.name} already ended on {show_date(already)}.")
+    meeting = ctx.open_meeting()
+    if meeting is not None:
+        raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
+    power = power_for(ctx.terms, Act.END_GROUP)
+    note = (cmd.options.get("agreed") or "").strip()[:200] or None
+    if power.agreement is not None and power.agreement.vote is not None:
+        poll = agreed_by(ctx, cmd.options.get("motion"), power.agreement, power.cite())
+        note = f"motion {poll.number}: {poll.outcome}"
+    ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
+                               recorded_at=ctx.now))
+    ctx.audit("group.ended_early", note=note)
+    for later in ctx.session.scalars(select(Meeting).where(Meeting.group_id == ctx.group.id,
+                                                           Meeting.status == "scheduled")):
+        later.status = "cancelled"  # no reminders for meetings of a group that has ended
+        ctx.audit("meeting.cancelled", meeting=later.id, reason="group ended")
+    return Reply(f"{ctx.terms.name} ends on {show_date(ctx.today)}{power.cite()}: it schedules no meeting and takes "
+                 f"no vote from now on; its record stays readable." + (f" Agreed: {note}." if note else ""))
+
+
+def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str) -> Poll:
+    """The closed motion `number` that carries under the agreement's rule, counted afresh: for "all members",
+    every voting member in office must have voted for it, present or not."""
+    needed = agreement_words(agreement, ctx.terms)
+    if number is None:
+        raise UsageError(f"Under the ToR the group ends early {needed}{cite}: propose the motion, vote on it, close "
+                         "it, then say `group end --motion N`.")
+    poll = get_poll(ctx, number)
+    if poll.kind != "motion" or poll.status != "closed":
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is not a closed motion; the group ends early "
+                         f"{needed}{cite}.")
+    per, _ = counts(ctx.session, poll)
+    rule = VotingRule(agreement.vote or "majority_cast")
+    voters = sum(1 for m in ctx.memberships() if ctx.is_voting(m)) if rule is VotingRule.ALL_MEMBERS else \
+        electorate(ctx, poll)
+    decision = decide(ctx.terms.voting.model_copy(update={"rule": rule, "clause": None}),
+                      Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=voters)
+    if not decision.carried:
+        raise NotAllowed(f"Motion {poll.number} does not carry {needed}{cite}: {decision.text}.")
+    return poll
