@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.commands import Command
 from bot.errors import NotFound
-from bot.models import Meeting
+from bot.models import Meeting, Person
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services import roll
@@ -29,7 +29,7 @@ def meeting_card(ctx: Context, cmd: Command) -> Reply:
                      fields=(("Quorum", quorum.text), *roll.summary(ctx, meeting)), buttons=ROLL_CALL_BUTTONS,
                      subject=subject, private=True)
     if meeting.status == "scheduled":
-        fields = (when, *((("Where", meeting.place),) if meeting.place else ()))
+        fields = (when, *scheduled_fields(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
                      fields=fields, buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
                      subject=subject, private=True)
@@ -37,3 +37,15 @@ def meeting_card(ctx: Context, cmd: Command) -> Reply:
                  title=f"{name}: meeting {meeting.number} {meeting.status}",
                  fields=(when, *roll.summary(ctx, meeting)) if meeting.status == "closed" else (when,),
                  subject=subject, private=True)
+
+
+def scheduled_fields(ctx: Context, meeting: Meeting) -> list[tuple[str, str]]:
+    """Where, how long, and who chairs and takes the minutes, as `meeting schedule` showed them."""
+    fields = [("Where", meeting.place)] if meeting.place else []
+    if ctx.terms.meetings.max_minutes:
+        fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
+    for label, person_id in (("Chair", meeting.chair_id), ("Minutes", meeting.minute_taker_id)):
+        person = ctx.session.get(Person, person_id) if person_id else None
+        if person is not None:
+            fields.append((label, person.display_name))
+    return fields

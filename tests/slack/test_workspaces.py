@@ -187,3 +187,13 @@ def test_a_key_is_rotated_by_resealing_under_the_new_one(
     with pytest.raises(DomainError, match="cannot be opened with SLACK_TOKEN_KEY"):
         installation_store(old, migrated).find_bot(enterprise_id=None, team_id=NEW)
     assert all(fake.installed_token not in token for token in stored_tokens(migrated))
+
+
+def test_with_one_workspace_token_uninstalling_still_stops_the_channel(workspace: Workspace, fake: FakeSlack) -> None:
+    workspace.load("cjcg")
+    assert workspace.command("alice", "group bind cjcg").status == 200
+    fake.wait_for(lambda: fake.of("chat.postMessage"))
+    fake.wait_for(lambda: (binding_of(workspace.sessions).conversation or {}).get("team_id"))
+    assert workspace.event({"type": "app_uninstalled"}, "Ev0SINGLE").status == 200
+    fake.wait_for(lambda: audited(workspace.sessions, "channel.disabled"))
+    assert "uninstalled from Slack workspace T0GOV" in binding_of(workspace.sessions).conversation["disabled"]["reason"]

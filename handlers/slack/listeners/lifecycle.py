@@ -23,15 +23,15 @@ REVOKED = "govbot's token for Slack workspace {team} was revoked; reinstalling i
 
 
 def register(app: App, core: Core) -> None:
+    # With SLACK_BOT_TOKEN (one workspace) nothing is stored to forget, but the channels still stop.
     store = app.installation_store
-    if store is None:
-        return  # one workspace, one token from the environment: nothing is stored to forget
 
     def uninstalled(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
         if not core.first_delivery(request):
             return
         context = request.context
-        store.delete_all(enterprise_id=context.enterprise_id, team_id=context.team_id)
+        if store is not None:
+            store.delete_all(enterprise_id=context.enterprise_id, team_id=context.team_id)
         forget_workspace(core, context.team_id, UNINSTALLED)
 
     def revoked(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
@@ -40,9 +40,12 @@ def register(app: App, core: Core) -> None:
         context = request.context
         tokens = body["event"].get("tokens") or {}
         for user in tokens.get("oauth") or []:
-            store.delete_installation(enterprise_id=context.enterprise_id, team_id=context.team_id, user_id=user)
+            if store is not None:
+                store.delete_installation(enterprise_id=context.enterprise_id, team_id=context.team_id,
+                                          user_id=user)
         if tokens.get("bot"):
-            store.delete_all(enterprise_id=context.enterprise_id, team_id=context.team_id)
+            if store is not None:
+                store.delete_all(enterprise_id=context.enterprise_id, team_id=context.team_id)
             forget_workspace(core, context.team_id, REVOKED)
 
     app.event("app_uninstalled")(core.acking(uninstalled))
