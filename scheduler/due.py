@@ -15,7 +15,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.errors import DomainError
-from bot.models import ChannelBinding, Group, ReminderPlan
+from bot.models import ChannelBinding, Group, ReminderPlan, SchedulerMark
 from bot.rules.calendar import show
 from bot.rules.reminders import OFFSET_SUFFIX, key
 from bot.services import polls
@@ -23,7 +23,7 @@ from bot.services.context import Context, scheduler_context
 from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
 from bot.services.workspaces import disabled_reason
-from scheduler import events, first_pass, outbox, plan
+from scheduler import events, outbox, partition, plan
 
 
 @dataclass
@@ -92,19 +92,21 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     """Replan what changed and queue what is due by `now`, at most `limit` reminders (the earliest first; `more`
     says whether others wait, for a pass straight after). Call inside one transaction (`unit_of_work`)."""
     mark = plan.mark_for(session, now)
-    since = mark.at or now
-    first: int | None = 0
-    if mark.audit_id < 0:  # the first pass after an installation or upgrade: every group, a batch a pass
-        groups, first = first_pass.next_groups(session)
-        newest = -1 if first is None else first
-    else:
+    if mark is not None:  # this replica reads what changed and asks for those groups to be replanned
+        since = mark.at or now
         groups, newest = plan.changed_groups(session, mark)
-    groups = sorted(set(groups) | set(plan.due_replans(session, now)))
-    report = Derived(replanned=len(groups), planned=plan.replan(session, groups, since, now))
+        partition.request(session, groups, since, now)
+        mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
+    else:  # another replica is reading the log; plan and queue what it has asked for, beside it
+        current = session.get(SchedulerMark, plan.MARK)
+        since = current.at if current is not None and current.at is not None else now
+    replanned, planned, more_groups = partition.replan_claimed(session, now, since)
+    report = Derived(replanned=replanned, planned=planned)
     report.planned += events.notice_closed_meetings(session, now)
     due = session.scalars(select(ReminderPlan).where(ReminderPlan.due_at <= now, ReminderPlan.kind != plan.REPLAN)
-                          .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)).all()
-    report.more = len(due) == limit or first is None
+                          .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)
+                          .with_for_update(skip_locked=True)).all()
+    report.more = len(due) == limit or more_groups
     latest = {series(row): row for row in due}
     contexts: dict[int, Context] = {}
     rows: list[dict[str, Any]] = []
@@ -123,8 +125,6 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     fresh = outbox.enqueue(session, rows, now)
     report.queued = [r["key"] for r in fresh if r.get("status", "queued") == "queued"]
     report.set_aside = [(r["key"], r["last_error"]) for r in fresh if r.get("status", "queued") != "queued"]
-    if first is not None:  # while the first pass goes on, later batches plan from the same `since`
-        mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
     return report
 
 

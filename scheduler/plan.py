@@ -45,24 +45,27 @@ FIRST_LOOK_BACK = dt.timedelta(days=1)  # a new installation sends what fell due
 BATCH = 500
 
 
-def mark_for(session: Session, now: dt.datetime) -> SchedulerMark:
-    """The scheduler's mark, locked for this pass: one replica plans at a time (PostgreSQL row lock; SQLite
-    takes its write lock when the transaction begins)."""
-    mark = session.get(SchedulerMark, MARK, with_for_update=True, populate_existing=True)
-    if mark is None:
-        # Two replicas starting together both find no mark: the second insert is ignored, then both lock it.
+def mark_for(session: Session, now: dt.datetime) -> SchedulerMark | None:
+    """The scheduler's mark, locked for this pass, or None while another replica holds it (it is reading the audit
+    log; this replica goes on to plan and queue other groups). SQLite takes its write lock when the transaction
+    begins, so there it is always this replica's."""
+    mark = session.get(SchedulerMark, MARK, with_for_update={"skip_locked": True}, populate_existing=True)
+    if mark is None and session.get(SchedulerMark, MARK) is None:
+        # Two replicas starting together both find no mark: the second insert is ignored.
         dialect = session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         session.execute(insert(SchedulerMark).values(name=MARK, audit_id=-1, at=now - FIRST_LOOK_BACK)
                         .on_conflict_do_nothing(index_elements=["name"]))
-        mark = session.get(SchedulerMark, MARK, with_for_update=True, populate_existing=True)
-        assert mark is not None
+        mark = session.get(SchedulerMark, MARK, with_for_update={"skip_locked": True}, populate_existing=True)
     return mark
 
 
 def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], int]:
-    """The groups to replan and the audit id to move the mark to (after the first pass: `first_pass`)."""
+    """The groups to replan (every group on the first pass after an installation or upgrade) and the audit id to
+    move the mark to."""
     newest = session.scalar(select(func.max(AuditEvent.id))) or 0
+    if mark.audit_id < 0:
+        return list(session.scalars(select(Group.id).where(Group.ended_at.is_(None)).order_by(Group.id))), newest
     ids = session.scalars(select(AuditEvent.group_id).where(AuditEvent.id > mark.audit_id, AuditEvent.id <= newest,
                                                             AuditEvent.group_id.is_not(None)).distinct())
     return sorted(i for i in ids if i is not None), newest
@@ -115,12 +118,6 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
 def replan_row(group_id: int, now: dt.datetime) -> Occurrence:
     stagger = dt.timedelta(minutes=group_id % (7 * 24 * 60))
     return Occurrence(REPLAN, f"group:{group_id}", "plan", now + REPLAN_AFTER + stagger, None)
-
-
-def due_replans(session: Session, now: dt.datetime) -> list[int]:
-    """Groups whose plan is running out."""
-    return list(session.scalars(select(ReminderPlan.group_id).where(ReminderPlan.kind == REPLAN,
-                                                                    ReminderPlan.due_at <= now)))
 
 
 def subject_id(occurrence: Occurrence) -> int | None:
