@@ -15,7 +15,20 @@ from bot.db import unit_of_work
 from bot.errors import DomainError, NotAllowed, NotFound
 from bot.models import Person
 from bot.replies import Reply, refusal
-from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
+from bot.services import (
+    actions,
+    deputies,
+    groups,
+    interests,
+    item_minutes,
+    meetings,
+    minutes,
+    page,
+    polls,
+    registers,
+    reviews,
+    seats,
+)
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.terms import CHAIR_ROLES, Role
@@ -36,7 +49,7 @@ USE_CASES: dict[str, UseCase] = {
     "deputy revoke": deputies.revoke,
     "deputies": deputies.list_deputies,
     "declare": interests.declare,
-    "interests": interests.register,
+    "interests": page.with_link(interests.register, "#interests"),
     "meeting schedule": meetings.schedule,
     "meetings": meetings.list_meetings,
     "meeting open": meetings.open_meeting,
@@ -47,9 +60,13 @@ USE_CASES: dict[str, UseCase] = {
     "here": meetings.here,
     "apologies": meetings.apologies,
     "attendance": meetings.attendance_now,
-    "attendance register": registers.attendance_register,
-    "meeting minutes": minutes.draft,
+    "attendance register": page.with_link(registers.attendance_register, "#attendance"),
+    "meeting minutes": page.with_link(minutes.draft, "#meetings"),
+    "minutes": page.with_link(minutes.draft, "#meetings"),
     "minutes approve": minutes.approve,
+    "page": page.page_link,
+    "minute": item_minutes.minute_item,
+    "resolved": item_minutes.resolve_item,
     "quorum": meetings.quorum_check,
     "motion": polls.propose_motion,
     "motion table": polls.table_motion,
@@ -61,7 +78,7 @@ USE_CASES: dict[str, UseCase] = {
     "results": polls.results,
     "action": actions.record_action,
     "action done": actions.action_done,
-    "actions": actions.list_actions,
+    "actions": page.with_link(actions.list_actions, "#actions"),
     "review": reviews.review_status,
     "review done": reviews.review_done,
     "report done": reviews.report_done,

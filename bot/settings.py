@@ -16,6 +16,10 @@ class Settings(BaseSettings):
     default_group_file: str = "examples/004-cjcg.yaml"
     log_level: str = "INFO"
     port: int = Field(default=3000, ge=1, le=65535)
+    # The group pages: the address people reach this server at, and the key that signs personal links to them.
+    public_url: str | None = None
+    page_secret: SecretStr | None = None
+    page_link_hours: int = Field(default=24, ge=1, le=24 * 30)
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
