@@ -17,6 +17,7 @@ from bot.db import session_factory
 from bot.settings import Settings
 from govbot.wiring import notifiers
 from handlers import calendar_feed
+from handlers import web as web_pages
 from scheduler import runner
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
     calendar_feed.mount(app, settings, sessions, clock)
+    web_pages.mount(app, settings, sessions, clock)
     if settings.slack_configured and settings.slack_app_token is None:
         from handlers import slack  # Bolt loads only where Slack is used
 

@@ -13,6 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership
+from bot.rules.page_access import Visibility, visibility
+from bot.services.context import terms_of
 
 SALT = "govbot.group-page"
 
@@ -59,3 +61,25 @@ def reader(session: Session, group: Group, secret: str | None, token: str, now: 
     if found is None or found.short_name != group.short_name or not is_member(session, group, found.person_id):
         return None
     return found.person_id
+
+
+@dataclass(frozen=True)
+class Admission:
+    """The answer to "may this request see this group's page?": the group and reader when it may; else whether
+    to say the page exists (a members' page asks for a link) or not (unknown and confidential groups alike)."""
+
+    group: Group | None
+    reader_id: int | None = None
+    exists: bool = False
+
+
+def admit(session: Session, short_name: str, token: str, secret: str | None, now: dt.datetime) -> Admission:
+    """Whether the holder of `token` (or anyone, for a public page) may see the page of `short_name` now."""
+    group = session.scalar(select(Group).where(Group.short_name == short_name))
+    if group is None:
+        return Admission(None)
+    seen = visibility(terms_of(group.terms_yaml, group.short_name))
+    person_id = reader(session, group, secret, token, now)
+    if seen == Visibility.PUBLIC or person_id is not None:
+        return Admission(group, person_id, exists=True)
+    return Admission(None, exists=seen == Visibility.MEMBERS)
