@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     teams_anonymous: bool = False
 
     @property
+    def page_key(self) -> str | None:
+        """The key that signs personal page links; None when unset or empty (no members' pages then)."""
+        key = self.page_secret.get_secret_value() if self.page_secret else ""
+        return key or None
+
+    @property
     def slack_configured(self) -> bool:
         has_token = self.slack_bot_token is not None or self.slack_client_id is not None
         return has_token and self.slack_signing_secret is not None

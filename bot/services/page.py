@@ -33,10 +33,10 @@ def page_url(ctx: Context, anchor: str = "") -> str | None:
     address = f"{base_url()}/groups/{ctx.group.short_name}/"
     if visibility(ctx.terms) == Visibility.PUBLIC:
         return address + anchor
-    if settings.page_secret is None or not is_member(ctx.session, ctx.group, ctx.actor.id):
+    if settings.page_key is None or not is_member(ctx.session, ctx.group, ctx.actor.id):
         return None
     expires = ctx.now + dt.timedelta(hours=settings.page_link_hours)
-    token = issue(settings.page_secret.get_secret_value(), ctx.group.short_name, ctx.actor.id, expires)
+    token = issue(settings.page_key, ctx.group.short_name, ctx.actor.id, expires)
     return f"{address}?t={token}{anchor}"
 
 

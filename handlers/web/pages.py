@@ -48,7 +48,7 @@ def notice(status: int, heading: str, message: str) -> web.Response:
 def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Session],
           clock: Callable[[], dt.datetime]) -> None:
     """Add the group page routes to `app`."""
-    secret = settings.page_secret.get_secret_value() if settings.page_secret else None
+    secret = settings.page_key
 
     def token_of(request: web.Request) -> str:
         return request.query.get("t") or request.cookies.get(COOKIE, "")
