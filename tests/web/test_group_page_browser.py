@@ -52,6 +52,8 @@ def test_a_member_reads_the_record_downloads_the_minutes_and_the_page_is_accessi
         assert "Meeting 1: Thu 10 Dec 2026, 10:00 GMT (closed)" in meeting.inner_text()
         assert "Minutes: DRAFT — not approved" in meeting.inner_text()
         assert f"Present: {CHAIR}, bob (Southend City Council)" in meeting.inner_text()
+        assert "Apologies: dan (Southend City Council), carol (Southend City Council); yan attended as deputy" \
+            in meeting.inner_text()
         rows = page.locator("#decisions-table tbody tr")
         assert rows.count() == len(decisions.rows)
         assert [rows.nth(i).locator("td").nth(8).inner_text() for i in range(rows.count())] == \
@@ -59,6 +61,8 @@ def test_a_member_reads_the_record_downloads_the_minutes_and_the_page_is_accessi
         assert page.locator("#interests-table tbody tr").count() == len(interests.rows)
         assert page.locator("#attendance svg rect").count() > 0
         page.screenshot(path=str(artefacts(tmp_path) / "group-page-desktop.png"), full_page=True)
+        meeting.scroll_into_view_if_needed()
+        page.screenshot(path=str(artefacts(tmp_path) / "group-page-meeting.png"))
         with page.expect_download() as download:
             meeting.get_by_role("link", name="Word (DOCX) of meeting 1").click()
         saved = tmp_path / "minutes.docx"
