@@ -46,3 +46,20 @@ def svg(chart: AttendanceChart) -> str:
                          f'font-size="13" fill="{ink}">{letter}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def tally(counts: tuple[tuple[str, int], ...], label: str) -> str:
+    """A vote's result as horizontal bars, one per option, each with its count written beside it."""
+    most = max((n for _, n in counts), default=0) or 1
+    row, width = 22, 320
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
+             f'viewBox="0 0 {width} {row * len(counts) + 4}" width="{width}" height="{row * len(counts) + 4}" '
+             'class="tally">']
+    for index, (option, count) in enumerate(counts):
+        y = index * row + 2
+        bar = int(150 * count / most)
+        parts.append(f'<text x="0" y="{y + 15}" font-size="13">{escape(option[:14])}</text>'
+                     f'<rect x="110" y="{y + 3}" width="{bar}" height="{row - 8}" fill="#0b4f9c"/>'
+                     f'<text x="{116 + bar}" y="{y + 15}" font-size="13">{count}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -19,7 +19,7 @@ from bot.records.meeting_record import find_meeting
 from bot.records.minutes_file import NO_PDF, as_pdf, minutes_file
 from bot.records.page_links import Admission, admit, read
 from bot.settings import Settings
-from handlers.web.chart import svg
+from handlers.web.chart import svg, tally
 
 HERE = Path(__file__).parent
 COOKIE = "govbot_page"
@@ -60,7 +60,8 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
                 return admission, ""
             content = group_page(session, admission.group, clock())
             assert content.chart is not None
-            return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart))
+            return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart),
+                                                                          tally=tally)
 
     async def group(request: web.Request) -> web.StreamResponse:
         token = token_of(request)

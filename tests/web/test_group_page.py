@@ -55,6 +55,7 @@ def test_a_members_link_opens_the_page_once_then_the_session_cookie_carries_it(
     assert "bob (Southend City Council) (item 2): personal: My sister manages a provider" in page
     assert "That the joint action plan 2027-29 be approved." in page
     assert "carried: 2 for, 1 against, 0 abstaining" in page
+    assert page.count('class="tally"') == 2 and 'aria-label="Votes on motion 1: For 2, Against 1, Abstain 0"' in page
     assert headers["Referrer-Policy"] == "no-referrer" and "default-src 'none'" in headers["Content-Security-Policy"]
 
 
