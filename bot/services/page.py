@@ -61,7 +61,9 @@ def with_link(use_case: UseCase, anchor: str) -> UseCase:
 
     def answered(ctx: Context, cmd: Command) -> Reply:
         reply = use_case(ctx, cmd)
-        url = None if reply.error else page_url(ctx, anchor)
+        # A personal link goes only in a reply the speaker alone sees: in the channel, others could open it.
+        personal = visibility(ctx.terms) != Visibility.PUBLIC
+        url = None if reply.error or (personal and not reply.private) else page_url(ctx, anchor)
         if url is None:
             return reply
         return dataclasses.replace(reply, notices=(*reply.notices, f"Open the record: {url}"))

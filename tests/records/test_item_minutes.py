@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from sqlalchemy import select
 
+from bot.commands import Command
 from bot.db import unit_of_work
 from bot.errors import TermsError
+from bot.models import Group
+from bot.replies import Reply
+from bot.services.context import Context, Speaker, person_for
 from bot.services.groups import import_group
+from bot.services.page import with_link
 from bot.terms import parse_terms
 from tests.conftest import Chat
 from tests.web.pages import page_settings
@@ -71,3 +77,16 @@ def test_without_a_page_secret_the_bot_says_pages_are_not_switched_on(recorded: 
     chat = recorded("cjcg")
     assert "PAGE_SECRET" in chat.refused("bob", "page").text
     assert not any("Open the record" in n for n in chat.ok("bob", "minutes 1").notices)
+
+
+def test_a_personal_link_never_goes_into_a_reply_the_channel_sees(recorded: Callable[[str], Chat],
+                                                                  page_settings: object) -> None:
+    chat = recorded("cjcg")
+    for_channel = with_link(lambda ctx, cmd: Reply("Posted in the channel"), "#meetings")
+    for_bob = with_link(lambda ctx, cmd: Reply("Only bob sees this", private=True), "#meetings")
+    with unit_of_work(chat.sessions) as session:
+        group = session.scalars(select(Group)).one()
+        bob = person_for(session, Speaker("console", "bob", "bob"))
+        ctx = Context(session, group, bob, chat.now, "console")
+        assert for_channel(ctx, Command("minutes", {}, {})).notices == ()
+        assert for_bob(ctx, Command("minutes", {}, {})).notices[0].startswith("Open the record: ")
