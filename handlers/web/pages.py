@@ -35,7 +35,7 @@ HEADERS = {
 NOWHERE = ("No page here", "There is no group page at this address. If you are a member, ask the bot in your "
            "group's channel for your link: say `page`.")
 ASK = ("This page is for the group's members", "Open it through your own link: say `page` to the bot in the "
-       "group's channel. Links last a day and work only while you are a member.")
+       "group's channel. Each link expires after a while and works only while you are a member.")
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "md": "text/markdown", "pdf": "application/pdf"}
 
