@@ -108,8 +108,17 @@ VERBS: tuple[Verb, ...] = (
          "each member's attendance at every meeting held, with runs of absences flagged"),
     Verb("meeting minutes", "meeting minutes [N]", "the minutes of a meeting: a draft from the record, or the "
          "approved text", (Arg("meeting", "int", required=False),)),
+    Verb("minutes", "minutes [N]", "the minutes of a meeting, with the link to the group's page and the downloads",
+         (Arg("meeting", "int", required=False),)),
+    Verb("page", "page", "your link to the group's web page: meetings, minutes, registers, actions and attendance"),
     Verb("minutes approve", "minutes approve [N]", "approve a closed meeting's minutes (whoever the ToR names); "
          "they are posted and the meeting's record is locked", (Arg("meeting", "int", required=False),)),
+    Verb("minute", 'minute "text" --item N [--meeting N]', "minute the discussion of an agenda item (minute-taker "
+         "or chair)", (Arg("text", many=True),), {"item": "int", "meeting": "int"},
+         'minute "The group noted the quarterly report" --item 1'),
+    Verb("resolved", 'resolved "text" --item N [--meeting N]', "record what was resolved on an agenda item "
+         "(minute-taker or chair)", (Arg("text", many=True),), {"item": "int", "meeting": "int"},
+         'resolved "RESOLVED that the plan be adopted" --item 1'),
     Verb("quorum", "quorum", "is the meeting quorate, under the ToR's rule"),
     Verb("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
          (Arg("text", many=True),), {"item": "int", "closes": "text"}, 'motion "Approve the joint action plan"'),

@@ -158,6 +158,8 @@ class AgendaItem(Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     position: Mapped[int] = mapped_column(Integer)
     title: Mapped[str] = mapped_column(String(500))
+    minute: Mapped[str | None] = mapped_column(Text)  # the discussion, as minuted
+    resolution: Mapped[str | None] = mapped_column(Text)  # what was resolved, vote or no vote
 
 
 class Attendance(Base):

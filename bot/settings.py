@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     metrics_token: SecretStr | None = None
     # Sent and set-aside reminders are kept this long, then pruned; failed ones stay until acknowledged.
     reminder_retention_days: int = Field(default=90, ge=1, le=3650)
+    # The group pages: the address people reach this server at, and the key that signs personal links to them.
+    public_url: str | None = None
+    page_secret: SecretStr | None = None
+    page_link_hours: int = Field(default=24, ge=1, le=24 * 30)
 
     slack_bot_token: SecretStr | None = None
     slack_signing_secret: SecretStr | None = None
@@ -38,6 +42,12 @@ class Settings(BaseSettings):
     teams_app_secret: SecretStr | None = None
     teams_tenant_id: str | None = None
     teams_anonymous: bool = False
+
+    @property
+    def page_key(self) -> str | None:
+        """The key that signs personal page links; None when unset or empty (no members' pages then)."""
+        key = self.page_secret.get_secret_value() if self.page_secret else ""
+        return key or None
 
     @property
     def slack_configured(self) -> bool:

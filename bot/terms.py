@@ -61,14 +61,32 @@ class Rule(BaseModel):
         return f"{text} {self.cite()}" if self.clause else text
 
 
+class Holder(BaseModel):
+    """A seat holder named with the name the minutes give them: `{id: "slack:U…", name: "Cllr Jane Smith"}`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+
+
 class Seat(Rule):
     title: str = Field(min_length=1, max_length=200)
     organisation: str | None = None
     role: Role = Role.MEMBER
     voting: bool = True
     term_months: int | None = Field(default=None, ge=1, le=120)
-    holder: str | None = None
+    holder: str | Holder | None = None  # `alice`, `slack:U123`, or {id: …, name: "Cllr Jane Smith"}
     steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
+
+    @property
+    def holder_id(self) -> str | None:
+        """The holder's account (`alice`, `slack:U123`), however the file names them."""
+        return self.holder.id if isinstance(self.holder, Holder) else self.holder
+
+    @property
+    def holder_name(self) -> str | None:
+        """The name the ToR file gives the holder, if it gives one."""
+        return self.holder.name if isinstance(self.holder, Holder) else None
 
 
 class ChairRule(Rule):

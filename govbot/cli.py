@@ -108,9 +108,9 @@ def default_speaker(terms_yaml: str) -> str | None:
     from bot.terms import CHAIR_ROLES, parse_terms
 
     terms = parse_terms(terms_yaml)
-    holders = [s for s in terms.seats if s.holder and ":" not in s.holder]
+    holders = [s for s in terms.seats if s.holder_id and ":" not in s.holder_id]
     chairs = [s for s in holders if s.role in CHAIR_ROLES]
-    return (chairs or holders)[0].holder if holders else None
+    return (chairs or holders)[0].holder_id if holders else None
 
 
 def cmd_run(args: argparse.Namespace) -> int:

@@ -16,9 +16,8 @@ from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import UsageError
 from bot.models import Group
 from bot.records import audit_trail, calendar_feed, data_rights, registers
-from bot.records.meeting_record import approved_minutes, find_meeting, meeting_record
-from bot.records.minutes import markdown
-from bot.records.minutes_docx import docx
+from bot.records.meeting_record import find_meeting
+from bot.records.minutes_file import minutes_file
 from bot.records.tables import FORMATS
 from bot.rules.calendar import parse_date
 from bot.services.groups import group_named
@@ -58,11 +57,10 @@ def cmd_minutes(args: argparse.Namespace) -> int:
         raise UsageError("A Word document cannot go to the terminal; add --out minutes.docx.")
     with record(args) as session:
         group = group_named(session, args.group)
-        meeting = find_meeting(session, group, args.meeting)
-        approved = approved_minutes(session, meeting.id)
-        text = approved.text if approved else markdown(meeting_record(session, group, meeting))
-    state = "approved" if approved else "draft"
-    emit(args, docx(text) if args.format == "docx" else text, f"the {state} minutes of meeting {meeting.number}")
+        filed = minutes_file(session, group, find_meeting(session, group, args.meeting))
+    state = "approved" if filed.approved else "draft"
+    emit(args, filed.as_docx() if args.format == "docx" else filed.text,
+         f"the {state} minutes of meeting {filed.number}")
     return 0
 
 

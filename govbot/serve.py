@@ -18,6 +18,7 @@ from bot.settings import Settings
 from govbot import operations
 from govbot.wiring import notifiers
 from handlers import calendar_feed
+from handlers import web as web_pages
 from scheduler import runner
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app.router.add_get("/healthz", healthz)
     operations.mount(app, settings, sessions)
     calendar_feed.mount(app, settings, sessions, clock)
+    web_pages.mount(app, settings, sessions, clock)
     if settings.slack_configured and settings.slack_app_token is None:
         from handlers import slack  # Bolt loads only where Slack is used
 

@@ -21,6 +21,7 @@ from bot.models import (
     Poll,
     QuorumCheck,
 )
+from bot.records.people import Namer, namer
 from bot.services.context import terms_of
 from bot.services.polls import counts
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
@@ -81,6 +82,7 @@ class MeetingRecord:
     declarations: list[Declaration] = field(default_factory=list)
     votes: list[VoteRecord] = field(default_factory=list)
     actions: list[ActionRecord] = field(default_factory=list)
+    notes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # item -> (minute, resolution)
 
 
 def find_meeting(session: Session, group: Group, number: int) -> Meeting:
@@ -110,15 +112,17 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
                                            Membership.term_starts_on <= meeting.starts_at.date()).limit(1))
     rule = terms.minutes
+    names = namer(session, group)
     record = MeetingRecord(
         group=terms.name, short_name=group.short_name, number=meeting.number, status=meeting.status,
         starts_at=meeting.starts_at.astimezone(zone),
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
-        place=meeting.place, chair=name_of(session, chair_id), minute_taker=name_of(session, meeting.minute_taker_id),
+        place=meeting.place, chair=names(chair_id), minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
-        items=[(i.position, i.title) for i in meeting.items])
-    read_attendance(session, meeting, record)
+        items=[(i.position, i.title) for i in meeting.items],
+        notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
+    read_attendance(session, meeting, record, names)
     checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
                                   .order_by(QuorumCheck.id)))
     opening = next((c for c in checks if c.poll_id is None), None)
@@ -128,7 +132,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     for interest in session.scalars(select(Interest).where(Interest.meeting_id == meeting.id)
                                     .order_by(Interest.declared_at, Interest.id)):
         record.declarations.append(Declaration(
-            interest.person.display_name, positions.get(interest.item_id) if interest.item_id else None,
+            names(interest.person_id), positions.get(interest.item_id) if interest.item_id else None,
             interest.nature, None if interest.no_interests else interest.description))
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
@@ -136,17 +140,17 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
                                   .order_by(ActionItem.number)):
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
-                                           name_of(session, action.owner_id), action.due_on))
+                                           names(action.owner_id), action.due_on))
     return record
 
 
-def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord) -> None:
+def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer) -> None:
     for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
-        member = name_of(session, row.member_id)
+        member = names(row.member_id)
         if row.status == "present":
             record.present.append(member)
         elif row.status == "deputised":
-            record.deputies.append((name_of(session, row.deputy_id), member))
+            record.deputies.append((names(row.deputy_id), member))
         elif row.status == "apologies":
             record.apologies.append((member, row.reason))
         else:

@@ -37,10 +37,14 @@ def heading(record: MeetingRecord) -> list[str]:
 
 
 def attendance(record: MeetingRecord) -> list[str]:
+    """Present, in attendance (deputies, saying for whom), apologies (with the deputy who attended) and absent."""
+    represented = {member: deputy for deputy, member in record.deputies}
     apologies = [name + (f" ({reason})" if reason else "") for name, reason in record.apologies]
+    apologies += [f"{member}; {deputy} attended as deputy" for member, deputy in represented.items()
+                  if member not in {n for n, _ in record.apologies}]
     return ["", "## Attendance", "",
             f"- **Present:** {people(record.present)}",
-            f"- **Deputies:** {people([f'{deputy} for {member}' for deputy, member in record.deputies])}",
+            f"- **In attendance:** {people([f'{deputy} for {member}' for deputy, member in record.deputies])}",
             f"- **Apologies:** {people(apologies)}",
             f"- **Absent:** {people(record.absent)}"]
 
@@ -76,14 +80,27 @@ def vote(v: VoteRecord) -> list[str]:
     return lines
 
 
+def item(record: MeetingRecord, position: int, title: str) -> list[str]:
+    """One numbered item: its discussion, its resolution, and each vote on it."""
+    lines = [f"### {position}. {title}", ""]
+    minute, resolution = record.notes.get(position, (None, None))
+    if minute:
+        lines += [minute, ""]
+    if resolution:
+        lines += [f"**Resolved:** {resolution}", ""]
+    votes = [v for v in record.votes if v.item == position]
+    lines += [line for v in votes for line in vote(v)]
+    if not (minute or resolution or votes):
+        lines += ["Nothing was minuted and no vote was taken on this item.", ""]
+    return lines
+
+
 def business(record: MeetingRecord) -> list[str]:
     lines = ["", "## Business", ""]
     if not record.items and not record.votes:
         return [*lines, "No agenda items or votes recorded."]
     for position, title in record.items:
-        lines += [f"### Item {position}: {title}", ""]
-        votes = [v for v in record.votes if v.item == position]
-        lines += [line for v in votes for line in vote(v)] if votes else ["No vote was taken.", ""]
+        lines += item(record, position, title)
     others = [v for v in record.votes if v.item is None]
     if others:
         lines += ["### Other votes", ""] + [line for v in others for line in vote(v)]
@@ -101,12 +118,20 @@ def actions(record: MeetingRecord) -> list[str]:
     return lines
 
 
+def signature(record: MeetingRecord) -> list[str]:
+    """The chair signs the minutes as a correct record once they are approved."""
+    return ["", "## Signed as a correct record", "",
+            "- **Signed:** ________________________________ (Chair)",
+            f"- **Name:** {record.chair}",
+            "- **Date:** ____________________"]
+
+
 def markdown(record: MeetingRecord) -> str:
     """The minutes draft of a meeting as Markdown, stating only what the record holds."""
     states = {"closed": "", "open": " The meeting is still open; this is the record so far.",
               "scheduled": " The meeting has not been held yet."}
     status = states.get(record.status, f" The meeting is {record.status}.")
     lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + business(record)
-    lines += actions(record)
+    lines += actions(record) + signature(record)
     lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

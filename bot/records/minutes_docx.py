@@ -1,4 +1,5 @@
-"""Minutes as a Word document (python-docx), laid out from the same text as the Markdown minutes."""
+"""Minutes as a Word document (python-docx), laid out from the same text as the Markdown minutes, on A4 with the
+group and status in the header and page numbers in the footer (see docx_page)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import io
 import re
 
 from docx import Document
+from docx.shared import Mm
 from docx.text.paragraph import Paragraph
+
+from bot.records.docx_page import Filing, set_up
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -18,17 +22,21 @@ def runs(paragraph: Paragraph, text: str) -> None:
             paragraph.add_run(part).bold = index % 2 == 1
 
 
-def docx(minutes_markdown: str) -> bytes:
+def docx(minutes_markdown: str, filing: Filing) -> bytes:
     """The minutes (as `bot.records.minutes.markdown` writes them, or as approved) as .docx bytes."""
     document = Document()
+    set_up(document, filing)
     for line in minutes_markdown.splitlines():
         if not line.strip():
             continue
         level = len(line) - len(line.lstrip("#"))
         if level and line[level:level + 1] == " ":
-            document.add_heading(line[level + 1:], level=level)
-        elif line.startswith("- "):
-            runs(document.add_paragraph(style="List Bullet"), line[2:])
+            document.add_heading(line[level + 1:], level=0 if level == 1 else level - 1)
+        elif line.startswith("- "):  # a labelled line ("Present: …"), set as a hanging paragraph, not a bullet
+            paragraph = document.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(8)
+            paragraph.paragraph_format.first_line_indent = Mm(-8)
+            runs(paragraph, line[2:])
         elif line.startswith("_") and line.endswith("_"):
             document.add_paragraph().add_run(line.strip("_")).italic = True
         else:

@@ -12,6 +12,7 @@ from bot.errors import UsageError
 from bot.models import AgendaItem, Attendance, Group, Interest, Membership, Poll
 from bot.records import absences
 from bot.records.meeting_record import name_of, tally
+from bot.records.people import namer
 from bot.records.tables import Table
 from bot.rules.attendance import session_status
 from bot.rules.calendar import show, show_date
@@ -28,13 +29,14 @@ def interests(session: Session, group: Group, person_id: int | None = None, sinc
     if person_id is not None:
         query = query.where(Interest.person_id == person_id)
     rows = []
+    names = namer(session, group)
     for i in session.scalars(query):
         declared = i.declared_at.astimezone(terms.zone)
         if since is not None and declared.date() < since:
             continue
         item = session.get(AgendaItem, i.item_id) if i.item_id else None
         meeting = str(meeting_number(session, i.meeting_id)) if i.meeting_id else ""
-        rows.append((f"{declared:%Y-%m-%d %H:%M}", i.person.display_name, meeting,
+        rows.append((f"{declared:%Y-%m-%d %H:%M}", names(i.person_id), meeting,
                      f"{item.position} {item.title}" if item else "", i.nature or "",
                      "no interests to declare" if i.no_interests else i.description or ""))
     return Table(f"{terms.name}: register of interests",

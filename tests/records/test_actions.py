@@ -19,7 +19,7 @@ def test_actions_are_recorded_at_the_meeting_and_minuted(chat: Chat) -> None:
     chat.ok("alice", 'action "Book the February venue"')
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "meeting minutes 1").text
-    assert "- **Action 1** (item 1): Circulate the tender timetable — owner: bob; due 15 Jan 2027" in minutes
+    assert "- **Action 1** (item 1): Circulate the tender timetable — owner: bob (Southend City Council); due 15 Jan 2027" in minutes
     assert "- **Action 2**: Book the February venue — owner: not recorded" in minutes
     chat.advance(days=60)
     assert ("Action 1", "Circulate the tender timetable — bob, due 15 Jan 2027 (overdue)") in \

@@ -11,31 +11,31 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.models import Attendance, Ballot, Interest, Person, Poll
+from bot.models import Attendance, Ballot, Group, Interest, Meeting, Poll
+from bot.records.people import namer
 from tests.conftest import Chat
 from tests.records.conftest import SEEDS
 
-SECTION = re.compile(r"^- \*\*(Present|Deputies|Apologies|Absent):\*\* (.*)$", re.M)
+SECTION = re.compile(r"^- \*\*(Present|In attendance|Apologies|Absent):\*\* (.*)$", re.M)
 
 
 def listed(minutes: str) -> dict[str, set[str]]:
     found = {label: set() if names == "none" else set(names.split(", ")) for label, names in SECTION.findall(minutes)}
-    assert set(found) == {"Present", "Deputies", "Apologies", "Absent"}, minutes
+    assert set(found) == {"Present", "In attendance", "Apologies", "Absent"}, minutes
     return found
 
 
-def name(session: Session, person_id: int | None) -> str:
-    person = session.get(Person, person_id)
-    assert person is not None
-    return person.display_name
-
-
 def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]]:
-    expected: dict[str, set[str]] = {"Present": set(), "Deputies": set(), "Apologies": set(), "Absent": set()}
+    """Each person named as the group's record names them (with their seat's organisation)."""
+    meeting = session.get(Meeting, meeting_id)
+    assert meeting is not None
+    name = namer(session, session.get_one(Group, meeting.group_id))
+    expected: dict[str, set[str]] = {"Present": set(), "In attendance": set(), "Apologies": set(), "Absent": set()}
     for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
-        member = name(session, row.member_id)
+        member = name(row.member_id)
         if row.status == "deputised":
-            expected["Deputies"].add(f"{name(session, row.deputy_id)} for {member}")
+            expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
+            expected["Apologies"].add(f"{member}; {name(row.deputy_id)} attended as deputy")
         elif row.status == "apologies":
             expected["Apologies"].add(member + (f" ({row.reason})" if row.reason else ""))
         else:
@@ -51,9 +51,10 @@ def test_minutes_state_the_attendance_declarations_and_tallies_the_record_holds(
     with unit_of_work(sessions) as session:
         assert listed(minutes) == expected_attendance(session, 1)
         assert sum(len(v) for v in listed(minutes).values()) > 0
+        name = namer(session, session.get_one(Group, session.get_one(Meeting, 1).group_id))
         for interest in session.scalars(select(Interest).where(Interest.meeting_id == 1)):
             what = "no interests to declare" if interest.no_interests else interest.description
-            assert f"{interest.person.display_name}: " in minutes and str(what) in minutes
+            assert f"{name(interest.person_id)}: " in minutes and str(what) in minutes
         polls = session.scalars(select(Poll).where(Poll.meeting_id == 1)).all()
         assert polls, "each seed meeting takes a vote"
         for poll in polls:
@@ -72,14 +73,16 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **Date:** Thursday 10 December 2026" in minutes
     assert "- **Time:** 10:00 GMT" in minutes
     assert "- **Place:** Civic Centre, Southend" in minutes
-    assert "- **Chair:** alice" in minutes
-    assert "- **Deputies:** yan for carol" in minutes
+    assert "- **Chair:** alice (Southend City Council)" in minutes
+    assert "- **In attendance:** yan for carol (Southend City Council)" in minutes
+    assert "- **Apologies:** dan (Southend City Council), carol (Southend City Council); yan attended as deputy" \
+        in minutes
     assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
     assert "- **When the vote on motion 1 opened:** quorate: 3 members or deputies present, 3 needed (ToR 6.4)" \
         in minutes
-    assert ("- **Item 2 (SEND placements procurement):** bob: personal: My sister manages a provider bidding "
+    assert ("- **Item 2 (SEND placements procurement):** bob (Southend City Council): personal: My sister manages a provider bidding "
             "under item 2") in minutes
-    item_1 = minutes.split("### Item 1:", 1)[1].split("### Item 2:", 1)[0]
+    item_1 = minutes.split("### 1. ", 1)[1].split("### 2. ", 1)[0]
     assert "Motion 1:** Approve the joint action plan 2027-29" in item_1 and "Motion 2" not in item_1
     assert "- Rule: a majority of the votes cast (ToR 2.2)" in item_1
 

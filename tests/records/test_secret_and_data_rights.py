@@ -49,7 +49,7 @@ def test_no_export_links_a_voter_to_their_choice_in_a_secret_poll(recorded: Call
     chat = recorded("cjcg")
     poll_id = secret_poll(chat)
     minutes = chat.ok("alice", "meeting minutes 2").text
-    block = minutes.split(f"**Secret poll {poll_id}:**", 1)[1]
+    block = minutes.split(f"**Secret poll {poll_id}:**", 1)[1].split("\n## ", 1)[0]
     assert "- Votes: Leigh-on-Sea 1, Shoeburyness 1 (2 voted; secret ballot, totals only)" in block
     assert "bob" not in block and "alice" not in block
     with unit_of_work(sessions) as session:
@@ -127,14 +127,14 @@ def test_forgetting_a_person_leaves_no_trace_of_their_name_while_tallies_and_att
         assert session.get_one(Person, bob_id).forgotten
         assert len(session.scalars(select(Ballot).where(Ballot.member_id == bob_id)).all()) == 2
         minutes = session.scalars(select(ApprovedMinutes)).one()
-        assert minutes.sha256 == seal(minutes.text) and f"{pseudonym}: personal: My sister" in minutes.text
+        assert minutes.sha256 == seal(minutes.text) and f"{pseudonym} (Southend City Council): personal: My sister" in minutes.text
         assert audit_trail.verify(session).intact
         with pytest.raises(UsageError):
             data_rights.forget_person(session, session.get_one(Person, bob_id), chat.now)
         actions = [e.action for e in audit_trail.events(session)]
     assert not re.search(r"\bbob\b", after, re.IGNORECASE)
     assert actions[-2:] == ["minutes.redacted", "person.forgotten"]
-    assert f"- **Present:** alice, {pseudonym}" in chat.ok("alice", "meeting minutes 1").text
+    assert f"- **Present:** alice (Southend City Council), {pseudonym} (Southend City Council)" in chat.ok("alice", "meeting minutes 1").text
     assert [(label, value.split()[0]) for label, value in chat.ok("alice", "results 1").fields[:3]] == \
         [("For", "2"), ("Against", "1"), ("Abstain", "0")]
     assert not chat.ok("alice", "meeting minutes 1").notices[0].endswith("tell your administrator.")

@@ -1,0 +1,53 @@
+"""People by name in the record: "Cllr Jane Smith (Conservative group)", from the person and their seat."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.models import Group, Membership, Person
+from bot.services.context import terms_of
+
+Namer = Callable[[int | None], str]
+
+
+def styled(name: str, organisation: str | None) -> str:
+    """`Cllr Jane Smith (Conservative group)`; the name alone when the seat names no organisation."""
+    return f"{name} ({organisation})" if organisation and organisation.casefold() not in name.casefold() else name
+
+
+def seats_of(session: Session, group: Group) -> dict[int, str]:
+    """Each person's seat title in `group`: their current seat, else the last they held."""
+    rows = session.execute(select(Membership.person_id, Membership.seat_title).where(Membership.group_id == group.id)
+                           .order_by(Membership.ended_at.is_(None), Membership.id))
+    return {person_id: title for person_id, title in rows}
+
+
+def namer(session: Session, group: Group) -> Namer:
+    """A function giving each person's name as the group's record shows it; "not recorded" for nobody.
+
+    The organisation comes from the seat the person holds (or last held) in the ToR; a deputy who holds no seat
+    in the group is named alone."""
+    terms = terms_of(group.terms_yaml, group.short_name)
+    organisations = {s.title.casefold(): s.organisation for s in terms.seats}
+    seats = seats_of(session, group)
+    cache: dict[int, str] = {}
+
+    def name(person_id: int | None) -> str:
+        if person_id is None:
+            return "not recorded"
+        if person_id not in cache:
+            person = session.get(Person, person_id)
+            title = seats.get(person_id)
+            cache[person_id] = "not recorded" if person is None else \
+                styled(person.display_name, organisations.get(title.casefold()) if title else None)
+        return cache[person_id]
+
+    return name
+
+
+def seat_title_of(session: Session, group: Group, person_id: int) -> str | None:
+    """The seat title a person holds (or last held) in the group, for the register's "title" column."""
+    return seats_of(session, group).get(person_id)

@@ -1,0 +1,59 @@
+"""Minuting an agenda item: its discussion note and its resolution, written by the minute-taker or the chair."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.models import Meeting
+from bot.replies import Reply
+from bot.services.context import Context, agenda_item
+
+MAX_CHARS = 4000
+
+
+def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
+    """The meeting named, else the open one, else the latest closed one (minutes are often finished after)."""
+    if number is not None:
+        return ctx.meeting(number)
+    meeting = ctx.open_meeting() or ctx.session.scalar(
+        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status == "closed")
+        .order_by(Meeting.starts_at.desc()).limit(1))
+    if meeting is None:
+        raise NotFound("No meeting is open or has been held, so there is no item to minute. Say `meetings` to list "
+                       "them.")
+    return meeting
+
+
+def write(ctx: Context, cmd: Command, field: str, what: str) -> Reply:
+    meeting = meeting_to_minute(ctx, cmd.options.get("meeting"))
+    if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
+        raise NotAllowed(f"Only the meeting's minute-taker or its chair writes {what} into the minutes. "
+                         + ctx.chair_hint())
+    if meeting.status not in ("open", "closed"):
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
+    ctx.require_unlocked(meeting.id, f"a new {what}")
+    text = " ".join(cmd.args["text"]).strip()
+    if not text or len(text) > MAX_CHARS:
+        raise UsageError(f'Give the {what} in quotes, up to {MAX_CHARS:,} characters: '
+                         f'{cmd.verb} "The group noted the report" --item 1.')
+    if cmd.options.get("item") is None:
+        raise UsageError(f"Say which agenda item: {cmd.verb} \"…\" --item 1. Say `agenda {meeting.number}` for "
+                         "its items.")
+    item = agenda_item(meeting, cmd.options["item"])
+    replaced = getattr(item, field) is not None
+    setattr(item, field, text)
+    ctx.audit(f"item.{field}", meeting=meeting.id, item=item.id, replaced=replaced)
+    return Reply(f"Item {item.position} ({item.title}) of meeting {meeting.number}: {what} "
+                 f"{'replaced' if replaced else 'recorded'}:\n{text}", private=True)
+
+
+def minute_item(ctx: Context, cmd: Command) -> Reply:
+    """Record (or replace) the discussion note of an agenda item, for the minutes."""
+    return write(ctx, cmd, "minute", "the discussion note")
+
+
+def resolve_item(ctx: Context, cmd: Command) -> Reply:
+    """Record (or replace) what was resolved on an agenda item, for the minutes."""
+    return write(ctx, cmd, "resolution", "the resolution")

@@ -1,0 +1,114 @@
+"""Routes of the group pages. Translation only: the request's link or cookie goes to `admit`, the record's page
+to Jinja2. A personal link (`?t=…`) is swapped for one session cookie and the address cleaned of it."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from aiohttp import web
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.errors import NotFound
+from bot.records.group_page import group_page
+from bot.records.meeting_record import find_meeting
+from bot.records.minutes_file import NO_PDF, as_pdf, minutes_file
+from bot.records.page_links import Admission, admit, read
+from bot.settings import Settings
+from handlers.web.chart import svg, tally
+
+HERE = Path(__file__).parent
+COOKIE = "govbot_page"
+TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+HEADERS = {
+    "Cache-Control": "private, no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'none'; "
+                               "frame-ancestors 'none'; base-uri 'none'",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+# One answer for an unknown group and a confidential one the reader may not see: neither is said to exist.
+NOWHERE = ("No page here", "There is no group page at this address. If you are a member, ask the bot in your "
+           "group's channel for your link: say `page`.")
+ASK = ("This page is for the group's members", "Open it through your own link: say `page` to the bot in the "
+       "group's channel. Each link expires after a while and works only while you are a member.")
+FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+           "md": "text/markdown", "pdf": "application/pdf"}
+
+
+def notice(status: int, heading: str, message: str) -> web.Response:
+    body = TEMPLATES.get_template("notice.html").render(heading=heading, message=message)
+    return web.Response(text=body, status=status, content_type="text/html", charset="utf-8", headers=HEADERS)
+
+
+def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Session],
+          clock: Callable[[], dt.datetime]) -> None:
+    """Add the group page routes to `app`."""
+    secret = settings.page_key
+
+    def token_of(request: web.Request) -> str:
+        return request.query.get("t") or request.cookies.get(COOKIE, "")
+
+    def page(short_name: str, token: str) -> tuple[Admission, str]:
+        with unit_of_work(sessions) as session:
+            admission = admit(session, short_name, token, secret, clock())
+            if admission.group is None:
+                return admission, ""
+            content = group_page(session, admission.group, clock())
+            assert content.chart is not None
+            return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart),
+                                                                          tally=tally)
+
+    async def group(request: web.Request) -> web.StreamResponse:
+        token = token_of(request)
+        admission, body = await asyncio.to_thread(page, request.match_info["group"], token)
+        if admission.group is None:
+            return notice(403, *ASK) if admission.exists else notice(404, *NOWHERE)
+        if "t" in request.query and admission.reader_id is not None:
+            return signed_in(request, token)
+        return web.Response(text=body, content_type="text/html", charset="utf-8", headers=HEADERS)
+
+    def signed_in(request: web.Request, token: str) -> web.StreamResponse:
+        """Keep the link in the one session cookie, and take it out of the address bar and history."""
+        found = read(secret or "", token, clock())
+        response = web.Response(status=303, headers={**HEADERS, "Location": request.path})
+        seconds = int((found.expires - clock()).total_seconds()) if found else 0
+        response.set_cookie(COOKIE, token, path="/groups/", max_age=seconds, secure=True, httponly=True,
+                            samesite="Lax")
+        return response
+
+    def download(short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
+        with unit_of_work(sessions) as session:
+            admission = admit(session, short_name, token, secret, clock())
+            if admission.group is None:
+                return admission, None
+            filed = minutes_file(session, admission.group, find_meeting(session, admission.group, number))
+        body = filed.text.encode() if kind == "md" else filed.as_docx()
+        return admission, as_pdf(body) if kind == "pdf" else body
+
+    async def minutes(request: web.Request) -> web.StreamResponse:
+        short_name, kind = request.match_info["group"], request.match_info["kind"]
+        try:
+            admission, body = await asyncio.to_thread(download, short_name, token_of(request),
+                                                      int(request.match_info["number"]), kind)
+        except NotFound as missing:
+            return notice(404, "No such meeting", str(missing))
+        if admission.group is None:
+            return notice(403, *ASK) if admission.exists else notice(404, *NOWHERE)
+        if body is None:
+            return notice(404, "No PDF here", NO_PDF)
+        name = f"{short_name}-meeting-{request.match_info['number']}-minutes.{kind}"
+        return web.Response(body=body, content_type=FORMATS[kind], headers={
+            **HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
+
+    async def stylesheet(request: web.Request) -> web.StreamResponse:
+        return web.FileResponse(HERE / "static" / "page.css", headers={"Cache-Control": "public, max-age=3600",
+                                                                       "Content-Type": "text/css"})
+
+    app.router.add_get("/groups/{group}/", group)
+    app.router.add_get(r"/groups/{group}/meetings/{number:\d{1,6}}/minutes.{kind:docx|md|pdf}", minutes)
+    app.router.add_get("/static/govbot-page.css", stylesheet)

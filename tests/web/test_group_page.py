@@ -1,0 +1,105 @@
+"""The group page over HTTP: who may open it (a personal link, for a member, until it expires; public pages for
+all; confidential groups nothing to anyone else), the session cookie, and the minutes downloads."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import io
+from collections.abc import Callable
+from typing import Any
+
+from aiohttp.test_utils import TestClient, TestServer
+from docx import Document
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from govbot.serve import build_web_app
+from tests.conftest import Chat
+from tests.web.pages import link_for, minuted_cjcg
+
+
+def fetch(settings: Settings, sessions: sessionmaker[Session], now: dt.datetime, *paths: str,
+          cookie: str | None = None) -> list[Any]:
+    """GET each path in turn, sending `cookie` if given; (status, headers, body) of each. Redirects are not
+    followed, so a test sees the cookie a link sets."""
+
+    async def call() -> list[Any]:
+        app = build_web_app(settings, sessions, lambda: now)
+        results = []
+        async with TestClient(TestServer(app)) as client:
+            for path in paths:
+                response = await client.get(path, allow_redirects=False,
+                                            headers={"Cookie": cookie} if cookie else None)
+                results.append((response.status, response.headers, await response.read()))
+        return results
+
+    return asyncio.run(call())
+
+
+def test_a_members_link_opens_the_page_once_then_the_session_cookie_carries_it(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    chat = minuted_cjcg(recorded("cjcg"))
+    link = link_for(chat, "bob")
+    [(status, headers, _)] = fetch(page_settings, sessions, chat.now, link)
+    assert status == 303 and headers["Location"] == "/groups/cjcg/", "the link is taken out of the address"
+    cookie = headers["Set-Cookie"]
+    assert cookie.startswith("govbot_page=") and "Secure" in cookie and "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie and "Path=/groups/" in cookie
+    [(status, headers, body)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                                      cookie=cookie.split(";")[0])
+    assert status == 200, body
+    page = body.decode()
+    assert "Meeting 1: Thu 10 Dec 2026, 10:00 GMT (closed)" in page
+    assert "Minutes: DRAFT — not approved" in page
+    assert "bob (Southend City Council) (item 2): personal: My sister manages a provider" in page
+    assert "That the joint action plan 2027-29 be approved." in page
+    assert "carried: 2 for, 1 against, 0 abstaining" in page
+    assert page.count('class="tally"') == 2 and 'aria-label="Votes on motion 1: For 2, Against 1, Abstain 0"' in page
+    assert headers["Referrer-Policy"] == "no-referrer" and "default-src 'none'" in headers["Content-Security-Policy"]
+
+
+def test_expired_foreign_and_former_members_links_are_refused(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    chat = recorded("cjcg")
+    bob, carol = link_for(chat, "bob"), link_for(chat, "carol")
+    later = chat.now + dt.timedelta(hours=page_settings.page_link_hours, seconds=1)
+    [(expired, _, body)] = fetch(page_settings, sessions, later, bob)
+    assert expired == 404 and b"say `page`" in body  # a confidential group: as if there were no page
+    assert "you do not hold a seat" in chat.refused("zed", "page").text
+    forged = bob.replace("?t=", "?t=x")
+    chat.ok("alice", "member remove @carol")
+    results = fetch(page_settings, sessions, chat.now, forged, carol, "/groups/cjcg/", "/groups/nosuch/")
+    assert [r[0] for r in results] == [404, 404, 404, 404]
+    assert len({r[2] for r in results}) == 1, "a confidential group's answer must not differ from no group"
+
+
+def test_a_members_page_asks_for_a_link_and_a_public_page_is_open_to_all(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    chat.load("lieg")  # its ToR says nothing of public meetings: members only, but not confidential
+    [(status, _, body)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/")
+    assert status == 403 and b"say `page` to the bot" in body
+    assert "works until" in chat.ok("alice", "page").text
+    from tests.web.public import load_public_group
+
+    load_public_group(chat)
+    [(status, _, body)] = fetch(page_settings, sessions, chat.now, "/groups/openboard/")
+    assert status == 200 and b"This page is public, as the group&#39;s meetings are public (ToR 9)" in body
+    assert "http://localhost/groups/openboard/" in chat.ok("alice", "page").text
+
+
+def test_the_minutes_download_as_a_council_files_them(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    chat = minuted_cjcg(recorded("cjcg"))
+    link = link_for(chat, "alice")
+    draft, md = fetch(page_settings, sessions, chat.now, link.replace("/?t=", "/meetings/1/minutes.docx?t="),
+                      link.replace("/?t=", "/meetings/1/minutes.md?t="))
+    assert draft[0] == 200 and 'filename="cjcg-meeting-1-minutes.docx"' in draft[1]["Content-Disposition"]
+    document = Document(io.BytesIO(draft[2]))
+    header = [p.text for p in document.sections[0].header.paragraphs]
+    assert header == ["Children's Joint Commissioning Group — 10 December 2026", "DRAFT — not approved"]
+    assert "### 1. Joint action plan 2027-29" in md[2].decode()
+    chat.ok("alice", "minutes approve 1")
+    [approved] = fetch(page_settings, sessions, chat.now, link.replace("/?t=", "/meetings/1/minutes.docx?t="))
+    header = [p.text for p in Document(io.BytesIO(approved[2])).sections[0].header.paragraphs]
+    assert header[1] == "Approved on 1 Dec 2026 by alice (Southend City Council)"
