@@ -12,7 +12,7 @@ from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import cli_records, cli_reminders, cli_teams, serve
+from govbot import cli_records, cli_reminders, cli_teams, logs, serve
 from handlers import console
 
 logger = logging.getLogger("govbot")
@@ -139,7 +139,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=get_settings().log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logs.configure(get_settings().log_level)  # bounded lines; no request body, token or command text
     # Migration chatter would interleave with the chat; problems still show as warnings.
     logging.getLogger("alembic").setLevel(logging.WARNING)
     try:

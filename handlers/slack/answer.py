@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
@@ -23,7 +22,8 @@ from bot.conversation import respond, respond_command, respond_once
 from bot.replies import Reply
 from bot.services import conversations
 from bot.services.context import Place, Speaker
-from handlers.slack import cards, deliveries
+from handlers.slack import cards, deliveries, pushback
+from handlers.slack.pacing import Coalesced
 from handlers.slack.render import message
 
 logger = logging.getLogger(__name__)
@@ -31,42 +31,9 @@ logger = logging.getLogger(__name__)
 RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in its Bolt context
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
+NOT_THERE = ("not_in_channel", "channel_not_found")
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
-
-
-class Coalesced:
-    """Runs one refresh per card at a time; requests arriving meanwhile fold into one more run after it, at most
-    one a `pace` (in seconds).
-
-    A lone vote shows on the card at once. Thirty clicks cost two or three chat.update calls, not thirty (Slack
-    rate-limits updates and asks for no more than about one message a second in a channel), and the card still
-    ends showing every vote: a vote commits before it asks for the refresh.
-    """
-
-    def __init__(self, pace: float = 0.0) -> None:
-        self.pace = pace
-        self.lock = threading.Lock()
-        self.dirty: dict[tuple[str, str], bool] = {}
-
-    def run(self, key: tuple[str, str], refresh: Callable[[], None]) -> None:
-        with self.lock:
-            if key in self.dirty:
-                self.dirty[key] = True
-                return
-            self.dirty[key] = False
-        try:
-            while True:
-                refresh()
-                with self.lock:
-                    if not self.dirty[key]:
-                        return
-                time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
-                with self.lock:
-                    self.dirty[key] = False
-        finally:
-            with self.lock:
-                self.dirty.pop(key, None)
 
 
 @dataclass(frozen=True)
@@ -201,8 +168,11 @@ class Exchange:
                     logger.warning("the card of %s is gone (%s); posting a new one", reply.subject,
                                    error.response.get("error"))
             posted = self.client.chat_postMessage(channel=channel, **message(reply))
-        except SlackApiError as error:
-            if error.response.get("error") not in ("not_in_channel", "channel_not_found"):
+        except (SlackApiError, OSError) as error:
+            if pushback.pushed_back(error):  # recorded already: the post follows from the outbox
+                pushback.post_later(self.core, self.place, reply, self.whisper)
+                return
+            if not isinstance(error, SlackApiError) or error.response.get("error") not in NOT_THERE:
                 raise
             self.whisper(Reply(NOT_IN_CHANNEL.format(reply.text), private=True, error=True))
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from handlers.slack.answer import Coalesced
+from handlers.slack.pacing import Coalesced
 
 
 def test_requests_during_a_refresh_fold_into_one_more_run() -> None:

@@ -1,0 +1,115 @@
+"""The bot's log: one bounded line a record, nothing a request carried, and floods summarised rather than written.
+
+Three rules, applied where every record is written (a handler's filter and formatter), so they hold for the
+libraries' loggers as much as for ours:
+- Slack's and Microsoft's SDKs write request bodies into their messages (Bolt logs a refused body whole, and a
+  late but genuine vote as `user_id=…&text=vote+1+2`): their messages are withheld, only the logger, the function
+  and the message template are kept.
+- A line is cut at MAX_MESSAGE characters; an exception is one line of its type and frames (file:line function),
+  never the source lines or a library exception's message, and never a multi-line traceback.
+- After BURST warnings of one kind in a WINDOW, more of that kind are counted, not written; the count is written
+  once the window is over.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from types import TracebackType
+from typing import TextIO
+
+MAX_MESSAGE = 400  # characters of a message
+MAX_FRAMES = 6  # innermost frames named in an exception's one line
+BURST = 20  # warnings of one kind written in each window
+WINDOW = 60.0  # seconds
+OURS = ("govbot", "bot", "handlers", "scheduler", "__main__", "root", "aiohttp.access")
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def ours(name: str) -> bool:
+    return any(name == mine or name.startswith(mine + ".") for mine in OURS)
+
+
+def cut(text: str, limit: int = MAX_MESSAGE) -> str:
+    flat = text.replace("\r", " ").replace("\n", " ")
+    return flat if len(flat) <= limit else f"{flat[:limit]}… [{len(flat) - limit} characters cut]"
+
+
+def frames(tb: TracebackType | None) -> str:
+    summary = traceback.extract_tb(tb)[-MAX_FRAMES:]
+    return " < ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}"
+                      for frame in reversed(summary))
+
+
+class BoundedFormatter(logging.Formatter):
+    """One line a record, at most about MAX_MESSAGE characters of message and MAX_FRAMES frames."""
+
+    def __init__(self) -> None:
+        super().__init__(FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        mine = ours(record.name)
+        if mine:
+            message = record.getMessage()
+        else:  # a library's message may quote the request: keep only where it came from and its template
+            template = record.msg if isinstance(record.msg, str) and record.args else "(message withheld)"
+            message = f"{record.funcName}: {template}"
+        line = cut(message)
+        if record.exc_info and record.exc_info[1] is not None:
+            kind, error, tb = record.exc_info
+            said = f": {cut(str(error), 200)}" if mine else ""
+            line += f" | {kind.__name__ if kind else 'error'}{said} at {frames(tb)}"
+        shown = logging.LogRecord(record.name, record.levelno, record.pathname, record.lineno, line, None, None,
+                                  record.funcName)
+        shown.created, shown.msecs = record.created, record.msecs
+        return super().format(shown)
+
+
+class FloodFilter(logging.Filter):
+    """Writes the first BURST warnings of each kind (logger and template) in a WINDOW; counts the rest and says
+    how many were left out when the window is over. Informational lines are not limited (the access log is one
+    short line a request)."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__()
+        self.clock = clock
+        self.lock = threading.Lock()
+        self.windows: dict[tuple[str, str], tuple[float, int]] = {}  # kind -> (window start, lines in it)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        kind = (record.name, str(record.msg)[:100])
+        now = self.clock()
+        with self.lock:
+            start, seen = self.windows.get(kind, (now, 0))
+            if now - start >= WINDOW:
+                left_out = max(seen - BURST, 0)
+                start, seen = now, 0
+                if left_out:
+                    record.msg = f"{record.msg} [{left_out} more like this in the last {WINDOW:.0f}s were not logged]"
+            self.windows[kind] = (start, seen + 1)
+            if len(self.windows) > 10_000:  # kinds are few; a flood of new ones must not grow this without end
+                self.windows.clear()
+        return seen < BURST
+
+
+def handler(stream: TextIO | None = None) -> logging.Handler:
+    """A handler writing bounded, private lines to `stream` (standard error by default)."""
+    written = logging.StreamHandler(stream or sys.stderr)
+    written.setFormatter(BoundedFormatter())
+    written.addFilter(FloodFilter())
+    return written
+
+
+def configure(level: str | int) -> None:
+    """Send every logger's records through one bounded, private handler at `level` (the LOG_LEVEL setting)."""
+    root = logging.getLogger()
+    for old in list(root.handlers):
+        root.removeHandler(old)
+    root.addHandler(handler())
+    root.setLevel(level)
