@@ -33,6 +33,10 @@ WORKERS = 16  # requests dispatched at once; more wait their turn (SQLite writes
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
+class BoltFailed(RuntimeError):
+    """Bolt could not handle a request it accepted (a listener or middleware failed)."""
+
+
 def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
               workers: Workers | None = None) -> App:
     """The Bolt App with every listener registered. Needs SLACK_SIGNING_SECRET and a bot token or OAuth settings.
@@ -82,6 +86,8 @@ def events_route(app: App, pool: ThreadPoolExecutor, verifier: SignatureVerifier
             logger.warning("refused a signed request to %s: Bolt cannot read it", EVENTS_PATH)
             return web.Response(status=400, text="invalid request")
         response = await asyncio.get_running_loop().run_in_executor(pool, app.dispatch, bolt)
+        if response.status >= 500:  # Bolt caught a failure and logged it: answer it as any unforeseen failure
+            raise BoltFailed(f"Bolt answered {response.status}")
         return aiohttp_response(response)
 
     return slack_events

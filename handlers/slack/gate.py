@@ -77,10 +77,17 @@ def reads_as_slack(text: str, content_type: str) -> bool:
     return bool(form)
 
 
+# The parts of a request Bolt reads before any listener, and the JSON type each must have.
+SHAPES: dict[str, type] = {"type": str, "event": dict, "team": dict, "user": dict, "channel": dict,
+                           "container": dict, "view": dict, "message": dict, "actions": list, "enterprise": dict,
+                           "authorizations": list}
+
+
 def is_object(text: str) -> bool:
+    """A JSON object whose parts Bolt reads have the types Slack gives them (a string `event` made Bolt fail)."""
     try:
-        return isinstance(json.loads(text), dict)
-    except ValueError:  # not JSON (json.JSONDecodeError), or too deeply nested to read
+        value = json.loads(text)
+    except (ValueError, RecursionError):  # not JSON, or too deeply nested to read
         return False
-    except RecursionError:
-        return False
+    return isinstance(value, dict) and all(isinstance(value[key], kind) or value[key] is None
+                                           for key, kind in SHAPES.items() if key in value)

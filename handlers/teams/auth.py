@@ -46,7 +46,10 @@ def configuration(settings: Settings) -> AgentAuthConfiguration:
     secret = settings.teams_app_secret.get_secret_value() if settings.teams_app_secret else None
     return AgentAuthConfiguration(client_id=settings.teams_app_id, tenant_id=settings.teams_tenant_id,
                                   client_secret=secret, connection_name="SERVICE_CONNECTION",
-                                  anonymous_allowed=False)
+                                  anonymous_allowed=False,
+                                  # Only the Bot Framework and this tenant's Entra issue tokens for the bot (the
+                                  # SDK leaves the issuer unchecked unless asked).
+                                  validate_issuer=True)
 
 
 def connections(config: AgentAuthConfiguration, providers: TokenProviders | None = None) -> ConnectionManager:
