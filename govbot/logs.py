@@ -107,9 +107,10 @@ def handler(stream: TextIO | None = None) -> logging.Handler:
 
 
 def configure(level: str | int) -> None:
-    """Send every logger's records through one bounded, private handler at `level` (the LOG_LEVEL setting)."""
+    """Send every logger's records through one bounded, private handler at `level` (the LOG_LEVEL setting).
+    As logging.basicConfig, does nothing where logging is already set up (a test runner, an embedding program)."""
     root = logging.getLogger()
-    for old in list(root.handlers):
-        root.removeHandler(old)
+    if root.handlers:
+        return
     root.addHandler(handler())
     root.setLevel(level)

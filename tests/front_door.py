@@ -32,15 +32,16 @@ class Served:
 
 
 @contextmanager
-def served(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> Iterator[Served]:
+def served(settings: Settings, sessions: sessionmaker[Session], clock: Clock,
+           level: int = logging.INFO) -> Iterator[Served]:
     """Serve `build_web_app(settings, …)` on an ephemeral port; the root logger writes through govbot's own
-    handler into `Served.log` meanwhile, at INFO (the default LOG_LEVEL)."""
+    handler into `Served.log` meanwhile, at `level` (INFO is the default LOG_LEVEL)."""
     stream = io.StringIO()
     handler = logs.handler(stream)
     root = logging.getLogger()
-    level = root.level
+    previous = root.level
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    root.setLevel(level)
     loop = asyncio.new_event_loop()
     runner = web.AppRunner(build_web_app(settings, sessions, clock), access_log_class=AccessLog)
     loop.run_until_complete(runner.setup())
@@ -56,7 +57,7 @@ def served(settings: Settings, sessions: sessionmaker[Session], clock: Clock) ->
         thread.join(timeout=10)
         loop.close()
         root.removeHandler(handler)
-        root.setLevel(level)
+        root.setLevel(previous)
 
 
 def row_counts(sessions: sessionmaker[Session]) -> dict[str, int]:
