@@ -26,7 +26,7 @@ MAX_MESSAGE = 400  # characters of a message
 MAX_FRAMES = 6  # innermost frames named in an exception's one line
 BURST = 20  # warnings of one kind written in each window
 WINDOW = 60.0  # seconds
-OURS = ("govbot", "bot", "handlers", "scheduler", "__main__", "root", "aiohttp.access")
+OURS = ("govbot", "bot", "handlers", "scheduler", "__main__", "aiohttp.access")  # aiohttp.access: our AccessLog
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
