@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import session_factory
 from bot.settings import Settings
-from govbot import operations
+from govbot import front_door, operations
 from govbot.wiring import notifiers
 from handlers import calendar_feed
 from handlers import web as web_pages
@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 SESSIONS = web.AppKey("sessions", sessionmaker[Session])
 Clock = Callable[[], dt.datetime]
+MAX_BODY = 1024 * 1024  # bytes; a larger request body is refused with 413 before any handler reads it
 
 
 class AccessLog(AbstractAccessLogger):
@@ -32,12 +33,13 @@ class AccessLog(AbstractAccessLogger):
     calendar feed's secret token and Slack's OAuth code and state (aiohttp's default logs the whole line)."""
 
     def log(self, request: BaseRequest, response: StreamResponse, time: float) -> None:
-        self.logger.info("%s %s %s %.3fs", request.method, request.path, response.status, time)
+        self.logger.info("%s %s %s %.3fs", request.method[:10], request.path[:120], response.status, time)
 
 
 def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> web.Application:
     """The web application with the routes of every configured platform."""
-    app = web.Application(client_max_size=1024 * 1024)
+    app = web.Application(client_max_size=MAX_BODY)
+    front_door.guard(app)
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
     operations.mount(app, settings, sessions)

@@ -22,7 +22,7 @@ from bot.conversation import respond, respond_command, respond_once
 from bot.replies import Reply
 from bot.services import conversations
 from bot.services.context import Place, Speaker
-from handlers.slack import cards, deliveries
+from handlers.slack import cards, deliveries, pushback
 from handlers.slack.pacing import Coalesced
 from handlers.slack.render import message
 
@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in its Bolt context
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
+NOT_THERE = ("not_in_channel", "channel_not_found")
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
 
@@ -172,8 +173,11 @@ class Exchange:
                     logger.warning("the card of %s is gone (%s); posting a new one", reply.subject,
                                    error.response.get("error"))
             posted = self.client.chat_postMessage(channel=channel, **message(reply))
-        except SlackApiError as error:
-            if error.response.get("error") not in ("not_in_channel", "channel_not_found"):
+        except (SlackApiError, OSError) as error:
+            if pushback.pushed_back(error):  # recorded already: the post follows from the outbox
+                pushback.post_later(self.core, self.place, reply, self.whisper)
+                return
+            if not isinstance(error, SlackApiError) or error.response.get("error") not in NOT_THERE:
                 raise
             self.whisper(Reply(NOT_IN_CHANNEL.format(reply.text), private=True, error=True))
             return

@@ -8,30 +8,34 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import re
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
 from slack_bolt import App, BoltRequest, BoltResponse
+from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
-from handlers.slack import listeners
+from handlers.slack import gate, listeners
 from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core, Workers
 from handlers.slack.client import web_client
 from handlers.slack.install import NOT_INSTALLED, oauth_settings
 from handlers.slack.listeners import lifecycle
 from handlers.slack.pacing import Coalesced, shared_gate
 
+logger = logging.getLogger(__name__)
+
 EVENTS_PATH = "/slack/events"
-# Slack signs with the Unix time in whole seconds. Anything else ('abc', '1e9', '') is refused here, as 401,
-# because slack_sdk's verifier raises ValueError (a 500) on it.
-TIMESTAMP = re.compile(r"[0-9]{1,12}")
 WORKERS = 16  # requests dispatched at once; more wait their turn (SQLite writes queue anyway)
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+class BoltFailed(RuntimeError):
+    """Bolt could not handle a request it accepted (a listener or middleware failed)."""
 
 
 def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
@@ -72,12 +76,21 @@ def aiohttp_response(response: BoltResponse) -> web.Response:
     return result
 
 
-def events_route(app: App, pool: ThreadPoolExecutor) -> Handler:
+def events_route(app: App, pool: ThreadPoolExecutor, verifier: SignatureVerifier) -> Handler:
     async def slack_events(request: web.Request) -> web.StreamResponse:
-        body = await request.text()
-        if not TIMESTAMP.fullmatch(request.headers.get("X-Slack-Request-Timestamp", "")):
-            return web.Response(status=401, text="invalid request")
-        response = await asyncio.get_running_loop().run_in_executor(pool, app.dispatch, bolt_request(request, body))
+        raw = await request.read()  # the web app's client_max_size refuses a larger body with 413
+        refused = gate.refusal(verifier, raw, request.headers)
+        if refused is not None:
+            logger.warning("refused a request to %s: %s", EVENTS_PATH, refused.reason)
+            return web.Response(status=refused.status, text="invalid request")
+        try:
+            bolt = bolt_request(request, raw.decode("utf-8"))
+        except (AttributeError, KeyError, TypeError, ValueError):  # signed, but no request Bolt can route
+            logger.warning("refused a signed request to %s: Bolt cannot read it", EVENTS_PATH)
+            return web.Response(status=400, text="invalid request")
+        response = await asyncio.get_running_loop().run_in_executor(pool, app.dispatch, bolt)
+        if response.status >= 500:  # Bolt caught a failure and logged it: answer it as any unforeseen failure
+            raise BoltFailed(f"Bolt answered {response.status}")
         return aiohttp_response(response)
 
     return slack_events
@@ -101,7 +114,9 @@ def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[S
     workers = Workers.for_database(sessions.kw["bind"].dialect.name, WORKERS)
     app = build_app(settings, sessions, clock, workers)
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-http")
-    web_app.router.add_post(EVENTS_PATH, events_route(app, pool))
+    assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
+    verifier = SignatureVerifier(settings.slack_signing_secret.get_secret_value())
+    web_app.router.add_post(EVENTS_PATH, events_route(app, pool, verifier))
     if app.oauth_flow is not None:
         web_app.router.add_get(app.oauth_flow.install_path, oauth_route(app, pool, callback=False))
         web_app.router.add_get(app.oauth_flow.redirect_uri_path, oauth_route(app, pool, callback=True))

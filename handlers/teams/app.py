@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Callable
 
 from aiohttp import web as aiohttp_web
-from microsoft_agents.hosting.aiohttp import CloudAdapter, jwt_authorization_middleware, start_agent_process
+from microsoft_agents.hosting.aiohttp import CloudAdapter, start_agent_process
 from microsoft_agents.hosting.core import (
     AgentApplication,
     ApplicationOptions,
@@ -75,7 +75,7 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
         response = await start_agent_process(request, agent, adapter)
         return response if response is not None else aiohttp_web.Response(status=202)
 
-    api = aiohttp_web.Application(middlewares=[jwt_authorization_middleware])
+    api = aiohttp_web.Application(middlewares=[auth.tokens_checked])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", aiohttp_web.NotAppKeyWarning)
         api[AGENT_CONFIGURATION] = config

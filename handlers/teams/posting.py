@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 from microsoft_agents.activity import ConversationAccount
 from microsoft_agents.hosting.core import TurnContext
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,8 +18,10 @@ from bot.conversation import respond_command
 from bot.db import unit_of_work
 from bot.replies import Reply
 from bot.services import conversations, groups
+from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
 from handlers.teams import envelope, forms, render
+from handlers.teams.notifier import THROTTLED
 
 logger = logging.getLogger(__name__)
 
@@ -69,11 +72,35 @@ class Record:
         answer is given in the thread, @mentioning the person it is for; in a 1:1 chat it is simply said."""
         personal = envelope.is_personal(context.activity)
         mention = context.activity.from_property if (reply.private or reply.error) and not personal else None
-        response = await context.send_activity(render.message(reply, mention))
+        try:
+            response = await context.send_activity(render.message(reply, mention))
+        except aiohttp.ClientResponseError as error:
+            if error.status not in THROTTLED or reply.private or reply.error:
+                raise
+            await self._post_later(context, place, reply)
+            return
         if reply.subject and render.needs_card(reply) and not reply.private and response and response.id:
             conversation = context.activity.conversation.id if context.activity.conversation else place.channel_id
             message = {"conversation": conversation, "activity": response.id}
             await asyncio.to_thread(self._remember_post, place, reply.subject, message)
+
+    async def _post_later(self, context: TurnContext, place: Place, reply: Reply) -> None:
+        """Teams is busy (429, 412, 502, 504): the record is changed, so its post waits in the outbox for the
+        delivery job, and the person is told (if Teams takes even that; else the post still follows)."""
+
+        def queue() -> bool:
+            with unit_of_work(self.sessions) as session:
+                return postpone_post(session, place, reply, self.clock())
+
+        queued = await asyncio.to_thread(queue)
+        logger.warning("Teams would not take a post in a channel; %s", "it waits in the outbox" if queued
+                       else "it could not be queued (the channel is bound to no group)")
+        told = follows("Teams", reply) if queued else reply
+        try:
+            mention = None if envelope.is_personal(context.activity) else context.activity.from_property
+            await context.send_activity(render.message(Reply(told.text, private=True), mention))
+        except aiohttp.ClientResponseError:
+            logger.warning("Teams would not take the note that a post will follow either")
 
     def _remember_post(self, place: Place, subject: str, message: dict[str, Any]) -> None:
         with unit_of_work(self.sessions) as session:

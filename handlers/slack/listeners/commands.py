@@ -33,7 +33,7 @@ def register(app: App, core: Core) -> None:
         speaker = Speaker(payloads.PLATFORM, body["user_id"], body.get("user_name") or body["user_id"])
         place = payloads.place_of(body["channel_id"], body.get("channel_name"))
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
-        text = body.get("text") or ""
+        text = payloads.typed(body.get("text") or "")
         running = core.workers.commands.submit(core.respond_once, speaker, place, text, request)
         try:
             reply = running.result(timeout=max(0.0, received + ANSWER_WITHIN - time.monotonic()))

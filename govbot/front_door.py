@@ -1,0 +1,48 @@
+"""What every HTTP answer has in common: no server software named, and no traceback for a failure we did not foresee.
+
+A handler's unexpected exception becomes a 500 with a fixed body carrying an incident id, and one bounded log
+line with the same id (the exception's type and where it was raised, never its message, which may quote the
+request). Refusals a handler decides (400, 401, 413) pass through as they are.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from aiohttp import web, web_response
+from aiohttp.typedefs import Handler
+
+from govbot.logs import frames
+
+logger = logging.getLogger(__name__)
+
+SERVER = "govbot"  # names the service, not its software or versions
+FAILED = ("Something went wrong on govbot's side and the request was not completed. "
+          "If it keeps happening, give the operator this incident id: {}")
+
+
+@web.middleware
+async def deliberate_answers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except web.HTTPException:
+        raise  # a deliberate answer (404, 405, 413 …), which aiohttp renders without a traceback
+    except Exception as error:
+        incident = secrets.token_hex(6)
+        logger.error("incident %s: %s %s failed with %s at %s", incident, request.method, request.path[:120],
+                     type(error).__name__, frames(error.__traceback__))
+        return web.json_response({"error": FAILED.format(incident), "incident": incident}, status=500)
+
+
+async def generic_server(request: web.Request, response: web.StreamResponse) -> None:
+    response.headers["Server"] = SERVER
+
+
+def guard(app: web.Application) -> None:
+    """Give `app` (and the sub-applications mounted on it) the deliberate 500 and the generic Server header."""
+    app.middlewares.append(deliberate_answers)
+    app.on_response_prepare.append(generic_server)
+    # Answers aiohttp gives before any application sees the request (a malformed request line, say) take their
+    # Server header from this module constant; aiohttp has no setting for it.
+    web_response.SERVER_SOFTWARE = SERVER  # type: ignore[attr-defined]

@@ -1,0 +1,51 @@
+"""Nothing is lost when Teams pushes back (429, 412, 502, 504): the record is changed, the person is told the post
+will follow, and the delivery job posts it later from the outbox, once."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.models import Meeting, OutboxMessage
+from bot.settings import Settings
+from handlers.teams.notifier import TeamsNotifier
+from scheduler.delivery import deliver
+from tests.conftest import START
+from tests.teams.conftest import CHANNEL, SDK_WARNINGS, teams_world
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+
+async def no_wait(seconds: float) -> None:
+    """The notifier's sleep, not taken: no test waits on the wall clock."""
+
+
+@pytest.mark.parametrize("status", [429, 412, 502, 504])
+def test_a_post_teams_will_not_take_follows_from_the_outbox_once(sessions: sessionmaker[Session],
+                                                                  status: int) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.install()
+            teams.connector.failures = [(status, {"Retry-After": "0"})]
+            said = await teams.say("alice", 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"')
+            texts = [call.body.get("text") or "" for call in said if call.method == "POST"]
+            assert any("Recorded. Teams is busy, so the post in this channel will follow" in t for t in texts)
+            assert any(t.startswith("<at>Alice</at>") for t in texts if "Recorded" in t)  # said to her
+            with sessions() as session:
+                assert session.scalar(select(func.count()).select_from(Meeting)) == 1
+            before = len(teams.connector.sent())
+            notifiers = {"teams": TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=no_wait)}
+            for minutes in (1, 6):  # the delivery job's next two runs
+                await asyncio.to_thread(deliver, sessions, notifiers, START + dt.timedelta(minutes=minutes))
+            posts = teams.connector.sent()[before:]
+            assert len(posts) == 1 and posts[0].path == f"/v3/conversations/{CHANNEL}/activities"
+            assert "Meeting 1 scheduled" in str(posts[0].body) and "Civic Centre" in str(posts[0].body)
+            with sessions() as session:
+                assert session.scalar(select(OutboxMessage.status)
+                                      .where(OutboxMessage.kind == "channel-post")) == "sent"
+
+    asyncio.run(run())

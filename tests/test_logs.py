@@ -1,0 +1,73 @@
+"""The log handler govbot runs with: a line a record, bounded, library messages withheld, floods summarised."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from govbot import logs
+
+
+class Ticks:
+    """The flood filter's clock, moved by the test."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def written(*records: logging.LogRecord, clock: Ticks | None = None) -> list[str]:
+    stream = io.StringIO()
+    handler = logs.handler(stream)
+    if clock is not None:
+        handler.filters = [logs.FloodFilter(clock)]
+    for record in records:
+        handler.handle(record)
+    return stream.getvalue().splitlines()
+
+
+def record(name: str, message: str, *args: object, level: int = logging.WARNING,
+           error: BaseException | None = None) -> logging.LogRecord:
+    exc_info = (type(error), error, error.__traceback__) if error else None
+    return logging.LogRecord(name, level, __file__, 1, message, args or None, exc_info, "dispatch")
+
+
+def test_a_librarys_message_is_withheld_because_it_may_quote_the_request() -> None:
+    [line] = written(record("slack_bolt.App", "Invalid request signature detected (body: user_id=UBOB&text=vote+1+2)"))
+    assert "vote" not in line and "UBOB" not in line
+    assert line.endswith("WARNING slack_bolt.App: dispatch: (message withheld)")
+    [template] = written(record("microsoft_agents.x", "JWT validation error: %s", "secret-token-text"))
+    assert template.endswith("dispatch: JWT validation error: %s") and "secret-token-text" not in template
+
+
+def test_a_long_message_is_cut_and_a_traceback_is_one_line() -> None:
+    try:
+        raise KeyError("kid")
+    except KeyError as error:
+        caught = error
+    [line] = written(record("govbot.serve", "x" * 5000, error=caught))
+    assert len(line) < logs.MAX_MESSAGE + 400 and "characters cut" in line
+    assert "KeyError" in line and "test_logs.py:" in line and "Traceback" not in line
+
+
+def test_a_flood_is_written_twenty_times_a_minute_then_counted_once() -> None:
+    clock, stream = Ticks(), io.StringIO()
+    handler = logs.handler(stream)
+    handler.filters = [logs.FloodFilter(clock)]
+    for _ in range(500):
+        handler.handle(record("handlers.slack.app", "refused a request: %s", "forged"))
+    assert len(stream.getvalue().splitlines()) == logs.BURST
+    clock.now = logs.WINDOW + 1
+    handler.handle(record("handlers.slack.app", "refused a request: %s", "forged"))
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == logs.BURST + 1
+    assert lines[-1].endswith(f"refused a request: forged [{500 - logs.BURST} more like this in the last 60s "
+                              "were not logged]")
+
+
+def test_information_lines_are_not_limited() -> None:
+    lines = written(*[record("aiohttp.access", "POST /slack/events 401", level=logging.INFO) for _ in range(100)],
+                    clock=Ticks())
+    assert len(lines) == 100
