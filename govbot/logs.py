@@ -146,7 +146,8 @@ def configure(level: str | int, log_format: str = "text") -> None:
 async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Name the request for every log line it causes, and tell the caller the name."""
     given = request.headers.get(HEADER, "")
-    name = given if SANE_ID.fullmatch(given) else uuid.uuid4().hex
+    # Sixteen hex digits find a request's lines among millions, and are short enough to repeat on each line.
+    name = given if SANE_ID.fullmatch(given) else uuid.uuid4().hex[:16]
     REQUEST_ID.set(name)
     try:
         response = await handler(request)
