@@ -15,7 +15,19 @@ from bot.db import unit_of_work
 from bot.errors import DomainError, NotAllowed, NotFound
 from bot.models import Person
 from bot.replies import Reply, refusal
-from bot.services import actions, deputies, groups, interests, meetings, minutes, polls, registers, reviews, seats
+from bot.services import (
+    actions,
+    confidential,
+    deputies,
+    groups,
+    interests,
+    meetings,
+    minutes,
+    polls,
+    registers,
+    reviews,
+    seats,
+)
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.terms import CHAIR_ROLES, Role
@@ -145,6 +157,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         raise NotFound("This channel is not bound to a group yet. A chair or secretary binds it with "
                        "`group bind <short-name>`.")
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
+    confidential.require_may_see(ctx, command)
     return USE_CASES[command.verb](ctx, command)
 
 

@@ -13,6 +13,7 @@ from bot.errors import NotFound
 from bot.models import ChannelBinding, Group, Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, show_date
+from bot.services.conduct import declares_at_start
 from bot.services.context import Context, Place, resolve
 from bot.terms import CHAIR_ROLES, VOTING_RULE_WORDS, Terms, parse_terms
 
@@ -133,7 +134,7 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
     rows.append(("Meetings", meetings.cited(cadence)))
-    if terms.interests.declare_at_start:
+    if declares_at_start(terms):  # only a rule the ToR states, with its clause
         rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
     attendance = terms.attendance
     parts = []

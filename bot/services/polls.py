@@ -17,7 +17,7 @@ from bot.rules.quorum import Quorum, turnout_shortfall
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, agenda_item, scheduler_context
-from bot.services.interests import declared_on_item, require_member_if_confidential
+from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number, next_number
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
@@ -426,7 +426,6 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
 
 
 def results(ctx: Context, cmd: Command) -> Reply:
-    require_member_if_confidential(ctx, "its votes")
     # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
     poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
     reply = card(ctx, poll)
@@ -435,7 +434,6 @@ def results(ctx: Context, cmd: Command) -> Reply:
 
 
 def list_polls(ctx: Context, cmd: Command) -> Reply:
-    require_member_if_confidential(ctx, "its votes")
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))
