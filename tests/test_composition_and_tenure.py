@@ -161,3 +161,12 @@ def test_where_the_tor_allows_renewal_the_same_person_is_reappointed(chat: Chat,
         "bob, term ended 1 Jan 2027: seat awaiting reappointment (ToR 3.2)"
     assert chat.ok("sam", 'member add @bob --seat "North"').text == (
         "bob is reappointed to North as member for a new term from 10 Jan 2027; term ends 10 Jan 2028 (ToR 3.2).")
+
+
+def test_terms_state_the_composition_and_term_rules_with_their_clauses(chat: Chat) -> None:
+    chat.load("plpcp")
+    rules = chat.ok("bob", "terms").fields
+    assert ("Composition", "A DCS from each of the four sub-regions (ToR Membership)") in rules
+    assert ("Terms", "a new representative is appointed when the term of DCS North London, DCS East London, DCS "
+                     "South London, DCS West London ends (ToR Membership)") in rules
+    assert "only those the ToR file lists may deputise" in dict(rules)["Deputies"]
