@@ -170,3 +170,13 @@ def test_terms_state_the_composition_and_term_rules_with_their_clauses(chat: Cha
     assert ("Terms", "a new representative is appointed when the term of DCS North London, DCS East London, DCS "
                      "South London, DCS West London ends (ToR Membership)") in rules
     assert "only those the ToR file lists may deputise" in dict(rules)["Deputies"]
+
+
+def test_a_former_dcs_may_return_after_another_representatives_term(chat: Chat) -> None:
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", 'member add @nadia --seat "DCS North London"')
+    chat.now = dt.datetime(2028, 2, 1, 9, 0, tzinfo=dt.UTC)  # nadia's twelve months ended on 20 Jan 2028
+    assert "nadia has served a term" in chat.refused("sam", 'member add @nadia --seat "DCS North London"').text
+    assert chat.ok("sam", 'member add @bob --seat "DCS North London"').text.startswith(
+        "bob now holds DCS North London")
