@@ -180,3 +180,17 @@ def test_a_former_dcs_may_return_after_another_representatives_term(chat: Chat) 
     assert "nadia has served a term" in chat.refused("sam", 'member add @nadia --seat "DCS North London"').text
     assert chat.ok("sam", 'member add @bob --seat "DCS North London"').text.startswith(
         "bob now holds DCS North London")
+
+
+def test_a_renewable_seats_lapsed_holder_is_told_they_can_be_reappointed(chat: Chat,
+                                                                          sessions: sessionmaker[Session]) -> None:
+    with unit_of_work(sessions) as session:
+        group = import_group(session, RENEWABLE, dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC))
+        bind_channel(session, group, Place("console", "room"), chat.now, actor_id=None)
+    chat.now = dt.datetime(2027, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-01-10 10:00")
+    chat.now = dt.datetime(2027, 1, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    assert chat.ok("bob", "here").text == (
+        "bob is present. But their term in North ended on 1 Jan 2027, so they cannot vote or count for quorum until "
+        "reappointed (ToR 3.2). The chair or secretariat can reappoint them: `member add @bob --seat \"North\"`.")

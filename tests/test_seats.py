@@ -50,15 +50,18 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
     chat.ok("alice", "meeting open --confirm")
     chat.ok("frank", "here")
     reply = chat.ok("bob", "here")
-    assert reply.text.startswith("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they "
-                                 "cannot vote or count for quorum until reappointed (ToR Membership).")
-    assert '`member add @bob --seat "DCS North London"`' in reply.text
+    # PLPCP: "after which a new representative from the sub-region will be appointed": never "reappoint bob".
+    assert reply.text == ("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they cannot "
+                          "vote or count for quorum (ToR Membership). The ToR has a new representative appointed to "
+                          "DCS North London; the chair or secretariat seats them: `member add @person --seat \"DCS "
+                          "North London\"`.")
     assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
     assert "2 present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
     chat.ok("alice", 'motion "Adopt the plan"')
     assert chat.refused("bob", "vote 1 for").text == (
-        "Your term in DCS North London ended on 15 Jan 2027, so you cannot vote until you are reappointed "
-        '(ToR Membership). The chair or secretariat can reappoint you: `member add @bob --seat "DCS North London"`.')
+        "Your term in DCS North London ended on 15 Jan 2027, so you cannot vote (ToR Membership). The ToR has a new "
+        'representative appointed to DCS North London; the chair or secretariat seats them: `member add @person '
+        '--seat "DCS North London"`.')
     chat.ok("frank", "vote 1 for")
     assert "1 for, 0 against" in chat.ok("alice", "poll close 1").as_text()
 

@@ -30,3 +30,17 @@ def at_term_end(seat: Seat | None, holder: str) -> str:
     if seat is not None and "at_term_end" in seat.model_fields_set:  # the ToR says so in as many words
         return seat.cited("The ToR allows the term to be renewed") + f": reappoint {holder} or seat a successor."
     return "Plan the renewal or a successor."
+
+
+def until_reappointed(seat: Seat | None, subject: str = "") -> str:
+    """` until you are reappointed` (subject `you are `) for a renewable seat; nothing where a new holder is due."""
+    return "" if new_holder_due(seat) else f" until {subject}reappointed"
+
+
+def lapsed_hint(seat: Seat | None, seat_title: str, person: str, whom: str) -> str:
+    """Who restores a holder whose term has ended (`whom`: you, them): the chair or secretariat reappoints them,
+    or, where the ToR has a new representative appointed, seats someone else."""
+    if new_holder_due(seat):
+        return (f"The ToR has a new representative appointed to {seat_title}; the chair or secretariat seats them: "
+                f"`member add @person --seat \"{seat_title}\"`.")
+    return f"The chair or secretariat can reappoint {whom}: `member add @{person} --seat \"{seat_title}\"`."

@@ -14,6 +14,7 @@ from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, Se
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_date, parse_time, show, show_date
 from bot.rules.quorum import Quorum, turnout_shortfall
+from bot.rules.tenure import lapsed_hint, until_reappointed
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context, agenda_item, scheduler_context
@@ -245,9 +246,9 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
     if membership is not None and membership.term_ends_on is not None and ctx.term_ended(membership):
         seat = ctx.terms.seat(membership.seat_title)
         rule = (f"Your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so you cannot "
-                "vote until you are reappointed")
-        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. The chair or secretariat can reappoint you: "
-                         f"`member add @{ctx.actor.display_name} --seat \"{membership.seat_title}\"`.")
+                f"vote{until_reappointed(seat, 'you are ')}")
+        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. "
+                         + lapsed_hint(seat, membership.seat_title, ctx.actor.display_name, "you"))
     if membership is not None and not ctx.is_voting(membership):
         raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
     if membership is not None and poll.meeting_id is not None:
