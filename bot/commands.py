@@ -67,16 +67,17 @@ VERBS: tuple[Verb, ...] = (
          "agreement its ToR asks for (e.g. motion N carried by all members)", (), {"motion": "int", "agreed": "text"}),
     Verb("members", "members", "seats, holders and when their terms end"),
     Verb("member add", 'member add @person --seat "title" [--role chair|vice_chair|co_chair|member|secretariat|...] '
-         '[--agreed "reference"]', "put a person in a seat (whoever the ToR's powers name; `terms` lists them)",
-         (Arg("person", "person"),), {"seat": "text", "role": "text", "from": "text", "agreed": "text"},
+         '[--agreed "reference"] [--also "capacity"]', "put a person in a seat, or record what else they are "
+         "(whoever the ToR's powers name; `terms` lists them)", (Arg("person", "person"),),
+         {"seat": "text", "role": "text", "from": "text", "agreed": "text", "also": "text"},
          'member add @alice --seat "Chair"'),
     Verb("member remove", "member remove @person", "end a person's seat (whoever the ToR's powers name)",
          (Arg("person", "person"),)),
     Verb("chair", "chair @person [--poll N]", "make a member the chair, for the term the ToR sets; where the ToR "
          "elects the chair, record the election held in poll N", (Arg("person", "person"),), {"poll": "int"}),
-    Verb("deputy", "deputy @person [--for @member] [--meeting next|N|standing] [--confirm]",
+    Verb("deputy", "deputy @person [--for @member] [--meeting next|N|standing]",
          "name a deputy to attend (and, where the ToR allows, vote) in your place", (Arg("person", "person"),),
-         {"for": "person", "meeting": "text", "confirm": "flag"}, "deputy @bob --meeting next"),
+         {"for": "person", "meeting": "text"}, "deputy @bob --meeting next"),
     Verb("deputy revoke", "deputy revoke @person [--for @member]", "withdraw a deputy nomination",
          (Arg("person", "person"),), {"for": "person"}),
     Verb("deputies", "deputies", "deputy nominations in force"),
@@ -91,8 +92,9 @@ VERBS: tuple[Verb, ...] = (
          {"where": "text", "chair": "person", "minutes": "person", "first": "flag", "second": "flag"},
          'meeting schedule {next_week} 10:00 --where "Teams"'),
     Verb("meetings", "meetings", "upcoming and recent meetings"),
-    Verb("meeting open", "meeting open [N]", "open the next meeting: roll call, interests prompt and quorum",
-         (Arg("meeting", "int", required=False),)),
+    Verb("meeting open", "meeting open [N] [--confirm]", "open the next meeting: roll call, interests prompt and "
+         "quorum; --confirm opens it hours before its time", (Arg("meeting", "int", required=False),),
+         {"confirm": "flag"}),
     Verb("meeting close", "meeting close", "close the open meeting; members not recorded are marked absent"),
     Verb("meeting cancel", "meeting cancel N", "cancel a scheduled meeting", (Arg("meeting", "int"),)),
     Verb("agenda add", 'agenda add "title" [--meeting N]', "add an item to the next meeting's agenda",

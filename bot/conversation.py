@@ -20,6 +20,7 @@ from bot.replies import Reply, refusal
 from bot.services import (
     actions,
     authority,
+    confidential,
     deputies,
     direct,
     ending,
@@ -202,6 +203,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
                        "`group bind <short-name>`.")
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
+    confidential.require_may_see(ctx, command)
     return USE_CASES[command.verb](ctx, command)
 
 

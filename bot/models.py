@@ -113,6 +113,7 @@ class Membership(Base):
     term_ends_on: Mapped[dt.date | None] = mapped_column(Date)
     chair_term_ends_on: Mapped[dt.date | None] = mapped_column(Date)
     ended_at: Mapped[dt.datetime | None]
+    also: Mapped[str | None] = mapped_column(String(200))  # a capacity a composition rule asks about
     person: Mapped[Person] = relationship()
 
 

@@ -13,6 +13,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.errors import TermsError
+from bot.terms_base import Rule
+from bot.terms_composition import CompositionRule
 from bot.terms_powers import Powers
 
 
@@ -46,21 +48,6 @@ VOTING_RULE_WORDS = {
 }
 
 
-class Rule(BaseModel):
-    """A block of rules; `clause` names where in the ToR they come from."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    clause: str | None = None
-
-    def cite(self) -> str:
-        """`(ToR 6.4)`, or an empty string when the ToR gives no clause."""
-        return f"(ToR {self.clause})" if self.clause else ""
-
-    def cited(self, text: str) -> str:
-        """`text`, citing this rule's clause when there is one: `quorate (ToR 6.4)`."""
-        return f"{text} {self.cite()}" if self.clause else text
-
-
 class Holder(BaseModel):
     """A seat holder named with the name the minutes give them: `{id: "slack:U…", name: "Cllr Jane Smith"}`."""
 
@@ -77,6 +64,8 @@ class Seat(Rule):
     term_months: int | None = Field(default=None, ge=1, le=120)
     holder: str | Holder | None = None  # `alice`, `slack:U123`, or {id: …, name: "Cllr Jane Smith"}
     steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
+    # new_holder: at the end of a term a new representative is appointed, never the same person (PLPCP)
+    at_term_end: Literal["renewable", "new_holder"] = "renewable"
 
     @property
     def holder_id(self) -> str | None:
@@ -102,6 +91,8 @@ class DeputyRule(Rule):
     per_meeting: bool = True
     must_belong_to: str | None = None
     for_seats: list[str] | None = None  # only these seats may name deputies; None: every seat
+    # who may deputise, when must_belong_to names no group the bot holds: handles, for every seat or by seat title
+    eligible: list[str] | dict[str, list[str]] | None = None
     may_vote: bool = True
     counts_for_quorum: bool = True
 
@@ -235,6 +226,7 @@ class Terms(BaseModel):
     operates_until: EndRule | None = None
     confidentiality: Confidentiality = Confidentiality()
     seats: list[Seat] = Field(min_length=1)
+    composition: list[CompositionRule] = []
     chair: ChairRule = ChairRule()
     deputies: DeputyRule = DeputyRule(allowed=False)
     quorum: QuorumRule | None = None
@@ -263,11 +255,14 @@ class Terms(BaseModel):
         duplicated = sorted({t for t in titles if titles.count(t) > 1})
         if duplicated:
             raise ValueError(f"seat titles must be unique; repeated: {', '.join(duplicated)}")
-        unknown = [t for t in self.deputies.for_seats or [] if self.seat(t) is None]
+        eligible = self.deputies.eligible if isinstance(self.deputies.eligible, dict) else {}
+        named = [*(self.deputies.for_seats or []), *eligible, *(t for r in self.composition for t in r.seats or [])]
+        unknown = [t for t in named if self.seat(t) is None]
         if self.chair.seat is not None and self.seat(self.chair.seat) is None:
             raise ValueError(f"chair.seat names a seat the ToR does not have: {self.chair.seat}")
         if unknown:
-            raise ValueError(f"deputies.for_seats names seats the ToR does not have: {', '.join(unknown)}")
+            raise ValueError("deputies.for_seats, deputies.eligible or composition names seats the ToR does not "
+                             f"have: {', '.join(unknown)}")
         unknown = [t for t in self.powers.seat_titles() if self.seat(t) is None]
         if unknown:
             raise ValueError(f"powers name seats the ToR does not have: {', '.join(unknown)}")

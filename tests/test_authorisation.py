@@ -26,7 +26,7 @@ def cjcg(chat: Chat) -> Chat:
 
 
 def open_meeting(chat: Chat, *present: str) -> None:
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     for who in present:
         chat.ok(who, "here")
 
@@ -40,12 +40,12 @@ def open_meeting(chat: Chat, *present: str) -> None:
         ("bob", "meeting schedule 2026-12-20 10:00", "Only the chair or the secretariat can schedule"),
         ("bob", "meeting cancel 1", "Only the chair or the secretariat can cancel"),
         ("bob", 'agenda add "My item"', "Only the chair or the secretariat can set the agenda"),
-        ("sam", "meeting open", "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. Ask alice"),
-        ("bob", "meeting open", "Only the chair"),
+        ("sam", "meeting open --confirm", "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. Ask alice"),
+        ("bob", "meeting open --confirm", "Only the chair"),
         ("bob", 'poll "Lunch?" "Yes" "No"', "Only the chair (or vice-chair, or the meeting's chair) can call a poll"),
-        ("zoe", 'declare "I own a care home"', "Only members of Children's Joint Commissioning Group and their deputies"),
-        ("zoe", "interests", "is confidential; only its members see the register (ToR 6.7-6.9)"),
-        ("zoe", "apologies", "You hold no seat"),
+        ("zoe", 'declare "I own a care home"', "is confidential (ToR 6.7-6.9): only its members and their deputies"),
+        ("zoe", "interests", "is confidential (ToR 6.7-6.9): only its members and their deputies see anything"),
+        ("zoe", "apologies", "is confidential (ToR 6.7-6.9)"),
         ("bob", "deputy @zoe --for @carol", "Only the member themself, the chair or the secretariat can name a deputy for a member (ToR 7.2)"),
         ("bob", "deputy @carol", "carol already holds a seat"),
         ("bob", "deputy @zoe --meeting standing", "The ToR allows deputies only for a named meeting (ToR 7.2)"),
@@ -80,7 +80,7 @@ def test_only_voting_members_present_vote_once_and_a_changed_vote_counts_as_the_
     open_meeting(cjcg, "bob", "carol")
     cjcg.ok("alice", 'motion "Adopt the plan"')
     assert "not recorded present at meeting 1; say `here` first" in cjcg.refused("dan", "vote 1 for").text
-    assert "Only voting members" in cjcg.refused("zoe", "vote 1 for").text
+    assert "is confidential (ToR 6.7-6.9)" in cjcg.refused("zoe", "vote 1 for").text
     cjcg.ok("sam", "here")
     assert "Your seat (Administrative support) does not vote" in cjcg.refused("sam", "vote 1 for").text
     cjcg.ok("bob", "vote 1 for")
@@ -117,7 +117,7 @@ def test_a_deputy_the_tor_does_not_let_vote_is_refused(chat: Chat) -> None:
         import_group(session, text, chat.now)
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
     assert "may attend but not vote" in chat.ok("carol", "deputy @yan").text
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("bob", "here")
     chat.ok("dan", "here")
     assert "may not vote" in chat.ok("yan", "here").text
@@ -167,8 +167,8 @@ def test_only_the_chair_closes_a_vote_and_a_meeting_with_an_open_vote_stays_open
 def test_the_meetings_own_chair_may_open_it(chat: Chat) -> None:
     chat.load("lieg")
     chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.refused("frank", "meeting open")
-    chat.ok("erin", "meeting open")
+    chat.refused("frank", "meeting open --confirm")
+    chat.ok("erin", "meeting open --confirm")
 
 
 def test_a_poll_past_its_deadline_takes_no_votes(chat: Chat) -> None:

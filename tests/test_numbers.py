@@ -56,11 +56,11 @@ def test_each_group_numbers_its_meetings_and_polls_from_one(chat: Chat) -> None:
         assert [label for label, _ in listed.fields] == ["Meeting 1", "Meeting 2"]
 
     chat.advance(days=9, hours=1)  # 10 December, 10:00
-    opened = ok(chat, "alice", "meeting open", BOARD)
+    opened = ok(chat, "alice", "meeting open --confirm", BOARD)
     assert opened.title == f"Meeting 1 of {BOARD_NAME} is open"
     for who in ("bob", "carol"):
         ok(chat, who, "here", BOARD)
-    ok(chat, "bob", "meeting open 1", TFG)
+    ok(chat, "bob", "meeting open 1 --confirm", TFG)
     ok(chat, "ivy", "here", TFG)
 
     board_poll = ok(chat, "alice", 'poll "Away day venue" "Leigh" "Shoebury"', BOARD)
@@ -128,8 +128,8 @@ def test_each_group_numbers_its_actions_from_one(chat: Chat) -> None:
     ok(chat, "alice", "meeting schedule 2026-12-10 10:00", BOARD)
     ok(chat, "bob", "meeting schedule 2026-12-10 14:00", TFG)  # the task-and-finish group's meeting 1 is record 2
     chat.advance(days=9, hours=1)  # 10 December, 10:00
-    ok(chat, "alice", "meeting open", BOARD)
-    ok(chat, "bob", "meeting open 1", TFG)
+    ok(chat, "alice", "meeting open --confirm", BOARD)
+    ok(chat, "bob", "meeting open 1 --confirm", TFG)
     # Interleaved, so that no group's numbers are the database's ids.
     recorded = [ok(chat, "alice", 'action "Book the away day"', BOARD),
                 ok(chat, "bob", 'action "Draft the framework" --owner @ivy', TFG),

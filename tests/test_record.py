@@ -46,7 +46,7 @@ def test_terms_and_the_chairs_term_come_from_the_tor(chat: Chat) -> None:
 def test_every_change_appends_an_audit_event_to_an_unbroken_chain(chat: Chat, sessions: sessionmaker[Session]) -> None:
     chat.load("cjcg")
     for who, text in [("alice", "meeting schedule 2026-12-03 10:00"), ("carol", "deputy @yan"),
-                      ("alice", "meeting open"), ("bob", "here"), ("yan", "here"), ("bob", "declare none"),
+                      ("alice", "meeting open --confirm"), ("bob", "here"), ("yan", "here"), ("bob", "declare none"),
                       ("alice", 'motion "Adopt"'), ("bob", "vote 1 for"), ("alice", "poll close 1"),
                       ("alice", "meeting close"), ("sam", 'member add @zoe --seat "Lead Commissioner for CAMHS"')]:
         chat.ok(who, text)

@@ -33,7 +33,7 @@ def test_a_time_a_few_minutes_off_is_taken_for_the_same_meeting(chat: Chat) -> N
 def test_an_open_meeting_is_named_with_how_to_close_it(chat: Chat) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-01 09:30")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     assert chat.refused("alice", "meeting schedule 2026-12-01 09:35").text.endswith(
         "Say `meetings` to see it, or `meeting close` when it ends.")
 

@@ -17,6 +17,10 @@ from bot.terms import parse_terms
 from tests.conftest import Chat, example
 from tests.test_authorisation import audit_count
 
+OUTSIDER = ("Children's Joint Commissioning Group is confidential (ToR 6.7-6.9): only its members and their "
+            "deputies see anything of it. If you should be one of them, ask the person who invited you to the "
+            "channel to have you seated.")
+
 
 def after_dcs_terms_end(chat: Chat) -> None:
     """PLPCP on 20 Jan 2027: the DCS seats' twelve-month terms ended on 15 Jan 2027 (ToR Membership)."""
@@ -43,18 +47,21 @@ def load_revised(chat: Chat, sessions: sessionmaker[Session], short_name: str, c
 
 def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(chat: Chat) -> None:
     after_dcs_terms_end(chat)
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("frank", "here")
     reply = chat.ok("bob", "here")
-    assert reply.text.startswith("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they "
-                                 "cannot vote or count for quorum until reappointed (ToR Membership).")
-    assert '`member add @bob --seat "DCS North London"`' in reply.text
+    # PLPCP: "after which a new representative from the sub-region will be appointed": never "reappoint bob".
+    assert reply.text == ("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they cannot "
+                          "vote or count for quorum (ToR Membership). The ToR has a new representative appointed to "
+                          "DCS North London; the chair or secretariat seats them: `member add @person --seat \"DCS "
+                          "North London\"`.")
     assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
     assert "2 present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
     chat.ok("alice", 'motion "Adopt the plan"')
     assert chat.refused("bob", "vote 1 for").text == (
-        "Your term in DCS North London ended on 15 Jan 2027, so you cannot vote until you are reappointed "
-        '(ToR Membership). The chair or secretariat can reappoint you: `member add @bob --seat "DCS North London"`.')
+        "Your term in DCS North London ended on 15 Jan 2027, so you cannot vote (ToR Membership). The ToR has a new "
+        'representative appointed to DCS North London; the chair or secretariat seats them: `member add @person '
+        '--seat "DCS North London"`.')
     chat.ok("frank", "vote 1 for")
     assert "1 for, 0 against" in chat.ok("alice", "poll close 1").as_text()
 
@@ -64,28 +71,29 @@ def test_members_shows_a_term_that_has_ended_and_the_seat_awaiting_reappointment
     assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
         "bob, term ends 15 Jan 2027"
     after_dcs_terms_end(chat)
+    # "after which a new representative from the sub-region will be appointed" (PLPCP Membership)
     assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
-        "bob, term ended 15 Jan 2027: seat awaiting reappointment (ToR Membership)"
+        "bob, term ended 15 Jan 2027: a new representative is due (ToR Membership)"
     seats = dict(home(chat.sessions, Speaker("console", "bob", "bob"), chat.now).fields)["Seats"]
-    assert "DCS North London (member, term ended 15 Jan 2027: seat awaiting reappointment)" in seats
+    assert "DCS North London (member, term ended 15 Jan 2027: a new representative is due)" in seats
 
 
-def test_member_add_reappoints_the_same_person_for_a_new_term_or_appoints_a_successor(chat: Chat) -> None:
+def test_member_add_appoints_a_successor_when_the_tor_wants_a_new_representative(chat: Chat) -> None:
     after_dcs_terms_end(chat)
-    reply = chat.ok("sam", 'member add @bob --seat "DCS North London"')
-    assert reply.text == ("bob is reappointed to DCS North London as member for a new term from 21 Jan 2027; term "
-                          "ends 21 Jan 2028 (ToR Membership).")
-    assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
-        "bob, term ends 21 Jan 2028"
+    assert "bob has served a term" in chat.refused("sam", 'member add @bob --seat "DCS North London"').text
+    reply = chat.ok("sam", 'member add @nadia --seat "DCS North London"')
+    assert reply.text == "nadia now holds DCS North London as member; term ends 21 Jan 2028 (ToR Membership)."
+    assert dict(chat.ok("nadia", "members").fields)["DCS North London (North London sub-region)"] == \
+        "nadia, term ends 21 Jan 2028"
     assert chat.ok("sam", 'member add @nina --seat "DCS East London"').text == \
         "nina now holds DCS East London as member; term ends 21 Jan 2028 (ToR Membership)."
-    chat.ok("alice", "meeting open")
-    assert chat.ok("bob", "here").text == "bob is present."
+    chat.ok("alice", "meeting open --confirm")
+    assert chat.ok("nadia", "here").text == "nadia is present."
     chat.ok("alice", 'motion "Adopt the plan"')
-    chat.ok("bob", "vote 1 for")
+    chat.ok("nadia", "vote 1 for")
     chat.refused("carol", "vote 1 for")
     assert chat.refused("sam", 'member add @zoe --seat "DCS North London"').text.startswith(
-        "DCS North London is held by bob.")
+        "DCS North London is held by nadia.")
 
 
 def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:
@@ -93,7 +101,7 @@ def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:
     chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting schedule 2027-01-15 10:00")
     chat.now = dt.datetime(2027, 1, 15, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     assert chat.ok("bob", "here").text == "bob is present."
     chat.ok("alice", 'motion "Adopt the plan"')
     chat.ok("bob", "vote 1 for")
@@ -131,12 +139,12 @@ def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
     before = audit_count(sessions)
-    reply = chat.refused("bob", "meeting open")
+    reply = chat.refused("bob", "meeting open --confirm")
     assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance). Until then the "
             "secretariat (sam) opens and closes the meeting, calls the vote") in reply.text
     assert "records the result with `chair @winner --poll N`" in reply.text
     assert audit_count(sessions) == before
-    chat.ok("sam", "meeting open")
+    chat.ok("sam", "meeting open --confirm")
     for member in ("alice", "bob", "carol", "dan"):
         chat.ok(member, "here")
     chat.ok("sam", 'poll "Chair" "alice" "bob"')
@@ -158,8 +166,8 @@ def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_th
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     chat.ok("sam", "member remove @sam")
-    assert "Until then any voting member opens and closes the meeting" in chat.refused("vera", "meeting open").text
-    chat.ok("carol", "meeting open")
+    assert "Until then any voting member opens and closes the meeting" in chat.refused("vera", "meeting open --confirm").text
+    chat.ok("carol", "meeting open --confirm")
     chat.ok("alice", "here")
     chat.ok("carol", 'poll "Chair" "alice" "dan"')
     chat.ok("alice", "vote 1 alice")
@@ -179,9 +187,10 @@ def test_a_new_deputy_for_the_same_meeting_replaces_the_earlier_one(chat: Chat) 
     assert chat.ok("carol", "deputies").fields == (("carol", "zoe, meeting 1"),)
     assert chat.ok("carol", "deputy @zoe").text == \
         "zoe is already carol's deputy for meeting 1 (Thu 3 Dec 2026, 10:00 GMT); nothing changed."
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("bob", "here")
-    assert "carol has not named you their deputy" in chat.refused("yan", "here --for @carol").text
+    # yan's nomination was replaced: they are no longer anyone's deputy in this confidential group.
+    assert "is confidential (ToR 6.7-6.9)" in chat.refused("yan", "here --for @carol").text
     chat.ok("zoe", "here")
     chat.ok("alice", 'motion "Adopt the plan"')
     chat.ok("zoe", "vote 1 for")
@@ -191,7 +200,7 @@ def test_console_handles_differ_only_in_case_name_one_person(chat: Chat) -> None
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
     chat.ok("carol", "deputy @Yan")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     assert chat.ok("yan", "here").text == "Yan is attending as deputy for carol and may vote in their place (ToR 7.2)."
     assert chat.ok("BOB", "here").text == "bob is present."
 
@@ -199,16 +208,13 @@ def test_console_handles_differ_only_in_case_name_one_person(chat: Chat) -> None
 def test_a_member_claiming_to_deputise_is_told_only_what_is_true(chat: Chat, sessions: sessionmaker[Session]) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     before = audit_count(sessions)
     reply = chat.refused("bob", "here --for @dan")
     assert reply.text == "dan has not named you their deputy for this meeting; dan can name you with `deputy @bob`."
-    assert chat.refused("zed", "here --for @dan").text == (
-        "You hold no seat in Children's Joint Commissioning Group and dan has not named you their deputy for this "
-        "meeting; dan can name you with `deputy @zed`.")
-    assert chat.refused("zed", "here").text == (
-        "You hold no seat in Children's Joint Commissioning Group and no member has named you their deputy for this "
-        "meeting. A member can: `deputy @zed`.")
+    # Someone neither seated nor named a deputy learns nothing of a confidential group, not even who sits on it.
+    assert chat.refused("zed", "here --for @dan").text == OUTSIDER
+    assert chat.refused("zed", "here").text == OUTSIDER
     assert audit_count(sessions) == before
 
 
@@ -236,7 +242,7 @@ def test_the_chair_cannot_leave_an_open_meeting_with_nobody_in_the_chair(chat: C
                                                                          sessions: sessionmaker[Session]) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     before = audit_count(sessions)
     assert chat.refused("alice", "member remove @alice").text == (
         "alice chairs meeting 1, which is open, so removing alice now would leave it with nobody in the chair "
@@ -255,13 +261,13 @@ def test_the_chair_cannot_leave_an_open_meeting_with_nobody_in_the_chair(chat: C
 def test_the_chair_can_leave_once_the_meeting_is_closed_or_while_a_co_chair_remains(chat: Chat) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("alice", "meeting close")
     chat.ok("alice", "member remove @alice")
     chat.load("lieg", channel="lieg")
     chat.channel = "lieg"
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("alice", "member remove @alice")  # bob, the other co-chair, still chairs
     assert chat.ok("bob", "meeting close").text == "Meeting 1 is closed."  # numbered within the LIEG
 
@@ -269,7 +275,7 @@ def test_the_chair_can_leave_once_the_meeting_is_closed_or_while_a_co_chair_rema
 def test_the_member_chairing_an_open_meeting_keeps_their_seat_until_it_closes(chat: Chat) -> None:
     chat.load("lieg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00 --chair @erin")
-    chat.ok("erin", "meeting open")
+    chat.ok("erin", "meeting open --confirm")
     assert chat.refused("alice", "member remove @erin").text == (
         "erin chairs meeting 1, which is open, so removing erin now would leave it with nobody in the chair "
         "(ToR 5.1). Close the meeting first with `meeting close`, then try again.")
@@ -283,7 +289,7 @@ def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as
     chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)  # the last day of alice's term: she still chairs
     chat.ok("alice", "meeting schedule 2027-01-15 22:00")
     chat.now = dt.datetime(2027, 1, 15, 22, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.now = dt.datetime(2027, 1, 16, 0, 30, tzinfo=dt.UTC)  # the meeting runs past midnight: her term has ended
     seat = "ALDCS Policy Lead for Finance and Resources"
     assert chat.refused("sam", f'member add @zoe --seat "{seat}" --role member').text.startswith(

@@ -104,7 +104,7 @@ def test_task_and_finish_group_names_its_parent() -> None:
         (MINIMAL + "quorum: {chair_required: true}\n", "quorum: give min_present"),
         (MINIMAL + "voting: {rule: most_shouts}\n", "voting.rule: Input should be 'majority_present'"),
         (MINIMAL + "  - {title: chair}\n", "seat titles must be unique; repeated: chair"),
-        (MINIMAL + "deputies: {for_seats: [Treasurer]}\n", "deputies.for_seats names seats the ToR does not have"),
+        (MINIMAL + "deputies: {for_seats: [Treasurer]}\n", "names seats the ToR does not have: Treasurer"),
         (MINIMAL + "attendance: {absences_counted_per: authority}\n",
          "attendance.absences_counted_per: Input should be 'member' or 'organisation'"),
         (MINIMAL + "attendance: {absences_counted_per: organisation}\n",

@@ -62,7 +62,7 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
     ("group", "setup", "who", "text", "words"),
     [
         # A poll at an open meeting that is not quorate is refused, as a motion's vote is.
-        ("cjcg", ["alice: meeting schedule 2026-12-03 10:00", "alice: meeting open"], "alice", 'poll "Venue?" "Barnet" "Camden"',
+        ("cjcg", ["alice: meeting schedule 2026-12-03 10:00", "alice: meeting open --confirm"], "alice", 'poll "Venue?" "Barnet" "Camden"',
          "The meeting is not quorate: 1 member present, 3 needed (ToR 6.4); a vote needs a quorate meeting."),
         # LIEG votes only at meetings (ToR 6.3): no poll between meetings.
         ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"',
@@ -95,7 +95,7 @@ def test_polls_and_motions_follow_the_tor_or_are_refused_saying_why(
 def test_a_quorate_meeting_takes_a_poll_and_records_its_quorum(chat: Chat, sessions: sessionmaker[Session]) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-01 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     for who in ("bob", "carol"):
         chat.ok(who, "here")
     reply = chat.ok("alice", 'poll "Venue?" "Barnet" "Camden"')
@@ -128,8 +128,9 @@ def test_a_confidential_group_shows_its_votes_and_meetings_to_members_only(
     chat.ok("alice", 'motion "Fund the placement of child K"')
     before = audit_count(sessions)
     reply = chat.refused("zoe", text)
-    assert reply.text == (f"Children's Joint Commissioning Group is confidential; only its members see {what} "
-                          "(ToR 6.7-6.9). If you need it, ask its chair or secretariat.")
+    assert reply.text == ("Children's Joint Commissioning Group is confidential (ToR 6.7-6.9): only its members and "
+                          "their deputies see anything of it. If you should be one of them, ask the person who "
+                          "invited you to the channel to have you seated.")
     assert "child K" not in reply.as_text()
     assert audit_count(sessions) == before
     assert "child K" in chat.ok("bob", text).as_text() or text == "meetings"

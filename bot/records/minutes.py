@@ -25,7 +25,12 @@ def people(names: list[str]) -> str:
 def heading(record: MeetingRecord) -> list[str]:
     when = record.starts_at
     lines = [f"# Minutes of {record.group}: meeting {record.number}", ""]
-    lines.append(f"- **Date:** {when:%A} {when.day} {when:%B %Y}")
+    opened = record.opened_at
+    if opened is not None and opened.date() != when.date():  # opened on another day: the record is the real date
+        lines.append(f"- **Date:** {opened:%A} {opened.day} {opened:%B %Y} (scheduled for {when:%A} {when.day} "
+                     f"{when:%B %Y})")
+    else:
+        lines.append(f"- **Date:** {when:%A} {when.day} {when:%B %Y}")
     time = f"{when:%H:%M %Z}"
     if record.opened_at:
         time += f" (opened {clock(record.opened_at)}, closed {clock(record.closed_at)})"

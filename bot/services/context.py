@@ -15,6 +15,7 @@ from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
 from bot.models import AgendaItem, ApprovedMinutes, Group, Identity, Meeting, Membership, Person
 from bot.rules.calendar import example_day, show_date, term_ended
+from bot.rules.tenure import new_holder_due
 from bot.services.numbers import meeting_number
 from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
 
@@ -259,6 +260,11 @@ class Context:
         """How a lapsed chair is restored, and by whom, ending the sentence: reappointment to their seat when its
         term ended, else being named chair again; and what an operator does when no one in the group can."""
         me = membership.person.display_name
+        if membership.term_ends_on is not None and self.term_ended(membership) and \
+                new_holder_due(self.terms.seat(membership.seat_title)):
+            # The ToR has a new representative appointed at the term's end: never suggest the same person again.
+            return (f"the ToR has a new representative appointed to {membership.seat_title}, not you again. The "
+                    "secretariat seats them with `member add @person --seat \"...\"`.")
         if membership.term_ends_on is not None and self.term_ended(membership):
             how = f"you are reappointed: `member add @{me} --seat \"{membership.seat_title}\"`"
         else:

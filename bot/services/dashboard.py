@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meeting, Membership, Poll, SecretVoter
 from bot.replies import Reply
 from bot.rules.calendar import show, show_date, term_ended
+from bot.rules.tenure import awaiting
 from bot.services.context import Speaker, name, terms_of
 from bot.services.numbers import meeting_number
 
@@ -46,7 +47,8 @@ def zone_of(group: Group) -> ZoneInfo:
 def seat_line(group: Group, membership: Membership, now: dt.datetime) -> str:
     ends_on, ends = membership.term_ends_on, ""
     if ends_on is not None:
-        ends = (f", term ended {show_date(ends_on)}: seat awaiting reappointment"
+        seat = terms_of(group.terms_yaml, group.short_name).seat(membership.seat_title)
+        ends = (f", term ended {show_date(ends_on)}: {awaiting(seat)}"
                 if term_ended(ends_on, now.astimezone(zone_of(group)).date()) else f", term ends {show_date(ends_on)}")
     chair = (f", chair until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else "")
     return f"{group.name}: {membership.seat_title} ({membership.role.replace('_', ' ')}{ends}{chair})"

@@ -6,11 +6,12 @@ from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import DeputyNomination, Group, Membership
+from bot.models import DeputyNomination
 from bot.replies import Reply
 from bot.rules.calendar import show
-from bot.services.authority import NOT_MEMBERS, require
+from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.deputy_eligibility import require_eligible, require_entitled
 from bot.services.numbers import meeting_number
 from bot.terms_powers import Act
 
@@ -19,8 +20,8 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     """Name a deputy for yourself (or, as chair or secretariat, for a member).
 
     `--meeting next|N|standing`; by default the next meeting when the ToR allows per-meeting deputies.
-    Checks the ToR's eligibility rule: a deputy who must belong to another body is checked against that
-    group's record when the bot holds it, else needs the nominator's `--confirm`.
+    Only a member entitled to send a deputy may name one, and only someone the ToR makes eligible
+    (bot.services.deputy_eligibility): never on the nominator's word alone.
     """
     rule = ctx.terms.deputies
     if not rule.allowed:
@@ -60,7 +61,7 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     if any(n.deputy_id == deputy.id for n in earlier):
         return Reply(f"{deputy.display_name} is already {member.display_name}'s deputy {scope}; nothing changed.",
                      private=True)
-    confirmation = check_eligibility(ctx, deputy.id, bool(cmd.options.get("confirm")))
+    require_eligible(ctx, deputy, seat_held.seat_title)
     for replaced in earlier:  # the ToR provides for a named deputy: one per member for a meeting, or standing
         replaced.revoked_at = ctx.now
         ctx.audit("deputy.replaced", nomination=replaced.id, member=member.id, deputy=replaced.deputy_id,
@@ -69,44 +70,11 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
                                   meeting_id=meeting.id if meeting else None, nominated_at=ctx.now)
     ctx.session.add(nomination)
     ctx.session.flush()
-    ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id,
-              confirmed_eligible=bool(confirmation))
+    ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id)
     votes = "may vote in their place" if rule.may_vote else "may attend but not vote"
     named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
     text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s deputy {scope} and {votes}") + "."
-    return Reply(text + confirmation)
-
-
-def check_eligibility(ctx: Context, deputy_id: int, confirmed: bool) -> str:
-    body = ctx.terms.deputies.must_belong_to
-    if not body:
-        return ""
-    rule = ctx.terms.deputies
-    other = ctx.session.scalar(select(Group).where(Group.short_name == body.casefold()))
-    if other is not None:
-        seated = ctx.session.scalar(select(Membership.id).where(Membership.group_id == other.id,
-                                                                Membership.person_id == deputy_id,
-                                                                Membership.ended_at.is_(None)))
-        if seated is None:
-            raise NotAllowed(rule.cited(f"A deputy must be a member of {other.name}") + ", and they are not.")
-        return ""
-    if not confirmed:
-        raise NotAllowed(rule.cited(f"A deputy must be a member of {body}") + ". If they are, say so by adding "
-                         "`--confirm` to the command.")
-    return f" Recorded on your confirmation that they are a member of {body}."
-
-
-def require_entitled(ctx: Context, seat_held: Membership) -> None:
-    """Refuse a deputy for a seat the ToR does not let name one: outside `deputies.for_seats` where it lists
-    seats, and the secretariat's or an observer's unless listed there (they are not members)."""
-    rule = ctx.terms.deputies
-    entitled = {t.casefold() for t in rule.for_seats or []}
-    if seat_held.role in NOT_MEMBERS and seat_held.seat_title.casefold() not in entitled:
-        raise NotAllowed(rule.cited(f"{seat_held.person.display_name} attends as {seat_held.role}, not as a "
-                                    "member; the secretariat and observers are not members and have no deputies")
-                         + ".")
-    if rule.for_seats is not None and seat_held.seat_title.casefold() not in entitled:
-        raise NotAllowed(rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + ".")
+    return Reply(text)
 
 
 def revoke(ctx: Context, cmd: Command) -> Reply:

@@ -14,6 +14,7 @@ from bot.models import ChannelBinding, Group, Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, show_date
 from bot.rules.powers import powers_in_force
+from bot.services.conduct import declares_at_start
 from bot.services.context import Context, Place, resolve
 from bot.terms import CHAIR_ROLES, VOTING_RULE_WORDS, Terms, parse_terms
 
@@ -98,6 +99,11 @@ def group_named(session: Session, short_name: str) -> Group:
 def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     """Each rule of the ToR as a (label, sentence citing its clause) pair."""
     rows: list[tuple[str, str]] = [("Seats", f"{len(terms.seats)} seats, {terms.voting_seats} of them voting")]
+    rows.extend(("Composition", rule.cited(rule.says)) for rule in terms.composition)
+    replaced = [s for s in terms.seats if s.at_term_end == "new_holder"]
+    if replaced:
+        rows.append(("Terms", replaced[0].cited("a new representative is appointed when the term of "
+                                                f"{', '.join(s.title for s in replaced)} ends")))
     chair = terms.chair
     chair_text = f"{chair.chosen.replace('_', '-')} chair"
     rows.append(("Chair", chair.cited(chair_text + (f", for a term of {chair.term_months} months"
@@ -111,6 +117,8 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
             text += f" for {', '.join(deputies.for_seats)}"
         if deputies.must_belong_to:
             text += f"; a deputy must be a member of {deputies.must_belong_to}"
+        if deputies.eligible:
+            text += "; only those the ToR file lists may deputise"
         text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
         rows.append(("Deputies", deputies.cited(text)))
     else:
@@ -138,7 +146,7 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
     rows.append(("Meetings", meetings.cited(cadence)))
-    if terms.interests.declare_at_start:
+    if declares_at_start(terms):  # only a rule the ToR states, with its clause
         rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
     attendance = terms.attendance
     parts = []

@@ -25,13 +25,6 @@ def may_declare(ctx: Context) -> bool:
         DeputyNomination.revoked_at.is_(None)).limit(1)) is not None
 
 
-def require_member_if_confidential(ctx: Context, what: str) -> None:
-    """In a confidential group only its members and their deputies see `what`; anyone else is refused."""
-    if ctx.terms.confidential and not may_declare(ctx):
-        raise NotAllowed(ctx.terms.confidentiality.cited(f"{ctx.terms.name} is confidential; only its members see "
-                                                         f"{what}") + ". If you need it, ask its chair or secretariat.")
-
-
 def declare(ctx: Context, cmd: Command) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
@@ -73,7 +66,6 @@ def declare(ctx: Context, cmd: Command) -> Reply:
 
 def register(ctx: Context, cmd: Command) -> Reply:
     """The register of interests, by meeting or person; members only when the group is confidential."""
-    require_member_if_confidential(ctx, "the register")
     query = select(Interest).where(Interest.group_id == ctx.group.id).order_by(Interest.declared_at, Interest.id)
     if cmd.options.get("meeting") is not None:
         query = query.where(Interest.meeting_id == ctx.meeting(cmd.options["meeting"]).id)

@@ -13,11 +13,10 @@ from bot.records import absences
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, local_to_utc, parse_day_and_time, show, show_date
 from bot.rules.quorum import Quorum
-from bot.services import roll
+from bot.services import conduct, roll
 from bot.services.authority import is_member, require, roles_of
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
-from bot.services.interests import require_member_if_confidential
 from bot.services.numbers import next_number
 from bot.terms_powers import Act, Holder
 
@@ -83,6 +82,7 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
+    notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
                  subject=f"meeting:{meeting.id}", notices=notices)
@@ -119,7 +119,6 @@ def in_steering_group(ctx: Context, person: Person) -> bool:
 
 
 def list_meetings(ctx: Context, cmd: Command) -> Reply:
-    require_member_if_confidential(ctx, "its meetings")
     meetings = ctx.session.scalars(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
         .order_by(Meeting.starts_at.desc()).limit(10)
@@ -159,7 +158,6 @@ def add_item(ctx: Context, cmd: Command) -> Reply:
 
 
 def show_agenda(ctx: Context, cmd: Command) -> Reply:
-    require_member_if_confidential(ctx, "its agendas")
     meeting = ctx.meeting(cmd.args["meeting"])
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
     text = f"Agenda of meeting {meeting.number}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
@@ -176,6 +174,7 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
+    early = conduct.require_timely_opening(ctx, meeting, bool(cmd.options.get("confirm")))
     meeting.status, meeting.opened_at = "open", ctx.now
     if meeting.chair_id is None and ctx.presides_until_elected(ctx.actor):
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
@@ -185,7 +184,8 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     meeting.quorate_at_open = quorum.quorate
     ctx.session.add(QuorumCheck(meeting_id=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
                                 text=quorum.text, checked_at=ctx.now))
-    ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted)
+    ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
+              **({"early": True} if early else {}))
     prompts = ["Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member."]
     if ctx.terms.interests.declare_at_start:
         prompts.append(ctx.terms.interests.cited("Declare any interests now: `declare \"...\" --item N`, or "
@@ -193,7 +193,8 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
     if ctx.terms.meetings.max_minutes:
         prompts.append(f"This meeting should last at most {ctx.terms.meetings.max_minutes} minutes.")
     return Reply("\n".join(prompts), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
-                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=f"meeting:{meeting.id}")
+                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=f"meeting:{meeting.id}",
+                 notices=(early,) if early else ())
 
 
 def close_meeting(ctx: Context, cmd: Command) -> Reply:
@@ -261,7 +262,8 @@ def here(ctx: Context, cmd: Command) -> Reply:
         for_member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else None
         text = roll.mark_deputising(ctx, meeting, for_member)
     after = roll.quorum_of(ctx, meeting)
-    return Reply(text, notices=quorum_change(before, after), changes=(f"meeting:{meeting.id}",))
+    return Reply(text, notices=quorum_change(before, after) + conduct.late_declaration(ctx, meeting, ctx.actor),
+                 changes=(f"meeting:{meeting.id}",))
 
 
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:

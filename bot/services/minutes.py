@@ -13,7 +13,6 @@ from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services.authority import require
 from bot.services.context import Context
-from bot.services.interests import require_member_if_confidential
 from bot.terms_powers import Act
 
 
@@ -32,7 +31,6 @@ def chosen(ctx: Context, number: int | None) -> Meeting:
 
 def draft(ctx: Context, cmd: Command) -> Reply:
     """The minutes of a meeting: the approved text once approved, else a draft built from the record."""
-    require_member_if_confidential(ctx, "its minutes")
     meeting = chosen(ctx, cmd.args["meeting"])
     approved = approved_minutes(ctx.session, meeting.id)
     if approved is not None:

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
 from bot.rules.calendar import report_due, show, show_date
 from bot.rules.reminders import instant
+from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
 from bot.services.context import Context
 from bot.services.groups import plural
@@ -125,7 +126,9 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
         text = f"{holder}'s term in the seat {membership.seat_title} ends today ({show_date(ends_on)})"
-        text = (seat.cited(text) if seat else text) + (": the seat is vacant until the term is renewed or the seat "
+        text = (seat.cited(text) if seat else text) + (": a new representative is due (`member add @person --seat "
+                                                       "\"...\"`)." if new_holder_due(seat) else
+                                                       ": the seat is vacant until the term is renewed or the seat "
                                                        "filled (`member add @person --seat \"...\"`).")
         return Notice("Seat vacant", text)
     days = (ends_on - ctx.today).days
@@ -134,7 +137,8 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     else:
         text = f"{holder}'s term in the seat {membership.seat_title} of {ctx.terms.name} ends on {show_date(ends_on)}"
         text = seat.cited(text) if seat else text
-    text += f", in {plural(days, 'day')}. Plan the renewal or a successor."
+    ending = "Plan the renewal or a successor." if chair_term else at_term_end(seat, holder)
+    text += f", in {plural(days, 'day')}. {ending}"
     people = (membership.person_id,) + tuple(p for p in chairs(ctx) if p != membership.person_id)
     return Notice("Term ending", text, people)
 

@@ -14,12 +14,13 @@ from bot.models import Ballot, Group, Meeting, Poll, PollOption, QuorumCheck, Se
 from bot.replies import Button, Reply
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum, turnout_shortfall
+from bot.rules.tenure import lapsed_hint, until_reappointed
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.authority import may, require
 from bot.services.context import Context, agenda_item, scheduler_context
 from bot.services.ended import require_not_ended
-from bot.services.interests import declared_on_item, require_member_if_confidential
+from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number, next_number
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 from bot.terms_powers import Act
@@ -242,9 +243,9 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
     if membership is not None and membership.term_ends_on is not None and ctx.term_ended(membership):
         seat = ctx.terms.seat(membership.seat_title)
         rule = (f"Your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so you cannot "
-                "vote until you are reappointed")
-        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. The chair or secretariat can reappoint you: "
-                         f"`member add @{ctx.actor.display_name} --seat \"{membership.seat_title}\"`.")
+                f"vote{until_reappointed(seat, 'you are ')}")
+        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. "
+                         + lapsed_hint(seat, membership.seat_title, ctx.actor.display_name, "you"))
     if membership is not None and not ctx.is_voting(membership):
         raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
     if membership is not None and poll.meeting_id is not None:
@@ -428,7 +429,6 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
 
 
 def results(ctx: Context, cmd: Command) -> Reply:
-    require_member_if_confidential(ctx, "its votes")
     # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
     poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
     reply = card(ctx, poll)
@@ -437,7 +437,6 @@ def results(ctx: Context, cmd: Command) -> Reply:
 
 
 def list_polls(ctx: Context, cmd: Command) -> Reply:
-    require_member_if_confidential(ctx, "its votes")
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))

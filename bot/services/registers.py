@@ -6,14 +6,12 @@ from bot.commands import Command
 from bot.records import registers
 from bot.replies import Reply
 from bot.services.context import Context
-from bot.services.interests import require_member_if_confidential
 
 SHORT = {"present": "P", "deputised": "D", "apologies": "Ap", "absent": "A", "": "–"}
 
 
 def attendance_register(ctx: Context, cmd: Command) -> Reply:
     """Each member's attendance at the meetings held, oldest first (P present, D deputised, Ap apologies, A absent)."""
-    require_member_if_confidential(ctx, "its registers")
     table = registers.attendance(ctx.session, ctx.group)
     if not table.rows:
         return Reply(f"{ctx.terms.name} has held no meetings yet, so the attendance register is empty.", private=True)

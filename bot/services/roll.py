@@ -11,6 +11,7 @@ from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, over_cap
 from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, assess
+from bot.rules.tenure import lapsed_hint, until_reappointed
 from bot.services.context import Context
 from bot.terms import CHAIR_ROLES
 
@@ -80,9 +81,9 @@ def term_ended_note(ctx: Context, member: Person) -> str:
         return ""
     seat = ctx.terms.seat(membership.seat_title)
     rule = f"their term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so they cannot " \
-           "vote or count for quorum until reappointed"
-    return (f" But {seat.cited(rule) if seat else rule}. The chair or secretariat can reappoint them: "
-            f"`member add @{member.display_name} --seat \"{membership.seat_title}\"`.")
+           f"vote or count for quorum{until_reappointed(seat)}"
+    return f" But {seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, membership.seat_title,
+                                                                       member.display_name, "them")
 
 
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:

@@ -7,10 +7,14 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership, Person
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_date, show_date
+from bot.rules.composition import Breach, breaches
+from bot.rules.tenure import awaiting, new_holder_due, reappointment_refusal
 from bot.services.authority import NOT_MEMBERS, is_member, may, require
+from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
 from bot.services.election import elected_in
 from bot.services.numbers import meeting_number
+from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
 
@@ -27,7 +31,7 @@ def list_members(ctx: Context, cmd: Command) -> Reply:
         rows.append((membership.seat_title, describe(ctx, membership, False)))
     filled = sum(1 for _, v in rows if not v.startswith("vacant"))
     return Reply(text=f"{filled} of {len(ctx.terms.seats)} seats filled.", title=f"Members of {ctx.terms.name}",
-                 fields=tuple(rows), private=True)
+                 fields=tuple(rows), private=True, notices=standing_breaches(ctx))
 
 
 def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
@@ -38,9 +42,11 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
         parts.append(membership.role.replace("_", "-"))
     if not voting:
         parts.append("non-voting")
+    if membership.also:
+        parts.append(f"also {membership.also}")
     if membership.term_ends_on and ctx.term_ended(membership):
         seat = ctx.terms.seat(membership.seat_title)
-        ended = f"term ended {show_date(membership.term_ends_on)}: seat awaiting reappointment"
+        ended = f"term ended {show_date(membership.term_ends_on)}: {awaiting(seat)}"
         parts.append(seat.cited(ended) if seat else ended)
     elif membership.term_ends_on:
         parts.append(f"term ends {show_date(membership.term_ends_on)}")
@@ -61,17 +67,23 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
             agreed=agreed)
     require_chair_may_hold(ctx, seat, role)
     person = ctx.person(cmd.args["person"])
+    also = (cmd.options.get("also") or "").strip()[:200] or None
+    before = breaches(ctx.terms, holdings(ctx))
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
         same_seat = membership.seat_title.casefold() == seat.title.casefold()
         if same_seat and ctx.term_ended(membership):
             lapsed = membership
             continue
+        if same_seat and membership.person_id == person.id and also:
+            return record_capacity(ctx, membership, also, before)
         if same_seat:
             raise NotAllowed(f"{seat.title} is held by {membership.person.display_name}. "
                              f"Remove them first: `member remove @{membership.person.display_name}`.")
         if membership.person_id == person.id:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
+    if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
+        raise NotAllowed(reappointment_refusal(seat, person.display_name))
     start = parse_date(cmd.options["from"], ctx.today) if cmd.options.get("from") else ctx.today
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
@@ -83,16 +95,28 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
         lapsed.ended_at = ctx.now
         ctx.audit("member.term_ended", person=lapsed.person_id, seat=lapsed.seat_title, term_ended=lapsed.term_ends_on)
     ctx.session.add(Membership(group_id=ctx.group.id, person_id=person.id, seat_title=seat.title, role=role,
-                               term_starts_on=start, term_ends_on=ends, chair_term_ends_on=chair_ends))
+                               term_starts_on=start, term_ends_on=ends, chair_term_ends_on=chair_ends, also=also))
     ctx.memberships_changed()
-    ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends, agreed=agreed)
+    ctx.audit("member.seated", person=person.id, seat=seat.title, role=role, term_ends=ends, agreed=agreed,
+              also=also)
     term = seat.cited(f"; term ends {show_date(ends)}") if ends else ""
     if agreed:
         term += f"; agreed: {agreed}"
+    notices = warnings_after(ctx, seat.title, before)
     if lapsed is not None and lapsed.person_id == person.id:
         return Reply(f"{person.display_name} is reappointed to {seat.title} as {role.replace('_', '-')} for a new "
-                     f"term from {show_date(start)}{term}.")
-    return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{term}.")
+                     f"term from {show_date(start)}{term}.", notices=notices)
+    capacity = f", also {also}" if also else ""
+    return Reply(f"{person.display_name} now holds {seat.title} as {role.replace('_', '-')}{capacity}{term}.",
+                 notices=notices)
+
+
+def record_capacity(ctx: Context, membership: Membership, also: str, before: list[Breach]) -> Reply:
+    """Record that a seat holder also holds `also` (a capacity a composition rule asks about)."""
+    membership.also = also
+    ctx.audit("member.capacity", person=membership.person_id, seat=membership.seat_title, also=also)
+    return Reply(f"{membership.person.display_name} ({membership.seat_title}) is recorded as also {also}.",
+                 notices=warnings_after(ctx, membership.seat_title, before))
 
 
 def seat_and_role(ctx: Context, cmd: Command) -> tuple[Seat, Role]:
@@ -147,10 +171,12 @@ def remove_member(ctx: Context, cmd: Command) -> Reply:
     if membership is None:
         raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")
     require_open_meeting_keeps_a_chair(ctx, membership, f"removing {person.display_name}")
+    before = breaches(ctx.terms, holdings(ctx))
     membership.ended_at = ctx.now
     ctx.memberships_changed()
     ctx.audit("member.removed", person=person.id, seat=membership.seat_title)
-    return Reply(f"{person.display_name} no longer holds {membership.seat_title}; the seat is vacant.")
+    return Reply(f"{person.display_name} no longer holds {membership.seat_title}; the seat is vacant.",
+                 notices=warnings_after(ctx, membership.seat_title, before))
 
 
 def require_open_meeting_keeps_a_chair(ctx: Context, leaving: Membership, doing: str,

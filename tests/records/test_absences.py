@@ -31,7 +31,7 @@ def held(chat: Chat, day: str, present: tuple[str, ...], apologies: tuple[str, .
     chat.ok("alice", f"meeting schedule {day} 10:00")
     for who in apologies:
         chat.ok(who, "apologies")
-    chat.ok("bob", "meeting open")
+    chat.ok("bob", "meeting open --confirm")
     for who in present:
         chat.ok(who, "here")
     return chat.ok("bob", "meeting close")
@@ -103,7 +103,7 @@ def test_the_schedulers_reminder_to_the_chair_names_the_authority(chat: Chat,
 def test_the_cap_cites_2_1_and_group_info_cites_each_rule(chat: Chat) -> None:
     load(chat, LIEG)
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    chat.ok("bob", "meeting open")
+    chat.ok("bob", "meeting open --confirm")
     chat.ok("alice", "here")
     chat.ok("carol", "here")
     assert chat.refused("dan", "here").text == \

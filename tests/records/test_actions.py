@@ -9,7 +9,7 @@ def test_actions_are_recorded_at_the_meeting_and_minuted(chat: Chat) -> None:
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-10 10:00 --minutes @sam")
     chat.ok("alice", 'agenda add "SEND placements procurement"')
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     assert "Only the chair, the secretariat or the meeting's minute-taker can record actions (ToR 6.3)." in \
         chat.refused("bob", 'action "Write to the ICB"').text
     assert "--due 30 Nov 2026 is in the past" in chat.refused("sam", 'action "Late" --due 2026-11-30').text

@@ -76,7 +76,7 @@ def test_chair_approval_in_cjcg_and_an_open_meeting_cannot_be_approved(recorded:
         "Only the chair (or vice-chair, or the meeting's chair) can approve the minutes of Children's Joint " \
         "Commissioning Group. Ask alice (ToR 6.2)."
     chat.ok("alice", "meeting schedule 2027-02-11 10:00")
-    chat.ok("alice", "meeting open 2")
+    chat.ok("alice", "meeting open 2 --confirm")
     assert "Meeting 2 is open; minutes are approved once it is closed." in chat.refused("alice", "minutes approve 2").text
     chat.ok("alice", "meeting close")
     chat.advance(days=1)
@@ -96,7 +96,7 @@ def test_when_the_group_approves_its_chair_or_secretariat_records_it(chat: Chat,
         group = import_group(session, text, chat.now)
         bind_channel(session, group, Place("console", chat.channel), chat.now, actor_id=None)
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("alice", "meeting close")
     assert chat.refused("bob", "minutes approve").text == "Only the chair or the secretariat can record the group's " \
         "approval of the minutes of Children's Joint Commissioning Group (ToR 6.6). Ask alice or sam."

@@ -90,7 +90,8 @@ def test_the_export_is_one_json_object_per_event_with_its_chain(recorded: Callab
     assert [p["id"] for p in parsed] == [e.id for e in events]
     assert all(p["prev_hash"] == q["hash"] for q, p in zip(parsed, parsed[1:], strict=False))
     opened = next(p for p in parsed if p["action"] == "meeting.opened")
-    assert opened["detail"] == {"meeting": 1, "quorate": False, "counted": 1}
+    # The transcript's clock stands days before the meeting: the chair confirmed opening it early.
+    assert opened["detail"] == {"meeting": 1, "quorate": False, "counted": 1, "early": True}
 
 
 @pytest.mark.postgres
@@ -101,7 +102,7 @@ def test_the_chain_verifies_and_breaks_the_same_on_postgresql(postgres_schema_ur
     chat = Chat(sessions)
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     # Refused after writing: PostgreSQL's sequences skip the rolled-back ids, which is not tampering.
     chat.refused("alice", 'motion "Approve the plan"')
     for who in ("bob", "carol"):

@@ -70,7 +70,8 @@ def test_minutes_state_the_attendance_declarations_and_tallies_the_record_holds(
 
 def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callable[[str], Chat]) -> None:
     minutes = recorded("cjcg").ok("sam", "meeting minutes 1").text
-    assert "- **Date:** Thursday 10 December 2026" in minutes
+    # The transcript opens the meeting (on the chair's confirmation) on 1 December: the minutes give the real date.
+    assert "- **Date:** Tuesday 1 December 2026 (scheduled for Thursday 10 December 2026)" in minutes
     assert "- **Time:** 10:00 GMT" in minutes
     assert "- **Place:** Civic Centre, Southend" in minutes
     assert "- **Chair:** alice (Southend City Council)" in minutes
@@ -98,4 +99,4 @@ def test_minutes_of_a_meeting_not_yet_held_say_so_and_an_unknown_meeting_is_refu
 def test_a_confidential_groups_minutes_are_for_its_members(recorded: Callable[[str], Chat]) -> None:
     chat = recorded("cjcg")
     refusal = chat.refused("outsider", "meeting minutes 1")
-    assert "only its members see its minutes (ToR 6.7-6.9)" in refusal.text
+    assert "is confidential (ToR 6.7-6.9): only its members and their deputies see anything of it" in refusal.text

@@ -45,7 +45,7 @@ def test_the_attendance_register_of_lieg_has_a_row_per_authority_and_flags_the_a
 def test_the_plain_attendance_verb_still_shows_the_meeting_roll(recorded: Callable[[str], Chat]) -> None:
     chat = recorded("cjcg")
     chat.ok("alice", "meeting schedule 2027-02-11 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     assert chat.ok("alice", "attendance").text == "Attendance at meeting 2 (open):"
 
 

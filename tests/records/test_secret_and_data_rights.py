@@ -32,7 +32,7 @@ def everything_exported(session: Session, chat: Chat) -> str:
 
 def secret_poll(chat: Chat) -> int:
     chat.ok("alice", "meeting schedule 2027-02-11 10:00")
-    chat.ok("alice", "meeting open 2")
+    chat.ok("alice", "meeting open 2 --confirm")
     chat.ok("bob", "here")
     chat.ok("carol", "here")  # quorate (ToR 6.4): a poll at a meeting needs a quorum, as a motion does
     reply = chat.ok("alice", 'poll "Where should the away day be?" "Leigh-on-Sea" "Shoeburyness" --secret')

@@ -85,7 +85,7 @@ def test_each_reminder_kind_fires_once_at_its_local_time_across_the_clock_change
         local(D - 10 * DAY, 7, 30): schedule_meeting_and_poll,
         local(D - 2 * DAY, 7, 30): lambda: chat.ok("carol", f"vote {poll_id()} 1"),
         local(D - DAY, 7, 30): lambda: chat.ok("carol", f"apologies --meeting {meeting_id()}"),
-        local(D + 2 * DAY, 10, 15): lambda: chat.ok("alice", "meeting open"),
+        local(D + 2 * DAY, 10, 15): lambda: chat.ok("alice", "meeting open --confirm"),
         local(D + 2 * DAY, 10, 30): lambda: chat.ok("alice", "meeting close"),
     }
     ticks: list[dt.datetime] = []

@@ -78,7 +78,8 @@ def test_a_non_members_click_is_refused_privately_and_casts_nothing(workspace: W
     updates = len(workspace.fake.of("chat.update"))
     said = workspace.press("zed", buttons(poll_card)["Online"], poll_card.answer["ts"])
     assert said.method == "response_url" and said.params["response_type"] == "ephemeral"
-    assert "Only voting members of Children's Joint Commissioning Group vote" in said.params["text"]
+    # zed holds no seat in the confidential CJCG: told nothing of it but its name (ToR 6.7-6.9).
+    assert "Children's Joint Commissioning Group is confidential (ToR 6.7-6.9)" in said.params["text"]
     assert ":warning:" in shown(said)
     workspace.finish()
     assert count(workspace, Ballot) == 0

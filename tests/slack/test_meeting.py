@@ -55,7 +55,7 @@ def test_a_meeting_from_binding_to_close(workspace: Workspace) -> None:
     assert "bob declared an interest (pecuniary) on item 1" in shown(declared)
 
     clock.now = dt.datetime(2026, 12, 3, 10, 0, tzinfo=dt.UTC)
-    roll_call = workspace.say("alice", "meeting open")
+    roll_call = workspace.say("alice", "meeting open --confirm")
     # The meeting's card, posted when it was scheduled, now shows the roll call.
     assert roll_call.method == "chat.update" and roll_call.params["ts"] == scheduled.answer["ts"]
     assert "Meeting 1 of Children's Joint Commissioning Group is open" in shown(roll_call)

@@ -22,7 +22,7 @@ async def open_vote(teams: Teams) -> tuple[str, dict[str, Any]]:
     """A quorate meeting with a vote open on motion 1: the motion card's id and its buttons' data."""
     await teams.say("alice", "meeting schedule 2026-12-10 10:00")
     teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    await teams.say("alice", "meeting open")
+    await teams.say("alice", "meeting open --confirm")
     for member in ("bob", "carol"):
         await teams.say(member, "here")
     proposed = await teams.say("alice", 'motion "Approve the joint action plan"')
@@ -44,7 +44,7 @@ def test_a_card_vote_by_a_non_member_is_refused(sessions: sessionmaker[Session])
             answer = await teams.invoke("zed", buttons["For"], card_id=card_id)
             # Only the presser sees the refusal; it says what the rule is and where it comes from.
             assert answer["type"] == "application/vnd.microsoft.activity.message"
-            assert "Only voting members" in answer["value"] and "(ToR 7.2)" in answer["value"]
+            assert "is confidential (ToR 6.7-6.9)" in answer["value"]
             assert count(sessions, Ballot) == 0
             assert len(teams.connector.sent("PUT")) == puts  # the card is untouched
 
@@ -133,7 +133,7 @@ def test_a_button_on_an_older_client_arrives_as_action_submit_and_still_votes(
             refused = await teams.post(teams.activity("zed", type="message", value=fallback, replyToId=card_id))
             assert refused.status == 202
             answer = teams.connector.calls[-1]
-            assert answer.body["text"].startswith("<at>Zed</at> Only voting members")
+            assert answer.body["text"].startswith("<at>Zed</at> Children's Joint Commissioning Group is confidential")
 
     asyncio.run(run())
 

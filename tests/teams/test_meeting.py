@@ -62,8 +62,8 @@ async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
     await teams.say("dan", "apologies")
 
     teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    assert "Only the chair" in said(await teams.say("bob", "meeting open"))
-    opened = await teams.say("alice", "meeting open")
+    assert "Only the chair" in said(await teams.say("bob", "meeting open --confirm"))
+    opened = await teams.say("alice", "meeting open --confirm")
     card = card_of(opened[0])
     assert "Meeting 1 of Children's Joint Commissioning Group is open" in card_text(card)
     assert [a["title"] for a in card["actions"]][:3] == ["Here", "Apologies", "No interests to declare"]

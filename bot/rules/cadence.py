@@ -1,0 +1,53 @@
+"""Does a meeting keep the ToR's cadence (quarterly, 4 a year, bi-monthly), and is it opened at its time? Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.rules.calendar import add_months, show_date
+from bot.terms import MeetingRules
+
+# A meeting a fortnight either side of its due date still keeps "quarterly" or "bi-monthly": diaries slip.
+GRACE = dt.timedelta(days=14)
+
+
+def interval_months(rule: MeetingRules) -> int | None:
+    """Months between meetings the ToR sets: `every_months`, or 12 / `per_year` (4 a year: every 3 months)."""
+    if rule.every_months:
+        return rule.every_months
+    if rule.per_year and rule.per_year <= 12:
+        return 12 // rule.per_year
+    return None
+
+
+def cadence_words(rule: MeetingRules) -> str:
+    if rule.every_months:
+        return "bi-monthly" if rule.every_months == 2 else "quarterly" if rule.every_months == 3 else \
+            f"every {rule.every_months} months"
+    return f"{rule.per_year} times a year"
+
+
+def cadence_breaks(rule: MeetingRules, day: dt.date, previous: dt.date | None, following: dt.date | None,
+                   in_year: int) -> list[str]:
+    """What a meeting on `day` breaks of the ToR's cadence, each citing it: too long after the `previous`
+    meeting or before the `following` one, or more meetings than `per_year` in the year to `day` (`in_year`
+    counts the others held or scheduled in the twelve months up to it). Empty when it keeps the cadence."""
+    months = interval_months(rule)
+    breaks = []
+    if months is not None:
+        for earlier, later in ((previous, day), (day, following)):
+            if earlier is not None and later is not None and later > add_months(earlier, months) + GRACE:
+                weeks = (later - earlier).days // 7
+                breaks.append(rule.cited(f"{show_date(earlier)} to {show_date(later)} is {weeks} weeks without a "
+                                         f"meeting, and the ToR has the group meet {cadence_words(rule)}"))
+    if rule.per_year and in_year + 1 > rule.per_year:
+        breaks.append(rule.cited(f"this is meeting {in_year + 1} in the twelve months to {show_date(day)}, and the "
+                                 f"ToR has the group meet {rule.per_year} times a year"))
+    return breaks
+
+
+def early_by(starts_at: dt.datetime, now: dt.datetime) -> dt.timedelta | None:
+    """How long before its scheduled start a meeting is being opened, when that is an hour or more (hours, not
+    the minutes a chair opens early to start on time); None otherwise."""
+    early = starts_at - now
+    return early if early >= dt.timedelta(hours=1) else None

@@ -1,0 +1,74 @@
+"""Who may see what of a confidential group: the one decision every command, reply and card goes through.
+
+A member sees the group's record. A deputy sees the group's rules and seats, and the record only of the meetings
+they attend for a member (CJCG 6.7-6.9, 7.2). Anyone else sees nothing of a confidential group but its name.
+A group that is not confidential is open to everyone in its channel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Standing(StrEnum):
+    MEMBER = "member"  # holds a seat (of any role) in the group
+    DEPUTY = "deputy"  # named deputy for a member, holding no seat
+    OUTSIDER = "outsider"
+
+
+class Scope(StrEnum):
+    """What a command shows, which decides who may run it in a confidential group."""
+
+    GROUP = "group"  # the ToR and its seats: members and deputies
+    MEETING = "meeting"  # one meeting's record: members, and deputies attending that meeting
+    RECORD = "record"  # records across meetings (registers, lists, actions): members only
+    ACT = "act"  # a change to the record; its own rule (powers) decides who may, once past this gate
+
+
+# Every command the bot answers in a group's channel, by what it shows. `group bind` and `help` are answered
+# before a group is known and show nothing of one. A test checks this table covers conversation.USE_CASES.
+SCOPES: dict[str, Scope] = {
+    "group info": Scope.GROUP, "terms": Scope.GROUP, "members": Scope.GROUP, "review": Scope.GROUP,
+    "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MEETING,
+    "quorum": Scope.MEETING, "results": Scope.MEETING,
+    "meetings": Scope.RECORD, "deputies": Scope.RECORD, "interests": Scope.RECORD,
+    "attendance register": Scope.RECORD, "polls": Scope.RECORD, "actions": Scope.RECORD,
+    **{verb: Scope.ACT for verb in (
+        "member add", "member remove", "chair", "deputy", "deputy revoke", "declare", "meeting schedule",
+        "meeting open", "meeting close", "meeting cancel", "agenda add", "here", "apologies", "minutes approve",
+        "motion", "motion table", "motion vote", "poll", "vote", "poll close", "action", "action done",
+        "review done", "report done")},
+}
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A person's standing in a group, and the meetings they attend as a deputy (ids)."""
+
+    standing: Standing
+    meetings: frozenset[int] = frozenset()
+
+
+def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | None = None) -> bool:
+    """Whether `reader` may run a command of `scope` (about meeting `meeting_id`, for MEETING) in a group."""
+    if not confidential or reader.standing == Standing.MEMBER:
+        return True
+    if reader.standing == Standing.OUTSIDER:
+        return False
+    if scope in (Scope.GROUP, Scope.ACT):
+        return True
+    return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
+
+
+def refusal(name: str, cite: str, reader: Reader, scope: Scope) -> str:
+    """What a person refused by `may_see` is told: for an outsider, nothing of the group but its name."""
+    cited = f" {cite}" if cite else ""
+    if reader.standing == Standing.OUTSIDER:
+        return (f"{name} is confidential{cited}: only its members and their deputies see anything of it. If you "
+                "should be one of them, ask the person who invited you to the channel to have you seated.")
+    if scope == Scope.MEETING:
+        return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend "
+                "for a member. Give that meeting's number, e.g. `agenda N`.")
+    return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend, not "
+            "its registers or lists across meetings.")

@@ -1,0 +1,46 @@
+"""What happens when a seat's term ends, as the ToR says: renewable, or a new holder. Pure, no I/O."""
+
+from __future__ import annotations
+
+from bot.terms import Seat
+
+
+def new_holder_due(seat: Seat | None) -> bool:
+    """The ToR has a new representative appointed at the end of this seat's term, never the same person."""
+    return seat is not None and seat.at_term_end == "new_holder"
+
+
+def reappointment_refusal(seat: Seat, person: str) -> str:
+    """Why `person`, whose term in `seat` has ended, may not be reappointed to it, and what would work."""
+    return (seat.cited(f"{person} has served a term in {seat.title}, and the ToR says a new representative is "
+                       "appointed after it") + f". Seat someone else: `member add @person --seat \"{seat.title}\"`.")
+
+
+def awaiting(seat: Seat | None) -> str:
+    """How `members` describes a seat whose term has ended: who is awaited."""
+    return "a new representative is due" if new_holder_due(seat) else "seat awaiting reappointment"
+
+
+def at_term_end(seat: Seat | None, holder: str) -> str:
+    """The reminder's last sentence for a term ending: a new representative is due, or the term may be renewed."""
+    if new_holder_due(seat):
+        assert seat is not None
+        return (seat.cited(f"{holder} cannot be reappointed: the ToR has a new representative appointed when the "
+                           "term ends") + f". Plan who is seated next: `member add @person --seat \"{seat.title}\"`.")
+    if seat is not None and "at_term_end" in seat.model_fields_set:  # the ToR says so in as many words
+        return seat.cited("The ToR allows the term to be renewed") + f": reappoint {holder} or seat a successor."
+    return "Plan the renewal or a successor."
+
+
+def until_reappointed(seat: Seat | None, subject: str = "") -> str:
+    """` until you are reappointed` (subject `you are `) for a renewable seat; nothing where a new holder is due."""
+    return "" if new_holder_due(seat) else f" until {subject}reappointed"
+
+
+def lapsed_hint(seat: Seat | None, seat_title: str, person: str, whom: str) -> str:
+    """Who restores a holder whose term has ended (`whom`: you, them): the chair or secretariat reappoints them,
+    or, where the ToR has a new representative appointed, seats someone else."""
+    if new_holder_due(seat):
+        return (f"The ToR has a new representative appointed to {seat_title}; the chair or secretariat seats them: "
+                f"`member add @person --seat \"{seat_title}\"`.")
+    return f"The chair or secretariat can reappoint {whom}: `member add @{person} --seat \"{seat_title}\"`."

@@ -1,0 +1,65 @@
+"""Meetings as the ToR has them run: the cadence warned of when one is scheduled, opening hours early only on the
+chair's confirmation, and late arrivals asked to declare their interests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot.errors import NotAllowed
+from bot.models import Interest, Meeting, Person
+from bot.rules.cadence import cadence_breaks, early_by
+from bot.rules.calendar import show
+from bot.services.context import Context
+from bot.terms import Terms
+
+HELD = ("scheduled", "open", "closed")
+
+
+def cadence_warnings(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """Warnings, citing the ToR, when `meeting` breaks the group's cadence (bot.rules.cadence)."""
+    zone = ctx.terms.zone
+    day = meeting.starts_at.astimezone(zone).date()
+    days = [m.astimezone(zone).date() for m in ctx.session.scalars(select(Meeting.starts_at).where(
+        Meeting.group_id == ctx.group.id, Meeting.status.in_(HELD), Meeting.id != meeting.id))]
+    previous = max((d for d in days if d <= day), default=None)
+    following = min((d for d in days if d > day), default=None)
+    in_year = sum(1 for d in days if day - dt.timedelta(days=365) < d <= day)
+    return tuple(f"Cadence: {text}." for text in cadence_breaks(ctx.terms.meetings, day, previous, following,
+                                                                  in_year))
+
+
+def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> str | None:
+    """Refuse to open `meeting` an hour or more before its scheduled start unless the chair confirms; return the
+    notice an early opening carries (None when on time)."""
+    early = early_by(meeting.starts_at, ctx.now)
+    if early is None:
+        return None
+    hours = early // dt.timedelta(hours=1)
+    when = show(meeting.starts_at, ctx.terms.zone)
+    if not confirmed:
+        raise NotAllowed(f"Meeting {meeting.number} is scheduled for {when}, {hours} hours from now, and members "
+                         "expect it then. If the meeting really is starting now, confirm with "
+                         f"`meeting open {meeting.number} --confirm`; to change its time, cancel and reschedule it.")
+    return (f"Opened {hours} hours before its scheduled time ({when}) on the chair's confirmation; the minutes record "
+            f"the date and time it opened, {show(ctx.now, ctx.terms.zone)}.")
+
+
+def declares_at_start(terms: Terms) -> bool:
+    """The ToR itself says interests are declared at the start of each meeting (not only the bot's default)."""
+    return "interests" in terms.model_fields_set and terms.interests.declare_at_start
+
+
+def late_declaration(ctx: Context, meeting: Meeting, person: Person) -> tuple[str, ...]:
+    """The prompt for someone who joins an open meeting without having declared for it, where the ToR has
+    interests declared at the start of each meeting."""
+    if not declares_at_start(ctx.terms):
+        return ()
+    declared = ctx.session.scalar(select(Interest.id).where(Interest.meeting_id == meeting.id,
+                                                            Interest.person_id == person.id).limit(1))
+    if declared is not None:
+        return ()
+    text = (f"Interests are declared at the start of each meeting, and {person.display_name} joined after meeting "
+            f"{meeting.number} opened: declare any now with `declare \"...\" --item N`, or `declare none`")
+    return (ctx.terms.interests.cited(text) + ".",)

@@ -1,0 +1,57 @@
+"""The one gate every command in a group's channel passes: a confidential group shows an outsider only its name,
+and a deputy only the meeting they attend (bot.rules.confidentiality decides; this reads the record for it)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed
+from bot.models import Attendance, DeputyNomination, Poll
+from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, refusal
+from bot.services.context import Context
+from bot.services.minutes import chosen
+
+
+def reader_of(ctx: Context) -> Reader:
+    """The actor's standing in the group: a seat holder, a deputy (with the meetings they attend), or neither."""
+    if ctx.membership(ctx.actor) is not None:
+        return Reader(Standing.MEMBER)
+    nominations = ctx.session.scalars(select(DeputyNomination).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == ctx.actor.id,
+        DeputyNomination.revoked_at.is_(None))).all()
+    attended = set(ctx.session.scalars(select(Attendance.meeting_id).where(Attendance.deputy_id == ctx.actor.id)))
+    if not nominations and not attended:
+        return Reader(Standing.OUTSIDER)
+    meetings = attended | {n.meeting_id for n in nominations if n.meeting_id is not None}
+    if any(n.meeting_id is None for n in nominations):  # a standing deputy attends whichever meeting is open
+        meeting = ctx.open_meeting()
+        if meeting is not None:
+            meetings.add(meeting.id)
+    return Reader(Standing.DEPUTY, frozenset(meetings))
+
+
+def meeting_shown(ctx: Context, cmd: Command) -> int | None:
+    """The meeting a command of meeting scope shows, resolved as the command itself resolves it."""
+    if cmd.verb == "results":
+        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id,
+                                                     Poll.number == cmd.args["poll"]))
+        return poll.meeting_id if poll is not None else None
+    if cmd.verb == "meeting minutes":
+        return chosen(ctx, cmd.args["meeting"]).id
+    if cmd.verb == "quorum":
+        meeting = ctx.open_meeting()
+        return meeting.id if meeting is not None else None
+    return ctx.meeting(cmd.args.get("meeting")).id
+
+
+def require_may_see(ctx: Context, cmd: Command) -> None:
+    """Raise NotAllowed when the ToR's confidentiality keeps `cmd` from the actor; return when they may run it."""
+    rule = ctx.terms.confidentiality
+    if not ctx.terms.confidential:
+        return
+    reader = reader_of(ctx)
+    scope = SCOPES.get(cmd.verb, Scope.RECORD)  # a verb missing from the table is kept to members
+    meeting_id = meeting_shown(ctx, cmd) if scope == Scope.MEETING and reader.standing == Standing.DEPUTY else None
+    if not may_see(True, reader, scope, meeting_id):
+        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope))
