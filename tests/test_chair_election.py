@@ -120,7 +120,7 @@ def test_the_secretariat_runs_the_first_meeting_but_proposes_nothing(cscpwg: Cha
         "Only a voting member can propose motions in Children's Social Care Placements Working Group "
         "(ToR Governance).")
     assert "Only the member themself can name a deputy for a member (ToR Governance)" in \
-        cscpwg.refused("sam", "deputy @vera --for @dan --confirm").text
+        cscpwg.refused("sam", "deputy @vera --for @dan").text
 
 
 def test_the_group_ends_early_only_by_agreement_of_all_members(cscpwg: Chat, sessions: sessionmaker[Session]) -> None:

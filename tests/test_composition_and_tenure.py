@@ -11,10 +11,10 @@ from bot.db import unit_of_work
 from bot.models import Group, Membership, Person
 from bot.rules.composition import Holding, breaches
 from bot.rules.tenure import at_term_end
+from bot.services import notices
 from bot.services.context import Place, scheduler_context
 from bot.services.groups import bind_channel, import_group
 from bot.terms import load_terms, parse_terms
-from scheduler import notices
 from tests.conftest import Chat, example
 
 ADULTS = 'also "director of adult services"'

@@ -25,8 +25,11 @@ SAID = {
     "motion table 1", "motion vote": "motion vote 1", "poll": 'poll "Q?" "A" "B"', "polls": "polls",
     "vote": "vote 1 for", "poll close": "poll close 1", "results": "results 1", "action": 'action "Leak"',
     "action done": "action done 1", "actions": "actions", "review": "review", "review done": "review done",
-    "report done": "report done",
+    "report done": "report done", "minutes": "minutes 1", "page": "page", "minute": 'minute "Leak" --item 1',
+    "resolved": 'resolved "Leak" --item 1', "group end": "group end",
 }
+# Not typed: a platform refreshing a meeting card it posted asks for it by the card's record (test_as_teams_shows).
+INTERNAL = {"meeting card"}
 # What the record holds that an outsider must never see: names, the agenda, the motion, the action.
 SECRETS = ("alice", "bob", "carol", "yan", "Procurement", "Adopt the plan", "Circulate the costings", "Civic Centre",
            "10 Dec", "quorate", "6.4", "7.2")
@@ -49,7 +52,7 @@ def cjcg(chat: Chat) -> Chat:
 
 
 def test_every_command_is_classified_for_confidentiality() -> None:
-    assert set(SCOPES) == set(USE_CASES) == set(SAID)
+    assert set(SCOPES) == set(USE_CASES) == set(SAID) | INTERNAL
 
 
 @pytest.mark.parametrize("verb", sorted(SAID))
@@ -60,7 +63,7 @@ def test_a_non_member_sees_nothing_but_the_groups_name(cjcg: Chat, verb: str) ->
     assert not any(secret in reply.as_text() for secret in SECRETS)
 
 
-@pytest.mark.parametrize("verb", sorted(v for v, scope in SCOPES.items() if scope != Scope.ACT))
+@pytest.mark.parametrize("verb", sorted(v for v, scope in SCOPES.items() if scope != Scope.ACT and v not in INTERNAL | {"page"}))  # page: needs PAGE_SECRET, see tests/web
 def test_members_still_read_everything(cjcg: Chat, verb: str) -> None:
     cjcg.ok("frank", SAID[verb])
 

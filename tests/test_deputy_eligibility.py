@@ -25,8 +25,8 @@ def test_the_lga_secretariat_sends_no_substitute(chat: Chat) -> None:
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     refused = chat.refused("sam", "deputy @vera")
-    assert refused.text == ("A deputy attends in place of a voting member, and Senior Adviser is not a voting "
-                            "member's seat now (ToR Governance); only voting members name deputies.")
+    assert refused.text == ("sam attends as secretariat, not as a member; the secretariat and observers are not "
+                            "members and have no deputies (ToR Governance).")
 
 
 def test_cjcg_deputies_are_those_authorised_to_decide_for_the_member(chat: Chat) -> None:
@@ -37,7 +37,8 @@ def test_cjcg_deputies_are_those_authorised_to_decide_for_the_member(chat: Chat)
                                    "as one (ToR 7.2). Those listed: yan, zoe, zed.")
     assert chat.ok("carol", "deputy @yan").text.startswith("yan is carol's deputy for meeting 1")
     # The administrative support holds no member's seat and so names no deputy (6.3, 7.2).
-    assert "only voting members name deputies" in chat.refused("sam", "deputy @zoe").text
+    assert "the secretariat and observers are not members and have no deputies (ToR 7.2)" in \
+        chat.refused("sam", "deputy @zoe").text
 
 
 def test_plpcp_alternates_are_from_the_members_own_sub_region(chat: Chat) -> None:

@@ -24,9 +24,9 @@ def audit_count(sessions: sessionmaker[Session]) -> int:
     ("group", "who", "text", "words"),
     [
         # PLPCP Membership: "Each DCS will nominate an alternate DCS": the DCS, no one else.
-        ("plpcp", "alice", "deputy @zed --for @bob --confirm",
+        ("plpcp", "alice", "deputy @zed --for @bob",
          "Only the member themself can name a deputy for a member (ToR Membership)."),
-        ("plpcp", "sam", "deputy @zed --for @bob --confirm", "(ToR Membership)"),
+        ("plpcp", "sam", "deputy @zed --for @bob", "(ToR Membership)"),
         # PLPCP: "support provided by the LIIA programme team": the secretariat or the chair arranges meetings.
         ("plpcp", "bob", "meeting schedule 2026-12-20 10:00",
          "Only the chair or the secretariat can schedule meetings (ToR Steering Group Support and Logistics). "
@@ -75,7 +75,7 @@ def test_who_may_not_is_refused_citing_the_clause_and_nothing_is_recorded(
 @pytest.mark.parametrize(
     ("group", "who", "text", "words"),
     [
-        ("plpcp", "bob", "deputy @zed --confirm", "zed is bob's deputy"),
+        ("plpcp", "bob", "deputy @nadia", "nadia is bob's deputy"),
         ("plpcp", "sam", "meeting schedule 2026-12-20 10:00", "Meeting 1 scheduled."),
         ("lciib", "sam", 'member add @mia --seat "DCS lead for a priority theme" --agreed "Board 12 Jan 2027, '
                          'minute 5"', "mia now holds DCS lead for a priority theme as co-opted; agreed: Board 12 Jan "
@@ -107,7 +107,7 @@ def test_the_lieg_steering_group_plans_the_agenda_and_holds_the_draft_minutes_un
     assert chat.ok("erin", 'agenda add "Statutory returns"').text.startswith("Item 1 added")  # 3.1
     assert chat.refused("frank", 'agenda add "My item"').text == (
         "Only a member of the steering group can set the agenda (ToR 3.1). Ask alice, bob or erin.")
-    chat.ok("erin", "meeting open")
+    chat.ok("erin", "meeting open --confirm")
     chat.ok("erin", "meeting close")
     assert chat.refused("frank", "meeting minutes 1").text == (  # 5.2: approved "before circulation"
         "Only a member of the steering group can read the draft minutes before they are approved (ToR 5.2). "

@@ -31,14 +31,14 @@ class Scope(StrEnum):
 SCOPES: dict[str, Scope] = {
     "group info": Scope.GROUP, "terms": Scope.GROUP, "members": Scope.GROUP, "review": Scope.GROUP,
     "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MEETING,
-    "quorum": Scope.MEETING, "results": Scope.MEETING,
-    "meetings": Scope.RECORD, "deputies": Scope.RECORD, "interests": Scope.RECORD,
+    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MEETING, "meeting card": Scope.MEETING,
+    "meetings": Scope.RECORD, "page": Scope.RECORD, "deputies": Scope.RECORD, "interests": Scope.RECORD,
     "attendance register": Scope.RECORD, "polls": Scope.RECORD, "actions": Scope.RECORD,
     **{verb: Scope.ACT for verb in (
         "member add", "member remove", "chair", "deputy", "deputy revoke", "declare", "meeting schedule",
         "meeting open", "meeting close", "meeting cancel", "agenda add", "here", "apologies", "minutes approve",
         "motion", "motion table", "motion vote", "poll", "vote", "poll close", "action", "action done",
-        "review done", "report done")},
+        "review done", "report done", "minute", "resolved", "group end")},
 }
 
 

@@ -28,7 +28,7 @@ def test_the_minute_taker_minutes_each_item_and_the_minutes_number_them(chat: Ch
     chat.ok("alice", "meeting schedule 2026-12-10 10:00 --minutes @sam")
     chat.ok("alice", 'agenda add "Joint action plan"')
     chat.ok("alice", 'agenda add "Any other business"')
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     assert "Only the meeting's minute-taker or its chair" in chat.refused("bob", 'minute "x" --item 1').text
     assert "Say which agenda item" in chat.refused("sam", 'minute "The plan was discussed"').text
     assert "Meeting 1 has no item 3" in chat.refused("sam", 'minute "x" --item 3').text
@@ -52,7 +52,7 @@ def test_a_holder_named_in_the_tor_is_shown_by_name_and_organisation(chat: Chat)
     members = chat.ok("alice", "members").as_text()
     assert "Cllr Jane Smith" in members and "alice" not in members
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting open --confirm")
     chat.ok("bob", "here")
     chat.ok("alice", "meeting close")
     assert "- **Chair:** Cllr Jane Smith (Camden)" in chat.ok("bob", "minutes 1").text

@@ -59,9 +59,12 @@ def test_a_button_on_a_meeting_card_answers_with_that_meeting_card(sessions: ses
             assert tally(answer["value"]) == tally(scheduled)  # the same meeting, its facts as scheduled
             assert answer_text(answer).split("\n")[-1].startswith("✓ Apologies from Carol recorded for meeting 1")
             # A refusal shows on the same card, in the warning colour, and says what would work.
-            refused = await teams.invoke("zed", apologies["data"])
+            refused = await teams.invoke("bob", {**apologies["data"], "command": "meeting cancel 1"})
             assert refused["value"]["body"][-1]["color"] == "Attention"
-            assert "no seat" in refused["value"]["body"][-1]["text"]
+            assert "Only the chair or the secretariat" in refused["value"]["body"][-1]["text"]
+            # Someone with no seat in this confidential group is told so, and shown nothing of the meeting.
+            outsider = json.dumps(await teams.invoke("zed", apologies["data"]))
+            assert "is confidential (ToR 6.7-6.9)" in outsider and "10 Dec" not in outsider
 
     asyncio.run(run())
 

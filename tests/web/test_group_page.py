@@ -66,7 +66,7 @@ def test_expired_foreign_and_former_members_links_are_refused(
     later = chat.now + dt.timedelta(hours=page_settings.page_link_hours, seconds=1)
     [(expired, _, body)] = fetch(page_settings, sessions, later, bob)
     assert expired == 404 and b"say `page`" in body  # a confidential group: as if there were no page
-    assert "you do not hold a seat" in chat.refused("zed", "page").text
+    assert "is confidential (ToR 6.7-6.9): only its members and their deputies see anything of it" in chat.refused("zed", "page").text
     forged = bob.replace("?t=", "?t=x")
     chat.ok("alice", "member remove @carol")
     results = fetch(page_settings, sessions, chat.now, forged, carol, "/groups/cjcg/", "/groups/nosuch/")
