@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
@@ -11,6 +12,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+from bot.records.record_baseline import seal_existing
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -59,5 +62,12 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Migrate the database at `url` to the newest schema (every head)."""
+    """Migrate the database at `url` to the newest schema (every head), then seal a record kept before the audit
+    chain covered its rows (once: a no-op after)."""
     command.upgrade(alembic_config(url), "heads")
+    engine = make_engine(url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            seal_existing(session, dt.datetime.now(dt.UTC))
+    finally:
+        engine.dispose()

@@ -12,7 +12,7 @@ from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import cli_records, cli_reminders, cli_teams, serve
+from govbot import cli_audit, cli_records, cli_reminders, cli_teams, serve
 from handlers import console
 
 logger = logging.getLogger("govbot")
@@ -132,7 +132,7 @@ def parser() -> argparse.ArgumentParser:
     chat.add_argument("--as", dest="speak_as", help="who you speak as (default: the group's chair)")
     chat.add_argument("--now", help="a fixed time (ISO 8601) for every line, to replay a recorded meeting")
     chat.set_defaults(func=cmd_console)
-    for area in (cli_reminders, cli_records, cli_teams):
+    for area in (cli_reminders, cli_records, cli_audit, cli_teams):
         area.register(sub)
     return top
 
