@@ -169,6 +169,7 @@ class Attendance(Base):
     deputy_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     reason: Mapped[str | None] = mapped_column(String(500))
     recorded_at: Mapped[dt.datetime]
+    apologies_at: Mapped[dt.datetime | None]  # kept when a deputy then attends: minutes list both
 
 
 class Interest(Base):

@@ -36,6 +36,9 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
         member = name(session, row.member_id)
         if row.status == "deputised":
             expected["Deputies"].add(f"{name(session, row.deputy_id)} for {member}")
+            if row.apologies_at:  # apologies sent, then a deputy came: listed under both
+                notes = [n for n in (row.reason, f"deputy: {name(session, row.deputy_id)}") if n]
+                expected["Apologies"].add(f"{member} ({'; '.join(notes)})")
         elif row.status == "apologies":
             expected["Apologies"].add(member + (f" ({row.reason})" if row.reason else ""))
         else:
