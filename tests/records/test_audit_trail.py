@@ -139,7 +139,7 @@ def test_approved_minutes_edited_in_the_database_are_caught_even_with_their_hash
     with unit_of_work(sessions) as session:
         problems = verify(session).problems
     row = session.scalar(select(ApprovedMinutes.id))
-    assert problems == ((f"row {row} of approved_minutes was edited outside the bot: it no longer matches the digest "
+    assert problems == ((f"row {row} of approved_minutes (the approved minutes of meeting 1 of cjcg) was edited outside the bot: it no longer matches the digest "
                          f"audit event {approval.id} recorded", approval.id),
                         (f"the approved minutes of meeting 1 of cjcg were altered: their text does not match the hash "
                          f"audit event {approval.id} recorded", approval.id))

@@ -134,10 +134,11 @@ def test_audit_verify_names_a_decision_row_edited_in_the_database(held: Path, tm
     db = tmp_path / "copy.db"
     db.write_bytes(held.read_bytes())
     with sqlite3.connect(db) as connection:
-        poll = connection.execute("SELECT MIN(id) FROM polls WHERE outcome IS NOT NULL").fetchone()[0]
+        poll, number = connection.execute("SELECT id, number FROM polls WHERE outcome IS NOT NULL ORDER BY id"
+                                          ).fetchone()
         connection.execute("UPDATE polls SET outcome = 'carried: 9 for, 0 against' WHERE id = ?", (poll,))
     result = govbot("audit", "verify", db=db)
     assert result.returncode == 1 and result.stdout == ""
     assert result.stderr.startswith("The record does not match its audit trail; 1 problem:\n"
-                                    f"- row {poll} of polls was edited outside the bot: it no longer matches the "
+                                    f"- row {poll} of polls (poll {number} of lieg) was edited outside the bot: it no longer matches the "
                                     "digest audit event ")
