@@ -1,4 +1,4 @@
-"""The audit trail checked and exported: verify the hash chain, naming the first altered or missing event."""
+"""The audit trail checked and exported: verify the chains and the record rows they vouch for, naming what broke."""
 
 from __future__ import annotations
 
