@@ -78,6 +78,36 @@ def touched(session: Session) -> set[tuple[str, int]]:
     return cast(set[tuple[str, int]], session.info.setdefault(TOUCHED, set()))
 
 
+def open_secret_tallies(session: Session, poll_ids: Iterable[int] | None = None) -> set[int]:
+    """The tally rows of secret polls still open (of `poll_ids` only, when given)."""
+    query = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(Poll.secret.is_(True),
+                                                                                     Poll.status == "open")
+    if poll_ids is not None:
+        query = query.where(Poll.id.in_(sorted(poll_ids)))
+    return set(session.scalars(query))
+
+
+def secret_tallies(session: Session, by_table: dict[str, set[int]]) -> None:
+    """Never seal a running tally of an open secret poll: its digest changing in the event that records a voter
+    would show which option they chose. A secret poll's tallies are sealed, all together, when it closes."""
+    polls = by_table.get("polls", set())
+    tallies = by_table.get("secret_tallies", set())
+    if tallies:
+        poll_of = {int(row.id): int(row.poll_id) for row in session.execute(
+            select(SecretTally.id, SecretTally.poll_id).where(SecretTally.id.in_(sorted(tallies))))}
+        held = open_secret_tallies(session, set(poll_of.values()))
+        tallies -= held
+        polls |= {poll_of[t] for t in tallies if t in poll_of}  # a tally changes with its poll's close
+    if polls:
+        closed = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(
+            Poll.id.in_(sorted(polls)), Poll.secret.is_(True), Poll.status != "open")
+        tallies |= set(session.scalars(closed))
+    if tallies:
+        by_table["secret_tallies"] = tallies
+    else:
+        by_table.pop("secret_tallies", None)
+
+
 def take(session: Session) -> dict[str, str | None]:
     """The digests of the rows changed since the last call, now: call after a flush, inside the transaction."""
     pending = touched(session)
@@ -87,6 +117,7 @@ def take(session: Session) -> dict[str, str | None]:
     for table, row_id in pending:
         by_table.setdefault(table, set()).add(row_id)
     pending.clear()
+    secret_tallies(session, by_table)
     found: dict[str, str | None] = {}
     for table, ids in sorted(by_table.items()):
         now = dict(digests(session, table, ids))

@@ -191,3 +191,25 @@ def test_a_record_kept_before_0011_is_sealed_at_upgrade_and_then_guarded(tmp_pat
     expected, found = problems_after(engine, Tamper("interests", "edit"))
     assert len(found) == 1 and found[0].startswith(expected[0]) and expected[1] in found[0]
     engine.dispose()
+
+
+def test_a_secret_polls_running_tallies_are_sealed_only_when_it_closes(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    chat.load("cjcg")
+    for who, line in [("alice", "meeting schedule 2026-12-10 10:00"), ("alice", "meeting open"), ("bob", "here"),
+                      ("carol", "here"), ("alice", 'poll "Venue?" "Barnet" "Camden" --secret'),
+                      ("bob", "vote 1 Barnet"), ("carol", "vote 1 Camden")]:
+        chat.ok(who, line)
+    with sessions() as session:
+        # A tally's digest changing in the event that records a voter would tell which option they chose.
+        sealed = [key for rows in session.scalars(select(AuditEvent.rows)) for key in (rows or {})]
+        assert not [key for key in sealed if key.startswith("secret_tallies/")]
+        assert [key for key in sealed if key.startswith("secret_voters/")]
+        assert verify(session).intact
+    chat.ok("alice", "poll close 1")
+    with sessions() as session:
+        closing = session.scalars(select(AuditEvent).where(AuditEvent.action == "vote.closed")).one()
+        assert closing.rows is not None
+        assert sorted(key for key in closing.rows if key.startswith("secret_tallies/")) == [
+            "secret_tallies/1", "secret_tallies/2"]
+        assert verify(session).intact
