@@ -1,4 +1,4 @@
-"""The append-only audit log, kept as a hash chain so a later edit or deletion shows."""
+"""The append-only audit log: one hash chain per group, each event carrying the digests of the rows it changed."""
 
 from __future__ import annotations
 
@@ -7,36 +7,84 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, event, insert, select, text
 from sqlalchemy.orm import Session
 
+from bot import sealed_rows
 from bot.models import AuditEvent
 
 GENESIS = "0" * 64
 APPEND = insert(cast(Table, AuditEvent.__table__))
-LAST_HASH = select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+# Events written before chains were per group (migration 0011) form one chain across every group, in id order.
+LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
+LAST_GROUP = "audit.last_group"
+NO_GROUP_LOCK = 0
 
 
 def event_hash(prev_hash: str, at: dt.datetime, group_id: int | None, actor_id: int | None, action: str,
-               detail: dict[str, Any]) -> str:
-    """The SHA-256 of an event's content and the hash of the event before it."""
-    body = json.dumps(
-        [prev_hash, at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f"), group_id, actor_id, action, detail],
-        sort_keys=True, separators=(",", ":"), default=str,
-    )
+               detail: dict[str, Any], seq: int | None = None, rows: dict[str, Any] | None = None) -> str:
+    """The SHA-256 of an event's content and the hash of the event before it in its chain.
+
+    Events with a `seq` (every event since 0011) also cover their place in the group's chain and their row digests;
+    events without one are hashed as they always were, so an existing chain stays valid.
+    """
+    content: list[Any] = [prev_hash, at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f"), group_id, actor_id,
+                          action, detail]
+    if seq is not None:
+        content += [seq, rows or {}]
+    body = json.dumps(content, sort_keys=True, separators=(",", ":"), default=str)
     return hashlib.sha256(body.encode()).hexdigest()
+
+
+def last_link(session: Session, group_id: int | None) -> tuple[str, int]:
+    """The hash and place of the newest event in the group's chain; the first event links to the legacy head."""
+    found = session.execute(select(AuditEvent.hash, AuditEvent.seq)
+                            .where(AuditEvent.group_id.is_(None) if group_id is None
+                                   else AuditEvent.group_id == group_id, AuditEvent.seq.is_not(None))
+                            .order_by(AuditEvent.seq.desc()).limit(1)).first()
+    if found is not None:
+        return str(found.hash), int(found.seq)
+    return session.scalar(LEGACY_HEAD) or GENESIS, 0
+
+
+def lock_chain(session: Session, group_id: int | None) -> None:
+    """Serialise appends to one group's chain only. SQLite's single writer (BEGIN IMMEDIATE) already does."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Two replicas appending to one group's chain must not both take the same place; other groups go on.
+        session.execute(text("SELECT pg_advisory_xact_lock(4242, :chain)"),
+                        {"chain": NO_GROUP_LOCK if group_id is None else group_id})
 
 
 def record(session: Session, *, action: str, at: dt.datetime, group_id: int | None, actor_id: int | None,
            **detail: Any) -> None:
-    """Append an audit event chained to the last one. Call inside the transaction that makes the change."""
-    if session.get_bind().dialect.name == "postgresql":
-        # Two replicas appending at once must not both chain to the same predecessor.
-        session.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+    """Append an audit event to its group's chain. Call inside the transaction that makes the change, after it."""
+    lock_chain(session, group_id)
     session.flush()
-    prev = session.scalar(LAST_HASH) or GENESIS
+    rows = sealed_rows.take(session) or None
+    prev, seq = last_link(session, group_id)
     clean = json.loads(json.dumps(detail, default=str))
+    session.info[LAST_GROUP] = (group_id, at)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
     session.execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action, "detail": clean,
-                             "prev_hash": prev, "hash": event_hash(prev, at, group_id, actor_id, action, clean)})
+                             "prev_hash": prev, "seq": seq + 1, "rows": rows,
+                             "hash": event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)})
+
+
+@event.listens_for(Session, "before_commit")
+def _seal_the_rest(session: Session) -> None:
+    """Rows changed after the transaction's last audit event are sealed in one more event of its group, so a use
+    case that changes a row after writing its event is never mistaken for tampering. A transaction that wrote no
+    event at all is no change of record the bot made: its rows stay unsealed, and `audit verify` names them."""
+    if LAST_GROUP not in session.info:
+        return
+    session.flush()
+    if session.info.get(sealed_rows.TOUCHED):
+        group_id, at = session.info[LAST_GROUP]
+        record(session, action="record.sealed", at=at, group_id=group_id, actor_id=None)
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(LAST_GROUP, None)

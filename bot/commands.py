@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.errors import UsageError
+from bot.poll_wording import check_poll_words
 from bot.usage import example, question, say_instead
 
 MAX_COMMAND_CHARS = 4000
@@ -125,7 +126,8 @@ VERBS: tuple[Verb, ...] = (
     Verb("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
          (Arg("text", many=True),), {"item": "int", "closes": "text"}, 'motion "Approve the joint action plan"'),
     Verb("motion table", "motion table N", "table a proposed motion (steering group members)", (Arg("poll", "int"),)),
-    Verb("motion vote", "motion vote N", "open the vote on a motion (the chair)", (Arg("poll", "int"),)),
+    Verb("motion vote", 'motion vote N [--closes "date time"]', "open the vote on a motion (the chair); between "
+         "meetings, give the deadline", (Arg("poll", "int"),), {"closes": "text"}),
     Verb("poll", 'poll "question" "option" "option" ... [--closes "date time"] [--secret] [--multi]',
          "ask the group a question with your own options", (Arg("question"), Arg("choices", many=True)),
          {"closes": "text", "secret": "flag", "multi": "flag"}, 'poll "Next venue?" "Barnet" "Camden"'),
@@ -201,7 +203,10 @@ def parse(text: str, today: dt.date | None = None) -> Command:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
         raise UsageError(f"I don't know '{tokens[0][:40]}'. {suggest(words[0])}Say `help` for the list of commands.")
-    return bind(verb, tokens[taken:], today)
+    command = bind(verb, tokens[taken:], today)
+    if verb.name == "poll":
+        check_poll_words(text.translate(SMART_QUOTES), frozenset(n for n, k in verb.options.items() if k != "flag"))
+    return command
 
 
 def suggest(word: str) -> str:

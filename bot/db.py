@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
@@ -15,6 +16,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.errors import DomainError
+from bot.records.record_baseline import seal_existing
 
 # pg_advisory_xact_lock key held while migrating: any fixed 64-bit number no other application on the database uses.
 MIGRATION_LOCK = 0x676F76626F74  # "govbot"
@@ -73,8 +75,15 @@ def alembic_config(url: str) -> Config:
 
 
 def upgrade(url: str) -> None:
-    """Migrate the database at `url` to the newest schema (every head)."""
+    """Migrate the database at `url` to the newest schema (every head), then seal a record kept before the audit
+    chain covered its rows (once: a no-op after)."""
     command.upgrade(alembic_config(url), "heads")
+    engine = make_engine(url)
+    try:
+        with unit_of_work(session_factory(engine)) as session:
+            seal_existing(session, dt.datetime.now(dt.UTC))
+    finally:
+        engine.dispose()
 
 
 def take_migration_lock(connection: Connection) -> None:

@@ -175,6 +175,7 @@ class Attendance(Base):
     deputy_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     reason: Mapped[str | None] = mapped_column(String(500))
     recorded_at: Mapped[dt.datetime]
+    apologies_at: Mapped[dt.datetime | None]  # kept when a deputy then attends: minutes list both
 
 
 class Interest(Base):
@@ -287,6 +288,11 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any]]
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Place in its group's chain (1, 2, …; None for events from before chains were per group, 0011), and the
+    # digest of each record row the event changed ({"polls/12": sha256, or None when deleted}).
+    seq: Mapped[int | None] = mapped_column(Integer)
+    rows: Mapped[dict[str, Any] | None]
+    __table_args__ = (UniqueConstraint("group_id", "seq"),)
 
 
 class OutboxMessage(Base):

@@ -14,7 +14,7 @@ from bot.errors import DomainError
 from bot.services.context import terms_of
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import bundled, cli_records, cli_reminders, cli_slack, cli_teams, logs, readiness, serve
+from govbot import bundled, cli_audit, cli_records, cli_reminders, cli_slack, cli_teams, logs, readiness, serve
 from handlers import console
 from handlers.console_terminal import Typed
 
@@ -148,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
     chat.add_argument("--as", dest="speak_as", help="who you speak as (default: the group's chair)")
     chat.add_argument("--now", help="a fixed time (ISO 8601) for every line, to replay a recorded meeting")
     chat.set_defaults(func=cmd_console)
-    for area in (cli_reminders, cli_records, cli_slack, cli_teams):
+    for area in (cli_reminders, cli_records, cli_audit, cli_slack, cli_teams):
         area.register(sub)
     return top
 

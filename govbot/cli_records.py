@@ -1,4 +1,4 @@
-"""`govbot` subcommands for the records: minutes, exports, calendar, audit and data rights."""
+"""`govbot` subcommands for the records: minutes, exports, calendar and data rights."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import UsageError
 from bot.models import Group
-from bot.records import audit_trail, calendar_feed, data_rights, registers
+from bot.records import calendar_feed, data_rights, registers
 from bot.records.meeting_record import find_meeting
 from bot.records.minutes_file import minutes_file
 from bot.records.tables import FORMATS
@@ -96,26 +96,6 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_audit_verify(args: argparse.Namespace) -> int:
-    with record(args) as session:
-        verdict = audit_trail.verify(session)
-    if verdict.intact:
-        print(f"The audit trail is intact: {verdict.checked} events chain correctly. Newest hash: {verdict.head} "
-              "(keep it elsewhere: a later check against it also shows if the newest events were removed).")
-        return 0
-    print(f"The audit trail is broken: {verdict.problem}. The {verdict.checked} events before it chain correctly.",
-          file=sys.stderr)
-    return 1
-
-
-def cmd_audit_export(args: argparse.Namespace) -> int:
-    with record(args) as session:
-        group_id = group_named(session, args.group).id if args.group else None
-        lines = "".join(line + "\n" for line in audit_trail.export_lines(session, group_id))
-    emit(args, lines, "the audit trail")
-    return 0
-
-
 def cmd_person_export(args: argparse.Namespace) -> int:
     with record(args) as session:
         held = data_rights.export_person(session, data_rights.find_person(session, args.person), now())
@@ -158,13 +138,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     calendar.add_argument("--base-url", help="the bot's public address (default http://localhost:PORT)")
     calendar.add_argument("--out")
     calendar.set_defaults(func=cmd_calendar)
-    audit = sub.add_parser("audit", help="the audit trail").add_subparsers(dest="audit_command", required=True)
-    audit.add_parser("verify", help="check the hash chain; name the first altered or missing event").set_defaults(
-        func=cmd_audit_verify)
-    exporter = audit.add_parser("export", help="the audit trail as JSON lines")
-    exporter.add_argument("--group", help="only this group's events")
-    exporter.add_argument("--out")
-    exporter.set_defaults(func=cmd_audit_export)
     person = sub.add_parser("person", help="data rights").add_subparsers(dest="person_command", required=True)
     person_export = person.add_parser("export", help="everything held about a person, as JSON")
     person_export.add_argument("person", help="@handle or platform:id")

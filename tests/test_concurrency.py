@@ -22,7 +22,7 @@ def thirty_clicks(url: str) -> tuple[list[Reply], Reply]:
     def say(who: str, words: str) -> Reply:
         return respond(sessions, Speaker("console", who, who), ROOM, words, START + dt.timedelta(minutes=1))
 
-    say("alice", 'poll "Away day venue" "Leigh" "Shoebury"')
+    say("alice", 'poll "Away day venue" "Leigh" "Shoebury" --closes "2026-12-31 17:00"')
     replies: list[Reply] = []
     clicks = [threading.Thread(target=lambda: replies.append(say("bob", "vote 1 Leigh"))) for _ in range(30)]
     for click in clicks:
@@ -95,7 +95,7 @@ def racing_creations(url: str) -> tuple[list[Reply], list[Reply], list[Reply]]:
     polls: list[Reply] = []
     meetings: list[Reply] = []
     actions: list[Reply] = []
-    racers = [threading.Thread(target=say, args=(f'poll "Venue {n}" "Leigh" "Shoebury"', polls))
+    racers = [threading.Thread(target=say, args=(f'poll "Venue {n}" "Leigh" "Shoebury" --closes "2026-12-31 17:00"', polls))
               for n in range(RACERS)]
     racers += [threading.Thread(target=say, args=(f"meeting schedule 2027-01-{n + 10} 10:00", meetings))
                for n in range(RACERS)]

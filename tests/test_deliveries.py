@@ -26,7 +26,7 @@ def thirty_deliveries(url: str) -> tuple[list[Reply | None], int, int]:
     """The same delivered vote thirty times at once: the replies, then how many ballots and claims exist."""
     engine, sessions = cjcg_in_room(url, ROOM)
     bob, alice = Speaker("console", "bob", "bob"), Speaker("console", "alice", "alice")
-    respond_once(sessions, alice, ROOM, 'poll "Away day venue" "Leigh" "Shoebury"', LATER, None)
+    respond_once(sessions, alice, ROOM, 'poll "Away day venue" "Leigh" "Shoebury" --closes "2026-12-31 17:00"', LATER, None)
     replies: list[Reply | None] = []
     delivery = Delivery("slack", "sig:v0=abc123")
     threads = [threading.Thread(target=lambda: replies.append(

@@ -57,11 +57,16 @@ def test_every_change_appends_an_audit_event_to_an_unbroken_chain(chat: Chat, se
                    "attendance.deputised", "interest.declared", "motion.proposed", "vote.opened", "ballot.cast",
                    "vote.closed", "meeting.closed", "member.seated"):
         assert action in actions
-    previous = GENESIS
+    previous: dict[int | None, tuple[str, int]] = {}
     for event in events:
-        assert event.prev_hash == previous
-        assert event.hash == event_hash(previous, event.at, event.group_id, event.actor_id, event.action, event.detail)
-        previous = event.hash
+        # Each group's events form their own chain: place 1, 2, 3… each linked to the one before.
+        before, seq = previous.get(event.group_id, (GENESIS, 0))
+        assert (event.prev_hash, event.seq) == (before, seq + 1)
+        assert event.hash == event_hash(before, event.at, event.group_id, event.actor_id, event.action, event.detail,
+                                        event.seq, event.rows)
+        previous[event.group_id] = event.hash, event.seq
+    ballot = next(e for e in events if e.action == "ballot.cast")
+    assert ballot.rows is not None and any(key.startswith("ballots/") for key in ballot.rows)
 
 
 def test_a_newcomer_mentioned_on_a_chat_platform_is_named_as_the_mention_shows_them(

@@ -125,7 +125,7 @@ def test_a_confidential_group_shows_its_votes_and_meetings_to_members_only(
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
     chat.ok("alice", 'agenda add "Placement of child K"')
-    chat.ok("alice", 'motion "Fund the placement of child K"')
+    chat.ok("alice", 'motion "Fund the placement of child K" --closes "2026-12-31 17:00"')
     before = audit_count(sessions)
     reply = chat.refused("zoe", text)
     assert reply.text == ("Children's Joint Commissioning Group is confidential (ToR 6.7-6.9): only its members and "
@@ -139,7 +139,7 @@ def test_a_confidential_group_shows_its_votes_and_meetings_to_members_only(
 def test_a_secret_ballot_typed_where_the_channel_reads_it_is_refused(chat: Chat,
                                                                      sessions: sessionmaker[Session]) -> None:
     chat.load("cjcg")
-    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --secret')
+    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --secret --closes "2026-12-31 17:00"')
     before = audit_count(sessions)
     public = Place("console", "room", said_in_public=True)
     reply = respond(sessions, Speaker("console", "bob", "bob"), public, "vote 1 Barnet", chat.now)

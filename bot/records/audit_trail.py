@@ -1,4 +1,4 @@
-"""The audit trail checked and exported: verify the hash chain, naming the first altered or missing event."""
+"""The audit trail checked and exported: verify the chains and the record rows they vouch for, naming what broke."""
 
 from __future__ import annotations
 
@@ -9,23 +9,33 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.audit import GENESIS, event_hash
 from bot.models import ApprovedMinutes, AuditEvent, Group, Meeting
+from bot.records.audit_chain import ChainWalk
 from bot.records.minutes import seal
+from bot.records.record_rows import row_problems
 
 
 @dataclass(frozen=True)
 class Verdict:
-    """The result of checking the chain: how many events, the newest hash, and the first problem if any."""
+    """The result of checking the chain: how many events, the newest hash, and every problem found (the first
+    break in the chain stops the check; then every row of the record that the chain does not vouch for)."""
 
     checked: int
     head: str
-    problem: str | None = None
-    event_id: int | None = None
+    problems: tuple[tuple[str, int | None], ...] = ()
+    chain_broken: bool = False
 
     @property
     def intact(self) -> bool:
-        return self.problem is None
+        return not self.problems
+
+    @property
+    def problem(self) -> str | None:
+        return self.problems[0][0] if self.problems else None
+
+    @property
+    def event_id(self) -> int | None:
+        return self.problems[0][1] if self.problems else None
 
 
 def events(session: Session, group_id: int | None = None) -> Iterator[AuditEvent]:
@@ -35,32 +45,29 @@ def events(session: Session, group_id: int | None = None) -> Iterator[AuditEvent
     yield from session.scalars(query)
 
 
-def missing_between(before: int, after: int) -> str:
-    ids = f"event {before + 1}" if after - before == 2 else f"events {before + 1} to {after - 1}"
-    return f"{ids} {'is' if after - before == 2 else 'are'} missing: event {after} does not chain to event {before}"
+def group_names(session: Session) -> dict[int, str]:
+    return {group_id: name for group_id, name in session.execute(select(Group.id, Group.short_name))}
 
 
 def verify(session: Session) -> Verdict:
-    """Recompute every event's hash and its link to the one before; stop at the first break.
+    """Recompute every event's hash and its link to the one before in its chain; stop at the first break. Then
+    check every decision row against the newest digest the chain holds for it, and the approved minutes' seals.
 
-    An event whose content no longer matches its own hash was altered. An event whose `prev_hash` does not
-    match its predecessor follows a deletion (when ids are missing between them) or a predecessor altered
-    with its hash rewritten. The removal of the newest events leaves no break: compare `head` with a copy
-    kept elsewhere to see that.
+    An event whose content no longer matches its own hash was altered. An event that does not link to its
+    predecessor follows a deletion (a gap in ids, or in its group's chain) or a predecessor altered with its hash
+    rewritten. The removal of a chain's newest events leaves no break in it (though the rows they sealed no longer
+    match): check a head kept elsewhere with `expect` to see that.
     """
-    previous_hash, previous_id, checked = GENESIS, 0, 0
+    walk = ChainWalk(group_names(session))
     for event in events(session):
-        expected = event_hash(event.prev_hash, event.at, event.group_id, event.actor_id, event.action, event.detail)
-        if expected != event.hash:
-            return Verdict(checked, previous_hash, f"event {event.id} ({event.action}) was altered: its content no "
-                           "longer matches its hash", event.id)
-        if event.prev_hash != previous_hash:
-            if event.id > previous_id + 1:
-                return Verdict(checked, previous_hash, missing_between(previous_id, event.id), previous_id + 1)
-            return Verdict(checked, previous_hash, f"event {previous_id} was altered and its hash rewritten: event "
-                           f"{event.id} ({event.action}) no longer chains to it", previous_id)
-        previous_hash, previous_id, checked = event.hash, event.id, checked + 1
-    return Verdict(checked, previous_hash, *minutes_problem(session))
+        problem: tuple[str, int | None] | None = walk.check(event)
+        if problem:
+            return Verdict(walk.checked, walk.newest, (problem,), chain_broken=True)
+    found = row_problems(session, walk.sealed)
+    minutes = minutes_problem(session)
+    if minutes[0] is not None:
+        found.append((minutes[0], minutes[1]))
+    return Verdict(walk.checked, walk.newest, tuple(found))
 
 
 def minutes_problem(session: Session) -> tuple[str | None, int | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from bot.models import (
     Poll,
     QuorumCheck,
 )
+from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
 from bot.services.context import terms_of
 from bot.services.polls import counts
@@ -47,6 +48,8 @@ class VoteRecord:
     voters: int
     outcome: str
     quorum: str | None
+    opened_on: dt.date | None = None  # for a vote held between meetings: its own dates, in the group's zone
+    closed_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -76,11 +79,14 @@ class MeetingRecord:
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
     apologies: list[tuple[str, str | None]] = field(default_factory=list)  # (member, reason)
+    # member -> the deputy who attended in their place, for members who sent apologies: minutes list both
+    apologies_deputised: dict[str, str] = field(default_factory=dict)
     absent: list[str] = field(default_factory=list)
     quorum_at_open: str | None = None
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
     votes: list[VoteRecord] = field(default_factory=list)
+    between: list[VoteRecord] = field(default_factory=list)  # votes held since the last meeting, outside one
     actions: list[ActionRecord] = field(default_factory=list)
     notes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # item -> (minute, resolution)
 
@@ -137,6 +143,10 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
+    for poll in votes_before(session, meeting):
+        held = vote_record(session, terms, poll, {}, None)
+        record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
+                                      closed_on=local_date(poll.closed_at, terms)))
     for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
                                   .order_by(ActionItem.number)):
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
@@ -151,6 +161,9 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
             record.present.append(member)
         elif row.status == "deputised":
             record.deputies.append((names(row.deputy_id), member))
+            if row.apologies_at is not None:
+                record.apologies.append((member, row.reason))
+                record.apologies_deputised[member] = names(row.deputy_id)
         elif row.status == "apologies":
             record.apologies.append((member, row.reason))
         else:
@@ -171,6 +184,10 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum)
+
+
+def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:
+    return moment.astimezone(terms.zone).date() if moment else None
 
 
 def item_title(record: MeetingRecord, position: int) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 
 from bot.records.meeting_record import MeetingRecord, VoteRecord, item_title
+from bot.rules.attendance import apology_words
 from bot.rules.calendar import show_date
 
 
@@ -43,10 +44,9 @@ def heading(record: MeetingRecord) -> list[str]:
 
 def attendance(record: MeetingRecord) -> list[str]:
     """Present, in attendance (deputies, saying for whom), apologies (with the deputy who attended) and absent."""
-    represented = {member: deputy for deputy, member in record.deputies}
-    apologies = [name + (f" ({reason})" if reason else "") for name, reason in record.apologies]
-    apologies += [f"{member}; {deputy} attended as deputy" for member, deputy in represented.items()
-                  if member not in {n for n, _ in record.apologies}]
+    apologies = [apology_words(name, reason, record.apologies_deputised.get(name)) for name, reason in record.apologies]
+    sent = {name for name, _ in record.apologies}
+    apologies += [apology_words(member, None, deputy) for deputy, member in record.deputies if member not in sent]
     return ["", "## Attendance", "",
             f"- **Present:** {people(record.present)}",
             f"- **In attendance:** {people([f'{deputy} for {member}' for deputy, member in record.deputies])}",
@@ -112,6 +112,18 @@ def business(record: MeetingRecord) -> list[str]:
     return lines
 
 
+def between_meetings(record: MeetingRecord) -> list[str]:
+    """Votes held since the last meeting outside one, reported here with their own dates."""
+    if not record.between:
+        return []
+    lines = ["", "## Decided between meetings", ""]
+    for v in record.between:
+        dates = f"opened {show_date(v.opened_on)}" if v.opened_on else ""
+        dates += f", closed {show_date(v.closed_on)}" if v.closed_on else ", still open"
+        lines += vote(v)[:-1] + [f"- Held outside a meeting: {dates}", ""]
+    return lines
+
+
 def actions(record: MeetingRecord) -> list[str]:
     lines = ["", "## Actions", ""]
     if not record.actions:
@@ -136,7 +148,7 @@ def markdown(record: MeetingRecord) -> str:
     states = {"closed": "", "open": " The meeting is still open; this is the record so far.",
               "scheduled": " The meeting has not been held yet."}
     status = states.get(record.status, f" The meeting is {record.status}.")
-    lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + business(record)
-    lines += actions(record) + signature(record)
+    lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + between_meetings(record)
+    lines += business(record) + actions(record) + signature(record)
     lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.errors import UsageError
 from bot.models import AgendaItem, Attendance, Group, Interest, Membership, Poll
 from bot.records import absences
+from bot.records.between_meetings import next_meeting_number
 from bot.records.meeting_record import name_of, tally
 from bot.records.people import namer
 from bot.records.tables import Table
@@ -70,7 +71,8 @@ def cell(session: Session, attendee: absences.Attendee, rows: list[Attendance]) 
         return ""
     words = STATUS_WORDS.get(status, status)
     if not attendee.is_organisation:
-        return words + (f" ({name_of(session, rows[0].deputy_id)})" if rows[0].deputy_id else "")
+        apologised = "apologies; " if rows[0].status == "deputised" and rows[0].apologies_at else ""
+        return apologised + words + (f" ({name_of(session, rows[0].deputy_id)})" if rows[0].deputy_id else "")
     who = [f"{name_of(session, r.deputy_id)} for {name_of(session, r.member_id)}" if r.deputy_id
            else name_of(session, r.member_id) for r in rows if r.status == status]
     return f"{words} ({', '.join(who)})"
@@ -98,12 +100,21 @@ def decisions(session: Session, group: Group) -> Table:
     for poll in session.scalars(select(Poll).where(Poll.group_id == group.id).order_by(Poll.number)):
         counts, voters = tally(session, poll)
         when = show(poll.closed_at or poll.proposed_at, terms.zone)
-        meeting = str(meeting_number(session, poll.meeting_id)) if poll.meeting_id else ""
-        rows.append((str(poll.number), "secret poll" if poll.secret else poll.kind, meeting, when,
+        rows.append((str(poll.number), "secret poll" if poll.secret else poll.kind, held_at(session, poll), when,
                      poll.question, "; ".join(f"{label} {n}" for label, n in counts), str(voters), poll.status,
                      poll.outcome or ""))
     return Table(f"{terms.name}: decisions", ("Number", "Kind", "Meeting", "Date", "Question", "Votes", "Voted",
                                                "Status", "Outcome"), tuple(rows))
+
+
+def held_at(session: Session, poll: Poll) -> str:
+    """The meeting a vote was held at, or for one held between meetings, the meeting that reports it."""
+    if poll.meeting_id:
+        return str(meeting_number(session, poll.meeting_id))
+    if poll.opened_at is None:
+        return ""
+    reported = next_meeting_number(session, poll)
+    return "between meetings" + (f" (reported to meeting {reported})" if reported else "")
 
 
 REGISTERS: dict[str, Callable[[Session, Group], Table]] = {

@@ -44,3 +44,10 @@ def sessions_missed(sessions_newest_first: Iterable[Collection[str]], apologies_
 def over_cap(attending_from_organisation: int, cap: int | None) -> bool:
     """Whether one more attendee from an organisation would exceed the ToR's cap."""
     return cap is not None and attending_from_organisation >= cap
+
+
+def apology_words(member: str, reason: str | None, deputy: str | None = None) -> str:
+    """`carol (annual leave; deputy: yan)`: an apology, its reason, and who attended in the member's place, as UK
+    minutes list them."""
+    notes = [note for note in (reason, f"deputy: {deputy}" if deputy else None) if note]
+    return member + (f" ({'; '.join(notes)})" if notes else "")

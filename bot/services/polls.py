@@ -22,6 +22,7 @@ from bot.services.context import Context, agenda_item, scheduler_context
 from bot.services.ended import require_not_ended
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number, next_number
+from bot.services.vote_deadline import require_deadline
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 from bot.terms_powers import Act
 
@@ -97,7 +98,7 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
                                    f"{tabling.with_body} before a vote")
                      + f": a steering group member says `motion table {poll.number}`.")
     if may(ctx, Act.CALL_VOTE):
-        return open_vote(ctx, poll)
+        return open_vote(ctx, poll, f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."')
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
                  f"The chair opens the vote with `motion vote {poll.number}`.")
 
@@ -123,18 +124,21 @@ def call_vote(ctx: Context, cmd: Command) -> Reply:
                          + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
+    poll.closes_at = parse_closes(ctx, cmd.options.get("closes")) or poll.closes_at
     return open_vote(ctx, poll)
 
 
-def voting_meeting(ctx: Context) -> tuple[Meeting | None, Quorum | None]:
+def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str) -> tuple[Meeting | None, Quorum | None]:
     """Where a vote may be held now: the open meeting if it is quorate, or between meetings where the ToR
-    allows. Refuses (changing nothing) otherwise."""
+    allows and a deadline is set (`how` is the command to give again with one). Refuses, changing nothing,
+    otherwise."""
     meeting = ctx.open_meeting()
     voting = ctx.terms.voting
     if meeting is None and (voting.rule is VotingRule.MAJORITY_PRESENT or not voting.out_of_meeting_polls):
         raise NotAllowed(voting.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[voting.rule]} at a "
                                       "meeting") + "; open a meeting first.")
     if meeting is None:
+        require_deadline(ctx, closes_at, how)
         return None, None
     quorum = roll.quorum_of(ctx, meeting)
     if not quorum.quorate:
@@ -159,10 +163,10 @@ def require_operating(ctx: Context, doing: str) -> None:
                            "an administrator imports the amended ToR (`govbot group import`) with the new end date.")
 
 
-def open_vote(ctx: Context, poll: Poll) -> Reply:
+def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
     """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
     require_operating(ctx, "open a vote")
-    meeting, quorum = voting_meeting(ctx)
+    meeting, quorum = voting_meeting(ctx, poll.closes_at, how or f"motion vote {poll.number}")
     record_quorum(ctx, poll, meeting, quorum)
     quorum_text = quorum.text if quorum else None
     poll.status, poll.opened_at = "open", ctx.now
@@ -181,12 +185,13 @@ def create_poll(ctx: Context, cmd: Command) -> Reply:
     if any(len(label) > 200 for label in labels) or not cmd.args["question"].strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
-    meeting, quorum = voting_meeting(ctx)
+    closes_at = parse_closes(ctx, cmd.options.get("closes"))
+    meeting, quorum = voting_meeting(ctx, closes_at, "poll ...")
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="poll",
                 question=cmd.args["question"].strip()[:2000], status="open",
                 secret=bool(cmd.options.get("secret")), multi=bool(cmd.options.get("multi")),
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
-                closes_at=parse_closes(ctx, cmd.options.get("closes")),
+                closes_at=closes_at,
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
     ctx.session.add(poll)
     ctx.session.flush()

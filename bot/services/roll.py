@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.rules.attendance import ATTENDED, over_cap
+from bot.rules.attendance import ATTENDED, apology_words, over_cap
 from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, assess
 from bot.rules.tenure import lapsed_hint, until_reappointed
@@ -36,6 +36,8 @@ def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, d
         row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)
         ctx.session.add(row)
     row.status, row.deputy_id, row.reason, row.recorded_at = status, deputy.id if deputy else None, reason, ctx.now
+    # Apologies stand when a deputy then attends in the member's place; turning up in person withdraws them.
+    row.apologies_at = ctx.now if status == "apologies" else row.apologies_at if status == "deputised" else None
     ctx.session.flush()
     return row
 
@@ -148,6 +150,9 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
         if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}")
+            if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
+                groups["Apologies"].append(apology_words(member.display_name, row.reason,
+                                                         deputy.display_name if deputy else None))
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(member.display_name + (f" ({row.reason})" if row.reason else ""))

@@ -55,7 +55,8 @@ def test_an_edit_with_its_hash_rewritten_is_caught_by_the_next_event(
     events = chained(sessions)
     target = events[10]
     forged = dict(target.detail, forged=True)
-    new_hash = event_hash(target.prev_hash, target.at, target.group_id, target.actor_id, target.action, forged)
+    new_hash = event_hash(target.prev_hash, target.at, target.group_id, target.actor_id, target.action, forged,
+                          target.seq, target.rows)
     with engine.begin() as connection:
         connection.execute(text("UPDATE audit_events SET detail = :d, hash = :h WHERE id = :i"),
                            {"d": json.dumps(forged), "h": new_hash, "i": target.id})
@@ -72,12 +73,12 @@ def test_deleting_audit_rows_names_the_gap(recorded: Callable[[str], Chat], sess
     with engine.begin() as connection:
         connection.execute(text(f"DELETE FROM audit_events WHERE id = {events[5].id}"))
     message, event_id = problem(sessions)
-    assert (message, event_id) == (f"event {events[5].id} is missing: event {events[6].id} does not chain to event "
-                                   f"{events[4].id}", events[5].id)
+    assert (message, event_id) == (f"1 of lieg's events is missing (place 6 in its chain): event {events[6].id} does "
+                                   f"not chain to event {events[4].id}", events[6].id)
     with engine.begin() as connection:
         connection.execute(text(f"DELETE FROM audit_events WHERE id IN ({events[6].id}, {events[7].id})"))
-    assert problem(sessions)[0] == f"events {events[5].id} to {events[7].id} are missing: event {events[8].id} " \
-                                   f"does not chain to event {events[4].id}"
+    assert problem(sessions)[0] == f"3 of lieg's events are missing (places 6 to 8 in its chain): event " \
+                                   f"{events[8].id} does not chain to event {events[4].id}"
 
 
 def test_the_export_is_one_json_object_per_event_with_its_chain(recorded: Callable[[str], Chat],
@@ -136,5 +137,10 @@ def test_approved_minutes_edited_in_the_database_are_caught_even_with_their_hash
     edited = text_now.replace("carried: 2 for, 1 against", "carried: 3 for, 0 against")
     with engine.begin() as connection:
         connection.execute(text("UPDATE approved_minutes SET text = :t, sha256 = :h"), {"t": edited, "h": seal(edited)})
-    assert problem(sessions) == (f"the approved minutes of meeting 1 of cjcg were altered: their text does not match the hash "
-                                 f"audit event {approval.id} recorded", approval.id)
+    with unit_of_work(sessions) as session:
+        problems = verify(session).problems
+    row = session.scalar(select(ApprovedMinutes.id))
+    assert problems == ((f"row {row} of approved_minutes (the approved minutes of meeting 1 of cjcg) was edited outside the bot: it no longer matches the digest "
+                         f"audit event {approval.id} recorded", approval.id),
+                        (f"the approved minutes of meeting 1 of cjcg were altered: their text does not match the hash "
+                         f"audit event {approval.id} recorded", approval.id))

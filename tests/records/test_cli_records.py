@@ -106,3 +106,39 @@ def test_person_export_and_forget(held: Path, tmp_path: Path) -> None:
     assert "olga" not in register.stdout and "deputised (Former member" in register.stdout
     assert govbot("person", "export", "@olga", db=db).returncode == 2
     assert govbot("audit", "verify", db=db).returncode == 0
+
+
+def test_audit_head_is_published_and_checked_with_expect(held: Path, tmp_path: Path) -> None:
+    head = govbot("audit", "head", "--group", "lieg", db=held)
+    assert head.returncode == 0 and head.stdout.startswith("lieg: event ")
+    kept = head.stdout.split(", ")[-1].strip()
+    assert len(kept) == 64
+    same = govbot("audit", "verify", "--expect", kept, db=held)
+    assert same.returncode == 0 and "The head you kept is the newest event of the chain of lieg" in same.stdout
+    db = tmp_path / "copy.db"
+    db.write_bytes(held.read_bytes())
+    with sqlite3.connect(db) as connection:  # the newest event removed, as one hiding the last change would
+        connection.execute("DELETE FROM audit_events WHERE hash = ?", (kept,))
+    removed = govbot("audit", "verify", "--expect", kept, db=db)
+    assert removed.returncode == 1 and "Traceback" not in removed.stderr
+    assert f"no event in the audit trail has the hash {kept}: the events up to the head you kept were removed or " \
+           "rewritten" in removed.stderr
+    wrong = govbot("audit", "verify", "--expect", "f" * 64, db=held)
+    assert wrong.returncode == 1 and "The head you kept does not match: no event in the audit trail has the hash " \
+                                     f"{'f' * 64}" in wrong.stderr
+    typo = govbot("audit", "verify", "--expect", "abc123", db=held)
+    assert typo.returncode == 2 and "'abc123' is not a head: a head is 64 hexadecimal characters" in typo.stderr
+
+
+def test_audit_verify_names_a_decision_row_edited_in_the_database(held: Path, tmp_path: Path) -> None:
+    db = tmp_path / "copy.db"
+    db.write_bytes(held.read_bytes())
+    with sqlite3.connect(db) as connection:
+        poll, number = connection.execute("SELECT id, number FROM polls WHERE outcome IS NOT NULL ORDER BY id"
+                                          ).fetchone()
+        connection.execute("UPDATE polls SET outcome = 'carried: 9 for, 0 against' WHERE id = ?", (poll,))
+    result = govbot("audit", "verify", db=db)
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.startswith("The record does not match its audit trail; 1 problem:\n"
+                                    f"- row {poll} of polls (poll {number} of lieg) was edited outside the bot: it no longer matches the "
+                                    "digest audit event ")

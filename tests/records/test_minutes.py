@@ -35,7 +35,9 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
         member = name(row.member_id)
         if row.status == "deputised":
             expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
-            expected["Apologies"].add(f"{member}; {name(row.deputy_id)} attended as deputy")
+            # A member a deputy came for is listed under apologies too, with the reason they gave, if any.
+            notes = [n for n in (row.reason if row.apologies_at else None, f"deputy: {name(row.deputy_id)}") if n]
+            expected["Apologies"].add(f"{member} ({'; '.join(notes)})")
         elif row.status == "apologies":
             expected["Apologies"].add(member + (f" ({row.reason})" if row.reason else ""))
         else:

@@ -27,7 +27,7 @@ def test_a_command_slower_than_slacks_deadline_is_acked_in_time_and_answered_aft
         workspace: Workspace, engine: Engine) -> None:
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
-    workspace.card_noted(workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online"'))
+    workspace.card_noted(workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-31 17:00"'))
     # Another process (a migration, a second replica) holds the database's write lock for a while.
     other = sqlite3.connect(str(engine.url.database), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

@@ -17,7 +17,7 @@ def poll_card(workspace: Workspace) -> Call:
     """The CJCG bound to the channel, and the chair's poll posted there with a button per option."""
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
-    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online"')
+    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
     assert card.method == "chat.postMessage" and "Poll 1 is open" in shown(card)
     workspace.card_noted(card)
     return card
@@ -50,7 +50,7 @@ def test_thirty_concurrent_identical_clicks_cast_one_ballot(workspace: Workspace
 
 
 def test_a_replayed_request_changes_the_record_once(workspace: Workspace, poll_card: Call) -> None:
-    body, _ = workspace.command_body("alice", 'motion "Adopt the joint action plan"')
+    body, _ = workspace.command_body("alice", 'motion "Adopt the joint action plan" --closes "2026-12-31 17:00"')
     headers = workspace.headers(body)
     first, replay = workspace.post(body, headers), workspace.post(body, headers)
     assert (first.status, replay.status) == (200, 200)  # Slack is answered; the replay is ignored

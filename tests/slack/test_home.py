@@ -18,7 +18,7 @@ def test_the_dashboard_shows_what_waits_for_the_person_looking(workspace: Worksp
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
     workspace.say("alice", 'meeting schedule 2026-12-10 14:00 --where "Civic Centre"')
-    card = workspace.say("alice", 'poll "Spring away day?" "March" "April"')
+    card = workspace.say("alice", 'poll "Spring away day?" "March" "April" --closes "2026-12-31 17:00"')
     workspace.say("zed", "group info")  # zed has spoken to govbot, so it knows his name
     workspace.say("bob", f"deputy <@{user_id('zed')}|zed> --meeting next")
 

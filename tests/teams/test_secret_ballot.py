@@ -24,7 +24,7 @@ def test_a_secret_vote_typed_in_the_channel_is_refused_and_the_card_takes_it(
         sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            posted = await teams.say("alice", 'poll "Venue?" "Barnet" "Camden" --secret')
+            posted = await teams.say("alice", 'poll "Venue?" "Barnet" "Camden" --secret --closes "2026-12-31 17:00"')
             card_id = posted[0].answered_id
             buttons = {a["title"]: a["data"] for a in card_of(posted[0])["actions"]}
             said = await teams.say("bob", "vote 1 Barnet")

@@ -1,0 +1,162 @@
+"""The rows of the record that hold decisions, digested so the audit chain can vouch for each one.
+
+Every change the bot makes to these tables, through the ORM or a Core statement run by a Session, is noted on the
+session; the audit event written in the same transaction carries the new digest of each row it changed (None when
+the row was deleted). `audit verify` then recomputes every row's digest and compares it with the newest one the
+chain holds, so an edit, deletion or insertion made outside the bot names its row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import Any, cast
+
+from sqlalchemy import Table, event, select
+from sqlalchemy.engine import CursorResult, Result
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+from bot.models import (
+    ApprovedMinutes,
+    Attendance,
+    Ballot,
+    Base,
+    DeputyNomination,
+    Interest,
+    Meeting,
+    Membership,
+    Poll,
+    PollOption,
+    SecretTally,
+    SecretVoter,
+)
+
+# The tables that hold decisions: polls and their outcomes, ballots and tallies, attendance, interests, minutes,
+# memberships, and the meetings and deputies those rest on.
+SEALED: dict[str, Table] = {
+    cast(Table, model.__table__).name: cast(Table, model.__table__)
+    for model in (Poll, PollOption, Ballot, SecretVoter, SecretTally, Attendance, Interest, ApprovedMinutes,
+                  Membership, Meeting, DeputyNomination)
+}
+TOUCHED = "sealed_rows.touched"
+
+
+def key(table: str, row_id: int) -> str:
+    return f"{table}/{row_id}"
+
+
+def canonical(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def row_digest(table: str, row: dict[str, Any]) -> str:
+    """The SHA-256 of a row's values. Empty (NULL) columns are left out, so a column a later migration adds
+    (empty on old rows) leaves their digests as they were."""
+    values = {name: canonical(value) for name, value in row.items() if value is not None}
+    body = json.dumps([table, values], sort_keys=True, separators=(",", ":"), default=str, ensure_ascii=False)
+    return hashlib.sha256(body.encode()).hexdigest()
+
+
+def digests(session: Session, table: str, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
+    """(id, digest) of the rows of `table`, of those `ids` only when given, read with the record's own types."""
+    source = SEALED[table]
+    query = select(source).order_by(source.c.id)
+    if ids is not None:
+        query = query.where(source.c.id.in_(sorted(ids)))
+    for row in session.execute(query).mappings():
+        yield int(row["id"]), row_digest(table, dict(row))
+
+
+def touched(session: Session) -> set[tuple[str, int]]:
+    return cast(set[tuple[str, int]], session.info.setdefault(TOUCHED, set()))
+
+
+def open_secret_tallies(session: Session, poll_ids: Iterable[int] | None = None) -> set[int]:
+    """The tally rows of secret polls still open (of `poll_ids` only, when given)."""
+    query = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(Poll.secret.is_(True),
+                                                                                     Poll.status == "open")
+    if poll_ids is not None:
+        query = query.where(Poll.id.in_(sorted(poll_ids)))
+    return set(session.scalars(query))
+
+
+def secret_tallies(session: Session, by_table: dict[str, set[int]]) -> None:
+    """Never seal a running tally of an open secret poll: its digest changing in the event that records a voter
+    would show which option they chose. A secret poll's tallies are sealed, all together, when it closes."""
+    polls = by_table.get("polls", set())
+    tallies = by_table.get("secret_tallies", set())
+    if tallies:
+        poll_of = {int(row.id): int(row.poll_id) for row in session.execute(
+            select(SecretTally.id, SecretTally.poll_id).where(SecretTally.id.in_(sorted(tallies))))}
+        held = open_secret_tallies(session, set(poll_of.values()))
+        tallies -= held
+        polls |= {poll_of[t] for t in tallies if t in poll_of}  # a tally changes with its poll's close
+    if polls:
+        closed = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(
+            Poll.id.in_(sorted(polls)), Poll.secret.is_(True), Poll.status != "open")
+        tallies |= set(session.scalars(closed))
+    if tallies:
+        by_table["secret_tallies"] = tallies
+    else:
+        by_table.pop("secret_tallies", None)
+
+
+def take(session: Session) -> dict[str, str | None]:
+    """The digests of the rows changed since the last call, now: call after a flush, inside the transaction."""
+    pending = touched(session)
+    if not pending:
+        return {}
+    by_table: dict[str, set[int]] = {}
+    for table, row_id in pending:
+        by_table.setdefault(table, set()).add(row_id)
+    pending.clear()
+    secret_tallies(session, by_table)
+    found: dict[str, str | None] = {}
+    for table, ids in sorted(by_table.items()):
+        now = dict(digests(session, table, ids))
+        found.update({key(table, row_id): now.get(row_id) for row_id in sorted(ids)})
+    return found
+
+
+@event.listens_for(Session, "after_flush")
+def _note_orm_changes(session: Session, _flush: UOWTransaction) -> None:
+    for instance in chain(session.new, session.dirty, session.deleted):
+        table = getattr(instance, "__tablename__", None)
+        if table in SEALED and isinstance(instance, Base):
+            touched(session).add((table, int(instance.id)))  # type: ignore[attr-defined]
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
+    """Rows a Core or bulk statement is about to change (update, delete) or has inserted."""
+    if not (state.is_insert or state.is_update or state.is_delete):
+        return None
+    table = getattr(state.statement, "table", None)
+    name = getattr(table, "name", None)
+    if name not in SEALED:
+        return None
+    source = SEALED[name]
+    if state.is_insert:
+        result = state.invoke_statement()
+        inserted = cast(CursorResult[Any], result).inserted_primary_key_rows
+        touched(state.session).update((name, int(row[0])) for row in inserted if row and row[0] is not None)
+        return result
+    where = getattr(state.statement, "whereclause", None)
+    query = select(source.c.id) if where is None else select(source.c.id).where(where)
+    params = state.parameters if isinstance(state.parameters, dict) else None
+    ids = state.session.execute(query, params).scalars()
+    touched(state.session).update((name, int(row_id)) for row_id in ids)
+    return None
+
+
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_rollback")
+def _forget(session: Session) -> None:
+    session.info.pop(TOUCHED, None)
