@@ -73,7 +73,7 @@ def test_two_replicas_keep_one_record_one_ballot_each_and_one_card_pace(
     workspace.url = first.base
     workspace.say("alice", "group bind cjcg")
     workspace.url = second.base
-    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online"')
+    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2030-01-10 17:00"')
     assert card.method == "chat.postMessage" and "Poll 1 is open" in shown(card)
     workspace.card_noted(card)
     online, ts = buttons(card)["Online"], card.answer["ts"]

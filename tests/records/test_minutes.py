@@ -78,7 +78,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **Place:** Civic Centre, Southend" in minutes
     assert "- **Chair:** alice (Southend City Council)" in minutes
     assert "- **In attendance:** yan for carol (Southend City Council)" in minutes
-    assert "- **Apologies:** dan (Southend City Council), carol (Southend City Council); yan attended as deputy" \
+    assert "- **Apologies:** carol (Southend City Council) (annual leave; deputy: yan), dan (Southend City Council)" \
         in minutes
     assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
     assert "- **When the vote on motion 1 opened:** quorate: 3 members or deputies present, 3 needed (ToR 6.4)" \

@@ -48,7 +48,7 @@ def decided(chat: Chat) -> None:
     secret poll, approved minutes; and a next meeting scheduled."""
     chat.load("cjcg")
     for who, line in [("alice", "meeting schedule 2026-12-10 10:00"), ("carol", "apologies annual leave"),
-                      ("carol", "deputy @yan"), ("alice", "meeting open"), ("bob", "here"), ("yan", "here"),
+                      ("carol", "deputy @yan"), ("alice", "meeting open --confirm"), ("bob", "here"), ("yan", "here"),
                       ("bob", 'declare "My sister works for a provider" --nature personal'),
                       ("alice", 'motion "Adopt the plan"'), ("bob", "vote 1 for"), ("yan", "vote 1 for"),
                       ("alice", 'poll "Venue?" "Barnet" "Camden" --secret'), ("bob", "vote 2 Barnet"),
@@ -182,7 +182,7 @@ def test_a_record_kept_before_0011_is_sealed_at_upgrade_and_then_guarded(tmp_pat
             ("record.sealed", None, 1, legacy_head)]
         assert sealed[0].rows is not None and len(sealed[0].rows) > 20
         assert verify(session).intact, verify(session).problems
-    chat.ok("alice", "meeting open")  # meeting 2: the group's own chain starts from the old head too
+    chat.ok("alice", "meeting open --confirm")  # meeting 2: the group's own chain starts from the old head too
     with sessions() as session:
         first = session.scalars(select(AuditEvent).where(AuditEvent.group_id.is_not(None),
                                                          AuditEvent.seq == 1)).one()
@@ -196,7 +196,7 @@ def test_a_record_kept_before_0011_is_sealed_at_upgrade_and_then_guarded(tmp_pat
 def test_a_secret_polls_running_tallies_are_sealed_only_when_it_closes(
         chat: Chat, sessions: sessionmaker[Session]) -> None:
     chat.load("cjcg")
-    for who, line in [("alice", "meeting schedule 2026-12-10 10:00"), ("alice", "meeting open"), ("bob", "here"),
+    for who, line in [("alice", "meeting schedule 2026-12-10 10:00"), ("alice", "meeting open --confirm"), ("bob", "here"),
                       ("carol", "here"), ("alice", 'poll "Venue?" "Barnet" "Camden" --secret'),
                       ("bob", "vote 1 Barnet"), ("carol", "vote 1 Camden")]:
         chat.ok(who, line)

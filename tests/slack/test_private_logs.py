@@ -27,10 +27,15 @@ def test_a_secret_poll_leaves_no_voter_choice_pair_in_the_log(
     with served(slack_settings, sessions, clock, level=logging.DEBUG) as app:
         workspace = Workspace(app.url, secret, fake, sessions, clock, lambda: None)
         workspace.load("cjcg")
-        for user, text in [("alice", "group bind cjcg"), ("alice", "meeting schedule 2026-12-01 09:00"),
-                           ("alice", "meeting open"), ("bob", "here"), ("carol", "here")]:
+        for user, text in [("alice", "group bind cjcg"), ("alice", "meeting schedule 2026-12-01 09:30"),
+                           ("alice", "meeting open"), ("bob", "declare none"), ("bob", "here"), ("carol", "declare none"),
+                           ("carol", "here")]:
             workspace.say(user, text)
-        card = workspace.say("alice", 'poll "Where should the away day be?" "Leigh-on-Sea" "Shoeburyness" --secret')
+        before = len(fake.calls)
+        workspace.say("alice", 'poll "Where should the away day be?" "Leigh-on-Sea" "Shoeburyness" --secret')
+        # The poll's card, not the meeting card the roll call refreshes meanwhile.
+        card = fake.wait_for(lambda: next((c for c in fake.calls[before:] if c.method == "chat.postMessage"
+                                           and "away day" in str(c.params)), None))
         workspace.card_noted(card)
         poll = re.search(r"vote (\d+)", str(buttons(card))).group(1)  # type: ignore[union-attr]
         workspace.press("bob", buttons(card)["Leigh-on-Sea"], card.answer["ts"])  # a button
