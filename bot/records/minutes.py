@@ -42,11 +42,17 @@ def heading(record: MeetingRecord) -> list[str]:
     return lines
 
 
-def attendance(record: MeetingRecord) -> list[str]:
-    """Present, in attendance (deputies, saying for whom), apologies (with the deputy who attended) and absent."""
+def apology_lines(record: MeetingRecord) -> list[str]:
+    """Each apology as UK minutes list it, with the deputy who attended: `carol (annual leave; deputy: yan)`; a
+    member a deputy came for without apologies first is listed too. The minutes and the group page both use it."""
     apologies = [apology_words(name, reason, record.apologies_deputised.get(name)) for name, reason in record.apologies]
     sent = {name for name, _ in record.apologies}
-    apologies += [apology_words(member, None, deputy) for deputy, member in record.deputies if member not in sent]
+    return apologies + [apology_words(member, None, deputy) for deputy, member in record.deputies if member not in sent]
+
+
+def attendance(record: MeetingRecord) -> list[str]:
+    """Present, in attendance (deputies, saying for whom), apologies (with the deputy who attended) and absent."""
+    apologies = apology_lines(record)
     return ["", "## Attendance", "",
             f"- **Present:** {people(record.present)}",
             f"- **In attendance:** {people([f'{deputy} for {member}' for deputy, member in record.deputies])}",
