@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from bot.commands import Command
-from bot.errors import NotAllowed, NotFound, UsageError
+from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.replies import Reply
 from bot.services.context import Context, agenda_item
+from bot.services.minutes import chosen
 
 MAX_CHARS = 4000
 
 
 def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
     """The meeting named, else the open one, else the latest closed one (minutes are often finished after)."""
-    if number is not None:
-        return ctx.meeting(number)
-    meeting = ctx.open_meeting() or ctx.session.scalar(
-        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status == "closed")
-        .order_by(Meeting.starts_at.desc()).limit(1))
-    if meeting is None:
-        raise NotFound("No meeting is open or has been held, so there is no item to minute. Say `meetings` to list "
-                       "them.")
-    return meeting
+    return chosen(ctx, number, "No meeting is open or has been held, so there is no item to minute. Say `meetings` "
+                  "to list them.")
 
 
 def write(ctx: Context, cmd: Command, field: str, what: str) -> Reply:

@@ -16,16 +16,17 @@ from bot.services.context import Context
 from bot.terms_powers import Act
 
 
-def chosen(ctx: Context, number: int | None) -> Meeting:
-    """The meeting with the given number, else the open one, else the latest one held."""
+def chosen(ctx: Context, number: int | None, nothing: str | None = None) -> Meeting:
+    """The meeting with the given number, else the open one, else the latest one held (minutes are often finished
+    after it). NotFound saying `nothing` (by default: there are no minutes) when none is open or held."""
     if number is not None:
         return ctx.meeting(number)
     meeting = ctx.open_meeting() or ctx.session.scalar(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status == "closed")
         .order_by(Meeting.starts_at.desc()).limit(1))
     if meeting is None:
-        raise NotFound(f"{ctx.terms.name} has held no meeting yet, so there are no minutes. Say `meetings` to list "
-                       "them, or `meeting minutes N` for one.")
+        raise NotFound(nothing or f"{ctx.terms.name} has held no meeting yet, so there are no minutes. Say "
+                       "`meetings` to list them, or `meeting minutes N` for one.")
     return meeting
 
 
