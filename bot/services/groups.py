@@ -108,44 +108,13 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     chair_text = f"{chair.chosen.replace('_', '-')} chair"
     rows.append(("Chair", chair.cited(chair_text + (f", for a term of {chair.term_months} months"
                                                     if chair.term_months else ""))))
-    deputies = terms.deputies
-    if deputies.allowed:
-        kinds = " and ".join(k for k, on in (("standing", deputies.standing), ("per-meeting", deputies.per_meeting))
-                             if on)
-        text = f"deputies allowed ({kinds})"
-        if deputies.for_seats:
-            text += f" for {', '.join(deputies.for_seats)}"
-        if deputies.must_belong_to:
-            text += f"; a deputy must be a member of {deputies.must_belong_to}"
-        if deputies.eligible:
-            text += "; only those the ToR file lists may deputise"
-        text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
-        rows.append(("Deputies", deputies.cited(text)))
-    else:
-        rows.append(("Deputies", deputies.cited("no provision for deputies")))
-    if terms.quorum:
-        q = terms.quorum
-        text = plural(q.required(terms.voting_seats), "member") + " present"
-        text += (" including the chair" if q.chair_required else "")
-        text += "; deputies count" if q.deputies_count else "; deputies do not count"
-        rows.append(("Quorum", q.cited(text)))
-    else:
-        rows.append(("Quorum", "the ToR sets no quorum"))
+    rows.append(("Deputies", deputies_rule(terms)))
+    rows.append(("Quorum", quorum_rule(terms)))
     voting = terms.voting
-    text = f"decided by {VOTING_RULE_WORDS[voting.rule]}"
-    if voting.casting_vote == "chair":
-        text += "; the chair has a casting vote"
-    if not voting.out_of_meeting_polls:
-        text += "; votes only at meetings"
-    rows.append(("Voting", voting.cited(text)))
+    rows.append(("Voting", voting_rule(terms)))
     if voting.tabling.required:
         rows.append(("Motions", voting.tabling.cited(f"tabled with {voting.tabling.with_body} before a vote")))
-    meetings = terms.meetings
-    cadence = (f"every {meetings.every_months} months" if meetings.every_months
-               else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
-    if meetings.max_minutes:
-        cadence += f", at most {meetings.max_minutes} minutes"
-    rows.append(("Meetings", meetings.cited(cadence)))
+    rows.append(("Meetings", meetings_rule(terms)))
     if declares_at_start(terms):  # only a rule the ToR states, with its clause
         rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
     attendance = terms.attendance
@@ -180,6 +149,58 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
         rows.append(("Confidentiality", privacy.cited(text)))
     return rows
+
+
+def deputies_rule(terms: Terms) -> str:
+    """The ToR's provision for deputies, as a sentence citing its clause."""
+    deputies = terms.deputies
+    if deputies.allowed:
+        kinds = " and ".join(k for k, on in (("standing", deputies.standing), ("per-meeting", deputies.per_meeting))
+                             if on)
+        text = f"deputies allowed ({kinds})"
+        if deputies.for_seats:
+            text += f" for {', '.join(deputies.for_seats)}"
+        if deputies.must_belong_to:
+            text += f"; a deputy must be a member of {deputies.must_belong_to}"
+        if deputies.eligible:
+            text += "; only those the ToR file lists may deputise"
+        text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
+        return deputies.cited(text)
+    else:
+        return deputies.cited("no provision for deputies")
+
+
+def quorum_rule(terms: Terms) -> str:
+    """The ToR's quorum, as a sentence citing its clause (or that it sets none)."""
+    if terms.quorum:
+        q = terms.quorum
+        text = plural(q.required(terms.voting_seats), "member") + " present"
+        text += (" including the chair" if q.chair_required else "")
+        text += "; deputies count" if q.deputies_count else "; deputies do not count"
+        return q.cited(text)
+    else:
+        return "the ToR sets no quorum"
+
+
+def voting_rule(terms: Terms) -> str:
+    """The ToR's voting rule, as a sentence citing its clause."""
+    voting = terms.voting
+    text = f"decided by {VOTING_RULE_WORDS[voting.rule]}"
+    if voting.casting_vote == "chair":
+        text += "; the chair has a casting vote"
+    if not voting.out_of_meeting_polls:
+        text += "; votes only at meetings"
+    return voting.cited(text)
+
+
+def meetings_rule(terms: Terms) -> str:
+    """How often the ToR has the group meet, and for how long, as a sentence citing its clause."""
+    meetings = terms.meetings
+    cadence = (f"every {meetings.every_months} months" if meetings.every_months
+               else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
+    if meetings.max_minutes:
+        cadence += f", at most {meetings.max_minutes} minutes"
+    return meetings.cited(cadence)
 
 
 def terms_in_force(ctx: Context, cmd: Command) -> Reply:

@@ -2,120 +2,30 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, Meeting, Person, Poll, QuorumCheck
+from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
 from bot.replies import Button, Reply
-from bot.rules.calendar import example_day, local_to_utc, parse_day_and_time, show, show_date
-from bot.rules.quorum import Quorum
+from bot.rules.calendar import example_day, show, show_date
 from bot.services import conduct, roll
-from bot.services.authority import is_member, require, roles_of
+from bot.services.attendance import apologies as apologies
+from bot.services.attendance import attendance_now as attendance_now
+from bot.services.attendance import here as here
+from bot.services.attendance import quorum_change as quorum_change
+from bot.services.attendance import quorum_check as quorum_check
+from bot.services.authority import require
 from bot.services.context import Context
-from bot.services.ended import require_not_ended
-from bot.services.numbers import next_number
-from bot.terms_powers import Act, Holder
-
-# Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
-# retyped command) or a corrected time: either way the secretary must say which one stands.
-SAME_START = dt.timedelta(minutes=15)
+from bot.services.meeting_schedule import SAME_START as SAME_START
+from bot.services.meeting_schedule import in_steering_group as in_steering_group
+from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
+from bot.services.meeting_schedule import schedule as schedule
+from bot.terms_powers import Act
 
 ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apologies"),
                      Button("No interests to declare", "declare none"))
-
-
-def schedule(ctx: Context, cmd: Command) -> Reply:
-    """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
-    require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
-    require_not_ended(ctx, "schedule meetings")
-    if cmd.options.get("chair"):
-        require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
-    zone = ctx.terms.zone
-    day, time = parse_day_and_time(cmd.args["date"], cmd.args["time"], ctx.today)
-    fold = 1 if cmd.options.get("second") else 0 if cmd.options.get("first") else None
-    starts_at = local_to_utc(day, time, zone, fold)
-    if starts_at <= ctx.now:
-        raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
-    ends = ctx.terms.operates_until
-    if ends and day > ends.date:
-        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
-                         + "; schedule the meeting before then.")
-    chair = ctx.person(cmd.options["chair"]) if cmd.options.get("chair") else None
-    minute_taker = ctx.person(cmd.options["minutes"]) if cmd.options.get("minutes") else None
-    chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
-    for role, person, rule, source in (("chair", chair, chair_rule, chair_rule.drawn_from),
-                                       ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
-        if person is not None and ctx.membership(person) is None:
-            raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
-        if person is not None and role == "chair" and not is_member(ctx, ctx.membership(person)):
-            raise NotAllowed(rule.cited(f"{person.display_name} is not a member in term; the secretariat and "
-                                        "observers are not members and cannot chair") + ".")
-        if person is not None and source == "steering_group" and not in_steering_group(ctx, person):
-            steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
-            raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
-                                        f"{person.display_name} is not in the steering group") + f". Name one of "
-                             f"them: {steering}.")
-    # Taking the number takes the group's turn (it locks the group's row until this commits), so of two
-    # submissions at once the second waits here and then sees the first's meeting in the clash check.
-    number = next_number(ctx.session, Meeting, ctx.group.id)
-    clash = require_no_meeting_at(ctx, starts_at)
-    where = cmd.options.get("where")
-    meeting = Meeting(group_id=ctx.group.id, number=number,
-                      starts_at=starts_at, place=where, status="scheduled",
-                      chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
-    ctx.session.add(meeting)
-    ctx.session.flush()
-    ctx.audit("meeting.scheduled", meeting=meeting.id, starts_at=starts_at, place=where,
-              chair=meeting.chair_id, minute_taker=meeting.minute_taker_id)
-    fields = [("When", show(starts_at, zone))]
-    if where:
-        fields.append(("Where", where))
-    if ctx.terms.meetings.max_minutes:
-        fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
-    if chair:
-        fields.append(("Chair", chair.display_name))
-    if minute_taker:
-        fields.append(("Minutes", minute_taker.display_name))
-    notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
-               f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
-    notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
-    return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
-                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
-                 subject=f"meeting:{meeting.id}", notices=notices)
-
-
-def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:
-    """Refuse a second meeting of the group starting within SAME_START of a scheduled or open one (NotAllowed,
-    naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention.
-    Call it holding the group's turn (`next_number`), so a meeting being scheduled at the same moment is seen."""
-    zone = ctx.terms.zone
-    day = starts_at.astimezone(zone).date()
-    day_starts = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
-    day_ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
-    nearby = ctx.session.scalars(
-        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open")),
-                              Meeting.starts_at < max(day_ends, starts_at + SAME_START),
-                              Meeting.starts_at > min(day_starts, starts_at - SAME_START))
-        .order_by(Meeting.starts_at)).all()
-    same = next((m for m in nearby if abs(m.starts_at - starts_at) < SAME_START), None)
-    if same is None:
-        return nearby[0] if nearby else None
-    apart = abs(same.starts_at - starts_at) // dt.timedelta(minutes=1)
-    why = "so I have not scheduled another at the same time" if not apart else \
-        f"{apart} minutes from the time you gave; a group holds one meeting at a time, so I have not scheduled another"
-    undo = f"`meeting cancel {same.number}` if the new one replaces it" if same.status == "scheduled" else \
-        "`meeting close` when it ends"
-    raise NotAllowed(f"Meeting {same.number} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
-                     f"Say `meetings` to see it, or {undo}.")
-
-
-def in_steering_group(ctx: Context, person: Person) -> bool:
-    """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
-    return Holder.STEERING_GROUP in roles_of(ctx, person)
 
 
 def list_meetings(ctx: Context, cmd: Command) -> Reply:
@@ -246,64 +156,3 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
                     f"withheld after {limit}")
         warnings.append(rule.absence_rule.cited(text) + ".")
     return warnings
-
-
-def here(ctx: Context, cmd: Command) -> Reply:
-    """Record the speaker present, as a member or as a deputy for an absent member."""
-    meeting = ctx.open_meeting()
-    if meeting is None:
-        raise NotFound("No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
-                       "next meeting, say `apologies`.")
-    ctx.require_unlocked(meeting.id, "a change to its attendance")
-    before = roll.quorum_of(ctx, meeting)
-    if ctx.membership(ctx.actor) is not None and not cmd.options.get("for"):
-        text = roll.mark_present(ctx, meeting, ctx.actor)
-    else:
-        for_member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else None
-        text = roll.mark_deputising(ctx, meeting, for_member)
-    after = roll.quorum_of(ctx, meeting)
-    return Reply(text, notices=quorum_change(before, after) + conduct.late_declaration(ctx, meeting, ctx.actor),
-                 changes=(f"meeting:{meeting.id}",))
-
-
-def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
-    if before.quorate == after.quorate:
-        return ()
-    return (f"The meeting is now {after.text}.",)
-
-
-def apologies(ctx: Context, cmd: Command) -> Reply:
-    meeting = ctx.meeting(cmd.options.get("meeting"))
-    if meeting.status not in ("scheduled", "open"):
-        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
-    if ctx.membership(ctx.actor) is None:
-        raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed.")
-    present = roll.row_for(ctx, meeting, ctx.actor)
-    if meeting.status == "open" and present is not None and present.status == "present":
-        # Withdrawing after taking part would drop them from the record of who was there and voted.
-        raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
-                         "are leaving early, tell the chair so the minutes can note it.")
-    reason = " ".join(cmd.args["reason"]).strip()[:500] or None
-    roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
-    ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
-    notices: tuple[str, ...] = ()
-    deputies = ctx.terms.deputies
-    if deputies.allowed and not roll.deputy_named(ctx, meeting, ctx.actor):
-        notices = (deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
-    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
-                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(f"meeting:{meeting.id}",))
-
-
-def attendance_now(ctx: Context, cmd: Command) -> Reply:
-    meeting = ctx.meeting(None)
-    return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):", fields=roll.summary(ctx, meeting),
-                 private=True)
-
-
-def quorum_check(ctx: Context, cmd: Command) -> Reply:
-    meeting = ctx.open_meeting()
-    if meeting is None:
-        raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
-    quorum = roll.quorum_of(ctx, meeting)
-    verb = "is" if quorum.required is not None else "has"
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=f"meeting:{meeting.id}")

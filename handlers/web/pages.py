@@ -47,23 +47,42 @@ def notice(status: int, heading: str, message: str) -> web.Response:
     return web.Response(text=body, status=status, content_type="text/html", charset="utf-8", headers=HEADERS)
 
 
+def token_of(request: web.Request) -> str:
+    return request.query.get("t") or request.cookies.get(COOKIE, "")
+
+
+def rendered_page(sessions: sessionmaker[Session], secret: str | None, clock: Callable[[], dt.datetime],
+                  short_name: str, token: str) -> tuple[Admission, str]:
+    """The group page for a reader the token admits, rendered; an empty page for one it does not."""
+    with unit_of_work(sessions) as session:
+        admission = admit(session, short_name, token, secret, clock())
+        if admission.group is None:
+            return admission, ""
+        content = group_page(session, admission.group, clock())
+        assert content.chart is not None
+        return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart),
+                                                                      tally=tally)
+
+
+def minutes_download(sessions: sessionmaker[Session], secret: str | None, clock: Callable[[], dt.datetime],
+                     short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
+    """A meeting's minutes as a file of `kind` for a reader the token admits; None for one it does not."""
+    with unit_of_work(sessions) as session:
+        admission = admit(session, short_name, token, secret, clock())
+        if admission.group is None:
+            return admission, None
+        filed = minutes_file(session, admission.group, find_meeting(session, admission.group, number))
+    body = filed.text.encode() if kind == "md" else filed.as_docx()
+    return admission, as_pdf(body) if kind == "pdf" else body
+
+
 def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Session],
           clock: Callable[[], dt.datetime]) -> None:
     """Add the group page routes to `app`."""
     secret = settings.page_key
 
-    def token_of(request: web.Request) -> str:
-        return request.query.get("t") or request.cookies.get(COOKIE, "")
-
     def page(short_name: str, token: str) -> tuple[Admission, str]:
-        with unit_of_work(sessions) as session:
-            admission = admit(session, short_name, token, secret, clock())
-            if admission.group is None:
-                return admission, ""
-            content = group_page(session, admission.group, clock())
-            assert content.chart is not None
-            return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart),
-                                                                          tally=tally)
+        return rendered_page(sessions, secret, clock, short_name, token)
 
     async def group(request: web.Request) -> web.StreamResponse:
         token = token_of(request)
@@ -84,13 +103,7 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
         return response
 
     def download(short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
-        with unit_of_work(sessions) as session:
-            admission = admit(session, short_name, token, secret, clock())
-            if admission.group is None:
-                return admission, None
-            filed = minutes_file(session, admission.group, find_meeting(session, admission.group, number))
-        body = filed.text.encode() if kind == "md" else filed.as_docx()
-        return admission, as_pdf(body) if kind == "pdf" else body
+        return minutes_download(sessions, secret, clock, short_name, token, number, kind)
 
     async def minutes(request: web.Request) -> web.StreamResponse:
         short_name, kind = request.match_info["group"], request.match_info["kind"]

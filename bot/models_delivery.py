@@ -1,0 +1,87 @@
+"""What the platforms and the scheduler keep: conversation references, deliveries, posted messages, reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    ForeignKey,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bot.models import Base
+
+# --- Teams: conversation references (handlers/teams) -------------------------------------------------------------
+
+
+class ChannelReference(Base):
+    """What a platform needs to post into a channel later, kept from when the bot was added or first spoken to,
+    and the message it last posted for each record (`posts`: subject -> message id) so it can update it in place."""
+
+    __tablename__ = "channel_references"
+    __table_args__ = (UniqueConstraint("platform", "channel_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    channel_id: Mapped[str] = mapped_column(String(200))
+    reference: Mapped[dict[str, Any]]
+    posts: Mapped[dict[str, Any]]
+    updated_at: Mapped[dt.datetime]
+
+
+# --- Slack (handlers/slack): what a platform needs to answer each delivery once and update its messages ---
+
+
+class PlatformDelivery(Base):
+    """A request a platform delivered and we handled; a second delivery with the same key is a retry or replay."""
+
+    __tablename__ = "platform_deliveries"
+    __table_args__ = (UniqueConstraint("platform", "key"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    key: Mapped[str] = mapped_column(String(200))
+    received_at: Mapped[dt.datetime] = mapped_column(index=True)
+
+
+class PostedMessage(Base):
+    """A message the bot posted that shows a record (`subject`, e.g. `poll:12`), so it can be updated in place."""
+
+    __tablename__ = "posted_messages"
+    __table_args__ = (UniqueConstraint("platform", "channel_id", "subject"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    channel_id: Mapped[str] = mapped_column(String(200))
+    subject: Mapped[str] = mapped_column(String(100))
+    message_ref: Mapped[str] = mapped_column(String(200))
+    posted_at: Mapped[dt.datetime]
+
+
+# --- Scheduler: the reminders the record implies, planned ahead, and how far the scheduler has read ---
+
+
+class ReminderPlan(Base):
+    """One reminder the ToR implies (`occurrence` says what and which), due at `due_at`; replanned when its group
+    changes, and turned into outbox messages when due."""
+
+    __tablename__ = "reminder_plan"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    subject_id: Mapped[int | None] = mapped_column(Integer)
+    subject: Mapped[str | None] = mapped_column(String(100))  # `meeting:12`
+    instance: Mapped[str | None] = mapped_column(String(40))  # the meeting's start, the term's end date (0012)
+    occurrence: Mapped[str] = mapped_column(String(200), unique=True)  # the key, from kind, subject and instance
+    due_at: Mapped[dt.datetime] = mapped_column(index=True)
+    expires_at: Mapped[dt.datetime | None]
+
+
+class SchedulerMark(Base):
+    """How far the scheduler has read: the last audit event it planned from and the time of its last pass."""
+
+    __tablename__ = "scheduler_marks"
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    audit_id: Mapped[int] = mapped_column(Integer, default=0)
+    at: Mapped[dt.datetime | None]

@@ -1,0 +1,139 @@
+"""Casting and changing a ballot: who may vote, and what their words choose."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from sqlalchemy import Table, bindparam, insert, select, update
+
+from bot.commands import Command
+from bot.errors import NotAllowed, UsageError
+from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.replies import Reply
+from bot.rules.calendar import show, show_date
+from bot.rules.tenure import lapsed_hint, until_reappointed
+from bot.services import roll
+from bot.services.context import Context
+from bot.services.interests import declared_on_item
+from bot.services.numbers import meeting_number
+from bot.services.poll_records import get_poll
+
+BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
+                                                 Ballot.member_id == bindparam("member_id"))
+BALLOTS = cast(Table, Ballot.__table__)
+CAST_BALLOT = insert(BALLOTS)
+CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id"))
+MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
+
+
+def choices_of(poll: Poll, words: list[str]) -> list[int]:
+    """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
+    if poll.kind == "motion":
+        word = " ".join(words).casefold()
+        if word not in MOTION_CHOICES or MOTION_CHOICES[word] > len(poll.options):
+            allowed = "/".join(o.label.casefold() for o in poll.options)
+            raise UsageError(f"Vote {allowed} on motion {poll.number}: `vote {poll.number} for`.")
+        return [MOTION_CHOICES[word]]
+    by_label = {o.label.casefold(): o.position for o in poll.options}
+    whole = " ".join(words).casefold()
+    if whole in by_label:
+        return [by_label[whole]]
+    picked: list[int] = []
+    for word in words:
+        position = int(word) if word.isdigit() else by_label.get(word.casefold())
+        if position is None or not 1 <= position <= len(poll.options):
+            listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
+            raise UsageError(f"'{word[:40]}' is not an option of poll {poll.number}. Options: {listing}.")
+        if position not in picked:
+            picked.append(position)
+    if len(picked) > 1 and not poll.multi:
+        raise UsageError(f"Poll {poll.number} takes one choice; vote for one option.")
+    return picked
+
+
+def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
+    """The member whose vote the speaker casts; refuses anyone the ToR does not let vote."""
+    if poll.meeting_id is not None:
+        meeting = ctx.session.get(Meeting, poll.meeting_id)
+        assert meeting is not None
+        casters = roll.voters_present(ctx, meeting)
+        mine = [member for member, caster in casters.items() if caster == ctx.actor.id]
+    else:
+        mine = [ctx.actor.id] if ctx.is_voting(ctx.membership(ctx.actor)) else []
+    if for_ref is not None:
+        wanted = ctx.person(for_ref)  # type: ignore[arg-type]
+        mine = [m for m in mine if m == wanted.id]
+    if len(mine) == 1:
+        return mine[0]
+    if len(mine) > 1:
+        raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
+    membership = ctx.membership(ctx.actor)
+    if membership is not None and membership.term_ends_on is not None and ctx.term_ended(membership):
+        seat = ctx.terms.seat(membership.seat_title)
+        rule = (f"Your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so you cannot "
+                f"vote{until_reappointed(seat, 'you are ')}")
+        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. "
+                         + lapsed_hint(seat, membership.seat_title, ctx.actor.display_name, "you"))
+    if membership is not None and not ctx.is_voting(membership):
+        raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
+    if membership is not None and poll.meeting_id is not None:
+        raise NotAllowed(f"You are not recorded present at meeting {meeting_number(ctx.session, poll.meeting_id)}; "
+                         "say `here` first.")
+    raise NotAllowed(ctx.terms.deputies.cited(f"Only voting members of {ctx.terms.name} vote, or a deputy attending "
+                                              "for an absent member where the ToR allows it") + ".")
+
+
+def vote(ctx: Context, cmd: Command) -> Reply:
+    """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
+    poll = get_poll(ctx, cmd.args["poll"])
+    if poll.status != "open":
+        hint = f"see `results {poll.number}`." if poll.status == "closed" else "it is not open for votes yet."
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
+    if poll.closes_at and poll.closes_at <= ctx.now:
+        raise NotAllowed(f"Voting on {poll.kind} {poll.number} closed at {show(poll.closes_at, ctx.terms.zone)}.")
+    ctx.require_unlocked(poll.meeting_id, "a vote in it")
+    if poll.secret and ctx.place is not None and ctx.place.said_in_public:
+        raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
+                         "on the poll's card (only you see your choice).")
+    positions = choices_of(poll, cmd.args["choice"])
+    member_id = entitled_member(ctx, poll, cmd.options.get("for"))
+    labels = ", ".join(poll.options[p - 1].label for p in positions)
+    on_behalf = "" if member_id == ctx.actor.id else " as deputy"
+    notices = interest_reminders(ctx, poll, member_id)
+    if poll.secret:
+        if ctx.session.scalar(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id,
+                                                          SecretVoter.member_id == member_id)) is not None:
+            return Reply(f"Your vote in secret poll {poll.number} is already counted; secret ballots cannot be "
+                         "changed.", private=True, subject=f"poll:{poll.id}")
+        ctx.session.add(SecretVoter(poll_id=poll.id, member_id=member_id))
+        ctx.session.execute(update(SecretTally).where(SecretTally.poll_id == poll.id,
+                                                      SecretTally.position.in_(positions))
+                            .values(count=SecretTally.count + 1))
+        ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
+        return Reply(f"Your secret ballot in poll {poll.number} is counted. It cannot be changed.", private=True,
+                     subject=f"poll:{poll.id}", notices=notices)
+    ballot = ctx.session.execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
+    if ballot is not None and list(ballot.choices) == positions:
+        return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
+                     subject=f"poll:{poll.id}", notices=notices)
+    changed = ballot is not None
+    # One plain statement rather than a tracked Ballot: the ORM's flush of that one row cost several times more.
+    cast_now = {"choices": positions, "cast_by_id": ctx.actor.id, "cast_at": ctx.now}
+    if ballot is None:
+        ctx.session.execute(CAST_BALLOT, {"poll_id": poll.id, "member_id": member_id, **cast_now})
+    else:
+        ctx.session.execute(CHANGE_BALLOT, {"ballot_id": ballot.id, **cast_now})
+    ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
+    verb = "changed to" if changed else "recorded:"
+    return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}.", private=True,
+                 subject=f"poll:{poll.id}", notices=notices)
+
+
+def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, ...]:
+    if poll.item_id is None:
+        return ()
+    declared = declared_on_item(ctx, ctx.actor.id, poll.item_id)
+    if member_id != ctx.actor.id:
+        declared += declared_on_item(ctx, member_id, poll.item_id)
+    return tuple(f"Reminder: an interest was declared on this item: {i.description}. Consider whether to vote."
+                 for i in declared)

@@ -1,0 +1,113 @@
+"""Scheduling a meeting: one per start time, and the steering group that may call it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from bot.commands import Command
+from bot.errors import NotAllowed, UsageError
+from bot.models import Meeting, Person
+from bot.replies import Button, Reply
+from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
+from bot.services import conduct
+from bot.services.authority import is_member, require, roles_of
+from bot.services.context import Context
+from bot.services.ended import require_not_ended
+from bot.services.numbers import next_number
+from bot.terms_powers import Act, Holder
+
+# Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
+# retyped command) or a corrected time: either way the secretary must say which one stands.
+SAME_START = dt.timedelta(minutes=15)
+
+
+def schedule(ctx: Context, cmd: Command) -> Reply:
+    """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
+    require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
+    require_not_ended(ctx, "schedule meetings")
+    if cmd.options.get("chair"):
+        require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
+    zone = ctx.terms.zone
+    day, time = parse_day_and_time(cmd.args["date"], cmd.args["time"], ctx.today)
+    fold = 1 if cmd.options.get("second") else 0 if cmd.options.get("first") else None
+    starts_at = local_to_utc(day, time, zone, fold)
+    if starts_at <= ctx.now:
+        raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
+    ends = ctx.terms.operates_until
+    if ends and day > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
+                         + "; schedule the meeting before then.")
+    chair = ctx.person(cmd.options["chair"]) if cmd.options.get("chair") else None
+    minute_taker = ctx.person(cmd.options["minutes"]) if cmd.options.get("minutes") else None
+    chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
+    for role, person, rule, source in (("chair", chair, chair_rule, chair_rule.drawn_from),
+                                       ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
+        if person is not None and ctx.membership(person) is None:
+            raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
+        if person is not None and role == "chair" and not is_member(ctx, ctx.membership(person)):
+            raise NotAllowed(rule.cited(f"{person.display_name} is not a member in term; the secretariat and "
+                                        "observers are not members and cannot chair") + ".")
+        if person is not None and source == "steering_group" and not in_steering_group(ctx, person):
+            steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
+            raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
+                                        f"{person.display_name} is not in the steering group") + f". Name one of "
+                             f"them: {steering}.")
+    # Taking the number takes the group's turn (it locks the group's row until this commits), so of two
+    # submissions at once the second waits here and then sees the first's meeting in the clash check.
+    number = next_number(ctx.session, Meeting, ctx.group.id)
+    clash = require_no_meeting_at(ctx, starts_at)
+    where = cmd.options.get("where")
+    meeting = Meeting(group_id=ctx.group.id, number=number,
+                      starts_at=starts_at, place=where, status="scheduled",
+                      chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
+    ctx.session.add(meeting)
+    ctx.session.flush()
+    ctx.audit("meeting.scheduled", meeting=meeting.id, starts_at=starts_at, place=where,
+              chair=meeting.chair_id, minute_taker=meeting.minute_taker_id)
+    fields = [("When", show(starts_at, zone))]
+    if where:
+        fields.append(("Where", where))
+    if ctx.terms.meetings.max_minutes:
+        fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
+    if chair:
+        fields.append(("Chair", chair.display_name))
+    if minute_taker:
+        fields.append(("Minutes", minute_taker.display_name))
+    notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
+               f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
+    notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
+    return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
+                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
+                 subject=f"meeting:{meeting.id}", notices=notices)
+
+
+def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:
+    """Refuse a second meeting of the group starting within SAME_START of a scheduled or open one (NotAllowed,
+    naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention.
+    Call it holding the group's turn (`next_number`), so a meeting being scheduled at the same moment is seen."""
+    zone = ctx.terms.zone
+    day = starts_at.astimezone(zone).date()
+    day_starts = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
+    day_ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
+    nearby = ctx.session.scalars(
+        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open")),
+                              Meeting.starts_at < max(day_ends, starts_at + SAME_START),
+                              Meeting.starts_at > min(day_starts, starts_at - SAME_START))
+        .order_by(Meeting.starts_at)).all()
+    same = next((m for m in nearby if abs(m.starts_at - starts_at) < SAME_START), None)
+    if same is None:
+        return nearby[0] if nearby else None
+    apart = abs(same.starts_at - starts_at) // dt.timedelta(minutes=1)
+    why = "so I have not scheduled another at the same time" if not apart else \
+        f"{apart} minutes from the time you gave; a group holds one meeting at a time, so I have not scheduled another"
+    undo = f"`meeting cancel {same.number}` if the new one replaces it" if same.status == "scheduled" else \
+        "`meeting close` when it ends"
+    raise NotAllowed(f"Meeting {same.number} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
+                     f"Say `meetings` to see it, or {undo}.")
+
+
+def in_steering_group(ctx: Context, person: Person) -> bool:
+    """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
+    return Holder.STEERING_GROUP in roles_of(ctx, person)

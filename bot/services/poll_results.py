@@ -1,0 +1,86 @@
+"""What a poll shows: the counts cast, the electorate, and the card with its results."""
+
+from __future__ import annotations
+
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.orm import Session
+
+from bot.commands import Command
+from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.replies import Button, Reply
+from bot.rules.calendar import show
+from bot.services import roll
+from bot.services.context import Context
+from bot.services.poll_records import get_poll, poll_of_record
+from bot.terms import VOTING_RULE_WORDS, VotingRule
+
+CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
+
+
+def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
+    """Votes per option position, and how many voted. A secret poll is read from its running tallies, so no
+    ballot names a voter; the minutes and every card read votes through this one function."""
+    if poll.secret:
+        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
+        per = {position: count for position, count in rows}
+        voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
+        return per, voters
+    per = {o.position: 0 for o in poll.options}
+    ballots = session.scalars(CHOICES_CAST, {"poll_id": poll.id}).all()
+    for choices in ballots:
+        for position in choices:
+            per[position] = per.get(position, 0) + 1
+    return per, len(ballots)
+
+
+def electorate(ctx: Context, poll: Poll) -> int:
+    """Those whose votes the ToR's rule counts: the voting members present at a meeting vote, but every voting
+    member in office, present or not, between meetings and where the rule is "agreed by all members"."""
+    if poll.meeting_id is not None and ctx.terms.voting.rule is not VotingRule.ALL_MEMBERS:
+        meeting = ctx.session.get(Meeting, poll.meeting_id)
+        assert meeting is not None
+        return len(roll.voters_present(ctx, meeting))
+    return sum(1 for m in ctx.memberships() if ctx.is_voting(m))
+
+
+def share(count: int, voted: int) -> str:
+    """`2 of 3 voted (67%)`: a tally in words, which a screen reader reads as it stands (block-character bars
+    are read out as "full block" ten times over)."""
+    if not voted:
+        return "0 (no votes yet)"
+    return f"{count} of {voted} voted ({round(100 * count / voted)}%)"
+
+
+def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
+    """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons."""
+    per, voters = counts(ctx.session, poll)
+    hidden = poll.secret and poll.status == "open"
+    fields: list[tuple[str, str]] = []
+    for option in poll.options:
+        count = per.get(option.position, 0)
+        fields.append((option.label, "hidden until the poll closes" if hidden else share(count, voters)))
+    fields.append(("Voted", str(voters)))
+    if poll.kind == "motion":
+        fields.append(("Rule", ctx.terms.voting.cited(f"{VOTING_RULE_WORDS[ctx.terms.voting.rule]}")))
+    if poll.closes_at and poll.status == "open":
+        fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
+    if poll.outcome:
+        fields.append(("Outcome", poll.outcome))
+    buttons: tuple[Button, ...] = ()
+    if poll.status == "open":
+        style = {"For": "primary", "Against": "danger"}
+        buttons = tuple(Button(o.label,
+                               f"vote {poll.number} {o.position if poll.kind == 'poll' else o.label.casefold()}",
+                               style.get(o.label, "default")) for o in poll.options)
+        buttons += (Button("Close vote", f"poll close {poll.number}"),)
+    kind = "Secret poll" if poll.secret else poll.kind.capitalize()
+    return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
+                 fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
+
+
+def results(ctx: Context, cmd: Command) -> Reply:
+    # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
+    poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
+    reply = card(ctx, poll)
+    return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
+                 subject=reply.subject)

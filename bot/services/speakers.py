@@ -1,0 +1,84 @@
+"""Who is speaking and where: the speaker, the place, and the person of record each platform account resolves to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from bot.commands import PersonRef
+from bot.errors import NotFound
+from bot.models import Identity, Person
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A person as a platform identifies them."""
+
+    platform: str
+    user_id: str
+    display_name: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A channel as a platform identifies it."""
+
+    platform: str
+    channel_id: str
+    channel_name: str | None = None
+    said_in_public: bool = False  # others in the channel can read what this person typed
+    direct: bool = False  # a one-to-one chat with the bot: commands are about the person's own groups
+
+
+# The reads every command makes, built once with bound parameters: building a statement and its cache key costs
+# more Python than running it on a small table.
+PERSON_BY_ACCOUNT = select(Person, Identity.external_id).join(Identity, Identity.person_id == Person.id)
+PERSON_BY_ID = PERSON_BY_ACCOUNT.where(Identity.platform == bindparam("platform"),
+                                       Identity.external_id == bindparam("external_id"))
+PERSON_BY_CONSOLE_HANDLE = PERSON_BY_ACCOUNT.where(Identity.platform == "console",
+                                                   Identity.handle == bindparam("handle")) \
+    .order_by(Identity.id).limit(1)
+
+
+def person_for(session: Session, speaker: Speaker) -> Person:
+    """The person behind a platform identity, created the first time they speak."""
+    # One query for the person and the identity's id together: loading the Identity and then lazy-loading its
+    # person cost two round trips through the ORM.
+    found = session.execute(PERSON_BY_ID, {"platform": speaker.platform, "external_id": speaker.user_id}).first()
+    if found is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
+        found = session.execute(PERSON_BY_CONSOLE_HANDLE, {"handle": speaker.user_id.casefold()}).first()
+    if found is not None:
+        person, external_id = found
+        if speaker.display_name and person.display_name != speaker.display_name and \
+                person.display_name == external_id == speaker.user_id:
+            person.display_name = speaker.display_name
+        return person
+    person = Person(display_name=speaker.display_name or speaker.user_id)
+    session.add(person)
+    session.add(Identity(person=person, platform=speaker.platform, external_id=speaker.user_id,
+                         handle=(speaker.display_name or speaker.user_id).casefold()))
+    session.flush()
+    return person
+
+
+def resolve(session: Session, platform: str, ref: PersonRef) -> Person:
+    """The person a command names.
+
+    A platform mention (`<@U123>`) is authoritative and creates the person if new. A bare `@handle` is an
+    identity on the console (where names are the identities), elsewhere it must match a known handle.
+    Raises NotFound naming the handle.
+    """
+    if ref.by_id or platform == "console":
+        # A mention's own name (`<@U123|bob>`) names a newcomer properly in the record until they speak.
+        return person_for(session, Speaker(platform, ref.value, ref.name or ref.value))
+    found = session.scalars(
+        select(Identity).where(Identity.platform == platform, Identity.handle == ref.value.casefold())
+    ).all()
+    if len(found) == 1:
+        return found[0].person
+    if not found:
+        raise NotFound(f"I don't know @{ref.value} here. Mention them with the platform's @-picker so I get their "
+                       "account, or ask them to say `help` to me once.")
+    raise NotFound(f"More than one person is called @{ref.value}; mention them with the platform's @-picker.")

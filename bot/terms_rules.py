@@ -1,0 +1,205 @@
+"""The parts of a ToR: roles, seats, and the rules on chairs, deputies, quorum, voting, meetings and reminders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from bot.terms_base import Rule
+
+
+class Role(StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    CO_CHAIR = "co_chair"
+    MEMBER = "member"
+    CO_OPTED = "co_opted"
+    OBSERVER = "observer"
+    SECRETARIAT = "secretariat"
+
+
+CHAIR_ROLES = frozenset({Role.CHAIR, Role.VICE_CHAIR, Role.CO_CHAIR})
+
+
+class VotingRule(StrEnum):
+    MAJORITY_PRESENT = "majority_present"
+    MAJORITY_CAST = "majority_cast"
+    TWO_THIRDS = "two_thirds"
+    UNANIMOUS = "unanimous"
+    ALL_MEMBERS = "all_members"  # every voting member in office, present or not ("agreed by all members")
+
+
+VOTING_RULE_WORDS = {
+    VotingRule.MAJORITY_PRESENT: "a majority of the voting members present",
+    VotingRule.MAJORITY_CAST: "a majority of the votes cast",
+    VotingRule.TWO_THIRDS: "two-thirds of the votes cast",
+    VotingRule.UNANIMOUS: "all voting members present, unanimously",
+    VotingRule.ALL_MEMBERS: "all members of the group in office, present or not",
+}
+
+
+class Holder(BaseModel):
+    """A seat holder named with the name the minutes give them: `{id: "slack:U…", name: "Cllr Jane Smith"}`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str = Field(min_length=1, max_length=200)
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+
+
+class Seat(Rule):
+    title: str = Field(min_length=1, max_length=200)
+    organisation: str | None = None
+    role: Role = Role.MEMBER
+    voting: bool = True
+    term_months: int | None = Field(default=None, ge=1, le=120)
+    holder: str | Holder | None = None  # `alice`, `slack:U123`, or {id: …, name: "Cllr Jane Smith"}
+    steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
+    # new_holder: at the end of a term a new representative is appointed, never the same person (PLPCP)
+    at_term_end: Literal["renewable", "new_holder"] = "renewable"
+
+    @property
+    def holder_id(self) -> str | None:
+        """The holder's account (`alice`, `slack:U123`), however the file names them."""
+        return self.holder.id if isinstance(self.holder, Holder) else self.holder
+
+    @property
+    def holder_name(self) -> str | None:
+        """The name the ToR file gives the holder, if it gives one."""
+        return self.holder.name if isinstance(self.holder, Holder) else None
+
+
+class ChairRule(Rule):
+    chosen: Literal["named", "elected", "per_meeting"] = "named"
+    term_months: int | None = Field(default=None, ge=1, le=120)
+    seat: str | None = None  # the seat the ToR names as the chair's ("chaired by ..."); None: any member
+    drawn_from: Literal["members", "steering_group"] = "members"  # who may chair a meeting (`--chair`)
+
+
+class DeputyRule(Rule):
+    allowed: bool = True
+    standing: bool = True
+    per_meeting: bool = True
+    must_belong_to: str | None = None
+    for_seats: list[str] | None = None  # only these seats may name deputies; None: every seat
+    # who may deputise, when must_belong_to names no group the bot holds: handles, for every seat or by seat title
+    eligible: list[str] | dict[str, list[str]] | None = None
+    may_vote: bool = True
+    counts_for_quorum: bool = True
+
+
+class QuorumRule(Rule):
+    min_present: int | None = Field(default=None, ge=1)
+    fraction: float | None = Field(default=None, gt=0, le=1)
+    chair_required: bool = False
+    deputies_count: bool = True
+
+    @model_validator(mode="after")
+    def _one_threshold(self) -> QuorumRule:
+        if self.min_present is None and self.fraction is None:
+            raise ValueError("give min_present (a number of members) or fraction (of voting members)")
+        return self
+
+    def required(self, voting_seats: int) -> int:
+        """How many must be present for `voting_seats` voting seats."""
+        counts = [self.min_present or 0]
+        if self.fraction is not None:
+            counts.append(math.ceil(self.fraction * voting_seats))
+        return max(counts)
+
+
+class TablingRule(Rule):
+    required: bool = False
+    with_body: str = "the steering group"
+
+
+class VotingRules(Rule):
+    rule: VotingRule = VotingRule.MAJORITY_CAST
+    abstentions_allowed: bool = True
+    casting_vote: Literal["chair", "none"] = "none"
+    tabling: TablingRule = TablingRule()
+    out_of_meeting_polls: bool = True
+
+
+class MeetingRules(Rule):
+    every_months: int | None = Field(default=None, ge=1, le=24)
+    per_year: int | None = Field(default=None, ge=1, le=52)
+    max_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
+
+
+class InterestRules(Rule):
+    declare_at_start: bool = True
+
+
+class Confidentiality(Rule):
+    confidential: bool = False
+    public_meetings: bool = True
+
+
+class EndRule(Rule):
+    date: dt.date
+
+
+class AttendanceRules(Rule):
+    """`clause` cites both rules unless `absence_clause` or `cap_clause` names each its own."""
+
+    warn_after_consecutive_absences: int | None = Field(default=None, ge=1)
+    apologies_count_as_absence: bool = False
+    # organisation: a member body is absent only when none of its representatives attended ("member LAs ... do
+    # not attend"), and a new representative continues its run; member: each seat holder's own run.
+    absences_counted_per: Literal["member", "organisation"] = "member"
+    absence_clause: str | None = None
+    max_per_organisation: int | None = Field(default=None, ge=1)
+    cap_clause: str | None = None
+
+    @property
+    def absence_rule(self) -> Rule:
+        """The rule the absence warning cites."""
+        return Rule(clause=self.absence_clause or self.clause)
+
+    @property
+    def cap_rule(self) -> Rule:
+        """The rule the cap per organisation cites."""
+        return Rule(clause=self.cap_clause or self.clause)
+
+
+class ReportingRule(Rule):
+    to: str
+    every_months: int | None = Field(default=None, ge=1, le=24)  # None: "as required", no reminders
+    lead: Role = Role.CHAIR
+
+
+class ReviewRule(Rule):
+    first_after_months: int = Field(ge=1, le=120)
+    then_every_months: int | None = Field(default=None, ge=1, le=120)
+
+
+class MinutesRule(Rule):
+    approved_by: Literal["chair", "steering_group", "group"] = "chair"
+    taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+
+
+Days = Annotated[int, Field(ge=0, le=366)]
+
+
+class ReminderRules(Rule):
+    """When the scheduler reminds; every key has a default, so a ToR file need say nothing about reminders."""
+
+    at: dt.time = dt.time(9, 0)  # the local time of day for reminders given in days
+    meeting_days_before: tuple[Days, ...] = (7, 1)
+    meeting_start: bool = True  # roll call and the "declare your interests" prompt
+    apologies_days_before: Days | None = 1
+    term_days_before: tuple[Days, ...] = (60, 30, 7)
+    seat_vacant: bool = True
+    deputy_days_before: Days | None = 7
+    review_days_before: Days | None = 30
+    review_every_days: int = Field(default=7, ge=1, le=92)
+    report_days_before: tuple[Days, ...] = (14, 1)
+    poll_hours_before: int | None = Field(default=24, ge=1, le=24 * 14)
+    absences: bool = True
+    end_days_before: Days | None = 30
+    cadence_days_before: Days | None = 28  # the next meeting the cadence needs is not scheduled this close to due
+    overrun: bool = True  # the chair hears when an open meeting reaches the ToR's maximum length
