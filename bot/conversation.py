@@ -16,6 +16,7 @@ from bot.db import unit_of_work
 from bot.errors import DomainError, NotFound, UsageError
 from bot.models import Person
 from bot.observe import command_done
+from bot.payloads import Pressed, decode
 from bot.replies import Reply, refusal
 from bot.services import (
     actions,
@@ -98,22 +99,35 @@ FAILURE = ("Sorry, something went wrong on my side and nothing was recorded. Ple
            "tell your administrator (the error is in the bot's log).")
 
 
-def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, text: str, now: dt.datetime) -> Reply:
-    """Run one command from `speaker` in `place` at `now` and return the reply.
+def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
+            now: dt.datetime) -> Reply:
+    """Run one command from `speaker` in `place` at `now` and return the reply: `said` is typed text, a form's typed
+    command, or what a pressed button carries.
 
     Never raises: bad input and refusals come back as private error replies; every change a command makes
     is committed whole or not at all.
     """
-    text, named = direct.named_group(text)
+    named = None
+    if isinstance(said, str):
+        said, named = direct.named_group(said)
+    command = read_command(sessions, speaker, place, said, now)
+    if isinstance(command, Reply):
+        return command
+    return respond_command(sessions, speaker, place, command, now, named=named)
+
+
+def read_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
+                 now: dt.datetime) -> Command | Reply:
+    """The typed command `said` stands for; or the refusal, saying what would work, when it stands for none. Text
+    and a button's payload are read once, here."""
+    if isinstance(said, Command):
+        return said
     try:
-        command = parse(text, now.date())
+        return decode(said.payload, now.date()) if isinstance(said, Pressed) else parse(said, now.date())
     except UsageError as error:
         return refuse_usage(sessions, speaker, place, error, now)
     except DomainError as error:
         return refusal(error.message)
-    if named is not None:
-        command = Command(command.verb, command.args, {**command.options, "group": named})
-    return respond_command(sessions, speaker, place, command, now)
 
 
 def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place, error: UsageError,
@@ -127,24 +141,20 @@ def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place
 
 
 def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,
-                    now: dt.datetime) -> Reply:
+                    now: dt.datetime, *, named: str | None = None) -> Reply:
     """Run an already typed command (from a form or card, say) exactly as `respond` runs typed text."""
-    return transact(sessions, command.verb, lambda session: run(session, speaker, place, command, now))
+    return transact(sessions, command.verb, lambda session: run(session, speaker, place, command, now, named))
 
 
-def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command,
+def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
                  now: dt.datetime, delivery: Delivery | None) -> Reply | None:
     """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
     before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
     own transaction."""
-    if isinstance(said, str):
-        try:
-            said = parse(said, now.date())
-        except UsageError as error:
-            return refuse_usage(sessions, speaker, place, error, now)
-        except DomainError as error:
-            return refusal(error.message)
-    command = said
+    read = read_command(sessions, speaker, place, said, now)
+    if isinstance(read, Reply):
+        return read
+    command = read
 
     def once(session: Session) -> Reply | None:
         if delivery is not None and not claim(session, delivery, now):
@@ -180,7 +190,8 @@ def attempt_work(sessions: sessionmaker[Session], verb: str, work: Callable[[Ses
     return refusal(FAILURE)
 
 
-def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime) -> Reply:
+def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
+        named: str | None = None) -> Reply:
     if command.verb == "help":
         # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
         # difference in zone never makes them past).
@@ -191,7 +202,6 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     if command.verb == "group bind":
         return bind(session, actor.id, place, command.args["short_name"], now)
     group = groups.group_for(session, place)
-    named = command.options.get("group")
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
         return direct.combined(chosen, [USE_CASES[command.verb](Context(
