@@ -16,10 +16,9 @@ from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
 from bot.usage import example, question, say_instead
 from bot.verbs import BY_NAME as BY_NAME
-from bot.verbs import CLASS_OF
+from bot.verbs import CLASS_OF, Help
 from bot.verbs import VERBS as VERBS
 from bot.verbs import Arg as Arg
-from bot.verbs import Help
 from bot.verbs import Verb as Verb
 
 MAX_COMMAND_CHARS = 4000
@@ -161,6 +160,13 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         return int(digits)
     if kind == "word":
         return token.casefold()
+    if kind == "occasion":  # a deputy's --meeting: next, a meeting's number, or standing
+        word = token.casefold().removeprefix("#")
+        if word in ("next", "standing"):
+            return word
+        if not word.isdigit() or len(word) > 9:
+            raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
+        return int(word)
     return token
 
 

@@ -13,87 +13,22 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
+from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
 from bot.models import Person
 from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.replies import Reply, refusal
-from bot.services import (
-    actions,
-    authority,
-    confidential,
-    deputies,
-    direct,
-    ending,
-    groups,
-    interests,
-    item_minutes,
-    meeting_card,
-    meetings,
-    minutes,
-    page,
-    polls,
-    registers,
-    reviews,
-    seats,
-)
+from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.terms_powers import Act
+from bot.verbs import GroupBind, Help
 
 logger = logging.getLogger(__name__)
 
-UseCase = Callable[[Context, Command], Reply]
 Answer = TypeVar("Answer", Reply, Reply | None)
-
-USE_CASES: dict[str, UseCase] = {
-    "group info": groups.group_info,
-    "terms": groups.terms_in_force,
-    "group end": ending.end_group,
-    "members": seats.list_members,
-    "member add": seats.add_member,
-    "member remove": seats.remove_member,
-    "chair": seats.make_chair,
-    "deputy": deputies.nominate,
-    "deputy revoke": deputies.revoke,
-    "deputies": deputies.list_deputies,
-    "declare": interests.declare,
-    "interests": page.with_link(interests.register, "#interests"),
-    "meeting schedule": meetings.schedule,
-    "meetings": meetings.list_meetings,
-    "meeting open": meetings.open_meeting,
-    "meeting close": meetings.close_meeting,
-    "meeting cancel": meetings.cancel,
-    "agenda add": meetings.add_item,
-    "agenda": meetings.show_agenda,
-    "here": meetings.here,
-    "apologies": meetings.apologies,
-    "attendance": meetings.attendance_now,
-    "attendance register": page.with_link(registers.attendance_register, "#attendance"),
-    "meeting minutes": page.with_link(minutes.draft, "#meetings"),
-    "minutes": page.with_link(minutes.draft, "#meetings"),
-    "minutes approve": minutes.approve,
-    "page": page.page_link,
-    "minute": item_minutes.minute_item,
-    "resolved": item_minutes.resolve_item,
-    "quorum": meetings.quorum_check,
-    "motion": polls.propose_motion,
-    "motion table": polls.table_motion,
-    "motion vote": polls.call_vote,
-    "poll": polls.create_poll,
-    "polls": polls.list_polls,
-    "vote": polls.vote,
-    "poll close": polls.close_poll,
-    "results": polls.results,
-    "meeting card": meeting_card.meeting_card,  # not typed: how a platform refreshes a posted meeting card
-    "action": actions.record_action,
-    "action done": actions.action_done,
-    "actions": page.with_link(actions.list_actions, "#actions"),
-    "review": reviews.review_status,
-    "review done": reviews.review_done,
-    "report done": reviews.report_done,
-}
 
 FAILURE = ("Sorry, something went wrong on my side and nothing was recorded. Please try again; if it persists, "
            "tell your administrator (the error is in the bot's log).")
@@ -192,19 +127,19 @@ def attempt_work(sessions: sessionmaker[Session], verb: str, work: Callable[[Ses
 
 def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
         named: str | None = None) -> Reply:
-    if command.verb == "help":
+    if isinstance(command, Help):
         # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
         # difference in zone never makes them past).
         group = groups.group_for(session, place)
         zone = terms_of(group.terms_yaml, group.short_name).zone if group else dt.UTC
-        return Reply(help_text(command.args["topic"], now.astimezone(zone).date()), private=True)
+        return Reply(help_text(list(command.topic), now.astimezone(zone).date()), private=True)
     actor = person_for(session, speaker)
-    if command.verb == "group bind":
-        return bind(session, actor.id, place, command.args["short_name"], now)
+    if isinstance(command, GroupBind):
+        return bind(session, actor.id, place, command.short_name, now)
     group = groups.group_for(session, place)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
-        return direct.combined(chosen, [USE_CASES[command.verb](Context(
+        return direct.combined(chosen, [USE_CASES[type(command)](Context(
             session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place), command)
             for g in chosen])
     if group is None:
@@ -214,7 +149,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     confidential.require_may_see(ctx, command)
-    return USE_CASES[command.verb](ctx, command)
+    return USE_CASES[type(command)](ctx, command)
 
 
 def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt.datetime) -> Reply:

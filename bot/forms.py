@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.commands import Command
-from bot.verbs import Declare, MeetingSchedule, Poll
 from bot.errors import UsageError
 from bot.services.interests import NATURES
+from bot.verbs import Declare, MeetingSchedule, Poll
 
 # Kinds of field: each platform has an input for each.
 TEXT, MULTILINE, DATE, TIME, NUMBER, CHOICE, FLAGS = "text", "multiline", "date", "time", "number", "choice", "flags"

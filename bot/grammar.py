@@ -44,7 +44,7 @@ class Verb:
     usage: str
     summary: str
     args: tuple[Arg, ...] = ()
-    options: dict[str, str] = field(default_factory=dict)  # name -> kind (text | person | int | flag)
+    options: dict[str, str] = field(default_factory=dict)  # name -> kind (text | person | int | flag | occasion)
     example: str = ""  # {next_week} and {year_start} stand for dates valid on the day help is asked for
 
 
@@ -54,17 +54,6 @@ class Command:
 
     verb: ClassVar[str] = ""
     spec: ClassVar[Verb]
-
-    @property
-    def args(self) -> dict[str, Any]:
-        """Transitional: the arguments by name, for services not yet taking their typed command."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self) if f.name not in options_of(type(self))}
-
-    @property
-    def options(self) -> dict[str, Any]:
-        """Transitional: the options given, by option name."""
-        return {name: getattr(self, f) for f, (name, _) in options_of(type(self)).items()
-                if getattr(self, f) not in (None, False)}
 
 
 def arg(kind: str = "text", *, required: bool = True, many: bool = False) -> Any:
@@ -142,10 +131,10 @@ def as_words(command: Command) -> list[tuple[str, str, Any]]:
     said: list[tuple[str, str, Any]] = []
     for each in type(command).spec.args:
         value = getattr(command, each.name)
-        if value not in (None, ()):
+        if value is not None and value != ():
             said.append(("arg", each.name, value))
-    for field_name, (option_name, kind) in options_of(type(command)).items():
+    for field_name, (option_name, _kind) in options_of(type(command)).items():
         value = getattr(command, field_name)
-        if value not in (None, False):
+        if value is not None and value is not False:
             said.append(("option", option_name, value))
     return said

@@ -13,9 +13,10 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from bot.commands import CLASS_OF, Command, as_text, check_text, coerce, parse
+from bot.commands import Command, as_text, check_text, coerce, parse
 from bot.errors import UsageError
 from bot.grammar import PersonRef, as_words, build
+from bot.verbs import CLASS_OF
 
 VERSION = 1
 

@@ -61,3 +61,12 @@ COMMANDS: tuple[type[Command], ...] = (
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
 BY_NAME = {verb.name: verb for verb in VERBS}
 CLASS_OF: dict[str, type[Command]] = {command.verb: command for command in COMMANDS}
+
+__all__ = [
+    "Arg", "BY_NAME", "CLASS_OF", "COMMANDS", "Command", "VERBS", "Verb", "Action", "ActionDone", "Actions",
+    "Agenda", "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies",
+    "Deputy", "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "MeetingCancel",
+    "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
+    "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page", "Poll",
+    "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms", "Vote",
+]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.grammar import Command, PersonRef, arg, described, option
 
@@ -79,7 +80,7 @@ class Chair(Command):
 class Deputy(Command):
     person: PersonRef = arg("person")
     for_: PersonRef | None = option("person", "for")
-    meeting: str | None = option()
+    meeting: int | Literal["next", "standing"] | None = option("occasion")
 
 
 @described("deputy revoke", "deputy revoke @person [--for @member]", "withdraw a deputy nomination")

@@ -47,8 +47,8 @@ class Polls(Command):
     pass
 
 
-@described("vote", "vote N <choice> [--for @member]", "vote in poll or motion N (for / against / abstain, or an option)",
-           "vote 3 for")
+@described("vote", "vote N <choice> [--for @member]",
+           "vote in poll or motion N (for / against / abstain, or an option)", "vote 3 for")
 @dataclass(frozen=True, kw_only=True)
 class Vote(Command):
     poll: int = arg("int")

@@ -15,10 +15,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.commands import Command
-from bot.verbs_meeting import MeetingCard
-from bot.verbs_vote import PollCard
 from bot.models import ChannelBinding, ChannelReference, Identity
 from bot.services.context import Place, Speaker, person_for
+from bot.verbs_meeting import MeetingCard
+from bot.verbs_vote import PollCard
 
 SUBJECT = re.compile(r"^(poll|meeting):(\d+)$")
 

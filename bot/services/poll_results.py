@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
-from bot.commands import Command
 from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
@@ -13,6 +12,7 @@ from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll, poll_of_record
 from bot.terms import VOTING_RULE_WORDS, VotingRule
+from bot.verbs_vote import PollCard, Results
 
 CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
 
@@ -78,9 +78,9 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
                  fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
 
 
-def results(ctx: Context, cmd: Command) -> Reply:
+def results(ctx: Context, cmd: Results | PollCard) -> Reply:
     # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
-    poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
+    poll = poll_of_record(ctx, cmd.record) if isinstance(cmd, PollCard) else get_poll(ctx, cmd.poll)
     reply = card(ctx, poll)
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)

@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from bot.verbs import Minutes
 from bot.db import unit_of_work
 from bot.errors import TermsError
 from bot.models import Group
@@ -16,6 +15,7 @@ from bot.services.context import Context, Speaker, person_for
 from bot.services.groups import import_group
 from bot.services.page import with_link
 from bot.terms import parse_terms
+from bot.verbs import Minutes
 from tests.conftest import Chat
 from tests.web.pages import page_settings
 from tests.web.public import PUBLIC_TOR, load_public_group
