@@ -47,7 +47,7 @@ def plain(value: object) -> object:
 def decode(payload: str, today: dt.date | None = None) -> Command:
     """The typed command a pressed button carries: JSON from `encode`, or the text an older card carries.
     Raises UsageError, politely saying what to do instead, for a payload that cannot be read."""
-    if not payload.lstrip().startswith("{"):
+    if not payload.lstrip().startswith(("{", "[")):  # no verb begins so: JSON, or what is left of it
         return parse(payload, today)  # a card posted before buttons carried typed commands
     try:
         data = json.loads(payload)

@@ -44,7 +44,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     if due:
         parts.append(f"due {show_date(due)}")
     return Reply(f"Action {action.number} recorded: {action.text} ({', '.join(parts)}).",
-                 buttons=(Button("Done", f"action done {action.number}"),), subject=f"action:{action.id}")
+                 buttons=(Button("Done", ActionDone(action=action.number)),), subject=f"action:{action.id}")
 
 
 def list_actions(ctx: Context, cmd: Actions) -> Reply:

@@ -16,7 +16,7 @@ from bot.services.context import Context
 from bot.services.ended import require_not_ended
 from bot.services.numbers import next_number
 from bot.terms_powers import Act, Holder
-from bot.verbs import MeetingSchedule
+from bot.verbs import Apologies, MeetingSchedule
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
@@ -79,7 +79,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
     notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
-                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
+                 fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=f"meeting:{meeting.id}", notices=notices)
 
 

@@ -22,10 +22,10 @@ from bot.services.meeting_schedule import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
 from bot.terms_powers import Act
-from bot.verbs import Agenda, AgendaAdd, MeetingCancel, MeetingClose, MeetingOpen, Meetings
+from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
-ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apologies"),
-                     Button("No interests to declare", "declare none"))
+ROLL_CALL_BUTTONS = (Button("Here", Here(), "primary"), Button("Apologies", Apologies()),
+                     Button("No interests to declare", Declare(description=("none",))))
 
 
 def list_meetings(ctx: Context, cmd: Meetings) -> Reply:

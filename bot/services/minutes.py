@@ -41,7 +41,7 @@ def draft(ctx: Context, cmd: MeetingMinutes | Minutes) -> Reply:
         return Reply(approved.text, title=f"Approved minutes of meeting {meeting.number}", private=True,
                      notices=(note,), subject=f"minutes:{meeting.id}")
     require(ctx, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved", meeting=meeting)
-    buttons = (Button("Approve these minutes", f"minutes approve {meeting.number}", "primary"),) \
+    buttons = (Button("Approve these minutes", MinutesApprove(meeting=meeting.number), "primary"),) \
         if meeting.status == "closed" else ()
     return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
                  title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,

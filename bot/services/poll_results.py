@@ -12,7 +12,7 @@ from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll, poll_of_record
 from bot.terms import VOTING_RULE_WORDS, VotingRule
-from bot.verbs_vote import PollCard, Results
+from bot.verbs_vote import PollCard, PollClose, Results, Vote
 
 CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
 
@@ -69,10 +69,10 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     buttons: tuple[Button, ...] = ()
     if poll.status == "open":
         style = {"For": "primary", "Against": "danger"}
-        buttons = tuple(Button(o.label,
-                               f"vote {poll.number} {o.position if poll.kind == 'poll' else o.label.casefold()}",
+        buttons = tuple(Button(o.label, Vote(poll=poll.number, choice=(str(o.position) if poll.kind == "poll"
+                                                                       else o.label.casefold(),)),
                                style.get(o.label, "default")) for o in poll.options)
-        buttons += (Button("Close vote", f"poll close {poll.number}"),)
+        buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
                  fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
