@@ -27,6 +27,8 @@ class Pressed:
 
     payload: str
 
+
+MAX_PAYLOAD_CHARS = 8000  # twice the longest command: a payload longer is no button's
 UNREADABLE = ("That button could not be read: the card may be out of date, or its button was altered, so nothing "
               "was done. Type the command instead (say `help` for the list).")
 
@@ -49,9 +51,11 @@ def decode(payload: str, today: dt.date | None = None) -> Command:
     Raises UsageError, politely saying what to do instead, for a payload that cannot be read."""
     if not payload.lstrip().startswith(("{", "[")):  # no verb begins so: JSON, or what is left of it
         return parse(payload, today)  # a card posted before buttons carried typed commands
+    if len(payload) > MAX_PAYLOAD_CHARS:
+        raise UsageError(UNREADABLE)
     try:
         data = json.loads(payload)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than any command
         raise UsageError(UNREADABLE) from None
     if not isinstance(data, dict) or data.get("v") != VERSION or data.get("kind") not in CLASS_OF:
         raise UsageError(UNREADABLE)
@@ -90,6 +94,8 @@ def value(verb_name: str, name: str, kind: str, given: object, many: bool, today
         if given is not True:
             raise UsageError(UNREADABLE)
         return True
+    if kind == "occasion" and isinstance(given, int) and not isinstance(given, bool):
+        given = str(given)  # a deputy's --meeting: a meeting's number, or next or standing
     if kind == "int" and (isinstance(given, bool) or not isinstance(given, int)):
         raise UsageError(UNREADABLE)
     if kind != "int" and not isinstance(given, str):

@@ -33,9 +33,13 @@ def test_text_parses_once_into_the_verbs_dataclass() -> None:
 
 
 def test_a_deputys_meeting_is_typed_next_standing_or_a_number() -> None:
-    assert parse("deputy @bob --meeting NEXT").meeting == "next"  # type: ignore[attr-defined]
+    assert parse("deputy @bob --meeting NEXT") == Deputy(person=PersonRef("bob", by_id=False), meeting="next")
     assert parse("deputy @bob --meeting standing") == Deputy(person=PersonRef("bob", by_id=False), meeting="standing")
     assert parse("deputy @bob --meeting 3") == Deputy(person=PersonRef("bob", by_id=False), meeting=3)
+    bob = PersonRef("U1", by_id=True, name="bob")
+    for nominated in (Deputy(person=bob, meeting=3), Deputy(person=bob, meeting="next"),
+                      Deputy(person=bob, meeting="standing")):
+        assert decode(encode(nominated)) == nominated
     with pytest.raises(UsageError) as refused:
         parse("deputy @bob --meeting soon")
     assert "--meeting takes next, a meeting number, or standing" in refused.value.message
@@ -73,6 +77,8 @@ def test_a_card_posted_before_buttons_carried_json_still_runs_its_text() -> None
     '{"kind":"poll","v":1,"question":"Q <!channel>","choices":["a","b"]}',  # a broadcast smuggled in
     '{"kind":"poll","v":1,"question":"Q","choices":["a","b"],"secret":"yes"}',
     '["vote", 3, "for"]',
+    "[" * 3000,  # nested deeper than the JSON reader goes
+    '{"kind":"declare","v":1,"description":["' + "x" * 9000 + '"]}',  # longer than any button
     "{}",
 ])
 def test_a_tampered_or_unreadable_payload_is_refused_politely(payload: str) -> None:
