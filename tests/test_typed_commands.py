@@ -13,8 +13,9 @@ from bot.conversation import respond
 from bot.errors import UsageError
 from bot.grammar import PersonRef
 from bot.payloads import UNREADABLE, Pressed, decode, encode
-from bot.replies import Reply
+from bot.replies import Button, Reply
 from bot.services.context import Place, Speaker
+from bot.services.reminders import restored, stored
 from bot.usage import example
 from bot.verbs import COMMANDS, VERBS, Apologies, Declare, Deputy, MeetingOpen, Poll, Vote
 from tests.conftest import Chat
@@ -108,3 +109,11 @@ def test_help_lists_every_command() -> None:
     for command in COMMANDS:
         assert f"`{command.spec.usage}` — {command.spec.summary}" in listed
         assert command.spec.usage in help_text([command.verb], TODAY)
+
+
+def test_a_reply_queued_in_the_outbox_before_keeps_its_buttons() -> None:
+    queued_before = {"text": "Poll 3 is open", "buttons": [["For", "vote 3 for", "primary"],
+                                                           ["Broken", '{"kind":"vote"', "default"]]}
+    assert restored(queued_before).buttons == (Button("For", Vote(poll=3, choice=("for",)), "primary"),)
+    card = Reply("Poll 3 is open", buttons=(Button("For", Vote(poll=3, choice=("for",)), "primary"),))
+    assert restored(stored(card)) == card
