@@ -12,10 +12,14 @@ from docx import Document
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.commands import PersonRef
 from bot.db import unit_of_work
 from bot.models import Attendance, Ballot, Group, Interest, Meeting, Poll
+from bot.records.minutes_file import minutes_file
 from bot.records.people import namer
-from tests.conftest import Chat
+from bot.services.context import Place, resolve
+from bot.services.groups import bind_channel, import_group
+from tests.conftest import Chat, example
 from tests.records.conftest import SEEDS
 
 SECTION = re.compile(r"^- \*\*(Present|In attendance|Apologies|Absent):\*\* (.*)$", re.M)
@@ -111,13 +115,6 @@ def test_an_apology_reads_as_minutes_do_with_the_deputy_who_attended(chat: Chat,
                                                                      sessions: sessionmaker[Session]) -> None:
     """Named holders carry their organisation in brackets: the apology's reason and deputy follow a dash, not a
     second pair of brackets, in the Markdown, the Word document and the chat's roll alike."""
-    from bot.commands import PersonRef
-    from bot.records.minutes_file import minutes_file
-    from bot.services.context import resolve
-    from bot.services.groups import bind_channel, import_group
-    from bot.services.context import Place
-    from tests.conftest import example
-
     named = example("cjcg").read_text(encoding="utf-8").replace("holder: carol}",
                                                                 'holder: {id: carol, name: "Carol Smith"}}')
     with unit_of_work(sessions) as session:
