@@ -72,7 +72,11 @@ def header_and_footer(document: Document, filing: Filing) -> None:
     status = section.header.add_paragraph()
     status.add_run(filing.status).bold = True
     status.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    bottom = section.footer.paragraphs[0]
+    page_numbers(section.footer.paragraphs[0])
+
+
+def page_numbers(bottom: Paragraph) -> None:
+    """"Page X of Y", centred, as Word fields."""
     bottom.alignment = WD_ALIGN_PARAGRAPH.CENTER
     bottom.add_run("Page ")
     field(bottom, "PAGE")
@@ -91,7 +95,7 @@ def properties(document: Document, filing: Filing) -> None:
 
 
 def set_up(document: Document, filing: Filing) -> None:
-    """Lay out `document` as a council's minutes page."""
+    """Lay out `document` as a council's minutes page (govbot's own, where the group has no house template)."""
     a4(document)
     house_style(document)
     header_and_footer(document, filing)
