@@ -39,13 +39,23 @@ def a4(document: Document) -> None:
 
 
 def house_style(document: Document) -> None:
-    """Arial throughout, black headings without the default theme's blue."""
+    """Arial throughout, black headings without the default theme's blue.
+
+    The default template's headings name the theme's fonts and colours (`w:asciiTheme`, `w:themeColor`), which
+    Word and LibreOffice prefer to any font or colour named beside them: those are taken out, and the title's blue
+    rule drawn black."""
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(11)
     for name, size in (("Title", 18), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11.5)):
         style = document.styles[name]
         style.font.name, style.font.size, style.font.color.rgb, style.font.bold = FONT, Pt(size), BLACK, True
         style.font.italic = False
+        for element in style.element.iter():
+            for attribute in [a for a in element.attrib if a.endswith("Theme") or "themeColor" in a
+                              or a.endswith("themeShade") or a.endswith("cstheme")]:
+                del element.attrib[attribute]
+            if element.tag == qn("w:bottom"):
+                element.set(qn("w:color"), "000000")
 
 
 def field(paragraph: Paragraph, code: str) -> None:
