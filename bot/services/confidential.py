@@ -32,7 +32,13 @@ def reader_of(ctx: Context) -> Reader:
 
 
 def meeting_shown(ctx: Context, cmd: Command) -> int | None:
-    """The meeting a command of meeting scope shows, resolved as the command itself resolves it."""
+    """The meeting a command of meeting scope shows, resolved as the command itself resolves it; a card's refresh
+    (`bot.services.conversations.view_of`) names its poll or meeting by `record`, the database id."""
+    if "record" in cmd.args:
+        if cmd.verb == "meeting card":
+            return int(cmd.args["record"])
+        shown = ctx.session.get(Poll, int(cmd.args["record"]))
+        return shown.meeting_id if shown is not None and shown.group_id == ctx.group.id else None
     if cmd.verb == "results":
         poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id,
                                                      Poll.number == cmd.args["poll"]))
