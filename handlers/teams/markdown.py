@@ -17,6 +17,7 @@ CODE = re.compile(r"`([^`\n]+)`")
 ADDRESS = re.compile(r"(?<!\]\()https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")  # not one already linked
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
 BULLET = re.compile(r"^\s*[-*•]\s+")
+HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
 def inline(text: str) -> str:
@@ -51,8 +52,11 @@ def blocks(text: str, **style: Any) -> list[dict[str, Any]]:
         if not line.strip():
             gap = True
             continue
+        heading = HEADING.match(line)
         line = BULLET.sub("• ", line) if BULLET.match(line) else line.strip()
         block: dict[str, Any] = {"type": "TextBlock", "text": inline(line), "wrap": True, **style}
+        if heading:  # Teams shows a Markdown heading's hashes as typed: a heading is a bold line instead
+            block.update(text=inline(line[heading.end():]), weight="Bolder")
         if shown:
             block["spacing"] = "Medium" if gap else "None"
         shown.append(block)

@@ -94,3 +94,17 @@ def test_markdown_for_cards_and_plain_text_for_the_presser_only_message() -> Non
     # An Action.Execute answer without a card is a plain message: no Markdown there, so none is made.
     assert plain("say `deputy @person` or see [the page](https://gov.example.org/)") == \
         "say “deputy @person” or see the page (https://gov.example.org/)"
+
+
+def test_the_minutes_card_shows_headings_as_bold_lines_not_hashes(sessions: sessionmaker[Session]) -> None:
+    """Adaptive Cards' Markdown has no headings: Teams would show "# Minutes of …" and "## Attendance" as typed."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            (answer,) = await teams.say("alice", "minutes 1")
+            body = answer.body["attachments"][0]["content"]["body"]
+            assert not [b["text"] for b in body if b["text"].lstrip().startswith("#")]
+            bold = [b["text"] for b in body if b.get("weight") == "Bolder"]
+            assert "Minutes of Children's Joint Commissioning Group: meeting 1" in bold and "Attendance" in bold
+
+    asyncio.run(run())
