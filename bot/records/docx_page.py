@@ -51,8 +51,8 @@ def house_style(document: Document) -> None:
         style.font.name, style.font.size, style.font.color.rgb, style.font.bold = FONT, Pt(size), BLACK, True
         style.font.italic = False
         for element in style.element.iter():
-            for attribute in [a for a in element.attrib if a.endswith("Theme") or "themeColor" in a
-                              or a.endswith("themeShade") or a.endswith("cstheme")]:
+            for attribute in [a for a in element.attrib
+                              if a.endswith(("Theme", "themeShade", "cstheme")) or "themeColor" in a]:
                 del element.attrib[attribute]
             if element.tag == qn("w:bottom"):
                 element.set(qn("w:color"), "000000")
