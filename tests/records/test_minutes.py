@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import PersonRef
 from bot.db import unit_of_work
-from bot.models import Attendance, Ballot, Group, Interest, Meeting, Poll
+from bot.models import Attendance, Ballot, Group, Interest, Meeting, Membership, Poll
 from bot.records.minutes_file import minutes_file
 from bot.records.people import namer
 from bot.services.context import Place, resolve
@@ -37,8 +37,19 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
     assert meeting is not None
     name = namer(session, session.get_one(Group, meeting.group_id))
     expected: dict[str, set[str]] = {"Present": set(), "In attendance": set(), "Apologies": set(), "Absent": set()}
+    # The secretariat and observers are not members: "in attendance" with their seat when they came, never absent.
+    roles: dict[int, set[str]] = {}
+    for membership in session.scalars(select(Membership).where(Membership.group_id == meeting.group_id)):
+        roles.setdefault(membership.person_id, set()).add(membership.role)
+    officers = {person for person, held in roles.items() if held <= {"secretariat", "observer"}}
     for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
         member = name(row.member_id)
+        if row.member_id in officers and row.status in ("present", "absent"):
+            seat = session.scalars(select(Membership.seat_title).where(Membership.person_id == row.member_id,
+                                                                       Membership.group_id == meeting.group_id)).first()
+            if row.status == "present":
+                expected["In attendance"].add(f"{member} — {seat}")
+            continue
         if row.status == "deputised":
             expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
             # A member a deputy came for is listed under apologies too, with the reason they gave, if any.
