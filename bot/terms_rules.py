@@ -180,6 +180,7 @@ class ReviewRule(Rule):
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
     taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+    template: str | None = Field(default=None, min_length=1, max_length=500)  # house Word template, beside the ToR
 
 
 Days = Annotated[int, Field(ge=0, le=366)]

@@ -46,8 +46,9 @@ def over_cap(attending_from_organisation: int, cap: int | None) -> bool:
     return cap is not None and attending_from_organisation >= cap
 
 
-def apology_words(member: str, reason: str | None, deputy: str | None = None) -> str:
-    """`carol (annual leave; deputy: yan)`: an apology, its reason, and who attended in the member's place, as UK
-    minutes list them."""
-    notes = [note for note in (reason, f"deputy: {deputy}" if deputy else None) if note]
-    return member + (f" ({'; '.join(notes)})" if notes else "")
+def apology_words(member: str, reason: str | None = None, deputy: str | None = None) -> str:
+    """`Carol Smith (Southend City Council) — annual leave; deputy: Yan Li attended`: an apology, its reason, and
+    who attended in the member's place, as UK minutes list them. The name may carry its organisation in brackets,
+    so the notes follow a dash rather than a second pair of brackets."""
+    notes = [note for note in (reason, f"deputy: {deputy} attended" if deputy else None) if note]
+    return member + (f" — {'; '.join(notes)}" if notes else "")

@@ -12,6 +12,7 @@ from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, 
 from bot.services.context import Context
 from bot.services.minutes import chosen
 from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
+from bot.verbs_meeting import MeetingCard
 from bot.verbs_vote import PollCard
 
 
@@ -34,7 +35,10 @@ def reader_of(ctx: Context) -> Reader:
 
 
 def meeting_shown(ctx: Context, cmd: Command) -> int | None:
-    """The meeting a command of meeting scope shows, resolved as the command itself resolves it."""
+    """The meeting a command of meeting scope shows, resolved as the command itself resolves it; a card's refresh
+    names its poll or meeting by `record`, the database id."""
+    if isinstance(cmd, MeetingCard):
+        return cmd.record
     if isinstance(cmd, Results | PollCard):
         found = Poll.number == cmd.poll if isinstance(cmd, Results) else Poll.id == cmd.record
         poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, found))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from bot import audit, verbs
 from bot.commands import PersonRef
 from bot.errors import NotFound
 from bot.models import ChannelBinding, Group, Membership
+from bot.records.house_template import keep_house_template, read_house_template
 from bot.replies import Reply
 from bot.rules.calendar import add_months, show_date
 from bot.rules.powers import powers_in_force
@@ -19,13 +21,16 @@ from bot.services.context import Context, Place, resolve
 from bot.terms import CHAIR_ROLES, VOTING_RULE_WORDS, Terms, parse_terms
 
 
-def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str = "<ToR>") -> Group:
+def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str = "<ToR>",
+                 folder: Path | None = None) -> Group:
     """Create the group a ToR file describes, or put the new ToR in force for an existing one.
 
     Seat holders named in the file (`holder: alice` for the console, `holder: slack:U123` for a platform
-    account) are seated if the seat is empty. Raises TermsError for an invalid file.
+    account) are seated if the seat is empty. A house template for the minutes is read from `folder`, the ToR
+    file's own. Raises TermsError for an invalid file or template.
     """
     terms = parse_terms(yaml_text, source=source)
+    template = read_house_template(terms, folder, source)
     group = session.scalar(select(Group).where(Group.short_name == terms.short_name))
     parent_id = None
     if terms.parent:
@@ -41,6 +46,7 @@ def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str
         session.flush()
     else:
         group.name, group.terms_yaml, group.parent_id = terms.name, yaml_text, parent_id
+    keep_house_template(session, group, terms, template, now)
     audit.record(session, action="group.imported" if created else "group.terms_updated", at=now,
                  group_id=group.id, actor_id=None, source=source)
     seated = {m.seat_title.casefold() for m in session.scalars(

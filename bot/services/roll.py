@@ -155,7 +155,8 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
                                                          deputy.display_name if deputy else None))
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
-            groups[label].append(member.display_name + (f" ({row.reason})" if row.reason else ""))
+            groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
+                                 else member.display_name)
     fields = [(label, ", ".join(groups[label])) for label in ("Present", "Deputies", "Apologies", "Absent")
               if groups[label]]
     if meeting.status == "open":

@@ -105,7 +105,7 @@ async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
     assert "carried" in tally(closed["value"])["Outcome"]
     assert "(ToR 2.2)" in tally(closed["value"])["Outcome"]
     ended = said(await teams.say("alice", "meeting close"))
-    assert "Deputies: Yan for Carol" in ended and "Apologies: Carol (annual leave; deputy: Yan), Dan" in ended
+    assert "Deputies: Yan for Carol" in ended and "Apologies: Carol — annual leave; deputy: Yan attended, Dan" in ended
     assert "Absent: Erin, Frank, Grace" in ended
 
     with Session(sessions.kw["bind"]) as session:
