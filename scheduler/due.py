@@ -23,7 +23,7 @@ from bot.services.context import Context, scheduler_context
 from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
 from bot.services.workspaces import disabled_reason
-from scheduler import events, outbox, partition, plan
+from scheduler import changes, events, outbox, partition, plan
 
 
 @dataclass
@@ -94,9 +94,8 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     mark = plan.mark_for(session, now)
     if mark is not None:  # this replica reads what changed and asks for those groups to be replanned
         since = mark.at or now
-        groups, newest = plan.changed_groups(session, mark)
-        partition.request(session, groups, since, now)
-        mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
+        partition.request(session, changes.changed_groups(session, mark), since, now)
+        mark.at = max(since, now)
     else:  # another replica is reading the log; plan and queue what it has asked for, beside it
         current = session.get(SchedulerMark, plan.MARK)
         since = current.at if current is not None and current.at is not None else now
