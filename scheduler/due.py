@@ -88,6 +88,18 @@ def close_poll(ctx: Context, row: ReminderPlan) -> list[dict[str, Any]]:
     return to_channels(ctx, row, common)
 
 
+def request_changed(session: Session, now: dt.datetime) -> int:
+    """Only read what changed and ask for those groups to be replanned (the mark's time stays for the pass that
+    follows), in a transaction of its own: committed at once, the requests are claimed by every replica, not only
+    by this one while it holds them uncommitted. Returns groups requested (0 when another replica holds the mark)."""
+    mark = plan.mark_for(session, now)
+    if mark is None:
+        return 0
+    groups = changes.changed_groups(session, mark)
+    partition.request(session, groups, mark.at or now, now)
+    return len(groups)
+
+
 def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     """Replan what changed and queue what is due by `now`, at most `limit` reminders (the earliest first; `more`
     says whether others wait, for a pass straight after). Call inside one transaction (`unit_of_work`)."""

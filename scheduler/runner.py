@@ -19,7 +19,7 @@ from bot.db import unit_of_work
 from bot.ports import Notifier
 from scheduler import outbox
 from scheduler.delivery import Delivered, deliver
-from scheduler.due import Derived, derive
+from scheduler.due import Derived, derive, request_changed
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +56,8 @@ def tick(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now
 def derive_all(sessions: sessionmaker[Session], now: dt.datetime, retention: dt.timedelta = RETENTION) -> Derived:
     """Derive passes until nothing due is left: each pass is bounded, and its own short transaction. Then prune
     what was settled longer than `retention` ago."""
+    with unit_of_work(sessions) as session:
+        request_changed(session, now)
     with unit_of_work(sessions) as session:
         derived = derive(session, now)
     while derived.more:
