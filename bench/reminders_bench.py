@@ -3,7 +3,7 @@
 Run: `python bench/reminders_bench.py --groups 10000 --replicas 1,2` (sizes and replica counts are lists:
 `--groups 10000,50000`). Each size gets a fresh schema of the PostgreSQL database (TEST_POSTGRES_URL, else the
 local `test` database), dropped after. For each replica count, timed from a `go` sent to replicas already started
-and connected, with each process's peak resident memory (ru_maxrss):
+and connected, with each process's peak resident memory (VmHWM):
 - first pass: every group planned, as after an installation or upgrade, in committed batches;
 - 09:00 spike: the pass at 09:00 local, when the day's reminders fall due, the pass a minute before having run
   (no backlog), planned and queued;
