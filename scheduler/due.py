@@ -23,7 +23,7 @@ from bot.services.context import Context, scheduler_context
 from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
 from bot.services.workspaces import disabled_reason
-from scheduler import events, outbox, partition, plan
+from scheduler import changes, events, outbox, partition, plan
 
 
 @dataclass
@@ -88,15 +88,26 @@ def close_poll(ctx: Context, row: ReminderPlan) -> list[dict[str, Any]]:
     return to_channels(ctx, row, common)
 
 
+def request_changed(session: Session, now: dt.datetime) -> int:
+    """Only read what changed and ask for those groups to be replanned (the mark's time stays for the pass that
+    follows), in a transaction of its own: committed at once, the requests are claimed by every replica, not only
+    by this one while it holds them uncommitted. Returns groups requested (0 when another replica holds the mark)."""
+    mark = plan.mark_for(session, now)
+    if mark is None:
+        return 0
+    groups = changes.changed_groups(session, mark)
+    partition.request(session, groups, mark.at or now, now)
+    return len(groups)
+
+
 def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     """Replan what changed and queue what is due by `now`, at most `limit` reminders (the earliest first; `more`
     says whether others wait, for a pass straight after). Call inside one transaction (`unit_of_work`)."""
     mark = plan.mark_for(session, now)
     if mark is not None:  # this replica reads what changed and asks for those groups to be replanned
         since = mark.at or now
-        groups, newest = plan.changed_groups(session, mark)
-        partition.request(session, groups, since, now)
-        mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
+        partition.request(session, changes.changed_groups(session, mark), since, now)
+        mark.at = max(since, now)
     else:  # another replica is reading the log; plan and queue what it has asked for, beside it
         current = session.get(SchedulerMark, plan.MARK)
         since = current.at if current is not None and current.at is not None else now
