@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -75,10 +76,22 @@ class Chat:
         self.now += dt.timedelta(**delta)
 
 
+@pytest.fixture(scope="session")
+def empty_record(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file holding the schema and nothing else, built once a session: copying it (a few ms) is what each
+    test's fresh database costs, instead of creating every table again (~75 ms)."""
+    path = tmp_path_factory.mktemp("template") / "govbot.db"
+    template = make_engine(f"sqlite:///{path}")
+    Base.metadata.create_all(template)
+    template.dispose()  # closes the last connection: the WAL is checkpointed into the file and removed
+    return path
+
+
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
+def engine(tmp_path: Path, empty_record: Path) -> Iterator[Engine]:
+    """A fresh SQLite file database of the current models, the test's alone."""
+    shutil.copyfile(empty_record, tmp_path / "govbot.db")
     engine = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
-    Base.metadata.create_all(engine)
     yield engine
     engine.dispose()
 
