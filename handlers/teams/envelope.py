@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import aiohttp
-from microsoft_agents.activity import Activity, ChannelAccount, ConversationReference
+from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
@@ -67,10 +67,6 @@ def reference(activity: Activity) -> dict[str, Any]:
     conversation["id"] = place(activity).channel_id
     data["conversation"] = conversation
     return data
-
-
-def conversation_reference(data: dict[str, Any]) -> ConversationReference:
-    return ConversationReference.model_validate(data)
 
 
 def addressed(activity: Activity, mentioned_bot: bool) -> bool:
