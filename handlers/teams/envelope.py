@@ -79,6 +79,12 @@ def bot_mentioned(activity: Activity) -> bool:
     return any(m.mentioned is not None and m.mentioned.id == recipient for m in activity.get_mentions())
 
 
+def connector(context: TurnContext) -> ConnectorClientBase | None:
+    """The connector client the adapter keeps for the turn, under the key the SDK itself uses: the abstract
+    ConnectorClientBase, which mypy does not accept where the lookup's `type[T]` is expected."""
+    return context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
+
+
 async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
     """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
     person, and the people mentioned (so the record knows their names). Teams does not always put the Entra
@@ -100,7 +106,7 @@ async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
 async def members(context: TurnContext) -> list[Speaker]:
     """Everyone in the conversation (for a channel: the team), as the record should name them. Teams lists them
     a page at a time, each page with the token for the next, so a large team is read to its last page."""
-    client = context.services.get(ConnectorClientBase)
+    client = connector(context)
     if client is None or context.activity.conversation is None:
         return []
     conversation = place(context.activity).channel_id
@@ -122,7 +128,7 @@ async def members(context: TurnContext) -> list[Speaker]:
 
 
 async def _object_id(context: TurnContext, user_id: str) -> str | None:
-    client = context.services.get(ConnectorClientBase)
+    client = connector(context)
     if not isinstance(client, TeamsConnectorClient) or context.activity.conversation is None:
         return None
     try:
