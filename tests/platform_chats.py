@@ -20,7 +20,7 @@ import threading
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,23 +38,28 @@ from handlers import console
 from handlers.teams import mount as mount_teams
 from tests.conftest import START, Clock, example
 from tests.slack.conftest import CHANNEL as SLACK_CHANNEL
-from tests.slack.conftest import Workspace, acked, blocks_of, serving
+from tests.slack.conftest import Sent, Workspace, acked, blocks_of, serving
+from tests.slack.conftest import buttons as buttons_of
 from tests.slack.fake_slack import Call, FakeSlack, fake_slack
 from tests.teams.conftest import BOT, TENANT, FakeConnector, Recorded
 from tests.teams.conftest import CHANNEL as TEAMS_CHANNEL
 
 MENTION = re.compile(r"(?<![\w<])@(\w+)")
 HOLDER = re.compile(r"holder: (\w+)")
+BUTTON = re.compile(r"\[([^:\]]+): ([^\]]+)\]")  # a button as the console shows it: [Here: here]
 QUIET = 0.05  # seconds without a further call after which a Slack answer is taken as complete
 
 
 @dataclass(frozen=True)
 class Said:
     """What the speaker reads back. `error` is None where the platform shows no mark of a refusal (Teams shows
-    a refusal in plain text like any other answer; in a card, in the warning colour)."""
+    a refusal in plain text like any other answer; in a card, in the warning colour). `buttons` are those of the
+    last message shown with any, by label, as the platform carries them; `card` is that message's id there."""
 
     text: str
     error: bool | None
+    buttons: dict[str, str] = field(default_factory=dict)
+    card: str | None = None
 
     def as_text(self) -> str:
         return self.text
@@ -101,6 +106,10 @@ class Speaking:
     def say(self, who: str, text: str) -> Said:
         raise NotImplementedError
 
+    def press(self, who: str, label: str, on: Said) -> Said:
+        """`who` presses the button `label` of the message `on`; returns what they read back."""
+        raise NotImplementedError
+
     def ok(self, who: str, text: str) -> Said:
         said = self.say(who, text)
         assert said.error is not True, f"{self.platform}: {who}: {text!r} was refused: {said.text}"
@@ -130,7 +139,10 @@ class ConsoleChat(Speaking):
         refused = console.chat(self.sessions, io.StringIO(text + "\n"), out, speak_as=who, interactive=False,
                                clock=console.fixed(self.now), place=Place(self.platform, self.channel))
         echo, _, answer = out.getvalue().partition("\n")  # the console echoes the line first: not the bot's words
-        return Said(answer, bool(refused))
+        return Said(answer, bool(refused), dict(BUTTON.findall(answer)))
+
+    def press(self, who: str, label: str, on: Said) -> Said:
+        return self.say(who, on.buttons[label])  # the console shows a button as the command it runs
 
 
 def slack_text(text: str) -> str:
@@ -164,9 +176,17 @@ class SlackChat(Speaking):
         return "U" + name.upper()
 
     def say(self, who: str, text: str) -> Said:
+        before = len(self.workspace.fake.calls)
+        return self.answer(self.workspace.command(who, slack_text(text), self.channel), before)
+
+    def press(self, who: str, label: str, on: Said) -> Said:
+        assert on.card is not None, f"no message with buttons in: {on.text}"
+        before = len(self.workspace.fake.calls)
+        return self.answer(self.workspace.click(who, on.buttons[label], on.card, self.channel), before)
+
+    def answer(self, sent: Sent, before: int) -> Said:
+        """Everything the bot said for one request: its ack, else what followed it, once the bot is quiet."""
         fake = self.workspace.fake
-        before = len(fake.calls)
-        sent = self.workspace.command(who, slack_text(text), self.channel)
         assert sent.status == 200, sent
         path = "/" + (sent.response_url or "").split("/", 3)[3]
         ack = acked(sent)
@@ -176,7 +196,9 @@ class SlackChat(Speaking):
         calls = ([ack] if ack else []) + answers(fake, before, path)
         shown = [slack_read(c) for c in calls]
         private = [s for c, s in zip(calls, shown, strict=True) if c.path == path]
-        return Said("\n".join(shown), any(s.startswith(":warning:") for s in private))
+        cards = [c for c in calls if buttons_of(c) and c.answer.get("ts")]
+        return Said("\n".join(shown), any(s.startswith(":warning:") for s in private),
+                    buttons_of(cards[-1]) if cards else {}, cards[-1].answer["ts"] if cards else None)
 
 
 def answers(fake: FakeSlack, before: int, path: str) -> list[Call]:
@@ -193,6 +215,15 @@ def settle(fake: FakeSlack, longest: float = 2.0) -> None:
             fake.changed.wait(QUIET)
             if len(fake.calls) == count:
                 return
+
+
+def teams_said(calls: list[Recorded]) -> Said:
+    """What the channel reads in these messages, with the buttons of the last card that has any."""
+    cards = [(c, a["content"]) for c in calls for a in c.body.get("attachments") or []
+             if isinstance(a.get("content"), dict) and a["content"].get("actions")]
+    buttons = {a["title"]: json.dumps(a["data"]) for a in cards[-1][1]["actions"]
+               if a.get("type") == "Action.Execute"} if cards else {}
+    return Said(*teams_read(calls), buttons, cards[-1][0].answered_id if cards else None)
 
 
 def teams_read(calls: list[Recorded]) -> tuple[str, bool | None]:
@@ -227,26 +258,44 @@ class TeamsChat(Speaking):
         self.endpoint, self.connector, self.sessions, self.clock = endpoint, connector, sessions, clock
         self.ids = itertools.count(1000)
 
+    def envelope(self, who: str, activity_id: str) -> dict[str, Any]:
+        """What every activity from `who` in the channel carries."""
+        return {"id": activity_id, "channelId": "msteams", "serviceUrl": self.connector.url, "recipient": BOT,
+                "timestamp": self.now.isoformat(), "from": {"id": f"29:{who}", "name": who, "aadObjectId": f"aad-{who}"},
+                "conversation": {"id": f"{self.channel};messageid={activity_id}", "conversationType": "channel",
+                                 "tenantId": TENANT, "isGroup": True},
+                "channelData": {"channel": {"id": self.channel, "name": "group"}, "tenant": {"id": TENANT},
+                                "team": {"id": "19:team@thread.tacv2"}}}
+
     def say(self, who: str, text: str) -> Said:
         entities: list[dict[str, Any]] = [{"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT}]
         for name in dict.fromkeys(MENTION.findall(text)):
             entities.append({"type": "mention", "text": f"<at>{name}</at>",
                              "mentioned": {"id": f"29:{name}", "name": name, "aadObjectId": f"aad-{name}"}})
         before = len(self.connector.calls)
-        activity_id = str(next(self.ids))
-        activity = {"type": "message", "id": activity_id, "channelId": "msteams", "serviceUrl": self.connector.url,
-                    "timestamp": self.now.isoformat(), "recipient": BOT, "textFormat": "plain",
-                    "from": {"id": f"29:{who}", "name": who, "aadObjectId": f"aad-{who}"},
-                    "conversation": {"id": f"{self.channel};messageid={activity_id}", "conversationType": "channel",
-                                     "tenantId": TENANT, "isGroup": True},
-                    "channelData": {"channel": {"id": self.channel, "name": "group"}, "tenant": {"id": TENANT},
-                                    "team": {"id": "19:team@thread.tacv2"}},
+        activity = {**self.envelope(who, str(next(self.ids))), "type": "message", "textFormat": "plain",
                     "text": "<at>govbot</at> " + MENTION.sub(r"<at>\1</at>", text), "entities": entities}
+        self.post(activity)
+        return teams_said(self.connector.calls[before:])
+
+    def press(self, who: str, label: str, on: Said) -> Said:
+        """An Action.Execute on the card: Teams shows the presser the card the invoke response carries."""
+        before = len(self.connector.calls)
+        activity_id = str(next(self.ids))
+        activity = {**self.envelope(who, activity_id), "type": "invoke", "name": "adaptiveCard/action",
+                    "value": {"action": {"type": "Action.Execute", "verb": "gov", "data": json.loads(on.buttons[label])},
+                              "trigger": "manual"}, **({"replyToId": on.card} if on.card else {})}
+        value = json.loads(self.post(activity) or "{}").get("value")
+        answered = Recorded("invoke", "", {"attachments": [{"content": value}]} if isinstance(value, dict)
+                            else {"text": value}, None)
+        return teams_said([answered, *self.connector.calls[before:]])
+
+    def post(self, activity: dict[str, Any]) -> str:
         request = urllib.request.Request(self.endpoint, data=json.dumps(activity).encode(), method="POST",
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=30) as response:
             assert response.status in (200, 202), response.status
-        return Said(*teams_read(self.connector.calls[before:]))
+            return str(response.read().decode())
 
 
 def fresh(engine: Engine) -> None:
