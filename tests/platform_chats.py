@@ -47,7 +47,7 @@ from tests.teams.conftest import CHANNEL as TEAMS_CHANNEL
 MENTION = re.compile(r"(?<![\w<])@(\w+)")
 HOLDER = re.compile(r"holder: (\w+)")
 BUTTON = re.compile(r"\[([^:\]]+): ([^\]]+)\]")  # a button as the console shows it: [Here: here]
-QUIET = 0.05  # seconds without a further call after which a Slack answer is taken as complete
+QUIET = 0.03  # seconds without a further call after which a Slack answer is taken as complete
 
 
 @dataclass(frozen=True)
