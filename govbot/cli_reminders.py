@@ -118,8 +118,8 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         planned = session.scalars(upcoming).all()
         if planned:
             print("\nPlanned next:")
-            for row in planned:
-                print(f"  {row.occurrence}, due {show(row.due_at, zone_of(session, row.group_id, zones))}")
+            for plan in planned:
+                print(f"  {plan.occurrence}, due {show(plan.due_at, zone_of(session, plan.group_id, zones))}")
         else:
             print("\nNothing planned yet: `govbot tick` plans and queues what the record implies.")
     return 0

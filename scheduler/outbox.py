@@ -116,7 +116,8 @@ def mark_expired(session: Session, message_id: int, why: str) -> None:
 
 def back_off(attempts: int) -> dt.timedelta:
     """1, 2, 4, 8 … minutes, at most an hour."""
-    return min(FIRST_BACK_OFF * 2 ** max(attempts - 1, 0), LONGEST_BACK_OFF)
+    doubled = 1 << max(attempts - 1, 0)  # 2 ** n, which typeshed types as Any (a negative n gives a float)
+    return min(FIRST_BACK_OFF * doubled, LONGEST_BACK_OFF)
 
 
 def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: str, *,

@@ -37,12 +37,6 @@ def remember(session: Session, place: Place, reference: dict[str, Any], now: dt.
         binding.conversation = reference
 
 
-def reference_for(session: Session, place: Place) -> dict[str, Any] | None:
-    """The stored reference for `place`, or None if the bot has never heard from it."""
-    row = _row(session, place)
-    return dict(row.reference) if row is not None else None
-
-
 def remember_post(session: Session, place: Place, subject: str, message: dict[str, Any], now: dt.datetime) -> None:
     """Note where the message showing `subject` (e.g. `poll:12`) in `place` is: whatever the platform needs to
     find it again (for Teams, its conversation and activity ids)."""
