@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -142,6 +143,12 @@ def parse_terms(text: str, source: str = "<text>") -> Terms:
                            "(e.g. cjcg or send-tfg)")
             problems.append(f"  {key}: {message}")
         raise TermsError(f"{source}: the terms of reference are not valid:\n" + "\n".join(problems)) from None
+
+
+@lru_cache(maxsize=256)
+def terms_of(terms_yaml: str, short_name: str) -> Terms:
+    """The parsed ToR of a group; cached because every command reads it and it rarely changes."""
+    return parse_terms(terms_yaml, source=f"the ToR of {short_name}")
 
 
 def load_terms(path: str | Path) -> Terms:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import bindparam, select
@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, NotFound
+from bot.identity import Place as Place
+from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, ApprovedMinutes, Group, Meeting, Membership, Person
 from bot.rules.calendar import example_day, show_date, term_ended
 from bot.rules.tenure import new_holder_due
@@ -20,11 +22,10 @@ from bot.services.numbers import meeting_number
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
 from bot.services.speakers import PERSON_BY_ID as PERSON_BY_ID
-from bot.services.speakers import Place as Place
-from bot.services.speakers import Speaker as Speaker
 from bot.services.speakers import person_for as person_for
 from bot.services.speakers import resolve as resolve
-from bot.terms import CHAIR_ROLES, Role, Terms, parse_terms
+from bot.terms import CHAIR_ROLES, Role, Terms
+from bot.terms import terms_of as terms_of
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.
@@ -35,12 +36,6 @@ MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id
 MINUTES_APPROVED_AT = select(ApprovedMinutes.approved_at).where(ApprovedMinutes.meeting_id == bindparam("meeting_id"))
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
-
-
-@lru_cache(maxsize=256)
-def terms_of(terms_yaml: str, short_name: str) -> Terms:
-    """The parsed ToR of a group; cached because every command reads it and it rarely changes."""
-    return parse_terms(terms_yaml, source=f"the ToR of {short_name}")
 
 
 def agenda_item(meeting: Meeting, position: int) -> AgendaItem:

@@ -2,35 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
-
 from bot.commands import Command
-from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.models import Meeting, Poll
+from bot.records.tally import counts as counts
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll, poll_of_record
 from bot.terms import VOTING_RULE_WORDS, VotingRule
-
-CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
-
-
-def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
-    """Votes per option position, and how many voted. A secret poll is read from its running tallies, so no
-    ballot names a voter; the minutes and every card read votes through this one function."""
-    if poll.secret:
-        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
-        per = {position: count for position, count in rows}
-        voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
-        return per, voters
-    per = {o.position: 0 for o in poll.options}
-    ballots = session.scalars(CHOICES_CAST, {"poll_id": poll.id}).all()
-    for choices in ballots:
-        for position in choices:
-            per[position] = per.get(position, 0) + 1
-    return per, len(ballots)
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
