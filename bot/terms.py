@@ -22,7 +22,6 @@ from bot.terms_rules import Confidentiality as Confidentiality
 from bot.terms_rules import Days as Days
 from bot.terms_rules import DeputyRule as DeputyRule
 from bot.terms_rules import EndRule as EndRule
-from bot.terms_rules import Holder as Holder
 from bot.terms_rules import InterestRules as InterestRules
 from bot.terms_rules import MeetingRules as MeetingRules
 from bot.terms_rules import MinutesRule as MinutesRule
@@ -32,6 +31,7 @@ from bot.terms_rules import ReportingRule as ReportingRule
 from bot.terms_rules import ReviewRule as ReviewRule
 from bot.terms_rules import Role as Role
 from bot.terms_rules import Seat as Seat
+from bot.terms_rules import SeatHolder as SeatHolder
 from bot.terms_rules import TablingRule as TablingRule
 from bot.terms_rules import VotingRule as VotingRule
 from bot.terms_rules import VotingRules as VotingRules

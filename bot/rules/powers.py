@@ -6,19 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule
-from bot.terms_powers import ACT_WORDS, HOLDER_WORDS, Act, Agreement, Holder, Power
+from bot.terms_powers import ACT_WORDS, POWER_HOLDER_WORDS, Act, Agreement, Power, PowerHolder
 
-C, S = Holder.CHAIR, Holder.SECRETARIAT
+C, S = PowerHolder.CHAIR, PowerHolder.SECRETARIAT
 
 # What a UK committee clerk expects where the ToR says nothing: the chair and the secretariat run the business,
 # the chair alone runs the meeting and its votes, any voting member proposes, a member acts for themself.
-CLERK_DEFAULTS: dict[Act, list[Holder]] = {
+CLERK_DEFAULTS: dict[Act, list[PowerHolder]] = {
     Act.SEAT_MEMBER: [C, S], Act.CO_OPT_MEMBER: [C, S], Act.NAME_CHAIR: [C, S],
     Act.SCHEDULE_MEETING: [C, S], Act.PLAN_AGENDA: [C, S], Act.RUN_MEETING: [C],
-    Act.PROPOSE_MOTION: [Holder.VOTING_MEMBER, C], Act.TABLE_MOTION: [Holder.VOTING_MEMBER, C],
-    Act.CALL_VOTE: [C], Act.CLOSE_POLL: [C], Act.APPROVE_MINUTES: [C], Act.CIRCULATE_MINUTES: [Holder.ANYONE],
-    Act.RECORD_ACTIONS: [C, S, Holder.MINUTE_TAKER], Act.MARK_ACTION_DONE: [Holder.SELF, C, S],
-    Act.MARK_REVIEW_DONE: [C, S], Act.NOMINATE_DEPUTY: [Holder.SELF, C, S], Act.BIND_CHANNEL: [C, S],
+    Act.PROPOSE_MOTION: [PowerHolder.VOTING_MEMBER, C], Act.TABLE_MOTION: [PowerHolder.VOTING_MEMBER, C],
+    Act.CALL_VOTE: [C], Act.CLOSE_POLL: [C], Act.APPROVE_MINUTES: [C], Act.CIRCULATE_MINUTES: [PowerHolder.ANYONE],
+    Act.RECORD_ACTIONS: [C, S, PowerHolder.MINUTE_TAKER], Act.MARK_ACTION_DONE: [PowerHolder.SELF, C, S],
+    Act.MARK_REVIEW_DONE: [C, S], Act.NOMINATE_DEPUTY: [PowerHolder.SELF, C, S], Act.BIND_CHANNEL: [C, S],
     Act.END_GROUP: [C, S],
 }
 
@@ -37,12 +37,12 @@ def power_for(terms: Terms, act: Act) -> Power:
         # The chair is elected by the group; the secretariat (or the chair) records the result of that election.
         return Power(by=[C, S], agreement=Agreement(vote="election"), clause=terms.chair.clause)
     if act is Act.TABLE_MOTION and terms.voting.tabling.required:
-        return Power(by=[Holder.STEERING_GROUP], clause=terms.voting.tabling.clause)
+        return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.voting.tabling.clause)
     if act is Act.APPROVE_MINUTES:
-        by = {"chair": [C], "steering_group": [Holder.STEERING_GROUP], "group": [C, S]}[terms.minutes.approved_by]
+        by = {"chair": [C], "steering_group": [PowerHolder.STEERING_GROUP], "group": [C, S]}[terms.minutes.approved_by]
         return Power(by=by, clause=terms.minutes.clause)
     if act is Act.CIRCULATE_MINUTES and terms.minutes.approved_by == "steering_group":
-        return Power(by=[Holder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
+        return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
     return Power(by=CLERK_DEFAULTS[act])
 
 
@@ -52,9 +52,9 @@ class Verdict:
     refusal: str = ""  # for a refusal: who may, citing the clause, ready to follow "Only "
 
 
-def holds(power: Power, roles: frozenset[Holder], seat_title: str | None) -> bool:
+def holds(power: Power, roles: frozenset[PowerHolder], seat_title: str | None) -> bool:
     """Whether someone holding `roles` (and `seat_title`) holds `power`."""
-    if Holder.ANYONE in power.by or roles & set(power.by):
+    if PowerHolder.ANYONE in power.by or roles & set(power.by):
         return True
     return seat_title is not None and seat_title.casefold() in {t.casefold() for t in power.seats}
 
@@ -63,8 +63,8 @@ def who_may(power: Power, act: Act | None = None) -> str:
     """`the chair or the secretariat`; the chair alone is spelt out, since a meeting's chair holds it too."""
     if power.by == [C] and not power.seats:
         return "the chair (or vice-chair, or the meeting's chair)"
-    own = "the action's owner" if act is Act.MARK_ACTION_DONE else HOLDER_WORDS[Holder.SELF]
-    names = [own if h is Holder.SELF else HOLDER_WORDS[h] for h in power.by]
+    own = "the action's owner" if act is Act.MARK_ACTION_DONE else POWER_HOLDER_WORDS[PowerHolder.SELF]
+    names = [own if h is PowerHolder.SELF else POWER_HOLDER_WORDS[h] for h in power.by]
     names += [f"the holder of {title}" for title in power.seats]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
@@ -77,7 +77,7 @@ def agreement_words(agreement: Agreement, terms: Terms) -> str:
     return f"with the agreement of {VOTING_RULE_WORDS[VotingRule(agreement.vote or 'majority_cast')]}"
 
 
-def decide(terms: Terms, act: Act, roles: frozenset[Holder], doing: str, *, seat_title: str | None = None,
+def decide(terms: Terms, act: Act, roles: frozenset[PowerHolder], doing: str, *, seat_title: str | None = None,
            agreed: str | None = None) -> Verdict:
     """May someone holding `roles` do `act` (described as `doing`, "schedule meetings")?
 

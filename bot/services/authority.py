@@ -8,7 +8,7 @@ from bot.models import Meeting, Membership, Person
 from bot.rules.powers import decide, holds, power_for
 from bot.services.context import Context
 from bot.terms import Role
-from bot.terms_powers import Act, Holder
+from bot.terms_powers import Act, PowerHolder
 
 NOT_MEMBERS = (Role.SECRETARIAT, Role.OBSERVER)
 
@@ -18,30 +18,31 @@ def is_member(ctx: Context, membership: Membership | None) -> bool:
     return membership is not None and membership.role not in NOT_MEMBERS and not ctx.term_ended(membership)
 
 
-def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *, own: bool = False) -> frozenset[Holder]:
+def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *,
+             own: bool = False) -> frozenset[PowerHolder]:
     """Every role `person` holds at once: a seat, the chair, the steering group, the meeting's minute-taker.
 
     `meeting` is the meeting the act concerns (its chair and minute-taker hold powers over it); `own` says the
     act concerns the person themself (their own deputy, their own action).
     """
     membership = ctx.membership(person)
-    roles = {Holder.ANYONE}
+    roles = {PowerHolder.ANYONE}
     if own:
-        roles.add(Holder.SELF)
+        roles.add(PowerHolder.SELF)
     if ctx.is_chair(person) or (meeting is not None and meeting.chair_id == person.id):
-        roles.add(Holder.CHAIR)
+        roles.add(PowerHolder.CHAIR)
     if membership is not None and membership.role == Role.SECRETARIAT:
-        roles.add(Holder.SECRETARIAT)
+        roles.add(PowerHolder.SECRETARIAT)
     if is_member(ctx, membership):
         assert membership is not None
-        roles.add(Holder.MEMBER)
+        roles.add(PowerHolder.MEMBER)
         seat = ctx.terms.seat(membership.seat_title)
         if seat is not None and seat.steering:
-            roles.add(Holder.STEERING_GROUP)
+            roles.add(PowerHolder.STEERING_GROUP)
     if ctx.is_voting(membership):
-        roles.add(Holder.VOTING_MEMBER)
+        roles.add(PowerHolder.VOTING_MEMBER)
     if meeting is not None and meeting.minute_taker_id == person.id:
-        roles.add(Holder.MINUTE_TAKER)
+        roles.add(PowerHolder.MINUTE_TAKER)
     return frozenset(roles)
 
 
@@ -65,9 +66,9 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
         return
     power = power_for(ctx.terms, act)
     if not may(ctx, act, meeting=meeting, own=own):
-        if Holder.CHAIR in power.by:
+        if PowerHolder.CHAIR in power.by:
             ctx.refuse_lapsed_chair(doing)
-        if power.by == [Holder.CHAIR]:  # says who the chair is, or how the group comes to have one
+        if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
             raise NotAllowed(f"{verdict.refusal} {ctx.chair_hint()}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
     raise NotAllowed(verdict.refusal)

@@ -16,7 +16,7 @@ from bot.services.authority import is_member, require, roles_of
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
 from bot.services.numbers import next_number
-from bot.terms_powers import Act, Holder
+from bot.terms_powers import Act, PowerHolder
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
@@ -110,4 +110,4 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
     """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
-    return Holder.STEERING_GROUP in roles_of(ctx, person)
+    return PowerHolder.STEERING_GROUP in roles_of(ctx, person)
