@@ -3,8 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Protocol
 
 ATTENDED = frozenset({"present", "deputised"})
+
+
+class RollEntry(Protocol):
+    """One line of a meeting's roll call (bot.models.Attendance is one): the member, their status, and who
+    attended in their place."""
+
+    @property
+    def member_id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def deputy_id(self) -> int | None: ...
 
 
 def consecutive_misses(statuses_newest_first: Iterable[str], apologies_count: bool) -> int:

@@ -1,11 +1,14 @@
 """May this person do this act here, now? The ToR's powers table, with a clerk's defaults where it is silent.
-Pure, no I/O: the caller says which roles the person holds (bot/services/authority.py works them out)."""
+Pure, no I/O: `roles_held` says which roles a person holds from the facts bot/services/authority.py reads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule
+from bot.rules.tenure import SeatHeld, is_member
+from bot.rules.voting import is_voting
+from bot.terms import VOTING_RULE_WORDS, Role, Terms, VotingRule
 from bot.terms_powers import ACT_WORDS, POWER_HOLDER_WORDS, Act, Agreement, Power, PowerHolder
 
 C, S = PowerHolder.CHAIR, PowerHolder.SECRETARIAT
@@ -44,6 +47,31 @@ def power_for(terms: Terms, act: Act) -> Power:
     if act is Act.CIRCULATE_MINUTES and terms.minutes.approved_by == "steering_group":
         return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
     return Power(by=CLERK_DEFAULTS[act])
+
+
+def roles_held(terms: Terms, held: SeatHeld | None, today: dt.date, *, chairs: bool, own: bool,
+               takes_minutes: bool) -> frozenset[PowerHolder]:
+    """Every role a person holds at once, from their seat (`held`, or none) and what the caller knows of them:
+    whether they chair (the group, or the meeting the act concerns), whether the act concerns them themself
+    (their own deputy, their own action), and whether they take that meeting's minutes. The secretariat and
+    observers are not members; the steering group is the members in term whose seats sit on it."""
+    roles = {PowerHolder.ANYONE}
+    if own:
+        roles.add(PowerHolder.SELF)
+    if chairs:
+        roles.add(PowerHolder.CHAIR)
+    if held is not None and held.role == Role.SECRETARIAT:
+        roles.add(PowerHolder.SECRETARIAT)
+    if held is not None and is_member(held, today):
+        roles.add(PowerHolder.MEMBER)
+        seat = terms.seat(held.seat_title)
+        if seat is not None and seat.steering:
+            roles.add(PowerHolder.STEERING_GROUP)
+    if is_voting(terms, held, today):
+        roles.add(PowerHolder.VOTING_MEMBER)
+    if takes_minutes:
+        roles.add(PowerHolder.MINUTE_TAKER)
+    return frozenset(roles)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from bot.errors import NotAllowed
 from bot.models import Group, Identity, Membership, Person
 from bot.services.authority import NOT_MEMBERS
 from bot.services.context import Context
+from bot.services.standing import is_voting
 from bot.terms import DeputyRule, Role
 
 
@@ -26,7 +27,7 @@ def require_entitled(ctx: Context, seat_held: Membership) -> None:
         if seat_held.seat_title.casefold() not in entitled:
             raise NotAllowed(rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + ".")
         return
-    if not ctx.is_voting(seat_held) or seat_held.role in (Role.SECRETARIAT, Role.OBSERVER):
+    if not is_voting(ctx, seat_held) or seat_held.role in (Role.SECRETARIAT, Role.OBSERVER):
         raise NotAllowed(rule.cited(f"A deputy attends in place of a voting member, and {seat_held.seat_title} is "
                                     f"not a voting member's seat now") + "; only voting members name deputies.")
 

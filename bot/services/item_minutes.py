@@ -8,6 +8,7 @@ from bot.models import Meeting
 from bot.replies import Reply
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
+from bot.services.presiding import chair_hint, is_chair
 
 MAX_CHARS = 4000
 
@@ -20,9 +21,9 @@ def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
 
 def write(ctx: Context, cmd: Command, field: str, what: str) -> Reply:
     meeting = meeting_to_minute(ctx, cmd.options.get("meeting"))
-    if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
+    if not (is_chair(ctx) or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
         raise NotAllowed(f"Only the meeting's minute-taker or its chair writes {what} into the minutes. "
-                         + ctx.chair_hint())
+                         + chair_hint(ctx))
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
     ctx.require_unlocked(meeting.id, f"a new {what}")

@@ -7,20 +7,22 @@ from bot.models import Meeting, Poll
 from bot.records.tally import counts as counts
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.rules.voting import electorate_is_present
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll, poll_of_record
-from bot.terms import VOTING_RULE_WORDS, VotingRule
+from bot.services.standing import voting_members
+from bot.terms import VOTING_RULE_WORDS
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
     """Those whose votes the ToR's rule counts: the voting members present at a meeting vote, but every voting
     member in office, present or not, between meetings and where the rule is "agreed by all members"."""
-    if poll.meeting_id is not None and ctx.terms.voting.rule is not VotingRule.ALL_MEMBERS:
+    if electorate_is_present(ctx.terms.voting.rule, at_meeting=poll.meeting_id is not None):
         meeting = ctx.session.get(Meeting, poll.meeting_id)
         assert meeting is not None
         return len(roll.voters_present(ctx, meeting))
-    return sum(1 for m in ctx.memberships() if ctx.is_voting(m))
+    return len(voting_members(ctx))
 
 
 def share(count: int, voted: int) -> str:

@@ -9,10 +9,10 @@ from sqlalchemy import bindparam, or_, select
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, apology_words, over_cap
-from bot.rules.calendar import show_date
-from bot.rules.quorum import Quorum, assess
-from bot.rules.tenure import lapsed_hint, until_reappointed
+from bot.rules.quorum import Quorum, of_roll
+from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
+from bot.services.standing import voting_ids
 from bot.terms import CHAIR_ROLES
 
 # Built once: every vote, quorum check and roll call at a meeting reads it.
@@ -78,14 +78,7 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
 
 def term_ended_note(ctx: Context, member: Person) -> str:
     """Why a member present at the meeting neither votes nor counts for quorum: their term has ended."""
-    membership = ctx.membership(member)
-    if membership is None or membership.term_ends_on is None or not ctx.term_ended(membership):
-        return ""
-    seat = ctx.terms.seat(membership.seat_title)
-    rule = f"their term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so they cannot " \
-           f"vote or count for quorum{until_reappointed(seat)}"
-    return f" But {seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, membership.seat_title,
-                                                                       member.display_name, "them")
+    return lapsed_note(ctx.terms, ctx.membership(member), ctx.today, member.display_name)
 
 
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:
@@ -164,32 +157,14 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
 
 
 def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:
-    """Those entitled to vote at the meeting: {member id: id of whoever casts their vote}."""
-    voting = {m.person_id for m in ctx.memberships() if ctx.is_voting(m)}
-    entitled: dict[int, int] = {}
-    for row in attendance(ctx, meeting):
-        if row.member_id not in voting:
-            continue
-        if row.status == "present":
-            entitled[row.member_id] = row.member_id
-        elif row.status == "deputised" and row.deputy_id and ctx.terms.deputies.may_vote:
-            entitled[row.member_id] = row.deputy_id
-    return entitled
+    """Those entitled to vote at the meeting: {member id: id of whoever casts their vote}
+    (bot.rules.voting.casters_present, from its roll call so far)."""
+    return casters_present(attendance(ctx, meeting), voting_ids(ctx), ctx.terms.deputies.may_vote)
 
 
 def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
-    """The quorum verdict for a meeting from its roll call so far."""
-    members = deputies = 0
-    present: set[int] = set()
-    voting = {m.person_id for m in ctx.memberships() if ctx.is_voting(m)}
-    for row in attendance(ctx, meeting):
-        if row.status == "present":
-            present.add(row.member_id)
-            members += row.member_id in voting
-        elif row.status == "deputised" and row.member_id in voting and ctx.terms.deputies.counts_for_quorum:
-            deputies += 1
+    """The quorum verdict for a meeting from its roll call so far (bot.rules.quorum.of_roll)."""
     chairs = {m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES}
     if meeting.chair_id:
         chairs.add(meeting.chair_id)
-    return assess(ctx.terms.quorum, members_present=members, deputies_present=deputies,
-                  chair_present=bool(chairs & present), voting_seats=ctx.terms.voting_seats)
+    return of_roll(ctx.terms, attendance(ctx, meeting), voting=voting_ids(ctx), chairs=chairs)

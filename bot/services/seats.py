@@ -14,6 +14,7 @@ from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
 from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
+from bot.services.standing import term_ended
 from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
@@ -44,7 +45,7 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
         parts.append("non-voting")
     if membership.also:
         parts.append(f"also {membership.also}")
-    if membership.term_ends_on and ctx.term_ended(membership):
+    if membership.term_ends_on and term_ended(ctx, membership):
         seat = ctx.terms.seat(membership.seat_title)
         ended = f"term ended {show_date(membership.term_ends_on)}: {awaiting(seat)}"
         parts.append(seat.cited(ended) if seat else ended)
@@ -72,7 +73,7 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
         same_seat = membership.seat_title.casefold() == seat.title.casefold()
-        if same_seat and ctx.term_ended(membership):
+        if same_seat and term_ended(ctx, membership):
             lapsed = membership
             continue
         if same_seat and membership.person_id == person.id and also:
