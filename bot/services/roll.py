@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, or_, select
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, apology_words, over_cap
+from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
@@ -122,15 +123,15 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         raise NotAllowed(f"You are deputy for {names}; say which with `here --for @member`.")
     member = next(iter(members.values()))
     row = row_for(ctx, meeting, member)
-    if row is not None and row.status == "present":
-        raise NotAllowed(rule.cited(f"{member.display_name} is present; a deputy attends only in place of an "
-                                    "absent member") + ".")
+    refusal = attending_refusal(rule, member.display_name, row is not None and row.status == "present")
+    if refusal is not None:
+        raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
         return f"You are already recorded as deputy for {member.display_name}."
     check_cap(ctx, meeting, member)
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
-    votes = "may vote in their place" if rule.may_vote else "may not vote"
+    votes = voting_words(rule, attending=True)
     return rule.cited(f"{ctx.actor.display_name} is attending as deputy for {member.display_name} and {votes}") + "."
 
 
