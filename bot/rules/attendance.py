@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import Protocol
 
+from bot.terms import AttendanceRules
+
 ATTENDED = frozenset({"present", "deputised"})
 
 
@@ -57,6 +59,16 @@ def sessions_missed(sessions_newest_first: Iterable[Collection[str]], apologies_
 def over_cap(attending_from_organisation: int, cap: int | None) -> bool:
     """Whether one more attendee from an organisation would exceed the ToR's cap."""
     return cap is not None and attending_from_organisation >= cap
+
+
+def cap_refusal(rules: AttendanceRules, organisation: str | None, attending: int) -> str | None:
+    """Why one more from `organisation`, which has `attending` there already, may not attend: the ToR's cap per
+    organisation (LIEG: at most two representatives per authority at once). None when they may."""
+    cap = rules.max_per_organisation
+    if organisation is None or not over_cap(attending, cap):
+        return None
+    return rules.cap_rule.cited(f"{organisation} already has {attending} attending; at most {cap} per "
+                                "organisation may attend at once") + "."
 
 
 def apology_words(member: str, reason: str | None, deputy: str | None = None) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.rules.attendance import ATTENDED, apology_words, over_cap
+from bot.rules.attendance import ATTENDED, apology_words, cap_refusal
 from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
@@ -57,9 +57,9 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person) -> None:
         return
     attending = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and a.member_id != member.id
                  and organisation_of(ctx, a.member_id) == organisation]
-    if over_cap(len(attending), rule.max_per_organisation):
-        raise NotAllowed(rule.cap_rule.cited(f"{organisation} already has {len(attending)} attending; at most "
-                                             f"{rule.max_per_organisation} per organisation may attend at once") + ".")
+    refusal = cap_refusal(rule, organisation, len(attending))
+    if refusal is not None:
+        raise NotAllowed(refusal)
 
 
 def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
