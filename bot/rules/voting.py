@@ -130,3 +130,33 @@ def decide(
     verdict = "carried" if carried else "not carried"
     text = f"{verdict}: {tally.words()}; {need_text} ({VOTING_RULE_WORDS[rule]}){note} {rules.cite()}"
     return Decision(carried, text.rstrip())
+
+
+def venue_refusal(rules: VotingRules, *, at_meeting: bool) -> str | None:
+    """Why a vote may not be held where it is asked for, or None when it may: a rule of "majority of those
+    present", or a ToR without votes between meetings, needs a meeting."""
+    if at_meeting or (rules.rule is not VotingRule.MAJORITY_PRESENT and rules.out_of_meeting_polls):
+        return None
+    return rules.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[rules.rule]} at a meeting") + \
+        "; open a meeting first."
+
+
+def casting_refusal(rules: VotingRules) -> str | None:
+    """Why the chair may not give a casting vote on a motion, or None where the ToR gives them one."""
+    return None if rules.casting_vote == "chair" else rules.cited("The ToR gives the chair no casting vote") + "."
+
+
+def most_voted(labels: dict[int, str], per: dict[int, int]) -> tuple[list[str], int]:
+    """The options (`labels` by position) with the most votes, and that number; none when no vote was cast."""
+    top = max(per.values(), default=0)
+    return [label for position, label in labels.items() if top > 0 and per.get(position, 0) == top], top
+
+
+def poll_outcome(labels: dict[int, str], per: dict[int, int], voters: int) -> str:
+    """What a poll (not a motion) decided: the option with the most votes, a tie, or that nobody voted."""
+    winners, top = most_voted(labels, per)
+    if not winners:
+        return "no votes were cast"
+    if len(winners) == 1:
+        return f"{winners[0]} has the most votes ({top} of {voters} voting)"
+    return f"tied between {', '.join(winners)} ({top} votes each)"

@@ -7,8 +7,18 @@ from dataclasses import dataclass
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.rules.voting import casters_present, electorate_is_present, is_voting, lapsed_note, vote_refusal
-from bot.terms import VotingRule
+from bot.rules.voting import (
+    casters_present,
+    casting_refusal,
+    electorate_is_present,
+    is_voting,
+    lapsed_note,
+    most_voted,
+    poll_outcome,
+    venue_refusal,
+    vote_refusal,
+)
+from bot.terms import VotingRule, VotingRules
 from tests.rules.held import TODAY, YESTERDAY, Held, board
 
 
@@ -85,3 +95,33 @@ def test_a_member_present_after_their_term_hears_they_neither_vote_nor_count() -
     note = lapsed_note(terms, Held(1, "Treasurer", term_ends_on=YESTERDAY), TODAY, "bob")
     assert note.startswith(" But their term in Treasurer ended on 30 Nov 2026, so they cannot vote or count for "
                            "quorum until reappointed.")
+
+
+def test_a_vote_needs_a_meeting_under_majority_present_or_where_the_tor_has_no_votes_between_meetings() -> None:
+    present = VotingRules(rule=VotingRule.MAJORITY_PRESENT, clause="9")
+    assert venue_refusal(present, at_meeting=True) is None
+    assert venue_refusal(present, at_meeting=False) == \
+        "Under the ToR this is decided by a majority of the voting members present at a meeting (ToR 9); open a " \
+        "meeting first."
+    assert venue_refusal(VotingRules(out_of_meeting_polls=False), at_meeting=False) is not None
+    assert venue_refusal(VotingRules(out_of_meeting_polls=True), at_meeting=False) is None
+
+
+def test_the_chair_gives_a_casting_vote_only_where_the_tor_says() -> None:
+    assert casting_refusal(VotingRules(casting_vote="chair")) is None
+    assert casting_refusal(VotingRules(clause="9")) == "The ToR gives the chair no casting vote (ToR 9)."
+
+
+def test_a_poll_is_won_by_the_most_votes_and_a_tie_or_no_votes_decides_nothing() -> None:
+    labels = {1: "Barnet", 2: "Camden", 3: "Ealing"}
+    assert poll_outcome(labels, {1: 2, 2: 1, 3: 0}, 3) == "Barnet has the most votes (2 of 3 voting)"
+    assert poll_outcome(labels, {1: 1, 2: 1, 3: 0}, 2) == "tied between Barnet, Camden (1 votes each)"
+    assert poll_outcome(labels, {1: 0, 2: 0, 3: 0}, 0) == "no votes were cast"
+
+
+@given(st.dictionaries(st.integers(1, 6), st.integers(0, 9), min_size=1))
+def test_the_most_voted_options_have_every_one_the_top_count_and_none_has_more(per: dict[int, int]) -> None:
+    labels = {position: f"option {position}" for position in per}
+    winners, top = most_voted(labels, per)
+    assert top == max(per.values())
+    assert winners == [labels[p] for p in per if per[p] == top and top > 0]
