@@ -17,6 +17,7 @@ from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
 from bot.services.poll_records import get_poll
+from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
@@ -81,7 +82,7 @@ def vote(ctx: Context, cmd: Command) -> Reply:
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.number} closed at {show(poll.closes_at, ctx.terms.zone)}.")
-    ctx.require_unlocked(poll.meeting_id, "a vote in it")
+    require_unlocked(ctx, poll.meeting_id, "a vote in it")
     if poll.secret and ctx.place is not None and ctx.place.said_in_public:
         raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
                          "on the poll's card (only you see your choice).")

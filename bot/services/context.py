@@ -13,12 +13,11 @@ from sqlalchemy.orm import Session
 
 from bot import audit
 from bot.commands import PersonRef
-from bot.errors import NotAllowed, NotFound
+from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
-from bot.models import AgendaItem, ApprovedMinutes, Group, Meeting, Membership, Person
+from bot.models import AgendaItem, Group, Meeting, Membership, Person
 from bot.rules.calendar import example_day
-from bot.services.numbers import meeting_number
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
 from bot.services.speakers import PERSON_BY_ID as PERSON_BY_ID
@@ -32,8 +31,6 @@ from bot.terms import terms_of as terms_of
 OPEN_MEETING = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "open")
 MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id"),
                                          Meeting.number == bindparam("number"))
-# Whether a meeting's record is locked: checked before every change to it, so only the date is read, never the text.
-MINUTES_APPROVED_AT = select(ApprovedMinutes.approved_at).where(ApprovedMinutes.meeting_id == bindparam("meeting_id"))
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
 
@@ -113,19 +110,6 @@ class Context:
         if found is None:
             raise NotFound(f"There is no meeting {number} in {self.group.name}. Say `meetings` to list them.")
         return found
-
-    def require_unlocked(self, meeting_id: int | None, doing: str) -> None:
-        """Refuse `doing` when the meeting's minutes are approved: approved minutes lock the record they state."""
-        if meeting_id is None:
-            return
-        approved_at = self.session.scalar(MINUTES_APPROVED_AT, {"meeting_id": meeting_id})
-        if approved_at is not None:
-            day = approved_at.astimezone(self.terms.zone).strftime("%d %b %Y").lstrip("0")
-            rule = self.terms.minutes
-            number = meeting_number(self.session, meeting_id)
-            raise NotAllowed(rule.cited(f"The minutes of meeting {number} were approved on {day}, so its record "
-                                        f"is locked and {doing} is refused") + ". Raise it at a later meeting "
-                             "instead, where it is minuted in its own right.")
 
 
 SCHEDULER_PLATFORM = "scheduler"

@@ -9,6 +9,7 @@ from bot.replies import Reply
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
 from bot.services.presiding import chair_hint, is_chair
+from bot.services.record_lock import require_unlocked
 
 MAX_CHARS = 4000
 
@@ -26,7 +27,7 @@ def write(ctx: Context, cmd: Command, field: str, what: str) -> Reply:
                          + chair_hint(ctx))
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
-    ctx.require_unlocked(meeting.id, f"a new {what}")
+    require_unlocked(ctx, meeting.id, f"a new {what}")
     text = " ".join(cmd.args["text"]).strip()
     if not text or len(text) > MAX_CHARS:
         raise UsageError(f'Give the {what} in quotes, up to {MAX_CHARS:,} characters: '

@@ -23,6 +23,7 @@ from bot.services.meeting_schedule import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
 from bot.services.presiding import presides_until_elected
+from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.terms_powers import Act
 
@@ -59,7 +60,7 @@ def add_item(ctx: Context, cmd: Command) -> Reply:
     require(ctx, Act.PLAN_AGENDA, "set the agenda", meeting=meeting)
     if meeting.status in ("closed", "cancelled"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; add items to a meeting still to come.")
-    ctx.require_unlocked(meeting.id, "a change to its agenda")
+    require_unlocked(ctx, meeting.id, "a change to its agenda")
     title = " ".join(cmd.args["title"]).strip()
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')

@@ -16,6 +16,7 @@ from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll
 from bot.services.poll_results import card, counts, electorate
+from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
 
 
@@ -37,7 +38,7 @@ def close_poll(ctx: Context, cmd: Command) -> Reply:
 
 def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
-    ctx.require_unlocked(poll.meeting_id, "a change to its votes")
+    require_unlocked(ctx, poll.meeting_id, "a change to its votes")
     per, voters = counts(ctx.session, poll)
     shortfall = None if poll.meeting_id is not None else \
         turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)

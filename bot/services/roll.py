@@ -13,6 +13,7 @@ from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
+from bot.services.record_lock import require_unlocked
 from bot.services.standing import voting_ids
 from bot.terms import CHAIR_ROLES
 
@@ -31,7 +32,7 @@ def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None
 
 def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, deputy: Person | None = None,
                reason: str | None = None) -> Attendance:
-    ctx.require_unlocked(meeting.id, "a change to its attendance")
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = row_for(ctx, meeting, member)
     if row is None:
         row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)

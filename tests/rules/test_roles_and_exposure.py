@@ -1,14 +1,17 @@
-"""The roles a person holds for the powers table (bot.rules.powers.roles_held), and when a channel exposes a
-confidential group (bot.rules.confidentiality.exposed)."""
+"""The roles a person holds for the powers table (bot.rules.powers.roles_held), when a channel exposes a
+confidential group (bot.rules.confidentiality.exposed), and the lock approved minutes put on a meeting."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.rules.confidentiality import exposed, exposure_words
 from bot.rules.powers import roles_held
-from bot.terms import Confidentiality, Role
+from bot.rules.record_lock import locked_refusal
+from bot.terms import Confidentiality, MinutesRule, Role
 from bot.terms_powers import PowerHolder
 from tests.rules.held import TODAY, YESTERDAY, Held, board
 
@@ -52,3 +55,11 @@ def test_a_confidential_or_closed_group_is_exposed_in_a_public_or_shared_channel
                             "its meetings are not open to the public (ToR 6.7). #general is public and shared with "
                             "another organisation")
     assert words.endswith("bind that one with `group bind cjcg`. I will not repeat this warning for this channel.")
+
+
+def test_approved_minutes_lock_the_meetings_record_and_say_where_to_raise_it() -> None:
+    rule = MinutesRule(clause="10")
+    assert locked_refusal(rule, 4, None, "a vote in it") is None
+    assert locked_refusal(rule, 4, dt.date(2026, 12, 3), "a vote in it") == \
+        "The minutes of meeting 4 were approved on 3 Dec 2026, so its record is locked and a vote in it is refused " \
+        "(ToR 10). Raise it at a later meeting instead, where it is minuted in its own right."
