@@ -8,9 +8,9 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from bot.rules.calendar import add_months, show_date, term_ended
-from bot.rules.tenure import SeatHeld, is_member, new_holder_due, term_over
+from bot.rules.tenure import NOT_MEMBERS, SeatHeld, is_member, new_holder_due, term_over
 from bot.rules.voting import is_voting
-from bot.terms import CHAIR_ROLES, Role, Terms
+from bot.terms import CHAIR_ROLES, Role, Seat, Terms
 
 
 def lapsed(terms: Terms, held: SeatHeld | None, today: dt.date) -> str | None:
@@ -146,6 +146,26 @@ def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: 
     if chair_seat is not None and held.seat_title.casefold() != chair_seat.title.casefold():
         return rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + f". Seat {name} there with " \
             f"`member add @{name} --seat \"{chair_seat.title}\"` first, or revise the ToR."
+    return None
+
+
+def seating_refusal(terms: Terms, seat: Seat, role: Role) -> str | None:
+    """Why `seat` may not be filled in chair role `role`, or None when it may (or the role is no chair's): the
+    seat is not a voting member's (the secretariat and observers are not members), not a steering group seat
+    where the chair comes from it, or the ToR has the chair elected or chosen each meeting, not seated."""
+    if role not in CHAIR_ROLES:
+        return None
+    rule = terms.chair
+    if seat.role in NOT_MEMBERS or not seat.voting:
+        return seat.cited(f"{seat.title} is not a voting member's seat") + "; the secretariat and observers are " \
+            "not members and cannot hold the chair."
+    if rule.drawn_from == "steering_group" and not seat.steering:
+        return rule.cited(f"Under the ToR the chair comes from the steering group, and {seat.title} is not a "
+                          "steering group seat") + "."
+    if role == Role.CHAIR and rule.chosen != "named":
+        how = "elects its chair" if rule.chosen == "elected" else "chooses a chair for each meeting"
+        return rule.cited(f"Under the ToR the group {how}, so nobody is seated as chair") + "; seat them as a " \
+            "member and see `help chair`."
     return None
 
 

@@ -6,10 +6,8 @@ from __future__ import annotations
 from bot.errors import NotAllowed
 from bot.models import Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
-from bot.rules.tenure import NOT_MEMBERS as NOT_MEMBERS
 from bot.services.context import Context
 from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair
-from bot.services.standing import is_member as is_member
 from bot.terms_powers import Act, PowerHolder
 
 

@@ -12,10 +12,11 @@ from bot.models import Meeting, Person
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
-from bot.services.authority import is_member, require, roles_of
+from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
 from bot.services.numbers import next_number
+from bot.services.standing import is_member
 from bot.terms_powers import Act, PowerHolder
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a

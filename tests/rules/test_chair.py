@@ -90,3 +90,16 @@ def test_a_chair_chosen_per_meeting_is_never_named_and_a_stepping_down_chair_kee
     assert chair.role_after_chair(terms, "Chair") is Role.MEMBER
     assert chair.chair_term_ends(board("chair: {term_months: 12}\n"), TODAY) == dt.date(2027, 12, 1)
     assert chair.chair_term_ends(terms, TODAY) is None
+
+
+def test_a_chair_is_seated_only_in_a_voting_members_seat_and_only_where_the_tor_names_its_chair() -> None:
+    terms = board()
+    assert chair.seating_refusal(terms, terms.seats[1], Role.MEMBER) is None
+    assert chair.seating_refusal(terms, terms.seats[1], Role.CHAIR) is None
+    assert (chair.seating_refusal(terms, terms.seats[6], Role.VICE_CHAIR) or "").startswith(
+        "Clerk is not a voting member's seat; the secretariat and observers are not members")
+    elected = board(ELECTED)
+    assert chair.seating_refusal(elected, elected.seats[1], Role.CHAIR) == \
+        "Under the ToR the group elects its chair, so nobody is seated as chair (ToR 5.1); seat them as a member " \
+        "and see `help chair`."
+    assert chair.seating_refusal(elected, elected.seats[1], Role.VICE_CHAIR) is None
