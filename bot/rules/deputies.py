@@ -24,7 +24,7 @@ def default_scope(rule: DeputyRule) -> str:
     return "next" if rule.per_meeting else "standing"
 
 
-def scope_refusal(rule: DeputyRule, which: str) -> str | None:
+def scope_refusal(rule: DeputyRule, which: str | int) -> str | None:
     """Why a nomination for `which` (`standing`, or a meeting: `next` or its number) is not one the ToR allows,
     and what would work; None when it is."""
     if which == "standing" and not rule.standing:

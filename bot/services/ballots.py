@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 
-from bot.commands import Command
+from bot.commands import PersonRef
 from bot.errors import NotAllowed, UsageError
 from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
 from bot.replies import Reply
@@ -19,6 +20,7 @@ from bot.services.numbers import meeting_number
 from bot.services.poll_records import get_poll
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
+from bot.verbs import Vote
 
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
@@ -28,7 +30,7 @@ CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id"))
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
 
 
-def choices_of(poll: Poll, words: list[str]) -> list[int]:
+def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
     """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
     if poll.kind == "motion":
         word = " ".join(words).casefold()
@@ -53,7 +55,7 @@ def choices_of(poll: Poll, words: list[str]) -> list[int]:
     return picked
 
 
-def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
+def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     """The member whose vote the speaker casts; refuses anyone the ToR does not let vote."""
     if poll.meeting_id is not None:
         meeting = ctx.session.get(Meeting, poll.meeting_id)
@@ -63,7 +65,7 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
     else:
         mine = [ctx.actor.id] if is_voting(ctx, ctx.membership(ctx.actor)) else []
     if for_ref is not None:
-        wanted = ctx.person(for_ref)  # type: ignore[arg-type]
+        wanted = ctx.person(for_ref)
         mine = [m for m in mine if m == wanted.id]
     if len(mine) == 1:
         return mine[0]
@@ -74,9 +76,9 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
                                   meeting_number=number))
 
 
-def vote(ctx: Context, cmd: Command) -> Reply:
+def vote(ctx: Context, cmd: Vote) -> Reply:
     """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
-    poll = get_poll(ctx, cmd.args["poll"])
+    poll = get_poll(ctx, cmd.poll)
     if poll.status != "open":
         hint = f"see `results {poll.number}`." if poll.status == "closed" else "it is not open for votes yet."
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
@@ -86,8 +88,8 @@ def vote(ctx: Context, cmd: Command) -> Reply:
     if poll.secret and ctx.place is not None and ctx.place.said_in_public:
         raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
                          "on the poll's card (only you see your choice).")
-    positions = choices_of(poll, cmd.args["choice"])
-    member_id = entitled_member(ctx, poll, cmd.options.get("for"))
+    positions = choices_of(poll, cmd.choice)
+    member_id = entitled_member(ctx, poll, cmd.for_)
     labels = ", ".join(poll.options[p - 1].label for p in positions)
     on_behalf = "" if member_id == ctx.actor.id else " as deputy"
     notices = interest_reminders(ctx, poll, member_id)

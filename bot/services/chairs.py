@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.errors import NotAllowed
 from bot.models import Membership, Person
 from bot.replies import Reply
@@ -14,9 +13,10 @@ from bot.services.election import elected_in
 from bot.services.numbers import meeting_number
 from bot.terms import Role
 from bot.terms_powers import Act
+from bot.verbs import Chair
 
 
-def make_chair(ctx: Context, cmd: Command) -> Reply:
+def make_chair(ctx: Context, cmd: Chair) -> Reply:
     """Make a member the chair, for the ToR's chair term: named by whoever the ToR's powers name, or, where the
     group elects its chair, the result of the ballot `--poll N` recorded; never the secretariat or an observer."""
     rule = ctx.terms.chair
@@ -24,9 +24,9 @@ def make_chair(ctx: Context, cmd: Command) -> Reply:
     if refusal is not None:
         raise NotAllowed(refusal)
     require(ctx, Act.NAME_CHAIR, "name the chair")
-    person = ctx.person(cmd.args["person"])
+    person = ctx.person(cmd.person)
     membership = may_chair(ctx, person)
-    election = elected_in(ctx, cmd.options.get("poll"), person) if rule.chosen == "elected" else None
+    election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
             other.role = chair.role_after_chair(ctx.terms, other.seat_title)

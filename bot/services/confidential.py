@@ -11,6 +11,8 @@ from bot.models import Attendance, DeputyNomination, Poll
 from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, refusal
 from bot.services.context import Context
 from bot.services.minutes import chosen
+from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
+from bot.verbs_vote import PollCard
 
 
 def reader_of(ctx: Context) -> Reader:
@@ -33,16 +35,16 @@ def reader_of(ctx: Context) -> Reader:
 
 def meeting_shown(ctx: Context, cmd: Command) -> int | None:
     """The meeting a command of meeting scope shows, resolved as the command itself resolves it."""
-    if cmd.verb == "results":
-        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id,
-                                                     Poll.number == cmd.args["poll"]))
+    if isinstance(cmd, Results | PollCard):
+        found = Poll.number == cmd.poll if isinstance(cmd, Results) else Poll.id == cmd.record
+        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, found))
         return poll.meeting_id if poll is not None else None
-    if cmd.verb == "meeting minutes":
-        return chosen(ctx, cmd.args["meeting"]).id
-    if cmd.verb == "quorum":
+    if isinstance(cmd, MeetingMinutes):
+        return chosen(ctx, cmd.meeting).id
+    if isinstance(cmd, Quorum):
         meeting = ctx.open_meeting()
         return meeting.id if meeting is not None else None
-    return ctx.meeting(cmd.args.get("meeting")).id
+    return ctx.meeting(cmd.meeting if isinstance(cmd, Agenda | Minutes) else None).id
 
 
 def require_may_see(ctx: Context, cmd: Command) -> None:

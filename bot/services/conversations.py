@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from bot.commands import Command
 from bot.models import ChannelBinding, ChannelReference, Identity
 from bot.services.context import Place, Speaker, person_for
+from bot.verbs_meeting import MeetingCard
+from bot.verbs_vote import PollCard
 
 SUBJECT = re.compile(r"^(poll|meeting):(\d+)$")
 
@@ -83,8 +85,8 @@ def view_of(subject: str | None) -> Command | None:
     match = SUBJECT.match(subject or "")
     if match is None:
         return None
-    verb = "results" if match.group(1) == "poll" else "meeting card"
-    return Command(verb, {"record": int(match.group(2))}, {})
+    record = int(match.group(2))
+    return PollCard(record=record) if match.group(1) == "poll" else MeetingCard(record=record)
 
 
 def _row(session: Session, place: Place) -> ChannelReference | None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import DeputyNomination
 from bot.replies import Reply
@@ -15,9 +14,10 @@ from bot.services.context import Context
 from bot.services.deputy_eligibility import require_eligible, require_entitled
 from bot.services.numbers import meeting_number
 from bot.terms_powers import Act
+from bot.verbs import Deputies, Deputy, DeputyRevoke
 
 
-def nominate(ctx: Context, cmd: Command) -> Reply:
+def nominate(ctx: Context, cmd: Deputy) -> Reply:
     """Name a deputy for yourself (or, as chair or secretariat, for a member).
 
     `--meeting next|N|standing`; by default the next meeting when the ToR allows per-meeting deputies.
@@ -28,27 +28,25 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     refusal = deputies.no_provision(ctx.terms)
     if refusal is not None:
         raise NotAllowed(refusal)
-    member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
+    member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
     require(ctx, Act.NOMINATE_DEPUTY, "name a deputy for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
     if seat_held is None:
         raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to deputise for.")
     require_entitled(ctx, seat_held)
-    deputy = ctx.person(cmd.args["person"])
+    deputy = ctx.person(cmd.person)
     if deputy.id == member.id:
         raise UsageError("A member cannot be their own deputy; name someone else.")
     if ctx.membership(deputy) is not None:
         raise NotAllowed(f"{deputy.display_name} already holds a seat in {ctx.terms.name} and attends in their "
                          "own right.")
-    which = (cmd.options.get("meeting") or deputies.default_scope(rule)).casefold()
+    which = cmd.meeting if cmd.meeting is not None else deputies.default_scope(rule)
     meeting = None
     refusal = deputies.scope_refusal(rule, which)
     if refusal is not None:
         raise NotAllowed(refusal)
     if which != "standing":
-        if which != "next" and not which.isdigit():
-            raise UsageError("--meeting takes next, a meeting number, or standing.")
-        meeting = ctx.meeting(None if which == "next" else int(which))
+        meeting = ctx.meeting(which if isinstance(which, int) else None)
         if meeting.status not in ("scheduled", "open"):
             raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a deputy for a meeting to come.")
     scope = f"for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else \
@@ -76,10 +74,10 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     return Reply(text)
 
 
-def revoke(ctx: Context, cmd: Command) -> Reply:
-    member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
+def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
+    member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
     require(ctx, Act.NOMINATE_DEPUTY, "withdraw a member's deputy", own=member.id == ctx.actor.id)
-    deputy = ctx.person(cmd.args["person"])
+    deputy = ctx.person(cmd.person)
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.deputy_id == deputy.id, DeputyNomination.revoked_at.is_(None))).all()
@@ -92,7 +90,7 @@ def revoke(ctx: Context, cmd: Command) -> Reply:
     return Reply(f"{deputy.display_name} is no longer {member.display_name}'s deputy.")
 
 
-def list_deputies(ctx: Context, cmd: Command) -> Reply:
+def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None))
         .order_by(DeputyNomination.id)).all()

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from bot import audit
-from bot.commands import Command, PersonRef
+from bot import audit, verbs
+from bot.commands import PersonRef
 from bot.errors import NotFound
 from bot.models import ChannelBinding, Group, Membership
 from bot.replies import Reply
@@ -97,14 +97,14 @@ def group_named(session: Session, short_name: str) -> Group:
     return group
 
 
-def terms_in_force(ctx: Context, cmd: Command) -> Reply:
+def terms_in_force(ctx: Context, cmd: verbs.Terms) -> Reply:
     """The group, its rules, and who may do each act (the powers in force), each citing its clause."""
     info = group_info(ctx, cmd)
     return Reply(text=info.text, title=info.title, fields=info.fields + tuple(powers_in_force(ctx.terms)),
                  private=True)
 
 
-def group_info(ctx: Context, cmd: Command) -> Reply:
+def group_info(ctx: Context, cmd: verbs.GroupInfo | verbs.Terms) -> Reply:
     """The group and the rules in force."""
     terms = ctx.terms
     lines = [terms.purpose.strip()] if terms.purpose else []

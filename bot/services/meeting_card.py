@@ -4,7 +4,6 @@ apologies before the meeting, the roll call while it is open, none once it is cl
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.errors import NotFound
 from bot.models import Meeting, Person
 from bot.replies import Button, Reply
@@ -12,12 +11,13 @@ from bot.rules.calendar import show
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.meetings import ROLL_CALL_BUTTONS
+from bot.verbs_meeting import Apologies, MeetingCard
 
 
-def meeting_card(ctx: Context, cmd: Command) -> Reply:
+def meeting_card(ctx: Context, cmd: MeetingCard) -> Reply:
     """The card of the meeting whose record id is `record` (a posted card's subject; people name meetings by
     number). Private: it is for refreshing a card, not for posting."""
-    meeting = ctx.session.get(Meeting, int(cmd.args["record"]))
+    meeting = ctx.session.get(Meeting, cmd.record)
     if meeting is None or meeting.group_id != ctx.group.id:
         raise NotFound("That meeting card is out of date; say `meetings` to list the group's meetings.")
     subject, name = f"meeting:{meeting.id}", ctx.terms.name
@@ -31,7 +31,7 @@ def meeting_card(ctx: Context, cmd: Command) -> Reply:
     if meeting.status == "scheduled":
         fields = (when, *scheduled_fields(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
-                     fields=fields, buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
+                     fields=fields, buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                      subject=subject, private=True)
     return Reply(f"Meeting {meeting.number} is {meeting.status}.",
                  title=f"{name}: meeting {meeting.number} {meeting.status}",

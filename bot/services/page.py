@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from bot.commands import Command
 from bot.errors import NotAllowed
@@ -15,8 +16,9 @@ from bot.rules.calendar import show
 from bot.rules.page_access import Visibility, explain, visibility
 from bot.services.context import Context
 from bot.settings import get_settings
+from bot.verbs import Page
 
-UseCase = Callable[[Context, Command], Reply]
+C = TypeVar("C", bound=Command)
 NOT_SET_UP = ("Group pages are not switched on on this server: its administrator sets PAGE_SECRET (and PUBLIC_URL) "
               "in its settings.")
 
@@ -40,7 +42,7 @@ def page_url(ctx: Context, anchor: str = "") -> str | None:
     return f"{address}?t={token}{anchor}"
 
 
-def page_link(ctx: Context, cmd: Command) -> Reply:
+def page_link(ctx: Context, cmd: Page) -> Reply:
     """The group's page: the record (meetings, minutes, registers, actions, attendance) on the web."""
     public = visibility(ctx.terms) == Visibility.PUBLIC
     if not public and not is_member(ctx.session, ctx.group, ctx.actor.id):
@@ -56,10 +58,10 @@ def page_link(ctx: Context, cmd: Command) -> Reply:
                  title="Open the record", private=True)
 
 
-def with_link(use_case: UseCase, anchor: str) -> UseCase:
+def with_link(use_case: Callable[[Context, C], Reply], anchor: str) -> Callable[[Context, C], Reply]:
     """`use_case`, its reply ending with the link to that part of the group's page (when the speaker may have one)."""
 
-    def answered(ctx: Context, cmd: Command) -> Reply:
+    def answered(ctx: Context, cmd: C) -> Reply:
         reply = use_case(ctx, cmd)
         # A personal link goes only in a reply the speaker alone sees: in the channel, others could open it.
         personal = visibility(ctx.terms) != Visibility.PUBLIC

@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from bot.commands import Command
 from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Poll
 from bot.replies import Reply
@@ -18,14 +17,15 @@ from bot.services.poll_records import get_poll
 from bot.services.poll_results import card, counts, electorate
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
+from bot.verbs import PollClose
 
 
-def close_poll(ctx: Context, cmd: Command) -> Reply:
-    poll = get_poll(ctx, cmd.args["poll"])
+def close_poll(ctx: Context, cmd: PollClose) -> Reply:
+    poll = get_poll(ctx, cmd.poll)
     require(ctx, Act.CLOSE_POLL, "close a vote")
     if poll.status != "open":
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed.")
-    casting = cmd.options.get("casting")
+    casting = cmd.casting
     if casting is not None:
         casting = casting.casefold()
         if poll.kind != "motion" or casting not in ("for", "against"):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.models import Meeting, Poll
 from bot.records.tally import counts as counts
 from bot.replies import Button, Reply
@@ -13,6 +12,7 @@ from bot.services.context import Context
 from bot.services.poll_records import get_poll, poll_of_record
 from bot.services.standing import voting_members
 from bot.terms import VOTING_RULE_WORDS
+from bot.verbs_vote import PollCard, PollClose, Results, Vote
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
@@ -51,18 +51,18 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     buttons: tuple[Button, ...] = ()
     if poll.status == "open":
         style = {"For": "primary", "Against": "danger"}
-        buttons = tuple(Button(o.label,
-                               f"vote {poll.number} {o.position if poll.kind == 'poll' else o.label.casefold()}",
+        buttons = tuple(Button(o.label, Vote(poll=poll.number, choice=(str(o.position) if poll.kind == "poll"
+                                                                       else o.label.casefold(),)),
                                style.get(o.label, "default")) for o in poll.options)
-        buttons += (Button("Close vote", f"poll close {poll.number}"),)
+        buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
                  fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
 
 
-def results(ctx: Context, cmd: Command) -> Reply:
+def results(ctx: Context, cmd: Results | PollCard) -> Reply:
     # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
-    poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
+    poll = poll_of_record(ctx, cmd.record) if isinstance(cmd, PollCard) else get_poll(ctx, cmd.poll)
     reply = card(ctx, poll)
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership
 from bot.replies import Reply
@@ -19,9 +18,10 @@ from bot.services.standing import term_ended
 from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
+from bot.verbs import MemberAdd, MemberRemove, Members
 
 
-def list_members(ctx: Context, cmd: Command) -> Reply:
+def list_members(ctx: Context, cmd: Members) -> Reply:
     """Every seat with its holder and the end of their term."""
     held = {m.seat_title.casefold(): m for m in ctx.memberships()}
     rows = []
@@ -57,19 +57,19 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
     return ", ".join(parts)
 
 
-def add_member(ctx: Context, cmd: Command) -> Reply:
+def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     """Seat a person (whoever the ToR's powers name; a co-opted seat may need another body's agreement, recorded
     with --agreed). Refuses an unknown or occupied seat, and the chair for the secretariat or an observer."""
     if not may(ctx, Act.CO_OPT_MEMBER):
         require(ctx, Act.SEAT_MEMBER, "add members")
     seat, role = seat_and_role(ctx, cmd)
-    agreed = (cmd.options.get("agreed") or "").strip()[:200] or None
+    agreed = (cmd.agreed or "").strip()[:200] or None
     co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
     require(ctx, Act.CO_OPT_MEMBER if co_opted else Act.SEAT_MEMBER, "co-opt members" if co_opted else "add members",
             agreed=agreed)
     require_chair_may_hold(ctx, seat, role)
-    person = ctx.person(cmd.args["person"])
-    also = (cmd.options.get("also") or "").strip()[:200] or None
+    person = ctx.person(cmd.person)
+    also = (cmd.also or "").strip()[:200] or None
     before = breaches(ctx.terms, holdings(ctx))
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
@@ -86,7 +86,7 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
-    start = parse_date(cmd.options["from"], ctx.today) if cmd.options.get("from") else ctx.today
+    start = parse_date(cmd.from_, ctx.today) if cmd.from_ else ctx.today
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
@@ -121,19 +121,19 @@ def record_capacity(ctx: Context, membership: Membership, also: str, before: lis
                  notices=warnings_after(ctx, membership.seat_title, before))
 
 
-def seat_and_role(ctx: Context, cmd: Command) -> tuple[Seat, Role]:
+def seat_and_role(ctx: Context, cmd: MemberAdd) -> tuple[Seat, Role]:
     """The seat `--seat` names and the role `--role` gives (the seat's own by default); UsageError or NotFound
     saying what would work."""
-    title = cmd.options.get("seat")
+    title = cmd.seat
     if not title:
         raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
     seat = ctx.terms.seat(title)
     if seat is None:
         raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
-    if not cmd.options.get("role"):
+    if not cmd.role:
         return seat, seat.role
     try:
-        return seat, Role(cmd.options["role"].casefold().replace("-", "_"))
+        return seat, Role(cmd.role.casefold().replace("-", "_"))
     except ValueError:
         raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
 
@@ -156,9 +156,9 @@ def require_chair_may_hold(ctx: Context, seat: Seat, role: Role) -> None:
         raise NotAllowed(refusal)
 
 
-def remove_member(ctx: Context, cmd: Command) -> Reply:
+def remove_member(ctx: Context, cmd: MemberRemove) -> Reply:
     require(ctx, Act.SEAT_MEMBER, "remove members")
-    person = ctx.person(cmd.args["person"])
+    person = ctx.person(cmd.person)
     membership = ctx.membership(person)
     if membership is None:
         raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")
