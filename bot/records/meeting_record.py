@@ -23,9 +23,8 @@ from bot.models import (
 )
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
-from bot.services.context import terms_of
-from bot.services.polls import counts
-from bot.terms import VOTING_RULE_WORDS, Role, Terms
+from bot.records.tally import counts
+from bot.terms import VOTING_RULE_WORDS, Role, Terms, terms_of
 
 
 @dataclass(frozen=True)

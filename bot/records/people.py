@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership, Person
-from bot.services.context import terms_of
+from bot.terms import terms_of
 
 Namer = Callable[[int | None], str]
 

@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Protocol
+
+from bot.terms import AttendanceRules
 
 ATTENDED = frozenset({"present", "deputised"})
+
+
+class RollEntry(Protocol):
+    """One line of a meeting's roll call (bot.models.Attendance is one): the member, their status, and who
+    attended in their place."""
+
+    @property
+    def member_id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def deputy_id(self) -> int | None: ...
 
 
 def consecutive_misses(statuses_newest_first: Iterable[str], apologies_count: bool) -> int:
@@ -44,6 +59,16 @@ def sessions_missed(sessions_newest_first: Iterable[Collection[str]], apologies_
 def over_cap(attending_from_organisation: int, cap: int | None) -> bool:
     """Whether one more attendee from an organisation would exceed the ToR's cap."""
     return cap is not None and attending_from_organisation >= cap
+
+
+def cap_refusal(rules: AttendanceRules, organisation: str | None, attending: int) -> str | None:
+    """Why one more from `organisation`, which has `attending` there already, may not attend: the ToR's cap per
+    organisation (LIEG: at most two representatives per authority at once). None when they may."""
+    cap = rules.max_per_organisation
+    if organisation is None or not over_cap(attending, cap):
+        return None
+    return rules.cap_rule.cited(f"{organisation} already has {attending} attending; at most {cap} per "
+                                "organisation may attend at once") + "."
 
 
 def apology_words(member: str, reason: str | None = None, deputy: str | None = None) -> str:

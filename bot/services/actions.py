@@ -11,6 +11,7 @@ from bot.rules.calendar import example_day, parse_date, show_date
 from bot.services.authority import require
 from bot.services.context import Context, agenda_item, name
 from bot.services.numbers import next_number
+from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
 from bot.verbs import Action, ActionDone, Actions
 
@@ -23,7 +24,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
         raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '
                          f"--due {example_day(ctx.today).isoformat()}.")
     meeting = ctx.open_meeting()
-    ctx.require_unlocked(meeting.id if meeting else None, "a new action for it")
+    require_unlocked(ctx, meeting.id if meeting else None, "a new action for it")
     item_id = None
     if cmd.item is not None:
         if meeting is None:

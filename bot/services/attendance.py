@@ -9,6 +9,7 @@ from bot.rules.calendar import show
 from bot.rules.quorum import Quorum
 from bot.services import conduct, roll
 from bot.services.context import Context
+from bot.services.record_lock import require_unlocked
 
 
 def here(ctx: Context, cmd: verbs.Here) -> Reply:
@@ -17,7 +18,7 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
                        "next meeting, say `apologies`.")
-    ctx.require_unlocked(meeting.id, "a change to its attendance")
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
         text = roll.mark_present(ctx, meeting, ctx.actor)

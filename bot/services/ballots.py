@@ -11,13 +11,15 @@ from bot.commands import PersonRef
 from bot.errors import NotAllowed, UsageError
 from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
 from bot.replies import Reply
-from bot.rules.calendar import show, show_date
-from bot.rules.tenure import lapsed_hint, until_reappointed
+from bot.rules.calendar import show
+from bot.rules.voting import vote_refusal
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
 from bot.services.poll_records import get_poll
+from bot.services.record_lock import require_unlocked
+from bot.services.standing import is_voting
 from bot.verbs import Vote
 
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
@@ -61,7 +63,7 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
         casters = roll.voters_present(ctx, meeting)
         mine = [member for member, caster in casters.items() if caster == ctx.actor.id]
     else:
-        mine = [ctx.actor.id] if ctx.is_voting(ctx.membership(ctx.actor)) else []
+        mine = [ctx.actor.id] if is_voting(ctx, ctx.membership(ctx.actor)) else []
     if for_ref is not None:
         wanted = ctx.person(for_ref)
         mine = [m for m in mine if m == wanted.id]
@@ -69,20 +71,9 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
         return mine[0]
     if len(mine) > 1:
         raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
-    membership = ctx.membership(ctx.actor)
-    if membership is not None and membership.term_ends_on is not None and ctx.term_ended(membership):
-        seat = ctx.terms.seat(membership.seat_title)
-        rule = (f"Your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so you cannot "
-                f"vote{until_reappointed(seat, 'you are ')}")
-        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. "
-                         + lapsed_hint(seat, membership.seat_title, ctx.actor.display_name, "you"))
-    if membership is not None and not ctx.is_voting(membership):
-        raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
-    if membership is not None and poll.meeting_id is not None:
-        raise NotAllowed(f"You are not recorded present at meeting {meeting_number(ctx.session, poll.meeting_id)}; "
-                         "say `here` first.")
-    raise NotAllowed(ctx.terms.deputies.cited(f"Only voting members of {ctx.terms.name} vote, or a deputy attending "
-                                              "for an absent member where the ToR allows it") + ".")
+    number = meeting_number(ctx.session, poll.meeting_id) if poll.meeting_id is not None else None
+    raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
+                                  meeting_number=number))
 
 
 def vote(ctx: Context, cmd: Vote) -> Reply:
@@ -93,7 +84,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.number} closed at {show(poll.closes_at, ctx.terms.zone)}.")
-    ctx.require_unlocked(poll.meeting_id, "a vote in it")
+    require_unlocked(ctx, poll.meeting_id, "a vote in it")
     if poll.secret and ctx.place is not None and ctx.place.said_in_public:
         raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
                          "on the poll's card (only you see your choice).")

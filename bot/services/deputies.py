@@ -7,6 +7,7 @@ from sqlalchemy import select
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import DeputyNomination
 from bot.replies import Reply
+from bot.rules import deputies
 from bot.rules.calendar import show
 from bot.services.authority import require
 from bot.services.context import Context
@@ -24,8 +25,9 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     (bot.services.deputy_eligibility): never on the nominator's word alone.
     """
     rule = ctx.terms.deputies
-    if not rule.allowed:
-        raise NotAllowed(rule.cited(f"{ctx.terms.name}'s ToR makes no provision for deputies") + ".")
+    refusal = deputies.no_provision(ctx.terms)
+    if refusal is not None:
+        raise NotAllowed(refusal)
     member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
     require(ctx, Act.NOMINATE_DEPUTY, "name a deputy for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
@@ -38,15 +40,12 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if ctx.membership(deputy) is not None:
         raise NotAllowed(f"{deputy.display_name} already holds a seat in {ctx.terms.name} and attends in their "
                          "own right.")
-    which = cmd.meeting if cmd.meeting is not None else "next" if rule.per_meeting else "standing"
+    which = cmd.meeting if cmd.meeting is not None else deputies.default_scope(rule)
     meeting = None
-    if which == "standing":
-        if not rule.standing:
-            raise NotAllowed(rule.cited("The ToR allows deputies only for a named meeting")
-                             + "; use `--meeting next` or a meeting number.")
-    else:
-        if not rule.per_meeting:
-            raise NotAllowed(rule.cited("The ToR allows standing deputies only") + "; use `--meeting standing`.")
+    refusal = deputies.scope_refusal(rule, which)
+    if refusal is not None:
+        raise NotAllowed(refusal)
+    if which != "standing":
         meeting = ctx.meeting(which if isinstance(which, int) else None)
         if meeting.status not in ("scheduled", "open"):
             raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a deputy for a meeting to come.")
@@ -69,7 +68,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     ctx.session.add(nomination)
     ctx.session.flush()
     ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id)
-    votes = "may vote in their place" if rule.may_vote else "may attend but not vote"
+    votes = deputies.voting_words(rule, attending=False)
     named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
     text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s deputy {scope} and {votes}") + "."
     return Reply(text)

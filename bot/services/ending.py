@@ -14,6 +14,7 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import ENDED, ended_on
 from bot.services.polls import counts, electorate, get_poll
+from bot.services.standing import voting_members
 from bot.terms import VotingRule
 from bot.terms_powers import Act, Agreement
 from bot.verbs import GroupEnd
@@ -59,7 +60,7 @@ def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str)
                          f"{needed}{cite}.")
     per, _ = counts(ctx.session, poll)
     rule = VotingRule(agreement.vote or "majority_cast")
-    voters = sum(1 for m in ctx.memberships() if ctx.is_voting(m)) if rule is VotingRule.ALL_MEMBERS else \
+    voters = len(voting_members(ctx)) if rule is VotingRule.ALL_MEMBERS else \
         electorate(ctx, poll)
     decision = decide(ctx.terms.voting.model_copy(update={"rule": rule, "clause": None}),
                       Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=voters)

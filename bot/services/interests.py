@@ -12,6 +12,7 @@ from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show
 from bot.services.context import Context, agenda_item
 from bot.services.numbers import meeting_number
+from bot.services.record_lock import require_unlocked
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
@@ -37,7 +38,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
                          'or `declare none`.')
     meeting_id = cmd.meeting
     meeting: Meeting | None = ctx.meeting(meeting_id) if meeting_id else ctx.next_meeting()
-    ctx.require_unlocked(meeting.id if meeting else None, "a new declaration for it")
+    require_unlocked(ctx, meeting.id if meeting else None, "a new declaration for it")
     item = None
     if cmd.item is not None:
         if meeting is None:

@@ -7,6 +7,8 @@ from bot.models import Meeting
 from bot.replies import Reply
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
+from bot.services.presiding import chair_hint, is_chair
+from bot.services.record_lock import require_unlocked
 from bot.verbs import Minute, Resolved
 
 MAX_CHARS = 4000
@@ -20,12 +22,12 @@ def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
 
 def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     meeting = meeting_to_minute(ctx, cmd.meeting)
-    if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
+    if not (is_chair(ctx) or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
         raise NotAllowed(f"Only the meeting's minute-taker or its chair writes {what} into the minutes. "
-                         + ctx.chair_hint())
+                         + chair_hint(ctx))
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
-    ctx.require_unlocked(meeting.id, f"a new {what}")
+    require_unlocked(ctx, meeting.id, f"a new {what}")
     text = " ".join(cmd.text).strip()
     if not text or len(text) > MAX_CHARS:
         raise UsageError(f'Give the {what} in quotes, up to {MAX_CHARS:,} characters: '

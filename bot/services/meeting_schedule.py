@@ -11,11 +11,12 @@ from bot.models import Meeting, Person
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
-from bot.services.authority import is_member, require, roles_of
+from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
 from bot.services.numbers import next_number
-from bot.terms_powers import Act, Holder
+from bot.services.standing import is_member
+from bot.terms_powers import Act, PowerHolder
 from bot.verbs import Apologies, MeetingSchedule
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
@@ -110,4 +111,4 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
     """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
-    return Holder.STEERING_GROUP in roles_of(ctx, person)
+    return PowerHolder.STEERING_GROUP in roles_of(ctx, person)

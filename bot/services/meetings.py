@@ -21,6 +21,9 @@ from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
+from bot.services.presiding import presides_until_elected
+from bot.services.record_lock import require_unlocked
+from bot.services.standing import is_voting
 from bot.terms_powers import Act
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
@@ -57,7 +60,7 @@ def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
     require(ctx, Act.PLAN_AGENDA, "set the agenda", meeting=meeting)
     if meeting.status in ("closed", "cancelled"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; add items to a meeting still to come.")
-    ctx.require_unlocked(meeting.id, "a change to its agenda")
+    require_unlocked(ctx, meeting.id, "a change to its agenda")
     title = " ".join(cmd.title).strip()
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')
@@ -86,7 +89,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
     meeting.status, meeting.opened_at = "open", ctx.now
-    if meeting.chair_id is None and ctx.presides_until_elected(ctx.actor):
+    if meeting.chair_id is None and presides_until_elected(ctx, ctx.actor):
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
         roll.mark_present(ctx, meeting, ctx.actor)
@@ -120,7 +123,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     for membership in ctx.memberships():
         # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
-        if membership.person_id not in recorded and ctx.is_voting(membership):
+        if membership.person_id not in recorded and is_voting(ctx, membership):
             ctx.session.add(Attendance(meeting_id=meeting.id, member_id=membership.person_id, status="absent",
                                        recorded_at=ctx.now))
     meeting.status, meeting.closed_at = "closed", ctx.now

@@ -2,45 +2,27 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
-
-from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.models import Meeting, Poll
+from bot.records.tally import counts as counts
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.rules.voting import electorate_is_present
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll, poll_of_record
-from bot.terms import VOTING_RULE_WORDS, VotingRule
+from bot.services.standing import voting_members
+from bot.terms import VOTING_RULE_WORDS
 from bot.verbs_vote import PollCard, PollClose, Results, Vote
-
-CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
-
-
-def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
-    """Votes per option position, and how many voted. A secret poll is read from its running tallies, so no
-    ballot names a voter; the minutes and every card read votes through this one function."""
-    if poll.secret:
-        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
-        per = {position: count for position, count in rows}
-        voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
-        return per, voters
-    per = {o.position: 0 for o in poll.options}
-    ballots = session.scalars(CHOICES_CAST, {"poll_id": poll.id}).all()
-    for choices in ballots:
-        for position in choices:
-            per[position] = per.get(position, 0) + 1
-    return per, len(ballots)
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
     """Those whose votes the ToR's rule counts: the voting members present at a meeting vote, but every voting
     member in office, present or not, between meetings and where the rule is "agreed by all members"."""
-    if poll.meeting_id is not None and ctx.terms.voting.rule is not VotingRule.ALL_MEMBERS:
+    if electorate_is_present(ctx.terms.voting.rule, at_meeting=poll.meeting_id is not None):
         meeting = ctx.session.get(Meeting, poll.meeting_id)
         assert meeting is not None
         return len(roll.voters_present(ctx, meeting))
-    return sum(1 for m in ctx.memberships() if ctx.is_voting(m))
+    return len(voting_members(ctx))
 
 
 def share(count: int, voted: int) -> str:

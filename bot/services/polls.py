@@ -12,6 +12,7 @@ from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
 from bot.replies import Reply
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum
+from bot.rules.voting import venue_refusal
 from bot.services import roll
 from bot.services.authority import may, require
 from bot.services.ballots import MOTION_CHOICES as MOTION_CHOICES
@@ -34,7 +35,6 @@ from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
 from bot.services.vote_deadline import require_deadline
-from bot.terms import VOTING_RULE_WORDS, VotingRule
 from bot.terms_powers import Act
 
 
@@ -114,10 +114,9 @@ def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str) -> tup
     allows and a deadline is set (`how` is the command to give again with one). Refuses, changing nothing,
     otherwise."""
     meeting = ctx.open_meeting()
-    voting = ctx.terms.voting
-    if meeting is None and (voting.rule is VotingRule.MAJORITY_PRESENT or not voting.out_of_meeting_polls):
-        raise NotAllowed(voting.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[voting.rule]} at a "
-                                      "meeting") + "; open a meeting first.")
+    refusal = venue_refusal(ctx.terms.voting, at_meeting=meeting is not None)
+    if refusal is not None:
+        raise NotAllowed(refusal)
     if meeting is None:
         require_deadline(ctx, closes_at, how)
         return None, None

@@ -6,13 +6,15 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_date, show_date
+from bot.rules.chair import seating_refusal
 from bot.rules.composition import Breach, breaches
 from bot.rules.tenure import awaiting, new_holder_due, reappointment_refusal
-from bot.services.authority import NOT_MEMBERS, may, require
+from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
 from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
+from bot.services.standing import term_ended
 from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
@@ -44,7 +46,7 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
         parts.append("non-voting")
     if membership.also:
         parts.append(f"also {membership.also}")
-    if membership.term_ends_on and ctx.term_ended(membership):
+    if membership.term_ends_on and term_ended(ctx, membership):
         seat = ctx.terms.seat(membership.seat_title)
         ended = f"term ended {show_date(membership.term_ends_on)}: {awaiting(seat)}"
         parts.append(seat.cited(ended) if seat else ended)
@@ -72,7 +74,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
         same_seat = membership.seat_title.casefold() == seat.title.casefold()
-        if same_seat and ctx.term_ended(membership):
+        if same_seat and term_ended(ctx, membership):
             lapsed = membership
             continue
         if same_seat and membership.person_id == person.id and also:
@@ -149,19 +151,9 @@ def vacancies(ctx: Context) -> str:
 def require_chair_may_hold(ctx: Context, seat: Seat, role: Role) -> None:
     """Refuse a chair role for a seat that is not a voting member's (the secretariat and observers are not
     members), and any chair by seating where the ToR has the group elect it or choose one each meeting."""
-    if role not in CHAIR_ROLES:
-        return
-    rule = ctx.terms.chair
-    if seat.role in NOT_MEMBERS or not seat.voting:
-        raise NotAllowed(seat.cited(f"{seat.title} is not a voting member's seat") + "; the secretariat and "
-                         "observers are not members and cannot hold the chair.")
-    if rule.drawn_from == "steering_group" and not seat.steering:
-        raise NotAllowed(rule.cited(f"Under the ToR the chair comes from the steering group, and {seat.title} is "
-                                    "not a steering group seat") + ".")
-    if role == Role.CHAIR and rule.chosen != "named":
-        how = "elects its chair" if rule.chosen == "elected" else "chooses a chair for each meeting"
-        raise NotAllowed(rule.cited(f"Under the ToR the group {how}, so nobody is seated as chair") + "; seat "
-                         "them as a member and see `help chair`.")
+    refusal = seating_refusal(ctx.terms, seat, role)
+    if refusal is not None:
+        raise NotAllowed(refusal)
 
 
 def remove_member(ctx: Context, cmd: MemberRemove) -> Reply:
