@@ -1,0 +1,55 @@
+"""What a derive pass reads about the groups whose reminders fell due, read for the whole batch in a few queries
+rather than row by row: the groups, the channels bound to them, and their seat holders with the people holding them.
+
+The notices composed for the batch then find these in the session: a group's context is made once, a term reminder's
+seat holder and the chair it also goes to need no query of their own, and a channel reminder needs no query for its
+channels. What is read is what the row-by-row reads returned, so the messages queued are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from bot.models import ChannelBinding, Group, Membership, ReminderPlan
+from bot.services.context import Context, scheduler_context
+
+CHUNK = 1000  # ids per IN list
+
+
+@dataclass
+class Batch:
+    """The contexts of the groups a derive pass queues reminders for, and the channels bound to each."""
+
+    contexts: dict[int, Context] = field(default_factory=dict)
+    bindings: dict[int, list[ChannelBinding]] = field(default_factory=dict)
+
+
+def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Batch:
+    """Read the groups of the `due` rows, their bindings and their current seat holders (each group's context is
+    given its seat holders, as its first `memberships()` would read them)."""
+    batch = Batch()
+    ids = sorted({row.group_id for row in due})
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for group in session.scalars(select(Group).where(Group.id.in_(chunk))):
+            batch.contexts[group.id] = scheduler_context(session, group, now)
+        bindings: dict[int, list[ChannelBinding]] = defaultdict(list)
+        for binding in session.scalars(select(ChannelBinding).where(ChannelBinding.group_id.in_(chunk))
+                                       .order_by(ChannelBinding.id)):
+            bindings[binding.group_id].append(binding)
+        seated: dict[int, list[Membership]] = defaultdict(list)
+        for membership in session.scalars(select(Membership).options(joinedload(Membership.person))
+                                          .where(Membership.group_id.in_(chunk), Membership.ended_at.is_(None))
+                                          .order_by(Membership.id)):
+            seated[membership.group_id].append(membership)
+        for group_id in chunk:
+            batch.bindings[group_id] = bindings.get(group_id, [])
+            if group_id in batch.contexts:
+                batch.contexts[group_id]._memberships = seated.get(group_id, [])
+    return batch
