@@ -1,5 +1,6 @@
 """What a derive pass reads about the groups whose reminders fell due, read for the whole batch in a few queries
-rather than row by row: the groups, the channels bound to them, and their seat holders with the people holding them.
+rather than row by row: the groups, the channels bound to them, their seat holders with the people holding them, and
+the meetings reminded of with their agenda.
 
 The notices composed for the batch then find these in the session: a group's context is made once, a term reminder's
 seat holder and the chair it also goes to need no query of their own, and a channel reminder needs no query for its
@@ -14,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.models import ChannelBinding, Group, Membership, ReminderPlan
+from bot.models import ChannelBinding, Group, Meeting, Membership, ReminderPlan
 from bot.services.context import Context, scheduler_context
 
 CHUNK = 1000  # ids per IN list
@@ -28,6 +29,8 @@ class Batch:
 
     contexts: dict[int, Context] = field(default_factory=dict)
     bindings: dict[int, list[ChannelBinding]] = field(default_factory=dict)
+    # Held for the pass: the session keeps only weak references to what it loaded.
+    meetings: list[Meeting] = field(default_factory=list)
 
 
 def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Batch:
@@ -52,4 +55,16 @@ def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Bat
             batch.bindings[group_id] = bindings.get(group_id, [])
             if group_id in batch.contexts:
                 batch.contexts[group_id]._memberships = seated.get(group_id, [])
+    batch.meetings = meetings(session, due)
     return batch
+
+
+def meetings(session: Session, due: Sequence[ReminderPlan]) -> list[Meeting]:
+    """Read the meetings the `due` rows are about, with their agenda, into the session."""
+    ids = sorted({row.subject_id for row in due if row.subject_id is not None and
+                  (row.subject or "").startswith("meeting:")})
+    found: list[Meeting] = []
+    for start in range(0, len(ids), CHUNK):
+        found += session.scalars(select(Meeting).options(selectinload(Meeting.items))
+                                 .where(Meeting.id.in_(ids[start:start + CHUNK])))
+    return found
