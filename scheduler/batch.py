@@ -18,9 +18,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.models import ChannelBinding, Group, Meeting, Membership, ReminderPlan
+from bot.rules.reminders import OFFSET_SUFFIX
 from bot.services.context import Context, scheduler_context
 
 CHUNK = 1000  # ids per IN list
+# Reminders whose notice does not read the group's seat holders: a group with only these is not read them (were
+# one to read them after all, the context would read them itself).
+NO_SEAT_HOLDERS = frozenset({"meeting", "meeting-start", "review", "end"})
 
 
 @dataclass
@@ -38,6 +42,7 @@ def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Bat
     given its seat holders, as its first `memberships()` would read them)."""
     batch = Batch()
     ids = sorted({row.group_id for row in due})
+    seats_read = {row.group_id for row in due if OFFSET_SUFFIX.sub("", row.kind) not in NO_SEAT_HOLDERS}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         for group in session.scalars(select(Group).where(Group.id.in_(chunk))):
@@ -48,12 +53,13 @@ def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Bat
             bindings[binding.group_id].append(binding)
         seated: dict[int, list[Membership]] = defaultdict(list)
         for membership in session.scalars(select(Membership).options(joinedload(Membership.person))
-                                          .where(Membership.group_id.in_(chunk), Membership.ended_at.is_(None))
+                                          .where(Membership.group_id.in_([g for g in chunk if g in seats_read]),
+                                                 Membership.ended_at.is_(None))
                                           .order_by(Membership.id)):
             seated[membership.group_id].append(membership)
         for group_id in chunk:
             batch.bindings[group_id] = bindings.get(group_id, [])
-            if group_id in batch.contexts:
+            if group_id in batch.contexts and group_id in seats_read:
                 batch.contexts[group_id]._memberships = seated.get(group_id, [])
     batch.meetings = meetings(session, due)
     return batch
