@@ -36,6 +36,7 @@ from sqlalchemy import func, select, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import cpu  # noqa: E402
 from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
 from bot.models import Ballot  # noqa: E402
 from bot.services.context import Place  # noqa: E402
@@ -106,7 +107,7 @@ def received(answer: str, body: str, fake: FakeSlack) -> bool:
 
 
 @contextmanager
-def running(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[None]:
+def running(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[int]:
     with log.open("w") as out:
         process = subprocess.Popen(command, env=env | {"PORT": str(port)}, stdout=out, stderr=out, cwd=log.parent)
         try:
@@ -119,7 +120,7 @@ def running(command: list[str], env: dict[str, str], port: int, log: Path) -> It
                     pass
                 assert process.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
                 time.sleep(0.2)
-            yield
+            yield process.pid
         finally:
             process.terminate()
             process.wait(timeout=90)
@@ -161,13 +162,15 @@ def sqlite_part(workdir: Path) -> None:
     with fake_slack() as fake:
         port = free_port()
         with running([sys.executable, "-m", "govbot.cli", "run"], govbot_env(url, secret, fake), port,
-                     workdir / "govbot.log"):
+                     workdir / "govbot.log") as pid:
             warm = [signed_command(secret, fake, "CBENCH", "UALICE", 'poll "Benchmark?" "One" "Two"')]
             blast([port], warm, 1, fake)
             fake.wait_for(lambda: fake.of("chat.postMessage"))
             votes = [signed_command(secret, fake, "CBENCH", "U" + CJCG_VOTERS[i % 11].upper(), f"vote 1 {1 + i % 2}")
                      for i in range(VOTES)]
+            before = cpu.snapshot([pid])
             ours = report("govbot run (vote recorded, receipt in ack)", *blast([port], votes, SENDERS, fake))
+            print(f"  {cpu.describe(before, cpu.snapshot([pid]), len(votes))}")
         floors = {}
         print("  (the same signed votes, replayed to the bare apps)")
         for mode, name in (("ack", "bare Bolt app (ack only)"), ("row", "bare Bolt app (one row, then ack)")):
@@ -210,17 +213,19 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> float:
     secret = secrets.token_hex(16)
     with fake_slack() as fake, ExitStack() as stack:
         ports = [free_port() for _ in range(replicas)]
-        for i, port in enumerate(ports):
-            stack.enter_context(running([sys.executable, "-m", "govbot.cli", "run"], govbot_env(url, secret, fake),
-                                        port, workdir / f"pg-{replicas}-{i}.log"))
+        pids = [stack.enter_context(running([sys.executable, "-m", "govbot.cli", "run"],
+                                            govbot_env(url, secret, fake), port, workdir / f"pg-{replicas}-{i}.log"))
+                for i, port in enumerate(ports)]
         polls = [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], 'poll "Benchmark?" "One" "Two"')
                  for g in range(GROUPS)]
         blast(ports, polls, GROUPS, fake)
         fake.wait_for(lambda: len(fake.of("chat.postMessage")) >= GROUPS)
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
+        before = cpu.snapshot(pids)
         samples, failures, wall = blast(ports, votes, SENDERS, fake)
         report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
+        print(f"  {cpu.describe(before, cpu.snapshot(pids), len(votes))}")
     with sessions() as session:
         ballots = session.scalar(select(func.count()).select_from(Ballot))
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")
@@ -232,9 +237,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL",
                                                              "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one part alone")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="govbot-http-bench-"))
-    sqlite_part(workdir)
+    if args.only != "postgres":
+        sqlite_part(workdir)
+    if args.only == "sqlite":
+        return 0
     try:
         probe = make_engine(args.postgres)
         with probe.connect() as connection:
