@@ -12,6 +12,7 @@ Targets: SQLite p99 < 150 ms and within 3x of the one-row floor; two replicas >=
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import http.client
 import json
 import os
@@ -36,6 +37,7 @@ from sqlalchemy import func, select, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import cpu  # noqa: E402
 from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
 from bot.models import Ballot  # noqa: E402
 from bot.services.context import Place  # noqa: E402
@@ -48,6 +50,8 @@ SENDERS, VOTES = 50, 200
 GROUPS, VOTERS_PER_GROUP = 10, 50
 CJCG_VOTERS = ["bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam"]
 Signed = tuple[str, dict[str, str]]
+# A vote between meetings needs a deadline (ToR 2.2): without --closes the poll is refused, privately, in the ack.
+POLL = f'poll "Benchmark?" "One" "Two" --closes "{dt.date.today() + dt.timedelta(days=7)} 17:00"'
 
 
 def signed_command(secret: str, fake: FakeSlack, channel: str, user: str, said: str) -> Signed:
@@ -105,8 +109,20 @@ def received(answer: str, body: str, fake: FakeSlack) -> bool:
         lambda: next((c.params.get("text") for c in fake.of("response_url") if c.path == path), None), 30))
 
 
+def open_polls(ports: list[int], polls: list[Signed], fake: FakeSlack) -> None:
+    """Open each poll and wait for its card; stop with the bot's answer if one was refused (its ack then says why)."""
+    for i, (body, headers) in enumerate(polls):
+        connection = http.client.HTTPConnection("127.0.0.1", ports[i % len(ports)], timeout=60)
+        connection.request("POST", "/slack/events", body=body, headers=headers)
+        answer = connection.getresponse().read().decode()
+        connection.close()
+        if answer.strip():
+            raise SystemExit(f"the bench's poll was not opened: {json.loads(answer).get('text', answer)}")
+    fake.wait_for(lambda: len(fake.of("chat.postMessage")) >= len(polls), 30)
+
+
 @contextmanager
-def running(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[None]:
+def running(command: list[str], env: dict[str, str], port: int, log: Path) -> Iterator[int]:
     with log.open("w") as out:
         process = subprocess.Popen(command, env=env | {"PORT": str(port)}, stdout=out, stderr=out, cwd=log.parent)
         try:
@@ -119,7 +135,7 @@ def running(command: list[str], env: dict[str, str], port: int, log: Path) -> It
                     pass
                 assert process.poll() is None and time.monotonic() < deadline, log.read_text()[-2000:]
                 time.sleep(0.2)
-            yield
+            yield process.pid
         finally:
             process.terminate()
             process.wait(timeout=90)
@@ -161,13 +177,13 @@ def sqlite_part(workdir: Path) -> None:
     with fake_slack() as fake:
         port = free_port()
         with running([sys.executable, "-m", "govbot.cli", "run"], govbot_env(url, secret, fake), port,
-                     workdir / "govbot.log"):
-            warm = [signed_command(secret, fake, "CBENCH", "UALICE", 'poll "Benchmark?" "One" "Two"')]
-            blast([port], warm, 1, fake)
-            fake.wait_for(lambda: fake.of("chat.postMessage"))
+                     workdir / "govbot.log") as pid:
+            open_polls([port], [signed_command(secret, fake, "CBENCH", "UALICE", POLL)], fake)
             votes = [signed_command(secret, fake, "CBENCH", "U" + CJCG_VOTERS[i % 11].upper(), f"vote 1 {1 + i % 2}")
                      for i in range(VOTES)]
+            before = cpu.snapshot([pid])
             ours = report("govbot run (vote recorded, receipt in ack)", *blast([port], votes, SENDERS, fake))
+            print(f"  {cpu.describe(before, cpu.snapshot([pid]), len(votes))}")
         floors = {}
         print("  (the same signed votes, replayed to the bare apps)")
         for mode, name in (("ack", "bare Bolt app (ack only)"), ("row", "bare Bolt app (one row, then ack)")):
@@ -210,17 +226,16 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> float:
     secret = secrets.token_hex(16)
     with fake_slack() as fake, ExitStack() as stack:
         ports = [free_port() for _ in range(replicas)]
-        for i, port in enumerate(ports):
-            stack.enter_context(running([sys.executable, "-m", "govbot.cli", "run"], govbot_env(url, secret, fake),
-                                        port, workdir / f"pg-{replicas}-{i}.log"))
-        polls = [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], 'poll "Benchmark?" "One" "Two"')
-                 for g in range(GROUPS)]
-        blast(ports, polls, GROUPS, fake)
-        fake.wait_for(lambda: len(fake.of("chat.postMessage")) >= GROUPS)
+        pids = [stack.enter_context(running([sys.executable, "-m", "govbot.cli", "run"],
+                                            govbot_env(url, secret, fake), port, workdir / f"pg-{replicas}-{i}.log"))
+                for i, port in enumerate(ports)]
+        open_polls(ports, [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], POLL) for g in range(GROUPS)], fake)
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
+        before = cpu.snapshot(pids)
         samples, failures, wall = blast(ports, votes, SENDERS, fake)
         report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
+        print(f"  {cpu.describe(before, cpu.snapshot(pids), len(votes))}")
     with sessions() as session:
         ballots = session.scalar(select(func.count()).select_from(Ballot))
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")
@@ -232,9 +247,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL",
                                                              "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
+    parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one part alone")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="govbot-http-bench-"))
-    sqlite_part(workdir)
+    if args.only != "postgres":
+        sqlite_part(workdir)
+    if args.only == "sqlite":
+        return 0
     try:
         probe = make_engine(args.postgres)
         with probe.connect() as connection:

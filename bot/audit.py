@@ -88,3 +88,16 @@ def _seal_the_rest(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(LAST_GROUP, None)
+
+
+def close_unit(session: Session) -> None:
+    """End one command inside a longer transaction (a group commit's savepoint) as its own commit would end it:
+    rows it changed after its last event are sealed now, and the next command starts with nothing noted."""
+    _seal_the_rest(session)
+    forget_unit(session)
+
+
+def forget_unit(session: Session) -> None:
+    """Forget what one command noted (its savepoint rolled back, or it ended), as a commit or rollback would."""
+    _forget(session)
+    session.info.pop(sealed_rows.TOUCHED, None)

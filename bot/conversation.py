@@ -11,6 +11,7 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import group_commit
 from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
 from bot.dispatch import USE_CASES
@@ -103,7 +104,8 @@ def transact(sessions: sessionmaker[Session], verb: str, work: Callable[[Session
     """`work` in one transaction, committed whole or rolled back whole: a refusal is the reply; a write that raced
     another (two deliveries of one click) is retried and then sees the other's write. Reported to bot.observe."""
     started = time.perf_counter()
-    answer = attempt_work(sessions, verb, work)
+    writer = group_commit.writer_for(sessions)
+    answer = attempt_work(sessions, verb, work) if writer is None else in_batch(writer, verb, work)
     command_done(verb, time.perf_counter() - started, answer)
     return answer
 
@@ -123,6 +125,17 @@ def attempt_work(sessions: sessionmaker[Session], verb: str, work: Callable[[Ses
             logger.exception("command %r failed", verb)
             return refusal(FAILURE)
     return refusal(FAILURE)
+
+
+def in_batch(writer: group_commit.GroupCommit, verb: str, work: Callable[[Session], Answer]) -> Answer | Reply:
+    """`work` in the writer's next batch (SQLite's group commit): answered once the batch is committed."""
+    try:
+        return writer.run(verb, work)
+    except DomainError as error:
+        return refusal(error.message)
+    except Exception:
+        logger.exception("command %r failed", verb)
+        return refusal(FAILURE)
 
 
 def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,

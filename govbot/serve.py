@@ -13,6 +13,7 @@ from aiohttp.web import BaseRequest, StreamResponse
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import group_commit
 from bot.db import session_factory
 from bot.settings import Settings
 from govbot import front_door, operations
@@ -71,6 +72,8 @@ def platforms(settings: Settings) -> list[str]:
 def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
     """Run the web server on PORT, and the reminder scheduler beside it, until interrupted."""
     sessions = session_factory(engine)
+    if engine.dialect.name == "sqlite":  # one writer: commit what queues behind it together
+        group_commit.start(sessions)
     app = build_web_app(settings, sessions, clock)
     reminders = runner.start(sessions, notifiers(settings, engine), clock,
                              dt.timedelta(days=settings.reminder_retention_days))
@@ -86,6 +89,7 @@ def serve(settings: Settings, engine: Engine, clock: Clock) -> None:
         web.run_app(app, port=settings.port, print=None, access_log_class=AccessLog)
     finally:
         reminders.shutdown(wait=True)  # a reminder being sent is marked sent before the process ends
+        group_commit.stop(sessions)  # commands already queued are committed and answered
         logger.info("stopped: in-flight work finished, reminders' leases released")
         if socket_mode is not None:
             socket_mode.close()

@@ -21,6 +21,8 @@ def notifiers(settings: Settings, engine: Engine | None = None) -> dict[str, Not
         found["slack"] = SlackNotifier.from_settings(settings, engine)
     if settings.teams_configured or settings.teams_anonymous:
         from handlers.teams import TeamsNotifier  # the Agents SDK loads only where Teams is used
+        from handlers.teams.notifier import shared_slots
 
-        found["teams"] = TeamsNotifier(settings)
+        # Seven messages a second per conversation, shared by every process on the record.
+        found["teams"] = TeamsNotifier(settings, slots=shared_slots(engine) if engine is not None else None)
     return found

@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import group_commit
 from bot.commands import Command
 from bot.conversation import respond, respond_command, respond_once
 from bot.payloads import Pressed
@@ -42,14 +43,16 @@ class Workers:
     """The threads behind the Slack listeners: `commands` run the commands an ack waits for, `after` does what
     follows an ack. On SQLite, whose writes queue one at a time anyway, commands run on one thread, so they are
     served in the order they came (a lock hands over in no particular order, and fifty votes in flight then
-    wait very unequally); other databases run them side by side."""
+    wait very unequally); other databases, and SQLite with a group-commit writer (which keeps the order itself),
+    run them side by side."""
 
     commands: ThreadPoolExecutor
     after: ThreadPoolExecutor
 
     @classmethod
-    def for_database(cls, dialect: str, threads: int) -> Workers:
-        return cls(ThreadPoolExecutor(1 if dialect == "sqlite" else threads, thread_name_prefix="slack-command"),
+    def for_database(cls, dialect: str, threads: int, batched: bool = False) -> Workers:
+        one_at_a_time = dialect == "sqlite" and not batched
+        return cls(ThreadPoolExecutor(1 if one_at_a_time else threads, thread_name_prefix="slack-command"),
                    ThreadPoolExecutor(threads, thread_name_prefix="slack-listener"))
 
     def shutdown(self) -> None:
@@ -71,12 +74,21 @@ class Core:
 
     def serially(self) -> AbstractContextManager[object]:
         """SQLite has one writer and every transaction here begins IMMEDIATE: queueing on a lock in the process
-        hands over at once, where SQLite's busy handler would sleep and retry. Other databases run in parallel."""
+        hands over at once, where SQLite's busy handler would sleep and retry (with a group-commit writer, the
+        lock it holds while a batch runs). Other databases run in parallel."""
+        batches = group_commit.writer_for(self.sessions)
+        if batches is not None:
+            return batches.turn
         return self.writer if self.sessions.kw["bind"].dialect.name == "sqlite" else nullcontext()
+
+    def commanding(self) -> AbstractContextManager[object]:
+        """What a command waits for before it runs: nothing when a group-commit writer queues it (the writer keeps
+        arrival order and batches what waits), else `serially`."""
+        return nullcontext() if group_commit.writer_for(self.sessions) is not None else self.serially()
 
     def respond(self, speaker: Speaker, place: Place, said: str | Command) -> Reply:
         """The core's reply to `said` (typed text, or a form's command) from `speaker` in `place`."""
-        with self.serially():
+        with self.commanding():
             if isinstance(said, str):
                 return respond(self.sessions, speaker, place, said, self.clock())
             return respond_command(self.sessions, speaker, place, said, self.clock())
@@ -84,7 +96,7 @@ class Core:
     def respond_once(self, speaker: Speaker, place: Place, said: str | Command | Pressed,
                      request: BoltRequest) -> Reply | None:
         """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat."""
-        with self.serially():
+        with self.commanding():
             reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request))
         if reply is None:
             deliveries.repeated(request)

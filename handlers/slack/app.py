@@ -19,6 +19,7 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.group_commit import writer_for
 from bot.settings import Settings
 from handlers.slack import gate, listeners
 from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core, Workers
@@ -44,7 +45,7 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
     Commands and the work after each ack run on `workers` (shut them down to let accepted work finish)."""
     assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
     engine: Engine = sessions.kw["bind"]
-    workers = workers or Workers.for_database(engine.dialect.name, WORKERS)
+    workers = workers or Workers.for_database(engine.dialect.name, WORKERS, writer_for(sessions) is not None)
     token = settings.slack_bot_token.get_secret_value() if settings.slack_bot_token else None
     core = Core(sessions, clock, workers, Coalesced(CARD_PACE, shared_gate(sessions, CARD_PACE)))
     oauth = oauth_settings(settings, engine, lifecycle.installed(core)) if settings.slack_client_id else None
@@ -111,7 +112,7 @@ def oauth_route(app: App, pool: ThreadPoolExecutor, callback: bool) -> Handler:
 def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[Session],
           clock: Callable[[], dt.datetime]) -> None:
     """Add POST /slack/events, and GET /slack/install and /slack/oauth_redirect when SLACK_CLIENT_ID is set."""
-    workers = Workers.for_database(sessions.kw["bind"].dialect.name, WORKERS)
+    workers = Workers.for_database(sessions.kw["bind"].dialect.name, WORKERS, writer_for(sessions) is not None)
     app = build_app(settings, sessions, clock, workers)
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-http")
     assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"

@@ -4,6 +4,7 @@ rate limits, backing off when Teams says to slow down."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import threading
 import time
@@ -16,10 +17,13 @@ import aiohttp
 from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
+from sqlalchemy import Engine
 from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError
 from urllib3.util import Retry
 
+from bot.db import session_factory, unit_of_work
+from bot.pacing import reserve_slot
 from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from bot.settings import Settings
@@ -27,6 +31,7 @@ from handlers.teams import auth, envelope, render
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
+Slots = Callable[[str], float]  # conversation id -> seconds until the slot just reserved for one message
 
 # Teams throttles at about 7 messages a second per conversation (and answers 429, or 412/502/504 when busy).
 PER_CONVERSATION_PER_SECOND = 7.0
@@ -46,7 +51,8 @@ class TeamsNotifier:
 
     def __init__(self, settings: Settings, *, token_providers: auth.TokenProviders | None = None,
                  sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-                 monotonic: Callable[[], float] = time.monotonic, retry: Retry = RETRY) -> None:
+                 monotonic: Callable[[], float] = time.monotonic, retry: Retry = RETRY,
+                 slots: Slots | None = None) -> None:
         with quiet(auth.logger):  # the endpoint already warned once about anonymous mode, loudly
             config = auth.configuration(settings)
         self._adapter = CloudAdapter(connection_manager=auth.connections(config, token_providers))
@@ -55,6 +61,7 @@ class TeamsNotifier:
         self._anonymous = config.ANONYMOUS_ALLOWED
         self._sleep, self._monotonic, self._retry = sleep, monotonic, retry
         self._next_slot: dict[str, float] = {}
+        self._slots = slots  # the slots kept in the record, shared by every replica (shared_slots)
         self._lock = threading.Lock()
 
     def send(self, destination: Destination, reply: Reply) -> None:
@@ -98,7 +105,13 @@ class TeamsNotifier:
         return retry, max(wait, 1.0 / PER_CONVERSATION_PER_SECOND)
 
     async def _pace(self, conversation: str) -> None:
-        """Keep to Teams' per-conversation rate: each message takes the next free slot."""
+        """Keep to Teams' per-conversation rate: each message takes the next free slot (of every replica's, when
+        the slots are kept in the record; else of this process's)."""
+        if self._slots is not None:
+            wait = await asyncio.to_thread(self._slots, conversation)
+            if wait > 0:
+                await self._sleep(wait)
+            return
         with self._lock:
             now = self._monotonic()
             slot = max(now, self._next_slot.get(conversation, now))
@@ -131,6 +144,20 @@ class TeamsNotifier:
             is_group=False, agent=reference.agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,
             channel_data={"tenant": {"id": tenant}} if tenant else None))
         return ConversationAccount(id=created.id, conversation_type="personal", tenant_id=tenant)
+
+
+def shared_slots(engine: Engine) -> Slots:
+    """Teams' pace per conversation kept in the record: two replicas (or the server and `govbot reminders`) share
+    seven messages a second in a conversation between them, rather than taking seven each."""
+    sessions = session_factory(engine)
+    step = dt.timedelta(seconds=1 / PER_CONVERSATION_PER_SECOND)
+
+    def slot(conversation: str) -> float:
+        with unit_of_work(sessions) as session:
+            # The machine's clock, not the governance clock: this paces real calls (replicas' clocks agree).
+            return reserve_slot(session, envelope.PLATFORM, conversation[:200], dt.datetime.now(dt.UTC), step)
+
+    return slot
 
 
 async def _reraise(context: TurnContext, error: Exception) -> None:
