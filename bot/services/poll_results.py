@@ -7,11 +7,12 @@ from sqlalchemy.orm import Session
 
 from bot.commands import Command
 from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services import roll
 from bot.services.context import Context
-from bot.services.poll_records import get_poll, poll_of_record
+from bot.services.poll_records import get_poll
 from bot.terms import VOTING_RULE_WORDS, VotingRule
 
 CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
@@ -75,12 +76,11 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         buttons += (Button("Close vote", f"poll close {poll.number}"),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
-                 fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
+                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id))
 
 
 def results(ctx: Context, cmd: Command) -> Reply:
-    # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
-    poll = poll_of_record(ctx, cmd.args["record"]) if "record" in cmd.args else get_poll(ctx, cmd.args["poll"])
-    reply = card(ctx, poll)
+    """A poll's card for the person who asked (`results N`), said to them alone."""
+    reply = card(ctx, get_poll(ctx, cmd.args["poll"]))
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.models import OutboxMessage
+from bot.refs import from_key
 from bot.replies import Button, Reply
 from bot.services import cadence, notices
 from bot.services.context import Context
@@ -63,7 +64,8 @@ def for_recipient(ctx: Context, notice: Notice | str, recipient_id: int | None) 
 def stored(reply: Reply) -> dict[str, Any]:
     """A reply as the outbox keeps it (JSON)."""
     return {"text": reply.text, "title": reply.title, "fields": [list(f) for f in reply.fields],
-            "buttons": [[b.label, b.command, b.style] for b in reply.buttons], "subject": reply.subject}
+            "buttons": [[b.label, b.command, b.style] for b in reply.buttons],
+            "subject": reply.subject.key if reply.subject else None}
 
 
 def restored(data: dict[str, Any]) -> Reply:
@@ -71,7 +73,7 @@ def restored(data: dict[str, Any]) -> Reply:
                  fields=tuple((str(label), str(value)) for label, value in data.get("fields", ())),
                  buttons=tuple(Button(str(label), str(command), str(style))
                                for label, command, style in data.get("buttons", ())),
-                 subject=data.get("subject"))
+                 subject=from_key(data.get("subject")))
 
 
 def queue_post(session: Session, group_id: int, key: str, reply: Reply, now: dt.datetime, *,
