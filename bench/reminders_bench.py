@@ -1,222 +1,184 @@
-"""Benchmark of the reminder scheduler: one derive pass over a large record, its growth, and the naive design.
+"""Benchmark of the reminder scheduler on PostgreSQL, with 1 and 2 replicas as separate processes.
 
-Run: `python bench/reminders_bench.py [--groups 1000,10000,50000] [--postgres URL] [--naive-jobs N]`.
-Prints, for each backend and size, the one-off first pass (plans every group), then a busy pass (09:00
-local, when the day's reminders fall due) and a quiet pass (a minute with little due): time and peak memory.
-Then the naive design, one APScheduler job per reminder in SQLAlchemyJobStore, on a sample of the same
-reminders: time to register, memory, start-up, and the ratio to this design.
+Run: `python bench/reminders_bench.py --groups 10000 --replicas 1,2` (sizes and replica counts are lists:
+`--groups 10000,50000`). Each size gets a fresh schema of the PostgreSQL database (TEST_POSTGRES_URL, else the
+local `test` database), dropped after. For each replica count, timed from a `go` sent to replicas already started
+and connected, with each process's peak resident memory (VmHWM):
+- first pass: every group planned, as after an installation or upgrade, in committed batches;
+- 09:00 spike: the pass at 09:00 local, when the day's reminders fall due, the pass a minute before having run
+  (no backlog), planned and queued;
+- delivery: the queued messages sent through a notifier that does nothing;
+- the naive design: one APScheduler job per reminder in SQLAlchemyJobStore on the same server, its start-up and
+  its 09:00 wake (the spike's jobs due, run and removed), with up to --naive-jobs jobs registered.
+The state before each timed step is restored between replica counts, so each count does the same work.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import gc
+import json
 import os
+import subprocess
 import sys
 import time
-import tracemalloc
 import uuid
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Engine, func, select, text, update  # noqa: E402
-from sqlalchemy.orm import Session, sessionmaker  # noqa: E402
+from sqlalchemy import Engine, text  # noqa: E402
 
 from bench.record import seed  # noqa: E402
-from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
-from bot.models import ReminderPlan, SchedulerMark  # noqa: E402
-from scheduler.due import derive  # noqa: E402
-from scheduler.plan import MARK  # noqa: E402
-from scheduler.runner import derive_all  # noqa: E402
+from bot.db import make_engine, upgrade  # noqa: E402
 
+HERE = Path(__file__).resolve().parent
 LOCAL_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SEATS, MEETINGS = 15, 12  # 10,000 groups: 150,000 seats and a year of monthly meetings
 FIRST = dt.datetime(2026, 10, 5, 7, 0, tzinfo=dt.UTC)  # Monday 08:00 BST: the first pass
 BUSY = dt.datetime(2026, 10, 5, 8, 0, tzinfo=dt.UTC)  # 09:00 BST: the day's reminders fall due
-QUIET = dt.datetime(2026, 10, 5, 9, 17, tzinfo=dt.UTC)
+KEPT = ("reminder_plan", "scheduler_marks", "outbox")  # what a timed step changes, restored between runs
 
 
-def measure(action: Callable[[], Any]) -> tuple[float, float, Any]:
-    """Seconds (untraced run) and peak MB (traced run) of `action`, which must be repeatable."""
-    gc.collect()
+def replicas(role: str, url: str, moment: dt.datetime, count: int) -> dict[str, Any]:
+    """Run `count` replica processes at once; wall seconds from `go`, and each one's report."""
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    procs = [subprocess.Popen([sys.executable, str(HERE / "reminders_replica.py"), role, url, moment.isoformat()],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+             for _ in range(count)]
+    for proc in procs:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
     started = time.perf_counter()
-    result = action()
+    for proc in procs:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    reports = [json.loads(proc.communicate()[0].strip().splitlines()[-1]) for proc in procs]
+    return {"wall_s": time.perf_counter() - started, "reports": reports,
+            "peak_mb": max(r["peak_mb"] for r in reports)}
+
+
+def keep(engine: Engine, tag: str) -> None:
+    with engine.begin() as connection:
+        for table in KEPT:
+            connection.execute(text(f"DROP TABLE IF EXISTS kept_{tag}_{table}"))
+            connection.execute(text(f"CREATE TABLE kept_{tag}_{table} AS SELECT * FROM {table}"))
+
+
+def restore(engine: Engine, tag: str) -> None:
+    with engine.begin() as connection:
+        for table in KEPT:
+            connection.execute(text(f"DELETE FROM {table}"))
+            connection.execute(text(f"INSERT INTO {table} SELECT * FROM kept_{tag}_{table}"))
+
+
+def count(engine: Engine, sql: str) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(text(sql)).scalar() or 0)
+
+
+def timed(engine: Engine, url: str, role: str, moment: dt.datetime, tag: str, counts: list[int]) -> dict[int, Any]:
+    """The same step with each replica count, from the same state."""
+    keep(engine, tag)
+    results = {}
+    for n in counts:
+        restore(engine, tag)
+        results[n] = replicas(role, url, moment, n)
+    return results
+
+
+def register_naive(url: str, jobs: int, due_now: int) -> float:
+    """The naive design's registration: one job per reminder, `due_now` of them due at once (the spike)."""
+    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
+
+    from bench.reminders_replica import Manual
+
+    scheduler = Manual(jobstores={"default": SQLAlchemyJobStore(url=url)}, timezone=dt.UTC)
+    scheduler.start(paused=True)
+    now = dt.datetime.now(dt.UTC)
+    started = time.perf_counter()
+    for i in range(jobs):
+        at = now - dt.timedelta(seconds=1) if i < due_now else now + dt.timedelta(days=1, minutes=(i * 37) % 525600)
+        scheduler.add_job("bench.reminders_replica:nothing", "date", run_date=at, args=(i,), id=f"r{i}",
+                          misfire_grace_time=None)
     seconds = time.perf_counter() - started
-    gc.collect()
-    tracemalloc.start()
-    action()
-    peak = tracemalloc.get_traced_memory()[1] / 1e6
-    tracemalloc.stop()
-    return seconds, peak, result
+    scheduler.shutdown(wait=False)
+    return seconds
 
 
-def pass_at(sessions: sessionmaker[Session], moment: dt.datetime) -> Callable[[], int]:
-    """One derive pass at `moment`, a minute after the last, rolled back so it can be repeated."""
-    def run() -> int:
-        with sessions() as session, session.begin():
-            session.execute(update(SchedulerMark).where(SchedulerMark.name == MARK)
-                            .values(at=moment - dt.timedelta(minutes=1)))
-            derived = derive(session, moment)
-            session.rollback()
-        return len(derived.queued) + len(derived.set_aside)
-    return run
+def schema_url(postgres: str) -> tuple[str, str]:
+    schema = f"bench_reminders_{uuid.uuid4().hex[:8]}"
+    return schema, postgres + ("&" if "?" in postgres else "?") + f"options=-csearch_path%3D{schema}"
 
 
-def drain(sessions: sessionmaker[Session], moment: dt.datetime) -> int:
-    """Bounded passes back to back until nothing is due: what the derive job does at 09:00."""
-    return len(derive_all(sessions, moment).queued)
-
-
-def commit_pass(sessions: sessionmaker[Session], moment: dt.datetime) -> None:
-    with unit_of_work(sessions) as session:
-        derive(session, moment)
-
-
-def database(backend: str, postgres: str | None, workdir: Path) -> tuple[str, Callable[[], None]]:
-    if backend == "sqlite":
-        path = workdir / f"bench-{uuid.uuid4().hex[:8]}.db"
-        return f"sqlite:///{path}", lambda: [p.unlink(missing_ok=True) for p in workdir.glob(path.name + "*")]
-    assert postgres is not None
-    schema = f"bench_{uuid.uuid4().hex[:8]}"
+def bench_size(postgres: str, groups: int, counts: list[int], naive_jobs: int) -> dict[str, Any]:
+    schema, url = schema_url(postgres)
     admin = make_engine(postgres)
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop() -> None:
+    try:
+        upgrade(url)
+        engine = make_engine(url)
+        with engine.begin() as connection:
+            seed(connection, groups=groups, seats=SEATS, start=FIRST, meetings=MEETINGS, meeting_days=365)
+        out: dict[str, Any] = {"groups": groups}
+        out["first"] = timed(engine, url, "derive", FIRST, "first", counts)
+        out["planned"] = count(engine, "SELECT count(*) FROM reminder_plan WHERE kind <> 'replan'")
+        replicas("derive", url, BUSY - dt.timedelta(minutes=1), 1)  # the pass a minute before: no backlog
+        out["spike"] = timed(engine, url, "derive", BUSY, "spike", counts)
+        out["queued"] = count(engine, "SELECT count(*) FROM outbox WHERE status = 'queued'")
+        out["deliver"] = timed(engine, url, "deliver", BUSY, "deliver", counts)
+        out["sent"] = count(engine, "SELECT count(*) FROM outbox WHERE status = 'sent'")
+        jobs = min(naive_jobs, out["planned"])
+        due_now = min(out["queued"], jobs)
+        out["naive"] = {"jobs": jobs, "due_now": due_now, "register_s": register_naive(url, jobs, due_now),
+                        **replicas("naive", url, BUSY, 1)}
+        engine.dispose()
+        return out
+    finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
-    return postgres + ("&" if "?" in postgres else "?") + f"options=-csearch_path%3D{schema}", drop
 
 
-def bench_size(backend: str, groups: int, postgres: str | None, workdir: Path) -> dict[str, Any]:
-    url, drop = database(backend, postgres, workdir)
-    try:
-        upgrade(url)
-        engine: Engine = make_engine(url)
-        started = time.perf_counter()
-        with engine.begin() as connection:
-            seed(connection, groups=groups, seats=SEATS, start=FIRST, meetings=MEETINGS, meeting_days=365)
-        seeded = time.perf_counter() - started
-        sessions = session_factory(engine)
-        started = time.perf_counter()
-        derive_all(sessions, FIRST)  # the first pass: every group, in committed batches
-        first = time.perf_counter() - started
-        with sessions() as session:
-            planned = session.scalar(select(func.count()).select_from(ReminderPlan)) or 0
-        minute = dt.timedelta(minutes=1)
-        commit_pass(sessions, BUSY - minute)
-        busy_s, busy_mb, busy_n = measure(pass_at(sessions, BUSY))
-        started = time.perf_counter()
-        spike = drain(sessions, BUSY)
-        spike_s = time.perf_counter() - started
-        commit_pass(sessions, QUIET - minute)
-        quiet_s, quiet_mb, quiet_n = measure(pass_at(sessions, QUIET))
-        engine.dispose()
-        return {"backend": backend, "groups": groups, "seats": groups * SEATS, "meetings": groups * MEETINGS,
-                "seeded_s": seeded, "first_s": first, "planned": planned, "busy_s": busy_s, "busy_mb": busy_mb,
-                "busy_n": busy_n, "spike_s": spike_s, "spike_n": spike, "quiet_s": quiet_s, "quiet_mb": quiet_mb,
-                "quiet_n": quiet_n}
-    finally:
-        drop()
-
-
-def bench_naive(jobs: int, workdir: Path) -> dict[str, float]:
-    """One APScheduler job per reminder in SQLAlchemyJobStore (SQLite): register, memory, start-up."""
-    from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
-    from apscheduler.schedulers.background import BackgroundScheduler
-
-    path = workdir / f"naive-{uuid.uuid4().hex[:8]}.db"
-    url = f"sqlite:///{path}"
-    # Dates to come by the machine's clock, as APScheduler reckons them: a year of reminders.
-    base = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
-    runs = [base + dt.timedelta(minutes=(i * 37) % (365 * 24 * 60)) for i in range(jobs)]
-
-    def register() -> None:
-        path.unlink(missing_ok=True)
-        scheduler = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(url=url)}, timezone=dt.UTC)
-        scheduler.start(paused=True)
-        for i, moment in enumerate(runs):
-            scheduler.add_job(print, "date", run_date=moment, args=(f"reminder {i}",), id=f"r{i}",
-                              misfire_grace_time=None)
-        scheduler.shutdown(wait=False)
-
-    register_s, register_mb, _ = measure(register)
-
-    def start_up() -> int:
-        scheduler = BackgroundScheduler(jobstores={"default": SQLAlchemyJobStore(url=url)}, timezone=dt.UTC)
-        scheduler.start(paused=True)
-        count = len(scheduler.get_jobs())  # what a start-up (and the UI of an operator) must read back
-        scheduler.shutdown(wait=False)
-        return count
-
-    start_s, start_mb, loaded = measure(start_up)
-    assert loaded == jobs
-    for p in workdir.glob(path.name + "*"):
-        p.unlink()
-    return {"jobs": jobs, "register_s": register_s, "register_mb": register_mb, "start_s": start_s,
-            "start_mb": start_mb}
-
-
-def reachable(url: str) -> bool:
-    try:
-        engine = make_engine(url)
-        with engine.connect() as connection:
-            connection.execute(text("SELECT 1"))
-        engine.dispose()
-        return True
-    except Exception:  # any failure to connect means there is no database to measure
-        return False
+def show(r: dict[str, Any], counts: list[int]) -> None:
+    g = r["groups"]
+    print(f"\n{g} groups, {g * SEATS} seats: {r['planned']} reminders planned, {r['queued']} queued at 09:00, "
+          f"{r['sent']} sent")
+    for n in counts:
+        first, spike, deliver = r["first"][n], r["spike"][n], r["deliver"][n]
+        print(f"  {n} replica{'s' if n > 1 else ' '}: first pass {first['wall_s']:7.2f}s "
+              f"({g / first['wall_s']:6.0f} groups/s, peak {first['peak_mb']:4.0f}MB) | 09:00 spike planned and "
+              f"queued {spike['wall_s']:6.2f}s (peak {spike['peak_mb']:4.0f}MB) | delivery {deliver['wall_s']:6.2f}s "
+              f"({r['queued'] / deliver['wall_s']:5.0f} msg/s, peak {deliver['peak_mb']:4.0f}MB)")
+    if len(counts) > 1:
+        one, most = counts[0], counts[-1]
+        print(f"  planning throughput, {most} replicas against {one}: "
+              f"x{r['first'][one]['wall_s'] / r['first'][most]['wall_s']:.2f} (first pass), "
+              f"x{r['spike'][one]['wall_s'] / r['spike'][most]['wall_s']:.2f} (09:00 spike)")
+    naive = r["naive"]
+    wake = naive["reports"][0]
+    print(f"  naive design, {naive['jobs']} APScheduler jobs in SQLAlchemyJobStore (PostgreSQL): register "
+          f"{naive['register_s']:.1f}s ({naive['register_s'] / max(naive['jobs'], 1) * 1000:.2f} ms a job), start-up "
+          f"{wake['start_s']:.2f}s, 09:00 wake with {naive['due_now']} jobs due {wake['wake_s']:.2f}s, a wake with "
+          f"none due {wake['quiet_wake_s'] * 1000:.1f}ms, "
+          f"the process at {wake['peak_mb']:.0f}MB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--groups", default="1000,10000,50000")
+    parser.add_argument("--groups", default="10000", help="sizes, e.g. 10000,50000")
+    parser.add_argument("--replicas", default="1,2", help="replica counts, e.g. 1,2")
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", LOCAL_POSTGRES),
-                        help="a PostgreSQL URL (default: TEST_POSTGRES_URL, else the local test database); a fresh "
-                             "schema is used and dropped; skipped with a note when it cannot be reached")
-    parser.add_argument("--postgres-groups", default="10000", help="sizes to run on PostgreSQL")
-    parser.add_argument("--naive-jobs", type=int, default=20000, help="sample size for the naive design")
-    parser.add_argument("--workdir", default="/tmp")
+                        help="a PostgreSQL URL; a fresh schema is used and dropped")
+    parser.add_argument("--naive-jobs", type=int, default=20000,
+                        help="at most this many jobs for the naive design (registering is slow)")
     args = parser.parse_args()
-    workdir = Path(args.workdir)
-    runs = [("sqlite", int(n)) for n in args.groups.split(",")]
-    if args.postgres and not reachable(args.postgres):
-        print(f"PostgreSQL is not reachable at {args.postgres}; measuring SQLite only.")
-        args.postgres = None
-    if args.postgres:
-        runs += [("postgresql", int(n)) for n in args.postgres_groups.split(",")]
-    print(f"{'backend':<11}{'groups':>7}{'seats':>9}{'planned':>9} | {'first pass':>10} | "
-          f"{'busy pass (due)':>22} | {'09:00 drained (queued)':>22} | {'quiet pass (due)':>22}")
-    results = []
-    for backend, groups in runs:
-        r = bench_size(backend, groups, args.postgres, workdir)
-        results.append(r)
-        print(f"{backend:<11}{groups:>7}{r['seats']:>9}{r['planned']:>9} | {r['first_s']:>9.1f}s | "
-              f"{r['busy_s']:>6.3f}s {r['busy_mb']:>6.1f}MB ({r['busy_n']:>5}) | "
-              f"{r['spike_s']:>13.2f}s ({r['spike_n']:>5}) | "
-              f"{r['quiet_s']:>6.3f}s {r['quiet_mb']:>6.1f}MB ({r['quiet_n']:>5})", flush=True)
-    if args.naive_jobs <= 0:
-        return 0
-    naive = bench_naive(args.naive_jobs, workdir)
-    per_job = naive["register_s"] / naive["jobs"]
-    print(f"\nNaive design, one APScheduler job per reminder in SQLAlchemyJobStore (SQLite), {naive['jobs']} jobs: "
-          f"register {naive['register_s']:.1f}s ({per_job * 1000:.2f} ms a job, peak {naive['register_mb']:.0f}MB), "
-          f"start-up and read back {naive['start_s']:.1f}s (peak {naive['start_mb']:.0f}MB)")
-    for r in results:
-        if r["backend"] != "sqlite":
-            continue
-        naive_register = per_job * r["planned"]
-        naive_start = naive["start_s"] / naive["jobs"] * r["planned"]
-        naive_mb = naive["start_mb"] / naive["jobs"] * r["planned"]
-        print(f"  {r['groups']} groups = {r['planned']} reminders: naive register ≈ {naive_register:.0f}s "
-              f"(x{naive_register / max(r['first_s'], 1e-9):.1f} this design's first pass), start-up ≈ "
-              f"{naive_start:.1f}s and ≈{naive_mb:.0f}MB (x{naive_start / max(r['busy_s'], 1e-9):.0f} the time and "
-              f"x{naive_mb / max(r['busy_mb'], 1e-9):.1f} the memory of a busy pass) — scaled linearly from the sample")
+    counts = [int(n) for n in args.replicas.split(",")]
+    print(f"PostgreSQL {args.postgres.rsplit('@', 1)[-1]}; replicas {counts}; {os.cpu_count()} CPUs")
+    for groups in (int(n) for n in args.groups.split(",")):
+        show(bench_size(args.postgres, groups, counts, args.naive_jobs), counts)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The command grammar shared by every platform: text in, a typed `Command` out, and the help that describes it."""
+"""The command grammar shared by every platform: text in, a typed command (a frozen dataclass of bot.verbs) out,
+the text that says a typed command again, and the help that describes them."""
 
 from __future__ import annotations
 
@@ -6,13 +7,16 @@ import datetime as dt
 import difflib
 import re
 import shlex
-from dataclasses import dataclass
 from typing import Any
 
 from bot.errors import UsageError
+from bot.grammar import Command as Command
+from bot.grammar import PersonRef as PersonRef
+from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
 from bot.usage import example, question, say_instead
 from bot.verbs import BY_NAME as BY_NAME
+from bot.verbs import CLASS_OF, Help
 from bot.verbs import VERBS as VERBS
 from bot.verbs import Arg as Arg
 from bot.verbs import Verb as Verb
@@ -23,25 +27,6 @@ BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@
 MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]+)(?:\|([^>]*))?>$")
 HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
 SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
-
-
-@dataclass(frozen=True)
-class PersonRef:
-    """A person named in a command: by platform id (`<@U123>`) or by handle (`@alice`)."""
-
-    value: str
-    by_id: bool
-    name: str | None = None  # the display name a platform sends with a mention (`<@U123|bob>`), if any
-
-    def __str__(self) -> str:
-        return f"<@{self.value}>" if self.by_id else f"@{self.value}"
-
-
-@dataclass(frozen=True)
-class Command:
-    verb: str
-    args: dict[str, Any]
-    options: dict[str, Any]
 
 
 def check_text(text: str) -> str:
@@ -77,7 +62,7 @@ def person_ref(token: str) -> PersonRef | None:
 
 
 def parse(text: str, today: dt.date | None = None) -> Command:
-    """Parse `text` (with or without a leading `gov`, `/gov` or `!gov`) into a Command.
+    """Parse `text` (with or without a leading `gov`, `/gov` or `!gov`) into its typed command.
 
     Raises UsageError saying what was wrong with an example to copy (its dates after `today`, when given), or a
     hint for an unknown verb.
@@ -86,7 +71,7 @@ def parse(text: str, today: dt.date | None = None) -> Command:
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]
     if not tokens:
-        return Command("help", {"topic": []}, {})
+        return Help()
     words = [t.casefold() for t in tokens]
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2
@@ -130,7 +115,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
         else:
             positional.append(token)
         index += 1
-    return Command(verb.name, bind_positional(verb, positional, today), options)
+    return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
 
 
 def missing(verb: Verb, arg: Arg, today: dt.date | None) -> UsageError:
@@ -175,6 +160,13 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         return int(digits)
     if kind == "word":
         return token.casefold()
+    if kind == "occasion":  # a deputy's --meeting: next, a meeting's number, or standing
+        word = token.casefold().removeprefix("#")
+        if word in ("next", "standing"):
+            return word
+        if not word.isdigit() or len(word) > 9:
+            raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
+        return int(word)
     return token
 
 
@@ -191,3 +183,27 @@ def help_text(topic: list[str], today: dt.date) -> str:
             lines.append(f"  e.g. `{example(v, today)}`")
         return "\n".join(lines)
     return "Commands (say `help <command>` for more):\n" + "\n".join(f"`{v.usage}` — {v.summary}" for v in VERBS)
+
+
+def as_text(command: Command) -> str:
+    """The text that, typed, gives `command` again: what the console shows for a button."""
+    words = [command.verb]
+    for role, name, value in as_words(command):
+        if role == "option":
+            words.append(f"--{name}")
+            if value is True:
+                continue
+        values = value if isinstance(value, tuple) else (value,)
+        words.extend(token(v) for v in values)
+    return " ".join(words)
+
+
+def token(value: object) -> str:
+    """One value as a token the tokenizer reads back as it is: a person as their mention, text with spaces or
+    quotes in double quotes."""
+    if isinstance(value, PersonRef):
+        return value.as_token()
+    text = str(value)
+    if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--"):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

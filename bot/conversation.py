@@ -13,107 +13,58 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
+from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
 from bot.models import Person
 from bot.observe import command_done
+from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Reply, refusal
-from bot.services import (
-    actions,
-    authority,
-    confidential,
-    deputies,
-    direct,
-    ending,
-    groups,
-    interests,
-    item_minutes,
-    meetings,
-    minutes,
-    page,
-    polls,
-    registers,
-    reviews,
-    seats,
-)
+from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
 from bot.services.record_cards import card_of, with_cards
 from bot.terms_powers import Act
+from bot.verbs import GroupBind, Help
 
 logger = logging.getLogger(__name__)
 
-UseCase = Callable[[Context, Command], Reply]
 Answer = TypeVar("Answer", Reply, Reply | None)
-
-USE_CASES: dict[str, UseCase] = {
-    "group info": groups.group_info,
-    "terms": groups.terms_in_force,
-    "group end": ending.end_group,
-    "members": seats.list_members,
-    "member add": seats.add_member,
-    "member remove": seats.remove_member,
-    "chair": seats.make_chair,
-    "deputy": deputies.nominate,
-    "deputy revoke": deputies.revoke,
-    "deputies": deputies.list_deputies,
-    "declare": interests.declare,
-    "interests": page.with_link(interests.register, "#interests"),
-    "meeting schedule": meetings.schedule,
-    "meetings": meetings.list_meetings,
-    "meeting open": meetings.open_meeting,
-    "meeting close": meetings.close_meeting,
-    "meeting cancel": meetings.cancel,
-    "agenda add": meetings.add_item,
-    "agenda": meetings.show_agenda,
-    "here": meetings.here,
-    "apologies": meetings.apologies,
-    "attendance": meetings.attendance_now,
-    "attendance register": page.with_link(registers.attendance_register, "#attendance"),
-    "meeting minutes": page.with_link(minutes.draft, "#meetings"),
-    "minutes": page.with_link(minutes.draft, "#meetings"),
-    "minutes approve": minutes.approve,
-    "page": page.page_link,
-    "minute": item_minutes.minute_item,
-    "resolved": item_minutes.resolve_item,
-    "quorum": meetings.quorum_check,
-    "motion": polls.propose_motion,
-    "motion table": polls.table_motion,
-    "motion vote": polls.call_vote,
-    "poll": polls.create_poll,
-    "polls": polls.list_polls,
-    "vote": polls.vote,
-    "poll close": polls.close_poll,
-    "results": polls.results,
-    "action": actions.record_action,
-    "action done": actions.action_done,
-    "actions": page.with_link(actions.list_actions, "#actions"),
-    "review": reviews.review_status,
-    "review done": reviews.review_done,
-    "report done": reviews.report_done,
-}
 
 FAILURE = ("Sorry, something went wrong on my side and nothing was recorded. Please try again; if it persists, "
            "tell your administrator (the error is in the bot's log).")
 
 
-def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, text: str, now: dt.datetime) -> Reply:
-    """Run one command from `speaker` in `place` at `now` and return the reply.
+def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
+            now: dt.datetime) -> Reply:
+    """Run one command from `speaker` in `place` at `now` and return the reply: `said` is typed text, a form's typed
+    command, or what a pressed button carries.
 
     Never raises: bad input and refusals come back as private error replies; every change a command makes
     is committed whole or not at all.
     """
-    text, named = direct.named_group(text)
+    named = None
+    if isinstance(said, str):
+        said, named = direct.named_group(said)
+    command = read_command(sessions, speaker, place, said, now)
+    if isinstance(command, Reply):
+        return command
+    return respond_command(sessions, speaker, place, command, now, named=named)
+
+
+def read_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
+                 now: dt.datetime) -> Command | Reply:
+    """The typed command `said` stands for; or the refusal, saying what would work, when it stands for none. Text
+    and a button's payload are read once, here."""
+    if isinstance(said, Command):
+        return said
     try:
-        command = parse(text, now.date())
+        return decode(said.payload, now.date()) if isinstance(said, Pressed) else parse(said, now.date())
     except UsageError as error:
         return refuse_usage(sessions, speaker, place, error, now)
     except DomainError as error:
         return refusal(error.message)
-    if named is not None:
-        command = Command(command.verb, command.args, {**command.options, "group": named})
-    return respond_command(sessions, speaker, place, command, now)
 
 
 def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place, error: UsageError,
@@ -127,24 +78,20 @@ def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place
 
 
 def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,
-                    now: dt.datetime) -> Reply:
+                    now: dt.datetime, *, named: str | None = None) -> Reply:
     """Run an already typed command (from a form or card, say) exactly as `respond` runs typed text."""
-    return transact(sessions, command.verb, lambda session: run(session, speaker, place, command, now))
+    return transact(sessions, command.verb, lambda session: run(session, speaker, place, command, now, named))
 
 
-def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command,
+def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
                  now: dt.datetime, delivery: Delivery | None) -> Reply | None:
     """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
     before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
     own transaction."""
-    if isinstance(said, str):
-        try:
-            said = parse(said, now.date())
-        except UsageError as error:
-            return refuse_usage(sessions, speaker, place, error, now)
-        except DomainError as error:
-            return refusal(error.message)
-    command = said
+    read = read_command(sessions, speaker, place, said, now)
+    if isinstance(read, Reply):
+        return read
+    command = read
 
     def once(session: Session) -> Reply | None:
         if delivery is not None and not claim(session, delivery, now):
@@ -180,21 +127,21 @@ def attempt_work(sessions: sessionmaker[Session], verb: str, work: Callable[[Ses
     return refusal(FAILURE)
 
 
-def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime) -> Reply:
-    if command.verb == "help":
+def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
+        named: str | None = None) -> Reply:
+    if isinstance(command, Help):
         # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
         # difference in zone never makes them past).
         group = groups.group_for(session, place)
         zone = terms_of(group.terms_yaml, group.short_name).zone if group else dt.UTC
-        return Reply(help_text(command.args["topic"], now.astimezone(zone).date()), private=True)
+        return Reply(help_text(list(command.topic), now.astimezone(zone).date()), private=True)
     actor = person_for(session, speaker)
-    if command.verb == "group bind":
-        return bind(session, actor.id, place, command.args["short_name"], now)
+    if isinstance(command, GroupBind):
+        return bind(session, actor.id, place, command.short_name, now)
     group = groups.group_for(session, place)
-    named = command.options.get("group")
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
-        return direct.combined(chosen, [USE_CASES[command.verb](Context(
+        return direct.combined(chosen, [USE_CASES[type(command)](Context(
             session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place), command)
             for g in chosen])
     if group is None:
@@ -204,7 +151,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     confidential.require_may_see(ctx, command)
-    return with_cards(ctx, USE_CASES[command.verb](ctx, command))
+    return with_cards(ctx, USE_CASES[type(command)](ctx, command))
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,

@@ -15,6 +15,7 @@ from typing import Any
 from bot.commands import Command
 from bot.errors import UsageError
 from bot.services.interests import NATURES
+from bot.verbs import Declare, MeetingSchedule, Poll
 
 # Kinds of field: each platform has an input for each.
 TEXT, MULTILINE, DATE, TIME, NUMBER, CHOICE, FLAGS = "text", "multiline", "date", "time", "number", "choice", "flags"
@@ -126,26 +127,22 @@ def _declaration(values: Values) -> Command:
     if not none and not description:
         raise FieldError(values.form.field("description"), "Please describe the interest, or tick “I have no "
                          "interests to declare”.")
-    options = {name: value for name, value in (("nature", values.text("nature")), ("meeting", values.number("meeting")),
-                                               ("item", values.number("item"))) if value not in (None, "")}
-    return Command("declare", {"description": ["none" if none else description]}, options)
+    return Declare(description=("none" if none else description,), nature=values.text("nature") or None,
+                   meeting=values.number("meeting"), item=values.number("item"))
 
 
 def _meeting(values: Values) -> Command:
-    where = values.text("where")
-    return Command("meeting schedule", {"date": values.text("date"), "time": values.text("time")},
-                   {"where": where} if where else {})
+    return MeetingSchedule(date=values.text("date"), time=values.text("time"), where=values.text("where") or None)
 
 
 def _poll(values: Values) -> Command:
-    options: dict[str, Any] = dict.fromkeys(sorted(values.flags("flags")), True)
+    flags = values.flags("flags")
     day, time = values.text("closes_on"), values.text("closes_at")
     if time and not day:
         raise FieldError(values.form.field("closes_on"), "Please pick the day the poll closes as well as the time, "
                          "or clear “Closes at” to leave the poll open until the chair closes it.")
-    if day:
-        options["closes"] = f"{day} {time}".strip()
-    return Command("poll", {"question": values.text("question"), "choices": values.lines("choices")}, options)
+    return Poll(question=values.text("question"), choices=tuple(values.lines("choices")),
+                closes=f"{day} {time}".strip() if day else None, secret="secret" in flags, multi="multi" in flags)
 
 
 DECLARE = Form("declare", "Declare an interest", "Declare", (

@@ -212,4 +212,5 @@ from bot.models_polls import SecretVoter as SecretVoter  # noqa: E402
 from bot.models_records import ActionItem as ActionItem  # noqa: E402
 from bot.models_records import ApprovedMinutes as ApprovedMinutes  # noqa: E402
 from bot.models_records import CalendarFeed as CalendarFeed  # noqa: E402
+from bot.models_records import MinutesTemplate as MinutesTemplate  # noqa: E402
 from bot.models_records import QuorumCheck as QuorumCheck  # noqa: E402

@@ -9,6 +9,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -80,9 +81,12 @@ class ReminderPlan(Base):
 
 
 class SchedulerMark(Base):
-    """How far the scheduler has read: the last audit event it planned from and the time of its last pass."""
+    """How far the scheduler has read: the last audit event it planned from and the time of its last pass; on
+    PostgreSQL also the snapshot it read them in (`pg_current_snapshot()`), so the next pass reads every event
+    that snapshot could not see, whatever its id."""
 
     __tablename__ = "scheduler_marks"
     name: Mapped[str] = mapped_column(String(32), primary_key=True)
     audit_id: Mapped[int] = mapped_column(Integer, default=0)
     at: Mapped[dt.datetime | None]
+    snapshot: Mapped[str | None] = mapped_column(Text)

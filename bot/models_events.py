@@ -6,8 +6,10 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
+    FetchedValue,
     ForeignKey,
     Integer,
     String,
@@ -48,6 +50,9 @@ class AuditEvent(Base):
     # digest of each record row the event changed ({"polls/12": sha256, or None when deleted}).
     seq: Mapped[int | None] = mapped_column(Integer)
     rows: Mapped[dict[str, Any] | None]
+    # The PostgreSQL transaction that wrote the event (its default, `pg_current_xact_id()`; None on SQLite, whose
+    # single writer commits events in id order): the scheduler reads the events its last pass could not yet see.
+    xact: Mapped[int | None] = mapped_column(BigInteger, server_default=FetchedValue(), index=True)
     __table_args__ = (UniqueConstraint("group_id", "seq"),)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -72,3 +73,16 @@ class ActionItem(Base):
     recorded_by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     recorded_at: Mapped[dt.datetime]
     done_at: Mapped[dt.datetime | None]
+
+
+class MinutesTemplate(Base):
+    """A group's house Word template for its minutes (the ToR's `minutes.template`), read when the ToR was loaded
+    and kept in the record, so every replica files the minutes on it whatever its disk holds."""
+
+    __tablename__ = "minutes_templates"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), unique=True)
+    name: Mapped[str] = mapped_column(String(500))  # the file as the ToR names it
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    loaded_at: Mapped[dt.datetime]

@@ -1,8 +1,7 @@
-"""The ports the core offers the outside: where notifications go, how they are sent, and the clock."""
+"""The ports the core offers the outside: where notifications go and how they are sent."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -36,14 +35,3 @@ class Notifier(Protocol):
     platform: str
 
     def send(self, destination: Destination, reply: Reply) -> None: ...
-
-
-class Clock(Protocol):
-    def now(self) -> dt.datetime: ...
-
-
-class SystemClock:
-    """The wall clock, in UTC."""
-
-    def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.UTC)

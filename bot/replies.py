@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.commands import Command, as_text
+from bot.payloads import encode
 from bot.refs import RecordRef
 
 
@@ -12,8 +14,13 @@ class Button:
     """A choice offered to the reader; pressing it runs `command` as that person."""
 
     label: str
-    command: str
+    command: Command
     style: str = "default"  # default | primary | danger
+
+    @property
+    def payload(self) -> str:
+        """What the button carries on a platform: its command as compact JSON (bot.payloads), read back on a press."""
+        return encode(self.command)
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class Reply:
         lines.append(self.text)
         lines.extend(f"  {label}: {value}" for label, value in self.fields)
         if self.buttons:
-            lines.append("  " + "  ".join(f"[{b.label}: {b.command}]" for b in self.buttons))
+            lines.append("  " + "  ".join(f"[{b.label}: {as_text(b.command)}]" for b in self.buttons))
         lines.extend(self.notices)
         return "\n".join(lines)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +22,6 @@ from bot.terms_rules import Confidentiality as Confidentiality
 from bot.terms_rules import Days as Days
 from bot.terms_rules import DeputyRule as DeputyRule
 from bot.terms_rules import EndRule as EndRule
-from bot.terms_rules import Holder as Holder
 from bot.terms_rules import InterestRules as InterestRules
 from bot.terms_rules import MeetingRules as MeetingRules
 from bot.terms_rules import MinutesRule as MinutesRule
@@ -31,6 +31,7 @@ from bot.terms_rules import ReportingRule as ReportingRule
 from bot.terms_rules import ReviewRule as ReviewRule
 from bot.terms_rules import Role as Role
 from bot.terms_rules import Seat as Seat
+from bot.terms_rules import SeatHolder as SeatHolder
 from bot.terms_rules import TablingRule as TablingRule
 from bot.terms_rules import VotingRule as VotingRule
 from bot.terms_rules import VotingRules as VotingRules
@@ -142,6 +143,12 @@ def parse_terms(text: str, source: str = "<text>") -> Terms:
                            "(e.g. cjcg or send-tfg)")
             problems.append(f"  {key}: {message}")
         raise TermsError(f"{source}: the terms of reference are not valid:\n" + "\n".join(problems)) from None
+
+
+@lru_cache(maxsize=256)
+def terms_of(terms_yaml: str, short_name: str) -> Terms:
+    """The parsed ToR of a group; cached because every command reads it and it rarely changes."""
+    return parse_terms(terms_yaml, source=f"the ToR of {short_name}")
 
 
 def load_terms(path: str | Path) -> Terms:

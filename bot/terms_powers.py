@@ -55,7 +55,7 @@ ACT_WORDS: dict[Act, str] = {
 }
 
 
-class Holder(StrEnum):
+class PowerHolder(StrEnum):
     """Who may hold a power. A person holds several at once: a seat, the chair, the steering group."""
 
     CHAIR = "chair"                  # the chair, vice-chair or a co-chair in term, or the chair of the meeting
@@ -68,15 +68,15 @@ class Holder(StrEnum):
     ANYONE = "anyone"                # no restriction beyond the group's confidentiality
 
 
-HOLDER_WORDS: dict[Holder, str] = {
-    Holder.CHAIR: "the chair",
-    Holder.SECRETARIAT: "the secretariat",
-    Holder.STEERING_GROUP: "a member of the steering group",
-    Holder.VOTING_MEMBER: "a voting member",
-    Holder.MEMBER: "a member",
-    Holder.MINUTE_TAKER: "the meeting's minute-taker",
-    Holder.SELF: "the member themself",
-    Holder.ANYONE: "anyone who may read the record",
+POWER_HOLDER_WORDS: dict[PowerHolder, str] = {
+    PowerHolder.CHAIR: "the chair",
+    PowerHolder.SECRETARIAT: "the secretariat",
+    PowerHolder.STEERING_GROUP: "a member of the steering group",
+    PowerHolder.VOTING_MEMBER: "a voting member",
+    PowerHolder.MEMBER: "a member",
+    PowerHolder.MINUTE_TAKER: "the meeting's minute-taker",
+    PowerHolder.SELF: "the member themself",
+    PowerHolder.ANYONE: "anyone who may read the record",
 }
 
 
@@ -100,7 +100,7 @@ class Power(BaseModel):
     """Who holds one act, and whether it needs agreement; `clause` is the ToR's words for it."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    by: list[Holder] = Field(min_length=1)
+    by: list[PowerHolder] = Field(min_length=1)
     seats: list[str] = []  # named seats that also hold it ("the ALDCS lead"), by title
     agreement: Agreement | None = None
     clause: str | None = None

@@ -42,7 +42,7 @@ VOTING_RULE_WORDS = {
 }
 
 
-class Holder(BaseModel):
+class SeatHolder(BaseModel):
     """A seat holder named with the name the minutes give them: `{id: "slack:U…", name: "Cllr Jane Smith"}`."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -56,7 +56,7 @@ class Seat(Rule):
     role: Role = Role.MEMBER
     voting: bool = True
     term_months: int | None = Field(default=None, ge=1, le=120)
-    holder: str | Holder | None = None  # `alice`, `slack:U123`, or {id: …, name: "Cllr Jane Smith"}
+    holder: str | SeatHolder | None = None  # `alice`, `slack:U123`, or {id: …, name: "Cllr Jane Smith"}
     steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
     # new_holder: at the end of a term a new representative is appointed, never the same person (PLPCP)
     at_term_end: Literal["renewable", "new_holder"] = "renewable"
@@ -64,12 +64,12 @@ class Seat(Rule):
     @property
     def holder_id(self) -> str | None:
         """The holder's account (`alice`, `slack:U123`), however the file names them."""
-        return self.holder.id if isinstance(self.holder, Holder) else self.holder
+        return self.holder.id if isinstance(self.holder, SeatHolder) else self.holder
 
     @property
     def holder_name(self) -> str | None:
         """The name the ToR file gives the holder, if it gives one."""
-        return self.holder.name if isinstance(self.holder, Holder) else None
+        return self.holder.name if isinstance(self.holder, SeatHolder) else None
 
 
 class ChairRule(Rule):
@@ -180,6 +180,7 @@ class ReviewRule(Rule):
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
     taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+    template: str | None = Field(default=None, min_length=1, max_length=500)  # house Word template, beside the ToR
 
 
 Days = Annotated[int, Field(ge=0, le=366)]

@@ -44,7 +44,8 @@ def cmd_group_import(args: argparse.Namespace) -> int:
     upgrade(args.db)
     sessions = session_factory(make_engine(args.db))
     with unit_of_work(sessions) as session:
-        group = import_group(session, read_tor_file(args.file), console.now_utc(), source=args.file)
+        group = import_group(session, read_tor_file(args.file), console.now_utc(), source=args.file,
+                             folder=bundled.tor_file(args.file).parent)
         name = group.name
     print(f"Loaded {name} from {args.file}.")
     return 0
@@ -69,7 +70,8 @@ def cmd_console(args: argparse.Namespace) -> int:
     with unit_of_work(sessions) as session:
         now = console.now_utc()
         if group_file:
-            group = import_group(session, read_tor_file(group_file), now, source=str(group_file))
+            group = import_group(session, read_tor_file(group_file), now, source=str(group_file),
+                                 folder=bundled.tor_file(group_file).parent)
             bind_channel(session, group, console.CHANNEL, now, actor_id=None)
             zone = terms_of(group.terms_yaml, group.short_name).zone
             if speak_as is None:

@@ -17,7 +17,7 @@ from bot.services.context import terms_of
 from bot.services.groups import group_named
 from bot.settings import get_settings
 from govbot.wiring import notifiers
-from scheduler.runner import tick
+from scheduler.runner import database_time, tick
 
 SHOWN = 30
 SECTIONS = (("failed", "Not delivered"), ("queued", "Queued"), ("sent", "Sent"),
@@ -40,11 +40,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def cmd_tick(args: argparse.Namespace) -> int:
     from govbot.cli import parse_instant
 
-    now = parse_instant(args.now) if args.now else dt.datetime.now(dt.UTC)
     upgrade(args.db)
     engine = make_engine(args.db)
     settings = get_settings()
-    result = tick(session_factory(engine), notifiers(settings, engine), now, dry_run=args.dry_run,
+    sessions = session_factory(engine)
+    # Without --now, the pass reckons what is due by the database's clock, which every replica shares.
+    now = parse_instant(args.now) if args.now else database_time(sessions)
+    result = tick(sessions, notifiers(settings, engine), now, dry_run=args.dry_run,
                   retention=dt.timedelta(days=settings.reminder_retention_days))
     derived, delivered = result.derived, result.delivered
     verb = "would queue" if args.dry_run else "queued"
@@ -116,8 +118,8 @@ def cmd_reminders(args: argparse.Namespace) -> int:
         planned = session.scalars(upcoming).all()
         if planned:
             print("\nPlanned next:")
-            for row in planned:
-                print(f"  {row.occurrence}, due {show(row.due_at, zone_of(session, row.group_id, zones))}")
+            for plan in planned:
+                print(f"  {plan.occurrence}, due {show(plan.due_at, zone_of(session, plan.group_id, zones))}")
         else:
             print("\nNothing planned yet: `govbot tick` plans and queues what the record implies.")
     return 0

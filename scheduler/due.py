@@ -15,15 +15,15 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from bot.errors import DomainError
-from bot.models import ChannelBinding, Group, ReminderPlan, SchedulerMark
+from bot.models import ChannelBinding, ReminderPlan, SchedulerMark
 from bot.rules.calendar import show
 from bot.rules.reminders import OFFSET_SUFFIX, key
 from bot.services import polls
-from bot.services.context import Context, scheduler_context
+from bot.services.context import Context
 from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
 from bot.services.workspaces import disabled_reason
-from scheduler import events, outbox, partition, plan
+from scheduler import batch, changes, events, outbox, partition, plan
 
 
 @dataclass
@@ -47,21 +47,21 @@ def base(row: ReminderPlan) -> dict[str, Any]:
             "reminder": row.occurrence, "subject": row.subject, "instance": row.instance}
 
 
-def messages(ctx: Context, row: ReminderPlan, notice: Notice) -> list[dict[str, Any]]:
+def messages(ctx: Context, row: ReminderPlan, notice: Notice, bindings: list[ChannelBinding]) -> list[dict[str, Any]]:
     """One message per person, or per channel bound to the group, each composed again when it is sent; a group
     with no channel gets a failed row saying so, so a reminder never disappears silently."""
     common = {**base(row), "title": notice.title, "text": notice.text, "composed": True}
     if notice.people:
         people = dict.fromkeys(notice.people)
         return [{**common, "key": f"{row.occurrence}:person:{p}", "recipient_id": p} for p in people]
-    return to_channels(ctx, row, common)
+    return to_channels(ctx, row, common, bindings)
 
 
-def to_channels(ctx: Context, row: ReminderPlan, common: dict[str, Any]) -> list[dict[str, Any]]:
+def to_channels(ctx: Context, row: ReminderPlan, common: dict[str, Any],
+                bindings: list[ChannelBinding]) -> list[dict[str, Any]]:
     """A message per channel bound to the group. One whose workspace removed govbot is set aside saying why (a
     re-install restores the channel); when no channel is left to try (none bound, or the platform refused it for
     good, e.g. archived), one failed row says why, so a reminder never disappears silently."""
-    bindings = ctx.session.scalars(select(ChannelBinding).where(ChannelBinding.group_id == row.group_id)).all()
     rows = [{**common, "key": f"{row.occurrence}:channel:{b.id}", "channel_binding_id": b.id}
             | ({"status": "expired", "last_error": why} if (why := disabled_reason(b)) else {})
             for b in bindings if b.disabled_at is None]
@@ -78,14 +78,26 @@ def set_aside(row: ReminderPlan, why: str) -> dict[str, Any]:
             "last_error": why}
 
 
-def close_poll(ctx: Context, row: ReminderPlan) -> list[dict[str, Any]]:
+def close_poll(ctx: Context, row: ReminderPlan, bindings: list[ChannelBinding]) -> list[dict[str, Any]]:
     """The poll's deadline: close it (a command of the core, audited as the scheduler) and post its result."""
     reply = polls.close_at_deadline(ctx.session, row.subject_id or 0, ctx.now)
     if reply is None:
         return [set_aside(row, "the poll was already closed")]
     common = {**base(row), "title": reply.title or "Poll closed", "text": reply.as_text(), "reply": stored(reply),
               "composed": False}
-    return to_channels(ctx, row, common)
+    return to_channels(ctx, row, common, bindings)
+
+
+def request_changed(session: Session, now: dt.datetime) -> int:
+    """Only read what changed and ask for those groups to be replanned (the mark's time stays for the pass that
+    follows), in a transaction of its own: committed at once, the requests are claimed by every replica, not only
+    by this one while it holds them uncommitted. Returns groups requested (0 when another replica holds the mark)."""
+    mark = plan.mark_for(session, now)
+    if mark is None:
+        return 0
+    groups = changes.changed_groups(session, mark)
+    partition.request(session, groups, mark.at or now, now)
+    return len(groups)
 
 
 def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
@@ -94,9 +106,8 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     mark = plan.mark_for(session, now)
     if mark is not None:  # this replica reads what changed and asks for those groups to be replanned
         since = mark.at or now
-        groups, newest = plan.changed_groups(session, mark)
-        partition.request(session, groups, since, now)
-        mark.audit_id, mark.at = max(mark.audit_id, newest), max(since, now)
+        partition.request(session, changes.changed_groups(session, mark), since, now)
+        mark.at = max(since, now)
     else:  # another replica is reading the log; plan and queue what it has asked for, beside it
         current = session.get(SchedulerMark, plan.MARK)
         since = current.at if current is not None and current.at is not None else now
@@ -108,16 +119,12 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
                           .with_for_update(skip_locked=True)).all()
     report.more = len(due) == limit or more_groups
     latest = {series(row): row for row in due}
-    contexts: dict[int, Context] = {}
+    read = batch.read(session, due, now)
     rows: list[dict[str, Any]] = []
     for row in due:
-        if row.group_id not in contexts:
-            group = session.get(Group, row.group_id)
-            assert group is not None
-            contexts[row.group_id] = scheduler_context(session, group, now)
-        ctx = contexts[row.group_id]
+        ctx = read.contexts[row.group_id]
         try:
-            rows += queue(ctx, row, latest[series(row)] is row, now)
+            rows += queue(ctx, row, latest[series(row)] is row, now, read.bindings[row.group_id])
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
             rows.append(set_aside(row, f"the group's terms of reference cannot be read: {error.message}"))
     if due:
@@ -128,7 +135,8 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     return report
 
 
-def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime) -> list[dict[str, Any]]:
+def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime,
+          bindings: list[ChannelBinding]) -> list[dict[str, Any]]:
     """The messages a due reminder calls for, or a row saying why it is set aside."""
     if not latest:
         return [set_aside(row, "a later reminder of the same series fell due at the same pass and replaces it")]
@@ -136,9 +144,9 @@ def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime) -> li
         return [set_aside(row, f"it fell due at {show(row.due_at, ctx.terms.zone)} while the scheduler was not "
                                f"running, and was no longer useful by {show(now, ctx.terms.zone)}")]
     if row.kind == "poll-close":
-        return close_poll(ctx, row)
+        return close_poll(ctx, row, bindings)
     notice = compose(ctx, row.kind, row.subject or "", row.instance or "")
-    return messages(ctx, row, notice) if isinstance(notice, Notice) else [set_aside(row, notice)]
+    return messages(ctx, row, notice, bindings) if isinstance(notice, Notice) else [set_aside(row, notice)]
 
 
 def series(row: ReminderPlan) -> str:

@@ -1,7 +1,7 @@
 """The reminder plan: every reminder a group's record implies, replanned only for groups that changed.
 
-A group changes when an audit event names it, so a pass reads the audit log after its mark (an index range
-on the primary key) and replans those groups alone: its cost grows with what changed, not with the record.
+A group changes when an audit event names it, so a pass reads the audit events its last pass could not see
+(scheduler/changes.py) and replans those groups alone: its cost grows with what changed, not with the record.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import logging
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.errors import DomainError
 from bot.models import (
-    AuditEvent,
     DeputyNomination,
     Group,
     Meeting,
@@ -58,17 +57,6 @@ def mark_for(session: Session, now: dt.datetime) -> SchedulerMark | None:
                         .on_conflict_do_nothing(index_elements=["name"]))
         mark = session.get(SchedulerMark, MARK, with_for_update={"skip_locked": True}, populate_existing=True)
     return mark
-
-
-def changed_groups(session: Session, mark: SchedulerMark) -> tuple[list[int], int]:
-    """The groups to replan (every group on the first pass after an installation or upgrade) and the audit id to
-    move the mark to."""
-    newest = session.scalar(select(func.max(AuditEvent.id))) or 0
-    if mark.audit_id < 0:
-        return list(session.scalars(select(Group.id).where(Group.ended_at.is_(None)).order_by(Group.id))), newest
-    ids = session.scalars(select(AuditEvent.group_id).where(AuditEvent.id > mark.audit_id, AuditEvent.id <= newest,
-                                                            AuditEvent.group_id.is_not(None)).distinct())
-    return sorted(i for i in ids if i is not None), newest
 
 
 def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: dt.datetime) -> int:

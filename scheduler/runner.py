@@ -19,7 +19,7 @@ from bot.db import unit_of_work
 from bot.ports import Notifier
 from scheduler import outbox
 from scheduler.delivery import Delivered, deliver
-from scheduler.due import Derived, derive
+from scheduler.due import Derived, derive, request_changed
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,8 @@ def derive_all(sessions: sessionmaker[Session], now: dt.datetime, retention: dt.
     """Derive passes until nothing due is left: each pass is bounded, and its own short transaction. Then prune
     what was settled longer than `retention` ago."""
     with unit_of_work(sessions) as session:
+        request_changed(session, now)
+    with unit_of_work(sessions) as session:
         derived = derive(session, now)
     while derived.more:
         with unit_of_work(sessions) as session:
@@ -74,8 +76,11 @@ def deliver_all(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifie
     return delivered
 
 
-def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime], retention: dt.timedelta) -> Derived:
-    derived = derive_all(sessions, clock(), retention)
+def derive_job(sessions: sessionmaker[Session], clock: Callable[[], dt.datetime], retention: dt.timedelta,
+               max_ahead: dt.timedelta | None = MAX_AHEAD) -> Derived:
+    """A derive pass by the database's clock, which every replica shares: a replica whose own clock runs fast
+    closes no poll and queues no reminder early. With `max_ahead` None, `clock` is a simulated one and is used."""
+    derived = derive_all(sessions, clock() if max_ahead is None else database_time(sessions), retention)
     if derived.queued or derived.set_aside:
         logger.info("queued %d reminders, set aside %d", len(derived.queued), len(derived.set_aside))
     return derived  # for the scheduler's listeners (metrics)
@@ -90,12 +95,10 @@ def database_time(sessions: sessionmaker[Session]) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
-def clock_ahead(sessions: sessionmaker[Session], now: dt.datetime, bound: dt.timedelta | None) -> bool:
+def clock_ahead(now: dt.datetime, database: dt.datetime, bound: dt.timedelta) -> bool:
     """Whether this replica's clock is ahead of the database's by more than `bound`: it would send reminders early
     (and take messages other replicas leased), so it refuses to deliver and says why."""
-    if bound is None:
-        return False
-    ahead = now - database_time(sessions)
+    ahead = now - database
     if ahead <= bound:
         return False
     logger.error("not delivering reminders: this replica's clock (%s) is %d s ahead of the database's, more than "
@@ -106,9 +109,15 @@ def clock_ahead(sessions: sessionmaker[Session], now: dt.datetime, bound: dt.tim
 
 def deliver_job(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
                 clock: Callable[[], dt.datetime], max_ahead: dt.timedelta | None = MAX_AHEAD) -> Delivered | None:
+    """A delivery pass: refused, and logged, on a replica whose clock is ahead of the database's by more than
+    `max_ahead`; else by the database's clock (leases renewed on it too). With `max_ahead` None, `clock` is used."""
     now = clock()
-    if clock_ahead(sessions, now, max_ahead):
-        return None
+    if max_ahead is not None:
+        database = database_time(sessions)
+        if clock_ahead(now, database, max_ahead):
+            return None
+        offset, own = database - now, clock
+        now, clock = database, (lambda: own() + offset)
     delivered = deliver_all(sessions, notifiers, now, clock)
     if delivered.sent or delivered.failed:
         logger.info("sent %d reminders, %d failed", len(delivered.sent), len(delivered.failed))
@@ -122,7 +131,8 @@ def start(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier],
     scheduler = BackgroundScheduler(timezone=dt.UTC, job_defaults=JOB_DEFAULTS)
     # APScheduler fires on the machine's clock; `clock` only says what time the jobs believe it is.
     first = dt.datetime.now(dt.UTC)
-    scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(), args=(sessions, clock, retention),
+    scheduler.add_job(derive_job, "interval", seconds=DERIVE_EVERY.total_seconds(),
+                      args=(sessions, clock, retention, max_ahead),
                       id="reminders-derive", next_run_time=first, replace_existing=True)
     scheduler.add_job(deliver_job, "interval", seconds=DELIVER_EVERY.total_seconds(),
                       args=(sessions, notifiers, clock, max_ahead), id="reminders-deliver",

@@ -101,5 +101,9 @@ def test_an_unmigrated_database_gets_an_apology_not_a_traceback(tmp_path: Path) 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(max_size=120))
 def test_any_text_from_anyone_gets_a_reply(cjcg: Chat, text: str) -> None:
+    """Whatever bob types, he reads an answer meant for him: never the apology for a fault on govbot's side (which
+    the failure path also sends, with text), never a traceback."""
     reply = cjcg.say("bob", text)
-    assert reply.text
+    assert reply.text.strip(), f"{text!r} got an empty reply"
+    assert reply.text != FAILURE, f"{text!r} hit a fault on govbot's side"
+    assert "Traceback" not in reply.as_text()

@@ -8,32 +8,34 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.commands import VERBS, Command, PersonRef, help_text, parse
+from bot.commands import VERBS, PersonRef, help_text, parse
 from bot.errors import DomainError, UsageError
+from bot.verbs import Declare, Deputy, Help, MeetingOpen, Motion, Poll, PollClose
 
 
 def test_quoted_text_options_and_people() -> None:
     command = parse('declare "My spouse works for Acme" --item 2 --nature pecuniary')
-    assert command == Command("declare", {"description": ["My spouse works for Acme"]},
-                              {"item": 2, "nature": "pecuniary"})
-    assert parse("deputy <@U123|bob> --meeting next").args["person"] == PersonRef("U123", by_id=True, name="bob")
-    assert parse("deputy <@U123>").args["person"] == PersonRef("U123", by_id=True)
-    assert parse("/gov deputy @bob").args["person"] == PersonRef("bob", by_id=False)
+    assert command == Declare(description=("My spouse works for Acme",), item=2, nature="pecuniary")
+    assert parse("deputy <@U123|bob> --meeting next") == Deputy(person=PersonRef("U123", by_id=True, name="bob"),
+                                                                 meeting="next")
+    assert parse("deputy <@U123>") == Deputy(person=PersonRef("U123", by_id=True))
+    assert parse("/gov deputy @bob") == Deputy(person=PersonRef("bob", by_id=False))
 
 
 def test_smart_quotes_from_phones_and_word_processors_are_plain_quotes() -> None:
-    assert parse("motion \u201cApprove the plan\u201d").args["text"] == ["Approve the plan"]
+    assert parse("motion \u201cApprove the plan\u201d") == Motion(text=("Approve the plan",))
 
 
 def test_two_word_verbs_win_over_one_word_verbs() -> None:
-    assert parse("meeting open").verb == "meeting open"
-    assert parse("poll close 3").args == {"poll": 3}
-    assert parse('poll "Venue?" "Barnet" "Camden" --secret').options == {"secret": True}
+    assert parse("meeting open") == MeetingOpen()
+    assert parse("poll close 3") == PollClose(poll=3)
+    assert parse('poll "Venue?" "Barnet" "Camden" --secret') == Poll(question="Venue?", choices=("Barnet", "Camden"),
+                                                                     secret=True)
 
 
 def test_empty_text_is_help() -> None:
-    assert parse("").verb == "help"
-    assert parse("gov").verb == "help"
+    assert parse("") == Help()
+    assert parse("gov") == Help()
 
 
 @pytest.mark.parametrize(
@@ -58,8 +60,8 @@ def test_empty_text_is_help() -> None:
 def test_bad_input_gets_a_short_clear_error(text: str, expected: str) -> None:
     with pytest.raises(UsageError) as caught:
         command = parse(text)
-        if command.verb == "help":
-            help_text(command.args["topic"], dt.date(2026, 12, 1))
+        if isinstance(command, Help):
+            help_text(list(command.topic), dt.date(2026, 12, 1))
     assert expected in caught.value.message
     assert len(caught.value.message) < 400
 

@@ -20,8 +20,8 @@ POSTS = {"poll:3": {"conversation": f"{TEAMS_CHANNEL};messageid=17", "activity":
 
 
 def cards_after_upgrade(url: str) -> list[tuple[str, str, str, str, str | None]]:
-    """A Slack card and two Teams cards as 0011 kept them; the rows of the one table after upgrading."""
-    command.upgrade(alembic_config(url), "0011")
+    """A Slack card and two Teams cards as the revision before kept them; the rows of the one table after upgrading."""
+    command.upgrade(alembic_config(url), "0015_reminders_scale")
     engine = make_engine(url)
     with engine.begin() as connection:
         connection.execute(text("INSERT INTO channel_references (platform, channel_id, reference, posts, updated_at) "
@@ -49,8 +49,8 @@ MOVED = [("slack", "C0CJCG", "poll:3", "1764500000.000100", None),
 
 
 def downgraded_posts(url: str) -> dict[str, object]:
-    """Back to 0011: Teams' positions folded into the JSON column again, and only Slack's rows left in the table."""
-    command.downgrade(alembic_config(url), "0011")
+    """Back to the revision before: Teams' positions folded into the JSON column again, and only Slack's rows left in the table."""
+    command.downgrade(alembic_config(url), "0015_reminders_scale")
     engine = make_engine(url)
     with engine.connect() as connection:
         posts = {row.channel_id: row.posts if isinstance(row.posts, dict) else json.loads(row.posts)

@@ -5,9 +5,11 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.commands import as_text
 from bot.conversation import card
 from bot.db import unit_of_work
 from bot.models import ActionItem, Group, Meeting, Poll
+from bot.payloads import decode
 from bot.records import registers
 from bot.refs import RecordRef
 from bot.replies import Reply
@@ -28,7 +30,13 @@ def ok(chat: Chat, who: str, text: str, channel: str) -> Reply:
 
 
 def commands(reply: Reply) -> list[str]:
-    return [button.command for button in reply.buttons]
+    """The commands the reply's buttons run, as they would be typed."""
+    return [as_text(button.command) for button in reply.buttons]
+
+
+def carried(payloads: list[str]) -> list[str]:
+    """The commands a platform's buttons carry, as they would be typed."""
+    return [as_text(decode(payload)) for payload in payloads]
 
 
 def card_of(chat: Chat, subject: RecordRef | None, who: str, channel: str) -> Reply | None:
@@ -74,8 +82,9 @@ def test_each_group_numbers_its_meetings_and_polls_from_one(chat: Chat) -> None:
     assert commands(board_motion) == ["vote 2 for", "vote 2 against", "vote 2 abstain", "poll close 2"]
     # Each platform's buttons carry those commands.
     slack_buttons = [e["value"] for b in slack.blocks(tfg_poll) if b["type"] == "actions" for e in b["elements"]]
-    assert slack_buttons == ["vote 1 1", "vote 1 2", "poll close 1"]
-    assert [a["data"]["command"] for a in teams.card(tfg_poll)["actions"]] == ["vote 1 1", "vote 1 2", "poll close 1"]
+    assert carried(slack_buttons) == ["vote 1 1", "vote 1 2", "poll close 1"]
+    assert carried([a["data"]["command"] for a in teams.card(tfg_poll)["actions"]]) == ["vote 1 1", "vote 1 2",
+                                                                                          "poll close 1"]
 
     # `vote 1 1` in the task-and-finish group's channel is a vote on its poll 1, not the board's.
     voted = ok(chat, "ivy", "vote 1 1", TFG)
@@ -90,8 +99,8 @@ def test_each_group_numbers_its_meetings_and_polls_from_one(chat: Chat) -> None:
     refreshed = card_of(chat, voted.subject, "ivy", TFG)
     assert refreshed is not None and refreshed.title == "Poll 1: Framework lead"
     assert dict(refreshed.fields)["Voted"] == "1" and not refreshed.private
-    [carried] = voted.cards  # the vote's own transaction read the refreshed card
-    assert carried == refreshed
+    [with_vote] = voted.cards  # the vote's own transaction read the refreshed card
+    assert with_vote == refreshed
     assert card_of(chat, voted.subject, "bob", BOARD) is None  # the subject names a record of another group
 
     for number in (1, 2):
@@ -140,9 +149,9 @@ def test_each_group_numbers_its_actions_from_one(chat: Chat) -> None:
                 ok(chat, "alice", 'action "Write to the ICB"', BOARD)]
     assert [r.text.split(" recorded")[0] for r in recorded] == ["Action 1", "Action 1", "Action 2", "Action 2"]
     assert [commands(r) for r in recorded] == [["action done 1"]] * 2 + [["action done 2"]] * 2
-    assert [e["value"] for b in slack.blocks(recorded[1]) if b["type"] == "actions" for e in b["elements"]] == \
-        ["action done 1"]
-    assert [a["data"]["command"] for a in teams.card(recorded[1])["actions"]] == ["action done 1"]
+    assert carried([e["value"] for b in slack.blocks(recorded[1]) if b["type"] == "actions" for e in b["elements"]]) \
+        == ["action done 1"]
+    assert carried([a["data"]["command"] for a in teams.card(recorded[1])["actions"]]) == ["action done 1"]
     for channel in (BOARD, TFG):
         assert [label for label, _ in ok(chat, "bob", "actions", channel).fields] == ["Action 1", "Action 2"]
 

@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.models import CalendarFeed, Group, GroupEvent, Meeting, Membership
 from bot.rules.calendar import report_due, review_due
-from bot.services.context import terms_of
-from bot.terms import Terms
+from bot.terms import Terms, terms_of
 
 DEFAULT_LENGTH = dt.timedelta(minutes=60)
 

@@ -35,7 +35,7 @@ from bot.models import (
     SecretVoter,
 )
 from bot.records.minutes import seal
-from bot.services.context import terms_of
+from bot.terms import terms_of
 
 
 def find_person(session: Session, ref: str) -> Person:

@@ -39,13 +39,23 @@ def a4(document: Document) -> None:
 
 
 def house_style(document: Document) -> None:
-    """Arial throughout, black headings without the default theme's blue."""
+    """Arial throughout, black headings without the default theme's blue.
+
+    The default template's headings name the theme's fonts and colours (`w:asciiTheme`, `w:themeColor`), which
+    Word and LibreOffice prefer to any font or colour named beside them: those are taken out, and the title's blue
+    rule drawn black."""
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(11)
     for name, size in (("Title", 18), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11.5)):
         style = document.styles[name]
         style.font.name, style.font.size, style.font.color.rgb, style.font.bold = FONT, Pt(size), BLACK, True
         style.font.italic = False
+        for element in style.element.iter():
+            for attribute in [a for a in element.attrib
+                              if a.endswith(("Theme", "themeShade", "cstheme")) or "themeColor" in a]:
+                del element.attrib[attribute]
+            if element.tag == qn("w:bottom"):
+                element.set(qn("w:color"), "000000")
 
 
 def field(paragraph: Paragraph, code: str) -> None:
@@ -72,7 +82,11 @@ def header_and_footer(document: Document, filing: Filing) -> None:
     status = section.header.add_paragraph()
     status.add_run(filing.status).bold = True
     status.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    bottom = section.footer.paragraphs[0]
+    page_numbers(section.footer.paragraphs[0])
+
+
+def page_numbers(bottom: Paragraph) -> None:
+    """"Page X of Y", centred, as Word fields."""
     bottom.alignment = WD_ALIGN_PARAGRAPH.CENTER
     bottom.add_run("Page ")
     field(bottom, "PAGE")
@@ -91,7 +105,7 @@ def properties(document: Document, filing: Filing) -> None:
 
 
 def set_up(document: Document, filing: Filing) -> None:
-    """Lay out `document` as a council's minutes page."""
+    """Lay out `document` as a council's minutes page (govbot's own, where the group has no house template)."""
     a4(document)
     house_style(document)
     header_and_footer(document, filing)

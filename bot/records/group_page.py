@@ -17,9 +17,9 @@ from bot.records.minutes_file import minutes_file, pdf_available
 from bot.records.people import namer
 from bot.records.tables import Table
 from bot.rules.calendar import show, show_date
+from bot.rules.in_force import rules_in_force
 from bot.rules.page_access import explain
-from bot.services.context import terms_of
-from bot.services.groups import rules_in_force
+from bot.terms import terms_of
 
 
 @dataclass(frozen=True)

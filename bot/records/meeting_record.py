@@ -23,9 +23,8 @@ from bot.models import (
 )
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
-from bot.services.context import terms_of
-from bot.services.polls import counts
-from bot.terms import VOTING_RULE_WORDS, Role, Terms
+from bot.records.tally import counts
+from bot.terms import VOTING_RULE_WORDS, Role, Terms, terms_of
 
 
 @dataclass(frozen=True)
@@ -78,6 +77,7 @@ class MeetingRecord:
     approval_rule: str
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
+    officers: list[str] = field(default_factory=list)  # the secretariat and observers there (not members)
     apologies: list[tuple[str, str | None]] = field(default_factory=list)  # (member, reason)
     # member -> the deputy who attended in their place, for members who sent apologies: minutes list both
     apologies_deputised: dict[str, str] = field(default_factory=dict)
@@ -154,10 +154,28 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     return record
 
 
+def non_members(session: Session, group_id: int) -> dict[int, str]:
+    """The seat title of each person who sits in the group only as secretariat or observer: not members, so the
+    minutes list them "in attendance" when they came, and never as absent."""
+    seats: dict[int, str] = {}
+    members: set[int] = set()
+    for person_id, role, title in session.execute(select(Membership.person_id, Membership.role, Membership.seat_title)
+                                                  .where(Membership.group_id == group_id)):
+        if role in (Role.SECRETARIAT, Role.OBSERVER):
+            seats[person_id] = title
+        else:
+            members.add(person_id)
+    return {person_id: title for person_id, title in seats.items() if person_id not in members}
+
+
 def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer) -> None:
+    officers = non_members(session, meeting.group_id)
     for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
         member = names(row.member_id)
-        if row.status == "present":
+        if row.member_id in officers and row.status in ("present", "absent"):
+            if row.status == "present":
+                record.officers.append(f"{member} — {officers[row.member_id]}")
+        elif row.status == "present":
             record.present.append(member)
         elif row.status == "deputised":
             record.deputies.append((names(row.deputy_id), member))

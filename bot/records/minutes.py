@@ -50,12 +50,18 @@ def apology_lines(record: MeetingRecord) -> list[str]:
     return apologies + [apology_words(member, None, deputy) for deputy, member in record.deputies if member not in sent]
 
 
+def in_attendance(record: MeetingRecord) -> list[str]:
+    """Those there who are not members: deputies, saying for whom, then the secretariat and observers with their
+    seat (`Sam Reid — Administrative support`). The minutes and the group page both use it."""
+    return [f"{deputy} for {member}" for deputy, member in record.deputies] + record.officers
+
+
 def attendance(record: MeetingRecord) -> list[str]:
-    """Present, in attendance (deputies, saying for whom), apologies (with the deputy who attended) and absent."""
+    """Present, in attendance (deputies, the secretariat), apologies (with the deputy who attended) and absent."""
     apologies = apology_lines(record)
     return ["", "## Attendance", "",
             f"- **Present:** {people(record.present)}",
-            f"- **In attendance:** {people([f'{deputy} for {member}' for deputy, member in record.deputies])}",
+            f"- **In attendance:** {people(in_attendance(record))}",
             f"- **Apologies:** {people(apologies)}",
             f"- **Absent:** {people(record.absent)}"]
 

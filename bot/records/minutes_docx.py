@@ -10,7 +10,8 @@ from docx import Document
 from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
-from bot.records.docx_page import Filing, set_up
+from bot.records import docx_template
+from bot.records.docx_page import Filing, properties, set_up
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 
@@ -22,10 +23,16 @@ def runs(paragraph: Paragraph, text: str) -> None:
             paragraph.add_run(part).bold = index % 2 == 1
 
 
-def docx(minutes_markdown: str, filing: Filing) -> bytes:
-    """The minutes (as `bot.records.minutes.markdown` writes them, or as approved) as .docx bytes."""
-    document = Document()
-    set_up(document, filing)
+def docx(minutes_markdown: str, filing: Filing, template: bytes | None = None) -> bytes:
+    """The minutes (as `bot.records.minutes.markdown` writes them, or as approved) as .docx bytes: on the group's
+    house template (its page, styles, header and footer) where it has one, else on govbot's A4 page."""
+    if template is None:
+        document = Document()
+        set_up(document, filing)
+    else:
+        document = docx_template.on_template(template)
+        docx_template.header_and_footer(document, filing)
+        properties(document, filing)
     for line in minutes_markdown.splitlines():
         if not line.strip():
             continue

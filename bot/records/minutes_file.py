@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Group, Meeting
 from bot.records.docx_page import Filing
+from bot.records.house_template import house_template
 from bot.records.meeting_record import approved_minutes, meeting_record
 from bot.records.minutes import markdown
 from bot.records.minutes_docx import docx
@@ -29,9 +30,10 @@ class MinutesFile:
     text: str  # Markdown
     filing: Filing
     approved: bool
+    template: bytes | None = None  # the group's house Word template, if its ToR names one
 
     def as_docx(self) -> bytes:
-        return docx(self.text, self.filing)
+        return docx(self.text, self.filing, self.template)
 
 
 def minutes_file(session: Session, group: Group, meeting: Meeting) -> MinutesFile:
@@ -49,7 +51,7 @@ def minutes_file(session: Session, group: Group, meeting: Meeting) -> MinutesFil
     author = record.minute_taker if record.minute_taker != "not recorded" else record.group
     filing = Filing(title=f"Minutes of {record.group}: meeting {record.number}, {meeting_date}", group=record.group,
                     meeting_date=meeting_date, status=status, author=author, created=created)
-    return MinutesFile(meeting.number, text, filing, approved is not None)
+    return MinutesFile(meeting.number, text, filing, approved is not None, house_template(session, group))
 
 
 def pdf_available() -> bool:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership
 from bot.rules.page_access import Visibility, visibility
-from bot.services.context import terms_of
+from bot.terms import terms_of
 
 SALT = "govbot.group-page"
 

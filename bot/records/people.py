@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership, Person
-from bot.services.context import terms_of
+from bot.terms import terms_of
 
 Namer = Callable[[int | None], str]
 
@@ -46,8 +46,3 @@ def namer(session: Session, group: Group) -> Namer:
         return cache[person_id]
 
     return name
-
-
-def seat_title_of(session: Session, group: Group, person_id: int) -> str | None:
-    """The seat title a person holds (or last held) in the group, for the register's "title" column."""
-    return seats_of(session, group).get(person_id)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import UsageError
 from bot.models import AgendaItem, Attendance, Group, Interest, Membership, Poll
+from bot.numbers import meeting_number
 from bot.records import absences
 from bot.records.between_meetings import next_meeting_number
 from bot.records.meeting_record import name_of, tally
@@ -17,8 +18,7 @@ from bot.records.people import namer
 from bot.records.tables import Table
 from bot.rules.attendance import session_status
 from bot.rules.calendar import show, show_date
-from bot.services.context import terms_of
-from bot.services.numbers import meeting_number
+from bot.terms import terms_of
 
 STATUS_WORDS = {"present": "present", "deputised": "deputised", "apologies": "apologies", "absent": "absent"}
 

@@ -3,8 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from typing import Protocol
+
+from bot.terms import AttendanceRules
 
 ATTENDED = frozenset({"present", "deputised"})
+
+
+class RollEntry(Protocol):
+    """One line of a meeting's roll call (bot.models.Attendance is one): the member, their status, and who
+    attended in their place."""
+
+    @property
+    def member_id(self) -> int: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def deputy_id(self) -> int | None: ...
 
 
 def consecutive_misses(statuses_newest_first: Iterable[str], apologies_count: bool) -> int:
@@ -46,8 +61,19 @@ def over_cap(attending_from_organisation: int, cap: int | None) -> bool:
     return cap is not None and attending_from_organisation >= cap
 
 
-def apology_words(member: str, reason: str | None, deputy: str | None = None) -> str:
-    """`carol (annual leave; deputy: yan)`: an apology, its reason, and who attended in the member's place, as UK
-    minutes list them."""
-    notes = [note for note in (reason, f"deputy: {deputy}" if deputy else None) if note]
-    return member + (f" ({'; '.join(notes)})" if notes else "")
+def cap_refusal(rules: AttendanceRules, organisation: str | None, attending: int) -> str | None:
+    """Why one more from `organisation`, which has `attending` there already, may not attend: the ToR's cap per
+    organisation (LIEG: at most two representatives per authority at once). None when they may."""
+    cap = rules.max_per_organisation
+    if organisation is None or not over_cap(attending, cap):
+        return None
+    return rules.cap_rule.cited(f"{organisation} already has {attending} attending; at most {cap} per "
+                                "organisation may attend at once") + "."
+
+
+def apology_words(member: str, reason: str | None = None, deputy: str | None = None) -> str:
+    """`Carol Smith (Southend City Council) — annual leave; deputy: Yan Li attended`: an apology, its reason, and
+    who attended in the member's place, as UK minutes list them. The name may carry its organisation in brackets,
+    so the notes follow a dash rather than a second pair of brackets."""
+    notes = [note for note in (reason, f"deputy: {deputy} attended" if deputy else None) if note]
+    return member + (f" — {'; '.join(notes)}" if notes else "")

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.terms import Confidentiality
+
 
 class Standing(StrEnum):
     MEMBER = "member"  # holds a seat (of any role) in the group
@@ -72,3 +74,22 @@ def refusal(name: str, cite: str, reader: Reader, scope: Scope) -> str:
                 "for a member. Give that meeting's number, e.g. `agenda N`.")
     return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend, not "
             "its registers or lists across meetings.")
+
+
+def exposed(rule: Confidentiality, *, public: bool, shared: bool) -> bool:
+    """Whether binding the group to a channel that is `public` or `shared` with another organisation exposes what
+    the ToR keeps within the group: it is confidential, or its meetings are not open to the public."""
+    return (public or shared) and (rule.confidential or not rule.public_meetings)
+
+
+def exposure_words(rule: Confidentiality, group_name: str, short_name: str, channel_name: str | None, *,
+                   public: bool, shared: bool) -> str:
+    """What the chair is told when the group is bound to a channel others can read, citing the clause, and how
+    to move it."""
+    how = " and ".join(w for w, on in (("public", public), ("shared with another organisation", shared)) if on)
+    name = f"#{channel_name}" if channel_name else "its channel"
+    return rule.cited(f"{group_name} is confidential: its information is for its members and its purpose only, "
+                      "and its meetings are not open to the public") + \
+        f". {name} is {how}, so people outside the group can read what is recorded there. Move the group to a " \
+        f"private channel of your own organisation and bind that one with `group bind {short_name}`. I will not " \
+        "repeat this warning for this channel."

@@ -1,24 +1,27 @@
 """May this person do this act here, now? The ToR's powers table, with a clerk's defaults where it is silent.
-Pure, no I/O: the caller says which roles the person holds (bot/services/authority.py works them out)."""
+Pure, no I/O: `roles_held` says which roles a person holds from the facts bot/services/authority.py reads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule
-from bot.terms_powers import ACT_WORDS, HOLDER_WORDS, Act, Agreement, Holder, Power
+from bot.rules.tenure import SeatHeld, is_member
+from bot.rules.voting import is_voting
+from bot.terms import VOTING_RULE_WORDS, Role, Terms, VotingRule
+from bot.terms_powers import ACT_WORDS, POWER_HOLDER_WORDS, Act, Agreement, Power, PowerHolder
 
-C, S = Holder.CHAIR, Holder.SECRETARIAT
+C, S = PowerHolder.CHAIR, PowerHolder.SECRETARIAT
 
 # What a UK committee clerk expects where the ToR says nothing: the chair and the secretariat run the business,
 # the chair alone runs the meeting and its votes, any voting member proposes, a member acts for themself.
-CLERK_DEFAULTS: dict[Act, list[Holder]] = {
+CLERK_DEFAULTS: dict[Act, list[PowerHolder]] = {
     Act.SEAT_MEMBER: [C, S], Act.CO_OPT_MEMBER: [C, S], Act.NAME_CHAIR: [C, S],
     Act.SCHEDULE_MEETING: [C, S], Act.PLAN_AGENDA: [C, S], Act.RUN_MEETING: [C],
-    Act.PROPOSE_MOTION: [Holder.VOTING_MEMBER, C], Act.TABLE_MOTION: [Holder.VOTING_MEMBER, C],
-    Act.CALL_VOTE: [C], Act.CLOSE_POLL: [C], Act.APPROVE_MINUTES: [C], Act.CIRCULATE_MINUTES: [Holder.ANYONE],
-    Act.RECORD_ACTIONS: [C, S, Holder.MINUTE_TAKER], Act.MARK_ACTION_DONE: [Holder.SELF, C, S],
-    Act.MARK_REVIEW_DONE: [C, S], Act.NOMINATE_DEPUTY: [Holder.SELF, C, S], Act.BIND_CHANNEL: [C, S],
+    Act.PROPOSE_MOTION: [PowerHolder.VOTING_MEMBER, C], Act.TABLE_MOTION: [PowerHolder.VOTING_MEMBER, C],
+    Act.CALL_VOTE: [C], Act.CLOSE_POLL: [C], Act.APPROVE_MINUTES: [C], Act.CIRCULATE_MINUTES: [PowerHolder.ANYONE],
+    Act.RECORD_ACTIONS: [C, S, PowerHolder.MINUTE_TAKER], Act.MARK_ACTION_DONE: [PowerHolder.SELF, C, S],
+    Act.MARK_REVIEW_DONE: [C, S], Act.NOMINATE_DEPUTY: [PowerHolder.SELF, C, S], Act.BIND_CHANNEL: [C, S],
     Act.END_GROUP: [C, S],
 }
 
@@ -37,13 +40,38 @@ def power_for(terms: Terms, act: Act) -> Power:
         # The chair is elected by the group; the secretariat (or the chair) records the result of that election.
         return Power(by=[C, S], agreement=Agreement(vote="election"), clause=terms.chair.clause)
     if act is Act.TABLE_MOTION and terms.voting.tabling.required:
-        return Power(by=[Holder.STEERING_GROUP], clause=terms.voting.tabling.clause)
+        return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.voting.tabling.clause)
     if act is Act.APPROVE_MINUTES:
-        by = {"chair": [C], "steering_group": [Holder.STEERING_GROUP], "group": [C, S]}[terms.minutes.approved_by]
+        by = {"chair": [C], "steering_group": [PowerHolder.STEERING_GROUP], "group": [C, S]}[terms.minutes.approved_by]
         return Power(by=by, clause=terms.minutes.clause)
     if act is Act.CIRCULATE_MINUTES and terms.minutes.approved_by == "steering_group":
-        return Power(by=[Holder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
+        return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
     return Power(by=CLERK_DEFAULTS[act])
+
+
+def roles_held(terms: Terms, held: SeatHeld | None, today: dt.date, *, chairs: bool, own: bool,
+               takes_minutes: bool) -> frozenset[PowerHolder]:
+    """Every role a person holds at once, from their seat (`held`, or none) and what the caller knows of them:
+    whether they chair (the group, or the meeting the act concerns), whether the act concerns them themself
+    (their own deputy, their own action), and whether they take that meeting's minutes. The secretariat and
+    observers are not members; the steering group is the members in term whose seats sit on it."""
+    roles = {PowerHolder.ANYONE}
+    if own:
+        roles.add(PowerHolder.SELF)
+    if chairs:
+        roles.add(PowerHolder.CHAIR)
+    if held is not None and held.role == Role.SECRETARIAT:
+        roles.add(PowerHolder.SECRETARIAT)
+    if held is not None and is_member(held, today):
+        roles.add(PowerHolder.MEMBER)
+        seat = terms.seat(held.seat_title)
+        if seat is not None and seat.steering:
+            roles.add(PowerHolder.STEERING_GROUP)
+    if is_voting(terms, held, today):
+        roles.add(PowerHolder.VOTING_MEMBER)
+    if takes_minutes:
+        roles.add(PowerHolder.MINUTE_TAKER)
+    return frozenset(roles)
 
 
 @dataclass(frozen=True)
@@ -52,9 +80,9 @@ class Verdict:
     refusal: str = ""  # for a refusal: who may, citing the clause, ready to follow "Only "
 
 
-def holds(power: Power, roles: frozenset[Holder], seat_title: str | None) -> bool:
+def holds(power: Power, roles: frozenset[PowerHolder], seat_title: str | None) -> bool:
     """Whether someone holding `roles` (and `seat_title`) holds `power`."""
-    if Holder.ANYONE in power.by or roles & set(power.by):
+    if PowerHolder.ANYONE in power.by or roles & set(power.by):
         return True
     return seat_title is not None and seat_title.casefold() in {t.casefold() for t in power.seats}
 
@@ -63,8 +91,8 @@ def who_may(power: Power, act: Act | None = None) -> str:
     """`the chair or the secretariat`; the chair alone is spelt out, since a meeting's chair holds it too."""
     if power.by == [C] and not power.seats:
         return "the chair (or vice-chair, or the meeting's chair)"
-    own = "the action's owner" if act is Act.MARK_ACTION_DONE else HOLDER_WORDS[Holder.SELF]
-    names = [own if h is Holder.SELF else HOLDER_WORDS[h] for h in power.by]
+    own = "the action's owner" if act is Act.MARK_ACTION_DONE else POWER_HOLDER_WORDS[PowerHolder.SELF]
+    names = [own if h is PowerHolder.SELF else POWER_HOLDER_WORDS[h] for h in power.by]
     names += [f"the holder of {title}" for title in power.seats]
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
@@ -77,7 +105,7 @@ def agreement_words(agreement: Agreement, terms: Terms) -> str:
     return f"with the agreement of {VOTING_RULE_WORDS[VotingRule(agreement.vote or 'majority_cast')]}"
 
 
-def decide(terms: Terms, act: Act, roles: frozenset[Holder], doing: str, *, seat_title: str | None = None,
+def decide(terms: Terms, act: Act, roles: frozenset[PowerHolder], doing: str, *, seat_title: str | None = None,
            agreed: str | None = None) -> Verdict:
     """May someone holding `roles` do `act` (described as `doing`, "schedule meetings")?
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from bot.terms import QuorumRule
+from bot.rules.attendance import RollEntry
+from bot.terms import QuorumRule, Terms
 
 
 @dataclass(frozen=True)
@@ -62,3 +64,22 @@ def turnout_shortfall(rule: QuorumRule | None, *, voted: int, voting_seats: int)
     if voted >= required:
         return None
     return rule.cited(f"no quorum — only {voted} voted, at least {required} must")
+
+
+def of_roll(terms: Terms, roll: Iterable[RollEntry], *, voting: Collection[int], chairs: Collection[int]) -> Quorum:
+    """The quorum a meeting's roll call gives under `terms`.
+
+    `voting` are the ids of the voting members in term (bot.rules.voting.is_voting): each present counts, and so
+    does a deputy attending for one where the ToR's deputy rule lets deputies count (the quorum rule then says
+    whether they do). `chairs` are the ids of those whose presence is the chair's.
+    """
+    members = deputies = 0
+    present: set[int] = set()
+    for row in roll:
+        if row.status == "present":
+            present.add(row.member_id)
+            members += row.member_id in voting
+        elif row.status == "deputised" and row.member_id in voting and terms.deputies.counts_for_quorum:
+            deputies += 1
+    return assess(terms.quorum, members_present=members, deputies_present=deputies,
+                  chair_present=bool(present.intersection(chairs)), voting_seats=terms.voting_seats)

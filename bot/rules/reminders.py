@@ -49,10 +49,6 @@ def instant(moment: dt.datetime) -> str:
     """A compact UTC instant for keys: `20261210T1000Z`."""
     return moment.astimezone(dt.UTC).strftime("%Y%m%dT%H%MZ")
 
-    def useful_at(self, now: dt.datetime) -> bool:
-        return self.expires_at is None or now < self.expires_at
-
-
 def at_local(day: dt.date, time: dt.time, zone: ZoneInfo) -> dt.datetime:
     """The UTC instant of a wall-clock time in `zone`. A time the spring change skips falls an hour later, and
     a time the autumn change repeats is taken the first time, so a reminder is sent once, never twice."""

@@ -2,7 +2,40 @@
 
 from __future__ import annotations
 
-from bot.terms import Seat
+import datetime as dt
+from typing import Protocol
+
+from bot.rules.calendar import term_ended
+from bot.terms import Role, Seat
+
+# They attend, but are not members: they neither vote nor count, and have no deputies of their own.
+NOT_MEMBERS = frozenset({Role.SECRETARIAT, Role.OBSERVER})
+
+
+class SeatHeld(Protocol):
+    """A seat as the record holds it, all that the rules on members, votes and chairs read of it
+    (bot.models.Membership is one; a test may pass any object with these attributes)."""
+
+    @property
+    def person_id(self) -> int: ...
+    @property
+    def seat_title(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def term_ends_on(self) -> dt.date | None: ...
+    @property
+    def chair_term_ends_on(self) -> dt.date | None: ...
+
+
+def term_over(held: SeatHeld | None, today: dt.date) -> bool:
+    """Whether the seat's term ended before `today`, in the group's zone (its last day is still in term)."""
+    return held is not None and term_ended(held.term_ends_on, today)
+
+
+def is_member(held: SeatHeld | None, today: dt.date) -> bool:
+    """A member of the group in term: the secretariat and observers attend, but are not members."""
+    return held is not None and held.role not in NOT_MEMBERS and not term_over(held, today)
 
 
 def new_holder_due(seat: Seat | None) -> bool:

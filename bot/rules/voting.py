@@ -1,10 +1,75 @@
-"""Deciding a motion under the ToR's voting rule. Pure, no I/O."""
+"""Who may vote and how a vote is decided, under the ToR's voting rule. Pure, no I/O."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from bot.terms import VOTING_RULE_WORDS, VotingRule, VotingRules
+from bot.rules.attendance import RollEntry
+from bot.rules.calendar import show_date
+from bot.rules.tenure import NOT_MEMBERS, SeatHeld, lapsed_hint, term_over, until_reappointed
+from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule, VotingRules
+
+
+def is_voting(terms: Terms, held: SeatHeld | None, today: dt.date) -> bool:
+    """A voting seat, held as a member (not observer or secretariat), within its term: the one test every vote,
+    every electorate and every quorum count uses."""
+    if held is None or term_over(held, today):
+        return False
+    seat = terms.seat(held.seat_title)
+    return bool(seat and seat.voting) and held.role not in NOT_MEMBERS
+
+
+def casters_present(roll: Iterable[RollEntry], voting: Collection[int], deputies_may_vote: bool) -> dict[int, int]:
+    """Those entitled to vote at a meeting, {member id: id of whoever casts their vote}: each voting member
+    (`voting`, their ids) present casts their own; a deputy attending for one casts it where the ToR lets
+    deputies vote."""
+    entitled: dict[int, int] = {}
+    for row in roll:
+        if row.member_id not in voting:
+            continue
+        if row.status == "present":
+            entitled[row.member_id] = row.member_id
+        elif row.status == "deputised" and row.deputy_id and deputies_may_vote:
+            entitled[row.member_id] = row.deputy_id
+    return entitled
+
+
+def electorate_is_present(rule: VotingRule, *, at_meeting: bool) -> bool:
+    """Whether those entitled to vote are the voting members present (with voting deputies), as at a meeting
+    vote; otherwise they are every voting member in office, present or not: between meetings, and where the
+    rule is "agreed by all members"."""
+    return at_meeting and rule is not VotingRule.ALL_MEMBERS
+
+
+def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: str,
+                 meeting_number: int | None) -> str:
+    """Why `voter` (holding `held`, or no seat) casts no vote in a poll (held at meeting `meeting_number`, or
+    between meetings), and what would work: their term ended, their seat does not vote, they are not recorded
+    present, or they are neither a voting member nor a deputy who may vote."""
+    if held is not None and held.term_ends_on is not None and term_over(held, today):
+        seat = terms.seat(held.seat_title)
+        rule = (f"Your term in {held.seat_title} ended on {show_date(held.term_ends_on)}, so you cannot "
+                f"vote{until_reappointed(seat, 'you are ')}")
+        return f"{seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, held.seat_title, voter, "you")
+    if held is not None and not is_voting(terms, held, today):
+        return f"Your seat ({held.seat_title}) does not vote in {terms.name}."
+    if held is not None and meeting_number is not None:
+        return f"You are not recorded present at meeting {meeting_number}; say `here` first."
+    return terms.deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent "
+                                "member where the ToR allows it") + "."
+
+
+def lapsed_note(terms: Terms, held: SeatHeld | None, today: dt.date, member: str) -> str:
+    """Why `member`, recorded present, neither votes nor counts for quorum: their term has ended (and who
+    restores them). Empty while they are in term."""
+    if held is None or held.term_ends_on is None or not term_over(held, today):
+        return ""
+    seat = terms.seat(held.seat_title)
+    rule = f"their term in {held.seat_title} ended on {show_date(held.term_ends_on)}, so they cannot " \
+           f"vote or count for quorum{until_reappointed(seat)}"
+    return f" But {seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, held.seat_title, member, "them")
 
 
 @dataclass(frozen=True)
@@ -65,3 +130,33 @@ def decide(
     verdict = "carried" if carried else "not carried"
     text = f"{verdict}: {tally.words()}; {need_text} ({VOTING_RULE_WORDS[rule]}){note} {rules.cite()}"
     return Decision(carried, text.rstrip())
+
+
+def venue_refusal(rules: VotingRules, *, at_meeting: bool) -> str | None:
+    """Why a vote may not be held where it is asked for, or None when it may: a rule of "majority of those
+    present", or a ToR without votes between meetings, needs a meeting."""
+    if at_meeting or (rules.rule is not VotingRule.MAJORITY_PRESENT and rules.out_of_meeting_polls):
+        return None
+    return rules.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[rules.rule]} at a meeting") + \
+        "; open a meeting first."
+
+
+def casting_refusal(rules: VotingRules) -> str | None:
+    """Why the chair may not give a casting vote on a motion, or None where the ToR gives them one."""
+    return None if rules.casting_vote == "chair" else rules.cited("The ToR gives the chair no casting vote") + "."
+
+
+def most_voted(labels: dict[int, str], per: dict[int, int]) -> tuple[list[str], int]:
+    """The options (`labels` by position) with the most votes, and that number; none when no vote was cast."""
+    top = max(per.values(), default=0)
+    return [label for position, label in labels.items() if top > 0 and per.get(position, 0) == top], top
+
+
+def poll_outcome(labels: dict[int, str], per: dict[int, int], voters: int) -> str:
+    """What a poll (not a motion) decided: the option with the most votes, a tie, or that nobody voted."""
+    winners, top = most_voted(labels, per)
+    if not winners:
+        return "no votes were cast"
+    if len(winners) == 1:
+        return f"{winners[0]} has the most votes ({top} of {voters} voting)"
+    return f"tied between {', '.join(winners)} ({top} votes each)"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotFound, UsageError
 from bot.models import ActionItem, Person
 from bot.refs import ActionRef
@@ -13,27 +12,29 @@ from bot.rules.calendar import example_day, parse_date, show_date
 from bot.services.authority import require
 from bot.services.context import Context, agenda_item, name
 from bot.services.numbers import next_number
+from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
+from bot.verbs import Action, ActionDone, Actions
 
 
-def record_action(ctx: Context, cmd: Command) -> Reply:
+def record_action(ctx: Context, cmd: Action) -> Reply:
     """Record an action, against the open meeting (and an item of it) when there is one."""
     require(ctx, Act.RECORD_ACTIONS, "record actions", meeting=ctx.open_meeting())
-    text = " ".join(cmd.args["text"]).strip()
+    text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '
                          f"--due {example_day(ctx.today).isoformat()}.")
     meeting = ctx.open_meeting()
-    ctx.require_unlocked(meeting.id if meeting else None, "a new action for it")
+    require_unlocked(ctx, meeting.id if meeting else None, "a new action for it")
     item_id = None
-    if cmd.options.get("item") is not None:
+    if cmd.item is not None:
         if meeting is None:
             raise NotFound("No meeting is open, so there is no agenda item to attach the action to.")
-        item_id = agenda_item(meeting, cmd.options["item"]).id
-    due = parse_date(cmd.options["due"], ctx.today) if cmd.options.get("due") else None
+        item_id = agenda_item(meeting, cmd.item).id
+    due = parse_date(cmd.due, ctx.today) if cmd.due else None
     if due is not None and due < ctx.today:
         raise UsageError(f"--due {show_date(due)} is in the past; give a date still to come.")
-    owner = ctx.person(cmd.options["owner"]) if cmd.options.get("owner") else None
+    owner = ctx.person(cmd.owner) if cmd.owner else None
     action = ActionItem(group_id=ctx.group.id, number=next_number(ctx.session, ActionItem, ctx.group.id),
                         meeting_id=meeting.id if meeting else None, item_id=item_id,
                         text=text[:2000], owner_id=owner.id if owner else None, due_on=due,
@@ -45,10 +46,10 @@ def record_action(ctx: Context, cmd: Command) -> Reply:
     if due:
         parts.append(f"due {show_date(due)}")
     return Reply(f"Action {action.number} recorded: {action.text} ({', '.join(parts)}).",
-                 buttons=(Button("Done", f"action done {action.number}"),), subject=ActionRef(action.id))
+                 buttons=(Button("Done", ActionDone(action=action.number)),), subject=ActionRef(action.id))
 
 
-def list_actions(ctx: Context, cmd: Command) -> Reply:
+def list_actions(ctx: Context, cmd: Actions) -> Reply:
     actions = ctx.session.scalars(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
                                                            ActionItem.done_at.is_(None)).order_by(ActionItem.number))
     rows = []
@@ -60,13 +61,13 @@ def list_actions(ctx: Context, cmd: Command) -> Reply:
     return Reply("Open actions:" if rows else "No open actions.", fields=tuple(rows), private=True)
 
 
-def action_done(ctx: Context, cmd: Command) -> Reply:
+def action_done(ctx: Context, cmd: ActionDone) -> Reply:
     """Mark the channel's group's action N (its number in that group) done; again is harmless. Raises NotFound when
     the group has no action N, NotAllowed unless the actor owns it or is its chair or secretariat."""
     action = ctx.session.scalar(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
-                                                         ActionItem.number == cmd.args["action"]))
+                                                         ActionItem.number == cmd.action))
     if action is None:
-        raise NotFound(f"There is no action {cmd.args['action']} in {ctx.terms.name}. Say `actions` to list them.")
+        raise NotFound(f"There is no action {cmd.action} in {ctx.terms.name}. Say `actions` to list them.")
     require(ctx, Act.MARK_ACTION_DONE, f"mark action {action.number} done", own=action.owner_id == ctx.actor.id)
     if action.done_at is not None:
         return Reply(f"Action {action.number} was already marked done.", private=True)

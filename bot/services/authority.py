@@ -4,45 +4,24 @@
 from __future__ import annotations
 
 from bot.errors import NotAllowed
-from bot.models import Meeting, Membership, Person
-from bot.rules.powers import decide, holds, power_for
+from bot.models import Meeting, Person
+from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.services.context import Context
-from bot.terms import Role
-from bot.terms_powers import Act, Holder
-
-NOT_MEMBERS = (Role.SECRETARIAT, Role.OBSERVER)
+from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair
+from bot.terms_powers import Act, PowerHolder
 
 
-def is_member(ctx: Context, membership: Membership | None) -> bool:
-    """A member of the group in term: the secretariat and observers attend, but are not members."""
-    return membership is not None and membership.role not in NOT_MEMBERS and not ctx.term_ended(membership)
-
-
-def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *, own: bool = False) -> frozenset[Holder]:
+def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *,
+             own: bool = False) -> frozenset[PowerHolder]:
     """Every role `person` holds at once: a seat, the chair, the steering group, the meeting's minute-taker.
 
     `meeting` is the meeting the act concerns (its chair and minute-taker hold powers over it); `own` says the
     act concerns the person themself (their own deputy, their own action).
     """
-    membership = ctx.membership(person)
-    roles = {Holder.ANYONE}
-    if own:
-        roles.add(Holder.SELF)
-    if ctx.is_chair(person) or (meeting is not None and meeting.chair_id == person.id):
-        roles.add(Holder.CHAIR)
-    if membership is not None and membership.role == Role.SECRETARIAT:
-        roles.add(Holder.SECRETARIAT)
-    if is_member(ctx, membership):
-        assert membership is not None
-        roles.add(Holder.MEMBER)
-        seat = ctx.terms.seat(membership.seat_title)
-        if seat is not None and seat.steering:
-            roles.add(Holder.STEERING_GROUP)
-    if ctx.is_voting(membership):
-        roles.add(Holder.VOTING_MEMBER)
-    if meeting is not None and meeting.minute_taker_id == person.id:
-        roles.add(Holder.MINUTE_TAKER)
-    return frozenset(roles)
+    chairs = is_chair(ctx, person) or (meeting is not None and meeting.chair_id == person.id)
+    takes_minutes = meeting is not None and meeting.minute_taker_id == person.id
+    return roles_held(ctx.terms, ctx.membership(person), ctx.today, chairs=chairs, own=own,
+                      takes_minutes=takes_minutes)
 
 
 def may(ctx: Context, act: Act, *, meeting: Meeting | None = None, own: bool = False,
@@ -65,10 +44,10 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
         return
     power = power_for(ctx.terms, act)
     if not may(ctx, act, meeting=meeting, own=own):
-        if Holder.CHAIR in power.by:
-            ctx.refuse_lapsed_chair(doing)
-        if power.by == [Holder.CHAIR]:  # says who the chair is, or how the group comes to have one
-            raise NotAllowed(f"{verdict.refusal} {ctx.chair_hint()}")
+        if PowerHolder.CHAIR in power.by:
+            refuse_lapsed_chair(ctx, doing)
+        if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
+            raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx)}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
     raise NotAllowed(verdict.refusal)
 

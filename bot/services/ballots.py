@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 
-from bot.commands import Command
+from bot.commands import PersonRef
 from bot.errors import NotAllowed, UsageError
 from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
 from bot.replies import Reply
-from bot.rules.calendar import show, show_date
-from bot.rules.tenure import lapsed_hint, until_reappointed
+from bot.rules.calendar import show
+from bot.rules.voting import vote_refusal
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
 from bot.services.poll_records import get_poll
+from bot.services.record_lock import require_unlocked
+from bot.services.standing import is_voting
+from bot.verbs import Vote
 
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
@@ -27,7 +31,7 @@ CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id"))
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
 
 
-def choices_of(poll: Poll, words: list[str]) -> list[int]:
+def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
     """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
     if poll.kind == "motion":
         word = " ".join(words).casefold()
@@ -52,7 +56,7 @@ def choices_of(poll: Poll, words: list[str]) -> list[int]:
     return picked
 
 
-def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
+def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     """The member whose vote the speaker casts; refuses anyone the ToR does not let vote."""
     if poll.meeting_id is not None:
         meeting = ctx.session.get(Meeting, poll.meeting_id)
@@ -60,44 +64,33 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: object) -> int:
         casters = roll.voters_present(ctx, meeting)
         mine = [member for member, caster in casters.items() if caster == ctx.actor.id]
     else:
-        mine = [ctx.actor.id] if ctx.is_voting(ctx.membership(ctx.actor)) else []
+        mine = [ctx.actor.id] if is_voting(ctx, ctx.membership(ctx.actor)) else []
     if for_ref is not None:
-        wanted = ctx.person(for_ref)  # type: ignore[arg-type]
+        wanted = ctx.person(for_ref)
         mine = [m for m in mine if m == wanted.id]
     if len(mine) == 1:
         return mine[0]
     if len(mine) > 1:
         raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
-    membership = ctx.membership(ctx.actor)
-    if membership is not None and membership.term_ends_on is not None and ctx.term_ended(membership):
-        seat = ctx.terms.seat(membership.seat_title)
-        rule = (f"Your term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so you cannot "
-                f"vote{until_reappointed(seat, 'you are ')}")
-        raise NotAllowed(f"{seat.cited(rule) if seat else rule}. "
-                         + lapsed_hint(seat, membership.seat_title, ctx.actor.display_name, "you"))
-    if membership is not None and not ctx.is_voting(membership):
-        raise NotAllowed(f"Your seat ({membership.seat_title}) does not vote in {ctx.terms.name}.")
-    if membership is not None and poll.meeting_id is not None:
-        raise NotAllowed(f"You are not recorded present at meeting {meeting_number(ctx.session, poll.meeting_id)}; "
-                         "say `here` first.")
-    raise NotAllowed(ctx.terms.deputies.cited(f"Only voting members of {ctx.terms.name} vote, or a deputy attending "
-                                              "for an absent member where the ToR allows it") + ".")
+    number = meeting_number(ctx.session, poll.meeting_id) if poll.meeting_id is not None else None
+    raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
+                                  meeting_number=number))
 
 
-def vote(ctx: Context, cmd: Command) -> Reply:
+def vote(ctx: Context, cmd: Vote) -> Reply:
     """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
-    poll = get_poll(ctx, cmd.args["poll"])
+    poll = get_poll(ctx, cmd.poll)
     if poll.status != "open":
         hint = f"see `results {poll.number}`." if poll.status == "closed" else "it is not open for votes yet."
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.number} closed at {show(poll.closes_at, ctx.terms.zone)}.")
-    ctx.require_unlocked(poll.meeting_id, "a vote in it")
+    require_unlocked(ctx, poll.meeting_id, "a vote in it")
     if poll.secret and ctx.place is not None and ctx.place.said_in_public:
         raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
                          "on the poll's card (only you see your choice).")
-    positions = choices_of(poll, cmd.args["choice"])
-    member_id = entitled_member(ctx, poll, cmd.options.get("for"))
+    positions = choices_of(poll, cmd.choice)
+    member_id = entitled_member(ctx, poll, cmd.for_)
     labels = ", ".join(poll.options[p - 1].label for p in positions)
     on_behalf = "" if member_id == ctx.actor.id else " as deputy"
     notices = interest_reminders(ctx, poll, member_id)

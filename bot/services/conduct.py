@@ -11,8 +11,8 @@ from bot.errors import NotAllowed
 from bot.models import Interest, Meeting, Person
 from bot.rules.cadence import cadence_breaks, early_by
 from bot.rules.calendar import show
+from bot.rules.in_force import declares_at_start
 from bot.services.context import Context
-from bot.terms import Terms
 
 HELD = ("scheduled", "open", "closed")
 
@@ -44,11 +44,6 @@ def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> s
                          f"`meeting open {meeting.number} --confirm`; to change its time, cancel and reschedule it.")
     return (f"Opened {hours} hours before its scheduled time ({when}) on the chair's confirmation; the minutes record "
             f"the date and time it opened, {show(ctx.now, ctx.terms.zone)}.")
-
-
-def declares_at_start(terms: Terms) -> bool:
-    """The ToR itself says interests are declared at the start of each meeting (not only the bot's default)."""
-    return "interests" in terms.model_fields_set and terms.interests.declare_at_start
 
 
 def late_declaration(ctx: Context, meeting: Meeting, person: Person) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from bot.models import Attendance, DeputyNomination, Poll
 from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, refusal
 from bot.services.context import Context
 from bot.services.minutes import chosen
+from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
 
 
 def reader_of(ctx: Context) -> Reader:
@@ -32,17 +33,17 @@ def reader_of(ctx: Context) -> Reader:
 
 
 def meeting_shown(ctx: Context, cmd: Command) -> int | None:
-    """The meeting a command of meeting scope shows, resolved as the command itself resolves it."""
-    if cmd.verb == "results":
-        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id,
-                                                     Poll.number == cmd.args["poll"]))
+    """The meeting a command of meeting scope shows, resolved as the command itself resolves it (a card a platform
+    refreshes is gated by bot.services.record_cards)."""
+    if isinstance(cmd, Results):
+        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, Poll.number == cmd.poll))
         return poll.meeting_id if poll is not None else None
-    if cmd.verb == "meeting minutes":
-        return chosen(ctx, cmd.args["meeting"]).id
-    if cmd.verb == "quorum":
+    if isinstance(cmd, MeetingMinutes):
+        return chosen(ctx, cmd.meeting).id
+    if isinstance(cmd, Quorum):
         meeting = ctx.open_meeting()
         return meeting.id if meeting is not None else None
-    return ctx.meeting(cmd.args.get("meeting")).id
+    return ctx.meeting(cmd.meeting if isinstance(cmd, Agenda | Minutes) else None).id
 
 
 def require_may_see(ctx: Context, cmd: Command) -> None:

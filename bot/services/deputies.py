@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import DeputyNomination
 from bot.replies import Reply
+from bot.rules import deputies
 from bot.rules.calendar import show
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import require_eligible, require_entitled
 from bot.services.numbers import meeting_number
 from bot.terms_powers import Act
+from bot.verbs import Deputies, Deputy, DeputyRevoke
 
 
-def nominate(ctx: Context, cmd: Command) -> Reply:
+def nominate(ctx: Context, cmd: Deputy) -> Reply:
     """Name a deputy for yourself (or, as chair or secretariat, for a member).
 
     `--meeting next|N|standing`; by default the next meeting when the ToR allows per-meeting deputies.
@@ -24,32 +25,28 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     (bot.services.deputy_eligibility): never on the nominator's word alone.
     """
     rule = ctx.terms.deputies
-    if not rule.allowed:
-        raise NotAllowed(rule.cited(f"{ctx.terms.name}'s ToR makes no provision for deputies") + ".")
-    member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
+    refusal = deputies.no_provision(ctx.terms)
+    if refusal is not None:
+        raise NotAllowed(refusal)
+    member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
     require(ctx, Act.NOMINATE_DEPUTY, "name a deputy for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
     if seat_held is None:
         raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to deputise for.")
     require_entitled(ctx, seat_held)
-    deputy = ctx.person(cmd.args["person"])
+    deputy = ctx.person(cmd.person)
     if deputy.id == member.id:
         raise UsageError("A member cannot be their own deputy; name someone else.")
     if ctx.membership(deputy) is not None:
         raise NotAllowed(f"{deputy.display_name} already holds a seat in {ctx.terms.name} and attends in their "
                          "own right.")
-    which = (cmd.options.get("meeting") or ("next" if rule.per_meeting else "standing")).casefold()
+    which = cmd.meeting if cmd.meeting is not None else deputies.default_scope(rule)
     meeting = None
-    if which == "standing":
-        if not rule.standing:
-            raise NotAllowed(rule.cited("The ToR allows deputies only for a named meeting")
-                             + "; use `--meeting next` or a meeting number.")
-    else:
-        if not rule.per_meeting:
-            raise NotAllowed(rule.cited("The ToR allows standing deputies only") + "; use `--meeting standing`.")
-        if which != "next" and not which.isdigit():
-            raise UsageError("--meeting takes next, a meeting number, or standing.")
-        meeting = ctx.meeting(None if which == "next" else int(which))
+    refusal = deputies.scope_refusal(rule, which)
+    if refusal is not None:
+        raise NotAllowed(refusal)
+    if which != "standing":
+        meeting = ctx.meeting(which if isinstance(which, int) else None)
         if meeting.status not in ("scheduled", "open"):
             raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a deputy for a meeting to come.")
     scope = f"for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else \
@@ -71,16 +68,16 @@ def nominate(ctx: Context, cmd: Command) -> Reply:
     ctx.session.add(nomination)
     ctx.session.flush()
     ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id)
-    votes = "may vote in their place" if rule.may_vote else "may attend but not vote"
+    votes = deputies.voting_words(rule, attending=False)
     named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
     text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s deputy {scope} and {votes}") + "."
     return Reply(text)
 
 
-def revoke(ctx: Context, cmd: Command) -> Reply:
-    member = ctx.person(cmd.options["for"]) if cmd.options.get("for") else ctx.actor
+def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
+    member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
     require(ctx, Act.NOMINATE_DEPUTY, "withdraw a member's deputy", own=member.id == ctx.actor.id)
-    deputy = ctx.person(cmd.args["person"])
+    deputy = ctx.person(cmd.person)
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.deputy_id == deputy.id, DeputyNomination.revoked_at.is_(None))).all()
@@ -93,7 +90,7 @@ def revoke(ctx: Context, cmd: Command) -> Reply:
     return Reply(f"{deputy.display_name} is no longer {member.display_name}'s deputy.")
 
 
-def list_deputies(ctx: Context, cmd: Command) -> Reply:
+def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None))
         .order_by(DeputyNomination.id)).all()

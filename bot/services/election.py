@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot.errors import NotAllowed
 from bot.models import AuditEvent, Person, Poll
+from bot.rules.voting import most_voted
 from bot.services.context import Context
 from bot.services.polls import counts, get_poll
 
@@ -25,8 +26,7 @@ def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
         raise NotAllowed(rule.cited(f"A chair is elected by a closed ballot at a meeting, and {poll.kind} "
                                     f"{poll.number} was {state}") + f"; {HOW}.")
     per, _ = counts(ctx.session, poll)
-    top = max(per.values(), default=0)
-    winners = [o.label for o in poll.options if top > 0 and per.get(o.position, 0) == top]
+    winners, _ = most_voted({o.position: o.label for o in poll.options}, per)
     if len(winners) != 1:
         raise NotAllowed(rule.cited(f"Poll {poll.number} elected nobody ({poll.outcome})") + "; hold the ballot "
                          "again between the tied candidates.")

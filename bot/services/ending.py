@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, UsageError
 from bot.models import GroupEvent, Meeting, Poll
 from bot.replies import Reply
@@ -15,15 +14,17 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import ENDED, ended_on
 from bot.services.polls import counts, electorate, get_poll
+from bot.services.standing import voting_members
 from bot.terms import VotingRule
 from bot.terms_powers import Act, Agreement
+from bot.verbs import GroupEnd
 
 
-def end_group(ctx: Context, cmd: Command) -> Reply:
+def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     """Record that the group ends today. Needs the END_GROUP power and the agreement the ToR names: a motion
     carried under its rule (`--motion N`) or another body's agreement (`--agreed "reference"`). Raises NotAllowed
     saying what would work; once ended, the group schedules no meeting and takes no vote."""
-    require(ctx, Act.END_GROUP, "end the group early", agreed=cmd.options.get("agreed"))
+    require(ctx, Act.END_GROUP, "end the group early", agreed=cmd.agreed)
     already = ended_on(ctx)
     if already is not None:
         raise NotAllowed(f"{ctx.terms.name} already ended on {show_date(already)}.")
@@ -31,9 +32,9 @@ def end_group(ctx: Context, cmd: Command) -> Reply:
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
     power = power_for(ctx.terms, Act.END_GROUP)
-    note = (cmd.options.get("agreed") or "").strip()[:200] or None
+    note = (cmd.agreed or "").strip()[:200] or None
     if power.agreement is not None and power.agreement.vote is not None:
-        poll = agreed_by(ctx, cmd.options.get("motion"), power.agreement, power.cite())
+        poll = agreed_by(ctx, cmd.motion, power.agreement, power.cite())
         note = f"motion {poll.number}: {poll.outcome}"
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
@@ -59,7 +60,7 @@ def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str)
                          f"{needed}{cite}.")
     per, _ = counts(ctx.session, poll)
     rule = VotingRule(agreement.vote or "majority_cast")
-    voters = sum(1 for m in ctx.memberships() if ctx.is_voting(m)) if rule is VotingRule.ALL_MEMBERS else \
+    voters = len(voting_members(ctx)) if rule is VotingRule.ALL_MEMBERS else \
         electorate(ctx, poll)
     decision = decide(ctx.terms.voting.model_copy(update={"rule": rule, "clause": None}),
                       Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=voters)

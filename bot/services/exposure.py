@@ -12,6 +12,7 @@ from bot import audit
 from bot.db import unit_of_work
 from bot.models import ChannelBinding, Group, Identity, Membership
 from bot.replies import Reply
+from bot.rules.confidentiality import exposed, exposure_words
 from bot.services.context import Place, terms_of
 from bot.terms import CHAIR_ROLES
 
@@ -35,18 +36,13 @@ def exposure_warning(sessions: sessionmaker[Session], place: Place, *, public: b
             return None
         group = session.get_one(Group, binding.group_id)
         privacy = terms_of(group.terms_yaml, group.short_name).confidentiality
-        if not privacy.confidential and privacy.public_meetings:
+        if not exposed(privacy, public=public, shared=shared):
             return None
         binding.confidentiality_warned = True
         audit.record(session, action="channel.exposure_warned", at=now, group_id=group.id, actor_id=None,
                      platform=place.platform, channel=place.channel_id, public=public, shared=shared)
-        how = " and ".join(w for w, on in (("public", public), ("shared with another organisation", shared)) if on)
-        name = f"#{place.channel_name}" if place.channel_name else "its channel"
-        text = privacy.cited(f"{group.name} is confidential: its information is for its members and its purpose "
-                             "only, and its meetings are not open to the public") + \
-            f". {name} is {how}, so people outside the group can read what is recorded there. Move the group to " \
-            "a private channel of your own organisation and bind that one with `group bind " \
-            f"{group.short_name}`. I will not repeat this warning for this channel."
+        text = exposure_words(privacy, group.name, group.short_name, place.channel_name, public=public,
+                              shared=shared)
         chairs = session.scalars(select(Identity.external_id).join(
             Membership, Membership.person_id == Identity.person_id).where(
             Membership.group_id == group.id, Membership.ended_at.is_(None),

@@ -6,13 +6,14 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show
 from bot.services.context import Context, agenda_item
 from bot.services.numbers import meeting_number
+from bot.services.record_lock import require_unlocked
+from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
 
@@ -25,25 +26,25 @@ def may_declare(ctx: Context) -> bool:
         DeputyNomination.revoked_at.is_(None)).limit(1)) is not None
 
 
-def declare(ctx: Context, cmd: Command) -> Reply:
+def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
         raise NotAllowed(f"Only members of {ctx.terms.name} and their deputies declare interests here.")
-    words = cmd.args["description"]
+    words = cmd.description
     none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
     description = " ".join(words).strip()
     if not description:
         raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
                          'or `declare none`.')
-    meeting_id = cmd.options.get("meeting")
+    meeting_id = cmd.meeting
     meeting: Meeting | None = ctx.meeting(meeting_id) if meeting_id else ctx.next_meeting()
-    ctx.require_unlocked(meeting.id if meeting else None, "a new declaration for it")
+    require_unlocked(ctx, meeting.id if meeting else None, "a new declaration for it")
     item = None
-    if cmd.options.get("item") is not None:
+    if cmd.item is not None:
         if meeting is None:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
-        item = agenda_item(meeting, cmd.options["item"])
-    nature = cmd.options.get("nature")
+        item = agenda_item(meeting, cmd.item)
+    nature = cmd.nature
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
@@ -64,15 +65,15 @@ def declare(ctx: Context, cmd: Command) -> Reply:
                             f"{interest.description}"))
 
 
-def register(ctx: Context, cmd: Command) -> Reply:
+def register(ctx: Context, cmd: Interests) -> Reply:
     """The register of interests, by meeting or person; members only when the group is confidential."""
     query = select(Interest).where(Interest.group_id == ctx.group.id).order_by(Interest.declared_at, Interest.id)
-    if cmd.options.get("meeting") is not None:
-        query = query.where(Interest.meeting_id == ctx.meeting(cmd.options["meeting"]).id)
-    if cmd.options.get("person") is not None:
-        query = query.where(Interest.person_id == ctx.person(cmd.options["person"]).id)
-    if cmd.options.get("since") is not None:
-        since = parse_date(cmd.options["since"], ctx.today)
+    if cmd.meeting is not None:
+        query = query.where(Interest.meeting_id == ctx.meeting(cmd.meeting).id)
+    if cmd.person is not None:
+        query = query.where(Interest.person_id == ctx.person(cmd.person).id)
+    if cmd.since is not None:
+        since = parse_date(cmd.since, ctx.today)
         query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone, fold=0))
     rows = []
     for interest in ctx.session.scalars(query.limit(200)):

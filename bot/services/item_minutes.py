@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.replies import Reply
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
+from bot.services.presiding import chair_hint, is_chair
+from bot.services.record_lock import require_unlocked
+from bot.verbs import Minute, Resolved
 
 MAX_CHARS = 4000
 
@@ -18,22 +20,22 @@ def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
                   "to list them.")
 
 
-def write(ctx: Context, cmd: Command, field: str, what: str) -> Reply:
-    meeting = meeting_to_minute(ctx, cmd.options.get("meeting"))
-    if not (ctx.is_chair() or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
+def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
+    meeting = meeting_to_minute(ctx, cmd.meeting)
+    if not (is_chair(ctx) or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
         raise NotAllowed(f"Only the meeting's minute-taker or its chair writes {what} into the minutes. "
-                         + ctx.chair_hint())
+                         + chair_hint(ctx))
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
-    ctx.require_unlocked(meeting.id, f"a new {what}")
-    text = " ".join(cmd.args["text"]).strip()
+    require_unlocked(ctx, meeting.id, f"a new {what}")
+    text = " ".join(cmd.text).strip()
     if not text or len(text) > MAX_CHARS:
         raise UsageError(f'Give the {what} in quotes, up to {MAX_CHARS:,} characters: '
                          f'{cmd.verb} "The group noted the report" --item 1.')
-    if cmd.options.get("item") is None:
+    if cmd.item is None:
         raise UsageError(f"Say which agenda item: {cmd.verb} \"…\" --item 1. Say `agenda {meeting.number}` for "
                          "its items.")
-    item = agenda_item(meeting, cmd.options["item"])
+    item = agenda_item(meeting, cmd.item)
     replaced = getattr(item, field) is not None
     setattr(item, field, text)
     ctx.audit(f"item.{field}", meeting=meeting.id, item=item.id, replaced=replaced)
@@ -41,11 +43,11 @@ def write(ctx: Context, cmd: Command, field: str, what: str) -> Reply:
                  f"{'replaced' if replaced else 'recorded'}:\n{text}", private=True)
 
 
-def minute_item(ctx: Context, cmd: Command) -> Reply:
+def minute_item(ctx: Context, cmd: Minute) -> Reply:
     """Record (or replace) the discussion note of an agenda item, for the minutes."""
     return write(ctx, cmd, "minute", "the discussion note")
 
 
-def resolve_item(ctx: Context, cmd: Command) -> Reply:
+def resolve_item(ctx: Context, cmd: Resolved) -> Reply:
     """Record (or replace) what was resolved on an agenda item, for the minutes."""
     return write(ctx, cmd, "resolution", "the resolution")

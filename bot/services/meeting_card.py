@@ -11,6 +11,7 @@ from bot.rules.calendar import show
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.meetings import ROLL_CALL_BUTTONS
+from bot.verbs_meeting import Apologies
 
 
 def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
@@ -26,7 +27,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
     if meeting.status == "scheduled":
         fields = (when, *scheduled_fields(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
-                     fields=fields, buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
+                     fields=fields, buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                      subject=subject)
     return Reply(f"Meeting {meeting.number} is {meeting.status}.",
                  title=f"{name}: meeting {meeting.number} {meeting.status}",

@@ -6,33 +6,34 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
-from bot.services.authority import is_member, require, roles_of
+from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
 from bot.services.numbers import next_number
-from bot.terms_powers import Act, Holder
+from bot.services.standing import is_member
+from bot.terms_powers import Act, PowerHolder
+from bot.verbs import Apologies, MeetingSchedule
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
 SAME_START = dt.timedelta(minutes=15)
 
 
-def schedule(ctx: Context, cmd: Command) -> Reply:
+def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
     require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
     require_not_ended(ctx, "schedule meetings")
-    if cmd.options.get("chair"):
+    if cmd.chair:
         require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
     zone = ctx.terms.zone
-    day, time = parse_day_and_time(cmd.args["date"], cmd.args["time"], ctx.today)
-    fold = 1 if cmd.options.get("second") else 0 if cmd.options.get("first") else None
+    day, time = parse_day_and_time(cmd.date, cmd.time, ctx.today)
+    fold = 1 if cmd.second else 0 if cmd.first else None
     starts_at = local_to_utc(day, time, zone, fold)
     if starts_at <= ctx.now:
         raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
@@ -40,8 +41,8 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
     if ends and day > ends.date:
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
                          + "; schedule the meeting before then.")
-    chair = ctx.person(cmd.options["chair"]) if cmd.options.get("chair") else None
-    minute_taker = ctx.person(cmd.options["minutes"]) if cmd.options.get("minutes") else None
+    chair = ctx.person(cmd.chair) if cmd.chair else None
+    minute_taker = ctx.person(cmd.minutes) if cmd.minutes else None
     chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
     for role, person, rule, source in (("chair", chair, chair_rule, chair_rule.drawn_from),
                                        ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
@@ -59,7 +60,7 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
     # submissions at once the second waits here and then sees the first's meeting in the clash check.
     number = next_number(ctx.session, Meeting, ctx.group.id)
     clash = require_no_meeting_at(ctx, starts_at)
-    where = cmd.options.get("where")
+    where = cmd.where
     meeting = Meeting(group_id=ctx.group.id, number=number,
                       starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
@@ -80,7 +81,7 @@ def schedule(ctx: Context, cmd: Command) -> Reply:
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
     notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
-                 fields=tuple(fields), buttons=(Button("Send apologies", f"apologies --meeting {meeting.number}"),),
+                 fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)
 
 
@@ -111,4 +112,4 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
     """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
-    return Holder.STEERING_GROUP in roles_of(ctx, person)
+    return PowerHolder.STEERING_GROUP in roles_of(ctx, person)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
@@ -23,13 +22,17 @@ from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
+from bot.services.presiding import presides_until_elected
+from bot.services.record_lock import require_unlocked
+from bot.services.standing import is_voting
 from bot.terms_powers import Act
+from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
-ROLL_CALL_BUTTONS = (Button("Here", "here", "primary"), Button("Apologies", "apologies"),
-                     Button("No interests to declare", "declare none"))
+ROLL_CALL_BUTTONS = (Button("Here", Here(), "primary"), Button("Apologies", Apologies()),
+                     Button("No interests to declare", Declare(description=("none",))))
 
 
-def list_meetings(ctx: Context, cmd: Command) -> Reply:
+def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
     meetings = ctx.session.scalars(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
         .order_by(Meeting.starts_at.desc()).limit(10)
@@ -43,9 +46,9 @@ def list_meetings(ctx: Context, cmd: Command) -> Reply:
     return Reply(f"Meetings of {ctx.terms.name}:", fields=rows, private=True)
 
 
-def cancel(ctx: Context, cmd: Command) -> Reply:
+def cancel(ctx: Context, cmd: MeetingCancel) -> Reply:
     require(ctx, Act.SCHEDULE_MEETING, "cancel meetings")
-    meeting = ctx.meeting(cmd.args["meeting"])
+    meeting = ctx.meeting(cmd.meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be cancelled.")
     meeting.status = "cancelled"
@@ -53,13 +56,13 @@ def cancel(ctx: Context, cmd: Command) -> Reply:
     return Reply(f"Meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}) is cancelled.")
 
 
-def add_item(ctx: Context, cmd: Command) -> Reply:
-    meeting = ctx.meeting(cmd.options.get("meeting"))
+def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
+    meeting = ctx.meeting(cmd.meeting)
     require(ctx, Act.PLAN_AGENDA, "set the agenda", meeting=meeting)
     if meeting.status in ("closed", "cancelled"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; add items to a meeting still to come.")
-    ctx.require_unlocked(meeting.id, "a change to its agenda")
-    title = " ".join(cmd.args["title"]).strip()
+    require_unlocked(ctx, meeting.id, "a change to its agenda")
+    title = " ".join(cmd.title).strip()
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')
     position = len(meeting.items) + 1
@@ -68,26 +71,26 @@ def add_item(ctx: Context, cmd: Command) -> Reply:
     return Reply(f"Item {position} added to meeting {meeting.number}: {title[:500]}")
 
 
-def show_agenda(ctx: Context, cmd: Command) -> Reply:
-    meeting = ctx.meeting(cmd.args["meeting"])
+def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
+    meeting = ctx.meeting(cmd.meeting)
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
     text = f"Agenda of meeting {meeting.number}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
         f"Meeting {meeting.number} has no agenda items yet. Add one with `agenda add \"title\"`."
     return Reply(text, fields=rows, private=True)
 
 
-def open_meeting(ctx: Context, cmd: Command) -> Reply:
+def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     """Open the next (or given) meeting: the opener is recorded present; roll call and interests are prompted."""
     already = ctx.open_meeting()
     if already is not None:
         raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
-    meeting = ctx.meeting(cmd.args["meeting"])
+    meeting = ctx.meeting(cmd.meeting)
     require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
-    early = conduct.require_timely_opening(ctx, meeting, bool(cmd.options.get("confirm")))
+    early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
     meeting.status, meeting.opened_at = "open", ctx.now
-    if meeting.chair_id is None and ctx.presides_until_elected(ctx.actor):
+    if meeting.chair_id is None and presides_until_elected(ctx, ctx.actor):
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
         roll.mark_present(ctx, meeting, ctx.actor)
@@ -108,7 +111,7 @@ def open_meeting(ctx: Context, cmd: Command) -> Reply:
                  notices=(early,) if early else ())
 
 
-def close_meeting(ctx: Context, cmd: Command) -> Reply:
+def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     """Close the open meeting. Refuses while a vote is open; members with no record are marked absent."""
     meeting = ctx.open_meeting()
     if meeting is None:
@@ -121,7 +124,7 @@ def close_meeting(ctx: Context, cmd: Command) -> Reply:
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     for membership in ctx.memberships():
         # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
-        if membership.person_id not in recorded and ctx.is_voting(membership):
+        if membership.person_id not in recorded and is_voting(ctx, membership):
             ctx.session.add(Attendance(meeting_id=meeting.id, member_id=membership.person_id, status="absent",
                                        recorded_at=ctx.now))
     meeting.status, meeting.closed_at = "closed", ctx.now

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Meeting
 from bot.records.meeting_record import approved_minutes, meeting_record
@@ -15,6 +14,7 @@ from bot.rules.calendar import show
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.terms_powers import Act
+from bot.verbs import MeetingMinutes, Minutes, MinutesApprove
 
 
 def chosen(ctx: Context, number: int | None, nothing: str | None = None) -> Meeting:
@@ -31,9 +31,9 @@ def chosen(ctx: Context, number: int | None, nothing: str | None = None) -> Meet
     return meeting
 
 
-def draft(ctx: Context, cmd: Command) -> Reply:
+def draft(ctx: Context, cmd: MeetingMinutes | Minutes) -> Reply:
     """The minutes of a meeting: the approved text once approved, else a draft built from the record."""
-    meeting = chosen(ctx, cmd.args["meeting"])
+    meeting = chosen(ctx, cmd.meeting)
     approved = approved_minutes(ctx.session, meeting.id)
     if approved is not None:
         intact = seal(approved.text) == approved.sha256
@@ -42,16 +42,16 @@ def draft(ctx: Context, cmd: Command) -> Reply:
         return Reply(approved.text, title=f"Approved minutes of meeting {meeting.number}", private=True,
                      notices=(note,), subject=MinutesRef(meeting.id))
     require(ctx, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved", meeting=meeting)
-    buttons = (Button("Approve these minutes", f"minutes approve {meeting.number}", "primary"),) \
+    buttons = (Button("Approve these minutes", MinutesApprove(meeting=meeting.number), "primary"),) \
         if meeting.status == "closed" else ()
     return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
                  title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,
                  subject=MinutesRef(meeting.id))
 
 
-def approve(ctx: Context, cmd: Command) -> Reply:
+def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     """Approve a closed meeting's minutes: store the text and its seal, post them, and lock the meeting's record."""
-    meeting = chosen(ctx, cmd.args["meeting"])
+    meeting = chosen(ctx, cmd.meeting)
     rule = ctx.terms.minutes
     doing = "record the group's approval of the minutes" if rule.approved_by == "group" else "approve the minutes"
     require(ctx, Act.APPROVE_MINUTES, f"{doing} of {ctx.terms.name}", meeting=meeting)

@@ -21,6 +21,7 @@ from bot.services import reviews
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
+from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
 
 
@@ -99,7 +100,7 @@ def apologies(ctx: Context, meeting_id: int, starts: str | None = None) -> Notic
     answered |= set(ctx.session.scalars(select(DeputyNomination.member_id).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None),
         DeputyNomination.meeting_id == meeting.id)))
-    people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in answered)
+    people = tuple(m.person_id for m in ctx.memberships() if is_voting(ctx, m) and m.person_id not in answered)
     if not people:
         return "every member has answered"
     text = (f"Meeting {meeting.number} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
@@ -195,7 +196,7 @@ def poll_reminder(ctx: Context, poll_id: int, closes: str | None = None) -> Noti
         return f"the poll's deadline moved to {show(poll.closes_at, ctx.terms.zone)}"
     model = SecretVoter if poll.secret else Ballot
     voted = set(ctx.session.scalars(select(model.member_id).where(model.poll_id == poll.id)))
-    people = tuple(m.person_id for m in ctx.memberships() if ctx.is_voting(m) and m.person_id not in voted)
+    people = tuple(m.person_id for m in ctx.memberships() if is_voting(ctx, m) and m.person_id not in voted)
     if not people:
         return "every member has voted"
     text = (f"{poll.kind.capitalize()} {poll.number} of {ctx.terms.name} closes on "

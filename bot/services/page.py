@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from bot.commands import Command
 from bot.errors import NotAllowed
@@ -15,10 +16,13 @@ from bot.rules.calendar import show
 from bot.rules.page_access import Visibility, explain, visibility
 from bot.services.context import Context
 from bot.settings import get_settings
+from bot.verbs import Page
 
-UseCase = Callable[[Context, Command], Reply]
+C = TypeVar("C", bound=Command)
 NOT_SET_UP = ("Group pages are not switched on on this server: its administrator sets PAGE_SECRET (and PUBLIC_URL) "
               "in its settings.")
+OVERHEARD = ("Your personal link to the group's page would be read by everyone in this channel, so ask me in a 1:1 "
+             "chat: say `page` there.")
 
 
 def base_url() -> str:
@@ -40,11 +44,19 @@ def page_url(ctx: Context, anchor: str = "") -> str | None:
     return f"{address}?t={token}{anchor}"
 
 
-def page_link(ctx: Context, cmd: Command) -> Reply:
+def overheard(ctx: Context) -> bool:
+    """Whether the whole channel reads the answer, even one meant for the speaker (a Teams channel cannot show
+    an answer to one person): no personal link goes there."""
+    return ctx.place is not None and ctx.place.said_in_public
+
+
+def page_link(ctx: Context, cmd: Page) -> Reply:
     """The group's page: the record (meetings, minutes, registers, actions, attendance) on the web."""
     public = visibility(ctx.terms) == Visibility.PUBLIC
     if not public and not is_member(ctx.session, ctx.group, ctx.actor.id):
         raise NotAllowed(explain(ctx.terms) + "; you do not hold a seat in it, so I cannot give you a link.")
+    if not public and overheard(ctx):
+        return Reply(OVERHEARD, title="Open the record", private=True)
     url = page_url(ctx)
     if url is None:
         raise NotAllowed(NOT_SET_UP)
@@ -56,14 +68,14 @@ def page_link(ctx: Context, cmd: Command) -> Reply:
                  title="Open the record", private=True)
 
 
-def with_link(use_case: UseCase, anchor: str) -> UseCase:
+def with_link(use_case: Callable[[Context, C], Reply], anchor: str) -> Callable[[Context, C], Reply]:
     """`use_case`, its reply ending with the link to that part of the group's page (when the speaker may have one)."""
 
-    def answered(ctx: Context, cmd: Command) -> Reply:
+    def answered(ctx: Context, cmd: C) -> Reply:
         reply = use_case(ctx, cmd)
         # A personal link goes only in a reply the speaker alone sees: in the channel, others could open it.
         personal = visibility(ctx.terms) != Visibility.PUBLIC
-        url = None if reply.error or (personal and not reply.private) else page_url(ctx, anchor)
+        url = None if reply.error or (personal and (not reply.private or overheard(ctx))) else page_url(ctx, anchor)
         if url is None:
             return reply
         return dataclasses.replace(reply, notices=(*reply.notices, f"Open the record: {url}"))

@@ -6,37 +6,39 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from bot.commands import Command
 from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Poll
 from bot.replies import Reply
 from bot.rules.quorum import turnout_shortfall
-from bot.rules.voting import Tally, decide
+from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome
 from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll
 from bot.services.poll_results import card, counts, electorate
+from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
+from bot.verbs import PollClose
 
 
-def close_poll(ctx: Context, cmd: Command) -> Reply:
-    poll = get_poll(ctx, cmd.args["poll"])
+def close_poll(ctx: Context, cmd: PollClose) -> Reply:
+    poll = get_poll(ctx, cmd.poll)
     require(ctx, Act.CLOSE_POLL, "close a vote")
     if poll.status != "open":
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed.")
-    casting = cmd.options.get("casting")
+    casting = cmd.casting
     if casting is not None:
         casting = casting.casefold()
         if poll.kind != "motion" or casting not in ("for", "against"):
             raise UsageError("--casting takes for or against, on a motion.")
-        if ctx.terms.voting.casting_vote != "chair":
-            raise NotAllowed(ctx.terms.voting.cited("The ToR gives the chair no casting vote") + ".")
+        refusal = casting_refusal(ctx.terms.voting)
+        if refusal is not None:
+            raise NotAllowed(refusal)
     return finish(ctx, poll, casting)
 
 
 def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
-    ctx.require_unlocked(poll.meeting_id, "a change to its votes")
+    require_unlocked(ctx, poll.meeting_id, "a change to its votes")
     per, voters = counts(ctx.session, poll)
     shortfall = None if poll.meeting_id is not None else \
         turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
@@ -46,11 +48,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
         tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))
         poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
     else:
-        top = max(per.values(), default=0)
-        winners = [o.label for o in poll.options if per.get(o.position, 0) == top and top > 0]
-        poll.outcome = ("no votes were cast" if not winners else
-                        f"{winners[0]} has the most votes ({top} of {voters} voting)" if len(winners) == 1 else
-                        f"tied between {', '.join(winners)} ({top} votes each)")
+        poll.outcome = poll_outcome({o.position: o.label for o in poll.options}, per, voters)
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
     verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome

@@ -2,46 +2,28 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, func, select
-from sqlalchemy.orm import Session
-
-from bot.commands import Command
-from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.models import Meeting, Poll
+from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.rules.voting import electorate_is_present
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
-from bot.terms import VOTING_RULE_WORDS, VotingRule
-
-CHOICES_CAST = select(Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"))
-
-
-def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
-    """Votes per option position, and how many voted. A secret poll is read from its running tallies, so no
-    ballot names a voter; the minutes and every card read votes through this one function."""
-    if poll.secret:
-        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
-        per = {position: count for position, count in rows}
-        voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
-        return per, voters
-    per = {o.position: 0 for o in poll.options}
-    ballots = session.scalars(CHOICES_CAST, {"poll_id": poll.id}).all()
-    for choices in ballots:
-        for position in choices:
-            per[position] = per.get(position, 0) + 1
-    return per, len(ballots)
+from bot.services.standing import voting_members
+from bot.terms import VOTING_RULE_WORDS
+from bot.verbs_vote import PollClose, Results, Vote
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
     """Those whose votes the ToR's rule counts: the voting members present at a meeting vote, but every voting
     member in office, present or not, between meetings and where the rule is "agreed by all members"."""
-    if poll.meeting_id is not None and ctx.terms.voting.rule is not VotingRule.ALL_MEMBERS:
+    if electorate_is_present(ctx.terms.voting.rule, at_meeting=poll.meeting_id is not None):
         meeting = ctx.session.get(Meeting, poll.meeting_id)
         assert meeting is not None
         return len(roll.voters_present(ctx, meeting))
-    return sum(1 for m in ctx.memberships() if ctx.is_voting(m))
+    return len(voting_members(ctx))
 
 
 def share(count: int, voted: int) -> str:
@@ -70,17 +52,17 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     buttons: tuple[Button, ...] = ()
     if poll.status == "open":
         style = {"For": "primary", "Against": "danger"}
-        buttons = tuple(Button(o.label,
-                               f"vote {poll.number} {o.position if poll.kind == 'poll' else o.label.casefold()}",
+        buttons = tuple(Button(o.label, Vote(poll=poll.number, choice=(str(o.position) if poll.kind == "poll"
+                                                                       else o.label.casefold(),)),
                                style.get(o.label, "default")) for o in poll.options)
-        buttons += (Button("Close vote", f"poll close {poll.number}"),)
+        buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
                  fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id))
 
 
-def results(ctx: Context, cmd: Command) -> Reply:
+def results(ctx: Context, cmd: Results) -> Reply:
     """A poll's card for the person who asked (`results N`), said to them alone."""
-    reply = card(ctx, get_poll(ctx, cmd.args["poll"]))
+    reply = card(ctx, get_poll(ctx, cmd.poll))
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)

@@ -6,12 +6,13 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bot.commands import Command
+from bot import verbs
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
 from bot.replies import Reply
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum
+from bot.rules.voting import venue_refusal
 from bot.services import roll
 from bot.services.authority import may, require
 from bot.services.ballots import MOTION_CHOICES as MOTION_CHOICES
@@ -34,7 +35,6 @@ from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
 from bot.services.vote_deadline import require_deadline
-from bot.terms import VOTING_RULE_WORDS, VotingRule
 from bot.terms_powers import Act
 
 
@@ -57,9 +57,9 @@ def item_of(ctx: Context, position: int | None) -> int | None:
     return agenda_item(ctx.meeting(None), position).id
 
 
-def propose_motion(ctx: Context, cmd: Command) -> Reply:
+def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     """Record a motion. The chair's motion opens at once unless the ToR requires tabling first."""
-    text = " ".join(cmd.args["text"]).strip()
+    text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
@@ -67,8 +67,8 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
                 question=text[:2000], status="proposed", proposed_by_id=ctx.actor.id, proposed_at=ctx.now,
-                item_id=item_of(ctx, cmd.options.get("item")),
-                closes_at=parse_closes(ctx, cmd.options.get("closes")),
+                item_id=item_of(ctx, cmd.item),
+                closes_at=parse_closes(ctx, cmd.closes),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
     ctx.session.add(poll)
     ctx.session.flush()
@@ -84,8 +84,8 @@ def propose_motion(ctx: Context, cmd: Command) -> Reply:
                  f"The chair opens the vote with `motion vote {poll.number}`.")
 
 
-def table_motion(ctx: Context, cmd: Command) -> Reply:
-    poll = get_poll(ctx, cmd.args["poll"])
+def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
+    poll = get_poll(ctx, cmd.poll)
     tabling = ctx.terms.voting.tabling
     if poll.kind != "motion" or poll.status != "proposed":
         raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.number} is {poll.status}.")
@@ -96,8 +96,8 @@ def table_motion(ctx: Context, cmd: Command) -> Reply:
                  f"with `motion vote {poll.number}`.")
 
 
-def call_vote(ctx: Context, cmd: Command) -> Reply:
-    poll = get_poll(ctx, cmd.args["poll"])
+def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
+    poll = get_poll(ctx, cmd.poll)
     require(ctx, Act.CALL_VOTE, "open a vote")
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
@@ -105,7 +105,7 @@ def call_vote(ctx: Context, cmd: Command) -> Reply:
                          + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
-    poll.closes_at = parse_closes(ctx, cmd.options.get("closes")) or poll.closes_at
+    poll.closes_at = parse_closes(ctx, cmd.closes) or poll.closes_at
     return open_vote(ctx, poll)
 
 
@@ -114,10 +114,9 @@ def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str) -> tup
     allows and a deadline is set (`how` is the command to give again with one). Refuses, changing nothing,
     otherwise."""
     meeting = ctx.open_meeting()
-    voting = ctx.terms.voting
-    if meeting is None and (voting.rule is VotingRule.MAJORITY_PRESENT or not voting.out_of_meeting_polls):
-        raise NotAllowed(voting.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[voting.rule]} at a "
-                                      "meeting") + "; open a meeting first.")
+    refusal = venue_refusal(ctx.terms.voting, at_meeting=meeting is not None)
+    if refusal is not None:
+        raise NotAllowed(refusal)
     if meeting is None:
         require_deadline(ctx, closes_at, how)
         return None, None
@@ -155,22 +154,22 @@ def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
     return card(ctx, poll, headline=f"Vote open on {poll.kind} {poll.number}.")
 
 
-def create_poll(ctx: Context, cmd: Command) -> Reply:
+def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     """Ask the group a question with the given options (the chair)."""
     require(ctx, Act.CALL_VOTE, "call a poll")
-    labels = [c.strip() for c in cmd.args["choices"] if c.strip()]
+    labels = [c.strip() for c in cmd.choices if c.strip()]
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
     if len({label.casefold() for label in labels}) != len(labels):
         raise UsageError("Two options are the same; make each option different.")
-    if any(len(label) > 200 for label in labels) or not cmd.args["question"].strip():
+    if any(len(label) > 200 for label in labels) or not cmd.question.strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
-    closes_at = parse_closes(ctx, cmd.options.get("closes"))
+    closes_at = parse_closes(ctx, cmd.closes)
     meeting, quorum = voting_meeting(ctx, closes_at, "poll ...")
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="poll",
-                question=cmd.args["question"].strip()[:2000], status="open",
-                secret=bool(cmd.options.get("secret")), multi=bool(cmd.options.get("multi")),
+                question=cmd.question.strip()[:2000], status="open",
+                secret=cmd.secret, multi=cmd.multi,
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
                 closes_at=closes_at,
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
@@ -184,7 +183,7 @@ def create_poll(ctx: Context, cmd: Command) -> Reply:
     return card(ctx, poll, headline=f"Poll {poll.number} is open.")
 
 
-def list_polls(ctx: Context, cmd: Command) -> Reply:
+def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.records import registers
 from bot.replies import Reply
 from bot.services.context import Context
+from bot.verbs import AttendanceRegister
 
 SHORT = {"present": "P", "deputised": "D", "apologies": "Ap", "absent": "A", "": "–"}
 
 
-def attendance_register(ctx: Context, cmd: Command) -> Reply:
+def attendance_register(ctx: Context, cmd: AttendanceRegister) -> Reply:
     """Each member's attendance at the meetings held, oldest first (P present, D deputised, Ap apologies, A absent)."""
     table = registers.attendance(ctx.session, ctx.group)
     if not table.rows:

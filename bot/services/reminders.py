@@ -16,7 +16,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.errors import DomainError
 from bot.models import OutboxMessage
+from bot.payloads import decode
 from bot.refs import from_key
 from bot.replies import Button, Reply
 from bot.services import cadence, notices
@@ -64,15 +66,24 @@ def for_recipient(ctx: Context, notice: Notice | str, recipient_id: int | None) 
 def stored(reply: Reply) -> dict[str, Any]:
     """A reply as the outbox keeps it (JSON)."""
     return {"text": reply.text, "title": reply.title, "fields": [list(f) for f in reply.fields],
-            "buttons": [[b.label, b.command, b.style] for b in reply.buttons],
+            "buttons": [[b.label, b.payload, b.style] for b in reply.buttons],
             "subject": reply.subject.key if reply.subject else None}
+
+
+def stored_button(label: str, payload: str, style: str) -> Button | None:
+    """A button as the outbox kept it: its payload is a typed command's JSON, or in a row queued before buttons
+    carried typed commands, its text. A payload no longer read as a command is dropped, not sent broken."""
+    try:
+        return Button(label, decode(payload), style)
+    except DomainError:
+        return None
 
 
 def restored(data: dict[str, Any]) -> Reply:
     return Reply(str(data["text"]), title=data.get("title"),
                  fields=tuple((str(label), str(value)) for label, value in data.get("fields", ())),
-                 buttons=tuple(Button(str(label), str(command), str(style))
-                               for label, command, style in data.get("buttons", ())),
+                 buttons=tuple(button for label, payload, style in data.get("buttons", ())
+                               if (button := stored_button(str(label), str(payload), str(style))) is not None),
                  subject=from_key(data.get("subject")))
 
 

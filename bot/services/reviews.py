@@ -6,7 +6,6 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.errors import NotAllowed
 from bot.models import GroupEvent
 from bot.replies import Reply
@@ -15,6 +14,7 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.terms import Terms
 from bot.terms_powers import Act
+from bot.verbs import ReportDone, Review, ReviewDone
 
 
 def last_done(ctx: Context, kind: str) -> dt.date | None:
@@ -35,7 +35,7 @@ def next_review(ctx: Context) -> dt.date | None:
     return None if due == dt.date.max else due
 
 
-def review_status(ctx: Context, cmd: Command) -> Reply:
+def review_status(ctx: Context, cmd: Review) -> Reply:
     rule = ctx.terms.review
     if rule is None:
         return Reply("The ToR sets no review schedule.", private=True)
@@ -48,9 +48,9 @@ def review_status(ctx: Context, cmd: Command) -> Reply:
     return Reply(rule.cited(f"The ToR review is due on {show_date(due)}") + f".{overdue}{last}", private=True)
 
 
-def record_done(ctx: Context, cmd: Command, kind: str) -> Reply:
+def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     require(ctx, Act.MARK_REVIEW_DONE, f"record the {kind}")
-    note = " ".join(cmd.args["note"]).strip()[:2000] or None
+    note = " ".join(cmd.note).strip()[:2000] or None
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
     ctx.session.flush()
@@ -69,11 +69,11 @@ def record_done(ctx: Context, cmd: Command, kind: str) -> Reply:
     return Reply(rule.cited(f"{made}; the next is due on {show_date(due)}") + ".")
 
 
-def review_done(ctx: Context, cmd: Command) -> Reply:
+def review_done(ctx: Context, cmd: ReviewDone) -> Reply:
     return record_done(ctx, cmd, "review")
 
 
-def report_done(ctx: Context, cmd: Command) -> Reply:
+def report_done(ctx: Context, cmd: ReportDone) -> Reply:
     if ctx.terms.reporting is None:
         raise NotAllowed("The ToR sets no reporting duty, so there is no report to record.")
     return record_done(ctx, cmd, "report")

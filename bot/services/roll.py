@@ -8,11 +8,13 @@ from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.rules.attendance import ATTENDED, apology_words, over_cap
-from bot.rules.calendar import show_date
-from bot.rules.quorum import Quorum, assess
-from bot.rules.tenure import lapsed_hint, until_reappointed
+from bot.rules.attendance import ATTENDED, apology_words, cap_refusal
+from bot.rules.deputies import attending_refusal, voting_words
+from bot.rules.quorum import Quorum, of_roll
+from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
+from bot.services.record_lock import require_unlocked
+from bot.services.standing import voting_ids
 from bot.terms import CHAIR_ROLES
 
 # Built once: every vote, quorum check and roll call at a meeting reads it.
@@ -30,7 +32,7 @@ def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None
 
 def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, deputy: Person | None = None,
                reason: str | None = None) -> Attendance:
-    ctx.require_unlocked(meeting.id, "a change to its attendance")
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = row_for(ctx, meeting, member)
     if row is None:
         row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)
@@ -56,9 +58,9 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person) -> None:
         return
     attending = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and a.member_id != member.id
                  and organisation_of(ctx, a.member_id) == organisation]
-    if over_cap(len(attending), rule.max_per_organisation):
-        raise NotAllowed(rule.cap_rule.cited(f"{organisation} already has {len(attending)} attending; at most "
-                                             f"{rule.max_per_organisation} per organisation may attend at once") + ".")
+    refusal = cap_refusal(rule, organisation, len(attending))
+    if refusal is not None:
+        raise NotAllowed(refusal)
 
 
 def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
@@ -78,14 +80,7 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
 
 def term_ended_note(ctx: Context, member: Person) -> str:
     """Why a member present at the meeting neither votes nor counts for quorum: their term has ended."""
-    membership = ctx.membership(member)
-    if membership is None or membership.term_ends_on is None or not ctx.term_ended(membership):
-        return ""
-    seat = ctx.terms.seat(membership.seat_title)
-    rule = f"their term in {membership.seat_title} ended on {show_date(membership.term_ends_on)}, so they cannot " \
-           f"vote or count for quorum{until_reappointed(seat)}"
-    return f" But {seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, membership.seat_title,
-                                                                       member.display_name, "them")
+    return lapsed_note(ctx.terms, ctx.membership(member), ctx.today, member.display_name)
 
 
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:
@@ -129,15 +124,15 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         raise NotAllowed(f"You are deputy for {names}; say which with `here --for @member`.")
     member = next(iter(members.values()))
     row = row_for(ctx, meeting, member)
-    if row is not None and row.status == "present":
-        raise NotAllowed(rule.cited(f"{member.display_name} is present; a deputy attends only in place of an "
-                                    "absent member") + ".")
+    refusal = attending_refusal(rule, member.display_name, row is not None and row.status == "present")
+    if refusal is not None:
+        raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
         return f"You are already recorded as deputy for {member.display_name}."
     check_cap(ctx, meeting, member)
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
-    votes = "may vote in their place" if rule.may_vote else "may not vote"
+    votes = voting_words(rule, attending=True)
     return rule.cited(f"{ctx.actor.display_name} is attending as deputy for {member.display_name} and {votes}") + "."
 
 
@@ -155,7 +150,8 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
                                                          deputy.display_name if deputy else None))
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
-            groups[label].append(member.display_name + (f" ({row.reason})" if row.reason else ""))
+            groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
+                                 else member.display_name)
     fields = [(label, ", ".join(groups[label])) for label in ("Present", "Deputies", "Apologies", "Absent")
               if groups[label]]
     if meeting.status == "open":
@@ -164,32 +160,14 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
 
 
 def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:
-    """Those entitled to vote at the meeting: {member id: id of whoever casts their vote}."""
-    voting = {m.person_id for m in ctx.memberships() if ctx.is_voting(m)}
-    entitled: dict[int, int] = {}
-    for row in attendance(ctx, meeting):
-        if row.member_id not in voting:
-            continue
-        if row.status == "present":
-            entitled[row.member_id] = row.member_id
-        elif row.status == "deputised" and row.deputy_id and ctx.terms.deputies.may_vote:
-            entitled[row.member_id] = row.deputy_id
-    return entitled
+    """Those entitled to vote at the meeting: {member id: id of whoever casts their vote}
+    (bot.rules.voting.casters_present, from its roll call so far)."""
+    return casters_present(attendance(ctx, meeting), voting_ids(ctx), ctx.terms.deputies.may_vote)
 
 
 def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
-    """The quorum verdict for a meeting from its roll call so far."""
-    members = deputies = 0
-    present: set[int] = set()
-    voting = {m.person_id for m in ctx.memberships() if ctx.is_voting(m)}
-    for row in attendance(ctx, meeting):
-        if row.status == "present":
-            present.add(row.member_id)
-            members += row.member_id in voting
-        elif row.status == "deputised" and row.member_id in voting and ctx.terms.deputies.counts_for_quorum:
-            deputies += 1
+    """The quorum verdict for a meeting from its roll call so far (bot.rules.quorum.of_roll)."""
     chairs = {m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES}
     if meeting.chair_id:
         chairs.add(meeting.chair_id)
-    return assess(ctx.terms.quorum, members_present=members, deputies_present=deputies,
-                  chair_present=bool(chairs & present), voting_seats=ctx.terms.voting_seats)
+    return of_roll(ctx.terms, attendance(ctx, meeting), voting=voting_ids(ctx), chairs=chairs)

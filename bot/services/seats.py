@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
-from bot.commands import Command
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_date, show_date
+from bot.rules.chair import seating_refusal
 from bot.rules.composition import Breach, breaches
 from bot.rules.tenure import awaiting, new_holder_due, reappointment_refusal
-from bot.services.authority import NOT_MEMBERS, may, require
+from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
 from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
+from bot.services.standing import term_ended
 from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
+from bot.verbs import MemberAdd, MemberRemove, Members
 
 
-def list_members(ctx: Context, cmd: Command) -> Reply:
+def list_members(ctx: Context, cmd: Members) -> Reply:
     """Every seat with its holder and the end of their term."""
     held = {m.seat_title.casefold(): m for m in ctx.memberships()}
     rows = []
@@ -44,7 +46,7 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
         parts.append("non-voting")
     if membership.also:
         parts.append(f"also {membership.also}")
-    if membership.term_ends_on and ctx.term_ended(membership):
+    if membership.term_ends_on and term_ended(ctx, membership):
         seat = ctx.terms.seat(membership.seat_title)
         ended = f"term ended {show_date(membership.term_ends_on)}: {awaiting(seat)}"
         parts.append(seat.cited(ended) if seat else ended)
@@ -55,24 +57,24 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
     return ", ".join(parts)
 
 
-def add_member(ctx: Context, cmd: Command) -> Reply:
+def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     """Seat a person (whoever the ToR's powers name; a co-opted seat may need another body's agreement, recorded
     with --agreed). Refuses an unknown or occupied seat, and the chair for the secretariat or an observer."""
     if not may(ctx, Act.CO_OPT_MEMBER):
         require(ctx, Act.SEAT_MEMBER, "add members")
     seat, role = seat_and_role(ctx, cmd)
-    agreed = (cmd.options.get("agreed") or "").strip()[:200] or None
+    agreed = (cmd.agreed or "").strip()[:200] or None
     co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
     require(ctx, Act.CO_OPT_MEMBER if co_opted else Act.SEAT_MEMBER, "co-opt members" if co_opted else "add members",
             agreed=agreed)
     require_chair_may_hold(ctx, seat, role)
-    person = ctx.person(cmd.args["person"])
-    also = (cmd.options.get("also") or "").strip()[:200] or None
+    person = ctx.person(cmd.person)
+    also = (cmd.also or "").strip()[:200] or None
     before = breaches(ctx.terms, holdings(ctx))
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
         same_seat = membership.seat_title.casefold() == seat.title.casefold()
-        if same_seat and ctx.term_ended(membership):
+        if same_seat and term_ended(ctx, membership):
             lapsed = membership
             continue
         if same_seat and membership.person_id == person.id and also:
@@ -84,7 +86,7 @@ def add_member(ctx: Context, cmd: Command) -> Reply:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
-    start = parse_date(cmd.options["from"], ctx.today) if cmd.options.get("from") else ctx.today
+    start = parse_date(cmd.from_, ctx.today) if cmd.from_ else ctx.today
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
@@ -119,19 +121,19 @@ def record_capacity(ctx: Context, membership: Membership, also: str, before: lis
                  notices=warnings_after(ctx, membership.seat_title, before))
 
 
-def seat_and_role(ctx: Context, cmd: Command) -> tuple[Seat, Role]:
+def seat_and_role(ctx: Context, cmd: MemberAdd) -> tuple[Seat, Role]:
     """The seat `--seat` names and the role `--role` gives (the seat's own by default); UsageError or NotFound
     saying what would work."""
-    title = cmd.options.get("seat")
+    title = cmd.seat
     if not title:
         raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
     seat = ctx.terms.seat(title)
     if seat is None:
         raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
-    if not cmd.options.get("role"):
+    if not cmd.role:
         return seat, seat.role
     try:
-        return seat, Role(cmd.options["role"].casefold().replace("-", "_"))
+        return seat, Role(cmd.role.casefold().replace("-", "_"))
     except ValueError:
         raise UsageError(f"--role must be one of {', '.join(r.value for r in Role)}.") from None
 
@@ -149,24 +151,14 @@ def vacancies(ctx: Context) -> str:
 def require_chair_may_hold(ctx: Context, seat: Seat, role: Role) -> None:
     """Refuse a chair role for a seat that is not a voting member's (the secretariat and observers are not
     members), and any chair by seating where the ToR has the group elect it or choose one each meeting."""
-    if role not in CHAIR_ROLES:
-        return
-    rule = ctx.terms.chair
-    if seat.role in NOT_MEMBERS or not seat.voting:
-        raise NotAllowed(seat.cited(f"{seat.title} is not a voting member's seat") + "; the secretariat and "
-                         "observers are not members and cannot hold the chair.")
-    if rule.drawn_from == "steering_group" and not seat.steering:
-        raise NotAllowed(rule.cited(f"Under the ToR the chair comes from the steering group, and {seat.title} is "
-                                    "not a steering group seat") + ".")
-    if role == Role.CHAIR and rule.chosen != "named":
-        how = "elects its chair" if rule.chosen == "elected" else "chooses a chair for each meeting"
-        raise NotAllowed(rule.cited(f"Under the ToR the group {how}, so nobody is seated as chair") + "; seat "
-                         "them as a member and see `help chair`.")
+    refusal = seating_refusal(ctx.terms, seat, role)
+    if refusal is not None:
+        raise NotAllowed(refusal)
 
 
-def remove_member(ctx: Context, cmd: Command) -> Reply:
+def remove_member(ctx: Context, cmd: MemberRemove) -> Reply:
     require(ctx, Act.SEAT_MEMBER, "remove members")
-    person = ctx.person(cmd.args["person"])
+    person = ctx.person(cmd.person)
     membership = ctx.membership(person)
     if membership is None:
         raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.commands import PersonRef
 from bot.errors import NotFound
+from bot.identity import Place as Place
+from bot.identity import Speaker
 from bot.models import Identity, Person
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """A person as a platform identifies them."""
-
-    platform: str
-    user_id: str
-    display_name: str
-
-
-@dataclass(frozen=True)
-class Place:
-    """A channel as a platform identifies it."""
-
-    platform: str
-    channel_id: str
-    channel_name: str | None = None
-    said_in_public: bool = False  # others in the channel can read what this person typed
-    direct: bool = False  # a one-to-one chat with the bot: commands are about the person's own groups
-
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.

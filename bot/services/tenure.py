@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot.models import Membership
 from bot.services.context import Context
+from bot.services.standing import term_ended
 
 
 def served_a_term(ctx: Context, person_id: int, seat_title: str) -> bool:
@@ -17,5 +18,5 @@ def served_a_term(ctx: Context, person_id: int, seat_title: str) -> bool:
     if latest is None or latest.person_id != person_id or latest.term_ends_on is None:
         return False
     if latest.ended_at is None:
-        return ctx.term_ended(latest)
+        return term_ended(ctx, latest)
     return latest.term_ends_on < latest.ended_at.astimezone(ctx.terms.zone).date()

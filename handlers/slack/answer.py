@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import Command
 from bot.conversation import card, respond, respond_command, respond_once
+from bot.payloads import Pressed
 from bot.refs import RecordRef
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
@@ -80,7 +81,8 @@ class Core:
                 return respond(self.sessions, speaker, place, said, self.clock())
             return respond_command(self.sessions, speaker, place, said, self.clock())
 
-    def respond_once(self, speaker: Speaker, place: Place, said: str | Command, request: BoltRequest) -> Reply | None:
+    def respond_once(self, speaker: Speaker, place: Place, said: str | Command | Pressed,
+                     request: BoltRequest) -> Reply | None:
         """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat."""
         with self.serially():
             reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request))
@@ -133,7 +135,7 @@ class Exchange:
     response_url: str | None = None
     clicked_ts: str | None = None  # the channel message whose button was pressed
 
-    def say(self, said: str | Command, request: BoltRequest) -> None:
+    def say(self, said: str | Command | Pressed, request: BoltRequest) -> None:
         """Run what a Slack delivery carries as a command from the speaker and answer it (a repeat: silently)."""
         reply = self.core.respond_once(self.speaker, self.place, said, request)
         if reply is not None:

@@ -10,7 +10,7 @@ import asyncio
 import datetime as dt
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
@@ -59,7 +59,7 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
 
 
 def bolt_request(request: web.Request, body: str) -> BoltRequest:
-    headers = {key.lower(): request.headers.getall(key) for key in request.headers}
+    headers: dict[str, str | Sequence[str]] = {key.lower(): request.headers.getall(key) for key in request.headers}
     bolt = BoltRequest(body=body, query=request.query_string, headers=headers)
     bolt.context[RECEIVED_AT] = time.monotonic()  # Slack's three seconds run from here, not from dispatch
     return bolt
@@ -71,8 +71,8 @@ def aiohttp_response(response: BoltResponse) -> web.Response:
     result = web.Response(status=response.status, body=response.body, content_type=content_type, headers=headers)
     for cookie in response.cookies():
         for name, morsel in cookie.items():
-            result.set_cookie(name, morsel.value, max_age=morsel.get("max-age") or None, path=morsel.get("path"),
-                              secure=True, httponly=True)
+            result.set_cookie(name, morsel.value, max_age=morsel.get("max-age") or None,
+                              path=str(morsel["path"] or "/"), secure=True, httponly=True)
     return result
 
 

@@ -9,6 +9,7 @@ from slack_sdk.errors import SlackApiError
 from bot.commands import parse
 from bot.errors import DomainError
 from bot.services.exposure import exposure_warning
+from bot.verbs import GroupBind
 from handlers.slack.answer import Exchange
 from handlers.slack.render import message
 
@@ -19,7 +20,7 @@ def binds_channel(text: str) -> bool:
     if "bind" not in text.casefold():
         return False  # most commands: no need to parse them a second time
     try:
-        return parse(text).verb == "group bind"
+        return isinstance(parse(text), GroupBind)
     except DomainError:
         return False
 

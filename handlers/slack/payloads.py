@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import Ack
-
 from bot.services.context import Place, Speaker
 
 PLATFORM = "slack"
-
-
-def ack_now(ack: Ack) -> None:
-    """Acknowledge at once: Slack wants an answer within three seconds; the work runs after, lazily."""
-    ack()
 
 
 def speaker_of(user: dict[str, Any]) -> Speaker:

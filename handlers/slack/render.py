@@ -46,7 +46,7 @@ def blocks(reply: Reply) -> list[Block]:
         for index, button in enumerate(reply.buttons[:25]):
             element: Block = {"type": "button", "action_id": f"{ACTION_PREFIX}{index}",
                               "text": {"type": "plain_text", "text": button.label[:75], "emoji": True},
-                              "value": button.command[:2000]}
+                              "value": button.payload[:2000]}
             if button.style in ("primary", "danger"):
                 element["style"] = button.style
             elements.append(element)

@@ -9,8 +9,7 @@ and opened with any, so a key can be rotated by putting a new one in front, runn
 from __future__ import annotations
 
 import copy
-from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from slack_sdk.oauth.installation_store import Bot, Installation
@@ -56,11 +55,19 @@ class SealedInstallationStore(SQLAlchemyInstallationStore):
     def save_bot(self, bot: Bot) -> None:
         super().save_bot(self.sealed(bot))
 
-    def build_installation_entity(self, row: Mapping[str, Any]) -> Installation:
-        return super().build_installation_entity(self.opened(row))
+    def find_bot(self, *, enterprise_id: str | None, team_id: str | None,
+                 is_enterprise_install: bool | None = False) -> Bot | None:
+        bot = super().find_bot(enterprise_id=enterprise_id, team_id=team_id,
+                               is_enterprise_install=is_enterprise_install)
+        return self.opened(bot) if bot is not None else None
 
-    def build_bot_entity(self, row: Mapping[str, Any]) -> Bot:
-        return super().build_bot_entity(self.opened(row))
+    def find_installation(self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None,
+                          is_enterprise_install: bool | None = False) -> Installation | None:
+        # The store fills a user's installation with the latest bot token from find_bot, already opened: opening
+        # is idempotent, since an open Slack token begins `xox` and is left as it is.
+        installation = super().find_installation(enterprise_id=enterprise_id, team_id=team_id, user_id=user_id,
+                                                 is_enterprise_install=is_enterprise_install)
+        return self.opened(installation) if installation is not None else None
 
     def sealed(self, record: Record) -> Record:
         copied = copy.copy(record)
@@ -77,8 +84,13 @@ class SealedInstallationStore(SQLAlchemyInstallationStore):
             return False
         return True
 
-    def opened(self, row: Mapping[str, Any]) -> dict[str, Any]:
-        return {**row, **{name: self.open(row[name]) for name in TOKENS if name in row and row[name]}}
+    def opened(self, record: Record) -> Record:
+        copied = copy.copy(record)
+        for name in TOKENS:
+            value = getattr(copied, name, None)
+            if value:
+                setattr(copied, name, self.open(value))
+        return copied
 
     def open(self, value: str) -> str:
         if value.startswith(PLAIN):

@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.socket_mode.internals import build_headers
 from slack_sdk.socket_mode.aiohttp import SocketModeClient
+from slack_sdk.socket_mode.async_client import AsyncBaseSocketModeClient
 from slack_sdk.socket_mode.request import SocketModeRequest
 from slack_sdk.socket_mode.response import SocketModeResponse
 from slack_sdk.web.async_client import AsyncWebClient
@@ -56,7 +57,7 @@ class SocketModeLink:
         self.client.socket_mode_request_listeners.append(self.handle)
         asyncio.ensure_future(self.client.connect())
 
-    async def handle(self, client: SocketModeClient, envelope: SocketModeRequest) -> None:
+    async def handle(self, client: AsyncBaseSocketModeClient, envelope: SocketModeRequest) -> None:
         request = BoltRequest(mode="socket_mode", body=envelope.payload, headers=build_headers(envelope))
         request.context[RECEIVED_AT] = time.monotonic()
         response = await asyncio.get_running_loop().run_in_executor(self.pool, self.app.dispatch, request)

@@ -16,7 +16,7 @@ from microsoft_agents.activity import AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core.app.adaptive_card import factory
 
 from bot.replies import Reply
-from handlers.teams.markdown import inline
+from handlers.teams.markdown import inline, plain
 
 SHORT = 280  # characters of a confirmation line
 
@@ -34,7 +34,7 @@ class Outcome:
         if self.card is not None:
             return factory.adaptive_card(confirmed(self.card, self.reply))  # type: ignore[arg-type]
         text = "\n".join((self.reply.text, *self.reply.notices)) if self.reply.private else confirmation(self.reply)
-        return factory.message(inline(text))
+        return factory.message(plain(text))  # shown as plain text: Markdown would show as typed
 
 
 def pressed(data: Any) -> str | None:

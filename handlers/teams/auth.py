@@ -93,7 +93,8 @@ async def tokens_checked(request: web.Request, handler: Handler) -> web.StreamRe
         return await handler(checked)
 
     try:
-        return await jwt_authorization_middleware(request, marked)
+        response: web.StreamResponse = await jwt_authorization_middleware(request, marked)
+        return response
     except Exception as error:
         if reached:
             raise  # the handler's own failure, for the web app's deliberate 500

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 import aiohttp
-from microsoft_agents.activity import Activity, ChannelAccount, ConversationReference
+from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
@@ -69,10 +69,6 @@ def reference(activity: Activity) -> dict[str, Any]:
     return data
 
 
-def conversation_reference(data: dict[str, Any]) -> ConversationReference:
-    return ConversationReference.model_validate(data)
-
-
 def addressed(activity: Activity, mentioned_bot: bool) -> bool:
     """Whether a message is for the bot: it was @mentioned, it is a 1:1 chat, or the text begins with `gov`."""
     return mentioned_bot or is_personal(activity) or bool(COMMAND_PREFIX.match(activity.text or ""))
@@ -81,6 +77,12 @@ def addressed(activity: Activity, mentioned_bot: bool) -> bool:
 def bot_mentioned(activity: Activity) -> bool:
     recipient = activity.recipient.id if activity.recipient else None
     return any(m.mentioned is not None and m.mentioned.id == recipient for m in activity.get_mentions())
+
+
+def connector(context: TurnContext) -> ConnectorClientBase | None:
+    """The connector client the adapter keeps for the turn, under the key the SDK itself uses: the abstract
+    ConnectorClientBase, which mypy does not accept where the lookup's `type[T]` is expected."""
+    return context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
 
 
 async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
@@ -104,7 +106,7 @@ async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
 async def members(context: TurnContext) -> list[Speaker]:
     """Everyone in the conversation (for a channel: the team), as the record should name them. Teams lists them
     a page at a time, each page with the token for the next, so a large team is read to its last page."""
-    client = context.services.get(ConnectorClientBase)
+    client = connector(context)
     if client is None or context.activity.conversation is None:
         return []
     conversation = place(context.activity).channel_id
@@ -126,7 +128,7 @@ async def members(context: TurnContext) -> list[Speaker]:
 
 
 async def _object_id(context: TurnContext, user_id: str) -> str | None:
-    client = context.services.get(ConnectorClientBase)
+    client = connector(context)
     if not isinstance(client, TeamsConnectorClient) or context.activity.conversation is None:
         return None
     try:

@@ -16,6 +16,7 @@ from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnSta
 from bot.commands import Command
 from bot.conversation import FAILURE, respond, respond_command
 from bot.errors import DomainError
+from bot.payloads import Pressed
 from bot.replies import Reply, refusal
 from handlers.teams import envelope, forms, render
 from handlers.teams.answers import Outcome, pressed
@@ -135,7 +136,7 @@ class Listeners:
                 return Outcome(refusal(error.message), await self.record.pressed(context, speaker, place, card))
             reply = await asyncio.to_thread(respond_command, self.record.sessions, speaker, place, command, now)
         else:
-            reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text or "", now)
+            reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, Pressed(text or ""), now)
         refreshed = None
         if not reply.error:
             for shown in reply.cards:

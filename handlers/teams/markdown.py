@@ -1,7 +1,12 @@
 """Text as Teams draws it. Teams reads a message's text and a TextBlock's as a small Markdown: no inline code
 (backticks show as backticks), single line breaks run together, and the Agents Playground shows `<` and `>` as
 `&lt;` and `&gt;`. So commands are set in bold, and text with more than one line, or with angle brackets, goes
-in a card with a TextBlock per line, where each line stays a line and a bracket is only a bracket."""
+in a card with a TextBlock per line, where each line stays a line and a bracket is only a bracket.
+
+An address is given as a Markdown link, `[gov.example.org/groups/cjcg/](…)`, which Teams renders in a message and
+in a card's TextBlock and facts; a bare address is not reliably made a link in a card, and Markdown would read an
+`_` in a link's token as italics and break it. An Action.Execute answer that is only a message is not Markdown
+at all, so `plain` makes none for it."""
 
 from __future__ import annotations
 
@@ -9,12 +14,29 @@ import re
 from typing import Any
 
 CODE = re.compile(r"`([^`\n]+)`")
+ADDRESS = re.compile(r"(?<!\]\()https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")  # not one already linked
+MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
 BULLET = re.compile(r"^\s*[-*•]\s+")
+HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
 def inline(text: str) -> str:
-    """`a command` as **a command**: Teams has no inline code."""
-    return CODE.sub(lambda m: f"**{m.group(1).strip()}**", text)
+    """`a command` as **a command** (Teams has no inline code), and each address as a Markdown link named by its
+    host and path, so a personal link's token is neither shown nor read as Markdown."""
+    return ADDRESS.sub(linked, CODE.sub(lambda m: f"**{m.group(1).strip()}**", text))
+
+
+def linked(match: re.Match[str]) -> str:
+    address = match.group(0)
+    name = address.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0]
+    return f"[{name}]({address})"
+
+
+def plain(text: str) -> str:
+    """Text for a place that shows no Markdown: `a command` in quotation marks, a Markdown link as its name and
+    address."""
+    return MARKDOWN_LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", CODE.sub(lambda m: f"“{m.group(1).strip()}”",
+                                                                              text))
 
 
 def needs_blocks(text: str) -> bool:
@@ -30,8 +52,11 @@ def blocks(text: str, **style: Any) -> list[dict[str, Any]]:
         if not line.strip():
             gap = True
             continue
+        heading = HEADING.match(line)
         line = BULLET.sub("• ", line) if BULLET.match(line) else line.strip()
         block: dict[str, Any] = {"type": "TextBlock", "text": inline(line), "wrap": True, **style}
+        if heading:  # Teams shows a Markdown heading's hashes as typed: a heading is a bold line instead
+            block.update(text=inline(line[heading.end():]), weight="Bolder")
         if shown:
             block["spacing"] = "Medium" if gap else "None"
         shown.append(block)

@@ -16,7 +16,6 @@ import aiohttp
 from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
-from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from urllib3 import HTTPResponse
 from urllib3.exceptions import MaxRetryError
 from urllib3.util import Retry
@@ -124,7 +123,9 @@ class TeamsNotifier:
     async def _personal_chat(context: TurnContext, reference: ConversationReference,
                              user_id: str) -> ConversationAccount:
         """The 1:1 chat between the bot and `user_id` (Teams returns the existing one if there is one)."""
-        client = context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
+        client = envelope.connector(context)
+        if client is None:
+            raise DeliveryFailed("Teams gave the turn no connector to open a 1:1 chat with")
         tenant = reference.conversation.tenant_id if reference.conversation else None
         created = await client.conversations.create_conversation(ConversationParameters(
             is_group=False, agent=reference.agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,

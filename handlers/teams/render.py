@@ -50,7 +50,7 @@ def card(reply: Reply) -> dict[str, Any]:
 def action(button: Button, card: str | None = None) -> dict[str, Any]:
     """A button as Action.Execute (the presser runs `button.command`), with Action.Submit for older clients.
     `card` names the record the card shows, so the answer can refresh that card (handlers.teams.answers)."""
-    data = {"command": button.command, **({"card": card} if card else {})}
+    data = {"command": button.payload, **({"card": card} if card else {})}
     style = {"style": STYLES[button.style]} if button.style in STYLES else {}
     return {"type": "Action.Execute", "title": button.label, "verb": VERB, "data": data, **style,
             "fallback": {"type": "Action.Submit", "title": button.label, "data": {"verb": VERB, **data}, **style}}

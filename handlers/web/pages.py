@@ -16,7 +16,7 @@ from bot.db import unit_of_work
 from bot.errors import NotFound
 from bot.records.group_page import group_page
 from bot.records.meeting_record import find_meeting
-from bot.records.minutes import apology_lines
+from bot.records.minutes import apology_lines, in_attendance
 from bot.records.minutes_file import NO_PDF, as_pdf, minutes_file
 from bot.records.page_links import Admission, admit, read
 from bot.settings import Settings
@@ -26,6 +26,7 @@ HERE = Path(__file__).parent
 COOKIE = "govbot_page"
 TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 TEMPLATES.globals["apology_lines"] = apology_lines  # the page lists apologies as the minutes do
+TEMPLATES.globals["in_attendance"] = in_attendance  # and who attended without being a member
 HEADERS = {
     "Cache-Control": "private, no-store",
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'none'; "

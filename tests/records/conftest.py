@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.conftest import START, Chat
+from tests.platform_chats import ConsoleChat
 from tests.test_transcripts import CLOCKS, TRANSCRIPTS, replay
 
 SEEDS = sorted(p.stem.split("-", 1)[1] for p in TRANSCRIPTS.glob("*.txt"))
@@ -25,7 +26,9 @@ def recorded(chat: Chat, sessions: sessionmaker[Session]) -> Callable[[str], Cha
     def run(short_name: str) -> Chat:
         chat.now = CLOCKS.get(short_name, START)
         chat.load(short_name)
-        replay(sessions, transcript(short_name), chair="alice", now=chat.now)
+        console = ConsoleChat(sessions)  # the console handler, in the chat's channel, from the chat's clock
+        console.now = chat.now
+        replay(console, transcript(short_name), chair="alice")
         return chat
 
     return run

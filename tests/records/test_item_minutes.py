@@ -7,7 +7,6 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import select
 
-from bot.commands import Command
 from bot.db import unit_of_work
 from bot.errors import TermsError
 from bot.models import Group
@@ -16,6 +15,7 @@ from bot.services.context import Context, Speaker, person_for
 from bot.services.groups import import_group
 from bot.services.page import with_link
 from bot.terms import parse_terms
+from bot.verbs import Minutes
 from tests.conftest import Chat
 from tests.web.pages import page_settings
 from tests.web.public import PUBLIC_TOR, load_public_group
@@ -88,5 +88,5 @@ def test_a_personal_link_never_goes_into_a_reply_the_channel_sees(recorded: Call
         group = session.scalars(select(Group)).one()
         bob = person_for(session, Speaker("console", "bob", "bob"))
         ctx = Context(session, group, bob, chat.now, "console")
-        assert for_channel(ctx, Command("minutes", {}, {})).notices == ()
-        assert for_bob(ctx, Command("minutes", {}, {})).notices[0].startswith("Open the record: ")
+        assert for_channel(ctx, Minutes()).notices == ()
+        assert for_bob(ctx, Minutes()).notices[0].startswith("Open the record: ")

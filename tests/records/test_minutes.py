@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
 from collections.abc import Callable
 
 import pytest
+from docx import Document
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.commands import PersonRef
 from bot.db import unit_of_work
-from bot.models import Attendance, Ballot, Group, Interest, Meeting, Poll
+from bot.models import Attendance, Ballot, Group, Interest, Meeting, Membership, Poll
+from bot.records.minutes_file import minutes_file
 from bot.records.people import namer
-from tests.conftest import Chat
+from bot.services.context import Place, resolve
+from bot.services.groups import bind_channel, import_group
+from tests.conftest import Chat, example
 from tests.records.conftest import SEEDS
 
 SECTION = re.compile(r"^- \*\*(Present|In attendance|Apologies|Absent):\*\* (.*)$", re.M)
@@ -31,15 +37,27 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
     assert meeting is not None
     name = namer(session, session.get_one(Group, meeting.group_id))
     expected: dict[str, set[str]] = {"Present": set(), "In attendance": set(), "Apologies": set(), "Absent": set()}
+    # The secretariat and observers are not members: "in attendance" with their seat when they came, never absent.
+    roles: dict[int, set[str]] = {}
+    for membership in session.scalars(select(Membership).where(Membership.group_id == meeting.group_id)):
+        roles.setdefault(membership.person_id, set()).add(membership.role)
+    officers = {person for person, held in roles.items() if held <= {"secretariat", "observer"}}
     for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
         member = name(row.member_id)
+        if row.member_id in officers and row.status in ("present", "absent"):
+            seat = session.scalars(select(Membership.seat_title).where(Membership.person_id == row.member_id,
+                                                                       Membership.group_id == meeting.group_id)).first()
+            if row.status == "present":
+                expected["In attendance"].add(f"{member} — {seat}")
+            continue
         if row.status == "deputised":
             expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
             # A member a deputy came for is listed under apologies too, with the reason they gave, if any.
-            notes = [n for n in (row.reason if row.apologies_at else None, f"deputy: {name(row.deputy_id)}") if n]
-            expected["Apologies"].add(f"{member} ({'; '.join(notes)})")
+            notes = [n for n in (row.reason if row.apologies_at else None, f"deputy: {name(row.deputy_id)} attended")
+                     if n]
+            expected["Apologies"].add(f"{member} — {'; '.join(notes)}")
         elif row.status == "apologies":
-            expected["Apologies"].add(member + (f" ({row.reason})" if row.reason else ""))
+            expected["Apologies"].add(member + (f" — {row.reason}" if row.reason else ""))
         else:
             expected[row.status.capitalize()].add(member)
     return expected
@@ -78,7 +96,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **Place:** Civic Centre, Southend" in minutes
     assert "- **Chair:** alice (Southend City Council)" in minutes
     assert "- **In attendance:** yan for carol (Southend City Council)" in minutes
-    assert "- **Apologies:** carol (Southend City Council) (annual leave; deputy: yan), dan (Southend City Council)" \
+    assert "- **Apologies:** carol (Southend City Council) — annual leave; deputy: yan attended, dan (Southend City Council)" \
         in minutes
     assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
     assert "- **When the vote on motion 1 opened:** quorate: 3 members or deputies present, 3 needed (ToR 6.4)" \
@@ -102,3 +120,32 @@ def test_a_confidential_groups_minutes_are_for_its_members(recorded: Callable[[s
     chat = recorded("cjcg")
     refusal = chat.refused("outsider", "meeting minutes 1")
     assert "is confidential (ToR 6.7-6.9): only its members and their deputies see anything of it" in refusal.text
+
+
+def test_an_apology_reads_as_minutes_do_with_the_deputy_who_attended(chat: Chat,
+                                                                     sessions: sessionmaker[Session]) -> None:
+    """Named holders carry their organisation in brackets: the apology's reason and deputy follow a dash, not a
+    second pair of brackets, in the Markdown, the Word document and the chat's roll alike."""
+    named = example("cjcg").read_text(encoding="utf-8").replace("holder: carol}",
+                                                                'holder: {id: carol, name: "Carol Smith"}}')
+    with unit_of_work(sessions) as session:
+        bind_channel(session, import_group(session, named, chat.now), Place("console", chat.channel), chat.now,
+                     actor_id=None)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    chat.ok("carol", "apologies annual leave")
+    chat.ok("carol", "deputy @yan")
+    chat.ok("dan", "apologies")
+    chat.ok("alice", "meeting open --confirm")
+    chat.ok("yan", "here")
+    chat.ok("alice", "meeting close")
+    with unit_of_work(sessions) as session:
+        resolve(session, "console", PersonRef("yan", by_id=True)).display_name = "Yan Li"
+    minutes = chat.ok("alice", "meeting minutes 1").text
+    said = "Carol Smith (Southend City Council) — annual leave; deputy: Yan Li attended"
+    assert f"- **Apologies:** {said}, dan (Southend City Council)\n" in minutes
+    assert ") (" not in minutes
+    with unit_of_work(sessions) as session:
+        group = session.scalars(select(Group)).one()
+        meeting = session.scalars(select(Meeting).where(Meeting.group_id == group.id)).one()
+        document = Document(io.BytesIO(minutes_file(session, group, meeting).as_docx()))
+    assert any(p.text == f"Apologies: {said}, dan (Southend City Council)" for p in document.paragraphs)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
+import subprocess
 from collections.abc import Callable
 
 import pytest
@@ -40,15 +42,28 @@ def test_draft_then_approved_minutes_say_so_in_the_header_on_a4_with_page_fields
     assert properties.title == "Minutes of London Information Exchange Group: meeting 1, 10 December 2026"
     assert properties.author and properties.author != "python-docx" and properties.created.year == 2026
     headings = {p.style.name for p in document.paragraphs if p.style is not None}
+    for name in ("Title", "Heading 1", "Heading 2"):  # Arial as set, not the theme's Calibri Light over it, in black
+        style = document.styles[name].element.xml
+        assert 'w:ascii="Arial"' in style and "Theme=" not in style, f"{name} takes a theme font or colour"
     assert "List Bullet" not in headings, "labelled lines are plain paragraphs, not bullets"
     chat.ok("alice", "minutes approve 1")
     approved = Document(io.BytesIO(filed(sessions)[0])).sections[0].header.paragraphs[1].text
     assert approved.startswith("Approved on ") and " by alice (Barnet)" in approved
 
 
-@pytest.mark.skipif(not pdf_available(), reason="LibreOffice (soffice) is not installed: no PDF to check")
-def test_the_pdf_is_a4(recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
-    recorded("lieg")
+@pytest.mark.skipif(not pdf_available() or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or poppler's pdftotext is not installed: no PDF to check")
+def test_the_pdf_is_a4_with_every_page_numbered_and_marked_draft(recorded: Callable[[str], Chat],
+                                                               sessions: sessionmaker[Session]) -> None:
+    recorded("cjcg")
     pdf = as_pdf(filed(sessions)[0])
     assert pdf is not None and pdf.startswith(b"%PDF")
-    assert re.search(rb"/MediaBox\s*\[\s*0 0 595(\.\d+)? 841(\.\d+)?", pdf)
+    boxes = re.findall(rb"/MediaBox\s*\[\s*([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)", pdf)
+    assert boxes and {(round(float(w)), round(float(h))) for _, _, w, h in boxes} == {(595, 842)}, "A4 portrait"
+    pages = int(re.findall(rb"/Type\s*/Pages\b.*?/Count\s+(\d+)", pdf, re.S)[0])
+    assert pages >= 2, "the CJCG meeting's minutes run over a page"
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout
+    sheets = text.decode("utf-8").split("\f")[:pages]
+    for number, sheet in enumerate(sheets, start=1):
+        assert "DRAFT — not approved" in sheet and f"Page {number} of {pages}" in sheet, sheet
+    assert "Signed as a correct record" in sheets[-1]

@@ -9,6 +9,7 @@ from bot.db import unit_of_work
 from bot.ports import DeliveryFailed, Destination
 from bot.replies import Button, Reply
 from bot.services.reminders import queue_post
+from bot.verbs import Vote
 from scheduler import outbox as queue
 from tests.conftest import Chat
 from tests.scheduler.conftest import RecordingNotifier, outbox, run
@@ -105,7 +106,7 @@ def test_a_prepared_post_is_delivered_as_stored_and_not_to_a_disabled_channel(ch
     chat.load("cjcg")
     archived = ArchivedRoom()
     archived.archived = False
-    card = Reply("Poll 3 is open", title="Vote", buttons=(Button("For", "vote 3 for", "primary"),))
+    card = Reply("Poll 3 is open", title="Vote", buttons=(Button("For", Vote(poll=3, choice=("for",)), "primary"),))
     with unit_of_work(chat.sessions) as session:
         assert queue_post(session, 1, "post:card:1", card, WEEK_BEFORE, channel_binding_id=1)
         assert not queue_post(session, 1, "post:card:1", card, WEEK_BEFORE, channel_binding_id=1)  # once a key

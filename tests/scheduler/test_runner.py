@@ -6,12 +6,14 @@ import datetime as dt
 import threading
 
 import pytest
+from sqlalchemy import update
 
 from bot.db import unit_of_work
+from bot.models import Poll, ReminderPlan
 from bot.ports import Destination
 from bot.replies import Reply
 from scheduler.due import derive
-from scheduler.runner import database_time, deliver_job, start
+from scheduler.runner import RETENTION, database_time, deliver_job, derive_job, start
 from tests.conftest import Chat
 from tests.scheduler.conftest import RecordingNotifier, outbox
 
@@ -54,3 +56,34 @@ def test_a_replica_whose_clock_is_ahead_of_the_databases_refuses_to_deliver_and_
     assert "not delivering reminders: this replica's clock" in caplog.text and "600 s ahead" in caplog.text
     deliver_job(chat.sessions, {"console": notifier}, lambda: database + dt.timedelta(minutes=1))
     assert [m.status for m in outbox(chat.sessions)] != ["queued"]  # within the bound: delivered (or expired)
+
+
+def test_a_replica_whose_clock_runs_fast_closes_no_poll_before_its_deadline_by_the_databases_clock(
+        chat: Chat) -> None:
+    database = database_time(chat.sessions)
+    chat.now = database - dt.timedelta(days=1)
+    chat.load("cjcg")
+    closes_on = (database + dt.timedelta(days=3)).date().isoformat()
+    chat.ok("alice", f'poll "Venue?" "Civic Centre" "Library" --closes {closes_on}')
+    with unit_of_work(chat.sessions) as session:
+        derive(session, chat.now)
+    deadline = database_time(chat.sessions) + dt.timedelta(minutes=5)
+
+    def close_at(moment: dt.datetime) -> None:  # the poll's deadline, moved to `moment`
+        with unit_of_work(chat.sessions) as session:
+            session.execute(update(Poll).values(closes_at=moment))
+            session.execute(update(ReminderPlan).where(ReminderPlan.kind == "poll-close").values(due_at=moment))
+
+    def status() -> str:
+        with chat.sessions() as session:
+            poll = session.get(Poll, 1)
+            assert poll is not None
+            return poll.status
+
+    close_at(deadline)
+    fast = lambda: database_time(chat.sessions) + dt.timedelta(minutes=10)  # noqa: E731 - ten minutes fast
+    derive_job(chat.sessions, fast, RETENTION)
+    assert status() == "open"  # due by the replica's clock, not by the database's
+    close_at(database_time(chat.sessions) - dt.timedelta(seconds=1))
+    derive_job(chat.sessions, fast, RETENTION)
+    assert status() == "closed"

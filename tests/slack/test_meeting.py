@@ -1,4 +1,6 @@
-"""A whole meeting of the Children's Joint Commissioning Group, driven only by signed Slack payloads."""
+"""What only Slack shows in a meeting, from signed payloads: binding from the channel, forms and the shortcut, the
+meeting's and the motion's cards updated in place, and App Home. The meeting itself, on every platform, is
+tests/test_meeting.py."""
 
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def channel_state() -> dict[str, Any]:
     return {"type": "conversations_select", "selected_conversation": CHANNEL}
 
 
-def test_a_meeting_from_binding_to_close(workspace: Workspace) -> None:
+def test_forms_cards_and_app_home_through_a_meeting(workspace: Workspace) -> None:
     fake, clock = workspace.fake, workspace.clock
     workspace.load("cjcg")
 

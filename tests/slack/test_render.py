@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.payloads import decode
 from bot.replies import Button, Reply
+from bot.verbs import Interests, Vote
 from handlers.slack.render import blocks, message
 
 
@@ -20,10 +22,11 @@ def test_many_fields_are_split_into_sections_of_ten() -> None:
 
 
 def test_buttons_carry_their_command_and_style() -> None:
-    reply = Reply("Vote open.", buttons=(Button("For", "vote 1 for", "primary"), Button("Abstain", "vote 1 abstain")))
+    vote_for, abstain = Vote(poll=1, choice=("for",)), Vote(poll=1, choice=("abstain",))
+    reply = Reply("Vote open.", buttons=(Button("For", vote_for, "primary"), Button("Abstain", abstain)))
     [actions] = [b for b in blocks(reply) if b["type"] == "actions"]
-    assert [(e["value"], e.get("style")) for e in actions["elements"]] == [("vote 1 for", "primary"),
-                                                                            ("vote 1 abstain", None)]
+    assert [(decode(e["value"]), e.get("style")) for e in actions["elements"]] == [(vote_for, "primary"),
+                                                                                    (abstain, None)]
     assert len({e["action_id"] for e in actions["elements"]}) == 2
 
 
@@ -38,7 +41,7 @@ def test_an_error_is_marked_and_the_fallback_text_says_it_all() -> None:
 
 def test_a_very_long_register_stays_within_slacks_fifty_blocks_and_says_what_is_left_out() -> None:
     reply = Reply("Register of interests", title="Interests", fields=tuple((f"#{n}", "an interest") for n in range(600)),
-                  buttons=(Button("More", "interests --meeting 1"),), notices=("(ToR 6.5)",))
+                  buttons=(Button("More", Interests(meeting=1)),), notices=("(ToR 6.5)",))
     rendered = blocks(reply)
     assert len(rendered) == 50
     assert rendered[-1]["type"] == "actions" and rendered[-2]["type"] == "context"

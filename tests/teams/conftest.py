@@ -23,7 +23,7 @@ from bot.services.groups import bind_channel, import_group
 from bot.settings import Settings
 from handlers.teams import mount
 from handlers.teams.auth import TokenProviders
-from tests.conftest import Clock, example
+from tests.conftest import SDK_WARNINGS, Clock, example  # noqa: F401 (SDK_WARNINGS: where Teams tests import it)
 
 CHANNEL = "19:cjcg-general@thread.tacv2"
 # The team's members, as the connector lists them two pages at a time: a token on the first page asks for the next.
@@ -238,9 +238,6 @@ async def teams_world(sessions: sessionmaker[Session], settings: Settings | None
         yield Teams(http, bot_url + "/api/messages", connector, clock)
 
 
-# The SDK's JWT middleware stores the caller's claims under a plain string key, which aiohttp warns about; the
-# warning is the SDK's, not ours, and turning it into an error would fail every request.
-SDK_WARNINGS = "ignore::aiohttp.web_exceptions.NotAppKeyWarning:microsoft_agents.hosting.aiohttp.jwt_authorization_middleware"
 
 
 def answer_text(answer: dict[str, Any]) -> str:

@@ -113,7 +113,8 @@ def test_an_incomplete_form_is_answered_with_what_to_fill_in(sessions: sessionma
                                         verb="gov.form")
             assert "“Agenda item number” should be a whole number, e.g. 2, not 'two'." in answer["value"]
             answer = await teams.invoke("bob", {"form": "no such form"}, verb="gov.form")
-            assert "That form is out of date; say **forms** for a fresh one." in answer["value"]
+            # A message answer to a button is plain text in Teams: the command in quotation marks, not Markdown.
+            assert "That form is out of date; say “forms” for a fresh one." in answer["value"]
 
     asyncio.run(run())
 

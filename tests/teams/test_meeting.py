@@ -1,4 +1,5 @@
-"""A whole meeting of the Children's Joint Commissioning Group, driven only by Teams activities over HTTP."""
+"""What only Teams shows in a meeting, over HTTP: the roster's names, forms, Action.Execute cards refreshed in the
+invoke answer and replaced in place for everyone. The meeting itself, on every platform, is tests/test_meeting.py."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.models import Attendance, Ballot, Interest, Person, Poll
+from bot.models import Ballot, Interest, Person
 from tests.teams.conftest import SDK_WARNINGS, Recorded, Teams, answer_text, teams_world
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
@@ -56,13 +57,8 @@ async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
     assert "Meeting 1 scheduled" in said(teams.connector.sent()[-1:])
     await teams.say("alice", 'agenda add "Joint action plan 2027-29"')
     await teams.say("alice", 'agenda add "SEND placements procurement"')
-    assert "Apologies from Carol recorded for meeting 1" in said(await teams.say("carol", "apologies annual leave"))
-    named = said(await teams.say("carol", "deputy <at>Yan</at> --meeting next", mentions=("yan",)))
-    assert "Yan is Carol's deputy for meeting 1" in named and "(ToR 7.2)" in named
-    await teams.say("dan", "apologies")
 
     teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    assert "Only the chair" in said(await teams.say("bob", "meeting open --confirm"))
     opened = await teams.say("alice", "meeting open --confirm")
     card = card_of(opened[0])
     assert "Meeting 1 of Children's Joint Commissioning Group is open" in card_text(card)
@@ -70,23 +66,19 @@ async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
     here = next(a for a in card["actions"] if a["title"] == "Here")
     assert here["type"] == "Action.Execute" and here["fallback"]["type"] == "Action.Submit"
 
-    # Roll call from the card's buttons and by typing.
+    # The invoke answers with the meeting card pressed, refreshed, naming people as the team's roster does.
     answer = await teams.invoke("bob", here["data"])
-    assert "✓ Bob is present" in answer_text(answer)  # on the meeting card pressed, refreshed
-    deputy = said(await teams.say("yan", "here"))
-    assert "attending as deputy for Carol" in deputy and "now quorate" in deputy
+    assert "✓ Bob is present" in answer_text(answer)
+    await teams.invoke("carol", here["data"])
 
-    # Declarations: by form, by the card's button, and typed.
+    # A declaration by form.
     answer = await teams.invoke("bob", {"form": "declare", "description": "My sister manages a provider bidding "
                                         "under item 2", "item": "2", "nature": "personal", "none": "false"},
                                 verb="gov.form")
     assert "Recorded: Bob declared an interest (personal) on item 2" in answer["value"]
-    await teams.invoke("yan", {"command": "declare none"})
-    await teams.say("alice", "declare none")
 
     proposed = await teams.say("alice", 'motion "Approve the joint action plan 2027-29" --item 1')
     motion_card = card_of(proposed[0])
-    assert "Vote open on motion 1" in card_text(motion_card)
     card_id = proposed[0].answered_id
     buttons = {a["title"]: a["data"] for a in motion_card["actions"]}
 
@@ -96,31 +88,24 @@ async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
     put = teams.connector.sent("PUT")[-1]
     assert put.path.endswith(f"/activities/{card_id}")
     assert tally(card_of(put))["For"].startswith("1 ")
-    await teams.invoke("yan", buttons["For"], card_id=card_id)
+    await teams.invoke("carol", buttons["For"], card_id=card_id)
     refreshed = await teams.invoke("alice", buttons["Against"], card_id=card_id)
     assert tally(refreshed["value"])["For"].startswith("2 ") and tally(refreshed["value"])["Against"].startswith("1 ")
-    assert "not recorded present" in answer_text(await teams.invoke("erin", buttons["For"], card_id=card_id))
 
     closed = await teams.invoke("alice", buttons["Close vote"], card_id=card_id)
     assert "carried" in tally(closed["value"])["Outcome"]
     assert "(ToR 2.2)" in tally(closed["value"])["Outcome"]
+    assert tally(card_of(teams.connector.sent("PUT")[-1]))["Outcome"] == tally(closed["value"])["Outcome"]
     ended = said(await teams.say("alice", "meeting close"))
-    assert "Deputies: Yan for Carol" in ended and "Apologies: Carol (annual leave; deputy: Yan), Dan" in ended
-    assert "Absent: Erin, Frank, Grace" in ended
+    assert "Meeting 1 is closed." in ended and "Present: Alice, Bob, Carol" in ended  # names, not handles
 
     with Session(sessions.kw["bind"]) as session:
         people = {p.id: p.display_name for p in session.scalars(select(Person))}
-        roll = {people[a.member_id]: a.status for a in session.scalars(select(Attendance))}
-        assert roll["Alice"] == "present" and roll["Bob"] == "present" and roll["Dan"] == "apologies"
-        assert roll["Carol"] == "deputised" and roll["Frank"] == "absent"
-        poll = session.scalars(select(Poll)).one()
-        assert poll.status == "closed" and poll.outcome and poll.outcome.startswith("carried")
+        assert {people[i.person_id]: i.nature for i in session.scalars(select(Interest))} == {"Bob": "personal"}
         assert len(session.scalars(select(Ballot)).all()) == 3
-        declared = {people[i.person_id]: i.no_interests for i in session.scalars(select(Interest))}
-        assert declared == {"Bob": False, "Yan": True, "Alice": True}
 
 
-def test_a_meeting_runs_from_teams_messages_and_card_actions(sessions: sessionmaker[Session]) -> None:
+def test_a_meeting_runs_from_teams_forms_and_card_actions(sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
             await meeting(teams, sessions)

@@ -6,9 +6,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+import pytest
 from aiohttp.test_utils import TestClient, TestServer
 from docx import Document
 from sqlalchemy.orm import Session, sessionmaker
@@ -103,3 +106,22 @@ def test_the_minutes_download_as_a_council_files_them(
     [approved] = fetch(page_settings, sessions, chat.now, link.replace("/?t=", "/meetings/1/minutes.docx?t="))
     header = [p.text for p in Document(io.BytesIO(approved[2])).sections[0].header.paragraphs]
     assert header[1] == "Approved on 1 Dec 2026 by alice (Southend City Council)"
+
+
+def test_the_pdf_is_downloaded_where_libreoffice_is_installed_and_said_plainly_where_not(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    chat = minuted_cjcg(recorded("cjcg"))
+    link = link_for(chat, "alice")
+    pdf = link.replace("/?t=", "/meetings/1/minutes.pdf?t=")
+    if shutil.which("soffice"):
+        [(status, headers, body)] = fetch(page_settings, sessions, chat.now, pdf)
+        assert status == 200 and headers["Content-Type"] == "application/pdf" and body.startswith(b"%PDF")
+        assert 'filename="cjcg-meeting-1-minutes.pdf"' in headers["Content-Disposition"]
+    monkeypatch.setenv("PATH", str(tmp_path))  # a server without LibreOffice
+    [(status, _, body)] = fetch(page_settings, sessions, chat.now, pdf)
+    assert status == 404 and "LibreOffice (soffice) is not installed. Download the Word document." in body.decode()
+    [(_, headers, _)] = fetch(page_settings, sessions, chat.now, link)
+    [(_, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                           cookie=headers["Set-Cookie"].split(";")[0])
+    assert "(PDF: not available on this server, LibreOffice is not installed)" in page.decode()

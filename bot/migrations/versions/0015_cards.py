@@ -1,7 +1,7 @@
 """one table for which message shows a record, on every platform
 
 Revision ID: 0015_cards
-Revises: 0011
+Revises: 0015_reminders_scale
 
 Slack kept the message showing each record in `posted_messages`; Teams kept its cards' positions in a JSON column
 (`channel_references.posts`: subject -> {conversation, activity}). Both now live in `posted_messages`, which gains
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0015_cards'
-down_revision: str | Sequence[str] | None = '0011'
+down_revision: str | Sequence[str] | None = '0015_reminders_scale'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,4 +1,5 @@
-"""Button presses: each button's value is a command, run as the person who pressed it."""
+"""Button presses: each button's value is a typed command (or, on a card posted before, its text), run as the person
+who pressed it."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 from slack_bolt import App, BoltRequest
 from slack_sdk import WebClient
 
+from bot.payloads import Pressed
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
 from handlers.slack.render import ACTION_PREFIX
@@ -21,7 +23,7 @@ def register(app: App, core: Core) -> None:
         exchange = Exchange(core, client, payloads.speaker_of(body["user"]),
                             payloads.place_of(channel["id"], channel.get("name")),
                             response_url=body.get("response_url"), clicked_ts=clicked)
-        exchange.say(body["actions"][0]["value"], request)
+        exchange.say(Pressed(str(body["actions"][0].get("value", ""))), request)
 
     # A click's ack carries nothing Slack would show: the answer follows, ephemeral, and the card is refreshed.
     app.action(re.compile(f"^{ACTION_PREFIX}\\d+$"))(core.acking(press))

@@ -1,0 +1,104 @@
+"""Deputies under the ToR: whether it provides for them, for which meetings, which seats may send one, who may be
+one, and when one attends. Pure, no I/O: the caller reads the record (seats, accounts, the body a deputy must
+belong to) and passes what it found (LGA working group: substitutes are members of the Board; CJCG 7.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+
+from bot.rules.tenure import NOT_MEMBERS, SeatHeld
+from bot.rules.voting import is_voting
+from bot.terms import DeputyRule, Terms
+
+
+def no_provision(terms: Terms) -> str | None:
+    """Why no deputy can be named where the ToR makes no provision for deputies; None where it does."""
+    rule = terms.deputies
+    return None if rule.allowed else rule.cited(f"{terms.name}'s ToR makes no provision for deputies") + "."
+
+
+def default_scope(rule: DeputyRule) -> str:
+    """What a nomination is for when the member does not say: the next meeting, where the ToR allows deputies
+    per meeting, else standing."""
+    return "next" if rule.per_meeting else "standing"
+
+
+def scope_refusal(rule: DeputyRule, which: str | int) -> str | None:
+    """Why a nomination for `which` (`standing`, or a meeting: `next` or its number) is not one the ToR allows,
+    and what would work; None when it is."""
+    if which == "standing" and not rule.standing:
+        return rule.cited("The ToR allows deputies only for a named meeting") + "; use `--meeting next` or a " \
+            "meeting number."
+    if which != "standing" and not rule.per_meeting:
+        return rule.cited("The ToR allows standing deputies only") + "; use `--meeting standing`."
+    return None
+
+
+def entitlement_refusal(terms: Terms, held: SeatHeld, today: dt.date, *, member: str) -> str | None:
+    """Why the seat `held` by `member` may not send a deputy, or None when it may: the secretariat's or an
+    observer's unless `deputies.for_seats` lists it (they are not members), a seat outside `deputies.for_seats`,
+    or, where the ToR names none, a seat without a vote (co-opted attendees) or out of term."""
+    rule = terms.deputies
+    entitled = {t.casefold() for t in rule.for_seats or []}
+    if held.role in NOT_MEMBERS and held.seat_title.casefold() not in entitled:
+        return rule.cited(f"{member} attends as {held.role}, not as a member; the secretariat and observers are "
+                          "not members and have no deputies") + "."
+    if rule.for_seats is not None:
+        if held.seat_title.casefold() not in entitled:
+            return rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + "."
+        return None
+    if not is_voting(terms, held, today):
+        return rule.cited(f"A deputy attends in place of a voting member, and {held.seat_title} is not a voting "
+                          "member's seat now") + "; only voting members name deputies."
+    return None
+
+
+def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
+    """The people the ToR file lists as eligible to deputise for `seat_title`; None when it lists nobody."""
+    if isinstance(rule.eligible, dict):
+        return next((names for title, names in rule.eligible.items() if title.casefold() == seat_title.casefold()),
+                    [])
+    return rule.eligible
+
+
+def on_list(accounts: Collection[str], names: list[str]) -> bool:
+    """Whether one of `names` (a handle, or `platform:user-id` as for seat holders) is one of a person's
+    `accounts` (their handles and `platform:user-id`s, casefolded)."""
+    return any(name.casefold().removeprefix("console:").lstrip("@") in accounts
+               or name.casefold() in accounts for name in names)
+
+
+def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accounts: Collection[str],
+                        body_held: str | None, in_body: bool) -> str | None:
+    """Why `deputy` may not deputise for `seat_title`, or None when they may: a member of the body the ToR names
+    (`must_belong_to`; `body_held` is its name when the bot holds it, `in_body` whether they are seated there) or
+    listed in the ToR file (`eligible`, matched against their `accounts`). Where the ToR names a body the bot
+    does not hold and lists nobody, no one is eligible until the ToR file lists them."""
+    body, listed = rule.must_belong_to, listed_for(rule, seat_title)
+    if body_held is not None and in_body:
+        return None
+    if listed is not None and on_list(accounts, listed):
+        return None
+    if listed is None and body_held is None and not body:
+        return None  # the ToR sets no eligibility beyond holding no seat here
+    who = f"a member of {body_held or body}" if body else "one of the people the ToR file lists"
+    whose = f" for {seat_title}" if isinstance(rule.eligible, dict) else ""
+    names = f" Those listed{whose}: {', '.join(listed)}." if listed else ""
+    return (rule.cited(f"A deputy must be {who}, and {deputy} is not recorded as one") + f".{names} If they "
+            "should be, ask the operator to add them to `deputies.eligible` in the ToR file and import it again "
+            "with `govbot group import FILE`.")
+
+
+def attending_refusal(rule: DeputyRule, member: str, member_present: bool) -> str | None:
+    """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member."""
+    if not member_present:
+        return None
+    return rule.cited(f"{member} is present; a deputy attends only in place of an absent member") + "."
+
+
+def voting_words(rule: DeputyRule, *, attending: bool) -> str:
+    """What the ToR lets a deputy do at the meeting, for the sentence naming them (attending now, or named)."""
+    if rule.may_vote:
+        return "may vote in their place"
+    return "may not vote" if attending else "may attend but not vote"

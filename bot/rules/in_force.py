@@ -1,0 +1,123 @@
+"""The rules in force under a ToR, each as a sentence citing its clause: what `group info` and the group's page
+state. Pure, no I/O."""
+
+from __future__ import annotations
+
+from bot.rules.calendar import show_date
+from bot.terms import VOTING_RULE_WORDS, Terms
+
+
+def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
+    """Each rule of the ToR as a (label, sentence citing its clause) pair."""
+    rows: list[tuple[str, str]] = [("Seats", f"{len(terms.seats)} seats, {terms.voting_seats} of them voting")]
+    rows.extend(("Composition", rule.cited(rule.says)) for rule in terms.composition)
+    replaced = [s for s in terms.seats if s.at_term_end == "new_holder"]
+    if replaced:
+        rows.append(("Terms", replaced[0].cited("a new representative is appointed when the term of "
+                                                f"{', '.join(s.title for s in replaced)} ends")))
+    chair = terms.chair
+    chair_text = f"{chair.chosen.replace('_', '-')} chair"
+    rows.append(("Chair", chair.cited(chair_text + (f", for a term of {chair.term_months} months"
+                                                    if chair.term_months else ""))))
+    rows.append(("Deputies", deputies_rule(terms)))
+    rows.append(("Quorum", quorum_rule(terms)))
+    voting = terms.voting
+    rows.append(("Voting", voting_rule(terms)))
+    if voting.tabling.required:
+        rows.append(("Motions", voting.tabling.cited(f"tabled with {voting.tabling.with_body} before a vote")))
+    rows.append(("Meetings", meetings_rule(terms)))
+    if declares_at_start(terms):  # only a rule the ToR states, with its clause
+        rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
+    attendance = terms.attendance
+    parts = []
+    if attendance.max_per_organisation:
+        parts.append((attendance.cap_rule, f"at most {attendance.max_per_organisation} attending per organisation"))
+    if attendance.warn_after_consecutive_absences:
+        whose = " of an organisation" if attendance.absences_counted_per == "organisation" else ""
+        parts.append((attendance.absence_rule, f"the chair is told after "
+                      f"{attendance.warn_after_consecutive_absences} consecutive absences{whose}"))
+    if parts:
+        # Each rule cites its own clause; one clause for both is cited once, at the end.
+        one = len({rule.clause for rule, _ in parts}) == 1
+        text = "; ".join(words if one else rule.cited(words) for rule, words in parts)
+        rows.append(("Attendance", parts[0][0].cited(text) if one else text))
+    if terms.reporting:
+        r = terms.reporting
+        often = f"every {r.every_months} months" if r.every_months else "as required"
+        rows.append(("Reporting", r.cited(f"to {r.to} {often}, led by the {r.lead.replace('_', '-')}")))
+    if terms.review:
+        rv = terms.review
+        text = f"first after {rv.first_after_months} months"
+        if rv.then_every_months:
+            text += f", then every {rv.then_every_months} months"
+        rows.append(("Review", rv.cited(text)))
+    rows.append(("Minutes", terms.minutes.cited(f"approved by the {terms.minutes.approved_by.replace('_', ' ')}")))
+    if terms.operates_until:
+        rows.append(("Ends", terms.operates_until.cited(f"operates until {show_date(terms.operates_until.date)}")))
+    privacy = terms.confidentiality
+    if privacy.confidential or not privacy.public_meetings:
+        text = "confidential: information is used only for its purpose" if privacy.confidential else ""
+        text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
+        rows.append(("Confidentiality", privacy.cited(text)))
+    return rows
+
+
+def deputies_rule(terms: Terms) -> str:
+    """The ToR's provision for deputies, as a sentence citing its clause."""
+    deputies = terms.deputies
+    if deputies.allowed:
+        kinds = " and ".join(k for k, on in (("standing", deputies.standing), ("per-meeting", deputies.per_meeting))
+                             if on)
+        text = f"deputies allowed ({kinds})"
+        if deputies.for_seats:
+            text += f" for {', '.join(deputies.for_seats)}"
+        if deputies.must_belong_to:
+            text += f"; a deputy must be a member of {deputies.must_belong_to}"
+        if deputies.eligible:
+            text += "; only those the ToR file lists may deputise"
+        text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
+        return deputies.cited(text)
+    else:
+        return deputies.cited("no provision for deputies")
+
+
+def quorum_rule(terms: Terms) -> str:
+    """The ToR's quorum, as a sentence citing its clause (or that it sets none)."""
+    if terms.quorum:
+        q = terms.quorum
+        text = plural(q.required(terms.voting_seats), "member") + " present"
+        text += (" including the chair" if q.chair_required else "")
+        text += "; deputies count" if q.deputies_count else "; deputies do not count"
+        return q.cited(text)
+    else:
+        return "the ToR sets no quorum"
+
+
+def voting_rule(terms: Terms) -> str:
+    """The ToR's voting rule, as a sentence citing its clause."""
+    voting = terms.voting
+    text = f"decided by {VOTING_RULE_WORDS[voting.rule]}"
+    if voting.casting_vote == "chair":
+        text += "; the chair has a casting vote"
+    if not voting.out_of_meeting_polls:
+        text += "; votes only at meetings"
+    return voting.cited(text)
+
+
+def meetings_rule(terms: Terms) -> str:
+    """How often the ToR has the group meet, and for how long, as a sentence citing its clause."""
+    meetings = terms.meetings
+    cadence = (f"every {meetings.every_months} months" if meetings.every_months
+               else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
+    if meetings.max_minutes:
+        cadence += f", at most {meetings.max_minutes} minutes"
+    return meetings.cited(cadence)
+
+
+def declares_at_start(terms: Terms) -> bool:
+    """The ToR itself says interests are declared at the start of each meeting (not only the bot's default)."""
+    return "interests" in terms.model_fields_set and terms.interests.declare_at_start
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")

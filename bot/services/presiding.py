@@ -1,0 +1,48 @@
+"""Who chairs the group today, read from the record: the seats held and the meeting to come, put to the chair's
+rules (bot/rules/chair.py), and the refusals and hints those rules word."""
+
+from __future__ import annotations
+
+from bot.errors import NotAllowed
+from bot.models import Membership, Person
+from bot.rules import chair
+from bot.services.context import Context
+
+
+def names(ctx: Context) -> dict[int, str]:
+    """The seat holders' names by person id, as the chair's sentences name them."""
+    return {m.person_id: m.person.display_name for m in ctx.memberships()}
+
+
+def holds_chair(ctx: Context, membership: Membership | None) -> bool:
+    """A chair, vice-chair or co-chair role held within its term."""
+    return chair.holds_chair(ctx.terms, membership, ctx.today)
+
+
+def presides_until_elected(ctx: Context, who: Person) -> bool:
+    """While an elected chair is awaited, whether `who` runs the meeting that elects one."""
+    return chair.presides_until_elected(ctx.terms, ctx.memberships(), ctx.membership(who), ctx.today)
+
+
+def is_chair(ctx: Context, person: Person | None = None) -> bool:
+    """The group's chair, vice-chair or a co-chair, or the chair named for the open or next meeting, or who
+    presides until a chair is elected."""
+    who = person or ctx.actor
+    if holds_chair(ctx, ctx.membership(who)):
+        return True
+    meeting = ctx.next_meeting()
+    return (meeting is not None and meeting.chair_id == who.id) or presides_until_elected(ctx, who)
+
+
+def refuse_lapsed_chair(ctx: Context, doing: str) -> None:
+    """Raise NotAllowed for a chair whose term has ended, saying when, under which clause, and who can restore
+    them; return when the actor is no such chair."""
+    refusal = chair.lapsed_refusal(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today,
+                                   doing=doing, names=names(ctx))
+    if refusal is not None:
+        raise NotAllowed(refusal)
+
+
+def chair_hint(ctx: Context) -> str:
+    """Who to ask, or how the group comes to have a chair (bot.rules.chair.hint)."""
+    return chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx))

@@ -1,0 +1,178 @@
+"""The meeting's verbs as typed commands: scheduling, the roll, the agenda, minutes and actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.grammar import Command, PersonRef, arg, described, option
+
+
+@described("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p] '
+           "[--first|--second]", "schedule a meeting (chair or secretariat)",
+           'meeting schedule {next_week} 10:00 --where "Teams"')
+@dataclass(frozen=True, kw_only=True)
+class MeetingSchedule(Command):
+    date: str = arg()
+    time: str = arg()
+    where: str | None = option()
+    chair: PersonRef | None = option("person")
+    minutes: PersonRef | None = option("person")
+    first: bool = option("flag")
+    second: bool = option("flag")
+
+
+@described("meetings", "meetings", "upcoming and recent meetings")
+@dataclass(frozen=True, kw_only=True)
+class Meetings(Command):
+    pass
+
+
+@described("meeting open", "meeting open [N] [--confirm]", "open the next meeting: roll call, interests prompt and "
+           "quorum; --confirm opens it hours before its time")
+@dataclass(frozen=True, kw_only=True)
+class MeetingOpen(Command):
+    meeting: int | None = arg("int", required=False)
+    confirm: bool = option("flag")
+
+
+@described("meeting close", "meeting close", "close the open meeting; members not recorded are marked absent")
+@dataclass(frozen=True, kw_only=True)
+class MeetingClose(Command):
+    pass
+
+
+@described("meeting cancel", "meeting cancel N", "cancel a scheduled meeting")
+@dataclass(frozen=True, kw_only=True)
+class MeetingCancel(Command):
+    meeting: int = arg("int")
+
+
+@described("agenda add", 'agenda add "title" [--meeting N]', "add an item to the next meeting's agenda")
+@dataclass(frozen=True, kw_only=True)
+class AgendaAdd(Command):
+    title: tuple[str, ...] = arg(many=True)
+    meeting: int | None = option("int")
+
+
+@described("agenda", "agenda [N]", "the agenda of the next (or given) meeting")
+@dataclass(frozen=True, kw_only=True)
+class Agenda(Command):
+    meeting: int | None = arg("int", required=False)
+
+
+@described("here", "here [--for @member]", "record that you are present (or attending as a deputy)")
+@dataclass(frozen=True, kw_only=True)
+class Here(Command):
+    for_: PersonRef | None = option("person", "for")
+
+
+@described("apologies", "apologies [reason]", "send apologies for the open or next meeting")
+@dataclass(frozen=True, kw_only=True)
+class Apologies(Command):
+    reason: tuple[str, ...] = arg(required=False, many=True)
+    meeting: int | None = option("int")
+
+
+@described("attendance", "attendance", "who is present, deputised, absent or sent apologies at the open meeting")
+@dataclass(frozen=True, kw_only=True)
+class Attendance(Command):
+    pass
+
+
+@described("attendance register", "attendance register",
+           "each member's attendance at every meeting held, with runs of absences flagged")
+@dataclass(frozen=True, kw_only=True)
+class AttendanceRegister(Command):
+    pass
+
+
+@described("meeting minutes", "meeting minutes [N]", "the minutes of a meeting: a draft from the record, or the "
+           "approved text")
+@dataclass(frozen=True, kw_only=True)
+class MeetingMinutes(Command):
+    meeting: int | None = arg("int", required=False)
+
+
+@described("minutes", "minutes [N]", "the minutes of a meeting, with the link to the group's page and the downloads")
+@dataclass(frozen=True, kw_only=True)
+class Minutes(Command):
+    meeting: int | None = arg("int", required=False)
+
+
+@described("page", "page", "your link to the group's web page: meetings, minutes, registers, actions and attendance")
+@dataclass(frozen=True, kw_only=True)
+class Page(Command):
+    pass
+
+
+@described("minutes approve", "minutes approve [N]", "approve a closed meeting's minutes (whoever the ToR names); "
+           "they are posted and the meeting's record is locked")
+@dataclass(frozen=True, kw_only=True)
+class MinutesApprove(Command):
+    meeting: int | None = arg("int", required=False)
+
+
+@described("minute", 'minute "text" --item N [--meeting N]', "minute the discussion of an agenda item (minute-taker "
+           "or chair)", 'minute "The group noted the quarterly report" --item 1')
+@dataclass(frozen=True, kw_only=True)
+class Minute(Command):
+    text: tuple[str, ...] = arg(many=True)
+    item: int | None = option("int")
+    meeting: int | None = option("int")
+
+
+@described("resolved", 'resolved "text" --item N [--meeting N]', "record what was resolved on an agenda item "
+           "(minute-taker or chair)", 'resolved "RESOLVED that the plan be adopted" --item 1')
+@dataclass(frozen=True, kw_only=True)
+class Resolved(Command):
+    text: tuple[str, ...] = arg(many=True)
+    item: int | None = option("int")
+    meeting: int | None = option("int")
+
+
+@described("quorum", "quorum", "is the meeting quorate, under the ToR's rule")
+@dataclass(frozen=True, kw_only=True)
+class Quorum(Command):
+    pass
+
+
+@described("action", 'action "text" [--owner @p] [--due DATE] [--item N]',
+           "record an action agreed at the meeting (chair, secretariat or minute-taker)",
+           'action "Circulate the revised plan" --owner @bob --due {next_week}')
+@dataclass(frozen=True, kw_only=True)
+class Action(Command):
+    text: tuple[str, ...] = arg(many=True)
+    owner: PersonRef | None = option("person")
+    due: str | None = option()
+    item: int | None = option("int")
+
+
+@described("action done", "action done N", "mark action N done (its owner, the chair or the secretariat)")
+@dataclass(frozen=True, kw_only=True)
+class ActionDone(Command):
+    action: int = arg("int")
+
+
+@described("actions", "actions", "the open actions, with owners and due dates")
+@dataclass(frozen=True, kw_only=True)
+class Actions(Command):
+    pass
+
+
+@described("review", "review", "when the ToR is next due for review")
+@dataclass(frozen=True, kw_only=True)
+class Review(Command):
+    pass
+
+
+@described("review done", "review done [note]", "record that the ToR review was done")
+@dataclass(frozen=True, kw_only=True)
+class ReviewDone(Command):
+    note: tuple[str, ...] = arg(required=False, many=True)
+
+
+@described("report done", "report done [note]", "record that the report to the parent body was made")
+@dataclass(frozen=True, kw_only=True)
+class ReportDone(Command):
+    note: tuple[str, ...] = arg(required=False, many=True)
+

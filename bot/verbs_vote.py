@@ -1,0 +1,70 @@
+"""The voting verbs as typed commands: motions, polls, votes and results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.grammar import Command, PersonRef, arg, described, option
+
+
+@described("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
+           'motion "Approve the joint action plan"')
+@dataclass(frozen=True, kw_only=True)
+class Motion(Command):
+    text: tuple[str, ...] = arg(many=True)
+    item: int | None = option("int")
+    closes: str | None = option()
+
+
+@described("motion table", "motion table N", "table a proposed motion (steering group members)")
+@dataclass(frozen=True, kw_only=True)
+class MotionTable(Command):
+    poll: int = arg("int")
+
+
+@described("motion vote", 'motion vote N [--closes "date time"]', "open the vote on a motion (the chair); between "
+           "meetings, give the deadline")
+@dataclass(frozen=True, kw_only=True)
+class MotionVote(Command):
+    poll: int = arg("int")
+    closes: str | None = option()
+
+
+@described("poll", 'poll "question" "option" "option" ... [--closes "date time"] [--secret] [--multi]',
+           "ask the group a question with your own options", 'poll "Next venue?" "Barnet" "Camden"')
+@dataclass(frozen=True, kw_only=True)
+class Poll(Command):
+    question: str = arg()
+    choices: tuple[str, ...] = arg(many=True)
+    closes: str | None = option()
+    secret: bool = option("flag")
+    multi: bool = option("flag")
+
+
+@described("polls", "polls", "open polls and motions")
+@dataclass(frozen=True, kw_only=True)
+class Polls(Command):
+    pass
+
+
+@described("vote", "vote N <choice> [--for @member]",
+           "vote in poll or motion N (for / against / abstain, or an option)", "vote 3 for")
+@dataclass(frozen=True, kw_only=True)
+class Vote(Command):
+    poll: int = arg("int")
+    choice: tuple[str, ...] = arg(many=True)
+    for_: PersonRef | None = option("person", "for")
+
+
+@described("poll close", "poll close N [--casting for|against]", "close a vote and record the outcome (the chair)")
+@dataclass(frozen=True, kw_only=True)
+class PollClose(Command):
+    poll: int = arg("int")
+    casting: str | None = option()
+
+
+@described("results", "results N", "the tally and outcome of poll or motion N")
+@dataclass(frozen=True, kw_only=True)
+class Results(Command):
+    poll: int = arg("int")
+

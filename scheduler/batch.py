@@ -1,0 +1,76 @@
+"""What a derive pass reads about the groups whose reminders fell due, read for the whole batch in a few queries
+rather than row by row: the groups, the channels bound to them, their seat holders with the people holding them, and
+the meetings reminded of with their agenda.
+
+The notices composed for the batch then find these in the session: a group's context is made once, a term reminder's
+seat holder and the chair it also goes to need no query of their own, and a channel reminder needs no query for its
+channels. What is read is what the row-by-row reads returned, so the messages queued are the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from bot.models import ChannelBinding, Group, Meeting, Membership, ReminderPlan
+from bot.rules.reminders import OFFSET_SUFFIX
+from bot.services.context import Context, scheduler_context
+
+CHUNK = 1000  # ids per IN list
+# Reminders whose notice does not read the group's seat holders: a group with only these is not read them (were
+# one to read them after all, the context would read them itself).
+NO_SEAT_HOLDERS = frozenset({"meeting", "meeting-start", "review", "end"})
+
+
+@dataclass
+class Batch:
+    """The contexts of the groups a derive pass queues reminders for, and the channels bound to each."""
+
+    contexts: dict[int, Context] = field(default_factory=dict)
+    bindings: dict[int, list[ChannelBinding]] = field(default_factory=dict)
+    # Held for the pass: the session keeps only weak references to what it loaded.
+    meetings: list[Meeting] = field(default_factory=list)
+
+
+def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Batch:
+    """Read the groups of the `due` rows, their bindings and their current seat holders (each group's context is
+    given its seat holders, as its first `memberships()` would read them)."""
+    batch = Batch()
+    ids = sorted({row.group_id for row in due})
+    seats_read = {row.group_id for row in due if OFFSET_SUFFIX.sub("", row.kind) not in NO_SEAT_HOLDERS}
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        for group in session.scalars(select(Group).where(Group.id.in_(chunk))):
+            batch.contexts[group.id] = scheduler_context(session, group, now)
+        bindings: dict[int, list[ChannelBinding]] = defaultdict(list)
+        for binding in session.scalars(select(ChannelBinding).where(ChannelBinding.group_id.in_(chunk))
+                                       .order_by(ChannelBinding.id)):
+            bindings[binding.group_id].append(binding)
+        seated: dict[int, list[Membership]] = defaultdict(list)
+        for membership in session.scalars(select(Membership).options(joinedload(Membership.person))
+                                          .where(Membership.group_id.in_([g for g in chunk if g in seats_read]),
+                                                 Membership.ended_at.is_(None))
+                                          .order_by(Membership.id)):
+            seated[membership.group_id].append(membership)
+        for group_id in chunk:
+            batch.bindings[group_id] = bindings.get(group_id, [])
+            if group_id in batch.contexts and group_id in seats_read:
+                batch.contexts[group_id]._memberships = seated.get(group_id, [])
+    batch.meetings = meetings(session, due)
+    return batch
+
+
+def meetings(session: Session, due: Sequence[ReminderPlan]) -> list[Meeting]:
+    """Read the meetings the `due` rows are about, with their agenda, into the session."""
+    ids = sorted({row.subject_id for row in due if row.subject_id is not None and
+                  (row.subject or "").startswith("meeting:")})
+    found: list[Meeting] = []
+    for start in range(0, len(ids), CHUNK):
+        found += session.scalars(select(Meeting).options(selectinload(Meeting.items))
+                                 .where(Meeting.id.in_(ids[start:start + CHUNK])))
+    return found
