@@ -19,11 +19,13 @@ from bot.errors import DomainError, NotFound, UsageError
 from bot.models import Person
 from bot.observe import command_done
 from bot.payloads import Pressed, decode
+from bot.refs import RecordRef
 from bot.replies import Reply, refusal
 from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, person_for, terms_of
 from bot.services.deliveries import Delivery, claim
+from bot.services.record_cards import card_of, with_cards
 from bot.terms_powers import Act
 from bot.verbs import GroupBind, Help
 
@@ -162,7 +164,25 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     confidential.require_may_see(ctx, command)
-    return USE_CASES[type(command)](ctx, command)
+    return with_cards(ctx, USE_CASES[type(command)](ctx, command))
+
+
+def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,
+         now: dt.datetime) -> Reply | None:
+    """The public card of `ref` in `place`'s group as it stands now, for a platform refreshing a card it posted
+    (or the card a button was pressed on); None when `place` is bound to no group or the record has no card there.
+    Changes nothing; the card is the channel's view, whoever is reading."""
+
+    def read(session: Session) -> Reply | None:
+        group = groups.group_for(session, place)
+        if group is None:
+            return None
+        ctx = Context(session=session, group=group, actor=person_for(session, speaker), now=now,
+                      platform=speaker.platform, place=place)
+        return card_of(ctx, ref, reader=True)
+
+    shown = transact(sessions, "card", read)
+    return None if shown is None or shown.error else shown
 
 
 def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt.datetime) -> Reply:

@@ -15,7 +15,6 @@ from bot.services import (
     groups,
     interests,
     item_minutes,
-    meeting_card,
     meetings,
     minutes,
     page,
@@ -25,8 +24,6 @@ from bot.services import (
     seats,
 )
 from bot.services.context import Context
-from bot.verbs_meeting import MeetingCard
-from bot.verbs_vote import PollCard
 
 C = TypeVar("C", bound=Command)
 USE_CASES: dict[type[Command], Callable[[Context, Any], Reply]] = {}
@@ -75,8 +72,6 @@ handles(verbs.Polls, polls.list_polls)
 handles(verbs.Vote, polls.vote)
 handles(verbs.PollClose, polls.close_poll)
 handles(verbs.Results, polls.results)
-handles(PollCard, polls.results)  # how a platform refreshes a posted poll card
-handles(MeetingCard, meeting_card.meeting_card)  # how a platform refreshes a posted meeting card
 handles(verbs.Action, actions.record_action)
 handles(verbs.ActionDone, actions.action_done)
 handles(verbs.Actions, page.with_link(actions.list_actions, "#actions"))

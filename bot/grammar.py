@@ -87,16 +87,6 @@ def described(name: str, usage: str, summary: str, example: str = "") -> Callabl
     return describe
 
 
-def internal(name: str) -> Callable[[C], C]:
-    """A command no one types (a platform refreshing a posted card): it has a verb but no place in the grammar."""
-
-    def describe(cls: C) -> C:
-        cls.verb = name
-        return cls
-
-    return describe
-
-
 def args_of(cls: type[Command]) -> list[Arg]:
     found = []
     for each in dataclasses.fields(cls):

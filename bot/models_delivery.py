@@ -20,8 +20,7 @@ from bot.models import Base
 
 
 class ChannelReference(Base):
-    """What a platform needs to post into a channel later, kept from when the bot was added or first spoken to,
-    and the message it last posted for each record (`posts`: subject -> message id) so it can update it in place."""
+    """What a platform needs to post into a channel later, kept from when the bot was added or first spoken to."""
 
     __tablename__ = "channel_references"
     __table_args__ = (UniqueConstraint("platform", "channel_id"),)
@@ -29,11 +28,10 @@ class ChannelReference(Base):
     platform: Mapped[str] = mapped_column(String(16))
     channel_id: Mapped[str] = mapped_column(String(200))
     reference: Mapped[dict[str, Any]]
-    posts: Mapped[dict[str, Any]]
     updated_at: Mapped[dt.datetime]
 
 
-# --- Slack (handlers/slack): what a platform needs to answer each delivery once and update its messages ---
+# --- Every platform: what it needs to answer each delivery once and update the cards it posted ---
 
 
 class PlatformDelivery(Base):
@@ -48,7 +46,9 @@ class PlatformDelivery(Base):
 
 
 class PostedMessage(Base):
-    """A message the bot posted that shows a record (`subject`, e.g. `poll:12`), so it can be updated in place."""
+    """Which message shows a record in a channel (`subject`, a `RecordRef.key` such as `poll:12`), on any platform,
+    so it can be updated in place: Slack's message `ts`; Teams' activity id, and the `conversation` (the thread)
+    it was posted in."""
 
     __tablename__ = "posted_messages"
     __table_args__ = (UniqueConstraint("platform", "channel_id", "subject"),)
@@ -57,6 +57,7 @@ class PostedMessage(Base):
     channel_id: Mapped[str] = mapped_column(String(200))
     subject: Mapped[str] = mapped_column(String(100))
     message_ref: Mapped[str] = mapped_column(String(200))
+    conversation: Mapped[str | None] = mapped_column(String(400))
     posted_at: Mapped[dt.datetime]
 
 

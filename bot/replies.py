@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.commands import Command, as_text
 from bot.payloads import encode
+from bot.refs import RecordRef
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,10 @@ class Reply:
     """What the bot says back.
 
     `private` replies concern only the speaker (Slack shows them ephemeral); the rest are for the channel.
-    `subject` names the record the message shows (e.g. `poll:12`) so a platform can update it in place;
-    `changes` names other records whose cards the command changed (the meeting, after a roll call), to refresh.
+    `subject` names the record the message shows (a `PollRef`) so a platform can update it in place;
+    `changes` names other records whose cards the command changed (the meeting, after a roll call), to refresh;
+    `cards` are those records' public cards as the channel sees them, read in the command's own transaction (a
+    vote's receipt is private, and carries the poll's refreshed card for the platform to put in place).
     """
 
     text: str
@@ -37,9 +40,10 @@ class Reply:
     buttons: tuple[Button, ...] = ()
     private: bool = False
     error: bool = False
-    subject: str | None = None
+    subject: RecordRef | None = None
     notices: tuple[str, ...] = field(default=())
-    changes: tuple[str, ...] = field(default=())
+    changes: tuple[RecordRef, ...] = field(default=())
+    cards: tuple[Reply, ...] = field(default=())
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

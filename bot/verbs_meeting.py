@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.grammar import Command, PersonRef, arg, described, internal, option
+from bot.grammar import Command, PersonRef, arg, described, option
 
 
 @described("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p] '
@@ -176,10 +176,3 @@ class ReviewDone(Command):
 class ReportDone(Command):
     note: tuple[str, ...] = arg(required=False, many=True)
 
-
-@internal("meeting card")
-@dataclass(frozen=True, kw_only=True)
-class MeetingCard(Command):
-    """How a platform refreshes a posted meeting card: the meeting by its record id. Not typed by anyone."""
-
-    record: int

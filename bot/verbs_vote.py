@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.grammar import Command, PersonRef, arg, described, internal, option
+from bot.grammar import Command, PersonRef, arg, described, option
 
 
 @described("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
@@ -68,10 +68,3 @@ class PollClose(Command):
 class Results(Command):
     poll: int = arg("int")
 
-
-@internal("results")
-@dataclass(frozen=True, kw_only=True)
-class PollCard(Command):
-    """How a platform refreshes a posted poll card: the poll's results by its record id. Not typed by anyone."""
-
-    record: int

@@ -6,13 +6,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.commands import as_text
-from bot.conversation import respond_command
+from bot.conversation import card
 from bot.db import unit_of_work
 from bot.models import ActionItem, Group, Meeting, Poll
 from bot.payloads import decode
 from bot.records import registers
+from bot.refs import RecordRef
 from bot.replies import Reply
-from bot.services import conversations, notices
+from bot.services import notices
 from bot.services.context import Place, Speaker, scheduler_context
 from handlers.slack import render as slack
 from handlers.teams import render as teams
@@ -38,11 +39,10 @@ def carried(payloads: list[str]) -> list[str]:
     return [as_text(decode(payload)) for payload in payloads]
 
 
-def card_of(chat: Chat, subject: str | None, who: str, channel: str) -> Reply:
+def card_of(chat: Chat, subject: RecordRef | None, who: str, channel: str) -> Reply | None:
     """The card a platform shows when it refreshes the one posted for `subject`."""
-    view = conversations.view_of(subject)
-    assert view is not None, f"no card shows {subject}"
-    return respond_command(chat.sessions, Speaker("console", who, who), Place("console", channel), view, chat.now)
+    assert subject is not None, "the reply names no record"
+    return card(chat.sessions, Speaker("console", who, who), Place("console", channel), subject, chat.now)
 
 
 def two_groups(chat: Chat) -> None:
@@ -97,8 +97,11 @@ def test_each_group_numbers_its_meetings_and_polls_from_one(chat: Chat) -> None:
 
     # A posted card is refreshed from its subject (the record's id) and shows the group's number.
     refreshed = card_of(chat, voted.subject, "ivy", TFG)
-    assert refreshed.title == "Poll 1: Framework lead" and dict(refreshed.fields)["Voted"] == "1"
-    assert card_of(chat, voted.subject, "bob", BOARD).error  # the subject names a record of another group
+    assert refreshed is not None and refreshed.title == "Poll 1: Framework lead"
+    assert dict(refreshed.fields)["Voted"] == "1" and not refreshed.private
+    [with_vote] = voted.cards  # the vote's own transaction read the refreshed card
+    assert with_vote == refreshed
+    assert card_of(chat, voted.subject, "bob", BOARD) is None  # the subject names a record of another group
 
     for number in (1, 2):
         ok(chat, "alice", f"poll close {number}", BOARD)

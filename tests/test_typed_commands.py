@@ -67,7 +67,7 @@ def test_a_card_posted_before_buttons_carried_json_still_runs_its_text() -> None
     '{"kind":"vote","v":2,"poll":3,"choice":["for"]}',  # a version this bot does not read
     '{"kind":"vote","poll":3,"choice":["for"]}',  # no version
     '{"kind":"frobnicate","v":1}',  # no such verb
-    '{"kind":"meeting card","v":1,"record":1}',  # internal: never on a button
+    '{"kind":"meeting card","v":1,"record":1}',  # a card is read, never run: no such verb
     '{"kind":"vote","v":1,"poll":"3","choice":["for"]}',  # a number as text
     '{"kind":"vote","v":1,"poll":true,"choice":["for"]}',  # a number as a flag
     '{"kind":"vote","v":1,"poll":-3,"choice":["for"]}',

@@ -33,7 +33,7 @@ class Scope(StrEnum):
 SCOPES: dict[str, Scope] = {
     "group info": Scope.GROUP, "terms": Scope.GROUP, "members": Scope.GROUP, "review": Scope.GROUP,
     "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MEETING,
-    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MEETING, "meeting card": Scope.MEETING,
+    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MEETING,
     "meetings": Scope.RECORD, "page": Scope.RECORD, "deputies": Scope.RECORD, "interests": Scope.RECORD,
     "attendance register": Scope.RECORD, "polls": Scope.RECORD, "actions": Scope.RECORD,
     **{verb: Scope.ACT for verb in (

@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot.errors import NotFound, UsageError
 from bot.models import ActionItem, Person
+from bot.refs import ActionRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, parse_date, show_date
 from bot.services.authority import require
@@ -45,7 +46,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     if due:
         parts.append(f"due {show_date(due)}")
     return Reply(f"Action {action.number} recorded: {action.text} ({', '.join(parts)}).",
-                 buttons=(Button("Done", ActionDone(action=action.number)),), subject=f"action:{action.id}")
+                 buttons=(Button("Done", ActionDone(action=action.number)),), subject=ActionRef(action.id))
 
 
 def list_actions(ctx: Context, cmd: Actions) -> Reply:
@@ -72,4 +73,4 @@ def action_done(ctx: Context, cmd: ActionDone) -> Reply:
         return Reply(f"Action {action.number} was already marked done.", private=True)
     action.done_at = ctx.now
     ctx.audit("action.done", action_item=action.id)
-    return Reply(f"Action {action.number} is done: {action.text}", subject=f"action:{action.id}")
+    return Reply(f"Action {action.number} is done: {action.text}", subject=ActionRef(action.id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
+from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.quorum import Quorum
@@ -27,7 +28,7 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
         text = roll.mark_deputising(ctx, meeting, for_member)
     after = roll.quorum_of(ctx, meeting)
     return Reply(text, notices=quorum_change(before, after) + conduct.late_declaration(ctx, meeting, ctx.actor),
-                 changes=(f"meeting:{meeting.id}",))
+                 changes=(MeetingRef(meeting.id),))
 
 
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
@@ -55,7 +56,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     if deputies.allowed and not roll.deputy_named(ctx, meeting, ctx.actor):
         notices = (deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
     return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
-                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(f"meeting:{meeting.id}",))
+                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(MeetingRef(meeting.id),))
 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:
@@ -70,4 +71,4 @@ def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
         raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
     quorum = roll.quorum_of(ctx, meeting)
     verb = "is" if quorum.required is not None else "has"
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=f"meeting:{meeting.id}")
+    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=MeetingRef(meeting.id))

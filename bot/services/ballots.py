@@ -10,6 +10,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, UsageError
 from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.refs import PollRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.voting import vote_refusal
@@ -97,18 +98,18 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
         if ctx.session.scalar(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id,
                                                           SecretVoter.member_id == member_id)) is not None:
             return Reply(f"Your vote in secret poll {poll.number} is already counted; secret ballots cannot be "
-                         "changed.", private=True, subject=f"poll:{poll.id}")
+                         "changed.", private=True, subject=PollRef(poll.id))
         ctx.session.add(SecretVoter(poll_id=poll.id, member_id=member_id))
         ctx.session.execute(update(SecretTally).where(SecretTally.poll_id == poll.id,
                                                       SecretTally.position.in_(positions))
                             .values(count=SecretTally.count + 1))
         ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
         return Reply(f"Your secret ballot in poll {poll.number} is counted. It cannot be changed.", private=True,
-                     subject=f"poll:{poll.id}", notices=notices)
+                     subject=PollRef(poll.id), notices=notices)
     ballot = ctx.session.execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
     if ballot is not None and list(ballot.choices) == positions:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
-                     subject=f"poll:{poll.id}", notices=notices)
+                     subject=PollRef(poll.id), notices=notices)
     changed = ballot is not None
     # One plain statement rather than a tracked Ballot: the ORM's flush of that one row cost several times more.
     cast_now = {"choices": positions, "cast_by_id": ctx.actor.id, "cast_at": ctx.now}
@@ -119,7 +120,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
     ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
     verb = "changed to" if changed else "recorded:"
     return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}.", private=True,
-                 subject=f"poll:{poll.id}", notices=notices)
+                 subject=PollRef(poll.id), notices=notices)
 
 
 def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, ...]:

@@ -12,8 +12,6 @@ from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, 
 from bot.services.context import Context
 from bot.services.minutes import chosen
 from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
-from bot.verbs_meeting import MeetingCard
-from bot.verbs_vote import PollCard
 
 
 def reader_of(ctx: Context) -> Reader:
@@ -35,13 +33,10 @@ def reader_of(ctx: Context) -> Reader:
 
 
 def meeting_shown(ctx: Context, cmd: Command) -> int | None:
-    """The meeting a command of meeting scope shows, resolved as the command itself resolves it; a card's refresh
-    names its poll or meeting by `record`, the database id."""
-    if isinstance(cmd, MeetingCard):
-        return cmd.record
-    if isinstance(cmd, Results | PollCard):
-        found = Poll.number == cmd.poll if isinstance(cmd, Results) else Poll.id == cmd.record
-        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, found))
+    """The meeting a command of meeting scope shows, resolved as the command itself resolves it (a card a platform
+    refreshes is gated by bot.services.record_cards)."""
+    if isinstance(cmd, Results):
+        poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, Poll.number == cmd.poll))
         return poll.meeting_id if poll is not None else None
     if isinstance(cmd, MeetingMinutes):
         return chosen(ctx, cmd.meeting).id

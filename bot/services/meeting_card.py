@@ -1,42 +1,38 @@
-"""A meeting's card as the channel sees it now: a platform re-reads it to refresh a posted meeting card when the
-roll call, the quorum or the meeting's state changes (`conversations.view_of`). Its buttons follow the state:
-apologies before the meeting, the roll call while it is open, none once it is closed or cancelled."""
+"""A meeting's card as the channel sees it now, to refresh a posted meeting card when the roll call, the quorum or
+the meeting's state changes (bot.services.record_cards). Its buttons follow the state: apologies before the
+meeting, the roll call while it is open, none once it is closed or cancelled."""
 
 from __future__ import annotations
 
-from bot.errors import NotFound
 from bot.models import Meeting, Person
+from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.meetings import ROLL_CALL_BUTTONS
-from bot.verbs_meeting import Apologies, MeetingCard
+from bot.verbs_meeting import Apologies
 
 
-def meeting_card(ctx: Context, cmd: MeetingCard) -> Reply:
-    """The card of the meeting whose record id is `record` (a posted card's subject; people name meetings by
-    number). Private: it is for refreshing a card, not for posting."""
-    meeting = ctx.session.get(Meeting, cmd.record)
-    if meeting is None or meeting.group_id != ctx.group.id:
-        raise NotFound("That meeting card is out of date; say `meetings` to list the group's meetings.")
-    subject, name = f"meeting:{meeting.id}", ctx.terms.name
+def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
+    """The card of `meeting`, as everyone in the group's channel sees it."""
+    subject, name = MeetingRef(meeting.id), ctx.terms.name
     when = ("When", show(meeting.starts_at, ctx.terms.zone))
     if meeting.status == "open":
         quorum = roll.quorum_of(ctx, meeting)
         return Reply("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.",
                      title=f"Meeting {meeting.number} of {name} is open",
                      fields=(("Quorum", quorum.text), *roll.summary(ctx, meeting)), buttons=ROLL_CALL_BUTTONS,
-                     subject=subject, private=True)
+                     subject=subject)
     if meeting.status == "scheduled":
         fields = (when, *scheduled_fields(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
                      fields=fields, buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
-                     subject=subject, private=True)
+                     subject=subject)
     return Reply(f"Meeting {meeting.number} is {meeting.status}.",
                  title=f"{name}: meeting {meeting.number} {meeting.status}",
                  fields=(when, *roll.summary(ctx, meeting)) if meeting.status == "closed" else (when,),
-                 subject=subject, private=True)
+                 subject=subject)
 
 
 def scheduled_fields(ctx: Context, meeting: Meeting) -> list[tuple[str, str]]:

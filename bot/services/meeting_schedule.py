@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Person
+from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
@@ -81,7 +82,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
-                 subject=f"meeting:{meeting.id}", notices=notices)
+                 subject=MeetingRef(meeting.id), notices=notices)
 
 
 def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
+from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, show, show_date
 from bot.services import conduct, roll
@@ -106,7 +107,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     if ctx.terms.meetings.max_minutes:
         prompts.append(f"This meeting should last at most {ctx.terms.meetings.max_minutes} minutes.")
     return Reply("\n".join(prompts), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
-                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=f"meeting:{meeting.id}",
+                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=MeetingRef(meeting.id),
                  notices=(early,) if early else ())
 
 
@@ -131,7 +132,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     ctx.audit("meeting.closed", meeting=meeting.id)
     notices = tuple(absence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} is closed.", title=f"{ctx.terms.name}: meeting {meeting.number} closed",
-                 fields=roll.summary(ctx, meeting), notices=notices, subject=f"meeting:{meeting.id}")
+                 fields=roll.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
 
 
 def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:

@@ -8,6 +8,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Meeting
 from bot.records.meeting_record import approved_minutes, meeting_record
 from bot.records.minutes import markdown, seal
+from bot.refs import MinutesRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services.authority import require
@@ -39,13 +40,13 @@ def draft(ctx: Context, cmd: MeetingMinutes | Minutes) -> Reply:
         note = f"Approved {show(approved.approved_at, ctx.terms.zone)}; SHA-256 {approved.sha256[:16]}…" + (
             "" if intact else " — WARNING: the stored text no longer matches its seal; tell your administrator.")
         return Reply(approved.text, title=f"Approved minutes of meeting {meeting.number}", private=True,
-                     notices=(note,), subject=f"minutes:{meeting.id}")
+                     notices=(note,), subject=MinutesRef(meeting.id))
     require(ctx, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved", meeting=meeting)
     buttons = (Button("Approve these minutes", MinutesApprove(meeting=meeting.number), "primary"),) \
         if meeting.status == "closed" else ()
     return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
                  title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,
-                 subject=f"minutes:{meeting.id}")
+                 subject=MinutesRef(meeting.id))
 
 
 def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
@@ -68,6 +69,6 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     ctx.session.add(sealed)
     ctx.session.flush()
     ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
-    return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=f"minutes:{meeting.id}",
+    return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=MinutesRef(meeting.id),
                  notices=(rule.cited(f"Approved by {ctx.actor.display_name}; the record of meeting {meeting.number} is "
                                      "now locked") + ".",))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from bot.models import Meeting, Poll
 from bot.records.tally import counts as counts
+from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.rules.voting import electorate_is_present
 from bot.services import roll
 from bot.services.context import Context
-from bot.services.poll_records import get_poll, poll_of_record
+from bot.services.poll_records import get_poll
 from bot.services.standing import voting_members
 from bot.terms import VOTING_RULE_WORDS
-from bot.verbs_vote import PollCard, PollClose, Results, Vote
+from bot.verbs_vote import PollClose, Results, Vote
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
@@ -57,12 +58,11 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
-                 fields=tuple(fields), buttons=buttons, subject=f"poll:{poll.id}")
+                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id))
 
 
-def results(ctx: Context, cmd: Results | PollCard) -> Reply:
-    # A platform refreshing a card it posted names the poll by the card's subject, its record id; people, by number.
-    poll = poll_of_record(ctx, cmd.record) if isinstance(cmd, PollCard) else get_poll(ctx, cmd.poll)
-    reply = card(ctx, poll)
+def results(ctx: Context, cmd: Results) -> Reply:
+    """A poll's card for the person who asked (`results N`), said to them alone."""
+    reply = card(ctx, get_poll(ctx, cmd.poll))
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
                  subject=reply.subject)

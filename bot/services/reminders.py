@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.errors import DomainError
 from bot.models import OutboxMessage
 from bot.payloads import decode
+from bot.refs import from_key
 from bot.replies import Button, Reply
 from bot.services import cadence, notices
 from bot.services.context import Context
@@ -65,7 +66,8 @@ def for_recipient(ctx: Context, notice: Notice | str, recipient_id: int | None) 
 def stored(reply: Reply) -> dict[str, Any]:
     """A reply as the outbox keeps it (JSON)."""
     return {"text": reply.text, "title": reply.title, "fields": [list(f) for f in reply.fields],
-            "buttons": [[b.label, b.payload, b.style] for b in reply.buttons], "subject": reply.subject}
+            "buttons": [[b.label, b.payload, b.style] for b in reply.buttons],
+            "subject": reply.subject.key if reply.subject else None}
 
 
 def stored_button(label: str, payload: str, style: str) -> Button | None:
@@ -82,7 +84,7 @@ def restored(data: dict[str, Any]) -> Reply:
                  fields=tuple((str(label), str(value)) for label, value in data.get("fields", ())),
                  buttons=tuple(button for label, payload, style in data.get("buttons", ())
                                if (button := stored_button(str(label), str(payload), str(style))) is not None),
-                 subject=data.get("subject"))
+                 subject=from_key(data.get("subject")))
 
 
 def queue_post(session: Session, group_id: int, key: str, reply: Reply, now: dt.datetime, *,

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import group_commit
 from bot.commands import Command
-from bot.conversation import respond, respond_command, respond_once
+from bot.conversation import card, respond, respond_command, respond_once
 from bot.payloads import Pressed
+from bot.refs import RecordRef
 from bot.replies import Reply
-from bot.services import conversations
 from bot.services.context import Place, Speaker
 from handlers.slack import cards, deliveries, pushback
 from handlers.slack.pacing import Coalesced
@@ -102,6 +102,11 @@ class Core:
             deliveries.repeated(request)
         return reply
 
+    def card(self, speaker: Speaker, place: Place, ref: RecordRef) -> Reply | None:
+        """The public card of `ref` as it stands now (None when it has none here)."""
+        with self.serially():
+            return card(self.sessions, speaker, place, ref, self.clock())
+
     def first_delivery(self, request: BoltRequest) -> bool:
         """False for Slack's retry or a replay of a delivery already handled (it is then dropped)."""
         with self.serially():
@@ -151,15 +156,14 @@ class Exchange:
     def answer(self, reply: Reply) -> None:
         if reply.private:
             self.whisper(reply)
-            if reply.subject and not reply.error:
-                self.refresh(reply.subject)
         else:
             self.show(reply)
-        self.refresh_changed(reply)
+        self.refresh_cards(reply)
 
-    def refresh_changed(self, reply: Reply) -> None:  # the cards of other records changed (the meeting's roll)
-        for subject in () if reply.error else reply.changes:
-            self.refresh(subject)
+    def refresh_cards(self, reply: Reply) -> None:
+        """Put the cards the command changed (a poll's tally after a vote, the meeting's roll) in place."""
+        for shown in reply.cards:
+            self.refresh(shown)
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""
@@ -202,41 +206,41 @@ class Exchange:
                 else:
                     cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
 
-    def card(self, subject: str) -> str | None:
-        """The message showing `subject` here: the card the bot posted for it, else the one just clicked."""
+    def card(self, ref: RecordRef) -> str | None:
+        """The message showing `ref` here: the card the bot posted for it, else the one just clicked."""
         with self.core.serially():
-            posted = cards.card_ts(self.core.sessions, self.place.channel_id, subject)
+            posted = cards.card_ts(self.core.sessions, self.place.channel_id, ref)
         return posted or self.clicked_ts
 
-    def refresh(self, subject: str) -> None:
-        """Update the channel's card for `subject` (after a vote, say) with what the core shows now."""
-        if conversations.view_of(subject) is None:
+    def refresh(self, shown: Reply) -> None:
+        """Update the channel's card for `shown.subject` with `shown`, the card the command's own transaction read.
+        Refreshes that arrive while one is running fold into one more, which reads the card again."""
+        ref = shown.subject
+        if ref is None:
             return
-        try:
-            self.core.refreshing.run((self.place.channel_id, subject), lambda: self.update_card(subject))
-        except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
-            logger.exception("could not refresh the card of %s", subject)
+        given = [shown]
 
-    def update_card(self, subject: str) -> None:
+        def current() -> Reply | None:
+            return given.pop() if given else self.core.card(self.speaker, self.place, ref)
+
+        try:
+            self.core.refreshing.run((self.place.channel_id, ref.key), lambda: self.update_card(ref, current()))
+        except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
+            logger.exception("could not refresh the card of %s", ref.key)
+
+    def update_card(self, ref: RecordRef, public: Reply | None) -> None:
         """One refresh run: find the card now (it may have been replaced since the vote), then update it."""
-        ts = self.card(subject)
-        if ts is None:
+        ts = self.card(ref)
+        if ts is None or public is None:
             return  # no card shows this record here
-        view = conversations.view_of(subject)  # the card as any member sees it (a secret poll's tally stays hidden)
-        assert view is not None, f"no card shows {subject}"
-        card = self.core.respond(self.speaker, self.place, view)
-        if card.error:
-            logger.warning("could not refresh the card of %s: %s", subject, card.text)
-            return
-        public = Reply(card.text, title=card.title, fields=card.fields, buttons=card.buttons, subject=subject)
         self.core.refreshing.wait_turn(self.place.channel_id)  # one pace in the channel for every replica
         try:
             self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
         except SlackApiError as error:
             if error.response.get("error") not in CARD_GONE:
                 raise
-            logger.warning("the card of %s is gone (%s); posting a new one", subject, error.response.get("error"))
+            logger.warning("the card of %s is gone (%s); posting a new one", ref.key, error.response.get("error"))
             posted = self.client.chat_postMessage(channel=self.place.channel_id, **message(public))
             with self.core.serially():
-                cards.replace(self.core.sessions, self.place.channel_id, subject, ts, str(posted["ts"]),
+                cards.replace(self.core.sessions, self.place.channel_id, ref, ts, str(posted["ts"]),
                               self.core.clock())

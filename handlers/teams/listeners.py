@@ -90,8 +90,10 @@ class Listeners:
         if not reply.error:
             # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
             # before any new post.
-            for subject in (reply.subject, *reply.changes):
-                await self.record.refresh(context, speaker, place, subject)
+            if not reply.private:
+                await self.record.refresh(context, speaker, place, reply.subject)
+            for shown in reply.cards:
+                await self.record.show(context, place, shown)
         await self.record.post(context, place, reply)
         # `group bind` may just have bound this channel: its binding takes the reference now.
         await self.record.remember(context)
@@ -137,13 +139,14 @@ class Listeners:
             reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, Pressed(text or ""), now)
         refreshed = None
         if not reply.error:
-            for subject in dict.fromkeys(s for s in (*reply.changes, reply.subject) if s != card):
-                refreshed = await self.record.refresh(context, speaker, place, subject)
-            if not reply.private and reply.subject != card:
+            for shown in reply.cards:
+                if shown.subject is not None and shown.subject.key != card:
+                    refreshed = await self.record.show(context, place, shown)
+            if not reply.private and (reply.subject is None or reply.subject.key != card):
                 await self.record.post(context, place, reply)  # a record's own card, as a message of its own
         if card is None:  # a card posted before cards named themselves: answer as they were answered
             return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
-        return Outcome(reply, await self.record.pressed(context, speaker, place, card))
+        return Outcome(reply, await self.record.pressed(context, speaker, place, card, reply))
 
     async def _answer_in_thread(self, context: TurnContext, outcome: Outcome, card: str | None) -> None:
         if card == forms.MENU_CARD and outcome.card is not None and context.activity.reply_to_id:

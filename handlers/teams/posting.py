@@ -14,12 +14,14 @@ from microsoft_agents.activity import ConversationAccount
 from microsoft_agents.hosting.core import TurnContext
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.conversation import respond_command
+from bot.conversation import card
 from bot.db import unit_of_work
+from bot.refs import RecordRef, from_key
 from bot.replies import Reply
 from bot.services import conversations, groups
 from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
+from bot.services.posted_cards import PostedCard, posted_card, remember_card
 from handlers.teams import envelope, forms, render
 from handlers.teams.notifier import THROTTLED
 
@@ -79,10 +81,9 @@ class Record:
                 raise
             await self._post_later(context, place, reply)
             return
-        if reply.subject and render.needs_card(reply) and not reply.private and response and response.id:
+        if reply.subject is not None and render.needs_card(reply) and not reply.private and response and response.id:
             conversation = context.activity.conversation.id if context.activity.conversation else place.channel_id
-            message = {"conversation": conversation, "activity": response.id}
-            await asyncio.to_thread(self._remember_post, place, reply.subject, message)
+            await asyncio.to_thread(self._remember_post, place, reply.subject, PostedCard(response.id, conversation))
 
     async def _post_later(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Teams is busy (429, 412, 502, 504): the record is changed, so its post waits in the outbox for the
@@ -102,25 +103,18 @@ class Record:
         except aiohttp.ClientResponseError:
             logger.warning("Teams would not take the note that a post will follow either")
 
-    def _remember_post(self, place: Place, subject: str, message: dict[str, Any]) -> None:
+    def _remember_post(self, place: Place, ref: RecordRef, posted: PostedCard) -> None:
         with unit_of_work(self.sessions) as session:
-            conversations.remember_post(session, place, subject, message, self.clock())
+            remember_card(session, place, ref, posted, self.clock(), latest=True)
 
-    async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
-                      subject: str | None) -> dict[str, Any] | None:
-        """Re-render the card for `subject` (a poll's tally, say) and replace the posted one in place.
-        Returns the new card, or None when the subject has no card to refresh."""
-        view = conversations.view_of(subject)
-        if view is None or subject is None:
-            return None
-        shown = await asyncio.to_thread(respond_command, self.sessions, speaker, place, view, self.clock())
-        if shown.error:
-            return None
+    async def show(self, context: TurnContext, place: Place, shown: Reply) -> dict[str, Any]:
+        """Put the public card `shown` (read in the command's own transaction) in place of the card posted for its
+        record, if one was; returns the card."""
         content = render.card(shown)
-        message = await asyncio.to_thread(self._posted, place, subject)
-        if message is not None:
-            update = render.card_activity(content, str(message["activity"]))
-            update.conversation = ConversationAccount(id=str(message["conversation"]))
+        posted = await asyncio.to_thread(self._posted, place, shown.subject) if shown.subject else None
+        if posted is not None:
+            update = render.card_activity(content, posted.message)
+            update.conversation = ConversationAccount(id=posted.conversation or place.channel_id)
             update.service_url = context.activity.service_url
             update.channel_id = context.activity.channel_id
             # Straight to the adapter: TurnContext.update_activity would point the update at the conversation
@@ -128,16 +122,30 @@ class Record:
             try:
                 await context.adapter.update_activity(context, update)
             except Exception:  # the command is recorded: a stale card (deleted, throttled) must not fail the turn
-                logger.exception("could not refresh the posted card of %s", subject)
+                logger.exception("could not refresh the posted card of %s", shown.subject)
         return content
 
-    async def pressed(self, context: TurnContext, speaker: Speaker, place: Place,
-                      card: str | None) -> dict[str, Any] | None:
-        """The card an action was pressed on, as it stands now: the forms menu, or a record's card re-read from
-        the record (and its posted copy refreshed for everyone). None when there is no such card to show."""
-        if card == forms.MENU_CARD:
+    async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
+                      ref: RecordRef | None) -> dict[str, Any] | None:
+        """Read the card of `ref` as it stands (a record the command did not change, or a card pressed) and put it
+        in place of the posted one. Returns the new card, or None when the record has no card to refresh."""
+        if ref is None:
+            return None
+        shown = await asyncio.to_thread(card, self.sessions, speaker, place, ref, self.clock())
+        return await self.show(context, place, shown) if shown is not None else None
+
+    async def pressed(self, context: TurnContext, speaker: Speaker, place: Place, card_key: str | None,
+                      reply: Reply | None = None) -> dict[str, Any] | None:
+        """The card an action was pressed on, as it stands now: the forms menu, or a record's card (the one the
+        command's transaction read when it changed that record, else read again), its posted copy refreshed for
+        everyone. None when there is no such card to show."""
+        if card_key == forms.MENU_CARD:
             return forms.forms_card()
-        return await self.refresh(context, speaker, place, card)
+        ref = from_key(card_key)
+        for shown in reply.cards if reply is not None else ():
+            if shown.subject == ref:
+                return await self.show(context, place, shown)
+        return await self.refresh(context, speaker, place, ref)
 
     async def replace(self, context: TurnContext, activity_id: str, content: dict[str, Any]) -> None:
         """Replace the message `activity_id` of this conversation with the card `content`."""
@@ -146,6 +154,6 @@ class Record:
         except Exception:  # what was asked is recorded: a card that cannot be replaced must not fail the turn
             logger.exception("could not replace a pressed card")
 
-    def _posted(self, place: Place, subject: str) -> dict[str, Any] | None:
-        with unit_of_work(self.sessions) as session:
-            return conversations.posted(session, place, subject)
+    def _posted(self, place: Place, ref: RecordRef) -> PostedCard | None:
+        with self.sessions() as session:
+            return posted_card(session, place, ref)

@@ -7,6 +7,7 @@ from typing import Any
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment, ChannelAccount, Mention
 
 from bot.forms import DECLARE
+from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from handlers.teams import forms
 from handlers.teams.markdown import blocks, inline, needs_blocks
@@ -34,11 +35,12 @@ def card(reply: Reply) -> dict[str, Any]:
                                                   for label, value in reply.fields]})
     for notice in reply.notices:
         body.extend(blocks(notice, isSubtle=True))
-    actions = [action(button, reply.subject) for button in reply.buttons]
-    if reply.subject and reply.subject.startswith("meeting:") and reply.buttons:
+    on = reply.subject.key if reply.subject is not None else None
+    actions = [action(button, on) for button in reply.buttons]
+    if isinstance(reply.subject, MeetingRef) and reply.buttons:
         # Interests are declared at the start of each meeting: offer the form beside the actions of a meeting to
         # come or under way (a closed meeting's card has none).
-        actions.append(forms.opener(DECLARE, reply.subject))
+        actions.append(forms.opener(DECLARE, reply.subject.key))
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
     if actions:
         content["actions"] = actions

@@ -36,7 +36,8 @@ def secret_poll(chat: Chat) -> int:
     chat.ok("bob", "here")
     chat.ok("carol", "here")  # quorate (ToR 6.4): a poll at a meeting needs a quorum, as a motion does
     reply = chat.ok("alice", 'poll "Where should the away day be?" "Leigh-on-Sea" "Shoeburyness" --secret')
-    poll_id = int(reply.subject.split(":")[1])
+    assert reply.subject is not None
+    poll_id = reply.subject.id
     chat.ok("bob", f"vote {poll_id} Leigh-on-Sea")
     chat.ok("alice", f"vote {poll_id} Shoeburyness")
     chat.ok("alice", f"poll close {poll_id}")

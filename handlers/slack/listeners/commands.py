@@ -58,12 +58,10 @@ def follow_up(exchange: Exchange, reply: Reply | None, text: str, team_id: str |
         return  # a repeat of a delivery already handled
     if not answered:
         exchange.answer(reply)
-    elif not reply.private:
-        exchange.show(reply)
-    elif reply.subject and not reply.error:
-        exchange.refresh(reply.subject)
-    if answered:
-        exchange.refresh_changed(reply)
+    else:
+        if not reply.private:
+            exchange.show(reply)
+        exchange.refresh_cards(reply)
     if binds_channel(text) and not reply.error:
         with exchange.core.serially():
             remember_team(exchange.core.sessions, exchange.place, team_id)

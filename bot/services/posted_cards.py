@@ -1,0 +1,60 @@
+"""Which message shows a record in a channel, on every platform: one row per (channel, record), so a later change
+updates that message in place instead of posting the record again.
+
+What a platform needs to find its message again is `message` (Slack's `ts`, Teams' activity id) and, where
+messages live in threads of their own, `conversation` (the Teams thread).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, select, update
+from sqlalchemy.orm import Session
+
+from bot.models import PostedMessage
+from bot.refs import RecordRef
+from bot.services.speakers import Place
+
+
+@dataclass(frozen=True)
+class PostedCard:
+    """Where a card is: the message, and the thread it is in where the platform needs one."""
+
+    message: str
+    conversation: str | None = None
+
+
+def _where(place: Place, ref: RecordRef) -> tuple[ColumnElement[bool], ...]:
+    return (PostedMessage.platform == place.platform, PostedMessage.channel_id == place.channel_id,
+            PostedMessage.subject == ref.key)
+
+
+def posted_card(session: Session, place: Place, ref: RecordRef) -> PostedCard | None:
+    """The message showing `ref` in `place`, if the bot posted one."""
+    row = session.execute(select(PostedMessage.message_ref, PostedMessage.conversation).where(*_where(place, ref)))\
+        .first()
+    return PostedCard(row.message_ref, row.conversation) if row is not None else None
+
+
+def remember_card(session: Session, place: Place, ref: RecordRef, card: PostedCard, now: dt.datetime, *,
+                  latest: bool) -> None:
+    """Note that `card` shows `ref` in `place`. With `latest` the newest card posted for a record becomes the one
+    updated (Teams); without, the first stays (Slack, where two deliveries may race to post it). A race to insert
+    the first row raises IntegrityError, which the caller may take as "another post came first"."""
+    row = session.scalar(select(PostedMessage).where(*_where(place, ref)))
+    if row is None:
+        session.add(PostedMessage(platform=place.platform, channel_id=place.channel_id, subject=ref.key,
+                                  message_ref=card.message, conversation=card.conversation, posted_at=now))
+    elif latest:
+        row.message_ref, row.conversation, row.posted_at = card.message, card.conversation, now
+
+
+def replace_card(session: Session, place: Place, ref: RecordRef, gone: str, card: PostedCard,
+                 now: dt.datetime) -> bool:
+    """Note that `card` shows `ref` in place of message `gone` (deleted, or no longer editable). False when the row
+    no longer names `gone` (another process replaced it first, or there was none)."""
+    moved = session.execute(update(PostedMessage).where(*_where(place, ref), PostedMessage.message_ref == gone)
+                            .values(message_ref=card.message, conversation=card.conversation, posted_at=now))
+    return bool(getattr(moved, "rowcount", 0))

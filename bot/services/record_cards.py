@@ -1,0 +1,51 @@
+"""The card that shows a record in its group's channel, read from the record as it stands: what a platform puts in
+place of a posted card after a vote, a roll call or a change of the meeting's state."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.models import Meeting
+from bot.refs import MeetingRef, PollRef, RecordRef
+from bot.replies import Reply
+from bot.rules.confidentiality import Scope, may_see
+from bot.services.confidential import reader_of
+from bot.services.context import Context
+from bot.services.meeting_card import meeting_card
+from bot.services.poll_records import poll_of_record
+from bot.services.poll_results import card
+
+
+def card_of(ctx: Context, ref: RecordRef, *, reader: bool = False) -> Reply | None:
+    """The public card of the record `ref` names, as any member reading the channel sees it (a secret poll's
+    tally stays hidden while it is open); None for a record with no card to refresh, or of another group. With
+    `reader`, None too when the ToR's confidentiality keeps that meeting's record from the actor (a card read for
+    them alone, not by a command they were let run)."""
+    if isinstance(ref, PollRef):
+        poll = poll_of_record(ctx, ref.id)
+        return card(ctx, poll) if not reader or may_read(ctx, poll.meeting_id) else None
+    if isinstance(ref, MeetingRef):
+        meeting = ctx.session.get(Meeting, ref.id)
+        if meeting is None or meeting.group_id != ctx.group.id or (reader and not may_read(ctx, meeting.id)):
+            return None
+        return meeting_card(ctx, meeting)
+    return None
+
+
+def may_read(ctx: Context, meeting_id: int | None) -> bool:
+    """Whether the actor may see the record of meeting `meeting_id` (or the group's, for a vote between meetings)."""
+    if not ctx.terms.confidential:
+        return True
+    scope = Scope.MEETING if meeting_id is not None else Scope.RECORD
+    return may_see(True, reader_of(ctx), scope, meeting_id)
+
+
+def with_cards(ctx: Context, reply: Reply) -> Reply:
+    """`reply` carrying the refreshed public cards of what it changed: its own record when the reply is a private
+    receipt (a vote), and the records it names as changed (the meeting, after a roll call). Read in the command's
+    own transaction, so each card shows exactly what the command left."""
+    if reply.error:
+        return reply
+    refs = ([reply.subject] if reply.private and reply.subject is not None else []) + list(reply.changes)
+    cards = tuple(shown for ref in dict.fromkeys(refs) if (shown := card_of(ctx, ref)) is not None)
+    return dataclasses.replace(reply, cards=cards) if cards else reply
