@@ -103,8 +103,9 @@ class Core:
         return reply
 
     def card(self, speaker: Speaker, place: Place, ref: RecordRef) -> Reply | None:
-        """The public card of `ref` as it stands now (None when it has none here)."""
-        with self.serially():
+        """The public card of `ref` as it stands now (None when it has none here). It goes through `transact`, so
+        it waits as a command does: holding the writer's turn here would deadlock a group-commit writer."""
+        with self.commanding():
             return card(self.sessions, speaker, place, ref, self.clock())
 
     def first_delivery(self, request: BoltRequest) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -66,6 +67,22 @@ def post(replica: Running, signed: Signed) -> int:
         return error.code
 
 
+def one_ballot_each_for_online(workspace: Workspace, fake: Any, ts: str) -> list[Any]:
+    """The record after every voter's typed vote and doubled click: one poll, one ballot each (all for Online),
+    one recorded change each; returns the poll card's refreshes, the last of which shows every vote."""
+    with workspace.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(Poll)) == 1
+        online_position = session.scalar(select(PollOption.position).where(PollOption.label == "Online"))
+        choices = session.scalars(select(Ballot.choices)).all()
+        changes = session.scalar(select(func.count()).select_from(AuditEvent)
+                                 .where(AuditEvent.action == "ballot.changed"))
+    assert len(choices) == len(VOTERS) and all(c == [online_position] for c in choices)  # one ballot each
+    assert changes == len(VOTERS)  # each change recorded once, though its click came twice
+    updates = [c for c in fake.of("chat.update") if c.params["ts"] == ts]
+    assert updates and "*Voted*\n12" in shown(updates[-1])  # the last refresh shows every vote
+    return updates
+
+
 def test_two_replicas_keep_one_record_one_ballot_each_and_one_card_pace(
         replicas: tuple[Workspace, list[Running]]) -> None:
     workspace, (first, second) = replicas
@@ -94,16 +111,6 @@ def test_two_replicas_keep_one_record_one_ballot_each_and_one_card_pace(
     results = [replica.stop() for replica in (first, second)]  # SIGTERM: accepted work finishes first
     assert [code for code, _, _ in results] == [0, 0], [err[-2000:] for _, _, err in results]
 
-    with workspace.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Poll)) == 1
-        online_position = session.scalar(select(PollOption.position).where(PollOption.label == "Online"))
-        choices = session.scalars(select(Ballot.choices)).all()
-        changes = session.scalar(select(func.count()).select_from(AuditEvent)
-                                 .where(AuditEvent.action == "ballot.changed"))
-    assert len(choices) == len(VOTERS) and all(c == [online_position] for c in choices)  # one ballot each
-    assert changes == len(VOTERS)  # each change recorded once, though its click came twice
-
-    updates = [c for c in fake.of("chat.update") if c.params["ts"] == ts]
-    assert updates and "*Voted*\n12" in shown(updates[-1])  # the last refresh shows every vote
+    updates = one_ballot_each_for_online(workspace, fake, ts)
     gaps = [later.at - earlier.at for earlier, later in zip(updates, updates[1:], strict=False)]
     assert all(gap >= 0.9 for gap in gaps), gaps  # one pace for the channel across both replicas

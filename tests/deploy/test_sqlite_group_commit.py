@@ -13,13 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
 
 from bot.db import make_engine, session_factory, upgrade
-from bot.models import AuditEvent, Ballot, Poll, PollOption
 from tests.conftest import Clock
 from tests.deploy.processes import Running, clean_env, free_port, govbot_run
-from tests.deploy.test_replicas import VOTERS, clicked, post, typed
+from tests.deploy.test_replicas import VOTERS, clicked, one_ballot_each_for_online, post, typed
 from tests.slack.conftest import Workspace, buttons, shown
 from tests.slack.fake_slack import fake_slack
 
@@ -62,13 +60,4 @@ def test_a_sqlite_server_posts_the_poll_card_and_records_every_vote_sent_at_once
     code, _, err = server.stop()  # SIGTERM: what is queued behind the writer is committed first
     assert code == 0, err[-2000:]
 
-    with workspace.sessions() as session:
-        assert session.scalar(select(func.count()).select_from(Poll)) == 1
-        online_position = session.scalar(select(PollOption.position).where(PollOption.label == "Online"))
-        choices = session.scalars(select(Ballot.choices)).all()
-        changes = session.scalar(select(func.count()).select_from(AuditEvent)
-                                 .where(AuditEvent.action == "ballot.changed"))
-    assert len(choices) == len(VOTERS) and all(c == [online_position] for c in choices)  # one ballot each
-    assert changes == len(VOTERS)  # each change recorded once, though its click came twice
-    updates = [c for c in fake.of("chat.update") if c.params["ts"] == ts]
-    assert updates and "*Voted*\n12" in shown(updates[-1])  # the last refresh shows every vote
+    one_ballot_each_for_online(workspace, fake, ts)
