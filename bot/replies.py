@@ -44,6 +44,7 @@ class Reply:
     notices: tuple[str, ...] = field(default=())
     changes: tuple[RecordRef, ...] = field(default=())
     cards: tuple[Reply, ...] = field(default=())
+    link: tuple[str, str] | None = None  # (label, address): a button that opens a web page
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""
@@ -53,6 +54,8 @@ class Reply:
         if self.buttons:
             lines.append("  " + "  ".join(f"[{b.label}: {as_text(b.command)}]" for b in self.buttons))
         lines.extend(self.notices)
+        if self.link:
+            lines.append(f"{self.link[0]}: {self.link[1]}")
         return "\n".join(lines)
 
 

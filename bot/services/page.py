@@ -78,7 +78,7 @@ def with_link(use_case: Callable[[Context, C], Reply], anchor: str) -> Callable[
         url = None if reply.error or (personal and (not reply.private or overheard(ctx))) else page_url(ctx, anchor)
         if url is None:
             return reply
-        return dataclasses.replace(reply, notices=(*reply.notices, f"Open the record: {url}"))
+        return dataclasses.replace(reply, link=("Open the record", url))
 
     answered.__doc__ = use_case.__doc__
     return answered

@@ -7,6 +7,7 @@ from typing import Any
 from bot.replies import Reply
 
 ACTION_PREFIX = "gov_button_"
+OPEN_LINK = "gov_open_link"  # a link button's action: the page opens in the browser; the app only acks
 MAX_TEXT = 3000  # Slack's limit for a section's text
 MAX_FIELD = 2000
 MAX_BLOCKS = 50  # Slack refuses a whole message with more
@@ -41,7 +42,7 @@ def blocks(reply: Reply) -> list[Block]:
         room -= 1
     if reply.notices:
         out.append({"type": "context", "elements": [mrkdwn(notice) for notice in reply.notices[:10]]})
-    if reply.buttons:
+    if reply.buttons or reply.link:
         elements: list[Block] = []
         for index, button in enumerate(reply.buttons[:25]):
             element: Block = {"type": "button", "action_id": f"{ACTION_PREFIX}{index}",
@@ -50,6 +51,10 @@ def blocks(reply: Reply) -> list[Block]:
             if button.style in ("primary", "danger"):
                 element["style"] = button.style
             elements.append(element)
+        if reply.link:  # a link button: Slack opens the address and tells the app, which only acks
+            label, url = reply.link
+            elements.append({"type": "button", "action_id": OPEN_LINK, "url": url[:3000],
+                             "text": {"type": "plain_text", "text": label[:75], "emoji": True}})
         out.append({"type": "actions", "elements": elements})
     return out
 

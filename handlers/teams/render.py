@@ -21,7 +21,7 @@ STYLES = {"primary": "positive", "danger": "destructive"}
 
 def needs_card(reply: Reply) -> bool:
     """A card for anything with structure, and for text a plain message would garble (markdown.needs_blocks)."""
-    return bool(reply.title or reply.fields or reply.buttons or reply.notices) or needs_blocks(reply.text)
+    return bool(reply.title or reply.fields or reply.buttons or reply.notices or reply.link) or needs_blocks(reply.text)
 
 
 def card(reply: Reply) -> dict[str, Any]:
@@ -41,6 +41,8 @@ def card(reply: Reply) -> dict[str, Any]:
         # Interests are declared at the start of each meeting: offer the form beside the actions of a meeting to
         # come or under way (a closed meeting's card has none).
         actions.append(forms.opener(DECLARE, reply.subject.key))
+    if reply.link:  # the group's page, opened in the browser
+        actions.append({"type": "Action.OpenUrl", "title": reply.link[0], "url": reply.link[1]})
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
     if actions:
         content["actions"] = actions

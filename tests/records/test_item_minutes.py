@@ -67,8 +67,9 @@ def test_the_record_in_chat_ends_with_the_members_own_link(recorded: Callable[[s
                                                            page_settings: object) -> None:
     chat = recorded("cjcg")
     for command in ("minutes 1", "interests", "attendance register", "actions"):
-        notices = chat.ok("bob", command).notices
-        assert any(n.startswith("Open the record: http://localhost/groups/cjcg/?t=") for n in notices), command
+        link = chat.ok("bob", command).link
+        assert link is not None and link[0] == "Open the record", command
+        assert link[1].startswith("http://localhost/groups/cjcg/?t="), command
     page = chat.ok("bob", "page")
     assert page.private and "yours alone" in page.text and "(ToR 6.7-6.9)" in page.text
 
@@ -76,7 +77,7 @@ def test_the_record_in_chat_ends_with_the_members_own_link(recorded: Callable[[s
 def test_without_a_page_secret_the_bot_says_pages_are_not_switched_on(recorded: Callable[[str], Chat]) -> None:
     chat = recorded("cjcg")
     assert "PAGE_SECRET" in chat.refused("bob", "page").text
-    assert not any("Open the record" in n for n in chat.ok("bob", "minutes 1").notices)
+    assert chat.ok("bob", "minutes 1").link is None
 
 
 def test_a_personal_link_never_goes_into_a_reply_the_channel_sees(recorded: Callable[[str], Chat],
@@ -88,5 +89,5 @@ def test_a_personal_link_never_goes_into_a_reply_the_channel_sees(recorded: Call
         group = session.scalars(select(Group)).one()
         bob = person_for(session, Speaker("console", "bob", "bob"))
         ctx = Context(session, group, bob, chat.now, "console")
-        assert for_channel(ctx, Minutes()).notices == ()
-        assert for_bob(ctx, Minutes()).notices[0].startswith("Open the record: ")
+        assert for_channel(ctx, Minutes()).link is None
+        assert (for_bob(ctx, Minutes()).link or ("", ""))[1].startswith("http://localhost/groups/cjcg/?t=")

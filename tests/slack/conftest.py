@@ -204,7 +204,8 @@ def shown(call: Call) -> str:
 
 def buttons(call: Call) -> dict[str, str]:
     """Each button's label and the command it carries."""
-    return {e["text"]["text"]: e["value"] for b in blocks_of(call) if b["type"] == "actions" for e in b["elements"]}
+    return {e["text"]["text"]: e.get("value") or e["url"]  # a link button carries its address
+            for b in blocks_of(call) if b["type"] == "actions" for e in b["elements"]}
 
 
 @pytest.fixture

@@ -44,6 +44,12 @@ def shown(calls: list[Recorded]) -> list[str]:
     return texts
 
 
+def opened(calls: list[Recorded]) -> list[tuple[str, str]]:
+    """The cards' link buttons (Action.OpenUrl): their titles and addresses."""
+    return [(action["title"], action["url"]) for call in calls for attachment in call.body.get("attachments") or []
+            for action in attachment["content"].get("actions", []) if action["type"] == "Action.OpenUrl"]
+
+
 async def in_1_to_1(teams: Teams, who: str, text: str) -> list[Recorded]:
     chat: dict[str, Any] = teams.activity(who, type="message", text=text)
     chat["conversation"] = {"id": f"a:1-{who}-personal", "conversationType": "personal", "tenantId": "t"}
@@ -73,14 +79,18 @@ def test_in_a_1_to_1_chat_the_link_is_a_markdown_link_teams_renders(sessions: se
         async with teams_world(sessions) as teams:
             await teams.say("alice", "meeting schedule 2026-12-10 10:00")
             for command in ("page", "minutes 1 --group cjcg"):
-                texts = shown(await in_1_to_1(teams, "bob", command))
-                links = [m for text in texts for m in MARKDOWN_LINK.findall(text)]
+                calls = await in_1_to_1(teams, "bob", command)
+                texts = shown(calls)
+                links = [m for text in texts for m in MARKDOWN_LINK.findall(text)] + opened(calls)
                 assert links, f"{command}: no link in {texts}"
                 for label, url in links:
-                    assert label.startswith("gov.example.org/groups/cjcg/") and "?t=" not in label
+                    assert label.startswith("gov.example.org/groups/cjcg/") or label == "Open the record"
+                    assert "?t=" not in label
                     token = url.split("?t=", 1)[1].split("#", 1)[0]
                     found = read(SECRET, token, teams.clock.now)
                     assert found is not None and found.short_name == "cjcg", "the link in the card opens the page"
+                if command.startswith("minutes"):
+                    assert [label for label, _ in opened(calls)] == ["Open the record"], "a button opens the record"
                 bare = [text for text in texts if re.search(r"(?<!\]\()https?://", text)]
                 assert not bare, f"a bare address, which Markdown may mangle: {bare}"
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from slack_bolt import App, BoltRequest
+from slack_bolt import Ack, App, BoltRequest
 from slack_sdk import WebClient
 
 from bot.payloads import Pressed
 from handlers.slack import payloads
 from handlers.slack.answer import Core, Exchange
-from handlers.slack.render import ACTION_PREFIX
+from handlers.slack.render import ACTION_PREFIX, OPEN_LINK
 
 
 def register(app: App, core: Core) -> None:
@@ -27,3 +27,8 @@ def register(app: App, core: Core) -> None:
 
     # A click's ack carries nothing Slack would show: the answer follows, ephemeral, and the card is refreshed.
     app.action(re.compile(f"^{ACTION_PREFIX}\\d+$"))(core.acking(press))
+
+    def opened(ack: Ack) -> None:
+        ack()  # Slack opened the page itself; acking keeps the button from showing a warning
+
+    app.action(OPEN_LINK)(opened)
