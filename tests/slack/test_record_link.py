@@ -5,25 +5,13 @@ page itself and tells the app, which only acknowledges the click."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-
-import pytest
 
 from bot.records.page_links import read
-from bot.settings import get_settings
 from tests.slack.conftest import CHANNEL, Workspace, blocks_of, buttons, user_id
 from tests.slack.fake_slack import TEAM
+from tests.teams.test_links import SECRET, pages_on
 
-SECRET = "a-test-secret-for-page-links-only"
-
-
-@pytest.fixture
-def pages_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv("PAGE_SECRET", SECRET)
-    monkeypatch.setenv("PUBLIC_URL", "https://gov.example.org")
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
+__all__ = ["pages_on"]  # the fixture the Teams link tests use: PAGE_SECRET and PUBLIC_URL set
 
 
 def test_the_register_answer_has_a_button_opening_the_members_page(workspace: Workspace, pages_on: None) -> None:
