@@ -92,6 +92,9 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
     before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
     own transaction."""
+    named = None
+    if isinstance(said, str):
+        said, named = direct.named_group(said)
     read = read_command(sessions, speaker, place, said, now)
     if isinstance(read, Reply):
         return read
@@ -100,7 +103,7 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     def once(session: Session) -> Reply | None:
         if delivery is not None and not claim(session, delivery, now):
             return None
-        return answer(session, speaker, place, command, now)
+        return answer(session, speaker, place, command, now, named)
 
     return transact(sessions, command.verb, once)
 

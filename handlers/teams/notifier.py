@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import aiohttp
-from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
+from microsoft_agents.activity import ConversationAccount, ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from sqlalchemy import Engine
@@ -140,10 +140,7 @@ class TeamsNotifier:
         if client is None:
             raise DeliveryFailed("Teams gave the turn no connector to open a 1:1 chat with")
         tenant = reference.conversation.tenant_id if reference.conversation else None
-        created = await client.conversations.create_conversation(ConversationParameters(
-            is_group=False, agent=reference.agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,
-            channel_data={"tenant": {"id": tenant}} if tenant else None))
-        return ConversationAccount(id=created.id, conversation_type="personal", tenant_id=tenant)
+        return await envelope.personal_chat(client, reference.agent, tenant, user_id)
 
 
 def shared_slots(engine: Engine) -> Slots:
