@@ -69,3 +69,8 @@ def test_a_poll_posted_later_from_the_outbox_keeps_its_buttons(
     assert buttons(post).keys() == buttons(at_once).keys() and len(buttons(post)) >= 2
     assert buttons(post)["Civic Centre"] == buttons(at_once)["Civic Centre"].replace('"poll":1', '"poll":2')
     assert "Where shall we dine?" in shown(post)
+    workspace.say("bob", "vote 2 1")  # typed: the card posted later is the one the tally is kept on
+    workspace.finish()
+    update = fake.wait_for(lambda: next((c for c in fake.of("chat.update") if c.params["ts"] == post.answer["ts"]),
+                                        None))
+    assert "1 of" in shown(update)

@@ -71,5 +71,8 @@ def test_a_poll_posted_later_from_the_outbox_keeps_its_card_and_buttons(sessions
             barnet = next(a for a in shown["actions"] if a["title"] == "Barnet")
             assert barnet["type"] == "Action.Execute" and '"poll":2' in barnet["data"]["command"]
             assert "Where shall we dine?" in json.dumps(shown)
+            await teams.say("bob", "vote 2 1")  # typed: the card posted later is the one the tally is kept on
+            [update] = [c for c in teams.connector.sent("PUT") if c.path.endswith(f"/activities/{post.answered_id}")]
+            assert '"Voted"' in json.dumps(update.body) or "Voted" in json.dumps(update.body)
 
     asyncio.run(run())
