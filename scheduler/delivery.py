@@ -18,7 +18,8 @@ from bot.db import unit_of_work
 from bot.models import ChannelBinding, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
-from bot.services.context import Context
+from bot.services.context import Context, Place
+from bot.services.posted_cards import PostedCard, remember_card
 from bot.services.workspaces import disabled_reason
 from scheduler import outbox
 from scheduler.content import content
@@ -113,7 +114,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         try:
             if isinstance(where, DeliveryFailed):
                 raise where
-            notifiers[where.platform].send(where, reply)
+            posted = notifiers[where.platform].send(where, reply)
         except DeliveryFailed as failure:
             refused = failure.permanent and where is not failure and message.channel_binding_id is not None
             (report.failed if record_failure(sessions, message, now, failure, refused)
@@ -129,5 +130,10 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             continue
         with unit_of_work(sessions) as session:
             outbox.mark_sent(session, message.id, now, reply)
+            if posted is not None and reply.subject is not None and where.channel_id is not None:
+                # A record's card (a poll a 429 held back): later changes update this message, as they would
+                # one posted at once; a card already shown for the record stays the one updated.
+                remember_card(session, Place(where.platform, where.channel_id), reply.subject,
+                              PostedCard(posted.message, posted.conversation), now, latest=False)
         report.sent.append(message.key)
     return report
