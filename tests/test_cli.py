@@ -13,10 +13,41 @@ TRANSCRIPT = ROOT / "tests" / "transcripts" / "004-cjcg.txt"
 
 
 def govbot(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[str]:
+    """`govbot` run as its own process, for what is about the process: its entry point, stdin and exit code."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
     env["DATABASE_URL"] = f"sqlite:///{db}"
     return subprocess.run([sys.executable, "-m", "govbot.cli", *args], input=stdin, capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120, check=False)
+
+
+def govbot_main(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[str]:
+    """As `govbot`, but calling the CLI's main() in this process (a new interpreter costs ~1 s each): the same
+    settings (no Slack or Teams ones), piped standard input, and what it prints and exits with."""
+    import contextlib
+    import io
+    import sqlite3
+    from unittest import mock
+
+    from bot.settings import get_settings
+    from govbot.cli import main
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+    env["DATABASE_URL"] = f"sqlite:///{db}"
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
+    with (mock.patch.dict(os.environ, env, clear=True), mock.patch("sys.stdin", io.StringIO(stdin)),
+          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+        get_settings.cache_clear()
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code if isinstance(exit.code, int) else 2
+        finally:
+            get_settings.cache_clear()
+    if db.exists():  # as the process's exit would: the write-ahead log into the file, which tests copy
+        with contextlib.closing(sqlite3.connect(db)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    read = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess(["govbot", *args], code, *read)
 
 
 def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path: Path) -> None:
