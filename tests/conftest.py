@@ -19,9 +19,12 @@ from bot.models import Base
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from bot.services.groups import bind_channel, import_group
+from tests import unsynced
 
 if TYPE_CHECKING:
     from tests.platform_chats import Speaking
+
+unsynced.install()
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -182,7 +185,9 @@ def postgres_url() -> str:
 
 @pytest.fixture
 def postgres_schema_url(postgres_url: str) -> Iterator[str]:
-    """A URL whose connections work in a fresh PostgreSQL schema, dropped after the test."""
+    """A URL whose connections work in a fresh PostgreSQL schema, dropped after the test. Its commits do not wait
+    for the server's fsync (synchronous_commit=off: as tests/unsynced.py does for SQLite, only a crash of the
+    server's machine could tell)."""
     import uuid
 
     from sqlalchemy import text
@@ -192,7 +197,7 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        yield postgres_url + ("&" if "?" in postgres_url else "?") + f"options=-csearch_path%3D{schema}"
+        yield postgres_url + ("&" if "?" in postgres_url else "?") + f"options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
