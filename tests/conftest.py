@@ -165,9 +165,11 @@ def cjcg_in_room(url: str, room: Place) -> tuple[Engine, sessionmaker[Session]]:
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-@pytest.fixture
-def postgres_url() -> str:
-    """The PostgreSQL test database; skipped on a laptop without one, a failure in CI (CI=true)."""
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The PostgreSQL test database; skipped on a laptop without one, a failure in CI (CI=true). Under xdist each
+    worker gets a database of its own, created from TEST_POSTGRES_URL's and dropped at the end: advisory locks (the
+    migration lock) are per database, so workers sharing one would wait on each other's migrations."""
     from sqlalchemy import text
 
     try:
@@ -180,7 +182,31 @@ def postgres_url() -> str:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    return POSTGRES_URL
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        yield POSTGRES_URL
+        return
+    yield from worker_database(POSTGRES_URL, worker)
+
+
+def worker_database(url: str, worker: str) -> Iterator[str]:
+    """A new database on the server of `url`, named after it and the xdist worker, dropped after."""
+    import uuid
+
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}_{uuid.uuid4().hex[:8]}"  # unique: other clones may test on this server
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:  # FORCE: an engine a test forgot to dispose of may still hold one
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
