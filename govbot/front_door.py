@@ -11,13 +11,18 @@ import logging
 import secrets
 
 from aiohttp import web, web_response
+from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
+from aiohttp.web_protocol import RequestPayloadError
 
 from govbot.logs import frames
 
 logger = logging.getLogger(__name__)
 
 SERVER = "govbot"  # names the service, not its software or versions
+# What reading a request's body raises when the client sends less than it announced and goes, or breaks its
+# chunked encoding part-way.
+CUT_SHORT = (ConnectionResetError, RequestPayloadError, HttpProcessingError)
 FAILED = ("Something went wrong on govbot's side and the request was not completed. "
           "If it keeps happening, give the operator this incident id: {}")
 
@@ -28,6 +33,11 @@ async def deliberate_answers(request: web.Request, handler: Handler) -> web.Stre
         return await handler(request)
     except web.HTTPException:
         raise  # a deliberate answer (404, 405, 413 …), which aiohttp renders without a traceback
+    except CUT_SHORT as error:
+        # The client went before its body arrived whole (a slowloris, a lost connection): no failure of ours.
+        logger.warning("%s %s: the request's body did not arrive whole (%s)", request.method, request.path[:120],
+                       type(error).__name__)
+        return web.Response(status=400, text="incomplete request")
     except Exception as error:
         incident = secrets.token_hex(6)
         logger.error("incident %s: %s %s failed with %s at %s", incident, request.method, request.path[:120],
