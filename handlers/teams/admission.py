@@ -40,6 +40,7 @@ NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSO
 NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id').")
 NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'value.action' with a 'verb' and "
                                  "object 'data', as Teams sends it.")
+UNHANDLED_INVOKE = "govbot does not handle this invoke: only the actions on the cards it posted."
 WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
 OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
 

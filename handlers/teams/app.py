@@ -37,6 +37,7 @@ NO_APP_ID = _not_app_id_complaint
 # The key the SDK's JWT middleware reads its configuration from (a plain string, not an aiohttp AppKey).
 AGENT_CONFIGURATION = "agent_configuration"
 PREFIX = "/api"
+NOT_IMPLEMENTED = 501
 
 
 async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) -> admission.Refusal | None:
@@ -77,6 +78,11 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
             logger.warning("refused a Teams activity: %s", refusal.error)
             return aiohttp_web.json_response({"error": refusal.error}, status=refusal.status)
         response = await start_agent_process(request, agent, adapter)
+        if response is not None and response.status == NOT_IMPLEMENTED:
+            # An invoke no listener takes (a verb no card of govbot's carries): the SDK's 501 would read as a
+            # failure of the server's; it is the sender's request that has no meaning here.
+            logger.warning("refused a Teams invoke that govbot does not handle")
+            return aiohttp_web.json_response({"error": admission.UNHANDLED_INVOKE}, status=400)
         return response if response is not None else aiohttp_web.Response(status=202)
 
     api = aiohttp_web.Application(middlewares=[auth.tokens_checked])

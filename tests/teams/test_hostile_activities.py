@@ -63,6 +63,10 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
         lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": "gov", "data": [1]}}), 400),
     "a card action whose verb is a number": (
         lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": 1, "data": {}}}), 400),
+    "an invoke govbot has no use for": (
+        lambda t: t.activity("alice", type="invoke", name="composeExtension/query", value={}), 400),
+    "a card action with a verb govbot never gave": (
+        lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": "other", "data": {}}}), 400),
     "a serviceUrl other than the token's": (lambda t: {**message(t), "serviceUrl": "http://127.0.0.1:9/"}, 401),
     "a conversation of another tenant": (from_another_tenant, 403),
 }
