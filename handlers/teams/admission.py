@@ -29,6 +29,21 @@ def _not_a_validation_failure(record: logging.LogRecord) -> bool:
 
 logging.getLogger(MODEL_LOGGER).addFilter(_not_a_validation_failure)
 
+# The SDK logs an activity no listener takes with its whole type and text (what someone typed, of any length).
+APP_LOGGER = "microsoft_agents.hosting.core.app.agent_application"
+NO_ROUTE = "No route found for activity type: "
+
+
+def _without_text(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    if message.startswith(NO_ROUTE):
+        kind = message.removeprefix(NO_ROUTE).split(" with text: ", 1)[0]
+        record.msg, record.args = "no listener takes a Teams activity of type %r", (kind[:40],)
+    return True
+
+
+logging.getLogger(APP_LOGGER).addFilter(_without_text)
+
 
 @dataclass(frozen=True)
 class Refusal:

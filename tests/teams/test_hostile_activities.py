@@ -123,3 +123,19 @@ def test_the_same_activity_from_this_tenant_at_the_tokens_service_url_is_answere
         assert TENANT in str(message(teams))
 
     asyncio.run(run())
+
+
+def test_an_activity_no_listener_takes_leaves_neither_its_text_nor_its_type_in_the_log(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    said = "my ballot is secret: against"
+
+    async def run() -> None:
+        answered, _, teams = await send(sessions, settings, signing_key, monkeypatch,
+                                        lambda t: t.activity("alice", type="event" + "x" * 5000, text=said))
+        assert answered in (200, 202)
+        assert teams.connector.calls == []
+
+    asyncio.run(run())
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert said not in logged and "x" * 100 not in logged, logged[-500:]
