@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 
-from aiohttp import web, web_response
+from aiohttp import web, web_protocol, web_response
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
-from aiohttp.web_protocol import RequestPayloadError
 
 from govbot.logs import frames
 
@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 SERVER = "govbot"  # names the service, not its software or versions
 # What reading a request's body raises when the client sends less than it announced and goes, or breaks its
 # chunked encoding part-way.
-CUT_SHORT = (ConnectionResetError, RequestPayloadError, HttpProcessingError)
+CUT_SHORT = (ConnectionResetError, web_protocol.RequestPayloadError, HttpProcessingError)
 FAILED = ("Something went wrong on govbot's side and the request was not completed. "
           "If it keeps happening, give the operator this incident id: {}")
 
@@ -56,3 +56,31 @@ def guard(app: web.Application) -> None:
     # Answers aiohttp gives before any application sees the request (a malformed request line, say) take their
     # Server header from this module constant; aiohttp has no setting for it.
     web_response.SERVER_SOFTWARE = SERVER  # type: ignore[attr-defined]
+    # And their text: aiohttp's parser words quote the request back and name its own modules ("Please install
+    # Brotli"); a request that cannot be parsed is the sender's error, logged as a warning, not as ours.
+    if not getattr(web_protocol.RequestHandler.handle_error, "plain", False):
+        web_protocol.RequestHandler.handle_error = plain_error(web_protocol.RequestHandler.handle_error)  # type: ignore[method-assign]
+        logging.getLogger("aiohttp.server").addFilter(senders_error)
+
+
+MALFORMED = "The request could not be read as HTTP; nothing was done."
+ErrorHandler = Callable[..., web.StreamResponse]
+
+
+def plain_error(original: ErrorHandler) -> ErrorHandler:
+    def handle_error(self: web_protocol.RequestHandler, request: web.BaseRequest, status: int = 500,
+                     exc: BaseException | None = None, message: str | None = None) -> web.StreamResponse:
+        return original(self, request, status, exc, MALFORMED if status < 500 else message)
+
+    handle_error.plain = True  # type: ignore[attr-defined]
+    return handle_error
+
+
+def senders_error(record: logging.LogRecord) -> bool:
+    """aiohttp's ERROR line for a request it could not parse, as one WARNING line naming the kind of fault."""
+    failure = record.exc_info[1] if record.exc_info else None
+    if isinstance(failure, HttpProcessingError):
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.msg, record.args, record.exc_info = "refused a request that is not HTTP as it should be (%s)", (
+            type(failure).__name__,), None
+    return True

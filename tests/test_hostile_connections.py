@@ -44,3 +44,15 @@ def test_a_body_that_never_arrives_whole_is_no_incident(app: Served, name: str) 
     assert "incident" not in log and " 500 " not in log and "Traceback" not in log, log
     assert len(REFUSED.findall(log)) == 5, log  # Teams refuses the token before reading: 401
     assert send(app.url, Hostile("GET", "/healthz"))[0] == 200
+
+
+def test_a_body_in_an_encoding_nobody_can_read_is_the_senders_error_not_ours(app: Served) -> None:
+    """Content-Encoding the server cannot decode: a 400 that names no server software, and a warning in the log,
+    not an ERROR line as if govbot had failed."""
+    logged = len(app.logged())
+    status, _, body = send(app.url, Hostile("POST", "/slack/events", b"xx",
+                                            {"Content-Encoding": "br", "Content-Type": "application/json"}))
+    assert status == 400
+    assert b"Brotli" not in body and b"install" not in body
+    log = app.logged()[logged:]
+    assert " ERROR " not in log and "Traceback" not in log, log
