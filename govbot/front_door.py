@@ -80,7 +80,8 @@ def senders_error(record: logging.LogRecord) -> bool:
     """aiohttp's ERROR line for a request it could not parse, as one WARNING line naming the kind of fault."""
     failure = record.exc_info[1] if record.exc_info else None
     if isinstance(failure, HttpProcessingError):
-        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        # The line is ours now (the logs show a library's template only), and holds nothing the request said.
+        record.name, record.levelno, record.levelname = __name__, logging.WARNING, "WARNING"
         record.msg, record.args, record.exc_info = "refused a request that is not HTTP as it should be (%s)", (
             type(failure).__name__,), None
     return True

@@ -56,3 +56,4 @@ def test_a_body_in_an_encoding_nobody_can_read_is_the_senders_error_not_ours(app
     assert b"Brotli" not in body and b"install" not in body
     log = app.logged()[logged:]
     assert " ERROR " not in log and "Traceback" not in log, log
+    assert "refused a request that is not HTTP as it should be (ContentEncodingError)" in log, log
