@@ -16,7 +16,7 @@ from bot.commands import PersonRef
 from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
-from bot.models import AgendaItem, Group, Meeting, Membership, Person
+from bot.models import AgendaItem, Group, Meeting, Membership, Person, Poll
 from bot.rules.calendar import example_day
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
@@ -58,6 +58,8 @@ class Context:
     platform: str
     place: Place | None = None
     _memberships: list[Membership] | None = field(default=None, init=False, repr=False)
+    # The polls this command read, by id: its card, composed after a vote, reuses the poll the vote read.
+    polls_read: dict[int, Poll] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
