@@ -18,6 +18,8 @@ from typing import Any, cast
 from sqlalchemy import Table, event, select
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from bot.models import (
     ApprovedMinutes,
@@ -149,11 +151,26 @@ def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
         touched(state.session).update((name, int(row[0])) for row in inserted if row and row[0] is not None)
         return result
     where = getattr(state.statement, "whereclause", None)
-    query = select(source.c.id) if where is None else select(source.c.id).where(where)
     params = state.parameters if isinstance(state.parameters, dict) else None
+    row_id = one_row(source, where, params) if state.is_update else None
+    if row_id is not None:  # one row by its id (a changed ballot): what the update matched, without a read first
+        result = state.invoke_statement()
+        if cast(CursorResult[Any], result).rowcount:
+            touched(state.session).add((name, row_id))
+        return result
+    query = select(source.c.id) if where is None else select(source.c.id).where(where)
     ids = state.session.execute(query, params).scalars()
     touched(state.session).update((name, int(row_id)) for row_id in ids)
     return None
+
+
+def one_row(source: Table, where: Any, params: dict[str, Any] | None) -> int | None:
+    """The id a statement's WHERE names when it is exactly `id = <value>`, else None."""
+    if not (isinstance(where, BinaryExpression) and where.operator is operators.eq and where.left is source.c.id
+            and isinstance(where.right, BindParameter)):
+        return None
+    value = params.get(where.right.key, where.right.value) if params is not None else where.right.value
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @event.listens_for(Session, "after_commit")
