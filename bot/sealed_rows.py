@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any, cast
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import Table, bindparam, event, select
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql import operators
@@ -44,6 +44,9 @@ SEALED: dict[str, Table] = {
                   Membership, Meeting, DeputyNomination)
 }
 TOUCHED = "sealed_rows.touched"
+# Built once, per table: every audited change reads its rows back, and building the statement cost more than running it.
+ROWS_BY_ID = {name: select(table).where(table.c.id.in_(bindparam("ids", expanding=True))).order_by(table.c.id)
+              for name, table in SEALED.items()}
 
 
 def key(table: str, row_id: int) -> str:
@@ -68,11 +71,11 @@ def row_digest(table: str, row: dict[str, Any]) -> str:
 
 def digests(session: Session, table: str, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
     """(id, digest) of the rows of `table`, of those `ids` only when given, read with the record's own types."""
-    source = SEALED[table]
-    query = select(source).order_by(source.c.id)
-    if ids is not None:
-        query = query.where(source.c.id.in_(sorted(ids)))
-    for row in session.execute(query).mappings():
+    if ids is None:
+        rows = session.execute(select(SEALED[table]).order_by(SEALED[table].c.id))
+    else:
+        rows = session.execute(ROWS_BY_ID[table], {"ids": sorted(ids)})
+    for row in rows.mappings():
         yield int(row["id"]), row_digest(table, dict(row))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload
-from sqlalchemy.orm.util import identity_key
 
 from bot.errors import NotFound
 from bot.models import Poll
@@ -40,7 +39,8 @@ def loaded(ctx: Context, poll_id: int) -> Poll | None:
     """The poll as this command already read it, options and all (the vote just cast), else None. Reading it again
     would give this same object back, unchanged: a query never overwrites what its session holds."""
     poll = ctx.polls_read.get(poll_id)
-    if poll is None or ctx.session.identity_map.get(identity_key(Poll, poll_id)) is not poll:
+    if poll is None:
         return None
     state = inspect(poll)
-    return poll if not state.expired_attributes and "options" not in state.unloaded else None
+    return poll if state.session is ctx.session and not state.expired_attributes and "options" in poll.__dict__ \
+        else None
