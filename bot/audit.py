@@ -8,7 +8,7 @@ import json
 from typing import Any, cast
 
 from sqlalchemy import Table, event, insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import sealed_rows
 from bot.models import AuditEvent
@@ -18,6 +18,11 @@ APPEND = insert(cast(Table, AuditEvent.__table__))
 # Events written before chains were per group (migration 0011) form one chain across every group, in id order.
 LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
 LAST_GROUP = "audit.last_group"
+# The head of each chain this transaction appended to, {group id: (hash, seq)}: a batch of votes in one group
+# (SQLite's group commit) reads its chain's head once, not once a vote. Only this transaction can append to a
+# chain it has appended to (SQLite's one writer; PostgreSQL's lock on the chain, held to the end), so the head
+# stays right until the transaction ends, or a rollback (a savepoint's too) takes back what it appended.
+HEADS = "audit.heads"
 NO_GROUP_LOCK = 0
 
 
@@ -38,6 +43,9 @@ def event_hash(prev_hash: str, at: dt.datetime, group_id: int | None, actor_id: 
 
 def last_link(session: Session, group_id: int | None) -> tuple[str, int]:
     """The hash and place of the newest event in the group's chain; the first event links to the legacy head."""
+    known = session.info.get(HEADS, {}).get(group_id)
+    if known is not None:
+        return cast(tuple[str, int], known)
     found = session.execute(select(AuditEvent.hash, AuditEvent.seq)
                             .where(AuditEvent.group_id.is_(None) if group_id is None
                                    else AuditEvent.group_id == group_id, AuditEvent.seq.is_not(None))
@@ -64,11 +72,12 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
     prev, seq = last_link(session, group_id)
     clean = json.loads(json.dumps(detail, default=str))
     session.info[LAST_GROUP] = (group_id, at)
+    digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
     session.execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action, "detail": clean,
-                             "prev_hash": prev, "seq": seq + 1, "rows": rows,
-                             "hash": event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)})
+                             "prev_hash": prev, "seq": seq + 1, "rows": rows, "hash": digest})
+    session.info.setdefault(HEADS, {})[group_id] = (digest, seq + 1)
 
 
 @event.listens_for(Session, "before_commit")
@@ -88,6 +97,18 @@ def _seal_the_rest(session: Session) -> None:
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(LAST_GROUP, None)
+
+
+@event.listens_for(Session, "after_rollback")  # a savepoint's rollback too: the events it appended are gone
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_heads(session: Session, *_: object) -> None:
+    session.info.pop(HEADS, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _end_of_transaction(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
+        session.info.pop(HEADS, None)
 
 
 def close_unit(session: Session) -> None:

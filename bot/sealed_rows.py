@@ -15,9 +15,11 @@ from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import Any, cast
 
-from sqlalchemy import Table, event, select
+from sqlalchemy import Table, bindparam, event, select
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.sql import operators
+from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from bot.models import (
     ApprovedMinutes,
@@ -42,6 +44,9 @@ SEALED: dict[str, Table] = {
                   Membership, Meeting, DeputyNomination)
 }
 TOUCHED = "sealed_rows.touched"
+# Built once, per table: every audited change reads its rows back, and building the statement cost more than running it.
+ROWS_BY_ID = {name: select(table).where(table.c.id.in_(bindparam("ids", expanding=True))).order_by(table.c.id)
+              for name, table in SEALED.items()}
 
 
 def key(table: str, row_id: int) -> str:
@@ -66,11 +71,11 @@ def row_digest(table: str, row: dict[str, Any]) -> str:
 
 def digests(session: Session, table: str, ids: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
     """(id, digest) of the rows of `table`, of those `ids` only when given, read with the record's own types."""
-    source = SEALED[table]
-    query = select(source).order_by(source.c.id)
-    if ids is not None:
-        query = query.where(source.c.id.in_(sorted(ids)))
-    for row in session.execute(query).mappings():
+    if ids is None:
+        rows = session.execute(select(SEALED[table]).order_by(SEALED[table].c.id))
+    else:
+        rows = session.execute(ROWS_BY_ID[table], {"ids": sorted(ids)})
+    for row in rows.mappings():
         yield int(row["id"]), row_digest(table, dict(row))
 
 
@@ -149,11 +154,26 @@ def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
         touched(state.session).update((name, int(row[0])) for row in inserted if row and row[0] is not None)
         return result
     where = getattr(state.statement, "whereclause", None)
-    query = select(source.c.id) if where is None else select(source.c.id).where(where)
     params = state.parameters if isinstance(state.parameters, dict) else None
+    row_id = one_row(source, where, params) if state.is_update else None
+    if row_id is not None:  # one row by its id (a changed ballot): what the update matched, without a read first
+        result = state.invoke_statement()
+        if cast(CursorResult[Any], result).rowcount:
+            touched(state.session).add((name, row_id))
+        return result
+    query = select(source.c.id) if where is None else select(source.c.id).where(where)
     ids = state.session.execute(query, params).scalars()
     touched(state.session).update((name, int(row_id)) for row_id in ids)
     return None
+
+
+def one_row(source: Table, where: Any, params: dict[str, Any] | None) -> int | None:
+    """The id a statement's WHERE names when it is exactly `id = <value>`, else None."""
+    if not (isinstance(where, BinaryExpression) and where.operator is operators.eq and where.left is source.c.id
+            and isinstance(where.right, BindParameter)):
+        return None
+    value = params.get(where.right.key, where.right.value) if params is not None else where.right.value
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 @event.listens_for(Session, "after_commit")

@@ -6,9 +6,10 @@ import datetime as dt
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, Table, bindparam, select, text, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -112,6 +113,22 @@ def test_a_row_changed_after_the_transactions_event_is_sealed_too(sessions: sess
         newest = session.scalars(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
         assert newest is not None and newest.action == "record.sealed" and newest.group_id == first
         assert newest.rows == {f"memberships/{seat.id}": newest.rows[f"memberships/{seat.id}"]}
+
+
+def test_a_statement_changing_one_row_by_id_seals_that_row_and_no_other(sessions: sessionmaker[Session]) -> None:
+    first, _second = two_groups(sessions)
+    seats = cast(Table, Membership.__table__)
+    retitle = update(seats).where(seats.c.id == bindparam("seat"))
+    with unit_of_work(sessions) as session:
+        seat = session.scalars(select(Membership.id).where(Membership.group_id == first)).first()
+        session.execute(retitle, {"seat": seat, "seat_title": "Retitled"})
+        audit.record(session, action="test.retitled", at=START, group_id=first, actor_id=None)
+        session.execute(retitle, {"seat": 999_999, "seat_title": "No such seat"})
+        audit.record(session, action="test.nothing", at=START, group_id=first, actor_id=None)
+    with unit_of_work(sessions) as session:
+        assert verify(session).intact, verify(session).problems
+        events = {e.action: e for e in session.scalars(select(AuditEvent).where(AuditEvent.action.like("test.%")))}
+        assert list(events["test.retitled"].rows) == [f"memberships/{seat}"] and events["test.nothing"].rows is None
 
 
 def test_a_change_with_no_audit_event_is_named_by_verify(sessions: sessionmaker[Session]) -> None:

@@ -16,12 +16,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import group_commit
+from bot import audit, group_commit
 from bot.conversation import respond
 from bot.db import make_engine, session_factory
+from bot.errors import NotAllowed
 from bot.group_commit import GroupCommit
+from bot.models import AuditEvent, Group
 from bot.records.audit_trail import verify
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
@@ -113,10 +116,37 @@ def test_a_batch_keeps_the_order_commands_arrived_in(record: tuple[sessionmaker[
     assert dict(results.fields)["Voted"] == "1" and dict(results.fields)["Shoebury"].startswith("1 of")
 
 
+def test_a_command_undone_after_its_audit_event_leaves_the_chain_whole(
+        record: tuple[sessionmaker[Session], GroupCommit]) -> None:
+    """The batch's votes share one chain: the head a vote links to is never an event a refused command took back."""
+    sessions, writer = record
+    held, replies = Held(writer), {}
+    held.send(sessions, "bob", "vote 1 Leigh", replies)
+
+    def audited_then_refused(session: Session) -> None:
+        audit.record(session, action="test.undone", at=LATER, group_id=group_id, actor_id=None)
+        raise NotAllowed("refused after writing its event")
+
+    with sessions() as session:
+        group_id = session.scalars(select(Group.id)).one()
+    undone = threading.Thread(target=lambda: pytest.raises(NotAllowed, writer.run, "undone", audited_then_refused))
+    held.sent.append(undone)
+    undone.start()
+    wait_until(lambda: writer.waiting.qsize() == len(held.sent))
+    held.send(sessions, "carol", "vote 1 Shoebury", replies)
+    held.go()
+
+    assert "is recorded" in replies[0].text and "is recorded" in replies[2].text
+    with sessions() as session:
+        assert not session.scalars(select(AuditEvent).where(AuditEvent.action == "test.undone")).all()
+        verdict = verify(session)
+        assert verdict.intact, verdict.problems
+
+
 CRASHING = textwrap.dedent("""
     import datetime as dt, os, sys, threading, time
     sys.path.insert(0, {root!r})
-    from bot import group_commit
+    from bot import audit, group_commit
     from bot.conversation import respond
     from bot.db import make_engine, session_factory
     from bot.services.context import Place, Speaker

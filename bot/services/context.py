@@ -16,7 +16,7 @@ from bot.commands import PersonRef
 from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
-from bot.models import AgendaItem, Group, Meeting, Membership, Person
+from bot.models import AgendaItem, Group, Meeting, Membership, Person, Poll
 from bot.rules.calendar import example_day
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
@@ -33,6 +33,7 @@ MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id
                                          Meeting.number == bindparam("number"))
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
+SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
 
 
 def agenda_item(meeting: Meeting, position: int) -> AgendaItem:
@@ -58,6 +59,9 @@ class Context:
     platform: str
     place: Place | None = None
     _memberships: list[Membership] | None = field(default=None, init=False, repr=False)
+    _seats: dict[int, Membership | None] = field(default_factory=dict, init=False, repr=False)
+    # The polls this command read, by id: its card, composed after a vote, reuses the poll the vote read.
+    polls_read: dict[int, Poll] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
@@ -82,9 +86,17 @@ class Context:
 
     def memberships_changed(self) -> None:
         self._memberships = None
+        self._seats.clear()
 
     def membership(self, person: Person) -> Membership | None:
-        return next((m for m in self.memberships() if m.person_id == person.id), None)
+        """`person`'s current seat: from the seat holders when they are read already, else that seat alone (a vote
+        needs only the voter's, and a group may have fifty)."""
+        if self._memberships is not None:
+            return next((m for m in self._memberships if m.person_id == person.id), None)
+        if person.id not in self._seats:
+            self._seats[person.id] = self.session.scalars(SEATED_PERSON, {"group_id": self.group.id,
+                                                                          "person_id": person.id}).first()
+        return self._seats[person.id]
 
     def open_meeting(self) -> Meeting | None:
         return self.session.scalar(OPEN_MEETING, {"group_id": self.group.id})

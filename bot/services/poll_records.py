@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload
 
 from bot.errors import NotFound
@@ -22,12 +22,25 @@ def get_poll(ctx: Context, number: int) -> Poll:
         .scalar_one_or_none()
     if poll is None:
         raise NotFound(f"There is no poll or motion {number} in {ctx.terms.name}. Say `polls` to list open ones.")
+    ctx.polls_read[poll.id] = poll
     return poll
 
 
 def poll_of_record(ctx: Context, poll_id: int) -> Poll:
     """The group's poll or motion with database id `poll_id`, as a posted card's subject names it."""
-    poll = ctx.session.execute(POLL_RECORD, {"poll_id": poll_id}).unique().scalar_one_or_none()
+    poll = loaded(ctx, poll_id) or ctx.session.execute(POLL_RECORD, {"poll_id": poll_id}).unique() \
+        .scalar_one_or_none()
     if poll is None or poll.group_id != ctx.group.id:
         raise NotFound(f"That poll or motion is not in {ctx.terms.name}. Say `polls` to list open ones.")
     return poll
+
+
+def loaded(ctx: Context, poll_id: int) -> Poll | None:
+    """The poll as this command already read it, options and all (the vote just cast), else None. Reading it again
+    would give this same object back, unchanged: a query never overwrites what its session holds."""
+    poll = ctx.polls_read.get(poll_id)
+    if poll is None:
+        return None
+    state = inspect(poll)
+    return poll if state.session is ctx.session and not state.expired_attributes and "options" in poll.__dict__ \
+        else None
