@@ -29,7 +29,7 @@ from bot.rules import reminders
 from bot.rules.calendar import report_due
 from bot.rules.reminders import Occurrence
 from bot.services import cadence, reviews
-from bot.services.context import scheduler_context, terms_of
+from bot.services.context import group_terms, scheduler_context
 from bot.terms import CHAIR_ROLES
 
 logger = logging.getLogger(__name__)
@@ -115,7 +115,7 @@ def subject_id(occurrence: Occurrence) -> int | None:
 
 def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
     """Every reminder the group's record and ToR imply from about now on."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     rules, zone = terms.reminders, terms.zone
     found: list[Occurrence] = []
     meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id,

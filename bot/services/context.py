@@ -25,6 +25,7 @@ from bot.services.speakers import person_for as person_for
 from bot.services.speakers import resolve as resolve
 from bot.terms import Terms
 from bot.terms import terms_of as terms_of
+from bot.terms_stored import group_terms as group_terms
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.
@@ -61,7 +62,7 @@ class Context:
 
     @cached_property
     def terms(self) -> Terms:
-        return terms_of(self.group.terms_yaml, self.group.short_name)
+        return group_terms(self.group)
 
     @property
     def today(self) -> dt.date:

@@ -13,7 +13,7 @@ from bot.db import unit_of_work
 from bot.models import ChannelBinding, Group, Identity, Membership
 from bot.replies import Reply
 from bot.rules.confidentiality import exposed, exposure_words
-from bot.services.context import Place, terms_of
+from bot.services.context import Place, group_terms
 from bot.terms import CHAIR_ROLES
 
 
@@ -35,7 +35,7 @@ def exposure_warning(sessions: sessionmaker[Session], place: Place, *, public: b
         if binding is None or binding.confidentiality_warned or not (public or shared):
             return None
         group = session.get_one(Group, binding.group_id)
-        privacy = terms_of(group.terms_yaml, group.short_name).confidentiality
+        privacy = group_terms(group).confidentiality
         if not exposed(privacy, public=public, shared=shared):
             return None
         binding.confidentiality_warned = True
