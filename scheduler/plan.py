@@ -29,7 +29,7 @@ from bot.rules import reminders
 from bot.rules.calendar import report_due
 from bot.rules.reminders import Occurrence
 from bot.services import cadence, reviews
-from bot.services.context import group_terms, scheduler_context
+from bot.services.context import Context, scheduler_context
 from bot.terms import CHAIR_ROLES
 
 logger = logging.getLogger(__name__)
@@ -88,9 +88,12 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
         ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
     rows = []
     horizon = now + HORIZON
-    for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
+    groups = list(session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))))
+    contexts = {group.id: scheduler_context(session, group, now) for group in groups}
+    reviews.read_last_done(contexts)  # one query for the batch, not one or two a group
+    for group in groups:
         try:
-            found = occurrences(session, group, now)
+            found = occurrences(contexts[group.id])
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
             logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
             found = []
@@ -113,9 +116,9 @@ def subject_id(occurrence: Occurrence) -> int | None:
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
 
 
-def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
+def occurrences(ctx: Context) -> list[Occurrence]:
     """Every reminder the group's record and ToR imply from about now on."""
-    terms = group_terms(group)
+    session, group, now, terms = ctx.session, ctx.group, ctx.now, ctx.terms
     rules, zone = terms.reminders, terms.zone
     found: list[Occurrence] = []
     meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id,
@@ -140,7 +143,7 @@ def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurr
     for nomination in standing:
         if nomination.member_id in term_of:
             found += reminders.deputy_lapse(nomination.id, term_of[nomination.member_id], zone, rules)
-    found += calendar(session, group, now)
+    found += calendar(ctx)
     polls = session.scalars(select(Poll).where(Poll.group_id == group.id, Poll.status == "open",
                                                Poll.closes_at.is_not(None)))
     for poll in polls:
@@ -149,10 +152,9 @@ def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurr
     return found
 
 
-def calendar(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
+def calendar(ctx: Context) -> list[Occurrence]:
     """The group-wide dates: ToR review, report to the parent body, end of a time-limited group."""
-    ctx = scheduler_context(session, group, now)
-    terms, found = ctx.terms, []
+    group, now, terms, found = ctx.group, ctx.now, ctx.terms, []
     rules, zone = terms.reminders, terms.zone
     review_on = reviews.next_review(ctx)
     if review_on is not None:

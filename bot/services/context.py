@@ -59,6 +59,8 @@ class Context:
     platform: str
     place: Place | None = None
     _memberships: list[Membership] | None = field(default=None, init=False, repr=False)
+    # When the last review and report were recorded, once read for many groups at a time (bot/services/reviews.py).
+    last_done_read: dict[str, dt.date | None] | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
