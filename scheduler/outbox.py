@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, delete, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -93,7 +93,8 @@ def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
     return claimed
 
 
-def renew(session: Session, message_id: int, held_until: dt.datetime, now: dt.datetime) -> dt.datetime | None:
+def renew(session: Session | Connection, message_id: int, held_until: dt.datetime,
+          now: dt.datetime) -> dt.datetime | None:
     """Extend this process's lease on a message just before sending it: a full LEASE from `now`. Returns the new
     lease, or None when the message is no longer ours (the lease ran out and another replica claimed it, or it
     was settled), so the caller must not send it."""
@@ -111,13 +112,13 @@ SENT = update(OutboxMessage).where(OutboxMessage.id == bindparam("message_id"), 
             title=bindparam("sent_title"), text=bindparam("sent_text"))
 
 
-def mark_sent(session: Session, message_id: int, now: dt.datetime, reply: Reply) -> None:
+def mark_sent(session: Session | Connection, message_id: int, now: dt.datetime, reply: Reply) -> None:
     """Sent: keeps the words as they went out (composed at that moment)."""
     session.execute(SENT, {"message_id": message_id, "sent": now, "sent_title": reply.title, "sent_text": reply.text})
 
 
 
-def mark_expired(session: Session, message_id: int, why: str) -> None:
+def mark_expired(session: Session | Connection, message_id: int, why: str) -> None:
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id)
                     .values(status="expired", claimed_until=None, last_error=why))
 
