@@ -72,7 +72,10 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
         if rows:
             # An occurrence still waiting from before `since` (say, of a meeting moved since) is not planned twice.
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-            session.execute(insert(ReminderPlan).on_conflict_do_nothing(index_elements=["occurrence"]), rows)
+            # Every row names the same columns (None as NULL): a few multi-row INSERTs, not one per run of rows with
+            # the same columns left out (one a row, in practice).
+            session.execute(insert(ReminderPlan).on_conflict_do_nothing(index_elements=["occurrence"])
+                            .execution_options(render_nulls=True), rows)
         planned += len(rows)
     return planned
 
