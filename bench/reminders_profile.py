@@ -75,12 +75,24 @@ def step(meter: Meter, name: str, work: Any, per: str, profile: str | None, top:
     return result
 
 
+def dump(engine: Any, path: str) -> None:
+    with engine.connect() as connection, open(path, "w", encoding="utf-8") as out:
+        for row in connection.execute(text("SELECT occurrence, kind, subject, instance, due_at, expires_at "
+                                           "FROM reminder_plan ORDER BY occurrence")):
+            print("plan", *row, sep="\t", file=out)
+        for row in connection.execute(text("SELECT key, status, due_at, expires_at, title, text, last_error, "
+                                           "recipient_id, channel_binding_id FROM outbox ORDER BY key")):
+            print("outbox", *row, sep="\t", file=out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--groups", type=int, default=2000)
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL", LOCAL_POSTGRES))
     parser.add_argument("--profile", choices=("first", "spike", "deliver"))
     parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--dump", help="write the plan and the outbox (keys, status, words) to this file, to compare "
+                                       "two versions' output")
     args = parser.parse_args()
     schema, url = schema_url(args.postgres)
     admin = make_engine(args.postgres)
@@ -114,6 +126,8 @@ def main() -> int:
             return delivered, len(delivered.sent)
 
         step(meter, "deliver", deliver, "messages", args.profile, args.top)
+        if args.dump:
+            dump(engine, args.dump)
         sent = count(engine, "SELECT count(*) FROM outbox WHERE status = 'sent'")
         print(f"sent {sent}; load average {os.getloadavg()[0]:.2f}")
         engine.dispose()

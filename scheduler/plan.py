@@ -17,11 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import DomainError
 from bot.models import (
-    DeputyNomination,
     Group,
-    Meeting,
-    Membership,
-    Poll,
     ReminderPlan,
     SchedulerMark,
 )
@@ -31,6 +27,7 @@ from bot.rules.reminders import Occurrence
 from bot.services import cadence, reviews
 from bot.services.context import Context, scheduler_context
 from bot.terms import CHAIR_ROLES
+from scheduler import plan_reads
 
 logger = logging.getLogger(__name__)
 
@@ -94,9 +91,10 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
     groups = list(session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))))
     contexts = {group.id: scheduler_context(session, group, now) for group in groups}
     reviews.read_last_done(contexts)  # one query for the batch, not one or two a group
+    record = plan_reads.read(session, [group.id for group in groups], now)
     for group in groups:
         try:
-            found = occurrences(contexts[group.id])
+            found = occurrences(contexts[group.id], record)
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
             logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
             found = []
@@ -119,20 +117,17 @@ def subject_id(occurrence: Occurrence) -> int | None:
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
 
 
-def occurrences(ctx: Context) -> list[Occurrence]:
-    """Every reminder the group's record and ToR imply from about now on."""
-    session, group, now, terms = ctx.session, ctx.group, ctx.now, ctx.terms
+def occurrences(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
+    """Every reminder the group's record and ToR imply from about now on (`record`: what was read of it)."""
+    group, terms = ctx.group, ctx.terms
     rules, zone = terms.reminders, terms.zone
     found: list[Occurrence] = []
-    meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id,
-                                                     Meeting.starts_at > now - reminders.DAY))
-    for meeting in meetings:
+    for meeting in record.meetings.get(group.id, []):
         if meeting.status in ("scheduled", "open"):
             found += reminders.meeting(meeting.id, meeting.starts_at, zone, rules)
         if meeting.status == "open" and meeting.opened_at and terms.meetings.max_minutes:
             found += reminders.overrun(meeting.id, meeting.opened_at, terms.meetings.max_minutes, rules)
-    seated = list(session.scalars(select(Membership).where(Membership.group_id == group.id,
-                                                           Membership.ended_at.is_(None))))
+    seated = record.seated.get(group.id, [])
     for membership in seated:
         if membership.term_ends_on:
             found += reminders.term_end("term", membership.id, membership.term_ends_on, zone, rules, vacancy=True)
@@ -140,23 +135,19 @@ def occurrences(ctx: Context) -> list[Occurrence]:
             found += reminders.term_end("chair-term", membership.id, membership.chair_term_ends_on, zone, rules,
                                         vacancy=False)
     term_of = {m.person_id: m.term_ends_on for m in seated if m.term_ends_on}
-    standing = session.scalars(select(DeputyNomination).where(
-        DeputyNomination.group_id == group.id, DeputyNomination.meeting_id.is_(None),
-        DeputyNomination.revoked_at.is_(None)))
-    for nomination in standing:
+    for nomination in record.standing.get(group.id, []):
         if nomination.member_id in term_of:
             found += reminders.deputy_lapse(nomination.id, term_of[nomination.member_id], zone, rules)
-    found += calendar(ctx)
-    polls = session.scalars(select(Poll).where(Poll.group_id == group.id, Poll.status == "open",
-                                               Poll.closes_at.is_not(None)))
-    for poll in polls:
+    found += calendar(ctx, record.last_start.get(group.id))
+    for poll in record.polls.get(group.id, []):
         assert poll.closes_at is not None
         found += reminders.poll(poll.id, poll.closes_at, rules, remind=poll.meeting_id is None)
     return found
 
 
-def calendar(ctx: Context) -> list[Occurrence]:
-    """The group-wide dates: ToR review, report to the parent body, end of a time-limited group."""
+def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
+    """The group-wide dates: ToR review, report to the parent body, end of a time-limited group (`last_start`: when
+    the group's latest meeting not cancelled starts)."""
     group, now, terms, found = ctx.group, ctx.now, ctx.terms, []
     rules, zone = terms.reminders, terms.zone
     review_on = reviews.next_review(ctx)
@@ -167,7 +158,7 @@ def calendar(ctx: Context) -> list[Occurrence]:
         due = report_due(reviews.adopted(ctx, terms), reporting.every_months,
                          reviews.last_done(ctx, "report"))
         found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
-    next_meeting = cadence.next_meeting_due(ctx)
+    next_meeting = cadence.meeting_due_after(ctx, last_start)
     ends = terms.operates_until.date if terms.operates_until else None
     if next_meeting is not None and (ends is None or next_meeting <= ends):
         found += reminders.cadence(group.id, next_meeting, now, zone, rules)
