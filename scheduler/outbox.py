@@ -112,9 +112,13 @@ SENT = update(OutboxMessage).where(OutboxMessage.id == bindparam("message_id"), 
             title=bindparam("sent_title"), text=bindparam("sent_text"))
 
 
+def sent_values(message_id: int, now: dt.datetime, reply: Reply) -> dict[str, Any]:
+    return {"message_id": message_id, "sent": now, "sent_title": reply.title, "sent_text": reply.text}
+
+
 def mark_sent(session: Session | Connection, message_id: int, now: dt.datetime, reply: Reply) -> None:
     """Sent: keeps the words as they went out (composed at that moment)."""
-    session.execute(SENT, {"message_id": message_id, "sent": now, "sent_title": reply.title, "sent_text": reply.text})
+    session.execute(SENT, sent_values(message_id, now, reply))
 
 
 
