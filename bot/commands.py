@@ -85,10 +85,15 @@ def parse(text: str, today: dt.date | None = None) -> Command:
     return command
 
 
-def suggest(word: str) -> str:
+# Words people reach for that name another verb: suggested, never run in its place.
+SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
+            "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
+            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote"}
 
+
+def suggest(word: str) -> str:
     names = sorted({v.name.split()[0] for v in VERBS})
-    close = difflib.get_close_matches(word, names, n=1)
+    close = [SYNONYMS[word]] if word in SYNONYMS else difflib.get_close_matches(word, names, n=1)
     return f"Did you mean `{close[0]}`? " if close else ""
 
 

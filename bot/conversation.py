@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -16,15 +17,17 @@ from bot.commands import Command, help_text, parse
 from bot.db import unit_of_work
 from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
+from bot.identity import Audience
 from bot.models import Person
 from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
-from bot.replies import Reply, refusal
+from bot.replies import Aside, Reply, refusal
 from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, group_terms, person_for
 from bot.services.deliveries import Delivery, claim
+from bot.services.exposure import exposure_asides
 from bot.services.record_cards import card_of, with_cards
 from bot.terms_powers import Act
 from bot.verbs import GroupBind, Help
@@ -81,7 +84,7 @@ def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place
 def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,
                     now: dt.datetime, *, named: str | None = None) -> Reply:
     """Run an already typed command (from a form or card, say) exactly as `respond` runs typed text."""
-    return transact(sessions, command.verb, lambda session: run(session, speaker, place, command, now, named))
+    return transact(sessions, command.verb, lambda session: answer(session, speaker, place, command, now, named))
 
 
 def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
@@ -89,6 +92,9 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
     before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
     own transaction."""
+    named = None
+    if isinstance(said, str):
+        said, named = direct.named_group(said)
     read = read_command(sessions, speaker, place, said, now)
     if isinstance(read, Reply):
         return read
@@ -97,7 +103,7 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     def once(session: Session) -> Reply | None:
         if delivery is not None and not claim(session, delivery, now):
             return None
-        return run(session, speaker, place, command, now)
+        return answer(session, speaker, place, command, now, named)
 
     return transact(sessions, command.verb, once)
 
@@ -138,6 +144,28 @@ def in_batch(writer: group_commit.GroupCommit, verb: str, work: Callable[[Sessio
     except Exception:
         logger.exception("command %r failed", verb)
         return refusal(FAILURE)
+
+
+def answer(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
+           named: str | None = None) -> Reply:
+    """`run`, then what the channel's audience calls for: a confidential group's chair warned, in this same
+    transaction, when the platform says who can read the channel; else, after a bind, the platform asked to say."""
+    reply = run(session, speaker, place, command, now, named)
+    if reply.error or place.direct:
+        return reply
+    if place.audience is not None:
+        asides = exposure_asides(session, speaker, place, place.audience, now)
+        return dataclasses.replace(reply, asides=reply.asides + asides) if asides else reply
+    return dataclasses.replace(reply, audience_wanted=True) if isinstance(command, GroupBind) else reply
+
+
+def exposure(sessions: sessionmaker[Session], speaker: Speaker, place: Place, audience: Audience,
+             now: dt.datetime) -> tuple[Aside, ...]:
+    """The warning due, once per binding, now that the platform says who can read `place` (after a reply that
+    wanted its audience): see `answer`. Empty when none is due."""
+    asides = transact(sessions, "exposure", lambda session: Reply("", asides=exposure_asides(
+        session, speaker, place, audience, now)))
+    return asides.asides
 
 
 def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,

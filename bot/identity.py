@@ -15,6 +15,19 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Audience:
+    """Who can read a channel besides those invited to it, as its platform says: anyone in the organisation (or
+    the whole team), and people of another organisation."""
+
+    public: bool
+    shared: bool
+
+    @property
+    def open(self) -> bool:
+        return self.public or self.shared
+
+
+@dataclass(frozen=True)
 class Place:
     """A channel as a platform identifies it."""
 
@@ -23,3 +36,4 @@ class Place:
     channel_name: str | None = None
     said_in_public: bool = False  # others in the channel can read what this person typed
     direct: bool = False  # a one-to-one chat with the bot: commands are about the person's own groups
+    audience: Audience | None = None  # who can read the channel, where the platform says so with the message

@@ -18,6 +18,15 @@ class Destination:
     conversation: dict[str, Any] | None = None  # what the platform stored to post there later (Teams)
 
 
+@dataclass(frozen=True)
+class Posted:
+    """The message a notifier posted, as the platform names it (Slack's `ts`, Teams' activity id), and the thread
+    it is in where the platform needs one: so a record's card sent from the outbox is updated in place later."""
+
+    message: str
+    conversation: str | None = None
+
+
 class DeliveryFailed(Exception):
     """A notifier could not deliver. `retry_after` (seconds) when the platform said when to try again;
     `permanent` when trying again cannot help (channel archived, bot removed)."""
@@ -30,8 +39,9 @@ class DeliveryFailed(Exception):
 
 
 class Notifier(Protocol):
-    """Sends a reply to a destination on one platform. Raises DeliveryFailed."""
+    """Sends a reply to a destination on one platform; returns the message posted where the platform says (None
+    where it does not). Raises DeliveryFailed."""
 
     platform: str
 
-    def send(self, destination: Destination, reply: Reply) -> None: ...
+    def send(self, destination: Destination, reply: Reply) -> Posted | None: ...

@@ -24,6 +24,15 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Aside:
+    """A message beside a reply, for one person alone: `to`, their account on the reply's platform (said in their
+    direct chat with the bot), or None for the speaker, privately where they spoke."""
+
+    reply: Reply
+    to: str | None = None
+
+
+@dataclass(frozen=True)
 class Reply:
     """What the bot says back.
 
@@ -31,7 +40,10 @@ class Reply:
     `subject` names the record the message shows (a `PollRef`) so a platform can update it in place;
     `changes` names other records whose cards the command changed (the meeting, after a roll call), to refresh;
     `cards` are those records' public cards as the channel sees them, read in the command's own transaction (a
-    vote's receipt is private, and carries the poll's refreshed card for the platform to put in place).
+    vote's receipt is private, and carries the poll's refreshed card for the platform to put in place);
+    `asides` are messages for single people the command gave rise to (a chair warned about the channel);
+    `audience_wanted` asks a platform that did not say who can read the channel (`Place.audience`) to find out and
+    hand it to `conversation.exposure` (after a channel is bound).
     """
 
     text: str
@@ -45,6 +57,8 @@ class Reply:
     changes: tuple[RecordRef, ...] = field(default=())
     cards: tuple[Reply, ...] = field(default=())
     link: tuple[str, str] | None = None  # (label, address): a button that opens a web page
+    asides: tuple[Aside, ...] = field(default=())
+    audience_wanted: bool = False
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

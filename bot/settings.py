@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -42,6 +42,15 @@ class Settings(BaseSettings):
     teams_app_secret: SecretStr | None = None
     teams_tenant_id: str | None = None
     teams_anonymous: bool = False
+
+    @field_validator("page_secret")
+    @classmethod
+    def long_enough_not_to_guess(cls, secret: SecretStr | None) -> SecretStr | None:
+        """A personal page link is signed with this key: a short one could be found by trying."""
+        if secret is not None and len(secret.get_secret_value()) < 32:
+            raise ValueError("at least 32 characters, so a page link cannot be forged by guessing the key; "
+                             "make one with: python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"")
+        return secret
 
     @property
     def page_key(self) -> str | None:

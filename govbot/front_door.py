@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Callable
 
-from aiohttp import web, web_response
+from aiohttp import web, web_protocol, web_response
+from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 
 from govbot.logs import frames
@@ -18,6 +20,9 @@ from govbot.logs import frames
 logger = logging.getLogger(__name__)
 
 SERVER = "govbot"  # names the service, not its software or versions
+# What reading a request's body raises when the client sends less than it announced and goes, or breaks its
+# chunked encoding part-way.
+CUT_SHORT = (ConnectionResetError, web_protocol.RequestPayloadError, HttpProcessingError)
 FAILED = ("Something went wrong on govbot's side and the request was not completed. "
           "If it keeps happening, give the operator this incident id: {}")
 
@@ -28,6 +33,11 @@ async def deliberate_answers(request: web.Request, handler: Handler) -> web.Stre
         return await handler(request)
     except web.HTTPException:
         raise  # a deliberate answer (404, 405, 413 …), which aiohttp renders without a traceback
+    except CUT_SHORT as error:
+        # The client went before its body arrived whole (a slowloris, a lost connection): no failure of ours.
+        logger.warning("%s %s: the request's body did not arrive whole (%s)", request.method, request.path[:120],
+                       type(error).__name__)
+        return web.Response(status=400, text="incomplete request")
     except Exception as error:
         incident = secrets.token_hex(6)
         logger.error("incident %s: %s %s failed with %s at %s", incident, request.method, request.path[:120],
@@ -46,3 +56,32 @@ def guard(app: web.Application) -> None:
     # Answers aiohttp gives before any application sees the request (a malformed request line, say) take their
     # Server header from this module constant; aiohttp has no setting for it.
     web_response.SERVER_SOFTWARE = SERVER  # type: ignore[attr-defined]
+    # And their text: aiohttp's parser words quote the request back and name its own modules ("Please install
+    # Brotli"); a request that cannot be parsed is the sender's error, logged as a warning, not as ours.
+    if not getattr(web_protocol.RequestHandler.handle_error, "plain", False):
+        web_protocol.RequestHandler.handle_error = plain_error(web_protocol.RequestHandler.handle_error)  # type: ignore[method-assign]
+        logging.getLogger("aiohttp.server").addFilter(senders_error)
+
+
+MALFORMED = "The request could not be read as HTTP; nothing was done."
+ErrorHandler = Callable[..., web.StreamResponse]
+
+
+def plain_error(original: ErrorHandler) -> ErrorHandler:
+    def handle_error(self: web_protocol.RequestHandler, request: web.BaseRequest, status: int = 500,
+                     exc: BaseException | None = None, message: str | None = None) -> web.StreamResponse:
+        return original(self, request, status, exc, MALFORMED if status < 500 else message)
+
+    handle_error.plain = True  # type: ignore[attr-defined]
+    return handle_error
+
+
+def senders_error(record: logging.LogRecord) -> bool:
+    """aiohttp's ERROR line for a request it could not parse, as one WARNING line naming the kind of fault."""
+    failure = record.exc_info[1] if record.exc_info else None
+    if isinstance(failure, HttpProcessingError):
+        # The line is ours now (the logs show a library's template only), and holds nothing the request said.
+        record.name, record.levelno, record.levelname = __name__, logging.WARNING, "WARNING"
+        record.msg, record.args, record.exc_info = "refused a request that is not HTTP as it should be (%s)", (
+            type(failure).__name__,), None
+    return True

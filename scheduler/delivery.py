@@ -18,6 +18,8 @@ from bot.db import unit_of_work
 from bot.models import ChannelBinding, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
+from bot.services.context import Place
+from bot.services.posted_cards import PostedCard, remember_card
 from bot.services.workspaces import disabled_reason
 from scheduler import batch, outbox
 from scheduler.batch import Batch
@@ -132,7 +134,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         try:
             if isinstance(where, DeliveryFailed):
                 raise where
-            notifiers[where.platform].send(where, reply)
+            posted = notifiers[where.platform].send(where, reply)
         except DeliveryFailed as failure:
             lease.settle()
             refused = failure.permanent and where is not failure and message.channel_binding_id is not None
@@ -148,7 +150,16 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             (report.failed if record_failure(sessions, message, now, DeliveryFailed(reason))
              else report.retrying).append((message.key, reason))
             continue
-        lease.sent(message.id, now, reply)
+        if posted is not None and reply.subject is not None and where.channel_id is not None:
+            # A record's card (a poll a 429 held back): later changes update this message, as they would one posted
+            # at once; a card already shown for the record stays the one updated. Marked with it, at once.
+            lease.settle()
+            with unit_of_work(sessions) as session:
+                outbox.mark_sent(session, message.id, now, reply)
+                remember_card(session, Place(where.platform, where.channel_id), reply.subject,
+                              PostedCard(posted.message, posted.conversation), now, latest=False)
+        else:
+            lease.sent(message.id, now, reply)
         report.sent.append(message.key)
     lease.settle()
     return report

@@ -19,9 +19,12 @@ from bot.models import Base
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from bot.services.groups import bind_channel, import_group
+from tests import unsynced
 
 if TYPE_CHECKING:
     from tests.platform_chats import Speaking
+
+unsynced.install()
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -162,9 +165,11 @@ def cjcg_in_room(url: str, room: Place) -> tuple[Engine, sessionmaker[Session]]:
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 
 
-@pytest.fixture
-def postgres_url() -> str:
-    """The PostgreSQL test database; skipped on a laptop without one, a failure in CI (CI=true)."""
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """The PostgreSQL test database; skipped on a laptop without one, a failure in CI (CI=true). Under xdist each
+    worker gets a database of its own, created from TEST_POSTGRES_URL's and dropped at the end: advisory locks (the
+    migration lock) are per database, so workers sharing one would wait on each other's migrations."""
     from sqlalchemy import text
 
     try:
@@ -177,12 +182,38 @@ def postgres_url() -> str:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(reason)
         pytest.skip(reason)
-    return POSTGRES_URL
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        yield POSTGRES_URL
+        return
+    yield from worker_database(POSTGRES_URL, worker)
+
+
+def worker_database(url: str, worker: str) -> Iterator[str]:
+    """A new database on the server of `url`, named after it and the xdist worker, dropped after."""
+    import uuid
+
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}_{uuid.uuid4().hex[:8]}"  # unique: other clones may test on this server
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield base.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:  # FORCE: an engine a test forgot to dispose of may still hold one
+            connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
 def postgres_schema_url(postgres_url: str) -> Iterator[str]:
-    """A URL whose connections work in a fresh PostgreSQL schema, dropped after the test."""
+    """A URL whose connections work in a fresh PostgreSQL schema, dropped after the test. Its commits do not wait
+    for the server's fsync (synchronous_commit=off: as tests/unsynced.py does for SQLite, only a crash of the
+    server's machine could tell)."""
     import uuid
 
     from sqlalchemy import text
@@ -192,7 +223,7 @@ def postgres_schema_url(postgres_url: str) -> Iterator[str]:
     with admin.begin() as connection:
         connection.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        yield postgres_url + ("&" if "?" in postgres_url else "?") + f"options=-csearch_path%3D{schema}"
+        yield postgres_url + ("&" if "?" in postgres_url else "?") + f"options=-csearch_path%3D{schema}%20-csynchronous_commit%3Doff"
     finally:
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))

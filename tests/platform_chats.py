@@ -47,6 +47,7 @@ from tests.teams.conftest import CHANNEL as TEAMS_CHANNEL
 MENTION = re.compile(r"(?<![\w<])@(\w+)")
 HOLDER = re.compile(r"holder: (\w+)")
 BUTTON = re.compile(r"\[([^:\]]+): ([^\]]+)\]")  # a button as the console shows it: [Here: here]
+LINK = re.compile(r"^([^:\n]+): (https?://\S+)$", re.MULTILINE)  # a link as the console shows it: `Label: address`
 QUIET = 0.03  # seconds without a further call after which a Slack answer is taken as complete
 
 
@@ -54,12 +55,14 @@ QUIET = 0.03  # seconds without a further call after which a Slack answer is tak
 class Said:
     """What the speaker reads back. `error` is None where the platform shows no mark of a refusal (Teams shows
     a refusal in plain text like any other answer; in a card, in the warning colour). `buttons` are those of the
-    last message shown with any, by label, as the platform carries them; `card` is that message's id there."""
+    last message shown with any, by label, as the platform carries them; `card` is that message's id there;
+    `links` the web pages the answer offers to open, by label."""
 
     text: str
     error: bool | None
     buttons: dict[str, str] = field(default_factory=dict)
     card: str | None = None
+    links: dict[str, str] = field(default_factory=dict)
 
     def as_text(self) -> str:
         return self.text
@@ -79,6 +82,7 @@ class Speaking:
     channel: str
     sessions: sessionmaker[Session]
     clock: Clock
+    overheard = False  # the whole channel reads every answer, even one for the speaker alone (Teams)
 
     @staticmethod
     def account(name: str) -> str:
@@ -110,6 +114,11 @@ class Speaking:
         """`who` presses the button `label` of the message `on`; returns what they read back."""
         raise NotImplementedError
 
+    def card_now(self, on: Said, showing: str) -> str | None:
+        """The card `on` posted in the channel as the channel reads it once it shows `showing` (it may be refreshed
+        after the answer); None where no card stays posted to be refreshed (the console prints each answer anew)."""
+        return None
+
     def ok(self, who: str, text: str) -> Said:
         said = self.say(who, text)
         assert said.error is not True, f"{self.platform}: {who}: {text!r} was refused: {said.text}"
@@ -139,7 +148,7 @@ class ConsoleChat(Speaking):
         refused = console.chat(self.sessions, io.StringIO(text + "\n"), out, speak_as=who, interactive=False,
                                clock=console.fixed(self.now), place=Place(self.platform, self.channel))
         echo, _, answer = out.getvalue().partition("\n")  # the console echoes the line first: not the bot's words
-        return Said(answer, bool(refused), dict(BUTTON.findall(answer)))
+        return Said(answer, bool(refused), dict(BUTTON.findall(answer)), links=dict(LINK.findall(answer)))
 
     def press(self, who: str, label: str, on: Said) -> Said:
         return self.say(who, on.buttons[label])  # the console shows a button as the command it runs
@@ -184,6 +193,17 @@ class SlackChat(Speaking):
         before = len(self.workspace.fake.calls)
         return self.answer(self.workspace.click(who, on.buttons[label], on.card, self.channel), before)
 
+    def card_now(self, on: Said, showing: str) -> str | None:
+        fake = self.workspace.fake
+
+        def latest() -> str | None:
+            with fake.changed:
+                versions = [slack_read(c) for c in fake.calls if c.method in ("chat.postMessage", "chat.update")
+                            and on.card in (c.params.get("ts"), c.answer.get("ts"))]
+            return versions[-1] if versions and showing in versions[-1] else None
+
+        return str(fake.wait_for(latest))
+
     def answer(self, sent: Sent, before: int) -> Said:
         """Everything the bot said for one request: its ack, else what followed it, once the bot is quiet."""
         fake = self.workspace.fake
@@ -197,8 +217,10 @@ class SlackChat(Speaking):
         shown = [slack_read(c) for c in calls]
         private = [s for c, s in zip(calls, shown, strict=True) if c.path == path]
         cards = [c for c in calls if buttons_of(c) and c.answer.get("ts")]
+        links = {e["text"]["text"]: e["url"] for c in calls for b in blocks_of(c) if b["type"] == "actions"
+                 for e in b["elements"] if "url" in e}
         return Said("\n".join(shown), any(s.startswith(":warning:") for s in private),
-                    buttons_of(cards[-1]) if cards else {}, cards[-1].answer["ts"] if cards else None)
+                    buttons_of(cards[-1]) if cards else {}, cards[-1].answer["ts"] if cards else None, links)
 
 
 def answers(fake: FakeSlack, before: int, path: str) -> list[Call]:
@@ -223,7 +245,10 @@ def teams_said(calls: list[Recorded]) -> Said:
              if isinstance(a.get("content"), dict) and a["content"].get("actions")]
     buttons = {a["title"]: json.dumps(a["data"]) for a in cards[-1][1]["actions"]
                if a.get("type") == "Action.Execute"} if cards else {}
-    return Said(*teams_read(calls), buttons, cards[-1][0].answered_id if cards else None)
+    links = {a["title"]: a["url"] for c in calls for attachment in c.body.get("attachments") or []
+             if isinstance(attachment.get("content"), dict)
+             for a in attachment["content"].get("actions", []) if a.get("type") == "Action.OpenUrl"}
+    return Said(*teams_read(calls), buttons, cards[-1][0].answered_id if cards else None, links)
 
 
 def teams_read(calls: list[Recorded]) -> tuple[str, bool | None]:
@@ -248,6 +273,7 @@ class TeamsChat(Speaking):
     """People writing `@govbot …` in one Teams channel, as Activity JSON posted to the bot's endpoint."""
 
     platform, channel = "teams", TEAMS_CHANNEL
+    overheard = True
 
     @staticmethod
     def account(name: str) -> str:
@@ -289,6 +315,12 @@ class TeamsChat(Speaking):
         answered = Recorded("invoke", "", {"attachments": [{"content": value}]} if isinstance(value, dict)
                             else {"text": value}, None)
         return teams_said([answered, *self.connector.calls[before:]])
+
+    def card_now(self, on: Said, showing: str) -> str | None:
+        """Teams refreshes a posted card within the turn (a PUT of its activity), so the latest version is there."""
+        versions = [teams_read([c])[0] for c in self.connector.calls
+                    if c.answered_id == on.card or (c.method == "PUT" and c.path.endswith(f"/activities/{on.card}"))]
+        return versions[-1] if versions else ""
 
     def post(self, activity: dict[str, Any]) -> str:
         request = urllib.request.Request(self.endpoint, data=json.dumps(activity).encode(), method="POST",

@@ -1,4 +1,5 @@
-"""The `govbot` command as a person runs it: the console with piped input, `run` with no accounts, imports."""
+"""The `govbot` command as a person runs it: the console with piped input, `run` with no accounts, imports. A whole
+replay and serving run `govbot` as a process; the error messages call its main() in-process (`govbot_main`)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,41 @@ TRANSCRIPT = ROOT / "tests" / "transcripts" / "004-cjcg.txt"
 
 
 def govbot(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[str]:
+    """`govbot` run as its own process, for what is about the process: its entry point, stdin and exit code."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
     env["DATABASE_URL"] = f"sqlite:///{db}"
     return subprocess.run([sys.executable, "-m", "govbot.cli", *args], input=stdin, capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120, check=False)
+
+
+def govbot_main(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[str]:
+    """As `govbot`, but calling the CLI's main() in this process (a new interpreter costs ~1 s each): the same
+    settings (no Slack or Teams ones), piped standard input, and what it prints and exits with."""
+    import contextlib
+    import io
+    import sqlite3
+    from unittest import mock
+
+    from bot.settings import get_settings
+    from govbot.cli import main
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
+    env["DATABASE_URL"] = f"sqlite:///{db}"
+    out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
+    with (mock.patch.dict(os.environ, env, clear=True), mock.patch("sys.stdin", io.StringIO(stdin)),
+          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+        get_settings.cache_clear()
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code if isinstance(exit.code, int) else 2
+        finally:
+            get_settings.cache_clear()
+    if db.exists():  # as the process's exit would: the write-ahead log into the file, which tests copy
+        with contextlib.closing(sqlite3.connect(db)) as connection:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    read = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]  # type: ignore[attr-defined]
+    return subprocess.CompletedProcess(["govbot", *args], code, *read)
 
 
 def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path: Path) -> None:
@@ -33,7 +65,7 @@ def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path:
 
 
 def test_run_without_slack_or_teams_opens_the_console_on_the_first_example(tmp_path: Path) -> None:
-    result = govbot("run", stdin="group info\n", db=tmp_path / "g.db")
+    result = govbot_main("run", stdin="group info\n", db=tmp_path / "g.db")
     assert result.returncode == 0, result.stderr
     assert "No Slack or Teams settings found: starting the local console on examples/000-plpcp.yaml" in result.stdout
     assert "Pan-London Placements Commissioning Programme Steering Group (plpcp)" in result.stdout
@@ -42,7 +74,7 @@ def test_run_without_slack_or_teams_opens_the_console_on_the_first_example(tmp_p
 def test_importing_a_bad_tor_file_names_the_file_and_key(tmp_path: Path) -> None:
     bad = tmp_path / "board.yaml"
     bad.write_text("name: Board\nshort_name: board\nseats:\n  - {title: Chair, voteing: true}\n")
-    result = govbot("group", "import", str(bad), db=tmp_path / "g.db")
+    result = govbot_main("group", "import", str(bad), db=tmp_path / "g.db")
     assert result.returncode == 2
     assert f"{bad}: the terms of reference are not valid" in result.stderr
     assert "seats.0.voteing: is not a ToR key" in result.stderr
@@ -50,12 +82,12 @@ def test_importing_a_bad_tor_file_names_the_file_and_key(tmp_path: Path) -> None
 
 
 def test_a_bad_now_is_a_clear_error(tmp_path: Path) -> None:
-    result = govbot("console", "--now", "next tuesday", db=tmp_path / "g.db")
+    result = govbot_main("console", "--now", "next tuesday", db=tmp_path / "g.db")
     assert result.returncode == 2 and "--now 'next tuesday' is not an ISO time" in result.stderr
 
 
 def test_a_missing_tor_file_is_a_polite_error_that_says_what_would_work(tmp_path: Path) -> None:
-    result = govbot("group", "import", str(tmp_path / "absent.yaml"), db=tmp_path / "g.db")
+    result = govbot_main("group", "import", str(tmp_path / "absent.yaml"), db=tmp_path / "g.db")
     assert result.returncode == 2
     assert "Cannot read the ToR file" in result.stderr and "examples/004-cjcg.yaml" in result.stderr
     assert "Traceback" not in result.stderr and "Errno" not in result.stderr

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
+from bot.db import make_engine, session_factory
 from bot.dispatch import USE_CASES
 from bot.rules.confidentiality import SCOPES, Scope
 from tests.conftest import Chat
@@ -35,9 +40,14 @@ SECRETS = ("alice", "bob", "carol", "yan", "Procurement", "Adopt the plan", "Cir
            "10 Dec", "quorate", "6.4", "7.2")
 
 
-@pytest.fixture
-def cjcg(chat: Chat) -> Chat:
-    """A CJCG with a held meeting: agenda, attendance, a deputy, a motion voted on, an action with its owner."""
+@pytest.fixture(scope="module")
+def held_cjcg(empty_record: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A CJCG with a held meeting: agenda, attendance, a deputy, a motion voted on, an action with its owner. Held
+    once a module; each test gets a copy (`cjcg`)."""
+    path = tmp_path_factory.mktemp("cjcg") / "govbot.db"
+    shutil.copyfile(empty_record, path)
+    engine = make_engine(f"sqlite:///{path}")
+    chat = Chat(session_factory(engine))
     chat.load("cjcg")
     chat.ok("alice", 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"')
     chat.ok("alice", 'agenda add "Procurement"')
@@ -48,7 +58,17 @@ def cjcg(chat: Chat) -> Chat:
     chat.ok("alice", 'motion "Adopt the plan"')
     chat.ok("bob", "vote 1 for")
     chat.ok("alice", 'action "Circulate the costings" --owner @bob')
-    return chat
+    engine.dispose()  # the write-ahead log checkpointed into the file the tests copy
+    return path
+
+
+@pytest.fixture
+def cjcg(held_cjcg: Path, tmp_path: Path) -> Iterator[Chat]:
+    """A copy of the held CJCG, the test's alone, at the time the meeting was held."""
+    shutil.copyfile(held_cjcg, tmp_path / "govbot.db")
+    engine = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
+    yield Chat(session_factory(engine))
+    engine.dispose()
 
 
 def test_every_command_is_classified_for_confidentiality() -> None:

@@ -43,6 +43,11 @@ def test_empty_text_is_help() -> None:
     [
         ("frobnicate", "I don't know 'frobnicate'"),
         ("meetng open", "Did you mean `meeting`?"),
+        ('interest declare "my employer bids"', "Did you mean `declare`?"),
+        ("conflict of interest on item 2", "Did you mean `declare`?"),
+        ("present", "Did you mean `here`?"),
+        ("apology sick", "Did you mean `apologies`?"),
+        ("motions", "Did you mean `polls`?"),
         ('declare "unclosed', "A quote is not closed"),
         ("vote three for", "The poll is a number, not 'three'. Say `vote 3 for`."),
         ("deputy bob", "The person names a person with @ (the @-picker), not 'bob'. Say `deputy @bob --meeting next`."),

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import Engine, func, select
 
 from bot.db import make_engine, session_factory, unit_of_work
-from bot.models import AuditEvent, Base
+from bot.models import AuditEvent
 from bot.services.context import Place
 from bot.services.groups import bind_channel, import_group
 from tests.conftest import START, Chat
@@ -52,14 +53,13 @@ def holds(kind: str, steering: bool, wanted: list[str]) -> bool:
 
 @settings(max_examples=25, deadline=None)
 @given(assigned=seats, schedule=holders, agenda=holders)
-def test_no_one_without_the_power_schedules_or_plans_the_agenda(assigned: list[tuple[str, bool]],
+def test_no_one_without_the_power_schedules_or_plans_the_agenda(empty_record: Path, assigned: list[tuple[str, bool]],
                                                                  schedule: list[str], agenda: list[str]) -> None:
     first_chair = next((i for i, (kind, _) in enumerate(assigned) if kind == "chair"), None)
     effective = [("member" if kind == "chair" and i != first_chair else kind, steering)
                  for i, (kind, steering) in enumerate(assigned)]
     with tempfile.TemporaryDirectory() as folder:
-        engine = make_engine(f"sqlite:///{Path(folder) / 'govbot.db'}")
-        Base.metadata.create_all(engine)
+        engine = fresh_record(empty_record, Path(folder))
         sessions = session_factory(engine)
         chat = Chat(sessions)
         with unit_of_work(sessions) as session:
@@ -86,14 +86,13 @@ def test_no_one_without_the_power_schedules_or_plans_the_agenda(assigned: list[t
 
 @settings(max_examples=20, deadline=None)
 @given(assigned=seats, others=holders)
-def test_no_one_without_the_power_proposes_or_records_an_action(assigned: list[tuple[str, bool]],
+def test_no_one_without_the_power_proposes_or_records_an_action(empty_record: Path, assigned: list[tuple[str, bool]],
                                                                  others: list[str]) -> None:
     first_chair = next((i for i, (kind, _) in enumerate(assigned) if kind == "chair"), None)
     effective = [("member" if kind == "chair" and i != first_chair else kind, steering)
                  for i, (kind, steering) in enumerate(assigned)]
     with tempfile.TemporaryDirectory() as folder:
-        engine = make_engine(f"sqlite:///{Path(folder) / 'govbot.db'}")
-        Base.metadata.create_all(engine)
+        engine = fresh_record(empty_record, Path(folder))
         chat = Chat(session_factory(engine))
         with unit_of_work(chat.sessions) as session:
             group = import_group(session, terms_yaml(assigned, ["chair"], ["chair"], others), START)
@@ -106,6 +105,13 @@ def test_no_one_without_the_power_proposes_or_records_an_action(assigned: list[t
                 assert reply.error != may, f"{person} ({kind}, steering={steering}) under {others}: {reply.text}"
                 assert may or (count(chat) == before and clause in reply.text)
         engine.dispose()
+
+
+def fresh_record(empty_record: Path, folder: Path) -> Engine:
+    """A copy of the session's empty database for one example (the `engine` fixture's, which hypothesis cannot
+    take: it is made once per test, not once per example)."""
+    shutil.copyfile(empty_record, folder / "govbot.db")
+    return make_engine(f"sqlite:///{folder / 'govbot.db'}")
 
 
 def count(chat: Chat) -> int:

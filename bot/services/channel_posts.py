@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.models import ChannelBinding, OutboxMessage
 from bot.replies import Reply
 from bot.services.context import Place
+from bot.services.reminders import stored
 
 KIND = "channel-post"  # the outbox kind of a post that could not be sent at once
 FOLLOWS = ("Recorded. {platform} is busy, so the post in this channel will follow in a few minutes; "
@@ -22,8 +23,8 @@ FOLLOWS = ("Recorded. {platform} is busy, so the post in this channel will follo
 
 
 def postponed_text(reply: Reply) -> str:
-    """The reply as the outbox carries it: its text, then its fields and notices as lines (buttons are left out:
-    a later post runs no command, and every button's command can be typed)."""
+    """The reply as text, for the outbox's listings and logs: its text, then its fields and notices as lines. What
+    is posted is the reply itself, kept beside it (`reminders.stored`), buttons and all."""
     lines = [reply.text, *(f"{label}: {value}" for label, value in reply.fields), *reply.notices]
     return "\n".join(lines)
 
@@ -42,7 +43,8 @@ def postpone_post(session: Session, place: Place, reply: Reply, now: dt.datetime
         return True  # the same post, queued already
     session.add(OutboxMessage(key=key, group_id=binding.group_id, kind=KIND, recipient_id=None,
                               channel_binding_id=binding.id, title=reply.title[:200] if reply.title else None,
-                              text=text, due_at=now, next_attempt_at=now, status="queued", attempts=0))
+                              text=text, reply=stored(reply), composed=False, due_at=now, next_attempt_at=now,
+                              status="queued", attempts=0))
     return True
 
 

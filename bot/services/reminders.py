@@ -67,7 +67,8 @@ def stored(reply: Reply) -> dict[str, Any]:
     """A reply as the outbox keeps it (JSON)."""
     return {"text": reply.text, "title": reply.title, "fields": [list(f) for f in reply.fields],
             "buttons": [[b.label, b.payload, b.style] for b in reply.buttons],
-            "subject": reply.subject.key if reply.subject else None}
+            "subject": reply.subject.key if reply.subject else None, "notices": list(reply.notices),
+            "link": list(reply.link) if reply.link else None, "error": reply.error}
 
 
 def stored_button(label: str, payload: str, style: str) -> Button | None:
@@ -84,7 +85,9 @@ def restored(data: dict[str, Any]) -> Reply:
                  fields=tuple((str(label), str(value)) for label, value in data.get("fields", ())),
                  buttons=tuple(button for label, payload, style in data.get("buttons", ())
                                if (button := stored_button(str(label), str(payload), str(style))) is not None),
-                 subject=from_key(data.get("subject")))
+                 subject=from_key(data.get("subject")), notices=tuple(str(n) for n in data.get("notices") or ()),
+                 link=(str(link[0]), str(link[1])) if (link := data.get("link")) else None,
+                 error=bool(data.get("error")))
 
 
 def queue_post(session: Session, group_id: int, key: str, reply: Reply, now: dt.datetime, *,

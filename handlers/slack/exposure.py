@@ -1,4 +1,5 @@
-"""After a channel is bound, ask Slack who can read it; a confidential group's chair is warned once."""
+"""Who can read a Slack channel, asked when the core wants to know (after a bind), and the asides it gives rise to:
+a confidential group's chair warned by direct message, the speaker privately where they spoke."""
 
 from __future__ import annotations
 
@@ -6,27 +7,18 @@ import logging
 
 from slack_sdk.errors import SlackApiError
 
-from bot.commands import parse
-from bot.errors import DomainError
-from bot.services.exposure import exposure_warning
-from bot.verbs import GroupBind
+from bot.conversation import exposure
+from bot.identity import Audience
+from bot.replies import Aside
 from handlers.slack.answer import Exchange
 from handlers.slack.render import message
 
 logger = logging.getLogger(__name__)
 
 
-def binds_channel(text: str) -> bool:
-    if "bind" not in text.casefold():
-        return False  # most commands: no need to parse them a second time
-    try:
-        return isinstance(parse(text), GroupBind)
-    except DomainError:
-        return False
-
-
 def warn_if_exposed(exchange: Exchange) -> None:
-    """Called after `group bind` ran in the exchange's channel. Reads the channel with conversations.info."""
+    """Called after a reply that wanted the channel's audience. Reads the channel with conversations.info and
+    says what the core answers."""
     place = exchange.place
     try:
         info = exchange.client.conversations_info(channel=place.channel_id)["channel"]
@@ -34,14 +26,18 @@ def warn_if_exposed(exchange: Exchange) -> None:
         logger.warning("could not read channel %s to check who can see it: %s", place.channel_id,
                        error.response.get("error"))
         return
+    audience = Audience(public=not info.get("is_private", False),
+                        shared=bool(info.get("is_ext_shared") or info.get("is_pending_ext_shared")))
     with exchange.core.serially():
-        warning = exposure_warning(exchange.core.sessions, place, public=not info.get("is_private", False),
-                                   shared=bool(info.get("is_ext_shared") or info.get("is_pending_ext_shared")),
-                                   now=exchange.core.clock())
-    if warning is None:
-        return
-    for chair in warning.chairs:
-        channel = exchange.client.conversations_open(users=chair)["channel"]["id"]
-        exchange.client.chat_postMessage(channel=channel, **message(warning.reply))
-    if exchange.speaker.user_id not in warning.chairs:
-        exchange.whisper(warning.reply)  # the secretariat bound it: they hear it too
+        asides = exposure(exchange.core.sessions, exchange.speaker, place, audience, exchange.core.clock())
+    tell(exchange, asides)
+
+
+def tell(exchange: Exchange, asides: tuple[Aside, ...]) -> None:
+    """Each aside to its person: by direct message, or to the speaker as an ephemeral message in the channel."""
+    for aside in asides:
+        if aside.to is None:
+            exchange.whisper(aside.reply)
+            continue
+        channel = exchange.client.conversations_open(users=aside.to)["channel"]["id"]
+        exchange.client.chat_postMessage(channel=channel, **message(aside.reply))

@@ -14,9 +14,12 @@ import logging
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import parse_qsl
 
 from slack_sdk.signature import SignatureVerifier
+
+from handlers.slack import shapes
 
 logger = logging.getLogger(__name__)
 
@@ -65,16 +68,22 @@ def refusal(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]
 
 def reads_as_slack(text: str, content_type: str) -> bool:
     """Whether Bolt will read `text` as a request (as its parse_body does): a JSON object when the content type
-    is JSON or the body starts with `{`; else a form, whose `payload`, if any, is a JSON object."""
+    is JSON or the body starts with `{`; else a form, whose `payload`, if any, is a JSON object. And whether that
+    request holds every part the listeners read (shapes.complete)."""
+    body = parsed(text, content_type)
+    return body is not None and shapes.complete(body)
+
+
+def parsed(text: str, content_type: str) -> dict[str, Any] | None:
+    """The request as Bolt parses it (a repeated form field: the last one), or None when it is none Bolt reads."""
     if not text:
-        return False
+        return None
     if content_type.split(";")[0].strip() == "application/json" or text.startswith("{"):
-        return is_object(text)
-    form = parse_qsl(text, keep_blank_values=True)
-    if "payload" in text:
-        payload = dict(form).get("payload")
-        return payload is None or is_object(payload)
-    return bool(form)
+        return as_object(text)
+    form = dict(parse_qsl(text, keep_blank_values=True))
+    if "payload" in text and "payload" in form:
+        return as_object(form["payload"])
+    return form or None
 
 
 # The parts of a request Bolt reads before any listener, and the JSON type each must have.
@@ -83,11 +92,13 @@ SHAPES: dict[str, type] = {"type": str, "event": dict, "team": dict, "user": dic
                            "authorizations": list}
 
 
-def is_object(text: str) -> bool:
+def as_object(text: str) -> dict[str, Any] | None:
     """A JSON object whose parts Bolt reads have the types Slack gives them (a string `event` made Bolt fail)."""
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):  # not JSON, or too deeply nested to read
-        return False
-    return isinstance(value, dict) and all(isinstance(value[key], kind) or value[key] is None
-                                           for key, kind in SHAPES.items() if key in value)
+        return None
+    if isinstance(value, dict) and all(isinstance(value[key], kind) or value[key] is None
+                                       for key, kind in SHAPES.items() if key in value):
+        return value
+    return None

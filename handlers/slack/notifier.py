@@ -8,7 +8,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 
-from bot.ports import DeliveryFailed, Destination
+from bot.ports import DeliveryFailed, Destination, Posted
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.slack.client import web_client
@@ -40,13 +40,15 @@ class SlackNotifier:
         client = web_client(settings, settings.slack_bot_token.get_secret_value())
         return cls(lambda team: client)
 
-    def send(self, destination: Destination, reply: Reply) -> None:
+    def send(self, destination: Destination, reply: Reply) -> Posted | None:
         team = (destination.conversation or {}).get("team_id")
         try:
             client = self.client_for(team)
-            client.chat_postMessage(channel=self.channel_for(client, destination), **message(reply))
+            posted = client.chat_postMessage(channel=self.channel_for(client, destination), **message(reply))
         except SlackApiError as error:
             raise failure(error) from error
+        ts = posted.get("ts")
+        return Posted(str(ts)) if ts else None
 
     @staticmethod
     def channel_for(client: WebClient, destination: Destination) -> str:

@@ -19,18 +19,23 @@ from bot.replies import Reply
 from handlers.teams.markdown import inline, plain
 
 SHORT = 280  # characters of a confirmation line
+ALREADY = "Done already: what this button asked for was recorded the first time."
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """What pressing a button or submitting a form came to: the reply, and the pressed card as it stands now."""
+    """What pressing a button or submitting a form came to: the reply (None for an action Teams delivered again,
+    answered the first time), and the pressed card as it stands now."""
 
-    reply: Reply
+    reply: Reply | None
     card: dict[str, Any] | None = None
 
     def invoke_response(self) -> AdaptiveCardInvokeResponse:
         """The pressed card, refreshed, with a line saying what happened; without a card to show (a card from
-        before cards named themselves, say), the reply as a message only the presser sees."""
+        before cards named themselves, say), the reply as a message only the presser sees. An action delivered
+        again is answered with the card alone (what the presser sees if the first answer did not reach Teams)."""
+        if self.reply is None:
+            return factory.adaptive_card(self.card) if self.card is not None else factory.message(ALREADY)  # type: ignore[arg-type]
         if self.card is not None:
             return factory.adaptive_card(confirmed(self.card, self.reply))  # type: ignore[arg-type]
         text = "\n".join((self.reply.text, *self.reply.notices)) if self.reply.private else confirmation(self.reply)

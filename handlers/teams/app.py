@@ -11,6 +11,7 @@ from aiohttp import web as aiohttp_web
 from microsoft_agents.hosting.aiohttp import CloudAdapter, start_agent_process
 from microsoft_agents.hosting.core import (
     AgentApplication,
+    AgentAuthConfiguration,
     ApplicationOptions,
     MemoryStorage,
     OutboundHostValidator,
@@ -19,8 +20,10 @@ from microsoft_agents.hosting.core import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
-from handlers.teams import auth, listeners
+from handlers.teams import admission, auth, listeners
 from handlers.teams.posting import Record
+
+logger = logging.getLogger(__name__)
 
 USER_TOKEN_CLIENT = "microsoft_agents.hosting.core.connector.client.user_token_client"
 
@@ -34,16 +37,17 @@ NO_APP_ID = _not_app_id_complaint
 # The key the SDK's JWT middleware reads its configuration from (a plain string, not an aiohttp AppKey).
 AGENT_CONFIGURATION = "agent_configuration"
 PREFIX = "/api"
+NOT_IMPLEMENTED = 501
 
 
-async def is_activity(request: aiohttp_web.Request) -> bool:
-    """Whether the body is JSON the SDK can read as an Activity; anything else is the sender's error (400),
+async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) -> admission.Refusal | None:
+    """Why the SDK must not see this request (admission.refusal); the body's JSON is the sender's error (400),
     which the SDK would otherwise answer with a 500 and a traceback in the log."""
     try:
         body = await request.json()
     except ValueError:
-        return False
-    return isinstance(body, dict) and isinstance(body.get("type"), str) and bool(body["type"])
+        return admission.NOT_AN_ACTIVITY
+    return admission.refusal(body, request.get("claims_identity"), config)
 
 
 def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
@@ -69,10 +73,16 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
     listeners.register(agent, Record(sessions, clock))
 
     async def messages(request: aiohttp_web.Request) -> aiohttp_web.StreamResponse:
-        if not await is_activity(request):
-            return aiohttp_web.json_response(
-                {"error": "The body must be a Bot Framework Activity in JSON, with at least a 'type'."}, status=400)
+        refusal = await refused(request, config)
+        if refusal is not None:
+            logger.warning("refused a Teams activity: %s", refusal.error)
+            return aiohttp_web.json_response({"error": refusal.error}, status=refusal.status)
         response = await start_agent_process(request, agent, adapter)
+        if response is not None and response.status == NOT_IMPLEMENTED:
+            # An invoke no listener takes (a verb no card of govbot's carries): the SDK's 501 would read as a
+            # failure of the server's; it is the sender's request that has no meaning here.
+            logger.warning("refused a Teams invoke that govbot does not handle")
+            return aiohttp_web.json_response({"error": admission.UNHANDLED_INVOKE}, status=400)
         return response if response is not None else aiohttp_web.Response(status=202)
 
     api = aiohttp_web.Application(middlewares=[auth.tokens_checked])

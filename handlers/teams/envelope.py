@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import re
 from typing import Any
 
 import aiohttp
-from microsoft_agents.activity import Activity, ChannelAccount
+from microsoft_agents.activity import Activity, ChannelAccount, ConversationAccount, ConversationParameters
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
+from bot.identity import Audience
 from bot.services.context import Place, Speaker
+from bot.services.deliveries import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +45,33 @@ def place(activity: Activity) -> Place:
     name = (data.get("channel") or {}).get("name") if isinstance(data.get("channel"), dict) else None
     if name is None and activity.conversation is not None:
         name = activity.conversation.name
-    return Place(PLATFORM, channel_id, name, direct=is_personal(activity))
+    return Place(PLATFORM, channel_id, name, direct=is_personal(activity), audience=audience(activity))
+
+
+# A channel's membership type, as Teams gives it in channelData.channel.type: a standard channel is read by the
+# whole team, a shared one by people of other teams and organisations, a private one only by its members.
+AUDIENCES = {"standard": Audience(public=True, shared=False), "shared": Audience(public=False, shared=True),
+             "private": Audience(public=False, shared=False)}
+
+
+def audience(activity: Activity) -> Audience | None:
+    """Who can read the channel, where Teams says so on the activity; None (not known) in a chat or when the
+    activity does not say."""
+    data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
+    channel = data.get("channel")
+    if activity.conversation is None or activity.conversation.conversation_type != "channel" or \
+            not isinstance(channel, dict):
+        return None
+    return AUDIENCES.get(str(channel.get("type") or "").casefold())
+
+
+def delivery(activity: Activity) -> Delivery | None:
+    """What makes an activity the same one again: its id in its conversation (Teams redelivers an activity it
+    thinks the bot did not take, with the same id). Hashed: a channel thread's conversation id is long."""
+    if not activity.id or activity.conversation is None:
+        return None
+    key = hashlib.sha256(f"{activity.conversation.id}\n{activity.id}".encode()).hexdigest()
+    return Delivery(PLATFORM, f"activity:{key}")
 
 
 def typed_place(activity: Activity) -> Place:
@@ -101,6 +130,15 @@ async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
         text = text.replace(mention.text, f"<@{object_id}>")
         people.append(Speaker(PLATFORM, object_id, person.name or object_id))
     return text.strip(), people
+
+
+async def personal_chat(client: ConnectorClientBase, agent: ChannelAccount | None, tenant: str | None,
+                        user_id: str) -> ConversationAccount:
+    """The 1:1 chat between the bot (`agent`) and `user_id` (Teams returns the existing one if there is one)."""
+    created = await client.conversations.create_conversation(ConversationParameters(
+        is_group=False, agent=agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,
+        channel_data={"tenant": {"id": tenant}} if tenant else None))
+    return ConversationAccount(id=created.id, conversation_type="personal", tenant_id=tenant)
 
 
 async def members(context: TurnContext) -> list[Speaker]:

@@ -14,7 +14,7 @@ from microsoft_agents.activity import AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
 from bot.commands import Command
-from bot.conversation import FAILURE, respond, respond_command
+from bot.conversation import FAILURE, respond_once
 from bot.errors import DomainError
 from bot.payloads import Pressed
 from bot.replies import Reply, refusal
@@ -86,7 +86,10 @@ class Listeners:
         if envelope.COMMAND_PREFIX.sub("", text).strip().casefold() in FORMS_WORDS:
             await context.send_activity(render.card_activity(forms.forms_card()))
             return
-        reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, text, self.record.clock())
+        reply = await asyncio.to_thread(respond_once, self.record.sessions, speaker, place, text,
+                                        self.record.clock(), envelope.delivery(activity))
+        if reply is None:
+            return  # Teams delivered this activity again: it was answered the first time
         if not reply.error:
             # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
             # before any new post.
@@ -95,6 +98,7 @@ class Listeners:
             for shown in reply.cards:
                 await self.record.show(context, place, shown)
         await self.record.post(context, place, reply)
+        await self.record.tell(context, place, reply.asides)
         # `group bind` may just have bound this channel: its binding takes the reference now.
         await self.record.remember(context)
 
@@ -128,15 +132,16 @@ class Listeners:
         activity = context.activity
         await self.record.remember(context)
         speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
-        now = self.record.clock()
+        now, delivered = self.record.clock(), envelope.delivery(activity)
+        said: Command | Pressed = Pressed(text or "")
         if form is not None:
             try:
-                command: Command = forms.command(form)
+                said = forms.command(form)
             except DomainError as error:
                 return Outcome(refusal(error.message), await self.record.pressed(context, speaker, place, card))
-            reply = await asyncio.to_thread(respond_command, self.record.sessions, speaker, place, command, now)
-        else:
-            reply = await asyncio.to_thread(respond, self.record.sessions, speaker, place, Pressed(text or ""), now)
+        reply = await asyncio.to_thread(respond_once, self.record.sessions, speaker, place, said, now, delivered)
+        if reply is None:  # Teams delivered this action again: the card as it stands answers it
+            return Outcome(None, await self.record.pressed(context, speaker, place, card))
         refreshed = None
         if not reply.error:
             for shown in reply.cards:
@@ -144,11 +149,14 @@ class Listeners:
                     refreshed = await self.record.show(context, place, shown)
             if not reply.private and (reply.subject is None or reply.subject.key != card):
                 await self.record.post(context, place, reply)  # a record's own card, as a message of its own
+            await self.record.tell(context, place, reply.asides)
         if card is None:  # a card posted before cards named themselves: answer as they were answered
             return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
         return Outcome(reply, await self.record.pressed(context, speaker, place, card, reply))
 
     async def _answer_in_thread(self, context: TurnContext, outcome: Outcome, card: str | None) -> None:
+        if outcome.reply is None:
+            return  # Teams delivered this action again: it was answered the first time
         if card == forms.MENU_CARD and outcome.card is not None and context.activity.reply_to_id:
             # A record's card was refreshed where it is posted; the forms menu is put back as it was.
             await self.record.replace(context, context.activity.reply_to_id, outcome.card)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import aiohttp
-from microsoft_agents.activity import ChannelAccount, ConversationAccount, ConversationParameters, ConversationReference
+from microsoft_agents.activity import ConversationAccount, ConversationReference
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from sqlalchemy import Engine
@@ -24,7 +24,7 @@ from urllib3.util import Retry
 
 from bot.db import session_factory, unit_of_work
 from bot.pacing import reserve_slot
-from bot.ports import DeliveryFailed, Destination
+from bot.ports import DeliveryFailed, Destination, Posted
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.teams import auth, envelope, render
@@ -64,23 +64,22 @@ class TeamsNotifier:
         self._slots = slots  # the slots kept in the record, shared by every replica (shared_slots)
         self._lock = threading.Lock()
 
-    def send(self, destination: Destination, reply: Reply) -> None:
+    def send(self, destination: Destination, reply: Reply) -> Posted | None:
         """Post `reply`. Raises DeliveryFailed: permanent without a stored reference or when Teams says the
         conversation is gone; with `retry_after` when Teams still throttles after the retries."""
         if not destination.conversation:
             raise DeliveryFailed("No Teams conversation is stored for this channel yet: the bot must be added to "
                                  "it (or spoken to there) once before it can post reminders.", permanent=True)
         reference = ConversationReference.model_validate(destination.conversation)
-        _run(self._deliver(reference, reply, destination.user_id))
+        return _run(self._deliver(reference, reply, destination.user_id))
 
-    async def _deliver(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> None:
+    async def _deliver(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> Posted | None:
         conversation = reference.conversation.id if reference.conversation else ""
         await self._pace(conversation)
         retry = self._retry
         while True:
             try:
-                await self._post(reference, reply, user_id)
-                return
+                return await self._post(reference, reply, user_id)
             except aiohttp.ClientResponseError as error:
                 retry, wait = self._after(retry, error)
             except (aiohttp.ClientError, ValueError) as error:  # network down, or no token from Entra
@@ -119,17 +118,21 @@ class TeamsNotifier:
         if slot > now:
             await self._sleep(slot - now)
 
-    async def _post(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> None:
+    async def _post(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> Posted | None:
         claims = ClaimsIdentity() if self._anonymous else self._adapter.create_claims_identity(self._app_id)
+        posted: list[Posted] = []
 
         async def post(context: TurnContext) -> None:
             # A new post in the channel (a new thread), not a reply to the continuation event.
             message = render.message(reply).apply_conversation_reference(reference)
             if user_id is not None:
                 message.conversation = await self._personal_chat(context, reference, user_id)
-            await self._adapter.send_activities(context, [message])
+            answers = await self._adapter.send_activities(context, [message])
+            if answers and answers[0] is not None and answers[0].id:
+                posted.append(Posted(answers[0].id, message.conversation.id if message.conversation else None))
 
         await self._adapter.continue_conversation_with_claims(claims, reference.get_continuation_activity(), post)
+        return posted[0] if posted else None
 
 
     @staticmethod
@@ -140,10 +143,7 @@ class TeamsNotifier:
         if client is None:
             raise DeliveryFailed("Teams gave the turn no connector to open a 1:1 chat with")
         tenant = reference.conversation.tenant_id if reference.conversation else None
-        created = await client.conversations.create_conversation(ConversationParameters(
-            is_group=False, agent=reference.agent, members=[ChannelAccount(id=user_id)], tenant_id=tenant,
-            channel_data={"tenant": {"id": tenant}} if tenant else None))
-        return ConversationAccount(id=created.id, conversation_type="personal", tenant_id=tenant)
+        return await envelope.personal_chat(client, reference.agent, tenant, user_id)
 
 
 def shared_slots(engine: Engine) -> Slots:

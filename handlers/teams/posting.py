@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.conversation import card
 from bot.db import unit_of_work
 from bot.refs import RecordRef, from_key
-from bot.replies import Reply
+from bot.replies import Aside, Reply
 from bot.services import conversations, groups
 from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
@@ -84,6 +84,27 @@ class Record:
         if reply.subject is not None and render.needs_card(reply) and not reply.private and response and response.id:
             conversation = context.activity.conversation.id if context.activity.conversation else place.channel_id
             await asyncio.to_thread(self._remember_post, place, reply.subject, PostedCard(response.id, conversation))
+
+    async def tell(self, context: TurnContext, place: Place, asides: tuple[Aside, ...]) -> None:
+        """Each aside to its person: in their 1:1 chat with the bot, or to the speaker in the thread."""
+        activity = context.activity
+        for aside in asides:
+            if aside.to is None:
+                await self.post(context, place, aside.reply)
+                continue
+            client = envelope.connector(context)
+            try:
+                if client is None:
+                    raise ValueError("Teams gave the turn no connector")
+                tenant = activity.conversation.tenant_id if activity.conversation else None
+                chat = await envelope.personal_chat(client, activity.recipient, tenant, aside.to)
+                message = render.message(aside.reply)
+                message.conversation = chat
+                if activity.recipient is not None:
+                    message.from_property = activity.recipient
+                await client.conversations.send_to_conversation(chat.id, message)
+            except (aiohttp.ClientError, ValueError):  # the command is recorded; the log keeps what was not said
+                logger.exception("could not tell a person in their 1:1 chat with the bot")
 
     async def _post_later(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Teams is busy (429, 412, 502, 504): the record is changed, so its post waits in the outbox for the

@@ -133,3 +133,18 @@ def test_a_bad_setting_is_named_without_its_value(tmp_path: Path) -> None:
     assert "These settings (in the environment or .env) are not valid" in result.stderr
     assert "LOG_FORMAT: String should match pattern" in result.stderr and "PORT: Input should be" in result.stderr
     assert "http-secret-99" not in result.stderr
+
+
+def test_a_page_secret_short_enough_to_guess_is_refused_at_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pydantic import ValidationError
+
+    from govbot.cli import settings_problem
+
+    monkeypatch.setenv("PAGE_SECRET", "hunter2")
+    with pytest.raises(ValidationError) as refused:
+        Settings(_env_file=None)  # type: ignore[call-arg]
+    said = settings_problem(refused.value)
+    assert "PAGE_SECRET: Value error, at least 32 characters" in said and "secrets.token_urlsafe(32)" in said
+    assert "hunter2" not in said
+    monkeypatch.setenv("PAGE_SECRET", secrets.token_urlsafe(32))
+    assert Settings(_env_file=None).page_key is not None  # type: ignore[call-arg]

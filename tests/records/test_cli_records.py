@@ -1,4 +1,5 @@
-"""The records commands as an operator runs them: exit 0 with sane output, exit 2 with a polite message."""
+"""The records commands as an operator runs them: exit 0 with sane output, exit 2 with a polite message. They call
+the CLI's main() in-process; tests/test_cli.py runs `govbot` as a process."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from icalendar import Calendar
 
 from tests.conftest import example
 from tests.records.conftest import transcript
-from tests.test_cli import govbot
+from tests.test_cli import govbot_main as govbot
 
 
 @pytest.fixture(scope="module")

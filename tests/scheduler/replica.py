@@ -21,6 +21,7 @@ from bot.db import make_engine, session_factory
 from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from scheduler.runner import tick
+from tests import unsynced
 
 
 class LoggingNotifier:
@@ -43,6 +44,7 @@ class LoggingNotifier:
 
 
 def main(url: str, log_file: str, skew: str = "0") -> None:
+    unsynced.install()
     engine = make_engine(url)
     sessions = session_factory(engine)
     with open(log_file, "a", encoding="utf-8") as log:

@@ -25,7 +25,7 @@ from tests.conftest import ROOT
 
 START = dt.datetime(2026, 10, 5, 0, 0, tzinfo=dt.UTC)  # a month spanning the October clock change
 STEP, PASSES = dt.timedelta(hours=4), 6 * 30
-GROUPS, SEATS = 200, 5
+GROUPS, SEATS = 40, 5  # g1-g40: every day of the month has meetings, polls and adoption anniversaries (bench.record)
 
 
 MINUTE = dt.timedelta(minutes=1)

@@ -12,7 +12,7 @@ from bot.settings import Settings
 from handlers.slack import SlackNotifier
 from handlers.slack.client import RATE_LIMIT_RETRIES
 from scheduler.delivery import deliver
-from tests.slack.conftest import Workspace, shown
+from tests.slack.conftest import Workspace, buttons, shown
 from tests.slack.fake_slack import FakeSlack
 
 SCHEDULE = "meeting schedule 2026-12-10 10:00 --where \"Civic Centre\""
@@ -51,3 +51,26 @@ def test_a_429_storm_longer_than_the_retry_budget_posts_later_from_the_outbox_on
     with workspace.sessions() as session:
         assert session.scalar(select(OutboxMessage.status).where(OutboxMessage.kind == "channel-post")) == "sent"
 
+
+
+def test_a_poll_posted_later_from_the_outbox_keeps_its_buttons(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    fake.wait_for(lambda: fake.of("conversations.info"))
+    at_once = workspace.say("alice", 'poll "Where shall we meet?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+    fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
+    workspace.command("alice", 'poll "Where shall we dine?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+    fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
+    later = workspace.clock() + dt.timedelta(minutes=1)
+    deliver(workspace.sessions, {"slack": SlackNotifier.from_settings(slack_settings)}, later)
+    [post] = [c for c in fake.of("chat.postMessage") if c.answer.get("ok") and "Poll 2 is open" in shown(c)]
+    # The same card as a poll posted at once: a button per option, each casting that vote on poll 2.
+    assert buttons(post).keys() == buttons(at_once).keys() and len(buttons(post)) >= 2
+    assert buttons(post)["Civic Centre"] == buttons(at_once)["Civic Centre"].replace('"poll":1', '"poll":2')
+    assert "Where shall we dine?" in shown(post)
+    workspace.say("bob", "vote 2 1")  # typed: the card posted later is the one the tally is kept on
+    workspace.finish()
+    update = fake.wait_for(lambda: next((c for c in fake.of("chat.update") if c.params["ts"] == post.answer["ts"]),
+                                        None))
+    assert "1 of" in shown(update)

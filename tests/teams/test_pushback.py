@@ -17,6 +17,7 @@ from handlers.teams.notifier import TeamsNotifier
 from scheduler.delivery import deliver
 from tests.conftest import START
 from tests.teams.conftest import CHANNEL, SDK_WARNINGS, teams_world
+from tests.teams.test_meeting import card_of
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 
@@ -48,5 +49,30 @@ def test_a_post_teams_will_not_take_follows_from_the_outbox_once(sessions: sessi
             with sessions() as session:
                 assert session.scalar(select(OutboxMessage.status)
                                       .where(OutboxMessage.kind == "channel-post")) == "sent"
+
+    asyncio.run(run())
+
+
+def test_a_poll_posted_later_from_the_outbox_keeps_its_card_and_buttons(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.install()
+            [at_once] = await teams.say("alice", 'poll "Where shall we meet?" "Barnet" "Camden" '
+                                                 '--closes "2026-12-31 17:00"')
+            teams.connector.failures = [(429, {"Retry-After": "0"})]
+            await teams.say("alice", 'poll "Where shall we dine?" "Barnet" "Camden" --closes "2026-12-31 17:00"')
+            before = len(teams.connector.sent())
+            notifiers = {"teams": TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=no_wait)}
+            await asyncio.to_thread(deliver, sessions, notifiers, START + dt.timedelta(minutes=1))
+            [post] = teams.connector.sent()[before:]
+            # The same card as a poll posted at once: an Action.Execute per option, each casting that vote on poll 2.
+            shown, first = card_of(post), card_of(at_once)
+            assert [a["title"] for a in shown["actions"]] == [a["title"] for a in first["actions"]]
+            barnet = next(a for a in shown["actions"] if a["title"] == "Barnet")
+            assert barnet["type"] == "Action.Execute" and '"poll":2' in barnet["data"]["command"]
+            assert "Where shall we dine?" in json.dumps(shown)
+            await teams.say("bob", "vote 2 1")  # typed: the card posted later is the one the tally is kept on
+            [update] = [c for c in teams.connector.sent("PUT") if c.path.endswith(f"/activities/{post.answered_id}")]
+            assert '"Voted"' in json.dumps(update.body) or "Voted" in json.dumps(update.body)
 
     asyncio.run(run())

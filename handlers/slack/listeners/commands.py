@@ -18,7 +18,7 @@ from bot.replies import Reply
 from bot.services.context import Speaker
 from handlers.slack import payloads
 from handlers.slack.answer import RECEIVED_AT, Core, Exchange
-from handlers.slack.exposure import binds_channel, warn_if_exposed
+from handlers.slack.exposure import tell, warn_if_exposed
 from handlers.slack.render import message
 from handlers.slack.workspaces import remember_team
 
@@ -40,18 +40,18 @@ def register(app: App, core: Core) -> None:
         except TimeoutError:
             ack()  # the answer follows when the command is done, without a worker waiting for it
             running.add_done_callback(
-                lambda done: core.after(lambda: follow_up(exchange, done.result(), text, body.get("team_id"))))
+                lambda done: core.after(lambda: follow_up(exchange, done.result(), body.get("team_id"))))
             return
         if reply is not None and reply.private:
             ack(response_type="ephemeral", **message(reply))
         else:
             ack()
-        core.after(lambda: follow_up(exchange, reply, text, body.get("team_id"), answered=True))
+        core.after(lambda: follow_up(exchange, reply, body.get("team_id"), answered=True))
 
     app.command(COMMAND)(gov_command)
 
 
-def follow_up(exchange: Exchange, reply: Reply | None, text: str, team_id: str | None,
+def follow_up(exchange: Exchange, reply: Reply | None, team_id: str | None,
               answered: bool = False) -> None:
     """What follows the ack: the answer, if the ack could not carry it, and the channel's view of the change."""
     if reply is None:
@@ -62,7 +62,8 @@ def follow_up(exchange: Exchange, reply: Reply | None, text: str, team_id: str |
         if not reply.private:
             exchange.show(reply)
         exchange.refresh_cards(reply)
-    if binds_channel(text) and not reply.error:
+    tell(exchange, reply.asides)
+    if reply.audience_wanted:  # a channel was just bound
         with exchange.core.serially():
             remember_team(exchange.core.sessions, exchange.place, team_id)
         warn_if_exposed(exchange)

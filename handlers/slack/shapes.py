@@ -1,0 +1,99 @@
+"""Whether a signed Slack request holds every part govbot's listeners (and Bolt before them) read, of the type
+Slack gives it. Slack always sends them; a request without one (a signing secret leaked, a proxy that mangles
+bodies) is refused as 400 at the door, rather than failing in Bolt's middleware (a 500) or in the work after an
+ack (a traceback in the log)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Check = Callable[[dict[str, Any]], bool]
+
+
+def text(value: object) -> bool:
+    return isinstance(value, str) and bool(value)
+
+
+def text_or_none(value: object) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def person(body: dict[str, Any]) -> bool:
+    user = body.get("user")
+    return isinstance(user, dict) and text(user.get("id"))
+
+
+def command(body: dict[str, Any]) -> bool:
+    return text(body.get("user_id")) and text(body.get("channel_id"))
+
+
+def click(body: dict[str, Any]) -> bool:
+    actions, channel, container = body.get("actions"), body.get("channel"), body.get("container")
+    channel_id = (channel or {}).get("id") if isinstance(channel, dict) else None
+    if channel_id is None and isinstance(container, dict):
+        channel_id = container.get("channel_id")
+    return (person(body) and text(channel_id) and isinstance(actions, list) and bool(actions)
+            and all(isinstance(action, dict) and text(action.get("action_id")) for action in actions))
+
+
+def field_state(state: object) -> bool:
+    """One input's state in a submitted form, as forms.values reads it."""
+    if not isinstance(state, dict) or not text_or_none(state.get("type")):
+        return False
+    options, option = state.get("selected_options"), state.get("selected_option")
+    return (all(text_or_none(state.get(key)) for key in ("value", "selected_conversation", "selected_date",
+                                                          "selected_time"))
+            and (option is None or isinstance(option, dict) and text_or_none(option.get("value")))
+            and (options is None or isinstance(options, list)
+                 and all(isinstance(o, dict) and text(o.get("value")) for o in options)))
+
+
+def view_of(body: dict[str, Any]) -> dict[str, Any] | None:
+    view = body.get("view")
+    return view if isinstance(view, dict) and text(view.get("type")) and text(view.get("callback_id")) else None
+
+
+def submission(body: dict[str, Any]) -> bool:
+    view = view_of(body)
+    state = view.get("state") if view else None
+    values = state.get("values") if isinstance(state, dict) else None
+    return (person(body) and isinstance(values, dict) and "channel" in values
+            and all(isinstance(block, dict) and field_state(block.get("value")) for block in values.values()))
+
+
+def closed(body: dict[str, Any]) -> bool:
+    return person(body) and view_of(body) is not None
+
+
+def shortcut(body: dict[str, Any]) -> bool:
+    return person(body) and text(body.get("callback_id")) and text(body.get("trigger_id"))
+
+
+def revoked(tokens: object) -> bool:
+    return isinstance(tokens, dict) and all(
+        isinstance(tokens.get(kind) or [], list) and all(isinstance(t, str) for t in tokens.get(kind) or [])
+        for kind in ("oauth", "bot"))
+
+
+def event(body: dict[str, Any]) -> bool:
+    inner = body.get("event")
+    if not isinstance(inner, dict) or not text(inner.get("type")):
+        return False
+    if inner["type"] == "app_home_opened":
+        return text(inner.get("user"))
+    if inner["type"] == "tokens_revoked":
+        return revoked(inner.get("tokens"))
+    return True
+
+
+BY_TYPE: dict[str, Check] = {"block_actions": click, "view_submission": submission, "view_closed": closed,
+                             "shortcut": shortcut, "message_action": shortcut, "event_callback": event}
+
+
+def complete(body: dict[str, Any]) -> bool:
+    """Whether `body` (parsed as Bolt parses it) has what its kind of request always carries."""
+    if "command" in body:
+        return command(body)
+    check = BY_TYPE.get(body.get("type") or "")
+    return check is None or check(body)

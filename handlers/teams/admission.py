@@ -1,0 +1,97 @@
+"""What /api/messages checks once the SDK has accepted the token, before the activity reaches a listener.
+
+The body must be an Activity as the SDK's own model reads it, from someone (an account with an id); an Adaptive
+Card action must carry its action as Teams sends it. Otherwise the SDK fails on it (a 500 and a traceback) or
+answers 501. With credentials, two more checks the Bot Framework's own channel validation makes and the Agents
+SDK leaves out: the activity's serviceUrl is the one the token was issued for (else a captured token could send
+the bot's replies, and its Entra token, elsewhere), and the conversation belongs to the bot's tenant (the app
+registration is single-tenant)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from microsoft_agents.activity import Activity
+from microsoft_agents.hosting.core import AgentAuthConfiguration, ClaimsIdentity
+from microsoft_agents.hosting.core.authorization import AuthenticationConstants
+
+CARD_ACTION = "adaptiveCard/action"
+# The SDK's Activity model logs each validation failure at ERROR, with a traceback and the offending values (which
+# may be what someone typed); the refusal here is logged instead, as one short line.
+MODEL_LOGGER = "microsoft_agents.activity.activity"
+
+
+def _not_a_validation_failure(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith("Validation error for Activity")
+
+
+logging.getLogger(MODEL_LOGGER).addFilter(_not_a_validation_failure)
+
+# The SDK logs an activity no listener takes with its whole type and text (what someone typed, of any length).
+APP_LOGGER = "microsoft_agents.hosting.core.app.agent_application"
+NO_ROUTE = "No route found for activity type: "
+
+
+def _without_text(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    if message.startswith(NO_ROUTE):
+        kind = message.removeprefix(NO_ROUTE).split(" with text: ", 1)[0]
+        record.msg, record.args = "no listener takes a Teams activity of type %r", (kind[:40],)
+    return True
+
+
+logging.getLogger(APP_LOGGER).addFilter(_without_text)
+
+
+@dataclass(frozen=True)
+class Refusal:
+    status: int
+    error: str
+
+
+NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSON, with at least a 'type'.")
+NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id').")
+NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'value.action' with a 'verb' and "
+                                 "object 'data', as Teams sends it.")
+UNHANDLED_INVOKE = "govbot does not handle this invoke: only the actions on the cards it posted."
+WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
+OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
+
+
+def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfiguration) -> Refusal | None:
+    """Why this activity is refused, or None to let it through to the listeners."""
+    if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
+        return NOT_AN_ACTIVITY
+    try:
+        activity = Activity.model_validate(body)
+    except Exception:  # ValidationError, or the bare Exception the model raises for a channelId at odds with
+        return NOT_AN_ACTIVITY  # its productInfo entity
+    if activity.from_property is None or not activity.from_property.id:
+        return NO_SENDER
+    if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
+        return NOT_A_CARD_ACTION
+    if config.ANONYMOUS_ALLOWED:
+        return None
+    claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
+    if claimed is not None and str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
+        return WRONG_SERVICE
+    if config.TENANT_ID and any(tenant != config.TENANT_ID for tenant in tenants(body)):
+        return OTHER_TENANT
+    return None
+
+
+def is_card_action(value: object) -> bool:
+    action = value.get("action") if isinstance(value, dict) else None
+    return (isinstance(action, dict) and isinstance(action.get("verb"), str)
+            and isinstance(action.get("data"), dict | None))
+
+
+def tenants(body: dict[str, Any]) -> list[object]:
+    """The tenant ids the activity names: its conversation's, and Teams' channel data's."""
+    conversation, data = body.get("conversation"), body.get("channelData")
+    found = [conversation.get("tenantId") if isinstance(conversation, dict) else None]
+    tenant = data.get("tenant") if isinstance(data, dict) else None
+    found.append(tenant.get("id") if isinstance(tenant, dict) else tenant)
+    return [t for t in found if t is not None]

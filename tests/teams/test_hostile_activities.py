@@ -1,0 +1,141 @@
+"""Activities that come with a genuine token for this bot but are not what Teams sends (played as an attacker
+holding a token, or a Teams client that mangles its data): each gets a bare 4xx over real HTTP, never a 500 or a
+traceback, and changes nothing. The token's `serviceurl` claim names where the bot may answer; an activity of
+another tenant than the bot's (a single-tenant registration) is refused."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from aiohttp import web
+from cryptography.hazmat.primitives.asymmetric import rsa
+from jwt.algorithms import RSAAlgorithm
+from microsoft_agents.hosting.core.authorization import JwtTokenValidator
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from tests.front_door import row_counts
+from tests.teams.conftest import SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
+from tests.teams.test_jwt import KID, LOCAL_CONNECTOR, LocalKeys, settings, signing_key, token
+
+__all__ = ["settings", "signing_key"]
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+SCHEDULE = "gov meeting schedule 2026-12-10 10:00"
+OTHER_TENANT = str(uuid.uuid4())
+Shape = Callable[[Teams], dict[str, Any]]
+
+
+def message(teams: Teams, **fields: Any) -> dict[str, Any]:
+    return teams.activity("alice", type="message", text=SCHEDULE, **fields)
+
+
+def without(data: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k != key}
+
+
+def card_action(teams: Teams, value: Any) -> dict[str, Any]:
+    return teams.activity("alice", type="invoke", name="adaptiveCard/action", value=value)
+
+
+def from_another_tenant(teams: Teams) -> dict[str, Any]:
+    activity = message(teams)
+    activity["conversation"]["tenantId"] = OTHER_TENANT
+    activity["channelData"]["tenant"] = {"id": OTHER_TENANT}
+    return activity
+
+
+NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
+    "no sender": (lambda t: without(message(t), "from"), 400),
+    "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
+    "a sender without an id": (lambda t: {**message(t), "from": {"name": "Alice"}}, 400),
+    "text that is a number": (lambda t: {**message(t), "text": 5}, 400),
+    "members added that are not accounts": (
+        lambda t: t.activity("alice", type="conversationUpdate", membersAdded=[{"id": 5}]), 400),
+    "a card action whose value is text": (lambda t: card_action(t, "vote 1 1"), 400),
+    "a card action without its action": (lambda t: card_action(t, {}), 400),
+    "a card action whose data is a list": (
+        lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": "gov", "data": [1]}}), 400),
+    "a card action whose verb is a number": (
+        lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": 1, "data": {}}}), 400),
+    "an invoke govbot has no use for": (
+        lambda t: t.activity("alice", type="invoke", name="composeExtension/query", value={}), 400),
+    "a card action with a verb govbot never gave": (
+        lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": "other", "data": {}}}), 400),
+    "a serviceUrl other than the token's": (lambda t: {**message(t), "serviceUrl": "http://127.0.0.1:9/"}, 401),
+    "a conversation of another tenant": (from_another_tenant, 403),
+}
+
+
+async def send(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSAPrivateKey,
+               monkeypatch: pytest.MonkeyPatch, shape: Shape) -> tuple[int, str, Teams]:
+    """Post `shape`'s activity to the bot with a genuine token for it, naming the fake connector as serviceurl."""
+    public = {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": KID, "use": "sig", "alg": "RS256"}
+    jwks = web.Application()
+
+    async def keys_endpoint(request: web.Request) -> web.Response:
+        return web.json_response({"keys": [public]})
+
+    jwks.router.add_get("/keys", keys_endpoint)
+    async with serve(jwks) as jwks_url, teams_world(sessions, settings, token_providers=FakeEntra,
+                                                    host_validator=LOCAL_CONNECTOR) as teams:
+        monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", LocalKeys(jwks_url + "/keys"))
+        bearer = "Bearer " + token(key, teams.connector.url)
+        async with teams.http.post(teams.endpoint, json=shape(teams), headers={"Authorization": bearer}) as answer:
+            return answer.status, await answer.text(), teams
+
+
+@pytest.mark.parametrize("name", list(NOT_AS_TEAMS_SENDS))
+def test_an_activity_teams_would_not_send_is_refused_and_changes_nothing(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, name: str) -> None:
+    shape, status = NOT_AS_TEAMS_SENDS[name]
+
+    async def run() -> None:
+        before: dict[str, int] = {}
+
+        def counted(teams: Teams) -> dict[str, Any]:
+            before.update(row_counts(sessions))
+            return shape(teams)
+
+        answered, body, teams = await send(sessions, settings, signing_key, monkeypatch, counted)
+        assert answered == status, (name, body[:300])
+        assert "Traceback" not in body
+        assert teams.connector.calls == []  # nothing said, and the bot's token sent nowhere
+        assert row_counts(sessions) == before
+
+    asyncio.run(run())
+    assert not any(record.exc_info for record in caplog.records), [r.getMessage()[:200] for r in caplog.records]
+
+
+def test_the_same_activity_from_this_tenant_at_the_tokens_service_url_is_answered(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    async def run() -> None:
+        answered, _, teams = await send(sessions, settings, signing_key, monkeypatch, message)
+        assert answered in (200, 202)
+        assert any("Meeting 1" in text for text in teams.connector.texts())
+        assert TENANT in str(message(teams))
+
+    asyncio.run(run())
+
+
+def test_an_activity_no_listener_takes_leaves_neither_its_text_nor_its_type_in_the_log(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    said = "my ballot is secret: against"
+
+    async def run() -> None:
+        answered, _, teams = await send(sessions, settings, signing_key, monkeypatch,
+                                        lambda t: t.activity("alice", type="event" + "x" * 5000, text=said))
+        assert answered in (200, 202)
+        assert teams.connector.calls == []
+
+    asyncio.run(run())
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert said not in logged and "x" * 100 not in logged, logged[-500:]

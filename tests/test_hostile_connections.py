@@ -1,0 +1,59 @@
+"""Connections that give up part-way, over real sockets to the running app: a client that sends the headers and
+part of the body, then goes (a slowloris, a phone losing signal), is not a failure of govbot's. Its request ends
+as a 400 in the access log (401 where the token is refused before the body is read), never a 500 or an incident line, and the server goes on answering."""
+
+from __future__ import annotations
+
+import re
+import socket
+import time
+
+import pytest
+
+from tests.front_door import Served
+from tests.teams.conftest import SDK_WARNINGS
+from tests.test_hostile_requests import Hostile, app, send
+
+__all__ = ["app"]
+
+REFUSED = re.compile(r"aiohttp.access .*: POST /\S+ 40[01] ")
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+PARTIAL = {
+    "Slack": b"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+             b"Content-Length: 100\r\n\r\ncommand=%2Fgov",
+    "Teams": b"POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nAuthorization: Bearer x\r\n"
+             b"Content-Length: 100\r\n\r\n{\"type\":",
+    "Slack, chunked": b"POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n10\r\ncommand",
+}
+
+
+@pytest.mark.parametrize("name", list(PARTIAL))
+def test_a_body_that_never_arrives_whole_is_no_incident(app: Served, name: str) -> None:
+    host, port = app.url.removeprefix("http://").split(":")
+    logged = len(app.logged())
+    for _ in range(5):
+        with socket.create_connection((host, int(port)), timeout=10) as connection:
+            connection.sendall(PARTIAL[name])
+            time.sleep(0.05)  # the server has begun reading the body
+    deadline = time.monotonic() + 5
+    while len(REFUSED.findall(app.logged()[logged:])) < 5 and time.monotonic() < deadline:
+        time.sleep(0.05)  # polls the log for the server's side of the closed connections
+    log = app.logged()[logged:]
+    assert "incident" not in log and " 500 " not in log and "Traceback" not in log, log
+    assert len(REFUSED.findall(log)) == 5, log  # Teams refuses the token before reading: 401
+    assert send(app.url, Hostile("GET", "/healthz"))[0] == 200
+
+
+def test_a_body_in_an_encoding_nobody_can_read_is_the_senders_error_not_ours(app: Served) -> None:
+    """Content-Encoding the server cannot decode: a 400 that names no server software, and a warning in the log,
+    not an ERROR line as if govbot had failed."""
+    logged = len(app.logged())
+    status, _, body = send(app.url, Hostile("POST", "/slack/events", b"xx",
+                                            {"Content-Encoding": "br", "Content-Type": "application/json"}))
+    assert status == 400
+    assert b"Brotli" not in body and b"install" not in body
+    log = app.logged()[logged:]
+    assert " ERROR " not in log and "Traceback" not in log, log
+    assert "refused a request that is not HTTP as it should be (ContentEncodingError)" in log, log

@@ -1,0 +1,97 @@
+"""Requests Slack signed (or a holder of the signing secret forged) whose parts are missing or of the wrong type,
+over real HTTP to the running app: each is refused with a bare 400 before any listener runs, so none is a 500,
+none leaves a traceback in the log (not even from the work that would have followed the ack) and none changes a
+row. Found by playing the attacker against `govbot run`; the unsigned and malformed-envelope cases are in
+test_hostile_requests."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from tests.front_door import Served, row_counts
+from tests.teams.conftest import SDK_WARNINGS
+from tests.test_hostile_requests import LOG_BYTES_PER_REFUSAL, Hostile, app, send, signed
+
+__all__ = ["app"]
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+CHANNEL = "CCJCG0001"
+BUTTON = {"type": "button", "action_id": "gov_button_0", "block_id": "b1", "value": "help", "action_ts": "1.0"}
+CLICK: dict[str, Any] = {"type": "block_actions", "team": {"id": "T0GOV"}, "user": {"id": "UBOB", "username": "bob"},
+                         "container": {"type": "message", "message_ts": "1.1", "channel_id": CHANNEL},
+                         "channel": {"id": CHANNEL, "name": "cjcg"}, "actions": [BUTTON],
+                         "response_url": "http://127.0.0.1:9/response/1", "trigger_id": "1.trigger"}
+FORM: dict[str, Any] = {"type": "view_submission", "team": {"id": "T0GOV"}, "user": {"id": "UBOB"},
+                        "view": {"type": "modal", "callback_id": "gov_poll", "state": {"values": {
+                            "channel": {"value": {"type": "conversations_select",
+                                                  "selected_conversation": CHANNEL}}}}}}
+
+
+def command(**fields: str) -> Hostile:
+    return signed(urlencode({"command": "/gov", "text": "help", "team_id": "T0GOV", **fields}))
+
+
+def interaction(payload: dict[str, Any]) -> Hostile:
+    return signed(urlencode({"payload": json.dumps(payload)}))
+
+
+def event(inner: dict[str, Any]) -> Hostile:
+    return signed(json.dumps({"type": "event_callback", "team_id": "T0GOV", "event": inner, "event_id": "Ev1",
+                              "event_time": int(time.time())}), content_type="application/json")
+
+
+def without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
+    return {k: v for k, v in data.items() if k not in keys}
+
+
+SIGNED_BUT_INCOMPLETE: dict[str, Callable[[], Hostile]] = {
+    "a command without a user": lambda: command(channel_id=CHANNEL),
+    "a command without a channel": lambda: command(user_id="UBOB"),
+    "a command with an empty user": lambda: command(user_id="", channel_id=CHANNEL),
+    "a click without a user": lambda: interaction(without(CLICK, "user")),
+    "a click by a user without an id": lambda: interaction({**CLICK, "user": {"name": "bob"}}),
+    "a click by a user whose id is a number": lambda: interaction({**CLICK, "user": {"id": 5}}),
+    "a click without actions": lambda: interaction({**CLICK, "actions": []}),
+    "a click whose action is not an object": lambda: interaction({**CLICK, "actions": ["x"]}),
+    "a click whose action has no id": lambda: interaction({**CLICK, "actions": [without(BUTTON, "action_id")]}),
+    "a click in no channel": lambda: interaction(without(CLICK, "channel", "container")),
+    "a click in a channel without an id": lambda: interaction({**CLICK, "channel": {"name": "x"}, "container": {}}),
+    "a form without its view": lambda: interaction(without(FORM, "view")),
+    "a form without its state": lambda: interaction({**FORM, "view": without(FORM["view"], "state")}),
+    "a form whose state is not an object": lambda: interaction({**FORM, "view": {**FORM["view"], "state": "x"}}),
+    "a form whose field holds no value": lambda: interaction(
+        {**FORM, "view": {**FORM["view"], "state": {"values": {"channel": {"other": 1}}}}}),
+    "a form without its channel": lambda: interaction(
+        {**FORM, "view": {**FORM["view"], "state": {"values": {}}}}),
+    "a form without a view type": lambda: interaction({**FORM, "view": without(FORM["view"], "type")}),
+    "a form by nobody": lambda: interaction(without(FORM, "user")),
+    "App Home opened by nobody": lambda: event({"type": "app_home_opened", "tab": "home"}),
+    "tokens revoked that are not lists": lambda: event({"type": "tokens_revoked", "tokens": "all"}),
+    "tokens revoked that are not an object": lambda: event({"type": "tokens_revoked", "tokens": ["all"]}),
+}
+
+
+@pytest.mark.parametrize("name", list(SIGNED_BUT_INCOMPLETE))
+def test_a_signed_request_missing_what_slack_always_sends_is_a_bare_400(
+        app: Served, sessions: sessionmaker[Session], name: str) -> None:
+    before, logged = row_counts(sessions), len(app.logged())
+    status, _, body = send(app.url, SIGNED_BUT_INCOMPLETE[name]())
+    assert status == 400, (name, body[:300])
+    time.sleep(0.2)  # long enough for any work after an ack to have failed, had it been started
+    log = app.logged()[logged:]
+    assert "Traceback" not in log and "incident" not in log and "failed" not in log, log
+    assert len(log.encode()) < LOG_BYTES_PER_REFUSAL, log
+    assert row_counts(sessions) == before
+
+
+def test_a_complete_click_and_command_still_get_through(app: Served) -> None:
+    assert send(app.url, command(user_id="UBOB", channel_id=CHANNEL))[0] == 200
+    assert send(app.url, interaction(CLICK))[0] == 200
