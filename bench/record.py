@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, insert
 
 from bot.models import ChannelBinding, Group, Identity, Meeting, Membership, Person, Poll, PollOption
+from bot.terms_stored import stored
 
 LONDON = ZoneInfo("Europe/London")
 TOR = """name: Synthetic board {n}
@@ -47,8 +48,10 @@ def seed(connection: Connection, *, groups: int, seats: int, start: dt.datetime,
     created = start - dt.timedelta(days=400)
     for g in range(1, groups + 1):
         adopted = today - dt.timedelta(days=365 - g % 30)
+        tor = TOR.format(n=g, adopted=adopted, seats=member_seats)
+        digest, json = stored(tor, f"g{g}")  # as an import, or migration 0016 for a group imported before, keeps it
         rows[Group].append({"id": g, "short_name": f"g{g}", "name": f"Synthetic board {g}", "created_at": created,
-                            "terms_yaml": TOR.format(n=g, adopted=adopted, seats=member_seats)})
+                            "terms_yaml": tor, "terms_digest": digest, "terms_json": json})
         rows[ChannelBinding].append({"id": g, "platform": "console", "channel_id": f"g{g}", "group_id": g,
                                      "bound_at": created, "confidentiality_warned": False})
         for s in range(seats):

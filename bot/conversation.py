@@ -25,7 +25,7 @@ from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
 from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
-from bot.services.context import Context, Place, Speaker, person_for, terms_of
+from bot.services.context import Context, Place, Speaker, group_terms, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
 from bot.services.record_cards import card_of, with_cards
@@ -174,7 +174,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
         # difference in zone never makes them past).
         group = groups.group_for(session, place)
-        zone = terms_of(group.terms_yaml, group.short_name).zone if group else dt.UTC
+        zone = group_terms(group).zone if group else dt.UTC
         return Reply(help_text(list(command.topic), now.astimezone(zone).date()), private=True)
     actor = person_for(session, speaker)
     if isinstance(command, GroupBind):

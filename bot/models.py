@@ -19,7 +19,9 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from bot.terms_stored import stored
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -57,9 +59,18 @@ class Group(Base):
     short_name: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     terms_yaml: Mapped[str] = mapped_column(Text)
+    # The validated ToR as JSON, read instead of the YAML while the digest matches (bot/terms_stored.py).
+    terms_digest: Mapped[str | None] = mapped_column(String(64))
+    terms_json: Mapped[str | None] = mapped_column(Text)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"))
     created_at: Mapped[dt.datetime]
     ended_at: Mapped[dt.datetime | None]
+
+    @validates("terms_yaml")
+    def _keep_terms_json(self, _key: str, terms_yaml: str) -> str:
+        """Whoever sets the YAML sets the validated JSON kept beside it."""
+        self.terms_digest, self.terms_json = stored(terms_yaml, self.short_name or "the group")
+        return terms_yaml
 
 
 class ChannelBinding(Base):

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import DomainError
-from bot.services.context import terms_of
+from bot.services.context import group_terms
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
 from govbot import bundled, cli_audit, cli_records, cli_reminders, cli_slack, cli_teams, logs, readiness, serve
@@ -73,7 +73,7 @@ def cmd_console(args: argparse.Namespace) -> int:
             group = import_group(session, read_tor_file(group_file), now, source=str(group_file),
                                  folder=bundled.tor_file(group_file).parent)
             bind_channel(session, group, console.CHANNEL, now, actor_id=None)
-            zone = terms_of(group.terms_yaml, group.short_name).zone
+            zone = group_terms(group).zone
             if speak_as is None:
                 speak_as = default_speaker(group.terms_yaml)
     speak_as = speak_as or "chair"

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from bot.db import make_engine, session_factory, upgrade
 from bot.models import Group, OutboxMessage, ReminderPlan
 from bot.rules.calendar import show
-from bot.services.context import terms_of
+from bot.services.context import group_terms
 from bot.services.groups import group_named
 from bot.settings import get_settings
 from govbot.wiring import notifiers
@@ -66,7 +66,7 @@ def cmd_tick(args: argparse.Namespace) -> int:
 def zone_of(session: Session, group_id: int, cache: dict[int, ZoneInfo]) -> ZoneInfo:
     if group_id not in cache:
         group = session.get(Group, group_id)
-        cache[group_id] = terms_of(group.terms_yaml, group.short_name).zone if group else ZoneInfo("UTC")
+        cache[group_id] = group_terms(group).zone if group else ZoneInfo("UTC")
     return cache[group_id]
 
 

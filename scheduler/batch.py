@@ -13,18 +13,22 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from bot.models import ChannelBinding, Group, Meeting, Membership, ReminderPlan
+from bot.models import ChannelBinding, Group, Meeting, Membership
 from bot.rules.reminders import OFFSET_SUFFIX
+from bot.services import reviews
 from bot.services.context import Context, scheduler_context
 
 CHUNK = 1000  # ids per IN list
 # Reminders whose notice does not read the group's seat holders: a group with only these is not read them (were
 # one to read them after all, the context would read them itself).
 NO_SEAT_HOLDERS = frozenset({"meeting", "meeting-start", "review", "end"})
+# Reminders whose notice reads when the last review or report was recorded: read for the batch's groups at once.
+DATED = frozenset({"review", "report"})
 
 
 @dataclass
@@ -37,12 +41,26 @@ class Batch:
     meetings: list[Meeting] = field(default_factory=list)
 
 
-def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Batch:
+class Due(Protocol):
+    """A reminder falling due (a plan row) or being sent (a claimed outbox message)."""
+
+    @property
+    def group_id(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def subject(self) -> str | None: ...
+
+
+def read(session: Session, due: Sequence[Due], now: dt.datetime) -> Batch:
     """Read the groups of the `due` rows, their bindings and their current seat holders (each group's context is
     given its seat holders, as its first `memberships()` would read them)."""
     batch = Batch()
     ids = sorted({row.group_id for row in due})
     seats_read = {row.group_id for row in due if OFFSET_SUFFIX.sub("", row.kind) not in NO_SEAT_HOLDERS}
+    dated = {row.group_id for row in due if OFFSET_SUFFIX.sub("", row.kind) in DATED}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         for group in session.scalars(select(Group).where(Group.id.in_(chunk))):
@@ -61,14 +79,15 @@ def read(session: Session, due: Sequence[ReminderPlan], now: dt.datetime) -> Bat
             batch.bindings[group_id] = bindings.get(group_id, [])
             if group_id in batch.contexts and group_id in seats_read:
                 batch.contexts[group_id]._memberships = seated.get(group_id, [])
+    reviews.read_last_done({g: batch.contexts[g] for g in ids if g in batch.contexts and g in dated})
     batch.meetings = meetings(session, due)
     return batch
 
 
-def meetings(session: Session, due: Sequence[ReminderPlan]) -> list[Meeting]:
+def meetings(session: Session, due: Sequence[Due]) -> list[Meeting]:
     """Read the meetings the `due` rows are about, with their agenda, into the session."""
-    ids = sorted({row.subject_id for row in due if row.subject_id is not None and
-                  (row.subject or "").startswith("meeting:")})
+    ids = sorted({int(number) for row in due if (row.subject or "").startswith("meeting:")
+                  and (number := (row.subject or "").split(":")[1]).isdigit()})
     found: list[Meeting] = []
     for start in range(0, len(ids), CHUNK):
         found += session.scalars(select(Meeting).options(selectinload(Meeting.items))

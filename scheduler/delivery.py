@@ -18,12 +18,14 @@ from bot.db import unit_of_work
 from bot.models import ChannelBinding, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier
 from bot.replies import Reply
-from bot.services.context import Context, Place
+from bot.services.context import Place
 from bot.services.posted_cards import PostedCard, remember_card
 from bot.services.workspaces import disabled_reason
-from scheduler import outbox
+from scheduler import batch, outbox
+from scheduler.batch import Batch
 from scheduler.content import content
 from scheduler.failures import record_failure
+from scheduler.lease import Lease
 from scheduler.outbox import Claimed
 
 logger = logging.getLogger(__name__)
@@ -43,9 +45,11 @@ class Delivered:
                          self.expired + other.expired, other.full, self.set_aside + other.set_aside)
 
 
-def destination(session: Session, message: Claimed, notifiers: Mapping[str, Notifier]) -> Destination:
+def destination(session: Session, message: Claimed, notifiers: Mapping[str, Notifier],
+                read: Batch | None = None, identities: dict[int, list[Identity]] | None = None) -> Destination:
     """Where the message goes: its bound channel, or a direct message on a platform the person uses.
-    Raises DeliveryFailed(permanent) when there is nowhere to send it."""
+    Raises DeliveryFailed(permanent) when there is nowhere to send it. `read` and `identities`, when given, hold
+    the group's bindings and the people's accounts read for the whole batch."""
     if message.channel_binding_id is not None:
         binding = session.get(ChannelBinding, message.channel_binding_id)
         if binding is None or binding.group_id != message.group_id:
@@ -60,15 +64,29 @@ def destination(session: Session, message: Claimed, notifiers: Mapping[str, Noti
         raise DeliveryFailed("the person is no longer in the record", permanent=True)
     # A direct message goes out through the group's own workspace or team: Slack needs its workspace, Teams the
     # stored reference of a channel the bot shares with the person.
-    bound = {b.platform: b.conversation for b in session.scalars(
-        select(ChannelBinding).where(ChannelBinding.group_id == message.group_id).order_by(ChannelBinding.id))}
-    identities = sorted(session.scalars(select(Identity).where(Identity.person_id == person.id)),
-                        key=lambda i: (i.platform not in bound, i.id))
-    for identity in identities:
+    group_bindings = read.bindings.get(message.group_id) if read is not None else None
+    if group_bindings is None:
+        group_bindings = list(session.scalars(select(ChannelBinding).where(
+            ChannelBinding.group_id == message.group_id).order_by(ChannelBinding.id)))
+    bound = {b.platform: b.conversation for b in group_bindings}
+    accounts = identities[person.id] if identities is not None and person.id in identities else \
+        list(session.scalars(select(Identity).where(Identity.person_id == person.id)))
+    for identity in sorted(accounts, key=lambda i: (i.platform not in bound, i.id)):
         if identity.platform in notifiers:
             return Destination(identity.platform, user_id=identity.external_id,
                                conversation=bound.get(identity.platform))
     raise DeliveryFailed(f"{person.display_name} has no account on a connected platform", permanent=True)
+
+
+def accounts(session: Session, claimed: list[Claimed]) -> dict[int, list[Identity]]:
+    """The platform accounts of the people the direct messages go to, by person."""
+    people = sorted({m.recipient_id for m in claimed if m.recipient_id is not None})
+    found: dict[int, list[Identity]] = {p: [] for p in people}
+    for start in range(0, len(people), batch.CHUNK):
+        chunk = people[start:start + batch.CHUNK]
+        for identity in session.scalars(select(Identity).where(Identity.person_id.in_(chunk))):
+            found[identity.person_id].append(identity)
+    return found
 
 
 def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime,
@@ -83,31 +101,33 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         claimed = outbox.claim(session, now, limit)
         report.full = len(claimed) == limit
         # Where each goes and what it says are read in the claiming transaction, the text composed from the record
-        # as it is now; one short transaction per message marks it.
+        # as it is now; then one short transaction a message renews its lease and marks the one before it sent.
+        # The groups, their channels and seat holders, the meetings and the people's accounts are read for the
+        # batch in a few queries, not message by message.
         places: dict[int, Destination | DeliveryFailed] = {}
         says: dict[int, Reply | str] = {}
-        contexts: dict[int, Context] = {}
+        read = batch.read(session, claimed, now)
+        identities = accounts(session, claimed)
         for message in claimed:
             try:
-                places[message.id] = destination(session, message, notifiers)
+                places[message.id] = destination(session, message, notifiers, read, identities)
             except DeliveryFailed as failure:
                 places[message.id] = failure
-            says[message.id] = content(session, message, now, contexts)
+            says[message.id] = content(session, message, now, read.contexts)
+    lease = Lease(sessions, clock or (lambda: now))
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:
-            with unit_of_work(sessions) as session:
+            with lease.transaction() as session:
                 outbox.mark_expired(session, message.id, "no longer useful by the time it could be sent")
             report.expired.append(message.key)
             continue
         reply = says[message.id]
         if isinstance(reply, str):
-            with unit_of_work(sessions) as session:
+            with lease.transaction() as session:
                 outbox.mark_expired(session, message.id, f"set aside when it was to be sent: {reply}")
             report.set_aside.append((message.key, reply))
             continue
-        with unit_of_work(sessions) as session:
-            held = outbox.renew(session, message, message.claimed_until, clock() if clock else now)
-        if held is None:
+        if not lease.held(message):
             logger.info("%s was claimed by another replica after this one's lease ran out", message.key)
             continue
         where = places[message.id]
@@ -116,6 +136,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
                 raise where
             posted = notifiers[where.platform].send(where, reply)
         except DeliveryFailed as failure:
+            lease.settle()
             refused = failure.permanent and where is not failure and message.channel_binding_id is not None
             (report.failed if record_failure(sessions, message, now, failure, refused)
              else report.retrying).append((message.key, failure.reason))
@@ -123,17 +144,22 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         except Exception as error:  # a notifier bug must not stop the other deliveries; retried with back-off
             # The exception's text may carry URLs, tokens or internals: it goes to the log only, never to the
             # chair's message or `govbot reminders`.
+            lease.settle()
             logger.exception("delivering %s failed unexpectedly", message.key)
             reason = f"an unexpected error ({type(error).__name__}); details are in the bot's log"
             (report.failed if record_failure(sessions, message, now, DeliveryFailed(reason))
              else report.retrying).append((message.key, reason))
             continue
-        with unit_of_work(sessions) as session:
-            outbox.mark_sent(session, message.id, now, reply)
-            if posted is not None and reply.subject is not None and where.channel_id is not None:
-                # A record's card (a poll a 429 held back): later changes update this message, as they would
-                # one posted at once; a card already shown for the record stays the one updated.
+        if posted is not None and reply.subject is not None and where.channel_id is not None:
+            # A record's card (a poll a 429 held back): later changes update this message, as they would one posted
+            # at once; a card already shown for the record stays the one updated. Marked with it, at once.
+            lease.settle()
+            with unit_of_work(sessions) as session:
+                outbox.mark_sent(session, message.id, now, reply)
                 remember_card(session, Place(where.platform, where.channel_id), reply.subject,
                               PostedCard(posted.message, posted.conversation), now, latest=False)
+        else:
+            lease.sent(message.id, now, reply)
         report.sent.append(message.key)
+    lease.settle()
     return report

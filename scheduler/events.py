@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.errors import DomainError
 from bot.models import Group, Meeting, ReminderPlan
 from bot.rules import reminders
-from bot.services.context import terms_of
+from bot.services.context import group_terms
 
 logger = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def notice_closed_meetings(session: Session, now: dt.datetime) -> int:
 
 def warns_of_absences(group: Group) -> bool:
     try:
-        terms = terms_of(group.terms_yaml, group.short_name)
+        terms = group_terms(group)
     except DomainError as error:
         logger.error("cannot read the ToR of %s: %s", group.short_name, error.message)
         return False

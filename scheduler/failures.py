@@ -18,7 +18,7 @@ from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.reminders import instant
 from bot.services.bindings import disable_channel
-from bot.services.context import scheduler_context, terms_of
+from bot.services.context import group_terms, scheduler_context
 from bot.services.notices import chairs
 from bot.services.reminders import queue_post
 from scheduler import outbox
@@ -67,7 +67,7 @@ def tell_the_chair(session: Session, message: Claimed, reason: str, now: dt.date
     group = session.get(Group, message.group_id)
     if group is None:
         return
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     ctx = scheduler_context(session, group, now)
     text = (f"A reminder for {terms.name} could not be delivered ({reason}). It was: {message.title or message.kind}"
             f" — {message.text[:300]}\nFailed at {show(now, terms.zone)}; `govbot reminders --group "

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -93,26 +93,36 @@ def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
     return claimed
 
 
-def renew(session: Session, message: Claimed, held_until: dt.datetime, now: dt.datetime) -> dt.datetime | None:
+def renew(session: Session | Connection, message_id: int, held_until: dt.datetime,
+          now: dt.datetime) -> dt.datetime | None:
     """Extend this process's lease on a message just before sending it: a full LEASE from `now`. Returns the new
     lease, or None when the message is no longer ours (the lease ran out and another replica claimed it, or it
     was settled), so the caller must not send it."""
     until = now + LEASE
-    result = session.execute(update(OutboxMessage).where(OutboxMessage.id == message.id,
+    result = session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
                                                          OutboxMessage.status == "queued",
                                                          OutboxMessage.claimed_until == held_until)
                              .values(claimed_until=until))
     return until if getattr(result, "rowcount", 0) == 1 else None
 
 
-def mark_sent(session: Session, message_id: int, now: dt.datetime, reply: Reply) -> None:
+# Built once with bound parameters: building the statement and its cache key cost more than running it.
+SENT = update(OutboxMessage).where(OutboxMessage.id == bindparam("message_id"), OutboxMessage.status == "queued") \
+    .values(status="sent", sent_at=bindparam("sent"), claimed_until=None, last_error=None,
+            title=bindparam("sent_title"), text=bindparam("sent_text"))
+
+
+def sent_values(message_id: int, now: dt.datetime, reply: Reply) -> dict[str, Any]:
+    return {"message_id": message_id, "sent": now, "sent_title": reply.title, "sent_text": reply.text}
+
+
+def mark_sent(session: Session | Connection, message_id: int, now: dt.datetime, reply: Reply) -> None:
     """Sent: keeps the words as they went out (composed at that moment)."""
-    session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id, OutboxMessage.status == "queued")
-                    .values(status="sent", sent_at=now, claimed_until=None, last_error=None, title=reply.title,
-                            text=reply.text))
+    session.execute(SENT, sent_values(message_id, now, reply))
 
 
-def mark_expired(session: Session, message_id: int, why: str) -> None:
+
+def mark_expired(session: Session | Connection, message_id: int, why: str) -> None:
     session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id)
                     .values(status="expired", claimed_until=None, last_error=why))
 

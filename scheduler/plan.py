@@ -17,11 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import DomainError
 from bot.models import (
-    DeputyNomination,
     Group,
-    Meeting,
-    Membership,
-    Poll,
     ReminderPlan,
     SchedulerMark,
 )
@@ -29,8 +25,9 @@ from bot.rules import reminders
 from bot.rules.calendar import report_due
 from bot.rules.reminders import Occurrence
 from bot.services import cadence, reviews
-from bot.services.context import scheduler_context, terms_of
+from bot.services.context import Context, scheduler_context
 from bot.terms import CHAIR_ROLES
+from scheduler import plan_reads
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +69,10 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
         if rows:
             # An occurrence still waiting from before `since` (say, of a meeting moved since) is not planned twice.
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-            session.execute(insert(ReminderPlan).on_conflict_do_nothing(index_elements=["occurrence"]), rows)
+            # Every row names the same columns (None as NULL): a few multi-row INSERTs, not one per run of rows with
+            # the same columns left out (one a row, in practice).
+            session.execute(insert(ReminderPlan).on_conflict_do_nothing(index_elements=["occurrence"])
+                            .execution_options(render_nulls=True), rows)
         planned += len(rows)
     return planned
 
@@ -88,9 +88,13 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
         ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
     rows = []
     horizon = now + HORIZON
-    for group in session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))):
+    groups = list(session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))))
+    contexts = {group.id: scheduler_context(session, group, now) for group in groups}
+    reviews.read_last_done(contexts)  # one query for the batch, not one or two a group
+    record = plan_reads.read(session, [group.id for group in groups], now)
+    for group in groups:
         try:
-            found = occurrences(session, group, now)
+            found = occurrences(contexts[group.id], record)
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
             logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
             found = []
@@ -113,20 +117,17 @@ def subject_id(occurrence: Occurrence) -> int | None:
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else None
 
 
-def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
-    """Every reminder the group's record and ToR imply from about now on."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+def occurrences(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
+    """Every reminder the group's record and ToR imply from about now on (`record`: what was read of it)."""
+    group, terms = ctx.group, ctx.terms
     rules, zone = terms.reminders, terms.zone
     found: list[Occurrence] = []
-    meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id,
-                                                     Meeting.starts_at > now - reminders.DAY))
-    for meeting in meetings:
+    for meeting in record.meetings.get(group.id, []):
         if meeting.status in ("scheduled", "open"):
             found += reminders.meeting(meeting.id, meeting.starts_at, zone, rules)
         if meeting.status == "open" and meeting.opened_at and terms.meetings.max_minutes:
             found += reminders.overrun(meeting.id, meeting.opened_at, terms.meetings.max_minutes, rules)
-    seated = list(session.scalars(select(Membership).where(Membership.group_id == group.id,
-                                                           Membership.ended_at.is_(None))))
+    seated = record.seated.get(group.id, [])
     for membership in seated:
         if membership.term_ends_on:
             found += reminders.term_end("term", membership.id, membership.term_ends_on, zone, rules, vacancy=True)
@@ -134,25 +135,20 @@ def occurrences(session: Session, group: Group, now: dt.datetime) -> list[Occurr
             found += reminders.term_end("chair-term", membership.id, membership.chair_term_ends_on, zone, rules,
                                         vacancy=False)
     term_of = {m.person_id: m.term_ends_on for m in seated if m.term_ends_on}
-    standing = session.scalars(select(DeputyNomination).where(
-        DeputyNomination.group_id == group.id, DeputyNomination.meeting_id.is_(None),
-        DeputyNomination.revoked_at.is_(None)))
-    for nomination in standing:
+    for nomination in record.standing.get(group.id, []):
         if nomination.member_id in term_of:
             found += reminders.deputy_lapse(nomination.id, term_of[nomination.member_id], zone, rules)
-    found += calendar(session, group, now)
-    polls = session.scalars(select(Poll).where(Poll.group_id == group.id, Poll.status == "open",
-                                               Poll.closes_at.is_not(None)))
-    for poll in polls:
+    found += calendar(ctx, record.last_start.get(group.id))
+    for poll in record.polls.get(group.id, []):
         assert poll.closes_at is not None
         found += reminders.poll(poll.id, poll.closes_at, rules, remind=poll.meeting_id is None)
     return found
 
 
-def calendar(session: Session, group: Group, now: dt.datetime) -> list[Occurrence]:
-    """The group-wide dates: ToR review, report to the parent body, end of a time-limited group."""
-    ctx = scheduler_context(session, group, now)
-    terms, found = ctx.terms, []
+def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
+    """The group-wide dates: ToR review, report to the parent body, end of a time-limited group (`last_start`: when
+    the group's latest meeting not cancelled starts)."""
+    group, now, terms, found = ctx.group, ctx.now, ctx.terms, []
     rules, zone = terms.reminders, terms.zone
     review_on = reviews.next_review(ctx)
     if review_on is not None:
@@ -162,7 +158,7 @@ def calendar(session: Session, group: Group, now: dt.datetime) -> list[Occurrenc
         due = report_due(reviews.adopted(ctx, terms), reporting.every_months,
                          reviews.last_done(ctx, "report"))
         found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
-    next_meeting = cadence.next_meeting_due(ctx)
+    next_meeting = cadence.meeting_due_after(ctx, last_start)
     ends = terms.operates_until.date if terms.operates_until else None
     if next_meeting is not None and (ends is None or next_meeting <= ends):
         found += reminders.cadence(group.id, next_meeting, now, zone, rules)

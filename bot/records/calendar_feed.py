@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.models import CalendarFeed, Group, GroupEvent, Meeting, Membership
 from bot.rules.calendar import report_due, review_due
-from bot.terms import Terms, terms_of
+from bot.terms import Terms
+from bot.terms_stored import group_terms
 
 DEFAULT_LENGTH = dt.timedelta(minutes=60)
 
@@ -81,7 +82,7 @@ def duty_events(session: Session, group: Group, terms: Terms, stamp: dt.datetime
 
 def feed(session: Session, group: Group, now: dt.datetime) -> bytes:
     """The group's calendar as ICS bytes."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     calendar = Calendar.new(prodid="-//govbot//records//EN", name=terms.name, uid=uid("calendar", "feed", group))
     meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id).order_by(Meeting.starts_at))
     for meeting in meetings:

@@ -35,7 +35,7 @@ from bot.models import (
     SecretVoter,
 )
 from bot.records.minutes import seal
-from bot.terms import terms_of
+from bot.terms_stored import group_terms
 
 
 def find_person(session: Session, ref: str) -> Person:
@@ -98,7 +98,7 @@ def actions_of(session: Session, person: Person, now: dt.datetime) -> list[dict[
     held = []
     for action in rows(session, ActionItem, ActionItem.owner_id == person.id, ActionItem.recorded_by_id == person.id):
         group = session.get_one(Group, action["group_id"])
-        today = now.astimezone(terms_of(group.terms_yaml, group.short_name).zone).date()
+        today = now.astimezone(group_terms(group).zone).date()
         overdue = action["due_on"] is not None and action["due_on"] < today
         parts = [part for part, whose in (("owner", "owner_id"), ("recorder", "recorded_by_id"))
                  if action[whose] == person.id]

@@ -19,7 +19,7 @@ from bot.records.tables import Table
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import rules_in_force
 from bot.rules.page_access import explain
-from bot.terms import terms_of
+from bot.terms_stored import group_terms
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class GroupPage:
 def meeting_view(session: Session, group: Group, meeting: Meeting, now: dt.datetime) -> MeetingView:
     record = meeting_record(session, group, meeting)
     filed = minutes_file(session, group, meeting)
-    zone = terms_of(group.terms_yaml, group.short_name).zone
+    zone = group_terms(group).zone
     return MeetingView(meeting.number, show(meeting.starts_at, zone), meeting.status,
                        meeting.status == "scheduled" and meeting.starts_at >= now, record, filed.filing.status,
                        filed.text)
@@ -76,7 +76,7 @@ MISSED = {"absent"}
 
 def chart(session: Session, group: Group) -> AttendanceChart:
     """The attendance register drawn as a grid: the first word of each cell is its status."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     table = registers.attendance(session, group)
     columns = len(table.headers) - 3
     missed = MISSED | ({"apologies"} if terms.attendance.apologies_count_as_absence else set())
@@ -108,7 +108,7 @@ def open_actions(session: Session, group: Group) -> list[tuple[str, str, str, st
 
 def group_page(session: Session, group: Group, now: dt.datetime) -> GroupPage:
     """Everything the page of `group` shows, as of `now`. The caller has decided the reader may see it."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     page = GroupPage(terms.name, group.short_name, (terms.purpose or "").strip(), explain(terms) + ".",
                      rules_in_force(terms), pdf=pdf_available())
     meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id).order_by(Meeting.starts_at))

@@ -24,7 +24,8 @@ from bot.models import (
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
-from bot.terms import VOTING_RULE_WORDS, Role, Terms, terms_of
+from bot.terms import VOTING_RULE_WORDS, Role, Terms
+from bot.terms_stored import group_terms
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def name_of(session: Session, person_id: int | None) -> str:
 
 def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingRecord:
     """Read the record of `meeting` into a MeetingRecord (times in the group's zone)."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     zone = terms.zone
     chair_id = meeting.chair_id or session.scalar(
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership
 from bot.rules.page_access import Visibility, visibility
-from bot.terms import terms_of
+from bot.terms_stored import group_terms
 
 SALT = "govbot.group-page"
 
@@ -78,7 +78,7 @@ def admit(session: Session, short_name: str, token: str, secret: str | None, now
     group = session.scalar(select(Group).where(Group.short_name == short_name))
     if group is None:
         return Admission(None)
-    seen = visibility(terms_of(group.terms_yaml, group.short_name))
+    seen = visibility(group_terms(group))
     person_id = reader(session, group, secret, token, now)
     if seen == Visibility.PUBLIC or person_id is not None:
         return Admission(group, person_id, exists=True)

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership, Person
-from bot.terms import terms_of
+from bot.terms_stored import group_terms
 
 Namer = Callable[[int | None], str]
 
@@ -30,7 +30,7 @@ def namer(session: Session, group: Group) -> Namer:
 
     The organisation comes from the seat the person holds (or last held) in the ToR; a deputy who holds no seat
     in the group is named alone."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     organisations = {s.title.casefold(): s.organisation for s in terms.seats}
     seats = seats_of(session, group)
     cache: dict[int, str] = {}

@@ -18,14 +18,14 @@ from bot.records.people import namer
 from bot.records.tables import Table
 from bot.rules.attendance import session_status
 from bot.rules.calendar import show, show_date
-from bot.terms import terms_of
+from bot.terms_stored import group_terms
 
 STATUS_WORDS = {"present": "present", "deputised": "deputised", "apologies": "apologies", "absent": "absent"}
 
 
 def interests(session: Session, group: Group, person_id: int | None = None, since: dt.date | None = None) -> Table:
     """Every declaration (or declaration of none), oldest first; optionally one person's, from a date."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     query = select(Interest).where(Interest.group_id == group.id).order_by(Interest.declared_at, Interest.id)
     if person_id is not None:
         query = query.where(Interest.person_id == person_id)
@@ -47,7 +47,7 @@ def interests(session: Session, group: Group, person_id: int | None = None, sinc
 def attendance(session: Session, group: Group) -> Table:
     """A row per member, or per member organisation when the ToR counts absences so, and a column per meeting
     held; the run of missed meetings, flagged at the ToR's limit."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     record = absences.read(session, group, terms)
     rule = terms.attendance
     rows = []
@@ -80,7 +80,7 @@ def cell(session: Session, attendee: absences.Attendee, rows: list[Attendance]) 
 
 def members(session: Session, group: Group) -> Table:
     """Every seat holding, current and past, with its term."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     rows = []
     for m in session.scalars(select(Membership).where(Membership.group_id == group.id).order_by(Membership.id)):
         seat = terms.seat(m.seat_title)
@@ -95,7 +95,7 @@ def members(session: Session, group: Group) -> Table:
 
 def decisions(session: Session, group: Group) -> Table:
     """Every motion and poll with its totals and outcome; secret polls give totals only."""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     rows = []
     for poll in session.scalars(select(Poll).where(Poll.group_id == group.id).order_by(Poll.number)):
         counts, voters = tally(session, poll)

@@ -40,11 +40,18 @@ def last_meeting(ctx: Context) -> Meeting | None:
 def next_meeting_due(ctx: Context) -> dt.date | None:
     """The date by which the cadence needs the next meeting: the interval after the latest meeting held or
     scheduled, or after adoption when there has been none. None when the ToR sets no cadence."""
+    if interval(ctx.terms.meetings) is None:
+        return None
+    last = last_meeting(ctx)
+    return meeting_due_after(ctx, last.starts_at if last else None)
+
+
+def meeting_due_after(ctx: Context, last_start: dt.datetime | None) -> dt.date | None:
+    """As next_meeting_due, given when the latest meeting held or scheduled starts (None: there has been none)."""
     gap = interval(ctx.terms.meetings)
     if gap is None:
         return None
-    last = last_meeting(ctx)
-    since = last.starts_at.astimezone(ctx.terms.zone).date() if last else reviews.adopted(ctx, ctx.terms)
+    since = last_start.astimezone(ctx.terms.zone).date() if last_start else reviews.adopted(ctx, ctx.terms)
     return since + gap
 
 

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import ActionItem, Identity, Meeting, Membership, Poll
 from bot.rules.calendar import show
-from bot.services.context import Place, Speaker, terms_of
+from bot.services.context import Place, Speaker, group_terms
 from bot.services.groups import group_for
 
 MOST = 5  # a hint lists a few, not the whole record
@@ -22,7 +22,7 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
     group = group_for(session, place)
     if group is None or missing not in ("poll", "meeting", "action"):
         return ""
-    terms = terms_of(group.terms_yaml, group.short_name)
+    terms = group_terms(group)
     if terms.confidential and not seated(session, group.id, speaker):
         return ""
     if missing == "poll":

@@ -25,6 +25,7 @@ from bot.services.speakers import person_for as person_for
 from bot.services.speakers import resolve as resolve
 from bot.terms import Terms
 from bot.terms import terms_of as terms_of
+from bot.terms_stored import group_terms as group_terms
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.
@@ -62,10 +63,12 @@ class Context:
     _seats: dict[int, Membership | None] = field(default_factory=dict, init=False, repr=False)
     # The polls this command read, by id: its card, composed after a vote, reuses the poll the vote read.
     polls_read: dict[int, Poll] = field(default_factory=dict, init=False, repr=False)
+    # When the last review and report were recorded, once read for many groups at a time (bot/services/reviews.py).
+    last_done_read: dict[str, dt.date | None] | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
-        return terms_of(self.group.terms_yaml, self.group.short_name)
+        return group_terms(self.group)
 
     @property
     def today(self) -> dt.date:

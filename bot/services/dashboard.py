@@ -12,7 +12,7 @@ from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meet
 from bot.replies import Reply
 from bot.rules.calendar import show, show_date, term_ended
 from bot.rules.tenure import awaiting
-from bot.services.context import Speaker, name, terms_of
+from bot.services.context import Speaker, group_terms, name
 from bot.services.numbers import meeting_number
 
 NOTHING = "none"
@@ -41,13 +41,13 @@ def home(sessions: sessionmaker[Session], speaker: Speaker, now: dt.datetime) ->
 
 
 def zone_of(group: Group) -> ZoneInfo:
-    return terms_of(group.terms_yaml, group.short_name).zone
+    return group_terms(group).zone
 
 
 def seat_line(group: Group, membership: Membership, now: dt.datetime) -> str:
     ends_on, ends = membership.term_ends_on, ""
     if ends_on is not None:
-        seat = terms_of(group.terms_yaml, group.short_name).seat(membership.seat_title)
+        seat = group_terms(group).seat(membership.seat_title)
         ends = (f", term ended {show_date(ends_on)}: {awaiting(seat)}"
                 if term_ended(ends_on, now.astimezone(zone_of(group)).date()) else f", term ends {show_date(ends_on)}")
     chair = (f", chair until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else "")

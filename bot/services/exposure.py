@@ -16,7 +16,7 @@ from bot.identity import Audience, Place, Speaker
 from bot.models import ChannelBinding, Group, Identity, Membership
 from bot.replies import Aside, Reply
 from bot.rules.confidentiality import exposed, exposure_words
-from bot.services.context import terms_of
+from bot.services.context import group_terms
 from bot.terms import CHAIR_ROLES
 
 TITLE = "Confidential group in an open channel"
@@ -34,7 +34,7 @@ def exposure_asides(session: Session, speaker: Speaker, place: Place, audience: 
     if binding is None or binding.confidentiality_warned:
         return ()
     group = session.get_one(Group, binding.group_id)
-    privacy = terms_of(group.terms_yaml, group.short_name).confidentiality
+    privacy = group_terms(group).confidentiality
     if not exposed(privacy, public=audience.public, shared=audience.shared):
         return ()
     binding.confidentiality_warned = True

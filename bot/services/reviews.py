@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from bot.errors import NotAllowed
 from bot.models import GroupEvent
@@ -16,8 +16,28 @@ from bot.terms import Terms
 from bot.terms_powers import Act
 from bot.verbs import ReportDone, Review, ReviewDone
 
+DONE_KINDS = ("review", "report")
+
+
+def read_last_done(contexts: dict[int, Context]) -> None:
+    """When each group's last review and report were recorded, read for all these groups in one query (the
+    scheduler composes reminders for many groups at once), as `last_done` would read them one by one."""
+    if not contexts:
+        return
+    session = next(iter(contexts.values())).session
+    done: dict[int, dict[str, dt.date | None]] = {g: dict.fromkeys(DONE_KINDS) for g in contexts}
+    for group_id, kind, on in session.execute(
+            select(GroupEvent.group_id, GroupEvent.kind, func.max(GroupEvent.done_on))
+            .where(GroupEvent.group_id.in_(list(contexts)), GroupEvent.kind.in_(DONE_KINDS))
+            .group_by(GroupEvent.group_id, GroupEvent.kind)):
+        done[group_id][kind] = on
+    for group_id, ctx in contexts.items():
+        ctx.last_done_read = done[group_id]
+
 
 def last_done(ctx: Context, kind: str) -> dt.date | None:
+    if ctx.last_done_read is not None and kind in ctx.last_done_read:
+        return ctx.last_done_read[kind]
     return ctx.session.scalar(select(GroupEvent.done_on).where(GroupEvent.group_id == ctx.group.id,
                                                                GroupEvent.kind == kind)
                               .order_by(GroupEvent.done_on.desc()).limit(1))
@@ -53,6 +73,7 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     note = " ".join(cmd.note).strip()[:2000] or None
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
+    ctx.last_done_read = None
     ctx.session.flush()
     ctx.audit(f"{kind}.done", note=note)
     if kind == "review":

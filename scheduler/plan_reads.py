@@ -1,0 +1,51 @@
+"""What planning reads about a batch of groups, read for the whole batch in a few queries rather than five a group:
+the meetings from a day ago on, the seat holders, the standing deputy nominations, the open polls with a deadline,
+and when each group's latest meeting (not cancelled) starts. Each list is in id order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from bot.models import DeputyNomination, Meeting, Membership, Poll
+from bot.rules import reminders
+
+CHUNK = 1000  # ids per IN list
+
+
+@dataclass
+class Record:
+    meetings: dict[int, list[Meeting]] = field(default_factory=lambda: defaultdict(list))
+    seated: dict[int, list[Membership]] = field(default_factory=lambda: defaultdict(list))
+    standing: dict[int, list[DeputyNomination]] = field(default_factory=lambda: defaultdict(list))
+    polls: dict[int, list[Poll]] = field(default_factory=lambda: defaultdict(list))
+    last_start: dict[int, dt.datetime] = field(default_factory=dict)
+
+
+def gather(found: dict[int, list[Any]], rows: Any) -> None:
+    for row in rows:
+        found[row.group_id].append(row)
+
+
+def read(session: Session, group_ids: list[int], now: dt.datetime) -> Record:
+    record = Record()
+    for start in range(0, len(group_ids), CHUNK):
+        ids = group_ids[start:start + CHUNK]
+        gather(record.meetings, session.scalars(select(Meeting).where(
+            Meeting.group_id.in_(ids), Meeting.starts_at > now - reminders.DAY).order_by(Meeting.id)))
+        gather(record.seated, session.scalars(select(Membership).where(
+            Membership.group_id.in_(ids), Membership.ended_at.is_(None)).order_by(Membership.id)))
+        gather(record.standing, session.scalars(select(DeputyNomination).where(
+            DeputyNomination.group_id.in_(ids), DeputyNomination.meeting_id.is_(None),
+            DeputyNomination.revoked_at.is_(None)).order_by(DeputyNomination.id)))
+        gather(record.polls, session.scalars(select(Poll).where(
+            Poll.group_id.in_(ids), Poll.status == "open", Poll.closes_at.is_not(None)).order_by(Poll.id)))
+        record.last_start.update({group_id: starts for group_id, starts in session.execute(
+            select(Meeting.group_id, func.max(Meeting.starts_at)).where(
+                Meeting.group_id.in_(ids), Meeting.status != "cancelled").group_by(Meeting.group_id))})
+    return record
