@@ -9,13 +9,13 @@ from sqlalchemy import bindparam, or_, select
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, apology_words, cap_refusal
+from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import voting_ids
-from bot.terms import CHAIR_ROLES
 
 # Built once: every vote, quorum check and roll call at a meeting reads it.
 ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
@@ -167,7 +167,8 @@ def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:
 
 def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
     """The quorum verdict for a meeting from its roll call so far (bot.rules.quorum.of_roll)."""
-    chairs = {m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES}
+    # A chair whose term (as chair, or in their seat) has ended is not the chair (bot.rules.chair.holds_chair).
+    chairs = {m.person_id for m in ctx.memberships() if holds_chair(ctx.terms, m, ctx.today)}
     if meeting.chair_id:
         chairs.add(meeting.chair_id)
     return of_roll(ctx.terms, attendance(ctx, meeting), voting=voting_ids(ctx), chairs=chairs)
