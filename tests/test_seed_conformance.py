@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
+import pytest
+from pydantic import ValidationError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.services.context import Place
 from bot.services.groups import bind_channel, import_group
+from bot.settings import Settings, get_settings
+from bot.terms import terms_of
 from tests.conftest import Chat
 
 CHAIRED = """
@@ -45,3 +50,40 @@ def test_a_chair_whose_term_has_ended_is_not_the_chair_the_quorum_requires(chat:
     quorum = chat.ok("bob", "quorum").text
     assert quorum == "Meeting 1 is not quorate: 2 members present, 2 needed; the chair must be present and is not " \
         "(ToR 4.2)."
+
+
+ZONELESS = """
+name: Zoneless Board
+short_name: zb
+seats:
+  - {title: Chair, role: chair, holder: alice}
+  - {title: North, holder: bob}
+"""
+
+
+@pytest.fixture
+def default_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The operator's DEFAULT_TIMEZONE, read afresh (settings and parsed ToRs are cached per process)."""
+    monkeypatch.setenv("DEFAULT_TIMEZONE", "America/New_York")
+    get_settings.cache_clear()
+    terms_of.cache_clear()
+    yield "America/New_York"
+    get_settings.cache_clear()
+    terms_of.cache_clear()
+
+
+def test_a_tor_that_names_no_time_zone_takes_the_operators_default(chat: Chat, sessions: sessionmaker[Session],
+                                                                   default_zone: str) -> None:
+    seated(chat, sessions, ZONELESS, chat.now)
+    scheduled = chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    assert dict(scheduled.fields)["When"] == "Thu 10 Dec 2026, 10:00 EST"
+    assert dict(chat.ok("bob", "terms").fields)["Time zone"] == "every date and time is in America/New_York"
+    # A ToR that names its zone keeps it whatever the default.
+    chat.load("cjcg", channel="cjcg-room")
+    assert "10:00 GMT" in dict(chat.say("alice", "meeting schedule 2026-12-10 10:00", channel="cjcg-room")
+                               .fields)["When"]
+
+
+def test_an_unknown_default_time_zone_is_refused_at_start_saying_which_setting() -> None:
+    with pytest.raises(ValidationError, match="DEFAULT_TIMEZONE: unknown time zone 'Europe/Londn'"):
+        Settings(_env_file=None, default_timezone="Europe/Londn")
