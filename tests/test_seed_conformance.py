@@ -87,3 +87,50 @@ def test_a_tor_that_names_no_time_zone_takes_the_operators_default(chat: Chat, s
 def test_an_unknown_default_time_zone_is_refused_at_start_saying_which_setting() -> None:
     with pytest.raises(ValidationError, match="DEFAULT_TIMEZONE: unknown time zone 'Europe/Londn'"):
         Settings(_env_file=None, default_timezone="Europe/Londn")
+
+
+def lieg_motion_carried(chat: Chat, text: str, against: tuple[str, ...] = ()) -> None:
+    """Motion 1 of a LIEG meeting opened by erin, put to the members present and closed."""
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    for who in ("alice", "bob", "frank", "grace"):
+        chat.ok(who, "here")
+    chat.ok("frank", f'motion "{text}"')
+    chat.ok("bob", "motion table 1")
+    chat.ok("erin", "motion vote 1")
+    for who in ("erin", "alice", "bob", "frank", "grace"):
+        chat.ok(who, f"vote 1 {'against' if who in against else 'for'}")
+    chat.ok("erin", "poll close 1")
+    chat.ok("erin", "meeting close")
+
+
+def test_lieg_chairs_come_from_the_steering_group_unless_the_main_group_decides_otherwise(chat: Chat) -> None:
+    chat.load("lieg")
+    refused = chat.refused("alice", "meeting schedule 2027-03-11 10:00 --chair @frank")
+    assert refused.text == (
+        "Under the ToR a steering group member volunteers to chair, and frank is not in the steering group, unless "
+        "the main group decides otherwise (ToR 5.1). Name one of them: alice, bob, erin; or, once the group has "
+        "carried a motion that frank chairs, name frank with `--decision N` (the motion's number).")
+    assert dict(chat.ok("frank", "terms").fields)["Chair"] == (
+        "per-meeting chair from the steering group unless the main group decides otherwise (a carried motion: "
+        "`--chair @p --decision N`) (ToR 5.1)")
+    lieg_motion_carried(chat, "That frank chairs the March meeting")
+    named = chat.ok("alice", "meeting schedule 2027-03-11 10:00 --chair @frank --decision 1")
+    assert dict(named.fields)["Chair"] == "frank, as the main group decided in motion 1 (ToR 5.1)"
+
+
+def test_lieg_a_chair_from_outside_the_steering_group_needs_a_carried_motion(chat: Chat) -> None:
+    chat.load("lieg")
+    lieg_motion_carried(chat, "That frank chairs the March meeting", against=("erin", "alice", "bob"))
+    refused = chat.refused("alice", "meeting schedule 2027-03-11 10:00 --chair @frank --decision 1")
+    assert refused.text.startswith("Motion 1 was not carried (not carried: 2 for, 3 against")
+    assert refused.text.endswith("so it does not decide that frank chairs (ToR 5.1).")
+    assert "no poll or motion 7" in chat.refused("alice", "meeting schedule 2027-03-11 10:00 --chair @frank "
+                                                  "--decision 7").text.lower()
+
+
+def test_a_decision_is_only_for_a_chair_the_tor_would_otherwise_refuse(chat: Chat) -> None:
+    chat.load("cjcg")  # CJCG names its chair (6.1): no decision of the group changes who may chair
+    refused = chat.refused("alice", "meeting schedule 2026-12-10 10:00 --chair @bob --decision 1")
+    assert "--decision" in refused.text and "ToR" in refused.text

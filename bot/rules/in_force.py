@@ -15,10 +15,7 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     if replaced:
         rows.append(("Terms", replaced[0].cited("a new representative is appointed when the term of "
                                                 f"{', '.join(s.title for s in replaced)} ends")))
-    chair = terms.chair
-    chair_text = f"{chair.chosen.replace('_', '-')} chair"
-    rows.append(("Chair", chair.cited(chair_text + (f", for a term of {chair.term_months} months"
-                                                    if chair.term_months else ""))))
+    rows.append(("Chair", chair_rule(terms)))
     rows.append(("Deputies", deputies_rule(terms)))
     rows.append(("Quorum", quorum_rule(terms)))
     voting = terms.voting
@@ -122,3 +119,14 @@ def declares_at_start(terms: Terms) -> bool:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def chair_rule(terms: Terms) -> str:
+    """How the chair comes to be, from whom, and for how long."""
+    chair = terms.chair
+    text = f"{chair.chosen.replace('_', '-')} chair"
+    if chair.drawn_from == "steering_group":
+        text += " from the steering group"
+    if chair.unless_group_decides:
+        text += " unless the main group decides otherwise (a carried motion: `--chair @p --decision N`)"
+    return chair.cited(text + (f", for a term of {chair.term_months} months" if chair.term_months else ""))
