@@ -134,3 +134,16 @@ def test_a_decision_is_only_for_a_chair_the_tor_would_otherwise_refuse(chat: Cha
     chat.load("cjcg")  # CJCG names its chair (6.1): no decision of the group changes who may chair
     refused = chat.refused("alice", "meeting schedule 2026-12-10 10:00 --chair @bob --decision 1")
     assert "--decision" in refused.text and "ToR" in refused.text
+
+
+def test_plpcp_an_alternate_does_not_attend_or_vote_for_a_dcs_whose_twelve_months_are_over(chat: Chat) -> None:
+    chat.load("plpcp")
+    chat.ok("bob", "deputy @nadia")  # "Each DCS will nominate an alternate DCS from the sub-region"
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # bob's twelve months ended on 15 Jan 2027
+    chat.ok("sam", "meeting schedule 2027-01-20 09:30")
+    chat.ok("alice", "meeting open")
+    ended = ("bob's term in DCS North London ended on 15 Jan 2027, so no deputy attends or votes in their place "
+             "(ToR Membership).")
+    assert chat.refused("nadia", "here").text.startswith(ended)
+    assert chat.refused("bob", "deputy @nadia").text.startswith(ended)
+    assert chat.refused("bob", "deputy @quinn").text.startswith(ended)

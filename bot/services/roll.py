@@ -14,6 +14,7 @@ from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
+from bot.services.deputy_eligibility import require_entitled
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import voting_ids
 
@@ -123,6 +124,9 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         names = ", ".join(f"@{p.display_name}" for p in members.values())
         raise NotAllowed(f"You are deputy for {names}; say which with `here --for @member`.")
     member = next(iter(members.values()))
+    seat_held = ctx.membership(member)
+    if seat_held is not None:
+        require_entitled(ctx, seat_held)  # e.g. the member's term ended after they named the deputy
     row = row_for(ctx, meeting, member)
     refusal = attending_refusal(rule, member.display_name, row is not None and row.status == "present")
     if refusal is not None:
