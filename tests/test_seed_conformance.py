@@ -147,3 +147,14 @@ def test_plpcp_an_alternate_does_not_attend_or_vote_for_a_dcs_whose_twelve_month
     assert chat.refused("nadia", "here").text.startswith(ended)
     assert chat.refused("bob", "deputy @nadia").text.startswith(ended)
     assert chat.refused("bob", "deputy @quinn").text.startswith(ended)
+
+
+def test_the_roll_lists_the_secretariat_and_observers_in_attendance_not_present_as_members(chat: Chat) -> None:
+    chat.load("lciib")  # "Secretariat support ... by the LIIA programme team"; "The RIIA programme lead will attend"
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    for who in ("sam", "liam", "bob"):
+        chat.ok(who, "here")
+    roll = dict(chat.ok("alice", "attendance").fields)
+    assert roll["Present"] == "alice, bob"
+    assert roll["In attendance"] == "sam — LIIA programme team with London Councils, liam — RIIA programme lead"

@@ -8,6 +8,7 @@ from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
+from bot.records.meeting_record import non_members
 from bot.rules.attendance import ATTENDED, apology_words, cap_refusal
 from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, voting_words
@@ -141,11 +142,17 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
 
 
 def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
-    """Present, deputised, apologies and absent, as fields."""
+    """Present, deputised, in attendance, apologies and absent, as fields; the secretariat and observers are not
+    members, so they are in attendance, never present or absent (as the minutes list them)."""
     groups: dict[str, list[str]] = defaultdict(list)
+    officers = non_members(ctx.session, ctx.group.id)
     for row in attendance(ctx, meeting):
         member = ctx.session.get(Person, row.member_id)
         assert member is not None
+        if row.member_id in officers:
+            if row.status == "present":
+                groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
+            continue
         if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}")
@@ -156,8 +163,8 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
                                  else member.display_name)
-    fields = [(label, ", ".join(groups[label])) for label in ("Present", "Deputies", "Apologies", "Absent")
-              if groups[label]]
+    labels = ("Present", "Deputies", "In attendance", "Apologies", "Absent")
+    fields = [(label, ", ".join(groups[label])) for label in labels if groups[label]]
     if meeting.status == "open":
         fields.append(("Quorum", quorum_of(ctx, meeting).text))
     return tuple(fields) or (("Roll call", "nobody recorded yet"),)
