@@ -92,6 +92,9 @@ class DeputyRule(Rule):
     eligible: list[str] | dict[str, list[str]] | None = None
     may_vote: bool = True
     counts_for_quorum: bool = True
+    # A deputy may also attend beside the member present, without a vote or a place in the quorum (LIEG 2.4: "an
+    # alternative or additional individual").
+    alongside: bool = False
 
 
 class QuorumRule(Rule):

@@ -158,3 +158,39 @@ def test_the_roll_lists_the_secretariat_and_observers_in_attendance_not_present_
     roll = dict(chat.ok("alice", "attendance").fields)
     assert roll["Present"] == "alice, bob"
     assert roll["In attendance"] == "sam — LIIA programme team with London Councils, liam — RIIA programme lead"
+
+
+def test_lieg_a_deputy_may_attend_beside_a_member_present_without_a_vote(chat: Chat) -> None:
+    """LIEG 2.4: "Deputising is encouraged either where members are unable to attend or where an agenda item
+    indicates that an alternative or additional individual would provide valuable input"."""
+    chat.load("lieg")
+    chat.ok("alice", "meeting schedule 2026-12-01 09:30 --chair @erin")
+    chat.ok("erin", "meeting open")
+    chat.ok("frank", "deputy @olga")
+    chat.ok("frank", "here")
+    beside = chat.ok("olga", "here").text
+    assert beside == ("olga attends with frank as an additional individual, as the ToR encourages; frank votes, "
+                      "olga does not (ToR 2.4).")
+    assert dict(chat.ok("erin", "attendance").fields)["In attendance"] == "olga with frank"
+    chat.ok("erin", 'motion "That the LIEG meets online"')
+    chat.ok("bob", "motion table 1")
+    chat.ok("erin", "motion vote 1")
+    chat.refused("olga", "vote 1 for")
+    chat.ok("frank", "vote 1 for")
+    assert "olga with frank (Islington)" in chat.ok("erin", "meeting minutes 1").text
+    # 2.1: "a maximum of two attending at any one time": the additional individual counts
+    chat.ok("carol", "deputy @pat")
+    chat.ok("alice", "here")
+    chat.ok("carol", "here")
+    assert chat.refused("pat", "here").text == \
+        "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)."
+
+
+def test_cjcg_a_deputy_attends_only_in_place_of_an_absent_member(chat: Chat) -> None:
+    chat.load("cjcg")  # 7.2: "Where a member cannot attend a meeting, the member should nominate a named deputy"
+    chat.ok("alice", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "deputy @yan")
+    chat.ok("bob", "here")
+    assert chat.refused("yan", "here").text == \
+        "bob is present; a deputy attends only in place of an absent member (ToR 7.2)."

@@ -98,8 +98,9 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
 
 
 def attending_refusal(rule: DeputyRule, member: str, member_present: bool) -> str | None:
-    """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member."""
-    if not member_present:
+    """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member, unless the
+    ToR lets one attend beside the member too (`alongside`)."""
+    if not member_present or rule.alongside:
         return None
     return rule.cited(f"{member} is present; a deputy attends only in place of an absent member") + "."
 

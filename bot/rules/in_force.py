@@ -74,6 +74,8 @@ def deputies_rule(terms: Terms) -> str:
         if deputies.eligible:
             text += "; only those the ToR file lists may deputise"
         text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
+        if deputies.alongside:
+            text += "; a deputy may also attend beside the member present, without a vote"
         return deputies.cited(text)
     else:
         return deputies.cited("no provision for deputies")

@@ -52,15 +52,19 @@ def organisation_of(ctx: Context, member_id: int) -> str | None:
     return seat.organisation if seat else None
 
 
-def check_cap(ctx: Context, meeting: Meeting, member: Person) -> None:
-    """Refuse one more attendee from an organisation already at the ToR's cap."""
+def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = False) -> None:
+    """Refuse one more attendee from an organisation already at the ToR's cap: `member` (or their deputy in
+    their place), or, `beside` them, one more with the member present."""
     rule = ctx.terms.attendance
     organisation = organisation_of(ctx, member.id)
     if rule.max_per_organisation is None or organisation is None:
         return
-    attending = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and a.member_id != member.id
-                 and organisation_of(ctx, a.member_id) == organisation]
-    refusal = cap_refusal(rule, organisation, len(attending))
+    rows = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and organisation_of(ctx, a.member_id) ==
+            organisation]
+    # Everyone there counts: each member or deputy in their place, and anyone attending beside a member present.
+    attending = sum((beside or a.member_id != member.id) + (a.status == "present" and a.deputy_id is not None)
+                    for a in rows)
+    refusal = cap_refusal(rule, organisation, attending)
     if refusal is not None:
         raise NotAllowed(refusal)
 
@@ -134,11 +138,28 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
         return f"You are already recorded as deputy for {member.display_name}."
+    if row is not None and row.status == "present":
+        return attend_beside(ctx, meeting, member, row)
     check_cap(ctx, meeting, member)
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
     votes = voting_words(rule, attending=True)
     return rule.cited(f"{ctx.actor.display_name} is attending as deputy for {member.display_name} and {votes}") + "."
+
+
+def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
+    """Record the speaker, a deputy, attending beside `member`, who is present and keeps the vote (the ToR's
+    `deputies.alongside`)."""
+    rule, me = ctx.terms.deputies, ctx.actor.display_name
+    if row.deputy_id == ctx.actor.id:
+        return f"You are already recorded as attending with {member.display_name}."
+    if row.deputy_id is None:
+        check_cap(ctx, meeting, member, beside=True)
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    row.deputy_id, row.recorded_at = ctx.actor.id, ctx.now
+    ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+    return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
+                      f"encourages; {member.display_name} votes, {me} does not") + "."
 
 
 def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
@@ -153,6 +174,9 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             if row.status == "present":
                 groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
             continue
+        if row.status == "present" and row.deputy_id:  # someone attending beside the member
+            deputy = ctx.session.get(Person, row.deputy_id)
+            groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
         if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}")
