@@ -194,3 +194,16 @@ def test_cjcg_a_deputy_attends_only_in_place_of_an_absent_member(chat: Chat) -> 
     chat.ok("bob", "here")
     assert chat.refused("yan", "here").text == \
         "bob is present; a deputy attends only in place of an absent member (ToR 7.2)."
+
+
+def test_cjcg_the_administrative_support_takes_the_notes(chat: Chat) -> None:
+    chat.load("cjcg")  # 6.3: "Administrative support will be provided in terms of agendas, note taking ..."
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    chat.ok("alice", "meeting open")
+    assert chat.ok("sam", 'minute "The group discussed the draft plan" --item 1').text.startswith(
+        "Item 1 (Joint action plan) of meeting 1: the discussion note recorded")
+    chat.ok("sam", 'resolved "The plan is agreed" --item 1')
+    refused = chat.refused("bob", 'minute "Bob\'s own note" --item 1')
+    assert refused.text == ("Only the chair, the secretariat or the meeting's minute-taker can write the discussion "
+                            "note into the minutes (ToR 6.3). Ask alice or sam.")
