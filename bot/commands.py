@@ -42,8 +42,16 @@ def check_text(text: str) -> str:
     return text
 
 
+# Marks a quoted word that starts with "--" (`motion "--0"`), so that it stays text and is not read as an option;
+# shlex drops the quotes that would have told them apart. A control character never typed (check_text).
+QUOTED_DASHES = "\x00"
+
+
 def tokenize(text: str) -> list[str]:
-    lexer = shlex.shlex(text.translate(SMART_QUOTES).replace("\n", " "), posix=True, punctuation_chars=False)
+    """Words, with quoted text as one word; a quoted word starting with "--" keeps QUOTED_DASHES in front."""
+    text = re.sub(r"""(^|\s)(["'])--""", lambda m: f"{m.group(1)}{m.group(2)}{QUOTED_DASHES}--",
+                  text.translate(SMART_QUOTES))
+    lexer = shlex.shlex(text.replace("\n", " "), posix=True, punctuation_chars=False)
     lexer.whitespace_split = True
     lexer.commenters = ""
     try:
@@ -78,7 +86,8 @@ def parse(text: str, today: dt.date | None = None) -> Command:
     if verb is None:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
-        raise UsageError(f"I don't know '{tokens[0][:40]}'. {suggest(words[0])}Say `help` for the list of commands.")
+        unknown = tokens[0].removeprefix(QUOTED_DASHES)[:40]
+        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.")
     command = bind(verb, tokens[taken:], today)
     if verb.name == "poll":
         check_poll_words(text.translate(SMART_QUOTES), frozenset(n for n, k in verb.options.items() if k != "flag"))
@@ -103,7 +112,9 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.startswith("--") and len(token) > 2:
+        if token.startswith(QUOTED_DASHES):
+            positional.append(token.removeprefix(QUOTED_DASHES))
+        elif token.startswith("--") and len(token) > 2:
             name = token[2:].casefold()
             kind = verb.options.get(name)
             if kind is None:
@@ -116,7 +127,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                 if index + 1 >= len(tokens):
                     raise UsageError(f"--{name} needs a value after it. {say_instead(verb, today)}")
                 index += 1
-                options[name] = coerce(verb, f"--{name}", kind, tokens[index], today)
+                options[name] = coerce(verb, f"--{name}", kind, tokens[index].removeprefix(QUOTED_DASHES), today)
         else:
             positional.append(token)
         index += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -51,6 +52,16 @@ class Settings(BaseSettings):
             raise ValueError("at least 32 characters, so a page link cannot be forged by guessing the key; "
                              "make one with: python3 -c \"import secrets; print(secrets.token_urlsafe(32))\"")
         return secret
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"DEFAULT_TIMEZONE: unknown time zone {value!r}; use an IANA name such as "
+                             "Europe/London") from None
+        return value
 
     @property
     def page_key(self) -> str | None:

@@ -12,6 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.errors import TermsError
+from bot.settings import get_settings
 from bot.terms_composition import CompositionRule
 from bot.terms_powers import Powers
 from bot.terms_rules import CHAIR_ROLES as CHAIR_ROLES
@@ -129,6 +130,8 @@ def parse_terms(text: str, source: str = "<text>") -> Terms:
         raise TermsError(f"{source}: not valid YAML{where}: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise TermsError(f"{source}: a ToR file must be a mapping of keys such as name, short_name and seats")
+    if "timezone" not in data:  # README "Configuration": the operator's DEFAULT_TIMEZONE
+        data = {**data, "timezone": get_settings().default_timezone}
     try:
         return Terms.model_validate(data)
     except ValidationError as exc:

@@ -77,6 +77,9 @@ class ChairRule(Rule):
     term_months: int | None = Field(default=None, ge=1, le=120)
     seat: str | None = None  # the seat the ToR names as the chair's ("chaired by ..."); None: any member
     drawn_from: Literal["members", "steering_group"] = "members"  # who may chair a meeting (`--chair`)
+    # "... unless the main group decides otherwise" (LIEG 5.1): a motion the group carried names a meeting's chair
+    # from outside `drawn_from` (`meeting schedule ... --chair @p --decision N`).
+    unless_group_decides: bool = False
 
 
 class DeputyRule(Rule):
@@ -89,6 +92,9 @@ class DeputyRule(Rule):
     eligible: list[str] | dict[str, list[str]] | None = None
     may_vote: bool = True
     counts_for_quorum: bool = True
+    # A deputy may also attend beside the member present, without a vote or a place in the quorum (LIEG 2.4: "an
+    # alternative or additional individual").
+    alongside: bool = False
 
 
 class QuorumRule(Rule):

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from bot.grammar import Command, PersonRef, arg, described, option
 
 
-@described("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p] [--minutes @p] '
-           "[--first|--second]", "schedule a meeting (chair or secretariat)",
+@described("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p [--decision N]] '
+           "[--minutes @p] [--first|--second]", "schedule a meeting (chair or secretariat); --decision: the motion "
+           "by which the group chose a chair the ToR lets it choose otherwise",
            'meeting schedule {next_week} 10:00 --where "Teams"')
 @dataclass(frozen=True, kw_only=True)
 class MeetingSchedule(Command):
@@ -16,6 +17,7 @@ class MeetingSchedule(Command):
     time: str = arg()
     where: str | None = option()
     chair: PersonRef | None = option("person")
+    decision: int | None = option("int")
     minutes: PersonRef | None = option("person")
     first: bool = option("flag")
     second: bool = option("flag")

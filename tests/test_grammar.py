@@ -98,3 +98,13 @@ def test_random_command_shaped_text_never_raises_anything_but_a_domain_error(wor
         parse(" ".join(words))
     except DomainError as error:
         assert error.message
+
+
+def test_quoted_text_that_starts_with_two_dashes_is_text_not_an_option() -> None:
+    # Found by tests/slack/test_round_trip.py: `motion "--0"` was refused as an unknown option --0.
+    assert parse('motion "--0"') == Motion(text=("--0",))
+    assert parse("declare '--draft' --item 2") == Declare(description=("--draft",), item=2)
+    with pytest.raises(UsageError, match="has no option --draft"):
+        parse("declare x --draft")
+    with pytest.raises(UsageError, match="I don't know '--x'"):
+        parse('"--x"')

@@ -178,6 +178,8 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
                 record.officers.append(f"{member} — {officers[row.member_id]}")
         elif row.status == "present":
             record.present.append(member)
+            if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)
+                record.officers.append(f"{names(row.deputy_id)} with {member}")
         elif row.status == "deputised":
             record.deputies.append((names(row.deputy_id), member))
             if row.apologies_at is not None:

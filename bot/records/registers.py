@@ -72,10 +72,15 @@ def cell(session: Session, attendee: absences.Attendee, rows: list[Attendance]) 
     words = STATUS_WORDS.get(status, status)
     if not attendee.is_organisation:
         apologised = "apologies; " if rows[0].status == "deputised" and rows[0].apologies_at else ""
-        return apologised + words + (f" ({name_of(session, rows[0].deputy_id)})" if rows[0].deputy_id else "")
-    who = [f"{name_of(session, r.deputy_id)} for {name_of(session, r.member_id)}" if r.deputy_id
+        return apologised + words + (f" ({name_of(session, rows[0].deputy_id)})" if deputised(rows[0]) else "")
+    who = [f"{name_of(session, r.deputy_id)} for {name_of(session, r.member_id)}" if deputised(r)
            else name_of(session, r.member_id) for r in rows if r.status == status]
     return f"{words} ({', '.join(who)})"
+
+
+def deputised(row: Attendance) -> bool:
+    """A deputy attended in the member's place (not beside the member present)."""
+    return row.status == "deputised" and row.deputy_id is not None
 
 
 def members(session: Session, group: Group) -> Table:

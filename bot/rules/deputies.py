@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from bot.rules.tenure import NOT_MEMBERS, SeatHeld
+from bot.rules.calendar import show_date
+from bot.rules.tenure import NOT_MEMBERS, SeatHeld, lapsed_hint, term_over, until_reappointed
 from bot.rules.voting import is_voting
 from bot.terms import DeputyRule, Terms
 
@@ -44,6 +45,12 @@ def entitlement_refusal(terms: Terms, held: SeatHeld, today: dt.date, *, member:
     if held.role in NOT_MEMBERS and held.seat_title.casefold() not in entitled:
         return rule.cited(f"{member} attends as {held.role}, not as a member; the secretariat and observers are "
                           "not members and have no deputies") + "."
+    if held.term_ends_on is not None and term_over(held, today):
+        # A deputy stands in for a member in office: once the member's term is over, so is the nomination.
+        seat = terms.seat(held.seat_title)
+        ended = f"{member}'s term in {held.seat_title} ended on {show_date(held.term_ends_on)}, so no deputy " \
+            f"attends or votes in their place{until_reappointed(seat, 'they are ')}"
+        return f"{seat.cited(ended) if seat else ended}. {lapsed_hint(seat, held.seat_title, member, 'them')}"
     if rule.for_seats is not None:
         if held.seat_title.casefold() not in entitled:
             return rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + "."
@@ -91,8 +98,9 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
 
 
 def attending_refusal(rule: DeputyRule, member: str, member_present: bool) -> str | None:
-    """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member."""
-    if not member_present:
+    """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member, unless the
+    ToR lets one attend beside the member too (`alongside`)."""
+    if not member_present or rule.alongside:
         return None
     return rule.cited(f"{member} is present; a deputy attends only in place of an absent member") + "."
 

@@ -15,17 +15,15 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     if replaced:
         rows.append(("Terms", replaced[0].cited("a new representative is appointed when the term of "
                                                 f"{', '.join(s.title for s in replaced)} ends")))
-    chair = terms.chair
-    chair_text = f"{chair.chosen.replace('_', '-')} chair"
-    rows.append(("Chair", chair.cited(chair_text + (f", for a term of {chair.term_months} months"
-                                                    if chair.term_months else ""))))
+    rows.append(("Chair", chair_rule(terms)))
     rows.append(("Deputies", deputies_rule(terms)))
     rows.append(("Quorum", quorum_rule(terms)))
     voting = terms.voting
     rows.append(("Voting", voting_rule(terms)))
     if voting.tabling.required:
         rows.append(("Motions", voting.tabling.cited(f"tabled with {voting.tabling.with_body} before a vote")))
-    rows.append(("Meetings", meetings_rule(terms)))
+    # The zone rides on the meetings' line: one more line would push `group info` past a 24-row terminal.
+    rows.append(("Meetings", f"{meetings_rule(terms)}; times in {terms.timezone}"))
     if declares_at_start(terms):  # only a rule the ToR states, with its clause
         rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
     attendance = terms.attendance
@@ -76,6 +74,8 @@ def deputies_rule(terms: Terms) -> str:
         if deputies.eligible:
             text += "; only those the ToR file lists may deputise"
         text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
+        if deputies.alongside:
+            text += "; a deputy may also attend beside the member present, without a vote"
         return deputies.cited(text)
     else:
         return deputies.cited("no provision for deputies")
@@ -121,3 +121,14 @@ def declares_at_start(terms: Terms) -> bool:
 
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def chair_rule(terms: Terms) -> str:
+    """How the chair comes to be, from whom, and for how long."""
+    chair = terms.chair
+    text = f"{chair.chosen.replace('_', '-')} chair"
+    if chair.drawn_from == "steering_group":
+        text += " from the steering group"
+    if chair.unless_group_decides:
+        text += " unless the main group decides otherwise (a carried motion: `--chair @p --decision N`)"
+    return chair.cited(text + (f", for a term of {chair.term_months} months" if chair.term_months else ""))

@@ -1,14 +1,16 @@
-"""Minuting an agenda item: its discussion note and its resolution, written by the minute-taker or the chair."""
+"""Minuting an agenda item: its discussion note and its resolution, written by whoever the ToR has take the notes
+(its record_actions power) or the meeting's chair."""
 
 from __future__ import annotations
 
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.replies import Reply
+from bot.services.authority import require
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
-from bot.services.presiding import chair_hint, is_chair
 from bot.services.record_lock import require_unlocked
+from bot.terms_powers import Act
 from bot.verbs import Minute, Resolved
 
 MAX_CHARS = 4000
@@ -22,9 +24,9 @@ def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
 
 def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     meeting = meeting_to_minute(ctx, cmd.meeting)
-    if not (is_chair(ctx) or meeting.chair_id == ctx.actor.id or meeting.minute_taker_id == ctx.actor.id):
-        raise NotAllowed(f"Only the meeting's minute-taker or its chair writes {what} into the minutes. "
-                         + chair_hint(ctx))
+    # Whoever the ToR has take the notes (its record_actions power: CJCG 6.3 "Administrative support ... note
+    # taking"; LIEG 5.2 the steering group member who volunteers), and the meeting's chair.
+    require(ctx, Act.RECORD_ACTIONS, f"write {what} into the minutes", meeting=meeting)
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
     require_unlocked(ctx, meeting.id, f"a new {what}")

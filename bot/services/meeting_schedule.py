@@ -7,17 +7,17 @@ import datetime as dt
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Meeting, Person
+from bot.models import Meeting
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
-from bot.services.authority import require, roles_of
+from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
+from bot.services.meeting_people import check_meeting_people
 from bot.services.numbers import next_number
-from bot.services.standing import is_member
-from bot.terms_powers import Act, PowerHolder
+from bot.terms_powers import Act
 from bot.verbs import Apologies, MeetingSchedule
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
@@ -43,19 +43,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
                          + "; schedule the meeting before then.")
     chair = ctx.person(cmd.chair) if cmd.chair else None
     minute_taker = ctx.person(cmd.minutes) if cmd.minutes else None
-    chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
-    for role, person, rule, source in (("chair", chair, chair_rule, chair_rule.drawn_from),
-                                       ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
-        if person is not None and ctx.membership(person) is None:
-            raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
-        if person is not None and role == "chair" and not is_member(ctx, ctx.membership(person)):
-            raise NotAllowed(rule.cited(f"{person.display_name} is not a member in term; the secretariat and "
-                                        "observers are not members and cannot chair") + ".")
-        if person is not None and source == "steering_group" and not in_steering_group(ctx, person):
-            steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
-            raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and "
-                                        f"{person.display_name} is not in the steering group") + f". Name one of "
-                             f"them: {steering}.")
+    decided = check_meeting_people(ctx, cmd, chair, minute_taker)
     # Taking the number takes the group's turn (it locks the group's row until this commits), so of two
     # submissions at once the second waits here and then sees the first's meeting in the clash check.
     number = next_number(ctx.session, Meeting, ctx.group.id)
@@ -67,14 +55,15 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     ctx.session.add(meeting)
     ctx.session.flush()
     ctx.audit("meeting.scheduled", meeting=meeting.id, starts_at=starts_at, place=where,
-              chair=meeting.chair_id, minute_taker=meeting.minute_taker_id)
+              chair=meeting.chair_id, minute_taker=meeting.minute_taker_id,
+              **({"chair_by_motion": cmd.decision} if decided else {}))
     fields = [("When", show(starts_at, zone))]
     if where:
         fields.append(("Where", where))
     if ctx.terms.meetings.max_minutes:
         fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
     if chair:
-        fields.append(("Chair", chair.display_name))
+        fields.append(("Chair", decided or chair.display_name))
     if minute_taker:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
@@ -108,8 +97,3 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
         "`meeting close` when it ends"
     raise NotAllowed(f"Meeting {same.number} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
                      f"Say `meetings` to see it, or {undo}.")
-
-
-def in_steering_group(ctx: Context, person: Person) -> bool:
-    """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
-    return PowerHolder.STEERING_GROUP in roles_of(ctx, person)

@@ -18,8 +18,8 @@ from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
-from bot.services.meeting_schedule import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
 from bot.services.presiding import presides_until_elected

@@ -10,13 +10,14 @@ from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.records.meeting_record import non_members
 from bot.rules.attendance import ATTENDED, apology_words, cap_refusal
+from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
+from bot.services.deputy_eligibility import require_entitled
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import voting_ids
-from bot.terms import CHAIR_ROLES
 
 # Built once: every vote, quorum check and roll call at a meeting reads it.
 ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
@@ -51,15 +52,19 @@ def organisation_of(ctx: Context, member_id: int) -> str | None:
     return seat.organisation if seat else None
 
 
-def check_cap(ctx: Context, meeting: Meeting, member: Person) -> None:
-    """Refuse one more attendee from an organisation already at the ToR's cap."""
+def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = False) -> None:
+    """Refuse one more attendee from an organisation already at the ToR's cap: `member` (or their deputy in
+    their place), or, `beside` them, one more with the member present."""
     rule = ctx.terms.attendance
     organisation = organisation_of(ctx, member.id)
     if rule.max_per_organisation is None or organisation is None:
         return
-    attending = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and a.member_id != member.id
-                 and organisation_of(ctx, a.member_id) == organisation]
-    refusal = cap_refusal(rule, organisation, len(attending))
+    rows = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and organisation_of(ctx, a.member_id) ==
+            organisation]
+    # Everyone there counts: each member or deputy in their place, and anyone attending beside a member present.
+    attending = sum((beside or a.member_id != member.id) + (a.status == "present" and a.deputy_id is not None)
+                    for a in rows)
+    refusal = cap_refusal(rule, organisation, attending)
     if refusal is not None:
         raise NotAllowed(refusal)
 
@@ -124,12 +129,17 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         names = ", ".join(f"@{p.display_name}" for p in members.values())
         raise NotAllowed(f"You are deputy for {names}; say which with `here --for @member`.")
     member = next(iter(members.values()))
+    seat_held = ctx.membership(member)
+    if seat_held is not None:
+        require_entitled(ctx, seat_held)  # e.g. the member's term ended after they named the deputy
     row = row_for(ctx, meeting, member)
     refusal = attending_refusal(rule, member.display_name, row is not None and row.status == "present")
     if refusal is not None:
         raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
         return f"You are already recorded as deputy for {member.display_name}."
+    if row is not None and row.status == "present":
+        return attend_beside(ctx, meeting, member, row)
     check_cap(ctx, meeting, member)
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
@@ -137,18 +147,37 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     return rule.cited(f"{ctx.actor.display_name} is attending as deputy for {member.display_name} and {votes}") + "."
 
 
+def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
+    """Record the speaker, a deputy, attending beside `member`, who is present and keeps the vote (the ToR's
+    `deputies.alongside`)."""
+    rule, me = ctx.terms.deputies, ctx.actor.display_name
+    if row.deputy_id == ctx.actor.id:
+        return f"You are already recorded as attending with {member.display_name}."
+    if row.deputy_id is None:
+        check_cap(ctx, meeting, member, beside=True)
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    row.deputy_id, row.recorded_at = ctx.actor.id, ctx.now
+    ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+    return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
+                      f"encourages; {member.display_name} votes, {me} does not") + "."
+
+
 def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
-    """Present, deputised, in attendance (the secretariat and observers who came, as the minutes list them),
-    apologies and absent, as fields."""
+    """Present, deputised, in attendance, apologies and absent, as fields; the secretariat and observers are not
+    members, so they are in attendance, never present or absent (as the minutes list them)."""
     groups: dict[str, list[str]] = defaultdict(list)
     officers = non_members(ctx.session, ctx.group.id)
     for row in attendance(ctx, meeting):
         member = ctx.session.get(Person, row.member_id)
         assert member is not None
-        if row.member_id in officers and row.status in ("present", "absent"):  # never absent: not members
+        if row.member_id in officers and row.status in ("present", "absent"):  # their apologies stand
             if row.status == "present":
                 groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
-        elif row.status == "deputised" and row.deputy_id:
+            continue
+        if row.status == "present" and row.deputy_id:  # someone attending beside the member
+            deputy = ctx.session.get(Person, row.deputy_id)
+            groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
+        if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}")
             if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
@@ -173,7 +202,8 @@ def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:
 
 def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
     """The quorum verdict for a meeting from its roll call so far (bot.rules.quorum.of_roll)."""
-    chairs = {m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES}
+    # A chair whose term (as chair, or in their seat) has ended is not the chair (bot.rules.chair.holds_chair).
+    chairs = {m.person_id for m in ctx.memberships() if holds_chair(ctx.terms, m, ctx.today)}
     if meeting.chair_id:
         chairs.add(meeting.chair_id)
     return of_roll(ctx.terms, attendance(ctx, meeting), voting=voting_ids(ctx), chairs=chairs)

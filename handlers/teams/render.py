@@ -65,7 +65,9 @@ def attachment(content: dict[str, Any]) -> Attachment:
 def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
     """A message activity for `reply`. `mention` names the person a private answer is for, so that Teams
     notifies them of an answer it cannot hide from the rest of the channel."""
-    text = inline(reply.text) if not needs_card(reply) else None
+    # A refusal is marked as Slack marks it (`:warning:`), so it never reads as a confirmation; on a card the
+    # refusal's text is in the warning colour instead.
+    text = inline(("⚠ " if reply.error else "") + reply.text) if not needs_card(reply) else None
     entities: list[Mention] = []
     if mention is not None and mention.name:
         tag = f"<at>{mention.name}</at>"

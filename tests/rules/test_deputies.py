@@ -31,14 +31,17 @@ def test_standing_and_per_meeting_nominations_as_the_tor_allows() -> None:
 def test_only_a_voting_member_in_term_sends_a_deputy_unless_the_tor_lists_the_seats() -> None:
     terms = board("deputies: {allowed: true}\n")
     assert deputies.entitlement_refusal(terms, Held(2, "Treasurer"), TODAY, member="bob") is None
-    assert "not a voting member's seat now" in (deputies.entitlement_refusal(
-        terms, Held(2, "Treasurer", term_ends_on=YESTERDAY), TODAY, member="bob") or "")
+    assert "bob's term in Treasurer ended on 30 Nov 2026, so no deputy attends or votes in their place" in (
+        deputies.entitlement_refusal(terms, Held(2, "Treasurer", term_ends_on=YESTERDAY), TODAY, member="bob") or "")
     assert "the secretariat and observers are not members" in (deputies.entitlement_refusal(
         terms, Held(7, "Clerk", role="secretariat"), TODAY, member="kim") or "")
     listed = board("deputies: {allowed: true, for_seats: [Clerk, Member B]}\n")
     assert deputies.entitlement_refusal(listed, Held(7, "Clerk", role="secretariat"), TODAY, member="kim") is None
     assert deputies.entitlement_refusal(listed, Held(2, "Treasurer"), TODAY, member="bob") == \
         "Under the ToR only Clerk, Member B name deputies."
+    # a seat the ToR lists sends no deputy once its holder's term is over
+    assert "so no deputy attends" in (deputies.entitlement_refusal(
+        listed, Held(2, "Member B", term_ends_on=YESTERDAY), TODAY, member="bob") or "")
 
 
 def test_who_may_deputise() -> None:

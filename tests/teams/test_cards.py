@@ -133,7 +133,7 @@ def test_a_button_on_an_older_client_arrives_as_action_submit_and_still_votes(
             refused = await teams.post(teams.activity("zed", type="message", value=fallback, replyToId=card_id))
             assert refused.status == 202
             answer = teams.connector.calls[-1]
-            assert answer.body["text"].startswith("<at>Zed</at> Children's Joint Commissioning Group is confidential")
+            assert answer.body["text"].startswith("<at>Zed</at> ⚠ Children's Joint Commissioning Group is confidential")
 
     asyncio.run(run())
 

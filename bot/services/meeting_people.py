@@ -1,0 +1,70 @@
+"""Who may chair a meeting or take its minutes when it is scheduled: members in term, from the steering group where
+the ToR says so, and a chair from outside it where the ToR lets the main group decide otherwise (LIEG 5.1) and a
+carried motion records that it did."""
+
+from __future__ import annotations
+
+from bot.errors import NotAllowed, UsageError
+from bot.models import Person
+from bot.services.authority import roles_of
+from bot.services.context import Context
+from bot.services.poll_records import get_poll
+from bot.services.standing import is_member
+from bot.terms_powers import PowerHolder
+from bot.verbs import MeetingSchedule
+
+
+def in_steering_group(ctx: Context, person: Person) -> bool:
+    """A member in term whose seat sits on the steering group (never the secretariat or an observer)."""
+    return PowerHolder.STEERING_GROUP in roles_of(ctx, person)
+
+
+def check_meeting_people(ctx: Context, cmd: MeetingSchedule, chair: Person | None,
+                         minute_taker: Person | None) -> str | None:
+    """Refuse (NotAllowed, citing the clause and naming who may) a chair or minute-taker the ToR does not allow;
+    return how the chair was chosen when a decision of the group let them chair, else None."""
+    chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
+    if cmd.decision is not None and (chair is None or not chair_rule.unless_group_decides):
+        raise UsageError(chair_rule.cited("`--decision N` names the motion by which the group chose a meeting's "
+                                          "chair where the ToR lets it decide otherwise, and this ToR does not")
+                         if chair is not None else "`--decision N` goes with `--chair @person`: the motion by "
+                         "which the group chose that chair.")
+    decided = None
+    for role, person, rule, source in (("chair", chair, chair_rule, chair_rule.drawn_from),
+                                       ("take the minutes", minute_taker, minutes_rule, minutes_rule.taken_by)):
+        if person is None:
+            continue
+        if ctx.membership(person) is None:
+            raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name}, so cannot {role}.")
+        if role == "chair" and not is_member(ctx, ctx.membership(person)):
+            raise NotAllowed(rule.cited(f"{person.display_name} is not a member in term; the secretariat and "
+                                        "observers are not members and cannot chair") + ".")
+        if source != "steering_group" or in_steering_group(ctx, person):
+            continue
+        unless = role == "chair" and chair_rule.unless_group_decides
+        if unless and cmd.decision is not None:
+            decided = decided_by(ctx, cmd.decision, person)
+            continue
+        steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
+        who = person.display_name
+        otherwise = (f"; or, once the group has carried a motion that {who} chairs, name {who} with `--decision N` "
+                     "(the motion's number)") if unless else ""
+        raise NotAllowed(rule.cited(f"Under the ToR a steering group member volunteers to {role}, and {who} is not "
+                                    "in the steering group" + (", unless the main group decides otherwise"
+                                                                if unless else "")) +
+                         f". Name one of them: {steering}{otherwise}.")
+    return decided
+
+
+def decided_by(ctx: Context, number: int, chair: Person) -> str:
+    """How `chair` comes to chair by motion `number`, which must be the group's and carried; NotAllowed if not."""
+    rule, who = ctx.terms.chair, chair.display_name
+    poll = get_poll(ctx, number)
+    if poll.kind != "motion" or poll.status != "closed":
+        raise NotAllowed(rule.cited(f"{poll.kind.capitalize()} {number} is not a closed motion, so it does not "
+                                    f"decide that {who} chairs") + ". Propose the motion, vote on it and close it "
+                         "first.")
+    if not (poll.outcome or "").startswith("carried"):
+        raise NotAllowed(rule.cited(f"Motion {number} was not carried ({poll.outcome}), so it does not decide "
+                                    f"that {who} chairs") + ".")
+    return rule.cited(f"{who}, as the main group decided in motion {number}")
