@@ -18,6 +18,7 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from bot.errors import TermsError
+from bot.settings import get_settings
 from bot.terms import Terms, terms_of
 
 FORMAT = "terms-json-1"
@@ -47,7 +48,10 @@ def schema_fingerprint() -> str:
 
 
 def digest(terms_yaml: str) -> str:
-    return hashlib.sha256(f"{schema_fingerprint()}\n{terms_yaml}".encode()).hexdigest()
+    """Of the YAML, the model, and the operator's DEFAULT_TIMEZONE, which a ToR naming no zone takes: a changed
+    setting reads such a group from its YAML, in the new zone, as a process without the JSON would."""
+    zone = get_settings().default_timezone
+    return hashlib.sha256(f"{schema_fingerprint()}\n{zone}\n{terms_yaml}".encode()).hexdigest()
 
 
 def stored(terms_yaml: str, short_name: str) -> tuple[str | None, str | None]:
