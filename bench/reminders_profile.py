@@ -29,6 +29,7 @@ from bench.record import seed  # noqa: E402
 from bench.reminders_bench import BUSY, FIRST, LOCAL_POSTGRES, MEETINGS, SEATS, count, schema_url  # noqa: E402
 from bench.reminders_replica import DoNothing  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade  # noqa: E402
+from govbot import collector  # noqa: E402
 from scheduler.runner import deliver_all, derive_all  # noqa: E402
 
 
@@ -106,6 +107,7 @@ def main() -> int:
         meter = Meter()
         meter.attach(engine)
         sessions = session_factory(engine)
+        collector.settle()  # as `govbot run` does before serving
         print(f"{args.groups} groups; load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 
         def first() -> tuple[Any, int]:

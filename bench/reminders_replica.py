@@ -28,6 +28,7 @@ from bot.db import make_engine, session_factory  # noqa: E402
 from bot.models import ReminderPlan  # noqa: E402
 from bot.ports import Destination  # noqa: E402
 from bot.replies import Reply  # noqa: E402
+from govbot import collector  # noqa: E402
 from scheduler.runner import deliver_all, derive_all  # noqa: E402
 
 
@@ -95,6 +96,7 @@ def main(role: str, url: str, moment: str) -> int:
     now = dt.datetime.fromisoformat(moment)
     engine = make_engine(url)
     sessions = session_factory(engine)
+    collector.settle()  # as `govbot run` does before serving
     print("ready", flush=True)
     sys.stdin.readline()
     started = time.perf_counter()

@@ -14,7 +14,18 @@ from bot.errors import DomainError
 from bot.services.context import group_terms
 from bot.services.groups import bind_channel, import_group
 from bot.settings import get_settings
-from govbot import bundled, cli_audit, cli_records, cli_reminders, cli_slack, cli_teams, logs, readiness, serve
+from govbot import (
+    bundled,
+    cli_audit,
+    cli_records,
+    cli_reminders,
+    cli_slack,
+    cli_teams,
+    collector,
+    logs,
+    readiness,
+    serve,
+)
 from handlers import console
 from handlers.console_terminal import Typed
 
@@ -123,6 +134,7 @@ def cmd_run(args: argparse.Namespace) -> int:
             upgrade(args.db)  # under the migration lock: replicas starting together migrate once
         else:
             readiness.wait_for_schema(engine, SCHEMA_WAIT_SECONDS)
+        collector.settle()
         serve.serve(settings, engine, console.now_utc)
         return 0
     group = default_group()

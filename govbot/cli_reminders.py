@@ -16,6 +16,7 @@ from bot.rules.calendar import show
 from bot.services.context import group_terms
 from bot.services.groups import group_named
 from bot.settings import get_settings
+from govbot import collector
 from govbot.wiring import notifiers
 from scheduler.runner import database_time, tick
 
@@ -46,6 +47,7 @@ def cmd_tick(args: argparse.Namespace) -> int:
     sessions = session_factory(engine)
     # Without --now, the pass reckons what is due by the database's clock, which every replica shares.
     now = parse_instant(args.now) if args.now else database_time(sessions)
+    collector.settle()
     result = tick(sessions, notifiers(settings, engine), now, dry_run=args.dry_run,
                   retention=dt.timedelta(days=settings.reminder_retention_days))
     derived, delivered = result.derived, result.delivered

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, bindparam, delete, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -49,8 +49,9 @@ def enqueue(session: Session, rows: Sequence[dict[str, Any]], now: dt.datetime) 
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         # Every row names the same columns (None as NULL), so the rows go in a few multi-row statements rather than
         # one per run of rows with the same columns left out.
-        session.execute(insert(OutboxMessage).on_conflict_do_nothing(index_elements=["key"])
-                        .execution_options(render_nulls=True), fresh)
+        # The table, not the mapped class: the ORM's bulk path costs ~0.1 ms a row sorting out each row's keys.
+        table = cast(Table, OutboxMessage.__table__)
+        session.execute(insert(table).on_conflict_do_nothing(index_elements=["key"]), fresh)
     return fresh
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import Table, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -71,8 +71,9 @@ def replan(session: Session, group_ids: Iterable[int], since: dt.datetime, now: 
             insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
             # Every row names the same columns (None as NULL): a few multi-row INSERTs, not one per run of rows with
             # the same columns left out (one a row, in practice).
-            session.execute(insert(ReminderPlan).on_conflict_do_nothing(index_elements=["occurrence"])
-                            .execution_options(render_nulls=True), rows)
+            # The table, not the mapped class: the ORM's bulk path sorts out each row's keys (~0.1 ms a row).
+            table = cast(Table, ReminderPlan.__table__)
+            session.execute(insert(table).on_conflict_do_nothing(index_elements=["occurrence"]), rows)
         planned += len(rows)
     return planned
 
