@@ -97,16 +97,3 @@ def test_terms_state_an_interests_rule_only_where_the_tor_has_one(chat: Chat) ->
     chat.ok("alice", "meeting open")
     assert chat.ok("bob", "here").notices == ()
 
-
-def test_the_roll_lists_the_secretariat_and_observers_in_attendance_not_as_present_members(chat: Chat) -> None:
-    chat.load("lciib")
-    chat.ok("alice", "meeting schedule 2026-12-01 09:30")
-    chat.ok("alice", "meeting open")
-    for who in ("carol", "liam", "sam"):
-        chat.ok(who, "here")
-    roll = dict(chat.ok("alice", "attendance").fields)
-    assert roll["Present"] == "alice, carol"
-    assert roll["In attendance"] == "liam — RIIA programme lead, sam — LIIA programme team with London Councils"
-    closed = dict(chat.ok("alice", "meeting close").fields)
-    assert closed["Present"] == "alice, carol" and "liam" not in closed["Absent"] and "sam" not in closed["Absent"]
-    assert closed["In attendance"].startswith("liam — RIIA programme lead")

@@ -159,6 +159,9 @@ def test_the_roll_lists_the_secretariat_and_observers_in_attendance_not_present_
     roll = dict(chat.ok("alice", "attendance").fields)
     assert roll["Present"] == "alice, bob"
     assert roll["In attendance"] == "sam — LIIA programme team with London Councils, liam — RIIA programme lead"
+    closed = dict(chat.ok("alice", "meeting close").fields)  # and as the meeting closes: never absent either
+    assert closed["Present"] == "alice, bob" and "liam" not in closed["Absent"] and "sam" not in closed["Absent"]
+    assert closed["In attendance"] == roll["In attendance"]
 
 
 def test_lieg_a_deputy_may_attend_beside_a_member_present_without_a_vote(chat: Chat) -> None:
