@@ -128,7 +128,9 @@ def decide(
         else:
             note = "; tied, and the chair gave no casting vote"
     verdict = "carried" if carried else "not carried"
-    text = f"{verdict}: {tally.words()}; {need_text} ({VOTING_RULE_WORDS[rule]}){note} {rules.cite()}"
+    # Under `all_members` what is needed already says the rule; naming it again read "present or not" twice.
+    words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]})"
+    text = f"{verdict}: {tally.words()}; {need_text}{words}{note} {rules.cite()}"
     return Decision(carried, text.rstrip())
 
 
