@@ -155,7 +155,7 @@ def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(
         "sam holds Senior Adviser as secretariat, not as a member in term; the secretariat and observers are not "
         "members and cannot hold the chair (ToR Governance).")
     assert chat.ok("sam", "chair @bob --poll 1").text == \
-        "bob is elected chair at meeting 1, by poll 1 (bob has the most votes (3 of 4 voting)) (ToR Governance)."
+        "bob is elected chair at meeting 1, by poll 1: bob has the most votes (3 of 4 voting) (ToR Governance)."
     assert "Ask bob" in chat.refused("alice", 'poll "Lunch?" "Yes" "No"').text
     chat.ok("sam", "meeting close")
     assert dict(chat.ok("bob", "members").fields)["Labour group councillor (Labour group)"] == "bob, chair"
@@ -350,7 +350,7 @@ def test_a_group_whose_elected_chair_has_served_their_term_is_run_by_the_secreta
     assert "bob won poll 1, not carol; an election result cannot be overridden (ToR Governance)" in \
         chat.refused("sam", "chair @carol --poll 1").text
     assert elect(chat, "carol", ["carol", "dan"], meeting=2, poll=2, schedule=False) == \
-        "carol is elected chair until 11 Jul 2023 at meeting 2, by poll 2 (carol has the most votes (2 of 2 voting)) " \
+        "carol is elected chair until 11 Jul 2023 at meeting 2, by poll 2: carol has the most votes (2 of 2 voting) " \
         "(ToR Governance)."
 
 

@@ -40,7 +40,7 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         assert election.meeting_id is not None
         number = meeting_number(ctx.session, election.meeting_id)
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
-                                f"{election.number} ({election.outcome})") + ".")
+                                f"{election.number}: {election.outcome}") + ".")
     ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")
 
