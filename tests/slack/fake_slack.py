@@ -56,7 +56,9 @@ class FakeSlack:
             return [c for c in self.calls if c.method == method]
 
     def wait_for(self, found: Callable[[], Any], timeout: float = 10.0) -> Any:
-        """Wait (on the condition, not a sleep loop) until `found()` is truthy; return it or fail."""
+        """Wait until `found()` is truthy; return it or fail. Woken by each call the bot makes, and every tenth of a
+        second too: a condition on the record (an audit event) can come true after the last call, and waiting for the
+        next call then waited out the whole timeout (10 s in the suite)."""
         deadline = time.monotonic() + timeout
         with self.changed:
             while not (result := found()):
@@ -64,7 +66,7 @@ class FakeSlack:
                 if left <= 0:
                     raise AssertionError(f"the bot did not make the expected call; it made: "
                                          f"{[(c.method, c.path) for c in self.calls][-10:]}")
-                self.changed.wait(left)
+                self.changed.wait(min(left, 0.1))
             return result
 
     def answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
