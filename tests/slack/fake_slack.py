@@ -152,7 +152,7 @@ def fake_slack() -> Iterator[FakeSlack]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler_for(fake))
     server.daemon_threads = True
     fake.url = f"http://127.0.0.1:{server.server_address[1]}/api/"
-    thread = threading.Thread(target=server.serve_forever, name="fake-slack", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.01,), name="fake-slack", daemon=True)
     thread.start()
     try:
         yield fake
