@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from bot.replies import Reply
 
@@ -45,3 +45,12 @@ class Notifier(Protocol):
     platform: str
 
     def send(self, destination: Destination, reply: Reply) -> Posted | None: ...
+
+
+@runtime_checkable
+class UpdatesCards(Protocol):
+    """A notifier that can also put a reply in place of a message it posted before: so a record's earlier card (a
+    poll its deadline closed) shows what the new post says, not buttons that no longer work. Raises
+    DeliveryFailed."""
+
+    def update(self, destination: Destination, posted: Posted, reply: Reply) -> None: ...

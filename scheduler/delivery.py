@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.models import ChannelBinding, Identity, Person
-from bot.ports import DeliveryFailed, Destination, Notifier
+from bot.ports import DeliveryFailed, Destination, Notifier, Posted, UpdatesCards
 from bot.replies import Reply
 from bot.services.context import Place
 from bot.services.posted_cards import PostedCard, remember_card
@@ -151,15 +151,31 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
              else report.retrying).append((message.key, reason))
             continue
         if posted is not None and reply.subject is not None and where.channel_id is not None:
-            # A record's card (a poll a 429 held back): later changes update this message, as they would one posted
-            # at once; a card already shown for the record stays the one updated. Marked with it, at once.
+            # A record's card (a poll a 429 held back, a poll its deadline closed): later changes update this
+            # message, as they would one posted at once; a card already shown for the record stays the one updated,
+            # and shows what this post says. Marked with it, at once.
             lease.settle()
             with unit_of_work(sessions) as session:
                 outbox.mark_sent(session, message.id, now, reply)
-                remember_card(session, Place(where.platform, where.channel_id), reply.subject,
-                              PostedCard(posted.message, posted.conversation), now, latest=False)
+                earlier = remember_card(session, Place(where.platform, where.channel_id), reply.subject,
+                                        PostedCard(posted.message, posted.conversation), now, latest=False)
+            if earlier is not None:
+                update_earlier(notifiers[where.platform], where, earlier, reply)
         else:
             lease.sent(message.id, now, reply)
         report.sent.append(message.key)
     lease.settle()
     return report
+
+
+def update_earlier(notifier: Notifier, where: Destination, earlier: PostedCard, reply: Reply) -> None:
+    """Show `reply` on the record's card posted before in the channel, where the platform can: the new post is
+    sent, so a card that cannot be updated (deleted since) is only logged."""
+    if not isinstance(notifier, UpdatesCards):
+        return
+    try:
+        notifier.update(where, Posted(earlier.message, earlier.conversation), reply)
+    except DeliveryFailed as failure:
+        logger.warning("could not update the earlier card of %s: %s", reply.subject, failure.reason)
+    except Exception:  # a notifier bug must not undo a delivery that is done
+        logger.exception("could not update the earlier card of %s", reply.subject)

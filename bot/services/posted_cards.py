@@ -39,16 +39,20 @@ def posted_card(session: Session, place: Place, ref: RecordRef) -> PostedCard | 
 
 
 def remember_card(session: Session, place: Place, ref: RecordRef, card: PostedCard, now: dt.datetime, *,
-                  latest: bool) -> None:
+                  latest: bool) -> PostedCard | None:
     """Note that `card` shows `ref` in `place`. With `latest` the newest card posted for a record becomes the one
     updated (Teams); without, the first stays (Slack, where two deliveries may race to post it). A race to insert
-    the first row raises IntegrityError, which the caller may take as "another post came first"."""
+    the first row raises IntegrityError, which the caller may take as "another post came first". Returns the card
+    that showed `ref` before, if another did."""
     row = session.scalar(select(PostedMessage).where(*_where(place, ref)))
     if row is None:
         session.add(PostedMessage(platform=place.platform, channel_id=place.channel_id, subject=ref.key,
                                   message_ref=card.message, conversation=card.conversation, posted_at=now))
-    elif latest:
+        return None
+    earlier = PostedCard(row.message_ref, row.conversation)
+    if latest:
         row.message_ref, row.conversation, row.posted_at = card.message, card.conversation, now
+    return earlier if earlier.message != card.message else None
 
 
 def replace_card(session: Session, place: Place, ref: RecordRef, gone: str, card: PostedCard,

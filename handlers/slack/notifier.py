@@ -50,6 +50,15 @@ class SlackNotifier:
         ts = posted.get("ts")
         return Posted(str(ts)) if ts else None
 
+    def update(self, destination: Destination, posted: Posted, reply: Reply) -> None:
+        """Put `reply` in place of the message `posted` in the destination's channel."""
+        team = (destination.conversation or {}).get("team_id")
+        try:
+            client = self.client_for(team)
+            client.chat_update(channel=self.channel_for(client, destination), ts=posted.message, **message(reply))
+        except SlackApiError as error:
+            raise failure(error) from error
+
     @staticmethod
     def channel_for(client: WebClient, destination: Destination) -> str:
         if destination.channel_id:

@@ -73,6 +73,28 @@ class TeamsNotifier:
         reference = ConversationReference.model_validate(destination.conversation)
         return _run(self._deliver(reference, reply, destination.user_id))
 
+    def update(self, destination: Destination, posted: Posted, reply: Reply) -> None:
+        """Put `reply`'s card in place of the message `posted` (in its thread). Raises DeliveryFailed."""
+        if not destination.conversation:
+            raise DeliveryFailed("No Teams conversation is stored for this channel yet.", permanent=True)
+        reference = ConversationReference.model_validate(destination.conversation)
+        try:
+            _run(self._update(reference, posted, reply))
+        except (aiohttp.ClientError, ValueError) as error:
+            raise DeliveryFailed(f"Teams would not update the card: {type(error).__name__}") from error
+
+    async def _update(self, reference: ConversationReference, posted: Posted, reply: Reply) -> None:
+        claims = ClaimsIdentity() if self._anonymous else self._adapter.create_claims_identity(self._app_id)
+        await self._pace(reference.conversation.id if reference.conversation else "")
+
+        async def put(context: TurnContext) -> None:
+            update = render.card_activity(render.card(reply), posted.message).apply_conversation_reference(reference)
+            if posted.conversation:
+                update.conversation = ConversationAccount(id=posted.conversation)
+            await self._adapter.update_activity(context, update)
+
+        await self._adapter.continue_conversation_with_claims(claims, reference.get_continuation_activity(), put)
+
     async def _deliver(self, reference: ConversationReference, reply: Reply, user_id: str | None) -> Posted | None:
         conversation = reference.conversation.id if reference.conversation else ""
         await self._pace(conversation)
