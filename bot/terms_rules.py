@@ -134,6 +134,9 @@ class MeetingRules(Rule):
     every_months: int | None = Field(default=None, ge=1, le=24)
     per_year: int | None = Field(default=None, ge=1, le=52)
     max_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
+    # A meeting sooner than the cadence after the last regular one is an additional meeting, which only the chair
+    # calls (CSCPWG Operation: "with the option for additional meetings where required and agreed by the chair").
+    additional_agreed_by_chair: bool = False
 
 
 class InterestRules(Rule):

@@ -41,6 +41,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     if ends and day > ends.date:
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
                          + "; schedule the meeting before then.")
+    additional = conduct.require_chair_for_additional(ctx, day)
     chair = ctx.person(cmd.chair) if cmd.chair else None
     minute_taker = ctx.person(cmd.minutes) if cmd.minutes else None
     decided = check_meeting_people(ctx, cmd, chair, minute_taker)
@@ -68,7 +69,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
-    notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
+    notices = (*notices, *additional, *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)
