@@ -60,6 +60,9 @@ class Seat(Rule):
     steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
     # new_holder: at the end of a term a new representative is appointed, never the same person (PLPCP)
     at_term_end: Literal["renewable", "new_holder"] = "renewable"
+    # several people hold this seat at once, each seated on their own (LCIIB Membership: "DCS leads for London's
+    # priority themes will be co-opted to attend as required")
+    several_holders: bool = False
 
     @property
     def holder_id(self) -> str | None:
