@@ -133,6 +133,12 @@ class VotingRules(Rule):
     out_of_meeting_polls: bool = True
 
 
+class StandingItem(Rule):
+    """An item the ToR puts on every meeting's agenda (PLPCP: "Review of programme progress at each meeting")."""
+
+    title: str = Field(min_length=1, max_length=500)
+
+
 class MeetingRules(Rule):
     every_months: int | None = Field(default=None, ge=1, le=24)
     per_year: int | None = Field(default=None, ge=1, le=52)
@@ -140,6 +146,7 @@ class MeetingRules(Rule):
     # A meeting sooner than the cadence after the last regular one is an additional meeting, which only the chair
     # calls (CSCPWG Operation: "with the option for additional meetings where required and agreed by the chair").
     additional_agreed_by_chair: bool = False
+    standing_items: tuple[StandingItem, ...] = ()  # first on every agenda, in this order, each citing its clause
 
 
 class InterestRules(Rule):
