@@ -226,3 +226,13 @@ def test_a_zoneless_tor_stored_as_json_follows_a_changed_default_as_its_yaml_doe
         group = session.scalars(select(Group)).one()
         assert group_terms(group).timezone == "Europe/Paris"
     assert "10:00 CET" in dict(chat.ok("alice", "meeting schedule 2026-12-10 10:00").fields)["When"]
+
+
+def test_plpcp_a_refused_review_or_report_cites_no_clause_the_document_does_not_have(chat: Chat) -> None:
+    # The document says who reviews neither the ToR (Review) nor the programme (Activity and Responsibilities): the
+    # clerk's default holds, and a refusal must not pin it on the clause about quarterly reports.
+    chat.load("plpcp")
+    assert chat.refused("bob", "review done").text == ("Only the chair or the secretariat can record the review. "
+                                                       "Ask alice or sam.")
+    assert chat.refused("bob", "report done").text == ("Only the chair or the secretariat can record the report. "
+                                                       "Ask alice or sam.")
