@@ -89,7 +89,7 @@ def test_a_tied_ballot_elects_nobody(cscpwg: Chat) -> None:
     cscpwg.ok("alice", "vote 1 alice")
     cscpwg.ok("bob", "vote 1 bob")
     cscpwg.ok("sam", "poll close 1")
-    assert "Poll 1 elected nobody (tied between alice, bob (1 votes each)) (ToR Governance); hold the ballot again" \
+    assert "Poll 1 elected nobody (tied between alice and bob, 1 vote each) (ToR Governance); hold the ballot again" \
         in cscpwg.refused("sam", "chair @alice --poll 1").text
 
 

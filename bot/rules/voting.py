@@ -161,4 +161,5 @@ def poll_outcome(labels: dict[int, str], per: dict[int, int], voters: int) -> st
         return "no votes were cast"
     if len(winners) == 1:
         return f"{winners[0]} has the most votes ({top} of {voters} voting)"
-    return f"tied between {', '.join(winners)} ({top} votes each)"
+    tied = f"{', '.join(winners[:-1])} and {winners[-1]}"
+    return f"tied between {tied}, {top} vote{'' if top == 1 else 's'} each"
