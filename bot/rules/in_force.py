@@ -101,6 +101,8 @@ def voting_rule(terms: Terms) -> str:
         text += "; the chair has a casting vote"
     if not voting.out_of_meeting_polls:
         text += "; votes only at meetings"
+    if voting.carried_goes_to:
+        text += f"; what is carried goes to {voting.carried_goes_to}"
     return voting.cited(text)
 
 
