@@ -45,3 +45,16 @@ def test_cscpwg_when_the_elected_chair_sends_apologies_another_member_chairs_tha
     chat.ok("carol", "here")
     closed = chat.ok("alice", "meeting close").text
     assert "Apologies: bob" in closed  # the apologies stand: the meeting was not cancelled and called again
+
+
+def test_plpcp_apologies_offer_an_alternate_only_to_a_dcs(platform_chat: Speaking) -> None:
+    # Membership: "Each DCS will nominate an alternate DCS from the sub-region to attend in their place": the chair,
+    # the Society of London Treasurers' and London Councils' members name none.
+    chat = platform_chat
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-15 10:00")
+    offer = "You can name a deputy to attend in your place"
+    assert offer in chat.ok("carol", "apologies").text
+    for member in ("alice", "frank", "grace"):
+        said = chat.ok(member, "apologies").text
+        assert f"Apologies from {member} recorded for meeting 1" in said and offer not in said, said
