@@ -236,3 +236,11 @@ def test_plpcp_a_refused_review_or_report_cites_no_clause_the_document_does_not_
                                                        "Ask alice or sam.")
     assert chat.refused("bob", "report done").text == ("Only the chair or the secretariat can record the report. "
                                                        "Ask alice or sam.")
+
+
+@pytest.mark.parametrize("group", ["plpcp", "lciib"])
+def test_terms_say_the_document_sets_no_voting_rule_where_it_sets_none(chat: Chat, group: str) -> None:
+    # Neither document says how the group decides: `terms` must not present the file's majority as the ToR's.
+    chat.load(group)
+    assert dict(chat.ok("bob", "terms").fields)["Voting"] == (
+        "decided by a majority of the votes cast; the ToR sets no voting rule, so this is the usual one")

@@ -103,6 +103,8 @@ def voting_rule(terms: Terms) -> str:
         text += "; votes only at meetings"
     if voting.carried_goes_to:
         text += f"; what is carried goes to {voting.carried_goes_to}"
+    if not voting.clause:
+        return f"{text}; the ToR sets no voting rule, so this is the usual one"
     return voting.cited(text)
 
 
