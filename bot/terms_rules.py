@@ -149,6 +149,7 @@ class MeetingRules(Rule):
     # A meeting sooner than the cadence after the last regular one is an additional meeting, which only the chair
     # calls (CSCPWG Operation: "with the option for additional meetings where required and agreed by the chair").
     additional_agreed_by_chair: bool = False
+    virtual: bool = False  # the group meets online (CSCPWG Operation: "The working group will meet virtually")
     standing_items: tuple[StandingItem, ...] = ()  # first on every agenda, in this order, each citing its clause
 
 

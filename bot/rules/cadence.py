@@ -69,6 +69,24 @@ def how_long(earlier: dt.date, later: dt.date) -> str:
     return f"{days // 7} weeks"
 
 
+# Words a place to meet online is given by: the platform, a link, or saying it is online.
+ONLINE = ("teams", "zoom", "webex", "google meet", "skype", "online", "virtual", "video", "http", "www.")
+
+
+def where_words(rule: MeetingRules, where: str | None, number: int) -> tuple[str | None, str | None]:
+    """Where the ToR has the group meet virtually: the place to show when none is given, and the warning when
+    the place given reads as one to meet in person, each citing the clause; (None, None) otherwise."""
+    if not rule.virtual:
+        return None, None
+    if where is None:
+        return rule.cited("online, as the ToR has the group meet virtually"), None
+    if any(word in where.casefold() for word in ONLINE):
+        return None, None
+    return None, (rule.cited("The ToR has the group meet virtually") + f', and "{where}" reads as a place to meet '
+                  f"in person. To give the online meeting instead, cancel it (`meeting cancel {number}`) and schedule "
+                  'it again with --where "Microsoft Teams" or its link.')
+
+
 def early_by(starts_at: dt.datetime, now: dt.datetime) -> dt.timedelta | None:
     """How long before its scheduled start a meeting is being opened, when that is an hour or more (hours, not
     the minutes a chair opens early to start on time); None otherwise."""

@@ -115,6 +115,8 @@ def meetings_rule(terms: Terms) -> str:
                else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
+    if meetings.virtual:
+        cadence += ", online"
     if meetings.additional_agreed_by_chair:
         cadence += "; additional meetings where agreed by the chair"
     return meetings.cited(cadence)

@@ -10,6 +10,7 @@ from bot.errors import NotAllowed, UsageError
 from bot.models import AgendaItem, Meeting
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
+from bot.rules.cadence import where_words
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
 from bot.services.authority import require
@@ -62,8 +63,9 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     for item in meeting.items:
         ctx.audit("agenda.item_added", meeting=meeting.id, position=item.position, title=item.title, standing=True)
     fields = [("When", show(starts_at, zone))]
-    if where:
-        fields.append(("Where", where))
+    online, in_person = where_words(ctx.terms.meetings, where, meeting.number)
+    if where or online:
+        fields.append(("Where", where or online or ""))
     if ctx.terms.meetings.max_minutes:
         fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
     if standing:
@@ -74,7 +76,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
-    notices = (*notices, *additional, *conduct.cadence_warnings(ctx, meeting))
+    notices = (*notices, *additional, *((in_person,) if in_person else ()), *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)
