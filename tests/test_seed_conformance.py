@@ -244,3 +244,15 @@ def test_terms_say_the_document_sets_no_voting_rule_where_it_sets_none(chat: Cha
     chat.load(group)
     assert dict(chat.ok("bob", "terms").fields)["Voting"] == (
         "decided by a majority of the votes cast; the ToR sets no voting rule, so this is the usual one")
+
+
+def test_plpcp_deputies_in_force_are_those_of_dcss_in_their_twelve_months(chat: Chat) -> None:
+    chat.load("plpcp")
+    chat.ok("bob", "deputy @nadia")
+    chat.ok("carol", "deputy @otto")
+    assert dict(chat.ok("alice", "deputies").fields) == {"bob": "nadia, standing", "carol": "otto, standing"}
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # their twelve months ended on 15 Jan 2027
+    chat.ok("sam", 'member add @bruno --seat "DCS North London"')
+    chat.ok("bruno", "deputy @nadia")
+    # bob has left the seat and carol's term is over: neither nomination lets an alternate attend any longer.
+    assert dict(chat.ok("alice", "deputies").fields) == {"bruno": "nadia, standing"}
