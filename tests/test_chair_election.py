@@ -118,6 +118,8 @@ def test_a_carried_recommendation_goes_to_the_board_before_it_is_lga_policy(cscp
             "(ToR Governance)")
     assert dict(cscpwg.ok("sam", "poll close 1").fields)["Next"] == goes
     cscpwg.ok("sam", "meeting close")
+    assert "- **Place:** online, as the ToR has the group meet virtually (ToR Operation)\n" in \
+        cscpwg.ok("sam", "minutes 1").text
     assert f"- Outcome: carried: 4 for, 0 against, 0 abstaining; needs all 4 members of the group to vote for, " \
            f"present or not (ToR Governance)\n- Next: {goes}\n" in cscpwg.ok("sam", "minutes 1").text
 

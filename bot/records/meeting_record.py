@@ -24,6 +24,7 @@ from bot.models import (
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
+from bot.rules.cadence import where_words
 from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 from bot.terms_stored import group_terms
@@ -127,7 +128,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         starts_at=meeting.starts_at.astimezone(zone),
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
-        place=meeting.place, chair=names(chair_id), minute_taker=names(meeting.minute_taker_id),
+        place=meeting.place or where_words(terms.meetings, None, meeting.number)[0], chair=names(chair_id),
+        minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
