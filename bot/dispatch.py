@@ -15,6 +15,7 @@ from bot.services import (
     groups,
     interests,
     item_minutes,
+    meeting_people,
     meetings,
     minutes,
     page,
@@ -51,6 +52,7 @@ handles(verbs.Meetings, meetings.list_meetings)
 handles(verbs.MeetingOpen, meetings.open_meeting)
 handles(verbs.MeetingClose, meetings.close_meeting)
 handles(verbs.MeetingCancel, meetings.cancel)
+handles(verbs.MeetingChair, meeting_people.name_meeting_chair)
 handles(verbs.AgendaAdd, meetings.add_item)
 handles(verbs.Agenda, meetings.show_agenda)
 handles(verbs.Here, meetings.here)

@@ -60,6 +60,9 @@ class Seat(Rule):
     steering: bool = False  # sits on the group's steering group (ToR of LIEG 3.1)
     # new_holder: at the end of a term a new representative is appointed, never the same person (PLPCP)
     at_term_end: Literal["renewable", "new_holder"] = "renewable"
+    # several people hold this seat at once, each seated on their own (LCIIB Membership: "DCS leads for London's
+    # priority themes will be co-opted to attend as required")
+    several_holders: bool = False
 
     @property
     def holder_id(self) -> str | None:
@@ -128,12 +131,26 @@ class VotingRules(Rule):
     casting_vote: Literal["chair", "none"] = "none"
     tabling: TablingRule = TablingRule()
     out_of_meeting_polls: bool = True
+    # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
+    # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
+    carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)
+
+
+class StandingItem(Rule):
+    """An item the ToR puts on every meeting's agenda (PLPCP: "Review of programme progress at each meeting")."""
+
+    title: str = Field(min_length=1, max_length=500)
 
 
 class MeetingRules(Rule):
     every_months: int | None = Field(default=None, ge=1, le=24)
     per_year: int | None = Field(default=None, ge=1, le=52)
     max_minutes: int | None = Field(default=None, ge=5, le=24 * 60)
+    # A meeting sooner than the cadence after the last regular one is an additional meeting, which only the chair
+    # calls (CSCPWG Operation: "with the option for additional meetings where required and agreed by the chair").
+    additional_agreed_by_chair: bool = False
+    virtual: bool = False  # the group meets online (CSCPWG Operation: "The working group will meet virtually")
+    standing_items: tuple[StandingItem, ...] = ()  # first on every agenda, in this order, each citing its clause
 
 
 class InterestRules(Rule):

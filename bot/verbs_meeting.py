@@ -23,6 +23,15 @@ class MeetingSchedule(Command):
     second: bool = option("flag")
 
 
+@described("meeting chair", "meeting chair @p [--meeting N] [--decision N]", "name who chairs the next (or given) "
+           "meeting, when the chair is away or leaves it", "meeting chair @bob")
+@dataclass(frozen=True, kw_only=True)
+class MeetingChair(Command):
+    person: PersonRef = arg("person")
+    meeting: int | None = option("int")
+    decision: int | None = option("int")
+
+
 @described("meetings", "meetings", "upcoming and recent meetings")
 @dataclass(frozen=True, kw_only=True)
 class Meetings(Command):

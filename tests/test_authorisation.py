@@ -135,7 +135,7 @@ def test_secret_ballots_are_hidden_while_open_cannot_change_and_keep_no_link(cjc
     open_fields = dict(cjcg.ok("dan", "results 1").fields)
     assert open_fields["North"] == "hidden until the poll closes" and open_fields["Voted"] == "2"
     closed = cjcg.ok("alice", "poll close 1")
-    assert "tied between North, South (1 votes each)" in closed.text
+    assert "tied between North and South, 1 vote each" in closed.text
     with unit_of_work(sessions) as session:
         assert session.scalars(select(Ballot)).all() == []
         assert len(session.scalars(select(SecretVoter)).all()) == 2

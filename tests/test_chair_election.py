@@ -89,7 +89,7 @@ def test_a_tied_ballot_elects_nobody(cscpwg: Chat) -> None:
     cscpwg.ok("alice", "vote 1 alice")
     cscpwg.ok("bob", "vote 1 bob")
     cscpwg.ok("sam", "poll close 1")
-    assert "Poll 1 elected nobody (tied between alice, bob (1 votes each)) (ToR Governance); hold the ballot again" \
+    assert "Poll 1 elected nobody (tied between alice and bob, 1 vote each) (ToR Governance); hold the ballot again" \
         in cscpwg.refused("sam", "chair @alice --poll 1").text
 
 
@@ -103,6 +103,25 @@ def test_all_members_must_agree_a_recommendation_present_or_not(cscpwg: Chat) ->
     outcome = dict(closed.fields)["Outcome"]
     assert outcome == ("not carried: 3 for, 0 against, 0 abstaining; needs all 4 members of the group to vote "
                        "for, present or not (ToR Governance)")
+    assert "Next" not in dict(closed.fields)  # only what the group agreed goes to the Board
+
+
+def test_a_carried_recommendation_goes_to_the_board_before_it_is_lga_policy(cscpwg: Chat) -> None:
+    # Governance: "All recommendations made by the group will be submitted to the Children and Young People Board
+    # for approval prior to being adopted as LGA policy."
+    first_meeting(cscpwg, ("alice", "bob", "carol", "dan"))
+    cscpwg.ok("alice", 'motion "Recommend a national sufficiency fund"')
+    cscpwg.ok("sam", "motion vote 1")
+    for member in ("alice", "bob", "carol", "dan"):
+        cscpwg.ok(member, "vote 1 for")
+    goes = ("goes to the Children and Young People Board for approval before it is adopted as LGA policy "
+            "(ToR Governance)")
+    assert dict(cscpwg.ok("sam", "poll close 1").fields)["Next"] == goes
+    cscpwg.ok("sam", "meeting close")
+    assert "- **Place:** online, as the ToR has the group meet virtually (ToR Operation)\n" in \
+        cscpwg.ok("sam", "minutes 1").text
+    assert f"- Outcome: carried: 4 for, 0 against, 0 abstaining; needs all 4 members of the group to vote for, " \
+           f"present or not (ToR Governance)\n- Next: {goes}\n" in cscpwg.ok("sam", "minutes 1").text
 
 
 def test_one_member_alone_at_a_meeting_carries_no_recommendation(cscpwg: Chat) -> None:

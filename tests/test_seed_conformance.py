@@ -226,3 +226,33 @@ def test_a_zoneless_tor_stored_as_json_follows_a_changed_default_as_its_yaml_doe
         group = session.scalars(select(Group)).one()
         assert group_terms(group).timezone == "Europe/Paris"
     assert "10:00 CET" in dict(chat.ok("alice", "meeting schedule 2026-12-10 10:00").fields)["When"]
+
+
+def test_plpcp_a_refused_review_or_report_cites_no_clause_the_document_does_not_have(chat: Chat) -> None:
+    # The document says who reviews neither the ToR (Review) nor the programme (Activity and Responsibilities): the
+    # clerk's default holds, and a refusal must not pin it on the clause about quarterly reports.
+    chat.load("plpcp")
+    assert chat.refused("bob", "review done").text == ("Only the chair or the secretariat can record the review. "
+                                                       "Ask alice or sam.")
+    assert chat.refused("bob", "report done").text == ("Only the chair or the secretariat can record the report. "
+                                                       "Ask alice or sam.")
+
+
+@pytest.mark.parametrize("group", ["plpcp", "lciib"])
+def test_terms_say_the_document_sets_no_voting_rule_where_it_sets_none(chat: Chat, group: str) -> None:
+    # Neither document says how the group decides: `terms` must not present the file's majority as the ToR's.
+    chat.load(group)
+    assert dict(chat.ok("bob", "terms").fields)["Voting"] == (
+        "decided by a majority of the votes cast; the ToR sets no voting rule, so this is the usual one")
+
+
+def test_plpcp_deputies_in_force_are_those_of_dcss_in_their_twelve_months(chat: Chat) -> None:
+    chat.load("plpcp")
+    chat.ok("bob", "deputy @nadia")
+    chat.ok("carol", "deputy @otto")
+    assert dict(chat.ok("alice", "deputies").fields) == {"bob": "nadia, standing", "carol": "otto, standing"}
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # their twelve months ended on 15 Jan 2027
+    chat.ok("sam", 'member add @bruno --seat "DCS North London"')
+    chat.ok("bruno", "deputy @nadia")
+    # bob has left the seat and carol's term is over: neither nomination lets an alternate attend any longer.
+    assert dict(chat.ok("alice", "deputies").fields) == {"bruno": "nadia, standing"}

@@ -24,6 +24,8 @@ from bot.models import (
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
+from bot.rules.cadence import where_words
+from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 from bot.terms_stored import group_terms
 
@@ -50,6 +52,7 @@ class VoteRecord:
     quorum: str | None
     opened_on: dt.date | None = None  # for a vote held between meetings: its own dates, in the group's zone
     closed_on: dt.date | None = None
+    then: str | None = None  # where the ToR sends it once carried (bot.rules.voting.next_step)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         starts_at=meeting.starts_at.astimezone(zone),
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
-        place=meeting.place, chair=names(chair_id), minute_taker=names(meeting.minute_taker_id),
+        place=meeting.place or where_words(terms.meetings, None, meeting.number)[0], chair=names(chair_id),
+        minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
@@ -204,7 +208,8 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
         "the option with the most votes" + (", more than one choice each" if poll.multi else "")
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
-                      poll.secret, rule, counts, voters, outcome, quorum)
+                      poll.secret, rule, counts, voters, outcome, quorum,
+                      then=next_step(terms.voting, poll.kind, poll.outcome))
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

@@ -93,7 +93,7 @@ def vote(v: VoteRecord) -> list[str]:
     lines = [f"**{kind} {v.number}:** {v.question}", "",
              f"- Rule: {v.rule}",
              f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
-             f"- Outcome: {v.outcome}", ""]
+             f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]
     return lines
 
 

@@ -46,6 +46,47 @@ def cadence_breaks(rule: MeetingRules, day: dt.date, previous: dt.date | None, f
     return breaks
 
 
+def last_regular(rule: MeetingRules, day: dt.date, earlier: list[tuple[dt.date, int]]) -> tuple[dt.date, int] | None:
+    """The regular meeting a meeting on `day` would come too soon after to keep the cadence, making it an
+    additional one; None when it keeps the cadence. `earlier` holds the group's other meetings (date, number),
+    held or scheduled: the first is regular, and each later one is regular when it keeps the cadence from the
+    regular one before it (an additional meeting does not move the cadence)."""
+    months = interval_months(rule)
+    if months is None:
+        return None
+    regular: tuple[dt.date, int] | None = None
+    for held in sorted(m for m in earlier if m[0] <= day):
+        if regular is None or held[0] >= add_months(regular[0], months) - GRACE:
+            regular = held
+    return regular if regular is not None and day < add_months(regular[0], months) - GRACE else None
+
+
+def how_long(earlier: dt.date, later: dt.date) -> str:
+    """`2 weeks`, or `10 days` under a fortnight."""
+    days = (later - earlier).days
+    if days < 14:
+        return f"{days} day{'' if days == 1 else 's'}"
+    return f"{days // 7} weeks"
+
+
+# Words a place to meet online is given by: the platform, a link, or saying it is online.
+ONLINE = ("teams", "zoom", "webex", "google meet", "skype", "online", "virtual", "video", "http", "www.")
+
+
+def where_words(rule: MeetingRules, where: str | None, number: int) -> tuple[str | None, str | None]:
+    """Where the ToR has the group meet virtually: the place to show when none is given, and the warning when
+    the place given reads as one to meet in person, each citing the clause; (None, None) otherwise."""
+    if not rule.virtual:
+        return None, None
+    if where is None:
+        return rule.cited("online, as the ToR has the group meet virtually"), None
+    if any(word in where.casefold() for word in ONLINE):
+        return None, None
+    return None, (rule.cited("The ToR has the group meet virtually") + f', and "{where}" reads as a place to meet '
+                  f"in person. To give the online meeting instead, cancel it (`meeting cancel {number}`) and schedule "
+                  'it again with --where "Microsoft Teams" or its link.')
+
+
 def early_by(starts_at: dt.datetime, now: dt.datetime) -> dt.timedelta | None:
     """How long before its scheduled start a meeting is being opened, when that is an hour or more (hours, not
     the minutes a chair opens early to start on time); None otherwise."""

@@ -61,6 +61,20 @@ def entitlement_refusal(terms: Terms, held: SeatHeld, today: dt.date, *, member:
     return None
 
 
+def may_send(terms: Terms, held: SeatHeld | None, today: dt.date) -> bool:
+    """Whether the seat `held` may send a deputy now: the ToR provides for deputies and entitles the seat
+    (entitlement_refusal finds nothing)."""
+    return held is not None and terms.deputies.allowed and entitlement_refusal(terms, held, today, member="") is None
+
+
+def offer(terms: Terms) -> str:
+    """The reminder that a member can send a deputy, naming the seats that can where the ToR limits them."""
+    rule = terms.deputies
+    if rule.for_seats is None:
+        return rule.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
+    return rule.cited(f"{', '.join(rule.for_seats)} can name a deputy to attend in their place: `deputy @person`") + "."
+
+
 def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
     """The people the ToR file lists as eligible to deputise for `seat_title`; None when it lists nobody."""
     if isinstance(rule.eligible, dict):

@@ -101,6 +101,10 @@ def voting_rule(terms: Terms) -> str:
         text += "; the chair has a casting vote"
     if not voting.out_of_meeting_polls:
         text += "; votes only at meetings"
+    if voting.carried_goes_to:
+        text += f"; what is carried goes to {voting.carried_goes_to}"
+    if not voting.clause:
+        return f"{text}; the ToR sets no voting rule, so this is the usual one"
     return voting.cited(text)
 
 
@@ -111,6 +115,10 @@ def meetings_rule(terms: Terms) -> str:
                else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
+    if meetings.virtual:
+        cadence += ", online"
+    if meetings.additional_agreed_by_chair:
+        cadence += "; additional meetings where agreed by the chair"
     return meetings.cited(cadence)
 
 

@@ -148,6 +148,13 @@ def casting_refusal(rules: VotingRules) -> str | None:
     return None if rules.casting_vote == "chair" else rules.cited("The ToR gives the chair no casting vote") + "."
 
 
+def next_step(rules: VotingRules, kind: str, outcome: str | None) -> str | None:
+    """Where the ToR sends a carried motion next (`carried_goes_to`), citing it; None for anything else."""
+    if kind != "motion" or rules.carried_goes_to is None or not (outcome or "").startswith("carried"):
+        return None
+    return rules.cited(f"goes to {rules.carried_goes_to}")
+
+
 def most_voted(labels: dict[int, str], per: dict[int, int]) -> tuple[list[str], int]:
     """The options (`labels` by position) with the most votes, and that number; none when no vote was cast."""
     top = max(per.values(), default=0)
@@ -161,4 +168,5 @@ def poll_outcome(labels: dict[int, str], per: dict[int, int], voters: int) -> st
         return "no votes were cast"
     if len(winners) == 1:
         return f"{winners[0]} has the most votes ({top} of {voters} voting)"
-    return f"tied between {', '.join(winners)} ({top} votes each)"
+    tied = f"{', '.join(winners[:-1])} and {winners[-1]}"
+    return f"tied between {tied}, {top} vote{'' if top == 1 else 's'} each"

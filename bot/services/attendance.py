@@ -7,6 +7,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
+from bot.rules.deputies import may_send
 from bot.rules.quorum import Quorum
 from bot.services import conduct, roll
 from bot.services.context import Context
@@ -52,9 +53,8 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
     ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
     notices: tuple[str, ...] = ()
-    deputies = ctx.terms.deputies
-    if deputies.allowed and not roll.deputy_named(ctx, meeting, ctx.actor):
-        notices = (deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
+    if may_send(ctx.terms, ctx.membership(ctx.actor), ctx.today) and not roll.deputy_named(ctx, meeting, ctx.actor):
+        notices = (ctx.terms.deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
     return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(MeetingRef(meeting.id),))
 

@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from bot.errors import NotAllowed
 from bot.models import Interest, Meeting, Person
-from bot.rules.cadence import cadence_breaks, early_by
-from bot.rules.calendar import show
+from bot.rules.cadence import cadence_breaks, cadence_words, early_by, how_long, last_regular
+from bot.rules.calendar import show, show_date
 from bot.rules.in_force import declares_at_start
 from bot.services.context import Context
+from bot.services.presiding import holds_chair, is_chair
 
 HELD = ("scheduled", "open", "closed")
 
@@ -28,6 +29,29 @@ def cadence_warnings(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     in_year = sum(1 for d in days if day - dt.timedelta(days=365) < d <= day)
     return tuple(f"Cadence: {text}." for text in cadence_breaks(ctx.terms.meetings, day, previous, following,
                                                                   in_year))
+
+
+def require_chair_for_additional(ctx: Context, day: dt.date) -> tuple[str, ...]:
+    """Where the ToR has additional meetings agreed by the chair, refuse anyone but the chair a meeting on `day`
+    that comes sooner than the cadence after the last regular meeting (NotAllowed, naming the chair); return the
+    notice the chair's additional meeting carries. Before a chair is in office, whoever presides schedules."""
+    rule = ctx.terms.meetings
+    if not rule.additional_agreed_by_chair:
+        return ()
+    zone = ctx.terms.zone
+    earlier = [(m.starts_at.astimezone(zone).date(), m.number) for m in ctx.session.scalars(
+        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status.in_(HELD)))]
+    regular = last_regular(rule, day, earlier)
+    if regular is None:
+        return ()
+    cadence = f"the ToR has the group meet {cadence_words(rule)}"
+    if is_chair(ctx):
+        return (rule.cited(f"An additional meeting, agreed by the chair: {cadence}") + ".",)
+    chairs = [m.person.display_name for m in ctx.memberships() if holds_chair(ctx, m)]
+    ask = f" Ask {' or '.join(chairs)}." if chairs else ""
+    raise NotAllowed(rule.cited(f"{show_date(day)} is {how_long(regular[0], day)} after meeting {regular[1]} "
+                                f"({show_date(regular[0])}), so it would be an additional meeting; {cadence}, with "
+                                "additional meetings where required and agreed by the chair") + f".{ask}")
 
 
 def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import DeputyNomination
+from bot.models import DeputyNomination, Meeting
 from bot.replies import Reply
 from bot.rules import deputies
 from bot.rules.calendar import show
@@ -91,9 +91,15 @@ def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
 
 
 def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
-    nominations = ctx.session.scalars(select(DeputyNomination).where(
+    """The nominations in force: those of members who hold their seat, in term, for a meeting still to come or
+    standing (a member who left the seat, or whose term is over, sends no deputy)."""
+    entitled = {m.person_id for m in ctx.memberships() if deputies.may_send(ctx.terms, m, ctx.today)}
+    to_come = set(ctx.session.scalars(select(Meeting.id).where(Meeting.group_id == ctx.group.id,
+                                                                Meeting.status.in_(("scheduled", "open")))))
+    nominations = [n for n in ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None))
-        .order_by(DeputyNomination.id)).all()
+        .order_by(DeputyNomination.id))
+        if n.member_id in entitled and (n.meeting_id is None or n.meeting_id in to_come)]
     rows = tuple((n.member.display_name, f"{n.deputy.display_name}, "
                   + (f"meeting {meeting_number(ctx.session, n.meeting_id)}" if n.meeting_id else "standing"))
                  for n in nominations)

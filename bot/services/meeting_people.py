@@ -4,14 +4,18 @@ carried motion records that it did."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.errors import NotAllowed, UsageError
-from bot.models import Person
-from bot.services.authority import roles_of
+from bot.models import Attendance, Person
+from bot.replies import Reply
+from bot.rules.calendar import show
+from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
 from bot.services.standing import is_member
-from bot.terms_powers import PowerHolder
-from bot.verbs import MeetingSchedule
+from bot.terms_powers import Act, PowerHolder
+from bot.verbs import MeetingChair, MeetingSchedule
 
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
@@ -19,7 +23,29 @@ def in_steering_group(ctx: Context, person: Person) -> bool:
     return PowerHolder.STEERING_GROUP in roles_of(ctx, person)
 
 
-def check_meeting_people(ctx: Context, cmd: MeetingSchedule, chair: Person | None,
+def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
+    """Name who chairs a scheduled or open meeting (whoever may name a meeting's chair): the group's chair has sent
+    apologies, or leaves. The chair must be one the ToR allows (check_meeting_people) and not have sent apologies."""
+    meeting = ctx.meeting(cmd.meeting)
+    require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair", meeting=meeting)
+    if meeting.status not in ("scheduled", "open"):
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name the chair of a meeting still to come "
+                         "or open.")
+    chair = ctx.person(cmd.person)
+    decided = check_meeting_people(ctx, cmd, chair, None)
+    status = ctx.session.scalar(select(Attendance.status).where(Attendance.meeting_id == meeting.id,
+                                                                Attendance.member_id == chair.id))
+    if status == "apologies":
+        raise NotAllowed(f"{chair.display_name} has sent apologies for meeting {meeting.number}, so cannot chair it. "
+                         "Name a member who will be there.")
+    meeting.chair_id = chair.id
+    ctx.audit("meeting.chair_named", meeting=meeting.id, chair=chair.id,
+              **({"chair_by_motion": cmd.decision} if decided else {}))
+    return Reply(f"{decided or chair.display_name} chairs meeting {meeting.number} "
+                 f"({show(meeting.starts_at, ctx.terms.zone)}).")
+
+
+def check_meeting_people(ctx: Context, cmd: MeetingSchedule | MeetingChair, chair: Person | None,
                          minute_taker: Person | None) -> str | None:
     """Refuse (NotAllowed, citing the clause and naming who may) a chair or minute-taker the ToR does not allow;
     return how the chair was chosen when a decision of the group let them chair, else None."""

@@ -7,9 +7,10 @@ import datetime as dt
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Meeting
+from bot.models import AgendaItem, Meeting
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
+from bot.rules.cadence import where_words
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
 from bot.services.authority import require
@@ -41,6 +42,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     if ends and day > ends.date:
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
                          + "; schedule the meeting before then.")
+    additional = conduct.require_chair_for_additional(ctx, day)
     chair = ctx.person(cmd.chair) if cmd.chair else None
     minute_taker = ctx.person(cmd.minutes) if cmd.minutes else None
     decided = check_meeting_people(ctx, cmd, chair, minute_taker)
@@ -53,25 +55,41 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
                       starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
     ctx.session.add(meeting)
+    standing = standing_items(ctx, meeting)
     ctx.session.flush()
     ctx.audit("meeting.scheduled", meeting=meeting.id, starts_at=starts_at, place=where,
               chair=meeting.chair_id, minute_taker=meeting.minute_taker_id,
               **({"chair_by_motion": cmd.decision} if decided else {}))
+    for item in meeting.items:
+        ctx.audit("agenda.item_added", meeting=meeting.id, position=item.position, title=item.title, standing=True)
     fields = [("When", show(starts_at, zone))]
-    if where:
-        fields.append(("Where", where))
+    online, in_person = where_words(ctx.terms.meetings, where, meeting.number)
+    if where or online:
+        fields.append(("Where", where or online or ""))
     if ctx.terms.meetings.max_minutes:
         fields.append(("Length", ctx.terms.meetings.cited(f"at most {ctx.terms.meetings.max_minutes} minutes")))
+    if standing:
+        fields.append(("Agenda", "; ".join(standing)))
     if chair:
         fields.append(("Chair", decided or chair.display_name))
     if minute_taker:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
-    notices = (*notices, *conduct.cadence_warnings(ctx, meeting))
+    notices = (*notices, *additional, *((in_person,) if in_person else ()), *conduct.cadence_warnings(ctx, meeting))
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)
+
+
+def standing_items(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """Put the items the ToR has on every agenda first on `meeting`'s; return each as the agenda shows it, citing
+    its clause."""
+    lines = []
+    for position, item in enumerate(ctx.terms.meetings.standing_items, start=1):
+        meeting.items.append(AgendaItem(position=position, title=item.title))
+        lines.append(item.cited(f"Item {position}: {item.title}, at each meeting"))
+    return tuple(lines)
 
 
 def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:

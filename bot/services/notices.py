@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
+from bot.rules import deputies
 from bot.rules.calendar import report_due, show, show_date
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
@@ -106,7 +107,7 @@ def apologies(ctx: Context, meeting_id: int, starts: str | None = None) -> Notic
     text = (f"Meeting {meeting.number} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
             f"If you cannot attend, say `apologies --meeting {meeting.number}` in the group's channel.")
     if ctx.terms.deputies.allowed:
-        text += " " + ctx.terms.deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
+        text += " " + deputies.offer(ctx.terms)
     return Notice("Apologies?", text, people)
 
 

@@ -7,7 +7,7 @@ from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
-from bot.rules.voting import electorate_is_present
+from bot.rules.voting import electorate_is_present, next_step
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
@@ -49,6 +49,9 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
     if poll.outcome:
         fields.append(("Outcome", poll.outcome))
+    then = next_step(ctx.terms.voting, poll.kind, poll.outcome)
+    if then:
+        fields.append(("Next", then))
     buttons: tuple[Button, ...] = ()
     if poll.status == "open":
         style = {"For": "primary", "Against": "danger"}

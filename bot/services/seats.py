@@ -23,13 +23,15 @@ from bot.verbs import MemberAdd, MemberRemove, Members
 
 def list_members(ctx: Context, cmd: Members) -> Reply:
     """Every seat with its holder and the end of their term."""
-    held = {m.seat_title.casefold(): m for m in ctx.memberships()}
+    held: dict[str, list[Membership]] = {}
+    for m in ctx.memberships():
+        held.setdefault(m.seat_title.casefold(), []).append(m)
     rows = []
     for seat in ctx.terms.seats:
-        membership = held.pop(seat.title.casefold(), None)
+        holders = held.pop(seat.title.casefold(), [])
         label = seat.title + (f" ({seat.organisation})" if seat.organisation else "")
-        rows.append((label, describe(ctx, membership, seat.voting)))
-    for membership in held.values():  # seats no longer in the ToR
+        rows.append((label, "; ".join(describe(ctx, m, seat.voting) for m in holders) if holders else "vacant"))
+    for membership in (m for ms in held.values() for m in ms):  # seats no longer in the ToR
         rows.append((membership.seat_title, describe(ctx, membership, False)))
     filled = sum(1 for _, v in rows if not v.startswith("vacant"))
     return Reply(text=f"{filled} of {len(ctx.terms.seats)} seats filled.", title=f"Members of {ctx.terms.name}",
@@ -74,12 +76,13 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():
         same_seat = membership.seat_title.casefold() == seat.title.casefold()
-        if same_seat and term_ended(ctx, membership):
+        if same_seat and term_ended(ctx, membership) and (membership.person_id == person.id
+                                                          or not seat.several_holders):
             lapsed = membership
             continue
         if same_seat and membership.person_id == person.id and also:
             return record_capacity(ctx, membership, also, before)
-        if same_seat:
+        if same_seat and not seat.several_holders:
             raise NotAllowed(f"{seat.title} is held by {membership.person.display_name}. "
                              f"Remove them first: `member remove @{membership.person.display_name}`.")
         if membership.person_id == person.id:

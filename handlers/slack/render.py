@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bot.replies import Reply
@@ -23,13 +24,44 @@ def mrkdwn(text: str) -> dict[str, str]:
     return {"type": "mrkdwn", "text": escaped(text)[:MAX_TEXT] or " "}
 
 
+HEADING = re.compile(r"^#{1,6} +")
+STRONG = re.compile(r"\*\*(.+?)\*\*")
+
+
+def slack_markdown(text: str) -> str:
+    """Markdown (the minutes) as Slack's mrkdwn shows it: a heading as a bold line, `**bold**` as `*bold*`, a
+    list's dash as a bullet. Slack shows a heading's hashes and doubled asterisks as typed."""
+    lines = []
+    for line in text.splitlines():
+        line = STRONG.sub(r"*\1*", line)
+        heading = HEADING.match(line)
+        if heading:
+            line = f"*{line[heading.end():]}*"
+        elif line.startswith("- "):
+            line = "• " + line[2:]
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def sections(text: str) -> list[str]:
+    """`text` in pieces that each fit a section (MAX_TEXT, escaped), split between lines: long minutes whole."""
+    pieces, piece = [], ""
+    for line in text.split("\n"):
+        joined = f"{piece}\n{line}" if piece else line
+        if piece and len(escaped(joined)) > MAX_TEXT:
+            pieces.append(piece)
+            joined = line
+        piece = joined
+    return [*pieces, piece]
+
+
 def blocks(reply: Reply) -> list[Block]:
     """Block Kit for `reply`. Button values carry the command a press runs as the person pressing."""
     out: list[Block] = []
     if reply.title:
         out.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
     text = f":warning: {reply.text}" if reply.error else reply.text
-    out.append({"type": "section", "text": mrkdwn(text)})
+    out.extend({"type": "section", "text": mrkdwn(piece)} for piece in sections(slack_markdown(text))[:MAX_BLOCKS // 2])
     fields = [mrkdwn(f"*{label}*\n{value}"[:MAX_FIELD]) for label, value in reply.fields]
     room = MAX_BLOCKS - len(out) - 3  # keep room for the notices, the buttons and a note of what was left out
     for start in range(0, len(fields), 10):  # a section holds at most ten fields

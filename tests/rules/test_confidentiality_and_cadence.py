@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.rules.cadence import cadence_breaks, early_by
+from bot.rules.cadence import cadence_breaks, early_by, last_regular
 from bot.rules.confidentiality import Reader, Scope, Standing, may_see
 from bot.terms import MeetingRules
 
@@ -45,6 +45,16 @@ def test_a_quarter_and_a_fortnight_keeps_the_cadence_and_more_does_not() -> None
 
 def test_a_tor_with_no_cadence_warns_of_nothing() -> None:
     assert cadence_breaks(MeetingRules(), D(2030, 1, 1), D(2026, 1, 1), None, 40) == []
+
+
+def test_an_additional_meeting_does_not_move_the_bi_monthly_cadence() -> None:
+    rule = MeetingRules(every_months=2, additional_agreed_by_chair=True)
+    feb7, feb21 = (dt.date(2023, 2, 7), 1), (dt.date(2023, 2, 21), 2)
+    assert last_regular(rule, dt.date(2023, 2, 21), [feb7]) == feb7  # sooner than two months: additional
+    assert last_regular(rule, dt.date(2023, 3, 24), [feb7, feb21]) is None  # two months less a fortnight: regular
+    assert last_regular(rule, dt.date(2023, 3, 23), [feb7, feb21]) == feb7
+    assert last_regular(rule, dt.date(2023, 1, 31), [feb7]) is None  # nothing before it to keep a cadence from
+    assert last_regular(MeetingRules(), dt.date(2023, 2, 8), [feb7]) is None
 
 
 def test_early_means_an_hour_or_more() -> None:

@@ -115,7 +115,7 @@ def test_the_chair_gives_a_casting_vote_only_where_the_tor_says() -> None:
 def test_a_poll_is_won_by_the_most_votes_and_a_tie_or_no_votes_decides_nothing() -> None:
     labels = {1: "Barnet", 2: "Camden", 3: "Ealing"}
     assert poll_outcome(labels, {1: 2, 2: 1, 3: 0}, 3) == "Barnet has the most votes (2 of 3 voting)"
-    assert poll_outcome(labels, {1: 1, 2: 1, 3: 0}, 2) == "tied between Barnet, Camden (1 votes each)"
+    assert poll_outcome(labels, {1: 1, 2: 1, 3: 0}, 2) == "tied between Barnet and Camden, 1 vote each"
     assert poll_outcome(labels, {1: 0, 2: 0, 3: 0}, 0) == "no votes were cast"
 
 

@@ -46,3 +46,33 @@ def test_a_very_long_register_stays_within_slacks_fifty_blocks_and_says_what_is_
     assert len(rendered) == 50
     assert rendered[-1]["type"] == "actions" and rendered[-2]["type"] == "context"
     assert "150 more rows are not shown here" in rendered[-3]["elements"][0]["text"]
+
+
+MINUTES = """# Minutes of Pan-London Placements Commissioning Programme Steering Group: meeting 1
+
+- **Date:** Tuesday 15 December 2026
+
+## Attendance
+
+- **Present:** alice (ALDCS), bob (North London sub-region)
+
+### 1. Review of programme progress
+
+**Motion 1:** Deploy the budget
+"""
+
+
+def test_minutes_read_as_slack_shows_them_headings_bold_and_bullets_not_markdown_marks() -> None:
+    [section] = blocks(Reply(MINUTES))
+    assert section["text"]["text"].splitlines() == [
+        "*Minutes of Pan-London Placements Commissioning Programme Steering Group: meeting 1*", "",
+        "• *Date:* Tuesday 15 December 2026", "", "*Attendance*", "",
+        "• *Present:* alice (ALDCS), bob (North London sub-region)", "", "*1. Review of programme progress*", "",
+        "*Motion 1:* Deploy the budget"]
+
+
+def test_long_minutes_are_shown_whole_in_several_sections_split_between_lines() -> None:
+    lines = [f"- **Action {n}:** write to the sub-regional partnerships about placement {n}" for n in range(120)]
+    sections = [b["text"]["text"] for b in blocks(Reply("\n".join(lines))) if "text" in b]
+    assert len(sections) > 1 and all(len(s) <= 3000 for s in sections)
+    assert "\n".join(sections).splitlines() == [line.replace("- **", "• *").replace(":**", ":*") for line in lines]

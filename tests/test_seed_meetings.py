@@ -1,0 +1,60 @@
+"""Meetings of the seed groups as their documents run them, on every platform: what the ToR leaves to the meeting
+itself (who chairs when the chair is away) as well as what it says."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+JANUARY = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+
+
+def elect_bob(chat: Speaking) -> None:
+    """CSCPWG's first meeting elects bob its chair (Governance: "elect a chair at its first meeting")."""
+    chat.now = JANUARY
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "vote 1 bob")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @bob --poll 1")
+    chat.ok("sam", "meeting close")
+
+
+def test_cscpwg_when_the_elected_chair_sends_apologies_another_member_chairs_that_meeting(
+        platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cscpwg")
+    elect_bob(chat)
+    chat.ok("sam", "meeting schedule 2023-03-14 14:00")
+    chat.ok("bob", "apologies")
+    chat.now = dt.datetime(2023, 3, 14, 14, 0, tzinfo=dt.UTC)
+    assert "Ask bob" in chat.refused("alice", "meeting open").text
+    assert "Only the chair or the secretariat can name a meeting's chair (ToR Operation). Ask bob or sam." in \
+        chat.refused("carol", "meeting chair @carol").text
+    assert "bob has sent apologies for meeting 2, so cannot chair it" in chat.refused("sam", "meeting chair @bob").text
+    assert "not a member in term" in chat.refused("sam", "meeting chair @sam").text
+    assert "alice chairs meeting 2 (Tue 14 Mar 2023, 14:00 GMT)" in chat.ok("sam", "meeting chair @alice").text
+    assert "Meeting 2 of Children's Social Care Placements Working Group is open" in \
+        chat.ok("alice", "meeting open").text
+    chat.ok("carol", "here")
+    closed = chat.ok("alice", "meeting close").text
+    assert "Apologies: bob" in closed  # the apologies stand: the meeting was not cancelled and called again
+
+
+def test_plpcp_apologies_offer_an_alternate_only_to_a_dcs(platform_chat: Speaking) -> None:
+    # Membership: "Each DCS will nominate an alternate DCS from the sub-region to attend in their place": the chair,
+    # the Society of London Treasurers' and London Councils' members name none.
+    chat = platform_chat
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-15 10:00")
+    offer = "You can name a deputy to attend in your place"
+    assert offer in chat.ok("carol", "apologies").text
+    for member in ("alice", "frank", "grace"):
+        said = chat.ok(member, "apologies").text
+        assert f"Apologies from {member} recorded for meeting 1" in said and offer not in said, said
