@@ -160,6 +160,14 @@ class AttendanceRules(Rule):
     absence_clause: str | None = None
     max_per_organisation: int | None = Field(default=None, ge=1)
     cap_clause: str | None = None
+    # The seats both rules are about (LIEG: the London LAs' representatives, not the ALDCS officers of 2.6 nor
+    # Ofsted); None: every seat. Others attend uncapped and their absences are recorded but never warned of.
+    seats: list[str] | None = None
+
+    def counts(self, seat_title: str | None) -> bool:
+        """Whether the cap and the absence warning apply to the holder of `seat_title`."""
+        return self.seats is None or (seat_title is not None and
+                                      seat_title.casefold() in {t.casefold() for t in self.seats})
 
     @property
     def absence_rule(self) -> Rule:

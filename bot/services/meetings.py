@@ -147,7 +147,7 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     warnings = []
     for attendee in seated:
         run = record.run(attendee)
-        if len(run) < limit:
+        if not record.warned(attendee):
             continue
         if attendee.is_organisation:
             dates = [show_date(m.starts_at.astimezone(ctx.terms.zone).date()) for m in run]

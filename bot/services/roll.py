@@ -47,9 +47,10 @@ def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, d
 
 
 def organisation_of(ctx: Context, member_id: int) -> str | None:
+    """The organisation the ToR's cap counts the member against; None for a seat it does not cap."""
     membership = next((m for m in ctx.memberships() if m.person_id == member_id), None)
     seat = ctx.terms.seat(membership.seat_title) if membership else None
-    return seat.organisation if seat else None
+    return seat.organisation if seat and ctx.terms.attendance.counts(seat.title) else None
 
 
 def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = False) -> None:
