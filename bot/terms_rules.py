@@ -102,6 +102,10 @@ class QuorumRule(Rule):
     fraction: float | None = Field(default=None, gt=0, le=1)
     chair_required: bool = False
     deputies_count: bool = True
+    # A condition the quorum is "subject to" that only those at the meeting can judge (CJCG 6.4: "subject to the
+    # members present being able to represent the views and decisions of the members who are not present"):
+    # stated beside the count, never applied by it.
+    proviso: str | None = Field(default=None, min_length=1, max_length=300)
 
     @model_validator(mode="after")
     def _one_threshold(self) -> QuorumRule:

@@ -42,3 +42,23 @@ def test_lieg_the_riia_members_are_not_a_london_authority_capped_or_warned_of_ab
     # ALDCS's three have missed three sessions in a row (11 Mar, 10 Jun, 9 Sep): no London LA is warned of.
     warned = [line for line in closed.splitlines() if "consecutive" in line]
     assert not [line for line in warned if "ALDCS" in line or "harry" in line or "ivy" in line], warned
+
+
+def test_cjcg_quorum_states_the_proviso_the_chair_must_judge(platform_chat: Speaking) -> None:
+    """CJCG 6.4: "quorate if three of its members are present, subject to the members present being able to
+    represent the views and decisions of the members who are not present". Who can speak for whom is the chair's
+    judgement, not a count, so the bot counts three and says what else the quorum is subject to."""
+    chat = platform_chat
+    chat.load("cjcg")
+    proviso = ("subject to the members present being able to represent the views and decisions of the members who "
+               "are not present")
+    assert proviso in chat.ok("bob", "terms").text
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert proviso not in chat.ok("alice", "quorum").text  # not quorate: nothing to be subject to
+    quorate = chat.ok("carol", "here").text
+    assert "now quorate: 3 members present, 3 needed" in quorate
+    said = chat.ok("alice", "quorum").text
+    assert "Meeting 1 is quorate: 3 members present, 3 needed (ToR 6.4)." in said
+    assert f"The quorum is {proviso}; the chair judges that (ToR 6.4)." in said

@@ -7,7 +7,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
-from bot.rules.quorum import Quorum
+from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, roll
 from bot.services.context import Context
 from bot.services.record_lock import require_unlocked
@@ -71,4 +71,6 @@ def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
         raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
     quorum = roll.quorum_of(ctx, meeting)
     verb = "is" if quorum.required is not None else "has"
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=MeetingRef(meeting.id))
+    proviso = proviso_note(ctx.terms.quorum, quorum)
+    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=MeetingRef(meeting.id),
+                 notices=(proviso,) if proviso else ())
