@@ -110,3 +110,14 @@ def test_lieg_the_steering_group_renames_a_meetings_volunteer_chair(platform_cha
     chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     assert "Only the chair" in chat.refused("erin", "meeting open").text  # no longer this meeting's chair
     chat.ok("bob", "meeting open")
+
+
+def test_cjcg_reports_go_to_all_three_boards_it_is_accountable_to(platform_chat: Speaking) -> None:
+    """CJCG 4.4.4: "updates and reports ... to the SEND Area Strategic Partnership, Transforming Care and Growing
+    Well Boards as required" (5.1: accountable to all three), not to the SEND partnership alone."""
+    chat = platform_chat
+    chat.load("cjcg")
+    boards = "SEND Area Strategic Partnership, Transforming Care and Growing Well Boards"
+    assert f"Reporting: to {boards} as required, led by the chair (ToR 4.4.4)" in chat.ok("bob", "terms").text
+    made = chat.ok("alice", 'report done "Joint action plan update"').text
+    assert f"Report to {boards} recorded as made on 1 Dec 2026" in made
