@@ -33,6 +33,7 @@ from bot.verbs_meeting import (
     Attendance,
     AttendanceRegister,
     Here,
+    Leaving,
     MeetingCancel,
     MeetingChair,
     MeetingClose,
@@ -55,9 +56,9 @@ from bot.verbs_vote import Motion, MotionTable, MotionVote, Poll, PollClose, Pol
 COMMANDS: tuple[type[Command], ...] = (
     Help, GroupInfo, Terms, GroupBind, GroupEnd, Members, MemberAdd, MemberRemove, Chair, Deputy, DeputyRevoke,
     Deputies, Declare, Interests, MeetingSchedule, MeetingChair, Meetings, MeetingOpen, MeetingClose, MeetingCancel,
-    AgendaAdd, Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page, MinutesApprove,
-    Minute, Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results, Action,
-    ActionDone, Actions, Review, ReviewDone, ReportDone,
+    AgendaAdd, Agenda, Here, Leaving, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page,
+    MinutesApprove, Minute, Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results,
+    Action, ActionDone, Actions, Review, ReviewDone, ReportDone,
 )
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
 BY_NAME = {verb.name: verb for verb in VERBS}
@@ -66,8 +67,9 @@ CLASS_OF: dict[str, type[Command]] = {command.verb: command for command in COMMA
 __all__ = [
     "Arg", "BY_NAME", "CLASS_OF", "COMMANDS", "Command", "VERBS", "Verb", "Action", "ActionDone", "Actions", "Agenda",
     "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies", "Deputy",
-    "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "MeetingCancel", "MeetingChair",
-    "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
-    "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page", "Poll",
-    "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms", "Vote",
+    "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "Leaving", "MeetingCancel",
+    "MeetingChair", "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd",
+    "MemberRemove", "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page",
+    "Poll", "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms",
+    "Vote",
 ]

@@ -121,3 +121,33 @@ def test_cjcg_reports_go_to_all_three_boards_it_is_accountable_to(platform_chat:
     assert f"Reporting: to {boards} as required, led by the chair (ToR 4.4.4)" in chat.ok("bob", "terms").text
     made = chat.ok("alice", 'report done "Joint action plan update"').text
     assert f"Report to {boards} recorded as made on 1 Dec 2026" in made
+
+
+def test_cjcg_a_member_leaving_early_can_take_the_quorum_with_them(platform_chat: Speaking) -> None:
+    """CJCG 6.4: "quorate if three of its members are present" holds for each decision, not only at the start:
+    dan leaves at 10:40, the meeting is no longer quorate, and the next motion cannot be voted on until he is back
+    (or another member comes)."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    left = chat.ok("dan", "leaving").text
+    assert "dan has left meeting 1 at 10:40." in left
+    assert "The meeting is now not quorate: 2 members present, 3 needed (ToR 6.4)." in left
+    assert "dan (left 10:40)" in chat.ok("alice", "attendance").text
+    assert "not quorate: 2 members present, 3 needed (ToR 6.4)" in \
+        chat.refused("alice", 'motion "Approve the joint action plan"').text
+    assert "You left meeting 1 at 10:40; say" in chat.refused("dan", "leaving").text
+    back = chat.ok("dan", "here").text
+    assert "dan is back at meeting 1." in back and "now quorate: 3 members present" in back
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    assert "not recorded" in chat.refused("erin", "leaving").text
+    chat.now = dt.datetime(2026, 12, 10, 11, 0, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "meeting close")
+    assert "bob (Southend City Council) — left at 11:00" in chat.ok("sam", "meeting minutes 1").text
