@@ -151,3 +151,21 @@ def test_cjcg_a_member_leaving_early_can_take_the_quorum_with_them(platform_chat
     chat.ok("alice", "poll close 1")
     chat.ok("alice", "meeting close")
     assert "bob (Southend City Council) — left at 11:00" in chat.ok("sam", "meeting minutes 1").text
+
+
+def test_cjcg_a_vote_that_closes_after_the_quorum_left_decides_nothing(platform_chat: Speaking) -> None:
+    """CJCG 6.4: the vote opened with three present, then dan left; two votes for do not carry a motion of a
+    meeting no longer quorate."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    chat.ok("bob", "vote 1 for")
+    chat.ok("dan", "leaving")
+    chat.ok("alice", "vote 1 for")
+    closed = chat.ok("alice", "poll close 1").text
+    assert "Motion 1 is closed: not carried: no quorum when the vote closed — 2 members present, 3 needed " \
+        "(ToR 6.4)." in closed
