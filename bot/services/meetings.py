@@ -25,7 +25,7 @@ from bot.services.meeting_schedule import chair_namers
 from bot.services.meeting_schedule import name_chair as name_chair
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
-from bot.services.presiding import presides_until_elected
+from bot.services.presiding import holds_chair, presides_until_elected
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.terms_powers import Act
@@ -90,7 +90,9 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     meeting = ctx.meeting(cmd.meeting)
     try:
         require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
-    except NotAllowed as refusal:  # the chair cannot come: say who can name someone else to chair it
+    except NotAllowed as refusal:  # "Ask alice", who may not come: say who can name someone else to chair it
+        if not any(holds_chair(ctx, m) for m in ctx.memberships()):
+            raise
         raise NotAllowed(f"{refusal} {chair_namers(ctx, meeting)}".rstrip()) from None
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
