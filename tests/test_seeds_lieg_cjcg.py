@@ -169,3 +169,15 @@ def test_cjcg_a_vote_that_closes_after_the_quorum_left_decides_nothing(platform_
     closed = chat.ok("alice", "poll close 1").text
     assert "Motion 1 is closed: not carried: no quorum when the vote closed — 2 members present, 3 needed " \
         "(ToR 6.4)." in closed
+
+
+def test_cjcg_members_says_when_the_chairs_twelve_months_end_and_that_they_have(platform_chat: Speaking) -> None:
+    """CJCG 6.2: "chaired by an agreed named member of the group, for an initial term of 12 months". `members`
+    said "alice, chair, chair until 15 Jan 2027", and still said it in July 2027, when she no longer chaired."""
+    chat = platform_chat
+    chat.load("cjcg")
+    listed = chat.ok("bob", "members").text
+    assert "alice, chair until 15 Jan 2027" in listed and "chair, chair until" not in listed
+    chat.now = dt.datetime(2027, 7, 20, 9, 0, tzinfo=dt.UTC)
+    listed = chat.ok("bob", "members").text
+    assert "alice, chair's term ended 15 Jan 2027 (ToR 6.2)" in listed and "until 15 Jan 2027" not in listed
