@@ -181,3 +181,17 @@ def test_cjcg_members_says_when_the_chairs_twelve_months_end_and_that_they_have(
     chat.now = dt.datetime(2027, 7, 20, 9, 0, tzinfo=dt.UTC)
     listed = chat.ok("bob", "members").text
     assert "alice, chair's term ended 15 Jan 2027 (ToR 6.2)" in listed and "until 15 Jan 2027" not in listed
+
+
+def test_cjcg_a_deputy_who_left_is_counted_again_on_return(platform_chat: Speaking) -> None:
+    """CJCG 7.2 deputies count for the 6.4 quorum: yan, deputising for carol, steps out and comes back."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("carol", "deputy @yan")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("yan", "here")
+    assert "now not quorate: 2 members present" in chat.ok("yan", "leaving").text
+    back = chat.ok("yan", "here").text
+    assert "yan is back at meeting 1 as deputy for carol." in back and "now quorate: 3 members or deputies" in back

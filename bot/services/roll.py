@@ -144,7 +144,12 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if refusal is not None:
         raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
-        return f"You are already recorded as deputy for {member.display_name}."
+        if row.left_at is None:
+            return f"You are already recorded as deputy for {member.display_name}."
+        require_unlocked(ctx, meeting.id, "a change to its attendance")
+        row.left_at = None
+        ctx.audit("attendance.returned", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+        return f"{ctx.actor.display_name} is back at meeting {meeting.number} as deputy for {member.display_name}."
     if row is not None and row.status == "present":
         return attend_beside(ctx, meeting, member, row)
     check_cap(ctx, meeting, member)
