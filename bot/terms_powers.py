@@ -14,7 +14,7 @@ class Act(StrEnum):
     SEAT_MEMBER = "seat_member"              # member add / member remove, for a member's seat
     CO_OPT_MEMBER = "co_opt_member"          # member add, for a co-opted seat
     NAME_CHAIR = "name_chair"                # chair @person
-    NAME_MEETING_CHAIR = "name_meeting_chair"  # meeting schedule --chair @person, meeting chair @person
+    NAME_MEETING_CHAIR = "name_meeting_chair"  # meeting schedule --chair @person
     SCHEDULE_MEETING = "schedule_meeting"    # meeting schedule / meeting cancel
     PLAN_AGENDA = "plan_agenda"              # agenda add
     RUN_MEETING = "run_meeting"              # meeting open / meeting close

@@ -35,7 +35,6 @@ from bot.verbs_meeting import (
     Here,
     Leaving,
     MeetingCancel,
-    MeetingChair,
     MeetingClose,
     MeetingMinutes,
     MeetingOpen,
@@ -55,21 +54,22 @@ from bot.verbs_vote import Motion, MotionTable, MotionVote, Poll, PollClose, Pol
 
 COMMANDS: tuple[type[Command], ...] = (
     Help, GroupInfo, Terms, GroupBind, GroupEnd, Members, MemberAdd, MemberRemove, Chair, Deputy, DeputyRevoke,
-    Deputies, Declare, Interests, MeetingSchedule, MeetingChair, Meetings, MeetingOpen, MeetingClose, MeetingCancel,
-    AgendaAdd, Agenda, Here, Leaving, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page,
-    MinutesApprove, Minute, Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results,
-    Action, ActionDone, Actions, Review, ReviewDone, ReportDone,
+    Deputies, Declare, Interests, MeetingSchedule, Meetings, MeetingOpen, MeetingClose, MeetingCancel, AgendaAdd,
+    Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page, MinutesApprove, Minute,
+    Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results, Action, ActionDone,
+    Actions, Review, ReviewDone, ReportDone,
+    Leaving,
 )
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
 BY_NAME = {verb.name: verb for verb in VERBS}
 CLASS_OF: dict[str, type[Command]] = {command.verb: command for command in COMMANDS}
 
 __all__ = [
-    "Arg", "BY_NAME", "CLASS_OF", "COMMANDS", "Command", "VERBS", "Verb", "Action", "ActionDone", "Actions", "Agenda",
-    "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies", "Deputy",
-    "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "Leaving", "MeetingCancel",
-    "MeetingChair", "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd",
-    "MemberRemove", "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page",
-    "Poll", "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms",
-    "Vote",
+    "Arg", "BY_NAME", "CLASS_OF", "COMMANDS", "Command", "VERBS", "Verb", "Action", "ActionDone", "Actions",
+    "Agenda", "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies",
+    "Deputy", "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "MeetingCancel",
+    "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
+    "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page", "Poll",
+    "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms", "Vote",
+    "Leaving",
 ]

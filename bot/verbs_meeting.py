@@ -23,16 +23,6 @@ class MeetingSchedule(Command):
     second: bool = option("flag")
 
 
-@described("meeting chair", "meeting chair @person [--meeting N] [--decision N]", "name who chairs the next (or "
-           "given) meeting, scheduled or open, when its chair cannot (whoever the ToR lets name a meeting's chair); "
-           "--decision as for `meeting schedule`", "meeting chair @bob --meeting 2")
-@dataclass(frozen=True, kw_only=True)
-class MeetingChair(Command):
-    chair: PersonRef = arg("person")
-    meeting: int | None = option("int")
-    decision: int | None = option("int")
-
-
 @described("meetings", "meetings", "upcoming and recent meetings")
 @dataclass(frozen=True, kw_only=True)
 class Meetings(Command):

@@ -64,54 +64,6 @@ def test_cjcg_quorum_states_the_proviso_the_chair_must_judge(platform_chat: Spea
     assert f"The quorum is {proviso}; the chair judges that (ToR 6.4)." in said
 
 
-def test_cjcg_the_administrative_support_names_a_chair_for_a_meeting_the_chair_cannot_attend(
-        platform_chat: Speaking) -> None:
-    """CJCG 6.2 names one chair and no vice-chair; 6.3 gives the administrative support the "arrangements for
-    meetings". When alice sends apologies for a meeting already scheduled (agenda, apologies and deputies on it),
-    the meeting still goes ahead: sam names who chairs it, without cancelling it."""
-    chat = platform_chat
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.ok("sam", 'agenda add "Joint action plan"')
-    chat.ok("alice", "apologies on leave")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    refused = chat.refused("bob", "meeting open").text
-    assert "If the chair cannot come, alice or sam can name who chairs meeting 1:" in refused
-    assert refused.rstrip().endswith("meeting chair @person** (ToR 6.3)." if chat.platform == "teams" else
-                                     "meeting chair @person` (ToR 6.3).")
-    assert "Only the chair or the secretariat can name a meeting's chair (ToR 6.3). Ask alice or sam." in \
-        chat.refused("bob", "meeting chair @bob").text
-    assert "not a member in term" in chat.refused("sam", "meeting chair @sam").text
-    assert "bob will chair meeting 1 (Thu 10 Dec 2026, 10:00 GMT) (ToR 6.3)." in chat.ok("sam", "meeting chair @bob").text
-    chat.ok("bob", "meeting open")
-    chat.ok("carol", "here")
-    chat.ok("dan", "here")
-    chat.ok("bob", 'motion "Approve the joint action plan" --item 1')
-    for who in ("bob", "carol", "dan"):
-        chat.ok(who, "vote 1 for")
-    assert "carried" in chat.ok("bob", "poll close 1").text
-    chat.ok("bob", "meeting close")
-    assert "Chair:** bob (Southend City Council)" in chat.ok("sam", "meeting minutes 1").text
-
-
-def test_lieg_the_steering_group_renames_a_meetings_volunteer_chair(platform_chat: Speaking) -> None:
-    """LIEG 3.1: the steering group plans "venue and chair for each meeting"; 5.1: a steering group member
-    volunteers "unless the main group decides otherwise". A volunteer who drops out is replaced by the same rule."""
-    chat = platform_chat
-    chat.load("lieg")
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    assert "Only a member of the steering group can name a meeting's chair (ToR 3.1)." in \
-        chat.refused("frank", "meeting chair @frank").text
-    refused = chat.refused("alice", "meeting chair @frank").text
-    assert ("Under the ToR a steering group member volunteers to chair, and frank is not in the "
-                              "steering group, unless the main group decides otherwise (ToR 5.1).") in refused
-    assert "bob will chair meeting 1 (Thu 10 Dec 2026, 10:00 GMT) (ToR 3.1)." in \
-        chat.ok("bob", "meeting chair @bob --meeting 1").text
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    assert "Only the chair" in chat.refused("erin", "meeting open").text  # no longer this meeting's chair
-    chat.ok("bob", "meeting open")
-
-
 def test_cjcg_reports_go_to_all_three_boards_it_is_accountable_to(platform_chat: Speaking) -> None:
     """CJCG 4.4.4: "updates and reports ... to the SEND Area Strategic Partnership, Transforming Care and Growing
     Well Boards as required" (5.1: accountable to all three), not to the SEND partnership alone."""

@@ -11,7 +11,7 @@ from bot.services.context import Context
 from bot.services.poll_records import get_poll
 from bot.services.standing import is_member
 from bot.terms_powers import PowerHolder
-from bot.verbs import MeetingChair, MeetingSchedule
+from bot.verbs import MeetingSchedule
 
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
@@ -19,7 +19,7 @@ def in_steering_group(ctx: Context, person: Person) -> bool:
     return PowerHolder.STEERING_GROUP in roles_of(ctx, person)
 
 
-def check_meeting_people(ctx: Context, cmd: MeetingSchedule | MeetingChair, chair: Person | None,
+def check_meeting_people(ctx: Context, cmd: MeetingSchedule, chair: Person | None,
                          minute_taker: Person | None) -> str | None:
     """Refuse (NotAllowed, citing the clause and naming who may) a chair or minute-taker the ToR does not allow;
     return how the chair was chosen when a decision of the group let them chair, else None."""

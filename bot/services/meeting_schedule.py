@@ -11,15 +11,14 @@ from bot.models import Meeting
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
-from bot.rules.powers import power_for
 from bot.services import conduct
-from bot.services.authority import may, require
+from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import require_not_ended
 from bot.services.meeting_people import check_meeting_people
 from bot.services.numbers import next_number
 from bot.terms_powers import Act
-from bot.verbs import Apologies, MeetingChair, MeetingSchedule
+from bot.verbs import Apologies, MeetingSchedule
 
 # Two meetings of one group starting this close are one meeting submitted twice (a double click on the form, a
 # retyped command) or a corrected time: either way the secretary must say which one stands.
@@ -73,36 +72,6 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)
-
-
-def name_chair(ctx: Context, cmd: MeetingChair) -> Reply:
-    """Name who chairs a scheduled or open meeting (the chair cannot come, a volunteer drops out), under the rules
-    `meeting schedule --chair` follows, without cancelling what the meeting already holds."""
-    meeting = ctx.meeting(cmd.meeting)
-    require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair", meeting=meeting)
-    if meeting.status not in ("scheduled", "open"):
-        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a chair for a meeting to come or open.")
-    chair = ctx.person(cmd.chair)
-    decided = check_meeting_people(ctx, cmd, chair, None)
-    meeting.chair_id = chair.id
-    ctx.session.flush()
-    ctx.audit("meeting.chair_named", meeting=meeting.id, chair=chair.id,
-              **({"chair_by_motion": cmd.decision} if decided else {}))
-    text = f"{chair.display_name} will chair meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})"
-    text = f"{text}: {decided}" if decided else text + power_for(ctx.terms, Act.NAME_MEETING_CHAIR).cite()
-    return Reply(text + ".", changes=(MeetingRef(meeting.id),))
-
-
-def chair_namers(ctx: Context, meeting: Meeting) -> str:
-    """`If the chair cannot come, alice or sam can name who chairs meeting 1: ...`: who may name another chair for
-    `meeting`, for a refusal to open it; empty when nobody may."""
-    able = [m.person.display_name for m in ctx.memberships()
-            if may(ctx, Act.NAME_MEETING_CHAIR, meeting=meeting, person=m.person)]
-    if not able:
-        return ""
-    who = able[0] if len(able) == 1 else f"{', '.join(able[:-1])} or {able[-1]}"
-    return (f"If the chair cannot come, {who} can name who chairs meeting {meeting.number}: `meeting chair @person`"
-            f"{power_for(ctx.terms, Act.NAME_MEETING_CHAIR).cite()}.")
 
 
 def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:

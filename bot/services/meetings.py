@@ -21,11 +21,9 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
-from bot.services.meeting_schedule import chair_namers
-from bot.services.meeting_schedule import name_chair as name_chair
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
-from bot.services.presiding import holds_chair, presides_until_elected
+from bot.services.presiding import presides_until_elected
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.terms_powers import Act
@@ -88,12 +86,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     if already is not None:
         raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
     meeting = ctx.meeting(cmd.meeting)
-    try:
-        require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
-    except NotAllowed as refusal:  # "Ask alice", who may not come: say who can name someone else to chair it
-        if not any(holds_chair(ctx, m) for m in ctx.memberships()):
-            raise
-        raise NotAllowed(f"{refusal} {chair_namers(ctx, meeting)}".rstrip()) from None
+    require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
