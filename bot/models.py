@@ -187,6 +187,7 @@ class Attendance(Base):
     reason: Mapped[str | None] = mapped_column(String(500))
     recorded_at: Mapped[dt.datetime]
     apologies_at: Mapped[dt.datetime | None]  # kept when a deputy then attends: minutes list both
+    left_at: Mapped[dt.datetime | None]  # left the open meeting early: attended, but counts and votes no more
 
 
 class Interest(Base):

@@ -83,13 +83,14 @@ class Terms(BaseModel):
         if duplicated:
             raise ValueError(f"seat titles must be unique; repeated: {', '.join(duplicated)}")
         eligible = self.deputies.eligible if isinstance(self.deputies.eligible, dict) else {}
-        named = [*(self.deputies.for_seats or []), *eligible, *(t for r in self.composition for t in r.seats or [])]
+        named = [*(self.deputies.for_seats or []), *eligible, *(t for r in self.composition for t in r.seats or []),
+                 *(self.attendance.seats or [])]
         unknown = [t for t in named if self.seat(t) is None]
         if self.chair.seat is not None and self.seat(self.chair.seat) is None:
             raise ValueError(f"chair.seat names a seat the ToR does not have: {self.chair.seat}")
         if unknown:
-            raise ValueError("deputies.for_seats, deputies.eligible or composition names seats the ToR does not "
-                             f"have: {', '.join(unknown)}")
+            raise ValueError("deputies.for_seats, deputies.eligible, composition or attendance names seats the ToR "
+                             f"does not have: {', '.join(unknown)}")
         unknown = [t for t in self.powers.seat_titles() if self.seat(t) is None]
         if unknown:
             raise ValueError(f"powers name seats the ToR does not have: {', '.join(unknown)}")

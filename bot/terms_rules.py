@@ -105,6 +105,10 @@ class QuorumRule(Rule):
     fraction: float | None = Field(default=None, gt=0, le=1)
     chair_required: bool = False
     deputies_count: bool = True
+    # A condition the quorum is "subject to" that only those at the meeting can judge (CJCG 6.4: "subject to the
+    # members present being able to represent the views and decisions of the members who are not present"):
+    # stated beside the count, never applied by it.
+    proviso: str | None = Field(default=None, min_length=1, max_length=300)
 
     @model_validator(mode="after")
     def _one_threshold(self) -> QuorumRule:
@@ -177,6 +181,14 @@ class AttendanceRules(Rule):
     absence_clause: str | None = None
     max_per_organisation: int | None = Field(default=None, ge=1)
     cap_clause: str | None = None
+    # The seats both rules are about (LIEG: the London LAs' representatives, not the ALDCS officers of 2.6 nor
+    # Ofsted); None: every seat. Others attend uncapped and their absences are recorded but never warned of.
+    seats: list[str] | None = None
+
+    def counts(self, seat_title: str | None) -> bool:
+        """Whether the cap and the absence warning apply to the holder of `seat_title`."""
+        return self.seats is None or (seat_title is not None and
+                                      seat_title.casefold() in {t.casefold() for t in self.seats})
 
     @property
     def absence_rule(self) -> Rule:

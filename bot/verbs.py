@@ -33,6 +33,7 @@ from bot.verbs_meeting import (
     Attendance,
     AttendanceRegister,
     Here,
+    Leaving,
     MeetingCancel,
     MeetingChair,
     MeetingClose,
@@ -57,7 +58,7 @@ COMMANDS: tuple[type[Command], ...] = (
     Deputies, Declare, Interests, MeetingSchedule, Meetings, MeetingOpen, MeetingClose, MeetingCancel, AgendaAdd,
     Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page, MinutesApprove, Minute,
     Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results, Action, ActionDone,
-    Actions, Review, ReviewDone, ReportDone, MeetingChair,
+    Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving,
 )
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
 BY_NAME = {verb.name: verb for verb in VERBS}
@@ -70,5 +71,5 @@ __all__ = [
     "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
     "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page", "Poll",
     "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms", "Vote",
-    "MeetingChair",
+    "MeetingChair", "Leaving",
 ]

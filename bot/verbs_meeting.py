@@ -77,6 +77,13 @@ class Here(Command):
     for_: PersonRef | None = option("person", "for")
 
 
+@described("leaving", "leaving", "record that you are leaving the open meeting early: you no longer count for its "
+           "quorum or vote, until you say `here` again")
+@dataclass(frozen=True, kw_only=True)
+class Leaving(Command):
+    pass
+
+
 @described("apologies", "apologies [reason]", "send apologies for the open or next meeting")
 @dataclass(frozen=True, kw_only=True)
 class Apologies(Command):

@@ -19,6 +19,7 @@ class Attendee:
 
     name: str
     person_id: int | None = None  # None: an organisation
+    warned_of: bool = True  # False: a seat the ToR's absence rule is not about (LIEG 2.3: member LAs only)
 
     @property
     def is_organisation(self) -> bool:
@@ -45,7 +46,7 @@ class AttendanceRecord:
     def warned(self, attendee: Attendee) -> bool:
         """Whether the attendee's run has reached the ToR's number of consecutive absences."""
         limit = self.terms.attendance.warn_after_consecutive_absences
-        return bool(limit) and len(self.run(attendee)) >= (limit or 0)
+        return bool(limit) and attendee.warned_of and len(self.run(attendee)) >= (limit or 0)
 
 
 def held_meetings(session: Session, group: Group) -> list[Meeting]:
@@ -57,10 +58,12 @@ def attendee(session: Session, terms: Terms, membership: Membership | None, pers
     """Whom a member's attendance counts for: their seat's organisation, when the ToR counts absences per
     organisation and the seat names one; otherwise the member."""
     seat = terms.seat(membership.seat_title) if membership is not None else None
-    if terms.attendance.absences_counted_per == "organisation" and seat is not None and seat.organisation:
+    counted = terms.attendance.counts(seat.title if seat is not None else None)
+    if terms.attendance.absences_counted_per == "organisation" and seat is not None and seat.organisation \
+            and counted:
         return Attendee(seat.organisation)
     person = session.get(Person, person_id)
-    return Attendee(person.display_name if person is not None else "not recorded", person_id)
+    return Attendee(person.display_name if person is not None else "not recorded", person_id, counted)
 
 
 def read(session: Session, group: Group, terms: Terms) -> AttendanceRecord:

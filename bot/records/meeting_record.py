@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -133,7 +134,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
-    read_attendance(session, meeting, record, names)
+    read_attendance(session, meeting, record, names, zone)
     checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
                                   .order_by(QuorumCheck.id)))
     opening = next((c for c in checks if c.poll_id is None), None)
@@ -173,15 +174,18 @@ def non_members(session: Session, group_id: int) -> dict[int, str]:
     return {person_id: title for person_id, title in seats.items() if person_id not in members}
 
 
-def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer) -> None:
+def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
+                    zone: ZoneInfo) -> None:
     officers = non_members(session, meeting.group_id)
     for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
         member = names(row.member_id)
+        # names carry their organisation in brackets, so the time they left follows a dash, as apologies' notes do
+        left = f" — left at {row.left_at.astimezone(zone):%H:%M}" if row.left_at else ""
         if row.member_id in officers and row.status in ("present", "absent"):
             if row.status == "present":
                 record.officers.append(f"{member} — {officers[row.member_id]}")
         elif row.status == "present":
-            record.present.append(member)
+            record.present.append(member + left)
             if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)
                 record.officers.append(f"{names(row.deputy_id)} with {member}")
         elif row.status == "deputised":

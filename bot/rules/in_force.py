@@ -88,6 +88,7 @@ def quorum_rule(terms: Terms) -> str:
         text = plural(q.required(terms.voting_seats), "member") + " present"
         text += (" including the chair" if q.chair_required else "")
         text += "; deputies count" if q.deputies_count else "; deputies do not count"
+        text += f"; subject to {q.proviso}" if q.proviso else ""
         return q.cited(text)
     else:
         return "the ToR sets no quorum"

@@ -52,6 +52,13 @@ def assess(
     return Quorum(quorate, counted, required, f"{text} {cite}".rstrip())
 
 
+def proviso_note(rule: QuorumRule | None, verdict: Quorum) -> str | None:
+    """What else a quorate meeting's quorum is subject to, for the chair to judge; None without a proviso."""
+    if rule is None or rule.proviso is None or not verdict.quorate:
+        return None
+    return rule.cited(f"The quorum is subject to {rule.proviso}; the chair judges that") + "."
+
+
 def turnout_shortfall(rule: QuorumRule | None, *, voted: int, voting_seats: int) -> str | None:
     """Why a vote held outside a meeting cannot decide, or None when enough voted.
 

@@ -8,7 +8,7 @@ from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.deputies import may_send
-from bot.rules.quorum import Quorum
+from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, roll
 from bot.services.context import Context
 from bot.services.record_lock import require_unlocked
@@ -32,6 +32,28 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
                  changes=(MeetingRef(meeting.id),))
 
 
+def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
+    """Record the speaker (a member present, or a deputy attending) leaving the open meeting early: they attended,
+    but count for its quorum and vote no more until they say `here` again; the quorum is told if it is lost."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        raise NotFound("No meeting is open, so there is none to leave.")
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    row = roll.attending_row(ctx, meeting, ctx.actor)
+    if row is None:
+        raise NotAllowed(f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
+    if row.left_at is not None:
+        raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(ctx.terms.zone):%H:%M}; "
+                         "say `here` when you are back.")
+    before = roll.quorum_of(ctx, meeting)
+    row.left_at = ctx.now
+    ctx.session.flush()
+    ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id)
+    return Reply(f"{ctx.actor.display_name} has left meeting {meeting.number} at "
+                 f"{ctx.now.astimezone(ctx.terms.zone):%H:%M}.", notices=quorum_change(before, roll.quorum_of(
+                     ctx, meeting)), changes=(MeetingRef(meeting.id),))
+
+
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
     if before.quorate == after.quorate:
         return ()
@@ -48,7 +70,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     if meeting.status == "open" and present is not None and present.status == "present":
         # Withdrawing after taking part would drop them from the record of who was there and voted.
         raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
-                         "are leaving early, tell the chair so the minutes can note it.")
+                         "are leaving early, say `leaving`.")
     reason = " ".join(cmd.reason).strip()[:500] or None
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
     ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
@@ -71,4 +93,6 @@ def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
         raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
     quorum = roll.quorum_of(ctx, meeting)
     verb = "is" if quorum.required is not None else "has"
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=MeetingRef(meeting.id))
+    proviso = proviso_note(ctx.terms.quorum, quorum)
+    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=MeetingRef(meeting.id),
+                 notices=(proviso,) if proviso else ())

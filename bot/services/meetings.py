@@ -14,6 +14,7 @@ from bot.services import conduct, roll
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
+from bot.services.attendance import leaving as leaving
 from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
@@ -147,7 +148,7 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     warnings = []
     for attendee in seated:
         run = record.run(attendee)
-        if len(run) < limit:
+        if not record.warned(attendee):
             continue
         if attendee.is_organisation:
             dates = [show_date(m.starts_at.astimezone(ctx.terms.zone).date()) for m in run]

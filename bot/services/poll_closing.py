@@ -7,10 +7,11 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Group, Poll
+from bot.models import Group, Meeting, Poll
 from bot.replies import Reply
 from bot.rules.quorum import turnout_shortfall
 from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome
+from bot.services import roll
 from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll
@@ -40,7 +41,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
     require_unlocked(ctx, poll.meeting_id, "a change to its votes")
     per, voters = counts(ctx.session, poll)
-    shortfall = None if poll.meeting_id is not None else \
+    shortfall = meeting_shortfall(ctx, poll) if poll.meeting_id is not None else \
         turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
     if shortfall is not None:
         poll.outcome = f"{'not carried' if poll.kind == 'motion' else 'no decision'}: {shortfall}"
@@ -53,6 +54,16 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
     verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
     return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.number} is closed: {verdict}.")
+
+
+def meeting_shortfall(ctx: Context, poll: Poll) -> str | None:
+    """Why a vote of a meeting still open decides nothing: members left and the meeting is no longer quorate
+    (CJCG 6.4: quorate "if three of its members are present"); None while it is."""
+    meeting = ctx.session.get(Meeting, poll.meeting_id)
+    if meeting is None or meeting.status != "open":
+        return None
+    quorum = roll.quorum_of(ctx, meeting)
+    return None if quorum.quorate else f"no quorum when the vote closed — {quorum.text.removeprefix('not quorate: ')}"
 
 
 def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply | None:

@@ -40,6 +40,7 @@ def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, d
         row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)
         ctx.session.add(row)
     row.status, row.deputy_id, row.reason, row.recorded_at = status, deputy.id if deputy else None, reason, ctx.now
+    row.left_at = None
     # Apologies stand when a deputy then attends in the member's place; turning up in person withdraws them.
     row.apologies_at = ctx.now if status == "apologies" else row.apologies_at if status == "deputised" else None
     ctx.session.flush()
@@ -47,9 +48,10 @@ def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, d
 
 
 def organisation_of(ctx: Context, member_id: int) -> str | None:
+    """The organisation the ToR's cap counts the member against; None for a seat it does not cap."""
     membership = next((m for m in ctx.memberships() if m.person_id == member_id), None)
     seat = ctx.terms.seat(membership.seat_title) if membership else None
-    return seat.organisation if seat else None
+    return seat.organisation if seat and ctx.terms.attendance.counts(seat.title) else None
 
 
 def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = False) -> None:
@@ -72,6 +74,11 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
 def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
     """Record a member present; a deputy attending for them stands down."""
     row = row_for(ctx, meeting, member)
+    if row is not None and row.status == "present" and row.left_at is not None:
+        require_unlocked(ctx, meeting.id, "a change to its attendance")
+        row.left_at = None
+        ctx.audit("attendance.returned", meeting=meeting.id, member=member.id)
+        return f"{member.display_name} is back at meeting {meeting.number}."
     if row is not None and row.status == "present":
         return f"{member.display_name} is already recorded present."
     check_cap(ctx, meeting, member)
@@ -137,7 +144,12 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if refusal is not None:
         raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
-        return f"You are already recorded as deputy for {member.display_name}."
+        if row.left_at is None:
+            return f"You are already recorded as deputy for {member.display_name}."
+        require_unlocked(ctx, meeting.id, "a change to its attendance")
+        row.left_at = None
+        ctx.audit("attendance.returned", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+        return f"{ctx.actor.display_name} is back at meeting {meeting.number} as deputy for {member.display_name}."
     if row is not None and row.status == "present":
         return attend_beside(ctx, meeting, member, row)
     check_cap(ctx, meeting, member)
@@ -177,16 +189,17 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
         if row.status == "present" and row.deputy_id:  # someone attending beside the member
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
+        left = f" (left {row.left_at.astimezone(ctx.terms.zone):%H:%M})" if row.left_at else ""
         if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
-            groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}")
+            groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")
             if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
                 groups["Apologies"].append(apology_words(member.display_name, row.reason,
                                                          deputy.display_name if deputy else None))
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
-                                 else member.display_name)
+                                 else member.display_name + left)
     labels = ("Present", "Deputies", "In attendance", "Apologies", "Absent")
     fields = [(label, ", ".join(groups[label])) for label in labels if groups[label]]
     if meeting.status == "open":
@@ -197,7 +210,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
 def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:
     """Those entitled to vote at the meeting: {member id: id of whoever casts their vote}
     (bot.rules.voting.casters_present, from its roll call so far)."""
-    return casters_present(attendance(ctx, meeting), voting_ids(ctx), ctx.terms.deputies.may_vote)
+    return casters_present(in_the_room(attendance(ctx, meeting)), voting_ids(ctx), ctx.terms.deputies.may_vote)
 
 
 def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
@@ -206,4 +219,15 @@ def quorum_of(ctx: Context, meeting: Meeting) -> Quorum:
     chairs = {m.person_id for m in ctx.memberships() if holds_chair(ctx.terms, m, ctx.today)}
     if meeting.chair_id:
         chairs.add(meeting.chair_id)
-    return of_roll(ctx.terms, attendance(ctx, meeting), voting=voting_ids(ctx), chairs=chairs)
+    return of_roll(ctx.terms, in_the_room(attendance(ctx, meeting)), voting=voting_ids(ctx), chairs=chairs)
+
+
+def in_the_room(rows: list[Attendance]) -> list[Attendance]:
+    """The roll without those who left early: they attended, but count for quorum and vote no more."""
+    return [row for row in rows if row.left_at is None]
+
+
+def attending_row(ctx: Context, meeting: Meeting, person: Person) -> Attendance | None:
+    """The row by which `person` counts at `meeting`: theirs as a member present, or the member's they deputise for."""
+    return next((row for row in attendance(ctx, meeting) if (row.status == "present" and row.member_id == person.id)
+                 or (row.status == "deputised" and row.deputy_id == person.id)), None)

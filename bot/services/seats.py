@@ -42,8 +42,13 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
     if membership is None:
         return "vacant"
     parts = [membership.person.display_name]
-    if membership.role != Role.MEMBER:
-        parts.append(membership.role.replace("_", "-"))
+    role = membership.role.replace("_", "-")
+    if membership.chair_term_ends_on:  # "chair until 15 Jan 2027", or that the ToR's term as chair has ended
+        parts.append(ctx.terms.chair.cited(f"{role}'s term ended {show_date(membership.chair_term_ends_on)}")
+                     if membership.chair_term_ends_on < ctx.today else
+                     f"{role} until {show_date(membership.chair_term_ends_on)}")
+    elif membership.role != Role.MEMBER:
+        parts.append(role)
     if not voting:
         parts.append("non-voting")
     if membership.also:
@@ -54,8 +59,6 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
         parts.append(seat.cited(ended) if seat else ended)
     elif membership.term_ends_on:
         parts.append(f"term ends {show_date(membership.term_ends_on)}")
-    if membership.chair_term_ends_on:
-        parts.append(f"chair until {show_date(membership.chair_term_ends_on)}")
     return ", ".join(parts)
 
 

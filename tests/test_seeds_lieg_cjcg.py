@@ -1,0 +1,149 @@
+"""LIEG (seed 003) and CJCG (seed 004) meetings as their documents run them, on every platform, where the bot once
+differed from the document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+
+def hold(chat: Speaking, day: str, chair: str, attending: tuple[str, ...]) -> str:
+    """Schedule, open and close a LIEG meeting on `day` at 10:00 with `attending` present; the close's notices."""
+    chat.now = dt.datetime.fromisoformat(f"{day}T08:00:00+00:00")
+    chat.ok("alice", f"meeting schedule {day} 10:00 --chair @{chair}")
+    chat.now = dt.datetime.fromisoformat(f"{day}T10:00:00+00:00")
+    chat.ok(chair, "meeting open")
+    for who in attending:
+        chat.ok(who, "here")
+    return chat.ok(chair, "meeting close").text
+
+
+def test_lieg_the_riia_members_are_not_a_london_authority_capped_or_warned_of_absences(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.1 caps "Each London LA member" at "a maximum of two attending at any one time", and 2.3 may withhold
+    papers from "member LAs" that miss three sessions; 2.6 invites three ALDCS officers "to be members of LIEG and
+    attend the meetings": all three may attend together, and their absences withhold nobody's papers."""
+    chat = platform_chat
+    chat.load("lieg")
+    hold(chat, "2026-12-10", "erin", ("alice", "bob", "harry", "ivy", "jack"))
+    for day in ("2027-03-11", "2027-06-10"):
+        hold(chat, day, "erin", ("alice", "bob", "frank", "grace"))
+    # A London authority is still capped at two attending: Barnet's third representative is refused.
+    chat.now = dt.datetime(2027, 9, 9, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-09-09 10:00 --chair @erin")
+    chat.now = dt.datetime(2027, 9, 9, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("carol", "here")
+    refused = chat.refused("dan", "here").text
+    assert "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)" in refused
+    closed = chat.ok("erin", "meeting close").text
+    # ALDCS's three have missed three sessions in a row (11 Mar, 10 Jun, 9 Sep): no London LA is warned of.
+    warned = [line for line in closed.splitlines() if "consecutive" in line]
+    assert not [line for line in warned if "ALDCS" in line or "harry" in line or "ivy" in line], warned
+
+
+def test_cjcg_quorum_states_the_proviso_the_chair_must_judge(platform_chat: Speaking) -> None:
+    """CJCG 6.4: "quorate if three of its members are present, subject to the members present being able to
+    represent the views and decisions of the members who are not present". Who can speak for whom is the chair's
+    judgement, not a count, so the bot counts three and says what else the quorum is subject to."""
+    chat = platform_chat
+    chat.load("cjcg")
+    proviso = ("subject to the members present being able to represent the views and decisions of the members who "
+               "are not present")
+    assert proviso in chat.ok("bob", "terms").text
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert proviso not in chat.ok("alice", "quorum").text  # not quorate: nothing to be subject to
+    quorate = chat.ok("carol", "here").text
+    assert "now quorate: 3 members present, 3 needed" in quorate
+    said = chat.ok("alice", "quorum").text
+    assert "Meeting 1 is quorate: 3 members present, 3 needed (ToR 6.4)." in said
+    assert f"The quorum is {proviso}; the chair judges that (ToR 6.4)." in said
+
+
+def test_cjcg_reports_go_to_all_three_boards_it_is_accountable_to(platform_chat: Speaking) -> None:
+    """CJCG 4.4.4: "updates and reports ... to the SEND Area Strategic Partnership, Transforming Care and Growing
+    Well Boards as required" (5.1: accountable to all three), not to the SEND partnership alone."""
+    chat = platform_chat
+    chat.load("cjcg")
+    boards = "SEND Area Strategic Partnership, Transforming Care and Growing Well Boards"
+    assert f"Reporting: to {boards} as required, led by the chair (ToR 4.4.4)" in chat.ok("bob", "terms").text
+    made = chat.ok("alice", 'report done "Joint action plan update"').text
+    assert f"Report to {boards} recorded as made on 1 Dec 2026" in made
+
+
+def test_cjcg_a_member_leaving_early_can_take_the_quorum_with_them(platform_chat: Speaking) -> None:
+    """CJCG 6.4: "quorate if three of its members are present" holds for each decision, not only at the start:
+    dan leaves at 10:40, the meeting is no longer quorate, and the next motion cannot be voted on until he is back
+    (or another member comes)."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    left = chat.ok("dan", "leaving").text
+    assert "dan has left meeting 1 at 10:40." in left
+    assert "The meeting is now not quorate: 2 members present, 3 needed (ToR 6.4)." in left
+    assert "dan (left 10:40)" in chat.ok("alice", "attendance").text
+    assert "not quorate: 2 members present, 3 needed (ToR 6.4)" in \
+        chat.refused("alice", 'motion "Approve the joint action plan"').text
+    assert "You left meeting 1 at 10:40; say" in chat.refused("dan", "leaving").text
+    back = chat.ok("dan", "here").text
+    assert "dan is back at meeting 1." in back and "now quorate: 3 members present" in back
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    assert "not recorded" in chat.refused("erin", "leaving").text
+    chat.now = dt.datetime(2026, 12, 10, 11, 0, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "meeting close")
+    assert "bob (Southend City Council) — left at 11:00" in chat.ok("sam", "meeting minutes 1").text
+
+
+def test_cjcg_a_vote_that_closes_after_the_quorum_left_decides_nothing(platform_chat: Speaking) -> None:
+    """CJCG 6.4: the vote opened with three present, then dan left; two votes for do not carry a motion of a
+    meeting no longer quorate."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    chat.ok("bob", "vote 1 for")
+    chat.ok("dan", "leaving")
+    chat.ok("alice", "vote 1 for")
+    closed = chat.ok("alice", "poll close 1").text
+    assert "Motion 1 is closed: not carried: no quorum when the vote closed — 2 members present, 3 needed " \
+        "(ToR 6.4)." in closed
+
+
+def test_cjcg_members_says_when_the_chairs_twelve_months_end_and_that_they_have(platform_chat: Speaking) -> None:
+    """CJCG 6.2: "chaired by an agreed named member of the group, for an initial term of 12 months". `members`
+    said "alice, chair, chair until 15 Jan 2027", and still said it in July 2027, when she no longer chaired."""
+    chat = platform_chat
+    chat.load("cjcg")
+    listed = chat.ok("bob", "members").text
+    assert "alice, chair until 15 Jan 2027" in listed and "chair, chair until" not in listed
+    chat.now = dt.datetime(2027, 7, 20, 9, 0, tzinfo=dt.UTC)
+    listed = chat.ok("bob", "members").text
+    assert "alice, chair's term ended 15 Jan 2027 (ToR 6.2)" in listed and "until 15 Jan 2027" not in listed
+
+
+def test_cjcg_a_deputy_who_left_is_counted_again_on_return(platform_chat: Speaking) -> None:
+    """CJCG 7.2 deputies count for the 6.4 quorum: yan, deputising for carol, steps out and comes back."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("carol", "deputy @yan")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("yan", "here")
+    assert "now not quorate: 2 members present" in chat.ok("yan", "leaving").text
+    back = chat.ok("yan", "here").text
+    assert "yan is back at meeting 1 as deputy for carol." in back and "now quorate: 3 members or deputies" in back
