@@ -52,7 +52,8 @@ class Refusal:
 
 
 NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSON, with at least a 'type'.")
-NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id').")
+NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id' of at most 200 characters).")
+ID_CHARS = 200  # the longest account id the record keeps
 NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'value.action' with a 'verb' and "
                                  "object 'data', as Teams sends it.")
 UNHANDLED_INVOKE = "govbot does not handle this invoke: only the actions on the cards it posted."
@@ -68,7 +69,8 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         activity = Activity.model_validate(body)
     except Exception:  # ValidationError, or the bare Exception the model raises for a channelId at odds with
         return NOT_AN_ACTIVITY  # its productInfo entity
-    if activity.from_property is None or not activity.from_property.id:
+    sender = activity.from_property
+    if sender is None or not sender.id or len(sender.id) > ID_CHARS or len(sender.aad_object_id or "") > ID_CHARS:
         return NO_SENDER
     if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
         return NOT_A_CARD_ACTION

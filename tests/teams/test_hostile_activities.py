@@ -54,6 +54,7 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "no sender": (lambda t: without(message(t), "from"), 400),
     "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
     "a sender without an id": (lambda t: {**message(t), "from": {"name": "Alice"}}, 400),
+    "a sender id longer than any Teams gives": (lambda t: {**message(t), "from": {"id": "29:" + "x" * 300}}, 400),
     "text that is a number": (lambda t: {**message(t), "text": 5}, 400),
     "members added that are not accounts": (
         lambda t: t.activity("alice", type="conversationUpdate", membersAdded=[{"id": 5}]), 400),
