@@ -10,7 +10,7 @@ from bot.records import absences
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, show, show_date
-from bot.services import conduct, roll
+from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
@@ -18,6 +18,7 @@ from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.lengths import kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
@@ -65,10 +66,11 @@ def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
     title = " ".join(cmd.title).strip()
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')
+    kept(title, lengths.TITLE, "item's title")
     position = len(meeting.items) + 1
-    meeting.items.append(AgendaItem(position=position, title=title[:500]))
-    ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title[:500])
-    return Reply(f"Item {position} added to meeting {meeting.number}: {title[:500]}")
+    meeting.items.append(AgendaItem(position=position, title=title))
+    ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title)
+    return Reply(f"Item {position} added to meeting {meeting.number}: {title}")
 
 
 def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
