@@ -4,6 +4,7 @@ a feed opened in a browser, sends its address (which may hold a token) on as a R
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pytest
@@ -37,3 +38,15 @@ def test_every_answer_forbids_sniffing_referers_and_frames(app: Served, name: st
     assert headers.get("X-Content-Type-Options") == "nosniff", name
     assert headers.get("Referrer-Policy") == "no-referrer", name
     assert headers.get("X-Frame-Options") == "DENY", name
+
+
+def test_a_readiness_probe_costs_its_access_line_and_no_more(app: Served) -> None:
+    """A load balancer asks /readyz every few seconds of every day: each answer is one line of log."""
+    logged = len(app.logged())
+    for _ in range(5):
+        send(app.url, Hostile("GET", "/readyz"))  # 503 here: the test's record was made without the migrations
+    deadline = time.monotonic() + 5
+    while app.logged()[logged:].count("GET /readyz") < 5 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the access line is written once the answer is sent: poll the log for the last one
+    lines = app.logged()[logged:].splitlines()
+    assert len(lines) == 5 and all("GET /readyz 503" in line for line in lines), lines
