@@ -5,7 +5,10 @@ so what was recorded was not what was said."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import func, select
 
+from bot.db import unit_of_work
+from bot.models import AgendaItem, Meeting
 from tests.platform_chats import Speaking
 
 LONG = "x" * 2001
@@ -29,3 +32,17 @@ def test_text_too_long_for_the_record_is_refused_with_its_limit_not_cut(platform
     assert limit in refusal.text, refusal.text
     assert "x" * 100 not in refusal.text
     assert before in chat.ok("alice", ask).text
+
+
+def test_an_agenda_holds_at_most_a_hundred_items_and_says_so(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    with unit_of_work(chat.sessions) as session:  # ninety-nine items already, as a long agenda would have them
+        meeting = session.scalars(select(Meeting)).one()
+        meeting.items.extend(AgendaItem(position=n, title=f"Item {n}") for n in range(1, 100))
+    assert "Item 100 added" in chat.ok("alice", 'agenda add "The hundredth"').text
+    refusal = chat.refused("alice", 'agenda add "One too many"')
+    assert "at most 100 items" in refusal.text, refusal.text
+    with chat.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AgendaItem)) == 100

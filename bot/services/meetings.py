@@ -29,6 +29,8 @@ from bot.services.standing import is_voting
 from bot.terms_powers import Act
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
+AGENDA_ITEMS = 100  # a meeting of a few hours can take no more; a longer list is a mistake or an attack
+
 ROLL_CALL_BUTTONS = (Button("Here", Here(), "primary"), Button("Apologies", Apologies()),
                      Button("No interests to declare", Declare(description=("none",))))
 
@@ -67,6 +69,10 @@ def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')
     kept(title, lengths.TITLE, "item's title")
+    if len(meeting.items) >= AGENDA_ITEMS:
+        raise NotAllowed(f"Meeting {meeting.number} already has {len(meeting.items)} agenda items; a meeting holds at "
+                         f"most {AGENDA_ITEMS} items. Group the rest under fewer items, or put them on another "
+                         "meeting's agenda.")
     position = len(meeting.items) + 1
     meeting.items.append(AgendaItem(position=position, title=title))
     ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title)
