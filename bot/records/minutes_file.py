@@ -3,6 +3,7 @@ what the document's header says about them, as Markdown, Word or (where LibreOff
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -65,6 +66,7 @@ def pdf_available() -> bool:
 # process has a profile of its own (replicas on one host too), and converts one document at a time.
 PROFILE = Path(tempfile.gettempdir()) / f"govbot-soffice-{os.getpid()}"
 ONE_AT_A_TIME = threading.Lock()
+atexit.register(shutil.rmtree, PROFILE, ignore_errors=True)  # a profile is a few megabytes; it goes with its process
 
 
 def as_pdf(document: bytes, timeout: float = 60) -> bytes | None:
