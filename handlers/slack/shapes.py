@@ -65,7 +65,8 @@ def submission(body: dict[str, Any]) -> bool:
     state = view.get("state") if view else None
     values = state.get("values") if isinstance(state, dict) else None
     return (person(body) and isinstance(values, dict) and "channel" in values
-            and all(isinstance(block, dict) and field_state(block.get("value")) for block in values.values()))
+            and all(isinstance(block, dict) and field_state(block.get("value")) for block in values.values())
+            and len((values["channel"].get("value") or {}).get("selected_conversation") or "") <= ID_CHARS)
 
 
 def closed(body: dict[str, Any]) -> bool:
