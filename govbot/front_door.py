@@ -45,8 +45,16 @@ async def deliberate_answers(request: web.Request, handler: Handler) -> web.Stre
         return web.json_response({"error": FAILED.format(incident), "incident": incident}, status=500)
 
 
+# On every answer, whatever route or refusal gave it (a page sets its own stricter policy beside these): a browser
+# takes the type given and guesses no other (an error's text read as HTML), sends no Referer on from a page whose
+# address may hold a token, and shows nothing of this server in a frame.
+EVERY_ANSWER = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+
+
 async def generic_server(request: web.Request, response: web.StreamResponse) -> None:
     response.headers["Server"] = SERVER
+    for name, value in EVERY_ANSWER.items():
+        response.headers.setdefault(name, value)
 
 
 def guard(app: web.Application) -> None:

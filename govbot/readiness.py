@@ -17,6 +17,17 @@ from bot.errors import DomainError
 logger = logging.getLogger(__name__)
 
 ENGINE = web.AppKey("engine", Engine)
+# Alembic notes the dialect each time it reads the schema's version ("Context impl SQLiteImpl.", "Will assume
+# transactional DDL."): two lines on every readiness probe, every few seconds of every day, telling nothing.
+MIGRATION_LOGGER = "alembic.runtime.migration"
+DIALECT_NOTES = ("Context impl ", "Will assume ")
+
+
+def _not_a_dialect_note(record: logging.LogRecord) -> bool:
+    return not (isinstance(record.msg, str) and record.msg.startswith(DIALECT_NOTES))
+
+
+logging.getLogger(MIGRATION_LOGGER).addFilter(_not_a_dialect_note)
 
 
 def wait_for_schema(engine: Engine, timeout: float, *, pause: float = 2.0,

@@ -71,6 +71,9 @@ SIGNED_BUT_INCOMPLETE: dict[str, Callable[[], Hostile]] = {
         {**FORM, "view": {**FORM["view"], "state": {"values": {"channel": {"other": 1}}}}}),
     "a form without its channel": lambda: interaction(
         {**FORM, "view": {**FORM["view"], "state": {"values": {}}}}),
+    "a form for a channel whose id is longer than Slack gives": lambda: interaction(
+        {**FORM, "view": {**FORM["view"], "state": {"values": {"channel": {"value": {
+            "type": "conversations_select", "selected_conversation": "C" + "X" * 300}}}}}}),
     "a form without a view type": lambda: interaction({**FORM, "view": without(FORM["view"], "type")}),
     "a form by nobody": lambda: interaction(without(FORM, "user")),
     "App Home opened by nobody": lambda: event({"type": "app_home_opened", "tab": "home"}),

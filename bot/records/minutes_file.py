@@ -3,9 +3,12 @@ what the document's header says about them, as Markdown, Word or (where LibreOff
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,16 +61,25 @@ def pdf_available() -> bool:
     return shutil.which("soffice") is not None
 
 
+# LibreOffice keeps one profile a user, and a second soffice started on it while the first runs hands its work to
+# the first and exits without converting anything: two members downloading at once, one got "no PDF". So each
+# process has a profile of its own (replicas on one host too), and converts one document at a time.
+PROFILE = Path(tempfile.gettempdir()) / f"govbot-soffice-{os.getpid()}"
+ONE_AT_A_TIME = threading.Lock()
+atexit.register(shutil.rmtree, PROFILE, ignore_errors=True)  # a profile is a few megabytes; it goes with its process
+
+
 def as_pdf(document: bytes, timeout: float = 60) -> bytes | None:
     """The Word document converted by LibreOffice (`soffice --headless --convert-to pdf`); None where it is not
-    installed or the conversion fails."""
+    installed or the conversion fails. Conversions in one process wait for each other."""
     soffice = shutil.which("soffice")
     if soffice is None:
         return None
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ONE_AT_A_TIME:
         source = Path(folder) / "minutes.docx"
         source.write_bytes(document)
-        done = subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", folder, str(source)],
+        done = subprocess.run([soffice, f"-env:UserInstallation={PROFILE.as_uri()}", "--headless", "--convert-to",
+                               "pdf", "--outdir", folder, str(source)],
                               capture_output=True, timeout=timeout, check=False)
         target = Path(folder) / "minutes.pdf"
         return target.read_bytes() if done.returncode == 0 and target.exists() else None

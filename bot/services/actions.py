@@ -9,8 +9,10 @@ from bot.models import ActionItem, Person
 from bot.refs import ActionRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, parse_date, show_date
+from bot.services import lengths
 from bot.services.authority import require
 from bot.services.context import Context, agenda_item, name
+from bot.services.lengths import kept
 from bot.services.numbers import next_number
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
@@ -37,7 +39,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     owner = ctx.person(cmd.owner) if cmd.owner else None
     action = ActionItem(group_id=ctx.group.id, number=next_number(ctx.session, ActionItem, ctx.group.id),
                         meeting_id=meeting.id if meeting else None, item_id=item_id,
-                        text=text[:2000], owner_id=owner.id if owner else None, due_on=due,
+                        text=kept(text, lengths.TEXT, "action"), owner_id=owner.id if owner else None, due_on=due,
                         recorded_by_id=ctx.actor.id, recorded_at=ctx.now)
     ctx.session.add(action)
     ctx.session.flush()

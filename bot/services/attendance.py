@@ -9,8 +9,9 @@ from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.deputies import may_send
 from bot.rules.quorum import Quorum, proviso_note
-from bot.services import conduct, roll
+from bot.services import conduct, lengths, roll
 from bot.services.context import Context
+from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 
 
@@ -71,7 +72,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         # Withdrawing after taking part would drop them from the record of who was there and voted.
         raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
                          "are leaving early, say `leaving`.")
-    reason = " ".join(cmd.reason).strip()[:500] or None
+    reason = kept(" ".join(cmd.reason).strip(), lengths.TITLE, "reason") or None
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
     ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
     notices: tuple[str, ...] = ()

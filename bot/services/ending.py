@@ -10,9 +10,11 @@ from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.rules.powers import agreement_words, power_for
 from bot.rules.voting import Tally, decide
+from bot.services import lengths
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import ENDED, ended_on
+from bot.services.lengths import kept
 from bot.services.polls import counts, electorate, get_poll
 from bot.services.standing import voting_members
 from bot.terms import VotingRule
@@ -32,7 +34,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
     power = power_for(ctx.terms, Act.END_GROUP)
-    note = (cmd.agreed or "").strip()[:200] or None
+    note = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     if power.agreement is not None and power.agreement.vote is not None:
         poll = agreed_by(ctx, cmd.motion, power.agreement, power.cite())
         note = f"motion {poll.number}: {poll.outcome}"

@@ -10,7 +10,9 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show
+from bot.services import lengths
 from bot.services.context import Context, agenda_item
+from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.services.record_lock import require_unlocked
 from bot.verbs import Declare, Interests
@@ -49,7 +51,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
                         item_id=item.id if item else None, nature=nature.casefold() if nature else None,
-                        description=None if none else description[:2000], no_interests=none, declared_at=ctx.now)
+                        description=None if none else kept(description, lengths.TEXT, "interest"), no_interests=none,
+                        declared_at=ctx.now)
     ctx.session.add(interest)
     ctx.session.flush()
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,

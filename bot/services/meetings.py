@@ -10,7 +10,7 @@ from bot.records import absences
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, show, show_date
-from bot.services import conduct, roll
+from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
@@ -19,6 +19,7 @@ from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.lengths import kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
@@ -28,6 +29,8 @@ from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.terms_powers import Act
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
+
+AGENDA_ITEMS = 100  # a meeting of a few hours can take no more; a longer list is a mistake or an attack
 
 ROLL_CALL_BUTTONS = (Button("Here", Here(), "primary"), Button("Apologies", Apologies()),
                      Button("No interests to declare", Declare(description=("none",))))
@@ -66,10 +69,15 @@ def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
     title = " ".join(cmd.title).strip()
     if not title:
         raise UsageError('Give the item a title: agenda add "Budget update".')
+    kept(title, lengths.TITLE, "item's title")
+    if len(meeting.items) >= AGENDA_ITEMS:
+        raise NotAllowed(f"Meeting {meeting.number} already has {len(meeting.items)} agenda items; a meeting holds at "
+                         f"most {AGENDA_ITEMS} items. Group the rest under fewer items, or put them on another "
+                         "meeting's agenda.")
     position = len(meeting.items) + 1
-    meeting.items.append(AgendaItem(position=position, title=title[:500]))
-    ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title[:500])
-    return Reply(f"Item {position} added to meeting {meeting.number}: {title[:500]}")
+    meeting.items.append(AgendaItem(position=position, title=title))
+    ctx.audit("agenda.item_added", meeting=meeting.id, position=position, title=title)
+    return Reply(f"Item {position} added to meeting {meeting.number}: {title}")
 
 
 def show_agenda(ctx: Context, cmd: Agenda) -> Reply:

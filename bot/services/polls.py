@@ -13,7 +13,7 @@ from bot.replies import Reply
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum
 from bot.rules.voting import venue_refusal
-from bot.services import roll
+from bot.services import lengths, roll
 from bot.services.authority import may, require
 from bot.services.ballots import MOTION_CHOICES as MOTION_CHOICES
 from bot.services.ballots import choices_of as choices_of
@@ -22,6 +22,7 @@ from bot.services.ballots import interest_reminders as interest_reminders
 from bot.services.ballots import vote as vote
 from bot.services.context import Context, agenda_item
 from bot.services.ended import require_not_ended
+from bot.services.lengths import kept
 from bot.services.numbers import next_number
 from bot.services.poll_closing import close_at_deadline as close_at_deadline
 from bot.services.poll_closing import close_poll as close_poll
@@ -66,7 +67,8 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     require_operating(ctx, "take motions")
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
-                question=text[:2000], status="proposed", proposed_by_id=ctx.actor.id, proposed_at=ctx.now,
+                question=kept(text, lengths.TEXT, "motion"), status="proposed", proposed_by_id=ctx.actor.id,
+                proposed_at=ctx.now,
                 item_id=item_of(ctx, cmd.item),
                 closes_at=parse_closes(ctx, cmd.closes),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
@@ -168,7 +170,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     closes_at = parse_closes(ctx, cmd.closes)
     meeting, quorum = voting_meeting(ctx, closes_at, "poll ...")
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="poll",
-                question=cmd.question.strip()[:2000], status="open",
+                question=kept(cmd.question.strip(), lengths.TEXT, "question"), status="open",
                 secret=cmd.secret, multi=cmd.multi,
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
                 closes_at=closes_at,

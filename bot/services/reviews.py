@@ -10,8 +10,10 @@ from bot.errors import NotAllowed
 from bot.models import GroupEvent
 from bot.replies import Reply
 from bot.rules.calendar import report_due, review_due, show_date
+from bot.services import lengths
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.lengths import kept
 from bot.terms import Terms
 from bot.terms_powers import Act
 from bot.verbs import ReportDone, Review, ReviewDone
@@ -70,7 +72,7 @@ def review_status(ctx: Context, cmd: Review) -> Reply:
 
 def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     require(ctx, Act.MARK_REVIEW_DONE, f"record the {kind}")
-    note = " ".join(cmd.note).strip()[:2000] or None
+    note = kept(" ".join(cmd.note).strip(), lengths.TEXT, "note") or None
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
     ctx.last_done_read = None

@@ -9,11 +9,13 @@ from bot.rules.calendar import add_months, parse_date, show_date
 from bot.rules.chair import seating_refusal
 from bot.rules.composition import Breach, breaches
 from bot.rules.tenure import awaiting, new_holder_due, reappointment_refusal
+from bot.services import lengths
 from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
 from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
+from bot.services.lengths import kept
 from bot.services.standing import term_ended
 from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
@@ -68,13 +70,13 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     if not may(ctx, Act.CO_OPT_MEMBER):
         require(ctx, Act.SEAT_MEMBER, "add members")
     seat, role = seat_and_role(ctx, cmd)
-    agreed = (cmd.agreed or "").strip()[:200] or None
+    agreed = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
     require(ctx, Act.CO_OPT_MEMBER if co_opted else Act.SEAT_MEMBER, "co-opt members" if co_opted else "add members",
             agreed=agreed)
     require_chair_may_hold(ctx, seat, role)
     person = ctx.person(cmd.person)
-    also = (cmd.also or "").strip()[:200] or None
+    also = kept((cmd.also or "").strip(), lengths.NOTE, "capacity") or None
     before = breaches(ctx.terms, holdings(ctx))
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():

@@ -26,6 +26,7 @@ from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from handlers.slack import cards, deliveries, pushback
 from handlers.slack.pacing import Coalesced
+from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
 
 logger = logging.getLogger(__name__)
@@ -168,9 +169,9 @@ class Exchange:
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""
-        if self.response_url:
-            WebhookClient(self.response_url).send(response_type="ephemeral", replace_original=False,
-                                                  **message(reply))
+        hook = slacks_own(self.response_url, self.client.base_url)
+        if hook:
+            WebhookClient(hook).send(response_type="ephemeral", replace_original=False, **message(reply))
         else:
             self.client.chat_postEphemeral(channel=self.place.channel_id, user=self.speaker.user_id,
                                            **message(reply))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from bot.services.context import Place, Speaker
 
 PLATFORM = "slack"
+# Where Slack's response_urls point (Slack's commercial and GovSlack hosts), beside the Web API's own host.
+SLACK_HOOKS = ("hooks.slack.com", "hooks.slack-gov.com")
 
 
 def speaker_of(user: dict[str, Any]) -> Speaker:
@@ -24,3 +27,18 @@ def typed(text: str) -> str:
     text; render.escaped escapes it once on the way out. `&amp;` is decoded last, so `&amp;lt;` (a typed `&lt;`)
     stays `&lt;`."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def slacks_own(response_url: str | None, api_url: str) -> str | None:
+    """`response_url` when it is Slack's (https on Slack's hooks host, or the configured Web API's scheme and host),
+    else None. A request names its own response_url, and the bot POSTs its answer there: one naming another host
+    would have the bot call an address inside its network, or hand someone else a member's private answer."""
+    if not response_url:
+        return None
+    try:
+        given, api = urlsplit(response_url), urlsplit(api_url)
+    except ValueError:  # a bracketed host that is not an address
+        return None
+    if given.scheme == "https" and given.hostname in SLACK_HOOKS and given.port is None:
+        return response_url
+    return response_url if (given.scheme, given.netloc) == (api.scheme, api.netloc) else None

@@ -9,10 +9,16 @@ from collections.abc import Callable
 from typing import Any
 
 Check = Callable[[dict[str, Any]], bool]
+ID_CHARS = 200  # the longest account or channel id the record keeps; Slack's are a dozen characters
 
 
 def text(value: object) -> bool:
     return isinstance(value, str) and bool(value)
+
+
+def account(value: object) -> bool:
+    """A user's or a channel's id, as Slack gives it."""
+    return text(value) and len(str(value)) <= ID_CHARS
 
 
 def text_or_none(value: object) -> bool:
@@ -21,11 +27,11 @@ def text_or_none(value: object) -> bool:
 
 def person(body: dict[str, Any]) -> bool:
     user = body.get("user")
-    return isinstance(user, dict) and text(user.get("id"))
+    return isinstance(user, dict) and account(user.get("id"))
 
 
 def command(body: dict[str, Any]) -> bool:
-    return text(body.get("user_id")) and text(body.get("channel_id"))
+    return account(body.get("user_id")) and account(body.get("channel_id"))
 
 
 def click(body: dict[str, Any]) -> bool:
@@ -33,7 +39,7 @@ def click(body: dict[str, Any]) -> bool:
     channel_id = (channel or {}).get("id") if isinstance(channel, dict) else None
     if channel_id is None and isinstance(container, dict):
         channel_id = container.get("channel_id")
-    return (person(body) and text(channel_id) and isinstance(actions, list) and bool(actions)
+    return (person(body) and account(channel_id) and isinstance(actions, list) and bool(actions)
             and all(isinstance(action, dict) and text(action.get("action_id")) for action in actions))
 
 
@@ -59,7 +65,8 @@ def submission(body: dict[str, Any]) -> bool:
     state = view.get("state") if view else None
     values = state.get("values") if isinstance(state, dict) else None
     return (person(body) and isinstance(values, dict) and "channel" in values
-            and all(isinstance(block, dict) and field_state(block.get("value")) for block in values.values()))
+            and all(isinstance(block, dict) and field_state(block.get("value")) for block in values.values())
+            and len((values["channel"].get("value") or {}).get("selected_conversation") or "") <= ID_CHARS)
 
 
 def closed(body: dict[str, Any]) -> bool:
@@ -81,7 +88,7 @@ def event(body: dict[str, Any]) -> bool:
     if not isinstance(inner, dict) or not text(inner.get("type")):
         return False
     if inner["type"] == "app_home_opened":
-        return text(inner.get("user"))
+        return account(inner.get("user"))
     if inner["type"] == "tokens_revoked":
         return revoked(inner.get("tokens"))
     return True

@@ -10,6 +10,7 @@ registration is single-tenant)."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,10 +53,18 @@ class Refusal:
 
 
 NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSON, with at least a 'type'.")
-NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id').")
+NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id' of at most 200 characters).")
+ID_CHARS = 200  # the longest account id the record keeps
+# A mention is written into the command as `<@id>` in place of its text (envelope.command_text): an id with other
+# characters (`29:bob> --for <@29:carol`) would write more of the command than the person typed, and a mention
+# text that is not an <at> tag ("1") would replace that word wherever it stands.
+ACCOUNT_ID = re.compile(r"[^\s<>|]{1,200}")  # a channel's or a tag's id has an @ or = in it: still an id
+MENTION_TEXT = re.compile(r"<at>[^<>]{0,200}</at>")
 NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'value.action' with a 'verb' and "
                                  "object 'data', as Teams sends it.")
 UNHANDLED_INVOKE = "govbot does not handle this invoke: only the actions on the cards it posted."
+NOT_A_MENTION = Refusal(400, "A mention entity must be written <at>name</at> and name an account by its id, as "
+                             "Teams sends it.")
 WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
 OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
 
@@ -68,10 +77,14 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         activity = Activity.model_validate(body)
     except Exception:  # ValidationError, or the bare Exception the model raises for a channelId at odds with
         return NOT_AN_ACTIVITY  # its productInfo entity
-    if activity.from_property is None or not activity.from_property.id:
+    sender = activity.from_property
+    if sender is None or not sender.id or len(sender.id) > ID_CHARS or len(sender.aad_object_id or "") > ID_CHARS:
         return NO_SENDER
     if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
         return NOT_A_CARD_ACTION
+    if not all(is_mention(entity) for entity in body.get("entities") or [] if isinstance(entity, dict)
+               and entity.get("type") == "mention"):
+        return NOT_A_MENTION
     if config.ANONYMOUS_ALLOWED:
         return None
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
@@ -86,6 +99,17 @@ def is_card_action(value: object) -> bool:
     action = value.get("action") if isinstance(value, dict) else None
     return (isinstance(action, dict) and isinstance(action.get("verb"), str)
             and isinstance(action.get("data"), dict | None))
+
+
+def is_mention(entity: dict[str, Any]) -> bool:
+    """Whether a mention entity is as Teams writes one: `<at>name</at>`, naming an account, a channel or a tag by
+    an id (and an Entra object id, when given) without spaces or the brackets of a written mention."""
+    mentioned = entity.get("mentioned")
+    if not isinstance(mentioned, dict) or not isinstance(entity.get("text"), str):
+        return False
+    ids = [mentioned.get("id"), *([mentioned["aadObjectId"]] if mentioned.get("aadObjectId") is not None else [])]
+    return bool(MENTION_TEXT.fullmatch(entity["text"])) and all(
+        isinstance(given, str) and ACCOUNT_ID.fullmatch(given) for given in ids)
 
 
 def tenants(body: dict[str, Any]) -> list[object]:

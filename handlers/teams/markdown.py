@@ -16,6 +16,8 @@ from typing import Any
 CODE = re.compile(r"`([^`\n]+)`")
 ADDRESS = re.compile(r"(?<!\]\()https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"]")  # not one already linked
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s]+)\)")
+ANY_LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\s]*)\)")  # any target: mailto:, javascript:, a relative one
+OWN = re.compile("\x00([0-9]+)\x00")
 BULLET = re.compile(r"^\s*[-*•]\s+")
 HEADING = re.compile(r"^\s*#{1,6}\s+")
 
@@ -23,13 +25,37 @@ HEADING = re.compile(r"^\s*#{1,6}\s+")
 def inline(text: str) -> str:
     """`a command` as **a command** (Teams has no inline code), and each address as a Markdown link named by its
     host and path, so a personal link's token is neither shown nor read as Markdown."""
-    return ADDRESS.sub(linked, CODE.sub(lambda m: f"**{m.group(1).strip()}**", text))
+    return ADDRESS.sub(linked, CODE.sub(lambda m: f"**{m.group(1).strip()}**", unlinked(text)))
+
+
+def unlinked(text: str) -> str:
+    """`text` whose every Markdown link is named by its own address (as `linked` makes them): `[words](address)`
+    reads `words (address)`. Such a link in a reply is what a member typed, or a name Teams gave, and would show
+    its words and hide where it leads. Teams reads a title and a fact's label as Markdown too."""
+    if "](" not in text:
+        return text
+    own: list[str] = []
+
+    def shown(link: re.Match[str]) -> str:
+        words, address = link.groups()
+        if words == name_of(address):
+            own.append(link.group(0))
+            return f"\x00{len(own) - 1}\x00"  # a control character is never in a reply's text (bot/commands.py)
+        return f"{words} ({address})"
+
+    # What no pattern reads as a link (an address with brackets in it) still cannot become one.
+    out = ANY_LINK.sub(shown, text).replace("](", "] (")
+    return OWN.sub(lambda kept: own[int(kept.group(1))], out)
 
 
 def linked(match: re.Match[str]) -> str:
     address = match.group(0)
-    name = address.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0]
-    return f"[{name}]({address})"
+    return f"[{name_of(address)}]({address})"
+
+
+def name_of(address: str) -> str:
+    """What a link to `address` is called: its host and path."""
+    return address.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
 
 
 def plain(text: str) -> str:

@@ -10,7 +10,7 @@ from bot.forms import DECLARE
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from handlers.teams import forms
-from handlers.teams.markdown import blocks, inline, needs_blocks
+from handlers.teams.markdown import blocks, inline, needs_blocks, unlinked
 
 CARD = "application/vnd.microsoft.card.adaptive"
 SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
@@ -28,10 +28,11 @@ def card(reply: Reply) -> dict[str, Any]:
     """The Adaptive Card for `reply`: title, text, facts, notices, and one action per button."""
     body: list[dict[str, Any]] = []
     if reply.title:
-        body.append({"type": "TextBlock", "text": reply.title, "weight": "Bolder", "size": "Medium", "wrap": True})
+        body.append({"type": "TextBlock", "text": unlinked(reply.title), "weight": "Bolder", "size": "Medium",
+                     "wrap": True})
     body.extend(blocks(reply.text, **({"color": "Attention"} if reply.error else {})))
     if reply.fields:
-        body.append({"type": "FactSet", "facts": [{"title": label, "value": inline(value)}
+        body.append({"type": "FactSet", "facts": [{"title": unlinked(label), "value": inline(value)}
                                                   for label, value in reply.fields]})
     for notice in reply.notices:
         body.extend(blocks(notice, isSubtle=True))

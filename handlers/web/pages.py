@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -17,10 +17,11 @@ from bot.errors import NotFound
 from bot.records.group_page import group_page
 from bot.records.meeting_record import find_meeting
 from bot.records.minutes import apology_lines, in_attendance
-from bot.records.minutes_file import NO_PDF, as_pdf, minutes_file
+from bot.records.minutes_file import NO_PDF, minutes_file
 from bot.records.page_links import Admission, admit, read
 from bot.settings import Settings
 from handlers.web.chart import svg, tally
+from handlers.web.pdfs import BUSY, RETRY_AFTER, Busy, Conversions
 
 HERE = Path(__file__).parent
 COOKIE = "govbot_page"
@@ -43,9 +44,18 @@ FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessing
            "md": "text/markdown", "pdf": "application/pdf"}
 
 
-def notice(status: int, heading: str, message: str) -> web.Response:
+def notice(status: int, heading: str, message: str, retry_after: str | None = None) -> web.Response:
     body = TEMPLATES.get_template("notice.html").render(heading=heading, message=message)
-    return web.Response(text=body, status=status, content_type="text/html", charset="utf-8", headers=HEADERS)
+    later = {"Retry-After": retry_after} if retry_after else {}
+    return web.Response(text=body, status=status, content_type="text/html", charset="utf-8",
+                        headers={**HEADERS, **later})
+
+
+def turned_away(admission: Admission) -> web.Response | None:
+    """The answer to a reader the link does not admit (a members' page: ask for a link; else: nothing here)."""
+    if admission.group is not None:
+        return None
+    return notice(403, *ASK) if admission.exists else notice(404, *NOWHERE)
 
 
 def token_of(request: web.Request) -> str:
@@ -67,14 +77,42 @@ def rendered_page(sessions: sessionmaker[Session], secret: str | None, clock: Ca
 
 def minutes_download(sessions: sessionmaker[Session], secret: str | None, clock: Callable[[], dt.datetime],
                      short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
-    """A meeting's minutes as a file of `kind` for a reader the token admits; None for one it does not."""
+    """A meeting's minutes as Markdown (`kind` md) or Word (docx, and pdf: the document to convert) for a reader the
+    token admits; None for one it does not."""
     with unit_of_work(sessions) as session:
         admission = admit(session, short_name, token, secret, clock())
         if admission.group is None:
             return admission, None
         filed = minutes_file(session, admission.group, find_meeting(session, admission.group, number))
-    body = filed.text.encode() if kind == "md" else filed.as_docx()
-    return admission, as_pdf(body) if kind == "pdf" else body
+    return admission, filed.text.encode() if kind == "md" else filed.as_docx()
+
+
+Download = Callable[[str, str, int, str], tuple[Admission, bytes | None]]
+
+
+def minutes_route(download: Download, pdfs: Conversions) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """GET a meeting's minutes as a file, for a reader the link admits."""
+
+    async def minutes(request: web.Request) -> web.StreamResponse:
+        short_name, kind = request.match_info["group"], request.match_info["kind"]
+        try:
+            with pdfs.turn(kind):  # a crowd asking for PDFs is turned away before any work is done for it
+                admission, body = await asyncio.to_thread(download, short_name, token_of(request),
+                                                          int(request.match_info["number"]), kind)
+                if (refused := turned_away(admission)) is not None:
+                    return refused
+                body = await pdfs.made(body, kind)
+        except NotFound as missing:
+            return notice(404, "No such meeting", str(missing))
+        except Busy:
+            return notice(503, *BUSY, retry_after=RETRY_AFTER)
+        if body is None:
+            return notice(404, "No PDF here", NO_PDF)
+        name = f"{short_name}-meeting-{request.match_info['number']}-minutes.{kind}"
+        return web.Response(body=body, content_type=FORMATS[kind], headers={
+            **HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
+
+    return minutes
 
 
 def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Session],
@@ -88,8 +126,8 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
     async def group(request: web.Request) -> web.StreamResponse:
         token = token_of(request)
         admission, body = await asyncio.to_thread(page, request.match_info["group"], token)
-        if admission.group is None:
-            return notice(403, *ASK) if admission.exists else notice(404, *NOWHERE)
+        if (refused := turned_away(admission)) is not None:
+            return refused
         if "t" in request.query and admission.reader_id is not None:
             return signed_in(request, token)
         return web.Response(text=body, content_type="text/html", charset="utf-8", headers=HEADERS)
@@ -106,25 +144,11 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
     def download(short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
         return minutes_download(sessions, secret, clock, short_name, token, number, kind)
 
-    async def minutes(request: web.Request) -> web.StreamResponse:
-        short_name, kind = request.match_info["group"], request.match_info["kind"]
-        try:
-            admission, body = await asyncio.to_thread(download, short_name, token_of(request),
-                                                      int(request.match_info["number"]), kind)
-        except NotFound as missing:
-            return notice(404, "No such meeting", str(missing))
-        if admission.group is None:
-            return notice(403, *ASK) if admission.exists else notice(404, *NOWHERE)
-        if body is None:
-            return notice(404, "No PDF here", NO_PDF)
-        name = f"{short_name}-meeting-{request.match_info['number']}-minutes.{kind}"
-        return web.Response(body=body, content_type=FORMATS[kind], headers={
-            **HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
-
     async def stylesheet(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(HERE / "static" / "page.css", headers={"Cache-Control": "public, max-age=3600",
                                                                        "Content-Type": "text/css"})
 
     app.router.add_get("/groups/{group}/", group)
-    app.router.add_get(r"/groups/{group}/meetings/{number:\d{1,6}}/minutes.{kind:docx|md|pdf}", minutes)
+    app.router.add_get(r"/groups/{group}/meetings/{number:\d{1,6}}/minutes.{kind:docx|md|pdf}",
+                       minutes_route(download, Conversions.serving(app)))
     app.router.add_get("/static/govbot-page.css", stylesheet)

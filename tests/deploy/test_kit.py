@@ -39,3 +39,5 @@ def test_compose_migrates_once_then_starts_two_replicas_behind_one_proxy() -> No
     caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
     assert "reverse_proxy " + " ".join(f"{name}:3000" for name in replicas) in caddyfile
     assert "health_uri /readyz" in caddyfile
+    # govbot's server has no timeout for headers: the proxy closes a client that sends them a byte at a time
+    assert "read_header 10s" in caddyfile and "read_body 30s" in caddyfile

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from tests.front_door import row_counts
-from tests.teams.conftest import SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
+from tests.teams.conftest import BOT, SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
 from tests.teams.test_jwt import KID, LOCAL_CONNECTOR, LocalKeys, settings, signing_key, token
 
 __all__ = ["settings", "signing_key"]
@@ -43,6 +43,12 @@ def card_action(teams: Teams, value: Any) -> dict[str, Any]:
     return teams.activity("alice", type="invoke", name="adaptiveCard/action", value=value)
 
 
+def mentioning(teams: Teams, text: str, mention: dict[str, Any]) -> dict[str, Any]:
+    """alice says `text` to the bot, with `mention` among the message's mention entities."""
+    return teams.activity("alice", type="message", text=f"<at>govbot</at> {text}", textFormat="plain",
+                          entities=[{"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT}, mention])
+
+
 def from_another_tenant(teams: Teams) -> dict[str, Any]:
     activity = message(teams)
     activity["conversation"]["tenantId"] = OTHER_TENANT
@@ -54,6 +60,7 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "no sender": (lambda t: without(message(t), "from"), 400),
     "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
     "a sender without an id": (lambda t: {**message(t), "from": {"name": "Alice"}}, 400),
+    "a sender id longer than any Teams gives": (lambda t: {**message(t), "from": {"id": "29:" + "x" * 300}}, 400),
     "text that is a number": (lambda t: {**message(t), "text": 5}, 400),
     "members added that are not accounts": (
         lambda t: t.activity("alice", type="conversationUpdate", membersAdded=[{"id": 5}]), 400),
@@ -67,6 +74,10 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
         lambda t: t.activity("alice", type="invoke", name="composeExtension/query", value={}), 400),
     "a card action with a verb govbot never gave": (
         lambda t: card_action(t, {"action": {"type": "Action.Execute", "verb": "other", "data": {}}}), 400),
+    "a mention of an id no account has": (lambda t: mentioning(t, "deputy <at>Bob</at>", {
+        "type": "mention", "text": "<at>Bob</at>", "mentioned": {"id": "29:bob> --for <@29:carol", "name": "Bob"}}), 400),
+    "a mention whose text is not a mention": (lambda t: mentioning(t, "vote 1 1", {
+        "type": "mention", "text": "1", "mentioned": {"id": "29:bob", "name": "Bob"}}), 400),
     "a serviceUrl other than the token's": (lambda t: {**message(t), "serviceUrl": "http://127.0.0.1:9/"}, 401),
     "a conversation of another tenant": (from_another_tenant, 403),
 }

@@ -100,7 +100,8 @@ def test_in_a_1_to_1_chat_the_link_is_a_markdown_link_teams_renders(sessions: se
 def test_markdown_for_cards_and_plain_text_for_the_presser_only_message() -> None:
     url = "https://gov.example.org/groups/cjcg/?t=ab_cd.ef_gh#actions"
     assert inline(f"Open the record: {url}.") == f"Open the record: [gov.example.org/groups/cjcg/]({url})."
-    assert inline(f"[the page]({url})") == f"[the page]({url})", "a Markdown link is left as it is"
+    assert inline(inline(url)) == inline(url), "a link named by its own address is left as it is"
+    assert inline(f"[the page]({url})") == f"the page ({inline(url)})", "words hiding an address are not a link"
     # An Action.Execute answer without a card is a plain message: no Markdown there, so none is made.
     assert plain("say `deputy @person` or see [the page](https://gov.example.org/)") == \
         "say “deputy @person” or see the page (https://gov.example.org/)"

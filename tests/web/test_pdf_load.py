@@ -1,0 +1,74 @@
+"""Minutes as PDF under load, over real HTTP to the app `govbot run` builds: LibreOffice takes seconds and a
+good share of a core for each, so several members downloading at once (or someone replaying a link) must neither
+break each other's conversion nor starve the rest of the server."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from tests.conftest import Chat
+from tests.front_door import served
+from tests.web.pages import link_for, minuted_cjcg
+
+# A LibreOffice that takes its time: it writes a PDF after a pause long enough for requests to pile up behind it.
+SLOW_SOFFICE = """#!/bin/sh
+while [ "$1" != "--outdir" ]; do shift; done
+sleep 1
+printf '%%PDF-1.4 slow' > "$2/minutes.pdf"
+"""
+
+
+def get(url: str) -> tuple[int, dict[str, str], bytes, float]:
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.status, dict(response.headers), response.read(), time.monotonic() - started
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read(), time.monotonic() - started
+
+
+def pdf_link(chat: Chat) -> str:
+    return link_for(chat, "alice").replace("/?t=", "/meetings/1/minutes.pdf?t=")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_two_members_downloading_the_pdf_at_once_both_get_it(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    chat = minuted_cjcg(recorded("cjcg"))
+    path = pdf_link(chat)
+    with served(page_settings, sessions, lambda: chat.now) as app, ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(get, [app.url + path] * 2))
+    assert [(status, body[:5]) for status, _, body, _ in answers] == [(200, b"%PDF-")] * 2
+
+
+def test_pdfs_wait_their_turn_a_crowd_is_told_to_come_back_and_the_server_still_answers(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    soffice = tmp_path / "soffice"
+    soffice.write_text(SLOW_SOFFICE)
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    chat = minuted_cjcg(recorded("cjcg"))
+    path = pdf_link(chat)
+    with served(page_settings, sessions, lambda: chat.now) as app, ThreadPoolExecutor(12) as pool:
+        crowd = [pool.submit(get, app.url + path) for _ in range(10)]
+        time.sleep(0.3)  # the crowd has arrived and the first conversion is under way
+        health = get(app.url + "/healthz")
+        answers = [future.result() for future in crowd]
+    assert health[0] == 200 and health[3] < 1.0, ("the health check waits behind no conversion", health[3])
+    statuses = sorted(status for status, _, _, _ in answers)
+    assert statuses.count(200) >= 2 and 503 in statuses, statuses
+    busy = next(answer for answer in answers if answer[0] == 503)
+    assert busy[1]["Retry-After"] == "60" and b"try again in a minute" in busy[2]
+    assert b"Word document" in busy[2], "the refusal offers what works now"
