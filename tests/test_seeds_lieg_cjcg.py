@@ -147,3 +147,19 @@ def test_cjcg_a_deputy_who_left_is_counted_again_on_return(platform_chat: Speaki
     assert "now not quorate: 2 members present" in chat.ok("yan", "leaving").text
     back = chat.ok("yan", "here").text
     assert "yan is back at meeting 1 as deputy for carol." in back and "now quorate: 3 members or deputies" in back
+
+
+def test_lieg_the_chair_who_runs_and_closes_a_meeting_is_minuted_present(platform_chat: Speaking) -> None:
+    """LIEG 3.1: the steering group schedules and opens; the meeting's chair (5.1) runs it and closes it without
+    saying `here`. Closing the meeting shows they were there: the minutes list them present, not absent."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    closed = chat.ok("erin", "meeting close").text
+    present = next(line for line in closed.splitlines() if "Present" in line)
+    absent = next(line for line in closed.splitlines() if "Absent" in line)
+    assert "erin" in present and "erin" not in absent and "dan" in absent

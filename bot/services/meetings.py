@@ -131,6 +131,11 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
         raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "
                          f"`poll close {open_vote.number}` first.")
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
+    if ctx.actor.id not in recorded and ctx.membership(ctx.actor) is not None:
+        # Whoever closes the meeting is there, said `here` or not: the chair who ran it is not minuted absent.
+        roll.set_status(ctx, meeting, ctx.actor, "present")
+        ctx.audit("attendance.present", meeting=meeting.id, member=ctx.actor.id)
+        recorded.add(ctx.actor.id)
     for membership in ctx.memberships():
         # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
         if membership.person_id not in recorded and is_voting(ctx, membership):
