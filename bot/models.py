@@ -188,6 +188,8 @@ class Attendance(Base):
     recorded_at: Mapped[dt.datetime]
     apologies_at: Mapped[dt.datetime | None]  # kept when a deputy then attends: minutes list both
     left_at: Mapped[dt.datetime | None]  # left the open meeting early: attended, but counts and votes no more
+    relieved_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # deputy who stood down on arrival
+    relieved_at: Mapped[dt.datetime | None]  # when that deputy stood down
 
 
 class Interest(Base):

@@ -48,13 +48,14 @@ MENTION = re.compile(r"(?<![\w<])@(\w+)")
 HOLDER = re.compile(r"holder: (\w+)")
 BUTTON = re.compile(r"\[([^:\]]+): ([^\]]+)\]")  # a button as the console shows it: [Here: here]
 LINK = re.compile(r"^([^:\n]+): (https?://\S+)$", re.MULTILINE)  # a link as the console shows it: `Label: address`
+REFUSED_TEXT = re.compile(r"^(<at>[^<]*</at>\s*)?⚠ ")  # how govbot marks a refusal it says in plain text on Teams
 QUIET = 0.03  # seconds without a further call after which a Slack answer is taken as complete
 
 
 @dataclass(frozen=True)
 class Said:
-    """What the speaker reads back. `error` is None where the platform shows no mark of a refusal (Teams shows
-    a refusal in plain text like any other answer; in a card, in the warning colour). `buttons` are those of the
+    """What the speaker reads back. `error` is None where the platform shows no mark of a refusal (Teams marks a
+    refusal in plain text with a warning sign; in a card, with the warning colour). `buttons` are those of the
     last message shown with any, by label, as the platform carries them; `card` is that message's id there;
     `links` the web pages the answer offers to open, by label."""
 
@@ -257,7 +258,10 @@ def teams_read(calls: list[Recorded]) -> tuple[str, bool | None]:
     out: list[str] = []
     error: bool | None = None
     for call in calls:
-        out.append(re.sub(r"</?at>", "", call.body.get("text") or ""))
+        text = call.body.get("text") or ""
+        if REFUSED_TEXT.match(text):  # a refusal in plain text: Teams shows it after the warning sign
+            error = True
+        out.append(re.sub(r"</?at>", "", text))
         for attachment in call.body.get("attachments") or []:
             for block in attachment["content"].get("body", []):
                 if block.get("type") == "TextBlock":

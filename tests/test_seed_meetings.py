@@ -58,3 +58,28 @@ def test_plpcp_apologies_offer_an_alternate_only_to_a_dcs(platform_chat: Speakin
     for member in ("alice", "frank", "grace"):
         said = chat.ok(member, "apologies").text
         assert f"Apologies from {member} recorded for meeting 1" in said and offer not in said, said
+
+
+def test_cjcg_a_deputy_who_attended_until_the_member_arrived_stays_in_the_roll_and_the_minutes(
+        platform_chat: Speaking) -> None:
+    """CJCG 7.2: a named deputy attends in place of an absent member. When the member arrives the deputy stands
+    down, but they attended (and voted on motion 1): the roll and the minutes keep them, saying until when."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.now = dt.datetime(2026, 12, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    chat.ok("carol", "deputy @yan")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for who in ("bob", "dan", "yan"):
+        chat.ok(who, "here")
+    chat.ok("alice", 'motion "Adopt the plan"')
+    chat.ok("yan", "vote 1 for")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("carol", "here")  # yan stands down (what carol is told is tested in test_authorisation.py)
+    chat.ok("alice", "poll close 1")
+    closed = chat.ok("alice", "meeting close").text
+    assert "yan for carol (until 10:40)" in closed
+    minutes = chat.ok("alice", "minutes 1").text
+    attending = next(line for line in minutes.splitlines() if "In attendance" in line)
+    assert "yan" in attending and "for carol" in attending and "until 10:40" in attending

@@ -80,7 +80,8 @@ def export_person(session: Session, person: Person, now: dt.datetime) -> dict[st
         "deputy_nominations": rows(session, DeputyNomination, DeputyNomination.member_id == person.id,
                                    DeputyNomination.deputy_id == person.id),
         "declarations": rows(session, Interest, Interest.person_id == person.id),
-        "attendance": rows(session, Attendance, Attendance.member_id == person.id, Attendance.deputy_id == person.id),
+        "attendance": rows(session, Attendance, Attendance.member_id == person.id, Attendance.deputy_id == person.id,
+                           Attendance.relieved_id == person.id),
         "open_ballots": rows(session, Ballot, Ballot.member_id == person.id, Ballot.cast_by_id == person.id),
         "secret_polls_voted_in": list(session.scalars(select(SecretVoter.poll_id)
                                                       .where(SecretVoter.member_id == person.id))),

@@ -181,6 +181,9 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         member = names(row.member_id)
         # names carry their organisation in brackets, so the time they left follows a dash, as apologies' notes do
         left = f" — left at {row.left_at.astimezone(zone):%H:%M}" if row.left_at else ""
+        if row.relieved_id is not None and row.relieved_at is not None:  # deputised until the member arrived
+            record.officers.append(f"{names(row.relieved_id)} for {member} — until "
+                                   f"{row.relieved_at.astimezone(zone):%H:%M}")
         if row.member_id in officers and row.status in ("present", "absent"):
             if row.status == "present":
                 record.officers.append(f"{member} — {officers[row.member_id]}")

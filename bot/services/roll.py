@@ -83,8 +83,11 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
         return f"{member.display_name} is already recorded present."
     check_cap(ctx, meeting, member)
     stood_down = ctx.session.get(Person, row.deputy_id) if row is not None and row.deputy_id else None
-    set_status(ctx, meeting, member, "present")
-    ctx.audit("attendance.present", meeting=meeting.id, member=member.id)
+    row = set_status(ctx, meeting, member, "present")
+    if stood_down is not None:  # they attended (and may have voted) until now: the roll and minutes keep them
+        row.relieved_id, row.relieved_at = stood_down.id, ctx.now
+    ctx.audit("attendance.present", meeting=meeting.id, member=member.id,
+              **({"relieved": stood_down.id} if stood_down is not None else {}))
     text = f"{member.display_name} is present."
     if stood_down is not None:
         text += f" {stood_down.display_name} no longer deputises for them."
@@ -190,6 +193,10 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
         left = f" (left {row.left_at.astimezone(ctx.terms.zone):%H:%M})" if row.left_at else ""
+        if row.relieved_id and row.relieved_at:
+            relieved = ctx.session.get(Person, row.relieved_id)
+            groups["Deputies"].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
+                                      f"(until {row.relieved_at.astimezone(ctx.terms.zone):%H:%M})")
         if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
             groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")

@@ -1,6 +1,6 @@
 """attendance left_at: when a member (or the deputy attending for them) left a meeting still open
 
-Revision ID: 0017_seedsB
+Revision ID: 0017_attendance_left_at
 Revises: 0016_terms_json
 
 A member who leaves early no longer counts for the quorum nor votes (CJCG 6.4: "quorate if three of its members
@@ -14,7 +14,7 @@ from alembic import op
 
 import bot.models
 
-revision: str = '0017_seedsB'
+revision: str = '0017_attendance_left_at'
 down_revision: str | Sequence[str] | None = '0016_terms_json'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
