@@ -45,12 +45,16 @@ def zone_of(group: Group) -> ZoneInfo:
 
 
 def seat_line(group: Group, membership: Membership, now: dt.datetime) -> str:
-    ends_on, ends = membership.term_ends_on, ""
+    ends_on, ends, terms = membership.term_ends_on, "", group_terms(group)
+    today = now.astimezone(terms.zone).date()
     if ends_on is not None:
-        seat = group_terms(group).seat(membership.seat_title)
+        seat = terms.seat(membership.seat_title)
         ends = (f", term ended {show_date(ends_on)}: {awaiting(seat)}"
-                if term_ended(ends_on, now.astimezone(zone_of(group)).date()) else f", term ends {show_date(ends_on)}")
-    chair = (f", chair until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else "")
+                if term_ended(ends_on, today) else f", term ends {show_date(ends_on)}")
+    chair_ends, chair = membership.chair_term_ends_on, ""
+    if chair_ends is not None:  # as `members` says it: a term as chair that is over is not shown as running
+        chair = ", " + (terms.chair.cited(f"term as chair ended {show_date(chair_ends)}") if chair_ends < today
+                        else f"chair until {show_date(chair_ends)}")
     return f"{group.name}: {membership.seat_title} ({membership.role.replace('_', ' ')}{ends}{chair})"
 
 
