@@ -21,10 +21,7 @@ from govbot import (
     cli_reminders,
     cli_slack,
     cli_teams,
-    collector,
     logs,
-    readiness,
-    serve,
 )
 from handlers import console
 from handlers.console_terminal import Typed
@@ -127,6 +124,10 @@ def default_speaker(terms_yaml: str) -> str | None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    # Imported here: the web server (aiohttp, the platform SDKs' routes) is no part of the console or migrations,
+    # and importing it cost every other command ~0.3 s.
+    from govbot import collector, readiness, serve
+
     settings = get_settings()
     if serve.platforms(settings):
         engine = make_engine(args.db)

@@ -15,9 +15,8 @@ from sqlalchemy.orm import Session
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import UsageError
 from bot.models import Group
-from bot.records import calendar_feed, data_rights, registers
+from bot.records import data_rights, registers
 from bot.records.meeting_record import find_meeting
-from bot.records.minutes_file import minutes_file
 from bot.records.tables import FORMATS
 from bot.rules.calendar import parse_date
 from bot.services.groups import group_named
@@ -53,6 +52,8 @@ def emit(args: argparse.Namespace, content: str | bytes, what: str) -> None:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
+    from bot.records.minutes_file import minutes_file  # python-docx and lxml: ~0.2 s that other commands never need
+
     if args.format == "docx" and not args.out:
         raise UsageError("A Word document cannot go to the terminal; add --out minutes.docx.")
     with record(args) as session:
@@ -84,6 +85,8 @@ def feed_url(base: str, group: Group, token: str) -> str:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
+    from bot.records import calendar_feed  # icalendar, for this command (and govbot run's feed) alone
+
     with record(args) as session:
         group = group_named(session, args.group)
         if args.url or args.rotate:

@@ -23,14 +23,10 @@ import sys
 import threading
 import time
 import traceback
-import uuid
 from collections.abc import Callable
 from contextvars import ContextVar
 from types import TracebackType
 from typing import TextIO
-
-from aiohttp import web
-from aiohttp.typedefs import Handler
 
 MAX_MESSAGE = 400  # characters of a message
 MAX_FRAMES = 6  # innermost frames named in an exception's one line
@@ -39,7 +35,7 @@ WINDOW = 60.0  # seconds
 OURS = ("govbot", "bot", "handlers", "scheduler", "__main__", "aiohttp.access")  # aiohttp.access: our AccessLog
 FORMAT = "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
-HEADER = "X-Request-Id"
+HEADER = "X-Request-Id"  # read and set by govbot/operations.py's middleware
 SANE_ID = re.compile(r"[A-Za-z0-9._:-]{1,64}")
 
 
@@ -140,19 +136,3 @@ def configure(level: str | int, log_format: str = "text") -> None:
     # APScheduler logs every job run at INFO (four lines a minute); govbot/metrics.py logs them at DEBUG instead.
     if root.getEffectiveLevel() > logging.DEBUG:
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
-
-
-@web.middleware
-async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Name the request for every log line it causes, and tell the caller the name."""
-    given = request.headers.get(HEADER, "")
-    # Sixteen hex digits find a request's lines among millions, and are short enough to repeat on each line.
-    name = given if SANE_ID.fullmatch(given) else uuid.uuid4().hex[:16]
-    REQUEST_ID.set(name)
-    try:
-        response = await handler(request)
-    except web.HTTPException as error:
-        error.headers[HEADER] = name
-        raise
-    response.headers[HEADER] = name
-    return response

@@ -4,8 +4,10 @@ readiness, and a clean stop on SIGTERM. Mounted by govbot/serve.py."""
 from __future__ import annotations
 
 import logging
+import uuid
 
 from aiohttp import web
+from aiohttp.typedefs import Handler
 from apscheduler.schedulers.base import BaseScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -18,10 +20,27 @@ logger = logging.getLogger(__name__)
 def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Session]) -> None:
     """Add the request-id and request-counting middleware, GET /readyz and (with METRICS_TOKEN) GET /metrics."""
     engine = sessions.kw["bind"]
-    app.middlewares.append(logs.request_id)
+    app.middlewares.append(request_id)
     metrics.mount(app, engine, settings.metrics_token)
     readiness.mount(app, engine)
     app.on_shutdown.append(stopping)
+
+
+@web.middleware
+async def request_id(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Name the request for every log line it causes (govbot/logs.py), and tell the caller the name. Here rather
+    than in logs.py, so that the commands that serve nothing (the console, migrations) do not import aiohttp."""
+    given = request.headers.get(logs.HEADER, "")
+    # Sixteen hex digits find a request's lines among millions, and are short enough to repeat on each line.
+    name = given if logs.SANE_ID.fullmatch(given) else uuid.uuid4().hex[:16]
+    logs.REQUEST_ID.set(name)
+    try:
+        response = await handler(request)
+    except web.HTTPException as error:
+        error.headers[logs.HEADER] = name
+        raise
+    response.headers[logs.HEADER] = name
+    return response
 
 
 async def stopping(_: web.Application) -> None:
