@@ -27,7 +27,8 @@ def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
         return per, voters
     per = {o.position: 0 for o in poll.options}
     voters = 0
-    for choices, many in session.execute(BY_CHOICES, {"poll_id": poll.id}):
+    session.flush()  # as the ORM's autoflush would: the read below runs on the connection, without the ORM's path
+    for choices, many in session.connection().execute(BY_CHOICES, {"poll_id": poll.id}):
         voters += many
         for position in json.loads(choices):
             per[position] = per.get(position, 0) + many
