@@ -8,11 +8,14 @@ rate measured is the machine's, not the server's.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
+import signal
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -24,6 +27,40 @@ def process_seconds(pid: int) -> float:
     except OSError:
         return 0.0
     return (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
+
+
+def switches(pid: int) -> int:
+    """Context switches of every thread of one process so far: a thread waiting for Python's lock, or handing a
+    request to another thread, switches; hundreds a request mean threads contending rather than working."""
+    total = 0
+    try:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            for line in (task / "status").read_text().splitlines():
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
+                    total += int(line.split(":")[1])
+    except OSError:
+        pass
+    return total
+
+
+def counted(pid: int) -> dict[str, Any] | None:
+    """What a server started through bench/counted_server.py has counted so far: the SQL statements it sent and
+    its threads' CPU seconds by name. Only for such servers: SIGUSR1 ends any other process."""
+    path = Path(f"/tmp/govbot-bench-statements-{pid}")
+    path.unlink(missing_ok=True)
+    try:
+        os.kill(pid, signal.SIGUSR1)
+    except OSError:
+        return None
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        try:
+            found: dict[str, Any] = json.loads(path.read_text())
+            path.unlink()
+            return found
+        except (OSError, ValueError):
+            time.sleep(0.01)
+    return None
 
 
 def postgres_seconds() -> dict[int, float]:
@@ -55,13 +92,17 @@ def own_seconds() -> float:
 class Snapshot:
     at: float
     servers: dict[int, float]
+    switches: dict[int, int]
+    counted: dict[int, dict[str, Any] | None]
     postgres: dict[int, float]
     own: float
     machine: tuple[float, float]
 
 
 def snapshot(servers: list[int]) -> Snapshot:
-    return Snapshot(time.monotonic(), {pid: process_seconds(pid) for pid in servers}, postgres_seconds(),
+    return Snapshot(time.monotonic(), {pid: process_seconds(pid) for pid in servers},
+                    {pid: switches(pid) for pid in servers}, {pid: counted(pid) for pid in servers},
+                    postgres_seconds(),
                     own_seconds(), machine_seconds())
 
 
@@ -75,6 +116,21 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     others = max(busy - sum(servers) - postgres - own, 0.0)
     cores = total / max(after.at - before.at, 1e-9)
     per_request = sum(servers) / max(requests, 1) * 1000
-    return (f"CPU s: server{'s' if len(servers) > 1 else ''} {' + '.join(f'{s:.1f}' for s in servers)}, "
-            f"PostgreSQL {postgres:.1f}, load generator {own:.1f}, other processes {others:.1f}; machine busy "
-            f"{busy / max(total, 1e-9):.0%} of {cores:.0f} cores; server CPU per request {per_request:.1f} ms")
+    switched = sum(after.switches.values()) - sum(before.switches.values())
+    each = 1000 / max(requests, 1)  # seconds in all -> ms a request
+    lines = [f"CPU s: server{'s' if len(servers) > 1 else ''} {' + '.join(f'{s:.1f}' for s in servers)}, "
+             f"PostgreSQL {postgres:.1f}, load generator {own:.1f}, other processes {others:.1f}; machine busy "
+             f"{busy / max(total, 1e-9):.0%} of {cores:.0f} cores",
+             f"per request: server CPU {per_request:.1f} ms, PostgreSQL {postgres * each:.1f} ms, load generator "
+             f"{own * each:.1f} ms; {switched * each / 1000:.0f} context switches in the server"]
+    counts = [(after.counted[pid], before.counted.get(pid)) for pid in after.counted]
+    if all(a is not None and b is not None for a, b in counts):
+        statements = sum(a["statements"] - b["statements"] for a, b in counts)  # type: ignore[index]
+        threads: dict[str, float] = {}
+        for a, b in counts:
+            for name, seconds in a["threads"].items():  # type: ignore[index]
+                threads[name] = threads.get(name, 0.0) + seconds - b["threads"].get(name, 0.0)  # type: ignore[index]
+        busiest = sorted(((s, n) for n, s in threads.items() if s * each >= 0.05), reverse=True)
+        lines[-1] += f"; {statements * each / 1000:.1f} SQL statements"
+        lines.append("server CPU by thread, per request: " + ", ".join(f"{n} {s * each:.1f} ms" for s, n in busiest))
+    return "\n  ".join(lines)

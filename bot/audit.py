@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, event, insert, select, text
+from sqlalchemy import Table, bindparam, event, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import sealed_rows
@@ -17,6 +17,12 @@ GENESIS = "0" * 64
 APPEND = insert(cast(Table, AuditEvent.__table__))
 # Events written before chains were per group (migration 0011) form one chain across every group, in id order.
 LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
+# A chain's head, built once (a vote reads it on PostgreSQL, and building the statement cost more than running it).
+HEAD_OF_GROUP = select(AuditEvent.hash, AuditEvent.seq).where(
+    AuditEvent.group_id == bindparam("group_id"), AuditEvent.seq.is_not(None)).order_by(AuditEvent.seq.desc()).limit(1)
+HEAD_OF_NO_GROUP = select(AuditEvent.hash, AuditEvent.seq).where(
+    AuditEvent.group_id.is_(None), AuditEvent.seq.is_not(None)).order_by(AuditEvent.seq.desc()).limit(1)
+CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(4242, :chain)")
 LAST_GROUP = "audit.last_group"
 # The head of each chain this transaction appended to, {group id: (hash, seq)}: a batch of votes in one group
 # (SQLite's group commit) reads its chain's head once, not once a vote. Only this transaction can append to a
@@ -46,21 +52,21 @@ def last_link(session: Session, group_id: int | None) -> tuple[str, int]:
     known = session.info.get(HEADS, {}).get(group_id)
     if known is not None:
         return cast(tuple[str, int], known)
-    found = session.execute(select(AuditEvent.hash, AuditEvent.seq)
-                            .where(AuditEvent.group_id.is_(None) if group_id is None
-                                   else AuditEvent.group_id == group_id, AuditEvent.seq.is_not(None))
-                            .order_by(AuditEvent.seq.desc()).limit(1)).first()
+    # Events are appended by statements only (never held by the ORM): the reads run on the session's connection.
+    connection = session.connection()
+    found = (connection.execute(HEAD_OF_NO_GROUP) if group_id is None
+             else connection.execute(HEAD_OF_GROUP, {"group_id": group_id})).first()
     if found is not None:
         return str(found.hash), int(found.seq)
-    return session.scalar(LEGACY_HEAD) or GENESIS, 0
+    return connection.scalar(LEGACY_HEAD) or GENESIS, 0
 
 
 def lock_chain(session: Session, group_id: int | None) -> None:
     """Serialise appends to one group's chain only. SQLite's single writer (BEGIN IMMEDIATE) already does."""
-    if session.get_bind().dialect.name == "postgresql":
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
         # Two replicas appending to one group's chain must not both take the same place; other groups go on.
-        session.execute(text("SELECT pg_advisory_xact_lock(4242, :chain)"),
-                        {"chain": NO_GROUP_LOCK if group_id is None else group_id})
+        connection.execute(CHAIN_LOCK, {"chain": NO_GROUP_LOCK if group_id is None else group_id})
 
 
 def record(session: Session, *, action: str, at: dt.datetime, group_id: int | None, actor_id: int | None,
@@ -75,8 +81,9 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
     digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
-    session.execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action, "detail": clean,
-                             "prev_hash": prev, "seq": seq + 1, "rows": rows, "hash": digest})
+    session.connection().execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action,
+                                          "detail": clean, "prev_hash": prev, "seq": seq + 1, "rows": rows,
+                                          "hash": digest})
     session.info.setdefault(HEADS, {})[group_id] = (digest, seq + 1)
 
 

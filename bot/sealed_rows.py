@@ -74,7 +74,9 @@ def digests(session: Session, table: str, ids: Iterable[int] | None = None) -> I
     if ids is None:
         rows = session.execute(select(SEALED[table]).order_by(SEALED[table].c.id))
     else:
-        rows = session.execute(ROWS_BY_ID[table], {"ids": sorted(ids)})
+        # On the session's connection, without the ORM's path: `take` runs after a flush, and these reads run
+        # once for every audited change.
+        rows = session.connection().execute(ROWS_BY_ID[table], {"ids": sorted(ids)})
     for row in rows.mappings():
         yield int(row["id"]), row_digest(table, dict(row))
 

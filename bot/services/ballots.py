@@ -106,7 +106,9 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
         ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
         return Reply(f"Your secret ballot in poll {poll.number} is counted. It cannot be changed.", private=True,
                      subject=PollRef(poll.id), notices=notices)
-    ballot = ctx.session.execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
+    # Ballots are written by statements only (never held by the ORM), so the read needs no flush first: the
+    # session's connection runs it without the ORM's path.
+    ballot = ctx.session.connection().execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
     if ballot is not None and list(ballot.choices) == positions:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
                      subject=PollRef(poll.id), notices=notices)
