@@ -83,3 +83,16 @@ def test_cjcg_a_deputy_who_attended_until_the_member_arrived_stays_in_the_roll_a
     minutes = chat.ok("alice", "minutes 1").text
     attending = next(line for line in minutes.splitlines() if "In attendance" in line)
     assert "yan" in attending and "for carol" in attending and "until 10:40" in attending
+
+
+def test_cscpwg_after_its_end_date_no_hint_offers_to_schedule_a_meeting(platform_chat: Speaking) -> None:
+    """CSCPWG operates until 27 June 2023 (Operation): after that, asking about meetings says so rather than
+    suggesting a `meeting schedule` that would be refused."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    said = chat.refused("alice", "here").text + chat.refused("sam", "agenda add \"Budget\"").text
+    assert said.count("operated until 27 Jun 2023, so no meeting can be scheduled (ToR Operation)") == 2
+    assert "meeting schedule" not in said and "meeting open" not in said
+    listed = chat.ok("sam", "meetings").text
+    assert "operated until 27 Jun 2023, so no meeting can be scheduled (ToR Operation)" in listed
+    assert "meeting schedule" not in listed

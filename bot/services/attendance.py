@@ -19,7 +19,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     """Record the speaker present, as a member or as a deputy for an absent member."""
     meeting = ctx.open_meeting()
     if meeting is None:
-        raise NotFound("No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
+        raise NotFound(f"No meeting is open. {ctx.scheduling_hint()}" if ctx.operation_over() else
+                       "No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
                        "next meeting, say `apologies`.")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)

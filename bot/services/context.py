@@ -17,7 +17,7 @@ from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, Group, Meeting, Membership, Person, Poll
-from bot.rules.calendar import example_day
+from bot.rules.calendar import example_day, show_date
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
 from bot.services.speakers import PERSON_BY_ID as PERSON_BY_ID
@@ -112,14 +112,26 @@ class Context:
             .order_by(Meeting.starts_at).limit(1)
         )
 
+    def operation_over(self) -> bool:
+        """Whether the time the ToR gives the group (a task-and-finish group's end date) is over."""
+        ends = self.terms.operates_until
+        return ends is not None and ends.date < self.today
+
+    def scheduling_hint(self) -> str:
+        """How a meeting can be scheduled; or, for a group whose ToR's time is over, that none can be."""
+        ends = self.terms.operates_until
+        if self.operation_over() and ends is not None:
+            return ends.cited(f"{self.terms.name} operated until {show_date(ends.date)}, so no meeting can be "
+                              "scheduled") + "; its record stays readable."
+        return f"A chair can schedule one: `meeting schedule {example_day(self.today).isoformat()} 10:00`."
+
     def meeting(self, number: int | None) -> Meeting:
         """The meeting of this group with the given number, or the open/next one. Raises NotFound saying what
         exists."""
         if number is None:
             meeting = self.next_meeting()
             if meeting is None:
-                raise NotFound("No meeting is open or scheduled. A chair can schedule one: "
-                               f"`meeting schedule {example_day(self.today).isoformat()} 10:00`.")
+                raise NotFound(f"No meeting is open or scheduled. {self.scheduling_hint()}")
             return meeting
         found = self.session.scalar(MEETING_NUMBERED, {"group_id": self.group.id, "number": number})
         if found is None:

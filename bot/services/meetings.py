@@ -9,7 +9,7 @@ from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
-from bot.rules.calendar import example_day, show, show_date
+from bot.rules.calendar import show, show_date
 from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
@@ -42,8 +42,7 @@ def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
         .order_by(Meeting.starts_at.desc()).limit(10)
     ).all()
     if not meetings:
-        return Reply("No meetings yet. A chair can schedule one: "
-                     f"`meeting schedule {example_day(ctx.today).isoformat()} 10:00`.", private=True)
+        return Reply(f"No meetings yet. {ctx.scheduling_hint()}", private=True)
     zone = ctx.terms.zone
     rows = tuple((f"Meeting {m.number}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
                  for m in reversed(meetings))
