@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from bot.rules.calendar import term_ended
+from bot.rules.calendar import show_date, term_ended
 from bot.terms import Role, Seat
+from bot.terms_rules import ChairRule
 
 # They attend, but are not members: they neither vote nor count, and have no deputies of their own.
 NOT_MEMBERS = frozenset({Role.SECRETARIAT, Role.OBSERVER})
@@ -77,3 +78,11 @@ def lapsed_hint(seat: Seat | None, seat_title: str, person: str, whom: str) -> s
         return (f"The ToR has a new representative appointed to {seat_title}; the chair or secretariat seats them: "
                 f"`member add @person --seat \"{seat_title}\"`.")
     return f"The chair or secretariat can reappoint {whom}: `member add @{person} --seat \"{seat_title}\"`."
+
+
+def chair_term_words(rule: ChairRule, role: str, ends_on: dt.date, today: dt.date) -> str:
+    """`chair until 15 Jan 2027`, or, once that day is past, that the term as chair ended, citing the ToR's chair
+    clause: `members` and the dashboard say it alike."""
+    if ends_on < today:
+        return rule.cited(f"{role}'s term ended {show_date(ends_on)}")
+    return f"{role} until {show_date(ends_on)}"

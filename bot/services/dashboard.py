@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meeting, Membership, Poll, SecretVoter
 from bot.replies import Reply
 from bot.rules.calendar import show, show_date, term_ended
-from bot.rules.tenure import awaiting
+from bot.rules.tenure import awaiting, chair_term_words
 from bot.services.context import Speaker, group_terms, name
 from bot.services.numbers import meeting_number
 
@@ -51,10 +51,8 @@ def seat_line(group: Group, membership: Membership, now: dt.datetime) -> str:
         seat = terms.seat(membership.seat_title)
         ends = (f", term ended {show_date(ends_on)}: {awaiting(seat)}"
                 if term_ended(ends_on, today) else f", term ends {show_date(ends_on)}")
-    chair_ends, chair = membership.chair_term_ends_on, ""
-    if chair_ends is not None:  # as `members` says it: a term as chair that is over is not shown as running
-        chair = ", " + (terms.chair.cited(f"term as chair ended {show_date(chair_ends)}") if chair_ends < today
-                        else f"chair until {show_date(chair_ends)}")
+    chair_ends = membership.chair_term_ends_on  # as `members` says it: a term as chair that is over is not running
+    chair = f", {chair_term_words(terms.chair, 'chair', chair_ends, today)}" if chair_ends is not None else ""
     return f"{group.name}: {membership.seat_title} ({membership.role.replace('_', ' ')}{ends}{chair})"
 
 

@@ -4,12 +4,11 @@ carried motion records that it did."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from bot.errors import NotAllowed, UsageError
-from bot.models import Attendance, Person
+from bot.models import Person
 from bot.replies import Reply
 from bot.rules.calendar import show
+from bot.services import roll
 from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
@@ -33,9 +32,8 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
                          "or open.")
     chair = ctx.person(cmd.person)
     decided = check_meeting_people(ctx, cmd, chair, None)
-    status = ctx.session.scalar(select(Attendance.status).where(Attendance.meeting_id == meeting.id,
-                                                                Attendance.member_id == chair.id))
-    if status == "apologies":
+    row = roll.row_for(ctx, meeting, chair)
+    if row is not None and row.status == "apologies":
         raise NotAllowed(f"{chair.display_name} has sent apologies for meeting {meeting.number}, so cannot chair it. "
                          "Name a member who will be there.")
     meeting.chair_id = chair.id

@@ -8,7 +8,7 @@ from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_date, show_date
 from bot.rules.chair import seating_refusal
 from bot.rules.composition import Breach, breaches
-from bot.rules.tenure import awaiting, new_holder_due, reappointment_refusal
+from bot.rules.tenure import awaiting, chair_term_words, new_holder_due, reappointment_refusal
 from bot.services import lengths
 from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
@@ -46,9 +46,7 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
     parts = [membership.person.display_name]
     role = membership.role.replace("_", "-")
     if membership.chair_term_ends_on:  # "chair until 15 Jan 2027", or that the ToR's term as chair has ended
-        parts.append(ctx.terms.chair.cited(f"{role}'s term ended {show_date(membership.chair_term_ends_on)}")
-                     if membership.chair_term_ends_on < ctx.today else
-                     f"{role} until {show_date(membership.chair_term_ends_on)}")
+        parts.append(chair_term_words(ctx.terms.chair, role, membership.chair_term_ends_on, ctx.today))
     elif membership.role != Role.MEMBER:
         parts.append(role)
     if not voting:

@@ -48,4 +48,4 @@ def test_the_chairs_term_shows_as_ended_once_it_is_over(workspace: Workspace, cl
     assert "chair until 15 Jan 2027" in shown(open_home(workspace, "alice", "Ev0HOME4"))
     clock.now = dt.datetime(2027, 7, 1, 9, 0, tzinfo=dt.UTC)
     home = shown(open_home(workspace, "alice", "Ev0HOME5"))
-    assert "term as chair ended 15 Jan 2027 (ToR 6.2)" in home and "chair until" not in home
+    assert "chair's term ended 15 Jan 2027 (ToR 6.2)" in home and "chair until" not in home
