@@ -27,6 +27,7 @@ from handlers.slack.client import web_client
 from handlers.slack.install import NOT_INSTALLED, oauth_settings
 from handlers.slack.listeners import lifecycle
 from handlers.slack.pacing import Coalesced, shared_gate
+from handlers.slack.workspaces import same_workspace
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
               user_facing_authorize_error_message=NOT_INSTALLED,
               process_before_response=True,  # listeners ack, then hand what Slack need not wait for to workers
               listener_executor=workers.after)
+    app.use(same_workspace(sessions, several=oauth is not None))
     listeners.register(app, core)
     return app
 

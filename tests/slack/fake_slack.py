@@ -37,6 +37,7 @@ class FakeSlack:
     retry_after: int = 1
     changed: threading.Condition = field(default_factory=threading.Condition)
     installed_token: str = "xoxb-installed"
+    installed_team: str = "T0NEW"  # the workspace the next OAuth exchange installs into
     socket_url: str = ""  # where apps.connections.open sends a Socket Mode client
     _ts: int = 0
     url: str = ""
@@ -92,7 +93,7 @@ class FakeSlack:
         if method == "oauth.v2.access":  # a workspace admin approved the install
             return {"ok": True, "app_id": "A0GOV", "authed_user": {"id": "UADMIN"}, "scope": params.get("scope", ""),
                     "token_type": "bot", "access_token": self.installed_token, "bot_user_id": BOT_USER,
-                    "team": {"id": "T0NEW", "name": "New Council"}, "enterprise": None,
+                    "team": {"id": self.installed_team, "name": "New Council"}, "enterprise": None,
                     "is_enterprise_install": False}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url} if self.socket_url else {"ok": False, "error": "not_allowed"}

@@ -1,0 +1,96 @@
+"""A request from a Slack workspace govbot does not serve (not the one its token is for, or not the one that bound
+the channel) is refused with a sentence saying where govbot answers, and changes nothing. Over real HTTP, signed."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import session_factory
+from bot.models import AuditEvent, ChannelBinding
+from tests.slack.conftest import Clock, Sent, Workspace, buttons, serving, shown
+from tests.slack.fake_slack import TEAM, FakeSlack
+from tests.slack.test_install import install, migrated, oauth_mode  # noqa: F401 (fixture)
+
+OTHER = "T0OTHER"
+
+
+def events(sessions: sessionmaker[Session]) -> int:
+    with sessions() as session:
+        return session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+
+
+def from_team(workspace: Workspace, user: str, text: str, team: str) -> Sent:
+    body, response_url = workspace.command_body(user, text)
+    body = body.replace(f"team_id={TEAM}", f"team_id={team}")
+    sent = workspace.post(body, workspace.headers(body))
+    sent.response_url = response_url
+    return sent
+
+
+def said(sent: Sent) -> str:
+    assert sent.status == 200, sent
+    return str(json.loads(sent.body)["text"])
+
+
+def test_a_command_from_another_workspace_is_refused_and_changes_nothing(workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    before = events(workspace.sessions)
+    answer = said(from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", OTHER))
+    assert f"Slack workspace {OTHER}" in answer and TEAM in answer and "nothing was recorded" in answer
+    answer = said(from_team(workspace, "alice", "group bind cjcg", OTHER))
+    assert "nothing was recorded" in answer
+    workspace.finish()
+    assert events(workspace.sessions) == before
+
+
+def test_a_click_from_another_workspace_casts_no_vote(workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", 'poll "Where shall we meet?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+    workspace.card_noted(card)
+    before = events(workspace.sessions)
+    click = workspace.click_body("bob", buttons(card)["Online"], card.answer["ts"])
+    click["team"], click["user"]["team_id"] = {"id": OTHER}, OTHER
+    replies = len(workspace.fake.of("response_url"))
+    sent = workspace.interaction(click)
+    assert sent.status == 200
+    refusal = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
+    assert f"Slack workspace {OTHER}" in refusal.params["text"] and "nothing was recorded" in refusal.params["text"]
+    workspace.finish()
+    assert events(workspace.sessions) == before
+    assert "Online" in shown(card)  # the card is untouched: no refresh was sent for a vote that was not cast
+    assert not workspace.fake.of("chat.update")
+
+
+@pytest.fixture
+def two_workspaces(fake: FakeSlack, migrated: Engine, clock: Clock) -> Iterator[Workspace]:  # noqa: F811
+    """govbot installed in T0NEW (which binds the CJCG's channel) and in a second workspace, T0SECOND."""
+    sessions: sessionmaker[Session] = session_factory(migrated)
+    with serving(oauth_mode(fake), sessions, clock, fake) as workspace:
+        fake.installed_token = "xoxb-" + secrets.token_hex(12)
+        install(workspace, fake)
+        workspace.load("cjcg")
+        assert from_team(workspace, "alice", "group bind cjcg", "T0NEW").status == 200
+        fake.wait_for(lambda: fake.of("chat.postMessage"))
+        fake.installed_token, fake.installed_team = "xoxb-" + secrets.token_hex(12), "T0SECOND"
+        install(workspace, fake, code="s3c0nd")
+        yield workspace
+
+
+def test_an_installed_workspace_cannot_speak_in_a_channel_another_workspace_bound(two_workspaces: Workspace) -> None:
+    workspace = two_workspaces
+    before = events(workspace.sessions)
+    answer = said(from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", "T0SECOND"))
+    assert "T0NEW" in answer and "T0SECOND" in answer and "nothing was recorded" in answer
+    said(from_team(workspace, "alice", "group bind cjcg", "T0SECOND"))  # nor take the channel over
+    workspace.finish()
+    assert events(workspace.sessions) == before
+    with workspace.sessions() as session:
+        assert session.scalars(select(ChannelBinding)).one().conversation["team_id"] == "T0NEW"
