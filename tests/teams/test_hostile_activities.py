@@ -14,6 +14,7 @@ import pytest
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from jwt.algorithms import RSAAlgorithm
+from microsoft_agents.hosting.core import OutboundHostValidator
 from microsoft_agents.hosting.core.authorization import JwtTokenValidator
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -56,6 +57,20 @@ def from_another_tenant(teams: Teams) -> dict[str, Any]:
     return activity
 
 
+def naming_no_tenant(teams: Teams) -> dict[str, Any]:
+    activity = message(teams)
+    del activity["conversation"]["tenantId"], activity["channelData"]["tenant"]
+    return activity
+
+
+def personal_in_a_channel(teams: Teams) -> dict[str, Any]:
+    """A 1:1 chat, says the activity, but its conversation is the channel's: the bot's private answers (a ballot's
+    receipt, someone's register) would be posted for the whole channel to read."""
+    activity = teams.activity("alice", type="message", text="gov interests")
+    activity["conversation"]["conversationType"] = "personal"
+    return activity
+
+
 NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "no sender": (lambda t: without(message(t), "from"), 400),
     "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
@@ -80,11 +95,14 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
         "type": "mention", "text": "1", "mentioned": {"id": "29:bob", "name": "Bob"}}), 400),
     "a serviceUrl other than the token's": (lambda t: {**message(t), "serviceUrl": "http://127.0.0.1:9/"}, 401),
     "a conversation of another tenant": (from_another_tenant, 403),
+    "an activity naming no tenant": (naming_no_tenant, 403),
+    "a personal chat whose conversation is a channel": (personal_in_a_channel, 400),
 }
 
 
 async def send(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSAPrivateKey,
-               monkeypatch: pytest.MonkeyPatch, shape: Shape) -> tuple[int, str, Teams]:
+               monkeypatch: pytest.MonkeyPatch, shape: Shape,
+               hosts: OutboundHostValidator | None = LOCAL_CONNECTOR) -> tuple[int, str, Teams]:
     """Post `shape`'s activity to the bot with a genuine token for it, naming the fake connector as serviceurl."""
     public = {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": KID, "use": "sig", "alg": "RS256"}
     jwks = web.Application()
@@ -94,7 +112,7 @@ async def send(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSA
 
     jwks.router.add_get("/keys", keys_endpoint)
     async with serve(jwks) as jwks_url, teams_world(sessions, settings, token_providers=FakeEntra,
-                                                    host_validator=LOCAL_CONNECTOR) as teams:
+                                                    host_validator=hosts) as teams:
         monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", LocalKeys(jwks_url + "/keys"))
         bearer = "Bearer " + token(key, teams.connector.url)
         async with teams.http.post(teams.endpoint, json=shape(teams), headers={"Authorization": bearer}) as answer:
@@ -132,6 +150,20 @@ def test_the_same_activity_from_this_tenant_at_the_tokens_service_url_is_answere
         assert answered in (200, 202)
         assert any("Meeting 1" in text for text in teams.connector.texts())
         assert TENANT in str(message(teams))
+
+    asyncio.run(run())
+
+
+def test_a_genuine_token_for_an_address_not_microsofts_sends_nothing_there(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The token's serviceurl and the activity's agree, but name a host inside the network (here the fake
+    connector on 127.0.0.1): with the outbound hosts `govbot run` allows (Microsoft's, over HTTPS), the bot posts
+    nothing there, so neither a member's answer nor its Entra token leaves for it."""
+    async def run() -> None:
+        answered, body, teams = await send(sessions, settings, signing_key, monkeypatch, message, hosts=None)
+        assert answered >= 400 and "Traceback" not in body
+        assert teams.connector.calls == []
 
     asyncio.run(run())
 
