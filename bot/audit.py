@@ -118,6 +118,11 @@ def _end_of_transaction(session: Session, transaction: SessionTransaction) -> No
         session.info.pop(HEADS, None)
 
 
+def wrote_events(session: Session) -> bool:
+    """Whether the command running in `session` has appended an audit event (changed the record) so far."""
+    return LAST_GROUP in session.info
+
+
 def close_unit(session: Session) -> None:
     """End one command inside a longer transaction (a group commit's savepoint) as its own commit would end it:
     rows it changed after its last event are sealed now, and the next command starts with nothing noted."""

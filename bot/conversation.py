@@ -29,6 +29,7 @@ from bot.services.context import Context, Place, Speaker, group_terms, person_fo
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
 from bot.services.record_cards import card_of, with_cards
+from bot.services.record_pace import require_within_pace
 from bot.terms_powers import Act
 from bot.verbs import GroupBind, Help
 
@@ -182,9 +183,12 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     group = groups.group_for(session, place)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
-        return direct.combined(chosen, [USE_CASES[type(command)](Context(
+        combined = direct.combined(chosen, [USE_CASES[type(command)](Context(
             session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place), command)
             for g in chosen])
+        for g in chosen:
+            require_within_pace(session, g, actor, now)
+        return combined
     if group is None:
         # Raised, not returned: the refusal must roll back the person just created for a first-time speaker.
         raise NotFound("This channel is not bound to a group yet. A chair or secretary binds it with "
@@ -192,7 +196,9 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     confidential.require_may_see(ctx, command)
-    return with_cards(ctx, USE_CASES[type(command)](ctx, command))
+    reply = with_cards(ctx, USE_CASES[type(command)](ctx, command))
+    require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back
+    return reply
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,

@@ -1,0 +1,51 @@
+"""One member cannot flood the record (or the channel): past 30 changes a minute, or 240 an hour, a change is
+refused, saying the limit and when it may be sent again, and nothing of it is recorded. Reading is never limited,
+another member is not held up by it, and a meeting's pace is well inside it. On every platform over real HTTP."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.models import AuditEvent, Interest
+from tests.platform_chats import Speaking
+
+
+def declarations(chat: Speaking) -> int:
+    with chat.sessions() as session:
+        return session.scalar(select(func.count()).select_from(Interest)) or 0
+
+
+def events(chat: Speaking) -> int:
+    with chat.sessions() as session:
+        return session.scalar(select(func.count()).select_from(AuditEvent)) or 0
+
+
+def test_a_flood_of_declarations_is_stopped_politely_and_the_member_may_go_on_after_a_minute(
+        platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    for n in range(30):
+        chat.ok("bob", f"declare Shareholding number {n}")
+    before = events(chat)
+    refused = chat.refused("bob", "declare Shareholding number 30")
+    assert "30 changes a minute" in refused.text and "240 an hour" in refused.text, refused.text
+    assert "nothing was recorded" in refused.text and "09:01" in refused.text, refused.text
+    assert (declarations(chat), events(chat)) == (30, before)
+    assert "Shareholding number 29" in chat.ok("bob", "interests").text  # reading goes on
+    chat.ok("carol", "declare Trustee of a bidding charity")  # and other members are not held up
+    chat.advance(minutes=1)
+    chat.ok("bob", "declare Shareholding number 30")
+    assert declarations(chat) == 32
+
+
+def test_a_slower_flood_is_stopped_at_240_an_hour(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    for n in range(240):
+        if n and n % 20 == 0:
+            chat.advance(minutes=1)
+        chat.ok("bob", f"declare Shareholding number {n}")
+    chat.advance(minutes=1)
+    refused = chat.refused("bob", "declare one more")
+    assert "240 an hour" in refused.text and "10:00" in refused.text, refused.text
+    assert declarations(chat) == 240
