@@ -29,7 +29,7 @@ pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 
 SCHEDULE = "gov meeting schedule 2026-12-10 10:00"
 OTHER_TENANT = str(uuid.uuid4())
-Shape = Callable[[Teams], dict[str, Any]]
+Shape = Callable[[Teams], Any]  # an activity, or the raw bytes of a body
 
 
 def message(teams: Teams, **fields: Any) -> dict[str, Any]:
@@ -96,6 +96,9 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "a serviceUrl other than the token's": (lambda t: {**message(t), "serviceUrl": "http://127.0.0.1:9/"}, 401),
     "a conversation of another tenant": (from_another_tenant, 403),
     "an activity naming no tenant": (naming_no_tenant, 403),
+    "JSON nested past any parser": (lambda t: b"[" * 100_000 + b"]" * 100_000, 400),
+    "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
+                                                      + "]" * 100_000 + "}").encode(), 400),
     "a personal chat whose conversation is a channel": (personal_in_a_channel, 400),
 }
 
@@ -115,7 +118,10 @@ async def send(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSA
                                                     host_validator=hosts) as teams:
         monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", LocalKeys(jwks_url + "/keys"))
         bearer = "Bearer " + token(key, teams.connector.url)
-        async with teams.http.post(teams.endpoint, json=shape(teams), headers={"Authorization": bearer}) as answer:
+        sent = shape(teams)
+        body = {"data": sent, "headers": {"Authorization": bearer, "Content-Type": "application/json"}} \
+            if isinstance(sent, bytes) else {"json": sent, "headers": {"Authorization": bearer}}
+        async with teams.http.post(teams.endpoint, **body) as answer:
             return answer.status, await answer.text(), teams
 
 
