@@ -63,12 +63,22 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
             if result.team_id and result.team_id != theirs:
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs))
             return next()
-        ours = bound_team(sessions, context.channel_id) if context.channel_id and not result.enterprise_id else None
+        channel = context.channel_id or chosen_channel(req.body)
+        ours = bound_team(sessions, channel) if channel and not result.enterprise_id else None
         if ours and ours != theirs:
             return refused(req, BOUND_ELSEWHERE.format(ours=ours, theirs=theirs))
         return next()
 
     return door
+
+
+def chosen_channel(body: dict[str, Any]) -> str | None:
+    """The channel a submitted form names (its `channel` input): a form runs there, not where it came from."""
+    state: Any = body.get("view") or {}
+    for key in ("state", "values", "channel", "value"):
+        state = state.get(key) if isinstance(state, dict) else None
+    chosen = state.get("selected_conversation") if isinstance(state, dict) else None
+    return chosen if isinstance(chosen, str) else None
 
 
 def refused(req: BoltRequest, sentence: str) -> BoltResponse:

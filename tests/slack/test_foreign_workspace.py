@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import session_factory
 from bot.models import AuditEvent, ChannelBinding
-from tests.slack.conftest import Clock, Sent, Workspace, buttons, serving, shown
+from tests.slack.conftest import CHANNEL, Clock, Sent, Workspace, buttons, serving, shown
 from tests.slack.fake_slack import TEAM, FakeSlack
+from tests.slack.test_forms import declaration
 from tests.slack.test_install import install, migrated, oauth_mode  # noqa: F401 (fixture)
 
 OTHER = "T0OTHER"
@@ -94,3 +95,20 @@ def test_an_installed_workspace_cannot_speak_in_a_channel_another_workspace_boun
     assert events(workspace.sessions) == before
     with workspace.sessions() as session:
         assert session.scalars(select(ChannelBinding)).one().conversation["team_id"] == "T0NEW"
+
+
+def test_a_form_from_another_workspace_cannot_choose_a_channel_bound_elsewhere(two_workspaces: Workspace) -> None:
+    """A form names its channel in what was typed into it, not where the request came from."""
+    workspace = two_workspaces
+    before = events(workspace.sessions)
+    values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL},
+              **declaration("Director of a bidding firm")}
+    sent = workspace.interaction({"type": "view_submission", "team": {"id": "T0SECOND"},
+                                  "user": {"id": "UBOB", "username": "bob", "team_id": "T0SECOND"},
+                                  "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare",
+                                           "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
+    answer = json.loads(sent.body)
+    assert answer["response_action"] == "errors", answer
+    assert "T0NEW" in answer["errors"]["channel"] and "nothing was recorded" in answer["errors"]["channel"]
+    workspace.finish()
+    assert events(workspace.sessions) == before
