@@ -43,8 +43,18 @@ def ours(name: str) -> bool:
     return any(name == mine or name.startswith(mine + ".") for mine in OURS)
 
 
+# What a log line must not carry as it is: C0 and C1 controls and DEL (a terminal runs ESC and CSI sequences: a
+# path could clear or retitle the screen of whoever tails the log), and the marks that reorder or hide text.
+UNPRINTABLE = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def cut(text: str, limit: int = MAX_MESSAGE) -> str:
-    flat = text.replace("\r", " ").replace("\n", " ")
+    flat = UNPRINTABLE.sub(escaped, text.replace("\r", " ").replace("\n", " "))
     return flat if len(flat) <= limit else f"{flat[:limit]}… [{len(flat) - limit} characters cut]"
 
 

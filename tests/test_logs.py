@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import io
 import logging
+import socket
 
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
 from govbot import logs
 
 
@@ -71,3 +75,22 @@ def test_information_lines_are_not_limited() -> None:
     lines = written(*[record("aiohttp.access", "POST /slack/events 401", level=logging.INFO) for _ in range(100)],
                     clock=Ticks())
     assert len(lines) == 100
+
+
+def test_a_path_cannot_write_terminal_escapes_or_reordering_marks_into_the_log(
+        sessions: sessionmaker[Session]) -> None:
+    """The access line quotes the path, which anyone chooses: an ESC sequence would recolour or clear the terminal of
+    whoever tails the log, a NUL cut the line short for some tools, and U+202E show the line's end backwards."""
+    from tests.conftest import Clock
+    from tests.front_door import served
+
+    with served(Settings(_env_file=None), sessions, Clock()) as server:  # type: ignore[call-arg]
+        host, port = server.url.removeprefix("http://").split(":")
+        with socket.create_connection((host, int(port))) as client:
+            client.sendall(b"GET /x%1B[2J%1B]0;owned%07%00y%E2%80%AEfdp.exe%C2%9B HTTP/1.1\r\nHost: a\r\n"
+                           b"Connection: close\r\n\r\n")
+            assert client.recv(100).startswith(b"HTTP/1.1 404")
+        logged = server.logged()
+    line = next(line for line in logged.splitlines() if "GET /x" in line)
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u202e" for c in line), repr(line)
+    assert "/x\\x1b[2J\\x1b]0;owned\\x07\\x00y\\u202efdp.exe\\x9b 404" in line, line
