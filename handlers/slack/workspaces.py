@@ -22,7 +22,8 @@ from handlers.slack import payloads
 logger = logging.getLogger(__name__)
 
 NOT_OURS = ("govbot here answers Slack workspace {ours} only, and this came from Slack workspace {theirs}: nothing "
-            "was recorded. Use /gov in {ours}, or ask your administrator to run govbot for your workspace.")
+            "was recorded. Use /gov from an account in {ours} (a guest account there will do, for a member from "
+            "another organisation in a shared channel), or ask your administrator to run govbot for your workspace.")
 BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from Slack workspace "
                    "{theirs}: nothing was recorded. govbot answers this channel from {ours} only; a group of your "
                    "own workspace needs a channel there (`/gov group bind <group>`).")
