@@ -9,10 +9,12 @@ registration is single-tenant)."""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from microsoft_agents.activity import Activity
 from microsoft_agents.hosting.core import AgentAuthConfiguration, ClaimsIdentity
@@ -67,6 +69,8 @@ NOT_A_MENTION = Refusal(400, "A mention entity must be written <at>name</at> and
                              "Teams sends it.")
 WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
 OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
+NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only a "
+                         "connector on this machine: the serviceUrl must be localhost.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
 NOT_PERSONAL = Refusal(400, "A personal conversation is a 1:1 chat: its id cannot be a channel's or a group chat's "
@@ -91,8 +95,8 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
     if not all(is_mention(entity) for entity in body.get("entities") or [] if isinstance(entity, dict)
                and entity.get("type") == "mention"):
         return NOT_A_MENTION
-    if config.ANONYMOUS_ALLOWED:
-        return None
+    if config.ANONYMOUS_ALLOWED:  # no token says where the activity came from: answer this machine only
+        return None if on_this_machine(activity.service_url) else NOT_LOCAL
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
     if claimed is not None and str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
@@ -112,6 +116,22 @@ def tenancy(body: dict[str, Any], activity: Activity, tenant: str | None) -> Ref
             (conversation.id or "").startswith(SHARED_CONVERSATION):
         return NOT_PERSONAL
     return None
+
+
+def on_this_machine(service_url: str | None) -> bool:
+    """Whether a serviceUrl is a loopback address (the Agents Playground's connector), or absent (nothing to call)."""
+    if not service_url:
+        return True
+    try:
+        host = urlsplit(service_url).hostname or ""
+    except ValueError:  # a bracketed host that is not an address
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def is_card_action(value: object) -> bool:

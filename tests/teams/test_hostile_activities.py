@@ -188,3 +188,21 @@ def test_an_activity_no_listener_takes_leaves_neither_its_text_nor_its_type_in_t
     asyncio.run(run())
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert said not in logged and "x" * 100 not in logged, logged[-500:]
+
+
+@pytest.mark.parametrize("address", ["http://10.0.0.7:8080/", "https://example.org/", "http://169.254.169.254/"])
+def test_without_credentials_the_bot_answers_only_a_connector_on_this_machine(
+        sessions: sessionmaker[Session], address: str) -> None:
+    """TEAMS_ANONYMOUS is for the Agents Playground, whose connector runs on this machine: with no token to check,
+    an activity naming any other serviceUrl would have the bot post there (into the network, or the cloud's
+    metadata address), so it is refused and nothing is recorded."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            before = row_counts(sessions)
+            answer = await teams.post(teams.activity("alice", type="message", text=SCHEDULE, serviceUrl=address))
+            assert answer.status == 401
+            assert row_counts(sessions) == before and teams.connector.calls == []
+            answer = await teams.post(teams.activity("alice", type="message", text=SCHEDULE))
+            assert answer.status in (200, 202) and teams.connector.calls  # the Playground's own is answered
+
+    asyncio.run(run())
