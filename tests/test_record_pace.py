@@ -4,9 +4,15 @@ another member is not held up by it, and a meeting's pace is well inside it. On 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import func, select
 
+from bot.conversation import respond
 from bot.models import AuditEvent, Interest
+from bot.replies import Reply
+from bot.services.context import Place, Speaker
+from tests.conftest import START, cjcg_in_room
 from tests.platform_chats import Speaking
 
 
@@ -49,3 +55,19 @@ def test_a_slower_flood_is_stopped_at_240_an_hour(platform_chat: Speaking) -> No
     refused = chat.refused("bob", "declare one more")
     assert "240 an hour" in refused.text and "10:00" in refused.text, refused.text
     assert declarations(chat) == 240
+
+
+def test_the_pace_is_counted_alike_on_postgresql(postgres_schema_url: str) -> None:
+    """Several replicas share one PostgreSQL record: the count is the record's, not a process's."""
+    room = Place("console", "room")
+    engine, sessions = cjcg_in_room(postgres_schema_url, room)
+    try:
+        def say(text: str, at: dt.datetime) -> Reply:
+            return respond(sessions, Speaker("console", "bob", "bob"), room, text, at)
+
+        assert not any(say(f"declare Shareholding number {n}", START).error for n in range(30))
+        refused = say("declare Shareholding number 30", START + dt.timedelta(seconds=30))
+        assert refused.error and "Send it again at 09:01" in refused.text, refused.text
+        assert not say("declare Shareholding number 30", START + dt.timedelta(minutes=1)).error
+    finally:
+        engine.dispose()
