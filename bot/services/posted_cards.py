@@ -38,6 +38,13 @@ def posted_card(session: Session, place: Place, ref: RecordRef) -> PostedCard | 
     return PostedCard(row.message_ref, row.conversation) if row is not None else None
 
 
+def shows_another(session: Session, place: Place, message: str, ref: RecordRef) -> bool:
+    """Whether `message` in `place` is the card of a record other than `ref` (so must not be rewritten as ref's)."""
+    return session.scalar(select(PostedMessage.id).where(
+        PostedMessage.platform == place.platform, PostedMessage.channel_id == place.channel_id,
+        PostedMessage.message_ref == message, PostedMessage.subject != ref.key).limit(1)) is not None
+
+
 def remember_card(session: Session, place: Place, ref: RecordRef, card: PostedCard, now: dt.datetime, *,
                   latest: bool) -> PostedCard | None:
     """Note that `card` shows `ref` in `place`. With `latest` the newest card posted for a record becomes the one

@@ -209,10 +209,9 @@ class Exchange:
                     cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
 
     def card(self, ref: RecordRef) -> str | None:
-        """The message showing `ref` here: the card the bot posted for it, else the one just clicked."""
+        """The message showing `ref` here: the card the bot posted for it, else the one just clicked (cards.card_ts)."""
         with self.core.serially():
-            posted = cards.card_ts(self.core.sessions, self.place.channel_id, ref)
-        return posted or self.clicked_ts
+            return cards.card_ts(self.core.sessions, self.place.channel_id, ref, self.clicked_ts)
 
     def refresh(self, shown: Reply) -> None:
         """Update the channel's card for `shown.subject` with `shown`, the card the command's own transaction read.

@@ -10,16 +10,21 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.refs import RecordRef
-from bot.services.posted_cards import PostedCard, posted_card, remember_card, replace_card
+from bot.services.posted_cards import PostedCard, posted_card, remember_card, replace_card, shows_another
 from bot.services.speakers import Place
 from handlers.slack.payloads import PLATFORM
 
 
-def card_ts(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef) -> str | None:
-    """The `ts` of the message showing `ref` in the channel, if the bot posted one."""
+def card_ts(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, clicked: str | None = None) -> str | None:
+    """The `ts` of the message showing `ref` in the channel, if the bot posted one; else the message `clicked` (a
+    card posted before the bot noted its cards), unless that is another record's card: a click names its message
+    itself, and one naming another poll's card would have that card rewritten as this one."""
+    place = Place(PLATFORM, channel_id)
     with sessions() as session:
-        card = posted_card(session, Place(PLATFORM, channel_id), ref)
-    return card.message if card is not None else None
+        card = posted_card(session, place, ref)
+        if card is None and clicked is not None and shows_another(session, place, clicked, ref):
+            clicked = None
+    return card.message if card is not None else clicked
 
 
 def remember(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, ts: str, now: dt.datetime) -> None:
