@@ -12,7 +12,7 @@ from bot.conversation import respond
 from bot.models import AuditEvent, Interest
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from tests.conftest import START, cjcg_in_room
+from tests.conftest import START, Chat, cjcg_in_room
 from tests.platform_chats import Speaking
 
 
@@ -71,3 +71,17 @@ def test_the_pace_is_counted_alike_on_postgresql(postgres_schema_url: str) -> No
         assert not say("declare Shareholding number 30", START + dt.timedelta(minutes=1)).error
     finally:
         engine.dispose()
+
+
+def test_the_pace_holds_in_a_one_to_one_chat_with_the_bot_too(chat: Chat) -> None:
+    """A 1:1 chat reaches the person's groups by name (`--group`): the same count, the same refusal."""
+    chat.load("cjcg")
+    alone = Place("console", "bob-and-govbot", direct=True)
+
+    def say(text: str) -> Reply:
+        return respond(chat.sessions, Speaker("console", "bob", "bob"), alone, text, chat.now)
+
+    for n in range(30):
+        assert not say(f"declare Shareholding number {n} --group cjcg").error
+    refused = say("declare Shareholding number 30 --group cjcg")
+    assert refused.error and "30 changes a minute" in refused.text, refused.text
