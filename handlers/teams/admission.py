@@ -109,7 +109,7 @@ def tenancy(body: dict[str, Any], activity: Activity, tenant: str | None) -> Ref
     named = tenants(body)
     if tenant and not named:
         return NO_TENANT
-    if tenant and any(given != tenant for given in named):
+    if tenant and any(str(given).casefold() != tenant.casefold() for given in named):  # a GUID, in either case
         return OTHER_TENANT
     conversation = activity.conversation
     if conversation is not None and conversation.conversation_type == "personal" and \

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.settings import Settings
 from tests.front_door import row_counts
 from tests.teams.conftest import BOT, SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
-from tests.teams.test_jwt import KID, LOCAL_CONNECTOR, LocalKeys, settings, signing_key, token
+from tests.teams.test_jwt import APP_ID, KID, LOCAL_CONNECTOR, LocalKeys, settings, signing_key, token
 
 __all__ = ["settings", "signing_key"]
 
@@ -204,5 +204,20 @@ def test_without_credentials_the_bot_answers_only_a_connector_on_this_machine(
             assert row_counts(sessions) == before and teams.connector.calls == []
             answer = await teams.post(teams.activity("alice", type="message", text=SCHEDULE))
             assert answer.status in (200, 202) and teams.connector.calls  # the Playground's own is answered
+
+    asyncio.run(run())
+
+
+def test_a_tenant_id_set_in_capitals_still_admits_its_own_tenant(
+        sessions: sessionmaker[Session], signing_key: rsa.RSAPrivateKey, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tenant id is a GUID, whatever its case (Entra's portal shows it in lower case, some tools in upper): an
+    operator who pasted it in capitals must not find every activity of the tenant refused."""
+    capitals = Settings(_env_file=None, teams_app_id=APP_ID, teams_app_secret=uuid.uuid4().hex,  # type: ignore[call-arg]
+                        teams_tenant_id=TENANT.upper())
+
+    async def run() -> None:
+        answered, body, teams = await send(sessions, capitals, signing_key, monkeypatch, message)
+        assert answered in (200, 202), body
+        assert any("Meeting 1" in text for text in teams.connector.texts())
 
     asyncio.run(run())
