@@ -27,6 +27,7 @@ NOT_OURS = ("govbot here answers Slack workspace {ours} only, and this came from
 BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from Slack workspace "
                    "{theirs}: nothing was recorded. govbot answers this channel from {ours} only; a group of your "
                    "own workspace needs a channel there (`/gov group bind <group>`).")
+KINDS = ("block_actions", "view_submission", "shortcut", "message_action", "event_callback")  # named in the log
 Middleware = Callable[[BoltRequest, BoltResponse, Callable[[], BoltResponse]], BoltResponse]
 
 
@@ -65,6 +66,7 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs))
             return next()
         channel = context.channel_id or chosen_channel(req.body)
+        # Within an Enterprise Grid organisation its workspaces share channels as one organisation: not refused.
         ours = bound_team(sessions, channel) if channel and not result.enterprise_id else None
         if ours and ours != theirs:
             return refused(req, BOUND_ELSEWHERE.format(ours=ours, theirs=theirs))
@@ -86,8 +88,8 @@ def refused(req: BoltRequest, sentence: str) -> BoltResponse:
     """Answer a refused request the way its kind is answered: a command in its ack, a click through Slack's
     response_url (only when it is Slack's), a form with the sentence on its first field, an event silently."""
     body: dict[str, Any] = req.body
-    logger.warning("refused a Slack %s from a workspace govbot does not serve here",
-                   body.get("type") or ("command" if "command" in body else "request"))
+    kind = "command" if "command" in body else body.get("type") if body.get("type") in KINDS else "request"
+    logger.warning("refused a Slack %s from a workspace govbot does not serve here", kind)
     if "command" in body:
         return BoltResponse(status=200, body=json.dumps({"response_type": "ephemeral", "text": sentence}),
                             headers={"content-type": "application/json"})
