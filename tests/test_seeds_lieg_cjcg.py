@@ -163,3 +163,43 @@ def test_lieg_the_chair_who_runs_and_closes_a_meeting_is_minuted_present(platfor
     present = next(line for line in closed.splitlines() if "Present" in line)
     absent = next(line for line in closed.splitlines() if "Absent" in line)
     assert "erin" in present and "erin" not in absent and "dan" in absent
+
+
+def test_lieg_a_guest_from_a_partner_organisation_is_minuted_in_attendance_without_a_vote(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.7: "Guests from partner organisations may be invited to attend for specific meetings". A guest holds
+    no seat: the minute-taker records them attending, and the roll and minutes show them as a guest from their
+    organisation; they do not vote, count towards anything, or appear in the attendance register as a member."""
+    chat = platform_chat
+    chat.load("lieg")
+    assert "guests may be invited, without a vote or a place in the quorum (ToR 2.7)" in chat.ok("frank", "terms").text
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    refused = chat.refused("mia", "here").text
+    assert "A guest (ToR 2.7) is recorded by the chair or the meeting's minute-taker: " in refused
+    assert 'guest @mia --from "organisation"' in refused
+    assert "Only the chair or the meeting's minute-taker can record a guest at a meeting (ToR 5.2)." in \
+        chat.refused("frank", 'guest @mia --from "Metropolitan Police"').text
+    said = chat.ok("bob", 'guest @mia --from "Metropolitan Police"').text
+    assert "mia (Metropolitan Police) attends meeting 1 as a guest: no vote, and not counted for the quorum " \
+        "(ToR 2.7)." in said
+    assert "mia is already recorded as a guest at meeting 1." in chat.ok("bob", "guest @mia").text
+    assert "You are recorded as a guest at meeting 1 (ToR 2.7)" in chat.ok("mia", "here").text
+    assert "alice holds a seat in London Information Exchange Group" in chat.refused("bob", "guest @alice").text
+    roll = chat.ok("erin", "attendance").text
+    assert "mia (Metropolitan Police) — guest" in roll and "2 present" in roll
+    chat.ok("erin", 'motion "That LIEG writes to Ofsted"')
+    chat.ok("bob", "motion table 1")
+    chat.ok("erin", "motion vote 1")
+    chat.refused("mia", "vote 1 for")
+    chat.ok("erin", "poll close 1")
+    closed = chat.ok("erin", "meeting close").text
+    assert "mia (Metropolitan Police) — guest" in closed
+    minutes = chat.ok("bob", "meeting minutes 1").text
+    attending = next(line for line in minutes.splitlines() if "In attendance" in line)
+    assert "mia (Metropolitan Police) — guest" in attending
+    assert "mia" not in next(line for line in minutes.splitlines() if "Absent" in line)
+    assert "mia" not in chat.ok("bob", "attendance register").text

@@ -25,6 +25,7 @@ from bot.models import (
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
+from bot.rules.attendance import GUEST, guest_words
 from bot.rules.cadence import where_words
 from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
@@ -187,6 +188,8 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         if row.member_id in officers and row.status in ("present", "absent"):
             if row.status == "present":
                 record.officers.append(f"{member} — {officers[row.member_id]}")
+        elif row.status == GUEST:
+            record.officers.append(guest_words(member, row.organisation))
         elif row.status == "present":
             record.present.append(member + left)
             if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)

@@ -26,19 +26,9 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     rows.append(("Meetings", f"{meetings_rule(terms)}; times in {terms.timezone}"))
     if declares_at_start(terms):  # only a rule the ToR states, with its clause
         rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
-    attendance = terms.attendance
-    parts = []
-    if attendance.max_per_organisation:
-        parts.append((attendance.cap_rule, f"at most {attendance.max_per_organisation} attending per organisation"))
-    if attendance.warn_after_consecutive_absences:
-        whose = " of an organisation" if attendance.absences_counted_per == "organisation" else ""
-        parts.append((attendance.absence_rule, f"the chair is told after "
-                      f"{attendance.warn_after_consecutive_absences} consecutive absences{whose}"))
-    if parts:
-        # Each rule cites its own clause; one clause for both is cited once, at the end.
-        one = len({rule.clause for rule, _ in parts}) == 1
-        text = "; ".join(words if one else rule.cited(words) for rule, words in parts)
-        rows.append(("Attendance", parts[0][0].cited(text) if one else text))
+    attendance = attendance_rule(terms)
+    if attendance:
+        rows.append(("Attendance", attendance))
     if terms.reporting:
         r = terms.reporting
         often = f"every {r.every_months} months" if r.every_months else "as required"
@@ -58,6 +48,26 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
         rows.append(("Confidentiality", privacy.cited(text)))
     return rows
+
+
+def attendance_rule(terms: Terms) -> str:
+    """The ToR's cap, absence warning and guests, as one sentence citing each clause; empty when it has none."""
+    attendance = terms.attendance
+    parts = []
+    if attendance.max_per_organisation:
+        parts.append((attendance.cap_rule, f"at most {attendance.max_per_organisation} attending per organisation"))
+    if attendance.warn_after_consecutive_absences:
+        whose = " of an organisation" if attendance.absences_counted_per == "organisation" else ""
+        parts.append((attendance.absence_rule, f"the chair is told after "
+                      f"{attendance.warn_after_consecutive_absences} consecutive absences{whose}"))
+    if "guests" in terms.model_fields_set and terms.guests.allowed:  # only where the ToR provides for them
+        parts.append((terms.guests, "guests may be invited, without a vote or a place in the quorum"))
+    if not parts:
+        return ""
+    # Each rule cites its own clause; one clause for all is cited once, at the end.
+    one = len({rule.clause for rule, _ in parts}) == 1
+    text = "; ".join(words if one else rule.cited(words) for rule, words in parts)
+    return parts[0][0].cited(text) if one else text
 
 
 def deputies_rule(terms: Terms) -> str:
