@@ -203,3 +203,24 @@ def test_lieg_a_guest_from_a_partner_organisation_is_minuted_in_attendance_witho
     assert "mia (Metropolitan Police) — guest" in attending
     assert "mia" not in next(line for line in minutes.splitlines() if "Absent" in line)
     assert "mia" not in chat.ok("bob", "attendance register").text
+
+
+def test_a_motions_lapsed_deadline_does_not_close_the_vote_the_meeting_opens(platform_chat: Speaking) -> None:
+    """LIEG 6.3 decides "with all the LIEG members present", so a deadline for a vote between meetings means
+    nothing there: it is refused. CJCG votes between meetings too; a motion proposed with a deadline that passed
+    before the chair opened its vote at the meeting opened a vote already closed, refusing every vote."""
+    chat = platform_chat
+    chat.load("lieg")
+    refused = chat.refused("alice", 'motion "That LIEG writes to the DfE" --closes "2026-12-08 17:00"').text
+    assert "voted on only at a meeting (ToR 6.3)" in refused and 'motion "That LIEG writes to the DfE"' in refused
+    chat.load("cjcg")
+    chat.ok("bob", 'motion "Approve the SEND commissioning plan" --closes "2026-12-02 17:00"')
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for who in ("bob", "carol"):
+        chat.ok(who, "here")
+    chat.ok("alice", "motion vote 1")
+    chat.ok("bob", "vote 1 for")
+    chat.ok("carol", "vote 1 for")
+    assert "carried: 2 for" in chat.ok("alice", "poll close 1").text

@@ -65,6 +65,9 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
     require_operating(ctx, "take motions")
+    if cmd.closes and venue_refusal(ctx.terms.voting, at_meeting=False) is not None:
+        raise NotAllowed(ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting")
+                         + f', so a --closes deadline has no place; propose it without: `motion "{text[:80]}"`.')
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
                 question=kept(text, lengths.TEXT, "motion"), status="proposed", proposed_by_id=ctx.actor.id,
@@ -107,6 +110,8 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
                          + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
+    if poll.closes_at is not None and poll.closes_at <= ctx.now:  # proposed with a deadline that passed unvoted
+        poll.closes_at = None
     poll.closes_at = parse_closes(ctx, cmd.closes) or poll.closes_at
     return open_vote(ctx, poll)
 
