@@ -224,3 +224,22 @@ def test_a_motions_lapsed_deadline_does_not_close_the_vote_the_meeting_opens(pla
     chat.ok("bob", "vote 1 for")
     chat.ok("carol", "vote 1 for")
     assert "carried: 2 for" in chat.ok("alice", "poll close 1").text
+
+
+def test_lieg_an_informal_poll_between_meetings_is_a_sounding_not_a_decision(platform_chat: Speaking) -> None:
+    """LIEG 6.3 makes "agreement" on the running, structure or purpose of the group only by "a vote enacted with
+    all the LIEG members present"; it says nothing against asking members between meetings which date or venue
+    suits (3.1: the steering group plans those). A poll between meetings runs, to a deadline, and says it decides
+    nothing; a motion still waits for a meeting."""
+    chat = platform_chat
+    chat.load("lieg")
+    assert "A vote between meetings needs a deadline" in \
+        chat.refused("alice", 'poll "Where in March?" "Barnet" "Online"').text
+    opened = chat.ok("alice", 'poll "Where in March?" "Barnet" "Online" --closes "2026-12-08 17:00"').text
+    sounding = ("a sounding between meetings, not a decision of the group: the ToR decides by a majority of the "
+                "voting members present at a meeting (ToR 6.3)")
+    assert sounding in opened
+    chat.ok("frank", "vote 1 Online")
+    chat.ok("carol", "vote 1 Online")
+    closed = chat.ok("alice", "poll close 1").text
+    assert "Online has the most votes (2 of 2 voting)" in closed and sounding in closed
