@@ -243,3 +243,22 @@ def test_lieg_an_informal_poll_between_meetings_is_a_sounding_not_a_decision(pla
     chat.ok("carol", "vote 1 Online")
     closed = chat.ok("alice", "poll close 1").text
     assert "Online has the most votes (2 of 2 voting)" in closed and sounding in closed
+
+
+def test_cjcg_send_tfg_reports_to_the_cjcg_it_supports_and_states_its_rules_plainly(platform_chat: Speaking) -> None:
+    """CJCG 6.6: the CJCG "may establish task and finish groups to support it in the discharge of its functions";
+    the SEND group is accountable to the CJCG, so its lead reports back to it, as required (no interval is set).
+    Conflicts are declared at the start of each meeting (CJCG 6.5) as at the CJCG's own. `terms` said "every 1
+    months", and "deputies count" for a group with no provision for deputies; `report done` was refused."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg")
+    terms = chat.ok("bob", "terms").text
+    assert "Reporting: to Children's Joint Commissioning Group as required, led by the chair (ToR CJCG 6.6)" in terms
+    assert "every month;" in terms and "every 1 months" not in terms
+    assert "Quorum: 2 members present" in terms and "deputies count" not in terms
+    assert "declared and recorded at the start of each meeting (ToR CJCG 6.5)" in terms
+    made = chat.ok("bob", 'report done "Draft framework to the CJCG"').text
+    assert "Report to Children's Joint Commissioning Group recorded as made on 1 Dec 2026" in made
+    chat.ok("bob", "meeting schedule 2026-12-10 10:00")
+    assert "the ToR has the group meet monthly" in chat.ok("bob", "meeting schedule 2027-02-18 10:00").text

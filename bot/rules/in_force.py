@@ -97,7 +97,8 @@ def quorum_rule(terms: Terms) -> str:
         q = terms.quorum
         text = plural(q.required(terms.voting_seats), "member") + " present"
         text += (" including the chair" if q.chair_required else "")
-        text += "; deputies count" if q.deputies_count else "; deputies do not count"
+        if terms.deputies.allowed:  # a group with no deputies has none to count
+            text += "; deputies count" if q.deputies_count else "; deputies do not count"
         text += f"; subject to {q.proviso}" if q.proviso else ""
         return q.cited(text)
     else:
@@ -122,7 +123,8 @@ def voting_rule(terms: Terms) -> str:
 def meetings_rule(terms: Terms) -> str:
     """How often the ToR has the group meet, and for how long, as a sentence citing its clause."""
     meetings = terms.meetings
-    cadence = (f"every {meetings.every_months} months" if meetings.every_months
+    cadence = ("every month" if meetings.every_months == 1 else f"every {meetings.every_months} months"
+               if meetings.every_months
                else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
