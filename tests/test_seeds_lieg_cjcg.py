@@ -262,3 +262,23 @@ def test_cjcg_send_tfg_reports_to_the_cjcg_it_supports_and_states_its_rules_plai
     assert "Report to Children's Joint Commissioning Group recorded as made on 1 Dec 2026" in made
     chat.ok("bob", "meeting schedule 2026-12-10 10:00")
     assert "the ToR has the group meet monthly" in chat.ok("bob", "meeting schedule 2027-02-18 10:00").text
+
+
+def test_lieg_minutes_name_both_chairs_when_the_chair_hands_over_during_the_meeting(platform_chat: Speaking) -> None:
+    """LIEG 5.1: a steering group member volunteers to chair each meeting; erin chairs, leaves at 10:40, and bob
+    (steering group, 3.1) names alice to chair the rest. The minutes named only alice as the meeting's chair."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("bob", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("erin", "leaving")
+    chat.ok("bob", "meeting chair @alice")
+    chat.now = dt.datetime(2026, 12, 10, 11, 30, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("bob", "meeting minutes 1").text
+    assert "erin (Hackney) until 10:40, then alice (Barnet)" in minutes

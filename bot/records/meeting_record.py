@@ -23,6 +23,7 @@ from bot.models import (
     QuorumCheck,
 )
 from bot.records.between_meetings import votes_before
+from bot.records.handovers import chair_words
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
 from bot.rules.attendance import GUEST, guest_words
@@ -80,6 +81,7 @@ class MeetingRecord:
     place: str | None
     chair: str
     minute_taker: str
+    chaired: str | None  # who chaired until when, where the chair handed over during the meeting
     approval_rule: str
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
@@ -120,9 +122,10 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     """Read the record of `meeting` into a MeetingRecord (times in the group's zone)."""
     terms = group_terms(group)
     zone = terms.zone
-    chair_id = meeting.chair_id or session.scalar(
+    group_chair = session.scalar(
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
                                            Membership.term_starts_on <= meeting.starts_at.date()).limit(1))
+    chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
     names = namer(session, group)
     record = MeetingRecord(
@@ -130,7 +133,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         starts_at=meeting.starts_at.astimezone(zone),
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
-        place=meeting.place or where_words(terms.meetings, None, meeting.number)[0], chair=names(chair_id),
+        place=meeting.place or where_words(terms.meetings, None, meeting.number)[0],
+        chair=names(chair_id), chaired=chair_words(session, meeting, group_chair, names, zone),
         minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
         items=[(i.position, i.title) for i in meeting.items],
