@@ -282,3 +282,14 @@ def test_lieg_minutes_name_both_chairs_when_the_chair_hands_over_during_the_meet
     chat.ok("alice", "meeting close")
     minutes = chat.ok("bob", "meeting minutes 1").text
     assert "erin (Hackney) until 10:40, then alice (Barnet)" in minutes
+
+
+def test_lieg_the_co_chairs_represent_it_at_cs_npimg_and_record_that_they_did(platform_chat: Speaking) -> None:
+    """LIEG 6.1 (under "Reporting, Monitoring and Reviewing Arrangements"): "The Co-chairs of LIEG will represent
+    LIEG at meetings of the Children's Services National Performance and Information Management Group (CS-NPIMG)".
+    No interval is set, so no reminders; `report done` was refused: "The ToR sets no reporting duty"."""
+    chat = platform_chat
+    chat.load("lieg")
+    assert "Reporting: to CS-NPIMG as required, led by the co-chairs (ToR 6.1)" in chat.ok("frank", "terms").text
+    made = chat.ok("bob", 'report done "London views on the CIN census at CS-NPIMG"').text
+    assert "Report to CS-NPIMG recorded as made on 1 Dec 2026" in made

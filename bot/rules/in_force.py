@@ -32,7 +32,8 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     if terms.reporting:
         r = terms.reporting
         often = f"every {r.every_months} months" if r.every_months else "as required"
-        rows.append(("Reporting", r.cited(f"to {r.to} {often}, led by the {r.lead.replace('_', '-')}")))
+        lead = "co-chairs" if r.lead == "co_chair" else r.lead.replace("_", "-")  # LIEG 6.1: "The Co-chairs"
+        rows.append(("Reporting", r.cited(f"to {r.to} {often}, led by the {lead}")))
     if terms.review:
         rv = terms.review
         text = f"first after {rv.first_after_months} months"
