@@ -293,3 +293,21 @@ def test_lieg_the_co_chairs_represent_it_at_cs_npimg_and_record_that_they_did(pl
     assert "Reporting: to CS-NPIMG as required, led by the co-chairs (ToR 6.1)" in chat.ok("frank", "terms").text
     made = chat.ok("bob", 'report done "London views on the CIN census at CS-NPIMG"').text
     assert "Report to CS-NPIMG recorded as made on 1 Dec 2026" in made
+
+
+def test_cjcg_a_co_opted_attendee_is_recorded_as_a_guest_of_a_meeting_closed_to_the_public(
+        platform_chat: Speaking) -> None:
+    """CJCG 7.1: "Other members/attendees will be co-opted as necessary ... Subject experts as required"; 6.9:
+    "meetings will not be open to the public or providers". The administrative support (6.3) records a subject
+    expert attending, and is reminded that the meeting is not open to the public."""
+    chat = platform_chat
+    chat.load("cjcg")
+    assert "guests may be invited, without a vote or a place in the quorum (ToR 7.1)" in chat.ok("bob", "terms").text
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    said = chat.ok("sam", 'guest @ben --from "Southend Carers Forum"').text
+    assert "ben (Southend Carers Forum) attends meeting 1 as a guest: no vote, and not counted for the quorum " \
+        "(ToR 7.1)." in said
+    assert "Its meetings are not open to the public (ToR 6.7-6.9): a guest attends only by invitation." in said
+    assert "Only the chair, the secretariat or the meeting's minute-taker can record a guest at a meeting (ToR 6.3)" \
+        in chat.refused("bob", "guest @ben").text

@@ -47,8 +47,12 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     ctx.session.flush()
     ctx.audit("attendance.guest", meeting=meeting.id, member=guest.id, organisation=organisation)
     named = guest_words(guest.display_name, organisation).removesuffix(" — guest")
-    return Reply(rule.cited(f"{named} attends meeting {meeting.number} as a guest: no vote, and not counted for the "
-                            "quorum") + ".", changes=(MeetingRef(meeting.id),))
+    text = rule.cited(f"{named} attends meeting {meeting.number} as a guest: no vote, and not counted for the "
+                      "quorum") + "."
+    privacy = ctx.terms.confidentiality
+    if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
+        text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
+    return Reply(text, changes=(MeetingRef(meeting.id),))
 
 
 def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
