@@ -311,3 +311,24 @@ def test_cjcg_a_co_opted_attendee_is_recorded_as_a_guest_of_a_meeting_closed_to_
     assert "Its meetings are not open to the public (ToR 6.7-6.9): a guest attends only by invitation." in said
     assert "Only the chair, the secretariat or the meeting's minute-taker can record a guest at a meeting (ToR 6.3)" \
         in chat.refused("bob", "guest @ben").text
+
+
+def test_lieg_a_deputy_relieved_by_the_member_is_told_they_may_stay_beside_them(platform_chat: Speaking) -> None:
+    """LIEG 2.4: deputising "where members are unable to attend or where an agenda item indicates that an
+    alternative or additional individual would provide valuable input". olga attends for grace; grace arrives
+    after all and takes her vote back; olga may stay on as the additional individual, and is told how."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("grace", "deputy @olga")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("olga", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 20, tzinfo=dt.UTC)
+    arrived = chat.ok("grace", "here").text
+    assert "grace is present. olga no longer deputises for them; olga may stay beside grace, without a vote, by " \
+        "saying here again (ToR 2.4)." in arrived
+    assert "olga attends with grace as an additional individual" in chat.ok("olga", "here").text
+    roll = chat.ok("erin", "attendance").text
+    assert "olga for grace (until 10:20)" in roll and "olga with grace" in roll
