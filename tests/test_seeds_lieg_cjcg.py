@@ -332,3 +332,16 @@ def test_lieg_a_deputy_relieved_by_the_member_is_told_they_may_stay_beside_them(
     assert "olga attends with grace as an additional individual" in chat.ok("olga", "here").text
     roll = chat.ok("erin", "attendance").text
     assert "olga for grace (until 10:20)" in roll and "olga with grace" in roll
+
+
+def test_cjcg_the_administrative_support_is_not_asked_to_declare_interests(platform_chat: Speaking) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded at the beginning of each meeting" by those
+    who decide; the administrative support (6.3) takes the notes and decides nothing, and was told, on arriving,
+    that they joined late without declaring. A member arriving late still is."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    assert "Interests are declared" not in chat.ok("sam", "here").text
+    assert "Interests are declared at the start of each meeting, and bob joined after meeting 1 opened" in \
+        chat.ok("bob", "here").text
