@@ -345,3 +345,22 @@ def test_cjcg_the_administrative_support_is_not_asked_to_declare_interests(platf
     assert "Interests are declared" not in chat.ok("sam", "here").text
     assert "Interests are declared at the start of each meeting, and bob joined after meeting 1 opened" in \
         chat.ok("bob", "here").text
+
+
+def test_lieg_a_meeting_scheduled_without_a_chair_is_minuted_as_chaired_by_the_co_chair_who_ran_it(
+        platform_chat: Speaking) -> None:
+    """LIEG 5.1: a steering group member chairs each meeting; LIEG has two co-chairs (3.1) and no single chair.
+    alice scheduled a meeting naming nobody, opened it and ran it: the minutes said "Chair: not recorded", and the
+    signature block "Name: not recorded"."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("bob", "meeting minutes 1").text
+    chair = next(line for line in minutes.splitlines() if "Chair:" in line)
+    signed = next(line for line in minutes.splitlines() if "Name:" in line)
+    assert "alice (Barnet)" in chair and "alice (Barnet)" in signed

@@ -25,6 +25,17 @@ def handovers(session: Session, meeting: Meeting) -> list[tuple[dt.datetime, int
     return found
 
 
+def opened_by(session: Session, meeting: Meeting) -> int | None:
+    """Who opened the meeting, and so ran it where it names no chair and the group has no single chair (LIEG's
+    co-chairs, 3.1); None before it opened."""
+    for event in session.scalars(select(AuditEvent).where(AuditEvent.group_id == meeting.group_id,
+                                                          AuditEvent.action == "meeting.opened")
+                                 .order_by(AuditEvent.id)):
+        if event.detail.get("meeting") == meeting.id:
+            return event.actor_id
+    return None
+
+
 def chair_words(session: Session, meeting: Meeting, group_chair: int | None, names: Namer,
                 zone: ZoneInfo) -> str | None:
     """`erin (Hackney) until 10:40, then alice (Barnet)`; None where nobody took the chair over during the meeting.

@@ -23,7 +23,7 @@ from bot.models import (
     QuorumCheck,
 )
 from bot.records.between_meetings import votes_before
-from bot.records.handovers import chair_words
+from bot.records.handovers import chair_words, opened_by
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
 from bot.rules.attendance import GUEST, guest_words
@@ -124,7 +124,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     zone = terms.zone
     group_chair = session.scalar(
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
-                                           Membership.term_starts_on <= meeting.starts_at.date()).limit(1))
+                                           Membership.term_starts_on <= meeting.starts_at.date()).limit(1)) \
+        or (opened_by(session, meeting) if meeting.chair_id is None and meeting.opened_at else None)
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
     names = namer(session, group)
