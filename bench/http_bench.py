@@ -53,7 +53,7 @@ SENDERS, VOTES = 50, 200
 GROUPS, VOTERS_PER_GROUP = 10, 50
 CJCG_VOTERS = ["bob", "carol", "dan", "erin", "frank", "grace", "harry", "ivy", "jack", "kate", "liam"]
 Signed = tuple[str, dict[str, str]]
-# A vote between meetings needs a deadline (ToR 2.2): without --closes the poll is refused, privately, in the ack.
+# A vote between meetings needs a deadline: without --closes the poll is refused, privately, in the ack.
 POLL = f'poll "Benchmark?" "One" "Two" --closes "{dt.date.today() + dt.timedelta(days=7)} 17:00"'
 
 

@@ -13,6 +13,7 @@ from bot.services import (
     deputies,
     ending,
     groups,
+    guests,
     interests,
     item_minutes,
     meeting_people,
@@ -56,6 +57,7 @@ handles(verbs.MeetingChair, meeting_people.name_meeting_chair)
 handles(verbs.AgendaAdd, meetings.add_item)
 handles(verbs.Agenda, meetings.show_agenda)
 handles(verbs.Here, meetings.here)
+handles(verbs.Guest, guests.record_guest)
 handles(verbs.Leaving, meetings.leaving)
 handles(verbs.Apologies, meetings.apologies)
 handles(verbs.Attendance, meetings.attendance_now)

@@ -175,7 +175,7 @@ class AgendaItem(Base):
 
 
 class Attendance(Base):
-    """One member's attendance at one meeting: present, apologies, deputised or absent."""
+    """One member's attendance at one meeting: present, apologies, deputised or absent; or a guest's (no seat)."""
 
     __tablename__ = "attendance"
     __table_args__ = (UniqueConstraint("meeting_id", "member_id"),)
@@ -190,6 +190,7 @@ class Attendance(Base):
     left_at: Mapped[dt.datetime | None]  # left the open meeting early: attended, but counts and votes no more
     relieved_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # deputy who stood down on arrival
     relieved_at: Mapped[dt.datetime | None]  # when that deputy stood down
+    organisation: Mapped[str | None] = mapped_column(String(200))  # a guest's (status "guest"), as recorded
 
 
 class Interest(Base):

@@ -23,6 +23,7 @@ from bot.terms_rules import Confidentiality as Confidentiality
 from bot.terms_rules import Days as Days
 from bot.terms_rules import DeputyRule as DeputyRule
 from bot.terms_rules import EndRule as EndRule
+from bot.terms_rules import GuestRule as GuestRule
 from bot.terms_rules import InterestRules as InterestRules
 from bot.terms_rules import MeetingRules as MeetingRules
 from bot.terms_rules import MinutesRule as MinutesRule
@@ -61,6 +62,7 @@ class Terms(BaseModel):
     meetings: MeetingRules = MeetingRules()
     interests: InterestRules = InterestRules()
     attendance: AttendanceRules = AttendanceRules()
+    guests: GuestRule = GuestRule()
     reporting: ReportingRule | None = None
     review: ReviewRule | None = None
     minutes: MinutesRule = MinutesRule()

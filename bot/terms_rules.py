@@ -170,6 +170,12 @@ class EndRule(Rule):
     date: dt.date
 
 
+class GuestRule(Rule):
+    """People without a seat invited to a meeting (LIEG 2.7): recorded in attendance, without a vote or quorum."""
+
+    allowed: bool = True
+
+
 class AttendanceRules(Rule):
     """`clause` cites both rules unless `absence_clause` or `cap_clause` names each its own."""
 

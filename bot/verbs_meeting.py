@@ -84,6 +84,14 @@ class Leaving(Command):
     pass
 
 
+@described("guest", 'guest @person [--from "organisation"]', "record a guest attending the open meeting: no seat, "
+           "no vote, not counted for the quorum (chair or minute-taker)", 'guest @mia --from "Metropolitan Police"')
+@dataclass(frozen=True, kw_only=True)
+class Guest(Command):
+    person: PersonRef = arg("person")
+    from_: str | None = option("text", "from")
+
+
 @described("apologies", "apologies [reason]", "send apologies for the open or next meeting")
 @dataclass(frozen=True, kw_only=True)
 class Apologies(Command):

@@ -238,9 +238,11 @@ def test_plpcp_a_refused_review_or_report_cites_no_clause_the_document_does_not_
                                                        "Ask alice or sam.")
 
 
-@pytest.mark.parametrize("group", ["plpcp", "lciib"])
+@pytest.mark.parametrize("group", ["plpcp", "lciib", "cjcg"])
 def test_terms_say_the_document_sets_no_voting_rule_where_it_sets_none(chat: Chat, group: str) -> None:
-    # Neither document says how the group decides: `terms` must not present the file's majority as the ToR's.
+    # None of these documents says how the group decides (CJCG 2.2 makes decisions "the decisions of the members",
+    # on their delegated authority, and sets no rule for reaching them): `terms` must not present the file's
+    # majority as the ToR's.
     chat.load(group)
     assert dict(chat.ok("bob", "terms").fields)["Voting"] == (
         "decided by a majority of the votes cast; the ToR sets no voting rule, so this is the usual one")

@@ -64,10 +64,11 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
         # A poll at an open meeting that is not quorate is refused, as a motion's vote is.
         ("cjcg", ["alice: meeting schedule 2026-12-03 10:00", "alice: meeting open --confirm"], "alice", 'poll "Venue?" "Barnet" "Camden"',
          "The meeting is not quorate: 1 member present, 3 needed (ToR 6.4); a vote needs a quorate meeting."),
-        # LIEG votes only at meetings (ToR 6.3): no poll between meetings.
-        ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"',
-         "Under the ToR this is decided by a majority of the voting members present at a meeting (ToR 6.3); "
-         "open a meeting first."),
+        # LIEG decides only at meetings (ToR 6.3): a poll between meetings is a sounding, and needs a deadline.
+        ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"', "A vote between meetings needs a deadline (ToR 6.3)"),
+        # ... and a motion waits for a meeting.
+        ("lieg", [], "alice", 'motion "Meet online" --closes "2026-12-08 17:00"',
+         "In London Information Exchange Group motions are voted on only at a meeting (ToR 6.3)"),
         # CSCPWG operated until 27 Jun 2023 (its Operation clause): no new motions or polls.
         # Until it elects a chair (ToR Governance) its secretariat calls the votes.
         ("cscpwg", [], "sam", 'poll "Venue?" "Barnet" "Camden"',

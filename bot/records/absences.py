@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Group, Meeting, Membership, Person
-from bot.rules.attendance import sessions_missed
+from bot.rules.attendance import GUEST, sessions_missed
 from bot.terms import Terms
 
 
@@ -76,7 +76,9 @@ def read(session: Session, group: Group, terms: Terms) -> AttendanceRecord:
     for membership in seats:
         held_by[membership.person_id].append(membership)
     rows: dict[Attendee, dict[int, list[Attendance]]] = defaultdict(lambda: defaultdict(list))
-    for row in session.scalars(select(Attendance).where(Attendance.meeting_id.in_(held)).order_by(Attendance.id)):
+    # A guest (LIEG 2.7) holds no seat: neither a member nor a member body whose attendance the register keeps.
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id.in_(held), Attendance.status != GUEST)
+                               .order_by(Attendance.id)):
         theirs = held_by[row.member_id]
         then = next((m for m in theirs if m.ended_at is None or m.ended_at >= held[row.meeting_id].starts_at),
                     theirs[-1] if theirs else None)

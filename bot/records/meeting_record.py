@@ -23,8 +23,10 @@ from bot.models import (
     QuorumCheck,
 )
 from bot.records.between_meetings import votes_before
+from bot.records.handovers import chair_words, opened_by
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
+from bot.rules.attendance import GUEST, guest_words
 from bot.rules.cadence import where_words
 from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
@@ -79,6 +81,7 @@ class MeetingRecord:
     place: str | None
     chair: str
     minute_taker: str
+    chaired: str | None  # who chaired until when, where the chair handed over during the meeting
     approval_rule: str
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
@@ -119,9 +122,11 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     """Read the record of `meeting` into a MeetingRecord (times in the group's zone)."""
     terms = group_terms(group)
     zone = terms.zone
-    chair_id = meeting.chair_id or session.scalar(
+    group_chair = session.scalar(
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
-                                           Membership.term_starts_on <= meeting.starts_at.date()).limit(1))
+                                           Membership.term_starts_on <= meeting.starts_at.date()).limit(1)) \
+        or (opened_by(session, meeting) if meeting.chair_id is None and meeting.opened_at else None)
+    chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
     names = namer(session, group)
     record = MeetingRecord(
@@ -129,7 +134,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         starts_at=meeting.starts_at.astimezone(zone),
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
-        place=meeting.place or where_words(terms.meetings, None, meeting.number)[0], chair=names(chair_id),
+        place=meeting.place or where_words(terms.meetings, None, meeting.number)[0],
+        chair=names(chair_id), chaired=chair_words(session, meeting, group_chair, names, zone),
         minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
         items=[(i.position, i.title) for i in meeting.items],
@@ -187,6 +193,8 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         if row.member_id in officers and row.status in ("present", "absent"):
             if row.status == "present":
                 record.officers.append(f"{member} — {officers[row.member_id]}")
+        elif row.status == GUEST:
+            record.officers.append(guest_words(member, row.organisation))
         elif row.status == "present":
             record.present.append(member + left)
             if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)

@@ -37,7 +37,7 @@ def heading(record: MeetingRecord) -> list[str]:
         time += f" (opened {clock(record.opened_at)}, closed {clock(record.closed_at)})"
     lines.append(f"- **Time:** {time}")
     lines.append(f"- **Place:** {record.place or 'not recorded'}")
-    lines.append(f"- **Chair:** {record.chair}")
+    lines.append(f"- **Chair:** {record.chaired or record.chair}")
     lines.append(f"- **Minute-taker:** {record.minute_taker}")
     return lines
 

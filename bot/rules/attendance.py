@@ -8,6 +8,7 @@ from typing import Protocol
 from bot.terms import AttendanceRules
 
 ATTENDED = frozenset({"present", "deputised"})
+GUEST = "guest"  # no seat: attends without a vote or a place in the quorum (LIEG 2.7)
 
 
 class RollEntry(Protocol):
@@ -77,3 +78,8 @@ def apology_words(member: str, reason: str | None = None, deputy: str | None = N
     so the notes follow a dash rather than a second pair of brackets."""
     notes = [note for note in (reason, f"deputy: {deputy} attended" if deputy else None) if note]
     return member + (f" — {'; '.join(notes)}" if notes else "")
+
+
+def guest_words(name: str, organisation: str | None) -> str:
+    """`mia (Metropolitan Police) — guest`: a guest as the roll and the minutes list them."""
+    return (f"{name} ({organisation})" if organisation else name) + " — guest"

@@ -22,8 +22,8 @@ def interval_months(rule: MeetingRules) -> int | None:
 
 def cadence_words(rule: MeetingRules) -> str:
     if rule.every_months:
-        return "bi-monthly" if rule.every_months == 2 else "quarterly" if rule.every_months == 3 else \
-            f"every {rule.every_months} months"
+        return "monthly" if rule.every_months == 1 else "bi-monthly" if rule.every_months == 2 else \
+            "quarterly" if rule.every_months == 3 else f"every {rule.every_months} months"
     return f"{rule.per_year} times a year"
 
 

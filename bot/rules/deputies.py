@@ -124,3 +124,11 @@ def voting_words(rule: DeputyRule, *, attending: bool) -> str:
     if rule.may_vote:
         return "may vote in their place"
     return "may not vote" if attending else "may attend but not vote"
+
+
+def beside_words(rule: DeputyRule, deputy: str, member: str) -> str:
+    """How a deputy relieved by the member who arrived may stay on beside them, where the ToR allows it (LIEG 2.4:
+    "an alternative or additional individual"); just the full stop where it does not."""
+    if not rule.alongside:
+        return "."
+    return "; " + rule.cited(f"{deputy} may stay beside {member}, without a vote, by saying here again") + "."

@@ -26,23 +26,14 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     rows.append(("Meetings", f"{meetings_rule(terms)}; times in {terms.timezone}"))
     if declares_at_start(terms):  # only a rule the ToR states, with its clause
         rows.append(("Interests", terms.interests.cited("declared and recorded at the start of each meeting")))
-    attendance = terms.attendance
-    parts = []
-    if attendance.max_per_organisation:
-        parts.append((attendance.cap_rule, f"at most {attendance.max_per_organisation} attending per organisation"))
-    if attendance.warn_after_consecutive_absences:
-        whose = " of an organisation" if attendance.absences_counted_per == "organisation" else ""
-        parts.append((attendance.absence_rule, f"the chair is told after "
-                      f"{attendance.warn_after_consecutive_absences} consecutive absences{whose}"))
-    if parts:
-        # Each rule cites its own clause; one clause for both is cited once, at the end.
-        one = len({rule.clause for rule, _ in parts}) == 1
-        text = "; ".join(words if one else rule.cited(words) for rule, words in parts)
-        rows.append(("Attendance", parts[0][0].cited(text) if one else text))
+    attendance = attendance_rule(terms)
+    if attendance:
+        rows.append(("Attendance", attendance))
     if terms.reporting:
         r = terms.reporting
         often = f"every {r.every_months} months" if r.every_months else "as required"
-        rows.append(("Reporting", r.cited(f"to {r.to} {often}, led by the {r.lead.replace('_', '-')}")))
+        lead = "co-chairs" if r.lead == "co_chair" else r.lead.replace("_", "-")  # LIEG 6.1: "The Co-chairs"
+        rows.append(("Reporting", r.cited(f"to {r.to} {often}, led by the {lead}")))
     if terms.review:
         rv = terms.review
         text = f"first after {rv.first_after_months} months"
@@ -58,6 +49,26 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
         rows.append(("Confidentiality", privacy.cited(text)))
     return rows
+
+
+def attendance_rule(terms: Terms) -> str:
+    """The ToR's cap, absence warning and guests, as one sentence citing each clause; empty when it has none."""
+    attendance = terms.attendance
+    parts = []
+    if attendance.max_per_organisation:
+        parts.append((attendance.cap_rule, f"at most {attendance.max_per_organisation} attending per organisation"))
+    if attendance.warn_after_consecutive_absences:
+        whose = " of an organisation" if attendance.absences_counted_per == "organisation" else ""
+        parts.append((attendance.absence_rule, f"the chair is told after "
+                      f"{attendance.warn_after_consecutive_absences} consecutive absences{whose}"))
+    if "guests" in terms.model_fields_set and terms.guests.allowed:  # only where the ToR provides for them
+        parts.append((terms.guests, "guests may be invited, without a vote or a place in the quorum"))
+    if not parts:
+        return ""
+    # Each rule cites its own clause; one clause for all is cited once, at the end.
+    one = len({rule.clause for rule, _ in parts}) == 1
+    text = "; ".join(words if one else rule.cited(words) for rule, words in parts)
+    return parts[0][0].cited(text) if one else text
 
 
 def deputies_rule(terms: Terms) -> str:
@@ -87,7 +98,8 @@ def quorum_rule(terms: Terms) -> str:
         q = terms.quorum
         text = plural(q.required(terms.voting_seats), "member") + " present"
         text += (" including the chair" if q.chair_required else "")
-        text += "; deputies count" if q.deputies_count else "; deputies do not count"
+        if terms.deputies.allowed:  # a group with no deputies has none to count
+            text += "; deputies count" if q.deputies_count else "; deputies do not count"
         text += f"; subject to {q.proviso}" if q.proviso else ""
         return q.cited(text)
     else:
@@ -112,7 +124,8 @@ def voting_rule(terms: Terms) -> str:
 def meetings_rule(terms: Terms) -> str:
     """How often the ToR has the group meet, and for how long, as a sentence citing its clause."""
     meetings = terms.meetings
-    cadence = (f"every {meetings.every_months} months" if meetings.every_months
+    cadence = ("every month" if meetings.every_months == 1 else f"every {meetings.every_months} months"
+               if meetings.every_months
                else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"

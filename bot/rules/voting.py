@@ -143,6 +143,15 @@ def venue_refusal(rules: VotingRules, *, at_meeting: bool) -> str | None:
         "; open a meeting first."
 
 
+def sounding_note(rules: VotingRules) -> str | None:
+    """What a poll between meetings is where the ToR decides only at meetings (LIEG 6.3): a sounding of members,
+    not a decision of the group. None where the ToR lets the group decide between meetings."""
+    if venue_refusal(rules, at_meeting=False) is None:
+        return None
+    return rules.cited("a sounding between meetings, not a decision of the group: the ToR decides by "
+                       f"{VOTING_RULE_WORDS[rules.rule]} at a meeting")
+
+
 def casting_refusal(rules: VotingRules) -> str | None:
     """Why the chair may not give a casting vote on a motion, or None where the ToR gives them one."""
     return None if rules.casting_vote == "chair" else rules.cited("The ToR gives the chair no casting vote") + "."

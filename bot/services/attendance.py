@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
+from bot.models import Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.deputies import may_send
 from bot.rules.quorum import Quorum, proviso_note
-from bot.services import conduct, lengths, roll
+from bot.services import conduct, guests, lengths, roll
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
@@ -26,12 +27,23 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     before = roll.quorum_of(ctx, meeting)
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
         text = roll.mark_present(ctx, meeting, ctx.actor)
+    elif (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None and cmd.for_ is None:
+        return Reply(as_guest, private=True)
     else:
-        for_member = ctx.person(cmd.for_) if cmd.for_ else None
-        text = roll.mark_deputising(ctx, meeting, for_member)
+        text = deputising(ctx, meeting, ctx.person(cmd.for_) if cmd.for_ else None)
     after = roll.quorum_of(ctx, meeting)
     return Reply(text, notices=quorum_change(before, after) + conduct.late_declaration(ctx, meeting, ctx.actor),
                  changes=(MeetingRef(meeting.id),))
+
+
+def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str:
+    """Record the speaker attending as a deputy; one with no seat nor nomination hears how a guest is recorded."""
+    try:
+        return roll.mark_deputising(ctx, meeting, for_member)
+    except NotAllowed as refused:
+        if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
+            raise
+        raise NotAllowed(str(refused) + guests.how_to_record(ctx)) from None
 
 
 def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:

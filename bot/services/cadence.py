@@ -29,6 +29,8 @@ def interval(rules: MeetingRules) -> relativedelta | None:
 
 
 def cadence_text(rules: MeetingRules) -> str:
+    if rules.every_months == 1:
+        return "every month"
     return f"every {rules.every_months} months" if rules.every_months else f"{rules.per_year} times a year"
 
 

@@ -12,6 +12,7 @@ from bot.models import Interest, Meeting, Person
 from bot.rules.cadence import cadence_breaks, cadence_words, early_by, how_long, last_regular
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import declares_at_start
+from bot.rules.tenure import NOT_MEMBERS
 from bot.services.context import Context
 from bot.services.presiding import holds_chair, is_chair
 
@@ -74,6 +75,9 @@ def late_declaration(ctx: Context, meeting: Meeting, person: Person) -> tuple[st
     """The prompt for someone who joins an open meeting without having declared for it, where the ToR has
     interests declared at the start of each meeting."""
     if not declares_at_start(ctx.terms):
+        return ()
+    held = ctx.membership(person)
+    if held is not None and held.role in NOT_MEMBERS:  # the secretariat and observers decide nothing
         return ()
     declared = ctx.session.scalar(select(Interest.id).where(Interest.meeting_id == meeting.id,
                                                             Interest.person_id == person.id).limit(1))

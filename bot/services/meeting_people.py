@@ -36,8 +36,11 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
     if row is not None and row.status == "apologies":
         raise NotAllowed(f"{chair.display_name} has sent apologies for meeting {meeting.number}, so cannot chair it. "
                          "Name a member who will be there.")
+    # At an open meeting the chair hands over: the minutes name who chaired until when (bot.records.handovers).
+    # None: the group's own chair, as the minutes read it.
+    handover = {"previous": meeting.chair_id} if meeting.status == "open" else {}
     meeting.chair_id = chair.id
-    ctx.audit("meeting.chair_named", meeting=meeting.id, chair=chair.id,
+    ctx.audit("meeting.chair_named", meeting=meeting.id, chair=chair.id, **handover,
               **({"chair_by_motion": cmd.decision} if decided else {}))
     return Reply(f"{decided or chair.display_name} chairs meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).")

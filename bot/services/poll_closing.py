@@ -10,7 +10,7 @@ from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Meeting, Poll
 from bot.replies import Reply
 from bot.rules.quorum import turnout_shortfall
-from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome
+from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sounding_note
 from bot.services import roll
 from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
@@ -50,6 +50,8 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
         poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
     else:
         poll.outcome = poll_outcome({o.position: o.label for o in poll.options}, per, voters)
+        note = sounding_note(ctx.terms.voting) if poll.meeting_id is None else None
+        poll.outcome += f" — {note}" if note else ""
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
     verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome

@@ -12,7 +12,7 @@ from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
 from bot.replies import Reply
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.quorum import Quorum
-from bot.rules.voting import venue_refusal
+from bot.rules.voting import sounding_note, venue_refusal
 from bot.services import lengths, roll
 from bot.services.authority import may, require
 from bot.services.ballots import MOTION_CHOICES as MOTION_CHOICES
@@ -65,6 +65,9 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
     require_operating(ctx, "take motions")
+    if cmd.closes and venue_refusal(ctx.terms.voting, at_meeting=False) is not None:
+        raise NotAllowed(ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting")
+                         + f', so a --closes deadline has no place; propose it without: `motion "{text[:80]}"`.')
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
                 question=kept(text, lengths.TEXT, "motion"), status="proposed", proposed_by_id=ctx.actor.id,
@@ -107,16 +110,19 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
                          + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
+    if poll.closes_at is not None and poll.closes_at <= ctx.now:  # proposed with a deadline that passed unvoted
+        poll.closes_at = None
     poll.closes_at = parse_closes(ctx, cmd.closes) or poll.closes_at
     return open_vote(ctx, poll)
 
 
-def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str) -> tuple[Meeting | None, Quorum | None]:
+def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str, *,
+                   sounding: bool = False) -> tuple[Meeting | None, Quorum | None]:
     """Where a vote may be held now: the open meeting if it is quorate, or between meetings where the ToR
-    allows and a deadline is set (`how` is the command to give again with one). Refuses, changing nothing,
-    otherwise."""
+    allows (or, `sounding`, a poll that decides nothing) and a deadline is set (`how` is the command to give again
+    with one). Refuses, changing nothing, otherwise."""
     meeting = ctx.open_meeting()
-    refusal = venue_refusal(ctx.terms.voting, at_meeting=meeting is not None)
+    refusal = None if sounding else venue_refusal(ctx.terms.voting, at_meeting=meeting is not None)
     if refusal is not None:
         raise NotAllowed(refusal)
     if meeting is None:
@@ -168,7 +174,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
     closes_at = parse_closes(ctx, cmd.closes)
-    meeting, quorum = voting_meeting(ctx, closes_at, "poll ...")
+    meeting, quorum = voting_meeting(ctx, closes_at, "poll ...", sounding=True)
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="poll",
                 question=kept(cmd.question.strip(), lengths.TEXT, "question"), status="open",
                 secret=cmd.secret, multi=cmd.multi,
@@ -182,7 +188,8 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
         ctx.session.add_all(SecretTally(poll_id=poll.id, position=i + 1, count=0) for i in range(len(labels)))
     ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
               multi=poll.multi, meeting=poll.meeting_id, closes_at=poll.closes_at)
-    return card(ctx, poll, headline=f"Poll {poll.number} is open.")
+    note = sounding_note(ctx.terms.voting) if meeting is None else None
+    return card(ctx, poll, headline=f"Poll {poll.number} is open" + (f": {note}." if note else "."))
 
 
 def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:

@@ -9,9 +9,9 @@ from sqlalchemy import bindparam, or_, select
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.records.meeting_record import non_members
-from bot.rules.attendance import ATTENDED, apology_words, cap_refusal
+from bot.rules.attendance import ATTENDED, GUEST, apology_words, cap_refusal, guest_words
 from bot.rules.chair import holds_chair
-from bot.rules.deputies import attending_refusal, voting_words
+from bot.rules.deputies import attending_refusal, beside_words, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
@@ -90,7 +90,8 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
               **({"relieved": stood_down.id} if stood_down is not None else {}))
     text = f"{member.display_name} is present."
     if stood_down is not None:
-        text += f" {stood_down.display_name} no longer deputises for them."
+        text += f" {stood_down.display_name} no longer deputises for them" + beside_words(
+            ctx.terms.deputies, stood_down.display_name, member.display_name)
     return text + term_ended_note(ctx, member)
 
 
@@ -188,6 +189,9 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
         if row.member_id in officers and row.status in ("present", "absent"):  # their apologies stand
             if row.status == "present":
                 groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
+            continue
+        if row.status == GUEST:
+            groups["In attendance"].append(guest_words(member.display_name, row.organisation))
             continue
         if row.status == "present" and row.deputy_id:  # someone attending beside the member
             deputy = ctx.session.get(Person, row.deputy_id)

@@ -2,7 +2,7 @@
 for SQLite), signed Slack commands and clicks arrive over HTTP at once, and each is recorded and answered.
 
 The bench once reported this path as hung (its warm-up poll never posted); the cause was the bench's poll,
-refused for want of a deadline (ToR 2.2), not the writer. This test keeps the real server's path honest."""
+refused for want of a deadline, not the writer. This test keeps the real server's path honest."""
 
 from __future__ import annotations
 

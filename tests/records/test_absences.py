@@ -110,7 +110,8 @@ def test_the_cap_cites_2_1_and_group_info_cites_each_rule(chat: Chat) -> None:
         "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)."
     info = dict(chat.ok("bob", "group info").fields)
     assert info["Attendance"] == ("at most 2 attending per organisation (ToR 2.1); the chair is told after 3 "
-                                  "consecutive absences of an organisation (ToR 2.3)")
+                                  "consecutive absences of an organisation (ToR 2.3); guests may be invited, "
+                                  "without a vote or a place in the quorum (ToR 2.7)")
 
 
 def test_a_tor_with_one_clause_for_attendance_still_loads_and_counts_per_member(chat: Chat) -> None:

@@ -1,0 +1,74 @@
+"""Guests at a meeting (LIEG 2.7: "Guests from partner organisations may be invited to attend"): people without a
+seat, recorded attending by whoever keeps the record, who neither vote nor count for the quorum."""
+
+from __future__ import annotations
+
+from bot import verbs
+from bot.errors import NotAllowed, NotFound
+from bot.models import Attendance, Meeting, Person
+from bot.refs import MeetingRef
+from bot.replies import Reply
+from bot.rules.attendance import GUEST, guest_words
+from bot.rules.powers import power_for, who_may
+from bot.services import roll
+from bot.services.authority import require
+from bot.services.context import Context
+from bot.services.record_lock import require_unlocked
+from bot.terms_powers import Act
+
+
+def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
+    """Record `cmd.person`, who holds no seat, attending the open meeting as a guest from `cmd.from_`.
+
+    Raises NotFound with no meeting open; NotAllowed for someone who may not record the meeting's business, where
+    the ToR has no guests, or for a member or a deputy attending (they say `here`)."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        raise NotFound("No meeting is open; a guest is recorded at the meeting they attend, once the chair has "
+                       "opened it with `meeting open`.")
+    require(ctx, Act.RECORD_ACTIONS, "record a guest at a meeting", meeting=meeting)
+    rule = ctx.terms.guests
+    if not rule.allowed:
+        raise NotAllowed(rule.cited(f"The ToR of {ctx.terms.name} makes no provision for guests") + ".")
+    guest = ctx.person(cmd.person)
+    if ctx.membership(guest) is not None:
+        raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}; a member says `here` to be "
+                         "recorded present.")
+    if roll.attending_row(ctx, meeting, guest) is not None:
+        raise NotAllowed(f"{guest.display_name} is attending as a deputy, so is recorded already.")
+    row = roll.row_for(ctx, meeting, guest)
+    if row is not None and row.status == GUEST:
+        return Reply(f"{guest.display_name} is already recorded as a guest at meeting {meeting.number}.",
+                     private=True)
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    organisation = (cmd.from_ or "").strip()[:200] or None
+    ctx.session.add(Attendance(meeting_id=meeting.id, member_id=guest.id, status=GUEST, recorded_at=ctx.now,
+                               organisation=organisation))
+    ctx.session.flush()
+    ctx.audit("attendance.guest", meeting=meeting.id, member=guest.id, organisation=organisation)
+    named = guest_words(guest.display_name, organisation).removesuffix(" — guest")
+    text = rule.cited(f"{named} attends meeting {meeting.number} as a guest: no vote, and not counted for the "
+                      "quorum") + "."
+    privacy = ctx.terms.confidentiality
+    if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
+        text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
+    return Reply(text, changes=(MeetingRef(meeting.id),))
+
+
+def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
+    """What `here` tells a guest already recorded; None for anyone else."""
+    row = roll.row_for(ctx, meeting, person)
+    if row is None or row.status != GUEST:
+        return None
+    return ctx.terms.guests.cited(f"You are recorded as a guest at meeting {meeting.number}") + \
+        "; guests do not vote or count for the quorum."
+
+
+def how_to_record(ctx: Context) -> str:
+    """How a person without a seat comes to be recorded as a guest, for a refused `here`; empty unless the ToR
+    provides for guests (LIEG 2.7)."""
+    if "guests" not in ctx.terms.model_fields_set or not ctx.terms.guests.allowed:
+        return ""
+    who = who_may(power_for(ctx.terms, Act.RECORD_ACTIONS), Act.RECORD_ACTIONS)
+    return (f" A guest {ctx.terms.guests.cite()} is recorded by {who}: "
+            f"`guest @{ctx.actor.display_name} --from \"organisation\"`.").replace("  ", " ")
