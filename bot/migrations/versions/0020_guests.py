@@ -1,7 +1,7 @@
 """attendance organisation: a guest's organisation, for a guest recorded attending (status "guest")
 
-Revision ID: 0019_guests
-Revises: 0018_relieved_deputy
+Revision ID: 0020_guests
+Revises: 0019_member_pace_index
 
 LIEG 2.7: "Guests from partner organisations may be invited to attend". A guest holds no seat, so the seat cannot
 say where they are from: the row keeps the organisation the minute-taker gave, for the roll and the minutes.
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '0019_guests'
-down_revision: str | Sequence[str] | None = '0018_relieved_deputy'
+revision: str = '0020_guests'
+down_revision: str | Sequence[str] | None = '0019_member_pace_index'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
