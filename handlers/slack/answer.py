@@ -35,6 +35,12 @@ RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in i
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_THERE = ("not_in_channel", "channel_not_found")
+# Commands a process runs at once on PostgreSQL. Each holds a transaction (and, once it writes, its group's chain
+# lock) until it commits, and between statements it waits for Python's lock behind every other running command:
+# with sixteen, 50 votes at once kept about 11 transactions idle waiting for Python and 2.3 commands waiting for a
+# chain lock whose holder was (pg_stat_activity); with four, 2.9 and 0.25. Commands beyond it wait before they
+# begin, holding nothing.
+TRANSACTIONS_AT_ONCE = 4
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
 
@@ -44,16 +50,19 @@ class Workers:
     """The threads behind the Slack listeners: `commands` run the commands an ack waits for, `after` does what
     follows an ack. On SQLite, whose writes queue one at a time anyway, commands run on one thread, so they are
     served in the order they came (a lock hands over in no particular order, and fifty votes in flight then
-    wait very unequally); other databases, and SQLite with a group-commit writer (which keeps the order itself),
-    run them side by side."""
+    wait very unequally); SQLite with a group-commit writer (which keeps the order itself) runs them side by side,
+    and other databases run at most TRANSACTIONS_AT_ONCE at a time (see there)."""
 
     commands: ThreadPoolExecutor
     after: ThreadPoolExecutor
 
     @classmethod
     def for_database(cls, dialect: str, threads: int, batched: bool = False) -> Workers:
-        one_at_a_time = dialect == "sqlite" and not batched
-        return cls(ThreadPoolExecutor(1 if one_at_a_time else threads, thread_name_prefix="slack-command"),
+        if dialect == "sqlite":
+            commands = threads if batched else 1
+        else:
+            commands = min(threads, TRANSACTIONS_AT_ONCE)
+        return cls(ThreadPoolExecutor(commands, thread_name_prefix="slack-command"),
                    ThreadPoolExecutor(threads, thread_name_prefix="slack-listener"))
 
     def shutdown(self) -> None:
