@@ -35,11 +35,8 @@ RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in i
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_THERE = ("not_in_channel", "channel_not_found")
-# Commands a process runs at once on PostgreSQL. Each holds a transaction (and, once it writes, its group's chain
-# lock) until it commits, and between statements it waits for Python's lock behind every other running command:
-# with sixteen, 50 votes at once kept about 11 transactions idle waiting for Python and 2.3 commands waiting for a
-# chain lock whose holder was (pg_stat_activity); with four, 2.9 and 0.25. Commands beyond it wait before they
-# begin, holding nothing.
+# Commands a process runs at once on PostgreSQL: each holds a transaction and its group's chain lock while it waits for
+# Python's lock behind the others (16 at once: 11 idle in transaction, 2.3 waiting on chain locks; 4: 2.9 and 0.25).
 TRANSACTIONS_AT_ONCE = 4
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
@@ -48,20 +45,16 @@ NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @go
 @dataclass(frozen=True)
 class Workers:
     """The threads behind the Slack listeners: `commands` run the commands an ack waits for, `after` does what
-    follows an ack. On SQLite, whose writes queue one at a time anyway, commands run on one thread, so they are
-    served in the order they came (a lock hands over in no particular order, and fifty votes in flight then
-    wait very unequally); SQLite with a group-commit writer (which keeps the order itself) runs them side by side,
-    and other databases run at most TRANSACTIONS_AT_ONCE at a time (see there)."""
+    follows an ack. SQLite without a group-commit writer (which keeps the order itself) runs commands on one
+    thread, in the order they came (a lock hands over in no particular order); other databases run at most
+    TRANSACTIONS_AT_ONCE."""
 
     commands: ThreadPoolExecutor
     after: ThreadPoolExecutor
 
     @classmethod
     def for_database(cls, dialect: str, threads: int, batched: bool = False) -> Workers:
-        if dialect == "sqlite":
-            commands = threads if batched else 1
-        else:
-            commands = min(threads, TRANSACTIONS_AT_ONCE)
+        commands = (threads if batched else 1) if dialect == "sqlite" else min(threads, TRANSACTIONS_AT_ONCE)
         return cls(ThreadPoolExecutor(commands, thread_name_prefix="slack-command"),
                    ThreadPoolExecutor(threads, thread_name_prefix="slack-listener"))
 
