@@ -38,7 +38,7 @@ from sqlalchemy import func, select, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import cpu  # noqa: E402
+from bench import cpu, pg_waits  # noqa: E402
 from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
 from bot.models import Ballot  # noqa: E402
 from bot.services.context import Place  # noqa: E402
@@ -269,9 +269,11 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> float:
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
         before = cpu.snapshot(pids)
+        sampler = pg_waits.Sampler(engine).start()
         samples, failures, wall = blast(ports, votes, SENDERS, fake)
+        waits = sampler.stop()
         report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
-        print(f"  {cpu.describe(before, cpu.snapshot(pids), len(votes))}")
+        print(f"  {cpu.describe(before, cpu.snapshot(pids), len(votes))}\n  {waits}")
     with sessions() as session:
         ballots = session.scalar(select(func.count()).select_from(Ballot))
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")

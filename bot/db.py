@@ -52,7 +52,28 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             # busy timeout instead of failing when a read transaction tries to become a writer.
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+        plain_savepoints(engine)
     return engine
+
+
+def plain_savepoints(engine: Engine) -> None:
+    """Savepoints sent as the SQL they are. SQLAlchemy compiles a new statement for every savepoint (its name makes
+    it one it cannot cache), and SQLite's group commit (bot.group_commit) opens and releases one for each command in
+    a batch: 130 µs of Python a command, 50 µs this way."""
+    dialect, quote = engine.dialect, engine.dialect.identifier_preparer.quote
+
+    def savepoint(connection: Connection, name: str) -> None:
+        connection.exec_driver_sql(f"SAVEPOINT {quote(name)}")
+
+    def rollback_to(connection: Connection, name: str) -> None:
+        connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {quote(name)}")
+
+    def release(connection: Connection, name: str) -> None:
+        connection.exec_driver_sql(f"RELEASE SAVEPOINT {quote(name)}")
+
+    dialect.do_savepoint = savepoint  # type: ignore[method-assign]
+    dialect.do_rollback_to_savepoint = rollback_to  # type: ignore[method-assign]
+    dialect.do_release_savepoint = release  # type: ignore[method-assign]
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

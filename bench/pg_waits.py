@@ -1,0 +1,58 @@
+"""What PostgreSQL's sessions were doing while the bench's votes ran, sampled from pg_stat_activity.
+
+Votes per second alone cannot say why two replicas do not scale; this can. A session `idle in transaction` is
+waiting for its server process (for Python's lock, on a busy server), one waiting on a `Lock` is queued behind
+another transaction (an advisory lock: a group's audit chain), one on `IO`/`LWLock` is waiting for the disk.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter
+
+from sqlalchemy import Engine, text
+
+ACTIVITY = text("SELECT state, wait_event_type FROM pg_stat_activity WHERE datname = current_database() "
+                "AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'")
+EVERY = 0.05  # seconds between samples: enough to average over a run, little CPU beside the load generator's
+
+
+class Sampler:
+    """Samples the database's busy sessions in a thread from `start()` to `stop()`."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.seen: Counter[str] = Counter()
+        self.samples = 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, name="pg-waits", daemon=True)
+
+    def start(self) -> Sampler:
+        self.thread.start()
+        return self
+
+    def stop(self) -> str:
+        """Stop sampling; the sessions on average, by what they were doing."""
+        self.done.set()
+        self.thread.join()
+        each = max(self.samples, 1)
+        kinds = ", ".join(f"{count / each:.1f} {kind}" for kind, count in self.seen.most_common())
+        return f"PostgreSQL sessions busy on average: {kinds or 'none'}"
+
+    def _sample(self) -> None:
+        # Autocommit: pg_stat_activity is read once per transaction, so each sample needs a transaction of its own.
+        with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            while not self.done.wait(EVERY):
+                self.samples += 1
+                for state, waiting in connection.execute(ACTIVITY):
+                    self.seen[kind(state, waiting)] += 1
+
+
+def kind(state: str, waiting: str | None) -> str:
+    if state.startswith("idle in transaction"):
+        return "idle in a transaction (waiting for its server)"
+    if waiting == "Lock":
+        return "waiting for a lock"
+    if waiting in ("IO", "LWLock"):
+        return "waiting for the disk or WAL"
+    return "running"
