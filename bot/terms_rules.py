@@ -135,6 +135,9 @@ class VotingRules(Rule):
     casting_vote: Literal["chair", "none"] = "none"
     tabling: TablingRule = TablingRule()
     out_of_meeting_polls: bool = True
+    # False where the ToR provides for no decisions between meetings (PLPCP, LCIIB): a motion waits for a meeting,
+    # while a poll (a date, a venue) may still sound out the members between meetings
+    out_of_meeting_motions: bool = True
     # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
     # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
     carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)

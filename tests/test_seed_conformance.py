@@ -243,7 +243,8 @@ def test_terms_say_the_document_sets_no_voting_rule_where_it_sets_none(chat: Cha
     # Neither document says how the group decides: `terms` must not present the file's majority as the ToR's.
     chat.load(group)
     assert dict(chat.ok("bob", "terms").fields)["Voting"] == (
-        "decided by a majority of the votes cast; the ToR sets no voting rule, so this is the usual one")
+        "decided by a majority of the votes cast; motions are voted on only at meetings; the ToR sets no voting rule "
+        "and none for decisions between meetings, so this is the usual one")
 
 
 def test_plpcp_deputies_in_force_are_those_of_dcss_in_their_twelve_months(chat: Chat) -> None:

@@ -102,10 +102,13 @@ def voting_rule(terms: Terms) -> str:
         text += "; the chair has a casting vote"
     if not voting.out_of_meeting_polls:
         text += "; votes only at meetings"
+    elif not voting.out_of_meeting_motions:
+        text += "; motions are voted on only at meetings"
     if voting.carried_goes_to:
         text += f"; what is carried goes to {voting.carried_goes_to}"
     if not voting.clause:
-        return f"{text}; the ToR sets no voting rule, so this is the usual one"
+        silent = " and none for decisions between meetings" if not voting.out_of_meeting_motions else ""
+        return f"{text}; the ToR sets no voting rule{silent}, so this is the usual one"
     return voting.cited(text)
 
 

@@ -134,13 +134,32 @@ def decide(
     return Decision(carried, text.rstrip())
 
 
-def venue_refusal(rules: VotingRules, *, at_meeting: bool) -> str | None:
-    """Why a vote may not be held where it is asked for, or None when it may: a rule of "majority of those
-    present", or a ToR without votes between meetings, needs a meeting."""
-    if at_meeting or (rules.rule is not VotingRule.MAJORITY_PRESENT and rules.out_of_meeting_polls):
+def venue_refusal(terms: Terms, *, at_meeting: bool, kind: str = "poll") -> str | None:
+    """Why a vote (a "motion" or a "poll") may not be held where it is asked for, or None when it may: a rule of
+    "majority of those present", or a ToR without votes between meetings, needs a meeting; and where the ToR
+    provides for no decisions between meetings (`out_of_meeting_motions: false`) a motion does."""
+    rules = terms.voting
+    if at_meeting:
         return None
-    return rules.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[rules.rule]} at a meeting") + \
-        "; open a meeting first."
+    if rules.rule is VotingRule.MAJORITY_PRESENT or not rules.out_of_meeting_polls:
+        if rules.clause:
+            return rules.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[rules.rule]} at a meeting") + \
+                "; open a meeting first."
+        return meetings_only(terms, "a vote is held")
+    if kind == "motion" and not rules.out_of_meeting_motions:
+        return meetings_only(terms, "a motion is voted on")
+    return None
+
+
+def meetings_only(terms: Terms, what: str) -> str:
+    """The ToR provides for no decisions between meetings (PLPCP, LCIIB): say so, with how often it has the group
+    meet, and what would work."""
+    meetings = terms.meetings
+    often = (f"every {meetings.every_months} months" if meetings.every_months
+             else f"{meetings.per_year} times a year" if meetings.per_year else "when the chair calls it")
+    return (f"The ToR makes no provision for decisions between meetings, so {what} at a meeting; the group meets "
+            f"{meetings.cited(often)}. Put it to the next meeting once it is open, or schedule one sooner with "
+            "`meeting schedule <date> <time>`.")
 
 
 def casting_refusal(rules: VotingRules) -> str | None:

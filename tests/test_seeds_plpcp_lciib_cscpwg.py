@@ -1,0 +1,41 @@
+"""PLPCP, LCIIB and CSCPWG meetings as their documents run them, on every platform, where what the bot said once
+differed from the document or left a clerk to guess."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.platform_chats import Speaking
+
+CLAUSE = {"plpcp": "ToR Steering Group Support and Logistics", "lciib": "ToR Board Support and Logistics"}
+CADENCE = {"plpcp": "every 3 months", "lciib": "4 times a year"}
+
+
+@pytest.mark.parametrize("group", ["plpcp", "lciib"])
+def test_a_motion_waits_for_a_meeting_where_the_document_has_no_decisions_between_them(
+        platform_chat: Speaking, group: str) -> None:
+    """Neither document provides for deciding between meetings (PLPCP "will meet quarterly", reviewing progress "at
+    each meeting"; LCIIB "will meet four times a year") and neither sets a quorum: an e-mail vote would be carried
+    by whoever answered. A motion is proposed between meetings and voted on at one; a poll on a date still runs."""
+    chat = platform_chat
+    chat.load(group)
+    refused = chat.refused("alice", 'motion "Deploy the Q4 budget" --closes "2026-12-08 17:00"').text
+    assert ("The ToR makes no provision for decisions between meetings, so a motion is voted on at a meeting; the "
+            f"group meets {CADENCE[group]} ({CLAUSE[group]}).") in refused
+    assert "meeting schedule <date> <time>" in refused
+    proposed = chat.ok("alice", 'motion "Deploy the Q4 budget"').text
+    assert "Motion 1 is proposed: Deploy the Q4 budget" in proposed and "at a meeting" in proposed
+    assert "deadline" not in proposed
+    chat.refused("bob", "vote 1 for")
+    assert "The ToR makes no provision for decisions between meetings" in \
+        chat.refused("alice", 'motion vote 1 --closes "2026-12-08 17:00"').text
+    chat.ok("alice", 'poll "Date for March?" "Tue 9 Mar" "Thu 11 Mar" --closes "2026-12-08 17:00"')
+    chat.ok("sam", "meeting schedule 2026-12-01 10:00")
+    chat.now = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("alice", "motion vote 1")
+    chat.ok("bob", "vote 1 for")
+    assert "carried" in chat.ok("alice", "poll close 1").text
