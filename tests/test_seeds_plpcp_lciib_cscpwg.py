@@ -39,3 +39,27 @@ def test_a_motion_waits_for_a_meeting_where_the_document_has_no_decisions_betwee
     chat.ok("alice", "motion vote 1")
     chat.ok("bob", "vote 1 for")
     assert "carried" in chat.ok("alice", "poll close 1").text
+
+
+def lciib_meeting(chat: Speaking, *present: str) -> None:
+    """An LCIIB meeting on 1 Dec 2026, opened by the chair, with `present` there besides her."""
+    chat.ok("sam", "meeting schedule 2026-12-01 10:00")
+    chat.now = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for who in present:
+        chat.ok(who, "here")
+
+
+def test_lciib_a_tied_vote_falls_and_the_outcome_says_the_chair_has_no_casting_vote(platform_chat: Speaking) -> None:
+    """The document gives nobody a casting vote: a tie is not carried, and a clerk reads why rather than working it
+    out from "needs more for than against"."""
+    chat = platform_chat
+    chat.load("lciib")
+    lciib_meeting(chat, "bob", "carol", "dan")
+    chat.ok("alice", 'motion "Authorise the RIIA memorandum of understanding"')
+    for who, how in (("alice", "for"), ("bob", "for"), ("carol", "against"), ("dan", "against")):
+        chat.ok(who, f"vote 1 {how}")
+    assert "The ToR gives the chair no casting vote" in chat.refused("alice", "poll close 1 --casting for").text
+    closed = chat.ok("alice", "poll close 1").text
+    assert "not carried: 2 for, 2 against, 0 abstaining; needs more for than against (a majority of the votes cast); " \
+           "tied, and the ToR gives the chair no casting vote" in closed

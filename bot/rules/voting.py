@@ -127,6 +127,8 @@ def decide(
             note = f"; tied, decided by the chair's casting vote {casting}"
         else:
             note = "; tied, and the chair gave no casting vote"
+    elif tie and cast > 0:  # a tie falls: say so, rather than leave the clerk to work it out
+        note = "; tied, and the ToR gives the chair no casting vote"
     verdict = "carried" if carried else "not carried"
     # Under `all_members` what is needed already says the rule; naming it again read "present or not" twice.
     words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]})"
