@@ -63,3 +63,25 @@ def test_lciib_a_tied_vote_falls_and_the_outcome_says_the_chair_has_no_casting_v
     closed = chat.ok("alice", "poll close 1").text
     assert "not carried: 2 for, 2 against, 0 abstaining; needs more for than against (a majority of the votes cast); " \
            "tied, and the ToR gives the chair no casting vote" in closed
+
+
+def test_lciib_an_interest_declared_again_at_the_meeting_is_recorded_once(platform_chat: Speaking) -> None:
+    """A member who declared before the meeting says it again as the meeting opens, as members do: the register,
+    the reminder when they vote and the minutes hold it once."""
+    chat = platform_chat
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 2026-12-01 10:00")
+    chat.ok("sam", 'agenda add "RIIA memorandum of understanding with DfE"')
+    declared = 'declare "Seconded to the DfE regional team" --item 1'
+    chat.ok("erin", declared)
+    chat.now = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("erin", "here")
+    again = chat.ok("erin", declared).text
+    assert "already recorded" in again and "Seconded to the DfE regional team" in again
+    assert chat.ok("alice", "interests").text.count("Seconded to the DfE regional team") == 1
+    chat.ok("alice", 'motion "Authorise the memorandum" --item 1')
+    assert chat.ok("erin", "vote 1 abstain").text.count("Reminder: an interest was declared on this item") == 1
+    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "meeting close")
+    assert chat.ok("alice", "meeting minutes 1").text.count("Seconded to the DfE regional team") == 1

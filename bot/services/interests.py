@@ -49,9 +49,15 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     nature = cmd.nature
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
+    kept_text = None if none else kept(description, lengths.TEXT, "interest")
+    earlier = same_declaration(ctx, meeting, item, kept_text, nature)
+    if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
+        return Reply(f"{ctx.actor.display_name}'s declaration is already recorded (made "
+                     f"{show(earlier.declared_at, ctx.terms.zone)}): {earlier.description or 'no interests'}. "
+                     "Nothing is added.")
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
                         item_id=item.id if item else None, nature=nature.casefold() if nature else None,
-                        description=None if none else kept(description, lengths.TEXT, "interest"), no_interests=none,
+                        description=kept_text, no_interests=none,
                         declared_at=ctx.now)
     ctx.session.add(interest)
     ctx.session.flush()
@@ -66,6 +72,19 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     kind = f" ({interest.nature})" if interest.nature else ""
     return Reply(rule.cited(f"Recorded: {ctx.actor.display_name} declared an interest{kind}{on}{where}: "
                             f"{interest.description}"))
+
+
+def same_declaration(ctx: Context, meeting: Meeting | None, item: AgendaItem | None, description: str | None,
+                     nature: str | None) -> Interest | None:
+    """The actor's earlier declaration for the same meeting and item, in the same words (case aside) and nature."""
+    for earlier in ctx.session.scalars(select(Interest).where(
+            Interest.group_id == ctx.group.id, Interest.person_id == ctx.actor.id,
+            Interest.meeting_id == (meeting.id if meeting else None), Interest.item_id == (item.id if item else None))):
+        same_words = (earlier.description or "").casefold() == (description or "").casefold()
+        if same_words and earlier.no_interests == (description is None) and \
+                earlier.nature == (nature.casefold() if nature else None):
+            return earlier
+    return None
 
 
 def register(ctx: Context, cmd: Interests) -> Reply:
