@@ -10,7 +10,7 @@ import pytest
 from tests.platform_chats import Speaking
 
 CLAUSE = {"plpcp": "ToR Steering Group Support and Logistics", "lciib": "ToR Board Support and Logistics"}
-CADENCE = {"plpcp": "every 3 months", "lciib": "4 times a year"}
+CADENCE = {"plpcp": "quarterly", "lciib": "4 times a year"}
 
 
 @pytest.mark.parametrize("group", ["plpcp", "lciib"])
@@ -85,3 +85,32 @@ def test_lciib_an_interest_declared_again_at_the_meeting_is_recorded_once(platfo
     chat.ok("alice", "poll close 1")
     chat.ok("alice", "meeting close")
     assert chat.ok("alice", "meeting minutes 1").text.count("Seconded to the DfE regional team") == 1
+
+
+def test_cscpwg_a_meeting_that_runs_past_90_minutes_is_told_at_close_and_minuted(platform_chat: Speaking) -> None:
+    """Operation: "meetings of no more than 90 minutes". The chair is reminded at 90 minutes; if the meeting runs
+    on, closing it says by how much, and the minutes record it beside the times."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    chat.ok("alice", "here")
+    chat.now = dt.datetime(2023, 1, 17, 15, 40, tzinfo=dt.UTC)
+    overran = "ran 100 minutes, longer than the 90 minutes a meeting may last (ToR Operation)"
+    assert overran in chat.ok("sam", "meeting close").text
+    minutes = chat.ok("sam", "meeting minutes 1").text
+    assert f"(opened 14:00, closed 15:40; {overran})" in minutes
+
+
+def test_cscpwg_a_meeting_within_90_minutes_says_nothing_of_its_length(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    chat.now = dt.datetime(2023, 1, 17, 15, 30, tzinfo=dt.UTC)
+    assert "ran " not in chat.ok("sam", "meeting close").text
+    assert "(opened 14:00, closed 15:30)" in chat.ok("sam", "meeting minutes 1").text

@@ -25,7 +25,7 @@ from bot.models import (
 from bot.records.between_meetings import votes_before
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
-from bot.rules.cadence import where_words
+from bot.rules.cadence import overran, where_words
 from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 from bot.terms_stored import group_terms
@@ -80,6 +80,7 @@ class MeetingRecord:
     chair: str
     minute_taker: str
     approval_rule: str
+    overran: str | None = None  # how far it ran past the ToR's longest meeting, citing it
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
     officers: list[str] = field(default_factory=list)  # the secretariat and observers there (not members)
@@ -132,6 +133,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         place=meeting.place or where_words(terms.meetings, None, meeting.number)[0], chair=names(chair_id),
         minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
+        overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)

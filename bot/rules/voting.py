@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from bot.rules.attendance import RollEntry
+from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, lapsed_hint, term_over, until_reappointed
 from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule, VotingRules
@@ -157,8 +158,7 @@ def meetings_only(terms: Terms, what: str) -> str:
     """The ToR provides for no decisions between meetings (PLPCP, LCIIB): say so, with how often it has the group
     meet, and what would work."""
     meetings = terms.meetings
-    often = (f"every {meetings.every_months} months" if meetings.every_months
-             else f"{meetings.per_year} times a year" if meetings.per_year else "when the chair calls it")
+    often = cadence_words(meetings) if meetings.every_months or meetings.per_year else "when the chair calls it"
     return (f"The ToR makes no provision for decisions between meetings, so {what} at a meeting; the group meets "
             f"{meetings.cited(often)}. Put it to the next meeting once it is open, or schedule one sooner with "
             "`meeting schedule <date> <time>`.")
