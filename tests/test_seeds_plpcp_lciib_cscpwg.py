@@ -114,3 +114,20 @@ def test_cscpwg_a_meeting_within_90_minutes_says_nothing_of_its_length(platform_
     chat.now = dt.datetime(2023, 1, 17, 15, 30, tzinfo=dt.UTC)
     assert "ran " not in chat.ok("sam", "meeting close").text
     assert "(opened 14:00, closed 15:30)" in chat.ok("sam", "meeting minutes 1").text
+
+
+@pytest.mark.parametrize(("group", "meetings"), [
+    ("plpcp", "quarterly, every 3 months (ToR Steering Group Support and Logistics)"),
+    ("lciib", "4 times a year (ToR Board Support and Logistics)"),
+    ("cscpwg", "bi-monthly, every 2 months, at most 90 minutes, online; additional meetings where agreed by the chair "
+               "(ToR Operation)")])
+def test_terms_give_the_meetings_in_the_documents_words_and_mark_what_it_leaves_to_the_usual_practice(
+        platform_chat: Speaking, group: str, meetings: str) -> None:
+    """A clerk compares `terms` with the document: "meet quarterly", "meet bi-monthly"; and none of the three says
+    who approves the minutes, so the chair's approving them is shown as the usual practice, not as the ToR's."""
+    chat = platform_chat
+    chat.load(group)
+    said = chat.ok("bob", "terms").text
+    assert f"Meetings: {meetings}; times in Europe/London" in said
+    assert "Minutes: approved by the chair; the ToR does not say who approves them, so this is the usual practice" \
+        in said

@@ -3,6 +3,7 @@ state. Pure, no I/O."""
 
 from __future__ import annotations
 
+from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
 from bot.terms import VOTING_RULE_WORDS, Terms
 
@@ -49,7 +50,7 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         if rv.then_every_months:
             text += f", then every {rv.then_every_months} months"
         rows.append(("Review", rv.cited(text)))
-    rows.append(("Minutes", terms.minutes.cited(f"approved by the {terms.minutes.approved_by.replace('_', ' ')}")))
+    rows.append(("Minutes", minutes_rule(terms)))
     if terms.operates_until:
         rows.append(("Ends", terms.operates_until.cited(f"operates until {show_date(terms.operates_until.date)}")))
     privacy = terms.confidentiality
@@ -112,11 +113,21 @@ def voting_rule(terms: Terms) -> str:
     return voting.cited(text)
 
 
+def minutes_rule(terms: Terms) -> str:
+    """Who approves the minutes, citing the clause, or saying the ToR leaves it to the usual practice."""
+    rule = terms.minutes
+    text = f"approved by the {rule.approved_by.replace('_', ' ')}"
+    return rule.cited(text) if rule.clause else f"{text}; the ToR does not say who approves them, so this is the " \
+                                                "usual practice"
+
+
 def meetings_rule(terms: Terms) -> str:
     """How often the ToR has the group meet, and for how long, as a sentence citing its clause."""
     meetings = terms.meetings
-    cadence = (f"every {meetings.every_months} months" if meetings.every_months
-               else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
+    # in the document's word first ("meet quarterly", "bi-monthly"), then what the bot takes it to mean
+    words = cadence_words(meetings) if meetings.every_months or meetings.per_year else "as the chair calls them"
+    every = f"every {meetings.every_months} months"
+    cadence = f"{words}, {every}" if meetings.every_months and words != every else words
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
     if meetings.virtual:
