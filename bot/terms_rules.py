@@ -141,6 +141,9 @@ class VotingRules(Rule):
     # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
     # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
     carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)
+    # how agreement is reached when it cannot wait (CSCPWG Governance: "agreed through the Children and Young People
+    # Board Lead Members"): stated in `terms` and beside a motion put between meetings
+    swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)
 
 
 class StandingItem(Rule):

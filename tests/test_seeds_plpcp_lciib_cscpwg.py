@@ -131,3 +131,25 @@ def test_terms_give_the_meetings_in_the_documents_words_and_mark_what_it_leaves_
     assert f"Meetings: {meetings}; times in Europe/London" in said
     assert "Minutes: approved by the chair; the ToR does not say who approves them, so this is the usual practice" \
         in said
+
+
+def test_cscpwg_a_recommendation_put_between_meetings_says_how_swift_agreement_is_reached(
+        platform_chat: Speaking) -> None:
+    """Governance: "Where swift agreement is needed on recommendations developed by the working group, these will
+    be agreed through the Children and Young People Board Lead Members, in line with normal process." The clerk
+    putting a recommendation to the members by e-mail (Operation) reads the route beside it, and `terms` states it."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    swift = ("where swift agreement is needed, recommendations are agreed through the Children and Young People Board "
+             "Lead Members, in line with normal process")
+    assert swift in chat.ok("bob", "terms").text
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", 'motion "Recommend a national fostering recruitment campaign"')
+    card = chat.ok("sam", 'motion vote 1 --closes "2023-01-17 17:00"')  # no chair elected yet: the Senior Adviser
+    assert f"{swift} (ToR Governance)" in card.text
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("alice", 'motion "Recommend more secure places"')
+    assert swift not in chat.ok("sam", "motion vote 2").text  # at a meeting: no hurry

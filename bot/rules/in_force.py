@@ -107,6 +107,8 @@ def voting_rule(terms: Terms) -> str:
         text += "; motions are voted on only at meetings"
     if voting.carried_goes_to:
         text += f"; what is carried goes to {voting.carried_goes_to}"
+    if voting.swift_agreement:
+        text += f"; {voting.swift_agreement}"
     if not voting.clause:
         silent = " and none for decisions between meetings" if not voting.out_of_meeting_motions else ""
         return f"{text}; the ToR sets no voting rule{silent}, so this is the usual one"
