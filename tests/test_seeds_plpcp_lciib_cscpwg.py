@@ -153,3 +153,26 @@ def test_cscpwg_a_recommendation_put_between_meetings_says_how_swift_agreement_i
     chat.ok("alice", "here")
     chat.ok("alice", 'motion "Recommend more secure places"')
     assert swift not in chat.ok("sam", "motion vote 2").text  # at a meeting: no hurry
+
+
+def test_cscpwg_the_minutes_of_the_first_meeting_record_the_chair_it_elected(platform_chat: Speaking) -> None:
+    """Governance: "The working group will elect a chair at its first meeting". The Senior Adviser runs that meeting
+    until then; its minutes say who was elected, by which ballot, and the elected chair signs them."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "vote 1 bob")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @bob --poll 1")
+    chat.ok("bob", "meeting close")
+    minutes = chat.ok("bob", "meeting minutes 1").text
+    assert "Chair: sam (LGA) until bob (Labour group) was elected chair by poll 1 (ToR Governance); then bob " \
+           "(Labour group)" in minutes.replace("*", "")
+    assert "Name: bob (Labour group)" in minutes.replace("*", "")

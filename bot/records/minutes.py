@@ -152,7 +152,7 @@ def signature(record: MeetingRecord) -> list[str]:
     """The chair signs the minutes as a correct record once they are approved."""
     return ["", "## Signed as a correct record", "",
             "- **Signed:** ________________________________ (Chair)",
-            f"- **Name:** {record.chair}",
+            f"- **Name:** {record.signer or record.chair}",
             "- **Date:** ____________________"]
 
 
