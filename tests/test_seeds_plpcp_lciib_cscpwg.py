@@ -193,3 +193,22 @@ def test_lciib_an_invited_guest_with_no_seat_is_told_who_records_them(platform_c
     chat.ok("sam", 'member add @dfe --seat "DfE Regional Improvement Lead"')
     chat.ok("dfe", "here")
     assert "dfe — DfE Regional Improvement Lead" in chat.ok("alice", "attendance").text
+
+
+def test_cscpwg_a_substitute_attends_for_one_member_not_two(platform_chat: Speaking) -> None:
+    """Purpose: "one councillor from each political group"; Governance: "Members may send substitutes". A Board
+    member two councillors both named substitutes for the same meeting, once attending for one, does not also take
+    the other's seat and a second vote under the unanimity rule."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    chat.ok("bob", "deputy @vera")
+    chat.ok("carol", "deputy @vera")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    chat.ok("vera", "here --for @bob")
+    refused = chat.refused("vera", "here --for @carol").text
+    assert "vera already attends meeting 1 as deputy for bob, and a deputy attends for one member at a time" in refused
+    assert "(ToR Governance)" in refused and "carol can name another" in refused
+    assert "Deputies: vera for bob" in chat.ok("alice", "attendance").text

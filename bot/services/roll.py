@@ -15,7 +15,7 @@ from bot.rules.deputies import attending_refusal, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
-from bot.services.deputy_eligibility import require_entitled
+from bot.services.deputy_eligibility import require_entitled, require_free
 from bot.services.guests import guest_hint
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import voting_ids
@@ -157,6 +157,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         return f"{ctx.actor.display_name} is back at meeting {meeting.number} as deputy for {member.display_name}."
     if row is not None and row.status == "present":
         return attend_beside(ctx, meeting, member, row)
+    require_free(ctx, meeting, member)
     check_cap(ctx, meeting, member)
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
