@@ -98,6 +98,7 @@ class DeputyRule(Rule):
     # A deputy may also attend beside the member present, without a vote or a place in the quorum (LIEG 2.4: "an
     # alternative or additional individual").
     alongside: bool = False
+    each_names_one: bool = False  # every member entitled names a standing deputy (PLPCP: "Each DCS will nominate")
 
 
 class QuorumRule(Rule):

@@ -70,6 +70,8 @@ def deputies_rule(terms: Terms) -> str:
         text = f"deputies allowed ({kinds})"
         if deputies.for_seats:
             text += f" for {', '.join(deputies.for_seats)}"
+        if deputies.each_names_one:
+            text += ", each names one"
         if deputies.must_belong_to:
             text += f"; a deputy must be a member of {deputies.must_belong_to}"
         if deputies.eligible:
