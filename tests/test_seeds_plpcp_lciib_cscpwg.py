@@ -230,3 +230,34 @@ def test_plpcp_the_deputies_list_names_each_dcs_still_to_nominate_an_alternate(p
     chat.ok("dan", "deputy @petra")
     chat.ok("erin", "deputy @quinn")
     assert "Still to name" not in chat.ok("sam", "deputies").text
+
+
+def test_cscpwg_a_vote_between_meetings_is_not_closed_before_its_deadline_by_mistake(platform_chat: Speaking) -> None:
+    """Operation: "Work will also be carried out via email in between meetings"; Governance: recommendations
+    "agreed by all members". Closed before its deadline with a member yet to vote, a recommendation fails for want
+    of that vote: the chair is told so and closes it early only by saying so."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", 'motion "Recommend a DfE capital fund"')
+    chat.ok("sam", 'motion vote 1 --closes "2023-01-17 17:00"')
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "vote 1 for")
+    refused = chat.refused("sam", "poll close 1").text
+    assert "Motion 1 is open until Tue 17 Jan 2023, 17:00 GMT and 1 of the 4 entitled to vote has not voted yet" \
+        in refused
+    assert "poll close 1 --early" in refused
+    assert "Outcome" not in chat.ok("alice", "results 1").text  # still open
+    chat.ok("dan", "vote 1 for")
+    assert "carried: 4 for" in chat.ok("sam", "poll close 1").text  # everyone has voted: it may close
+
+
+def test_a_vote_between_meetings_closed_early_on_purpose_says_so(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", 'motion "Recommend a DfE capital fund"')
+    chat.ok("sam", 'motion vote 1 --closes "2023-01-17 17:00"')
+    chat.ok("alice", "vote 1 for")
+    closed = chat.ok("sam", "poll close 1 --early").text
+    assert "not carried: 1 for" in closed

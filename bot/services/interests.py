@@ -52,7 +52,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     kept_text = None if none else kept(description, lengths.TEXT, "interest")
     earlier = same_declaration(ctx, meeting, item, kept_text, nature)
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
-        return Reply(f"{ctx.actor.display_name}'s declaration is already recorded (made "
+        on = (f" for meeting {meeting.number}" if meeting else "") + (f", item {item.position}" if item else "")
+        return Reply(f"{ctx.actor.display_name}'s declaration{on} is already recorded (made "
                      f"{show(earlier.declared_at, ctx.terms.zone)}): {earlier.description or 'no interests'}. "
                      "Nothing is added.")
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
