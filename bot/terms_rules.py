@@ -136,14 +136,11 @@ class VotingRules(Rule):
     casting_vote: Literal["chair", "none"] = "none"
     tabling: TablingRule = TablingRule()
     out_of_meeting_polls: bool = True
-    # False where the ToR provides for no decisions between meetings (PLPCP, LCIIB): a motion waits for a meeting,
-    # while a poll (a date, a venue) may still sound out the members between meetings
-    out_of_meeting_motions: bool = True
+    out_of_meeting_motions: bool = True  # False: a motion waits for a meeting, a poll need not (PLPCP, LCIIB)
     # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
     # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
     carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)
-    # how agreement is reached when it cannot wait (CSCPWG Governance: "agreed through the Children and Young People
-    # Board Lead Members"): stated in `terms` and beside a motion put between meetings
+    # how agreement is reached when it cannot wait (CSCPWG Governance: "through ... Board Lead Members")
     swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)
 
 
