@@ -78,7 +78,8 @@ def test_lciib_an_interest_declared_again_at_the_meeting_is_recorded_once(platfo
     chat.ok("alice", "meeting open")
     chat.ok("erin", "here")
     again = chat.ok("erin", declared).text
-    assert "already recorded" in again and "Seconded to the DfE regional team" in again
+    assert "Already recorded: erin declared an interest on item 1 (RIIA memorandum of understanding with DfE) for " \
+           "meeting 1: Seconded to the DfE regional team" in again and "nothing is added" in again
     assert chat.ok("alice", "interests").text.count("Seconded to the DfE regional team") == 1
     chat.ok("alice", 'motion "Authorise the memorandum" --item 1')
     assert chat.ok("erin", "vote 1 abstain").text.count("Reminder: an interest was declared on this item") == 1
