@@ -98,6 +98,7 @@ class DeputyRule(Rule):
     # A deputy may also attend beside the member present, without a vote or a place in the quorum (LIEG 2.4: "an
     # alternative or additional individual").
     alongside: bool = False
+    each_names_one: bool = False  # every member entitled names a standing deputy (PLPCP: "Each DCS will nominate")
 
 
 class QuorumRule(Rule):
@@ -135,9 +136,12 @@ class VotingRules(Rule):
     casting_vote: Literal["chair", "none"] = "none"
     tabling: TablingRule = TablingRule()
     out_of_meeting_polls: bool = True
+    out_of_meeting_motions: bool = True  # False: a motion waits for a meeting, a poll need not (PLPCP, LCIIB)
     # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
     # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
     carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)
+    # how agreement is reached when it cannot wait (CSCPWG Governance: "through ... Board Lead Members")
+    swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)
 
 
 class StandingItem(Rule):

@@ -56,11 +56,14 @@ class Vote(Command):
     for_: PersonRef | None = option("person", "for")
 
 
-@described("poll close", "poll close N [--casting for|against]", "close a vote and record the outcome (the chair)")
+@described("poll close", "poll close N [--casting for|against] [--early]",
+           "close a vote and record the outcome (the chair); --early closes a motion voted on between meetings "
+           "before its deadline while some have not voted")
 @dataclass(frozen=True, kw_only=True)
 class PollClose(Command):
     poll: int = arg("int")
     casting: str | None = option()
+    early: bool = option("flag")
 
 
 @described("results", "results N", "the tally and outcome of poll or motion N")

@@ -37,8 +37,8 @@ def test_a_vote_between_meetings_decides_nothing_without_a_quorum_of_voters(
     ask = 'motion "Adopt the plan"' if kind == "motion" else 'poll "Venue?" "Barnet" "Camden"'
     chat.ok("alice", f'{ask} --closes "2026-12-05 17:00"')
     chat.ok("bob", "vote 1 for" if kind == "motion" else "vote 1 Barnet")
-    if closed_by == "chair":
-        reply = chat.ok("alice", "poll close 1")
+    if closed_by == "chair":  # before the deadline, knowingly (a motion needs --early)
+        reply = chat.ok("alice", "poll close 1 --early")
         assert "no quorum" in reply.text
     else:
         with unit_of_work(sessions) as session:
@@ -54,7 +54,7 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
     chat.ok("alice", 'motion "Adopt the plan" --closes "2026-12-05 17:00"')
     for who in ("bob", "carol", "dan"):
         chat.ok(who, "vote 1 for")
-    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "poll close 1 --early")  # before the deadline, with members yet to vote
     assert (outcome(sessions, 1) or "").startswith("carried: 3 for")
 
 

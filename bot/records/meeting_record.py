@@ -23,11 +23,12 @@ from bot.models import (
     QuorumCheck,
 )
 from bot.records.between_meetings import votes_before
+from bot.records.chair_elected import elected_at
 from bot.records.handovers import chair_words, opened_by
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
 from bot.rules.attendance import GUEST, guest_words
-from bot.rules.cadence import where_words
+from bot.rules.cadence import overran, where_words
 from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 from bot.terms_stored import group_terms
@@ -83,6 +84,8 @@ class MeetingRecord:
     minute_taker: str
     chaired: str | None  # who chaired until when, where the chair handed over during the meeting
     approval_rule: str
+    overran: str | None = None  # how far it ran past the ToR's longest meeting, citing it
+    signer: str | None = None  # the chair the meeting elected, who signs its minutes (else `chair`)
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
     officers: list[str] = field(default_factory=list)  # the secretariat and observers there (not members)
@@ -138,9 +141,15 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         chair=names(chair_id), chaired=chair_words(session, meeting, group_chair, names, zone),
         minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
+        overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
+    elected = elected_at(session, group.id, meeting.id)
+    if elected is not None and names(elected[0]) != record.chair:  # the secretariat presided until the election
+        record.signer = names(elected[0])
+        record.chair = terms.chair.cited(f"{record.chair} until {record.signer} was elected chair by poll "
+                                         f"{elected[1]}") + f"; then {record.signer}"
     checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
                                   .order_by(QuorumCheck.id)))
     opening = next((c for c in checks if c.poll_id is None), None)

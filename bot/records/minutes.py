@@ -34,7 +34,8 @@ def heading(record: MeetingRecord) -> list[str]:
         lines.append(f"- **Date:** {when:%A} {when.day} {when:%B %Y}")
     time = f"{when:%H:%M %Z}"
     if record.opened_at:
-        time += f" (opened {clock(record.opened_at)}, closed {clock(record.closed_at)})"
+        time += f" (opened {clock(record.opened_at)}, closed {clock(record.closed_at)}" + \
+            (f"; {record.overran})" if record.overran else ")")
     lines.append(f"- **Time:** {time}")
     lines.append(f"- **Place:** {record.place or 'not recorded'}")
     lines.append(f"- **Chair:** {record.chaired or record.chair}")
@@ -151,7 +152,7 @@ def signature(record: MeetingRecord) -> list[str]:
     """The chair signs the minutes as a correct record once they are approved."""
     return ["", "## Signed as a correct record", "",
             "- **Signed:** ________________________________ (Chair)",
-            f"- **Name:** {record.chair}",
+            f"- **Name:** {record.signer or record.chair}",
             "- **Date:** ____________________"]
 
 

@@ -92,3 +92,15 @@ def early_by(starts_at: dt.datetime, now: dt.datetime) -> dt.timedelta | None:
     the minutes a chair opens early to start on time); None otherwise."""
     early = starts_at - now
     return early if early >= dt.timedelta(hours=1) else None
+
+
+def overran(rule: MeetingRules, opened: dt.datetime | None, closed: dt.datetime | None) -> str | None:
+    """How far a closed meeting ran past the ToR's longest (CSCPWG Operation: "meetings of no more than 90
+    minutes"), citing it; None when it kept to it, or the ToR sets no length."""
+    if not rule.max_minutes or opened is None or closed is None:
+        return None
+    ran = int((closed - opened).total_seconds() // 60)
+    if ran <= rule.max_minutes:
+        return None
+    return rule.cited(f"ran {ran} minutes, longer than the {rule.max_minutes} minutes a meeting may last")
+

@@ -3,6 +3,7 @@ state. Pure, no I/O."""
 
 from __future__ import annotations
 
+from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
 from bot.terms import VOTING_RULE_WORDS, Terms
 
@@ -40,7 +41,7 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         if rv.then_every_months:
             text += f", then every {rv.then_every_months} months"
         rows.append(("Review", rv.cited(text)))
-    rows.append(("Minutes", terms.minutes.cited(f"approved by the {terms.minutes.approved_by.replace('_', ' ')}")))
+    rows.append(("Minutes", minutes_rule(terms)))
     if terms.operates_until:
         rows.append(("Ends", terms.operates_until.cited(f"operates until {show_date(terms.operates_until.date)}")))
     privacy = terms.confidentiality
@@ -80,6 +81,8 @@ def deputies_rule(terms: Terms) -> str:
         text = f"deputies allowed ({kinds})"
         if deputies.for_seats:
             text += f" for {', '.join(deputies.for_seats)}"
+        if deputies.each_names_one:
+            text += ", each names one"
         if deputies.must_belong_to:
             text += f"; a deputy must be a member of {deputies.must_belong_to}"
         if deputies.eligible:
@@ -114,19 +117,33 @@ def voting_rule(terms: Terms) -> str:
         text += "; the chair has a casting vote"
     if not voting.out_of_meeting_polls:
         text += "; votes only at meetings"
+    elif not voting.out_of_meeting_motions:
+        text += "; motions are voted on only at meetings"
     if voting.carried_goes_to:
         text += f"; what is carried goes to {voting.carried_goes_to}"
+    if voting.swift_agreement:
+        text += f"; {voting.swift_agreement}"
     if not voting.clause:
-        return f"{text}; the ToR sets no voting rule, so this is the usual one"
+        silent = " and none for decisions between meetings" if not voting.out_of_meeting_motions else ""
+        return f"{text}; the ToR sets no voting rule{silent}, so this is the usual one"
     return voting.cited(text)
+
+
+def minutes_rule(terms: Terms) -> str:
+    """Who approves the minutes, citing the clause, or saying the ToR leaves it to the usual practice."""
+    rule = terms.minutes
+    text = f"approved by the {rule.approved_by.replace('_', ' ')}"
+    return rule.cited(text) if rule.clause else f"{text}; the ToR does not say who approves them, so this is the " \
+                                                "usual practice"
 
 
 def meetings_rule(terms: Terms) -> str:
     """How often the ToR has the group meet, and for how long, as a sentence citing its clause."""
     meetings = terms.meetings
-    cadence = ("every month" if meetings.every_months == 1 else f"every {meetings.every_months} months"
-               if meetings.every_months
-               else f"{meetings.per_year} times a year" if meetings.per_year else "as the chair calls them")
+    # in the document's word first ("meet quarterly", "bi-monthly"), then what the bot takes it to mean
+    words = cadence_words(meetings) if meetings.every_months or meetings.per_year else "as the chair calls them"
+    every = "every month" if meetings.every_months == 1 else f"every {meetings.every_months} months"
+    cadence = f"{words}, {every}" if meetings.every_months and words != every else words
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
     if meetings.virtual:

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from bot.rules.attendance import RollEntry
+from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, lapsed_hint, term_over, until_reappointed
 from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule, VotingRules
@@ -127,6 +128,8 @@ def decide(
             note = f"; tied, decided by the chair's casting vote {casting}"
         else:
             note = "; tied, and the chair gave no casting vote"
+    elif tie and cast > 0:  # a tie falls: say so, rather than leave the clerk to work it out
+        note = "; tied, and the ToR gives the chair no casting vote"
     verdict = "carried" if carried else "not carried"
     # Under `all_members` what is needed already says the rule; naming it again read "present or not" twice.
     words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]})"
@@ -134,20 +137,39 @@ def decide(
     return Decision(carried, text.rstrip())
 
 
-def venue_refusal(rules: VotingRules, *, at_meeting: bool) -> str | None:
-    """Why a vote may not be held where it is asked for, or None when it may: a rule of "majority of those
-    present", or a ToR without votes between meetings, needs a meeting."""
-    if at_meeting or (rules.rule is not VotingRule.MAJORITY_PRESENT and rules.out_of_meeting_polls):
+def venue_refusal(terms: Terms, *, at_meeting: bool, kind: str = "poll") -> str | None:
+    """Why a vote (a "motion" or a "poll") may not be held where it is asked for, or None when it may: a rule of
+    "majority of those present", or a ToR without votes between meetings, needs a meeting; and where the ToR
+    provides for no decisions between meetings (`out_of_meeting_motions: false`) a motion does."""
+    rules = terms.voting
+    if at_meeting:
         return None
-    return rules.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[rules.rule]} at a meeting") + \
-        "; open a meeting first."
+    if rules.rule is VotingRule.MAJORITY_PRESENT or not rules.out_of_meeting_polls:
+        if rules.clause:
+            return rules.cited(f"Under the ToR this is decided by {VOTING_RULE_WORDS[rules.rule]} at a meeting") + \
+                "; open a meeting first."
+        return meetings_only(terms, "a vote is held")
+    if kind == "motion" and not rules.out_of_meeting_motions:
+        return meetings_only(terms, "a motion is voted on")
+    return None
 
 
-def sounding_note(rules: VotingRules) -> str | None:
+def meetings_only(terms: Terms, what: str) -> str:
+    """The ToR provides for no decisions between meetings (PLPCP, LCIIB): say so, with how often it has the group
+    meet, and what would work."""
+    meetings = terms.meetings
+    often = cadence_words(meetings) if meetings.every_months or meetings.per_year else "when the chair calls it"
+    return (f"The ToR makes no provision for decisions between meetings, so {what} at a meeting; the group meets "
+            f"{meetings.cited(often)}. Put it to the next meeting once it is open, or schedule one sooner with "
+            "`meeting schedule <date> <time>`.")
+
+
+def sounding_note(terms: Terms) -> str | None:
     """What a poll between meetings is where the ToR decides only at meetings (LIEG 6.3): a sounding of members,
     not a decision of the group. None where the ToR lets the group decide between meetings."""
-    if venue_refusal(rules, at_meeting=False) is None:
+    if venue_refusal(terms, at_meeting=False) is None:
         return None
+    rules = terms.voting
     return rules.cited("a sounding between meetings, not a decision of the group: the ToR decides by "
                        f"{VOTING_RULE_WORDS[rules.rule]} at a meeting")
 

@@ -131,5 +131,5 @@ def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, .
     declared = declared_on_item(ctx, ctx.actor.id, poll.item_id)
     if member_id != ctx.actor.id:
         declared += declared_on_item(ctx, member_id, poll.item_id)
-    return tuple(f"Reminder: an interest was declared on this item: {i.description}. Consider whether to vote."
-                 for i in declared)
+    return tuple(dict.fromkeys(f"Reminder: an interest was declared on this item: {i.description}. Consider "
+                               "whether to vote." for i in declared))

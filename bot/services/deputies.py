@@ -105,4 +105,17 @@ def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
                  for n in nominations)
     text = ("Deputy nominations in force:" if rows
             else "No deputies are nominated. A member names one with `deputy @person`.")
-    return Reply(text, fields=rows, private=True)
+    return Reply(text + still_to_name(ctx, entitled, nominations), fields=rows, private=True)
+
+
+def still_to_name(ctx: Context, entitled: set[int], nominations: list[DeputyNomination]) -> str:
+    """Where the ToR has each member entitled name a standing deputy (PLPCP: "Each DCS will nominate an alternate
+    DCS"), those who have not yet, citing it; empty otherwise or when all have."""
+    rule = ctx.terms.deputies
+    named = {n.member_id for n in nominations if n.meeting_id is None}
+    missing = [f"{m.person.display_name} ({m.seat_title})" for m in ctx.memberships()
+               if m.person_id in entitled and m.person_id not in named]
+    if not rule.each_names_one or not missing:
+        return ""
+    return "\n" + rule.cited(f"Still to name a standing deputy: {', '.join(missing)}; under the ToR each of them "
+                             "names one") + "."

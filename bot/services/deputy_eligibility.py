@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed
-from bot.models import Group, Identity, Membership, Person
+from bot.models import Attendance, Group, Identity, Meeting, Membership, Person
 from bot.rules import deputies
 from bot.rules.deputies import listed_for
 from bot.services.context import Context
@@ -41,3 +41,18 @@ def require_eligible(ctx: Context, deputy: Person, seat_title: str) -> None:
                                            body_held=other.name if other is not None else None, in_body=in_body)
     if refusal is not None:
         raise NotAllowed(refusal)
+
+
+def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:
+    """Refuse the speaker deputising for `member` while they attend `meeting` as deputy for another member: one
+    person takes one seat and one vote (CSCPWG: "one councillor from each political group")."""
+    other = ctx.session.scalar(select(Attendance).where(
+        Attendance.meeting_id == meeting.id, Attendance.deputy_id == ctx.actor.id, Attendance.status == "deputised",
+        Attendance.member_id != member.id, Attendance.left_at.is_(None)).limit(1))
+    if other is not None:
+        first = ctx.session.get(Person, other.member_id)
+        for_whom = first.display_name if first else "another member"
+        raise NotAllowed(ctx.terms.deputies.cited(
+            f"{ctx.actor.display_name} already attends meeting {meeting.number} as deputy for {for_whom}, and a "
+            "deputy attends for one member at a time") + f"; {member.display_name} can name another deputy with "
+                                                         "`deputy @person`.")

@@ -49,23 +49,46 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     nature = cmd.nature
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
+    kept_text = None if none else kept(description, lengths.TEXT, "interest")
+    earlier = same_declaration(ctx, meeting, item, kept_text, nature)
+    if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
+        return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
+                     + f" (on {show(earlier.declared_at, ctx.terms.zone)}); nothing is added.")
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
                         item_id=item.id if item else None, nature=nature.casefold() if nature else None,
-                        description=None if none else kept(description, lengths.TEXT, "interest"), no_interests=none,
+                        description=kept_text, no_interests=none,
                         declared_at=ctx.now)
     ctx.session.add(interest)
     ctx.session.flush()
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,
               description=interest.description)
+    return Reply(said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else ""))
+
+
+def said_back(ctx: Context, interest: Interest, meeting: Meeting | None, item: AgendaItem | None, how: str) -> str:
+    """`Recorded: alice declared an interest on item 2 (Budget) for meeting 1: ...`, citing the interests rule."""
     where = f" for meeting {meeting.number}" if meeting else " in the register"
     rule = ctx.terms.interests
-    if none:
-        return Reply(rule.cited(f"Recorded: {ctx.actor.display_name} has no interests to declare{where}") + ".")
+    if interest.no_interests:
+        return rule.cited(f"{how}: {ctx.actor.display_name} has no interests to declare{where}")
     on = f" on item {item.position} ({item.title})" if item else ""
     kind = f" ({interest.nature})" if interest.nature else ""
-    return Reply(rule.cited(f"Recorded: {ctx.actor.display_name} declared an interest{kind}{on}{where}: "
-                            f"{interest.description}"))
+    return rule.cited(f"{how}: {ctx.actor.display_name} declared an interest{kind}{on}{where}: "
+                      f"{interest.description}")
+
+
+def same_declaration(ctx: Context, meeting: Meeting | None, item: AgendaItem | None, description: str | None,
+                     nature: str | None) -> Interest | None:
+    """The actor's earlier declaration for the same meeting and item, in the same words and nature."""
+    for earlier in ctx.session.scalars(select(Interest).where(
+            Interest.group_id == ctx.group.id, Interest.person_id == ctx.actor.id,
+            Interest.meeting_id == (meeting.id if meeting else None), Interest.item_id == (item.id if item else None))):
+        same_words = earlier.description == description
+        if same_words and earlier.no_interests == (description is None) and \
+                earlier.nature == (nature.casefold() if nature else None):
+            return earlier
+    return None
 
 
 def register(ctx: Context, cmd: Interests) -> Reply:

@@ -9,6 +9,7 @@ from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
+from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
@@ -144,7 +145,9 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     ctx.session.flush()
     ctx.audit("meeting.closed", meeting=meeting.id)
     notices = tuple(absence_warnings(ctx, meeting))
-    return Reply(f"Meeting {meeting.number} is closed.", title=f"{ctx.terms.name}: meeting {meeting.number} closed",
+    length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
+    said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
+    return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} closed",
                  fields=roll.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
 
 

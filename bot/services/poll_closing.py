@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Meeting, Poll
 from bot.replies import Reply
+from bot.rules.calendar import show
 from bot.rules.quorum import turnout_shortfall
 from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sounding_note
 from bot.services import roll
@@ -34,7 +35,26 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
         refusal = casting_refusal(ctx.terms.voting)
         if refusal is not None:
             raise NotAllowed(refusal)
+    if not cmd.early:
+        require_deadline_reached(ctx, poll)
     return finish(ctx, poll, casting)
+
+
+def require_deadline_reached(ctx: Context, poll: Poll) -> None:
+    """Refuse closing a motion voted on between meetings before its deadline while some entitled to vote have not:
+    the decision would be taken without them (CSCPWG: "agreed by all members"). `--early` closes it anyway. A poll
+    on a date or a venue the chair may close once enough have answered."""
+    if poll.kind != "motion" or poll.meeting_id is not None or poll.closes_at is None or poll.closes_at <= ctx.now:
+        return
+    _, voters = counts(ctx.session, poll)
+    entitled = electorate(ctx, poll)
+    if voters >= entitled:
+        return
+    waiting = entitled - voters
+    raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is open until {show(poll.closes_at, ctx.terms.zone)} "
+                     f"and {waiting} of the {entitled} entitled to vote {'has' if waiting == 1 else 'have'} not voted "
+                     f"yet; closed now, it is decided without them. It closes itself at its deadline; to close it "
+                     f"now, say `poll close {poll.number} --early`.")
 
 
 def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
@@ -50,7 +70,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
         poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
     else:
         poll.outcome = poll_outcome({o.position: o.label for o in poll.options}, per, voters)
-        note = sounding_note(ctx.terms.voting) if poll.meeting_id is None else None
+        note = sounding_note(ctx.terms) if poll.meeting_id is None else None
         poll.outcome += f" — {note}" if note else ""
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)

@@ -47,6 +47,9 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         fields.append(("Rule", ctx.terms.voting.cited(f"{VOTING_RULE_WORDS[ctx.terms.voting.rule]}")))
     if poll.closes_at and poll.status == "open":
         fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
+        swift = ctx.terms.voting.swift_agreement
+        if swift and poll.kind == "motion" and poll.meeting_id is None:
+            fields.append(("If it cannot wait", ctx.terms.voting.cited(swift)))
     if poll.outcome:
         fields.append(("Outcome", poll.outcome))
     then = next_step(ctx.terms.voting, poll.kind, poll.outcome)

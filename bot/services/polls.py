@@ -65,7 +65,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
     require_operating(ctx, "take motions")
-    if cmd.closes and venue_refusal(ctx.terms.voting, at_meeting=False) is not None:
+    if cmd.closes and venue_refusal(ctx.terms, at_meeting=False) is not None:
         raise NotAllowed(ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting")
                          + f', so a --closes deadline has no place; propose it without: `motion "{text[:80]}"`.')
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
@@ -83,10 +83,17 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         return Reply(tabling.cited(f"Motion {poll.number} is proposed: {poll.question}\nIt must be tabled with "
                                    f"{tabling.with_body} before a vote")
                      + f": a steering group member says `motion table {poll.number}`.")
-    if may(ctx, Act.CALL_VOTE):
+    if may(ctx, Act.CALL_VOTE) and (cmd.closes or not waits_for_meeting(ctx)):
         return open_vote(ctx, poll, f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."')
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
-                 f"The chair opens the vote with `motion vote {poll.number}`.")
+                 f"The chair opens the vote with `motion vote {poll.number}`"
+                 + (" at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx)
+                    else "."))
+
+
+def waits_for_meeting(ctx: Context) -> bool:
+    """No meeting is open and the ToR has motions voted on only at one (PLPCP, LCIIB)."""
+    return venue_refusal(ctx.terms, at_meeting=ctx.open_meeting() is not None, kind="motion") is not None
 
 
 def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
@@ -116,13 +123,13 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     return open_vote(ctx, poll)
 
 
-def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str, *,
+def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str, kind: str = "poll", *,
                    sounding: bool = False) -> tuple[Meeting | None, Quorum | None]:
-    """Where a vote may be held now: the open meeting if it is quorate, or between meetings where the ToR
-    allows (or, `sounding`, a poll that decides nothing) and a deadline is set (`how` is the command to give again
-    with one). Refuses, changing nothing, otherwise."""
+    """Where a vote (a "motion" or a "poll") may be held now: the open meeting if it is quorate, or between
+    meetings where the ToR allows (or, `sounding`, a poll that decides nothing) and a deadline is set (`how` is the
+    command to give again with one). Refuses, changing nothing, otherwise."""
     meeting = ctx.open_meeting()
-    refusal = None if sounding else venue_refusal(ctx.terms.voting, at_meeting=meeting is not None)
+    refusal = None if sounding else venue_refusal(ctx.terms, at_meeting=meeting is not None, kind=kind)
     if refusal is not None:
         raise NotAllowed(refusal)
     if meeting is None:
@@ -154,7 +161,7 @@ def require_operating(ctx: Context, doing: str) -> None:
 def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
     """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
     require_operating(ctx, "open a vote")
-    meeting, quorum = voting_meeting(ctx, poll.closes_at, how or f"motion vote {poll.number}")
+    meeting, quorum = voting_meeting(ctx, poll.closes_at, how or f"motion vote {poll.number}", poll.kind)
     record_quorum(ctx, poll, meeting, quorum)
     quorum_text = quorum.text if quorum else None
     poll.status, poll.opened_at = "open", ctx.now
@@ -188,7 +195,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
         ctx.session.add_all(SecretTally(poll_id=poll.id, position=i + 1, count=0) for i in range(len(labels)))
     ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
               multi=poll.multi, meeting=poll.meeting_id, closes_at=poll.closes_at)
-    note = sounding_note(ctx.terms.voting) if meeting is None else None
+    note = sounding_note(ctx.terms) if meeting is None else None
     return card(ctx, poll, headline=f"Poll {poll.number} is open" + (f": {note}." if note else "."))
 
 

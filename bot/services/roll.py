@@ -15,7 +15,8 @@ from bot.rules.deputies import attending_refusal, beside_words, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
-from bot.services.deputy_eligibility import require_entitled
+from bot.services.deputy_eligibility import require_entitled, require_free
+from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import voting_ids
 
@@ -122,7 +123,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     rule = ctx.terms.deputies
     if not rule.allowed:
         raise NotAllowed(rule.cited(f"You hold no seat in {ctx.terms.name}, and its ToR makes no provision "
-                                    "for deputies") + ".")
+                                    "for deputies") + "." + guest_hint(ctx))
     seated = {m.person_id for m in ctx.memberships()}
     nominations = [n for n in nominations_for(ctx, meeting, ctx.actor) if n.member_id in seated]
     if for_member is not None:
@@ -134,7 +135,8 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
             raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their deputy for this meeting; "
                              f"{for_member.display_name} can name you with `deputy @{me}`.")
         nobody = f"{unseated}no member has" if unseated else "No member has"
-        raise NotAllowed(f"{nobody} named you their deputy for this meeting. A member can: `deputy @{me}`.")
+        raise NotAllowed(f"{nobody} named you their deputy for this meeting. A member can: `deputy @{me}`."
+                         + (guest_hint(ctx) if unseated else ""))
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:
         names = ", ".join(f"@{p.display_name}" for p in members.values())
@@ -156,6 +158,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         return f"{ctx.actor.display_name} is back at meeting {meeting.number} as deputy for {member.display_name}."
     if row is not None and row.status == "present":
         return attend_beside(ctx, meeting, member, row)
+    require_free(ctx, meeting, member)
     check_cap(ctx, meeting, member)
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)

@@ -98,13 +98,23 @@ def test_a_member_present_after_their_term_hears_they_neither_vote_nor_count() -
 
 
 def test_a_vote_needs_a_meeting_under_majority_present_or_where_the_tor_has_no_votes_between_meetings() -> None:
-    present = VotingRules(rule=VotingRule.MAJORITY_PRESENT, clause="9")
+    present = board("voting: {rule: majority_present, clause: '9'}\n")
     assert venue_refusal(present, at_meeting=True) is None
     assert venue_refusal(present, at_meeting=False) == \
         "Under the ToR this is decided by a majority of the voting members present at a meeting (ToR 9); open a " \
         "meeting first."
-    assert venue_refusal(VotingRules(out_of_meeting_polls=False), at_meeting=False) is not None
-    assert venue_refusal(VotingRules(out_of_meeting_polls=True), at_meeting=False) is None
+    assert venue_refusal(board("voting: {out_of_meeting_polls: false}\n"), at_meeting=False) is not None
+    assert venue_refusal(board("voting: {out_of_meeting_polls: true}\n"), at_meeting=False) is None
+
+
+def test_where_the_tor_has_no_decisions_between_meetings_a_motion_waits_for_one_and_a_poll_does_not() -> None:
+    silent = board("voting: {out_of_meeting_motions: false}\nmeetings: {per_year: 4, clause: '5'}\n")
+    assert venue_refusal(silent, at_meeting=False, kind="poll") is None
+    assert venue_refusal(silent, at_meeting=True, kind="motion") is None
+    assert venue_refusal(silent, at_meeting=False, kind="motion") == (
+        "The ToR makes no provision for decisions between meetings, so a motion is voted on at a meeting; the group "
+        "meets 4 times a year (ToR 5). Put it to the next meeting once it is open, or schedule one sooner with "
+        "`meeting schedule <date> <time>`.")
 
 
 def test_the_chair_gives_a_casting_vote_only_where_the_tor_says() -> None:

@@ -126,15 +126,17 @@ def test_a_meeting_number_is_taken_as_teams_sends_it_text_or_json_number(session
             await teams.say("alice", "meeting schedule 2026-12-10 10:00")
             await teams.say("alice", "meeting schedule 2027-01-14 10:00")
             form = card_of((await teams.say("alice", "forms"))[0])["actions"][0]["card"]
-            for sent in (2, "2", 2.0, "2.0"):
+            for said, sent in enumerate((2, "2", 2.0, "2.0")):
                 answer = await teams.invoke("bob", filled_in(form, none="true", meeting=sent),
                                             verb="gov.form")
-                assert "Recorded: Bob has no interests to declare for meeting 2" in answer_text(answer), sent
+                # the same declaration again is recorded once (tests/test_seeds_plpcp_lciib_cscpwg.py)
+                assert ("Recorded: Bob has no interests to declare for meeting 2" if said == 0 else
+                        "Already recorded: Bob has no interests to declare for meeting 2") in answer_text(answer), sent
             for sent, shown in ((2.5, "2.5"), ("2.5", "2.5"), ("two", "two")):
                 answer = await teams.invoke("bob", filled_in(form, none="true", meeting=sent),
                                             verb="gov.form")
                 assert answer_text(answer).endswith(f"⚠ “Meeting number” should be a whole number, e.g. 2, not '{shown}'."), sent
             with sessions() as session:
-                assert len(session.scalars(select(Interest)).all()) == 4
+                assert len(session.scalars(select(Interest)).all()) == 1
 
     asyncio.run(run())
