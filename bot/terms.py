@@ -13,17 +13,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from bot.errors import TermsError
 from bot.settings import get_settings
+from bot.terms_attendance import AttendanceRules as AttendanceRules
+from bot.terms_attendance import GuestRule as GuestRule
 from bot.terms_composition import CompositionRule
 from bot.terms_powers import Powers
 from bot.terms_rules import CHAIR_ROLES as CHAIR_ROLES
 from bot.terms_rules import VOTING_RULE_WORDS as VOTING_RULE_WORDS
-from bot.terms_rules import AttendanceRules as AttendanceRules
 from bot.terms_rules import ChairRule as ChairRule
 from bot.terms_rules import Confidentiality as Confidentiality
 from bot.terms_rules import Days as Days
 from bot.terms_rules import DeputyRule as DeputyRule
 from bot.terms_rules import EndRule as EndRule
-from bot.terms_rules import GuestRule as GuestRule
 from bot.terms_rules import InterestRules as InterestRules
 from bot.terms_rules import MeetingRules as MeetingRules
 from bot.terms_rules import MinutesRule as MinutesRule
