@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,11 +20,22 @@ from bot.models import Base
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from bot.services.groups import bind_channel, import_group
-from tests import unsynced
+from tests import loaded, unsynced
 
 if TYPE_CHECKING:
     from tests.platform_chats import Speaking
 
+
+def cache_bytecode() -> None:
+    """Python caches compiled modules (in __pycache__ folders, which git ignores) for this process, the xdist workers
+    and every `govbot` process a test starts, even where PYTHONDONTWRITEBYTECODE is set: without a cache each worker
+    compiles and assertion-rewrites every test module again (~4.6 of the ~8 s of CPU a worker spends collecting),
+    and each subprocess compiles govbot's own modules again (~0.3 s)."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.dont_write_bytecode = False
+
+
+cache_bytecode()
 unsynced.install()
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,10 +71,10 @@ class Chat:
         self.channel = "room"
 
     def load(self, short_name: str, channel: str | None = None) -> None:
-        """Import an example group and bind `channel` (default: the current one) to it."""
-        with unit_of_work(self.sessions) as session:
-            group = import_group(session, example(short_name).read_text(encoding="utf-8"), self.now)
-            bind_channel(session, group, Place(self.platform, channel or self.channel), self.now, actor_id=None)
+        """Import an example group and bind `channel` (default: the current one) to it (tests/loaded.py: from a
+        copy when the same load was made before onto the same record)."""
+        loaded.load(self.sessions, example(short_name).read_text(encoding="utf-8"), self.now,
+                    Place(self.platform, channel or self.channel))
 
     def say(self, who: str, text: str, channel: str | None = None) -> Reply:
         speaker = Speaker(self.platform, who, who)
@@ -99,7 +111,9 @@ def engine(tmp_path: Path, empty_record: Path) -> Iterator[Engine]:
     """A fresh SQLite file database of the current models, the test's alone."""
     shutil.copyfile(empty_record, tmp_path / "govbot.db")
     engine = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
+    loaded.watch(engine)
     yield engine
+    loaded.unwatch(engine)
     engine.dispose()
 
 
@@ -147,6 +161,7 @@ def platform_chat(request: pytest.FixtureRequest) -> Speaking:
         return ConsoleChat(request.getfixturevalue("sessions"))
     engine, chat = request.getfixturevalue(f"{request.param}_server")
     fresh(engine)
+    loaded.watch(engine)
     chat.clock.now = START
     return chat
 

@@ -29,13 +29,13 @@ from pydantic import SecretStr
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine, session_factory, unit_of_work
+from bot.db import make_engine, session_factory
 from bot.models import Base
 from bot.services.context import Place
-from bot.services.groups import bind_channel, import_group
 from bot.settings import Settings
 from handlers import console
 from handlers.teams import mount as mount_teams
+from tests import loaded
 from tests.conftest import START, Clock, example
 from tests.slack.conftest import CHANNEL as SLACK_CHANNEL
 from tests.slack.conftest import Sent, Workspace, acked, blocks_of, serving
@@ -103,10 +103,8 @@ class Speaking:
 
     def load(self, short_name: str, channel: str | None = None) -> None:
         """Import an example group (its holders seated by their accounts here) and bind the channel to it."""
-        with unit_of_work(self.sessions) as session:
-            group = import_group(session, named_holders(short_name, self.platform, self.account), self.now)
-            bind_channel(session, group, Place(self.platform, channel or self.channel, short_name), self.now,
-                         actor_id=None)
+        loaded.load(self.sessions, named_holders(short_name, self.platform, self.account), self.now,
+                    Place(self.platform, channel or self.channel, short_name))
 
     def say(self, who: str, text: str) -> Said:
         raise NotImplementedError
@@ -140,9 +138,8 @@ class ConsoleChat(Speaking):
         self.sessions, self.clock = sessions, Clock()
 
     def load(self, short_name: str, channel: str | None = None) -> None:
-        with unit_of_work(self.sessions) as session:
-            group = import_group(session, example(short_name).read_text(encoding="utf-8"), self.now)
-            bind_channel(session, group, Place(self.platform, channel or self.channel), self.now, actor_id=None)
+        loaded.load(self.sessions, example(short_name).read_text(encoding="utf-8"), self.now,
+                    Place(self.platform, channel or self.channel))
 
     def say(self, who: str, text: str) -> Said:
         out = io.StringIO()
@@ -348,6 +345,7 @@ def database(folder: Path) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
     try:
         yield engine, session_factory(engine)
     finally:
+        loaded.unwatch(engine)
         engine.dispose()
 
 

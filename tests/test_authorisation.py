@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.models import AuditEvent, Ballot, SecretTally, SecretVoter
+from tests import loaded
 from tests.conftest import Chat
 
 
@@ -19,9 +20,13 @@ def audit_count(sessions: sessionmaker[Session]) -> int:
 @pytest.fixture
 def cjcg(chat: Chat) -> Chat:
     """The CJCG with a meeting scheduled and open, alice (chair), bob and carol present."""
-    chat.load("cjcg")
-    chat.ok("alice", "meeting schedule 2026-12-03 10:00")
-    chat.ok("alice", 'agenda add "Procurement"')
+
+    def schedule() -> None:
+        chat.load("cjcg")
+        chat.ok("alice", "meeting schedule 2026-12-03 10:00")
+        chat.ok("alice", 'agenda add "Procurement"')
+
+    loaded.made(chat.sessions, ("authorisation's cjcg", chat.now), schedule)  # tests/loaded.py
     return chat
 
 

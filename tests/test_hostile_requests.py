@@ -30,9 +30,8 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import unit_of_work
-from bot.services.groups import import_group
 from bot.settings import Settings
+from tests import loaded
 from tests.conftest import Clock
 from tests.front_door import Served, row_counts, served
 from tests.slack.conftest import slack_terms
@@ -221,8 +220,7 @@ class LocalKey:
 def app(sessions: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch) -> Iterator[Served]:
     monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", LocalKey())
     clock = Clock()
-    with unit_of_work(sessions) as session:
-        import_group(session, slack_terms("cjcg"), clock())
+    loaded.load(sessions, slack_terms("cjcg"), clock())
     with fake_slack() as fake:
         settings = Settings(_env_file=None, slack_bot_token=SecretStr("xoxb-" + secrets.token_hex(12)),  # type: ignore[call-arg]
                             slack_signing_secret=SecretStr(SECRET), slack_api_url=fake.url,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from tests import loaded
 from tests.conftest import START, Chat
 from tests.platform_chats import ConsoleChat
 from tests.test_transcripts import CLOCKS, TRANSCRIPTS, replay
@@ -25,10 +26,14 @@ def recorded(chat: Chat, sessions: sessionmaker[Session]) -> Callable[[str], Cha
 
     def run(short_name: str) -> Chat:
         chat.now = CLOCKS.get(short_name, START)
-        chat.load(short_name)
-        console = ConsoleChat(sessions)  # the console handler, in the chat's channel, from the chat's clock
-        console.now = chat.now
-        replay(console, transcript(short_name), chair="alice")
+
+        def load_and_replay() -> None:
+            chat.load(short_name)
+            console = ConsoleChat(sessions)  # the console handler, in the chat's channel, from the chat's clock
+            console.now = chat.now
+            replay(console, transcript(short_name), chair="alice")  # tests/test_transcripts.py tests each step
+
+        loaded.made(sessions, ("recorded", short_name, chat.platform, chat.channel, chat.now), load_and_replay)
         return chat
 
     return run

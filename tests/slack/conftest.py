@@ -25,11 +25,10 @@ from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import unit_of_work
 from bot.models import PostedMessage
-from bot.services.groups import import_group
 from bot.settings import Settings
 from handlers.slack import mount
+from tests import loaded
 from tests.conftest import Clock, example
 from tests.slack.fake_slack import TEAM, Call, FakeSlack, fake_slack
 
@@ -68,8 +67,7 @@ class Workspace:
 
     def load(self, short_name: str) -> None:
         """An operator imports the group (`govbot group import`); its chair then binds the channel from Slack."""
-        with unit_of_work(self.sessions) as session:
-            import_group(session, slack_terms(short_name), self.clock())
+        loaded.load(self.sessions, slack_terms(short_name), self.clock())
 
     def headers(self, body: str, *, timestamp: str | None = None, secret: str | None = None,
                 content_type: str = "application/x-www-form-urlencoded") -> dict[str, str]:

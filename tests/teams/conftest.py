@@ -17,12 +17,11 @@ from azure.core.credentials_async import AsyncTokenCredential
 from microsoft_agents.hosting.core import AccessTokenProviderBase, AgentAuthConfiguration, OutboundHostValidator
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import unit_of_work
 from bot.services.context import Place
-from bot.services.groups import bind_channel, import_group
 from bot.settings import Settings
 from handlers.teams import mount
 from handlers.teams.auth import TokenProviders
+from tests import loaded
 from tests.conftest import SDK_WARNINGS, Clock, example  # noqa: F401 (SDK_WARNINGS: where Teams tests import it)
 
 CHANNEL = "19:cjcg-general@thread.tacv2"
@@ -224,11 +223,8 @@ async def teams_world(sessions: sessionmaker[Session], settings: Settings | None
     """The bot (anonymous unless `settings` say otherwise) and the fake connector, both on 127.0.0.1."""
     clock = Clock()
     if load:
-        with unit_of_work(sessions) as session:
-            text = teams_holders(example(load).read_text(encoding="utf-8"))
-            group = import_group(session, text, clock.now)
-            if bind:
-                bind_channel(session, group, Place("teams", CHANNEL, "CJCG"), clock.now, actor_id=None)
+        loaded.load(sessions, teams_holders(example(load).read_text(encoding="utf-8")), clock.now,
+                    Place("teams", CHANNEL, "CJCG") if bind else None)
     connector = FakeConnector()
     bot = web.Application()
     mount(bot, settings or Settings(_env_file=None, teams_anonymous=True), sessions, clock,
