@@ -10,8 +10,9 @@ from tests.platform_chats import Speaking
 JANUARY = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
 
 
-def elect_bob(chat: Speaking) -> None:
-    """CSCPWG's first meeting elects bob its chair (Governance: "elect a chair at its first meeting")."""
+def elect_bob(chat: Speaking, closer: str = "sam") -> None:
+    """CSCPWG's first meeting elects bob its chair (Governance: "elect a chair at its first meeting"); `closer`
+    closes it."""
     chat.now = JANUARY
     chat.ok("sam", "meeting schedule 2023-01-17 14:00")
     chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
@@ -23,7 +24,7 @@ def elect_bob(chat: Speaking) -> None:
         chat.ok(member, "vote 1 bob")
     chat.ok("sam", "poll close 1")
     chat.ok("sam", "chair @bob --poll 1")
-    chat.ok("sam", "meeting close")
+    chat.ok(closer, "meeting close")
 
 
 def test_cscpwg_when_the_elected_chair_sends_apologies_another_member_chairs_that_meeting(

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.platform_chats import Speaking
+from tests.test_seed_meetings import elect_bob
 
 CLAUSE = {"plpcp": "ToR Steering Group Support and Logistics", "lciib": "ToR Board Support and Logistics"}
 CADENCE = {"plpcp": "quarterly", "lciib": "4 times a year"}
@@ -161,18 +162,7 @@ def test_cscpwg_the_minutes_of_the_first_meeting_record_the_chair_it_elected(pla
     until then; its minutes say who was elected, by which ballot, and the elected chair signs them."""
     chat = platform_chat
     chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
-    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
-    chat.ok("sam", 'poll "Chair" "alice" "bob"')
-    for member in ("alice", "bob", "carol"):
-        chat.ok(member, "vote 1 bob")
-    chat.ok("sam", "poll close 1")
-    chat.ok("sam", "chair @bob --poll 1")
-    chat.ok("bob", "meeting close")
+    elect_bob(chat, closer="bob")
     minutes = chat.ok("bob", "meeting minutes 1").text
     assert "Chair: sam (LGA) until bob (Labour group) was elected chair by poll 1 (ToR Governance); then bob " \
            "(Labour group)" in minutes.replace("*", "")
