@@ -70,7 +70,8 @@ NOT_A_MENTION = Refusal(400, "A mention entity must be written <at>name</at> and
 WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
 OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
 NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only a "
-                         "connector on this machine: the serviceUrl must be localhost.")
+                         "connector on this machine: the serviceUrl must be localhost, or the deliveryMode "
+                         "expectReplies.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
 NOT_PERSONAL = Refusal(400, "A personal conversation is a 1:1 chat: its id cannot be a channel's or a group chat's "
@@ -95,8 +96,10 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
     if not all(is_mention(entity) for entity in body.get("entities") or [] if isinstance(entity, dict)
                and entity.get("type") == "mention"):
         return NOT_A_MENTION
-    if config.ANONYMOUS_ALLOWED:  # no token says where the activity came from: answer this machine only
-        return None if on_this_machine(activity.service_url) else NOT_LOCAL
+    if config.ANONYMOUS_ALLOWED:  # no token says where the activity came from: answer this machine only, or in
+        # the HTTP response itself (deliveryMode expectReplies: nothing is posted to the serviceUrl)
+        local = on_this_machine(activity.service_url) or activity.delivery_mode == "expectReplies"
+        return None if local else NOT_LOCAL
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
     if claimed is not None and str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE

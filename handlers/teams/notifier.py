@@ -28,6 +28,7 @@ from bot.ports import DeliveryFailed, Destination, Posted
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.teams import auth, envelope, render
+from handlers.teams.admission import on_this_machine
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -70,14 +71,24 @@ class TeamsNotifier:
         if not destination.conversation:
             raise DeliveryFailed("No Teams conversation is stored for this channel yet: the bot must be added to "
                                  "it (or spoken to there) once before it can post reminders.", permanent=True)
-        reference = ConversationReference.model_validate(destination.conversation)
+        reference = self._reference(destination)
         return _run(self._deliver(reference, reply, destination.user_id))
+
+    def _reference(self, destination: Destination) -> ConversationReference:
+        """The stored reference to post through. Without credentials (the Agents Playground) only a connector on
+        this machine is posted to: a serviceUrl kept from an activity answered in its own response (expectReplies)
+        may name any address, and the bot must not post into the network on an unverified word."""
+        reference = ConversationReference.model_validate(destination.conversation)
+        if self._anonymous and not on_this_machine(reference.service_url):
+            raise DeliveryFailed("Without credentials (TEAMS_ANONYMOUS) govbot posts only to a connector on this "
+                                 "machine, and this channel's serviceUrl is elsewhere.", permanent=True)
+        return reference
 
     def update(self, destination: Destination, posted: Posted, reply: Reply) -> None:
         """Put `reply`'s card in place of the message `posted` (in its thread). Raises DeliveryFailed."""
         if not destination.conversation:
             raise DeliveryFailed("No Teams conversation is stored for this channel yet.", permanent=True)
-        reference = ConversationReference.model_validate(destination.conversation)
+        reference = self._reference(destination)
         try:
             _run(self._update(reference, posted, reply))
         except (aiohttp.ClientError, ValueError) as error:

@@ -18,9 +18,12 @@ from microsoft_agents.hosting.core import OutboundHostValidator
 from microsoft_agents.hosting.core.authorization import JwtTokenValidator
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.ports import DeliveryFailed, Destination
+from bot.replies import Reply
 from bot.settings import Settings
+from handlers.teams.notifier import TeamsNotifier
 from tests.front_door import row_counts
-from tests.teams.conftest import BOT, SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
+from tests.teams.conftest import BOT, CHANNEL, SDK_WARNINGS, TENANT, FakeEntra, Teams, serve, teams_world
 from tests.teams.test_jwt import APP_ID, KID, LOCAL_CONNECTOR, LocalKeys, settings, signing_key, token
 
 __all__ = ["settings", "signing_key"]
@@ -206,6 +209,35 @@ def test_without_credentials_the_bot_answers_only_a_connector_on_this_machine(
             assert answer.status in (200, 202) and teams.connector.calls  # the Playground's own is answered
 
     asyncio.run(run())
+
+
+def test_without_credentials_an_activity_answered_in_its_own_response_is_taken_from_anywhere(
+        sessions: sessionmaker[Session]) -> None:
+    """deliveryMode expectReplies has the answer come back in the HTTP response, so nothing is posted to the
+    serviceUrl, wherever it points (a test client's placeholder): answered, and nothing sent elsewhere."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            answer = await teams.post(message(teams, serviceUrl="https://test.com/", deliveryMode="expectReplies"))
+            assert answer.status == 200 and teams.connector.calls == []
+            async with teams.http.post(teams.endpoint, json=teams.activity(
+                    "alice", type="message", text="gov meetings", serviceUrl="https://test.com/",
+                    deliveryMode="expectReplies")) as got:
+                replies = (await got.json())["activities"]
+            assert got.status == 200 and any("10 Dec" in str(r) for r in replies), replies
+            assert teams.connector.calls == []
+
+    asyncio.run(run())
+
+
+def test_without_credentials_no_reminder_is_posted_to_a_connector_elsewhere() -> None:
+    """A serviceUrl kept from such an activity is not posted to later: a reminder to it fails for good, saying
+    why, and nothing leaves the machine."""
+    notifier = TeamsNotifier(Settings(_env_file=None, teams_anonymous=True))  # type: ignore[call-arg]
+    elsewhere = {"serviceUrl": "http://169.254.169.254/", "channelId": "msteams", "conversation": {"id": CHANNEL},
+                 "bot": BOT}
+    with pytest.raises(DeliveryFailed, match="only to a connector on this machine") as failed:
+        notifier.send(Destination("teams", conversation=elsewhere), Reply("Meeting tomorrow"))
+    assert failed.value.permanent
 
 
 def test_a_tenant_id_set_in_capitals_still_admits_its_own_tenant(
