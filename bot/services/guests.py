@@ -34,7 +34,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     if ctx.membership(guest) is not None:
         raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}; a member says `here` to be "
                          "recorded present.")
-    if roll.attending_row(ctx, meeting, guest) is not None:
+    if any(row.deputy_id == guest.id for row in roll.attendance(ctx, meeting)):  # for or beside a member
         raise NotAllowed(f"{guest.display_name} is attending as a deputy, so is recorded already.")
     row = roll.row_for(ctx, meeting, guest)
     if row is not None and row.status == GUEST:
@@ -62,6 +62,19 @@ def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
         return None
     return ctx.terms.guests.cited(f"You are recorded as a guest at meeting {meeting.number}") + \
         "; guests do not vote or count for the quorum."
+
+
+def no_longer_guest(ctx: Context, meeting: Meeting) -> str:
+    """Withdraw the speaker's guest record at `meeting` now they attend it as a deputy (a member named the guest
+    after the chair recorded them), so the roll and minutes list them once, as deputy; what to tell them, or empty
+    when they were no guest."""
+    row = roll.row_for(ctx, meeting, ctx.actor)
+    if row is None or row.status != GUEST:
+        return ""
+    ctx.session.delete(row)
+    ctx.session.flush()
+    ctx.audit("attendance.guest_withdrawn", meeting=meeting.id, member=ctx.actor.id)
+    return f" {ctx.actor.display_name} was recorded as a guest; the minutes now list them as deputy only."
 
 
 def how_to_record(ctx: Context) -> str:
