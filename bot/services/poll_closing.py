@@ -51,9 +51,12 @@ def require_deadline_reached(ctx: Context, poll: Poll) -> None:
     if voters >= entitled:
         return
     waiting = entitled - voters
+    # CJCG: a vote between meetings needs the quorum's turnout (6.4); closed below it, it is not carried at all.
+    shortfall = turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
+    fate = f"it is not carried: {shortfall}" if shortfall else "it is decided without them"
     raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is open until {show(poll.closes_at, ctx.terms.zone)} "
                      f"and {waiting} of the {entitled} entitled to vote {'has' if waiting == 1 else 'have'} not voted "
-                     f"yet; closed now, it is decided without them. It closes itself at its deadline; to close it "
+                     f"yet; closed now, {fate}. It closes itself at its deadline; to close it "
                      f"now, say `poll close {poll.number} --early`.")
 
 
