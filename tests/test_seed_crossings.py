@@ -1,0 +1,66 @@
+"""Where rules that arrived together meet: a substitute's one seat and leaving the meeting, a guest later named a
+deputy, and closing a vote between meetings early under a quorum's turnout."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+
+def test_cscpwg_a_substitute_who_left_one_seat_for_another_does_not_return_to_the_first(
+        platform_chat: Speaking) -> None:
+    """Purpose: "one councillor from each political group". vera, named substitute by carol and by dan, attends for
+    carol, leaves, then attends for dan: saying `here --for @carol` again must not give her both seats (and two
+    votes toward 'agreed by all members')."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.ok("dan", "deputy @vera")
+    chat.ok("carol", "deputy @vera")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    chat.ok("vera", "here --for @carol")
+    chat.ok("vera", "leaving")
+    chat.ok("vera", "here --for @dan")
+    refused = chat.refused("vera", "here --for @carol").text
+    assert "vera already attends meeting 1 as deputy for dan, and a deputy attends for one member at a time" in refused
+    roll = chat.ok("sam", "attendance").text
+    assert "vera for dan" in roll and "vera for carol (left" in roll
+
+
+def test_cjcg_a_guest_named_deputy_later_attends_as_deputy_and_is_minuted_once(platform_chat: Speaking) -> None:
+    """CJCG 7.1 subject experts attend as guests; 7.2 lets a member name a deputy. A guest the administrative
+    support recorded, whom erin then names her deputy, says `here`: she attends for erin, with erin's vote, and the
+    roll lists her once, as deputy, not also as a guest."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", 'guest @zed --from "Provider"')
+    chat.ok("erin", "deputy @zed")
+    said = chat.ok("zed", "here").text
+    assert "zed is attending as deputy for erin and may vote in their place (ToR 7.2)." in said
+    assert "zed was recorded as a guest; the minutes now list them as deputy only." in said
+    roll = chat.ok("alice", "attendance").text
+    assert "zed for erin" in roll and "zed (Provider) — guest" not in roll
+    assert "is attending as a deputy, so is recorded already" in chat.refused("sam", "guest @zed").text
+
+
+def test_cjcg_closing_a_vote_between_meetings_early_below_its_turnout_says_it_would_fall(
+        platform_chat: Speaking) -> None:
+    """CJCG 6.4: quorate "if three of its members are present", which a vote between meetings needs as its turnout.
+    With two votes in, the chair asking to close early is told that closing now would not carry it, not that it
+    would be decided without the others."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("bob", 'motion "Approve the SEND placements procurement route"')
+    chat.ok("alice", 'motion vote 1 --closes "2026-12-08 17:00"')
+    chat.ok("bob", "vote 1 for")
+    chat.ok("carol", "vote 1 for")
+    refused = chat.refused("alice", "poll close 1").text
+    assert "closed now, it is not carried: no quorum — only 2 voted, at least 3 must (ToR 6.4)" in refused
+    assert "decided without them" not in refused
+    chat.ok("dan", "vote 1 for")
+    assert "closed now, it is decided without them" in chat.refused("alice", "poll close 1").text
