@@ -64,3 +64,20 @@ def test_cjcg_closing_a_vote_between_meetings_early_below_its_turnout_says_it_wo
     assert "decided without them" not in refused
     chat.ok("dan", "vote 1 for")
     assert "closed now, it is decided without them" in chat.refused("alice", "poll close 1").text
+
+
+def test_lieg_a_sounding_between_meetings_is_not_minuted_as_a_decision(platform_chat: Speaking) -> None:
+    """LIEG 6.3 agrees only by "a vote enacted with all the LIEG members present"; a poll between meetings is a
+    sounding. 'terms' says a poll between meetings is one, and the next meeting's minutes list it under votes held
+    between meetings, not under a heading that calls it decided."""
+    chat = platform_chat
+    chat.load("lieg")
+    assert "votes only at meetings; a poll between meetings is a sounding of members, not a decision (ToR 6.3)" in \
+        chat.ok("frank", "terms").text
+    chat.ok("alice", 'poll "Where in March?" "Barnet" "Online" --closes "2026-12-08 17:00"')
+    chat.ok("frank", "vote 1 Online")
+    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    minutes = chat.ok("alice", "meeting minutes 1").text
+    assert "Votes between meetings" in minutes and "Decided between meetings" not in minutes
+    assert "a sounding between meetings, not a decision of the group" in minutes
