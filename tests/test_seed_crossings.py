@@ -81,3 +81,16 @@ def test_lieg_a_sounding_between_meetings_is_not_minuted_as_a_decision(platform_
     minutes = chat.ok("alice", "meeting minutes 1").text
     assert "Votes between meetings" in minutes and "Decided between meetings" not in minutes
     assert "a sounding between meetings, not a decision of the group" in minutes
+
+
+def test_plpcp_a_member_proposing_a_motion_with_a_deadline_is_told_it_waits_for_a_meeting(
+        platform_chat: Speaking) -> None:
+    """PLPCP provides for no decisions between meetings, so a motion waits for one. A DCS proposing it with
+    `--closes` was told it waits for a meeting while the deadline was kept, and a vote opened at a meeting before
+    that date carried it; as in LIEG (6.3), the deadline is refused, saying the form that works."""
+    chat = platform_chat
+    chat.load("plpcp")
+    refused = chat.refused("bob", 'motion "Approve the capacity budget" --closes "2026-12-20 17:00"').text
+    assert "so a motion is voted on at a meeting" in refused and "A --closes deadline has no place" in refused
+    assert 'motion "Approve the capacity budget"' in refused
+    assert "No votes are open or proposed." in chat.ok("bob", "polls").text
