@@ -94,3 +94,23 @@ def test_plpcp_a_member_proposing_a_motion_with_a_deadline_is_told_it_waits_for_
     assert "so a motion is voted on at a meeting" in refused and "A --closes deadline has no place" in refused
     assert 'motion "Approve the capacity budget"' in refused
     assert "No votes are open or proposed." in chat.ok("bob", "polls").text
+
+
+def test_lieg_minutes_name_who_opened_a_meeting_without_a_named_chair_when_the_chair_is_handed_over(
+        platform_chat: Speaking) -> None:
+    """LIEG 5.1 has a steering group member volunteer to chair each meeting, and 3.1 gives it two co-chairs. A
+    meeting scheduled with no chair is run by whoever opened it (alice); when she leaves and bob names erin to take
+    over, the minutes said 'Chair: not recorded until 10:30, then erin'."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --minutes @bob")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("erin", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 30, tzinfo=dt.UTC)
+    chat.ok("alice", "leaving")
+    chat.ok("bob", "meeting chair @erin")
+    chat.ok("erin", "meeting close")
+    minutes = chat.ok("erin", "meeting minutes 1").text
+    assert "alice (Barnet) until 10:30, then erin (Hackney)" in minutes and "Chair:** not recorded" not in minutes

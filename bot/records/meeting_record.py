@@ -128,7 +128,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     group_chair = session.scalar(
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
                                            Membership.term_starts_on <= meeting.starts_at.date()).limit(1)) \
-        or (opened_by(session, meeting) if meeting.chair_id is None and meeting.opened_at else None)
+        or (opened_by(session, meeting) if meeting.opened_at else None)  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
     names = namer(session, group)
