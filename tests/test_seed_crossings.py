@@ -114,3 +114,20 @@ def test_lieg_minutes_name_who_opened_a_meeting_without_a_named_chair_when_the_c
     chat.ok("erin", "meeting close")
     minutes = chat.ok("erin", "meeting minutes 1").text
     assert "alice (Barnet) until 10:30, then erin (Hackney)" in minutes and "Chair:** not recorded" not in minutes
+
+
+def test_cjcg_a_motion_proposed_with_a_deadline_and_voted_on_at_a_meeting_is_the_meetings_vote(
+        platform_chat: Speaking) -> None:
+    """bob proposes a motion to be decided by 20 Dec; the chair puts it to the 10 Dec meeting instead. The vote is
+    the meeting's, closed there: its card no longer says it closes on 20 Dec (a lapsed deadline was already
+    dropped so)."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", 'motion "Approve the route" --closes "2026-12-20 17:00"')
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("carol", "here")
+    opened = chat.ok("alice", "motion vote 1").text
+    assert "Vote open on motion 1" in opened and "20 Dec" not in opened

@@ -129,7 +129,8 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
                          + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
-    if poll.closes_at is not None and poll.closes_at <= ctx.now:  # proposed with a deadline that passed unvoted
+    # A deadline the proposer set for a vote between meetings: it lapsed unvoted, or a meeting now holds the vote.
+    if poll.closes_at is not None and (poll.closes_at <= ctx.now or ctx.open_meeting() is not None):
         poll.closes_at = None
     poll.closes_at = parse_closes(ctx, cmd.closes) or poll.closes_at
     return open_vote(ctx, poll)
