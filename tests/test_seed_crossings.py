@@ -131,3 +131,15 @@ def test_cjcg_a_motion_proposed_with_a_deadline_and_voted_on_at_a_meeting_is_the
     chat.ok("carol", "here")
     opened = chat.ok("alice", "motion vote 1").text
     assert "Vote open on motion 1" in opened and "20 Dec" not in opened
+
+
+def test_lieg_a_sounding_poll_still_says_it_decides_nothing_once_votes_come_in(platform_chat: Speaking) -> None:
+    """The card of a LIEG poll between meetings said it was a sounding (6.3) only as it opened: refreshed as votes
+    came in, and in `results`, it read 'Poll 1 (open)' like any vote that decides."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.ok("alice", 'poll "Where in March?" "Barnet" "Online" --closes "2026-12-08 17:00"')
+    chat.ok("frank", "vote 1 Online")
+    shown = chat.ok("carol", "results 1").text
+    assert "A sounding between meetings, not a decision of the group" in shown and "(ToR 6.3)" in shown
+    assert "Sounding" not in chat.ok("alice", "poll close 1").text.split("Outcome")[0]  # the outcome says it
