@@ -143,3 +143,30 @@ def test_lieg_a_sounding_poll_still_says_it_decides_nothing_once_votes_come_in(p
     shown = chat.ok("carol", "results 1").text
     assert "A sounding between meetings, not a decision of the group" in shown and "(ToR 6.3)" in shown
     assert "Sounding" not in chat.ok("alice", "poll close 1").text.split("Outcome")[0]  # the outcome says it
+
+
+def test_cscpwg_minutes_keep_the_chairs_election_when_the_elected_chair_later_hands_over(
+        platform_chat: Speaking) -> None:
+    """Governance: "The working group will elect a chair at its first meeting"; the Senior Adviser presides until
+    then. bob is elected, later leaves, and alice takes the chair: the minutes said 'sam until 14:40, then alice',
+    losing the election and bob's chairing."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "vote 1 bob")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @bob --poll 1")
+    chat.now = dt.datetime(2023, 2, 7, 14, 40, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    chat.ok("sam", "meeting chair @alice")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "meeting minutes 1").text
+    assert "sam (LGA) until bob (Labour group) was elected chair by poll 1 (ToR Governance); then bob (Labour group) " \
+        "until 14:40, then alice (Conservative group)" in minutes
