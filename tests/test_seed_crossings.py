@@ -178,3 +178,21 @@ def test_help_for_guest_names_whoever_records_the_meetings_actions(platform_chat
     chat.load("cjcg")
     shown = chat.ok("sam", "help guest").text
     assert "whoever records actions: the chair, secretariat or minute-taker" in shown
+
+
+def test_lieg_a_guest_from_an_authority_already_at_its_cap_is_refused(platform_chat: Speaking) -> None:
+    """LIEG 2.1: each London LA has "a maximum of two attending at any one time"; 2.7's guests come from partner
+    organisations. With two Barnet representatives there, a third Barnet officer recorded as a guest passed the
+    cap; a guest from a partner organisation is still recorded."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("carol", "here")
+    refused = chat.refused("bob", 'guest @mia --from "barnet"').text
+    assert "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)." in refused
+    assert "A guest from Barnet would be one more of its attendees." in refused
+    chat.ok("bob", 'guest @mia --from "Metropolitan Police"')

@@ -8,7 +8,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.models import Attendance, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.attendance import GUEST, guest_words
+from bot.rules.attendance import ATTENDED, GUEST, cap_refusal, guest_words
 from bot.rules.powers import power_for, who_may
 from bot.services import roll
 from bot.services.authority import require
@@ -42,6 +42,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
                      private=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     organisation = (cmd.from_ or "").strip()[:200] or None
+    require_within_cap(ctx, meeting, organisation)
     ctx.session.add(Attendance(meeting_id=meeting.id, member_id=guest.id, status=GUEST, recorded_at=ctx.now,
                                organisation=organisation))
     ctx.session.flush()
@@ -53,6 +54,22 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
         text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
     return Reply(text, changes=(MeetingRef(meeting.id),))
+
+
+def require_within_cap(ctx: Context, meeting: Meeting, organisation: str | None) -> None:
+    """Refuse a guest from a member organisation that already has the ToR's most attending (LIEG 2.1: "a maximum of
+    two attending at any one time"; 2.7's guests come from partner organisations), which a guest would pass."""
+    rule = ctx.terms.attendance
+    capped = {s.organisation.casefold(): s.organisation for s in ctx.terms.seats
+              if s.organisation and rule.counts(s.title)}
+    named = capped.get((organisation or "").casefold()) if rule.max_per_organisation else None
+    if named is None:
+        return
+    attending = sum(1 + (row.status == "present" and row.deputy_id is not None) for row in roll.attendance(ctx, meeting)
+                    if row.status in ATTENDED and roll.organisation_of(ctx, row.member_id) == named)
+    refusal = cap_refusal(rule, named, attending)
+    if refusal is not None:
+        raise NotAllowed(f"{refusal} A guest from {named} would be one more of its attendees.")
 
 
 def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
