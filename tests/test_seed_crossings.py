@@ -196,3 +196,18 @@ def test_lieg_a_guest_from_an_authority_already_at_its_cap_is_refused(platform_c
     assert "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)." in refused
     assert "A guest from Barnet would be one more of its attendees." in refused
     chat.ok("bob", 'guest @mia --from "Metropolitan Police"')
+
+
+def test_cjcg_a_guest_who_cannot_deputise_is_told_they_remain_a_guest(platform_chat: Speaking) -> None:
+    """A guest whom a member present names deputy cannot attend in that member's place (CJCG 7.2 has no deputy
+    beside the member); told so, they also read that they are still recorded as a guest."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", 'guest @zed --from "Provider"')
+    chat.ok("carol", "here")
+    chat.ok("carol", "deputy @zed")
+    refused = chat.refused("zed", "here").text
+    assert "carol is present" in refused and "You are recorded as a guest at meeting 1 (ToR 7.1)" in refused
+    assert "zed (Provider) — guest" in chat.ok("alice", "attendance").text

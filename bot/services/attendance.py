@@ -42,6 +42,8 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
     try:
         return roll.mark_deputising(ctx, meeting, for_member) + guests.no_longer_guest(ctx, meeting)
     except NotAllowed as refused:
+        if (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None:  # and stays one
+            raise NotAllowed(f"{refused} {as_guest}") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
         raise NotAllowed(str(refused) + guests.how_to_record(ctx)) from None
