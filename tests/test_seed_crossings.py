@@ -211,3 +211,15 @@ def test_cjcg_a_guest_who_cannot_deputise_is_told_they_remain_a_guest(platform_c
     refused = chat.refused("zed", "here").text
     assert "carol is present" in refused and "You are recorded as a guest at meeting 1 (ToR 7.1)" in refused
     assert "zed (Provider) — guest" in chat.ok("alice", "attendance").text
+
+
+def test_cjcg_an_interest_said_again_reads_as_one_sentence_with_its_date(platform_chat: Speaking) -> None:
+    """CJCG 6.5: interests "declared and recorded at the beginning of each meeting". Said again, the answer read
+    '... Director of a provider (ToR 6.5) (on Tue 1 Dec 2026, 09:00 GMT); nothing is added.'"""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    chat.ok("bob", 'declare "Director of a provider" --item 1')
+    again = chat.ok("bob", 'declare "Director of a provider" --item 1').text
+    assert "Director of a provider (ToR 6.5). It was declared on Tue 1 Dec 2026, 09:00 GMT; nothing is added." in again
