@@ -85,7 +85,8 @@ class Leaving(Command):
 
 
 @described("guest", 'guest @person [--from "organisation"]', "record a guest attending the open meeting: no seat, "
-           "no vote, not counted for the quorum (chair or minute-taker)", 'guest @mia --from "Metropolitan Police"')
+           "no vote, not counted for the quorum (whoever records actions: the chair, secretariat or minute-taker)",
+           'guest @mia --from "Metropolitan Police"')
 @dataclass(frozen=True, kw_only=True)
 class Guest(Command):
     person: PersonRef = arg("person")

@@ -97,7 +97,7 @@ def test_a_vote_between_meetings_is_in_the_next_minutes_and_the_decisions_regist
     chat.ok("bob", "poll close 1")
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     minutes = chat.ok("bob", "meeting minutes 1").text
-    assert "## Decided between meetings" in minutes
+    assert "## Votes between meetings" in minutes
     assert "**Motion 1:** Recommend new guidance on unregulated placements" in minutes
     assert "- Held outside a meeting: opened 10 Jan 2023, closed 12 Jan 2023" in minutes
     assert "- Outcome: carried" in minutes

@@ -25,6 +25,12 @@ def handovers(session: Session, meeting: Meeting) -> list[tuple[dt.datetime, int
     return found
 
 
+def first_chair(session: Session, meeting: Meeting) -> int | None:
+    """Who chaired the meeting from its opening: the chair before its first handover, else its chair now."""
+    passed = handovers(session, meeting)
+    return passed[0][1] if passed else meeting.chair_id
+
+
 def opened_by(session: Session, meeting: Meeting) -> int | None:
     """Who opened the meeting, and so ran it where it names no chair and the group has no single chair (LIEG's
     co-chairs, 3.1); None before it opened."""
@@ -37,13 +43,14 @@ def opened_by(session: Session, meeting: Meeting) -> int | None:
 
 
 def chair_words(session: Session, meeting: Meeting, group_chair: int | None, names: Namer,
-                zone: ZoneInfo) -> str | None:
+                zone: ZoneInfo, first: str | None = None) -> str | None:
     """`erin (Hackney) until 10:40, then alice (Barnet)`; None where nobody took the chair over during the meeting.
-    `group_chair` is the group's own chair, who chairs a meeting that names none."""
+    `group_chair` is the group's own chair, who chairs a meeting that names none; `first`, where given, says who
+    chaired before the first handover (CSCPWG: the secretariat until the chair was elected, then that chair)."""
     passed = handovers(session, meeting)
     if not passed:
         return None
-    words = [names(passed[0][1] if passed[0][1] is not None else group_chair)]
+    words = [first or names(passed[0][1] if passed[0][1] is not None else group_chair)]
     for at, _, new in passed:
         words[-1] += f" until {at.astimezone(zone):%H:%M}"
         words.append(names(new))

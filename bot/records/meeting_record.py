@@ -24,7 +24,7 @@ from bot.models import (
 )
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
-from bot.records.handovers import chair_words, opened_by
+from bot.records.handovers import chair_words, first_chair, opened_by
 from bot.records.people import Namer, namer
 from bot.records.tally import counts
 from bot.rules.attendance import GUEST, guest_words
@@ -128,7 +128,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     group_chair = session.scalar(
         select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
                                            Membership.term_starts_on <= meeting.starts_at.date()).limit(1)) \
-        or (opened_by(session, meeting) if meeting.chair_id is None and meeting.opened_at else None)
+        or (opened_by(session, meeting) if meeting.opened_at else None)  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
     names = namer(session, group)
@@ -138,18 +138,21 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         opened_at=meeting.opened_at.astimezone(zone) if meeting.opened_at else None,
         closed_at=meeting.closed_at.astimezone(zone) if meeting.closed_at else None,
         place=meeting.place or where_words(terms.meetings, None, meeting.number)[0],
-        chair=names(chair_id), chaired=chair_words(session, meeting, group_chair, names, zone),
+        chair=names(chair_id), chaired=None,
         minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
         overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
-    elected = elected_at(session, group.id, meeting.id)
-    if elected is not None and names(elected[0]) != record.chair:  # the secretariat presided until the election
+    elected, presided = elected_at(session, group.id, meeting.id), names(first_chair(session, meeting) or group_chair)
+    election = None
+    if elected is not None and names(elected[0]) != presided:  # the secretariat presided until the election
         record.signer = names(elected[0])
-        record.chair = terms.chair.cited(f"{record.chair} until {record.signer} was elected chair by poll "
-                                         f"{elected[1]}") + f"; then {record.signer}"
+        record.chair = election = terms.chair.cited(f"{presided} until {record.signer} was elected chair by poll "
+                                                    f"{elected[1]}") + f"; then {record.signer}"
+    # A handover after the election (the elected chair left) follows it, rather than replacing it.
+    record.chaired = chair_words(session, meeting, group_chair, names, zone, first=election)
     checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
                                   .order_by(QuorumCheck.id)))
     opening = next((c for c in checks if c.poll_id is None), None)

@@ -129,7 +129,7 @@ def between_meetings(record: MeetingRecord) -> list[str]:
     """Votes held since the last meeting outside one, reported here with their own dates."""
     if not record.between:
         return []
-    lines = ["", "## Decided between meetings", ""]
+    lines = ["", "## Votes between meetings", ""]  # not "decided": a sounding (LIEG 6.3), or short of a quorum
     for v in record.between:
         dates = f"opened {show_date(v.opened_on)}" if v.opened_on else ""
         dates += f", closed {show_date(v.closed_on)}" if v.closed_on else ", still open"

@@ -116,7 +116,7 @@ def voting_rule(terms: Terms) -> str:
     if voting.casting_vote == "chair":
         text += "; the chair has a casting vote"
     if not voting.out_of_meeting_polls:
-        text += "; votes only at meetings"
+        text += "; votes only at meetings; a poll between meetings is a sounding of members, not a decision"
     elif not voting.out_of_meeting_motions:
         text += "; motions are voted on only at meetings"
     if voting.carried_goes_to:

@@ -27,7 +27,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     before = roll.quorum_of(ctx, meeting)
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
         text = roll.mark_present(ctx, meeting, ctx.actor)
-    elif (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None and cmd.for_ is None:
+    elif (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None and cmd.for_ is None \
+            and not roll.nominations_for(ctx, meeting, ctx.actor):  # a guest since named deputy attends as one
         return Reply(as_guest, private=True)
     else:
         text = deputising(ctx, meeting, ctx.person(cmd.for_) if cmd.for_ else None)
@@ -39,8 +40,10 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
 def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str:
     """Record the speaker attending as a deputy; one with no seat nor nomination hears how a guest is recorded."""
     try:
-        return roll.mark_deputising(ctx, meeting, for_member)
+        return roll.mark_deputising(ctx, meeting, for_member) + guests.no_longer_guest(ctx, meeting)
     except NotAllowed as refused:
+        if (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None:  # and stays one
+            raise NotAllowed(f"{refused} {as_guest}") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
         raise NotAllowed(str(refused) + guests.how_to_record(ctx)) from None

@@ -8,7 +8,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.models import Attendance, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.attendance import GUEST, guest_words
+from bot.rules.attendance import ATTENDED, GUEST, cap_refusal, guest_words
 from bot.rules.powers import power_for, who_may
 from bot.services import roll
 from bot.services.authority import require
@@ -34,7 +34,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     if ctx.membership(guest) is not None:
         raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}; a member says `here` to be "
                          "recorded present.")
-    if roll.attending_row(ctx, meeting, guest) is not None:
+    if any(row.deputy_id == guest.id for row in roll.attendance(ctx, meeting)):  # for or beside a member
         raise NotAllowed(f"{guest.display_name} is attending as a deputy, so is recorded already.")
     row = roll.row_for(ctx, meeting, guest)
     if row is not None and row.status == GUEST:
@@ -42,6 +42,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
                      private=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     organisation = (cmd.from_ or "").strip()[:200] or None
+    require_within_cap(ctx, meeting, organisation)
     ctx.session.add(Attendance(meeting_id=meeting.id, member_id=guest.id, status=GUEST, recorded_at=ctx.now,
                                organisation=organisation))
     ctx.session.flush()
@@ -55,6 +56,22 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     return Reply(text, changes=(MeetingRef(meeting.id),))
 
 
+def require_within_cap(ctx: Context, meeting: Meeting, organisation: str | None) -> None:
+    """Refuse a guest from a member organisation that already has the ToR's most attending (LIEG 2.1: "a maximum of
+    two attending at any one time"; 2.7's guests come from partner organisations), which a guest would pass."""
+    rule = ctx.terms.attendance
+    capped = {s.organisation.casefold(): s.organisation for s in ctx.terms.seats
+              if s.organisation and rule.counts(s.title)}
+    named = capped.get((organisation or "").casefold()) if rule.max_per_organisation else None
+    if named is None:
+        return
+    attending = sum(1 + (row.status == "present" and row.deputy_id is not None) for row in roll.attendance(ctx, meeting)
+                    if row.status in ATTENDED and roll.organisation_of(ctx, row.member_id) == named)
+    refusal = cap_refusal(rule, named, attending)
+    if refusal is not None:
+        raise NotAllowed(f"{refusal} A guest from {named} would be one more of its attendees.")
+
+
 def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
     """What `here` tells a guest already recorded; None for anyone else."""
     row = roll.row_for(ctx, meeting, person)
@@ -62,6 +79,19 @@ def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
         return None
     return ctx.terms.guests.cited(f"You are recorded as a guest at meeting {meeting.number}") + \
         "; guests do not vote or count for the quorum."
+
+
+def no_longer_guest(ctx: Context, meeting: Meeting) -> str:
+    """Withdraw the speaker's guest record at `meeting` now they attend it as a deputy (a member named the guest
+    after the chair recorded them), so the roll and minutes list them once, as deputy; what to tell them, or empty
+    when they were no guest."""
+    row = roll.row_for(ctx, meeting, ctx.actor)
+    if row is None or row.status != GUEST:
+        return ""
+    ctx.session.delete(row)
+    ctx.session.flush()
+    ctx.audit("attendance.guest_withdrawn", meeting=meeting.id, member=ctx.actor.id)
+    return f" {ctx.actor.display_name} was recorded as a guest; the minutes now list them as deputy only."
 
 
 def how_to_record(ctx: Context) -> str:

@@ -53,7 +53,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     earlier = same_declaration(ctx, meeting, item, kept_text, nature)
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
         return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
-                     + f" (on {show(earlier.declared_at, ctx.terms.zone)}); nothing is added.")
+                     + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added.")
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
                         item_id=item.id if item else None, nature=nature.casefold() if nature else None,
                         description=kept_text, no_interests=none,

@@ -46,14 +46,20 @@ def require_deadline_reached(ctx: Context, poll: Poll) -> None:
     on a date or a venue the chair may close once enough have answered."""
     if poll.kind != "motion" or poll.meeting_id is not None or poll.closes_at is None or poll.closes_at <= ctx.now:
         return
-    _, voters = counts(ctx.session, poll)
+    per, voters = counts(ctx.session, poll)
     entitled = electorate(ctx, poll)
     if voters >= entitled:
         return
     waiting = entitled - voters
+    # What closing now would record, so the chair need not work it out: CJCG's turnout (6.4) short, it is not
+    # carried at all; under CSCPWG's "agreed by all members" the votes missing fail it.
+    shortfall = turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
+    fate = f"not carried: {shortfall}" if shortfall else decide(
+        ctx.terms.voting, Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=entitled).text
+    fate = f"it is decided without them, as {fate}"
     raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is open until {show(poll.closes_at, ctx.terms.zone)} "
                      f"and {waiting} of the {entitled} entitled to vote {'has' if waiting == 1 else 'have'} not voted "
-                     f"yet; closed now, it is decided without them. It closes itself at its deadline; to close it "
+                     f"yet; closed now, {fate}. It closes itself at its deadline; to close it "
                      f"now, say `poll close {poll.number} --early`.")
 
 

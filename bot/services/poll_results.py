@@ -7,7 +7,7 @@ from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
-from bot.rules.voting import electorate_is_present, next_step
+from bot.rules.voting import electorate_is_present, next_step, sounding_note
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
@@ -50,6 +50,9 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         swift = ctx.terms.voting.swift_agreement
         if swift and poll.kind == "motion" and poll.meeting_id is None:
             fields.append(("If it cannot wait", ctx.terms.voting.cited(swift)))
+    note = sounding_note(ctx.terms) if poll.kind == "poll" and poll.meeting_id is None else None
+    if note and poll.status == "open" and headline is None:  # the card refreshed as votes come in, and `results`
+        fields.append(("Sounding", note[0].upper() + note[1:]))
     if poll.outcome:
         fields.append(("Outcome", poll.outcome))
     then = next_step(ctx.terms.voting, poll.kind, poll.outcome)

@@ -65,9 +65,8 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
     require_operating(ctx, "take motions")
-    if cmd.closes and venue_refusal(ctx.terms, at_meeting=False) is not None:
-        raise NotAllowed(ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting")
-                         + f', so a --closes deadline has no place; propose it without: `motion "{text[:80]}"`.')
+    if cmd.closes and (refusal := deadline_refusal(ctx, text)) is not None:
+        raise NotAllowed(refusal)
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
                 question=kept(text, lengths.TEXT, "motion"), status="proposed", proposed_by_id=ctx.actor.id,
@@ -89,6 +88,19 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
                  f"The chair opens the vote with `motion vote {poll.number}`"
                  + (" at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx)
                     else "."))
+
+
+def deadline_refusal(ctx: Context, text: str) -> str | None:
+    """Why a motion proposed with a --closes deadline is refused where motions are voted on only at a meeting (LIEG
+    6.3; PLPCP and LCIIB, which provide for no decisions between meetings), with the form that works; else None."""
+    refusal = venue_refusal(ctx.terms, at_meeting=False, kind="motion")
+    if refusal is None:
+        return None
+    without = f'propose it without: `motion "{text[:80]}"`.'
+    if venue_refusal(ctx.terms, at_meeting=False) is None:  # a poll may run between meetings, a motion may not
+        return f"{refusal} A --closes deadline has no place on a motion here; {without}"
+    return ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting") + \
+        f", so a --closes deadline has no place; {without}"
 
 
 def waits_for_meeting(ctx: Context) -> bool:
@@ -117,7 +129,8 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
                          + f"; a steering group member says `motion table {poll.number}` first.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
-    if poll.closes_at is not None and poll.closes_at <= ctx.now:  # proposed with a deadline that passed unvoted
+    # A deadline the proposer set for a vote between meetings: it lapsed unvoted, or a meeting now holds the vote.
+    if poll.closes_at is not None and (poll.closes_at <= ctx.now or ctx.open_meeting() is not None):
         poll.closes_at = None
     poll.closes_at = parse_closes(ctx, cmd.closes) or poll.closes_at
     return open_vote(ctx, poll)

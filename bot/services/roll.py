@@ -152,6 +152,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
         if row.left_at is None:
             return f"You are already recorded as deputy for {member.display_name}."
+        require_free(ctx, meeting, member)  # left carol's seat for dan's: not back in carol's while in dan's
         require_unlocked(ctx, meeting.id, "a change to its attendance")
         row.left_at = None
         ctx.audit("attendance.returned", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
