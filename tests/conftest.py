@@ -20,7 +20,7 @@ from bot.models import Base
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from bot.services.groups import bind_channel, import_group
-from tests import compiled, loaded, unsynced
+from tests import compiled, loaded, order, unsynced
 
 if TYPE_CHECKING:
     from tests.platform_chats import Speaking
@@ -38,6 +38,12 @@ def cache_bytecode() -> None:
 cache_bytecode()
 unsynced.install()
 
+
+@pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture, which would undo this one
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers > 1:
+        items[:] = order.slow_first(items, workers)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
