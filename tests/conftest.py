@@ -20,7 +20,7 @@ from bot.models import Base
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from bot.services.groups import bind_channel, import_group
-from tests import loaded, unsynced
+from tests import compiled, loaded, order, unsynced
 
 if TYPE_CHECKING:
     from tests.platform_chats import Speaking
@@ -37,6 +37,13 @@ def cache_bytecode() -> None:
 
 cache_bytecode()
 unsynced.install()
+
+
+@pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture, which would undo this one
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers > 1:
+        items[:] = order.slow_first(items, workers)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -111,6 +118,7 @@ def engine(tmp_path: Path, empty_record: Path) -> Iterator[Engine]:
     """A fresh SQLite file database of the current models, the test's alone."""
     shutil.copyfile(empty_record, tmp_path / "govbot.db")
     engine = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
+    compiled.share(engine)
     loaded.watch(engine)
     yield engine
     loaded.unwatch(engine)

@@ -41,6 +41,7 @@ from tests.slack.conftest import CHANNEL as SLACK_CHANNEL
 from tests.slack.conftest import Sent, Workspace, acked, blocks_of, serving
 from tests.slack.conftest import buttons as buttons_of
 from tests.slack.fake_slack import Call, FakeSlack, fake_slack
+from tests.slack.idle import wait_until_idle
 from tests.teams.conftest import BOT, TENANT, FakeConnector, Recorded
 from tests.teams.conftest import CHANNEL as TEAMS_CHANNEL
 
@@ -183,11 +184,13 @@ class SlackChat(Speaking):
         return "U" + name.upper()
 
     def say(self, who: str, text: str) -> Said:
+        wait_until_idle()  # what followed the last command has reached Slack: it is not read as this one's answer
         before = len(self.workspace.fake.calls)
         return self.answer(self.workspace.command(who, slack_text(text), self.channel), before)
 
     def press(self, who: str, label: str, on: Said) -> Said:
         assert on.card is not None, f"no message with buttons in: {on.text}"
+        wait_until_idle()
         before = len(self.workspace.fake.calls)
         return self.answer(self.workspace.click(who, on.buttons[label], on.card, self.channel), before)
 

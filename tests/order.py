@@ -1,0 +1,84 @@
+"""The slowest test modules first, spread over the xdist workers, so that no worker is left running a long one
+alone at the end of the run.
+
+`--dist worksteal` hands each of the N workers a contiguous N-th of the collected tests and, when one runs dry, moves
+the back half of another's queue to it. A 25-second test collected late starts late, and nothing can be stolen
+from a test already running: the run waits for it while the other core idles. So each worker's share starts with
+its part of the slow modules (dealt longest first to the share with least work so far), then the rest in their
+usual order; stealing, which takes from the back of a queue, then only moves short tests. Whole modules move, so a
+module-scoped fixture is still set up once. The figures are seconds a module took on the 2-core build machine
+(`pytest --durations=0`, summed by module); a module missing here or a figure gone stale costs only time.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+SLOW = {
+    "tests/deploy/test_install_script.py": 45,
+    "tests/test_seeds_lieg_cjcg.py": 17,
+    "tests/scheduler/test_replicas.py": 17,
+    "tests/web/test_group_page_browser.py": 10,
+    "tests/test_record_pace.py": 10,
+    "tests/test_powers_property.py": 10,
+    "tests/test_transcripts.py": 9,
+    "tests/deploy/test_replicas.py": 9,
+    "tests/web/test_pdf_load.py": 8,
+    "tests/deploy/test_migration_lock.py": 8,
+    "tests/test_seeds_plpcp_lciib_cscpwg.py": 7,
+    "tests/test_hostile_requests.py": 7,
+    "tests/test_hostile_signed.py": 6,
+    "tests/test_cli.py": 6,
+    "tests/records/test_absences.py": 6,
+    "tests/deploy/test_operations.py": 6,
+    "tests/test_concurrency.py": 5,
+    "tests/teams/test_shared_pace.py": 5,
+    "tests/slack/test_hostile_bodies.py": 5,
+    "tests/slack/test_deadline.py": 5,
+    "tests/scheduler/test_reminder_times.py": 5,
+    "tests/deploy/test_sqlite_group_commit.py": 5,
+    "tests/deploy/test_install_paths.py": 5,
+    "tests/test_seed_meetings.py": 4,
+    "tests/test_migrations.py": 4,
+    "tests/test_console_terminal.py": 4,
+    "tests/slack/test_pushback.py": 4,
+    "tests/slack/test_notifier.py": 4,
+    "tests/test_terms_stored.py": 3,
+    "tests/test_replay.py": 3,
+    "tests/test_powers.py": 3,
+    "tests/test_migration_cards.py": 3,
+    "tests/test_group_commit.py": 3,
+    "tests/test_audit_chains.py": 3,
+    "tests/slack/test_workspaces.py": 3,
+    "tests/scheduler/test_runner.py": 3,
+    "tests/records/test_record_seals.py": 3,
+}
+
+
+def module_of(item: pytest.Item) -> str:
+    return item.nodeid.split("::", 1)[0]
+
+
+def slow_first(items: list[pytest.Item], workers: int) -> list[pytest.Item]:
+    """`items` reordered so that each of the `workers` contiguous shares worksteal makes begins with its part of
+    the SLOW modules; the same order in every worker (each collects and must agree)."""
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        modules.setdefault(module_of(item), []).append(item)
+    slow = sorted((m for m in modules if m in SLOW), key=lambda m: (-SLOW[m], m))
+    rest = [item for item in items if module_of(item) not in SLOW]
+    shares: list[list[pytest.Item]] = [[] for _ in range(workers)]
+    seconds = [0.0] * workers
+    for module in slow:
+        least = seconds.index(min(seconds))
+        shares[least] += modules[module]
+        seconds[least] += SLOW[module]
+    ordered: list[pytest.Item] = []
+    for share, left in zip(shares, range(workers, 0, -1), strict=True):
+        # worksteal's first split: each worker in turn gets len(pending) // workers-left of what is still pending
+        size = (len(items) - len(ordered)) // left
+        ordered += share
+        fill = max(0, size - len(share))
+        ordered += rest[:fill]
+        del rest[:fill]
+    return ordered + rest
