@@ -165,6 +165,26 @@ def test_lieg_the_chair_who_runs_and_closes_a_meeting_is_minuted_present(platfor
     assert "erin" in present and "erin" not in absent and "dan" in absent
 
 
+def test_lieg_the_minute_taker_who_keeps_the_record_as_the_meeting_runs_is_minuted_present(
+        platform_chat: Speaking) -> None:
+    """LIEG 5.2: a steering group member takes the minutes. bob minutes an item and records an action while the
+    meeting runs without ever saying `here`: the minutes listed "Minute-taker: bob" and bob absent."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    chat.ok("alice", 'agenda add "Data quality"')
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("erin", "here")
+    chat.ok("bob", 'minute "The group compared the returns" --item 1')
+    chat.ok("bob", 'action "Circulate the comparison" --owner @erin')
+    closed = chat.ok("erin", "meeting close").text
+    present = next(line for line in closed.splitlines() if "Present" in line)
+    absent = next(line for line in closed.splitlines() if "Absent" in line)
+    assert "bob" in present and "bob" not in absent and "dan" in absent
+
+
 def test_lieg_a_guest_from_a_partner_organisation_is_minuted_in_attendance_without_a_vote(
         platform_chat: Speaking) -> None:
     """LIEG 2.7: "Guests from partner organisations may be invited to attend for specific meetings". A guest holds

@@ -14,6 +14,7 @@ from bot.services.authority import require
 from bot.services.context import Context, agenda_item, name
 from bot.services.lengths import kept
 from bot.services.numbers import next_number
+from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
 from bot.verbs import Action, ActionDone, Actions
@@ -41,6 +42,8 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
                         meeting_id=meeting.id if meeting else None, item_id=item_id,
                         text=kept(text, lengths.TEXT, "action"), owner_id=owner.id if owner else None, due_on=due,
                         recorded_by_id=ctx.actor.id, recorded_at=ctx.now)
+    if meeting is not None:
+        present_by_acting(ctx, meeting)  # recording the meeting's actions as it runs: there, `here` or not
     ctx.session.add(action)
     ctx.session.flush()
     ctx.audit("action.recorded", action_item=action.id, meeting=action.meeting_id, owner=action.owner_id, due=due)

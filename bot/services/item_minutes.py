@@ -9,6 +9,7 @@ from bot.replies import Reply
 from bot.services.authority import require
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
+from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
 from bot.verbs import Minute, Resolved
@@ -38,6 +39,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
         raise UsageError(f"Say which agenda item: {cmd.verb} \"…\" --item 1. Say `agenda {meeting.number}` for "
                          "its items.")
     item = agenda_item(meeting, cmd.item)
+    present_by_acting(ctx, meeting)  # minuting the meeting as it runs: there, `here` or not
     replaced = getattr(item, field) is not None
     setattr(item, field, text)
     ctx.audit(f"item.{field}", meeting=meeting.id, item=item.id, replaced=replaced)

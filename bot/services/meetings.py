@@ -25,6 +25,7 @@ from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
+from bot.services.presence import present_by_acting
 from bot.services.presiding import presides_until_elected
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
@@ -131,10 +132,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
         raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "
                          f"`poll close {open_vote.number}` first.")
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
-    if ctx.actor.id not in recorded and ctx.membership(ctx.actor) is not None:
-        # Whoever closes the meeting is there, said `here` or not: the chair who ran it is not minuted absent.
-        roll.set_status(ctx, meeting, ctx.actor, "present")
-        ctx.audit("attendance.present", meeting=meeting.id, member=ctx.actor.id)
+    if present_by_acting(ctx, meeting):  # the chair who ran it is not minuted absent for not saying `here`
         recorded.add(ctx.actor.id)
     for membership in ctx.memberships():
         # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
