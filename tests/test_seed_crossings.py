@@ -7,6 +7,7 @@ import datetime as dt
 
 from tests.platform_chats import Speaking
 from tests.test_seed_meetings import elect_bob
+from tests.test_seeds_lieg_cjcg import lieg_meeting
 
 
 def test_cscpwg_a_substitute_who_left_one_seat_for_another_does_not_return_to_the_first(
@@ -120,10 +121,7 @@ def test_lieg_minutes_name_who_opened_a_meeting_without_a_named_chair_when_the_c
     over, the minutes said 'Chair: not recorded until 10:30, then erin'."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --minutes @bob")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    lieg_meeting(chat, "alice", scheduled="--minutes @bob")
     chat.ok("erin", "here")
     chat.now = dt.datetime(2026, 12, 10, 10, 30, tzinfo=dt.UTC)
     chat.ok("alice", "leaving")
@@ -193,10 +191,7 @@ def test_lieg_a_guest_from_an_authority_already_at_its_cap_is_refused(platform_c
     cap; a guest from a partner organisation is still recorded."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("erin", "meeting open")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
     chat.ok("alice", "here")
     chat.ok("carol", "here")
     refused = chat.refused("bob", 'guest @mia --from "barnet"').text

@@ -19,6 +19,17 @@ def hold(chat: Speaking, day: str, chair: str, attending: tuple[str, ...]) -> st
     return chat.ok(chair, "meeting close").text
 
 
+def lieg_meeting(chat: Speaking, opener: str, scheduled: str = "", before: tuple[tuple[str, str], ...] = ()) -> None:
+    """A LIEG meeting on 10 Dec 2026 at 10:00: alice (a co-chair, 3.1) schedules it at 08:00 with the options
+    `scheduled`, `before` is said in between (who, what), and `opener` opens it."""
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", f"meeting schedule 2026-12-10 10:00 {scheduled}".strip())
+    for who, text in before:
+        chat.ok(who, text)
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok(opener, "meeting open")
+
+
 def test_lieg_the_riia_members_are_not_a_london_authority_capped_or_warned_of_absences(
         platform_chat: Speaking) -> None:
     """LIEG 2.1 caps "Each London LA member" at "a maximum of two attending at any one time", and 2.3 may withhold
@@ -154,10 +165,7 @@ def test_lieg_the_chair_who_runs_and_closes_a_meeting_is_minuted_present(platfor
     saying `here`. Closing the meeting shows they were there: the minutes list them present, not absent."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    lieg_meeting(chat, "alice", scheduled="--chair @erin")
     chat.ok("bob", "here")
     closed = chat.ok("erin", "meeting close").text
     present = next(line for line in closed.splitlines() if "Present" in line)
@@ -171,11 +179,7 @@ def test_lieg_the_minute_taker_who_keeps_the_record_as_the_meeting_runs_is_minut
     meeting runs without ever saying `here`: the minutes listed "Minute-taker: bob" and bob absent."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
-    chat.ok("alice", 'agenda add "Data quality"')
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    lieg_meeting(chat, "alice", scheduled="--chair @erin --minutes @bob", before=(("alice", 'agenda add "Data quality"'),))
     chat.ok("erin", "here")
     chat.ok("bob", 'minute "The group compared the returns" --item 1')
     chat.ok("bob", 'action "Circulate the comparison" --owner @erin')
@@ -193,10 +197,7 @@ def test_lieg_a_guest_from_a_partner_organisation_is_minuted_in_attendance_witho
     chat = platform_chat
     chat.load("lieg")
     assert "guests may be invited, without a vote or a place in the quorum (ToR 2.7)" in chat.ok("frank", "terms").text
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("erin", "meeting open")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
     chat.ok("alice", "here")
     refused = chat.refused("mia", "here").text
     assert "A guest (ToR 2.7) is recorded by the chair or the meeting's minute-taker: " in refused
@@ -289,10 +290,7 @@ def test_lieg_minutes_name_both_chairs_when_the_chair_hands_over_during_the_meet
     (steering group, 3.1) names alice to chair the rest. The minutes named only alice as the meeting's chair."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("erin", "meeting open")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
     chat.ok("alice", "here")
     chat.ok("bob", "here")
     chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
@@ -339,11 +337,7 @@ def test_lieg_a_deputy_relieved_by_the_member_is_told_they_may_stay_beside_them(
     after all and takes her vote back; olga may stay on as the additional individual, and is told how."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.ok("grace", "deputy @olga")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("erin", "meeting open")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin", before=(("grace", "deputy @olga"),))
     chat.ok("olga", "here")
     chat.now = dt.datetime(2026, 12, 10, 10, 20, tzinfo=dt.UTC)
     arrived = chat.ok("grace", "here").text
@@ -374,10 +368,7 @@ def test_lieg_a_meeting_scheduled_without_a_chair_is_minuted_as_chaired_by_the_c
     signature block "Name: not recorded"."""
     chat = platform_chat
     chat.load("lieg")
-    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    lieg_meeting(chat, "alice")
     chat.ok("bob", "here")
     chat.ok("alice", "meeting close")
     minutes = chat.ok("bob", "meeting minutes 1").text
