@@ -68,22 +68,6 @@ def test_cjcg_closing_a_vote_between_meetings_early_below_its_turnout_says_it_wo
     assert "closed now, it is decided without them, as carried: 3 for" in chat.refused("alice", "poll close 1").text
 
 
-def test_cscpwg_closing_a_recommendation_early_says_it_would_fail_for_the_votes_missing(
-        platform_chat: Speaking) -> None:
-    """Governance: recommendations "agreed by all members". With three of four in favour, the chair asking to close
-    early reads that it would not be carried, and why, before deciding to say --early."""
-    chat = platform_chat
-    chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("alice", 'motion "Recommend a DfE capital fund"')
-    chat.ok("sam", 'motion vote 1 --closes "2023-01-17 17:00"')
-    for member in ("alice", "bob", "carol"):
-        chat.ok(member, "vote 1 for")
-    refused = chat.refused("sam", "poll close 1").text
-    assert "closed now, it is decided without them, as not carried: 3 for, 0 against, 0 abstaining; needs all 4" \
-        in refused
-
-
 def test_lieg_a_sounding_between_meetings_is_not_minuted_as_a_decision(platform_chat: Speaking) -> None:
     """LIEG 6.3 agrees only by "a vote enacted with all the LIEG members present"; a poll between meetings is a
     sounding. 'terms' says a poll between meetings is one, and the next meeting's minutes list it under votes held

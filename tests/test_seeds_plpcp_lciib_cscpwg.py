@@ -238,6 +238,9 @@ def test_cscpwg_a_vote_between_meetings_is_not_closed_before_its_deadline_by_mis
     assert "Motion 1 is open until Tue 17 Jan 2023, 17:00 GMT and 1 of the 4 entitled to vote has not voted yet" \
         in refused
     assert "poll close 1 --early" in refused
+    # and what closing now would record: under "agreed by all members", three of four in favour is not carried
+    assert "closed now, it is decided without them, as not carried: 3 for, 0 against, 0 abstaining; needs all 4" \
+        in refused
     assert "Outcome" not in chat.ok("alice", "results 1").text  # still open
     chat.ok("dan", "vote 1 for")
     assert "carried: 4 for" in chat.ok("sam", "poll close 1").text  # everyone has voted: it may close
