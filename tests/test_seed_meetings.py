@@ -10,13 +10,18 @@ from tests.platform_chats import Speaking
 JANUARY = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
 
 
-def elect_bob(chat: Speaking, closer: str | None = "sam") -> None:
-    """CSCPWG's first meeting, 17 Jan 2023 at 14:00, elects bob its chair (Governance: "elect a chair at its first
-    meeting"); `closer` closes it (None: it stays open)."""
+def first_cscpwg_meeting(chat: Speaking) -> None:
+    """CSCPWG's first meeting, 17 Jan 2023 at 14:00, scheduled on 10 Jan and opened by the Senior Adviser (sam)."""
     chat.now = JANUARY
     chat.ok("sam", "meeting schedule 2023-01-17 14:00")
     chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
+
+
+def elect_bob(chat: Speaking, closer: str | None = "sam") -> None:
+    """CSCPWG's first meeting, 17 Jan 2023 at 14:00, elects bob its chair (Governance: "elect a chair at its first
+    meeting"); `closer` closes it (None: it stays open)."""
+    first_cscpwg_meeting(chat)
     for member in ("alice", "bob", "carol", "dan"):
         chat.ok(member, "here")
     chat.ok("sam", 'poll "Chair" "alice" "bob"')

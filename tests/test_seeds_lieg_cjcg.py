@@ -19,7 +19,14 @@ def hold(chat: Speaking, day: str, chair: str, attending: tuple[str, ...]) -> st
     return chat.ok(chair, "meeting close").text
 
 
-def lieg_meeting(chat: Speaking, opener: str, scheduled: str = "", before: tuple[tuple[str, str], ...] = ()) -> None:
+def roll_lines(minutes: str) -> tuple[str, str]:
+    """The 'Present' and 'Absent' lines of a closed meeting's roll or minutes."""
+    lines = minutes.splitlines()
+    return (next(line for line in lines if "Present" in line), next(line for line in lines if "Absent" in line))
+
+
+def lieg_meeting(chat: Speaking, opener: str, scheduled: str = "",
+                 before: tuple[tuple[str, str], ...] = ()) -> None:
     """A LIEG meeting on 10 Dec 2026 at 10:00: alice (a co-chair, 3.1) schedules it at 08:00 with the options
     `scheduled`, `before` is said in between (who, what), and `opener` opens it."""
     chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
@@ -168,8 +175,7 @@ def test_lieg_the_chair_who_runs_and_closes_a_meeting_is_minuted_present(platfor
     lieg_meeting(chat, "alice", scheduled="--chair @erin")
     chat.ok("bob", "here")
     closed = chat.ok("erin", "meeting close").text
-    present = next(line for line in closed.splitlines() if "Present" in line)
-    absent = next(line for line in closed.splitlines() if "Absent" in line)
+    present, absent = roll_lines(closed)
     assert "erin" in present and "erin" not in absent and "dan" in absent
 
 
@@ -179,13 +185,13 @@ def test_lieg_the_minute_taker_who_keeps_the_record_as_the_meeting_runs_is_minut
     meeting runs without ever saying `here`: the minutes listed "Minute-taker: bob" and bob absent."""
     chat = platform_chat
     chat.load("lieg")
-    lieg_meeting(chat, "alice", scheduled="--chair @erin --minutes @bob", before=(("alice", 'agenda add "Data quality"'),))
+    lieg_meeting(chat, "alice", scheduled="--chair @erin --minutes @bob",
+                 before=(("alice", 'agenda add "Data quality"'),))
     chat.ok("erin", "here")
     chat.ok("bob", 'minute "The group compared the returns" --item 1')
     chat.ok("bob", 'action "Circulate the comparison" --owner @erin')
     closed = chat.ok("erin", "meeting close").text
-    present = next(line for line in closed.splitlines() if "Present" in line)
-    absent = next(line for line in closed.splitlines() if "Absent" in line)
+    present, absent = roll_lines(closed)
     assert "bob" in present and "bob" not in absent and "dan" in absent
 
 

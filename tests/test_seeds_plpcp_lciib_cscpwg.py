@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from tests.platform_chats import Speaking
-from tests.test_seed_meetings import elect_bob
+from tests.test_seed_meetings import elect_bob, first_cscpwg_meeting
 
 CLAUSE = {"plpcp": "ToR Steering Group Support and Logistics", "lciib": "ToR Board Support and Logistics"}
 CADENCE = {"plpcp": "quarterly", "lciib": "4 times a year"}
@@ -94,10 +94,7 @@ def test_cscpwg_a_meeting_that_runs_past_90_minutes_is_told_at_close_and_minuted
     on, closing it says by how much, and the minutes record it beside the times."""
     chat = platform_chat
     chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
-    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
+    first_cscpwg_meeting(chat)
     chat.ok("alice", "here")
     chat.now = dt.datetime(2023, 1, 17, 15, 40, tzinfo=dt.UTC)
     overran = "ran 100 minutes, longer than the 90 minutes a meeting may last (ToR Operation)"
@@ -109,10 +106,7 @@ def test_cscpwg_a_meeting_that_runs_past_90_minutes_is_told_at_close_and_minuted
 def test_cscpwg_a_meeting_within_90_minutes_says_nothing_of_its_length(platform_chat: Speaking) -> None:
     chat = platform_chat
     chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
-    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
+    first_cscpwg_meeting(chat)
     chat.now = dt.datetime(2023, 1, 17, 15, 30, tzinfo=dt.UTC)
     assert "ran " not in chat.ok("sam", "meeting close").text
     assert "(opened 14:00, closed 15:30)" in chat.ok("sam", "meeting minutes 1").text
