@@ -217,17 +217,15 @@ class Exchange:
 
     def refresh(self, shown: Reply) -> None:
         """Update the channel's card for `shown.subject` with `shown`, the card the command's own transaction read.
-        Refreshes that arrive while one is running fold into one more, which reads the card again."""
+        Refreshes that arrive while one is running fold into one more, which reads the card again (for the message
+        each folded click was on)."""
         ref = shown.subject
         if ref is None:
             return
-        given = [shown]
-
-        def current() -> Reply | None:
-            return given.pop() if given else self.core.card(self.speaker, self.place, ref)
-
         try:
-            self.core.refreshing.run((self.place.channel_id, ref.key), lambda: self.update_card(ref, current()))
+            self.core.refreshing.run((self.place.channel_id, ref.key), lambda: self.update_card(ref, shown),
+                                     lambda: self.update_card(ref, self.core.card(self.speaker, self.place, ref)),
+                                     self.clicked_ts)
         except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
             logger.exception("could not refresh the card of %s", ref.key)
 

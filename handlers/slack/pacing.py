@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,26 +30,35 @@ class Coalesced:
         self.pace = pace
         self.gate = gate
         self.lock = threading.Lock()
-        self.dirty: dict[tuple[str, str], bool] = {}
+        self.folded: dict[tuple[str, str], dict[Hashable, Callable[[], None]]] = {}
 
-    def run(self, key: tuple[str, str], refresh: Callable[[], None]) -> None:
+    def run(self, key: tuple[str, str], refresh: Callable[[], None], again: Callable[[], None] | None = None,
+            where: Hashable = None) -> None:
+        """Refresh card `key` now, or fold into the run going on. `where` tells requests apart that may refresh
+        different messages (the message a click was on): the next run makes `again` (the refresh, reading the card
+        anew) once for each `where` folded into it and for the running request's own, so no message a request would
+        have refreshed on its own is left out."""
+        again = again or refresh
         with self.lock:
-            if key in self.dirty:
-                self.dirty[key] = True
+            if key in self.folded:
+                self.folded[key].setdefault(where, again)
                 return
-            self.dirty[key] = False
+            self.folded[key] = {}
         try:
+            runs = [refresh]
             while True:
-                refresh()
+                for one in runs:
+                    one()
                 with self.lock:
-                    if not self.dirty[key]:
+                    if not self.folded[key]:
                         return
                 time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
                 with self.lock:
-                    self.dirty[key] = False
+                    folded, self.folded[key] = self.folded[key], {}
+                runs = list(({where: again} | folded).values())
         finally:
             with self.lock:
-                self.dirty.pop(key, None)
+                self.folded.pop(key, None)
 
     def wait_turn(self, channel_id: str) -> None:
         """Return when this process may refresh a card in the channel (at once without a gate)."""
