@@ -15,11 +15,11 @@ from __future__ import annotations
 import pytest
 
 SLOW = {
-    "tests/deploy/test_install_script.py": 45,
+    "tests/deploy/test_install_script.py": 30,
     "tests/test_seeds_lieg_cjcg.py": 17,
     "tests/scheduler/test_replicas.py": 17,
     "tests/web/test_group_page_browser.py": 10,
-    "tests/test_record_pace.py": 10,
+    "tests/test_record_pace.py": 7,
     "tests/test_powers_property.py": 10,
     "tests/test_transcripts.py": 9,
     "tests/deploy/test_replicas.py": 9,
@@ -35,7 +35,7 @@ SLOW = {
     "tests/teams/test_shared_pace.py": 5,
     "tests/slack/test_hostile_bodies.py": 5,
     "tests/slack/test_deadline.py": 5,
-    "tests/scheduler/test_reminder_times.py": 5,
+    "tests/scheduler/test_reminder_times.py": 2,
     "tests/deploy/test_sqlite_group_commit.py": 5,
     "tests/deploy/test_install_paths.py": 5,
     "tests/test_seed_meetings.py": 4,
