@@ -39,6 +39,16 @@ cache_bytecode()
 unsynced.install()
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        loaded.share_copies()  # xdist's controller, before it starts the workers: they share the loaded copies
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        loaded.unshare_copies()
+
+
 @pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture, which would undo this one
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     workers = getattr(config, "workerinput", {}).get("workercount", 0)

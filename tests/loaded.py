@@ -13,13 +13,19 @@ record was empty when `watch` was called (a new database, or one just emptied), 
 here have changed it. SQLite's `PRAGMA data_version`, read on a connection of our own, tells whether any other
 connection has committed since we last looked; if one has, the step runs for real and the database is no longer
 tracked. A database that is not SQLite (PostgreSQL) is never tracked.
+
+Under xdist the copies are shared by the run's workers, in a folder the controller makes and removes (SHARED names
+it): a copy is named by a digest of its steps (their repr: text, times and places), so the step is made once a run,
+by whichever worker comes to it first, rather than once a worker.
 """
 
 from __future__ import annotations
 
 import atexit
 import datetime as dt
+import hashlib
 import itertools
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -54,6 +60,21 @@ _tracked: dict[str, Tracked] = {}
 _copies: dict[tuple[Hashable, ...], Path] = {}
 _numbers = itertools.count()
 _folder: Path | None = None
+SHARED = "GOVBOT_TEST_LOADED_COPIES"  # the folder of copies the run's processes share, when set
+
+
+def share_copies() -> Path:
+    """Make the folder every process of this run keeps its copies in (for xdist's workers, which inherit the
+    environment of the process that starts them); remove it with `unshare_copies`."""
+    folder = Path(tempfile.mkdtemp(prefix="govbot-loaded-shared-"))
+    os.environ[SHARED] = str(folder)
+    return folder
+
+
+def unshare_copies() -> None:
+    folder = os.environ.pop(SHARED, None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _copy_folder() -> Path:
@@ -117,7 +138,7 @@ def made(sessions: sessionmaker[Session], step: Hashable, make: Callable[[], Non
         make()
         return
     steps = (*tracked.steps, step)
-    copy = _copies.get(steps)
+    copy = _kept(steps)
     if copy is not None:
         source = sqlite3.connect(copy)
         try:
@@ -126,11 +147,32 @@ def made(sessions: sessionmaker[Session], step: Hashable, make: Callable[[], Non
             source.close()
     else:
         make()
-        copy = _copy_folder() / f"{next(_numbers)}.db"
-        target = sqlite3.connect(copy)
-        try:
-            tracked.watcher.backup(target)
-        finally:
-            target.close()
-        _copies[steps] = copy
+        _keep(steps, tracked.watcher)
     tracked.steps, tracked.version = steps, tracked.data_version()
+
+
+def _shared_name(steps: tuple[Hashable, ...]) -> Path | None:
+    shared = os.environ.get(SHARED)
+    return Path(shared) / f"{hashlib.sha256(repr(steps).encode()).hexdigest()}.db" if shared else None
+
+
+def _kept(steps: tuple[Hashable, ...]) -> Path | None:
+    """The copy made of the record `steps` make, by this process or (shared) another of the run."""
+    copy = _copies.get(steps)
+    if copy is None and (shared := _shared_name(steps)) is not None and shared.exists():
+        copy = _copies[steps] = shared
+    return copy
+
+
+def _keep(steps: tuple[Hashable, ...], record: sqlite3.Connection) -> None:
+    """Keep a copy of `record`, which `steps` made; a shared one appears whole or not at all (written aside, then
+    renamed), so another process never reads one half written."""
+    copy = _shared_name(steps) or _copy_folder() / f"{next(_numbers)}.db"
+    partial = copy.with_name(f"{copy.stem}.{os.getpid()}.partial")
+    target = sqlite3.connect(partial)
+    try:
+        record.backup(target)
+    finally:
+        target.close()
+    os.replace(partial, copy)
+    _copies[steps] = copy

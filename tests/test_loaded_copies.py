@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -68,3 +69,29 @@ def test_a_record_written_to_since_is_loaded_for_real(empty_record: Path, tmp_pa
     with sessions() as session:
         assert "zed" in set(session.scalars(select(Person.display_name)))
         assert "alice" in set(session.scalars(select(Person.display_name)))
+
+
+def test_a_copy_another_process_of_the_run_kept_is_the_record_its_step_makes(
+        empty_record: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "shared").mkdir()
+    monkeypatch.setenv(loaded.SHARED, str(tmp_path / "shared"))
+    monkeypatch.setattr(loaded, "_copies", {})  # this process has kept no copy yet
+    tor, made = example("lciib").read_text(encoding="utf-8"), []
+
+    def load_in(sessions: sessionmaker[Session]) -> None:
+        def make() -> None:
+            made.append(sessions)
+            with unit_of_work(sessions) as session:
+                bind_channel(session, import_group(session, tor, START), ROOM, START, actor_id=None)
+
+        loaded.made(sessions, ("shared load", tor), make)
+
+    records = []
+    for name in ("first", "second"):
+        engine = record(empty_record, tmp_path / name)
+        loaded.watch(engine)
+        records.append(session_factory(engine))
+        load_in(records[-1])
+        loaded.unwatch(engine)
+        loaded._copies.clear()  # the second is as another worker: it finds the first's copy by its steps alone
+    assert made == [records[0]] and dump(records[0]) == dump(records[1])
