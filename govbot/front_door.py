@@ -84,10 +84,15 @@ def plain_error(original: ErrorHandler) -> ErrorHandler:
     return handle_error
 
 
+# A body that fails to decode (corrupt gzip or deflate) fails again when aiohttp drains what is left of it after the
+# handler's answer, which aiohttp logs as an 'Unhandled exception': the sender's fault, like a request it cannot parse.
+SENDERS_FAULTS = (HttpProcessingError, web_protocol.RequestPayloadError)
+
+
 def senders_error(record: logging.LogRecord) -> bool:
     """aiohttp's ERROR line for a request it could not parse, as one WARNING line naming the kind of fault."""
     failure = record.exc_info[1] if record.exc_info else None
-    if isinstance(failure, HttpProcessingError):
+    if isinstance(failure, SENDERS_FAULTS):
         # The line is ours now (the logs show a library's template only), and holds nothing the request said.
         record.name, record.levelno, record.levelname = __name__, logging.WARNING, "WARNING"
         record.msg, record.args, record.exc_info = "refused a request that is not HTTP as it should be (%s)", (
