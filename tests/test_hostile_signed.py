@@ -92,6 +92,15 @@ SIGNED_BUT_INCOMPLETE: dict[str, Callable[[], Hostile]] = {
          "trigger_id": "1.trigger"}),
     "a workflow step saved without its step": lambda: interaction(
         {**FORM, "view": {**FORM["view"], "type": "workflow_step"}}),
+    # Kinds govbot has no listener for, which Bolt reads to suggest one in its 'unhandled request' warning.
+    "a custom function run whose function is text": lambda: event(
+        {"type": "function_executed", "function_execution_id": "Fx1", "function": "x", "inputs": {}}),
+    "an attachment's button press without actions": lambda: interaction(
+        {"type": "interactive_message", "team": {"id": "T0GOV"}, "user": {"id": "UBOB"}, "callback_id": "x",
+         "actions": []}),
+    "a menu's options asked for by a number": lambda: interaction(
+        {"type": "block_suggestion", "team": {"id": "T0GOV"}, "user": {"id": "UBOB"}, "action_id": 5,
+         "block_id": "b", "value": "x"}),
 }
 
 

@@ -100,7 +100,18 @@ def event(body: dict[str, Any]) -> bool:
         return account(inner.get("user"))
     if inner["type"] == "tokens_revoked":
         return revoked(inner.get("tokens"))
+    if inner["type"] == "function_executed":  # govbot offers no custom functions; Bolt reads its callback_id
+        return isinstance(inner.get("function"), dict | None)
     return True
+
+
+def attachment_action(body: dict[str, Any]) -> bool:
+    actions = body.get("actions")
+    return isinstance(actions, list) and bool(actions) and all(isinstance(action, dict) for action in actions)
+
+
+def suggestion(body: dict[str, Any]) -> bool:
+    return text_or_none(body.get("action_id"))
 
 
 def workflow_step(body: dict[str, Any]) -> bool:
@@ -109,7 +120,8 @@ def workflow_step(body: dict[str, Any]) -> bool:
 
 BY_TYPE: dict[str, Check] = {"block_actions": click, "view_submission": submission, "view_closed": closed,
                              "shortcut": shortcut, "message_action": shortcut, "event_callback": event,
-                             "workflow_step_edit": workflow_step}
+                             "workflow_step_edit": workflow_step, "interactive_message": attachment_action,
+                             "block_suggestion": suggestion}
 
 
 def complete(body: dict[str, Any]) -> bool:
