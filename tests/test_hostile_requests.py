@@ -198,6 +198,8 @@ ELSEWHERE: dict[str, tuple[Callable[[], Hostile], int]] = {
     "a calendar without a token": (lambda: Hostile("GET", "/calendar/cjcg.ics"), 404),
     "a calendar with a wrong token": (lambda: Hostile("GET", "/calendar/cjcg.ics?token=" + "x" * 4000), 404),
     "POST on the health check": (lambda: Hostile("POST", "/healthz", b"x"), 405),
+    "Teams: a genuine token and a charset nobody knows": (lambda: Hostile("POST", "/api/messages", ACTIVITY, {
+        "Authorization": "Bearer " + token(), "Content-Type": "application/json; charset=no-such-charset"}), 400),
 }
 
 CASES: list[tuple[str, Callable[[], Hostile], int]] = [

@@ -56,6 +56,7 @@ class Refusal:
 
 NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSON, with at least a 'type'.")
 NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id' of at most 200 characters).")
+NO_RECIPIENT = Refusal(400, "The activity must say which bot it is for ('recipient' with an 'id'), as Teams does.")
 ID_CHARS = 200  # the longest account id the record keeps
 # A mention is written into the command as `<@id>` in place of its text (envelope.command_text): an id with other
 # characters (`29:bob> --for <@29:carol`) would write more of the command than the person typed, and a mention
@@ -91,6 +92,10 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
     sender = activity.from_property
     if sender is None or not sender.id or len(sender.id) > ID_CHARS or len(sender.aad_object_id or "") > ID_CHARS:
         return NO_SENDER
+    if activity.recipient is None or not activity.recipient.id:  # the bot's own account, which answers come from
+        return NO_RECIPIENT
+    if not channel_named_in_text(body):
+        return NOT_AN_ACTIVITY
     if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
         return NOT_A_CARD_ACTION
     if not all(is_mention(entity) for entity in body.get("entities") or [] if isinstance(entity, dict)
@@ -119,6 +124,13 @@ def tenancy(body: dict[str, Any], activity: Activity, tenant: str | None) -> Ref
             (conversation.id or "").startswith(SHARED_CONVERSATION):
         return NOT_PERSONAL
     return None
+
+
+def channel_named_in_text(body: dict[str, Any]) -> bool:
+    """Whether Teams' channel data, where it names the channel (which the record keeps), names it in text."""
+    data = body.get("channelData")
+    channel = data.get("channel") if isinstance(data, dict) else None
+    return not isinstance(channel, dict) or isinstance(channel.get("name"), str | None)
 
 
 def on_this_machine(service_url: str | None) -> bool:

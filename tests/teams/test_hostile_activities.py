@@ -103,6 +103,9 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
                                                       + "]" * 100_000 + "}").encode(), 400),
     "a personal chat whose conversation is a channel": (personal_in_a_channel, 400),
+    "no recipient": (lambda t: without(message(t), "recipient"), 400),
+    "a channel name that is not text": (lambda t: {**message(t), "channelData": {
+        **message(t)["channelData"], "channel": {"id": CHANNEL, "name": {"text": "CJCG"}}}}, 400),
 }
 
 
