@@ -75,10 +75,6 @@ NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents P
                          "expectReplies.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
-NOT_PERSONAL = Refusal(400, "A personal conversation is a 1:1 chat: its id cannot be a channel's or a group chat's "
-                            "(19:...), where the bot's private answers would be read by everyone.")
-# Teams gives a channel, a group chat and a meeting's chat ids beginning `19:`; a 1:1 chat's begins `a:`.
-SHARED_CONVERSATION = "19:"
 
 
 def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfiguration) -> Refusal | None:
@@ -108,21 +104,18 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
     if claimed is not None and str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
-    return tenancy(body, activity, config.TENANT_ID)
+    return tenancy(body, config.TENANT_ID)
 
 
-def tenancy(body: dict[str, Any], activity: Activity, tenant: str | None) -> Refusal | None:
-    """The conversation is in the bot's tenant, says so, and is no wider than its type says: an activity that
-    names no tenant, or calls a channel a personal chat, is not one Teams sends."""
+def tenancy(body: dict[str, Any], tenant: str | None) -> Refusal | None:
+    """The conversation is in the bot's tenant and says so: an activity that names no tenant is not one Teams
+    sends. (One that calls a channel, or a chat between two people, `personal` is answered as where it is:
+    envelope.is_personal.)"""
     named = tenants(body)
     if tenant and not named:
         return NO_TENANT
     if tenant and any(str(given).casefold() != tenant.casefold() for given in named):  # a GUID, in either case
         return OTHER_TENANT
-    conversation = activity.conversation
-    if conversation is not None and conversation.conversation_type == "personal" and \
-            (conversation.id or "").startswith(SHARED_CONVERSATION):
-        return NOT_PERSONAL
     return None
 
 

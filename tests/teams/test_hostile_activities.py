@@ -66,14 +66,6 @@ def naming_no_tenant(teams: Teams) -> dict[str, Any]:
     return activity
 
 
-def personal_in_a_channel(teams: Teams) -> dict[str, Any]:
-    """A 1:1 chat, says the activity, but its conversation is the channel's: the bot's private answers (a ballot's
-    receipt, someone's register) would be posted for the whole channel to read."""
-    activity = teams.activity("alice", type="message", text="gov interests")
-    activity["conversation"]["conversationType"] = "personal"
-    return activity
-
-
 NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "no sender": (lambda t: without(message(t), "from"), 400),
     "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
@@ -102,7 +94,6 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "JSON nested past any parser": (lambda t: b"[" * 100_000 + b"]" * 100_000, 400),
     "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
                                                       + "]" * 100_000 + "}").encode(), 400),
-    "a personal chat whose conversation is a channel": (personal_in_a_channel, 400),
     "no recipient": (lambda t: without(message(t), "recipient"), 400),
     "a channel name that is not text": (lambda t: {**message(t), "channelData": {
         **message(t)["channelData"], "channel": {"id": CHANNEL, "name": {"text": "CJCG"}}}}, 400),
