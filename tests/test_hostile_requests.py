@@ -185,6 +185,7 @@ TEAMS_TOKENS: dict[str, Callable[[], Hostile]] = {
     "an issuer that is a list": lambda: teams("Bearer " + hand_signed({"alg": "RS256", "kid": KID},
                                                                       claims(iss=[claims()["iss"]]))),
     "a token of 8 kB": lambda: teams("Bearer " + "a" * 8000),
+    "a token whose bytes are not UTF-8": lambda: teams("Bearer \xff\xfe." + part(claims()) + ".c2ln"),
     "PUT without a token": lambda: Hostile("PUT", "/api/messages", b"{}"),
     "no token and a body that is not JSON": lambda: teams(None, b"\xff not json"),
     "an expired token and a body that is not an Activity": lambda: teams("Bearer " + token(exp=1), b"[1]"),
