@@ -3,7 +3,8 @@
 The body must be an Activity as the SDK's own model reads it, from someone (an account with an id); an Adaptive
 Card action must carry its action as Teams sends it. Otherwise the SDK fails on it (a 500 and a traceback) or
 answers 501. With credentials, two more checks the Bot Framework's own channel validation makes and the Agents
-SDK leaves out: the activity's serviceUrl is the one the token was issued for (else a captured token could send
+SDK leaves out: the token names a serviceUrl, as the channel service's do (the SDK also accepts a token the
+tenant's Entra ID issues to any app that asks), and it is the activity's (else a captured token could send
 the bot's replies, and its Entra token, elsewhere), and the conversation belongs to the bot's tenant (the app
 registration is single-tenant)."""
 
@@ -68,6 +69,8 @@ NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'valu
 UNHANDLED_INVOKE = "govbot does not handle this invoke: only the actions on the cards it posted."
 NOT_A_MENTION = Refusal(400, "A mention entity must be written <at>name</at> and name an account by its id, as "
                              "Teams sends it.")
+NO_CHANNEL = Refusal(401, "The token was not issued by the Bot Framework's channel service for an activity (it names "
+                          "no serviceUrl): Teams' activities come with such a token.")
 WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
 OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
 NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only a "
@@ -102,7 +105,9 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         local = on_this_machine(activity.service_url) or activity.delivery_mode == "expectReplies"
         return None if local else NOT_LOCAL
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
-    if claimed is not None and str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
+    if claimed is None:  # a token Entra issued to some app of the tenant, not a channel's: its body could name
+        return NO_CHANNEL  # anyone as the sender
+    if str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
     return tenancy(body, config.TENANT_ID)
 
