@@ -7,6 +7,7 @@ request). Refusals a handler decides (400, 401, 413) pass through as they are.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from collections.abc import Callable
@@ -43,6 +44,28 @@ async def deliberate_answers(request: web.Request, handler: Handler) -> web.Stre
         logger.error("incident %s: %s %s failed with %s at %s", incident, request.method, request.path[:120],
                      type(error).__name__, frames(error.__traceback__))
         return web.json_response({"error": FAILED.format(incident), "incident": incident}, status=500)
+
+
+BODY_SECONDS = 20.0  # the whole body must arrive within this; Slack and Teams send theirs at once
+
+
+@web.middleware
+async def whole_bodies(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Read a request's body before any handler, within BODY_SECONDS, so a client that announces a body and sends
+    it a byte at a time (or never) holds a socket and a handler that long and no longer; one announcing more than
+    the server takes is refused at once. The body is kept: the handler's read returns it."""
+    if request.content_length is not None and request.content_length > request.client_max_size:
+        raise web.HTTPRequestEntityTooLarge(max_size=request.client_max_size, actual_size=request.content_length)
+    if request.body_exists:
+        try:
+            async with asyncio.timeout(BODY_SECONDS):
+                await request.read()
+        except TimeoutError:
+            logger.warning("%s %s: the request's body did not arrive within %g s", request.method,
+                           request.path[:120], BODY_SECONDS)
+            return web.Response(status=408, text="The request's body did not arrive in time; nothing was done.",
+                                headers={"Connection": "close"})
+    return await handler(request)
 
 
 # On every answer, whatever route or refusal gave it (a page sets its own stricter policy beside these): a browser
