@@ -7,6 +7,7 @@ request). Refusals a handler decides (400, 401, 413) pass through as they are.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from collections.abc import Callable
@@ -43,6 +44,28 @@ async def deliberate_answers(request: web.Request, handler: Handler) -> web.Stre
         logger.error("incident %s: %s %s failed with %s at %s", incident, request.method, request.path[:120],
                      type(error).__name__, frames(error.__traceback__))
         return web.json_response({"error": FAILED.format(incident), "incident": incident}, status=500)
+
+
+BODY_SECONDS = 20.0  # the whole body must arrive within this; Slack and Teams send theirs at once
+
+
+@web.middleware
+async def whole_bodies(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Read a request's body before any handler, within BODY_SECONDS, so a client that announces a body and sends
+    it a byte at a time (or never) holds a socket and a handler that long and no longer; one announcing more than
+    the server takes is refused at once. The body is kept: the handler's read returns it."""
+    if request.content_length is not None and request.content_length > request.client_max_size:
+        raise web.HTTPRequestEntityTooLarge(max_size=request.client_max_size, actual_size=request.content_length)
+    if request.body_exists:
+        try:
+            async with asyncio.timeout(BODY_SECONDS):
+                await request.read()
+        except TimeoutError:
+            logger.warning("%s %s: the request's body did not arrive within %g s", request.method,
+                           request.path[:120], BODY_SECONDS)
+            return web.Response(status=408, text="The request's body did not arrive in time; nothing was done.",
+                                headers={"Connection": "close"})
+    return await handler(request)
 
 
 # On every answer, whatever route or refusal gave it (a page sets its own stricter policy beside these): a browser
@@ -84,10 +107,15 @@ def plain_error(original: ErrorHandler) -> ErrorHandler:
     return handle_error
 
 
+# A body that fails to decode (corrupt gzip or deflate) fails again when aiohttp drains what is left of it after the
+# handler's answer, which aiohttp logs as an 'Unhandled exception': the sender's fault, like a request it cannot parse.
+SENDERS_FAULTS = (HttpProcessingError, web_protocol.RequestPayloadError)
+
+
 def senders_error(record: logging.LogRecord) -> bool:
     """aiohttp's ERROR line for a request it could not parse, as one WARNING line naming the kind of fault."""
     failure = record.exc_info[1] if record.exc_info else None
-    if isinstance(failure, HttpProcessingError):
+    if isinstance(failure, SENDERS_FAULTS):
         # The line is ours now (the logs show a library's template only), and holds nothing the request said.
         record.name, record.levelno, record.levelname = __name__, logging.WARNING, "WARNING"
         record.msg, record.args, record.exc_info = "refused a request that is not HTTP as it should be (%s)", (

@@ -64,6 +64,16 @@ def frames(tb: TracebackType | None) -> str:
                       for frame in reversed(summary))
 
 
+def said(error: BaseException) -> str:
+    """What an exception says, where it is govbot's own: a library's (or Python's) words may quote what it was
+    given (pydantic an activity's values, SQLAlchemy a statement's parameters, int() the text). An HTTP status,
+    where the exception has one, is kept."""
+    if ours(type(error).__module__):
+        return f": {cut(str(error), 200)}"
+    status = getattr(error, "status", None)
+    return f" (status {status})" if isinstance(status, int) else ""
+
+
 class BoundedFormatter(logging.Formatter):
     """One line a record, at most about MAX_MESSAGE characters of message and MAX_FRAMES frames; as text, or with
     `as_json` one JSON object (time in UTC, level, logger, message, request_id)."""
@@ -82,8 +92,7 @@ class BoundedFormatter(logging.Formatter):
         line = cut(message)
         if record.exc_info and record.exc_info[1] is not None:
             kind, error, tb = record.exc_info
-            said = f": {cut(str(error), 200)}" if mine else ""
-            line += f" | {kind.__name__ if kind else 'error'}{said} at {frames(tb)}"
+            line += f" | {kind.__name__ if kind else 'error'}{said(error) if mine else ''} at {frames(tb)}"
         request_id = REQUEST_ID.get() or "-"
         if self.as_json:
             at = dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds")

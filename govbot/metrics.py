@@ -91,7 +91,8 @@ def metrics_route(token: str) -> Handler:
     expected = f"Bearer {token}".encode()
 
     async def metrics(request: web.Request) -> web.StreamResponse:
-        given = request.headers.get("Authorization", "").encode()
+        # A header's bytes need not be UTF-8: aiohttp keeps those that are not as surrogates, which encode back.
+        given = request.headers.get("Authorization", "").encode("utf-8", "surrogateescape")
         if not hmac.compare_digest(given, expected):
             return web.Response(status=401, text="metrics need Authorization: Bearer $METRICS_TOKEN",
                                 headers={"WWW-Authenticate": "Bearer"})

@@ -44,6 +44,9 @@ def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Cl
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)
     operations.mount(app, settings, sessions)
+    # Within the request id and the count (its refusals are named and counted), and within deliberate_answers (a
+    # body cut short while read is a 400, as in any handler).
+    app.middlewares.append(front_door.whole_bodies)
     calendar_feed.mount(app, settings, sessions, clock)
     web_pages.mount(app, settings, sessions, clock)
     if settings.slack_configured and settings.slack_app_token is None:

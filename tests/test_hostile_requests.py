@@ -185,6 +185,7 @@ TEAMS_TOKENS: dict[str, Callable[[], Hostile]] = {
     "an issuer that is a list": lambda: teams("Bearer " + hand_signed({"alg": "RS256", "kid": KID},
                                                                       claims(iss=[claims()["iss"]]))),
     "a token of 8 kB": lambda: teams("Bearer " + "a" * 8000),
+    "a token whose bytes are not UTF-8": lambda: teams("Bearer \xff\xfe." + part(claims()) + ".c2ln"),
     "PUT without a token": lambda: Hostile("PUT", "/api/messages", b"{}"),
     "no token and a body that is not JSON": lambda: teams(None, b"\xff not json"),
     "an expired token and a body that is not an Activity": lambda: teams("Bearer " + token(exp=1), b"[1]"),
@@ -198,6 +199,8 @@ ELSEWHERE: dict[str, tuple[Callable[[], Hostile], int]] = {
     "a calendar without a token": (lambda: Hostile("GET", "/calendar/cjcg.ics"), 404),
     "a calendar with a wrong token": (lambda: Hostile("GET", "/calendar/cjcg.ics?token=" + "x" * 4000), 404),
     "POST on the health check": (lambda: Hostile("POST", "/healthz", b"x"), 405),
+    "Teams: a genuine token and a charset nobody knows": (lambda: Hostile("POST", "/api/messages", ACTIVITY, {
+        "Authorization": "Bearer " + token(), "Content-Type": "application/json; charset=no-such-charset"}), 400),
 }
 
 CASES: list[tuple[str, Callable[[], Hostile], int]] = [

@@ -79,7 +79,35 @@ SIGNED_BUT_INCOMPLETE: dict[str, Callable[[], Hostile]] = {
     "App Home opened by nobody": lambda: event({"type": "app_home_opened", "tab": "home"}),
     "tokens revoked that are not lists": lambda: event({"type": "tokens_revoked", "tokens": "all"}),
     "tokens revoked that are not an object": lambda: event({"type": "tokens_revoked", "tokens": ["all"]}),
+    # Slack sends a command as a form, so every field is text; Bolt also reads one sent as JSON, where it need not be.
+    "a command in JSON whose text is a number": lambda: json_command(text=5),
+    "a command in JSON whose user name is an object": lambda: json_command(user_name={"x": 1}),
+    "a command in JSON whose workspace is a list": lambda: json_command(team_id=["T0GOV"]),
+    "a click whose response_url is a number": lambda: interaction({**CLICK, "response_url": 5}),
+    "a click whose response_url is an object": lambda: interaction({**CLICK, "response_url": {"url": "x"}}),
+    # Workflow Builder's steps from apps (retired by Slack; govbot never offered one): Bolt reads the step before
+    # any listener, and failed on one without it.
+    "a workflow step edit without its step": lambda: interaction(
+        {"type": "workflow_step_edit", "team": {"id": "T0GOV"}, "user": {"id": "UBOB"}, "callback_id": "x",
+         "trigger_id": "1.trigger"}),
+    "a workflow step saved without its step": lambda: interaction(
+        {**FORM, "view": {**FORM["view"], "type": "workflow_step"}}),
+    # Kinds govbot has no listener for, which Bolt reads to suggest one in its 'unhandled request' warning.
+    "a custom function run whose function is text": lambda: event(
+        {"type": "function_executed", "function_execution_id": "Fx1", "function": "x", "inputs": {}}),
+    "an attachment's button press without actions": lambda: interaction(
+        {"type": "interactive_message", "team": {"id": "T0GOV"}, "user": {"id": "UBOB"}, "callback_id": "x",
+         "actions": []}),
+    "a menu's options asked for by a number": lambda: interaction(
+        {"type": "block_suggestion", "team": {"id": "T0GOV"}, "user": {"id": "UBOB"}, "action_id": 5,
+         "block_id": "b", "value": "x"}),
 }
+
+
+def json_command(**fields: Any) -> Hostile:
+    return signed(json.dumps({"command": "/gov", "text": "help", "team_id": "T0GOV", "user_id": "UBOB",
+                              "channel_id": CHANNEL, "response_url": "http://127.0.0.1:9/response/1", **fields}),
+                  content_type="application/json")
 
 
 @pytest.mark.parametrize("name", list(SIGNED_BUT_INCOMPLETE))

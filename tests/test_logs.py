@@ -8,6 +8,7 @@ import socket
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.errors import DomainError
 from bot.settings import Settings
 from govbot import logs
 
@@ -94,3 +95,29 @@ def test_a_path_cannot_write_terminal_escapes_or_reordering_marks_into_the_log(
     line = next(line for line in server.logged().splitlines() if "GET /x" in line)
     assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c in "\u202e" for c in line), repr(line)
     assert "/x\\x1b[2J\\x1b]0;owned\\x07\\x00y\\u202efdp.exe\\x9b 404" in line, line
+
+
+def test_a_librarys_exception_logged_by_govbot_keeps_its_kind_but_not_its_words() -> None:
+    """govbot's own line for a failure it did not foresee ('Teams turn failed') named the exception and its
+    message; a library's message quotes what it was given: pydantic's the activity's values, SQLAlchemy's the
+    statement's parameters (a member's motion, say). Its kind, where it was raised and any HTTP status stay."""
+    from pydantic import BaseModel, ValidationError
+
+    class Reference(BaseModel):
+        name: int
+
+    try:
+        Reference(name="my ballot is secret: against")  # type: ignore[arg-type]
+    except ValidationError as error:
+        quoted = error
+    [line] = written(record("handlers.teams.listeners", "Teams turn failed", level=logging.ERROR, error=quoted))
+    assert "ValidationError" in line and "test_logs.py:" in line
+    assert "ballot" not in line and "input_value" not in line, line
+
+    class Refused(Exception):
+        status = 403
+
+    [refused] = written(record("handlers.teams.posting", "could not post", error=Refused("url=https://x/?t=secret")))
+    assert "Refused (status 403)" in refused and "secret" not in refused, refused
+    [own] = written(record("govbot.serve", "failed", error=DomainError("The record is being upgraded.")))
+    assert "DomainError: The record is being upgraded." in own  # govbot's own words are kept

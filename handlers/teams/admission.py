@@ -3,7 +3,8 @@
 The body must be an Activity as the SDK's own model reads it, from someone (an account with an id); an Adaptive
 Card action must carry its action as Teams sends it. Otherwise the SDK fails on it (a 500 and a traceback) or
 answers 501. With credentials, two more checks the Bot Framework's own channel validation makes and the Agents
-SDK leaves out: the activity's serviceUrl is the one the token was issued for (else a captured token could send
+SDK leaves out: the token names a serviceUrl, as the channel service's do (the SDK also accepts a token the
+tenant's Entra ID issues to any app that asks), and it is the activity's (else a captured token could send
 the bot's replies, and its Entra token, elsewhere), and the conversation belongs to the bot's tenant (the app
 registration is single-tenant)."""
 
@@ -56,6 +57,7 @@ class Refusal:
 
 NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSON, with at least a 'type'.")
 NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id' of at most 200 characters).")
+NO_RECIPIENT = Refusal(400, "The activity must say which bot it is for ('recipient' with an 'id'), as Teams does.")
 ID_CHARS = 200  # the longest account id the record keeps
 # A mention is written into the command as `<@id>` in place of its text (envelope.command_text): an id with other
 # characters (`29:bob> --for <@29:carol`) would write more of the command than the person typed, and a mention
@@ -67,6 +69,8 @@ NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'valu
 UNHANDLED_INVOKE = "govbot does not handle this invoke: only the actions on the cards it posted."
 NOT_A_MENTION = Refusal(400, "A mention entity must be written <at>name</at> and name an account by its id, as "
                              "Teams sends it.")
+NO_CHANNEL = Refusal(401, "The token was not issued by the Bot Framework's channel service for an activity (it names "
+                          "no serviceUrl): Teams' activities come with such a token.")
 WRONG_SERVICE = Refusal(401, "The activity's serviceUrl is not the one its token was issued for.")
 OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and this conversation is in another.")
 NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only a "
@@ -74,10 +78,6 @@ NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents P
                          "expectReplies.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
-NOT_PERSONAL = Refusal(400, "A personal conversation is a 1:1 chat: its id cannot be a channel's or a group chat's "
-                            "(19:...), where the bot's private answers would be read by everyone.")
-# Teams gives a channel, a group chat and a meeting's chat ids beginning `19:`; a 1:1 chat's begins `a:`.
-SHARED_CONVERSATION = "19:"
 
 
 def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfiguration) -> Refusal | None:
@@ -91,6 +91,10 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
     sender = activity.from_property
     if sender is None or not sender.id or len(sender.id) > ID_CHARS or len(sender.aad_object_id or "") > ID_CHARS:
         return NO_SENDER
+    if activity.recipient is None or not activity.recipient.id:  # the bot's own account, which answers come from
+        return NO_RECIPIENT
+    if not channel_named_in_text(body):
+        return NOT_AN_ACTIVITY
     if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
         return NOT_A_CARD_ACTION
     if not all(is_mention(entity) for entity in body.get("entities") or [] if isinstance(entity, dict)
@@ -101,24 +105,30 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         local = on_this_machine(activity.service_url) or activity.delivery_mode == "expectReplies"
         return None if local else NOT_LOCAL
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
-    if claimed is not None and str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
+    if claimed is None:  # a token Entra issued to some app of the tenant, not a channel's: its body could name
+        return NO_CHANNEL  # anyone as the sender
+    if str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
-    return tenancy(body, activity, config.TENANT_ID)
+    return tenancy(body, config.TENANT_ID)
 
 
-def tenancy(body: dict[str, Any], activity: Activity, tenant: str | None) -> Refusal | None:
-    """The conversation is in the bot's tenant, says so, and is no wider than its type says: an activity that
-    names no tenant, or calls a channel a personal chat, is not one Teams sends."""
+def tenancy(body: dict[str, Any], tenant: str | None) -> Refusal | None:
+    """The conversation is in the bot's tenant and says so: an activity that names no tenant is not one Teams
+    sends. (One that calls a channel, or a chat between two people, `personal` is answered as where it is:
+    envelope.is_personal.)"""
     named = tenants(body)
     if tenant and not named:
         return NO_TENANT
     if tenant and any(str(given).casefold() != tenant.casefold() for given in named):  # a GUID, in either case
         return OTHER_TENANT
-    conversation = activity.conversation
-    if conversation is not None and conversation.conversation_type == "personal" and \
-            (conversation.id or "").startswith(SHARED_CONVERSATION):
-        return NOT_PERSONAL
     return None
+
+
+def channel_named_in_text(body: dict[str, Any]) -> bool:
+    """Whether Teams' channel data, where it names the channel (which the record keeps), names it in text."""
+    data = body.get("channelData")
+    channel = data.get("channel") if isinstance(data, dict) else None
+    return not isinstance(channel, dict) or isinstance(channel.get("name"), str | None)
 
 
 def on_this_machine(service_url: str | None) -> bool:

@@ -45,8 +45,8 @@ async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) 
     which the SDK would otherwise answer with a 500 and a traceback in the log."""
     try:
         body = await request.json()
-    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python's parser goes (no activity is)
-        return admission.NOT_AN_ACTIVITY
+    except (ValueError, RecursionError, LookupError):  # not JSON, nested deeper than Python's parser goes (no
+        return admission.NOT_AN_ACTIVITY  # activity is), or in a charset nobody knows
     return admission.refusal(body, request.get("claims_identity"), config)
 
 

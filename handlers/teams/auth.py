@@ -67,7 +67,7 @@ def readable(authorization: str) -> bool:
     audience and issuer are strings. The SDK's validator raises (a 500) on some other shapes, e.g. no `kid`;
     whether the token is genuine is still the SDK's check."""
     scheme, _, token = authorization.strip().partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    if scheme.lower() != "bearer" or not token.strip() or not token.isascii():  # a JWT is base64url: ASCII
         return False
     try:
         header = jwt.get_unverified_header(token.strip())

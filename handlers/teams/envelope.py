@@ -79,8 +79,26 @@ def typed_place(activity: Activity) -> Place:
     return dataclasses.replace(place(activity), said_in_public=not is_personal(activity))
 
 
+# Teams calls every 1:1 chat `personal`, but only the person's own chat with the bot is read by them alone. Its id
+# begins `a:` (or `8:`); Microsoft Graph's name for it, `19:<person>_<bot>@unq.gbl.spaces`, names both. A `19:` id
+# is otherwise a chat between two people (`19:<one>_<other>@unq.gbl.spaces`), a group chat or a channel.
+SHARED_ID = "19:"
+ONE_TO_ONE = re.compile(r"19:([^_@:]+)_([^_@:]+)@unq\.gbl\.spaces", re.IGNORECASE)
+
+
 def is_personal(activity: Activity) -> bool:
-    return activity.conversation is not None and activity.conversation.conversation_type == "personal"
+    """Whether the activity is in the speaker's own 1:1 chat with the bot, which nobody else reads."""
+    conversation = activity.conversation
+    if conversation is None or conversation.conversation_type != "personal":
+        return False
+    conversation_id = conversation.id or ""
+    if not conversation_id.startswith(SHARED_ID):
+        return True
+    members = ONE_TO_ONE.fullmatch(conversation_id)
+    bot = (activity.recipient.id if activity.recipient else "").removeprefix("28:")
+    person = activity.from_property.aad_object_id if activity.from_property else None
+    return members is not None and bool(bot and person) and \
+        sorted(m.casefold() for m in members.groups()) == sorted(str(m).casefold() for m in (bot, person))
 
 
 def reference(activity: Activity) -> dict[str, Any]:

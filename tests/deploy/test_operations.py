@@ -66,6 +66,15 @@ def test_metrics_need_the_token(server: str) -> None:
     assert get(server + "/metrics", {"Authorization": f"Bearer {TOKEN}"})[0] == 200
 
 
+@pytest.mark.parametrize("authorization", ["Bearer \xff\xfe", "Bearer " + "\xe9" * 40, "bearer wrong", "Basic x"])
+def test_metrics_refuse_a_token_of_any_bytes_without_failing(server: str, authorization: str) -> None:
+    """A header's bytes need not be UTF-8 (HTTP headers are Latin-1 on the wire): the comparison with the token
+    raised on them, a 500 and an incident line for a scanner's probe."""
+    status, body, _ = get(server + "/metrics", {"Authorization": authorization})
+    assert status == 401 and "incident" not in body
+    assert get(server + "/metrics", {"Authorization": f"Bearer {TOKEN}"})[0] == 200
+
+
 def test_metrics_count_requests_by_route_and_commands_by_verb(server: str) -> None:
     get(server + "/healthz")
     get(server + "/no/such/page?token=secret")

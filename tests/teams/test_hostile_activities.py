@@ -6,10 +6,12 @@ another tenant than the bot's (a single-tenant registration) is refused."""
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
+import jwt
 import pytest
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -66,14 +68,6 @@ def naming_no_tenant(teams: Teams) -> dict[str, Any]:
     return activity
 
 
-def personal_in_a_channel(teams: Teams) -> dict[str, Any]:
-    """A 1:1 chat, says the activity, but its conversation is the channel's: the bot's private answers (a ballot's
-    receipt, someone's register) would be posted for the whole channel to read."""
-    activity = teams.activity("alice", type="message", text="gov interests")
-    activity["conversation"]["conversationType"] = "personal"
-    return activity
-
-
 NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "no sender": (lambda t: without(message(t), "from"), 400),
     "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
@@ -102,14 +96,18 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "JSON nested past any parser": (lambda t: b"[" * 100_000 + b"]" * 100_000, 400),
     "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
                                                       + "]" * 100_000 + "}").encode(), 400),
-    "a personal chat whose conversation is a channel": (personal_in_a_channel, 400),
+    "no recipient": (lambda t: without(message(t), "recipient"), 400),
+    "a channel name that is not text": (lambda t: {**message(t), "channelData": {
+        **message(t)["channelData"], "channel": {"id": CHANNEL, "name": {"text": "CJCG"}}}}, 400),
 }
 
 
 async def send(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSAPrivateKey,
                monkeypatch: pytest.MonkeyPatch, shape: Shape,
-               hosts: OutboundHostValidator | None = LOCAL_CONNECTOR) -> tuple[int, str, Teams]:
-    """Post `shape`'s activity to the bot with a genuine token for it, naming the fake connector as serviceurl."""
+               hosts: OutboundHostValidator | None = LOCAL_CONNECTOR,
+               make_token: Callable[[rsa.RSAPrivateKey, str], str] = token) -> tuple[int, str, Teams]:
+    """Post `shape`'s activity to the bot with a genuine token for it (`make_token`'s, given the key and the fake
+    connector's address: by default the Bot Framework's, naming the connector as serviceurl)."""
     public = {**RSAAlgorithm.to_jwk(key.public_key(), as_dict=True), "kid": KID, "use": "sig", "alg": "RS256"}
     jwks = web.Application()
 
@@ -120,7 +118,7 @@ async def send(sessions: sessionmaker[Session], settings: Settings, key: rsa.RSA
     async with serve(jwks) as jwks_url, teams_world(sessions, settings, token_providers=FakeEntra,
                                                     host_validator=hosts) as teams:
         monkeypatch.setattr(JwtTokenValidator, "_jwk_client_manager", LocalKeys(jwks_url + "/keys"))
-        bearer = "Bearer " + token(key, teams.connector.url)
+        bearer = "Bearer " + make_token(key, teams.connector.url)
         sent = shape(teams)
         body = {"data": sent, "headers": {"Authorization": bearer, "Content-Type": "application/json"}} \
             if isinstance(sent, bytes) else {"json": sent, "headers": {"Authorization": bearer}}
@@ -251,5 +249,35 @@ def test_a_tenant_id_set_in_capitals_still_admits_its_own_tenant(
         answered, body, teams = await send(sessions, capitals, signing_key, monkeypatch, message)
         assert answered in (200, 202), body
         assert any("Meeting 1" in text for text in teams.connector.texts())
+
+    asyncio.run(run())
+
+
+def entra_token(key: rsa.RSAPrivateKey, service_url: str) -> str:
+    """A token this tenant's Entra ID issues for the bot's app id to any app of the tenant that asks (client
+    credentials): genuine, for this audience, from an issuer the SDK trusts, but issued by no channel, so it names
+    no serviceUrl. Teams' activities come from the Bot Framework's channel service, whose tokens always do."""
+    now = int(time.time())
+    claims = {"iss": f"https://sts.windows.net/{TENANT}/", "aud": APP_ID, "iat": now - 60, "nbf": now - 60,
+              "exp": now + 3600, "tid": TENANT, "appid": str(uuid.uuid4())}
+    return jwt.encode(claims, key, algorithm="RS256", headers={"kid": KID})
+
+
+def test_a_token_no_channel_issued_cannot_speak_for_a_member(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a serviceurl claim nothing ties the activity to Teams, and its body names whoever it likes as the
+    sender: an app in the tenant could schedule meetings, or vote, as the chair. Refused as 401; nothing changes."""
+    async def run() -> None:
+        before: dict[str, int] = {}
+
+        def counted(teams: Teams) -> dict[str, Any]:
+            before.update(row_counts(sessions))
+            return message(teams)
+
+        answered, body, teams = await send(sessions, settings, signing_key, monkeypatch, counted,
+                                           make_token=entra_token)
+        assert answered == 401, body
+        assert row_counts(sessions) == before and teams.connector.calls == []
 
     asyncio.run(run())
