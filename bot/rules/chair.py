@@ -42,7 +42,7 @@ def awaiting_election(terms: Terms, seated: Sequence[SeatHeld], today: dt.date) 
 
 def presides_until_elected(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld | None, today: dt.date) -> bool:
     """While an elected chair is awaited, the secretariat (or, where there is none, any voting member) runs the
-    meeting that elects one: opens and closes it and calls the vote. `held` is the person's seat, if any."""
+    meeting that elects one until the election: opens it and calls the vote. `held` is the person's seat, if any."""
     if not awaiting_election(terms, seated, today):
         return False
     if any(m.role == Role.SECRETARIAT for m in seated):
@@ -106,8 +106,8 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
         secretariat = [names[m.person_id] for m in seated if m.role == Role.SECRETARIAT]
         who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
         return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
-                f"{who} opens and closes the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
-                "and records the result with `chair @winner --poll N`.")
+                f"{who} opens the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
+                "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]
     if chairs:
         return rule.cited(f"Ask {', '.join(chairs)}") + "."
