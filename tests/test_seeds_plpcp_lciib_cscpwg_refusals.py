@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.platform_chats import Speaking
-from tests.test_seed_meetings import elect_bob, first_cscpwg_meeting
+from tests.test_seed_meetings import elect_bob
 from tests.test_seeds_plpcp_lciib_cscpwg import lciib_meeting
 
 
@@ -52,3 +52,40 @@ def test_a_seat_without_a_vote_is_told_why_in_the_documents_words(platform_chat:
     assert (
         "Your seat (LIIA programme team with London Councils) is the secretariat and does not vote in London "
         "Children's Innovation and Improvement Board (ToR Board Support and Logistics).") in chat.refused("sam", "vote 1 for").text
+
+
+def test_a_refusal_under_the_usual_practice_says_the_document_is_silent(platform_chat: Speaking) -> None:
+    """PLPCP's document names the chair (Membership) but says nothing of who approves minutes, opens meetings or
+    proposes motions. A member refused read "Ask alice (ToR Membership)", as if Membership gave the chair the
+    minutes; `terms` says these are the usual practice, and so does the refusal, citing Membership for who the
+    chair is."""
+    chat = platform_chat
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-01 10:00")
+    chat.now = dt.datetime(2026, 12, 1, 10, 0, tzinfo=dt.UTC)
+    assert ("Only the chair (or vice-chair, or the meeting's chair) can open a meeting. The ToR does not say who "
+            "may, so this is the usual practice. Ask alice, the chair (ToR Membership).") in \
+        chat.refused("bob", "meeting open").text
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert ("Only a voting member or the chair can propose motions in Pan-London Placements Commissioning Programme "
+            "Steering Group. The ToR does not say who may, so this is the usual practice. Ask") in \
+        chat.refused("sam", 'motion "Deploy the budget"').text
+    chat.ok("alice", "meeting close")
+    assert ("Only the chair (or vice-chair, or the meeting's chair) can approve the minutes of Pan-London "
+            "Placements Commissioning Programme Steering Group. The ToR does not say who may, so this is the usual "
+            "practice. Ask alice, the chair (ToR Membership).") in chat.refused("bob", "minutes approve 1").text
+    # Where the document does say who, the refusal cites it and says nothing of usual practice.
+    refused = chat.refused("bob", "meeting schedule 2027-03-01 10:00").text
+    assert "(ToR Steering Group Support and Logistics). Ask alice or sam." in refused
+    assert "usual practice" not in refused
+
+
+def test_lciib_a_member_who_may_not_co_opt_is_told_the_clause_on_co_option(platform_chat: Speaking) -> None:
+    """LCIIB Membership: "Subject to the agreement of the board DCS leads for London's priority themes will be
+    co-opted". A member co-opting one was told "Only the chair or the secretariat can add members", the power to
+    seat an ordinary member, on which the document is silent, rather than the co-option clause."""
+    chat = platform_chat
+    chat.load("lciib")
+    refused = chat.refused("bob", 'member add @mia --seat "DCS lead for a priority theme" --agreed "Board, minute 5"')
+    assert "Only the chair or the secretariat can co-opt members (ToR Membership). Ask alice or sam." in refused.text

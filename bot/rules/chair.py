@@ -110,7 +110,9 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
                 "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]
     if chairs:
-        return rule.cited(f"Ask {', '.join(chairs)}") + "."
+        who = f"{chairs[0]}, the chair" if len(chairs) == 1 else f"{', '.join(chairs[:-1])} or {chairs[-1]}, who " \
+            "hold the chair"
+        return rule.cited(f"Ask {who}") + "."
     ended = [names[m.person_id] for m in seated if m.role in CHAIR_ROLES]
     if ended:
         return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "
