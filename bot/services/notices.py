@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
 from bot.rules import deputies
-from bot.rules.calendar import report_due, show, show_date
+from bot.rules.calendar import show, show_date
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
@@ -173,8 +173,7 @@ def report(ctx: Context, due_on: dt.date) -> Notice | str:
     rule = ctx.terms.reporting
     if rule is None:
         return "the ToR sets no reporting duty"
-    if not rule.every_months or report_due(reviews.adopted(ctx, ctx.terms), rule.every_months,
-                                           reviews.last_done(ctx, "report")) != due_on:
+    if not rule.every_months or reviews.next_report(ctx, rule.every_months) != due_on:
         return "the report is recorded or no longer due"
     people = tuple(m.person_id for m in ctx.memberships() if m.role == rule.lead) or chairs(ctx)
     text = rule.cited(f"The report of {ctx.terms.name} to {rule.to} is due on {show_date(due_on)}")
