@@ -44,8 +44,8 @@ def electorate_is_present(rule: VotingRule, *, at_meeting: bool) -> bool:
     return at_meeting and rule is not VotingRule.ALL_MEMBERS
 
 
-AS_ROLE = {Role.SECRETARIAT: " is the secretariat and", Role.OBSERVER: " attends as an observer and",
-           Role.CO_OPTED: " is co-opted and"}  # what a seat without a vote is, in a clerk's words
+AS_ROLE: dict[str, str] = {Role.SECRETARIAT: " is the secretariat and", Role.OBSERVER: " attends as an observer and",
+                           Role.CO_OPTED: " is co-opted and"}  # what a seat without a vote is, in a clerk's words
 
 
 def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: str,
