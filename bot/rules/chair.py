@@ -63,7 +63,7 @@ def restoring(terms: Terms, held: SeatHeld, today: dt.date, *, name: str, able: 
     if seat_over and new_holder_due(terms.seat(held.seat_title)):
         # The ToR has a new representative appointed at the term's end: never suggest the same person again.
         return (f"the ToR has a new representative appointed to {held.seat_title}, not you again. The "
-                "secretariat seats them with `member add @person --seat \"...\"`.")
+                f"secretariat seats them with `member add @person --seat \"{held.seat_title}\"`.")
     if seat_over:
         how = f"you are reappointed: `member add @{name} --seat \"{held.seat_title}\"`"
     else:

@@ -128,10 +128,10 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
         text = f"{holder}'s term in the seat {membership.seat_title} ends today ({show_date(ends_on)})"
-        text = (seat.cited(text) if seat else text) + (": a new representative is due (`member add @person --seat "
-                                                       "\"...\"`)." if new_holder_due(seat) else
-                                                       ": the seat is vacant until the term is renewed or the seat "
-                                                       "filled (`member add @person --seat \"...\"`).")
+        add = f"`member add @person --seat \"{membership.seat_title}\"`"
+        then = f": a new representative is due ({add})." if new_holder_due(seat) else \
+            f": the seat is vacant until the term is renewed or the seat filled ({add})."
+        text = (seat.cited(text) if seat else text) + then
         return Notice("Seat vacant", text)
     days = (ends_on - ctx.today).days
     if chair_term:

@@ -1,5 +1,6 @@
-"""PLPCP's "quarterly reports to LCIIB" (Activity and Responsibilities): the chair, who leads the reports, is reminded
-before each one falls due, counting the quarters from the ToR's adoption."""
+"""PLPCP's reminders: "quarterly reports to LCIIB" (Activity and Responsibilities), the chair leading them, counted in
+quarters from the ToR's adoption; and "Each DCS will stand for twelve months, after which a new representative from
+the sub-region will be appointed" (Membership)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,14 @@ def test_a_group_set_up_after_its_tor_was_adopted_is_reminded_of_its_next_quarte
                                   "made, say `report done`.")] * 2
     chat.now = utc("2027-01-14", 12)
     assert "the next is due on 14 Apr 2027" in chat.ok("alice", 'report done "Q3 report to LCIIB"').text
+
+
+def test_the_day_a_dcs_term_ends_the_channel_is_told_which_seat_to_fill(chat: Chat,
+                                                                         notifier: RecordingNotifier) -> None:
+    """The seat-vacant notice gave `member add @person --seat "..."`, leaving the secretary to find the title."""
+    chat.load("plpcp")
+    run(chat.sessions, notifier, [utc("2027-01-15")])
+    vacant = [s.reply.text for s in notifier.sent if s.reply.title == "Seat vacant"]
+    assert len(vacant) == 4
+    assert vacant[0] == ("bob's term in the seat DCS North London ends today (15 Jan 2027) (ToR Membership): a new "
+                         "representative is due (`member add @person --seat \"DCS North London\"`).")
