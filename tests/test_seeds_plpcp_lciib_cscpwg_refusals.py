@@ -89,3 +89,17 @@ def test_lciib_a_member_who_may_not_co_opt_is_told_the_clause_on_co_option(platf
     chat.load("lciib")
     refused = chat.refused("bob", 'member add @mia --seat "DCS lead for a priority theme" --agreed "Board, minute 5"')
     assert "Only the chair or the secretariat can co-opt members (ToR Membership). Ask alice or sam." in refused.text
+
+
+def test_plpcp_a_dcs_whose_twelve_months_are_over_is_told_so_when_proposing(platform_chat: Speaking) -> None:
+    """Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region will
+    be appointed". carol's term ended on 15 Jan 2027; proposing a motion she read only that a voting member may, and
+    to ask alice, frank or grace, as if she had never held a seat."""
+    chat = platform_chat
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 2, 1, 10, 0, tzinfo=dt.UTC)
+    refused = chat.refused("carol", 'motion "Deploy the Q4 budget"').text
+    assert ("Your term in DCS East London ended on 15 Jan 2027, so you cannot propose motions in Pan-London "
+            "Placements Commissioning Programme Steering Group (ToR Membership). The ToR has a new representative "
+            "appointed to DCS East London; the chair or secretariat seats them:") in refused
+    assert 'member add @person --seat "DCS East London"' in refused

@@ -7,7 +7,7 @@ from bot.errors import NotAllowed
 from bot.models import Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.services.context import Context
-from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair
+from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
 from bot.terms_powers import Act, PowerHolder
 
 
@@ -46,6 +46,8 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
     if not may(ctx, act, meeting=meeting, own=own):
         if PowerHolder.CHAIR in power.by:
             refuse_lapsed_chair(ctx, doing)
+        if {PowerHolder.MEMBER, PowerHolder.VOTING_MEMBER} & set(power.by):
+            refuse_lapsed_member(ctx, doing)
         if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
             raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx)}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
