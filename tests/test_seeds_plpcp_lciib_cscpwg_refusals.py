@@ -103,3 +103,23 @@ def test_plpcp_a_dcs_whose_twelve_months_are_over_is_told_so_when_proposing(plat
             "Placements Commissioning Programme Steering Group (ToR Membership). The ToR has a new representative "
             "appointed to DCS East London; the chair or secretariat seats them:") in refused
     assert 'member add @person --seat "DCS East London"' in refused
+
+
+def test_plpcp_an_alternate_is_not_told_the_dcs_is_present_after_they_left(platform_chat: Speaking) -> None:
+    """Membership: an alternate attends "in their place in exceptional circumstances". bob came and left at 10:40;
+    nadia, his alternate, arriving then was told "bob is present", which the roll contradicted."""
+    chat = platform_chat
+    chat.load("plpcp")
+    chat.ok("bob", "deputy @nadia")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert "bob is present; a deputy attends only in place of an absent member (ToR Membership)." in \
+        chat.refused("nadia", "here").text
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    refused = chat.refused("nadia", "here").text
+    assert "bob is present" not in refused
+    assert ("bob attended and left at 10:40; a deputy attends only in place of a member who did not "
+            "attend (ToR Membership).") in refused

@@ -111,11 +111,14 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
             "with `govbot group import FILE`.")
 
 
-def attending_refusal(rule: DeputyRule, member: str, member_present: bool) -> str | None:
+def attending_refusal(rule: DeputyRule, member: str, member_present: bool, left: str | None = None) -> str | None:
     """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member, unless the
-    ToR lets one attend beside the member too (`alongside`)."""
+    ToR lets one attend beside the member too (`alongside`). `left` is when the member, who came, left (`10:40`)."""
     if not member_present or rule.alongside:
         return None
+    if left is not None:
+        return rule.cited(f"{member} attended and left at {left}; a deputy attends only in place of a member who "
+                          "did not attend") + "."
     return rule.cited(f"{member} is present; a deputy attends only in place of an absent member") + "."
 
 
