@@ -123,3 +123,21 @@ def test_plpcp_an_alternate_is_not_told_the_dcs_is_present_after_they_left(platf
     assert "bob is present" not in refused
     assert ("bob attended and left at 10:40; a deputy attends only in place of a member who did not "
             "attend (ToR Membership).") in refused
+
+
+def test_cscpwg_ending_early_says_which_scheduled_meetings_it_cancels(platform_chat: Speaking) -> None:
+    """Operation: "The group may cease prior to this if appropriate and by agreement of all members of the working
+    group." Ending it cancelled the meetings already scheduled without a word: the Senior Adviser, who must tell
+    the councillors, learnt it only from `meetings`."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    elect_bob(chat)
+    chat.ok("sam", "meeting schedule 2023-03-14 14:00")
+    chat.ok("sam", "meeting schedule 2023-05-16 14:00")
+    chat.now = dt.datetime(2023, 2, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("bob", 'motion "Cease the working group early" --closes "2023-02-10 17:00"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 2 for")
+    chat.ok("bob", "poll close 2")
+    ended = chat.ok("sam", "group end --motion 2").text
+    assert "Meetings 2 (Tue 14 Mar 2023, 14:00 GMT) and 3 (Tue 16 May 2023, 14:00 BST) are cancelled." in ended
