@@ -141,3 +141,18 @@ def test_cscpwg_ending_early_says_which_scheduled_meetings_it_cancels(platform_c
     chat.ok("bob", "poll close 2")
     ended = chat.ok("sam", "group end --motion 2").text
     assert "Meetings 2 (Tue 14 Mar 2023, 14:00 GMT) and 3 (Tue 16 May 2023, 14:00 BST) are cancelled." in ended
+
+
+def test_lciib_someone_without_a_seat_voting_is_not_told_of_deputies_the_board_has_none_of(
+        platform_chat: Speaking) -> None:
+    """LCIIB's document provides for no deputies (Membership lists the seats; nobody may send another). An invited
+    guest voting read "Only voting members ... vote, or a deputy attending for an absent member where the ToR allows
+    it", leaving them to wonder whether it does."""
+    chat = platform_chat
+    chat.load("lciib")
+    lciib_meeting(chat, "bob")
+    chat.ok("sam", "guest @zoe --from DfE")
+    chat.ok("alice", 'motion "Authorise the RIIA memorandum of understanding"')
+    refused = chat.refused("zoe", "vote 1 for").text
+    assert ("Only voting members of London Children's Innovation and Improvement Board vote; its ToR makes no "
+            "provision for deputies (ToR Membership).") in refused

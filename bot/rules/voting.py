@@ -64,8 +64,14 @@ def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: 
         return f"{seat.cited(rule) if seat else rule}."
     if held is not None and meeting_number is not None:
         return f"You are not recorded present at meeting {meeting_number}; say `here` first."
-    return terms.deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent "
-                                "member where the ToR allows it") + "."
+    deputies = terms.deputies
+    if not deputies.allowed:
+        return deputies.cited(f"Only voting members of {terms.name} vote; its ToR makes no provision for "
+                              "deputies") + "."
+    if not deputies.may_vote:
+        return deputies.cited(f"Only voting members of {terms.name} vote; under its ToR deputies do not") + "."
+    return deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent member "
+                          "who named them") + "."
 
 
 def lapsed_note(terms: Terms, held: SeatHeld | None, today: dt.date, member: str) -> str:
