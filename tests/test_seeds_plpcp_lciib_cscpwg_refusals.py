@@ -156,3 +156,16 @@ def test_lciib_someone_without_a_seat_voting_is_not_told_of_deputies_the_board_h
     refused = chat.refused("zoe", "vote 1 for").text
     assert ("Only voting members of London Children's Innovation and Improvement Board vote; its ToR makes no "
             "provision for deputies (ToR Membership).") in refused
+
+
+def test_cscpwg_apologies_say_who_may_be_sent_as_a_substitute(platform_chat: Speaking) -> None:
+    """Governance: "Members may send substitutes to working group meetings. These should be members of the Children
+    and Young People Board". A councillor sending apologies was told only `deputy @person`, and learnt who may be
+    sent when the first name they tried was refused."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    sent = chat.ok("carol", "apologies Council meeting").text
+    assert "You can name a deputy to attend in your place:" in sent and "(ToR Governance)." in sent
+    assert "A deputy must be a member of the Children and Young People Board; the ToR file lists vera, wendy." in sent

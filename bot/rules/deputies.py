@@ -75,6 +75,17 @@ def offer(terms: Terms) -> str:
     return rule.cited(f"{', '.join(rule.for_seats)} can name a deputy to attend in their place: `deputy @person`") + "."
 
 
+def sending_hint(rule: DeputyRule, seat_title: str) -> str:
+    """What a member sending apologies can do: name a deputy, with the command to copy, then who the ToR says a
+    deputy must be and whom the ToR file lists."""
+    listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
+    hint = rule.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
+    who = f"A deputy must be a member of {rule.must_belong_to}" if rule.must_belong_to else ""
+    lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
+    more = "; ".join(part for part in (who, lists) if part)
+    return f"{hint} {more[0].upper()}{more[1:]}." if more else hint
+
+
 def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
     """The people the ToR file lists as eligible to deputise for `seat_title`; None when it lists nobody."""
     if isinstance(rule.eligible, dict):
