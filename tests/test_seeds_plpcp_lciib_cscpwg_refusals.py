@@ -169,3 +169,18 @@ def test_cscpwg_apologies_say_who_may_be_sent_as_a_substitute(platform_chat: Spe
     sent = chat.ok("carol", "apologies Council meeting").text
     assert "You can name a deputy to attend in your place:" in sent and "(ToR Governance)." in sent
     assert "A deputy must be a member of the Children and Young People Board; the ToR file lists vera, wendy." in sent
+
+
+def test_plpcp_alternates_whose_dcs_term_ended_are_listed_as_lapsed_not_as_never_named(
+        platform_chat: Speaking) -> None:
+    """Membership: each DCS nominates an alternate and "will stand for twelve months". After 15 Jan 2027 `deputies`
+    said "No deputies are nominated", though bob had named nadia: the secretary could not tell a lapse from a
+    DCS who never named one."""
+    chat = platform_chat
+    chat.load("plpcp")
+    chat.ok("bob", "deputy @nadia")
+    chat.now = dt.datetime(2027, 2, 1, 10, 0, tzinfo=dt.UTC)
+    listed = chat.ok("sam", "deputies").text
+    assert "No deputies are nominated" not in listed
+    assert ("Lapsed with the member's term: nadia for bob (DCS North London, term ended 15 Jan 2027); a deputy attends "
+            "only for a member in term (ToR Membership).") in listed
