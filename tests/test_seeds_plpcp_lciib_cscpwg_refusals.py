@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.platform_chats import Speaking
-from tests.test_seed_meetings import elect_bob
+from tests.test_seed_meetings import elect_bob, first_cscpwg_meeting
 from tests.test_seeds_plpcp_lciib_cscpwg import lciib_meeting
 
 
@@ -184,3 +184,24 @@ def test_plpcp_alternates_whose_dcs_term_ended_are_listed_as_lapsed_not_as_never
     assert "No deputies are nominated" not in listed
     assert ("Lapsed with the member's term: nadia for bob (DCS North London, term ended 15 Jan 2027); a deputy attends "
             "only for a member in term (ToR Membership).") in listed
+
+
+def test_cscpwg_a_chair_elected_in_their_absence_does_not_leave_the_meeting_without_a_chair(
+        platform_chat: Speaking) -> None:
+    """Governance: "elect a chair at its first meeting". carol sent apologies and was elected all the same; the
+    answer said she chaired the rest of the meeting, and nobody there could close it."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    first_cscpwg_meeting(chat)
+    chat.ok("carol", "apologies")
+    for member in ("alice", "bob", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "carol" "bob"')
+    for member in ("alice", "bob", "dan"):
+        chat.ok(member, "vote 1 carol")
+    chat.ok("sam", "poll close 1")
+    elected = chat.ok("sam", "chair @carol --poll 1").text
+    assert "carol chairs the rest of the meeting" not in elected
+    assert "carol is not present, so sam goes on running meeting 1; carol chairs the meetings after it." in elected
+    chat.ok("sam", "meeting close")
+    assert "Ask carol, the chair" in chat.refused("sam", "minutes approve 1").text

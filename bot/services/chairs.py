@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.errors import NotAllowed
 from bot.models import Meeting, Membership, Person
+from bot.records.chair_elected import attended
 from bot.replies import Reply
 from bot.rules import chair
 from bot.rules.calendar import show_date
@@ -63,5 +64,10 @@ def hand_over(ctx: Context, meeting_id: int, elected: Person) -> str:
     held = ctx.session.get(Meeting, meeting_id)
     if held is None or held.chair_id == elected.id:
         return ""
+    if held.status == "open" and not attended(ctx.session, held.id, elected.id):
+        presiding = ctx.session.get(Person, held.chair_id) if held.chair_id is not None else ctx.actor
+        who = presiding.display_name if presiding is not None else ctx.actor.display_name
+        return (f" {elected.display_name} is not present, so {who} goes on running meeting {held.number}; "
+                f"{elected.display_name} chairs the meetings after it.")
     held.chair_id = None  # the meeting names no chair of its own: the group's chair, just elected, chairs it
     return f" {elected.display_name} chairs the rest of the meeting." if held.status == "open" else ""
