@@ -22,7 +22,6 @@ from bot.models import (
     SchedulerMark,
 )
 from bot.rules import reminders
-from bot.rules.calendar import report_due
 from bot.rules.reminders import Occurrence
 from bot.services import cadence, reviews
 from bot.services.context import Context, scheduler_context
@@ -156,8 +155,7 @@ def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
         found += reminders.review(group.id, review_on, zone, rules)
     reporting = terms.reporting
     if reporting is not None and reporting.every_months:
-        due = report_due(reviews.adopted(ctx, terms), reporting.every_months,
-                         reviews.last_done(ctx, "report"))
+        due = reviews.next_report(ctx, reporting.every_months)
         found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
     next_meeting = cadence.meeting_due_after(ctx, last_start)
     ends = terms.operates_until.date if terms.operates_until else None

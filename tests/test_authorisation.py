@@ -39,13 +39,15 @@ def open_meeting(chat: Chat, *present: str) -> None:
 @pytest.mark.parametrize(
     ("who", "text", "words"),
     [
-        ("bob", 'member add @zoe --seat "Lead Commissioner for CAMHS"', "Only the chair or the secretariat can add"),
+        ("bob", 'member add @zoe --seat "Lead Commissioner for CAMHS"',
+         "Only the chair or the secretariat can co-opt members (ToR 7.1)"),
         ("bob", "member remove @carol", "Only the chair or the secretariat can remove"),
         ("bob", "chair @bob", "Only the chair or the secretariat can name the chair (ToR 6.2)"),
         ("bob", "meeting schedule 2026-12-20 10:00", "Only the chair or the secretariat can schedule"),
         ("bob", "meeting cancel 1", "Only the chair or the secretariat can cancel"),
         ("bob", 'agenda add "My item"', "Only the chair or the secretariat can set the agenda"),
-        ("sam", "meeting open --confirm", "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. Ask alice"),
+        ("sam", "meeting open --confirm", "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. "
+                                          "The ToR does not say who may, so this is the usual practice. Ask alice"),
         ("bob", "meeting open --confirm", "Only the chair"),
         ("bob", 'poll "Lunch?" "Yes" "No"', "Only the chair (or vice-chair, or the meeting's chair) can call a poll"),
         ("zoe", 'declare "I own a care home"', "is confidential (ToR 6.7-6.9): only its members and their deputies"),
@@ -87,7 +89,7 @@ def test_only_voting_members_present_vote_once_and_a_changed_vote_counts_as_the_
     assert "not recorded present at meeting 1; say `here` first" in cjcg.refused("dan", "vote 1 for").text
     assert "is confidential (ToR 6.7-6.9)" in cjcg.refused("zoe", "vote 1 for").text
     cjcg.ok("sam", "here")
-    assert "Your seat (Administrative support) does not vote" in cjcg.refused("sam", "vote 1 for").text
+    assert "Your seat (Administrative support) is the secretariat and does not vote" in cjcg.refused("sam", "vote 1 for").text
     cjcg.ok("bob", "vote 1 for")
     assert "already recorded: For" in cjcg.ok("bob", "vote 1 for").text
     assert cjcg.ok("bob", "vote 1 against").text == "Your vote on motion 1 is changed to Against."

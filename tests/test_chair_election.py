@@ -73,7 +73,8 @@ def test_the_first_meeting_elects_its_chair_and_the_result_stands(cscpwg: Chat,
         "bob won poll 1, not alice; an election result cannot be overridden (ToR Governance). Record it with "
         "`chair @bob --poll 1`.")
     assert cscpwg.ok("sam", "chair @bob --poll 1").text == \
-        "bob is elected chair at meeting 1, by poll 1: bob has the most votes (3 of 4 voting) (ToR Governance)."
+        "bob is elected chair at meeting 1, by poll 1: bob has the most votes (3 of 4 voting) (ToR Governance). " \
+        "bob chairs the rest of the meeting."
     # The result cannot be overridden: not by fiat, and not by recording the same ballot again.
     assert cscpwg.refused("bob", "chair @alice").text.startswith("Under the ToR the group elects its chair")
     assert "The election in poll 1 is already recorded" in cscpwg.refused("sam", "chair @bob --poll 1").text

@@ -36,7 +36,7 @@ def audit_count(sessions: sessionmaker[Session]) -> int:
          "Under the ToR you co-opt a member subject to the agreement of the board (ToR Membership). Record that "
          "agreement with `--agreed \"reference\"`"),
         ("lciib", "bob", 'member add @mia --seat "DCS lead for a priority theme" --agreed "Board, minute 5"',
-         "Only the chair or the secretariat can add members."),
+         "Only the chair or the secretariat can co-opt members (ToR Membership). Ask alice or sam."),
         # LCIIB: the RIIA programme lead "will attend meetings": an observer, not a member.
         ("lciib", "sam", "chair @liam", "the secretariat and observers are not members and cannot hold the chair"),
         ("lciib", "liam", 'motion "Adopt the plan"', "Only a voting member or the chair can propose motions"),

@@ -141,7 +141,7 @@ def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(
     before = audit_count(sessions)
     reply = chat.refused("bob", "meeting open --confirm")
     assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance). Until then the "
-            "secretariat (sam) opens and closes the meeting, calls the vote") in reply.text
+            "secretariat (sam) opens the meeting, calls the vote") in reply.text
     assert "records the result with `chair @winner --poll N`" in reply.text
     assert audit_count(sessions) == before
     chat.ok("sam", "meeting open --confirm")
@@ -155,9 +155,11 @@ def test_a_group_that_elects_its_chair_can_open_its_first_meeting_and_elect_one(
         "sam holds Senior Adviser as secretariat, not as a member in term; the secretariat and observers are not "
         "members and cannot hold the chair (ToR Governance).")
     assert chat.ok("sam", "chair @bob --poll 1").text == \
-        "bob is elected chair at meeting 1, by poll 1: bob has the most votes (3 of 4 voting) (ToR Governance)."
+        "bob is elected chair at meeting 1, by poll 1: bob has the most votes (3 of 4 voting) (ToR Governance). " \
+        "bob chairs the rest of the meeting."
     assert "Ask bob" in chat.refused("alice", 'poll "Lunch?" "Yes" "No"').text
-    chat.ok("sam", "meeting close")
+    assert "Ask bob" in chat.refused("sam", "meeting close").text  # sam presided only until the election
+    chat.ok("bob", "meeting close")
     assert dict(chat.ok("bob", "members").fields)["Labour group councillor (Labour group)"] == "bob, chair"
 
 
@@ -166,7 +168,7 @@ def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_th
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     chat.ok("sam", "member remove @sam")
-    assert "Until then any voting member opens and closes the meeting" in chat.refused("vera", "meeting open --confirm").text
+    assert "Until then any voting member opens the meeting" in chat.refused("vera", "meeting open --confirm").text
     chat.ok("carol", "meeting open --confirm")
     chat.ok("alice", "here")
     chat.ok("carol", 'poll "Chair" "alice" "dan"')
@@ -174,7 +176,7 @@ def test_without_a_secretariat_any_voting_member_runs_the_meeting_that_elects_th
     chat.ok("carol", "vote 1 alice")
     chat.ok("carol", "poll close 1")
     assert chat.ok("carol", "chair @alice --poll 1").text.startswith("alice is elected chair at meeting 1, by poll 1")
-    chat.ok("carol", "meeting close")
+    chat.ok("alice", "meeting close")
 
 
 def test_a_new_deputy_for_the_same_meeting_replaces_the_earlier_one(chat: Chat) -> None:
@@ -351,7 +353,7 @@ def test_a_group_whose_elected_chair_has_served_their_term_is_run_by_the_secreta
         chat.refused("sam", "chair @carol --poll 1").text
     assert elect(chat, "carol", ["carol", "dan"], meeting=2, poll=2, schedule=False) == \
         "carol is elected chair until 11 Jul 2023 at meeting 2, by poll 2: carol has the most votes (2 of 2 voting) " \
-        "(ToR Governance)."
+        "(ToR Governance). carol chairs the rest of the meeting."
 
 
 def elect(chat: Chat, winner: str, voters: list[str], meeting: int, poll: int = 1, schedule: bool = True) -> str:

@@ -233,9 +233,11 @@ def test_plpcp_a_refused_review_or_report_cites_no_clause_the_document_does_not_
     # clerk's default holds, and a refusal must not pin it on the clause about quarterly reports.
     chat.load("plpcp")
     assert chat.refused("bob", "review done").text == ("Only the chair or the secretariat can record the review. "
-                                                       "Ask alice or sam.")
+                                                       "The ToR does not say who may, so this is the usual "
+                                                       "practice. Ask alice or sam.")
     assert chat.refused("bob", "report done").text == ("Only the chair or the secretariat can record the report. "
-                                                       "Ask alice or sam.")
+                                                       "The ToR does not say who may, so this is the usual "
+                                                       "practice. Ask alice or sam.")
 
 
 @pytest.mark.parametrize("group", ["plpcp", "lciib", "cjcg"])

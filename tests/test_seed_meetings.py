@@ -18,9 +18,9 @@ def first_cscpwg_meeting(chat: Speaking) -> None:
     chat.ok("sam", "meeting open")
 
 
-def elect_bob(chat: Speaking, closer: str | None = "sam") -> None:
+def elect_bob(chat: Speaking, closer: str | None = "bob") -> None:
     """CSCPWG's first meeting, 17 Jan 2023 at 14:00, elects bob its chair (Governance: "elect a chair at its first
-    meeting"); `closer` closes it (None: it stays open)."""
+    meeting"); `closer` closes it (None: it stays open): bob chairs it from his election."""
     first_cscpwg_meeting(chat)
     for member in ("alice", "bob", "carol", "dan"):
         chat.ok(member, "here")

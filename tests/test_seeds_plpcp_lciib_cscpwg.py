@@ -156,7 +156,7 @@ def test_cscpwg_the_minutes_of_the_first_meeting_record_the_chair_it_elected(pla
     until then; its minutes say who was elected, by which ballot, and the elected chair signs them."""
     chat = platform_chat
     chat.load("cscpwg")
-    elect_bob(chat, closer="bob")
+    elect_bob(chat)
     minutes = chat.ok("bob", "meeting minutes 1").text
     assert "Chair: sam (LGA) until bob (Labour group) was elected chair by poll 1 (ToR Governance); then bob " \
            "(Labour group)" in minutes.replace("*", "")

@@ -71,7 +71,8 @@ def duty_events(session: Session, group: Group, terms: Terms, stamp: dt.datetime
             found.append(day_event(group, "review", "next", due, terms.review.cited(f"{terms.name}: ToR review due"),
                                    stamp))
     if terms.reporting and terms.reporting.every_months:
-        due = report_due(adopted, terms.reporting.every_months, last_done(session, group, "report"))
+        due = report_due(adopted, terms.reporting.every_months, last_done(session, group, "report"),
+                         group.created_at.astimezone(terms.zone).date())
         found.append(day_event(group, "report", "next", due,
                                terms.reporting.cited(f"{terms.name}: report to {terms.reporting.to} due"), stamp))
     if terms.operates_until:

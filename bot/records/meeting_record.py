@@ -145,7 +145,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
-    elected, presided = elected_at(session, group.id, meeting.id), names(first_chair(session, meeting) or group_chair)
+    elected = elected_at(session, group.id, meeting.id)  # whoever opened the meeting presided until the election
+    presided = names(first_chair(session, meeting) or (opened_by(session, meeting) if elected else None) or group_chair)
     election = None
     if elected is not None and names(elected[0]) != presided:  # the secretariat presided until the election
         record.signer = names(elected[0])

@@ -162,6 +162,14 @@ def review_due(adopted_on: dt.date, first_after: int, then_every: int | None, la
     return add_months(last_done, then_every) if then_every else dt.date.max
 
 
-def report_due(since: dt.date, every_months: int, last_done: dt.date | None) -> dt.date:
-    """When the next report to the parent body is due."""
-    return add_months(last_done or since, every_months)
+def report_due(since: dt.date, every_months: int, last_done: dt.date | None,
+               not_before: dt.date | None = None) -> dt.date:
+    """When the next report to the parent body is due: `every_months` after the last one recorded; before any is,
+    the first period's end after adoption (`since`) that falls on or after `not_before` (the day the bot took the
+    group on: reports made before then are not in its record, so none is taken as missed)."""
+    if last_done is not None:
+        return add_months(last_done, every_months)
+    periods = 1
+    while not_before is not None and add_months(since, every_months * periods) < not_before:
+        periods += 1
+    return add_months(since, every_months * periods)

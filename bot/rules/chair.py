@@ -42,7 +42,7 @@ def awaiting_election(terms: Terms, seated: Sequence[SeatHeld], today: dt.date) 
 
 def presides_until_elected(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld | None, today: dt.date) -> bool:
     """While an elected chair is awaited, the secretariat (or, where there is none, any voting member) runs the
-    meeting that elects one: opens and closes it and calls the vote. `held` is the person's seat, if any."""
+    meeting that elects one until the election: opens it and calls the vote. `held` is the person's seat, if any."""
     if not awaiting_election(terms, seated, today):
         return False
     if any(m.role == Role.SECRETARIAT for m in seated):
@@ -63,7 +63,7 @@ def restoring(terms: Terms, held: SeatHeld, today: dt.date, *, name: str, able: 
     if seat_over and new_holder_due(terms.seat(held.seat_title)):
         # The ToR has a new representative appointed at the term's end: never suggest the same person again.
         return (f"the ToR has a new representative appointed to {held.seat_title}, not you again. The "
-                "secretariat seats them with `member add @person --seat \"...\"`.")
+                f"secretariat seats them with `member add @person --seat \"{held.seat_title}\"`.")
     if seat_over:
         how = f"you are reappointed: `member add @{name} --seat \"{held.seat_title}\"`"
     else:
@@ -106,11 +106,13 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
         secretariat = [names[m.person_id] for m in seated if m.role == Role.SECRETARIAT]
         who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
         return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
-                f"{who} opens and closes the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
-                "and records the result with `chair @winner --poll N`.")
+                f"{who} opens the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
+                "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]
     if chairs:
-        return rule.cited(f"Ask {', '.join(chairs)}") + "."
+        who = f"{chairs[0]}, the chair" if len(chairs) == 1 else f"{', '.join(chairs[:-1])} or {chairs[-1]}, who " \
+            "hold the chair"
+        return rule.cited(f"Ask {who}") + "."
     ended = [names[m.person_id] for m in seated if m.role in CHAIR_ROLES]
     if ended:
         return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "

@@ -75,6 +75,17 @@ def offer(terms: Terms) -> str:
     return rule.cited(f"{', '.join(rule.for_seats)} can name a deputy to attend in their place: `deputy @person`") + "."
 
 
+def sending_hint(rule: DeputyRule, seat_title: str) -> str:
+    """What a member sending apologies can do: name a deputy, with the command to copy, then who the ToR says a
+    deputy must be and whom the ToR file lists."""
+    listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
+    hint = rule.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
+    who = f"A deputy must be a member of {rule.must_belong_to}" if rule.must_belong_to else ""
+    lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
+    more = "; ".join(part for part in (who, lists) if part)
+    return f"{hint} {more[0].upper()}{more[1:]}." if more else hint
+
+
 def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
     """The people the ToR file lists as eligible to deputise for `seat_title`; None when it lists nobody."""
     if isinstance(rule.eligible, dict):
@@ -111,11 +122,14 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
             "with `govbot group import FILE`.")
 
 
-def attending_refusal(rule: DeputyRule, member: str, member_present: bool) -> str | None:
+def attending_refusal(rule: DeputyRule, member: str, member_present: bool, left: str | None = None) -> str | None:
     """Why a deputy may not attend for `member` now: a deputy attends only in place of an absent member, unless the
-    ToR lets one attend beside the member too (`alongside`)."""
+    ToR lets one attend beside the member too (`alongside`). `left` is when the member, who came, left (`10:40`)."""
     if not member_present or rule.alongside:
         return None
+    if left is not None:
+        return rule.cited(f"{member} attended and left at {left}; a deputy attends only in place of a member who "
+                          "did not attend") + "."
     return rule.cited(f"{member} is present; a deputy attends only in place of an absent member") + "."
 
 

@@ -105,6 +105,11 @@ def agreement_words(agreement: Agreement, terms: Terms) -> str:
     return f"with the agreement of {VOTING_RULE_WORDS[VotingRule(agreement.vote or 'majority_cast')]}"
 
 
+def silent(terms: Terms, act: Act, power: Power) -> bool:
+    """Whether `power` is the clerk's default for `act`, the ToR saying nothing of who may do it."""
+    return power.clause is None and terms.powers.stated(act) is None
+
+
 def decide(terms: Terms, act: Act, roles: frozenset[PowerHolder], doing: str, *, seat_title: str | None = None,
            agreed: str | None = None) -> Verdict:
     """May someone holding `roles` do `act` (described as `doing`, "schedule meetings")?
@@ -115,7 +120,8 @@ def decide(terms: Terms, act: Act, roles: frozenset[PowerHolder], doing: str, *,
     """
     power = power_for(terms, act)
     if not holds(power, roles, seat_title):
-        return Verdict(False, f"Only {who_may(power, act)} can {doing}{power.cite()}.")
+        usual = " The ToR does not say who may, so this is the usual practice." if silent(terms, act, power) else ""
+        return Verdict(False, f"Only {who_may(power, act)} can {doing}{power.cite()}.{usual}")
     agreement = power.agreement
     if agreement is not None and agreement.body is not None and not (agreed and agreed.strip()):
         return Verdict(False, f"Under the ToR you {ACT_WORDS[act]} {agreement_words(agreement, terms)}"
@@ -139,7 +145,6 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
         text = who_may(power, act)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
-        silent = power.clause is None and terms.powers.stated(act) is None
-        text += " (default: the ToR is silent)" if silent else power.cite()
+        text += " (default: the ToR is silent)" if silent(terms, act, power) else power.cite()
         rows.append((f"Who may {ACT_WORDS[act]}", text))
     return rows

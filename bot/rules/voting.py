@@ -10,7 +10,7 @@ from bot.rules.attendance import RollEntry
 from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, lapsed_hint, term_over, until_reappointed
-from bot.terms import VOTING_RULE_WORDS, Terms, VotingRule, VotingRules
+from bot.terms import VOTING_RULE_WORDS, Role, Terms, VotingRule, VotingRules
 
 
 def is_voting(terms: Terms, held: SeatHeld | None, today: dt.date) -> bool:
@@ -44,6 +44,10 @@ def electorate_is_present(rule: VotingRule, *, at_meeting: bool) -> bool:
     return at_meeting and rule is not VotingRule.ALL_MEMBERS
 
 
+AS_ROLE: dict[str, str] = {Role.SECRETARIAT: " is the secretariat and", Role.OBSERVER: " attends as an observer and",
+                           Role.CO_OPTED: " is co-opted and"}  # what a seat without a vote is, in a clerk's words
+
+
 def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: str,
                  meeting_number: int | None) -> str:
     """Why `voter` (holding `held`, or no seat) casts no vote in a poll (held at meeting `meeting_number`, or
@@ -55,11 +59,19 @@ def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: 
                 f"vote{until_reappointed(seat, 'you are ')}")
         return f"{seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, held.seat_title, voter, "you")
     if held is not None and not is_voting(terms, held, today):
-        return f"Your seat ({held.seat_title}) does not vote in {terms.name}."
+        seat = terms.seat(held.seat_title)
+        rule = f"Your seat ({held.seat_title}){AS_ROLE.get(held.role, '')} does not vote in {terms.name}"
+        return f"{seat.cited(rule) if seat else rule}."
     if held is not None and meeting_number is not None:
         return f"You are not recorded present at meeting {meeting_number}; say `here` first."
-    return terms.deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent "
-                                "member where the ToR allows it") + "."
+    deputies = terms.deputies
+    if not deputies.allowed:
+        return deputies.cited(f"Only voting members of {terms.name} vote; its ToR makes no provision for "
+                              "deputies") + "."
+    if not deputies.may_vote:
+        return deputies.cited(f"Only voting members of {terms.name} vote; under its ToR deputies do not") + "."
+    return deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent member "
+                          "who named them") + "."
 
 
 def lapsed_note(terms: Terms, held: SeatHeld | None, today: dt.date, member: str) -> str:

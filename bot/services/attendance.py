@@ -8,7 +8,7 @@ from bot.models import Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
-from bot.rules.deputies import may_send
+from bot.rules.deputies import may_send, sending_hint
 from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, guests, lengths, roll
 from bot.services.context import Context
@@ -92,8 +92,9 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
     ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
     notices: tuple[str, ...] = ()
-    if may_send(ctx.terms, ctx.membership(ctx.actor), ctx.today) and not roll.deputy_named(ctx, meeting, ctx.actor):
-        notices = (ctx.terms.deputies.cited("You can name a deputy to attend in your place: `deputy @person`") + ".",)
+    held = ctx.membership(ctx.actor)
+    if held is not None and may_send(ctx.terms, held, ctx.today) and not roll.deputy_named(ctx, meeting, ctx.actor):
+        notices = (sending_hint(ctx.terms.deputies, held.seat_title),)
     return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(MeetingRef(meeting.id),))
 

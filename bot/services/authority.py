@@ -6,8 +6,9 @@ from __future__ import annotations
 from bot.errors import NotAllowed
 from bot.models import Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
+from bot.rules.tenure import is_member
 from bot.services.context import Context
-from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair
+from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
 from bot.terms_powers import Act, PowerHolder
 
 
@@ -18,7 +19,10 @@ def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *,
     `meeting` is the meeting the act concerns (its chair and minute-taker hold powers over it); `own` says the
     act concerns the person themself (their own deputy, their own action).
     """
-    chairs = is_chair(ctx, person) or (meeting is not None and meeting.chair_id == person.id)
+    # A meeting's chair who is not a member (the secretariat, presiding until a chair is elected) holds the chair
+    # only while the meeting runs: the minutes are the group's chair's to approve.
+    chairs = is_chair(ctx, person) or (meeting is not None and meeting.chair_id == person.id and (
+        meeting.status == "open" or is_member(ctx.membership(person), ctx.today)))
     takes_minutes = meeting is not None and meeting.minute_taker_id == person.id
     return roles_held(ctx.terms, ctx.membership(person), ctx.today, chairs=chairs, own=own,
                       takes_minutes=takes_minutes)
@@ -46,6 +50,8 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
     if not may(ctx, act, meeting=meeting, own=own):
         if PowerHolder.CHAIR in power.by:
             refuse_lapsed_chair(ctx, doing)
+        if {PowerHolder.MEMBER, PowerHolder.VOTING_MEMBER} & set(power.by):
+            refuse_lapsed_member(ctx, doing)
         if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
             raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx)}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())

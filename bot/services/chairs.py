@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bot.errors import NotAllowed
-from bot.models import Membership, Person
+from bot.models import Meeting, Membership, Person
+from bot.records.chair_elected import attended
 from bot.replies import Reply
 from bot.rules import chair
 from bot.rules.calendar import show_date
@@ -38,9 +39,10 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         ctx.audit("chair.elected", person=person.id, until=membership.chair_term_ends_on,
                   meeting=election.meeting_id, poll=election.id, poll_number=election.number)
         assert election.meeting_id is not None
+        rest = hand_over(ctx, election.meeting_id, person)
         number = meeting_number(ctx.session, election.meeting_id)
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
-                                f"{election.number}: {election.outcome}") + ".")
+                                f"{election.number}: {election.outcome}") + "." + rest)
     ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")
 
@@ -54,3 +56,18 @@ def may_chair(ctx: Context, person: Person) -> Membership:
         raise NotAllowed(refusal)
     assert membership is not None
     return membership
+
+
+def hand_over(ctx: Context, meeting_id: int, elected: Person) -> str:
+    """Whoever presided over the meeting until it elected `elected` (the secretariat) no longer chairs it: the
+    elected chair runs the rest of it and approves its minutes. Returns the sentence saying so, if it is open."""
+    held = ctx.session.get(Meeting, meeting_id)
+    if held is None or held.chair_id == elected.id:
+        return ""
+    if held.status == "open" and not attended(ctx.session, held.id, elected.id):
+        presiding = ctx.session.get(Person, held.chair_id) if held.chair_id is not None else ctx.actor
+        who = presiding.display_name if presiding is not None else ctx.actor.display_name
+        return (f" {elected.display_name} is not present, so {who} goes on running meeting {held.number}; "
+                f"{elected.display_name} chairs the meetings after it.")
+    held.chair_id = None  # the meeting names no chair of its own: the group's chair, just elected, chairs it
+    return f" {elected.display_name} chairs the rest of the meeting." if held.status == "open" else ""

@@ -8,7 +8,8 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import DeputyNomination, Meeting
 from bot.replies import Reply
 from bot.rules import deputies
-from bot.rules.calendar import show
+from bot.rules.calendar import show, show_date
+from bot.rules.tenure import term_over
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import require_eligible, require_entitled
@@ -96,16 +97,30 @@ def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
     entitled = {m.person_id for m in ctx.memberships() if deputies.may_send(ctx.terms, m, ctx.today)}
     to_come = set(ctx.session.scalars(select(Meeting.id).where(Meeting.group_id == ctx.group.id,
                                                                 Meeting.status.in_(("scheduled", "open")))))
-    nominations = [n for n in ctx.session.scalars(select(DeputyNomination).where(
+    standing = [n for n in ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None))
-        .order_by(DeputyNomination.id))
-        if n.member_id in entitled and (n.meeting_id is None or n.meeting_id in to_come)]
+        .order_by(DeputyNomination.id)) if n.meeting_id is None or n.meeting_id in to_come]
+    nominations = [n for n in standing if n.member_id in entitled]
     rows = tuple((n.member.display_name, f"{n.deputy.display_name}, "
                   + (f"meeting {meeting_number(ctx.session, n.meeting_id)}" if n.meeting_id else "standing"))
                  for n in nominations)
-    text = ("Deputy nominations in force:" if rows
+    lapsed = lapsed_words(ctx, [n for n in standing if n.member_id not in entitled])
+    text = ("Deputy nominations in force:" if rows else "No deputies are in force." if lapsed
             else "No deputies are nominated. A member names one with `deputy @person`.")
-    return Reply(text + still_to_name(ctx, entitled, nominations), fields=rows, private=True)
+    return Reply(text + lapsed + still_to_name(ctx, entitled, nominations), fields=rows, private=True)
+
+
+def lapsed_words(ctx: Context, lapsed: list[DeputyNomination]) -> str:
+    """`Lapsed with the member's term: nadia for bob (DCS North London, term ended 15 Jan 2027) ...`: nominations
+    of members still seated whose term has ended, so a lapse is not taken for a member who never named one."""
+    held = {m.person_id: m for m in ctx.memberships()}
+    ended = [(n, held[n.member_id]) for n in lapsed if term_over(held.get(n.member_id), ctx.today)]
+    if not ended:
+        return ""
+    words = ", ".join(f"{n.deputy.display_name} for {n.member.display_name} ({m.seat_title}, term ended "
+                      f"{show_date(m.term_ends_on)})" for n, m in ended if m.term_ends_on)
+    return "\n" + ctx.terms.deputies.cited(f"Lapsed with the member's term: {words}; a deputy attends only for a "
+                                           "member in term") + "."
 
 
 def still_to_name(ctx: Context, entitled: set[int], nominations: list[DeputyNomination]) -> str:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot.errors import NotAllowed, UsageError
 from bot.models import GroupEvent, Meeting, Poll
 from bot.replies import Reply
-from bot.rules.calendar import show_date
+from bot.rules.calendar import show, show_date
 from bot.rules.powers import agreement_words, power_for
 from bot.rules.voting import Tally, decide
 from bot.services import lengths
@@ -41,12 +41,25 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
     ctx.audit("group.ended_early", note=note)
+    cancelled = []
     for later in ctx.session.scalars(select(Meeting).where(Meeting.group_id == ctx.group.id,
-                                                           Meeting.status == "scheduled")):
+                                                           Meeting.status == "scheduled").order_by(Meeting.starts_at)):
         later.status = "cancelled"  # no reminders for meetings of a group that has ended
         ctx.audit("meeting.cancelled", meeting=later.id, reason="group ended")
+        cancelled.append(f"{later.number} ({show(later.starts_at, ctx.terms.zone)})")
     return Reply(f"{ctx.terms.name} ends on {show_date(ctx.today)}{power.cite()}: it schedules no meeting and takes "
-                 f"no vote from now on; its record stays readable." + (f" Agreed: {note}." if note else ""))
+                 f"no vote from now on; its record stays readable." + (f" Agreed: {note}." if note else "")
+                 + cancelled_words(cancelled))
+
+
+def cancelled_words(cancelled: list[str]) -> str:
+    """` Meetings 2 (...) and 3 (...) are cancelled.`: the scheduled meetings the end cancels, for the secretariat
+    to tell those invited; nothing where none was scheduled."""
+    if not cancelled:
+        return ""
+    if len(cancelled) == 1:
+        return f" Meeting {cancelled[0]} is cancelled."
+    return f" Meetings {', '.join(cancelled[:-1])} and {cancelled[-1]} are cancelled."
 
 
 def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str) -> Poll:

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
 from bot.rules import deputies
-from bot.rules.calendar import report_due, show, show_date
+from bot.rules.calendar import show, show_date
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
@@ -128,10 +128,10 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
         text = f"{holder}'s term in the seat {membership.seat_title} ends today ({show_date(ends_on)})"
-        text = (seat.cited(text) if seat else text) + (": a new representative is due (`member add @person --seat "
-                                                       "\"...\"`)." if new_holder_due(seat) else
-                                                       ": the seat is vacant until the term is renewed or the seat "
-                                                       "filled (`member add @person --seat \"...\"`).")
+        add = f"`member add @person --seat \"{membership.seat_title}\"`"
+        then = f": a new representative is due ({add})." if new_holder_due(seat) else \
+            f": the seat is vacant until the term is renewed or the seat filled ({add})."
+        text = (seat.cited(text) if seat else text) + then
         return Notice("Seat vacant", text)
     days = (ends_on - ctx.today).days
     if chair_term:
@@ -173,8 +173,7 @@ def report(ctx: Context, due_on: dt.date) -> Notice | str:
     rule = ctx.terms.reporting
     if rule is None:
         return "the ToR sets no reporting duty"
-    if not rule.every_months or report_due(reviews.adopted(ctx, ctx.terms), rule.every_months,
-                                           reviews.last_done(ctx, "report")) != due_on:
+    if not rule.every_months or reviews.next_report(ctx, rule.every_months) != due_on:
         return "the report is recorded or no longer due"
     people = tuple(m.person_id for m in ctx.memberships() if m.role == rule.lead) or chairs(ctx)
     text = rule.cited(f"The report of {ctx.terms.name} to {rule.to} is due on {show_date(due_on)}")

@@ -6,6 +6,8 @@ from __future__ import annotations
 from bot.errors import NotAllowed
 from bot.models import Membership, Person
 from bot.rules import chair
+from bot.rules.calendar import show_date
+from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services.context import Context
 
 
@@ -41,6 +43,19 @@ def refuse_lapsed_chair(ctx: Context, doing: str) -> None:
                                    doing=doing, names=names(ctx))
     if refusal is not None:
         raise NotAllowed(refusal)
+
+
+def refuse_lapsed_member(ctx: Context, doing: str) -> None:
+    """Raise NotAllowed for a member whose seat's term has ended, saying when, under which clause, and who restores
+    them or seats their successor; return when the actor is no such member."""
+    held = ctx.membership(ctx.actor)
+    if held is None or held.term_ends_on is None or not term_over(held, ctx.today):
+        return
+    seat = ctx.terms.seat(held.seat_title)
+    rule = f"Your term in {held.seat_title} ended on {show_date(held.term_ends_on)}, so you cannot {doing}" + \
+        until_reappointed(seat, "you are ")
+    raise NotAllowed(f"{seat.cited(rule) if seat else rule}. "
+                     + lapsed_hint(seat, held.seat_title, ctx.actor.display_name, "you"))
 
 
 def chair_hint(ctx: Context) -> str:

@@ -49,6 +49,12 @@ def adopted(ctx: Context, terms: Terms) -> dt.date:
     return terms.adopted_on or ctx.group.created_at.astimezone(terms.zone).date()
 
 
+def next_report(ctx: Context, every_months: int) -> dt.date:
+    """When the group's next report to its parent body is due (bot.rules.calendar.report_due)."""
+    return report_due(adopted(ctx, ctx.terms), every_months, last_done(ctx, "report"),
+                      ctx.group.created_at.astimezone(ctx.terms.zone).date())
+
+
 def next_review(ctx: Context) -> dt.date | None:
     rule = ctx.terms.review
     if rule is None:

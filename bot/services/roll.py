@@ -146,7 +146,8 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if seat_held is not None:
         require_entitled(ctx, seat_held)  # e.g. the member's term ended after they named the deputy
     row = row_for(ctx, meeting, member)
-    refusal = attending_refusal(rule, member.display_name, row is not None and row.status == "present")
+    left = f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}" if row is not None and row.left_at else None
+    refusal = attending_refusal(rule, member.display_name, row is not None and row.status == "present", left)
     if refusal is not None:
         raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:

@@ -65,8 +65,11 @@ def describe(ctx: Context, membership: Membership | None, voting: bool) -> str:
 def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     """Seat a person (whoever the ToR's powers name; a co-opted seat may need another body's agreement, recorded
     with --agreed). Refuses an unknown or occupied seat, and the chair for the secretariat or an observer."""
-    if not may(ctx, Act.CO_OPT_MEMBER):
-        require(ctx, Act.SEAT_MEMBER, "add members")
+    if not may(ctx, Act.CO_OPT_MEMBER):  # refused before the seat is looked at, naming the power the seat asks
+        named = ctx.terms.seat(cmd.seat) if cmd.seat else None
+        co_opting = (named is not None and named.role == Role.CO_OPTED) or (cmd.role or "").casefold() == "co_opted"
+        require(ctx, Act.CO_OPT_MEMBER if co_opting else Act.SEAT_MEMBER,
+                "co-opt members" if co_opting else "add members")
     seat, role = seat_and_role(ctx, cmd)
     agreed = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED

@@ -74,7 +74,8 @@ def test_chair_approval_in_cjcg_and_an_open_meeting_cannot_be_approved(recorded:
     chat = recorded("cjcg")
     assert chat.refused("bob", "minutes approve 1").text == \
         "Only the chair (or vice-chair, or the meeting's chair) can approve the minutes of Children's Joint " \
-        "Commissioning Group. Ask alice (ToR 6.2)."
+        "Commissioning Group. The ToR does not say who may, so this is the usual practice. Ask alice, the chair " \
+        "(ToR 6.2)."
     chat.ok("alice", "meeting schedule 2027-02-11 10:00")
     chat.ok("alice", "meeting open 2 --confirm")
     assert "Meeting 2 is open; minutes are approved once it is closed." in chat.refused("alice", "minutes approve 2").text

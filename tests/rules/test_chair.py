@@ -71,7 +71,7 @@ def test_a_lapsed_chair_hears_who_can_restore_them_and_the_others_who_the_chair_
     assert chair.hint(terms, [lapsed, clerk, bob], bob, TODAY, NAMES) == \
         "The chair's term has ended (alice); the secretariat can name a chair with `chair @person` (ToR 5)."
     in_term = Held(1, "Chair", role="chair")
-    assert chair.hint(terms, [in_term, bob], bob, TODAY, NAMES) == "Ask alice (ToR 5)."
+    assert chair.hint(terms, [in_term, bob], bob, TODAY, NAMES) == "Ask alice, the chair (ToR 5)."
 
 
 def test_with_nobody_to_restore_a_lapsed_chair_the_operator_is_asked() -> None:

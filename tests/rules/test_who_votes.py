@@ -81,11 +81,11 @@ def test_a_refused_voter_hears_why_and_what_would_work() -> None:
     assert ended.startswith("Your term in Treasurer ended on 30 Nov 2026, so you cannot vote until you are "
                             "reappointed.") and "`member add @bob --seat \"Treasurer\"`" in ended
     assert vote_refusal(terms, Held(1, "Adviser", role="co_opted"), TODAY, voter="ann", meeting_number=None) == \
-        "Your seat (Adviser) does not vote in Board."
+        "Your seat (Adviser) is co-opted and does not vote in Board."
     assert vote_refusal(terms, Held(1, "Treasurer"), TODAY, voter="bob", meeting_number=3) == \
         "You are not recorded present at meeting 3; say `here` first."
     assert vote_refusal(terms, None, TODAY, voter="yan", meeting_number=3) == \
-        "Only voting members of Board vote, or a deputy attending for an absent member where the ToR allows it " \
+        "Only voting members of Board vote, or a deputy attending for an absent member who named them " \
         "(ToR 7.2)."
 
 
