@@ -100,7 +100,8 @@ class Core:
                      request: BoltRequest) -> Reply | None:
         """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat."""
         with self.commanding():
-            reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request))
+            reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request),
+                                 lambda ref: self.refreshing.pending((place.channel_id, ref.key)))
         if reply is None:
             deliveries.repeated(request)
         return reply
@@ -165,9 +166,11 @@ class Exchange:
         self.refresh_cards(reply)
 
     def refresh_cards(self, reply: Reply) -> None:
-        """Put the cards the command changed (a poll's tally after a vote, the meeting's roll) in place."""
-        for shown in reply.cards:
-            self.refresh(shown)
+        """Put the cards the command changed (a poll's tally after a vote, the meeting's roll) in place: those it
+        composed, and those whose refresh was already running when it did (`Reply.cards_pending`)."""
+        for ref, shown in [(s.subject, s) for s in reply.cards] + [(r, None) for r in reply.cards_pending]:
+            if ref is not None:
+                self.refresh(ref, shown)
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""
@@ -215,13 +218,10 @@ class Exchange:
         with self.core.serially():
             return cards.card_ts(self.core.sessions, self.place.channel_id, ref, self.clicked_ts)
 
-    def refresh(self, shown: Reply) -> None:
-        """Update the channel's card for `shown.subject` with `shown`, the card the command's own transaction read.
-        Refreshes that arrive while one is running fold into one more, which reads the card again."""
-        ref = shown.subject
-        if ref is None:
-            return
-        given = [shown]
+    def refresh(self, ref: RecordRef, shown: Reply | None) -> None:
+        """Update the channel's card for `ref` with `shown`, the card the command's own transaction read (None: read
+        it now). Refreshes that arrive while one is running fold into one more, which reads the card again."""
+        given = [shown] if shown is not None else []
 
         def current() -> Reply | None:
             return given.pop() if given else self.core.card(self.speaker, self.place, ref)
