@@ -4,8 +4,8 @@
 bench's (bench/http_bench.py) without HTTP, Bolt or threads: on SQLite eleven CJCG members change their ballots
 on one poll, in group-commit batches of K (one transaction, a savepoint a vote, as `govbot run` commits them);
 on PostgreSQL 500 members of ten groups each vote once, a transaction a vote. Each vote is claimed as a platform
-delivery and its receipt carries the poll's refreshed card, as a Slack vote does. Figures are for the timed
-votes alone; `--top` prints cProfile's costliest functions (by own time) from a second, profiled run.
+delivery and its receipt carries the poll's refreshed card, as a Slack vote does; the audit chain is verified
+after. Figures are for the timed votes alone; `--top` prints cProfile's costliest functions (by own time) from a second, profiled run.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from bot.conversation import respond, respond_once  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade  # noqa: E402
 from bot.group_commit import GroupCommit, Queued  # noqa: E402
 from bot.identity import Place, Speaker  # noqa: E402
+from bot.records.audit_trail import verify  # noqa: E402
 from bot.services.deliveries import Delivery  # noqa: E402
 
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -144,6 +145,8 @@ def main() -> int:
             if profile:
                 profile.disable()
             rounds.append((time.process_time() - cpu, sent[0] - statements, profile, len(votes)))
+            with sessions() as session:  # every ballot as the audit chain sealed it
+                assert verify(session).intact, verify(session).problems[:3]
             sessions.kw["bind"].dispose()
         finally:
             if args.kind == "postgres":
