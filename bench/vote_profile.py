@@ -5,7 +5,8 @@ bench's (bench/http_bench.py) without HTTP, Bolt or threads: on SQLite eleven CJ
 on one poll, in group-commit batches of K (one transaction, a savepoint a vote, as `govbot run` commits them);
 on PostgreSQL 500 members of ten groups each vote once, a transaction a vote. Each vote is claimed as a platform
 delivery and its receipt carries the poll's refreshed card, as a Slack vote does; the audit chain is verified
-after. Figures are for the timed votes alone; `--top` prints cProfile's costliest functions (by own time) from a second, profiled run.
+after. CPU and statements are the first run's; Python calls, and with `--top` cProfile's costliest functions, a
+second, profiled run's.
 """
 
 from __future__ import annotations
