@@ -19,6 +19,7 @@ from sqlalchemy import Table, bindparam, event, select
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql import operators
+from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from bot.models import (
@@ -170,7 +171,8 @@ def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
     if name not in SEALED:
         return None
     source = SEALED[name]
-    if (state.is_insert or state.is_update) and list(state.statement.exported_columns) == list(source.c):
+    if not state.is_delete and isinstance(state.statement, UpdateBase) \
+            and list(state.statement.exported_columns) == list(source.c):
         return sealed_as_returned(state, name)
     if state.is_insert:
         result = state.invoke_statement()
