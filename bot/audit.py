@@ -133,4 +133,4 @@ def close_unit(session: Session) -> None:
 def forget_unit(session: Session) -> None:
     """Forget what one command noted (its savepoint rolled back, or it ended), as a commit or rollback would."""
     _forget(session)
-    session.info.pop(sealed_rows.TOUCHED, None)
+    sealed_rows.forget(session)

@@ -36,6 +36,7 @@ from bot.verbs import GroupBind, Help
 logger = logging.getLogger(__name__)
 
 Answer = TypeVar("Answer", Reply, Reply | None)
+Pending = Callable[[RecordRef], bool]  # whether the platform is refreshing this record's card already
 
 FAILURE = ("Sorry, something went wrong on my side and nothing was recorded. Please try again; if it persists, "
            "tell your administrator (the error is in the bot's log).")
@@ -89,10 +90,10 @@ def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Pl
 
 
 def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
-                 now: dt.datetime, delivery: Delivery | None) -> Reply | None:
+                 now: dt.datetime, delivery: Delivery | None, pending: Pending | None = None) -> Reply | None:
     """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
     before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
-    own transaction."""
+    own transaction. `pending` says which records' cards the platform is refreshing already (with_cards)."""
     named = None
     if isinstance(said, str):
         said, named = direct.named_group(said)
@@ -104,7 +105,7 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     def once(session: Session) -> Reply | None:
         if delivery is not None and not claim(session, delivery, now):
             return None
-        return answer(session, speaker, place, command, now, named)
+        return answer(session, speaker, place, command, now, named, pending)
 
     return transact(sessions, command.verb, once)
 
@@ -148,10 +149,10 @@ def in_batch(writer: group_commit.GroupCommit, verb: str, work: Callable[[Sessio
 
 
 def answer(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
-           named: str | None = None) -> Reply:
+           named: str | None = None, pending: Pending | None = None) -> Reply:
     """`run`, then what the channel's audience calls for: a confidential group's chair warned, in this same
     transaction, when the platform says who can read the channel; else, after a bind, the platform asked to say."""
-    reply = run(session, speaker, place, command, now, named)
+    reply = run(session, speaker, place, command, now, named, pending)
     if reply.error or place.direct:
         return reply
     if place.audience is not None:
@@ -170,7 +171,7 @@ def exposure(sessions: sessionmaker[Session], speaker: Speaker, place: Place, au
 
 
 def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
-        named: str | None = None) -> Reply:
+        named: str | None = None, pending: Pending | None = None) -> Reply:
     if isinstance(command, Help):
         # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
         # difference in zone never makes them past).
@@ -196,7 +197,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
     confidential.require_may_see(ctx, command)
-    reply = with_cards(ctx, USE_CASES[type(command)](ctx, command))
+    reply = with_cards(ctx, USE_CASES[type(command)](ctx, command), pending)
     require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back
     return reply
 

@@ -41,6 +41,8 @@ class Reply:
     `changes` names other records whose cards the command changed (the meeting, after a roll call), to refresh;
     `cards` are those records' public cards as the channel sees them, read in the command's own transaction (a
     vote's receipt is private, and carries the poll's refreshed card for the platform to put in place);
+    `cards_pending` are records whose cards the command changed but did not compose, because the platform said a
+    refresh of each is already under way (that refresh reads the card again once it is done, after this commit);
     `asides` are messages for single people the command gave rise to (a chair warned about the channel);
     `audience_wanted` asks a platform that did not say who can read the channel (`Place.audience`) to find out and
     hand it to `conversation.exposure` (after a channel is bound).
@@ -56,6 +58,7 @@ class Reply:
     notices: tuple[str, ...] = field(default=())
     changes: tuple[RecordRef, ...] = field(default=())
     cards: tuple[Reply, ...] = field(default=())
+    cards_pending: tuple[RecordRef, ...] = field(default=())
     link: tuple[str, str] | None = None  # (label, address): a button that opens a web page
     asides: tuple[Aside, ...] = field(default=())
     audience_wanted: bool = False

@@ -19,6 +19,7 @@ from sqlalchemy import Table, bindparam, event, select
 from sqlalchemy.engine import CursorResult, Result
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.sql import operators
+from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
 from bot.models import (
@@ -44,6 +45,10 @@ SEALED: dict[str, Table] = {
                   Membership, Meeting, DeputyNomination)
 }
 TOUCHED = "sealed_rows.touched"
+# Digests of rows a statement returned whole (RETURNING every column) as it changed them, {(table, id): digest}:
+# sealed from what came back, without reading the row again. Any later change the session sees to such a row
+# drops its entry, so `take` then reads it as it reads any other.
+RETURNED = "sealed_rows.returned"
 # Built once, per table: every audited change reads its rows back, and building the statement cost more than running it.
 ROWS_BY_ID = {name: select(table).where(table.c.id.in_(bindparam("ids", expanding=True))).order_by(table.c.id)
               for name, table in SEALED.items()}
@@ -85,6 +90,19 @@ def touched(session: Session) -> set[tuple[str, int]]:
     return cast(set[tuple[str, int]], session.info.setdefault(TOUCHED, set()))
 
 
+def returned(session: Session) -> dict[tuple[str, int], str]:
+    return cast(dict[tuple[str, int], str], session.info.setdefault(RETURNED, {}))
+
+
+def touch(session: Session, table: str, ids: Iterable[int]) -> None:
+    """Note rows of `table` as changed (to be read and sealed by the next audit event)."""
+    noted, known = touched(session), session.info.get(RETURNED)
+    for row_id in ids:
+        noted.add((table, row_id))
+        if known:
+            known.pop((table, row_id), None)
+
+
 def open_secret_tallies(session: Session, poll_ids: Iterable[int] | None = None) -> set[int]:
     """The tally rows of secret polls still open (of `poll_ids` only, when given)."""
     query = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(Poll.secret.is_(True),
@@ -124,10 +142,13 @@ def take(session: Session) -> dict[str, str | None]:
     for table, row_id in pending:
         by_table.setdefault(table, set()).add(row_id)
     pending.clear()
+    known = session.info.pop(RETURNED, {})
     secret_tallies(session, by_table)
     found: dict[str, str | None] = {}
     for table, ids in sorted(by_table.items()):
-        now = dict(digests(session, table, ids))
+        now = {row_id: known[table, row_id] for row_id in ids if (table, row_id) in known}
+        if len(now) < len(ids):
+            now.update(digests(session, table, ids - now.keys()))
         found.update({key(table, row_id): now.get(row_id) for row_id in sorted(ids)})
     return found
 
@@ -137,7 +158,7 @@ def _note_orm_changes(session: Session, _flush: UOWTransaction) -> None:
     for instance in chain(session.new, session.dirty, session.deleted):
         table = getattr(instance, "__tablename__", None)
         if table in SEALED and isinstance(instance, Base):
-            touched(session).add((table, int(instance.id)))  # type: ignore[attr-defined]
+            touch(session, table, [int(instance.id)])  # type: ignore[attr-defined]
 
 
 @event.listens_for(Session, "do_orm_execute")
@@ -150,10 +171,13 @@ def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
     if name not in SEALED:
         return None
     source = SEALED[name]
+    if not state.is_delete and isinstance(state.statement, UpdateBase) \
+            and list(state.statement.exported_columns) == list(source.c):
+        return sealed_as_returned(state, name)
     if state.is_insert:
         result = state.invoke_statement()
         inserted = cast(CursorResult[Any], result).inserted_primary_key_rows
-        touched(state.session).update((name, int(row[0])) for row in inserted if row and row[0] is not None)
+        touch(state.session, name, (int(row[0]) for row in inserted if row and row[0] is not None))
         return result
     where = getattr(state.statement, "whereclause", None)
     params = state.parameters if isinstance(state.parameters, dict) else None
@@ -161,12 +185,22 @@ def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
     if row_id is not None:  # one row by its id (a changed ballot): what the update matched, without a read first
         result = state.invoke_statement()
         if cast(CursorResult[Any], result).rowcount:
-            touched(state.session).add((name, row_id))
+            touch(state.session, name, [row_id])
         return result
     query = select(source.c.id) if where is None else select(source.c.id).where(where)
     ids = state.session.execute(query, params).scalars()
-    touched(state.session).update((name, int(row_id)) for row_id in ids)
+    touch(state.session, name, (int(row_id) for row_id in ids))
     return None
+
+
+def sealed_as_returned(state: ORMExecuteState, name: str) -> Result[Any]:
+    """An insert or update that returns every column of the rows it changed (a vote's ballot): their digests come
+    from what it returned, as a read would give them, and no read follows. The caller gets the same rows."""
+    frozen = state.invoke_statement().freeze()
+    rows = [dict(row) for row in frozen().mappings()]
+    touch(state.session, name, (int(row["id"]) for row in rows))
+    returned(state.session).update({(name, int(row["id"])): row_digest(name, row) for row in rows})
+    return frozen()
 
 
 def one_row(source: Table, where: Any, params: dict[str, Any] | None) -> int | None:
@@ -180,5 +214,12 @@ def one_row(source: Table, where: Any, params: dict[str, Any] | None) -> int | N
 
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_rollback")
-def _forget(session: Session) -> None:
+def forget(session: Session) -> None:
+    """Forget every change noted (the transaction ended, or one command in it: bot.audit.forget_unit)."""
     session.info.pop(TOUCHED, None)
+    session.info.pop(RETURNED, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")  # a savepoint's too: what a row returned may be undone
+def _forget_returned(session: Session, *_: object) -> None:
+    session.info.pop(RETURNED, None)

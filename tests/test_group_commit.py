@@ -28,7 +28,8 @@ from bot.models import AuditEvent, Group
 from bot.records.audit_trail import verify
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from tests.conftest import START, cjcg_in_room
+from bot.services.groups import import_group
+from tests.conftest import START, cjcg_in_room, example
 
 ROOM = Place("console", "room")
 LATER = START + dt.timedelta(minutes=1)
@@ -200,3 +201,23 @@ def test_a_crash_mid_batch_loses_nothing_acknowledged_as_recorded(
     results = say(session_factory(engine), "alice", "results 1")
     engine.dispose()
     assert dict(results.fields)["Voted"] == "2" and dict(results.fields)["Leigh"].startswith("2 of")
+
+
+def test_a_channel_rebound_mid_batch_takes_the_commands_after_to_its_new_group(
+        record: tuple[sessionmaker[Session], GroupCommit]) -> None:
+    sessions, writer = record
+    with sessions() as session, session.begin():
+        import_group(session, example("lieg").read_text(), START)
+    held, replies = Held(writer), {}
+    held.send(sessions, "bob", "vote 1 Leigh", replies)  # the room's group (CJCG) is read in this batch
+    held.send(sessions, "zed", "group bind lieg", replies)  # refused: the room stays CJCG's
+    held.send(sessions, "carol", "vote 1 Shoebury", replies)
+    held.send(sessions, "alice", "group bind lieg", replies)  # LIEG's co-chair: the room is LIEG's from here on
+    held.send(sessions, "carol", "polls", replies)
+    held.go()
+
+    assert [replies[i].error for i in range(5)] == [False, True, False, False, False]
+    assert replies[1].text.startswith("Only the chair or the secretariat can bind a channel to London Information")
+    assert replies[2].text == "Your vote on poll 1 is recorded: Shoebury."  # still CJCG's poll
+    assert replies[3].text == "This channel is now the channel of London Information Exchange Group (lieg)."
+    assert replies[4].text == "No votes are open or proposed."  # LIEG's polls: CJCG's poll 1 is not among them

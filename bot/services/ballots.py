@@ -26,8 +26,9 @@ from bot.verbs import Vote
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
 BALLOTS = cast(Table, Ballot.__table__)
-CAST_BALLOT = insert(BALLOTS)
-CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id"))
+# Each returns the whole row: the audit event seals it from that (bot.sealed_rows) rather than reading it again.
+CAST_BALLOT = insert(BALLOTS).returning(*BALLOTS.c)
+CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id")).returning(*BALLOTS.c)
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
 
 

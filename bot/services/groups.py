@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import chain
 from pathlib import Path
 
-from sqlalchemy import bindparam, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, event, select
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from bot import audit, verbs
 from bot.commands import PersonRef
@@ -88,10 +89,38 @@ def bind_channel(session: Session, group: Group, place: Place, now: dt.datetime,
 # Built once: every command in a channel reads it, and building the statement cost more than running it.
 GROUP_OF_CHANNEL = select(Group).join(ChannelBinding, ChannelBinding.group_id == Group.id) \
     .where(ChannelBinding.platform == bindparam("platform"), ChannelBinding.channel_id == bindparam("channel_id"))
+# The group each channel was found bound to in this transaction, {(platform, channel id): group}: a batch of votes
+# in one channel (SQLite's group commit, one transaction) reads it once, and each vote after takes the same object
+# the read would have given back (a query never replaces what its session holds). Forgotten when a binding changes,
+# and when the transaction, or a savepoint in it, rolls back.
+BOUND = "groups.bound"
 
 
 def group_for(session: Session, place: Place) -> Group | None:
-    return session.scalar(GROUP_OF_CHANNEL, {"platform": place.platform, "channel_id": place.channel_id})
+    key = (place.platform, place.channel_id)
+    group: Group | None = session.info.get(BOUND, {}).get(key)
+    if group is None:
+        group = session.scalar(GROUP_OF_CHANNEL, {"platform": place.platform, "channel_id": place.channel_id})
+        if group is not None:
+            session.info.setdefault(BOUND, {})[key] = group
+    return group
+
+
+@event.listens_for(Session, "after_flush")
+def _binding_changed(session: Session, _flush: UOWTransaction) -> None:
+    if any(isinstance(i, ChannelBinding) for i in chain(session.new, session.dirty, session.deleted)):
+        session.info.pop(BOUND, None)
+
+
+@event.listens_for(Session, "after_soft_rollback")  # a savepoint's too: what it read may be undone
+def _rolled_back(session: Session, _previous: SessionTransaction) -> None:
+    session.info.pop(BOUND, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
+        session.info.pop(BOUND, None)
 
 
 def group_named(session: Session, short_name: str) -> Group:

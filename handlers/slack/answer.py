@@ -100,7 +100,8 @@ class Core:
                      request: BoltRequest) -> Reply | None:
         """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat."""
         with self.commanding():
-            reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request))
+            reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request),
+                                 lambda ref: self.refreshing.pending((place.channel_id, ref.key)))
         if reply is None:
             deliveries.repeated(request)
         return reply
@@ -165,9 +166,11 @@ class Exchange:
         self.refresh_cards(reply)
 
     def refresh_cards(self, reply: Reply) -> None:
-        """Put the cards the command changed (a poll's tally after a vote, the meeting's roll) in place."""
-        for shown in reply.cards:
-            self.refresh(shown)
+        """Put the cards the command changed (a poll's tally after a vote, the meeting's roll) in place: those it
+        composed, and those whose refresh was already running when it did (`Reply.cards_pending`)."""
+        for ref, shown in [(s.subject, s) for s in reply.cards] + [(r, None) for r in reply.cards_pending]:
+            if ref is not None:
+                self.refresh(ref, shown)
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""
@@ -215,17 +218,16 @@ class Exchange:
         with self.core.serially():
             return cards.card_ts(self.core.sessions, self.place.channel_id, ref, self.clicked_ts)
 
-    def refresh(self, shown: Reply) -> None:
-        """Update the channel's card for `shown.subject` with `shown`, the card the command's own transaction read.
-        Refreshes that arrive while one is running fold into one more, which reads the card again (for the message
-        each folded click was on)."""
-        ref = shown.subject
-        if ref is None:
-            return
+    def refresh(self, ref: RecordRef, shown: Reply | None) -> None:
+        """Update the channel's card for `ref` with `shown` (its own transaction's card; None: read now). Refreshes
+        arriving while one runs fold into one more, which reads the card again for each message clicked."""
+        def read_now() -> None:
+            self.update_card(ref, self.core.card(self.speaker, self.place, ref))
+
         try:
-            self.core.refreshing.run((self.place.channel_id, ref.key), lambda: self.update_card(ref, shown),
-                                     lambda: self.update_card(ref, self.core.card(self.speaker, self.place, ref)),
-                                     self.clicked_ts)
+            self.core.refreshing.run((self.place.channel_id, ref.key),
+                                     read_now if shown is None else lambda: self.update_card(ref, shown),
+                                     read_now, self.clicked_ts)
         except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
             logger.exception("could not refresh the card of %s", ref.key)
 

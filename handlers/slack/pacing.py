@@ -60,6 +60,10 @@ class Coalesced:
             with self.lock:
                 self.folded.pop(key, None)
 
+    def pending(self, key: tuple[str, str]) -> bool:
+        """Whether a refresh of `key` is running: one asked for now folds into the run after it, which reads anew."""
+        return key in self.dirty
+
     def wait_turn(self, channel_id: str) -> None:
         """Return when this process may refresh a card in the channel (at once without a gate)."""
         while self.gate is not None and (wait := self.gate(channel_id)) > 0:

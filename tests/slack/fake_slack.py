@@ -39,7 +39,7 @@ class FakeSlack:
     installed_token: str = "xoxb-installed"
     installed_team: str = "T0NEW"  # the workspace the next OAuth exchange installs into
     socket_url: str = ""  # where apps.connections.open sends a Socket Mode client
-    held: dict[str, threading.Event] = field(default_factory=dict)  # method -> answered once set: a slow Slack
+    held: dict[str, threading.Event] = field(default_factory=dict)  # method -> answered only once the event is set
     holding: int = 0  # calls waiting on `held` now
     _ts: int = 0
     url: str = ""
@@ -123,11 +123,11 @@ def handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 params = {k: v[0] for k, v in parse_qs(raw).items()}
             token = (self.headers.get("Authorization") or "").removeprefix("Bearer ") or None
             method = "response_url" if self.path.startswith("/response/") else self.path.rsplit("/", 1)[-1]
-            if (hold := fake.held.get(method)) is not None:
+            if (gate := fake.held.get(method)) is not None:  # a slow Slack: the call waits until the test lets it go
                 with fake.changed:
                     fake.holding += 1
                     fake.changed.notify_all()
-                hold.wait(10)
+                gate.wait(30)
                 with fake.changed:
                     fake.holding -= 1
             with fake.changed:

@@ -1,0 +1,28 @@
+"""Votes that arrive while their poll's card is being refreshed: each voter gets their receipt at once, and the
+card ends showing every vote (the refresh under way reads the card again when it is done)."""
+
+from __future__ import annotations
+
+import threading
+
+from tests.slack.conftest import Workspace, shown
+
+
+def test_votes_cast_while_the_card_is_being_refreshed_all_show_on_it(workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+    workspace.card_noted(card)
+    slow = workspace.fake.held["chat.update"] = threading.Event()  # Slack takes its time over the first refresh
+    assert workspace.say("bob", "vote 1 1").params["text"] == "Your vote on poll 1 is recorded: Civic Centre."
+    workspace.fake.wait_for(lambda: workspace.fake.holding)
+    receipts = [workspace.say(voter, f"vote 1 {choice}").params["text"]
+                for voter, choice in (("carol", 2), ("dan", 1), ("erin", 2))]
+    assert receipts == ["Your vote on poll 1 is recorded: Online.", "Your vote on poll 1 is recorded: Civic Centre.",
+                        "Your vote on poll 1 is recorded: Online."]
+    slow.set()
+    workspace.finish()
+    updates = workspace.fake.of("chat.update")
+    assert len(updates) == 2  # the one Slack was slow over, then one for the three votes that came meanwhile
+    assert all(u.params["ts"] == card.answer["ts"] for u in updates)
+    assert "*Voted*\n4" in shown(updates[-1]) and "*Voted*\n1" in shown(updates[0])
