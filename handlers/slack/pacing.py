@@ -62,7 +62,7 @@ class Coalesced:
 
     def pending(self, key: tuple[str, str]) -> bool:
         """Whether a refresh of `key` is running: one asked for now folds into the run after it, which reads anew."""
-        return key in self.dirty
+        return key in self.folded
 
     def wait_turn(self, channel_id: str) -> None:
         """Return when this process may refresh a card in the channel (at once without a gate)."""
