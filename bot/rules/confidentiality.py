@@ -1,7 +1,9 @@
 """Who may see what of a confidential group: the one decision every command, reply and card goes through.
 
 A member sees the group's record. A deputy sees the group's rules and seats, and the record only of the meetings
-they attend for a member (CJCG 6.7-6.9, 7.2). Anyone else sees nothing of a confidential group but its name.
+they attend for a member (CJCG 6.7-6.9, 7.2). A guest recorded at a meeting (CJCG 7.1's subject experts) sees the
+record of that meeting only, and may act there, where the ToR's powers then refuse them what it keeps from guests.
+Anyone else sees nothing of a confidential group but its name.
 A group that is not confidential is open to everyone in its channel.
 """
 
@@ -16,6 +18,7 @@ from bot.terms import Confidentiality
 class Standing(StrEnum):
     MEMBER = "member"  # holds a seat (of any role) in the group
     DEPUTY = "deputy"  # named deputy for a member, holding no seat
+    GUEST = "guest"  # recorded attending a meeting as a guest, holding no seat and named deputy by nobody
     OUTSIDER = "outsider"
 
 
@@ -59,7 +62,7 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
         return True
     if reader.standing == Standing.OUTSIDER:
         return False
-    if scope in (Scope.GROUP, Scope.ACT):
+    if scope == Scope.ACT or (scope == Scope.GROUP and reader.standing == Standing.DEPUTY):
         return True
     return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
 
@@ -70,11 +73,13 @@ def refusal(name: str, cite: str, reader: Reader, scope: Scope) -> str:
     if reader.standing == Standing.OUTSIDER:
         return (f"{name} is confidential{cited}: only its members and their deputies see anything of it. If you "
                 "should be one of them, ask the person who invited you to the channel to have you seated.")
+    who = "a deputy" if reader.standing == Standing.DEPUTY else "a guest"
     if scope == Scope.MEETING:
-        return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend "
-                "for a member. Give that meeting's number, e.g. `agenda N`.")
-    return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend, not "
-            "its registers or lists across meetings.")
+        return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend"
+                f"{' for a member' if reader.standing == Standing.DEPUTY else ''}. Give that meeting's number, "
+                "e.g. `agenda N`.")
+    return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend, not "
+            f"{'its registers or lists across meetings' if scope == Scope.RECORD else 'the group’s rules and seats'}.")
 
 
 def exposed(rule: Confidentiality, *, public: bool, shared: bool) -> bool:

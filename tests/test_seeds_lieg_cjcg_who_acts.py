@@ -1,0 +1,47 @@
+"""LIEG (seed 003) and CJCG (seed 004, and its task-and-finish group) meetings as their documents run them: who may
+act, and what someone the document does not let act is told, on every platform."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+
+def cjcg_meeting_with_guest(chat: Speaking) -> None:
+    """A CJCG meeting on 1 Dec 2026 at 09:30: the administrative support (6.3) schedules it, the chair opens it,
+    and the administrative support records pat, a subject expert (7.1), attending as a guest."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("sam", 'agenda add "SEND placements procurement"')
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", 'guest @pat --from "Essex Partnership University Trust"')
+
+
+def test_cjcg_a_guest_who_says_here_is_told_they_are_recorded_as_a_guest(platform_chat: Speaking) -> None:
+    """CJCG 7.1 co-opts "Subject experts as required"; 6.7-6.9 keep the group confidential. A guest the
+    administrative support recorded at the meeting says `here`, as everyone else in the room does: they were told
+    the group is confidential and to "have you seated", as if they were a stranger to it."""
+    chat = platform_chat
+    cjcg_meeting_with_guest(chat)
+    said = chat.ok("pat", "here").text
+    assert "You are recorded as a guest at meeting 1 (ToR 7.1); guests do not vote or count for the quorum." in said
+    assert "Item 1: SEND placements procurement" in chat.ok("pat", "agenda").text
+    refused = chat.refused("pat", "interests").text
+    assert "as a guest you see the record only of the meeting you attend" in refused
+    assert "have you seated" not in refused
+    # Someone nobody recorded is still told only the group's name.
+    assert "have you seated" in chat.refused("zoe2", "here").text
+
+
+def test_cjcg_a_guest_may_not_vote_and_is_told_why(platform_chat: Speaking) -> None:
+    """A guest "attends ... as a guest: no vote" (CJCG 7.1); asked to vote, they heard of confidentiality or of
+    "voting members ... or a deputy" (7.2), not that guests do not vote."""
+    chat = platform_chat
+    cjcg_meeting_with_guest(chat)
+    for who in ("bob", "carol"):
+        chat.ok(who, "here")
+    chat.ok("alice", 'motion "Approve the procurement plan" --item 1')
+    refused = chat.refused("pat", "vote 1 for").text
+    assert "You attend meeting 1 as a guest (ToR 7.1): guests do not vote." in refused
+    assert "Only the chair, the secretariat or the meeting's minute-taker" in chat.refused("pat", 'action "x"').text
