@@ -3,8 +3,6 @@ act, and what someone the document does not let act is told, on every platform."
 
 from __future__ import annotations
 
-import datetime as dt
-
 from tests.platform_chats import Speaking
 
 
@@ -45,3 +43,21 @@ def test_cjcg_a_guest_may_not_vote_and_is_told_why(platform_chat: Speaking) -> N
     refused = chat.refused("pat", "vote 1 for").text
     assert "You attend meeting 1 as a guest (ToR 7.1): guests do not vote." in refused
     assert "Only the chair, the secretariat or the meeting's minute-taker" in chat.refused("pat", 'action "x"').text
+
+
+def test_help_guest_gives_the_groups_own_clause_for_guests(platform_chat: Speaking) -> None:
+    """`help guest` gave the same generic words in every group; LIEG 2.7 ("Guests from partner organisations may
+    be invited to attend") and CJCG 7.1 ("Subject experts as required") are each the group's own, and a council
+    officer asking needs to know who records a guest there. A stranger to a confidential group hears no rule of it."""
+    chat = platform_chat
+    chat.load("lieg")
+    said = chat.ok("frank", "help guest").text
+    assert "In London Information Exchange Group: Guests may be invited, without a vote or a place in the quorum " \
+        "(ToR 2.7). Who may record a guest: the chair or the meeting's minute-taker (ToR 5.2)." in said
+    assert "(ToR 3.1)" in chat.ok("frank", "help agenda add").text
+    chat.load("cjcg")
+    said = chat.ok("bob", "help guest").text
+    assert "Guests may be invited, without a vote or a place in the quorum (ToR 7.1)" in said
+    assert "the chair, the secretariat or the meeting's minute-taker (ToR 6.3)" in said
+    assert "In Children's Joint Commissioning Group" not in chat.ok("zoe2", "help guest").text
+    assert "Quorum: 3 members present; deputies count" in chat.ok("bob", "help quorum").text

@@ -73,7 +73,8 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if len(mine) > 1:
         raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
     number = meeting_number(ctx.session, poll.meeting_id) if poll.meeting_id is not None else None
-    if number is not None and (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
+    if poll.meeting_id is not None and number is not None and \
+            (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
         raise NotAllowed(f"{as_guest}: guests do not vote.")
     raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
                                   meeting_number=number))

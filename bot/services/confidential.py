@@ -61,3 +61,8 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
     meeting_id = meeting_shown(ctx, cmd) if scope == Scope.MEETING and reader.meetings else None
     if not may_see(True, reader, scope, meeting_id):
         raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope))
+
+
+def may_see_rules(ctx: Context) -> bool:
+    """Whether the actor may read the group's rules and seats (what `terms` shows)."""
+    return may_see(ctx.terms.confidential, reader_of(ctx), Scope.GROUP)
