@@ -3,7 +3,10 @@ act, and what someone the document does not let act is told, on every platform."
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.platform_chats import Speaking
+from tests.test_seeds_lieg_cjcg import lieg_meeting
 
 
 def cjcg_meeting_with_guest(chat: Speaking) -> None:
@@ -61,3 +64,26 @@ def test_help_guest_gives_the_groups_own_clause_for_guests(platform_chat: Speaki
     assert "the chair, the secretariat or the meeting's minute-taker (ToR 6.3)" in said
     assert "In Children's Joint Commissioning Group" not in chat.ok("zoe2", "help guest").text
     assert "Quorum: 3 members present; deputies count" in chat.ok("bob", "help quorum").text
+
+
+def test_lieg_minutes_are_signed_for_the_steering_group_that_approves_them(platform_chat: Speaking) -> None:
+    """LIEG 5.2: "The minutes will be approved by the steering group before circulation"; 5.1 has a different
+    volunteer chair each meeting, who may hand over during it. The signature block named whoever chaired last, as
+    "(Chair)", though no chair approves LIEG's minutes: the steering group member who approves them signs for it."""
+    chat = platform_chat
+    chat.load("lieg")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
+    chat.ok("alice", "here")
+    chat.ok("bob", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("erin", "leaving")
+    chat.ok("bob", "meeting chair @alice")
+    chat.now = dt.datetime(2026, 12, 10, 11, 30, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting close")
+    draft = chat.ok("bob", "meeting minutes 1").text
+    assert "erin (Hackney) until 10:40, then alice (Barnet)" in draft
+    assert "(for the steering group, which approves the minutes (ToR 5.2))" in draft
+    assert "(Chair)" not in draft
+    approved = chat.ok("erin", "minutes approve 1").text
+    signed = approved[approved.index("Signed as a correct record"):]
+    assert "erin (Hackney)" in next(line for line in signed.splitlines() if "Name:" in line), signed

@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.records.meeting_record import non_members
+from bot.records.people import non_members
 from bot.rules.attendance import ATTENDED, GUEST, apology_words, cap_refusal, guest_words
 from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, beside_words, voting_words
