@@ -87,3 +87,17 @@ def test_lieg_minutes_are_signed_for_the_steering_group_that_approves_them(platf
     approved = chat.ok("erin", "minutes approve 1").text
     signed = approved[approved.index("Signed as a correct record"):]
     assert "erin (Hackney)" in next(line for line in signed.splitlines() if "Name:" in line), signed
+
+
+def test_lieg_a_refusal_to_open_the_vote_names_the_meetings_own_chair(platform_chat: Speaking) -> None:
+    """LIEG 5.1: "A LIEG steering group member will volunteer to chair each meeting"; erin chairs this one. frank
+    tried to open the vote on a tabled motion and was told "Ask alice, bob (ToR 5.1)": the co-chairs, not erin,
+    who runs the meeting, and with no "or" between them."""
+    chat = platform_chat
+    chat.load("lieg")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin")
+    chat.ok("frank", "here")
+    chat.ok("frank", 'motion "Move meetings to Tuesdays"')
+    chat.ok("bob", "motion table 1")
+    refused = chat.refused("frank", "motion vote 1").text
+    assert "Ask alice, bob or erin (ToR 5.1)." in refused, refused
