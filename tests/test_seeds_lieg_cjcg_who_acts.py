@@ -101,3 +101,22 @@ def test_lieg_a_refusal_to_open_the_vote_names_the_meetings_own_chair(platform_c
     chat.ok("bob", "motion table 1")
     refused = chat.refused("frank", "motion vote 1").text
     assert "Ask alice, bob or erin (ToR 5.1)." in refused, refused
+
+
+def test_cjcg_a_deputy_whose_member_has_arrived_is_told_why_they_no_longer_vote(platform_chat: Speaking) -> None:
+    """CJCG 7.2: "Where a member cannot attend a meeting, the member should nominate a named deputy to attend."
+    zoe deputised for dan until dan arrived; asked to vote, she heard "Only voting members ... or a deputy attending
+    for an absent member", which does not tell her that dan, now present, casts the vote."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("dan", "deputy @zoe")
+    chat.ok("alice", "meeting open")
+    chat.ok("zoe", "here")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    refused = chat.refused("zoe", "vote 1 for").text
+    assert "dan, for whom you deputised, is present and votes: a deputy votes only in place of an absent member " \
+        "(ToR 7.2)." in refused, refused
+    assert "Your vote on motion 1 is recorded" in chat.ok("dan", "vote 1 for").text

@@ -9,7 +9,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, UsageError
-from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
 from bot.replies import Reply
 from bot.rules.calendar import show
@@ -76,8 +76,20 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if poll.meeting_id is not None and number is not None and \
             (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
         raise NotAllowed(f"{as_guest}: guests do not vote.")
+    if poll.meeting_id is not None and (member := relieved_by(ctx, poll.meeting_id)) is not None:
+        raise NotAllowed(ctx.terms.deputies.cited(f"{member}, for whom you deputised, is present and votes: a deputy "
+                                                  "votes only in place of an absent member") + ".")
     raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
                                   meeting_number=number))
+
+
+def relieved_by(ctx: Context, meeting_id: int) -> str | None:
+    """The member the speaker deputised for at the meeting until that member arrived (CJCG 7.2: a deputy attends
+    where the member "cannot attend"); None when the speaker stood down for nobody."""
+    row = ctx.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting_id,
+                                                      Attendance.relieved_id == ctx.actor.id).limit(1))
+    person = ctx.session.get(Person, row.member_id) if row is not None else None
+    return person.display_name if person is not None else None
 
 
 def vote(ctx: Context, cmd: Vote) -> Reply:
