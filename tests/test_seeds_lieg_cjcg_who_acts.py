@@ -120,3 +120,19 @@ def test_cjcg_a_deputy_whose_member_has_arrived_is_told_why_they_no_longer_vote(
     assert "dan, for whom you deputised, is present and votes: a deputy votes only in place of an absent member " \
         "(ToR 7.2)." in refused, refused
     assert "Your vote on motion 1 is recorded" in chat.ok("dan", "vote 1 for").text
+
+
+def test_cjcg_the_administrative_support_is_told_which_clause_gives_it_no_vote(platform_chat: Speaking) -> None:
+    """CJCG 6.3: "Administrative support will be provided in terms of agendas, note taking and arrangements for
+    meetings": it holds no member's seat. Asked to vote, sam heard "Your seat (Administrative support) does not vote"
+    with no clause, so a council officer could not check why."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    for who in ("sam", "bob", "carol"):
+        chat.ok(who, "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    refused = chat.refused("sam", "vote 1 for").text
+    assert "Your seat (Administrative support) does not vote in Children's Joint Commissioning Group (ToR 6.3)." \
+        in refused, refused

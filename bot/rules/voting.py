@@ -55,7 +55,9 @@ def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: 
                 f"vote{until_reappointed(seat, 'you are ')}")
         return f"{seat.cited(rule) if seat else rule}. " + lapsed_hint(seat, held.seat_title, voter, "you")
     if held is not None and not is_voting(terms, held, today):
-        return f"Your seat ({held.seat_title}) does not vote in {terms.name}."
+        seat = terms.seat(held.seat_title)
+        words = f"Your seat ({held.seat_title}) does not vote in {terms.name}"
+        return f"{seat.cited(words) if seat else words}."
     if held is not None and meeting_number is not None:
         return f"You are not recorded present at meeting {meeting_number}; say `here` first."
     return terms.deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent "
