@@ -136,3 +136,19 @@ def test_cjcg_the_administrative_support_is_told_which_clause_gives_it_no_vote(p
     refused = chat.refused("sam", "vote 1 for").text
     assert "Your seat (Administrative support) does not vote in Children's Joint Commissioning Group (ToR 6.3)." \
         in refused, refused
+
+
+def test_cjcg_send_tfg_records_a_guest_saying_its_tor_is_silent_on_guests(platform_chat: Speaking) -> None:
+    """The SEND task-and-finish group's ToR file says nothing of guests (CJCG 6.6 sets the group up; 7.1's co-opted
+    attendees are the CJCG's). A guest recorded there was told the rules of one ("no vote, and not counted for
+    the quorum") with no clause and no word that the ToR is silent, as if it were a rule of the group's."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg")
+    chat.ok("bob", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("bob", "meeting open")
+    said = chat.ok("bob", 'guest @pat --from "EPUT"').text
+    assert "pat (EPUT) attends meeting 1 as a guest: no vote, and not counted for the quorum. The ToR says " \
+        "nothing of guests, so they attend at the group's invitation." in said, said
+    assert "Its meetings are not open to the public (ToR CJCG 6.7-6.9)" in said

@@ -52,6 +52,8 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     named = guest_words(guest.display_name, organisation).removesuffix(" — guest")
     text = rule.cited(f"{named} attends meeting {meeting.number} as a guest: no vote, and not counted for the "
                       "quorum") + "."
+    if "guests" not in ctx.terms.model_fields_set:
+        text += " The ToR says nothing of guests, so they attend at the group's invitation."
     privacy = ctx.terms.confidentiality
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
         text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
