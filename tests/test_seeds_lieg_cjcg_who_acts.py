@@ -152,3 +152,16 @@ def test_cjcg_send_tfg_records_a_guest_saying_its_tor_is_silent_on_guests(platfo
     assert "pat (EPUT) attends meeting 1 as a guest: no vote, and not counted for the quorum. The ToR says " \
         "nothing of guests, so they attend at the group's invitation." in said, said
     assert "Its meetings are not open to the public (ToR CJCG 6.7-6.9)" in said
+
+
+def test_lieg_with_no_meeting_scheduled_the_hint_names_the_steering_group_and_standing_deputies(
+        platform_chat: Speaking) -> None:
+    """LIEG 3.1: the steering group "will meet up to discuss and plan all future LIEG meetings"; 2.4 encourages
+    deputising, and the group allows standing deputies. frank, naming a deputy with no meeting scheduled, was told
+    "A chair can schedule one": LIEG has no chair between meetings, and frank could name a standing deputy now."""
+    chat = platform_chat
+    chat.load("lieg")
+    refused = chat.refused("frank", "deputy @zed").text
+    assert "A member of the steering group can schedule one (ToR 3.1): " in refused, refused
+    assert "Or name a standing deputy: " in refused and "deputy @zed --meeting standing" in refused
+    assert "zed is frank's deputy as standing deputy" in chat.ok("frank", "deputy @zed --meeting standing").text
