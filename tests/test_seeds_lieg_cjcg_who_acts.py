@@ -165,3 +165,20 @@ def test_lieg_with_no_meeting_scheduled_the_hint_names_the_steering_group_and_st
     assert "A member of the steering group can schedule one (ToR 3.1): " in refused, refused
     assert "Or name a standing deputy: " in refused and "deputy @zed --meeting standing" in refused
     assert "zed is frank's deputy as standing deputy" in chat.ok("frank", "deputy @zed --meeting standing").text
+
+
+def test_lieg_a_deputy_attending_beside_the_member_is_told_the_member_votes(platform_chat: Speaking) -> None:
+    """LIEG 2.4 encourages deputising "where an agenda item indicates that an alternative or additional individual
+    would provide valuable input": zed attends beside grace, who is present. Asked to vote, zed heard "Only voting
+    members ... or a deputy attending for an absent member", not that grace casts Southwark's vote."""
+    chat = platform_chat
+    chat.load("lieg")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin", before=(("grace", "deputy @zed"),))
+    chat.ok("grace", "here")
+    chat.ok("zed", "here")
+    chat.ok("erin", 'motion "Ask the DfE for guidance on the CIN census"')
+    chat.ok("erin", "motion table 1")
+    chat.ok("erin", "motion vote 1")
+    refused = chat.refused("zed", "vote 1 for").text
+    assert "You attend beside grace, who is present and votes: an additional individual has no vote (ToR 2.4)." \
+        in refused, refused

@@ -76,20 +76,29 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if poll.meeting_id is not None and number is not None and \
             (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
         raise NotAllowed(f"{as_guest}: guests do not vote.")
-    if poll.meeting_id is not None and (member := relieved_by(ctx, poll.meeting_id)) is not None:
-        raise NotAllowed(ctx.terms.deputies.cited(f"{member}, for whom you deputised, is present and votes: a deputy "
-                                                  "votes only in place of an absent member") + ".")
+    if poll.meeting_id is not None and (refusal := deputy_refusal(ctx, poll.meeting_id)) is not None:
+        raise NotAllowed(refusal)
     raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
                                   meeting_number=number))
 
 
-def relieved_by(ctx: Context, meeting_id: int) -> str | None:
-    """The member the speaker deputised for at the meeting until that member arrived (CJCG 7.2: a deputy attends
-    where the member "cannot attend"); None when the speaker stood down for nobody."""
-    row = ctx.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting_id,
-                                                      Attendance.relieved_id == ctx.actor.id).limit(1))
-    person = ctx.session.get(Person, row.member_id) if row is not None else None
-    return person.display_name if person is not None else None
+def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:
+    """Why a deputy at the meeting does not vote: the member they deputised for has arrived (CJCG 7.2: a deputy
+    attends where the member "cannot attend"), or they attend beside the member (LIEG 2.4: "an additional
+    individual"); None when the speaker is neither."""
+    rule = ctx.terms.deputies
+    for row in ctx.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
+        member = ctx.session.get(Person, row.member_id)
+        if member is None:
+            continue
+        if row.relieved_id == ctx.actor.id:
+            return rule.cited(f"{member.display_name}, for whom you deputised, is present and votes: a deputy "
+                              "votes only in place of an absent member") + "."
+        if row.status == "present" and row.deputy_id == ctx.actor.id:
+            state = "who is present and votes" if row.left_at is None else "who has left the meeting"
+            return rule.cited(f"You attend beside {member.display_name}, {state}: an additional individual has no "
+                              "vote") + "."
+    return None
 
 
 def vote(ctx: Context, cmd: Vote) -> Reply:
