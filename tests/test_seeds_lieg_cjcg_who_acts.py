@@ -182,3 +182,25 @@ def test_lieg_a_deputy_attending_beside_the_member_is_told_the_member_votes(plat
     refused = chat.refused("zed", "vote 1 for").text
     assert "You attend beside grace, who is present and votes: an additional individual has no vote (ToR 2.4)." \
         in refused, refused
+
+
+def test_cjcg_naming_a_new_chair_says_the_old_one_no_longer_chairs(platform_chat: Speaking) -> None:
+    """CJCG 6.2: "chaired by an agreed named member of the group, for an initial term of 12 months". When the
+    administrative support records bob as the agreed chair, alice stops chairing; the reply said only "bob is now
+    the chair", and alice learnt she no longer chairs when a chair's act was refused."""
+    chat = platform_chat
+    chat.load("cjcg")
+    said = chat.ok("sam", "chair @bob").text
+    assert "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs." in said, said
+
+
+def test_lieg_adding_a_london_authority_the_file_lacks_says_how_to_add_its_seat(platform_chat: Speaking) -> None:
+    """LIEG 2.1: "Each London LA member to provide a minimum of one representative"; 2.2: "Membership to the LIEG
+    is voluntary". A borough joining has no seat in the ToR file yet: the refusal said "Every seat is filled", and
+    nothing of how a seat comes to be."""
+    chat = platform_chat
+    chat.load("lieg")
+    refused = chat.refused("alice", 'member add @lee --seat "Lambeth representative"').text
+    assert "The ToR has no seat 'Lambeth representative'." in refused
+    assert "Seats are those the ToR file lists: add it there and load the file again (govbot group import FILE)." \
+        in refused, refused
