@@ -103,7 +103,7 @@ def test_a_deputy_votes_only_in_place_of_an_absent_member(cjcg: Chat, sessions: 
     assert cjcg.ok("yan", "vote 1 for").text == "Your vote as deputy on motion 1 is recorded: For."
     reply = cjcg.ok("carol", "here")
     assert "yan no longer deputises for them" in reply.text
-    assert "Only voting members" in cjcg.refused("yan", "vote 1 against").text
+    assert "carol, for whom you deputised, is present and votes" in cjcg.refused("yan", "vote 1 against").text
     with unit_of_work(sessions) as session:
         ballots = session.scalars(select(Ballot)).all()
         assert len(ballots) == 1 and ballots[0].member_id != ballots[0].cast_by_id
