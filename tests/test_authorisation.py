@@ -154,8 +154,9 @@ def test_a_member_with_an_interest_on_the_item_is_reminded_when_voting(cjcg: Cha
     cjcg.ok("bob", 'declare "My sister runs a bidder" --item 1')
     cjcg.ok("alice", 'motion "Award the contract" --item 1')
     reply = cjcg.ok("bob", "vote 1 for")
-    assert reply.notices == ("Reminder: an interest was declared on this item: My sister runs a bidder. "
-                             "Consider whether to vote.",)
+    assert reply.notices == ("Reminder: an interest was declared on this item: My sister runs a bidder. The ToR asks "
+                             "that it be declared and recorded (ToR 6.5), and says nothing of a member with an "
+                             "interest not voting: whether to vote is yours to judge, with the chair.",)
     assert cjcg.ok("carol", "vote 1 for").notices == ()
 
 

@@ -204,3 +204,21 @@ def test_lieg_adding_a_london_authority_the_file_lacks_says_how_to_add_its_seat(
     assert "The ToR has no seat 'Lambeth representative'." in refused
     assert "Seats are those the ToR file lists: add it there and load the file again (govbot group import FILE)." \
         in refused, refused
+
+
+def test_cjcg_a_member_voting_on_an_item_they_declared_an_interest_in_hears_what_the_tor_says(
+        platform_chat: Speaking) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded at the beginning of each meeting", and the
+    document says nothing more: not that a conflicted member withdraws or does not vote. bob, who declared an
+    interest on the procurement item, votes on it and was told only "Consider whether to vote", with no clause and
+    no word of what the ToR does and does not ask."""
+    chat = platform_chat
+    cjcg_meeting_with_guest(chat)
+    for who in ("bob", "carol"):
+        chat.ok(who, "here")
+    chat.ok("bob", 'declare "My sister manages a provider bidding" --item 1 --nature personal')
+    chat.ok("alice", 'motion "Award the placements contract" --item 1')
+    said = chat.ok("bob", "vote 1 for").text
+    assert "Reminder: an interest was declared on this item: My sister manages a provider bidding. The ToR asks " \
+        "that it be declared and recorded (ToR 6.5), and says nothing of a member with an interest not voting: " \
+        "whether to vote is yours to judge, with the chair." in said, said

@@ -155,5 +155,8 @@ def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, .
     declared = declared_on_item(ctx, ctx.actor.id, poll.item_id)
     if member_id != ctx.actor.id:
         declared += declared_on_item(ctx, member_id, poll.item_id)
-    return tuple(dict.fromkeys(f"Reminder: an interest was declared on this item: {i.description}. Consider "
-                               "whether to vote." for i in declared))
+    rule = ctx.terms.interests
+    asks = (rule.cited("The ToR asks that it be declared and recorded") + ", and says nothing of a member with an "
+            "interest not voting") if "interests" in ctx.terms.model_fields_set else "The ToR says nothing of interests"
+    return tuple(dict.fromkeys(f"Reminder: an interest was declared on this item: {i.description}. {asks}: whether "
+                               "to vote is yours to judge, with the chair." for i in declared))
