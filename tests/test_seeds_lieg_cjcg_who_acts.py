@@ -222,3 +222,16 @@ def test_cjcg_a_member_voting_on_an_item_they_declared_an_interest_in_hears_what
     assert "Reminder: an interest was declared on this item: My sister manages a provider bidding. The ToR asks " \
         "that it be declared and recorded (ToR 6.5), and says nothing of a member with an interest not voting: " \
         "whether to vote is yours to judge, with the chair." in said, said
+
+
+def test_cjcg_send_tfg_end_date_is_not_cited_to_a_clause_that_does_not_set_it(platform_chat: Speaking) -> None:
+    """CJCG 6.6: the CJCG "may establish task and finish groups to support it in the discharge of its functions":
+    it says nothing of when one ends. The SEND group's 31 March 2027 is the CJCG's decision when it set the group
+    up, as its quorum is, but `terms` and the refusal to schedule past it cited "(ToR CJCG 6.6)"."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg")
+    ends = next(line for line in chat.ok("bob", "terms").text.splitlines() if "31 Mar 2027" in line)
+    assert "CJCG 6.6" not in ends, ends
+    refused = chat.refused("bob", "meeting schedule 2027-04-10 10:00").text
+    assert "operates until 31 Mar 2027; schedule the meeting before then" in refused, refused
