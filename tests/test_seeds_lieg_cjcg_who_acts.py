@@ -30,6 +30,11 @@ def test_cjcg_a_guest_who_says_here_is_told_they_are_recorded_as_a_guest(platfor
     assert "Item 1: SEND placements procurement" in chat.ok("pat", "agenda").text
     refused = chat.refused("pat", "interests").text
     assert "as a guest you see the record only of the meeting you attend" in refused
+    # 6.8: members "protect and maintain as confidential any privileged or sensitive information": the minutes,
+    # drafts included, are the members' record, not an invited attendee's.
+    for asked in ("meeting minutes 1", "minutes 1"):
+        minutes = chat.refused("pat", asked).text
+        assert "as a guest you attend the meeting, but its minutes are for its members and their deputies" in minutes
     assert "have you seated" not in refused
     # Someone nobody recorded is still told only the group's name.
     assert "have you seated" in chat.refused("zoe2", "here").text

@@ -26,7 +26,8 @@ class Scope(StrEnum):
     """What a command shows, which decides who may run it in a confidential group."""
 
     GROUP = "group"  # the ToR and its seats: members and deputies
-    MEETING = "meeting"  # one meeting's record: members, and deputies attending that meeting
+    MEETING = "meeting"  # one meeting's record: members, and deputies and guests attending that meeting
+    MINUTES = "minutes"  # one meeting's minutes, drafts included: members, and deputies attending that meeting
     RECORD = "record"  # records across meetings (registers, lists, actions): members only
     ACT = "act"  # a change to the record; its own rule (powers) decides who may, once past this gate
 
@@ -35,8 +36,8 @@ class Scope(StrEnum):
 # before a group is known and show nothing of one. A test checks this table covers conversation.USE_CASES.
 SCOPES: dict[str, Scope] = {
     "group info": Scope.GROUP, "terms": Scope.GROUP, "members": Scope.GROUP, "review": Scope.GROUP,
-    "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MEETING,
-    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MEETING,
+    "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MINUTES,
+    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MINUTES,
     "meetings": Scope.RECORD, "page": Scope.RECORD, "deputies": Scope.RECORD, "interests": Scope.RECORD,
     "attendance register": Scope.RECORD, "polls": Scope.RECORD, "actions": Scope.RECORD,
     **{verb: Scope.ACT for verb in (
@@ -62,7 +63,8 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
         return True
     if reader.standing == Standing.OUTSIDER:
         return False
-    if scope == Scope.ACT or (scope == Scope.GROUP and reader.standing == Standing.DEPUTY):
+    if scope == Scope.ACT or (scope in (Scope.GROUP, Scope.MINUTES) and reader.standing == Standing.DEPUTY and
+                              (scope == Scope.GROUP or meeting_id in reader.meetings)):
         return True
     return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
 
@@ -74,7 +76,10 @@ def refusal(name: str, cite: str, reader: Reader, scope: Scope) -> str:
         return (f"{name} is confidential{cited}: only its members and their deputies see anything of it. If you "
                 "should be one of them, ask the person who invited you to the channel to have you seated.")
     who = "a deputy" if reader.standing == Standing.DEPUTY else "a guest"
-    if scope == Scope.MEETING:
+    if scope == Scope.MINUTES and reader.standing == Standing.GUEST:
+        return (f"{name} is confidential{cited}: as a guest you attend the meeting, but its minutes are for its "
+                "members and their deputies.")
+    if scope in (Scope.MEETING, Scope.MINUTES):
         return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend"
                 f"{' for a member' if reader.standing == Standing.DEPUTY else ''}. Give that meeting's number, "
                 "e.g. `agenda N`.")

@@ -58,7 +58,7 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
         return
     reader = reader_of(ctx)
     scope = SCOPES.get(cmd.verb, Scope.RECORD)  # a verb missing from the table is kept to members
-    meeting_id = meeting_shown(ctx, cmd) if scope == Scope.MEETING and reader.meetings else None
+    meeting_id = meeting_shown(ctx, cmd) if scope in (Scope.MEETING, Scope.MINUTES) and reader.meetings else None
     if not may_see(True, reader, scope, meeting_id):
         raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope))
 
