@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -18,11 +19,12 @@ from bot.db import unit_of_work
 from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
 from bot.identity import Audience
-from bot.models import Person
+from bot.models import Group, Person
 from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
+from bot.rules.help_notes import group_note
 from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, group_terms, person_for
@@ -177,7 +179,8 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         # difference in zone never makes them past).
         group = groups.group_for(session, place)
         zone = group_terms(group).zone if group else dt.UTC
-        return Reply(help_text(list(command.topic), now.astimezone(zone).date()), private=True)
+        return Reply(help_text(list(command.topic), now.astimezone(zone).date(),
+                               help_note(session, speaker, place, group, now)), private=True)
     actor = person_for(session, speaker)
     if isinstance(command, GroupBind):
         return bind(session, actor.id, place, command.short_name, now)
@@ -200,6 +203,21 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     reply = with_cards(ctx, USE_CASES[type(command)](ctx, command), pending)
     require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back
     return reply
+
+
+def help_note(session: Session, speaker: Speaker, place: Place, group: Group | None,
+              now: dt.datetime) -> Callable[[str], str]:
+    """What the channel's group's ToR says of a verb, for `help <verb>`: nothing where no group is bound, nor to
+    someone a confidential group shows nothing of its rules (CJCG 6.7-6.9)."""
+    if group is None:
+        return lambda verb: ""
+    terms = group_terms(group)
+    if terms.confidential:
+        ctx = Context(session=session, group=group, actor=person_for(session, speaker), now=now,
+                      platform=speaker.platform, place=place)
+        if not confidential.may_see_rules(ctx):
+            return lambda verb: ""
+    return partial(group_note, terms)
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,

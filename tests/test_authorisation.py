@@ -74,7 +74,7 @@ def test_secretariat_seats_a_member_and_the_chair_names_a_chair(cjcg: Chat) -> N
     reply = cjcg.ok("sam", 'member add @zoe --seat "Lead Commissioner for CAMHS"')
     assert reply.text == "zoe now holds Lead Commissioner for CAMHS as co-opted."
     assert "zoe, co-opted, non-voting" in dict(cjcg.ok("bob", "members").fields)["Lead Commissioner for CAMHS"]
-    assert cjcg.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2)."
+    assert cjcg.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs."
     assert "Ask bob" in cjcg.refused("alice", "meeting cancel 1").text
 
 
@@ -105,7 +105,7 @@ def test_a_deputy_votes_only_in_place_of_an_absent_member(cjcg: Chat, sessions: 
     assert cjcg.ok("yan", "vote 1 for").text == "Your vote as deputy on motion 1 is recorded: For."
     reply = cjcg.ok("carol", "here")
     assert "yan no longer deputises for them" in reply.text
-    assert "Only voting members" in cjcg.refused("yan", "vote 1 against").text
+    assert "carol, for whom you deputised, is present and votes" in cjcg.refused("yan", "vote 1 against").text
     with unit_of_work(sessions) as session:
         ballots = session.scalars(select(Ballot)).all()
         assert len(ballots) == 1 and ballots[0].member_id != ballots[0].cast_by_id
@@ -156,8 +156,9 @@ def test_a_member_with_an_interest_on_the_item_is_reminded_when_voting(cjcg: Cha
     cjcg.ok("bob", 'declare "My sister runs a bidder" --item 1')
     cjcg.ok("alice", 'motion "Award the contract" --item 1')
     reply = cjcg.ok("bob", "vote 1 for")
-    assert reply.notices == ("Reminder: an interest was declared on this item: My sister runs a bidder. "
-                             "Consider whether to vote.",)
+    assert reply.notices == ("Reminder: an interest was declared on this item: My sister runs a bidder. The ToR asks "
+                             "that it be declared and recorded (ToR 6.5), and says nothing of a member with an "
+                             "interest not voting: whether to vote is yours to judge, with the chair.",)
     assert cjcg.ok("carol", "vote 1 for").notices == ()
 
 

@@ -45,7 +45,7 @@ def cjcg(chat: Chat) -> Chat:
         ("member add @zoe", 'Say which seat with --seat "title"'),
         ('member add @zoe --seat "Lead Commissioner for CAMHS" --role emperor', "--role must be one of chair"),
         ("vote 99 for", "There is no poll or motion 99"),
-        ("meeting open", "No meeting is open or scheduled. A chair can schedule one"),
+        ("meeting open", "No meeting is open or scheduled. The chair or the secretariat can schedule one (ToR 6.3)"),
         ("quorum", "No meeting is open, so there is no quorum to check"),
         ("declare " + "x" * 41_000, "a command can be at most 4,000"),
         ("declare \x1b[31mred\x1b[0m", "control characters"),

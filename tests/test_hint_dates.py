@@ -38,9 +38,9 @@ def test_refusals_show_dates_valid_that_day(chat: Chat, now: dt.datetime, next_w
     if now.year > 2026:  # alice's twelve-month term as chair (ToR 6.2) ended on 15 Jan 2027: sam names her again
         chat.ok("sam", "chair @alice")
     assert chat.ok("bob", "meetings").text == \
-        f"No meetings yet. A chair can schedule one: `meeting schedule {next_week} 10:00`."
+        f"No meetings yet. The chair or the secretariat can schedule one (ToR 6.3): `meeting schedule {next_week} 10:00`."
     assert chat.refused("alice", "meeting open").text == \
-        f"No meeting is open or scheduled. A chair can schedule one: `meeting schedule {next_week} 10:00`."
+        f"No meeting is open or scheduled. The chair or the secretariat can schedule one (ToR 6.3): `meeting schedule {next_week} 10:00`."
     assert chat.refused("alice", 'action ""').text == \
         f'Say what is to be done: action "Circulate the revised plan" --owner @bob --due {next_week}.'
     assert chat.refused("alice", "meeting schedule someday 10:00").text == \

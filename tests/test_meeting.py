@@ -53,7 +53,7 @@ def test_a_meeting_from_scheduling_to_close(platform_chat: Speaking) -> None:
     assert "carried" in closed and "(a majority of the votes cast)" in closed
 
     ended = chat.ok("alice", "meeting close").text
-    assert "Deputies: yan for carol" in ended and "Apologies: carol — annual leave; deputy: yan attended, dan" in ended
+    assert "Deputies: yan for carol" in ended and "Apologies: carol — annual leave, deputy yan attended; dan" in ended
     assert "Absent: erin, frank, grace" in ended
 
     with unit_of_work(chat.sessions) as session:

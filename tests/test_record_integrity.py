@@ -117,12 +117,12 @@ def test_apologies_are_kept_beside_the_deputy_who_attended(chat: Chat, sessions:
     chat.ok("erin", "here")  # came after all: her apologies no longer apply
     roll = dict(chat.ok("alice", "attendance").fields)
     assert roll["Deputies"] == "yan for carol"
-    assert roll["Apologies"] == "carol — annual leave; deputy: yan attended, dan"
+    assert roll["Apologies"] == "carol — annual leave, deputy yan attended; dan"
     assert "erin" in roll["Present"]
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "meeting minutes 1").text
     assert "- **In attendance:** yan for carol (Southend City Council)" in minutes  # names with their organisation
-    assert "- **Apologies:** carol (Southend City Council) — annual leave; deputy: yan attended, dan (Southend City Council)" \
+    assert "- **Apologies:** carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
         in minutes
     attendance = register(sessions, "attendance")
     carol = next(line for line in attendance.splitlines() if line.startswith("| carol "))

@@ -123,7 +123,7 @@ def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(c
 
 def test_where_the_tor_only_asks_for_an_agreed_named_member_any_member_can_be_made_chair(chat: Chat) -> None:
     chat.load("cjcg")
-    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2)."
+    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs."
 
 
 def test_a_chair_seat_the_tor_does_not_have_is_named_when_the_file_is_read() -> None:
@@ -255,7 +255,7 @@ def test_the_chair_cannot_leave_an_open_meeting_with_nobody_in_the_chair(chat: C
     assert dict(chat.ok("bob", "members").fields)["Children's Commissioning (Southend City Council)"].startswith(
         "alice, chair")
     # Handing the chair over mid-meeting is allowed: the new chair takes the meeting over.
-    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2)."
+    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs."
     assert chat.ok("bob", "member remove @alice").text == \
         "alice no longer holds Children's Commissioning; the seat is vacant."
     assert chat.ok("bob", "meeting close").text == "Meeting 1 is closed."

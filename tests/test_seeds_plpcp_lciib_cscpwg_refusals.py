@@ -151,11 +151,12 @@ def test_lciib_someone_without_a_seat_voting_is_not_told_of_deputies_the_board_h
     chat = platform_chat
     chat.load("lciib")
     lciib_meeting(chat, "bob")
-    chat.ok("sam", "guest @zoe --from DfE")
     chat.ok("alice", 'motion "Authorise the RIIA memorandum of understanding"')
     refused = chat.refused("zoe", "vote 1 for").text
     assert ("Only voting members of London Children's Innovation and Improvement Board vote; its ToR makes no "
             "provision for deputies (ToR Membership).") in refused
+    chat.ok("sam", "guest @zoe --from DfE")  # recorded as an invited guest, they are told what a guest may do
+    assert "You attend meeting 1 as a guest: guests do not vote." in chat.refused("zoe", "vote 1 for").text
 
 
 def test_cscpwg_apologies_say_who_may_be_sent_as_a_substitute(platform_chat: Speaking) -> None:

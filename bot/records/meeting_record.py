@@ -25,7 +25,7 @@ from bot.models import (
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
 from bot.records.handovers import chair_words, first_chair, opened_by
-from bot.records.people import Namer, namer
+from bot.records.people import Namer, namer, non_members
 from bot.records.tally import counts
 from bot.rules.attendance import GUEST, guest_words
 from bot.rules.cadence import overran, where_words
@@ -86,6 +86,7 @@ class MeetingRecord:
     approval_rule: str
     overran: str | None = None  # how far it ran past the ToR's longest meeting, citing it
     signer: str | None = None  # the chair the meeting elected, who signs its minutes (else `chair`)
+    signed_for: str | None = None  # the body the approver signs for (LIEG 5.2: the steering group), cited
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
     officers: list[str] = field(default_factory=list)  # the secretariat and observers there (not members)
@@ -145,6 +146,10 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
+    if rule.approved_by == "steering_group" and (approved := approved_minutes(session, meeting.id)) is not None:
+        record.signer = names(approved.approved_by_id)
+    record.signed_for = rule.cited("for the steering group, which approves the minutes") \
+        if rule.approved_by == "steering_group" else None
     elected = elected_at(session, group.id, meeting.id)  # whoever opened the meeting presided until the election
     presided = names(first_chair(session, meeting) or (opened_by(session, meeting) if elected else None) or group_chair)
     election = None
@@ -177,20 +182,6 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))
     return record
-
-
-def non_members(session: Session, group_id: int) -> dict[int, str]:
-    """The seat title of each person who sits in the group only as secretariat or observer: not members, so the
-    minutes list them "in attendance" when they came, and never as absent."""
-    seats: dict[int, str] = {}
-    members: set[int] = set()
-    for person_id, role, title in session.execute(select(Membership.person_id, Membership.role, Membership.seat_title)
-                                                  .where(Membership.group_id == group_id)):
-        if role in (Role.SECRETARIAT, Role.OBSERVER):
-            seats[person_id] = title
-        else:
-            members.add(person_id)
-    return {person_id: title for person_id, title in seats.items() if person_id not in members}
 
 
 def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,

@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 
 from bot.records.meeting_record import MeetingRecord, VoteRecord, item_title
-from bot.rules.attendance import apology_words
+from bot.rules.attendance import APOLOGIES_JOIN, apology_words
 from bot.rules.calendar import show_date
 
 
@@ -44,7 +44,7 @@ def heading(record: MeetingRecord) -> list[str]:
 
 
 def apology_lines(record: MeetingRecord) -> list[str]:
-    """Each apology as UK minutes list it, with the deputy who attended: `carol (annual leave; deputy: yan)`; a
+    """Each apology as UK minutes list it, with the deputy who attended: `carol — annual leave, deputy yan attended`; a
     member a deputy came for without apologies first is listed too. The minutes and the group page both use it."""
     apologies = [apology_words(name, reason, record.apologies_deputised.get(name)) for name, reason in record.apologies]
     sent = {name for name, _ in record.apologies}
@@ -63,7 +63,7 @@ def attendance(record: MeetingRecord) -> list[str]:
     return ["", "## Attendance", "",
             f"- **Present:** {people(record.present)}",
             f"- **In attendance:** {people(in_attendance(record))}",
-            f"- **Apologies:** {people(apologies)}",
+            f"- **Apologies:** {APOLOGIES_JOIN.join(apologies) or 'none'}",
             f"- **Absent:** {people(record.absent)}"]
 
 
@@ -149,10 +149,15 @@ def actions(record: MeetingRecord) -> list[str]:
 
 
 def signature(record: MeetingRecord) -> list[str]:
-    """The chair signs the minutes as a correct record once they are approved."""
+    """The chair signs the minutes as a correct record once they are approved; where another body approves them
+    (LIEG 5.2: the steering group), the member who approved them signs for it."""
+    if record.signed_for:
+        signs, name = f"({record.signed_for})", record.signer or "________________________________"
+    else:
+        signs, name = "(Chair)", record.signer or record.chair
     return ["", "## Signed as a correct record", "",
-            "- **Signed:** ________________________________ (Chair)",
-            f"- **Name:** {record.signer or record.chair}",
+            f"- **Signed:** ________________________________ {signs}",
+            f"- **Name:** {name}",
             "- **Date:** ____________________"]
 
 

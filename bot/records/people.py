@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership, Person
+from bot.terms import Role
 from bot.terms_stored import group_terms
 
 Namer = Callable[[int | None], str]
@@ -46,3 +47,17 @@ def namer(session: Session, group: Group) -> Namer:
         return cache[person_id]
 
     return name
+
+
+def non_members(session: Session, group_id: int) -> dict[int, str]:
+    """The seat title of each person who sits in the group only as secretariat or observer: not members, so the
+    minutes list them "in attendance" when they came, and never as absent."""
+    seats: dict[int, str] = {}
+    members: set[int] = set()
+    for person_id, role, title in session.execute(select(Membership.person_id, Membership.role, Membership.seat_title)
+                                                  .where(Membership.group_id == group_id)):
+        if role in (Role.SECRETARIAT, Role.OBSERVER):
+            seats[person_id] = title
+        else:
+            members.add(person_id)
+    return {person_id: title for person_id, title in seats.items() if person_id not in members}

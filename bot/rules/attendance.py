@@ -73,11 +73,15 @@ def cap_refusal(rules: AttendanceRules, organisation: str | None, attending: int
 
 
 def apology_words(member: str, reason: str | None = None, deputy: str | None = None) -> str:
-    """`Carol Smith (Southend City Council) — annual leave; deputy: Yan Li attended`: an apology, its reason, and
+    """`Carol Smith (Southend City Council) — annual leave, deputy Yan Li attended`: an apology, its reason, and
     who attended in the member's place, as UK minutes list them. The name may carry its organisation in brackets,
-    so the notes follow a dash rather than a second pair of brackets."""
-    notes = [note for note in (reason, f"deputy: {deputy} attended" if deputy else None) if note]
-    return member + (f" — {'; '.join(notes)}" if notes else "")
+    so the notes follow a dash rather than a second pair of brackets; a list of apologies is joined by `; `
+    (APOLOGIES_JOIN), so one member's notes are not read as the next member's name."""
+    notes = [note for note in (reason, f"deputy {deputy} attended" if deputy else None) if note]
+    return member + (f" — {', '.join(notes)}" if notes else "")
+
+
+APOLOGIES_JOIN = "; "
 
 
 def guest_words(name: str, organisation: str | None) -> str:

@@ -94,9 +94,10 @@ def restoring_from(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld, tod
 
 
 def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today: dt.date,
-         names: Mapping[int, str]) -> str:
+         names: Mapping[int, str], also: Sequence[str] = ()) -> str:
     """Who the chair is, or how the group comes to have one, for a refusal that only the chair may act: a
-    lapsed chair hears how they are restored; a group electing its chair hears who runs the meeting meanwhile."""
+    lapsed chair hears how they are restored; a group electing its chair hears who runs the meeting meanwhile.
+    `also` names who chairs the meeting at hand, asked beside the group's chairs."""
     reason = lapsed(terms, mine, today)
     if mine is not None and reason is not None:
         return (f"{reason[0].upper()}{reason[1:]}; you act as {mine.role.replace('_', '-')} again once "
@@ -109,6 +110,7 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
                 f"{who} opens the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
                 "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]
+    chairs += [name for name in also if name not in chairs]
     if chairs:
         who = f"{chairs[0]}, the chair" if len(chairs) == 1 else f"{', '.join(chairs[:-1])} or {chairs[-1]}, who " \
             "hold the chair"

@@ -1,7 +1,9 @@
 """Who may see what of a confidential group: the one decision every command, reply and card goes through.
 
 A member sees the group's record. A deputy sees the group's rules and seats, and the record only of the meetings
-they attend for a member (CJCG 6.7-6.9, 7.2). Anyone else sees nothing of a confidential group but its name.
+they attend for a member (CJCG 6.7-6.9, 7.2). A guest recorded at a meeting (CJCG 7.1's subject experts) sees the
+record of that meeting only, and may act there, where the ToR's powers then refuse them what it keeps from guests.
+Anyone else sees nothing of a confidential group but its name.
 A group that is not confidential is open to everyone in its channel.
 """
 
@@ -16,6 +18,7 @@ from bot.terms import Confidentiality
 class Standing(StrEnum):
     MEMBER = "member"  # holds a seat (of any role) in the group
     DEPUTY = "deputy"  # named deputy for a member, holding no seat
+    GUEST = "guest"  # recorded attending a meeting as a guest, holding no seat and named deputy by nobody
     OUTSIDER = "outsider"
 
 
@@ -23,7 +26,8 @@ class Scope(StrEnum):
     """What a command shows, which decides who may run it in a confidential group."""
 
     GROUP = "group"  # the ToR and its seats: members and deputies
-    MEETING = "meeting"  # one meeting's record: members, and deputies attending that meeting
+    MEETING = "meeting"  # one meeting's record: members, and deputies and guests attending that meeting
+    MINUTES = "minutes"  # one meeting's minutes, drafts included: members, and deputies attending that meeting
     RECORD = "record"  # records across meetings (registers, lists, actions): members only
     ACT = "act"  # a change to the record; its own rule (powers) decides who may, once past this gate
 
@@ -32,8 +36,8 @@ class Scope(StrEnum):
 # before a group is known and show nothing of one. A test checks this table covers conversation.USE_CASES.
 SCOPES: dict[str, Scope] = {
     "group info": Scope.GROUP, "terms": Scope.GROUP, "members": Scope.GROUP, "review": Scope.GROUP,
-    "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MEETING,
-    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MEETING,
+    "agenda": Scope.MEETING, "attendance": Scope.MEETING, "meeting minutes": Scope.MINUTES,
+    "quorum": Scope.MEETING, "results": Scope.MEETING, "minutes": Scope.MINUTES,
     "meetings": Scope.RECORD, "page": Scope.RECORD, "deputies": Scope.RECORD, "interests": Scope.RECORD,
     "attendance register": Scope.RECORD, "polls": Scope.RECORD, "actions": Scope.RECORD,
     **{verb: Scope.ACT for verb in (
@@ -59,7 +63,8 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
         return True
     if reader.standing == Standing.OUTSIDER:
         return False
-    if scope in (Scope.GROUP, Scope.ACT):
+    if scope == Scope.ACT or (scope in (Scope.GROUP, Scope.MINUTES) and reader.standing == Standing.DEPUTY and
+                              (scope == Scope.GROUP or meeting_id in reader.meetings)):
         return True
     return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
 
@@ -70,11 +75,16 @@ def refusal(name: str, cite: str, reader: Reader, scope: Scope) -> str:
     if reader.standing == Standing.OUTSIDER:
         return (f"{name} is confidential{cited}: only its members and their deputies see anything of it. If you "
                 "should be one of them, ask the person who invited you to the channel to have you seated.")
-    if scope == Scope.MEETING:
-        return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend "
-                "for a member. Give that meeting's number, e.g. `agenda N`.")
-    return (f"{name} is confidential{cited}: as a deputy you see the record only of the meeting you attend, not "
-            "its registers or lists across meetings.")
+    who = "a deputy" if reader.standing == Standing.DEPUTY else "a guest"
+    if scope == Scope.MINUTES and reader.standing == Standing.GUEST:
+        return (f"{name} is confidential{cited}: as a guest you attend the meeting, but its minutes are for its "
+                "members and their deputies.")
+    if scope in (Scope.MEETING, Scope.MINUTES):
+        return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend"
+                f"{' for a member' if reader.standing == Standing.DEPUTY else ''}. Give that meeting's number, "
+                "e.g. `agenda N`.")
+    return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend, not "
+            f"{'its registers or lists across meetings' if scope == Scope.RECORD else 'the group’s rules and seats'}.")
 
 
 def exposed(rule: Confidentiality, *, public: bool, shared: bool) -> bool:

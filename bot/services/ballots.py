@@ -9,12 +9,12 @@ from sqlalchemy import Table, bindparam, insert, select, update
 
 from bot.commands import PersonRef
 from bot.errors import NotAllowed, UsageError
-from bot.models import Ballot, Meeting, Poll, SecretTally, SecretVoter
+from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.voting import vote_refusal
-from bot.services import roll
+from bot.services import guests, roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
@@ -74,8 +74,32 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if len(mine) > 1:
         raise UsageError("You cast more than one vote here; say whose with `--for @member`.")
     number = meeting_number(ctx.session, poll.meeting_id) if poll.meeting_id is not None else None
+    if poll.meeting_id is not None and number is not None and \
+            (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
+        raise NotAllowed(f"{as_guest}: guests do not vote.")
+    if poll.meeting_id is not None and (refusal := deputy_refusal(ctx, poll.meeting_id)) is not None:
+        raise NotAllowed(refusal)
     raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
                                   meeting_number=number))
+
+
+def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:
+    """Why a deputy at the meeting does not vote: the member they deputised for has arrived (CJCG 7.2: a deputy
+    attends where the member "cannot attend"), or they attend beside the member (LIEG 2.4: "an additional
+    individual"); None when the speaker is neither."""
+    rule = ctx.terms.deputies
+    for row in ctx.session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id)):
+        member = ctx.session.get(Person, row.member_id)
+        if member is None:
+            continue
+        if row.relieved_id == ctx.actor.id:
+            return rule.cited(f"{member.display_name}, for whom you deputised, is present and votes: a deputy "
+                              "votes only in place of an absent member") + "."
+        if row.status == "present" and row.deputy_id == ctx.actor.id:
+            state = "who is present and votes" if row.left_at is None else "who has left the meeting"
+            return rule.cited(f"You attend beside {member.display_name}, {state}: an additional individual has no "
+                              "vote") + "."
+    return None
 
 
 def vote(ctx: Context, cmd: Vote) -> Reply:
@@ -132,5 +156,8 @@ def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, .
     declared = declared_on_item(ctx, ctx.actor.id, poll.item_id)
     if member_id != ctx.actor.id:
         declared += declared_on_item(ctx, member_id, poll.item_id)
-    return tuple(dict.fromkeys(f"Reminder: an interest was declared on this item: {i.description}. Consider "
-                               "whether to vote." for i in declared))
+    rule = ctx.terms.interests
+    asks = (rule.cited("The ToR asks that it be declared and recorded") + ", and says nothing of a member with an "
+            "interest not voting") if "interests" in ctx.terms.model_fields_set else "The ToR says nothing of interests"
+    return tuple(dict.fromkeys(f"Reminder: an interest was declared on this item: {i.description}. {asks}: whether "
+                               "to vote is yours to judge, with the chair." for i in declared))

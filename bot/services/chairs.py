@@ -28,10 +28,12 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     person = ctx.person(cmd.person)
     membership = may_chair(ctx, person)
     election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None
+    replaced = []
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
             other.role = chair.role_after_chair(ctx.terms, other.seat_title)
             other.chair_term_ends_on = None
+            replaced.append(other.person.display_name)
     membership.role = Role.CHAIR
     membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, ctx.today)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
@@ -44,7 +46,8 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
                                 f"{election.number}: {election.outcome}") + "." + rest)
     ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
-    return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + ".")
+    former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
+    return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + f"{former}.")
 
 
 def may_chair(ctx: Context, person: Person) -> Membership:

@@ -7,7 +7,8 @@ from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed
-from bot.models import Attendance, DeputyNomination, Poll
+from bot.models import Attendance, DeputyNomination, Meeting, Poll
+from bot.rules.attendance import GUEST
 from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, refusal
 from bot.services.context import Context
 from bot.services.minutes import chosen
@@ -15,15 +16,19 @@ from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
 
 
 def reader_of(ctx: Context) -> Reader:
-    """The actor's standing in the group: a seat holder, a deputy (with the meetings they attend), or neither."""
+    """The actor's standing in the group: a seat holder, a deputy (with the meetings they attend), a guest (with the
+    meetings they were recorded attending), or none of these."""
     if ctx.membership(ctx.actor) is not None:
         return Reader(Standing.MEMBER)
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == ctx.actor.id,
         DeputyNomination.revoked_at.is_(None))).all()
-    attended = set(ctx.session.scalars(select(Attendance.meeting_id).where(Attendance.deputy_id == ctx.actor.id)))
+    attended = set(ctx.session.scalars(select(Attendance.meeting_id).join(Meeting).where(
+        Meeting.group_id == ctx.group.id, Attendance.deputy_id == ctx.actor.id)))
     if not nominations and not attended:
-        return Reader(Standing.OUTSIDER)
+        as_guest = frozenset(ctx.session.scalars(select(Attendance.meeting_id).join(Meeting).where(
+            Meeting.group_id == ctx.group.id, Attendance.member_id == ctx.actor.id, Attendance.status == GUEST)))
+        return Reader(Standing.GUEST, as_guest) if as_guest else Reader(Standing.OUTSIDER)
     meetings = attended | {n.meeting_id for n in nominations if n.meeting_id is not None}
     if any(n.meeting_id is None for n in nominations):  # a standing deputy attends whichever meeting is open
         meeting = ctx.open_meeting()
@@ -53,6 +58,11 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
         return
     reader = reader_of(ctx)
     scope = SCOPES.get(cmd.verb, Scope.RECORD)  # a verb missing from the table is kept to members
-    meeting_id = meeting_shown(ctx, cmd) if scope == Scope.MEETING and reader.standing == Standing.DEPUTY else None
+    meeting_id = meeting_shown(ctx, cmd) if scope in (Scope.MEETING, Scope.MINUTES) and reader.meetings else None
     if not may_see(True, reader, scope, meeting_id):
         raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope))
+
+
+def may_see_rules(ctx: Context) -> bool:
+    """Whether the actor may read the group's rules and seats (what `terms` shows)."""
+    return may_see(ctx.terms.confidential, reader_of(ctx), Scope.GROUP)

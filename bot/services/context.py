@@ -18,6 +18,7 @@ from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, Group, Meeting, Membership, Person, Poll
 from bot.rules.calendar import example_day, show_date
+from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
 from bot.services.speakers import PERSON_BY_ID as PERSON_BY_ID
@@ -25,6 +26,7 @@ from bot.services.speakers import person_for as person_for
 from bot.services.speakers import resolve as resolve
 from bot.terms import Terms
 from bot.terms import terms_of as terms_of
+from bot.terms_powers import Act
 from bot.terms_stored import group_terms as group_terms
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
@@ -123,7 +125,10 @@ class Context:
         if self.operation_over() and ends is not None:
             return ends.cited(f"{self.terms.name} operated until {show_date(ends.date)}, so no meeting can be "
                               "scheduled") + "; its record stays readable."
-        return f"A chair can schedule one: `meeting schedule {example_day(self.today).isoformat()} 10:00`."
+        power = power_for(self.terms, Act.SCHEDULE_MEETING)
+        who = who_may(power, Act.SCHEDULE_MEETING).removesuffix(" (or vice-chair, or the meeting's chair)")
+        return f"{who[0].upper()}{who[1:]} can schedule one{power.cite()}: " \
+               f"`meeting schedule {example_day(self.today).isoformat()} 10:00`."
 
     def meeting(self, number: int | None) -> Meeting:
         """The meeting of this group with the given number, or the open/next one. Raises NotFound saying what

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import DeputyNomination, Meeting
+from bot.models import DeputyNomination, Meeting, Person
 from bot.replies import Reply
 from bot.rules import deputies
 from bot.rules.calendar import show, show_date
@@ -47,7 +47,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if refusal is not None:
         raise NotAllowed(refusal)
     if which != "standing":
-        meeting = ctx.meeting(which if isinstance(which, int) else None)
+        meeting = meeting_to_deputise(ctx, which if isinstance(which, int) else None, deputy)
         if meeting.status not in ("scheduled", "open"):
             raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a deputy for a meeting to come.")
     scope = f"for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else \
@@ -134,3 +134,16 @@ def still_to_name(ctx: Context, entitled: set[int], nominations: list[DeputyNomi
         return ""
     return "\n" + rule.cited(f"Still to name a standing deputy: {', '.join(missing)}; under the ToR each of them "
                              "names one") + "."
+
+
+def meeting_to_deputise(ctx: Context, number: int | None, deputy: Person) -> Meeting:
+    """The meeting a deputy is named for (the given one, or the open or next); with none scheduled, the refusal
+    also says how to name a standing deputy where the ToR allows one (LIEG 2.4)."""
+    try:
+        return ctx.meeting(number)
+    except NotFound as missing:
+        rule = ctx.terms.deputies
+        if number is not None or not rule.standing:
+            raise
+        raise NotFound(f"{missing} Or name a standing deputy: `deputy @{deputy.display_name} --meeting standing`"
+                       f"{' ' + rule.cite() if rule.clause else ''}.") from None

@@ -3,6 +3,8 @@ seat, recorded attending by whoever keeps the record, who neither vote nor count
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
 from bot.models import Attendance, Meeting, Person
@@ -50,6 +52,8 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     named = guest_words(guest.display_name, organisation).removesuffix(" — guest")
     text = rule.cited(f"{named} attends meeting {meeting.number} as a guest: no vote, and not counted for the "
                       "quorum") + "."
+    if "guests" not in ctx.terms.model_fields_set:
+        text += " The ToR says nothing of guests, so they attend at the group's invitation."
     privacy = ctx.terms.confidentiality
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
         text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
@@ -102,3 +106,15 @@ def how_to_record(ctx: Context) -> str:
     who = who_may(power_for(ctx.terms, Act.RECORD_ACTIONS), Act.RECORD_ACTIONS)
     return (f" A guest {ctx.terms.guests.cite()} is recorded by {who}: "
             f"`guest @{ctx.actor.display_name} --from \"organisation\"`.").replace("  ", " ")
+
+
+def guest_at(ctx: Context, meeting_id: int, number: int) -> str | None:
+    """"You attend meeting N as a guest (ToR clause)" when the speaker, holding no seat, is recorded as a guest at
+    meeting `meeting_id`; None for anyone else (a refusal of something guests may not do goes on from it)."""
+    if ctx.membership(ctx.actor) is not None:
+        return None
+    row = ctx.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting_id,
+                                                      Attendance.member_id == ctx.actor.id))
+    if row is None or row.status != GUEST:
+        return None
+    return ctx.terms.guests.cited(f"You attend meeting {number} as a guest")

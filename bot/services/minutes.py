@@ -8,6 +8,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.models import ApprovedMinutes, Meeting
 from bot.records.meeting_record import approved_minutes, meeting_record
 from bot.records.minutes import markdown, seal
+from bot.records.people import namer
 from bot.refs import MinutesRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
@@ -61,7 +62,10 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     if already is not None:
         raise NotAllowed(rule.cited(f"The minutes of meeting {meeting.number} were approved on "
                                     f"{show(already.approved_at, ctx.terms.zone)} and are locked") + ".")
-    text = markdown(meeting_record(ctx.session, ctx.group, meeting)).replace(
+    record = meeting_record(ctx.session, ctx.group, meeting)
+    if record.signed_for:  # the approver signs for the body that approves (LIEG 5.2)
+        record.signer = namer(ctx.session, ctx.group)(ctx.actor.id)
+    text = markdown(record).replace(
         "_Draft built from the record by govbot.",
         f"_Approved by {ctx.actor.display_name} on {show(ctx.now, ctx.terms.zone)}; built from the record by govbot.")
     sealed = ApprovedMinutes(meeting_id=meeting.id, text=text, sha256=seal(text), approved_by_id=ctx.actor.id,

@@ -59,5 +59,10 @@ def refuse_lapsed_member(ctx: Context, doing: str) -> None:
 
 
 def chair_hint(ctx: Context) -> str:
-    """Who to ask, or how the group comes to have a chair (bot.rules.chair.hint)."""
-    return chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx))
+    """Who to ask, or how the group comes to have a chair (bot.rules.chair.hint): the chairs, and the chair named
+    for the open or next meeting (LIEG 5.1: a volunteer chairs each meeting)."""
+    meeting = ctx.next_meeting()
+    chairing = ctx.session.get(Person, meeting.chair_id) if meeting is not None and meeting.chair_id not in (
+        None, ctx.actor.id) else None
+    return chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
+                      also=(chairing.display_name,) if chairing is not None else ())

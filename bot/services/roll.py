@@ -8,8 +8,8 @@ from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.records.meeting_record import non_members
-from bot.rules.attendance import ATTENDED, GUEST, apology_words, cap_refusal, guest_words
+from bot.records.people import non_members
+from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, apology_words, cap_refusal, guest_words
 from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, beside_words, voting_words
 from bot.rules.quorum import Quorum, of_roll
@@ -217,7 +217,8 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
                                  else member.display_name + left)
     labels = ("Present", "Deputies", "In attendance", "Apologies", "Absent")
-    fields = [(label, ", ".join(groups[label])) for label in labels if groups[label]]
+    fields = [(label, (APOLOGIES_JOIN if label == "Apologies" else ", ").join(groups[label])) for label in labels
+              if groups[label]]
     if meeting.status == "open":
         fields.append(("Quorum", quorum_of(ctx, meeting).text))
     return tuple(fields) or (("Roll call", "nobody recorded yet"),)

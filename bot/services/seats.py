@@ -138,7 +138,8 @@ def seat_and_role(ctx: Context, cmd: MemberAdd) -> tuple[Seat, Role]:
         raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
     seat = ctx.terms.seat(title)
     if seat is None:
-        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)}")
+        raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)} Seats are those the ToR file lists: "
+                       "add it there and load the file again (govbot group import FILE).")
     if not cmd.role:
         return seat, seat.role
     try:

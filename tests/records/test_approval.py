@@ -25,7 +25,9 @@ def test_only_the_steering_group_approves_lieg_minutes_and_approval_locks_the_re
     draft = chat.ok("bob", "meeting minutes 1").text
     posted = chat.ok("bob", "minutes approve 1")
     assert not posted.private and posted.title == "Minutes of meeting 1 approved"
-    assert posted.text.split("\n_")[0] == draft.split("\n_")[0]  # the draft, as approved, with the approval line
+    # The draft, as approved, with the approval line; the steering group member who approved signs for it (5.2).
+    signed = draft.replace("- **Name:** ________________________________", "- **Name:** bob (Camden)")
+    assert posted.text.split("\n_")[0] == signed.split("\n_")[0]
     assert "_Approved by bob on Tue 1 Dec 2026, 09:00 GMT; built from the record by govbot." in posted.text
     assert "the record of meeting 1 is now locked (ToR 5.2)" in posted.notices[0]
 

@@ -26,7 +26,8 @@ SECTION = re.compile(r"^- \*\*(Present|In attendance|Apologies|Absent):\*\* (.*)
 
 
 def listed(minutes: str) -> dict[str, set[str]]:
-    found = {label: set() if names == "none" else set(names.split(", ")) for label, names in SECTION.findall(minutes)}
+    found = {label: set() if names == "none" else set(names.split("; " if label == "Apologies" else ", "))
+             for label, names in SECTION.findall(minutes)}
     assert set(found) == {"Present", "In attendance", "Apologies", "Absent"}, minutes
     return found
 
@@ -53,9 +54,9 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
         if row.status == "deputised":
             expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
             # A member a deputy came for is listed under apologies too, with the reason they gave, if any.
-            notes = [n for n in (row.reason if row.apologies_at else None, f"deputy: {name(row.deputy_id)} attended")
+            notes = [n for n in (row.reason if row.apologies_at else None, f"deputy {name(row.deputy_id)} attended")
                      if n]
-            expected["Apologies"].add(f"{member} — {'; '.join(notes)}")
+            expected["Apologies"].add(f"{member} — {', '.join(notes)}")
         elif row.status == "apologies":
             expected["Apologies"].add(member + (f" — {row.reason}" if row.reason else ""))
         else:
@@ -96,7 +97,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **Place:** Civic Centre, Southend" in minutes
     assert "- **Chair:** alice (Southend City Council)" in minutes
     assert "- **In attendance:** yan for carol (Southend City Council)" in minutes
-    assert "- **Apologies:** carol (Southend City Council) — annual leave; deputy: yan attended, dan (Southend City Council)" \
+    assert "- **Apologies:** carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
         in minutes
     assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
     assert "- **When the vote on motion 1 opened:** quorate: 3 members or deputies present, 3 needed (ToR 6.4)" \
@@ -141,11 +142,11 @@ def test_an_apology_reads_as_minutes_do_with_the_deputy_who_attended(chat: Chat,
     with unit_of_work(sessions) as session:
         resolve(session, "console", PersonRef("yan", by_id=True)).display_name = "Yan Li"
     minutes = chat.ok("alice", "meeting minutes 1").text
-    said = "Carol Smith (Southend City Council) — annual leave; deputy: Yan Li attended"
-    assert f"- **Apologies:** {said}, dan (Southend City Council)\n" in minutes
+    said = "Carol Smith (Southend City Council) — annual leave, deputy Yan Li attended"
+    assert f"- **Apologies:** {said}; dan (Southend City Council)\n" in minutes
     assert ") (" not in minutes
     with unit_of_work(sessions) as session:
         group = session.scalars(select(Group)).one()
         meeting = session.scalars(select(Meeting).where(Meeting.group_id == group.id)).one()
         document = Document(io.BytesIO(minutes_file(session, group, meeting).as_docx()))
-    assert any(p.text == f"Apologies: {said}, dan (Southend City Council)" for p in document.paragraphs)
+    assert any(p.text == f"Apologies: {said}; dan (Southend City Council)" for p in document.paragraphs)

@@ -52,7 +52,7 @@ def test_a_member_reads_the_record_downloads_the_minutes_and_the_page_is_accessi
         assert "Meeting 1: Thu 10 Dec 2026, 10:00 GMT (closed)" in meeting.inner_text()
         assert "Minutes: DRAFT — not approved" in meeting.inner_text()
         assert f"Present: {CHAIR}, bob (Southend City Council)" in meeting.inner_text()
-        assert "Apologies: carol (Southend City Council) — annual leave; deputy: yan attended, dan (Southend City Council)" \
+        assert "Apologies: carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
             in meeting.inner_text()
         rows = page.locator("#decisions-table tbody tr")
         assert rows.count() == len(decisions.rows)
