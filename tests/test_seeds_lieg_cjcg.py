@@ -37,6 +37,20 @@ def lieg_meeting(chat: Speaking, opener: str, scheduled: str = "",
     chat.ok(opener, "meeting open")
 
 
+def lieg_handover(chat: Speaking) -> None:
+    """LIEG's meeting of 10 Dec 2026 chaired by erin (5.1), bob taking the minutes; erin leaves at 10:40, bob (the
+    steering group, 3.1) names alice to chair the rest, and alice closes it at 11:30."""
+    chat.load("lieg")
+    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
+    chat.ok("alice", "here")
+    chat.ok("bob", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("erin", "leaving")
+    chat.ok("bob", "meeting chair @alice")
+    chat.now = dt.datetime(2026, 12, 10, 11, 30, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting close")
+
+
 def test_lieg_the_riia_members_are_not_a_london_authority_capped_or_warned_of_absences(
         platform_chat: Speaking) -> None:
     """LIEG 2.1 caps "Each London LA member" at "a maximum of two attending at any one time", and 2.3 may withhold
@@ -295,15 +309,7 @@ def test_lieg_minutes_name_both_chairs_when_the_chair_hands_over_during_the_meet
     """LIEG 5.1: a steering group member volunteers to chair each meeting; erin chairs, leaves at 10:40, and bob
     (steering group, 3.1) names alice to chair the rest. The minutes named only alice as the meeting's chair."""
     chat = platform_chat
-    chat.load("lieg")
-    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
-    chat.ok("alice", "here")
-    chat.ok("bob", "here")
-    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
-    chat.ok("erin", "leaving")
-    chat.ok("bob", "meeting chair @alice")
-    chat.now = dt.datetime(2026, 12, 10, 11, 30, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting close")
+    lieg_handover(chat)
     minutes = chat.ok("bob", "meeting minutes 1").text
     assert "erin (Hackney) until 10:40, then alice (Barnet)" in minutes
 

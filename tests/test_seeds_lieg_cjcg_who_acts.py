@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.platform_chats import Speaking
-from tests.test_seeds_lieg_cjcg import lieg_meeting
+from tests.test_seeds_lieg_cjcg import lieg_handover, lieg_meeting
 
 
 def cjcg_meeting_with_guest(chat: Speaking) -> None:
@@ -76,15 +76,7 @@ def test_lieg_minutes_are_signed_for_the_steering_group_that_approves_them(platf
     volunteer chair each meeting, who may hand over during it. The signature block named whoever chaired last, as
     "(Chair)", though no chair approves LIEG's minutes: the steering group member who approves them signs for it."""
     chat = platform_chat
-    chat.load("lieg")
-    lieg_meeting(chat, "erin", scheduled="--chair @erin --minutes @bob")
-    chat.ok("alice", "here")
-    chat.ok("bob", "here")
-    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
-    chat.ok("erin", "leaving")
-    chat.ok("bob", "meeting chair @alice")
-    chat.now = dt.datetime(2026, 12, 10, 11, 30, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting close")
+    lieg_handover(chat)
     draft = chat.ok("bob", "meeting minutes 1").text
     assert "erin (Hackney) until 10:40, then alice (Barnet)" in draft
     assert "(for the steering group, which approves the minutes (ToR 5.2))" in draft
