@@ -44,21 +44,23 @@ class Coalesced:
                 self.folded[key].setdefault(where, again)
                 return
             self.folded[key] = {}
+        runs = [refresh]
         try:
-            runs = [refresh]
             while True:
                 for one in runs:
                     one()
-                with self.lock:
-                    if not self.folded[key]:
+                with self.lock:  # ending and letting go of the key under one hold: a request folding in between
+                    if not self.folded[key]:  # would be dropped with the key, and its vote never shown
+                        del self.folded[key]
                         return
                 time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
                 with self.lock:
                     folded, self.folded[key] = self.folded[key], {}
                 runs = list(({where: again} | folded).values())
-        finally:
+        except BaseException:
             with self.lock:
                 self.folded.pop(key, None)
+            raise
 
     def pending(self, key: tuple[str, str]) -> bool:
         """Whether a refresh of `key` is running: one asked for now folds into the run after it, which reads anew."""
