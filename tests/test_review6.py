@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from tests.platform_chats import Speaking
+from tests.test_seed_meetings import elect_bob
 from tests.test_seeds_lieg_cjcg import lieg_meeting
 
 
@@ -23,3 +25,24 @@ def test_lieg_naming_the_chair_who_already_chairs_records_no_second_handover(pla
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "minutes 1").text
     assert "erin (Hackney) until 10:40, then alice (Barnet)\n" in minutes + "\n", minutes
+
+
+def test_cscpwg_minutes_are_signed_by_the_chair_who_approved_them(platform_chat: Speaking) -> None:
+    """Governance: bob is elected chair at the first meeting, leaves, and alice takes the chair and closes it; as the
+    meeting's chair she approves its minutes. They read 'Approved by alice' under a signature block naming bob as
+    the chair who signs: a clerk could not tell who vouched for the record."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    elect_bob(chat, closer=None)
+    chat.now = dt.datetime(2023, 1, 17, 14, 40, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    chat.ok("sam", "meeting chair @alice")
+    chat.ok("alice", "meeting close")
+    chat.now = dt.datetime(2023, 1, 18, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "minutes approve 1")
+    minutes = chat.ok("alice", "minutes 1").text
+    assert "Approved by alice" in minutes, minutes
+    signed = minutes[minutes.index("Signed as a correct record"):]
+    assert re.search(r"Name:\W*alice \(Conservative group\)", signed), signed
+    # The election and bob's chairing stay in the record of who chaired.
+    assert "then bob (Labour group) until 14:40, then alice (Conservative group)" in minutes
