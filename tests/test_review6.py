@@ -46,3 +46,18 @@ def test_cscpwg_minutes_are_signed_by_the_chair_who_approved_them(platform_chat:
     assert re.search(r"Name:\W*alice \(Conservative group\)", signed), signed
     # The election and bob's chairing stay in the record of who chaired.
     assert "then bob (Labour group) until 14:40, then alice (Conservative group)" in minutes
+
+
+def test_cjcg_the_member_who_opened_the_meeting_is_not_told_they_joined_after_it_opened(
+        platform_chat: Speaking) -> None:
+    """CJCG 6.5: interests are declared at the start of each meeting. bob, chairing, opens the meeting (present from
+    its start, and prompted to declare by the opening) and says `here` as everyone else does; he was told he 'joined
+    after meeting 1 opened'. Someone arriving later still is."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("sam", "meeting chair @bob")
+    chat.ok("bob", "meeting open")
+    said = chat.ok("bob", "here").text
+    assert "already recorded present" in said and "joined after" not in said, said
+    assert "dan joined after meeting 1 opened" in chat.ok("dan", "here").text
