@@ -39,9 +39,9 @@ from bot.services.context import Place  # noqa: E402
 from bot.services.groups import bind_channel, import_group  # noqa: E402
 from bot.settings import Settings  # noqa: E402
 from handlers.slack import build_app  # noqa: E402
-from handlers.slack.answer import Workers  # noqa: E402
 from handlers.slack.app import WORKERS  # noqa: E402
 from handlers.slack.client import web_client  # noqa: E402
+from handlers.slack.workers import Workers  # noqa: E402
 from tests.slack.fake_slack import FakeSlack, fake_slack  # noqa: E402
 
 SEQUENTIAL, WARMUP, SENDERS, PER_SENDER = 300, 30, 50, 4

@@ -25,6 +25,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
                        "next meeting, say `apologies`.")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
+    row = roll.row_for(ctx, meeting, ctx.actor)  # present already (the chair who opened it): prompted then
+    prompted = row is not None and row.status == "present" and row.left_at is None
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
         text = roll.mark_present(ctx, meeting, ctx.actor)
     elif (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None and cmd.for_ is None \
@@ -33,7 +35,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     else:
         text = deputising(ctx, meeting, ctx.person(cmd.for_) if cmd.for_ else None)
     after = roll.quorum_of(ctx, meeting)
-    return Reply(text, notices=quorum_change(before, after) + conduct.late_declaration(ctx, meeting, ctx.actor),
+    late = () if prompted else conduct.late_declaration(ctx, meeting, ctx.actor)
+    return Reply(text, notices=quorum_change(before, after) + late,
                  changes=(MeetingRef(meeting.id),))
 
 

@@ -32,6 +32,9 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
                          "or open.")
     chair = ctx.person(cmd.person)
     decided = check_meeting_people(ctx, cmd, chair, None)
+    if chair.id == meeting.chair_id and not decided:  # no handover: the minutes would have them hand over to themselves
+        return Reply(f"{chair.display_name} already chairs meeting {meeting.number} "
+                     f"({show(meeting.starts_at, ctx.terms.zone)}); nothing changed.")
     row = roll.row_for(ctx, meeting, chair)
     if row is not None and row.status == "apologies":
         raise NotAllowed(f"{chair.display_name} has sent apologies for meeting {meeting.number}, so cannot chair it. "

@@ -63,8 +63,8 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
         raise NotAllowed(rule.cited(f"The minutes of meeting {meeting.number} were approved on "
                                     f"{show(already.approved_at, ctx.terms.zone)} and are locked") + ".")
     record = meeting_record(ctx.session, ctx.group, meeting)
-    if record.signed_for:  # the approver signs for the body that approves (LIEG 5.2)
-        record.signer = namer(ctx.session, ctx.group)(ctx.actor.id)
+    if rule.approved_by != "group":  # the approver signs: for the body that approves (LIEG 5.2), or as the chair
+        record.signer = namer(ctx.session, ctx.group)(ctx.actor.id)  # who approved (the meeting's, after a handover)
     text = markdown(record).replace(
         "_Draft built from the record by govbot.",
         f"_Approved by {ctx.actor.display_name} on {show(ctx.now, ctx.terms.zone)}; built from the record by govbot.")

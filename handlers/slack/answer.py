@@ -6,7 +6,6 @@ import datetime as dt
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +27,7 @@ from handlers.slack import cards, deliveries, pushback
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
+from handlers.slack.workers import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -35,33 +35,8 @@ RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in i
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
 CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_THERE = ("not_in_channel", "channel_not_found")
-# Commands a process runs at once on PostgreSQL: each holds a transaction and its group's chain lock while it waits for
-# Python's lock behind the others (16 at once: 11 idle in transaction, 2.3 waiting on chain locks; 4: 2.9 and 0.25).
-TRANSACTIONS_AT_ONCE = 4
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
-
-
-@dataclass(frozen=True)
-class Workers:
-    """The threads behind the Slack listeners: `commands` run the commands an ack waits for, `after` does what
-    follows an ack. SQLite without a group-commit writer (which keeps the order itself) runs commands on one
-    thread, in the order they came (a lock hands over in no particular order); other databases run at most
-    TRANSACTIONS_AT_ONCE."""
-
-    commands: ThreadPoolExecutor
-    after: ThreadPoolExecutor
-
-    @classmethod
-    def for_database(cls, dialect: str, threads: int, batched: bool = False) -> Workers:
-        commands = (threads if batched else 1) if dialect == "sqlite" else min(threads, TRANSACTIONS_AT_ONCE)
-        return cls(ThreadPoolExecutor(commands, thread_name_prefix="slack-command"),
-                   ThreadPoolExecutor(threads, thread_name_prefix="slack-listener"))
-
-    def shutdown(self) -> None:
-        """Finish every command and follow-up already accepted, then stop."""
-        self.commands.shutdown(wait=True)
-        self.after.shutdown(wait=True)
 
 
 @dataclass(frozen=True)
@@ -96,12 +71,19 @@ class Core:
                 return respond(self.sessions, speaker, place, said, self.clock())
             return respond_command(self.sessions, speaker, place, said, self.clock())
 
-    def respond_once(self, speaker: Speaker, place: Place, said: str | Command | Pressed,
-                     request: BoltRequest) -> Reply | None:
-        """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat."""
+    def respond_once(self, speaker: Speaker, place: Place, said: str | Command | Pressed, request: BoltRequest,
+                     changes: dict[str, int] | None = None) -> Reply | None:
+        """As `respond`, for the command a Slack delivery carries; None (and nothing changed) for a repeat. `changes`
+        receives the number of the command's change of each card (Coalesced.changing), for `Exchange.refresh`."""
+        def pending(ref: RecordRef) -> bool:
+            running, turn = self.refreshing.changing((place.channel_id, ref.key))
+            if changes is not None:
+                changes[ref.key] = turn
+            return running
+
         with self.commanding():
             reply = respond_once(self.sessions, speaker, place, said, self.clock(), deliveries.delivery_of(request),
-                                 lambda ref: self.refreshing.pending((place.channel_id, ref.key)))
+                                 pending)
         if reply is None:
             deliveries.repeated(request)
         return reply
@@ -151,10 +133,12 @@ class Exchange:
     place: Place
     response_url: str | None = None
     clicked_ts: str | None = None  # the channel message whose button was pressed
+    changes: dict[str, int] = field(default_factory=dict)  # record key -> this command's change of its card
+
 
     def say(self, said: str | Command | Pressed, request: BoltRequest) -> None:
         """Run what a Slack delivery carries as a command from the speaker and answer it (a repeat: silently)."""
-        reply = self.core.respond_once(self.speaker, self.place, said, request)
+        reply = self.core.respond_once(self.speaker, self.place, said, request, self.changes)
         if reply is not None:
             self.answer(reply)
 
@@ -221,13 +205,20 @@ class Exchange:
     def refresh(self, ref: RecordRef, shown: Reply | None) -> None:
         """Update the channel's card for `ref` with `shown` (its own transaction's card; None: read now). Refreshes
         arriving while one runs fold into one more, which reads the card again for each message clicked."""
+        key = (self.place.channel_id, ref.key)
+
         def read_now() -> None:
             self.update_card(ref, self.core.card(self.speaker, self.place, ref))
 
+        def composed() -> None:  # a later change's refresh may have gone first: its card must stay
+            turn = self.changes.get(ref.key)
+            if shown is not None and turn is not None and self.core.refreshing.latest(key, turn):
+                self.update_card(ref, shown)
+            else:
+                read_now()
+
         try:
-            self.core.refreshing.run((self.place.channel_id, ref.key),
-                                     read_now if shown is None else lambda: self.update_card(ref, shown),
-                                     read_now, self.clicked_ts)
+            self.core.refreshing.run(key, composed, read_now, self.clicked_ts)
         except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
             logger.exception("could not refresh the card of %s", ref.key)
 

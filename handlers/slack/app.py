@@ -22,11 +22,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.group_commit import writer_for
 from bot.settings import Settings
 from handlers.slack import gate, listeners
-from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core, Workers
+from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core
 from handlers.slack.client import web_client
 from handlers.slack.install import NOT_INSTALLED, oauth_settings
 from handlers.slack.listeners import lifecycle
 from handlers.slack.pacing import Coalesced, shared_gate
+from handlers.slack.workers import Workers
 from handlers.slack.workspaces import same_workspace
 
 logger = logging.getLogger(__name__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 import time
 from collections.abc import Callable, Hashable
@@ -31,6 +32,8 @@ class Coalesced:
         self.gate = gate
         self.lock = threading.Lock()
         self.folded: dict[tuple[str, str], dict[Hashable, Callable[[], None]]] = {}
+        self.turns = itertools.count(1)
+        self.changed: dict[tuple[str, str], int] = {}  # each card's latest change (`changing`): one entry a card
 
     def run(self, key: tuple[str, str], refresh: Callable[[], None], again: Callable[[], None] | None = None,
             where: Hashable = None) -> None:
@@ -44,25 +47,40 @@ class Coalesced:
                 self.folded[key].setdefault(where, again)
                 return
             self.folded[key] = {}
+        runs = [refresh]
         try:
-            runs = [refresh]
             while True:
                 for one in runs:
                     one()
-                with self.lock:
-                    if not self.folded[key]:
+                with self.lock:  # ending and letting go of the key under one hold: a request folding in between
+                    if not self.folded[key]:  # would be dropped with the key, and its vote never shown
+                        del self.folded[key]
                         return
                 time.sleep(self.pace)  # what arrives meanwhile folds into the next run too
                 with self.lock:
                     folded, self.folded[key] = self.folded[key], {}
                 runs = list(({where: again} | folded).values())
-        finally:
+        except BaseException:
             with self.lock:
                 self.folded.pop(key, None)
+            raise
 
     def pending(self, key: tuple[str, str]) -> bool:
         """Whether a refresh of `key` is running: one asked for now folds into the run after it, which reads anew."""
         return key in self.folded
+
+    def changing(self, key: tuple[str, str]) -> tuple[bool, int]:
+        """A command is changing card `key`, in its transaction: whether a refresh of it is running (`pending`), and
+        the change's number. A card the command composes is shown only while its change is `latest`: its refresh
+        can come after that of a later change (its receipt slow to reach Slack), and would put back an older card.
+        Commands changing one card commit in the order they ask (one writer, or the group's chain lock)."""
+        with self.lock:
+            turn = self.changed[key] = next(self.turns)
+            return key in self.folded, turn
+
+    def latest(self, key: tuple[str, str], turn: int) -> bool:
+        """Whether change `turn` is the last this process has seen of card `key`."""
+        return self.changed.get(key) == turn
 
     def wait_turn(self, channel_id: str) -> None:
         """Return when this process may refresh a card in the channel (at once without a gate)."""

@@ -54,3 +54,32 @@ def test_a_burst_is_paced_one_run_after_the_first_is_shown_at_once() -> None:
     ended = time.monotonic()
     first.join(5)
     assert len(runs) == 2 and runs[1] - ended >= 0.25  # the second run waited for the pace, and folded all 29
+
+
+class GapLock:
+    """A lock that runs `between` (once) the moment the run's last check under it lets go: what another thread's
+    request arriving just then would do."""
+
+    def __init__(self) -> None:
+        self.inner, self.between, self.releases = threading.Lock(), None, 0
+        self.after_releases = 0
+
+    def __enter__(self) -> None:
+        self.inner.acquire()
+
+    def __exit__(self, *exc: object) -> None:
+        self.inner.release()
+        self.releases += 1
+        if self.between is not None and self.releases == self.after_releases:
+            between, self.between = self.between, None
+            between()
+
+
+def test_a_request_arriving_as_the_last_run_ends_is_run_not_dropped() -> None:
+    coalesced, gap, runs = Coalesced(), GapLock(), []
+    coalesced.lock = gap  # type: ignore[assignment]
+    gap.after_releases = 2  # the first: the run begins; the second: it finds nothing folded and ends
+    gap.between = lambda: coalesced.run(("C1", "1.0"), lambda: runs.append("late"))
+    coalesced.run(("C1", "1.0"), lambda: runs.append("first"))
+    assert runs == ["first", "late"]  # the vote arriving then is on the card
+    assert not coalesced.pending(("C1", "1.0"))

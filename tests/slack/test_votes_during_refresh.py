@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import threading
 
-from tests.slack.conftest import Workspace, shown
+from tests.slack.conftest import Workspace, buttons, shown
+from tests.slack.idle import busy
 
 
 def test_votes_cast_while_the_card_is_being_refreshed_all_show_on_it(workspace: Workspace) -> None:
@@ -26,3 +27,23 @@ def test_votes_cast_while_the_card_is_being_refreshed_all_show_on_it(workspace: 
     assert len(updates) == 2  # the one Slack was slow over, then one for the three votes that came meanwhile
     assert all(u.params["ts"] == card.answer["ts"] for u in updates)
     assert "*Voted*\n4" in shown(updates[-1]) and "*Voted*\n1" in shown(updates[0])
+
+
+def test_a_vote_answered_slowly_does_not_put_back_the_card_a_later_vote_replaced(workspace: Workspace) -> None:
+    """bob clicks first and his receipt is slow to reach Slack; carol clicks after, and her refresh shows both
+    votes. bob's refresh, which follows his receipt, must not then put back the card as it stood after his vote."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+    workspace.card_noted(card)
+    slow = workspace.fake.held["response_url"] = threading.Event()  # bob's receipt waits on Slack
+    assert workspace.click("bob", buttons(card)["Online"], card.answer["ts"]).status == 200
+    workspace.fake.wait_for(lambda: workspace.fake.holding)
+    del workspace.fake.held["response_url"]  # carol's does not
+    workspace.press("carol", buttons(card)["Civic Centre"], card.answer["ts"])
+    workspace.fake.wait_for(lambda: "*Voted*\n2" in "".join(shown(u) for u in workspace.fake.of("chat.update")))
+    workspace.fake.wait_for(lambda: len(busy()) == 1)  # carol's refresh is over; bob's receipt still waits
+    slow.set()
+    workspace.finish()
+    updates = workspace.fake.of("chat.update")
+    assert "*Voted*\n2" in shown(updates[-1]), [shown(u) for u in updates]

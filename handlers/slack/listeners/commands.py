@@ -34,7 +34,7 @@ def register(app: App, core: Core) -> None:
         place = payloads.place_of(body["channel_id"], body.get("channel_name"))
         exchange = Exchange(core, client, speaker, place, response_url=body.get("response_url"))
         text = payloads.typed(body.get("text") or "")
-        running = core.workers.commands.submit(core.respond_once, speaker, place, text, request)
+        running = core.workers.commands.submit(core.respond_once, speaker, place, text, request, exchange.changes)
         try:
             reply = running.result(timeout=max(0.0, received + ANSWER_WITHIN - time.monotonic()))
         except TimeoutError:
