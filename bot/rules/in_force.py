@@ -142,8 +142,8 @@ def meetings_rule(terms: Terms) -> str:
     meetings = terms.meetings
     # in the document's word first ("meet quarterly", "bi-monthly"), then what the bot takes it to mean
     words = cadence_words(meetings) if meetings.every_months or meetings.per_year else "as the chair calls them"
-    every = "every month" if meetings.every_months == 1 else f"every {meetings.every_months} months"
-    cadence = f"{words}, {every}" if meetings.every_months and words != every else words
+    every = f"every {meetings.every_months} months"  # "monthly" needs no gloss; "bi-monthly" does
+    cadence = f"{words}, {every}" if (meetings.every_months or 0) > 1 and words != every else words
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
     if meetings.virtual:
