@@ -158,6 +158,14 @@ def declares_at_start(terms: Terms) -> bool:
     return "interests" in terms.model_fields_set and terms.interests.declare_at_start
 
 
+def interests_prompt(terms: Terms, text: str) -> str:
+    """`text` asking for declarations at a meeting's start, citing the ToR where it makes that a rule (CJCG 6.5), and
+    saying it is only the usual practice where the ToR says nothing of interests (LIEG)."""
+    if declares_at_start(terms):
+        return terms.interests.cited(text) + "."
+    return f"{text} (the ToR says nothing of interests; declaring them at the start is the usual practice)."
+
+
 def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 

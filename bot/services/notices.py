@@ -16,6 +16,7 @@ from sqlalchemy import select
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
 from bot.rules import deputies
 from bot.rules.calendar import show, show_date
+from bot.rules.in_force import interests_prompt
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
@@ -86,8 +87,8 @@ def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> N
         lines.append("The chair opens it with `meeting open`.")
     lines.append("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.")
     if ctx.terms.interests.declare_at_start:
-        lines.append(ctx.terms.interests.cited("Declare your interests: `declare \"...\" --item N`, or "
-                                               "`declare none`") + ".")
+        lines.append(interests_prompt(ctx.terms, "Declare your interests: `declare \"...\" --item N`, or "
+                                                 "`declare none`"))
     lines.append(quorum_line(ctx))
     return Notice("Meeting starting", "\n".join(lines))
 
