@@ -188,6 +188,9 @@ class ReviewRule(Rule):
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
     taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+    # the clause that gives the secretariat the note taking (CJCG 6.3: "Administrative support will be provided in
+    # terms of agendas, note taking ..."): the minutes name it where nobody else was named to take them
+    secretariat_takes: str | None = Field(default=None, min_length=1, max_length=100)
     template: str | None = Field(default=None, min_length=1, max_length=500)  # house Word template, beside the ToR
 
 

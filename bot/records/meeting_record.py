@@ -84,6 +84,7 @@ class MeetingRecord:
     minute_taker: str
     chaired: str | None  # who chaired until when, where the chair handed over during the meeting
     approval_rule: str
+    minute_taker_role: str = ""  # ` — Administrative support (ToR 6.3)`: the secretariat the ToR gives the notes
     overran: str | None = None  # how far it ran past the ToR's longest meeting, citing it
     signer: str | None = None  # the chair the meeting elected, who signs its minutes (else `chair`)
     signed_for: str | None = None  # the body the approver signs for (LIEG 5.2: the steering group), cited
@@ -146,6 +147,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
+    if meeting.minute_taker_id is None and rule.secretariat_takes:
+        notes_by_secretariat(session, group, meeting, record, names)
     if rule.approved_by == "steering_group" and (approved := approved_minutes(session, meeting.id)) is not None:
         record.signer = names(approved.approved_by_id)
     record.signed_for = rule.cited("for the steering group, which approves the minutes") \
@@ -182,6 +185,19 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))
     return record
+
+
+def notes_by_secretariat(session: Session, group: Group, meeting: Meeting, record: MeetingRecord,
+                         names: Namer) -> None:
+    """Where the ToR gives the secretariat the note taking and nobody else was named to take the minutes, the
+    minutes name whoever held a secretariat seat on the meeting's day, citing the clause."""
+    day = meeting.starts_at.date()
+    seated = session.execute(select(Membership.person_id, Membership.seat_title).where(
+        Membership.group_id == group.id, Membership.role == Role.SECRETARIAT, Membership.term_starts_on <= day,
+        (Membership.term_ends_on.is_(None)) | (Membership.term_ends_on >= day)).order_by(Membership.id)).all()
+    if seated:
+        record.minute_taker = ", ".join(names(person_id) for person_id, _ in seated)
+        record.minute_taker_role = f" — {seated[0][1]} (ToR {group_terms(group).minutes.secretariat_takes})"
 
 
 def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
