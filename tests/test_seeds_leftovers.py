@@ -1,0 +1,85 @@
+"""What the seed groups' meetings showed once they were run clause by clause, on every platform: the minute-taker
+the document names, a prompt the ToR does not make a rule, an end date passed, a meeting cadence, who reviews the
+ToR, and where a motion that ended the group goes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+
+def test_cjcg_minutes_name_the_administrative_support_who_took_the_notes(platform_chat: Speaking) -> None:
+    """CJCG 6.3: "Administrative support will be provided in terms of agendas, note taking and arrangements for
+    meetings." Nobody was named with `--minutes`, and the minutes said "Minute-taker: not recorded"."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "meeting minutes 1").text
+    assert "Minute-taker:" in minutes and "not recorded" not in minutes.split("Minute-taker:")[1].splitlines()[0]
+    line = minutes.split("Minute-taker:")[1].splitlines()[0]
+    assert line.strip().lstrip("*").strip().startswith("sam") and "— Administrative support (ToR 6.3)" in line
+
+
+def test_lieg_is_asked_to_declare_interests_as_the_usual_practice_not_as_its_rule(platform_chat: Speaking) -> None:
+    """LIEG's ToR says nothing of interests; CJCG 6.5 has them "declared and recorded at the beginning of each
+    meeting". LIEG's opening prompt asked for them as if a rule, uncited."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    opened = chat.ok("erin", "meeting open").text
+    assert "the ToR says nothing of interests; declaring them at the start is the usual practice" in opened
+
+
+def test_a_group_past_its_end_date_is_told_it_ended_then_not_that_it_ends_today(platform_chat: Speaking) -> None:
+    """The SEND task-and-finish group operates until 31 Mar 2027 (set by the CJCG under CJCG 6.6). Its lead said
+    `group end` in April, and heard that it "ends on" that April day."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg", channel="send-tfg")
+    chat.channel = "send-tfg"
+    chat.now = dt.datetime(2027, 4, 12, 9, 0, tzinfo=dt.UTC)
+    refused = chat.refused("bob", "group end").text
+    assert "operated until 31 Mar 2027" in refused and "ends on 12 Apr 2027" not in refused
+
+
+def test_a_monthly_group_meets_monthly_said_once(platform_chat: Speaking) -> None:
+    """The SEND task-and-finish group meets monthly: `terms` said "monthly, every month"."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg", channel="send-tfg")
+    chat.channel = "send-tfg"
+    said = chat.ok("bob", "terms").text
+    assert "Meetings: monthly" in said and "monthly, every month" not in said
+    chat.channel = "cjcg"
+
+
+def test_a_carried_motion_that_ends_the_group_goes_nowhere_next(platform_chat: Speaking) -> None:
+    """CSCPWG Governance sends "recommendations" to the CYP Board "prior to being adopted as LGA policy"; Operation
+    lets the group "cease prior to this ... by agreement of all members". Once a carried motion has ended the group,
+    its minutes still said "Next: goes to the Children and Young People Board ... before it is adopted as LGA
+    policy"."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("alice", 'motion "That the working group ceases now"')
+    chat.ok("sam", "motion vote 1")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 for")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "meeting close")
+    chat.ok("sam", "group end --motion 1")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "adopted as LGA policy" not in minutes
+    assert "ended the group on 7 Feb 2023 (ToR Operation)" in minutes
+    assert "ended the group on 7 Feb 2023 (ToR Operation)" in chat.ok("bob", "results 1").text
