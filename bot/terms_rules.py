@@ -183,6 +183,7 @@ class ReportingRule(Rule):
 class ReviewRule(Rule):
     first_after_months: int = Field(ge=1, le=120)
     then_every_months: int | None = Field(default=None, ge=1, le=120)
+    by: str | None = Field(default=None, min_length=1, max_length=200)  # who reviews, where the ToR says (LIEG 6.2)
 
 
 class MinutesRule(Rule):

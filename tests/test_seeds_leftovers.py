@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.conftest import Chat
 from tests.platform_chats import Speaking
+from tests.scheduler.conftest import RecordingNotifier, run
 
 
 def test_cjcg_minutes_name_the_administrative_support_who_took_the_notes(platform_chat: Speaking) -> None:
@@ -83,3 +85,23 @@ def test_a_carried_motion_that_ends_the_group_goes_nowhere_next(platform_chat: S
     assert "adopted as LGA policy" not in minutes
     assert "ended the group on 7 Feb 2023 (ToR Operation)" in minutes
     assert "ended the group on 7 Feb 2023 (ToR Operation)" in chat.ok("bob", "results 1").text
+
+
+def review_notices(chat: Chat, moment: dt.datetime, group: str) -> list[str]:
+    """The ToR review reminders for `group` (by name) a scheduler pass at `moment` sends."""
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [moment])
+    return [s.reply.text for s in notifier.sent if s.reply.title == "ToR review" and group in s.reply.text]
+
+
+def test_the_review_reminder_says_who_the_tor_has_review_it_or_that_it_is_silent(chat: Chat) -> None:
+    """LIEG 6.2: "The Group will annually review its role and terms of reference"; CJCG 8.1: "These terms of
+    reference will be formally reviewed six months after initial adoption", saying by whom no more than PLPCP's and
+    LCIIB's Review do. Every reminder said "the chair or secretariat says `review done`", as if the ToR said so."""
+    chat.load("cjcg", channel="cjcg")
+    cjcg = review_notices(chat, dt.datetime(2026, 12, 7, 9, 30, tzinfo=dt.UTC), "Children's Joint")
+    assert cjcg and "is overdue (ToR 8.1). The ToR does not say who reviews it; when it is done" in cjcg[0]
+    chat.load("lieg", channel="lieg")
+    lieg = review_notices(chat, dt.datetime(2026, 12, 16, 9, 30, tzinfo=dt.UTC), "London Information")
+    assert lieg and "The group reviews it (ToR 6.2); when it is done, the chair or the secretariat says `review " \
+        "done` (the usual practice: the ToR does not say who records it)." in lieg[0]

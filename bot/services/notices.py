@@ -17,6 +17,7 @@ from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership
 from bot.rules import deputies
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import interests_prompt
+from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
@@ -25,6 +26,7 @@ from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
 from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
+from bot.terms_powers import Act
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,13 @@ def review(ctx: Context, due_on: dt.date) -> Notice | str:
     when = (f"was due on {show_date(due_on)} and is overdue" if due_on < ctx.today
             else f"is due on {show_date(due_on)}")
     text = rule.cited(f"The ToR review of {ctx.terms.name} {when}")
-    return Notice("ToR review", text + ". When it is done, the chair or secretariat says `review done`.")
+    who = rule.cited(f"{rule.by[0].upper()}{rule.by[1:]} reviews it") if rule.by else \
+        "The ToR does not say who reviews it"
+    power = power_for(ctx.terms, Act.MARK_REVIEW_DONE)
+    records = f"{who_may(power, Act.MARK_REVIEW_DONE)} says `review done`{power.cite()}"
+    if silent(ctx.terms, Act.MARK_REVIEW_DONE, power):
+        records += " (the usual practice: the ToR does not say who records it)"
+    return Notice("ToR review", f"{text}. {who}; when it is done, {records}.")
 
 
 def report(ctx: Context, due_on: dt.date) -> Notice | str:
