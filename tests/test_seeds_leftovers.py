@@ -105,3 +105,27 @@ def test_the_review_reminder_says_who_the_tor_has_review_it_or_that_it_is_silent
     lieg = review_notices(chat, dt.datetime(2026, 12, 16, 9, 30, tzinfo=dt.UTC), "London Information")
     assert lieg and "The group reviews it (ToR 6.2); when it is done, the chair or the secretariat says `review " \
         "done` (the usual practice: the ToR does not say who records it)." in lieg[0]
+
+
+def test_lieg_an_additional_individual_is_told_why_they_do_not_take_over_when_the_member_leaves(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.4: deputising "where members are unable to attend or where an agenda item indicates that an
+    alternative or additional individual would provide valuable input". zed came beside bob, who came and then
+    left: bob attended, so zed stays the additional individual, as a deputy does not replace a member who attended
+    (the vote refusal says so). zed's `here` only repeated "already recorded as attending with bob"."""
+    chat = platform_chat
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("bob", "deputy @zed")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("zed", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    said = chat.ok("zed", "here").text
+    assert "bob, who left at 10:40" in said
+    assert "additional individual beside a member who attended, not in place of one unable to attend" in said
+    assert "bob's vote stays with bob, who votes again on coming back with" in said
+    assert "here (ToR 2.4)." in said.replace("`", "").replace("*", "")
