@@ -129,3 +129,17 @@ def test_lieg_an_additional_individual_is_told_why_they_do_not_take_over_when_th
     assert "additional individual beside a member who attended, not in place of one unable to attend" in said
     assert "bob's vote stays with bob, who votes again on coming back with" in said
     assert "here (ToR 2.4)." in said.replace("`", "").replace("*", "")
+
+
+def test_a_meeting_on_a_weekend_or_bank_holiday_is_scheduled_with_a_gentle_note(platform_chat: Speaking) -> None:
+    """No seed ToR forbids a Saturday or a bank holiday, but a clerk expects to hear of one before invitations go
+    out: the meeting is scheduled, with a note, and a working day has none."""
+    chat = platform_chat
+    chat.load("cjcg")
+    saturday = chat.ok("sam", "meeting schedule 2026-12-12 10:00").text
+    assert "Meeting 1 scheduled." in saturday
+    assert "12 Dec 2026 is a Saturday; the ToR does not forbid it, but members may not expect a meeting then" in \
+        saturday
+    boxing = chat.ok("sam", "meeting schedule 2026-12-28 10:00").text
+    assert "28 Dec 2026 is a bank holiday in England and Wales (substitute day for Boxing Day)" in boxing
+    assert "may not expect" not in chat.ok("sam", "meeting schedule 2027-02-10 10:00").text
