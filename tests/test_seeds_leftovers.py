@@ -143,3 +143,28 @@ def test_a_meeting_on_a_weekend_or_bank_holiday_is_scheduled_with_a_gentle_note(
     boxing = chat.ok("sam", "meeting schedule 2026-12-28 10:00").text
     assert "28 Dec 2026 is a bank holiday in England and Wales (substitute day for Boxing Day)" in boxing
     assert "may not expect" not in chat.ok("sam", "meeting schedule 2027-02-10 10:00").text
+
+
+def test_the_meeting_reminder_says_who_the_tor_has_plan_the_agenda(chat: Chat) -> None:
+    """LIEG 3.1: the steering group plans "all future LIEG meetings. This will include agenda items"; the reminder
+    of a meeting with no items said "the chair or secretariat adds them"."""
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)])
+    ahead = [s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder"]
+    assert ahead and "No agenda items yet; a member of the steering group adds them with `agenda add \"title\"` " \
+        "(ToR 3.1)." in ahead[0]
+
+
+def test_cjcg_minutes_approval_refusal_says_the_tor_is_silent(platform_chat: Speaking) -> None:
+    """CJCG names nobody to approve minutes; a refusal once read "Ask alice (ToR 6.2)", as if 6.2 (who chairs) said
+    who approves. Already so on main: the refusal says the ToR is silent, and 6.2 is cited for who the chair is."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    refused = chat.refused("sam", "minutes approve 1").text
+    assert "The ToR does not say who may, so this is the usual practice. Ask alice, the chair (ToR 6.2)." in refused

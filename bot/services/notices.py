@@ -74,7 +74,10 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
     if meeting.items:
         lines.append("Agenda: " + "; ".join(f"{i.position}. {i.title}" for i in meeting.items) + ".")
     else:
-        lines.append("No agenda items yet; the chair or secretariat adds them with `agenda add \"title\"`.")
+        power = power_for(ctx.terms, Act.PLAN_AGENDA)  # LIEG 3.1: the steering group plans the agenda
+        lines.append(f"No agenda items yet; {who_may(power, Act.PLAN_AGENDA)} adds them with `agenda add \"title\"`"
+                     + (" (the usual practice: the ToR does not say who)" if silent(ctx.terms, Act.PLAN_AGENDA, power)
+                        else f"{power.cite()}") + ".")
     lines.append(quorum_line(ctx))
     lines.append(f"If you cannot attend, say `apologies --meeting {meeting.number}`.")
     return Notice("Meeting reminder", "\n".join(lines))
