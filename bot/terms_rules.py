@@ -183,11 +183,15 @@ class ReportingRule(Rule):
 class ReviewRule(Rule):
     first_after_months: int = Field(ge=1, le=120)
     then_every_months: int | None = Field(default=None, ge=1, le=120)
+    by: str | None = Field(default=None, min_length=1, max_length=200)  # who reviews, where the ToR says (LIEG 6.2)
 
 
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
     taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+    # the clause that gives the secretariat the note taking (CJCG 6.3: "Administrative support will be provided in
+    # terms of agendas, note taking ..."): the minutes name it where nobody else was named to take them
+    secretariat_takes: str | None = Field(default=None, min_length=1, max_length=100)
     template: str | None = Field(default=None, min_length=1, max_length=500)  # house Word template, beside the ToR
 
 

@@ -24,12 +24,12 @@ from bot.models import (
 )
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
+from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
-from bot.records.people import Namer, namer, non_members
+from bot.records.people import Namer, namer, non_members, secretariat_on
 from bot.records.tally import counts
 from bot.rules.attendance import GUEST, guest_words
 from bot.rules.cadence import overran, where_words
-from bot.rules.voting import next_step
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 from bot.terms_stored import group_terms
 
@@ -84,6 +84,7 @@ class MeetingRecord:
     minute_taker: str
     chaired: str | None  # who chaired until when, where the chair handed over during the meeting
     approval_rule: str
+    minute_taker_role: str = ""  # ` — Administrative support (ToR 6.3)`: the secretariat the ToR gives the notes
     overran: str | None = None  # how far it ran past the ToR's longest meeting, citing it
     signer: str | None = None  # the chair the meeting elected, who signs its minutes (else `chair`)
     signed_for: str | None = None  # the body the approver signs for (LIEG 5.2: the steering group), cited
@@ -146,6 +147,11 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
+    secretariat = secretariat_on(session, group.id, meeting.starts_at.date(), names) \
+        if meeting.minute_taker_id is None and rule.secretariat_takes else None
+    if secretariat:  # the ToR gives the secretariat the notes (CJCG 6.3), and nobody else was named to take them
+        record.minute_taker = secretariat[0]
+        record.minute_taker_role = f" — {secretariat[1]} (ToR {rule.secretariat_takes})"
     if rule.approved_by == "steering_group" and (approved := approved_minutes(session, meeting.id)) is not None:
         record.signer = names(approved.approved_by_id)
     record.signed_for = rule.cited("for the steering group, which approves the minutes") \
@@ -228,7 +234,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum,
-                      then=next_step(terms.voting, poll.kind, poll.outcome))
+                      then=then_words(session, terms, poll.group_id, poll.number, poll.kind, poll.outcome))
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

@@ -39,7 +39,7 @@ def heading(record: MeetingRecord) -> list[str]:
     lines.append(f"- **Time:** {time}")
     lines.append(f"- **Place:** {record.place or 'not recorded'}")
     lines.append(f"- **Chair:** {record.chaired or record.chair}")
-    lines.append(f"- **Minute-taker:** {record.minute_taker}")
+    lines.append(f"- **Minute-taker:** {record.minute_taker}{record.minute_taker_role}")
     return lines
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from sqlalchemy import select
@@ -61,3 +62,14 @@ def non_members(session: Session, group_id: int) -> dict[int, str]:
         else:
             members.add(person_id)
     return {person_id: title for person_id, title in seats.items() if person_id not in members}
+
+
+def secretariat_on(session: Session, group_id: int, day: dt.date, names: Namer) -> tuple[str, str] | None:
+    """Who held the group's secretariat seats on `day`, by name, and the first seat's title (`Administrative
+    support`); None where nobody did."""
+    seated = session.execute(select(Membership.person_id, Membership.seat_title).where(
+        Membership.group_id == group_id, Membership.role == Role.SECRETARIAT, Membership.term_starts_on <= day,
+        Membership.term_ends_on.is_(None) | (Membership.term_ends_on >= day)).order_by(Membership.id)).all()
+    if not seated:
+        return None
+    return ", ".join(names(person_id) for person_id, _ in seated), seated[0][1]

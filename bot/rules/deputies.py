@@ -146,3 +146,15 @@ def beside_words(rule: DeputyRule, deputy: str, member: str) -> str:
     if not rule.alongside:
         return "."
     return "; " + rule.cited(f"{deputy} may stay beside {member}, without a vote, by saying here again") + "."
+
+
+def stays_beside(rule: DeputyRule, member: str, left: dt.datetime | None) -> str:
+    """What someone attending beside `member` as an additional individual hears on saying `here` again: that they
+    are recorded; or, once the member has left, that they do not take over. LIEG 2.4 has a deputy stand in "where
+    members are unable to attend", and the member attended; the vote stays theirs, for when they come back."""
+    if left is None:
+        return f"You are already recorded as attending with {member}."
+    return rule.cited(f"You are recorded as attending with {member}, who left at {left:%H:%M}: you came as an "
+                      "additional individual beside a member who attended, not in place of one unable to attend, so "
+                      f"you do not take over; {member}'s vote stays with {member}, who votes again on coming back "
+                      "with `here`") + "."

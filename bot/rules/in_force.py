@@ -142,8 +142,8 @@ def meetings_rule(terms: Terms) -> str:
     meetings = terms.meetings
     # in the document's word first ("meet quarterly", "bi-monthly"), then what the bot takes it to mean
     words = cadence_words(meetings) if meetings.every_months or meetings.per_year else "as the chair calls them"
-    every = "every month" if meetings.every_months == 1 else f"every {meetings.every_months} months"
-    cadence = f"{words}, {every}" if meetings.every_months and words != every else words
+    every = f"every {meetings.every_months} months"  # "monthly" needs no gloss; "bi-monthly" does
+    cadence = f"{words}, {every}" if (meetings.every_months or 0) > 1 and words != every else words
     if meetings.max_minutes:
         cadence += f", at most {meetings.max_minutes} minutes"
     if meetings.virtual:
@@ -156,6 +156,14 @@ def meetings_rule(terms: Terms) -> str:
 def declares_at_start(terms: Terms) -> bool:
     """The ToR itself says interests are declared at the start of each meeting (not only the bot's default)."""
     return "interests" in terms.model_fields_set and terms.interests.declare_at_start
+
+
+def interests_prompt(terms: Terms, text: str) -> str:
+    """`text` asking for declarations at a meeting's start, citing the ToR where it makes that a rule (CJCG 6.5), and
+    saying it is only the usual practice where the ToR says nothing of interests (LIEG)."""
+    if declares_at_start(terms):
+        return terms.interests.cited(text) + "."
+    return f"{text} (the ToR says nothing of interests; declaring them at the start is the usual practice)."
 
 
 def plural(count: int, word: str) -> str:

@@ -9,10 +9,9 @@ from sqlalchemy import select
 
 from bot.errors import NotAllowed
 from bot.models import GroupEvent
+from bot.records.group_end import ENDED as ENDED
 from bot.rules.calendar import show_date
 from bot.services.context import Context
-
-ENDED = "ended"
 
 
 def ended_on(ctx: Context) -> dt.date | None:

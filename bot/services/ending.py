@@ -30,6 +30,10 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     already = ended_on(ctx)
     if already is not None:
         raise NotAllowed(f"{ctx.terms.name} already ended on {show_date(already)}.")
+    ends = ctx.terms.operates_until
+    if ends is not None and ctx.operation_over():  # its own date passed: nothing is left to end early
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}") + " and has ended; "
+                         "it schedules no meeting and takes no vote, and its record stays readable.")
     meeting = ctx.open_meeting()
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")

@@ -10,6 +10,7 @@ from bot.errors import NotAllowed, UsageError
 from bot.models import AgendaItem, Meeting
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
+from bot.rules.bank_holidays import day_note
 from bot.rules.cadence import where_words
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
@@ -76,7 +77,8 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
-    notices = (*notices, *additional, *((in_person,) if in_person else ()), *conduct.cadence_warnings(ctx, meeting))
+    notices = (*notices, *additional, *((in_person,) if in_person else ()), *conduct.cadence_warnings(ctx, meeting),
+               *filter(None, (day_note(day),)))  # a weekend or bank holiday: a note, never a refusal
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)

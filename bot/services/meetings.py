@@ -11,6 +11,7 @@ from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
+from bot.rules.in_force import interests_prompt
 from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
@@ -112,8 +113,8 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
               **({"early": True} if early else {}))
     prompts = ["Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member."]
     if ctx.terms.interests.declare_at_start:
-        prompts.append(ctx.terms.interests.cited("Declare any interests now: `declare \"...\" --item N`, or "
-                                                 "`declare none`") + ".")
+        prompts.append(interests_prompt(ctx.terms, "Declare any interests now: `declare \"...\" --item N`, or "
+                                                   "`declare none`"))
     if ctx.terms.meetings.max_minutes:
         prompts.append(f"This meeting should last at most {ctx.terms.meetings.max_minutes} minutes.")
     return Reply("\n".join(prompts), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",

@@ -16,6 +16,8 @@ from sqlalchemy import select
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
 from bot.rules import deputies
 from bot.rules.calendar import show, show_date
+from bot.rules.in_force import interests_prompt
+from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
@@ -24,6 +26,7 @@ from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
 from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
+from bot.terms_powers import Act
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,10 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
     if meeting.items:
         lines.append("Agenda: " + "; ".join(f"{i.position}. {i.title}" for i in meeting.items) + ".")
     else:
-        lines.append("No agenda items yet; the chair or secretariat adds them with `agenda add \"title\"`.")
+        power = power_for(ctx.terms, Act.PLAN_AGENDA)  # LIEG 3.1: the steering group plans the agenda
+        lines.append(f"No agenda items yet; {who_may(power, Act.PLAN_AGENDA)} adds them with `agenda add \"title\"`"
+                     + (" (the usual practice: the ToR does not say who)" if silent(ctx.terms, Act.PLAN_AGENDA, power)
+                        else f"{power.cite()}") + ".")
     lines.append(quorum_line(ctx))
     lines.append(f"If you cannot attend, say `apologies --meeting {meeting.number}`.")
     return Notice("Meeting reminder", "\n".join(lines))
@@ -86,8 +92,8 @@ def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> N
         lines.append("The chair opens it with `meeting open`.")
     lines.append("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.")
     if ctx.terms.interests.declare_at_start:
-        lines.append(ctx.terms.interests.cited("Declare your interests: `declare \"...\" --item N`, or "
-                                               "`declare none`") + ".")
+        lines.append(interests_prompt(ctx.terms, "Declare your interests: `declare \"...\" --item N`, or "
+                                                 "`declare none`"))
     lines.append(quorum_line(ctx))
     return Notice("Meeting starting", "\n".join(lines))
 
@@ -166,7 +172,13 @@ def review(ctx: Context, due_on: dt.date) -> Notice | str:
     when = (f"was due on {show_date(due_on)} and is overdue" if due_on < ctx.today
             else f"is due on {show_date(due_on)}")
     text = rule.cited(f"The ToR review of {ctx.terms.name} {when}")
-    return Notice("ToR review", text + ". When it is done, the chair or secretariat says `review done`.")
+    who = rule.cited(f"{rule.by[0].upper()}{rule.by[1:]} reviews it") if rule.by else \
+        "The ToR does not say who reviews it"
+    power = power_for(ctx.terms, Act.MARK_REVIEW_DONE)
+    records = f"{who_may(power, Act.MARK_REVIEW_DONE)} says `review done`{power.cite()}"
+    if silent(ctx.terms, Act.MARK_REVIEW_DONE, power):
+        records += " (the usual practice: the ToR does not say who records it)"
+    return Notice("ToR review", f"{text}. {who}; when it is done, {records}.")
 
 
 def report(ctx: Context, due_on: dt.date) -> Notice | str:

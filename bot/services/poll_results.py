@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from bot.models import Meeting, Poll
+from bot.records.group_end import then_words
 from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
-from bot.rules.voting import electorate_is_present, next_step, sounding_note
+from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
@@ -55,7 +56,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         fields.append(("Sounding", note[0].upper() + note[1:]))
     if poll.outcome:
         fields.append(("Outcome", poll.outcome))
-    then = next_step(ctx.terms.voting, poll.kind, poll.outcome)
+    then = then_words(ctx.session, ctx.terms, ctx.group.id, poll.number, poll.kind, poll.outcome)
     if then:
         fields.append(("Next", then))
     buttons: tuple[Button, ...] = ()

@@ -11,7 +11,7 @@ from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.records.people import non_members
 from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, apology_words, cap_refusal, guest_words
 from bot.rules.chair import holds_chair
-from bot.rules.deputies import attending_refusal, beside_words, voting_words
+from bot.rules.deputies import attending_refusal, beside_words, stays_beside, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
@@ -172,8 +172,8 @@ def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendanc
     """Record the speaker, a deputy, attending beside `member`, who is present and keeps the vote (the ToR's
     `deputies.alongside`)."""
     rule, me = ctx.terms.deputies, ctx.actor.display_name
-    if row.deputy_id == ctx.actor.id:
-        return f"You are already recorded as attending with {member.display_name}."
+    if row.deputy_id == ctx.actor.id:  # again: still beside the member, or beside one who has left (LIEG 2.4)
+        return stays_beside(rule, member.display_name, row.left_at.astimezone(ctx.terms.zone) if row.left_at else None)
     if row.deputy_id is None:
         check_cap(ctx, meeting, member, beside=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
