@@ -169,8 +169,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
 
 
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
-    """Record the speaker, a deputy, attending beside `member`, who is present and keeps the vote (the ToR's
-    `deputies.alongside`)."""
+    """Record the speaker, a deputy, beside `member`, who is present and keeps the vote (`deputies.alongside`)."""
     rule, me = ctx.terms.deputies, ctx.actor.display_name
     if row.deputy_id == ctx.actor.id:  # again: still beside the member, or beside one who has left (LIEG 2.4)
         return stays_beside(rule, member.display_name, row.left_at.astimezone(ctx.terms.zone) if row.left_at else None)
@@ -217,8 +216,8 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
                                  else member.display_name + left)
     labels = ("Present", "Deputies", "In attendance", "Apologies", "Absent")
-    fields = [(label, (APOLOGIES_JOIN if label == "Apologies" else ", ").join(groups[label])) for label in labels
-              if groups[label]]
+    joins = {"Apologies": APOLOGIES_JOIN}
+    fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]
     if meeting.status == "open":
         fields.append(("Quorum", quorum_of(ctx, meeting).text))
     return tuple(fields) or (("Roll call", "nobody recorded yet"),)
