@@ -23,8 +23,6 @@ from govbot import (
     cli_teams,
     logs,
 )
-from handlers import console
-from handlers.console_terminal import Typed
 
 logger = logging.getLogger("govbot")
 SCHEMA_WAIT_SECONDS = 300  # how long `govbot run` (MIGRATE_ON_START=false) waits for the migrate job
@@ -49,6 +47,8 @@ def redact(url: str) -> str:
 
 
 def cmd_group_import(args: argparse.Namespace) -> int:
+    from handlers import console  # the chat core loads for the commands that chat or import, not for every one
+
     upgrade(args.db)
     sessions = session_factory(make_engine(args.db))
     with unit_of_work(sessions) as session:
@@ -70,6 +70,9 @@ def read_tor_file(path: str) -> str:
 
 
 def cmd_console(args: argparse.Namespace) -> int:
+    from handlers import console
+    from handlers.console_terminal import Typed
+
     upgrade(args.db)
     sessions = session_factory(make_engine(args.db))
     group_file = args.group
@@ -127,6 +130,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     # Imported here: the web server (aiohttp, the platform SDKs' routes) is no part of the console or migrations,
     # and importing it cost every other command ~0.3 s.
     from govbot import collector, readiness, serve
+    from handlers import console
 
     settings = get_settings()
     if serve.platforms(settings):

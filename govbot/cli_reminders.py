@@ -16,9 +16,6 @@ from bot.rules.calendar import show
 from bot.services.context import group_terms
 from bot.services.groups import group_named
 from bot.settings import get_settings
-from govbot import collector
-from govbot.wiring import notifiers
-from scheduler.runner import database_time, tick
 
 SHOWN = 30
 SECTIONS = (("failed", "Not delivered"), ("queued", "Queued"), ("sent", "Sent"),
@@ -39,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_tick(args: argparse.Namespace) -> int:
+    from govbot import collector
     from govbot.cli import parse_instant
+    from govbot.wiring import notifiers  # the platforms' notifiers and the scheduler load for a pass, not for
+    from scheduler.runner import database_time, tick  # every `govbot` command
 
     upgrade(args.db)
     engine = make_engine(args.db)

@@ -3,9 +3,6 @@ status, and "Page X of Y" in the footer as Word fields (so Word and LibreOffice 
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -13,20 +10,10 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
+from bot.records.filing import Filing
+
 BLACK = RGBColor(0, 0, 0)
 FONT = "Arial"
-
-
-@dataclass(frozen=True)
-class Filing:
-    """What the header and the document properties say: whose minutes, of which meeting, in what state."""
-
-    title: str  # "Minutes of … : meeting 3"
-    group: str
-    meeting_date: str  # "10 December 2026"
-    status: str  # "DRAFT — not approved" or "Approved on 12 Jan 2027 by Cllr Jane Smith (Conservative group)"
-    author: str
-    created: dt.datetime
 
 
 def a4(document: Document) -> None:

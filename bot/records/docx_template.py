@@ -17,7 +17,8 @@ from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
 from docx.text.paragraph import Paragraph
 
-from bot.records.docx_page import Filing, page_numbers
+from bot.records.docx_page import page_numbers
+from bot.records.filing import Filing
 
 PLACEHOLDER = re.compile(r"\{\{\s*(group|meeting_date|status|title)\s*\}\}")
 STYLES = ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3")  # what the minutes' lines are set in

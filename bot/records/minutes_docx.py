@@ -11,7 +11,8 @@ from docx.shared import Mm
 from docx.text.paragraph import Paragraph
 
 from bot.records import docx_template
-from bot.records.docx_page import Filing, properties, set_up
+from bot.records.docx_page import properties, set_up
+from bot.records.filing import Filing
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 

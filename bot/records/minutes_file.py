@@ -15,11 +15,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Meeting
-from bot.records.docx_page import Filing
+from bot.records.filing import Filing
 from bot.records.house_template import house_template
 from bot.records.meeting_record import approved_minutes, meeting_record
 from bot.records.minutes import markdown
-from bot.records.minutes_docx import docx
 from bot.records.people import namer
 from bot.rules.calendar import show_date
 
@@ -36,6 +35,8 @@ class MinutesFile:
     template: bytes | None = None  # the group's house Word template, if its ToR names one
 
     def as_docx(self) -> bytes:
+        from bot.records.minutes_docx import docx  # python-docx loads when a Word file is asked for, not at start
+
         return docx(self.text, self.filing, self.template)
 
 
