@@ -11,6 +11,7 @@ from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
+from bot.rules.deputies import roll_call
 from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
@@ -110,7 +111,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
                                 text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
               **({"early": True} if early else {}))
-    prompts = ["Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member."]
+    prompts = [roll_call(ctx.terms.deputies)]
     if ctx.terms.interests.declare_at_start:
         prompts.append(ctx.terms.interests.cited("Declare any interests now: `declare \"...\" --item N`, or "
                                                  "`declare none`") + ".")
