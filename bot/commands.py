@@ -82,6 +82,7 @@ def parse(text: str, today: dt.date | None = None) -> Command:
     if not tokens:
         return Help()
     words = [t.casefold() for t in tokens]
+    words[0] = VERB_WORDS.get(words[0], words[0])
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2
     if verb is None:
@@ -94,6 +95,9 @@ def parse(text: str, today: dt.date | None = None) -> Command:
         check_poll_words(text.translate(SMART_QUOTES), frozenset(n for n, k in verb.options.items() if k != "flag"))
     return command
 
+
+# The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`.
+VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies"}
 
 # Words people reach for that name another verb: suggested, never run in its place.
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",

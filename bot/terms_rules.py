@@ -99,6 +99,30 @@ class DeputyRule(Rule):
     # alternative or additional individual").
     alongside: bool = False
     each_names_one: bool = False  # every member entitled names a standing deputy (PLPCP: "Each DCS will nominate")
+    # The document's own word for one, which the bot says about this group (PLPCP: "alternate"; CSCPWG: "substitutes").
+    called: str = Field(default="deputy", min_length=1, max_length=40, pattern=r"^[a-z][a-z -]*$")
+    called_plural: str | None = Field(default=None, min_length=1, max_length=40, pattern=r"^[a-z][a-z -]*$")
+
+    @property
+    def word(self) -> str:
+        """`deputy`, `alternate`, `substitute`: the ToR's word for one."""
+        return self.called
+
+    @property
+    def words(self) -> str:
+        """The plural: `called_plural`, else `deputies` or the word with an s (`alternates`)."""
+        return self.called_plural or (self.called[:-1] + "ies" if self.called.endswith("y") else self.called + "s")
+
+    @property
+    def a_word(self) -> str:
+        """`a deputy`, `an alternate`."""
+        return f"{'an' if self.called[0] in 'aeiou' else 'a'} {self.called}"
+
+    def stands_in(self, form: Literal["", "s", "d"] = "s") -> str:
+        """`deputise`/`deputises`/`deputised` (for a member), or `attend`/`attends`/`attended as alternate`."""
+        if self.called == "deputy":
+            return "deputise" + form
+        return {"": "attend", "s": "attends", "d": "attended"}[form] + f" as {self.called}"
 
 
 class QuorumRule(Rule):

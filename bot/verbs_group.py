@@ -75,7 +75,8 @@ class Chair(Command):
 
 
 @described("deputy", "deputy @person [--for @member] [--meeting next|N|standing]",
-           "name a deputy to attend (and, where the ToR allows, vote) in your place", "deputy @bob --meeting next")
+           "name a deputy (`alternate` and `substitute` work too) to attend (and, where the ToR allows, vote) in "
+           "your place", "deputy @bob --meeting next")
 @dataclass(frozen=True, kw_only=True)
 class Deputy(Command):
     person: PersonRef = arg("person")

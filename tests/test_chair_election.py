@@ -139,7 +139,7 @@ def test_the_secretariat_runs_the_first_meeting_but_proposes_nothing(cscpwg: Cha
     assert cscpwg.refused("sam", 'motion "Adopt the plan"').text.startswith(
         "Only a voting member can propose motions in Children's Social Care Placements Working Group "
         "(ToR Governance).")
-    assert "Only the member themself can name a deputy for a member (ToR Governance)" in \
+    assert "Only the member themself can name a substitute for a member (ToR Governance)" in \
         cscpwg.refused("sam", "deputy @vera --for @dan").text
 
 

@@ -169,7 +169,7 @@ def test_terms_state_the_composition_and_term_rules_with_their_clauses(chat: Cha
     assert ("Composition", "A DCS from each of the four sub-regions (ToR Membership)") in rules
     assert ("Terms", "a new representative is appointed when the term of DCS North London, DCS East London, DCS "
                      "South London, DCS West London ends (ToR Membership)") in rules
-    assert "only those the ToR file lists may deputise" in dict(rules)["Deputies"]
+    assert "only those the ToR file lists may attend as alternate" in dict(rules)["Alternates"]
 
 
 def test_a_former_dcs_may_return_after_another_representatives_term(chat: Chat) -> None:

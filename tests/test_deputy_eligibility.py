@@ -12,12 +12,12 @@ def test_lga_substitutes_must_be_members_of_the_board_as_the_tor_file_lists(chat
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     refused = chat.refused("dan", "deputy @zack")
-    assert refused.text == ("A deputy must be a member of the Children and Young People Board, and zack is not "
+    assert refused.text == ("A substitute must be a member of the Children and Young People Board, and zack is not "
                             "recorded as one (ToR Governance). Those listed: vera, wendy. If they should be, ask the operator to add them to "
                             "`deputies.eligible` in the ToR file and import it again with `govbot group import FILE`.")
     # The nominator's word is not enough: there is no --confirm to vouch for them.
     assert "--confirm" in chat.refused("dan", "deputy @zack --confirm").text.replace("`", "")
-    assert chat.ok("dan", "deputy @vera").text.startswith("vera is dan's deputy for meeting 1")
+    assert chat.ok("dan", "deputy @vera").text.startswith("vera is dan's substitute for meeting 1")
 
 
 def test_the_lga_secretariat_sends_no_substitute(chat: Chat) -> None:
@@ -26,7 +26,7 @@ def test_the_lga_secretariat_sends_no_substitute(chat: Chat) -> None:
     chat.ok("sam", "meeting schedule 2023-02-07 14:00")
     refused = chat.refused("sam", "deputy @vera")
     assert refused.text == ("sam attends as secretariat, not as a member; the secretariat and observers are not "
-                            "members and have no deputies (ToR Governance).")
+                            "members and have no substitutes (ToR Governance).")
 
 
 def test_cjcg_deputies_are_those_authorised_to_decide_for_the_member(chat: Chat) -> None:
@@ -47,7 +47,7 @@ def test_plpcp_alternates_are_from_the_members_own_sub_region(chat: Chat) -> Non
     assert refused.text.endswith("Those listed for DCS North London: nadia. If they should be, ask the operator to "
                                  "add them to `deputies.eligible` in the ToR file and import it again with `govbot "
                                  "group import FILE`.")
-    assert chat.ok("carol", "deputy @otto --meeting standing").text.startswith("otto is carol's deputy")
+    assert chat.ok("carol", "deputy @otto --meeting standing").text.startswith("otto is carol's alternate")
     assert "only DCS North London" in chat.refused("frank", "deputy @nadia --meeting standing").text
 
 

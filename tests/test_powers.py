@@ -25,7 +25,7 @@ def audit_count(sessions: sessionmaker[Session]) -> int:
     [
         # PLPCP Membership: "Each DCS will nominate an alternate DCS": the DCS, no one else.
         ("plpcp", "alice", "deputy @zed --for @bob",
-         "Only the member themself can name a deputy for a member (ToR Membership)."),
+         "Only the member themself can name an alternate for a member (ToR Membership)."),
         ("plpcp", "sam", "deputy @zed --for @bob", "(ToR Membership)"),
         # PLPCP: "support provided by the LIIA programme team": the secretariat or the chair arranges meetings.
         ("plpcp", "bob", "meeting schedule 2026-12-20 10:00",
@@ -75,7 +75,7 @@ def test_who_may_not_is_refused_citing_the_clause_and_nothing_is_recorded(
 @pytest.mark.parametrize(
     ("group", "who", "text", "words"),
     [
-        ("plpcp", "bob", "deputy @nadia", "nadia is bob's deputy"),
+        ("plpcp", "bob", "deputy @nadia", "nadia is bob's alternate"),
         ("plpcp", "sam", "meeting schedule 2026-12-20 10:00", "Meeting 1 scheduled."),
         ("lciib", "sam", 'member add @mia --seat "DCS lead for a priority theme" --agreed "Board 12 Jan 2027, '
                          'minute 5"', "mia now holds DCS lead for a priority theme as co-opted; agreed: Board 12 Jan "

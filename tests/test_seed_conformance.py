@@ -143,7 +143,7 @@ def test_plpcp_an_alternate_does_not_attend_or_vote_for_a_dcs_whose_twelve_month
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # bob's twelve months ended on 15 Jan 2027
     chat.ok("sam", "meeting schedule 2027-01-20 09:30")
     chat.ok("alice", "meeting open")
-    ended = ("bob's term in DCS North London ended on 15 Jan 2027, so no deputy attends or votes in their place "
+    ended = ("bob's term in DCS North London ended on 15 Jan 2027, so no alternate attends or votes in their place "
              "(ToR Membership).")
     assert chat.refused("nadia", "here").text.startswith(ended)
     assert chat.refused("bob", "deputy @nadia").text.startswith(ended)

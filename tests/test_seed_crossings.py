@@ -27,7 +27,8 @@ def test_cscpwg_a_substitute_who_left_one_seat_for_another_does_not_return_to_th
     chat.ok("vera", "leaving")
     chat.ok("vera", "here --for @dan")
     refused = chat.refused("vera", "here --for @carol").text
-    assert "vera already attends meeting 1 as deputy for dan, and a deputy attends for one member at a time" in refused
+    assert "vera already attends meeting 1 as substitute for dan, and a substitute attends for one member at a " \
+        "time" in refused
     roll = chat.ok("sam", "attendance").text
     assert "vera for dan" in roll and "vera for carol (left" in roll
 

@@ -60,7 +60,7 @@ def test_plpcp_apologies_offer_an_alternate_only_to_a_dcs(platform_chat: Speakin
     chat = platform_chat
     chat.load("plpcp")
     chat.ok("sam", "meeting schedule 2026-12-15 10:00")
-    offer = "You can name a deputy to attend in your place"
+    offer = "You can name an alternate to attend in your place"
     assert offer in chat.ok("carol", "apologies").text
     for member in ("alice", "frank", "grace"):
         said = chat.ok(member, "apologies").text

@@ -194,9 +194,10 @@ def test_cscpwg_a_substitute_attends_for_one_member_not_two(platform_chat: Speak
     chat.ok("sam", "meeting open")
     chat.ok("vera", "here --for @bob")
     refused = chat.refused("vera", "here --for @carol").text
-    assert "vera already attends meeting 1 as deputy for bob, and a deputy attends for one member at a time" in refused
+    assert "vera already attends meeting 1 as substitute for bob, and a substitute attends for one member at a " \
+        "time" in refused
     assert "(ToR Governance)" in refused and "carol can name another" in refused
-    assert "Deputies: vera for bob" in chat.ok("alice", "attendance").text
+    assert "Substitutes: vera for bob" in chat.ok("alice", "attendance").text
 
 
 def test_plpcp_the_deputies_list_names_each_dcs_still_to_nominate_an_alternate(platform_chat: Speaking) -> None:
@@ -208,7 +209,7 @@ def test_plpcp_the_deputies_list_names_each_dcs_still_to_nominate_an_alternate(p
     chat.ok("carol", "deputy @otto")
     said = chat.ok("sam", "deputies").text
     assert "bob: nadia, standing" in said and "carol: otto, standing" in said
-    assert "Still to name a standing deputy: dan (DCS South London), erin (DCS West London); under the ToR each of " \
+    assert "Still to name a standing alternate: dan (DCS South London), erin (DCS West London); under the ToR each of " \
            "them names one (ToR Membership)." in said
     assert "alice" not in said and "frank" not in said and "grace" not in said
     assert "each names one" in chat.ok("sam", "terms").text

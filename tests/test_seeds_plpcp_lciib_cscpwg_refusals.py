@@ -115,13 +115,13 @@ def test_plpcp_an_alternate_is_not_told_the_dcs_is_present_after_they_left(platf
     chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open")
     chat.ok("bob", "here")
-    assert "bob is present; a deputy attends only in place of an absent member (ToR Membership)." in \
+    assert "bob is present; an alternate attends only in place of an absent member (ToR Membership)." in \
         chat.refused("nadia", "here").text
     chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
     chat.ok("bob", "leaving")
     refused = chat.refused("nadia", "here").text
     assert "bob is present" not in refused
-    assert ("bob attended and left at 10:40; a deputy attends only in place of a member who did not "
+    assert ("bob attended and left at 10:40; an alternate attends only in place of a member who did not "
             "attend (ToR Membership).") in refused
 
 
@@ -168,8 +168,9 @@ def test_cscpwg_apologies_say_who_may_be_sent_as_a_substitute(platform_chat: Spe
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2023-01-17 14:00")
     sent = chat.ok("carol", "apologies Council meeting").text
-    assert "You can name a deputy to attend in your place:" in sent and "(ToR Governance)." in sent
-    assert "A deputy must be a member of the Children and Young People Board; the ToR file lists vera, wendy." in sent
+    assert "You can name a substitute to attend in your place:" in sent and "(ToR Governance)." in sent
+    assert "A substitute must be a member of the Children and Young People Board; the ToR file lists vera, wendy." in \
+        sent
 
 
 def test_plpcp_alternates_whose_dcs_term_ended_are_listed_as_lapsed_not_as_never_named(
@@ -182,9 +183,9 @@ def test_plpcp_alternates_whose_dcs_term_ended_are_listed_as_lapsed_not_as_never
     chat.ok("bob", "deputy @nadia")
     chat.now = dt.datetime(2027, 2, 1, 10, 0, tzinfo=dt.UTC)
     listed = chat.ok("sam", "deputies").text
-    assert "No deputies are nominated" not in listed
-    assert ("Lapsed with the member's term: nadia for bob (DCS North London, term ended 15 Jan 2027); a deputy attends "
-            "only for a member in term (ToR Membership).") in listed
+    assert "No alternates are nominated" not in listed
+    assert ("Lapsed with the member's term: nadia for bob (DCS North London, term ended 15 Jan 2027); an alternate "
+            "attends only for a member in term (ToR Membership).") in listed
 
 
 def test_cscpwg_a_chair_elected_in_their_absence_does_not_leave_the_meeting_without_a_chair(

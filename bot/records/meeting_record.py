@@ -95,6 +95,7 @@ class MeetingRecord:
     # member -> the deputy who attended in their place, for members who sent apologies: minutes list both
     apologies_deputised: dict[str, str] = field(default_factory=dict)
     absent: list[str] = field(default_factory=list)
+    deputy_word: str = "deputy"  # the ToR's word for one (PLPCP: alternate), as the minutes name them
     quorum_at_open: str | None = None
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
@@ -143,6 +144,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         chair=names(chair_id), chaired=None,
         minute_taker=names(meeting.minute_taker_id),
         approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
+        deputy_word=terms.deputies.word,
         overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})

@@ -46,9 +46,12 @@ def heading(record: MeetingRecord) -> list[str]:
 def apology_lines(record: MeetingRecord) -> list[str]:
     """Each apology as UK minutes list it, with the deputy who attended: `carol — annual leave, deputy yan attended`; a
     member a deputy came for without apologies first is listed too. The minutes and the group page both use it."""
-    apologies = [apology_words(name, reason, record.apologies_deputised.get(name)) for name, reason in record.apologies]
+    word = record.deputy_word
+    apologies = [apology_words(name, reason, record.apologies_deputised.get(name), word=word)
+                 for name, reason in record.apologies]
     sent = {name for name, _ in record.apologies}
-    return apologies + [apology_words(member, None, deputy) for deputy, member in record.deputies if member not in sent]
+    return apologies + [apology_words(member, None, deputy, word=word) for deputy, member in record.deputies
+                        if member not in sent]
 
 
 def in_attendance(record: MeetingRecord) -> list[str]:

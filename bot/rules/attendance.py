@@ -72,12 +72,13 @@ def cap_refusal(rules: AttendanceRules, organisation: str | None, attending: int
                                 "organisation may attend at once") + "."
 
 
-def apology_words(member: str, reason: str | None = None, deputy: str | None = None) -> str:
+def apology_words(member: str, reason: str | None = None, deputy: str | None = None, *, word: str = "deputy") -> str:
     """`Carol Smith (Southend City Council) — annual leave, deputy Yan Li attended`: an apology, its reason, and
     who attended in the member's place, as UK minutes list them. The name may carry its organisation in brackets,
     so the notes follow a dash rather than a second pair of brackets; a list of apologies is joined by `; `
-    (APOLOGIES_JOIN), so one member's notes are not read as the next member's name."""
-    notes = [note for note in (reason, f"deputy {deputy} attended" if deputy else None) if note]
+    (APOLOGIES_JOIN), so one member's notes are not read as the next member's name. `word` is the ToR's for a
+    deputy (`alternate Nadia Khan attended`)."""
+    notes = [note for note in (reason, f"{word} {deputy} attended" if deputy else None) if note]
     return member + (f" — {', '.join(notes)}" if notes else "")
 
 

@@ -16,7 +16,7 @@ from bot.terms import DeputyRule, Terms
 def no_provision(terms: Terms) -> str | None:
     """Why no deputy can be named where the ToR makes no provision for deputies; None where it does."""
     rule = terms.deputies
-    return None if rule.allowed else rule.cited(f"{terms.name}'s ToR makes no provision for deputies") + "."
+    return None if rule.allowed else rule.cited(f"{terms.name}'s ToR makes no provision for {rule.words}") + "."
 
 
 def default_scope(rule: DeputyRule) -> str:
@@ -29,10 +29,10 @@ def scope_refusal(rule: DeputyRule, which: str | int) -> str | None:
     """Why a nomination for `which` (`standing`, or a meeting: `next` or its number) is not one the ToR allows,
     and what would work; None when it is."""
     if which == "standing" and not rule.standing:
-        return rule.cited("The ToR allows deputies only for a named meeting") + "; use `--meeting next` or a " \
+        return rule.cited(f"The ToR allows {rule.words} only for a named meeting") + "; use `--meeting next` or a " \
             "meeting number."
     if which != "standing" and not rule.per_meeting:
-        return rule.cited("The ToR allows standing deputies only") + "; use `--meeting standing`."
+        return rule.cited(f"The ToR allows standing {rule.words} only") + "; use `--meeting standing`."
     return None
 
 
@@ -44,20 +44,20 @@ def entitlement_refusal(terms: Terms, held: SeatHeld, today: dt.date, *, member:
     entitled = {t.casefold() for t in rule.for_seats or []}
     if held.role in NOT_MEMBERS and held.seat_title.casefold() not in entitled:
         return rule.cited(f"{member} attends as {held.role}, not as a member; the secretariat and observers are "
-                          "not members and have no deputies") + "."
+                          f"not members and have no {rule.words}") + "."
     if held.term_ends_on is not None and term_over(held, today):
         # A deputy stands in for a member in office: once the member's term is over, so is the nomination.
         seat = terms.seat(held.seat_title)
-        ended = f"{member}'s term in {held.seat_title} ended on {show_date(held.term_ends_on)}, so no deputy " \
+        ended = f"{member}'s term in {held.seat_title} ended on {show_date(held.term_ends_on)}, so no {rule.word} " \
             f"attends or votes in their place{until_reappointed(seat, 'they are ')}"
         return f"{seat.cited(ended) if seat else ended}. {lapsed_hint(seat, held.seat_title, member, 'them')}"
     if rule.for_seats is not None:
         if held.seat_title.casefold() not in entitled:
-            return rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name deputies") + "."
+            return rule.cited(f"Under the ToR only {', '.join(rule.for_seats)} name {rule.words}") + "."
         return None
     if not is_voting(terms, held, today):
-        return rule.cited(f"A deputy attends in place of a voting member, and {held.seat_title} is not a voting "
-                          "member's seat now") + "; only voting members name deputies."
+        return rule.cited(f"{rule.a_word.capitalize()} attends in place of a voting member, and {held.seat_title} "
+                          "is not a voting member's seat now") + f"; only voting members name {rule.words}."
     return None
 
 
@@ -71,16 +71,22 @@ def offer(terms: Terms) -> str:
     """The reminder that a member can send a deputy, naming the seats that can where the ToR limits them."""
     rule = terms.deputies
     if rule.for_seats is None:
-        return rule.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
-    return rule.cited(f"{', '.join(rule.for_seats)} can name a deputy to attend in their place: `deputy @person`") + "."
+        return rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
+    return rule.cited(f"{', '.join(rule.for_seats)} can name {rule.a_word} to attend in their place: "
+                      f"`deputy @person`") + "."
+
+
+def roll_call(rule: DeputyRule) -> str:
+    """The roll-call prompt at a meeting's start, naming a deputy by the ToR's word."""
+    return f"Roll call: say `here`, or `apologies`. {rule.a_word.capitalize()} says `here` when attending for a member."
 
 
 def sending_hint(rule: DeputyRule, seat_title: str) -> str:
     """What a member sending apologies can do: name a deputy, with the command to copy, then who the ToR says a
     deputy must be and whom the ToR file lists."""
     listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
-    hint = rule.cited("You can name a deputy to attend in your place: `deputy @person`") + "."
-    who = f"A deputy must be a member of {rule.must_belong_to}" if rule.must_belong_to else ""
+    hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
+    who = f"{rule.a_word.capitalize()} must be a member of {rule.must_belong_to}" if rule.must_belong_to else ""
     lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
     more = "; ".join(part for part in (who, lists) if part)
     return f"{hint} {more[0].upper()}{more[1:]}." if more else hint
@@ -117,7 +123,8 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
     who = f"a member of {body_held or body}" if body else "one of the people the ToR file lists"
     whose = f" for {seat_title}" if isinstance(rule.eligible, dict) else ""
     names = f" Those listed{whose}: {', '.join(listed)}." if listed else ""
-    return (rule.cited(f"A deputy must be {who}, and {deputy} is not recorded as one") + f".{names} If they "
+    return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} is not recorded as one")
+            + f".{names} If they "
             "should be, ask the operator to add them to `deputies.eligible` in the ToR file and import it again "
             "with `govbot group import FILE`.")
 
@@ -128,9 +135,9 @@ def attending_refusal(rule: DeputyRule, member: str, member_present: bool, left:
     if not member_present or rule.alongside:
         return None
     if left is not None:
-        return rule.cited(f"{member} attended and left at {left}; a deputy attends only in place of a member who "
-                          "did not attend") + "."
-    return rule.cited(f"{member} is present; a deputy attends only in place of an absent member") + "."
+        return rule.cited(f"{member} attended and left at {left}; {rule.a_word} attends only in place of a member "
+                          "who did not attend") + "."
+    return rule.cited(f"{member} is present; {rule.a_word} attends only in place of an absent member") + "."
 
 
 def voting_words(rule: DeputyRule, *, attending: bool) -> str:

@@ -17,7 +17,7 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         rows.append(("Terms", replaced[0].cited("a new representative is appointed when the term of "
                                                 f"{', '.join(s.title for s in replaced)} ends")))
     rows.append(("Chair", chair_rule(terms)))
-    rows.append(("Deputies", deputies_rule(terms)))
+    rows.append((terms.deputies.words.capitalize(), deputies_rule(terms)))
     rows.append(("Quorum", quorum_rule(terms)))
     voting = terms.voting
     rows.append(("Voting", voting_rule(terms)))
@@ -75,24 +75,25 @@ def attendance_rule(terms: Terms) -> str:
 def deputies_rule(terms: Terms) -> str:
     """The ToR's provision for deputies, as a sentence citing its clause."""
     deputies = terms.deputies
+    words = deputies.words
     if deputies.allowed:
         kinds = " and ".join(k for k, on in (("standing", deputies.standing), ("per-meeting", deputies.per_meeting))
                              if on)
-        text = f"deputies allowed ({kinds})"
+        text = f"{words} allowed ({kinds})"
         if deputies.for_seats:
             text += f" for {', '.join(deputies.for_seats)}"
         if deputies.each_names_one:
             text += ", each names one"
         if deputies.must_belong_to:
-            text += f"; a deputy must be a member of {deputies.must_belong_to}"
+            text += f"; {deputies.a_word} must be a member of {deputies.must_belong_to}"
         if deputies.eligible:
-            text += "; only those the ToR file lists may deputise"
-        text += "; deputies may vote" if deputies.may_vote else "; deputies may not vote"
+            text += f"; only those the ToR file lists may {deputies.stands_in('')}"
+        text += f"; {words} may vote" if deputies.may_vote else f"; {words} may not vote"
         if deputies.alongside:
-            text += "; a deputy may also attend beside the member present, without a vote"
+            text += f"; {deputies.a_word} may also attend beside the member present, without a vote"
         return deputies.cited(text)
     else:
-        return deputies.cited("no provision for deputies")
+        return deputies.cited(f"no provision for {words}")
 
 
 def quorum_rule(terms: Terms) -> str:
@@ -102,7 +103,8 @@ def quorum_rule(terms: Terms) -> str:
         text = plural(q.required(terms.voting_seats), "member") + " present"
         text += (" including the chair" if q.chair_required else "")
         if terms.deputies.allowed:  # a group with no deputies has none to count
-            text += "; deputies count" if q.deputies_count else "; deputies do not count"
+            words = terms.deputies.words
+            text += f"; {words} count" if q.deputies_count else f"; {words} do not count"
         text += f"; subject to {q.proviso}" if q.proviso else ""
         return q.cited(text)
     else:

@@ -24,11 +24,13 @@ def assess(
     deputies_present: int,
     chair_present: bool,
     voting_seats: int,
+    called: tuple[str, str] = ("deputy", "deputies"),
 ) -> Quorum:
     """Whether those present make the meeting quorate.
 
     `members_present` counts voting members in person; `deputies_present` counts deputies attending for
-    absent voting members. Returns the verdict and a sentence that states the rule and cites its clause.
+    absent voting members, `called` the ToR's word for one and its plural. Returns the verdict and a sentence
+    that states the rule and cites its clause.
     """
     if rule is None:
         counted = members_present + deputies_present
@@ -39,7 +41,7 @@ def assess(
     quorate = counted >= required and not missing_chair
     who = "member" + ("s" if counted != 1 else "")
     if rule.deputies_count and deputies_present:
-        who = "members or deputies" if counted != 1 else "member or deputy"
+        who = f"members or {called[1]}" if counted != 1 else f"member or {called[0]}"
     verdict = "quorate" if quorate else "not quorate"
     text = f"{verdict}: {counted} {who} present, {required} needed"
     if rule.fraction is not None:
@@ -47,7 +49,7 @@ def assess(
     if rule.chair_required:
         text += "; the chair must be present" + (" and is not" if missing_chair else "")
     if deputies_present and not rule.deputies_count:
-        text += f"; {deputies_present} deputies present do not count"
+        text += f"; {deputies_present} {called[1]} present do not count"
     cite = rule.cite()
     return Quorum(quorate, counted, required, f"{text} {cite}".rstrip())
 
@@ -89,4 +91,5 @@ def of_roll(terms: Terms, roll: Iterable[RollEntry], *, voting: Collection[int],
         elif row.status == "deputised" and row.member_id in voting and terms.deputies.counts_for_quorum:
             deputies += 1
     return assess(terms.quorum, members_present=members, deputies_present=deputies,
-                  chair_present=bool(present.intersection(chairs)), voting_seats=terms.voting_seats)
+                  chair_present=bool(present.intersection(chairs)), voting_seats=terms.voting_seats,
+                  called=(terms.deputies.word, terms.deputies.words))

@@ -67,11 +67,12 @@ def vote_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, voter: 
     deputies = terms.deputies
     if not deputies.allowed:
         return deputies.cited(f"Only voting members of {terms.name} vote; its ToR makes no provision for "
-                              "deputies") + "."
+                              f"{deputies.words}") + "."
     if not deputies.may_vote:
-        return deputies.cited(f"Only voting members of {terms.name} vote; under its ToR deputies do not") + "."
-    return deputies.cited(f"Only voting members of {terms.name} vote, or a deputy attending for an absent member "
-                          "who named them") + "."
+        return deputies.cited(f"Only voting members of {terms.name} vote; under its ToR {deputies.words} do "
+                              "not") + "."
+    return deputies.cited(f"Only voting members of {terms.name} vote, or {deputies.a_word} attending for an absent "
+                          "member who named them") + "."
 
 
 def lapsed_note(terms: Terms, held: SeatHeld | None, today: dt.date, member: str) -> str:

@@ -93,8 +93,8 @@ def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:
         if member is None:
             continue
         if row.relieved_id == ctx.actor.id:
-            return rule.cited(f"{member.display_name}, for whom you deputised, is present and votes: a deputy "
-                              "votes only in place of an absent member") + "."
+            return rule.cited(f"{member.display_name}, for whom you {rule.stands_in('d')}, is present and votes: "
+                              f"{rule.a_word} votes only in place of an absent member") + "."
         if row.status == "present" and row.deputy_id == ctx.actor.id:
             state = "who is present and votes" if row.left_at is None else "who has left the meeting"
             return rule.cited(f"You attend beside {member.display_name}, {state}: an additional individual has no "
@@ -117,7 +117,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
     positions = choices_of(poll, cmd.choice)
     member_id = entitled_member(ctx, poll, cmd.for_)
     labels = ", ".join(poll.options[p - 1].label for p in positions)
-    on_behalf = "" if member_id == ctx.actor.id else " as deputy"
+    on_behalf = "" if member_id == ctx.actor.id else f" as {ctx.terms.deputies.word}"
     notices = interest_reminders(ctx, poll, member_id)
     if poll.secret:
         if ctx.session.scalar(select(SecretVoter.id).where(SecretVoter.poll_id == poll.id,

@@ -64,10 +64,13 @@ def deputies(session: Session, person_id: int, groups: dict[int, Group]) -> str:
     for nomination in rows:
         group = groups.get(nomination.group_id) or session.get(Group, nomination.group_id)
         when = f"meeting {meeting_number(session, nomination.meeting_id)}" if nomination.meeting_id else "standing"
+        rule = group_terms(group).deputies if group else None
         if nomination.deputy_id == person_id:
-            lines.append(f"You deputise for {name(nomination.member)} in {group.name if group else '?'} ({when})")
+            acts = rule.stands_in("") if rule else "deputise"
+            lines.append(f"You {acts} for {name(nomination.member)} in {group.name if group else '?'} ({when})")
         else:
-            lines.append(f"{name(nomination.deputy)} deputises for you in {group.name if group else '?'} ({when})")
+            acts = rule.stands_in() if rule else "deputises"
+            lines.append(f"{name(nomination.deputy)} {acts} for you in {group.name if group else '?'} ({when})")
     return "\n".join(lines) or NOTHING
 
 

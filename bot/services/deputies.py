@@ -30,14 +30,15 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if refusal is not None:
         raise NotAllowed(refusal)
     member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
-    require(ctx, Act.NOMINATE_DEPUTY, "name a deputy for a member", own=member.id == ctx.actor.id)
+    require(ctx, Act.NOMINATE_DEPUTY, f"name {rule.a_word} for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
     if seat_held is None:
-        raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to deputise for.")
+        raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to "
+                         f"{rule.stands_in('')} for.")
     require_entitled(ctx, seat_held)
     deputy = ctx.person(cmd.person)
     if deputy.id == member.id:
-        raise UsageError("A member cannot be their own deputy; name someone else.")
+        raise UsageError(f"A member cannot be their own {rule.word}; name someone else.")
     if ctx.membership(deputy) is not None:
         raise NotAllowed(f"{deputy.display_name} already holds a seat in {ctx.terms.name} and attends in their "
                          "own right.")
@@ -49,15 +50,16 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if which != "standing":
         meeting = meeting_to_deputise(ctx, which if isinstance(which, int) else None, deputy)
         if meeting.status not in ("scheduled", "open"):
-            raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name a deputy for a meeting to come.")
+            raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name {rule.a_word} for a meeting to "
+                             "come.")
     scope = f"for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else \
-        "as standing deputy"
+        f"as standing {rule.word}"
     earlier = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.revoked_at.is_(None),
         DeputyNomination.meeting_id == meeting.id if meeting else DeputyNomination.meeting_id.is_(None))).all()
     if any(n.deputy_id == deputy.id for n in earlier):
-        return Reply(f"{deputy.display_name} is already {member.display_name}'s deputy {scope}; nothing changed.",
+        return Reply(f"{deputy.display_name} is already {member.display_name}'s {rule.word} {scope}; nothing changed.",
                      private=True)
     require_eligible(ctx, deputy, seat_held.seat_title)
     for replaced in earlier:  # the ToR provides for a named deputy: one per member for a meeting, or standing
@@ -71,24 +73,24 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id)
     votes = deputies.voting_words(rule, attending=False)
     named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
-    text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s deputy {scope} and {votes}") + "."
+    text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s {rule.word} {scope} and {votes}") + "."
     return Reply(text)
 
 
 def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
-    member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
-    require(ctx, Act.NOMINATE_DEPUTY, "withdraw a member's deputy", own=member.id == ctx.actor.id)
+    member, word = ctx.person(cmd.for_) if cmd.for_ else ctx.actor, ctx.terms.deputies.word
+    require(ctx, Act.NOMINATE_DEPUTY, f"withdraw a member's {word}", own=member.id == ctx.actor.id)
     deputy = ctx.person(cmd.person)
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.deputy_id == deputy.id, DeputyNomination.revoked_at.is_(None))).all()
     if not nominations:
-        raise NotFound(f"{deputy.display_name} is not {member.display_name}'s deputy. "
+        raise NotFound(f"{deputy.display_name} is not {member.display_name}'s {word}. "
                        "Say `deputies` to see nominations.")
     for nomination in nominations:
         nomination.revoked_at = ctx.now
         ctx.audit("deputy.revoked", nomination=nomination.id, member=member.id, deputy=deputy.id)
-    return Reply(f"{deputy.display_name} is no longer {member.display_name}'s deputy.")
+    return Reply(f"{deputy.display_name} is no longer {member.display_name}'s {word}.")
 
 
 def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
@@ -105,8 +107,9 @@ def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
                   + (f"meeting {meeting_number(ctx.session, n.meeting_id)}" if n.meeting_id else "standing"))
                  for n in nominations)
     lapsed = lapsed_words(ctx, [n for n in standing if n.member_id not in entitled])
-    text = ("Deputy nominations in force:" if rows else "No deputies are in force." if lapsed
-            else "No deputies are nominated. A member names one with `deputy @person`.")
+    rule = ctx.terms.deputies
+    text = (f"{rule.word.capitalize()} nominations in force:" if rows else f"No {rule.words} are in force." if lapsed
+            else f"No {rule.words} are nominated. A member names one with `deputy @person`.")
     return Reply(text + lapsed + still_to_name(ctx, entitled, nominations), fields=rows, private=True)
 
 
@@ -119,8 +122,9 @@ def lapsed_words(ctx: Context, lapsed: list[DeputyNomination]) -> str:
         return ""
     words = ", ".join(f"{n.deputy.display_name} for {n.member.display_name} ({m.seat_title}, term ended "
                       f"{show_date(m.term_ends_on)})" for n, m in ended if m.term_ends_on)
-    return "\n" + ctx.terms.deputies.cited(f"Lapsed with the member's term: {words}; a deputy attends only for a "
-                                           "member in term") + "."
+    rule = ctx.terms.deputies
+    return "\n" + rule.cited(f"Lapsed with the member's term: {words}; {rule.a_word} attends only for a member in "
+                             "term") + "."
 
 
 def still_to_name(ctx: Context, entitled: set[int], nominations: list[DeputyNomination]) -> str:
@@ -132,8 +136,8 @@ def still_to_name(ctx: Context, entitled: set[int], nominations: list[DeputyNomi
                if m.person_id in entitled and m.person_id not in named]
     if not rule.each_names_one or not missing:
         return ""
-    return "\n" + rule.cited(f"Still to name a standing deputy: {', '.join(missing)}; under the ToR each of them "
-                             "names one") + "."
+    return "\n" + rule.cited(f"Still to name a standing {rule.word}: {', '.join(missing)}; under the ToR each of "
+                             "them names one") + "."
 
 
 def meeting_to_deputise(ctx: Context, number: int | None, deputy: Person) -> Meeting:
@@ -145,5 +149,5 @@ def meeting_to_deputise(ctx: Context, number: int | None, deputy: Person) -> Mee
         rule = ctx.terms.deputies
         if number is not None or not rule.standing:
             raise
-        raise NotFound(f"{missing} Or name a standing deputy: `deputy @{deputy.display_name} --meeting standing`"
+        raise NotFound(f"{missing} Or name a standing {rule.word}: `deputy @{deputy.display_name} --meeting standing`"
                        f"{' ' + rule.cite() if rule.clause else ''}.") from None

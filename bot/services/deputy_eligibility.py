@@ -52,7 +52,8 @@ def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:
     if other is not None:
         first = ctx.session.get(Person, other.member_id)
         for_whom = first.display_name if first else "another member"
-        raise NotAllowed(ctx.terms.deputies.cited(
-            f"{ctx.actor.display_name} already attends meeting {meeting.number} as deputy for {for_whom}, and a "
-            "deputy attends for one member at a time") + f"; {member.display_name} can name another deputy with "
-                                                         "`deputy @person`.")
+        rule = ctx.terms.deputies
+        raise NotAllowed(rule.cited(
+            f"{ctx.actor.display_name} already attends meeting {meeting.number} as {rule.word} for {for_whom}, and "
+            f"{rule.a_word} attends for one member at a time") + f"; {member.display_name} can name another "
+                                                                 f"{rule.word} with `deputy @person`.")

@@ -37,7 +37,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
         raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}; a member says `here` to be "
                          "recorded present.")
     if any(row.deputy_id == guest.id for row in roll.attendance(ctx, meeting)):  # for or beside a member
-        raise NotAllowed(f"{guest.display_name} is attending as a deputy, so is recorded already.")
+        raise NotAllowed(f"{guest.display_name} is attending as {ctx.terms.deputies.a_word}, so is recorded already.")
     row = roll.row_for(ctx, meeting, guest)
     if row is not None and row.status == GUEST:
         return Reply(f"{guest.display_name} is already recorded as a guest at meeting {meeting.number}.",
@@ -95,7 +95,8 @@ def no_longer_guest(ctx: Context, meeting: Meeting) -> str:
     ctx.session.delete(row)
     ctx.session.flush()
     ctx.audit("attendance.guest_withdrawn", meeting=meeting.id, member=ctx.actor.id)
-    return f" {ctx.actor.display_name} was recorded as a guest; the minutes now list them as deputy only."
+    return f" {ctx.actor.display_name} was recorded as a guest; the minutes now list them as " \
+        f"{ctx.terms.deputies.word} only."
 
 
 def how_to_record(ctx: Context) -> str:

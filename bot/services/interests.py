@@ -31,7 +31,8 @@ def may_declare(ctx: Context) -> bool:
 def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
-        raise NotAllowed(f"Only members of {ctx.terms.name} and their deputies declare interests here.")
+        raise NotAllowed(f"Only members of {ctx.terms.name} and their {ctx.terms.deputies.words} declare interests "
+                         "here.")
     words = cmd.description
     none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
     description = " ".join(words).strip()

@@ -8,6 +8,7 @@ from bot.models import Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.rules.deputies import roll_call
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.meetings import ROLL_CALL_BUTTONS
@@ -20,7 +21,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
     when = ("When", show(meeting.starts_at, ctx.terms.zone))
     if meeting.status == "open":
         quorum = roll.quorum_of(ctx, meeting)
-        return Reply("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.",
+        return Reply(roll_call(ctx.terms.deputies),
                      title=f"Meeting {meeting.number} of {name} is open",
                      fields=(("Quorum", quorum.text), *roll.summary(ctx, meeting)), buttons=ROLL_CALL_BUTTONS,
                      subject=subject)

@@ -11,6 +11,7 @@ from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
+from bot.rules.deputies import roll_call
 from bot.rules.in_force import interests_prompt
 from bot.services import conduct, lengths, roll
 from bot.services.attendance import apologies as apologies
@@ -111,7 +112,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
                                 text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
               **({"early": True} if early else {}))
-    prompts = ["Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member."]
+    prompts = [roll_call(ctx.terms.deputies)]
     if ctx.terms.interests.declare_at_start:
         prompts.append(interests_prompt(ctx.terms, "Declare any interests now: `declare \"...\" --item N`, or "
                                                    "`declare none`"))

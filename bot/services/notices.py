@@ -90,7 +90,7 @@ def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> N
     lines = [f"Meeting {meeting.number} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
     if meeting.status == "scheduled":
         lines.append("The chair opens it with `meeting open`.")
-    lines.append("Roll call: say `here`, or `apologies`. A deputy says `here` when attending for a member.")
+    lines.append(deputies.roll_call(ctx.terms.deputies))
     if ctx.terms.interests.declare_at_start:
         lines.append(interests_prompt(ctx.terms, "Declare your interests: `declare \"...\" --item N`, or "
                                                  "`declare none`"))
@@ -158,10 +158,11 @@ def deputy_lapse(ctx: Context, nomination_id: int) -> Notice | str:
     membership = next((m for m in ctx.memberships() if m.person_id == nomination.member_id), None)
     if membership is None or membership.term_ends_on is None:
         return "the member's term has no end date"
-    member, deputy = nomination.member.display_name, nomination.deputy.display_name
-    text = ctx.terms.deputies.cited(f"{deputy}'s standing nomination as deputy for {member} lapses when {member}'s "
-                                    f"term ends on {show_date(membership.term_ends_on)}")
-    return Notice("Deputy nomination lapsing", text + ". Name a deputy again once the seat is renewed.",
+    member, deputy, rule = nomination.member.display_name, nomination.deputy.display_name, ctx.terms.deputies
+    text = rule.cited(f"{deputy}'s standing nomination as {rule.word} for {member} lapses when {member}'s "
+                      f"term ends on {show_date(membership.term_ends_on)}")
+    return Notice(f"{rule.word.capitalize()} nomination lapsing", text + f". Name {rule.a_word} again once the seat "
+                  "is renewed.",
                   (nomination.member_id, nomination.deputy_id))
 
 

@@ -91,14 +91,10 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
               **({"relieved": stood_down.id} if stood_down is not None else {}))
     text = f"{member.display_name} is present."
     if stood_down is not None:
-        text += f" {stood_down.display_name} no longer deputises for them" + beside_words(
+        text += f" {stood_down.display_name} no longer {ctx.terms.deputies.stands_in()} for them" + beside_words(
             ctx.terms.deputies, stood_down.display_name, member.display_name)
-    return text + term_ended_note(ctx, member)
-
-
-def term_ended_note(ctx: Context, member: Person) -> str:
-    """Why a member present at the meeting neither votes nor counts for quorum: their term has ended."""
-    return lapsed_note(ctx.terms, ctx.membership(member), ctx.today, member.display_name)
+    # why a member present neither votes nor counts for quorum: their term has ended
+    return text + lapsed_note(ctx.terms, ctx.membership(member), ctx.today, member.display_name)
 
 
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:
@@ -123,24 +119,24 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     rule = ctx.terms.deputies
     if not rule.allowed:
         raise NotAllowed(rule.cited(f"You hold no seat in {ctx.terms.name}, and its ToR makes no provision "
-                                    "for deputies") + "." + guest_hint(ctx))
+                                    f"for {rule.words}") + "." + guest_hint(ctx))
     seated = {m.person_id for m in ctx.memberships()}
     nominations = [n for n in nominations_for(ctx, meeting, ctx.actor) if n.member_id in seated]
     if for_member is not None:
         nominations = [n for n in nominations if n.member_id == for_member.id]
     if not nominations:
-        me = ctx.actor.display_name
+        me, word = ctx.actor.display_name, rule.word
         unseated = "" if ctx.membership(ctx.actor) is not None else f"You hold no seat in {ctx.terms.name} and "
         if for_member is not None:
-            raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their deputy for this meeting; "
+            raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their {word} for this meeting; "
                              f"{for_member.display_name} can name you with `deputy @{me}`.")
         nobody = f"{unseated}no member has" if unseated else "No member has"
-        raise NotAllowed(f"{nobody} named you their deputy for this meeting. A member can: `deputy @{me}`."
+        raise NotAllowed(f"{nobody} named you their {word} for this meeting. A member can: `deputy @{me}`."
                          + (guest_hint(ctx) if unseated else ""))
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:
         names = ", ".join(f"@{p.display_name}" for p in members.values())
-        raise NotAllowed(f"You are deputy for {names}; say which with `here --for @member`.")
+        raise NotAllowed(f"You are {rule.word} for {names}; say which with `here --for @member`.")
     member = next(iter(members.values()))
     seat_held = ctx.membership(member)
     if seat_held is not None:
@@ -152,12 +148,12 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         raise NotAllowed(refusal)
     if row is not None and row.status == "deputised" and row.deputy_id == ctx.actor.id:
         if row.left_at is None:
-            return f"You are already recorded as deputy for {member.display_name}."
+            return f"You are already recorded as {rule.word} for {member.display_name}."
         require_free(ctx, meeting, member)  # left carol's seat for dan's: not back in carol's while in dan's
         require_unlocked(ctx, meeting.id, "a change to its attendance")
         row.left_at = None
         ctx.audit("attendance.returned", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
-        return f"{ctx.actor.display_name} is back at meeting {meeting.number} as deputy for {member.display_name}."
+        return f"{ctx.actor.display_name} is back at meeting {meeting.number} as {rule.word} for {member.display_name}."
     if row is not None and row.status == "present":
         return attend_beside(ctx, meeting, member, row)
     require_free(ctx, meeting, member)
@@ -165,7 +161,8 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     set_status(ctx, meeting, member, "deputised", deputy=ctx.actor, reason=row.reason if row else None)
     ctx.audit("attendance.deputised", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
     votes = voting_words(rule, attending=True)
-    return rule.cited(f"{ctx.actor.display_name} is attending as deputy for {member.display_name} and {votes}") + "."
+    return rule.cited(f"{ctx.actor.display_name} is attending as {rule.word} for {member.display_name} "
+                      f"and {votes}") + "."
 
 
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
@@ -186,7 +183,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     """Present, deputised, in attendance, apologies and absent, as fields; the secretariat and observers are not
     members, so they are in attendance, never present or absent (as the minutes list them)."""
     groups: dict[str, list[str]] = defaultdict(list)
-    officers = non_members(ctx.session, ctx.group.id)
+    officers, deputised = non_members(ctx.session, ctx.group.id), ctx.terms.deputies.words.capitalize()
     for row in attendance(ctx, meeting):
         member = ctx.session.get(Person, row.member_id)
         assert member is not None
@@ -203,19 +200,19 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
         left = f" (left {row.left_at.astimezone(ctx.terms.zone):%H:%M})" if row.left_at else ""
         if row.relieved_id and row.relieved_at:
             relieved = ctx.session.get(Person, row.relieved_id)
-            groups["Deputies"].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
-                                      f"(until {row.relieved_at.astimezone(ctx.terms.zone):%H:%M})")
+            groups[deputised].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
+                                     f"(until {row.relieved_at.astimezone(ctx.terms.zone):%H:%M})")
         if row.status == "deputised" and row.deputy_id:
             deputy = ctx.session.get(Person, row.deputy_id)
-            groups["Deputies"].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")
+            groups[deputised].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")
             if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
-                groups["Apologies"].append(apology_words(member.display_name, row.reason,
-                                                         deputy.display_name if deputy else None))
+                groups["Apologies"].append(apology_words(member.display_name, row.reason, deputy.display_name
+                                                         if deputy else None, word=ctx.terms.deputies.word))
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
                                  else member.display_name + left)
-    labels = ("Present", "Deputies", "In attendance", "Apologies", "Absent")
+    labels = ("Present", deputised, "In attendance", "Apologies", "Absent")
     joins = {"Apologies": APOLOGIES_JOIN}
     fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]
     if meeting.status == "open":

@@ -19,6 +19,7 @@ from bot.records.minutes_file import minutes_file
 from bot.records.people import namer
 from bot.services.context import Place, resolve
 from bot.services.groups import bind_channel, import_group
+from bot.terms_stored import group_terms
 from tests.conftest import Chat, example
 from tests.records.conftest import SEEDS
 
@@ -37,6 +38,7 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
     meeting = session.get(Meeting, meeting_id)
     assert meeting is not None
     name = namer(session, session.get_one(Group, meeting.group_id))
+    word = group_terms(session.get_one(Group, meeting.group_id)).deputies.word  # PLPCP: alternate
     expected: dict[str, set[str]] = {"Present": set(), "In attendance": set(), "Apologies": set(), "Absent": set()}
     # The secretariat and observers are not members: "in attendance" with their seat when they came, never absent.
     roles: dict[int, set[str]] = {}
@@ -54,7 +56,7 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
         if row.status == "deputised":
             expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
             # A member a deputy came for is listed under apologies too, with the reason they gave, if any.
-            notes = [n for n in (row.reason if row.apologies_at else None, f"deputy {name(row.deputy_id)} attended")
+            notes = [n for n in (row.reason if row.apologies_at else None, f"{word} {name(row.deputy_id)} attended")
                      if n]
             expected["Apologies"].add(f"{member} — {', '.join(notes)}")
         elif row.status == "apologies":

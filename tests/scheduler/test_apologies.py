@@ -16,5 +16,5 @@ def test_plpcp_the_apologies_reminder_says_only_a_dcs_names_an_alternate(chat: C
     run(chat.sessions, notifier, [dt.datetime(2026, 12, 14, 9, 0, tzinfo=dt.UTC)])
     [reminder] = {s.reply.text for s in notifier.sent if s.reply.title == "Apologies?"}
     assert reminder.endswith("If you cannot attend, say `apologies --meeting 1` in the group's channel. DCS North "
-                             "London, DCS East London, DCS South London, DCS West London can name a deputy to attend "
+                             "London, DCS East London, DCS South London, DCS West London can name an alternate to attend "
                              "in their place: `deputy @person` (ToR Membership).")
