@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from tests.platform_chats import Speaking
-from tests.test_seed_meetings import elect_bob
+from tests.test_seed_meetings import bob_elected_then_alice_chairs
 from tests.test_seeds_lieg_cjcg import lieg_meeting
 
 
@@ -33,11 +33,7 @@ def test_cscpwg_minutes_are_signed_by_the_chair_who_approved_them(platform_chat:
     the chair who signs: a clerk could not tell who vouched for the record."""
     chat = platform_chat
     chat.load("cscpwg")
-    elect_bob(chat, closer=None)
-    chat.now = dt.datetime(2023, 1, 17, 14, 40, tzinfo=dt.UTC)
-    chat.ok("bob", "leaving")
-    chat.ok("sam", "meeting chair @alice")
-    chat.ok("alice", "meeting close")
+    bob_elected_then_alice_chairs(chat)
     chat.now = dt.datetime(2023, 1, 18, 10, 0, tzinfo=dt.UTC)
     chat.ok("alice", "minutes approve 1")
     minutes = chat.ok("alice", "minutes 1").text

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.platform_chats import Speaking
-from tests.test_seed_meetings import elect_bob
+from tests.test_seed_meetings import bob_elected_then_alice_chairs
 from tests.test_seeds_lieg_cjcg import lieg_meeting
 
 
@@ -151,11 +151,7 @@ def test_cscpwg_minutes_keep_the_chairs_election_when_the_elected_chair_later_ha
     losing the election and bob's chairing."""
     chat = platform_chat
     chat.load("cscpwg")
-    elect_bob(chat, closer=None)
-    chat.now = dt.datetime(2023, 1, 17, 14, 40, tzinfo=dt.UTC)
-    chat.ok("bob", "leaving")
-    chat.ok("sam", "meeting chair @alice")
-    chat.ok("alice", "meeting close")
+    bob_elected_then_alice_chairs(chat)
     minutes = chat.ok("alice", "meeting minutes 1").text
     assert "sam (LGA) until bob (Labour group) was elected chair by poll 1 (ToR Governance); then bob (Labour group) " \
         "until 14:40, then alice (Conservative group)" in minutes

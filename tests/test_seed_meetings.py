@@ -33,6 +33,16 @@ def elect_bob(chat: Speaking, closer: str | None = "bob") -> None:
         chat.ok(closer, "meeting close")
 
 
+def bob_elected_then_alice_chairs(chat: Speaking) -> None:
+    """CSCPWG's first meeting elects bob (elect_bob); he leaves at 14:40, the Senior Adviser names alice to chair
+    the rest, and alice closes it."""
+    elect_bob(chat, closer=None)
+    chat.now = dt.datetime(2023, 1, 17, 14, 40, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    chat.ok("sam", "meeting chair @alice")
+    chat.ok("alice", "meeting close")
+
+
 def test_cscpwg_when_the_elected_chair_sends_apologies_another_member_chairs_that_meeting(
         platform_chat: Speaking) -> None:
     chat = platform_chat
