@@ -133,7 +133,7 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
         return f"the term now ends on {show_date(ends_on)}"
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
-        text = f"{holder}'s term in the seat {membership.seat_title} ends today ({show_date(ends_on)})"
+        text = f"{holder}'s term in the seat {membership.seat_title} ends today, {show_date(ends_on)}"
         add = f"`member add @person --seat \"{membership.seat_title}\"`"
         then = f": a new representative is due ({add})." if new_holder_due(seat) else \
             f": the seat is vacant until the term is renewed or the seat filled ({add})."

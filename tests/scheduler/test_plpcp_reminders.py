@@ -40,5 +40,5 @@ def test_the_day_a_dcs_term_ends_the_channel_is_told_which_seat_to_fill(chat: Ch
     run(chat.sessions, notifier, [utc("2027-01-15")])
     vacant = [s.reply.text for s in notifier.sent if s.reply.title == "Seat vacant"]
     assert len(vacant) == 4
-    assert vacant[0] == ("bob's term in the seat DCS North London ends today (15 Jan 2027) (ToR Membership): a new "
+    assert vacant[0] == ("bob's term in the seat DCS North London ends today, 15 Jan 2027 (ToR Membership): a new "
                          "representative is due (`member add @person --seat \"DCS North London\"`).")
