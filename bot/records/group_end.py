@@ -33,9 +33,8 @@ def then_words(session: Session, terms: Terms, group_id: int, number: int, kind:
     """What follows a vote: where the ToR sends a carried motion (next_step), or, for the motion that ended the
     group, that it did so, citing the power to end it."""
     then = next_step(terms.voting, kind, outcome)
-    if then is None:
-        return None
+    power = power_for(terms, Act.END_GROUP)
+    if then is None or power.agreement is None or power.agreement.vote is None:
+        return then  # where no motion ends the group, its note is someone's reference, never 'motion N: ...'
     ended = ended_by_motion(session, group_id, number)
-    if ended is None:
-        return then
-    return f"ended the group on {show_date(ended)}{power_for(terms, Act.END_GROUP).cite()}"
+    return then if ended is None else f"ended the group on {show_date(ended)}{power.cite()}"
