@@ -50,6 +50,19 @@ class Terminal:
     def type(self, keys: str) -> None:
         os.write(self.fd, keys.encode())
 
+    def wait_for_a_key(self, timeout: float = 30) -> None:
+        """Until the console sits in readline's wait for a key (Linux names that wait in /proc): a SIGINT in the
+        moment between readline writing the prompt and starting to wait is only noticed at the next key
+        (CPython's readline), as it would be for a person at a terminal, however long after the prompt."""
+        wchan = Path(f"/proc/{self.process.pid}/wchan")
+        if not wchan.exists():
+            time.sleep(0.5)
+            return
+        deadline = time.monotonic() + timeout
+        while not wchan.read_text().startswith(("poll_schedule_timeout", "do_select", "core_sys_select")):
+            assert time.monotonic() < deadline, f"the console never waited for a key; it waits in {wchan.read_text()}"
+            time.sleep(0.02)
+
     def exit_status(self) -> int:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -89,10 +102,7 @@ def test_ctrl_c_leaves_cleanly_and_history_comes_back(tmp_path: Path) -> None:
     terminal.type(UP + "\r")  # a line from the last session
     terminal.read_until("Children's Joint Commissioning Group (cjcg)")
     terminal.read_until("alice> ", count=2)
-    # As a person would, a moment after the prompt: a SIGINT in the microseconds between readline writing the
-    # prompt and waiting for a key is only noticed at the next key (CPython's readline), which a loaded machine
-    # running the suite can hit.
-    time.sleep(0.5)
+    terminal.wait_for_a_key()  # as a person would, at the prompt
     terminal.type("\x03")  # Ctrl-C
     assert terminal.exit_status() == 0
     assert "Traceback" not in terminal.screen and "KeyboardInterrupt" not in terminal.screen
