@@ -12,7 +12,8 @@ import logging
 import secrets
 from collections.abc import Callable
 
-from aiohttp import web, web_protocol, web_response
+from aiohttp import hdrs, web, web_protocol, web_response, web_urldispatcher
+from aiohttp.http import HttpVersion11
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 
@@ -89,9 +90,38 @@ def guard(app: web.Application) -> None:
     web_response.SERVER_SOFTWARE = SERVER  # type: ignore[attr-defined]
     # And their text: aiohttp's parser words quote the request back and name its own modules ("Please install
     # Brotli"); a request that cannot be parsed is the sender's error, logged as a warning, not as ours.
+    # A route's answer to `Expect: 100-continue`, which aiohttp gives before any middleware: aiohttp has no
+    # application-wide setting, and reads this module default each time it makes a route (404s and 405s too).
+    web_urldispatcher._default_expect_handler = expect_within_limits  # type: ignore[attr-defined]
     if not getattr(web_protocol.RequestHandler.handle_error, "plain", False):
         web_protocol.RequestHandler.handle_error = plain_error(web_protocol.RequestHandler.handle_error)  # type: ignore[method-assign]
         logging.getLogger("aiohttp.server").addFilter(senders_error)
+
+
+CONTINUE = "100-continue"
+UNKNOWN_EXPECTATION = "The only expectation this server meets is 'Expect: 100-continue'; nothing was done."
+TOO_LARGE = "The request's body would be larger than the {:,} bytes this server takes; nothing was done."
+
+
+async def expect_within_limits(request: web.Request) -> web.StreamResponse | None:
+    """`Expect: 100-continue`: the body is asked for only when the server would take it. aiohttp's own answer was
+    `100 Continue` whatever size the client announced, so a client sent a body over the limit (a megabyte or a
+    gigabyte) only to be refused with 413 once it had; now the 413 is the answer, and nothing is sent.
+    Any other expectation is refused with 417 (aiohttp's text quoted the header back)."""
+    expectation = request.headers.get(hdrs.EXPECT, "")
+    if request.version != HttpVersion11:
+        return None  # HTTP/1.0 has no interim answers: the client sends its body anyway
+    if expectation.lower() != CONTINUE:
+        logger.warning("%s %s: refused an expectation other than 100-continue", request.method, request.path[:120])
+        return web.Response(status=417, text=UNKNOWN_EXPECTATION)
+    if request.content_length is not None and request.content_length > request.client_max_size:
+        logger.warning("%s %s: refused a body announced at %d bytes, over the %d taken, before it was sent",
+                       request.method, request.path[:120], request.content_length, request.client_max_size)
+        return web.Response(status=413, text=TOO_LARGE.format(request.client_max_size),
+                            headers={"Connection": "close"})
+    await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+    request.writer.output_size = 0  # as aiohttp's own: the interim answer is no part of the response's body
+    return None
 
 
 MALFORMED = "The request could not be read as HTTP; nothing was done."
