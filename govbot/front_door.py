@@ -92,7 +92,7 @@ def guard(app: web.Application) -> None:
     # Brotli"); a request that cannot be parsed is the sender's error, logged as a warning, not as ours.
     # A route's answer to `Expect: 100-continue`, which aiohttp gives before any middleware: aiohttp has no
     # application-wide setting, and reads this module default each time it makes a route (404s and 405s too).
-    web_urldispatcher._default_expect_handler = expect_within_limits  # type: ignore[attr-defined]
+    web_urldispatcher._default_expect_handler = expect_within_limits  # type: ignore[assignment]
     if not getattr(web_protocol.RequestHandler.handle_error, "plain", False):
         web_protocol.RequestHandler.handle_error = plain_error(web_protocol.RequestHandler.handle_error)  # type: ignore[method-assign]
         logging.getLogger("aiohttp.server").addFilter(senders_error)
