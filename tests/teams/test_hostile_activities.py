@@ -97,6 +97,19 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
                                                       + "]" * 100_000 + "}").encode(), 400),
     "no recipient": (lambda t: without(message(t), "recipient"), 400),
+    # Ids with a NUL failed the turn on PostgreSQL (a traceback; the sender told something went wrong), and ids
+    # longer than the record's columns too; SQLite kept them.
+    "a sender id with a NUL": (lambda t: {**message(t), "from": {"id": "29:ali\x00ce", "name": "Alice"}}, 400),
+    "a sender's Entra id with a control character": (
+        lambda t: {**message(t), "from": {"id": "29:alice", "aadObjectId": "aad-\x01alice"}}, 400),
+    "a conversation id longer than any Teams gives": (lambda t: {**message(t), "conversation": {
+        **message(t)["conversation"], "id": "19:" + "x" * 300 + "@thread.tacv2"}}, 400),
+    "a conversation id with a NUL": (lambda t: {**message(t), "conversation": {
+        **message(t)["conversation"], "id": "19:cjcg\x00@thread.tacv2"}}, 400),
+    "a member added whose id holds a NUL": (
+        lambda t: t.activity("alice", type="conversationUpdate", membersAdded=[{"id": "29:b\x00b", "name": "B"}]), 400),
+    "a mention whose Entra id holds a NUL": (lambda t: mentioning(t, "deputy <at>Bob</at>", {
+        "type": "mention", "text": "<at>Bob</at>", "mentioned": {"id": "29:bob", "aadObjectId": "aad\x00bob"}}), 400),
     "a channel name that is not text": (lambda t: {**message(t), "channelData": {
         **message(t)["channelData"], "channel": {"id": CHANNEL, "name": {"text": "CJCG"}}}}, 400),
 }
