@@ -51,7 +51,7 @@ def test_a_members_link_opens_the_page_once_then_the_session_cookie_carries_it(
     assert status == 303 and headers["Location"] == "/groups/cjcg/", "the link is taken out of the address"
     cookie = headers["Set-Cookie"]
     assert cookie.startswith("govbot_page=") and "Secure" in cookie and "HttpOnly" in cookie
-    assert "SameSite=Lax" in cookie and "Path=/groups/" in cookie
+    assert "SameSite=Lax" in cookie and "Path=/groups/cjcg/" in cookie
     [(status, headers, body)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
                                       cookie=cookie.split(";")[0])
     assert status == 200, body
@@ -146,3 +146,24 @@ def test_minutes_whose_record_holds_a_control_character_still_download_as_word(
     assert status == 200, body[:300]
     text = "\n".join(paragraph.text for paragraph in Document(io.BytesIO(body)).paragraphs)
     assert "My sister\ufffd manages a provider" in text
+
+
+def test_a_member_of_two_groups_keeps_each_groups_page_open(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """One cookie for every group's pages was overwritten by the next group's link: bob opened the CJCG's page,
+    then the LIEG's, and the CJCG's page (a bookmark, the tab reloaded) said there was no page there. Each group's
+    link now sets a cookie for that group's pages alone, so a browser keeps both."""
+    chat.load("cjcg")
+    chat.load("lieg", channel="lieg-room")
+    cjcg = link_for(chat, "bob")
+    chat.channel = "lieg-room"
+    lieg = link_for(chat, "bob")
+    (_, first, _), (_, second, _) = fetch(page_settings, sessions, chat.now, cjcg, lieg)
+    assert "Path=/groups/cjcg/" in first["Set-Cookie"] and "Path=/groups/lieg/" in second["Set-Cookie"]
+    # What the browser then sends to each group's page: the cookie whose path it is under.
+    [(status, _, _)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                             cookie=first["Set-Cookie"].split(";")[0])
+    assert status == 200
+    [(status, _, _)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/",
+                             cookie=second["Set-Cookie"].split(";")[0])
+    assert status == 200
