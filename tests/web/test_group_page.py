@@ -167,3 +167,16 @@ def test_a_member_of_two_groups_keeps_each_groups_page_open(
     [(status, _, _)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/",
                              cookie=second["Set-Cookie"].split(";")[0])
     assert status == 200
+
+
+def test_one_groups_link_opens_no_other_groups_page(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """bob's link to the CJCG's page, put on the address of the LIEG's (he is a member of both) or of a group he is
+    not in, opens neither and sets no cookie: a link names its group, and the signature covers the name."""
+    chat.load("cjcg")
+    chat.load("lieg", channel="lieg-room")
+    token = link_for(chat, "bob").split("?t=", 1)[1]
+    results = fetch(page_settings, sessions, chat.now, f"/groups/lieg/?t={token}",
+                    f"/groups/lieg/meetings/1/minutes.md?t={token}")
+    assert [status for status, _, _ in results] == [403, 403]
+    assert all("Set-Cookie" not in headers for _, headers, _ in results)
