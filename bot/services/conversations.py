@@ -49,7 +49,10 @@ def learn_names(session: Session, people: list[Speaker], *, create: bool = False
     under those names (someone a command is about to name); otherwise no one is created. Returns how many
     were named."""
     named = 0
-    unique = list({(speaker.platform, speaker.user_id): speaker for speaker in people}.values())
+    once: dict[tuple[str, str], Speaker] = {}
+    for speaker in people:  # a person named twice keeps the first name given, as before
+        once.setdefault((speaker.platform, speaker.user_id), speaker)
+    unique = list(once.values())
     for start in range(0, len(unique), NAMES_AT_ONCE):
         chunk = unique[start:start + NAMES_AT_ONCE]
         known = {(identity.platform, identity.external_id): identity for platform in {s.platform for s in chunk}
