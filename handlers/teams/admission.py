@@ -81,6 +81,9 @@ OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and thi
 NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only a "
                          "connector on this machine: the serviceUrl must be localhost, or the deliveryMode "
                          "expectReplies.")
+NOT_LOCAL_PEER = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only "
+                              "requests from this machine. Set TEAMS_APP_ID, TEAMS_APP_SECRET and TEAMS_TENANT_ID "
+                              "to serve Teams.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
 
@@ -158,10 +161,15 @@ def on_this_machine(service_url: str | None) -> bool:
         host = urlsplit(service_url).hostname or ""
     except ValueError:  # a bracketed host that is not an address
         return False
+    return loopback(host)
+
+
+def loopback(host: str | None) -> bool:
+    """Whether a host name or address (a request's peer, say) is this machine."""
     if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host or "").is_loopback
     except ValueError:
         return False
 

@@ -225,7 +225,8 @@ def test_without_credentials_the_bot_answers_only_a_connector_on_this_machine(
 def test_without_credentials_an_activity_answered_in_its_own_response_is_taken_from_anywhere(
         sessions: sessionmaker[Session]) -> None:
     """deliveryMode expectReplies has the answer come back in the HTTP response, so nothing is posted to the
-    serviceUrl, wherever it points (a test client's placeholder): answered, and nothing sent elsewhere."""
+    serviceUrl, wherever it points (a test client's placeholder): answered, and nothing sent elsewhere. (The sender
+    must still be on this machine: tests/teams/test_anonymous_peer.py.)"""
     async def run() -> None:
         async with teams_world(sessions) as teams:
             answer = await teams.post(message(teams, serviceUrl="https://test.com/", deliveryMode="expectReplies"))
