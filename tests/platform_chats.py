@@ -212,7 +212,7 @@ class SlackChat(Speaking):
         ack = acked(sent)
         if ack is None:
             fake.wait_for(lambda: answers(fake, before, path))
-            wait_until_idle()  # and all that follows it: govbot's Slack threads have nothing left to do
+            wait_until_idle(changed=fake.changed)  # and all that follows it: govbot's Slack threads have nothing to do
         calls = ([ack] if ack else []) + answers(fake, before, path)
         shown = [slack_read(c) for c in calls]
         private = [s for c, s in zip(calls, shown, strict=True) if c.path == path]
