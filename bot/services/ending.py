@@ -26,7 +26,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     """Record that the group ends today. Needs the END_GROUP power and the agreement the ToR names: a motion
     carried under its rule (`--motion N`) or another body's agreement (`--agreed "reference"`). Raises NotAllowed
     saying what would work; once ended, the group schedules no meeting and takes no vote."""
-    require(ctx, Act.END_GROUP, "end the group early", agreed=cmd.agreed)
+    require(ctx, cmd.act, "end the group early", agreed=cmd.agreed)
     already = ended_on(ctx)
     if already is not None:
         raise NotAllowed(f"{ctx.terms.name} already ended on {show_date(already)}.")
