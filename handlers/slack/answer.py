@@ -138,9 +138,18 @@ class Exchange:
 
     def say(self, said: str | Command | Pressed, request: BoltRequest) -> None:
         """Run what a Slack delivery carries as a command from the speaker and answer it (a repeat: silently)."""
-        reply = self.core.respond_once(self.speaker, self.place, said, request, self.changes)
-        if reply is not None:
-            self.answer(reply)
+        try:
+            reply = self.core.respond_once(self.speaker, self.place, said, request, self.changes)
+            if reply is not None:
+                self.answer(reply)
+        finally:
+            self.settled()
+
+    def settled(self) -> None:
+        """The command has been answered, or failed: its refreshes have run or folded into one that reads the card
+        anew, so the numbers of its changes (`changes`) are done with."""
+        for key, turn in self.changes.items():
+            self.core.refreshing.done((self.place.channel_id, key), turn)
 
     def answer(self, reply: Reply) -> None:
         if reply.private:
