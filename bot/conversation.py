@@ -30,7 +30,7 @@ from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, group_terms, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
-from bot.services.record_cards import card_of, with_cards
+from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
 from bot.verbs import GroupBind, Help
 
@@ -231,7 +231,7 @@ def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: R
             return None
         ctx = Context(session=session, group=group, actor=person_for(session, speaker), now=now,
                       platform=speaker.platform, place=place)
-        return card_of(ctx, ref, reader=True)
+        return card_now(ctx, ref)
 
     shown = transact(sessions, "card", read)
     return None if shown is None or shown.error else shown

@@ -1,5 +1,6 @@
-"""Migration 0021_group_end_motion: the motion that ended a group moves from its note ("motion N: outcome") into
-the event's poll_id, and back on downgrade; a note the bot did not write stays as it was."""
+"""Migration 0021_end_motion_card_change: the motion that ended a group moves from its note ("motion N: outcome")
+into the event's poll_id, and back on downgrade; a note the bot did not write stays as it was. A card posted before
+it knows no change it shows, so any refresh may replace it."""
 
 from __future__ import annotations
 
@@ -39,12 +40,16 @@ def events_after_upgrade(url: str) -> list[tuple[int, str, int | None, str | Non
             connection.execute(text("INSERT INTO group_events (group_id, kind, done_on, by_id, note, recorded_at) "
                                     "VALUES (:group, :kind, :on, 1, :note, :at)"),
                                {"group": group, "kind": kind, "on": AT.date(), "note": note, "at": AT})
+        connection.execute(text("INSERT INTO posted_messages (platform, channel_id, subject, message_ref, posted_at) "
+                                "VALUES ('slack', 'C0CSCPWG', 'poll:11', '1675782000.000100', :at)"), {"at": AT})
     engine.dispose()
     upgrade(url)
     engine = make_engine(url)
     with engine.connect() as connection:
         rows = [tuple(row) for row in connection.execute(text(
             "SELECT group_id, kind, poll_id, note FROM group_events ORDER BY id"))]
+        assert list(connection.execute(text("SELECT subject, shown_change FROM posted_messages"))) == [
+            ("poll:11", None)]
     engine.dispose()
     return rows  # type: ignore[return-value]
 

@@ -23,7 +23,8 @@ from bot.payloads import Pressed
 from bot.refs import RecordRef
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from handlers.slack import cards, deliveries, pushback
+from handlers.slack import card_refresh, cards, deliveries, pushback
+from handlers.slack.card_refresh import CARD_GONE
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in its Bolt context
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
-CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_THERE = ("not_in_channel", "channel_not_found")
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
@@ -163,7 +163,7 @@ class Exchange:
         composed, and those whose refresh was already running when it did (`Reply.cards_pending`)."""
         for ref, shown in [(s.subject, s) for s in reply.cards] + [(r, None) for r in reply.cards_pending]:
             if ref is not None:
-                self.refresh(ref, shown)
+                card_refresh.refresh(self, ref, shown)
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""
@@ -210,40 +210,3 @@ class Exchange:
         """The message showing `ref` here: the card the bot posted for it, else the one just clicked (cards.card_ts)."""
         with self.core.serially():
             return cards.card_ts(self.core.sessions, self.place.channel_id, ref, self.clicked_ts)
-
-    def refresh(self, ref: RecordRef, shown: Reply | None) -> None:
-        """Update the channel's card for `ref` with `shown` (its own transaction's card; None: read now). Refreshes
-        arriving while one runs fold into one more, which reads the card again for each message clicked."""
-        key = (self.place.channel_id, ref.key)
-
-        def read_now() -> None:
-            self.update_card(ref, self.core.card(self.speaker, self.place, ref))
-
-        def composed() -> None:  # a later change's refresh may have gone first: its card must stay
-            turn = self.changes.get(ref.key)
-            if shown is not None and turn is not None and self.core.refreshing.latest(key, turn):
-                self.update_card(ref, shown)
-            else:
-                read_now()
-
-        try:
-            self.core.refreshing.run(key, composed, read_now, self.clicked_ts)
-        except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
-            logger.exception("could not refresh the card of %s", ref.key)
-
-    def update_card(self, ref: RecordRef, public: Reply | None) -> None:
-        """One refresh run: find the card now (it may have been replaced since the vote), then update it."""
-        ts = self.card(ref)
-        if ts is None or public is None:
-            return  # no card shows this record here
-        self.core.refreshing.wait_turn(self.place.channel_id)  # one pace in the channel for every replica
-        try:
-            self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
-        except SlackApiError as error:
-            if error.response.get("error") not in CARD_GONE:
-                raise
-            logger.warning("the card of %s is gone (%s); posting a new one", ref.key, error.response.get("error"))
-            posted = self.client.chat_postMessage(channel=self.place.channel_id, **message(public))
-            with self.core.serially():
-                cards.replace(self.core.sessions, self.place.channel_id, ref, ts, str(posted["ts"]),
-                              self.core.clock())
