@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
-from bot.audit import last_link
+from bot.audit import last_link, own_change
 from bot.models import Meeting
 from bot.refs import MeetingRef, PollRef, RecordRef
 from bot.replies import Reply
@@ -67,7 +67,11 @@ def with_cards(ctx: Context, reply: Reply, pending: Callable[[RecordRef], bool] 
     refs = list(dict.fromkeys(([reply.subject] if reply.private and reply.subject is not None else [])
                               + list(reply.changes)))
     later = tuple(ref for ref in refs if pending is not None and pending(ref))
-    composed = tuple(shown for ref in refs if ref not in later and (shown := card_of(ctx, ref)) is not None)
-    version = change_number(ctx) if composed else None  # this command's own change: its transaction appended it
-    cards = tuple(dataclasses.replace(shown, version=version) for shown in composed)
+    # Numbered before they are read: the command's own change where it made one (its transaction appended it, and
+    # holds the chain), else the latest committed, which the cards then show at least.
+    version = change_number(ctx) if len(later) < len(refs) else None
+    cards = tuple(dataclasses.replace(shown, version=version) for ref in refs
+                  if ref not in later and (shown := card_of(ctx, ref)) is not None)
+    if not reply.private and reply.subject is not None:  # a record's own card, as the command's answer
+        reply = dataclasses.replace(reply, version=own_change(ctx.session, ctx.group.id))
     return dataclasses.replace(reply, cards=cards, cards_pending=later) if cards or later else reply

@@ -180,8 +180,11 @@ class Exchange:
         ts = self.card(reply.subject) if reply.subject else None
         try:
             if ts is not None:
+                if self.outdone(reply):
+                    return  # another replica's card shows a later change, this command's with it
                 try:
                     self.client.chat_update(channel=channel, ts=ts, **message(reply))
+                    self.noted(reply)
                     return
                 except SlackApiError as error:  # what was asked is recorded: the reply must still be seen
                     if error.response.get("error") not in CARD_GONE:
@@ -205,6 +208,19 @@ class Exchange:
                     cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
                 else:
                     cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
+            self.noted(reply)
+
+    def outdone(self, reply: Reply) -> bool:
+        """Whether the card of the record `reply` shows was updated to a later change than the reply's, by any
+        replica."""
+        return reply.subject is not None and reply.version is not None and cards.shows_later(
+            self.core.sessions, self.place.channel_id, reply.subject, reply.version)
+
+    def noted(self, reply: Reply) -> None:
+        """Note the change a record's card now shows, for every replica's refreshes (card_refresh.update_card)."""
+        if reply.subject is not None and reply.version is not None:
+            with self.core.serially():
+                cards.shown(self.core.sessions, self.place.channel_id, reply.subject, reply.version)
 
     def card(self, ref: RecordRef) -> str | None:
         """The message showing `ref` here: the card the bot posted for it, else the one just clicked (cards.card_ts)."""

@@ -70,3 +70,25 @@ def test_the_same_on_postgresql_where_replicas_take_turns_in_a_channel(
         for engine in engines:
             engine.dispose()
     assert "*Voted*\n2" in updates[-1], updates
+
+
+def test_a_slow_vote_on_one_replica_does_not_reopen_the_card_a_close_on_another_put_in_place(
+        workspace: Workspace, replica_b: Workspace) -> None:
+    """bob votes on replica A, his receipt slow to reach Slack; alice closes the poll on replica B, whose answer
+    puts the closed card in place. A's refresh then put back the open card, buttons and all."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+    workspace.card_noted(card)
+    slow = workspace.fake.held["response_url"] = threading.Event()
+    assert workspace.click("bob", buttons(card)["Online"], card.answer["ts"]).status == 200
+    workspace.fake.wait_for(lambda: workspace.fake.holding)
+    del workspace.fake.held["response_url"]
+    closed = replica_b.say("alice", "poll close 1")
+    assert closed.method == "chat.update" and "[Online]" not in shown(closed), shown(closed)
+    workspace.fake.wait_for(lambda: len(busy()) == 1)
+    slow.set()
+    workspace.finish()
+    replica_b.finish()
+    updates = [shown(u) for u in workspace.fake.of("chat.update")]
+    assert "[Online]" not in updates[-1], updates
