@@ -118,6 +118,13 @@ def _end_of_transaction(session: Session, transaction: SessionTransaction) -> No
         session.info.pop(HEADS, None)
 
 
+def own_change(session: Session, group_id: int) -> int | None:
+    """The place in the group's chain of the last event this transaction appended there; None where it appended
+    none (the chain is then another transaction's to extend)."""
+    known = session.info.get(HEADS, {}).get(group_id)
+    return None if known is None else int(known[1])
+
+
 def wrote_events(session: Session) -> bool:
     """Whether the command running in `session` has appended an audit event (changed the record) so far."""
     return LAST_GROUP in session.info

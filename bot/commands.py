@@ -191,9 +191,9 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     return token
 
 
-def help_text(topic: list[str], today: dt.date, note: Callable[[str], str] = lambda verb: "") -> str:
+def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "") -> str:
     """The list of commands, or the usage and an example of one, its dates valid on `today` (the group's), with
-    what the channel's group's ToR says of it (`note`, given the verb's name)."""
+    what the channel's group's ToR says of it (`note`, given the verb)."""
     if topic:
         wanted = " ".join(topic).casefold().removeprefix("gov ").strip()
         matches = [v for v in VERBS if v.name == wanted] or [v for v in VERBS if v.name.startswith(wanted)]
@@ -203,7 +203,7 @@ def help_text(topic: list[str], today: dt.date, note: Callable[[str], str] = lam
         for v in matches:
             lines.append(f"`{v.usage}` — {v.summary}")
             lines.append(f"  e.g. `{example(v, today)}`")
-            if said := note(v.name):
+            if said := note(v):
                 lines.append(said)
         return "\n".join(lines)
     return "Commands (say `help <command>` for more):\n" + "\n".join(f"`{v.usage}` — {v.summary}" for v in VERBS)

@@ -236,7 +236,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll.group_id, poll.number, poll.kind, poll.outcome))
+                      then=then_words(session, terms, poll))
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

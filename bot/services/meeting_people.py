@@ -13,7 +13,7 @@ from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
 from bot.services.standing import is_member
-from bot.terms_powers import Act, PowerHolder
+from bot.terms_powers import PowerHolder
 from bot.verbs import MeetingChair, MeetingSchedule
 
 
@@ -26,7 +26,7 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
     """Name who chairs a scheduled or open meeting (whoever may name a meeting's chair): the group's chair has sent
     apologies, or leaves. The chair must be one the ToR allows (check_meeting_people) and not have sent apologies."""
     meeting = ctx.meeting(cmd.meeting)
-    require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair", meeting=meeting)
+    require(ctx, cmd.act, "name a meeting's chair", meeting=meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name the chair of a meeting still to come "
                          "or open.")

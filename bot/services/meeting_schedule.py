@@ -29,7 +29,7 @@ SAME_START = dt.timedelta(minutes=15)
 
 def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
-    require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
+    require(ctx, cmd.act, "schedule meetings")
     require_not_ended(ctx, "schedule meetings")
     if cmd.chair:
         require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")

@@ -55,7 +55,7 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     meeting = chosen(ctx, cmd.meeting)
     rule = ctx.terms.minutes
     doing = "record the group's approval of the minutes" if rule.approved_by == "group" else "approve the minutes"
-    require(ctx, Act.APPROVE_MINUTES, f"{doing} of {ctx.terms.name}", meeting=meeting)
+    require(ctx, cmd.act, f"{doing} of {ctx.terms.name}", meeting=meeting)
     if meeting.status != "closed":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; minutes are approved once it is closed.")
     already = approved_minutes(ctx.session, meeting.id)
