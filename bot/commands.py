@@ -8,6 +8,7 @@ import difflib
 import re
 import shlex
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from bot.errors import UsageError
@@ -76,6 +77,13 @@ def parse(text: str, today: dt.date | None = None) -> Command:
     Raises UsageError saying what was wrong with an example to copy (its dates after `today`, when given), or a
     hint for an unknown verb.
     """
+    return parsed(text, today)
+
+
+# The same words on the same day are the same command, a frozen value: a crowd sending `vote 1 for` parses it once.
+# (A refusal is not kept: it is raised again each time.)
+@lru_cache(maxsize=256)
+def parsed(text: str, today: dt.date | None) -> Command:
     tokens = tokenize(check_text(text))
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]

@@ -53,6 +53,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
         plain_savepoints(engine)
+    elif engine.dialect.driver == "psycopg":
+        from bot.pg_cursor import DescribedCursor  # psycopg is imported only by a process on PostgreSQL
+
+        @event.listens_for(engine, "connect")
+        def _described(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.cursor_factory = DescribedCursor
     return engine
 
 

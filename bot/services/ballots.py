@@ -8,6 +8,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select, update
 
 from bot.commands import PersonRef
+from bot.connections import connection_of
 from bot.errors import NotAllowed, UsageError
 from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
@@ -133,7 +134,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
                      subject=PollRef(poll.id), notices=notices)
     # Ballots are written by statements only (never held by the ORM), so the read needs no flush first: the
     # session's connection runs it without the ORM's path.
-    ballot = ctx.session.connection().execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
+    ballot = connection_of(ctx.session).execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
     if ballot is not None and list(ballot.choices) == positions:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
                      subject=PollRef(poll.id), notices=notices)
