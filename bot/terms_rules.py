@@ -213,6 +213,8 @@ class ReviewRule(Rule):
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
     taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+    # the clause on who approves them, where it is not `clause` (bot.rules.approval); else `clause` says both
+    approval_clause: str | None = Field(default=None, min_length=1, max_length=100)
     # the clause that gives the secretariat the note taking (CJCG 6.3: "Administrative support will be provided in
     # terms of agendas, note taking ..."): the minutes name it where nobody else was named to take them
     secretariat_takes: str | None = Field(default=None, min_length=1, max_length=100)

@@ -1,0 +1,116 @@
+"""LIEG (seed 003), CJCG (seed 004) and its SEND task-and-finish group run as whole meetings, clause by clause, on
+every platform: what a council officer reading the replies and the minutes found wrong, each fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.services.context import Place
+from tests import loaded
+from tests.conftest import Chat, example
+from tests.platform_chats import Speaking
+
+
+def at(chat: Speaking, day: str, time: str) -> None:
+    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
+    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+
+
+def cjcg_meeting(chat: Speaking, before: tuple[tuple[str, str], ...] = ()) -> None:
+    """CJCG's meeting of 10 Dec 2026 at 10:00, scheduled by the administrative support (6.3), `before` said (who,
+    what) the day before, opened by alice, the chair (6.2), with bob and dan present."""
+    chat.load("cjcg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-09", "12:00")
+    for who, what in before:
+        chat.ok(who, what)
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+
+
+def test_cjcg_apologies_from_a_member_whose_deputy_attends_keep_the_deputy(platform_chat: Speaking) -> None:
+    """CJCG 7.2: "Where a member cannot attend a meeting, the member should nominate a named deputy to attend."
+    carol named yan, who attended; carol's apologies, sent once the meeting had begun, wiped yan from the roll (and
+    from the quorum and the vote) instead of standing beside the deputy who came."""
+    chat = platform_chat
+    cjcg_meeting(chat, before=(("carol", "deputy @yan"),))
+    chat.ok("yan", "here")
+    said = chat.ok("carol", "apologies stuck on the A127").text
+    assert "yan attends in your place as deputy (ToR 7.2)" in said, said
+    roll = chat.ok("alice", "attendance").text
+    assert "yan for carol" in roll and "carol — stuck on the A127, deputy yan attended" in roll, roll
+    assert "quorate: 4 members or deputies present" in roll, roll
+
+
+def test_lieg_the_cap_counts_who_attends_at_one_time_not_who_came_and_left(platform_chat: Speaking) -> None:
+    """LIEG 2.1: "a maximum of two attending at any one time". carol (Barnet) left; dan (Barnet) was still refused
+    "Barnet already has 2 attending" with only alice there; and carol, coming back beside alice and dan, was let in
+    as Barnet's third."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-10", "08:00")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "10:30")
+    chat.ok("carol", "leaving")
+    assert "dan is present." in chat.ok("dan", "here").text
+    refused = chat.refused("carol", "here").text
+    assert "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)." in refused
+    chat.ok("dan", "leaving")
+    assert "carol is back at meeting 1." in chat.ok("carol", "here").text
+
+
+def test_cjcg_minutes_give_the_time_a_late_member_arrived_and_a_deputy_left(platform_chat: Speaking) -> None:
+    """CJCG 6.4 counts three members present; the minutes showed who left early and when, but not when a member
+    who came late arrived (erin, at 10:25, after the first vote), nor when a deputy who left early went."""
+    chat = platform_chat
+    cjcg_meeting(chat, before=(("carol", "deputy @yan"),))
+    chat.ok("yan", "here")
+    at(chat, "2026-12-10", "10:25")
+    chat.ok("erin", "here")
+    at(chat, "2026-12-10", "11:05")
+    chat.ok("yan", "leaving")
+    at(chat, "2026-12-10", "11:30")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    present = next(line for line in minutes.splitlines() if "Present:" in line)
+    assert "erin (Southend City Council) — arrived at 10:25" in present, present
+    assert "bob (Southend City Council)," in present and "bob (Southend City Council) — arrived" not in present
+    attending = next(line for line in minutes.splitlines() if "In attendance:" in line)
+    assert "yan for carol (Southend City Council) — left at 11:05" in attending, attending
+
+
+def test_cjcg_minutes_say_the_tor_is_silent_on_who_approves_them(platform_chat: Speaking) -> None:
+    """CJCG names nobody to approve the minutes: `terms` says "the ToR does not say who approves them, so this is
+    the usual practice", but the minutes ended "Minutes are approved by the chair.", as if the ToR said so."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "Minutes are approved by the chair; the ToR does not say who approves them, so this is the usual " \
+        "practice." in minutes, minutes
+
+
+def test_a_tor_whose_approval_clause_is_not_its_minutes_clause_cites_the_approval_clause(chat: Chat) -> None:
+    """`minutes.clause` said both who takes the minutes and who approves them: a ToR giving the notes to the
+    administrative support in 6.3 and approval to the chair in another clause had every approval, refusal and
+    signature cite 6.3. `minutes.approval_clause` names the other clause, and stored groups without it read on."""
+    text = example("cjcg").read_text(encoding="utf-8").replace(
+        'minutes: {secretariat_takes: "6.3"}',
+        'minutes: {secretariat_takes: "6.3", clause: "6.3", approval_clause: "6.10"}')
+    loaded.load(chat.sessions, text, chat.now, Place("console", "room"))
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    refused = chat.refused("sam", "minutes approve 1").text
+    assert "(ToR 6.10)" in refused and "(ToR 6.3)" not in refused, refused
+    assert "Minutes are approved by the chair (ToR 6.10)." in chat.ok("sam", "minutes 1").text
+    said = chat.ok("alice", "minutes approve 1")
+    assert "the record of meeting 1 is now locked (ToR 6.10)." in " ".join(said.notices), said.notices
+    assert ("Minutes", "approved by the chair (ToR 6.10)") in chat.ok("alice", "terms").fields
