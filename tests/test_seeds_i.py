@@ -16,6 +16,11 @@ def at(chat: Speaking, day: str, time: str) -> None:
     chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
 
 
+def plain(text: str) -> str:
+    """`text` without the marks each platform puts around a command (` on the console and Slack, ** on Teams)."""
+    return text.replace("`", "").replace("*", "")
+
+
 def cjcg_meeting(chat: Speaking, before: tuple[tuple[str, str], ...] = ()) -> None:
     """CJCG's meeting of 10 Dec 2026 at 10:00, scheduled by the administrative support (6.3), `before` said (who,
     what) the day before, opened by alice, the chair (6.2), with bob and dan present."""
@@ -114,3 +119,70 @@ def test_a_tor_whose_approval_clause_is_not_its_minutes_clause_cites_the_approva
     said = chat.ok("alice", "minutes approve 1")
     assert "the record of meeting 1 is now locked (ToR 6.10)." in " ".join(said.notices), said.notices
     assert ("Minutes", "approved by the chair (ToR 6.10)") in chat.ok("alice", "terms").fields
+
+
+def lieg_meeting(chat: Speaking, before: tuple[tuple[str, str], ...] = ()) -> None:
+    """LIEG's meeting of 10 Dec 2026 at 10:00, scheduled by alice (a co-chair, 3.1) with erin to chair (5.1) and bob
+    to take the minutes (5.2), `before` said (who, what) in between, opened by erin."""
+    chat.load("lieg")
+    at(chat, "2026-12-10", "08:00")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    for who, what in before:
+        chat.ok(who, what)
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+
+
+def test_lieg_an_additional_individual_leaving_is_told_it_changes_no_count(platform_chat: Speaking) -> None:
+    """LIEG 2.4: "an alternative or additional individual would provide valuable input". zoe came beside carol,
+    who attended; when zoe said `leaving`, she was told "You are not recorded present at meeting 1", though the
+    roll lists her in attendance."""
+    chat = platform_chat
+    lieg_meeting(chat, before=(("carol", "deputy @zoe"),))
+    chat.ok("carol", "here")
+    chat.ok("zoe", "here")
+    refused = chat.refused("zoe", "leaving").text
+    assert "not recorded present" not in refused, refused
+    assert "beside carol as an additional individual, with no vote and no place in the quorum" in refused, refused
+    assert "(ToR 2.4)" in refused
+
+
+def test_cjcg_a_relieved_deputy_whose_member_left_is_not_told_the_member_is_present(platform_chat: Speaking) -> None:
+    """CJCG 7.2: a deputy attends "where a member cannot attend". yan came for carol; carol arrived (yan stood down)
+    and left at 10:40; yan, asked to vote, was told "carol, for whom you deputised, is present and votes"."""
+    chat = platform_chat
+    cjcg_meeting(chat, before=(("carol", "deputy @yan"),))
+    chat.ok("yan", "here")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "10:40")
+    chat.ok("carol", "leaving")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    refused = chat.refused("yan", "vote 1 for").text
+    assert "is present" not in refused, refused
+    assert "carol, for whom you deputised, attended and left at 10:40; the vote stays with carol, who votes again " \
+        "on coming back with" in refused, refused
+    assert "(ToR 7.2)" in refused
+
+
+def test_lieg_a_deputy_beside_one_member_is_told_the_absent_member_who_named_them_can_be_voted_for(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.4: deputising "where members are unable to attend or where an agenda item indicates that an
+    alternative or additional individual would provide valuable input". bob and grace both named zed; zed came
+    beside bob (present), and grace never came. Asked to vote, zed heard only "You attend beside bob", nothing of
+    attending in grace's place; yan, frank's deputy, who had not said `here`, heard the generic refusal."""
+    chat = platform_chat
+    lieg_meeting(chat, before=(("bob", "deputy @zed"), ("grace", "deputy @zed"), ("frank", "deputy @yan")))
+    chat.ok("bob", "here")
+    chat.ok("zed", "here --for @bob")
+    chat.ok("erin", 'motion "Ask the DfE for guidance on the CIN census"')
+    chat.ok("erin", "motion table 1")
+    chat.ok("erin", "motion vote 1")
+    refused = chat.refused("zed", "vote 1 for").text
+    assert "You attend beside bob, who is present and votes" in refused, refused
+    assert "grace named you their deputy and is not here: say here --for @grace to attend in grace's place, and " \
+        "vote for them (ToR 2.4)." in plain(refused), refused
+    told = chat.refused("yan", "vote 1 for").text
+    assert "frank named you their deputy and is not here: say here --for @frank" in plain(told), told
+    chat.ok("zed", "here --for @grace")
+    assert "recorded" in chat.ok("zed", "vote 1 for").text

@@ -61,7 +61,8 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = roll.attending_row(ctx, meeting, ctx.actor)
     if row is None:
-        raise NotAllowed(f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
+        raise NotAllowed(beside_leaving(ctx, meeting) or
+                         f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
     if row.left_at is not None:
         raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(ctx.terms.zone):%H:%M}; "
                          "say `here` when you are back.")
@@ -72,6 +73,20 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     return Reply(f"{ctx.actor.display_name} has left meeting {meeting.number} at "
                  f"{ctx.now.astimezone(ctx.terms.zone):%H:%M}.", notices=quorum_change(before, roll.quorum_of(
                      ctx, meeting)), changes=(MeetingRef(meeting.id),))
+
+
+def beside_leaving(ctx: Context, meeting: Meeting) -> str | None:
+    """What someone attending beside a member as an additional individual (LIEG 2.4) hears on `leaving`: they
+    count for no quorum and cast no vote, so there is nothing to stop counting; None for anyone else."""
+    beside = next((row for row in roll.attendance(ctx, meeting)
+                   if row.status == "present" and row.deputy_id == ctx.actor.id), None)
+    if beside is None:
+        return None
+    member = ctx.session.get(Person, beside.member_id)
+    name = member.display_name if member else "the member"
+    return ctx.terms.deputies.cited(
+        f"You attend meeting {meeting.number} beside {name} as an additional individual, with no vote and no place "
+        f"in the quorum, so your leaving changes no count; the minutes list you in attendance with {name}") + "."
 
 
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
