@@ -186,3 +186,23 @@ def test_lieg_a_deputy_beside_one_member_is_told_the_absent_member_who_named_the
     assert "frank named you their deputy and is not here: say here --for @frank" in plain(told), told
     chat.ok("zed", "here --for @grace")
     assert "recorded" in chat.ok("zed", "vote 1 for").text
+
+
+def test_cjcg_minutes_name_who_attended_without_declaring(platform_chat: Speaking) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded at the beginning of each meeting." bob
+    declared an interest on an item and yan declared none, but erin and dan, present, declared nothing, and the
+    minutes said nothing of them: silence read as "nothing to declare"."""
+    chat = platform_chat
+    cjcg_meeting(chat, before=(("carol", "deputy @yan"),))
+    chat.ok("sam", 'agenda add "SEND placements procurement"')
+    chat.ok("yan", "here")
+    chat.ok("erin", "here")
+    chat.ok("alice", "declare none")
+    chat.ok("yan", "declare none")
+    chat.ok("bob", 'declare "My sister manages a bidder" --item 1 --nature personal')
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    line = next(line for line in minutes.splitlines() if "No declaration recorded" in line)
+    assert "dan (Southend City Council), erin (Southend City Council) — the ToR has interests declared at the " \
+        "beginning of each meeting (ToR 6.5)" in line, line
+    assert "sam" not in line and "bob" not in line and "yan" not in line and "alice" not in line

@@ -25,10 +25,11 @@ from bot.records.chair_elected import elected_at
 from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
 from bot.records.people import namer, secretariat_on
-from bot.records.roll_record import read_attendance
+from bot.records.roll_record import read_attendance, undeclared
 from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
+from bot.rules.in_force import declares_at_start
 from bot.terms import VOTING_RULE_WORDS, Role, Terms
 from bot.terms_stored import group_terms
 
@@ -99,6 +100,8 @@ class MeetingRecord:
     quorum_at_open: str | None = None
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
+    undeclared: list[str] = field(default_factory=list)  # attended without declaring, where the ToR has them declare
+    declare_rule: str = ""  # `declared at the beginning of each meeting (ToR 6.5)`, where it does
     votes: list[VoteRecord] = field(default_factory=list)
     between: list[VoteRecord] = field(default_factory=list)  # votes held since the last meeting, outside one
     actions: list[ActionRecord] = field(default_factory=list)
@@ -178,6 +181,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.declarations.append(Declaration(
             names(interest.person_id), positions.get(interest.item_id) if interest.item_id else None,
             interest.nature, None if interest.no_interests else interest.description))
+    if declares_at_start(terms):
+        record.undeclared = undeclared(session, meeting, names)
+        record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))

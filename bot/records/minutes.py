@@ -79,8 +79,10 @@ def quorum(record: MeetingRecord) -> list[str]:
 
 def declarations(record: MeetingRecord) -> list[str]:
     lines = ["", "## Declarations of interest", ""]
+    missing = [f"- **No declaration recorded:** {people(record.undeclared)} — {record.declare_rule}"] \
+        if record.undeclared else []
     if not record.declarations:
-        return [*lines, "None recorded."]
+        return [*lines, *(missing or ["None recorded."])]
     groups: dict[int | None, list[str]] = {}
     for d in record.declarations:
         text = "no interests to declare" if d.description is None else \
@@ -89,7 +91,7 @@ def declarations(record: MeetingRecord) -> list[str]:
     for item in sorted(groups, key=lambda i: -1 if i is None else i):
         label = "For the meeting" if item is None else f"Item {item} ({item_title(record, item)})"
         lines.append(f"- **{label}:** " + "; ".join(groups[item]))
-    return lines
+    return lines + missing
 
 
 def vote(v: VoteRecord) -> list[str]:

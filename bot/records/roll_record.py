@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, Meeting
+from bot.models import Attendance, Interest, Meeting
 from bot.records.people import Namer, non_members
 from bot.rules.attendance import GUEST, guest_words
 
@@ -62,3 +62,20 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
             record.apologies.append((member, row.reason))
         else:
             record.absent.append(member)
+
+
+def undeclared(session: Session, meeting: Meeting, names: Namer) -> list[str]:
+    """Those who attended `meeting` as members or deputies (not the secretariat, observers or guests) and made no
+    declaration for it, not even of none: where the ToR has interests declared at the beginning of each meeting
+    (CJCG 6.5), the minutes name them rather than let silence read as nothing to declare."""
+    officers = non_members(session, meeting.group_id)
+    declared = set(session.scalars(select(Interest.person_id).where(Interest.meeting_id == meeting.id)))
+    attended: list[int] = []
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
+        if row.status == "present" and row.member_id not in officers:
+            attended.append(row.member_id)
+        if row.status == "deputised" and row.deputy_id is not None:
+            attended.append(row.deputy_id)
+        if row.relieved_id is not None:  # deputised until the member arrived: they attended too
+            attended.append(row.relieved_id)
+    return [names(person) for person in dict.fromkeys(attended) if person not in declared]
