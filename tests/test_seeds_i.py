@@ -206,3 +206,29 @@ def test_cjcg_minutes_name_who_attended_without_declaring(platform_chat: Speakin
     assert "dan (Southend City Council), erin (Southend City Council) — the ToR has interests declared at the " \
         "beginning of each meeting (ToR 6.5)" in line, line
     assert "sam" not in line and "bob" not in line and "yan" not in line and "alice" not in line
+
+
+def test_cjcg_minutes_record_the_earlier_minutes_approved_and_the_review_done_at_the_meeting(
+        platform_chat: Speaking) -> None:
+    """At its second meeting the CJCG approved the minutes of the first and recorded the review of its ToR (8.1:
+    "formally reviewed six months after initial adoption and annually thereafter"); the minutes of the second said
+    neither, and the review's reply gave the next due date without its clause."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    chat.ok("alice", "meeting close")
+    at(chat, "2027-01-05", "09:00")
+    chat.ok("sam", "meeting schedule 2027-01-14 10:00")
+    at(chat, "2027-01-14", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+    chat.ok("alice", "minutes approve 1")
+    said = chat.ok("alice", 'review done "Reviewed at meeting 2: no changes"').text
+    assert "The next is due on 14 Jan 2028 (ToR 8.1)." in said, said
+    chat.ok("alice", "meeting close")
+    minutes = plain(chat.ok("sam", "minutes 2").text)
+    assert "Also recorded at the meeting" in minutes
+    assert "The minutes of meeting 1 (10 Dec 2026) were approved as a correct record by alice (Southend City " \
+        "Council)." in minutes, minutes
+    assert "The review of the terms of reference was recorded as done by alice (Southend City Council): Reviewed " \
+        "at meeting 2: no changes (ToR 8.1)." in minutes, minutes

@@ -22,6 +22,7 @@ from bot.models import (
 )
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
+from bot.records.during_meeting import recorded_during
 from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
 from bot.records.people import namer, secretariat_on
@@ -105,6 +106,7 @@ class MeetingRecord:
     votes: list[VoteRecord] = field(default_factory=list)
     between: list[VoteRecord] = field(default_factory=list)  # votes held since the last meeting, outside one
     actions: list[ActionRecord] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)  # minutes approved, the review recorded, while it sat
     notes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # item -> (minute, resolution)
 
 
@@ -191,6 +193,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         held = vote_record(session, terms, poll, {}, None)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
                                       closed_on=local_date(poll.closed_at, terms)))
+    record.also = recorded_during(session, meeting, terms, names)
     for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
                                   .order_by(ActionItem.number)):
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),

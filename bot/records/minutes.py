@@ -143,6 +143,11 @@ def between_meetings(record: MeetingRecord) -> list[str]:
     return lines
 
 
+def also(record: MeetingRecord) -> list[str]:
+    """What the meeting recorded besides its items: earlier minutes approved, the ToR review, a report made."""
+    return ["", "## Also recorded at the meeting", "", *(f"- {line}" for line in record.also)] if record.also else []
+
+
 def actions(record: MeetingRecord) -> list[str]:
     lines = ["", "## Actions", ""]
     if not record.actions:
@@ -173,6 +178,6 @@ def markdown(record: MeetingRecord) -> str:
               "scheduled": " The meeting has not been held yet."}
     status = states.get(record.status, f" The meeting is {record.status}.")
     lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + between_meetings(record)
-    lines += business(record) + actions(record) + signature(record)
+    lines += business(record) + also(record) + actions(record) + signature(record)
     lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"
