@@ -9,6 +9,7 @@ from bot.services.context import Place
 from tests import loaded
 from tests.conftest import Chat, example
 from tests.platform_chats import Speaking
+from tests.scheduler.conftest import RecordingNotifier, run
 
 
 def at(chat: Speaking, day: str, time: str) -> None:
@@ -232,3 +233,38 @@ def test_cjcg_minutes_record_the_earlier_minutes_approved_and_the_review_done_at
         "Council)." in minutes, minutes
     assert "The review of the terms of reference was recorded as done by alice (Southend City Council): Reviewed " \
         "at meeting 2: no changes (ToR 8.1)." in minutes, minutes
+
+
+def test_lieg_a_steering_group_member_volunteers_to_take_the_minutes_after_scheduling(
+        platform_chat: Speaking) -> None:
+    """LIEG 5.2: "A member of the steering group will volunteer to take the minutes." A minute-taker could be named
+    only with `meeting schedule ... --minutes`: a volunteer coming forward later had no command, and the meeting
+    reminder said nothing of who takes the minutes or chairs (3.1, 5.1)."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-11-20", "09:00")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    refused = chat.refused("frank", "meeting minute-taker @frank").text
+    assert "a steering group member volunteers to take the minutes, and frank is not in the steering group " \
+        "(ToR 5.2)" in refused, refused
+    assert "(ToR 3.1)" in chat.refused("frank", "meeting minute-taker @bob").text
+    said = chat.ok("bob", "meeting minute-taker @bob").text
+    assert "bob takes the minutes of meeting 1 (Thu 10 Dec 2026, 10:00 GMT) (ToR 5.2)." in said, said
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("erin", "meeting close")
+    assert "Minute-taker: bob (Camden)" in plain(chat.ok("bob", "minutes 1").text)
+
+
+def test_lieg_the_meeting_reminder_says_who_chairs_and_that_no_one_takes_the_minutes_yet(chat: Chat) -> None:
+    """LIEG 3.1 plans the "chair for each meeting"; 5.2 has a steering group member volunteer to take the minutes.
+    The week-ahead reminder named neither, nor asked for a volunteer."""
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)])
+    ahead = [s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder"]
+    assert ahead and "Chair: erin." in ahead[0], ahead
+    assert "No one has volunteered to take the minutes yet; a member of the steering group does (ToR 5.2): " \
+        "`meeting minute-taker @person --meeting 1`." in ahead[0], ahead
