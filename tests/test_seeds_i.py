@@ -268,3 +268,24 @@ def test_lieg_the_meeting_reminder_says_who_chairs_and_that_no_one_takes_the_min
     assert ahead and "Chair: erin." in ahead[0], ahead
     assert "No one has volunteered to take the minutes yet; a member of the steering group does (ToR 5.2): " \
         "`meeting minute-taker @person --meeting 1`." in ahead[0], ahead
+
+
+def test_lieg_a_co_chair_who_opened_and_ran_a_meeting_its_volunteer_chair_missed_is_minuted_chair(
+        platform_chat: Speaking) -> None:
+    """LIEG 5.1: "A LIEG steering group member will volunteer to chair each meeting". erin volunteered, but never
+    came: alice (a co-chair, 3.1) opened and ran the meeting, and then handed it to bob. The minutes said "Chair: erin
+    until 10:30, then bob", with erin absent beside her own name."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-10", "08:00")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    at(chat, "2026-12-10", "10:30")
+    chat.ok("alice", "meeting chair @bob")
+    at(chat, "2026-12-10", "11:00")
+    chat.ok("bob", "meeting close")
+    minutes = plain(chat.ok("bob", "minutes 1").text)
+    assert "Chair: alice (Barnet) until 10:30, then bob (Camden)" in minutes, minutes
+    assert "erin (Hackney)" in next(line for line in minutes.splitlines() if "Absent:" in line)

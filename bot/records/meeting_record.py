@@ -26,7 +26,7 @@ from bot.records.during_meeting import recorded_during
 from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
 from bot.records.people import namer, secretariat_on
-from bot.records.roll_record import read_attendance, undeclared
+from bot.records.roll_record import chair_in_place, read_attendance, undeclared
 from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
@@ -154,6 +154,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
+    stood_in = chair_in_place(session, meeting)
+    if stood_in is not None:  # the named chair never came: whoever opened it chaired it
+        record.chair = names(stood_in)
     secretariat = secretariat_on(session, group.id, meeting.starts_at.date(), names) \
         if meeting.minute_taker_id is None and rule.secretariat_takes else None
     if secretariat:  # the ToR gives the secretariat the notes (CJCG 6.3), and nobody else was named to take them
@@ -171,7 +174,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.chair = election = terms.chair.cited(f"{presided} until {record.signer} was elected chair by poll "
                                                     f"{elected[1]}") + f"; then {record.signer}"
     # A handover after the election (the elected chair left) follows it, rather than replacing it.
-    record.chaired = chair_words(session, meeting, group_chair, names, zone, first=election)
+    record.chaired = chair_words(session, meeting, group_chair, names, zone,
+                                 first=election or (names(stood_in) if stood_in is not None else None))
     checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
                                   .order_by(QuorumCheck.id)))
     opening = next((c for c in checks if c.poll_id is None), None)

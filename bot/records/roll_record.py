@@ -10,9 +10,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, Interest, Meeting
+from bot.models import Attendance, Interest, Meeting, Membership
+from bot.records.handovers import first_chair, opened_by
 from bot.records.people import Namer, non_members
 from bot.rules.attendance import GUEST, guest_words
+from bot.terms import CHAIR_ROLES
 
 if TYPE_CHECKING:
     from bot.records.meeting_record import MeetingRecord
@@ -79,3 +81,21 @@ def undeclared(session: Session, meeting: Meeting, names: Namer) -> list[str]:
         if row.relieved_id is not None:  # deputised until the member arrived: they attended too
             attended.append(row.relieved_id)
     return [names(person) for person in dict.fromkeys(attended) if person not in declared]
+
+
+def chair_in_place(session: Session, meeting: Meeting) -> int | None:
+    """Who chaired a meeting whose named chair never came (minuted absent, or sent apologies): whoever opened it and
+    attended, holding the chair (LIEG 5.1: erin volunteered to chair, and alice, a co-chair, opened and ran it
+    without her); None where the named chair attended (opening for them is not chairing) or no chair was named."""
+    named = first_chair(session, meeting)  # before any handover
+    if named is None:
+        return None
+    statuses = {member: status for member, status in session.execute(
+        select(Attendance.member_id, Attendance.status).where(Attendance.meeting_id == meeting.id))}
+    opener = opened_by(session, meeting)
+    if statuses.get(named) not in ("absent", "apologies") or opener is None or opener == named:
+        return None
+    chairs = session.scalar(select(Membership.id).where(Membership.group_id == meeting.group_id,
+                                                        Membership.person_id == opener,
+                                                        Membership.role.in_(CHAIR_ROLES)).limit(1))
+    return opener if statuses.get(opener) == "present" and chairs is not None else None  # never the secretariat
