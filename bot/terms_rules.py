@@ -192,6 +192,7 @@ class InterestRules(Rule):
 class Confidentiality(Rule):
     confidential: bool = False
     public_meetings: bool = True
+    not_open_to: str = Field(default="the public", min_length=1, max_length=200)  # CJCG 6.9: "the public or providers"
 
 
 class EndRule(Rule):

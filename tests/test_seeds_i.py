@@ -289,3 +289,14 @@ def test_lieg_a_co_chair_who_opened_and_ran_a_meeting_its_volunteer_chair_missed
     minutes = plain(chat.ok("bob", "minutes 1").text)
     assert "Chair: alice (Barnet) until 10:30, then bob (Camden)" in minutes, minutes
     assert "erin (Hackney)" in next(line for line in minutes.splitlines() if "Absent:" in line)
+
+
+def test_cjcg_says_its_meetings_are_not_open_to_the_public_or_providers(platform_chat: Speaking) -> None:
+    """CJCG 6.9: "meetings will not be open to the public or providers". A guest recorded at a meeting, and
+    `terms`, said only "not open to the public", leaving out the providers the ToR names."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    said = chat.ok("sam", 'guest @pat --from "Essex County Council"').text
+    assert "Its meetings are not open to the public or providers (ToR 6.7-6.9): a guest attends only by " \
+        "invitation." in said, said
+    assert "meetings are not open to the public or providers (ToR 6.7-6.9)" in chat.ok("sam", "terms").text

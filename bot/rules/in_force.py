@@ -48,7 +48,8 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     privacy = terms.confidentiality
     if privacy.confidential or not privacy.public_meetings:
         text = "confidential: information is used only for its purpose" if privacy.confidential else ""
-        text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
+        closed = f"meetings are not open to {privacy.not_open_to}" if not privacy.public_meetings else ""
+        text += ("; " if text else "") + closed
         rows.append(("Confidentiality", privacy.cited(text)))
     return rows
 
