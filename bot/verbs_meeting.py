@@ -36,6 +36,15 @@ class MeetingChair(Command):
     decision: int | None = option("int")
 
 
+@described("meeting minute-taker", "meeting minute-taker @p [--meeting N]", "name who takes the minutes of the "
+           "next (or given) meeting: yourself, volunteering, or, by whoever names a meeting's chair, another",
+           "meeting minute-taker @bob")
+@dataclass(frozen=True, kw_only=True)
+class MeetingMinuteTaker(Command):
+    person: PersonRef = arg("person")
+    meeting: int | None = option("int")
+
+
 @described("meetings", "meetings", "upcoming and recent meetings")
 @dataclass(frozen=True, kw_only=True)
 class Meetings(Command):

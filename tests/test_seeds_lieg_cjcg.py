@@ -338,7 +338,8 @@ def test_cjcg_a_co_opted_attendee_is_recorded_as_a_guest_of_a_meeting_closed_to_
     said = chat.ok("sam", 'guest @ben --from "Southend Carers Forum"').text
     assert "ben (Southend Carers Forum) attends meeting 1 as a guest: no vote, and not counted for the quorum " \
         "(ToR 7.1)." in said
-    assert "Its meetings are not open to the public (ToR 6.7-6.9): a guest attends only by invitation." in said
+    assert "Its meetings are not open to the public or providers (ToR 6.7-6.9): a guest attends only by invitation." \
+        in said
     assert "Only the chair, the secretariat or the meeting's minute-taker can record a guest at a meeting (ToR 6.3)" \
         in chat.refused("bob", "guest @ben").text
 

@@ -56,7 +56,8 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
         text += " The ToR says nothing of guests, so they attend at the group's invitation."
     privacy = ctx.terms.confidentiality
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
-        text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
+        text += " " + privacy.cited(f"Its meetings are not open to {privacy.not_open_to}") + \
+            ": a guest attends only by invitation."
     return Reply(text, changes=(MeetingRef(meeting.id),))
 
 

@@ -85,7 +85,8 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     ctx.audit(f"{kind}.done", note=note)
     if kind == "review":
         due = next_review(ctx)
-        after = f" The next is due on {show_date(due)}." if due else ""
+        after = " " + ctx.terms.review.cited(f"The next is due on {show_date(due)}") + "." \
+            if due and ctx.terms.review else ""
         return Reply(f"ToR review recorded as done on {show_date(ctx.today)}.{after}")
     rule = ctx.terms.reporting
     if rule is None:

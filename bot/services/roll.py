@@ -55,9 +55,10 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
         return
     rows = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and organisation_of(ctx, a.member_id) ==
             organisation]
-    # Everyone there counts: each member or deputy in their place, and anyone attending beside a member present.
-    attending = sum((beside or a.member_id != member.id) + (a.status == "present" and a.deputy_id is not None)
-                    for a in rows)
+    # Everyone there now counts ("at any one time"): each member or deputy in their place who has not left, and
+    # anyone attending beside a member (who may stay on when the member leaves).
+    attending = sum((a.left_at is None and (beside or a.member_id != member.id))
+                    + (a.status == "present" and a.deputy_id is not None) for a in rows)
     refusal = cap_refusal(rule, organisation, attending)
     if refusal is not None:
         raise NotAllowed(refusal)
@@ -68,6 +69,7 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
     row = row_for(ctx, meeting, member)
     if row is not None and row.status == "present" and row.left_at is not None:
         require_unlocked(ctx, meeting.id, "a change to its attendance")
+        check_cap(ctx, meeting, member)  # others of their organisation may have come while they were out
         row.left_at = None
         ctx.audit("attendance.returned", meeting=meeting.id, member=member.id)
         return f"{member.display_name} is back at meeting {meeting.number}."
@@ -142,6 +144,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
             return f"You are already recorded as {rule.word} for {member.display_name}."
         require_free(ctx, meeting, member)  # left carol's seat for dan's: not back in carol's while in dan's
         require_unlocked(ctx, meeting.id, "a change to its attendance")
+        check_cap(ctx, meeting, member)
         row.left_at = None
         ctx.audit("attendance.returned", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
         return f"{ctx.actor.display_name} is back at meeting {meeting.number} as {rule.word} for {member.display_name}."
@@ -164,7 +167,7 @@ def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendanc
     if row.deputy_id is None:
         check_cap(ctx, meeting, member, beside=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
-    row.deputy_id, row.recorded_at = ctx.actor.id, ctx.now
+    row.deputy_id = ctx.actor.id  # recorded_at stays the member's arrival, which the minutes give
     ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
     return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
                       f"encourages; {member.display_name} votes, {me} does not") + "."
