@@ -10,7 +10,7 @@ A thread of a ThreadPoolExecutor that has no work waits for it inside `_worker`,
 no `work_item` in hand; one running a task (a command, a refresh, its pace, a call to Slack) has frames below. A task
 handed over and not yet taken waits in the queue that `_worker` reads (its local `work_queue`). The threads are
 govbot's own executors (handlers/slack/answer.py Workers and app.py's HTTP pool), found by their names; nothing is
-patched. So one look tells whether anything is left to do: no quiet spell has to be waited out.
+patched. So two looks a millisecond apart tell whether anything is left to do: no quiet spell has to be waited out.
 """
 
 from __future__ import annotations
@@ -53,12 +53,17 @@ def wait_until_idle(timeout: float = 10.0, changed: threading.Condition | None =
     """Return once no govbot Slack thread has work in hand or waiting for it. Looks again after 1 ms, then 2, 4, up
     to 16: a look costs ~0.1 ms of the bot's time under the GIL, and looking every few milliseconds while the bot
     worked slowed it. `changed` (the fake Slack's condition, notified at each call the bot makes) wakes it early."""
-    deadline, pause = time.monotonic() + timeout, 0.001
-    while busy() or queued():
+    deadline, pause, quiet = time.monotonic() + timeout, 0.001, 0
+    # Two quiet looks a pause apart: a thread that has just taken a task from its queue and not yet named it
+    # `work_item` (a thread switch can fall between the two) holds it where neither look of one instant sees it.
+    while quiet < 2:
+        quiet = 0 if busy() or queued() else quiet + 1
         assert time.monotonic() < deadline, f"govbot's Slack threads stayed busy: {busy()}, {queued()} queued"
+        if quiet == 2:
+            break
         if changed is None:
             time.sleep(pause)
         else:
             with changed:
                 changed.wait(pause)
-        pause = min(2 * pause, 0.016)
+        pause = min(2 * pause, 0.016) if not quiet else 0.001
