@@ -13,14 +13,12 @@ from sqlalchemy.orm import Session
 from bot.models import Attendance, Interest, Meeting, Membership
 from bot.records.handovers import first_chair, opened_by
 from bot.records.people import Namer, non_members
-from bot.rules.attendance import GUEST, guest_words
+from bot.rules.attendance import GUEST, LATE_AFTER, guest_words
 from bot.terms import CHAIR_ROLES
 
 if TYPE_CHECKING:
     from bot.records.meeting_record import MeetingRecord
 
-# The roll call at the start of a meeting takes a few minutes; a clerk minutes the time of an arrival after it.
-LATE_AFTER = dt.timedelta(minutes=5)
 
 
 def times(row: Attendance, opened: dt.datetime | None, zone: ZoneInfo) -> str:
