@@ -5,6 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.models import Group
+from bot.records.group_page import chart
+from handlers.web.chart import svg
+from tests.conftest import Chat
 from tests.platform_chats import Speaking
 
 
@@ -28,3 +36,28 @@ def test_plpcp_minutes_list_the_alternate_in_attendance_by_the_tor_word(platform
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "minutes 1").text.replace("*", "")
     assert "In attendance: nadia — alternate for bob (North London sub-region)" in minutes
+
+
+def test_the_attendance_register_marks_an_alternate_after_apologies(platform_chat: Speaking) -> None:
+    """Membership: the alternate attends "in their place". bob sent apologies and nadia attended: the register
+    marked bob "?" (its cell began "apologies; deputised", which it did not know), and said "D deputised" where
+    the ToR says alternate."""
+    chat = platform_chat
+    plpcp_meeting_with_alternate(chat)
+    chat.ok("alice", "meeting close")
+    register = chat.ok("sam", "attendance register")
+    assert "(P present, Alt alternate attended, Ap apologies, A absent, – not a member then)" in register.text
+    assert "bob: Alt" in register.text.replace("*", "")
+    assert "deput" not in register.text.casefold()
+
+
+def test_the_page_chart_marks_an_alternate_after_apologies(chat: Chat, sessions: sessionmaker[Session]) -> None:
+    """The group page's chart read the cell "apologies; deputised (nadia)" by its first word and drew bob as "not
+    a member then"."""
+    plpcp_meeting_with_alternate(chat)  # type: ignore[arg-type]
+    chat.ok("alice", "meeting close")
+    with unit_of_work(sessions) as session:
+        drawn = chart(session, session.scalars(select(Group)).one())
+        assert drawn.cells[drawn.members.index("bob")] == ("deputised",)
+        picture = svg(drawn)
+    assert "Alt alternate attended" in picture and ">Alt</text>" in picture
