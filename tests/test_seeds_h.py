@@ -61,3 +61,31 @@ def test_the_page_chart_marks_an_alternate_after_apologies(chat: Chat, sessions:
         assert drawn.cells[drawn.members.index("bob")] == ("deputised",)
         picture = svg(drawn)
     assert "Alt alternate attended" in picture and ">Alt</text>" in picture
+
+
+def test_lciib_without_deputies_is_not_told_how_a_deputy_answers_the_roll(platform_chat: Speaking) -> None:
+    """LCIIB Membership makes no provision for deputies: the opening said "A deputy says `here` when attending for
+    a member", and `terms` said the member, the chair or the secretariat may name one (by default)."""
+    chat = platform_chat
+    chat.load("lciib")
+    terms = chat.ok("sam", "terms").text
+    assert "Who may name a deputy for a member: nobody: the ToR makes no provision for deputies (ToR Membership)" \
+        in terms.replace("*", "")
+    chat.ok("sam", "meeting schedule 2026-12-10 14:00")
+    chat.now = dt.datetime(2026, 12, 10, 14, 0, tzinfo=dt.UTC)
+    opened = chat.ok("alice", "meeting open").text
+    assert "Roll call: say" in opened and "deputy" not in opened.casefold()
+
+
+def test_plpcp_and_cscpwg_terms_say_who_names_an_alternate_or_a_substitute(platform_chat: Speaking) -> None:
+    """PLPCP Membership: "Each DCS will nominate an alternate"; CSCPWG Governance: "Members may send substitutes".
+    `terms` said "Who may name a deputy for a member"."""
+    chat = platform_chat
+    chat.load("plpcp")
+    assert "Who may name an alternate for a member: the member themself (ToR Membership)" in \
+        chat.ok("sam", "terms").text.replace("*", "")
+    chat.load("cscpwg", channel="cscpwg")
+    chat.channel = "cscpwg"
+    said = chat.ok("sam", "terms").text.replace("*", "")
+    assert "Who may name a substitute for a member: the member themself (ToR Governance)" in said
+    assert "deput" not in said.casefold()

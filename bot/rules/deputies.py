@@ -77,8 +77,10 @@ def offer(terms: Terms) -> str:
 
 
 def roll_call(rule: DeputyRule) -> str:
-    """The roll-call prompt at a meeting's start, naming a deputy by the ToR's word."""
-    return f"Roll call: say `here`, or `apologies`. {rule.a_word.capitalize()} says `here` when attending for a member."
+    """The roll-call prompt at a meeting's start, naming a deputy by the ToR's word; none where the ToR makes no
+    provision for deputies (LCIIB)."""
+    prompt = "Roll call: say `here`, or `apologies`."
+    return f"{prompt} {rule.a_word.capitalize()} says `here` when attending for a member." if rule.allowed else prompt
 
 
 def sending_hint(rule: DeputyRule, seat_title: str) -> str:
