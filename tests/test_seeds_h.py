@@ -89,3 +89,20 @@ def test_plpcp_and_cscpwg_terms_say_who_names_an_alternate_or_a_substitute(platf
     said = chat.ok("sam", "terms").text.replace("*", "")
     assert "Who may name a substitute for a member: the member themself (ToR Governance)" in said
     assert "deput" not in said.casefold()
+
+
+def test_cscpwg_nobody_is_named_to_chair_a_meeting_before_the_election(platform_chat: Speaking) -> None:
+    """Governance: "The working group will elect a chair at its first meeting". The Senior Adviser scheduled the
+    first meeting `--chair @alice` (or named her with `meeting chair`): alice opened it, and its minutes read
+    "Chair: alice until carol was elected", a chair the group never chose."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2022, 9, 5, 9, 0, tzinfo=dt.UTC)
+    refused = chat.refused("sam", "meeting schedule 2022-09-20 14:00 --chair @alice").text
+    said = "alice cannot be named to chair a meeting before the group has elected its chair."
+    assert said in refused
+    assert "The ToR has the group elect its chair, and none is elected yet (ToR Governance). Until then the " \
+           "secretariat (sam) opens the meeting" in refused
+    chat.ok("sam", "meeting schedule 2022-09-20 14:00")
+    assert said in chat.refused("sam", "meeting chair @alice").text
+    assert "Meeting 1" in chat.ok("sam", "meetings").text and "alice" not in chat.ok("sam", "meetings").text
