@@ -106,3 +106,31 @@ def test_cscpwg_nobody_is_named_to_chair_a_meeting_before_the_election(platform_
     chat.ok("sam", "meeting schedule 2022-09-20 14:00")
     assert said in chat.refused("sam", "meeting chair @alice").text
     assert "Meeting 1" in chat.ok("sam", "meetings").text and "alice" not in chat.ok("sam", "meetings").text
+
+
+def test_cscpwg_one_vote_of_four_present_elects_no_chair(platform_chat: Speaking) -> None:
+    """Governance: "The working group will elect a chair at its first meeting". Four councillors were present, alice
+    alone voted (for herself), the ballot was closed, and `chair @alice --poll 1` recorded her elected "by poll 1:
+    alice has the most votes (1 of 1 voting)". The ToR says not by what majority; the usual practice is more than
+    half of the members present and entitled to vote."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2022, 9, 5, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2022-09-20 14:00")
+    chat.now = dt.datetime(2022, 9, 20, 13, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    chat.ok("alice", "vote 1 alice")
+    chat.ok("sam", "poll close 1")
+    refused = chat.refused("sam", "chair @alice --poll 1").text
+    assert "Poll 1 elected nobody: alice has 1 vote, and the group elects its chair by more than half of the 4 " \
+           "members present and entitled to vote, so 3 (ToR Governance). The ToR does not say by what majority, " \
+           "so this is the usual practice." in refused
+    assert "alice, chair" not in chat.ok("sam", "members").text
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member, choice in (("alice", "alice"), ("bob", "alice"), ("carol", "alice"), ("dan", "bob")):
+        chat.ok(member, f"vote 2 {choice}")
+    chat.ok("sam", "poll close 2")
+    assert "alice is elected chair at meeting 1, by poll 2" in chat.ok("sam", "chair @alice --poll 2").text
