@@ -134,3 +134,20 @@ def test_cscpwg_one_vote_of_four_present_elects_no_chair(platform_chat: Speaking
         chat.ok(member, f"vote 2 {choice}")
     chat.ok("sam", "poll close 2")
     assert "alice is elected chair at meeting 1, by poll 2" in chat.ok("sam", "chair @alice --poll 2").text
+
+
+def test_plpcp_motion_says_its_rule_is_the_usual_practice(platform_chat: Speaking) -> None:
+    """PLPCP's document says nothing of how the steering group decides; `terms` said the majority of votes cast is
+    "the usual one", but the motion's card, its outcome and the minutes stated it as if it were the ToR's rule."""
+    chat = platform_chat
+    plpcp_meeting_with_alternate(chat)
+    usual = "a majority of the votes cast, the usual practice: the ToR sets no voting rule"
+    opened = chat.ok("alice", 'motion "Deploy the Q4 programme budget"').text
+    assert "a majority of the votes cast (the usual practice: the ToR sets no voting rule)" in opened
+    for member in ("nadia", "carol", "alice"):
+        chat.ok(member, "vote 1 for")
+    assert f"carried: 3 for, 0 against, 0 abstaining; needs more for than against ({usual})" in \
+        chat.ok("alice", "poll close 1").text
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").text.replace("*", "")
+    assert "Rule: a majority of the votes cast (the usual practice: the ToR sets no voting rule)" in minutes
