@@ -151,3 +151,17 @@ def test_plpcp_motion_says_its_rule_is_the_usual_practice(platform_chat: Speakin
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "minutes 1").text.replace("*", "")
     assert "Rule: a majority of the votes cast (the usual practice: the ToR sets no voting rule)" in minutes
+
+
+def test_plpcp_says_an_alternate_is_a_dcs_from_the_same_sub_region(platform_chat: Speaking) -> None:
+    """Membership: "Each DCS will nominate an alternate DCS from the sub-region". The bot said "An alternate must be
+    a member of the DCSs of the same sub-region", which is not English a clerk would write."""
+    chat = platform_chat
+    chat.load("plpcp")
+    refused = chat.refused("bob", "alternate @otto").text
+    assert "An alternate must be a DCS from the same sub-region, and otto is not recorded as one (ToR Membership)." \
+        in refused
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    assert "An alternate must be a DCS from the same sub-region; the ToR file lists otto." in \
+        chat.ok("carol", "apologies").text
+    assert "an alternate must be a DCS from the same sub-region" in chat.ok("sam", "terms").text

@@ -88,7 +88,7 @@ def sending_hint(rule: DeputyRule, seat_title: str) -> str:
     deputy must be and whom the ToR file lists."""
     listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
     hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
-    who = f"{rule.a_word.capitalize()} must be a member of {rule.must_belong_to}" if rule.must_belong_to else ""
+    who = f"{rule.a_word.capitalize()} must be {belonging(rule.must_belong_to)}" if rule.must_belong_to else ""
     lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
     more = "; ".join(part for part in (who, lists) if part)
     return f"{hint} {more[0].upper()}{more[1:]}." if more else hint
@@ -100,6 +100,12 @@ def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
         return next((names for title, names in rule.eligible.items() if title.casefold() == seat_title.casefold()),
                     [])
     return rule.eligible
+
+
+def belonging(body: str) -> str:
+    """Who a deputy must be, from the ToR's `must_belong_to`: `a member of the Children and Young People Board`
+    (CSCPWG), or the ToR's own words where they name a person (PLPCP: `a DCS from the same sub-region`)."""
+    return body if body.startswith(("a ", "an ")) else f"a member of {body}"
 
 
 def on_list(accounts: Collection[str], names: list[str]) -> bool:
@@ -122,7 +128,7 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
         return None
     if listed is None and body_held is None and not body:
         return None  # the ToR sets no eligibility beyond holding no seat here
-    who = f"a member of {body_held or body}" if body else "one of the people the ToR file lists"
+    who = belonging(body_held or body) if body else "one of the people the ToR file lists"
     whose = f" for {seat_title}" if isinstance(rule.eligible, dict) else ""
     names = f" Those listed{whose}: {', '.join(listed)}." if listed else ""
     return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} is not recorded as one")
