@@ -165,3 +165,29 @@ def test_plpcp_says_an_alternate_is_a_dcs_from_the_same_sub_region(platform_chat
     assert "An alternate must be a DCS from the same sub-region; the ToR file lists otto." in \
         chat.ok("carol", "apologies").text
     assert "an alternate must be a DCS from the same sub-region" in chat.ok("sam", "terms").text
+
+
+def test_cscpwg_after_its_end_date_is_told_it_has_ended_not_to_schedule_before_then(platform_chat: Speaking) -> None:
+    """Operation: "The working group will operate until ... 27 June 2023". On 28 June its chair asked for a meeting in
+    July and was told to "schedule the meeting before then", a date already past."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 6, 28, 9, 0, tzinfo=dt.UTC)
+    refused = chat.refused("sam", "meeting schedule 2023-07-10 14:00").text
+    assert "operated until 27 Jun 2023 (ToR Operation), so it can no longer schedule meetings" in refused
+    assert "before then" not in refused
+
+
+def test_cscpwg_hints_name_the_substitute_command(platform_chat: Speaking) -> None:
+    """Governance: "Members may send substitutes". A councillor sending apologies was told to name one with
+    `deputy @person`, and a substitute no member had named was told "A member can: `deputy @wendy`"; the group's
+    own word works as the command and reads as the ToR does."""
+    chat = platform_chat
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-01-17 14:00")
+    assert "in your place: substitute @person" in chat.ok("bob", "apologies").text.replace("*", "").replace("`", "")
+    chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    refused = chat.refused("wendy", "here").text.replace("*", "").replace("`", "")
+    assert "A member can: substitute @wendy." in refused and "deputy" not in refused

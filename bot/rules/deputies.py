@@ -67,13 +67,21 @@ def may_send(terms: Terms, held: SeatHeld | None, today: dt.date) -> bool:
     return held is not None and terms.deputies.allowed and entitlement_refusal(terms, held, today, member="") is None
 
 
+SPOKEN = ("alternate", "substitute")  # the ToRs' words the grammar runs as `deputy` (bot.commands.VERB_WORDS)
+
+
+def command(rule: DeputyRule) -> str:
+    """The command to copy, in the ToR's word where the grammar takes it (PLPCP: `alternate`), else `deputy`."""
+    return rule.word if rule.word in SPOKEN else "deputy"
+
+
 def offer(terms: Terms) -> str:
     """The reminder that a member can send a deputy, naming the seats that can where the ToR limits them."""
     rule = terms.deputies
     if rule.for_seats is None:
-        return rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
+        return rule.cited(f"You can name {rule.a_word} to attend in your place: `{command(rule)} @person`") + "."
     return rule.cited(f"{', '.join(rule.for_seats)} can name {rule.a_word} to attend in their place: "
-                      f"`deputy @person`") + "."
+                      f"`{command(rule)} @person`") + "."
 
 
 def roll_call(rule: DeputyRule) -> str:
@@ -87,7 +95,7 @@ def sending_hint(rule: DeputyRule, seat_title: str) -> str:
     """What a member sending apologies can do: name a deputy, with the command to copy, then who the ToR says a
     deputy must be and whom the ToR file lists."""
     listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
-    hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
+    hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `{command(rule)} @person`") + "."
     who = f"{rule.a_word.capitalize()} must be {belonging(rule.must_belong_to)}" if rule.must_belong_to else ""
     lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
     more = "; ".join(part for part in (who, lists) if part)
