@@ -191,3 +191,4 @@ def test_cscpwg_hints_name_the_substitute_command(platform_chat: Speaking) -> No
     chat.ok("sam", "meeting open")
     refused = chat.refused("wendy", "here").text.replace("*", "").replace("`", "")
     assert "A member can: substitute @wendy." in refused and "deputy" not in refused
+
