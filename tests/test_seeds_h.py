@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import unit_of_work
 from bot.models import Group
 from bot.records.group_page import chart
+from bot.services.context import Place
 from handlers.web.chart import svg
-from tests.conftest import Chat
+from tests import loaded
+from tests.conftest import Chat, example
 from tests.platform_chats import Speaking
 
 
@@ -192,3 +194,13 @@ def test_cscpwg_hints_name_the_substitute_command(platform_chat: Speaking) -> No
     refused = chat.refused("wendy", "here").text.replace("*", "").replace("`", "")
     assert "A member can: substitute @wendy." in refused and "deputy" not in refused
 
+
+
+def test_a_confidential_group_with_alternates_says_alternates_in_its_refusals(chat: Chat) -> None:
+    """A group whose ToR calls a deputy an alternate (PLPCP Membership), made confidential: a stranger was told
+    "only its members and their deputies see anything of it", a word the group's ToR does not use."""
+    text = example("plpcp").read_text(encoding="utf-8") + \
+        '\nconfidentiality: {confidential: true, public_meetings: false, clause: "Confidentiality"}\n'
+    loaded.load(chat.sessions, text, chat.now, Place(chat.platform, chat.channel))
+    refused = chat.refused("zoe", "members").text
+    assert "only its members and their alternates see anything of it" in refused and "deput" not in refused
