@@ -16,6 +16,7 @@ from handlers.web.chart import svg
 from tests import loaded
 from tests.conftest import Chat, example
 from tests.platform_chats import Speaking
+from tests.scheduler.conftest import RecordingNotifier, run
 
 
 def plpcp_meeting_with_alternate(chat: Speaking) -> None:
@@ -204,3 +205,16 @@ def test_a_confidential_group_with_alternates_says_alternates_in_its_refusals(ch
     loaded.load(chat.sessions, text, chat.now, Place(chat.platform, chat.channel))
     refused = chat.refused("zoe", "members").text
     assert "only its members and their alternates see anything of it" in refused and "deput" not in refused
+
+
+def test_cscpwg_meeting_start_notice_says_the_secretariat_opens_until_a_chair_is_elected(chat: Chat) -> None:
+    """Governance: "The working group will elect a chair at its first meeting". The notice at the first meeting's
+    start said "The chair opens it with `meeting open`", when there is no chair yet and the Senior Adviser opens it."""
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2022, 9, 5, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2022-09-20 14:00")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [dt.datetime(2022, 9, 20, 13, 0, 30, tzinfo=dt.UTC)])
+    starting = [s.reply.text for s in notifier.sent if s.reply.title == "Meeting starting"]
+    assert starting and "The group has yet to elect its chair, so the secretariat opens it with `meeting open` " \
+                        "and holds the election (ToR Governance)." in starting[0]

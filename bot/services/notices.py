@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
-from bot.rules import deputies
+from bot.rules import chair, deputies
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import interests_prompt
 from bot.rules.powers import power_for, silent, who_may
@@ -83,13 +83,22 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
     return Notice("Meeting reminder", "\n".join(lines))
 
 
+def opener(ctx: Context) -> str:
+    """Who opens a meeting starting now: the chair, or, while the group awaits the chair it elects (CSCPWG
+    Governance), the secretariat, who runs the election."""
+    if not chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
+        return "The chair opens it with `meeting open`."
+    return ctx.terms.chair.cited("The group has yet to elect its chair, so the secretariat opens it with "
+                                 "`meeting open` and holds the election") + "."
+
+
 def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> Notice | str:
     meeting = meeting_of(ctx, meeting_id, starts)
     if isinstance(meeting, str):
         return meeting
     lines = [f"Meeting {meeting.number} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
     if meeting.status == "scheduled":
-        lines.append("The chair opens it with `meeting open`.")
+        lines.append(opener(ctx))
     lines.append(deputies.roll_call(ctx.terms.deputies))
     if ctx.terms.interests.declare_at_start:
         lines.append(interests_prompt(ctx.terms, "Declare your interests: `declare \"...\" --item N`, or "
