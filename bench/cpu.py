@@ -134,3 +134,14 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
         lines[-1] += f"; {statements * each / 1000:.1f} SQL statements"
         lines.append("server CPU by thread, per request: " + ", ".join(f"{n} {s * each:.1f} ms" for s, n in busiest))
     return "\n  ".join(lines)
+
+
+def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float]:
+    """(the machine's cores, the CPU seconds a request took of the servers, PostgreSQL and the load generator
+    together): at best the machine serves cores / that many requests a second, however the servers are arranged."""
+    servers = sum(after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers)
+    postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
+    total = after.machine[1] - before.machine[1]
+    cores = total / max(after.at - before.at, 1e-9)
+    return round(cores), (servers + postgres + after.own - before.own) / max(requests, 1)
+

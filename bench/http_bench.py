@@ -235,7 +235,7 @@ def sqlite_part(workdir: Path) -> None:
 
 def postgres_part(base_url: str, workdir: Path) -> None:
     print(f"PostgreSQL: {GROUPS * VOTERS_PER_GROUP} voters across {GROUPS} groups, {SENDERS} senders")
-    rates = {}
+    rates, ceilings = {}, {}
     for replicas in (1, 2):
         schema = f"bench_{uuid.uuid4().hex[:8]}"
         admin = make_engine(base_url)
@@ -243,16 +243,21 @@ def postgres_part(base_url: str, workdir: Path) -> None:
             connection.execute(text(f'CREATE SCHEMA "{schema}"'))
         url = base_url + ("&" if "?" in base_url else "?") + f"options=-csearch_path%3D{schema}"
         try:
-            rates[replicas] = postgres_round(url, replicas, workdir)
+            rates[replicas], ceilings[replicas] = postgres_round(url, replicas, workdir)
         finally:
             with admin.begin() as connection:
                 connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
             admin.dispose()
     print(f"{'two replicas / one (votes per second)':<44} {rates[2] / rates[1]:.2f}x   "
           f"target >= 1.6x {'met' if rates[2] / rates[1] >= 1.6 else 'NOT met'}")
+    cores, each = ceilings[2]
+    print(f"  this machine's ceiling for two replicas: {cores} cores / {each * 1000:.1f} ms of CPU a vote (servers, "
+          f"PostgreSQL and the load generator) = {cores / each:.0f} votes/s, {cores / each / rates[1]:.2f}x one "
+          "replica's rate: a ratio above that would need more cores, not less code")
 
 
-def postgres_round(url: str, replicas: int, workdir: Path) -> float:
+def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple[float, float]]:
+    """Votes per second of `replicas` servers, and the machine's ceiling as bench.cpu.ceiling measures it."""
     upgrade(url)
     engine = make_engine(url)
     sessions = session_factory(engine)
@@ -273,12 +278,13 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> float:
         samples, failures, wall = blast(ports, votes, SENDERS, fake)
         waits = sampler.stop()
         report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
-        print(f"  {cpu.describe(before, cpu.snapshot(pids), len(votes))}\n  {waits}")
+        after = cpu.snapshot(pids)
+        print(f"  {cpu.describe(before, after, len(votes))}\n  {waits}")
     with sessions() as session:
         ballots = session.scalar(select(func.count()).select_from(Ballot))
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")
     engine.dispose()
-    return len(votes) / wall
+    return len(votes) / wall, cpu.ceiling(before, after, len(votes))
 
 
 def main() -> int:

@@ -12,7 +12,7 @@ from collections import Counter
 
 from sqlalchemy import Engine, text
 
-ACTIVITY = text("SELECT state, wait_event_type FROM pg_stat_activity WHERE datname = current_database() "
+ACTIVITY = text("SELECT state, wait_event_type, wait_event FROM pg_stat_activity WHERE datname = current_database() "
                 "AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'")
 EVERY = 0.05  # seconds between samples: enough to average over a run, little CPU beside the load generator's
 
@@ -44,15 +44,15 @@ class Sampler:
         with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             while not self.done.wait(EVERY):
                 self.samples += 1
-                for state, waiting in connection.execute(ACTIVITY):
-                    self.seen[kind(state, waiting)] += 1
+                for state, waiting, event in connection.execute(ACTIVITY):
+                    self.seen[kind(state, waiting, event)] += 1
 
 
-def kind(state: str, waiting: str | None) -> str:
+def kind(state: str, waiting: str | None, event: str | None = None) -> str:
     if state.startswith("idle in transaction"):
         return "idle in a transaction (waiting for its server)"
-    if waiting == "Lock":
-        return "waiting for a lock"
+    if waiting == "Lock":  # which lock: `advisory` is a group's audit chain, `transactionid`/`tuple` a row
+        return f"waiting for a lock ({event})"
     if waiting in ("IO", "LWLock"):
         return "waiting for the disk or WAL"
     return "running"

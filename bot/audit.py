@@ -11,6 +11,7 @@ from sqlalchemy import Table, bindparam, event, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import sealed_rows
+from bot.connections import connection_of
 from bot.models import AuditEvent
 
 GENESIS = "0" * 64
@@ -53,7 +54,7 @@ def last_link(session: Session, group_id: int | None) -> tuple[str, int]:
     if known is not None:
         return cast(tuple[str, int], known)
     # Events are appended by statements only (never held by the ORM): the reads run on the session's connection.
-    connection = session.connection()
+    connection = connection_of(session)
     found = (connection.execute(HEAD_OF_NO_GROUP) if group_id is None
              else connection.execute(HEAD_OF_GROUP, {"group_id": group_id})).first()
     if found is not None:
@@ -63,7 +64,7 @@ def last_link(session: Session, group_id: int | None) -> tuple[str, int]:
 
 def lock_chain(session: Session, group_id: int | None) -> None:
     """Serialise appends to one group's chain only. SQLite's single writer (BEGIN IMMEDIATE) already does."""
-    connection = session.connection()
+    connection = connection_of(session)
     if connection.dialect.name == "postgresql":
         # Two replicas appending to one group's chain must not both take the same place; other groups go on.
         connection.execute(CHAIN_LOCK, {"chain": NO_GROUP_LOCK if group_id is None else group_id})
@@ -81,7 +82,7 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
     digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
-    session.connection().execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action,
+    connection_of(session).execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action,
                                           "detail": clean, "prev_hash": prev, "seq": seq + 1, "rows": rows,
                                           "hash": digest})
     session.info.setdefault(HEADS, {})[group_id] = (digest, seq + 1)
@@ -116,6 +117,13 @@ def _forget_heads(session: Session, *_: object) -> None:
 def _end_of_transaction(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
         session.info.pop(HEADS, None)
+
+
+def own_change(session: Session, group_id: int) -> int | None:
+    """The place in the group's chain of the last event this transaction appended there; None where it appended
+    none (the chain is then another transaction's to extend)."""
+    known = session.info.get(HEADS, {}).get(group_id)
+    return None if known is None else int(known[1])
 
 
 def wrote_events(session: Session) -> bool:

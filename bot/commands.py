@@ -8,6 +8,7 @@ import difflib
 import re
 import shlex
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from bot.errors import UsageError
@@ -76,6 +77,13 @@ def parse(text: str, today: dt.date | None = None) -> Command:
     Raises UsageError saying what was wrong with an example to copy (its dates after `today`, when given), or a
     hint for an unknown verb.
     """
+    return parsed(text, today)
+
+
+# The same words on the same day are the same command, a frozen value: a crowd sending `vote 1 for` parses it once.
+# (A refusal is not kept: it is raised again each time.)
+@lru_cache(maxsize=256)
+def parsed(text: str, today: dt.date | None) -> Command:
     tokens = tokenize(check_text(text))
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]
@@ -191,9 +199,9 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     return token
 
 
-def help_text(topic: list[str], today: dt.date, note: Callable[[str], str] = lambda verb: "") -> str:
+def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "") -> str:
     """The list of commands, or the usage and an example of one, its dates valid on `today` (the group's), with
-    what the channel's group's ToR says of it (`note`, given the verb's name)."""
+    what the channel's group's ToR says of it (`note`, given the verb)."""
     if topic:
         wanted = " ".join(topic).casefold().removeprefix("gov ").strip()
         matches = [v for v in VERBS if v.name == wanted] or [v for v in VERBS if v.name.startswith(wanted)]
@@ -203,7 +211,7 @@ def help_text(topic: list[str], today: dt.date, note: Callable[[str], str] = lam
         for v in matches:
             lines.append(f"`{v.usage}` — {v.summary}")
             lines.append(f"  e.g. `{example(v, today)}`")
-            if said := note(v.name):
+            if said := note(v):
                 lines.append(said)
         return "\n".join(lines)
     return "Commands (say `help <command>` for more):\n" + "\n".join(f"`{v.usage}` — {v.summary}" for v in VERBS)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import group_commit
-from bot.commands import Command, help_text, parse
+from bot.commands import Command, Verb, help_text, parse
 from bot.db import unit_of_work
 from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
@@ -30,9 +30,8 @@ from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, group_terms, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
-from bot.services.record_cards import card_of, with_cards
+from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
-from bot.terms_powers import Act
 from bot.verbs import GroupBind, Help
 
 logger = logging.getLogger(__name__)
@@ -206,7 +205,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
 
 
 def help_note(session: Session, speaker: Speaker, place: Place, group: Group | None,
-              now: dt.datetime) -> Callable[[str], str]:
+              now: dt.datetime) -> Callable[[Verb], str]:
     """What the channel's group's ToR says of a verb, for `help <verb>`: nothing where no group is bound, nor to
     someone a confidential group shows nothing of its rules (CJCG 6.7-6.9)."""
     if group is None:
@@ -232,7 +231,7 @@ def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: R
             return None
         ctx = Context(session=session, group=group, actor=person_for(session, speaker), now=now,
                       platform=speaker.platform, place=place)
-        return card_of(ctx, ref, reader=True)
+        return card_now(ctx, ref)
 
     shown = transact(sessions, "card", read)
     return None if shown is None or shown.error else shown
@@ -242,5 +241,5 @@ def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt
     group = groups.group_named(session, short_name)
     actor = session.get_one(Person, actor_id)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
-    authority.require(ctx, Act.BIND_CHANNEL, f"bind a channel to {group.name}")
+    authority.require(ctx, GroupBind.act, f"bind a channel to {group.name}")
     return groups.bind_channel(session, group, place, now, actor_id)

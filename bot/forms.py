@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from bot.commands import Command
+from bot.commands import BROADCAST, CONTROL, Command
 from bot.errors import UsageError
 from bot.services.interests import NATURES
 from bot.verbs import Declare, MeetingSchedule, Poll
@@ -72,6 +72,13 @@ class Values:
         text = "" if value is None else str(value).strip()
         if not text and not field.optional:
             raise FieldError(field, field.missing())
+        # As typed text is checked (commands.check_text): a control character kept in the record made every later
+        # Word or PDF copy of the minutes fail, and a direction override shows the text other than it reads.
+        if CONTROL.search(text):
+            raise FieldError(field, f"“{field.label}” has control characters in it; type it again as plain text.")
+        if BROADCAST.search(text):
+            raise FieldError(field, f"govbot does not pass on @channel, @here or @everyone; leave it out of "
+                                    f"“{field.label}”.")
         return text
 
     def lines(self, name: str) -> list[str]:

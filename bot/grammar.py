@@ -9,6 +9,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
+from bot.terms_powers import Act
+
 ROLE = "grammar"  # the key of a field's metadata: ("arg", Arg) or ("option", name, kind)
 
 
@@ -46,14 +48,19 @@ class Verb:
     args: tuple[Arg, ...] = ()
     options: dict[str, str] = field(default_factory=dict)  # name -> kind (text | person | int | flag | occasion)
     example: str = ""  # {next_week} and {year_start} stand for dates valid on the day help is asked for
+    act: Act | None = None  # the ToR power the command needs, where the ToR's powers decide who may use it
+    act_words: str = ""  # what `help` says the power is for, where the act's own words would mislead
 
 
 @dataclass(frozen=True, kw_only=True)
 class Command:
-    """A command a person gives the bot, typed, from a form or from a button. Each verb is a subclass."""
+    """A command a person gives the bot, typed, from a form or from a button. Each verb is a subclass; one that
+    changes the record under a power of the ToR names it as `act`, which its use case checks and `help` explains."""
 
     verb: ClassVar[str] = ""
     spec: ClassVar[Verb]
+    act: ClassVar[Act | None] = None
+    act_words: ClassVar[str] = ""
 
 
 def arg(kind: str = "text", *, required: bool = True, many: bool = False) -> Any:
@@ -81,7 +88,8 @@ def described(name: str, usage: str, summary: str, example: str = "") -> Callabl
 
     def describe(cls: C) -> C:
         cls.verb = name
-        cls.spec = Verb(name, usage, summary, tuple(args_of(cls)), dict(options_of(cls).values()), example)
+        cls.spec = Verb(name, usage, summary, tuple(args_of(cls)), dict(options_of(cls).values()), example,
+                        cls.act, cls.act_words)
         return cls
 
     return describe

@@ -59,6 +59,9 @@ class PostedMessage(Base):
     message_ref: Mapped[str] = mapped_column(String(200))
     conversation: Mapped[str | None] = mapped_column(String(400))
     posted_at: Mapped[dt.datetime]
+    # The group's change (its place in the audit chain, `Reply.version`) the message was last updated to show, so no
+    # replica puts back a card showing an earlier one (0021); None: not known, any card may replace it.
+    shown_change: Mapped[int | None] = mapped_column(Integer)
 
 
 # --- Scheduler: the reminders the record implies, planned ahead, and how far the scheduler has read ---

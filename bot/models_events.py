@@ -23,15 +23,17 @@ from bot.models import Base
 
 
 class GroupEvent(Base):
-    """A ToR review or a report to the parent body, recorded as done."""
+    """A ToR review or a report to the parent body recorded as done, or the group ended before its date."""
 
     __tablename__ = "group_events"
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # review | report
+    kind: Mapped[str] = mapped_column(String(16))  # review | report | ended
     done_on: Mapped[dt.date] = mapped_column(Date)
     by_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    # The motion whose carrying ended the group (`group end --motion N`), where the ToR ends it by a vote (0021).
+    poll_id: Mapped[int | None] = mapped_column(ForeignKey("polls.id"))
     recorded_at: Mapped[dt.datetime]
 
 

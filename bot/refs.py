@@ -52,6 +52,7 @@ class ActionRef(RecordRef):
     kind: ClassVar[str] = "action"
 
 
+MAX_ID_DIGITS = 18  # every id below 10**18 fits the record's 64-bit integers
 KINDS: dict[str, type[RecordRef]] = {ref.kind: ref for ref in (PollRef, MeetingRef, MinutesRef, ActionRef)}
 
 
@@ -62,4 +63,8 @@ def from_key(key: object) -> RecordRef | None:
         return None
     kind, _, number = key.partition(":")
     known = KINDS.get(kind)
-    return known(int(number)) if known is not None and number.isdigit() else None
+    # A database id: ASCII digits within a 64-bit integer. A Teams card's data comes back from the client, and a
+    # longer number failed the read of the card (SQLite and PostgreSQL refuse it) with an ERROR and a traceback.
+    if known is None or not (number.isascii() and number.isdigit()) or len(number) > MAX_ID_DIGITS:
+        return None
+    return known(int(number))

@@ -44,6 +44,8 @@ class Reply:
     `cards_pending` are records whose cards the command changed but did not compose, because the platform said a
     refresh of each is already under way (that refresh reads the card again once it is done, after this commit);
     `asides` are messages for single people the command gave rise to (a chair warned about the channel);
+    `version` is the place in the group's audit chain of the latest change a card shows (composed in a command's
+    transaction, or read), so a platform never puts a card back over one showing a later change;
     `audience_wanted` asks a platform that did not say who can read the channel (`Place.audience`) to find out and
     hand it to `conversation.exposure` (after a channel is bound).
     """
@@ -62,6 +64,7 @@ class Reply:
     link: tuple[str, str] | None = None  # (label, address): a button that opens a web page
     asides: tuple[Aside, ...] = field(default=())
     audience_wanted: bool = False
+    version: int | None = None
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

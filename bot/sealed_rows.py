@@ -22,6 +22,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
+from bot.connections import connection_of
 from bot.models import (
     ApprovedMinutes,
     Attendance,
@@ -81,7 +82,7 @@ def digests(session: Session, table: str, ids: Iterable[int] | None = None) -> I
     else:
         # On the session's connection, without the ORM's path: `take` runs after a flush, and these reads run
         # once for every audited change.
-        rows = session.connection().execute(ROWS_BY_ID[table], {"ids": sorted(ids)})
+        rows = connection_of(session).execute(ROWS_BY_ID[table], {"ids": sorted(ids)})
     for row in rows.mappings():
         yield int(row["id"]), row_digest(table, dict(row))
 

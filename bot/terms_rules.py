@@ -197,6 +197,7 @@ class InterestRules(Rule):
 class Confidentiality(Rule):
     confidential: bool = False
     public_meetings: bool = True
+    not_open_to: str = Field(default="the public", min_length=1, max_length=200)  # CJCG 6.9: "the public or providers"
 
 
 class EndRule(Rule):
@@ -218,6 +219,8 @@ class ReviewRule(Rule):
 class MinutesRule(Rule):
     approved_by: Literal["chair", "steering_group", "group"] = "chair"
     taken_by: Literal["members", "steering_group"] = "members"  # who may take a meeting's minutes (`--minutes`)
+    # the clause on who approves them, where it is not `clause` (bot.rules.approval); else `clause` says both
+    approval_clause: str | None = Field(default=None, min_length=1, max_length=100)
     # the clause that gives the secretariat the note taking (CJCG 6.3: "Administrative support will be provided in
     # terms of agendas, note taking ..."): the minutes name it where nobody else was named to take them
     secretariat_takes: str | None = Field(default=None, min_length=1, max_length=100)

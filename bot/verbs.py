@@ -39,6 +39,7 @@ from bot.verbs_meeting import (
     MeetingChair,
     MeetingClose,
     MeetingMinutes,
+    MeetingMinuteTaker,
     MeetingOpen,
     Meetings,
     MeetingSchedule,
@@ -60,7 +61,7 @@ COMMANDS: tuple[type[Command], ...] = (
     Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page, MinutesApprove, Minute,
     Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results, Action, ActionDone,
     Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving,
-    Guest,
+    Guest, MeetingMinuteTaker,
 )
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
 BY_NAME = {verb.name: verb for verb in VERBS}
@@ -74,5 +75,5 @@ __all__ = [
     "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page", "Poll",
     "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms", "Vote",
     "MeetingChair", "Leaving",
-    "Guest",
+    "Guest", "MeetingMinuteTaker",
 ]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import ClassVar, Literal
 
 from bot.grammar import Command, PersonRef, arg, described, option
+from bot.terms_powers import Act
 
 
 @described("help", "help [verb]", "what you can ask, or how to use one verb")
@@ -30,6 +31,7 @@ class Terms(Command):
            "group bind cjcg")
 @dataclass(frozen=True, kw_only=True)
 class GroupBind(Command):
+    act: ClassVar[Act] = Act.BIND_CHANNEL
     short_name: str = arg("word")
 
 
@@ -37,6 +39,7 @@ class GroupBind(Command):
            "agreement its ToR asks for (e.g. motion N carried by all members)")
 @dataclass(frozen=True, kw_only=True)
 class GroupEnd(Command):
+    act: ClassVar[Act] = Act.END_GROUP
     motion: int | None = option("int")
     agreed: str | None = option()
 
@@ -52,6 +55,7 @@ class Members(Command):
            "(whoever the ToR's powers name; `terms` lists them)", 'member add @alice --seat "Chair"')
 @dataclass(frozen=True, kw_only=True)
 class MemberAdd(Command):
+    act: ClassVar[Act] = Act.SEAT_MEMBER
     person: PersonRef = arg("person")
     seat: str | None = option()
     role: str | None = option()
@@ -63,6 +67,7 @@ class MemberAdd(Command):
 @described("member remove", "member remove @person", "end a person's seat (whoever the ToR's powers name)")
 @dataclass(frozen=True, kw_only=True)
 class MemberRemove(Command):
+    act: ClassVar[Act] = Act.SEAT_MEMBER
     person: PersonRef = arg("person")
 
 
@@ -70,6 +75,7 @@ class MemberRemove(Command):
            "elects the chair, record the election held in poll N")
 @dataclass(frozen=True, kw_only=True)
 class Chair(Command):
+    act: ClassVar[Act] = Act.NAME_CHAIR
     person: PersonRef = arg("person")
     poll: int | None = option("int")
 
@@ -79,6 +85,7 @@ class Chair(Command):
            "your place", "deputy @bob --meeting next")
 @dataclass(frozen=True, kw_only=True)
 class Deputy(Command):
+    act: ClassVar[Act] = Act.NOMINATE_DEPUTY
     person: PersonRef = arg("person")
     for_: PersonRef | None = option("person", "for")
     meeting: int | Literal["next", "standing"] | None = option("occasion")
@@ -87,6 +94,7 @@ class Deputy(Command):
 @described("deputy revoke", "deputy revoke @person [--for @member]", "withdraw a deputy nomination")
 @dataclass(frozen=True, kw_only=True)
 class DeputyRevoke(Command):
+    act: ClassVar[Act] = Act.NOMINATE_DEPUTY
     person: PersonRef = arg("person")
     for_: PersonRef | None = option("person", "for")
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from bot.grammar import Command, PersonRef, arg, described, option
+from bot.terms_powers import Act
 
 
 @described("meeting schedule", 'meeting schedule <date> <time> [--where "place"] [--chair @p [--decision N]] '
@@ -13,6 +15,7 @@ from bot.grammar import Command, PersonRef, arg, described, option
            'meeting schedule {next_week} 10:00 --where "Teams"')
 @dataclass(frozen=True, kw_only=True)
 class MeetingSchedule(Command):
+    act: ClassVar[Act] = Act.SCHEDULE_MEETING
     date: str = arg()
     time: str = arg()
     where: str | None = option()
@@ -27,9 +30,19 @@ class MeetingSchedule(Command):
            "meeting, when the chair is away or leaves it", "meeting chair @bob")
 @dataclass(frozen=True, kw_only=True)
 class MeetingChair(Command):
+    act: ClassVar[Act] = Act.NAME_MEETING_CHAIR
     person: PersonRef = arg("person")
     meeting: int | None = option("int")
     decision: int | None = option("int")
+
+
+@described("meeting minute-taker", "meeting minute-taker @p [--meeting N]", "name who takes the minutes of the "
+           "next (or given) meeting: yourself, volunteering, or, by whoever names a meeting's chair, another",
+           "meeting minute-taker @bob")
+@dataclass(frozen=True, kw_only=True)
+class MeetingMinuteTaker(Command):
+    person: PersonRef = arg("person")
+    meeting: int | None = option("int")
 
 
 @described("meetings", "meetings", "upcoming and recent meetings")
@@ -42,6 +55,7 @@ class Meetings(Command):
            "quorum; --confirm opens it hours before its time")
 @dataclass(frozen=True, kw_only=True)
 class MeetingOpen(Command):
+    act: ClassVar[Act] = Act.RUN_MEETING
     meeting: int | None = arg("int", required=False)
     confirm: bool = option("flag")
 
@@ -49,18 +63,20 @@ class MeetingOpen(Command):
 @described("meeting close", "meeting close", "close the open meeting; members not recorded are marked absent")
 @dataclass(frozen=True, kw_only=True)
 class MeetingClose(Command):
-    pass
+    act: ClassVar[Act] = Act.RUN_MEETING
 
 
 @described("meeting cancel", "meeting cancel N", "cancel a scheduled meeting")
 @dataclass(frozen=True, kw_only=True)
 class MeetingCancel(Command):
+    act: ClassVar[Act] = Act.SCHEDULE_MEETING
     meeting: int = arg("int")
 
 
 @described("agenda add", 'agenda add "title" [--meeting N]', "add an item to the next meeting's agenda")
 @dataclass(frozen=True, kw_only=True)
 class AgendaAdd(Command):
+    act: ClassVar[Act] = Act.PLAN_AGENDA
     title: tuple[str, ...] = arg(many=True)
     meeting: int | None = option("int")
 
@@ -89,6 +105,8 @@ class Leaving(Command):
            'guest @mia --from "Metropolitan Police"')
 @dataclass(frozen=True, kw_only=True)
 class Guest(Command):
+    act: ClassVar[Act] = Act.RECORD_ACTIONS
+    act_words: ClassVar[str] = "record a guest"
     person: PersonRef = arg("person")
     from_: str | None = option("text", "from")
 
@@ -136,6 +154,7 @@ class Page(Command):
            "they are posted and the meeting's record is locked")
 @dataclass(frozen=True, kw_only=True)
 class MinutesApprove(Command):
+    act: ClassVar[Act] = Act.APPROVE_MINUTES
     meeting: int | None = arg("int", required=False)
 
 
@@ -143,6 +162,8 @@ class MinutesApprove(Command):
            "or chair)", 'minute "The group noted the quarterly report" --item 1')
 @dataclass(frozen=True, kw_only=True)
 class Minute(Command):
+    act: ClassVar[Act] = Act.RECORD_ACTIONS
+    act_words: ClassVar[str] = "minute an item"
     text: tuple[str, ...] = arg(many=True)
     item: int | None = option("int")
     meeting: int | None = option("int")
@@ -152,6 +173,8 @@ class Minute(Command):
            "(minute-taker or chair)", 'resolved "RESOLVED that the plan be adopted" --item 1')
 @dataclass(frozen=True, kw_only=True)
 class Resolved(Command):
+    act: ClassVar[Act] = Act.RECORD_ACTIONS
+    act_words: ClassVar[str] = "record what was resolved"
     text: tuple[str, ...] = arg(many=True)
     item: int | None = option("int")
     meeting: int | None = option("int")
@@ -168,6 +191,7 @@ class Quorum(Command):
            'action "Circulate the revised plan" --owner @bob --due {next_week}')
 @dataclass(frozen=True, kw_only=True)
 class Action(Command):
+    act: ClassVar[Act] = Act.RECORD_ACTIONS
     text: tuple[str, ...] = arg(many=True)
     owner: PersonRef | None = option("person")
     due: str | None = option()
@@ -177,6 +201,7 @@ class Action(Command):
 @described("action done", "action done N", "mark action N done (its owner, the chair or the secretariat)")
 @dataclass(frozen=True, kw_only=True)
 class ActionDone(Command):
+    act: ClassVar[Act] = Act.MARK_ACTION_DONE
     action: int = arg("int")
 
 
@@ -195,11 +220,13 @@ class Review(Command):
 @described("review done", "review done [note]", "record that the ToR review was done")
 @dataclass(frozen=True, kw_only=True)
 class ReviewDone(Command):
+    act: ClassVar[Act] = Act.MARK_REVIEW_DONE
     note: tuple[str, ...] = arg(required=False, many=True)
 
 
 @described("report done", "report done [note]", "record that the report to the parent body was made")
 @dataclass(frozen=True, kw_only=True)
 class ReportDone(Command):
+    act: ClassVar[Act] = Act.MARK_REVIEW_DONE
     note: tuple[str, ...] = arg(required=False, many=True)
 

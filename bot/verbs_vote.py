@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from bot.grammar import Command, PersonRef, arg, described, option
+from bot.terms_powers import Act
 
 
 @described("motion", 'motion "text" [--item N] [--closes "date time"]', "propose a motion (the chair opens the vote)",
            'motion "Approve the joint action plan"')
 @dataclass(frozen=True, kw_only=True)
 class Motion(Command):
+    act: ClassVar[Act] = Act.PROPOSE_MOTION
     text: tuple[str, ...] = arg(many=True)
     item: int | None = option("int")
     closes: str | None = option()
@@ -19,6 +22,7 @@ class Motion(Command):
 @described("motion table", "motion table N", "table a proposed motion (steering group members)")
 @dataclass(frozen=True, kw_only=True)
 class MotionTable(Command):
+    act: ClassVar[Act] = Act.TABLE_MOTION
     poll: int = arg("int")
 
 
@@ -26,6 +30,7 @@ class MotionTable(Command):
            "meetings, give the deadline")
 @dataclass(frozen=True, kw_only=True)
 class MotionVote(Command):
+    act: ClassVar[Act] = Act.CALL_VOTE
     poll: int = arg("int")
     closes: str | None = option()
 
@@ -34,6 +39,7 @@ class MotionVote(Command):
            "ask the group a question with your own options", 'poll "Next venue?" "Barnet" "Camden"')
 @dataclass(frozen=True, kw_only=True)
 class Poll(Command):
+    act: ClassVar[Act] = Act.CALL_VOTE
     question: str = arg()
     choices: tuple[str, ...] = arg(many=True)
     closes: str | None = option()
@@ -61,6 +67,7 @@ class Vote(Command):
            "before its deadline while some have not voted")
 @dataclass(frozen=True, kw_only=True)
 class PollClose(Command):
+    act: ClassVar[Act] = Act.CLOSE_POLL
     poll: int = arg("int")
     casting: str | None = option()
     early: bool = option("flag")

@@ -2,7 +2,7 @@
 
 A handler's unexpected exception becomes a 500 with a fixed body carrying an incident id, and one bounded log
 line with the same id (the exception's type and where it was raised, never its message, which may quote the
-request). Refusals a handler decides (400, 401, 413) pass through as they are.
+request). Refusals a handler decides (400, 401, 413) pass through as they are; a refused body closes the connection.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ import logging
 import secrets
 from collections.abc import Callable
 
-from aiohttp import web, web_protocol, web_response
+from aiohttp import hdrs, web, web_protocol, web_response, web_urldispatcher
+from aiohttp.http import HttpVersion11
 from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.typedefs import Handler
 
@@ -49,22 +50,54 @@ async def deliberate_answers(request: web.Request, handler: Handler) -> web.Stre
 BODY_SECONDS = 20.0  # the whole body must arrive within this; Slack and Teams send theirs at once
 
 
+LINGER_SECONDS = 1.0  # after a refusal, how long the rest of a refused body is read (and dropped) before closing
+
+
+class Refusal(web.Response):
+    """A refusal of a request's body, after which the connection closes once what the sender is already sending has
+    been read and dropped, for LINGER_SECONDS at most: a client that writes its whole body before it reads (most do)
+    gets the answer rather than a reset connection. aiohttp read on for up to 10 s and then kept the connection: a
+    sender who stopped sending held the handler and the socket that long after its answer."""
+
+    def __init__(self, request: web.BaseRequest, status: int, text: str) -> None:
+        super().__init__(status=status, text=text)
+        self.force_close()  # says Connection: close
+        self.refused = request
+
+    async def write_eof(self, data: bytes = b"") -> None:
+        await super().write_eof(data)
+        body = self.refused.content
+        try:
+            async with asyncio.timeout(LINGER_SECONDS):
+                while not body.is_eof():
+                    await body.readany()
+        except (TimeoutError, *CUT_SHORT, web.HTTPException):
+            pass  # the sender stopped, went, or sent what cannot be read: closed all the same
+        self.refused.protocol.force_close()
+
+
+def too_large(request: web.BaseRequest) -> Refusal:
+    return Refusal(request, 413, f"The request's body is larger than the {request.client_max_size} bytes govbot "
+                                 "takes; nothing was done.")
+
+
 @web.middleware
 async def whole_bodies(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Read a request's body before any handler, within BODY_SECONDS, so a client that announces a body and sends
     it a byte at a time (or never) holds a socket and a handler that long and no longer; one announcing more than
     the server takes is refused at once. The body is kept: the handler's read returns it."""
     if request.content_length is not None and request.content_length > request.client_max_size:
-        raise web.HTTPRequestEntityTooLarge(max_size=request.client_max_size, actual_size=request.content_length)
+        return too_large(request)
     if request.body_exists:
         try:
             async with asyncio.timeout(BODY_SECONDS):
                 await request.read()
+        except web.HTTPRequestEntityTooLarge:  # a chunked body, whose size nothing announced
+            return too_large(request)
         except TimeoutError:
             logger.warning("%s %s: the request's body did not arrive within %g s", request.method,
                            request.path[:120], BODY_SECONDS)
-            return web.Response(status=408, text="The request's body did not arrive in time; nothing was done.",
-                                headers={"Connection": "close"})
+            return Refusal(request, 408, "The request's body did not arrive in time; nothing was done.")
     return await handler(request)
 
 
@@ -89,9 +122,38 @@ def guard(app: web.Application) -> None:
     web_response.SERVER_SOFTWARE = SERVER  # type: ignore[attr-defined]
     # And their text: aiohttp's parser words quote the request back and name its own modules ("Please install
     # Brotli"); a request that cannot be parsed is the sender's error, logged as a warning, not as ours.
+    # A route's answer to `Expect: 100-continue`, which aiohttp gives before any middleware: aiohttp has no
+    # application-wide setting, and reads this module default each time it makes a route (404s and 405s too).
+    web_urldispatcher._default_expect_handler = expect_within_limits  # type: ignore[assignment]
     if not getattr(web_protocol.RequestHandler.handle_error, "plain", False):
         web_protocol.RequestHandler.handle_error = plain_error(web_protocol.RequestHandler.handle_error)  # type: ignore[method-assign]
         logging.getLogger("aiohttp.server").addFilter(senders_error)
+
+
+CONTINUE = "100-continue"
+UNKNOWN_EXPECTATION = "The only expectation this server meets is 'Expect: 100-continue'; nothing was done."
+TOO_LARGE = "The request's body would be larger than the {:,} bytes this server takes; nothing was done."
+
+
+async def expect_within_limits(request: web.Request) -> web.StreamResponse | None:
+    """`Expect: 100-continue`: the body is asked for only when the server would take it. aiohttp's own answer was
+    `100 Continue` whatever size the client announced, so a client sent a body over the limit (a megabyte or a
+    gigabyte) only to be refused with 413 once it had; now the 413 is the answer, and nothing is sent.
+    Any other expectation is refused with 417 (aiohttp's text quoted the header back)."""
+    expectation = request.headers.get(hdrs.EXPECT, "")
+    if request.version != HttpVersion11:
+        return None  # HTTP/1.0 has no interim answers: the client sends its body anyway
+    if expectation.lower() != CONTINUE:
+        logger.warning("%s %s: refused an expectation other than 100-continue", request.method, request.path[:120])
+        return web.Response(status=417, text=UNKNOWN_EXPECTATION)
+    if request.content_length is not None and request.content_length > request.client_max_size:
+        logger.warning("%s %s: refused a body announced at %d bytes, over the %d taken, before it was sent",
+                       request.method, request.path[:120], request.content_length, request.client_max_size)
+        return web.Response(status=413, text=TOO_LARGE.format(request.client_max_size),
+                            headers={"Connection": "close"})
+    await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
+    request.writer.output_size = 0  # as aiohttp's own: the interim answer is no part of the response's body
+    return None
 
 
 MALFORMED = "The request could not be read as HTTP; nothing was done."

@@ -50,7 +50,6 @@ HOLDER = re.compile(r"holder: (\w+)")
 BUTTON = re.compile(r"\[([^:\]]+): ([^\]]+)\]")  # a button as the console shows it: [Here: here]
 LINK = re.compile(r"^([^:\n]+): (https?://\S+)$", re.MULTILINE)  # a link as the console shows it: `Label: address`
 REFUSED_TEXT = re.compile(r"^(<at>[^<]*</at>\s*)?⚠ ")  # how govbot marks a refusal it says in plain text on Teams
-QUIET = 0.03  # seconds without a further call after which a Slack answer is taken as complete
 
 
 @dataclass(frozen=True)
@@ -213,7 +212,7 @@ class SlackChat(Speaking):
         ack = acked(sent)
         if ack is None:
             fake.wait_for(lambda: answers(fake, before, path))
-            settle(fake)
+            wait_until_idle(changed=fake.changed)  # and all that follows it: govbot's Slack threads have nothing to do
         calls = ([ack] if ack else []) + answers(fake, before, path)
         shown = [slack_read(c) for c in calls]
         private = [s for c, s in zip(calls, shown, strict=True) if c.path == path]
@@ -228,16 +227,6 @@ def answers(fake: FakeSlack, before: int, path: str) -> list[Call]:
     """What the bot sent for one command: to its response_url, or into the channel."""
     with fake.changed:
         return [c for c in fake.calls[before:] if c.path == path or c.method in ("chat.postMessage", "chat.update")]
-
-
-def settle(fake: FakeSlack, longest: float = 2.0) -> None:
-    """Wait until the bot has said all it will for now: no further call for QUIET seconds (or `longest`)."""
-    with fake.changed:
-        for _ in range(int(longest / QUIET)):
-            count = len(fake.calls)
-            fake.changed.wait(QUIET)
-            if len(fake.calls) == count:
-                return
 
 
 def teams_said(calls: list[Recorded]) -> Said:

@@ -221,3 +221,17 @@ def test_a_channel_rebound_mid_batch_takes_the_commands_after_to_its_new_group(
     assert replies[2].text == "Your vote on poll 1 is recorded: Shoebury."  # still CJCG's poll
     assert replies[3].text == "This channel is now the channel of London Information Exchange Group (lieg)."
     assert replies[4].text == "No votes are open or proposed."  # LIEG's polls: CJCG's poll 1 is not among them
+
+
+def test_a_poll_closed_mid_batch_takes_no_more_votes(record: tuple[sessionmaker[Session], GroupCommit]) -> None:
+    sessions, writer = record
+    held, replies = Held(writer), {}
+    held.send(sessions, "bob", "vote 1 Leigh", replies)  # the poll is read in this batch
+    held.send(sessions, "carol", "vote 1 Nowhere", replies)  # refused after reading it: its savepoint rolls back
+    held.send(sessions, "alice", "poll close 1 --early", replies)
+    held.send(sessions, "carol", "vote 1 Shoebury", replies)
+    held.go()
+
+    assert [replies[i].error for i in range(4)] == [False, True, False, True], [replies[i].text for i in range(4)]
+    assert replies[0].text == "Your vote on poll 1 is recorded: Leigh."
+    assert replies[3].text.startswith("Poll 1 is closed; see `results 1`."), replies[3].text

@@ -56,4 +56,6 @@ def test_cjcg_the_member_who_opened_the_meeting_is_not_told_they_joined_after_it
     chat.ok("bob", "meeting open")
     said = chat.ok("bob", "here").text
     assert "already recorded present" in said and "joined after" not in said, said
-    assert "dan joined after meeting 1 opened" in chat.ok("dan", "here").text
+    assert "Interests are declared at the start of each meeting: dan, declare any now" in chat.ok("dan", "here").text
+    chat.now += dt.timedelta(minutes=20)
+    assert "carol joined after meeting 1 opened" in chat.ok("carol", "here").text

@@ -338,7 +338,8 @@ def test_cjcg_a_co_opted_attendee_is_recorded_as_a_guest_of_a_meeting_closed_to_
     said = chat.ok("sam", 'guest @ben --from "Southend Carers Forum"').text
     assert "ben (Southend Carers Forum) attends meeting 1 as a guest: no vote, and not counted for the quorum " \
         "(ToR 7.1)." in said
-    assert "Its meetings are not open to the public (ToR 6.7-6.9): a guest attends only by invitation." in said
+    assert "Its meetings are not open to the public or providers (ToR 6.7-6.9): a guest attends only by invitation." \
+        in said
     assert "Only the chair, the secretariat or the meeting's minute-taker can record a guest at a meeting (ToR 6.3)" \
         in chat.refused("bob", "guest @ben").text
 
@@ -369,8 +370,10 @@ def test_cjcg_the_administrative_support_is_not_asked_to_declare_interests(platf
     chat.ok("sam", "meeting schedule 2026-12-01 09:30")
     chat.ok("alice", "meeting open")
     assert "Interests are declared" not in chat.ok("sam", "here").text
-    assert "Interests are declared at the start of each meeting, and bob joined after meeting 1 opened" in \
-        chat.ok("bob", "here").text
+    assert "Interests are declared at the start of each meeting: bob, declare any now" in chat.ok("bob", "here").text
+    chat.now += dt.timedelta(minutes=20)
+    assert "Interests are declared at the start of each meeting, and carol joined after meeting 1 opened" in \
+        chat.ok("carol", "here").text
 
 
 def test_lieg_a_meeting_scheduled_without_a_chair_is_minuted_as_chaired_by_the_co_chair_who_ran_it(

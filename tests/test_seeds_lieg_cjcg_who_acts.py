@@ -148,7 +148,7 @@ def test_cjcg_send_tfg_records_a_guest_saying_its_tor_is_silent_on_guests(platfo
     said = chat.ok("bob", 'guest @pat --from "EPUT"').text
     assert "pat (EPUT) attends meeting 1 as a guest: no vote, and not counted for the quorum. The ToR says " \
         "nothing of guests, so they attend at the group's invitation." in said, said
-    assert "Its meetings are not open to the public (ToR CJCG 6.7-6.9)" in said
+    assert "Its meetings are not open to the public or providers (ToR CJCG 6.7-6.9)" in said
 
 
 def test_lieg_with_no_meeting_scheduled_the_hint_names_the_steering_group_and_standing_deputies(

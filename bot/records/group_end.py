@@ -1,4 +1,4 @@
-"""The motion that ended a group early, as the record holds it: `group end --motion N` notes `motion N: outcome`.
+"""The motion that ended a group early, as the record holds it: `group end --motion N` names the poll on the event.
 What a ToR says comes next for a carried motion (CSCPWG: recommendations go to the Board "prior to being adopted as
 LGA policy") does not follow a motion whose effect was to end the group."""
 
@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import GroupEvent
+from bot.models import GroupEvent, Poll
 from bot.rules.calendar import show_date
 from bot.rules.powers import power_for
 from bot.rules.voting import next_step
@@ -19,22 +19,25 @@ from bot.terms_powers import Act
 ENDED = "ended"  # the GroupEvent kind of a group ended before its date
 
 
-def ended_by_motion(session: Session, group_id: int, number: int) -> dt.date | None:
-    """The day motion `number` of the group ended it, or None where it did not."""
-    for done_on, note in session.execute(select(GroupEvent.done_on, GroupEvent.note).where(
-            GroupEvent.group_id == group_id, GroupEvent.kind == ENDED)):
-        if (note or "").startswith(f"motion {number}:"):
+def ended_by_motion(session: Session, poll: Poll, by_vote: bool) -> dt.date | None:
+    """The day `poll` ended its group, or None where it did not. The event names its motion (since 0021); an
+    older event the upgrade could not match keeps its note `motion N: outcome`, read only where the ToR ends the
+    group by a vote (`by_vote`), since elsewhere a note is the reference a member typed."""
+    for done_on, poll_id, note in session.execute(select(GroupEvent.done_on, GroupEvent.poll_id, GroupEvent.note)
+                                                  .where(GroupEvent.group_id == poll.group_id,
+                                                         GroupEvent.kind == ENDED)):
+        if poll_id == poll.id or (poll_id is None and by_vote and (note or "").startswith(f"motion {poll.number}:")):
             return done_on
     return None
 
 
-def then_words(session: Session, terms: Terms, group_id: int, number: int, kind: str,
-               outcome: str | None) -> str | None:
-    """What follows a vote: where the ToR sends a carried motion (next_step), or, for the motion that ended the
-    group, that it did so, citing the power to end it."""
-    then = next_step(terms.voting, kind, outcome)
+def then_words(session: Session, terms: Terms, poll: Poll) -> str | None:
+    """What follows `poll`'s vote: where the ToR sends a carried motion (next_step), or, for the motion that ended
+    the group, that it did so, citing the power to end it."""
+    then = next_step(terms.voting, poll.kind, poll.outcome)
+    if then is None:
+        return None
     power = power_for(terms, Act.END_GROUP)
-    if then is None or power.agreement is None or power.agreement.vote is None:
-        return then  # where no motion ends the group, its note is someone's reference, never 'motion N: ...'
-    ended = ended_by_motion(session, group_id, number)
+    by_vote = power.agreement is not None and power.agreement.vote is not None
+    ended = ended_by_motion(session, poll, by_vote)
     return then if ended is None else f"ended the group on {show_date(ended)}{power.cite()}"

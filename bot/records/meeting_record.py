@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,7 +12,6 @@ from bot.errors import NotFound
 from bot.models import (
     ActionItem,
     ApprovedMinutes,
-    Attendance,
     Group,
     Interest,
     Meeting,
@@ -24,12 +22,15 @@ from bot.models import (
 )
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
+from bot.records.during_meeting import recorded_during
 from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
-from bot.records.people import Namer, namer, non_members, secretariat_on
+from bot.records.people import namer, secretariat_on
+from bot.records.roll_record import chair_in_place, read_attendance, undeclared
 from bot.records.tally import counts
-from bot.rules.attendance import GUEST, guest_words
+from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
+from bot.rules.in_force import declares_at_start
 from bot.terms import Role, Terms
 from bot.terms_stored import group_terms
 
@@ -90,6 +91,7 @@ class MeetingRecord:
     signed_for: str | None = None  # the body the approver signs for (LIEG 5.2: the steering group), cited
     present: list[str] = field(default_factory=list)
     deputies: list[tuple[str, str]] = field(default_factory=list)  # (deputy, for member)
+    deputy_times: dict[str, str] = field(default_factory=dict)  # member -> ` — arrived at 10:25` of their deputy
     officers: list[str] = field(default_factory=list)  # the secretariat and observers there (not members)
     apologies: list[tuple[str, str | None]] = field(default_factory=list)  # (member, reason)
     # member -> the deputy who attended in their place, for members who sent apologies: minutes list both
@@ -99,9 +101,12 @@ class MeetingRecord:
     quorum_at_open: str | None = None
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
+    undeclared: list[str] = field(default_factory=list)  # attended without declaring, where the ToR has them declare
+    declare_rule: str = ""  # `declared at the beginning of each meeting (ToR 6.5)`, where it does
     votes: list[VoteRecord] = field(default_factory=list)
     between: list[VoteRecord] = field(default_factory=list)  # votes held since the last meeting, outside one
     actions: list[ActionRecord] = field(default_factory=list)
+    also: list[str] = field(default_factory=list)  # minutes approved, the review recorded, while it sat
     notes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # item -> (minute, resolution)
 
 
@@ -143,12 +148,15 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         place=meeting.place or where_words(terms.meetings, None, meeting.number)[0],
         chair=names(chair_id), chaired=None,
         minute_taker=names(meeting.minute_taker_id),
-        approval_rule=rule.cited(f"approved by the {rule.approved_by.replace('_', ' ')}"),
+        approval_rule=approval_words(rule),
         deputy_word=terms.deputies.word,
         overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     read_attendance(session, meeting, record, names, zone)
+    stood_in = chair_in_place(session, meeting)
+    if stood_in is not None:  # the named chair never came: whoever opened it chaired it
+        record.chair = names(stood_in)
     secretariat = secretariat_on(session, group.id, meeting.starts_at.date(), names) \
         if meeting.minute_taker_id is None and rule.secretariat_takes else None
     if secretariat:  # the ToR gives the secretariat the notes (CJCG 6.3), and nobody else was named to take them
@@ -156,7 +164,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.minute_taker_role = f" — {secretariat[1]} (ToR {rule.secretariat_takes})"
     if rule.approved_by == "steering_group" and (approved := approved_minutes(session, meeting.id)) is not None:
         record.signer = names(approved.approved_by_id)
-    record.signed_for = rule.cited("for the steering group, which approves the minutes") \
+    record.signed_for = approval_cited(rule, "for the steering group, which approves the minutes") \
         if rule.approved_by == "steering_group" else None
     elected = elected_at(session, group.id, meeting.id)  # whoever opened the meeting presided until the election
     presided = names(first_chair(session, meeting) or (opened_by(session, meeting) if elected else None) or group_chair)
@@ -166,7 +174,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.chair = election = terms.chair.cited(f"{presided} until {record.signer} was elected chair by poll "
                                                     f"{elected[1]}") + f"; then {record.signer}"
     # A handover after the election (the elected chair left) follows it, rather than replacing it.
-    record.chaired = chair_words(session, meeting, group_chair, names, zone, first=election)
+    record.chaired = chair_words(session, meeting, group_chair, names, zone,
+                                 first=election or (names(stood_in) if stood_in is not None else None))
     checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
                                   .order_by(QuorumCheck.id)))
     opening = next((c for c in checks if c.poll_id is None), None)
@@ -178,6 +187,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.declarations.append(Declaration(
             names(interest.person_id), positions.get(interest.item_id) if interest.item_id else None,
             interest.nature, None if interest.no_interests else interest.description))
+    if declares_at_start(terms):
+        record.undeclared = undeclared(session, meeting, names)
+        record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
@@ -185,41 +197,12 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         held = vote_record(session, terms, poll, {}, None)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
                                       closed_on=local_date(poll.closed_at, terms)))
+    record.also = recorded_during(session, meeting, terms, names)
     for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
                                   .order_by(ActionItem.number)):
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))
     return record
-
-
-def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
-                    zone: ZoneInfo) -> None:
-    officers = non_members(session, meeting.group_id)
-    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
-        member = names(row.member_id)
-        # names carry their organisation in brackets, so the time they left follows a dash, as apologies' notes do
-        left = f" — left at {row.left_at.astimezone(zone):%H:%M}" if row.left_at else ""
-        if row.relieved_id is not None and row.relieved_at is not None:  # deputised until the member arrived
-            record.officers.append(f"{names(row.relieved_id)} — {record.deputy_word} for {member} until "
-                                   f"{row.relieved_at.astimezone(zone):%H:%M}")
-        if row.member_id in officers and row.status in ("present", "absent"):
-            if row.status == "present":
-                record.officers.append(f"{member} — {officers[row.member_id]}")
-        elif row.status == GUEST:
-            record.officers.append(guest_words(member, row.organisation))
-        elif row.status == "present":
-            record.present.append(member + left)
-            if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)
-                record.officers.append(f"{names(row.deputy_id)} with {member}")
-        elif row.status == "deputised":
-            record.deputies.append((names(row.deputy_id), member))
-            if row.apologies_at is not None:
-                record.apologies.append((member, row.reason))
-                record.apologies_deputised[member] = names(row.deputy_id)
-        elif row.status == "apologies":
-            record.apologies.append((member, row.reason))
-        else:
-            record.absent.append(member)
 
 
 def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
@@ -236,7 +219,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll.group_id, poll.number, poll.kind, poll.outcome))
+                      then=then_words(session, terms, poll))
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

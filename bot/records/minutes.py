@@ -58,7 +58,8 @@ def in_attendance(record: MeetingRecord) -> list[str]:
     """Those there who are not members: deputies, by the ToR's word and saying for whom (`nadia — alternate for bob`),
     then the secretariat and observers with their seat (`Sam Reid — Administrative support`). The minutes and the
     group page both use it."""
-    return [f"{deputy} — {record.deputy_word} for {member}" for deputy, member in record.deputies] + record.officers
+    return [f"{deputy} — {record.deputy_word} for {member}{record.deputy_times.get(member, '')}"
+            for deputy, member in record.deputies] + record.officers
 
 
 def attendance(record: MeetingRecord) -> list[str]:
@@ -79,8 +80,10 @@ def quorum(record: MeetingRecord) -> list[str]:
 
 def declarations(record: MeetingRecord) -> list[str]:
     lines = ["", "## Declarations of interest", ""]
+    missing = [f"- **No declaration recorded:** {people(record.undeclared)} — {record.declare_rule}"] \
+        if record.undeclared else []
     if not record.declarations:
-        return [*lines, "None recorded."]
+        return [*lines, *(missing or ["None recorded."])]
     groups: dict[int | None, list[str]] = {}
     for d in record.declarations:
         text = "no interests to declare" if d.description is None else \
@@ -89,7 +92,7 @@ def declarations(record: MeetingRecord) -> list[str]:
     for item in sorted(groups, key=lambda i: -1 if i is None else i):
         label = "For the meeting" if item is None else f"Item {item} ({item_title(record, item)})"
         lines.append(f"- **{label}:** " + "; ".join(groups[item]))
-    return lines
+    return lines + missing
 
 
 def vote(v: VoteRecord) -> list[str]:
@@ -141,6 +144,11 @@ def between_meetings(record: MeetingRecord) -> list[str]:
     return lines
 
 
+def also(record: MeetingRecord) -> list[str]:
+    """What the meeting recorded besides its items: earlier minutes approved, the ToR review, a report made."""
+    return ["", "## Also recorded at the meeting", "", *(f"- {line}" for line in record.also)] if record.also else []
+
+
 def actions(record: MeetingRecord) -> list[str]:
     lines = ["", "## Actions", ""]
     if not record.actions:
@@ -171,6 +179,6 @@ def markdown(record: MeetingRecord) -> str:
               "scheduled": " The meeting has not been held yet."}
     status = states.get(record.status, f" The meeting is {record.status}.")
     lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + between_meetings(record)
-    lines += business(record) + actions(record) + signature(record)
+    lines += business(record) + also(record) + actions(record) + signature(record)
     lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

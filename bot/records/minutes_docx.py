@@ -15,6 +15,10 @@ from bot.records.docx_page import properties, set_up
 from bot.records.filing import Filing
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
+# What XML 1.0, so a Word file, cannot hold. python-docx refuses it, so one such character anywhere in the record
+# (kept before forms were checked as typed text is) made every Word and PDF copy of the minutes fail.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+UNREADABLE = "\ufffd"  # the replacement character, where the record holds one
 
 
 def runs(paragraph: Paragraph, text: str) -> None:
@@ -34,7 +38,7 @@ def docx(minutes_markdown: str, filing: Filing, template: bytes | None = None) -
         document = docx_template.on_template(template)
         docx_template.header_and_footer(document, filing)
         properties(document, filing)
-    for line in minutes_markdown.splitlines():
+    for line in NOT_XML.sub(UNREADABLE, minutes_markdown).splitlines():
         if not line.strip():
             continue
         level = len(line) - len(line.lstrip("#"))

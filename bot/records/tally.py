@@ -7,6 +7,7 @@ import json
 from sqlalchemy import Text, bindparam, cast, func, select
 from sqlalchemy.orm import Session
 
+from bot.connections import connection_of
 from bot.models import Ballot, Poll, SecretTally, SecretVoter
 
 # The ballots grouped by their choices, as the database holds them: a vote's card reads the tally, and decoding
@@ -28,7 +29,7 @@ def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
     per = {o.position: 0 for o in poll.options}
     voters = 0
     session.flush()  # as the ORM's autoflush would: the read below runs on the connection, without the ORM's path
-    for choices, many in session.connection().execute(BY_CHOICES, {"poll_id": poll.id}):
+    for choices, many in connection_of(session).execute(BY_CHOICES, {"poll_id": poll.id}):
         voters += many
         for position in json.loads(choices):
             per[position] = per.get(position, 0) + many

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection, Iterable
 from typing import Protocol
 
@@ -9,6 +10,9 @@ from bot.terms import AttendanceRules
 
 ATTENDED = frozenset({"present", "deputised"})
 GUEST = "guest"  # no seat: attends without a vote or a place in the quorum (LIEG 2.7)
+# The roll call at the start of a meeting takes a few minutes: who answers it is there from the start; a clerk
+# minutes the time of an arrival after it, and tells a late arrival that the others declared their interests already.
+LATE_AFTER = dt.timedelta(minutes=5)
 
 
 class RollEntry(Protocol):

@@ -45,7 +45,7 @@ SCOPES: dict[str, Scope] = {
         "meeting open", "meeting close", "meeting cancel", "agenda add", "here", "apologies", "minutes approve",
         "motion", "motion table", "motion vote", "poll", "vote", "poll close", "action", "action done",
         "review done", "report done", "minute", "resolved", "group end", "meeting chair", "leaving",
-        "guest")},
+        "guest", "meeting minute-taker")},
 }
 
 
@@ -101,7 +101,7 @@ def exposure_words(rule: Confidentiality, group_name: str, short_name: str, chan
     how = " and ".join(w for w, on in (("public", public), ("shared with another organisation", shared)) if on)
     name = f"#{channel_name}" if channel_name else "its channel"
     return rule.cited(f"{group_name} is confidential: its information is for its members and its purpose only, "
-                      "and its meetings are not open to the public") + \
+                      f"and its meetings are not open to {rule.not_open_to}") + \
         f". {name} is {how}, so people outside the group can read what is recorded there. Move the group to a " \
         f"private channel of your own organisation and bind that one with `group bind {short_name}`. I will not " \
         "repeat this warning for this channel."

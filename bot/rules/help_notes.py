@@ -3,25 +3,11 @@ every group, but who may use it, and on which clause, is each document's (LIEG 2
 
 from __future__ import annotations
 
+from bot.grammar import Verb
 from bot.rules.in_force import chair_rule, deputies_rule, quorum_rule, voting_rule
 from bot.rules.powers import agreement_words, power_for, who_may
 from bot.terms import Terms
 from bot.terms_powers import ACT_WORDS, Act
-
-# The act each command is, where the ToR's powers decide who may use it.
-VERB_ACTS: dict[str, Act] = {
-    "member add": Act.SEAT_MEMBER, "member remove": Act.SEAT_MEMBER, "chair": Act.NAME_CHAIR,
-    "meeting chair": Act.NAME_MEETING_CHAIR, "meeting schedule": Act.SCHEDULE_MEETING,
-    "meeting cancel": Act.SCHEDULE_MEETING, "agenda add": Act.PLAN_AGENDA, "meeting open": Act.RUN_MEETING,
-    "meeting close": Act.RUN_MEETING, "motion": Act.PROPOSE_MOTION, "motion table": Act.TABLE_MOTION,
-    "motion vote": Act.CALL_VOTE, "poll": Act.CALL_VOTE, "poll close": Act.CLOSE_POLL,
-    "minutes approve": Act.APPROVE_MINUTES, "action": Act.RECORD_ACTIONS, "minute": Act.RECORD_ACTIONS,
-    "resolved": Act.RECORD_ACTIONS, "guest": Act.RECORD_ACTIONS, "action done": Act.MARK_ACTION_DONE,
-    "review done": Act.MARK_REVIEW_DONE, "report done": Act.MARK_REVIEW_DONE, "deputy": Act.NOMINATE_DEPUTY,
-    "deputy revoke": Act.NOMINATE_DEPUTY, "group end": Act.END_GROUP,
-}
-# Where the act's own words would mislead: a guest is recorded by whoever records the meeting's actions.
-VERB_WORDS = {"guest": "record a guest", "minute": "minute an item", "resolved": "record what was resolved"}
 
 
 def guests_note(terms: Terms) -> str:
@@ -34,19 +20,21 @@ def guests_note(terms: Terms) -> str:
     return rule.cited("guests may be invited, without a vote or a place in the quorum") + "."
 
 
-def power_note(terms: Terms, verb: str) -> str:
-    """Who may use `verb` in this group, citing the clause, or saying the ToR is silent."""
-    act = VERB_ACTS[verb]
+def power_note(terms: Terms, act: Act, words: str = "") -> str:
+    """Who may do `act` (`words` say what it is for, else the act's own words) in this group, citing the clause,
+    or saying the ToR is silent."""
     power = power_for(terms, act)
-    text = f"who may {VERB_WORDS.get(verb, ACT_WORDS[act])}: {who_may(power, act)}"
+    text = f"who may {words or ACT_WORDS[act]}: {who_may(power, act)}"
     if power.agreement is not None:
         text += f", {agreement_words(power.agreement, terms)}"
     silent = power.clause is None and terms.powers.stated(act) is None
     return text + (" (the ToR is silent, so this is the usual practice)." if silent else f"{power.cite()}.")
 
 
-def group_note(terms: Terms, verb: str) -> str:
-    """`In <group>: ...` for `help <verb>` in the group's channel; empty where the ToR has nothing of its own."""
+def group_note(terms: Terms, spec: Verb) -> str:
+    """`In <group>: ...` for `help <verb>` in the group's channel; empty where the ToR has nothing of its own. Who
+    may use the verb comes from the act its command declares (bot.verbs_*), the act its use case checks."""
+    verb = spec.name
     notes: list[str] = []
     if verb == "guest":
         notes.append(guests_note(terms))
@@ -58,6 +46,6 @@ def group_note(terms: Terms, verb: str) -> str:
         notes.append(deputies_rule(terms) + ".")
     if verb in ("chair", "meeting chair"):
         notes.append("the chair: " + chair_rule(terms) + ".")
-    if verb in VERB_ACTS and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
-        notes.append(power_note(terms, verb))
+    if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
+        notes.append(power_note(terms, spec.act, spec.act_words))
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""

@@ -3,6 +3,7 @@ state. Pure, no I/O."""
 
 from __future__ import annotations
 
+from bot.rules.approval import approval_words
 from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
 from bot.rules.deputies import belonging
@@ -48,7 +49,8 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
     privacy = terms.confidentiality
     if privacy.confidential or not privacy.public_meetings:
         text = "confidential: information is used only for its purpose" if privacy.confidential else ""
-        text += ("; " if text else "") + ("meetings are not open to the public" if not privacy.public_meetings else "")
+        closed = f"meetings are not open to {privacy.not_open_to}" if not privacy.public_meetings else ""
+        text += ("; " if text else "") + closed
         rows.append(("Confidentiality", privacy.cited(text)))
     return rows
 
@@ -134,10 +136,7 @@ def voting_rule(terms: Terms) -> str:
 
 def minutes_rule(terms: Terms) -> str:
     """Who approves the minutes, citing the clause, or saying the ToR leaves it to the usual practice."""
-    rule = terms.minutes
-    text = f"approved by the {rule.approved_by.replace('_', ' ')}"
-    return rule.cited(text) if rule.clause else f"{text}; the ToR does not say who approves them, so this is the " \
-                                                "usual practice"
+    return approval_words(terms.minutes)
 
 
 def meetings_rule(terms: Terms) -> str:

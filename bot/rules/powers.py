@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from bot.rules.approval import approval_clause
 from bot.rules.tenure import SeatHeld, is_member
 from bot.rules.voting import is_voting
 from bot.terms import VOTING_RULE_WORDS, Role, Terms, VotingRule
@@ -43,9 +44,10 @@ def power_for(terms: Terms, act: Act) -> Power:
         return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.voting.tabling.clause)
     if act is Act.APPROVE_MINUTES:
         by = {"chair": [C], "steering_group": [PowerHolder.STEERING_GROUP], "group": [C, S]}[terms.minutes.approved_by]
-        return Power(by=by, clause=terms.minutes.clause)
+        return Power(by=by, clause=approval_clause(terms.minutes))
     if act is Act.CIRCULATE_MINUTES and terms.minutes.approved_by == "steering_group":
-        return Power(by=[PowerHolder.STEERING_GROUP], clause=terms.minutes.clause)  # "approved ... before circulation"
+        # "approved ... before circulation" (LIEG 5.2)
+        return Power(by=[PowerHolder.STEERING_GROUP], clause=approval_clause(terms.minutes))
     return Power(by=CLERK_DEFAULTS[act])
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.rules.approval import approval_cited
 from bot.terms import MinutesRule
 
 
@@ -13,6 +14,6 @@ def locked_refusal(rule: MinutesRule, number: int, approved_on: dt.date | None, 
     if approved_on is None:
         return None
     day = approved_on.strftime("%d %b %Y").lstrip("0")
-    return rule.cited(f"The minutes of meeting {number} were approved on {day}, so its record is locked and "
+    return approval_cited(rule, f"The minutes of meeting {number} were approved on {day}, so its record is locked and "
                       f"{doing} is refused") + ". Raise it at a later meeting instead, where it is minuted in its " \
         "own right."

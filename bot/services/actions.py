@@ -16,13 +16,12 @@ from bot.services.lengths import kept
 from bot.services.numbers import next_number
 from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
-from bot.terms_powers import Act
 from bot.verbs import Action, ActionDone, Actions
 
 
 def record_action(ctx: Context, cmd: Action) -> Reply:
     """Record an action, against the open meeting (and an item of it) when there is one."""
-    require(ctx, Act.RECORD_ACTIONS, "record actions", meeting=ctx.open_meeting())
+    require(ctx, cmd.act, "record actions", meeting=ctx.open_meeting())
     text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '
@@ -73,7 +72,7 @@ def action_done(ctx: Context, cmd: ActionDone) -> Reply:
                                                          ActionItem.number == cmd.action))
     if action is None:
         raise NotFound(f"There is no action {cmd.action} in {ctx.terms.name}. Say `actions` to list them.")
-    require(ctx, Act.MARK_ACTION_DONE, f"mark action {action.number} done", own=action.owner_id == ctx.actor.id)
+    require(ctx, cmd.act, f"mark action {action.number} done", own=action.owner_id == ctx.actor.id)
     if action.done_at is not None:
         return Reply(f"Action {action.number} was already marked done.", private=True)
     action.done_at = ctx.now

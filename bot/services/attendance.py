@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
-from bot.models import Meeting, Person
+from bot.models import Attendance, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show
@@ -61,7 +61,8 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = roll.attending_row(ctx, meeting, ctx.actor)
     if row is None:
-        raise NotAllowed(f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
+        raise NotAllowed(beside_leaving(ctx, meeting) or
+                         f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
     if row.left_at is not None:
         raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(ctx.terms.zone):%H:%M}; "
                          "say `here` when you are back.")
@@ -72,6 +73,20 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     return Reply(f"{ctx.actor.display_name} has left meeting {meeting.number} at "
                  f"{ctx.now.astimezone(ctx.terms.zone):%H:%M}.", notices=quorum_change(before, roll.quorum_of(
                      ctx, meeting)), changes=(MeetingRef(meeting.id),))
+
+
+def beside_leaving(ctx: Context, meeting: Meeting) -> str | None:
+    """What someone attending beside a member as an additional individual (LIEG 2.4) hears on `leaving`: they
+    count for no quorum and cast no vote, so there is nothing to stop counting; None for anyone else."""
+    beside = next((row for row in roll.attendance(ctx, meeting)
+                   if row.status == "present" and row.deputy_id == ctx.actor.id), None)
+    if beside is None:
+        return None
+    member = ctx.session.get(Person, beside.member_id)
+    name = member.display_name if member else "the member"
+    return ctx.terms.deputies.cited(
+        f"You attend meeting {meeting.number} beside {name} as an additional individual, with no vote and no place "
+        f"in the quorum, so your leaving changes no count; the minutes list you in attendance with {name}") + "."
 
 
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
@@ -92,6 +107,8 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
                          "are leaving early, say `leaving`.")
     reason = kept(" ".join(cmd.reason).strip(), lengths.TITLE, "reason") or None
+    if present is not None and present.status == "deputised" and present.deputy_id is not None:
+        return deputy_attends(ctx, meeting, present, reason)
     roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
     ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
     notices: tuple[str, ...] = ()
@@ -100,6 +117,20 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         notices = (sending_hint(ctx.terms.deputies, held.seat_title),)
     return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+def deputy_attends(ctx: Context, meeting: Meeting, row: Attendance, reason: str | None) -> Reply:
+    """Apologies from a member whose deputy already attends in their place: they stand beside the deputy, as they
+    do when sent first (CJCG 7.2, LIEG 2.4), rather than taking the deputy off the roll, the quorum and the vote."""
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    row.apologies_at, row.reason = ctx.now, reason
+    ctx.session.flush()
+    ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
+    deputy = ctx.session.get(Person, row.deputy_id)
+    rule = ctx.terms.deputies
+    attends = rule.cited(f"{deputy.display_name if deputy else 'your deputy'} attends in your place as {rule.word}")
+    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
+                 f"({show(meeting.starts_at, ctx.terms.zone)}); {attends}.", changes=(MeetingRef(meeting.id),))
 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:

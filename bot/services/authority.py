@@ -1,5 +1,5 @@
 """The roles a person holds in a group, from the record, and the one check every use case makes before it acts:
-`require(ctx, Act.X, "do x")` asks bot/rules/powers.py and raises its refusal."""
+`require(ctx, cmd.act, "do x")` (the act the command declares) asks bot/rules/powers.py and raises its refusal."""
 
 from __future__ import annotations
 

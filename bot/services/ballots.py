@@ -8,6 +8,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, insert, select, update
 
 from bot.commands import PersonRef
+from bot.connections import connection_of
 from bot.errors import NotAllowed, UsageError
 from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
@@ -77,8 +78,10 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if poll.meeting_id is not None and number is not None and \
             (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
         raise NotAllowed(f"{as_guest}: guests do not vote.")
-    if poll.meeting_id is not None and (refusal := deputy_refusal(ctx, poll.meeting_id)) is not None:
-        raise NotAllowed(refusal)
+    if poll.meeting_id is not None:
+        refusal, waiting = deputy_refusal(ctx, poll.meeting_id), not_yet_attending(ctx, poll.meeting_id)
+        if refusal is not None or waiting is not None:
+            raise NotAllowed(" ".join(part for part in (refusal, waiting) if part))
     raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
                                   meeting_number=number))
 
@@ -92,6 +95,11 @@ def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:
         member = ctx.session.get(Person, row.member_id)
         if member is None:
             continue
+        if row.relieved_id == ctx.actor.id and row.left_at is not None:  # the member came, then left
+            return rule.cited(f"{member.display_name}, for whom you {rule.stands_in('d')}, attended and left at "
+                              f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}; the vote stays with "
+                              f"{member.display_name}, who votes again on coming back with `here`: {rule.a_word} "
+                              "votes only in place of a member who did not attend") + "."
         if row.relieved_id == ctx.actor.id:
             return rule.cited(f"{member.display_name}, for whom you {rule.stands_in('d')}, is present and votes: "
                               f"{rule.a_word} votes only in place of an absent member") + "."
@@ -100,6 +108,22 @@ def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:
             return rule.cited(f"You attend beside {member.display_name}, {state}: an additional individual has no "
                               "vote") + "."
     return None
+
+
+def not_yet_attending(ctx: Context, meeting_id: int) -> str | None:
+    """Where the speaker is the named deputy of a member who is not at the meeting, and does not yet attend in their
+    place: how to (`here --for @member`), which gives them that member's vote; None otherwise."""
+    meeting = ctx.session.get(Meeting, meeting_id)
+    if meeting is None or meeting.status != "open":
+        return None
+    rule, rows = ctx.terms.deputies, {row.member_id: row for row in roll.attendance(ctx, meeting)}
+    waiting = [n.member for n in roll.nominations_for(ctx, meeting, ctx.actor)
+               if n.member_id not in rows or rows[n.member_id].status in ("apologies", "absent")]
+    if not waiting or ctx.membership(ctx.actor) is not None:
+        return None
+    member = waiting[0].display_name
+    return rule.cited(f"{member} named you their {rule.word} and is not here: say `here --for @{member}` to attend "
+                      f"in {member}'s place, and vote for them") + "."
 
 
 def vote(ctx: Context, cmd: Vote) -> Reply:
@@ -133,7 +157,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
                      subject=PollRef(poll.id), notices=notices)
     # Ballots are written by statements only (never held by the ORM), so the read needs no flush first: the
     # session's connection runs it without the ORM's path.
-    ballot = ctx.session.connection().execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
+    ballot = connection_of(ctx.session).execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
     if ballot is not None and list(ballot.choices) == positions:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
                      subject=PollRef(poll.id), notices=notices)

@@ -13,7 +13,6 @@ from bot.services.context import Context
 from bot.services.election import elected_in
 from bot.services.numbers import meeting_number
 from bot.terms import Role
-from bot.terms_powers import Act
 from bot.verbs import Chair
 
 
@@ -24,7 +23,7 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     refusal = chair.naming_refusal(ctx.terms)
     if refusal is not None:
         raise NotAllowed(refusal)
-    require(ctx, Act.NAME_CHAIR, "name the chair")
+    require(ctx, cmd.act, "name the chair")
     person = ctx.person(cmd.person)
     membership = may_chair(ctx, person)
     election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None

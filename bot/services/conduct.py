@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bot.errors import NotAllowed
 from bot.models import Interest, Meeting, Person
+from bot.rules.attendance import LATE_AFTER
 from bot.rules.cadence import cadence_breaks, cadence_words, early_by, how_long, last_regular
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import declares_at_start
@@ -83,6 +84,10 @@ def late_declaration(ctx: Context, meeting: Meeting, person: Person) -> tuple[st
                                                             Interest.person_id == person.id).limit(1))
     if declared is not None:
         return ()
-    text = (f"Interests are declared at the start of each meeting, and {person.display_name} joined after meeting "
-            f"{meeting.number} opened: declare any now with `declare \"...\" --item N`, or `declare none`")
+    how = "declare any now with `declare \"...\" --item N`, or `declare none`"
+    if meeting.opened_at is None or ctx.now <= meeting.opened_at + LATE_AFTER:  # answering the roll call
+        text = f"Interests are declared at the start of each meeting: {person.display_name}, {how}"
+    else:
+        text = (f"Interests are declared at the start of each meeting, and {person.display_name} joined after meeting "
+                f"{meeting.number} opened: {how}")
     return (ctx.terms.interests.cited(text) + ".",)

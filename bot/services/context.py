@@ -16,7 +16,7 @@ from bot.commands import PersonRef
 from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
-from bot.models import AgendaItem, Group, Meeting, Membership, Person, Poll
+from bot.models import AgendaItem, Attendance, Group, Meeting, Membership, Person, Poll
 from bot.rules.calendar import example_day, show_date
 from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
@@ -65,6 +65,9 @@ class Context:
     _seats: dict[int, Membership | None] = field(default_factory=dict, init=False, repr=False)
     # The polls this command read, by id: its card, composed after a vote, reuses the poll the vote read.
     polls_read: dict[int, Poll] = field(default_factory=dict, init=False, repr=False)
+    # The meetings' rolls this command read, by meeting id, each with the count of roll changes it was read at
+    # (bot/services/roll_rows.py).
+    rolls_read: dict[int, tuple[int, list[Attendance]]] = field(default_factory=dict, init=False, repr=False)
     # When the last review and report were recorded, once read for many groups at a time (bot/services/reviews.py).
     last_done_read: dict[str, dt.date | None] | None = field(default=None, init=False, repr=False)
 

@@ -16,6 +16,7 @@ from sqlalchemy import Table, bindparam, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot.connections import connection_of
 from bot.models import PlatformDelivery
 
 # Platforms stop retrying within minutes (Slack refuses requests older than five), so older keys can go.
@@ -54,7 +55,7 @@ def claim(session: Session, delivery: Delivery, now: dt.datetime) -> bool:
     at the same moment waits for the other's transaction, then sees its claim."""
     # On the session's connection: these rows are no record the ORM holds, and the ORM's path for a statement
     # cost as much Python again as the statement itself.
-    connection = session.connection()
+    connection = connection_of(session)
     if zlib.crc32(delivery.key.encode()) % PRUNE_ONE_IN == 0:
         connection.execute(CLEAR_OUT, {"platform": delivery.platform, "before": now - KEPT_FOR})
     claimed = connection.scalar(CLAIM.get(connection.dialect.name, CLAIM["sqlite"]),

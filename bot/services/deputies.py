@@ -14,7 +14,6 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import require_eligible, require_entitled
 from bot.services.numbers import meeting_number
-from bot.terms_powers import Act
 from bot.verbs import Deputies, Deputy, DeputyRevoke
 
 
@@ -30,7 +29,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if refusal is not None:
         raise NotAllowed(refusal)
     member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
-    require(ctx, Act.NOMINATE_DEPUTY, f"name {rule.a_word} for a member", own=member.id == ctx.actor.id)
+    require(ctx, cmd.act, f"name {rule.a_word} for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
     if seat_held is None:
         raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to "
@@ -79,7 +78,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
 
 def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
     member, word = ctx.person(cmd.for_) if cmd.for_ else ctx.actor, ctx.terms.deputies.word
-    require(ctx, Act.NOMINATE_DEPUTY, f"withdraw a member's {word}", own=member.id == ctx.actor.id)
+    require(ctx, cmd.act, f"withdraw a member's {word}", own=member.id == ctx.actor.id)
     deputy = ctx.person(cmd.person)
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,

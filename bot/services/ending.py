@@ -26,7 +26,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     """Record that the group ends today. Needs the END_GROUP power and the agreement the ToR names: a motion
     carried under its rule (`--motion N`) or another body's agreement (`--agreed "reference"`). Raises NotAllowed
     saying what would work; once ended, the group schedules no meeting and takes no vote."""
-    require(ctx, Act.END_GROUP, "end the group early", agreed=cmd.agreed)
+    require(ctx, cmd.act, "end the group early", agreed=cmd.agreed)
     already = ended_on(ctx)
     if already is not None:
         raise NotAllowed(f"{ctx.terms.name} already ended on {show_date(already)}.")
@@ -39,12 +39,13 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
     power = power_for(ctx.terms, Act.END_GROUP)
     note = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
+    poll = None
     if power.agreement is not None and power.agreement.vote is not None:
-        poll = agreed_by(ctx, cmd.motion, power.agreement, power.cite())
-        note = f"motion {poll.number}: {poll.outcome}"
+        poll, note = agreed_by(ctx, cmd.motion, power.agreement, power.cite()), None
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
-                               recorded_at=ctx.now))
-    ctx.audit("group.ended_early", note=note)
+                               poll_id=poll.id if poll else None, recorded_at=ctx.now))
+    ctx.audit("group.ended_early", note=note, motion=poll.number if poll else None)
+    agreed = f"motion {poll.number}: {poll.outcome}" if poll else note
     cancelled = []
     for later in ctx.session.scalars(select(Meeting).where(Meeting.group_id == ctx.group.id,
                                                            Meeting.status == "scheduled").order_by(Meeting.starts_at)):
@@ -52,7 +53,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
         ctx.audit("meeting.cancelled", meeting=later.id, reason="group ended")
         cancelled.append(f"{later.number} ({show(later.starts_at, ctx.terms.zone)})")
     return Reply(f"{ctx.terms.name} ends on {show_date(ctx.today)}{power.cite()}: it schedules no meeting and takes "
-                 f"no vote from now on; its record stays readable." + (f" Agreed: {note}." if note else "")
+                 f"no vote from now on; its record stays readable." + (f" Agreed: {agreed}." if agreed else "")
                  + cancelled_words(cancelled))
 
 

@@ -28,7 +28,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open; a guest is recorded at the meeting they attend, once the chair has "
                        "opened it with `meeting open`.")
-    require(ctx, Act.RECORD_ACTIONS, "record a guest at a meeting", meeting=meeting)
+    require(ctx, cmd.act, "record a guest at a meeting", meeting=meeting)
     rule = ctx.terms.guests
     if not rule.allowed:
         raise NotAllowed(rule.cited(f"The ToR of {ctx.terms.name} makes no provision for guests") + ".")
@@ -56,7 +56,8 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
         text += " The ToR says nothing of guests, so they attend at the group's invitation."
     privacy = ctx.terms.confidentiality
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
-        text += " " + privacy.cited("Its meetings are not open to the public") + ": a guest attends only by invitation."
+        text += " " + privacy.cited(f"Its meetings are not open to {privacy.not_open_to}") + \
+            ": a guest attends only by invitation."
     return Reply(text, changes=(MeetingRef(meeting.id),))
 
 

@@ -11,7 +11,6 @@ from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
 from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
-from bot.terms_powers import Act
 from bot.verbs import Minute, Resolved
 
 MAX_CHARS = 4000
@@ -27,7 +26,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     meeting = meeting_to_minute(ctx, cmd.meeting)
     # Whoever the ToR has take the notes (its record_actions power: CJCG 6.3 "Administrative support ... note
     # taking"; LIEG 5.2 the steering group member who volunteers), and the meeting's chair.
-    require(ctx, Act.RECORD_ACTIONS, f"write {what} into the minutes", meeting=meeting)
+    require(ctx, cmd.act, f"write {what} into the minutes", meeting=meeting)
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
     require_unlocked(ctx, meeting.id, f"a new {what}")

@@ -15,7 +15,7 @@ from bot.services.poll_records import get_poll
 from bot.services.presiding import refuse_meeting_chair_until_elected
 from bot.services.standing import is_member
 from bot.terms_powers import Act, PowerHolder
-from bot.verbs import MeetingChair, MeetingSchedule
+from bot.verbs import MeetingChair, MeetingMinuteTaker
 
 
 def in_steering_group(ctx: Context, person: Person) -> bool:
@@ -27,12 +27,12 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
     """Name who chairs a scheduled or open meeting (whoever may name a meeting's chair): the group's chair has sent
     apologies, or leaves. The chair must be one the ToR allows (check_meeting_people) and not have sent apologies."""
     meeting = ctx.meeting(cmd.meeting)
-    require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair", meeting=meeting)
+    require(ctx, cmd.act, "name a meeting's chair", meeting=meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name the chair of a meeting still to come "
                          "or open.")
     chair = ctx.person(cmd.person)
-    decided = check_meeting_people(ctx, cmd, chair, None)
+    decided = check_meeting_people(ctx, cmd.decision, chair, None)
     if chair.id == meeting.chair_id and not decided:  # no handover: the minutes would have them hand over to themselves
         return Reply(f"{chair.display_name} already chairs meeting {meeting.number} "
                      f"({show(meeting.starts_at, ctx.terms.zone)}); nothing changed.")
@@ -50,14 +50,42 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
                  f"({show(meeting.starts_at, ctx.terms.zone)}).")
 
 
-def check_meeting_people(ctx: Context, cmd: MeetingSchedule | MeetingChair, chair: Person | None,
+def name_minute_taker(ctx: Context, cmd: MeetingMinuteTaker) -> Reply:
+    """Name who takes the minutes of a scheduled or open meeting: a member volunteering themself (LIEG 5.2: "A member
+    of the steering group will volunteer to take the minutes"), or another named by whoever names a meeting's chair.
+    The minute-taker must be one the ToR allows (check_meeting_people) and not have sent apologies."""
+    meeting = ctx.meeting(cmd.meeting)
+    taker = ctx.person(cmd.person)
+    if taker.id != ctx.actor.id:
+        require(ctx, Act.NAME_MEETING_CHAIR, "name who takes a meeting's minutes", meeting=meeting)
+    if meeting.status not in ("scheduled", "open"):
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name who takes the minutes of a meeting "
+                         "still to come or open.")
+    check_meeting_people(ctx, None, None, taker)
+    row = roll.row_for(ctx, meeting, taker)
+    if row is not None and row.status == "apologies":
+        raise NotAllowed(f"{taker.display_name} has sent apologies for meeting {meeting.number}, so cannot take its "
+                         "minutes. Name a member who will be there.")
+    if taker.id == meeting.minute_taker_id:
+        return Reply(f"{taker.display_name} already takes the minutes of meeting {meeting.number}; nothing changed.")
+    before = ctx.session.get(Person, meeting.minute_taker_id) if meeting.minute_taker_id else None
+    meeting.minute_taker_id = taker.id
+    ctx.audit("meeting.minute_taker_named", meeting=meeting.id, minute_taker=taker.id)
+    rule = ctx.terms.minutes
+    said = f"{taker.display_name} takes the minutes of meeting {meeting.number} " \
+        f"({show(meeting.starts_at, ctx.terms.zone)})"
+    instead = f"; {before.display_name} no longer does" if before else ""
+    return Reply((rule.cited(said) if rule.taken_by == "steering_group" else said) + instead + ".")
+
+
+def check_meeting_people(ctx: Context, decision: int | None, chair: Person | None,
                          minute_taker: Person | None) -> str | None:
     """Refuse (NotAllowed, citing the clause and naming who may) a chair or minute-taker the ToR does not allow;
     return how the chair was chosen when a decision of the group let them chair, else None."""
     chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
     if chair is not None:
         refuse_meeting_chair_until_elected(ctx, chair)
-    if cmd.decision is not None and (chair is None or not chair_rule.unless_group_decides):
+    if decision is not None and (chair is None or not chair_rule.unless_group_decides):
         raise UsageError(chair_rule.cited("`--decision N` names the motion by which the group chose a meeting's "
                                           "chair where the ToR lets it decide otherwise, and this ToR does not")
                          if chair is not None else "`--decision N` goes with `--chair @person`: the motion by "
@@ -75,8 +103,8 @@ def check_meeting_people(ctx: Context, cmd: MeetingSchedule | MeetingChair, chai
         if source != "steering_group" or in_steering_group(ctx, person):
             continue
         unless = role == "chair" and chair_rule.unless_group_decides
-        if unless and cmd.decision is not None:
-            decided = decided_by(ctx, cmd.decision, person)
+        if unless and decision is not None:
+            decided = decided_by(ctx, decision, person)
             continue
         steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
         who = person.display_name

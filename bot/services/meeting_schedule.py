@@ -29,7 +29,7 @@ SAME_START = dt.timedelta(minutes=15)
 
 def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
-    require(ctx, Act.SCHEDULE_MEETING, "schedule meetings")
+    require(ctx, cmd.act, "schedule meetings")
     require_operating(ctx, "schedule meetings")
     if cmd.chair:
         require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
@@ -46,7 +46,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     additional = conduct.require_chair_for_additional(ctx, day)
     chair = ctx.person(cmd.chair) if cmd.chair else None
     minute_taker = ctx.person(cmd.minutes) if cmd.minutes else None
-    decided = check_meeting_people(ctx, cmd, chair, minute_taker)
+    decided = check_meeting_people(ctx, cmd.decision, chair, minute_taker)
     # Taking the number takes the group's turn (it locks the group's row until this commits), so of two
     # submissions at once the second waits here and then sees the first's meeting in the clash check.
     number = next_number(ctx.session, Meeting, ctx.group.id)

@@ -31,7 +31,6 @@ from bot.services.presence import present_by_acting
 from bot.services.presiding import presides_until_elected
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
-from bot.terms_powers import Act
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
 AGENDA_ITEMS = 100  # a meeting of a few hours can take no more; a longer list is a mistake or an attack
@@ -54,7 +53,7 @@ def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
 
 
 def cancel(ctx: Context, cmd: MeetingCancel) -> Reply:
-    require(ctx, Act.SCHEDULE_MEETING, "cancel meetings")
+    require(ctx, cmd.act, "cancel meetings")
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be cancelled.")
@@ -65,7 +64,7 @@ def cancel(ctx: Context, cmd: MeetingCancel) -> Reply:
 
 def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
     meeting = ctx.meeting(cmd.meeting)
-    require(ctx, Act.PLAN_AGENDA, "set the agenda", meeting=meeting)
+    require(ctx, cmd.act, "set the agenda", meeting=meeting)
     if meeting.status in ("closed", "cancelled"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; add items to a meeting still to come.")
     require_unlocked(ctx, meeting.id, "a change to its agenda")
@@ -97,7 +96,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     if already is not None:
         raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
     meeting = ctx.meeting(cmd.meeting)
-    require(ctx, Act.RUN_MEETING, "open a meeting", meeting=meeting)
+    require(ctx, cmd.act, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
@@ -128,7 +127,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     meeting = ctx.open_meeting()
     if meeting is None:
         raise NotFound("No meeting is open.")
-    require(ctx, Act.RUN_MEETING, "close a meeting", meeting=meeting)
+    require(ctx, cmd.act, "close a meeting", meeting=meeting)
     open_vote = ctx.session.scalar(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open"))
     if open_vote is not None:
         raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "

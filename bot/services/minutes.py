@@ -11,6 +11,7 @@ from bot.records.minutes import markdown, seal
 from bot.records.people import namer
 from bot.refs import MinutesRef
 from bot.replies import Button, Reply
+from bot.rules.approval import approval_cited
 from bot.rules.calendar import show
 from bot.services.authority import require
 from bot.services.context import Context
@@ -55,13 +56,13 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     meeting = chosen(ctx, cmd.meeting)
     rule = ctx.terms.minutes
     doing = "record the group's approval of the minutes" if rule.approved_by == "group" else "approve the minutes"
-    require(ctx, Act.APPROVE_MINUTES, f"{doing} of {ctx.terms.name}", meeting=meeting)
+    require(ctx, cmd.act, f"{doing} of {ctx.terms.name}", meeting=meeting)
     if meeting.status != "closed":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; minutes are approved once it is closed.")
     already = approved_minutes(ctx.session, meeting.id)
     if already is not None:
-        raise NotAllowed(rule.cited(f"The minutes of meeting {meeting.number} were approved on "
-                                    f"{show(already.approved_at, ctx.terms.zone)} and are locked") + ".")
+        raise NotAllowed(approval_cited(rule, f"The minutes of meeting {meeting.number} were approved on "
+                                              f"{show(already.approved_at, ctx.terms.zone)} and are locked") + ".")
     record = meeting_record(ctx.session, ctx.group, meeting)
     if rule.approved_by != "group":  # the approver signs: for the body that approves (LIEG 5.2), or as the chair
         record.signer = namer(ctx.session, ctx.group)(ctx.actor.id)  # who approved (the meeting's, after a handover)
@@ -74,5 +75,5 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     ctx.session.flush()
     ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
     return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=MinutesRef(meeting.id),
-                 notices=(rule.cited(f"Approved by {ctx.actor.display_name}; the record of meeting {meeting.number} is "
-                                     "now locked") + ".",))
+                 notices=(approval_cited(rule, f"Approved by {ctx.actor.display_name}; the record of meeting "
+                                               f"{meeting.number} is now locked") + ".",))

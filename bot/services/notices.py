@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Poll, SecretVoter
-from bot.rules import chair, deputies
+from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Person, Poll, SecretVoter
+from bot.rules import deputies
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import interests_prompt
 from bot.rules.powers import power_for, silent, who_may
@@ -24,6 +24,7 @@ from bot.services import reviews
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
+from bot.services.presiding import opener
 from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
 from bot.terms_powers import Act
@@ -78,18 +79,27 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
         lines.append(f"No agenda items yet; {who_may(power, Act.PLAN_AGENDA)} adds them with `agenda add \"title\"`"
                      + (" (the usual practice: the ToR does not say who)" if silent(ctx.terms, Act.PLAN_AGENDA, power)
                         else f"{power.cite()}") + ".")
-    lines.append(quorum_line(ctx))
+    lines += [*who_serves(ctx, meeting), quorum_line(ctx)]
     lines.append(f"If you cannot attend, say `apologies --meeting {meeting.number}`.")
     return Notice("Meeting reminder", "\n".join(lines))
 
 
-def opener(ctx: Context) -> str:
-    """Who opens a meeting starting now: the chair, or, while the group awaits the chair it elects (CSCPWG
-    Governance), the secretariat, who runs the election."""
-    if not chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
-        return "The chair opens it with `meeting open`."
-    return ctx.terms.chair.cited("The group has yet to elect its chair, so the secretariat opens it with "
-                                 "`meeting open` and holds the election") + "."
+def who_serves(ctx: Context, meeting: Meeting) -> list[str]:
+    """Who chairs the meeting and takes its minutes, where named; where the ToR has a volunteer for each meeting
+    (LIEG 5.1, 5.2) and none has come forward yet, how one does."""
+    chair, minutes, n = ctx.terms.chair, ctx.terms.minutes, meeting.number
+    named = {role: ctx.session.get(Person, person_id) for role, person_id in
+             (("Chair", meeting.chair_id), ("Minutes", meeting.minute_taker_id)) if person_id is not None}
+    said = [f"{role}: {person.display_name}." for role, person in named.items() if person is not None]
+    steering = "a member of the steering group"
+    if "Chair" not in named and chair.chosen == "per_meeting":
+        volunteer = steering if chair.drawn_from == "steering_group" else "a member"
+        said.append(chair.cited(f"No chair named yet; {volunteer} volunteers")
+                    + f": `meeting chair @person --meeting {n}`.")
+    if "Minutes" not in named and minutes.taken_by == "steering_group":
+        said.append(minutes.cited(f"No one has volunteered to take the minutes yet; {steering} does")
+                    + f": `meeting minute-taker @person --meeting {n}`.")
+    return said
 
 
 def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> Notice | str:

@@ -18,13 +18,12 @@ from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll
 from bot.services.poll_results import card, counts, electorate
 from bot.services.record_lock import require_unlocked
-from bot.terms_powers import Act
 from bot.verbs import PollClose
 
 
 def close_poll(ctx: Context, cmd: PollClose) -> Reply:
     poll = get_poll(ctx, cmd.poll)
-    require(ctx, Act.CLOSE_POLL, "close a vote")
+    require(ctx, cmd.act, "close a vote")
     if poll.status != "open":
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed.")
     casting = cmd.casting

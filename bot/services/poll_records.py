@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, inspect, select
-from sqlalchemy.orm import joinedload
+from sqlalchemy import bindparam, event, inspect, select
+from sqlalchemy.orm import Session, SessionTransaction, joinedload
 
 from bot.errors import NotFound
 from bot.models import Poll
@@ -15,13 +15,24 @@ POLL_NUMBERED = POLL.where(Poll.group_id == bindparam("group_id"), Poll.number =
 POLL_RECORD = POLL.where(Poll.id == bindparam("poll_id"))
 
 
+# The polls this transaction found by number, {(group id, number): poll}: a batch of votes on one poll (SQLite's group
+# commit, one transaction) reads it once, and each vote after takes the same object the read would have given back
+# (a query never replaces what its session holds; polls are never deleted, and a number is never reused). Forgotten
+# when the transaction, or a savepoint in it, rolls back or ends.
+FOUND = "poll_records.found"
+
+
 def get_poll(ctx: Context, number: int) -> Poll:
     """The group's poll or motion `number` (the number people see). Raises NotFound pointing to `polls`."""
-    # Its options come in the same query: nearly every use (a vote, a card) reads them next.
-    poll = ctx.session.execute(POLL_NUMBERED, {"group_id": ctx.group.id, "number": number}).unique() \
-        .scalar_one_or_none()
-    if poll is None:
-        raise NotFound(f"There is no poll or motion {number} in {ctx.terms.name}. Say `polls` to list open ones.")
+    found: dict[tuple[int, int], Poll] = ctx.session.info.setdefault(FOUND, {})
+    poll = found.get((ctx.group.id, number))
+    if poll is None or loaded(ctx, poll.id, poll) is None:
+        # Its options come in the same query: nearly every use (a vote, a card) reads them next.
+        poll = ctx.session.execute(POLL_NUMBERED, {"group_id": ctx.group.id, "number": number}).unique() \
+            .scalar_one_or_none()
+        if poll is None:
+            raise NotFound(f"There is no poll or motion {number} in {ctx.terms.name}. Say `polls` to list open ones.")
+        found[ctx.group.id, number] = poll
     ctx.polls_read[poll.id] = poll
     return poll
 
@@ -35,12 +46,24 @@ def poll_of_record(ctx: Context, poll_id: int) -> Poll:
     return poll
 
 
-def loaded(ctx: Context, poll_id: int) -> Poll | None:
-    """The poll as this command already read it, options and all (the vote just cast), else None. Reading it again
-    would give this same object back, unchanged: a query never overwrites what its session holds."""
-    poll = ctx.polls_read.get(poll_id)
+def loaded(ctx: Context, poll_id: int, poll: Poll | None = None) -> Poll | None:
+    """The poll as this command (or `poll`, as this transaction) already read it, options and all (the vote just
+    cast), else None. Reading it again would give this same object back, unchanged: a query never overwrites what
+    its session holds."""
+    poll = poll or ctx.polls_read.get(poll_id)
     if poll is None:
         return None
     state = inspect(poll)
     return poll if state.session is ctx.session and not state.expired_attributes and "options" in poll.__dict__ \
         else None
+
+
+@event.listens_for(Session, "after_soft_rollback")  # a savepoint's too: what it read may be undone
+def _rolled_back(session: Session, _previous: SessionTransaction) -> None:
+    session.info.pop(FOUND, None)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _ended(session: Session, transaction: SessionTransaction) -> None:
+    if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
+        session.info.pop(FOUND, None)

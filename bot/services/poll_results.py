@@ -55,7 +55,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         fields.append(("Sounding", note[0].upper() + note[1:]))
     if poll.outcome:
         fields.append(("Outcome", poll.outcome))
-    then = then_words(ctx.session, ctx.terms, ctx.group.id, poll.number, poll.kind, poll.outcome)
+    then = then_words(ctx.session, ctx.terms, poll)
     if then:
         fields.append(("Next", then))
     buttons: tuple[Button, ...] = ()

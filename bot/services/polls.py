@@ -63,7 +63,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
-    require(ctx, Act.PROPOSE_MOTION, f"propose motions in {ctx.terms.name}")
+    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}")
     require_operating(ctx, "take motions")
     if cmd.closes and (refusal := deadline_refusal(ctx, text)) is not None:
         raise NotAllowed(refusal)
@@ -113,7 +113,7 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
     tabling = ctx.terms.voting.tabling
     if poll.kind != "motion" or poll.status != "proposed":
         raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.number} is {poll.status}.")
-    require(ctx, Act.TABLE_MOTION, f"table motions with {tabling.with_body}")
+    require(ctx, cmd.act, f"table motions with {tabling.with_body}")
     poll.status, poll.tabled_by_id = "tabled", ctx.actor.id
     ctx.audit("motion.tabled", poll=poll.id)
     return Reply(f"Motion {poll.number} is tabled with {tabling.with_body}; the chair can open the vote at a meeting "
@@ -122,7 +122,7 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
 
 def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
-    require(ctx, Act.CALL_VOTE, "open a vote")
+    require(ctx, cmd.act, "open a vote")
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
@@ -174,7 +174,7 @@ def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
 
 def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     """Ask the group a question with the given options (the chair)."""
-    require(ctx, Act.CALL_VOTE, "call a poll")
+    require(ctx, cmd.act, "call a poll")
     labels = [c.strip() for c in cmd.choices if c.strip()]
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')

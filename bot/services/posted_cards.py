@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, select, update
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.models import PostedMessage
@@ -69,3 +69,15 @@ def replace_card(session: Session, place: Place, ref: RecordRef, gone: str, card
     moved = session.execute(update(PostedMessage).where(*_where(place, ref), PostedMessage.message_ref == gone)
                             .values(message_ref=card.message, conversation=card.conversation, posted_at=now))
     return bool(getattr(moved, "rowcount", 0))
+
+
+def shows_later(session: Session, place: Place, ref: RecordRef, version: int) -> bool:
+    """Whether the card showing `ref` in `place` was last updated to a change after `version`, by any replica."""
+    return session.scalar(select(PostedMessage.id).where(*_where(place, ref),
+                                                         PostedMessage.shown_change > version)) is not None
+
+
+def note_shown(session: Session, place: Place, ref: RecordRef, version: int) -> None:
+    """Note that the card showing `ref` now shows change `version`, unless it was updated to a later one since."""
+    session.execute(update(PostedMessage).where(*_where(place, ref), or_(
+        PostedMessage.shown_change.is_(None), PostedMessage.shown_change < version)).values(shown_change=version))

@@ -22,6 +22,8 @@ def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
         roll.check_cap(ctx, meeting, ctx.actor)
     except NotAllowed:
         return False
-    roll.set_status(ctx, meeting, ctx.actor, "present")
+    row = roll.set_status(ctx, meeting, ctx.actor, "present")
+    # When they came is not known (they never said `here`): the minutes claim no late arrival for them.
+    row.recorded_at = meeting.opened_at or ctx.now
     ctx.audit("attendance.present", meeting=meeting.id, member=ctx.actor.id)
     return True

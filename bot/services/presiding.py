@@ -75,3 +75,12 @@ def refuse_meeting_chair_until_elected(ctx: Context, person: Person) -> None:
     if chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
         raise NotAllowed(f"{person.display_name} cannot be named to chair a meeting before the group has elected its "
                          f"chair. {chair_hint(ctx)}")
+
+
+def opener(ctx: Context) -> str:
+    """Who opens a meeting starting now: the chair, or, while the group awaits the chair it elects (CSCPWG
+    Governance), the secretariat, who runs the election."""
+    if not chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
+        return "The chair opens it with `meeting open`."
+    return ctx.terms.chair.cited("The group has yet to elect its chair, so the secretariat opens it with "
+                                 "`meeting open` and holds the election") + "."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 
+from bot.audit import last_link, own_change
 from bot.models import Meeting
 from bot.refs import MeetingRef, PollRef, RecordRef
 from bot.replies import Reply
@@ -33,6 +34,20 @@ def card_of(ctx: Context, ref: RecordRef, *, reader: bool = False) -> Reply | No
     return None
 
 
+def change_number(ctx: Context) -> int:
+    """The place in the group's audit chain of its latest change: every change appends there, in commit order
+    (SQLite's one writer; PostgreSQL's lock on the chain), so it numbers the cards of every replica alike."""
+    return last_link(ctx.session, ctx.group.id)[1]
+
+
+def card_now(ctx: Context, ref: RecordRef) -> Reply | None:
+    """`card_of` for a reader, numbered by the latest change (read first: the card then shows that change at
+    least), for a platform refreshing a card it posted."""
+    version = change_number(ctx)
+    shown = card_of(ctx, ref, reader=True)
+    return None if shown is None else dataclasses.replace(shown, version=version)
+
+
 def may_read(ctx: Context, meeting_id: int | None) -> bool:
     """Whether the actor may see the record of meeting `meeting_id` (or the group's, for a vote between meetings)."""
     if not ctx.terms.confidential:
@@ -52,5 +67,11 @@ def with_cards(ctx: Context, reply: Reply, pending: Callable[[RecordRef], bool] 
     refs = list(dict.fromkeys(([reply.subject] if reply.private and reply.subject is not None else [])
                               + list(reply.changes)))
     later = tuple(ref for ref in refs if pending is not None and pending(ref))
-    cards = tuple(shown for ref in refs if ref not in later and (shown := card_of(ctx, ref)) is not None)
+    # Numbered before they are read: the command's own change where it made one (its transaction appended it, and
+    # holds the chain), else the latest committed, which the cards then show at least.
+    version = change_number(ctx) if len(later) < len(refs) else None
+    cards = tuple(dataclasses.replace(shown, version=version) for ref in refs
+                  if ref not in later and (shown := card_of(ctx, ref)) is not None)
+    if not reply.private and reply.subject is not None:  # a record's own card, as the command's answer
+        reply = dataclasses.replace(reply, version=own_change(ctx.session, ctx.group.id))
     return dataclasses.replace(reply, cards=cards, cards_pending=later) if cards or later else reply

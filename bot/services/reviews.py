@@ -15,7 +15,6 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.terms import Terms
-from bot.terms_powers import Act
 from bot.verbs import ReportDone, Review, ReviewDone
 
 DONE_KINDS = ("review", "report")
@@ -77,7 +76,7 @@ def review_status(ctx: Context, cmd: Review) -> Reply:
 
 
 def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
-    require(ctx, Act.MARK_REVIEW_DONE, f"record the {kind}")
+    require(ctx, cmd.act, f"record the {kind}")
     note = kept(" ".join(cmd.note).strip(), lengths.TEXT, "note") or None
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
@@ -86,7 +85,8 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     ctx.audit(f"{kind}.done", note=note)
     if kind == "review":
         due = next_review(ctx)
-        after = f" The next is due on {show_date(due)}." if due else ""
+        after = " " + ctx.terms.review.cited(f"The next is due on {show_date(due)}") + "." \
+            if due and ctx.terms.review else ""
         return Reply(f"ToR review recorded as done on {show_date(ctx.today)}.{after}")
     rule = ctx.terms.reporting
     if rule is None:

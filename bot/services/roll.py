@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import bindparam, or_, select
+from sqlalchemy import or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
@@ -18,19 +18,10 @@ from bot.services.context import Context
 from bot.services.deputy_eligibility import require_entitled, require_free
 from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
+from bot.services.roll_rows import attendance as attendance
+from bot.services.roll_rows import people_of
+from bot.services.roll_rows import row_for as row_for
 from bot.services.standing import voting_ids
-
-# Built once: every vote, quorum check and roll call at a meeting reads it.
-ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
-
-
-def attendance(ctx: Context, meeting: Meeting) -> list[Attendance]:
-    return list(ctx.session.scalars(ROLL, {"meeting_id": meeting.id}))
-
-
-def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None:
-    return ctx.session.scalar(select(Attendance).where(Attendance.meeting_id == meeting.id,
-                                                       Attendance.member_id == member.id))
 
 
 def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, deputy: Person | None = None,
@@ -64,9 +55,10 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
         return
     rows = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and organisation_of(ctx, a.member_id) ==
             organisation]
-    # Everyone there counts: each member or deputy in their place, and anyone attending beside a member present.
-    attending = sum((beside or a.member_id != member.id) + (a.status == "present" and a.deputy_id is not None)
-                    for a in rows)
+    # Everyone there now counts ("at any one time"): each member or deputy in their place who has not left, and
+    # anyone attending beside a member (who may stay on when the member leaves).
+    attending = sum((a.left_at is None and (beside or a.member_id != member.id))
+                    + (a.status == "present" and a.deputy_id is not None) for a in rows)
     refusal = cap_refusal(rule, organisation, attending)
     if refusal is not None:
         raise NotAllowed(refusal)
@@ -77,6 +69,7 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
     row = row_for(ctx, meeting, member)
     if row is not None and row.status == "present" and row.left_at is not None:
         require_unlocked(ctx, meeting.id, "a change to its attendance")
+        check_cap(ctx, meeting, member)  # others of their organisation may have come while they were out
         row.left_at = None
         ctx.audit("attendance.returned", meeting=meeting.id, member=member.id)
         return f"{member.display_name} is back at meeting {meeting.number}."
@@ -151,6 +144,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
             return f"You are already recorded as {rule.word} for {member.display_name}."
         require_free(ctx, meeting, member)  # left carol's seat for dan's: not back in carol's while in dan's
         require_unlocked(ctx, meeting.id, "a change to its attendance")
+        check_cap(ctx, meeting, member)
         row.left_at = None
         ctx.audit("attendance.returned", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
         return f"{ctx.actor.display_name} is back at meeting {meeting.number} as {rule.word} for {member.display_name}."
@@ -173,7 +167,7 @@ def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendanc
     if row.deputy_id is None:
         check_cap(ctx, meeting, member, beside=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
-    row.deputy_id, row.recorded_at = ctx.actor.id, ctx.now
+    row.deputy_id = ctx.actor.id  # recorded_at stays the member's arrival, which the minutes give
     ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
     return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
                       f"encourages; {member.display_name} votes, {me} does not") + "."
@@ -184,8 +178,10 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     members, so they are in attendance, never present or absent (as the minutes list them)."""
     groups: dict[str, list[str]] = defaultdict(list)
     officers, deputised = non_members(ctx.session, ctx.group.id), ctx.terms.deputies.words.capitalize()
-    for row in attendance(ctx, meeting):
-        member = ctx.session.get(Person, row.member_id)
+    rows = attendance(ctx, meeting)
+    people = people_of(ctx, rows)
+    for row in rows:
+        member = people.get(row.member_id)
         assert member is not None
         if row.member_id in officers and row.status in ("present", "absent"):  # their apologies stand
             if row.status == "present":
@@ -195,15 +191,15 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             groups["In attendance"].append(guest_words(member.display_name, row.organisation))
             continue
         if row.status == "present" and row.deputy_id:  # someone attending beside the member
-            deputy = ctx.session.get(Person, row.deputy_id)
+            deputy = people.get(row.deputy_id)
             groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
         left = f" (left {row.left_at.astimezone(ctx.terms.zone):%H:%M})" if row.left_at else ""
         if row.relieved_id and row.relieved_at:
-            relieved = ctx.session.get(Person, row.relieved_id)
+            relieved = people.get(row.relieved_id)
             groups[deputised].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
                                      f"(until {row.relieved_at.astimezone(ctx.terms.zone):%H:%M})")
         if row.status == "deputised" and row.deputy_id:
-            deputy = ctx.session.get(Person, row.deputy_id)
+            deputy = people.get(row.deputy_id)
             groups[deputised].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")
             if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
                 groups["Apologies"].append(apology_words(member.display_name, row.reason, deputy.display_name

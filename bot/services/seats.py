@@ -68,12 +68,12 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     if not may(ctx, Act.CO_OPT_MEMBER):  # refused before the seat is looked at, naming the power the seat asks
         named = ctx.terms.seat(cmd.seat) if cmd.seat else None
         co_opting = (named is not None and named.role == Role.CO_OPTED) or (cmd.role or "").casefold() == "co_opted"
-        require(ctx, Act.CO_OPT_MEMBER if co_opting else Act.SEAT_MEMBER,
+        require(ctx, Act.CO_OPT_MEMBER if co_opting else cmd.act,
                 "co-opt members" if co_opting else "add members")
     seat, role = seat_and_role(ctx, cmd)
     agreed = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
-    require(ctx, Act.CO_OPT_MEMBER if co_opted else Act.SEAT_MEMBER, "co-opt members" if co_opted else "add members",
+    require(ctx, Act.CO_OPT_MEMBER if co_opted else cmd.act, "co-opt members" if co_opted else "add members",
             agreed=agreed)
     require_chair_may_hold(ctx, seat, role)
     person = ctx.person(cmd.person)
@@ -167,7 +167,7 @@ def require_chair_may_hold(ctx: Context, seat: Seat, role: Role) -> None:
 
 
 def remove_member(ctx: Context, cmd: MemberRemove) -> Reply:
-    require(ctx, Act.SEAT_MEMBER, "remove members")
+    require(ctx, cmd.act, "remove members")
     person = ctx.person(cmd.person)
     membership = ctx.membership(person)
     if membership is None:

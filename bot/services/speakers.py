@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
 from bot.commands import PersonRef
+from bot.connections import connection_of
 from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker
@@ -37,7 +38,7 @@ def person_for(session: Session, speaker: Speaker) -> Person:
             # One statement now, rather than a changed object for the ORM to flush before the command's next read
             # (a person's first command, or every vote of a crowd voting for the first time: the flush cost more
             # than the rest of reading who they are).
-            session.connection().execute(RENAME, {"person_id": person.id, "display_name": speaker.display_name})
+            connection_of(session).execute(RENAME, {"person_id": person.id, "display_name": speaker.display_name})
             set_committed_value(person, "display_name", speaker.display_name)
         return person
     person = Person(display_name=speaker.display_name or speaker.user_id)

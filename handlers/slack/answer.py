@@ -23,7 +23,8 @@ from bot.payloads import Pressed
 from bot.refs import RecordRef
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from handlers.slack import cards, deliveries, pushback
+from handlers.slack import card_refresh, cards, deliveries, pushback
+from handlers.slack.card_refresh import CARD_GONE
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
@@ -33,7 +34,6 @@ logger = logging.getLogger(__name__)
 
 RECEIVED_AT = "govbot_received_at"  # the monotonic time a request arrived, in its Bolt context
 CARD_PACE = 1.0  # seconds between one card's refreshes while votes keep arriving
-CARD_GONE = ("message_not_found", "cant_update_message")  # the card was deleted, or can no longer be edited
 NOT_THERE = ("not_in_channel", "channel_not_found")
 NOT_IN_CHANNEL = ("I can't post in this channel yet. Invite me with `/invite @govbot`, then try again; "
                   "nothing you asked for was lost: {}")
@@ -138,9 +138,18 @@ class Exchange:
 
     def say(self, said: str | Command | Pressed, request: BoltRequest) -> None:
         """Run what a Slack delivery carries as a command from the speaker and answer it (a repeat: silently)."""
-        reply = self.core.respond_once(self.speaker, self.place, said, request, self.changes)
-        if reply is not None:
-            self.answer(reply)
+        try:
+            reply = self.core.respond_once(self.speaker, self.place, said, request, self.changes)
+            if reply is not None:
+                self.answer(reply)
+        finally:
+            self.settled()
+
+    def settled(self) -> None:
+        """The command has been answered, or failed: its refreshes have run or folded into one that reads the card
+        anew, so the numbers of its changes (`changes`) are done with."""
+        for key, turn in self.changes.items():
+            self.core.refreshing.done((self.place.channel_id, key), turn)
 
     def answer(self, reply: Reply) -> None:
         if reply.private:
@@ -154,7 +163,7 @@ class Exchange:
         composed, and those whose refresh was already running when it did (`Reply.cards_pending`)."""
         for ref, shown in [(s.subject, s) for s in reply.cards] + [(r, None) for r in reply.cards_pending]:
             if ref is not None:
-                self.refresh(ref, shown)
+                card_refresh.refresh(self, ref, shown)
 
     def whisper(self, reply: Reply) -> None:
         """An ephemeral message only the speaker sees."""
@@ -171,8 +180,11 @@ class Exchange:
         ts = self.card(reply.subject) if reply.subject else None
         try:
             if ts is not None:
+                if self.outdone(reply):
+                    return  # another replica's card shows a later change, this command's with it
                 try:
                     self.client.chat_update(channel=channel, ts=ts, **message(reply))
+                    self.noted(reply)
                     return
                 except SlackApiError as error:  # what was asked is recorded: the reply must still be seen
                     if error.response.get("error") not in CARD_GONE:
@@ -196,45 +208,21 @@ class Exchange:
                     cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
                 else:
                     cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
+            self.noted(reply)
+
+    def outdone(self, reply: Reply) -> bool:
+        """Whether the card of the record `reply` shows was updated to a later change than the reply's, by any
+        replica."""
+        return reply.subject is not None and reply.version is not None and cards.shows_later(
+            self.core.sessions, self.place.channel_id, reply.subject, reply.version)
+
+    def noted(self, reply: Reply) -> None:
+        """Note the change a record's card now shows, for every replica's refreshes (card_refresh.update_card)."""
+        if reply.subject is not None and reply.version is not None:
+            with self.core.serially():
+                cards.shown(self.core.sessions, self.place.channel_id, reply.subject, reply.version)
 
     def card(self, ref: RecordRef) -> str | None:
         """The message showing `ref` here: the card the bot posted for it, else the one just clicked (cards.card_ts)."""
         with self.core.serially():
             return cards.card_ts(self.core.sessions, self.place.channel_id, ref, self.clicked_ts)
-
-    def refresh(self, ref: RecordRef, shown: Reply | None) -> None:
-        """Update the channel's card for `ref` with `shown` (its own transaction's card; None: read now). Refreshes
-        arriving while one runs fold into one more, which reads the card again for each message clicked."""
-        key = (self.place.channel_id, ref.key)
-
-        def read_now() -> None:
-            self.update_card(ref, self.core.card(self.speaker, self.place, ref))
-
-        def composed() -> None:  # a later change's refresh may have gone first: its card must stay
-            turn = self.changes.get(ref.key)
-            if shown is not None and turn is not None and self.core.refreshing.latest(key, turn):
-                self.update_card(ref, shown)
-            else:
-                read_now()
-
-        try:
-            self.core.refreshing.run(key, composed, read_now, self.clicked_ts)
-        except Exception:  # the command is recorded and answered; a stale card is not worth failing it for
-            logger.exception("could not refresh the card of %s", ref.key)
-
-    def update_card(self, ref: RecordRef, public: Reply | None) -> None:
-        """One refresh run: find the card now (it may have been replaced since the vote), then update it."""
-        ts = self.card(ref)
-        if ts is None or public is None:
-            return  # no card shows this record here
-        self.core.refreshing.wait_turn(self.place.channel_id)  # one pace in the channel for every replica
-        try:
-            self.client.chat_update(channel=self.place.channel_id, ts=ts, **message(public))
-        except SlackApiError as error:
-            if error.response.get("error") not in CARD_GONE:
-                raise
-            logger.warning("the card of %s is gone (%s); posting a new one", ref.key, error.response.get("error"))
-            posted = self.client.chat_postMessage(channel=self.place.channel_id, **message(public))
-            with self.core.serially():
-                cards.replace(self.core.sessions, self.place.channel_id, ref, ts, str(posted["ts"]),
-                              self.core.clock())

@@ -10,7 +10,17 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.refs import RecordRef
-from bot.services.posted_cards import PostedCard, posted_card, remember_card, replace_card, shows_another
+from bot.services.posted_cards import (
+    PostedCard,
+    note_shown,
+    posted_card,
+    remember_card,
+    replace_card,
+    shows_another,
+)
+from bot.services.posted_cards import (
+    shows_later as later_shown,
+)
 from bot.services.speakers import Place
 from handlers.slack.payloads import PLATFORM
 
@@ -43,3 +53,15 @@ def replace(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, go
         moved = replace_card(session, Place(PLATFORM, channel_id), ref, gone_ts, PostedCard(ts), now)
     if not moved:
         remember(sessions, channel_id, ref, ts, now)
+
+
+def shows_later(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, version: int) -> bool:
+    """Whether the card of `ref` here shows a change after `version` (a `Reply.version`), put there by any replica."""
+    with sessions() as session:
+        return later_shown(session, Place(PLATFORM, channel_id), ref, version)
+
+
+def shown(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, version: int) -> None:
+    """Note that the card of `ref` here now shows change `version`, for every replica's `shows_later`."""
+    with unit_of_work(sessions) as session:
+        note_shown(session, Place(PLATFORM, channel_id), ref, version)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from slack_bolt import BoltResponse
-from slack_bolt.oauth.callback_options import CallbackOptions, SuccessArgs
+from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
@@ -46,8 +47,8 @@ def oauth_settings(settings: Settings, engine: Engine, installed: Installed | No
         installation_store=installation_store(settings, engine),
         state_store=SQLAlchemyOAuthStateStore(expiration_seconds=STATE_EXPIRES_SECONDS, engine=engine),
         authorization_url=authorization_url(settings.slack_api_url),
-        callback_options=CallbackOptions(success=on_success(installed), failure=lambda args: args.default.failure(args))
-        if installed else None,
+        callback_options=CallbackOptions(success=on_success(installed) if installed else default_success,
+                                         failure=not_installed),
     )
 
 
@@ -58,3 +59,34 @@ def on_success(installed: Installed) -> Callable[[SuccessArgs], BoltResponse]:
         return args.default.success(args)
 
     return success
+
+
+def default_success(args: SuccessArgs) -> BoltResponse:
+    return args.default.success(args)
+
+
+# Why an install did not complete, in words an admin can act on. Bolt's own page printed whatever `error` the
+# address carried (`?error=Your+workspace+is+suspended,+call+...`), as govbot's words on govbot's address.
+FAILED_BECAUSE = {
+    "access_denied": (200, "The install was cancelled on Slack's page, so nothing was installed."),
+    "invalid_browser": (400, "This browser did not start the install (it holds no install cookie, or another "
+                             "one): start again from the install page, in one browser."),
+    "invalid_state": (401, "This install link was used already or has expired (links last ten minutes)."),
+    "missing_code": (401, "Slack's answer carried no code, so nothing was installed."),
+    "invalid_code": (401, "Slack did not accept the install's code (it may have been used already)."),
+    "storage_error": (500, "govbot could not store the install; its operator will find why in the log. Nothing "
+                           "was installed."),
+}
+ANY_OTHER = (400, "Slack did not complete the install, so nothing was installed.")
+
+
+def not_installed(args: FailureArgs) -> BoltResponse:
+    """The page an admin sees when an install fails: why, in fixed words (never what the address said), with the
+    way back to the install page; the one-time state cookie is cleared as Bolt's own page clears it."""
+    status, because = FAILED_BECAUSE.get(args.reason, ANY_OTHER)
+    page = (f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>govbot was not installed</title></head>"
+            f"<body><h1>govbot was not installed</h1><p>{html.escape(because)}</p><p>Try again from "
+            f"<a href=\"{html.escape(INSTALL_PATH)}\">the install page</a>.</p></body></html>")
+    return BoltResponse(status=status, body=page, headers={
+        "Content-Type": "text/html; charset=utf-8",
+        "Set-Cookie": args.settings.state_utils.build_set_cookie_for_deletion()})

@@ -33,7 +33,9 @@ class Coalesced:
         self.lock = threading.Lock()
         self.folded: dict[tuple[str, str], dict[Hashable, Callable[[], None]]] = {}
         self.turns = itertools.count(1)
-        self.changed: dict[tuple[str, str], int] = {}  # each card's latest change (`changing`): one entry a card
+        # Each card's latest change (`changing`), while the command making it is under way (`done` forgets it):
+        # one entry a card being changed now, not one a card ever changed in the life of the process.
+        self.changed: dict[tuple[str, str], int] = {}
 
     def run(self, key: tuple[str, str], refresh: Callable[[], None], again: Callable[[], None] | None = None,
             where: Hashable = None) -> None:
@@ -81,6 +83,14 @@ class Coalesced:
     def latest(self, key: tuple[str, str], turn: int) -> bool:
         """Whether change `turn` is the last this process has seen of card `key`."""
         return self.changed.get(key) == turn
+
+    def done(self, key: tuple[str, str], turn: int) -> None:
+        """The command that made change `turn` of card `key` has shown it, or failed: forget the change unless a
+        later one came since, whose command still asks `latest`. Forgetting is safe: turns only grow, so a command
+        whose change is gone is told it is not the latest, and reads the card anew."""
+        with self.lock:
+            if self.changed.get(key) == turn:
+                del self.changed[key]
 
     def wait_turn(self, channel_id: str) -> None:
         """Return when this process may refresh a card in the channel (at once without a gate)."""

@@ -5,11 +5,14 @@ ack (a traceback in the log)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 Check = Callable[[dict[str, Any]], bool]
 ID_CHARS = 200  # the longest account or channel id the record keeps; Slack's are a dozen characters
+# An id with a control character is none Slack gives, and one with a NUL cannot be stored in PostgreSQL.
+KEPT_ID = re.compile(rf"[^\x00-\x1f\x7f]{{1,{ID_CHARS}}}")
 
 
 def text(value: object) -> bool:
@@ -18,7 +21,7 @@ def text(value: object) -> bool:
 
 def account(value: object) -> bool:
     """A user's or a channel's id, as Slack gives it."""
-    return text(value) and len(str(value)) <= ID_CHARS
+    return isinstance(value, str) and KEPT_ID.fullmatch(value) is not None
 
 
 def text_or_none(value: object) -> bool:
@@ -75,7 +78,13 @@ def submission(body: dict[str, Any]) -> bool:
     values = state.get("values") if isinstance(state, dict) else None
     return (person(body) and isinstance(values, dict) and "channel" in values
             and all(isinstance(block, dict) and field_state(block.get("value")) for block in values.values())
-            and len((values["channel"].get("value") or {}).get("selected_conversation") or "") <= ID_CHARS)
+            and chosen_channel(values["channel"].get("value") or {}))
+
+
+def chosen_channel(state: dict[str, Any]) -> bool:
+    """A form's channel input: none chosen (the form says so to the person), or a channel's id."""
+    chosen = state.get("selected_conversation")
+    return chosen is None or account(chosen)
 
 
 def closed(body: dict[str, Any]) -> bool:

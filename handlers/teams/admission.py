@@ -57,12 +57,17 @@ class Refusal:
 
 NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSON, with at least a 'type'.")
 NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id' of at most 200 characters).")
+ODD_ID = Refusal(400, "An id in the activity (its sender's, recipient's, conversation's or a member's) is longer "
+                      "than 200 characters or holds control characters, as no id Teams gives does.")
 NO_RECIPIENT = Refusal(400, "The activity must say which bot it is for ('recipient' with an 'id'), as Teams does.")
 ID_CHARS = 200  # the longest account id the record keeps
 # A mention is written into the command as `<@id>` in place of its text (envelope.command_text): an id with other
 # characters (`29:bob> --for <@29:carol`) would write more of the command than the person typed, and a mention
 # text that is not an <at> tag ("1") would replace that word wherever it stands.
-ACCOUNT_ID = re.compile(r"[^\s<>|]{1,200}")  # a channel's or a tag's id has an @ or = in it: still an id
+ACCOUNT_ID = re.compile(r"[^\s<>|\x00-\x1f\x7f]{1,200}")  # a channel's or a tag's id has an @ or = in it: still an id
+# Any other id the record keeps (a sender's, a conversation's, a member added): at most as long as the record's
+# column, and no control character (PostgreSQL cannot store a NUL: the turn failed with a traceback).
+KEPT_ID = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
 MENTION_TEXT = re.compile(r"<at>[^<>]{0,200}</at>")
 NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'value.action' with a 'verb' and "
                                  "object 'data', as Teams sends it.")
@@ -76,6 +81,9 @@ OTHER_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant, and thi
 NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only a "
                          "connector on this machine: the serviceUrl must be localhost, or the deliveryMode "
                          "expectReplies.")
+NOT_LOCAL_PEER = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only "
+                              "requests from this machine. Set TEAMS_APP_ID, TEAMS_APP_SECRET and TEAMS_TENANT_ID "
+                              "to serve Teams.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
 
@@ -93,6 +101,8 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         return NO_SENDER
     if activity.recipient is None or not activity.recipient.id:  # the bot's own account, which answers come from
         return NO_RECIPIENT
+    if not all(KEPT_ID.fullmatch(given) for given in kept_ids(activity)):
+        return ODD_ID
     if not channel_named_in_text(body):
         return NOT_AN_ACTIVITY
     if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
@@ -110,6 +120,18 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
     if str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
     return tenancy(body, config.TENANT_ID)
+
+
+def kept_ids(activity: Activity) -> list[str]:
+    """The ids of the activity that the record keeps or looks up: the sender's and recipient's, the channel's (its
+    conversation id without the thread), and those of members added or removed."""
+    accounts = [activity.from_property, activity.recipient, *(activity.members_added or []),
+                *(activity.members_removed or [])]
+    found = [given for account in accounts if account is not None
+             for given in (account.id, account.aad_object_id) if given is not None]
+    if activity.conversation is not None and activity.conversation.id is not None:
+        found.append(activity.conversation.id.split(";messageid=", 1)[0])
+    return found
 
 
 def tenancy(body: dict[str, Any], tenant: str | None) -> Refusal | None:
@@ -139,10 +161,15 @@ def on_this_machine(service_url: str | None) -> bool:
         host = urlsplit(service_url).hostname or ""
     except ValueError:  # a bracketed host that is not an address
         return False
+    return loopback(host)
+
+
+def loopback(host: str | None) -> bool:
+    """Whether a host name or address (a request's peer, say) is this machine."""
     if host == "localhost":
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        return ipaddress.ip_address(host or "").is_loopback
     except ValueError:
         return False
 

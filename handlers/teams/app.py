@@ -43,6 +43,8 @@ NOT_IMPLEMENTED = 501
 async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) -> admission.Refusal | None:
     """Why the SDK must not see this request (admission.refusal); the body's JSON is the sender's error (400),
     which the SDK would otherwise answer with a 500 and a traceback in the log."""
+    if config.ANONYMOUS_ALLOWED and not admission.loopback(request.remote):
+        return admission.NOT_LOCAL_PEER  # no token says who sent it: only a sender on this machine is heard
     try:
         body = await request.json()
     except (ValueError, RecursionError, LookupError):  # not JSON, nested deeper than Python's parser goes (no

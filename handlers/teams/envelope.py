@@ -132,20 +132,33 @@ def connector(context: TurnContext) -> ConnectorClientBase | None:
     return context.services.get(ConnectorClientBase)  # type: ignore[type-abstract]
 
 
+# The most people one message may @mention for a command: a command names at most three, and a motion's 2,000
+# characters hold some fifty written mentions. Each costs a lookup at Teams (when it carries no Entra object id)
+# and a person in the record, so an activity cannot spend thousands of either.
+MAX_MENTIONED = 50
+
+
+def people_mentioned(activity: Activity) -> list[tuple[str, ChannelAccount]]:
+    """The people a message's text @mentions (not the bot), once each: how each is written, and their account."""
+    text, recipient = activity.text or "", activity.recipient.id if activity.recipient else None
+    found: dict[str, tuple[str, ChannelAccount]] = {}
+    for mention in activity.get_mentions():
+        person = mention.mentioned
+        if person is not None and person.id and person.id != recipient and mention.text and mention.text in text:
+            found.setdefault(person.id, (mention.text, person))
+    return list(found.values())
+
+
 async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
     """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
     person, and the people mentioned (so the record knows their names). Teams does not always put the Entra
     object id on a mention, so it is asked for when missing."""
     activity = context.activity
     text = (activity.text or "").replace("\xa0", " ")
-    recipient = activity.recipient.id if activity.recipient else None
     people = []
-    for mention in activity.get_mentions():
-        person = mention.mentioned
-        if person is None or person.id == recipient or not mention.text:
-            continue
+    for written, person in people_mentioned(activity):
         object_id = person.aad_object_id or await _object_id(context, person.id) or person.id
-        text = text.replace(mention.text, f"<@{object_id}>")
+        text = text.replace(written, f"<@{object_id}>")
         people.append(Speaker(PLATFORM, object_id, person.name or object_id))
     return text.strip(), people
 

@@ -13,7 +13,7 @@ from typing import Any
 from microsoft_agents.activity import AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
 
-from bot.commands import Command
+from bot.commands import MAX_COMMAND_CHARS, Command
 from bot.conversation import FAILURE, respond_once
 from bot.errors import DomainError
 from bot.payloads import Pressed
@@ -29,6 +29,8 @@ QUIET_ACTIVITIES = ("installationUpdate", "conversationUpdate", "messageReaction
 CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or "
                    "secretary binds this channel to the group with `@govbot group bind <short-name>`; then anyone "
                    "can say `@govbot help`.")
+TOO_MANY_MENTIONED = (f"That message @mentions more than {envelope.MAX_MENTIONED} people; a command names at most a "
+                      "few. Mention only the people the command is about.")
 PERSONAL_WELCOME = ("Hello, I am govbot. Reminders meant for you alone (your term ending, say) will arrive in this "
                     "chat. Say `help` to see what you can ask; group business happens in the group's channel.")
 
@@ -79,9 +81,15 @@ class Listeners:
         activity = context.activity
         if not envelope.addressed(activity, envelope.bot_mentioned(activity)):
             return
+        if (many := len(envelope.people_mentioned(activity))) > envelope.MAX_MENTIONED:
+            # Refused before any lookup at Teams or any person is added for it; the log says how many, not who.
+            logger.warning("refused a Teams message that @mentions %d people", many)
+            await self.record.post(context, envelope.place(activity), refusal(TOO_MANY_MENTIONED))
+            return
         await self.record.remember(context)
         text, mentioned = await envelope.command_text(context)
-        await self.record.introduce(mentioned, create=True)  # the command is about to name them
+        if len(text) <= MAX_COMMAND_CHARS:  # else refused for its length: it names nobody
+            await self.record.introduce(mentioned, create=True)  # the command is about to name them
         speaker, place = envelope.speaker(activity.from_property), envelope.typed_place(activity)
         if envelope.COMMAND_PREFIX.sub("", text).strip().casefold() in FORMS_WORDS:
             await context.send_activity(render.card_activity(forms.forms_card()))

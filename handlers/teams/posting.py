@@ -21,7 +21,7 @@ from bot.replies import Aside, Reply
 from bot.services import conversations, groups
 from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
-from bot.services.posted_cards import PostedCard, posted_card, remember_card
+from bot.services.posted_cards import PostedCard, note_shown, posted_card, remember_card, shows_later
 from handlers.teams import envelope, forms, render
 from handlers.teams.notifier import THROTTLED
 
@@ -128,11 +128,17 @@ class Record:
         with unit_of_work(self.sessions) as session:
             remember_card(session, place, ref, posted, self.clock(), latest=True)
 
-    async def show(self, context: TurnContext, place: Place, shown: Reply) -> dict[str, Any]:
+    async def show(self, context: TurnContext, place: Place, shown: Reply) -> dict[str, Any] | None:
         """Put the public card `shown` (read in the command's own transaction) in place of the card posted for its
-        record, if one was; returns the card."""
+        record, if one was; returns the card, or None where the posted card shows a later change (another turn's,
+        or another replica's), which `shown` must not undo."""
         content = render.card(shown)
-        posted = await asyncio.to_thread(self._posted, place, shown.subject) if shown.subject else None
+        posted = None
+        if shown.subject is not None:
+            posted = await asyncio.to_thread(self._posted, place, shown.subject)
+            if posted is not None and shown.version is not None and await asyncio.to_thread(
+                    self._shows_later, place, shown.subject, shown.version):
+                return None
         if posted is not None:
             update = render.card_activity(content, posted.message)
             update.conversation = ConversationAccount(id=posted.conversation or place.channel_id)
@@ -144,6 +150,9 @@ class Record:
                 await context.adapter.update_activity(context, update)
             except Exception:  # the command is recorded: a stale card (deleted, throttled) must not fail the turn
                 logger.exception("could not refresh the posted card of %s", shown.subject)
+                return content
+            if shown.subject is not None and shown.version is not None:
+                await asyncio.to_thread(self._note_shown, place, shown.subject, shown.version)
         return content
 
     async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
@@ -164,8 +173,8 @@ class Record:
             return forms.forms_card()
         ref = from_key(card_key)
         for shown in reply.cards if reply is not None else ():
-            if shown.subject == ref:
-                return await self.show(context, place, shown)
+            if shown.subject == ref and (content := await self.show(context, place, shown)) is not None:
+                return content
         return await self.refresh(context, speaker, place, ref)
 
     async def replace(self, context: TurnContext, activity_id: str, content: dict[str, Any]) -> None:
@@ -178,3 +187,11 @@ class Record:
     def _posted(self, place: Place, ref: RecordRef) -> PostedCard | None:
         with self.sessions() as session:
             return posted_card(session, place, ref)
+
+    def _shows_later(self, place: Place, ref: RecordRef, version: int) -> bool:
+        with self.sessions() as session:
+            return shows_later(session, place, ref, version)
+
+    def _note_shown(self, place: Place, ref: RecordRef, version: int) -> None:
+        with unit_of_work(self.sessions) as session:
+            note_shown(session, place, ref, version)

@@ -133,12 +133,14 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
         return web.Response(text=body, content_type="text/html", charset="utf-8", headers=HEADERS)
 
     def signed_in(request: web.Request, token: str) -> web.StreamResponse:
-        """Keep the link in the one session cookie, and take it out of the address bar and history."""
+        """Keep the link in the group's session cookie, and take it out of the address bar and history. The cookie
+        is the group's own (its path is the group's pages): one for all groups was overwritten by the next group's
+        link, and a member of two groups found the first group's page shut to them."""
         found = read(secret or "", token, clock())
         response = web.Response(status=303, headers={**HEADERS, "Location": request.path})
         seconds = int((found.expires - clock()).total_seconds()) if found else 0
-        response.set_cookie(COOKIE, token, path="/groups/", max_age=seconds, secure=True, httponly=True,
-                            samesite="Lax")
+        response.set_cookie(COOKIE, token, path=f"/groups/{request.match_info['group']}/", max_age=seconds,
+                            secure=True, httponly=True, samesite="Lax")
         return response
 
     def download(short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:

@@ -83,3 +83,29 @@ def test_a_request_arriving_as_the_last_run_ends_is_run_not_dropped() -> None:
     coalesced.run(("C1", "1.0"), lambda: runs.append("first"))
     assert runs == ["first", "late"]  # the vote arriving then is on the card
     assert not coalesced.pending(("C1", "1.0"))
+
+
+def test_what_it_keeps_of_each_change_is_forgotten_once_the_command_is_done() -> None:
+    """A long-running server changes cards for months: it kept each card's latest change for good, one entry a
+    record ever changed. Now it keeps only the changes whose commands are still under way."""
+    coalesced, most = Coalesced(), 0
+    for record in range(5000):
+        key = ("C1", f"poll:{record % 2500}")
+        _, turn = coalesced.changing(key)
+        most = max(most, len(coalesced.changed))
+        coalesced.run(key, lambda: None)
+        assert coalesced.latest(key, turn)
+        coalesced.done(key, turn)
+    assert most == 1 and coalesced.changed == {}
+
+
+def test_a_later_change_under_way_keeps_its_number_when_an_earlier_one_is_done() -> None:
+    coalesced, key = Coalesced(), ("C1", "poll:1")
+    _, bobs = coalesced.changing(key)
+    _, carols = coalesced.changing(key)
+    coalesced.done(key, bobs)  # bob's command ends first: carol's, still under way, must still show her card
+    assert coalesced.latest(key, carols) and not coalesced.latest(key, bobs)
+    coalesced.done(key, carols)
+    assert coalesced.changed == {}
+    _, dans = coalesced.changing(key)  # numbers only grow: a change forgotten is never taken for a later one
+    assert dans > carols and not coalesced.latest(key, carols)

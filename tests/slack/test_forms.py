@@ -116,3 +116,29 @@ def test_a_value_the_form_cannot_take_is_shown_beside_its_field_and_nothing_is_r
     assert [c.method for c in workspace.fake.calls[calls:] if c.method.startswith("chat.")] == []
     with workspace.sessions() as session:
         assert session.scalars(select(Interest)).all() == []
+
+
+HOSTILE_TEXT = {"a control character": "Bell\x07 ringing", "a NUL": "nul\x00x",
+                "a direction override": "invoice\u202efdp.exe", "a broadcast": "@here the provider is my sister's"}
+
+
+def test_a_form_refuses_what_a_typed_command_refuses_and_records_nothing(workspace: Workspace) -> None:
+    """A form's text went into the record unchecked: a control character there made every Word and PDF copy of
+    the meeting's minutes fail (python-docx refuses it), for every member, for good. Now the modal stays open
+    with the reason beside the field, as for typed text."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", "meeting schedule 2026-12-10 10:00")
+    for name, text in HOSTILE_TEXT.items():
+        sent = submit(workspace, "bob", "gov_declare", declaration(text))
+        errors = json.loads(sent.body)["errors"]
+        assert list(errors) == ["description"], name
+        assert "control characters" in errors["description"] or "@here" in errors["description"], name
+    sent = submit(workspace, "alice", "gov_poll", {
+        "question": {"type": "plain_text_input", "value": "Which provider?"},
+        "choices": {"type": "plain_text_input", "value": "A\nB\u202eC"},
+        "flags": {"type": "checkboxes", "selected_options": []}})
+    assert "“Options, one per line” has control characters" in json.loads(sent.body)["errors"]["choices"]
+    workspace.finish()
+    with workspace.sessions() as session:
+        assert session.scalars(select(Interest)).all() == [] and session.scalars(select(Poll)).all() == []

@@ -118,6 +118,9 @@ def test_ids_longer_than_slack_gives_are_refused_at_the_door(workspace: Workspac
         before = session.scalar(select(func.count()).select_from(Person))
     assert command_as(workspace, "quorum", user_id="U" + "X" * 300).status == 400
     assert command_as(workspace, "quorum", channel_id="C" + "X" * 300).status == 400
+    # and ids holding a control character (a NUL failed the command on PostgreSQL, after the ack)
+    assert command_as(workspace, "quorum", user_id="UZ\x00ED").status == 400
+    assert command_as(workspace, "quorum", channel_id="C\x01CJCG").status == 400
     with workspace.sessions() as session:
         assert session.scalar(select(func.count()).select_from(Person)) == before
 

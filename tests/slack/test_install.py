@@ -9,6 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -142,3 +143,29 @@ def test_a_used_or_unknown_state_is_refused(fake: FakeSlack, migrated: Engine, c
             status = error.code
         assert status == 401
         assert fake.of("oauth.v2.access") == []
+
+
+def redirected(workspace: Workspace, query: str) -> tuple[int, str]:
+    """GET /slack/oauth_redirect?`query` in a browser with no install cookie: the status and the page."""
+    try:
+        with urllib.request.urlopen(f"{workspace.url}/slack/oauth_redirect?{query}", timeout=10) as page:
+            return page.status, page.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_the_failure_page_says_why_in_its_own_words_never_the_addresss(
+        fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
+    """Bolt's failure page printed the `error` the redirect address carried, so a link to govbot's own address
+    could show an admin any sentence (`?error=Your workspace is suspended, call ...`) as govbot's. Each reason is
+    told in fixed words; one Slack never sends is a 400 that says only that nothing was installed."""
+    planted = "Your workspace is suspended: call +44 20 7946 0000 now"
+    with serving(oauth_mode(fake), session_factory(migrated), clock, fake) as workspace:
+        status, page = redirected(workspace, f"error={quote(planted)}&state=x")
+        assert status == 400 and "suspended" not in page and "+44" not in page
+        assert "Slack did not complete the install, so nothing was installed." in page
+        status, page = redirected(workspace, "error=access_denied&state=x")
+        assert status == 200 and "The install was cancelled on Slack&#x27;s page" in page
+        status, page = redirected(workspace, "code=c0de&state=made-up")
+        assert status == 400 and "This browser did not start the install" in page  # no install cookie
+    assert fake.of("oauth.v2.access") == []

@@ -5,8 +5,26 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
+from handlers.slack import app
+from handlers.slack.pacing import Coalesced
 from tests.slack.conftest import Workspace, buttons, shown
 from tests.slack.idle import busy
+
+
+@pytest.fixture
+def coalescers(monkeypatch: pytest.MonkeyPatch) -> list[Coalesced]:
+    """The card refreshes of the server the `workspace` fixture (asked for after this one) starts, to look at."""
+    made: list[Coalesced] = []
+
+    class Seen(Coalesced):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(app, "Coalesced", Seen)
+    return made
 
 
 def test_votes_cast_while_the_card_is_being_refreshed_all_show_on_it(workspace: Workspace) -> None:
@@ -47,3 +65,18 @@ def test_a_vote_answered_slowly_does_not_put_back_the_card_a_later_vote_replaced
     workspace.finish()
     updates = workspace.fake.of("chat.update")
     assert "*Voted*\n2" in shown(updates[-1]), [shown(u) for u in updates]
+
+
+def test_the_server_keeps_nothing_of_the_card_changes_it_has_finished(
+        coalescers: list[Coalesced], workspace: Workspace) -> None:
+    """Each card a command changed stayed numbered in the server's memory for good; after votes on three polls,
+    typed and clicked, nothing is left once they are answered."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    for number in (1, 2, 3):
+        card = workspace.say("alice", f'poll "Venue {number}?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
+        workspace.card_noted(card)
+        workspace.say("bob", f"vote {number} 1")
+        workspace.press("carol", buttons(card)["Online"], card.answer["ts"])
+    workspace.finish()
+    assert [c.changed for c in coalescers] == [{}]

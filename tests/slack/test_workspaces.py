@@ -197,3 +197,18 @@ def test_with_one_workspace_token_uninstalling_still_stops_the_channel(workspace
     assert workspace.event({"type": "app_uninstalled"}, "Ev0SINGLE").status == 200
     fake.wait_for(lambda: audited(workspace.sessions, "channel.disabled"))
     assert "uninstalled from Slack workspace T0GOV" in binding_of(workspace.sessions).conversation["disabled"]["reason"]
+
+
+def test_an_uninstall_signed_for_a_workspace_govbot_does_not_know_touches_no_other(
+        bound: tuple[Workspace, Settings], migrated: Engine) -> None:  # noqa: F811
+    """Slack signs the events of every workspace the app is in: one that never bound a channel (or another app's
+    install of the same app) uninstalling, or revoking the bot's token, stops none of T0NEW's channels and forgets
+    none of its tokens."""
+    workspace, _ = bound
+    before = rows(migrated, "slack_bots"), rows(migrated, "audit_events")
+    assert workspace.event({"type": "app_uninstalled"}, "Ev0STRANGER1", team="T0STRANGER").status == 200
+    assert workspace.event({"type": "tokens_revoked", "tokens": {"bot": ["UGOVBOT"], "oauth": ["UADMIN"]}},
+                           "Ev0STRANGER2", team="T0STRANGER").status == 200
+    workspace.finish()  # the work after each ack is done
+    assert (rows(migrated, "slack_bots"), rows(migrated, "audit_events")) == before
+    assert "disabled" not in (binding_of(workspace.sessions).conversation or {})

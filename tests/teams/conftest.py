@@ -55,6 +55,7 @@ class FakeConnector:
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # statuses to answer first
     update_failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # the same, for updates (PUT)
     member_pages: list[str | None] = field(default_factory=list)  # the continuation token of each page asked for
+    member_lookups: list[str] = field(default_factory=list)  # each member looked up by id, in order
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     url: str = ""
 
@@ -88,6 +89,7 @@ class FakeConnector:
 
     async def member(self, request: web.Request) -> web.Response:
         member = request.match_info["member"]
+        self.member_lookups.append(member)
         name = member.removeprefix("29:")
         return web.json_response({"id": member, "name": name.capitalize(), "aadObjectId": f"aad-{name}"})
 

@@ -140,3 +140,18 @@ def test_a_meeting_number_is_taken_as_teams_sends_it_text_or_json_number(session
                 assert len(session.scalars(select(Interest)).all()) == 1
 
     asyncio.run(run())
+
+
+def test_a_form_with_control_characters_is_refused_and_records_nothing(sessions: sessionmaker[Session]) -> None:
+    """As on Slack (tests/slack/test_forms.py): a control character kept from a form made the meeting's Word and
+    PDF minutes fail for good."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            form = card_of((await teams.say("alice", "forms"))[0])["actions"][0]["card"]
+            answer = await teams.invoke("bob", filled_in(form, description="Bell\x07 ringing"), verb="gov.form")
+            assert "“The interest” has control characters in it; type it again as plain text." in answer_text(answer)
+            with sessions() as session:
+                assert session.scalars(select(Interest)).all() == []
+
+    asyncio.run(run())

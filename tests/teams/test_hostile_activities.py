@@ -97,6 +97,19 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
                                                       + "]" * 100_000 + "}").encode(), 400),
     "no recipient": (lambda t: without(message(t), "recipient"), 400),
+    # Ids with a NUL failed the turn on PostgreSQL (a traceback; the sender told something went wrong), and ids
+    # longer than the record's columns too; SQLite kept them.
+    "a sender id with a NUL": (lambda t: {**message(t), "from": {"id": "29:ali\x00ce", "name": "Alice"}}, 400),
+    "a sender's Entra id with a control character": (
+        lambda t: {**message(t), "from": {"id": "29:alice", "aadObjectId": "aad-\x01alice"}}, 400),
+    "a conversation id longer than any Teams gives": (lambda t: {**message(t), "conversation": {
+        **message(t)["conversation"], "id": "19:" + "x" * 300 + "@thread.tacv2"}}, 400),
+    "a conversation id with a NUL": (lambda t: {**message(t), "conversation": {
+        **message(t)["conversation"], "id": "19:cjcg\x00@thread.tacv2"}}, 400),
+    "a member added whose id holds a NUL": (
+        lambda t: t.activity("alice", type="conversationUpdate", membersAdded=[{"id": "29:b\x00b", "name": "B"}]), 400),
+    "a mention whose Entra id holds a NUL": (lambda t: mentioning(t, "deputy <at>Bob</at>", {
+        "type": "mention", "text": "<at>Bob</at>", "mentioned": {"id": "29:bob", "aadObjectId": "aad\x00bob"}}), 400),
     "a channel name that is not text": (lambda t: {**message(t), "channelData": {
         **message(t)["channelData"], "channel": {"id": CHANNEL, "name": {"text": "CJCG"}}}}, 400),
 }
@@ -212,7 +225,8 @@ def test_without_credentials_the_bot_answers_only_a_connector_on_this_machine(
 def test_without_credentials_an_activity_answered_in_its_own_response_is_taken_from_anywhere(
         sessions: sessionmaker[Session]) -> None:
     """deliveryMode expectReplies has the answer come back in the HTTP response, so nothing is posted to the
-    serviceUrl, wherever it points (a test client's placeholder): answered, and nothing sent elsewhere."""
+    serviceUrl, wherever it points (a test client's placeholder): answered, and nothing sent elsewhere. (The sender
+    must still be on this machine: tests/teams/test_anonymous_peer.py.)"""
     async def run() -> None:
         async with teams_world(sessions) as teams:
             answer = await teams.post(message(teams, serviceUrl="https://test.com/", deliveryMode="expectReplies"))

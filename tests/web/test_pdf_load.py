@@ -10,7 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from pathlib import Path
 
 import pytest
@@ -21,10 +21,12 @@ from tests.conftest import Chat
 from tests.front_door import served
 from tests.web.pages import link_for, minuted_cjcg
 
-# A LibreOffice that takes its time: it writes a PDF after a pause long enough for requests to pile up behind it.
-SLOW_SOFFICE = """#!/bin/sh
+# A LibreOffice that takes its time: it says it has started, then writes a PDF only once the test opens the gate,
+# so requests pile up behind it for as long as the test needs, however loaded the machine.
+HELD_SOFFICE = """#!/bin/sh
+touch "{folder}/started"
+while [ ! -e "{folder}/gate" ]; do sleep 0.02; done
 while [ "$1" != "--outdir" ]; do shift; done
-sleep 1
 printf '%%PDF-1.4 slow' > "$2/minutes.pdf"
 """
 
@@ -56,17 +58,24 @@ def test_pdfs_wait_their_turn_a_crowd_is_told_to_come_back_and_the_server_still_
         recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings,
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     soffice = tmp_path / "soffice"
-    soffice.write_text(SLOW_SOFFICE)
+    soffice.write_text(HELD_SOFFICE.format(folder=tmp_path))
     soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
     chat = minuted_cjcg(recorded("cjcg"))
     path = pdf_link(chat)
     with served(page_settings, sessions, lambda: chat.now) as app, ThreadPoolExecutor(12) as pool:
         crowd = [pool.submit(get, app.url + path) for _ in range(10)]
-        time.sleep(0.3)  # the crowd has arrived and the first conversion is under way
-        health = get(app.url + "/healthz")
+        started = time.monotonic()
+        while not (tmp_path / "started").exists():  # the first conversion is under way, the rest wait behind it
+            assert time.monotonic() - started < 30, "no conversion started"
+            time.sleep(0.02)
+        health = pool.submit(get, app.url + "/healthz").result(timeout=30)  # while that conversion holds
+        # While the gate is shut only a refusal can be answered: the first to come back is one, at once.
+        turned_away = [future.result() for future in wait(crowd, timeout=30, return_when=FIRST_COMPLETED).done]
+        (tmp_path / "gate").touch()
         answers = [future.result() for future in crowd]
-    assert health[0] == 200 and health[3] < 1.0, ("the health check waits behind no conversion", health[3])
+    assert health[0] == 200, ("the health check waits behind no conversion", health)
+    assert turned_away and {status for status, _, _, _ in turned_away} == {503}, "a crowd is told at once"
     statuses = sorted(status for status, _, _, _ in answers)
     assert statuses.count(200) >= 2 and 503 in statuses, statuses
     busy = next(answer for answer in answers if answer[0] == 503)

@@ -9,6 +9,7 @@ posted after the ack.
 from __future__ import annotations
 
 import time
+from concurrent.futures import Future
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest
@@ -39,9 +40,12 @@ def register(app: App, core: Core) -> None:
             reply = running.result(timeout=max(0.0, received + ANSWER_WITHIN - time.monotonic()))
         except TimeoutError:
             ack()  # the answer follows when the command is done, without a worker waiting for it
-            running.add_done_callback(
-                lambda done: core.after(lambda: follow_up(exchange, done.result(), body.get("team_id"))))
+            running.add_done_callback(lambda done: core.after(lambda: follow_up(exchange, settled_result(
+                exchange, done), body.get("team_id"))))
             return
+        except Exception:
+            exchange.settled()
+            raise
         if reply is not None and reply.private:
             ack(response_type="ephemeral", **message(reply))
         else:
@@ -51,17 +55,30 @@ def register(app: App, core: Core) -> None:
     app.command(COMMAND)(gov_command)
 
 
+def settled_result(exchange: Exchange, done: Future[Reply | None]) -> Reply | None:
+    """The command's reply; where it failed, its changes are settled before the failure is logged."""
+    try:
+        return done.result()
+    except BaseException:
+        exchange.settled()
+        raise
+
+
 def follow_up(exchange: Exchange, reply: Reply | None, team_id: str | None,
               answered: bool = False) -> None:
     """What follows the ack: the answer, if the ack could not carry it, and the channel's view of the change."""
     if reply is None:
+        exchange.settled()
         return  # a repeat of a delivery already handled
-    if not answered:
-        exchange.answer(reply)
-    else:
-        if not reply.private:
-            exchange.show(reply)
-        exchange.refresh_cards(reply)
+    try:
+        if not answered:
+            exchange.answer(reply)
+        else:
+            if not reply.private:
+                exchange.show(reply)
+            exchange.refresh_cards(reply)
+    finally:
+        exchange.settled()
     tell(exchange, reply.asides)
     if reply.audience_wanted:  # a channel was just bound
         with exchange.core.serially():

@@ -1,0 +1,37 @@
+"""psycopg's cursor, with its result's column description built once per kind of result rather than per statement.
+
+SQLAlchemy reads `cursor.description` after every statement that returns rows, and psycopg builds it anew each time:
+a Python `Column` object per column, each looking up its type (about 7% of a vote's CPU on PostgreSQL, in
+bench/vote_profile.py). A description is only each column's name, type and type modifier, read from the result, so
+results with the same ones share one; a result without columns is described as psycopg describes it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from psycopg import Column, Cursor
+
+# {(column names, type oids, type modifiers): description}. Bounded: statements are the code's own, built once each,
+# but one made per call (a column named after a value) must not grow it without end.
+KEPT = 2048
+_described: dict[tuple[tuple[Any, ...], ...], list[Column]] = {}
+
+
+class DescribedCursor(Cursor[Any]):
+    """A psycopg cursor whose `description` is shared between results with the same columns."""
+
+    @property
+    def description(self) -> list[Column] | None:
+        result = self.pgresult
+        if result is None or not result.nfields:
+            return super().description
+        each = range(result.nfields)
+        key = (tuple(map(result.fname, each)), tuple(map(result.ftype, each)), tuple(map(result.fmod, each)))
+        described = _described.get(key)
+        if described is None:
+            described = super().description or []
+            if len(_described) >= KEPT:
+                _described.clear()
+            _described[key] = described
+        return list(described)  # a list of its own: a caller may change it, as it may change psycopg's

@@ -1,0 +1,99 @@
+"""Who attended a meeting, as its minutes list them: present (with the time a late arrival came and an early
+departure left), deputies, others in attendance, apologies and absences, read from its roll."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.models import Attendance, Interest, Meeting, Membership
+from bot.records.handovers import first_chair, opened_by
+from bot.records.people import Namer, non_members
+from bot.rules.attendance import GUEST, LATE_AFTER, guest_words
+from bot.terms import CHAIR_ROLES
+
+if TYPE_CHECKING:
+    from bot.records.meeting_record import MeetingRecord
+
+
+
+def times(row: Attendance, opened: dt.datetime | None, zone: ZoneInfo) -> str:
+    """` — arrived at 10:25, left at 11:05`: when someone who came after the roll call arrived and when someone
+    who left early went (names carry their organisation in brackets, so the times follow a dash, as apologies'
+    notes do); empty for someone there from the start to the end."""
+    said = []
+    if opened is not None and row.recorded_at > opened + LATE_AFTER:
+        said.append(f"arrived at {row.recorded_at.astimezone(zone):%H:%M}")
+    if row.left_at is not None:
+        said.append(f"left at {row.left_at.astimezone(zone):%H:%M}")
+    return f" — {', '.join(said)}" if said else ""
+
+
+def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
+                    zone: ZoneInfo) -> None:
+    """Fill `record`'s attendance lists from the roll of `meeting`."""
+    officers = non_members(session, meeting.group_id)
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
+        member = names(row.member_id)
+        when = times(row, meeting.opened_at, zone)
+        if row.relieved_id is not None and row.relieved_at is not None:  # deputised until the member arrived
+            record.officers.append(f"{names(row.relieved_id)} — {record.deputy_word} for {member} until "
+                                   f"{row.relieved_at.astimezone(zone):%H:%M}")
+        if row.member_id in officers and row.status in ("present", "absent"):
+            if row.status == "present":
+                record.officers.append(f"{member} — {officers[row.member_id]}")
+        elif row.status == GUEST:
+            record.officers.append(guest_words(member, row.organisation))
+        elif row.status == "present":
+            record.present.append(member + when)
+            if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)
+                record.officers.append(f"{names(row.deputy_id)} with {member}")
+        elif row.status == "deputised":
+            record.deputies.append((names(row.deputy_id), member))
+            record.deputy_times[member] = when
+            if row.apologies_at is not None:
+                record.apologies.append((member, row.reason))
+                record.apologies_deputised[member] = names(row.deputy_id)
+        elif row.status == "apologies":
+            record.apologies.append((member, row.reason))
+        else:
+            record.absent.append(member)
+
+
+def undeclared(session: Session, meeting: Meeting, names: Namer) -> list[str]:
+    """Those who attended `meeting` as members or deputies (not the secretariat, observers or guests) and made no
+    declaration for it, not even of none: where the ToR has interests declared at the beginning of each meeting
+    (CJCG 6.5), the minutes name them rather than let silence read as nothing to declare."""
+    officers = non_members(session, meeting.group_id)
+    declared = set(session.scalars(select(Interest.person_id).where(Interest.meeting_id == meeting.id)))
+    attended: list[int] = []
+    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
+        if row.status == "present" and row.member_id not in officers:
+            attended.append(row.member_id)
+        if row.status == "deputised" and row.deputy_id is not None:
+            attended.append(row.deputy_id)
+        if row.relieved_id is not None:  # deputised until the member arrived: they attended too
+            attended.append(row.relieved_id)
+    return [names(person) for person in dict.fromkeys(attended) if person not in declared]
+
+
+def chair_in_place(session: Session, meeting: Meeting) -> int | None:
+    """Who chaired a meeting whose named chair never came (minuted absent, or sent apologies): whoever opened it and
+    attended, holding the chair (LIEG 5.1: erin volunteered to chair, and alice, a co-chair, opened and ran it
+    without her); None where the named chair attended (opening for them is not chairing) or no chair was named."""
+    named = first_chair(session, meeting)  # before any handover
+    if named is None:
+        return None
+    statuses = {member: status for member, status in session.execute(
+        select(Attendance.member_id, Attendance.status).where(Attendance.meeting_id == meeting.id))}
+    opener = opened_by(session, meeting)
+    if statuses.get(named) not in ("absent", "apologies") or opener is None or opener == named:
+        return None
+    chairs = session.scalar(select(Membership.id).where(Membership.group_id == meeting.group_id,
+                                                        Membership.person_id == opener,
+                                                        Membership.role.in_(CHAIR_ROLES)).limit(1))
+    return opener if statuses.get(opener) == "present" and chairs is not None else None  # never the secretariat

@@ -1,0 +1,55 @@
+"""A meeting's roll as one command reads it: read once, and read again only after the command has added or removed a
+row. A quorum check, the roll's summary, a vote's electorate and the meeting's card each read the roll, several in
+one command (`here` read it four times); each row is one object of the session, so a change the command makes to a
+row is seen through the roll it read before."""
+
+from __future__ import annotations
+
+from itertools import chain
+
+from sqlalchemy import bindparam, event, select
+from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
+
+from bot.models import Attendance, Meeting, Person
+from bot.services.context import Context
+
+# Built once: every vote, quorum check and roll call at a meeting reads them.
+ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
+PEOPLE = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
+# How many times this session has added or removed a roll row (or rolled a savepoint back): a roll read before is
+# kept only while this stands where it stood when it was read.
+CHANGES = "roll_rows.changes"
+
+
+def attendance(ctx: Context, meeting: Meeting) -> list[Attendance]:
+    """The meeting's roll, in the order it was recorded."""
+    session = ctx.session
+    if any(isinstance(row, Attendance) for row in chain(session.new, session.deleted)):
+        return list(session.scalars(ROLL, {"meeting_id": meeting.id}))  # flushed first by the read, as it must be
+    changes = session.info.get(CHANGES, 0)
+    kept = ctx.rolls_read.get(meeting.id)
+    if kept is None or kept[0] != changes:
+        kept = ctx.rolls_read[meeting.id] = (changes, list(session.scalars(ROLL, {"meeting_id": meeting.id})))
+    return list(kept[1])
+
+
+def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None:
+    """`member`'s row of the roll (one at most: a member has one row a meeting)."""
+    return next((row for row in attendance(ctx, meeting) if row.member_id == member.id), None)
+
+
+def people_of(ctx: Context, rows: list[Attendance]) -> dict[int, Person]:
+    """Everyone the rows name (the member, a deputy, the deputy relieved), read in one statement, not one each."""
+    ids = {i for row in rows for i in (row.member_id, row.deputy_id, row.relieved_id) if i is not None}
+    return {person.id: person for person in ctx.session.scalars(PEOPLE, {"ids": sorted(ids)})} if ids else {}
+
+
+@event.listens_for(Session, "after_flush")
+def _rows_changed(session: Session, _flush: UOWTransaction) -> None:
+    if any(isinstance(row, Attendance) for row in chain(session.new, session.deleted)):
+        session.info[CHANGES] = session.info.get(CHANGES, 0) + 1
+
+
+@event.listens_for(Session, "after_soft_rollback")  # a savepoint's too: rows it added are gone
+def _rolled_back(session: Session, _previous: SessionTransaction) -> None:
+    session.info[CHANGES] = session.info.get(CHANGES, 0) + 1
