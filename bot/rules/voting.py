@@ -145,7 +145,8 @@ def decide(
         note = "; tied, and the ToR gives the chair no casting vote"
     verdict = "carried" if carried else "not carried"
     # Under `all_members` what is needed already says the rule; naming it again read "present or not" twice.
-    words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]})"
+    usual = "" if rules.clause else ", the usual practice: the ToR sets no voting rule"
+    words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]}{usual})"
     text = f"{verdict}: {tally.words()}; {need_text}{words}{note} {rules.cite()}"
     return Decision(carried, text.rstrip())
 

@@ -12,6 +12,7 @@ from bot.services import roll
 from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
+from bot.services.presiding import refuse_meeting_chair_until_elected
 from bot.services.standing import is_member
 from bot.terms_powers import Act, PowerHolder
 from bot.verbs import MeetingChair, MeetingMinuteTaker
@@ -82,6 +83,8 @@ def check_meeting_people(ctx: Context, decision: int | None, chair: Person | Non
     """Refuse (NotAllowed, citing the clause and naming who may) a chair or minute-taker the ToR does not allow;
     return how the chair was chosen when a decision of the group let them chair, else None."""
     chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
+    if chair is not None:
+        refuse_meeting_chair_until_elected(ctx, chair)
     if decision is not None and (chair is None or not chair_rule.unless_group_decides):
         raise UsageError(chair_rule.cited("`--decision N` names the motion by which the group chose a meeting's "
                                           "chair where the ToR lets it decide otherwise, and this ToR does not")
