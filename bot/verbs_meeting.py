@@ -41,6 +41,8 @@ class MeetingChair(Command):
            "meeting minute-taker @bob")
 @dataclass(frozen=True, kw_only=True)
 class MeetingMinuteTaker(Command):
+    act: ClassVar[Act] = Act.NAME_MEETING_CHAIR  # naming another; a volunteer names themself (LIEG 5.2)
+    act_words: ClassVar[str] = "name another to take a meeting's minutes"
     person: PersonRef = arg("person")
     meeting: int | None = option("int")
 

@@ -56,7 +56,7 @@ def name_minute_taker(ctx: Context, cmd: MeetingMinuteTaker) -> Reply:
     meeting = ctx.meeting(cmd.meeting)
     taker = ctx.person(cmd.person)
     if taker.id != ctx.actor.id:
-        require(ctx, Act.NAME_MEETING_CHAIR, "name who takes a meeting's minutes", meeting=meeting)
+        require(ctx, cmd.act, "name who takes a meeting's minutes", meeting=meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name who takes the minutes of a meeting "
                          "still to come or open.")
