@@ -13,7 +13,7 @@ from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
 from bot.services.standing import is_member
-from bot.terms_powers import Act, PowerHolder
+from bot.terms_powers import PowerHolder
 from bot.verbs import MeetingChair, MeetingMinuteTaker
 
 
