@@ -190,6 +190,7 @@ class Attendance(Base):
     left_at: Mapped[dt.datetime | None]  # left the open meeting early: attended, but counts and votes no more
     relieved_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))  # deputy who stood down on arrival
     relieved_at: Mapped[dt.datetime | None]  # when that deputy stood down
+    beside_left_at: Mapped[dt.datetime | None]  # when one attending beside the member (deputy_id, LIEG 2.4) left
     organisation: Mapped[str | None] = mapped_column(String(200))  # a guest's (status "guest"), as recorded
 
 

@@ -134,18 +134,25 @@ def lieg_meeting(chat: Speaking, before: tuple[tuple[str, str], ...] = ()) -> No
     chat.ok("erin", "meeting open")
 
 
-def test_lieg_an_additional_individual_leaving_is_told_it_changes_no_count(platform_chat: Speaking) -> None:
-    """LIEG 2.4: "an alternative or additional individual would provide valuable input". zoe came beside carol,
-    who attended; when zoe said `leaving`, she was told "You are not recorded present at meeting 1", though the
-    roll lists her in attendance."""
+def test_lieg_an_additional_individual_leaving_is_recorded_and_frees_the_authoritys_place(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.4: "an alternative or additional individual would provide valuable input"; 2.1: "no more than two
+    representatives per authority at any one time". zoe came beside carol (both Barnet's); when zoe said `leaving`
+    she was told "You are not recorded present at meeting 1", and later that her leaving "changes no count" while
+    she went on counting against Barnet's two: alice, arriving with only carol there, was refused."""
     chat = platform_chat
     lieg_meeting(chat, before=(("carol", "deputy @zoe"),))
     chat.ok("carol", "here")
     chat.ok("zoe", "here")
-    refused = chat.refused("zoe", "leaving").text
-    assert "not recorded present" not in refused, refused
-    assert "beside carol as an additional individual, with no vote and no place in the quorum" in refused, refused
-    assert "(ToR 2.4)" in refused
+    chat.now += dt.timedelta(minutes=30)
+    left = chat.ok("zoe", "leaving").text
+    assert "zoe has left meeting 1 at" in left, left
+    assert "beside carol as an additional individual, with no vote and no place in the quorum" in left, left
+    assert "(ToR 2.4)" in left
+    assert "left meeting 1 at" in chat.refused("zoe", "leaving").text  # once
+    assert "alice is present" in chat.ok("alice", "here").text  # Barnet's second, with carol
+    refused = chat.refused("zoe", "here").text  # back, but Barnet has two there now
+    assert "Barnet" in refused and "(ToR 2.1)" in refused, refused
 
 
 def test_cjcg_a_relieved_deputy_whose_member_left_is_not_told_the_member_is_present(platform_chat: Speaking) -> None:

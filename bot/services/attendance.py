@@ -61,8 +61,10 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = roll.attending_row(ctx, meeting, ctx.actor)
     if row is None:
-        raise NotAllowed(beside_leaving(ctx, meeting) or
-                         f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
+        beside = beside_leaving(ctx, meeting)
+        if beside is None:
+            raise NotAllowed(f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
+        return beside
     if row.left_at is not None:
         raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(ctx.terms.zone):%H:%M}; "
                          "say `here` when you are back.")
@@ -75,18 +77,27 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
                      ctx, meeting)), changes=(MeetingRef(meeting.id),))
 
 
-def beside_leaving(ctx: Context, meeting: Meeting) -> str | None:
-    """What someone attending beside a member as an additional individual (LIEG 2.4) hears on `leaving`: they
-    count for no quorum and cast no vote, so there is nothing to stop counting; None for anyone else."""
+def beside_leaving(ctx: Context, meeting: Meeting) -> Reply | None:
+    """Record someone attending beside a member as an additional individual (LIEG 2.4) leaving: they count for no
+    quorum and cast no vote, but no longer against their authority's cap of those attending at one time (2.1);
+    None for anyone else."""
     beside = next((row for row in roll.attendance(ctx, meeting)
                    if row.status == "present" and row.deputy_id == ctx.actor.id), None)
     if beside is None:
         return None
+    zone = ctx.terms.zone
+    if beside.beside_left_at is not None:
+        raise NotAllowed(f"You left meeting {meeting.number} at {beside.beside_left_at.astimezone(zone):%H:%M}; "
+                         "say `here` when you are back.")
+    beside.beside_left_at = ctx.now
+    ctx.session.flush()
+    ctx.audit("attendance.beside_left", meeting=meeting.id, member=beside.member_id, deputy=ctx.actor.id)
     member = ctx.session.get(Person, beside.member_id)
     name = member.display_name if member else "the member"
-    return ctx.terms.deputies.cited(
-        f"You attend meeting {meeting.number} beside {name} as an additional individual, with no vote and no place "
-        f"in the quorum, so your leaving changes no count; the minutes list you in attendance with {name}") + "."
+    return Reply(f"{ctx.actor.display_name} has left meeting {meeting.number} at {ctx.now.astimezone(zone):%H:%M}. "
+                 + ctx.terms.deputies.cited(f"They attended beside {name} as an additional individual, with no vote "
+                                            "and no place in the quorum, so no count changes") + ".",
+                 changes=(MeetingRef(meeting.id),))
 
 
 def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:

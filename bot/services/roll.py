@@ -58,7 +58,7 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
     # Everyone there now counts ("at any one time"): each member or deputy in their place who has not left, and
     # anyone attending beside a member (who may stay on when the member leaves).
     attending = sum((a.left_at is None and (beside or a.member_id != member.id))
-                    + (a.status == "present" and a.deputy_id is not None) for a in rows)
+                    + (a.status == "present" and a.deputy_id is not None and a.beside_left_at is None) for a in rows)
     refusal = cap_refusal(rule, organisation, attending)
     if refusal is not None:
         raise NotAllowed(refusal)
@@ -162,10 +162,12 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
     """Record the speaker, a deputy, beside `member`, who is present and keeps the vote (`deputies.alongside`)."""
     rule, me = ctx.terms.deputies, ctx.actor.display_name
-    if row.deputy_id == ctx.actor.id:  # again: still beside the member, or beside one who has left (LIEG 2.4)
+    back = row.deputy_id == ctx.actor.id and row.beside_left_at is not None
+    if row.deputy_id == ctx.actor.id and not back:  # again: still beside the member, or one who has left (LIEG 2.4)
         return stays_beside(rule, member.display_name, row.left_at.astimezone(ctx.terms.zone) if row.left_at else None)
-    if row.deputy_id is None:
+    if row.deputy_id is None or back:
         check_cap(ctx, meeting, member, beside=True)
+    row.beside_left_at = None
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row.deputy_id = ctx.actor.id  # recorded_at stays the member's arrival, which the minutes give
     ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
