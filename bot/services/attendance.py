@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
-from bot.models import Attendance, Meeting, Person
+from bot.models import Attendance, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.calendar import show
+from bot.rules.calendar import show, show_date
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.quorum import Quorum, proviso_note
+from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services import conduct, guests, lengths, roll
 from bot.services.context import Context
 from bot.services.lengths import kept
@@ -112,6 +113,8 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
     if ctx.membership(ctx.actor) is None:
         raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed.")
+    if (lapsed := term_over_by(ctx, ctx.membership(ctx.actor), meeting)) is not None:
+        raise NotAllowed(lapsed)
     present = roll.row_for(ctx, meeting, ctx.actor)
     if meeting.status == "open" and present is not None and present.status == "present":
         # Withdrawing after taking part would drop them from the record of who was there and voted.
@@ -128,6 +131,18 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         notices = (sending_hint(ctx.terms.deputies, held.seat_title),)
     return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+def term_over_by(ctx: Context, held: Membership | None, meeting: Meeting) -> str | None:
+    """Why a seat holder whose term is over by the meeting's day sends no apologies for it (None while in term)."""
+    if held is None or held.term_ends_on is None or not term_over(held, meeting.starts_at.astimezone(
+            ctx.terms.zone).date()):
+        return None
+    seat = ctx.terms.seat(held.seat_title)
+    rule = f"your term in {held.seat_title} ends on {show_date(held.term_ends_on)}, before meeting {meeting.number}"
+    return (f"No apologies are needed: {seat.cited(rule) if seat else rule}, so you hold no seat at it"
+            f"{until_reappointed(seat, 'you are ')}. " + lapsed_hint(seat, held.seat_title, ctx.actor.display_name,
+                                                                      "you"))
 
 
 def deputy_attends(ctx: Context, meeting: Meeting, row: Attendance, reason: str | None) -> Reply:
