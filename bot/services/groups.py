@@ -7,7 +7,7 @@ from itertools import chain
 from pathlib import Path
 
 from sqlalchemy import bindparam, event, select
-from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
+from sqlalchemy.orm import Session, UOWTransaction
 
 from bot import audit, verbs
 from bot.commands import PersonRef
@@ -21,6 +21,7 @@ from bot.rules.in_force import rules_in_force
 from bot.rules.powers import powers_in_force
 from bot.services.context import Context, Place, resolve
 from bot.terms import CHAIR_ROLES, parse_terms
+from bot.transaction_memo import forgotten_with_transaction
 
 
 def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str = "<ToR>",
@@ -112,15 +113,7 @@ def _binding_changed(session: Session, _flush: UOWTransaction) -> None:
         session.info.pop(BOUND, None)
 
 
-@event.listens_for(Session, "after_soft_rollback")  # a savepoint's too: what it read may be undone
-def _rolled_back(session: Session, _previous: SessionTransaction) -> None:
-    session.info.pop(BOUND, None)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _ended(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
-        session.info.pop(BOUND, None)
+forgotten_with_transaction(BOUND)
 
 
 def group_named(session: Session, short_name: str) -> Group:

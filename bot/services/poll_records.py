@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import bindparam, event, inspect, select
-from sqlalchemy.orm import Session, SessionTransaction, joinedload
+from sqlalchemy import bindparam, inspect, select
+from sqlalchemy.orm import joinedload
 
 from bot.errors import NotFound
 from bot.models import Poll
 from bot.services.context import Context
+from bot.transaction_memo import forgotten_with_transaction
 
 # Built once: every vote and every card reads them, and building a statement cost more than running it.
 POLL = select(Poll).options(joinedload(Poll.options))
@@ -58,12 +59,4 @@ def loaded(ctx: Context, poll_id: int, poll: Poll | None = None) -> Poll | None:
         else None
 
 
-@event.listens_for(Session, "after_soft_rollback")  # a savepoint's too: what it read may be undone
-def _rolled_back(session: Session, _previous: SessionTransaction) -> None:
-    session.info.pop(FOUND, None)
-
-
-@event.listens_for(Session, "after_transaction_end")
-def _ended(session: Session, transaction: SessionTransaction) -> None:
-    if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
-        session.info.pop(FOUND, None)
+forgotten_with_transaction(FOUND)

@@ -15,6 +15,7 @@ from tests.conftest import Clock
 from tests.slack.conftest import Workspace, buttons, serving, shown
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.idle import busy
+from tests.slack.test_votes_during_refresh import slow_vote_then_a_later_one
 
 
 @pytest.fixture
@@ -32,21 +33,7 @@ def replica_b(fake: FakeSlack, slack_settings: Settings, sessions: sessionmaker[
 def slow_vote_on_a_later_vote_on_b(workspace: Workspace, replica_b: Workspace) -> list[str]:
     """bob votes on replica A, his receipt slow to reach Slack; carol votes after him on replica B, whose refresh
     shows both votes; then bob's receipt goes through, and A refreshes the card. What each card update showed."""
-    workspace.load("cjcg")
-    workspace.say("alice", "group bind cjcg")
-    card = workspace.say("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-31 17:00"')
-    workspace.card_noted(card)
-    slow = workspace.fake.held["response_url"] = threading.Event()  # bob's receipt waits on Slack
-    assert workspace.click("bob", buttons(card)["Online"], card.answer["ts"]).status == 200
-    workspace.fake.wait_for(lambda: workspace.fake.holding)
-    del workspace.fake.held["response_url"]  # carol's does not
-    replica_b.press("carol", buttons(card)["Civic Centre"], card.answer["ts"])
-    workspace.fake.wait_for(lambda: "*Voted*\n2" in "".join(shown(u) for u in workspace.fake.of("chat.update")))
-    workspace.fake.wait_for(lambda: len(busy()) == 1)  # carol's refresh is over; bob's receipt still waits
-    slow.set()
-    workspace.finish()
-    replica_b.finish()
-    return [shown(u) for u in workspace.fake.of("chat.update")]
+    return slow_vote_then_a_later_one(workspace, replica_b)
 
 
 def test_a_slow_vote_on_one_replica_does_not_put_back_the_card_a_later_vote_on_another_replaced(
