@@ -3,24 +3,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import text
 
 from tests.conftest import Chat
+from tests.test_seeds_leftovers import cscpwg_all_present
 
 ENDED = "ended the group on 7 Feb 2023 (ToR Operation)"
 
 
 def end_cscpwg_by_motion_1(chat: Chat) -> None:
     """CSCPWG Operation: the group may "cease prior to this ... by agreement of all members"."""
-    chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
-    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
+    cscpwg_all_present(chat)
     chat.ok("alice", 'motion "That the working group ceases now"')
     chat.ok("alice", 'motion "That the minutes be kept"')
     for number in (1, 2):

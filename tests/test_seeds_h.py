@@ -17,6 +17,7 @@ from tests import loaded
 from tests.conftest import Chat, example
 from tests.platform_chats import Speaking
 from tests.scheduler.conftest import RecordingNotifier, run
+from tests.test_seeds_leftovers import cscpwg_all_present
 
 
 def plpcp_meeting_with_alternate(chat: Speaking) -> None:
@@ -117,13 +118,8 @@ def test_cscpwg_one_vote_of_four_present_elects_no_chair(platform_chat: Speaking
     alice has the most votes (1 of 1 voting)". The ToR says not by what majority; the usual practice is more than
     half of the members present and entitled to vote."""
     chat = platform_chat
-    chat.load("cscpwg")
-    chat.now = dt.datetime(2022, 9, 5, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2022-09-20 14:00")
-    chat.now = dt.datetime(2022, 9, 20, 13, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
+    cscpwg_all_present(chat, dt.datetime(2022, 9, 5, 9, 0, tzinfo=dt.UTC), "2022-09-20 14:00",
+                       dt.datetime(2022, 9, 20, 13, 0, tzinfo=dt.UTC))
     chat.ok("sam", 'poll "Chair" "alice" "bob"')
     chat.ok("alice", "vote 1 alice")
     chat.ok("sam", "poll close 1")

@@ -67,13 +67,7 @@ def test_a_carried_motion_that_ends_the_group_goes_nowhere_next(platform_chat: S
     its minutes still said "Next: goes to the Children and Young People Board ... before it is adopted as LGA
     policy"."""
     chat = platform_chat
-    chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
-    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
+    cscpwg_all_present(chat)
     chat.ok("alice", 'motion "That the working group ceases now"')
     chat.ok("sam", "motion vote 1")
     for member in ("alice", "bob", "carol", "dan"):
@@ -168,3 +162,16 @@ def test_cjcg_minutes_approval_refusal_says_the_tor_is_silent(platform_chat: Spe
     chat.ok("alice", "meeting close")
     refused = chat.refused("sam", "minutes approve 1").text
     assert "The ToR does not say who may, so this is the usual practice. Ask alice, the chair (ToR 6.2)." in refused
+
+
+def cscpwg_all_present(chat: Chat | Speaking, scheduled: dt.datetime = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC),
+                       starts: str = "2023-02-07 14:00", opens: dt.datetime | None = None) -> None:
+    """A CSCPWG meeting the Senior Adviser (sam) scheduled on `scheduled` for `starts` and opened at `opens` (its
+    start), with its four councillors present."""
+    chat.load("cscpwg")
+    chat.now = scheduled
+    chat.ok("sam", f"meeting schedule {starts}")
+    chat.now = opens or dt.datetime.fromisoformat(starts).replace(tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
