@@ -31,3 +31,56 @@ def test_cjcg_send_tfg_says_the_cjcg_set_its_quorum_and_end_date_when_it_formed_
     at(chat, "2026-12-10", "10:00")
     opened = chat.ok("bob", "meeting open").text
     assert f"not quorate: 1 member present, 2 needed {source}" in opened, opened
+
+
+def cjcg_meeting(chat: Speaking) -> None:
+    """CJCG's meeting of 10 Dec 2026 at 10:00, scheduled by the administrative support (6.3), opened by alice, the
+    chair (6.2), with bob and dan present."""
+    chat.load("cjcg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("dan", "here")
+
+
+def test_cjcg_minutes_keep_each_time_a_member_left_and_came_back(platform_chat: Speaking) -> None:
+    """CJCG 6.4 counts the members present, so the minutes give when each left and came back. dan stepped out at
+    10:40, was back at 10:55 and left for good at 11:20: the minutes said only "left at 11:20", dropping the first
+    departure (a vote taken at 10:45 had dan away)."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    at(chat, "2026-12-10", "10:40")
+    chat.ok("dan", "leaving")
+    at(chat, "2026-12-10", "10:55")
+    chat.ok("dan", "here")
+    at(chat, "2026-12-10", "11:20")
+    chat.ok("dan", "leaving")
+    at(chat, "2026-12-10", "11:30")
+    chat.ok("alice", "meeting close")
+    present = next(line for line in chat.ok("sam", "minutes 1").text.splitlines() if "Present:" in line)
+    assert "dan (Southend City Council) — left at 10:40, back at 10:55, left at 11:20" in present, present
+
+
+def test_cjcg_the_roll_gives_late_arrivals_as_the_minutes_do(platform_chat: Speaking) -> None:
+    """The minutes give "— arrived at 10:25" for erin, who came more than five minutes after the opening; the
+    `attendance` reply and the roll shown at `meeting close` listed departures, but erin as if there from the start,
+    and dan, who stepped out and came back, as if he had never left."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    at(chat, "2026-12-10", "10:03")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "10:25")
+    chat.ok("erin", "here")
+    at(chat, "2026-12-10", "10:40")
+    chat.ok("dan", "leaving")
+    at(chat, "2026-12-10", "10:55")
+    chat.ok("dan", "here")
+    roll = chat.ok("alice", "attendance").text
+    assert "erin (arrived 10:25)" in roll, roll
+    assert "dan (left 10:40, back 10:55)" in roll, roll
+    assert "carol (arrived" not in roll and "bob (" not in roll, roll
+    at(chat, "2026-12-10", "11:30")
+    closed = chat.ok("alice", "meeting close").text
+    assert "erin (arrived 10:25)" in closed and "dan (left 10:40, back 10:55)" in closed, closed

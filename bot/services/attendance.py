@@ -10,7 +10,7 @@ from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.quorum import Quorum, proviso_note
-from bot.services import conduct, guests, lengths, roll
+from bot.services import conduct, guests, lengths, roll, roll_summary
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
@@ -135,8 +135,8 @@ def deputy_attends(ctx: Context, meeting: Meeting, row: Attendance, reason: str 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:
     meeting = ctx.meeting(None)
-    return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):", fields=roll.summary(ctx, meeting),
-                 private=True)
+    return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):",
+                 fields=roll_summary.summary(ctx, meeting), private=True)
 
 
 def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:

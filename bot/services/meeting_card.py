@@ -9,7 +9,7 @@ from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.rules.deputies import roll_call
-from bot.services import roll
+from bot.services import roll, roll_summary
 from bot.services.context import Context
 from bot.services.meetings import ROLL_CALL_BUTTONS
 from bot.verbs_meeting import Apologies
@@ -23,7 +23,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
         quorum = roll.quorum_of(ctx, meeting)
         return Reply(roll_call(ctx.terms.deputies),
                      title=f"Meeting {meeting.number} of {name} is open",
-                     fields=(("Quorum", quorum.text), *roll.summary(ctx, meeting)), buttons=ROLL_CALL_BUTTONS,
+                     fields=(("Quorum", quorum.text), *roll_summary.summary(ctx, meeting)), buttons=ROLL_CALL_BUTTONS,
                      subject=subject)
     if meeting.status == "scheduled":
         fields = (when, *scheduled_fields(ctx, meeting))
@@ -32,7 +32,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
                      subject=subject)
     return Reply(f"Meeting {meeting.number} is {meeting.status}.",
                  title=f"{name}: meeting {meeting.number} {meeting.status}",
-                 fields=(when, *roll.summary(ctx, meeting)) if meeting.status == "closed" else (when,),
+                 fields=(when, *roll_summary.summary(ctx, meeting)) if meeting.status == "closed" else (when,),
                  subject=subject)
 
 

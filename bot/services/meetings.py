@@ -13,7 +13,7 @@ from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
 from bot.rules.in_force import interests_prompt
-from bot.services import conduct, lengths, roll
+from bot.services import conduct, lengths, roll, roll_summary
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
@@ -147,7 +147,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
     said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
     return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} closed",
-                 fields=roll.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
+                 fields=roll_summary.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
 
 
 def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
