@@ -84,3 +84,18 @@ def test_cjcg_the_roll_gives_late_arrivals_as_the_minutes_do(platform_chat: Spea
     at(chat, "2026-12-10", "11:30")
     closed = chat.ok("alice", "meeting close").text
     assert "erin (arrived 10:25)" in closed and "dan (left 10:40, back 10:55)" in closed, closed
+
+
+def test_cjcg_a_member_back_from_stepping_out_is_not_told_they_joined_late(platform_chat: Speaking) -> None:
+    """CJCG 6.5: interests are "declared and recorded at the beginning of each meeting". dan answered the roll at
+    10:00, stepped out at 10:40 and came back at 10:55; he was told he "joined after meeting 1 opened", which the
+    minutes contradict (present from the start, left at 10:40, back at 10:55)."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    at(chat, "2026-12-10", "10:40")
+    chat.ok("dan", "leaving")
+    at(chat, "2026-12-10", "10:55")
+    said = chat.ok("dan", "here").text
+    assert "dan is back at meeting 1." in said, said
+    assert "joined after" not in said, said
+    assert "Interests are declared at the start of each meeting: dan, declare any now with" in said, said

@@ -35,7 +35,9 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     else:
         text = deputising(ctx, meeting, ctx.person(cmd.for_) if cmd.for_ else None)
     after = roll.quorum_of(ctx, meeting)
-    late = () if prompted else conduct.late_declaration(ctx, meeting, ctx.actor)
+    attending = roll.attending_row(ctx, meeting, ctx.actor)  # its arrival stays the first, through any return
+    late = () if prompted else conduct.late_declaration(ctx, meeting, ctx.actor,
+                                                        attending.recorded_at if attending else ctx.now)
     return Reply(text, notices=quorum_change(before, after) + late,
                  changes=(MeetingRef(meeting.id),))
 
