@@ -84,6 +84,7 @@ def test_cjcg_the_roll_gives_late_arrivals_as_the_minutes_do(platform_chat: Spea
     at(chat, "2026-12-10", "11:30")
     closed = chat.ok("alice", "meeting close").text
     assert "erin (arrived 10:25)" in closed and "dan (left 10:40, back 10:55)" in closed, closed
+    assert "frank" in closed and "frank (" not in closed, closed  # absent, recorded at the close: no arrival
 
 
 def test_cjcg_a_member_back_from_stepping_out_is_not_told_they_joined_late(platform_chat: Speaking) -> None:

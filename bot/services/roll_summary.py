@@ -9,7 +9,7 @@ from collections import defaultdict
 from bot.models import Attendance, Meeting
 from bot.records.away import spells_away
 from bot.records.people import non_members
-from bot.rules.attendance import APOLOGIES_JOIN, GUEST, Spell, apology_words, comings_and_goings, guest_words
+from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, Spell, apology_words, comings_and_goings, guest_words
 from bot.services.context import Context
 from bot.services.roll import quorum_of
 from bot.services.roll_rows import attendance, people_of
@@ -62,7 +62,10 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
 
 
 def times(ctx: Context, meeting: Meeting, row: Attendance, away: dict[int, list[Spell]]) -> str:
-    """` (arrived 10:25, left 10:40, back 10:55)`: the minutes' times (bot.records.roll_record), shorter."""
+    """` (arrived 10:25, left 10:40, back 10:55)`: the minutes' times (bot.records.roll_record), shorter; nothing
+    for apologies or an absence (recorded when sent, or at the close, not an arrival)."""
+    if row.status not in ATTENDED:
+        return ""
     said = comings_and_goings(row.recorded_at, meeting.opened_at, away.get(row.id, []), row.left_at, ctx.terms.zone,
                               at="")
     return f" ({', '.join(said)})" if said else ""
