@@ -100,3 +100,18 @@ def test_cjcg_a_member_back_from_stepping_out_is_not_told_they_joined_late(platf
     assert "dan is back at meeting 1." in said, said
     assert "joined after" not in said, said
     assert "Interests are declared at the start of each meeting: dan, declare any now with" in said, said
+
+
+def test_cjcg_a_motion_says_its_voting_rule_is_the_usual_one_as_the_tor_sets_none(platform_chat: Speaking) -> None:
+    """CJCG names no voting rule (2.2 says whose decisions they are, not how they are reached): `terms` says "the
+    ToR sets no voting rule, so this is the usual one", but the motion's card and the minutes gave "Rule: a majority
+    of the votes cast" as if the ToR said so."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    chat.ok("erin", "here")
+    usual = "a majority of the votes cast; the ToR sets no voting rule, so this is the usual one"
+    opened = chat.ok("alice", 'motion "Approve the joint action plan"').text
+    assert usual in opened, opened
+    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "meeting close")
+    assert f"Rule: {usual}" in chat.ok("sam", "minutes 1").text.replace("*", "")

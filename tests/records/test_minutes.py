@@ -108,7 +108,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
             "under item 2") in minutes
     item_1 = minutes.split("### 1. ", 1)[1].split("### 2. ", 1)[0]
     assert "Motion 1:** Approve the joint action plan 2027-29" in item_1 and "Motion 2" not in item_1
-    assert "- Rule: a majority of the votes cast\n" in item_1
+    assert "- Rule: a majority of the votes cast; the ToR sets no voting rule, so this is the usual one\n" in item_1
 
 
 def test_minutes_of_a_meeting_not_yet_held_say_so_and_an_unknown_meeting_is_refused(chat: Chat) -> None:
