@@ -115,3 +115,15 @@ def test_cjcg_a_motion_says_its_voting_rule_is_the_usual_one_as_the_tor_sets_non
     chat.ok("alice", "poll close 1")
     chat.ok("alice", "meeting close")
     assert f"Rule: {usual}" in chat.ok("sam", "minutes 1").text.replace("*", "")
+
+
+def test_cjcg_the_meeting_card_keeps_asking_for_declarations_as_the_roll_fills(platform_chat: Speaking) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded at the beginning of each meeting". On Slack
+    and Teams the meeting's card, posted at the opening with "Declare any interests now ... (ToR 6.5)", was redrawn
+    at each `here` without that line, so those arriving read only the roll call (the console posts no card)."""
+    chat = platform_chat
+    cjcg_meeting(chat)
+    said = chat.ok("erin", "here").text
+    if chat.platform != "console":
+        card = said[said.index("Meeting 1 of Children's Joint Commissioning Group is open"):]
+        assert "Declare any interests now" in card and "(ToR 6.5)" in card, said

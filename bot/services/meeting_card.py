@@ -8,10 +8,9 @@ from bot.models import Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
-from bot.rules.deputies import roll_call
 from bot.services import roll_summary
 from bot.services.context import Context
-from bot.services.meetings import ROLL_CALL_BUTTONS
+from bot.services.meetings import ROLL_CALL_BUTTONS, opening_words
 from bot.verbs_meeting import Apologies
 
 
@@ -22,7 +21,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
     if meeting.status == "open":
         # The roll of an open meeting ends with its quorum; the card leads with it, as the opening did.
         fields = roll_summary.summary(ctx, meeting)
-        return Reply(roll_call(ctx.terms.deputies),
+        return Reply(opening_words(ctx),
                      title=f"Meeting {meeting.number} of {name} is open",
                      fields=(*(f for f in fields if f[0] == "Quorum"), *(f for f in fields if f[0] != "Quorum")),
                      buttons=ROLL_CALL_BUTTONS, subject=subject)
