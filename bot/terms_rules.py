@@ -167,6 +167,11 @@ class VotingRules(Rule):
     # how agreement is reached when it cannot wait (CSCPWG Governance: "through ... Board Lead Members")
     swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)
 
+    def stated(self) -> str:
+        """The rule in words citing its clause, or saying it is the usual practice where the ToR sets none."""
+        return self.cited(VOTING_RULE_WORDS[self.rule]) if self.clause else \
+            f"{VOTING_RULE_WORDS[self.rule]} (the usual practice: the ToR sets no voting rule)"
+
 
 class StandingItem(Rule):
     """An item the ToR puts on every meeting's agenda (PLPCP: "Review of programme progress at each meeting")."""

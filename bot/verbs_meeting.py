@@ -37,10 +37,13 @@ class MeetingChair(Command):
 
 
 @described("meeting minute-taker", "meeting minute-taker @p [--meeting N]", "name who takes the minutes of the "
-           "next (or given) meeting: yourself, volunteering, or, by whoever names a meeting's chair, another",
+           "next (or given) meeting (whoever names a meeting's chair; yourself, where the ToR has a volunteer "
+           "take them)",
            "meeting minute-taker @bob")
 @dataclass(frozen=True, kw_only=True)
 class MeetingMinuteTaker(Command):
+    act: ClassVar[Act] = Act.NAME_MEETING_CHAIR  # but a volunteer names themself, where the ToR has one (LIEG 5.2)
+    act_words: ClassVar[str] = "name who takes a meeting's minutes"
     person: PersonRef = arg("person")
     meeting: int | None = option("int")
 

@@ -145,12 +145,13 @@ async def expect_within_limits(request: web.Request) -> web.StreamResponse | Non
         return None  # HTTP/1.0 has no interim answers: the client sends its body anyway
     if expectation.lower() != CONTINUE:
         logger.warning("%s %s: refused an expectation other than 100-continue", request.method, request.path[:120])
-        return web.Response(status=417, text=UNKNOWN_EXPECTATION)
+        return Refusal(request, 417, UNKNOWN_EXPECTATION)  # closed: the client waits, sending no body
     if request.content_length is not None and request.content_length > request.client_max_size:
         logger.warning("%s %s: refused a body announced at %d bytes, over the %d taken, before it was sent",
                        request.method, request.path[:120], request.content_length, request.client_max_size)
-        return web.Response(status=413, text=TOO_LARGE.format(request.client_max_size),
-                            headers={"Connection": "close"})
+        # Closed as any refused body is (Refusal): a bare `Connection: close` header left aiohttp waiting 10 s for
+        # the body the client, told not to send it, never sends.
+        return Refusal(request, 413, TOO_LARGE.format(request.client_max_size))
     await request.writer.write(b"HTTP/1.1 100 Continue\r\n\r\n")
     request.writer.output_size = 0  # as aiohttp's own: the interim answer is no part of the response's body
     return None

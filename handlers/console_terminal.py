@@ -4,6 +4,7 @@ Ctrl-D or Ctrl-C to leave without a traceback."""
 from __future__ import annotations
 
 import logging
+import signal
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -23,6 +24,7 @@ class Typed:
         self.prompt = prompt
         self.history = history
         self.editing = self._start()
+        ctrl_c_leaves()
 
     def _start(self) -> object:
         try:
@@ -51,3 +53,11 @@ class Typed:
                 self.editing.write_history_file(self.history)  # type: ignore[attr-defined]
             except OSError as error:
                 logger.warning("could not save the console history %s: %s", self.history, error.strerror)
+
+
+def ctrl_c_leaves() -> None:
+    """Ctrl-C at the prompt leaves, even where the program that started the console ignored or blocked it (nohup, a
+    script's `trap '' INT`, a test runner): a person at a terminal expects it to."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    if hasattr(signal, "pthread_sigmask"):  # POSIX
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tests import gc_phases  # first: the collector pauses while the rest is imported (tests/gc_phases.py)
+
+# isort: split
 import datetime as dt
 import os
 import shutil
@@ -53,6 +56,12 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_unconfigure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):
         loaded.unshare_copies()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtestloop(session: pytest.Session) -> None:
+    """Collection is over (every process comes here, the xdist controller too, which collects nothing)."""
+    gc_phases.resume()
 
 
 @pytest.hookimpl(trylast=True)  # after pytest's own reordering by fixture, which would undo this one

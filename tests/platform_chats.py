@@ -35,7 +35,7 @@ from bot.services.context import Place
 from bot.settings import Settings
 from handlers import console
 from handlers.teams import mount as mount_teams
-from tests import loaded
+from tests import compiled, loaded
 from tests.conftest import START, Clock, example
 from tests.slack.conftest import CHANNEL as SLACK_CHANNEL
 from tests.slack.conftest import Sent, Workspace, acked, blocks_of, serving
@@ -333,6 +333,7 @@ def fresh(engine: Engine) -> None:
 @contextmanager
 def database(folder: Path) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
     engine = make_engine(f"sqlite:///{folder / 'govbot.db'}")
+    compiled.share(engine)  # the SQL the console tests of this process compiled already (tests/compiled.py)
     Base.metadata.create_all(engine)
     try:
         yield engine, session_factory(engine)

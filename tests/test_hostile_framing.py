@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from tests.front_door import Served, row_counts
 from tests.teams.conftest import SDK_WARNINGS
+from tests.test_hostile_connections import answer_and_close
 from tests.test_hostile_requests import app
 
 __all__ = ["app"]
@@ -63,6 +64,22 @@ def test_an_expectation_nobody_meets_is_refused_without_quoting_it_back(app: Ser
     assert "script" not in answer and "only expectation this server meets" in answer
     log = app.logged()[logged:]
     assert "refused an expectation other than 100-continue" in log and "script" not in log, log
+
+
+@pytest.mark.parametrize(("length", "expectation", "status"), [(2_000_000, "100-continue", 413),
+                                                              (2, "something-else", 417)])
+def test_a_refused_expectation_closes_the_connection_at_once(app: Served, length: int, expectation: str,
+                                                            status: int) -> None:
+    """A client that asked first and was refused sends no body, as it should: the answer said `Connection: close`,
+    but aiohttp kept the connection and waited (lingered) 10 s for the body that was never coming, holding the
+    handler and the socket, as it did for the 413 and 408 the body check gives (suite8)."""
+    host, port = app.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=15) as connection:
+        connection.sendall(expecting("/slack/events", length, expectation))  # then waits, as the answer says
+        answer, seconds = answer_and_close(connection)
+    assert answer.startswith(f"HTTP/1.1 {status} "), answer
+    assert "Connection: close" in answer, answer
+    assert seconds < 5, f"the connection stayed open {seconds:.1f} s after the refusal"
 
 
 SMUGGLED = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"  # what a front end in front of govbot would not see

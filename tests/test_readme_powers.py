@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.rules.powers import powers_in_force
+from bot.rules.powers import act_words, powers_in_force
 from bot.terms import load_terms
 from bot.terms_powers import ACT_WORDS, Act
 from tests.conftest import ROOT, example
@@ -12,10 +12,11 @@ GROUPS = (("PLPCP", "plpcp"), ("LCIIB", "lciib"), ("CSCPWG (LGA)", "cscpwg"), ("
 
 def powers_table() -> str:
     """The markdown table act x seed group -> who may, with the clause (or *(default)*)."""
-    stated = {label: dict(powers_in_force(load_terms(example(short)))) for label, short in GROUPS}
+    terms = {label: load_terms(example(short)) for label, short in GROUPS}
+    stated = {label: dict(powers_in_force(terms[label])) for label, _ in GROUPS}
     lines = ["| act | " + " | ".join(label for label, _ in GROUPS) + " |", "|---|" + "---|" * len(GROUPS)]
-    for act in Act:
-        cells = [stated[label].get(f"Who may {ACT_WORDS[act]}", "—")
+    for act in Act:  # each group words a deputy its ToR's way (PLPCP: "name an alternate for a member")
+        cells = [stated[label].get(f"Who may {act_words(terms[label], act)}", "—")
                  .replace(" (default: the ToR is silent)", " *(default)*") for label, _ in GROUPS]
         lines.append(f"| {ACT_WORDS[act]} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -121,7 +121,7 @@ def test_apologies_are_kept_beside_the_deputy_who_attended(chat: Chat, sessions:
     assert "erin" in roll["Present"]
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "meeting minutes 1").text
-    assert "- **In attendance:** yan for carol (Southend City Council)" in minutes  # names with their organisation
+    assert "- **In attendance:** yan — deputy for carol (Southend City Council)" in minutes  # names with their organisation
     assert "- **Apologies:** carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
         in minutes
     attendance = register(sessions, "attendance")

@@ -89,7 +89,7 @@ def test_cjcg_minutes_give_the_time_a_late_member_arrived_and_a_deputy_left(plat
     assert "erin (Southend City Council) — arrived at 10:25" in present, present
     assert "bob (Southend City Council)," in present and "bob (Southend City Council) — arrived" not in present
     attending = next(line for line in minutes.splitlines() if "In attendance:" in line)
-    assert "yan for carol (Southend City Council) — left at 11:05" in attending, attending
+    assert "yan — deputy for carol (Southend City Council) — left at 11:05" in attending, attending
 
 
 def test_cjcg_minutes_say_the_tor_is_silent_on_who_approves_them(platform_chat: Speaking) -> None:

@@ -109,7 +109,7 @@ def test_cjcg_a_motion_says_its_voting_rule_is_the_usual_one_as_the_tor_sets_non
     chat = platform_chat
     cjcg_meeting(chat)
     chat.ok("erin", "here")
-    usual = "a majority of the votes cast; the ToR sets no voting rule, so this is the usual one"
+    usual = "a majority of the votes cast (the usual practice: the ToR sets no voting rule)"
     opened = chat.ok("alice", 'motion "Approve the joint action plan"').text
     assert usual in opened, opened
     chat.ok("alice", "poll close 1")

@@ -62,7 +62,8 @@ def test_lciib_a_tied_vote_falls_and_the_outcome_says_the_chair_has_no_casting_v
         chat.ok(who, f"vote 1 {how}")
     assert "The ToR gives the chair no casting vote" in chat.refused("alice", "poll close 1 --casting for").text
     closed = chat.ok("alice", "poll close 1").text
-    assert "not carried: 2 for, 2 against, 0 abstaining; needs more for than against (a majority of the votes cast); " \
+    assert "not carried: 2 for, 2 against, 0 abstaining; needs more for than against (a majority of the votes cast, " \
+           "the usual practice: the ToR sets no voting rule); " \
            "tied, and the ToR gives the chair no casting vote" in closed
 
 

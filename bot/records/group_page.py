@@ -44,6 +44,8 @@ class AttendanceChart:
     runs: frozenset[tuple[int, int]] = frozenset()  # (member row, meeting column)
     limit: int | None = None
     clause: str = ""
+    deputy_mark: str = "D"  # the ToR's word for a deputy, as the chart letters and explains it: PLPCP's "Alt"
+    deputy_words: str = "deputy attended"
 
 
 @dataclass
@@ -81,7 +83,7 @@ def chart(session: Session, group: Group) -> AttendanceChart:
     columns = len(table.headers) - 3
     missed = MISSED | ({"apologies"} if terms.attendance.apologies_count_as_absence else set())
     limit = terms.attendance.warn_after_consecutive_absences
-    cells = tuple(tuple(c.split(" ")[0] for c in row[1:1 + columns]) for row in table.rows)
+    cells = tuple(tuple(registers.status_of(c, terms) for c in row[1:1 + columns]) for row in table.rows)
     runs: set[tuple[int, int]] = set()
     for r, row in enumerate(cells):
         start = None
@@ -95,7 +97,8 @@ def chart(session: Session, group: Group) -> AttendanceChart:
     short = tuple(h.split(" (")[0].replace("Meeting ", "M") + " " + h.split(" (")[1].rstrip(")")
                   for h in table.headers[1:1 + columns])
     return AttendanceChart(short, tuple(row[0] for row in table.rows), cells, frozenset(runs), limit,
-                           terms.attendance.absence_rule.cite())
+                           terms.attendance.absence_rule.cite(), registers.marks(terms)["deputised"],
+                           registers.status_words(terms)["deputised"])
 
 
 def open_actions(session: Session, group: Group) -> list[tuple[str, str, str, str]]:

@@ -31,7 +31,6 @@ from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
 from bot.rules.in_force import declares_at_start
-from bot.rules.voting import stated_rule
 from bot.terms import Role, Terms
 from bot.terms_stored import group_terms
 
@@ -215,7 +214,7 @@ def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], in
 def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
                 quorum: str | None) -> VoteRecord:
     counts, voters = tally(session, poll)
-    rule = stated_rule(terms.voting) if poll.kind == "motion" else \
+    rule = terms.voting.stated() if poll.kind == "motion" else \
         "the option with the most votes" + (", more than one choice each" if poll.multi else "")
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,

@@ -55,10 +55,11 @@ def apology_lines(record: MeetingRecord) -> list[str]:
 
 
 def in_attendance(record: MeetingRecord) -> list[str]:
-    """Those there who are not members: deputies, saying for whom, then the secretariat and observers with their
-    seat (`Sam Reid — Administrative support`). The minutes and the group page both use it."""
-    return [f"{deputy} for {member}{record.deputy_times.get(member, '')}" for deputy, member in record.deputies] \
-        + record.officers
+    """Those there who are not members: deputies, by the ToR's word and saying for whom (`nadia — alternate for bob`),
+    then the secretariat and observers with their seat (`Sam Reid — Administrative support`). The minutes and the
+    group page both use it."""
+    return [f"{deputy} — {record.deputy_word} for {member}{record.deputy_times.get(member, '')}"
+            for deputy, member in record.deputies] + record.officers
 
 
 def attendance(record: MeetingRecord) -> list[str]:

@@ -18,9 +18,32 @@ from bot.records.people import namer
 from bot.records.tables import Table
 from bot.rules.attendance import session_status
 from bot.rules.calendar import show, show_date
+from bot.terms import Terms
 from bot.terms_stored import group_terms
 
-STATUS_WORDS = {"present": "present", "deputised": "deputised", "apologies": "apologies", "absent": "absent"}
+APOLOGISED = "apologies; "  # a member who sent apologies and whose deputy then attended
+
+
+def status_words(terms: Terms) -> dict[str, str]:
+    """How a register cell words each attendance status: a deputy's attendance by the ToR's word (PLPCP: "alternate
+    attended"; CJCG's "deputy": "deputised")."""
+    word = terms.deputies.word
+    return {"present": "present", "deputised": "deputised" if word == "deputy" else f"{word} attended",
+            "apologies": "apologies", "absent": "absent"}
+
+
+def marks(terms: Terms) -> dict[str, str]:
+    """The register's letter for each status, a deputy's by the ToR's word: D for a deputy, Alt for an alternate."""
+    word = terms.deputies.word
+    return {"present": "P", "deputised": "D" if word == "deputy" else word[:3].capitalize(), "apologies": "Ap",
+            "absent": "A", "": "–"}
+
+
+def status_of(text: str, terms: Terms) -> str:
+    """The attendance status a register cell records (present, deputised, apologies, absent), or "" for none: what
+    the chat register and the page's chart mark, whatever the ToR calls a deputy and after apologies."""
+    text = text.removeprefix(APOLOGISED)
+    return next((status for status, words in status_words(terms).items() if text.startswith(words)), "")
 
 
 def interests(session: Session, group: Group, person_id: int | None = None, since: dt.date | None = None) -> Table:
@@ -52,7 +75,7 @@ def attendance(session: Session, group: Group) -> Table:
     rule = terms.attendance
     rows = []
     for attendee in record.order:
-        cells = [cell(session, attendee, record.rows[attendee].get(m.id, [])) for m in record.meetings]
+        cells = [cell(session, attendee, record.rows[attendee].get(m.id, []), terms) for m in record.meetings]
         missed = len(record.run(attendee))
         did = "not attended" if attendee.is_organisation else "missed"
         flag = rule.absence_rule.cited(f"{did} {missed} in a row; papers may be withheld") \
@@ -63,15 +86,15 @@ def attendance(session: Session, group: Group) -> Table:
     return Table(f"{terms.name}: attendance register", headers, tuple(rows))
 
 
-def cell(session: Session, attendee: absences.Attendee, rows: list[Attendance]) -> str:
-    """`deputised (olga)` for a member; for an organisation its status and who gave it: `present (alice, carol)`,
-    `deputised (olga for frank)`. Empty when nobody was recorded."""
+def cell(session: Session, attendee: absences.Attendee, rows: list[Attendance], terms: Terms) -> str:
+    """`deputised (olga)` for a member (PLPCP: `alternate attended (nadia)`); for an organisation its status and who
+    gave it: `present (alice, carol)`, `deputised (olga for frank)`. Empty when nobody was recorded."""
     status = session_status([row.status for row in rows])
     if not status:
         return ""
-    words = STATUS_WORDS.get(status, status)
+    words = status_words(terms).get(status, status)
     if not attendee.is_organisation:
-        apologised = "apologies; " if rows[0].status == "deputised" and rows[0].apologies_at else ""
+        apologised = APOLOGISED if rows[0].status == "deputised" and rows[0].apologies_at else ""
         return apologised + words + (f" ({name_of(session, rows[0].deputy_id)})" if deputised(rows[0]) else "")
     who = [f"{name_of(session, r.deputy_id)} for {name_of(session, r.member_id)}" if deputised(r)
            else name_of(session, r.member_id) for r in rows if r.status == status]

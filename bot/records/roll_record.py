@@ -42,7 +42,7 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         member = names(row.member_id)
         when = times(row, meeting.opened_at, away.get(row.id, []), zone)
         if row.relieved_id is not None and row.relieved_at is not None:  # deputised until the member arrived
-            record.officers.append(f"{names(row.relieved_id)} for {member} — until "
+            record.officers.append(f"{names(row.relieved_id)} — {record.deputy_word} for {member} until "
                                    f"{row.relieved_at.astimezone(zone):%H:%M}")
         if row.member_id in officers and row.status in ("present", "absent"):
             if row.status == "present":

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.terms import Confidentiality
+from bot.terms import Confidentiality, DeputyRule
 
 
 class Standing(StrEnum):
@@ -69,16 +69,17 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
     return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
 
 
-def refusal(name: str, cite: str, reader: Reader, scope: Scope) -> str:
-    """What a person refused by `may_see` is told: for an outsider, nothing of the group but its name."""
+def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRule) -> str:
+    """What a person refused by `may_see` is told: for an outsider, nothing of the group but its name. A deputy is
+    called by the ToR's word (`deputy`: PLPCP's "alternates")."""
     cited = f" {cite}" if cite else ""
     if reader.standing == Standing.OUTSIDER:
-        return (f"{name} is confidential{cited}: only its members and their deputies see anything of it. If you "
+        return (f"{name} is confidential{cited}: only its members and their {deputy.words} see anything of it. If you "
                 "should be one of them, ask the person who invited you to the channel to have you seated.")
-    who = "a deputy" if reader.standing == Standing.DEPUTY else "a guest"
+    who = deputy.a_word if reader.standing == Standing.DEPUTY else "a guest"
     if scope == Scope.MINUTES and reader.standing == Standing.GUEST:
         return (f"{name} is confidential{cited}: as a guest you attend the meeting, but its minutes are for its "
-                "members and their deputies.")
+                f"members and their {deputy.words}.")
     if scope in (Scope.MEETING, Scope.MINUTES):
         return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend"
                 f"{' for a member' if reader.standing == Standing.DEPUTY else ''}. Give that meeting's number, "

@@ -67,26 +67,36 @@ def may_send(terms: Terms, held: SeatHeld | None, today: dt.date) -> bool:
     return held is not None and terms.deputies.allowed and entitlement_refusal(terms, held, today, member="") is None
 
 
+SPOKEN = ("alternate", "substitute")  # the ToRs' words the grammar runs as `deputy` (bot.commands.VERB_WORDS)
+
+
+def command(rule: DeputyRule) -> str:
+    """The command to copy, in the ToR's word where the grammar takes it (PLPCP: `alternate`), else `deputy`."""
+    return rule.word if rule.word in SPOKEN else "deputy"
+
+
 def offer(terms: Terms) -> str:
     """The reminder that a member can send a deputy, naming the seats that can where the ToR limits them."""
     rule = terms.deputies
     if rule.for_seats is None:
-        return rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
+        return rule.cited(f"You can name {rule.a_word} to attend in your place: `{command(rule)} @person`") + "."
     return rule.cited(f"{', '.join(rule.for_seats)} can name {rule.a_word} to attend in their place: "
-                      f"`deputy @person`") + "."
+                      f"`{command(rule)} @person`") + "."
 
 
 def roll_call(rule: DeputyRule) -> str:
-    """The roll-call prompt at a meeting's start, naming a deputy by the ToR's word."""
-    return f"Roll call: say `here`, or `apologies`. {rule.a_word.capitalize()} says `here` when attending for a member."
+    """The roll-call prompt at a meeting's start, naming a deputy by the ToR's word; none where the ToR makes no
+    provision for deputies (LCIIB)."""
+    prompt = "Roll call: say `here`, or `apologies`."
+    return f"{prompt} {rule.a_word.capitalize()} says `here` when attending for a member." if rule.allowed else prompt
 
 
 def sending_hint(rule: DeputyRule, seat_title: str) -> str:
     """What a member sending apologies can do: name a deputy, with the command to copy, then who the ToR says a
     deputy must be and whom the ToR file lists."""
     listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
-    hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `deputy @person`") + "."
-    who = f"{rule.a_word.capitalize()} must be a member of {rule.must_belong_to}" if rule.must_belong_to else ""
+    hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `{command(rule)} @person`") + "."
+    who = f"{rule.a_word.capitalize()} must be {belonging(rule.must_belong_to)}" if rule.must_belong_to else ""
     lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
     more = "; ".join(part for part in (who, lists) if part)
     return f"{hint} {more[0].upper()}{more[1:]}." if more else hint
@@ -98,6 +108,12 @@ def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
         return next((names for title, names in rule.eligible.items() if title.casefold() == seat_title.casefold()),
                     [])
     return rule.eligible
+
+
+def belonging(body: str) -> str:
+    """Who a deputy must be, from the ToR's `must_belong_to`: `a member of the Children and Young People Board`
+    (CSCPWG), or the ToR's own words where they name a person (PLPCP: `a DCS from the same sub-region`)."""
+    return body if body.startswith(("a ", "an ")) else f"a member of {body}"
 
 
 def on_list(accounts: Collection[str], names: list[str]) -> bool:
@@ -120,7 +136,7 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
         return None
     if listed is None and body_held is None and not body:
         return None  # the ToR sets no eligibility beyond holding no seat here
-    who = f"a member of {body_held or body}" if body else "one of the people the ToR file lists"
+    who = belonging(body_held or body) if body else "one of the people the ToR file lists"
     whose = f" for {seat_title}" if isinstance(rule.eligible, dict) else ""
     names = f" Those listed{whose}: {', '.join(listed)}." if listed else ""
     return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} is not recorded as one")

@@ -46,6 +46,8 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes.append(deputies_rule(terms) + ".")
     if verb in ("chair", "meeting chair"):
         notes.append("the chair: " + chair_rule(terms) + ".")
+    if verb == "meeting minute-taker" and terms.minutes.taken_by == "steering_group":
+        notes.append(terms.minutes.cited("a steering group member volunteers to take the minutes") + ".")
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
         notes.append(power_note(terms, spec.act, spec.act_words))
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.rules.approval import approval_words
 from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
+from bot.rules.deputies import belonging
 from bot.terms import VOTING_RULE_WORDS, Terms
 
 
@@ -87,7 +88,7 @@ def deputies_rule(terms: Terms) -> str:
         if deputies.each_names_one:
             text += ", each names one"
         if deputies.must_belong_to:
-            text += f"; {deputies.a_word} must be a member of {deputies.must_belong_to}"
+            text += f"; {deputies.a_word} must be {belonging(deputies.must_belong_to)}"
         if deputies.eligible:
             text += f"; only those the ToR file lists may {deputies.stands_in('')}"
         text += f"; {words} may vote" if deputies.may_vote else f"; {words} may not vote"

@@ -138,15 +138,33 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
     for act in Act:
         if act is Act.END_GROUP and terms.powers.stated(act) is None:
             continue  # most groups run to their date or their parent's decision: list it where the ToR speaks of it
-        power = power_for(terms, act)
-        if act is Act.NAME_CHAIR and terms.chair.chosen == "per_meeting":
-            source = " from the steering group" if terms.chair.drawn_from == "steering_group" else ""
-            rows.append((f"Who may {ACT_WORDS[act]}", terms.chair.cited(f"nobody: a chair is chosen for each "
-                                                                         f"meeting{source}")))
+        label = f"Who may {act_words(terms, act)}"
+        nobody = nobody_may(terms, act)
+        if nobody is not None:
+            rows.append((label, nobody))
             continue
+        power = power_for(terms, act)
         text = who_may(power, act)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
         text += " (default: the ToR is silent)" if silent(terms, act, power) else power.cite()
-        rows.append((f"Who may {ACT_WORDS[act]}", text))
+        rows.append((label, text))
     return rows
+
+
+def act_words(terms: Terms, act: Act) -> str:
+    """The act in words, a deputy by the ToR's word (PLPCP: "name an alternate for a member")."""
+    if act is Act.NOMINATE_DEPUTY:
+        return f"name {terms.deputies.a_word} for a member"
+    return ACT_WORDS[act]
+
+
+def nobody_may(terms: Terms, act: Act) -> str | None:
+    """Why nobody does `act` under the ToR, citing it, or None: no standing chair is named where one is chosen for
+    each meeting (LIEG 5.1), and no deputy where the ToR makes no provision for them (LCIIB Membership)."""
+    if act is Act.NAME_CHAIR and terms.chair.chosen == "per_meeting":
+        source = " from the steering group" if terms.chair.drawn_from == "steering_group" else ""
+        return terms.chair.cited(f"nobody: a chair is chosen for each meeting{source}")
+    if act is Act.NOMINATE_DEPUTY and not terms.deputies.allowed:
+        return terms.deputies.cited(f"nobody: the ToR makes no provision for {terms.deputies.words}")
+    return None

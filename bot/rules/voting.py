@@ -145,7 +145,8 @@ def decide(
         note = "; tied, and the ToR gives the chair no casting vote"
     verdict = "carried" if carried else "not carried"
     # Under `all_members` what is needed already says the rule; naming it again read "present or not" twice.
-    words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]})"
+    usual = "" if rules.clause else ", the usual practice: the ToR sets no voting rule"
+    words = "" if rule is VotingRule.ALL_MEMBERS else f" ({VOTING_RULE_WORDS[rule]}{usual})"
     text = f"{verdict}: {tally.words()}; {need_text}{words}{note} {rules.cite()}"
     return Decision(carried, text.rstrip())
 
@@ -214,10 +215,3 @@ def poll_outcome(labels: dict[int, str], per: dict[int, int], voters: int) -> st
         return f"{winners[0]} has the most votes ({top} of {voters} voting)"
     tied = f"{', '.join(winners[:-1])} and {winners[-1]}"
     return f"tied between {tied}, {top} vote{'' if top == 1 else 's'} each"
-
-
-def stated_rule(rules: VotingRules) -> str:
-    """The rule a motion is decided by, as its card and the minutes give it: `a majority of the votes cast (ToR
-    6.3)`, or, where the ToR sets none (CJCG), that it is the usual one, as `terms` says."""
-    words = VOTING_RULE_WORDS[rules.rule]
-    return rules.cited(words) if rules.clause else f"{words}; the ToR sets no voting rule, so this is the usual one"

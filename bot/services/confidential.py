@@ -60,7 +60,7 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
     scope = SCOPES.get(cmd.verb, Scope.RECORD)  # a verb missing from the table is kept to members
     meeting_id = meeting_shown(ctx, cmd) if scope in (Scope.MEETING, Scope.MINUTES) and reader.meetings else None
     if not may_see(True, reader, scope, meeting_id):
-        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope))
+        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope, ctx.terms.deputies))
 
 
 def may_see_rules(ctx: Context) -> bool:

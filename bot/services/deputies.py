@@ -108,7 +108,8 @@ def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
     lapsed = lapsed_words(ctx, [n for n in standing if n.member_id not in entitled])
     rule = ctx.terms.deputies
     text = (f"{rule.word.capitalize()} nominations in force:" if rows else f"No {rule.words} are in force." if lapsed
-            else f"No {rule.words} are nominated. A member names one with `deputy @person`.")
+            else f"No {rule.words} are nominated. A member names one with "
+                 f"`{deputies.command(rule)} @person`.")
     return Reply(text + lapsed + still_to_name(ctx, entitled, nominations), fields=rows, private=True)
 
 
@@ -148,5 +149,6 @@ def meeting_to_deputise(ctx: Context, number: int | None, deputy: Person) -> Mee
         rule = ctx.terms.deputies
         if number is not None or not rule.standing:
             raise
-        raise NotFound(f"{missing} Or name a standing {rule.word}: `deputy @{deputy.display_name} --meeting standing`"
+        raise NotFound(f"{missing} Or name a standing {rule.word}: "
+                       f"`{deputies.command(rule)} @{deputy.display_name} --meeting standing`"
                        f"{' ' + rule.cite() if rule.clause else ''}.") from None

@@ -55,5 +55,5 @@ def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:
         rule = ctx.terms.deputies
         raise NotAllowed(rule.cited(
             f"{ctx.actor.display_name} already attends meeting {meeting.number} as {rule.word} for {for_whom}, and "
-            f"{rule.a_word} attends for one member at a time") + f"; {member.display_name} can name another "
-                                                                 f"{rule.word} with `deputy @person`.")
+            f"{rule.a_word} attends for one member at a time") + \
+            f"; {member.display_name} can name another {rule.word} with `{deputies.command(rule)} @person`.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed
-from bot.models import AuditEvent, Person, Poll
+from bot.models import AuditEvent, Person, Poll, QuorumCheck
 from bot.rules.voting import most_voted
 from bot.services.context import Context
 from bot.services.polls import counts, get_poll
@@ -25,11 +25,12 @@ def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
         state = "held between meetings" if poll.meeting_id is None else poll.status
         raise NotAllowed(rule.cited(f"A chair is elected by a closed ballot at a meeting, and {poll.kind} "
                                     f"{poll.number} was {state}") + f"; {HOW}.")
-    per, _ = counts(ctx.session, poll)
-    winners, _ = most_voted({o.position: o.label for o in poll.options}, per)
+    per, voters = counts(ctx.session, poll)
+    winners, top = most_voted({o.position: o.label for o in poll.options}, per)
     if len(winners) != 1:
         raise NotAllowed(rule.cited(f"Poll {poll.number} elected nobody ({poll.outcome})") + "; hold the ballot "
                          "again between the tied candidates.")
+    refuse_without_majority(ctx, poll, winners[0], top, voters)
     winner = winners[0].strip().removeprefix("@").casefold()
     if winner != person.display_name.casefold():
         raise NotAllowed(rule.cited(f"{winners[0]} won poll {poll.number}, not {person.display_name}; an election "
@@ -40,6 +41,22 @@ def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
         raise NotAllowed(rule.cited(f"The election in poll {last} is already recorded, so poll {poll.number} "
                                     "no longer decides the chair") + f"; to change the chair, {HOW}.")
     return poll
+
+
+def refuse_without_majority(ctx: Context, poll: Poll, leader: str, top: int, voters: int) -> None:
+    """Raise NotAllowed unless `leader`'s `top` votes are more than half of the members entitled to vote present
+    when ballot `poll` opened (or of those who voted, if more came): the ToR has the group elect its chair (CSCPWG
+    Governance) but says not by what majority, and one vote of four present elects nobody in usual practice."""
+    opened = ctx.session.scalars(select(QuorumCheck.counted).where(QuorumCheck.poll_id == poll.id)).first()
+    present = max(opened or 0, voters)
+    if 2 * top > present:
+        return
+    votes = f"{top} vote{'' if top == 1 else 's'}"
+    raise NotAllowed(ctx.terms.chair.cited(
+        f"Poll {poll.number} elected nobody: {leader} has {votes}, and the group elects its chair by more than half "
+        f"of the {present} members present and entitled to vote, so {present // 2 + 1}") + ". The ToR does not say "
+        "by what majority, so this is the usual practice. Hold the ballot again once the members present have "
+        "voted: `poll \"Chair\" \"alice\" \"bob\"` (the candidates).")
 
 
 def last_election(ctx: Context) -> int | None:

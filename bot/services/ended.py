@@ -26,3 +26,14 @@ def require_not_ended(ctx: Context, doing: str) -> None:
     if day is not None:
         raise NotAllowed(f"{ctx.terms.name} ended on {show_date(day)}, so it can no longer {doing}; its record stays "
                          "readable.")
+
+
+def require_operating(ctx: Context, doing: str) -> None:
+    """Refuse `doing` (new meetings and votes) once the group has ended early or a time-limited group's ToR says it
+    has stopped operating, saying when; its record stays readable."""
+    require_not_ended(ctx, doing)
+    ends = ctx.terms.operates_until
+    if ends and ctx.today > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")
+                         + f", so it can no longer {doing}; its record stays readable. If its work was extended, "
+                           "an administrator imports the amended ToR (`govbot group import`) with the new end date.")

@@ -12,8 +12,9 @@ from bot.services import roll
 from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
+from bot.services.presiding import refuse_meeting_chair_until_elected
 from bot.services.standing import is_member
-from bot.terms_powers import Act, PowerHolder
+from bot.terms_powers import PowerHolder
 from bot.verbs import MeetingChair, MeetingMinuteTaker
 
 
@@ -50,13 +51,16 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
 
 
 def name_minute_taker(ctx: Context, cmd: MeetingMinuteTaker) -> Reply:
-    """Name who takes the minutes of a scheduled or open meeting: a member volunteering themself (LIEG 5.2: "A member
-    of the steering group will volunteer to take the minutes"), or another named by whoever names a meeting's chair.
+    """Name who takes the minutes of a scheduled or open meeting: a member volunteering themself where the ToR has one
+    volunteer (LIEG 5.2: "A member of the steering group will volunteer to take the minutes"), else whoever names a
+    meeting's chair names them.
     The minute-taker must be one the ToR allows (check_meeting_people) and not have sent apologies."""
     meeting = ctx.meeting(cmd.meeting)
     taker = ctx.person(cmd.person)
-    if taker.id != ctx.actor.id:
-        require(ctx, Act.NAME_MEETING_CHAIR, "name who takes a meeting's minutes", meeting=meeting)
+    # Only where the ToR has a member volunteer to take the minutes (LIEG 5.2) may one name themself; elsewhere the
+    # minute-taker's powers (CJCG 6.3: recording the actions) are for whoever names a meeting's chair to give.
+    if taker.id != ctx.actor.id or ctx.terms.minutes.taken_by != "steering_group":
+        require(ctx, cmd.act, "name who takes a meeting's minutes", meeting=meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name who takes the minutes of a meeting "
                          "still to come or open.")
@@ -82,6 +86,8 @@ def check_meeting_people(ctx: Context, decision: int | None, chair: Person | Non
     """Refuse (NotAllowed, citing the clause and naming who may) a chair or minute-taker the ToR does not allow;
     return how the chair was chosen when a decision of the group let them chair, else None."""
     chair_rule, minutes_rule = ctx.terms.chair, ctx.terms.minutes
+    if chair is not None:
+        refuse_meeting_chair_until_elected(ctx, chair)
     if decision is not None and (chair is None or not chair_rule.unless_group_decides):
         raise UsageError(chair_rule.cited("`--decision N` names the motion by which the group chose a meeting's "
                                           "chair where the ToR lets it decide otherwise, and this ToR does not")

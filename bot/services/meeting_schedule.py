@@ -16,7 +16,7 @@ from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
 from bot.services import conduct
 from bot.services.authority import require
 from bot.services.context import Context
-from bot.services.ended import require_not_ended
+from bot.services.ended import require_operating
 from bot.services.meeting_people import check_meeting_people
 from bot.services.numbers import next_number
 from bot.terms_powers import Act
@@ -30,7 +30,7 @@ SAME_START = dt.timedelta(minutes=15)
 def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     """Schedule a meeting at a local date and time in the group's zone (whoever the ToR's powers name)."""
     require(ctx, cmd.act, "schedule meetings")
-    require_not_ended(ctx, "schedule meetings")
+    require_operating(ctx, "schedule meetings")
     if cmd.chair:
         require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
     zone = ctx.terms.zone

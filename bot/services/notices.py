@@ -24,6 +24,7 @@ from bot.services import reviews
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
+from bot.services.presiding import opener
 from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
 from bot.terms_powers import Act
@@ -107,7 +108,7 @@ def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> N
         return meeting
     lines = [f"Meeting {meeting.number} of {ctx.terms.name} starts now ({show(meeting.starts_at, ctx.terms.zone)})."]
     if meeting.status == "scheduled":
-        lines.append("The chair opens it with `meeting open`.")
+        lines.append(opener(ctx))
     lines.append(deputies.roll_call(ctx.terms.deputies))
     if ctx.terms.interests.declare_at_start:
         lines.append(interests_prompt(ctx.terms, "Declare your interests: `declare \"...\" --item N`, or "

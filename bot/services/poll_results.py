@@ -8,7 +8,7 @@ from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
-from bot.rules.voting import electorate_is_present, sounding_note, stated_rule
+from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
@@ -44,7 +44,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
         fields.append((option.label, "hidden until the poll closes" if hidden else share(count, voters)))
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
-        fields.append(("Rule", stated_rule(ctx.terms.voting)))
+        fields.append(("Rule", ctx.terms.voting.stated()))
     if poll.closes_at and poll.status == "open":
         fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
         swift = ctx.terms.voting.swift_agreement

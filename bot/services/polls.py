@@ -21,7 +21,7 @@ from bot.services.ballots import entitled_member as entitled_member
 from bot.services.ballots import interest_reminders as interest_reminders
 from bot.services.ballots import vote as vote
 from bot.services.context import Context, agenda_item
-from bot.services.ended import require_not_ended
+from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
 from bot.services.numbers import next_number
 from bot.services.poll_closing import close_at_deadline as close_at_deadline
@@ -159,16 +159,6 @@ def record_quorum(ctx: Context, poll: Poll, meeting: Meeting | None, quorum: Quo
         poll.meeting_id = meeting.id
         ctx.session.add(QuorumCheck(meeting_id=meeting.id, poll_id=poll.id, quorate=quorum.quorate,
                                     counted=quorum.counted, text=quorum.text, checked_at=ctx.now))
-
-
-def require_operating(ctx: Context, doing: str) -> None:
-    """Refuse new votes once a time-limited group's ToR says it has stopped operating."""
-    require_not_ended(ctx, doing)
-    ends = ctx.terms.operates_until
-    if ends and ctx.today > ends.date:
-        raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")
-                         + f", so it can no longer {doing}; its record stays readable. If its work was extended, "
-                           "an administrator imports the amended ToR (`govbot group import`) with the new end date.")
 
 
 def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:

@@ -66,3 +66,21 @@ def chair_hint(ctx: Context) -> str:
         None, ctx.actor.id) else None
     return chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
                       also=(chairing.display_name,) if chairing is not None else ())
+
+
+def refuse_meeting_chair_until_elected(ctx: Context, person: Person) -> None:
+    """Raise NotAllowed where the ToR has the group elect its chair and none is elected yet (CSCPWG Governance:
+    "elect a chair at its first meeting"): naming `person` to chair a meeting would put someone in the chair the
+    group has not elected. The refusal says who runs the meeting that elects one."""
+    if chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
+        raise NotAllowed(f"{person.display_name} cannot be named to chair a meeting before the group has elected its "
+                         f"chair. {chair_hint(ctx)}")
+
+
+def opener(ctx: Context) -> str:
+    """Who opens a meeting starting now: the chair, or, while the group awaits the chair it elects (CSCPWG
+    Governance), the secretariat, who runs the election."""
+    if not chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
+        return "The chair opens it with `meeting open`."
+    return ctx.terms.chair.cited("The group has yet to elect its chair, so the secretariat opens it with "
+                                 "`meeting open` and holds the election") + "."

@@ -8,7 +8,7 @@ from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, cap_refusal
 from bot.rules.chair import holds_chair
-from bot.rules.deputies import attending_refusal, beside_words, stays_beside, voting_words
+from bot.rules.deputies import attending_refusal, beside_words, command, stays_beside, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
@@ -118,9 +118,9 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         unseated = "" if ctx.membership(ctx.actor) is not None else f"You hold no seat in {ctx.terms.name} and "
         if for_member is not None:
             raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their {word} for this meeting; "
-                             f"{for_member.display_name} can name you with `deputy @{me}`.")
+                             f"{for_member.display_name} can name you with `{command(rule)} @{me}`.")
         nobody = f"{unseated}no member has" if unseated else "No member has"
-        raise NotAllowed(f"{nobody} named you their {word} for this meeting. A member can: `deputy @{me}`."
+        raise NotAllowed(f"{nobody} named you their {word} for this meeting. A member can: `{command(rule)} @{me}`."
                          + (guest_hint(ctx) if unseated else ""))
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:

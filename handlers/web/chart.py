@@ -24,7 +24,8 @@ def svg(chart: AttendanceChart) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" class="chart">',
              '<title id="chart-title">Attendance at each meeting</title>',
-             '<desc id="chart-desc">P present, D deputy attended, Ap apologies, A absent, – not a member then. '
+             f'<desc id="chart-desc">P present, {escape(chart.deputy_mark)} {escape(chart.deputy_words)}, '
+             'Ap apologies, A absent, – not a member then. '
              'A thick black outline marks a run of missed meetings at the limit the terms of reference set. '
              'The same figures are in the table below.</desc>']
     for column, label in enumerate(chart.meetings):
@@ -38,6 +39,7 @@ def svg(chart: AttendanceChart) -> str:
         parts.append(f'<text x="4" y="{y + CELL // 2 + 5}" font-size="13">{escape(member[:38])}</text>')
         for column, status in enumerate(chart.cells[row]):
             fill, ink, letter = STYLE.get(status, STYLE[""])
+            letter = chart.deputy_mark if status == "deputised" else letter
             x = NAME_WIDTH + column * CELL
             outline = ' stroke="#000000" stroke-width="4"' if (row, column) in chart.runs else \
                 ' stroke="#ffffff" stroke-width="2"'

@@ -54,7 +54,7 @@ def expected_attendance(session: Session, meeting_id: int) -> dict[str, set[str]
                 expected["In attendance"].add(f"{member} — {seat}")
             continue
         if row.status == "deputised":
-            expected["In attendance"].add(f"{name(row.deputy_id)} for {member}")
+            expected["In attendance"].add(f"{name(row.deputy_id)} — {word} for {member}")
             # A member a deputy came for is listed under apologies too, with the reason they gave, if any.
             notes = [n for n in (row.reason if row.apologies_at else None, f"{word} {name(row.deputy_id)} attended")
                      if n]
@@ -98,7 +98,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **Time:** 10:00 GMT" in minutes
     assert "- **Place:** Civic Centre, Southend" in minutes
     assert "- **Chair:** alice (Southend City Council)" in minutes
-    assert "- **In attendance:** yan for carol (Southend City Council)" in minutes
+    assert "- **In attendance:** yan — deputy for carol (Southend City Council)" in minutes
     assert "- **Apologies:** carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
         in minutes
     assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
@@ -108,7 +108,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
             "under item 2") in minutes
     item_1 = minutes.split("### 1. ", 1)[1].split("### 2. ", 1)[0]
     assert "Motion 1:** Approve the joint action plan 2027-29" in item_1 and "Motion 2" not in item_1
-    assert "- Rule: a majority of the votes cast; the ToR sets no voting rule, so this is the usual one\n" in item_1
+    assert "- Rule: a majority of the votes cast (the usual practice: the ToR sets no voting rule)\n" in item_1
 
 
 def test_minutes_of_a_meeting_not_yet_held_say_so_and_an_unknown_meeting_is_refused(chat: Chat) -> None:

@@ -39,3 +39,13 @@ def test_help_and_the_refusal_name_the_same_holder_for_every_command_with_a_powe
 def test_help_says_who_may_bind_a_channel(chat: Chat) -> None:
     chat.load("lieg")
     assert "Who may bind a channel: the chair or the secretariat" in chat.ok("zed", "help group bind").text
+
+
+def test_help_for_meeting_minute_taker_says_who_takes_the_minutes_and_who_may_name_another(chat: Chat) -> None:
+    """LIEG 5.2 has a steering group member volunteer to take the minutes; naming another is for whoever names a
+    meeting's chair (3.1), which the command checks. `help meeting minute-taker` in LIEG's channel said neither: its
+    summary spoke of "whoever names a meeting's chair" without saying who that is, or on which clause."""
+    chat.load("lieg")
+    helped = chat.ok("zed", "help meeting minute-taker").text
+    assert "A steering group member volunteers to take the minutes (ToR 5.2)." in helped, helped
+    assert "Who may name who takes a meeting's minutes: a member of the steering group (ToR 3.1)." in helped, helped

@@ -17,4 +17,4 @@ def test_plpcp_the_apologies_reminder_says_only_a_dcs_names_an_alternate(chat: C
     [reminder] = {s.reply.text for s in notifier.sent if s.reply.title == "Apologies?"}
     assert reminder.endswith("If you cannot attend, say `apologies --meeting 1` in the group's channel. DCS North "
                              "London, DCS East London, DCS South London, DCS West London can name an alternate to attend "
-                             "in their place: `deputy @person` (ToR Membership).")
+                             "in their place: `alternate @person` (ToR Membership).")
