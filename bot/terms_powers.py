@@ -7,6 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from bot.terms_base import tor_ref
+
 
 class Act(StrEnum):
     """The acts a ToR gives to someone; each command that changes the record is one of them."""
@@ -106,7 +108,7 @@ class Power(BaseModel):
     clause: str | None = None
 
     def cite(self) -> str:
-        return f" (ToR {self.clause})" if self.clause else ""
+        return f" ({tor_ref(self.clause)})" if self.clause else ""
 
 
 class Powers(BaseModel):

@@ -295,10 +295,10 @@ def test_cjcg_send_tfg_reports_to_the_cjcg_it_supports_and_states_its_rules_plai
     chat.load("cjcg")
     chat.load("cjcg-send-tfg")
     terms = chat.ok("bob", "terms").text
-    assert "Reporting: to Children's Joint Commissioning Group as required, led by the chair (ToR CJCG 6.6)" in terms
+    assert "Reporting: to Children's Joint Commissioning Group as required, led by the chair (CJCG ToR 6.6)" in terms
     assert "Meetings: monthly;" in terms and "every 1 months" not in terms and "every month" not in terms
     assert "Quorum: 2 members present" in terms and "deputies count" not in terms
-    assert "declared and recorded at the start of each meeting (ToR CJCG 6.5)" in terms
+    assert "declared and recorded at the start of each meeting (CJCG ToR 6.5)" in terms
     made = chat.ok("bob", 'report done "Draft framework to the CJCG"').text
     assert "Report to Children's Joint Commissioning Group recorded as made on 1 Dec 2026" in made
     chat.ok("bob", "meeting schedule 2026-12-10 10:00")

@@ -148,7 +148,7 @@ def test_cjcg_send_tfg_records_a_guest_saying_its_tor_is_silent_on_guests(platfo
     said = chat.ok("bob", 'guest @pat --from "EPUT"').text
     assert "pat (EPUT) attends meeting 1 as a guest: no vote, and not counted for the quorum. The ToR says " \
         "nothing of guests, so they attend at the group's invitation." in said, said
-    assert "Its meetings are not open to the public or providers (ToR CJCG 6.7-6.9)" in said
+    assert "Its meetings are not open to the public or providers (CJCG ToR 6.7-6.9)" in said
 
 
 def test_lieg_with_no_meeting_scheduled_the_hint_names_the_steering_group_and_standing_deputies(
@@ -224,11 +224,13 @@ def test_cjcg_a_member_voting_on_an_item_they_declared_an_interest_in_hears_what
 def test_cjcg_send_tfg_end_date_is_not_cited_to_a_clause_that_does_not_set_it(platform_chat: Speaking) -> None:
     """CJCG 6.6: the CJCG "may establish task and finish groups to support it in the discharge of its functions":
     it says nothing of when one ends. The SEND group's 31 March 2027 is the CJCG's decision when it set the group
-    up, as its quorum is, but `terms` and the refusal to schedule past it cited "(ToR CJCG 6.6)"."""
+    up, as its quorum is, but `terms` and the refusal to schedule past it cited "(ToR CJCG 6.6)", as if 6.6 set
+    it; they now say the CJCG set it, under 6.6 (tests/test_seeds_j.py)."""
     chat = platform_chat
     chat.load("cjcg")
     chat.load("cjcg-send-tfg")
     ends = next(line for line in chat.ok("bob", "terms").text.splitlines() if "31 Mar 2027" in line)
     assert "CJCG 6.6" not in ends, ends
     refused = chat.refused("bob", "meeting schedule 2027-04-10 10:00").text
-    assert "operates until 31 Mar 2027; schedule the meeting before then" in refused, refused
+    assert "operates until 31 Mar 2027 (set by the CJCG when it formed the group under CJCG ToR 6.6); schedule the " \
+        "meeting before then" in refused, refused

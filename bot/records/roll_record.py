@@ -11,9 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Interest, Meeting, Membership
+from bot.records.away import spells_away
 from bot.records.handovers import first_chair, opened_by
 from bot.records.people import Namer, non_members
-from bot.rules.attendance import GUEST, LATE_AFTER, guest_words
+from bot.rules.attendance import GUEST, Spell, comings_and_goings, guest_words
 from bot.terms import CHAIR_ROLES
 
 if TYPE_CHECKING:
@@ -21,15 +22,12 @@ if TYPE_CHECKING:
 
 
 
-def times(row: Attendance, opened: dt.datetime | None, zone: ZoneInfo) -> str:
-    """` — arrived at 10:25, left at 11:05`: when someone who came after the roll call arrived and when someone
-    who left early went (names carry their organisation in brackets, so the times follow a dash, as apologies'
-    notes do); empty for someone there from the start to the end."""
-    said = []
-    if opened is not None and row.recorded_at > opened + LATE_AFTER:
-        said.append(f"arrived at {row.recorded_at.astimezone(zone):%H:%M}")
-    if row.left_at is not None:
-        said.append(f"left at {row.left_at.astimezone(zone):%H:%M}")
+def times(row: Attendance, opened: dt.datetime | None, away: list[Spell], zone: ZoneInfo) -> str:
+    """` — arrived at 10:25, left at 10:40, back at 10:55, left at 11:20`: when someone who came after the roll call
+    arrived, each time they stepped out and came back, and when someone who left early went (names carry their
+    organisation in brackets, so the times follow a dash, as apologies' notes do); empty for someone there from the
+    start to the end."""
+    said = comings_and_goings(row.recorded_at, opened, away, row.left_at, zone)
     return f" — {', '.join(said)}" if said else ""
 
 
@@ -37,9 +35,12 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
                     zone: ZoneInfo) -> None:
     """Fill `record`'s attendance lists from the roll of `meeting`."""
     officers = non_members(session, meeting.group_id)
-    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
+    rows = list(session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id)
+                                .order_by(Attendance.id)))
+    away = spells_away(session, meeting, rows)
+    for row in rows:
         member = names(row.member_id)
-        when = times(row, meeting.opened_at, zone)
+        when = times(row, meeting.opened_at, away.get(row.id, []), zone)
         if row.relieved_id is not None and row.relieved_at is not None:  # deputised until the member arrived
             record.officers.append(f"{names(row.relieved_id)} — {record.deputy_word} for {member} until "
                                    f"{row.relieved_at.astimezone(zone):%H:%M}")

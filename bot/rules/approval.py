@@ -7,6 +7,7 @@ that one."""
 from __future__ import annotations
 
 from bot.terms import MinutesRule
+from bot.terms_base import tor_ref
 
 
 def approval_clause(rule: MinutesRule) -> str | None:
@@ -17,7 +18,7 @@ def approval_clause(rule: MinutesRule) -> str | None:
 def approval_cited(rule: MinutesRule, text: str) -> str:
     """`text`, citing the approval clause where there is one: `approved by the steering group (ToR 5.2)`."""
     clause = approval_clause(rule)
-    return f"{text} (ToR {clause})" if clause else text
+    return f"{text} ({tor_ref(clause)})" if clause else text
 
 
 def approval_words(rule: MinutesRule) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from bot.terms import AttendanceRules
 
@@ -13,6 +14,23 @@ GUEST = "guest"  # no seat: attends without a vote or a place in the quorum (LIE
 # The roll call at the start of a meeting takes a few minutes: who answers it is there from the start; a clerk
 # minutes the time of an arrival after it, and tells a late arrival that the others declared their interests already.
 LATE_AFTER = dt.timedelta(minutes=5)
+
+
+Spell = tuple[dt.datetime, dt.datetime]  # (left, back): a time someone stepped out of an open meeting and returned
+
+
+def comings_and_goings(arrived: dt.datetime, opened: dt.datetime | None, away: Sequence[Spell],
+                       left: dt.datetime | None, zone: ZoneInfo, at: str = "at ") -> list[str]:
+    """`arrived at 10:25`, `left at 10:40`, `back at 10:55`, `left at 11:20`, in order: when someone who came after
+    the roll call arrived, each time they stepped out and came back, and when they left for good; nothing for
+    someone there from the start to the end. `at=""` gives the roll's shorter `left 10:40`."""
+    said = [f"arrived {at}{arrived.astimezone(zone):%H:%M}"] if opened is not None and arrived > opened + LATE_AFTER \
+        else []
+    for gone, back in away:
+        said += [f"left {at}{gone.astimezone(zone):%H:%M}", f"back {at}{back.astimezone(zone):%H:%M}"]
+    if left is not None:
+        said.append(f"left {at}{left.astimezone(zone):%H:%M}")
+    return said
 
 
 class RollEntry(Protocol):

@@ -11,7 +11,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.quorum import Quorum, proviso_note
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
-from bot.services import conduct, guests, lengths, roll
+from bot.services import conduct, guests, lengths, roll, roll_summary
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
@@ -36,7 +36,9 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     else:
         text = deputising(ctx, meeting, ctx.person(cmd.for_) if cmd.for_ else None)
     after = roll.quorum_of(ctx, meeting)
-    late = () if prompted else conduct.late_declaration(ctx, meeting, ctx.actor)
+    attending = roll.attending_row(ctx, meeting, ctx.actor)  # its arrival stays the first, through any return
+    late = () if prompted else conduct.late_declaration(ctx, meeting, ctx.actor,
+                                                        attending.recorded_at if attending else ctx.now)
     return Reply(text, notices=quorum_change(before, after) + late,
                  changes=(MeetingRef(meeting.id),))
 
@@ -161,8 +163,8 @@ def deputy_attends(ctx: Context, meeting: Meeting, row: Attendance, reason: str 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:
     meeting = ctx.meeting(None)
-    return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):", fields=roll.summary(ctx, meeting),
-                 private=True)
+    return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):",
+                 fields=roll_summary.summary(ctx, meeting), private=True)
 
 
 def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:

@@ -72,9 +72,10 @@ def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> s
             f"the date and time it opened, {show(ctx.now, ctx.terms.zone)}.")
 
 
-def late_declaration(ctx: Context, meeting: Meeting, person: Person) -> tuple[str, ...]:
+def late_declaration(ctx: Context, meeting: Meeting, person: Person, arrived: dt.datetime) -> tuple[str, ...]:
     """The prompt for someone who joins an open meeting without having declared for it, where the ToR has
-    interests declared at the start of each meeting."""
+    interests declared at the start of each meeting. `arrived` is when they first came: one back from stepping
+    out answered the roll call, and is not told they joined late."""
     if not declares_at_start(ctx.terms):
         return ()
     held = ctx.membership(person)
@@ -85,7 +86,7 @@ def late_declaration(ctx: Context, meeting: Meeting, person: Person) -> tuple[st
     if declared is not None:
         return ()
     how = "declare any now with `declare \"...\" --item N`, or `declare none`"
-    if meeting.opened_at is None or ctx.now <= meeting.opened_at + LATE_AFTER:  # answering the roll call
+    if meeting.opened_at is None or arrived <= meeting.opened_at + LATE_AFTER:  # answering the roll call
         text = f"Interests are declared at the start of each meeting: {person.display_name}, {how}"
     else:
         text = (f"Interests are declared at the start of each meeting, and {person.display_name} joined after meeting "

@@ -8,10 +8,9 @@ from bot.models import Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
-from bot.rules.deputies import roll_call
-from bot.services import roll
+from bot.services import roll_summary
 from bot.services.context import Context
-from bot.services.meetings import ROLL_CALL_BUTTONS
+from bot.services.meetings import ROLL_CALL_BUTTONS, opening_words
 from bot.verbs_meeting import Apologies
 
 
@@ -20,11 +19,12 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
     subject, name = MeetingRef(meeting.id), ctx.terms.name
     when = ("When", show(meeting.starts_at, ctx.terms.zone))
     if meeting.status == "open":
-        quorum = roll.quorum_of(ctx, meeting)
-        return Reply(roll_call(ctx.terms.deputies),
+        # The roll of an open meeting ends with its quorum; the card leads with it, as the opening did.
+        fields = roll_summary.summary(ctx, meeting)
+        return Reply(opening_words(ctx),
                      title=f"Meeting {meeting.number} of {name} is open",
-                     fields=(("Quorum", quorum.text), *roll.summary(ctx, meeting)), buttons=ROLL_CALL_BUTTONS,
-                     subject=subject)
+                     fields=(*(f for f in fields if f[0] == "Quorum"), *(f for f in fields if f[0] != "Quorum")),
+                     buttons=ROLL_CALL_BUTTONS, subject=subject)
     if meeting.status == "scheduled":
         fields = (when, *scheduled_fields(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
@@ -32,7 +32,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
                      subject=subject)
     return Reply(f"Meeting {meeting.number} is {meeting.status}.",
                  title=f"{name}: meeting {meeting.number} {meeting.status}",
-                 fields=(when, *roll.summary(ctx, meeting)) if meeting.status == "closed" else (when,),
+                 fields=(when, *roll_summary.summary(ctx, meeting)) if meeting.status == "closed" else (when,),
                  subject=subject)
 
 

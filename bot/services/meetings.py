@@ -13,7 +13,7 @@ from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
 from bot.rules.in_force import interests_prompt
-from bot.services import conduct, lengths, roll
+from bot.services import conduct, lengths, roll, roll_summary
 from bot.services.attendance import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
@@ -111,15 +111,21 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
                                 text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
               **({"early": True} if early else {}))
+    return Reply(opening_words(ctx), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
+                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=MeetingRef(meeting.id),
+                 notices=(early,) if early else ())
+
+
+def opening_words(ctx: Context) -> str:
+    """What an open meeting's card says, at the opening and each time the roll redraws it: the roll call, the call
+    for declarations where interests are declared at the start (CJCG 6.5), and the meeting's time limit."""
     prompts = [roll_call(ctx.terms.deputies)]
     if ctx.terms.interests.declare_at_start:
         prompts.append(interests_prompt(ctx.terms, "Declare any interests now: `declare \"...\" --item N`, or "
                                                    "`declare none`"))
     if ctx.terms.meetings.max_minutes:
         prompts.append(f"This meeting should last at most {ctx.terms.meetings.max_minutes} minutes.")
-    return Reply("\n".join(prompts), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
-                 fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=MeetingRef(meeting.id),
-                 notices=(early,) if early else ())
+    return "\n".join(prompts)
 
 
 def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
@@ -147,7 +153,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
     said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
     return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} closed",
-                 fields=roll.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
+                 fields=roll_summary.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
 
 
 def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:

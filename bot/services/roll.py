@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from sqlalchemy import or_, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.records.people import non_members
-from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, apology_words, cap_refusal, guest_words
+from bot.rules.attendance import ATTENDED, cap_refusal
 from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, beside_words, command, stays_beside, voting_words
 from bot.rules.quorum import Quorum, of_roll
@@ -19,7 +16,6 @@ from bot.services.deputy_eligibility import require_entitled, require_free
 from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import attendance as attendance
-from bot.services.roll_rows import people_of
 from bot.services.roll_rows import row_for as row_for
 from bot.services.standing import voting_ids
 
@@ -173,49 +169,6 @@ def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendanc
     ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
     return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
                       f"encourages; {member.display_name} votes, {me} does not") + "."
-
-
-def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
-    """Present, deputised, in attendance, apologies and absent, as fields; the secretariat and observers are not
-    members, so they are in attendance, never present or absent (as the minutes list them)."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    officers, deputised = non_members(ctx.session, ctx.group.id), ctx.terms.deputies.words.capitalize()
-    rows = attendance(ctx, meeting)
-    people = people_of(ctx, rows)
-    for row in rows:
-        member = people.get(row.member_id)
-        assert member is not None
-        if row.member_id in officers and row.status in ("present", "absent"):  # their apologies stand
-            if row.status == "present":
-                groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
-            continue
-        if row.status == GUEST:
-            groups["In attendance"].append(guest_words(member.display_name, row.organisation))
-            continue
-        if row.status == "present" and row.deputy_id:  # someone attending beside the member
-            deputy = people.get(row.deputy_id)
-            groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
-        left = f" (left {row.left_at.astimezone(ctx.terms.zone):%H:%M})" if row.left_at else ""
-        if row.relieved_id and row.relieved_at:
-            relieved = people.get(row.relieved_id)
-            groups[deputised].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
-                                     f"(until {row.relieved_at.astimezone(ctx.terms.zone):%H:%M})")
-        if row.status == "deputised" and row.deputy_id:
-            deputy = people.get(row.deputy_id)
-            groups[deputised].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")
-            if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
-                groups["Apologies"].append(apology_words(member.display_name, row.reason, deputy.display_name
-                                                         if deputy else None, word=ctx.terms.deputies.word))
-        else:
-            label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
-            groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
-                                 else member.display_name + left)
-    labels = ("Present", deputised, "In attendance", "Apologies", "Absent")
-    joins = {"Apologies": APOLOGIES_JOIN}
-    fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]
-    if meeting.status == "open":
-        fields.append(("Quorum", quorum_of(ctx, meeting).text))
-    return tuple(fields) or (("Roll call", "nobody recorded yet"),)
 
 
 def voters_present(ctx: Context, meeting: Meeting) -> dict[int, int]:

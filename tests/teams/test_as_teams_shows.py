@@ -82,6 +82,9 @@ def test_the_meeting_card_follows_the_roll_call_and_the_close(sessions: sessionm
             assert put.path.endswith(f"/activities/{opened.answered_id}")
             facts = tally(card_of(put))
             assert facts["Quorum"].startswith("quorate") and "Bob" in facts["Present"] and "Carol" in facts["Present"]
+            # The quorum once: the roll's own quorum line had it shown twice on the refreshed card.
+            titles = [f["title"] for b in card_of(put)["body"] if b["type"] == "FactSet" for f in b["facts"]]
+            assert titles.count("Quorum") == 1, titles
             closed = await teams.say("alice", "meeting close")
             put = next(c for c in closed if c.method == "PUT" and c.path.endswith(f"/{opened.answered_id}"))
             # A closed meeting's card offers nothing more: no roll call, no declaration form.

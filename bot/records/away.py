@@ -1,0 +1,46 @@
+"""When those at an open meeting stepped out and came back. A roll row keeps only the last time its attendee left
+(`Attendance.left_at`, cleared on return); each `leaving` and each return is also in the audit trail, which keeps them
+all, so the roll and the minutes read every spell away from there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.models import Attendance, AuditEvent, Meeting
+from bot.rules.attendance import Spell
+
+MOVES = ("attendance.left", "attendance.returned")
+
+
+def attendee(row: Attendance) -> int:
+    """Who attends by the row: the deputy where one is in the member's place, else the member."""
+    return row.deputy_id if row.status == "deputised" and row.deputy_id is not None else row.member_id
+
+
+def spells_away(session: Session, meeting: Meeting, rows: Iterable[Attendance]) -> dict[int, list[Spell]]:
+    """{roll row id: [(left, back), ...]}, oldest first, for each attendee of `rows` who left `meeting` and came
+    back since the row took its status (a member arriving in their deputy's place starts afresh). Each leaving and
+    return is said by the one who attends, so the read is by (group, actor, time): the audit trail's pace index."""
+    rows = [row for row in rows if row.status in ("present", "deputised")]
+    if meeting.opened_at is None or not rows:
+        return {}
+    by_key = {(row.member_id, attendee(row)): row for row in rows}
+    events = session.execute(select(AuditEvent.actor_id, AuditEvent.action, AuditEvent.at, AuditEvent.detail).where(
+        AuditEvent.group_id == meeting.group_id, AuditEvent.actor_id.in_(sorted({a for _, a in by_key})),
+        AuditEvent.at >= meeting.opened_at, AuditEvent.action.in_(MOVES)).order_by(AuditEvent.id))
+    gone: dict[int, dt.datetime] = {}
+    found: dict[int, list[Spell]] = defaultdict(list)
+    for actor, action, at, detail in events:
+        row = by_key.get((detail.get("member"), actor)) if detail.get("meeting") == meeting.id else None
+        if row is None or at < row.recorded_at:
+            continue
+        if action == "attendance.left":
+            gone[row.id] = at
+        elif row.id in gone:  # back: a spell away; a leaving with no return is the row's own `left_at`
+            found[row.id].append((gone.pop(row.id), at))
+    return found

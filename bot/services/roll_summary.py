@@ -1,0 +1,71 @@
+"""The roll of a meeting as people read it (the `attendance` reply, the meeting's card, the roll at its close): who is
+present, deputised, in attendance, sent apologies or is absent, with when a late arrival came and each time someone
+stepped out, came back or left, as the minutes give them."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from bot.models import Attendance, Meeting
+from bot.records.away import spells_away
+from bot.records.people import non_members
+from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, Spell, apology_words, comings_and_goings, guest_words
+from bot.services.context import Context
+from bot.services.roll import quorum_of
+from bot.services.roll_rows import attendance, people_of
+
+
+def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
+    """Present, deputised, in attendance, apologies and absent, as fields; the secretariat and observers are not
+    members, so they are in attendance, never present or absent (as the minutes list them)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    officers, deputised = non_members(ctx.session, ctx.group.id), ctx.terms.deputies.words.capitalize()
+    rows = attendance(ctx, meeting)
+    people = people_of(ctx, rows)
+    away = spells_away(ctx.session, meeting, rows)
+    for row in rows:
+        member = people.get(row.member_id)
+        assert member is not None
+        if row.member_id in officers and row.status in ("present", "absent"):  # their apologies stand
+            if row.status == "present":
+                groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
+            continue
+        if row.status == GUEST:
+            groups["In attendance"].append(guest_words(member.display_name, row.organisation))
+            continue
+        if row.status == "present" and row.deputy_id:  # someone attending beside the member
+            deputy = people.get(row.deputy_id)
+            groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
+        left = times(ctx, meeting, row, away)
+        if row.relieved_id and row.relieved_at:
+            relieved = people.get(row.relieved_id)
+            groups[deputised].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
+                                     f"(until {row.relieved_at.astimezone(ctx.terms.zone):%H:%M})")
+        if row.status == "deputised" and row.deputy_id:
+            deputy = people.get(row.deputy_id)
+            groups[deputised].append(f"{deputy.display_name if deputy else '?'} for {member.display_name}{left}")
+            if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
+                groups["Apologies"].append(apology_words(member.display_name, row.reason, deputy.display_name
+                                                         if deputy else None, word=ctx.terms.deputies.word))
+        else:
+            label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
+            groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
+                                 else member.display_name + left)
+    labels = ("Present", deputised, "In attendance", "Apologies", "Absent")
+    joins = {"Apologies": APOLOGIES_JOIN}
+    fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]
+    if meeting.status == "open":
+        fields.append(("Quorum", quorum_of(ctx, meeting).text))
+    return tuple(fields) or (("Roll call", "nobody recorded yet"),)
+
+
+
+
+def times(ctx: Context, meeting: Meeting, row: Attendance, away: dict[int, list[Spell]]) -> str:
+    """` (arrived 10:25, left 10:40, back 10:55)`: the minutes' times (bot.records.roll_record), shorter; nothing
+    for apologies or an absence (recorded when sent, or at the close, not an arrival)."""
+    if row.status not in ATTENDED:
+        return ""
+    said = comings_and_goings(row.recorded_at, meeting.opened_at, away.get(row.id, []), row.left_at, ctx.terms.zone,
+                              at="")
+    return f" ({', '.join(said)})" if said else ""
