@@ -87,7 +87,7 @@ def test_cjcg_minutes_give_the_time_a_late_member_arrived_and_a_deputy_left(plat
     minutes = chat.ok("sam", "minutes 1").text
     present = next(line for line in minutes.splitlines() if "Present:" in line)
     assert "erin (Southend City Council) — arrived at 10:25" in present, present
-    assert "bob (Southend City Council)," in present and "bob (Southend City Council) — arrived" not in present
+    assert "bob (Southend City Council);" in present and "bob (Southend City Council) — arrived" not in present
     attending = next(line for line in minutes.splitlines() if "In attendance:" in line)
     assert "yan — deputy for carol (Southend City Council) — left at 11:05" in attending, attending
 

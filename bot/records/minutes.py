@@ -20,7 +20,11 @@ def clock(moment: dt.datetime | None) -> str:
 
 
 def people(names: list[str]) -> str:
-    return ", ".join(names) if names else "none"
+    """The names in a line of the minutes; where one carries its times ("dan — left at 10:40, back at 10:55"), a
+    semicolon parts the people, so that the next name does not read as one more of the times."""
+    if not names:
+        return "none"
+    return ("; " if any(" — " in name for name in names) else ", ").join(names)
 
 
 def heading(record: MeetingRecord) -> list[str]:

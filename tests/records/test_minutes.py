@@ -27,7 +27,8 @@ SECTION = re.compile(r"^- \*\*(Present|In attendance|Apologies|Absent):\*\* (.*)
 
 
 def listed(minutes: str) -> dict[str, set[str]]:
-    found = {label: set() if names == "none" else set(names.split("; " if label == "Apologies" else ", "))
+    found = {label: set() if names == "none" else set(names.split("; " if label == "Apologies" or " — " in names
+                                                                  else ", "))
              for label, names in SECTION.findall(minutes)}
     assert set(found) == {"Present", "In attendance", "Apologies", "Absent"}, minutes
     return found
