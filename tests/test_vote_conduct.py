@@ -150,3 +150,16 @@ def test_a_secret_ballot_typed_where_the_channel_reads_it_is_refused(chat: Chat,
     with unit_of_work(sessions) as session:
         assert session.scalar(select(func.count(SecretVoter.id))) == 0
     chat.ok("bob", "vote 1 Barnet")  # where only bob sees what he typed (a slash command, a 1:1 chat)
+
+
+def test_results_between_a_polls_deadline_and_its_declaration_say_voting_has_closed(chat: Chat) -> None:
+    """A poll's result is declared by the scheduler's next pass after its deadline; `results` in between said
+    "Closes: 17:00" at 17:00:30, as if votes were still taken (they are refused)."""
+    chat.load("cjcg")
+    chat.ok("alice", 'poll "Where shall we meet in spring?" "Civic Centre" "Online" --closes "2026-12-03 17:00"')
+    assert dict(chat.ok("bob", "results 1").fields)["Closes"] == "Thu 3 Dec 2026, 17:00 GMT"
+    chat.now = dt.datetime(2026, 12, 3, 17, 0, 30, tzinfo=dt.UTC)
+    fields = dict(chat.ok("bob", "results 1").fields)
+    assert "Closes" not in fields
+    assert fields["Closed"] == "Thu 3 Dec 2026, 17:00 GMT: no more votes; the result is being declared"
+    assert "closed at" in chat.refused("bob", "vote 1 Online").text

@@ -45,7 +45,10 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
         fields.append(("Rule", ctx.terms.voting.stated()))
-    if poll.closes_at and poll.status == "open":
+    if poll.closes_at and poll.status == "open" and poll.closes_at <= ctx.now:  # the scheduler declares it next
+        fields.append(("Closed", f"{show(poll.closes_at, ctx.terms.zone)}: no more votes; the result is being "
+                                 "declared"))
+    elif poll.closes_at and poll.status == "open":
         fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
         swift = ctx.terms.voting.swift_agreement
         if swift and poll.kind == "motion" and poll.meeting_id is None:
