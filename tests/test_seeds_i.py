@@ -150,6 +150,8 @@ def test_lieg_an_additional_individual_leaving_is_recorded_and_frees_the_authori
     assert "beside carol as an additional individual, with no vote and no place in the quorum" in left, left
     assert "(ToR 2.4)" in left
     assert "left meeting 1 at" in chat.refused("zoe", "leaving").text  # once
+    assert "zoe with carol (left 10:30)" in chat.ok("erin", "attendance").text  # the roll says when
+    assert "zoe with carol (Barnet) — left at 10:30" in chat.ok("erin", "minutes 1").text  # and the minutes
     assert "alice is present" in chat.ok("alice", "here").text  # Barnet's second, with carol
     refused = chat.refused("zoe", "here").text  # back, but Barnet has two there now
     assert "Barnet" in refused and "(ToR 2.1)" in refused, refused

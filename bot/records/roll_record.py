@@ -52,7 +52,8 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         elif row.status == "present":
             record.present.append(member + when)
             if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)
-                record.officers.append(f"{names(row.deputy_id)} with {member}")
+                gone = f" — left at {row.beside_left_at.astimezone(zone):%H:%M}" if row.beside_left_at else ""
+                record.officers.append(f"{names(row.deputy_id)} with {member}{gone}")
         elif row.status == "deputised":
             record.deputies.append((names(row.deputy_id), member))
             record.deputy_times[member] = when

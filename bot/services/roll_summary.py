@@ -35,7 +35,9 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             continue
         if row.status == "present" and row.deputy_id:  # someone attending beside the member
             deputy = people.get(row.deputy_id)
-            groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}")
+            gone = f" (left {row.beside_left_at.astimezone(ctx.terms.zone):%H:%M})" if row.beside_left_at else ""
+            groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}"
+                                           f"{gone}")
         left = times(ctx, meeting, row, away)
         if row.relieved_id and row.relieved_at:
             relieved = people.get(row.relieved_id)
