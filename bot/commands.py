@@ -184,7 +184,8 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         return ref
     if kind == "int":
         digits = token.removeprefix("#")
-        if not digits.isdigit() or len(digits) > 9:
+        # isdecimal, not isdigit: '²' is a digit that int() refuses (a failure, not a refusal, until it was this).
+        if not digits.isdecimal() or len(digits) > 9:
             raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}")
         return int(digits)
     if kind == "word":
@@ -193,7 +194,7 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         word = token.casefold().removeprefix("#")
         if word in ("next", "standing"):
             return word
-        if not word.isdigit() or len(word) > 9:
+        if not word.isdecimal() or len(word) > 9:
             raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
         return int(word)
     return token

@@ -91,8 +91,30 @@ def parse_day_and_time(first: str, second: str, today: dt.date) -> tuple[dt.date
     return parse_date(first, today), parse_time(second)
 
 
+# A date written year first, however it is separated (2026/12/03, 2026.12.03): read as year, month, day. dateutil,
+# told the day comes first (03/12/2026), read these as year, day, month: 3 Dec became 12 Mar, without a word.
+YEAR_FIRST = re.compile(r"\d{4}\D")
+YEARS_AHEAD = 100  # a later date is a slip of the keyboard; year 9999 overflowed the reminders planned a year after
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with its digits in ASCII: full-width ('２０２６') and other scripts' ('٢٠٢٦') decimal digits, which
+    ISO dates refuse and dateutil reads with the month and day swapped."""
+    return "".join(str(int(c)) if c.isdecimal() else c for c in text)
+
+
 def parse_date(text: str, today: dt.date) -> dt.date:
-    """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `today`, `tomorrow`, `yesterday`."""
+    """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `2026/12/03` (year first),
+    `today`, `tomorrow`, `yesterday`. Raises UsageError for one not understood or more than YEARS_AHEAD ahead."""
+    day = understood_date(ascii_digits(text), today)
+    latest = add_months(today, 12 * YEARS_AHEAD)
+    if day > latest:
+        raise UsageError(f"'{text[:40]}' is more than {YEARS_AHEAD} years ahead; give a date no later than "
+                         f"{show_date(latest)}.")
+    return day
+
+
+def understood_date(text: str, today: dt.date) -> dt.date:
     word = text.strip().casefold()
     if looks_like_time(text):
         example = example_day(today)
@@ -106,8 +128,10 @@ def parse_date(text: str, today: dt.date) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
+    year_first = YEAR_FIRST.match(text.strip()) is not None
     try:
-        return dateparser.parse(text, dayfirst=True, default=dt.datetime(today.year, today.month, today.day)).date()
+        return dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
+                                default=dt.datetime(today.year, today.month, today.day)).date()
     except (ValueError, OverflowError):
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "

@@ -47,7 +47,7 @@ def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
         return [by_label[whole]]
     picked: list[int] = []
     for word in words:
-        position = int(word) if word.isdigit() else by_label.get(word.casefold())
+        position = int(word) if word.isdecimal() else by_label.get(word.casefold())
         if position is None or not 1 <= position <= len(poll.options):
             listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
             raise UsageError(f"'{word[:40]}' is not an option of poll {poll.number}. Options: {listing}.")
