@@ -98,6 +98,11 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
             logger.error("cannot plan reminders for %s: %s", group.short_name, error.message)
             found = []
+        except (ValueError, OverflowError) as error:  # nor a date past the calendar's end, kept before dates were
+            # bounded (a meeting in 9999: the next one due after it is no date); the record itself is sound
+            logger.error("cannot plan reminders for %s: a date in its record is out of range (%s)",
+                         group.short_name, type(error).__name__)
+            found = []
         for occurrence in found + [replan_row(group.id, now)]:
             if occurrence.due_at <= horizon and (since < occurrence.due_at or occurrence.name in waiting):
                 rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
