@@ -8,10 +8,10 @@ from collections.abc import Callable
 from slack_bolt import BoltResponse
 from slack_bolt.oauth.callback_options import CallbackOptions, FailureArgs, SuccessArgs
 from slack_bolt.oauth.oauth_settings import OAuthSettings
-from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 
 from bot.settings import Settings
+from handlers.slack.install_states import SignedStateStore
 from handlers.slack.sealed import SealedInstallationStore, token_key
 
 Installed = Callable[[str], None]  # told the team id of each workspace that installs govbot (again)
@@ -37,15 +37,15 @@ def authorization_url(api_url: str) -> str:
 
 
 def oauth_settings(settings: Settings, engine: Engine, installed: Installed | None = None) -> OAuthSettings:
-    """`/slack/install` and `/slack/oauth_redirect`, with one-time states kept in the database; `installed` hears
-    of each workspace whose admin approved the install."""
+    """`/slack/install` and `/slack/oauth_redirect`, with one-time states signed (install_states: a visit to the
+    install page writes nothing); `installed` hears of each workspace whose admin approved the install."""
     assert settings.slack_client_id and settings.slack_client_secret, "OAuth needs SLACK_CLIENT_ID and _SECRET"
     return OAuthSettings(
         client_id=settings.slack_client_id,
         client_secret=settings.slack_client_secret.get_secret_value(),
         scopes=list(BOT_SCOPES),
         installation_store=installation_store(settings, engine),
-        state_store=SQLAlchemyOAuthStateStore(expiration_seconds=STATE_EXPIRES_SECONDS, engine=engine),
+        state_store=SignedStateStore(settings.slack_client_secret.get_secret_value(), STATE_EXPIRES_SECONDS, engine),
         authorization_url=authorization_url(settings.slack_api_url),
         callback_options=CallbackOptions(success=on_success(installed) if installed else default_success,
                                          failure=not_installed),
