@@ -5,6 +5,10 @@ threads), and past a few waiting a request is asked to come back rather than que
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import io
+import zipfile
+from collections import OrderedDict
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -17,6 +21,20 @@ PDFS_WAITING = 4  # conversions asked for and not yet done, in this process, bef
 BUSY = ("Minutes are being converted", "Several PDFs are being made right now; try again in a minute, or download "
         "the Word document, which is ready at once.")
 RETRY_AFTER = "60"  # seconds, as BUSY says
+# PDFs kept, by the Word document they were made from (the same record makes the same bytes): a link replayed, or
+# a public group's minutes fetched in a loop, cost a LibreOffice conversion each time and kept a core busy.
+PDFS_KEPT = 16
+
+
+def contents_digest(document: bytes) -> bytes:
+    """A digest of what a Word document holds, its parts' names and bytes: not of the file, whose zip entries carry
+    the time it was written (two seconds apart, the same minutes were two files)."""
+    digest = hashlib.sha256()
+    with zipfile.ZipFile(io.BytesIO(document)) as parts:
+        for part in parts.infolist():
+            content = parts.read(part)
+            digest.update(f"{part.filename}\0{len(content)}\0".encode() + content)
+    return digest.digest()
 
 
 class Busy(Exception):
@@ -30,6 +48,9 @@ class Conversions:
         self.room = room
         self.waiting = 0  # changed only on the event loop's thread
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="pdf")
+        # Both changed only on the event loop's thread.
+        self.kept: OrderedDict[bytes, bytes] = OrderedDict()
+        self.making: dict[bytes, asyncio.Future[bytes | None]] = {}  # a second request for one waits on the first
 
     @classmethod
     def serving(cls, app: web.Application) -> Conversions:
@@ -59,10 +80,26 @@ class Conversions:
 
     async def made(self, body: bytes | None, kind: str) -> bytes | None:
         """The file to download: `body` itself, unless `kind` is pdf, when it is the Word document to convert and
-        the PDF is returned once the conversions before it are done (None where LibreOffice cannot make one)."""
+        the PDF is returned once the conversions before it are done (None where LibreOffice cannot make one); one
+        made from the same document before is returned at once."""
         if kind != "pdf" or body is None:
             return body
-        return await asyncio.get_running_loop().run_in_executor(self.thread, as_pdf, body)
+        digest = contents_digest(body)
+        if (kept := self.kept.get(digest)) is not None:
+            self.kept.move_to_end(digest)
+            return kept
+        if (making := self.making.get(digest)) is not None:
+            return await asyncio.shield(making)
+        self.making[digest] = asyncio.get_running_loop().run_in_executor(self.thread, as_pdf, body)
+        try:
+            made = await asyncio.shield(self.making[digest])
+        finally:
+            self.making.pop(digest, None)
+        if made is not None:
+            self.kept[digest] = made
+            while len(self.kept) > PDFS_KEPT:
+                self.kept.popitem(last=False)
+        return made
 
     def close(self) -> None:
         """Finish the conversions under way, then stop."""

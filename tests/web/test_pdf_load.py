@@ -81,3 +81,32 @@ def test_pdfs_wait_their_turn_a_crowd_is_told_to_come_back_and_the_server_still_
     busy = next(answer for answer in answers if answer[0] == 503)
     assert busy[1]["Retry-After"] == "60" and b"try again in a minute" in busy[2]
     assert b"Word document" in busy[2], "the refusal offers what works now"
+
+
+# A LibreOffice that counts its runs, and writes a PDF at once.
+COUNTING_SOFFICE = """#!/bin/sh
+echo run >> "{folder}/runs"
+while [ "$1" != "--outdir" ]; do shift; done
+printf '%%PDF-1.4 counted' > "$2/minutes.pdf"
+"""
+
+
+def test_the_same_minutes_asked_for_again_and_again_are_converted_once(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """A link replayed in a loop (or a public group's minutes fetched so) started LibreOffice, seconds of a core,
+    for every request: four at a time kept a core busy for as long as the loop ran, and members were told to come
+    back. The PDF of the same record is made once and kept; a change to the minutes makes a new one."""
+    soffice = tmp_path / "soffice"
+    soffice.write_text(COUNTING_SOFFICE.format(folder=tmp_path))
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    chat = minuted_cjcg(recorded("cjcg"))
+    path = pdf_link(chat)
+    with served(page_settings, sessions, lambda: chat.now) as app, ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(get, [app.url + path] * 8)) + [get(app.url + path) for _ in range(8)]
+        assert {(status, body) for status, _, body, _ in answers} == {(200, b"%PDF-1.4 counted")}
+        assert (tmp_path / "runs").read_text().count("run") == 1
+        chat.ok("alice", 'minute "A late correction to the record." --item 1 --meeting 1')
+        assert get(app.url + path)[0] == 200
+        assert (tmp_path / "runs").read_text().count("run") == 2
