@@ -92,7 +92,7 @@ def meeting_shortfall(ctx: Context, poll: Poll) -> str | None:
     if meeting is None or meeting.status != "open":
         return None
     quorum = roll.quorum_of(ctx, meeting)
-    return None if quorum.quorate else f"no quorum when the vote closed — {quorum.text.removeprefix('not quorate: ')}"
+    return None if quorum.quorate else f"no quorum when the vote closed — {quorum.text.removeprefix('not quorate — ')}"
 
 
 def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply | None:

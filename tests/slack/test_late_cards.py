@@ -39,4 +39,4 @@ def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
     late = [shown(c) for c in fake.calls[before:] if c.method in ("chat.update", "chat.postMessage")]
     assert late == [], late
     card = [shown(c) for c in fake.of("chat.update") if c.params["ts"] == opened.answer["ts"]]
-    assert "quorate: 3 members present" in card[-1] and "[Here]" in card[-1], card[-1]
+    assert "quorate — 3 members present" in card[-1] and "[Here]" in card[-1], card[-1]
