@@ -214,6 +214,7 @@ class Interest(Base):
 from bot.models_delivery import ChannelReference as ChannelReference  # noqa: E402
 from bot.models_delivery import PlatformDelivery as PlatformDelivery  # noqa: E402
 from bot.models_delivery import PostedMessage as PostedMessage  # noqa: E402
+from bot.models_delivery import ReminderGiven as ReminderGiven  # noqa: E402
 from bot.models_delivery import ReminderPlan as ReminderPlan  # noqa: E402
 from bot.models_delivery import SchedulerMark as SchedulerMark  # noqa: E402
 from bot.models_events import AuditEvent as AuditEvent  # noqa: E402

@@ -83,6 +83,17 @@ class ReminderPlan(Base):
     expires_at: Mapped[dt.datetime | None]
 
 
+class ReminderGiven(Base):
+    """A reminder whose moment moves with the clock (the overdue meeting's: planned at the next reminder time until
+    the meeting is scheduled), kept once it went to the outbox. The outbox prunes its sent messages after the
+    retention, and with them the key that stopped a replan queueing it again (0023)."""
+
+    __tablename__ = "reminders_given"
+    occurrence: Mapped[str] = mapped_column(String(200), primary_key=True)
+    group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
+    given_at: Mapped[dt.datetime]
+
+
 class SchedulerMark(Base):
     """How far the scheduler has read: the last audit event it planned from and the time of its last pass; on
     PostgreSQL also the snapshot it read them in (`pg_current_snapshot()`), so the next pass reads every event

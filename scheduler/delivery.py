@@ -19,7 +19,7 @@ from bot.models import ChannelBinding, Identity, Person
 from bot.ports import DeliveryFailed, Destination, Notifier, Posted, UpdatesCards
 from bot.replies import Reply
 from bot.services.context import Place
-from bot.services.posted_cards import PostedCard, remember_card
+from bot.services.posted_cards import PostedCard, note_shown, remember_card, shows_later
 from bot.services.workspaces import disabled_reason
 from scheduler import batch, outbox
 from scheduler.batch import Batch
@@ -113,7 +113,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
                 places[message.id] = destination(session, message, notifiers, read, identities)
             except DeliveryFailed as failure:
                 places[message.id] = failure
-            says[message.id] = content(session, message, now, read.contexts)
+            says[message.id] = outdone(session, places[message.id], content(session, message, now, read.contexts))
     lease = Lease(sessions, clock or (lambda: now))
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:
@@ -155,12 +155,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             # message, as they would one posted at once; a card already shown for the record stays the one updated,
             # and shows what this post says. Marked with it, at once.
             lease.settle()
-            with unit_of_work(sessions) as session:
-                outbox.mark_sent(session, message.id, now, reply)
-                earlier = remember_card(session, Place(where.platform, where.channel_id), reply.subject,
-                                        PostedCard(posted.message, posted.conversation), now, latest=False)
-            if earlier is not None:
-                update_earlier(notifiers[where.platform], where, earlier, reply)
+            keep_card(sessions, notifiers[where.platform], where, message.id, posted, reply, now)
         else:
             lease.sent(message.id, now, reply)
         report.sent.append(message.key)
@@ -168,14 +163,46 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
     return report
 
 
-def update_earlier(notifier: Notifier, where: Destination, earlier: PostedCard, reply: Reply) -> None:
+def keep_card(sessions: sessionmaker[Session], notifier: Notifier, where: Destination, message_id: int,
+              posted: Posted, reply: Reply, now: dt.datetime) -> None:
+    """Mark the message sent and note `posted` as the card of `reply`'s record in the channel, with the change it
+    shows; where a card of it was posted before, that one stays the card, and shows the reply too."""
+    assert reply.subject is not None and where.channel_id is not None
+    place = Place(where.platform, where.channel_id)
+    with unit_of_work(sessions) as session:
+        outbox.mark_sent(session, message_id, now, reply)
+        earlier = remember_card(session, place, reply.subject, PostedCard(posted.message, posted.conversation), now,
+                                latest=False)
+        if earlier is None and reply.version is not None:
+            note_shown(session, place, reply.subject, reply.version)
+    if earlier is not None and update_earlier(notifier, where, earlier, reply) and reply.version is not None:
+        with unit_of_work(sessions) as session:
+            note_shown(session, place, reply.subject, reply.version)
+
+
+def outdone(session: Session, where: Destination | DeliveryFailed, reply: Reply | str) -> Reply | str:
+    """`reply`, or why it is set aside: a record's card that waited in the outbox (Slack or Teams pushed it back)
+    while the record's card in the channel came to show a later change (the meeting opened, the roll went on),
+    which it must neither be put over nor posted again below."""
+    if isinstance(reply, str) or isinstance(where, DeliveryFailed) or reply.subject is None \
+            or reply.version is None or where.channel_id is None:
+        return reply
+    if shows_later(session, Place(where.platform, where.channel_id), reply.subject, reply.version):
+        return "the record's card in the channel already shows a later change"
+    return reply
+
+
+def update_earlier(notifier: Notifier, where: Destination, earlier: PostedCard, reply: Reply) -> bool:
     """Show `reply` on the record's card posted before in the channel, where the platform can: the new post is
-    sent, so a card that cannot be updated (deleted since) is only logged."""
+    sent, so a card that cannot be updated (deleted since) is only logged. Whether the card now shows it."""
     if not isinstance(notifier, UpdatesCards):
-        return
+        return False
     try:
         notifier.update(where, Posted(earlier.message, earlier.conversation), reply)
     except DeliveryFailed as failure:
         logger.warning("could not update the earlier card of %s: %s", reply.subject, failure.reason)
+        return False
     except Exception:  # a notifier bug must not undo a delivery that is done
         logger.exception("could not update the earlier card of %s", reply.subject)
+        return False
+    return True

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from bot.errors import DomainError
-from bot.models import ChannelBinding, ReminderPlan, SchedulerMark
+from bot.models import ChannelBinding, ReminderGiven, ReminderPlan, SchedulerMark
 from bot.rules.calendar import show
 from bot.rules.reminders import OFFSET_SUFFIX, key
 from bot.services import polls
@@ -129,10 +130,22 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
             rows.append(set_aside(row, f"the group's terms of reference cannot be read: {error.message}"))
     if due:
         session.execute(delete(ReminderPlan).where(ReminderPlan.id.in_([row.id for row in due])))
+        keep_given(session, [row for row in due if row.kind in plan.MOVING], now)
     fresh = outbox.enqueue(session, rows, now)
     report.queued = [r["key"] for r in fresh if r.get("status", "queued") == "queued"]
     report.set_aside = [(r["key"], r["last_error"]) for r in fresh if r.get("status", "queued") != "queued"]
     return report
+
+
+def keep_given(session: Session, rows: list[ReminderPlan], now: dt.datetime) -> None:
+    """Keep `rows` as given: their moment moves, so once the outbox prunes their messages only this stops a replan
+    queueing them again."""
+    if not rows:
+        return
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    session.execute(insert(ReminderGiven).values([{"occurrence": row.occurrence, "group_id": row.group_id,
+                                                   "given_at": now} for row in rows])
+                    .on_conflict_do_nothing(index_elements=["occurrence"]))
 
 
 def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime,

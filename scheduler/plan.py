@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.errors import DomainError
 from bot.models import (
     Group,
+    ReminderGiven,
     ReminderPlan,
     SchedulerMark,
 )
@@ -38,6 +39,9 @@ REPLAN_AFTER = dt.timedelta(days=21)
 REPLAN = "replan"
 FIRST_LOOK_BACK = dt.timedelta(days=1)  # a new installation sends what fell due in the last day, no more
 BATCH = 500
+# Kinds planned at the next reminder time for as long as their subject calls for them (the overdue meeting), not at
+# a moment of their own that passes: once queued they are kept as given (ReminderGiven), not replanned.
+MOVING = ("cadence",)
 
 
 def mark_for(session: Session, now: dt.datetime) -> SchedulerMark | None:
@@ -86,6 +90,7 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
     # Rows due by `since` stay: an earlier pass that hit its limit left them to be handled, not replanned.
     session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch), or_(
         ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
+    given = set(session.scalars(select(ReminderGiven.occurrence).where(ReminderGiven.group_id.in_(batch))))
     rows = []
     horizon = now + HORIZON
     groups = list(session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))))
@@ -104,6 +109,8 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
                          group.short_name, type(error).__name__)
             found = []
         for occurrence in found + [replan_row(group.id, now)]:
+            if occurrence.name in given:
+                continue
             if occurrence.due_at <= horizon and (since < occurrence.due_at or occurrence.name in waiting):
                 rows.append({"group_id": group.id, "kind": occurrence.kind, "occurrence": occurrence.name,
                              "subject": occurrence.subject, "instance": occurrence.instance,

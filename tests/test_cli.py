@@ -58,7 +58,7 @@ def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path:
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.startswith("alice> meeting schedule 2026-12-10 10:00")  # no banner, no prompt: input echoed once
-    assert "The meeting is now quorate: 3 members or deputies present, 3 needed (ToR 6.4)." in out
+    assert "The meeting is now quorate — 3 members or deputies present, 3 needed (ToR 6.4)." in out
     assert "Motion 1 is closed: carried." in out
     assert "! Only the chair" in out  # refusals are marked, and the replay goes on
     assert "bob: personal: My sister manages a provider bidding under item 2 (meeting 1, item 2, Tue 1 Dec 2026" in out

@@ -46,10 +46,10 @@ def test_a_chair_whose_term_has_ended_is_not_the_chair_the_quorum_requires(chat:
     chat.ok("alice", "meeting open")
     for who in ("carol", "dan"):
         chat.ok(who, "here")
-    assert chat.ok("bob", "quorum").text.startswith("Meeting 1 is quorate: 3 members present")
+    assert chat.ok("bob", "quorum").text.startswith("Meeting 1 is quorate — 3 members present")
     chat.now = dt.datetime(2027, 1, 2, 0, 5, tzinfo=dt.UTC)
     quorum = chat.ok("bob", "quorum").text
-    assert quorum == "Meeting 1 is not quorate: 2 members present, 2 needed; the chair must be present and is not " \
+    assert quorum == "Meeting 1 is not quorate — 2 members present, 2 needed; the chair must be present and is not " \
         "(ToR 4.2)."
 
 

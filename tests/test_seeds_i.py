@@ -48,7 +48,7 @@ def test_cjcg_apologies_from_a_member_whose_deputy_attends_keep_the_deputy(platf
     assert "yan attends in your place as deputy (ToR 7.2)" in said, said
     roll = chat.ok("alice", "attendance").text
     assert "yan for carol" in roll and "carol — stuck on the A127, deputy yan attended" in roll, roll
-    assert "quorate: 4 members or deputies present" in roll, roll
+    assert "quorate — 4 members or deputies present" in roll, roll
 
 
 def test_lieg_the_cap_counts_who_attends_at_one_time_not_who_came_and_left(platform_chat: Speaking) -> None:

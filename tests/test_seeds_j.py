@@ -30,7 +30,7 @@ def test_cjcg_send_tfg_says_the_cjcg_set_its_quorum_and_end_date_when_it_formed_
     chat.ok("bob", "meeting schedule 2026-12-10 10:00")
     at(chat, "2026-12-10", "10:00")
     opened = chat.ok("bob", "meeting open").text
-    assert f"not quorate: 1 member present, 2 needed {source}" in opened, opened
+    assert f"not quorate — 1 member present, 2 needed {source}" in opened, opened
 
 
 def cjcg_meeting(chat: Speaking) -> None:

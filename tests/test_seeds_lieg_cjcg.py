@@ -90,9 +90,9 @@ def test_cjcg_quorum_states_the_proviso_the_chair_must_judge(platform_chat: Spea
     chat.ok("bob", "here")
     assert proviso not in chat.ok("alice", "quorum").text  # not quorate: nothing to be subject to
     quorate = chat.ok("carol", "here").text
-    assert "now quorate: 3 members present, 3 needed" in quorate
+    assert "now quorate — 3 members present, 3 needed" in quorate
     said = chat.ok("alice", "quorum").text
-    assert "Meeting 1 is quorate: 3 members present, 3 needed (ToR 6.4)." in said
+    assert "Meeting 1 is quorate — 3 members present, 3 needed (ToR 6.4)." in said
     assert f"The quorum is {proviso}; the chair judges that (ToR 6.4)." in said
 
 
@@ -121,13 +121,13 @@ def test_cjcg_a_member_leaving_early_can_take_the_quorum_with_them(platform_chat
     chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
     left = chat.ok("dan", "leaving").text
     assert "dan has left meeting 1 at 10:40." in left
-    assert "The meeting is now not quorate: 2 members present, 3 needed (ToR 6.4)." in left
+    assert "The meeting is now not quorate — 2 members present, 3 needed (ToR 6.4)." in left
     assert "dan (left 10:40)" in chat.ok("alice", "attendance").text
-    assert "not quorate: 2 members present, 3 needed (ToR 6.4)" in \
+    assert "not quorate — 2 members present, 3 needed (ToR 6.4)" in \
         chat.refused("alice", 'motion "Approve the joint action plan"').text
     assert "You left meeting 1 at 10:40; say" in chat.refused("dan", "leaving").text
     back = chat.ok("dan", "here").text
-    assert "dan is back at meeting 1." in back and "now quorate: 3 members present" in back
+    assert "dan is back at meeting 1." in back and "now quorate — 3 members present" in back
     chat.ok("alice", 'motion "Approve the joint action plan"')
     assert "not recorded" in chat.refused("erin", "leaving").text
     chat.now = dt.datetime(2026, 12, 10, 11, 0, tzinfo=dt.UTC)
@@ -176,9 +176,9 @@ def test_cjcg_a_deputy_who_left_is_counted_again_on_return(platform_chat: Speaki
     chat.ok("alice", "meeting open")
     chat.ok("bob", "here")
     chat.ok("yan", "here")
-    assert "now not quorate: 2 members present" in chat.ok("yan", "leaving").text
+    assert "now not quorate — 2 members present" in chat.ok("yan", "leaving").text
     back = chat.ok("yan", "here").text
-    assert "yan is back at meeting 1 as deputy for carol." in back and "now quorate: 3 members or deputies" in back
+    assert "yan is back at meeting 1 as deputy for carol." in back and "now quorate — 3 members or deputies" in back
 
 
 def test_lieg_the_chair_who_runs_and_closes_a_meeting_is_minuted_present(platform_chat: Speaking) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.conftest import Chat
 from tests.platform_chats import Speaking
 from tests.test_seeds_lieg_cjcg import lieg_handover, lieg_meeting
 
@@ -234,3 +235,28 @@ def test_cjcg_send_tfg_end_date_is_not_cited_to_a_clause_that_does_not_set_it(pl
     refused = chat.refused("bob", "meeting schedule 2027-04-10 10:00").text
     assert "operates until 31 Mar 2027 (set by the CJCG when it formed the group under CJCG ToR 6.6); schedule the " \
         "meeting before then" in refused, refused
+
+
+def test_help_minutes_says_who_takes_reads_and_approves_them_in_each_group(chat: Chat) -> None:
+    """LIEG 5.2: "A member of the steering group will volunteer to take the minutes. The minutes will be approved by
+    the steering group before circulation." `help minutes` and `help meeting minutes` said nothing of the group,
+    though only the steering group may read the draft there: a member asking was refused the draft with no word of
+    why. Each group's help now names who takes the minutes, who reads the draft and who approves it, on its clause."""
+    chat.load("lieg")
+    for verb in ("minutes", "meeting minutes", "minutes approve"):
+        said = chat.ok("frank", f"help {verb}").text
+        assert "In London Information Exchange Group: A steering group member volunteers to take the minutes " \
+            "(ToR 5.2). Who may read the draft minutes before they are approved: a member of the steering group " \
+            "(ToR 5.2). Who may approve the minutes: a member of the steering group (ToR 5.2)." in said, said
+    chat.channel = "cjcg"
+    chat.load("cjcg")
+    said = chat.ok("bob", "help meeting minutes").text
+    assert "The secretariat takes the minutes (ToR 6.3)." in said, said
+    assert "Who may approve the minutes: the chair" in said and "usual practice" in said, said
+    for short_name in ("plpcp", "lciib", "cscpwg"):
+        chat.channel = short_name
+        chat.load(short_name)
+        said = chat.ok("alice", "help minutes").text
+        assert "The minute-taker named for the meeting takes the minutes" in said, said
+        assert "Who may read the draft minutes before they are approved: " in said, said
+        assert "Who may approve the minutes: " in said, said

@@ -9,6 +9,6 @@ def test_three_members_present_make_the_cjcg_quorate(chat: Chat) -> None:
     chat.advance(days=2, hours=1)
     chat.ok("alice", "meeting open --confirm")
     chat.ok("bob", "here")
-    assert "not quorate: 2 members present, 3 needed (ToR 6.4)" in chat.ok("alice", "quorum").text
+    assert "not quorate — 2 members present, 3 needed (ToR 6.4)" in chat.ok("alice", "quorum").text
     chat.ok("carol", "here")
-    assert "quorate: 3 members present, 3 needed (ToR 6.4)" in chat.ok("alice", "quorum").text
+    assert "quorate — 3 members present, 3 needed (ToR 6.4)" in chat.ok("alice", "quorum").text

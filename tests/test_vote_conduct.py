@@ -63,7 +63,7 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
     [
         # A poll at an open meeting that is not quorate is refused, as a motion's vote is.
         ("cjcg", ["alice: meeting schedule 2026-12-03 10:00", "alice: meeting open --confirm"], "alice", 'poll "Venue?" "Barnet" "Camden"',
-         "The meeting is not quorate: 1 member present, 3 needed (ToR 6.4); a vote needs a quorate meeting."),
+         "The meeting is not quorate — 1 member present, 3 needed (ToR 6.4); a vote needs a quorate meeting."),
         # LIEG decides only at meetings (ToR 6.3): a poll between meetings is a sounding, and needs a deadline.
         ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"', "A vote between meetings needs a deadline (ToR 6.3)"),
         # ... and a motion waits for a meeting.

@@ -77,7 +77,7 @@ def attendance(record: MeetingRecord) -> list[str]:
 
 
 def quorum(record: MeetingRecord) -> list[str]:
-    lines = ["", "## Quorum", "", f"- **At opening:** {record.quorum_at_open or 'not recorded'}"]
+    lines = ["", "## Quorum", "", f"- **When the meeting opened:** {record.quorum_at_open or 'not recorded'}"]
     lines += [f"- **When the vote on {v.kind} {v.number} opened:** {v.quorum}" for v in record.votes if v.quorum]
     return lines
 

@@ -7,6 +7,7 @@ from bot.grammar import Verb
 from bot.rules.in_force import chair_rule, deputies_rule, quorum_rule, voting_rule
 from bot.rules.powers import agreement_words, power_for, who_may
 from bot.terms import Terms
+from bot.terms_base import tor_ref
 from bot.terms_powers import ACT_WORDS, Act
 
 
@@ -31,6 +32,21 @@ def power_note(terms: Terms, act: Act, words: str = "") -> str:
     return text + (" (the ToR is silent, so this is the usual practice)." if silent else f"{power.cite()}.")
 
 
+def minutes_notes(terms: Terms, verb: str) -> list[str]:
+    """Who takes a meeting's minutes, who may read the draft before it is approved, and (but for `minutes approve`,
+    whose own act says it) who approves it, each on the ToR's clause (LIEG 5.2 says all three)."""
+    rule = terms.minutes
+    if rule.taken_by == "steering_group":
+        taker = rule.cited("a steering group member volunteers to take the minutes") + "."
+    elif rule.secretariat_takes:
+        taker = f"the secretariat takes the minutes ({tor_ref(rule.secretariat_takes)})."
+    else:
+        taker = "the minute-taker named for the meeting takes the minutes (the ToR is silent, so this is the usual " \
+                "practice)."
+    notes = [taker, power_note(terms, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved")]
+    return notes if verb == "minutes approve" else [*notes, power_note(terms, Act.APPROVE_MINUTES)]
+
+
 def group_note(terms: Terms, spec: Verb) -> str:
     """`In <group>: ...` for `help <verb>` in the group's channel; empty where the ToR has nothing of its own. Who
     may use the verb comes from the act its command declares (bot.verbs_*), the act its use case checks."""
@@ -48,6 +64,8 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes.append("the chair: " + chair_rule(terms) + ".")
     if verb == "meeting minute-taker" and terms.minutes.taken_by == "steering_group":
         notes.append(terms.minutes.cited("a steering group member volunteers to take the minutes") + ".")
+    if verb in ("minutes", "meeting minutes", "minutes approve"):
+        notes += minutes_notes(terms, verb)
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
         notes.append(power_note(terms, spec.act, spec.act_words))
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""

@@ -43,7 +43,7 @@ def assess(
     if rule.deputies_count and deputies_present:
         who = f"members or {called[1]}" if counted != 1 else f"member or {called[0]}"
     verdict = "quorate" if quorate else "not quorate"
-    text = f"{verdict}: {counted} {who} present, {required} needed"
+    text = f"{verdict} — {counted} {who} present, {required} needed"
     if rule.fraction is not None:
         text += f" ({rule.fraction:.0%} of {voting_seats} voting seats)"
     if rule.chair_required:

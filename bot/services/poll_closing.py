@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from bot.audit import own_change
 from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Meeting, Poll
 from bot.replies import Reply
@@ -90,7 +92,7 @@ def meeting_shortfall(ctx: Context, poll: Poll) -> str | None:
     if meeting is None or meeting.status != "open":
         return None
     quorum = roll.quorum_of(ctx, meeting)
-    return None if quorum.quorate else f"no quorum when the vote closed — {quorum.text.removeprefix('not quorate: ')}"
+    return None if quorum.quorate else f"no quorum when the vote closed — {quorum.text.removeprefix('not quorate — ')}"
 
 
 def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply | None:
@@ -108,4 +110,5 @@ def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply
     assert group is not None
     ctx = scheduler_context(session, group, now)
     ctx.audit("vote.deadline_passed", poll=poll.id, closes_at=poll.closes_at, by="scheduler")
-    return finish(ctx, poll)
+    # Numbered by its own change, as a command's card is: the delivery never puts it over a later one.
+    return dataclasses.replace(finish(ctx, poll), version=own_change(session, group.id))

@@ -73,5 +73,8 @@ def with_cards(ctx: Context, reply: Reply, pending: Callable[[RecordRef], bool] 
     cards = tuple(dataclasses.replace(shown, version=version) for ref in refs
                   if ref not in later and (shown := card_of(ctx, ref)) is not None)
     if not reply.private and reply.subject is not None:  # a record's own card, as the command's answer
-        reply = dataclasses.replace(reply, version=own_change(ctx.session, ctx.group.id))
+        # Numbered by the command's own change; a command that changed nothing (`quorum`) shows the record as the
+        # latest committed change left it (read in its transaction, which on SQLite holds the one writer's lock).
+        own = own_change(ctx.session, ctx.group.id)
+        reply = dataclasses.replace(reply, version=own if own is not None else change_number(ctx))
     return dataclasses.replace(reply, cards=cards, cards_pending=later) if cards or later else reply

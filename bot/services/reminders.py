@@ -68,7 +68,7 @@ def stored(reply: Reply) -> dict[str, Any]:
     return {"text": reply.text, "title": reply.title, "fields": [list(f) for f in reply.fields],
             "buttons": [[b.label, b.payload, b.style] for b in reply.buttons],
             "subject": reply.subject.key if reply.subject else None, "notices": list(reply.notices),
-            "link": list(reply.link) if reply.link else None, "error": reply.error}
+            "link": list(reply.link) if reply.link else None, "error": reply.error, "version": reply.version}
 
 
 def stored_button(label: str, payload: str, style: str) -> Button | None:
@@ -87,7 +87,8 @@ def restored(data: dict[str, Any]) -> Reply:
                                if (button := stored_button(str(label), str(payload), str(style))) is not None),
                  subject=from_key(data.get("subject")), notices=tuple(str(n) for n in data.get("notices") or ()),
                  link=(str(link[0]), str(link[1])) if (link := data.get("link")) else None,
-                 error=bool(data.get("error")))
+                 error=bool(data.get("error")),
+                 version=int(version) if (version := data.get("version")) is not None else None)
 
 
 def queue_post(session: Session, group_id: int, key: str, reply: Reply, now: dt.datetime, *,

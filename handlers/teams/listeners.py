@@ -19,7 +19,7 @@ from bot.errors import DomainError
 from bot.payloads import Pressed
 from bot.replies import Reply, refusal
 from handlers.teams import envelope, forms, render
-from handlers.teams.answers import Outcome, pressed
+from handlers.teams.answers import Outcome, confirmation, pressed
 from handlers.teams.posting import Record
 
 logger = logging.getLogger(__name__)
@@ -98,14 +98,16 @@ class Listeners:
                                         self.record.clock(), envelope.delivery(activity))
         if reply is None:
             return  # Teams delivered this activity again: it was answered the first time
+        in_place = False
         if not reply.error:
             # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
-            # before any new post.
-            if not reply.private:
+            # before any new post; a record's own card already posted here shows the reply itself, as on Slack.
+            if not reply.private and not (in_place := await self.record.in_place(context, place, reply)):
                 await self.record.refresh(context, speaker, place, reply.subject)
             for shown in reply.cards:
                 await self.record.show(context, place, shown)
-        await self.record.post(context, place, reply)
+        # Where the record's card took the reply, the thread the command was typed in hears a line, not a copy.
+        await self.record.post(context, place, Reply(confirmation(reply)) if in_place else reply)
         await self.record.tell(context, place, reply.asides)
         # `group bind` may just have bound this channel: its binding takes the reference now.
         await self.record.remember(context)

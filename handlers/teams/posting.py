@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import card
 from bot.db import unit_of_work
-from bot.refs import RecordRef, from_key
+from bot.refs import PollRef, RecordRef, from_key
 from bot.replies import Aside, Reply
 from bot.services import conversations, groups
 from bot.services.channel_posts import follows, postpone_post
@@ -136,24 +136,46 @@ class Record:
         posted = None
         if shown.subject is not None:
             posted = await asyncio.to_thread(self._posted, place, shown.subject)
-            if posted is not None and shown.version is not None and await asyncio.to_thread(
-                    self._shows_later, place, shown.subject, shown.version):
+            if posted is not None and await self._outdone(place, shown):
                 return None
         if posted is not None:
-            update = render.card_activity(content, posted.message)
-            update.conversation = ConversationAccount(id=posted.conversation or place.channel_id)
-            update.service_url = context.activity.service_url
-            update.channel_id = context.activity.channel_id
-            # Straight to the adapter: TurnContext.update_activity would point the update at the conversation
-            # of the current turn, which may be another thread than the one the card was posted in.
-            try:
-                await context.adapter.update_activity(context, update)
-            except Exception:  # the command is recorded: a stale card (deleted, throttled) must not fail the turn
-                logger.exception("could not refresh the posted card of %s", shown.subject)
-                return content
-            if shown.subject is not None and shown.version is not None:
-                await asyncio.to_thread(self._note_shown, place, shown.subject, shown.version)
+            await self._put(context, place, posted, shown)
         return content
+
+    async def in_place(self, context: TurnContext, place: Place, reply: Reply) -> bool:
+        """Put the public `reply` in place of the vote's card already posted here (a vote closed by a typed
+        command), as Slack does: True where that card now shows it, or a later change, so the reply needs no card
+        of its own; False where there is no such card, or it could not be updated (deleted since). A meeting's
+        card is posted again where it is opened, in the thread the meeting's people are reading now."""
+        if not isinstance(reply.subject, PollRef) or not render.needs_card(reply):
+            return False
+        posted = await asyncio.to_thread(self._posted, place, reply.subject)
+        if posted is None:
+            return False
+        return await self._outdone(place, reply) or await self._put(context, place, posted, reply)
+
+    async def _outdone(self, place: Place, shown: Reply) -> bool:
+        """Whether the card posted for `shown`'s record shows a later change than `shown` does, by any replica."""
+        return shown.subject is not None and shown.version is not None and await asyncio.to_thread(
+            self._shows_later, place, shown.subject, shown.version)
+
+    async def _put(self, context: TurnContext, place: Place, posted: PostedCard, shown: Reply) -> bool:
+        """Update the message `posted` to show `shown`, and note the change it now shows; False when Teams would
+        not (the card deleted, or throttled): the command is recorded, so that must not fail the turn."""
+        update = render.card_activity(render.card(shown), posted.message)
+        update.conversation = ConversationAccount(id=posted.conversation or place.channel_id)
+        update.service_url = context.activity.service_url
+        update.channel_id = context.activity.channel_id
+        # Straight to the adapter: TurnContext.update_activity would point the update at the conversation
+        # of the current turn, which may be another thread than the one the card was posted in.
+        try:
+            await context.adapter.update_activity(context, update)
+        except Exception:
+            logger.exception("could not refresh the posted card of %s", shown.subject)
+            return False
+        if shown.subject is not None and shown.version is not None:
+            await asyncio.to_thread(self._note_shown, place, shown.subject, shown.version)
+        return True
 
     async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
                       ref: RecordRef | None) -> dict[str, Any] | None:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
 from bot.errors import NotFound
+from bot.models import Group
 from bot.records.group_page import group_page
 from bot.records.meeting_record import find_meeting
 from bot.records.minutes import apology_lines, in_attendance
@@ -75,32 +76,43 @@ def rendered_page(sessions: sessionmaker[Session], secret: str | None, clock: Ca
                                                                       tally=tally)
 
 
-def minutes_download(sessions: sessionmaker[Session], secret: str | None, clock: Callable[[], dt.datetime],
-                     short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
-    """A meeting's minutes as Markdown (`kind` md) or Word (docx, and pdf: the document to convert) for a reader the
-    token admits; None for one it does not."""
+def minutes_admission(sessions: sessionmaker[Session], secret: str | None, clock: Callable[[], dt.datetime],
+                      short_name: str, token: str) -> Admission:
+    """Whether the link `token` admits its holder to the minutes of `short_name` (`admit`)."""
     with unit_of_work(sessions) as session:
-        admission = admit(session, short_name, token, secret, clock())
-        if admission.group is None:
-            return admission, None
-        filed = minutes_file(session, admission.group, find_meeting(session, admission.group, number))
-    return admission, filed.text.encode() if kind == "md" else filed.as_docx()
+        return admit(session, short_name, token, secret, clock())
 
 
-Download = Callable[[str, str, int, str], tuple[Admission, bytes | None]]
+def minutes_download(sessions: sessionmaker[Session], group_id: int, number: int, kind: str) -> bytes | None:
+    """A meeting's minutes as Markdown (`kind` md) or Word (docx, and pdf: the document to convert), for a reader
+    already admitted to the group's page. Raises NotFound for a meeting the group has not held."""
+    with unit_of_work(sessions) as session:
+        group = session.get(Group, group_id)
+        if group is None:
+            raise NotFound("The group is no longer in the record.")
+        filed = minutes_file(session, group, find_meeting(session, group, number))
+    return filed.text.encode() if kind == "md" else filed.as_docx()
 
 
-def minutes_route(download: Download, pdfs: Conversions) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+Admit = Callable[[str, str], Admission]
+Download = Callable[[int, int, str], bytes | None]
+
+
+def minutes_route(admitted: Admit, download: Download,
+                  pdfs: Conversions) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
     """GET a meeting's minutes as a file, for a reader the link admits."""
 
     async def minutes(request: web.Request) -> web.StreamResponse:
         short_name, kind = request.match_info["group"], request.match_info["kind"]
+        # The link is read before a place among the PDFs waiting is taken: one it refuses holds none.
+        admission = await asyncio.to_thread(admitted, short_name, token_of(request))
+        if (refused := turned_away(admission)) is not None:
+            return refused
+        assert admission.group is not None  # turned_away answers every request without one
         try:
-            with pdfs.turn(kind):  # a crowd asking for PDFs is turned away before any work is done for it
-                admission, body = await asyncio.to_thread(download, short_name, token_of(request),
-                                                          int(request.match_info["number"]), kind)
-                if (refused := turned_away(admission)) is not None:
-                    return refused
+            with pdfs.turn(kind):  # a crowd asking for PDFs is turned away before their files are made
+                body = await asyncio.to_thread(download, admission.group.id, int(request.match_info["number"]),
+                                               kind)
                 body = await pdfs.made(body, kind)
         except NotFound as missing:
             return notice(404, "No such meeting", str(missing))
@@ -143,8 +155,11 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
                             secure=True, httponly=True, samesite="Lax")
         return response
 
-    def download(short_name: str, token: str, number: int, kind: str) -> tuple[Admission, bytes | None]:
-        return minutes_download(sessions, secret, clock, short_name, token, number, kind)
+    def admitted(short_name: str, token: str) -> Admission:
+        return minutes_admission(sessions, secret, clock, short_name, token)
+
+    def download(group_id: int, number: int, kind: str) -> bytes | None:
+        return minutes_download(sessions, group_id, number, kind)
 
     async def stylesheet(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(HERE / "static" / "page.css", headers={"Cache-Control": "public, max-age=3600",
@@ -152,5 +167,5 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
 
     app.router.add_get("/groups/{group}/", group)
     app.router.add_get(r"/groups/{group}/meetings/{number:\d{1,6}}/minutes.{kind:docx|md|pdf}",
-                       minutes_route(download, Conversions.serving(app)))
+                       minutes_route(admitted, download, Conversions.serving(app)))
     app.router.add_get("/static/govbot-page.css", stylesheet)

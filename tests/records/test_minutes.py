@@ -89,7 +89,7 @@ def test_minutes_state_the_attendance_declarations_and_tallies_the_record_holds(
             assert f"- Votes: {counts} (" in block
             assert f"- Outcome: {poll.outcome}" in block
             assert "- Rule: " in block
-    assert "## Quorum" in minutes and "- **At opening:** " in minutes
+    assert "## Quorum" in minutes and "- **When the meeting opened:** " in minutes
 
 
 def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callable[[str], Chat]) -> None:
@@ -102,8 +102,8 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **In attendance:** yan — deputy for carol (Southend City Council)" in minutes
     assert "- **Apologies:** carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
         in minutes
-    assert "- **At opening:** not quorate: 1 member present, 3 needed (ToR 6.4)" in minutes
-    assert "- **When the vote on motion 1 opened:** quorate: 3 members or deputies present, 3 needed (ToR 6.4)" \
+    assert "- **When the meeting opened:** not quorate — 1 member present, 3 needed (ToR 6.4)" in minutes
+    assert "- **When the vote on motion 1 opened:** quorate — 3 members or deputies present, 3 needed (ToR 6.4)" \
         in minutes
     assert ("- **Item 2 (SEND placements procurement):** bob (Southend City Council): personal: My sister manages a provider bidding "
             "under item 2") in minutes

@@ -14,8 +14,8 @@ CJCG = QuorumRule(min_present=3, clause="6.4")
 def test_three_present_is_quorate_and_two_is_not() -> None:
     three = assess(CJCG, members_present=3, deputies_present=0, chair_present=True, voting_seats=12)
     two = assess(CJCG, members_present=2, deputies_present=0, chair_present=True, voting_seats=12)
-    assert three.quorate and three.text == "quorate: 3 members present, 3 needed (ToR 6.4)"
-    assert not two.quorate and two.text == "not quorate: 2 members present, 3 needed (ToR 6.4)"
+    assert three.quorate and three.text == "quorate — 3 members present, 3 needed (ToR 6.4)"
+    assert not two.quorate and two.text == "not quorate — 2 members present, 3 needed (ToR 6.4)"
 
 
 def test_deputies_count_only_where_the_tor_says_so() -> None:

@@ -25,7 +25,7 @@ def test_voting_members_present_count_and_others_present_do_not() -> None:
     terms = board("quorum: {min_present: 3, clause: '6.4'}\n")
     roll = [Row(1, "present"), Row(2, "present"), Row(5, "present"), Row(7, "present")]
     verdict = of_roll(terms, roll, voting=VOTING, chairs={1})
-    assert not verdict.quorate and verdict.text == "not quorate: 2 members present, 3 needed (ToR 6.4)"
+    assert not verdict.quorate and verdict.text == "not quorate — 2 members present, 3 needed (ToR 6.4)"
     verdict = of_roll(terms, [*roll, Row(3, "present")], voting=VOTING, chairs={1})
     assert verdict.quorate and verdict.counted == 3
 

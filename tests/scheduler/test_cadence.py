@@ -91,3 +91,15 @@ def test_a_meeting_closed_in_time_gets_no_time_limit_notice(chat: Chat, notifier
     chat.ok("alice", "meeting close")
     run(chat.sessions, notifier, [utc("2027-02-04", 11, 21), utc("2027-02-04", 11, 31), utc("2027-02-04", 12)])
     assert told(notifier, "Meeting at its time limit") == []
+
+
+def test_the_overdue_meeting_is_told_once_not_again_when_the_outbox_forgets_it_was_sent(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """The outbox keeps a sent reminder 90 days (REMINDER_RETENTION_DAYS), and its key is what stopped the overdue
+    meeting's reminder being sent twice: once the record of the sending was pruned, the next replan found the meeting
+    still overdue and told the chair and secretariat again, every three months or so, of the same due date."""
+    working_group(chat)
+    days = [utc("2026-12-10", 12)] + [utc("2027-01-12") + dt.timedelta(days=n) for n in range(0, 190, 3)]
+    run(chat.sessions, notifier, days)
+    sent = told(notifier, "Next meeting not scheduled")
+    assert [who for who, _ in sent] == ["alice", "sam"], [(s.at, s.destination.user_id) for s in notifier.sent]

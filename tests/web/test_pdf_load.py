@@ -4,8 +4,10 @@ break each other's conversion nor starve the rest of the server."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import stat
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -16,7 +18,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.records import page_links
+from bot.records.page_links import Admission
 from bot.settings import Settings
+from handlers.web import pages
+from handlers.web.pdfs import PDFS_WAITING
 from tests.conftest import Chat
 from tests.front_door import served
 from tests.web.pages import link_for, minuted_cjcg
@@ -110,3 +116,37 @@ def test_the_same_minutes_asked_for_again_and_again_are_converted_once(
         chat.ok("alice", 'minute "A late correction to the record." --item 1 --meeting 1')
         assert get(app.url + path)[0] == 200
         assert (tmp_path / "runs").read_text().count("run") == 2
+
+
+def test_a_request_the_link_refuses_holds_no_place_among_the_pdfs_waiting(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings,
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Requests with a link that admits nobody (a stale or mistyped one, or someone guessing) took one of the four
+    places before their link was read: while the record was slow to answer for them, a member with a good link was
+    told several PDFs were being made, when none was."""
+    soffice = tmp_path / "soffice"
+    soffice.write_text(HELD_SOFFICE.format(folder=tmp_path))
+    soffice.chmod(soffice.stat().st_mode | stat.S_IEXEC)
+    (tmp_path / "gate").touch()  # conversions finish at once
+    monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+    chat = minuted_cjcg(recorded("cjcg"))
+    path = pdf_link(chat)
+    slow, reading = threading.Event(), threading.Semaphore(0)
+
+    def admit(session: Session, short_name: str, token: str, secret: str | None, now: dt.datetime) -> Admission:
+        if token == "guessed":  # the record takes its time over these
+            reading.release()
+            slow.wait(30)
+        return page_links.admit(session, short_name, token, secret, now)
+
+    monkeypatch.setattr(pages, "admit", admit)
+    guessed = path.split("?t=")[0] + "?t=guessed"
+    with served(page_settings, sessions, lambda: chat.now) as app, ThreadPoolExecutor(PDFS_WAITING + 1) as pool:
+        refused = [pool.submit(get, app.url + guessed) for _ in range(PDFS_WAITING)]
+        for _ in refused:
+            assert reading.acquire(timeout=30), "the refused requests' links were not read"
+        member = get(app.url + path)
+        slow.set()
+        refusals = [future.result()[0] for future in refused]
+    assert (member[0], member[2][:5]) == (200, b"%PDF-"), member[:3]
+    assert set(refusals) == {404}, refusals

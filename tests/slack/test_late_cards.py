@@ -1,0 +1,42 @@
+"""A record's card that Slack pushed back, sent later from the outbox: never put over the card of the same record
+that meanwhile shows a later change, nor posted again below it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.settings import Settings
+from handlers.slack import SlackNotifier
+from handlers.slack.client import RATE_LIMIT_RETRIES
+from scheduler.delivery import deliver
+from tests.slack.conftest import Workspace, shown
+from tests.slack.fake_slack import FakeSlack
+
+
+def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    """Slack pushed back the post of `meeting schedule`, which waited in the outbox; the meeting was opened and its
+    card posted, and bob and carol said `here`. The delivery job then sent the scheduling card and put it over the
+    open meeting's card: the roll call, its buttons and the quorum gave way to "Meeting 1 scheduled" and a button
+    to send apologies, and the scheduling was posted again below, for a meeting under way."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    fake.wait_for(lambda: fake.of("conversations.info"))
+    fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
+    workspace.command("alice", "meeting schedule 2026-12-10 10:00")
+    fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
+    fake.rate_limited = 0
+    workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    opened = workspace.say("alice", "meeting open")
+    assert opened.method == "chat.postMessage" and "is open" in shown(opened)
+    workspace.card_noted(opened)
+    for member in ("bob", "carol"):
+        workspace.say(member, "here")
+    workspace.finish()
+    before = len(fake.calls)
+    deliver(workspace.sessions, {"slack": SlackNotifier.from_settings(slack_settings)},
+            workspace.clock() + dt.timedelta(minutes=1))
+    late = [shown(c) for c in fake.calls[before:] if c.method in ("chat.update", "chat.postMessage")]
+    assert late == [], late
+    card = [shown(c) for c in fake.of("chat.update") if c.params["ts"] == opened.answer["ts"]]
+    assert "quorate — 3 members present" in card[-1] and "[Here]" in card[-1], card[-1]
