@@ -174,5 +174,5 @@ def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
     quorum = roll.quorum_of(ctx, meeting)
     verb = "is" if quorum.required is not None else "has"
     proviso = proviso_note(ctx.terms.quorum, quorum)
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", subject=MeetingRef(meeting.id),
-                 notices=(proviso,) if proviso else ())
+    # An answer of its own, below, not the meeting's card: that card keeps its roll call and buttons.
+    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", notices=(proviso,) if proviso else ())

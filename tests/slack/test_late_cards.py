@@ -11,6 +11,7 @@ from handlers.slack.client import RATE_LIMIT_RETRIES
 from scheduler.delivery import deliver
 from tests.slack.conftest import Workspace, shown
 from tests.slack.fake_slack import FakeSlack
+from tests.slack.idle import busy
 
 
 def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
@@ -40,3 +41,26 @@ def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
     assert late == [], late
     card = [shown(c) for c in fake.of("chat.update") if c.params["ts"] == opened.answer["ts"]]
     assert "quorate — 3 members present" in card[-1] and "[Here]" in card[-1], card[-1]
+
+
+def test_asking_the_quorum_answers_below_and_leaves_the_meeting_card_whole(workspace: Workspace) -> None:
+    """`quorum` answered by putting its one line over the open meeting's card: the roll call, its buttons and the
+    people present gave way to "Meeting 1 is quorate…" until the next change, and the answer itself appeared far up
+    the channel, where nobody who asked was looking."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", "meeting schedule 2026-12-10 10:00")
+    workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    opened = workspace.say("alice", "meeting open")
+    workspace.card_noted(opened)
+    for member in ("bob", "carol", "dan"):
+        workspace.say(member, "here")
+    workspace.fake.wait_for(lambda: len(busy()) == 0)
+    asked = workspace.say("alice", "quorum")
+    assert asked.method == "chat.postMessage", asked.method
+    assert "Meeting 1 is quorate — 4 members present" in shown(asked), shown(asked)
+    card = workspace.fake.wait_for(lambda: [shown(c) for c in workspace.fake.of("chat.update")
+                                            if c.params["ts"] == opened.answer["ts"] and "dan" in shown(c)])
+    workspace.finish()
+    last = [shown(c) for c in workspace.fake.of("chat.update") if c.params["ts"] == opened.answer["ts"]][-1]
+    assert last == card[-1] and "[Here]" in last, last
