@@ -16,6 +16,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import session_factory
 from bot.models import ChannelBinding
+from bot.ports import Destination
+from bot.replies import Reply
+from bot.settings import Settings
+from handlers.slack import SlackNotifier
 from tests.slack.conftest import CHANNEL, Clock, Sent, Workspace, buttons, serving, shown, user_id
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.test_foreign_workspace import events, from_team
@@ -78,9 +82,15 @@ def test_another_grid_organisation_in_a_shared_channel_is_refused(bound_in_works
 
 
 @pytest.fixture
-def bound_in_org(fake: FakeSlack, migrated: Engine, clock: Clock) -> Iterator[Workspace]:  # noqa: F811
+def grid_settings(fake: FakeSlack) -> Settings:
+    return oauth_mode(fake)
+
+
+@pytest.fixture
+def bound_in_org(fake: FakeSlack, migrated: Engine, clock: Clock,  # noqa: F811
+                 grid_settings: Settings) -> Iterator[Workspace]:
     """Grid organisations E0ONE and E0TWO install govbot org-wide; CJCG is bound from T0ONEA, in E0ONE."""
-    with serving(oauth_mode(fake), session_factory(migrated), clock, fake) as workspace:
+    with serving(grid_settings, session_factory(migrated), clock, fake) as workspace:
         install_org(workspace, fake, "E0ONE")
         workspace.load("cjcg")
         assert from_grid(workspace, "alice", "group bind cjcg", "T0ONEA", "E0ONE").status == 200
@@ -133,3 +143,15 @@ def test_a_click_from_another_organisation_casts_no_vote(bound_in_org: Workspace
     workspace.finish()
     assert events(workspace.sessions) == before
     assert "Online" in shown(card)
+
+
+def test_a_reminder_reaches_a_channel_bound_in_a_grid_organisation_with_its_token(
+        bound_in_org: Workspace, grid_settings: Settings, migrated: Engine) -> None:  # noqa: F811
+    """The scheduler posts with the token of the binding's organisation (installed org-wide, for no one workspace):
+    looked up by workspace alone, it was 'not installed', and the channel's reminders were set aside for good."""
+    conversation = binding(bound_in_org.sessions)
+    SlackNotifier.from_settings(grid_settings, migrated).send(
+        Destination("slack", channel_id=CHANNEL, conversation=conversation), Reply("Meeting 1 is tomorrow."))
+    posted = bound_in_org.fake.of("chat.postMessage")[-1]
+    assert posted.params["text"].startswith("Meeting 1 is tomorrow") and posted.token in bound_in_org.fake.orgs
+    assert bound_in_org.fake.orgs[posted.token] == "E0ONE"
