@@ -18,7 +18,8 @@ from handlers.slack.render import message
 # Errors no retry can cure: the channel is gone or archived, or the bot was removed from it.
 PERMANENT = frozenset({"channel_not_found", "is_archived", "not_in_channel", "user_not_found", "account_inactive",
                        "invalid_auth", "token_revoked", "user_disabled", "cannot_dm_bot"})
-ClientFor = Callable[[str | None], WebClient]  # a client for a workspace (team id, None when unknown)
+# A client for a workspace: its team id (None when unknown) and its Enterprise Grid organisation (None outside Grid).
+ClientFor = Callable[[str | None, str | None], WebClient]
 
 
 class SlackNotifier:
@@ -38,12 +39,12 @@ class SlackNotifier:
             return cls(installed_clients(settings, engine))
         assert settings.slack_bot_token is not None, "the Slack notifier needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID"
         client = web_client(settings, settings.slack_bot_token.get_secret_value())
-        return cls(lambda team: client)
+        return cls(lambda team, enterprise: client)
 
     def send(self, destination: Destination, reply: Reply) -> Posted | None:
-        team = (destination.conversation or {}).get("team_id")
+        conversation = destination.conversation or {}
         try:
-            client = self.client_for(team)
+            client = self.client_for(conversation.get("team_id"), conversation.get("enterprise_id"))
             posted = client.chat_postMessage(channel=self.channel_for(client, destination), **message(reply))
         except SlackApiError as error:
             raise failure(error) from error
@@ -52,9 +53,9 @@ class SlackNotifier:
 
     def update(self, destination: Destination, posted: Posted, reply: Reply) -> None:
         """Put `reply` in place of the message `posted` in the destination's channel."""
-        team = (destination.conversation or {}).get("team_id")
+        conversation = destination.conversation or {}
         try:
-            client = self.client_for(team)
+            client = self.client_for(conversation.get("team_id"), conversation.get("enterprise_id"))
             client.chat_update(channel=self.channel_for(client, destination), ts=posted.message, **message(reply))
         except SlackApiError as error:
             raise failure(error) from error
@@ -72,8 +73,10 @@ class SlackNotifier:
 def installed_clients(settings: Settings, engine: Engine) -> ClientFor:
     store = installation_store(settings, engine)
 
-    def client_for(team: str | None) -> WebClient:
-        bot = store.find_bot(enterprise_id=None, team_id=team)
+    def client_for(team: str | None, enterprise: str | None) -> WebClient:
+        # In a Grid organisation: the workspace's own install, else the organisation's (org-wide, no team).
+        bot = store.find_bot(enterprise_id=enterprise, team_id=team) or (store.find_bot(
+            enterprise_id=enterprise, team_id=None, is_enterprise_install=True) if enterprise else None)
         if bot is None or not bot.bot_token:
             raise DeliveryFailed(f"govbot is not installed in Slack workspace {team or '(unknown)'}; "
                                  "its admin can install it from /slack/install", permanent=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from slack_bolt import BoltRequest, BoltResponse
 from slack_sdk.webhook import WebhookClient
@@ -27,34 +27,68 @@ NOT_OURS = ("govbot here answers Slack workspace {ours} only, and this came from
 BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from Slack workspace "
                    "{theirs}: nothing was recorded. govbot answers this channel from {ours} only; a group of your "
                    "own workspace needs a channel there (`/gov group bind <group>`).")
+BOUND_IN_ORGANISATION = ("This channel's group was bound from Slack organisation {ours} (Enterprise Grid), and this "
+                         "came from {theirs}: nothing was recorded. govbot answers this channel from the workspaces "
+                         "of {ours} only; a group of your own organisation needs a channel there "
+                         "(`/gov group bind <group>`).")
+ENTERPRISE = "enterprise_id"  # a binding's Grid organisation, in its `conversation` beside `team_id`
 KINDS = ("block_actions", "view_submission", "shortcut", "message_action", "event_callback")  # named in the log
 Middleware = Callable[[BoltRequest, BoltResponse, Callable[[], BoltResponse]], BoltResponse]
 
 
-def remember_team(sessions: sessionmaker[Session], place: Place, team_id: str | None) -> None:
-    """Keep the channel's workspace in its binding's `conversation` (what the notifier needs to post there)."""
+class Bound(NamedTuple):
+    """Where a channel was bound from: a workspace, and its Enterprise Grid organisation (None outside Grid)."""
+
+    team: str
+    enterprise: str | None
+
+
+def remember_team(sessions: sessionmaker[Session], place: Place, team_id: str | None,
+                  enterprise_id: str | None = None) -> None:
+    """Keep the channel's workspace in its binding's `conversation` (what the notifier needs to post there), and its
+    Enterprise Grid organisation when Slack names one (`enterprise_id`), whose workspaces the channel answers."""
     if not team_id:
         return
+    kept = {"team_id": team_id, **({ENTERPRISE: enterprise_id} if enterprise_id else {})}
     with unit_of_work(sessions) as session:
         binding = session.scalar(select(ChannelBinding).where(ChannelBinding.platform == place.platform,
                                                               ChannelBinding.channel_id == place.channel_id))
-        if binding is not None and (binding.conversation or {}).get("team_id") != team_id:
-            binding.conversation = {**(binding.conversation or {}), "team_id": team_id}
+        if binding is None:
+            return
+        conversation = {k: v for k, v in (binding.conversation or {}).items() if k != ENTERPRISE}
+        if {**conversation, **kept} != binding.conversation:
+            binding.conversation = {**conversation, **kept}
 
 
-def bound_team(sessions: sessionmaker[Session], channel_id: str) -> str | None:
-    """The workspace that bound the channel, or None when it is not bound (or bound before workspaces were kept)."""
+def bound_team(sessions: sessionmaker[Session], channel_id: str) -> Bound | None:
+    """The workspace that bound the channel and its Grid organisation (None outside Grid), or None when the channel
+    is not bound (or bound before workspaces were kept)."""
     with sessions() as session:
         conversation = session.scalar(select(ChannelBinding.conversation).where(
-            ChannelBinding.platform == payloads.PLATFORM, ChannelBinding.channel_id == channel_id))
-    return (conversation or {}).get("team_id")
+            ChannelBinding.platform == payloads.PLATFORM, ChannelBinding.channel_id == channel_id)) or {}
+    team = conversation.get("team_id")
+    return Bound(team, conversation.get(ENTERPRISE)) if team else None
+
+
+def elsewhere(bound: Bound, team: str, enterprise: str | None) -> str | None:
+    """Why a request from `team` (in Grid organisation `enterprise`) may not act in a channel bound as `bound`, or
+    None when it may: the same workspace, or, for a channel bound in a Grid organisation, one of its workspaces
+    (they share channels as one organisation). Another organisation sharing the channel over Slack Connect may
+    not, Grid or not, whatever it has installed."""
+    if team == bound.team or (bound.enterprise and enterprise == bound.enterprise):
+        return None
+    if bound.enterprise:
+        theirs = f"Slack organisation {enterprise} (workspace {team})" if enterprise else f"Slack workspace {team}"
+        return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=theirs)
+    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=team)
 
 
 def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware:
     """Bolt middleware, run after Bolt has authorised the request. With one bot token (`several` false) the request
     must come from the token's workspace (Bolt checks only that the token works); with OAuth (`several`), Bolt has
-    found the request's workspace installed, and a channel bound from one workspace must not hear another (a
-    channel shared between them). Requests Bolt lets through unauthorised (uninstall, token revoked) pass."""
+    found the request's workspace (or its Grid organisation) installed, and a channel bound from one workspace or
+    organisation must not hear another (a channel shared between them over Slack Connect). Requests Bolt lets
+    through unauthorised (uninstall, token revoked) pass."""
 
     def door(req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
         context, result = req.context, req.context.authorize_result
@@ -66,11 +100,9 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs))
             return next()
         channel = context.channel_id or chosen_channel(req.body)
-        # Within an Enterprise Grid organisation its workspaces share channels as one organisation: not refused.
-        ours = bound_team(sessions, channel) if channel and not result.enterprise_id else None
-        if ours and ours != theirs:
-            return refused(req, BOUND_ELSEWHERE.format(ours=ours, theirs=theirs))
-        return next()
+        bound = bound_team(sessions, channel) if channel else None
+        why = elsewhere(bound, theirs, context.enterprise_id) if bound else None
+        return refused(req, why) if why else next()
 
     return door
 

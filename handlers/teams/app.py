@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import warnings
 from collections.abc import Callable
+from typing import Any
 
 from aiohttp import web as aiohttp_web
 from microsoft_agents.hosting.aiohttp import CloudAdapter, start_agent_process
@@ -38,18 +40,20 @@ NO_APP_ID = _not_app_id_complaint
 AGENT_CONFIGURATION = "agent_configuration"
 PREFIX = "/api"
 NOT_IMPLEMENTED = 501
+OK = 200
 
 
-async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) -> admission.Refusal | None:
-    """Why the SDK must not see this request (admission.refusal); the body's JSON is the sender's error (400),
-    which the SDK would otherwise answer with a 500 and a traceback in the log."""
+async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) -> tuple[admission.Refusal | None, Any]:
+    """Why the SDK must not see this request (admission.refusal), and the activity it carries (to judge the SDK's
+    answer by, not_taken). The body's JSON is the sender's error (400), which the SDK would otherwise answer with a
+    500 and a traceback in the log."""
     if config.ANONYMOUS_ALLOWED and not admission.loopback(request.remote):
-        return admission.NOT_LOCAL_PEER  # no token says who sent it: only a sender on this machine is heard
+        return admission.NOT_LOCAL_PEER, None  # no token says who sent it: only a sender on this machine is heard
     try:
         body = await request.json()
     except (ValueError, RecursionError, LookupError):  # not JSON, nested deeper than Python's parser goes (no
-        return admission.NOT_AN_ACTIVITY  # activity is), or in a charset nobody knows
-    return admission.refusal(body, request.get("claims_identity"), config)
+        return admission.NOT_AN_ACTIVITY, None  # activity is), or in a charset nobody knows
+    return admission.refusal(body, request.get("claims_identity"), config), body
 
 
 def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
@@ -75,12 +79,12 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
     listeners.register(agent, Record(sessions, clock))
 
     async def messages(request: aiohttp_web.Request) -> aiohttp_web.StreamResponse:
-        refusal = await refused(request, config)
+        refusal, activity = await refused(request, config)
         if refusal is not None:
             logger.warning("refused a Teams activity: %s", refusal.error)
             return aiohttp_web.json_response({"error": refusal.error}, status=refusal.status)
         response = await start_agent_process(request, agent, adapter)
-        if response is not None and response.status == NOT_IMPLEMENTED:
+        if response is not None and not_taken(activity, response):
             # An invoke no listener takes (a verb no card of govbot's carries): the SDK's 501 would read as a
             # failure of the server's; it is the sender's request that has no meaning here.
             logger.warning("refused a Teams invoke that govbot does not handle")
@@ -93,6 +97,19 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
         api[AGENT_CONFIGURATION] = config
     api.router.add_post("/messages", messages)
     return api
+
+
+def not_taken(activity: Any, response: aiohttp_web.StreamResponse) -> bool:
+    """Whether the SDK's answer says no listener took an invoke: 501, or, for one whose replies were asked for in
+    the HTTP response (deliveryMode expectReplies), 200 whose replies hold no invoke response (the SDK answers
+    those without looking at whether the invoke was taken)."""
+    if response.status == NOT_IMPLEMENTED:
+        return True
+    if response.status != OK or not isinstance(response, aiohttp_web.Response) or not isinstance(activity, dict) \
+            or activity.get("type") != "invoke" or activity.get("deliveryMode") != "expectReplies":
+        return False
+    replies = json.loads(response.text or "{}").get("activities") or []
+    return not any(isinstance(reply, dict) and reply.get("type") == "invokeResponse" for reply in replies)
 
 
 def mount(web: aiohttp_web.Application, settings: Settings, sessions: sessionmaker[Session],

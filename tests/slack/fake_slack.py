@@ -38,6 +38,8 @@ class FakeSlack:
     changed: threading.Condition = field(default_factory=threading.Condition)
     installed_token: str = "xoxb-installed"
     installed_team: str = "T0NEW"  # the workspace the next OAuth exchange installs into
+    installed_org: str | None = None  # the Enterprise Grid organisation it installs into, org-wide (team null)
+    orgs: dict[str, str] = field(default_factory=dict)  # token -> the Grid organisation it was installed in
     socket_url: str = ""  # where apps.connections.open sends a Socket Mode client
     held: dict[str, threading.Event] = field(default_factory=dict)  # method -> answered only once the event is set
     holding: int = 0  # calls waiting on `held` now
@@ -72,11 +74,15 @@ class FakeSlack:
                 self.changed.wait(min(left, 0.1))
             return result
 
-    def answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+    def answer(self, method: str, params: dict[str, Any], token: str | None = None) -> dict[str, Any]:
         if method in self.failures:
             return {"ok": False, "error": self.failures[method]}
         channel = params.get("channel", "")
         if method == "auth.test":
+            if token in self.orgs:  # an org-wide token answers for its organisation, for no one workspace
+                return {"ok": True, "url": "https://grid.enterprise.slack.com/", "team": "Grid Org", "user": "govbot",
+                        "team_id": self.orgs[token], "enterprise_id": self.orgs[token], "user_id": BOT_USER,
+                        "bot_id": "BGOVBOT", "is_enterprise_install": True}
             return {"ok": True, "url": "https://govbot-test.slack.com/", "team": "Test", "user": "govbot",
                     "team_id": TEAM, "user_id": BOT_USER, "bot_id": "BGOVBOT"}
         if method in ("chat.postMessage", "chat.update"):
@@ -95,14 +101,22 @@ class FakeSlack:
         if method == "oauth.v2.access":  # a workspace admin approved the install
             return {"ok": True, "app_id": "A0GOV", "authed_user": {"id": "UADMIN"}, "scope": params.get("scope", ""),
                     "token_type": "bot", "access_token": self.installed_token, "bot_user_id": BOT_USER,
-                    "team": {"id": self.installed_team, "name": "New Council"}, "enterprise": None,
-                    "is_enterprise_install": False}
+                    **self.installed_into()}
         if method == "apps.connections.open":
             return {"ok": True, "url": self.socket_url} if self.socket_url else {"ok": False, "error": "not_allowed"}
         if method == "users.info":
             user = params.get("user", "")
             return {"ok": True, "user": {"id": user, "name": user.lower(), "real_name": user.title()}}
         return {"ok": False, "error": "unknown_method"}
+
+    def installed_into(self) -> dict[str, Any]:
+        """Where oauth.v2.access says the install went: one workspace, or (`installed_org`) a whole Grid org."""
+        if self.installed_org:
+            self.orgs[self.installed_token] = self.installed_org
+            return {"team": None, "enterprise": {"id": self.installed_org, "name": "Grid Org"},
+                    "is_enterprise_install": True}
+        return {"team": {"id": self.installed_team, "name": "New Council"}, "enterprise": None,
+                "is_enterprise_install": False}
 
 
 def json_value(value: Any) -> dict[str, Any]:
@@ -135,7 +149,7 @@ def handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 if limited:
                     fake.rate_limited -= 1
             answer = ({"ok": False, "error": "ratelimited"} if limited else {} if method == "response_url"
-                      else fake.answer(method, params))
+                      else fake.answer(method, params, token))
             fake.record(Call(method, params, self.path, token, answer))
             if limited:
                 self.reply(429, answer, {"Retry-After": str(fake.retry_after)})

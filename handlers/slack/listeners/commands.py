@@ -41,7 +41,7 @@ def register(app: App, core: Core) -> None:
         except TimeoutError:
             ack()  # the answer follows when the command is done, without a worker waiting for it
             running.add_done_callback(lambda done: core.after(lambda: follow_up(exchange, settled_result(
-                exchange, done), body.get("team_id"))))
+                exchange, done), body)))
             return
         except Exception:
             exchange.settled()
@@ -50,7 +50,7 @@ def register(app: App, core: Core) -> None:
             ack(response_type="ephemeral", **message(reply))
         else:
             ack()
-        core.after(lambda: follow_up(exchange, reply, body.get("team_id"), answered=True))
+        core.after(lambda: follow_up(exchange, reply, body, answered=True))
 
     app.command(COMMAND)(gov_command)
 
@@ -64,8 +64,7 @@ def settled_result(exchange: Exchange, done: Future[Reply | None]) -> Reply | No
         raise
 
 
-def follow_up(exchange: Exchange, reply: Reply | None, team_id: str | None,
-              answered: bool = False) -> None:
+def follow_up(exchange: Exchange, reply: Reply | None, body: dict[str, Any], answered: bool = False) -> None:
     """What follows the ack: the answer, if the ack could not carry it, and the channel's view of the change."""
     if reply is None:
         exchange.settled()
@@ -82,5 +81,5 @@ def follow_up(exchange: Exchange, reply: Reply | None, team_id: str | None,
     tell(exchange, reply.asides)
     if reply.audience_wanted:  # a channel was just bound
         with exchange.core.serially():
-            remember_team(exchange.core.sessions, exchange.place, team_id)
+            remember_team(exchange.core.sessions, exchange.place, body.get("team_id"), body.get("enterprise_id"))
         warn_if_exposed(exchange)
