@@ -213,7 +213,9 @@ def test_a_member_claiming_to_deputise_is_told_only_what_is_true(chat: Chat, ses
     chat.ok("alice", "meeting open --confirm")
     before = audit_count(sessions)
     reply = chat.refused("bob", "here --for @dan")
-    assert reply.text == "dan has not named you their deputy for this meeting; dan can name you with `deputy @bob`."
+    # never "dan can name you with `deputy @bob`", which the bot refuses: bob holds a seat
+    assert reply.text == ("dan has not named you their deputy for this meeting. You hold a seat in Children's Joint "
+                          "Commissioning Group and attend in your own right: say `here`.")
     # Someone neither seated nor named a deputy learns nothing of a confidential group, not even who sits on it.
     assert chat.refused("zed", "here --for @dan").text == OUTSIDER
     assert chat.refused("zed", "here").text == OUTSIDER

@@ -1,0 +1,51 @@
+"""The five seeds run as meetings on every platform, read clause by clause for who may and may not act: what was
+still wrong, each fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+
+def at(chat: Speaking, day: str, time: str) -> None:
+    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
+    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+
+
+def test_no_one_is_told_a_member_can_name_them_a_deputy_the_tor_would_refuse(platform_chat: Speaking) -> None:
+    """PLPCP Membership: "Each DCS will nominate an alternate DCS from the sub-region". mallory and bea, neither an
+    alternate DCS, were told at the roll call that a member "can name you with `alternate @bea`", which the bot then
+    refuses; they are told instead who an alternate must be."""
+    chat = platform_chat
+    chat.load("plpcp")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    rule = "An alternate must be a DCS from the same sub-region, and {} is not recorded as one (ToR Membership)."
+    stranger = chat.refused("mallory", "here").text
+    assert rule.format("mallory") in stranger and "alternate @mallory" not in stranger, stranger
+    named = chat.refused("bea", "here --for @bob").text
+    assert "bob has not named you their alternate for this meeting." in named, named
+    assert rule.format("bea") in named and "Those listed for DCS North London: nadia." in named, named
+    assert "alternate @bea" not in named, named
+    chat.ok("bob", "alternate @nadia")  # the one the ToR file lists is still told how to be named, and attends
+    assert "nadia is attending as alternate for bob" in chat.ok("nadia", "here").text
+
+
+def test_a_substitute_not_on_the_board_is_not_told_a_member_can_name_them(platform_chat: Speaking) -> None:
+    """CSCPWG Governance: substitutes "should be members of the Children and Young People Board". zed, who is
+    not, asked to attend for bob and was told bob "can name you with `substitute @zed`"."""
+    chat = platform_chat
+    at(chat, "2022-09-05", "09:00")
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 2022-09-15 17:00")
+    at(chat, "2022-09-15", "17:00")
+    chat.ok("sam", "meeting open")
+    said = chat.refused("zed", "here --for @bob").text
+    assert ("A substitute must be a member of the Children and Young People Board, and zed is not recorded as one "
+            "(ToR Governance). Those listed: vera, wendy.") in said, said
+    assert "substitute @zed" not in said, said
+    said = chat.refused("vera", "here --for @bob").text  # one the ToR allows is still told who may name her
+    assert "bob can name you with" in said and "substitute @vera" in said, said
