@@ -49,3 +49,17 @@ def test_a_substitute_not_on_the_board_is_not_told_a_member_can_name_them(platfo
     assert "substitute @zed" not in said, said
     said = chat.refused("vera", "here --for @bob").text  # one the ToR allows is still told who may name her
     assert "bob can name you with" in said and "substitute @vera" in said, said
+
+
+def test_the_register_of_interests_says_when_a_declaration_was_made_not_as_if_the_meeting_was_then(
+        platform_chat: Speaking) -> None:
+    """CJCG 6.5: conflicts of interest are "declared and recorded". carol declared on 1 Dec for the meeting of
+    10 Dec; `interests` read "(meeting 1, item 1, Tue 1 Dec 2026, 09:00 GMT)", as if meeting 1 was on 1 Dec."""
+    chat = platform_chat
+    chat.load("cjcg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Residential framework"')
+    chat.ok("carol", 'declare "Spouse works for a bidder" --item 1 --nature pecuniary')
+    said = chat.ok("alice", "interests").text
+    assert "(meeting 1, item 1; declared Tue 1 Dec 2026, 09:00 GMT)" in said, said
