@@ -63,3 +63,21 @@ def test_the_register_of_interests_says_when_a_declaration_was_made_not_as_if_th
     chat.ok("carol", 'declare "Spouse works for a bidder" --item 1 --nature pecuniary')
     said = chat.ok("alice", "interests").text
     assert "(meeting 1, item 1; declared Tue 1 Dec 2026, 09:00 GMT)" in said, said
+
+
+def test_where_the_tor_sets_no_quorum_the_count_says_it_is_of_voting_members(platform_chat: Speaking) -> None:
+    """LCIIB Membership: priority-theme DCS leads are "co-opted to attend as required", without a vote. With tom
+    co-opted and present, the roll listed four present and `quorum` said "3 present", a count no one could
+    match; it says whom it counts."""
+    chat = platform_chat
+    chat.load("lciib")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", 'member add @tom --seat "DCS lead for a priority theme" --agreed "Board 12 Nov 2026, minute 5"')
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    for who in ("tom", "bob", "carol"):
+        chat.ok(who, "here")
+    assert "Present: alice, tom, bob, carol" in chat.ok("alice", "attendance").text
+    said = chat.ok("alice", "quorum").text
+    assert "Meeting 1 has 3 voting members present; the ToR sets no quorum." in said, said
