@@ -81,3 +81,20 @@ def test_where_the_tor_sets_no_quorum_the_count_says_it_is_of_voting_members(pla
     assert "Present: alice, tom, bob, carol" in chat.ok("alice", "attendance").text
     said = chat.ok("alice", "quorum").text
     assert "Meeting 1 has 3 voting members present; the ToR sets no quorum." in said, said
+
+
+def test_calling_the_vote_on_a_motion_already_open_says_how_to_vote_and_close_it(platform_chat: Speaking) -> None:
+    """CJCG: the chair (6.2) calls the votes, as usual practice. The chair's motion opens its vote at once; the
+    chair, calling the vote as one would (`motion vote 1`), was refused with only "Motion 1 is open."."""
+    chat = platform_chat
+    chat.load("cjcg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("carol", "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    said = chat.refused("alice", "motion vote 1").text
+    assert "The vote on motion 1 is already open: vote with" in said, said
+    assert "vote 1 for" in said and "vote 1 abstain" in said and "poll close 1" in said, said
