@@ -98,3 +98,18 @@ def test_calling_the_vote_on_a_motion_already_open_says_how_to_vote_and_close_it
     said = chat.refused("alice", "motion vote 1").text
     assert "The vote on motion 1 is already open: vote with" in said, said
     assert "vote 1 for" in said and "vote 1 abstain" in said and "poll close 1" in said, said
+
+
+def test_naming_an_alternate_reads_as_the_tor_says_and_a_non_member_is_told_why_they_name_none(
+        platform_chat: Speaking) -> None:
+    """PLPCP Membership: "Each DCS will nominate an alternate DCS from the sub-region to attend in their place".
+    bob's nomination read "nadia is bob's alternate as standing alternate"; mallory, who holds no seat, trying to
+    name one was told "mallory holds no seat ..., so has no seat to attend as alternate for", as if she were the
+    alternate."""
+    chat = platform_chat
+    chat.load("plpcp")
+    said = chat.ok("bob", "alternate @nadia").text
+    assert "nadia is bob's standing alternate and may vote in their place (ToR Membership)." in said, said
+    said = chat.refused("mallory", "alternate @nadia").text
+    assert ("You hold no seat in Pan-London Placements Commissioning Programme Steering Group, so there is no one "
+            "for an alternate to attend in place of: a member names their own alternate (ToR Membership).") in said
