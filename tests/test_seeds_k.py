@@ -113,3 +113,27 @@ def test_naming_an_alternate_reads_as_the_tor_says_and_a_non_member_is_told_why_
     said = chat.refused("mallory", "alternate @nadia").text
     assert ("You hold no seat in Pan-London Placements Commissioning Programme Steering Group, so there is no one "
             "for an alternate to attend in place of: a member names their own alternate (ToR Membership).") in said
+
+
+def test_lieg_minutes_say_who_proposed_a_motion_and_who_tabled_it_with_the_steering_group(
+        platform_chat: Speaking) -> None:
+    """LIEG 6.3: "the member will table the motion with members of the steering group first before it is discussed
+    with the wider group". The minutes gave the motion, its rule and its votes, but neither who proposed it nor that
+    it had been tabled, the condition 6.3 puts on the vote."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    for who in ("alice", "bob", "frank"):
+        chat.ok(who, "here")
+    chat.ok("erin", "motion vote 1")
+    chat.ok("frank", "vote 1 for")
+    chat.ok("erin", "poll close 1")
+    chat.ok("erin", "meeting close")
+    minutes = chat.ok("bob", "minutes 1").text.replace("*", "")
+    assert ("Proposed by: frank (Islington); tabled with the LIEG steering group by alice (Barnet) (ToR 6.3)"
+            in minutes), minutes

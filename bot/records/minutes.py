@@ -103,6 +103,7 @@ def vote(v: VoteRecord) -> list[str]:
     kind = ("Secret poll" if v.secret else v.kind.capitalize())
     counts = ", ".join(f"{label} {count}" for label, count in v.counts)
     lines = [f"**{kind} {v.number}:** {v.question}", "",
+             *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
              f"- Rule: {v.rule}",
              f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
              f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]
