@@ -137,3 +137,23 @@ def test_lieg_minutes_say_who_proposed_a_motion_and_who_tabled_it_with_the_steer
     minutes = chat.ok("bob", "minutes 1").text.replace("*", "")
     assert ("Proposed by: frank (Islington); tabled with the LIEG steering group by alice (Barnet) (ToR 6.3)"
             in minutes), minutes
+
+
+def test_a_vote_on_a_motion_not_yet_open_says_what_opens_it(platform_chat: Speaking) -> None:
+    """LIEG 6.3: a motion is tabled with the steering group first, then "a vote enacted with all the LIEG members
+    present". frank voting on his motion before then, and the chair closing it, were told only "Motion 1 is
+    proposed; it is not open for votes yet", with nothing of tabling or of `motion vote 1`."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("frank", "here")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    said = chat.refused("frank", "vote 1 for").text
+    assert "it is not open for votes yet: it must first be tabled with the LIEG steering group (ToR 6.3)" in said
+    assert "motion table 1" in said and "motion vote 1" in said, said
+    chat.ok("alice", "motion table 1")
+    said = chat.refused("erin", "poll close 1").text
+    assert "Its vote is not open yet: the chair opens the vote with" in said and "motion vote 1" in said, said
