@@ -157,3 +157,36 @@ def test_a_vote_on_a_motion_not_yet_open_says_what_opens_it(platform_chat: Speak
     chat.ok("alice", "motion table 1")
     said = chat.refused("erin", "poll close 1").text
     assert "Its vote is not open yet: the chair opens the vote with" in said and "motion vote 1" in said, said
+
+
+def test_the_cjcg_chair_is_named_on_the_groups_agreement_not_the_secretarys_word(platform_chat: Speaking) -> None:
+    """CJCG 6.2: "It will be chaired by an agreed named member of the group". The administrative support could make
+    erin chair on its own say (`chair @erin`), with nothing recording the group's agreement; it is asked where the
+    group agreed, as LCIIB's co-option "subject to the agreement of the board" is."""
+    chat = platform_chat
+    chat.load("cjcg")
+    at(chat, "2026-12-01", "09:00")
+    said = chat.refused("sam", "chair @erin").text
+    assert "Under the ToR you name the chair subject to the agreement of the group (ToR 6.2)." in said, said
+    assert "alice, chair until 15 Jan 2027" in chat.ok("sam", "members").text  # nothing changed
+    said = chat.ok("sam", 'chair @erin --agreed "meeting 4, minute 7"').text
+    assert said.startswith("erin is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: "
+                           "meeting 4, minute 7."), said
+    assert 'Who may name the chair: the chair or the secretariat, subject to the agreement of the group (ToR 6.2)' \
+        in chat.ok("erin", "terms").text
+
+
+def test_an_additional_meeting_before_a_chair_is_elected_is_not_said_to_be_agreed_by_the_chair(
+        platform_chat: Speaking) -> None:
+    """CSCPWG Operation: "bi-monthly, with the option for additional meetings where required and agreed by the
+    chair"; Governance: "The working group will elect a chair at its first meeting". The Senior Adviser, scheduling a
+    second meeting a fortnight after the first before any chair was elected, was told it was "An additional meeting,
+    agreed by the chair", an agreement no one gave."""
+    chat = platform_chat
+    at(chat, "2022-09-05", "09:00")
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 2022-09-15 17:00")
+    said = chat.ok("sam", "meeting schedule 2022-09-29 17:00").text
+    assert "agreed by the chair:" not in said, said
+    assert ("An additional meeting, scheduled by sam, who presides until the group elects its chair: the ToR has the "
+            "group meet bi-monthly, with additional meetings agreed by the chair (ToR Operation).") in said, said

@@ -187,8 +187,8 @@ def test_cjcg_naming_a_new_chair_says_the_old_one_no_longer_chairs(platform_chat
     the chair", and alice learnt she no longer chairs when a chair's act was refused."""
     chat = platform_chat
     chat.load("cjcg")
-    said = chat.ok("sam", "chair @bob").text
-    assert "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs." in said, said
+    said = chat.ok("sam", 'chair @bob --agreed "meeting 4, minute 7"').text
+    assert "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4" in said, said
 
 
 def test_lieg_adding_a_london_authority_the_file_lacks_says_how_to_add_its_seat(platform_chat: Speaking) -> None:

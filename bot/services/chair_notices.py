@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.rules.calendar import show_date
+from bot.rules.chair import naming
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Context
 from bot.terms import Role
@@ -14,7 +15,7 @@ from bot.terms_powers import Act
 def naming_chair(ctx: Context) -> str:
     """`the chair or the secretariat names the chair with `chair @person` (ToR 6.2)`: who records the next chair."""
     power = power_for(ctx.terms, Act.NAME_CHAIR)
-    return f"{who_may(power, Act.NAME_CHAIR)} names the chair with `chair @person`{power.cite()}"
+    return f"{who_may(power, Act.NAME_CHAIR)} names the chair with `{naming(ctx.terms)}`{power.cite()}"
 
 
 def chair_vacant(ctx: Context, holder: str, ends_on: dt.date) -> str:

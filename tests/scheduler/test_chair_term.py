@@ -23,19 +23,19 @@ def test_the_secretariat_and_the_channel_are_told_the_chairs_term_is_ending(chat
     ending = [(s.destination.user_id, s.reply.text) for s in notifier.sent if s.reply.title == "Term ending"]
     assert [who for who, _ in ending] == ["alice", "sam"], ending
     assert ending[0][1].endswith("in 7 days. Plan the renewal or a successor: the chair or the secretariat names the "
-                                 "chair with `chair @person` (ToR 6.2).")
+                                 "chair with `chair @person --agreed \"reference\"` (ToR 6.2).")
     today = [s for s in notifier.sent if s.reply.title == "Chair's term ending"]
     assert len(today) == 1 and today[0].destination.user_id is None, today
     assert today[0].reply.text == (
         "alice's term as chair of Children's Joint Commissioning Group ends today, 15 Jan 2027 (ToR 6.2): from "
         "tomorrow alice no longer opens or chairs its meetings, until named again; the chair or the secretariat names "
-        "the chair with `chair @person` (ToR 6.2).")
+        "the chair with `chair @person --agreed \"reference\"` (ToR 6.2).")
 
 
 def test_a_chair_named_again_before_the_day_hears_nothing_of_an_ending(chat: Chat,
                                                                         notifier: RecordingNotifier) -> None:
     chat.load("cjcg")
     chat.now = utc("2027-01-10")
-    chat.ok("sam", "chair @alice")
+    chat.ok("sam", 'chair @alice --agreed "meeting 9, minute 2"')
     run(chat.sessions, notifier, [utc("2027-01-15")])
     assert not [s for s in notifier.sent if s.reply.title in ("Term ending", "Chair's term ending")], notifier.sent
