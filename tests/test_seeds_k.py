@@ -190,3 +190,13 @@ def test_an_additional_meeting_before_a_chair_is_elected_is_not_said_to_be_agree
     assert "agreed by the chair:" not in said, said
     assert ("An additional meeting, scheduled by sam, who presides until the group elects its chair: the ToR has the "
             "group meet bi-monthly, with additional meetings agreed by the chair (ToR Operation).") in said, said
+
+
+def test_help_answers_for_the_tors_own_word_for_a_deputy(platform_chat: Speaking) -> None:
+    """PLPCP Membership: "Each DCS will nominate an alternate DCS"; the bot answers `alternate @nadia` and tells
+    members to name one with `alternate @person`, but `help alternate` said "There is no command 'alternate'"."""
+    chat = platform_chat
+    chat.load("plpcp")
+    said = chat.ok("bob", "help alternate").text
+    assert "deputy @person [--for @member]" in said and "an alternate must be a DCS from the same sub-region" in said
+    assert "withdraw a deputy nomination" in chat.ok("bob", "help alternate revoke").text
