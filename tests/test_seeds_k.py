@@ -200,3 +200,24 @@ def test_help_answers_for_the_tors_own_word_for_a_deputy(platform_chat: Speaking
     said = chat.ok("bob", "help alternate").text
     assert "deputy @person [--for @member]" in said and "an alternate must be a DCS from the same sub-region" in said
     assert "withdraw a deputy nomination" in chat.ok("bob", "help alternate revoke").text
+
+
+def test_lieg_an_additional_individual_arriving_after_the_member_left_is_not_told_the_member_votes(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.4: an "alternative or additional individual" may attend. alice left at 10:20; bev, her deputy, came at
+    10:30 and was told "alice votes, bev does not", though alice was no longer there to vote."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("alice", "deputy @bev")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("alice", "leaving")
+    at(chat, "2026-12-10", "10:30")
+    said = chat.ok("bev", "here").text
+    assert "alice votes" not in said, said
+    assert ("bev attends with alice, who left at 10:20, as an additional individual; bev does not vote: alice's vote "
+            "stays with alice, who votes again on coming back (ToR 2.4).") in said, said

@@ -178,6 +178,11 @@ def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendanc
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row.deputy_id = ctx.actor.id  # recorded_at stays the member's arrival, which the minutes give
     ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+    if row.left_at is not None:  # the member has left: the vote waits for them, it does not pass to the deputy
+        left = f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}"
+        return rule.cited(f"{me} attends with {member.display_name}, who left at {left}, as an additional "
+                          f"individual; {me} does not vote: {member.display_name}'s vote stays with "
+                          f"{member.display_name}, who votes again on coming back") + "."
     return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
                       f"encourages; {member.display_name} votes, {me} does not") + "."
 
