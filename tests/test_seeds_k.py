@@ -221,3 +221,21 @@ def test_lieg_an_additional_individual_arriving_after_the_member_left_is_not_tol
     assert "alice votes" not in said, said
     assert ("bev attends with alice, who left at 10:20, as an additional individual; bev does not vote: alice's vote "
             "stays with alice, who votes again on coming back (ToR 2.4).") in said, said
+
+
+def test_minutes_name_whom_a_deputy_declaring_an_interest_attended_for(platform_chat: Speaking) -> None:
+    """PLPCP Membership: an alternate DCS attends "in their place". nadia, bob's alternate, declared a pecuniary
+    interest; the minutes' declarations read "nadia: pecuniary: ...", naming no one a reader could find on the
+    board, where the attendance list gives "nadia — alternate for bob"."""
+    chat = platform_chat
+    chat.load("plpcp")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "alternate @nadia")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("nadia", "here")
+    chat.ok("nadia", 'declare "Director of a residential provider" --item 1 --nature pecuniary')
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").text.replace("*", "")
+    assert "nadia (alternate for bob): pecuniary: Director of a residential provider" in minutes, minutes
