@@ -204,7 +204,9 @@ def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = la
     """The list of commands, or the usage and an example of one, its dates valid on `today` (the group's), with
     what the channel's group's ToR says of it (`note`, given the verb)."""
     if topic:
-        wanted = " ".join(topic).casefold().removeprefix("gov ").strip()
+        words = " ".join(topic).casefold().removeprefix("gov ").split()
+        # the ToRs' own words run as `deputy` (PLPCP "alternate", CSCPWG "substitute"): their help is deputy's
+        wanted = " ".join([VERB_WORDS.get(words[0], words[0]), *words[1:]]) if words else ""
         matches = [v for v in VERBS if v.name == wanted] or [v for v in VERBS if v.name.startswith(wanted)]
         if not matches:
             raise UsageError(f"There is no command '{wanted[:40]}'. {suggest(wanted)}Say `help` for the list.")

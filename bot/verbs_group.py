@@ -71,13 +71,15 @@ class MemberRemove(Command):
     person: PersonRef = arg("person")
 
 
-@described("chair", "chair @person [--poll N]", "make a member the chair, for the term the ToR sets; where the ToR "
-           "elects the chair, record the election held in poll N")
+@described("chair", 'chair @person [--poll N] [--agreed "reference"]', "make a member the chair, for the term the "
+           "ToR sets; where the ToR elects the chair, record the election held in poll N; where the group agrees its "
+           "chair, say where it did with --agreed")
 @dataclass(frozen=True, kw_only=True)
 class Chair(Command):
     act: ClassVar[Act] = Act.NAME_CHAIR
     person: PersonRef = arg("person")
     poll: int | None = option("int")
+    agreed: str | None = option()
 
 
 @described("deputy", "deputy @person [--for @member] [--meeting next|N|standing]",

@@ -145,7 +145,7 @@ def occurrences(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
             found += reminders.term_end("term", membership.id, membership.term_ends_on, zone, rules, vacancy=True)
         if membership.chair_term_ends_on and membership.role in CHAIR_ROLES:
             found += reminders.term_end("chair-term", membership.id, membership.chair_term_ends_on, zone, rules,
-                                        vacancy=False)
+                                        vacancy=True)
     term_of = {m.person_id: m.term_ends_on for m in seated if m.term_ends_on}
     for nomination in record.standing.get(group.id, []):
         if nomination.member_id in term_of:

@@ -74,7 +74,8 @@ def test_secretariat_seats_a_member_and_the_chair_names_a_chair(cjcg: Chat) -> N
     reply = cjcg.ok("sam", 'member add @zoe --seat "Lead Commissioner for CAMHS"')
     assert reply.text == "zoe now holds Lead Commissioner for CAMHS as co-opted."
     assert "zoe, co-opted, non-voting" in dict(cjcg.ok("bob", "members").fields)["Lead Commissioner for CAMHS"]
-    assert cjcg.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs."
+    assert cjcg.ok("alice", 'chair @bob --agreed "meeting 4, minute 7"').text == \
+        "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4, minute 7."
     assert "Ask bob" in cjcg.refused("alice", "meeting cancel 1").text
 
 

@@ -61,7 +61,7 @@ def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path:
     assert "The meeting is now quorate — 3 members or deputies present, 3 needed (ToR 6.4)." in out
     assert "Motion 1 is closed: carried." in out
     assert "! Only the chair" in out  # refusals are marked, and the replay goes on
-    assert "bob: personal: My sister manages a provider bidding under item 2 (meeting 1, item 2, Tue 1 Dec 2026" in out
+    assert "bob: personal: My sister manages a provider bidding under item 2 (meeting 1, item 2; declared Tue 1 Dec 2026" in out
 
 
 def test_run_without_slack_or_teams_opens_the_console_on_the_first_example(tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def test_plpcp_alternates_are_from_the_members_own_sub_region(chat: Chat) -> Non
     assert refused.text.endswith("Those listed for DCS North London: nadia. If they should be, ask the operator to "
                                  "add them to `deputies.eligible` in the ToR file and import it again with `govbot "
                                  "group import FILE`.")
-    assert chat.ok("carol", "deputy @otto --meeting standing").text.startswith("otto is carol's alternate")
+    assert chat.ok("carol", "deputy @otto --meeting standing").text.startswith("otto is carol's standing alternate")
     assert "only DCS North London" in chat.refused("frank", "deputy @nadia --meeting standing").text
 
 

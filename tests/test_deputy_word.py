@@ -16,7 +16,7 @@ def test_plpcp_names_alternates_in_its_replies_roll_and_minutes(platform_chat: S
     chat = platform_chat
     chat.load("plpcp")
     named = chat.ok("bob", "alternate @nadia").text
-    assert "nadia is bob's alternate as standing alternate and may vote in their place (ToR Membership)." in named
+    assert "nadia is bob's standing alternate and may vote in their place (ToR Membership)." in named
     listed = chat.ok("sam", "alternates").text
     assert "Alternate nominations in force:" in listed and "Still to name a standing alternate:" in listed
     assert "deput" not in listed.casefold()
@@ -45,7 +45,7 @@ def test_plpcp_refusals_about_alternates_say_alternate(platform_chat: Speaking) 
     assert "Under the ToR only DCS North London, DCS East London, DCS South London, DCS West London name " \
            "alternates (ToR Membership)." in chat.refused("alice", "deputy @nadia --meeting standing").text
     chat.ok("bob", "deputy @nadia")
-    assert "nadia is already bob's alternate as standing alternate; nothing changed." in \
+    assert "nadia is already bob's standing alternate; nothing changed." in \
         chat.ok("bob", "deputy @nadia").text
     chat.ok("sam", "meeting schedule 2026-12-10 10:00")
     chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)

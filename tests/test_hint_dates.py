@@ -23,7 +23,7 @@ def test_help_examples_show_dates_valid_that_day(chat: Chat, now: dt.datetime, n
     chat.load("cjcg")
     chat.now = now
     if now.year > 2026:  # alice's twelve-month term as chair (ToR 6.2) ended on 15 Jan 2027: sam names her again
-        chat.ok("sam", "chair @alice")
+        chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"')
     assert f'e.g. `meeting schedule {next_week} 10:00 --where "Teams"`' in chat.ok("bob", "help meeting schedule").text
     assert f"--due {next_week}`" in chat.ok("bob", "help action").text
     assert f"e.g. `interests --person @bob --since {year_start}`" in chat.ok("bob", "help interests").text
@@ -36,7 +36,7 @@ def test_refusals_show_dates_valid_that_day(chat: Chat, now: dt.datetime, next_w
     chat.load("cjcg")
     chat.now = now
     if now.year > 2026:  # alice's twelve-month term as chair (ToR 6.2) ended on 15 Jan 2027: sam names her again
-        chat.ok("sam", "chair @alice")
+        chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"')
     assert chat.ok("bob", "meetings").text == \
         f"No meetings yet. The chair or the secretariat can schedule one (ToR 6.3): `meeting schedule {next_week} 10:00`."
     assert chat.refused("alice", "meeting open").text == \

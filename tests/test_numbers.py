@@ -179,7 +179,7 @@ def test_a_declaration_names_the_meeting_by_its_number(chat: Chat) -> None:
     assert "declared an interest for meeting 1: My employer bids" in declared.text
     assert ok(chat, "liam", "declare none --meeting 1", TFG).text.startswith(
         "Recorded: liam has no interests to declare for meeting 1")
-    assert "(meeting 1, " in dict(ok(chat, "bob", "interests --meeting 1", TFG).fields)["ivy"]
+    assert "(meeting 1; declared " in dict(ok(chat, "bob", "interests --meeting 1", TFG).fields)["ivy"]
 
 
 def test_a_poll_reminder_names_the_poll_by_its_number(chat: Chat) -> None:

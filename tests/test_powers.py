@@ -75,7 +75,7 @@ def test_who_may_not_is_refused_citing_the_clause_and_nothing_is_recorded(
 @pytest.mark.parametrize(
     ("group", "who", "text", "words"),
     [
-        ("plpcp", "bob", "deputy @nadia", "nadia is bob's alternate"),
+        ("plpcp", "bob", "deputy @nadia", "nadia is bob's standing alternate"),
         ("plpcp", "sam", "meeting schedule 2026-12-20 10:00", "Meeting 1 scheduled."),
         ("lciib", "sam", 'member add @mia --seat "DCS lead for a priority theme" --agreed "Board 12 Jan 2027, '
                          'minute 5"', "mia now holds DCS lead for a priority theme as co-opted; agreed: Board 12 Jan "

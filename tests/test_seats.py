@@ -56,7 +56,7 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
                           "DCS North London; the chair or secretariat seats them: `member add @person --seat \"DCS "
                           "North London\"`.")
     assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
-    assert "2 present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
+    assert "2 voting members present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
     chat.ok("alice", 'motion "Adopt the plan"')
     assert chat.refused("bob", "vote 1 for").text == (
         "Your term in DCS North London ended on 15 Jan 2027, so you cannot vote (ToR Membership). The ToR has a new "
@@ -123,7 +123,8 @@ def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(c
 
 def test_where_the_tor_only_asks_for_an_agreed_named_member_any_member_can_be_made_chair(chat: Chat) -> None:
     chat.load("cjcg")
-    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs."
+    assert chat.ok("alice", 'chair @bob --agreed "meeting 4, minute 7"').text == \
+        "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4, minute 7."
 
 
 def test_a_chair_seat_the_tor_does_not_have_is_named_when_the_file_is_read() -> None:
@@ -213,7 +214,9 @@ def test_a_member_claiming_to_deputise_is_told_only_what_is_true(chat: Chat, ses
     chat.ok("alice", "meeting open --confirm")
     before = audit_count(sessions)
     reply = chat.refused("bob", "here --for @dan")
-    assert reply.text == "dan has not named you their deputy for this meeting; dan can name you with `deputy @bob`."
+    # never "dan can name you with `deputy @bob`", which the bot refuses: bob holds a seat
+    assert reply.text == ("dan has not named you their deputy for this meeting. You hold a seat in Children's Joint "
+                          "Commissioning Group and attend in your own right: say `here`.")
     # Someone neither seated nor named a deputy learns nothing of a confidential group, not even who sits on it.
     assert chat.refused("zed", "here --for @dan").text == OUTSIDER
     assert chat.refused("zed", "here").text == OUTSIDER
@@ -249,13 +252,14 @@ def test_the_chair_cannot_leave_an_open_meeting_with_nobody_in_the_chair(chat: C
     before = audit_count(sessions)
     assert chat.refused("alice", "member remove @alice").text == (
         "alice chairs meeting 1, which is open, so removing alice now would leave it with nobody in the chair "
-        "(ToR 6.2). Close the meeting first with `meeting close`, or make another member chair with `chair @person` "
-        "first, then try again.")
+        "(ToR 6.2). Close the meeting first with `meeting close`, or make another member chair with `chair @person "
+        "--agreed \"reference\"` first, then try again.")
     assert audit_count(sessions) == before
     assert dict(chat.ok("bob", "members").fields)["Children's Commissioning (Southend City Council)"].startswith(
         "alice, chair")
     # Handing the chair over mid-meeting is allowed: the new chair takes the meeting over.
-    assert chat.ok("alice", "chair @bob").text == "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs."
+    assert chat.ok("alice", 'chair @bob --agreed "meeting 4, minute 7"').text.startswith(
+        "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs")
     assert chat.ok("bob", "member remove @alice").text == \
         "alice no longer holds Children's Commissioning; the seat is vacant."
     assert chat.ok("bob", "meeting close").text == "Meeting 1 is closed."
@@ -308,15 +312,16 @@ def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     assert chat.refused("alice", "meeting schedule 2027-01-27 10:00").text == (
         "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot schedule meetings until you are named "
-        "again: `chair @alice`, which sam can do.")
+        "again: `chair @alice --agreed \"reference\"`, which sam can do.")
     assert chat.refused("alice", "chair @bob").text.startswith("Your term as chair ended on 15 Jan 2027 (ToR 6.2), "
                                                                "so you cannot name the chair until")
     assert chat.refused("alice", 'action "Book the room"').text == (
         "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot record actions until you are named again: "
-        "`chair @alice`, which sam can do.")
+        "`chair @alice --agreed \"reference\"`, which sam can do.")
     assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text == \
         "Only the chair or the secretariat can schedule meetings (ToR 6.3). Ask sam."
-    assert chat.ok("sam", "chair @alice").text == "alice is now the chair until 20 Jan 2028 (ToR 6.2)."
+    assert chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"').text == \
+        "alice is now the chair until 20 Jan 2028 (ToR 6.2); agreed: meeting 4, minute 7."
     assert chat.ok("alice", "meeting schedule 2027-01-27 10:00").text == "Meeting 1 scheduled."
 
 

@@ -231,7 +231,7 @@ def test_lieg_a_guest_from_a_partner_organisation_is_minuted_in_attendance_witho
     assert "You are recorded as a guest at meeting 1 (ToR 2.7)" in chat.ok("mia", "here").text
     assert "alice holds a seat in London Information Exchange Group" in chat.refused("bob", "guest @alice").text
     roll = chat.ok("erin", "attendance").text
-    assert "mia (Metropolitan Police) — guest" in roll and "2 present" in roll
+    assert "mia (Metropolitan Police) — guest" in roll and "2 voting members present" in roll
     chat.ok("erin", 'motion "That LIEG writes to Ofsted"')
     chat.ok("bob", "motion table 1")
     chat.ok("erin", "motion vote 1")

@@ -25,7 +25,7 @@ from bot.records.chair_elected import elected_at
 from bot.records.during_meeting import recorded_during
 from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
-from bot.records.people import namer, secretariat_on
+from bot.records.people import Namer, namer, secretariat_on
 from bot.records.roll_record import chair_in_place, read_attendance, undeclared
 from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
@@ -58,6 +58,7 @@ class VoteRecord:
     opened_on: dt.date | None = None  # for a vote held between meetings: its own dates, in the group's zone
     closed_on: dt.date | None = None
     then: str | None = None  # where the ToR sends it once carried (bot.rules.voting.next_step)
+    proposed: str | None = None  # a motion's proposer, and who tabled it where the ToR asks (LIEG 6.3)
 
 
 @dataclass(frozen=True)
@@ -192,9 +193,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
     for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
-        record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id)))
+        record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id), names))
     for poll in votes_before(session, meeting):
-        held = vote_record(session, terms, poll, {}, None)
+        held = vote_record(session, terms, poll, {}, None, names)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
                                       closed_on=local_date(poll.closed_at, terms)))
     record.also = recorded_during(session, meeting, terms, names)
@@ -212,14 +213,18 @@ def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], in
 
 
 def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
-                quorum: str | None) -> VoteRecord:
+                quorum: str | None, names: Namer) -> VoteRecord:
     counts, voters = tally(session, poll)
+    tabling = terms.voting.tabling
+    proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
+    if proposed and poll.tabled_by_id:
+        proposed += tabling.cited(f"; tabled with {tabling.with_body} by {names(poll.tabled_by_id)}")
     rule = terms.voting.stated() if poll.kind == "motion" else \
         "the option with the most votes" + (", more than one choice each" if poll.multi else "")
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll))
+                      then=then_words(session, terms, poll), proposed=proposed)
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

@@ -84,15 +84,20 @@ def quorum(record: MeetingRecord) -> list[str]:
 
 def declarations(record: MeetingRecord) -> list[str]:
     lines = ["", "## Declarations of interest", ""]
-    missing = [f"- **No declaration recorded:** {people(record.undeclared)} — {record.declare_rule}"] \
-        if record.undeclared else []
+    # a deputy holds no seat of their own: name whom they attended for (`nadia (alternate for bob)`)
+    deputising = {deputy: member.split(" (")[0] for deputy, member in record.deputies}
+
+    def who(name: str) -> str:
+        return f"{name} ({record.deputy_word} for {deputising[name]})" if name in deputising else name
+    missing = [f"- **No declaration recorded:** {people([who(n) for n in record.undeclared])} — "
+               f"{record.declare_rule}"] if record.undeclared else []
     if not record.declarations:
         return [*lines, *(missing or ["None recorded."])]
     groups: dict[int | None, list[str]] = {}
     for d in record.declarations:
         text = "no interests to declare" if d.description is None else \
             (f"{d.nature}: " if d.nature else "") + d.description
-        groups.setdefault(d.item, []).append(f"{d.person}: {text}")
+        groups.setdefault(d.item, []).append(f"{who(d.person)}: {text}")
     for item in sorted(groups, key=lambda i: -1 if i is None else i):
         label = "For the meeting" if item is None else f"Item {item} ({item_title(record, item)})"
         lines.append(f"- **{label}:** " + "; ".join(groups[item]))
@@ -103,6 +108,7 @@ def vote(v: VoteRecord) -> list[str]:
     kind = ("Secret poll" if v.secret else v.kind.capitalize())
     counts = ", ".join(f"{label} {count}" for label, count in v.counts)
     lines = [f"**{kind} {v.number}:** {v.question}", "",
+             *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
              f"- Rule: {v.rule}",
              f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
              f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]

@@ -11,6 +11,15 @@ from bot.rules.calendar import add_months, show_date, term_ended
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, is_member, new_holder_due, term_over
 from bot.rules.voting import is_voting
 from bot.terms import CHAIR_ROLES, Role, Seat, Terms
+from bot.terms_powers import Act
+
+
+def naming(terms: Terms, person: str = "person") -> str:
+    """The command that names `@person` chair: `chair @alice`, and `--agreed "reference"` where the ToR has the
+    chair agreed (CJCG 6.2: "an agreed named member of the group"), so a hint gives what is accepted."""
+    power = terms.powers.stated(Act.NAME_CHAIR)
+    agreed = power is not None and power.agreement is not None and power.agreement.body is not None
+    return f"chair @{person}" + (' --agreed "reference"' if agreed else "")
 
 
 def lapsed(terms: Terms, held: SeatHeld | None, today: dt.date) -> str | None:
@@ -67,7 +76,7 @@ def restoring(terms: Terms, held: SeatHeld, today: dt.date, *, name: str, able: 
     if seat_over:
         how = f"you are reappointed: `member add @{name} --seat \"{held.seat_title}\"`"
     else:
-        how = f"you are named again: `chair @{name}`" if terms.chair.chosen != "elected" else \
+        how = f"you are named again: `{naming(terms, name)}`" if terms.chair.chosen != "elected" else \
             f"you are elected again at a meeting: `chair @{name} --poll N`"
     if able:
         return f"{how}, which {', '.join(able)} can do."
@@ -118,8 +127,8 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
     ended = [names[m.person_id] for m in seated if m.role in CHAIR_ROLES]
     if ended:
         return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "
-                          "with `chair @person`") + "."
-    return rule.cited("This group has no chair yet; the secretariat can name one with `chair @person`") + "."
+                          f"with `{naming(terms)}`") + "."
+    return rule.cited(f"This group has no chair yet; the secretariat can name one with `{naming(terms)}`") + "."
 
 
 def naming_refusal(terms: Terms) -> str | None:

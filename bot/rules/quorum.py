@@ -33,15 +33,15 @@ def assess(
     that states the rule and cites its clause.
     """
     if rule is None:
+        # who is counted, named: the roll beside it lists non-voting members too (co-opted, a lapsed term)
         counted = members_present + deputies_present
-        return Quorum(True, counted, None, f"{counted} present; the ToR sets no quorum")
+        who = counted_words(counted, deputies_present, called, voting=True)
+        return Quorum(True, counted, None, f"{counted} {who} present; the ToR sets no quorum")
     counted = members_present + (deputies_present if rule.deputies_count else 0)
     required = rule.required(voting_seats)
     missing_chair = rule.chair_required and not chair_present
     quorate = counted >= required and not missing_chair
-    who = "member" + ("s" if counted != 1 else "")
-    if rule.deputies_count and deputies_present:
-        who = f"members or {called[1]}" if counted != 1 else f"member or {called[0]}"
+    who = counted_words(counted, deputies_present if rule.deputies_count else 0, called)
     verdict = "quorate" if quorate else "not quorate"
     text = f"{verdict} — {counted} {who} present, {required} needed"
     if rule.fraction is not None:
@@ -52,6 +52,14 @@ def assess(
         text += f"; {deputies_present} {called[1]} present do not count"
     cite = rule.cite()
     return Quorum(quorate, counted, required, f"{text} {cite}".rstrip())
+
+
+def counted_words(counted: int, deputies_present: int, called: tuple[str, str], *, voting: bool = False) -> str:
+    """`members`, `member or deputy`, `voting members or alternates`: who a count of `counted` is made of."""
+    member = "voting member" if voting else "member"
+    if deputies_present:
+        return f"{member}s or {called[1]}" if counted != 1 else f"{member} or {called[0]}"
+    return member + ("s" if counted != 1 else "")
 
 
 def proviso_note(rule: QuorumRule | None, verdict: Quorum) -> str | None:

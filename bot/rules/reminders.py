@@ -74,15 +74,16 @@ def meeting(meeting_id: int, starts_at: dt.datetime, zone: ZoneInfo, rules: Remi
 
 def term_end(kind: str, membership_id: int, ends_on: dt.date, zone: ZoneInfo, rules: ReminderRules,
              *, vacancy: bool) -> list[Occurrence]:
-    """`kind` is `term` (a seat) or `chair-term`: warnings before the term ends and, for a seat, `seat-vacant`
-    on the day."""
+    """`kind` is `term` (a seat) or `chair-term`: warnings before the term ends and, with `vacancy`, on its last
+    day `seat-vacant` (a seat) or `chair-vacant` (the chair: CJCG 6.2, "for an initial term of 12 months")."""
     subject, ends_at = f"membership:{membership_id}", at_local(ends_on + DAY, dt.time(0, 0), zone)
     which = ends_on.isoformat()
     found = [Occurrence(f"{kind}-{n}d", subject, which, at_local(ends_on - n * DAY, rules.at, zone), ends_at)
              for n in sorted(set(rules.term_days_before)) if n > 0]
     if vacancy and rules.seat_vacant:
         vacant_at = at_local(ends_on, rules.at, zone)
-        found.append(Occurrence("seat-vacant", subject, which, vacant_at, vacant_at + VACANCY_USEFUL_FOR))
+        vacant = "seat-vacant" if kind == "term" else "chair-vacant"
+        found.append(Occurrence(vacant, subject, which, vacant_at, vacant_at + VACANCY_USEFUL_FOR))
     return found
 
 

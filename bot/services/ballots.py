@@ -19,7 +19,7 @@ from bot.services import guests, roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
-from bot.services.poll_records import get_poll
+from bot.services.poll_records import get_poll, not_open_yet
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.verbs import Vote
@@ -130,7 +130,8 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
     """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
     poll = get_poll(ctx, cmd.poll)
     if poll.status != "open":
-        hint = f"see `results {poll.number}`." if poll.status == "closed" else "it is not open for votes yet."
+        hint = f"see `results {poll.number}`." if poll.status == "closed" else \
+            f"it is not open for votes yet: {not_open_yet(ctx, poll)}"
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; {hint}")
     if poll.closes_at and poll.closes_at <= ctx.now:
         raise NotAllowed(f"Voting on {poll.kind} {poll.number} closed at {show(poll.closes_at, ctx.terms.zone)}.")

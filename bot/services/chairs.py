@@ -8,9 +8,11 @@ from bot.records.chair_elected import attended
 from bot.replies import Reply
 from bot.rules import chair
 from bot.rules.calendar import show_date
-from bot.services.authority import require
+from bot.services import lengths
+from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.services.election import elected_in
+from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.terms import Role
 from bot.verbs import Chair
@@ -23,9 +25,12 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     refusal = chair.naming_refusal(ctx.terms)
     if refusal is not None:
         raise NotAllowed(refusal)
-    require(ctx, cmd.act, "name the chair")
+    agreed = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
+    if not may(ctx, cmd.act):  # who may name one first, then whether this person may chair, then the agreement
+        require(ctx, cmd.act, "name the chair")
     person = ctx.person(cmd.person)
     membership = may_chair(ctx, person)
+    require(ctx, cmd.act, "name the chair", agreed=agreed)  # CJCG 6.2: "an agreed named member of the group"
     election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None
     replaced = []
     for other in ctx.memberships():
@@ -44,9 +49,10 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         number = meeting_number(ctx.session, election.meeting_id)
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
                                 f"{election.number}: {election.outcome}") + "." + rest)
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on)
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed)
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
-    return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + f"{former}.")
+    return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + f"{former}"
+                 + (f"; agreed: {agreed}." if agreed else "."))
 
 
 def may_chair(ctx: Context, person: Person) -> Membership:

@@ -15,7 +15,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.in_force import declares_at_start
 from bot.rules.tenure import NOT_MEMBERS
 from bot.services.context import Context
-from bot.services.presiding import holds_chair, is_chair
+from bot.services.presiding import holds_chair, is_chair, presides_until_elected
 
 HELD = ("scheduled", "open", "closed")
 
@@ -48,6 +48,11 @@ def require_chair_for_additional(ctx: Context, day: dt.date) -> tuple[str, ...]:
         return ()
     cadence = f"the ToR has the group meet {cadence_words(rule)}"
     if is_chair(ctx):
+        # no chair to agree it while the group awaits its election: say who did schedule it (CSCPWG Operation)
+        if presides_until_elected(ctx, ctx.actor):
+            return (rule.cited(f"An additional meeting, scheduled by {ctx.actor.display_name}, who presides until "
+                               f"the group elects its chair: {cadence}, with additional meetings agreed by the "
+                               "chair") + ".",)
         return (rule.cited(f"An additional meeting, agreed by the chair: {cadence}") + ".",)
     chairs = [m.person.display_name for m in ctx.memberships() if holds_chair(ctx, m)]
     ask = f" Ask {' or '.join(chairs)}." if chairs else ""

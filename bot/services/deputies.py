@@ -32,8 +32,9 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     require(ctx, cmd.act, f"name {rule.a_word} for a member", own=member.id == ctx.actor.id)
     seat_held = ctx.membership(member)
     if seat_held is None:
-        raise NotAllowed(f"{member.display_name} holds no seat in {ctx.terms.name}, so has no seat to "
-                         f"{rule.stands_in('')} for.")
+        whose = "You hold" if member.id == ctx.actor.id else f"{member.display_name} holds"
+        raise NotAllowed(rule.cited(f"{whose} no seat in {ctx.terms.name}, so there is no one for {rule.a_word} "
+                                    f"to attend in place of: a member names their own {rule.word}") + ".")
     require_entitled(ctx, seat_held)
     deputy = ctx.person(cmd.person)
     if deputy.id == member.id:
@@ -51,15 +52,16 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
         if meeting.status not in ("scheduled", "open"):
             raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name {rule.a_word} for a meeting to "
                              "come.")
-    scope = f"for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})" if meeting else \
-        f"as standing {rule.word}"
+    # "nadia is bob's standing alternate", "zoe is bob's deputy for meeting 1 (...)"
+    kind, scope = ("", f" for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)})") if meeting \
+        else ("standing ", "")
     earlier = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.revoked_at.is_(None),
         DeputyNomination.meeting_id == meeting.id if meeting else DeputyNomination.meeting_id.is_(None))).all()
     if any(n.deputy_id == deputy.id for n in earlier):
-        return Reply(f"{deputy.display_name} is already {member.display_name}'s {rule.word} {scope}; nothing changed.",
-                     private=True)
+        return Reply(f"{deputy.display_name} is already {member.display_name}'s {kind}{rule.word}{scope}; nothing "
+                     "changed.", private=True)
     require_eligible(ctx, deputy, seat_held.seat_title)
     for replaced in earlier:  # the ToR provides for a named deputy: one per member for a meeting, or standing
         replaced.revoked_at = ctx.now
@@ -72,7 +74,8 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     ctx.audit("deputy.nominated", member=member.id, deputy=deputy.id, meeting=nomination.meeting_id)
     votes = deputies.voting_words(rule, attending=False)
     named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
-    text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s {rule.word} {scope} and {votes}") + "."
+    text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s {kind}{rule.word}{scope} and {votes}") \
+        + "."
     return Reply(text)
 
 

@@ -28,7 +28,14 @@ def accounts_of(ctx: Context, person: Person) -> set[str]:
 
 
 def require_eligible(ctx: Context, deputy: Person, seat_title: str) -> None:
-    """Refuse `deputy` unless the ToR makes them eligible to deputise for `seat_title`
+    """Refuse `deputy` unless the ToR makes them eligible to deputise for `seat_title` (`ineligible`)."""
+    refusal = ineligible(ctx, deputy, seat_title)
+    if refusal is not None:
+        raise NotAllowed(refusal)
+
+
+def ineligible(ctx: Context, deputy: Person, seat_title: str) -> str | None:
+    """Why the ToR does not make `deputy` eligible to deputise for `seat_title`, or None when it does
     (bot.rules.deputies.eligibility_refusal): read whether they sit in the body it names, when the bot holds it,
     and their accounts, when the ToR file lists names."""
     rule = ctx.terms.deputies
@@ -37,10 +44,22 @@ def require_eligible(ctx: Context, deputy: Person, seat_title: str) -> None:
     in_body = other is not None and ctx.session.scalar(select(Membership.id).where(
         Membership.group_id == other.id, Membership.person_id == deputy.id, Membership.ended_at.is_(None))) is not None
     accounts = accounts_of(ctx, deputy) if not in_body and listed_for(rule, seat_title) else set()
-    refusal = deputies.eligibility_refusal(rule, seat_title, deputy=deputy.display_name, accounts=accounts,
-                                           body_held=other.name if other is not None else None, in_body=in_body)
-    if refusal is not None:
-        raise NotAllowed(refusal)
+    return deputies.eligibility_refusal(rule, seat_title, deputy=deputy.display_name, accounts=accounts,
+                                        body_held=other.name if other is not None else None, in_body=in_body)
+
+
+def ineligible_for_all(ctx: Context, deputy: Person, member: Person | None) -> str | None:
+    """Why `deputy` may deputise for `member`'s seat (or, without one, for no seat that may send a deputy), or None
+    when the ToR makes them eligible for it (or one of them): so nobody is told a member can name them when the
+    ToR would refuse the nomination (PLPCP: "an alternate DCS from the sub-region")."""
+    held = ctx.membership(member) if member is not None else None
+    titles = [held.seat_title] if held is not None else \
+        [m.seat_title for m in ctx.memberships() if deputies.may_send(ctx.terms, m, ctx.today)]
+    gaps = {ineligible(ctx, deputy, title) for title in titles}
+    if not titles or None in gaps:
+        return None
+    # one reason for every seat, or the rule without one seat's list (the lists differ seat by seat)
+    return gaps.pop() if len(gaps) == 1 else ineligible(ctx, deputy, "")
 
 
 def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:

@@ -110,7 +110,9 @@ def register(ctx: Context, cmd: Interests) -> Reply:
             where += f", item {item.position}" if item else ""
         what = "no interests" if interest.no_interests else \
             (f"{interest.nature}: " if interest.nature else "") + (interest.description or "")
-        rows.append((interest.person.display_name, f"{what} ({where}, {show(interest.declared_at, ctx.terms.zone)})"))
+        # "declared": the time is the declaration's, often days before the meeting, not the meeting's date
+        when = show(interest.declared_at, ctx.terms.zone)
+        rows.append((interest.person.display_name, f"{what} ({where}; declared {when})"))
     text = "Register of interests:" if rows else "No declarations recorded yet."
     return Reply(text, title=f"{ctx.terms.name}: interests", fields=tuple(rows), private=True)
 

@@ -21,6 +21,7 @@ from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
+from bot.services.chair_notices import chair_vacant, namers, naming_chair
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
@@ -142,7 +143,7 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     membership = ctx.session.get(Membership, membership_id)
     if membership is None or membership.ended_at is not None:
         return "the member has left the seat"
-    chair_term = kind.startswith("chair-term")
+    chair_term = kind.startswith(("chair-term", "chair-vacant"))
     if chair_term and membership.role not in CHAIR_ROLES:
         return f"{membership.person.display_name} is no longer chair"
     ends_on = membership.chair_term_ends_on if chair_term else membership.term_ends_on
@@ -158,15 +159,17 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
             f": the seat is vacant until the term is renewed or the seat filled ({add})."
         text = (seat.cited(text) if seat else text) + then
         return Notice("Seat vacant", text)
+    if kind == "chair-vacant":
+        return Notice("Chair's term ending", chair_vacant(ctx, holder, ends_on))
     days = (ends_on - ctx.today).days
     if chair_term:
         text = ctx.terms.chair.cited(f"{holder}'s term as chair of {ctx.terms.name} ends on {show_date(ends_on)}")
     else:
         text = f"{holder}'s term in the seat {membership.seat_title} of {ctx.terms.name} ends on {show_date(ends_on)}"
         text = seat.cited(text) if seat else text
-    ending = "Plan the renewal or a successor." if chair_term else at_term_end(seat, holder)
+    ending = f"Plan the renewal or a successor: {naming_chair(ctx)}." if chair_term else at_term_end(seat, holder)
     text += f", in {plural(days, 'day')}. {ending}"
-    people = (membership.person_id,) + tuple(p for p in chairs(ctx) if p != membership.person_id)
+    people = tuple(dict.fromkeys((membership.person_id, *chairs(ctx), *(namers(ctx) if chair_term else ()))))
     return Notice("Term ending", text, people)
 
 

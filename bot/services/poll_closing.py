@@ -17,7 +17,7 @@ from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sound
 from bot.services import roll
 from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
-from bot.services.poll_records import get_poll
+from bot.services.poll_records import get_poll, not_open_yet
 from bot.services.poll_results import card, counts, electorate
 from bot.services.record_lock import require_unlocked
 from bot.verbs import PollClose
@@ -27,7 +27,9 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
     poll = get_poll(ctx, cmd.poll)
     require(ctx, cmd.act, "close a vote")
     if poll.status != "open":
-        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed.")
+        hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed."
+                         + hint)
     casting = cmd.casting
     if casting is not None:
         casting = casting.casefold()

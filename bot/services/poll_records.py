@@ -60,3 +60,13 @@ def loaded(ctx: Context, poll_id: int, poll: Poll | None = None) -> Poll | None:
 
 
 forgotten_with_transaction(FOUND)
+
+
+def not_open_yet(ctx: Context, poll: Poll) -> str:
+    """What opens a proposed or tabled motion's vote, for someone voting on it or closing it too early: tabling
+    first where the ToR asks for it (LIEG 6.3), then the chair's `motion vote N`."""
+    tabling = ctx.terms.voting.tabling
+    if poll.status == "proposed" and tabling.required:
+        return tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
+            f" (`motion table {poll.number}`), then the chair opens the vote with `motion vote {poll.number}`."
+    return f"the chair opens the vote with `motion vote {poll.number}`."

@@ -127,8 +127,12 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
                          + f"; a steering group member says `motion table {poll.number}` first.")
+    if poll.status == "open":
+        choices = " or ".join(f"`vote {poll.number} {o.label.casefold()}`" for o in poll.options)
+        raise NotAllowed(f"The vote on {poll.kind} {poll.number} is already open: vote with {choices}; the chair "
+                         f"closes it with `poll close {poll.number}`.")
     if poll.status not in ("proposed", "tabled"):
-        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}.")
+        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; see `results {poll.number}`.")
     # A deadline the proposer set for a vote between meetings: it lapsed unvoted, or a meeting now holds the vote.
     if poll.closes_at is not None and (poll.closes_at <= ctx.now or ctx.open_meeting() is not None):
         poll.closes_at = None

@@ -39,6 +39,7 @@ def compose(ctx: Context, kind: str, subject: str, instance: str) -> Notice | st
         "chair-term": lambda: notices.term(ctx, number, kind, instance),
         "term": lambda: notices.term(ctx, number, kind, instance),
         "seat-vacant": lambda: notices.term(ctx, number, kind, instance),
+        "chair-vacant": lambda: notices.term(ctx, number, kind, instance),
         "deputy-lapse": lambda: notices.deputy_lapse(ctx, number),
         "review": lambda: notices.review(ctx, dt.date.fromisoformat(instance)),
         "report": lambda: notices.report(ctx, dt.date.fromisoformat(instance)),

@@ -12,7 +12,7 @@ from bot.rules.deputies import attending_refusal, beside_words, command, stays_b
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
-from bot.services.deputy_eligibility import require_entitled, require_free
+from bot.services.deputy_eligibility import ineligible_for_all, require_entitled, require_free
 from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import attendance as attendance
@@ -114,14 +114,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     if for_member is not None:
         nominations = [n for n in nominations if n.member_id == for_member.id]
     if not nominations:
-        me, word = ctx.actor.display_name, rule.word
-        unseated = "" if ctx.membership(ctx.actor) is not None else f"You hold no seat in {ctx.terms.name} and "
-        if for_member is not None:
-            raise NotAllowed(f"{unseated}{for_member.display_name} has not named you their {word} for this meeting; "
-                             f"{for_member.display_name} can name you with `{command(rule)} @{me}`.")
-        nobody = f"{unseated}no member has" if unseated else "No member has"
-        raise NotAllowed(f"{nobody} named you their {word} for this meeting. A member can: `{command(rule)} @{me}`."
-                         + (guest_hint(ctx) if unseated else ""))
+        raise NotAllowed(not_named(ctx, for_member))
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:
         names = ", ".join(f"@{p.display_name}" for p in members.values())
@@ -155,6 +148,24 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
                       f"and {votes}") + "."
 
 
+def not_named(ctx: Context, for_member: Person | None) -> str:
+    """Why the speaker may not attend as a deputy: no member (or not `for_member`) named them; and who may name
+    them, or, where the ToR would refuse them as a deputy, why (never "a member can name you" that the ToR bars)."""
+    rule, me = ctx.terms.deputies, ctx.actor.display_name
+    unseated = "" if ctx.membership(ctx.actor) is not None else f"You hold no seat in {ctx.terms.name} and "
+    # a member is never named one (bot.services.deputies.nominate): they attend in their own right
+    gap = ineligible_for_all(ctx, ctx.actor, for_member) if unseated else \
+        f"You hold a seat in {ctx.terms.name} and attend in your own right: say `here`."
+    hint = guest_hint(ctx) if unseated else ""
+    if for_member is not None:
+        said = f"{unseated}{for_member.display_name} has not named you their {rule.word} for this meeting"
+        how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} @{me}`."
+        return said + ("." if gap else "") + how
+    nobody = f"{unseated}no member has" if unseated else "No member has"
+    how = f" {gap}" if gap else f" A member can: `{command(rule)} @{me}`."
+    return f"{nobody} named you their {rule.word} for this meeting.{how}{hint}"
+
+
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
     """Record the speaker, a deputy, beside `member`, who is present and keeps the vote (`deputies.alongside`)."""
     rule, me = ctx.terms.deputies, ctx.actor.display_name
@@ -167,6 +178,11 @@ def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendanc
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row.deputy_id = ctx.actor.id  # recorded_at stays the member's arrival, which the minutes give
     ctx.audit("attendance.beside", meeting=meeting.id, member=member.id, deputy=ctx.actor.id)
+    if row.left_at is not None:  # the member has left: the vote waits for them, it does not pass to the deputy
+        left = f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}"
+        return rule.cited(f"{me} attends with {member.display_name}, who left at {left}, as an additional "
+                          f"individual; {me} does not vote: {member.display_name}'s vote stays with "
+                          f"{member.display_name}, who votes again on coming back") + "."
     return rule.cited(f"{me} attends with {member.display_name} as an additional individual, as the ToR "
                       f"encourages; {member.display_name} votes, {me} does not") + "."
 

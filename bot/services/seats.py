@@ -6,7 +6,7 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_date, show_date
-from bot.rules.chair import seating_refusal
+from bot.rules.chair import naming, seating_refusal
 from bot.rules.composition import Breach, breaches
 from bot.rules.tenure import awaiting, chair_term_words, new_holder_due, reappointment_refusal
 from bot.services import lengths
@@ -201,4 +201,4 @@ def require_open_meeting_keeps_a_chair(ctx: Context, leaving: Membership, doing:
     if named:  # the meeting's own chair stays for the whole meeting: `chair @person` names the group's chair
         raise NotAllowed(f"{refusal} Close the meeting first with `meeting close`, then try again.")
     raise NotAllowed(f"{refusal} Close the meeting first with `meeting close`, or make another member chair with "
-                     "`chair @person` first, then try again.")
+                     f"`{naming(ctx.terms)}` first, then try again.")

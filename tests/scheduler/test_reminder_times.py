@@ -139,6 +139,9 @@ def test_each_reminder_kind_fires_once_at_its_local_time_across_the_clock_change
         expected[(f"term-{n}d:membership:{bob_seat}@{term_end}", bob)] = local(term_end - n * DAY, 9)
         expected[(f"term-{n}d:membership:{bob_seat}@{term_end}", alice)] = local(term_end - n * DAY, 9)
         expected[(f"chair-term-{n}d:membership:{chair_seat}@{term_end}", alice)] = local(term_end - n * DAY, 9)
+        # the secretariat, which records the next chair, hears of the chair's term ending too
+        expected[(f"chair-term-{n}d:membership:{chair_seat}@{term_end}", sam)] = local(term_end - n * DAY, 9)
+    expected[(f"chair-vacant:membership:{chair_seat}@{term_end}", "channel")] = local(term_end, 9)
     for k in range(5):
         expected[(f"review-{k}w:{g}@{term_end}", "channel")] = local(term_end - 30 * DAY + 7 * k * DAY, 9)
 
@@ -154,7 +157,7 @@ def test_each_reminder_kind_fires_once_at_its_local_time_across_the_clock_change
     # The notifier was asked once per sent row: nothing went out twice.
     assert len(notifier.sent) == len(expected)
     assert Counter(s.destination.user_id for s in notifier.sent if s.destination.user_id) == Counter(
-        {"alice": 12, "bob": 6, "zed": 1, "sam": 1})
+        {"alice": 12, "bob": 6, "zed": 1, "sam": 4})
     # The clock change moved the UTC hour of the 09:00 reminders, not their local time.
     before, after = expected[(f"meeting-7d:{m}", "channel")], expected[(f"meeting-1d:{m}", "channel")]
     assert before.hour != after.hour and before.astimezone(LONDON).hour == after.astimezone(LONDON).hour == 9
