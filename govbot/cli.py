@@ -7,22 +7,25 @@ import datetime as dt
 import logging
 import sys
 
-from pydantic import ValidationError
+from govbot import collector
 
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
-from bot.errors import DomainError
-from bot.services.context import group_terms
-from bot.services.groups import bind_channel, import_group
-from bot.settings import get_settings
-from govbot import (
-    bundled,
-    cli_audit,
-    cli_records,
-    cli_reminders,
-    cli_slack,
-    cli_teams,
-    logs,
-)
+with collector.paused():  # the imports below are most of the CPU of a short command (govbot/collector.py)
+    from pydantic import ValidationError
+
+    from bot.db import make_engine, session_factory, unit_of_work, upgrade
+    from bot.errors import DomainError
+    from bot.services.context import group_terms
+    from bot.services.groups import bind_channel, import_group
+    from bot.settings import get_settings
+    from govbot import (
+        bundled,
+        cli_audit,
+        cli_records,
+        cli_reminders,
+        cli_slack,
+        cli_teams,
+        logs,
+    )
 
 logger = logging.getLogger("govbot")
 SCHEMA_WAIT_SECONDS = 300  # how long `govbot run` (MIGRATE_ON_START=false) waits for the migrate job
@@ -33,8 +36,15 @@ def default_group() -> str:
     return get_settings().default_group_file
 
 
+def migrated(url: str) -> None:
+    """`upgrade`, with the collector paused (govbot/collector.py): it is mostly importing Alembic and the
+    migrations."""
+    with collector.paused():
+        upgrade(url)
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    upgrade(args.db)
+    migrated(args.db)
     print(f"Database at {redact(args.db)} is up to date.")
     return 0
 
@@ -47,9 +57,9 @@ def redact(url: str) -> str:
 
 
 def cmd_group_import(args: argparse.Namespace) -> int:
-    from handlers import console  # the chat core loads for the commands that chat or import, not for every one
-
-    upgrade(args.db)
+    with collector.paused():
+        from handlers import console  # the chat core loads for the commands that chat or import, not for every one
+    migrated(args.db)
     sessions = session_factory(make_engine(args.db))
     with unit_of_work(sessions) as session:
         group = import_group(session, read_tor_file(args.file), console.now_utc(), source=args.file,
@@ -70,10 +80,10 @@ def read_tor_file(path: str) -> str:
 
 
 def cmd_console(args: argparse.Namespace) -> int:
-    from handlers import console
-    from handlers.console_terminal import Typed
-
-    upgrade(args.db)
+    with collector.paused():
+        from handlers import console
+        from handlers.console_terminal import Typed
+    migrated(args.db)
     sessions = session_factory(make_engine(args.db))
     group_file = args.group
     speak_as = args.speak_as
@@ -129,14 +139,15 @@ def default_speaker(terms_yaml: str) -> str | None:
 def cmd_run(args: argparse.Namespace) -> int:
     # Imported here: the web server (aiohttp, the platform SDKs' routes) is no part of the console or migrations,
     # and importing it cost every other command ~0.3 s.
-    from govbot import collector, readiness, serve
-    from handlers import console
+    with collector.paused():
+        from govbot import readiness, serve
+        from handlers import console
 
     settings = get_settings()
     if serve.platforms(settings):
         engine = make_engine(args.db)
         if settings.migrate_on_start:
-            upgrade(args.db)  # under the migration lock: replicas starting together migrate once
+            migrated(args.db)  # under the migration lock: replicas starting together migrate once
         else:
             readiness.wait_for_schema(engine, SCHEMA_WAIT_SECONDS)
         collector.settle()

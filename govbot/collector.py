@@ -11,6 +11,8 @@ less often.
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 THRESHOLDS = (20_000, 20, 100)
 
@@ -20,3 +22,21 @@ def settle() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """The collector off while a `govbot` process imports what it runs (and migrates), then as it was, with what
+    is alive by then frozen. Importing builds tens of thousands of long-lived objects (modules, classes,
+    SQLAlchemy's mappers, pydantic's validators) and almost no garbage, yet every 700 of them set off a collection
+    that walks the ones before again: 0.08 s of the 0.7 s `govbot --help` costs, 0.19 s of a console's start on a
+    new database, 0.15 s of a `db upgrade` (gc.callbacks). Frozen, they are never walked again; what the command
+    itself then makes is collected as usual."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()

@@ -18,7 +18,7 @@ from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.models import AuditEvent, Group, Membership
 from bot.records.audit_trail import verify
 from bot.services.groups import import_group
-from tests.conftest import START, example
+from tests.conftest import START, example, migrated
 
 WRITERS, EACH = 4, 10
 
@@ -60,7 +60,7 @@ def concurrent_writers_keep_each_chain_whole(sessions: sessionmaker[Session]) ->
 
 def test_concurrent_writers_on_sqlite_keep_each_groups_chain_in_order(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'g.db'}"
-    upgrade(url)
+    migrated(url)
     engine = make_engine(url)
     concurrent_writers_keep_each_chain_whole(session_factory(engine))
     engine.dispose()

@@ -21,9 +21,10 @@ def govbot(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess
                           cwd=ROOT, env=env, timeout=120, check=False)
 
 
-def govbot_main(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess[str]:
+def govbot_main(*args: str, stdin: str = "", db: Path, **settings: str) -> subprocess.CompletedProcess[str]:
     """As `govbot`, but calling the CLI's main() in this process (a new interpreter costs ~1 s each): the same
-    settings (no Slack or Teams ones), piped standard input, and what it prints and exits with."""
+    settings (no Slack or Teams ones; `settings` set over them), piped standard input, and what it prints and exits
+    with."""
     import contextlib
     import io
     import sqlite3
@@ -34,6 +35,7 @@ def govbot_main(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedPr
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
     env["DATABASE_URL"] = f"sqlite:///{db}"
+    env.update(settings)
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
     with (mock.patch.dict(os.environ, env, clear=True), mock.patch("sys.stdin", io.StringIO(stdin)),
           contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.db import make_engine, session_factory, unit_of_work
 from bot.pacing import take_turn
-from tests.conftest import START
+from tests.conftest import START, migrated
 
 PACE = dt.timedelta(seconds=1)
 
 
 def turns(url: str) -> list[float]:
-    upgrade(url)
+    migrated(url)
     engine = make_engine(url)
     sessions = session_factory(engine)
 

@@ -15,6 +15,7 @@ from bot.settings import Settings
 from govbot import bundled
 from govbot.cli_teams import build_package
 from tests.conftest import ROOT
+from tests.test_cli import govbot_main
 
 
 def govbot(*args: str, cwd: Path, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
@@ -57,7 +58,9 @@ def test_the_postgres_extra_is_named_where_an_operator_looks() -> None:
 
 
 def test_a_missing_database_driver_says_how_to_install_it(tmp_path: Path) -> None:
-    result = govbot("db", "upgrade", cwd=tmp_path, DATABASE_URL="postgresql+asyncpg://govbot@127.0.0.1/govbot")
+    # main() in this process, as tests/test_cli.py does for error messages: the import that fails is the same
+    result = govbot_main("db", "upgrade", db=tmp_path / "unused.db",
+                         DATABASE_URL="postgresql+asyncpg://govbot@127.0.0.1/govbot")
     assert result.returncode == 2
     assert "its driver (asyncpg) is not installed" in result.stderr
     assert "pip install 'govbot[postgres]'" in result.stderr and "Traceback" not in result.stderr

@@ -51,9 +51,11 @@ def settings(**values: object) -> Settings:
     return Settings(_env_file=None, **values)  # type: ignore[arg-type]
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[str]:
-    engine, sessions = cjcg_in_room(f"sqlite:///{tmp_path / 'govbot.db'}", Place("console", "room"))
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One server for the module's tests, which only read from it (the pages, the metrics, the headers)."""
+    engine, sessions = cjcg_in_room(f"sqlite:///{tmp_path_factory.mktemp('server') / 'govbot.db'}",
+                                    Place("console", "room"))
     respond(sessions, Speaker("console", "alice", "alice"), Place("console", "room"), "group info", START)
     with serving(build_web_app(settings(metrics_token=SecretStr(TOKEN)), sessions, Clock())) as base:
         yield base

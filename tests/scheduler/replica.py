@@ -17,11 +17,14 @@ import os
 import sys
 from typing import TextIO
 
-from bot.db import make_engine, session_factory
-from bot.ports import DeliveryFailed, Destination
-from bot.replies import Reply
-from scheduler.runner import tick
-from tests import unsynced
+from govbot import collector
+
+with collector.paused():  # as `govbot` starts (govbot/collector.py): about a quarter of a replica's CPU was importing
+    from bot.db import make_engine, session_factory
+    from bot.ports import DeliveryFailed, Destination
+    from bot.replies import Reply
+    from scheduler.runner import tick
+    from tests import unsynced
 
 
 class LoggingNotifier:

@@ -11,8 +11,9 @@ from typing import Any
 from sqlalchemy import Engine, event
 
 from bench.record import seed
-from bot.db import make_engine, session_factory, upgrade
+from bot.db import make_engine, session_factory
 from scheduler.runner import deliver_all, derive_all
+from tests.conftest import migrated
 from tests.scheduler.conftest import RecordingNotifier
 
 FIRST = dt.datetime(2026, 10, 5, 7, 0, tzinfo=dt.UTC)  # the bench's first pass, and its 09:00 a day later
@@ -32,7 +33,7 @@ def counted(tmp_path: Path, groups: int) -> tuple[int, int, int, int]:
     """Statements of the first pass and of delivering what fell due by 09:00 the next day, and how many groups were
     planned and messages sent."""
     url = f"sqlite:///{tmp_path / f'{groups}.db'}"
-    upgrade(url)
+    migrated(url)
     engine = make_engine(url)
     with engine.begin() as connection:
         seed(connection, groups=groups, seats=4, start=FIRST, meetings=2, meeting_days=30)

@@ -13,11 +13,12 @@ import pytest
 from aiohttp import web
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine, upgrade
+from bot.db import make_engine
 from bot.ports import Destination
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.teams.notifier import TeamsNotifier, shared_slots
+from tests.conftest import migrated
 from tests.teams.conftest import CHANNEL, SDK_WARNINGS, FakeConnector, serve, teams_world
 from tests.teams.test_notifier import stored_destination
 
@@ -40,7 +41,7 @@ class TimedConnector(FakeConnector):
 
 def two_instances_post(sessions: sessionmaker[Session], url: str) -> list[float]:
     """Both instances post EACH reminders into one conversation at once; the arrival times, in order."""
-    upgrade(url)
+    migrated(url)
     engines = [make_engine(url), make_engine(url)]
 
     async def run() -> list[float]:
