@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import chain
 from typing import Any, cast
 
@@ -206,11 +207,17 @@ def write_returning(session: Session, statement: UpdateBase, params: dict[str, A
     """Run an insert or update of a sealed table that returns every column of its rows (a vote's ballot) on the
     session's connection, without the ORM's path (half a vote's cost of the statement), and note those rows as
     `sealed_as_returned` would: the next audit event seals them from what came back. Returns the rows."""
+    rows = [dict(row) for row in connection_of(session).execute(statement, params).mappings()]
+    note_returned(session, sealed_table(statement), rows)
+    return rows
+
+
+@cache  # the statements are built once, at import: checked once each
+def sealed_table(statement: UpdateBase) -> str:
+    """The sealed table `statement` changes; AssertionError unless it returns every column of the rows it changes."""
     table = cast(Table, statement.table)
     assert table.name in SEALED and list(statement.exported_columns) == list(table.c), "returns every column"
-    rows = [dict(row) for row in connection_of(session).execute(statement, params).mappings()]
-    note_returned(session, table.name, rows)
-    return rows
+    return table.name
 
 
 def note_returned(session: Session, name: str, rows: list[dict[str, Any]]) -> None:
