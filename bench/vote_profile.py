@@ -27,13 +27,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, text
+from sqlalchemy import text
 from sqlalchemy.orm import Session, sessionmaker
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.http_bench import CJCG_VOTERS, GROUPS, VOTERS_PER_GROUP, load_group  # noqa: E402
+from bench.statement_count import count_statements  # noqa: E402
 from bot import group_commit  # noqa: E402
 from bot.conversation import respond, respond_once  # noqa: E402
 from bot.db import make_engine, session_factory, upgrade  # noqa: E402
@@ -46,11 +47,6 @@ NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 POLL = f'poll "Benchmark?" "One" "Two" --closes "{(NOW + dt.timedelta(days=7)).date()} 17:00"'
 Vote = tuple[Speaker, Place, str]
 sent = [0]
-
-
-@event.listens_for(Engine, "before_cursor_execute")
-def _counted(*_: Any) -> None:
-    sent[0] += 1
 
 
 def prepared(kind: str, url: str) -> tuple[sessionmaker[Session], list[Vote]]:
@@ -124,6 +120,7 @@ def main() -> int:
     parser.add_argument("--pending", action="store_true", help="every vote's card is being refreshed already")
     parser.add_argument("--top", type=int, default=0, help="print cProfile's costliest functions")
     args = parser.parse_args()
+    count_statements(sent, args.kind == "sqlite")
     batch = args.batch or (16 if args.kind == "sqlite" else 1)
     rounds = []
     for profiled in (False, True):

@@ -32,6 +32,7 @@ from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
 from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
+from bot.services.speakers import person_seated
 from bot.verbs import GroupBind, Help
 
 logger = logging.getLogger(__name__)
@@ -180,10 +181,11 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         zone = group_terms(group).zone if group else dt.UTC
         return Reply(help_text(list(command.topic), now.astimezone(zone).date(),
                                help_note(session, speaker, place, group, now)), private=True)
-    actor = person_for(session, speaker)
     if isinstance(command, GroupBind):
-        return bind(session, actor.id, place, command.short_name, now)
+        return bind(session, person_for(session, speaker).id, place, command.short_name, now)
     group = groups.group_for(session, place)
+    seated = person_seated(session, speaker, group.id) if group is not None else None
+    actor = seated[0] if seated is not None else person_for(session, speaker)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
         combined = direct.combined(chosen, [USE_CASES[type(command)](Context(
@@ -198,6 +200,8 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
                        "`group bind <short-name>`.")
     direct.check_named(group, named)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
+    if seated is not None:
+        ctx.seat_read(actor, seated[1])
     confidential.require_may_see(ctx, command)
     reply = with_cards(ctx, USE_CASES[type(command)](ctx, command), pending)
     require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back

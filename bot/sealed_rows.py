@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import json
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import chain
 from typing import Any, cast
 
@@ -195,13 +196,33 @@ def _note_statement_changes(state: ORMExecuteState) -> Result[Any] | None:
 
 
 def sealed_as_returned(state: ORMExecuteState, name: str) -> Result[Any]:
-    """An insert or update that returns every column of the rows it changed (a vote's ballot): their digests come
-    from what it returned, as a read would give them, and no read follows. The caller gets the same rows."""
+    """An insert or update that returns every column of the rows it changed: their digests come from what it
+    returned, as a read would give them, and no read follows. The caller gets the same rows."""
     frozen = state.invoke_statement().freeze()
-    rows = [dict(row) for row in frozen().mappings()]
-    touch(state.session, name, (int(row["id"]) for row in rows))
-    returned(state.session).update({(name, int(row["id"])): row_digest(name, row) for row in rows})
+    note_returned(state.session, name, [dict(row) for row in frozen().mappings()])
     return frozen()
+
+
+def write_returning(session: Session, statement: UpdateBase, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Run an insert or update of a sealed table that returns every column of its rows (a vote's ballot) on the
+    session's connection, without the ORM's path (half a vote's cost of the statement), and note those rows as
+    `sealed_as_returned` would: the next audit event seals them from what came back. Returns the rows."""
+    rows = [dict(row) for row in connection_of(session).execute(statement, params).mappings()]
+    note_returned(session, sealed_table(statement), rows)
+    return rows
+
+
+@cache  # the statements are built once, at import: checked once each
+def sealed_table(statement: UpdateBase) -> str:
+    """The sealed table `statement` changes; AssertionError unless it returns every column of the rows it changes."""
+    table = cast(Table, statement.table)
+    assert table.name in SEALED and list(statement.exported_columns) == list(table.c), "returns every column"
+    return table.name
+
+
+def note_returned(session: Session, name: str, rows: list[dict[str, Any]]) -> None:
+    touch(session, name, (int(row["id"]) for row in rows))
+    returned(session).update({(name, int(row["id"])): row_digest(name, row) for row in rows})
 
 
 def one_row(source: Table, where: Any, params: dict[str, Any] | None) -> int | None:

@@ -15,6 +15,7 @@ from bot.refs import PollRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.voting import vote_refusal
+from bot.sealed_rows import write_returning
 from bot.services import guests, roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
@@ -27,7 +28,8 @@ from bot.verbs import Vote
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
 BALLOTS = cast(Table, Ballot.__table__)
-# Each returns the whole row: the audit event seals it from that (bot.sealed_rows) rather than reading it again.
+# Each returns the whole row: the audit event seals it from that (bot.sealed_rows.write_returning) rather than
+# reading it again.
 CAST_BALLOT = insert(BALLOTS).returning(*BALLOTS.c)
 CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id")).returning(*BALLOTS.c)
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
@@ -166,9 +168,9 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
     # One plain statement rather than a tracked Ballot: the ORM's flush of that one row cost several times more.
     cast_now = {"choices": positions, "cast_by_id": ctx.actor.id, "cast_at": ctx.now}
     if ballot is None:
-        ctx.session.execute(CAST_BALLOT, {"poll_id": poll.id, "member_id": member_id, **cast_now})
+        write_returning(ctx.session, CAST_BALLOT, {"poll_id": poll.id, "member_id": member_id, **cast_now})
     else:
-        ctx.session.execute(CHANGE_BALLOT, {"ballot_id": ballot.id, **cast_now})
+        write_returning(ctx.session, CHANGE_BALLOT, {"ballot_id": ballot.id, **cast_now})
     ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
     verb = "changed to" if changed else "recorded:"
     return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}.", private=True,

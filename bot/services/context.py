@@ -92,6 +92,11 @@ class Context:
             self._memberships = list(self.session.scalars(SEATED, {"group_id": self.group.id}))
         return self._memberships
 
+    def seat_read(self, person: Person, seat: Membership | None) -> None:
+        """`person`'s current seat, read with them (speakers.person_seated): `membership` answers from it."""
+        if self._memberships is None:
+            self._seats[person.id] = seat
+
     def memberships_changed(self) -> None:
         self._memberships = None
         self._seats.clear()

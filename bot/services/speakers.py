@@ -11,7 +11,7 @@ from bot.connections import connection_of
 from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker
-from bot.models import Identity, Person
+from bot.models import Identity, Membership, Person
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.
@@ -21,6 +21,11 @@ PERSON_BY_ID = PERSON_BY_ACCOUNT.where(Identity.platform == bindparam("platform"
 PERSON_BY_CONSOLE_HANDLE = PERSON_BY_ACCOUNT.where(Identity.platform == "console",
                                                    Identity.handle == bindparam("handle")) \
     .order_by(Identity.id).limit(1)
+# A command in a group's channel reads who is speaking and their seat there: one statement, since an ORM read of one
+# row costs several times what the statement does (bot/services/context.py's SEATED_PERSON, joined).
+PERSON_AND_SEAT = PERSON_BY_ID.add_columns(Membership).outerjoin(
+    Membership, (Membership.person_id == Person.id) & (Membership.group_id == bindparam("group_id"))
+    & Membership.ended_at.is_(None)).order_by(Membership.id)
 RENAME = update(Person).where(Person.id == bindparam("person_id")).values(display_name=bindparam("display_name"))
 
 
@@ -32,20 +37,35 @@ def person_for(session: Session, speaker: Speaker) -> Person:
     if found is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
         found = session.execute(PERSON_BY_CONSOLE_HANDLE, {"handle": speaker.user_id.casefold()}).first()
     if found is not None:
-        person, external_id = found
-        if speaker.display_name and person.display_name != speaker.display_name and \
-                person.display_name == external_id == speaker.user_id:
-            # One statement now, rather than a changed object for the ORM to flush before the command's next read
-            # (a person's first command, or every vote of a crowd voting for the first time: the flush cost more
-            # than the rest of reading who they are).
-            connection_of(session).execute(RENAME, {"person_id": person.id, "display_name": speaker.display_name})
-            set_committed_value(person, "display_name", speaker.display_name)
-        return person
+        return named(session, found[0], found[1], speaker)
     person = Person(display_name=speaker.display_name or speaker.user_id)
     session.add(person)
     session.add(Identity(person=person, platform=speaker.platform, external_id=speaker.user_id,
                          handle=(speaker.display_name or speaker.user_id).casefold()))
     session.flush()
+    return person
+
+
+def person_seated(session: Session, speaker: Speaker, group_id: int) -> tuple[Person, Membership | None] | None:
+    """The person behind a platform identity and their current seat in the group (None when they hold none), read
+    together; None when the identity is not on record, for `person_for` to find or create them."""
+    found = session.execute(PERSON_AND_SEAT, {"platform": speaker.platform, "external_id": speaker.user_id,
+                                              "group_id": group_id}).first()
+    if found is None:
+        return None
+    person, external_id, seat = found
+    return named(session, person, external_id, speaker), seat
+
+
+def named(session: Session, person: Person, external_id: str, speaker: Speaker) -> Person:
+    """`person`, given the name the platform shows for them when they were known only by their account's id."""
+    if speaker.display_name and person.display_name != speaker.display_name and \
+            person.display_name == external_id == speaker.user_id:
+        # One statement now, rather than a changed object for the ORM to flush before the command's next read
+        # (a person's first command, or every vote of a crowd voting for the first time: the flush cost more
+        # than the rest of reading who they are).
+        connection_of(session).execute(RENAME, {"person_id": person.id, "display_name": speaker.display_name})
+        set_committed_value(person, "display_name", speaker.display_name)
     return person
 
 
