@@ -97,20 +97,28 @@ class Snapshot:
     postgres: dict[int, float]
     own: float
     machine: tuple[float, float]
+    own_after: float  # this process's CPU once the snapshot was taken
+
+
+def load_generator(before: Snapshot, after: Snapshot) -> float:
+    """This process's CPU seconds between two snapshots, without the snapshots' own work."""
+    return after.own - before.own_after
 
 
 def snapshot(servers: list[int]) -> Snapshot:
-    return Snapshot(time.monotonic(), {pid: process_seconds(pid) for pid in servers},
+    # This process's own CPU before and after taking the snapshot: reading /proc for every PostgreSQL process, and
+    # waiting for the servers' counts, is the snapshot's work, not the load generator's (see `load_generator`).
+    own, at, machine = own_seconds(), time.monotonic(), machine_seconds()
+    return Snapshot(at, {pid: process_seconds(pid) for pid in servers},
                     {pid: switches(pid) for pid in servers}, {pid: counted(pid) for pid in servers},
-                    postgres_seconds(),
-                    own_seconds(), machine_seconds())
+                    postgres_seconds(), own, machine, own_seconds())
 
 
 def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     """Where the CPU went between two snapshots, and what each request cost the servers."""
     servers = [after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers]
     postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
-    own = after.own - before.own
+    own = load_generator(before, after)
     busy = after.machine[0] - before.machine[0]
     total = after.machine[1] - before.machine[1]
     others = max(busy - sum(servers) - postgres - own, 0.0)
@@ -143,5 +151,5 @@ def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, fl
     postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
     total = after.machine[1] - before.machine[1]
     cores = total / max(after.at - before.at, 1e-9)
-    return round(cores), (servers + postgres + after.own - before.own) / max(requests, 1)
+    return round(cores), (servers + postgres + load_generator(before, after)) / max(requests, 1)
 

@@ -18,16 +18,13 @@ import json
 import os
 import re
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
@@ -38,11 +35,12 @@ from sqlalchemy import func, select, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import cpu, pg_waits  # noqa: E402
+from bench import cpu, load, pg_waits  # noqa: E402
 from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
 from bot.models import Ballot  # noqa: E402
 from bot.services.context import Place  # noqa: E402
 from bot.services.groups import bind_channel, import_group  # noqa: E402
+from handlers.slack.workers import TRANSACTIONS_AT_ONCE  # noqa: E402
 from tests.conftest import START  # noqa: E402
 from tests.deploy.processes import clean_env, free_port, get  # noqa: E402
 from tests.slack.fake_slack import FakeSlack, fake_slack  # noqa: E402
@@ -70,38 +68,18 @@ def signed_command(secret: str, fake: FakeSlack, channel: str, user: str, said: 
 
 def blast(ports: list[int], requests: list[Signed], senders: int, fake: FakeSlack) -> tuple[list[float], int, float]:
     """Send every request, `senders` at once (each on its own keep-alive connection, alternating between the
-    ports); each request's seconds until its receipt, the failures, and the wall time of the whole run.
+    ports, each taking the next request when its last is answered); each request's seconds until its receipt, the
+    failures, and the wall time of the whole run.
 
-    The load generator is not what is measured, but it shares the machine's cores with the servers: each request
-    is signed and written out as the bytes of an HTTP request before the clock starts, and the answer is read with
-    a buffered reader rather than http.client, whose header parsing (the email package) is most of its work."""
-    shares = [requests[i::senders] for i in range(senders)]
-    together = threading.Barrier(senders + 1)
-
-    def send(index: int) -> list[tuple[float, bool]]:
-        port = ports[index % len(ports)]
-        prepared = [(wire(port, body, headers), body) for body, headers in shares[index]]
-        connection = Connection(port)
-        results = []
-        together.wait()
-        for raw, body in prepared:
-            started = time.perf_counter()
-            try:
-                status, answer = connection.exchange(raw)
-                ok = status == 200 and received(answer, body, fake)
-            except (OSError, ValueError):
-                ok, connection = False, Connection(port)
-            results.append((time.perf_counter() - started, ok))
-        connection.close()
-        return results
-
-    with ThreadPoolExecutor(senders) as pool:
-        futures = [pool.submit(send, i) for i in range(senders)]
-        together.wait()
-        started = time.perf_counter()
-        results = [r for f in futures for r in f.result()]
-        wall = time.perf_counter() - started
-    return [s for s, _ in results], sum(not ok for _, ok in results), wall
+    The load generator is not what is measured, but it shares the machine's cores with the servers: one thread
+    drives every connection (bench/load.py), and each request is signed and written out as the bytes of an HTTP
+    request before the clock starts."""
+    queue = load.Queue({port: [wire(port, body, headers) for body, headers in requests] for port in ports},
+                       [body for body, _ in requests])
+    drivers = [load.Sender(ports[i % len(ports)], queue) for i in range(senders)]
+    wall = load.drive(drivers)
+    samples, failures = load.checked(drivers, lambda answer, body: received(answer, body, fake))
+    return samples, failures, wall
 
 
 def wire(port: int, body: str, headers: dict[str, str]) -> bytes:
@@ -110,28 +88,6 @@ def wire(port: int, body: str, headers: dict[str, str]) -> bytes:
     lines = ["POST /slack/events HTTP/1.1", f"Host: 127.0.0.1:{port}", f"Content-Length: {len(payload)}",
              *(f"{name}: {value}" for name, value in headers.items())]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + payload
-
-
-class Connection:
-    """One keep-alive connection that sends prepared requests and reads each answer's status and body."""
-
-    def __init__(self, port: int) -> None:
-        self.socket = socket.create_connection(("127.0.0.1", port), timeout=60)
-        self.reader = self.socket.makefile("rb")
-
-    def exchange(self, raw: bytes) -> tuple[int, str]:
-        self.socket.sendall(raw)
-        status = int(self.reader.readline().split()[1])
-        length = 0
-        while (line := self.reader.readline()) not in (b"\r\n", b"\n", b""):
-            name, _, value = line.partition(b":")
-            if name.strip().lower() == b"content-length":
-                length = int(value)
-        return status, self.reader.read(length).decode()
-
-    def close(self) -> None:
-        self.reader.close()
-        self.socket.close()
 
 
 def received(answer: str, body: str, fake: FakeSlack) -> bool:
@@ -257,11 +213,15 @@ def postgres_part(base_url: str, workdir: Path) -> None:
 
 
 def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple[float, float]]:
-    """Votes per second of `replicas` servers, and the machine's ceiling as bench.cpu.ceiling measures it."""
+    """Votes per second of `replicas` servers, and the machine's ceiling as bench.cpu.ceiling measures it.
+
+    Each server is warmed first by votes in a group of its own, outside the timed run: a fresh process compiles
+    each statement on its first use, and psycopg prepares a statement on a connection at its fifth. Unwarmed, two
+    replicas paid that twice within 250 votes each, one replica once within 500, and the ratio measured it."""
     upgrade(url)
     engine = make_engine(url)
     sessions = session_factory(engine)
-    voters = {g: [f"UG{g}V{i}" for i in range(VOTERS_PER_GROUP)] for g in range(GROUPS)}
+    voters = {g: [f"UG{g}V{i}" for i in range(VOTERS_PER_GROUP)] for g in range(GROUPS + 1)}  # the last: warming
     for g, people in voters.items():
         load_group(sessions, f"bench{g}", f"CGROUP{g}", people)
     secret = secrets.token_hex(16)
@@ -270,7 +230,10 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple
         pids = [stack.enter_context(running(SERVER,
                                             govbot_env(url, secret, fake), port, workdir / f"pg-{replicas}-{i}.log"))
                 for i, port in enumerate(ports)]
-        open_polls(ports, [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], POLL) for g in range(GROUPS)], fake)
+        open_polls(ports, [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], POLL) for g in voters], fake)
+        warming = [signed_command(secret, fake, f"CGROUP{GROUPS}", v, "vote 1 1") for v in voters.pop(GROUPS)]
+        _, failures, _ = blast(ports, warming, 2 * TRANSACTIONS_AT_ONCE * len(ports), fake)
+        assert not failures, f"{failures} of the votes that warm the servers failed: see {workdir}"
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
         before = cpu.snapshot(pids)
@@ -281,7 +244,7 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple
         after = cpu.snapshot(pids)
         print(f"  {cpu.describe(before, after, len(votes))}\n  {waits}")
     with sessions() as session:
-        ballots = session.scalar(select(func.count()).select_from(Ballot))
+        ballots = session.scalar(select(func.count()).select_from(Ballot)) - len(warming)
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")
     engine.dispose()
     return len(votes) / wall, cpu.ceiling(before, after, len(votes))
