@@ -10,13 +10,21 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
+NAME = "govbot-bench"  # the application_name of the bench's sessions (its servers' and its own)
 ACTIVITY = ("SELECT state, wait_event_type, wait_event FROM pg_stat_activity WHERE datname = current_database() "
                 "AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'")
 # Seconds between samples: enough to average over a run of a few seconds. Every 0.05 s through SQLAlchemy, sampling
 # cost 0.12 ms of the load generator's CPU a vote (more than sending the vote did), taken from the servers' cores.
 EVERY = 0.1
+
+
+def backends(engine: Engine) -> set[int]:
+    """The server process ids of the sessions open now in the bench's name: whose CPU is the run's."""
+    with engine.connect() as connection:
+        return set(connection.scalars(text("SELECT pid FROM pg_stat_activity WHERE application_name = :name"),
+                                      {"name": NAME}))
 
 
 class Sampler:
