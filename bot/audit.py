@@ -15,7 +15,7 @@ from bot.connections import connection_of
 from bot.models import AuditEvent
 
 GENESIS = "0" * 64
-APPEND = insert(cast(Table, AuditEvent.__table__))
+APPEND = insert(cast(Table, AuditEvent.__table__)).inline()
 # Events written before chains were per group (migration 0011) form one chain across every group, in id order.
 LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
 # A chain's head, built once (a vote reads it on PostgreSQL, and building the statement cost more than running it).
