@@ -129,15 +129,18 @@ def _read(selector: selectors.BaseSelector, sender: Sender) -> None:
         return
     except OSError:
         chunk = b""
-    if not chunk:
+    sender.buffer += chunk
+    try:
+        got = sender.answer() if chunk else None
+    except ValueError:  # not an HTTP answer the bench can read: that request failed
+        chunk = b""
+    if not chunk:  # closed, or unreadable: the request failed, the rest go on a new connection
         selector.unregister(sender.socket)
         sender.failed()
         selector.register(sender.socket, selectors.EVENT_READ, sender)
+    elif got is None:
+        return
     else:
-        sender.buffer += chunk
-        got = sender.answer()
-        if got is None:
-            return
         sender.done(*got)
     if not sender.send():
         selector.unregister(sender.socket)
