@@ -62,6 +62,7 @@ class Sampler:
                 for state, waiting, event in cursor.fetchall():
                     self.seen[kind(state, waiting, event)] += 1
         finally:
+            connection.driver_connection.autocommit = False  # type: ignore[union-attr]  # back to the pool as it came
             connection.close()
 
 
