@@ -63,14 +63,25 @@ def counted(pid: int) -> dict[str, Any] | None:
     return None
 
 
-def postgres_seconds() -> dict[int, float]:
-    """Every PostgreSQL process on this machine and its CPU seconds (other databases' backends included)."""
+# PostgreSQL's own processes, which work for every database: their CPU is counted whatever the run's backends.
+SHARED = ("checkpointer", "background writer", "walwriter")
+
+
+def postgres_seconds(backends: set[int] | None = None) -> dict[int, float]:
+    """PostgreSQL processes on this machine and their CPU seconds: every one, or `backends` (the run's own
+    sessions) and the processes every database shares. On a machine where others use the same server, their
+    sessions' CPU is theirs, not the run's."""
     found = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if (entry / "comm").read_text().strip() == "postgres":
-                    found[int(entry.name)] = process_seconds(int(entry.name))
+                if (entry / "comm").read_text().strip() != "postgres":
+                    continue
+                if backends is not None and int(entry.name) not in backends:
+                    title = (entry / "cmdline").read_bytes().decode(errors="replace")
+                    if not any(f": {name}" in title for name in SHARED):
+                        continue
+                found[int(entry.name)] = process_seconds(int(entry.name))
             except OSError:
                 continue
     return found
@@ -97,20 +108,30 @@ class Snapshot:
     postgres: dict[int, float]
     own: float
     machine: tuple[float, float]
+    own_after: float  # this process's CPU once the snapshot was taken
 
 
-def snapshot(servers: list[int]) -> Snapshot:
-    return Snapshot(time.monotonic(), {pid: process_seconds(pid) for pid in servers},
+def load_generator(before: Snapshot, after: Snapshot) -> float:
+    """This process's CPU seconds between two snapshots, without the snapshots' own work."""
+    return after.own - before.own_after
+
+
+def snapshot(servers: list[int], backends: set[int] | None = None) -> Snapshot:
+    """Where the CPU stands now: the servers', PostgreSQL's (`backends` and the processes every database shares,
+    or every PostgreSQL process), this process's and the machine's."""
+    # This process's own CPU before and after taking the snapshot: reading /proc for every PostgreSQL process, and
+    # waiting for the servers' counts, is the snapshot's work, not the load generator's (see `load_generator`).
+    own, at, machine = own_seconds(), time.monotonic(), machine_seconds()
+    return Snapshot(at, {pid: process_seconds(pid) for pid in servers},
                     {pid: switches(pid) for pid in servers}, {pid: counted(pid) for pid in servers},
-                    postgres_seconds(),
-                    own_seconds(), machine_seconds())
+                    postgres_seconds(backends), own, machine, own_seconds())
 
 
 def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     """Where the CPU went between two snapshots, and what each request cost the servers."""
     servers = [after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers]
     postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
-    own = after.own - before.own
+    own = load_generator(before, after)
     busy = after.machine[0] - before.machine[0]
     total = after.machine[1] - before.machine[1]
     others = max(busy - sum(servers) - postgres - own, 0.0)
@@ -143,5 +164,5 @@ def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, fl
     postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
     total = after.machine[1] - before.machine[1]
     cores = total / max(after.at - before.at, 1e-9)
-    return round(cores), (servers + postgres + after.own - before.own) / max(requests, 1)
+    return round(cores), (servers + postgres + load_generator(before, after)) / max(requests, 1)
 

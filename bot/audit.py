@@ -10,12 +10,12 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, event, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
-from bot import sealed_rows
+from bot import pg_chain, sealed_rows
 from bot.connections import connection_of
 from bot.models import AuditEvent
 
 GENESIS = "0" * 64
-APPEND = insert(cast(Table, AuditEvent.__table__))
+APPEND = insert(cast(Table, AuditEvent.__table__)).inline()
 # Events written before chains were per group (migration 0011) form one chain across every group, in id order.
 LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
 # A chain's head, built once (a vote reads it on PostgreSQL, and building the statement cost more than running it).
@@ -62,21 +62,26 @@ def last_link(session: Session, group_id: int | None) -> tuple[str, int]:
     return connection.scalar(LEGACY_HEAD) or GENESIS, 0
 
 
-def lock_chain(session: Session, group_id: int | None) -> None:
-    """Serialise appends to one group's chain only. SQLite's single writer (BEGIN IMMEDIATE) already does."""
+def locked_link(session: Session, group_id: int | None) -> tuple[str, int]:
+    """`last_link`, once appends to the group's chain are serialised: SQLite's single writer (BEGIN IMMEDIATE)
+    already does; on PostgreSQL the chain's lock is taken first, held to the end of the transaction, so that two
+    replicas never both take one place (other groups go on)."""
     connection = connection_of(session)
-    if connection.dialect.name == "postgresql":
-        # Two replicas appending to one group's chain must not both take the same place; other groups go on.
-        connection.execute(CHAIN_LOCK, {"chain": NO_GROUP_LOCK if group_id is None else group_id})
+    if connection.dialect.name != "postgresql":
+        return last_link(session, group_id)
+    if group_id is not None and group_id not in session.info.get(HEADS, {}):
+        head = pg_chain.locked_head(connection, group_id, group_id)  # the lock and the read in one round trip
+        return head if head is not None else last_link(session, group_id)
+    connection.execute(CHAIN_LOCK, {"chain": NO_GROUP_LOCK if group_id is None else group_id})
+    return last_link(session, group_id)
 
 
 def record(session: Session, *, action: str, at: dt.datetime, group_id: int | None, actor_id: int | None,
            **detail: Any) -> None:
     """Append an audit event to its group's chain. Call inside the transaction that makes the change, after it."""
-    lock_chain(session, group_id)
-    session.flush()
+    session.flush()  # before the chain's lock: the lock is held for no more than the append needs
     rows = sealed_rows.take(session) or None
-    prev, seq = last_link(session, group_id)
+    prev, seq = locked_link(session, group_id)
     clean = json.loads(json.dumps(detail, default=str))
     session.info[LAST_GROUP] = (group_id, at)
     digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)

@@ -26,6 +26,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; SQLite gets foreign keys, WAL and a busy timeout so two processes can share it."""
     if url.startswith("sqlite"):
         kwargs.setdefault("connect_args", {"timeout": 30})
+    elif url.startswith("postgresql"):
+        # The connection used last is taken first: its statements are prepared already (psycopg prepares one on a
+        # connection at its sixth use), and the pool's other connections stay idle until a burst needs them.
+        kwargs.setdefault("pool_use_lifo", True)
     try:
         engine = create_engine(url, **kwargs)
     except ModuleNotFoundError as missing:
@@ -49,11 +53,14 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         immediate_begins(engine)
         plain_savepoints(engine)
     elif engine.dialect.driver == "psycopg":
-        from bot.pg_cursor import DescribedCursor  # psycopg is imported only by a process on PostgreSQL
+        # psycopg is imported only by a process on PostgreSQL
+        from bot.pg_cursor import DescribedCursor, rollback_keeping_prepared
 
         @event.listens_for(engine, "connect")
         def _described(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.cursor_factory = DescribedCursor
+
+        engine.dialect.do_rollback = rollback_keeping_prepared  # type: ignore[method-assign]
     return engine
 
 

@@ -101,6 +101,31 @@ def test_a_group_writing_never_waits_for_another_groups_lock_on_postgresql(postg
         assert verify(session).intact
 
 
+@pytest.mark.postgres
+def test_an_append_waiting_for_a_groups_chain_links_to_the_event_its_holder_committed(postgres: Engine) -> None:
+    """The lock and the read of the chain's head go in one round trip (bot/pg_chain.py): the read must still wait
+    for the lock and see what the holder committed, or two events would take one place in the chain."""
+    sessions = session_factory(postgres)
+    first, _second = two_groups(sessions)
+    waiting = threading.Thread(target=lambda: write_one(sessions, first, "test.waited"))
+    with sessions() as holder, holder.begin():
+        audit.record(holder, action="test.held", at=START, group_id=first, actor_id=None)
+        waiting.start()
+        waiting.join(0.5)
+        assert waiting.is_alive()  # waiting for the chain, held by the open change
+    waiting.join(10)
+    with unit_of_work(sessions) as session:
+        held, waited = (session.scalars(select(AuditEvent).where(AuditEvent.action == a)).one()
+                        for a in ("test.held", "test.waited"))
+        assert (waited.seq, waited.prev_hash) == (held.seq + 1, held.hash)
+        assert verify(session).intact, verify(session).problems
+
+
+def write_one(sessions: sessionmaker[Session], group_id: int, action: str) -> None:
+    with unit_of_work(sessions) as session:
+        audit.record(session, action=action, at=START, group_id=group_id, actor_id=None)
+
+
 def test_a_row_changed_after_the_transactions_event_is_sealed_too(sessions: sessionmaker[Session]) -> None:
     first, _second = two_groups(sessions)
     with unit_of_work(sessions) as session:
