@@ -69,6 +69,11 @@ class Said:
         return self.text
 
 
+def at(chat: Speaking, day: str, time: str) -> None:
+    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
+    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+
+
 def named_holders(short_name: str, platform: str, account: Callable[[str], str]) -> str:
     """The example ToR with each seat holder (`holder: alice`) seated by their account on `platform`, under the
     same name, so what the bot says reads the same on every platform."""

@@ -8,13 +8,8 @@ import datetime as dt
 from bot.services.context import Place
 from tests import loaded
 from tests.conftest import Chat, example
-from tests.platform_chats import Speaking
+from tests.platform_chats import Speaking, at
 from tests.scheduler.conftest import RecordingNotifier, run
-
-
-def at(chat: Speaking, day: str, time: str) -> None:
-    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
-    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
 
 
 def plain(text: str) -> str:

@@ -3,14 +3,7 @@ reading the replies, the roll and the minutes found wrong, each fixed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tests.platform_chats import Speaking
-
-
-def at(chat: Speaking, day: str, time: str) -> None:
-    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
-    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+from tests.platform_chats import Speaking, at
 
 
 def test_cjcg_send_tfg_says_the_cjcg_set_its_quorum_and_end_date_when_it_formed_it(platform_chat: Speaking) -> None:

@@ -3,14 +3,8 @@ still wrong, each fixed."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from tests.platform_chats import Speaking
-
-
-def at(chat: Speaking, day: str, time: str) -> None:
-    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
-    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+from tests.platform_chats import Speaking, at
+from tests.test_seeds_j import cjcg_meeting
 
 
 def test_no_one_is_told_a_member_can_name_them_a_deputy_the_tor_would_refuse(platform_chat: Speaking) -> None:
@@ -87,13 +81,7 @@ def test_calling_the_vote_on_a_motion_already_open_says_how_to_vote_and_close_it
     """CJCG: the chair (6.2) calls the votes, as usual practice. The chair's motion opens its vote at once; the
     chair, calling the vote as one would (`motion vote 1`), was refused with only "Motion 1 is open."."""
     chat = platform_chat
-    chat.load("cjcg")
-    at(chat, "2026-12-01", "09:00")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("alice", "meeting open")
-    chat.ok("bob", "here")
-    chat.ok("carol", "here")
+    cjcg_meeting(chat)
     chat.ok("alice", 'motion "Approve the joint action plan"')
     said = chat.refused("alice", "motion vote 1").text
     assert "The vote on motion 1 is already open: vote with" in said, said
