@@ -1,0 +1,51 @@
+"""The five seeds run as meetings on every platform: what a previous round found still wrong, each fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.platform_chats import Speaking
+
+
+def at(chat: Speaking, day: str, time: str) -> None:
+    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
+    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+
+
+def lieg_vote_open(chat: Speaking, *present: str) -> None:
+    """LIEG meeting 1 open at 10:00 on 10 Dec, `present` there, frank's tabled motion 1 open for votes."""
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    for who in present:
+        chat.ok(who, "here")
+    chat.ok("erin", "motion vote 1")
+
+
+def test_lieg_an_authority_casts_no_more_votes_on_a_motion_than_its_cap_and_the_count_says_whom_it_counts(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.1: "a maximum of two attending at any one time"; 6.3: "a majority decision ... by all members of the
+    group present". carol voted and left, dan came in and voted: Barnet cast 3 votes on one motion. And carol's vote
+    was counted in the tally but not among the 5 "entitled to vote", who were only those present at the close."""
+    chat = platform_chat
+    lieg_vote_open(chat, "alice", "bob", "carol", "frank")
+    for who in ("alice", "carol", "frank"):
+        chat.ok(who, "vote 1 for")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("carol", "leaving")
+    chat.ok("dan", "here")
+    said = chat.refused("dan", "vote 1 against").text
+    assert ("Barnet has already cast 2 votes on motion 1, by alice and carol (who has left); at most 2 per "
+            "organisation may attend at any one time (ToR 2.1), and a vote cast before leaving stands, so no one "
+            "else from Barnet votes on motion 1.") in said, said
+    chat.ok("alice", "vote 1 abstain")  # one who has voted may still change their vote
+    chat.ok("bob", "vote 1 against")
+    said = chat.ok("erin", "poll close 1").text
+    assert "Voted: 4" in said, said
+    assert ("not carried: 2 for, 1 against, 1 abstaining; needs 3 of the 5 entitled to vote (a majority of the voting "
+            "members present) (ToR 6.3); counted: the voting members present at the close and carol, who voted "
+            "before leaving at 10:20; not dan, as Barnet counts at most 2 (ToR 2.1)") in said, said
