@@ -49,3 +49,30 @@ def test_lieg_an_authority_casts_no_more_votes_on_a_motion_than_its_cap_and_the_
     assert ("not carried: 2 for, 1 against, 1 abstaining; needs 3 of the 5 entitled to vote (a majority of the voting "
             "members present) (ToR 6.3); counted: the voting members present at the close and carol, who voted "
             "before leaving at 10:20; not dan, as Barnet counts at most 2 (ToR 2.1)") in said, said
+
+
+
+def test_lieg_a_member_refused_on_coming_back_is_told_who_holds_the_places_and_what_would_work(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.1 and 2.4: alice left; bev came as the "additional individual" beside her. alice, coming back, was
+    refused with only "Barnet already has 2 attending", though she was one of them when she left: who holds the two
+    places, and that one of them can say `leaving`, is what she needs to know."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("alice", "deputy @bev")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("alice", "leaving")
+    at(chat, "2026-12-10", "10:30")
+    chat.ok("bev", "here")
+    said = chat.refused("alice", "here").text
+    assert ("Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1). Attending for "
+            "Barnet now: bev (beside alice, who left at 10:20) and carol; one of them can say") in said, said
+    assert "leaving" in said.split("can say")[1] and "to make room." in said, said
+    chat.ok("bev", "leaving")
+    assert "alice is back at meeting 1." in chat.ok("alice", "here").text
