@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.conftest import Chat
 from tests.platform_chats import Speaking
+from tests.scheduler.conftest import RecordingNotifier, run
 
 
 def at(chat: Speaking, day: str, time: str) -> None:
@@ -76,3 +78,24 @@ def test_lieg_a_member_refused_on_coming_back_is_told_who_holds_the_places_and_w
     assert "leaving" in said.split("can say")[1] and "to make room." in said, said
     chat.ok("bev", "leaving")
     assert "alice is back at meeting 1." in chat.ok("alice", "here").text
+
+
+def test_the_overdue_meeting_reminder_counts_only_meetings_held_not_one_scheduled_and_never_opened(
+        chat: Chat) -> None:
+    """LIEG 4.1: "Meetings will be held 4 times per year". Meeting 1 was held on 10 Dec; meeting 2, scheduled for
+    10 Mar, was never opened. The reminder then said "the last meeting was on 10 Mar 2027", due again by 10 Jun,
+    as if meeting 2 had been held; it is overdue since 10 Mar."""
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("erin", "meeting close")
+    chat.ok("erin", "meeting schedule 2027-03-10 10:00 --chair @erin")
+    notifier = RecordingNotifier()
+    week, start = dt.timedelta(days=7), dt.datetime(2027, 3, 2, 9, 30, tzinfo=dt.UTC)
+    run(chat.sessions, notifier, [start + n * week for n in range(15)])
+    sent = [s.reply.text for s in notifier.sent if s.reply.title == "Next meeting not scheduled"]
+    assert sent and all("10 Mar 2027, so" not in text for text in sent), sent
+    assert ("London Information Exchange Group meets 4 times a year (ToR 4.1): the last meeting was on 10 Dec 2026, "
+            "so the next meeting was due on 10 Mar 2027, and none is scheduled.") in sent[0], sent
