@@ -99,3 +99,23 @@ def test_the_overdue_meeting_reminder_counts_only_meetings_held_not_one_schedule
     assert sent and all("10 Mar 2027, so" not in text for text in sent), sent
     assert ("London Information Exchange Group meets 4 times a year (ToR 4.1): the last meeting was on 10 Dec 2026, "
             "so the next meeting was due on 10 Mar 2027, and none is scheduled.") in sent[0], sent
+
+
+def test_cjcg_a_guest_from_a_provider_is_refused_as_its_meetings_are_not_open_to_providers(
+        platform_chat: Speaking) -> None:
+    """CJCG 6.9: "meetings will not be open to the public or providers". The secretariat recording a guest "from
+    Acme Care (provider)" was told only that "a guest attends only by invitation", and the provider was minuted in
+    attendance."""
+    chat = platform_chat
+    chat.load("cjcg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.refused("sam", 'guest @pat --from "Acme Care (provider)"').text
+    assert ("Children's Joint Commissioning Group meetings are not open to the public or providers (ToR 6.7-6.9), "
+            "and pat is recorded from Acme Care (provider), so cannot attend as a guest.") in said, said
+    assert "pat" not in chat.ok("alice", "attendance").text
+    chat.refused("sam", 'guest @quinn --from "a member of the public"')
+    said = chat.ok("sam", 'guest @pat --from "Public Health Southend"').text  # a subject expert (7.1) is welcome
+    assert "pat (Public Health Southend) attends meeting 1 as a guest" in said, said
