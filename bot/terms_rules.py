@@ -164,6 +164,9 @@ class VotingRules(Rule):
     # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
     # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
     carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)
+    # what of the carried the ToR sends there, where not everything (CSCPWG: "All recommendations"): a motion that
+    # ends the group (its Operation) is not one
+    carried_is: str | None = Field(default=None, min_length=1, max_length=100)
     # how agreement is reached when it cannot wait (CSCPWG Governance: "through ... Board Lead Members")
     swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)
 

@@ -119,3 +119,28 @@ def test_cjcg_a_guest_from_a_provider_is_refused_as_its_meetings_are_not_open_to
     chat.refused("sam", 'guest @quinn --from "a member of the public"')
     said = chat.ok("sam", 'guest @pat --from "Public Health Southend"').text  # a subject expert (7.1) is welcome
     assert "pat (Public Health Southend) attends meeting 1 as a guest" in said, said
+
+
+def test_cscpwg_a_carried_motion_is_not_said_to_go_to_the_board_unless_a_recommendation(
+        platform_chat: Speaking) -> None:
+    """CSCPWG Governance: "All recommendations made by the group will be submitted to the Children and Young People
+    Board for approval"; Operation: "The group may cease prior to this ... by agreement of all members". A carried
+    motion that the group cease was labelled "goes to the Children and Young People Board for approval", a step for
+    recommendations only."""
+    chat = platform_chat
+    at(chat, "2023-01-10", "09:00")
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    at(chat, "2023-02-07", "14:00")
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("alice", 'motion "That the working group ceases now"')
+    chat.ok("sam", "motion vote 1")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 for")
+    said = chat.ok("sam", "poll close 1").text
+    assert ("as a recommendation, it goes to the Children and Young People Board for approval before it is adopted "
+            "as LGA policy (ToR Governance); if it ends the group instead, that takes effect with") in said, said
+    assert "group end --motion 1" in said and "(ToR Operation)" in said, said
+    assert "Next: goes to the Children" not in said, said

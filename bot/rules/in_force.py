@@ -125,7 +125,8 @@ def voting_rule(terms: Terms) -> str:
     elif not voting.out_of_meeting_motions:
         text += "; motions are voted on only at meetings"
     if voting.carried_goes_to:
-        text += f"; what is carried goes to {voting.carried_goes_to}"
+        what = f"a {voting.carried_is} carried" if voting.carried_is else "what is carried"
+        text += f"; {what} goes to {voting.carried_goes_to}"
     if voting.swift_agreement:
         text += f"; {voting.swift_agreement}"
     if not voting.clause:
