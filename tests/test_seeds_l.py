@@ -155,3 +155,19 @@ def test_plpcp_a_dcs_whose_term_has_ended_is_told_it_ended(platform_chat: Speaki
     at(chat, "2027-01-20", "09:00")
     said = chat.refused("carol", "apologies").text
     assert "No apologies are needed: your term in DCS East London ended on 15 Jan 2027, before meeting 1" in said, said
+
+
+def test_plpcp_alternates_are_standing_so_a_refusal_says_nothing_of_this_meeting(platform_chat: Speaking) -> None:
+    """PLPCP Membership: "Each DCS will nominate an alternate DCS from the sub-region to attend in their place": a
+    standing nomination, never one for a meeting. otto, whom carol has not named, was told carol "has not named you
+    their alternate for this meeting", as if a nomination for one meeting would do."""
+    chat = platform_chat
+    chat.load("plpcp")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.refused("otto", "here --for @carol").text
+    assert "carol has not named you their standing alternate;" in said and "for this meeting" not in said, said
+    said = chat.refused("otto", "here").text
+    assert "no member has named you their standing alternate." in said and "for this meeting" not in said, said

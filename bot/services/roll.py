@@ -172,13 +172,15 @@ def not_named(ctx: Context, for_member: Person | None) -> str:
     gap = ineligible_for_all(ctx, ctx.actor, for_member) if unseated else \
         f"You hold a seat in {ctx.terms.name} and attend in your own right: say `here`."
     hint = guest_hint(ctx) if unseated else ""
+    # a ToR with standing deputies only (PLPCP's alternates) names none for one meeting
+    named = f"{rule.word} for this meeting" if rule.per_meeting else f"standing {rule.word}"
     if for_member is not None:
-        said = f"{unseated}{for_member.display_name} has not named you their {rule.word} for this meeting"
+        said = f"{unseated}{for_member.display_name} has not named you their {named}"
         how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} @{me}`."
         return said + ("." if gap else "") + how
     nobody = f"{unseated}no member has" if unseated else "No member has"
     how = f" {gap}" if gap else f" A member can: `{command(rule)} @{me}`."
-    return f"{nobody} named you their {rule.word} for this meeting.{how}{hint}"
+    return f"{nobody} named you their {named}.{how}{hint}"
 
 
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:
