@@ -171,3 +171,12 @@ def test_plpcp_alternates_are_standing_so_a_refusal_says_nothing_of_this_meeting
     assert "carol has not named you their standing alternate;" in said and "for this meeting" not in said, said
     said = chat.refused("otto", "here").text
     assert "no member has named you their standing alternate." in said and "for this meeting" not in said, said
+
+
+def test_help_deputy_gives_plpcp_an_example_its_tor_accepts(platform_chat: Speaking) -> None:
+    """PLPCP Membership: alternates are nominated standing, never for one meeting. `help alternate` gave the example
+    `deputy @bob --meeting next`, which PLPCP refuses ("The ToR allows standing alternates only")."""
+    chat = platform_chat
+    chat.load("plpcp")
+    said = chat.ok("bob", "help alternate").text
+    assert "alternate @bob --meeting standing" in said and "--meeting next`" not in said, said
