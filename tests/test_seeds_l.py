@@ -180,3 +180,15 @@ def test_help_deputy_gives_plpcp_an_example_its_tor_accepts(platform_chat: Speak
     chat.load("plpcp")
     said = chat.ok("bob", "help alternate").text
     assert "alternate @bob --meeting standing" in said and "--meeting next`" not in said, said
+
+
+def test_cscpwg_terms_say_the_group_operated_until_a_date_past(platform_chat: Speaking) -> None:
+    """CSCPWG Operation: "The working group will operate until ... 27 June 2023". Asked in 2026, `terms` said it
+    "operates until 27 Jun 2023", a date long past; before then it still operates."""
+    chat = platform_chat
+    at(chat, "2023-01-10", "09:00")
+    chat.load("cscpwg")
+    assert "operates until 27 Jun 2023 (ToR Operation)" in chat.ok("bob", "terms").text
+    at(chat, "2026-12-10", "09:00")
+    said = chat.ok("bob", "terms").text
+    assert "Ends: operated until 27 Jun 2023 (ToR Operation)" in said.replace("*", ""), said
