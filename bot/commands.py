@@ -200,9 +200,11 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     return token
 
 
-def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "") -> str:
+def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",
+              own_example: Callable[[Verb], str | None] = lambda verb: None) -> str:
     """The list of commands, or the usage and an example of one, its dates valid on `today` (the group's), with
-    what the channel's group's ToR says of it (`note`, given the verb)."""
+    what the channel's group's ToR says of it (`note`, given the verb) and, where the verb's own example is one
+    its ToR refuses, one it accepts (`own_example`)."""
     if topic:
         words = " ".join(topic).casefold().removeprefix("gov ").split()
         # the ToRs' own words run as `deputy` (PLPCP "alternate", CSCPWG "substitute"): their help is deputy's
@@ -213,7 +215,7 @@ def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = la
         lines = []
         for v in matches:
             lines.append(f"`{v.usage}` — {v.summary}")
-            lines.append(f"  e.g. `{example(v, today)}`")
+            lines.append(f"  e.g. `{own_example(v) or example(v, today)}`")
             if said := note(v):
                 lines.append(said)
         return "\n".join(lines)

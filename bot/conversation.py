@@ -24,7 +24,7 @@ from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
-from bot.rules.help_notes import group_note
+from bot.rules.help_notes import group_example, group_note
 from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
 from bot.services.context import Context, Place, Speaker, group_terms, person_for
@@ -180,7 +180,9 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         group = groups.group_for(session, place)
         zone = group_terms(group).zone if group else dt.UTC
         return Reply(help_text(list(command.topic), now.astimezone(zone).date(),
-                               help_note(session, speaker, place, group, now)), private=True)
+                               help_note(session, speaker, place, group, now),
+                               partial(group_example, group_terms(group)) if group else lambda verb: None),
+                     private=True)
     if isinstance(command, GroupBind):
         return bind(session, person_for(session, speaker).id, place, command.short_name, now)
     group = groups.group_for(session, place)

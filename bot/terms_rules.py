@@ -161,11 +161,11 @@ class VotingRules(Rule):
     tabling: TablingRule = TablingRule()
     out_of_meeting_polls: bool = True
     out_of_meeting_motions: bool = True  # False: a motion waits for a meeting, a poll need not (PLPCP, LCIIB)
-    # where a carried motion goes next (CSCPWG Governance: "submitted to the Children and Young People Board for
-    # approval prior to being adopted as LGA policy"): shown with the outcome and in the minutes
+    # where a carried motion goes next, shown with the outcome and in the minutes, and, where not every carried
+    # motion goes there, what does (CSCPWG Governance: "All recommendations ... submitted to the ... Board")
     carried_goes_to: str | None = Field(default=None, min_length=1, max_length=300)
-    # how agreement is reached when it cannot wait (CSCPWG Governance: "through ... Board Lead Members")
-    swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)
+    carried_is: str | None = Field(default=None, min_length=1, max_length=100)  # not a motion to cease, say
+    swift_agreement: str | None = Field(default=None, min_length=1, max_length=300)  # when it cannot wait (CSCPWG)
 
     def stated(self) -> str:
         """The rule in words citing its clause, or saying it is the usual practice where the ToR sets none."""

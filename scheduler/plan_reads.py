@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import DeputyNomination, Meeting, Membership, Poll
 from bot.rules import reminders
+from bot.services.cadence import counts_for_cadence
 
 CHUNK = 1000  # ids per IN list
 
@@ -47,5 +48,5 @@ def read(session: Session, group_ids: list[int], now: dt.datetime) -> Record:
             Poll.group_id.in_(ids), Poll.status == "open", Poll.closes_at.is_not(None)).order_by(Poll.id)))
         record.last_start.update({group_id: starts for group_id, starts in session.execute(
             select(Meeting.group_id, func.max(Meeting.starts_at)).where(
-                Meeting.group_id.in_(ids), Meeting.status != "cancelled").group_by(Meeting.group_id))})
+                Meeting.group_id.in_(ids), counts_for_cadence(now)).group_by(Meeting.group_id))})
     return record

@@ -187,7 +187,8 @@ def test_lieg_a_deputy_may_attend_beside_a_member_present_without_a_vote(chat: C
     chat.ok("alice", "here")
     chat.ok("carol", "here")
     assert chat.refused("pat", "here").text == \
-        "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)."
+        "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1). Attending for " \
+        "Barnet now: alice and carol; one of them can say `leaving` to make room."
 
 
 def test_cjcg_a_deputy_attends_only_in_place_of_an_absent_member(chat: Chat) -> None:

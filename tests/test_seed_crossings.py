@@ -41,13 +41,13 @@ def test_cjcg_a_guest_named_deputy_later_attends_as_deputy_and_is_minuted_once(p
     chat.load("cjcg")
     chat.ok("sam", "meeting schedule 2026-12-01 09:30")
     chat.ok("alice", "meeting open")
-    chat.ok("sam", 'guest @zed --from "Provider"')
+    chat.ok("sam", 'guest @zed --from "Healthwatch Southend"')
     chat.ok("erin", "deputy @zed")
     said = chat.ok("zed", "here").text
     assert "zed is attending as deputy for erin and may vote in their place (ToR 7.2)." in said
     assert "zed was recorded as a guest; the minutes now list them as deputy only." in said
     roll = chat.ok("alice", "attendance").text
-    assert "zed for erin" in roll and "zed (Provider) — guest" not in roll
+    assert "zed for erin" in roll and "zed (Healthwatch Southend) — guest" not in roll
     assert "is attending as a deputy, so is recorded already" in chat.refused("sam", "guest @zed").text
 
 
@@ -188,12 +188,12 @@ def test_cjcg_a_guest_who_cannot_deputise_is_told_they_remain_a_guest(platform_c
     chat.load("cjcg")
     chat.ok("sam", "meeting schedule 2026-12-01 09:30")
     chat.ok("alice", "meeting open")
-    chat.ok("sam", 'guest @zed --from "Provider"')
+    chat.ok("sam", 'guest @zed --from "Healthwatch Southend"')
     chat.ok("carol", "here")
     chat.ok("carol", "deputy @zed")
     refused = chat.refused("zed", "here").text
     assert "carol is present" in refused and "You are recorded as a guest at meeting 1 (ToR 7.1)" in refused
-    assert "zed (Provider) — guest" in chat.ok("alice", "attendance").text
+    assert "zed (Healthwatch Southend) — guest" in chat.ok("alice", "attendance").text
 
 
 def test_cjcg_an_interest_said_again_reads_as_one_sentence_with_its_date(platform_chat: Speaking) -> None:

@@ -21,7 +21,7 @@ def test_no_one_is_told_a_member_can_name_them_a_deputy_the_tor_would_refuse(pla
     stranger = chat.refused("mallory", "here").text
     assert rule.format("mallory") in stranger and "alternate @mallory" not in stranger, stranger
     named = chat.refused("bea", "here --for @bob").text
-    assert "bob has not named you their alternate for this meeting." in named, named
+    assert "bob has not named you their standing alternate." in named, named
     assert rule.format("bea") in named and "Those listed for DCS North London: nadia." in named, named
     assert "alternate @bea" not in named, named
     chat.ok("bob", "alternate @nadia")  # the one the ToR file lists is still told how to be named, and attends

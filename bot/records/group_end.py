@@ -40,4 +40,9 @@ def then_words(session: Session, terms: Terms, poll: Poll) -> str | None:
     power = power_for(terms, Act.END_GROUP)
     by_vote = power.agreement is not None and power.agreement.vote is not None
     ended = ended_by_motion(session, poll, by_vote)
-    return then if ended is None else f"ended the group on {show_date(ended)}{power.cite()}"
+    if ended is not None:
+        return f"ended the group on {show_date(ended)}{power.cite()}"
+    if by_vote and terms.voting.carried_is:  # CSCPWG: "The group may cease ... by agreement of all members"
+        then += f"; if it ends the group instead, that takes effect with `group end --motion {poll.number}`" + \
+            power.cite()
+    return then

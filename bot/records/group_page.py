@@ -113,7 +113,7 @@ def group_page(session: Session, group: Group, now: dt.datetime) -> GroupPage:
     """Everything the page of `group` shows, as of `now`. The caller has decided the reader may see it."""
     terms = group_terms(group)
     page = GroupPage(terms.name, group.short_name, (terms.purpose or "").strip(), explain(terms) + ".",
-                     rules_in_force(terms), pdf=pdf_available())
+                     rules_in_force(terms, now.astimezone(terms.zone).date()), pdf=pdf_available())
     meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id).order_by(Meeting.starts_at))
     page.meetings = [meeting_view(session, group, m, now) for m in meetings if m.status != "cancelled"]
     page.interests = registers.interests(session, group)

@@ -9,6 +9,7 @@ A group that is not confidential is open to everyone in its channel.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -105,3 +106,22 @@ def exposure_words(rule: Confidentiality, group_name: str, short_name: str, chan
         f". {name} is {how}, so people outside the group can read what is recorded there. Move the group to a " \
         f"private channel of your own organisation and bind that one with `group bind {short_name}`. I will not " \
         "repeat this warning for this channel."
+
+
+def barred_as(privacy: Confidentiality, organisation: str | None) -> str | None:
+    """Which of those the ToR keeps out of its meetings (`not_open_to`, CJCG 6.9: "the public or providers") the
+    organisation a guest is recorded from names itself as (`Acme Care (provider)`, `member of the public`), or None.
+    What a guest is, the bot knows only from the words of whoever records them."""
+    if privacy.public_meetings or not organisation:
+        return None
+    for kind in re.split(r",|\bor\b|\band\b", privacy.not_open_to):
+        words = re.sub(r"^the\s+", "", kind.strip(), flags=re.IGNORECASE)
+        if not words:
+            continue
+        # `providers`: a provider, named so; `the public`: "a member of the public", not "Public Health Essex"
+        plural = words.casefold().endswith("s")
+        stem = re.escape(words[:-1] if plural else words)
+        pattern = rf"\b{stem}s?\b" if plural else rf"\bthe\s+{stem}\b|^\s*{stem}\s*$"
+        if re.search(pattern, organisation, re.IGNORECASE):
+            return words[:-1] if plural else words
+    return None

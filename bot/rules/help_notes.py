@@ -4,6 +4,7 @@ every group, but who may use it, and on which clause, is each document's (LIEG 2
 from __future__ import annotations
 
 from bot.grammar import Verb
+from bot.rules.deputies import command
 from bot.rules.in_force import chair_rule, deputies_rule, quorum_rule, voting_rule
 from bot.rules.powers import agreement_words, power_for, who_may
 from bot.terms import Terms
@@ -45,6 +46,15 @@ def minutes_notes(terms: Terms, verb: str) -> list[str]:
                 "practice)."
     notes = [taker, power_note(terms, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved")]
     return notes if verb == "minutes approve" else [*notes, power_note(terms, Act.APPROVE_MINUTES)]
+
+
+def group_example(terms: Terms, spec: Verb) -> str | None:
+    """An example for `help <verb>` that the group's ToR accepts where the verb's own is one it refuses: PLPCP's
+    alternates are standing only, so not `deputy @bob --meeting next`. None where the verb's own will do."""
+    rule = terms.deputies
+    if spec.name == "deputy" and rule.allowed and not rule.per_meeting:
+        return f"{command(rule)} @bob --meeting standing"
+    return None
 
 
 def group_note(terms: Terms, spec: Verb) -> str:

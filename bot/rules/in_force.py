@@ -3,6 +3,8 @@ state. Pure, no I/O."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.rules.approval import approval_words
 from bot.rules.cadence import cadence_words
 from bot.rules.calendar import show_date
@@ -10,8 +12,8 @@ from bot.rules.deputies import belonging
 from bot.terms import VOTING_RULE_WORDS, Terms
 
 
-def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
-    """Each rule of the ToR as a (label, sentence citing its clause) pair."""
+def rules_in_force(terms: Terms, today: dt.date | None = None) -> list[tuple[str, str]]:
+    """Each rule of the ToR as a (label, sentence citing its clause) pair, as of `today` (the group's)."""
     rows: list[tuple[str, str]] = [("Seats", f"{len(terms.seats)} seats, {terms.voting_seats} of them voting")]
     rows.extend(("Composition", rule.cited(rule.says)) for rule in terms.composition)
     replaced = [s for s in terms.seats if s.at_term_end == "new_holder"]
@@ -45,7 +47,9 @@ def rules_in_force(terms: Terms) -> list[tuple[str, str]]:
         rows.append(("Review", rv.cited(text)))
     rows.append(("Minutes", minutes_rule(terms)))
     if terms.operates_until:
-        rows.append(("Ends", terms.operates_until.cited(f"operates until {show_date(terms.operates_until.date)}")))
+        ends = terms.operates_until
+        tense = "operated" if today is not None and today > ends.date else "operates"  # CSCPWG: until 27 June 2023
+        rows.append(("Ends", ends.cited(f"{tense} until {show_date(ends.date)}")))
     privacy = terms.confidentiality
     if privacy.confidential or not privacy.public_meetings:
         text = "confidential: information is used only for its purpose" if privacy.confidential else ""
@@ -125,7 +129,8 @@ def voting_rule(terms: Terms) -> str:
     elif not voting.out_of_meeting_motions:
         text += "; motions are voted on only at meetings"
     if voting.carried_goes_to:
-        text += f"; what is carried goes to {voting.carried_goes_to}"
+        what = f"a {voting.carried_is} carried" if voting.carried_is else "what is carried"
+        text += f"; {what} goes to {voting.carried_goes_to}"
     if voting.swift_agreement:
         text += f"; {voting.swift_agreement}"
     if not voting.clause:

@@ -197,6 +197,8 @@ def next_step(rules: VotingRules, kind: str, outcome: str | None) -> str | None:
     """Where the ToR sends a carried motion next (`carried_goes_to`), citing it; None for anything else."""
     if kind != "motion" or rules.carried_goes_to is None or not (outcome or "").startswith("carried"):
         return None
+    if rules.carried_is:
+        return rules.cited(f"as a {rules.carried_is}, it goes to {rules.carried_goes_to}")
     return rules.cited(f"goes to {rules.carried_goes_to}")
 
 

@@ -141,7 +141,8 @@ def term_over_by(ctx: Context, held: Membership | None, meeting: Meeting) -> str
             ctx.terms.zone).date()):
         return None
     seat = ctx.terms.seat(held.seat_title)
-    rule = f"your term in {held.seat_title} ends on {show_date(held.term_ends_on)}, before meeting {meeting.number}"
+    ends = "ended" if term_over(held, ctx.today) else "ends"
+    rule = f"your term in {held.seat_title} {ends} on {show_date(held.term_ends_on)}, before meeting {meeting.number}"
     return (f"No apologies are needed: {seat.cited(rule) if seat else rule}, so you hold no seat at it"
             f"{until_reappointed(seat, 'you are ')}. " + lapsed_hint(seat, held.seat_title, ctx.actor.display_name,
                                                                       "you"))

@@ -23,6 +23,7 @@ from bot.services.numbers import meeting_number
 from bot.services.poll_records import get_poll, not_open_yet
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
+from bot.services.vote_cap import vote_cap_refusal
 from bot.verbs import Vote
 
 BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
@@ -143,6 +144,8 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
                          "on the poll's card (only you see your choice).")
     positions = choices_of(poll, cmd.choice)
     member_id = entitled_member(ctx, poll, cmd.for_)
+    if (over := vote_cap_refusal(ctx, poll, member_id)) is not None:
+        raise NotAllowed(over)
     labels = ", ".join(poll.options[p - 1].label for p in positions)
     on_behalf = "" if member_id == ctx.actor.id else f" as {ctx.terms.deputies.word}"
     notices = interest_reminders(ctx, poll, member_id)

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 
 from bot.models import Meeting
 from bot.rules.calendar import show, show_date
-from bot.rules.reminders import instant
+from bot.rules.reminders import DAY, instant
 from bot.services import reviews
 from bot.services.context import Context
 from bot.services.notices import Notice, chairs
@@ -34,8 +34,15 @@ def cadence_text(rules: MeetingRules) -> str:
     return f"every {rules.every_months} months" if rules.every_months else f"{rules.per_year} times a year"
 
 
+def counts_for_cadence(now: dt.datetime) -> ColumnElement[bool]:
+    """The meetings the cadence counts: those held (opened, or closed) and those still to come. One scheduled whose
+    day has passed without its being opened was not held, so the next is due as if it had never been scheduled."""
+    return or_(Meeting.status.in_(("open", "closed")),
+               and_(Meeting.status == "scheduled", Meeting.starts_at > now - DAY))
+
+
 def last_meeting(ctx: Context) -> Meeting | None:
-    return ctx.session.scalar(select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
+    return ctx.session.scalar(select(Meeting).where(Meeting.group_id == ctx.group.id, counts_for_cadence(ctx.now))
                               .order_by(Meeting.starts_at.desc()).limit(1))
 
 

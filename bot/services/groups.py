@@ -142,5 +142,5 @@ def group_info(ctx: Context, cmd: verbs.GroupInfo | verbs.Terms) -> Reply:
         parent = ctx.session.get(Group, ctx.group.parent_id)
         lines.append(f"A task-and-finish group of {parent.name if parent else 'another group'}.")
     text = "\n".join(lines) or "The rules in force:"
-    return Reply(text=text, title=f"{terms.name} ({terms.short_name})", fields=tuple(rules_in_force(terms)),
+    return Reply(text=text, title=f"{terms.name} ({terms.short_name})", fields=tuple(rules_in_force(terms, ctx.today)),
                  private=True)

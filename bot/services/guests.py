@@ -11,6 +11,7 @@ from bot.models import Attendance, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.attendance import ATTENDED, GUEST, cap_refusal, guest_words
+from bot.rules.confidentiality import barred_as
 from bot.rules.powers import power_for, who_may
 from bot.services import roll
 from bot.services.authority import require
@@ -44,6 +45,12 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
                      private=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     organisation = (cmd.from_ or "").strip()[:200] or None
+    privacy = ctx.terms.confidentiality
+    if barred_as(privacy, organisation) is not None:
+        raise NotAllowed(privacy.cited(f"{ctx.terms.name} meetings are not open to {privacy.not_open_to}") +
+                         f", and {guest.display_name} is recorded from {organisation}, so cannot attend as a guest. "
+                         f"If {guest.display_name} attends for another organisation, record that with `guest "
+                         f"@{guest.display_name} --from \"organisation\"`.")
     require_within_cap(ctx, meeting, organisation)
     ctx.session.add(Attendance(meeting_id=meeting.id, member_id=guest.id, status=GUEST, recorded_at=ctx.now,
                                organisation=organisation))
@@ -54,7 +61,6 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
                       "quorum") + "."
     if "guests" not in ctx.terms.model_fields_set:
         text += " The ToR says nothing of guests, so they attend at the group's invitation."
-    privacy = ctx.terms.confidentiality
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
         text += " " + privacy.cited(f"Its meetings are not open to {privacy.not_open_to}") + \
             ": a guest attends only by invitation."

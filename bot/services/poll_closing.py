@@ -18,7 +18,7 @@ from bot.services import roll
 from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll, not_open_yet
-from bot.services.poll_results import card, counts, electorate
+from bot.services.poll_results import card, counted_electorate, counts, electorate
 from bot.services.record_lock import require_unlocked
 from bot.verbs import PollClose
 
@@ -76,7 +76,9 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
         poll.outcome = f"{'not carried' if poll.kind == 'motion' else 'no decision'}: {shortfall}"
     elif poll.kind == "motion":
         tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))
-        poll.outcome = decide(ctx.terms.voting, tally, electorate=electorate(ctx, poll), casting=casting).text
+        entitled = counted_electorate(ctx, poll)
+        poll.outcome = decide(ctx.terms.voting, tally, electorate=entitled.number, casting=casting).text + \
+            (f"; {entitled.how}" if entitled.how else "")
     else:
         poll.outcome = poll_outcome({o.position: o.label for o in poll.options}, per, voters)
         note = sounding_note(ctx.terms) if poll.meeting_id is None else None

@@ -9,21 +9,26 @@ from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.rules.voting import electorate_is_present, sounding_note
-from bot.services import roll
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
 from bot.services.standing import voting_members
+from bot.services.vote_cap import Counted, counted
 from bot.verbs_vote import PollClose, Results, Vote
 
 
 def electorate(ctx: Context, poll: Poll) -> int:
     """Those whose votes the ToR's rule counts: the voting members present at a meeting vote, but every voting
     member in office, present or not, between meetings and where the rule is "agreed by all members"."""
+    return counted_electorate(ctx, poll).number
+
+
+def counted_electorate(ctx: Context, poll: Poll) -> Counted:
+    """`electorate`, with how it was counted where a member voted then left (bot.services.vote_cap.counted)."""
     if electorate_is_present(ctx.terms.voting.rule, at_meeting=poll.meeting_id is not None):
         meeting = ctx.session.get(Meeting, poll.meeting_id)
         assert meeting is not None
-        return len(roll.voters_present(ctx, meeting))
-    return len(voting_members(ctx))
+        return counted(ctx, poll, meeting)
+    return Counted(len(voting_members(ctx)))
 
 
 def share(count: int, voted: int) -> str:

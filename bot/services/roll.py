@@ -53,11 +53,26 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
             organisation]
     # Everyone there now counts ("at any one time"): each member or deputy in their place who has not left, and
     # anyone attending beside a member (who may stay on when the member leaves).
-    attending = sum((a.left_at is None and (beside or a.member_id != member.id))
-                    + (a.status == "present" and a.deputy_id is not None and a.beside_left_at is None) for a in rows)
-    refusal = cap_refusal(rule, organisation, attending)
+    here: list[str] = []
+    for a in rows:
+        held_by = ctx.session.get(Person, a.member_id)
+        member_name = held_by.display_name if held_by else "a member"
+        if a.left_at is None and (beside or a.member_id != member.id):
+            here.append(member_name if a.status == "present" else
+                        f"{name_of(ctx, a.deputy_id)} ({ctx.terms.deputies.word} for {member_name})")
+        if a.status == "present" and a.deputy_id is not None and a.beside_left_at is None:
+            gone = f", who left at {a.left_at.astimezone(ctx.terms.zone):%H:%M}" if a.left_at else ""
+            here.append(f"{name_of(ctx, a.deputy_id)} (beside {member_name}{gone})")
+    refusal = cap_refusal(rule, organisation, len(here))
     if refusal is not None:
-        raise NotAllowed(refusal)
+        listed = f"{', '.join(here[:-1])} and {here[-1]}" if len(here) > 1 else "".join(here)
+        raise NotAllowed(f"{refusal} Attending for {organisation} now: {listed}; one of them can say "
+                         "`leaving` to make room.")
+
+
+def name_of(ctx: Context, person_id: int | None) -> str:
+    person = ctx.session.get(Person, person_id) if person_id is not None else None
+    return person.display_name if person else "someone"
 
 
 def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
@@ -157,13 +172,15 @@ def not_named(ctx: Context, for_member: Person | None) -> str:
     gap = ineligible_for_all(ctx, ctx.actor, for_member) if unseated else \
         f"You hold a seat in {ctx.terms.name} and attend in your own right: say `here`."
     hint = guest_hint(ctx) if unseated else ""
+    # a ToR with standing deputies only (PLPCP's alternates) names none for one meeting
+    named = f"{rule.word} for this meeting" if rule.per_meeting else f"standing {rule.word}"
     if for_member is not None:
-        said = f"{unseated}{for_member.display_name} has not named you their {rule.word} for this meeting"
+        said = f"{unseated}{for_member.display_name} has not named you their {named}"
         how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} @{me}`."
         return said + ("." if gap else "") + how
     nobody = f"{unseated}no member has" if unseated else "No member has"
     how = f" {gap}" if gap else f" A member can: `{command(rule)} @{me}`."
-    return f"{nobody} named you their {rule.word} for this meeting.{how}{hint}"
+    return f"{nobody} named you their {named}.{how}{hint}"
 
 
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:

@@ -107,7 +107,8 @@ def test_the_cap_cites_2_1_and_group_info_cites_each_rule(chat: Chat) -> None:
     chat.ok("alice", "here")
     chat.ok("carol", "here")
     assert chat.refused("dan", "here").text == \
-        "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1)."
+        "Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1). Attending for " \
+        "Barnet now: alice and carol; one of them can say `leaving` to make room."
     info = dict(chat.ok("bob", "group info").fields)
     assert info["Attendance"] == ("at most 2 attending per organisation (ToR 2.1); the chair is told after 3 "
                                   "consecutive absences of an organisation (ToR 2.3); guests may be invited, "
