@@ -7,29 +7,28 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable
-from functools import partial
 from typing import TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import group_commit
-from bot.commands import Command, Verb, help_text, parse
+from bot.commands import Command, parse
 from bot.db import unit_of_work
 from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
 from bot.identity import Audience
-from bot.models import Group, Person
+from bot.models import Person
 from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
-from bot.rules.help_notes import group_example, group_note
 from bot.services import authority, confidential, direct, groups
 from bot.services.choices import open_choices
-from bot.services.context import Context, Place, Speaker, group_terms, person_for
+from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
+from bot.services.help_answer import help_answer
 from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
 from bot.services.speakers import person_seated
@@ -175,14 +174,7 @@ def exposure(sessions: sessionmaker[Session], speaker: Speaker, place: Place, au
 def run(session: Session, speaker: Speaker, place: Place, command: Command, now: dt.datetime,
         named: str | None = None, pending: Pending | None = None) -> Reply:
     if isinstance(command, Help):
-        # Its examples show dates in the group's zone when the channel has a group (a week ahead: a day's
-        # difference in zone never makes them past).
-        group = groups.group_for(session, place)
-        zone = group_terms(group).zone if group else dt.UTC
-        return Reply(help_text(list(command.topic), now.astimezone(zone).date(),
-                               help_note(session, speaker, place, group, now),
-                               partial(group_example, group_terms(group)) if group else lambda verb: None),
-                     private=True)
+        return help_answer(session, speaker, place, command, now)
     if isinstance(command, GroupBind):
         return bind(session, person_for(session, speaker).id, place, command.short_name, now)
     group = groups.group_for(session, place)
@@ -208,21 +200,6 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     reply = with_cards(ctx, USE_CASES[type(command)](ctx, command), pending)
     require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back
     return reply
-
-
-def help_note(session: Session, speaker: Speaker, place: Place, group: Group | None,
-              now: dt.datetime) -> Callable[[Verb], str]:
-    """What the channel's group's ToR says of a verb, for `help <verb>`: nothing where no group is bound, nor to
-    someone a confidential group shows nothing of its rules (CJCG 6.7-6.9)."""
-    if group is None:
-        return lambda verb: ""
-    terms = group_terms(group)
-    if terms.confidential:
-        ctx = Context(session=session, group=group, actor=person_for(session, speaker), now=now,
-                      platform=speaker.platform, place=place)
-        if not confidential.may_see_rules(ctx):
-            return lambda verb: ""
-    return partial(group_note, terms)
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,
