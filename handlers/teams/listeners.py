@@ -106,7 +106,7 @@ class Listeners:
             # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
             # before any new post; a record's own card already posted here shows the reply itself, as on Slack.
             if not reply.private and not (in_place := await self.record.in_place(context, place, reply)):
-                await self.record.refresh(context, speaker, place, reply.subject)
+                await self.record.refresh_posted(context, speaker, place, reply.subject)
             for shown in reply.cards:
                 await self.record.show(context, place, shown)
         # Where the record's card took the reply, the thread the command was typed in hears a line, not a copy.
