@@ -177,10 +177,10 @@ class Exchange:
     def show(self, reply: Reply) -> None:
         """Post a record to the channel, or update the card that already shows its subject."""
         channel = self.place.channel_id
-        ts = self.card(reply.subject) if reply.subject else None
+        ts, outdone = self.placed(reply) if reply.subject else (None, False)
         try:
             if ts is not None:
-                if self.outdone(reply):
+                if outdone:
                     return  # another replica's card shows a later change, this command's with it
                 try:
                     self.client.chat_update(channel=channel, ts=ts, **message(reply))
@@ -210,11 +210,14 @@ class Exchange:
                     cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
             self.noted(reply)
 
-    def outdone(self, reply: Reply) -> bool:
-        """Whether the card of the record `reply` shows was updated to a later change than the reply's, by any
-        replica."""
-        return reply.subject is not None and reply.version is not None and cards.shows_later(
-            self.core.sessions, self.place.channel_id, reply.subject, reply.version)
+    def placed(self, reply: Reply) -> tuple[str | None, bool]:
+        """The message showing the record `reply` is about (`card`), and whether any replica has updated it to a
+        later change than the reply's, read together."""
+        if reply.subject is None:
+            return None, False
+        with self.core.serially():
+            return cards.placed(self.core.sessions, self.place.channel_id, reply.subject, self.clicked_ts,
+                                reply.version)
 
     def noted(self, reply: Reply) -> None:
         """Note the change a record's card now shows, for every replica's refreshes (card_refresh.update_card)."""

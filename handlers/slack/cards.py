@@ -29,11 +29,23 @@ def card_ts(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, cl
     """The `ts` of the message showing `ref` in the channel, if the bot posted one; else the message `clicked` (a
     card posted before the bot noted its cards), unless that is another record's card: a click names its message
     itself, and one naming another poll's card would have that card rewritten as this one."""
+    with sessions() as session:
+        return _card_ts(session, Place(PLATFORM, channel_id), ref, clicked)
+
+
+def placed(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, clicked: str | None,
+           version: int | None) -> tuple[str | None, bool]:
+    """`card_ts`, and whether that card shows a change after `version` (`shows_later`), read in one session."""
     place = Place(PLATFORM, channel_id)
     with sessions() as session:
-        card = posted_card(session, place, ref)
-        if card is None and clicked is not None and shows_another(session, place, clicked, ref):
-            clicked = None
+        ts = _card_ts(session, place, ref, clicked)
+        return ts, ts is not None and version is not None and later_shown(session, place, ref, version)
+
+
+def _card_ts(session: Session, place: Place, ref: RecordRef, clicked: str | None) -> str | None:
+    card = posted_card(session, place, ref)
+    if card is None and clicked is not None and shows_another(session, place, clicked, ref):
+        clicked = None
     return card.message if card is not None else clicked
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
 from handlers.teams import admission, auth, listeners
+from handlers.teams.clients import PooledClients
 from handlers.teams.posting import Record
 
 logger = logging.getLogger(__name__)
@@ -70,7 +71,8 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
     if not config.CLIENT_ID:
         # Anonymous mode leaves the app id unset on purpose: the SDK's per-turn complaint about it is noise.
         logging.getLogger(USER_TOKEN_CLIENT).addFilter(NO_APP_ID)
-    adapter = CloudAdapter(connection_manager=connections, host_validator=host_validator)
+    clients = PooledClients(connections)
+    adapter = CloudAdapter(channel_service_client_factory=clients, host_validator=host_validator)
     adapter.on_turn_error = listeners.turn_failed  # the SDK's default would tell the user the exception text
     agent = AgentApplication[TurnState](
         ApplicationOptions(storage=MemoryStorage(), bot_app_id=settings.teams_app_id or "",
@@ -92,6 +94,7 @@ def build(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[
         return response if response is not None else aiohttp_web.Response(status=202)
 
     api = aiohttp_web.Application(middlewares=[auth.tokens_checked])
+    api.on_cleanup.append(lambda _: clients.close())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", aiohttp_web.NotAppKeyWarning)
         api[AGENT_CONFIGURATION] = config

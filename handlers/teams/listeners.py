@@ -86,16 +86,19 @@ class Listeners:
             logger.warning("refused a Teams message that @mentions %d people", many)
             await self.record.post(context, envelope.place(activity), refusal(TOO_MANY_MENTIONED))
             return
-        await self.record.remember(context)
         text, mentioned = await envelope.command_text(context)
         if len(text) <= MAX_COMMAND_CHARS:  # else refused for its length: it names nobody
             await self.record.introduce(mentioned, create=True)  # the command is about to name them
         speaker, place = envelope.speaker(activity.from_property), envelope.typed_place(activity)
         if envelope.COMMAND_PREFIX.sub("", text).strip().casefold() in FORMS_WORDS:
+            await self.record.remember(context)
             await context.send_activity(render.card_activity(forms.forms_card()))
             return
         reply = await asyncio.to_thread(respond_once, self.record.sessions, speaker, place, text,
                                         self.record.clock(), envelope.delivery(activity))
+        # The conversation's reference is kept once a turn, after the command: `group bind` may just have bound
+        # this channel, and its binding takes the reference now (one transaction, not one before and one after).
+        await self.record.remember(context)
         if reply is None:
             return  # Teams delivered this activity again: it was answered the first time
         in_place = False
@@ -103,14 +106,12 @@ class Listeners:
             # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
             # before any new post; a record's own card already posted here shows the reply itself, as on Slack.
             if not reply.private and not (in_place := await self.record.in_place(context, place, reply)):
-                await self.record.refresh(context, speaker, place, reply.subject)
+                await self.record.refresh_posted(context, speaker, place, reply.subject)
             for shown in reply.cards:
                 await self.record.show(context, place, shown)
         # Where the record's card took the reply, the thread the command was typed in hears a line, not a copy.
         await self.record.post(context, place, Reply(confirmation(reply)) if in_place else reply)
         await self.record.tell(context, place, reply.asides)
-        # `group bind` may just have bound this channel: its binding takes the reference now.
-        await self.record.remember(context)
 
     async def card_action(self, context: TurnContext, state: TurnState,
                           data: Any) -> AdaptiveCardInvokeResponse:

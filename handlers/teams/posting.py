@@ -133,11 +133,11 @@ class Record:
         record, if one was; returns the card, or None where the posted card shows a later change (another turn's,
         or another replica's), which `shown` must not undo."""
         content = render.card(shown)
-        posted = None
-        if shown.subject is not None:
-            posted = await asyncio.to_thread(self._posted, place, shown.subject)
-            if posted is not None and await self._outdone(place, shown):
-                return None
+        if shown.subject is None:
+            return content
+        posted, outdone = await asyncio.to_thread(self._posted_outdone, place, shown.subject, shown.version)
+        if outdone:
+            return None
         if posted is not None:
             await self._put(context, place, posted, shown)
         return content
@@ -149,15 +149,10 @@ class Record:
         card is posted again where it is opened, in the thread the meeting's people are reading now."""
         if not isinstance(reply.subject, PollRef) or not render.needs_card(reply):
             return False
-        posted = await asyncio.to_thread(self._posted, place, reply.subject)
+        posted, outdone = await asyncio.to_thread(self._posted_outdone, place, reply.subject, reply.version)
         if posted is None:
             return False
-        return await self._outdone(place, reply) or await self._put(context, place, posted, reply)
-
-    async def _outdone(self, place: Place, shown: Reply) -> bool:
-        """Whether the card posted for `shown`'s record shows a later change than `shown` does, by any replica."""
-        return shown.subject is not None and shown.version is not None and await asyncio.to_thread(
-            self._shows_later, place, shown.subject, shown.version)
+        return outdone or await self._put(context, place, posted, reply)
 
     async def _put(self, context: TurnContext, place: Place, posted: PostedCard, shown: Reply) -> bool:
         """Update the message `posted` to show `shown`, and note the change it now shows; False when Teams would
@@ -176,6 +171,19 @@ class Record:
         if shown.subject is not None and shown.version is not None:
             await asyncio.to_thread(self._note_shown, place, shown.subject, shown.version)
         return True
+
+    async def refresh_posted(self, context: TurnContext, speaker: Speaker, place: Place, ref: RecordRef | None) -> None:
+        """Put the card of `ref` as it stands in place of its copy posted here, if there is one (the card is
+        read only then: a record not yet posted here, one just made, say, has no copy to refresh)."""
+        if ref is None:
+            return
+        now = self.clock()
+
+        def read() -> Reply | None:
+            return card(self.sessions, speaker, place, ref, now) if self._posted(place, ref) is not None else None
+
+        if (shown := await asyncio.to_thread(read)) is not None:
+            await self.show(context, place, shown)
 
     async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
                       ref: RecordRef | None) -> dict[str, Any] | None:
@@ -210,9 +218,11 @@ class Record:
         with self.sessions() as session:
             return posted_card(session, place, ref)
 
-    def _shows_later(self, place: Place, ref: RecordRef, version: int) -> bool:
+    def _posted_outdone(self, place: Place, ref: RecordRef, version: int | None) -> tuple[PostedCard | None, bool]:
+        """The card posted here for `ref`, and whether it shows a later change than `version` (by any replica)."""
         with self.sessions() as session:
-            return shows_later(session, place, ref, version)
+            posted = posted_card(session, place, ref)
+            return posted, posted is not None and version is not None and shows_later(session, place, ref, version)
 
     def _note_shown(self, place: Place, ref: RecordRef, version: int) -> None:
         with unit_of_work(self.sessions) as session:

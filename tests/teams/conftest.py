@@ -56,6 +56,7 @@ class FakeConnector:
     update_failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # the same, for updates (PUT)
     member_pages: list[str | None] = field(default_factory=list)  # the continuation token of each page asked for
     member_lookups: list[str] = field(default_factory=list)  # each member looked up by id, in order
+    peers: list[Any] = field(default_factory=list)  # the bot's end of the connection each message came over
     ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     url: str = ""
 
@@ -73,6 +74,7 @@ class FakeConnector:
         body = await request.json()
         call = Recorded(request.method, request.path, body, request.headers.get("Authorization"))
         self.calls.append(call)
+        self.peers.append(request.transport.get_extra_info("peername") if request.transport else None)
         failures = self.update_failures if request.method == "PUT" and self.update_failures else self.failures
         if failures:
             status, headers = failures.pop(0)
