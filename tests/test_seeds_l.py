@@ -192,3 +192,23 @@ def test_cscpwg_terms_say_the_group_operated_until_a_date_past(platform_chat: Sp
     at(chat, "2026-12-10", "09:00")
     said = chat.ok("bob", "terms").text
     assert "Ends: operated until 27 Jun 2023 (ToR Operation)" in said.replace("*", ""), said
+
+
+def test_lieg_a_secret_ballot_refused_at_the_cap_names_no_one_who_voted(platform_chat: Speaking) -> None:
+    """A secret ballot keeps who voted to itself: dan, refused a third Barnet vote on a secret poll, was told 'by
+    alice and carol (who has left)', the voters the secret poll had kept; with the tally after the close, that can
+    tell how they voted. He is told how many Barnet cast, and why no one else from Barnet votes."""
+    chat = platform_chat
+    lieg_vote_open(chat, "alice", "bob", "carol", "frank")
+    card = chat.ok("erin", 'poll "Venue for March" "Hackney" "Camden" --secret')
+    for who in ("alice", "carol"):
+        assert "counted" in chat.press(who, "Hackney", card).text
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("carol", "leaving")
+    chat.ok("dan", "here")
+    said = chat.press("dan", "Camden", card)
+    assert said.error is True, said.text
+    assert ("Barnet has already cast 2 votes on poll 2; at most 2 per organisation may attend at any one time "
+            "(ToR 2.1), and a vote cast before leaving stands, so no one else from Barnet votes on poll 2.") in \
+        said.text, said.text
+    assert "alice" not in said.text and "carol" not in said.text, said.text
