@@ -212,3 +212,28 @@ def test_lieg_a_secret_ballot_refused_at_the_cap_names_no_one_who_voted(platform
             "(ToR 2.1), and a vote cast before leaving stands, so no one else from Barnet votes on poll 2.") in \
         said.text, said.text
     assert "alice" not in said.text and "carol" not in said.text, said.text
+
+
+def test_lieg_a_deputy_who_voted_then_left_is_counted_as_the_deputy_not_as_the_absent_member(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.4 and 6.3: bev attended for bob, who sent her, voted and left. The outcome counted "bob, who voted
+    before leaving at 10:20", though bob never came: the minutes then disagree with their own attendance."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
+    chat.ok("bob", "deputy @bev")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    for who in ("alice", "frank", "carol"):
+        chat.ok(who, "here")
+    chat.ok("bev", "here --for @bob")
+    chat.ok("erin", "motion vote 1")
+    chat.ok("bev", "vote 1 for")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("bev", "leaving")
+    said = chat.ok("erin", "poll close 1").text
+    assert ("counted: the voting members present at the close and bev (deputy for bob), who voted before leaving at "
+            "10:20") in said, said

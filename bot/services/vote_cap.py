@@ -65,6 +65,14 @@ def vote_cap_refusal(ctx: Context, poll: Poll, member_id: int) -> str | None:
         f"{poll.number}."
 
 
+def voter(ctx: Context, row: Attendance | None, member_id: int) -> str:
+    """Who cast `member_id`'s vote and left: the member, or the deputy who attended in their place ("bev (deputy
+    for bob)"), bob never having come."""
+    if row is not None and row.status == "deputised" and row.deputy_id is not None:
+        return f"{name(ctx, row.deputy_id)} ({ctx.terms.deputies.word} for {name(ctx, member_id)})"
+    return name(ctx, member_id)
+
+
 @dataclass(frozen=True)
 class Counted:
     """Those a meeting's vote counts as entitled to vote, and how, in words for its outcome."""
@@ -91,7 +99,7 @@ def counted(ctx: Context, poll: Poll, meeting: Meeting) -> Counted:
         return Counted(number)
     rows = {row.member_id: row for row in ctx.session.scalars(
         select(Attendance).where(Attendance.meeting_id == meeting.id))}
-    went = [f"{name(ctx, m)}, who voted before leaving" + (
+    went = [f"{voter(ctx, rows.get(m), m)}, who voted before leaving" + (
         f" at {left.astimezone(ctx.terms.zone):%H:%M}" if (left := getattr(rows.get(m), "left_at", None)) else "")
         for m in gone]
     how = f"counted: the voting members present at the close and {', '.join(went)}"
