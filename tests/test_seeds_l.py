@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import Chat
+from bot.identity import Place
+from tests import loaded
+from tests.conftest import Chat, example
 from tests.platform_chats import Speaking
 from tests.scheduler.conftest import RecordingNotifier, run
 
@@ -237,3 +239,24 @@ def test_lieg_a_deputy_who_voted_then_left_is_counted_as_the_deputy_not_as_the_a
     said = chat.ok("erin", "poll close 1").text
     assert ("counted: the voting members present at the close and bev (deputy for bob), who voted before leaving at "
             "10:20") in said, said
+
+
+def test_a_cap_of_one_names_the_one_vote_cast_in_plain_words(chat: Chat) -> None:
+    """A ToR capping each organisation at one attending: the refusal read 'cast 1 votes on motion 1, by  and alice
+    (who has left)'."""
+    chat.now = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
+    tor = example("lieg").read_text(encoding="utf-8").replace("max_per_organisation: 2", "max_per_organisation: 1")
+    loaded.load(chat.sessions, tor, chat.now, Place(chat.platform, chat.channel))
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
+    chat.now = dt.datetime(2026, 12, 10, 10, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("erin", "motion vote 1")
+    chat.ok("alice", "vote 1 for")
+    chat.ok("alice", "leaving")
+    chat.ok("carol", "here")
+    said = chat.refused("carol", "vote 1 against").text
+    assert "Barnet has already cast 1 vote on motion 1, by alice (who has left); at most 1 per organisation" in said, \
+        said

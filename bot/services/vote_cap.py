@@ -57,9 +57,10 @@ def vote_cap_refusal(ctx: Context, poll: Poll, member_id: int) -> str | None:
     here = roll.voters_present(ctx, meeting) if meeting is not None else {}
     by = [name(ctx, m) + ("" if m in here else " (who has left)") for m in theirs]
     # a secret ballot keeps who voted to itself: with the tally at the close, names could tell how they voted
-    whom = "" if poll.secret else f", by {', '.join(by[:-1])} and {by[-1]}"
+    whom = "" if poll.secret else f", by {by[0] if len(by) == 1 else ', '.join(by[:-1]) + ' and ' + by[-1]}"
+    votes = "vote" if len(theirs) == 1 else "votes"
     return ctx.terms.attendance.cap_rule.cited(
-        f"{organisation} has already cast {len(theirs)} votes on {poll.kind} {poll.number}{whom}; at most {cap} "
+        f"{organisation} has already cast {len(theirs)} {votes} on {poll.kind} {poll.number}{whom}; at most {cap} "
         "per organisation may attend at any one time") + \
         f", and a vote cast before leaving stands, so no one else from {organisation} votes on {poll.kind} " \
         f"{poll.number}."
