@@ -49,6 +49,12 @@ def rollback_keeping_prepared(dbapi_connection: Any) -> None:
     pgconn = dbapi_connection.pgconn
     if pgconn.transaction_status == TransactionStatus.IDLE:
         return  # as psycopg: nothing to roll back, nothing sent
+    if pgconn.transaction_status == TransactionStatus.INERROR:
+        # A failed statement may have been one psycopg counted as prepared and the server never prepared (a pipeline
+        # aborted at a statement's sixth use: bot.pg_chain's lock timing out): psycopg's own rollback forgets them all
+        # and the connection prepares afresh. Rare, so the round trip it costs is too.
+        dbapi_connection.rollback()
+        return
     with dbapi_connection.lock:
         result = pgconn.exec_(b"ROLLBACK")
     if result.status != ExecStatus.COMMAND_OK:

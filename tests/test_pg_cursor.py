@@ -50,11 +50,45 @@ def test_a_rollback_undoes_the_transaction_and_keeps_the_statements_prepared_on_
             connection.execute(text("INSERT INTO kept VALUES (1)"))
             connection.rollback()
             assert connection.execute(read).scalar() == 0  # rolled back all the same
-            with pytest.raises(DBAPIError):
-                connection.execute(text("SELECT 1/0"))
-            connection.rollback()  # out of a failed transaction too
-            assert connection.execute(read).scalar() == 0
             prepared = connection.execute(text("SELECT statement FROM pg_prepared_statements")).scalars().all()
             assert "SELECT count(*) FROM kept" in prepared, prepared
+            with pytest.raises(DBAPIError):
+                connection.execute(text("SELECT 1/0"))
+            connection.rollback()  # out of a failed transaction too (as psycopg does, forgetting what it prepared)
+            assert connection.execute(read).scalar() == 0
     finally:
         engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_chain_lock_timing_out_as_its_statements_are_prepared_leaves_the_pooled_connection_usable(
+        postgres_schema_url: str) -> None:
+    """An append to an audit chain sends the chain's lock and the head's read in one pipeline
+    (bot/pg_chain.locked_head), and psycopg prepares both at their sixth use. When the lock timed out that time (or
+    deadlocked), the read was never prepared though psycopg counted it prepared, and a rollback that kept psycopg's
+    list of prepared statements left that connection failing every append after it, 'prepared statement _pg3_1
+    does not exist': the pool's first connection, so every command a member typed."""
+    from bot.pg_chain import locked_head
+
+    engine = make_engine(postgres_schema_url, pool_size=1, max_overflow=0)
+    other = make_engine(postgres_schema_url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE audit_events (group_id integer, hash text, seq integer)"))
+            connection.execute(text("INSERT INTO audit_events VALUES (1, 'h', 1)"))
+        for use in range(1, 9):
+            with other.connect() as holder:
+                if use == 6:  # another replica holds the chain's lock at the use that prepares the statements
+                    holder.execute(text("SELECT pg_advisory_xact_lock(4242, 7)"))
+                try:
+                    with engine.begin() as connection:
+                        connection.execute(text("SET LOCAL lock_timeout = '100ms'"))
+                        assert locked_head(connection, 7, 1) == ("h", 1)
+                except DBAPIError as error:
+                    assert use == 6 and "lock timeout" in str(error), (use, error)
+                holder.rollback()
+        with engine.connect() as connection:  # the same pooled connection, and its statements prepared again
+            assert locked_head(connection, 7, 1) == ("h", 1)
+    finally:
+        engine.dispose()
+        other.dispose()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import Chat
+from bot.identity import Place
+from tests import loaded
+from tests.conftest import Chat, example
 from tests.platform_chats import Speaking
 from tests.scheduler.conftest import RecordingNotifier, run
 
@@ -192,3 +194,69 @@ def test_cscpwg_terms_say_the_group_operated_until_a_date_past(platform_chat: Sp
     at(chat, "2026-12-10", "09:00")
     said = chat.ok("bob", "terms").text
     assert "Ends: operated until 27 Jun 2023 (ToR Operation)" in said.replace("*", ""), said
+
+
+def test_lieg_a_secret_ballot_refused_at_the_cap_names_no_one_who_voted(platform_chat: Speaking) -> None:
+    """A secret ballot keeps who voted to itself: dan, refused a third Barnet vote on a secret poll, was told 'by
+    alice and carol (who has left)', the voters the secret poll had kept; with the tally after the close, that can
+    tell how they voted. He is told how many Barnet cast, and why no one else from Barnet votes."""
+    chat = platform_chat
+    lieg_vote_open(chat, "alice", "bob", "carol", "frank")
+    card = chat.ok("erin", 'poll "Venue for March" "Hackney" "Camden" --secret')
+    for who in ("alice", "carol"):
+        assert "counted" in chat.press(who, "Hackney", card).text
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("carol", "leaving")
+    chat.ok("dan", "here")
+    said = chat.press("dan", "Camden", card)
+    assert said.error is True, said.text
+    assert ("Barnet has already cast 2 votes on poll 2; at most 2 per organisation may attend at any one time "
+            "(ToR 2.1), and a vote cast before leaving stands, so no one else from Barnet votes on poll 2.") in \
+        said.text, said.text
+    assert "alice" not in said.text and "carol" not in said.text, said.text
+
+
+def test_lieg_a_deputy_who_voted_then_left_is_counted_as_the_deputy_not_as_the_absent_member(
+        platform_chat: Speaking) -> None:
+    """LIEG 2.4 and 6.3: bev attended for bob, who sent her, voted and left. The outcome counted "bob, who voted
+    before leaving at 10:20", though bob never came: the minutes then disagree with their own attendance."""
+    chat = platform_chat
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
+    chat.ok("bob", "deputy @bev")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    for who in ("alice", "frank", "carol"):
+        chat.ok(who, "here")
+    chat.ok("bev", "here --for @bob")
+    chat.ok("erin", "motion vote 1")
+    chat.ok("bev", "vote 1 for")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("bev", "leaving")
+    said = chat.ok("erin", "poll close 1").text
+    assert ("counted: the voting members present at the close and bev (deputy for bob), who voted before leaving at "
+            "10:20") in said, said
+
+
+def test_a_cap_of_one_names_the_one_vote_cast_in_plain_words(chat: Chat) -> None:
+    """A ToR capping each organisation at one attending: the refusal read 'cast 1 votes on motion 1, by  and alice
+    (who has left)'."""
+    chat.now = dt.datetime(2026, 12, 1, 9, tzinfo=dt.UTC)
+    tor = example("lieg").read_text(encoding="utf-8").replace("max_per_organisation: 2", "max_per_organisation: 1")
+    loaded.load(chat.sessions, tor, chat.now, Place(chat.platform, chat.channel))
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
+    chat.now = dt.datetime(2026, 12, 10, 10, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("alice", "here")
+    chat.ok("erin", "motion vote 1")
+    chat.ok("alice", "vote 1 for")
+    chat.ok("alice", "leaving")
+    chat.ok("carol", "here")
+    said = chat.refused("carol", "vote 1 against").text
+    assert "Barnet has already cast 1 vote on motion 1, by alice (who has left); at most 1 per organisation" in said, \
+        said

@@ -56,11 +56,22 @@ def vote_cap_refusal(ctx: Context, poll: Poll, member_id: int) -> str | None:
     meeting = ctx.session.get(Meeting, poll.meeting_id)
     here = roll.voters_present(ctx, meeting) if meeting is not None else {}
     by = [name(ctx, m) + ("" if m in here else " (who has left)") for m in theirs]
+    # a secret ballot keeps who voted to itself: with the tally at the close, names could tell how they voted
+    whom = "" if poll.secret else f", by {by[0] if len(by) == 1 else ', '.join(by[:-1]) + ' and ' + by[-1]}"
+    votes = "vote" if len(theirs) == 1 else "votes"
     return ctx.terms.attendance.cap_rule.cited(
-        f"{organisation} has already cast {len(theirs)} votes on {poll.kind} {poll.number}, by "
-        f"{', '.join(by[:-1])} and {by[-1]}; at most {cap} per organisation may attend at any one time") + \
+        f"{organisation} has already cast {len(theirs)} {votes} on {poll.kind} {poll.number}{whom}; at most {cap} "
+        "per organisation may attend at any one time") + \
         f", and a vote cast before leaving stands, so no one else from {organisation} votes on {poll.kind} " \
         f"{poll.number}."
+
+
+def voter(ctx: Context, row: Attendance | None, member_id: int) -> str:
+    """Who cast `member_id`'s vote and left: the member, or the deputy who attended in their place ("bev (deputy
+    for bob)"), bob never having come."""
+    if row is not None and row.status == "deputised" and row.deputy_id is not None:
+        return f"{name(ctx, row.deputy_id)} ({ctx.terms.deputies.word} for {name(ctx, member_id)})"
+    return name(ctx, member_id)
 
 
 @dataclass(frozen=True)
@@ -89,7 +100,7 @@ def counted(ctx: Context, poll: Poll, meeting: Meeting) -> Counted:
         return Counted(number)
     rows = {row.member_id: row for row in ctx.session.scalars(
         select(Attendance).where(Attendance.meeting_id == meeting.id))}
-    went = [f"{name(ctx, m)}, who voted before leaving" + (
+    went = [f"{voter(ctx, rows.get(m), m)}, who voted before leaving" + (
         f" at {left.astimezone(ctx.terms.zone):%H:%M}" if (left := getattr(rows.get(m), "left_at", None)) else "")
         for m in gone]
     how = f"counted: the voting members present at the close and {', '.join(went)}"

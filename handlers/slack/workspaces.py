@@ -101,6 +101,9 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
             return next()
         channel = context.channel_id or chosen_channel(req.body)
         bound = bound_team(sessions, channel) if channel else None
+        if bound and channel and bound.team == theirs and context.enterprise_id and not bound.enterprise:
+            # bound before its organisation was kept: its own workspace says which, and the others are answered
+            remember_team(sessions, Place(payloads.PLATFORM, channel), theirs, context.enterprise_id)
         why = elsewhere(bound, theirs, context.enterprise_id) if bound else None
         return refused(req, why) if why else next()
 

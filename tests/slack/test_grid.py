@@ -155,3 +155,20 @@ def test_a_reminder_reaches_a_channel_bound_in_a_grid_organisation_with_its_toke
     posted = bound_in_org.fake.of("chat.postMessage")[-1]
     assert posted.params["text"].startswith("Meeting 1 is tomorrow") and posted.token in bound_in_org.fake.orgs
     assert bound_in_org.fake.orgs[posted.token] == "E0ONE"
+
+
+def test_a_channel_bound_in_a_grid_workspace_before_organisations_were_kept_learns_its_organisation(
+        bound_in_org: Workspace) -> None:
+    """A binding made before the organisation was kept holds only its workspace. bob, in the same organisation's
+    other workspace, was answered before; he was refused from then on, as if from another organisation, and
+    nothing ever put the organisation in. The binding's own workspace, speaking from its organisation, does."""
+    workspace = bound_in_org
+    with workspace.sessions() as session, session.begin():  # as a binding kept before this release
+        session.scalars(select(ChannelBinding)).one().conversation = {"team_id": "T0ONEA"}
+    assert "nothing was recorded" not in said(from_grid(workspace, "alice", "members", "T0ONEA", "E0ONE"))
+    assert binding(workspace.sessions) == {"team_id": "T0ONEA", "enterprise_id": "E0ONE"}
+    before = events(workspace.sessions)
+    answer = said(from_grid(workspace, "bob", DECLARE, "T0ONEB", "E0ONE"))
+    assert "nothing was recorded" not in answer, answer
+    workspace.finish()
+    assert events(workspace.sessions) > before
