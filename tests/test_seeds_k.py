@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.platform_chats import Speaking, at
 from tests.test_seeds_j import cjcg_meeting
+from tests.test_seeds_l import lieg_motion_tabled
 
 
 def test_no_one_is_told_a_member_can_name_them_a_deputy_the_tor_would_refuse(platform_chat: Speaking) -> None:
@@ -109,11 +110,7 @@ def test_lieg_minutes_say_who_proposed_a_motion_and_who_tabled_it_with_the_steer
     with the wider group". The minutes gave the motion, its rule and its votes, but neither who proposed it nor that
     it had been tabled, the condition 6.3 puts on the vote."""
     chat = platform_chat
-    chat.load("lieg")
-    at(chat, "2026-12-01", "09:00")
-    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin --minutes @bob")
-    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
-    chat.ok("alice", "motion table 1")
+    lieg_motion_tabled(chat, " --minutes @bob")
     at(chat, "2026-12-10", "10:00")
     chat.ok("erin", "meeting open")
     for who in ("alice", "bob", "frank"):

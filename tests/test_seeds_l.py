@@ -7,22 +7,23 @@ import datetime as dt
 from bot.identity import Place
 from tests import loaded
 from tests.conftest import Chat, example
-from tests.platform_chats import Speaking
+from tests.platform_chats import Speaking, at
 from tests.scheduler.conftest import RecordingNotifier, run
 
 
-def at(chat: Speaking, day: str, time: str) -> None:
-    """Move the clock to `time` (UTC, as GMT in December) on `day`."""
-    chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
+def lieg_motion_tabled(chat: Speaking, also: str = "") -> None:
+    """LIEG meeting 1 scheduled for 10:00 on 10 Dec, erin to chair (`also` more options), and frank's motion 1
+    tabled with the steering group by alice (6.3)."""
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", f"meeting schedule 2026-12-10 10:00 --chair @erin{also}")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    chat.ok("alice", "motion table 1")
 
 
 def lieg_vote_open(chat: Speaking, *present: str) -> None:
     """LIEG meeting 1 open at 10:00 on 10 Dec, `present` there, frank's tabled motion 1 open for votes."""
-    chat.load("lieg")
-    at(chat, "2026-12-01", "09:00")
-    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
-    chat.ok("alice", "motion table 1")
+    lieg_motion_tabled(chat)
     at(chat, "2026-12-10", "10:00")
     chat.ok("erin", "meeting open")
     for who in present:
@@ -221,11 +222,7 @@ def test_lieg_a_deputy_who_voted_then_left_is_counted_as_the_deputy_not_as_the_a
     """LIEG 2.4 and 6.3: bev attended for bob, who sent her, voted and left. The outcome counted "bob, who voted
     before leaving at 10:20", though bob never came: the minutes then disagree with their own attendance."""
     chat = platform_chat
-    chat.load("lieg")
-    at(chat, "2026-12-01", "09:00")
-    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
-    chat.ok("alice", "motion table 1")
+    lieg_motion_tabled(chat)
     chat.ok("bob", "deputy @bev")
     at(chat, "2026-12-10", "10:00")
     chat.ok("erin", "meeting open")
