@@ -101,7 +101,8 @@ def test_the_overdue_meeting_reminder_counts_only_meetings_held_not_one_schedule
     sent = [s.reply.text for s in notifier.sent if s.reply.title == "Next meeting not scheduled"]
     assert sent and all("10 Mar 2027, so" not in text for text in sent), sent
     assert ("London Information Exchange Group meets 4 times a year (ToR 4.1): the last meeting was on 10 Dec 2026, "
-            "so the next meeting was due on 10 Mar 2027, and none is scheduled.") in sent[0], sent
+            "so the next meeting was due on 10 Mar 2027. Meeting 2 (10 Mar 2027) was scheduled but never opened: "
+            "`meeting cancel 2` to record that it did not take place") in sent[0], sent
 
 
 def test_cjcg_a_guest_from_a_provider_is_refused_as_its_meetings_are_not_open_to_providers(

@@ -64,6 +64,28 @@ def meeting_due_after(ctx: Context, last_start: dt.datetime | None) -> dt.date |
     return since + gap
 
 
+def never_opened(ctx: Context, after: Meeting | None) -> list[Meeting]:
+    """Meetings still listed as scheduled a day after their start, later than the last one the cadence counts: the
+    reminder names them, or it would say none is scheduled while `meetings` shows one."""
+    since = [Meeting.starts_at > after.starts_at] if after else []
+    return list(ctx.session.scalars(select(Meeting).where(
+        Meeting.group_id == ctx.group.id, Meeting.status == "scheduled", Meeting.starts_at <= ctx.now - DAY, *since)
+        .order_by(Meeting.starts_at)))
+
+
+def what_to_do(ctx: Context, stale: list[Meeting]) -> str:
+    """The end of the reminder: schedule the next meeting, after cancelling any that passed without being opened."""
+    schedule = "`meeting schedule <date> <time>`"
+    if not stale:
+        return f", and none is scheduled. Schedule it with {schedule}."
+    named = " and ".join(f"meeting {m.number} ({show_date(m.starts_at.astimezone(ctx.terms.zone).date())})"
+                         for m in stale)
+    cancels = " and ".join(f"`meeting cancel {m.number}`" for m in stale)
+    one = len(stale) == 1
+    return (f". {named[0].upper()}{named[1:]} {'was' if one else 'were'} scheduled but never opened: {cancels} to "
+            f"record that {'it' if one else 'they'} did not take place, then schedule the next with {schedule}.")
+
+
 def chair_and_secretariat(ctx: Context) -> tuple[int, ...]:
     found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES or m.role == Role.SECRETARIAT)
     return found or chairs(ctx)
@@ -81,8 +103,7 @@ def cadence_notice(ctx: Context, due_on: str) -> Notice | str:
         else "there has been no meeting yet"
     when = "was due on" if due < ctx.today else "is due by"
     text = rules.cited(f"{ctx.terms.name} meets {cadence_text(rules)}") + (
-        f": {after}, so the next meeting {when} {show_date(due)}, and none is scheduled. "
-        f"Schedule it with `meeting schedule <date> <time>`.")
+        f": {after}, so the next meeting {when} {show_date(due)}") + what_to_do(ctx, never_opened(ctx, last))
     return Notice("Next meeting not scheduled", text, chair_and_secretariat(ctx))
 
 

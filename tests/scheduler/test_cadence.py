@@ -103,3 +103,25 @@ def test_the_overdue_meeting_is_told_once_not_again_when_the_outbox_forgets_it_w
     run(chat.sessions, notifier, days)
     sent = told(notifier, "Next meeting not scheduled")
     assert [who for who, _ in sent] == ["alice", "sam"], [(s.at, s.destination.user_id) for s in notifier.sent]
+
+
+def test_the_overdue_meeting_reminder_names_the_meeting_scheduled_but_never_opened(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """Meeting 2 was scheduled for 4 Feb and never opened. A day later the cadence no longer counts it, and the
+    reminder said the next meeting was due "and none is scheduled" while `meetings` still listed meeting 2 as
+    scheduled, without saying what to do about it."""
+    working_group(chat)
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    run(chat.sessions, notifier, [utc("2026-12-10", 12), utc("2027-01-13"), utc("2027-02-04", 12)])
+    assert told(notifier, "Next meeting not scheduled") == []
+    run(chat.sessions, notifier, [utc("2027-02-05", 11) + n * dt.timedelta(days=7) for n in range(5)])
+    sent = told(notifier, "Next meeting not scheduled")
+    assert [who for who, _ in sent] == ["alice", "sam"]
+    assert sent[0][1] == (
+        "Children's Social Care Placements Working Group meets every 2 months (ToR Operation): the last meeting was "
+        "on 10 Dec 2026, so the next meeting was due on 10 Feb 2027. Meeting 2 (4 Feb 2027) was scheduled but never "
+        "opened: `meeting cancel 2` to record that it did not take place, then schedule the next with "
+        "`meeting schedule <date> <time>`.")
+    assert ("Meeting 2", "Thu 4 Feb 2027, 10:00 GMT, scheduled") in chat.ok("sam", "meetings").fields
+    chat.now = utc("2027-03-05", 12)
+    assert chat.ok("sam", "meeting cancel 2").text == "Meeting 2 (Thu 4 Feb 2027, 10:00 GMT) is cancelled."
