@@ -31,6 +31,12 @@ BOUND_IN_ORGANISATION = ("This channel's group was bound from Slack organisation
                          "came from {theirs}: nothing was recorded. govbot answers this channel from the workspaces "
                          "of {ours} only; a group of your own organisation needs a channel there "
                          "(`/gov group bind <group>`).")
+# Added when the request comes from a Grid organisation and the binding names none: it may have been made before
+# organisations were kept, and its own workspace's next request puts the organisation in (other workspaces are refused,
+# `group bind` too, so that is the one way).
+BOUND_BEFORE_ORGANISATIONS = (" If {ours} is a workspace of your Enterprise Grid organisation, someone in {ours} need "
+                              "only use /gov in this channel once; govbot then answers your organisation's other "
+                              "workspaces here too.")
 ENTERPRISE = "enterprise_id"  # a binding's Grid organisation, in its `conversation` beside `team_id`
 KINDS = ("block_actions", "view_submission", "shortcut", "message_action", "event_callback")  # named in the log
 Middleware = Callable[[BoltRequest, BoltResponse, Callable[[], BoltResponse]], BoltResponse]
@@ -80,7 +86,8 @@ def elsewhere(bound: Bound, team: str, enterprise: str | None) -> str | None:
     if bound.enterprise:
         theirs = f"Slack organisation {enterprise} (workspace {team})" if enterprise else f"Slack workspace {team}"
         return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=theirs)
-    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=team)
+    hint = BOUND_BEFORE_ORGANISATIONS.format(ours=bound.team) if enterprise else ""
+    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=team) + hint
 
 
 def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware:

@@ -172,3 +172,25 @@ def test_a_channel_bound_in_a_grid_workspace_before_organisations_were_kept_lear
     assert "nothing was recorded" not in answer, answer
     workspace.finish()
     assert events(workspace.sessions) > before
+
+
+def test_a_grid_workspace_refused_by_a_channel_bound_before_organisations_were_kept_hears_what_fixes_it(
+        bound_in_org: Workspace) -> None:
+    """Until the workspace that bound the channel speaks again, the organisation's other workspaces are refused; the
+    refusal said only that the channel answers T0ONEA, and bob could not know that one /gov from T0ONEA would do."""
+    workspace = bound_in_org
+    with workspace.sessions() as session, session.begin():  # as a binding kept before this release
+        session.scalars(select(ChannelBinding)).one().conversation = {"team_id": "T0ONEA"}
+    before = events(workspace.sessions)
+    answer = said(from_grid(workspace, "bob", DECLARE, "T0ONEB", "E0ONE"))
+    assert answer == (
+        "This channel's group was bound from Slack workspace T0ONEA, and this came from Slack workspace T0ONEB: "
+        "nothing was recorded. govbot answers this channel from T0ONEA only; a group of your own workspace needs a "
+        "channel there (`/gov group bind <group>`). If T0ONEA is a workspace of your Enterprise Grid organisation, "
+        "someone in T0ONEA need only use /gov in this channel once; govbot then answers your organisation's other "
+        "workspaces here too.")
+    assert "nothing was recorded" in said(from_grid(workspace, "bob", "group bind cjcg", "T0ONEB", "E0ONE"))
+    assert "nothing was recorded" not in said(from_grid(workspace, "carol", "members", "T0ONEA", "E0ONE"))
+    assert "nothing was recorded" not in said(from_grid(workspace, "bob", DECLARE, "T0ONEB", "E0ONE"))
+    workspace.finish()
+    assert events(workspace.sessions) > before
