@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.errors import DomainError
 from bot.models import (
     Group,
+    Meeting,
     ReminderGiven,
     ReminderPlan,
     SchedulerMark,
@@ -39,6 +40,7 @@ REPLAN_AFTER = dt.timedelta(days=21)
 REPLAN = "replan"
 FIRST_LOOK_BACK = dt.timedelta(days=1)  # a new installation sends what fell due in the last day, no more
 BATCH = 500
+STALE_AFTER = dt.timedelta(minutes=1)  # a replan just after a scheduled meeting has passed a day unopened
 # Kinds planned at the next reminder time for as long as their subject calls for them (the overdue meeting), not at
 # a moment of their own that passes: once queued they are kept as given (ReminderGiven), not replanned.
 MOVING = ("cadence",)
@@ -108,7 +110,7 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
             logger.error("cannot plan reminders for %s: a date in its record is out of range (%s)",
                          group.short_name, type(error).__name__)
             found = []
-        for occurrence in found + [replan_row(group.id, now)]:
+        for occurrence in found + [replan_row(group.id, now, record.meetings.get(group.id, []))]:
             if occurrence.name in given:
                 continue
             if occurrence.due_at <= horizon and (since < occurrence.due_at or occurrence.name in waiting):
@@ -119,9 +121,14 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
     return rows
 
 
-def replan_row(group_id: int, now: dt.datetime) -> Occurrence:
+def replan_row(group_id: int, now: dt.datetime, meetings: Iterable[Meeting] = ()) -> Occurrence:
+    """When the group is next replanned: within REPLAN_AFTER, or as soon as a meeting still scheduled has passed a
+    day unopened. Nothing in the record changes then, but the cadence stops counting that meeting, so the overdue
+    meeting's reminder may fall due (bot.services.cadence)."""
     stagger = dt.timedelta(minutes=group_id % (7 * 24 * 60))
-    return Occurrence(REPLAN, f"group:{group_id}", "plan", now + REPLAN_AFTER + stagger, None)
+    due = now + REPLAN_AFTER + stagger
+    unopened = [m.starts_at + reminders.DAY + STALE_AFTER for m in meetings if m.status == "scheduled"]
+    return Occurrence(REPLAN, f"group:{group_id}", "plan", min([due, *(at for at in unopened if at > now)]), None)
 
 
 def subject_id(occurrence: Occurrence) -> int | None:

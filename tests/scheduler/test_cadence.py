@@ -125,3 +125,17 @@ def test_the_overdue_meeting_reminder_names_the_meeting_scheduled_but_never_open
     assert ("Meeting 2", "Thu 4 Feb 2027, 10:00 GMT, scheduled") in chat.ok("sam", "meetings").fields
     chat.now = utc("2027-03-05", 12)
     assert chat.ok("sam", "meeting cancel 2").text == "Meeting 2 (Thu 4 Feb 2027, 10:00 GMT) is cancelled."
+
+
+def test_a_meeting_that_passes_unopened_brings_the_overdue_reminder_when_it_falls_due_not_weeks_later(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """Reminders are replanned when the record changes, and a meeting passing unopened is no change: meeting 2 of
+    4 Feb stopped counting on 5 Feb and the next meeting was due on 10 Feb, but with the scheduler running daily the
+    chair and secretariat first heard of it on 27 Feb, at the group's three-weekly replan."""
+    working_group(chat)
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    run(chat.sessions, notifier, [utc("2026-12-10", 12), utc("2027-01-13"), utc("2027-02-04", 12)])
+    run(chat.sessions, notifier, [utc("2027-02-05", 11) + n * dt.timedelta(days=1) for n in range(7)])
+    sent = told(notifier, "Next meeting not scheduled")
+    assert [who for who, _ in sent] == ["alice", "sam"], [(s.at, s.destination.user_id) for s in notifier.sent]
+    assert "Meeting 2 (4 Feb 2027) was scheduled but never opened" in sent[0][1]
