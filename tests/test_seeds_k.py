@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.platform_chats import Speaking, at
 from tests.test_seeds_j import cjcg_meeting
-from tests.test_seeds_l import lieg_motion_tabled
+from tests.test_seeds_l import bev_comes_after_alice_left, lieg_motion_tabled
 
 
 def test_no_one_is_told_a_member_can_name_them_a_deputy_the_tor_would_refuse(platform_chat: Speaking) -> None:
@@ -191,18 +191,7 @@ def test_lieg_an_additional_individual_arriving_after_the_member_left_is_not_tol
         platform_chat: Speaking) -> None:
     """LIEG 2.4: an "alternative or additional individual" may attend. alice left at 10:20; bev, her deputy, came at
     10:30 and was told "alice votes, bev does not", though alice was no longer there to vote."""
-    chat = platform_chat
-    chat.load("lieg")
-    at(chat, "2026-12-01", "09:00")
-    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.ok("alice", "deputy @bev")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    chat.ok("alice", "here")
-    at(chat, "2026-12-10", "10:20")
-    chat.ok("alice", "leaving")
-    at(chat, "2026-12-10", "10:30")
-    said = chat.ok("bev", "here").text
+    said = bev_comes_after_alice_left(platform_chat)
     assert "alice votes" not in said, said
     assert ("bev attends with alice, who left at 10:20, as an additional individual; bev does not vote: alice's vote "
             "stays with alice, who votes again on coming back (ToR 2.4).") in said, said

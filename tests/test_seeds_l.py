@@ -21,6 +21,23 @@ def lieg_motion_tabled(chat: Speaking, also: str = "") -> None:
     chat.ok("alice", "motion table 1")
 
 
+def bev_comes_after_alice_left(chat: Speaking, *also: str) -> str:
+    """LIEG meeting 1 open at 10:00 on 10 Dec with alice (Barnet) and `also` present; alice leaves at 10:20 and bev,
+    whom alice named her deputy, comes at 10:30, as an additional individual (2.4). What bev is told."""
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("alice", "deputy @bev")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    for who in ("alice", *also):
+        chat.ok(who, "here")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("alice", "leaving")
+    at(chat, "2026-12-10", "10:30")
+    return chat.ok("bev", "here").text
+
+
 def lieg_vote_open(chat: Speaking, *present: str) -> None:
     """LIEG meeting 1 open at 10:00 on 10 Dec, `present` there, frank's tabled motion 1 open for votes."""
     lieg_motion_tabled(chat)
@@ -63,18 +80,7 @@ def test_lieg_a_member_refused_on_coming_back_is_told_who_holds_the_places_and_w
     refused with only "Barnet already has 2 attending", though she was one of them when she left: who holds the two
     places, and that one of them can say `leaving`, is what she needs to know."""
     chat = platform_chat
-    chat.load("lieg")
-    at(chat, "2026-12-01", "09:00")
-    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    chat.ok("alice", "deputy @bev")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    chat.ok("alice", "here")
-    chat.ok("carol", "here")
-    at(chat, "2026-12-10", "10:20")
-    chat.ok("alice", "leaving")
-    at(chat, "2026-12-10", "10:30")
-    chat.ok("bev", "here")
+    bev_comes_after_alice_left(chat, "carol")
     said = chat.refused("alice", "here").text
     assert ("Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1). Attending for "
             "Barnet now: bev (beside alice, who left at 10:20) and carol; one of them can say") in said, said
