@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, example
+from tests.conftest import ROOT, example, migrated
 
 UP = "\x1b[A"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
@@ -37,6 +37,7 @@ class Terminal:
     def __init__(self, home: Path, started_deaf: bool = False) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
         env |= {"HOME": str(home), "DATABASE_URL": f"sqlite:///{home / 'g.db'}", "TERM": "xterm"}
+        migrated(env["DATABASE_URL"])  # a copy of a migrated record: these tests are about the terminal, not migrating
         self.fd, terminal = pty.openpty()
         # Its own session with the terminal as controlling tty, so Ctrl-C reaches it as a terminal's would.
         self.process = subprocess.Popen(

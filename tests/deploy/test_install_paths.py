@@ -14,7 +14,7 @@ from pathlib import Path
 from bot.settings import Settings
 from govbot import bundled
 from govbot.cli_teams import build_package
-from tests.conftest import ROOT
+from tests.conftest import ROOT, migrated
 from tests.test_cli import govbot_main
 
 
@@ -67,8 +67,9 @@ def test_a_missing_database_driver_says_how_to_install_it(tmp_path: Path) -> Non
 
 
 def test_example_tor_files_are_found_from_any_directory(tmp_path: Path) -> None:
+    migrated(database := f"sqlite:///{tmp_path / 'g.db'}")  # a copy of a migrated record: this is about finding files
     result = govbot("console", "--group", "examples/004-cjcg.yaml", cwd=tmp_path, stdin="group info\n",
-                    DATABASE_URL=f"sqlite:///{tmp_path / 'g.db'}")
+                    DATABASE_URL=database)
     assert result.returncode == 0, result.stderr
     assert "Children's Joint Commissioning Group (cjcg)" in result.stdout
 
