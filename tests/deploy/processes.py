@@ -26,6 +26,15 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def free_ports(count: int) -> list[int]:
+    """`count` different free ports (a port is free again once its probe closes, so one could come back twice)."""
+    ports: list[int] = []
+    while len(ports) < count:
+        if (port := free_port()) not in ports:
+            ports.append(port)
+    return ports
+
+
 def clean_env(**settings: str) -> dict[str, str]:
     """The test's environment without any govbot setting it may hold, plus `settings`."""
     names = ("SLACK_", "TEAMS_", "DATABASE_URL", "METRICS_", "LOG_", "MIGRATE_", "PORT")
@@ -62,21 +71,35 @@ class Running:
 @contextmanager
 def govbot_run(command: list[str], env: dict[str, str], cwd: Path, port: int) -> Iterator[Running]:
     """Start `command` (a `govbot run`) and wait until /healthz answers 200; SIGTERM it after the block."""
-    process = subprocess.Popen(command, cwd=cwd, env=env | {"PORT": str(port)}, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    running = Running(process, f"http://127.0.0.1:{port}")
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            try:
-                if get(running.base + "/healthz")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"govbot run did not start serving: {running.stop()}")
-            time.sleep(0.2)  # polls the port until the server is up
+    with govbot_runs(command, env, cwd, [port]) as (running,):
         yield running
+
+
+@contextmanager
+def govbot_runs(command: list[str], env: dict[str, str], cwd: Path, ports: list[int]) -> Iterator[list[Running]]:
+    """`govbot_run` for replicas, one on each of `ports`, all started at once (as a deployment starts them) rather
+    than each after the last one serves; SIGTERM each after the block."""
+    started = [Running(subprocess.Popen(command, cwd=cwd, env=env | {"PORT": str(port)}, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE), f"http://127.0.0.1:{port}")
+               for port in ports]
+    try:
+        for running in started:
+            serving(running, deadline=time.monotonic() + 90)
+        yield started
     finally:
-        if process.poll() is None:
-            running.stop()
+        for running in started:
+            if running.process.poll() is None:
+                running.stop()
+
+
+def serving(running: Running, deadline: float) -> None:
+    """Until its /healthz answers 200; fails with what it printed if it exits first or the deadline passes."""
+    while True:
+        try:
+            if get(running.base + "/healthz")[0] == 200:
+                return
+        except OSError:
+            pass
+        if running.process.poll() is not None or time.monotonic() > deadline:
+            raise AssertionError(f"govbot run did not start serving: {running.stop()}")
+        time.sleep(0.05)  # polls the port until the server is up: a refused connection costs next to nothing

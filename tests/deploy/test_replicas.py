@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from bot.db import make_engine, session_factory, upgrade
 from bot.models import AuditEvent, Ballot, Poll, PollOption
 from tests.conftest import Clock
-from tests.deploy.processes import Running, clean_env, free_port, govbot_run
+from tests.deploy.processes import Running, clean_env, free_ports, govbot_runs
 from tests.slack.conftest import Workspace, buttons, shown
 from tests.slack.fake_slack import TEAM, fake_slack
 
@@ -37,8 +37,8 @@ def replicas(tmp_path: Path, postgres_schema_url: str) -> Iterator[tuple[Workspa
     with fake_slack() as slack, ExitStack() as stack:
         env = clean_env(DATABASE_URL=postgres_schema_url, MIGRATE_ON_START="false", SLACK_API_URL=slack.url,
                         SLACK_BOT_TOKEN="xoxb-" + secrets.token_hex(8), SLACK_SIGNING_SECRET=secret)
-        running = [stack.enter_context(govbot_run([sys.executable, "-m", "govbot.cli", "run"], env, tmp_path,
-                                                  free_port())) for _ in range(2)]
+        running = stack.enter_context(govbot_runs([sys.executable, "-m", "govbot.cli", "run"], env, tmp_path,
+                                                  free_ports(2)))
         yield Workspace(running[0].base, secret, slack, session_factory(engine), Clock(), lambda: None), running
     engine.dispose()
 
