@@ -17,11 +17,11 @@ from aiohttp import web
 from pydantic import SecretStr
 
 from bot.conversation import respond
-from bot.db import make_engine, session_factory, upgrade
+from bot.db import make_engine, session_factory
 from bot.services.context import Place, Speaker
 from bot.settings import Settings
 from govbot.serve import build_web_app
-from tests.conftest import START, Clock, cjcg_in_room
+from tests.conftest import START, Clock, cjcg_in_room, migrated
 from tests.deploy.processes import clean_env, free_port, get, govbot_run
 from tests.slack.fake_slack import fake_slack
 
@@ -118,7 +118,7 @@ def test_each_response_names_its_request(server: str) -> None:
 
 def test_json_logs_carry_the_request_id_and_sigterm_stops_cleanly(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'govbot.db'}"
-    upgrade(url)
+    migrated(url)  # a copy of a record migrated once: logs and stopping are what this checks
     with fake_slack() as slack:
         env = clean_env(DATABASE_URL=url, LOG_FORMAT="json", SLACK_API_URL=slack.url,
                         SLACK_BOT_TOKEN="xoxb-" + secrets.token_hex(8), SLACK_SIGNING_SECRET=secrets.token_hex(16))
