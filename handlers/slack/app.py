@@ -14,7 +14,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -67,6 +68,10 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
 def bolt_request(request: web.Request, body: str) -> BoltRequest:
     headers: dict[str, str | Sequence[str]] = {key.lower(): request.headers.getall(key) for key in request.headers}
     bolt = BoltRequest(body=body, query=request.query_string, headers=headers)
+    if (read := gate.parsed(body, request.headers.get("Content-Type", ""))) is not None and read != bolt.body:
+        # Bolt reads any form with 'payload' anywhere in it as an interaction's and, finding no payload field,
+        # as nothing: a command typed with the word, or sent from a channel called #payloads, was a bare 404.
+        bolt.body, bolt.context = read, build_context(BoltContext({}), read)
     bolt.context[RECEIVED_AT] = time.monotonic()  # Slack's three seconds run from here, not from dispatch
     return bolt
 
