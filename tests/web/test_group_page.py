@@ -180,3 +180,29 @@ def test_one_groups_link_opens_no_other_groups_page(
                     f"/groups/lieg/meetings/1/minutes.md?t={token}")
     assert [status for status, _, _ in results] == [403, 403]
     assert all("Set-Cookie" not in headers for _, headers, _ in results)
+
+
+def test_draft_minutes_the_tor_keeps_to_the_steering_group_are_neither_shown_nor_downloaded_by_other_members(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """LIEG 5.2: "The minutes will be approved by the steering group before circulation." frank (Islington, not on
+    the steering group) is refused the draft in chat, yet his page link showed its text and downloaded it as
+    Markdown, Word or PDF. The page now says who reads the draft, and the downloads are refused saying so; erin (on
+    the steering group) reads it, and once approved everyone does."""
+    chat = recorded("lieg")
+    refusal = "Only a member of the steering group can read the draft minutes before they are approved (ToR 5.2)."
+    assert refusal in chat.refused("frank", "meeting minutes 1").text
+    frank, erin = link_for(chat, "frank"), link_for(chat, "erin")
+    files = [f"/meetings/1/minutes.{kind}?t=" for kind in ("md", "docx", "pdf")]
+    (_, cookie, _), *downloads = fetch(page_settings, sessions, chat.now, frank,
+                                       *(frank.replace("/?t=", file) for file in files))
+    assert [status for status, _, _ in downloads] == [403, 403, 403]
+    assert all(refusal in body.decode() and b"Attendance" not in body for _, _, body in downloads)
+    [(status, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/",
+                                cookie=cookie["Set-Cookie"].split(";")[0])
+    assert status == 200 and refusal in page.decode()
+    assert "# Minutes of London Information Exchange Group" not in page.decode() and b"minutes.docx" not in page
+    [(status, _, draft)] = fetch(page_settings, sessions, chat.now, erin.replace("/?t=", files[0]))
+    assert status == 200 and draft.startswith(b"# Minutes of London Information Exchange Group: meeting 1")
+    chat.ok("erin", "minutes approve 1")
+    [(status, _, approved)] = fetch(page_settings, sessions, chat.now, frank.replace("/?t=", files[0]))
+    assert status == 200 and b"# Minutes of London Information Exchange Group: meeting 1" in approved
