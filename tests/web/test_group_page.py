@@ -206,3 +206,26 @@ def test_draft_minutes_the_tor_keeps_to_the_steering_group_are_neither_shown_nor
     chat.ok("erin", "minutes approve 1")
     [(status, _, approved)] = fetch(page_settings, sessions, chat.now, frank.replace("/?t=", files[0]))
     assert status == 200 and b"# Minutes of London Information Exchange Group: meeting 1" in approved
+
+
+def test_an_open_secret_polls_count_per_option_is_not_on_the_page(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """While a secret poll is open its card hides the count per option, since a count read after each vote says
+    how that voter voted; the page's decisions register, and the minutes' text, gave it (Barnet 1, Camden 0 just
+    after bob's ballot). Now they say how many voted, and the counts once the poll has closed."""
+    chat = recorded("cjcg")
+    opened = chat.ok("alice", 'poll "Venue for the away day?" "Barnet" "Camden" --secret --closes "2026-12-31 17:00"')
+    number = opened.text.split("Poll ", 1)[1].split(" ", 1)[0]
+    chat.ok("bob", f"vote {number} Barnet")
+    [(_, headers, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "carol"))
+    [(status, _, body)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                                cookie=headers["Set-Cookie"].split(";")[0])
+    page = body.decode()
+    assert status == 200 and "Venue for the away day?" in page
+    row = page[page.index("Venue for the away day?"):][:300]
+    assert "hidden until the poll closes" in row and "Barnet 1" not in row and "Camden 0" not in row, row
+    chat.ok("alice", f"poll close {number} --early")
+    [(_, _, body)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                           cookie=headers["Set-Cookie"].split(";")[0])
+    row = body.decode()[body.decode().index("Venue for the away day?"):][:300]
+    assert "Barnet 1" in row and "Camden 0" in row, row
