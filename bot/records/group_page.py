@@ -117,9 +117,11 @@ def open_actions(session: Session, group: Group) -> list[tuple[str, str, str, st
              show_date(a.due_on) if a.due_on else "") for a in rows]
 
 
-def group_page(session: Session, group: Group, now: dt.datetime, withheld: Withheld = lambda _: None) -> GroupPage:
+def group_page(session: Session, group: Group, now: dt.datetime, withheld: Withheld = lambda _: None,
+               calendar: str | None = None) -> GroupPage:
     """Everything the page of `group` shows, as of `now`. The caller has decided the reader may see it, and says
-    which meetings' minutes they may not read yet (`withheld`)."""
+    which meetings' minutes they may not read yet (`withheld`) and the token of the reader's own calendar
+    address (`calendar`; else the group's, for a public page's visitor)."""
     terms = group_terms(group)
     page = GroupPage(terms.name, group.short_name, (terms.purpose or "").strip(), explain(terms) + ".",
                      rules_in_force(terms, now.astimezone(terms.zone).date()), pdf=pdf_available())
@@ -129,5 +131,5 @@ def group_page(session: Session, group: Group, now: dt.datetime, withheld: Withh
     page.decisions = registers.decisions(session, group)
     page.actions = open_actions(session, group)
     page.chart = chart(session, group)
-    page.calendar = f"/calendar/{group.short_name}.ics?token={feed_token(session, group, now)}"
+    page.calendar = f"/calendar/{group.short_name}.ics?token={calendar or feed_token(session, group, now)}"
     return page

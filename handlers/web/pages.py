@@ -19,7 +19,7 @@ from bot.records.group_page import group_page
 from bot.records.meeting_record import find_meeting
 from bot.records.minutes import apology_lines, in_attendance
 from bot.records.minutes_file import NO_PDF, minutes_file
-from bot.records.page_links import Admission, admit, read
+from bot.records.page_links import Admission, admit, calendar_token, read
 from bot.services.draft_minutes import draft_refusal
 from bot.settings import Settings
 from handlers.web.chart import svg, tally
@@ -71,9 +71,10 @@ def rendered_page(sessions: sessionmaker[Session], secret: str | None, clock: Ca
         admission = admit(session, short_name, token, secret, clock())
         if admission.group is None:
             return admission, ""
-        group, now = admission.group, clock()
-        content = group_page(session, group, now,
-                             lambda meeting: draft_refusal(session, group, admission.reader_id, meeting, now))
+        group, now, reader = admission.group, clock(), admission.reader_id
+        own = calendar_token(secret, short_name, reader) if secret and reader is not None else None
+        content = group_page(session, group, now, lambda meeting: draft_refusal(session, group, reader, meeting, now),
+                             own)
         assert content.chart is not None
         return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart),
                                                                       tally=tally)

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.models import Interest
+from bot.models import Group, Interest
+from bot.records.calendar_feed import feed_token
 from bot.settings import Settings
 from govbot.serve import build_web_app
 from tests.conftest import Chat
@@ -229,3 +230,26 @@ def test_an_open_secret_polls_count_per_option_is_not_on_the_page(
                            cookie=headers["Set-Cookie"].split(";")[0])
     row = body.decode()[body.decode().index("Venue for the away day?"):][:300]
     assert "Barnet 1" in row and "Camden 0" in row, row
+
+
+def test_the_calendar_address_on_a_members_page_stops_working_when_they_leave(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """The page showed every member the group's own calendar address, which never expires: carol, removed from the
+    CJCG (confidential, 6.7-6.9), kept reading its meetings, places and agendas in her calendar app. Her page now
+    gives an address of her own, read only while she is a member; the operator's address (`govbot calendar
+    --url`) is the group's, as before."""
+    chat = recorded("cjcg")
+    with unit_of_work(sessions) as session:
+        group_token = feed_token(session, session.scalars(select(Group)).one(), chat.now)
+    [(_, headers, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "carol"))
+    [(_, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                           cookie=headers["Set-Cookie"].split(";")[0])
+    address = "/calendar/" + page.decode().split('<a href="/calendar/', 1)[1].split('"', 1)[0]
+    assert group_token not in address
+    [(status, _, feed)] = fetch(page_settings, sessions, chat.now, address)
+    assert status == 200 and b"BEGIN:VCALENDAR" in feed
+    chat.ok("alice", "member remove @carol")
+    [(status, _, feed), (operators, _, _)] = fetch(page_settings, sessions, chat.now, address,
+                                                   f"/calendar/cjcg.ics?token={group_token}")
+    assert status == 404 and b"VCALENDAR" not in feed
+    assert operators == 200
