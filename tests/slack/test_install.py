@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import secrets
@@ -9,7 +10,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -169,3 +170,19 @@ def test_the_failure_page_says_why_in_its_own_words_never_the_addresss(
         status, page = redirected(workspace, "code=c0de&state=made-up")
         assert status == 400 and "This browser did not start the install" in page  # no install cookie
     assert fake.of("oauth.v2.access") == []
+
+
+def test_the_install_page_passes_on_a_workspace_id_and_nothing_else_of_its_address(
+        fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
+    """`/slack/install?team=T…` has Slack's consent page offer that workspace first. Bolt wrote `team` into the
+    consent page's address as given, so a link to govbot's own install page could ask an admin for scopes govbot
+    never asks for (`?team=T1%26scope%3D…%26user_scope%3D…`). Only a workspace id is passed on now."""
+    with serving(oauth_mode(fake), session_factory(migrated), clock, fake) as workspace:
+        planted = quote("T0NEW&scope=channels:history,users:read.email&user_scope=admin", safe="")
+        for query, team in ((f"team={planted}", None), ("team=T0NEW", "T0NEW")):
+            with urllib.request.urlopen(f"{workspace.url}/slack/install?{query}", timeout=10) as page:
+                consent = re.search(r'href="([^"]+oauth/v2/authorize[^"]+)"', page.read().decode())
+            assert consent, query
+            asked = parse_qs(html.unescape(consent.group(1)).split("?", 1)[1], keep_blank_values=True)
+            assert asked["scope"] == ["commands,chat:write,im:write,channels:read,groups:read"], asked
+            assert asked["user_scope"] == [""] and asked.get("team") == ([team] if team else None), asked
