@@ -221,7 +221,7 @@ def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: R
 
 
 def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt.datetime) -> Reply:
-    group = groups.group_named(session, short_name)
+    group = groups.group_named(session, short_name, seen_by=actor_id)
     actor = session.get_one(Person, actor_id)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
     authority.require(ctx, GroupBind.act, f"bind a channel to {group.name}")

@@ -23,7 +23,7 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
 
     def lookup(short_name: str, token: str) -> bytes | None:
         with unit_of_work(sessions) as session:
-            return feed_for_token(session, short_name, token, clock())
+            return feed_for_token(session, short_name, token, clock(), settings.page_key)
 
     async def calendar(request: web.Request) -> web.Response:
         body = await asyncio.to_thread(lookup, request.match_info["group"], request.query.get("token", ""))

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from bot import audit
 from bot.models import CalendarFeed, Group, GroupEvent, Meeting, Membership
+from bot.records.page_links import calendar_reader
 from bot.rules.calendar import report_due, review_due
 from bot.terms import Terms
 from bot.terms_stored import group_terms
@@ -117,12 +118,19 @@ def feed_token(session: Session, group: Group, now: dt.datetime, *, rotate: bool
     return current.token
 
 
-def feed_for_token(session: Session, short_name: str, token: str, now: dt.datetime) -> bytes | None:
-    """The feed of the group named, if `token` is its token; None otherwise (the caller must not say which)."""
-    found = session.execute(select(Group, CalendarFeed.token).join(CalendarFeed, CalendarFeed.group_id == Group.id)
+def feed_for_token(session: Session, short_name: str, token: str, now: dt.datetime,
+                   secret: str | None = None) -> bytes | None:
+    """The feed of the group named, if `token` is its token, or (signed with `secret`, the page links' key) a
+    member's own calendar token; None otherwise (the caller must not say which)."""
+    found = session.execute(select(Group, CalendarFeed.token).join(CalendarFeed, CalendarFeed.group_id == Group.id,
+                                                                   isouter=True)
                             .where(Group.short_name == short_name)).first()
     # Compare even when the group is unknown, so timing does not tell an unknown group from a wrong token.
-    expected = found[1] if found else secrets.token_urlsafe(32)
-    if not hmac.compare_digest(expected.encode(), token.encode()) or found is None:
+    expected = found[1] if found and found[1] else secrets.token_urlsafe(32)
+    matches = hmac.compare_digest(expected.encode(), token.encode())
+    if found is None:
+        return None
+    member = calendar_reader(session, found[0], secret, token) if secret and not matches else None
+    if not (matches and found[1]) and member is None:
         return None
     return feed(session, found[0], now)

@@ -4,6 +4,7 @@ Neutral data only; handlers/web lays it out."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -31,6 +32,7 @@ class MeetingView:
     record: MeetingRecord
     minutes_status: str  # "Approved on … by …" or "DRAFT — not approved"
     minutes_text: str
+    withheld: str = ""  # why the reader may not read these minutes yet (a draft the ToR keeps to some), if so
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,19 @@ class GroupPage:
     calendar: str = ""  # the path of the group's ICS feed, with its token
 
 
-def meeting_view(session: Session, group: Group, meeting: Meeting, now: dt.datetime) -> MeetingView:
+# Why the page's reader may not read a meeting's minutes as they stand (None: they may); the caller decides.
+Withheld = Callable[[Meeting], str | None]
+
+
+def meeting_view(session: Session, group: Group, meeting: Meeting, now: dt.datetime,
+                 withheld: Withheld) -> MeetingView:
     record = meeting_record(session, group, meeting)
     filed = minutes_file(session, group, meeting)
     zone = group_terms(group).zone
+    why = withheld(meeting) or ""
     return MeetingView(meeting.number, show(meeting.starts_at, zone), meeting.status,
                        meeting.status == "scheduled" and meeting.starts_at >= now, record, filed.filing.status,
-                       filed.text)
+                       "" if why else filed.text, why)
 
 
 MISSED = {"absent"}
@@ -109,16 +117,19 @@ def open_actions(session: Session, group: Group) -> list[tuple[str, str, str, st
              show_date(a.due_on) if a.due_on else "") for a in rows]
 
 
-def group_page(session: Session, group: Group, now: dt.datetime) -> GroupPage:
-    """Everything the page of `group` shows, as of `now`. The caller has decided the reader may see it."""
+def group_page(session: Session, group: Group, now: dt.datetime, withheld: Withheld = lambda _: None,
+               calendar: str | None = None) -> GroupPage:
+    """Everything the page of `group` shows, as of `now`. The caller has decided the reader may see it, and says
+    which meetings' minutes they may not read yet (`withheld`) and the token of the reader's own calendar
+    address (`calendar`; else the group's, for a public page's visitor)."""
     terms = group_terms(group)
     page = GroupPage(terms.name, group.short_name, (terms.purpose or "").strip(), explain(terms) + ".",
                      rules_in_force(terms, now.astimezone(terms.zone).date()), pdf=pdf_available())
     meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id).order_by(Meeting.starts_at))
-    page.meetings = [meeting_view(session, group, m, now) for m in meetings if m.status != "cancelled"]
+    page.meetings = [meeting_view(session, group, m, now, withheld) for m in meetings if m.status != "cancelled"]
     page.interests = registers.interests(session, group)
     page.decisions = registers.decisions(session, group)
     page.actions = open_actions(session, group)
     page.chart = chart(session, group)
-    page.calendar = f"/calendar/{group.short_name}.ics?token={feed_token(session, group, now)}"
+    page.calendar = f"/calendar/{group.short_name}.ics?token={calendar or feed_token(session, group, now)}"
     return page

@@ -206,9 +206,16 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     return record
 
 
+HIDDEN = "hidden until the poll closes"  # a secret poll's count per option, while it is open (as its card says)
+
+
 def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
-    """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter."""
+    """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter; and
+    while it is open, no count per option (empty), only how many voted: a count read after each vote says how
+    that voter voted."""
     per, voters = counts(session, poll)
+    if poll.secret and poll.status != "closed":
+        return (), voters
     return tuple((o.label, per.get(o.position, 0)) for o in poll.options), voters
 
 

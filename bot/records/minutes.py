@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from bot.records.meeting_record import MeetingRecord, VoteRecord, item_title
+from bot.records.meeting_record import HIDDEN, MeetingRecord, VoteRecord, item_title
 from bot.rules.attendance import APOLOGIES_JOIN, apology_words
 from bot.rules.calendar import show_date
 
@@ -106,7 +106,7 @@ def declarations(record: MeetingRecord) -> list[str]:
 
 def vote(v: VoteRecord) -> list[str]:
     kind = ("Secret poll" if v.secret else v.kind.capitalize())
-    counts = ", ".join(f"{label} {count}" for label, count in v.counts)
+    counts = ", ".join(f"{label} {count}" for label, count in v.counts) or HIDDEN
     lines = [f"**{kind} {v.number}:** {v.question}", "",
              *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
              f"- Rule: {v.rule}",

@@ -47,6 +47,27 @@ def read(secret: str, token: str, now: dt.datetime) -> Pass | None:
     return found if found.expires > now else None
 
 
+CALENDAR_SALT = "govbot.calendar"
+
+
+def calendar_token(secret: str, short_name: str, person_id: int) -> str:
+    """The token of `person_id`'s own address of the calendar of `short_name`, as their page shows it. It carries
+    no expiry (a calendar app keeps the address for good) and reads the feed only while they are a member
+    (`calendar_reader`): the group's own token, which the page showed, kept working for a member who had left."""
+    return str(URLSafeSerializer(secret, salt=CALENDAR_SALT).dumps({"g": short_name, "p": person_id}))
+
+
+def calendar_reader(session: Session, group: Group, secret: str, token: str) -> int | None:
+    """The member whose calendar token `token` is for `group`, or None (a bad token, another group's, or one who
+    has left)."""
+    try:
+        data = URLSafeSerializer(secret, salt=CALENDAR_SALT).loads(token)
+        named, person_id = str(data["g"]), int(data["p"])
+    except (BadSignature, KeyError, TypeError, ValueError):
+        return None
+    return person_id if named == group.short_name and is_member(session, group, person_id) else None
+
+
 def is_member(session: Session, group: Group, person_id: int) -> bool:
     """The person holds a seat of the group now (a member, chair, secretariat or observer): leaving ends access."""
     return session.scalar(select(Membership.id).where(Membership.group_id == group.id,

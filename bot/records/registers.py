@@ -13,7 +13,7 @@ from bot.models import AgendaItem, Attendance, Group, Interest, Membership, Poll
 from bot.numbers import meeting_number
 from bot.records import absences
 from bot.records.between_meetings import next_meeting_number
-from bot.records.meeting_record import name_of, tally
+from bot.records.meeting_record import HIDDEN, name_of, tally
 from bot.records.people import namer
 from bot.records.tables import Table
 from bot.rules.attendance import session_status
@@ -128,9 +128,9 @@ def decisions(session: Session, group: Group) -> Table:
     for poll in session.scalars(select(Poll).where(Poll.group_id == group.id).order_by(Poll.number)):
         counts, voters = tally(session, poll)
         when = show(poll.closed_at or poll.proposed_at, terms.zone)
+        votes = "; ".join(f"{label} {n}" for label, n in counts) or HIDDEN
         rows.append((str(poll.number), "secret poll" if poll.secret else poll.kind, held_at(session, poll), when,
-                     poll.question, "; ".join(f"{label} {n}" for label, n in counts), str(voters), poll.status,
-                     poll.outcome or ""))
+                     poll.question, votes, str(voters), poll.status, poll.outcome or ""))
     return Table(f"{terms.name}: decisions", ("Number", "Kind", "Meeting", "Date", "Question", "Votes", "Voted",
                                                "Status", "Outcome"), tuple(rows))
 

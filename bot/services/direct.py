@@ -38,7 +38,7 @@ def groups_meant(session: Session, person: Person, verb: str, named: str | None)
     clear, and NotAllowed for a group in which the person holds no seat."""
     mine = own_groups(session, person)
     if named is not None:
-        group = groups.group_named(session, named)
+        group = groups.group_named(session, named, seen_by=person.id)
         if group.id not in {g.id for g in mine}:
             raise NotAllowed(f"You hold no seat in {group.name}, so govbot answers for it only in its own channel.")
         return [group]

@@ -21,6 +21,7 @@ from bot.rules.in_force import rules_in_force
 from bot.rules.powers import powers_in_force
 from bot.services.context import Context, Place, resolve
 from bot.terms import CHAIR_ROLES, parse_terms
+from bot.terms_stored import group_terms
 from bot.transaction_memo import forgotten_with_transaction
 
 
@@ -116,13 +117,27 @@ def _binding_changed(session: Session, _flush: UOWTransaction) -> None:
 forgotten_with_transaction(BOUND)
 
 
-def group_named(session: Session, short_name: str) -> Group:
+def group_named(session: Session, short_name: str, seen_by: int | None = None) -> Group:
+    """The group called `short_name`. Raises NotFound naming the groups loaded. Asked for by a person (`seen_by`,
+    their id), a confidential group in which they hold no seat is neither found nor named: its name and its
+    officers are its members' business, as its web page is (an unknown group and a confidential one look alike)."""
     group = session.scalar(select(Group).where(Group.short_name == short_name))
-    if group is None:
-        known = ", ".join(session.scalars(select(Group.short_name).order_by(Group.short_name))) or "none yet"
-        raise NotFound(f"There is no group '{short_name[:40]}'. Groups loaded: {known}. "
-                       "An operator loads one with `govbot group import FILE`.")
-    return group
+    seated = None if seen_by is None else set(session.scalars(select(Membership.group_id).where(
+        Membership.person_id == seen_by, Membership.ended_at.is_(None))))
+    if group is not None and (seated is None or known_to(group, seated)):
+        return group
+    known = ", ".join(g.short_name for g in session.scalars(select(Group).order_by(Group.short_name))
+                      if seated is None or known_to(g, seated))
+    hidden = "" if seated is None else (" A confidential group is named only to those who sit on it: if you "
+                                        "should, ask its chair or secretariat to seat you.")
+    known = known or ("none yet" if seated is None else "none you may see")
+    raise NotFound(f"There is no group '{short_name[:40]}'. Groups loaded: {known}. "
+                   f"An operator loads one with `govbot group import FILE`.{hidden}")
+
+
+def known_to(group: Group, seated: set[int]) -> bool:
+    """Whether a person holding seats in the groups `seated` may learn that `group` exists."""
+    return group.id in seated or not group_terms(group).confidential
 
 
 def terms_in_force(ctx: Context, cmd: verbs.Terms) -> Reply:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlencode
 
 from aiohttp import web
-from slack_bolt import App, BoltRequest, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.request.internals import build_context
 from slack_sdk.signature import SignatureVerifier
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
@@ -64,9 +67,13 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
     return app
 
 
-def bolt_request(request: web.Request, body: str) -> BoltRequest:
+def bolt_request(request: web.Request, body: str, query: str | None = None) -> BoltRequest:
     headers: dict[str, str | Sequence[str]] = {key.lower(): request.headers.getall(key) for key in request.headers}
-    bolt = BoltRequest(body=body, query=request.query_string, headers=headers)
+    bolt = BoltRequest(body=body, query=request.query_string if query is None else query, headers=headers)
+    if (read := gate.parsed(body, request.headers.get("Content-Type", ""))) is not None and read != bolt.body:
+        # Bolt reads any form with 'payload' anywhere in it as an interaction's and, finding no payload field,
+        # as nothing: a command typed with the word, or sent from a channel called #payloads, was a bare 404.
+        bolt.body, bolt.context = read, build_context(BoltContext({}), read)
     bolt.context[RECEIVED_AT] = time.monotonic()  # Slack's three seconds run from here, not from dispatch
     return bolt
 
@@ -108,10 +115,22 @@ def oauth_route(app: App, pool: ThreadPoolExecutor, callback: bool) -> Handler:
     step = flow.handle_callback if callback else flow.handle_installation
 
     async def slack_oauth(request: web.Request) -> web.StreamResponse:
-        response = await asyncio.get_running_loop().run_in_executor(pool, step, bolt_request(request, ""))
+        query = None if callback else install_query(request)
+        response = await asyncio.get_running_loop().run_in_executor(pool, step, bolt_request(request, "", query))
         return aiohttp_response(response)
 
     return slack_oauth
+
+
+WORKSPACE_ID = re.compile(r"[A-Z0-9]{1,32}")  # as Slack writes one: T… (a workspace), E… (a Grid organisation)
+
+
+def install_query(request: web.Request) -> str:
+    """What of the install page's query Bolt may read: `team` (the workspace Slack's consent page offers first),
+    and only as a workspace id. Bolt writes it into the consent page's address as given, so `?team=T1%26scope%3D…`
+    asked Slack, on govbot's own page, for scopes and user scopes govbot never asks for."""
+    team = request.query.get("team", "")
+    return urlencode({"team": team}) if WORKSPACE_ID.fullmatch(team) else ""
 
 
 def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[Session],

@@ -84,6 +84,12 @@ NOT_LOCAL = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents P
 NOT_LOCAL_PEER = Refusal(401, "Without credentials (TEAMS_ANONYMOUS, for the Agents Playground) the bot answers only "
                               "requests from this machine. Set TEAMS_APP_ID, TEAMS_APP_SECRET and TEAMS_TENANT_ID "
                               "to serve Teams.")
+# The Bot Framework issues the same tokens for every channel of the bot's registration, and Web Chat's and Direct
+# Line's (on by default in Azure) let the client name its sender: an activity from them could speak as any member
+# whose Entra object id the sender knows. Teams names its senders itself.
+TEAMS_CHANNEL = "msteams"
+NOT_TEAMS = Refusal(403, "This bot answers Microsoft Teams only (channelId 'msteams'): Web Chat, Direct Line and the "
+                         "other channels of its Azure registration let a sender name themselves. Speak to it in Teams.")
 NO_TENANT = Refusal(403, "This bot serves one Microsoft Entra tenant: the activity must name it (conversation.tenantId "
                          "or channelData.tenant.id), as Teams does.")
 
@@ -114,12 +120,21 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         # the HTTP response itself (deliveryMode expectReplies: nothing is posted to the serviceUrl)
         local = on_this_machine(activity.service_url) or activity.delivery_mode == "expectReplies"
         return None if local else NOT_LOCAL
+    return through_teams(body, activity, identity, config.TENANT_ID)
+
+
+def through_teams(body: dict[str, Any], activity: Activity, identity: ClaimsIdentity | None,
+                  tenant: str | None) -> Refusal | None:
+    """With credentials: why the activity did not come through Teams' channel service, for the bot's tenant, or
+    None when it did."""
+    if activity.channel_id is None or activity.channel_id.channel.casefold() != TEAMS_CHANNEL:
+        return NOT_TEAMS
     claimed = identity.get_claim_value(AuthenticationConstants.SERVICE_URL_CLAIM) if identity else None
     if claimed is None:  # a token Entra issued to some app of the tenant, not a channel's: its body could name
         return NO_CHANNEL  # anyone as the sender
     if str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
-    return tenancy(body, config.TENANT_ID)
+    return tenancy(body, tenant)
 
 
 def kept_ids(activity: Activity) -> list[str]:

@@ -13,13 +13,14 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.errors import NotFound
+from bot.errors import NotAllowed, NotFound
 from bot.models import Group
 from bot.records.group_page import group_page
 from bot.records.meeting_record import find_meeting
 from bot.records.minutes import apology_lines, in_attendance
 from bot.records.minutes_file import NO_PDF, minutes_file
-from bot.records.page_links import Admission, admit, read
+from bot.records.page_links import Admission, admit, calendar_token, read
+from bot.services.draft_minutes import draft_refusal
 from bot.settings import Settings
 from handlers.web.chart import svg, tally
 from handlers.web.pdfs import BUSY, RETRY_AFTER, Busy, Conversions
@@ -70,7 +71,10 @@ def rendered_page(sessions: sessionmaker[Session], secret: str | None, clock: Ca
         admission = admit(session, short_name, token, secret, clock())
         if admission.group is None:
             return admission, ""
-        content = group_page(session, admission.group, clock())
+        group, now, reader = admission.group, clock(), admission.reader_id
+        own = calendar_token(secret, short_name, reader) if secret and reader is not None else None
+        content = group_page(session, group, now, lambda meeting: draft_refusal(session, group, reader, meeting, now),
+                             own)
         assert content.chart is not None
         return admission, TEMPLATES.get_template("group.html").render(page=content, chart=svg(content.chart),
                                                                       tally=tally)
@@ -83,19 +87,25 @@ def minutes_admission(sessions: sessionmaker[Session], secret: str | None, clock
         return admit(session, short_name, token, secret, clock())
 
 
-def minutes_download(sessions: sessionmaker[Session], group_id: int, number: int, kind: str) -> bytes | None:
+def minutes_download(sessions: sessionmaker[Session], admission: Admission, number: int, kind: str,
+                     now: dt.datetime) -> bytes | None:
     """A meeting's minutes as Markdown (`kind` md) or Word (docx, and pdf: the document to convert), for a reader
-    already admitted to the group's page. Raises NotFound for a meeting the group has not held."""
+    admitted to the group's page. Raises NotFound for a meeting the group has not held, and NotAllowed for draft
+    minutes the ToR keeps from the reader until they are approved."""
+    assert admission.group is not None
     with unit_of_work(sessions) as session:
-        group = session.get(Group, group_id)
+        group = session.get(Group, admission.group.id)
         if group is None:
             raise NotFound("The group is no longer in the record.")
-        filed = minutes_file(session, group, find_meeting(session, group, number))
+        meeting = find_meeting(session, group, number)
+        if (refused := draft_refusal(session, group, admission.reader_id, meeting, now)) is not None:
+            raise NotAllowed(refused)
+        filed = minutes_file(session, group, meeting)
     return filed.text.encode() if kind == "md" else filed.as_docx()
 
 
 Admit = Callable[[str, str], Admission]
-Download = Callable[[int, int, str], bytes | None]
+Download = Callable[[Admission, int, str], bytes | None]
 
 
 def minutes_route(admitted: Admit, download: Download,
@@ -111,11 +121,12 @@ def minutes_route(admitted: Admit, download: Download,
         assert admission.group is not None  # turned_away answers every request without one
         try:
             with pdfs.turn(kind):  # a crowd asking for PDFs is turned away before their files are made
-                body = await asyncio.to_thread(download, admission.group.id, int(request.match_info["number"]),
-                                               kind)
+                body = await asyncio.to_thread(download, admission, int(request.match_info["number"]), kind)
                 body = await pdfs.made(body, kind)
         except NotFound as missing:
             return notice(404, "No such meeting", str(missing))
+        except NotAllowed as draft:
+            return notice(403, "These minutes are a draft", str(draft))
         except Busy:
             return notice(503, *BUSY, retry_after=RETRY_AFTER)
         if body is None:
@@ -158,8 +169,8 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
     def admitted(short_name: str, token: str) -> Admission:
         return minutes_admission(sessions, secret, clock, short_name, token)
 
-    def download(group_id: int, number: int, kind: str) -> bytes | None:
-        return minutes_download(sessions, group_id, number, kind)
+    def download(admission: Admission, number: int, kind: str) -> bytes | None:
+        return minutes_download(sessions, admission, number, kind, clock())
 
     async def stylesheet(request: web.Request) -> web.StreamResponse:
         return web.FileResponse(HERE / "static" / "page.css", headers={"Cache-Control": "public, max-age=3600",

@@ -26,8 +26,8 @@ def events(sessions: sessionmaker[Session]) -> int:
         return session.scalar(select(func.count()).select_from(AuditEvent)) or 0
 
 
-def from_team(workspace: Workspace, user: str, text: str, team: str) -> Sent:
-    body, response_url = workspace.command_body(user, text)
+def from_team(workspace: Workspace, user: str, text: str, team: str, channel: str = CHANNEL) -> Sent:
+    body, response_url = workspace.command_body(user, text, channel)
     body = body.replace(f"team_id={TEAM}", f"team_id={team}")
     sent = workspace.post(body, workspace.headers(body))
     sent.response_url = response_url
@@ -91,6 +91,13 @@ def test_an_installed_workspace_cannot_speak_in_a_channel_another_workspace_boun
     answer = said(from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", "T0SECOND"))
     assert "T0NEW" in answer and "T0SECOND" in answer and "nothing was recorded" in answer
     said(from_team(workspace, "alice", "group bind cjcg", "T0SECOND"))  # nor take the channel over
+    # Nor learn, in a channel of its own, that the CJCG (confidential, 6.7-6.9) exists, its name or its officers:
+    # `group bind` listed every group loaded, and named the CJCG's chair and secretariat to anyone refused.
+    for text in ("group bind nosuch", "group bind cjcg"):
+        answer = said(from_team(workspace, "mallory", text, "T0SECOND", channel="C0SECOND"))
+        assert "cjcg" not in answer.replace("'cjcg'", "") and "Children" not in answer, answer
+        assert "alice" not in answer and "sam" not in answer, answer
+        assert "confidential group is named only to those who sit on it" in answer and "seat you" in answer, answer
     workspace.finish()
     assert events(workspace.sessions) == before
     with workspace.sessions() as session:

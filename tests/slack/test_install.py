@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import secrets
@@ -9,7 +10,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -158,7 +159,8 @@ def test_the_failure_page_says_why_in_its_own_words_never_the_addresss(
         fake: FakeSlack, migrated: Engine, clock: Clock) -> None:
     """Bolt's failure page printed the `error` the redirect address carried, so a link to govbot's own address
     could show an admin any sentence (`?error=Your workspace is suspended, call ...`) as govbot's. Each reason is
-    told in fixed words; one Slack never sends is a 400 that says only that nothing was installed."""
+    told in fixed words; one Slack never sends is a 400 that says only that nothing was installed. Nor does the
+    install page pass on more of its address to Slack than a workspace id."""
     planted = "Your workspace is suspended: call +44 20 7946 0000 now"
     with serving(oauth_mode(fake), session_factory(migrated), clock, fake) as workspace:
         status, page = redirected(workspace, f"error={quote(planted)}&state=x")
@@ -168,4 +170,16 @@ def test_the_failure_page_says_why_in_its_own_words_never_the_addresss(
         assert status == 200 and "The install was cancelled on Slack&#x27;s page" in page
         status, page = redirected(workspace, "code=c0de&state=made-up")
         assert status == 400 and "This browser did not start the install" in page  # no install cookie
+        # `/slack/install?team=T…` has Slack's consent page offer that workspace first. Bolt wrote `team` into the
+        # consent page's address as given, so a link to govbot's own install page could ask an admin for scopes
+        # govbot never asks for (`?team=T1%26scope%3D…`). Only a workspace id is passed on now.
+        planted = quote("T0NEW&scope=channels:history,users:read.email&user_scope=admin", safe="")
+        for query, team in ((f"team={planted}", None), ("team=T0NEW", "T0NEW")):
+            with urllib.request.urlopen(f"{workspace.url}/slack/install?{query}", timeout=10) as install_page:
+                consent = re.search(r'href="([^"]+oauth/v2/authorize[^"]+)"', install_page.read().decode())
+            assert consent, query
+            asked = parse_qs(html.unescape(consent.group(1)).split("?", 1)[1], keep_blank_values=True)
+            assert asked["scope"] == ["commands,chat:write,im:write,channels:read,groups:read"], asked
+            assert asked["user_scope"] == [""] and asked.get("team") == ([team] if team else None), asked
     assert fake.of("oauth.v2.access") == []
+

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.settings import Settings
 from tests.conftest import Clock
 from tests.front_door import served
-from tests.slack.conftest import CHANNEL, Workspace, buttons, user_id
+from tests.slack.conftest import CHANNEL, Workspace, buttons, shown, user_id
 from tests.slack.fake_slack import FakeSlack
 
 VOTERS = {"alice": "Shoeburyness", "bob": "Leigh-on-Sea", "carol": "Leigh-on-Sea"}
@@ -39,6 +39,10 @@ def test_a_secret_poll_leaves_no_voter_choice_pair_in_the_log(
         workspace.card_noted(card)
         poll = json.loads(buttons(card)["Leigh-on-Sea"])["poll"]  # the button's typed command
         workspace.press("bob", buttons(card)["Leigh-on-Sea"], card.answer["ts"])  # a button
+        # The draft minutes, read while the poll is open, count who voted but not for what: they gave the count
+        # per option (here Leigh-on-Sea 1, Shoeburyness 0), which the card hides, so bob's ballot was known.
+        draft = shown(workspace.say("dan", "meeting minutes"))
+        assert "Votes: hidden until the poll closes (1 voted; secret ballot, totals only)" in draft, draft
         workspace.say("alice", f"vote {poll} Shoeburyness")  # a typed vote
         workspace.say("carol", f"vote {poll} Leigh-on-Sea")
         # Carol's vote again, genuinely signed but six minutes late (Slack's retry, a slow proxy): refused.

@@ -164,6 +164,9 @@ def test_in_a_one_to_one_chat_commands_are_about_the_persons_own_groups(sessions
             # Only the person's own groups: no one reads another group's business from a private chat.
             refused = await in_chat(teams, "harry", "members --group plpcp")
             assert "You hold no seat in Pan-London Placements Commissioning Programme Steering Group" in refused
+            # A confidential group (CJCG 6.7-6.9) is not even named to one who holds no seat in it.
+            refused = await in_chat(teams, "zoe", "members --group cjcg")
+            assert "There is no group 'cjcg'. Groups loaded: plpcp." in refused and "Children's" not in refused
             # One group: no need to ask.
             assert "Members of Children's Joint Commissioning Group" in await in_chat(teams, "harry", "members")
             # In a group's own channel, --group cannot reach another group.

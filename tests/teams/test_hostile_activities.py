@@ -68,6 +68,16 @@ def naming_no_tenant(teams: Teams) -> dict[str, Any]:
     return activity
 
 
+def through_web_chat(teams: Teams) -> dict[str, Any]:
+    """What the Bot Framework relays from Web Chat (on for every Azure Bot) or Direct Line, with a genuine token:
+    the sender is whoever the client says, here the CJCG chair's Entra object id, and the conversation is the
+    channel's own. It bound that conversation to the CJCG as alice, who could then be anyone of the tenant."""
+    activity = teams.activity("alice", type="message", text="<at>govbot</at> group bind cjcg",
+                              entities=[{"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT}])
+    return {**activity, "channelId": "webchat", "from": {"id": "aad-alice", "name": "Alice"},
+            "conversation": {"id": "dl-conversation-1"}, "channelData": {"tenant": {"id": TENANT}}}
+
+
 NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "no sender": (lambda t: without(message(t), "from"), 400),
     "a sender that is not an object": (lambda t: {**message(t), "from": "alice"}, 400),
@@ -93,6 +103,7 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "a serviceUrl other than the token's": (lambda t: {**message(t), "serviceUrl": "http://127.0.0.1:9/"}, 401),
     "a conversation of another tenant": (from_another_tenant, 403),
     "an activity naming no tenant": (naming_no_tenant, 403),
+    "an activity from Web Chat, its sender named by the client": (through_web_chat, 403),
     "JSON nested past any parser": (lambda t: b"[" * 100_000 + b"]" * 100_000, 400),
     "an activity nested past any parser": (lambda t: ('{"type": "message", "value": ' + "[" * 100_000
                                                       + "]" * 100_000 + "}").encode(), 400),

@@ -18,7 +18,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.models import Interest
+from bot.models import Group, Interest
+from bot.records.calendar_feed import feed_token
 from bot.settings import Settings
 from govbot.serve import build_web_app
 from tests.conftest import Chat
@@ -180,3 +181,75 @@ def test_one_groups_link_opens_no_other_groups_page(
                     f"/groups/lieg/meetings/1/minutes.md?t={token}")
     assert [status for status, _, _ in results] == [403, 403]
     assert all("Set-Cookie" not in headers for _, headers, _ in results)
+
+
+def test_draft_minutes_the_tor_keeps_to_the_steering_group_are_neither_shown_nor_downloaded_by_other_members(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """LIEG 5.2: "The minutes will be approved by the steering group before circulation." frank (Islington, not on
+    the steering group) is refused the draft in chat, yet his page link showed its text and downloaded it as
+    Markdown, Word or PDF. The page now says who reads the draft, and the downloads are refused saying so; erin (on
+    the steering group) reads it, and once approved everyone does."""
+    chat = recorded("lieg")
+    refusal = "Only a member of the steering group can read the draft minutes before they are approved (ToR 5.2)."
+    assert refusal in chat.refused("frank", "meeting minutes 1").text
+    frank, erin = link_for(chat, "frank"), link_for(chat, "erin")
+    files = [f"/meetings/1/minutes.{kind}?t=" for kind in ("md", "docx", "pdf")]
+    (_, cookie, _), *downloads = fetch(page_settings, sessions, chat.now, frank,
+                                       *(frank.replace("/?t=", file) for file in files))
+    assert [status for status, _, _ in downloads] == [403, 403, 403]
+    assert all(refusal in body.decode() and b"Attendance" not in body for _, _, body in downloads)
+    [(status, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/",
+                                cookie=cookie["Set-Cookie"].split(";")[0])
+    assert status == 200 and refusal in page.decode()
+    assert "# Minutes of London Information Exchange Group" not in page.decode() and b"minutes.docx" not in page
+    [(status, _, draft)] = fetch(page_settings, sessions, chat.now, erin.replace("/?t=", files[0]))
+    assert status == 200 and draft.startswith(b"# Minutes of London Information Exchange Group: meeting 1")
+    chat.ok("erin", "minutes approve 1")
+    [(status, _, approved)] = fetch(page_settings, sessions, chat.now, frank.replace("/?t=", files[0]))
+    assert status == 200 and b"# Minutes of London Information Exchange Group: meeting 1" in approved
+
+
+def test_an_open_secret_polls_count_per_option_is_not_on_the_page(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """While a secret poll is open its card hides the count per option, since a count read after each vote says
+    how that voter voted; the page's decisions register, and the minutes' text, gave it (Barnet 1, Camden 0 just
+    after bob's ballot). Now they say how many voted, and the counts once the poll has closed."""
+    chat = recorded("cjcg")
+    opened = chat.ok("alice", 'poll "Venue for the away day?" "Barnet" "Camden" --secret --closes "2026-12-31 17:00"')
+    number = opened.text.split("Poll ", 1)[1].split(" ", 1)[0]
+    chat.ok("bob", f"vote {number} Barnet")
+    [(_, headers, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "carol"))
+    [(status, _, body)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                                cookie=headers["Set-Cookie"].split(";")[0])
+    page = body.decode()
+    assert status == 200 and "Venue for the away day?" in page
+    row = page[page.index("Venue for the away day?"):][:300]
+    assert "hidden until the poll closes" in row and "Barnet 1" not in row and "Camden 0" not in row, row
+    chat.ok("alice", f"poll close {number} --early")
+    [(_, _, body)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                           cookie=headers["Set-Cookie"].split(";")[0])
+    row = body.decode()[body.decode().index("Venue for the away day?"):][:300]
+    assert "Barnet 1" in row and "Camden 0" in row, row
+
+
+def test_the_calendar_address_on_a_members_page_stops_working_when_they_leave(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """The page showed every member the group's own calendar address, which never expires: carol, removed from the
+    CJCG (confidential, 6.7-6.9), kept reading its meetings, places and agendas in her calendar app. Her page now
+    gives an address of her own, read only while she is a member; the operator's address (`govbot calendar
+    --url`) is the group's, as before."""
+    chat = recorded("cjcg")
+    with unit_of_work(sessions) as session:
+        group_token = feed_token(session, session.scalars(select(Group)).one(), chat.now)
+    [(_, headers, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "carol"))
+    [(_, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg/",
+                           cookie=headers["Set-Cookie"].split(";")[0])
+    address = "/calendar/" + page.decode().split('<a href="/calendar/', 1)[1].split('"', 1)[0]
+    assert group_token not in address
+    [(status, _, feed)] = fetch(page_settings, sessions, chat.now, address)
+    assert status == 200 and b"BEGIN:VCALENDAR" in feed
+    chat.ok("alice", "member remove @carol")
+    [(status, _, feed), (operators, _, _)] = fetch(page_settings, sessions, chat.now, address,
+                                                   f"/calendar/cjcg.ics?token={group_token}")
+    assert status == 404 and b"VCALENDAR" not in feed
+    assert operators == 200
