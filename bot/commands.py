@@ -11,12 +11,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from bot.date_words import date_run, joined_date_and_time
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
-from bot.usage import example, question, say_instead
+from bot.usage import example, missing, say_instead
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
 from bot.verbs import VERBS as VERBS
@@ -139,17 +140,15 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
             else:
                 if index + 1 >= len(tokens):
                     raise UsageError(f"--{name} needs a value after it. {say_instead(verb, today)}")
-                index += 1
-                options[name] = coerce(verb, f"--{name}", kind, tokens[index].removeprefix(QUOTED_DASHES), today)
+                index += 1  # a date's words after its option are one value (`--due 18 Dec`), not the motion's
+                words = date_run(tokens, index) if kind == "when" else 1
+                value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
+                options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
         else:
             positional.append(token)
         index += 1
+    positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
     return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
-
-
-def missing(verb: Verb, arg: Arg, today: dt.date | None) -> UsageError:
-    """The refusal for a command that left out `arg`: the question it leaves open and a command to copy."""
-    return UsageError(f"{question(arg.name)}. {say_instead(verb, today)}", missing=arg.name)
 
 
 def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:
@@ -158,12 +157,12 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
         if arg.many:
             rest = positional[position:]
             if arg.required and not rest:
-                raise missing(verb, arg, today)
+                raise missing(verb, arg.name, today)
             values[arg.name] = [coerce(verb, arg.name, arg.kind, t, today) for t in rest]
             return values
         if position >= len(positional):
             if arg.required:
-                raise missing(verb, arg, today)
+                raise missing(verb, arg.name, today)
             values[arg.name] = None
             continue
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
@@ -186,7 +185,8 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         digits = token.removeprefix("#")
         # isdecimal, not isdigit: '²' is a digit that int() refuses (a failure, not a refusal, until it was this).
         if not digits.isdecimal() or len(digits) > 9:
-            raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}")
+            raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}",
+                             missing=None if name.startswith("--") else name)  # `vote for`: the open ones
         return int(digits)
     if kind == "word":
         return token.casefold()

@@ -197,7 +197,7 @@ class Action(Command):
     act: ClassVar[Act] = Act.RECORD_ACTIONS
     text: tuple[str, ...] = arg(many=True)
     owner: PersonRef | None = option("person")
-    due: str | None = option()
+    due: str | None = option("when")
     item: int | None = option("int")
 
 
