@@ -48,3 +48,42 @@ def test_a_vote_without_its_number_lists_the_motions_open(chat: Chat) -> None:
     said = chat.refused("bob", "vote for").as_text()
     assert "The poll is a number, not 'for'." in said, said
     assert 'Open polls and motions: 1 "Approve the joint action plan".' in said, said
+
+
+def test_the_secretariat_records_apologies_a_member_sent_by_email_and_a_member_cannot_for_another(
+        chat: Chat) -> None:
+    """CJCG 6.3, "Administrative support will be provided in terms of agendas, note taking and arrangements for
+    meetings": dan e-mails the administrative support his apologies. sam had no way to record them (`apologies`
+    took no --for), so dan was minuted absent unless he typed them himself. Recording them is the note-taker's
+    (who records actions, ToR 6.3), not another member's; nor for someone without a seat, or present."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    said = chat.ok("sam", "apologies --for @dan annual leave").text
+    assert said == "Apologies from dan recorded by sam for meeting 1 (Thu 10 Dec 2026, 10:00 GMT).", said
+    said = chat.refused("bob", "apologies --for @carol").text
+    assert said.startswith("Only the chair, the secretariat or the meeting's minute-taker can record apologies sent "
+                           "by a member (ToR 6.3)."), said
+    said = chat.refused("sam", "apologies --for @yan").text
+    assert said == "yan holds no seat in Children's Joint Commissioning Group, so no apologies are needed from them."
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    said = chat.refused("sam", "apologies --for @bob").text
+    assert said.startswith("bob is recorded present at meeting 1, so apologies no longer apply"), said
+    chat.ok("sam", "apologies --for @erin stuck in traffic")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert "- **Apologies:** dan (Southend City Council) — annual leave; erin (Southend City Council) — stuck in " \
+           "traffic" in minutes, minutes
+
+
+def test_plpcp_apologies_recorded_for_a_dcs_whose_term_has_ended_say_whose_term(chat: Chat) -> None:
+    """PLPCP Membership, "Each DCS will stand for twelve months": the secretariat recording apologies for bob, whose
+    term ended before the meeting, is told it is bob's term that ended, not "your term"."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
+    said = chat.refused("sam", "apologies --for @bob").text
+    assert said.startswith("No apologies are needed: bob's term in DCS North London ended on 15 Jan 2027, before "
+                           "meeting 1 (ToR Membership), so they hold no seat at it. The ToR has a new representative "
+                           "appointed to DCS North London"), said
