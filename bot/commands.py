@@ -98,7 +98,8 @@ def parsed(text: str, today: dt.date | None) -> Command:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
         unknown = tokens[0].removeprefix(QUOTED_DASHES)[:40]
-        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.")
+        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.",
+                         missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)
     if verb.name == "poll":
         check_poll_words(text.translate(SMART_QUOTES), frozenset(n for n, k in verb.options.items() if k != "flag"))
@@ -111,7 +112,8 @@ VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "depu
 # Words people reach for that name another verb: suggested, never run in its place.
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
-            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote"}
+            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote",
+            **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 
 
 def suggest(word: str) -> str:

@@ -87,3 +87,20 @@ def test_plpcp_apologies_recorded_for_a_dcs_whose_term_has_ended_say_whose_term(
     assert said.startswith("No apologies are needed: bob's term in DCS North London ended on 15 Jan 2027, before "
                            "meeting 1 (ToR Membership), so they hold no seat at it. The ToR has a new representative "
                            "appointed to DCS North London"), said
+
+
+def test_a_vote_typed_as_one_word_is_pointed_to_vote_with_the_motions_open_not_to_action(chat: Chat) -> None:
+    """LIEG 6.3, "a vote enacted with all the LIEG members present": harry, voting as a member calls out in a room,
+    typed `abstain`, and was asked "Did you mean `action`?"; `for` and `against` got no suggestion at all."""
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG changes its venue rota"')
+    chat.ok("alice", "motion table 1")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("harry", "here")
+    chat.ok("erin", "motion vote 1")
+    said = chat.refused("harry", "abstain").as_text()
+    assert "Did you mean `vote N abstain`?" in said and "action" not in said, said
+    assert 'Open polls and motions: 1 "That LIEG changes its venue rota".' in said, said
+    assert "Did you mean `vote N against`?" in chat.refused("harry", "against").as_text()
