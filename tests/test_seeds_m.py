@@ -104,3 +104,29 @@ def test_a_vote_typed_as_one_word_is_pointed_to_vote_with_the_motions_open_not_t
     assert "Did you mean `vote N abstain`?" in said and "action" not in said, said
     assert 'Open polls and motions: 1 "That LIEG changes its venue rota".' in said, said
     assert "Did you mean `vote N against`?" in chat.refused("harry", "against").as_text()
+
+
+def test_cjcg_a_refusal_for_want_of_the_chair_says_the_chair_is_away_and_who_names_another(chat: Chat) -> None:
+    """CJCG 6.2 names one chair and no vice-chair; 6.3 gives the administrative support the arrangements for
+    meetings. alice sent apologies, and bob, opening the meeting, was told to "Ask alice, the chair"; bob, named to
+    chair it, then left, and carol, closing the vote, was told to ask alice or bob, neither of them there."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("alice", "apologies")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    said = chat.refused("bob", "meeting open").text
+    assert said.endswith("Ask alice, the chair (ToR 6.2). But alice sent apologies for meeting 1: the chair or the "
+                         "secretariat can name who chairs it with `meeting chair @person` (ToR 6.3)."), said
+    chat.ok("sam", "meeting chair @bob")
+    chat.ok("bob", "meeting open")
+    for who in ("carol", "dan", "erin"):
+        chat.ok(who, "here")
+    chat.ok("bob", 'motion "Approve the joint action plan"')
+    chat.ok("carol", "vote 1 for")
+    chat.now += dt.timedelta(minutes=30)
+    chat.ok("bob", "leaving")
+    said = chat.refused("carol", "poll close 1").text
+    assert said.endswith("But alice sent apologies for meeting 1 and bob has left it: the chair or the secretariat "
+                         "can name who chairs the rest of it with `meeting chair @person` (ToR 6.3)."), said
+    chat.ok("sam", "meeting chair @carol")
+    assert "Motion 1 is closed: carried." in chat.ok("carol", "poll close 1").as_text()
