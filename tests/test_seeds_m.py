@@ -130,3 +130,19 @@ def test_cjcg_a_refusal_for_want_of_the_chair_says_the_chair_is_away_and_who_nam
                          "can name who chairs the rest of it with `meeting chair @person` (ToR 6.3)."), said
     chat.ok("sam", "meeting chair @carol")
     assert "Motion 1 is closed: carried." in chat.ok("carol", "poll close 1").as_text()
+
+
+def test_plpcp_a_casting_vote_refused_says_what_the_chair_does_with_the_tie(chat: Chat) -> None:
+    """PLPCP sets no voting rule and gives its chair no casting vote: bob, chairing, tried `poll close 1 --casting
+    for` on a 1-1 tie and was told only "The ToR gives the chair no casting vote.", not what to do instead."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("carol", "here")
+    chat.ok("alice", 'motion "That the pilot is funded"')
+    chat.ok("alice", "vote 1 for")
+    chat.ok("carol", "vote 1 against")
+    said = chat.refused("alice", "poll close 1 --casting for").text
+    assert said == "The ToR gives the chair no casting vote. A tie is not carried; close the vote with `poll close 1`."
+    assert "tied, and the ToR gives the chair no casting vote" in chat.ok("alice", "poll close 1").as_text()

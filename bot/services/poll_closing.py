@@ -36,8 +36,8 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
         if poll.kind != "motion" or casting not in ("for", "against"):
             raise UsageError("--casting takes for or against, on a motion.")
         refusal = casting_refusal(ctx.terms.voting)
-        if refusal is not None:
-            raise NotAllowed(refusal)
+        if refusal is not None:  # and what would do: the tie stands, not carried
+            raise NotAllowed(f"{refusal} A tie is not carried; close the vote with `poll close {poll.number}`.")
     if not cmd.early:
         require_deadline_reached(ctx, poll)
     return finish(ctx, poll, casting)
