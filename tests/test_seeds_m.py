@@ -146,3 +146,31 @@ def test_plpcp_a_casting_vote_refused_says_what_the_chair_does_with_the_tie(chat
     said = chat.refused("alice", "poll close 1 --casting for").text
     assert said == "The ToR gives the chair no casting vote. A tie is not carried; close the vote with `poll close 1`."
     assert "tied, and the ToR gives the chair no casting vote" in chat.ok("alice", "poll close 1").as_text()
+
+
+def test_cjcg_the_minutes_never_say_a_member_declared_an_interest_and_had_none_to_declare(chat: Chat) -> None:
+    """CJCG 6.5, "Conflicts of interest are to be declared and recorded at the beginning of each meeting": bob
+    declared his interest in item 1 before the meeting, then pressed the opening card's "No interests to declare";
+    carol pressed it first and then declared hers. The minutes a clerk files said of each both that they had no
+    interests to declare and that they declared one on item 1."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "SEND placements procurement"')
+    chat.ok("bob", 'declare "My sister manages a bidding provider" --item 1')
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    said = chat.ok("bob", "declare none").text
+    assert said == ("bob has declared an interest for meeting 1, which stands (ToR 6.5): item 1 (SEND placements "
+                    "procurement): My sister manages a bidding provider. Nothing is added, as 'no interests to "
+                    "declare' would contradict it; anything else to declare: `declare \"...\" --item N`."), said
+    chat.ok("carol", "here")
+    chat.ok("carol", "declare none")
+    said = chat.ok("carol", 'declare "I sit on a provider board" --item 1').text
+    assert said.endswith("; it replaces the 'no interests to declare' recorded before."), said
+    chat.ok("alice", "declare none")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert "- **For the meeting:** alice (Southend City Council): no interests to declare\n" in minutes, minutes
+    assert ("- **Item 1 (SEND placements procurement):** bob (Southend City Council): My sister manages a bidding "
+            "provider; carol (Southend City Council): I sit on a provider board") in minutes, minutes
