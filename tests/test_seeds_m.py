@@ -174,3 +174,23 @@ def test_cjcg_the_minutes_never_say_a_member_declared_an_interest_and_had_none_t
     assert "- **For the meeting:** alice (Southend City Council): no interests to declare\n" in minutes, minutes
     assert ("- **Item 1 (SEND placements procurement):** bob (Southend City Council): My sister manages a bidding "
             "provider; carol (Southend City Council): I sit on a provider board") in minutes, minutes
+
+
+def test_plpcp_a_quarterly_report_recorded_by_the_chair_and_the_secretary_is_one_report(chat: Chat) -> None:
+    """PLPCP Activity and Responsibilities, "quarterly reports to LCIIB": alice and sam each recorded the same Q3
+    report, and the minutes listed it twice ("recorded as made by alice", "... by sam"); a second `review done` the
+    same day was a second review."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", 'report done "Q3 report sent"')
+    said = chat.ok("sam", 'report done "Q3 report sent"').text
+    assert said == "The report to LCIIB was already recorded as made on 10 Dec 2026 (Q3 report sent); nothing is added."
+    chat.ok("sam", 'review done "Effectiveness reviewed"')
+    said = chat.ok("alice", "review done").text
+    assert said == ("The ToR review was already recorded as done on 10 Dec 2026 (Effectiveness reviewed); nothing is "
+                    "added."), said
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert minutes.count("The report to LCIIB was recorded as made") == 1, minutes
