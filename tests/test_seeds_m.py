@@ -194,3 +194,23 @@ def test_plpcp_a_quarterly_report_recorded_by_the_chair_and_the_secretary_is_one
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "minutes 1").as_text()
     assert minutes.count("The report to LCIIB was recorded as made") == 1, minutes
+
+
+def test_cjcg_a_resolution_is_not_recorded_while_the_meeting_is_not_quorate(chat: Chat) -> None:
+    """CJCG 6.4, "quorate if three of its members are present": with alice and bob there, sam recorded "Resolved: The
+    plan is approved" on item 1, and the minutes carried the resolution with only "When the meeting opened: not
+    quorate" beside it. A vote was already refused until the meeting was quorate; a resolution now is too."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Joint action plan 2027-29"')
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    said = chat.refused("sam", 'resolved "The plan is approved" --item 1').text
+    assert said == ("The meeting is not quorate — 2 members present, 3 needed (ToR 6.4); a resolution needs a quorate "
+                    "meeting, as a vote does. Record the discussion meanwhile with `minute \"…\" --item 1`."), said
+    chat.ok("sam", 'minute "The group discussed the draft plan" --item 1')
+    chat.ok("carol", "here")
+    chat.ok("sam", 'resolved "The plan is approved" --item 1')
+    chat.ok("alice", "meeting close")
+    assert "**Resolved:** The plan is approved" in chat.ok("alice", "minutes 1").as_text()
