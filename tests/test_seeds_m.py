@@ -214,3 +214,15 @@ def test_cjcg_a_resolution_is_not_recorded_while_the_meeting_is_not_quorate(chat
     chat.ok("sam", 'resolved "The plan is approved" --item 1')
     chat.ok("alice", "meeting close")
     assert "**Resolved:** The plan is approved" in chat.ok("alice", "minutes 1").as_text()
+
+
+def test_lieg_help_says_a_motion_is_tabled_first_and_who_records_apologies_sent_to_them(chat: Chat) -> None:
+    """LIEG 6.3, "the member will table the motion with members of the steering group first": `help motion` in its
+    channel said only who may propose one, so frank learnt of tabling when his motion was proposed; and `help
+    apologies` said nothing of who may record apologies a member sent them (5.2: the minute-taker)."""
+    chat.load("lieg")
+    said = chat.ok("frank", "help motion").text
+    assert "A motion is tabled with the LIEG steering group before it is voted on (ToR 6.3)." in said, said
+    said = chat.ok("frank", "help apologies").text
+    assert ("Who may record apologies a member sent them (`--for`): the chair or the meeting's minute-taker "
+            "(ToR 5.2).") in said, said
