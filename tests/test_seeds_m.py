@@ -226,3 +226,14 @@ def test_lieg_help_says_a_motion_is_tabled_first_and_who_records_apologies_sent_
     said = chat.ok("frank", "help apologies").text
     assert ("Who may record apologies a member sent them (`--for`): the chair or the meeting's minute-taker "
             "(ToR 5.2).") in said, said
+
+
+def test_cjcg_a_subject_expert_seated_by_mistake_is_pointed_to_recording_them_as_a_guest(chat: Chat) -> None:
+    """CJCG 7.1, "Other members/attendees will be co-opted as necessary ... Subject experts as required": sam,
+    seating a subject expert, was told only that the ToR has no such seat and to edit the ToR file; the ToR file
+    has a subject expert attend as a guest, which nothing said."""
+    chat.load("cjcg")
+    said = chat.refused("sam", 'member add @gus --seat "Subject expert"').text
+    assert said.startswith("The ToR has no seat 'Subject expert'."), said
+    assert said.endswith("Someone who attends a meeting without a seat is recorded at it as a guest (ToR 7.1): "
+                         "`guest @person --from \"organisation\"`."), said
