@@ -237,3 +237,32 @@ def test_cjcg_a_subject_expert_seated_by_mistake_is_pointed_to_recording_them_as
     assert said.startswith("The ToR has no seat 'Subject expert'."), said
     assert said.endswith("Someone who attends a meeting without a seat is recorded at it as a guest (ToR 7.1): "
                          "`guest @person --from \"organisation\"`."), said
+
+
+def test_plpcp_a_dcs_named_to_chair_one_meeting_holds_that_meetings_chair_not_the_groups(chat: Chat) -> None:
+    """PLPCP Membership, "ALDCS Policy Lead for Finance and Resources (Chair)": alice sent apologies for meeting 2 and
+    sam named bob to chair it. From then, a month before it, bob could approve the minutes of meeting 1 (which
+    alice chaired, locking them), remove carol and seat someone else, record the ToR review and cancel meeting 2:
+    whoever was named for the next meeting held every power of the chair. He now holds meeting 2's chair only."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "meeting schedule 2027-01-12 10:00")
+    chat.ok("alice", "apologies")
+    chat.ok("sam", "meeting chair @bob")
+    said = chat.refused("bob", "minutes approve 1").text
+    assert said.startswith("Only the chair (or vice-chair, or the meeting's chair) can approve the minutes"), said
+    assert "Ask alice, the chair (ToR Membership)." in said and "But" not in said, said
+    assert "Ask alice or sam." in chat.refused("bob", "member remove @carol").text
+    assert "Ask alice or sam." in chat.refused("bob", "review done").text
+    assert "Ask alice or sam." in chat.refused("bob", "meeting cancel 2").text
+    chat.now = dt.datetime(2027, 1, 12, 10, 0, tzinfo=dt.UTC)
+    chat.ok("bob", "meeting open")  # the meeting he was named for is his to run
+    chat.ok("carol", "here")
+    chat.ok("bob", 'motion "That the pilot is extended"')
+    chat.ok("carol", "vote 1 for")
+    chat.ok("bob", "poll close 1")
+    chat.ok("bob", "meeting close")
+    chat.ok("bob", "minutes approve 2")

@@ -30,13 +30,11 @@ def presides_until_elected(ctx: Context, who: Person) -> bool:
 
 
 def is_chair(ctx: Context, person: Person | None = None) -> bool:
-    """The group's chair, vice-chair or a co-chair, or the chair named for the open or next meeting, or who
-    presides until a chair is elected."""
+    """The group's chair, vice-chair or a co-chair, or who presides until a chair is elected. Not someone named to
+    chair one meeting: they hold the chair for that meeting's business (bot.services.authority.roles_of, given the
+    meeting), not the group's (seating members, its reviews, another meeting's minutes)."""
     who = person or ctx.actor
-    if holds_chair(ctx, ctx.membership(who)):
-        return True
-    meeting = ctx.next_meeting()
-    return (meeting is not None and meeting.chair_id == who.id) or presides_until_elected(ctx, who)
+    return holds_chair(ctx, ctx.membership(who)) or presides_until_elected(ctx, who)
 
 
 def refuse_lapsed_chair(ctx: Context, doing: str) -> None:
@@ -61,10 +59,10 @@ def refuse_lapsed_member(ctx: Context, doing: str) -> None:
                      + lapsed_hint(seat, held.seat_title, ctx.actor.display_name, "you"))
 
 
-def chair_hint(ctx: Context) -> str:
+def chair_hint(ctx: Context, concerned: Meeting | None = None) -> str:
     """Who to ask, or how the group comes to have a chair (bot.rules.chair.hint): the chairs, and the chair named
-    for the open or next meeting (LIEG 5.1: a volunteer chairs each meeting)."""
-    meeting = ctx.next_meeting()
+    for the meeting the act concerns, else the open or next one (LIEG 5.1: a volunteer chairs each meeting)."""
+    meeting = concerned or ctx.next_meeting()
     chairing = ctx.session.get(Person, meeting.chair_id) if meeting is not None and meeting.chair_id not in (
         None, ctx.actor.id) else None
     hint = chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
