@@ -266,3 +266,20 @@ def test_plpcp_a_dcs_named_to_chair_one_meeting_holds_that_meetings_chair_not_th
     chat.ok("bob", "poll close 1")
     chat.ok("bob", "meeting close")
     chat.ok("bob", "minutes approve 2")
+
+
+def test_cjcg_a_member_casting_another_members_vote_is_told_whose_votes_are_cast_not_to_say_here(chat: Chat) -> None:
+    """CJCG 7.2, a deputy "to attend" for a member who cannot: bob, present, tried to cast erin's vote as she had asked
+    him to (`vote 1 for --for @erin`) and was told "You are not recorded present at meeting 1; say `here` first",
+    though he was; proxies are not in the ToR, and what he needed to hear is that erin's vote is not his to cast."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for who in ("bob", "carol"):
+        chat.ok(who, "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    said = chat.refused("bob", "vote 1 for --for @erin").text
+    assert said == ("You do not cast erin's vote: a vote is cast by the member or by a deputy attending in their place "
+                    "(ToR 7.2). Vote with `vote 1 <choice>`."), said
+    chat.ok("bob", "vote 1 for")
