@@ -283,3 +283,19 @@ def test_cjcg_a_member_casting_another_members_vote_is_told_whose_votes_are_cast
     assert said == ("You do not cast erin's vote: a vote is cast by the member or by a deputy attending in their place "
                     "(ToR 7.2). Vote with `vote 1 <choice>`."), said
     chat.ok("bob", "vote 1 for")
+
+
+def test_plpcp_a_dcs_succeeded_at_the_end_of_the_term_is_told_so_not_the_alternate_rules(chat: Chat) -> None:
+    """PLPCP Membership, "Each DCS will stand for twelve months, after which a new representative from the sub-region
+    will be appointed": bob, whose term ended on 15 Jan 2027 and whom zara succeeded, said `here` at the next meeting
+    and was told "An alternate must be a DCS from the same sub-region, and bob is not recorded as one", as if a
+    stranger asking to be an alternate."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
+    chat.ok("sam", 'member add @zara --seat "DCS North London"')
+    chat.now = dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.refused("bob", "here").text
+    assert said == ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: you held "
+                    "DCS North London until 15 Jan 2027; zara holds it now."), said

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
-from bot.models import Meeting, Person
+from bot.models import Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
+from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, guests, roll, roll_summary
 from bot.services.context import Context
@@ -48,7 +51,23 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
             raise NotAllowed(f"{refused} {as_guest}") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
-        raise NotAllowed(str(refused) + guests.how_to_record(ctx)) from None
+        raise NotAllowed((former_seat(ctx) or str(refused)) + guests.how_to_record(ctx)) from None
+
+
+def former_seat(ctx: Context) -> str | None:
+    """`You no longer hold a seat in ...: you held DCS North London until 1 Mar 2027; zara holds it now.` for someone
+    who held a seat of the group and left it (a term ended and a successor seated: PLPCP Membership), rather than
+    the deputy rules a stranger hears; None for anyone who never held one."""
+    held = ctx.session.scalars(select(Membership).where(
+        Membership.group_id == ctx.group.id, Membership.person_id == ctx.actor.id, Membership.ended_at.is_not(None))
+        .order_by(Membership.ended_at.desc()).limit(1)).first()
+    if held is None or held.ended_at is None:
+        return None
+    now = next((m.person.display_name for m in ctx.memberships() if m.seat_title == held.seat_title), None)
+    left = held.ended_at.astimezone(ctx.terms.zone).date()
+    until = min(left, held.term_ends_on) if held.term_ends_on else left  # the term's end, not the successor's day
+    return (f"You no longer hold a seat in {ctx.terms.name}: you held {held.seat_title} until {show_date(until)}"
+            + (f"; {now} holds it now." if now else ", and it is vacant."))
 
 
 def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
