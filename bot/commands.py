@@ -11,12 +11,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from bot.date_words import date_run, joined_date_and_time
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
-from bot.usage import example, question, say_instead
+from bot.usage import example, missing, say_instead
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
 from bot.verbs import VERBS as VERBS
@@ -97,7 +98,8 @@ def parsed(text: str, today: dt.date | None) -> Command:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
         unknown = tokens[0].removeprefix(QUOTED_DASHES)[:40]
-        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.")
+        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.",
+                         missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)
     if verb.name == "poll":
         check_poll_words(text.translate(SMART_QUOTES), frozenset(n for n, k in verb.options.items() if k != "flag"))
@@ -110,7 +112,8 @@ VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "depu
 # Words people reach for that name another verb: suggested, never run in its place.
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
-            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote"}
+            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote",
+            **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 
 
 def suggest(word: str) -> str:
@@ -139,17 +142,15 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
             else:
                 if index + 1 >= len(tokens):
                     raise UsageError(f"--{name} needs a value after it. {say_instead(verb, today)}")
-                index += 1
-                options[name] = coerce(verb, f"--{name}", kind, tokens[index].removeprefix(QUOTED_DASHES), today)
+                index += 1  # a date's words after its option are one value (`--due 18 Dec`), not the motion's
+                words = date_run(tokens, index) if kind == "when" else 1
+                value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
+                options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
         else:
             positional.append(token)
         index += 1
+    positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
     return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
-
-
-def missing(verb: Verb, arg: Arg, today: dt.date | None) -> UsageError:
-    """The refusal for a command that left out `arg`: the question it leaves open and a command to copy."""
-    return UsageError(f"{question(arg.name)}. {say_instead(verb, today)}", missing=arg.name)
 
 
 def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:
@@ -158,12 +159,12 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
         if arg.many:
             rest = positional[position:]
             if arg.required and not rest:
-                raise missing(verb, arg, today)
+                raise missing(verb, arg.name, today)
             values[arg.name] = [coerce(verb, arg.name, arg.kind, t, today) for t in rest]
             return values
         if position >= len(positional):
             if arg.required:
-                raise missing(verb, arg, today)
+                raise missing(verb, arg.name, today)
             values[arg.name] = None
             continue
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
@@ -186,7 +187,8 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         digits = token.removeprefix("#")
         # isdecimal, not isdigit: '²' is a digit that int() refuses (a failure, not a refusal, until it was this).
         if not digits.isdecimal() or len(digits) > 9:
-            raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}")
+            raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}",
+                             missing=None if name.startswith("--") else name)  # `vote for`: the open ones
         return int(digits)
     if kind == "word":
         return token.casefold()

@@ -46,7 +46,7 @@ class Verb:
     usage: str
     summary: str
     args: tuple[Arg, ...] = ()
-    options: dict[str, str] = field(default_factory=dict)  # name -> kind (text | person | int | flag | occasion)
+    options: dict[str, str] = field(default_factory=dict)  # name -> kind (text | when | person | int | flag | occasion)
     example: str = ""  # {next_week} and {year_start} stand for dates valid on the day help is asked for
     act: Act | None = None  # the ToR power the command needs, where the ToR's powers decide who may use it
     act_words: str = ""  # what `help` says the power is for, where the act's own words would mislead

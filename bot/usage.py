@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Protocol
 
+from bot.errors import UsageError
 from bot.rules.calendar import example_day
 
 
@@ -48,8 +49,9 @@ QUOTED = re.compile(r'"([^"]*)"')
 
 
 def question(name: str) -> str:
-    """What to ask a person who left out the argument `name`."""
-    return QUESTIONS.get(name, f"What is the {name.replace('_', ' ')}?")
+    """What to ask a person who left out the argument `name`, ending as a sentence ends."""
+    asked = QUESTIONS.get(name, f"What is the {name.replace('_', ' ')}?")
+    return asked if asked.endswith("?") else f"{asked}."
 
 
 def example(verb: Described, today: dt.date | None) -> str | None:
@@ -79,3 +81,9 @@ def say_instead(verb: Described, today: dt.date | None) -> str:
     """`Say `poll close 1`.`, or the usage line when no example can be made."""
     shown = example(verb, today)
     return f"Say `{shown}`." if shown else f"Usage: `{verb.usage}`."
+
+
+def missing(verb: Described, name: str, today: dt.date | None) -> UsageError:
+    """The refusal for a command that left out its argument `name`: the question it leaves open and a command to
+    copy; `missing` names it, so the conversation can list the ones that would do."""
+    return UsageError(f"{question(name)} {say_instead(verb, today)}", missing=name)

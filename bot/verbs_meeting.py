@@ -114,11 +114,14 @@ class Guest(Command):
     from_: str | None = option("text", "from")
 
 
-@described("apologies", "apologies [reason]", "send apologies for the open or next meeting")
+@described("apologies", "apologies [reason] [--meeting N] [--for @member]", "send apologies for the open or next "
+           "meeting; --for records those a member sent (whoever records actions: the chair, secretariat or "
+           "minute-taker)")
 @dataclass(frozen=True, kw_only=True)
 class Apologies(Command):
     reason: tuple[str, ...] = arg(required=False, many=True)
     meeting: int | None = option("int")
+    for_: PersonRef | None = option("person", "for")
 
 
 @described("attendance", "attendance", "who is present, deputised, absent or sent apologies at the open meeting")
@@ -197,7 +200,7 @@ class Action(Command):
     act: ClassVar[Act] = Act.RECORD_ACTIONS
     text: tuple[str, ...] = arg(many=True)
     owner: PersonRef | None = option("person")
-    due: str | None = option()
+    due: str | None = option("when")
     item: int | None = option("int")
 
 

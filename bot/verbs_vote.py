@@ -16,7 +16,7 @@ class Motion(Command):
     act: ClassVar[Act] = Act.PROPOSE_MOTION
     text: tuple[str, ...] = arg(many=True)
     item: int | None = option("int")
-    closes: str | None = option()
+    closes: str | None = option("when")
 
 
 @described("motion table", "motion table N", "table a proposed motion (steering group members)")
@@ -32,7 +32,7 @@ class MotionTable(Command):
 class MotionVote(Command):
     act: ClassVar[Act] = Act.CALL_VOTE
     poll: int = arg("int")
-    closes: str | None = option()
+    closes: str | None = option("when")
 
 
 @described("poll", 'poll "question" "option" "option" ... [--closes "date time"] [--secret] [--multi]',
@@ -42,7 +42,7 @@ class Poll(Command):
     act: ClassVar[Act] = Act.CALL_VOTE
     question: str = arg()
     choices: tuple[str, ...] = arg(many=True)
-    closes: str | None = option()
+    closes: str | None = option("when")
     secret: bool = option("flag")
     multi: bool = option("flag")
 

@@ -208,6 +208,8 @@ def test_cjcg_the_administrative_support_takes_the_notes(chat: Chat) -> None:
     chat.ok("alice", "meeting open")
     assert chat.ok("sam", 'minute "The group discussed the draft plan" --item 1').text.startswith(
         "Item 1 (Joint action plan) of meeting 1: the discussion note recorded")
+    for who in ("carol", "dan"):  # quorate (ToR 6.4): a resolution, like a vote, needs it
+        chat.ok(who, "here")
     chat.ok("sam", 'resolved "The plan is agreed" --item 1')
     refused = chat.refused("bob", 'minute "Bob\'s own note" --item 1')
     assert refused.text == ("Only the chair, the secretariat or the meeting's minute-taker can write the discussion "

@@ -66,6 +66,11 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes.append(guests_note(terms))
     if verb in ("vote", "motion vote", "poll close"):
         notes.append("votes are " + voting_rule(terms) + ".")
+    if verb in ("motion", "motion table") and terms.voting.tabling.required:  # LIEG 6.3: tabled first
+        notes.append(terms.voting.tabling.cited(f"a motion is tabled with {terms.voting.tabling.with_body} before it "
+                                                "is voted on") + ".")
+    if verb == "apologies":  # sent by the member; recorded for them (`--for`) by whoever takes the notes
+        notes.append(power_note(terms, Act.RECORD_ACTIONS, "record apologies a member sent them (`--for`)"))
     if verb in ("quorum", "here"):
         notes.append("quorum: " + quorum_rule(terms) + ".")
     if verb in ("deputy", "here"):

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
-from bot.models import Attendance, Meeting, Membership, Person
+from bot.models import Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.calendar import show, show_date
-from bot.rules.deputies import may_send, sending_hint
+from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
-from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
-from bot.services import conduct, guests, lengths, roll, roll_summary
+from bot.services import conduct, guests, roll, roll_summary
 from bot.services.context import Context
-from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 
 
@@ -52,7 +51,23 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
             raise NotAllowed(f"{refused} {as_guest}") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
-        raise NotAllowed(str(refused) + guests.how_to_record(ctx)) from None
+        raise NotAllowed((former_seat(ctx) or str(refused)) + guests.how_to_record(ctx)) from None
+
+
+def former_seat(ctx: Context) -> str | None:
+    """`You no longer hold a seat in ...: you held DCS North London until 1 Mar 2027; zara holds it now.` for someone
+    who held a seat of the group and left it (a term ended and a successor seated: PLPCP Membership), rather than
+    the deputy rules a stranger hears; None for anyone who never held one."""
+    held = ctx.session.scalars(select(Membership).where(
+        Membership.group_id == ctx.group.id, Membership.person_id == ctx.actor.id, Membership.ended_at.is_not(None))
+        .order_by(Membership.ended_at.desc()).limit(1)).first()
+    if held is None or held.ended_at is None:
+        return None
+    now = next((m.person.display_name for m in ctx.memberships() if m.seat_title == held.seat_title), None)
+    left = held.ended_at.astimezone(ctx.terms.zone).date()
+    until = min(left, held.term_ends_on) if held.term_ends_on else left  # the term's end, not the successor's day
+    return (f"You no longer hold a seat in {ctx.terms.name}: you held {held.seat_title} until {show_date(until)}"
+            + (f"; {now} holds it now." if now else ", and it is vacant."))
 
 
 def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
@@ -107,59 +122,6 @@ def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
     if before.quorate == after.quorate:
         return ()
     return (f"The meeting is now {after.text}.",)
-
-
-def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
-    meeting = ctx.meeting(cmd.meeting)
-    if meeting.status not in ("scheduled", "open"):
-        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
-    if ctx.membership(ctx.actor) is None:
-        raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed.")
-    if (lapsed := term_over_by(ctx, ctx.membership(ctx.actor), meeting)) is not None:
-        raise NotAllowed(lapsed)
-    present = roll.row_for(ctx, meeting, ctx.actor)
-    if meeting.status == "open" and present is not None and present.status == "present":
-        # Withdrawing after taking part would drop them from the record of who was there and voted.
-        raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
-                         "are leaving early, say `leaving`.")
-    reason = kept(" ".join(cmd.reason).strip(), lengths.TITLE, "reason") or None
-    if present is not None and present.status == "deputised" and present.deputy_id is not None:
-        return deputy_attends(ctx, meeting, present, reason)
-    roll.set_status(ctx, meeting, ctx.actor, "apologies", reason=reason)
-    ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
-    notices: tuple[str, ...] = ()
-    held = ctx.membership(ctx.actor)
-    if held is not None and may_send(ctx.terms, held, ctx.today) and not roll.deputy_named(ctx, meeting, ctx.actor):
-        notices = (sending_hint(ctx.terms.deputies, held.seat_title),)
-    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
-                 f"({show(meeting.starts_at, ctx.terms.zone)}).", notices=notices, changes=(MeetingRef(meeting.id),))
-
-
-def term_over_by(ctx: Context, held: Membership | None, meeting: Meeting) -> str | None:
-    """Why a seat holder whose term is over by the meeting's day sends no apologies for it (None while in term)."""
-    if held is None or held.term_ends_on is None or not term_over(held, meeting.starts_at.astimezone(
-            ctx.terms.zone).date()):
-        return None
-    seat = ctx.terms.seat(held.seat_title)
-    ends = "ended" if term_over(held, ctx.today) else "ends"
-    rule = f"your term in {held.seat_title} {ends} on {show_date(held.term_ends_on)}, before meeting {meeting.number}"
-    return (f"No apologies are needed: {seat.cited(rule) if seat else rule}, so you hold no seat at it"
-            f"{until_reappointed(seat, 'you are ')}. " + lapsed_hint(seat, held.seat_title, ctx.actor.display_name,
-                                                                      "you"))
-
-
-def deputy_attends(ctx: Context, meeting: Meeting, row: Attendance, reason: str | None) -> Reply:
-    """Apologies from a member whose deputy already attends in their place: they stand beside the deputy, as they
-    do when sent first (CJCG 7.2, LIEG 2.4), rather than taking the deputy off the roll, the quorum and the vote."""
-    require_unlocked(ctx, meeting.id, "a change to its attendance")
-    row.apologies_at, row.reason = ctx.now, reason
-    ctx.session.flush()
-    ctx.audit("attendance.apologies", meeting=meeting.id, member=ctx.actor.id, reason=reason)
-    deputy = ctx.session.get(Person, row.deputy_id)
-    rule = ctx.terms.deputies
-    attends = rule.cited(f"{deputy.display_name if deputy else 'your deputy'} attends in your place as {rule.word}")
-    return Reply(f"Apologies from {ctx.actor.display_name} recorded for meeting {meeting.number} "
-                 f"({show(meeting.starts_at, ctx.terms.zone)}); {attends}.", changes=(MeetingRef(meeting.id),))
 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:

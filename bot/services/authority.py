@@ -53,7 +53,7 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
         if {PowerHolder.MEMBER, PowerHolder.VOTING_MEMBER} & set(power.by):
             refuse_lapsed_member(ctx, doing)
         if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
-            raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx)}")
+            raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx, meeting)}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
     raise NotAllowed(verdict.refusal)
 

@@ -72,6 +72,12 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
         mine = [ctx.actor.id] if is_voting(ctx, ctx.membership(ctx.actor)) else []
     if for_ref is not None:
         wanted = ctx.person(for_ref)
+        if mine and wanted.id not in mine:  # one who votes, naming someone whose vote is not theirs to cast
+            rule = ctx.terms.deputies
+            by = f"or by {rule.a_word} attending in their place" if rule.allowed and rule.may_vote else "alone"
+            raise NotAllowed(rule.cited(f"You do not cast {wanted.display_name}'s vote: a vote is cast by the member "
+                                        f"{by}") + f". Vote with `vote {poll.number} <choice>`"
+                             + (", naming whose with --for." if len(mine) > 1 else "."))
         mine = [m for m in mine if m == wanted.id]
     if len(mine) == 1:
         return mine[0]

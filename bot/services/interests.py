@@ -55,6 +55,13 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
         return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
                      + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added.")
+    mine = declared_for(ctx, meeting)
+    if none and (standing := [i for i in mine if not i.no_interests]):
+        return Reply(still_declared(ctx, standing, meeting), private=True)
+    replaced = [] if none else [i for i in mine if i.no_interests]  # "none" said before this interest: not so
+    for earlier_none in replaced:
+        ctx.session.delete(earlier_none)
+        ctx.audit("interest.withdrawn", interest=earlier_none.id, meeting=earlier_none.meeting_id, no_interests=True)
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
                         item_id=item.id if item else None, nature=nature.casefold() if nature else None,
                         description=kept_text, no_interests=none,
@@ -64,7 +71,29 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,
               description=interest.description)
-    return Reply(said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else ""))
+    return Reply(said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "")
+                 + ("; it replaces the 'no interests to declare' recorded before." if replaced else ""))
+
+
+def declared_for(ctx: Context, meeting: Meeting | None) -> list[Interest]:
+    """The actor's declarations (and declarations of none) for `meeting`, oldest first; none without a meeting."""
+    if meeting is None:
+        return []
+    return list(ctx.session.scalars(select(Interest).where(
+        Interest.group_id == ctx.group.id, Interest.person_id == ctx.actor.id, Interest.meeting_id == meeting.id)
+        .order_by(Interest.id)))
+
+
+def still_declared(ctx: Context, standing: list[Interest], meeting: Meeting | None) -> str:
+    """`declare none` from someone who has declared an interest for the meeting: theirs stands, and nothing is
+    added, so the minutes do not say both that they declared one and that they had none to declare."""
+    items = {i.item_id: ctx.session.get(AgendaItem, i.item_id) for i in standing if i.item_id}
+    listed = "; ".join((f"item {item.position} ({item.title}): " if i.item_id and (item := items[i.item_id]) else "")
+                       + (i.description or "") for i in standing)
+    stands = ctx.terms.interests.cited(f"{ctx.actor.display_name} has declared an interest for meeting "
+                                       f"{meeting.number if meeting else ''}, which stands")
+    return (f"{stands}: {listed}. Nothing is added, as 'no interests to declare' would contradict it; anything "
+            'else to declare: `declare "..." --item N`.')
 
 
 def said_back(ctx: Context, interest: Interest, meeting: Meeting | None, item: AgendaItem | None, how: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.replies import Reply
+from bot.services import roll
 from bot.services.authority import require
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
@@ -38,6 +39,9 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
         raise UsageError(f"Say which agenda item: {cmd.verb} \"…\" --item 1. Say `agenda {meeting.number}` for "
                          "its items.")
     item = agenda_item(meeting, cmd.item)
+    if field == "resolution" and meeting.status == "open" and not (quorum := roll.quorum_of(ctx, meeting)).quorate:
+        raise NotAllowed(f"The meeting is {quorum.text}; a resolution needs a quorate meeting, as a vote does. "
+                         f'Record the discussion meanwhile with `minute "…" --item {item.position}`.')
     present_by_acting(ctx, meeting)  # minuting the meeting as it runs: there, `here` or not
     replaced = getattr(item, field) is not None
     setattr(item, field, text)

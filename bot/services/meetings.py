@@ -14,7 +14,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
 from bot.rules.in_force import interests_prompt
 from bot.services import conduct, lengths, roll, roll_summary
-from bot.services.attendance import apologies as apologies
+from bot.services.apologies import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
 from bot.services.attendance import leaving as leaving

@@ -24,8 +24,9 @@ from bot.verbs import PollClose
 
 
 def close_poll(ctx: Context, cmd: PollClose) -> Reply:
-    poll = get_poll(ctx, cmd.poll)
-    require(ctx, cmd.act, "close a vote")
+    poll = get_poll(ctx, cmd.poll)  # a vote at a meeting is its chair's to close; one between meetings, the group's
+    held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.next_meeting()
+    require(ctx, cmd.act, "close a vote", meeting=held_at)
     if poll.status != "open":
         hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed."
@@ -36,8 +37,8 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
         if poll.kind != "motion" or casting not in ("for", "against"):
             raise UsageError("--casting takes for or against, on a motion.")
         refusal = casting_refusal(ctx.terms.voting)
-        if refusal is not None:
-            raise NotAllowed(refusal)
+        if refusal is not None:  # and what would do: the tie stands, not carried
+            raise NotAllowed(f"{refusal} A tie is not carried; close the vote with `poll close {poll.number}`.")
     if not cmd.early:
         require_deadline_reached(ctx, poll)
     return finish(ctx, poll, casting)

@@ -82,7 +82,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         return Reply(tabling.cited(f"Motion {poll.number} is proposed: {poll.question}\nIt must be tabled with "
                                    f"{tabling.with_body} before a vote")
                      + f": a steering group member says `motion table {poll.number}`.")
-    if may(ctx, Act.CALL_VOTE) and (cmd.closes or not waits_for_meeting(ctx)):
+    if may(ctx, Act.CALL_VOTE, meeting=ctx.next_meeting()) and (cmd.closes or not waits_for_meeting(ctx)):
         return open_vote(ctx, poll, f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."')
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
                  f"The chair opens the vote with `motion vote {poll.number}`"
@@ -122,7 +122,7 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
 
 def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
-    require(ctx, cmd.act, "open a vote")
+    require(ctx, cmd.act, "open a vote", meeting=ctx.next_meeting())  # its chair calls the votes at it
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
@@ -178,7 +178,7 @@ def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
 
 def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     """Ask the group a question with the given options (the chair)."""
-    require(ctx, cmd.act, "call a poll")
+    require(ctx, cmd.act, "call a poll", meeting=ctx.next_meeting())
     labels = [c.strip() for c in cmd.choices if c.strip()]
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')

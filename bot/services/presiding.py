@@ -4,11 +4,14 @@ rules (bot/rules/chair.py), and the refusals and hints those rules word."""
 from __future__ import annotations
 
 from bot.errors import NotAllowed
-from bot.models import Membership, Person
+from bot.models import Attendance, Meeting, Membership, Person
 from bot.rules import chair
 from bot.rules.calendar import show_date
+from bot.rules.powers import power_for, who_may
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services.context import Context
+from bot.services.roll_rows import row_for
+from bot.terms_powers import Act
 
 
 def names(ctx: Context) -> dict[int, str]:
@@ -27,13 +30,11 @@ def presides_until_elected(ctx: Context, who: Person) -> bool:
 
 
 def is_chair(ctx: Context, person: Person | None = None) -> bool:
-    """The group's chair, vice-chair or a co-chair, or the chair named for the open or next meeting, or who
-    presides until a chair is elected."""
+    """The group's chair, vice-chair or a co-chair, or who presides until a chair is elected. Not someone named to
+    chair one meeting: they hold the chair for that meeting's business (bot.services.authority.roles_of, given the
+    meeting), not the group's (seating members, its reviews, another meeting's minutes)."""
     who = person or ctx.actor
-    if holds_chair(ctx, ctx.membership(who)):
-        return True
-    meeting = ctx.next_meeting()
-    return (meeting is not None and meeting.chair_id == who.id) or presides_until_elected(ctx, who)
+    return holds_chair(ctx, ctx.membership(who)) or presides_until_elected(ctx, who)
 
 
 def refuse_lapsed_chair(ctx: Context, doing: str) -> None:
@@ -58,14 +59,33 @@ def refuse_lapsed_member(ctx: Context, doing: str) -> None:
                      + lapsed_hint(seat, held.seat_title, ctx.actor.display_name, "you"))
 
 
-def chair_hint(ctx: Context) -> str:
+def chair_hint(ctx: Context, concerned: Meeting | None = None) -> str:
     """Who to ask, or how the group comes to have a chair (bot.rules.chair.hint): the chairs, and the chair named
-    for the open or next meeting (LIEG 5.1: a volunteer chairs each meeting)."""
-    meeting = ctx.next_meeting()
+    for the meeting the act concerns, else the open or next one (LIEG 5.1: a volunteer chairs each meeting)."""
+    meeting = concerned or ctx.next_meeting()
     chairing = ctx.session.get(Person, meeting.chair_id) if meeting is not None and meeting.chair_id not in (
         None, ctx.actor.id) else None
-    return chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
+    hint = chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
                       also=(chairing.display_name,) if chairing is not None else ())
+    return hint + away(ctx, meeting, chairing) if meeting is not None and hint.startswith("Ask ") else hint
+
+
+def away(ctx: Context, meeting: Meeting, chairing: Person | None) -> str:
+    """` alice has sent apologies for meeting 1; the chair or the secretariat can name who chairs it: ...` where
+    everyone a refusal asks (the chairs, and the chair named for the meeting) is away from the meeting at hand: sent
+    apologies for it, or left it while it runs; empty while any of them is not."""
+    people = [m.person for m in ctx.memberships() if holds_chair(ctx, m)] + ([chairing] if chairing else [])
+    rows = [(person, row_for(ctx, meeting, person)) for person in people]
+    gone = [(person.display_name, why) for person, row in rows if (why := away_from(meeting, row)) is not None]
+    if not gone or len(gone) < len(rows):
+        return ""
+    act = Act.NAME_MEETING_CHAIR
+    power = power_for(ctx.terms, act)
+    said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
+                        for n, (name, what) in enumerate(dict(gone).items()))
+    rest = "the rest of " if meeting.status == "open" else ""
+    return (f" But {said}: {who_may(power, act)} can name who chairs {rest}it with `meeting chair @person`"
+            f"{power.cite()}.")
 
 
 def refuse_meeting_chair_until_elected(ctx: Context, person: Person) -> None:
@@ -84,3 +104,13 @@ def opener(ctx: Context) -> str:
         return "The chair opens it with `meeting open`."
     return ctx.terms.chair.cited("The group has yet to elect its chair, so the secretariat opens it with "
                                  "`meeting open` and holds the election") + "."
+
+
+def away_from(meeting: Meeting, row: Attendance | None) -> str | None:
+    """How someone with `row` on the meeting's roll is away from it (`sent apologies for`, `has left`, `is not at`
+    a meeting running without them); None where they are there, or may yet come."""
+    if row is not None and row.status == "apologies":
+        return "sent apologies for"
+    if row is not None and row.status == "present":
+        return "has left" if row.left_at is not None else None
+    return "is not at" if meeting.status == "open" else None

@@ -78,6 +78,12 @@ def review_status(ctx: Context, cmd: Review) -> Reply:
 def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     require(ctx, cmd.act, f"record the {kind}")
     note = kept(" ".join(cmd.note).strip(), lengths.TEXT, "note") or None
+    if (earlier := done_today(ctx, kind, note)) is not None:  # pressed twice, or by the chair and the secretary
+        what = "The ToR review was already recorded as done" if kind == "review" else \
+            f"The report to {ctx.terms.reporting.to if ctx.terms.reporting else 'the parent body'} was already " \
+            "recorded as made"
+        return Reply(f"{what} on {show_date(ctx.today)}"
+                     + (f" ({earlier.note})" if earlier.note else "") + "; nothing is added.", private=True)
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=kind, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                recorded_at=ctx.now))
     ctx.last_done_read = None
@@ -96,6 +102,15 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
         return Reply(rule.cited(f"{made}; the ToR asks for reports as required") + ".")
     due = report_due(ctx.today, rule.every_months, None)
     return Reply(rule.cited(f"{made}; the next is due on {show_date(due)}") + ".")
+
+
+def done_today(ctx: Context, kind: str, note: str | None) -> GroupEvent | None:
+    """The review recorded today, or today's report with the same note (a group reporting "as required" may report
+    to two boards in a day, CJCG 4.4.4): what a second `review done` or `report done` would record again."""
+    query = select(GroupEvent).where(GroupEvent.group_id == ctx.group.id, GroupEvent.kind == kind,
+                                     GroupEvent.done_on == ctx.today)
+    return ctx.session.scalars(query if kind == "review" else query.where(GroupEvent.note.is_(note) if note is None
+                                                                          else GroupEvent.note == note)).first()
 
 
 def review_done(ctx: Context, cmd: ReviewDone) -> Reply:

@@ -138,8 +138,11 @@ def seat_and_role(ctx: Context, cmd: MemberAdd) -> tuple[Seat, Role]:
         raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
     seat = ctx.terms.seat(title)
     if seat is None:
+        guest = ctx.terms.guests.cited(" Someone who attends a meeting without a seat is recorded at it as a guest") \
+            + ': `guest @person --from "organisation"`.' if "guests" in ctx.terms.model_fields_set and \
+            ctx.terms.guests.allowed else ""  # CJCG 7.1's "Subject experts as required"
         raise NotFound(f"The ToR has no seat '{title[:80]}'. {vacancies(ctx)} Seats are those the ToR file lists: "
-                       "add it there and load the file again (govbot group import FILE).")
+                       f"add it there and load the file again (govbot group import FILE).{guest}")
     if not cmd.role:
         return seat, seat.role
     try:

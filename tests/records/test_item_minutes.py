@@ -33,6 +33,8 @@ def test_the_minute_taker_minutes_each_item_and_the_minutes_number_them(chat: Ch
     assert "Say which agenda item" in chat.refused("sam", 'minute "The plan was discussed"').text
     assert "Meeting 1 has no item 3" in chat.refused("sam", 'minute "x" --item 3').text
     assert "recorded" in chat.ok("sam", 'minute "The group discussed the draft plan." --item 1').text
+    for who in ("carol", "dan"):  # quorate (ToR 6.4): a resolution, like a vote, needs it
+        chat.ok(who, "here")
     chat.ok("alice", 'resolved "That the plan be adopted." --item 1')
     assert "replaced" in chat.ok("alice", 'resolved "That the plan be adopted as amended." --item 1').text
     chat.ok("alice", "meeting close")

@@ -1,0 +1,45 @@
+"""A date typed without quotes (`--due 18 Dec`, `meeting schedule 10 Dec 2026 10:00`): which words make it up, so
+they are read as one date and none of them is taken into the text of a motion or an action."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.rules.calendar import looks_like_time
+
+MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
+        r"|nov(?:ember)?|dec(?:ember)?"
+WEEKDAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+# One word of a date or a deadline: a day or year (18, 18th, 2026), a numeric date (2026-12-18, 18/12/2026), a month
+# or weekday by name, or what may follow a time (am, pm, the zone's name).
+DATE_WORD = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,4}})?|{MONTH}|{WEEKDAY}"
+                       r"|am|pm|gmt|bst|utc),?$", re.IGNORECASE)
+LONGEST = 5  # `Thursday 10 December 2026 10:00`; a date is never longer
+
+
+def is_date_word(word: str) -> bool:
+    return bool(DATE_WORD.match(word)) or looks_like_time(word)
+
+
+def date_run(tokens: Sequence[str], start: int) -> int:
+    """How many tokens from `start` make up one date (or date and time), at least one: the first is the option's
+    value however it reads; those after it that read as a date's words follow it, up to LONGEST in all."""
+    end = start + 1
+    while end < len(tokens) and end - start < LONGEST and is_date_word(tokens[end]):
+        end += 1
+    return end - start
+
+
+def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
+    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`) as the two words a verb whose arguments are `names` = [date,
+    time] (`meeting schedule`) takes, the date's words joined; anything else as it came, read (or refused) as typed."""
+    if names != ["date", "time"] or len(positional) <= 2:
+        return positional
+    at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
+    if at == 0:
+        words = date_run(positional, 1) if is_date_word(positional[1]) else 1
+        return [positional[0], " ".join(positional[1:1 + words]), *positional[1 + words:]]
+    if at is not None and all(DATE_WORD.match(word) for word in positional[:at]):
+        return [" ".join(positional[:at]), *positional[at:]]
+    return positional

@@ -1,0 +1,88 @@
+"""Apologies for a meeting to come (or open): sent by the member, or recorded for them by whoever keeps the
+meeting's record (the secretariat, the chair, the minute-taker), as a clerk records apologies sent by e-mail."""
+
+from __future__ import annotations
+
+from bot import verbs
+from bot.errors import NotAllowed
+from bot.models import Attendance, Meeting, Membership, Person
+from bot.refs import MeetingRef
+from bot.replies import Reply
+from bot.rules.calendar import show, show_date
+from bot.rules.deputies import may_send, sending_hint
+from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
+from bot.services import lengths, roll
+from bot.services.authority import require
+from bot.services.context import Context
+from bot.services.lengths import kept
+from bot.services.record_lock import require_unlocked
+from bot.terms_powers import Act
+
+
+def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
+    """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
+    member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
+    meeting = ctx.meeting(cmd.meeting)
+    if meeting.status not in ("scheduled", "open"):
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
+    member = ctx.person(cmd.for_) if cmd.for_ is not None else ctx.actor
+    own = member.id == ctx.actor.id
+    if not own:
+        require(ctx, Act.RECORD_ACTIONS, "record apologies sent by a member", meeting=meeting)
+    name = member.display_name
+    held = ctx.membership(member)
+    if held is None:
+        raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed." if own else
+                         f"{name} holds no seat in {ctx.terms.name}, so no apologies are needed from them.")
+    if (lapsed := term_over_by(ctx, held, meeting, member, own)) is not None:
+        raise NotAllowed(lapsed)
+    present = roll.row_for(ctx, meeting, member)
+    if meeting.status == "open" and present is not None and present.status == "present":
+        # Withdrawing after taking part would drop them from the record of who was there and voted.
+        raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
+                         "are leaving early, say `leaving`." if own else
+                         f"{name} is recorded present at meeting {meeting.number}, so apologies no longer apply; "
+                         "if they are leaving early, they say `leaving`.")
+    reason = kept(" ".join(cmd.reason).strip(), lengths.TITLE, "reason") or None
+    sent = f"Apologies from {name} recorded" + ("" if own else f" by {ctx.actor.display_name}")
+    if present is not None and present.status == "deputised" and present.deputy_id is not None:
+        return deputy_attends(ctx, meeting, present, reason, sent, own)
+    roll.set_status(ctx, meeting, member, "apologies", reason=reason)
+    ctx.audit("attendance.apologies", meeting=meeting.id, member=member.id, reason=reason,
+              **({} if own else {"recorded_by": ctx.actor.id}))
+    notices: tuple[str, ...] = ()
+    if own and may_send(ctx.terms, held, ctx.today) and not roll.deputy_named(ctx, meeting, member):
+        notices = (sending_hint(ctx.terms.deputies, held.seat_title),)
+    return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
+                 notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:
+    """Why a seat holder whose term is over by the meeting's day sends no apologies for it (None while in term)."""
+    if held.term_ends_on is None or not term_over(held, meeting.starts_at.astimezone(ctx.terms.zone).date()):
+        return None
+    seat = ctx.terms.seat(held.seat_title)
+    ends = "ended" if term_over(held, ctx.today) else "ends"
+    whose, they = ("your", "you") if own else (f"{member.display_name}'s", "they")
+    rule = (f"{whose} term in {held.seat_title} {ends} on {show_date(held.term_ends_on)}, before meeting "
+            f"{meeting.number}")
+    return (f"No apologies are needed: {seat.cited(rule) if seat else rule}, so {they} hold no seat at it"
+            f"{until_reappointed(seat, f'{they} are ')}. " + lapsed_hint(seat, held.seat_title, member.display_name,
+                                                                          "you" if own else "them"))
+
+
+def deputy_attends(ctx: Context, meeting: Meeting, row: Attendance, reason: str | None, sent: str,
+                   own: bool) -> Reply:
+    """Apologies from a member whose deputy already attends in their place: they stand beside the deputy, as they
+    do when sent first (CJCG 7.2, LIEG 2.4), rather than taking the deputy off the roll, the quorum and the vote."""
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    row.apologies_at, row.reason = ctx.now, reason
+    ctx.session.flush()
+    ctx.audit("attendance.apologies", meeting=meeting.id, member=row.member_id, reason=reason)
+    deputy = ctx.session.get(Person, row.deputy_id)
+    rule = ctx.terms.deputies
+    whose = "your" if own else "their"
+    attends = rule.cited(f"{deputy.display_name if deputy else f'{whose} deputy'} attends in {whose} place as "
+                         f"{rule.word}")
+    return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}); {attends}.",
+                 changes=(MeetingRef(meeting.id),))
