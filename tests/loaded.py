@@ -100,6 +100,7 @@ def watch(engine: Engine) -> None:
     tracked = _tracked.get(path)
     if tracked is None:
         watcher = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        watcher.execute("PRAGMA synchronous=OFF")  # a copy is written through it: as tests/unsynced.py, no fsync
         tracked = _tracked[path] = Tracked(watcher, (), 0)
     tracked.steps, tracked.version = (), tracked.data_version()
 
@@ -171,6 +172,7 @@ def _keep(steps: tuple[Hashable, ...], record: sqlite3.Connection) -> None:
     partial = copy.with_name(f"{copy.stem}.{os.getpid()}.partial")
     target = sqlite3.connect(partial)
     try:
+        target.execute("PRAGMA synchronous=OFF")  # os.replace below makes it whole; only a power cut could tell
         record.backup(target)
     finally:
         target.close()

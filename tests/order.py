@@ -8,8 +8,9 @@ its part of the slow modules (dealt longest first to the share with least work s
 usual order; stealing, which takes from the back of a queue, then only moves short tests. Whole modules move, so a
 module-scoped fixture is still set up once. The figures are seconds a module took on the 2-core build machine
 (`pytest --durations=0`, summed by module, scaled to a 120 s run): each is the larger of two measures on 7 Dec 2026,
-one of a run on three workers and one of a run in one process (`-n0`), both under heavy load, so that a module slow
-in either starts early; a module missing here or a figure gone stale costs only time.
+one of a run on three workers and one of a run in one process (`-n0`), both under heavy load, raised where a third,
+a run on three workers the same day with other suites running beside it (its sums scaled to 120 s), found a module
+slower, so that a module slow in any starts early; a module missing here or a figure gone stale costs only time.
 """
 
 from __future__ import annotations
@@ -24,15 +25,16 @@ SLOW = {
     "tests/test_powers_property.py": 13,
     "tests/deploy/test_migration_lock.py": 12,
     "tests/deploy/test_operations.py": 11,
+    "tests/deploy/test_replicas.py": 11,
     "tests/test_transcripts.py": 11,
     "tests/web/test_group_page_browser.py": 10,
     "tests/test_cli.py": 9,
     "tests/test_seeds_plpcp_lciib_cscpwg.py": 9,
     "tests/web/test_pdf_load.py": 9,
-    "tests/deploy/test_replicas.py": 8,
     "tests/slack/test_hostile_bodies.py": 8,
     "tests/test_group_commit.py": 8,
     "tests/test_seeds_leftovers.py": 8,
+    "tests/test_terms_stored.py": 8,
     "tests/test_concurrency.py": 7,
     "tests/test_migrations.py": 7,
     "tests/test_seeds_plpcp_lciib_cscpwg_refusals.py": 7,
@@ -40,32 +42,32 @@ SLOW = {
     "tests/records/test_record_seals.py": 6,
     "tests/slack/test_workspaces.py": 6,
     "tests/teams/test_shared_pace.py": 6,
+    "tests/test_audit_chains.py": 6,
     "tests/test_console_terminal.py": 6,
     "tests/test_hostile_framing.py": 6,
     "tests/test_hostile_requests.py": 6,
     "tests/test_hostile_signed.py": 6,
     "tests/test_seeds_i.py": 6,
     "tests/test_seeds_lieg_cjcg_who_acts.py": 6,
+    "tests/records/test_minutes_docx.py": 5,
     "tests/scheduler/test_reminder_times.py": 5,
+    "tests/teams/test_hostile_activities.py": 5,
     "tests/test_hostile_connections.py": 5,
     "tests/test_replay.py": 5,
     "tests/test_seed_crossings.py": 5,
+    "tests/test_seeds_h.py": 5,
     "tests/web/test_group_page.py": 5,
-    "tests/records/test_minutes_docx.py": 4,
     "tests/slack/test_deadline.py": 4,
     "tests/slack/test_pushback.py": 4,
-    "tests/teams/test_hostile_activities.py": 4,
-    "tests/test_audit_chains.py": 4,
     "tests/test_confidential_reads.py": 4,
     "tests/test_forms_alike.py": 4,
-    "tests/test_terms_stored.py": 4,
     "tests/records/test_absences.py": 3,
     "tests/records/test_audit_trail.py": 3,
     "tests/records/test_cli_records.py": 3,
     "tests/records/test_minutes.py": 3,
     "tests/records/test_minutes_page_script.py": 3,
+    "tests/slack/test_notifier.py": 3,
     "tests/test_seats.py": 3,
-    "tests/test_seeds_h.py": 3,
     "tests/test_seeds_j.py": 3,
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import make_engine, session_factory
 from bot.forms import DATE, FLAGS, FORMS, NUMBER, TIME, Form
-from bot.models import Base
 from bot.settings import Settings
+from tests import compiled, loaded
 from tests.conftest import Clock
 from tests.slack.conftest import CHANNEL, Workspace, serving, shown, user_id
 from tests.slack.fake_slack import fake_slack
@@ -64,9 +65,12 @@ def teams_data(form: Form, given: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.fixture
-def slack(tmp_path: Path) -> Iterator[Workspace]:
+def slack(tmp_path: Path, empty_record: Path) -> Iterator[Workspace]:
+    """The Slack workspace's own record: a copy of the empty one (tests/conftest.py), as the `engine` fixture's."""
+    shutil.copyfile(empty_record, tmp_path / "slack.db")
     engine = make_engine(f"sqlite:///{tmp_path / 'slack.db'}")
-    Base.metadata.create_all(engine)
+    compiled.share(engine)
+    loaded.watch(engine)
     settings = Settings(_env_file=None, slack_bot_token=SecretStr("xoxb-" + secrets.token_hex(12)),  # type: ignore[call-arg]
                         slack_signing_secret=SecretStr(secrets.token_hex(16)))
     with fake_slack() as fake:
@@ -76,6 +80,7 @@ def slack(tmp_path: Path) -> Iterator[Workspace]:
             workspace.say("alice", "group bind cjcg")
             workspace.say("alice", "meeting schedule 2026-12-03 10:00")
             yield workspace
+    loaded.unwatch(engine)
     engine.dispose()
 
 

@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.db import make_engine, session_factory, unit_of_work
 from bot.models import Person
+from tests.conftest import migrated
 
 
 def test_a_transaction_holds_the_write_lock_from_its_first_read(tmp_path: Path) -> None:
     """Two commands that each read and then write never both read first and then fail as writers: the second
     waits at its start for the first to commit."""
     url = f"sqlite:///{tmp_path / 'record.db'}"
-    upgrade(url)
+    migrated(url)  # the migrated schema, copied (tests/conftest.py): this test is about locks, not migrating
     engine = make_engine(url)
     other = sqlite3.connect(tmp_path / "record.db", timeout=0, isolation_level=None)
     try:
