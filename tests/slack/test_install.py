@@ -21,13 +21,14 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine, MetaData, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine, session_factory, upgrade
+from bot.db import make_engine, session_factory
 from bot.models import ChannelBinding
 from bot.ports import DeliveryFailed, Destination
 from bot.replies import Reply
 from bot.settings import Settings
 from handlers.slack import SlackNotifier
 from handlers.slack.install import authorization_url, installation_store
+from tests.conftest import migrated as migrate
 from tests.slack.conftest import Clock, Workspace, serving
 from tests.slack.fake_slack import FakeSlack
 from tests.test_migrations import SLACK_SDK_TABLES
@@ -35,8 +36,9 @@ from tests.test_migrations import SLACK_SDK_TABLES
 
 @pytest.fixture
 def migrated(tmp_path: Path) -> Iterator[Engine]:
+    """A database `govbot db upgrade` made (a copy of the one this process migrated: tests/conftest.py)."""
     url = f"sqlite:///{tmp_path / 'govbot.db'}"
-    upgrade(url)
+    migrate(url)
     engine = make_engine(url)
     yield engine
     engine.dispose()
