@@ -17,7 +17,7 @@ import json
 import re
 import secrets
 import threading
-import urllib.request
+import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,6 +37,7 @@ from handlers import console
 from handlers.teams import mount as mount_teams
 from tests import compiled, loaded
 from tests.conftest import START, Clock, example
+from tests.kept_alive import KeptAlive
 from tests.slack.conftest import CHANNEL as SLACK_CHANNEL
 from tests.slack.conftest import Sent, Workspace, acked, blocks_of, serving
 from tests.slack.conftest import buttons as buttons_of
@@ -281,6 +282,7 @@ class TeamsChat(Speaking):
                  clock: Clock) -> None:
         self.endpoint, self.connector, self.sessions, self.clock = endpoint, connector, sessions, clock
         self.ids = itertools.count(1000)
+        self.http, self.path = KeptAlive(endpoint, timeout=30), urllib.parse.urlsplit(endpoint).path
 
     def envelope(self, who: str, activity_id: str) -> dict[str, Any]:
         """What every activity from `who` in the channel carries."""
@@ -321,11 +323,9 @@ class TeamsChat(Speaking):
         return versions[-1] if versions else ""
 
     def post(self, activity: dict[str, Any]) -> str:
-        request = urllib.request.Request(self.endpoint, data=json.dumps(activity).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            assert response.status in (200, 202), response.status
-            return str(response.read().decode())
+        status, body = self.http.post(self.path, json.dumps(activity).encode(), {"Content-Type": "application/json"})
+        assert status in (200, 202), status
+        return body.decode()
 
 
 def fresh(engine: Engine) -> None:
@@ -387,7 +387,11 @@ def teams_server(folder: Path) -> Iterator[tuple[Engine, TeamsChat]]:
             runners.append(connector_runner)
             bot_runner, bot_url = run(started(bot))
             runners.append(bot_runner)
-            yield engine, TeamsChat(bot_url + "/api/messages", connector, sessions, clock)
+            chat = TeamsChat(bot_url + "/api/messages", connector, sessions, clock)
+            try:
+                yield engine, chat
+            finally:
+                chat.http.close()
         finally:
             for runner in reversed(runners):
                 run(runner.cleanup())

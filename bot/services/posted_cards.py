@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, or_, select, update
+from sqlalchemy import ColumnElement, bindparam, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.models import PostedMessage
@@ -31,10 +31,25 @@ def _where(place: Place, ref: RecordRef) -> tuple[ColumnElement[bool], ...]:
             PostedMessage.subject == ref.key)
 
 
+# The statements asked after every card a command shows, built once with their values as parameters: building one
+# anew cost more Python than running it (SQLAlchemy caches the SQL, not the expression).
+_ANY = (PostedMessage.platform == bindparam("in_platform"), PostedMessage.channel_id == bindparam("in_channel"),
+        PostedMessage.subject == bindparam("of_subject"))
+_POSTED = select(PostedMessage.message_ref, PostedMessage.conversation).where(*_ANY)
+_LATER = select(PostedMessage.id).where(*_ANY, PostedMessage.shown_change > bindparam("version"))
+# No object in the session is brought up to date: the change shown is only ever read back by `shows_later`, in SQL.
+_NOTE = update(PostedMessage).where(*_ANY, or_(PostedMessage.shown_change.is_(None),
+                                               PostedMessage.shown_change < bindparam("version")))\
+    .values(shown_change=bindparam("version")).execution_options(synchronize_session=False)
+
+
+def _of(place: Place, ref: RecordRef, **more: object) -> dict[str, object]:
+    return {"in_platform": place.platform, "in_channel": place.channel_id, "of_subject": ref.key, **more}
+
+
 def posted_card(session: Session, place: Place, ref: RecordRef) -> PostedCard | None:
     """The message showing `ref` in `place`, if the bot posted one."""
-    row = session.execute(select(PostedMessage.message_ref, PostedMessage.conversation).where(*_where(place, ref)))\
-        .first()
+    row = session.execute(_POSTED, _of(place, ref)).first()
     return PostedCard(row.message_ref, row.conversation) if row is not None else None
 
 
@@ -73,11 +88,9 @@ def replace_card(session: Session, place: Place, ref: RecordRef, gone: str, card
 
 def shows_later(session: Session, place: Place, ref: RecordRef, version: int) -> bool:
     """Whether the card showing `ref` in `place` was last updated to a change after `version`, by any replica."""
-    return session.scalar(select(PostedMessage.id).where(*_where(place, ref),
-                                                         PostedMessage.shown_change > version)) is not None
+    return session.scalar(_LATER, _of(place, ref, version=version)) is not None
 
 
 def note_shown(session: Session, place: Place, ref: RecordRef, version: int) -> None:
     """Note that the card showing `ref` now shows change `version`, unless it was updated to a later one since."""
-    session.execute(update(PostedMessage).where(*_where(place, ref), or_(
-        PostedMessage.shown_change.is_(None), PostedMessage.shown_change < version)).values(shown_change=version))
+    session.execute(_NOTE, _of(place, ref, version=version))

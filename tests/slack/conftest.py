@@ -10,8 +10,6 @@ import re
 import secrets
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +28,7 @@ from bot.settings import Settings
 from handlers.slack import mount
 from tests import loaded
 from tests.conftest import Clock, example
+from tests.kept_alive import KeptAlive
 from tests.slack.fake_slack import TEAM, Call, FakeSlack, fake_slack
 
 CHANNEL = "CCJCG0001"
@@ -59,10 +58,12 @@ class Workspace:
                  stop: Callable[[], None]):
         self.url, self.secret, self.fake, self.sessions, self.clock = url, secret, fake, sessions, clock
         self.counter = itertools.count(1)
+        self.http = KeptAlive(url, timeout=10)
         self.stop = stop
 
     def finish(self) -> None:
         """Shut govbot's server down the way `govbot run` does: all acknowledged work completes first."""
+        self.http.close()
         self.stop()
 
     def load(self, short_name: str) -> None:
@@ -77,13 +78,8 @@ class Workspace:
                 "Content-Type": content_type}
 
     def post(self, body: str, headers: dict[str, str]) -> Sent:
-        request = urllib.request.Request(self.url + "/slack/events", data=body.encode(), headers=headers,
-                                         method="POST")
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return Sent(response.status, response.read().decode())
-        except urllib.error.HTTPError as error:
-            return Sent(error.code, error.read().decode())
+        status, answer = self.http.post("/slack/events", body.encode(), headers)
+        return Sent(status, answer.decode())
 
     def command_body(self, user: str, text: str, channel: str = CHANNEL) -> tuple[str, str]:
         n = next(self.counter)
@@ -247,11 +243,12 @@ def serving(settings: Settings, sessions: sessionmaker[Session], clock: Clock, f
             loop.close()
 
     assert settings.slack_signing_secret is not None
+    workspace = Workspace(f"http://127.0.0.1:{port}", settings.slack_signing_secret.get_secret_value(), fake,
+                          sessions, clock, stop)
     try:
-        yield Workspace(f"http://127.0.0.1:{port}", settings.slack_signing_secret.get_secret_value(), fake,
-                        sessions, clock, stop)
+        yield workspace
     finally:
-        stop()
+        workspace.finish()
 
 
 @pytest.fixture

@@ -47,8 +47,10 @@ class LocalKeys:
         return await asyncio.to_thread(self.client.get_signing_key, header["kid"])
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def signing_key() -> rsa.RSAPrivateKey:
+    """The key the Bot Framework signs its tokens with here: one for the run (each test still serves it afresh),
+    as a 2048-bit key costs ~50 ms of CPU to make. A test that needs a key nobody trusts makes its own."""
     return rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
