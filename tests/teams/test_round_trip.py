@@ -4,6 +4,7 @@ or message shows back, and an `<at>` tag typed as text mentions nobody."""
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -18,8 +19,12 @@ from tests.teams.conftest import SDK_WARNINGS, Recorded, Teams, teams_world
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 T = TypeVar("T")
 # Teams writes some typed spaces as no-break spaces, so the bot reads U+00A0 as a space: not a character a person
-# can type into Teams and expect back.
-TYPED_IN_TEAMS = TYPED.filter(lambda text: "\xa0" not in text)
+# can type into Teams and expect back. Two more are changed on purpose as Teams reads a message as Markdown
+# (handlers/teams/markdown.py, each with tests of its own): `](` is shown as `] (`, so a typed link shows where
+# it leads, and text between backticks is set in bold, since Teams has no inline code. Hypothesis found each now
+# and then, so the run failed or passed by chance.
+TYPED_IN_TEAMS = TYPED.filter(lambda text: "\xa0" not in text and "](" not in text
+                              and re.search(r"`[^`\n]+`", text) is None)
 
 
 def shown(said: list[Recorded]) -> str:
