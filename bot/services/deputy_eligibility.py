@@ -53,13 +53,31 @@ def ineligible_for_all(ctx: Context, deputy: Person, member: Person | None) -> s
     when the ToR makes them eligible for it (or one of them): so nobody is told a member can name them when the
     ToR would refuse the nomination (PLPCP: "an alternate DCS from the sub-region")."""
     held = ctx.membership(member) if member is not None else None
+    if held is not None and (barred := deputies.entitlement_refusal(
+            ctx.terms, held, ctx.today, member=held.person.display_name)) is not None:
+        return barred  # PLPCP: carol's term has ended, so she names no alternate, whoever he is
     titles = [held.seat_title] if held is not None else \
         [m.seat_title for m in ctx.memberships() if deputies.may_send(ctx.terms, m, ctx.today)]
     gaps = {ineligible(ctx, deputy, title) for title in titles}
     if not titles or None in gaps:
         return None
+    if held is None and (barred := listed_only_where_barred(ctx, deputy)) is not None:
+        return barred
     # one reason for every seat, or the rule without one seat's list (the lists differ seat by seat)
     return gaps.pop() if len(gaps) == 1 else ineligible(ctx, deputy, "")
+
+
+def listed_only_where_barred(ctx: Context, deputy: Person) -> str | None:
+    """Why `deputy`, listed in the ToR file for a seat that may not send a deputy now, stands in for nobody: PLPCP's
+    otto, East London's alternate, once carol's term there has ended; None when the file lists them for no such seat."""
+    for held in ctx.memberships():
+        listed = listed_for(ctx.terms.deputies, held.seat_title)
+        if not listed or ineligible(ctx, deputy, held.seat_title) is not None:
+            continue
+        barred = deputies.entitlement_refusal(ctx.terms, held, ctx.today, member=held.person.display_name)
+        if barred is not None:
+            return f"You are listed as {ctx.terms.deputies.word} for {held.seat_title}, and {barred}"
+    return None
 
 
 def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:
