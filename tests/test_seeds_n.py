@@ -28,3 +28,20 @@ def test_plpcp_an_alternate_whose_dcs_term_has_ended_is_told_so_not_another_sub_
     assert "carol can name you" not in said, said
     assert "carol's term in DCS East London ended on 15 Jan 2027, so no alternate attends or votes in their " \
            "place (ToR Membership)." in said, said
+
+
+def test_lciib_minutes_say_a_co_opted_member_present_is_co_opted_and_non_voting(chat: Chat) -> None:
+    """LCIIB Membership, "Subject to the agreement of the board DCS leads for London's priority themes will be
+    co-opted to attend as required" (the seat votes not): the minutes listed yusuf under Present with nothing
+    beside his name, as if a member of the board with a vote."""
+    chat.load("lciib")
+    chat.ok("sam", 'member add @yusuf --seat "DCS lead for a priority theme" --agreed "meeting of 12 Jan, minute 5"')
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for member in ("bob", "yusuf"):
+        chat.ok(member, "here")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert "- **Present:** alice (Chief Executives London Committee); bob (Chief Executives London Committee); " \
+           "yusuf — DCS lead for a priority theme, co-opted, non-voting (ToR Membership)\n" in minutes, minutes

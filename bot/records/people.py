@@ -68,6 +68,21 @@ def non_members(session: Session, group_id: int) -> dict[int, str]:
     return {person_id: title for person_id, title in seats.items() if person_id not in members}
 
 
+def co_opted(session: Session, group: Group) -> dict[int, str]:
+    """What the minutes add after each co-opted member's name: ` — DCS lead for a priority theme, co-opted,
+    non-voting (ToR Membership)` (LCIIB: "will be co-opted to attend as required"), their voice without a vote
+    shown where the ToR's seat gives none."""
+    terms = group_terms(group)
+    words: dict[int, str] = {}
+    for person_id, title in session.execute(select(Membership.person_id, Membership.seat_title).where(
+            Membership.group_id == group.id, Membership.role == Role.CO_OPTED)):
+        seat = terms.seat(title)
+        vote = "" if seat is None or seat.voting else ", non-voting"
+        cite = f" {seat.cite()}" if seat is not None and seat.cite() else ""
+        words[person_id] = f" — {title}, co-opted{vote}{cite}"
+    return words
+
+
 def secretariat_on(session: Session, group_id: int, day: dt.date, names: Namer) -> tuple[str, str] | None:
     """Who held the group's secretariat seats on `day`, by name, and the first seat's title (`Administrative
     support`); None where nobody did."""

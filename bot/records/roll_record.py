@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, Interest, Meeting, Membership
+from bot.models import Attendance, Group, Interest, Meeting, Membership
 from bot.records.away import spells_away
 from bot.records.handovers import first_chair, opened_by
-from bot.records.people import Namer, non_members
+from bot.records.people import Namer, co_opted, non_members
 from bot.rules.attendance import GUEST, Spell, comings_and_goings, guest_words
 from bot.terms import CHAIR_ROLES
 
@@ -35,6 +35,8 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
                     zone: ZoneInfo) -> None:
     """Fill `record`'s attendance lists from the roll of `meeting`."""
     officers = non_members(session, meeting.group_id)
+    group = session.get(Group, meeting.group_id)
+    co_opt = co_opted(session, group) if group is not None else {}
     rows = list(session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id)
                                 .order_by(Attendance.id)))
     away = spells_away(session, meeting, rows)
@@ -50,7 +52,7 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         elif row.status == GUEST:
             record.officers.append(guest_words(member, row.organisation))
         elif row.status == "present":
-            record.present.append(member + when)
+            record.present.append(member + co_opt.get(row.member_id, "") + when)
             if row.deputy_id is not None:  # a deputy attending beside the member (deputies.alongside)
                 gone = f" — left at {row.beside_left_at.astimezone(zone):%H:%M}" if row.beside_left_at else ""
                 record.officers.append(f"{names(row.deputy_id)} with {member}{gone}")
