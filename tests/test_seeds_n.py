@@ -45,3 +45,26 @@ def test_lciib_minutes_say_a_co_opted_member_present_is_co_opted_and_non_voting(
     minutes = chat.ok("alice", "minutes 1").as_text()
     assert "- **Present:** alice (Chief Executives London Committee); bob (Chief Executives London Committee); " \
            "yusuf — DCS lead for a priority theme, co-opted, non-voting (ToR Membership)\n" in minutes, minutes
+
+
+def test_cscpwg_ending_the_group_on_a_motion_not_carried_says_so_before_the_open_meeting(chat: Chat) -> None:
+    """CSCPWG Operation, "The group may cease prior to this if appropriate and by agreement of all members": sam,
+    with the meeting open, ending the group on motion 1 (three of four for) was told to close the meeting first,
+    then, once he had, that motion 1 does not carry: the refusal that decides it now comes first."""
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    for number, ayes in ((1, ("alice", "bob", "carol")), (2, ("alice", "bob", "carol", "dan"))):
+        chat.ok("alice", 'motion "That the working group ceases now"')
+        chat.ok("sam", f"motion vote {number}")
+        for member in ayes:
+            chat.ok(member, f"vote {number} for")
+        chat.ok("sam", f"poll close {number}")
+    said = chat.refused("sam", "group end --motion 1").text
+    assert said.startswith("Motion 1 does not carry with the agreement of all members of the group"), said
+    said = chat.refused("sam", "group end --motion 2").text  # carried: the meeting is what stands in the way
+    assert said == "Meeting 1 is open; close it with `meeting close` first, then end the group.", said

@@ -34,14 +34,15 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     if ends is not None and ctx.operation_over():  # its own date passed: nothing is left to end early
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}") + " and has ended; "
                          "it schedules no meeting and takes no vote, and its record stays readable.")
-    meeting = ctx.open_meeting()
-    if meeting is not None:
-        raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
     power = power_for(ctx.terms, Act.END_GROUP)
     note = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     poll = None
     if power.agreement is not None and power.agreement.vote is not None:
+        # first: a motion that did not carry ends nothing, whether or not a meeting is open (CSCPWG Operation)
         poll, note = agreed_by(ctx, cmd.motion, power.agreement, power.cite()), None
+    meeting = ctx.open_meeting()
+    if meeting is not None:
+        raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                poll_id=poll.id if poll else None, recorded_at=ctx.now))
     ctx.audit("group.ended_early", note=note, motion=poll.number if poll else None)
