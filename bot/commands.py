@@ -159,12 +159,12 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
         if arg.many:
             rest = positional[position:]
             if arg.required and not rest:
-                raise missing(verb, arg.name, today)
+                raise missing(verb, arg.name, today, values)
             values[arg.name] = [coerce(verb, arg.name, arg.kind, t, today) for t in rest]
             return values
         if position >= len(positional):
             if arg.required:
-                raise missing(verb, arg.name, today)
+                raise missing(verb, arg.name, today, values)
             values[arg.name] = None
             continue
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)

@@ -83,7 +83,19 @@ def say_instead(verb: Described, today: dt.date | None) -> str:
     return f"Say `{shown}`." if shown else f"Usage: `{verb.usage}`."
 
 
-def missing(verb: Described, name: str, today: dt.date | None) -> UsageError:
+def missing(verb: Described, name: str, today: dt.date | None, given: dict[str, object] | None = None) -> UsageError:
     """The refusal for a command that left out its argument `name`: the question it leaves open and a command to
     copy; `missing` names it, so the conversation can list the ones that would do."""
-    return UsageError(f"{question(name)} {say_instead(verb, today)}", missing=name)
+    return UsageError(f"{question(name)} {say_for(verb, name, today, given)}", missing=name)
+
+
+def say_for(verb: Described, name: str, today: dt.date | None, given: dict[str, object] | None = None) -> str:
+    """`say_instead`, its poll the one `given` (`vote 1` -> `vote 1 for`, not `vote 3 for` with motion 3 unknown)."""
+    said = say_instead(verb, today)
+    poll = (given or {}).get("poll")
+    if "N" in verb.usage.split()[:3] and name != "poll" and isinstance(poll, int):
+        said = FIRST_NUMBER.sub(str(poll), said, count=1)
+    return said
+
+
+FIRST_NUMBER = re.compile(r"(?<= )\d+\b")

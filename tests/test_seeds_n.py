@@ -68,3 +68,18 @@ def test_cscpwg_ending_the_group_on_a_motion_not_carried_says_so_before_the_open
     assert said.startswith("Motion 1 does not carry with the agreement of all members of the group"), said
     said = chat.refused("sam", "group end --motion 2").text  # carried: the meeting is what stands in the way
     assert said == "Meeting 1 is open; close it with `meeting close` first, then end the group.", said
+
+
+def test_votes_example_is_the_motion_given_not_a_made_up_number(chat: Chat) -> None:
+    """CJCG: bob, voting on motion 1 and leaving out which way (`vote 1`), was told "Say `vote 3 for`": motion 3 did
+    not exist. The example now takes the number he gave."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for member in ("bob", "carol"):
+        chat.ok(member, "here")
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    said = chat.refused("bob", "vote 1").as_text()
+    assert said == "Which way do you vote? Say for, against or abstain, or an option's number. Say `vote 1 for`.", said
+    assert "Say `poll close 1`." in chat.refused("alice", "poll close").as_text()  # the grammar's own, unchanged
