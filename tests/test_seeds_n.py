@@ -83,3 +83,21 @@ def test_votes_example_is_the_motion_given_not_a_made_up_number(chat: Chat) -> N
     said = chat.refused("bob", "vote 1").as_text()
     assert said == "Which way do you vote? Say for, against or abstain, or an option's number. Say `vote 1 for`.", said
     assert "Say `poll close 1`." in chat.refused("alice", "poll close").as_text()  # the grammar's own, unchanged
+
+
+def test_a_member_who_has_left_sending_apologies_is_told_they_attended_not_to_say_leaving(chat: Chat) -> None:
+    """CJCG 6.3, note taking: bob left meeting 1 at 10:40, then sent apologies, and was told "If you are leaving
+    early, say `leaving`", which he had; sam recording them for him was told the same of bob."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("bob", "leaving")
+    said = chat.refused("bob", "apologies").text
+    assert said == ("You attended meeting 1 and left at 10:40, so apologies no longer apply: the minutes record you "
+                    "present until then."), said
+    said = chat.refused("sam", "apologies --for @bob").text
+    assert said == ("bob attended meeting 1 and left at 10:40, so apologies no longer apply: the minutes record them "
+                    "present until then."), said

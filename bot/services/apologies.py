@@ -37,6 +37,12 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     if (lapsed := term_over_by(ctx, held, meeting, member, own)) is not None:
         raise NotAllowed(lapsed)
     present = roll.row_for(ctx, meeting, member)
+    if meeting.status == "open" and present is not None and present.status == "present" and present.left_at:
+        at = f"{present.left_at.astimezone(ctx.terms.zone):%H:%M}"
+        raise NotAllowed(f"You attended meeting {meeting.number} and left at {at}, so apologies no longer apply: the "
+                         "minutes record you present until then." if own else
+                         f"{name} attended meeting {meeting.number} and left at {at}, so apologies no longer apply: "
+                         "the minutes record them present until then.")
     if meeting.status == "open" and present is not None and present.status == "present":
         # Withdrawing after taking part would drop them from the record of who was there and voted.
         raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
