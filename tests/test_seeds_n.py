@@ -101,3 +101,23 @@ def test_a_member_who_has_left_sending_apologies_is_told_they_attended_not_to_sa
     said = chat.refused("sam", "apologies --for @bob").text
     assert said == ("bob attended meeting 1 and left at 10:40, so apologies no longer apply: the minutes record them "
                     "present until then."), said
+
+
+def test_cscpwg_a_ballot_for_the_chair_refuses_a_candidate_without_a_seat_when_it_is_called(chat: Chat) -> None:
+    """CSCPWG Governance, "The working group will elect a chair at its first meeting": sam called the ballot
+    `poll "Chair" "alice" "zed"`, zed holding no seat, the members voted, and only `chair @zed --poll 1` was
+    refused, the ballot wasted. A candidate who may not hold the chair is refused as the ballot is called."""
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    said = chat.refused("sam", 'poll "Chair" "alice" "zed"').text
+    assert said.startswith("zed holds no seat; the chair is chosen from the members (ToR Governance). A ballot for "
+                           "the chair lists only those who may hold it"), said
+    said = chat.refused("sam", 'poll "Chair of the group" "alice" "sam"').text
+    assert said.startswith("sam holds Senior Adviser as secretariat, not as a member in term"), said
+    assert "Poll 1 is open." in chat.ok("sam", 'poll "Chair" "alice" "@bob"').as_text()
+    assert "Poll 2 is open." in chat.ok("sam", 'poll "Next venue?" "Barnet" "Camden"').as_text()

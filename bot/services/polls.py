@@ -20,6 +20,7 @@ from bot.services.ballots import choices_of as choices_of
 from bot.services.ballots import entitled_member as entitled_member
 from bot.services.ballots import interest_reminders as interest_reminders
 from bot.services.ballots import vote as vote
+from bot.services.chair_ballot import refuse_unfit_candidates
 from bot.services.context import Context, agenda_item
 from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
@@ -187,6 +188,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     if any(len(label) > 200 for label in labels) or not cmd.question.strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
+    refuse_unfit_candidates(ctx, cmd.question, labels)
     closes_at = parse_closes(ctx, cmd.closes)
     meeting, quorum = voting_meeting(ctx, closes_at, "poll ...", sounding=True)
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="poll",

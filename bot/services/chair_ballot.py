@@ -1,0 +1,29 @@
+"""A ballot electing the chair (`poll "Chair" "alice" "bob"`, where the ToR has the group elect one): each candidate
+must be someone who may hold the chair, refused when the ballot is called, not only when its result is recorded."""
+
+from __future__ import annotations
+
+import re
+
+from bot.errors import NotAllowed
+from bot.rules import chair
+from bot.services.context import Context
+from bot.services.deputy_eligibility import accounts_of
+
+CHAIR_WORD = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
+
+
+def refuse_unfit_candidates(ctx: Context, question: str, labels: list[str]) -> None:
+    """Raise NotAllowed, citing the chair clause, when a poll electing the chair names a candidate who may not hold
+    it (CSCPWG Governance: the group elects its chair, from its members); polls on anything else pass."""
+    if ctx.terms.chair.chosen != "elected" or not CHAIR_WORD.search(question):
+        return
+    seats = [(held, {held.person.display_name.casefold()} | accounts_of(ctx, held.person))
+             for held in ctx.memberships()]
+    for label in labels:
+        name = label.strip().removeprefix("@")
+        held = next((h for h, names in seats if name.casefold() in names), None)
+        refusal = chair.chair_refusal(ctx.terms, held, ctx.today, name=name)
+        if refusal is not None:
+            raise NotAllowed(f"{refusal} A ballot for the chair lists only those who may hold it, by the names "
+                             "`members` shows: `poll \"Chair\" \"alice\" \"bob\"`.")
