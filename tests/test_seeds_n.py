@@ -121,3 +121,28 @@ def test_cscpwg_a_ballot_for_the_chair_refuses_a_candidate_without_a_seat_when_i
     assert said.startswith("sam holds Senior Adviser as secretariat, not as a member in term"), said
     assert "Poll 1 is open." in chat.ok("sam", 'poll "Chair" "alice" "@bob"').as_text()
     assert "Poll 2 is open." in chat.ok("sam", 'poll "Next venue?" "Barnet" "Camden"').as_text()
+
+
+def test_cjcg_someone_named_to_chair_one_meeting_calls_no_vote_between_meetings(chat: Chat) -> None:
+    """CJCG 6.2, "It will be chaired by an agreed named member of the group": alice sent apologies for meeting 1 and
+    sam named bob to chair it (`meeting chair @bob`). Days before it, bob opened carol's motion for a vote by
+    e-mail, called a poll and had his own motion opened at once, as the group's chair would: a vote between
+    meetings is no meeting's business, so it is alice's (or the secretariat's) to call."""
+    chat.load("cjcg")
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("alice", "apologies")
+    chat.ok("sam", "meeting chair @bob")
+    chat.ok("carol", 'motion "That the plan is adopted" --closes "2026-12-05 17:00"')
+    said = chat.refused("bob", "motion vote 1").text
+    assert said.endswith("Ask alice, the chair (ToR 6.2)."), said
+    said = chat.refused("bob", 'poll "Venue?" "Barnet" "Camden" --closes "2026-12-05 17:00"').text
+    assert said.endswith("Ask alice, the chair (ToR 6.2)."), said
+    said = chat.ok("bob", 'motion "That the budget is approved" --closes "2026-12-05 17:00"').as_text()
+    assert "Motion 2 is proposed" in said and "Vote open" not in said, said
+    assert "Vote open on motion 1." in chat.ok("alice", "motion vote 1").as_text()
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("bob", "meeting open")  # the meeting he was named for is his, and its votes
+    for member in ("carol", "dan"):
+        chat.ok(member, "here")
+    assert "Vote open on motion 2." in chat.ok("bob", "motion vote 2").as_text()

@@ -38,9 +38,10 @@ def may(ctx: Context, act: Act, *, meeting: Meeting | None = None, own: bool = F
 
 
 def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = None, own: bool = False,
-            agreed: str | None = None) -> None:
+            agreed: str | None = None, between: bool = False) -> None:
     """Return when the actor may do `act` now; else raise NotAllowed saying who may, citing the clause, and whom
-    to ask. `doing` completes "Only the chair can ..."; `agreed` is a recorded agreement's reference."""
+    to ask. `doing` completes "Only the chair can ..."; `agreed` is a recorded agreement's reference; `between`,
+    that the act concerns no meeting (a vote between meetings), so no meeting's chair is asked."""
     membership = ctx.membership(ctx.actor)
     verdict = decide(ctx.terms, act, roles_of(ctx, ctx.actor, meeting, own=own), doing,
                      seat_title=membership.seat_title if membership is not None else None, agreed=agreed)
@@ -53,7 +54,7 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
         if {PowerHolder.MEMBER, PowerHolder.VOTING_MEMBER} & set(power.by):
             refuse_lapsed_member(ctx, doing)
         if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
-            raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx, meeting)}")
+            raise NotAllowed(f"{verdict.refusal} {chair_hint(ctx, meeting, between=between)}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
     raise NotAllowed(verdict.refusal)
 

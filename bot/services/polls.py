@@ -83,7 +83,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         return Reply(tabling.cited(f"Motion {poll.number} is proposed: {poll.question}\nIt must be tabled with "
                                    f"{tabling.with_body} before a vote")
                      + f": a steering group member says `motion table {poll.number}`.")
-    if may(ctx, Act.CALL_VOTE, meeting=ctx.next_meeting()) and (cmd.closes or not waits_for_meeting(ctx)):
+    if may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")) and (cmd.closes or not waits_for_meeting(ctx)):
         return open_vote(ctx, poll, f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."')
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
                  f"The chair opens the vote with `motion vote {poll.number}`"
@@ -123,7 +123,8 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
 
 def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
-    require(ctx, cmd.act, "open a vote", meeting=ctx.next_meeting())  # its chair calls the votes at it
+    meeting = calling_meeting(ctx, poll.kind)  # its chair calls the votes at it; the group's chair, others
+    require(ctx, cmd.act, "open a vote", meeting=meeting, between=meeting is None)
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
@@ -139,6 +140,16 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
         poll.closes_at = None
     poll.closes_at = parse_closes(ctx, cmd.closes) or poll.closes_at
     return open_vote(ctx, poll)
+
+
+def calling_meeting(ctx: Context, kind: str) -> Meeting | None:
+    """The meeting whose chair may call a vote (a "motion" or a "poll") now: the open one. Between meetings, where
+    the ToR allows votes then, none: the group's chair (or the secretariat) calls those, not someone named to chair
+    one meeting (CJCG 6.2, "chaired by an agreed named member"); else the next meeting, where the vote will be."""
+    meeting = ctx.open_meeting()
+    if meeting is not None or venue_refusal(ctx.terms, at_meeting=False, kind=kind) is None:
+        return meeting
+    return ctx.next_meeting()
 
 
 def voting_meeting(ctx: Context, closes_at: dt.datetime | None, how: str, kind: str = "poll", *,
@@ -179,7 +190,8 @@ def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
 
 def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     """Ask the group a question with the given options (the chair)."""
-    require(ctx, cmd.act, "call a poll", meeting=ctx.next_meeting())
+    meeting = calling_meeting(ctx, "poll")
+    require(ctx, cmd.act, "call a poll", meeting=meeting, between=meeting is None)
     labels = [c.strip() for c in cmd.choices if c.strip()]
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')

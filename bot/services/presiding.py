@@ -59,10 +59,11 @@ def refuse_lapsed_member(ctx: Context, doing: str) -> None:
                      + lapsed_hint(seat, held.seat_title, ctx.actor.display_name, "you"))
 
 
-def chair_hint(ctx: Context, concerned: Meeting | None = None) -> str:
+def chair_hint(ctx: Context, concerned: Meeting | None = None, *, between: bool = False) -> str:
     """Who to ask, or how the group comes to have a chair (bot.rules.chair.hint): the chairs, and the chair named
-    for the meeting the act concerns, else the open or next one (LIEG 5.1: a volunteer chairs each meeting)."""
-    meeting = concerned or ctx.next_meeting()
+    for the meeting the act concerns, else the open or next one (LIEG 5.1: a volunteer chairs each meeting); none
+    `between` meetings (a vote then is the group's chair's)."""
+    meeting = None if between else concerned or ctx.next_meeting()
     chairing = ctx.session.get(Person, meeting.chair_id) if meeting is not None and meeting.chair_id not in (
         None, ctx.actor.id) else None
     hint = chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
