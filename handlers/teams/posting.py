@@ -37,17 +37,23 @@ class Record:
 
     async def remember(self, context: TurnContext) -> None:
         """Keep this conversation's reference so reminders can reach it later."""
-        activity = context.activity
-        if not activity.service_url or activity.conversation is None:
+        if (keep := self.keeping(context)) is None:
             return
-        reference = envelope.reference(activity)
-        place = envelope.place(activity)
 
         def store() -> None:
             with unit_of_work(self.sessions) as session:
-                conversations.remember(session, place, reference, self.clock())
+                keep(session)
 
         await asyncio.to_thread(store)
+
+    def keeping(self, context: TurnContext) -> Callable[[Session], None] | None:
+        """What keeps this conversation's reference, in a transaction given to it: the command's own (one
+        transaction a turn, not two), or `remember`'s. None when the activity gives no reference to keep."""
+        activity = context.activity
+        if not activity.service_url or activity.conversation is None:
+            return None
+        reference, place = envelope.reference(activity), envelope.place(activity)
+        return lambda session: conversations.remember(session, place, reference, self.clock())
 
     async def bound(self, place: Place) -> bool:
         """Whether `place` is already a group's channel."""
