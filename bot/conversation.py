@@ -209,12 +209,15 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,
-         now: dt.datetime) -> Reply | None:
+         now: dt.datetime, when: Callable[[Session], bool] | None = None) -> Reply | None:
     """The public card of `ref` in `place`'s group as it stands now, for a platform refreshing a card it posted
     (or the card a button was pressed on); None when `place` is bound to no group or the record has no card there.
-    Changes nothing; the card is the channel's view, whoever is reading."""
+    Changes nothing; the card is the channel's view, whoever is reading. With `when`, also None unless `when` holds
+    (the platform posted a card to refresh), asked in the same transaction, before the card is composed."""
 
     def read(session: Session) -> Reply | None:
+        if when is not None and not when(session):
+            return None
         group = groups.group_for(session, place)
         if group is None:
             return None
