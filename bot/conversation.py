@@ -91,10 +91,13 @@ def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Pl
 
 
 def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Command | Pressed,
-                 now: dt.datetime, delivery: Delivery | None, pending: Pending | None = None) -> Reply | None:
+                 now: dt.datetime, delivery: Delivery | None, pending: Pending | None = None,
+                 also: Callable[[Session], None] | None = None) -> Reply | None:
     """As `respond`, for what a platform delivered: None, and nothing changed, when `delivery` was handled
     before (a platform's retry, a replayed request, a double click). The delivery is claimed in the command's
-    own transaction. `pending` says which records' cards the platform is refreshing already (with_cards)."""
+    own transaction. `pending` says which records' cards the platform is refreshing already (with_cards).
+    `also` is the platform's own bookkeeping (keeping the conversation's reference), done in the command's
+    transaction after the command, not in one of its own: a refusal may have undone it with the command."""
     named = None
     if isinstance(said, str):
         said, named = direct.named_group(said)
@@ -106,7 +109,10 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     def once(session: Session) -> Reply | None:
         if delivery is not None and not claim(session, delivery, now):
             return None
-        return answer(session, speaker, place, command, now, named, pending)
+        reply = answer(session, speaker, place, command, now, named, pending)
+        if also is not None:
+            also(session)
+        return reply
 
     return transact(sessions, command.verb, once)
 
@@ -203,12 +209,15 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,
-         now: dt.datetime) -> Reply | None:
+         now: dt.datetime, when: Callable[[Session], bool] | None = None) -> Reply | None:
     """The public card of `ref` in `place`'s group as it stands now, for a platform refreshing a card it posted
     (or the card a button was pressed on); None when `place` is bound to no group or the record has no card there.
-    Changes nothing; the card is the channel's view, whoever is reading."""
+    Changes nothing; the card is the channel's view, whoever is reading. With `when`, also None unless `when` holds
+    (the platform posted a card to refresh), asked in the same transaction, before the card is composed."""
 
     def read(session: Session) -> Reply | None:
+        if when is not None and not when(session):
+            return None
         group = groups.group_for(session, place)
         if group is None:
             return None

@@ -206,9 +206,12 @@ class Exchange:
             with self.core.serially():
                 if ts is not None:  # the card it showed on is gone: this one takes its place
                     cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
-                else:
-                    cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]), self.core.clock())
-            self.noted(reply)
+                    noted = False
+                else:  # a first card: the change it shows is noted with it, in one transaction
+                    noted = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
+                                           self.core.clock(), reply.version)
+            if not noted:
+                self.noted(reply)
 
     def placed(self, reply: Reply) -> tuple[str | None, bool]:
         """The message showing the record `reply` is about (`card`), and whether any replica has updated it to a

@@ -47,12 +47,21 @@ def update_card(exchange: Exchange, ref: RecordRef, public: Reply | None) -> Non
     """One refresh run: find the card now (it may have been replaced since the vote), then update it, unless any
     replica has since shown a later change on it (its turn in the channel is taken first, so the check and the
     update it allows come a pace apart from another replica's)."""
-    ts = exchange.card(ref)
-    if ts is None or public is None:
-        return  # no card shows this record here
+    if public is None:
+        return  # the record has no card here
     core, channel = exchange.core, exchange.place.channel_id
-    core.refreshing.wait_turn(channel)  # one pace in the channel for every replica
-    if public.version is not None and cards.shows_later(core.sessions, channel, ref, public.version):
+    if core.refreshing.gate is None:  # no turn to wait for: the card and its check are read in one transaction
+        with core.serially():
+            ts, outdone = cards.placed(core.sessions, channel, ref, exchange.clicked_ts, public.version)
+    else:
+        ts = exchange.card(ref)
+        if ts is not None:
+            core.refreshing.wait_turn(channel)  # one pace in the channel for every replica
+        outdone = ts is not None and public.version is not None and \
+            cards.shows_later(core.sessions, channel, ref, public.version)
+    if ts is None:
+        return  # no card shows this record here
+    if outdone:
         return  # another replica's refresh put a card showing a later change here: this one would undo it
     try:
         exchange.client.chat_update(channel=channel, ts=ts, **message(public))

@@ -49,13 +49,20 @@ def _card_ts(session: Session, place: Place, ref: RecordRef, clicked: str | None
     return card.message if card is not None else clicked
 
 
-def remember(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, ts: str, now: dt.datetime) -> None:
-    """Record that message `ts` shows `ref`; the first card posted for a record stays the one updated."""
+def remember(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, ts: str, now: dt.datetime,
+             shown: int | None = None) -> bool:
+    """Record that message `ts` shows `ref`; the first card posted for a record stays the one updated. With `shown`,
+    the change the card shows is noted in the same transaction (as `shown` would note it). False, and nothing
+    noted, where another delivery's first card came in between (that one is kept)."""
+    place = Place(PLATFORM, channel_id)
     try:
         with unit_of_work(sessions) as session:
-            remember_card(session, Place(PLATFORM, channel_id), ref, PostedCard(ts), now, latest=False)
+            remember_card(session, place, ref, PostedCard(ts), now, latest=False)
+            if shown is not None:
+                note_shown(session, place, ref, shown)
     except IntegrityError:
-        pass  # another delivery posted this record's card first; that one is kept
+        return False  # another delivery posted this record's card first; that one is kept
+    return True
 
 
 def replace(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, gone_ts: str, ts: str,

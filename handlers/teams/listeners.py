@@ -94,11 +94,12 @@ class Listeners:
             await self.record.remember(context)
             await context.send_activity(render.card_activity(forms.forms_card()))
             return
+        # The conversation's reference is kept once a turn, after the command and in its transaction: `group bind`
+        # may just have bound this channel, and its binding takes the reference now.
         reply = await asyncio.to_thread(respond_once, self.record.sessions, speaker, place, text,
-                                        self.record.clock(), envelope.delivery(activity))
-        # The conversation's reference is kept once a turn, after the command: `group bind` may just have bound
-        # this channel, and its binding takes the reference now (one transaction, not one before and one after).
-        await self.record.remember(context)
+                                        self.record.clock(), envelope.delivery(activity),
+                                        also=self.record.keeping(context))
+        await self._kept_unless_undone(context, reply)
         if reply is None:
             return  # Teams delivered this activity again: it was answered the first time
         in_place = False
@@ -141,7 +142,6 @@ class Listeners:
         """Run a card's command or a form's as the person who pressed it, post what the channel should see, and
         refresh the card the record is shown on."""
         activity = context.activity
-        await self.record.remember(context)
         speaker, place = envelope.speaker(activity.from_property), envelope.place(activity)
         now, delivered = self.record.clock(), envelope.delivery(activity)
         said: Command | Pressed = Pressed(text or "")
@@ -149,8 +149,11 @@ class Listeners:
             try:
                 said = forms.command(form)
             except DomainError as error:
+                await self.record.remember(context)
                 return Outcome(refusal(error.message), await self.record.pressed(context, speaker, place, card))
-        reply = await asyncio.to_thread(respond_once, self.record.sessions, speaker, place, said, now, delivered)
+        reply = await asyncio.to_thread(respond_once, self.record.sessions, speaker, place, said, now, delivered,
+                                        also=self.record.keeping(context))
+        await self._kept_unless_undone(context, reply)
         if reply is None:  # Teams delivered this action again: the card as it stands answers it
             return Outcome(None, await self.record.pressed(context, speaker, place, card))
         refreshed = None
@@ -164,6 +167,12 @@ class Listeners:
         if card is None:  # a card posted before cards named themselves: answer as they were answered
             return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
         return Outcome(reply, await self.record.pressed(context, speaker, place, card, reply))
+
+    async def _kept_unless_undone(self, context: TurnContext, reply: Reply | None) -> None:
+        """Keep the conversation's reference on its own where the command's transaction did not: a delivery
+        answered before, or a refusal (rolled back with the command, or never begun)."""
+        if reply is None or reply.error:
+            await self.record.remember(context)
 
     async def _answer_in_thread(self, context: TurnContext, outcome: Outcome, card: str | None) -> None:
         if outcome.reply is None:

@@ -37,17 +37,23 @@ class Record:
 
     async def remember(self, context: TurnContext) -> None:
         """Keep this conversation's reference so reminders can reach it later."""
-        activity = context.activity
-        if not activity.service_url or activity.conversation is None:
+        if (keep := self.keeping(context)) is None:
             return
-        reference = envelope.reference(activity)
-        place = envelope.place(activity)
 
         def store() -> None:
             with unit_of_work(self.sessions) as session:
-                conversations.remember(session, place, reference, self.clock())
+                keep(session)
 
         await asyncio.to_thread(store)
+
+    def keeping(self, context: TurnContext) -> Callable[[Session], None] | None:
+        """What keeps this conversation's reference, in a transaction given to it: the command's own (one
+        transaction a turn, not two), or `remember`'s. None when the activity gives no reference to keep."""
+        activity = context.activity
+        if not activity.service_url or activity.conversation is None:
+            return None
+        reference, place = envelope.reference(activity), envelope.place(activity)
+        return lambda session: conversations.remember(session, place, reference, self.clock())
 
     async def bound(self, place: Place) -> bool:
         """Whether `place` is already a group's channel."""
@@ -174,15 +180,17 @@ class Record:
 
     async def refresh_posted(self, context: TurnContext, speaker: Speaker, place: Place, ref: RecordRef | None) -> None:
         """Put the card of `ref` as it stands in place of its copy posted here, if there is one (the card is
-        read only then: a record not yet posted here, one just made, say, has no copy to refresh)."""
+        read only then, in the transaction that finds the copy: a record not yet posted here, one just made, say,
+        has no copy to refresh)."""
         if ref is None:
             return
-        now = self.clock()
+        subject = ref
 
-        def read() -> Reply | None:
-            return card(self.sessions, speaker, place, ref, now) if self._posted(place, ref) is not None else None
+        def posted(session: Session) -> bool:
+            return posted_card(session, place, subject) is not None
 
-        if (shown := await asyncio.to_thread(read)) is not None:
+        shown = await asyncio.to_thread(card, self.sessions, speaker, place, subject, self.clock(), posted)
+        if shown is not None:
             await self.show(context, place, shown)
 
     async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
@@ -213,10 +221,6 @@ class Record:
             await context.update_activity(render.card_activity(content, activity_id))
         except Exception:  # what was asked is recorded: a card that cannot be replaced must not fail the turn
             logger.exception("could not replace a pressed card")
-
-    def _posted(self, place: Place, ref: RecordRef) -> PostedCard | None:
-        with self.sessions() as session:
-            return posted_card(session, place, ref)
 
     def _posted_outdone(self, place: Place, ref: RecordRef, version: int | None) -> tuple[PostedCard | None, bool]:
         """The card posted here for `ref`, and whether it shows a later change than `version` (by any replica)."""

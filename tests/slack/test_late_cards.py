@@ -64,3 +64,26 @@ def test_asking_the_quorum_answers_below_and_leaves_the_meeting_card_whole(works
     workspace.finish()
     last = [shown(c) for c in workspace.fake.of("chat.update") if c.params["ts"] == opened.answer["ts"]][-1]
     assert last == card[-1] and "[Here]" in last, last
+
+
+def test_a_scheduling_posted_late_does_not_replace_the_first_card_of_the_open_meeting(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    """As above with nobody yet present: the open meeting's card is the first one posted for it, and the change it
+    shows is noted with it (one transaction), so the late scheduling card must not go over it either."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    fake.wait_for(lambda: fake.of("conversations.info"))
+    fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
+    workspace.command("alice", "meeting schedule 2026-12-10 10:00")
+    fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
+    fake.rate_limited = 0
+    workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    opened = workspace.say("alice", "meeting open")
+    assert opened.method == "chat.postMessage" and "is open" in shown(opened)
+    workspace.card_noted(opened)
+    workspace.finish()
+    before = len(fake.calls)
+    deliver(workspace.sessions, {"slack": SlackNotifier.from_settings(slack_settings)},
+            workspace.clock() + dt.timedelta(minutes=1))
+    late = [shown(c) for c in fake.calls[before:] if c.method in ("chat.update", "chat.postMessage")]
+    assert late == [], late

@@ -117,6 +117,27 @@ def test_binding_a_channel_keeps_the_reference_taken_when_the_bot_was_first_spok
     asyncio.run(run())
 
 
+def test_a_refused_command_still_keeps_the_reference_so_reminders_can_reach_the_channel(
+        sessions: sessionmaker[Session]) -> None:
+    # The reference is kept in the command's own transaction; a refusal rolls that back, and it is kept alone.
+    async def run() -> None:
+        async with teams_world(sessions, bind=False) as teams:
+            said = await teams.say("alice", "group bind no-such-group")
+            assert "no-such-group" in said[0].body["text"]
+            with sessions() as session:
+                kept = session.scalars(select(ChannelReference)).one()
+                assert kept.channel_id == CHANNEL and kept.reference["serviceUrl"] == teams.connector.url
+                session.delete(kept)
+                session.commit()
+            pressed = await teams.invoke("bob", {"command": "vote 99 yes"})  # a card's button: no such vote
+            assert "not bound to a group yet" in json.dumps(pressed)
+            with sessions() as session:
+                assert session.scalars(select(ChannelReference)).one().reference["conversation"]["id"] == CHANNEL
+                assert session.scalars(select(ChannelBinding)).first() is None  # nothing else was recorded
+
+    asyncio.run(run())
+
+
 def test_a_button_on_an_older_client_arrives_as_action_submit_and_still_votes(
         sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
