@@ -24,9 +24,11 @@ from bot.verbs import PollClose
 
 
 def close_poll(ctx: Context, cmd: PollClose) -> Reply:
-    poll = get_poll(ctx, cmd.poll)  # a vote at a meeting is its chair's to close; one between meetings, the group's
-    held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.next_meeting()
-    require(ctx, cmd.act, "close a vote", meeting=held_at)
+    poll = get_poll(ctx, cmd.poll)
+    # A vote at a meeting is its chair's to close; one between meetings, the group's chair's (or the chair's of a
+    # meeting running now), not that of one named to chair a meeting weeks ahead, as for calling one (polls.py).
+    held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.open_meeting()
+    require(ctx, cmd.act, "close a vote", meeting=held_at, between=held_at is None)
     if poll.status != "open":
         hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed."
