@@ -66,8 +66,10 @@ def former_seat(ctx: Context) -> str | None:
     now = next((m.person.display_name for m in ctx.memberships() if m.seat_title == held.seat_title), None)
     left = held.ended_at.astimezone(ctx.terms.zone).date()
     until = min(left, held.term_ends_on) if held.term_ends_on else left  # the term's end, not the successor's day
-    return (f"You no longer hold a seat in {ctx.terms.name}: you held {held.seat_title} until {show_date(until)}"
-            + (f"; {now} holds it now." if now else ", and it is vacant."))
+    said = f"You no longer hold a seat in {ctx.terms.name}: you held {held.seat_title} until {show_date(until)}"
+    if (seat := ctx.terms.seat(held.seat_title)) is not None and seat.several_holders:  # LCIIB's co-opted leads:
+        return f"{said}."  # another holder of the seat is no successor of theirs, nor is it vacant without them
+    return said + (f"; {now} holds it now." if now else ", and it is vacant.")
 
 
 def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
