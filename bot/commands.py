@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import shlex
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -17,6 +16,9 @@ from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
+from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
+from bot.typed_words import SMART_QUOTES as SMART_QUOTES
+from bot.typed_words import tokenize as tokenize
 from bot.usage import example, missing, say_instead
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
@@ -29,7 +31,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
 MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>$")
 HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
-SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
 
 
 def check_text(text: str) -> str:
@@ -43,25 +44,6 @@ def check_text(text: str) -> str:
         raise UsageError("govbot does not pass on @channel, @here or @everyone; leave it out and the "
                          "group channel still sees what is recorded.")
     return text
-
-
-# Marks a quoted word that starts with "--" (`motion "--0"`), so that it stays text and is not read as an option;
-# shlex drops the quotes that would have told them apart. A control character never typed (check_text).
-QUOTED_DASHES = "\x00"
-
-
-def tokenize(text: str) -> list[str]:
-    """Words, with quoted text as one word; a quoted word starting with "--" keeps QUOTED_DASHES in front."""
-    text = re.sub(r"""(^|\s)(["'])--""", lambda m: f"{m.group(1)}{m.group(2)}{QUOTED_DASHES}--",
-                  text.translate(SMART_QUOTES))
-    lexer = shlex.shlex(text.replace("\n", " "), posix=True, punctuation_chars=False)
-    lexer.whitespace_split = True
-    lexer.commenters = ""
-    try:
-        return list(lexer)
-    except ValueError:
-        raise UsageError('A quote is not closed. Put text with spaces in matching quotes: '
-                         'declare "My interest".') from None
 
 
 def person_ref(token: str) -> PersonRef | None:
@@ -90,7 +72,7 @@ def parsed(text: str, today: dt.date | None) -> Command:
         tokens = tokens[1:]
     if not tokens:
         return Help()
-    words = [t.casefold() for t in tokens]
+    words = [t.removeprefix(QUOTED_DASHES).casefold() for t in tokens]
     words[0] = VERB_WORDS.get(words[0], words[0])
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2

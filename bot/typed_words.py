@@ -1,0 +1,37 @@
+"""The words of a typed command: quoted text as one word, and which words were quoted."""
+
+from __future__ import annotations
+
+import io
+import shlex
+
+from bot.errors import UsageError
+
+SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
+# Marks a quoted word, so that it stays text: shlex drops the quotes that would have told it apart. One starting with
+# "--" (`motion "--0"`) is not read as an option, and a poll's option ("Mon", "10:00") after its `--closes Friday` is
+# not read as more of the deadline. A control character never typed (bot.commands.check_text).
+QUOTED_DASHES = "\x00"
+SPACE = " \t\r\n"  # shlex's whitespace
+
+
+def tokenize(text: str) -> list[str]:
+    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front."""
+    source = text.translate(SMART_QUOTES).replace("\n", " ")
+    stream = io.StringIO(source)
+    lexer = shlex.shlex(stream, posix=True, punctuation_chars=False)
+    lexer.whitespace_split = True
+    lexer.commenters = ""
+    tokens: list[str] = []
+    try:
+        while True:
+            at = stream.tell()  # where the next word starts, after the white space shlex skips
+            while at < len(source) and source[at] in SPACE:
+                at += 1
+            token = lexer.get_token()
+            if token is None:
+                return tokens
+            tokens.append(f"{QUOTED_DASHES}{token}" if source[at] in "\"'" else token)
+    except ValueError:
+        raise UsageError('A quote is not closed. Put text with spaces in matching quotes: '
+                         'declare "My interest".') from None
