@@ -105,12 +105,15 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
 
 
 def done_today(ctx: Context, kind: str, note: str | None) -> GroupEvent | None:
-    """The review recorded today, or today's report with the same note (a group reporting "as required" may report
-    to two boards in a day, CJCG 4.4.4): what a second `review done` or `report done` would record again."""
+    """The review recorded today, or today's report (one every so many months, PLPCP's quarterly report to LCIIB,
+    whatever its note says); for a group reporting "as required", today's with the same note (it may report to two
+    boards in a day, CJCG 4.4.4): what a second `review done` or `report done` would record again."""
     query = select(GroupEvent).where(GroupEvent.group_id == ctx.group.id, GroupEvent.kind == kind,
                                      GroupEvent.done_on == ctx.today)
-    return ctx.session.scalars(query if kind == "review" else query.where(GroupEvent.note.is_(note) if note is None
-                                                                          else GroupEvent.note == note)).first()
+    reporting = ctx.terms.reporting
+    if kind == "report" and (reporting is None or reporting.every_months is None):
+        query = query.where(GroupEvent.note.is_(None) if note is None else GroupEvent.note == note)
+    return ctx.session.scalars(query).first()
 
 
 def review_done(ctx: Context, cmd: ReviewDone) -> Reply:
