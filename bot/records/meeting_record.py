@@ -206,7 +206,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     return record
 
 
-HIDDEN = "hidden until the poll closes"  # a secret poll's count per option, while it is open (as its card says)
+HIDDEN = "hidden until the poll closes"  # an open secret poll's count per option: its card, the minutes and the page
 
 
 def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:

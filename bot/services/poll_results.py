@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.models import Meeting, Poll
 from bot.records.group_end import then_words
+from bot.records.meeting_record import HIDDEN
 from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
@@ -46,7 +47,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
     fields: list[tuple[str, str]] = []
     for option in poll.options:
         count = per.get(option.position, 0)
-        fields.append((option.label, "hidden until the poll closes" if hidden else share(count, voters)))
+        fields.append((option.label, HIDDEN if hidden else share(count, voters)))
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
         fields.append(("Rule", ctx.terms.voting.stated()))

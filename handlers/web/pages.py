@@ -16,7 +16,7 @@ from bot.db import unit_of_work
 from bot.errors import NotAllowed, NotFound
 from bot.models import Group
 from bot.records.group_page import group_page
-from bot.records.meeting_record import find_meeting
+from bot.records.meeting_record import HIDDEN, find_meeting
 from bot.records.minutes import apology_lines, in_attendance
 from bot.records.minutes_file import NO_PDF, minutes_file
 from bot.records.page_links import Admission, admit, calendar_token, read
@@ -30,6 +30,7 @@ COOKIE = "govbot_page"
 TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 TEMPLATES.globals["apology_lines"] = apology_lines  # the page lists apologies as the minutes do
 TEMPLATES.globals["in_attendance"] = in_attendance  # and who attended without being a member
+TEMPLATES.globals["HIDDEN"] = HIDDEN  # an open secret poll's counts, in the words of its card and the minutes
 HEADERS = {
     "Cache-Control": "private, no-store",
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'none'; "
