@@ -55,9 +55,10 @@ LINGER_SECONDS = 1.0  # after a refusal, how long the rest of a refused body is 
 
 class Refusal(web.Response):
     """A refusal of a request's body, after which the connection closes once what the sender is already sending has
-    been read and dropped, for LINGER_SECONDS at most: a client that writes its whole body before it reads (most do)
-    gets the answer rather than a reset connection. aiohttp read on for up to 10 s and then kept the connection: a
-    sender who stopped sending held the handler and the socket that long after its answer."""
+    been read and dropped, for LINGER_SECONDS at most and only while the sender is connected: a client that writes
+    its whole body before it reads (most do) gets the answer rather than a reset connection. aiohttp read on for up
+    to 10 s and then kept the connection: a sender who stopped sending held the handler and the socket that long
+    after its answer."""
 
     def __init__(self, request: web.BaseRequest, status: int, text: str) -> None:
         super().__init__(status=status, text=text)
@@ -66,14 +67,19 @@ class Refusal(web.Response):
 
     async def write_eof(self, data: bytes = b"") -> None:
         await super().write_eof(data)
-        body = self.refused.content
+        body, protocol = self.refused.content, self.refused.protocol
+        # While a handler runs, aiohttp cuts its body's read short when the connection is lost; past the handler it
+        # no longer does, and the read waited out LINGER_SECONDS for a sender already gone (and a shutdown with it).
+        protocol._current_request = self.refused
         try:
             async with asyncio.timeout(LINGER_SECONDS):
-                while not body.is_eof():
+                while protocol.transport is not None and not body.is_eof():
                     await body.readany()
         except (TimeoutError, *CUT_SHORT, web.HTTPException):
             pass  # the sender stopped, went, or sent what cannot be read: closed all the same
-        self.refused.protocol.force_close()
+        finally:
+            protocol._current_request = None
+        protocol.force_close()
 
 
 def too_large(request: web.BaseRequest) -> Refusal:

@@ -204,13 +204,17 @@ MIGRATED: list[Path] = []  # this process's migrated SQLite file, made by the fi
 
 def migrated(url: str) -> None:
     """`upgrade(url)`, for a test that needs the schema and is not about migrating: a new SQLite file is a copy of
-    one this process migrated (Alembic's ~0.3 s of CPU, once instead of at each test); any other database (a
-    PostgreSQL schema, a file that exists) is migrated as `govbot db upgrade` does."""
+    one this process migrated (Alembic's ~0.3 s of CPU, once instead of at each test), and so is an empty PostgreSQL
+    schema (tests/pg_template.py); any other database (a file that exists, a schema holding tables) is migrated as
+    `govbot db upgrade` does."""
     from sqlalchemy.engine import make_url
+
+    from tests.pg_template import copy_migrated
 
     path = make_url(url).database if url.startswith("sqlite") else None
     if not path or path == ":memory:" or Path(path).exists():
-        upgrade(url)
+        if not url.startswith("postgresql") or not copy_migrated(url):
+            upgrade(url)
         return
     if not MIGRATED:
         import atexit

@@ -5,11 +5,14 @@ request behind a smuggling shape is never run."""
 
 from __future__ import annotations
 
+import re
 import socket
+import time
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
+from govbot import front_door
 from tests.front_door import Served, row_counts
 from tests.teams.conftest import SDK_WARNINGS
 from tests.test_hostile_connections import answer_and_close
@@ -80,6 +83,22 @@ def test_a_refused_expectation_closes_the_connection_at_once(app: Served, length
     assert answer.startswith(f"HTTP/1.1 {status} "), answer
     assert "Connection: close" in answer, answer
     assert seconds < 5, f"the connection stayed open {seconds:.1f} s after the refusal"
+
+
+def test_a_refused_client_that_hangs_up_is_let_go_at_once(app: Served, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A client that reads its refusal and hangs up is done with: the server read on for the rest of the refused
+    body for the whole linger after the client had gone, holding the handler and the socket (and the server's
+    shutdown) that long. A long linger here, so a server that waits it out cannot pass."""
+    monkeypatch.setattr(front_door, "LINGER_SECONDS", 10.0)
+    logged = len(app.logged())
+    answer = first_answer(app, expecting("/slack/events", 2_000_000))  # reads the answer, then hangs up
+    assert answer.startswith("HTTP/1.1 413 "), answer
+    deadline, finished = time.monotonic() + 10, None
+    while finished is None and time.monotonic() < deadline:  # the access line is written once the handler is done
+        finished = re.search(r"POST /slack/events 413 (\d+\.\d+)s", app.logged()[logged:])
+        time.sleep(0.01)
+    assert finished is not None, app.logged()[logged:]
+    assert float(finished[1]) < 5, f"the server held the request {finished[1]} s after the client had gone"
 
 
 SMUGGLED = b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"  # what a front end in front of govbot would not see

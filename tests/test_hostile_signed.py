@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from tests.front_door import Served, row_counts
+from tests.slack.idle import wait_until_idle
 from tests.teams.conftest import SDK_WARNINGS
 from tests.test_hostile_requests import LOG_BYTES_PER_REFUSAL, Hostile, app, send, signed
 
@@ -116,7 +117,7 @@ def test_a_signed_request_missing_what_slack_always_sends_is_a_bare_400(
     before, logged = row_counts(sessions), len(app.logged())
     status, _, body = send(app.url, SIGNED_BUT_INCOMPLETE[name]())
     assert status == 400, (name, body[:300])
-    time.sleep(0.2)  # long enough for any work after an ack to have failed, had it been started
+    wait_until_idle()  # any work handed on after the ack has run (and failed, had it been started)
     log = app.logged()[logged:]
     assert "Traceback" not in log and "incident" not in log and "failed" not in log, log
     assert len(log.encode()) < LOG_BYTES_PER_REFUSAL, log

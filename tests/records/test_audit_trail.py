@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.db import make_engine, session_factory, unit_of_work
 from bot.models import ApprovedMinutes, AuditEvent
 from bot.records.audit_trail import export_lines, verify
-from tests.conftest import Chat
+from tests.conftest import Chat, migrated
 
 
 def chained(sessions: sessionmaker[Session]) -> list[AuditEvent]:
@@ -97,7 +97,7 @@ def test_the_export_is_one_json_object_per_event_with_its_chain(recorded: Callab
 
 @pytest.mark.postgres
 def test_the_chain_verifies_and_breaks_the_same_on_postgresql(postgres_schema_url: str) -> None:
-    upgrade(postgres_schema_url)
+    migrated(postgres_schema_url)
     engine = make_engine(postgres_schema_url)
     sessions = session_factory(engine)
     chat = Chat(sessions)

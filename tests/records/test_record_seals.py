@@ -14,7 +14,7 @@ from bot.db import make_engine, session_factory, upgrade
 from bot.models import AuditEvent
 from bot.records.audit_trail import verify
 from bot.sealed_rows import SEALED
-from tests.conftest import Chat
+from tests.conftest import Chat, migrated
 
 # One change per decision table, made as someone with database access would make it.
 EDITS = {
@@ -124,7 +124,7 @@ def test_every_edit_deletion_and_insertion_in_a_decision_table_names_its_row_on_
 
 @pytest.fixture
 def postgres_sessions(postgres_schema_url: str) -> Iterator[tuple[Engine, sessionmaker[Session]]]:
-    upgrade(postgres_schema_url)
+    migrated(postgres_schema_url)
     engine = make_engine(postgres_schema_url)
     yield engine, session_factory(engine)
     engine.dispose()

@@ -17,11 +17,11 @@ from sqlalchemy import select
 
 from bench.record import seed
 from bot.conversation import respond
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.db import make_engine, session_factory, unit_of_work
 from bot.models import Base, Group, OutboxMessage
 from bot.services.context import Place, Speaker
 from bot.services.groups import import_group
-from tests.conftest import ROOT
+from tests.conftest import ROOT, migrated
 
 START = dt.datetime(2026, 10, 5, 0, 0, tzinfo=dt.UTC)  # a month spanning the October clock change
 STEP, PASSES = dt.timedelta(hours=4), 6 * 30
@@ -112,7 +112,7 @@ def test_two_replicas_on_postgresql_send_every_reminder_of_a_month_exactly_once(
     assert sum(expected.values()) > 15 * GROUPS  # meetings, apologies, polls, terms and reviews for every group
     the_record_changes_were_followed(expected)
 
-    upgrade(postgres_schema_url)
+    migrated(postgres_schema_url)
     shared = make_engine(postgres_schema_url)
     with shared.begin() as connection:
         seed(connection, groups=GROUPS, seats=SEATS, start=START)

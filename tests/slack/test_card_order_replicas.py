@@ -9,9 +9,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine, session_factory, upgrade
+from bot.db import make_engine, session_factory
 from bot.settings import Settings
-from tests.conftest import Clock
+from tests.conftest import Clock, migrated
 from tests.slack.conftest import Workspace, buttons, serving, shown
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.idle import busy
@@ -47,7 +47,7 @@ def test_a_slow_vote_on_one_replica_does_not_put_back_the_card_a_later_vote_on_a
 @pytest.mark.postgres
 def test_the_same_on_postgresql_where_replicas_take_turns_in_a_channel(
         postgres_schema_url: str, fake: FakeSlack, slack_settings: Settings, clock: Clock) -> None:
-    upgrade(postgres_schema_url)
+    migrated(postgres_schema_url)
     engines = [make_engine(postgres_schema_url) for _ in range(2)]
     try:
         with serving(slack_settings, session_factory(engines[0]), clock, fake) as a, \

@@ -14,8 +14,9 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 from sqlalchemy import Engine, func, select
 
-from bot.db import make_engine, upgrade
+from bot.db import make_engine
 from bot.models import Identity, Person
+from tests.conftest import migrated
 from tests.slack.conftest import Sent, Workspace, buttons
 from tests.slack.fake_slack import Call
 from tests.slack.test_duplicates import poll_card
@@ -68,7 +69,7 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path, empty_record: Path) -
         url = f"sqlite:///{tmp_path / 'govbot.db'}"
     else:
         url = request.getfixturevalue("postgres_schema_url")
-        upgrade(url)
+        migrated(url)
     engine = make_engine(url)
     yield engine
     engine.dispose()

@@ -14,7 +14,8 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import Engine, event, text
 
-from bot.db import make_engine, session_factory, upgrade
+from bot.db import make_engine, session_factory
+from tests import conftest
 from tests.slack.conftest import Clock, serving
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.test_install import install, migrated, oauth_mode  # noqa: F401 (fixture)
@@ -80,7 +81,7 @@ def test_a_state_redeemed_twice_at_once_on_two_replicas_installs_once_on_postgre
         postgres_schema_url: str, fake: FakeSlack, clock: Clock) -> None:
     """The same callback (address and cookie) replayed to two replicas at the same moment: one install, and the
     other is told the link was used. Each checked that the state was unused before either recorded its use."""
-    upgrade(postgres_schema_url)
+    conftest.migrated(postgres_schema_url)
     engines = [make_engine(postgres_schema_url) for _ in range(2)]
     settings = oauth_mode(fake)
     try:

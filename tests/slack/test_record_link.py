@@ -9,6 +9,7 @@ import time
 from bot.records.page_links import read
 from tests.slack.conftest import CHANNEL, Workspace, blocks_of, buttons, user_id
 from tests.slack.fake_slack import TEAM
+from tests.slack.idle import wait_until_idle
 from tests.teams.test_links import SECRET, pages_on
 
 __all__ = ["pages_on"]  # the fixture the Teams link tests use: PAGE_SECRET and PUBLIC_URL set
@@ -34,7 +35,7 @@ def test_the_register_answer_has_a_button_opening_the_members_page(workspace: Wo
         "actions": [{"type": "button", "action_id": link["action_id"], "block_id": "b1", "url": url,
                      "action_ts": f"{time.time():.6f}"}]})
     assert clicked.status == 200 and not clicked.body.strip(), "the click is acknowledged, nothing more"
-    time.sleep(0.3)
+    wait_until_idle(changed=workspace.fake.changed)  # anything the click set off has run (and called Slack)
     said = [c.method for c in workspace.fake.calls[before:] if c.method.startswith("chat.") or c.method == "response_url"]
     assert said == [], "nothing is posted or answered for a link the browser opened"
 
