@@ -75,6 +75,17 @@ def at(chat: Speaking, day: str, time: str) -> None:
     chat.now = dt.datetime.fromisoformat(f"{day}T{time}:00+00:00")
 
 
+def meeting_opened(chat: Speaking, group: str, *present: str, by: str = "alice") -> None:
+    """`group` loaded, its meeting of 10 Dec 2026 at 10:00 scheduled by sam (the secretariat) the week before,
+    opened then by `by` (the chair), and each of `present` saying `here`."""
+    chat.load(group)
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok(by, "meeting open")
+    for who in present:
+        chat.ok(who, "here")
+
+
 def named_holders(short_name: str, platform: str, account: Callable[[str], str]) -> str:
     """The example ToR with each seat holder (`holder: alice`) seated by their account on `platform`, under the
     same name, so what the bot says reads the same on every platform."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def test_plpcp_one_named_to_chair_the_next_meeting_neither_calls_nor_closes_a_poll_between_meetings(
@@ -13,10 +14,7 @@ def test_plpcp_one_named_to_chair_the_next_meeting_neither_calls_nor_closes_a_po
     """alice sent apologies for meeting 2 and sam named bob to chair it. Weeks before it, bob could still close
     alice's poll early, as the chair of 'the next meeting' (calling one was refused him already, as were the
     minutes, seats and reviews). Once meeting 2 is open its votes are his."""
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "plpcp")
     chat.ok("alice", "meeting close")
     chat.ok("sam", "meeting schedule 2027-01-12 10:00")
     chat.ok("alice", "apologies")

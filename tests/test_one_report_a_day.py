@@ -4,9 +4,8 @@ a report to each the same day."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def test_plpcp_the_quarterly_report_recorded_by_the_chair_and_the_secretary_in_their_own_words_is_one(
@@ -14,10 +13,7 @@ def test_plpcp_the_quarterly_report_recorded_by_the_chair_and_the_secretary_in_t
     """PLPCP Activity and Responsibilities, "quarterly reports to LCIIB": alice recorded the Q3 report with a note and
     sam with his own note (or none); only the same note was taken for the same report, so the minutes listed it
     twice and the next report fell due twice over."""
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "plpcp")
     chat.ok("alice", 'report done "Q3 report sent"')
     said = chat.ok("sam", 'report done "Quarterly report to LCIIB"').text
     assert said == "The report to LCIIB was already recorded as made on 10 Dec 2026 (Q3 report sent); nothing is added."

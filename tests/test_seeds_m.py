@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def test_a_date_typed_without_quotes_is_read_as_the_date_and_not_written_into_the_action_or_motion(
@@ -38,12 +39,7 @@ def test_a_meeting_scheduled_with_its_date_in_words_is_scheduled_not_refused(cha
 def test_a_vote_without_its_number_lists_the_motions_open(chat: Chat) -> None:
     """CJCG: bob, voting as people say it, `vote for`, was told only "The poll is a number, not 'for'. Say `vote 3
     for`", with motion 1 the only one open; he is now told which are open, as `vote` alone already was."""
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
-    for who in ("bob", "carol"):
-        chat.ok(who, "here")
+    meeting_opened(chat, "cjcg", "bob", "carol")
     chat.ok("alice", 'motion "Approve the joint action plan"')
     said = chat.refused("bob", "vote for").as_text()
     assert "The poll is a number, not 'for'." in said, said
@@ -135,11 +131,7 @@ def test_cjcg_a_refusal_for_want_of_the_chair_says_the_chair_is_away_and_who_nam
 def test_plpcp_a_casting_vote_refused_says_what_the_chair_does_with_the_tie(chat: Chat) -> None:
     """PLPCP sets no voting rule and gives its chair no casting vote: bob, chairing, tried `poll close 1 --casting
     for` on a 1-1 tie and was told only "The ToR gives the chair no casting vote.", not what to do instead."""
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
-    chat.ok("carol", "here")
+    meeting_opened(chat, "plpcp", "carol")
     chat.ok("alice", 'motion "That the pilot is funded"')
     chat.ok("alice", "vote 1 for")
     chat.ok("carol", "vote 1 against")
@@ -180,10 +172,7 @@ def test_plpcp_a_quarterly_report_recorded_by_the_chair_and_the_secretary_is_one
     """PLPCP Activity and Responsibilities, "quarterly reports to LCIIB": alice and sam each recorded the same Q3
     report, and the minutes listed it twice ("recorded as made by alice", "... by sam"); a second `review done` the
     same day was a second review."""
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "plpcp")
     chat.ok("alice", 'report done "Q3 report sent"')
     said = chat.ok("sam", 'report done "Q3 report sent"').text
     assert said == "The report to LCIIB was already recorded as made on 10 Dec 2026 (Q3 report sent); nothing is added."
@@ -244,10 +233,7 @@ def test_plpcp_a_dcs_named_to_chair_one_meeting_holds_that_meetings_chair_not_th
     sam named bob to chair it. From then, a month before it, bob could approve the minutes of meeting 1 (which
     alice chaired, locking them), remove carol and seat someone else, record the ToR review and cancel meeting 2:
     whoever was named for the next meeting held every power of the chair. He now holds meeting 2's chair only."""
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "plpcp")
     chat.ok("alice", "meeting close")
     chat.ok("sam", "meeting schedule 2027-01-12 10:00")
     chat.ok("alice", "apologies")
@@ -272,12 +258,7 @@ def test_cjcg_a_member_casting_another_members_vote_is_told_whose_votes_are_cast
     """CJCG 7.2, a deputy "to attend" for a member who cannot: bob, present, tried to cast erin's vote as she had asked
     him to (`vote 1 for --for @erin`) and was told "You are not recorded present at meeting 1; say `here` first",
     though he was; proxies are not in the ToR, and what he needed to hear is that erin's vote is not his to cast."""
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
-    for who in ("bob", "carol"):
-        chat.ok(who, "here")
+    meeting_opened(chat, "cjcg", "bob", "carol")
     chat.ok("alice", 'motion "Approve the joint action plan"')
     said = chat.refused("bob", "vote 1 for --for @erin").text
     assert said == ("You do not cast erin's vote: a vote is cast by the member or by a deputy attending in their place "

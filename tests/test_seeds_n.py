@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def test_plpcp_an_alternate_whose_dcs_term_has_ended_is_told_so_not_another_sub_regions_list(chat: Chat) -> None:
@@ -73,12 +74,7 @@ def test_cscpwg_ending_the_group_on_a_motion_not_carried_says_so_before_the_open
 def test_votes_example_is_the_motion_given_not_a_made_up_number(chat: Chat) -> None:
     """CJCG: bob, voting on motion 1 and leaving out which way (`vote 1`), was told "Say `vote 3 for`": motion 3 did
     not exist. The example now takes the number he gave."""
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
-    for member in ("bob", "carol"):
-        chat.ok(member, "here")
+    meeting_opened(chat, "cjcg", "bob", "carol")
     chat.ok("alice", 'motion "Approve the joint action plan"')
     said = chat.refused("bob", "vote 1").as_text()
     assert said == "Which way do you vote? Say for, against or abstain, or an option's number. Say `vote 1 for`.", said
@@ -88,11 +84,7 @@ def test_votes_example_is_the_motion_given_not_a_made_up_number(chat: Chat) -> N
 def test_a_member_who_has_left_sending_apologies_is_told_they_attended_not_to_say_leaving(chat: Chat) -> None:
     """CJCG 6.3, note taking: bob left meeting 1 at 10:40, then sent apologies, and was told "If you are leaving
     early, say `leaving`", which he had; sam recording them for him was told the same of bob."""
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
-    chat.ok("bob", "here")
+    meeting_opened(chat, "cjcg", "bob")
     chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
     chat.ok("bob", "leaving")
     said = chat.refused("bob", "apologies").text
