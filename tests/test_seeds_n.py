@@ -138,3 +138,18 @@ def test_cjcg_someone_named_to_chair_one_meeting_calls_no_vote_between_meetings(
     for member in ("carol", "dan"):
         chat.ok(member, "here")
     assert "Vote open on motion 2." in chat.ok("bob", "motion vote 2").as_text()
+
+
+def test_vote_without_its_number_shows_an_open_motion_to_copy_not_motion_3(chat: Chat) -> None:
+    """CJCG: with only motion 1 open, bob's `vote` and `vote for` were told "Say `vote 3 for`", then that motion 1 was
+    open; the command to copy now names motion 1. With nothing open, the grammar's own example stays."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    said = chat.refused("bob", "vote").as_text()
+    assert said == "Which poll or motion? Give its number. Say `vote 3 for`. Open polls and motions: none.", said
+    chat.ok("alice", 'motion "Approve the joint action plan"')
+    said = chat.refused("bob", "vote").as_text()
+    assert said.startswith("Which poll or motion? Give its number. Say `vote 1 for`. Open polls"), said
+    said = chat.refused("bob", "vote for").as_text()
+    assert said == ("The poll is a number, not 'for'. Say `vote 1 for`. "
+                    'Open polls and motions: 1 "Approve the joint action plan".'), said
+    assert "Say `poll close 1`." in chat.refused("alice", "poll close").as_text()

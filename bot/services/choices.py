@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,8 +12,10 @@ from bot.models import ActionItem, Identity, Meeting, Membership, Poll
 from bot.rules.calendar import show
 from bot.services.context import Place, Speaker, group_terms
 from bot.services.groups import group_for
+from bot.usage import FIRST_NUMBER
 
 MOST = 5  # a hint lists a few, not the whole record
+FIRST_LISTED = re.compile(r"^ Open polls and motions: (\d+) ")
 
 
 def open_choices(session: Session, speaker: Speaker, place: Place, missing: str | None, now: dt.datetime) -> str:
@@ -51,3 +54,10 @@ def seated(session: Session, group_id: int, speaker: Speaker) -> bool:
                                   Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
                            .limit(1))
     return found is not None
+
+
+def example_of_listed(message: str, listed: str) -> str:
+    """The grammar's refusal `message` for a command that left out its poll (`Say `vote 3 for`.`), its example
+    naming the first poll or motion `listed` as open instead (`vote 1 for`): the command to copy is one that works."""
+    first = FIRST_LISTED.search(listed)
+    return message if first is None else FIRST_NUMBER.sub(first.group(1), message, count=1)
