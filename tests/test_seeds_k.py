@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from tests.platform_chats import Speaking, at
 from tests.test_seeds_j import cjcg_meeting
-from tests.test_seeds_l import bev_comes_after_alice_left, lieg_motion_tabled
+from tests.test_seeds_l import bev_comes_after_alice_left, lieg_motion_tabled, lieg_opened
 
 
 def test_no_one_is_told_a_member_can_name_them_a_deputy_the_tor_would_refuse(platform_chat: Speaking) -> None:
@@ -111,10 +111,7 @@ def test_lieg_minutes_say_who_proposed_a_motion_and_who_tabled_it_with_the_steer
     it had been tabled, the condition 6.3 puts on the vote."""
     chat = platform_chat
     lieg_motion_tabled(chat, " --minutes @bob")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    for who in ("alice", "bob", "frank"):
-        chat.ok(who, "here")
+    lieg_opened(chat, "alice", "bob", "frank")
     chat.ok("erin", "motion vote 1")
     chat.ok("frank", "vote 1 for")
     chat.ok("erin", "poll close 1")
@@ -132,9 +129,7 @@ def test_a_vote_on_a_motion_not_yet_open_says_what_opens_it(platform_chat: Speak
     chat.load("lieg")
     at(chat, "2026-12-01", "09:00")
     chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    chat.ok("frank", "here")
+    lieg_opened(chat, "frank")
     chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
     said = chat.refused("frank", "vote 1 for").text
     assert "it is not open for votes yet: it must first be tabled with the LIEG steering group (ToR 6.3)" in said

@@ -21,6 +21,14 @@ def lieg_motion_tabled(chat: Speaking, also: str = "") -> None:
     chat.ok("alice", "motion table 1")
 
 
+def lieg_opened(chat: Speaking, *present: str) -> None:
+    """LIEG meeting 1 opened by erin, its chair, at 10:00 on 10 Dec, and each of `present` saying `here`."""
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    for who in present:
+        chat.ok(who, "here")
+
+
 def bev_comes_after_alice_left(chat: Speaking, *also: str) -> str:
     """LIEG meeting 1 open at 10:00 on 10 Dec with alice (Barnet) and `also` present; alice leaves at 10:20 and bev,
     whom alice named her deputy, comes at 10:30, as an additional individual (2.4). What bev is told."""
@@ -28,10 +36,7 @@ def bev_comes_after_alice_left(chat: Speaking, *also: str) -> str:
     at(chat, "2026-12-01", "09:00")
     chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
     chat.ok("alice", "deputy @bev")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    for who in ("alice", *also):
-        chat.ok(who, "here")
+    lieg_opened(chat, "alice", *also)
     at(chat, "2026-12-10", "10:20")
     chat.ok("alice", "leaving")
     at(chat, "2026-12-10", "10:30")
@@ -41,10 +46,7 @@ def bev_comes_after_alice_left(chat: Speaking, *also: str) -> str:
 def lieg_vote_open(chat: Speaking, *present: str) -> None:
     """LIEG meeting 1 open at 10:00 on 10 Dec, `present` there, frank's tabled motion 1 open for votes."""
     lieg_motion_tabled(chat)
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    for who in present:
-        chat.ok(who, "here")
+    lieg_opened(chat, *present)
     chat.ok("erin", "motion vote 1")
 
 
@@ -231,10 +233,7 @@ def test_lieg_a_deputy_who_voted_then_left_is_counted_as_the_deputy_not_as_the_a
     chat = platform_chat
     lieg_motion_tabled(chat)
     chat.ok("bob", "deputy @bev")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("erin", "meeting open")
-    for who in ("alice", "frank", "carol"):
-        chat.ok(who, "here")
+    lieg_opened(chat, "alice", "frank", "carol")
     chat.ok("bev", "here --for @bob")
     chat.ok("erin", "motion vote 1")
     chat.ok("bev", "vote 1 for")

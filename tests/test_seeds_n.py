@@ -7,6 +7,16 @@ import datetime as dt
 
 from tests.conftest import Chat
 from tests.platform_chats import meeting_opened
+from tests.test_chair_election import JANUARY, first_meeting
+
+
+def cscpwg_first_meeting(chat: Chat) -> None:
+    """CSCPWG's first meeting (7 Feb 2023), scheduled in January and opened by sam, the secretariat (no chair is
+    elected yet), with its four members present."""
+    chat.load("cscpwg")
+    chat.now = JANUARY
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    first_meeting(chat, ("alice", "bob", "carol", "dan"))
 
 
 def test_plpcp_an_alternate_whose_dcs_term_has_ended_is_told_so_not_another_sub_regions_list(chat: Chat) -> None:
@@ -52,13 +62,7 @@ def test_cscpwg_ending_the_group_on_a_motion_not_carried_says_so_before_the_open
     """CSCPWG Operation, "The group may cease prior to this if appropriate and by agreement of all members": sam,
     with the meeting open, ending the group on motion 1 (three of four for) was told to close the meeting first,
     then, once he had, that motion 1 does not carry: the refusal that decides it now comes first."""
-    chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
-    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
+    cscpwg_first_meeting(chat)
     for number, ayes in ((1, ("alice", "bob", "carol")), (2, ("alice", "bob", "carol", "dan"))):
         chat.ok("alice", 'motion "That the working group ceases now"')
         chat.ok("sam", f"motion vote {number}")
@@ -99,13 +103,7 @@ def test_cscpwg_a_ballot_for_the_chair_refuses_a_candidate_without_a_seat_when_i
     """CSCPWG Governance, "The working group will elect a chair at its first meeting": sam called the ballot
     `poll "Chair" "alice" "zed"`, zed holding no seat, the members voted, and only `chair @zed --poll 1` was
     refused, the ballot wasted. A candidate who may not hold the chair is refused as the ballot is called."""
-    chat.load("cscpwg")
-    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
-    chat.now = dt.datetime(2023, 2, 7, 14, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
+    cscpwg_first_meeting(chat)
     said = chat.refused("sam", 'poll "Chair" "alice" "zed"').text
     assert said.startswith("zed holds no seat; the chair is chosen from the members (ToR Governance). A ballot for "
                            "the chair lists only those who may hold it"), said

@@ -10,16 +10,13 @@ from handlers.slack import SlackNotifier
 from handlers.slack.client import RATE_LIMIT_RETRIES
 from scheduler.delivery import deliver
 from tests.slack.conftest import Workspace, shown
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.fake_slack import Call, FakeSlack
 from tests.slack.idle import busy
 
 
-def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
-        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
-    """Slack pushed back the post of `meeting schedule`, which waited in the outbox; the meeting was opened and its
-    card posted, and bob and carol said `here`. The delivery job then sent the scheduling card and put it over the
-    open meeting's card: the roll call, its buttons and the quorum gave way to "Meeting 1 scheduled" and a button
-    to send apologies, and the scheduling was posted again below, for a meeting under way."""
+def opened_with_its_scheduling_pushed_back(workspace: Workspace, fake: FakeSlack) -> Call:
+    """CJCG bound; alice's `meeting schedule` recorded while Slack pushed back every post of its card (so it waits
+    in the outbox); then, on the day, the meeting opened and its card posted: that card's message."""
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
     fake.wait_for(lambda: fake.of("conversations.info"))
@@ -31,13 +28,28 @@ def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
     opened = workspace.say("alice", "meeting open")
     assert opened.method == "chat.postMessage" and "is open" in shown(opened)
     workspace.card_noted(opened)
-    for member in ("bob", "carol"):
-        workspace.say(member, "here")
+    return opened
+
+
+def sent_late(workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> list[str]:
+    """What the delivery job, run a minute later, put in the channel (posts and updates), once govbot is idle."""
     workspace.finish()
     before = len(fake.calls)
     deliver(workspace.sessions, {"slack": SlackNotifier.from_settings(slack_settings)},
             workspace.clock() + dt.timedelta(minutes=1))
-    late = [shown(c) for c in fake.calls[before:] if c.method in ("chat.update", "chat.postMessage")]
+    return [shown(c) for c in fake.calls[before:] if c.method in ("chat.update", "chat.postMessage")]
+
+
+def test_a_scheduling_posted_late_does_not_put_back_the_open_meetings_roll(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    """Slack pushed back the post of `meeting schedule`, which waited in the outbox; the meeting was opened and its
+    card posted, and bob and carol said `here`. The delivery job then sent the scheduling card and put it over the
+    open meeting's card: the roll call, its buttons and the quorum gave way to "Meeting 1 scheduled" and a button
+    to send apologies, and the scheduling was posted again below, for a meeting under way."""
+    opened = opened_with_its_scheduling_pushed_back(workspace, fake)
+    for member in ("bob", "carol"):
+        workspace.say(member, "here")
+    late = sent_late(workspace, fake, slack_settings)
     assert late == [], late
     card = [shown(c) for c in fake.of("chat.update") if c.params["ts"] == opened.answer["ts"]]
     assert "quorate — 3 members present" in card[-1] and "[Here]" in card[-1], card[-1]
@@ -70,20 +82,6 @@ def test_a_scheduling_posted_late_does_not_replace_the_first_card_of_the_open_me
         workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
     """As above with nobody yet present: the open meeting's card is the first one posted for it, and the change it
     shows is noted with it (one transaction), so the late scheduling card must not go over it either."""
-    workspace.load("cjcg")
-    workspace.say("alice", "group bind cjcg")
-    fake.wait_for(lambda: fake.of("conversations.info"))
-    fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
-    workspace.command("alice", "meeting schedule 2026-12-10 10:00")
-    fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
-    fake.rate_limited = 0
-    workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    opened = workspace.say("alice", "meeting open")
-    assert opened.method == "chat.postMessage" and "is open" in shown(opened)
-    workspace.card_noted(opened)
-    workspace.finish()
-    before = len(fake.calls)
-    deliver(workspace.sessions, {"slack": SlackNotifier.from_settings(slack_settings)},
-            workspace.clock() + dt.timedelta(minutes=1))
-    late = [shown(c) for c in fake.calls[before:] if c.method in ("chat.update", "chat.postMessage")]
+    opened_with_its_scheduling_pushed_back(workspace, fake)
+    late = sent_late(workspace, fake, slack_settings)
     assert late == [], late
