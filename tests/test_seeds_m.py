@@ -7,6 +7,7 @@ import datetime as dt
 
 from tests.conftest import Chat
 from tests.platform_chats import meeting_opened
+from tests.test_seeds_n import plpcp_after_the_first_terms
 
 
 def test_a_date_typed_without_quotes_is_read_as_the_date_and_not_written_into_the_action_or_motion(
@@ -271,12 +272,7 @@ def test_plpcp_a_dcs_succeeded_at_the_end_of_the_term_is_told_so_not_the_alterna
     will be appointed": bob, whose term ended on 15 Jan 2027 and whom zara succeeded, said `here` at the next meeting
     and was told "An alternate must be a DCS from the same sub-region, and bob is not recorded as one", as if a
     stranger asking to be an alternate."""
-    chat.load("plpcp")
-    chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
-    chat.ok("sam", 'member add @zara --seat "DCS North London"')
-    chat.now = dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    plpcp_after_the_first_terms(chat)
     said = chat.refused("bob", "here").text
     assert said == ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: you held "
                     "DCS North London until 15 Jan 2027; zara holds it now."), said

@@ -10,6 +10,17 @@ from tests.platform_chats import meeting_opened
 from tests.test_chair_election import JANUARY, first_meeting
 
 
+def plpcp_after_the_first_terms(chat: Chat) -> None:
+    """PLPCP's meeting of 10 Mar 2027, opened by alice, after the twelve-month terms of its DCSs ended on 15 Jan 2027
+    and zara was seated in DCS North London (bob's seat) on 1 Mar."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
+    chat.ok("sam", 'member add @zara --seat "DCS North London"')
+    chat.now = dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+
+
 def cscpwg_first_meeting(chat: Chat) -> None:
     """CSCPWG's first meeting (7 Feb 2023), scheduled in January and opened by sam, the secretariat (no chair is
     elected yet), with its four members present."""
@@ -24,12 +35,7 @@ def test_plpcp_an_alternate_whose_dcs_term_has_ended_is_told_so_not_another_sub_
     "Each DCS will stand for twelve months": carol's term in DCS East London ended on 15 Jan 2027; otto, East
     London's alternate, saying `here` was told "Those listed for DCS North London: nadia", as if a stranger to the
     ToR file, and `here --for @carol` that carol could name him, though her term is over."""
-    chat.load("plpcp")
-    chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
-    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
-    chat.ok("sam", 'member add @zara --seat "DCS North London"')
-    chat.now = dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    plpcp_after_the_first_terms(chat)
     said = chat.refused("otto", "here").text
     assert "nadia" not in said, said
     assert ("You are listed as alternate for DCS East London, and carol's term in DCS East London ended on 15 Jan "
