@@ -86,6 +86,17 @@ SIGNED_BUT_INCOMPLETE: dict[str, Callable[[], Hostile]] = {
     "a command in JSON whose workspace is a list": lambda: json_command(team_id=["T0GOV"]),
     "a click whose response_url is a number": lambda: interaction({**CLICK, "response_url": 5}),
     "a click whose response_url is an object": lambda: interaction({**CLICK, "response_url": {"url": "x"}}),
+    # The place keeps the channel's name, and the card refresh looks up the clicked message by its ts: a name or ts
+    # that was not text failed the work after the ack (an ERROR line, and no answer for the presser).
+    "a click in a channel whose name is a number": lambda: interaction({**CLICK, "channel": {"id": CHANNEL, "name": 5}}),
+    "a click in a channel whose name is an object": lambda: interaction(
+        {**CLICK, "channel": {"id": CHANNEL, "name": {"x": 1}}}),
+    "a click on a message whose ts is an object": lambda: interaction(
+        {**CLICK, "container": {**CLICK["container"], "message_ts": {"ts": "1.1"}}}),
+    "a click on a message whose ts is a number": lambda: interaction(
+        {**CLICK, "container": {**CLICK["container"], "message_ts": 1.1}}),
+    "a click on a message whose ts is longer than any Slack gives": lambda: interaction(
+        {**CLICK, "container": {**CLICK["container"], "message_ts": "1." + "1" * 300}}),
     # Workflow Builder's steps from apps (retired by Slack; govbot never offered one): Bolt reads the step before
     # any listener, and failed on one without it.
     "a workflow step edit without its step": lambda: interaction(

@@ -46,7 +46,16 @@ def click(body: dict[str, Any]) -> bool:
         channel_id = container.get("channel_id")
     return (person(body) and account(channel_id) and isinstance(actions, list) and bool(actions)
             and all(isinstance(action, dict) and text(action.get("action_id")) for action in actions)
-            and text_or_none(body.get("response_url")) and text_or_none(body.get("trigger_id")))
+            and text_or_none(body.get("response_url")) and text_or_none(body.get("trigger_id"))
+            and clicked_on(channel, container))
+
+
+def clicked_on(channel: object, container: object) -> bool:
+    """The channel's name and the clicked message's `ts`, where given, are text as Slack sends them: the place
+    keeps the name, and the card refresh looks the message up by its ts and names it to Slack."""
+    name = channel.get("name") if isinstance(channel, dict) else None
+    ts = container.get("message_ts") if isinstance(container, dict) else None
+    return text_or_none(name) and (ts is None or text(ts) and len(ts) <= ID_CHARS)
 
 
 def field_state(state: object) -> bool:
