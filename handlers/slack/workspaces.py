@@ -106,15 +106,26 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
             if result.team_id and result.team_id != theirs:
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs))
             return next()
-        channel = context.channel_id or chosen_channel(req.body)
-        bound = bound_team(sessions, channel) if channel else None
-        if bound and channel and bound.team == theirs and context.enterprise_id and not bound.enterprise:
-            # bound before its organisation was kept: its own workspace says which, and the others are answered
-            remember_team(sessions, Place(payloads.PLATFORM, channel), theirs, context.enterprise_id)
-        why = elsewhere(bound, theirs, context.enterprise_id) if bound else None
-        return refused(req, why) if why else next()
+        # Every channel the request names: a form runs in the one chosen in it, a click or command where it came
+        # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other.
+        for channel in dict.fromkeys(c for c in (chosen_channel(req.body), context.channel_id) if c):
+            if why := bound_elsewhere(sessions, channel, theirs, context.enterprise_id):
+                return refused(req, why)
+        return next()
 
     return door
+
+
+def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str, enterprise: str | None) -> str | None:
+    """Why a request from `team` (in Grid organisation `enterprise`) may not act in `channel` (`elsewhere`), or None
+    when it may, or the channel is bound nowhere."""
+    bound = bound_team(sessions, channel)
+    if bound is None:
+        return None
+    if bound.team == team and enterprise and not bound.enterprise:
+        # bound before its organisation was kept: its own workspace says which, and the others are answered
+        remember_team(sessions, Place(payloads.PLATFORM, channel), team, enterprise)
+    return elsewhere(bound, team, enterprise)
 
 
 def chosen_channel(body: dict[str, Any]) -> str | None:

@@ -119,3 +119,32 @@ def test_a_form_from_another_workspace_cannot_choose_a_channel_bound_elsewhere(t
     assert "T0NEW" in answer["errors"]["channel"] and "nothing was recorded" in answer["errors"]["channel"]
     workspace.finish()
     assert events(workspace.sessions) == before
+
+
+def test_a_form_that_also_names_a_channel_of_its_own_still_runs_where_it_chose(two_workspaces: Workspace) -> None:
+    """A form runs in the channel chosen in it: one that also named another channel beside its view (as a click
+    does; Slack sends none with a form) had the door check that channel, unbound, and the form then ran in the
+    channel chosen, bound by another workspace: T0SECOND's bob declared an interest in the CJCG's channel."""
+    workspace = two_workspaces
+    before = events(workspace.sessions)
+    values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL},
+              **declaration("Director of a bidding firm")}
+    sent = workspace.interaction({"type": "view_submission", "team": {"id": "T0SECOND"},
+                                  "user": {"id": "UBOB", "username": "bob", "team_id": "T0SECOND"},
+                                  "channel": {"id": "C0SECOND", "name": "elsewhere"},
+                                  "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare",
+                                           "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
+    answer = json.loads(sent.body or b"{}")
+    assert answer.get("response_action") == "errors", answer
+    assert "T0NEW" in answer["errors"]["channel"] and "nothing was recorded" in answer["errors"]["channel"]
+    # Nor a click in the CJCG's channel that carries a form's view naming a channel of T0SECOND's own.
+    click = workspace.click_body("bob", "declare interest 1 Director of a bidding firm", "1.1")
+    click["team"], click["user"]["team_id"] = {"id": "T0SECOND"}, "T0SECOND"
+    click["view"] = {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "state": {"values": {
+        "channel": {"value": {"type": "conversations_select", "selected_conversation": "C0SECOND"}}}}}
+    replies = len(workspace.fake.of("response_url"))
+    assert workspace.interaction(click).status == 200
+    refusal = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
+    assert "T0NEW" in refusal.params["text"] and "nothing was recorded" in refusal.params["text"]
+    workspace.finish()
+    assert events(workspace.sessions) == before
