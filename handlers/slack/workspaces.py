@@ -107,8 +107,10 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs))
             return next()
         # Every channel the request names: a form runs in the one chosen in it, a click or command where it came
-        # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other.
-        for channel in dict.fromkeys(c for c in (chosen_channel(req.body), context.channel_id) if c):
+        # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other; a
+        # click naming its channel only in its container (Bolt reads none there) had none checked.
+        named = (chosen_channel(req.body), context.channel_id, container_channel(req.body))
+        for channel in dict.fromkeys(c for c in named if c):
             if why := bound_elsewhere(sessions, channel, theirs, context.enterprise_id):
                 return refused(req, why)
         return next()
@@ -134,6 +136,14 @@ def chosen_channel(body: dict[str, Any]) -> str | None:
     for key in ("state", "values", "channel", "value"):
         state = state.get(key) if isinstance(state, dict) else None
     chosen = state.get("selected_conversation") if isinstance(state, dict) else None
+    return chosen if isinstance(chosen, str) else None
+
+
+def container_channel(body: dict[str, Any]) -> str | None:
+    """The channel of the message a click was on, as its container names it (where the click runs without a
+    `channel`: listeners/actions.py)."""
+    container = body.get("container")
+    chosen = container.get("channel_id") if isinstance(container, dict) else None
     return chosen if isinstance(chosen, str) else None
 
 

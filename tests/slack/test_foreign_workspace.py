@@ -121,7 +121,7 @@ def test_a_form_from_another_workspace_cannot_choose_a_channel_bound_elsewhere(t
     assert events(workspace.sessions) == before
 
 
-def test_a_form_that_also_names_a_channel_of_its_own_still_runs_where_it_chose(two_workspaces: Workspace) -> None:
+def test_a_form_or_click_from_another_workspace_is_checked_in_every_channel_it_names(two_workspaces: Workspace) -> None:
     """A form runs in the channel chosen in it: one that also named another channel beside its view (as a click
     does; Slack sends none with a form) had the door check that channel, unbound, and the form then ran in the
     channel chosen, bound by another workspace: T0SECOND's bob declared an interest in the CJCG's channel."""
@@ -142,6 +142,12 @@ def test_a_form_that_also_names_a_channel_of_its_own_still_runs_where_it_chose(t
     click["team"], click["user"]["team_id"] = {"id": "T0SECOND"}, "T0SECOND"
     click["view"] = {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "state": {"values": {
         "channel": {"value": {"type": "conversations_select", "selected_conversation": "C0SECOND"}}}}}
+    replies = len(workspace.fake.of("response_url"))
+    assert workspace.interaction(click).status == 200
+    refusal = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
+    assert "T0NEW" in refusal.params["text"] and "nothing was recorded" in refusal.params["text"]
+    # Nor a click that names the CJCG's channel only in its container (the click runs there): none was checked.
+    del click["view"], click["channel"]
     replies = len(workspace.fake.of("response_url"))
     assert workspace.interaction(click).status == 200
     refusal = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
