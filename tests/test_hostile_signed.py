@@ -97,6 +97,13 @@ SIGNED_BUT_INCOMPLETE: dict[str, Callable[[], Hostile]] = {
         {**CLICK, "container": {**CLICK["container"], "message_ts": 1.1}}),
     "a click on a message whose ts is longer than any Slack gives": lambda: interaction(
         {**CLICK, "container": {**CLICK["container"], "message_ts": "1." + "1" * 300}}),
+    # Slack always names the workspace a request came from: one naming none passed the check that it came from the
+    # workspace govbot serves (nothing to compare), and acted in whatever channel it named.
+    "a command naming no workspace": lambda: signed(urlencode({"command": "/gov", "text": "help", "user_id": "UBOB",
+                                                               "channel_id": CHANNEL})),
+    "a click naming no workspace": lambda: interaction(without(CLICK, "team")),
+    "a form naming no workspace": lambda: interaction(without(FORM, "team")),
+    "a click whose workspace is a number": lambda: interaction({**CLICK, "team": {"id": 5}}),
     # Workflow Builder's steps from apps (retired by Slack; govbot never offered one): Bolt reads the step before
     # any listener, and failed on one without it.
     "a workflow step edit without its step": lambda: interaction(

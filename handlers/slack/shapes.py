@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from slack_bolt.request.internals import extract_enterprise_id, extract_team_id
+
 Check = Callable[[dict[str, Any]], bool]
 ID_CHARS = 200  # the longest account or channel id the record keeps; Slack's are a dozen characters
 # An id with a control character is none Slack gives, and one with a NUL cannot be stored in PostgreSQL.
@@ -145,6 +147,17 @@ BY_TYPE: dict[str, Check] = {"block_actions": click, "view_submission": submissi
 def complete(body: dict[str, Any]) -> bool:
     """Whether `body` (parsed as Bolt parses it) has what its kind of request always carries."""
     if "command" in body:
-        return command(body)
+        return command(body) and names_workspace(body)
     check = BY_TYPE.get(body.get("type") or "")
-    return check is None or check(body)
+    return check is None or check(body) and names_workspace(body)
+
+
+def names_workspace(body: dict[str, Any]) -> bool:
+    """Whether the request names the workspace (or the Grid organisation) it came from, where Bolt reads it: Slack
+    always does. One naming none passed the check that a request comes from the workspace govbot serves, there
+    being nothing to compare, and acted in any channel it named."""
+    try:
+        named = extract_team_id(body) or extract_enterprise_id(body)
+    except (AttributeError, TypeError, KeyError):  # an `authorizations` entry, say, that is not an object
+        return False
+    return account(named)
