@@ -59,7 +59,8 @@ NOT_AN_ACTIVITY = Refusal(400, "The body must be a Bot Framework Activity in JSO
 NO_SENDER = Refusal(400, "The activity must say who sent it ('from' with an 'id' of at most 200 characters).")
 ODD_ID = Refusal(400, "An id in the activity (its own, the one it replies to, its sender's, recipient's, "
                       "conversation's or a member's) is longer than 200 characters or holds control characters (or, "
-                      "for an activity's own, a slash, ? or #), as no id Teams gives does.")
+                      "for its own, the one it replies to and its conversation's, a slash, ? or #), as no id Teams "
+                      "gives does.")
 NO_RECIPIENT = Refusal(400, "The activity must say which bot it is for ('recipient' with an 'id'), as Teams does.")
 ID_CHARS = 200  # the longest account id the record keeps
 # A mention is written into the command as `<@id>` in place of its text (envelope.command_text): an id with other
@@ -69,11 +70,11 @@ ACCOUNT_ID = re.compile(r"[^\s<>|\x00-\x1f\x7f]{1,200}")  # a channel's or a tag
 # Any other id the record keeps (a sender's, a conversation's, a member added): at most as long as the record's
 # column, and no control character (PostgreSQL cannot store a NUL: the turn failed with a traceback).
 KEPT_ID = re.compile(r"[^\x00-\x1f\x7f]{1,200}")
-# The activity's own id, and the one it replies to: the answer is posted to the connector at
-# `v3/conversations/<conversation>/activities/<id>`, which the SDK writes without escaping the id, so an id with a
-# slash (`1/../../<another conversation>/activities`) would name another address for it, and a longer one than any
-# Teams gives failed the turn with a traceback after the command had been recorded.
-ACTIVITY_ID = re.compile(r"[^\x00-\x1f\x7f/?#\\]{1,200}")
+# The activity's own id, the one it replies to, and its conversation's: the answer is posted to the connector at
+# `v3/conversations/<conversation>/activities/<id>`, which the SDK writes without escaping either, so an id with a
+# slash (`1/../../<another conversation>/activities`) named another address for it, and a longer one than any
+# Teams gives failed the turn with a traceback after the command had been recorded. Teams' ids hold none of these.
+OFF_PATH = re.compile(r"[/?#\\]")
 MENTION_TEXT = re.compile(r"<at>[^<>]{0,200}</at>")
 NOT_A_CARD_ACTION = Refusal(400, "An adaptiveCard/action invoke must carry 'value.action' with a 'verb' and "
                                  "object 'data', as Teams sends it.")
@@ -113,8 +114,7 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         return NO_SENDER
     if activity.recipient is None or not activity.recipient.id:  # the bot's own account, which answers come from
         return NO_RECIPIENT
-    if not all(KEPT_ID.fullmatch(given) for given in kept_ids(activity)) or not all(
-            ACTIVITY_ID.fullmatch(given) for given in (activity.id, activity.reply_to_id) if given is not None):
+    if not all(KEPT_ID.fullmatch(given) for given in kept_ids(activity)) or not in_the_path(activity):
         return ODD_ID
     if not channel_named_in_text(body):
         return NOT_AN_ACTIVITY
@@ -142,6 +142,15 @@ def through_teams(body: dict[str, Any], activity: Activity, identity: ClaimsIden
     if str(claimed).rstrip("/") != (activity.service_url or "").rstrip("/"):
         return WRONG_SERVICE
     return tenancy(body, tenant)
+
+
+def in_the_path(activity: Activity) -> bool:
+    """Whether the ids the answer's address is written from stay in their place in it (OFF_PATH), the activity's
+    own and the one it replies to no longer than the record keeps."""
+    ids = [given for given in (activity.id, activity.reply_to_id) if given is not None]
+    conversation = activity.conversation.id if activity.conversation is not None else None
+    return all(KEPT_ID.fullmatch(given) for given in ids) and not any(
+        OFF_PATH.search(given) for given in (*ids, conversation or ""))
 
 
 def kept_ids(activity: Activity) -> list[str]:

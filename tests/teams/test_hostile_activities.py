@@ -123,8 +123,8 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
         "type": "mention", "text": "<at>Bob</at>", "mentioned": {"id": "29:bob", "aadObjectId": "aad\x00bob"}}), 400),
     "a channel name that is not text": (lambda t: {**message(t), "channelData": {
         **message(t)["channelData"], "channel": {"id": CHANNEL, "name": {"text": "CJCG"}}}}, 400),
-    # The answer is posted to `v3/conversations/<conversation>/activities/<id>`, the id unescaped: the first had the
-    # answer posted into another conversation (a member's own chat with the bot, say), and a card submit's
+    # The answer is posted to `v3/conversations/<conversation>/activities/<id>`, both unescaped: the first and last
+    # had the answer posted into another conversation (a member's own chat with the bot, say), and a card submit's
     # replyToId names the message the bot replaces; a longer id than any Teams gives failed the turn after the
     # command was recorded.
     "an activity id that climbs out to another conversation": (lambda t: {
@@ -132,6 +132,8 @@ NOT_AS_TEAMS_SENDS: dict[str, tuple[Shape, int]] = {
     "a replyToId that climbs out to another conversation": (lambda t: {
         **message(t), "replyToId": "1/../../../a:1-alice-personal/activities/7"}, 400),
     "an activity id longer than any Teams gives": (lambda t: {**message(t), "id": "1" * 300}, 400),
+    "a conversation id that climbs out to another conversation": (lambda t: {**message(t), "conversation": {
+        **message(t)["conversation"], "id": "19:cjcg-general@thread.tacv2/../a:1-alice-personal"}}, 400),
 }
 
 
