@@ -100,11 +100,14 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
     def door(req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse:
         context, result = req.context, req.context.authorize_result
         theirs = context.team_id
-        if result is None or not theirs:
+        if result is None:
             return next()
         if not several:
-            if result.team_id and result.team_id != theirs:
-                return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs))
+            # A request naming only a Grid organisation, no workspace, is none of the token's workspace either.
+            if result.team_id and (theirs or context.enterprise_id) and result.team_id != theirs:
+                return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs or context.enterprise_id))
+            return next()
+        if not theirs:
             return next()
         # Every channel the request names: a form runs in the one chosen in it, a click or command where it came
         # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other; a

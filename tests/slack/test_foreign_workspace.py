@@ -51,6 +51,21 @@ def test_a_command_from_another_workspace_is_refused_and_changes_nothing(workspa
     assert events(workspace.sessions) == before
 
 
+def test_a_command_naming_only_an_organisation_is_refused_by_a_single_workspaces_govbot(
+        workspace: Workspace) -> None:
+    """govbot with one workspace's bot token answers that workspace: a command naming a Grid organisation and no
+    workspace passed the check (there was no workspace to compare) and declared bob's interest."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    before = events(workspace.sessions)
+    body, _ = workspace.command_body("bob", "declare interest 1 Director of a bidding firm")
+    body = body.replace(f"team_id={TEAM}", "enterprise_id=E0OTHER")
+    answer = said(workspace.post(body, workspace.headers(body)))
+    assert "E0OTHER" in answer and TEAM in answer and "nothing was recorded" in answer
+    workspace.finish()
+    assert events(workspace.sessions) == before
+
+
 def test_a_click_from_another_workspace_casts_no_vote(workspace: Workspace) -> None:
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
