@@ -1,0 +1,40 @@
+"""CJCG (seed 004) and LIEG (seed 003) played through a year by their secretaries, chairs, members and deputies:
+what a meeting found the bot doing that the ToR does not allow, or saying unclearly, each fixed (after
+tests/test_seeds_n.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at, meeting_opened
+
+
+def cjcg_with_two_items(chat: Chat) -> None:
+    """CJCG meeting 1 (10 Dec 2026, 10:00) scheduled by sam on 1 Dec with two agenda items."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Joint action plan 2027-29"')
+    chat.ok("sam", 'agenda add "SEND placements procurement"')
+
+
+def test_cjcg_no_interest_on_one_item_is_said_back_and_kept_for_that_item(chat: Chat) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded". erin's `declare none --item 1` was said
+    back as having no interests for the whole meeting; her interest on item 2 then deleted it ('it replaces the no
+    interests to declare recorded before'), and bob, with an interest on item 2, was refused `declare none --item 1`
+    as if it contradicted his interest. No interest on one item says nothing of another."""
+    cjcg_with_two_items(chat)
+    said = chat.ok("erin", "declare none --item 1").text
+    assert "erin has no interests to declare on item 1 (Joint action plan 2027-29) for meeting 1 (ToR 6.5)" in said
+    said = chat.ok("erin", 'declare "Governor of a bidding school" --item 2').text
+    assert "replaces" not in said, said
+    chat.ok("bob", 'declare "Employer is bidding" --item 2')
+    said = chat.ok("bob", "declare none --item 1").text
+    assert "bob has no interests to declare on item 1" in said, said
+    minutes = chat.ok("alice", "meeting minutes 1").text
+    assert ("**Item 1 (Joint action plan 2027-29):** erin (Southend City Council): no interests to declare; "
+            "bob (Southend City Council): no interests to declare") in minutes, minutes
+    assert ("**Item 2 (SEND placements procurement):** erin (Southend City Council): Governor of a bidding school; "
+            "bob (Southend City Council): Employer is bidding") in minutes, minutes
+    # no interests for the whole meeting still gives way to an interest, and is refused beside one
+    chat.ok("carol", "declare none")
+    assert "replaces" in chat.ok("carol", 'declare "Trustee of a SEND charity" --item 2').text
+    assert "which stands" in chat.ok("bob", "declare none").text
