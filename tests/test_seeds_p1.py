@@ -5,7 +5,7 @@ tests/test_seeds_n.py)."""
 from __future__ import annotations
 
 from tests.conftest import Chat
-from tests.platform_chats import at, meeting_opened
+from tests.platform_chats import at
 
 
 def cjcg_with_two_items(chat: Chat) -> None:
@@ -38,3 +38,23 @@ def test_cjcg_no_interest_on_one_item_is_said_back_and_kept_for_that_item(chat: 
     chat.ok("carol", "declare none")
     assert "replaces" in chat.ok("carol", 'declare "Trustee of a SEND charity" --item 2').text
     assert "which stands" in chat.ok("bob", "declare none").text
+
+
+def test_cjcg_a_january_date_typed_in_december_without_its_year_is_next_januarys(chat: Chat) -> None:
+    """CJCG 6.1 ("will meet bi-monthly") and 6.3 (the administrative support's arrangements and note taking): at the
+    meeting of 10 Dec 2026 sam recorded an action due '14 Jan' and scheduled the next meeting for '4 Feb'; both were
+    refused as in the past (14 Jan 2026, 4 Feb 2026), as was bob's deadline of '8 Jan', typed on 1 Dec, for a vote
+    between meetings. A
+    date typed without its year is the one nearest the day it is typed; one just gone is still refused as past."""
+    cjcg_with_two_items(chat)
+    said = chat.ok("bob", 'motion "The plan goes to the SEND board" --closes 8 Jan').text
+    assert "Motion 1 is proposed" in said, said
+    assert "Fri 8 Jan 2027, 17:00 GMT" in chat.ok("alice", "motion vote 1 --closes 8 Jan").as_text()
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.ok("sam", 'action "Circulate the plan to the three boards" --owner @alice --due 14 Jan').text
+    assert "due 14 Jan 2027" in said, said
+    said = chat.ok("sam", "meeting schedule 4 Feb 10:00").as_text()
+    assert "Thu 4 Feb 2027, 10:00 GMT" in said, said
+    said = chat.refused("sam", 'action "Book the room" --due 1 Dec').text
+    assert "1 Dec 2026 is in the past" in said, said
