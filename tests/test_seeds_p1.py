@@ -58,3 +58,28 @@ def test_cjcg_a_january_date_typed_in_december_without_its_year_is_next_januarys
     assert "Thu 4 Feb 2027, 10:00 GMT" in said, said
     said = chat.refused("sam", 'action "Book the room" --due 1 Dec').text
     assert "1 Dec 2026 is in the past" in said, said
+
+
+def test_cjcg_words_after_a_deadline_are_neither_dropped_into_the_text_nor_made_an_option(chat: Chat) -> None:
+    """CJCG, a vote between meetings and an action: bob's `motion "The plan goes to the SEND board" --closes 18 Dec
+    at 12:00` was proposed as 'The plan goes to the SEND board at 12:00', closing at 17:00; '... 5pm GMT' after a
+    weekday, day, month and year put 'GMT' into the motion; alice's poll closing '18 Dec 17:00 London' gained an
+    option 'London'; sam's action due '18 Dec to the boards' became 'Circulate the plan to the boards'. A deadline
+    may say 'at' before its time; other words after it, where the text is in quotes, are refused with the form
+    that works, and nothing is recorded."""
+    cjcg_with_two_items(chat)
+    said = chat.ok("bob", 'motion "The plan goes to the SEND board" --closes 18 Dec at 12:00').text
+    assert "Motion 1 is proposed: The plan goes to the SEND board\n" in said, said
+    assert "Fri 18 Dec 2026, 12:00 GMT" in chat.ok("alice", "motion vote 1 --closes 18 Dec at 12:00").as_text()
+    said = chat.ok("bob", 'motion "The plan goes to the ICB board" --closes Friday 18 December 2026 5pm GMT').text
+    assert "Motion 2 is proposed: The plan goes to the ICB board\n" in said, said
+    said = chat.refused("alice", 'poll "Which day suits?" "Mon" "Tue" --closes 18 Dec 17:00 London').text
+    assert ("'London' follows --closes 18 Dec 17:00 but is not part of a date, and the text is in quotes, so I have "
+            "not added it to the text. Give the date alone after --closes (`--closes 18 Dec 17:00`), and put any more "
+            "text inside the quotes.") in said, said
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.refused("sam", 'action "Circulate the plan" --due 18 Dec to the boards').text
+    assert "'to the boards' follows --due 18 Dec but is not part of a date" in said, said
+    assert "Open actions" not in chat.ok("sam", "actions").text
+    assert "Poll 3" not in chat.ok("alice", "polls").text
