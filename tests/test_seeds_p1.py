@@ -83,3 +83,23 @@ def test_cjcg_words_after_a_deadline_are_neither_dropped_into_the_text_nor_made_
     assert "'to the boards' follows --due 18 Dec but is not part of a date" in said, said
     assert "Open actions" not in chat.ok("sam", "actions").text
     assert "Poll 3" not in chat.ok("alice", "polls").text
+
+
+def test_cjcg_a_deputy_or_guest_refused_another_meetings_record_is_told_the_number_of_their_own(chat: Chat) -> None:
+    """CJCG 6.7-6.9 and 7.2: zed, dan's deputy for meeting 2, asking for `agenda` or `minutes 1`, and pat, a guest
+    at meeting 1 asking for `agenda` once it had closed, were told to 'Give that meeting's number, e.g. `agenda N`',
+    though neither may list the meetings to find it. They are told the meeting they may read, as a command to copy."""
+    cjcg_with_two_items(chat)
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", 'guest @pat --from "NHS England"')
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    chat.ok("dan", "deputy @zed --meeting 2")
+    said = chat.refused("zed", "minutes 1").text
+    assert "as a deputy you see the record only of the meeting you attend for a member: meeting 2 (`agenda 2`)." \
+        in said, said
+    assert "Give that meeting's number" not in said
+    said = chat.refused("pat", "agenda").text
+    assert "as a guest you see the record only of the meeting you attend: meeting 1 (`agenda 1`)." in said, said
+    assert "Item 1: Joint action plan 2027-29" in chat.ok("pat", "agenda 1").as_text()
