@@ -103,3 +103,17 @@ def test_cjcg_a_deputy_or_guest_refused_another_meetings_record_is_told_the_numb
     said = chat.refused("pat", "agenda").text
     assert "as a guest you see the record only of the meeting you attend: meeting 1 (`agenda 1`)." in said, said
     assert "Item 1: Joint action plan 2027-29" in chat.ok("pat", "agenda 1").as_text()
+
+
+def test_cjcg_a_note_for_approved_minutes_is_refused_in_plain_words(chat: Chat) -> None:
+    """CJCG 6.3 (the administrative support's note taking): sam, adding a note to item 1 after alice had approved
+    meeting 1's minutes, was told 'a new the discussion note is refused'."""
+    cjcg_with_two_items(chat)
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    chat.ok("alice", "minutes approve 1")
+    said = chat.refused("sam", 'minute "The plan was welcomed" --item 1').text
+    assert "so its record is locked and a new discussion note is refused" in said, said
+    said = chat.refused("sam", 'resolved "The plan is approved" --item 1').text
+    assert "a new resolution is refused" in said, said
