@@ -117,3 +117,13 @@ def test_cjcg_a_note_for_approved_minutes_is_refused_in_plain_words(chat: Chat) 
     assert "so its record is locked and a new discussion note is refused" in said, said
     said = chat.refused("sam", 'resolved "The plan is approved" --item 1').text
     assert "a new resolution is refused" in said, said
+
+
+def test_lieg_a_meeting_set_on_a_weekend_is_told_its_own_number_to_cancel(chat: Chat) -> None:
+    """LIEG 3.1 (the steering group plans the meetings and their venue) and 4.2 (hosted by member authorities):
+    erin, scheduling meeting 1 for Sunday 10 Jan 2027, was told to cancel it with `meeting cancel N`, though the
+    bot had just given it its number."""
+    chat.load("lieg")
+    said = chat.ok("erin", "meeting schedule 2027-01-10 10:00 --chair @erin").as_text()
+    assert ("10 Jan 2027 is a Sunday; the ToR does not forbid it, but members may not expect a meeting then. To move "
+            "it, cancel it with `meeting cancel 1` and schedule another day.") in said, said
