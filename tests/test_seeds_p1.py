@@ -127,3 +127,21 @@ def test_lieg_a_meeting_set_on_a_weekend_is_told_its_own_number_to_cancel(chat: 
     said = chat.ok("erin", "meeting schedule 2027-01-10 10:00 --chair @erin").as_text()
     assert ("10 Jan 2027 is a Sunday; the ToR does not forbid it, but members may not expect a meeting then. To move "
             "it, cancel it with `meeting cancel 1` and schedule another day.") in said, said
+
+
+def test_cjcg_quorum_names_who_is_present_but_not_counted(chat: Chat) -> None:
+    """CJCG 6.4 ("quorate if three of its members are present") and 7.1 ("Other members/attendees will be co-opted
+    as necessary"): with fin (the co-opted Finance Business Partner, without a vote), alice and bob present, alice's
+    `quorum` said '2 members present, 3 needed' while the roll listed three present, and did not say who was not
+    counted or why."""
+    chat.load("cjcg")
+    chat.ok("sam", "member add @fin --seat \"Finance Business Partner - Children's Services\"")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("fin", "here")
+    chat.ok("bob", "here")
+    said = chat.ok("alice", "quorum").as_text()
+    assert "Meeting 1 is not quorate — 2 members present, 3 needed (ToR 6.4)." in said, said
+    assert ("Present but not counted for the quorum, holding no vote: fin (Finance Business Partner - Children's "
+            "Services) (ToR 6.4).") in said, said
