@@ -145,3 +145,16 @@ def test_cjcg_quorum_names_who_is_present_but_not_counted(chat: Chat) -> None:
     assert "Meeting 1 is not quorate — 2 members present, 3 needed (ToR 6.4)." in said, said
     assert ("Present but not counted for the quorum, holding no vote: fin (Finance Business Partner - Children's "
             "Services) (ToR 6.4).") in said, said
+
+
+def test_cjcg_help_says_when_interests_are_declared_and_how_the_chair_is_named(chat: Chat) -> None:
+    """CJCG 6.5 ("declared and recorded at the beginning of each meeting") and 6.2 ("chaired by an agreed named
+    member"): `help declare` in the CJCG's channel said nothing of the group's rule, and `help chair` offered
+    `chair @bob` to copy, which the CJCG refuses without the group's agreement."""
+    chat.load("cjcg")
+    said = chat.ok("sam", "help declare").text
+    assert "In Children's Joint Commissioning Group: Interests are declared and recorded at the start of each " \
+           "meeting (ToR 6.5)." in said, said
+    said = chat.ok("sam", "help chair").text
+    assert 'e.g. `chair @bob --agreed "meeting of 12 Jan, minute 5"`' in said, said
+    chat.ok("sam", 'chair @bob --agreed "meeting of 12 Jan, minute 5"')
