@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from bot.date_words import date_run, joined_date_and_time
+from bot.date_words import date_run, joined_date_and_time, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
@@ -107,11 +107,12 @@ def suggest(word: str) -> str:
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
     positional: list[str] = []
     options: dict[str, Any] = {}
-    index = 0
+    index, quoted_text, stray = 0, False, ""
     while index < len(tokens):
         token = tokens[index]
         if token.startswith(QUOTED_DASHES):
             positional.append(token.removeprefix(QUOTED_DASHES))
+            quoted_text = True
         elif token.startswith("--") and len(token) > 2:
             name = token[2:].casefold()
             kind = verb.options.get(name)
@@ -127,10 +128,14 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                 index += 1  # a date's words after its option are one value (`--due 18 Dec`), not the motion's
                 words = date_run(tokens, index) if kind == "when" else 1
                 value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
+                if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
+                    stray = stray_refusal(f"--{name}", value, after)
                 options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
         else:
             positional.append(token)
         index += 1
+    if stray and quoted_text:  # `motion "Approve" --closes 18 Dec noon`: not 'Approve noon'
+        raise UsageError(stray)
     positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
     return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
 

@@ -15,7 +15,8 @@ WEEKDAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:d
 # or weekday by name, or what may follow a time (am, pm, the zone's name).
 DATE_WORD = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,4}})?|{MONTH}|{WEEKDAY}"
                        r"|am|pm|gmt|bst|utc),?$", re.IGNORECASE)
-LONGEST = 5  # `Thursday 10 December 2026 10:00`; a date is never longer
+LONGEST = 7  # `Thursday 10 December 2026 at 10:00 GMT`; a date is never longer
+JOINING = ("at", "on")  # read as part of a date only before one of its words: `18 Dec at 12:00`, `on Fri 18 Dec`
 
 
 def is_date_word(word: str) -> bool:
@@ -26,9 +27,27 @@ def date_run(tokens: Sequence[str], start: int) -> int:
     """How many tokens from `start` make up one date (or date and time), at least one: the first is the option's
     value however it reads; those after it that read as a date's words follow it, up to LONGEST in all."""
     end = start + 1
-    while end < len(tokens) and end - start < LONGEST and is_date_word(tokens[end]):
+    while end < len(tokens) and end - start < LONGEST and (is_date_word(tokens[end]) or (
+            tokens[end].casefold() in JOINING and end + 1 < len(tokens) and is_date_word(tokens[end + 1]))):
         end += 1
     return end - start
+
+
+def stray_words(tokens: Sequence[str], end: int, quoted: str) -> str:
+    """The unquoted words from `end` (just after a date) up to the next option or quoted word (`quoted` marks one):
+    where the command's text is in quotes, they belong to neither."""
+    words = []
+    for token in tokens[end:]:
+        if token.startswith((quoted, "--")):
+            break
+        words.append(token)
+    return " ".join(words)
+
+
+def stray_refusal(option: str, date: str, stray: str) -> str:
+    return (f"'{stray[:60]}' follows {option} {date} but is not part of a date, and the text is in quotes, so I have "
+            f"not added it to the text. Give the date alone after {option} (`{option} {date}`), and put any more "
+            "text inside the quotes.")
 
 
 def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:

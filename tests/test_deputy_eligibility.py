@@ -61,8 +61,7 @@ def test_a_confidential_groups_deputy_reads_only_the_meeting_they_attend(chat: C
     assert chat.ok("yan", "agenda 2").fields == (("Item 1", "Budget"),)
     refused = chat.refused("yan", "agenda 1")
     assert refused.text == ("Children's Joint Commissioning Group is confidential (ToR 6.7-6.9): as a deputy you see "
-                            "the record only of the meeting you attend for a member. Give that meeting's number, "
-                            "e.g. `agenda N`.")
+                            "the record only of the meeting you attend for a member: meeting 2 (`agenda 2`).")
     assert "Procurement" not in chat.refused("yan", "agenda").text  # the next meeting is meeting 1, not theirs
     for registers in ("interests", "attendance register", "actions", "meetings", "polls", "deputies"):
         assert "not its registers or lists across meetings" in chat.refused("yan", registers).text, registers

@@ -3,6 +3,7 @@ Neutral data only; handlers/web lays it out."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -76,6 +77,8 @@ def meeting_view(session: Session, group: Group, meeting: Meeting, now: dt.datet
     filed = minutes_file(session, group, meeting)
     zone = group_terms(group).zone
     why = withheld(meeting) or ""
+    if why:  # what was minuted and resolved is the minutes' to say, once they may be read (LIEG 5.2)
+        record = dataclasses.replace(record, notes={})
     return MeetingView(meeting.number, show(meeting.starts_at, zone), meeting.status,
                        meeting.status == "scheduled" and meeting.starts_at >= now, record, filed.filing.status,
                        "" if why else filed.text, why)

@@ -24,8 +24,9 @@ def bank_holidays(year: int) -> dict[dt.date, str]:
             for day, name in days.items()}
 
 
-def day_note(day: dt.date) -> str | None:
-    """A gentle note for a meeting on a weekend or a bank holiday of England and Wales; None for a working day."""
+def day_note(day: dt.date, number: int | str = "N") -> str | None:
+    """A gentle note for meeting `number` on a weekend or a bank holiday of England and Wales; None for a working
+    day."""
     holiday = bank_holidays(day.year).get(day)
     if holiday is not None:
         what = f"a bank holiday in England and Wales ({holiday})"
@@ -34,4 +35,4 @@ def day_note(day: dt.date) -> str | None:
     else:
         return None
     return (f"{show_date(day)} is {what}; the ToR does not forbid it, but members may not expect a meeting then. "
-            "To move it, cancel it with `meeting cancel N` and schedule another day.")
+            f"To move it, cancel it with `meeting cancel {number}` and schedule another day.")

@@ -130,12 +130,27 @@ def understood_date(text: str, today: dt.date) -> dt.date:
         pass
     year_first = YEAR_FIRST.match(text.strip()) is not None
     try:
-        return dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
-                                default=dt.datetime(today.year, today.month, today.day)).date()
+        day = dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
+                               default=dt.datetime(today.year, today.month, today.day)).date()
+        later = dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
+                                 default=dt.datetime(today.year + 1, today.month, min(today.day, 28))).date()
     except (ValueError, OverflowError):
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
                          f"{show_date(example)}") from None
+    return day if later.year == day.year else nearest_year(day, today)
+
+
+def nearest_year(day: dt.date, today: dt.date) -> dt.date:
+    """A date typed without its year (`14 Jan`) in the year that puts it nearest `today`: in December, next
+    January's; a day just gone stays this year's (and is refused as past where a date to come is asked for)."""
+    years = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            years.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(years, key=lambda each: abs(each - today))
 
 
 def parse_time(text: str) -> dt.time:

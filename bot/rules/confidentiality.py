@@ -70,9 +70,11 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
     return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
 
 
-def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRule) -> str:
+def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRule, numbers: tuple[int, ...] = ()) \
+        -> str:
     """What a person refused by `may_see` is told: for an outsider, nothing of the group but its name. A deputy is
-    called by the ToR's word (`deputy`: PLPCP's "alternates")."""
+    called by the ToR's word (`deputy`: PLPCP's "alternates"). `numbers`: those of the meetings the reader may read,
+    which a deputy or guest cannot list for themself."""
     cited = f" {cite}" if cite else ""
     if reader.standing == Standing.OUTSIDER:
         return (f"{name} is confidential{cited}: only its members and their {deputy.words} see anything of it. If you "
@@ -82,9 +84,10 @@ def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRu
         return (f"{name} is confidential{cited}: as a guest you attend the meeting, but its minutes are for its "
                 f"members and their {deputy.words}.")
     if scope in (Scope.MEETING, Scope.MINUTES):
+        yours = ", ".join(f"meeting {n} (`agenda {n}`)" for n in numbers)
         return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend"
-                f"{' for a member' if reader.standing == Standing.DEPUTY else ''}. Give that meeting's number, "
-                "e.g. `agenda N`.")
+                f"{' for a member' if reader.standing == Standing.DEPUTY else ''}"
+                + (f": {yours}." if yours else ". Give that meeting's number, e.g. `agenda N`."))
     return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend, not "
             f"{'its registers or lists across meetings' if scope == Scope.RECORD else 'the group’s rules and seats'}.")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.grammar import Verb
 from bot.rules.deputies import command
-from bot.rules.in_force import chair_rule, deputies_rule, quorum_rule, voting_rule
+from bot.rules.in_force import chair_rule, declares_at_start, deputies_rule, quorum_rule, voting_rule
 from bot.rules.powers import agreement_words, power_for, who_may
 from bot.terms import Terms
 from bot.terms_base import tor_ref
@@ -54,6 +54,9 @@ def group_example(terms: Terms, spec: Verb) -> str | None:
     rule = terms.deputies
     if spec.name == "deputy" and rule.allowed and not rule.per_meeting:
         return f"{command(rule)} @bob --meeting standing"
+    agreement = power_for(terms, Act.NAME_CHAIR).agreement
+    if spec.name == "chair" and agreement is not None and agreement.body is not None:  # CJCG 6.2: "an agreed ..."
+        return 'chair @bob --agreed "meeting of 12 Jan, minute 5"'
     return None
 
 
@@ -64,6 +67,8 @@ def group_note(terms: Terms, spec: Verb) -> str:
     notes: list[str] = []
     if verb == "guest":
         notes.append(guests_note(terms))
+    if verb in ("declare", "interests") and declares_at_start(terms):  # CJCG 6.5
+        notes.append(terms.interests.cited("interests are declared and recorded at the start of each meeting") + ".")
     if verb in ("vote", "motion vote", "poll close"):
         notes.append("votes are " + voting_rule(terms) + ".")
     if verb in ("motion", "motion table") and terms.voting.tabling.required:  # LIEG 6.3: tabled first

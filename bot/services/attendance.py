@@ -7,11 +7,12 @@ from sqlalchemy import select
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
 from bot.models import Meeting, Membership, Person
+from bot.records.people import non_members
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
-from bot.services import conduct, guests, roll, roll_summary
+from bot.services import conduct, guests, roll, roll_summary, standing
 from bot.services.context import Context
 from bot.services.record_lock import require_unlocked
 
@@ -140,4 +141,22 @@ def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
     verb = "is" if quorum.required is not None else "has"
     proviso = proviso_note(ctx.terms.quorum, quorum)
     # An answer of its own, below, not the meeting's card: that card keeps its roll call and buttons.
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.", notices=(proviso,) if proviso else ())
+    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.",
+                 notices=tuple(filter(None, (not_counted(ctx, meeting), proviso))))
+
+
+def not_counted(ctx: Context, meeting: Meeting) -> str | None:
+    """Who the roll lists present but the quorum does not count, holding no vote (CJCG 7.1's co-opted members; a
+    lapsed term), so '2 members present' beside three names reads plainly; the secretariat and observers, listed
+    "in attendance", are not named. None when there are none, or the ToR sets no quorum."""
+    if ctx.terms.quorum is None:
+        return None
+    voting, officers = standing.voting_ids(ctx), non_members(ctx.session, ctx.group.id)
+    seats = {m.person_id: m for m in ctx.memberships()}
+    room = roll.in_the_room(roll.attendance(ctx, meeting))
+    names = [f"{seat.person.display_name} ({seat.seat_title})" for row in room
+             if row.status == "present" and row.member_id not in voting and row.member_id not in officers
+             and (seat := seats.get(row.member_id)) is not None]
+    if not names:
+        return None
+    return ctx.terms.quorum.cited("Present but not counted for the quorum, holding no vote: " + ", ".join(names)) + "."

@@ -60,7 +60,8 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
     scope = SCOPES.get(cmd.verb, Scope.RECORD)  # a verb missing from the table is kept to members
     meeting_id = meeting_shown(ctx, cmd) if scope in (Scope.MEETING, Scope.MINUTES) and reader.meetings else None
     if not may_see(True, reader, scope, meeting_id):
-        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope, ctx.terms.deputies))
+        numbers = tuple(sorted(ctx.session.scalars(select(Meeting.number).where(Meeting.id.in_(reader.meetings)))))
+        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope, ctx.terms.deputies, numbers))
 
 
 def may_see_rules(ctx: Context) -> bool:

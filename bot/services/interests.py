@@ -55,10 +55,11 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
         return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
                      + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added.")
-    mine = declared_for(ctx, meeting)
-    if none and (standing := [i for i in mine if not i.no_interests]):
+    mine, on = declared_for(ctx, meeting), item.id if item else None
+    if none and (standing := [i for i in mine if not i.no_interests and clashes(on, i.item_id)]):
         return Reply(still_declared(ctx, standing, meeting), private=True)
-    replaced = [] if none else [i for i in mine if i.no_interests]  # "none" said before this interest: not so
+    # "none" said before this interest, for the meeting or for this item: not so
+    replaced = [] if none else [i for i in mine if i.no_interests and clashes(i.item_id, on)]
     for earlier_none in replaced:
         ctx.session.delete(earlier_none)
         ctx.audit("interest.withdrawn", interest=earlier_none.id, meeting=earlier_none.meeting_id, no_interests=True)
@@ -84,6 +85,12 @@ def declared_for(ctx: Context, meeting: Meeting | None) -> list[Interest]:
         .order_by(Interest.id)))
 
 
+def clashes(none_on: int | None, interest_on: int | None) -> bool:
+    """Whether 'no interests to declare' (on the agenda item `none_on`, or the whole meeting when None) says the
+    opposite of an interest on `interest_on`: no interest on item 1 says nothing of item 2."""
+    return none_on is None or none_on == interest_on
+
+
 def still_declared(ctx: Context, standing: list[Interest], meeting: Meeting | None) -> str:
     """`declare none` from someone who has declared an interest for the meeting: theirs stands, and nothing is
     added, so the minutes do not say both that they declared one and that they had none to declare."""
@@ -100,9 +107,9 @@ def said_back(ctx: Context, interest: Interest, meeting: Meeting | None, item: A
     """`Recorded: alice declared an interest on item 2 (Budget) for meeting 1: ...`, citing the interests rule."""
     where = f" for meeting {meeting.number}" if meeting else " in the register"
     rule = ctx.terms.interests
-    if interest.no_interests:
-        return rule.cited(f"{how}: {ctx.actor.display_name} has no interests to declare{where}")
     on = f" on item {item.position} ({item.title})" if item else ""
+    if interest.no_interests:
+        return rule.cited(f"{how}: {ctx.actor.display_name} has no interests to declare{on}{where}")
     kind = f" ({interest.nature})" if interest.nature else ""
     return rule.cited(f"{how}: {ctx.actor.display_name} declared an interest{kind}{on}{where}: "
                       f"{interest.description}")

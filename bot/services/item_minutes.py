@@ -30,7 +30,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     require(ctx, cmd.act, f"write {what} into the minutes", meeting=meeting)
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
-    require_unlocked(ctx, meeting.id, f"a new {what}")
+    require_unlocked(ctx, meeting.id, f"a new {what.removeprefix('the ')}")
     text = " ".join(cmd.text).strip()
     if not text or len(text) > MAX_CHARS:
         raise UsageError(f'Give the {what} in quotes, up to {MAX_CHARS:,} characters: '

@@ -78,7 +78,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
     notices = (*notices, *additional, *((in_person,) if in_person else ()), *conduct.cadence_warnings(ctx, meeting),
-               *filter(None, (day_note(day),)))  # a weekend or bank holiday: a note, never a refusal
+               *filter(None, (day_note(day, meeting.number),)))  # a weekend or bank holiday: a note, never a refusal
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                  subject=MeetingRef(meeting.id), notices=notices)

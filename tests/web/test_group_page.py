@@ -23,6 +23,7 @@ from bot.records.calendar_feed import feed_token
 from bot.settings import Settings
 from govbot.serve import build_web_app
 from tests.conftest import Chat
+from tests.test_seeds_l import lieg_motion_tabled, lieg_opened
 from tests.web.pages import link_for, minuted_cjcg
 
 
@@ -253,3 +254,29 @@ def test_the_calendar_address_on_a_members_page_stops_working_when_they_leave(
                                                    f"/calendar/cjcg.ics?token={group_token}")
     assert status == 404 and b"VCALENDAR" not in feed
     assert operators == 200
+
+
+def test_withheld_draft_minutes_keep_their_resolutions_and_notes_off_the_page(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """LIEG 5.2: "The minutes will be approved by the steering group before circulation." frank's page kept the
+    draft's text from him but printed what alice minuted as resolved on item 1 under the agenda ('Resolved: ...'),
+    the minutes' words, before the steering group had approved them. The agenda's titles and the votes, which the
+    channel saw as they were taken, stay; the resolution is his to read once the minutes are approved."""
+    lieg_motion_tabled(chat)
+    chat.ok("erin", 'agenda add "ChAT returns"')
+    lieg_opened(chat, "alice", "bob", "frank")
+    chat.ok("alice", 'resolved "Authorities share their ChAT timetables by January" --item 1')
+    chat.ok("erin", "meeting close")
+    resolution = "Authorities share their ChAT timetables by January"
+    [(_, cookie, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "frank"))
+    [(status, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/",
+                                cookie=cookie["Set-Cookie"].split(";")[0])
+    assert status == 200 and "ChAT returns" in page.decode()
+    assert resolution not in page.decode()
+    [(_, cookie, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "erin"))
+    [(_, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/", cookie=cookie["Set-Cookie"].split(";")[0])
+    assert resolution in page.decode(), "the steering group reads the draft"
+    chat.ok("erin", "minutes approve 1")
+    [(_, cookie, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "frank"))
+    [(_, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/", cookie=cookie["Set-Cookie"].split(";")[0])
+    assert resolution in page.decode()
