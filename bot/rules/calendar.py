@@ -103,10 +103,11 @@ def ascii_digits(text: str) -> str:
     return "".join(str(int(c)) if c.isdecimal() else c for c in text)
 
 
-def parse_date(text: str, today: dt.date) -> dt.date:
+def parse_date(text: str, today: dt.date, *, looking_back: bool = False) -> dt.date:
     """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `2026/12/03` (year first),
-    `today`, `tomorrow`, `yesterday`. Raises UsageError for one not understood or more than YEARS_AHEAD ahead."""
-    day = understood_date(ascii_digits(text), today)
+    `today`, `tomorrow`, `yesterday`; one typed without its year is placed by `year_for` (`looking_back` for a
+    `--since`). Raises UsageError for one not understood or more than YEARS_AHEAD ahead."""
+    day = understood_date(ascii_digits(text), today, looking_back)
     latest = add_months(today, 12 * YEARS_AHEAD)
     if day > latest:
         raise UsageError(f"'{text[:40]}' is more than {YEARS_AHEAD} years ahead; give a date no later than "
@@ -114,7 +115,7 @@ def parse_date(text: str, today: dt.date) -> dt.date:
     return day
 
 
-def understood_date(text: str, today: dt.date) -> dt.date:
+def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     word = text.strip().casefold()
     if looks_like_time(text):
         example = example_day(today)
@@ -129,28 +130,39 @@ def understood_date(text: str, today: dt.date) -> dt.date:
     except ValueError:
         pass
     year_first = YEAR_FIRST.match(text.strip()) is not None
-    try:
-        day = dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
-                               default=dt.datetime(today.year, today.month, today.day)).date()
-        later = dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
-                                 default=dt.datetime(today.year + 1, today.month, min(today.day, 28))).date()
+    try:  # read twice, defaulting to two leap years: the same year both times is one typed (29 Feb reads in both)
+        day, again = (dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
+                                       default=dt.datetime(leap, today.month, today.day)).date() for leap in LEAP_YEARS)
     except (ValueError, OverflowError):
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
                          f"{show_date(example)}") from None
-    return day if later.year == day.year else nearest_year(day, today)
+    return day if again.year == day.year else year_for(same_day_in(day, today.year), today, looking_back)
 
 
-def nearest_year(day: dt.date, today: dt.date) -> dt.date:
-    """A date typed without its year (`14 Jan`) in the year that puts it nearest `today`: in December, next
-    January's; a day just gone stays this year's (and is refused as past where a date to come is asked for)."""
-    years = []
-    for year in (day.year - 1, day.year, day.year + 1):
-        try:
-            years.append(day.replace(year=year))
-        except ValueError:  # 29 February
-            continue
-    return min(years, key=lambda each: abs(each - today))
+LEAP_YEARS = (2000, 2004)
+
+
+# A date to come typed without its year that fell this many days ago is this year's, and is refused as past where a
+# date to come is asked for ('1 Dec' typed on 10 Dec is a slip, not next December); one further back is next year's.
+JUST_GONE = dt.timedelta(days=60)
+
+
+def year_for(day: dt.date, today: dt.date, looking_back: bool) -> dt.date:
+    """A date typed without its year (`day` is this year's): looking back (`interests --since 1 Apr`), the latest
+    not after `today`; otherwise this year's unless it fell more than JUST_GONE ago, then next year's (`14 Jan`
+    typed in December is next January)."""
+    if looking_back:
+        return day if day <= today else same_day_in(day, day.year - 1)
+    return day if day >= today - JUST_GONE else same_day_in(day, day.year + 1)
+
+
+def same_day_in(day: dt.date, year: int) -> dt.date:
+    """`day` in `year`; 29 February becomes the 28th in a year without it."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
 
 
 def parse_time(text: str) -> dt.time:

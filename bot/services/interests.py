@@ -136,7 +136,7 @@ def register(ctx: Context, cmd: Interests) -> Reply:
     if cmd.person is not None:
         query = query.where(Interest.person_id == ctx.person(cmd.person).id)
     if cmd.since is not None:
-        since = parse_date(cmd.since, ctx.today)
+        since = parse_date(cmd.since, ctx.today, looking_back=True)
         query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone, fold=0))
     rows = []
     for interest in ctx.session.scalars(query.limit(200)):

@@ -71,3 +71,26 @@ def test_a_member_body_misses_a_session_only_when_none_of_its_representatives_at
     assert sessions_missed([["absent", "apologies"], ["absent"]], apologies_count=True) == 2
     # A session with nobody recorded for the body (its seat empty then) neither counts nor ends the run.
     assert sessions_missed([["absent"], [], ["absent"], ["present"]], apologies_count=False) == 2
+
+
+@pytest.mark.parametrize(("typed", "today", "expected"), [
+    ("14 Jan", dt.date(2026, 12, 10), dt.date(2027, 1, 14)),  # a January due date typed in December: next January
+    ("1 Jul", dt.date(2026, 12, 10), dt.date(2027, 7, 1)),  # next summer's meeting, not one five months gone
+    ("1 Dec", dt.date(2026, 12, 10), dt.date(2026, 12, 1)),  # a day just gone: kept, and refused as past
+    ("1 Nov", dt.date(2026, 12, 10), dt.date(2026, 11, 1)),
+    ("20 Dec", dt.date(2027, 1, 5), dt.date(2027, 12, 20)),
+    ("29 Feb", dt.date(2028, 12, 10), dt.date(2029, 2, 28)),
+])
+def test_a_date_to_come_typed_without_its_year_is_the_next_unless_just_gone(
+        typed: str, today: dt.date, expected: dt.date) -> None:
+    assert parse_date(typed, today) == expected
+
+
+@pytest.mark.parametrize(("typed", "today", "expected"), [
+    ("1 Apr", dt.date(2026, 12, 10), dt.date(2026, 4, 1)),  # `interests --since 1 Apr` in December: this April
+    ("20 Dec", dt.date(2027, 1, 5), dt.date(2026, 12, 20)),  # ... and in January, last December
+    ("5 Jan", dt.date(2027, 1, 5), dt.date(2027, 1, 5)),
+])
+def test_a_date_looked_back_to_without_its_year_is_the_latest_not_to_come(
+        typed: str, today: dt.date, expected: dt.date) -> None:
+    assert parse_date(typed, today, looking_back=True) == expected
