@@ -249,12 +249,15 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
         before = cpu.snapshot(pids, pg_waits.backends(engine))
+        calls = len(fake.calls)
         sampler = pg_waits.Sampler(engine).start()
         samples, failures, wall = blast(ports, votes, SENDERS, fake)
         waits = sampler.stop()
         report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
         after = cpu.snapshot(pids, pg_waits.backends(engine))
-        print(f"  {cpu.describe(before, after, len(votes))}\n  {waits}")
+        updates = sum(c.method == "chat.update" for c in fake.calls[calls:])
+        print(f"  {cpu.describe(before, after, len(votes))}\n  {waits}\n  Slack calls while timed: "
+              f"{len(fake.calls) - calls} ({updates} card updates)")
     with sessions() as session:
         ballots = session.scalar(select(func.count()).select_from(Ballot)) - len(warming)
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")

@@ -2,7 +2,8 @@
 
 Votes per second alone cannot say why two replicas do not scale; this can. A session `idle in transaction` is
 waiting for its server process (for Python's lock, on a busy server), one waiting on a `Lock` is queued behind
-another transaction (an advisory lock: a group's audit chain), one on `IO`/`LWLock` is waiting for the disk.
+another transaction (an advisory lock: a group's audit chain), one on `IO`/`LWLock` is waiting for the disk (or
+for the lock on a shared buffer of PostgreSQL's: the WAL's, a row-lock SLRU's).
 """
 
 from __future__ import annotations
@@ -71,6 +72,6 @@ def kind(state: str, waiting: str | None, event: str | None = None) -> str:
         return "idle in a transaction (waiting for its server)"
     if waiting == "Lock":  # which lock: `advisory` is a group's audit chain, `transactionid`/`tuple` a row
         return f"waiting for a lock ({event})"
-    if waiting in ("IO", "LWLock"):
-        return "waiting for the disk or WAL"
+    if waiting in ("IO", "LWLock"):  # which: `WALSync`/`WALWrite` a commit's flush, `WALInsert`, a SLRU's lock
+        return f"waiting for the disk or WAL ({event})"
     return "running"

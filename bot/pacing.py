@@ -16,18 +16,24 @@ from bot.models_pacing import ChannelPace
 PACES = cast(Table, ChannelPace.__table__)
 
 
-def claiming(dialect: Any) -> Any:
-    """One statement: take the turn (insert the channel, or move its time on if the pace has passed); returns a
-    row only when the turn was taken. A replica claiming at the same moment waits for the other's row lock."""
-    insert = dialect.insert(PACES).values(platform=bindparam("platform"), channel_id=bindparam("channel"),
-                                          refreshed_at=bindparam("now"))
-    return (insert.on_conflict_do_update(index_elements=["platform", "channel_id"],
-                                         set_={"refreshed_at": insert.excluded.refreshed_at},
-                                         where=PACES.c.refreshed_at <= bindparam("free_from"))
-            .returning(PACES.c.refreshed_at))
+# Take the turn where the pace has passed since the channel's last refresh: a row only when it was taken. A turn
+# refused updates nothing, so it locks and writes nothing either: the transaction stays read-only, and its commit
+# waits for no WAL flush. (An upsert whose update is refused still locks the row, so on PostgreSQL every turn refused
+# to a second replica cost a transaction id and a flushed commit.) A replica updating at the same moment waits for
+# the other's row lock, then finds the pace not passed.
+TAKE = (update(PACES).where(PACES.c.platform == bindparam("of_platform"), PACES.c.channel_id == bindparam("channel"),
+                            PACES.c.refreshed_at <= bindparam("free_from"))
+        .values(refreshed_at=bindparam("now")).returning(PACES.c.refreshed_at))
 
 
-CLAIM = {"postgresql": claiming(postgresql), "sqlite": claiming(sqlite)}
+def first(dialect: Any) -> Any:
+    """The channel's first turn: its row, unless another replica inserted it first (then nothing is returned)."""
+    return (dialect.insert(PACES).values(platform=bindparam("platform"), channel_id=bindparam("channel"),
+                                         refreshed_at=bindparam("now"))
+            .on_conflict_do_nothing(index_elements=["platform", "channel_id"]).returning(PACES.c.refreshed_at))
+
+
+FIRST = {"postgresql": first(postgresql), "sqlite": first(sqlite)}
 LAST = select(PACES.c.refreshed_at).where(PACES.c.platform == bindparam("platform"),
                                            PACES.c.channel_id == bindparam("channel"))
 
@@ -35,11 +41,15 @@ LAST = select(PACES.c.refreshed_at).where(PACES.c.platform == bindparam("platfor
 def take_turn(session: Session, platform: str, channel_id: str, now: dt.datetime, pace: dt.timedelta) -> float:
     """Claim the channel's turn to refresh at `now` (in this transaction): 0.0 when taken, else the seconds to
     wait before asking again (another replica refreshed less than `pace` ago)."""
-    params = {"platform": platform, "channel": channel_id, "now": now, "free_from": now - pace}
-    dialect = session.get_bind().dialect.name
-    if session.execute(CLAIM.get(dialect, CLAIM["sqlite"]), params).first() is not None:
+    # An update may not name a parameter after a column it sets or reads ('platform'): TAKE's is `of_platform`.
+    params = {"platform": platform, "of_platform": platform, "channel": channel_id, "now": now, "free_from": now - pace}
+    if session.execute(TAKE, params).first() is not None:
         return 0.0
     last = session.scalar(LAST, params)
+    if last is None:  # the channel's first refresh, unless another replica's came first
+        if session.execute(FIRST.get(session.get_bind().dialect.name, FIRST["sqlite"]), params).first() is not None:
+            return 0.0
+        last = session.scalar(LAST, params)
     return max((last + pace - now).total_seconds(), 0.001) if last is not None else 0.001
 
 

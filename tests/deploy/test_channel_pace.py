@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from bot.db import make_engine, session_factory, unit_of_work
 from bot.pacing import take_turn
@@ -39,3 +40,18 @@ def test_a_channel_refreshes_at_most_once_a_pace_on_sqlite(tmp_path: Path) -> No
 @pytest.mark.postgres
 def test_a_channel_refreshes_at_most_once_a_pace_on_postgresql(postgres_schema_url: str) -> None:
     assert turns(postgres_schema_url) == [0.0, 0.7, 0.0, 0.0, 0.5]
+
+
+@pytest.mark.postgres
+def test_a_turn_refused_on_postgresql_locks_and_writes_nothing(postgres_schema_url: str) -> None:
+    """Two replicas refreshing one channel are refused a turn about every other time: the refusal must not take a
+    transaction id (a row lock), or each one costs a flushed commit and holds up the replica taking its turn."""
+    migrated(postgres_schema_url)
+    engine = make_engine(postgres_schema_url)
+    sessions = session_factory(engine)
+    with unit_of_work(sessions) as session:
+        assert take_turn(session, "slack", "C1", START, PACE) == 0.0
+    with unit_of_work(sessions) as session:
+        assert round(take_turn(session, "slack", "C1", START + dt.timedelta(milliseconds=300), PACE), 3) == 0.7
+        assert session.scalar(text("SELECT pg_current_xact_id_if_assigned()")) is None
+    engine.dispose()
