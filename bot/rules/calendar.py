@@ -137,7 +137,7 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
                          f"{show_date(example)}") from None
-    return day if again.year == day.year else year_for(same_day_in(day, today.year), today, looking_back)
+    return day if again.year == day.year else year_for(day, today, looking_back)
 
 
 LEAP_YEARS = (2000, 2004)
@@ -149,20 +149,22 @@ JUST_GONE = dt.timedelta(days=60)
 
 
 def year_for(day: dt.date, today: dt.date, looking_back: bool) -> dt.date:
-    """A date typed without its year (`day` is this year's): looking back (`interests --since 1 Apr`), the latest
-    not after `today`; otherwise this year's unless it fell more than JUST_GONE ago, then next year's (`14 Jan`
-    typed in December is next January)."""
+    """A date typed without its year (`day`, read in a leap year): looking back (`interests --since 1 Apr`), the
+    latest not after `today`; otherwise this year's unless it fell more than JUST_GONE ago, then next year's
+    (`14 Jan` typed in December is next January)."""
+    this_years = dt.date(today.year, day.month, min(day.day, 28))
     if looking_back:
-        return day if day <= today else same_day_in(day, day.year - 1)
-    return day if day >= today - JUST_GONE else same_day_in(day, day.year + 1)
+        return same_day_in(day, today.year if this_years <= today else today.year - 1)
+    return same_day_in(day, today.year if this_years >= today - JUST_GONE else today.year + 1)
 
 
 def same_day_in(day: dt.date, year: int) -> dt.date:
-    """`day` in `year`; 29 February becomes the 28th in a year without it."""
+    """`day` in `year`; 29 February in a year without one is refused, saying so."""
     try:
         return day.replace(year=year)
     except ValueError:
-        return day.replace(year=year, day=28)
+        raise UsageError(f"There is no 29 Feb in {year}; give the date with its year, e.g. 28 Feb {year} or "
+                         f"1 Mar {year}.") from None
 
 
 def parse_time(text: str) -> dt.time:

@@ -79,7 +79,6 @@ def test_a_member_body_misses_a_session_only_when_none_of_its_representatives_at
     ("1 Dec", dt.date(2026, 12, 10), dt.date(2026, 12, 1)),  # a day just gone: kept, and refused as past
     ("1 Nov", dt.date(2026, 12, 10), dt.date(2026, 11, 1)),
     ("20 Dec", dt.date(2027, 1, 5), dt.date(2027, 12, 20)),
-    ("29 Feb", dt.date(2028, 12, 10), dt.date(2029, 2, 28)),
 ])
 def test_a_date_to_come_typed_without_its_year_is_the_next_unless_just_gone(
         typed: str, today: dt.date, expected: dt.date) -> None:
@@ -94,3 +93,9 @@ def test_a_date_to_come_typed_without_its_year_is_the_next_unless_just_gone(
 def test_a_date_looked_back_to_without_its_year_is_the_latest_not_to_come(
         typed: str, today: dt.date, expected: dt.date) -> None:
     assert parse_date(typed, today, looking_back=True) == expected
+
+
+def test_29_february_typed_without_its_year_in_a_year_without_one_is_refused_not_moved() -> None:
+    assert parse_date("29 Feb", dt.date(2027, 12, 1)) == dt.date(2028, 2, 29)
+    with pytest.raises(UsageError, match="There is no 29 Feb in 2027; give the date with its year"):
+        parse_date("29 Feb", dt.date(2027, 1, 10))
