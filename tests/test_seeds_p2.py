@@ -1,0 +1,42 @@
+"""PLPCP, LCIIB and CSCPWG played as their secretaries, chairs, members and alternates would over a year, another
+round: what a meeting found the bot doing that the ToR does not allow, or saying unhelpfully, each fixed (after
+tests/test_seeds_n.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+from tests.test_chair_election import JANUARY, first_meeting
+
+
+def test_plpcp_an_alternate_attending_for_an_absent_dcs_proposes_a_motion(chat: Chat) -> None:
+    """PLPCP Membership, "Each DCS will nominate an alternate DCS from the sub-region to attend in their place": nadia,
+    attending and voting for bob, who sent apologies, proposing a motion was told only a voting member may, and to
+    ask bob among others, who was not there. She stands in bob's place, his vote hers; while bob is present she
+    does not."""
+    chat.load("plpcp")
+    chat.ok("bob", "alternate @nadia")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "apologies Ofsted inspection week")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("nadia", "here")
+    said = chat.ok("nadia", 'motion "Deploy the Q4 budget to the residential capacity project"').text
+    assert "Motion 1 is proposed: Deploy the Q4 budget" in said, said
+    chat.ok("bob", "here")
+    said = chat.refused("nadia", 'motion "Deploy the rest"').text
+    assert said.startswith("Only a voting member or the chair can propose motions"), said
+
+
+def test_cscpwg_a_substitute_attending_for_an_absent_member_proposes_a_recommendation(chat: Chat) -> None:
+    """CSCPWG Governance, "Members may send substitutes to working group meetings" (and propose_motion is a voting
+    member's): vera, alice's substitute at the first meeting, proposing a recommendation was refused and told to
+    ask alice, who had sent her."""
+    chat.load("cscpwg")
+    chat.now = JANUARY
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.ok("alice", "substitute @vera")
+    first_meeting(chat, ("vera", "bob", "carol", "dan"))
+    said = chat.ok("vera", 'motion "Recommend new calls on the Government for secure children\'s homes"').text
+    assert "Motion 1" in said, said
+
