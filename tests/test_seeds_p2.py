@@ -4,6 +4,8 @@ tests/test_seeds_n.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
 from tests.platform_chats import at
 from tests.test_chair_election import JANUARY, first_meeting
@@ -40,3 +42,24 @@ def test_cscpwg_a_substitute_attending_for_an_absent_member_proposes_a_recommend
     said = chat.ok("vera", 'motion "Recommend new calls on the Government for secure children\'s homes"').text
     assert "Motion 1" in said, said
 
+
+def test_plpcp_an_alternate_appointed_dcs_is_not_offered_themself_as_alternate(chat: Chat) -> None:
+    """PLPCP Membership, "Each DCS will stand for twelve months, after which a new representative from the sub-region
+    will be appointed" and "Each DCS will nominate an alternate DCS from the sub-region": nadia, North London's
+    alternate, appointed its DCS after bob's twelve months, sending apologies was told 'the ToR file lists nadia',
+    naming zed was told 'Those listed for DCS North London: nadia', and naming herself 'name someone else': the file
+    lists nobody else, so only the operator can add her sub-region's new alternate."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", 'member add @nadia --seat "DCS North London"')
+    chat.ok("sam", "meeting schedule 2027-01-28 10:00")
+    said = chat.ok("nadia", "apologies Ofsted inspection").as_text()
+    assert "lists nadia" not in said, said
+    assert ("An alternate must be a DCS from the same sub-region; the ToR file lists no one else for DCS North "
+            "London: ask the operator to add your alternate to `deputies.eligible`") in said, said
+    said = chat.refused("nadia", "alternate @zed").text
+    assert "Those listed for DCS North London: nadia" not in said, said
+    assert "The ToR file lists no one else for DCS North London." in said, said
+    said = chat.refused("nadia", "alternate @nadia").text
+    assert said.startswith("A member cannot be their own alternate, and the ToR file lists no one else for DCS North "
+                           "London (ToR Membership): ask the operator to add your alternate"), said
