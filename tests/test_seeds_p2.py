@@ -63,3 +63,21 @@ def test_plpcp_an_alternate_appointed_dcs_is_not_offered_themself_as_alternate(c
     said = chat.refused("nadia", "alternate @nadia").text
     assert said.startswith("A member cannot be their own alternate, and the ToR file lists no one else for DCS North "
                            "London (ToR Membership): ask the operator to add your alternate"), said
+
+
+def test_plpcp_another_sub_regions_alternate_is_told_which_sub_region_lists_them(chat: Chat) -> None:
+    """PLPCP Membership, "an alternate DCS from the sub-region": otto, East London's alternate, attending for bob
+    (North London) with `here --for @bob`, or named by bob, was told otto 'is not recorded as' a DCS from the same
+    sub-region, as if no alternate at all; he is East London's, not North London's."""
+    chat.load("plpcp")
+    said = chat.refused("bob", "alternate @otto").text
+    assert ("An alternate must be a DCS from the same sub-region, and otto is listed for DCS East London, not DCS "
+            "North London (ToR Membership). Those listed for DCS North London: nadia.") in said, said
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "apologies Ofsted inspection week")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.refused("otto", "here --for @bob").text
+    assert "otto is not recorded as one" not in said, said
+    assert "otto is listed for DCS East London, not DCS North London (ToR Membership)" in said, said
+

@@ -143,7 +143,8 @@ def on_list(accounts: Collection[str], names: list[str]) -> bool:
 
 
 def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accounts: Collection[str],
-                        body_held: str | None, in_body: bool, holder: Collection[str] = ()) -> str | None:
+                        body_held: str | None, in_body: bool, holder: Collection[str] = (),
+                        elsewhere: Collection[str] = ()) -> str | None:
     """Why `deputy` may not deputise for `seat_title`, or None when they may: a member of the body the ToR names
     (`must_belong_to`; `body_held` is its name when the bot holds it, `in_body` whether they are seated there) or
     listed in the ToR file (`eligible`, matched against their `accounts`). Where the ToR names a body the bot
@@ -160,7 +161,10 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
     others = others_listed(rule, seat_title, holder)  # the seat's holder (`holder`, their accounts) is no deputy
     names = f" Those listed{whose}: {', '.join(others)}." if others else \
         f" T{none_else(seat_title)[1:]}." if listed else ""
-    return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} is not recorded as one")
+    # listed for other seats only (PLPCP: otto, East London's alternate, is no alternate for North London)
+    what = f"is listed for {', '.join(elsewhere)}, not {seat_title}" if elsewhere and seat_title else \
+        "is not recorded as one"
+    return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} {what}")
             + f".{names} If they "
             "should be, ask the operator to add them to `deputies.eligible` in the ToR file and import it again "
             "with `govbot group import FILE`.")
