@@ -9,6 +9,7 @@ import datetime as dt
 from tests.conftest import Chat
 from tests.platform_chats import at
 from tests.test_chair_election import JANUARY, first_meeting
+from tests.test_seeds_n import cscpwg_first_meeting
 
 
 def test_plpcp_an_alternate_attending_for_an_absent_dcs_proposes_a_motion(chat: Chat) -> None:
@@ -81,3 +82,30 @@ def test_plpcp_another_sub_regions_alternate_is_told_which_sub_region_lists_them
     assert "otto is not recorded as one" not in said, said
     assert "otto is listed for DCS East London, not DCS North London (ToR Membership)" in said, said
 
+
+def test_cscpwg_the_senior_adviser_presiding_before_an_election_does_not_approve_the_minutes(chat: Chat) -> None:
+    """CSCPWG Governance, "The working group will elect a chair at its first meeting" (and the minutes are the
+    chair's to approve, the usual practice): the first meeting elected nobody (a tie), and sam, the Senior Adviser,
+    who presided over it only until a chair was elected, approved and locked its minutes minutes after closing it.
+    They wait for the chair the group elects, who approves them at the next meeting."""
+    cscpwg_first_meeting(chat)
+    chat.ok("sam", 'poll "Chair" "bob" "carol"')
+    for member, choice in (("alice", "bob"), ("bob", "bob"), ("carol", "carol"), ("dan", "carol")):
+        chat.ok(member, f"vote 1 {choice}")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "meeting close")
+    said = chat.refused("sam", "minutes approve 1").text
+    assert said.startswith("sam presided over meeting 1 only until the group elects its chair (ToR Governance); "
+                           "the minutes are approved by the chair"), said
+    assert "Draft minutes of meeting 1" in chat.ok("alice", "minutes 1").as_text()
+    chat.ok("sam", "meeting schedule 2023-04-04 14:00")
+    chat.now = dt.datetime(2023, 4, 4, 13, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "bob" "carol" --secret')
+    for member, choice in (("alice", "bob"), ("bob", "bob"), ("carol", "bob"), ("dan", "carol")):
+        chat.ok(member, f"vote 2 {choice}")
+    chat.ok("sam", "poll close 2")
+    chat.ok("sam", "chair @bob --poll 2")
+    assert "Minutes of meeting 1 approved" in chat.ok("bob", "minutes approve 1").as_text()
