@@ -109,3 +109,15 @@ def test_cscpwg_the_senior_adviser_presiding_before_an_election_does_not_approve
     chat.ok("sam", "poll close 2")
     chat.ok("sam", "chair @bob --poll 2")
     assert "Minutes of meeting 1 approved" in chat.ok("bob", "minutes approve 1").as_text()
+
+
+def test_lciib_removing_one_co_opted_theme_lead_leaves_the_others_in_the_seat(chat: Chat) -> None:
+    """LCIIB Membership, "DCS leads for London's priority themes will be co-opted to attend as required" (one seat,
+    several holders, one for each theme): removing yusuf said 'the seat is vacant' while mia still held it."""
+    chat.load("lciib")
+    for lead in ("yusuf", "mia"):
+        chat.ok("sam", f'member add @{lead} --seat "DCS lead for a priority theme" --agreed "Board 12 Jan, minute 5"')
+    said = chat.ok("alice", "member remove @yusuf").text
+    assert said == "yusuf no longer holds DCS lead for a priority theme; mia still holds it.", said
+    assert chat.ok("alice", "member remove @mia").text == \
+        "mia no longer holds DCS lead for a priority theme; the seat is vacant."
