@@ -121,3 +121,20 @@ def test_lciib_removing_one_co_opted_theme_lead_leaves_the_others_in_the_seat(ch
     assert said == "yusuf no longer holds DCS lead for a priority theme; mia still holds it.", said
     assert chat.ok("alice", "member remove @mia").text == \
         "mia no longer holds DCS lead for a priority theme; the seat is vacant."
+
+
+def test_lciib_the_chair_alone_does_not_end_the_board_without_the_decision_that_ends_it(chat: Chat) -> None:
+    """LCIIB (and PLPCP, "time-limited for the duration of the programme") say nothing of ending the group early:
+    alice, its chair, typing a bare 'group end' ended the board that day and cancelled its scheduled meeting, on no
+    decision of anyone's. The end is recorded with the decision that made it, as --agreed; the meeting stands
+    until then."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    said = chat.refused("alice", "group end").text
+    assert said == ("The ToR does not say how London Children's Innovation and Improvement Board ends early, so its "
+                    "end is recorded with the decision that made it: `group end --agreed \"reference\"`, e.g. "
+                    "`--agreed \"Leaders' Committee 1 Dec 2026, minute 4\"`."), said
+    assert "Meeting 1: Thu 10 Dec 2026, 10:00 GMT, scheduled" in chat.ok("alice", "meetings").as_text()
+    said = chat.ok("alice", 'group end --agreed "Leaders\' Committee 8 Dec 2026, minute 4"').text
+    assert "Agreed: Leaders' Committee 8 Dec 2026, minute 4. Meeting 1 (Thu 10 Dec 2026, 10:00 GMT) is cancelled." \
+        in said, said
