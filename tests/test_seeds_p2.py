@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
-from tests.platform_chats import at
+from tests.platform_chats import at, meeting_opened
 from tests.test_chair_election import JANUARY, first_meeting
 from tests.test_seeds_n import cscpwg_first_meeting
 
@@ -138,3 +138,13 @@ def test_lciib_the_chair_alone_does_not_end_the_board_without_the_decision_that_
     said = chat.ok("alice", 'group end --agreed "Leaders\' Committee 8 Dec 2026, minute 4"').text
     assert "Agreed: Leaders' Committee 8 Dec 2026, minute 4. Meeting 1 (Thu 10 Dec 2026, 10:00 GMT) is cancelled." \
         in said, said
+
+
+def test_plpcp_an_alternate_not_yet_named_is_told_which_dcs_names_them(chat: Chat) -> None:
+    """PLPCP Membership, "Each DCS will nominate an alternate DCS from the sub-region": quinn, West London's
+    alternate, whom erin had not named, saying `here` was told 'A member can: `alternate @quinn`', though only erin,
+    West London's DCS, can."""
+    meeting_opened(chat, "plpcp")
+    said = chat.refused("quinn", "here").text
+    assert said.endswith("no member has named you their standing alternate. erin (DCS West London) can: "
+                         "`alternate @quinn`."), said
