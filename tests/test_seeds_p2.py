@@ -148,3 +148,21 @@ def test_plpcp_an_alternate_not_yet_named_is_told_which_dcs_names_them(chat: Cha
     said = chat.refused("quinn", "here").text
     assert said.endswith("no member has named you their standing alternate. erin (DCS West London) can: "
                          "`alternate @quinn`."), said
+
+
+def test_plpcp_closing_a_meeting_with_nothing_minuted_on_its_review_of_progress_says_so(chat: Chat) -> None:
+    """PLPCP Activity and Responsibilities, "Review of programme progress at each meeting": the item is on every
+    agenda, but alice closed meeting 1 with nothing minuted on it and was told nothing, the minutes then saying
+    'Nothing was minuted and no vote was taken on this item'. The close says so, with the command; minuted, it
+    says nothing."""
+    meeting_opened(chat, "plpcp", "bob", "carol")
+    said = chat.ok("alice", "meeting close").as_text()
+    assert ("Item 1, Review of programme progress, is on every agenda (ToR Activity and Responsibilities), and "
+            "nothing is minuted on it: `minute \"...\" --item 1` before the minutes are approved.") in said, said
+    chat.ok("sam", 'minute "Progress reviewed against the Q3 milestones" --item 1')
+    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
+    chat.now = dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", 'minute "Progress reviewed" --item 1')
+    said = chat.ok("alice", "meeting close").as_text()
+    assert "nothing is minuted" not in said, said
