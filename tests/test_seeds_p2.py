@@ -166,3 +166,18 @@ def test_plpcp_closing_a_meeting_with_nothing_minuted_on_its_review_of_progress_
     chat.ok("sam", 'minute "Progress reviewed" --item 1')
     said = chat.ok("alice", "meeting close").as_text()
     assert "nothing is minuted" not in said, said
+
+
+def test_plpcp_a_casting_vote_offered_on_a_motion_not_tied_is_not_refused_as_a_tie(chat: Chat) -> None:
+    """PLPCP (no casting vote in the ToR): frank, chairing, giving a casting vote on motion 1 (2 for, 1 against) was
+    told 'A tie is not carried', as though it were tied; it is not, and closing it decides it."""
+    meeting_opened(chat, "plpcp", "bob", "carol")
+    chat.ok("alice", 'motion "Deploy the Q4 budget"')
+    for member, way in (("alice", "for"), ("bob", "for"), ("carol", "against")):
+        chat.ok(member, f"vote 1 {way}")
+    said = chat.refused("alice", "poll close 1 --casting for").text
+    assert said == ("The ToR gives the chair no casting vote. Motion 1 is not tied, so none is needed; close the "
+                    "vote with `poll close 1`."), said
+    chat.ok("bob", "vote 1 abstain")
+    said = chat.refused("alice", "poll close 1 --casting for").text
+    assert said.endswith("A tie is not carried; close the vote with `poll close 1`."), said
