@@ -158,8 +158,8 @@ def test_plpcp_says_an_alternate_is_a_dcs_from_the_same_sub_region(platform_chat
     chat = platform_chat
     chat.load("plpcp")
     refused = chat.refused("bob", "alternate @otto").text
-    assert "An alternate must be a DCS from the same sub-region, and otto is not recorded as one (ToR Membership)." \
-        in refused
+    assert "An alternate must be a DCS from the same sub-region, and otto is listed for DCS East London, not DCS " \
+           "North London (ToR Membership)." in refused
     chat.ok("sam", "meeting schedule 2026-12-10 10:00")
     assert "An alternate must be a DCS from the same sub-region; the ToR file lists otto." in \
         chat.ok("carol", "apologies").text

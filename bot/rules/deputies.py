@@ -91,13 +91,15 @@ def roll_call(rule: DeputyRule) -> str:
     return f"{prompt} {rule.a_word.capitalize()} says `here` when attending for a member." if rule.allowed else prompt
 
 
-def sending_hint(rule: DeputyRule, seat_title: str) -> str:
+def sending_hint(rule: DeputyRule, seat_title: str, holder: Collection[str] = ()) -> str:
     """What a member sending apologies can do: name a deputy, with the command to copy, then who the ToR says a
-    deputy must be and whom the ToR file lists."""
-    listed = [name.removeprefix("console:").lstrip("@") for name in listed_for(rule, seat_title) or []]
+    deputy must be and whom the ToR file lists for the seat besides its holder (`holder`, their accounts)."""
+    listed = [name.removeprefix("console:").lstrip("@") for name in others_listed(rule, seat_title, holder) or []]
     hint = rule.cited(f"You can name {rule.a_word} to attend in your place: `{command(rule)} @person`") + "."
     who = f"{rule.a_word.capitalize()} must be {belonging(rule.must_belong_to)}" if rule.must_belong_to else ""
-    lists = f"the ToR file lists {', '.join(listed)}" if listed else ""
+    lists = f"the ToR file lists {', '.join(listed)}" if listed else \
+        f"{none_else(seat_title)}: ask the operator to add your {rule.word} to `deputies.eligible`" \
+        if only_the_holder(rule, seat_title, holder) else ""
     more = "; ".join(part for part in (who, lists) if part)
     return f"{hint} {more[0].upper()}{more[1:]}." if more else hint
 
@@ -108,6 +110,23 @@ def listed_for(rule: DeputyRule, seat_title: str) -> list[str] | None:
         return next((names for title, names in rule.eligible.items() if title.casefold() == seat_title.casefold()),
                     [])
     return rule.eligible
+
+
+def others_listed(rule: DeputyRule, seat_title: str, holder: Collection[str]) -> list[str] | None:
+    """Those the ToR file lists for `seat_title` other than its holder (`holder`, their accounts): PLPCP's nadia,
+    listed as North London's alternate and then appointed its DCS, is nobody's alternate there. None when the file
+    lists nobody."""
+    listed = listed_for(rule, seat_title)
+    return None if listed is None else [name for name in listed if not on_list(holder, [name])]
+
+
+def only_the_holder(rule: DeputyRule, seat_title: str, holder: Collection[str]) -> bool:
+    """Whether the ToR file lists someone for `seat_title`, and only its holder: so no one may deputise for it."""
+    return bool(listed_for(rule, seat_title)) and not others_listed(rule, seat_title, holder)
+
+
+def none_else(seat_title: str) -> str:
+    return f"the ToR file lists no one else for {seat_title}"
 
 
 def belonging(body: str) -> str:
@@ -124,7 +143,8 @@ def on_list(accounts: Collection[str], names: list[str]) -> bool:
 
 
 def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accounts: Collection[str],
-                        body_held: str | None, in_body: bool) -> str | None:
+                        body_held: str | None, in_body: bool, holder: Collection[str] = (),
+                        elsewhere: Collection[str] = ()) -> str | None:
     """Why `deputy` may not deputise for `seat_title`, or None when they may: a member of the body the ToR names
     (`must_belong_to`; `body_held` is its name when the bot holds it, `in_body` whether they are seated there) or
     listed in the ToR file (`eligible`, matched against their `accounts`). Where the ToR names a body the bot
@@ -138,8 +158,13 @@ def eligibility_refusal(rule: DeputyRule, seat_title: str, *, deputy: str, accou
         return None  # the ToR sets no eligibility beyond holding no seat here
     who = belonging(body_held or body) if body else "one of the people the ToR file lists"
     whose = f" for {seat_title}" if isinstance(rule.eligible, dict) else ""
-    names = f" Those listed{whose}: {', '.join(listed)}." if listed else ""
-    return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} is not recorded as one")
+    others = others_listed(rule, seat_title, holder)  # the seat's holder (`holder`, their accounts) is no deputy
+    names = f" Those listed{whose}: {', '.join(others)}." if others else \
+        f" T{none_else(seat_title)[1:]}." if listed else ""
+    # listed for other seats only (PLPCP: otto, East London's alternate, is no alternate for North London)
+    what = f"is listed for {', '.join(elsewhere)}, not {seat_title}" if elsewhere and seat_title else \
+        "is not recorded as one"
+    return (rule.cited(f"{rule.a_word.capitalize()} must be {who}, and {deputy} {what}")
             + f".{names} If they "
             "should be, ask the operator to add them to `deputies.eligible` in the ToR file and import it again "
             "with `govbot group import FILE`.")

@@ -14,6 +14,7 @@ from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services import lengths, roll
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.deputy_eligibility import accounts_of
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
@@ -58,7 +59,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
               **({} if own else {"recorded_by": ctx.actor.id}))
     notices: tuple[str, ...] = ()
     if own and may_send(ctx.terms, held, ctx.today) and not roll.deputy_named(ctx, meeting, member):
-        notices = (sending_hint(ctx.terms.deputies, held.seat_title),)
+        notices = (sending_hint(ctx.terms.deputies, held.seat_title, accounts_of(ctx, member)),)
     return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
                  notices=notices, changes=(MeetingRef(meeting.id),))
 

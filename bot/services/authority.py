@@ -9,6 +9,7 @@ from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.rules.tenure import is_member
 from bot.services.context import Context
 from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
+from bot.services.roll import voters_present
 from bot.terms_powers import Act, PowerHolder
 
 
@@ -24,8 +25,19 @@ def roles_of(ctx: Context, person: Person, meeting: Meeting | None = None, *,
     chairs = is_chair(ctx, person) or (meeting is not None and meeting.chair_id == person.id and (
         meeting.status == "open" or is_member(ctx.membership(person), ctx.today)))
     takes_minutes = meeting is not None and meeting.minute_taker_id == person.id
-    return roles_held(ctx.terms, ctx.membership(person), ctx.today, chairs=chairs, own=own,
-                      takes_minutes=takes_minutes)
+    roles = roles_held(ctx.terms, ctx.membership(person), ctx.today, chairs=chairs, own=own,
+                       takes_minutes=takes_minutes)
+    if PowerHolder.VOTING_MEMBER not in roles and stands_in(ctx, person, meeting):
+        roles |= {PowerHolder.VOTING_MEMBER}
+    return roles
+
+
+def stands_in(ctx: Context, person: Person, meeting: Meeting | None) -> bool:
+    """Whether `person` casts the vote of a voting member who is away, at `meeting` while it is open: a deputy
+    attending in their place where the ToR lets deputies vote (PLPCP Membership, "to attend in their place"; CSCPWG
+    Governance, "Members may send substitutes"). There they hold that member's voting powers, such as proposing."""
+    return meeting is not None and meeting.status == "open" and any(
+        caster == person.id != member for member, caster in voters_present(ctx, meeting).items())
 
 
 def may(ctx: Context, act: Act, *, meeting: Meeting | None = None, own: bool = False,

@@ -12,7 +12,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.tenure import term_over
 from bot.services.authority import require
 from bot.services.context import Context
-from bot.services.deputy_eligibility import require_eligible, require_entitled
+from bot.services.deputy_eligibility import accounts_of, require_eligible, require_entitled
 from bot.services.numbers import meeting_number
 from bot.verbs import Deputies, Deputy, DeputyRevoke
 
@@ -38,7 +38,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     require_entitled(ctx, seat_held)
     deputy = ctx.person(cmd.person)
     if deputy.id == member.id:
-        raise UsageError(f"A member cannot be their own {rule.word}; name someone else.")
+        raise UsageError(own_refusal(ctx, member, seat_held.seat_title))
     if ctx.membership(deputy) is not None:
         raise NotAllowed(f"{deputy.display_name} already holds a seat in {ctx.terms.name} and attends in their "
                          "own right.")
@@ -62,7 +62,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if any(n.deputy_id == deputy.id for n in earlier):
         return Reply(f"{deputy.display_name} is already {member.display_name}'s {kind}{rule.word}{scope}; nothing "
                      "changed.", private=True)
-    require_eligible(ctx, deputy, seat_held.seat_title)
+    require_eligible(ctx, deputy, seat_held.seat_title, member)
     for replaced in earlier:  # the ToR provides for a named deputy: one per member for a meeting, or standing
         replaced.revoked_at = ctx.now
         ctx.audit("deputy.replaced", nomination=replaced.id, member=member.id, deputy=replaced.deputy_id,
@@ -77,6 +77,17 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s {kind}{rule.word}{scope} and {votes}") \
         + "."
     return Reply(text)
+
+
+def own_refusal(ctx: Context, member: Person, seat_title: str) -> str:
+    """A member naming themself: where the ToR file lists only them for their seat (PLPCP's nadia, North London's
+    alternate appointed its DCS), no one else may be named until the operator lists one."""
+    rule = ctx.terms.deputies
+    if not deputies.only_the_holder(rule, seat_title, accounts_of(ctx, member)):
+        return f"A member cannot be their own {rule.word}; name someone else."
+    return (rule.cited(f"A member cannot be their own {rule.word}, and {deputies.none_else(seat_title)}")
+            + f": ask the operator to add your {rule.word} to `deputies.eligible` in the ToR file and import it "
+              "again with `govbot group import FILE`.")
 
 
 def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:

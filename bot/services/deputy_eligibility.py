@@ -27,14 +27,15 @@ def accounts_of(ctx: Context, person: Person) -> set[str]:
     return accounts
 
 
-def require_eligible(ctx: Context, deputy: Person, seat_title: str) -> None:
-    """Refuse `deputy` unless the ToR makes them eligible to deputise for `seat_title` (`ineligible`)."""
-    refusal = ineligible(ctx, deputy, seat_title)
+def require_eligible(ctx: Context, deputy: Person, seat_title: str, member: Person | None = None) -> None:
+    """Refuse `deputy` unless the ToR makes them eligible to deputise for `seat_title` (`ineligible`), held by
+    `member`, whom the refusal does not offer as one."""
+    refusal = ineligible(ctx, deputy, seat_title, member)
     if refusal is not None:
         raise NotAllowed(refusal)
 
 
-def ineligible(ctx: Context, deputy: Person, seat_title: str) -> str | None:
+def ineligible(ctx: Context, deputy: Person, seat_title: str, member: Person | None = None) -> str | None:
     """Why the ToR does not make `deputy` eligible to deputise for `seat_title`, or None when it does
     (bot.rules.deputies.eligibility_refusal): read whether they sit in the body it names, when the bot holds it,
     and their accounts, when the ToR file lists names."""
@@ -43,9 +44,14 @@ def ineligible(ctx: Context, deputy: Person, seat_title: str) -> str | None:
     other = ctx.session.scalar(select(Group).where(Group.short_name == body.casefold())) if body else None
     in_body = other is not None and ctx.session.scalar(select(Membership.id).where(
         Membership.group_id == other.id, Membership.person_id == deputy.id, Membership.ended_at.is_(None))) is not None
-    accounts = accounts_of(ctx, deputy) if not in_body and listed_for(rule, seat_title) else set()
+    by_seat = rule.eligible if isinstance(rule.eligible, dict) else {}
+    accounts = accounts_of(ctx, deputy) if not in_body and (listed_for(rule, seat_title) or by_seat) else set()
+    elsewhere = [title for title, names in by_seat.items() if title.casefold() != seat_title.casefold()
+                 and deputies.on_list(accounts, names)]
     return deputies.eligibility_refusal(rule, seat_title, deputy=deputy.display_name, accounts=accounts,
-                                        body_held=other.name if other is not None else None, in_body=in_body)
+                                        body_held=other.name if other is not None else None, in_body=in_body,
+                                        holder=accounts_of(ctx, member) if member is not None else (),
+                                        elsewhere=elsewhere)
 
 
 def ineligible_for_all(ctx: Context, deputy: Person, member: Person | None) -> str | None:

@@ -35,6 +35,12 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}") + " and has ended; "
                          "it schedules no meeting and takes no vote, and its record stays readable.")
     power = power_for(ctx.terms, Act.END_GROUP)
+    if ctx.terms.powers.stated(Act.END_GROUP) is None and not (cmd.agreed or "").strip():
+        # a ToR silent on ending the group early (LCIIB; PLPCP, "time-limited for the duration of the programme")
+        # gives nobody the power alone: the end is someone's decision, recorded with its reference
+        raise UsageError(f"The ToR does not say how {ctx.terms.name} ends early, so its end is recorded with the "
+                         "decision that made it: `group end --agreed \"reference\"`, e.g. `--agreed \"Leaders' "
+                         f"Committee {show_date(ctx.today)}, minute 4\"`.")
     note = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     poll = None
     if power.agreement is not None and power.agreement.vote is not None:

@@ -149,11 +149,26 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     meeting.status, meeting.closed_at = "closed", ctx.now
     ctx.session.flush()
     ctx.audit("meeting.closed", meeting=meeting.id)
-    notices = tuple(absence_warnings(ctx, meeting))
+    notices = tuple(absence_warnings(ctx, meeting)) + unminuted_standing_items(ctx, meeting)
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
     said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
     return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} closed",
                  fields=roll_summary.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
+
+
+def unminuted_standing_items(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """For each item the ToR puts on every agenda (PLPCP: "Review of programme progress at each meeting") with
+    nothing minuted or resolved on it and no vote: that it is, citing the clause, and how to minute it."""
+    voted_on = set(ctx.session.scalars(select(Poll.item_id).where(Poll.meeting_id == meeting.id)))
+    items = {item.position: item for item in meeting.items}
+    gaps = []
+    for position, rule in enumerate(ctx.terms.meetings.standing_items, start=1):
+        item = items.get(position)
+        if item is None or item.title != rule.title or item.minute or item.resolution or item.id in voted_on:
+            continue
+        gaps.append(rule.cited(f"Item {position}, {item.title}, is on every agenda") + ", and nothing is minuted "
+                    f"on it: `minute \"...\" --item {position}` before the minutes are approved.")
+    return tuple(gaps)
 
 
 def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:

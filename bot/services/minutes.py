@@ -11,11 +11,13 @@ from bot.records.minutes import markdown, seal
 from bot.records.people import namer
 from bot.refs import MinutesRef
 from bot.replies import Button, Reply
-from bot.rules.approval import approval_cited
+from bot.rules.approval import approval_cited, approval_words
 from bot.rules.calendar import show
+from bot.rules.powers import power_for
 from bot.services.authority import require
 from bot.services.context import Context
-from bot.terms_powers import Act
+from bot.services.presiding import presides_until_elected
+from bot.terms_powers import Act, PowerHolder
 from bot.verbs import MeetingMinutes, Minutes, MinutesApprove
 
 
@@ -51,12 +53,27 @@ def draft(ctx: Context, cmd: MeetingMinutes | Minutes) -> Reply:
                  subject=MinutesRef(meeting.id))
 
 
+def refuse_presiding(ctx: Context, meeting: Meeting) -> None:
+    """CSCPWG Governance ("will elect a chair at its first meeting"): whoever presides until a chair is elected
+    (the secretariat) runs the meeting and its election, not the chair's other business: where the chair approves
+    the minutes, they wait for the chair the group elects. Returns for anyone else."""
+    approvers = power_for(ctx.terms, Act.APPROVE_MINUTES).by
+    if not presides_until_elected(ctx, ctx.actor) or PowerHolder.SECRETARIAT in approvers:
+        return
+    raise NotAllowed(ctx.terms.chair.cited(f"{ctx.actor.display_name} presided over meeting {meeting.number} only "
+                                           "until the group elects its chair")
+                     + f"; the minutes are {approval_words(ctx.terms.minutes)}. The minutes of meeting "
+                       f"{meeting.number} wait for the chair the group elects at a meeting (`poll \"Chair\" ...`, "
+                       "then `chair @winner --poll N`).")
+
+
 def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     """Approve a closed meeting's minutes: store the text and its seal, post them, and lock the meeting's record."""
     meeting = chosen(ctx, cmd.meeting)
     rule = ctx.terms.minutes
     doing = "record the group's approval of the minutes" if rule.approved_by == "group" else "approve the minutes"
     require(ctx, cmd.act, f"{doing} of {ctx.terms.name}", meeting=meeting)
+    refuse_presiding(ctx, meeting)
     if meeting.status != "closed":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; minutes are approved once it is closed.")
     already = approved_minutes(ctx.session, meeting.id)

@@ -40,7 +40,11 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
             raise UsageError("--casting takes for or against, on a motion.")
         refusal = casting_refusal(ctx.terms.voting)
         if refusal is not None:  # and what would do: the tie stands, not carried
-            raise NotAllowed(f"{refusal} A tie is not carried; close the vote with `poll close {poll.number}`.")
+            per, _ = counts(ctx.session, poll)
+            tied = poll.secret or per.get(1, 0) == per.get(2, 0)  # a secret count is not told while open
+            raise NotAllowed(f"{refusal} " + ("A tie is not carried" if tied else
+                                              f"Motion {poll.number} is not tied, so none is needed")
+                             + f"; close the vote with `poll close {poll.number}`.")
     if not cmd.early:
         require_deadline_reached(ctx, poll)
     return finish(ctx, poll, casting)

@@ -64,7 +64,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
-    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}")
+    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting())
     require_operating(ctx, "take motions")
     if cmd.closes and (refusal := deadline_refusal(ctx, text)) is not None:
         raise NotAllowed(refusal)

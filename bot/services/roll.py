@@ -8,11 +8,11 @@ from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, cap_refusal
 from bot.rules.chair import holds_chair
-from bot.rules.deputies import attending_refusal, beside_words, command, stays_beside, voting_words
+from bot.rules.deputies import attending_refusal, beside_words, command, may_send, stays_beside, voting_words
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
-from bot.services.deputy_eligibility import ineligible_for_all, require_entitled, require_free
+from bot.services.deputy_eligibility import ineligible, ineligible_for_all, require_entitled, require_free
 from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import attendance as attendance
@@ -179,8 +179,16 @@ def not_named(ctx: Context, for_member: Person | None) -> str:
         how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} @{me}`."
         return said + ("." if gap else "") + how
     nobody = f"{unseated}no member has" if unseated else "No member has"
-    how = f" {gap}" if gap else f" A member can: `{command(rule)} @{me}`."
+    how = f" {gap}" if gap else f" {namer(ctx)} can: `{command(rule)} @{me}`."
     return f"{nobody} named you their {named}.{how}{hint}"
+
+
+def namer(ctx: Context) -> str:
+    """Who can name the speaker their deputy: the one member whose seat the ToR file lists them for (PLPCP: quinn,
+    West London's alternate, is erin's to name), else "A member"."""
+    able = [m for m in ctx.memberships() if may_send(ctx.terms, m, ctx.today)
+            and ineligible(ctx, ctx.actor, m.seat_title) is None]
+    return f"{able[0].person.display_name} ({able[0].seat_title})" if len(able) == 1 else "A member"
 
 
 def attend_beside(ctx: Context, meeting: Meeting, member: Person, row: Attendance) -> str:

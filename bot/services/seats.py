@@ -180,7 +180,10 @@ def remove_member(ctx: Context, cmd: MemberRemove) -> Reply:
     membership.ended_at = ctx.now
     ctx.memberships_changed()
     ctx.audit("member.removed", person=person.id, seat=membership.seat_title)
-    return Reply(f"{person.display_name} no longer holds {membership.seat_title}; the seat is vacant.",
+    # a seat several hold at once (LCIIB's co-opted theme leads) stays with the others
+    others = [m.person.display_name for m in ctx.memberships() if m.seat_title == membership.seat_title]
+    left = f"{', '.join(others)} still {'holds' if len(others) == 1 else 'hold'} it" if others else "the seat is vacant"
+    return Reply(f"{person.display_name} no longer holds {membership.seat_title}; {left}.",
                  notices=warnings_after(ctx, membership.seat_title, before))
 
 
