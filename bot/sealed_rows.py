@@ -105,13 +105,18 @@ def touch(session: Session, table: str, ids: Iterable[int]) -> None:
             known.pop((table, row_id), None)
 
 
+TALLIES = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(Poll.secret.is_(True))
+OPEN_TALLIES = TALLIES.where(Poll.status == "open")
+OPEN_TALLIES_OF = OPEN_TALLIES.where(Poll.id.in_(bindparam("polls", expanding=True)))
+CLOSED_TALLIES_OF = TALLIES.where(Poll.id.in_(bindparam("polls", expanding=True)), Poll.status != "open")
+TALLY_POLLS = select(SecretTally.id, SecretTally.poll_id).where(SecretTally.id.in_(bindparam("ids", expanding=True)))
+
+
 def open_secret_tallies(session: Session, poll_ids: Iterable[int] | None = None) -> set[int]:
     """The tally rows of secret polls still open (of `poll_ids` only, when given)."""
-    query = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(Poll.secret.is_(True),
-                                                                                     Poll.status == "open")
-    if poll_ids is not None:
-        query = query.where(Poll.id.in_(sorted(poll_ids)))
-    return set(session.scalars(query))
+    if poll_ids is None:
+        return set(session.scalars(OPEN_TALLIES))
+    return set(session.scalars(OPEN_TALLIES_OF, {"polls": sorted(poll_ids)}))
 
 
 def secret_tallies(session: Session, by_table: dict[str, set[int]]) -> None:
@@ -120,15 +125,12 @@ def secret_tallies(session: Session, by_table: dict[str, set[int]]) -> None:
     polls = by_table.get("polls", set())
     tallies = by_table.get("secret_tallies", set())
     if tallies:
-        poll_of = {int(row.id): int(row.poll_id) for row in session.execute(
-            select(SecretTally.id, SecretTally.poll_id).where(SecretTally.id.in_(sorted(tallies))))}
+        poll_of = {int(row.id): int(row.poll_id) for row in session.execute(TALLY_POLLS, {"ids": sorted(tallies)})}
         held = open_secret_tallies(session, set(poll_of.values()))
         tallies -= held
         polls |= {poll_of[t] for t in tallies if t in poll_of}  # a tally changes with its poll's close
     if polls:
-        closed = select(SecretTally.id).join(Poll, Poll.id == SecretTally.poll_id).where(
-            Poll.id.in_(sorted(polls)), Poll.secret.is_(True), Poll.status != "open")
-        tallies |= set(session.scalars(closed))
+        tallies |= set(session.scalars(CLOSED_TALLIES_OF, {"polls": sorted(polls)}))
     if tallies:
         by_table["secret_tallies"] = tallies
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -107,8 +107,16 @@ class Terms(BaseModel):
 
     def seat(self, title: str) -> Seat | None:
         """The seat with this title (case-insensitive), or None."""
-        wanted = title.casefold()
-        return next((s for s in self.seats if s.title.casefold() == wanted), None)
+        return self.seats_by_title.get(title.casefold())
+
+    @cached_property
+    def seats_by_title(self) -> dict[str, Seat]:
+        """Each seat by its title casefolded (the first, were two alike): a vote, a roll call and a quorum look seats
+        up by title hundreds of times a command, and a process keeps each group's ToR (bot/terms_stored.py)."""
+        found: dict[str, Seat] = {}
+        for seat in self.seats:
+            found.setdefault(seat.title.casefold(), seat)
+        return found
 
     @property
     def voting_seats(self) -> int:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tests import gc_phases  # first: the collector pauses while the rest is imported (tests/gc_phases.py)
+from tests import bytecode  # noqa: F401  # first: what is imported from here on is cached compiled (tests/bytecode.py)
+
+# isort: split
+from tests import gc_phases  # the collector pauses while the rest is imported (tests/gc_phases.py)
 
 # isort: split
 import datetime as dt
@@ -35,16 +38,6 @@ if TYPE_CHECKING:
     from tests.platform_chats import Speaking
 
 
-def cache_bytecode() -> None:
-    """Python caches compiled modules (in __pycache__ folders, which git ignores) for this process, the xdist workers
-    and every `govbot` process a test starts, even where PYTHONDONTWRITEBYTECODE is set: without a cache each worker
-    compiles and assertion-rewrites every test module again (~4.6 of the ~8 s of CPU a worker spends collecting),
-    and each subprocess compiles govbot's own modules again (~0.3 s)."""
-    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    sys.dont_write_bytecode = False
-
-
-cache_bytecode()
 unsynced.install()
 
 

@@ -34,6 +34,9 @@ from bot.terms_stored import group_terms as group_terms
 OPEN_MEETING = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "open")
 MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id"),
                                          Meeting.number == bindparam("number"))
+# The earliest meeting scheduled since `since` (12 hours before now: one that should have started is still next).
+NEXT_SCHEDULED = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "scheduled",
+                                       Meeting.starts_at >= bindparam("since")).order_by(Meeting.starts_at).limit(1)
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
 SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
@@ -117,10 +120,7 @@ class Context:
     def next_meeting(self) -> Meeting | None:
         """The open meeting, else the earliest scheduled one that has not yet started."""
         return self.open_meeting() or self.session.scalar(
-            select(Meeting).where(Meeting.group_id == self.group.id, Meeting.status == "scheduled",
-                                  Meeting.starts_at >= self.now - dt.timedelta(hours=12))
-            .order_by(Meeting.starts_at).limit(1)
-        )
+            NEXT_SCHEDULED, {"group_id": self.group.id, "since": self.now - dt.timedelta(hours=12)})
 
     def operation_over(self) -> bool:
         """Whether the time the ToR gives the group (a task-and-finish group's end date) is over."""

@@ -56,12 +56,13 @@ def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str
     seated = {m.seat_title.casefold() for m in session.scalars(
         select(Membership).where(Membership.group_id == group.id, Membership.ended_at.is_(None)))}
     for seat in terms.seats:
-        if seat.holder_id and seat.holder_name:  # the ToR file names the holder: that name is the record's
-            platform, _, user = seat.holder_id.rpartition(":")
-            resolve(session, platform or "console", PersonRef(user, by_id=True)).display_name = seat.holder_name
-        if seat.holder_id and seat.title.casefold() not in seated:
-            platform, _, user = seat.holder_id.rpartition(":")
-            person = resolve(session, platform or "console", PersonRef(user, by_id=True))
+        if not seat.holder_id or (not seat.holder_name and seat.title.casefold() in seated):
+            continue  # no one to seat or to name
+        platform, _, user = seat.holder_id.rpartition(":")
+        person = resolve(session, platform or "console", PersonRef(user, by_id=True))
+        if seat.holder_name:  # the ToR file names the holder: that name is the record's
+            person.display_name = seat.holder_name
+        if seat.title.casefold() not in seated:
             start = terms.adopted_on or now.date()
             chair_months = terms.chair.term_months if seat.role in CHAIR_ROLES else None
             session.add(Membership(group_id=group.id, person_id=person.id, seat_title=seat.title, role=seat.role,
