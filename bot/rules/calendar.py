@@ -137,7 +137,16 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
                          f"{show_date(example)}") from None
+    if (again.month, again.day) != (day.month, day.day):  # a weekday alone (`Friday`): the next on or after today
+        return weekday_from(text, today, looking_back)
     return day if again.year == day.year else year_for(day, today, looking_back)
+
+
+def weekday_from(text: str, today: dt.date, looking_back: bool) -> dt.date:
+    """A day named by its weekday alone, read from `today` (it lands on a different day in each leap year): the
+    next such day on or after today, or looking back the latest not after it."""
+    day = dateparser.parse(text, dayfirst=True, default=dt.datetime(today.year, today.month, today.day)).date()
+    return day - dt.timedelta(days=7) if looking_back and day > today else day
 
 
 LEAP_YEARS = (2000, 2004)

@@ -1,0 +1,20 @@
+"""A second read of the day's merges: what a real user typed that read wrongly after them (review10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import Chat
+
+
+def test_a_day_named_by_its_weekday_is_the_next_such_day(chat: Chat) -> None:
+    """sam, on Monday 7 Dec 2026, set an action due 'Friday' and read it due Tuesday 8 Dec (a Friday in 2000, one of
+    the two leap years a date is read in to find whether it names its year). A weekday is the next one on or after
+    today, as it was before the year was chosen by reading the date in two leap years."""
+    chat.load("cjcg")
+    chat.now = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+    assert "due 11 Dec 2026" in chat.ok("sam", 'action "Circulate the plan" --due Friday').text
+    assert "due 10 Dec 2026" in chat.ok("sam", 'action "Book the room" --due thu').text
+    chat.now = dt.datetime(2026, 12, 31, 9, 0, tzinfo=dt.UTC)
+    assert "due 1 Jan 2027" in chat.ok("sam", 'action "Send the papers" --due Friday').text
+    assert "due 5 Jan 2027" in chat.ok("sam", 'action "Chase the returns" --due Tuesday').text
