@@ -18,3 +18,15 @@ def test_a_day_named_by_its_weekday_is_the_next_such_day(chat: Chat) -> None:
     chat.now = dt.datetime(2026, 12, 31, 9, 0, tzinfo=dt.UTC)
     assert "due 1 Jan 2027" in chat.ok("sam", 'action "Send the papers" --due Friday').text
     assert "due 5 Jan 2027" in chat.ok("sam", 'action "Chase the returns" --due Tuesday').text
+
+
+def test_a_term_typed_to_start_on_a_day_without_its_year_starts_on_the_nearest(chat: Chat) -> None:
+    """PLPCP Membership (a DCS serves twelve months): sam, in December 2026, seated nadia in DCS North London from
+    '1 Sep' (her appointment in September) and read 'term ends 1 Sep 2028', the start read as a date to come, next
+    September. A term's start may have passed or be to come: it is the nearest such day, as before the day's
+    merges, so '1 Sep' is 1 Sep 2026 and '1 Apr' is 1 Apr 2027."""
+    chat.load("plpcp")
+    chat.ok("sam", "member remove @bob")
+    assert "term ends 1 Sep 2027" in chat.ok("sam", 'member add @nadia --seat "DCS North London" --from "1 Sep"').text
+    chat.ok("sam", "member remove @carol")
+    assert "term ends 1 Apr 2028" in chat.ok("sam", 'member add @otto --seat "DCS East London" --from "1 Apr"').text

@@ -115,6 +115,14 @@ def parse_date(text: str, today: dt.date, *, looking_back: bool = False) -> dt.d
     return day
 
 
+def parse_start(text: str, today: dt.date) -> dt.date:
+    """The day a term starts, which may have passed or be to come (`member add --from "1 Sep"`): one typed without
+    its year is the nearer of the day to come and the day gone (a year ahead from 1 Sep in December was a term
+    ending two years on)."""
+    ahead, back = parse_date(text, today), parse_date(text, today, looking_back=True)
+    return min((ahead, back), key=lambda day: abs(day - today))
+
+
 def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     word = text.strip().casefold()
     if looks_like_time(text):
