@@ -30,3 +30,14 @@ def test_a_term_typed_to_start_on_a_day_without_its_year_starts_on_the_nearest(c
     assert "term ends 1 Sep 2027" in chat.ok("sam", 'member add @nadia --seat "DCS North London" --from "1 Sep"').text
     chat.ok("sam", "member remove @carol")
     assert "term ends 1 Apr 2028" in chat.ok("sam", 'member add @otto --seat "DCS East London" --from "1 Apr"').text
+
+
+def test_a_deadline_today_or_tomorrow_at_a_time_is_read(chat: Chat) -> None:
+    """alice's poll closing 'tomorrow at 12:00' was refused, "'tomorrow at' is not a date I know", once a deadline
+    could say 'at' before its time ('18 Dec at 12:00' read, since the date reader skips the word); before that, the
+    'at 12:00' went into the poll. It closes tomorrow at 12:00, as 'tomorrow 12:00' does."""
+    chat.load("cjcg")
+    said = chat.ok("alice", 'poll "Next venue?" "Barnet" "Camden" --closes tomorrow at 12:00').as_text()
+    assert "Closes: Wed 2 Dec 2026, 12:00 GMT" in said
+    said = chat.ok("alice", 'motion "Approve the plan" --closes today at 18:00').as_text()
+    assert "Approve the plan" in said and "Closes: Tue 1 Dec 2026, 18:00 GMT" in said

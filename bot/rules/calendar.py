@@ -198,7 +198,7 @@ def parse_time(text: str) -> dt.time:
 def deadline(text: str, today: dt.date, zone: ZoneInfo) -> tuple[dt.date, dt.datetime]:
     """A deadline typed as `date [time] [zone]` (`2026-12-10 17:00`, `2026-10-25 01:30 BST`), 17:00 when no time is
     given: its local date and its UTC instant. A repeated autumn time needs its zone name to say which."""
-    parts = text.split()
+    parts = [word for word in text.split() if word.casefold() not in ("at", "on")]  # `tomorrow at 12:00`
     named = parts.pop() if len(parts) >= 3 and parts[-1].isalpha() and looks_like_time(parts[-2]) else None
     if len(parts) >= 2 and looks_like_time(parts[-1]):
         day, time = parse_date(" ".join(parts[:-1]), today), parse_time(parts[-1])
