@@ -115,6 +115,14 @@ def parse_date(text: str, today: dt.date, *, looking_back: bool = False) -> dt.d
     return day
 
 
+def parse_start(text: str, today: dt.date) -> dt.date:
+    """The day a term starts, which may have passed or be to come (`member add --from "1 Sep"`): one typed without
+    its year is the nearer of the day to come and the day gone (a year ahead from 1 Sep in December was a term
+    ending two years on)."""
+    ahead, back = parse_date(text, today), parse_date(text, today, looking_back=True)
+    return min((ahead, back), key=lambda day: abs(day - today))
+
+
 def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     word = text.strip().casefold()
     if looks_like_time(text):
@@ -137,7 +145,16 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
                          f"{show_date(example)}") from None
+    if (again.month, again.day) != (day.month, day.day):  # a weekday alone (`Friday`): the next on or after today
+        return weekday_from(text, today, looking_back)
     return day if again.year == day.year else year_for(day, today, looking_back)
+
+
+def weekday_from(text: str, today: dt.date, looking_back: bool) -> dt.date:
+    """A day named by its weekday alone, read from `today` (it lands on a different day in each leap year): the
+    next such day on or after today, or looking back the latest not after it."""
+    day = dateparser.parse(text, dayfirst=True, default=dt.datetime(today.year, today.month, today.day)).date()
+    return day - dt.timedelta(days=7) if looking_back and day > today else day
 
 
 LEAP_YEARS = (2000, 2004)
@@ -181,7 +198,7 @@ def parse_time(text: str) -> dt.time:
 def deadline(text: str, today: dt.date, zone: ZoneInfo) -> tuple[dt.date, dt.datetime]:
     """A deadline typed as `date [time] [zone]` (`2026-12-10 17:00`, `2026-10-25 01:30 BST`), 17:00 when no time is
     given: its local date and its UTC instant. A repeated autumn time needs its zone name to say which."""
-    parts = text.split()
+    parts = [word for word in text.split() if word.casefold() not in ("at", "on")]  # `tomorrow at 12:00`
     named = parts.pop() if len(parts) >= 3 and parts[-1].isalpha() and looks_like_time(parts[-2]) else None
     if len(parts) >= 2 and looks_like_time(parts[-1]):
         day, time = parse_date(" ".join(parts[:-1]), today), parse_time(parts[-1])

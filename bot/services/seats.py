@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership
 from bot.replies import Reply
-from bot.rules.calendar import add_months, parse_date, show_date
+from bot.rules.calendar import add_months, parse_start, show_date
 from bot.rules.chair import naming, seating_refusal
 from bot.rules.composition import Breach, breaches
 from bot.rules.tenure import awaiting, chair_term_words, new_holder_due, reappointment_refusal
@@ -95,7 +95,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
-    start = parse_date(cmd.from_, ctx.today) if cmd.from_ else ctx.today
+    start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
