@@ -53,6 +53,20 @@ def take_turn(session: Session, platform: str, channel_id: str, now: dt.datetime
     return max((last + pace - now).total_seconds(), 0.001) if last is not None else 0.001
 
 
+# A refresh sent: the pace counts from when its call to the platform returned, not only from when its turn was taken.
+# A replica whose call went out late (its thread held up after the turn) otherwise left the next replica's call less
+# than a pace behind it at the platform's end. Only ever later: a turn taken meanwhile is not moved back.
+SENT = (update(PACES).where(PACES.c.platform == bindparam("of_platform"), PACES.c.channel_id == bindparam("channel"),
+                            PACES.c.refreshed_at < bindparam("now"))
+        .values(refreshed_at=bindparam("now")))
+
+
+def turn_over(session: Session, platform: str, channel_id: str, now: dt.datetime) -> None:
+    """The refresh whose turn this was has been sent by `now` (in this transaction): the channel's next turn comes a
+    pace after `now`."""
+    session.execute(SENT, {"of_platform": platform, "channel": channel_id, "now": now})
+
+
 def reserve_slot(session: Session, platform: str, channel_id: str, now: dt.datetime, step: dt.timedelta) -> float:
     """Reserve the channel's next free slot for one message (in this transaction) and return the seconds from
     `now` until it: 0.0 when the channel is free, else one `step` after the slot reserved last, by any replica.

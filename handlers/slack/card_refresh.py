@@ -72,6 +72,8 @@ def update_card(exchange: Exchange, ref: RecordRef, public: Reply | None) -> Non
         posted = exchange.client.chat_postMessage(channel=channel, **message(public))
         with core.serially():
             cards.replace(core.sessions, channel, ref, ts, str(posted["ts"]), core.clock())
+    finally:
+        core.refreshing.turn_done(channel)
     if public.version is not None:
         with core.serially():
             cards.shown(core.sessions, channel, ref, public.version)

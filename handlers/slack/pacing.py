@@ -11,10 +11,19 @@ from collections.abc import Callable, Hashable
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
-from bot.pacing import take_turn
+from bot.pacing import take_turn, turn_over
 from handlers.slack.payloads import PLATFORM
 
 Gate = Callable[[str], float]  # channel id -> seconds to wait for its turn (0: taken)
+
+
+class SharedTurns:
+    """The channel turns kept in the record, shared by every replica: `take` one before calling Slack, and say when
+    the call is over (`over`), from which the next turn counts."""
+
+    def __init__(self, take: Gate, over: Callable[[str], None]) -> None:
+        self.take = take
+        self.over = over
 
 
 class Coalesced:
@@ -27,7 +36,7 @@ class Coalesced:
     ends showing every vote: a vote commits before it asks for the refresh.
     """
 
-    def __init__(self, pace: float = 0.0, gate: Gate | None = None) -> None:
+    def __init__(self, pace: float = 0.0, gate: SharedTurns | None = None) -> None:
         self.pace = pace
         self.gate = gate
         self.lock = threading.Lock()
@@ -94,11 +103,16 @@ class Coalesced:
 
     def wait_turn(self, channel_id: str) -> None:
         """Return when this process may refresh a card in the channel (at once without a gate)."""
-        while self.gate is not None and (wait := self.gate(channel_id)) > 0:
+        while self.gate is not None and (wait := self.gate.take(channel_id)) > 0:
             time.sleep(wait)  # another replica refreshed in this channel less than a pace ago
 
+    def turn_done(self, channel_id: str) -> None:
+        """This process's refresh in the channel has been sent: the channel's next turn counts from now."""
+        if self.gate is not None:
+            self.gate.over(channel_id)
 
-def shared_gate(sessions: sessionmaker[Session], pace: float) -> Gate | None:
+
+def shared_gate(sessions: sessionmaker[Session], pace: float) -> SharedTurns | None:
     """The channel turns kept in the record, for several replicas on PostgreSQL; None on SQLite (one process, whose
     own pacing suffices, and whose single writer should not take a write for every refresh)."""
     if sessions.kw["bind"].dialect.name == "sqlite":
@@ -110,4 +124,8 @@ def shared_gate(sessions: sessionmaker[Session], pace: float) -> Gate | None:
             # The machine's clock, not the governance clock: this paces real calls to Slack (replicas' clocks agree).
             return take_turn(session, PLATFORM, channel_id, dt.datetime.now(dt.UTC), step)
 
-    return gate
+    def over(channel_id: str) -> None:
+        with unit_of_work(sessions) as session:
+            turn_over(session, PLATFORM, channel_id, dt.datetime.now(dt.UTC))
+
+    return SharedTurns(gate, over)
