@@ -32,15 +32,17 @@ REHANDLE = update(Identity).where(Identity.platform == bindparam("on"), Identity
 RENAME = update(Person).where(Person.id == bindparam("person_id")).values(display_name=bindparam("display_name"))
 
 
-def person_for(session: Session, speaker: Speaker) -> Person:
-    """The person behind a platform identity, created the first time they speak."""
+def person_for(session: Session, speaker: Speaker, mentioned: bool = False) -> Person:
+    """The person behind a platform identity, created the first time they speak. Where someone else `mentioned`
+    them, the name the mention carries names only a newcomer: one typed by hand (Slack sends `<@UBOB|dan>` typed
+    as text as it sends a mention) would rename a seat holder, and what a typed `@dan` finds with them."""
     # One query for the person and the identity's id together: loading the Identity and then lazy-loading its
     # person cost two round trips through the ORM.
     found = session.execute(PERSON_BY_ID, {"platform": speaker.platform, "external_id": speaker.user_id}).first()
     if found is None and speaker.platform == "console":  # names typed by hand: @Yan and @yan are one person
         found = session.execute(PERSON_BY_CONSOLE_HANDLE, {"handle": speaker.user_id.casefold()}).first()
     if found is not None:
-        return named(session, found[0], found[1], speaker, found[2])
+        return found[0] if mentioned else named(session, found[0], found[1], speaker, found[2])
     person = Person(display_name=speaker.display_name or speaker.user_id)
     session.add(person)
     session.add(Identity(person=person, platform=speaker.platform, external_id=speaker.user_id,
@@ -87,5 +89,5 @@ def resolve(session: Session, platform: str, ref: PersonRef, group_id: int | Non
     """
     if ref.by_id or platform == "console":
         # A mention's own name (`<@U123|bob>`) names a newcomer properly in the record until they speak.
-        return person_for(session, Speaker(platform, ref.value, ref.name or ref.value))
+        return person_for(session, Speaker(platform, ref.value, ref.name or ref.value), mentioned=platform != "console")
     return by_handle(session, platform, ref.value, group_id)

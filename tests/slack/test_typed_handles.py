@@ -70,3 +70,14 @@ def test_a_strangers_username_never_becomes_a_seat_holders(workspace: Workspace)
         mallory = session.scalar(select(Person).join(Identity).where(Identity.external_id == "UMALLORY"))
         assert bob is not None and mallory is not None and bob.id != mallory.id
         assert bob.display_name == "Bob Jones"
+
+
+def test_a_mention_typed_by_hand_does_not_rename_a_seat_holder(workspace: Workspace) -> None:
+    """Slack escapes a `<@UBOB|dan>` typed by hand, and govbot reads it as a mention: its name renamed bob, seated
+    by account and silent so far, to `dan`, so the chair's `member remove @dan` would end bob's seat. A mention
+    names the account; the name it carries names only a newcomer."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("carol", "interests --person &lt;@UBOB|dan&gt;")
+    said = workspace.say("alice", "member remove @dan").params["text"]
+    assert seated(workspace, "Specialist and Complex SEND Placement and HNB Commissioning") == ["UBOB"], said
