@@ -80,7 +80,7 @@ def test_an_unknown_handle_on_a_chat_platform_asks_for_a_real_mention(sessions: 
         text = example("cjcg").read_text().replace("holder: alice", 'holder: "slack:UALICE"')
         bind_channel(session, import_group(session, text, slack.now), Place("slack", "room"), slack.now, None)
     reply = slack.refused("UALICE", "member remove @nobody")
-    assert "I don't know @nobody here. Mention them with the platform's @-picker" in reply.text
+    assert "I don't know @nobody here. Pick them from Slack's @ menu as you type" in reply.text
 
 
 def test_a_refusal_after_a_new_person_was_named_leaves_no_trace(cjcg: Chat, sessions: sessionmaker[Session]) -> None:

@@ -87,7 +87,7 @@ class Context:
                      **detail)
 
     def person(self, ref: PersonRef) -> Person:
-        return resolve(self.session, self.platform, ref)
+        return resolve(self.session, self.platform, ref, self.group.id)
 
     def memberships(self) -> list[Membership]:
         """The group's current seat holders (read once per command; `seats` refreshes it when it changes them)."""

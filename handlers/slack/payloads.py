@@ -18,7 +18,9 @@ def speaker_of(user: dict[str, Any]) -> Speaker:
 
 
 def place_of(channel_id: str, channel_name: str | None = None) -> Place:
-    return Place(PLATFORM, channel_id, channel_name)
+    """The channel as the core knows it: a direct message (an id `D…`) is about the person's own groups, as a
+    Teams 1:1 chat is (bot/services/direct.py)."""
+    return Place(PLATFORM, channel_id, channel_name, direct=channel_id.startswith("D"))
 
 
 def typed(text: str) -> str:
