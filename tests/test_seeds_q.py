@@ -1,0 +1,19 @@
+"""The five seeds met again as their clerks, chairs, members and deputies would: what the meetings still found the bot
+saying or allowing that the ToR does not, each fixed (after tests/test_seeds_p2.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at, meeting_opened  # noqa: F401
+
+
+def test_lieg_a_member_recording_the_report_is_told_the_co_chairs_report_under_6_1(chat: Chat) -> None:
+    """LIEG 6.1, "The Co-chairs of LIEG will represent LIEG at meetings of the ... CS-NPIMG": frank, recording the
+    report as made, was told 'the ToR does not say who may, so this is the usual practice', though 6.1 names the
+    co-chairs."""
+    chat.load("lieg")
+    said = chat.refused("frank", "report done").text
+    assert "does not say who may" not in said, said
+    assert said.startswith("Only the co-chairs, who represent the group at CS-NPIMG, can record the report "
+                           "(ToR 6.1). Ask alice or bob."), said
+    assert "Report to CS-NPIMG recorded as made" in chat.ok("bob", "report done").text
