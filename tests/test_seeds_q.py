@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import Chat
 from tests.platform_chats import at, meeting_opened  # noqa: F401
+from tests.test_seeds_l import lieg_opened
 
 
 def test_lieg_a_member_recording_the_report_is_told_the_co_chairs_report_under_6_1(chat: Chat) -> None:
@@ -32,3 +33,18 @@ def test_lciib_the_roll_at_the_close_marks_a_co_opted_member_non_voting_as_the_m
         chat.ok(member, "here")
     said = chat.ok("alice", "meeting close").as_text()
     assert "Present: alice, bob, yusuf (co-opted, non-voting; ToR Membership)\n" in said, said
+
+
+def test_lieg_a_motion_proposed_again_word_for_word_is_refused_pointing_to_the_first(chat: Chat) -> None:
+    """LIEG 6.3 ("the member will table the motion with members of the steering group first"): alice, proposing at
+    the meeting the motion frank had proposed the week before, word for word, was given motion 2 with no word of
+    motion 1, so the steering group tabled, and the meeting voted, the one proposal under two numbers."""
+    chat.load("lieg")
+    at(chat, "2026-12-01", "09:00")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    lieg_opened(chat, "alice", "frank")
+    said = chat.refused("alice", 'motion "That LIEG meets in  hackney in 2027"').text
+    assert said == ("This duplicates motion 1, with the same text and still proposed, not yet voted on: act on motion 1 "
+                    "(`polls` lists it), or word this one differently if it proposes something else."), said
+    assert "Motion 2 is proposed" in chat.ok("alice", 'motion "That LIEG meets in Hackney in 2028"').text
