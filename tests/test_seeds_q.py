@@ -48,3 +48,25 @@ def test_lieg_a_motion_proposed_again_word_for_word_is_refused_pointing_to_the_f
     assert said == ("This duplicates motion 1, with the same text and still proposed, not yet voted on: act on motion 1 "
                     "(`polls` lists it), or word this one differently if it proposes something else."), said
     assert "Motion 2 is proposed" in chat.ok("alice", 'motion "That LIEG meets in Hackney in 2028"').text
+
+
+def test_lciib_co_opting_on_a_motion_that_does_not_exist_or_did_not_carry_is_refused(chat: Chat) -> None:
+    """LCIIB Membership, "Subject to the agreement of the board DCS leads for London's priority themes will be
+    co-opted": sam seated yusuf with `--agreed "motion 2"` when the board had no motion 2, and on a motion still
+    proposed, and was told yusuf held the seat 'agreed: motion 2'; the board's agreement was recorded where there was
+    none. A reference in other words is still taken as given."""
+    meeting_opened(chat, "lciib", "bob", "carol")
+    co_opt = 'member add @yusuf --seat "DCS lead for a priority theme" --agreed "{}"'
+    said = chat.refused("sam", co_opt.format("motion 2")).text
+    assert said == ("Under the ToR this needs the agreement of the board (ToR Membership), and there is no motion 2 in "
+                    "London Children's Innovation and Improvement Board. Give the number of a motion that carried "
+                    "(`polls` lists them), or where the agreement was made: `--agreed \"meeting of 12 Jan, minute "
+                    "5\"`."), said
+    chat.ok("alice", 'motion "That the board co-opts a DCS lead for each priority theme"')
+    said = chat.refused("sam", co_opt.format("Motion 1")).text
+    assert "and motion 1 is still open for votes, not carried." in said, said
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "vote 1 for")
+    chat.ok("alice", "poll close 1")
+    assert "agreed: motion 1" in chat.ok("sam", co_opt.format("motion 1")).text
+    assert "agreed: board, 12 Jan" in chat.ok("sam", co_opt.format("board, 12 Jan").replace("yusuf", "zara")).text
