@@ -70,3 +70,21 @@ def test_lciib_co_opting_on_a_motion_that_does_not_exist_or_did_not_carry_is_ref
     chat.ok("alice", "poll close 1")
     assert "agreed: motion 1" in chat.ok("sam", co_opt.format("motion 1")).text
     assert "agreed: board, 12 Jan" in chat.ok("sam", co_opt.format("board, 12 Jan").replace("yusuf", "zara")).text
+
+
+def test_cjcg_a_refusal_names_only_who_is_at_the_meeting_to_ask_or_says_they_are_away(chat: Chat) -> None:
+    """CJCG 6.3, the secretariat's and the chair's note taking: carol, recording dan's apologies at the meeting, was
+    told to 'Ask alice or sam', though sam had sent apologies for it; and after alice left, still to ask both, neither
+    there."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "apologies Annual leave")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("carol", "here")
+    said = chat.refused("carol", "apologies --for @dan Unwell").text
+    assert said.endswith("(ToR 6.3). Ask alice."), said
+    chat.ok("alice", "leaving")
+    said = chat.refused("carol", "apologies --for @dan Unwell").text
+    assert said.endswith("(ToR 6.3). Those who can are away: alice has left meeting 1 and sam sent apologies for "
+                         "it."), said
