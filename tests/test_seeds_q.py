@@ -88,3 +88,22 @@ def test_cjcg_a_refusal_names_only_who_is_at_the_meeting_to_ask_or_says_they_are
     said = chat.refused("carol", "apologies --for @dan Unwell").text
     assert said.endswith("(ToR 6.3). Those who can are away: alice has left meeting 1 and sam sent apologies for "
                          "it."), said
+
+
+def test_cjcg_a_deputy_whose_member_came_is_not_minuted_declaring_for_the_meeting(chat: Chat) -> None:
+    """CJCG 7.2, "Where a member cannot attend a meeting, the member should nominate a named deputy", and 6.5:
+    yan, bob's deputy for meeting 1, was refused `here` because bob came, yet `declare none` was recorded, and the
+    minutes listed yan under the declarations of a meeting yan did not attend."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "deputy @yan --meeting 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.refused("yan", "here")
+    said = chat.refused("yan", "declare none").text
+    assert said == ("yan is not attending meeting 1 in a member's place, so has no declaration to make for it: a deputy "
+                    "attends, and declares, only for a member who is away (ToR 7.2). If you are attending for one, say "
+                    "`here` first."), said
+    chat.ok("alice", "meeting close")
+    assert "yan" not in chat.ok("alice", "minutes 1").as_text()
