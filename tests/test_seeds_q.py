@@ -107,3 +107,18 @@ def test_cjcg_a_deputy_whose_member_came_is_not_minuted_declaring_for_the_meetin
                     "`here` first."), said
     chat.ok("alice", "meeting close")
     assert "yan" not in chat.ok("alice", "minutes 1").as_text()
+
+
+def test_cjcg_a_declaration_for_a_meeting_already_closed_is_minuted_as_declared_after_it(chat: Chat) -> None:
+    """CJCG 6.5, interests "declared and recorded at the beginning of each meeting" (or when the item arises): carol,
+    declaring the day after meeting 1 an interest she should have declared at it, was recorded and minuted under
+    'For the meeting' as if declared at its start. It is kept, and minuted as declared after the meeting, dated."""
+    meeting_opened(chat, "cjcg", "carol", by="alice")
+    chat.ok("alice", "meeting close")
+    at(chat, "2026-12-11", "09:00")
+    said = chat.ok("carol", 'declare "Trustee of a bidding charity" --meeting 1').text
+    assert said.endswith("(ToR 6.5). Meeting 1 has closed, so the minutes show it as declared after the meeting, on 11 Dec "
+                         "2026."), said
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert "carol (Southend City Council): Trustee of a bidding charity (declared after the meeting closed, on 11 Dec " \
+           "2026)" in minutes, minutes

@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
-from bot.rules.calendar import local_to_utc, parse_date, show
+from bot.rules.calendar import local_to_utc, parse_date, show, show_date
 from bot.services import lengths
 from bot.services.context import Context, agenda_item
 from bot.services.lengths import kept
@@ -73,8 +73,11 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,
               description=interest.description)
-    return Reply(said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "")
-                 + ("; it replaces the 'no interests to declare' recorded before." if replaced else ""))
+    late = f" Meeting {meeting.number} has closed, so the minutes show it as declared after the meeting, on " \
+        f"{show_date(ctx.today)}." if meeting is not None and meeting.status == "closed" else ""
+    said = said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "") \
+        + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
+    return Reply(f"{said.rstrip('.')}.{late}" if late else said)
 
 
 def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
