@@ -122,3 +122,20 @@ def test_cjcg_a_declaration_for_a_meeting_already_closed_is_minuted_as_declared_
     minutes = chat.ok("alice", "minutes 1").as_text()
     assert "carol (Southend City Council): Trustee of a bidding charity (declared after the meeting closed, on 11 Dec " \
            "2026)" in minutes, minutes
+
+
+def test_plpcp_the_chair_who_sent_apologies_does_not_close_the_meeting_another_chairs(chat: Chat) -> None:
+    """PLPCP Membership names the chair and nothing of who runs a meeting without them: alice, having sent apologies,
+    closed the meeting bob chaired in her place, from wherever she was, and the card said it closed with bob alone
+    present. The one chairing closes it; alice, once she has come, may."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("alice", "apologies Annual leave")
+    chat.ok("sam", "meeting chair @bob")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("bob", "meeting open")
+    said = chat.refused("alice", "meeting close").text
+    assert said == ("bob chairs meeting 1 in your place, as you sent apologies for it, so bob can close it (the ToR "
+                    "does not say, so this is the usual practice). If you have come, say `here` first."), said
+    chat.ok("alice", "here")
+    assert "Meeting 1 is closed." in chat.ok("alice", "meeting close").as_text()
