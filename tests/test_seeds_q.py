@@ -4,7 +4,7 @@ saying or allowing that the ToR does not, each fixed (after tests/test_seeds_p2.
 from __future__ import annotations
 
 from tests.conftest import Chat
-from tests.platform_chats import at, meeting_opened  # noqa: F401
+from tests.platform_chats import at, meeting_opened
 from tests.test_seeds_l import lieg_opened
 
 
