@@ -100,7 +100,7 @@ def test_no_one_without_the_power_proposes_or_records_an_action(empty_record: Pa
             bind_channel(session, group, Place("console", chat.channel), START, actor_id=None)
         for person, (kind, steering) in zip(PEOPLE + ("outsider",), effective + [("none", False)], strict=True):
             may = holds(kind, steering, others)
-            for text, clause in (('motion "That we adopt the plan" --closes "2026-12-20 17:00"', "(ToR 1.3)"), ('action "Book a room"', "(ToR 1.4)")):
+            for text, clause in ((f'motion "That {person} adopts the plan" --closes "2026-12-20 17:00"', "(ToR 1.3)"), ('action "Book a room"', "(ToR 1.4)")):
                 before = count(chat)
                 reply = chat.say(person, text)
                 assert reply.error != may, f"{person} ({kind}, steering={steering}) under {others}: {reply.text}"

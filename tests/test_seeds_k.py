@@ -73,7 +73,7 @@ def test_where_the_tor_sets_no_quorum_the_count_says_it_is_of_voting_members(pla
     chat.ok("alice", "meeting open")
     for who in ("tom", "bob", "carol"):
         chat.ok(who, "here")
-    assert "Present: alice, tom, bob, carol" in chat.ok("alice", "attendance").text
+    assert "Present: alice, tom (co-opted, non-voting; ToR Membership), bob, carol" in chat.ok("alice", "attendance").text
     said = chat.ok("alice", "quorum").text
     assert "Meeting 1 has 3 voting members present; the ToR sets no quorum." in said, said
 

@@ -41,6 +41,7 @@ class Declaration:
     item: int | None
     nature: str | None
     description: str | None  # None: "no interests to declare"
+    late: dt.date | None = None  # the day it was declared, where after the meeting closed
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
                                     .order_by(Interest.declared_at, Interest.id)):
         record.declarations.append(Declaration(
             names(interest.person_id), positions.get(interest.item_id) if interest.item_id else None,
-            interest.nature, None if interest.no_interests else interest.description))
+            interest.nature, None if interest.no_interests else interest.description,
+            local_date(interest.declared_at, terms) if meeting.closed_at and interest.declared_at > meeting.closed_at
+            else None))
     if declares_at_start(terms):
         record.undeclared = undeclared(session, meeting, names)
         record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")

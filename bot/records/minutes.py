@@ -97,6 +97,7 @@ def declarations(record: MeetingRecord) -> list[str]:
     for d in record.declarations:
         text = "no interests to declare" if d.description is None else \
             (f"{d.nature}: " if d.nature else "") + d.description
+        text += f" (declared after the meeting closed, on {show_date(d.late)})" if d.late else ""
         groups.setdefault(d.item, []).append(f"{who(d.person)}: {text}")
     for item in sorted(groups, key=lambda i: -1 if i is None else i):
         label = "For the meeting" if item is None else f"Item {item} ({item_title(record, item)})"

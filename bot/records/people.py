@@ -68,10 +68,11 @@ def non_members(session: Session, group_id: int) -> dict[int, str]:
     return {person_id: title for person_id, title in seats.items() if person_id not in members}
 
 
-def co_opted(session: Session, group: Group) -> dict[int, str]:
+def co_opted(session: Session, group: Group, *, short: bool = False) -> dict[int, str]:
     """What the minutes add after each co-opted member's name: ` — DCS lead for a priority theme, co-opted,
     non-voting (ToR Membership)` (LCIIB: "will be co-opted to attend as required"), their voice without a vote
-    shown where the ToR's seat gives none."""
+    shown where the ToR's seat gives none; `short`, what a roll on a card adds: ` (co-opted, non-voting; ToR
+    Membership)`."""
     terms = group_terms(group)
     words: dict[int, str] = {}
     for person_id, title in session.execute(select(Membership.person_id, Membership.seat_title).where(
@@ -79,7 +80,8 @@ def co_opted(session: Session, group: Group) -> dict[int, str]:
         seat = terms.seat(title)
         vote = "" if seat is None or seat.voting else ", non-voting"
         cite = f" {seat.cite()}" if seat is not None and seat.cite() else ""
-        words[person_id] = f" — {title}, co-opted{vote}{cite}"
+        words[person_id] = f" (co-opted{vote}{'; ' + cite[2:-1] if cite else ''})" if short \
+            else f" — {title}, co-opted{vote}{cite}"
     return words
 
 

@@ -7,7 +7,7 @@ from bot.grammar import Verb
 from bot.rules.deputies import command
 from bot.rules.in_force import chair_rule, declares_at_start, deputies_rule, quorum_rule, voting_rule
 from bot.rules.powers import agreement_words, power_for, who_may
-from bot.terms import Terms
+from bot.terms import Role, Terms
 from bot.terms_base import tor_ref
 from bot.terms_powers import ACT_WORDS, Act
 
@@ -31,6 +31,24 @@ def power_note(terms: Terms, act: Act, words: str = "") -> str:
         text += f", {agreement_words(power.agreement, terms)}"
     silent = power.clause is None and terms.powers.stated(act) is None
     return text + (" (the ToR is silent, so this is the usual practice)." if silent else f"{power.cite()}.")
+
+
+def reporters(terms: Terms) -> str | None:
+    """Who the ToR says reports to the parent body, so records the report made, where it names them (LIEG 6.1: "The
+    Co-chairs of LIEG will represent LIEG at meetings of the ... CS-NPIMG"); None where it does not."""
+    rule = terms.reporting
+    if rule is None or rule.lead is not Role.CO_CHAIR:
+        return None
+    return f"the co-chairs, who represent the group at {rule.to},"
+
+
+def act_note(terms: Terms, spec: Verb) -> str:
+    """Who may use `spec`, from the act it declares; for `report done`, those the ToR names to report."""
+    named = reporters(terms) if spec.name == "report done" else None
+    if named is not None and terms.reporting is not None:
+        return terms.reporting.cited(f"who may record the report: {named.rstrip(',')}") + "."
+    assert spec.act is not None
+    return power_note(terms, spec.act, spec.act_words)
 
 
 def minutes_notes(terms: Terms, verb: str) -> list[str]:
@@ -87,5 +105,5 @@ def group_note(terms: Terms, spec: Verb) -> str:
     if verb in ("minutes", "meeting minutes", "minutes approve"):
         notes += minutes_notes(terms, verb)
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
-        notes.append(power_note(terms, spec.act, spec.act_words))
+        notes.append(act_note(terms, spec))
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""

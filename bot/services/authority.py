@@ -8,8 +8,9 @@ from bot.models import Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.rules.tenure import is_member
 from bot.services.context import Context
-from bot.services.presiding import chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
+from bot.services.presiding import away_from, chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
 from bot.services.roll import voters_present
+from bot.services.roll_rows import row_for
 from bot.terms_powers import Act, PowerHolder
 
 
@@ -72,10 +73,20 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
 
 
 def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
-    """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does."""
-    able = [m.person.display_name for m in ctx.memberships()
+    """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does; while `meeting`,
+    the act's, is open, only who is at it (not sent apologies, left or yet to come), or, where none is, who is away
+    and how (`Those who can are away: alice has left meeting 1 and sam sent apologies for it.`)."""
+    able = [m.person for m in ctx.memberships()
             if m.person_id != ctx.actor.id and may(ctx, act, meeting=meeting, person=m.person)]
-    if not able:
+    gone = {} if meeting is None or meeting.status != "open" else {
+        person.display_name: why for person in able
+        if (why := away_from(meeting, row_for(ctx, meeting, person))) is not None}
+    names = [person.display_name for person in able if person.display_name not in gone]
+    if not names and gone and meeting is not None:
+        said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
+                            for n, (name, what) in enumerate(gone.items()))
+        return f"Those who can are away: {said}."
+    if not names:
         return ""
-    shown = able[:5] + (["others"] if len(able) > 5 else [])
+    shown = names[:5] + (["others"] if len(names) > 5 else [])
     return f"Ask {shown[0]}." if len(shown) == 1 else f"Ask {', '.join(shown[:-1])} or {shown[-1]}."

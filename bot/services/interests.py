@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, DeputyNomination, Interest, Meeting
+from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting
 from bot.replies import Reply
-from bot.rules.calendar import local_to_utc, parse_date, show
+from bot.rules.calendar import local_to_utc, parse_date, show, show_date
 from bot.services import lengths
 from bot.services.context import Context, agenda_item
 from bot.services.lengths import kept
@@ -42,6 +42,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     meeting_id = cmd.meeting
     meeting: Meeting | None = ctx.meeting(meeting_id) if meeting_id else ctx.next_meeting()
     require_unlocked(ctx, meeting.id if meeting else None, "a new declaration for it")
+    refuse_deputy_not_attending(ctx, meeting)
     item = None
     if cmd.item is not None:
         if meeting is None:
@@ -72,8 +73,26 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,
               description=interest.description)
-    return Reply(said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "")
-                 + ("; it replaces the 'no interests to declare' recorded before." if replaced else ""))
+    late = f" Meeting {meeting.number} has closed, so the minutes show it as declared after the meeting, on " \
+        f"{show_date(ctx.today)}." if meeting is not None and meeting.status == "closed" else ""
+    said = said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "") \
+        + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
+    return Reply(f"{said.rstrip('.')}.{late}" if late else said)
+
+
+def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
+    """Raise NotAllowed where a deputy, not a member, declares for a meeting under way or held that they do not
+    attend in a member's place (the member came: CJCG 7.2, "Where a member cannot attend"): the minutes would list
+    among the declarations someone who was not there. Before it opens they may declare ahead."""
+    if meeting is None or meeting.opened_at is None or ctx.membership(ctx.actor) is not None:
+        return
+    if ctx.session.scalar(select(Attendance.id).where(Attendance.meeting_id == meeting.id, or_(
+            Attendance.deputy_id == ctx.actor.id, Attendance.relieved_id == ctx.actor.id)).limit(1)) is not None:
+        return
+    rule = ctx.terms.deputies
+    raise NotAllowed(rule.cited(f"{ctx.actor.display_name} is not attending meeting {meeting.number} in a member's "
+                                f"place, so has no declaration to make for it: a {rule.word} attends, and declares, "
+                                "only for a member who is away") + ". If you are attending for one, say `here` first.")
 
 
 def declared_for(ctx: Context, meeting: Meeting | None) -> list[Interest]:

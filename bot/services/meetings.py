@@ -28,7 +28,7 @@ from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
 from bot.services.presence import present_by_acting
-from bot.services.presiding import presides_until_elected
+from bot.services.presiding import presides_until_elected, refuse_away_chair
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
@@ -134,6 +134,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open.")
     require(ctx, cmd.act, "close a meeting", meeting=meeting)
+    refuse_away_chair(ctx, meeting, "close it")
     open_vote = ctx.session.scalar(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open"))
     if open_vote is not None:
         raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "

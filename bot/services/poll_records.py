@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload
 
-from bot.errors import NotFound
+from bot.errors import NotAllowed, NotFound
 from bot.models import Poll
 from bot.services.context import Context
 from bot.transaction_memo import forgotten_with_transaction
@@ -70,3 +70,18 @@ def not_open_yet(ctx: Context, poll: Poll) -> str:
         return tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
             f" (`motion table {poll.number}`), then the chair opens the vote with `motion vote {poll.number}`."
     return f"the chair opens the vote with `motion vote {poll.number}`."
+
+
+def refuse_duplicate(ctx: Context, text: str) -> None:
+    """Raise NotAllowed where an undecided motion of the group has the same words as `text` (case and spacing
+    aside): proposed twice, a second vote would split the meeting's decision between two numbers."""
+    same = " ".join(text.split()).casefold()
+    for number, question, status in ctx.session.execute(
+            select(Poll.number, Poll.question, Poll.status).where(
+                Poll.group_id == ctx.group.id, Poll.kind == "motion",
+                Poll.status.in_(("proposed", "tabled", "open"))).order_by(Poll.number)):
+        if " ".join(question.split()).casefold() == same:
+            state = "open for votes" if status == "open" else f"{status}, not yet voted on"
+            raise NotAllowed(f"This duplicates motion {number}, with the same text and still {state}: act on "
+                             f"motion {number} (`polls` lists it), or word this one differently if it proposes "
+                             "something else.")

@@ -31,6 +31,7 @@ from bot.services.poll_closing import finish as finish
 from bot.services.poll_records import POLL as POLL
 from bot.services.poll_records import get_poll as get_poll
 from bot.services.poll_records import poll_of_record as poll_of_record
+from bot.services.poll_records import refuse_duplicate
 from bot.services.poll_results import card as card
 from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
@@ -66,6 +67,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting())
     require_operating(ctx, "take motions")
+    refuse_duplicate(ctx, text)
     if cmd.closes and (refusal := deadline_refusal(ctx, text)) is not None:
         raise NotAllowed(refusal)
     options = ["For", "Against"] + (["Abstain"] if ctx.terms.voting.abstentions_allowed else [])

@@ -115,3 +115,17 @@ def away_from(meeting: Meeting, row: Attendance | None) -> str | None:
     if row is not None and row.status == "present":
         return "has left" if row.left_at is not None else None
     return "is not at" if meeting.status == "open" else None
+
+
+def refuse_away_chair(ctx: Context, meeting: Meeting, doing: str) -> None:
+    """Raise NotAllowed where the actor, who sent apologies for `meeting` or has left it, would `doing` ("close the
+    meeting") while someone else chairs it in their place: the one chairing it does (PLPCP Membership names the
+    chair; who runs a meeting in the chair's absence the ToR leaves to the one named). Back at it, they may."""
+    why = away_from(meeting, row_for(ctx, meeting, ctx.actor))
+    if meeting.chair_id in (None, ctx.actor.id) or why not in ("sent apologies for", "has left"):
+        return
+    chairing = ctx.session.get(Person, meeting.chair_id)
+    name = chairing.display_name if chairing else "the meeting's chair"
+    gone = "sent apologies for" if why == "sent apologies for" else "have left"
+    raise NotAllowed(f"{name} chairs meeting {meeting.number} in your place, as you {gone} it, so {name} can {doing} "
+                     "(the ToR does not say, so this is the usual practice). If you have come, say `here` first.")

@@ -10,8 +10,10 @@ from bot.errors import NotAllowed
 from bot.models import GroupEvent
 from bot.replies import Reply
 from bot.rules.calendar import report_due, review_due, show_date
+from bot.rules.help_notes import reporters
+from bot.rules.powers import power_for, silent
 from bot.services import lengths
-from bot.services.authority import require
+from bot.services.authority import ask, may, require
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.terms import Terms
@@ -121,6 +123,11 @@ def review_done(ctx: Context, cmd: ReviewDone) -> Reply:
 
 
 def report_done(ctx: Context, cmd: ReportDone) -> Reply:
-    if ctx.terms.reporting is None:
+    rule = ctx.terms.reporting
+    if rule is None:
         raise NotAllowed("The ToR sets no reporting duty, so there is no report to record.")
+    if (named := reporters(ctx.terms)) is not None and silent(ctx.terms, cmd.act, power_for(ctx.terms, cmd.act)) \
+            and not may(ctx, cmd.act):  # LIEG 6.1: "The Co-chairs of LIEG will represent LIEG at meetings of CS-NPIMG"
+        said = rule.cited(f"Only {named} can record the report")
+        raise NotAllowed(f"{said}. {ask(ctx, cmd.act, None)}".rstrip())
     return record_done(ctx, cmd, "report")

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from bot.models import Attendance, Meeting
 from bot.records.away import spells_away
-from bot.records.people import non_members
+from bot.records.people import co_opted, non_members
 from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, Spell, apology_words, comings_and_goings, guest_words
 from bot.services.context import Context
 from bot.services.roll import quorum_of
@@ -23,6 +23,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     rows = attendance(ctx, meeting)
     people = people_of(ctx, rows)
     away = spells_away(ctx.session, meeting, rows)
+    marks = co_opted(ctx.session, ctx.group, short=True)  # as the minutes mark them (LCIIB Membership)
     for row in rows:
         member = people.get(row.member_id)
         assert member is not None
@@ -52,7 +53,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
-                                 else member.display_name + left)
+                                 else member.display_name + marks.get(row.member_id, "") + left)
     labels = ("Present", deputised, "In attendance", "Apologies", "Absent")
     joins = {"Apologies": APOLOGIES_JOIN}
     fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]

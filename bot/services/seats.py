@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+from sqlalchemy import select
+
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import Membership
+from bot.models import Membership, Poll
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_start, show_date
 from bot.rules.chair import naming, seating_refusal
 from bot.rules.composition import Breach, breaches
+from bot.rules.powers import power_for
 from bot.rules.tenure import awaiting, chair_term_words, new_holder_due, reappointment_refusal
 from bot.services import lengths
 from bot.services.authority import may, require
@@ -21,6 +26,27 @@ from bot.services.tenure import served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
 from bot.verbs import MemberAdd, MemberRemove, Members
+
+MOTION_REFERENCE = re.compile(r"\s*motion\s*(?:no\.?\s*|#\s*)?(\d+)\s*", re.IGNORECASE)  # "motion 2", "Motion #2"
+
+
+def refuse_motion_not_carried(ctx: Context, act: Act, agreed: str | None) -> None:
+    """Raise NotAllowed where `--agreed` names one of the group's motions by number ("motion 2") that does not
+    exist or did not carry: it records no agreement (LCIIB Membership, "Subject to the agreement of the board").
+    A reference in other words ("meeting of 12 Jan, minute 5") is taken as given."""
+    named, power = MOTION_REFERENCE.fullmatch(agreed or ""), power_for(ctx.terms, act)
+    if named is None or power.agreement is None or power.agreement.body is None:
+        return
+    number = int(named[1])
+    poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, Poll.number == number))
+    if poll is not None and poll.kind == "motion" and (poll.outcome or "").startswith("carried"):
+        return
+    why = f"there is no motion {number} in {ctx.terms.name}" if poll is None or poll.kind != "motion" else \
+        f"motion {number} was not carried ({poll.outcome})" if poll.status == "closed" else \
+        f"motion {number} is still {'open for votes' if poll.status == 'open' else poll.status}, not carried"
+    raise NotAllowed(f"Under the ToR this needs the agreement of {power.agreement.body}{power.cite()}, and {why}. "
+                     "Give the number of a motion that carried (`polls` lists them), or where the agreement was "
+                     'made: `--agreed "meeting of 12 Jan, minute 5"`.')
 
 
 def list_members(ctx: Context, cmd: Members) -> Reply:
@@ -75,6 +101,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     co_opted = role == Role.CO_OPTED or seat.role == Role.CO_OPTED
     require(ctx, Act.CO_OPT_MEMBER if co_opted else cmd.act, "co-opt members" if co_opted else "add members",
             agreed=agreed)
+    refuse_motion_not_carried(ctx, Act.CO_OPT_MEMBER if co_opted else cmd.act, agreed)
     require_chair_may_hold(ctx, seat, role)
     person = ctx.person(cmd.person)
     also = kept((cmd.also or "").strip(), lengths.NOTE, "capacity") or None

@@ -27,6 +27,13 @@ def test_help_and_the_refusal_name_the_same_holder_for_every_command_with_a_powe
         if command.verb == "chair":  # LIEG 5.1 chooses a chair each meeting: nobody names one, and help says why
             assert "Who may name the chair" not in helped and "per-meeting chair" in helped and "(ToR 5.1)" in helped
             continue
+        if command.verb == "report done":  # LIEG 6.1: the co-chairs represent LIEG at CS-NPIMG, so report
+            who = "the co-chairs, who represent the group at CS-NPIMG,"
+            assert "Who may record the report: the co-chairs, who represent the group at CS-NPIMG (ToR 6.1)." in helped
+            refusal = chat.say("zed", "report done")
+            assert refusal.error and refusal.text.startswith(f"Only {who} can record the report (ToR 6.1)."), refusal
+            refused_on_power.append(command.verb)
+            continue
         who = who_may(power_for(terms, command.act), command.act)
         assert f"Who may {command.act_words or ACT_WORDS[command.act]}: {who}" in helped, helped
         refusal = chat.say("zed", example(command.spec, chat.now.date()))

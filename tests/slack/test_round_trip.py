@@ -59,8 +59,14 @@ def test_text_typed_into_a_motion_or_declaration_is_shown_back_identical(
         meeting_in_session(workspace)
         workspace.in_session = True  # type: ignore[attr-defined]
     proposed = workspace.say("bob", as_slack_sends(f'motion "{motion}"'))
-    assert "is proposed" in shown(proposed), shown(proposed)
-    assert sent_escaped_once(shown(proposed), motion), (motion, shown(proposed))
+    seen: set[str] = workspace.__dict__.setdefault("motions_seen", set())
+    said = " ".join(motion.split()).casefold()
+    if "This duplicates motion" in shown(proposed):  # an example typed again is refused as a duplicate
+        assert said in seen, (motion, shown(proposed))
+    else:
+        assert "is proposed" in shown(proposed), shown(proposed)
+        assert sent_escaped_once(shown(proposed), motion), (motion, shown(proposed))
+    seen.add(said)
     declared = workspace.say("carol", as_slack_sends(f'declare "{interest}"'))
     assert "declared an interest" in shown(declared), shown(declared)
     assert sent_escaped_once(shown(declared), interest), (interest, shown(declared))

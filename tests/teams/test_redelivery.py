@@ -43,8 +43,10 @@ def test_a_redelivered_message_changes_the_record_once_and_is_answered_once(sess
             assert count(sessions, Poll, kind="motion") == 1
             assert count(sessions, AuditEvent, action="motion.proposed") == 1
             again = typed(teams, "alice", 'motion "Adopt the joint action plan" --closes "2026-12-31 17:00"')
-            await teams.post(again)  # typed again: a new activity, a new motion
-            assert count(sessions, Poll, kind="motion") == 2
+            await teams.post(again)  # typed again: a new activity, answered anew (refused, duplicating motion 1)
+            assert len(teams.connector.calls) > answered
+            assert "This duplicates motion 1" in str(teams.connector.calls[-1].body)
+            assert count(sessions, Poll, kind="motion") == 1
 
     asyncio.run(run())
 
