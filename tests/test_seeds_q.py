@@ -50,6 +50,20 @@ def test_lieg_a_motion_proposed_again_word_for_word_is_refused_pointing_to_the_f
     assert "Motion 2 is proposed" in chat.ok("alice", 'motion "That LIEG meets in Hackney in 2028"').text
 
 
+def test_lciib_a_command_typed_after_motion_is_not_proposed_as_a_motion(chat: Chat) -> None:
+    """LCIIB: alice, meaning to close the vote on motion 1, typed `motion close 1` and was told 'Motion 2 is
+    proposed: close 1', a motion the board then had on its record. A verb and a number after `motion` is a command
+    mistyped: nothing is recorded, and the reply gives the command that does it."""
+    meeting_opened(chat, "lciib", "bob", "carol")
+    chat.ok("alice", 'motion "That the board adopts the plan"')
+    said = chat.refused("alice", "motion close 1").text
+    assert said.startswith("To close the vote on motion 1, say `poll close 1`."), said
+    said = chat.refused("alice", "motion open 1").text
+    assert said.startswith("To open the vote on motion 1, say `motion vote 1`."), said
+    assert "close 1" not in chat.ok("alice", "polls").as_text()
+    assert "motion 2" in chat.ok("alice", 'motion "That the board closes 2 sites"').text
+
+
 def test_lciib_co_opting_on_a_motion_that_does_not_exist_or_did_not_carry_is_refused(chat: Chat) -> None:
     """LCIIB Membership, "Subject to the agreement of the board DCS leads for London's priority themes will be
     co-opted": sam seated yusuf with `--agreed "motion 2"` when the board had no motion 2, and on a motion still

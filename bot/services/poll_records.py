@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload
 
-from bot.errors import NotAllowed, NotFound
+from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Poll
 from bot.services.context import Context
 from bot.transaction_memo import forgotten_with_transaction
@@ -85,3 +85,19 @@ def refuse_duplicate(ctx: Context, text: str) -> None:
             raise NotAllowed(f"This duplicates motion {number}, with the same text and still {state}: act on "
                              f"motion {number} (`polls` lists it), or word this one differently if it proposes "
                              "something else.")
+
+
+# A motion of two words, a verb that acts on a motion and its number (`motion close 1`), is a command mistyped, not a
+# motion proposed: it was recorded as motion 2, "close 1". What the verb is for, with the command that does it.
+MISTYPED_VERBS = {"close": ("close the vote on motion {n}", "poll close {n}"),
+                  "open": ("open the vote on motion {n}", "motion vote {n}"),
+                  "results": ("see motion {n}'s tally", "results {n}"),
+                  "result": ("see motion {n}'s tally", "results {n}")}
+
+
+def refuse_mistyped_verb(words: tuple[str, ...]) -> None:
+    """Raise UsageError where a motion's words are a verb and a number (`motion close 1`), saying what to type."""
+    if len(words) == 2 and words[1].isdigit() and (meant := MISTYPED_VERBS.get(words[0].casefold())) is not None:
+        purpose, command = (part.format(n=int(words[1])) for part in meant)
+        raise UsageError(f"To {purpose}, say `{command}`. To propose a motion, give its text in quotes: "
+                         'motion "That the group approves the plan".')

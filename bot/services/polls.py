@@ -31,7 +31,7 @@ from bot.services.poll_closing import finish as finish
 from bot.services.poll_records import POLL as POLL
 from bot.services.poll_records import get_poll as get_poll
 from bot.services.poll_records import poll_of_record as poll_of_record
-from bot.services.poll_records import refuse_duplicate
+from bot.services.poll_records import refuse_duplicate, refuse_mistyped_verb
 from bot.services.poll_results import card as card
 from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
@@ -65,6 +65,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
+    refuse_mistyped_verb(cmd.text)
     require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting())
     require_operating(ctx, "take motions")
     refuse_duplicate(ctx, text)
