@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 
 from slack_sdk.signature import SignatureVerifier
 
+from bot.wire_text import keepable
 from handlers.slack import shapes
 
 logger = logging.getLogger(__name__)
@@ -93,12 +94,13 @@ SHAPES: dict[str, type] = {"type": str, "event": dict, "team": dict, "user": dic
 
 
 def as_object(text: str) -> dict[str, Any] | None:
-    """A JSON object whose parts Bolt reads have the types Slack gives them (a string `event` made Bolt fail)."""
+    """A JSON object whose parts Bolt reads have the types Slack gives them (a string `event` made Bolt fail), and
+    whose text the record can keep (no half of a surrogate pair: bot.wire_text)."""
     try:
         value = json.loads(text)
     except (ValueError, RecursionError):  # not JSON, or too deeply nested to read
         return None
     if isinstance(value, dict) and all(isinstance(value[key], kind) or value[key] is None
-                                       for key, kind in SHAPES.items() if key in value):
+                                       for key, kind in SHAPES.items() if key in value) and keepable(text, value):
         return value
     return None

@@ -41,12 +41,19 @@ def command(body: dict[str, Any]) -> bool:
         all(isinstance(value, str) for value in body.values())
 
 
-def click(body: dict[str, Any]) -> bool:
-    actions, channel, container = body.get("actions"), body.get("channel"), body.get("container")
-    channel_id = (channel or {}).get("id") if isinstance(channel, dict) else None
+def clicked_in(body: dict[str, Any]) -> object:
+    """The channel a click came from: its `channel`'s id, else the one its container names (a `channel` without
+    an id, as on a message in App Home). The listener runs the click there, and the workspace check reads both."""
+    channel, container = body.get("channel"), body.get("container")
+    channel_id = channel.get("id") if isinstance(channel, dict) else None
     if channel_id is None and isinstance(container, dict):
         channel_id = container.get("channel_id")
-    return (person(body) and account(channel_id) and isinstance(actions, list) and bool(actions)
+    return channel_id
+
+
+def click(body: dict[str, Any]) -> bool:
+    actions, channel, container = body.get("actions"), body.get("channel"), body.get("container")
+    return (person(body) and account(clicked_in(body)) and isinstance(actions, list) and bool(actions)
             and all(isinstance(action, dict) and text(action.get("action_id")) for action in actions)
             and text_or_none(body.get("response_url")) and text_or_none(body.get("trigger_id"))
             and clicked_on(channel, container))

@@ -10,18 +10,17 @@ from slack_bolt import Ack, App, BoltRequest
 from slack_sdk import WebClient
 
 from bot.payloads import Pressed
-from handlers.slack import payloads
+from handlers.slack import payloads, shapes
 from handlers.slack.answer import Core, Exchange
 from handlers.slack.render import ACTION_PREFIX, OPEN_LINK
 
 
 def register(app: App, core: Core) -> None:
     def press(body: dict[str, Any], client: WebClient, request: BoltRequest) -> None:
-        container = body.get("container") or {}
-        channel = body.get("channel") or {"id": container.get("channel_id")}
+        container, channel = body.get("container") or {}, body.get("channel") or {}
         clicked = None if container.get("is_ephemeral") else container.get("message_ts")
         exchange = Exchange(core, client, payloads.speaker_of(body["user"]),
-                            payloads.place_of(channel["id"], channel.get("name")),
+                            payloads.place_of(str(shapes.clicked_in(body)), channel.get("name")),
                             response_url=body.get("response_url"), clicked_ts=clicked)
         exchange.say(Pressed(str(body["actions"][0].get("value", ""))), request)
 
