@@ -109,6 +109,8 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         activity = Activity.model_validate(body)
     except Exception:  # ValidationError, or the bare Exception the model raises for a channelId at odds with
         return NOT_AN_ACTIVITY  # its productInfo entity
+    if activity.channel_id is None:  # every channel names itself; the SDK fails the turn on an activity without
+        return NOT_AN_ACTIVITY
     sender = activity.from_property
     if sender is None or not sender.id or len(sender.id) > ID_CHARS or len(sender.aad_object_id or "") > ID_CHARS:
         return NO_SENDER

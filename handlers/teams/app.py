@@ -22,6 +22,7 @@ from microsoft_agents.hosting.core import (
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.settings import Settings
+from bot.wire_text import keepable
 from handlers.teams import admission, auth, listeners
 from handlers.teams.clients import PooledClients
 from handlers.teams.posting import Record
@@ -51,9 +52,12 @@ async def refused(request: aiohttp_web.Request, config: AgentAuthConfiguration) 
     if config.ANONYMOUS_ALLOWED and not admission.loopback(request.remote):
         return admission.NOT_LOCAL_PEER, None  # no token says who sent it: only a sender on this machine is heard
     try:
-        body = await request.json()
+        text = await request.text()
+        body = json.loads(text)
     except (ValueError, RecursionError, LookupError):  # not JSON, nested deeper than Python's parser goes (no
         return admission.NOT_AN_ACTIVITY, None  # activity is), or in a charset nobody knows
+    if not keepable(text, body):  # half of a surrogate pair, escaped: text nothing can store or encode
+        return admission.NOT_AN_ACTIVITY, None
     return admission.refusal(body, request.get("claims_identity"), config), body
 
 
