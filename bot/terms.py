@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Annotated
@@ -38,6 +39,10 @@ from bot.terms_rules import TablingRule as TablingRule
 from bot.terms_rules import VotingRule as VotingRule
 from bot.terms_rules import VotingRules as VotingRules
 
+# What a group's short name may be: a page's or calendar's address naming anything else names no group, and is
+# answered so before the record is asked (PostgreSQL refuses a NUL in a query outright).
+SHORT_NAME = re.compile(r"^[a-z][a-z0-9-]{1,31}$")
+
 
 class Terms(BaseModel):
     """The rules of one group, as its ToR file states them."""
@@ -45,7 +50,7 @@ class Terms(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(min_length=1, max_length=200)
-    short_name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]{1,31}$")]
+    short_name: Annotated[str, Field(pattern=SHORT_NAME.pattern)]
     purpose: str = ""
     accountable_to: str | None = None
     parent: str | None = None  # short name of the parent group (task-and-finish groups)

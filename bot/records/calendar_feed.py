@@ -17,7 +17,7 @@ from bot import audit
 from bot.models import CalendarFeed, Group, GroupEvent, Meeting, Membership
 from bot.records.page_links import calendar_reader
 from bot.rules.calendar import report_due, review_due
-from bot.terms import Terms
+from bot.terms import SHORT_NAME, Terms
 from bot.terms_stored import group_terms
 
 DEFAULT_LENGTH = dt.timedelta(minutes=60)
@@ -124,7 +124,8 @@ def feed_for_token(session: Session, short_name: str, token: str, now: dt.dateti
     member's own calendar token; None otherwise (the caller must not say which)."""
     found = session.execute(select(Group, CalendarFeed.token).join(CalendarFeed, CalendarFeed.group_id == Group.id,
                                                                    isouter=True)
-                            .where(Group.short_name == short_name)).first()
+                            .where(Group.short_name == short_name)).first() if SHORT_NAME.fullmatch(short_name) \
+        else None
     # Compare even when the group is unknown, so timing does not tell an unknown group from a wrong token.
     expected = found[1] if found and found[1] else secrets.token_urlsafe(32)
     matches = hmac.compare_digest(expected.encode(), token.encode())

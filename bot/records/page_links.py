@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership
 from bot.rules.page_access import Visibility, visibility
+from bot.terms import SHORT_NAME
 from bot.terms_stored import group_terms
 
 SALT = "govbot.group-page"
@@ -96,7 +97,8 @@ class Admission:
 
 def admit(session: Session, short_name: str, token: str, secret: str | None, now: dt.datetime) -> Admission:
     """Whether the holder of `token` (or anyone, for a public page) may see the page of `short_name` now."""
-    group = session.scalar(select(Group).where(Group.short_name == short_name))
+    group = session.scalar(select(Group).where(Group.short_name == short_name)) \
+        if SHORT_NAME.fullmatch(short_name) else None
     if group is None:
         return Admission(None)
     seen = visibility(group_terms(group))
