@@ -119,10 +119,16 @@ def revoked(tokens: object) -> bool:
         for kind in ("oauth", "bot"))
 
 
+# The longest event id kept: a delivery's key is `event:<id>` in the record's 200 characters. Slack's are a dozen.
+EVENT_ID_CHARS = 100
+
+
 def event(body: dict[str, Any]) -> bool:
-    inner = body.get("event")
+    inner, event_id = body.get("event"), body.get("event_id")
     if not isinstance(inner, dict) or not text(inner.get("type")):
         return False
+    if event_id is not None and not (account(event_id) and len(event_id) <= EVENT_ID_CHARS):
+        return False  # the delivery is claimed by its id: one with a NUL, or longer, failed at the database
     if inner["type"] == "app_home_opened":
         return account(inner.get("user"))
     if inner["type"] == "tokens_revoked":
