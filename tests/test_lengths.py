@@ -18,6 +18,10 @@ TOO_LONG = {
     "a motion": (f'motion "{LONG}" --closes "2026-12-08 17:00"', "at most 2,000 characters", "polls", "No votes are open or proposed"),
     "an apology's reason": ("apologies " + "r" * 501, "at most 500 characters", "apologies sick", "Apologies from"),
     "an action": (f'action "{LONG}"', "at most 2,000 characters", "actions", "No open actions"),
+    # a meeting's place (a Teams meeting's join link runs to hundreds of characters): kept whole on SQLite past
+    # its column, and on PostgreSQL the command failed ('something went wrong')
+    "a meeting's place": ("meeting schedule 2026-12-11 10:00 --where " + "w" * 501, "at most 500 characters",
+                          "meeting schedule 2026-12-11 10:00 --where Room2", "Meeting 2"),
 }
 
 

@@ -13,10 +13,11 @@ from bot.replies import Button, Reply
 from bot.rules.bank_holidays import day_note
 from bot.rules.cadence import where_words
 from bot.rules.calendar import local_to_utc, parse_day_and_time, show, show_date
-from bot.services import conduct
+from bot.services import conduct, lengths
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import require_operating
+from bot.services.lengths import kept
 from bot.services.meeting_people import check_meeting_people
 from bot.services.numbers import next_number
 from bot.terms_powers import Act
@@ -51,7 +52,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     # submissions at once the second waits here and then sees the first's meeting in the clash check.
     number = next_number(ctx.session, Meeting, ctx.group.id)
     clash = require_no_meeting_at(ctx, starts_at)
-    where = cmd.where
+    where = kept(cmd.where, lengths.TITLE, "meeting's place") if cmd.where else cmd.where
     meeting = Meeting(group_id=ctx.group.id, number=number,
                       starts_at=starts_at, place=where, status="scheduled",
                       chair_id=chair.id if chair else None, minute_taker_id=minute_taker.id if minute_taker else None)
