@@ -57,7 +57,9 @@ def decode(payload: str, today: dt.date | None = None) -> Command:
         data = json.loads(payload)
     except (ValueError, RecursionError):  # not JSON, or nested deeper than any command
         raise UsageError(UNREADABLE) from None
-    if not isinstance(data, dict) or data.get("v") != VERSION or data.get("kind") not in CLASS_OF:
+    # The kind is looked up by its word: a list or an object (unhashable) failed the lookup, and the command.
+    if not isinstance(data, dict) or data.get("v") != VERSION or not isinstance(data.get("kind"), str) \
+            or data["kind"] not in CLASS_OF:
         raise UsageError(UNREADABLE)
     try:
         return typed(data, today)

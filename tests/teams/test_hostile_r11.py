@@ -89,3 +89,20 @@ def test_without_credentials_an_activity_naming_no_channel_is_refused(
 
     asyncio.run(run())
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-500:]
+
+
+@pytest.mark.parametrize("kind", [[], {}, ["vote"]])
+def test_a_button_whose_payload_names_its_kind_as_no_word_is_refused_politely(
+        sessions: sessionmaker[Session], settings: Settings, signing_key: rsa.RSAPrivateKey,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, kind: Any) -> None:
+    """A card's data comes back from the Teams client, which its user can change: a payload whose `kind` was a
+    list or an object failed the command (an ERROR with a traceback, and 'something went wrong')."""
+    async def run() -> None:
+        payload = json.dumps({"kind": kind, "v": 1, "poll": 1, "choice": ["for"]})
+        answered, body, _ = await send(sessions, settings, signing_key, monkeypatch, lambda t: card_action(t, {
+            "action": {"type": "Action.Execute", "verb": "gov", "data": {"command": payload}}}))
+        assert answered == 200, body[:300]
+        assert "That button could not be read" in body and "went wrong" not in body, body[:300]
+
+    asyncio.run(run())
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-500:]
