@@ -52,7 +52,7 @@ class ActionRef(RecordRef):
     kind: ClassVar[str] = "action"
 
 
-MAX_ID_DIGITS = 18  # every id below 10**18 fits the record's 64-bit integers
+MAX_ID = 2**31 - 1  # the record's ids are 32-bit integers on PostgreSQL (SQLite's are 64-bit)
 KINDS: dict[str, type[RecordRef]] = {ref.kind: ref for ref in (PollRef, MeetingRef, MinutesRef, ActionRef)}
 
 
@@ -63,8 +63,8 @@ def from_key(key: object) -> RecordRef | None:
         return None
     kind, _, number = key.partition(":")
     known = KINDS.get(kind)
-    # A database id: ASCII digits within a 64-bit integer. A Teams card's data comes back from the client, and a
-    # longer number failed the read of the card (SQLite and PostgreSQL refuse it) with an ERROR and a traceback.
-    if known is None or not (number.isascii() and number.isdigit()) or len(number) > MAX_ID_DIGITS:
+    # A database id: ASCII digits within the record's integers. A Teams card's data comes back from the client,
+    # and a larger number failed the read of the card (PostgreSQL refuses it) with an ERROR and a traceback.
+    if known is None or not (number.isascii() and number.isdigit()) or len(number) > 10 or int(number) > MAX_ID:
         return None
     return known(int(number))

@@ -10,15 +10,19 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import make_engine, session_factory
 from bot.settings import Settings
+from tests.conftest import migrated
 from tests.front_door import row_counts
 from tests.teams.conftest import SDK_WARNINGS, Teams, teams_world
+from tests.teams.test_button_payloads import answer_text
 from tests.teams.test_hostile_activities import SCHEDULE, card_action, message, send
 from tests.teams.test_jwt import settings, signing_key
 
@@ -103,6 +107,30 @@ def test_a_button_whose_payload_names_its_kind_as_no_word_is_refused_politely(
             "action": {"type": "Action.Execute", "verb": "gov", "data": {"command": payload}}}))
         assert answered == 200, body[:300]
         assert "That button could not be read" in body and "went wrong" not in body, body[:300]
+
+    asyncio.run(run())
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-500:]
+
+
+@pytest.fixture
+def on_postgres(postgres_schema_url: str) -> Iterator[sessionmaker[Session]]:
+    migrated(postgres_schema_url)
+    engine = make_engine(postgres_schema_url)
+    yield session_factory(engine)
+    engine.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("card", ["poll:2147483648", "meeting:99999999999"])
+def test_a_card_key_past_the_records_ids_names_no_card_on_postgresql(
+        on_postgres: sessionmaker[Session], caplog: pytest.LogCaptureFixture, card: str) -> None:
+    """The record's ids are 32-bit integers on PostgreSQL: a card key of eleven digits passed the 18-digit bound
+    and failed the card's read ('integer out of range'), an ERROR and 'something went wrong' after the command."""
+    async def run() -> None:
+        async with teams_world(on_postgres) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            answer = await teams.invoke("alice", {"command": "quorum", "card": card})
+            assert "No meeting is open, so there is no quorum to check" in answer_text(answer)
 
     asyncio.run(run())
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], caplog.text[-500:]
