@@ -50,3 +50,17 @@ def test_an_agenda_holds_at_most_a_hundred_items_and_says_so(platform_chat: Spea
     assert "at most 100 items" in refusal.text, refusal.text
     with chat.sessions() as session:
         assert session.scalar(select(func.count()).select_from(AgendaItem)) == 100
+
+
+def test_a_guests_organisation_longer_than_the_record_keeps_is_refused_not_cut(platform_chat: Speaking) -> None:
+    """A guest's organisation was cut at 200 characters without a word, so the roll named an organisation nobody
+    said; it is refused saying the limit, as every other text the record keeps is (bot/services/lengths.py)."""
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-01 09:30")
+    chat.ok("alice", "meeting open")
+    refusal = chat.refused("sam", 'guest @zed --from "' + "Healthwatch " * 20 + '"')
+    assert "at most 200 characters" in refusal.text, refusal.text
+    assert "zed" not in chat.ok("alice", "attendance").text
+    chat.ok("sam", 'guest @zed --from "Healthwatch Southend"')
+    assert "zed (Healthwatch Southend) — guest" in chat.ok("alice", "attendance").text

@@ -13,9 +13,10 @@ from bot.replies import Reply
 from bot.rules.attendance import ATTENDED, GUEST, cap_refusal, guest_words
 from bot.rules.confidentiality import barred_as
 from bot.rules.powers import power_for, who_may
-from bot.services import roll
+from bot.services import lengths, roll
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
 
@@ -44,7 +45,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
         return Reply(f"{guest.display_name} is already recorded as a guest at meeting {meeting.number}.",
                      private=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
-    organisation = (cmd.from_ or "").strip()[:200] or None
+    organisation = kept((cmd.from_ or "").strip(), lengths.NOTE, "guest's organisation") or None
     privacy = ctx.terms.confidentiality
     if barred_as(privacy, organisation) is not None:
         raise NotAllowed(privacy.cited(f"{ctx.terms.name} meetings are not open to {privacy.not_open_to}") +
