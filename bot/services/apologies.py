@@ -3,6 +3,9 @@ meeting's record (the secretariat, the chair, the minute-taker), as a clerk reco
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from bot import verbs
 from bot.errors import NotAllowed
 from bot.models import Attendance, Meeting, Membership, Person
@@ -23,6 +26,7 @@ from bot.terms_powers import Act
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
+    cmd = meeting_in_reason(cmd)
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -62,6 +66,22 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         notices = (sending_hint(ctx.terms.deputies, held.seat_title, accounts_of(ctx, member)),)
     return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
                  notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+# `apologies for meeting 2 - on leave` names the meeting in the reason's words: they were recorded against the next
+# meeting, with the reason 'for meeting 2'.
+MEETING_WORDS = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+#?(\d{1,9})\b[\s,.:;\-\u2013\u2014]*(.*)",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
+    """`cmd` with a meeting its reason begins by naming (`for meeting 2`) as its --meeting, and the rest as the reason;
+    as it came when --meeting is given or the reason names none."""
+    named = MEETING_WORDS.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    if named is None:
+        return cmd
+    rest = named.group(2).strip()
+    return dataclasses.replace(cmd, meeting=int(named.group(1)), reason=(rest,) if rest else ())
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:

@@ -1,0 +1,104 @@
+"""PLPCP, LCIIB and CSCPWG met again as their clerks, chairs, members and alternates would, typing as people type:
+what the meetings still found the bot recording wrongly or answering unclearly, each fixed (after
+tests/test_seeds_q.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+
+
+def test_plpcp_apologies_for_meeting_2_are_recorded_for_meeting_2_not_the_next(chat: Chat) -> None:
+    """PLPCP meets quarterly (Steering Group Support and Logistics): with meetings on 10 Dec and 11 Mar scheduled,
+    bob's `apologies for meeting 2` was recorded against meeting 1, the December one he meant to attend, with the
+    reason 'for meeting 2'; dan's `apologies meeting 2 - on leave` likewise. They are now recorded for meeting 2,
+    the reason kept without the meeting's words."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "meeting schedule 2027-01-14 10:00")
+    said = chat.ok("bob", "apologies for meeting 2").text
+    assert said.startswith("Apologies from bob recorded for meeting 2 (Thu 14 Jan 2027, 10:00 GMT)."), said
+    assert "meeting 2" in chat.ok("dan", "apologies meeting #2 - on leave").text
+    assert "Apologies" not in chat.ok("sam", "attendance").as_text()  # meeting 1's, the next
+    at(chat, "2027-01-14", "10:00")
+    chat.ok("alice", "meeting open 2")
+    roll = chat.ok("alice", "attendance").as_text()
+    assert "Apologies: bob; dan — on leave" in roll, roll
+
+
+def test_an_apostrophe_in_a_word_is_a_word_not_an_open_quote(chat: Chat) -> None:
+    """bob's `apologies I can't make it` (and Slack's curly `Can’t make it, sorry`) and carol's `declare Trustee of
+    Children's Society` were refused as 'A quote is not closed', though nobody typed a quote; a members' plural too."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    assert chat.ok("bob", "apologies I can't make it").text.startswith("Apologies from bob recorded for meeting 1")
+    chat.ok("dan", "apologies Can\u2019t make it, sorry")
+    said = chat.ok("carol", "declare Trustee of Children's Society").text
+    assert said.endswith("Trustee of Children's Society"), said
+    assert "members' views" in chat.ok("sam", "agenda add Hearing members' views").text
+    roll = chat.ok("sam", "attendance").as_text()
+    assert "bob — I can't make it; dan — Can't make it, sorry" in roll, roll
+    said = chat.refused("sam", 'agenda add "Budget').text
+    assert said.startswith("A quote is not closed."), said
+
+
+def test_a_mistyped_two_word_command_is_named_whole_with_the_one_meant(chat: Chat) -> None:
+    """sam's `meeting shedule 10 Dec 10:00` was answered "I don't know 'meeting'. Did you mean `meeting`?", naming
+    as unknown the very word suggested."""
+    chat.load("plpcp")
+    said = chat.refused("sam", "meeting shedule 10 Dec 10:00").text
+    assert said.startswith("I don't know 'meeting shedule'. Did you mean `meeting schedule`?"), said
+    said = chat.refused("sam", "meeting").text
+    assert "Did you mean `meeting`" not in said, said
+    assert "`meeting schedule`" in said and "`meeting open`" in said, said
+
+
+def test_plpcp_an_alternate_named_without_at_is_told_to_put_at_before_the_name(chat: Chat) -> None:
+    """PLPCP Membership ("Each DCS will nominate an alternate DCS"): bob's `alternate nadia` was told 'The person
+    names a person with @ (the @-picker), not 'nadia'. Say `deputy @bob --meeting next`': garbled, and an example
+    naming himself for a meeting, though PLPCP's alternates are standing."""
+    chat.load("plpcp")
+    said = chat.refused("bob", "alternate nadia").text
+    assert said == "Name the person with @ in front: `@nadia` (on Slack or Teams, pick them from the @ menu).", said
+    said = chat.refused("sam", "apologies --for dan Unwell").text
+    assert said.startswith("--for takes a person with @ in front: `--for @dan`"), said
+
+
+def test_plpcp_a_meeting_typed_with_at_before_its_time_or_without_a_time(chat: Chat) -> None:
+    """PLPCP (Steering Group Support and Logistics): sam's `meeting schedule 10 December at 10am` was refused "I
+    did not expect 'at 10am'", though a deadline reads '18 Dec at 12:00'; `meeting schedule 10 Dec` was told "'Dec'
+    is not a time I know", the month read as the time."""
+    chat.load("plpcp")
+    said = chat.ok("sam", "meeting schedule 10 December at 10am").text
+    assert "Thu 10 Dec 2026, 10:00 GMT" in said, said
+    said = chat.ok("sam", "meeting schedule on Thursday 14 January 2027 at 2pm").text
+    assert "Thu 14 Jan 2027, 14:00 GMT" in said, said
+    said = chat.refused("sam", "meeting schedule 11 Mar").text
+    assert said.startswith("At what time?"), said
+
+
+def test_plpcp_a_new_dcs_seated_from_a_date_in_words(chat: Chat) -> None:
+    """PLPCP Membership ("Each DCS will stand for twelve months, after which a new representative from the
+    sub-region will be appointed"): sam seating yan in DCS East London `--from 1 Feb` was refused "I did not expect
+    'Feb' after `member add`", the option taking one word of the date."""
+    chat.load("plpcp")
+    at(chat, "2027-01-16", "09:00")
+    said = chat.ok("sam", 'member add @yan --seat "DCS East London" --from 1 Feb').text
+    assert said == "yan now holds DCS East London as member; term ends 1 Feb 2028 (ToR Membership).", said
+
+
+def test_a_word_ending_a_sentence_is_read_without_its_full_stop(chat: Chat) -> None:
+    """At PLPCP's meeting frank typed `here.`, grace `Here!`, carol `vote 1 For.` and alice `poll close 1.`; each
+    was refused ("I don't know 'here.'", "The poll is a number, not '1.'") for the stop a sentence ends with. bob's
+    `alternate @nadia.` was refused as naming 'nadia.', not on the ToR file's list."""
+    chat.load("plpcp")
+    chat.ok("bob", "alternate @nadia.")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "Meeting open.")
+    assert chat.ok("frank", "here.").text == "frank is present."
+    assert chat.ok("grace", "Here!").text == "grace is present."
+    chat.ok("carol", "here")
+    chat.ok("alice", 'motion "That the Q3 report goes to LCIIB"')
+    assert chat.ok("carol", "vote 1 For.").text == "Your vote on motion 1 is recorded: For."
+    assert "Motion 1 is closed: carried." in chat.ok("alice", "poll close 1.").text
