@@ -4,12 +4,12 @@ the text that says a typed command again, and the help that describes them."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from bot import verb_words
 from bot.date_words import date_run, joined_date_and_time, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
@@ -20,6 +20,7 @@ from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
 from bot.usage import example, missing, say_instead
+from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
 from bot.verbs import VERBS as VERBS
@@ -79,8 +80,8 @@ def parsed(text: str, today: dt.date | None) -> Command:
     if verb is None:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
-        unknown = tokens[0].removeprefix(QUOTED_DASHES)[:40]
-        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.",
+        typed = [token.removeprefix(QUOTED_DASHES) for token in tokens[:2]]
+        raise UsageError(f"{verb_words.unknown(typed, words, BY_NAME)}Say `help` for the list of commands.",
                          missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)
     if verb.name == "poll":
@@ -88,20 +89,8 @@ def parsed(text: str, today: dt.date | None) -> Command:
     return command
 
 
-# The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`.
-VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies"}
-
-# Words people reach for that name another verb: suggested, never run in its place.
-SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
-            "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
-            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote",
-            **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
-
-
 def suggest(word: str) -> str:
-    names = sorted({v.name.split()[0] for v in VERBS})
-    close = [SYNONYMS[word]] if word in SYNONYMS else difflib.get_close_matches(word, names, n=1)
-    return f"Did you mean `{close[0]}`? " if close else ""
+    return verb_words.suggest(word, BY_NAME)
 
 
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
