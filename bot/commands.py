@@ -156,8 +156,8 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     if kind == "person":
         ref = person_ref(token)
         if ref is None:
-            raise UsageError(f"{label} names a person with @ (the @-picker), not '{token[:40]}'. "
-                             f"{say_instead(verb, today)}")
+            raise UsageError(unmentioned(verb, name, token, today) or f"{label} names a person with @ (the "
+                             f"@-picker), not '{token[:40]}'. {say_instead(verb, today)}")
         return ref
     if kind == "int":
         digits = token.removeprefix("#")
@@ -176,6 +176,16 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
             raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
         return int(word)
     return token
+
+
+def unmentioned(verb: Verb, name: str, token: str, today: dt.date | None) -> str | None:
+    """For a name typed without its @ (`alternate nadia`), how to name them; None for anything else."""
+    if not HANDLE.match(f"@{token}"):
+        return None
+    menu = "(on Slack or Teams, pick them from the @ menu)"
+    if name.startswith("--"):
+        return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
+    return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."
 
 
 def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",

@@ -56,10 +56,11 @@ def test_a_mistyped_two_word_command_is_named_whole_with_the_one_meant(chat: Cha
 def test_plpcp_an_alternate_named_without_at_is_told_to_put_at_before_the_name(chat: Chat) -> None:
     """PLPCP Membership ("Each DCS will nominate an alternate DCS"): bob's `alternate nadia` was told 'The person
     names a person with @ (the @-picker), not 'nadia'. Say `deputy @bob --meeting next`': garbled, and an example
-    naming himself for a meeting, though PLPCP's alternates are standing."""
+    naming himself for a meeting, though PLPCP's alternates are standing. `deputy` is the command `alternate` runs."""
     chat.load("plpcp")
     said = chat.refused("bob", "alternate nadia").text
-    assert said == "Name the person with @ in front: `@nadia` (on Slack or Teams, pick them from the @ menu).", said
+    assert said == "Name the person with @ in front (on Slack or Teams, pick them from the @ menu). Say `deputy @nadia`.", \
+        said
     said = chat.refused("sam", "apologies --for dan Unwell").text
     assert said.startswith("--for takes a person with @ in front: `--for @dan`"), said
 
