@@ -51,11 +51,18 @@ def stray_refusal(option: str, date: str, stray: str) -> str:
 
 
 def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
-    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`) as the two words a verb whose arguments are `names` = [date,
-    time] (`meeting schedule`) takes, the date's words joined; anything else as it came, read (or refused) as typed."""
-    if names != ["date", "time"] or len(positional) <= 2:
+    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`, `on 10 December at 10am`) as the two words a verb whose arguments
+    are `names` = [date, time] (`meeting schedule`) takes, the date's words joined; a date in words with no time
+    (`10 Dec`) as the date alone, so the time is asked for; anything else as it came, read (or refused) as typed."""
+    if names != ["date", "time"]:
         return positional
+    positional = [word for word in positional if word.casefold() not in JOINING]
     at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
+    if at is None and len(positional) > 1 and all(DATE_WORD.match(word) for word in positional) and \
+            any(word.isalpha() for word in positional):
+        return [" ".join(positional)]
+    if len(positional) <= 2:
+        return positional
     if at == 0:
         words = date_run(positional, 1) if is_date_word(positional[1]) else 1
         return [positional[0], " ".join(positional[1:1 + words]), *positional[1 + words:]]

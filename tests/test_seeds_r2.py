@@ -70,9 +70,9 @@ def test_plpcp_a_meeting_typed_with_at_before_its_time_or_without_a_time(chat: C
     did not expect 'at 10am'", though a deadline reads '18 Dec at 12:00'; `meeting schedule 10 Dec` was told "'Dec'
     is not a time I know", the month read as the time."""
     chat.load("plpcp")
-    said = chat.ok("sam", "meeting schedule 10 December at 10am").text
+    said = chat.ok("sam", "meeting schedule 10 December at 10am").as_text()
     assert "Thu 10 Dec 2026, 10:00 GMT" in said, said
-    said = chat.ok("sam", "meeting schedule on Thursday 14 January 2027 at 2pm").text
+    said = chat.ok("sam", "meeting schedule on Thursday 14 January 2027 at 2pm").as_text()
     assert "Thu 14 Jan 2027, 14:00 GMT" in said, said
     said = chat.refused("sam", "meeting schedule 11 Mar").text
     assert said.startswith("At what time?"), said
