@@ -59,7 +59,7 @@ class MemberAdd(Command):
     person: PersonRef = arg("person")
     seat: str | None = option()
     role: str | None = option()
-    from_: str | None = option(name="from")
+    from_: str | None = option("when", "from")
     agreed: str | None = option()
     also: str | None = option()
 
