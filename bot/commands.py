@@ -30,8 +30,10 @@ from bot.verbs import Verb as Verb
 MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
-MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>$")
-HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
+# A sentence's stop after the last word (`here.`, `vote 1 For.`, `alternate @nadia.`) is not part of it.
+STOP = ".!?,;:"
+MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>[.!?,;:]*$")
+HANDLE = re.compile(r"^@([\w.\-]{1,80}?)[.!?,;:]*$")
 
 
 def check_text(text: str) -> str:
@@ -73,7 +75,7 @@ def parsed(text: str, today: dt.date | None) -> Command:
         tokens = tokens[1:]
     if not tokens:
         return Help()
-    words = [t.removeprefix(QUOTED_DASHES).casefold() for t in tokens]
+    words = [t.removeprefix(QUOTED_DASHES).casefold().rstrip(STOP) for t in tokens]
     words[0] = VERB_WORDS.get(words[0], words[0])
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2
@@ -160,7 +162,7 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
                              f"@-picker), not '{token[:40]}'. {say_instead(verb, today)}")
         return ref
     if kind == "int":
-        digits = token.removeprefix("#")
+        digits = token.removeprefix("#").rstrip(STOP)
         # isdecimal, not isdigit: '²' is a digit that int() refuses (a failure, not a refusal, until it was this).
         if not digits.isdecimal() or len(digits) > 9:
             raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}",
@@ -169,7 +171,7 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     if kind == "word":
         return token.casefold()
     if kind == "occasion":  # a deputy's --meeting: next, a meeting's number, or standing
-        word = token.casefold().removeprefix("#")
+        word = token.casefold().removeprefix("#").rstrip(STOP)
         if word in ("next", "standing"):
             return word
         if not word.isdecimal() or len(word) > 9:

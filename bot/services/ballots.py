@@ -39,7 +39,7 @@ MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2,
 def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
     """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
     if poll.kind == "motion":
-        word = " ".join(words).casefold()
+        word = " ".join(words).casefold().rstrip(".!")  # `vote 1 For.`
         if word not in MOTION_CHOICES or MOTION_CHOICES[word] > len(poll.options):
             allowed = "/".join(o.label.casefold() for o in poll.options)
             raise UsageError(f"Vote {allowed} on motion {poll.number}: `vote {poll.number} for`.")
