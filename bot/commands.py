@@ -120,7 +120,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                 words = date_run(tokens, index) if kind == "when" else 1
                 value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
                 if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
-                    stray = stray_refusal(f"--{name}", value, after)
+                    stray = stray_refusal(f"--{name}", value, after, today)
                 options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
         else:
             positional.append(token)

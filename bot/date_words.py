@@ -3,10 +3,12 @@ they are read as one date and none of them is taken into the text of a motion or
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
-from bot.rules.calendar import looks_like_time
+from bot.errors import UsageError
+from bot.rules.calendar import deadline, example_day, looks_like_time, show_date
 
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
         r"|nov(?:ember)?|dec(?:ember)?"
@@ -44,7 +46,16 @@ def stray_words(tokens: Sequence[str], end: int, quoted: str) -> str:
     return " ".join(words)
 
 
-def stray_refusal(option: str, date: str, stray: str) -> str:
+def stray_refusal(option: str, date: str, stray: str, today: dt.date | None = None) -> str:
+    """The refusal for `stray` words after a date in quotes' company; where the date's own words read as no date on
+    `today` (`--closes in 3 days`), that it is no date, rather than a command to copy that is refused in its turn."""
+    if today is not None:
+        try:
+            deadline(date, today, dt.UTC)
+        except UsageError:
+            day = example_day(today)
+            typed = f"{date} {stray}"[:60]
+            return f"'{typed}' is not a date I know; write it as {day.isoformat()} or {show_date(day)}"
     return (f"'{stray[:60]}' follows {option} {date} but is not part of a date, and the text is in quotes, so I have "
             f"not added it to the text. Give the date alone after {option} (`{option} {date}`), and put any more "
             "text inside the quotes.")

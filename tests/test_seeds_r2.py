@@ -103,3 +103,13 @@ def test_a_word_ending_a_sentence_is_read_without_its_full_stop(chat: Chat) -> N
     chat.ok("alice", 'motion "That the Q3 report goes to LCIIB"')
     assert chat.ok("carol", "vote 1 For.").text == "Your vote on motion 1 is recorded: For."
     assert "Motion 1 is closed: carried." in chat.ok("alice", "poll close 1.").text
+
+
+def test_lciib_a_deadline_in_words_no_date_reads_is_refused_as_no_date_not_cut_short(chat: Chat) -> None:
+    """LCIIB (a poll on a date may run between meetings): alice's `poll "Date?" "Mon" "Tue" --closes in 3 days` was
+    told to give `--closes in 3`, a command that is refused in its turn, as if only 'days' were out of place."""
+    chat.load("lciib")
+    said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes in 3 days').text
+    assert said == "'in 3 days' is not a date I know; write it as 2026-12-08 or 8 Dec 2026", said
+    said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes Friday noon').text
+    assert "(`--closes Friday`)" in said, said
