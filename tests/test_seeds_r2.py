@@ -113,3 +113,20 @@ def test_lciib_a_deadline_in_words_no_date_reads_is_refused_as_no_date_not_cut_s
     assert said == "'in 3 days' is not a date I know; write it as 2026-12-08 or 8 Dec 2026", said
     said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes Friday noon').text
     assert "(`--closes Friday`)" in said, said
+
+
+def test_lciib_a_guest_declaring_is_not_told_of_deputies_the_board_has_none_of(chat: Chat) -> None:
+    """LCIIB Membership (no provision for deputies; "the DfE Regional Improvement Lead ... will be regularly
+    invited"): dfe, a guest at the meeting, saying `declare none` was told 'Only members of London Children's
+    Innovation and Improvement Board and their deputies declare interests here', deputies the board has none of."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", 'guest @dfe --from "DfE"')
+    said = chat.refused("dfe", "declare none").text
+    assert said == ("Only those who hold a seat in London Children's Innovation and Improvement Board declare "
+                    "interests here."), said
+    chat.load("plpcp")
+    said = chat.refused("dfe", "declare none").text
+    assert said.endswith("Steering Group and their alternates declare interests here."), said

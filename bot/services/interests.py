@@ -31,8 +31,9 @@ def may_declare(ctx: Context) -> bool:
 def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
-        raise NotAllowed(f"Only members of {ctx.terms.name} and their {ctx.terms.deputies.words} declare interests "
-                         "here.")
+        rule = ctx.terms.deputies
+        raise NotAllowed(f"Only members of {ctx.terms.name} and their {rule.words} declare interests here."
+                         if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} declare interests here.")
     words = cmd.description
     none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
     description = " ".join(words).strip()
