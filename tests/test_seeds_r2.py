@@ -130,3 +130,21 @@ def test_lciib_a_guest_declaring_is_not_told_of_deputies_the_board_has_none_of(c
     chat.load("plpcp")
     said = chat.refused("dfe", "declare none").text
     assert said.endswith("Steering Group and their alternates declare interests here."), said
+
+
+def test_plpcp_closing_a_meeting_with_votes_open_names_every_one(chat: Chat) -> None:
+    """PLPCP (the chair runs the meeting and its votes, the usual practice): alice closing the meeting with poll 1 and
+    motions 2 and 3 open was told only of poll 1, closed the motions, and was told of poll 1 again."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", 'poll "Next venue?" "City Hall" "Online"')
+    chat.ok("alice", 'motion "That the Q3 report goes to LCIIB"')
+    chat.ok("alice", 'motion "That the budget is deployed"')
+    said = chat.refused("alice", "meeting close").text
+    assert said == ("Poll 1, motion 2 and motion 3 are still open; close each first: `poll close 1`, `poll close 2`, "
+                    "`poll close 3`."), said
+    chat.ok("alice", "poll close 1")
+    chat.ok("alice", "poll close 3")
+    assert chat.refused("alice", "meeting close").text == "Motion 2 is still open; close it with `poll close 2` first."
