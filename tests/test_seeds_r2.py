@@ -148,3 +148,18 @@ def test_plpcp_closing_a_meeting_with_votes_open_names_every_one(chat: Chat) -> 
     chat.ok("alice", "poll close 1")
     chat.ok("alice", "poll close 3")
     assert chat.refused("alice", "meeting close").text == "Motion 2 is still open; close it with `poll close 2` first."
+
+
+def test_cscpwg_no_interests_said_in_words_is_recorded_as_none_not_as_an_interest(chat: Chat) -> None:
+    """CSCPWG's first meeting, each asked to declare at its start: alice's `declare no interests`, bob's `declare
+    None.` and carol's `declare nothing to declare` were each recorded as an interest declared, 'no interests', and
+    the minutes would list them under the declarations as interests."""
+    from tests.test_seeds_n import cscpwg_first_meeting
+    cscpwg_first_meeting(chat)
+    for member, words in (("alice", "no interests"), ("bob", "None."), ("carol", "nothing to declare"),
+                          ("dan", "No interests to declare.")):
+        said = chat.ok(member, f"declare {words}").text
+        assert said == f"Recorded: {member} has no interests to declare for meeting 1.", said
+    said = chat.ok("sam", "interests").as_text()
+    assert "declared an interest" not in said and "nothing to declare" not in said.replace("no interests to declare",
+                                                                                             ""), said

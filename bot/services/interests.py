@@ -18,6 +18,10 @@ from bot.services.record_lock import require_unlocked
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
+# `declare none` in the words people use for it, typed with or without quotes: `declare no interests` was recorded as
+# an interest, 'no interests'.
+NO_INTERESTS = frozenset(("none", "nothing", "no interests", "no interest", "nothing to declare", "none to declare",
+                          "no interests to declare", "no interest to declare", "n/a", "nil"))
 
 
 def may_declare(ctx: Context) -> bool:
@@ -35,7 +39,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         raise NotAllowed(f"Only members of {ctx.terms.name} and their {rule.words} declare interests here."
                          if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} declare interests here.")
     words = cmd.description
-    none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
+    none = " ".join(" ".join(words).casefold().split()).strip(" .!") in NO_INTERESTS
     description = " ".join(words).strip()
     if not description:
         raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
