@@ -19,7 +19,7 @@ from bot.poll_wording import check_poll_words
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
-from bot.usage import example, missing, say_instead
+from bot.usage import example, missing, option_meant, say_instead
 from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
@@ -147,9 +147,9 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
             continue
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
     if len(positional) > len(verb.args):
-        extra = " ".join(positional[len(verb.args):])[:60]
-        raise UsageError(f"I did not expect '{extra}' after `{verb.name}`; put text with spaces in quotes. "
-                         f"{say_instead(verb, today)}")
+        given, more = positional[:len(verb.args)], positional[len(verb.args):]
+        raise UsageError(f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; " + (option_meant(
+            verb.name, verb.options, given, more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 
 

@@ -163,3 +163,16 @@ def test_cscpwg_no_interests_said_in_words_is_recorded_as_none_not_as_an_interes
     said = chat.ok("sam", "interests").as_text()
     assert "declared an interest" not in said and "nothing to declare" not in said.replace("no interests to declare",
                                                                                              ""), said
+
+
+def test_cscpwg_an_option_typed_without_its_dashes_is_given_back_with_them(chat: Chat) -> None:
+    """CSCPWG Governance ("Members may send substitutes"): wendy, dan's substitute, typing `here for dan` was told
+    "I did not expect 'for dan' after `here`; put text with spaces in quotes. Say `here`", a command that would
+    not say for whom she attends; and alice's `poll close 1 early` likewise `poll close 1`."""
+    from tests.test_seeds_n import cscpwg_first_meeting
+    cscpwg_first_meeting(chat)
+    said = chat.refused("wendy", "here for dan").text
+    assert said == ("I did not expect 'for dan' after `here`; options start with two dashes. Say `here --for @dan`."), \
+        said
+    said = chat.refused("sam", "poll close 1 early").text
+    assert said.endswith("Say `poll close 1 --early`."), said
