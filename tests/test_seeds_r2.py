@@ -176,3 +176,13 @@ def test_cscpwg_an_option_typed_without_its_dashes_is_given_back_with_them(chat:
         said
     said = chat.refused("sam", "poll close 1 early").text
     assert said.endswith("Say `poll close 1 --early`."), said
+
+
+def test_cscpwg_a_vote_for_a_candidate_typed_as_their_handle_is_their_option(chat: Chat) -> None:
+    """CSCPWG Governance ("will elect a chair at its first meeting"): bob, voting in the ballot for the chair, typed
+    `vote 1 @alice` and was told "'@alice' is not an option of poll 1. Options: 1 alice, 2 bob"."""
+    from tests.test_seeds_n import cscpwg_first_meeting
+    cscpwg_first_meeting(chat)
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    assert chat.ok("bob", "vote 1 @alice").text == "Your vote on poll 1 is recorded: alice."
+    assert chat.ok("carol", "vote 1 @Bob.").text == "Your vote on poll 1 is recorded: bob."

@@ -49,8 +49,9 @@ def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
     if whole in by_label:
         return [by_label[whole]]
     picked: list[int] = []
-    for word in words:
-        position = int(word) if word.isdecimal() else by_label.get(word.casefold())
+    for word in words:  # a candidate typed as their handle (`vote 1 @alice`) is the option that names them
+        position = int(word) if word.isdecimal() else by_label.get(word.casefold()) or \
+            by_label.get(word.casefold().removeprefix("@").rstrip(".!"))
         if position is None or not 1 <= position <= len(poll.options):
             listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
             raise UsageError(f"'{word[:40]}' is not an option of poll {poll.number}. Options: {listing}.")
