@@ -111,7 +111,7 @@ def test_lciib_a_deadline_in_words_no_date_reads_is_refused_as_no_date_not_cut_s
     chat.load("lciib")
     said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes in 3 days').text
     assert said == "'in 3 days' is not a date I know; write it as 2026-12-08 or 8 Dec 2026", said
-    said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes Friday noon').text
+    said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes Friday evening').text
     assert "(`--closes Friday`)" in said, said
 
 
@@ -186,3 +186,12 @@ def test_cscpwg_a_vote_for_a_candidate_typed_as_their_handle_is_their_option(cha
     chat.ok("sam", 'poll "Chair" "alice" "bob"')
     assert chat.ok("bob", "vote 1 @alice").text == "Your vote on poll 1 is recorded: alice."
     assert chat.ok("carol", "vote 1 @Bob.").text == "Your vote on poll 1 is recorded: bob."
+
+
+def test_lciib_noon_is_a_time(chat: Chat) -> None:
+    """LCIIB (Board Support and Logistics, the secretariat schedules): sam's `meeting schedule 10 Dec 2026 noon` was
+    refused "I did not expect '2026 noon'", and alice's poll closing `Friday noon` told 'noon' was no date."""
+    chat.load("lciib")
+    assert "Thu 10 Dec 2026, 12:00 GMT" in chat.ok("sam", "meeting schedule 10 Dec 2026 noon").as_text()
+    said = chat.ok("alice", 'poll "Venue?" "City Hall" "Online" --closes Friday at midday').as_text()
+    assert "Closes: Fri 4 Dec 2026, 12:00 GMT" in said, said
