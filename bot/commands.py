@@ -19,7 +19,7 @@ from bot.poll_wording import check_poll_words
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
-from bot.usage import example, missing, option_meant, say_instead
+from bot.usage import example, missing, name_with_spaces, option_meant, say_instead
 from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
@@ -148,7 +148,8 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
     if len(positional) > len(verb.args):
         given, more = positional[:len(verb.args)], positional[len(verb.args):]
-        raise UsageError(f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; " + (option_meant(
+        unexpected = f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; "
+        raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (option_meant(
             verb.name, verb.options, given, more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 

@@ -195,3 +195,13 @@ def test_lciib_noon_is_a_time(chat: Chat) -> None:
     assert "Thu 10 Dec 2026, 12:00 GMT" in chat.ok("sam", "meeting schedule 10 Dec 2026 noon").as_text()
     said = chat.ok("alice", 'poll "Venue?" "City Hall" "Online" --closes Friday at midday').as_text()
     assert "Closes: Fri 4 Dec 2026, 12:00 GMT" in said, said
+
+
+def test_plpcp_a_new_dcs_named_with_a_space_in_their_name_is_told_to_pick_them_from_the_menu(chat: Chat) -> None:
+    """PLPCP Membership (a new representative appointed after twelve months): sam's `member add @Zara Khan --seat
+    "DCS North London"` (a Slack slash command carries a typed name as text) was told "I did not expect 'Khan' after
+    `member add`; put text with spaces in quotes. Say `member add @alice --seat "Chair"`", a seat the ToR has not."""
+    chat.load("plpcp")
+    said = chat.refused("sam", 'member add @Zara Khan --seat "DCS North London"').text
+    assert said == ("I did not expect 'Khan' after `member add @Zara`: a person is named by one @mention. Pick Zara "
+                    "Khan from the @ menu (Slack, Teams), or give their one-word handle, e.g. `@zara`."), said
