@@ -205,3 +205,15 @@ def test_plpcp_a_new_dcs_named_with_a_space_in_their_name_is_told_to_pick_them_f
     said = chat.refused("sam", 'member add @Zara Khan --seat "DCS North London"').text
     assert said == ("I did not expect 'Khan' after `member add @Zara`: a person is named by one @mention. Pick Zara "
                     "Khan from the @ menu (Slack, Teams), or give their one-word handle, e.g. `@zara`."), said
+
+
+def test_plpcp_a_review_recorded_before_the_twelve_months_says_so(chat: Chat) -> None:
+    """PLPCP Review ("a review of the group's effectiveness ... should be undertaken after twelve months"): sam's
+    `review done` on 1 Dec 2026, six weeks before the twelve months from adoption (15 Jan 2027) ran out, was recorded
+    without a word, and `review` then said the review the ToR asks for was done."""
+    chat.load("plpcp")
+    said = chat.ok("sam", 'review done "Effectiveness review started"').text
+    assert said == ("ToR review recorded as done on 1 Dec 2026. The ToR asks for it after 12 months, from 15 Jan 2027 "
+                    "(ToR Review): done before then, it is recorded as that review."), said
+    at(chat, "2027-01-20", "09:00")
+    assert "ToR review recorded as done on 20 Jan 2027." == chat.ok("alice", "review done").text
