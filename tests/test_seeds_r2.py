@@ -217,3 +217,27 @@ def test_plpcp_a_review_recorded_before_the_twelve_months_says_so(chat: Chat) ->
                     "(ToR Review): done before then, it is recorded as that review."), said
     at(chat, "2027-01-20", "09:00")
     assert "ToR review recorded as done on 20 Jan 2027." == chat.ok("alice", "review done").text
+
+
+def test_cscpwg_a_recommendation_carried_does_not_end_the_group_unconfirmed(chat: Chat) -> None:
+    """CSCPWG Operation ("The group may cease prior to this if appropriate and by agreement of all members"): alice,
+    after all four carried "That the group recommends a national fostering recruitment campaign", said `group end
+    --motion 1` (the close had offered it, 'if it ends the group instead') and the group ended on a motion that says
+    nothing of ending it, its meetings cancelled."""
+    from tests.test_seeds_n import cscpwg_first_meeting
+    cscpwg_first_meeting(chat)
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 alice")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @alice --poll 1")
+    chat.ok("alice", 'motion "That the group recommends a national fostering recruitment campaign"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 2 for")
+    chat.ok("alice", "poll close 2")
+    chat.ok("alice", "meeting close")
+    said = chat.refused("alice", "group end --motion 2").text
+    assert said == ('Motion 2 reads "That the group recommends a national fostering recruitment campaign", which says '
+                    "nothing of the group ceasing. If it did agree that the group ceases, say `group end --motion 2 "
+                    "--confirm` (ToR Operation)."), said
+    assert "ends on 7 Feb 2023" in chat.ok("alice", "group end --motion 2 --confirm").text
