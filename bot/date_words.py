@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
 from bot.errors import UsageError
 from bot.rules.calendar import deadline, example_day, looks_like_time, show_date
@@ -51,7 +52,7 @@ def stray_refusal(option: str, date: str, stray: str, today: dt.date | None = No
     `today` (`--closes in 3 days`), that it is no date, rather than a command to copy that is refused in its turn."""
     if today is not None:
         try:
-            deadline(date, today, dt.UTC)
+            deadline(date, today, ZoneInfo("UTC"))
         except UsageError:
             day = example_day(today)
             typed = f"{date} {stray}"[:60]
