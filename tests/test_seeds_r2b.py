@@ -1,0 +1,22 @@
+"""PLPCP, LCIIB and CSCPWG met again (after tests/test_seeds_r2.py, at its 250 lines): what the meetings still found
+the bot saying unclearly, each fixed."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+
+
+def test_plpcp_apologies_from_a_dcs_with_an_alternate_named_say_who_attends(chat: Chat) -> None:
+    """PLPCP Membership ("Each DCS will nominate an alternate DCS from the sub-region to attend in their place"):
+    bob, nadia his standing alternate, sending apologies was told only that they were recorded, where carol, with
+    none named, is told she can name one; bob learnt nothing of who would attend for North London."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "alternate @nadia")
+    reply = chat.ok("bob", "apologies Annual leave")
+    assert reply.notices == ("nadia, your standing alternate, may attend in your place: they say `here` at the "
+                             "meeting (ToR Membership).",), reply.notices
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    assert "nadia is attending as alternate for bob" in chat.ok("nadia", "here").text
