@@ -20,3 +20,18 @@ def test_plpcp_apologies_from_a_dcs_with_an_alternate_named_say_who_attends(chat
     at(chat, "2026-12-10", "10:00")
     chat.ok("alice", "meeting open")
     assert "nadia is attending as alternate for bob" in chat.ok("nadia", "here").text
+
+
+def test_plpcp_a_vote_in_a_meeting_s_own_words_is_read(chat: Chat) -> None:
+    """PLPCP: at the meeting bob typed `vote 1 in favour`, carol `vote 1 opposed` and frank `vote 1 abstaining`, as
+    a chair calls for them; each was refused 'Vote for/against/abstain on motion 1'."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    for member in ("bob", "carol", "frank"):
+        chat.ok(member, "here")
+    chat.ok("alice", 'motion "That the Q3 report goes to LCIIB"')
+    assert chat.ok("bob", "vote 1 in favour").text == "Your vote on motion 1 is recorded: For."
+    assert chat.ok("carol", "vote 1 opposed").text == "Your vote on motion 1 is recorded: Against."
+    assert chat.ok("frank", "vote 1 abstaining").text == "Your vote on motion 1 is recorded: Abstain."

@@ -33,7 +33,8 @@ BALLOTS = cast(Table, Ballot.__table__)
 # reading it again.
 CAST_BALLOT = insert(BALLOTS).returning(*BALLOTS.c)
 CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id")).returning(*BALLOTS.c)
-MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
+MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "in favour": 1, "in favor": 1, "against": 2, "no": 2, "nay": 2,
+                  "opposed": 2, "abstain": 3, "abstention": 3, "abstaining": 3}
 
 
 def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
