@@ -35,3 +35,16 @@ def test_plpcp_a_vote_in_a_meeting_s_own_words_is_read(chat: Chat) -> None:
     assert chat.ok("bob", "vote 1 in favour").text == "Your vote on motion 1 is recorded: For."
     assert chat.ok("carol", "vote 1 opposed").text == "Your vote on motion 1 is recorded: Against."
     assert chat.ok("frank", "vote 1 abstaining").text == "Your vote on motion 1 is recorded: Abstain."
+
+
+def test_lciib_with_the_chairs_seat_vacant_a_refusal_says_to_seat_the_chair(chat: Chat) -> None:
+    """LCIIB Membership ("The LCIIB will be chaired by a Chief Executive"): with alice's seat, the chair's, left
+    vacant, bob opening the meeting was told 'This group has no chair yet; the secretariat can name one with `chair
+    @person`', which the board refuses unless the person holds the chair's seat."""
+    chat.load("lciib")
+    chat.ok("sam", "member remove @alice")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    said = chat.refused("bob", "meeting open").text
+    assert said.endswith("The chair's seat, Chair (a Chief Executive), is vacant: the secretariat seats the chair "
+                         "with `member add @person --seat \"Chair (a Chief Executive)\"` (ToR Membership)."), said
