@@ -48,3 +48,13 @@ def test_lciib_with_the_chairs_seat_vacant_a_refusal_says_to_seat_the_chair(chat
     said = chat.refused("bob", "meeting open").text
     assert said.endswith("The chair's seat, Chair (a Chief Executive), is vacant: the secretariat seats the chair "
                          "with `member add @person --seat \"Chair (a Chief Executive)\"` (ToR Membership)."), said
+
+
+def test_plpcp_a_financial_interest_is_a_pecuniary_one(chat: Chat) -> None:
+    """PLPCP (Oversight of PLPCP budget): carol's `declare "Shares in a placements provider" --nature financial` was
+    refused "--nature is one of pecuniary, non-pecuniary, ...", the word members use for it not among them."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    said = chat.ok("carol", 'declare "Shares in a placements provider" --nature financial').text
+    assert said == ("Recorded: carol declared an interest (pecuniary) for meeting 1: Shares in a placements "
+                    "provider"), said

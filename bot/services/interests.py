@@ -18,6 +18,7 @@ from bot.services.record_lock import require_unlocked
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
+KINDS = {"financial": "pecuniary", "non-financial": "non-pecuniary"}  # the words members use for them
 # `declare none` in the words people use for it, typed with or without quotes: `declare no interests` was recorded as
 # an interest, 'no interests'.
 NO_INTERESTS = frozenset(("none", "nothing", "no interests", "no interest", "nothing to declare", "none to declare",
@@ -53,7 +54,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         if meeting is None:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
         item = agenda_item(meeting, cmd.item)
-    nature = cmd.nature
+    nature = KINDS.get((cmd.nature or "").casefold(), cmd.nature)
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     kept_text = None if none else kept(description, lengths.TEXT, "interest")
