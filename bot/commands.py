@@ -4,12 +4,12 @@ the text that says a typed command again, and the help that describes them."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from bot import verb_words
 from bot.date_words import date_run, joined_date_and_time, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
@@ -19,7 +19,8 @@ from bot.poll_wording import check_poll_words
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
-from bot.usage import example, missing, say_instead
+from bot.usage import example, missing, name_with_spaces, option_meant, say_instead
+from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
 from bot.verbs import VERBS as VERBS
@@ -29,8 +30,10 @@ from bot.verbs import Verb as Verb
 MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
-MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>$")
-HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
+# A sentence's stop after the last word (`here.`, `vote 1 For.`, `alternate @nadia.`) is not part of it.
+STOP = ".!?,;:"
+MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>[.!?,;:]*$")
+HANDLE = re.compile(r"^@([\w.\-]{1,80}?)[.!?,;:]*$")
 
 
 def check_text(text: str) -> str:
@@ -72,15 +75,15 @@ def parsed(text: str, today: dt.date | None) -> Command:
         tokens = tokens[1:]
     if not tokens:
         return Help()
-    words = [t.removeprefix(QUOTED_DASHES).casefold() for t in tokens]
+    words = [t.removeprefix(QUOTED_DASHES).casefold().rstrip(STOP) for t in tokens]
     words[0] = VERB_WORDS.get(words[0], words[0])
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2
     if verb is None:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
-        unknown = tokens[0].removeprefix(QUOTED_DASHES)[:40]
-        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.",
+        typed = [token.removeprefix(QUOTED_DASHES) for token in tokens[:2]]
+        raise UsageError(f"{verb_words.unknown(typed, words, BY_NAME)}Say `help` for the list of commands.",
                          missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)
     if verb.name == "poll":
@@ -88,20 +91,8 @@ def parsed(text: str, today: dt.date | None) -> Command:
     return command
 
 
-# The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`.
-VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies"}
-
-# Words people reach for that name another verb: suggested, never run in its place.
-SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
-            "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
-            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote",
-            **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
-
-
 def suggest(word: str) -> str:
-    names = sorted({v.name.split()[0] for v in VERBS})
-    close = [SYNONYMS[word]] if word in SYNONYMS else difflib.get_close_matches(word, names, n=1)
-    return f"Did you mean `{close[0]}`? " if close else ""
+    return verb_words.suggest(word, BY_NAME)
 
 
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
@@ -129,7 +120,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                 words = date_run(tokens, index) if kind == "when" else 1
                 value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
                 if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
-                    stray = stray_refusal(f"--{name}", value, after)
+                    stray = stray_refusal(f"--{name}", value, after, today)
                 options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
         else:
             positional.append(token)
@@ -156,9 +147,10 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
             continue
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
     if len(positional) > len(verb.args):
-        extra = " ".join(positional[len(verb.args):])[:60]
-        raise UsageError(f"I did not expect '{extra}' after `{verb.name}`; put text with spaces in quotes. "
-                         f"{say_instead(verb, today)}")
+        given, more = positional[:len(verb.args)], positional[len(verb.args):]
+        unexpected = f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; "
+        raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (option_meant(
+            verb.name, verb.options, given, more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 
 
@@ -167,11 +159,11 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     if kind == "person":
         ref = person_ref(token)
         if ref is None:
-            raise UsageError(f"{label} names a person with @ (the @-picker), not '{token[:40]}'. "
-                             f"{say_instead(verb, today)}")
+            raise UsageError(unmentioned(verb, name, token, today) or f"{label} names a person with @ (the "
+                             f"@-picker), not '{token[:40]}'. {say_instead(verb, today)}")
         return ref
     if kind == "int":
-        digits = token.removeprefix("#")
+        digits = token.removeprefix("#").rstrip(STOP)
         # isdecimal, not isdigit: '²' is a digit that int() refuses (a failure, not a refusal, until it was this).
         if not digits.isdecimal() or len(digits) > 9:
             raise UsageError(f"{label} is a number, not '{token[:40]}'. {say_instead(verb, today)}",
@@ -180,13 +172,23 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     if kind == "word":
         return token.casefold()
     if kind == "occasion":  # a deputy's --meeting: next, a meeting's number, or standing
-        word = token.casefold().removeprefix("#")
+        word = token.casefold().removeprefix("#").rstrip(STOP)
         if word in ("next", "standing"):
             return word
         if not word.isdecimal() or len(word) > 9:
             raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
         return int(word)
     return token
+
+
+def unmentioned(verb: Verb, name: str, token: str, today: dt.date | None) -> str | None:
+    """For a name typed without its @ (`alternate nadia`), how to name them; None for anything else."""
+    if not HANDLE.match(f"@{token}"):
+        return None
+    menu = "(on Slack or Teams, pick them from the @ menu)"
+    if name.startswith("--"):
+        return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
+    return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."
 
 
 def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",

@@ -3,10 +3,13 @@ they are read as one date and none of them is taken into the text of a motion or
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
-from bot.rules.calendar import looks_like_time
+from bot.errors import UsageError
+from bot.rules.calendar import deadline, example_day, looks_like_time, show_date
 
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
         r"|nov(?:ember)?|dec(?:ember)?"
@@ -44,18 +47,34 @@ def stray_words(tokens: Sequence[str], end: int, quoted: str) -> str:
     return " ".join(words)
 
 
-def stray_refusal(option: str, date: str, stray: str) -> str:
+def stray_refusal(option: str, date: str, stray: str, today: dt.date | None = None) -> str:
+    """The refusal for `stray` words after a date in quotes' company; where the date's own words read as no date on
+    `today` (`--closes in 3 days`), that it is no date, rather than a command to copy that is refused in its turn."""
+    if today is not None:
+        try:
+            deadline(date, today, ZoneInfo("UTC"))
+        except UsageError:
+            day = example_day(today)
+            typed = f"{date} {stray}"[:60]
+            return f"'{typed}' is not a date I know; write it as {day.isoformat()} or {show_date(day)}"
     return (f"'{stray[:60]}' follows {option} {date} but is not part of a date, and the text is in quotes, so I have "
             f"not added it to the text. Give the date alone after {option} (`{option} {date}`), and put any more "
             "text inside the quotes.")
 
 
 def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
-    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`) as the two words a verb whose arguments are `names` = [date,
-    time] (`meeting schedule`) takes, the date's words joined; anything else as it came, read (or refused) as typed."""
-    if names != ["date", "time"] or len(positional) <= 2:
+    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`, `on 10 December at 10am`) as the two words a verb whose arguments
+    are `names` = [date, time] (`meeting schedule`) takes, the date's words joined; a date in words with no time
+    (`10 Dec`) as the date alone, so the time is asked for; anything else as it came, read (or refused) as typed."""
+    if names != ["date", "time"]:
         return positional
+    positional = [word for word in positional if word.casefold() not in JOINING]
     at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
+    if at is None and len(positional) > 1 and all(DATE_WORD.match(word) for word in positional) and \
+            any(word.isalpha() for word in positional):
+        return [" ".join(positional)]
+    if len(positional) <= 2:
+        return positional
     if at == 0:
         words = date_run(positional, 1) if is_date_word(positional[1]) else 1
         return [positional[0], " ".join(positional[1:1 + words]), *positional[1 + words:]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shlex
 
 from bot.errors import UsageError
@@ -13,25 +14,40 @@ SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u20
 # not read as more of the deadline. A control character never typed (bot.commands.check_text).
 QUOTED_DASHES = "\x00"
 SPACE = " \t\r\n"  # shlex's whitespace
+# An apostrophe within a word (`can't`, `Children's`) opens no quote: `apologies I can't make it` was refused as a
+# quote not closed. It stands in as a character never typed (check_text) while shlex reads the words.
+APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
+KEPT_APOSTROPHE = "\x01"
 
 
 def tokenize(text: str) -> list[str]:
-    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front."""
-    source = text.translate(SMART_QUOTES).replace("\n", " ")
+    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front. A lone apostrophe
+    that closes no quote (`members' views`) is read as typed."""
+    source = APOSTROPHE.sub(KEPT_APOSTROPHE, text.translate(SMART_QUOTES).replace("\n", " "))
+    try:
+        return words(source, "\"'")
+    except ValueError:
+        pass
+    try:
+        return words(source, '"')
+    except ValueError:
+        raise UsageError('A quote is not closed. Put text with spaces in matching quotes: '
+                         'declare "My interest".') from None
+
+
+def words(source: str, quotes: str) -> list[str]:
     stream = io.StringIO(source)
     lexer = shlex.shlex(stream, posix=True, punctuation_chars=False)
     lexer.whitespace_split = True
     lexer.commenters = ""
+    lexer.quotes = quotes
     tokens: list[str] = []
-    try:
-        while True:
-            at = stream.tell()  # where the next word starts, after the white space shlex skips
-            while at < len(source) and source[at] in SPACE:
-                at += 1
-            token = lexer.get_token()
-            if token is None:
-                return tokens
-            tokens.append(f"{QUOTED_DASHES}{token}" if source[at] in "\"'" else token)
-    except ValueError:
-        raise UsageError('A quote is not closed. Put text with spaces in matching quotes: '
-                         'declare "My interest".') from None
+    while True:
+        at = stream.tell()  # where the next word starts, after the white space shlex skips
+        while at < len(source) and source[at] in SPACE:
+            at += 1
+        token = lexer.get_token()
+        if token is None:
+            return tokens
+        token = token.replace(KEPT_APOSTROPHE, "'")
+        tokens.append(f"{QUOTED_DASHES}{token}" if source[at] in quotes else token)

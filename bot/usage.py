@@ -99,3 +99,27 @@ def say_for(verb: Described, name: str, today: dt.date | None, given: dict[str, 
 
 
 FIRST_NUMBER = re.compile(r"(?<= )\d+\b")
+
+
+def option_meant(verb_name: str, options: dict[str, str], given: list[str], extra: list[str]) -> str | None:
+    """For words after a command's arguments that begin with one of its options' names without the dashes (`here for
+    dan`, `meeting open 1 confirm`), the command meant, to copy (`here --for @dan`); None when they do not."""
+    kind = options.get(extra[0].casefold()) if extra else None
+    if kind is None or (kind == "flag") != (len(extra) == 1):
+        return None
+    value = extra[1:]
+    if kind == "person" and not value[0].startswith(("@", "<@")):
+        value = [f"@{value[0]}", *value[1:]]
+    meant = " ".join([verb_name, *given, f"--{extra[0].casefold()}", *value])
+    return f"options start with two dashes. Say `{meant}`."
+
+
+def name_with_spaces(verb_name: str, given: list[str], more: list[str]) -> str | None:
+    """For a person's name typed with a space after its @ (`member add @Zara Khan`), how to name them; None for any
+    other words."""
+    if not given or not given[-1].startswith("@") or not more[0][:1].isupper():
+        return None
+    first = given[-1].removeprefix("@")
+    return (f"I did not expect '{more[0][:40]}' after `{' '.join([verb_name, *given])[:60]}`: a person is named by "
+            f"one @mention. Pick {first} {more[0][:40]} from the @ menu (Slack, Teams), or give their one-word "
+            f"handle, e.g. `@{first.casefold()}`.")

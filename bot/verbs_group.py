@@ -35,13 +35,14 @@ class GroupBind(Command):
     short_name: str = arg("word")
 
 
-@described("group end", 'group end [--motion N] [--agreed "reference"]', "end the group before its end date, on the "
-           "agreement its ToR asks for (e.g. motion N carried by all members)")
+@described("group end", 'group end [--motion N [--confirm]] [--agreed "reference"]', "end the group before its end "
+           "date, on the agreement its ToR asks for (e.g. motion N carried by all members)")
 @dataclass(frozen=True, kw_only=True)
 class GroupEnd(Command):
     act: ClassVar[Act] = Act.END_GROUP
     motion: int | None = option("int")
     agreed: str | None = option()
+    confirm: bool = option("flag")  # motion N ends the group though its words say nothing of ending
 
 
 @described("members", "members", "seats, holders and when their terms end")
@@ -59,7 +60,7 @@ class MemberAdd(Command):
     person: PersonRef = arg("person")
     seat: str | None = option()
     role: str | None = option()
-    from_: str | None = option(name="from")
+    from_: str | None = option("when", "from")
     agreed: str | None = option()
     also: str | None = option()
 

@@ -50,7 +50,7 @@ def test_empty_text_is_help() -> None:
         ("motions", "Did you mean `polls`?"),
         ('declare "unclosed', "A quote is not closed"),
         ("vote three for", "The poll is a number, not 'three'. Say `vote 3 for`."),
-        ("deputy bob", "The person names a person with @ (the @-picker), not 'bob'. Say `deputy @bob --meeting next`."),
+        ("deputy bob", "Name the person with @ in front (on Slack or Teams, pick them from the @ menu). Say `deputy @bob`."),
         ("meeting schedule 2026-12-03", "At what time?"),
         ("quorum --now", "`quorum` has no option --now"),
         ("declare x --item", "--item needs a value"),

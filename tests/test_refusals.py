@@ -96,4 +96,5 @@ def test_a_missing_meeting_lists_the_coming_ones(chat: Chat) -> None:
 def test_a_word_where_a_person_belongs_says_how_to_name_one(chat: Chat) -> None:
     chat.load("plpcp")
     reply = chat.refused("alice", "member remove bob")
-    assert "The person names a person with @ (the @-picker), not 'bob'. Say `member remove @bob`." == reply.text
+    assert "Name the person with @ in front (on Slack or Teams, pick them from the @ menu). Say `member remove @bob`." \
+        == reply.text

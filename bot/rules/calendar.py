@@ -74,7 +74,8 @@ def example_day(today: dt.date) -> dt.date:
 
 # A time of day as people type it: 10:00, 9.30, 2pm, 2:30pm. Never a date, so a date and a time typed in the other
 # order can be told apart.
-TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?$", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday)$", re.IGNORECASE)
+NOON = ("noon", "midday")  # `tomorrow at noon`: refused as no time, and `--closes Friday noon` as words after a date
 
 
 def looks_like_time(text: str) -> bool:
@@ -185,7 +186,9 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
 
 
 def parse_time(text: str) -> dt.time:
-    """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`."""
+    """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`, `noon`."""
+    if text.strip().casefold() in NOON:
+        return dt.time(12, 0)
     try:
         parsed = dateparser.parse(text.replace(".", ":"), default=dt.datetime(2000, 1, 1))
     except (ValueError, OverflowError):

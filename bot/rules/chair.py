@@ -128,6 +128,9 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
     if ended:
         return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "
                           f"with `{naming(terms)}`") + "."
+    if rule.seat:  # LCIIB "chaired by a Chief Executive": `chair @x` is refused unless x holds the seat
+        return rule.cited(f"The chair's seat, {rule.seat}, is vacant: the secretariat seats the chair with "
+                          f"`member add @person --seat \"{rule.seat}\"`") + "."
     return rule.cited(f"This group has no chair yet; the secretariat can name one with `{naming(terms)}`") + "."
 
 

@@ -67,7 +67,7 @@ def may_send(terms: Terms, held: SeatHeld | None, today: dt.date) -> bool:
     return held is not None and terms.deputies.allowed and entitlement_refusal(terms, held, today, member="") is None
 
 
-SPOKEN = ("alternate", "substitute")  # the ToRs' words the grammar runs as `deputy` (bot.commands.VERB_WORDS)
+SPOKEN = ("alternate", "substitute")  # the ToRs' words the grammar runs as `deputy` (bot.verb_words.VERB_WORDS)
 
 
 def command(rule: DeputyRule) -> str:

@@ -3,9 +3,14 @@ meeting's record (the secretariat, the chair, the minute-taker), as a clerk reco
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
+from sqlalchemy import or_, select
+
 from bot import verbs
 from bot.errors import NotAllowed
-from bot.models import Attendance, Meeting, Membership, Person
+from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show, show_date
@@ -23,6 +28,7 @@ from bot.terms_powers import Act
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
+    cmd = meeting_in_reason(cmd)
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -58,10 +64,45 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     ctx.audit("attendance.apologies", meeting=meeting.id, member=member.id, reason=reason,
               **({} if own else {"recorded_by": ctx.actor.id}))
     notices: tuple[str, ...] = ()
-    if own and may_send(ctx.terms, held, ctx.today) and not roll.deputy_named(ctx, meeting, member):
-        notices = (sending_hint(ctx.terms.deputies, held.seat_title, accounts_of(ctx, member)),)
+    if own and may_send(ctx.terms, held, ctx.today):
+        named = named_deputy(ctx, meeting, member)
+        notices = (sending_hint(ctx.terms.deputies, held.seat_title, accounts_of(ctx, member)) if named is None
+                   else named,)
     return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
                  notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+# `apologies for meeting 2 - on leave` names the meeting in the reason's words: they were recorded against the next
+# meeting, with the reason 'for meeting 2'.
+MEETING_WORDS = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+#?(\d{1,9})\b[\s,.:;\-\u2013\u2014]*(.*)",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
+    """`cmd` with a meeting its reason begins by naming (`for meeting 2`) as its --meeting, and the rest as the reason;
+    as it came when --meeting is given or the reason names none."""
+    named = MEETING_WORDS.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    if named is None:
+        return cmd
+    rest = named.group(2).strip()
+    return dataclasses.replace(cmd, meeting=int(named.group(1)), reason=(rest,) if rest else ())
+
+
+def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
+    """Who attends in the member's place, where they have named someone for `meeting` (or a standing deputy): said
+    to the member sending apologies; None when nobody is named."""
+    nomination = ctx.session.scalars(select(DeputyNomination).where(
+        DeputyNomination.member_id == member.id, DeputyNomination.group_id == ctx.group.id,
+        DeputyNomination.revoked_at.is_(None),
+        or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None)))
+        .order_by(DeputyNomination.meeting_id.is_(None))).first()
+    deputy = ctx.session.get(Person, nomination.deputy_id) if nomination else None
+    if deputy is None:
+        return None
+    rule = ctx.terms.deputies
+    which = "standing " if nomination and nomination.meeting_id is None else ""
+    return rule.cited(f"{deputy.display_name}, your {which}{rule.word}, may attend in your place: they say `here` at "
+                      "the meeting") + "."
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:

@@ -33,13 +33,14 @@ BALLOTS = cast(Table, Ballot.__table__)
 # reading it again.
 CAST_BALLOT = insert(BALLOTS).returning(*BALLOTS.c)
 CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id")).returning(*BALLOTS.c)
-MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "against": 2, "no": 2, "nay": 2, "abstain": 3, "abstention": 3}
+MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "in favour": 1, "in favor": 1, "against": 2, "no": 2, "nay": 2,
+                  "opposed": 2, "abstain": 3, "abstention": 3, "abstaining": 3}
 
 
 def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
     """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
     if poll.kind == "motion":
-        word = " ".join(words).casefold()
+        word = " ".join(words).casefold().rstrip(".!")  # `vote 1 For.`
         if word not in MOTION_CHOICES or MOTION_CHOICES[word] > len(poll.options):
             allowed = "/".join(o.label.casefold() for o in poll.options)
             raise UsageError(f"Vote {allowed} on motion {poll.number}: `vote {poll.number} for`.")
@@ -49,8 +50,9 @@ def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
     if whole in by_label:
         return [by_label[whole]]
     picked: list[int] = []
-    for word in words:
-        position = int(word) if word.isdecimal() else by_label.get(word.casefold())
+    for word in words:  # a candidate typed as their handle (`vote 1 @alice`) is the option that names them
+        position = int(word) if word.isdecimal() else by_label.get(word.casefold()) or \
+            by_label.get(word.casefold().removeprefix("@").rstrip(".!"))
         if position is None or not 1 <= position <= len(poll.options):
             listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
             raise UsageError(f"'{word[:40]}' is not an option of poll {poll.number}. Options: {listing}.")

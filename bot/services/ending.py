@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, UsageError
@@ -46,6 +48,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     if power.agreement is not None and power.agreement.vote is not None:
         # first: a motion that did not carry ends nothing, whether or not a meeting is open (CSCPWG Operation)
         poll, note = agreed_by(ctx, cmd.motion, power.agreement, power.cite()), None
+        refuse_unrelated(poll, cmd.confirm, power.cite())
     meeting = ctx.open_meeting()
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
@@ -62,6 +65,20 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     return Reply(f"{ctx.terms.name} ends on {show_date(ctx.today)}{power.cite()}: it schedules no meeting and takes "
                  f"no vote from now on; its record stays readable." + (f" Agreed: {agreed}." if agreed else "")
                  + cancelled_words(cancelled))
+
+
+# A motion's words that speak of the group ending: "That the working group ceases now", "Cease the working group early".
+ENDING = re.compile(r"\b(?:ceas\w*|end(?:s|ed|ing)?\b|clos(?:e|es|ed|ing|ure)\b|wind(?:s|ing)? up|wound up|dissol\w*"
+                    r"|disband\w*|stand(?:s|ing)? down|conclud\w*|finish\w*)", re.IGNORECASE)
+
+
+def refuse_unrelated(poll: Poll, confirmed: bool, cite: str) -> None:
+    """Refuse ending the group on a motion whose words say nothing of it ending (a recommendation carried by all
+    members), unless the chair confirms it did agree that."""
+    if confirmed or ENDING.search(poll.question):
+        return
+    raise NotAllowed(f'Motion {poll.number} reads "{poll.question[:200]}", which says nothing of the group ceasing. If '
+                     f"it did agree that the group ceases, say `group end --motion {poll.number} --confirm`{cite}.")
 
 
 def cancelled_words(cancelled: list[str]) -> str:

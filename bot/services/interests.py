@@ -18,6 +18,11 @@ from bot.services.record_lock import require_unlocked
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
+KINDS = {"financial": "pecuniary", "non-financial": "non-pecuniary"}  # the words members use for them
+# `declare none` in the words people use for it, typed with or without quotes: `declare no interests` was recorded as
+# an interest, 'no interests'.
+NO_INTERESTS = frozenset(("none", "nothing", "no interests", "no interest", "nothing to declare", "none to declare",
+                          "no interests to declare", "no interest to declare", "n/a", "nil"))
 
 
 def may_declare(ctx: Context) -> bool:
@@ -31,10 +36,11 @@ def may_declare(ctx: Context) -> bool:
 def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
-        raise NotAllowed(f"Only members of {ctx.terms.name} and their {ctx.terms.deputies.words} declare interests "
-                         "here.")
+        rule = ctx.terms.deputies
+        raise NotAllowed(f"Only members of {ctx.terms.name} and their {rule.words} declare interests here."
+                         if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} declare interests here.")
     words = cmd.description
-    none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
+    none = " ".join(" ".join(words).casefold().split()).strip(" .!") in NO_INTERESTS
     description = " ".join(words).strip()
     if not description:
         raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
@@ -48,7 +54,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         if meeting is None:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
         item = agenda_item(meeting, cmd.item)
-    nature = cmd.nature
+    nature = KINDS.get((cmd.nature or "").casefold(), cmd.nature)
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     kept_text = None if none else kept(description, lengths.TEXT, "interest")

@@ -128,6 +128,20 @@ def opening_words(ctx: Context) -> str:
     return "\n".join(prompts)
 
 
+def refuse_open_votes(ctx: Context, meeting: Meeting) -> None:
+    """Refuse closing `meeting` while votes at it are open, naming each with the command that closes it."""
+    votes = list(ctx.session.scalars(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open")
+                                     .order_by(Poll.number)))
+    if len(votes) == 1:
+        raise NotAllowed(f"{votes[0].kind.capitalize()} {votes[0].number} is still open; close it with "
+                         f"`poll close {votes[0].number}` first.")
+    if votes:
+        named = [f"{vote.kind} {vote.number}" for vote in votes]
+        listed = f"{', '.join(named[:-1])} and {named[-1]}"
+        raise NotAllowed(f"{listed[0].upper()}{listed[1:]} are still open; close each first: "
+                         + ", ".join(f"`poll close {vote.number}`" for vote in votes) + ".")
+
+
 def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     """Close the open meeting. Refuses while a vote is open; members with no record are marked absent."""
     meeting = ctx.open_meeting()
@@ -135,10 +149,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
         raise NotFound("No meeting is open.")
     require(ctx, cmd.act, "close a meeting", meeting=meeting)
     refuse_away_chair(ctx, meeting, "close it")
-    open_vote = ctx.session.scalar(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open"))
-    if open_vote is not None:
-        raise NotAllowed(f"{open_vote.kind.capitalize()} {open_vote.number} is still open; close it with "
-                         f"`poll close {open_vote.number}` first.")
+    refuse_open_votes(ctx, meeting)
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     if present_by_acting(ctx, meeting):  # the chair who ran it is not minuted absent for not saying `here`
         recorded.add(ctx.actor.id)

@@ -77,8 +77,22 @@ def review_status(ctx: Context, cmd: Review) -> Reply:
     return Reply(rule.cited(f"The ToR review is due on {show_date(due)}") + f".{overdue}{last}", private=True)
 
 
+def early(ctx: Context) -> str:
+    """What to say of the ToR's first review recorded before the months it waits for have run out (PLPCP Review:
+    "should be undertaken after twelve months"): nothing for any other."""
+    rule = ctx.terms.review
+    if rule is None or last_done(ctx, "review") is not None:
+        return ""
+    due = next_review(ctx)
+    if due is None or ctx.today >= due:
+        return ""
+    return " " + rule.cited(f"The ToR asks for it after {rule.first_after_months} months, from {show_date(due)}") \
+        + ": done before then, it is recorded as that review."
+
+
 def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
     require(ctx, cmd.act, f"record the {kind}")
+    before = early(ctx) if kind == "review" else ""
     note = kept(" ".join(cmd.note).strip(), lengths.TEXT, "note") or None
     if (earlier := done_today(ctx, kind, note)) is not None:  # pressed twice, or by the chair and the secretary
         what = "The ToR review was already recorded as done" if kind == "review" else \
@@ -95,7 +109,7 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
         due = next_review(ctx)
         after = " " + ctx.terms.review.cited(f"The next is due on {show_date(due)}") + "." \
             if due and ctx.terms.review else ""
-        return Reply(f"ToR review recorded as done on {show_date(ctx.today)}.{after}")
+        return Reply(f"ToR review recorded as done on {show_date(ctx.today)}.{before}{after}")
     rule = ctx.terms.reporting
     if rule is None:
         raise NotAllowed("The ToR sets no reporting duty, so there is no report to record.")

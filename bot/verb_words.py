@@ -1,0 +1,37 @@
+"""The words people type for a command, and what to say when a command's words are not one govbot knows."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+# The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`.
+VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies"}
+
+# Words people reach for that name another verb: suggested, never run in its place.
+SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
+            "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
+            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote",
+            **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
+
+
+def suggest(word: str, names: Iterable[str]) -> str:
+    """`Did you mean `declare`? ` for a word like one of the verbs `names`, or nothing."""
+    firsts = sorted({name.split()[0] for name in names})
+    close = [SYNONYMS[word]] if word in SYNONYMS else difflib.get_close_matches(word, firsts, n=1)
+    return f"Did you mean `{close[0]}`? " if close else ""
+
+
+def unknown(tokens: list[str], words: list[str], names: Iterable[str]) -> str:
+    """What to say to typed words (`tokens`, casefolded as `words`) that begin no command of `names`: a word that
+    begins only two-word commands (`meeting shedule`) is named with the word after it, and the nearest of those
+    commands offered, or all of them; any other word, with the verb nearest it."""
+    longer = sorted(name for name in names if name.split()[0] == words[0] and " " in name)
+    if not longer:
+        return f"I don't know '{tokens[0][:40]}'. {suggest(words[0], names)}"
+    seconds = {name.split(" ", 1)[1]: name for name in longer}
+    if len(words) > 1 and (close := difflib.get_close_matches(words[1], seconds, n=1)):
+        return f"I don't know '{' '.join(tokens[:2])[:60]}'. Did you mean `{seconds[close[0]]}`? "
+    typed = " ".join(tokens[:2])[:60]
+    said = f"'{typed}' is not a command I know" if len(words) > 1 else f"`{typed}` needs more"
+    return f"{said}: say one of " + ", ".join(f"`{name}`" for name in longer) + ". "
