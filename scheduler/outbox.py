@@ -77,11 +77,13 @@ class Claimed:
 
 
 def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
-    """Lease up to `limit` queued messages whose time has come; counts the attempt."""
+    """Lease up to `limit` queued messages whose time has come; counts the attempt. A lease holds to its last
+    instant: a replica whose clock reads exactly its end (one LEASE behind the holder's) does not take a message
+    the holder may have sent and not yet marked."""
     rows = session.scalars(
         select(OutboxMessage)
         .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now,
-               or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until <= now))
+               or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
         .with_for_update(skip_locked=True)
     ).all()

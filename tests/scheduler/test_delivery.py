@@ -76,6 +76,9 @@ def test_a_process_killed_mid_delivery_resends_that_message_after_its_lease_and_
 
     soon = day_before + dt.timedelta(minutes=1)
     assert deliver(board.sessions, {"console": notifier}, soon).sent == []  # the rest are still leased
+    # A lease holds to its last instant: a replica whose clock reads exactly the end of it (one LEASE behind the
+    # one that sent) takes nothing the sender may be about to mark sent.
+    assert deliver(board.sessions, {"console": notifier}, day_before + queue.LEASE).sent == []
     after_lease = day_before + queue.LEASE + dt.timedelta(seconds=1)
     resent = deliver(board.sessions, {"console": notifier}, after_lease).sent
     assert len(resent) == len(queued) - 2
