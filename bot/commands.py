@@ -10,7 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from bot.date_words import date_run, joined_date_and_time, stray_refusal, stray_words
+from bot.date_words import date_run, joined_date_and_time, options_in_deadline, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
@@ -107,7 +107,7 @@ def suggest(word: str) -> str:
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
     positional: list[str] = []
     options: dict[str, Any] = {}
-    index, quoted_text, stray = 0, False, ""
+    index, quoted_text, stray, deadlines = 0, False, "", []
     while index < len(tokens):
         token = tokens[index]
         if token.startswith(QUOTED_DASHES):
@@ -127,6 +127,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                     raise UsageError(f"--{name} needs a value after it. {say_instead(verb, today)}")
                 index += 1  # a date's words after its option are one value (`--due 18 Dec`), not the motion's
                 words = date_run(tokens, index) if kind == "when" else 1
+                deadlines += [(f"--{name}", index, words)] if kind == "when" else []
                 value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
                 if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
                     stray = stray_refusal(f"--{name}", value, after)
@@ -137,7 +138,13 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
     if stray and quoted_text:  # `motion "Approve" --closes 18 Dec noon`: not 'Approve noon'
         raise UsageError(stray)
     positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
-    return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
+    try:
+        return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
+    except UsageError as refused:
+        retold = [options_in_deadline(name, tokens, at, words, today, QUOTED_DASHES)
+                  for name, at, words in deadlines] if \
+            refused.missing == "choices" else []
+        raise UsageError(next(filter(None, retold), str(refused)), missing=refused.missing) from None
 
 
 def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:

@@ -77,9 +77,18 @@ def example_day(today: dt.date) -> dt.date:
 TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?$", re.IGNORECASE)
 
 
+# What may end a date typed at the end of a sentence (`--closes 18 Dec 4pm.`): read as if it were not there.
+SENTENCE_END = ".,;!"
+
+
+def unended(text: str) -> str:
+    """`text` without the full stop (or , ; !) a sentence ending with it would add."""
+    return text.strip().rstrip(SENTENCE_END).rstrip()
+
+
 def looks_like_time(text: str) -> bool:
     """Whether `text` reads as a time of day (`10:00`, `2pm`), not a date: a bare number is neither."""
-    stripped = text.strip()
+    stripped = unended(text)
     return bool(TIME_OF_DAY.match(stripped)) and not stripped.isdigit()
 
 
@@ -107,6 +116,7 @@ def parse_date(text: str, today: dt.date, *, looking_back: bool = False) -> dt.d
     """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `2026/12/03` (year first),
     `today`, `tomorrow`, `yesterday`; one typed without its year is placed by `year_for` (`looking_back` for a
     `--since`). Raises UsageError for one not understood or more than YEARS_AHEAD ahead."""
+    text = unended(text)
     day = understood_date(ascii_digits(text), today, looking_back)
     latest = add_months(today, 12 * YEARS_AHEAD)
     if day > latest:
@@ -186,6 +196,7 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
 
 def parse_time(text: str) -> dt.time:
     """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`."""
+    text = unended(text)
     try:
         parsed = dateparser.parse(text.replace(".", ":"), default=dt.datetime(2000, 1, 1))
     except (ValueError, OverflowError):
@@ -198,7 +209,7 @@ def parse_time(text: str) -> dt.time:
 def deadline(text: str, today: dt.date, zone: ZoneInfo) -> tuple[dt.date, dt.datetime]:
     """A deadline typed as `date [time] [zone]` (`2026-12-10 17:00`, `2026-10-25 01:30 BST`), 17:00 when no time is
     given: its local date and its UTC instant. A repeated autumn time needs its zone name to say which."""
-    parts = [word for word in text.split() if word.casefold() not in ("at", "on")]  # `tomorrow at 12:00`
+    parts = [word for word in unended(text).split() if word.casefold() not in ("at", "on")]  # `tomorrow at 12:00`
     named = parts.pop() if len(parts) >= 3 and parts[-1].isalpha() and looks_like_time(parts[-2]) else None
     if len(parts) >= 2 and looks_like_time(parts[-1]):
         day, time = parse_date(" ".join(parts[:-1]), today), parse_time(parts[-1])
