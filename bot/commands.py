@@ -31,6 +31,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
 MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>$")
 HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
+QUOTED_NAME = f"@{QUOTED_DASHES}"  # how the tokenizer marks a name quoted after an @
 
 
 def check_text(text: str) -> str:
@@ -51,6 +52,8 @@ def person_ref(token: str) -> PersonRef | None:
         return PersonRef(match.group(1), by_id=True, name=(match.group(2) or "").strip()[:200] or None)
     if match := HANDLE.match(token):
         return PersonRef(match.group(1), by_id=False)
+    if token.startswith(QUOTED_NAME) and (name := " ".join(token.removeprefix(QUOTED_NAME).split())[:200]):
+        return PersonRef(name, by_id=False)  # `@"Bob Jones"`
     return None
 
 
@@ -193,7 +196,7 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         if not word.isdecimal() or len(word) > 9:
             raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
         return int(word)
-    return token
+    return token.replace(QUOTED_NAME, "@")  # text with `@"Bob Jones"` in it: as typed, but for its quotes
 
 
 def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",

@@ -16,7 +16,8 @@ SPACE = " \t\r\n"  # shlex's whitespace
 
 
 def tokenize(text: str) -> list[str]:
-    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front."""
+    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front, and a name
+    quoted after an @ (`@"Bob Jones"`) has it after the @."""
     source = text.translate(SMART_QUOTES).replace("\n", " ")
     stream = io.StringIO(source)
     lexer = shlex.shlex(stream, posix=True, punctuation_chars=False)
@@ -31,7 +32,11 @@ def tokenize(text: str) -> list[str]:
             token = lexer.get_token()
             if token is None:
                 return tokens
-            tokens.append(f"{QUOTED_DASHES}{token}" if source[at] in "\"'" else token)
+            if source[at] in "\"'":
+                token = f"{QUOTED_DASHES}{token}"
+            elif source[at:at + 2] in ('@"', "@'"):  # `@"Bob Jones"`: a person's name in quotes, marked as one
+                token = f"@{QUOTED_DASHES}{token[1:]}"
+            tokens.append(token)
     except ValueError:
         raise UsageError('A quote is not closed. Put text with spaces in matching quotes: '
                          'declare "My interest".') from None
