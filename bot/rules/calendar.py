@@ -10,6 +10,9 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from bot.errors import UsageError
+from bot.rules.time_of_day import looks_like_time as looks_like_time
+from bot.rules.time_of_day import parse_time as parse_time
+from bot.rules.time_of_day import unended
 
 
 class AmbiguousTime(UsageError):
@@ -70,26 +73,6 @@ def example_day(today: dt.date) -> dt.date:
     """The date a hint shows in its example: a week after `today` (the group's today), so an example copied as it
     stands is a date still to come, on the same weekday."""
     return today + dt.timedelta(days=7)
-
-
-# A time of day as people type it: 10:00, 9.30, 2pm, 2:30pm. Never a date, so a date and a time typed in the other
-# order can be told apart.
-TIME_OF_DAY = re.compile(r"^\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?$", re.IGNORECASE)
-
-
-# What may end a date typed at the end of a sentence (`--closes 18 Dec 4pm.`): read as if it were not there.
-SENTENCE_END = ".,;!"
-
-
-def unended(text: str) -> str:
-    """`text` without the full stop (or , ; !) a sentence ending with it would add."""
-    return text.strip().rstrip(SENTENCE_END).rstrip()
-
-
-def looks_like_time(text: str) -> bool:
-    """Whether `text` reads as a time of day (`10:00`, `2pm`), not a date: a bare number is neither."""
-    stripped = unended(text)
-    return bool(TIME_OF_DAY.match(stripped)) and not stripped.isdigit()
 
 
 def parse_day_and_time(first: str, second: str, today: dt.date) -> tuple[dt.date, dt.time]:
@@ -192,18 +175,6 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
     except ValueError:
         raise UsageError(f"There is no 29 Feb in {year}; give the date with its year, e.g. 28 Feb {year} or "
                          f"1 Mar {year}.") from None
-
-
-def parse_time(text: str) -> dt.time:
-    """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`."""
-    text = unended(text)
-    try:
-        parsed = dateparser.parse(text.replace(".", ":"), default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        parsed = None
-    if parsed is None or parsed.date() != dt.date(2000, 1, 1):
-        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
-    return parsed.time().replace(second=0, microsecond=0)
 
 
 def deadline(text: str, today: dt.date, zone: ZoneInfo) -> tuple[dt.date, dt.datetime]:
