@@ -70,7 +70,13 @@ def parse(text: str, today: dt.date | None = None) -> Command:
 # (A refusal is not kept: it is raised again each time.)
 @lru_cache(maxsize=256)
 def parsed(text: str, today: dt.date | None) -> Command:
-    tokens = tokenize(check_text(text))
+    try:
+        return read(tokenize(check_text(text)), text, today)
+    except UsageError as refused:  # what it quotes of the command, as typed: `@"Bob Jones"` without its mark
+        raise UsageError(str(refused).replace(QUOTED_NAME, "@"), missing=refused.missing) from None
+
+
+def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]
     if not tokens:
@@ -174,6 +180,8 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
 
 def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None = None) -> Any:
     label = name if name.startswith("--") else f"The {name.replace('_', ' ')}"
+    if kind != "person":  # `@"Bob Jones"` where no person is named: the words as typed, but for the quotes
+        token = token.replace(QUOTED_NAME, "@")
     if kind == "person":
         ref = person_ref(token)
         if ref is None:
@@ -196,7 +204,7 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
         if not word.isdecimal() or len(word) > 9:
             raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
         return int(word)
-    return token.replace(QUOTED_NAME, "@")  # text with `@"Bob Jones"` in it: as typed, but for its quotes
+    return token
 
 
 def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",

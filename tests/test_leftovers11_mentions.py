@@ -112,3 +112,9 @@ def test_a_handle_with_a_stray_mark_is_still_refused_and_quoted_text_keeps_its_a
     with pytest.raises(UsageError, match="names a person with @"):
         parse("member remove @bob,")
     assert parse('motion Thank @"Bob Jones"').text == ("Thank", "@Bob Jones")  # type: ignore[attr-defined]
+
+
+def test_a_quoted_name_where_no_person_goes_is_echoed_as_typed() -> None:
+    with pytest.raises(UsageError) as refused:
+        parse('vote @"1" for')
+    assert "\x00" not in str(refused.value) and "'@1'" in str(refused.value), str(refused.value)
