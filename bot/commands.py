@@ -17,6 +17,7 @@ from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
+from bot.typed_words import QUOTED_NAME, person_ref
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
 from bot.usage import example, missing, say_instead
@@ -29,9 +30,6 @@ from bot.verbs import Verb as Verb
 MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
-MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>$")
-HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
-QUOTED_NAME = f"@{QUOTED_DASHES}"  # how the tokenizer marks a name quoted after an @
 
 
 def check_text(text: str) -> str:
@@ -45,16 +43,6 @@ def check_text(text: str) -> str:
         raise UsageError("govbot does not pass on @channel, @here or @everyone; leave it out and the "
                          "group channel still sees what is recorded.")
     return text
-
-
-def person_ref(token: str) -> PersonRef | None:
-    if match := MENTION.match(token):
-        return PersonRef(match.group(1), by_id=True, name=(match.group(2) or "").strip()[:200] or None)
-    if match := HANDLE.match(token):
-        return PersonRef(match.group(1), by_id=False)
-    if token.startswith(QUOTED_NAME) and (name := " ".join(token.removeprefix(QUOTED_NAME).split())[:200]):
-        return PersonRef(name, by_id=False)  # `@"Bob Jones"`
-    return None
 
 
 def parse(text: str, today: dt.date | None = None) -> Command:

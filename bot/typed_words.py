@@ -1,11 +1,13 @@
-"""The words of a typed command: quoted text as one word, and which words were quoted."""
+"""The words of a typed command: quoted text as one word, which words were quoted, and a word naming a person."""
 
 from __future__ import annotations
 
 import io
+import re
 import shlex
 
 from bot.errors import UsageError
+from bot.grammar import PersonRef
 
 SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
 # Marks a quoted word, so that it stays text: shlex drops the quotes that would have told it apart. One starting with
@@ -13,6 +15,9 @@ SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u20
 # not read as more of the deadline. A control character never typed (bot.commands.check_text).
 QUOTED_DASHES = "\x00"
 SPACE = " \t\r\n"  # shlex's whitespace
+MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>$")
+HANDLE = re.compile(r"^@([\w.\-]{1,80})$")
+QUOTED_NAME = f"@{QUOTED_DASHES}"  # how `tokenize` marks a name quoted after an @
 
 
 def tokenize(text: str) -> list[str]:
@@ -40,3 +45,15 @@ def tokenize(text: str) -> list[str]:
     except ValueError:
         raise UsageError('A quote is not closed. Put text with spaces in matching quotes: '
                          'declare "My interest".') from None
+
+
+def person_ref(token: str) -> PersonRef | None:
+    """The person a word names: a platform's mention (`<@U123|bob>`), a handle (`@bob`), or a name quoted after
+    an @ (`@"Bob Jones"`); None for any other word."""
+    if match := MENTION.match(token):
+        return PersonRef(match.group(1), by_id=True, name=(match.group(2) or "").strip()[:200] or None)
+    if match := HANDLE.match(token):
+        return PersonRef(match.group(1), by_id=False)
+    if token.startswith(QUOTED_NAME) and (name := " ".join(token.removeprefix(QUOTED_NAME).split())[:200]):
+        return PersonRef(name, by_id=False)  # `@"Bob Jones"`
+    return None
