@@ -10,12 +10,13 @@ from functools import lru_cache
 from typing import Any
 
 from bot import verb_words
-from bot.date_words import date_run, joined_date_and_time, stray_refusal, stray_words
+from bot.date_words import date_run, joined_date_and_time, options_in_deadline, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
+from bot.typed_words import HANDLE, QUOTED_NAME, person_ref
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
@@ -32,8 +33,6 @@ CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
 # A sentence's stop after the last word (`here.`, `vote 1 For.`, `alternate @nadia.`) is not part of it.
 STOP = ".!?,;:"
-MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>[.!?,;:]*$")
-HANDLE = re.compile(r"^@([\w.\-]{1,80}?)[.!?,;:]*$")
 
 
 def check_text(text: str) -> str:
@@ -49,14 +48,6 @@ def check_text(text: str) -> str:
     return text
 
 
-def person_ref(token: str) -> PersonRef | None:
-    if match := MENTION.match(token):
-        return PersonRef(match.group(1), by_id=True, name=(match.group(2) or "").strip()[:200] or None)
-    if match := HANDLE.match(token):
-        return PersonRef(match.group(1), by_id=False)
-    return None
-
-
 def parse(text: str, today: dt.date | None = None) -> Command:
     """Parse `text` (with or without a leading `gov`, `/gov` or `!gov`) into its typed command.
 
@@ -70,7 +61,13 @@ def parse(text: str, today: dt.date | None = None) -> Command:
 # (A refusal is not kept: it is raised again each time.)
 @lru_cache(maxsize=256)
 def parsed(text: str, today: dt.date | None) -> Command:
-    tokens = tokenize(check_text(text))
+    try:
+        return read(tokenize(check_text(text)), text, today)
+    except UsageError as refused:  # what it quotes of the command, as typed: `@"Bob Jones"` without its mark
+        raise UsageError(str(refused).replace(QUOTED_NAME, "@"), missing=refused.missing) from None
+
+
+def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]
     if not tokens:
@@ -98,7 +95,7 @@ def suggest(word: str) -> str:
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
     positional: list[str] = []
     options: dict[str, Any] = {}
-    index, quoted_text, stray = 0, False, ""
+    index, quoted_text, stray, deadlines = 0, False, "", []
     while index < len(tokens):
         token = tokens[index]
         if token.startswith(QUOTED_DASHES):
@@ -118,6 +115,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                     raise UsageError(f"--{name} needs a value after it. {say_instead(verb, today)}")
                 index += 1  # a date's words after its option are one value (`--due 18 Dec`), not the motion's
                 words = date_run(tokens, index) if kind == "when" else 1
+                deadlines += [(f"--{name}", index, words)] if kind == "when" else []
                 value = " ".join(tokens[index:index + words]).removeprefix(QUOTED_DASHES)
                 if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
                     stray = stray_refusal(f"--{name}", value, after, today)
@@ -128,7 +126,13 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
     if stray and quoted_text:  # `motion "Approve" --closes 18 Dec noon`: not 'Approve noon'
         raise UsageError(stray)
     positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
-    return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
+    try:
+        return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
+    except UsageError as refused:
+        retold = [options_in_deadline(name, tokens, at, words, today, QUOTED_DASHES)
+                  for name, at, words in deadlines] if \
+            refused.missing == "choices" else []
+        raise UsageError(next(filter(None, retold), str(refused)), missing=refused.missing) from None
 
 
 def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:
@@ -156,6 +160,8 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
 
 def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None = None) -> Any:
     label = name if name.startswith("--") else f"The {name.replace('_', ' ')}"
+    if kind != "person":  # `@"Bob Jones"` where no person is named: the words as typed, but for the quotes
+        token = token.replace(QUOTED_NAME, "@")
     if kind == "person":
         ref = person_ref(token)
         if ref is None:

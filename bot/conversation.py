@@ -190,9 +190,11 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     actor = seated[0] if seated is not None else person_for(session, speaker)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
-        combined = direct.combined(chosen, [USE_CASES[type(command)](Context(
-            session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place), command)
-            for g in chosen])
+        # the cards a command changed are in the group's channel, not here: named for the platform to read anew
+        combined = direct.combined(chosen, [with_cards(ctx, USE_CASES[type(command)](ctx, command), everywhere)
+                                            for ctx in (Context(session=session, group=g, actor=actor, now=now,
+                                                                platform=speaker.platform, place=place)
+                                                        for g in chosen)])
         for g in chosen:
             require_within_pace(session, g, actor, now)
         return combined
@@ -208,6 +210,12 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     reply = with_cards(ctx, USE_CASES[type(command)](ctx, command), pending)
     require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back
     return reply
+
+
+def everywhere(ref: RecordRef) -> bool:
+    """Every card as pending (bot.services.record_cards.with_cards): one a direct message changed is refreshed
+    where it is posted, read anew there."""
+    return True
 
 
 def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: RecordRef,

@@ -17,7 +17,7 @@ WEEKDAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:d
 # One word of a date or a deadline: a day or year (18, 18th, 2026), a numeric date (2026-12-18, 18/12/2026), a month
 # or weekday by name, or what may follow a time (am, pm, the zone's name).
 DATE_WORD = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,4}})?|{MONTH}|{WEEKDAY}"
-                       r"|am|pm|gmt|bst|utc),?$", re.IGNORECASE)
+                       r"|am|pm|gmt|bst|utc)[.,;!]?$", re.IGNORECASE)
 LONGEST = 7  # `Thursday 10 December 2026 at 10:00 GMT`; a date is never longer
 JOINING = ("at", "on")  # read as part of a date only before one of its words: `18 Dec at 12:00`, `on Fri 18 Dec`
 
@@ -81,3 +81,29 @@ def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
     if at is not None and all(DATE_WORD.match(word) for word in positional[:at]):
         return [" ".join(positional[:at]), *positional[at:]]
     return positional
+
+
+def options_in_deadline(option: str, tokens: Sequence[str], at: int, words: int, today: dt.date | None,
+                        quoted: str) -> str | None:
+    """Where a poll's unquoted options after its deadline were read as more of it (`--closes 18 Dec Mon Wed`,
+    the `words` tokens from `at`): what was read, and the poll retold with its options quoted before the deadline
+    (the longest start of those words that reads as a deadline, leaving two options); None where none does."""
+    run = [token.removeprefix(quoted) for token in tokens[at:at + words]]
+    for cut in range(len(run) - 2, 0, -1):
+        try:
+            deadline(" ".join(run[:cut]), today or dt.date(2000, 1, 1), ZoneInfo("UTC"))
+        except UsageError:
+            continue
+        others = [retyped(token, quoted) for token in [*tokens[:at - 1], *tokens[at + words:]]]
+        poll = " ".join(["poll", *others, *(retyped(quoted + word, quoted) for word in run[cut:]), option,
+                         *run[:cut]])
+        return (f"I read all of '{' '.join(run)}' after {option} as its date, which left the poll no options. "
+                f"Put each option in quotes before {option}: `{poll}`.")
+    return None
+
+
+def retyped(token: str, quoted: str) -> str:
+    """A token as typed again: one that was quoted in double quotes."""
+    if not token.startswith(quoted):
+        return token
+    return '"' + token.removeprefix(quoted).replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -5,12 +5,14 @@ with it. The grammar's table of verbs (`bot.verbs`) is derived from these classe
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeVar
 
 from bot.terms_powers import Act
 
+HANDLE = re.compile(r"^[\w.\-]{1,80}$")  # a handle typed as it is: `@bob`, `@bob.jones`
 ROLE = "grammar"  # the key of a field's metadata: ("arg", Arg) or ("option", name, kind)
 
 
@@ -26,10 +28,20 @@ class PersonRef:
         return f"<@{self.value}>" if self.by_id else f"@{self.value}"
 
     def as_token(self) -> str:
-        """The token that names this person again, display name and all: `<@U123|bob>`, `@alice`."""
+        """The token that names this person again, display name and all: `<@U123|bob>`, `@alice`,
+        `@"Bob Jones"`."""
         if self.by_id and self.name:
             return f"<@{self.value}|{self.name}>"
-        return str(self)
+        return str(self) if self.by_id else mention(self.value)
+
+
+def mention(name: str) -> str:
+    """How a person called `name` is named in a command to copy, so that it reads back as them: `@bob`, and a
+    name of several words or with other marks in quotes, `@"Bob Jones"` (`@Bob Jones` reads as `@Bob` and a
+    stray word)."""
+    if HANDLE.match(name):
+        return f"@{name}"
+    return '@"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 @dataclass(frozen=True)

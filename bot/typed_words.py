@@ -1,4 +1,4 @@
-"""The words of a typed command: quoted text as one word, and which words were quoted."""
+"""The words of a typed command: quoted text as one word, which words were quoted, and a word naming a person."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 import shlex
 
 from bot.errors import UsageError
+from bot.grammar import PersonRef
 
 SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
 # Marks a quoted word, so that it stays text: shlex drops the quotes that would have told it apart. One starting with
@@ -18,11 +19,16 @@ SPACE = " \t\r\n"  # shlex's whitespace
 # quote not closed. It stands in as a character never typed (check_text) while shlex reads the words.
 APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 KEPT_APOSTROPHE = "\x01"
+# A person's mention or handle; a sentence's stop after it (`alternate @nadia.`) is not part of it.
+MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>[.!?,;:]*$")
+HANDLE = re.compile(r"^@([\w.\-]{1,80}?)[.!?,;:]*$")
+QUOTED_NAME = f"@{QUOTED_DASHES}"  # how `tokenize` marks a name quoted after an @
 
 
 def tokenize(text: str) -> list[str]:
-    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front. A lone apostrophe
-    that closes no quote (`members' views`) is read as typed."""
+    """Words, with quoted text as one word; a word that was quoted keeps QUOTED_DASHES in front, and a name
+    quoted after an @ (`@"Bob Jones"`) has it after the @. A lone apostrophe that closes no quote (`members' views`)
+    is read as typed."""
     source = APOSTROPHE.sub(KEPT_APOSTROPHE, text.translate(SMART_QUOTES).replace("\n", " "))
     try:
         return words(source, "\"'")
@@ -50,4 +56,20 @@ def words(source: str, quotes: str) -> list[str]:
         if token is None:
             return tokens
         token = token.replace(KEPT_APOSTROPHE, "'")
-        tokens.append(f"{QUOTED_DASHES}{token}" if source[at] in quotes else token)
+        if source[at] in quotes:
+            token = f"{QUOTED_DASHES}{token}"
+        elif source[at] == "@" and source[at + 1:at + 2] in tuple(quotes):  # `@"Bob Jones"`: a name, marked as one
+            token = f"@{QUOTED_DASHES}{token[1:]}"
+        tokens.append(token)
+
+
+def person_ref(token: str) -> PersonRef | None:
+    """The person a word names: a platform's mention (`<@U123|bob>`), a handle (`@bob`), or a name quoted after
+    an @ (`@"Bob Jones"`); None for any other word."""
+    if match := MENTION.match(token):
+        return PersonRef(match.group(1), by_id=True, name=(match.group(2) or "").strip()[:200] or None)
+    if match := HANDLE.match(token):
+        return PersonRef(match.group(1), by_id=False)
+    if token.startswith(QUOTED_NAME) and (name := " ".join(token.removeprefix(QUOTED_NAME).split())[:200]):
+        return PersonRef(name, by_id=False)  # `@"Bob Jones"`
+    return None

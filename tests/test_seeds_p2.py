@@ -133,7 +133,7 @@ def test_lciib_the_chair_alone_does_not_end_the_board_without_the_decision_that_
     said = chat.refused("alice", "group end").text
     assert said == ("The ToR does not say how London Children's Innovation and Improvement Board ends early, so its "
                     "end is recorded with the decision that made it: `group end --agreed \"reference\"`, e.g. "
-                    "`--agreed \"Leaders' Committee 1 Dec 2026, minute 4\"`."), said
+                    "`--agreed \"minute 4 of the meeting on 1 Dec 2026\"`."), said
     assert "Meeting 1: Thu 10 Dec 2026, 10:00 GMT, scheduled" in chat.ok("alice", "meetings").as_text()
     said = chat.ok("alice", 'group end --agreed "Leaders\' Committee 8 Dec 2026, minute 4"').text
     assert "Agreed: Leaders' Committee 8 Dec 2026, minute 4. Meeting 1 (Thu 10 Dec 2026, 10:00 GMT) is cancelled." \

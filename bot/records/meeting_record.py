@@ -26,7 +26,7 @@ from bot.records.during_meeting import recorded_during
 from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
 from bot.records.people import Namer, namer, secretariat_on
-from bot.records.roll_record import chair_in_place, read_attendance, undeclared
+from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
@@ -184,7 +184,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     record.quorum_at_open = opening.text if opening else (
         None if meeting.quorate_at_open is None else "quorate" if meeting.quorate_at_open else "not quorate")
     positions = {i.id: i.position for i in meeting.items}
-    for interest in session.scalars(select(Interest).where(Interest.meeting_id == meeting.id)
+    away = deputies_away(session, meeting)
+    for interest in session.scalars(select(Interest).where(Interest.meeting_id == meeting.id,
+                                                           Interest.person_id.not_in(away))
                                     .order_by(Interest.declared_at, Interest.id)):
         record.declarations.append(Declaration(
             names(interest.person_id), positions.get(interest.item_id) if interest.item_id else None,

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, Group, Interest, Meeting, Membership
+from bot.models import Attendance, DeputyNomination, Group, Interest, Meeting, Membership
 from bot.records.away import spells_away
 from bot.records.handovers import first_chair, opened_by
 from bot.records.people import Namer, co_opted, non_members
@@ -101,3 +101,17 @@ def chair_in_place(session: Session, meeting: Meeting) -> int | None:
                                                         Membership.person_id == opener,
                                                         Membership.role.in_(CHAIR_ROLES)).limit(1))
     return opener if statuses.get(opener) == "present" and chairs is not None else None  # never the secretariat
+
+
+def deputies_away(session: Session, meeting: Meeting) -> set[int]:
+    """The deputies named for the group who hold no seat in it and did not attend `meeting` (the member they were
+    named for came: CJCG 7.2, "Where a member cannot attend"): a declaration one made ahead of the meeting is not
+    one of those at it, and the minutes do not list it among them."""
+    named = set(session.scalars(select(DeputyNomination.deputy_id)
+                                .where(DeputyNomination.group_id == meeting.group_id)))
+    if not named:
+        return set()
+    seated = set(session.scalars(select(Membership.person_id).where(Membership.group_id == meeting.group_id)))
+    came = {person for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
+            for person in (row.member_id, row.deputy_id, row.relieved_id) if person is not None}
+    return named - seated - came

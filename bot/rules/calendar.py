@@ -10,6 +10,9 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from bot.errors import UsageError
+from bot.rules.time_of_day import looks_like_time as looks_like_time
+from bot.rules.time_of_day import parse_time as parse_time
+from bot.rules.time_of_day import unended
 
 
 class AmbiguousTime(UsageError):
@@ -72,18 +75,6 @@ def example_day(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=7)
 
 
-# A time of day as people type it: 10:00, 9.30, 2pm, 2:30pm. Never a date, so a date and a time typed in the other
-# order can be told apart.
-TIME_OF_DAY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday)$", re.IGNORECASE)
-NOON = ("noon", "midday")  # `tomorrow at noon`: refused as no time, and `--closes Friday noon` as words after a date
-
-
-def looks_like_time(text: str) -> bool:
-    """Whether `text` reads as a time of day (`10:00`, `2pm`), not a date: a bare number is neither."""
-    stripped = text.strip()
-    return bool(TIME_OF_DAY.match(stripped)) and not stripped.isdigit()
-
-
 def parse_day_and_time(first: str, second: str, today: dt.date) -> tuple[dt.date, dt.time]:
     """A date and a time typed in either order (`2026-12-17 10:00` or `10:00 2026-12-17`): the order is plain
     because a time of day never reads as a date. Raises UsageError naming what was not understood."""
@@ -108,6 +99,7 @@ def parse_date(text: str, today: dt.date, *, looking_back: bool = False) -> dt.d
     """A date a person typed: `2026-12-03`, `3 Dec 2026`, `03/12/2026` (day first), `2026/12/03` (year first),
     `today`, `tomorrow`, `yesterday`; one typed without its year is placed by `year_for` (`looking_back` for a
     `--since`). Raises UsageError for one not understood or more than YEARS_AHEAD ahead."""
+    text = unended(text)
     day = understood_date(ascii_digits(text), today, looking_back)
     latest = add_months(today, 12 * YEARS_AHEAD)
     if day > latest:
@@ -185,23 +177,10 @@ def same_day_in(day: dt.date, year: int) -> dt.date:
                          f"1 Mar {year}.") from None
 
 
-def parse_time(text: str) -> dt.time:
-    """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`, `noon`."""
-    if text.strip().casefold() in NOON:
-        return dt.time(12, 0)
-    try:
-        parsed = dateparser.parse(text.replace(".", ":"), default=dt.datetime(2000, 1, 1))
-    except (ValueError, OverflowError):
-        parsed = None
-    if parsed is None or parsed.date() != dt.date(2000, 1, 1):
-        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
-    return parsed.time().replace(second=0, microsecond=0)
-
-
 def deadline(text: str, today: dt.date, zone: ZoneInfo) -> tuple[dt.date, dt.datetime]:
     """A deadline typed as `date [time] [zone]` (`2026-12-10 17:00`, `2026-10-25 01:30 BST`), 17:00 when no time is
     given: its local date and its UTC instant. A repeated autumn time needs its zone name to say which."""
-    parts = [word for word in text.split() if word.casefold() not in ("at", "on")]  # `tomorrow at 12:00`
+    parts = [word for word in unended(text).split() if word.casefold() not in ("at", "on")]  # `tomorrow at 12:00`
     named = parts.pop() if len(parts) >= 3 and parts[-1].isalpha() and looks_like_time(parts[-2]) else None
     if len(parts) >= 2 and looks_like_time(parts[-1]):
         day, time = parse_date(" ".join(parts[:-1]), today), parse_time(parts[-1])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from bot.grammar import mention
 from bot.rules.calendar import add_months, show_date, term_ended
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, is_member, new_holder_due, term_over
 from bot.rules.voting import is_voting
@@ -19,7 +20,7 @@ def naming(terms: Terms, person: str = "person") -> str:
     chair agreed (CJCG 6.2: "an agreed named member of the group"), so a hint gives what is accepted."""
     power = terms.powers.stated(Act.NAME_CHAIR)
     agreed = power is not None and power.agreement is not None and power.agreement.body is not None
-    return f"chair @{person}" + (' --agreed "reference"' if agreed else "")
+    return f"chair {mention(person)}" + (' --agreed "reference"' if agreed else "")
 
 
 def lapsed(terms: Terms, held: SeatHeld | None, today: dt.date) -> str | None:
@@ -74,10 +75,10 @@ def restoring(terms: Terms, held: SeatHeld, today: dt.date, *, name: str, able: 
         return (f"the ToR has a new representative appointed to {held.seat_title}, not you again. The "
                 f"secretariat seats them with `member add @person --seat \"{held.seat_title}\"`.")
     if seat_over:
-        how = f"you are reappointed: `member add @{name} --seat \"{held.seat_title}\"`"
+        how = f"you are reappointed: `member add {mention(name)} --seat \"{held.seat_title}\"`"
     else:
         how = f"you are named again: `{naming(terms, name)}`" if terms.chair.chosen != "elected" else \
-            f"you are elected again at a meeting: `chair @{name} --poll N`"
+            f"you are elected again at a meeting: `chair {mention(name)} --poll N`"
     if able:
         return f"{how}, which {', '.join(able)} can do."
     return (f"{how}. Nobody in the group can do that now (no secretariat, and no chair in term), so ask the "
@@ -161,7 +162,7 @@ def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: 
     chair_seat = terms.seat(rule.seat) if rule.seat else None
     if chair_seat is not None and held.seat_title.casefold() != chair_seat.title.casefold():
         return rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + f". Seat {name} there with " \
-            f"`member add @{name} --seat \"{chair_seat.title}\"` first, or revise the ToR."
+            f"`member add {mention(name)} --seat \"{chair_seat.title}\"` first, or revise the ToR."
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
+from bot.grammar import mention
 from bot.rules.calendar import show_date, term_ended
 from bot.terms import Role, Seat
 from bot.terms_rules import ChairRule
@@ -77,7 +78,7 @@ def lapsed_hint(seat: Seat | None, seat_title: str, person: str, whom: str) -> s
     if new_holder_due(seat):
         return (f"The ToR has a new representative appointed to {seat_title}; the chair or secretariat seats them: "
                 f"`member add @person --seat \"{seat_title}\"`.")
-    return f"The chair or secretariat can reappoint {whom}: `member add @{person} --seat \"{seat_title}\"`."
+    return f"The chair or secretariat can reappoint {whom}: `member add {mention(person)} --seat \"{seat_title}\"`."
 
 
 def chair_term_words(rule: ChairRule, role: str, ends_on: dt.date, today: dt.date) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from bot.commands import PersonRef
 from bot.connections import connection_of
 from bot.errors import NotAllowed, UsageError
+from bot.grammar import mention
 from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
 from bot.replies import Reply
@@ -133,8 +134,8 @@ def not_yet_attending(ctx: Context, meeting_id: int) -> str | None:
     if not waiting or ctx.membership(ctx.actor) is not None:
         return None
     member = waiting[0].display_name
-    return rule.cited(f"{member} named you their {rule.word} and is not here: say `here --for @{member}` to attend "
-                      f"in {member}'s place, and vote for them") + "."
+    return rule.cited(f"{member} named you their {rule.word} and is not here: say `here --for {mention(member)}` "
+                      f"to attend in {member}'s place, and vote for them") + "."
 
 
 def vote(ctx: Context, cmd: Vote) -> Reply:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, NotFound, UsageError
+from bot.grammar import mention
 from bot.models import DeputyNomination, Meeting, Person
 from bot.replies import Reply
 from bot.rules import deputies
@@ -164,5 +165,5 @@ def meeting_to_deputise(ctx: Context, number: int | None, deputy: Person) -> Mee
         if number is not None or not rule.standing:
             raise
         raise NotFound(f"{missing} Or name a standing {rule.word}: "
-                       f"`{deputies.command(rule)} @{deputy.display_name} --meeting standing`"
+                       f"`{deputies.command(rule)} {mention(deputy.display_name)} --meeting standing`"
                        f"{' ' + rule.cite() if rule.clause else ''}.") from None

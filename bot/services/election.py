@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed
+from bot.grammar import mention
 from bot.models import AuditEvent, Person, Poll, QuorumCheck
 from bot.rules.voting import most_voted
 from bot.services.context import Context
@@ -34,7 +35,8 @@ def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
     winner = winners[0].strip().removeprefix("@").casefold()
     if winner != person.display_name.casefold():
         raise NotAllowed(rule.cited(f"{winners[0]} won poll {poll.number}, not {person.display_name}; an election "
-                                    "result cannot be overridden") + f". Record it with `chair @{winners[0]} "
+                                    "result cannot be overridden") + f". Record it with `chair "
+                         f"{mention(winners[0].strip().removeprefix('@'))} "
                          f"--poll {poll.number}`.")
     last = last_election(ctx)
     if last is not None and last >= poll.number:

@@ -41,8 +41,8 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
         # a ToR silent on ending the group early (LCIIB; PLPCP, "time-limited for the duration of the programme")
         # gives nobody the power alone: the end is someone's decision, recorded with its reference
         raise UsageError(f"The ToR does not say how {ctx.terms.name} ends early, so its end is recorded with the "
-                         "decision that made it: `group end --agreed \"reference\"`, e.g. `--agreed \"Leaders' "
-                         f"Committee {show_date(ctx.today)}, minute 4\"`.")
+                         "decision that made it: `group end --agreed \"reference\"`, e.g. `--agreed \"minute 4 of "
+                         f"the meeting on {show_date(ctx.today)}\"`.")
     note = kept((cmd.agreed or "").strip(), lengths.NOTE, "reference to the agreement") or None
     poll = None
     if power.agreement is not None and power.agreement.vote is not None:

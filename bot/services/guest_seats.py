@@ -4,6 +4,7 @@ provides for guests without a seat (LIEG 2.7), `bot/services/guests.py` records 
 
 from __future__ import annotations
 
+from bot.grammar import mention
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Context
 from bot.terms import Role
@@ -23,4 +24,4 @@ def guest_hint(ctx: Context) -> str:
         return ""
     who = who_may(power_for(ctx.terms, Act.SEAT_MEMBER), Act.SEAT_MEMBER)
     return (f" An invited guest is recorded by {who}, in one of the seats for them: {', '.join(seats)}. For "
-            f"example `member add @{ctx.actor.display_name} --seat \"{seats[0]}\"`.")
+            f"example `member add {mention(ctx.actor.display_name)} --seat \"{seats[0]}\"`.")

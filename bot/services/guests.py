@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
+from bot.grammar import mention
 from bot.models import Attendance, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
@@ -51,7 +52,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
         raise NotAllowed(privacy.cited(f"{ctx.terms.name} meetings are not open to {privacy.not_open_to}") +
                          f", and {guest.display_name} is recorded from {organisation}, so cannot attend as a guest. "
                          f"If {guest.display_name} attends for another organisation, record that with `guest "
-                         f"@{guest.display_name} --from \"organisation\"`.")
+                         f"{mention(guest.display_name)} --from \"organisation\"`.")
     require_within_cap(ctx, meeting, organisation)
     ctx.session.add(Attendance(meeting_id=meeting.id, member_id=guest.id, status=GUEST, recorded_at=ctx.now,
                                organisation=organisation))
@@ -114,7 +115,7 @@ def how_to_record(ctx: Context) -> str:
         return ""
     who = who_may(power_for(ctx.terms, Act.RECORD_ACTIONS), Act.RECORD_ACTIONS)
     return (f" A guest {ctx.terms.guests.cite()} is recorded by {who}: "
-            f"`guest @{ctx.actor.display_name} --from \"organisation\"`.").replace("  ", " ")
+            f"`guest {mention(ctx.actor.display_name)} --from \"organisation\"`.").replace("  ", " ")
 
 
 def guest_at(ctx: Context, meeting_id: int, number: int) -> str | None:

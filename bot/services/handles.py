@@ -54,7 +54,9 @@ def by_handle(session: Session, platform: str, handle: str, group_id: int | None
     ours: dict[int, Person] = {}
     if group_id is not None:
         ours = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(group_people(group_id))))}
-    named = [p for p in ours.values() if p.id in found or words(p.display_name) == [typed]]
+    # a name of one word, or the whole name in quotes (`@"Bob Jones"`, as govbot suggests it)
+    named = [p for p in ours.values() if p.id in found or words(p.display_name) == [typed]
+             or p.display_name.casefold() == typed]
     if len(named) == 1:
         return named[0]
     if len(named) > 1 or len(found) > 1:
@@ -68,3 +70,16 @@ def by_handle(session: Session, platform: str, handle: str, group_id: int | None
         raise NotFound(f"@{handle} is not the account of {' or '.join(like)} of this group, so I won't guess whom "
                        f"you mean. {mention.format('them')}.")
     return next(iter(found.values()))
+
+
+def console_named(session: Session, name: str, group_id: int) -> Person | None:
+    """On the console, where a typed name is an account: the one person of the group whose name is `name`, where
+    no account has that name (a seat holder the ToR file names `Bob Jones`, seated by the account `bob`, is
+    `@"Bob Jones"` too); None otherwise, and the name is the account's."""
+    typed = name.casefold()
+    if session.scalar(select(Identity.id).where(Identity.platform == "console", (Identity.external_id == name)
+                                                | (Identity.handle == typed)).limit(1)) is not None:
+        return None
+    ours = list(session.scalars(select(Person).where(Person.id.in_(group_people(group_id)))))
+    named = [p for p in ours if p.display_name.casefold() == typed]
+    return named[0] if len(named) == 1 else None

@@ -94,3 +94,10 @@ def shows_later(session: Session, place: Place, ref: RecordRef, version: int) ->
 def note_shown(session: Session, place: Place, ref: RecordRef, version: int) -> None:
     """Note that the card showing `ref` now shows change `version`, unless it was updated to a later one since."""
     session.execute(_NOTE, _of(place, ref, version=version))
+
+
+def channels_showing(session: Session, platform: str, ref: RecordRef) -> list[str]:
+    """The channels on `platform` where a card the bot posted shows `ref`: where a change made elsewhere (a vote in
+    a direct message) is to be shown."""
+    return list(session.scalars(select(PostedMessage.channel_id).where(
+        PostedMessage.platform == platform, PostedMessage.subject == ref.key).order_by(PostedMessage.id)))

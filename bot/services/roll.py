@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import or_, select
 
 from bot.errors import NotAllowed
+from bot.grammar import mention
 from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, cap_refusal
 from bot.rules.chair import holds_chair
@@ -132,8 +133,9 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         raise NotAllowed(not_named(ctx, for_member))
     members = {n.member_id: n.member for n in nominations}
     if len(members) > 1:
-        names = ", ".join(f"@{p.display_name}" for p in members.values())
-        raise NotAllowed(f"You are {rule.word} for {names}; say which with `here --for @member`.")
+        names = ", ".join(p.display_name for p in members.values())
+        which = " or ".join(f"`here --for {mention(p.display_name)}`" for p in members.values())
+        raise NotAllowed(f"You are {rule.word} for {names}; say which: {which}.")
     member = next(iter(members.values()))
     seat_held = ctx.membership(member)
     if seat_held is not None:
@@ -176,10 +178,10 @@ def not_named(ctx: Context, for_member: Person | None) -> str:
     named = f"{rule.word} for this meeting" if rule.per_meeting else f"standing {rule.word}"
     if for_member is not None:
         said = f"{unseated}{for_member.display_name} has not named you their {named}"
-        how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} @{me}`."
+        how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} {mention(me)}`."
         return said + ("." if gap else "") + how
     nobody = f"{unseated}no member has" if unseated else "No member has"
-    how = f" {gap}" if gap else f" {namer(ctx)} can: `{command(rule)} @{me}`."
+    how = f" {gap}" if gap else f" {namer(ctx)} can: `{command(rule)} {mention(me)}`."
     return f"{nobody} named you their {named}.{how}{hint}"
 
 

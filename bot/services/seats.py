@@ -7,6 +7,7 @@ import re
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, NotFound, UsageError
+from bot.grammar import mention
 from bot.models import Membership, Poll
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_start, show_date
@@ -117,7 +118,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
             return record_capacity(ctx, membership, also, before)
         if same_seat and not seat.several_holders:
             raise NotAllowed(f"{seat.title} is held by {membership.person.display_name}. "
-                             f"Remove them first: `member remove @{membership.person.display_name}`.")
+                             f"Remove them first: `member remove {mention(membership.person.display_name)}`.")
         if membership.person_id == person.id:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):

@@ -11,7 +11,7 @@ from bot.connections import connection_of
 from bot.identity import Place as Place
 from bot.identity import Speaker
 from bot.models import Identity, Membership, Person
-from bot.services.handles import by_handle
+from bot.services.handles import by_handle, console_named
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.
@@ -84,9 +84,13 @@ def resolve(session: Session, platform: str, ref: PersonRef, group_id: int | Non
     """The person a command names.
 
     A platform mention (`<@U123>`) is authoritative and creates the person if new. A bare `@handle` is an
-    identity on the console (where names are the identities); elsewhere it must match a known handle, read first
+    identity on the console (where names are the identities; one no account has may be the name of one of the
+    group's people, `@"Bob Jones"`); elsewhere it must match a known handle, read first
     among the people of the group `group_id` (bot/services/handles.py). Raises NotFound naming the handle.
     """
+    if platform == "console" and not ref.by_id and group_id is not None and \
+            (person := console_named(session, ref.value, group_id)) is not None:
+        return person
     if ref.by_id or platform == "console":
         # A mention's own name (`<@U123|bob>`) names a newcomer properly in the record until they speak.
         return person_for(session, Speaker(platform, ref.value, ref.name or ref.value), mentioned=platform != "console")

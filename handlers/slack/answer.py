@@ -7,7 +7,7 @@ import logging
 import threading
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from slack_bolt import Ack, BoltRequest
@@ -162,7 +162,13 @@ class Exchange:
         """Put the cards the command changed (a poll's tally after a vote, the meeting's roll) in place: those it
         composed, and those whose refresh was already running when it did (`Reply.cards_pending`)."""
         for ref, shown in [(s.subject, s) for s in reply.cards] + [(r, None) for r in reply.cards_pending]:
-            if ref is not None:
+            if ref is not None and self.place.direct:  # a vote in a direct message: the card in the group's channel
+                with self.core.serially():
+                    shown_in = cards.channels(self.core.sessions, ref)
+                for channel in shown_in:
+                    there = Place(self.place.platform, channel)
+                    card_refresh.refresh(replace(self, place=there, clicked_ts=None, changes={}), ref, None)
+            elif ref is not None:
                 card_refresh.refresh(self, ref, shown)
 
     def whisper(self, reply: Reply) -> None:

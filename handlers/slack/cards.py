@@ -12,6 +12,7 @@ from bot.db import unit_of_work
 from bot.refs import RecordRef
 from bot.services.posted_cards import (
     PostedCard,
+    channels_showing,
     note_shown,
     posted_card,
     remember_card,
@@ -31,6 +32,12 @@ def card_ts(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, cl
     itself, and one naming another poll's card would have that card rewritten as this one."""
     with sessions() as session:
         return _card_ts(session, Place(PLATFORM, channel_id), ref, clicked)
+
+
+def channels(sessions: sessionmaker[Session], ref: RecordRef) -> list[str]:
+    """The Slack channels where a card of `ref` was posted (a group's channel, for a vote in a direct message)."""
+    with sessions() as session:
+        return channels_showing(session, PLATFORM, ref)
 
 
 def placed(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, clicked: str | None,

@@ -1,7 +1,9 @@
-"""Text as Teams draws it. Teams reads a message's text and a TextBlock's as a small Markdown: no inline code
-(backticks show as backticks), single line breaks run together, and the Agents Playground shows `<` and `>` as
-`&lt;` and `&gt;`. So commands are set in bold, and text with more than one line, or with angle brackets, goes
-in a card with a TextBlock per line, where each line stays a line and a bracket is only a bracket.
+"""Text as Teams draws it. Teams reads a message's text and a TextBlock's as a small Markdown: a message's text
+shows `inline code` (Microsoft's "Format your bot messages": preformatted text), a TextBlock's has none (backticks
+show as backticks: its Markdown is bold, italics, lists and links), single line breaks run together, and the Agents
+Playground shows `<` and `>` as `&lt;` and `&gt;`. So a command is code in a message and bold in a card, and text
+with more than one line, or with angle brackets, goes in a card with a TextBlock per line, where each line stays a
+line and a bracket is only a bracket.
 
 An address is given as a Markdown link, `[gov.example.org/groups/cjcg/](…)`, which Teams renders in a message and
 in a card's TextBlock and facts; a bare address is not reliably made a link in a card, and Markdown would read an
@@ -22,10 +24,13 @@ BULLET = re.compile(r"^\s*[-*•]\s+")
 HEADING = re.compile(r"^\s*#{1,6}\s+")
 
 
-def inline(text: str) -> str:
-    """`a command` as **a command** (Teams has no inline code), and each address as a Markdown link named by its
-    host and path, so a personal link's token is neither shown nor read as Markdown."""
-    return ADDRESS.sub(linked, CODE.sub(lambda m: f"**{m.group(1).strip()}**", unlinked(text)))
+def inline(text: str, *, code: bool = False) -> str:
+    """`a command` as **a command** (a TextBlock has no inline code), or kept as code with `code` (a message's own
+    text, which shows it), and each address outside code as a Markdown link named by its host and path, so a
+    personal link's token is neither shown nor read as Markdown."""
+    parts = CODE.split(unlinked(text))  # text, a command, text, ...
+    return "".join(ADDRESS.sub(linked, part) if i % 2 == 0 else f"`{part.strip()}`" if code else
+                   ADDRESS.sub(linked, f"**{part.strip()}**") for i, part in enumerate(parts))
 
 
 def unlinked(text: str) -> str:

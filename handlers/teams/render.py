@@ -68,13 +68,15 @@ def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
     notifies them of an answer it cannot hide from the rest of the channel."""
     # A refusal is marked as Slack marks it (`:warning:`), so it never reads as a confirmation; on a card the
     # refusal's text is in the warning colour instead.
-    text = inline(("⚠ " if reply.error else "") + reply.text) if not needs_card(reply) else None
+    text = inline(("⚠ " if reply.error else "") + reply.text, code=True) if not needs_card(reply) else None
     entities: list[Mention] = []
     if mention is not None and mention.name:
         tag = f"<at>{mention.name}</at>"
         entities.append(Mention(text=tag, mentioned=ChannelAccount(id=mention.id, name=mention.name)))
         text = f"{tag} {text}" if text is not None else tag
     activity = Activity(type=ActivityTypes.message, text=text)
+    if text is not None:
+        activity.text_format = "markdown"  # a command in it is code (markdown.inline)
     if needs_card(reply):
         activity.attachments = [attachment(card(reply))]
     if entities:

@@ -1,5 +1,5 @@
 """Teams as Microsoft's own client shows it: the pressed card answers each button, text that renders (no inline
-code, no escaped brackets, lines that stay lines), and meeting cards that stay true as the roll call goes on."""
+code in a card, no escaped brackets, lines that stay lines), and meeting cards that stay true as the roll call goes on."""
 
 from __future__ import annotations
 
@@ -111,7 +111,13 @@ def test_no_reply_shows_backticks_or_escaped_brackets_and_help_keeps_its_lines(
             await teams.say("carol", "vote 1 for")
             shown = everything_shown(teams.connector.calls, answers)
             assert "deputy @person" in shown
-            assert "`" not in shown and "&lt;" not in shown and "&gt;" not in shown
+            assert "&lt;" not in shown and "&gt;" not in shown
+            # a card's TextBlock has no inline code: a command there is bold; a message's own text shows code
+            in_cards = everything_shown([], answers + [a["content"] for c in teams.connector.calls
+                                                        for a in c.body.get("attachments") or []])
+            assert "`" not in in_cards
+            coded = [c.body for c in teams.connector.calls if "`" in (c.body.get("text") or "")]
+            assert coded and all(body.get("textFormat") == "markdown" for body in coded)
 
     asyncio.run(run())
 
@@ -170,7 +176,7 @@ def test_in_a_one_to_one_chat_commands_are_about_the_persons_own_groups(sessions
             # One group: no need to ask.
             assert "Members of Children's Joint Commissioning Group" in await in_chat(teams, "harry", "members")
             # In a group's own channel, --group cannot reach another group.
-            assert "**--group** chooses a group only in a direct chat" in said(
+            assert "`--group` chooses a group only in a direct chat" in said(
                 await teams.say("bob", "members --group plpcp"))
 
     asyncio.run(run())
