@@ -6,19 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import AuditEvent, Meeting
 from bot.records.people import Namer
 
+# Built once, not at each call (a roll reads them at every turn of an open meeting).
+EVENTS_OF = select(AuditEvent).where(AuditEvent.group_id == bindparam("group_id"),
+                                     AuditEvent.action == bindparam("action")).order_by(AuditEvent.id)
+
 
 def handovers(session: Session, meeting: Meeting) -> list[tuple[dt.datetime, int | None, int]]:
     """(when, previous chair id or None for the group's chair, new chair id) for each handover, oldest first."""
     found = []
-    for event in session.scalars(select(AuditEvent).where(AuditEvent.group_id == meeting.group_id,
-                                                          AuditEvent.action == "meeting.chair_named")
-                                 .order_by(AuditEvent.id)):
+    for event in session.scalars(EVENTS_OF, {"group_id": meeting.group_id, "action": "meeting.chair_named"}):
         detail = event.detail
         if detail.get("meeting") == meeting.id and "previous" in detail:
             found.append((event.at, detail["previous"], int(detail["chair"])))
@@ -34,9 +36,7 @@ def first_chair(session: Session, meeting: Meeting) -> int | None:
 def opened_by(session: Session, meeting: Meeting) -> int | None:
     """Who opened the meeting, and so ran it where it names no chair and the group has no single chair (LIEG's
     co-chairs, 3.1); None before it opened."""
-    for event in session.scalars(select(AuditEvent).where(AuditEvent.group_id == meeting.group_id,
-                                                          AuditEvent.action == "meeting.opened")
-                                 .order_by(AuditEvent.id)):
+    for event in session.scalars(EVENTS_OF, {"group_id": meeting.group_id, "action": "meeting.opened"}):
         if event.detail.get("meeting") == meeting.id:
             return event.actor_id
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership, Person
@@ -54,13 +54,19 @@ def namer(session: Session, group: Group) -> Namer:
     return name
 
 
+# Built once, not at each call (building a statement costs more CPU than SQLite running it; these run every turn).
+SEATS_OF_GROUP = select(Membership.person_id, Membership.role, Membership.seat_title).where(
+    Membership.group_id == bindparam("group_id"))
+CO_OPTED_OF_GROUP = select(Membership.person_id, Membership.seat_title).where(
+    Membership.group_id == bindparam("group_id"), Membership.role == Role.CO_OPTED)
+
+
 def non_members(session: Session, group_id: int) -> dict[int, str]:
     """The seat title of each person who sits in the group only as secretariat or observer: not members, so the
     minutes list them "in attendance" when they came, and never as absent."""
     seats: dict[int, str] = {}
     members: set[int] = set()
-    for person_id, role, title in session.execute(select(Membership.person_id, Membership.role, Membership.seat_title)
-                                                  .where(Membership.group_id == group_id)):
+    for person_id, role, title in session.execute(SEATS_OF_GROUP, {"group_id": group_id}):
         if role in (Role.SECRETARIAT, Role.OBSERVER):
             seats[person_id] = title
         else:
@@ -75,8 +81,7 @@ def co_opted(session: Session, group: Group, *, short: bool = False) -> dict[int
     Membership)`."""
     terms = group_terms(group)
     words: dict[int, str] = {}
-    for person_id, title in session.execute(select(Membership.person_id, Membership.seat_title).where(
-            Membership.group_id == group.id, Membership.role == Role.CO_OPTED)):
+    for person_id, title in session.execute(CO_OPTED_OF_GROUP, {"group_id": group.id}):
         seat = terms.seat(title)
         vote = "" if seat is None or seat.voting else ", non-voting"
         cite = f" {seat.cite()}" if seat is not None and seat.cite() else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.errors import NotAllowed
 from bot.models import Interest, Meeting, Person
@@ -18,14 +18,20 @@ from bot.services.context import Context
 from bot.services.presiding import holds_chair, is_chair, presides_until_elected
 
 HELD = ("scheduled", "open", "closed")
+# Built once: read at each meeting scheduled.
+OTHER_MEETING_STARTS = select(Meeting.starts_at).where(
+    Meeting.group_id == bindparam("group_id"), Meeting.status.in_(HELD), Meeting.id != bindparam("meeting_id"))
+HELD_MEETINGS = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status.in_(HELD))
+DECLARED = select(Interest.id).where(Interest.meeting_id == bindparam("meeting_id"),
+                                     Interest.person_id == bindparam("person_id")).limit(1)
 
 
 def cadence_warnings(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     """Warnings, citing the ToR, when `meeting` breaks the group's cadence (bot.rules.cadence)."""
     zone = ctx.terms.zone
     day = meeting.starts_at.astimezone(zone).date()
-    days = [m.astimezone(zone).date() for m in ctx.session.scalars(select(Meeting.starts_at).where(
-        Meeting.group_id == ctx.group.id, Meeting.status.in_(HELD), Meeting.id != meeting.id))]
+    days = [m.astimezone(zone).date() for m in ctx.session.scalars(OTHER_MEETING_STARTS, {
+        "group_id": ctx.group.id, "meeting_id": meeting.id})]
     previous = max((d for d in days if d <= day), default=None)
     following = min((d for d in days if d > day), default=None)
     in_year = sum(1 for d in days if day - dt.timedelta(days=365) < d <= day)
@@ -42,7 +48,7 @@ def require_chair_for_additional(ctx: Context, day: dt.date) -> tuple[str, ...]:
         return ()
     zone = ctx.terms.zone
     earlier = [(m.starts_at.astimezone(zone).date(), m.number) for m in ctx.session.scalars(
-        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status.in_(HELD)))]
+        HELD_MEETINGS, {"group_id": ctx.group.id})]
     regular = last_regular(rule, day, earlier)
     if regular is None:
         return ()
@@ -86,8 +92,7 @@ def late_declaration(ctx: Context, meeting: Meeting, person: Person, arrived: dt
     held = ctx.membership(person)
     if held is not None and held.role in NOT_MEMBERS:  # the secretariat and observers decide nothing
         return ()
-    declared = ctx.session.scalar(select(Interest.id).where(Interest.meeting_id == meeting.id,
-                                                            Interest.person_id == person.id).limit(1))
+    declared = ctx.session.scalar(DECLARED, {"meeting_id": meeting.id, "person_id": person.id})
     if declared is not None:
         return ()
     how = "declare any now with `declare \"...\" --item N`, or `declare none`"

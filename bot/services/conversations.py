@@ -11,11 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from bot.models import ChannelBinding, ChannelReference, Identity
 from bot.services.context import Place, Speaker, person_for
+
+# Built once, not at each call: Teams keeps the reference at every turn.
+REFERENCE_OF = select(ChannelReference).where(ChannelReference.platform == bindparam("platform"),
+                                              ChannelReference.channel_id == bindparam("channel_id"))
+BINDING_OF = select(ChannelBinding).where(ChannelBinding.platform == bindparam("platform"),
+                                          ChannelBinding.channel_id == bindparam("channel_id"))
 
 
 def remember(session: Session, place: Place, reference: dict[str, Any], now: dt.datetime) -> None:
@@ -26,8 +32,7 @@ def remember(session: Session, place: Place, reference: dict[str, Any], now: dt.
                                      updated_at=now))
     elif row.reference != reference:
         row.reference, row.updated_at = reference, now
-    binding = session.scalar(select(ChannelBinding).where(ChannelBinding.platform == place.platform,
-                                                          ChannelBinding.channel_id == place.channel_id))
+    binding = session.scalar(BINDING_OF, {"platform": place.platform, "channel_id": place.channel_id})
     if binding is not None and binding.conversation != reference:
         binding.conversation = reference
 
@@ -72,5 +77,4 @@ def learn_names(session: Session, people: list[Speaker], *, create: bool = False
 
 
 def _row(session: Session, place: Place) -> ChannelReference | None:
-    return session.scalar(select(ChannelReference).where(ChannelReference.platform == place.platform,
-                                                         ChannelReference.channel_id == place.channel_id))
+    return session.scalar(REFERENCE_OF, {"platform": place.platform, "channel_id": place.channel_id})

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.errors import NotAllowed
 from bot.models import Attendance, Group, Identity, Meeting, Membership, Person
@@ -19,10 +19,18 @@ def require_entitled(ctx: Context, seat_held: Membership) -> None:
         raise NotAllowed(refusal)
 
 
+# Built once, not at each deputy's turn (building a statement costs more CPU than SQLite running it).
+IDENTITIES_OF = select(Identity).where(Identity.person_id == bindparam("person_id"))
+DEPUTISING_ELSEWHERE = select(Attendance).where(
+    Attendance.meeting_id == bindparam("meeting_id"), Attendance.deputy_id == bindparam("deputy_id"),
+    Attendance.status == "deputised", Attendance.member_id != bindparam("member_id"),
+    Attendance.left_at.is_(None)).limit(1)
+
+
 def accounts_of(ctx: Context, person: Person) -> set[str]:
     """The person's accounts as a ToR file may list them: handles and `platform:user-id`s, casefolded."""
     accounts: set[str] = set()
-    for identity in ctx.session.scalars(select(Identity).where(Identity.person_id == person.id)):
+    for identity in ctx.session.scalars(IDENTITIES_OF, {"person_id": person.id}):
         accounts |= {identity.handle.casefold(), f"{identity.platform}:{identity.external_id}".casefold()}
     return accounts
 
@@ -89,9 +97,8 @@ def listed_only_where_barred(ctx: Context, deputy: Person) -> str | None:
 def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:
     """Refuse the speaker deputising for `member` while they attend `meeting` as deputy for another member: one
     person takes one seat and one vote (CSCPWG: "one councillor from each political group")."""
-    other = ctx.session.scalar(select(Attendance).where(
-        Attendance.meeting_id == meeting.id, Attendance.deputy_id == ctx.actor.id, Attendance.status == "deputised",
-        Attendance.member_id != member.id, Attendance.left_at.is_(None)).limit(1))
+    other = ctx.session.scalar(DEPUTISING_ELSEWHERE, {"meeting_id": meeting.id, "deputy_id": ctx.actor.id,
+                                                      "member_id": member.id})
     if other is not None:
         first = ctx.session.get(Person, other.member_id)
         for_whom = first.display_name if first else "another member"

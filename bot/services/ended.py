@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.errors import NotAllowed
 from bot.models import GroupEvent
@@ -13,11 +13,14 @@ from bot.records.group_end import ENDED as ENDED
 from bot.rules.calendar import show_date
 from bot.services.context import Context
 
+# Built once: read before every new meeting and vote.
+ENDED_ON = select(GroupEvent.done_on).where(GroupEvent.group_id == bindparam("group_id"),
+                                            GroupEvent.kind == ENDED).limit(1)
+
 
 def ended_on(ctx: Context) -> dt.date | None:
     """The day the group was ended early, or None while it operates."""
-    return ctx.session.scalar(select(GroupEvent.done_on).where(GroupEvent.group_id == ctx.group.id,
-                                                               GroupEvent.kind == ENDED).limit(1))
+    return ctx.session.scalar(ENDED_ON, {"group_id": ctx.group.id})
 
 
 def require_not_ended(ctx: Context, doing: str) -> None:

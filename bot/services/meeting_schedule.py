@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.errors import NotAllowed, UsageError
 from bot.models import AgendaItem, Meeting
@@ -95,6 +95,12 @@ def standing_items(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     return tuple(lines)
 
 
+# Built once: read at each meeting scheduled.
+MEETINGS_BETWEEN = select(Meeting).where(
+    Meeting.group_id == bindparam("group_id"), Meeting.status.in_(("scheduled", "open")),
+    Meeting.starts_at < bindparam("before"), Meeting.starts_at > bindparam("after")).order_by(Meeting.starts_at)
+
+
 def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:
     """Refuse a second meeting of the group starting within SAME_START of a scheduled or open one (NotAllowed,
     naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention.
@@ -103,11 +109,9 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
     day = starts_at.astimezone(zone).date()
     day_starts = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
     day_ends = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
-    nearby = ctx.session.scalars(
-        select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open")),
-                              Meeting.starts_at < max(day_ends, starts_at + SAME_START),
-                              Meeting.starts_at > min(day_starts, starts_at - SAME_START))
-        .order_by(Meeting.starts_at)).all()
+    nearby = ctx.session.scalars(MEETINGS_BETWEEN, {
+        "group_id": ctx.group.id, "before": max(day_ends, starts_at + SAME_START),
+        "after": min(day_starts, starts_at - SAME_START)}).all()
     same = next((m for m in nearby if abs(m.starts_at - starts_at) < SAME_START), None)
     if same is None:
         return nearby[0] if nearby else None

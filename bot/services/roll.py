@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from bot.errors import NotAllowed
 from bot.grammar import mention
@@ -102,21 +102,21 @@ def mark_present(ctx: Context, meeting: Meeting, member: Person) -> str:
     return text + lapsed_note(ctx.terms, ctx.membership(member), ctx.today, member.display_name)
 
 
+IN_FORCE = (DeputyNomination.group_id == bindparam("group_id"), DeputyNomination.revoked_at.is_(None),
+            or_(DeputyNomination.meeting_id == bindparam("meeting_id"), DeputyNomination.meeting_id.is_(None)))
+NAMING_DEPUTY = select(DeputyNomination).where(DeputyNomination.deputy_id == bindparam("person_id"), *IN_FORCE)
+NAMED_BY = select(DeputyNomination.id).where(DeputyNomination.member_id == bindparam("person_id"), *IN_FORCE).limit(1)
+
+
 def nominations_for(ctx: Context, meeting: Meeting, deputy: Person) -> list[DeputyNomination]:
-    """Nominations naming `deputy` that are in force for `meeting`."""
-    return list(ctx.session.scalars(
-        select(DeputyNomination).where(
-            DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == deputy.id,
-            DeputyNomination.revoked_at.is_(None),
-            or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None)))
-    ))
+    """Nominations naming `deputy` that are in force for `meeting` (statement built once)."""
+    return list(ctx.session.scalars(NAMING_DEPUTY, {"group_id": ctx.group.id, "person_id": deputy.id,
+                                                    "meeting_id": meeting.id}))
 
 
 def deputy_named(ctx: Context, meeting: Meeting, member: Person) -> bool:
-    return ctx.session.scalar(select(DeputyNomination.id).where(
-        DeputyNomination.member_id == member.id, DeputyNomination.group_id == ctx.group.id,
-        DeputyNomination.revoked_at.is_(None),
-        or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None))).limit(1)) is not None
+    return ctx.session.scalar(NAMED_BY, {"group_id": ctx.group.id, "person_id": member.id,
+                                         "meeting_id": meeting.id}) is not None
 
 
 def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str:
