@@ -196,12 +196,15 @@ def elsewhere(before: Snapshot, after: Snapshot) -> list[tuple[float, str]]:
     return sorted(((s, n) for n, s in by_name.items() if s >= 0.05), reverse=True)
 
 
-def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float]:
-    """(the machine's cores, the CPU seconds a request took of the servers, PostgreSQL and the load generator
-    together): at best the machine serves cores / that many requests a second, however the servers are arranged."""
+def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float, float]:
+    """(the machine's cores, the CPU seconds a request took of the servers, PostgreSQL, the load generator and the
+    kernel's interrupts together, and of the servers alone): at best the machine serves cores / the second many
+    requests a second, however the servers are arranged. The interrupts are mostly the run's own loopback packets
+    (on a shared machine, others' too)."""
     servers = sum(after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers)
     postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
     total = after.machine[1] - before.machine[1]
     cores = total / max(after.at - before.at, 1e-9)
-    return round(cores), (servers + postgres + load_generator(before, after)) / max(requests, 1)
-
+    interrupts = after.machine[2] - before.machine[2]
+    each = max(requests, 1)
+    return round(cores), (servers + postgres + load_generator(before, after) + interrupts) / each, servers / each
