@@ -2,8 +2,11 @@
 
 The load generator shares the machine's cores with what it measures, so its CPU is taken from the servers: on two
 cores two replicas serve at most 2 / (server + PostgreSQL + load generator CPU a vote) votes a second. wrk is C on
-an event loop, with bench/wrk_votes.lua handing it the prebuilt signed requests: it spends a fraction of what the
-Python driver (bench/load.py) does a request. The bench falls back to that driver, and says so, without it.
+an event loop, with bench/wrk_votes.lua handing it the prebuilt signed requests; measured against the Python driver
+(bench/load.py) on one fast server in the same minutes it cost as much, 44-57 us of CPU a request against 31-56:
+what either spends is mostly the kernel's, sending and receiving over loopback TCP, not its own code. So the bench
+uses the Python driver unless told `--generator wrk` (a cross-check by a client in another language), and falls
+back to it, saying so, when wrk is not installed.
 
 One wrk thread drives each server port with its share of the connections and of the requests (every other request
 for two ports): unlike bench/load.py's shared queue, a faster replica does not take more, as behind a round-robin
