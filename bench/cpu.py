@@ -164,13 +164,15 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     per_request = sum(servers) / max(requests, 1) * 1000
     switched = sum(after.switches.values()) - sum(before.switches.values())
     each = 1000 / max(requests, 1)  # seconds in all -> ms a request
+    child = after.children - before.children  # wrk, when it drove the load
+    wrk = f" (wrk {child * each:.2f})" if child > 0 else ""
     lines = [f"CPU s: server{'s' if len(servers) > 1 else ''} {' + '.join(f'{s:.1f}' for s in servers)}, "
              f"PostgreSQL {postgres:.1f}, load generator {own:.1f}, other processes {others:.1f}; machine busy "
              f"{busy / max(total, 1e-9):.0%} of {cores:.0f} cores",
              f"of the other processes': the kernel's interrupts {interrupts:.2f}, stolen by the host {stolen:.2f}, "
              f"the busiest others {seen}",
              f"per request: server CPU {per_request:.1f} ms, PostgreSQL {postgres * each:.1f} ms, load generator "
-             f"{own * each:.2f} ms (wrk {(after.children - before.children) * each:.2f}); "
+             f"{own * each:.2f} ms{wrk}; "
              f"{switched * each / 1000:.0f} context switches in the server"]
     counts = [(after.counted[pid], before.counted.get(pid)) for pid in after.counted]
     if all(a is not None and b is not None for a, b in counts):
