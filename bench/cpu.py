@@ -87,16 +87,37 @@ def postgres_seconds(backends: set[int] | None = None) -> dict[int, float]:
     return found
 
 
-def machine_seconds() -> tuple[float, float]:
-    """(busy, total) CPU seconds of the whole machine since boot, every core counted."""
+def machine_seconds() -> tuple[float, float, float, float]:
+    """(busy, total, interrupts, stolen) CPU seconds of the whole machine since boot, every core counted: interrupts
+    are the kernel's hardware and soft interrupts (a loopback packet is delivered in one), charged to no process;
+    stolen, the time a virtual machine's host gave its cores to others. Both count as busy."""
     values = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
     idle = values[3] + values[4]  # idle, iowait
-    return (sum(values) - idle) / TICK, sum(values) / TICK
+    return ((sum(values) - idle) / TICK, sum(values) / TICK, (values[5] + values[6]) / TICK,
+            (values[7] if len(values) > 7 else 0) / TICK)
+
+
+def every_process() -> dict[int, tuple[str, float]]:
+    """Every process on the machine: its name and CPU seconds so far."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                found[int(entry.name)] = ((entry / "comm").read_text().strip(), process_seconds(int(entry.name)))
+            except OSError:
+                continue
+    return found
 
 
 def own_seconds() -> float:
+    """This process's CPU seconds, with its children's that have ended (wrk, when it drives the load)."""
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + children_seconds()
+
+
+def children_seconds() -> float:
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return children.ru_utime + children.ru_stime
 
 
 @dataclass
@@ -107,8 +128,10 @@ class Snapshot:
     counted: dict[int, dict[str, Any] | None]
     postgres: dict[int, float]
     own: float
-    machine: tuple[float, float]
+    machine: tuple[float, float, float, float]
+    everyone: dict[int, tuple[str, float]]
     own_after: float  # this process's CPU once the snapshot was taken
+    children: float = 0.0  # of which its children's that have ended (wrk)
 
 
 def load_generator(before: Snapshot, after: Snapshot) -> float:
@@ -124,7 +147,7 @@ def snapshot(servers: list[int], backends: set[int] | None = None) -> Snapshot:
     own, at, machine = own_seconds(), time.monotonic(), machine_seconds()
     return Snapshot(at, {pid: process_seconds(pid) for pid in servers},
                     {pid: switches(pid) for pid in servers}, {pid: counted(pid) for pid in servers},
-                    postgres_seconds(backends), own, machine, own_seconds())
+                    postgres_seconds(backends), own, machine, every_process(), own_seconds(), children_seconds())
 
 
 def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
@@ -135,15 +158,22 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     busy = after.machine[0] - before.machine[0]
     total = after.machine[1] - before.machine[1]
     others = max(busy - sum(servers) - postgres - own, 0.0)
+    seen = ", ".join(f"{name} {seconds:.1f}" for seconds, name in elsewhere(before, after)[:3]) or "none"
+    interrupts, stolen = (after.machine[i] - before.machine[i] for i in (2, 3))
     cores = total / max(after.at - before.at, 1e-9)
     per_request = sum(servers) / max(requests, 1) * 1000
     switched = sum(after.switches.values()) - sum(before.switches.values())
     each = 1000 / max(requests, 1)  # seconds in all -> ms a request
+    child = after.children - before.children  # wrk, when it drove the load
+    wrk = f" (wrk {child * each:.2f})" if child > 0 else ""
     lines = [f"CPU s: server{'s' if len(servers) > 1 else ''} {' + '.join(f'{s:.1f}' for s in servers)}, "
              f"PostgreSQL {postgres:.1f}, load generator {own:.1f}, other processes {others:.1f}; machine busy "
              f"{busy / max(total, 1e-9):.0%} of {cores:.0f} cores",
+             f"of the other processes': the kernel's interrupts {interrupts:.2f}, stolen by the host {stolen:.2f}, "
+             f"the busiest others {seen}",
              f"per request: server CPU {per_request:.1f} ms, PostgreSQL {postgres * each:.1f} ms, load generator "
-             f"{own * each:.1f} ms; {switched * each / 1000:.0f} context switches in the server"]
+             f"{own * each:.2f} ms{wrk}; "
+             f"{switched * each / 1000:.0f} context switches in the server"]
     counts = [(after.counted[pid], before.counted.get(pid)) for pid in after.counted]
     if all(a is not None and b is not None for a, b in counts):
         statements = sum(a["statements"] - b["statements"] for a, b in counts)  # type: ignore[index]
@@ -157,12 +187,26 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     return "\n  ".join(lines)
 
 
-def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float]:
-    """(the machine's cores, the CPU seconds a request took of the servers, PostgreSQL and the load generator
-    together): at best the machine serves cores / that many requests a second, however the servers are arranged."""
+def elsewhere(before: Snapshot, after: Snapshot) -> list[tuple[float, str]]:
+    """CPU seconds of the processes other than the run's own (its servers, its PostgreSQL, this process) that were
+    there before and after, by name, busiest first; what ran only in between is not seen."""
+    ours = set(after.servers) | set(after.postgres) | {os.getpid()}
+    by_name: dict[str, float] = {}
+    for pid, (name, seconds) in after.everyone.items():
+        if pid not in ours and pid in before.everyone and before.everyone[pid][0] == name:
+            by_name[name] = by_name.get(name, 0.0) + seconds - before.everyone[pid][1]
+    return sorted(((s, n) for n, s in by_name.items() if s >= 0.05), reverse=True)
+
+
+def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float, float]:
+    """(the machine's cores, the CPU seconds a request took of the servers, PostgreSQL, the load generator and the
+    kernel's interrupts together, and of the servers alone): at best the machine serves cores / the second many
+    requests a second, however the servers are arranged. The interrupts are mostly the run's own loopback packets
+    (on a shared machine, others' too)."""
     servers = sum(after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers)
     postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
     total = after.machine[1] - before.machine[1]
     cores = total / max(after.at - before.at, 1e-9)
-    return round(cores), (servers + postgres + load_generator(before, after)) / max(requests, 1)
-
+    interrupts = after.machine[2] - before.machine[2]
+    each = max(requests, 1)
+    return round(cores), (servers + postgres + load_generator(before, after) + interrupts) / each, servers / each

@@ -27,6 +27,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -36,7 +37,7 @@ from sqlalchemy import func, select, text
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import cpu, load, pg_waits  # noqa: E402
+from bench import cpu, load, pg_waits, wrk_load  # noqa: E402
 from bot.db import make_engine, session_factory, unit_of_work, upgrade  # noqa: E402
 from bot.models import Ballot  # noqa: E402
 from bot.services.context import Place  # noqa: E402
@@ -67,20 +68,56 @@ def signed_command(secret: str, fake: FakeSlack, channel: str, user: str, said: 
                   "Content-Type": "application/x-www-form-urlencoded"}
 
 
-def blast(ports: list[int], requests: list[Signed], senders: int, fake: FakeSlack) -> tuple[list[float], int, float]:
-    """Send every request, `senders` at once (each on its own keep-alive connection, alternating between the
-    ports, each taking the next request when its last is answered); each request's seconds until its receipt, the
-    failures, and the wall time of the whole run.
+@dataclass(frozen=True)
+class Run:
+    """One timed run: latencies in seconds, the requests answered, how many failed, and the wall time."""
 
-    The load generator is not what is measured, but it shares the machine's cores with the servers: one thread
-    drives every connection (bench/load.py), and each request is signed and written out as the bytes of an HTTP
-    request before the clock starts."""
+    median: float
+    p99: float
+    answered: int
+    failures: int
+    wall: float
+
+
+GENERATOR = ["python"]  # --generator: the Python driver, or wrk (no cheaper: bench/wrk_load.py)
+
+
+def blast(ports: list[int], requests: list[Signed], senders: int, fake: FakeSlack) -> Run:
+    """Send every request, `senders` connections at once, each keep-alive, split between the ports, each sending its
+    next request when its last is answered; each request is signed and written out as the bytes of an HTTP request
+    before the clock starts. The load generator is not what is measured, but it shares the machine's cores with the
+    servers: one Python thread driving every connection (bench/load.py), or with `--generator wrk` wrk
+    (bench/wrk_load.py), which costs as much CPU a request: most of either's is the kernel's loopback TCP."""
+    if GENERATOR[0] == "wrk":
+        shares = {port: [wire(port, *requests[i]) for i in range(n, len(requests), len(ports))]
+                  for n, port in enumerate(ports)}
+        seen = wrk_load.drive(shares, senders)
+        failures = len(requests) - seen.answered + seen.failed
+        if fake.url and seen.later:  # receipts sent to response URLs: every vote's, or a failure each
+            failures += max(seen.later - receipts_later(requests, fake, seen.later), 0)
+        return Run(seen.median, seen.p99, seen.answered, failures, seen.wall)
     queue = load.Queue({port: [wire(port, body, headers) for body, headers in requests] for port in ports},
                        [body for body, _ in requests])
     drivers = [load.Sender(ports[i % len(ports)], queue) for i in range(senders)]
     wall = load.drive(drivers)
     samples, failures = load.checked(drivers, lambda answer, body: received(answer, body, fake))
-    return samples, failures, wall
+    p99 = statistics.quantiles(samples, n=100)[98] if len(samples) > 1 else max(samples, default=0.0)
+    return Run(statistics.median(samples), p99, len(samples), failures, wall)
+
+
+def receipts_later(requests: list[Signed], fake: FakeSlack, expected: int) -> int:
+    """How many of `requests` got their receipt at their response URL (waiting up to 30 s for `expected`)."""
+    paths = {"/" + m.group(1).replace("%2F", "/") for body, _ in requests
+             if (m := re.search(r"response_url=[^&]*?(response%2F[0-9a-f]+)", body))}
+
+    def found() -> int:
+        return sum(c.path in paths and "Your vote on poll" in str(c.params.get("text"))
+                   for c in fake.of("response_url"))
+
+    try:
+        return int(fake.wait_for(lambda: found() if found() >= expected else None, 30))
+    except AssertionError:  # fewer came: each missing one failed
+        return found()
 
 
 def wire(port: int, body: str, headers: dict[str, str]) -> bytes:
@@ -151,10 +188,10 @@ def load_group(sessions: object, short_name: str, channel: str, voters: list[str
         bind_channel(session, group, Place("slack", channel), START, actor_id=None)
 
 
-def report(name: str, samples: list[float], failures: int, wall: float) -> float:
-    p99 = statistics.quantiles(samples, n=100)[98] * 1000
-    print(f"{name:<44} median {statistics.median(samples) * 1000:7.1f} ms   p99 {p99:7.1f} ms   "
-          f"{len(samples) / wall:6.0f} req/s   failures {failures}")
+def report(name: str, run: Run) -> float:
+    p99 = run.p99 * 1000
+    print(f"{name:<44} median {run.median * 1000:7.1f} ms   p99 {p99:7.1f} ms   "
+          f"{run.answered / run.wall:6.0f} req/s   failures {run.failures}")
     return p99
 
 
@@ -175,7 +212,7 @@ def sqlite_part(workdir: Path) -> None:
             votes = [signed_command(secret, fake, "CBENCH", "U" + CJCG_VOTERS[i % 11].upper(), f"vote 1 {1 + i % 2}")
                      for i in range(VOTES)]
             before = cpu.snapshot([pid])
-            ours = report("govbot run (vote recorded, receipt in ack)", *blast([port], votes, SENDERS, fake))
+            ours = report("govbot run (vote recorded, receipt in ack)", blast([port], votes, SENDERS, fake))
             print(f"  {cpu.describe(before, cpu.snapshot([pid]), len(votes))}")
         floors = {}
         print("  (the same signed votes, replayed to the bare apps)")
@@ -184,7 +221,7 @@ def sqlite_part(workdir: Path) -> None:
             command = [sys.executable, str(ROOT / "bench" / "bare_server.py"), mode, str(port), secret, fake.url,
                        str(workdir / f"{mode}.db")]
             with running(command, clean_env(), port, workdir / f"{mode}.log"):
-                floors[mode] = report(name, *blast([port], votes, SENDERS, FakeSlack()))
+                floors[mode] = report(name, blast([port], votes, SENDERS, FakeSlack()))
     print(f"{'ratio govbot / one-row floor (p99)':<44} {ours / floors['row']:.1f}x")
     for target, met in (("p99 < 150 ms", ours < 150), ("within 3x of the one-row floor", ours < 3 * floors["row"])):
         print(f"  target {target:<36} {'met' if met else 'NOT met'}")
@@ -213,18 +250,20 @@ def postgres_part(base_url: str, workdir: Path, rounds: int = 1) -> None:
         ratios.append(rates[2] / rates[1])
         print(f"{'two replicas / one (votes per second)':<44} {ratios[-1]:.2f}x   "
               f"target >= 1.6x {'met' if ratios[-1] >= 1.6 else 'NOT met'}")
-        cores, each = ceilings[2]
+        cores, each, _ = ceilings[2]
         most = cores / each
         print(f"  this machine's ceiling for two replicas: {cores} cores / {each * 1000:.1f} ms of CPU a vote "
-              f"(servers, PostgreSQL and the load generator) = {most:.0f} votes/s, {most / rates[1]:.2f}x "
-              "one replica's rate: a ratio above that would need more cores, not less code")
+              f"(servers, PostgreSQL, the load generator and the kernel's interrupts) = {most:.0f} votes/s, "
+              f"{most / rates[1]:.2f}x one replica's rate: a ratio above that would need more cores, not less code")
+        print(f"  bound 2 x S1 / (S2 + P + L + K) = 2 x {ceilings[1][2] * 1000:.1f} / {each * 1000:.1f} ms = "
+              f"{2 * ceilings[1][2] / each:.2f}x (one replica on one core, two on both cores all the time)")
     if rounds > 1:
         median = statistics.median(ratios)
         print(f"{'two replicas / one, median of ' + str(rounds) + ' rounds':<44} {median:.2f}x   (each: "
               f"{', '.join(f'{r:.2f}x' for r in ratios)})   target >= 1.6x {'met' if median >= 1.6 else 'NOT met'}")
 
 
-def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple[float, float]]:
+def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple[float, float, float]]:
     """Votes per second of `replicas` servers, and the machine's ceiling as bench.cpu.ceiling measures it.
 
     Each server is warmed first by votes in a group of its own, outside the timed run: a fresh process compiles
@@ -244,16 +283,16 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple
                 for i, port in enumerate(ports)]
         open_polls(ports, [signed_command(secret, fake, f"CGROUP{g}", voters[g][0], POLL) for g in voters], fake)
         warming = [signed_command(secret, fake, f"CGROUP{GROUPS}", v, "vote 1 1") for v in voters.pop(GROUPS)]
-        _, failures, _ = blast(ports, warming, 2 * TRANSACTIONS_AT_ONCE * len(ports), fake)
+        failures = blast(ports, warming, 2 * TRANSACTIONS_AT_ONCE * len(ports), fake).failures
         assert not failures, f"{failures} of the votes that warm the servers failed: see {workdir}"
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
         before = cpu.snapshot(pids, pg_waits.backends(engine))
         calls = len(fake.calls)
         sampler = pg_waits.Sampler(engine).start()
-        samples, failures, wall = blast(ports, votes, SENDERS, fake)
+        run = blast(ports, votes, SENDERS, fake)
         waits = sampler.stop()
-        report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", samples, failures, wall)
+        report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", run)
         after = cpu.snapshot(pids, pg_waits.backends(engine))
         updates = sum(c.method == "chat.update" for c in fake.calls[calls:])
         print(f"  {cpu.describe(before, after, len(votes))}\n  {waits}\n  Slack calls while timed: "
@@ -262,7 +301,7 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple
         ballots = session.scalar(select(func.count()).select_from(Ballot)) - len(warming)
     print(f"{'':<44} ballots {ballots} for {len(votes)} voters ({'one each' if ballots == len(votes) else 'WRONG'})")
     engine.dispose()
-    return len(votes) / wall, cpu.ceiling(before, after, len(votes))
+    return len(votes) / run.wall, cpu.ceiling(before, after, len(votes))
 
 
 def main() -> int:
@@ -270,10 +309,17 @@ def main() -> int:
     parser.add_argument("--postgres", default=os.environ.get("TEST_POSTGRES_URL",
                                                              "postgresql+psycopg://postgres@127.0.0.1:5432/test"))
     parser.add_argument("--only", choices=("sqlite", "postgres"), help="run one part alone")
+    parser.add_argument("--generator", choices=("python", "wrk"), default=GENERATOR[0],
+                        help="the load generator: the Python driver (default) or wrk, when installed")
     parser.add_argument("--rounds", type=int, default=1, help="PostgreSQL: measure one and two replicas this many "
                                                               "times over and give the median ratio")
     args = parser.parse_args()
     workdir = Path(tempfile.mkdtemp(prefix="govbot-http-bench-"))
+    GENERATOR[0] = "wrk" if args.generator == "wrk" and wrk_load.available() else "python"
+    print("Load generator: " + ("wrk (bench/wrk_votes.lua)" if GENERATOR[0] == "wrk" else
+                                "the Python driver (bench/load.py)" + (" -- wrk is not installed (apt-get install "
+                                                                       "wrk), so the Python driver instead"
+                                                                       if args.generator == "wrk" else "")))
     if args.only != "postgres":
         sqlite_part(workdir)
     if args.only == "sqlite":
