@@ -4,7 +4,7 @@ end: what the bot still allowed, recorded or answered that the ToR does not (aft
 from __future__ import annotations
 
 from tests.conftest import Chat
-from tests.platform_chats import meeting_opened
+from tests.platform_chats import at, meeting_opened
 
 
 def test_cjcg_the_administrative_support_does_not_take_the_chair_from_the_chair_who_is_chairing(chat: Chat) -> None:
@@ -23,3 +23,35 @@ def test_cjcg_the_administrative_support_does_not_take_the_chair_from_the_chair_
     chat.ok("bob", "leaving")
     assert "erin chairs meeting 1" in chat.ok("sam", "meeting chair @erin").text
 
+
+def test_cjcg_a_member_who_sent_apologies_is_not_minuted_declaring_at_the_meeting(chat: Chat) -> None:
+    """CJCG 6.5, "Conflicts of interest are to be declared and recorded at the beginning of each meeting": dan, who
+    had sent apologies, typed an interest while the meeting ran, and the minutes listed him under 'For the meeting'
+    among those who declared at it; after it, grace, absent, could still declare for it. They are refused, saying why
+    and what would work; carol, whose deputy attends in her place, is told her deputy declares."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("dan", "apologies Unwell")
+    chat.ok("carol", "deputy @zoe --meeting 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    for who in ("bob", "erin", "zoe"):
+        chat.ok(who, "here")
+    said = chat.refused("dan", 'declare "My spouse works for a provider"').text
+    assert said == ("dan sent apologies for meeting 1, so has no declaration to make at it: interests are declared "
+                    "and recorded at the beginning of each meeting, by those attending it (ToR 6.5). If you have come "
+                    "after all, say `here` first."), said
+    said = chat.refused("carol", "declare none").text
+    assert said.startswith("zoe attends meeting 1 in carol's place and declares for it"), said
+    chat.ok("zoe", "declare none")
+    chat.ok("frank", "declare none")  # not yet on the roll: declares, then says `here`
+    chat.ok("frank", "here")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert "dan (Southend City Council): My spouse" not in minutes
+    assert "frank (Southend City Council Children's Services): no interests to declare" in minutes
+    said = chat.refused("dan", "declare none --meeting 1").text
+    assert said.endswith("dan sent apologies for meeting 1, so has no declaration to make at it: interests are "
+                         "declared and recorded at the beginning of each meeting, by those attending it (ToR 6.5)."), said
+    said = chat.refused("grace", "declare none --meeting 1").text
+    assert said.startswith("grace was absent from meeting 1, so has no declaration to make at it"), said
