@@ -68,6 +68,9 @@ def parse(text: str, today: dt.date | None = None) -> Command:
 @lru_cache(maxsize=256)
 def parsed(text: str, today: dt.date | None) -> Command:
     tokens = tokenize(check_text(text))
+    last = tokens[-1] if tokens else ""
+    if len(last) > 1 and last.endswith(".") and not last.endswith("..") and not last.startswith(QUOTED_DASHES):
+        tokens[-1] = last[:-1]  # the full stop ending a sentence (`meeting cancel 2.`); quoted text keeps its own
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]
     if not tokens:
@@ -230,6 +233,7 @@ def token(value: object) -> str:
     if isinstance(value, PersonRef):
         return value.as_token()
     text = str(value)
-    if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--"):
+    if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--") \
+            and not text.endswith("."):  # a last word's full stop is read as the sentence's (parsed)
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

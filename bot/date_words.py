@@ -51,14 +51,17 @@ def stray_refusal(option: str, date: str, stray: str) -> str:
 
 
 def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
-    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`) as the two words a verb whose arguments are `names` = [date,
-    time] (`meeting schedule`) takes, the date's words joined; anything else as it came, read (or refused) as typed."""
+    """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`, `10 December at 10am`, `on Thursday 17 December at 2pm`) as the
+    two words a verb whose arguments are `names` = [date, time] (`meeting schedule`) takes: the words before the
+    time joined as its date (read, or refused naming them, as one), 'at' and 'on' left out; a time typed first is
+    followed by its date's words. Anything else as it came, read (or refused) as typed."""
     if names != ["date", "time"] or len(positional) <= 2:
         return positional
-    at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
-    if at == 0:
-        words = date_run(positional, 1) if is_date_word(positional[1]) else 1
-        return [positional[0], " ".join(positional[1:1 + words]), *positional[1 + words:]]
-    if at is not None and all(DATE_WORD.match(word) for word in positional[:at]):
-        return [" ".join(positional[:at]), *positional[at:]]
+    words = [word for word in positional if word.casefold() not in JOINING]
+    at = next((i for i, word in enumerate(words) if looks_like_time(word)), None)
+    if at == 0 and len(words) > 1:
+        run = date_run(words, 1) if is_date_word(words[1]) else 1
+        return [words[0], " ".join(words[1:1 + run]), *words[1 + run:]]
+    if at is not None and at > 0:
+        return [" ".join(words[:at]), *words[at:]]
     return positional

@@ -55,3 +55,18 @@ def test_cjcg_a_member_who_sent_apologies_is_not_minuted_declaring_at_the_meetin
                          "declared and recorded at the beginning of each meeting, by those attending it (ToR 6.5)."), said
     said = chat.refused("grace", "declare none --meeting 1").text
     assert said.startswith("grace was absent from meeting 1, so has no declaration to make at it"), said
+
+
+def test_cjcg_a_meeting_typed_as_people_write_it_is_scheduled_or_the_refusal_names_the_date(chat: Chat) -> None:
+    """CJCG 6.3, the administrative support's "arrangements for meetings": sam typing `meeting schedule 10 December
+    at 10am`, or ending the line with a full stop, was told "I did not expect 'at 10am' after `meeting schedule`;
+    put text with spaces in quotes", and `next Thursday 10:00` "I did not expect '10:00'", though neither had text
+    to quote; `meeting cancel 2.` was told the meeting is a number. Now the first two are scheduled, the date that is
+    not understood is named, and a full stop ending the command is read as the end of the sentence."""
+    chat.load("cjcg")
+    assert "When: Thu 10 Dec 2026, 10:00 GMT" in chat.ok("sam", "meeting schedule 10 December at 10am").as_text()
+    said = chat.ok("sam", "meeting schedule on Thursday 17 December at 2.30pm.").as_text()
+    assert "Meeting 2 scheduled.\n  When: Thu 17 Dec 2026, 14:30 GMT" in said, said
+    said = chat.refused("sam", "meeting schedule next Thursday 10:00").text
+    assert said.startswith("'next Thursday' is not a date I know; write it as"), said
+    assert "Meeting 2 (Thu 17 Dec 2026, 14:30 GMT) is cancelled." in chat.ok("alice", "meeting cancel 2.").text
