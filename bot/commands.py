@@ -69,8 +69,9 @@ def parse(text: str, today: dt.date | None = None) -> Command:
 def parsed(text: str, today: dt.date | None) -> Command:
     tokens = tokenize(check_text(text))
     last = tokens[-1] if tokens else ""
-    if len(last) > 1 and last.endswith(".") and not last.endswith("..") and not last.startswith(QUOTED_DASHES):
-        tokens[-1] = last[:-1]  # the full stop ending a sentence (`meeting cancel 2.`); quoted text keeps its own
+    if len(last) > 1 and last.endswith((".", "!")) and not last.endswith(("..", "!!")) \
+            and not last.startswith(QUOTED_DASHES):
+        tokens[-1] = last[:-1]  # the stop ending a sentence (`meeting cancel 2.`, `here!`); quoted text keeps its own
     if tokens and tokens[0].casefold() in ("gov", "/gov", "!gov"):
         tokens = tokens[1:]
     if not tokens:
@@ -83,7 +84,7 @@ def parsed(text: str, today: dt.date | None) -> Command:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
         unknown = tokens[0].removeprefix(QUOTED_DASHES)[:40]
-        raise UsageError(f"I don't know '{unknown}'. {suggest(words[0])}Say `help` for the list of commands.",
+        raise UsageError(f"I don't know '{unknown}'. {suggest(*words[:2])}Say `help` for the list of commands.",
                          missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)
     if verb.name == "poll":
@@ -101,9 +102,13 @@ SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 
 
-def suggest(word: str) -> str:
+def suggest(word: str, then: str = "") -> str:
+    """`Did you mean ...? ` for an unknown first word, or nothing: its synonym, the two words the other way round
+    (`close meeting`: `meeting close`), or the verb it is nearest to."""
     names = sorted({v.name.split()[0] for v in VERBS})
-    close = [SYNONYMS[word]] if word in SYNONYMS else difflib.get_close_matches(word, names, n=1)
+    swapped = f"{then} {word}" if f"{then} {word}" in BY_NAME else None
+    close = [SYNONYMS[word]] if word in SYNONYMS else [swapped] if swapped else \
+        difflib.get_close_matches(word, names, n=1)
     return f"Did you mean `{close[0]}`? " if close else ""
 
 
@@ -234,6 +239,6 @@ def token(value: object) -> str:
         return value.as_token()
     text = str(value)
     if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--") \
-            and not text.endswith("."):  # a last word's full stop is read as the sentence's (parsed)
+            and not text.endswith((".", "!")):  # a last word's full stop is read as the sentence's (parsed)
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -70,3 +70,23 @@ def test_cjcg_a_meeting_typed_as_people_write_it_is_scheduled_or_the_refusal_nam
     said = chat.refused("sam", "meeting schedule next Thursday 10:00").text
     assert said.startswith("'next Thursday' is not a date I know; write it as"), said
     assert "Meeting 2 (Thu 17 Dec 2026, 14:30 GMT) is cancelled." in chat.ok("alice", "meeting cancel 2.").text
+
+
+def test_cjcg_what_members_type_slightly_off_is_recorded_as_meant_or_refused_saying_what_works(chat: Chat) -> None:
+    """CJCG 6.5 and 6.3, typed as people type: erin's `declare no interests` (unquoted) was recorded as an interest
+    named 'no interests', and listed as one in the minutes; sam's `apologies for @dan Unwell` recorded sam's own
+    apologies with the reason 'for @dan Unwell'; `close meeting` was 'I don't know close' with no hint, and `here!`
+    was not `here`."""
+    meeting_opened(chat, "cjcg", "bob")
+    said = chat.ok("bob", "declare no interests").text
+    assert said == "Recorded: bob has no interests to declare for meeting 1 (ToR 6.5).", said
+    said = chat.refused("sam", "apologies for @dan Unwell").text
+    assert said == ("To record the apologies dan sent you, say `apologies --for @dan Unwell`; as typed, this would "
+                    "record your own apologies, giving 'for @dan Unwell' as the reason."), said
+    chat.ok("sam", "apologies --for @dan Unwell")
+    assert "erin is present." in chat.ok("erin", "here!").text
+    said = chat.refused("alice", "close meeting").text
+    assert said.startswith("I don't know 'close'. Did you mean `meeting close`?"), said
+    said = chat.refused("alice", "approve minutes 1").text
+    assert said.startswith("I don't know 'approve'. Did you mean `minutes approve`?"), said
+    assert "Apologies: dan — Unwell\n" in chat.ok("alice", "attendance").as_text()

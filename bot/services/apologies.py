@@ -4,7 +4,7 @@ meeting's record (the secretariat, the chair, the minute-taker), as a clerk reco
 from __future__ import annotations
 
 from bot import verbs
-from bot.errors import NotAllowed
+from bot.errors import NotAllowed, UsageError
 from bot.models import Attendance, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
@@ -23,6 +23,7 @@ from bot.terms_powers import Act
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
+    refuse_for_without_dashes(cmd)
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -62,6 +63,17 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         notices = (sending_hint(ctx.terms.deputies, held.seat_title, accounts_of(ctx, member)),)
     return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
                  notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+def refuse_for_without_dashes(cmd: verbs.Apologies) -> None:
+    """Raise UsageError for `apologies for @dan Unwell`: meant as `--for @dan`, it would record the speaker's own
+    apologies with 'for @dan Unwell' as the reason."""
+    words = list(cmd.reason)
+    if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" and words[1].startswith(("@", "<@")):
+        typed = " ".join(words)
+        raise UsageError(f"To record the apologies {words[1].lstrip('<@').split('|')[-1].rstrip('>')} sent you, say "
+                         f"`apologies --{typed}`; as typed, this would record your own apologies, giving '{typed}' as "
+                         "the reason.")
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:

@@ -19,6 +19,9 @@ from bot.services.roll_rows import row_for
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
+# `declare none` as people say it, quoted or not: each is no interest, never an interest named 'no interests'.
+NONE_SAID = frozenset({"none", "nothing", "nil", "no interests", "no interest", "nothing to declare",
+                       "no interests to declare", "no interest to declare"})
 
 
 def may_declare(ctx: Context) -> bool:
@@ -35,8 +38,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         raise NotAllowed(f"Only members of {ctx.terms.name} and their {ctx.terms.deputies.words} declare interests "
                          "here.")
     words = cmd.description
-    none = len(words) == 1 and words[0].casefold() in ("none", "nothing", "no interests")
     description = " ".join(words).strip()
+    none = " ".join(description.casefold().rstrip(".!").split()) in NONE_SAID
     if not description:
         raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
                          'or `declare none`.')
