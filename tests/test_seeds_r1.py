@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import Chat
 from tests.platform_chats import at, meeting_opened
+from tests.test_seeds_l import lieg_opened
 
 
 def test_cjcg_the_administrative_support_does_not_take_the_chair_from_the_chair_who_is_chairing(chat: Chat) -> None:
@@ -90,3 +91,15 @@ def test_cjcg_what_members_type_slightly_off_is_recorded_as_meant_or_refused_say
     said = chat.refused("alice", "approve minutes 1").text
     assert said.startswith("I don't know 'approve'. Did you mean `minutes approve`?"), said
     assert "Apologies: dan — Unwell\n" in chat.ok("alice", "attendance").as_text()
+
+
+def test_lieg_a_refusal_to_close_the_meeting_cites_5_1_once(chat: Chat) -> None:
+    """LIEG 5.1, "A LIEG steering group member will volunteer to chair each meeting": frank, closing the meeting,
+    was told 'Only the chair ... can close a meeting (ToR 5.1). Ask alice, bob or erin, who hold the chair (ToR
+    5.1).', the clause twice in two lines."""
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    lieg_opened(chat, "alice", "bob", "frank")
+    said = chat.refused("frank", "meeting close").text
+    assert said == ("Only the chair (or vice-chair, or the meeting's chair) can close a meeting (ToR 5.1). Ask alice, "
+                    "bob or erin, who hold the chair."), said
