@@ -103,3 +103,20 @@ def test_lieg_a_refusal_to_close_the_meeting_cites_5_1_once(chat: Chat) -> None:
     said = chat.refused("frank", "meeting close").text
     assert said == ("Only the chair (or vice-chair, or the meeting's chair) can close a meeting (ToR 5.1). Ask alice, "
                     "bob or erin, who hold the chair."), said
+
+
+def test_cjcg_seating_someone_in_the_chairs_seat_needs_the_groups_agreement_as_naming_the_chair_does(
+        chat: Chat) -> None:
+    """CJCG 6.2, "It will be chaired by an agreed named member of the group": `chair @bob` without the group's
+    agreement is refused, but sam, after removing alice, typed `member add @nora --seat "Children's Commissioning"`
+    and was told 'nora now holds Children's Commissioning as chair': the chair named on sam's word alone. Seating
+    someone in the chair's seat names the chair, so it records the group's agreement as `chair` does."""
+    chat.load("cjcg")
+    chat.ok("sam", "member remove @alice")
+    seat = "member add @nora --seat \"Children's Commissioning\""
+    said = chat.refused("sam", seat).text
+    assert said.startswith("Children's Commissioning is the chair's seat, so seating nora in it names the chair. Under "
+                           "the ToR you name the chair subject to the agreement of the group (ToR 6.2)."), said
+    assert "Children's Commissioning (Southend City Council): vacant" in chat.ok("sam", "members").as_text()
+    said = chat.ok("sam", seat + ' --agreed "meeting of 10 Dec, minute 4"').text
+    assert said == "nora now holds Children's Commissioning as chair; agreed: meeting of 10 Dec, minute 4.", said

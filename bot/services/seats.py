@@ -18,6 +18,7 @@ from bot.services import lengths
 from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
+from bot.services.chairs import require_chair_agreed
 from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
 from bot.services.lengths import kept
@@ -122,6 +123,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
+    require_chair_agreed(ctx, seat.title, role, person.display_name, agreed)  # after: the seat is free to fill
     start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
