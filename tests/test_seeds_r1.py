@@ -120,3 +120,14 @@ def test_cjcg_seating_someone_in_the_chairs_seat_needs_the_groups_agreement_as_n
     assert "Children's Commissioning (Southend City Council): vacant" in chat.ok("sam", "members").as_text()
     said = chat.ok("sam", seat + ' --agreed "meeting of 10 Dec, minute 4"').text
     assert said == "nora now holds Children's Commissioning as chair; agreed: meeting of 10 Dec, minute 4.", said
+
+
+def test_cjcg_an_action_due_on_a_day_no_month_has_is_refused_not_put_years_ahead(chat: Chat) -> None:
+    """CJCG 6.3, the administrative support's note taking: sam's action due '32 Dec' (a slip for 23 Dec) was
+    recorded 'due 1 Dec 2032', the 32 read as the year."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    said = chat.refused("sam", 'action "Circulate the plan" --due 32 Dec').text
+    assert said.startswith("'32 Dec' is not a date I know: there is no day 32 in a month; write it as"), said
+    assert "Circulate" not in chat.ok("sam", "actions").as_text()
+    assert "due 23 Dec 2026" in chat.ok("sam", 'action "Circulate the plan" --due 23 Dec').text

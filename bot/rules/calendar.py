@@ -147,6 +147,9 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
                          f"{show_date(example)}") from None
     if (again.month, again.day) != (day.month, day.day):  # a weekday alone (`Friday`): the next on or after today
         return weekday_from(text, today, looking_back)
+    if again.year == day.year and len(numbers := re.findall(r"\d+", text)) == 1 and len(numbers[0]) < 3:
+        raise UsageError(f"'{text}' is not a date I know: there is no day {numbers[0]} in a month; write it as "
+                         f"{example_day(today).isoformat()} or {show_date(example_day(today))}")  # `32 Dec`: not 2032
     return day if again.year == day.year else year_for(day, today, looking_back)
 
 
