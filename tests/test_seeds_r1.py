@@ -131,3 +131,19 @@ def test_cjcg_an_action_due_on_a_day_no_month_has_is_refused_not_put_years_ahead
     assert said.startswith("'32 Dec' is not a date I know: there is no day 32 in a month; write it as"), said
     assert "Circulate" not in chat.ok("sam", "actions").as_text()
     assert "due 23 Dec 2026" in chat.ok("sam", 'action "Circulate the plan" --due 23 Dec').text
+
+
+def test_cjcg_each_co_optee_7_1_lists_can_be_co_opted_under_the_documents_title(chat: Chat) -> None:
+    """CJCG 7.1, "Other members/attendees will be co-opted as necessary", listing the Director of Commissioning
+    Finance - Mid & South Essex ICB, Strategic Commissioners - Children's Services and Commissioning Managers - Mid &
+    South Essex ICB among others: sam, co-opting each under the document's own title, was told 'The ToR has no seat'
+    (the ToR file had the first as '... - ICB' and neither of the others), and pointed to recording them as guests."""
+    chat.load("cjcg")
+    for person, seat in (("dora", "Director of Commissioning Finance - Mid & South Essex ICB"),
+                         ("stan", "Strategic Commissioners - Children's Services"),
+                         ("sara", "Strategic Commissioners - Children's Services"),
+                         ("cara", "Commissioning Managers - Mid & South Essex ICB")):
+        said = chat.ok("sam", f'member add @{person} --seat "{seat}"').text
+        assert said == f"{person} now holds {seat} as co-opted.", said
+    members = chat.ok("sam", "members").as_text()
+    assert "Strategic Commissioners - Children's Services: stan, co-opted" in members, members

@@ -186,7 +186,7 @@ def vacancies(ctx: Context) -> str:
     vacant = [s.title for s in ctx.terms.seats if s.title.casefold() not in held]
     if not vacant:
         return "Every seat is filled; say `members` to see them."
-    shown = "; ".join(vacant[:5]) + ("; …" if len(vacant) > 5 else "")
+    shown = "; ".join(vacant[:3]) + (f"; and {len(vacant) - 3} more" if len(vacant) > 3 else "")  # a reply kept short
     return f"Vacant seats: {shown}. Say `members` for every seat."
 
 
