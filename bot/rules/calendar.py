@@ -141,15 +141,14 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     try:  # read twice, defaulting to two leap years: the same year both times is one typed (29 Feb reads in both)
         day, again = (dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
                                        default=dt.datetime(leap, today.month, today.day)).date() for leap in LEAP_YEARS)
+        if again.year == day.year and len(numbers := re.findall(r"\d+", text)) == 1 and len(numbers[0]) < 3:
+            raise ValueError(text)  # `32 Dec`: a day no month has, read as the year 2032
     except (ValueError, OverflowError):
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
                          f"{show_date(example)}") from None
     if (again.month, again.day) != (day.month, day.day):  # a weekday alone (`Friday`): the next on or after today
         return weekday_from(text, today, looking_back)
-    if again.year == day.year and len(numbers := re.findall(r"\d+", text)) == 1 and len(numbers[0]) < 3:
-        raise UsageError(f"'{text}' is not a date I know: there is no day {numbers[0]} in a month; write it as "
-                         f"{example_day(today).isoformat()} or {show_date(example_day(today))}")  # `32 Dec`: not 2032
     return day if again.year == day.year else year_for(day, today, looking_back)
 
 
