@@ -238,6 +238,7 @@ def token(value: object) -> str:
     if isinstance(value, PersonRef):
         return value.as_token()
     text = str(value)
-    if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--"):
+    if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--") \
+            and not text.endswith((".", "!")):  # a last word's full stop is read as the sentence's (parsed)
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -78,7 +78,7 @@ def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
     if at == 0:
         words = date_run(positional, 1) if is_date_word(positional[1]) else 1
         return [positional[0], " ".join(positional[1:1 + words]), *positional[1 + words:]]
-    if at is not None and all(DATE_WORD.match(word) for word in positional[:at]):
+    if at is not None and at > 0:  # the words before the time are its date, read (or refused, naming them) as one
         return [" ".join(positional[:at]), *positional[at:]]
     return positional
 

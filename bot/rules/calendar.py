@@ -134,6 +134,8 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     try:  # read twice, defaulting to two leap years: the same year both times is one typed (29 Feb reads in both)
         day, again = (dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
                                        default=dt.datetime(leap, today.month, today.day)).date() for leap in LEAP_YEARS)
+        if again.year == day.year and len(numbers := re.findall(r"\d+", text)) == 1 and len(numbers[0]) < 3:
+            raise ValueError(text)  # `32 Dec`: a day no month has, read as the year 2032
     except (ValueError, OverflowError):
         example = example_day(today)
         raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "

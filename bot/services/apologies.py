@@ -9,7 +9,7 @@ import re
 from sqlalchemy import or_, select
 
 from bot import verbs
-from bot.errors import NotAllowed
+from bot.errors import NotAllowed, UsageError
 from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
@@ -28,6 +28,7 @@ from bot.terms_powers import Act
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
+    refuse_for_without_dashes(cmd)
     cmd = meeting_in_reason(cmd)
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
@@ -103,6 +104,17 @@ def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
     which = "standing " if nomination and nomination.meeting_id is None else ""
     return rule.cited(f"{deputy.display_name}, your {which}{rule.word}, may attend in your place: they say `here` at "
                       "the meeting") + "."
+
+
+def refuse_for_without_dashes(cmd: verbs.Apologies) -> None:
+    """Raise UsageError for `apologies for @dan Unwell`: meant as `--for @dan`, it would record the speaker's own
+    apologies with 'for @dan Unwell' as the reason."""
+    words = list(cmd.reason)
+    if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" and words[1].startswith(("@", "<@")):
+        typed = " ".join(words)
+        raise UsageError(f"To record the apologies {words[1].lstrip('<@').split('|')[-1].rstrip('>')} sent you, say "
+                         f"`apologies --{typed}`; as typed, this would record your own apologies, giving '{typed}' as "
+                         "the reason.")
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:

@@ -8,6 +8,7 @@ from bot.records.chair_elected import attended
 from bot.replies import Reply
 from bot.rules import chair
 from bot.rules.calendar import show_date
+from bot.rules.powers import power_for
 from bot.services import lengths
 from bot.services.authority import may, require
 from bot.services.context import Context
@@ -15,6 +16,7 @@ from bot.services.election import elected_in
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.terms import Role
+from bot.terms_powers import Act
 from bot.verbs import Chair
 
 
@@ -53,6 +55,20 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + f"{former}"
                  + (f"; agreed: {agreed}." if agreed else "."))
+
+
+def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:
+    """Return unless seating `name` as chair names the chair where the ToR has it named with a body's agreement
+    (CJCG 6.2, "an agreed named member of the group") and none is recorded: then raise NotAllowed as `chair @p`
+    would, saying that seating them in the chair's seat names the chair."""
+    needs = power_for(ctx.terms, Act.NAME_CHAIR).agreement
+    if role != Role.CHAIR or needs is None or needs.body is None:
+        return
+    try:
+        require(ctx, Act.NAME_CHAIR, "name the chair", agreed=agreed)
+    except NotAllowed as refused:
+        raise NotAllowed(f"{seat_title} is the chair's seat, so seating {name} in it names the chair. "
+                         f"{refused.message}") from None
 
 
 def may_chair(ctx: Context, person: Person) -> Membership:

@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import or_, select
 
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting
+from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting, Person
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show, show_date
 from bot.services import lengths
@@ -15,6 +15,7 @@ from bot.services.context import Context, agenda_item
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.services.record_lock import require_unlocked
+from bot.services.roll_rows import row_for
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
@@ -49,6 +50,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     meeting: Meeting | None = ctx.meeting(meeting_id) if meeting_id else ctx.next_meeting()
     require_unlocked(ctx, meeting.id if meeting else None, "a new declaration for it")
     refuse_deputy_not_attending(ctx, meeting)
+    refuse_member_not_attending(ctx, meeting)
     item = None
     if cmd.item is not None:
         if meeting is None:
@@ -99,6 +101,26 @@ def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
     raise NotAllowed(rule.cited(f"{ctx.actor.display_name} is not attending meeting {meeting.number} in a member's "
                                 f"place, so has no declaration to make for it: a {rule.word} attends, and declares, "
                                 "only for a member who is away") + ". If you are attending for one, say `here` first.")
+
+
+def refuse_member_not_attending(ctx: Context, meeting: Meeting | None) -> None:
+    """Raise NotAllowed where a member declares for a meeting under way or held that the roll has them away from:
+    sent apologies, a deputy there in their place, or absent. The minutes would list among the declarations made at it
+    (CJCG 6.5, "declared and recorded at the beginning of each meeting") someone who was not there. One not yet on
+    the roll of an open meeting may declare, then say `here`; before it opens anyone may declare ahead."""
+    row = row_for(ctx, meeting, ctx.actor) if meeting is not None and meeting.opened_at is not None else None
+    if meeting is None or row is None or row.status not in ("apologies", "deputised", "absent"):
+        return
+    who, rule = ctx.actor.display_name, "interests are declared and recorded at the beginning of each meeting, by " \
+        "those attending it"
+    deputy = ctx.session.get(Person, row.deputy_id) if row.deputy_id is not None else None
+    if row.status == "deputised" and deputy is not None:
+        said = f"{deputy.display_name} attends meeting {meeting.number} in {who}'s place and declares for it: {rule}"
+    else:
+        away = "sent apologies for" if row.status == "apologies" else "was absent from"
+        said = f"{who} {away} meeting {meeting.number}, so has no declaration to make at it: {rule}"
+    hint = " If you have come after all, say `here` first." if meeting.status == "open" else ""
+    raise NotAllowed(ctx.terms.interests.cited(said) + "." + hint)
 
 
 def declared_for(ctx: Context, meeting: Meeting | None) -> list[Interest]:

@@ -5,14 +5,15 @@ carried motion records that it did."""
 from __future__ import annotations
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Person
+from bot.grammar import PersonRef
+from bot.models import Meeting, Person
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.services import roll
 from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
-from bot.services.presiding import refuse_meeting_chair_until_elected
+from bot.services.presiding import away_from, holds_chair, is_chair, refuse_meeting_chair_until_elected
 from bot.services.standing import is_member
 from bot.terms_powers import PowerHolder
 from bot.verbs import MeetingChair, MeetingMinuteTaker
@@ -31,6 +32,8 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name the chair of a meeting still to come "
                          "or open.")
+    if meeting.status == "open":
+        refuse_unseating(ctx, meeting, cmd.person)
     chair = ctx.person(cmd.person)
     decided = check_meeting_people(ctx, cmd.decision, chair, None)
     if chair.id == meeting.chair_id and not decided:  # no handover: the minutes would have them hand over to themselves
@@ -48,6 +51,25 @@ def name_meeting_chair(ctx: Context, cmd: MeetingChair) -> Reply:
               **({"chair_by_motion": cmd.decision} if decided else {}))
     return Reply(f"{decided or chair.display_name} chairs meeting {meeting.number} "
                  f"({show(meeting.starts_at, ctx.terms.zone)}).")
+
+
+def refuse_unseating(ctx: Context, meeting: Meeting, named: PersonRef) -> None:
+    """Raise NotAllowed where someone other than the chair takes the chair of an open meeting from the one chairing
+    it while they are at it (CJCG 6.2, "chaired by an agreed named member"; the administrative support's
+    "arrangements for meetings", 6.3, do not unseat them): the one chairing (or the group's chair) hands it over. Once
+    they have left, or sent apologies, whoever names a meeting's chair names who chairs the rest."""
+    if is_chair(ctx):
+        return
+    chairing = [ctx.session.get(Person, meeting.chair_id)] if meeting.chair_id else \
+        [m.person for m in ctx.memberships() if holds_chair(ctx, m)]
+    there = [p for p in chairing if p is not None and (row := roll.row_for(ctx, meeting, p)) is not None
+             and away_from(meeting, row) is None]
+    if not there or ctx.actor.id in {p.id for p in there}:
+        return
+    name = there[0].display_name
+    raise NotAllowed(ctx.terms.chair.cited(
+        f"{name} chairs meeting {meeting.number} and is at it, so the chair passes to someone else only from {name}, "
+        f"with `meeting chair {named.as_token()}`") + f". Should {name} leave, you can name who chairs the rest of it.")
 
 
 def name_minute_taker(ctx: Context, cmd: MeetingMinuteTaker) -> Reply:

@@ -19,6 +19,7 @@ from bot.services import lengths
 from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
+from bot.services.chairs import require_chair_agreed
 from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
 from bot.services.lengths import kept
@@ -123,6 +124,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
+    require_chair_agreed(ctx, seat.title, role, person.display_name, agreed)  # after: the seat is free to fill
     start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
     ends = add_months(start, seat.term_months) if seat.term_months else None
     chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
@@ -185,7 +187,7 @@ def vacancies(ctx: Context) -> str:
     vacant = [s.title for s in ctx.terms.seats if s.title.casefold() not in held]
     if not vacant:
         return "Every seat is filled; say `members` to see them."
-    shown = "; ".join(vacant[:5]) + ("; …" if len(vacant) > 5 else "")
+    shown = "; ".join(vacant[:3]) + (f"; and {len(vacant) - 3} more" if len(vacant) > 3 else "")  # a reply kept short
     return f"Vacant seats: {shown}. Say `members` for every seat."
 
 

@@ -49,7 +49,7 @@ def person(session: Session, name: str) -> Person:
 def test_after_approval_no_change_to_that_meeting_is_accepted_and_the_refusal_says_why(
         recorded: Callable[[str], Chat], sessions: sessionmaker[Session]) -> None:
     chat = recorded("lieg")
-    chat.ok("bob", "declare \"Late: I advise a dashboard vendor\" --meeting 1")  # still possible before approval
+    chat.ok("alice", "declare \"Late: I advise a dashboard vendor\" --meeting 1")  # still possible before approval
     chat.ok("alice", "minutes approve 1")
     why = ("The minutes of meeting 1 were approved on 1 Dec 2026, so its record is locked and a new declaration for "
            "it is refused (ToR 5.2). Raise it at a later meeting instead")

@@ -19,7 +19,7 @@ def test_a_private_answer_comes_back_in_the_ack_itself(workspace: Workspace) -> 
     sent = workspace.command("bob", "members")
     said = json.loads(sent.body)
     assert sent.status == 200 and said["response_type"] == "ephemeral"
-    assert "13 of 16 seats filled" in said["text"] and said["blocks"]
+    assert "13 of 18 seats filled" in said["text"] and said["blocks"]
     assert workspace.fake.of("response_url") == []  # one round trip: nothing else was sent for it
 
 
@@ -64,7 +64,7 @@ def test_more_commands_than_workers_while_the_record_is_locked_are_all_acked_in_
     assert all(sent.status == 200 for sent, _ in timed)
     assert max(seconds for _, seconds in timed) < 3
     for sent, _ in timed:  # every one is answered, in the ack or after it
-        assert "13 of 16 seats filled" in shown(workspace.reply_to(sent))
+        assert "13 of 18 seats filled" in shown(workspace.reply_to(sent))
 
 
 def timed_command(workspace: Workspace, user: str, text: str) -> tuple[Sent, float]:
