@@ -7,37 +7,19 @@ event."""
 from __future__ import annotations
 
 import json
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.db import make_engine
-from tests.conftest import migrated
 from tests.front_door import Served, row_counts
 from tests.slack.idle import wait_until_idle
+from tests.slack.test_hostile_bodies import engine
 from tests.teams.conftest import SDK_WARNINGS
 from tests.test_hostile_requests import Hostile, app, send, signed
 
-__all__ = ["app"]
+__all__ = ["app", "engine"]  # fixtures: the record on SQLite and on PostgreSQL
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(request: pytest.FixtureRequest, tmp_path: Path, empty_record: Path) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        shutil.copyfile(empty_record, tmp_path / "govbot.db")
-        url = f"sqlite:///{tmp_path / 'govbot.db'}"
-    else:
-        url = request.getfixturevalue("postgres_schema_url")
-        migrated(url)
-    engine = make_engine(url)
-    yield engine
-    engine.dispose()
 
 
 @pytest.mark.parametrize("path", ["/groups/%00/", "/groups/cjcg%00/", "/groups/cjcg%00/meetings/1/minutes.md",

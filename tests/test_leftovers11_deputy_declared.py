@@ -9,13 +9,18 @@ import datetime as dt
 from tests.conftest import Chat
 
 
-def test_a_deputy_who_did_not_attend_is_not_minuted_among_the_declarations(chat: Chat) -> None:
+def zed_declared_and_meeting_opened(chat: Chat) -> None:
+    """bob names zed his deputy for the meeting of 10 Dec, zed declares ahead of it, and alice opens it."""
     chat.load("cjcg")
     chat.ok("sam", "meeting schedule 2026-12-10 10:00")
     chat.ok("bob", "deputy @zed --meeting next")
     chat.ok("zed", 'declare "I advise a bidding provider"')
     chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open")
+
+
+def test_a_deputy_who_did_not_attend_is_not_minuted_among_the_declarations(chat: Chat) -> None:
+    zed_declared_and_meeting_opened(chat)
     chat.ok("bob", "here")
     chat.ok("bob", 'declare "My sister manages a bidding provider"')
     chat.ok("alice", "meeting close")
@@ -27,12 +32,7 @@ def test_a_deputy_who_did_not_attend_is_not_minuted_among_the_declarations(chat:
 
 
 def test_a_deputy_who_attended_is_minuted_with_their_declaration(chat: Chat) -> None:
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.ok("bob", "deputy @zed --meeting next")
-    chat.ok("zed", 'declare "I advise a bidding provider"')
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
+    zed_declared_and_meeting_opened(chat)
     chat.ok("zed", "here")
     chat.ok("alice", "meeting close")
     minutes = chat.ok("alice", "minutes 1").as_text()
