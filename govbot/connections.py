@@ -8,8 +8,9 @@ aiohttp has no setting for this, so its connection handler is given one (`handle
 byte of a request while the connection waits for one; an idle connection between requests (a proxy such as Caddy
 keeping it for the next) still waits the whole keep-alive timeout, as before. A proxy writes a request's line and
 headers at once, so no request it forwards is cut short. Bytes sent behind a whole request in the same packet (a
-pipelined request begun while the first is answered) are bounded by the keep-alive timeout only: which of them are
-a body's and which a request's is the C parser's to know, and it does not say.
+pipelined request begun while the first is answered) are bounded by the keep-alive timeout only (which of them are
+a body's and which a request's is the C parser's to know, and it does not say): a client gains no more by them than
+by sending one whole request and then nothing, which keep-alive allows anyway.
 """
 
 from __future__ import annotations
