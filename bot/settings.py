@@ -26,6 +26,10 @@ class Settings(BaseSettings):
     metrics_token: SecretStr | None = None
     # Sent and set-aside reminders are kept this long, then pruned; failed ones stay until acknowledged.
     reminder_retention_days: int = Field(default=90, ge=1, le=3650)
+    # A request's line and headers must arrive within this many seconds of its first byte, else the connection is
+    # closed (a client stalling part-way holds no socket longer); an idle connection between requests is kept as long
+    # as before (75 s).
+    request_headers_seconds: float = Field(default=15.0, gt=0, le=75)
     # The group pages: the address people reach this server at, and the key that signs personal links to them.
     public_url: str | None = None
     page_secret: SecretStr | None = None

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot import group_commit
 from bot.db import session_factory
 from bot.settings import Settings
-from govbot import front_door, operations
+from govbot import connections, front_door, operations
 from govbot.wiring import notifiers
 from handlers import calendar_feed
 from handlers import web as web_pages
@@ -39,7 +39,8 @@ class AccessLog(AbstractAccessLogger):
 
 def build_web_app(settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> web.Application:
     """The web application with the routes of every configured platform."""
-    app = web.Application(client_max_size=MAX_BODY)
+    app = web.Application(client_max_size=MAX_BODY,
+                          handler_args=connections.handler_args(settings.request_headers_seconds))
     front_door.guard(app)
     app[SESSIONS] = sessions
     app.router.add_get("/healthz", healthz)

@@ -110,6 +110,8 @@ class Listeners:
                 await self.record.refresh_posted(context, speaker, place, reply.subject)
             for shown in reply.cards:
                 await self.record.show(context, place, shown)
+            if place.direct:  # the cards it changed are in the group's channel (the core named them, not read here)
+                await self.record.refresh_where_posted(context, speaker, reply.cards_pending)
         # Where the record's card took the reply, the thread the command was typed in hears a line, not a copy.
         await self.record.post(context, place, Reply(confirmation(reply)) if in_place else reply)
         await self.record.tell(context, place, reply.asides)
@@ -161,6 +163,8 @@ class Listeners:
             for shown in reply.cards:
                 if shown.subject is not None and shown.subject.key != card:
                     refreshed = await self.record.show(context, place, shown)
+            if place.direct:  # as for a typed command: the cards it changed are in the group's channel
+                await self.record.refresh_where_posted(context, speaker, reply.cards_pending)
             if not reply.private and (reply.subject is None or reply.subject.key != card):
                 await self.record.post(context, place, reply)  # a record's own card, as a message of its own
             await self.record.tell(context, place, reply.asides)

@@ -18,7 +18,7 @@ from bot.conversation import card
 from bot.db import unit_of_work
 from bot.refs import PollRef, RecordRef, from_key
 from bot.replies import Aside, Reply
-from bot.services import conversations, groups
+from bot.services import conversations, groups, posted_cards
 from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
 from bot.services.posted_cards import PostedCard, note_shown, posted_card, remember_card, shows_later
@@ -193,6 +193,13 @@ class Record:
         if shown is not None:
             await self.show(context, place, shown)
 
+    async def refresh_where_posted(self, context: TurnContext, speaker: Speaker, refs: tuple[RecordRef, ...]) -> None:
+        """The cards a command in a 1:1 chat changed (a vote with --group) are in the group's channel, not in the
+        chat: each is put in place wherever it was posted, read anew there."""
+        for ref in refs:
+            for channel in await asyncio.to_thread(self._channels, ref):
+                await self.refresh_posted(context, speaker, Place(envelope.PLATFORM, channel), ref)
+
     async def refresh(self, context: TurnContext, speaker: Speaker, place: Place,
                       ref: RecordRef | None) -> dict[str, Any] | None:
         """Read the card of `ref` as it stands (a record the command did not change, or a card pressed) and put it
@@ -227,6 +234,10 @@ class Record:
         with self.sessions() as session:
             posted = posted_card(session, place, ref)
             return posted, posted is not None and version is not None and shows_later(session, place, ref, version)
+
+    def _channels(self, ref: RecordRef) -> list[str]:
+        with self.sessions() as session:
+            return posted_cards.channels_showing(session, envelope.PLATFORM, ref)
 
     def _note_shown(self, place: Place, ref: RecordRef, version: int) -> None:
         with unit_of_work(self.sessions) as session:
