@@ -70,5 +70,14 @@ def handler_args(seconds: float) -> dict[str, Any]:
     """The application's `handler_args` giving each connection BoundedHeaders at `seconds`. aiohttp's Server makes
     a connection's handler from the name RequestHandler in its module, passing it these: that name is given the
     subclass, which every server in the process then uses (at HEADERS_SECONDS unless told otherwise)."""
+    if not READABLE:  # an aiohttp whose handler keeps no `_waiter`: serve as it does, and say so
+        logger.warning("request header deadline not set: this aiohttp's connection handler is not the one it knows")
+        return {}
     web_server.RequestHandler = BoundedHeaders  # type: ignore[attr-defined]
     return {"headers_seconds": seconds}
+
+
+# What BoundedHeaders reads of aiohttp's handler (its slots), checked once: a later aiohttp that renames them leaves
+# connections to aiohttp alone rather than failing every request at its first byte.
+READABLE = "_waiter" in getattr(web_protocol.RequestHandler, "__slots__", ()) and \
+    getattr(web_server, "RequestHandler", None) in (web_protocol.RequestHandler, BoundedHeaders)
