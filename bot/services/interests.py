@@ -15,6 +15,7 @@ from bot.services.context import Context, agenda_item
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.services.record_lock import require_unlocked
+from bot.terms import Role
 from bot.services.roll_rows import row_for
 from bot.verbs import Declare, Interests
 
@@ -27,7 +28,10 @@ NO_INTERESTS = frozenset(("none", "nothing", "no interests", "no interest", "not
 
 
 def may_declare(ctx: Context) -> bool:
-    if ctx.membership(ctx.actor) is not None:
+    """Members declare, and those named to attend in a member's place; not the secretariat, whose seat is support
+    to the group, not membership of it (CJCG 6.3, "Administrative support"), as a guest's is not."""
+    membership = ctx.membership(ctx.actor)
+    if membership is not None and membership.role != Role.SECRETARIAT:
         return True
     return ctx.session.scalar(select(DeputyNomination.id).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == ctx.actor.id,
