@@ -14,6 +14,7 @@ from bot.services import lengths
 from bot.services.context import Context, agenda_item
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
+from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
 from bot.terms import Role
 from bot.services.roll_rows import row_for
@@ -81,6 +82,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
                         description=kept_text, no_interests=none,
                         declared_at=ctx.now)
     ctx.session.add(interest)
+    if meeting is not None:  # declaring at the open meeting: there, `here` or not (CJCG 6.4 counts who is present)
+        present_by_acting(ctx, meeting)
     ctx.session.flush()
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,

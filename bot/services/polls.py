@@ -25,6 +25,7 @@ from bot.services.context import Context, agenda_item
 from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
 from bot.services.numbers import next_number
+from bot.services.presence import present_by_acting
 from bot.services.poll_closing import close_at_deadline as close_at_deadline
 from bot.services.poll_closing import close_poll as close_poll
 from bot.services.poll_closing import finish as finish
@@ -79,6 +80,8 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
                 closes_at=parse_closes(ctx, cmd.closes),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
     ctx.session.add(poll)
+    if (meeting := ctx.open_meeting()) is not None:  # proposing at the open meeting: there, `here` or not
+        present_by_acting(ctx, meeting)
     ctx.session.flush()
     ctx.audit("motion.proposed", poll=poll.id, text=poll.question)
     tabling = ctx.terms.voting.tabling
