@@ -56,10 +56,10 @@ def too_soon(rule: MeetingRules, day: dt.date, others: Sequence[tuple[dt.date, i
     if not rule.every_months or rule.additional_agreed_by_chair or not others:
         return None
     near, number, to_come = min(others, key=lambda other: abs((other[0] - day).days))
-    if abs((near - day).days) * 2 >= (add_months(near, rule.every_months) - near).days:
+    # the same day has its own note (bot.services.meeting_schedule)
+    if near == day or abs((near - day).days) * 2 >= (add_months(near, rule.every_months) - near).days:
         return None
-    side = "after" if near <= day else "before"
-    gap = "the same day as" if near == day else f"{how_long(min(near, day), max(near, day))} {side}"
+    gap = f"{how_long(min(near, day), max(near, day))} {'after' if near < day else 'before'}"
     said = rule.cited(f"{show_date(day)} is {gap} meeting {number} ({show_date(near)}), and the ToR has the group "
                       f"meet {cadence_words(rule)}") + ". If it is an additional meeting, nothing more is needed"
     return said + (f"; if it replaces meeting {number}, cancel that one with `meeting cancel {number}`." if to_come
