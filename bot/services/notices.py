@@ -38,6 +38,12 @@ class Notice:
     title: str
     text: str
     people: tuple[int, ...] = ()
+    added_for: tuple[tuple[int, str], ...] = ()  # a sentence for one of `people` alone (who can name a deputy)
+
+    def text_for(self, person_id: int | None) -> str:
+        """The text as `person_id` reads it (None: the group's channel): with what is added for them alone."""
+        added = dict(self.added_for).get(person_id) if person_id is not None else None
+        return f"{self.text} {added}" if added else self.text
 
 
 def chairs(ctx: Context) -> tuple[int, ...]:
@@ -132,9 +138,17 @@ def apologies(ctx: Context, meeting_id: int, starts: str | None = None) -> Notic
         return "every member has answered"
     text = (f"Meeting {meeting.number} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
             f"If you cannot attend, say `apologies --meeting {meeting.number}` in the group's channel.")
-    if ctx.terms.deputies.allowed:
-        text += " " + deputies.offer(ctx.terms)
-    return Notice("Apologies?", text, people)
+    return Notice("Apologies?", text, people, added_for=deputy_offers(ctx, people))
+
+
+def deputy_offers(ctx: Context, people: tuple[int, ...]) -> tuple[tuple[int, str], ...]:
+    """For each of `people` whose seat the ToR lets name a deputy (PLPCP Membership: each DCS, an alternate), that
+    they can, and how; nothing for a seat that cannot, nor where the ToR makes no provision for deputies."""
+    if not ctx.terms.deputies.allowed:
+        return ()
+    seats = {m.person_id: m.seat_title for m in ctx.memberships()}
+    return tuple((person, offer) for person in people
+                 if (offer := deputies.offer_to(ctx.terms, seats.get(person))) is not None)
 
 
 def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -> Notice | str:

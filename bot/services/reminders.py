@@ -61,7 +61,7 @@ def for_recipient(ctx: Context, notice: Notice | str, recipient_id: int | None) 
         return notice
     if recipient_id is not None and notice.people and recipient_id not in notice.people:
         return "it no longer concerns this person (they have answered, or left)"
-    return Reply(notice.text, title=notice.title)
+    return Reply(notice.text_for(recipient_id), title=notice.title)
 
 
 def stored(reply: Reply) -> dict[str, Any]:
