@@ -16,8 +16,8 @@ from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
-from bot.terms import Role
 from bot.services.roll_rows import row_for
+from bot.terms import Role
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")

@@ -25,7 +25,6 @@ from bot.services.context import Context, agenda_item
 from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
 from bot.services.numbers import next_number
-from bot.services.presence import present_by_acting
 from bot.services.poll_closing import close_at_deadline as close_at_deadline
 from bot.services.poll_closing import close_poll as close_poll
 from bot.services.poll_closing import finish as finish
@@ -38,6 +37,7 @@ from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
+from bot.services.presence import present_by_acting
 from bot.services.vote_deadline import require_deadline
 from bot.terms_powers import Act
 
