@@ -132,3 +132,11 @@ def test_cjcg_a_meeting_days_after_another_is_noted_against_the_bi_monthly_caden
                             "meet bi-monthly (ToR 6.1). If it is an additional meeting, nothing more is needed; if "
                             "it replaces meeting 1, cancel that one with `meeting cancel 1`.",), soon.notices
     assert chat.ok("sam", "meeting schedule 2027-02-09 10:00").notices == ()
+
+
+def test_here_with_no_meeting_scheduled_says_how_one_is(chat: Chat) -> None:
+    """With no meeting scheduled, `here` said the chair opens "it" and how to send apologies for the next meeting,
+    of which there was none."""
+    chat.load("cjcg")
+    assert chat.refused("bob", "here").text == ("No meeting is open or scheduled. The chair or the secretariat can "
+                                                "schedule one (ToR 6.3): `meeting schedule 2026-12-08 10:00`.")

@@ -24,8 +24,10 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     """Record the speaker present, as a member or as a deputy for an absent member."""
     meeting = ctx.open_meeting()
     if meeting is None:
-        raise NotFound(f"No meeting is open. {ctx.scheduling_hint()}" if ctx.operation_over() else
-                       f"{who_opens(ctx)} To send apologies for the next meeting, say `apologies`.")
+        coming = None if ctx.operation_over() else ctx.next_meeting()
+        raise NotFound(f"{who_opens(ctx, coming)} To send apologies for it, say `apologies`." if coming else
+                       f"No meeting is open{'' if ctx.operation_over() else ' or scheduled'}. "
+                       f"{ctx.scheduling_hint()}")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
     row = roll.row_for(ctx, meeting, ctx.actor)  # present already (the chair who opened it): prompted then
@@ -45,11 +47,10 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
                  changes=(MeetingRef(meeting.id),))
 
 
-def who_opens(ctx: Context) -> str:
-    """`No meeting is open; alice can open it with `meeting open`.`: who can open the next meeting now (the chair,
+def who_opens(ctx: Context, meeting: Meeting) -> str:
+    """`No meeting is open; alice can open it with `meeting open`.`: who can open the next `meeting` now (the chair,
     the meeting's own chair, the secretariat until a chair is elected); where nobody can (the chair's term has
     ended, no chair is seated), why and how that is put right (bot.rules.chair.hint)."""
-    meeting = ctx.next_meeting()
     able = [m.person for m in ctx.memberships() if may(ctx, Act.RUN_MEETING, meeting=meeting, person=m.person)]
     names = ["you" if person.id == ctx.actor.id else person.display_name for person in able]
     if names:
