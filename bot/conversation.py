@@ -24,7 +24,7 @@ from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
 from bot.services import authority, confidential, direct, groups
-from bot.services.choices import example_of_listed, open_choices
+from bot.services.choices import hinted
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
@@ -79,11 +79,8 @@ def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     """The grammar's refusal, and where it left out a poll, meeting or action number, the ones that would do."""
     if error.missing is None:
         return refusal(error.message)
-    listed = transact(sessions, "hint", lambda session: Reply(open_choices(session, speaker, place, error.missing,
-                                                                           now)))
-    if listed.error:
-        return refusal(error.message)
-    return refusal(example_of_listed(error.message, listed.text) + listed.text)
+    listed = transact(sessions, "hint", lambda session: Reply(hinted(session, speaker, place, error, now)))
+    return refusal(error.message if listed.error else listed.text)
 
 
 def respond_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place, command: Command,

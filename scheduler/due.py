@@ -54,7 +54,8 @@ def messages(ctx: Context, row: ReminderPlan, notice: Notice, bindings: list[Cha
     common = {**base(row), "title": notice.title, "text": notice.text, "composed": True}
     if notice.people:
         people = dict.fromkeys(notice.people)
-        return [{**common, "key": f"{row.occurrence}:person:{p}", "recipient_id": p} for p in people]
+        return [{**common, "key": f"{row.occurrence}:person:{p}", "recipient_id": p, "text": notice.text_for(p)}
+                for p in people]
     return to_channels(ctx, row, common, bindings)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from bot.rules.calendar import add_months, show_date
 from bot.terms import MeetingRules
@@ -44,6 +45,25 @@ def cadence_breaks(rule: MeetingRules, day: dt.date, previous: dt.date | None, f
         breaks.append(rule.cited(f"this is meeting {in_year + 1} in the twelve months to {show_date(day)}, and the "
                                  f"ToR has the group meet {rule.per_year} times a year"))
     return breaks
+
+
+def too_soon(rule: MeetingRules, day: dt.date, others: Sequence[tuple[dt.date, int, bool]]) -> str | None:
+    """A polite note, citing the ToR, where a meeting on `day` comes under half the ToR's interval from another
+    (`others`: each other meeting's date, number and whether it is still to be held), so far more often than the
+    group meets (CJCG 6.1, "will meet bi-monthly"): an additional meeting is the group's to call, and one meant to
+    replace the other leaves two. None where it keeps its distance, the ToR sets no interval in months, or has the
+    chair agree additional meetings (that rule speaks for itself: bot.services.conduct)."""
+    if not rule.every_months or rule.additional_agreed_by_chair or not others:
+        return None
+    near, number, to_come = min(others, key=lambda other: abs((other[0] - day).days))
+    # the same day has its own note (bot.services.meeting_schedule)
+    if near == day or abs((near - day).days) * 2 >= (add_months(near, rule.every_months) - near).days:
+        return None
+    gap = f"{how_long(min(near, day), max(near, day))} {'after' if near < day else 'before'}"
+    said = rule.cited(f"{show_date(day)} is {gap} meeting {number} ({show_date(near)}), and the ToR has the group "
+                      f"meet {cadence_words(rule)}") + ". If it is an additional meeting, nothing more is needed"
+    return said + (f"; if it replaces meeting {number}, cancel that one with `meeting cancel {number}`." if to_come
+                   else ".")
 
 
 def last_regular(rule: MeetingRules, day: dt.date, earlier: list[tuple[dt.date, int]]) -> tuple[dt.date, int] | None:

@@ -84,6 +84,18 @@ def offer(terms: Terms) -> str:
                       f"`{command(rule)} @person`") + "."
 
 
+def offer_to(terms: Terms, seat_title: str | None) -> str | None:
+    """The reminder to one member that they can send a deputy, naming their seat where the ToR limits deputies to
+    some seats (`As DCS North London you can name an alternate ...`); None where their seat cannot."""
+    rule = terms.deputies
+    if rule.for_seats is None:
+        return offer(terms)
+    if seat_title not in rule.for_seats:
+        return None
+    return rule.cited(f"As {seat_title} you can name {rule.a_word} to attend in your place: `{command(rule)} "
+                      "@person`") + "."
+
+
 def roll_call(rule: DeputyRule) -> str:
     """The roll-call prompt at a meeting's start, naming a deputy by the ToR's word; none where the ToR makes no
     provision for deputies (LCIIB)."""

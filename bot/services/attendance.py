@@ -13,17 +13,21 @@ from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, guests, roll, roll_summary, standing
+from bot.services.authority import may
 from bot.services.context import Context
+from bot.services.presiding import chair_hint
 from bot.services.record_lock import require_unlocked
+from bot.terms_powers import Act
 
 
 def here(ctx: Context, cmd: verbs.Here) -> Reply:
     """Record the speaker present, as a member or as a deputy for an absent member."""
     meeting = ctx.open_meeting()
     if meeting is None:
-        raise NotFound(f"No meeting is open. {ctx.scheduling_hint()}" if ctx.operation_over() else
-                       "No meeting is open; the chair opens it with `meeting open`. To send apologies for the "
-                       "next meeting, say `apologies`.")
+        coming = None if ctx.operation_over() else ctx.next_meeting()
+        raise NotFound(f"{who_opens(ctx, coming)} To send apologies for it, say `apologies`." if coming else
+                       f"No meeting is open{'' if ctx.operation_over() else ' or scheduled'}. "
+                       f"{ctx.scheduling_hint()}")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
     row = roll.row_for(ctx, meeting, ctx.actor)  # present already (the chair who opened it): prompted then
@@ -41,6 +45,19 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
                                                         attending.recorded_at if attending else ctx.now)
     return Reply(text, notices=quorum_change(before, after) + late,
                  changes=(MeetingRef(meeting.id),))
+
+
+def who_opens(ctx: Context, meeting: Meeting) -> str:
+    """`No meeting is open; alice can open it with `meeting open`.`: who can open the next `meeting` now (the chair,
+    the meeting's own chair, the secretariat until a chair is elected); where nobody can (the chair's term has
+    ended, no chair is seated), why and how that is put right (bot.rules.chair.hint)."""
+    able = [m.person for m in ctx.memberships() if may(ctx, Act.RUN_MEETING, meeting=meeting, person=m.person)]
+    names = ["you" if person.id == ctx.actor.id else person.display_name for person in able]
+    if names:
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+        return f"No meeting is open; {who} can open it with `meeting open`."
+    hint = chair_hint(ctx, meeting)
+    return f"No meeting is open, and nobody can open it now: {hint[0].lower()}{hint[1:]}"
 
 
 def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str:

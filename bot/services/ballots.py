@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Row, Table, bindparam, insert, select, update
 
 from bot.commands import PersonRef
 from bot.connections import connection_of
@@ -27,7 +27,7 @@ from bot.services.standing import is_voting
 from bot.services.vote_cap import vote_cap_refusal
 from bot.verbs import Vote
 
-BALLOT = select(Ballot.id, Ballot.choices).where(Ballot.poll_id == bindparam("poll_id"),
+BALLOT = select(Ballot.id, Ballot.choices, Ballot.cast_by_id).where(Ballot.poll_id == bindparam("poll_id"),
                                                  Ballot.member_id == bindparam("member_id"))
 BALLOTS = cast(Table, Ballot.__table__)
 # Each returns the whole row: the audit event seals it from that (bot.sealed_rows.write_returning) rather than
@@ -185,8 +185,20 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
         write_returning(ctx.session, CHANGE_BALLOT, {"ballot_id": ballot.id, **cast_now})
     ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
     verb = "changed to" if changed else "recorded:"
-    return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}.", private=True,
+    return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}"
+                 f"{replacing(ctx, poll, ballot, member_id)}.", private=True,
                  subject=PollRef(poll.id), notices=notices)
+
+
+def replacing(ctx: Context, poll: Poll, ballot: Row[Any] | None, member_id: int) -> str:
+    """`, replacing the vote For that nadia cast for you as alternate`: where the vote changed was cast by another,
+    the member's deputy in their place (PLPCP Membership), whose vote it was; empty otherwise."""
+    if ballot is None or ballot.cast_by_id == ctx.actor.id or member_id != ctx.actor.id:
+        return ""
+    caster = ctx.session.get(Person, ballot.cast_by_id)
+    labels = ", ".join(poll.options[p - 1].label for p in ballot.choices)
+    return f", replacing the vote {labels} that {caster.display_name if caster else 'another'} cast for you as " \
+        f"{ctx.terms.deputies.word}"
 
 
 def interest_reminders(ctx: Context, poll: Poll, member_id: int) -> tuple[str, ...]:

@@ -8,14 +8,18 @@ import re
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.errors import UsageError
 from bot.models import ActionItem, Identity, Meeting, Membership, Poll
 from bot.rules.calendar import show
+from bot.rules.powers import power_for, who_may
 from bot.services.context import Place, Speaker, group_terms
 from bot.services.groups import group_for
+from bot.terms_powers import Act
 from bot.usage import FIRST_NUMBER
 
 MOST = 5  # a hint lists a few, not the whole record
 FIRST_LISTED = re.compile(r"^ Open polls and motions: (\d+) ")
+NONE_OPEN = " Open polls and motions: none."
 
 
 def open_choices(session: Session, speaker: Speaker, place: Place, missing: str | None, now: dt.datetime) -> str:
@@ -61,3 +65,18 @@ def example_of_listed(message: str, listed: str) -> str:
     naming the first poll or motion `listed` as open instead (`vote 1 for`): the command to copy is one that works."""
     first = FIRST_LISTED.search(listed)
     return message if first is None else FIRST_NUMBER.sub(first.group(1), message, count=1)
+
+
+def hinted(session: Session, speaker: Speaker, place: Place, error: UsageError, now: dt.datetime) -> str:
+    """The grammar's refusal `error`, which left out a number, with the ones that would do (open_choices); a vote
+    with no poll or motion open says there is nothing to vote on and how a vote is opened, rather than offering an
+    example poll that does not exist."""
+    listed = open_choices(session, speaker, place, error.missing, now)
+    group = group_for(session, place)
+    if listed != NONE_OPEN or group is None or "`vote " not in error.message:
+        return example_of_listed(error.message, listed) + listed
+    terms = group_terms(group)
+    caller = who_may(power_for(terms, Act.CALL_VOTE), Act.CALL_VOTE)
+    return (f"There is nothing open to vote on in {terms.name}: no poll or motion is open. A motion is proposed "
+            f"with `motion \"That ...\"`, and {caller} opens its vote with `motion vote N`, or calls a poll with "
+            '`poll "Question?" "Yes" "No"`.')

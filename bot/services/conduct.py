@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, select
 from bot.errors import NotAllowed
 from bot.models import Interest, Meeting, Person
 from bot.rules.attendance import LATE_AFTER
-from bot.rules.cadence import cadence_breaks, cadence_words, early_by, how_long, last_regular
+from bot.rules.cadence import cadence_breaks, cadence_words, early_by, how_long, last_regular, too_soon
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import declares_at_start
 from bot.rules.tenure import NOT_MEMBERS
@@ -19,7 +19,7 @@ from bot.services.presiding import holds_chair, is_chair, presides_until_elected
 
 HELD = ("scheduled", "open", "closed")
 # Built once: read at each meeting scheduled.
-OTHER_MEETING_STARTS = select(Meeting.starts_at).where(
+OTHER_MEETING_STARTS = select(Meeting.starts_at, Meeting.number, Meeting.status).where(
     Meeting.group_id == bindparam("group_id"), Meeting.status.in_(HELD), Meeting.id != bindparam("meeting_id"))
 HELD_MEETINGS = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status.in_(HELD))
 DECLARED = select(Interest.id).where(Interest.meeting_id == bindparam("meeting_id"),
@@ -30,13 +30,15 @@ def cadence_warnings(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     """Warnings, citing the ToR, when `meeting` breaks the group's cadence (bot.rules.cadence)."""
     zone = ctx.terms.zone
     day = meeting.starts_at.astimezone(zone).date()
-    days = [m.astimezone(zone).date() for m in ctx.session.scalars(OTHER_MEETING_STARTS, {
-        "group_id": ctx.group.id, "meeting_id": meeting.id})]
+    others = [(m.starts_at.astimezone(zone).date(), m.number, m.status == "scheduled") for m in ctx.session.execute(
+        OTHER_MEETING_STARTS, {"group_id": ctx.group.id, "meeting_id": meeting.id})]
+    days = [d for d, _, _ in others]
     previous = max((d for d in days if d <= day), default=None)
     following = min((d for d in days if d > day), default=None)
     in_year = sum(1 for d in days if day - dt.timedelta(days=365) < d <= day)
+    soon = too_soon(ctx.terms.meetings, day, others)
     return tuple(f"Cadence: {text}." for text in cadence_breaks(ctx.terms.meetings, day, previous, following,
-                                                                  in_year))
+                                                                  in_year)) + ((f"Cadence: {soon}",) if soon else ())
 
 
 def require_chair_for_additional(ctx: Context, day: dt.date) -> tuple[str, ...]:

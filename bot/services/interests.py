@@ -14,8 +14,10 @@ from bot.services import lengths
 from bot.services.context import Context, agenda_item
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
+from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import row_for
+from bot.terms import Role
 from bot.verbs import Declare, Interests
 
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
@@ -27,7 +29,10 @@ NO_INTERESTS = frozenset(("none", "nothing", "no interests", "no interest", "not
 
 
 def may_declare(ctx: Context) -> bool:
-    if ctx.membership(ctx.actor) is not None:
+    """Members declare, and those named to attend in a member's place; not the secretariat, whose seat is support
+    to the group, not membership of it (CJCG 6.3, "Administrative support"), as a guest's is not."""
+    membership = ctx.membership(ctx.actor)
+    if membership is not None and membership.role != Role.SECRETARIAT:
         return True
     return ctx.session.scalar(select(DeputyNomination.id).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == ctx.actor.id,
@@ -77,6 +82,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
                         description=kept_text, no_interests=none,
                         declared_at=ctx.now)
     ctx.session.add(interest)
+    if meeting is not None:  # declaring at the open meeting: there, `here` or not (CJCG 6.4 counts who is present)
+        present_by_acting(ctx, meeting)
     ctx.session.flush()
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,

@@ -27,7 +27,7 @@ from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
-from bot.services.presence import present_by_acting
+from bot.services.presence import present_by_acting, sent_a_deputy
 from bot.services.presiding import presides_until_elected, refuse_away_chair
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
@@ -156,8 +156,8 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     for membership in ctx.memberships():
         # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
         if membership.person_id not in recorded and is_voting(ctx, membership):
-            ctx.session.add(Attendance(meeting_id=meeting.id, member_id=membership.person_id, status="absent",
-                                       recorded_at=ctx.now))
+            ctx.session.add(sent_a_deputy(ctx, meeting, membership.person_id) or Attendance(
+                meeting_id=meeting.id, member_id=membership.person_id, status="absent", recorded_at=ctx.now))
     meeting.status, meeting.closed_at = "closed", ctx.now
     ctx.session.flush()
     ctx.audit("meeting.closed", meeting=meeting.id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from bot.models import Attendance, Ballot, DeputyNomination, Meeting, Membership, Person, Poll, SecretVoter
+from bot.models import Ballot, DeputyNomination, Meeting, Membership, Person, Poll, SecretVoter
 from bot.rules import deputies
 from bot.rules.calendar import show, show_date
 from bot.rules.in_force import interests_prompt
@@ -38,6 +38,12 @@ class Notice:
     title: str
     text: str
     people: tuple[int, ...] = ()
+    added_for: tuple[tuple[int, str], ...] = ()  # a sentence for one of `people` alone (who can name a deputy)
+
+    def text_for(self, person_id: int | None) -> str:
+        """The text as `person_id` reads it (None: the group's channel): with what is added for them alone."""
+        added = dict(self.added_for).get(person_id) if person_id is not None else None
+        return f"{self.text} {added}" if added else self.text
 
 
 def chairs(ctx: Context) -> tuple[int, ...]:
@@ -116,25 +122,6 @@ def meeting_start(ctx: Context, meeting_id: int, starts: str | None = None) -> N
                                                  "`declare none`"))
     lines.append(quorum_line(ctx))
     return Notice("Meeting starting", "\n".join(lines))
-
-
-def apologies(ctx: Context, meeting_id: int, starts: str | None = None) -> Notice | str:
-    """To voting members who have neither answered for the meeting nor named a deputy for it."""
-    meeting = meeting_of(ctx, meeting_id, starts)
-    if isinstance(meeting, str):
-        return meeting
-    answered = set(ctx.session.scalars(select(Attendance.member_id).where(Attendance.meeting_id == meeting.id)))
-    answered |= set(ctx.session.scalars(select(DeputyNomination.member_id).where(
-        DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None),
-        DeputyNomination.meeting_id == meeting.id)))
-    people = tuple(m.person_id for m in ctx.memberships() if is_voting(ctx, m) and m.person_id not in answered)
-    if not people:
-        return "every member has answered"
-    text = (f"Meeting {meeting.number} of {ctx.terms.name} is on {show(meeting.starts_at, ctx.terms.zone)}. "
-            f"If you cannot attend, say `apologies --meeting {meeting.number}` in the group's channel.")
-    if ctx.terms.deputies.allowed:
-        text += " " + deputies.offer(ctx.terms)
-    return Notice("Apologies?", text, people)
 
 
 def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -> Notice | str:

@@ -37,6 +37,7 @@ from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
+from bot.services.presence import present_by_acting
 from bot.services.vote_deadline import require_deadline
 from bot.terms_powers import Act
 
@@ -79,6 +80,8 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
                 closes_at=parse_closes(ctx, cmd.closes),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
     ctx.session.add(poll)
+    if (meeting := ctx.open_meeting()) is not None:  # proposing at the open meeting: there, `here` or not
+        present_by_acting(ctx, meeting)
     ctx.session.flush()
     ctx.audit("motion.proposed", poll=poll.id, text=poll.question)
     tabling = ctx.terms.voting.tabling

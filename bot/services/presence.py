@@ -1,11 +1,13 @@
 """Who is evidently at a meeting though they never said `here`: whoever closes it, or keeps its record while it is
 open (minutes an item, records an action or a guest), is recorded present rather than minuted absent beside their
-own name as minute-taker or chair."""
+own name as minute-taker or chair; and who, never coming, gave notice of it by naming a deputy for the meeting."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.errors import NotAllowed
-from bot.models import Meeting
+from bot.models import Attendance, DeputyNomination, Meeting
 from bot.services import roll
 from bot.services.context import Context
 
@@ -27,3 +29,20 @@ def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
     row.recorded_at = meeting.opened_at or ctx.now
     ctx.audit("attendance.present", meeting=meeting.id, member=ctx.actor.id)
     return True
+
+
+def sent_a_deputy(ctx: Context, meeting: Meeting, member_id: int) -> Attendance | None:
+    """At the close of `meeting`, the record for a member with none who named a deputy for it (CJCG 7.2: "Where a
+    member cannot attend a meeting, the member should nominate a named deputy"): the nomination was their notice
+    that they could not attend, so they sent apologies, noting the deputy who did not come. None when they named
+    none for it (a standing deputy is no notice about one meeting)."""
+    named = ctx.session.scalar(select(DeputyNomination).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member_id,
+        DeputyNomination.meeting_id == meeting.id, DeputyNomination.revoked_at.is_(None))
+        .order_by(DeputyNomination.nominated_at.desc()).limit(1))
+    if named is None:
+        return None
+    rule = ctx.terms.deputies
+    return Attendance(meeting_id=meeting.id, member_id=member_id, status="apologies", recorded_at=ctx.now,
+                      apologies_at=named.nominated_at,
+                      reason=rule.cited(f"named {named.deputy.display_name} as {rule.word}") + ", who did not attend")

@@ -21,7 +21,7 @@ from bot.models import OutboxMessage
 from bot.payloads import decode
 from bot.refs import from_key
 from bot.replies import Button, Reply
-from bot.services import cadence, notices
+from bot.services import apologies_reminder, cadence, notices
 from bot.services.context import Context
 from bot.services.notices import Notice
 
@@ -35,7 +35,7 @@ def compose(ctx: Context, kind: str, subject: str, instance: str) -> Notice | st
     by_kind: dict[str, Callable[[], Notice | str]] = {
         "meeting-start": lambda: notices.meeting_start(ctx, number, instance),
         "meeting": lambda: notices.meeting_ahead(ctx, number, instance),
-        "apologies": lambda: notices.apologies(ctx, number, instance),
+        "apologies": lambda: apologies_reminder.apologies(ctx, number, instance),
         "chair-term": lambda: notices.term(ctx, number, kind, instance),
         "term": lambda: notices.term(ctx, number, kind, instance),
         "seat-vacant": lambda: notices.term(ctx, number, kind, instance),
@@ -61,7 +61,7 @@ def for_recipient(ctx: Context, notice: Notice | str, recipient_id: int | None) 
         return notice
     if recipient_id is not None and notice.people and recipient_id not in notice.people:
         return "it no longer concerns this person (they have answered, or left)"
-    return Reply(notice.text, title=notice.title)
+    return Reply(notice.text_for(recipient_id), title=notice.title)
 
 
 def stored(reply: Reply) -> dict[str, Any]:

@@ -22,7 +22,7 @@ def test_a_suggested_command_in_a_message_is_inline_code(sessions: sessionmaker[
             body = answer.body
             assert "attachments" not in body or not body["attachments"], body
             assert body.get("textFormat") == "markdown", body
-            assert "Say `vote 3 for`." in body["text"], body["text"]
+            assert "opens its vote with `motion vote N`" in body["text"], body["text"]
             assert "**" not in body["text"], body["text"]
 
     asyncio.run(run())
