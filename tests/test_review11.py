@@ -1,0 +1,29 @@
+"""A second read of the day's merged work, as a user on every platform: a sentence's stop, a person picked from the
+@ menu and a suggested command read alike wherever a number, a person or an option is typed."""
+
+from __future__ import annotations
+
+from tests.platform_chats import Speaking, meeting_opened
+from tests.test_seeds_leftovers import cscpwg_all_present
+
+
+def test_cscpwg_a_candidate_picked_from_the_at_menu_is_their_option_on_every_platform(platform_chat: Speaking) -> None:
+    """CSCPWG Governance ("will elect a chair at its first meeting"): `vote 1 @alice` was read as alice only on the
+    console; on Slack and Teams, where @alice is picked from the @ menu and arrives as the platform's mention, it was
+    refused "'<@UALICE|alice>' is not an option of poll 1" (on Teams '<@aad-alice>'), quoting the markup."""
+    chat = platform_chat
+    cscpwg_all_present(chat)
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    assert "recorded: alice." in chat.ok("bob", "vote 1 @alice").text
+    assert "recorded: bob." in chat.ok("carol", "vote 1 @bob.").text
+    said = chat.refused("dan", "vote 1 @carol").text
+    assert "'@carol' is not an option of poll 1. Options: 1 alice, 2 bob." in said, said
+
+
+def test_an_options_number_ending_a_sentence_is_the_number(platform_chat: Speaking) -> None:
+    """A number is read without the sentence's stop after it (`poll close 2.`), but an option's number was not:
+    bob's `vote 2 2.` was refused "'2.' is not an option of poll 2. Options: 1 Barnet, 2 Enfield"."""
+    chat = platform_chat
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("alice", 'poll "Venue?" "Barnet" "Enfield"')
+    assert "recorded: Enfield." in chat.ok("bob", "vote 1 2.").text
