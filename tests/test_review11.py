@@ -27,3 +27,18 @@ def test_an_options_number_ending_a_sentence_is_the_number(platform_chat: Speaki
     meeting_opened(chat, "cjcg", "bob", "carol")
     chat.ok("alice", 'poll "Venue?" "Barnet" "Enfield"')
     assert "recorded: Enfield." in chat.ok("bob", "vote 1 2.").text
+
+
+def test_apologies_for_a_member_picked_from_the_at_menu_names_them(platform_chat: Speaking) -> None:
+    """sam's `apologies for @dan Unwell` (without the dashes) is refused with the command meant; on Teams it named
+    dan by his account id, 'To record the apologies aad-dan sent you, say `apologies --for <@aad-dan> Unwell`', and
+    on Slack gave the mention's markup to copy. It names dan, and gives a command naming him as a person types."""
+    chat = platform_chat
+    meeting_opened(chat, "cjcg", "bob")
+    said = chat.refused("sam", "apologies for @dan Unwell").text
+    assert "To record the apologies dan sent you, say `apologies --for @dan Unwell`; as typed, this would record " \
+           "your own apologies, giving 'for @dan Unwell' as the reason." in said.replace("**", "`"), said
+    assert "dan. sent" not in chat.refused("sam", "apologies for @dan. Unwell").text
+    chat.ok("sam", "apologies --for @dan Unwell")
+    said = chat.refused("sam", 'apologies for @"Bob Jones" Unwell').text
+    assert "say `apologies --for @\"Bob Jones\" Unwell`" in said.replace("**", "`"), said

@@ -9,7 +9,8 @@ import re
 from sqlalchemy import or_, select
 
 from bot import verbs
-from bot.errors import NotAllowed, UsageError
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.grammar import PersonRef, mention
 from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
@@ -23,12 +24,13 @@ from bot.services.deputy_eligibility import accounts_of
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
+from bot.typed_words import person_ref
 
 
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
-    refuse_for_without_dashes(cmd)
+    refuse_for_without_dashes(ctx, cmd)
     cmd = meeting_in_reason(cmd)
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
@@ -106,15 +108,20 @@ def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
                       "the meeting") + "."
 
 
-def refuse_for_without_dashes(cmd: verbs.Apologies) -> None:
+def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies) -> None:
     """Raise UsageError for `apologies for @dan Unwell`: meant as `--for @dan`, it would record the speaker's own
-    apologies with 'for @dan Unwell' as the reason."""
+    apologies with 'for @dan Unwell' as the reason. Dan is named by name, picked from the @ menu or not."""
     words = list(cmd.reason)
-    if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" and words[1].startswith(("@", "<@")):
-        typed = " ".join(words)
-        raise UsageError(f"To record the apologies {words[1].lstrip('<@').split('|')[-1].rstrip('>')} sent you, say "
-                         f"`apologies --{typed}`; as typed, this would record your own apologies, giving '{typed}' as "
-                         "the reason.")
+    named = words[1] if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" else ""
+    ref = person_ref(named) or (PersonRef(named[1:], by_id=False) if named[1:] and named[0] == "@" else None)
+    if ref is not None:
+        try:
+            name = ctx.person(ref).display_name
+        except NotFound:
+            name = ref.name or ref.value
+        typed = " ".join(["for", mention(name), *words[2:]])
+        raise UsageError(f"To record the apologies {name} sent you, say `apologies --{typed}`; as typed, this would "
+                         f"record your own apologies, giving '{typed}' as the reason.")
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:
