@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from bot import verb_words
-from bot.date_words import date_run, joined_date_and_time, options_in_deadline, stray_refusal, stray_words
+from bot.date_words import date_run, joined_date_and_time, options_in_deadline, retyped, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
@@ -95,15 +95,16 @@ def suggest(word: str) -> str:
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
     positional: list[str] = []
     options: dict[str, Any] = {}
-    index, quoted_text, stray, deadlines = 0, False, "", []
+    index, quoted_text, stray, deadlines, said = 0, False, "", [], []  # said: the options, as typed
     while index < len(tokens):
         token = tokens[index]
         if token.startswith(QUOTED_DASHES):
             positional.append(token.removeprefix(QUOTED_DASHES))
             quoted_text = True
         elif token.startswith("--") and len(token) > 2:
-            name = token[2:].casefold()
+            name = token[2:].casefold().rstrip(STOP)  # `group end --motion 1 --confirm.`
             kind = verb.options.get(name)
+            said += [f"--{name}"]
             if kind is None:
                 known = ", ".join(f"--{o}" for o in verb.options) or "none"
                 raise UsageError(f"`{verb.name}` has no option --{name[:30]} (its options: {known}). "
@@ -120,6 +121,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                 if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
                     stray = stray_refusal(f"--{name}", value, after, today)
                 options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
+                said += [retyped(token, QUOTED_DASHES) for token in tokens[index - words + 1:index + 1]]
         else:
             positional.append(token)
         index += 1
@@ -127,7 +129,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
         raise UsageError(stray)
     positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
     try:
-        return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
+        return build(CLASS_OF[verb.name], bind_positional(verb, positional, today, said), options)
     except UsageError as refused:
         retold = [options_in_deadline(name, tokens, at, words, today, QUOTED_DASHES)
                   for name, at, words in deadlines] if \
@@ -135,7 +137,8 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
         raise UsageError(next(filter(None, retold), str(refused)), missing=refused.missing) from None
 
 
-def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:
+def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None,
+                    said: Sequence[str] = ()) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for position, arg in enumerate(verb.args):
         if arg.many:
@@ -154,7 +157,7 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
         given, more = positional[:len(verb.args)], positional[len(verb.args):]
         unexpected = f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; "
         raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (option_meant(
-            verb.name, verb.options, given, more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
+            verb.name, verb.options, [*given, *said], more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 
 

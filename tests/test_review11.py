@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from tests.conftest import Chat
 from tests.platform_chats import Speaking, meeting_opened
 from tests.test_seeds_leftovers import cscpwg_all_present
 
@@ -42,3 +43,19 @@ def test_apologies_for_a_member_picked_from_the_at_menu_names_them(platform_chat
     chat.ok("sam", "apologies --for @dan Unwell")
     said = chat.refused("sam", 'apologies for @"Bob Jones" Unwell').text
     assert "say `apologies --for @\"Bob Jones\" Unwell`" in said.replace("**", "`"), said
+
+
+def test_an_option_ending_a_sentence_is_the_option(chat: Chat) -> None:
+    """CSCPWG Operation: sam's `group end --motion 1 --confirm.` was refused "`group end` has no option --confirm.
+    (its options: --motion, --agreed, --confirm)", naming the option it said was not one; and `group end --motion 1
+    confirm` suggested `group end --confirm`, leaving out the motion the group's end rests on."""
+    cscpwg_all_present(chat)
+    chat.ok("alice", 'motion "That the group recommends a national fostering recruitment campaign"')
+    chat.ok("sam", "motion vote 1")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 for")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "meeting close")
+    said = chat.refused("sam", "group end --motion 1 confirm").text
+    assert said.endswith("Say `group end --motion 1 --confirm`."), said
+    assert "Working Group ends on 7 Feb 2023 (ToR Operation)" in chat.ok("sam", "group end --motion 1 --confirm.").text
