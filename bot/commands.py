@@ -156,8 +156,9 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
     if len(positional) > len(verb.args):
         given, more = positional[:len(verb.args)], positional[len(verb.args):]
         unexpected = f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; "
-        raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (option_meant(
-            verb.name, verb.options, [*given, *said], more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
+        meant = option_meant(verb.name, verb.options, [*given, *said], more)  # `group end --motion 1 confirm`
+        raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (
+            meant or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 
 
@@ -206,7 +207,7 @@ def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = la
     what the channel's group's ToR says of it (`note`, given the verb) and, where the verb's own example is one
     its ToR refuses, one it accepts (`own_example`)."""
     if topic:
-        words = " ".join(topic).casefold().removeprefix("gov ").split()
+        words = " ".join(topic).casefold().removeprefix("gov ").rstrip(STOP).split()  # `help apologies.`
         # the ToRs' own words run as `deputy` (PLPCP "alternate", CSCPWG "substitute"): their help is deputy's
         wanted = " ".join([VERB_WORDS.get(words[0], words[0]), *words[1:]]) if words else ""
         matches = [v for v in VERBS if v.name == wanted] or [v for v in VERBS if v.name.startswith(wanted)]

@@ -59,3 +59,14 @@ def test_an_option_ending_a_sentence_is_the_option(chat: Chat) -> None:
     said = chat.refused("sam", "group end --motion 1 confirm").text
     assert said.endswith("Say `group end --motion 1 --confirm`."), said
     assert "Working Group ends on 7 Feb 2023 (ToR Operation)" in chat.ok("sam", "group end --motion 1 --confirm.").text
+
+
+def test_a_help_topic_or_a_nature_ending_a_sentence_is_read_without_its_stop(chat: Chat) -> None:
+    """A command's words are read without a sentence's stop, but `help apologies.` was told "There is no command
+    'apologies.'. Did you mean `apologies`?", and carol's `declare "Shares" --nature financial.` (CJCG 6.5) that
+    "--nature is one of pecuniary, non-pecuniary, ...", the word she typed being the one read as pecuniary."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    assert chat.ok("bob", "help apologies.").text.startswith("`apologies"), chat.say("bob", "help apologies.").text
+    said = chat.ok("carol", 'declare "Shares in a placements provider" --nature financial.').text
+    assert said.startswith("Recorded: carol declared an interest (pecuniary) for meeting 1"), said

@@ -39,7 +39,8 @@ MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "in favour": 1, "in favor": 1, "
                   "opposed": 2, "abstain": 3, "abstention": 3, "abstaining": 3}
 
 
-def choices_of(poll: Poll, words: Sequence[str], named: Callable[[PersonRef], str] = lambda ref: ref.name or ref.value) -> list[int]:
+def choices_of(poll: Poll, words: Sequence[str],
+               named: Callable[[PersonRef], str] = lambda ref: ref.name or ref.value) -> list[int]:
     """Option positions from what the voter typed: a number, a label, a candidate named as a person (`@alice`, or
     picked from the @ menu: `named` gives their name), or for/against/abstain on a motion."""
     if poll.kind == "motion":

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import or_, select
 
+from bot.commands import STOP
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting, Person
 from bot.replies import Reply
@@ -56,7 +57,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         if meeting is None:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
         item = agenda_item(meeting, cmd.item)
-    nature = KINDS.get((cmd.nature or "").casefold(), cmd.nature)
+    typed = (cmd.nature or "").rstrip(STOP) or cmd.nature  # `--nature financial.`: the sentence's stop
+    nature = KINDS.get((typed or "").casefold(), typed)
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     kept_text = None if none else kept(description, lengths.TEXT, "interest")
