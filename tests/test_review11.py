@@ -70,3 +70,13 @@ def test_a_help_topic_or_a_nature_ending_a_sentence_is_read_without_its_stop(cha
     assert chat.ok("bob", "help apologies.").text.startswith("`apologies"), chat.say("bob", "help apologies.").text
     said = chat.ok("carol", 'declare "Shares in a placements provider" --nature financial.').text
     assert said.startswith("Recorded: carol declared an interest (pecuniary) for meeting 1"), said
+
+
+def test_a_person_whose_name_ends_in_a_stop_is_named_so_in_a_command_to_copy() -> None:
+    """A suggested command names a person so that, typed, it names them again; but a name ending in a full stop
+    (`J.R.`) was written `@J.R.`, whose stop is read as the sentence's: the command named someone called `J.R`."""
+    from bot import verbs
+    from bot.commands import PersonRef, as_text, parse
+    for name in ("J.R.", "dan!", "bob.jones", "Bob Jones"):
+        said = as_text(verbs.Apologies(for_=PersonRef(name, by_id=False)))
+        assert parse(said) == verbs.Apologies(for_=PersonRef(name, by_id=False)), said
