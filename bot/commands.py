@@ -16,6 +16,7 @@ from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
+from bot.rules.time_of_day import SENTENCE_END
 from bot.typed_words import HANDLE, QUOTED_NAME, person_ref
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
@@ -32,7 +33,7 @@ MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
 # A sentence's stop after the last word (`here.`, `vote 1 For.`, `alternate @nadia.`) is not part of it.
-STOP = ".!?,;:"
+STOP = SENTENCE_END
 
 
 def check_text(text: str) -> str:

@@ -80,3 +80,12 @@ def test_a_person_whose_name_ends_in_a_stop_is_named_so_in_a_command_to_copy() -
     for name in ("J.R.", "dan!", "bob.jones", "Bob Jones"):
         said = as_text(verbs.Apologies(for_=PersonRef(name, by_id=False)))
         assert parse(said) == verbs.Apologies(for_=PersonRef(name, by_id=False)), said
+
+
+def test_a_time_ending_a_question_is_read_as_a_number_is(chat: Chat) -> None:
+    """A sentence's stop is one of . ! ? , ; : after a command's words, a number or a person, but after a date or a
+    time only . , ; !: sam's `meeting schedule 21 Dec 10:00?` was told "I did not expect '10:00?'", while `meeting
+    cancel 1?` read meeting 1."""
+    chat.load("cjcg")
+    assert "Mon 21 Dec 2026, 10:00 GMT" in chat.ok("sam", "meeting schedule 21 Dec 10:00?").as_text()
+    assert "Tue 22 Dec 2026, 17:00 GMT" in chat.ok("alice", 'poll "Venue?" "A" "B" --closes 22 Dec:').as_text()
