@@ -17,11 +17,11 @@ from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
 from bot.rules.time_of_day import SENTENCE_END
-from bot.typed_words import HANDLE, QUOTED_NAME, person_ref
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
+from bot.typed_words import QUOTED_NAME, person_ref
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
-from bot.usage import example, missing, name_with_spaces, option_meant, say_instead
+from bot.usage import example, missing, name_with_spaces, option_meant, say_instead, unmentioned
 from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
@@ -190,16 +190,6 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
             raise UsageError(f"{label} takes next, a meeting number, or standing. {say_instead(verb, today)}")
         return int(word)
     return token
-
-
-def unmentioned(verb: Verb, name: str, token: str, today: dt.date | None) -> str | None:
-    """For a name typed without its @ (`alternate nadia`), how to name them; None for anything else."""
-    if not HANDLE.match(f"@{token}"):
-        return None
-    menu = "(on Slack or Teams, pick them from the @ menu)"
-    if name.startswith("--"):
-        return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
-    return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."
 
 
 def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",

@@ -7,7 +7,9 @@ import re
 from typing import Protocol
 
 from bot.errors import UsageError
+from bot.grammar import mention
 from bot.rules.calendar import example_day
+from bot.typed_words import HANDLE, QUOTED_NAME
 
 
 class Described(Protocol):
@@ -123,3 +125,17 @@ def name_with_spaces(verb_name: str, given: list[str], more: list[str]) -> str |
     return (f"I did not expect '{more[0][:40]}' after `{' '.join([verb_name, *given])[:60]}`: a person is named by "
             f"one @mention. Pick {first} {more[0][:40]} from the @ menu (Slack, Teams), or give their one-word "
             f"handle, e.g. `@{first.casefold()}`.")
+
+
+def unmentioned(verb: Described, name: str, token: str, today: dt.date | None) -> str | None:
+    """For a name typed without its @ (`alternate nadia`), or after an @ with marks no handle has (`@O'Brien`), how
+    to name them; None for anything else."""
+    menu = "(on Slack or Teams, pick them from the @ menu)"
+    if token[1:] and token[0] == "@" and not token.startswith(QUOTED_NAME):
+        named = f"{name} {mention(token[1:])}" if name.startswith("--") else f"{verb.name} {mention(token[1:])}"
+        return f"A name with spaces or marks goes in quotes after the @: `{named}` {menu}."
+    if not HANDLE.match(f"@{token}"):
+        return None
+    if name.startswith("--"):
+        return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
+    return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."

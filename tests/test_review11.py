@@ -89,3 +89,15 @@ def test_a_time_ending_a_question_is_read_as_a_number_is(chat: Chat) -> None:
     chat.load("cjcg")
     assert "Mon 21 Dec 2026, 10:00 GMT" in chat.ok("sam", "meeting schedule 21 Dec 10:00?").as_text()
     assert "Tue 22 Dec 2026, 17:00 GMT" in chat.ok("alice", 'poll "Venue?" "A" "B" --closes 22 Dec:').as_text()
+
+
+def test_a_name_with_an_apostrophe_after_the_at_is_told_to_go_in_quotes(chat: Chat) -> None:
+    """sam's `guest @O'Brien --from "Children's Society"` was told "The person names a person with @ (the @-picker),
+    not '@O'Brien'. Say `guest @bob`", garbled, and as if no @ had been typed. It says to put the name in quotes after
+    the @, as suggestions write it, and that command is read."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    said = chat.refused("sam", "guest @O'Brien --from \"Children's Society\"").text
+    assert said.startswith("A name with spaces or marks goes in quotes after the @: `guest @\"O'Brien\"`"), said
+    said = chat.refused("bob", "here --for @O'Brien").text
+    assert said.startswith("A name with spaces or marks goes in quotes after the @: `--for @\"O'Brien\"`"), said
+    assert "O'Brien (Children's Society) attends" in chat.ok("sam", "guest @\"O'Brien\" --from \"Children's Society\"").text
