@@ -101,3 +101,13 @@ def test_a_name_with_an_apostrophe_after_the_at_is_told_to_go_in_quotes(chat: Ch
     said = chat.refused("bob", "here --for @O'Brien").text
     assert said.startswith("A name with spaces or marks goes in quotes after the @: `--for @\"O'Brien\"`"), said
     assert "O'Brien (Children's Society) attends" in chat.ok("sam", "guest @\"O'Brien\" --from \"Children's Society\"").text
+
+
+def test_a_guest_declaring_is_told_the_clause(chat: Chat) -> None:
+    """CJCG 6.5: a guest's declaration is refused stating a rule, 'Only members of Children's Joint Commissioning
+    Group and their deputies declare interests here.', citing no clause where the ToR gives one."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("sam", 'guest @mia --from "Metropolitan Police"')
+    said = chat.refused("mia", "declare none").text
+    assert said == ("Only members of Children's Joint Commissioning Group and their deputies declare interests here "
+                    "(ToR 6.5)."), said

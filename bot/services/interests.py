@@ -39,8 +39,9 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
         rule = ctx.terms.deputies
-        raise NotAllowed(f"Only members of {ctx.terms.name} and their {rule.words} declare interests here."
-                         if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} declare interests here.")
+        raise NotAllowed(ctx.terms.interests.cited(f"Only members of {ctx.terms.name} and their {rule.words} declare "
+                         "interests here" if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} "
+                         "declare interests here") + ".")
     words = cmd.description
     none = " ".join(" ".join(words).casefold().split()).strip(" .!") in NO_INTERESTS
     description = " ".join(words).strip()
