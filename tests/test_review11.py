@@ -111,3 +111,21 @@ def test_a_guest_declaring_is_told_the_clause(chat: Chat) -> None:
     said = chat.refused("mia", "declare none").text
     assert said == ("Only members of Children's Joint Commissioning Group and their deputies declare interests here "
                     "(ToR 6.5)."), said
+
+
+def test_a_deputy_declaring_for_a_meeting_held_is_not_told_to_say_here(chat: Chat) -> None:
+    """CJCG 7.2: zed, bob's deputy for meeting 1 where bob came, declaring for it once it had closed was told 'zed is
+    not attending meeting 1 ... If you are attending for one, say `here` first', a meeting nobody can now say `here`
+    at; a member away from it is told that they were (ToR 6.5), with the hint only while it is open."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "deputy @zed --meeting 1")
+    chat.now = chat.now.replace(day=10, hour=10)
+    chat.ok("alice", "meeting open")
+    for member in ("bob", "carol", "dan"):
+        chat.ok(member, "here")
+    assert chat.refused("zed", "declare none").text.endswith("If you are attending for one, say `here` first.")
+    chat.ok("alice", "meeting close")
+    said = chat.refused("zed", "declare none --meeting 1").text
+    assert said == ("zed did not attend meeting 1 in a member's place, so has no declaration to make for it: a deputy "
+                    "attends, and declares, only for a member who is away (ToR 7.2)."), said

@@ -100,10 +100,11 @@ def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
     if ctx.session.scalar(select(Attendance.id).where(Attendance.meeting_id == meeting.id, or_(
             Attendance.deputy_id == ctx.actor.id, Attendance.relieved_id == ctx.actor.id)).limit(1)) is not None:
         return
-    rule = ctx.terms.deputies
-    raise NotAllowed(rule.cited(f"{ctx.actor.display_name} is not attending meeting {meeting.number} in a member's "
-                                f"place, so has no declaration to make for it: a {rule.word} attends, and declares, "
-                                "only for a member who is away") + ". If you are attending for one, say `here` first.")
+    rule, held = ctx.terms.deputies, meeting.status != "open"  # held: nobody can now say `here` at it
+    raise NotAllowed(rule.cited(f"{ctx.actor.display_name} {'did not attend' if held else 'is not attending'} meeting "
+                                f"{meeting.number} in a member's place, so has no declaration to make for it: a "
+                                f"{rule.word} attends, and declares, only for a member who is away") + "."
+                     + ("" if held else " If you are attending for one, say `here` first."))
 
 
 def refuse_member_not_attending(ctx: Context, meeting: Meeting | None) -> None:
