@@ -80,7 +80,7 @@ def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
     if verb is None:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
-        typed = [token.removeprefix(QUOTED_DASHES) for token in tokens[:2]]
+        typed = [token.removeprefix(QUOTED_DASHES).rstrip(STOP) or token for token in tokens[:2]]  # `meeting.`
         raise UsageError(f"{verb_words.unknown(typed, words, BY_NAME)}Say `help` for the list of commands.",
                          missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)

@@ -9,6 +9,7 @@ from typing import Protocol
 from bot.errors import UsageError
 from bot.grammar import mention
 from bot.rules.calendar import example_day
+from bot.rules.time_of_day import SENTENCE_END
 from bot.typed_words import HANDLE, QUOTED_NAME
 
 
@@ -106,13 +107,14 @@ FIRST_NUMBER = re.compile(r"(?<= )\d+\b")
 def option_meant(verb_name: str, options: dict[str, str], given: list[str], extra: list[str]) -> str | None:
     """For words after a command's arguments that begin with one of its options' names without the dashes (`here for
     dan`, `meeting open 1 confirm`), the command meant, to copy (`here --for @dan`); None when they do not."""
-    kind = options.get(extra[0].casefold()) if extra else None
+    word = extra[0].casefold().rstrip(SENTENCE_END) if extra else ""  # `poll close 1 early.`
+    kind = options.get(word) if word else None
     if kind is None or (kind == "flag") != (len(extra) == 1):
         return None
     value = extra[1:]
     if kind == "person" and not value[0].startswith(("@", "<@")):
         value = [f"@{value[0]}", *value[1:]]
-    meant = " ".join([verb_name, *given, f"--{extra[0].casefold()}", *value])
+    meant = " ".join([verb_name, *given, f"--{word}", *value])
     return f"options start with two dashes. Say `{meant}`."
 
 

@@ -129,3 +129,13 @@ def test_a_deputy_declaring_for_a_meeting_held_is_not_told_to_say_here(chat: Cha
     said = chat.refused("zed", "declare none --meeting 1").text
     assert said == ("zed did not attend meeting 1 in a member's place, so has no declaration to make for it: a deputy "
                     "attends, and declares, only for a member who is away (ToR 7.2)."), said
+
+
+def test_an_unknown_or_unfinished_command_ending_a_sentence_is_named_without_its_stop(chat: Chat) -> None:
+    """`poll close 1 early` is told "options start with two dashes. Say `poll close 1 --early`", but `poll close 1
+    early.` was told to put text with spaces in quotes; `meeting.` was told "`meeting.` needs more", the stop inside
+    the command quoted."""
+    chat.load("cjcg")
+    assert chat.refused("alice", "poll close 1 early.").text.endswith("Say `poll close 1 --early`.")
+    assert chat.refused("alice", "meeting.").text.startswith("`meeting` needs more: say one of `meeting cancel`")
+    assert chat.refused("alice", "apologise!").text.startswith("I don't know 'apologise'. Did you mean `apologies`?")
