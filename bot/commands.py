@@ -234,6 +234,6 @@ def token(value: object) -> str:
         return value.as_token()
     text = str(value)
     if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--") \
-            and not text.endswith((".", "!")):  # a last word's full stop is read as the sentence's (parsed)
+            and not text.endswith((".", "!")):  # in quotes: plainly the text's own stop, not the sentence's
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
