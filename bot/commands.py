@@ -158,7 +158,7 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
         given, more = positional[:len(verb.args)], positional[len(verb.args):]
         unexpected = f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; "
         meant = option_meant(verb.name, verb.options, [*given, *said], more)  # `group end --motion 1 confirm`
-        raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (
+        raise UsageError(name_with_spaces(verb.name, given, more, said) or unexpected + (
             meant or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from bot.errors import UsageError
@@ -118,15 +119,16 @@ def option_meant(verb_name: str, options: dict[str, str], given: list[str], extr
     return f"options start with two dashes. Say `{meant}`."
 
 
-def name_with_spaces(verb_name: str, given: list[str], more: list[str]) -> str | None:
-    """For a person's name typed with a space after its @ (`member add @Zara Khan`), how to name them; None for any
-    other words."""
+def name_with_spaces(verb_name: str, given: list[str], more: list[str], said: Sequence[str] = ()) -> str | None:
+    """For a person's name typed with a space after its @ (`member add @Zara Khan`), how to name them: from the @
+    menu, or in quotes (`@"Zara Khan"`), in the command as typed with its options `said`; None for any other words."""
     if not given or not given[-1].startswith("@") or not more[0][:1].isupper():
         return None
-    first = given[-1].removeprefix("@")
+    name = f"{given[-1].removeprefix('@')} {more[0]}"[:80]
+    meant = " ".join([verb_name, *given[:-1], mention(name), *said])
     return (f"I did not expect '{more[0][:40]}' after `{' '.join([verb_name, *given])[:60]}`: a person is named by "
-            f"one @mention. Pick {first} {more[0][:40]} from the @ menu (Slack, Teams), or give their one-word "
-            f"handle, e.g. `@{first.casefold()}`.")
+            f"one @mention. Pick {name} from the @ menu (Slack, Teams), or put the whole name in quotes after the @: "
+            f"`{meant}`.")
 
 
 def unmentioned(verb: Described, name: str, token: str, today: dt.date | None) -> str | None:

@@ -139,3 +139,16 @@ def test_an_unknown_or_unfinished_command_ending_a_sentence_is_named_without_its
     assert chat.refused("alice", "poll close 1 early.").text.endswith("Say `poll close 1 --early`.")
     assert chat.refused("alice", "meeting.").text.startswith("`meeting` needs more: say one of `meeting cancel`")
     assert chat.refused("alice", "apologise!").text.startswith("I don't know 'apologise'. Did you mean `apologies`?")
+
+
+def test_a_name_with_a_space_after_the_at_is_offered_in_quotes(chat: Chat) -> None:
+    """PLPCP Membership: sam's `member remove @Zara Khan` was told to pick her from the @ menu "or give their one-word
+    handle, e.g. `@zara`", a guess at a handle; govbot's own suggestions write such a name `@"Zara Khan"` (README),
+    which names the person of the group so called on every platform, and the refusal now offers that."""
+    chat.load("plpcp")
+    chat.ok("sam", "member remove @carol")
+    chat.ok("sam", 'member add @"Zara Khan" --seat "DCS East London"')
+    said = chat.refused("sam", "member remove @Zara Khan").text
+    assert said.endswith("Pick Zara Khan from the @ menu (Slack, Teams), or put the whole name in quotes after the "
+                         "@: `member remove @\"Zara Khan\"`."), said
+    chat.ok("sam", said.split("`")[-2])
