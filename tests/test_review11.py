@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from bot.models import Attendance
 from tests.conftest import Chat
 from tests.platform_chats import Speaking, meeting_opened
 from tests.test_seeds_leftovers import cscpwg_all_present
@@ -152,3 +155,17 @@ def test_a_name_with_a_space_after_the_at_is_offered_in_quotes(chat: Chat) -> No
     assert said.endswith("Pick Zara Khan from the @ menu (Slack, Teams), or put the whole name in quotes after the "
                          "@: `member remove @\"Zara Khan\"`."), said
     chat.ok("sam", said.split("`")[-2])
+
+
+def test_apologies_for_the_meeting_on_a_day_are_for_that_meeting(chat: Chat) -> None:
+    """'apologies for meeting 2 - on leave' names meeting 2, but bob's 'apologies for the meeting on 14 Jan - on
+    leave' was recorded against the December meeting he meant to attend, the reason 'for the meeting on 14 Jan'."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "meeting schedule 2027-01-14 10:00")
+    said = chat.ok("bob", "apologies for the meeting on 14 Jan - on leave").text
+    assert said.startswith("Apologies from bob recorded for meeting 2 (Thu 14 Jan 2027, 10:00 GMT)."), said
+    with chat.sessions() as session:
+        assert session.scalars(select(Attendance.reason)).all() == ["on leave"]
+    said = chat.refused("carol", "apologies for the meeting on 15 Jan").text
+    assert said == "There is no meeting on 15 Jan 2027 to come. Say `meetings` to list them.", said

@@ -9,12 +9,13 @@ import re
 from sqlalchemy import or_, select
 
 from bot import verbs
+from bot.date_words import date_run
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.grammar import PersonRef, mention
 from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.calendar import show, show_date
+from bot.rules.calendar import parse_date, show, show_date
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services import lengths, roll
@@ -31,7 +32,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
     refuse_for_without_dashes(ctx, cmd)
-    cmd = meeting_in_reason(cmd)
+    cmd = meeting_on_day(ctx, meeting_in_reason(cmd))
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -89,6 +90,30 @@ def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
         return cmd
     rest = named.group(2).strip()
     return dataclasses.replace(cmd, meeting=int(named.group(1)), reason=(rest,) if rest else ())
+
+
+# `apologies for the meeting on 14 Jan - on leave` names the meeting by its day, as people do.
+MEETING_ON = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+on\s+(.*)", re.IGNORECASE | re.DOTALL)
+
+
+def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
+    """`cmd` with the meeting to come on the day its reason begins by naming (`for the meeting on 14 Jan`) as its
+    --meeting, and the rest as the reason; as it came where no day is read. Refused where no meeting is on that day."""
+    named = MEETING_ON.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    words = named.group(1).split() if named else []
+    try:
+        day = parse_date(" ".join(words[:(size := date_run(words, 0))]), ctx.today) if words else None
+    except UsageError:
+        day = None
+    if day is None:
+        return cmd
+    on_day = [m for m in ctx.session.scalars(select(Meeting).where(
+        Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open"))))
+        if m.starts_at.astimezone(ctx.terms.zone).date() == day]
+    if not on_day:
+        raise NotFound(f"There is no meeting on {show_date(day)} to come. Say `meetings` to list them.")
+    rest = " ".join(words[size:]).lstrip(" ,.:;-\u2013\u2014")
+    return dataclasses.replace(cmd, meeting=on_day[0].number, reason=(rest,) if rest else ())
 
 
 def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
