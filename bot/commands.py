@@ -5,22 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
 from bot import verb_words
-from bot.date_words import date_run, joined_date_and_time, options_in_deadline, stray_refusal, stray_words
+from bot.date_words import date_run, joined_date_and_time, options_in_deadline, retyped, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
 from bot.grammar import PersonRef as PersonRef
 from bot.grammar import as_words, build
 from bot.poll_wording import check_poll_words
-from bot.typed_words import HANDLE, QUOTED_NAME, person_ref
+from bot.rules.time_of_day import SENTENCE_END
 from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
+from bot.typed_words import QUOTED_NAME, person_ref
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
-from bot.usage import example, missing, name_with_spaces, option_meant, say_instead
+from bot.usage import example, missing, name_with_spaces, option_meant, say_instead, unmentioned
 from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
@@ -32,7 +33,7 @@ MAX_COMMAND_CHARS = 4000
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 BROADCAST = re.compile(r"<!(channel|here|everyone|subteam\^[^>]*)[^>]*>|(?<![\w@])@(channel|here|everyone)\b", re.I)
 # A sentence's stop after the last word (`here.`, `vote 1 For.`, `alternate @nadia.`) is not part of it.
-STOP = ".!?,;:"
+STOP = SENTENCE_END
 
 
 def check_text(text: str) -> str:
@@ -79,7 +80,7 @@ def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
     if verb is None:
         verb, taken = BY_NAME.get(words[0]), 1
     if verb is None:
-        typed = [token.removeprefix(QUOTED_DASHES) for token in tokens[:2]]
+        typed = [token.removeprefix(QUOTED_DASHES).rstrip(STOP) or token for token in tokens[:2]]  # `meeting.`
         raise UsageError(f"{verb_words.unknown(typed, words, BY_NAME)}Say `help` for the list of commands.",
                          missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
     command = bind(verb, tokens[taken:], today)
@@ -95,15 +96,16 @@ def suggest(word: str) -> str:
 def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command:
     positional: list[str] = []
     options: dict[str, Any] = {}
-    index, quoted_text, stray, deadlines = 0, False, "", []
+    index, quoted_text, stray, deadlines, said = 0, False, "", [], []  # said: the options, as typed
     while index < len(tokens):
         token = tokens[index]
         if token.startswith(QUOTED_DASHES):
             positional.append(token.removeprefix(QUOTED_DASHES))
             quoted_text = True
         elif token.startswith("--") and len(token) > 2:
-            name = token[2:].casefold()
+            name = token[2:].casefold().rstrip(STOP)  # `group end --motion 1 --confirm.`
             kind = verb.options.get(name)
+            said += [f"--{name}"]
             if kind is None:
                 known = ", ".join(f"--{o}" for o in verb.options) or "none"
                 raise UsageError(f"`{verb.name}` has no option --{name[:30]} (its options: {known}). "
@@ -120,6 +122,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
                 if kind == "when" and not stray and (after := stray_words(tokens, index + words, QUOTED_DASHES)):
                     stray = stray_refusal(f"--{name}", value, after, today)
                 options[name], index = coerce(verb, f"--{name}", kind, value, today), index + words - 1
+                said += [retyped(token, QUOTED_DASHES) for token in tokens[index - words + 1:index + 1]]
         else:
             positional.append(token)
         index += 1
@@ -127,7 +130,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
         raise UsageError(stray)
     positional = joined_date_and_time(positional, [arg.name for arg in verb.args])  # `10 Dec 2026 10:00`
     try:
-        return build(CLASS_OF[verb.name], bind_positional(verb, positional, today), options)
+        return build(CLASS_OF[verb.name], bind_positional(verb, positional, today, said), options)
     except UsageError as refused:
         retold = [options_in_deadline(name, tokens, at, words, today, QUOTED_DASHES)
                   for name, at, words in deadlines] if \
@@ -135,7 +138,8 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
         raise UsageError(next(filter(None, retold), str(refused)), missing=refused.missing) from None
 
 
-def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None) -> dict[str, Any]:
+def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = None,
+                    said: Sequence[str] = ()) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for position, arg in enumerate(verb.args):
         if arg.many:
@@ -153,8 +157,9 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
     if len(positional) > len(verb.args):
         given, more = positional[:len(verb.args)], positional[len(verb.args):]
         unexpected = f"I did not expect '{' '.join(more)[:60]}' after `{verb.name}`; "
-        raise UsageError(name_with_spaces(verb.name, given, more) or unexpected + (option_meant(
-            verb.name, verb.options, given, more) or f"put text with spaces in quotes. {say_instead(verb, today)}"))
+        meant = option_meant(verb.name, verb.options, [*given, *said], more)  # `group end --motion 1 confirm`
+        raise UsageError(name_with_spaces(verb.name, given, more, said) or unexpected + (
+            meant or f"put text with spaces in quotes. {say_instead(verb, today)}"))
     return values
 
 
@@ -187,23 +192,13 @@ def coerce(verb: Verb, name: str, kind: str, token: str, today: dt.date | None =
     return token
 
 
-def unmentioned(verb: Verb, name: str, token: str, today: dt.date | None) -> str | None:
-    """For a name typed without its @ (`alternate nadia`), how to name them; None for anything else."""
-    if not HANDLE.match(f"@{token}"):
-        return None
-    menu = "(on Slack or Teams, pick them from the @ menu)"
-    if name.startswith("--"):
-        return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
-    return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."
-
-
 def help_text(topic: list[str], today: dt.date, note: Callable[[Verb], str] = lambda verb: "",
               own_example: Callable[[Verb], str | None] = lambda verb: None) -> str:
     """The list of commands, or the usage and an example of one, its dates valid on `today` (the group's), with
     what the channel's group's ToR says of it (`note`, given the verb) and, where the verb's own example is one
     its ToR refuses, one it accepts (`own_example`)."""
     if topic:
-        words = " ".join(topic).casefold().removeprefix("gov ").split()
+        words = " ".join(topic).casefold().removeprefix("gov ").rstrip(STOP).split()  # `help apologies.`
         # the ToRs' own words run as `deputy` (PLPCP "alternate", CSCPWG "substitute"): their help is deputy's
         wanted = " ".join([VERB_WORDS.get(words[0], words[0]), *words[1:]]) if words else ""
         matches = [v for v in VERBS if v.name == wanted] or [v for v in VERBS if v.name.startswith(wanted)]
@@ -239,6 +234,6 @@ def token(value: object) -> str:
         return value.as_token()
     text = str(value)
     if text and not any(c.isspace() or c in "\"'\\#" for c in text) and not text.startswith("--") \
-            and not text.endswith((".", "!")):  # a last word's full stop is read as the sentence's (parsed)
+            and not text.endswith((".", "!")):  # in quotes: plainly the text's own stop, not the sentence's
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -12,7 +12,8 @@ from typing import Any, ClassVar, TypeVar
 
 from bot.terms_powers import Act
 
-HANDLE = re.compile(r"^[\w.\-]{1,80}$")  # a handle typed as it is: `@bob`, `@bob.jones`
+HANDLE = re.compile(r"^[\w.\-]{0,79}[\w\-]$")  # a handle typed as it is: `@bob`, `@bob.jones`; not `@J.R.`, whose
+# stop would be read as the sentence's (bot.typed_words.HANDLE)
 ROLE = "grammar"  # the key of a field's metadata: ("arg", Arg) or ("option", name, kind)
 
 

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Protocol
 
 from bot.errors import UsageError
+from bot.grammar import mention
 from bot.rules.calendar import example_day
+from bot.rules.time_of_day import SENTENCE_END
+from bot.typed_words import HANDLE, QUOTED_NAME
 
 
 class Described(Protocol):
@@ -104,22 +108,38 @@ FIRST_NUMBER = re.compile(r"(?<= )\d+\b")
 def option_meant(verb_name: str, options: dict[str, str], given: list[str], extra: list[str]) -> str | None:
     """For words after a command's arguments that begin with one of its options' names without the dashes (`here for
     dan`, `meeting open 1 confirm`), the command meant, to copy (`here --for @dan`); None when they do not."""
-    kind = options.get(extra[0].casefold()) if extra else None
+    word = extra[0].casefold().rstrip(SENTENCE_END) if extra else ""  # `poll close 1 early.`
+    kind = options.get(word) if word else None
     if kind is None or (kind == "flag") != (len(extra) == 1):
         return None
     value = extra[1:]
     if kind == "person" and not value[0].startswith(("@", "<@")):
         value = [f"@{value[0]}", *value[1:]]
-    meant = " ".join([verb_name, *given, f"--{extra[0].casefold()}", *value])
+    meant = " ".join([verb_name, *given, f"--{word}", *value])
     return f"options start with two dashes. Say `{meant}`."
 
 
-def name_with_spaces(verb_name: str, given: list[str], more: list[str]) -> str | None:
-    """For a person's name typed with a space after its @ (`member add @Zara Khan`), how to name them; None for any
-    other words."""
+def name_with_spaces(verb_name: str, given: list[str], more: list[str], said: Sequence[str] = ()) -> str | None:
+    """For a person's name typed with a space after its @ (`member add @Zara Khan`), how to name them: from the @
+    menu, or in quotes (`@"Zara Khan"`), in the command as typed with its options `said`; None for any other words."""
     if not given or not given[-1].startswith("@") or not more[0][:1].isupper():
         return None
-    first = given[-1].removeprefix("@")
+    name = f"{given[-1].removeprefix('@')} {more[0]}"[:80]
+    meant = " ".join([verb_name, *given[:-1], mention(name), *said])
     return (f"I did not expect '{more[0][:40]}' after `{' '.join([verb_name, *given])[:60]}`: a person is named by "
-            f"one @mention. Pick {first} {more[0][:40]} from the @ menu (Slack, Teams), or give their one-word "
-            f"handle, e.g. `@{first.casefold()}`.")
+            f"one @mention. Pick {name} from the @ menu (Slack, Teams), or put the whole name in quotes after the @: "
+            f"`{meant}`.")
+
+
+def unmentioned(verb: Described, name: str, token: str, today: dt.date | None) -> str | None:
+    """For a name typed without its @ (`alternate nadia`), or after an @ with marks no handle has (`@O'Brien`), how
+    to name them; None for anything else."""
+    menu = "(on Slack or Teams, pick them from the @ menu)"
+    if token[1:] and token[0] == "@" and not token.startswith(QUOTED_NAME):
+        named = f"{name} {mention(token[1:])}" if name.startswith("--") else f"{verb.name} {mention(token[1:])}"
+        return f"A name with spaces or marks goes in quotes after the @: `{named}` {menu}."
+    if not HANDLE.match(f"@{token}"):
+        return None
+    if name.startswith("--"):
+        return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
+    return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."

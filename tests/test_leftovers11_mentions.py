@@ -109,7 +109,7 @@ def test_every_name_as_suggested_reads_back_as_that_name(name: str) -> None:
 
 
 def test_a_handle_with_a_stray_mark_is_still_refused_and_quoted_text_keeps_its_at() -> None:
-    with pytest.raises(UsageError, match="names a person with @"):
+    with pytest.raises(UsageError, match="goes in quotes after the @"):
         parse("member remove @bob+")
     assert parse("member remove @bob,").person.value == "bob"  # type: ignore[attr-defined]  # a sentence's mark
     assert parse('motion Thank @"Bob Jones"').text == ("Thank", "@Bob Jones")  # type: ignore[attr-defined]

@@ -17,7 +17,7 @@ def test_a_deadline_ending_a_sentence_is_read_as_the_deadline(chat: Chat, mark: 
     said = chat.ok("alice", f'poll "Which evening suits?" "Mon" "Wed" --closes 2026-12-19{mark}').as_text()
     assert "Closes: Sat 19 Dec 2026, 17:00 GMT" in said, said
     said = chat.ok("alice", f'action "Write the report" --owner @bob --due 18 Dec{mark}').as_text()
-    assert "18 Dec" in said and "Dec{mark}" not in said, said
+    assert "18 Dec" in said and f"Dec{mark}" not in said, said
 
 
 def test_other_dates_ending_a_sentence_are_read_as_without_the_mark(chat: Chat) -> None:

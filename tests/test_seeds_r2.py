@@ -204,7 +204,8 @@ def test_plpcp_a_new_dcs_named_with_a_space_in_their_name_is_told_to_pick_them_f
     chat.load("plpcp")
     said = chat.refused("sam", 'member add @Zara Khan --seat "DCS North London"').text
     assert said == ("I did not expect 'Khan' after `member add @Zara`: a person is named by one @mention. Pick Zara "
-                    "Khan from the @ menu (Slack, Teams), or give their one-word handle, e.g. `@zara`."), said
+                    "Khan from the @ menu (Slack, Teams), or put the whole name in quotes after the @: `member add "
+                    "@\"Zara Khan\" --seat \"DCS North London\"`."), said
 
 
 def test_plpcp_a_review_recorded_before_the_twelve_months_says_so(chat: Chat) -> None:

@@ -15,8 +15,9 @@ from bot.errors import UsageError
 TIME_OF_DAY = re.compile(r"^(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday)$", re.IGNORECASE)
 NOON = ("noon", "midday")  # `tomorrow at noon`: refused as no time, and `--closes Friday noon` as words after a date
 
-# What may end a date typed at the end of a sentence (`--closes 18 Dec 4pm.`): read as if it were not there.
-SENTENCE_END = ".,;!"
+# What may end a sentence after its last word (`--closes 18 Dec 4pm.`, `here.`, `vote 1 For.`): read as if it were
+# not there after a date or time, a number, a person and a command's words (bot.commands.STOP); free text keeps it.
+SENTENCE_END = ".!?,;:"
 
 
 def unended(text: str) -> str:

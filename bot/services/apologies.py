@@ -9,11 +9,13 @@ import re
 from sqlalchemy import or_, select
 
 from bot import verbs
-from bot.errors import NotAllowed, UsageError
+from bot.date_words import date_run
+from bot.errors import NotAllowed, NotFound, UsageError
+from bot.grammar import PersonRef, mention
 from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.calendar import show, show_date
+from bot.rules.calendar import parse_date, show, show_date
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services import lengths, roll
@@ -23,13 +25,14 @@ from bot.services.deputy_eligibility import accounts_of
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
+from bot.typed_words import person_ref
 
 
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
-    refuse_for_without_dashes(cmd)
-    cmd = meeting_in_reason(cmd)
+    refuse_for_without_dashes(ctx, cmd)
+    cmd = meeting_on_day(ctx, meeting_in_reason(cmd))
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -89,6 +92,30 @@ def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
     return dataclasses.replace(cmd, meeting=int(named.group(1)), reason=(rest,) if rest else ())
 
 
+# `apologies for the meeting on 14 Jan - on leave` names the meeting by its day, as people do.
+MEETING_ON = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+on\s+(.*)", re.IGNORECASE | re.DOTALL)
+
+
+def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
+    """`cmd` with the meeting to come on the day its reason begins by naming (`for the meeting on 14 Jan`) as its
+    --meeting, and the rest as the reason; as it came where no day is read. Refused where no meeting is on that day."""
+    named = MEETING_ON.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    words = named.group(1).split() if named else []
+    try:
+        day = parse_date(" ".join(words[:(size := date_run(words, 0))]), ctx.today) if words else None
+    except UsageError:
+        day = None
+    if day is None:
+        return cmd
+    on_day = [m for m in ctx.session.scalars(select(Meeting).where(
+        Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open"))))
+        if m.starts_at.astimezone(ctx.terms.zone).date() == day]
+    if not on_day:
+        raise NotFound(f"There is no meeting on {show_date(day)} to come. Say `meetings` to list them.")
+    rest = " ".join(words[size:]).lstrip(" ,.:;-\u2013\u2014")
+    return dataclasses.replace(cmd, meeting=on_day[0].number, reason=(rest,) if rest else ())
+
+
 def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
     """Who attends in the member's place, where they have named someone for `meeting` (or a standing deputy): said
     to the member sending apologies; None when nobody is named."""
@@ -106,15 +133,20 @@ def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
                       "the meeting") + "."
 
 
-def refuse_for_without_dashes(cmd: verbs.Apologies) -> None:
+def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies) -> None:
     """Raise UsageError for `apologies for @dan Unwell`: meant as `--for @dan`, it would record the speaker's own
-    apologies with 'for @dan Unwell' as the reason."""
+    apologies with 'for @dan Unwell' as the reason. Dan is named by name, picked from the @ menu or not."""
     words = list(cmd.reason)
-    if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" and words[1].startswith(("@", "<@")):
-        typed = " ".join(words)
-        raise UsageError(f"To record the apologies {words[1].lstrip('<@').split('|')[-1].rstrip('>')} sent you, say "
-                         f"`apologies --{typed}`; as typed, this would record your own apologies, giving '{typed}' as "
-                         "the reason.")
+    named = words[1] if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" else ""
+    ref = person_ref(named) or (PersonRef(named[1:], by_id=False) if named[1:] and named[0] == "@" else None)
+    if ref is not None:
+        try:
+            name = ctx.person(ref).display_name
+        except NotFound:
+            name = ref.name or ref.value
+        typed = " ".join(["for", mention(name), *words[2:]])
+        raise UsageError(f"To record the apologies {name} sent you, say `apologies --{typed}`; as typed, this would "
+                         f"record your own apologies, giving '{typed}' as the reason.")
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from sqlalchemy import Row, Table, bindparam, insert, select, update
 
-from bot.commands import PersonRef
+from bot.commands import STOP, PersonRef
 from bot.connections import connection_of
-from bot.errors import NotAllowed, UsageError
+from bot.errors import NotAllowed, NotFound, UsageError
 from bot.grammar import mention
 from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
@@ -25,6 +25,7 @@ from bot.services.poll_records import get_poll, not_open_yet
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.services.vote_cap import vote_cap_refusal
+from bot.typed_words import person_ref
 from bot.verbs import Vote
 
 BALLOT = select(Ballot.id, Ballot.choices, Ballot.cast_by_id).where(Ballot.poll_id == bindparam("poll_id"),
@@ -38,10 +39,12 @@ MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "in favour": 1, "in favor": 1, "
                   "opposed": 2, "abstain": 3, "abstention": 3, "abstaining": 3}
 
 
-def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
-    """Option positions from what the voter typed: a number, a label, or for/against/abstain on a motion."""
+def choices_of(poll: Poll, words: Sequence[str],
+               named: Callable[[PersonRef], str] = lambda ref: ref.name or ref.value) -> list[int]:
+    """Option positions from what the voter typed: a number, a label, a candidate named as a person (`@alice`, or
+    picked from the @ menu: `named` gives their name), or for/against/abstain on a motion."""
     if poll.kind == "motion":
-        word = " ".join(words).casefold().rstrip(".!")  # `vote 1 For.`
+        word = " ".join(words).casefold().rstrip(STOP)  # `vote 1 For.`
         if word not in MOTION_CHOICES or MOTION_CHOICES[word] > len(poll.options):
             allowed = "/".join(o.label.casefold() for o in poll.options)
             raise UsageError(f"Vote {allowed} on motion {poll.number}: `vote {poll.number} for`.")
@@ -52,16 +55,26 @@ def choices_of(poll: Poll, words: Sequence[str]) -> list[int]:
         return [by_label[whole]]
     picked: list[int] = []
     for word in words:  # a candidate typed as their handle (`vote 1 @alice`) is the option that names them
-        position = int(word) if word.isdecimal() else by_label.get(word.casefold()) or \
-            by_label.get(word.casefold().removeprefix("@").rstrip(".!"))
+        ref, number = person_ref(word), word.rstrip(STOP)  # `vote 2 2.`: a sentence's stop ends the number
+        said = f"@{named(ref)}" if ref is not None else word
+        position = int(number) if number.isdecimal() else by_label.get(word.casefold()) or \
+            by_label.get(said.casefold().removeprefix("@").rstrip(STOP))
         if position is None or not 1 <= position <= len(poll.options):
             listing = ", ".join(f"{o.position} {o.label}" for o in poll.options)
-            raise UsageError(f"'{word[:40]}' is not an option of poll {poll.number}. Options: {listing}.")
+            raise UsageError(f"'{said[:40]}' is not an option of poll {poll.number}. Options: {listing}.")
         if position not in picked:
             picked.append(position)
     if len(picked) > 1 and not poll.multi:
         raise UsageError(f"Poll {poll.number} takes one choice; vote for one option.")
     return picked
+
+
+def candidate(ctx: Context, ref: PersonRef) -> str:
+    """The name of the person a vote names (`vote 1 @alice`, a mention on Slack or Teams), to find their option."""
+    try:
+        return ctx.person(ref).display_name
+    except NotFound:
+        return ref.name or ref.value
 
 
 def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
@@ -151,7 +164,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
     if poll.secret and ctx.place is not None and ctx.place.said_in_public:
         raise NotAllowed("This poll is secret, and what you type here is seen by the channel: vote with the buttons "
                          "on the poll's card (only you see your choice).")
-    positions = choices_of(poll, cmd.choice)
+    positions = choices_of(poll, cmd.choice, lambda ref: candidate(ctx, ref))
     member_id = entitled_member(ctx, poll, cmd.for_)
     if (over := vote_cap_refusal(ctx, poll, member_id)) is not None:
         raise NotAllowed(over)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from sqlalchemy import or_, select
 
+from bot.commands import STOP
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting, Person
 from bot.replies import Reply
@@ -43,8 +44,9 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
         rule = ctx.terms.deputies
-        raise NotAllowed(f"Only members of {ctx.terms.name} and their {rule.words} declare interests here."
-                         if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} declare interests here.")
+        raise NotAllowed(ctx.terms.interests.cited(f"Only members of {ctx.terms.name} and their {rule.words} declare "
+                         "interests here" if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} "
+                         "declare interests here") + ".")
     words = cmd.description
     none = " ".join(" ".join(words).casefold().split()).strip(" .!") in NO_INTERESTS
     description = " ".join(words).strip()
@@ -61,7 +63,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         if meeting is None:
             raise NotFound("There is no open or scheduled meeting, so no agenda item to declare on.")
         item = agenda_item(meeting, cmd.item)
-    nature = KINDS.get((cmd.nature or "").casefold(), cmd.nature)
+    typed = (cmd.nature or "").rstrip(STOP) or cmd.nature  # `--nature financial.`: the sentence's stop
+    nature = KINDS.get((typed or "").casefold(), typed)
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     kept_text = None if none else kept(description, lengths.TEXT, "interest")
@@ -104,10 +107,11 @@ def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
     if ctx.session.scalar(select(Attendance.id).where(Attendance.meeting_id == meeting.id, or_(
             Attendance.deputy_id == ctx.actor.id, Attendance.relieved_id == ctx.actor.id)).limit(1)) is not None:
         return
-    rule = ctx.terms.deputies
-    raise NotAllowed(rule.cited(f"{ctx.actor.display_name} is not attending meeting {meeting.number} in a member's "
-                                f"place, so has no declaration to make for it: a {rule.word} attends, and declares, "
-                                "only for a member who is away") + ". If you are attending for one, say `here` first.")
+    rule, held = ctx.terms.deputies, meeting.status != "open"  # held: nobody can now say `here` at it
+    raise NotAllowed(rule.cited(f"{ctx.actor.display_name} {'did not attend' if held else 'is not attending'} meeting "
+                                f"{meeting.number} in a member's place, so has no declaration to make for it: a "
+                                f"{rule.word} attends, and declares, only for a member who is away") + "."
+                     + ("" if held else " If you are attending for one, say `here` first."))
 
 
 def refuse_member_not_attending(ctx: Context, meeting: Meeting | None) -> None:
