@@ -156,8 +156,8 @@ def test_cscpwg_no_interests_said_in_words_is_recorded_as_none_not_as_an_interes
     the minutes would list them under the declarations as interests."""
     from tests.test_seeds_n import cscpwg_first_meeting
     cscpwg_first_meeting(chat)
-    for member, words in (("alice", "no interests"), ("bob", "None."), ("carol", "nothing to declare"),
-                          ("dan", "No interests to declare.")):
+    for member, words in (("alice", "no interests"), ("bob", "None."), ("carol", "nothing to declare;"),
+                          ("dan", "No interests to declare?")):
         said = chat.ok(member, f"declare {words}").text
         assert said == f"Recorded: {member} has no interests to declare for meeting 1.", said
     said = chat.ok("sam", "interests").as_text()

@@ -48,7 +48,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
                          "interests here" if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} "
                          "declare interests here") + ".")
     words = cmd.description
-    none = " ".join(" ".join(words).casefold().split()).strip(" .!") in NO_INTERESTS
+    none = " ".join(" ".join(words).casefold().split()).rstrip(STOP).strip() in NO_INTERESTS
     description = " ".join(words).strip()
     if not description:
         raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
