@@ -25,7 +25,7 @@ from bot.records.minutes_reads import (
     QUORUM_CHECKS,
     ROLL,
 )
-from bot.records.people import Namer, namer, non_members, secretariat_on
+from bot.records.people import Namer, co_opted, group_seats, namer, non_members, secretariat_on
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
@@ -153,8 +153,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
-    rows, officers = list(session.scalars(ROLL, {"meeting_id": meeting.id})), non_members(session, group.id)
-    read_attendance(session, meeting, record, names, zone, rows, officers)
+    rows, seats = list(session.scalars(ROLL, {"meeting_id": meeting.id})), group_seats(session, group.id)
+    officers = non_members(session, group.id, seats)
+    read_attendance(session, meeting, record, names, zone, rows, officers, co_opted(session, group, held=seats))
     passed = handovers(session, meeting)
     stood_in = chair_in_place(session, meeting, rows, first_chair(session, meeting, passed), opener)
     if stood_in is not None:  # the named chair never came: whoever opened it chaired it

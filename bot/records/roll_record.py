@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, Group, Meeting
+from bot.models import Attendance, Meeting
 from bot.records.away import spells_away
 from bot.records.minutes_reads import DECLARED, EVER_SEATED, HOLDS_CHAIR, NOMINATED
-from bot.records.people import Namer, co_opted
+from bot.records.people import Namer
 from bot.rules.attendance import GUEST, Spell, comings_and_goings, guest_words
 
 if TYPE_CHECKING:
@@ -30,11 +30,10 @@ def times(row: Attendance, opened: dt.datetime | None, away: list[Spell], zone: 
 
 
 def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
-                    zone: ZoneInfo, rows: list[Attendance], officers: dict[int, str]) -> None:
+                    zone: ZoneInfo, rows: list[Attendance], officers: dict[int, str], co_opt: dict[int, str]) -> None:
     """Fill `record`'s attendance lists from the roll of `meeting` (`rows`, read once for the whole record;
-    `officers`, the secretariat and observers who are not members: people.non_members)."""
-    group = session.get(Group, meeting.group_id)
-    co_opt = co_opted(session, group) if group is not None else {}
+    `officers`, the secretariat and observers who are not members: people.non_members; `co_opt`, what follows a
+    co-opted member's name: people.co_opted)."""
     away = spells_away(session, meeting, rows)
     for row in rows:
         member = names(row.member_id)
