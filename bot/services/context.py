@@ -81,6 +81,8 @@ class Context:
     # The meetings whose minutes this command read as not approved (record_lock.py): only approving them, which
     # forgets its meeting here, changes that.
     unlocked: set[int] = field(default_factory=set, init=False, repr=False)
+    # Whether this command read the group as not ended early (ended.py): only ending it, which clears this, changes it.
+    not_ended: bool = field(default=False, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
