@@ -1,8 +1,9 @@
 """What a meeting's commands cost the core, in process: CPU, SQL statements and Python function calls a command.
 
-`python bench/chat_profile.py [TRANSCRIPT] [--group FILE] [--top N]` replays a console transcript (by default
-examples/cjcg-meeting.txt, a CJCG meeting from scheduling to the minutes) on a fresh SQLite record, as the console
-and the chat tests do, and prints the figures a command. A replay on a new engine compiles each statement the first
+`python bench/chat_profile.py [TRANSCRIPT...] [--group FILE] [--top N] [--lines]` replays console transcripts one
+after the other (by default examples/cjcg-meeting.txt, a CJCG meeting from scheduling to the minutes; add
+bench/cjcg-after.txt for `members` and the minutes after it) on a fresh SQLite record, as the console and the chat
+tests do, and prints the figures a command (with `--lines`, each command's statements and CPU). A replay on a new engine compiles each statement the first
 time it is sent (as every test does, with an engine of its own); the figures say how many were compiled and what the
 same replay costs on an engine whose statements are compiled already (as a running server's are).
 """
@@ -84,13 +85,13 @@ def replay(script: str, group_file: Path, warm: Engine | None = None, profile: c
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("transcript", nargs="?", type=Path, default=ROOT / "examples" / "cjcg-meeting.txt")
+    parser.add_argument("transcript", nargs="*", type=Path, default=[ROOT / "examples" / "cjcg-meeting.txt"])
     parser.add_argument("--group", type=Path, default=ROOT / "examples" / "004-cjcg.yaml")
     parser.add_argument("--rounds", type=int, default=3, help="replays timed (the least CPU is shown)")
     parser.add_argument("--top", type=int, default=0, help="print cProfile's costliest functions")
     parser.add_argument("--lines", action="store_true", help="print each command's statements and CPU (warm)")
     args = parser.parse_args()
-    script = args.transcript.read_text()
+    script = "\n".join(path.read_text() for path in args.transcript)
     commands = sum(1 for line in script.splitlines() if line.strip() and not line.lstrip().startswith("#"))
     _, _, said, first = replay(script, args.group)  # imports and first-time set-up, not timed
     refused = sum(1 for line in said.splitlines() if line.startswith("! "))
@@ -100,7 +101,7 @@ def main() -> int:
     replay(script, args.group, profile=profile)
     stats = pstats.Stats(profile)
     counts, each = cold[0][1], 1000 / commands
-    print(f"{args.transcript.name}: {commands} commands ({refused} refused), a command: "
+    print(f"{' + '.join(path.name for path in args.transcript)}: {commands} commands ({refused} refused), a command: "
           f"{min(c[0] for c in cold) * each:.2f} ms CPU on a new engine, {min(w[0] for w in warm) * each:.2f} ms with "
           f"its statements compiled already; {counts['statements'] / commands:.1f} SQL statements "
           f"({counts['compiled'] / commands:.1f} compiled for the first time on a new engine); "
