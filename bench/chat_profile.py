@@ -3,9 +3,10 @@
 `python bench/chat_profile.py [TRANSCRIPT...] [--group FILE] [--top N] [--lines]` replays console transcripts one
 after the other (by default examples/cjcg-meeting.txt, a CJCG meeting from scheduling to the minutes; add
 bench/cjcg-after.txt for `members` and the minutes after it) on a fresh SQLite record, as the console and the chat
-tests do, and prints the figures a command (with `--lines`, each command's statements and CPU). A replay on a new engine compiles each statement the first
-time it is sent (as every test does, with an engine of its own); the figures say how many were compiled and what the
-same replay costs on an engine whose statements are compiled already (as a running server's are).
+tests do, and prints the figures a command (with `--lines`, each command's statements and CPU). A replay on a new
+engine compiles each statement the first time it is sent (as every test does, with an engine of its own); the
+figures say how many were compiled and what the same replay costs on an engine whose statements are compiled
+already (as a running server's are).
 """
 
 from __future__ import annotations
