@@ -16,7 +16,7 @@ from bot.services.context import Context
 from bot.services.deputy_eligibility import ineligible, ineligible_for_all, require_entitled, require_free
 from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
-from bot.services.roll_rows import add_row
+from bot.services.roll_rows import add_rows
 from bot.services.roll_rows import attendance as attendance
 from bot.services.roll_rows import row_for as row_for
 from bot.services.standing import voting_ids
@@ -34,7 +34,7 @@ def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, d
     # Apologies stand when a deputy then attends in the member's place; turning up in person withdraws them.
     row.apologies_at = ctx.now if status == "apologies" else row.apologies_at if status == "deputised" else None
     if new:
-        add_row(ctx, meeting, row)  # flushed, and the roll read above kept with it
+        add_rows(ctx, meeting, [row])  # flushed, and the roll read above kept with it
     else:
         ctx.session.flush()
     return row

@@ -33,16 +33,19 @@ def attendance(ctx: Context, meeting: Meeting) -> list[Attendance]:
     return list(kept[1])
 
 
-def add_row(ctx: Context, meeting: Meeting, row: Attendance) -> None:
-    """Add `row` to the meeting's roll and flush it, keeping the roll this command read current with it rather than
-    read again (`here` from someone not on the roll read it twice), where the row is the only one the flush adds."""
+def add_rows(ctx: Context, meeting: Meeting, rows: list[Attendance]) -> None:
+    """Add `rows` to the meeting's roll and flush them, keeping the roll this command read current with them rather
+    than read again (`here` from someone not on the roll read it twice, and the close after marking the absent),
+    where they are the only rows the flush adds or removes."""
     session = ctx.session
-    session.add(row)
-    alone = not session.deleted and all(r is row for r in session.new if isinstance(r, Attendance))
+    session.add_all(rows)
+    added = {id(row) for row in rows}
+    alone = not any(isinstance(r, Attendance) for r in session.deleted) and \
+        all(id(r) in added for r in session.new if isinstance(r, Attendance))
     before, kept = session.info.get(CHANGES, 0), ctx.rolls_read.get(meeting.id)
     session.flush()
     if alone and kept is not None and kept[0] == before and session.info.get(CHANGES, 0) == before + 1:
-        ctx.rolls_read[meeting.id] = (before + 1, sorted([*kept[1], row], key=lambda r: r.id))
+        ctx.rolls_read[meeting.id] = (before + 1, sorted([*kept[1], *rows], key=lambda r: r.id))
 
 
 def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None:
