@@ -75,9 +75,11 @@ class Context:
     rolls_read: dict[int, tuple[int, list[Attendance]]] = field(default_factory=dict, init=False, repr=False)
     # When the last review and report were recorded, once read for many groups at a time (bot/services/reviews.py).
     last_done_read: dict[str, dt.date | None] | None = field(default=None, init=False, repr=False)
-    # The open meeting this command read: it stays the open one while its status says so (a command that closes it
-    # changes that status), so the meeting is read once, not at each check (`motion` read it five times).
+    # The open meeting this command read, or None once it read that none is: it stays the open one while its status
+    # says so (a command that closes it changes that status; `meeting open` names the one it opens, `opened`), so it
+    # is read once, not at each check (`motion` read it five times).
     _open: Meeting | None = field(default=None, init=False, repr=False)
+    _open_read: bool = field(default=False, init=False, repr=False)
     # The meetings whose minutes this command read as not approved (record_lock.py): only approving them, which
     # forgets its meeting here, changes that.
     unlocked: set[int] = field(default_factory=set, init=False, repr=False)
@@ -133,10 +135,14 @@ class Context:
         return self._seats[person.id]
 
     def open_meeting(self) -> Meeting | None:
-        """The group's open meeting (at most one is open); read again only when none was, or it no longer is."""
-        if self._open is None or self._open.status != "open":
-            self._open = self.session.scalar(OPEN_MEETING, {"group_id": self.group.id})
+        """The group's open meeting (at most one is open); read again only once the one read is no longer open."""
+        if not self._open_read or (self._open is not None and self._open.status != "open"):
+            self._open, self._open_read = self.session.scalar(OPEN_MEETING, {"group_id": self.group.id}), True
         return self._open
+
+    def opened(self, meeting: Meeting) -> None:
+        """`meeting` is now the open one (`meeting open`, the only way a meeting opens)."""
+        self._open, self._open_read = meeting, True
 
     def next_meeting(self) -> Meeting | None:
         """The open meeting, else the earliest scheduled one that has not yet started."""

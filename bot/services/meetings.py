@@ -101,6 +101,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
     meeting.status, meeting.opened_at = "open", ctx.now
+    ctx.opened(meeting)
     if meeting.chair_id is None and presides_until_elected(ctx, ctx.actor):
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
