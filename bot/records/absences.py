@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Group, Meeting, Membership, Person
@@ -49,9 +49,17 @@ class AttendanceRecord:
         return bool(limit) and attendee.warned_of and len(self.run(attendee)) >= (limit or 0)
 
 
+# Built once: the register and every meeting's close read them.
+HELD = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "closed") \
+    .order_by(Meeting.starts_at)
+SEATS = select(Membership).where(Membership.group_id == bindparam("group_id")).order_by(Membership.id)
+ROWS = select(Attendance).where(Attendance.meeting_id.in_(bindparam("held", expanding=True)),
+                                Attendance.status != GUEST).order_by(Attendance.id)
+PEOPLE = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
+
+
 def held_meetings(session: Session, group: Group) -> list[Meeting]:
-    return list(session.scalars(select(Meeting).where(Meeting.group_id == group.id, Meeting.status == "closed")
-                                .order_by(Meeting.starts_at)))
+    return list(session.scalars(HELD, {"group_id": group.id}))
 
 
 def attendee(session: Session, terms: Terms, membership: Membership | None, person_id: int) -> Attendee:
@@ -71,18 +79,23 @@ def read(session: Session, group: Group, terms: Terms) -> AttendanceRecord:
     the seat they held then, so a new representative continues their organisation's run."""
     meetings = held_meetings(session, group)
     held = {m.id: m for m in meetings}
-    seats = list(session.scalars(select(Membership).where(Membership.group_id == group.id).order_by(Membership.id)))
+    seats = list(session.scalars(SEATS, {"group_id": group.id}))
     held_by: dict[int, list[Membership]] = defaultdict(list)
     for membership in seats:
         held_by[membership.person_id].append(membership)
     rows: dict[Attendee, dict[int, list[Attendance]]] = defaultdict(lambda: defaultdict(list))
     # A guest (LIEG 2.7) holds no seat: neither a member nor a member body whose attendance the register keeps.
-    for row in session.scalars(select(Attendance).where(Attendance.meeting_id.in_(held), Attendance.status != GUEST)
-                               .order_by(Attendance.id)):
+    attended = list(session.scalars(ROWS, {"held": sorted(held)})) if held else []
+    ids = sorted({m.person_id for m in seats} | {row.member_id for row in attended})
+    # Held while the attendees are named: `attendee` finds each in the session, not one read a person (and again for
+    # each meeting they attended).
+    people = list(session.scalars(PEOPLE, {"ids": ids})) if ids else []
+    for row in attended:
         theirs = held_by[row.member_id]
         then = next((m for m in theirs if m.ended_at is None or m.ended_at >= held[row.meeting_id].starts_at),
                     theirs[-1] if theirs else None)
         rows[attendee(session, terms, then, row.member_id)][row.meeting_id].append(row)
     by_seat = [attendee(session, terms, m, m.person_id) for m in seats]
     order = [a for a in dict.fromkeys(by_seat) if a in rows] + [a for a in rows if a not in by_seat]
+    del people
     return AttendanceRecord(terms, meetings, dict(rows), order)

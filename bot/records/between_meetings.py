@@ -8,25 +8,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Meeting, Poll
+from bot.records.minutes_reads import PREVIOUS_MEETING, VOTES_BEFORE, VOTES_BETWEEN
 
 
 def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
     """The group's meeting before `meeting` (by start), cancelled ones aside."""
-    return session.scalar(select(Meeting).where(Meeting.group_id == meeting.group_id,
-                                                Meeting.starts_at < meeting.starts_at,
-                                                Meeting.status != "cancelled")
-                          .order_by(Meeting.starts_at.desc()).limit(1))
+    return session.scalar(PREVIOUS_MEETING, {"group_id": meeting.group_id, "starts_at": meeting.starts_at})
 
 
 def votes_before(session: Session, meeting: Meeting) -> list[Poll]:
     """The group's votes opened outside any meeting since the previous meeting began, and before `meeting` began:
     the ones its minutes report."""
     since = previous_meeting(session, meeting)
-    query = select(Poll).where(Poll.group_id == meeting.group_id, Poll.meeting_id.is_(None),
-                               Poll.opened_at.is_not(None), Poll.opened_at < meeting.starts_at)
-    if since is not None:
-        query = query.where(Poll.opened_at >= since.starts_at)
-    return list(session.scalars(query.order_by(Poll.number)))
+    before = {"group_id": meeting.group_id, "starts_at": meeting.starts_at}
+    if since is None:
+        return list(session.scalars(VOTES_BEFORE, before))
+    return list(session.scalars(VOTES_BETWEEN, {**before, "since": since.starts_at}))
 
 
 def next_meeting_number(session: Session, poll: Poll) -> int | None:

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, AuditEvent
+from bot.records.minutes_reads import ELECTIONS, PRESENT
 
 
 def elected_at(session: Session, group_id: int, meeting_id: int) -> tuple[int, int] | None:
     """(person id, ballot number) of the last chair elected at meeting `meeting_id` who attended it, and so took
     the chair there; None where it elected none, or elected someone absent (who chairs from the next meeting)."""
-    for detail in session.scalars(select(AuditEvent.detail).where(
-            AuditEvent.group_id == group_id, AuditEvent.action == "chair.elected").order_by(AuditEvent.id.desc())):
+    for detail in session.scalars(ELECTIONS, {"group_id": group_id}):
         person, poll = detail.get("person"), detail.get("poll_number")
         if detail.get("meeting") == meeting_id and isinstance(person, int) and isinstance(poll, int):
             return (person, poll) if attended(session, meeting_id, person) else None
@@ -21,5 +19,4 @@ def elected_at(session: Session, group_id: int, meeting_id: int) -> tuple[int, i
 
 def attended(session: Session, meeting_id: int, person_id: int) -> bool:
     """Whether `person_id` is recorded present at the meeting (leaving early still counts)."""
-    return session.scalar(select(Attendance.id).where(Attendance.meeting_id == meeting_id, Attendance.member_id ==
-                                                      person_id, Attendance.status == "present")) is not None
+    return session.scalar(PRESENT, {"meeting_id": meeting_id, "person_id": person_id}) is not None

@@ -3,13 +3,10 @@ approved, and the ToR review or a report to the parent body recorded, while it s
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import ApprovedMinutes, Meeting
-from bot.models_events import GroupEvent
+from bot.models import Meeting
+from bot.records.minutes_reads import APPROVALS_DURING, EVENTS_DURING, NEVER
 from bot.records.people import Namer
 from bot.rules.approval import approval_cited
 from bot.rules.calendar import show_date
@@ -20,21 +17,14 @@ def recorded_during(session: Session, meeting: Meeting, terms: Terms, names: Nam
     """Sentences for what was recorded between `meeting`'s opening and its close (or now, while it is open)."""
     if meeting.opened_at is None:
         return []
-    until = meeting.closed_at or dt.datetime.max.replace(tzinfo=dt.UTC)
+    while_open = {"group_id": meeting.group_id, "opened": meeting.opened_at, "until": meeting.closed_at or NEVER}
     said = []
-    approvals = session.execute(
-        select(ApprovedMinutes.approved_by_id, Meeting.number, Meeting.starts_at)
-        .join(Meeting, Meeting.id == ApprovedMinutes.meeting_id)
-        .where(Meeting.group_id == meeting.group_id, Meeting.id != meeting.id,
-               ApprovedMinutes.approved_at >= meeting.opened_at, ApprovedMinutes.approved_at <= until)
-        .order_by(ApprovedMinutes.approved_at))
+    approvals = session.execute(APPROVALS_DURING, {"meeting_id": meeting.id, **while_open})
     for by, number, starts in approvals:
         day = show_date(starts.astimezone(terms.zone).date())
         said.append(approval_cited(terms.minutes, f"The minutes of meeting {number} ({day}) were approved as a correct "
                                                   f"record by {names(by)}") + ".")
-    events = session.scalars(select(GroupEvent).where(
-        GroupEvent.group_id == meeting.group_id, GroupEvent.recorded_at >= meeting.opened_at,
-        GroupEvent.recorded_at <= until).order_by(GroupEvent.recorded_at))
+    events = session.scalars(EVENTS_DURING, while_open)
     for event in events:
         note = f": {event.note}" if event.note else ""
         if event.kind == "review" and terms.review is not None:

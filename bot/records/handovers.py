@@ -27,9 +27,13 @@ def handovers(session: Session, meeting: Meeting) -> list[tuple[dt.datetime, int
     return found
 
 
-def first_chair(session: Session, meeting: Meeting) -> int | None:
-    """Who chaired the meeting from its opening: the chair before its first handover, else its chair now."""
-    passed = handovers(session, meeting)
+Handovers = list[tuple[dt.datetime, int | None, int]]
+
+
+def first_chair(session: Session, meeting: Meeting, passed: Handovers | None = None) -> int | None:
+    """Who chaired the meeting from its opening: the chair before its first handover, else its chair now (`passed`:
+    its handovers, where read already)."""
+    passed = handovers(session, meeting) if passed is None else passed
     return passed[0][1] if passed else meeting.chair_id
 
 
@@ -43,11 +47,12 @@ def opened_by(session: Session, meeting: Meeting) -> int | None:
 
 
 def chair_words(session: Session, meeting: Meeting, group_chair: int | None, names: Namer,
-                zone: ZoneInfo, first: str | None = None) -> str | None:
+                zone: ZoneInfo, first: str | None = None, passed: Handovers | None = None) -> str | None:
     """`erin (Hackney) until 10:40, then alice (Barnet)`; None where nobody took the chair over during the meeting.
     `group_chair` is the group's own chair, who chairs a meeting that names none; `first`, where given, says who
-    chaired before the first handover (CSCPWG: the secretariat until the chair was elected, then that chair)."""
-    passed = handovers(session, meeting)
+    chaired before the first handover (CSCPWG: the secretariat until the chair was elected, then that chair);
+    `passed`, its handovers, where read already."""
+    passed = handovers(session, meeting) if passed is None else passed
     if not passed:
         return None
     words = [first or names(passed[0][1] if passed[0][1] is not None else group_chair)]

@@ -5,33 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
-from bot.models import (
-    ActionItem,
-    ApprovedMinutes,
-    Group,
-    Interest,
-    Meeting,
-    Membership,
-    Person,
-    Poll,
-    QuorumCheck,
-)
+from bot.models import ApprovedMinutes, Group, Meeting, Person, Poll
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
 from bot.records.during_meeting import recorded_during
 from bot.records.group_end import then_words
-from bot.records.handovers import chair_words, first_chair, opened_by
-from bot.records.people import Namer, namer, secretariat_on
+from bot.records.handovers import chair_words, first_chair, handovers, opened_by
+from bot.records.minutes_reads import (
+    ACTIONS_AT,
+    APPROVED,
+    DECLARATIONS,
+    GROUP_CHAIR,
+    MEETING_NUMBERED,
+    MEETING_NUMBERS,
+    POLLS_AT,
+    QUORUM_CHECKS,
+    ROLL,
+)
+from bot.records.people import Namer, co_opted, group_seats, namer, non_members, secretariat_on
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
 from bot.rules.in_force import declares_at_start
-from bot.terms import Role, Terms
+from bot.terms import Terms
 from bot.terms_stored import group_terms
 
 
@@ -114,16 +114,15 @@ class MeetingRecord:
 
 def find_meeting(session: Session, group: Group, number: int) -> Meeting:
     """The meeting of `group` with the given number. Raises NotFound naming the group's meetings."""
-    meeting = session.scalar(select(Meeting).where(Meeting.group_id == group.id, Meeting.number == number))
+    meeting = session.scalar(MEETING_NUMBERED, {"group_id": group.id, "number": number})
     if meeting is None:
-        known = ", ".join(str(i) for i in session.scalars(select(Meeting.number).where(Meeting.group_id == group.id)
-                                                           .order_by(Meeting.number))) or "none yet"
+        known = ", ".join(str(i) for i in session.scalars(MEETING_NUMBERS, {"group_id": group.id})) or "none yet"
         raise NotFound(f"There is no meeting {number} in {group.name}. Its meetings: {known}.")
     return meeting
 
 
 def approved_minutes(session: Session, meeting_id: int) -> ApprovedMinutes | None:
-    return session.scalar(select(ApprovedMinutes).where(ApprovedMinutes.meeting_id == meeting_id))
+    return session.scalar(APPROVED, {"meeting_id": meeting_id})
 
 
 def name_of(session: Session, person_id: int | None) -> str:
@@ -135,10 +134,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     """Read the record of `meeting` into a MeetingRecord (times in the group's zone)."""
     terms = group_terms(group)
     zone = terms.zone
-    group_chair = session.scalar(
-        select(Membership.person_id).where(Membership.group_id == group.id, Membership.role == Role.CHAIR,
-                                           Membership.term_starts_on <= meeting.starts_at.date()).limit(1)) \
-        or (opened_by(session, meeting) if meeting.opened_at else None)  # and chaired until any handover
+    opener = opened_by(session, meeting) if meeting.opened_at else None
+    group_chair = session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": meeting.starts_at.date()}) \
+        or opener  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
     names = namer(session, group)
@@ -155,8 +153,11 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         overran=overran(terms.meetings, meeting.opened_at, meeting.closed_at),
         items=[(i.position, i.title) for i in meeting.items],
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
-    read_attendance(session, meeting, record, names, zone)
-    stood_in = chair_in_place(session, meeting)
+    rows, seats = list(session.scalars(ROLL, {"meeting_id": meeting.id})), group_seats(session, group.id)
+    officers = non_members(session, group.id, seats)
+    read_attendance(session, meeting, record, names, zone, rows, officers, co_opted(session, group, held=seats))
+    passed = handovers(session, meeting)
+    stood_in = chair_in_place(session, meeting, rows, first_chair(session, meeting, passed), opener)
     if stood_in is not None:  # the named chair never came: whoever opened it chaired it
         record.chair = names(stood_in)
     secretariat = secretariat_on(session, group.id, meeting.starts_at.date(), names) \
@@ -169,7 +170,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     record.signed_for = approval_cited(rule, "for the steering group, which approves the minutes") \
         if rule.approved_by == "steering_group" else None
     elected = elected_at(session, group.id, meeting.id)  # whoever opened the meeting presided until the election
-    presided = names(first_chair(session, meeting) or (opened_by(session, meeting) if elected else None) or group_chair)
+    presided = names(first_chair(session, meeting, passed) or (opener if elected else None) or group_chair)
     election = None
     if elected is not None and names(elected[0]) != presided:  # the secretariat presided until the election
         record.signer = names(elected[0])
@@ -177,35 +178,31 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
                                                     f"{elected[1]}") + f"; then {record.signer}"
     # A handover after the election (the elected chair left) follows it, rather than replacing it.
     record.chaired = chair_words(session, meeting, group_chair, names, zone,
-                                 first=election or (names(stood_in) if stood_in is not None else None))
-    checks = list(session.scalars(select(QuorumCheck).where(QuorumCheck.meeting_id == meeting.id)
-                                  .order_by(QuorumCheck.id)))
+                                 first=election or (names(stood_in) if stood_in is not None else None), passed=passed)
+    checks = list(session.scalars(QUORUM_CHECKS, {"meeting_id": meeting.id}))
     opening = next((c for c in checks if c.poll_id is None), None)
     record.quorum_at_open = opening.text if opening else (
         None if meeting.quorate_at_open is None else "quorate" if meeting.quorate_at_open else "not quorate")
     positions = {i.id: i.position for i in meeting.items}
-    away = deputies_away(session, meeting)
-    for interest in session.scalars(select(Interest).where(Interest.meeting_id == meeting.id,
-                                                           Interest.person_id.not_in(away))
-                                    .order_by(Interest.declared_at, Interest.id)):
+    away = deputies_away(session, meeting, rows)
+    for interest in session.scalars(DECLARATIONS, {"meeting_id": meeting.id, "away": sorted(away)}):
         record.declarations.append(Declaration(
             names(interest.person_id), positions.get(interest.item_id) if interest.item_id else None,
             interest.nature, None if interest.no_interests else interest.description,
             local_date(interest.declared_at, terms) if meeting.closed_at and interest.declared_at > meeting.closed_at
             else None))
     if declares_at_start(terms):
-        record.undeclared = undeclared(session, meeting, names)
+        record.undeclared = undeclared(session, meeting, names, rows, officers)
         record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
     by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
-    for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
+    for poll in session.scalars(POLLS_AT, {"meeting_id": meeting.id}):
         record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id), names))
     for poll in votes_before(session, meeting):
         held = vote_record(session, terms, poll, {}, None, names)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
                                       closed_on=local_date(poll.closed_at, terms)))
     record.also = recorded_during(session, meeting, terms, names)
-    for action in session.scalars(select(ActionItem).where(ActionItem.meeting_id == meeting.id)
-                                  .order_by(ActionItem.number)):
+    for action in session.scalars(ACTIONS_AT, {"meeting_id": meeting.id}):
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))
     return record

@@ -57,16 +57,21 @@ def namer(session: Session, group: Group) -> Namer:
 # Built once, not at each call (building a statement costs more CPU than SQLite running it; these run every turn).
 SEATS_OF_GROUP = select(Membership.person_id, Membership.role, Membership.seat_title).where(
     Membership.group_id == bindparam("group_id"))
-CO_OPTED_OF_GROUP = select(Membership.person_id, Membership.seat_title).where(
-    Membership.group_id == bindparam("group_id"), Membership.role == Role.CO_OPTED)
+Seats = list[tuple[int, str, str]]  # (person id, role, seat title) of every seat held in a group, now or before
 
 
-def non_members(session: Session, group_id: int) -> dict[int, str]:
+def group_seats(session: Session, group_id: int) -> Seats:
+    """Every seat held in the group, now or before: what `non_members` and `co_opted` read, read once for both."""
+    return [(person_id, role, title) for person_id, role, title in session.execute(SEATS_OF_GROUP,
+                                                                                   {"group_id": group_id})]
+
+
+def non_members(session: Session, group_id: int, held: Seats | None = None) -> dict[int, str]:
     """The seat title of each person who sits in the group only as secretariat or observer: not members, so the
-    minutes list them "in attendance" when they came, and never as absent."""
+    minutes list them "in attendance" when they came, and never as absent (`held`: group_seats, where read)."""
     seats: dict[int, str] = {}
     members: set[int] = set()
-    for person_id, role, title in session.execute(SEATS_OF_GROUP, {"group_id": group_id}):
+    for person_id, role, title in group_seats(session, group_id) if held is None else held:
         if role in (Role.SECRETARIAT, Role.OBSERVER):
             seats[person_id] = title
         else:
@@ -74,14 +79,16 @@ def non_members(session: Session, group_id: int) -> dict[int, str]:
     return {person_id: title for person_id, title in seats.items() if person_id not in members}
 
 
-def co_opted(session: Session, group: Group, *, short: bool = False) -> dict[int, str]:
+def co_opted(session: Session, group: Group, *, short: bool = False, held: Seats | None = None) -> dict[int, str]:
     """What the minutes add after each co-opted member's name: ` — DCS lead for a priority theme, co-opted,
     non-voting (ToR Membership)` (LCIIB: "will be co-opted to attend as required"), their voice without a vote
     shown where the ToR's seat gives none; `short`, what a roll on a card adds: ` (co-opted, non-voting; ToR
-    Membership)`."""
+    Membership)`; `held`: group_seats, where read."""
     terms = group_terms(group)
     words: dict[int, str] = {}
-    for person_id, title in session.execute(CO_OPTED_OF_GROUP, {"group_id": group.id}):
+    for person_id, role, title in group_seats(session, group.id) if held is None else held:
+        if role != Role.CO_OPTED:
+            continue
         seat = terms.seat(title)
         vote = "" if seat is None or seat.voting else ", non-voting"
         cite = f" {seat.cite()}" if seat is not None and seat.cite() else ""

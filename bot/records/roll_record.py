@@ -7,15 +7,13 @@ import datetime as dt
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, DeputyNomination, Group, Interest, Meeting, Membership
+from bot.models import Attendance, Meeting
 from bot.records.away import spells_away
-from bot.records.handovers import first_chair, opened_by
-from bot.records.people import Namer, co_opted, non_members
+from bot.records.minutes_reads import DECLARED, EVER_SEATED, HOLDS_CHAIR, NOMINATED
+from bot.records.people import Namer
 from bot.rules.attendance import GUEST, Spell, comings_and_goings, guest_words
-from bot.terms import CHAIR_ROLES
 
 if TYPE_CHECKING:
     from bot.records.meeting_record import MeetingRecord
@@ -32,13 +30,10 @@ def times(row: Attendance, opened: dt.datetime | None, away: list[Spell], zone: 
 
 
 def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
-                    zone: ZoneInfo) -> None:
-    """Fill `record`'s attendance lists from the roll of `meeting`."""
-    officers = non_members(session, meeting.group_id)
-    group = session.get(Group, meeting.group_id)
-    co_opt = co_opted(session, group) if group is not None else {}
-    rows = list(session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id)
-                                .order_by(Attendance.id)))
+                    zone: ZoneInfo, rows: list[Attendance], officers: dict[int, str], co_opt: dict[int, str]) -> None:
+    """Fill `record`'s attendance lists from the roll of `meeting` (`rows`, read once for the whole record;
+    `officers`, the secretariat and observers who are not members: people.non_members; `co_opt`, what follows a
+    co-opted member's name: people.co_opted)."""
     away = spells_away(session, meeting, rows)
     for row in rows:
         member = names(row.member_id)
@@ -68,14 +63,14 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
             record.absent.append(member)
 
 
-def undeclared(session: Session, meeting: Meeting, names: Namer) -> list[str]:
+def undeclared(session: Session, meeting: Meeting, names: Namer, rows: list[Attendance],
+               officers: dict[int, str]) -> list[str]:
     """Those who attended `meeting` as members or deputies (not the secretariat, observers or guests) and made no
     declaration for it, not even of none: where the ToR has interests declared at the beginning of each meeting
     (CJCG 6.5), the minutes name them rather than let silence read as nothing to declare."""
-    officers = non_members(session, meeting.group_id)
-    declared = set(session.scalars(select(Interest.person_id).where(Interest.meeting_id == meeting.id)))
+    declared = set(session.scalars(DECLARED, {"meeting_id": meeting.id}))
     attended: list[int] = []
-    for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id).order_by(Attendance.id)):
+    for row in rows:
         if row.status == "present" and row.member_id not in officers:
             attended.append(row.member_id)
         if row.status == "deputised" and row.deputy_id is not None:
@@ -85,33 +80,28 @@ def undeclared(session: Session, meeting: Meeting, names: Namer) -> list[str]:
     return [names(person) for person in dict.fromkeys(attended) if person not in declared]
 
 
-def chair_in_place(session: Session, meeting: Meeting) -> int | None:
+def chair_in_place(session: Session, meeting: Meeting, rows: list[Attendance], named: int | None,
+                   opener: int | None) -> int | None:
     """Who chaired a meeting whose named chair never came (minuted absent, or sent apologies): whoever opened it and
     attended, holding the chair (LIEG 5.1: erin volunteered to chair, and alice, a co-chair, opened and ran it
-    without her); None where the named chair attended (opening for them is not chairing) or no chair was named."""
-    named = first_chair(session, meeting)  # before any handover
+    without her); None where the named chair attended (opening for them is not chairing) or no chair was named.
+    `named` is who chaired it from its opening (handovers.first_chair), `opener` who opened it (opened_by)."""
     if named is None:
         return None
-    statuses = {member: status for member, status in session.execute(
-        select(Attendance.member_id, Attendance.status).where(Attendance.meeting_id == meeting.id))}
-    opener = opened_by(session, meeting)
+    statuses = {row.member_id: row.status for row in rows}
     if statuses.get(named) not in ("absent", "apologies") or opener is None or opener == named:
         return None
-    chairs = session.scalar(select(Membership.id).where(Membership.group_id == meeting.group_id,
-                                                        Membership.person_id == opener,
-                                                        Membership.role.in_(CHAIR_ROLES)).limit(1))
+    chairs = session.scalar(HOLDS_CHAIR, {"group_id": meeting.group_id, "person_id": opener})
     return opener if statuses.get(opener) == "present" and chairs is not None else None  # never the secretariat
 
 
-def deputies_away(session: Session, meeting: Meeting) -> set[int]:
+def deputies_away(session: Session, meeting: Meeting, rows: list[Attendance]) -> set[int]:
     """The deputies named for the group who hold no seat in it and did not attend `meeting` (the member they were
     named for came: CJCG 7.2, "Where a member cannot attend"): a declaration one made ahead of the meeting is not
     one of those at it, and the minutes do not list it among them."""
-    named = set(session.scalars(select(DeputyNomination.deputy_id)
-                                .where(DeputyNomination.group_id == meeting.group_id)))
+    named = set(session.scalars(NOMINATED, {"group_id": meeting.group_id}))
     if not named:
         return set()
-    seated = set(session.scalars(select(Membership.person_id).where(Membership.group_id == meeting.group_id)))
-    came = {person for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
-            for person in (row.member_id, row.deputy_id, row.relieved_id) if person is not None}
+    seated = set(session.scalars(EVER_SEATED, {"group_id": meeting.group_id}))
+    came = {person for row in rows for person in (row.member_id, row.deputy_id, row.relieved_id) if person is not None}
     return named - seated - came

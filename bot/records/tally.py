@@ -16,15 +16,18 @@ from bot.models import Ballot, Poll, SecretTally, SecretVoter
 CHOICES_CAST = cast(Ballot.choices, Text)
 BY_CHOICES = (select(CHOICES_CAST, func.count()).where(Ballot.poll_id == bindparam("poll_id"))
               .group_by(CHOICES_CAST))
+# A secret poll's running tallies and how many voted, built once as well.
+SECRET_TALLY = select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == bindparam("poll_id"))
+SECRET_VOTERS = select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == bindparam("poll_id"))
 
 
 def counts(session: Session, poll: Poll) -> tuple[dict[int, int], int]:
     """Votes per option position, and how many voted. A secret poll is read from its running tallies, so no
     ballot names a voter; the minutes and every card read votes through this one function."""
     if poll.secret:
-        rows = session.execute(select(SecretTally.position, SecretTally.count).where(SecretTally.poll_id == poll.id))
+        rows = session.execute(SECRET_TALLY, {"poll_id": poll.id})
         per = {position: count for position, count in rows}
-        voters = session.scalar(select(func.count(SecretVoter.id)).where(SecretVoter.poll_id == poll.id)) or 0
+        voters = session.scalar(SECRET_VOTERS, {"poll_id": poll.id}) or 0
         return per, voters
     per = {o.position: 0 for o in poll.options}
     voters = 0

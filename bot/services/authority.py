@@ -79,7 +79,7 @@ def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
     """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does; while `meeting`,
     the act's, is open, only who is at it (not sent apologies, left or yet to come), or, where none is, who is away
     and how (`Those who can are away: alice has left meeting 1 and sam sent apologies for it.`)."""
-    able = [m.person for m in ctx.memberships()
+    able = [m.person for m in ctx.holders()
             if m.person_id != ctx.actor.id and may(ctx, act, meeting=meeting, person=m.person)]
     gone = {} if meeting is None or meeting.status != "open" else {
         person.display_name: why for person in able

@@ -40,6 +40,7 @@ NEXT_SCHEDULED = select(Meeting).where(Meeting.group_id == bindparam("group_id")
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
 SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
+PEOPLE_OF = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 def agenda_item(meeting: Meeting, position: int) -> AgendaItem:
@@ -65,6 +66,7 @@ class Context:
     platform: str
     place: Place | None = None
     _memberships: list[Membership] | None = field(default=None, init=False, repr=False)
+    _holders: list[Person] | None = field(default=None, init=False, repr=False)  # their people, held while read
     _seats: dict[int, Membership | None] = field(default_factory=dict, init=False, repr=False)
     # The polls this command read, by id: its card, composed after a vote, reuses the poll the vote read.
     polls_read: dict[int, Poll] = field(default_factory=dict, init=False, repr=False)
@@ -73,6 +75,16 @@ class Context:
     rolls_read: dict[int, tuple[int, list[Attendance]]] = field(default_factory=dict, init=False, repr=False)
     # When the last review and report were recorded, once read for many groups at a time (bot/services/reviews.py).
     last_done_read: dict[str, dt.date | None] | None = field(default=None, init=False, repr=False)
+    # The open meeting this command read, or None once it read that none is: it stays the open one while its status
+    # says so (a command that closes it changes that status; `meeting open` names the one it opens, `opened`), so it
+    # is read once, not at each check (`motion` read it five times).
+    _open: Meeting | None = field(default=None, init=False, repr=False)
+    _open_read: bool = field(default=False, init=False, repr=False)
+    # The meetings whose minutes this command read as not approved (record_lock.py): only approving them, which
+    # forgets its meeting here, changes that.
+    unlocked: set[int] = field(default_factory=set, init=False, repr=False)
+    # Whether this command read the group as not ended early (ended.py): only ending it, which clears this, changes it.
+    not_ended: bool = field(default=False, init=False, repr=False)
 
     @cached_property
     def terms(self) -> Terms:
@@ -95,13 +107,21 @@ class Context:
             self._memberships = list(self.session.scalars(SEATED, {"group_id": self.group.id}))
         return self._memberships
 
+    def holders(self) -> list[Membership]:
+        """`memberships`, each seat's person read with the rest in one statement (`members` read one a seat)."""
+        seated = self.memberships()
+        if self._holders is None:
+            ids = sorted({m.person_id for m in seated})
+            self._holders = list(self.session.scalars(PEOPLE_OF, {"ids": ids})) if ids else []
+        return seated
+
     def seat_read(self, person: Person, seat: Membership | None) -> None:
         """`person`'s current seat, read with them (speakers.person_seated): `membership` answers from it."""
         if self._memberships is None:
             self._seats[person.id] = seat
 
     def memberships_changed(self) -> None:
-        self._memberships = None
+        self._memberships = self._holders = None
         self._seats.clear()
 
     def membership(self, person: Person) -> Membership | None:
@@ -115,7 +135,14 @@ class Context:
         return self._seats[person.id]
 
     def open_meeting(self) -> Meeting | None:
-        return self.session.scalar(OPEN_MEETING, {"group_id": self.group.id})
+        """The group's open meeting (at most one is open); read again only once the one read is no longer open."""
+        if not self._open_read or (self._open is not None and self._open.status != "open"):
+            self._open, self._open_read = self.session.scalar(OPEN_MEETING, {"group_id": self.group.id}), True
+        return self._open
+
+    def opened(self, meeting: Meeting) -> None:
+        """`meeting` is now the open one (`meeting open`, the only way a meeting opens)."""
+        self._open, self._open_read = meeting, True
 
     def next_meeting(self) -> Meeting | None:
         """The open meeting, else the earliest scheduled one that has not yet started."""

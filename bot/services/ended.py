@@ -19,8 +19,13 @@ ENDED_ON = select(GroupEvent.done_on).where(GroupEvent.group_id == bindparam("gr
 
 
 def ended_on(ctx: Context) -> dt.date | None:
-    """The day the group was ended early, or None while it operates."""
-    return ctx.session.scalar(ENDED_ON, {"group_id": ctx.group.id})
+    """The day the group was ended early, or None while it operates (read once a command: `motion` read it for the
+    motion and again for its vote)."""
+    if ctx.not_ended:
+        return None
+    day = ctx.session.scalar(ENDED_ON, {"group_id": ctx.group.id})
+    ctx.not_ended = day is None
+    return day
 
 
 def require_not_ended(ctx: Context, doing: str) -> None:

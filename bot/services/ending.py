@@ -52,6 +52,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     meeting = ctx.open_meeting()
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
+    ctx.not_ended = False
     ctx.session.add(GroupEvent(group_id=ctx.group.id, kind=ENDED, done_on=ctx.today, by_id=ctx.actor.id, note=note,
                                poll_id=poll.id if poll else None, recorded_at=ctx.now))
     ctx.audit("group.ended_early", note=note, motion=poll.number if poll else None)

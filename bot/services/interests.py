@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from bot.commands import STOP
 from bot.errors import NotAllowed, NotFound, UsageError
@@ -21,6 +21,10 @@ from bot.services.roll_rows import row_for
 from bot.terms import Role
 from bot.verbs import Declare, Interests
 
+# The actor's declarations for a meeting: read at each `declare`, so built once.
+DECLARED_FOR = select(Interest).where(Interest.group_id == bindparam("group_id"),
+                                     Interest.person_id == bindparam("person_id"),
+                                     Interest.meeting_id == bindparam("meeting_id")).order_by(Interest.id)
 NATURES = ("pecuniary", "non-pecuniary", "personal", "prejudicial", "other")
 KINDS = {"financial": "pecuniary", "non-financial": "non-pecuniary"}  # the words members use for them
 # `declare none` in the words people use for it, typed with or without quotes: `declare no interests` was recorded as
@@ -68,11 +72,12 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     if nature and nature.casefold() not in NATURES:
         raise UsageError(f"--nature is one of {', '.join(NATURES)}.")
     kept_text = None if none else kept(description, lengths.TEXT, "interest")
-    earlier = same_declaration(ctx, meeting, item, kept_text, nature)
+    mine = declared_for(ctx, meeting)
+    earlier = same_declaration(ctx, meeting, item, kept_text, nature, mine)
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
         return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
                      + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added.")
-    mine, on = declared_for(ctx, meeting), item.id if item else None
+    on = item.id if item else None
     if none and (standing := [i for i in mine if not i.no_interests and clashes(on, i.item_id)]):
         return Reply(still_declared(ctx, standing, meeting), private=True)
     # "none" said before this interest, for the meeting or for this item: not so
@@ -138,9 +143,8 @@ def declared_for(ctx: Context, meeting: Meeting | None) -> list[Interest]:
     """The actor's declarations (and declarations of none) for `meeting`, oldest first; none without a meeting."""
     if meeting is None:
         return []
-    return list(ctx.session.scalars(select(Interest).where(
-        Interest.group_id == ctx.group.id, Interest.person_id == ctx.actor.id, Interest.meeting_id == meeting.id)
-        .order_by(Interest.id)))
+    return list(ctx.session.scalars(DECLARED_FOR, {"group_id": ctx.group.id, "person_id": ctx.actor.id,
+                                                   "meeting_id": meeting.id}))
 
 
 def clashes(none_on: int | None, interest_on: int | None) -> bool:
@@ -174,11 +178,14 @@ def said_back(ctx: Context, interest: Interest, meeting: Meeting | None, item: A
 
 
 def same_declaration(ctx: Context, meeting: Meeting | None, item: AgendaItem | None, description: str | None,
-                     nature: str | None) -> Interest | None:
-    """The actor's earlier declaration for the same meeting and item, in the same words and nature."""
-    for earlier in ctx.session.scalars(select(Interest).where(
-            Interest.group_id == ctx.group.id, Interest.person_id == ctx.actor.id,
-            Interest.meeting_id == (meeting.id if meeting else None), Interest.item_id == (item.id if item else None))):
+                     nature: str | None, mine: list[Interest]) -> Interest | None:
+    """The actor's earlier declaration for the same meeting and item, in the same words and nature (`mine`: their
+    declarations for the meeting, declared_for)."""
+    on = item.id if item else None
+    said = [i for i in mine if i.item_id == on] if meeting is not None else ctx.session.scalars(select(Interest).where(
+        Interest.group_id == ctx.group.id, Interest.person_id == ctx.actor.id, Interest.meeting_id.is_(None),
+        Interest.item_id == on))
+    for earlier in said:
         same_words = earlier.description == description
         if same_words and earlier.no_interests == (description is None) and \
                 earlier.nature == (nature.casefold() if nature else None):

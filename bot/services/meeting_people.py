@@ -131,7 +131,7 @@ def check_meeting_people(ctx: Context, decision: int | None, chair: Person | Non
         if unless and decision is not None:
             decided = decided_by(ctx, decision, person)
             continue
-        steering = ", ".join(m.person.display_name for m in ctx.memberships() if in_steering_group(ctx, m.person))
+        steering = ", ".join(m.person.display_name for m in ctx.holders() if in_steering_group(ctx, m.person))
         who = person.display_name
         otherwise = (f"; or, once the group has carried a motion that {who} chairs, name {who} with `--decision N` "
                      "(the motion's number)") if unless else ""

@@ -13,7 +13,7 @@ from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
 from bot.rules.in_force import interests_prompt
-from bot.services import conduct, lengths, roll, roll_summary
+from bot.services import conduct, lengths, roll, roll_rows, roll_summary
 from bot.services.apologies import apologies as apologies
 from bot.services.attendance import attendance_now as attendance_now
 from bot.services.attendance import here as here
@@ -101,6 +101,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
     early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
     meeting.status, meeting.opened_at = "open", ctx.now
+    ctx.opened(meeting)
     if meeting.chair_id is None and presides_until_elected(ctx, ctx.actor):
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
@@ -153,13 +154,14 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     if present_by_acting(ctx, meeting):  # the chair who ran it is not minuted absent for not saying `here`
         recorded.add(ctx.actor.id)
-    for membership in ctx.memberships():
-        # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed.
-        if membership.person_id not in recorded and is_voting(ctx, membership):
-            ctx.session.add(sent_a_deputy(ctx, meeting, membership.person_id) or Attendance(
-                meeting_id=meeting.id, member_id=membership.person_id, status="absent", recorded_at=ctx.now))
+    # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed. One
+    # who named a deputy who did not come is minuted with apologies (sent_a_deputy), not as absent.
+    absent = [sent_a_deputy(ctx, meeting, membership.person_id) or Attendance(
+        meeting_id=meeting.id, member_id=membership.person_id, status="absent", recorded_at=ctx.now)
+        for membership in ctx.memberships()
+        if membership.person_id not in recorded and is_voting(ctx, membership)]
     meeting.status, meeting.closed_at = "closed", ctx.now
-    ctx.session.flush()
+    roll_rows.add_rows(ctx, meeting, absent)  # flushed with the close, and the roll read above kept with them
     ctx.audit("meeting.closed", meeting=meeting.id)
     notices = tuple(absence_warnings(ctx, meeting)) + unminuted_standing_items(ctx, meeting)
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
@@ -191,7 +193,7 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     if not limit:
         return []
     record = absences.read(ctx.session, ctx.group, ctx.terms)
-    seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.memberships())
+    seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.holders())
     warnings = []
     for attendee in seated:
         run = record.run(attendee)

@@ -89,6 +89,7 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     sealed = ApprovedMinutes(meeting_id=meeting.id, text=text, sha256=seal(text), approved_by_id=ctx.actor.id,
                              approved_at=ctx.now)
     ctx.session.add(sealed)
+    ctx.unlocked.discard(meeting.id)
     ctx.session.flush()
     ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
     return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=MinutesRef(meeting.id),

@@ -93,7 +93,8 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
     verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
-    return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.number} is closed: {verdict}.")
+    return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.number} is closed: {verdict}.",
+                counted=(per, voters))  # the tally read above: closing it adds no ballot
 
 
 def meeting_shortfall(ctx: Context, poll: Poll) -> str | None:

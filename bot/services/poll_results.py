@@ -40,9 +40,11 @@ def share(count: int, voted: int) -> str:
     return f"{count} of {voted} voted ({round(100 * count / voted)}%)"
 
 
-def card(ctx: Context, poll: Poll, headline: str | None = None) -> Reply:
-    """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons."""
-    per, voters = counts(ctx.session, poll)
+def card(ctx: Context, poll: Poll, headline: str | None = None,
+         counted: tuple[dict[int, int], int] | None = None) -> Reply:
+    """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons. `counted`:
+    its tally (tally.counts), where the command read it already and wrote no ballot since."""
+    per, voters = counts(ctx.session, poll) if counted is None else counted
     hidden = poll.secret and poll.status == "open"
     fields: list[tuple[str, str]] = []
     for option in poll.options:

@@ -17,10 +17,11 @@ MINUTES_APPROVED_AT = select(ApprovedMinutes.approved_at).where(ApprovedMinutes.
 def require_unlocked(ctx: Context, meeting_id: int | None, doing: str) -> None:
     """Refuse `doing` (NotAllowed, citing the clause) when the meeting's minutes are approved; return otherwise,
     and when the change concerns no meeting."""
-    if meeting_id is None:
+    if meeting_id is None or meeting_id in ctx.unlocked:
         return
     approved_at = ctx.session.scalar(MINUTES_APPROVED_AT, {"meeting_id": meeting_id})
     if approved_at is None:
+        ctx.unlocked.add(meeting_id)  # read once a command: `here` checked it for the roll and again for the row
         return
     refusal = locked_refusal(ctx.terms.minutes, meeting_number(ctx.session, meeting_id),
                              approved_at.astimezone(ctx.terms.zone).date(), doing)

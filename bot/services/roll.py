@@ -16,6 +16,7 @@ from bot.services.context import Context
 from bot.services.deputy_eligibility import ineligible, ineligible_for_all, require_entitled, require_free
 from bot.services.guest_seats import guest_hint
 from bot.services.record_lock import require_unlocked
+from bot.services.roll_rows import add_rows
 from bot.services.roll_rows import attendance as attendance
 from bot.services.roll_rows import row_for as row_for
 from bot.services.standing import voting_ids
@@ -25,14 +26,17 @@ def set_status(ctx: Context, meeting: Meeting, member: Person, status: str, *, d
                reason: str | None = None) -> Attendance:
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = row_for(ctx, meeting, member)
+    new = row is None
     if row is None:
         row = Attendance(meeting_id=meeting.id, member_id=member.id, status=status, recorded_at=ctx.now)
-        ctx.session.add(row)
     row.status, row.deputy_id, row.reason, row.recorded_at = status, deputy.id if deputy else None, reason, ctx.now
     row.left_at = None
     # Apologies stand when a deputy then attends in the member's place; turning up in person withdraws them.
     row.apologies_at = ctx.now if status == "apologies" else row.apologies_at if status == "deputised" else None
-    ctx.session.flush()
+    if new:
+        add_rows(ctx, meeting, [row])  # flushed, and the roll read above kept with it
+    else:
+        ctx.session.flush()
     return row
 
 

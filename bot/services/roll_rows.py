@@ -33,6 +33,21 @@ def attendance(ctx: Context, meeting: Meeting) -> list[Attendance]:
     return list(kept[1])
 
 
+def add_rows(ctx: Context, meeting: Meeting, rows: list[Attendance]) -> None:
+    """Add `rows` to the meeting's roll and flush them, keeping the roll this command read current with them rather
+    than read again (`here` from someone not on the roll read it twice, and the close after marking the absent),
+    where they are the only rows the flush adds or removes."""
+    session = ctx.session
+    session.add_all(rows)
+    added = {id(row) for row in rows}
+    alone = not any(isinstance(r, Attendance) for r in session.deleted) and \
+        all(id(r) in added for r in session.new if isinstance(r, Attendance))
+    before, kept = session.info.get(CHANGES, 0), ctx.rolls_read.get(meeting.id)
+    session.flush()
+    if alone and kept is not None and kept[0] == before and session.info.get(CHANGES, 0) == before + 1:
+        ctx.rolls_read[meeting.id] = (before + 1, sorted([*kept[1], *rows], key=lambda r: r.id))
+
+
 def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None:
     """`member`'s row of the roll (one at most: a member has one row a meeting)."""
     return next((row for row in attendance(ctx, meeting) if row.member_id == member.id), None)

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from bot.models import Attendance, Meeting
 from bot.records.away import spells_away
-from bot.records.people import co_opted, non_members
+from bot.records.people import co_opted, group_seats, non_members
 from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, Spell, apology_words, comings_and_goings, guest_words
 from bot.services.context import Context
 from bot.services.roll import quorum_of
@@ -19,11 +19,12 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     """Present, deputised, in attendance, apologies and absent, as fields; the secretariat and observers are not
     members, so they are in attendance, never present or absent (as the minutes list them)."""
     groups: dict[str, list[str]] = defaultdict(list)
-    officers, deputised = non_members(ctx.session, ctx.group.id), ctx.terms.deputies.words.capitalize()
+    held = group_seats(ctx.session, ctx.group.id)
+    officers, deputised = non_members(ctx.session, ctx.group.id, held), ctx.terms.deputies.words.capitalize()
     rows = attendance(ctx, meeting)
     people = people_of(ctx, rows)
     away = spells_away(ctx.session, meeting, rows)
-    marks = co_opted(ctx.session, ctx.group, short=True)  # as the minutes mark them (LCIIB Membership)
+    marks = co_opted(ctx.session, ctx.group, short=True, held=held)  # as the minutes mark them (LCIIB Membership)
     for row in rows:
         member = people.get(row.member_id)
         assert member is not None

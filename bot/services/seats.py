@@ -54,7 +54,7 @@ def refuse_motion_not_carried(ctx: Context, act: Act, agreed: str | None) -> Non
 def list_members(ctx: Context, cmd: Members) -> Reply:
     """Every seat with its holder and the end of their term."""
     held: dict[str, list[Membership]] = {}
-    for m in ctx.memberships():
+    for m in ctx.holders():
         held.setdefault(m.seat_title.casefold(), []).append(m)
     rows = []
     for seat in ctx.terms.seats:
