@@ -17,17 +17,17 @@ from bot.models import (
     Meeting,
     Membership,
     Person,
-    Poll,
     QuorumCheck,
 )
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
 from bot.records.during_meeting import recorded_during
-from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, opened_by
-from bot.records.people import Namer, namer, secretariat_on
+from bot.records.minutes_business import HIDDEN as HIDDEN
+from bot.records.minutes_business import VoteRecord, business_votes, vote_record
+from bot.records.minutes_business import tally as tally
+from bot.records.people import namer, secretariat_on
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
-from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
 from bot.rules.in_force import declares_at_start
@@ -42,24 +42,6 @@ class Declaration:
     nature: str | None
     description: str | None  # None: "no interests to declare"
     late: dt.date | None = None  # the day it was declared, where after the meeting closed
-
-
-@dataclass(frozen=True)
-class VoteRecord:
-    number: int  # the poll's or motion's number in its group
-    kind: str
-    question: str
-    item: int | None
-    secret: bool
-    rule: str
-    counts: tuple[tuple[str, int], ...]
-    voters: int
-    outcome: str
-    quorum: str | None
-    opened_on: dt.date | None = None  # for a vote held between meetings: its own dates, in the group's zone
-    closed_on: dt.date | None = None
-    then: str | None = None  # where the ToR sends it once carried (bot.rules.voting.next_step)
-    proposed: str | None = None  # a motion's proposer, and who tabled it where the ToR asks (LIEG 6.3)
 
 
 @dataclass(frozen=True)
@@ -196,9 +178,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     if declares_at_start(terms):
         record.undeclared = undeclared(session, meeting, names)
         record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
-    by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
-    for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id).order_by(Poll.number)):
-        record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id), names))
+    by_poll: dict[int | None, str] = {c.poll_id: c.text for c in checks if c.poll_id is not None}
+    record.votes = business_votes(session, terms, meeting, positions, by_poll, names)
     for poll in votes_before(session, meeting):
         held = vote_record(session, terms, poll, {}, None, names)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
@@ -209,34 +190,6 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))
     return record
-
-
-HIDDEN = "hidden until the poll closes"  # an open secret poll's count per option: its card, the minutes and the page
-
-
-def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
-    """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter; and
-    while it is open, no count per option (empty), only how many voted: a count read after each vote says how
-    that voter voted."""
-    per, voters = counts(session, poll)
-    if poll.secret and poll.status != "closed":
-        return (), voters
-    return tuple((o.label, per.get(o.position, 0)) for o in poll.options), voters
-
-
-def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
-                quorum: str | None, names: Namer) -> VoteRecord:
-    counts, voters = tally(session, poll)
-    tabling = terms.voting.tabling
-    proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
-    if proposed and poll.tabled_by_id:
-        proposed += tabling.cited(f"; tabled with {tabling.with_body} by {names(poll.tabled_by_id)}")
-    rule = terms.voting.stated() if poll.kind == "motion" else \
-        "the option with the most votes" + (", more than one choice each" if poll.multi else "")
-    outcome = poll.outcome or f"not decided ({poll.status})"
-    return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
-                      poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll), proposed=proposed)
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

@@ -108,10 +108,11 @@ def declarations(record: MeetingRecord) -> list[str]:
 def vote(v: VoteRecord) -> list[str]:
     kind = ("Secret poll" if v.secret else v.kind.capitalize())
     counts = ", ".join(f"{label} {count}" for label, count in v.counts) or HIDDEN
+    held = [f"- Rule: {v.rule}",
+            f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")")]
     lines = [f"**{kind} {v.number}:** {v.question}", "",
              *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
-             f"- Rule: {v.rule}",
-             f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
+             *(held if v.voted else []),  # a motion moved and not put to the vote here has no tally to give
              f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]
     return lines
 
@@ -139,7 +140,8 @@ def business(record: MeetingRecord) -> list[str]:
         lines += item(record, position, title)
     others = [v for v in record.votes if v.item is None]
     if others:
-        lines += ["### Other votes", ""] + [line for v in others for line in vote(v)]
+        heading = "### Other votes" if all(v.voted for v in others) else "### Other motions and votes"
+        lines += [heading, ""] + [line for v in others for line in vote(v)]
     return lines
 
 
