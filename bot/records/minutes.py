@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from bot.records.meeting_record import HIDDEN, MeetingRecord, VoteRecord, item_title
+from bot.records.meeting_record import HIDDEN, MeetingRecord, item_title
+from bot.records.minutes_business import VoteRecord
 from bot.rules.attendance import APOLOGIES_JOIN, apology_words
 from bot.rules.calendar import show_date
 
@@ -78,6 +79,7 @@ def attendance(record: MeetingRecord) -> list[str]:
 
 def quorum(record: MeetingRecord) -> list[str]:
     lines = ["", "## Quorum", "", f"- **When the meeting opened:** {record.quorum_at_open or 'not recorded'}"]
+    lines += [f"- **Later:** {record.quorum_reached}"] if record.quorum_reached else []
     lines += [f"- **When the vote on {v.kind} {v.number} opened:** {v.quorum}" for v in record.votes if v.quorum]
     return lines
 

@@ -79,3 +79,11 @@ def test_the_quorum_section_says_when_a_meeting_that_opened_short_became_quorate
     quorum = minutes.split("## Quorum", 1)[1].split("\n## ", 1)[0]
     assert "not quorate" in quorum and "quorate from 10:05, when dan arrived" in quorum, quorum
     assert "6.4" in quorum, quorum
+
+
+def test_the_quorum_section_says_a_meeting_that_opened_short_never_became_quorate(chat: Chat) -> None:
+    cjcg_meeting(chat, "bob")
+    chat.ok("alice", "meeting close")
+    quorum = chat.ok("alice", "minutes 1").text.split("## Quorum", 1)[1].split("\n## ", 1)[0]
+    assert "not quorate at any time before it closed (ToR 6.4)" in quorum, quorum
+    assert "quorate from" not in quorum, quorum

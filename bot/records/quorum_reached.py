@@ -1,0 +1,50 @@
+"""When a meeting that opened short of its quorum became quorate, read from the arrival times its roll holds, so
+its minutes say so (`quorate from 10:05, when dan arrived`) rather than only that it opened not quorate."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.models import Attendance, Meeting, Membership, Person
+from bot.rules.chair import holds_chair
+from bot.rules.quorum import of_roll
+from bot.rules.voting import is_voting
+from bot.terms import Terms
+
+ATTENDING = ("present", "deputised")
+
+
+def in_room_at(rows: list[Attendance], moment: dt.datetime) -> list[Attendance]:
+    """Those attending at `moment`: arrived by then, and not yet left."""
+    return [row for row in rows if row.recorded_at <= moment and (row.left_at is None or row.left_at > moment)]
+
+
+def quorum_reached(session: Session, terms: Terms, meeting: Meeting) -> str | None:
+    """`quorate from 10:05, when dan arrived — 3 members present, 3 needed (ToR 6.4)` for a meeting that opened not
+    quorate and later was; that it never became quorate, for one closed so; None where it opened quorate, the ToR
+    sets no quorum, or the record holds no opening."""
+    if terms.quorum is None or meeting.opened_at is None or meeting.quorate_at_open is not False:
+        return None
+    day = meeting.starts_at.astimezone(terms.zone).date()
+    seats = list(session.scalars(select(Membership).where(Membership.group_id == meeting.group_id)))
+    voting = {m.person_id for m in seats if is_voting(terms, m, day)}
+    chairs = {m.person_id for m in seats if holds_chair(terms, m, day)}
+    if meeting.chair_id:
+        chairs.add(meeting.chair_id)
+    rows = [row for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
+            if row.status in ATTENDING]
+    for row in sorted((r for r in rows if r.recorded_at > meeting.opened_at), key=lambda r: (r.recorded_at, r.id)):
+        if meeting.closed_at is not None and row.recorded_at > meeting.closed_at:
+            break
+        verdict = of_roll(terms, in_room_at(rows, row.recorded_at), voting=voting, chairs=chairs)
+        if verdict.quorate:
+            who = session.get(Person, row.deputy_id if row.status == "deputised" else row.member_id)
+            member = session.get(Person, row.member_id)
+            came = (who.display_name if who else "a member") + (
+                f" ({terms.deputies.word} for {member.display_name})" if row.status == "deputised" and member else "")
+            at = row.recorded_at.astimezone(terms.zone)
+            return f"quorate from {at:%H:%M}, when {came} arrived — {verdict.text.removeprefix('quorate — ')}"
+    return terms.quorum.cited("not quorate at any time before it closed") if meeting.closed_at is not None else None
