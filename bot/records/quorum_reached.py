@@ -3,8 +3,6 @@ its minutes say so (`quorate from 10:05, when dan arrived`) rather than only tha
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -17,9 +15,11 @@ from bot.terms import Terms
 ATTENDING = ("present", "deputised")
 
 
-def in_room_at(rows: list[Attendance], moment: dt.datetime) -> list[Attendance]:
-    """Those attending at `moment`: arrived by then, and not yet left."""
-    return [row for row in rows if row.recorded_at <= moment and (row.left_at is None or row.left_at > moment)]
+def in_room_on(rows: list[Attendance], arrival: Attendance) -> list[Attendance]:
+    """Those attending once `arrival` came: recorded by then (by the clock, then in the order recorded, as several
+    may arrive within the minute the meeting opened), and not yet left."""
+    moment, came = arrival.recorded_at, (arrival.recorded_at, arrival.id)
+    return [row for row in rows if (row.recorded_at, row.id) <= came and (row.left_at is None or row.left_at > moment)]
 
 
 def quorum_reached(session: Session, terms: Terms, meeting: Meeting) -> str | None:
@@ -36,10 +36,10 @@ def quorum_reached(session: Session, terms: Terms, meeting: Meeting) -> str | No
         chairs.add(meeting.chair_id)
     rows = [row for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
             if row.status in ATTENDING]
-    for row in sorted((r for r in rows if r.recorded_at > meeting.opened_at), key=lambda r: (r.recorded_at, r.id)):
+    for row in sorted((r for r in rows if r.recorded_at >= meeting.opened_at), key=lambda r: (r.recorded_at, r.id)):
         if meeting.closed_at is not None and row.recorded_at > meeting.closed_at:
             break
-        verdict = of_roll(terms, in_room_at(rows, row.recorded_at), voting=voting, chairs=chairs)
+        verdict = of_roll(terms, in_room_on(rows, row), voting=voting, chairs=chairs)
         if verdict.quorate:
             who = session.get(Person, row.deputy_id if row.status == "deputised" else row.member_id)
             member = session.get(Person, row.member_id)
