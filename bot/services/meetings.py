@@ -180,8 +180,8 @@ def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
             continue
         then = f"the chair can put it to the vote at a later meeting with `motion vote {poll.number}`."
         if tabling.required and poll.status == "proposed":
-            then = tabling.cited(f"it is tabled with {tabling.with_body} first") + \
-                f" (`motion table {poll.number}`); then {then}"
+            then = tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
+                f": `motion table {poll.number}`; then {then}"
         said.append(f"Motion {poll.number} ({poll.question[:80]}) was not put to the vote and is minuted so; {then}")
     return tuple(said)
 

@@ -87,3 +87,17 @@ def test_the_quorum_section_says_a_meeting_that_opened_short_never_became_quorat
     quorum = chat.ok("alice", "minutes 1").text.split("## Quorum", 1)[1].split("\n## ", 1)[0]
     assert "not quorate at any time before it closed (ToR 6.4)" in quorum, quorum
     assert "quorate from" not in quorum, quorum
+
+
+def test_closing_with_an_untabled_motion_names_the_tabling_the_tor_asks_first(chat: Chat) -> None:
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("frank", "here")
+    chat.ok("frank", 'motion "That LIEG meets in Hackney in 2027"')
+    closed = chat.ok("erin", "meeting close").as_text()
+    assert "Motion 1" in closed and "not put to the vote" in closed, closed
+    assert "`motion table 1`" in closed and "(ToR 6.3)" in closed and "`motion vote 1`" in closed, closed
+    minutes = business(chat.ok("erin", "minutes 1").text)
+    assert "Hackney" in minutes and "Outcome: not put to the vote" in minutes, minutes
