@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Meeting, Poll
@@ -66,16 +66,22 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
                       then=then_words(session, terms, poll), proposed=proposed)
 
 
+# Built once, with bound parameters (as bot/records/minutes_reads.py on main): the minutes and each close read it.
+MOVED_NOT_VOTED = select(Poll).where(
+    Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.proposed_at >= bindparam("opened"),
+    Poll.proposed_at <= bindparam("until"),
+    Poll.meeting_id.is_(None) | (Poll.meeting_id != bindparam("meeting_id"))).order_by(Poll.number)
+VOTED_AT = select(Poll).where(Poll.meeting_id == bindparam("meeting_id"))
+STILL_OPEN = dt.datetime.max.replace(tzinfo=dt.UTC)  # `until` for a meeting still open
+
+
 def unvoted_at(session: Session, meeting: Meeting) -> list[Poll]:
     """The motions proposed while `meeting` was open and not voted on at it, in the order they were moved."""
     if meeting.opened_at is None:
         return []
-    query = select(Poll).where(Poll.group_id == meeting.group_id, Poll.kind == "motion",
-                               Poll.proposed_at >= meeting.opened_at,
-                               Poll.meeting_id.is_(None) | (Poll.meeting_id != meeting.id))
-    if meeting.closed_at is not None:
-        query = query.where(Poll.proposed_at <= meeting.closed_at)
-    return list(session.scalars(query.order_by(Poll.number)))
+    return list(session.scalars(MOVED_NOT_VOTED, {"group_id": meeting.group_id, "meeting_id": meeting.id,
+                                                  "opened": meeting.opened_at,
+                                                  "until": meeting.closed_at or STILL_OPEN}))
 
 
 def unvoted_outcome(session: Session, poll: Poll) -> str:
@@ -95,7 +101,7 @@ def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: 
     """Every vote held at `meeting` and every motion moved at it and not voted on there, in the order they came
     (a motion's number is given when it is moved)."""
     held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names)
-            for poll in session.scalars(select(Poll).where(Poll.meeting_id == meeting.id))]
+            for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
     moved = [replace(vote_record(session, terms, poll, positions, None, names), counts=(), voters=0, then=None,
                      outcome=unvoted_outcome(session, poll), voted=False)
              for poll in unvoted_at(session, meeting)]

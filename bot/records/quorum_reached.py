@@ -3,7 +3,7 @@ its minutes say so (`quorate from 10:05, when dan arrived`) rather than only tha
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Meeting, Membership, Person
@@ -22,20 +22,25 @@ def in_room_on(rows: list[Attendance], arrival: Attendance) -> list[Attendance]:
     return [row for row in rows if (row.recorded_at, row.id) <= came and (row.left_at is None or row.left_at > moment)]
 
 
-def quorum_reached(session: Session, terms: Terms, meeting: Meeting) -> str | None:
+SEATS = select(Membership).where(Membership.group_id == bindparam("group_id"))
+ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
+
+
+def quorum_reached(session: Session, terms: Terms, meeting: Meeting,
+                   roll: list[Attendance] | None = None) -> str | None:
     """`quorate from 10:05, when dan arrived — 3 members present, 3 needed (ToR 6.4)` for a meeting that opened not
     quorate and later was; that it never became quorate, for one closed so; None where it opened quorate, the ToR
-    sets no quorum, or the record holds no opening."""
+    sets no quorum, or the record holds no opening. `roll`: the meeting's attendance rows, where already read."""
     if terms.quorum is None or meeting.opened_at is None or meeting.quorate_at_open is not False:
         return None
     day = meeting.starts_at.astimezone(terms.zone).date()
-    seats = list(session.scalars(select(Membership).where(Membership.group_id == meeting.group_id)))
+    seats = list(session.scalars(SEATS, {"group_id": meeting.group_id}))
     voting = {m.person_id for m in seats if is_voting(terms, m, day)}
     chairs = {m.person_id for m in seats if holds_chair(terms, m, day)}
     if meeting.chair_id:
         chairs.add(meeting.chair_id)
-    rows = [row for row in session.scalars(select(Attendance).where(Attendance.meeting_id == meeting.id))
-            if row.status in ATTENDING]
+    read = roll if roll is not None else session.scalars(ROLL, {"meeting_id": meeting.id})
+    rows = [row for row in read if row.status in ATTENDING]
     for row in sorted((r for r in rows if r.recorded_at >= meeting.opened_at), key=lambda r: (r.recorded_at, r.id)):
         if meeting.closed_at is not None and row.recorded_at > meeting.closed_at:
             break
