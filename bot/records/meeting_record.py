@@ -8,12 +8,14 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
-from bot.models import ApprovedMinutes, Group, Meeting, Person, Poll
+from bot.models import ApprovedMinutes, Group, Meeting, Person
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at
 from bot.records.during_meeting import recorded_during
-from bot.records.group_end import then_words
 from bot.records.handovers import chair_words, first_chair, handovers, opened_by
+from bot.records.minutes_business import HIDDEN as HIDDEN
+from bot.records.minutes_business import VoteRecord, business_votes, vote_record
+from bot.records.minutes_business import tally as tally
 from bot.records.minutes_reads import (
     ACTIONS_AT,
     APPROVED,
@@ -21,13 +23,12 @@ from bot.records.minutes_reads import (
     GROUP_CHAIR,
     MEETING_NUMBERED,
     MEETING_NUMBERS,
-    POLLS_AT,
     QUORUM_CHECKS,
     ROLL,
 )
-from bot.records.people import Namer, co_opted, group_seats, namer, non_members, secretariat_on
+from bot.records.people import co_opted, group_seats, namer, non_members, secretariat_on
+from bot.records.quorum_reached import quorum_reached
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
-from bot.records.tally import counts
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
 from bot.rules.in_force import declares_at_start
@@ -42,24 +43,6 @@ class Declaration:
     nature: str | None
     description: str | None  # None: "no interests to declare"
     late: dt.date | None = None  # the day it was declared, where after the meeting closed
-
-
-@dataclass(frozen=True)
-class VoteRecord:
-    number: int  # the poll's or motion's number in its group
-    kind: str
-    question: str
-    item: int | None
-    secret: bool
-    rule: str
-    counts: tuple[tuple[str, int], ...]
-    voters: int
-    outcome: str
-    quorum: str | None
-    opened_on: dt.date | None = None  # for a vote held between meetings: its own dates, in the group's zone
-    closed_on: dt.date | None = None
-    then: str | None = None  # where the ToR sends it once carried (bot.rules.voting.next_step)
-    proposed: str | None = None  # a motion's proposer, and who tabled it where the ToR asks (LIEG 6.3)
 
 
 @dataclass(frozen=True)
@@ -101,6 +84,7 @@ class MeetingRecord:
     absent: list[str] = field(default_factory=list)
     deputy_word: str = "deputy"  # the ToR's word for one (PLPCP: alternate), as the minutes name them
     quorum_at_open: str | None = None
+    quorum_reached: str | None = None  # `quorate from 10:05, when dan arrived — …`, where it opened short
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
     undeclared: list[str] = field(default_factory=list)  # attended without declaring, where the ToR has them declare
@@ -183,6 +167,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     opening = next((c for c in checks if c.poll_id is None), None)
     record.quorum_at_open = opening.text if opening else (
         None if meeting.quorate_at_open is None else "quorate" if meeting.quorate_at_open else "not quorate")
+    record.quorum_reached = quorum_reached(session, terms, meeting, rows)
     positions = {i.id: i.position for i in meeting.items}
     away = deputies_away(session, meeting, rows)
     for interest in session.scalars(DECLARATIONS, {"meeting_id": meeting.id, "away": sorted(away)}):
@@ -194,9 +179,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     if declares_at_start(terms):
         record.undeclared = undeclared(session, meeting, names, rows, officers)
         record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
-    by_poll = {c.poll_id: c.text for c in checks if c.poll_id is not None}
-    for poll in session.scalars(POLLS_AT, {"meeting_id": meeting.id}):
-        record.votes.append(vote_record(session, terms, poll, positions, by_poll.get(poll.id), names))
+    by_poll: dict[int | None, str] = {c.poll_id: c.text for c in checks if c.poll_id is not None}
+    record.votes = business_votes(session, terms, meeting, positions, by_poll, names)
     for poll in votes_before(session, meeting):
         held = vote_record(session, terms, poll, {}, None, names)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
@@ -206,34 +190,6 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))
     return record
-
-
-HIDDEN = "hidden until the poll closes"  # an open secret poll's count per option: its card, the minutes and the page
-
-
-def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
-    """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter; and
-    while it is open, no count per option (empty), only how many voted: a count read after each vote says how
-    that voter voted."""
-    per, voters = counts(session, poll)
-    if poll.secret and poll.status != "closed":
-        return (), voters
-    return tuple((o.label, per.get(o.position, 0)) for o in poll.options), voters
-
-
-def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
-                quorum: str | None, names: Namer) -> VoteRecord:
-    counts, voters = tally(session, poll)
-    tabling = terms.voting.tabling
-    proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
-    if proposed and poll.tabled_by_id:
-        proposed += tabling.cited(f"; tabled with {tabling.with_body} by {names(poll.tabled_by_id)}")
-    rule = terms.voting.stated() if poll.kind == "motion" else \
-        "the option with the most votes" + (", more than one choice each" if poll.multi else "")
-    outcome = poll.outcome or f"not decided ({poll.status})"
-    return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
-                      poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll), proposed=proposed)
 
 
 def local_date(moment: dt.datetime | None, terms: Terms) -> dt.date | None:

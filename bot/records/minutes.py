@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from bot.records.meeting_record import HIDDEN, MeetingRecord, VoteRecord, item_title
+from bot.records.meeting_record import HIDDEN, MeetingRecord, item_title
+from bot.records.minutes_business import VoteRecord
 from bot.rules.attendance import APOLOGIES_JOIN, apology_words
 from bot.rules.calendar import show_date
 
@@ -78,6 +79,7 @@ def attendance(record: MeetingRecord) -> list[str]:
 
 def quorum(record: MeetingRecord) -> list[str]:
     lines = ["", "## Quorum", "", f"- **When the meeting opened:** {record.quorum_at_open or 'not recorded'}"]
+    lines += [f"- **Later:** {record.quorum_reached}"] if record.quorum_reached else []
     lines += [f"- **When the vote on {v.kind} {v.number} opened:** {v.quorum}" for v in record.votes if v.quorum]
     return lines
 
@@ -108,10 +110,11 @@ def declarations(record: MeetingRecord) -> list[str]:
 def vote(v: VoteRecord) -> list[str]:
     kind = ("Secret poll" if v.secret else v.kind.capitalize())
     counts = ", ".join(f"{label} {count}" for label, count in v.counts) or HIDDEN
+    held = [f"- Rule: {v.rule}",
+            f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")")]
     lines = [f"**{kind} {v.number}:** {v.question}", "",
              *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
-             f"- Rule: {v.rule}",
-             f"- Votes: {counts} ({v.voters} voted" + ("; secret ballot, totals only)" if v.secret else ")"),
+             *(held if v.voted else []),  # a motion moved and not put to the vote here has no tally to give
              f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]
     return lines
 
@@ -139,7 +142,8 @@ def business(record: MeetingRecord) -> list[str]:
         lines += item(record, position, title)
     others = [v for v in record.votes if v.item is None]
     if others:
-        lines += ["### Other votes", ""] + [line for v in others for line in vote(v)]
+        heading = "### Other votes" if all(v.voted for v in others) else "### Other motions and votes"
+        lines += [heading, ""] + [line for v in others for line in vote(v)]
     return lines
 
 

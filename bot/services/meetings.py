@@ -7,6 +7,7 @@ from sqlalchemy import select
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
+from bot.records.minutes_business import unvoted_at
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.cadence import overran
@@ -163,11 +164,28 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     meeting.status, meeting.closed_at = "closed", ctx.now
     roll_rows.add_rows(ctx, meeting, absent)  # flushed with the close, and the roll read above kept with them
     ctx.audit("meeting.closed", meeting=meeting.id)
-    notices = tuple(absence_warnings(ctx, meeting)) + unminuted_standing_items(ctx, meeting)
+    notices = unvoted_motions(ctx, meeting) + tuple(absence_warnings(ctx, meeting)) \
+        + unminuted_standing_items(ctx, meeting)
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
     said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
     return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} closed",
                  fields=roll_summary.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
+
+
+def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """For each motion moved at `meeting` and never put to the vote: that it was not, that its minutes say so, and
+    the command that puts it to the vote at a later meeting (after tabling it, where the ToR asks that first)."""
+    said = []
+    tabling = ctx.terms.voting.tabling
+    for poll in unvoted_at(ctx.session, meeting):
+        if poll.opened_at is not None:
+            continue
+        then = f"the chair can put it to the vote at a later meeting with `motion vote {poll.number}`."
+        if tabling.required and poll.status == "proposed":
+            then = tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
+                f": `motion table {poll.number}`; then {then}"
+        said.append(f"Motion {poll.number} ({poll.question[:80]}) was not put to the vote and is minuted so; {then}")
+    return tuple(said)
 
 
 def unminuted_standing_items(ctx: Context, meeting: Meeting) -> tuple[str, ...]:

@@ -1,0 +1,108 @@
+"""The Business section's facts: each vote at a meeting, and each motion moved at it but not put to the vote there.
+A motion carries no meeting until its vote opens, so one moved at a meeting is known by when it was proposed:
+while that meeting was open. Its minutes name it, and closing the meeting says so."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import Session
+
+from bot.models import Meeting, Poll
+from bot.records.group_end import then_words
+from bot.records.people import Namer
+from bot.records.tally import counts
+from bot.terms import Terms
+
+NOT_VOTED = "not put to the vote at this meeting"
+
+
+@dataclass(frozen=True)
+class VoteRecord:
+    number: int  # the poll's or motion's number in its group
+    kind: str
+    question: str
+    item: int | None
+    secret: bool
+    rule: str
+    counts: tuple[tuple[str, int], ...]
+    voters: int
+    outcome: str
+    quorum: str | None
+    opened_on: dt.date | None = None  # for a vote held between meetings: its own dates, in the group's zone
+    closed_on: dt.date | None = None
+    then: str | None = None  # where the ToR sends it once carried (bot.rules.voting.next_step)
+    proposed: str | None = None  # a motion's proposer, and who tabled it where the ToR asks (LIEG 6.3)
+    voted: bool = True  # False: a motion moved at the meeting and not put to the vote there (no tally to give)
+
+
+HIDDEN = "hidden until the poll closes"  # an open secret poll's count per option: its card, the minutes and the page
+
+
+def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], int]:
+    """Votes per option label and how many voted. A secret poll gives totals only: no ballot names a voter; and
+    while it is open, no count per option (empty), only how many voted: a count read after each vote says how
+    that voter voted."""
+    per, voters = counts(session, poll)
+    if poll.secret and poll.status != "closed":
+        return (), voters
+    return tuple((o.label, per.get(o.position, 0)) for o in poll.options), voters
+
+
+def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
+                quorum: str | None, names: Namer) -> VoteRecord:
+    counts, voters = tally(session, poll)
+    tabling = terms.voting.tabling
+    proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
+    if proposed and poll.tabled_by_id:
+        proposed += tabling.cited(f"; tabled with {tabling.with_body} by {names(poll.tabled_by_id)}")
+    rule = terms.voting.stated() if poll.kind == "motion" else \
+        "the option with the most votes" + (", more than one choice each" if poll.multi else "")
+    outcome = poll.outcome or f"not decided ({poll.status})"
+    return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
+                      poll.secret, rule, counts, voters, outcome, quorum,
+                      then=then_words(session, terms, poll), proposed=proposed)
+
+
+# Built once, with bound parameters (as bot/records/minutes_reads.py on main): the minutes and each close read it.
+MOVED_NOT_VOTED = select(Poll).where(
+    Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.proposed_at >= bindparam("opened"),
+    Poll.proposed_at <= bindparam("until"),
+    Poll.meeting_id.is_(None) | (Poll.meeting_id != bindparam("meeting_id"))).order_by(Poll.number)
+VOTED_AT = select(Poll).where(Poll.meeting_id == bindparam("meeting_id"))
+STILL_OPEN = dt.datetime.max.replace(tzinfo=dt.UTC)  # `until` for a meeting still open
+
+
+def unvoted_at(session: Session, meeting: Meeting) -> list[Poll]:
+    """The motions proposed while `meeting` was open and not voted on at it, in the order they were moved."""
+    if meeting.opened_at is None:
+        return []
+    return list(session.scalars(MOVED_NOT_VOTED, {"group_id": meeting.group_id, "meeting_id": meeting.id,
+                                                  "opened": meeting.opened_at,
+                                                  "until": meeting.closed_at or STILL_OPEN}))
+
+
+def unvoted_outcome(session: Session, poll: Poll) -> str:
+    """What became of a motion not voted on at the meeting where it was moved: still waiting, or voted on later."""
+    result = f" ({poll.outcome})" if poll.outcome else ""
+    if poll.meeting_id is not None:
+        later = session.get(Meeting, poll.meeting_id)
+        held = f"meeting {later.number}" if later is not None else "a later meeting"
+        return f"{NOT_VOTED}; put to the vote at {held}{result}"
+    if poll.opened_at is not None:
+        return f"{NOT_VOTED}; put to a vote between meetings{result}"
+    return NOT_VOTED + ("; tabled, awaiting a vote" if poll.status == "tabled" else "")
+
+
+def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],
+                   quorums: dict[int | None, str], names: Namer) -> list[VoteRecord]:
+    """Every vote held at `meeting` and every motion moved at it and not voted on there, in the order they came
+    (a motion's number is given when it is moved)."""
+    held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names)
+            for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
+    moved = [replace(vote_record(session, terms, poll, positions, None, names), counts=(), voters=0, then=None,
+                     outcome=unvoted_outcome(session, poll), voted=False)
+             for poll in unvoted_at(session, meeting)]
+    return sorted(held + moved, key=lambda vote: vote.number)
