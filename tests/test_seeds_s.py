@@ -140,3 +140,20 @@ def test_here_with_no_meeting_scheduled_says_how_one_is(chat: Chat) -> None:
     chat.load("cjcg")
     assert chat.refused("bob", "here").text == ("No meeting is open or scheduled. The chair or the secretariat can "
                                                 "schedule one (ToR 6.3): `meeting schedule 2026-12-08 10:00`.")
+
+
+def test_cjcg_apologies_from_a_member_typed_by_the_administrative_support_are_not_recorded_as_sams(chat: Chat) -> None:
+    """CJCG 6.3, the administrative support records the meeting: sam's `apologies from @dan - on leave` and
+    `apologies for meeting 1 - @dan is on leave` each recorded sam's own apologies, with dan's name in the reason,
+    and dan stayed absent. Each is refused with the command that records dan's; a reason that merely mentions
+    someone (`apologies stuck in traffic, @alice`) is still one's own."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    said = chat.refused("sam", "apologies from @dan - on leave").text
+    assert said.startswith("To record the apologies dan sent you, say `apologies --for @dan on leave`"), said
+    said = chat.refused("sam", "apologies for meeting 1 - @dan is on leave").text
+    assert said.startswith("To record the apologies dan sent you, say `apologies --for @dan --meeting 1 is on "
+                           "leave`"), said
+    said = chat.ok("sam", "apologies --for @dan --meeting 1 is on leave").text
+    assert said.startswith("Apologies from dan recorded by sam for meeting 1"), said
+    chat.ok("bob", "apologies stuck in traffic, @alice")

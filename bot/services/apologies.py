@@ -134,19 +134,33 @@ def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
 
 
 def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies) -> None:
-    """Raise UsageError for `apologies for @dan Unwell`: meant as `--for @dan`, it would record the speaker's own
-    apologies with 'for @dan Unwell' as the reason. Dan is named by name, picked from the @ menu or not."""
-    words = list(cmd.reason)
-    named = words[1] if cmd.for_ is None and len(words) > 1 and words[0].casefold() == "for" else ""
+    """Raise UsageError for `apologies for @dan Unwell` (or `from @dan`, or `for meeting 2 - @dan is on leave`):
+    meant as `--for @dan`, it would record the speaker's own apologies with those words as the reason. Dan is named
+    by name, picked from the @ menu or not."""
+    if cmd.for_ is not None:
+        return
+    stated = meeting_in_reason(cmd)
+    # The words as typed (a quoted name one word), or those after the meeting's, which it gives as one text.
+    words = list(cmd.reason) if stated is cmd else " ".join(stated.reason).split()
+    lead = 1 if words and words[0].casefold() in ("for", "from") else 0
+    if lead == 0 and stated.meeting == cmd.meeting:  # a reason opening on a name is theirs only after a meeting's
+        return
+    named = words[lead] if len(words) > lead else ""
     ref = person_ref(named) or (PersonRef(named[1:], by_id=False) if named[1:] and named[0] == "@" else None)
-    if ref is not None:
-        try:
-            name = ctx.person(ref).display_name
-        except NotFound:
-            name = ref.name or ref.value
-        typed = " ".join(["for", mention(name), *words[2:]])
-        raise UsageError(f"To record the apologies {name} sent you, say `apologies --{typed}`; as typed, this would "
-                         f"record your own apologies, giving '{typed}' as the reason.")
+    if ref is None:
+        return
+    try:
+        name = ctx.person(ref).display_name
+    except NotFound:
+        name = ref.name or ref.value
+    rest = words[lead + 1:]
+    while rest and not rest[0].strip("-\u2013\u2014:,."):
+        rest = rest[1:]
+    meeting = ["--meeting", str(stated.meeting)] if stated.meeting is not None else []
+    typed = " ".join(["for", mention(name), *meeting, *rest])
+    said = " ".join(cmd.reason).replace(named, mention(name))  # the reason with the name as people type it
+    raise UsageError(f"To record the apologies {name} sent you, say `apologies --{typed}`; as typed, this would "
+                     f"record your own apologies, giving '{said}' as the reason.")
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:
