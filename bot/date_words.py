@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from bot.errors import UsageError
 from bot.rules.calendar import deadline, example_day, looks_like_time, show_date
+from bot.typed_words import STOPS
 
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
         r"|nov(?:ember)?|dec(?:ember)?"
@@ -17,7 +18,7 @@ WEEKDAY = r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:d
 # One word of a date or a deadline: a day or year (18, 18th, 2026), a numeric date (2026-12-18, 18/12/2026), a month
 # or weekday by name, or what may follow a time (am, pm, the zone's name).
 DATE_WORD = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,4}})?|{MONTH}|{WEEKDAY}"
-                       r"|am|pm|gmt|bst|utc)[.!?,;:]?$", re.IGNORECASE)  # and a sentence's stop
+                       rf"|am|pm|gmt|bst|utc){STOPS}?$", re.IGNORECASE)  # and a sentence's stop
 LONGEST = 7  # `Thursday 10 December 2026 at 10:00 GMT`; a date is never longer
 JOINING = ("at", "on")  # read as part of a date only before one of its words: `18 Dec at 12:00`, `on Fri 18 Dec`
 

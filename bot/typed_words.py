@@ -8,6 +8,7 @@ import shlex
 
 from bot.errors import UsageError
 from bot.grammar import PersonRef
+from bot.rules.time_of_day import SENTENCE_END
 
 SMART_QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'"})
 # Marks a quoted word, so that it stays text: shlex drops the quotes that would have told it apart. One starting with
@@ -20,8 +21,9 @@ SPACE = " \t\r\n"  # shlex's whitespace
 APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 KEPT_APOSTROPHE = "\x01"
 # A person's mention or handle; a sentence's stop after it (`alternate @nadia.`) is not part of it.
-MENTION = re.compile(r"^<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^>]*))?>[.!?,;:]*$")
-HANDLE = re.compile(r"^@([\w.\-]{1,80}?)[.!?,;:]*$")
+STOPS = f"[{re.escape(SENTENCE_END)}]"
+MENTION = re.compile(rf"^<@([A-Za-z0-9:_.\-]{{1,200}})(?:\|([^>]*))?>{STOPS}*$")
+HANDLE = re.compile(rf"^@([\w.\-]{{1,80}}?){STOPS}*$")
 QUOTED_NAME = f"@{QUOTED_DASHES}"  # how `tokenize` marks a name quoted after an @
 
 

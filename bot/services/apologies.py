@@ -31,8 +31,9 @@ from bot.typed_words import person_ref
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     """Record apologies from the speaker, or (`--for @member`, by a holder of the power to record actions) from the
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
-    refuse_for_without_dashes(ctx, cmd)
-    cmd = meeting_on_day(ctx, meeting_in_reason(cmd))
+    stated = meeting_in_reason(cmd)
+    refuse_for_without_dashes(ctx, cmd, stated)
+    cmd = meeting_on_day(ctx, stated)
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -133,13 +134,12 @@ def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
                       "the meeting") + "."
 
 
-def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies) -> None:
+def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies, stated: verbs.Apologies) -> None:
     """Raise UsageError for `apologies for @dan Unwell` (or `from @dan`, or `for meeting 2 - @dan is on leave`):
     meant as `--for @dan`, it would record the speaker's own apologies with those words as the reason. Dan is named
-    by name, picked from the @ menu or not."""
+    by name, picked from the @ menu or not. `stated`: `cmd` with the meeting its reason names (meeting_in_reason)."""
     if cmd.for_ is not None:
         return
-    stated = meeting_in_reason(cmd)
     # The words as typed (a quoted name one word), or those after the meeting's, which it gives as one text.
     words = list(cmd.reason) if stated is cmd else " ".join(stated.reason).split()
     lead = 1 if words and words[0].casefold() in ("for", "from") else 0
