@@ -61,9 +61,13 @@ def test_asking_the_quorum_answers_below_and_leaves_the_meeting_card_whole(works
     the channel, where nobody who asked was looking."""
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
-    workspace.say("alice", "meeting schedule 2026-12-10 10:00")
+    # The scheduling card is noted before the meeting opens, as alice sees it first: `meeting open` then updates it.
+    # Opened the instant the fake recorded that post, it posted a second card, which was never noted (on Slack the
+    # first card of a record stays its card), and the wait below ran out (CI, stop 28).
+    workspace.card_noted(workspace.say("alice", "meeting schedule 2026-12-10 10:00"))
     workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     opened = workspace.say("alice", "meeting open")
+    assert opened.method == "chat.update", opened.method
     workspace.card_noted(opened)
     for member in ("bob", "carol", "dan"):
         workspace.say(member, "here")
