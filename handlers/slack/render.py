@@ -20,8 +20,22 @@ def escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def mrkdwn(text: str) -> dict[str, str]:
-    return {"type": "mrkdwn", "text": escaped(text)[:MAX_TEXT] or " "}
+def fitted(text: str, limit: int) -> str:
+    """`text` escaped (`escaped`), at most `limit` characters as sent. Slack counts a block's text with its escapes
+    (`&amp;` is five) and refuses the whole message when one block is over its limit, so text cut before it was
+    escaped could still be refused: a field of 2,000 characters naming "A&E" left a register nobody could be shown.
+    Cut, the text ends in an ellipsis, never half-way through an escape."""
+    shown = escaped(text)
+    if len(shown) <= limit:
+        return shown
+    cut = shown[:limit - 1]
+    if (amp := cut.rfind("&")) != -1 and ";" not in cut[amp:]:
+        cut = cut[:amp]
+    return cut + "…"
+
+
+def mrkdwn(text: str, limit: int = MAX_TEXT) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": fitted(text, limit) or " "}
 
 
 HEADING = re.compile(r"^#{1,6} +")
@@ -62,7 +76,7 @@ def blocks(reply: Reply) -> list[Block]:
         out.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
     text = f":warning: {reply.text}" if reply.error else reply.text
     out.extend({"type": "section", "text": mrkdwn(piece)} for piece in sections(slack_markdown(text))[:MAX_BLOCKS // 2])
-    fields = [mrkdwn(f"*{label}*\n{value}"[:MAX_FIELD]) for label, value in reply.fields]
+    fields = [mrkdwn(f"*{label}*\n{value}", MAX_FIELD) for label, value in reply.fields]
     room = MAX_BLOCKS - len(out) - 3  # keep room for the notices, the buttons and a note of what was left out
     for start in range(0, len(fields), 10):  # a section holds at most ten fields
         if room == 0:
@@ -93,7 +107,7 @@ def blocks(reply: Reply) -> list[Block]:
 
 def fallback_text(reply: Reply) -> str:
     """The notification and screen-reader text that goes with the blocks."""
-    return escaped(reply.as_text())[:MAX_TEXT]
+    return fitted(reply.as_text(), MAX_TEXT)
 
 
 def message(reply: Reply) -> dict[str, Any]:

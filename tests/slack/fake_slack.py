@@ -119,6 +119,38 @@ class FakeSlack:
                 "is_enterprise_install": False}
 
 
+# Block Kit's limits on a message (api.slack.com/reference/block-kit/blocks): Slack refuses the whole message, with
+# `invalid_blocks`, when any one is passed. Counted on the text as sent, escapes (`&amp;`) and all.
+MESSAGE_BLOCKS, SECTION_TEXT, FIELD_TEXT, FIELDS, HEADER_TEXT = 50, 3000, 2000, 10, 150
+CONTEXT_ELEMENTS, ACTIONS, BUTTON_TEXT, BUTTON_VALUE, BUTTON_URL = 10, 25, 75, 2000, 3000
+INVALID = {"ok": False, "error": "invalid_blocks"}
+MESSAGES = ("chat.postMessage", "chat.postEphemeral", "chat.update", "response_url")
+
+
+def invalid_blocks(method: str, params: dict[str, Any]) -> bool:
+    """Whether Slack would refuse the message `params` for its blocks."""
+    blocks = params.get("blocks") if method in MESSAGES else None
+    blocks = json.loads(blocks) if isinstance(blocks, str) else blocks or []
+    return len(blocks) > MESSAGE_BLOCKS or any(not block_fits(block) for block in blocks)
+
+
+def block_fits(block: dict[str, Any]) -> bool:
+    text = len((block.get("text") or {}).get("text", ""))
+    elements = block.get("elements") or []
+    if block["type"] == "header":
+        return text <= HEADER_TEXT
+    if block["type"] == "section":
+        fields = block.get("fields") or []
+        return text <= SECTION_TEXT and len(fields) <= FIELDS and all(len(f["text"]) <= FIELD_TEXT for f in fields)
+    if block["type"] == "context":
+        return len(elements) <= CONTEXT_ELEMENTS and all(len(e.get("text", "")) <= SECTION_TEXT for e in elements)
+    if block["type"] == "actions":
+        return len(elements) <= ACTIONS and all(
+            len(e["text"]["text"]) <= BUTTON_TEXT and len(e.get("value", "")) <= BUTTON_VALUE
+            and len(e.get("url", "")) <= BUTTON_URL for e in elements)
+    return True
+
+
 def json_value(value: Any) -> dict[str, Any]:
     return dict(json.loads(value)) if isinstance(value, str) else dict(value or {})
 
@@ -148,16 +180,20 @@ def handler_for(fake: FakeSlack) -> type[BaseHTTPRequestHandler]:
                 limited = fake.rate_limited > 0 and method != "response_url"
                 if limited:
                     fake.rate_limited -= 1
-            answer = ({"ok": False, "error": "ratelimited"} if limited else {} if method == "response_url"
-                      else fake.answer(method, params, token))
+            refused = not limited and invalid_blocks(method, params)
+            answer = ({"ok": False, "error": "ratelimited"} if limited else INVALID if refused
+                      else {} if method == "response_url" else fake.answer(method, params, token))
             fake.record(Call(method, params, self.path, token, answer))
-            if limited:
+            if refused and method == "response_url":  # a response URL answers in its status, as Slack's does
+                self.reply(400, None, text=b"invalid_blocks")
+            elif limited:
                 self.reply(429, answer, {"Retry-After": str(fake.retry_after)})
             else:
                 self.reply(200, answer if method != "response_url" else None)
 
-        def reply(self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None) -> None:
-            data = b"ok" if body is None else json.dumps(body).encode()
+        def reply(self, status: int, body: dict[str, Any] | None, headers: dict[str, str] | None = None,
+                  text: bytes = b"ok") -> None:
+            data = text if body is None else json.dumps(body).encode()
             self.send_response(status)
             self.send_header("Content-Type", "text/plain" if body is None else "application/json; charset=utf-8")
             self.send_header("Content-Length", str(len(data)))
