@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment, ChannelAccount, Mention
@@ -17,6 +18,11 @@ SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.4"  # Action.Execute (Universal Actions) needs 1.4; older clients use each action's fallback.
 VERB = "gov"
 STYLES = {"primary": "positive", "danger": "destructive"}
+# Teams refuses a message over about 28 KB, card and activity together (413), and the turn failed with it: the
+# card keeps within this, leaving room for the activity around it and a confirmation line under a pressed card.
+CARD_BYTES = 24 * 1024
+LEFT_OUT = ("{} more rows are not shown here; the record keeps them all. Ask for fewer (by meeting or person).")
+CUT = "The rest is too long for one Teams message and is not shown here; the record keeps it whole."
 
 
 def needs_card(reply: Reply) -> bool:
@@ -47,7 +53,43 @@ def card(reply: Reply) -> dict[str, Any]:
     content: dict[str, Any] = {"type": "AdaptiveCard", "$schema": SCHEMA, "version": VERSION, "body": body}
     if actions:
         content["actions"] = actions
+    return within_a_message(content)
+
+
+def size(part: object) -> int:
+    return len(json.dumps(part, ensure_ascii=False).encode())
+
+
+def within_a_message(content: dict[str, Any]) -> dict[str, Any]:
+    """`content` as it fits a Teams message (CARD_BYTES): the facts that fit, in order, and a line saying how many
+    more the record keeps; then the blocks that fit, from the top, and a line saying the rest is not shown."""
+    if size(content) <= CARD_BYTES:
+        return content
+    body: list[dict[str, Any]] = content["body"]
+    facts = next((block for block in body if block["type"] == "FactSet"), None)
+    if facts is not None:
+        rows, facts["facts"] = facts["facts"], []
+        kept = fitting(rows, CARD_BYTES - size(content) - size(LEFT_OUT))
+        facts["facts"] = rows[:kept]
+        if kept < len(rows):
+            body.insert(body.index(facts) + 1, note(LEFT_OUT.format(len(rows) - kept)))
+    if size(content) > CARD_BYTES:  # the text itself (long minutes)
+        body.append(note(CUT))
+        while len(body) > 1 and size(content) > CARD_BYTES:
+            body.pop(-2)
     return content
+
+
+def fitting(rows: list[dict[str, Any]], room: int) -> int:
+    """How many of `rows`, from the first, fit in `room` bytes of a card."""
+    kept = 0
+    while kept < len(rows) and (room := room - size(rows[kept]) - 1) >= 0:
+        kept += 1
+    return kept
+
+
+def note(text: str) -> dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "wrap": True, "isSubtle": True}
 
 
 def action(button: Button, card: str | None = None) -> dict[str, Any]:

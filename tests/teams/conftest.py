@@ -31,6 +31,8 @@ PAGE = 7
 NEXT_PAGE = "page-2-of-members"
 TENANT = str(uuid.uuid4())
 BOT = {"id": "28:govbot-app", "name": "govbot"}
+# Teams refuses a message whose activity is larger than about 28 KB, card and all, with 413.
+MESSAGE_BYTES = 28 * 1024
 
 
 def teams_holders(yaml_text: str) -> str:
@@ -75,6 +77,9 @@ class FakeConnector:
         call = Recorded(request.method, request.path, body, request.headers.get("Authorization"))
         self.calls.append(call)
         self.peers.append(request.transport.get_extra_info("peername") if request.transport else None)
+        if len(await request.read()) > MESSAGE_BYTES:
+            return web.json_response({"error": {"code": "MessageSizeTooBig", "message": "Message size too large"}},
+                                     status=413)
         failures = self.update_failures if request.method == "PUT" and self.update_failures else self.failures
         if failures:
             status, headers = failures.pop(0)
