@@ -11,7 +11,6 @@ from tests.slack.conftest import Workspace, blocks_of
 from tests.slack.fake_slack import invalid_blocks
 
 
-
 def as_slack_sends(text: str) -> str:
     """`text` as Slack sends what was typed: `&`, `<` and `>` escaped."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.replies import Reply
 from handlers.teams.render import CARD_BYTES, CUT, card
-
 from tests.teams.conftest import SDK_WARNINGS, teams_world
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
