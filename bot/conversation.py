@@ -18,12 +18,12 @@ from bot.db import unit_of_work
 from bot.dispatch import USE_CASES
 from bot.errors import DomainError, NotFound, UsageError
 from bot.identity import Audience
-from bot.models import Person
 from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
-from bot.services import authority, confidential, direct, groups
+from bot.services import confidential, direct, groups
+from bot.services.channel_bind import bind
 from bot.services.choices import hinted
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
@@ -234,11 +234,3 @@ def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: R
 
     shown = transact(sessions, "card", read)
     return None if shown is None or shown.error else shown
-
-
-def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt.datetime) -> Reply:
-    group = groups.group_named(session, short_name, seen_by=actor_id)
-    actor = session.get_one(Person, actor_id)
-    ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
-    authority.require(ctx, GroupBind.act, f"bind a channel to {group.name}")
-    return groups.bind_channel(session, group, place, now, actor_id)
