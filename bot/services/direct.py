@@ -13,17 +13,40 @@ from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Group, Membership, Person
 from bot.replies import Reply
 from bot.services import groups
+from bot.typed_words import APOSTROPHE, KEPT_APOSTROPHE, SMART_QUOTES
 
 GROUP_OPTION = re.compile(r"(?:^|\s)--group(?:=|\s+)([A-Za-z0-9_.\-]+)", re.IGNORECASE)
 LISTS = frozenset({"members", "meetings", "polls"})
 
 
 def named_group(text: str) -> tuple[str, str | None]:
-    """The typed text without its `--group <short-name>`, and that short name (None when not given)."""
-    match = GROUP_OPTION.search(text)
+    """The typed text without its `--group <short-name>`, and that short name (None when not given). An option only:
+    `--group` inside quoted text (`action "Write to the --group cjcg leads"`) is part of that text, and was taken out
+    of it without a word."""
+    match = next((m for m in GROUP_OPTION.finditer(text) if unquoted(text, m.start())), None)
     if match is None:
         return text, None
     return (text[:match.start()] + text[match.end():]).strip(), match.group(1).casefold()
+
+
+def unquoted(text: str, at: int) -> bool:
+    """Whether position `at` of a typed command is outside quoted text, as the command's words are read
+    (bot.typed_words.tokenize: smart quotes as plain ones, an apostrophe within a word opening none, and single
+    quotes as quotes only where they all close)."""
+    source = APOSTROPHE.sub(KEPT_APOSTROPHE, text.translate(SMART_QUOTES))
+    quotes = "\"'" if open_quote(source, "\"'", len(source)) is None else '"'
+    return open_quote(source, quotes, at) is None
+
+
+def open_quote(source: str, quotes: str, at: int) -> str | None:
+    """The quote still open at position `at` of `source`, or None."""
+    open_: str | None = None
+    for character in source[:at]:
+        if open_ is None and character in quotes:
+            open_ = character
+        elif character == open_:
+            open_ = None
+    return open_
 
 
 def own_groups(session: Session, person: Person) -> list[Group]:
