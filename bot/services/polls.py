@@ -11,6 +11,7 @@ from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
 from bot.replies import Reply
 from bot.rules.calendar import deadline, show, show_date
+from bot.rules.lookalike import first_alike
 from bot.rules.quorum import Quorum
 from bot.rules.voting import sounding_note, venue_refusal
 from bot.services import lengths, roll
@@ -201,8 +202,9 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     labels = [c.strip() for c in cmd.choices if c.strip()]
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
-    if len({label.casefold() for label in labels}) != len(labels):
-        raise UsageError("Two options are the same; make each option different.")
+    if (alike := first_alike(labels)) is not None:
+        raise UsageError(f"Two options are the same to a reader: options {alike[0]} and {alike[1]} differ only in "
+                         "capitals, width or characters that do not show. Make each option different.")
     if any(len(label) > 200 for label in labels) or not cmd.question.strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")

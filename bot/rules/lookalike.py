@@ -1,0 +1,31 @@
+"""Whether pieces of text read the same to a person: a ballot's options must not. Pure: no I/O.
+
+Text is compared as it shows: in one normal form (NFKC: a full-width `Ｙ` is `Y`), without the format characters
+that do not show (a zero-width space, a soft hyphen, a direction mark, a word joiner), with its spaces as one, and
+without case. The zero-width joiner and non-joiner are kept: in Persian, the Indic scripts and emoji they change
+what shows, and tell words apart.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+JOINERS = frozenset("\u200c\u200d")
+
+
+def as_seen(text: str) -> str:
+    """`text` as a reader tells it from other text."""
+    normal = unicodedata.normalize("NFKC", text)
+    shown = "".join(c for c in normal if c in JOINERS or unicodedata.category(c) != "Cf")
+    return " ".join(shown.split()).casefold()
+
+
+def first_alike(texts: Sequence[str]) -> tuple[int, int] | None:
+    """The numbers (from 1) of the first two of `texts` that read the same, or None when each reads differently."""
+    seen: dict[str, int] = {}
+    for number, text in enumerate(texts, start=1):
+        earlier = seen.setdefault(as_seen(text), number)
+        if earlier != number:
+            return earlier, number
+    return None

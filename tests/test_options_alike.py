@@ -1,0 +1,33 @@
+"""A poll's options must look different, not only be different. Options differing only in characters that do not
+show (a zero-width space, a soft hyphen, a direction mark) or in a character's width ("Ｙes") were taken as different:
+the ballot showed two options, and two buttons, reading the same, and the votes of those who meant one were split
+between them. Refused on every platform (Slack and Teams over real HTTP), saying which options look the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.platform_chats import Speaking
+
+ALIKE = [
+    ("Barnet", "Bar\u200bnet"),  # a zero-width space
+    ("Barnet", "Bar\u00adnet"),  # a soft hyphen
+    ("Barnet", "\u200eBarnet"),  # a left-to-right mark
+    ("Barnet", "Ｂarnet"),  # a full-width letter
+    ("Barnet", "Barnet\u2060"),  # a word joiner
+]
+
+
+@pytest.mark.parametrize(("one", "other"), ALIKE, ids=["zero-width space", "soft hyphen", "direction mark",
+                                                        "full-width", "word joiner"])
+def test_options_that_look_the_same_are_refused(platform_chat: Speaking, one: str, other: str) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    said = chat.refused("alice", f'poll "Where shall we meet?" "{one}" "{other}" "Online" --closes "2026-12-08 17:00"').text
+    assert "options 1 and 2 differ only in capitals, width or characters that do not show" in said, said
+
+
+def test_options_in_scripts_that_join_with_invisible_characters_are_still_different(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("alice", 'poll "Which name?" "می\u200cخواهم" "میخواهم" --closes "2026-12-08 17:00"')  # Persian: the joiner tells two words apart
