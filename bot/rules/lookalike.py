@@ -29,3 +29,14 @@ def first_alike(texts: Sequence[str]) -> tuple[int, int] | None:
         if earlier != number:
             return earlier, number
     return None
+
+
+BUTTON_CHARS = 60  # of a button's label every platform shows whole (Slack shows 75; Teams, on a phone, fewer)
+
+
+def button_labels(labels: Sequence[str]) -> list[str]:
+    """Each of a ballot's options as its button shows it: where two read the same in their first BUTTON_CHARS
+    characters, each of those is numbered (`2. That the group…`), so that no two of its buttons read the same."""
+    heads = [as_seen(label[:BUTTON_CHARS]) for label in labels]
+    return [f"{number}. {label}" if heads.count(head) > 1 else label
+            for number, (label, head) in enumerate(zip(labels, heads, strict=True), start=1)]

@@ -9,6 +9,7 @@ from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
@@ -72,9 +73,10 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
     buttons: tuple[Button, ...] = ()
     if poll.status == "open":
         style = {"For": "primary", "Against": "danger"}
-        buttons = tuple(Button(o.label, Vote(poll=poll.number, choice=(str(o.position) if poll.kind == "poll"
-                                                                       else o.label.casefold(),)),
-                               style.get(o.label, "default")) for o in poll.options)
+        labels = button_labels([o.label for o in poll.options])
+        buttons = tuple(Button(label, Vote(poll=poll.number, choice=(str(o.position) if poll.kind == "poll"
+                                                                     else o.label.casefold(),)),
+                               style.get(o.label, "default")) for o, label in zip(poll.options, labels, strict=True))
         buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",

@@ -12,6 +12,7 @@ OPEN_LINK = "gov_open_link"  # a link button's action: the page opens in the bro
 MAX_TEXT = 3000  # Slack's limit for a section's text
 MAX_FIELD = 2000
 MAX_BLOCKS = 50  # Slack refuses a whole message with more
+BUTTON_TEXT = 75  # a button's label
 Block = dict[str, Any]
 
 
@@ -32,6 +33,11 @@ def fitted(text: str, limit: int) -> str:
     if (amp := cut.rfind("&")) != -1 and ";" not in cut[amp:]:
         cut = cut[:amp]
     return cut + "…"
+
+
+def cut(text: str, limit: int) -> str:
+    """Plain text (a button's label) within `limit` characters, ending in an ellipsis where it was cut."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def mrkdwn(text: str, limit: int = MAX_TEXT) -> dict[str, str]:
@@ -92,7 +98,7 @@ def blocks(reply: Reply) -> list[Block]:
         elements: list[Block] = []
         for index, button in enumerate(reply.buttons[:25]):
             element: Block = {"type": "button", "action_id": f"{ACTION_PREFIX}{index}",
-                              "text": {"type": "plain_text", "text": button.label[:75], "emoji": True},
+                              "text": {"type": "plain_text", "text": cut(button.label, BUTTON_TEXT), "emoji": True},
                               "value": button.payload[:2000]}
             if button.style in ("primary", "danger"):
                 element["style"] = button.style
@@ -100,7 +106,7 @@ def blocks(reply: Reply) -> list[Block]:
         if reply.link:  # a link button: Slack opens the address and tells the app, which only acks
             label, url = reply.link
             elements.append({"type": "button", "action_id": OPEN_LINK, "url": url[:3000],
-                             "text": {"type": "plain_text", "text": label[:75], "emoji": True}})
+                             "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT), "emoji": True}})
         out.append({"type": "actions", "elements": elements})
     return out
 

@@ -42,3 +42,19 @@ def test_an_action_list_with_a_long_action_is_still_shown(workspace: Workspace) 
     listed = workspace.say("bob", "actions")
     assert not invalid_blocks("response_url", listed.params), "Slack would refuse the list of actions"
     assert "Write to the A&amp;E &lt;leads&gt;" in str(blocks_of(listed))
+
+
+LONG = "That the group asks the board to fund the respite service for another year from April 2027"
+
+
+def test_options_alike_in_their_first_words_have_buttons_that_read_differently(workspace: Workspace) -> None:
+    """Slack shows 75 characters of a button: two options the same for longer had two buttons reading the same."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", f'poll "Which?" "{LONG}, in full" "{LONG}, in part" "Neither" '
+                                  '--closes "2026-12-08 17:00"')
+    labels = [e["text"]["text"] for b in blocks_of(card) if b["type"] == "actions" for e in b["elements"]]
+    assert len(set(labels)) == len(labels), labels
+    assert labels[0].startswith("1. That the group") and labels[0].endswith("…"), labels
+    assert labels[2:] == ["Neither", "Close vote"], "options that read differently keep their own words"
+    assert not invalid_blocks("chat.postMessage", card.params)
