@@ -13,6 +13,7 @@ MAX_TEXT = 3000  # Slack's limit for a section's text
 MAX_FIELD = 2000
 MAX_BLOCKS = 50  # Slack refuses a whole message with more
 BUTTON_TEXT = 75  # a button's label
+HEADER_TEXT = 150  # a header's text
 Block = dict[str, Any]
 
 
@@ -79,7 +80,8 @@ def blocks(reply: Reply) -> list[Block]:
     """Block Kit for `reply`. Button values carry the command a press runs as the person pressing."""
     out: list[Block] = []
     if reply.title:
-        out.append({"type": "header", "text": {"type": "plain_text", "text": reply.title[:150], "emoji": True}})
+        heading = {"type": "plain_text", "text": cut(reply.title, HEADER_TEXT), "emoji": True}
+        out.append({"type": "header", "text": heading})
     text = f":warning: {reply.text}" if reply.error else reply.text
     out.extend({"type": "section", "text": mrkdwn(piece)} for piece in sections(slack_markdown(text))[:MAX_BLOCKS // 2])
     fields = [mrkdwn(f"*{label}*\n{value}", MAX_FIELD) for label, value in reply.fields]

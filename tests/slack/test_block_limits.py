@@ -51,10 +51,12 @@ def test_options_alike_in_their_first_words_have_buttons_that_read_differently(w
     """Slack shows 75 characters of a button: two options the same for longer had two buttons reading the same."""
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
-    card = workspace.say("alice", f'poll "Which?" "{LONG}, in full" "{LONG}, in part" "Neither" '
-                                  '--closes "2026-12-08 17:00"')
+    card = workspace.say("alice", f'poll "{LONG} (the paper of {LONG.lower()})?" "{LONG}, in full" '
+                                  f'"{LONG}, in part" "Neither" --closes "2026-12-08 17:00"')
     labels = [e["text"]["text"] for b in blocks_of(card) if b["type"] == "actions" for e in b["elements"]]
     assert len(set(labels)) == len(labels), labels
     assert labels[0].startswith("1. That the group") and labels[0].endswith("…"), labels
     assert labels[2:] == ["Neither", "Close vote"], "options that read differently keep their own words"
     assert not invalid_blocks("chat.postMessage", card.params)
+    heading = blocks_of(card)[0]["text"]["text"]
+    assert heading.startswith("Poll 1: That the group") and heading.endswith("…"), "a heading cut says so"
