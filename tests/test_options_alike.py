@@ -30,4 +30,6 @@ def test_options_that_look_the_same_are_refused(platform_chat: Speaking, one: st
 def test_options_in_scripts_that_join_with_invisible_characters_are_still_different(platform_chat: Speaking) -> None:
     chat = platform_chat
     chat.load("cjcg")
+    chat.ok("alice", 'poll "Which flag?" "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F" '
+                     '"\U0001F3F4\U000E0067\U000E0062\U000E0077\U000E006C\U000E0073\U000E007F" --closes "2026-12-08 17:00"')
     chat.ok("alice", 'poll "Which name?" "می\u200cخواهم" "میخواهم" --closes "2026-12-08 17:00"')  # Persian: the joiner tells two words apart

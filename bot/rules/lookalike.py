@@ -3,7 +3,8 @@
 Text is compared as it shows: in one normal form (NFKC: a full-width `Ｙ` is `Y`), without the format characters
 that do not show (a zero-width space, a soft hyphen, a direction mark, a word joiner), with its spaces as one, and
 without case. The zero-width joiner and non-joiner are kept: in Persian, the Indic scripts and emoji they change
-what shows, and tell words apart.
+what shows, and tell words apart; so are the tag characters that name a flag (Scotland's and Wales' are one black
+flag and tags).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-JOINERS = frozenset("\u200c\u200d")
+JOINERS = frozenset("\u200c\u200d") | frozenset(map(chr, range(0xE0020, 0xE0080)))
 
 
 def as_seen(text: str) -> str:
