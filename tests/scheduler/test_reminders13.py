@@ -1,0 +1,48 @@
+"""Reminders follow the seed groups' timing through every change (round 13): a group that has stopped operating gets
+no reminders to act as if it still met; ..."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.ports import DeliveryFailed
+from tests.conftest import Chat
+from tests.scheduler.conftest import RecordingNotifier, outbox, run
+
+
+def utc(day: str, hour: int = 9, minute: int = 30) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(day), dt.time(hour, minute), tzinfo=dt.UTC)
+
+
+def days(first: str, count: int, hour: int = 9, minute: int = 30) -> list[dt.datetime]:
+    start = dt.date.fromisoformat(first)
+    return [utc((start + dt.timedelta(days=n)).isoformat(), hour, minute) for n in range(count)]
+
+
+def test_a_group_ended_early_gets_no_more_meeting_term_or_review_reminders(chat: Chat,
+                                                                          notifier: RecordingNotifier) -> None:
+    """CJCG, ended on 1 Dec 2026 by the group's agreement: its chair's term (ToR 6.2), its overdue review (8.1) and
+    its cadence (6.1) were still reminded of for weeks, asking the chair to schedule a meeting the group can no
+    longer hold. A meeting reminder held back by a rate limit when the group ended is set aside, not posted."""
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    notifier.failures.append(DeliveryFailed("rate limited (429)", retry_after=3600))
+    run(chat.sessions, notifier, [utc("2026-12-03", 9, 0)])  # the week's notice of meeting 1 waits on the 429
+    chat.now = utc("2026-12-03", 9, 10)
+    ended = chat.ok("alice", 'group end --agreed "meeting 3, minute 2"').text
+    assert "Meeting 1 (Thu 10 Dec 2026, 10:00 GMT) is cancelled" in ended
+    run(chat.sessions, notifier, days("2026-12-03", 50, 10))
+    assert [(s.reply.title, s.reply.text[:60]) for s in notifier.sent] == []
+    waited = [r for r in outbox(chat.sessions) if r.key.startswith("meeting-7d")]
+    assert [(r.status, r.last_error) for r in waited] == [
+        ("expired", "set aside when it was to be sent: Children's Joint Commissioning Group ended on 3 Dec 2026")]
+
+
+def test_a_time_limited_group_past_its_end_date_is_not_told_to_schedule_a_meeting(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """CSCPWG "will operate until ... 27 June 2023" (ToR Operation): taken on by the bot after that, it was told
+    its bi-monthly meeting was overdue since 1 Nov 2022 and to `meeting schedule`, which it refuses."""
+    chat.load("cscpwg")
+    run(chat.sessions, notifier, days("2026-12-01", 40))
+    assert [s.reply.title for s in notifier.sent] == []
+    assert "can no longer" in chat.refused("sam", "meeting schedule 2026-12-20 10:00").text
