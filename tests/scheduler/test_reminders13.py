@@ -46,3 +46,26 @@ def test_a_time_limited_group_past_its_end_date_is_not_told_to_schedule_a_meetin
     run(chat.sessions, notifier, days("2026-12-01", 40))
     assert [s.reply.title for s in notifier.sent] == []
     assert "can no longer" in chat.refused("sam", "meeting schedule 2026-12-20 10:00").text
+
+
+def test_a_reminder_waiting_when_its_channel_is_rebound_goes_to_the_groups_new_channel_once(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """CJCG's week's notice of meeting 1 (ToR 6.1) waited on a 429 while the chair moved the group to a new channel
+    and the old one was bound to LCIIB: it failed ("the channel is no longer bound to the group"), the chair was
+    told it was not delivered, and the new channel never had it. It now goes to the new channel, once; LCIIB's
+    channel is never sent CJCG's confidential business (ToR 6.7-6.9)."""
+    chat.load("cjcg")
+    chat.load("lciib", channel="board")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    notifier.failures.append(DeliveryFailed("rate limited (429)", retry_after=3600))
+    run(chat.sessions, notifier, [utc("2026-12-03", 9, 0)])
+    chat.now = utc("2026-12-03", 9, 10)
+    assert chat.say("alice", "group bind cjcg", channel="cjcg-new").text.startswith("This channel is now the channel "
+                                                                                   "of Children's Joint")
+    assert chat.ok("sam", "group bind lciib").text.startswith("This channel is now the channel of London Children's")
+    run(chat.sessions, notifier, [utc("2026-12-03", 10, 1), utc("2026-12-03", 11)])
+    assert [(s.at, s.destination.channel_id, s.reply.text.split(":")[0]) for s in notifier.sent] == [
+        (utc("2026-12-03", 10, 1), "cjcg-new", "Meeting 1 of Children's Joint Commissioning Group is in 7 days")]
+    [waited] = [r for r in outbox(chat.sessions) if r.key.endswith(":channel:1")]
+    assert (waited.status, waited.last_error) == (
+        "expired", "its channel was bound to another group; sent to the console channel cjcg-new instead")
