@@ -1,5 +1,7 @@
 """Reminders follow the seed groups' timing through every change (round 13): a group that has stopped operating gets
-no reminders to act as if it still met; ..."""
+no reminders to act as if it still met; a reminder whose channel was bound to another group while it waited goes to
+the group's channel now; a meeting cancelled and held on another day is reminded of once, on its new day; the bot
+down over Christmas and new year sends, on its return, what is still useful, once."""
 
 from __future__ import annotations
 
@@ -69,3 +71,48 @@ def test_a_reminder_waiting_when_its_channel_is_rebound_goes_to_the_groups_new_c
     [waited] = [r for r in outbox(chat.sessions) if r.key.endswith(":channel:1")]
     assert (waited.status, waited.last_error) == (
         "expired", "its channel was bound to another group; sent to the console channel cjcg-new instead")
+
+
+def test_a_meeting_cancelled_and_rescheduled_is_reminded_of_on_its_new_day_only(chat: Chat,
+                                                                                 notifier: RecordingNotifier) -> None:
+    """LIEG (ToR 4.1, four meetings a year): meeting 1 on 10 Dec had its week's notice; cancelled on 4 Dec and held
+    on 9 Dec at 14:00 instead, the channel hears of meeting 2 the day before and at its start, and never again of
+    meeting 1."""
+    chat.load("lieg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    run(chat.sessions, notifier, days("2026-12-01", 4))
+    chat.now = utc("2026-12-04", 12)
+    chat.ok("alice", "meeting cancel 1")
+    chat.ok("alice", "meeting schedule 2026-12-09 14:00")
+    run(chat.sessions, notifier, days("2026-12-04", 6, 12) + [utc("2026-12-09", 14, 0)])
+    channel = [(s.at, s.reply.text.split("\n")[0]) for s in notifier.sent if s.destination.channel_id]
+    name = "London Information Exchange Group"
+    assert channel == [
+        (utc("2026-12-03"), f"Meeting 1 of {name} is in 7 days: Thu 10 Dec 2026, 10:00 GMT."),
+        (utc("2026-12-08", 12), f"Meeting 2 of {name} is tomorrow: Wed 9 Dec 2026, 14:00 GMT."),
+        (utc("2026-12-09", 14, 0), f"Meeting 2 of {name} starts now (Wed 9 Dec 2026, 14:00 GMT).")]
+
+
+def test_the_bot_down_over_christmas_sends_what_is_still_useful_once_on_its_return(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """PLPCP: down from 23 Dec to 08:00 on 4 Jan, over the week's notice of its 6 Jan meeting (Steering Group
+    Support and Logistics), a weekly prompt of its review due 15 Jan (Review) and the fortnight's notice of its
+    quarterly report to LCIIB (Activity and Responsibilities). On its return each is sent once, late; the DCS terms
+    ending 15 Jan (Membership) are warned of on their days."""
+    chat.load("plpcp")
+    chat.ok("alice", "meeting schedule 2027-01-06 10:00")
+    run(chat.sessions, notifier, days("2026-12-01", 23, 17, 0))
+    notifier.sent.clear()
+    back = utc("2027-01-04", 8, 0)
+    run(chat.sessions, notifier, [back, *days("2027-01-04", 12, 9, 0)])
+    first = [(s.destination.user_id, s.reply.title, s.reply.text.split("\n")[0]) for s in notifier.sent
+             if s.at == back]
+    assert [(who, title) for who, title, _ in first] == [(None, "Meeting reminder"), (None, "ToR review"),
+                                                         ("alice", "Report due")]
+    assert first[0][2].endswith("Steering Group is in 2 days: Wed 6 Jan 2027, 10:00 GMT.")
+    assert "is due on 15 Jan 2027 (ToR Review)" in first[1][2]
+    assert "to LCIIB is due on 15 Jan 2027 (ToR Activity and Responsibilities)" in first[2][2]
+    sent = [r.key for r in outbox(chat.sessions) if r.status == "sent"]
+    assert len(sent) == len(set(sent))
+    vacant = [s for s in notifier.sent if s.reply.title == "Seat vacant"]
+    assert {s.at for s in vacant} == {utc("2027-01-15", 9, 0)} and len(vacant) == 4
