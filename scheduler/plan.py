@@ -183,12 +183,13 @@ def operating(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
     for nomination in record.standing.get(group.id, []):
         if nomination.member_id in term_of:
             found += reminders.deputy_lapse(nomination.id, term_of[nomination.member_id], zone, rules)
-    return found + calendar(ctx, record.last_start.get(group.id))
+    return found + calendar(ctx, record.last_start.get(group.id), record.fell_through.get(group.id))
 
 
-def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
+def calendar(ctx: Context, last_start: dt.datetime | None, fell_through: int | None = None) -> list[Occurrence]:
     """The group-wide dates: ToR review, report to the parent body, end of a time-limited group (`last_start`: when
-    the group's latest meeting not cancelled starts)."""
+    the group's latest meeting not cancelled starts; `fell_through`: the latest meeting cancelled or passed unopened
+    after it)."""
     group, now, terms, found = ctx.group, ctx.now, ctx.terms, []
     rules, zone = terms.reminders, terms.zone
     review_on = reviews.next_review(ctx)
@@ -201,7 +202,7 @@ def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
     next_meeting = cadence.meeting_due_after(ctx, last_start)
     ends = terms.operates_until.date if terms.operates_until else None
     if next_meeting is not None and (ends is None or next_meeting <= ends):
-        found += reminders.cadence(group.id, next_meeting, now, zone, rules)
+        found += reminders.cadence(group.id, next_meeting, now, zone, rules, fell_through)
     if terms.operates_until is not None and rules.end_days_before is not None:
         found += reminders.dated("end", group.id, terms.operates_until.date, (rules.end_days_before,), zone, rules)
     return found

@@ -1,7 +1,8 @@
 """Reminders follow the seed groups' timing through every change (round 13): a group that has stopped operating gets
 no reminders to act as if it still met; a reminder whose channel was bound to another group while it waited goes to
 the group's channel now; a meeting cancelled and held on another day is reminded of once, on its new day; the bot
-down over Christmas and new year sends, on its return, what is still useful, once."""
+down over Christmas and new year sends, on its return, what is still useful, once; the overdue meeting is told
+again when the meeting that answered it is cancelled."""
 
 from __future__ import annotations
 
@@ -116,3 +117,24 @@ def test_the_bot_down_over_christmas_sends_what_is_still_useful_once_on_its_retu
     assert len(sent) == len(set(sent))
     vacant = [s for s in notifier.sent if s.reply.title == "Seat vacant"]
     assert {s.at for s in vacant} == {utc("2027-01-15", 9, 0)} and len(vacant) == 4
+
+
+def test_the_overdue_meeting_is_told_again_when_the_meeting_that_answered_it_is_cancelled(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """CJCG meets bi-monthly (ToR 6.1) and has not met: the chair and secretariat heard on 2 Dec that a meeting was
+    overdue. Meeting 1 was scheduled for 17 Dec, then cancelled on 5 Dec, and they never heard of it again: the
+    reminder of that due date counted as given for good. Now they hear it again, once."""
+    chat.load("cjcg")
+    run(chat.sessions, notifier, days("2026-12-01", 3))
+    chat.now = utc("2026-12-03", 12)
+    chat.ok("alice", "meeting schedule 2026-12-17 10:00")
+    run(chat.sessions, notifier, days("2026-12-04", 2))
+    chat.now = utc("2026-12-05", 12)
+    chat.ok("alice", "meeting cancel 1")
+    run(chat.sessions, notifier, days("2026-12-06", 20))
+    overdue = [(s.at, s.destination.user_id) for s in notifier.sent if s.reply.title == "Next meeting not scheduled"]
+    assert overdue == [(utc("2026-12-02"), "alice"), (utc("2026-12-02"), "sam"),
+                       (utc("2026-12-07"), "alice"), (utc("2026-12-07"), "sam")]  # the next 09:00 after the change
+    again = [s.reply.text for s in notifier.sent if s.reply.title == "Next meeting not scheduled"][-1]
+    assert again.startswith("Children's Joint Commissioning Group meets every 2 months (ToR 6.1): there has been no "
+                            "meeting yet, so the next meeting was due on 15 Mar 2026")
