@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.models import ChannelBinding, Group, Meeting, Membership
 from bot.rules.reminders import OFFSET_SUFFIX
-from bot.services import reviews
+from bot.services import ended, reviews
 from bot.services.context import Context, scheduler_context
 
 CHUNK = 1000  # ids per IN list
@@ -80,6 +80,7 @@ def read(session: Session, due: Sequence[Due], now: dt.datetime) -> Batch:
             if group_id in batch.contexts and group_id in seats_read:
                 batch.contexts[group_id]._memberships = seated.get(group_id, [])
     reviews.read_last_done({g: batch.contexts[g] for g in ids if g in batch.contexts and g in dated})
+    ended.read_ended(batch.contexts)  # each notice asks whether its group still operates: one query, not one a group
     batch.meetings = meetings(session, due)
     return batch
 

@@ -27,6 +27,7 @@ from scheduler.content import content
 from scheduler.failures import record_failure
 from scheduler.lease import Lease
 from scheduler.outbox import Claimed
+from scheduler.rebound import Rebound, forward
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def destination(session: Session, message: Claimed, notifiers: Mapping[str, Noti
     if message.channel_binding_id is not None:
         binding = session.get(ChannelBinding, message.channel_binding_id)
         if binding is None or binding.group_id != message.group_id:
-            raise DeliveryFailed("the channel is no longer bound to the group", permanent=True)
+            raise Rebound()
         if why := disabled_reason(binding):
             raise DeliveryFailed(why, permanent=True)
         if binding.platform not in notifiers:
@@ -131,6 +132,8 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
             logger.info("%s was claimed by another replica after this one's lease ran out", message.key)
             continue
         where = places[message.id]
+        if isinstance(where, Rebound) and forwarded(sessions, lease, message, now, report):
+            continue
         try:
             if isinstance(where, DeliveryFailed):
                 raise where
@@ -161,6 +164,18 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         report.sent.append(message.key)
     lease.settle()
     return report
+
+
+def forwarded(sessions: sessionmaker[Session], lease: Lease, message: Claimed, now: dt.datetime,
+              report: Delivered) -> bool:
+    """Whether a message whose channel was bound to another group went to its group's channels now instead."""
+    lease.settle()
+    why = forward(sessions, message, now)
+    if why is None:
+        return False
+    report.set_aside.append((message.key, why))
+    report.full = True  # the copies for the group's channels are due now: deliver them in this pass
+    return True
 
 
 def keep_card(sessions: sessionmaker[Session], notifier: Notifier, where: Destination, message_id: int,

@@ -19,13 +19,14 @@ from bot.errors import DomainError
 from bot.models import (
     Group,
     Meeting,
+    Poll,
     ReminderGiven,
     ReminderPlan,
     SchedulerMark,
 )
 from bot.rules import reminders
 from bot.rules.reminders import Occurrence
-from bot.services import cadence, reviews
+from bot.services import cadence, ended, reviews
 from bot.services.context import Context, scheduler_context
 from bot.terms import CHAIR_ROLES
 from scheduler import plan_reads
@@ -98,6 +99,7 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
     groups = list(session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))))
     contexts = {group.id: scheduler_context(session, group, now) for group in groups}
     reviews.read_last_done(contexts)  # one query for the batch, not one or two a group
+    ended.read_ended(contexts)
     record = plan_reads.read(session, [group.id for group in groups], now)
     for group in groups:
         try:
@@ -137,7 +139,31 @@ def subject_id(occurrence: Occurrence) -> int | None:
 
 
 def occurrences(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
-    """Every reminder the group's record and ToR imply from about now on (`record`: what was read of it)."""
+    """Every reminder the group's record and ToR imply from about now on (`record`: what was read of it). A group
+    ended early, or past the date its ToR gives it, has only its open polls closed: nothing else is left to do."""
+    found = [o for poll in record.polls.get(ctx.group.id, []) for o in polls(ctx, poll)]
+    until = operating_until(ctx)
+    if until is not None and until <= ctx.now:
+        return [o for o in found if o.kind == "poll-close"]
+    found += operating(ctx, record)
+    return found if until is None else [o for o in found if o.due_at < until or o.kind == "poll-close"]
+
+
+def operating_until(ctx: Context) -> dt.datetime | None:
+    """When the group stops operating: now, once it was ended early; the end of the day its ToR gives it; or None."""
+    if ended.ended_on(ctx) is not None:
+        return ctx.now
+    ends = ctx.terms.operates_until
+    return reminders.at_local(ends.date + reminders.DAY, dt.time(0, 0), ctx.terms.zone) if ends else None
+
+
+def polls(ctx: Context, poll: Poll) -> list[Occurrence]:
+    assert poll.closes_at is not None
+    return reminders.poll(poll.id, poll.closes_at, ctx.terms.reminders, remind=poll.meeting_id is None)
+
+
+def operating(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
+    """The reminders of a group still operating: its meetings, terms, deputies and calendar."""
     group, terms = ctx.group, ctx.terms
     rules, zone = terms.reminders, terms.zone
     found: list[Occurrence] = []
@@ -157,16 +183,13 @@ def occurrences(ctx: Context, record: plan_reads.Record) -> list[Occurrence]:
     for nomination in record.standing.get(group.id, []):
         if nomination.member_id in term_of:
             found += reminders.deputy_lapse(nomination.id, term_of[nomination.member_id], zone, rules)
-    found += calendar(ctx, record.last_start.get(group.id))
-    for poll in record.polls.get(group.id, []):
-        assert poll.closes_at is not None
-        found += reminders.poll(poll.id, poll.closes_at, rules, remind=poll.meeting_id is None)
-    return found
+    return found + calendar(ctx, record.last_start.get(group.id), record.fell_through.get(group.id))
 
 
-def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
+def calendar(ctx: Context, last_start: dt.datetime | None, fell_through: int | None = None) -> list[Occurrence]:
     """The group-wide dates: ToR review, report to the parent body, end of a time-limited group (`last_start`: when
-    the group's latest meeting not cancelled starts)."""
+    the group's latest meeting not cancelled starts; `fell_through`: the latest meeting cancelled or passed unopened
+    after it)."""
     group, now, terms, found = ctx.group, ctx.now, ctx.terms, []
     rules, zone = terms.reminders, terms.zone
     review_on = reviews.next_review(ctx)
@@ -179,7 +202,7 @@ def calendar(ctx: Context, last_start: dt.datetime | None) -> list[Occurrence]:
     next_meeting = cadence.meeting_due_after(ctx, last_start)
     ends = terms.operates_until.date if terms.operates_until else None
     if next_meeting is not None and (ends is None or next_meeting <= ends):
-        found += reminders.cadence(group.id, next_meeting, now, zone, rules)
+        found += reminders.cadence(group.id, next_meeting, now, zone, rules, fell_through)
     if terms.operates_until is not None and rules.end_days_before is not None:
         found += reminders.dated("end", group.id, terms.operates_until.date, (rules.end_days_before,), zone, rules)
     return found

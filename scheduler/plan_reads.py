@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.models import DeputyNomination, Meeting, Membership, Poll
@@ -26,6 +26,7 @@ class Record:
     standing: dict[int, list[DeputyNomination]] = field(default_factory=lambda: defaultdict(list))
     polls: dict[int, list[Poll]] = field(default_factory=lambda: defaultdict(list))
     last_start: dict[int, dt.datetime] = field(default_factory=dict)
+    fell_through: dict[int, int] = field(default_factory=dict)  # the latest meeting cancelled or unopened after it
 
 
 def gather(found: dict[int, list[Any]], rows: Any) -> None:
@@ -49,4 +50,16 @@ def read(session: Session, group_ids: list[int], now: dt.datetime) -> Record:
         record.last_start.update({group_id: starts for group_id, starts in session.execute(
             select(Meeting.group_id, func.max(Meeting.starts_at)).where(
                 Meeting.group_id.in_(ids), counts_for_cadence(now)).group_by(Meeting.group_id))})
+        record.fell_through.update({group_id: meeting_id for group_id, meeting_id in session.execute(
+            fell_through(ids, now))})
     return record
+
+
+def fell_through(ids: list[int], now: dt.datetime) -> Select[int, int]:
+    """Of each group, the latest meeting cancelled or passed unopened since the last one the cadence counts."""
+    counted = select(Meeting.group_id.label("group_id"), func.max(Meeting.starts_at).label("last")).where(
+        Meeting.group_id.in_(ids), counts_for_cadence(now)).group_by(Meeting.group_id).subquery()
+    return select(Meeting.group_id, func.max(Meeting.id)).outerjoin(
+        counted, counted.c.group_id == Meeting.group_id).where(
+        Meeting.group_id.in_(ids), not_(counts_for_cadence(now)),
+        or_(counted.c.last.is_(None), Meeting.starts_at > counted.c.last)).group_by(Meeting.group_id)

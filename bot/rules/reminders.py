@@ -135,9 +135,13 @@ def absences(meeting_id: int, closed_at: dt.datetime, noticed_at: dt.datetime) -
                       noticed_at + ABSENCE_WARNING_USEFUL_FOR)
 
 
-def cadence(group_id: int, due_on: dt.date, now: dt.datetime, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+def cadence(group_id: int, due_on: dt.date, now: dt.datetime, zone: ZoneInfo, rules: ReminderRules,
+            fell_through: int | None = None) -> list[Occurrence]:
     """The chair and secretariat hear `cadence_days_before` the date the ToR's cadence needs the next meeting by,
-    when none is scheduled; when that day has passed (the meeting is overdue), at the next reminder time."""
+    when none is scheduled; when that day has passed (the meeting is overdue), at the next reminder time.
+    `fell_through`: the latest meeting since the last one held or to come that was cancelled or passed unopened; it
+    names the instance, so a meeting that answered an earlier reminder of the same date and then fell through brings
+    the reminder again, once."""
     if rules.cadence_days_before is None:
         return []
     due = at_local(due_on - rules.cadence_days_before * DAY, rules.at, zone)
@@ -145,7 +149,8 @@ def cadence(group_id: int, due_on: dt.date, now: dt.datetime, zone: ZoneInfo, ru
         day = local_day(now, zone)
         due = at_local(day, rules.at, zone)
         due = due if due > now else at_local(day + DAY, rules.at, zone)
-    return [Occurrence("cadence", f"group:{group_id}", due_on.isoformat(), due, None)]
+    instance = due_on.isoformat() + (f"~{fell_through}" if fell_through else "")
+    return [Occurrence("cadence", f"group:{group_id}", instance, due, None)]
 
 
 def overrun(meeting_id: int, opened_at: dt.datetime, max_minutes: int, rules: ReminderRules) -> list[Occurrence]:

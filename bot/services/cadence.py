@@ -96,7 +96,7 @@ def cadence_notice(ctx: Context, due_on: str) -> Notice | str:
     due = next_meeting_due(ctx)
     if due is None:
         return "the ToR no longer sets a cadence"
-    if due.isoformat() != due_on:
+    if due.isoformat() != due_on.split("~", 1)[0]:  # `~N`: the meeting that fell through since (rules/reminders.py)
         return "a meeting has been scheduled since"
     rules, last = ctx.terms.meetings, last_meeting(ctx)
     after = f"the last meeting was on {show_date(last.starts_at.astimezone(ctx.terms.zone).date())}" if last \

@@ -45,3 +45,30 @@ def require_operating(ctx: Context, doing: str) -> None:
         raise NotAllowed(ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")
                          + f", so it can no longer {doing}; its record stays readable. If its work was extended, "
                            "an administrator imports the amended ToR (`govbot group import`) with the new end date.")
+
+
+def read_ended(contexts: dict[int, Context]) -> dict[int, dt.date]:
+    """The day each of these groups was ended early, read in one query (the scheduler reads many groups at once);
+    each context not in the answer is marked as not ended, as `ended_on` would have read it."""
+    if not contexts:
+        return {}
+    session = next(iter(contexts.values())).session
+    found = {group_id: day for group_id, day in session.execute(select(GroupEvent.group_id, GroupEvent.done_on)
+                                                               .where(GroupEvent.group_id.in_(list(contexts)),
+                                                                      GroupEvent.kind == ENDED))}
+    for group_id, ctx in contexts.items():
+        ctx.not_ended = group_id not in found
+    return found
+
+
+def stopped(ctx: Context) -> str | None:
+    """Why the group's reminders stop: it was ended early, or the time its ToR gives it is over (CSCPWG Operation:
+    "will operate until ... 27 June 2023"); None while it operates. Its meetings, terms, reviews and reports are
+    then nothing anyone can act on (it schedules no meeting and takes no vote)."""
+    day = ended_on(ctx)
+    if day is not None:
+        return f"{ctx.terms.name} ended on {show_date(day)}"
+    ends = ctx.terms.operates_until
+    if ends is not None and ctx.operation_over():
+        return ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}")
+    return None

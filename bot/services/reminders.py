@@ -21,7 +21,7 @@ from bot.models import OutboxMessage
 from bot.payloads import decode
 from bot.refs import from_key
 from bot.replies import Button, Reply
-from bot.services import apologies_reminder, cadence, notices
+from bot.services import apologies_reminder, cadence, ended, notices
 from bot.services.context import Context
 from bot.services.notices import Notice
 
@@ -29,7 +29,10 @@ POST = "post"  # a prepared reply, sent as stored
 
 
 def compose(ctx: Context, kind: str, subject: str, instance: str) -> Notice | str:
-    """The notice for a reminder of `kind` about `subject` (`meeting:12`) and its `instance`, or why there is none."""
+    """The notice for a reminder of `kind` about `subject` (`meeting:12`) and its `instance`, or why there is none
+    (none once the group has stopped operating: ended early, or past the date its ToR gives it)."""
+    if (why := ended.stopped(ctx)) is not None:
+        return why
     tail = subject.split(":", 1)[-1]
     number = int(tail) if tail.isdigit() else 0
     by_kind: dict[str, Callable[[], Notice | str]] = {
