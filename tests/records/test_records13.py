@@ -1,0 +1,96 @@
+"""A full CJCG meeting read as its secretary and an auditor read the record: the group page states attendance and
+declarations as the minutes do, names who chaired, and the next meeting's minutes say what was corrected in the
+minutes it approved (after tests/records/test_approval.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.settings import Settings
+from tests.conftest import Chat
+from tests.platform_chats import at
+from tests.web.pages import link_for, page_settings
+from tests.web.test_group_page import fetch
+
+__all__ = ["page_settings"]
+
+
+def cjcg_full_meeting(chat: Chat) -> None:
+    """CJCG meeting 1 (10 Dec 2026, chaired by alice, sam minuting): bob sends apologies, carol's deputy yan attends,
+    grace arrives at 10:10 and declares nothing, dan (who declared an interest in item 2) leaves the room for it at 10:30 and comes back
+    at 10:40, frank leaves early at 10:30; motion 1 carried, motion 2 (item 2) lost; an action for erin."""
+    chat.load("cjcg")
+    chat.ok("sam", 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"')
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    chat.ok("sam", 'agenda add "Provider contract"')
+    chat.ok("bob", "apologies on leave")
+    chat.ok("carol", "deputy @yan --meeting 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    for member in ("dan", "erin", "yan", "frank"):
+        chat.ok(member, "here")
+    for member in ("alice", "erin", "yan", "frank"):
+        chat.ok(member, "declare none")
+    chat.ok("dan", 'declare "My sister manages a provider" --item 2 --nature personal')
+    at(chat, "2026-12-10", "10:10")
+    chat.ok("grace", "here")  # and declares nothing
+    chat.ok("alice", 'motion "That the joint action plan be approved" --item 1')
+    for member in ("alice", "dan", "erin", "frank"):
+        chat.ok(member, f"vote 1 {'against' if member == 'frank' else 'for'}")
+    chat.ok("alice", "poll close 1 --early")
+    at(chat, "2026-12-10", "10:30")
+    chat.ok("dan", "leaving")
+    chat.ok("frank", "leaving")
+    chat.ok("alice", 'motion "That the provider contract be extended" --item 2')
+    for member, choice in (("alice", "against"), ("erin", "against"), ("yan", "for"), ("grace", "against")):
+        chat.ok(member, f"vote 2 {choice}")
+    chat.ok("alice", "poll close 2")
+    at(chat, "2026-12-10", "10:40")
+    chat.ok("dan", "here")
+    chat.ok("sam", 'action "Circulate the plan" --owner @erin --due 2027-01-15 --item 1')
+    at(chat, "2026-12-10", "11:00")
+    chat.ok("alice", "meeting close")
+
+
+def page_of(chat: Chat, sessions: sessionmaker[Session], settings: Settings, who: str) -> str:
+    """The group page's text as `who` reads it through their own link, tags taken out."""
+    [(_, headers, _)] = fetch(settings, sessions, chat.now, link_for(chat, who))
+    [(status, _, body)] = fetch(settings, sessions, chat.now, "/groups/cjcg/",
+                                cookie=headers["Set-Cookie"].split(";")[0])
+    assert status == 200, body
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]*>", " ", body.decode())).replace("&#39;", "'")
+
+
+def test_the_page_lists_attendance_and_declarations_as_the_minutes_do_and_names_the_chair(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """The page joined the present with commas, so "dan — left at 10:30, back at 10:40, erin" read erin as one more
+    of dan's times (the minutes part such names with semicolons); it named yan with no word that he was carol's
+    deputy, though the minutes say so beside his declaration; and it never said who chaired or took the minutes.
+    It now states these as the minutes do (CJCG 6.2, 6.3, 6.5)."""
+    cjcg_full_meeting(chat)
+    minutes = chat.ok("alice", "minutes 1").text
+    page = page_of(chat, sessions, page_settings, "erin")
+    present = ("alice (Southend City Council); dan (Southend City Council) — left at 10:30, back at 10:40; "
+               "erin (Southend City Council); frank (Southend City Council Children's Services) — left at 10:30; "
+               "grace (Southend City Council Adult Services) — arrived at 10:10")
+    assert f"**Present:** {present}" in minutes.replace("&#39;", "'"), minutes
+    assert f"Present: {present} In attendance:" in page, page
+    assert "yan (deputy for carol): no interests to declare" in minutes
+    assert "yan (deputy for carol): no interests to declare" in page.split("The minutes' text")[0], page
+    assert "Item 2 (Provider contract): dan (Southend City Council): personal: My sister manages a provider" \
+        in page.split("The minutes' text")[0], page
+    assert "Chair: alice (Southend City Council) Minute-taker: sam — Administrative support (ToR 6.3)" in page, page
+
+
+def test_a_cjcg_page_names_members_who_made_no_declaration(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """CJCG 6.5, "Conflicts of interest are to be declared and recorded at the beginning of each meeting": the
+    minutes name whoever attended without declaring; the page listed only the declarations made, so a reader of it
+    could not tell that grace had declared nothing."""
+    cjcg_full_meeting(chat)
+    page = page_of(chat, sessions, page_settings, "erin").split("The minutes' text")[0]
+    assert "No declaration recorded: grace (Southend City Council Adult Services) — the ToR has interests declared at the beginning of " \
+           "each meeting (ToR 6.5)" in page, page
