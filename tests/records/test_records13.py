@@ -94,3 +94,24 @@ def test_a_cjcg_page_names_members_who_made_no_declaration(
     page = page_of(chat, sessions, page_settings, "erin").split("The minutes' text")[0]
     assert "No declaration recorded: grace (Southend City Council Adult Services) — the ToR has interests declared at the beginning of " \
            "each meeting (ToR 6.5)" in page, page
+
+
+def test_the_next_meetings_minutes_say_the_minutes_it_approved_were_corrected_there(chat: Chat) -> None:
+    """Meeting 2 corrected item 1's note of meeting 1 and added its resolution, then approved the minutes; its own
+    minutes said only that they "were approved as a correct record", as if the draft that was circulated had been
+    approved unchanged. They now say what was amended before the approval."""
+    cjcg_full_meeting(chat)
+    chat.ok("sam", 'chair @alice --agreed "meeting 1, minute 4"')  # alice's twelve months from adoption (6.2) end
+    chat.ok("sam", "meeting schedule 2027-02-10 10:00")
+    at(chat, "2027-02-10", "10:00")
+    chat.ok("alice", "meeting open")
+    for member in ("dan", "erin", "bob"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'minute "The group considered the draft plan and the consultation." --item 1 --meeting 1')
+    chat.ok("sam", 'resolved "That the joint action plan be approved." --item 1 --meeting 1')
+    chat.ok("alice", "minutes approve 1")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 2").text
+    assert "- The minutes of meeting 1 (10 Dec 2026) were approved as a correct record by alice (Southend City " \
+           "Council), as amended at this meeting: item 1 (Joint action plan), its discussion note and its " \
+           "resolution.\n" in minutes, minutes
