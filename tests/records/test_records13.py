@@ -115,3 +115,15 @@ def test_the_next_meetings_minutes_say_the_minutes_it_approved_were_corrected_th
     assert "- The minutes of meeting 1 (10 Dec 2026) were approved as a correct record by alice (Southend City " \
            "Council), as amended at this meeting: item 1 (Joint action plan), its discussion note and its " \
            "resolution.\n" in minutes, minutes
+
+
+def test_the_register_of_interests_says_whom_a_deputy_declared_for(
+        chat: Chat, sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """yan, who holds no seat, declared for carol (CJCG 7.2) at meeting 1; the register of interests, in chat and on
+    the page, showed a bare "yan", so an auditor reading it could not tell whose interests those were. It now says
+    "yan (deputy for carol)", as the minutes do."""
+    cjcg_full_meeting(chat)
+    register = dict(chat.ok("alice", "interests").fields)
+    assert register["yan (deputy for carol)"].startswith("no interests (meeting 1;"), register
+    page = page_of(chat, sessions, page_settings, "erin").split("Register of interests")[1]
+    assert "2026-12-10 10:00 yan (deputy for carol) 1 no interests to declare" in page, page
