@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.settings import Settings
 from tests.conftest import Chat
 from tests.platform_chats import at
+from tests.test_seeds_l import lieg_motion_tabled, lieg_opened
 from tests.web.pages import link_for, page_settings
 from tests.web.test_group_page import fetch
 
@@ -127,3 +128,20 @@ def test_the_register_of_interests_says_whom_a_deputy_declared_for(
     assert register["yan (deputy for carol)"].startswith("no interests (meeting 1;"), register
     page = page_of(chat, sessions, page_settings, "erin").split("Register of interests")[1]
     assert "2026-12-10 10:00 yan (deputy for carol) 1 no interests to declare" in page, page
+
+
+def test_the_quorum_at_each_vote_is_minuted_in_the_order_the_votes_opened_with_their_times(chat: Chat) -> None:
+    """LIEG: frank's motion 1 was tabled before the meeting (6.3) and put to the vote at 10:20, after poll 2 had opened
+    at 10:10 with frank still there; the minutes' quorum section listed motion 1 first, so the count seemed to rise
+    from 4 to 5 when frank had in fact left between. Each line now gives the time the vote opened, in that order."""
+    lieg_motion_tabled(chat)
+    lieg_opened(chat, "alice", "bob", "carol", "frank")
+    at(chat, "2026-12-10", "10:10")
+    chat.ok("erin", 'poll "Next venue?" "Barnet" "Camden"')
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("frank", "leaving")
+    chat.ok("erin", "motion vote 1")
+    quorum = chat.ok("erin", "minutes").text.split("## Quorum\n\n")[1].split("\n\n")[0]
+    assert quorum.splitlines()[1:] == [
+        "- **When the vote on poll 2 opened (10:10):** 5 voting members present; the ToR sets no quorum",
+        "- **When the vote on motion 1 opened (10:20):** 4 voting members present; the ToR sets no quorum"], quorum
