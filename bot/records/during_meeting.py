@@ -1,11 +1,13 @@
 """What a meeting did besides its items, votes and actions, read from the record: the minutes of an earlier meeting
-approved, and the ToR review or a report to the parent body recorded, while it sat. A clerk minutes both."""
+approved, the ToR review or a report to the parent body recorded, and earlier actions done, while it sat. A clerk
+minutes each."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
 from bot.models import Meeting
+from bot.records.actions_done import actions_done
 from bot.records.amendments import amended
 from bot.records.minutes_reads import APPROVALS_DURING, EVENTS_DURING, NEVER
 from bot.records.people import Namer
@@ -35,4 +37,4 @@ def recorded_during(session: Session, meeting: Meeting, terms: Terms, names: Nam
         elif event.kind == "report" and terms.reporting is not None:
             said.append(terms.reporting.cited(f"The report to {terms.reporting.to} was recorded as made by "
                                               f"{names(event.by_id)}{note}") + ".")
-    return said
+    return said + actions_done(session, meeting, while_open, names)

@@ -145,3 +145,19 @@ def test_the_quorum_at_each_vote_is_minuted_in_the_order_the_votes_opened_with_t
     assert quorum.splitlines()[1:] == [
         "- **When the vote on poll 2 opened (10:10):** 5 voting members present; the ToR sets no quorum",
         "- **When the vote on motion 1 opened (10:20):** 4 voting members present; the ToR sets no quorum"], quorum
+
+
+def test_an_earlier_action_marked_done_at_a_meeting_is_in_its_minutes(chat: Chat) -> None:
+    """erin's action 1 from meeting 1 was marked done while meeting 2 sat; meeting 2's minutes said "Actions: None
+    recorded." and nothing else of it, so the action log's progress was in no minutes. They now record it."""
+    cjcg_full_meeting(chat)
+    chat.ok("sam", 'chair @alice --agreed "meeting 1, minute 4"')
+    chat.ok("sam", "meeting schedule 2027-02-10 10:00")
+    at(chat, "2027-02-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("erin", "action done 1")
+    at(chat, "2027-02-10", "10:30")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 2").text
+    assert "## Also recorded at the meeting\n\n- Action 1 from meeting 1 (Circulate the plan; owner erin (Southend " \
+           "City Council)) was recorded as done by erin (Southend City Council).\n" in minutes, minutes
