@@ -4,7 +4,6 @@ minutes it approved (after tests/records/test_approval.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from sqlalchemy.orm import Session, sessionmaker
