@@ -126,6 +126,7 @@ def vote(v: VoteRecord) -> list[str]:
     lines = [f"**{kind} {v.number}:** {v.question}", "",
              *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
              *(held if v.voted else []),  # a motion moved and not put to the vote here has no tally to give
+             *(f"- Declared an interest in this item: {who}" for who in (v.interested if v.voted else ())),
              f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]
     return lines
 

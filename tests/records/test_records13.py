@@ -160,3 +160,15 @@ def test_an_earlier_action_marked_done_at_a_meeting_is_in_its_minutes(chat: Chat
     minutes = chat.ok("alice", "minutes 2").text
     assert "## Also recorded at the meeting\n\n- Action 1 from meeting 1 (Circulate the plan; owner erin (Southend " \
            "City Council)) was recorded as done by erin (Southend City Council).\n" in minutes, minutes
+
+
+def test_the_minutes_say_whether_a_member_with_an_interest_in_an_item_voted_on_it(chat: Chat) -> None:
+    """CJCG 6.5: dan declared an interest in item 2 and left the room for its vote; the minutes gave the interest
+    under Declarations and the tally under item 2, and no reader could tell from them whether dan had taken part.
+    Each open vote on an item now says, for whoever declared an interest in it, whether they voted."""
+    cjcg_full_meeting(chat)
+    minutes = chat.ok("alice", "minutes 1").text
+    item_2 = minutes.split("### 2. Provider contract")[1].split("###")[0]
+    assert "- Votes: For 1, Against 3, Abstain 0 (4 voted)\n- Declared an interest in this item: dan (Southend City " \
+           "Council), who did not vote\n" in item_2, item_2
+    assert "Declared an interest" not in minutes.split("### 2. Provider contract")[0]
