@@ -28,6 +28,11 @@ def people(names: list[str]) -> str:
     return ("; " if any(" — " in name for name in names) else ", ").join(names)
 
 
+def chaired_by(record: MeetingRecord) -> str:
+    """Who chaired, with any handover during the meeting. The minutes and the group page both use it."""
+    return record.chaired or record.chair
+
+
 def heading(record: MeetingRecord) -> list[str]:
     when = record.starts_at
     lines = [f"# Minutes of {record.group}: meeting {record.number}", ""]
@@ -43,7 +48,7 @@ def heading(record: MeetingRecord) -> list[str]:
             (f"; {record.overran})" if record.overran else ")")
     lines.append(f"- **Time:** {time}")
     lines.append(f"- **Place:** {record.place or 'not recorded'}")
-    lines.append(f"- **Chair:** {record.chaired or record.chair}")
+    lines.append(f"- **Chair:** {chaired_by(record)}")
     lines.append(f"- **Minute-taker:** {record.minute_taker}{record.minute_taker_role}")
     return lines
 
@@ -80,31 +85,37 @@ def attendance(record: MeetingRecord) -> list[str]:
 def quorum(record: MeetingRecord) -> list[str]:
     lines = ["", "## Quorum", "", f"- **When the meeting opened:** {record.quorum_at_open or 'not recorded'}"]
     lines += [f"- **Later:** {record.quorum_reached}"] if record.quorum_reached else []
-    lines += [f"- **When the vote on {v.kind} {v.number} opened:** {v.quorum}" for v in record.votes if v.quorum]
+    # in the order the votes opened, with the time: a motion tabled before the meeting keeps its lower number
+    checked = sorted((v for v in record.votes if v.quorum), key=lambda v: (v.opened_at is None, v.opened_at))
+    lines += [f"- **When the vote on {v.kind} {v.number} opened{f' ({clock(v.opened_at)})' if v.opened_at else ''}:**"
+              f" {v.quorum}" for v in checked]
     return lines
 
 
-def declarations(record: MeetingRecord) -> list[str]:
-    lines = ["", "## Declarations of interest", ""]
+def declared(record: MeetingRecord) -> list[tuple[str, str]]:
+    """The declarations as (label, text): those for the meeting, then each item's, then who attended without
+    declaring where the ToR has interests declared at each meeting. The minutes and the group page both use it."""
     # a deputy holds no seat of their own: name whom they attended for (`nadia (alternate for bob)`)
     deputising = {deputy: member.split(" (")[0] for deputy, member in record.deputies}
 
     def who(name: str) -> str:
         return f"{name} ({record.deputy_word} for {deputising[name]})" if name in deputising else name
-    missing = [f"- **No declaration recorded:** {people([who(n) for n in record.undeclared])} — "
-               f"{record.declare_rule}"] if record.undeclared else []
-    if not record.declarations:
-        return [*lines, *(missing or ["None recorded."])]
     groups: dict[int | None, list[str]] = {}
     for d in record.declarations:
         text = "no interests to declare" if d.description is None else \
             (f"{d.nature}: " if d.nature else "") + d.description
         text += f" (declared after the meeting closed, on {show_date(d.late)})" if d.late else ""
         groups.setdefault(d.item, []).append(f"{who(d.person)}: {text}")
-    for item in sorted(groups, key=lambda i: -1 if i is None else i):
-        label = "For the meeting" if item is None else f"Item {item} ({item_title(record, item)})"
-        lines.append(f"- **{label}:** " + "; ".join(groups[item]))
+    lines = [("For the meeting" if item is None else f"Item {item} ({item_title(record, item)})", "; ".join(said))
+             for item, said in sorted(groups.items(), key=lambda pair: -1 if pair[0] is None else pair[0])]
+    missing = [("No declaration recorded", f"{people([who(n) for n in record.undeclared])} — "
+                f"{record.declare_rule}")] if record.undeclared else []
     return lines + missing
+
+
+def declarations(record: MeetingRecord) -> list[str]:
+    lines = [f"- **{label}:** {text}" for label, text in declared(record)]
+    return ["", "## Declarations of interest", "", *(lines or ["None recorded."])]
 
 
 def vote(v: VoteRecord) -> list[str]:
@@ -115,6 +126,7 @@ def vote(v: VoteRecord) -> list[str]:
     lines = [f"**{kind} {v.number}:** {v.question}", "",
              *([f"- Proposed by: {v.proposed}"] if v.proposed else []),
              *(held if v.voted else []),  # a motion moved and not put to the vote here has no tally to give
+             *(f"- Declared an interest in this item: {who}" for who in (v.interested if v.voted else ())),
              f"- Outcome: {v.outcome}", *([f"- Next: {v.then}"] if v.then else []), ""]
     return lines
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Meeting, Poll
 from bot.records.group_end import then_words
+from bot.records.interested import interested
 from bot.records.people import Namer
 from bot.records.tally import counts
 from bot.terms import Terms
@@ -36,6 +37,8 @@ class VoteRecord:
     then: str | None = None  # where the ToR sends it once carried (bot.rules.voting.next_step)
     proposed: str | None = None  # a motion's proposer, and who tabled it where the ToR asks (LIEG 6.3)
     voted: bool = True  # False: a motion moved at the meeting and not put to the vote there (no tally to give)
+    opened_at: dt.datetime | None = None  # when its vote opened, in the group's zone: the minutes give the quorum then
+    interested: tuple[str, ...] = ()  # who declared an interest in its item, and whether they voted (an open vote)
 
 
 HIDDEN = "hidden until the poll closes"  # an open secret poll's count per option: its card, the minutes and the page
@@ -63,7 +66,9 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll), proposed=proposed)
+                      then=then_words(session, terms, poll), proposed=proposed,
+                      opened_at=poll.opened_at.astimezone(terms.zone) if poll.opened_at else None,
+                      interested=interested(session, poll, names))
 
 
 # Built once, with bound parameters (as bot/records/minutes_reads.py on main): the minutes and each close read it.

@@ -64,7 +64,8 @@ VOTES_BETWEEN = select(Poll).where(Poll.group_id == GROUP, Poll.meeting_id.is_(N
     .order_by(Poll.number)
 
 # What was recorded while the meeting sat (bot/records/during_meeting.py).
-APPROVALS_DURING = select(ApprovedMinutes.approved_by_id, Meeting.number, Meeting.starts_at) \
+APPROVALS_DURING = select(ApprovedMinutes.approved_by_id, Meeting.number, Meeting.starts_at, Meeting.id,
+                          ApprovedMinutes.approved_at) \
     .join(Meeting, Meeting.id == ApprovedMinutes.meeting_id) \
     .where(Meeting.group_id == GROUP, Meeting.id != MEETING, ApprovedMinutes.approved_at >= bindparam("opened"),
            ApprovedMinutes.approved_at <= bindparam("until")).order_by(ApprovedMinutes.approved_at)

@@ -13,6 +13,7 @@ from bot.models import AgendaItem, Attendance, Group, Interest, Membership, Poll
 from bot.numbers import meeting_number
 from bot.records import absences
 from bot.records.between_meetings import next_meeting_number
+from bot.records.deputised import as_deputy, deputised_for
 from bot.records.meeting_record import HIDDEN, name_of, tally
 from bot.records.people import namer
 from bot.records.tables import Table
@@ -54,13 +55,15 @@ def interests(session: Session, group: Group, person_id: int | None = None, sinc
         query = query.where(Interest.person_id == person_id)
     rows = []
     names = namer(session, group)
+    deputies = deputised_for(session, group.id)
     for i in session.scalars(query):
         declared = i.declared_at.astimezone(terms.zone)
         if since is not None and declared.date() < since:
             continue
         item = session.get(AgendaItem, i.item_id) if i.item_id else None
         meeting = str(meeting_number(session, i.meeting_id)) if i.meeting_id else ""
-        rows.append((f"{declared:%Y-%m-%d %H:%M}", names(i.person_id), meeting,
+        person = as_deputy(names(i.person_id), terms.deputies.word, deputies.get((i.meeting_id or 0, i.person_id)))
+        rows.append((f"{declared:%Y-%m-%d %H:%M}", person, meeting,
                      f"{item.position} {item.title}" if item else "", i.nature or "",
                      "no interests to declare" if i.no_interests else i.description or ""))
     return Table(f"{terms.name}: register of interests",

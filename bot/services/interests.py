@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, or_, select
 from bot.commands import STOP
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeting, Person
+from bot.records.deputised import as_deputy, deputised_for
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show, show_date
 from bot.services import lengths
@@ -204,6 +205,7 @@ def register(ctx: Context, cmd: Interests) -> Reply:
         since = parse_date(cmd.since, ctx.today, looking_back=True)
         query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone, fold=0))
     rows = []
+    deputies = deputised_for(ctx.session, ctx.group.id)  # a deputy holds no seat: say whom they declared for
     for interest in ctx.session.scalars(query.limit(200)):
         where = f"meeting {meeting_number(ctx.session, interest.meeting_id)}" if interest.meeting_id else "register"
         if interest.item_id:
@@ -213,7 +215,9 @@ def register(ctx: Context, cmd: Interests) -> Reply:
             (f"{interest.nature}: " if interest.nature else "") + (interest.description or "")
         # "declared": the time is the declaration's, often days before the meeting, not the meeting's date
         when = show(interest.declared_at, ctx.terms.zone)
-        rows.append((interest.person.display_name, f"{what} ({where}; declared {when})"))
+        who = as_deputy(interest.person.display_name, ctx.terms.deputies.word,
+                        deputies.get((interest.meeting_id or 0, interest.person_id)))
+        rows.append((who, f"{what} ({where}; declared {when})"))
     text = "Register of interests:" if rows else "No declarations recorded yet."
     return Reply(text, title=f"{ctx.terms.name}: interests", fields=tuple(rows), private=True)
 

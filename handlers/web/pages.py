@@ -17,7 +17,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.models import Group
 from bot.records.group_page import group_page
 from bot.records.meeting_record import HIDDEN, find_meeting
-from bot.records.minutes import apology_lines, in_attendance
+from bot.records.minutes import apology_lines, chaired_by, declared, in_attendance, people
 from bot.records.minutes_file import NO_PDF, minutes_file
 from bot.records.page_links import Admission, admit, calendar_token, read
 from bot.services.draft_minutes import draft_refusal
@@ -30,6 +30,9 @@ COOKIE = "govbot_page"
 TEMPLATES = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 TEMPLATES.globals["apology_lines"] = apology_lines  # the page lists apologies as the minutes do
 TEMPLATES.globals["in_attendance"] = in_attendance  # and who attended without being a member
+# and names, who chaired and the declarations as the minutes do: a name with its times ("dan — left at 10:30, back
+# at 10:40") is parted from the next by a semicolon, a deputy's declaration says for whom
+TEMPLATES.globals.update(people=people, chaired_by=chaired_by, declared=declared)
 TEMPLATES.globals["HIDDEN"] = HIDDEN  # an open secret poll's counts, in the words of its card and the minutes
 HEADERS = {
     "Cache-Control": "private, no-store",

@@ -104,7 +104,7 @@ def test_the_cjcg_minutes_read_as_a_secretary_would_write_them(recorded: Callabl
     assert "- **Apologies:** carol (Southend City Council) — annual leave, deputy yan attended; dan (Southend City Council)" \
         in minutes
     assert "- **When the meeting opened:** not quorate — 1 member present, 3 needed (ToR 6.4)" in minutes
-    assert "- **When the vote on motion 1 opened:** quorate — 3 members or deputies present, 3 needed (ToR 6.4)" \
+    assert "- **When the vote on motion 1 opened (09:00):** quorate — 3 members or deputies present, 3 needed (ToR 6.4)" \
         in minutes
     assert ("- **Item 2 (SEND placements procurement):** bob (Southend City Council): personal: My sister manages a provider bidding "
             "under item 2") in minutes
