@@ -1,0 +1,68 @@
+"""PLPCP, LCIIB and CSCPWG met again, clause by clause, as their members type in Slack: what the bot recorded, said
+or refused that their documents do not, each fixed (after tests/test_seeds_s.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+
+
+def plpcp_meeting_scheduled(chat: Chat) -> None:
+    """PLPCP meeting 1 (10 Dec 2026, 10:00) scheduled by sam, the LIIA programme team, with a budget item as item 2."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Budget deployment"')
+
+
+def test_apologies_typed_after_a_dash_keep_only_the_reason(chat: Chat) -> None:
+    """"apologies - on leave" is how a member types it in Slack; the minutes and the roll read "carol — - on leave",
+    the dash kept as part of the reason (LCIIB: "bob — - at CELC")."""
+    plpcp_meeting_scheduled(chat)
+    chat.ok("carol", "apologies - on leave")
+    chat.ok("dan", "apologies: unwell")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    closed = dict(chat.ok("alice", "meeting close").fields)
+    assert closed["Apologies"] == "carol — on leave; dan — unwell", closed
+    minutes = chat.ok("alice", "minutes").text
+    assert "carol (East London sub-region) — on leave;" in minutes, minutes
+
+
+def test_apologies_for_the_next_meeting_are_for_it_and_the_words_are_not_the_reason(chat: Chat) -> None:
+    """bob's "apologies for the next meeting - at an Ofsted inspection" was recorded for the right meeting, but its
+    reason, in the roll and the minutes, read "for the next meeting - at an Ofsted inspection". Said while a meeting
+    is open, "the next meeting" is the one after it, not the one he is missing now."""
+    plpcp_meeting_scheduled(chat)
+    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
+    said = chat.ok("bob", "apologies for the next meeting - at an Ofsted inspection").text
+    assert said.startswith("Apologies from bob recorded for meeting 1 (Thu 10 Dec 2026"), said
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.ok("frank", "apologies for next meeting, on leave").text
+    assert said.startswith("Apologies from frank recorded for meeting 2 (Wed 10 Mar 2027"), said
+    closed = dict(chat.ok("alice", "meeting close").fields)
+    assert closed["Apologies"] == "bob — at an Ofsted inspection", closed
+    assert "frank" in closed["Absent"], closed
+
+
+def test_an_interest_typed_as_on_an_item_is_recorded_on_that_item(chat: Chat) -> None:
+    """dan typed "declare interest in item 2 - my LA bids for the hub": it was recorded as an interest in the whole
+    meeting, reading "interest in item 2 - my LA bids for the hub", so voting on item 2's motion reminded him of
+    nothing and the minutes did not put it against the item."""
+    plpcp_meeting_scheduled(chat)
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.ok("dan", "declare interest in item 2 - my LA bids for the hub").text
+    assert said.startswith("Recorded: dan declared an interest on item 2 (Budget deployment) for meeting 1: my LA "
+                           "bids for the hub"), said
+    said = chat.ok("erin", "declare on item 2: trustee of a fostering charity").text
+    assert "on item 2 (Budget deployment)" in said and said.endswith(": trustee of a fostering charity"), said
+    chat.ok("alice", 'motion "Allocate £50k to the South hub" --item 2')
+    voted = chat.ok("dan", "vote 1 for").as_text()
+    assert "Reminder: an interest was declared on this item: my LA bids for the hub." in voted, voted
+    none = chat.ok("frank", "declare none for item 2").text
+    assert "item 2" in none and "no interests" in none, none
+    refused = chat.refused("grace", "declare interest in item 2").text
+    assert refused.startswith("Say what the interest is"), refused
