@@ -13,6 +13,7 @@ from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show, show_date
 from bot.services import lengths
 from bot.services.context import Context, agenda_item
+from bot.services.interest_words import item_in_words
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.services.presence import present_by_acting
@@ -51,6 +52,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         raise NotAllowed(ctx.terms.interests.cited(f"Only members of {ctx.terms.name} and their {rule.words} declare "
                          "interests here" if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} "
                          "declare interests here") + ".")
+    cmd = item_in_words(cmd)
     words = cmd.description
     none = " ".join(" ".join(words).casefold().split()).rstrip(STOP).strip() in NO_INTERESTS
     description = " ".join(words).strip()
