@@ -66,3 +66,26 @@ def test_an_interest_typed_as_on_an_item_is_recorded_on_that_item(chat: Chat) ->
     assert "item 2" in none and "no interests" in none, none
     refused = chat.refused("grace", "declare interest in item 2").text
     assert refused.startswith("Say what the interest is"), refused
+
+
+def test_seating_a_dcs_s_successor_before_the_term_ends_says_from_when(chat: Chat) -> None:
+    """PLPCP Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region
+    will be appointed". On 15 Jan 2027, the last day of bob's term, the channel was told "a new representative is
+    due (`member add @person --seat ...`)"; sam did so and was refused "DCS North London is held by bob. Remove them
+    first: `member remove @bob`", which would end bob's term early, on his last day. The notice says from when the
+    new representative is seated, and so does the refusal, which still names removal for a DCS leaving early."""
+    from tests.scheduler.conftest import RecordingNotifier, run
+    chat.load("plpcp")
+    notifier = RecordingNotifier()
+    chat.now = dt.datetime(2027, 1, 15, 9, 30, tzinfo=dt.UTC)
+    run(chat.sessions, notifier, [chat.now])
+    vacant = [s.reply.text for s in notifier.sent if s.reply.title == "Seat vacant"]
+    assert vacant[0] == ("bob's term in the seat DCS North London ends today, 15 Jan 2027 (ToR Membership): a new "
+                         "representative is due from tomorrow, 16 Jan 2027 (`member add @person --seat \"DCS North "
+                         "London\"`)."), vacant[0]
+    refused = chat.refused("sam", 'member add @zed --seat "DCS North London"').text
+    assert refused == ("DCS North London is held by bob until their term ends on 15 Jan 2027 (ToR Membership): seat "
+                       "the new representative from 16 Jan 2027, with `member add @zed --seat \"DCS North London\"` "
+                       "then. If bob is leaving the seat before then, `member remove @bob` first."), refused
+    chat.now = dt.datetime(2027, 1, 16, 9, 0, tzinfo=dt.UTC)
+    assert "zed now holds DCS North London" in chat.ok("sam", 'member add @zed --seat "DCS North London"').text
