@@ -89,3 +89,46 @@ def test_seating_a_dcs_s_successor_before_the_term_ends_says_from_when(chat: Cha
                        "then. If bob is leaving the seat before then, `member remove @bob` first."), refused
     chat.now = dt.datetime(2027, 1, 16, 9, 0, tzinfo=dt.UTC)
     assert "zed now holds DCS North London" in chat.ok("sam", 'member add @zed --seat "DCS North London"').text
+
+
+def cscpwg_chair_elected_with_a_substitute(chat: Chat) -> None:
+    """CSCPWG meeting 1 (7 Feb 2023): alice, bob and carol present, wendy attending as dan's substitute; bob elected
+    chair by the four of them."""
+    chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    chat.ok("dan", "substitute @wendy --meeting 1")
+    at(chat, "2023-02-07", "14:00")
+    chat.ok("sam", "meeting open")
+    for person in ("alice", "bob", "carol", "wendy"):
+        chat.ok(person, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for person in ("alice", "bob", "carol", "wendy"):
+        chat.ok(person, "vote 1 bob")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @bob --poll 1")
+
+
+def test_cscpwg_a_recommendation_is_not_closed_before_everyone_present_has_voted(chat: Chat) -> None:
+    """CSCPWG Governance: "Any recommendations should be agreed by all members of the working group". Three had voted
+    for and wendy, dan's substitute, was still reading when bob pressed Close vote: the recommendation was recorded
+    not carried, a decision no member made. Closing is refused while someone present and entitled to vote has not,
+    naming them and what closing now would record, while their votes could still carry it; `--early` closes it
+    anyway, as between meetings."""
+    cscpwg_chair_elected_with_a_substitute(chat)
+    chat.ok("bob", 'motion "Recommend that the Board calls for a national placements sufficiency fund"')
+    for person in ("alice", "bob", "carol"):
+        chat.ok(person, "vote 2 for")
+    refused = chat.refused("bob", "poll close 2").text
+    assert refused == ("wendy (substitute for dan) has not voted on motion 2 yet; closed now, it is decided without "
+                       "them, as not carried: 3 for, 0 against, 0 abstaining; needs all 4 members of the group to "
+                       "vote for, present or not (ToR Governance). Wait for their vote, or close it anyway with "
+                       "`poll close 2 --early`."), refused
+    chat.ok("wendy", "vote 2 for")
+    assert "Motion 2 is closed: carried." in chat.ok("bob", "poll close 2").text
+    chat.ok("bob", 'motion "Recommend a national fostering campaign"')
+    chat.ok("alice", "vote 3 for")
+    assert "Motion 3 is closed: not carried." in chat.ok("bob", "poll close 3 --early").text
+    chat.ok("bob", 'motion "Recommend a review of secure homes"')
+    chat.ok("alice", "vote 4 against")  # no vote still to come can carry it now: it closes as it is
+    assert "Motion 4 is closed: not carried." in chat.ok("bob", "poll close 4").text
