@@ -132,3 +132,24 @@ def test_cscpwg_a_recommendation_is_not_closed_before_everyone_present_has_voted
     chat.ok("bob", 'motion "Recommend a review of secure homes"')
     chat.ok("alice", "vote 4 against")  # no vote still to come can carry it now: it closes as it is
     assert "Motion 4 is closed: not carried." in chat.ok("bob", "poll close 4").text
+
+
+def test_a_dcs_whose_term_ended_and_was_succeeded_is_told_so_when_voting(chat: Chat) -> None:
+    """PLPCP Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region
+    will be appointed". bob's term ended on 15 Jan 2027 and zed was seated; at the next meeting bob's vote was refused
+    as a stranger's ("Only voting members ... vote, or an alternate attending for an absent member who named them"),
+    and his `here` named his seat's end with no clause. Both now say his term ended, citing the clause, and who
+    holds the seat."""
+    chat.load("plpcp")
+    chat.now = dt.datetime(2027, 1, 16, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", 'member add @zed --seat "DCS North London"')
+    chat.ok("sam", "meeting schedule 2027-01-20 10:00")
+    at(chat, "2027-01-20", "10:00")
+    chat.ok("alice", "meeting open")
+    ended = ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: your term in "
+             "DCS North London ended on 15 Jan 2027 (ToR Membership); zed holds it now")
+    said = chat.refused("bob", "here").text
+    assert said.startswith(ended + "."), said
+    chat.ok("alice", 'motion "Deploy the Q4 budget"')
+    said = chat.refused("bob", "vote 1 for").text
+    assert said == ended + ", so you do not vote.", said
