@@ -153,3 +153,16 @@ def test_a_dcs_whose_term_ended_and_was_succeeded_is_told_so_when_voting(chat: C
     chat.ok("alice", 'motion "Deploy the Q4 budget"')
     said = chat.refused("bob", "vote 1 for").text
     assert said == ended + ", so you do not vote.", said
+
+
+def test_plpcp_an_alternate_declaring_while_the_dcs_is_present_reads_an_alternate(chat: Chat) -> None:
+    """PLPCP's word is "alternate": nadia, declaring while bob was present, read "a alternate attends, and declares,
+    only for a member who is away"."""
+    plpcp_meeting_scheduled(chat)
+    chat.ok("bob", "alternate @nadia")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    said = chat.refused("nadia", "declare none").text
+    assert "so has no declaration to make for it: an alternate attends, and declares, only for a member who is " \
+           "away (ToR Membership)." in said, said

@@ -116,8 +116,8 @@ def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
         return
     rule, held = ctx.terms.deputies, meeting.status != "open"  # held: nobody can now say `here` at it
     raise NotAllowed(rule.cited(f"{ctx.actor.display_name} {'did not attend' if held else 'is not attending'} meeting "
-                                f"{meeting.number} in a member's place, so has no declaration to make for it: a "
-                                f"{rule.word} attends, and declares, only for a member who is away") + "."
+                                f"{meeting.number} in a member's place, so has no declaration to make for it: "
+                                f"{rule.a_word} attends, and declares, only for a member who is away") + "."
                      + ("" if held else " If you are attending for one, say `here` first."))
 
 
