@@ -93,7 +93,7 @@ def test_member_add_appoints_a_successor_when_the_tor_wants_a_new_representative
     chat.ok("nadia", "vote 1 for")
     chat.refused("carol", "vote 1 for")
     assert chat.refused("sam", 'member add @zoe --seat "DCS North London"').text.startswith(
-        "DCS North London is held by nadia.")
+        "DCS North London is held by nadia until their term ends on 21 Jan 2028 (ToR Membership)")
 
 
 def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:

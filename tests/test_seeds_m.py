@@ -274,5 +274,5 @@ def test_plpcp_a_dcs_succeeded_at_the_end_of_the_term_is_told_so_not_the_alterna
     stranger asking to be an alternate."""
     plpcp_after_the_first_terms(chat)
     said = chat.refused("bob", "here").text
-    assert said == ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: you held "
-                    "DCS North London until 15 Jan 2027; zara holds it now."), said
+    assert said == ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: your "
+                    "term in DCS North London ended on 15 Jan 2027 (ToR Membership); zara holds it now."), said

@@ -87,3 +87,13 @@ def chair_term_words(rule: ChairRule, role: str, ends_on: dt.date, today: dt.dat
     if ends_on < today:
         return rule.cited(f"{role}'s term ended {show_date(ends_on)}")
     return f"{role} until {show_date(ends_on)}"
+
+
+def held_until(seat: Seat, holder: str, ends_on: dt.date, person: str) -> str:
+    """Why `person` cannot be seated yet where `holder`'s term in `seat` runs until `ends_on`, and from when they can
+    (PLPCP: "a new representative ... will be appointed" after twelve months): not by removing the holder early."""
+    successor = "the new representative" if new_holder_due(seat) else "a successor, or reappoint them,"
+    return (seat.cited(f"{seat.title} is held by {holder} until their term ends on {show_date(ends_on)}")
+            + f": seat {successor} from {show_date(ends_on + dt.timedelta(days=1))}, with `member add "
+            f"{mention(person)} --seat \"{seat.title}\"` then. If {holder} is leaving the seat before then, "
+            f"`member remove {mention(holder)}` first.")

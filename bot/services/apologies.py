@@ -33,7 +33,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
     stated = meeting_in_reason(cmd)
     refuse_for_without_dashes(ctx, cmd, stated)
-    cmd = meeting_on_day(ctx, stated)
+    cmd = next_meeting_in_reason(ctx, meeting_on_day(ctx, stated))
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")
@@ -61,7 +61,8 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                          "are leaving early, say `leaving`." if own else
                          f"{name} is recorded present at meeting {meeting.number}, so apologies no longer apply; "
                          "if they are leaving early, they say `leaving`.")
-    reason = kept(" ".join(cmd.reason).strip(), lengths.TITLE, "reason") or None
+    # `apologies - on leave`, `apologies: unwell`: the mark that parts the command from its reason is not the reason
+    reason = kept(" ".join(cmd.reason).strip().lstrip(SEPARATORS).strip(), lengths.TITLE, "reason") or None
     sent = f"Apologies from {name} recorded" + ("" if own else f" by {ctx.actor.display_name}")
     if present is not None and present.status == "deputised" and present.deputy_id is not None:
         return deputy_attends(ctx, meeting, present, reason, sent, own)
@@ -115,6 +116,29 @@ def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
         raise NotFound(f"There is no meeting on {show_date(day)} to come. Say `meetings` to list them.")
     rest = " ".join(words[size:]).lstrip(" ,.:;-\u2013\u2014")
     return dataclasses.replace(cmd, meeting=on_day[0].number, reason=(rest,) if rest else ())
+
+
+# `apologies for the next meeting - at an Ofsted inspection`: the meeting named, not the reason.
+NEXT_MEETING = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?next\s+(?:meeting|one)\b(.*)", re.IGNORECASE | re.DOTALL)
+SEPARATORS = " ,.:;-\u2013\u2014"
+
+
+def next_meeting_in_reason(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
+    """`cmd` with the next meeting as its --meeting where its reason begins by naming it, and the rest as the reason:
+    while a meeting is open, the next is the first scheduled after it, not the one being missed now."""
+    named = NEXT_MEETING.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    if named is None:
+        return cmd
+    current = ctx.open_meeting()
+    after = ctx.session.scalars(select(Meeting).where(
+        Meeting.group_id == ctx.group.id, Meeting.status == "scheduled",
+        Meeting.starts_at > current.starts_at).order_by(Meeting.starts_at).limit(1)).first() if current else None
+    meeting = ctx.meeting(None) if current is None else after
+    if meeting is None:
+        raise NotFound(f"No meeting after meeting {current.number if current else ''} is scheduled yet, so there is "
+                       "no next meeting to send apologies for. Say `meetings` to list them.")
+    rest = named.group(1).strip().lstrip(SEPARATORS).strip()
+    return dataclasses.replace(cmd, meeting=meeting.number, reason=(rest,) if rest else ())
 
 
 def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:

@@ -84,8 +84,12 @@ def former_seat(ctx: Context) -> str | None:
     now = next((m.person.display_name for m in ctx.memberships() if m.seat_title == held.seat_title), None)
     left = held.ended_at.astimezone(ctx.terms.zone).date()
     until = min(left, held.term_ends_on) if held.term_ends_on else left  # the term's end, not the successor's day
+    seat = ctx.terms.seat(held.seat_title)
     said = f"You no longer hold a seat in {ctx.terms.name}: you held {held.seat_title} until {show_date(until)}"
-    if (seat := ctx.terms.seat(held.seat_title)) is not None and seat.several_holders:  # LCIIB's co-opted leads:
+    if held.term_ends_on is not None and until == held.term_ends_on:  # the term ran out: say so, with its clause
+        ended = f"your term in {held.seat_title} ended on {show_date(until)}"
+        said = f"You no longer hold a seat in {ctx.terms.name}: {seat.cited(ended) if seat else ended}"
+    if seat is not None and seat.several_holders:  # LCIIB's co-opted leads:
         return f"{said}."  # another holder of the seat is no successor of theirs, nor is it vacant without them
     return said + (f"; {now} holds it now." if now else ", and it is vacant.")
 

@@ -17,7 +17,7 @@ from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.voting import vote_refusal
 from bot.sealed_rows import write_returning
-from bot.services import guests, roll
+from bot.services import attendance, guests, roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
@@ -107,8 +107,10 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
         refusal, waiting = deputy_refusal(ctx, poll.meeting_id), not_yet_attending(ctx, poll.meeting_id)
         if refusal is not None or waiting is not None:
             raise NotAllowed(" ".join(part for part in (refusal, waiting) if part))
-    raise NotAllowed(vote_refusal(ctx.terms, ctx.membership(ctx.actor), ctx.today, voter=ctx.actor.display_name,
-                                  meeting_number=number))
+    held = ctx.membership(ctx.actor)
+    if held is None and (former := attendance.former_seat(ctx)) is not None:  # a term ended, a successor seated
+        raise NotAllowed(f"{former.removesuffix('.')}, so you do not vote.")
+    raise NotAllowed(vote_refusal(ctx.terms, held, ctx.today, voter=ctx.actor.display_name, meeting_number=number))
 
 
 def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:

@@ -14,6 +14,7 @@ from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show, show_date
 from bot.services import lengths
 from bot.services.context import Context, agenda_item
+from bot.services.interest_words import item_in_words
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
 from bot.services.presence import present_by_acting
@@ -52,6 +53,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         raise NotAllowed(ctx.terms.interests.cited(f"Only members of {ctx.terms.name} and their {rule.words} declare "
                          "interests here" if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} "
                          "declare interests here") + ".")
+    cmd = item_in_words(cmd)
     words = cmd.description
     none = " ".join(" ".join(words).casefold().split()).rstrip(STOP).strip() in NO_INTERESTS
     description = " ".join(words).strip()
@@ -115,8 +117,8 @@ def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:
         return
     rule, held = ctx.terms.deputies, meeting.status != "open"  # held: nobody can now say `here` at it
     raise NotAllowed(rule.cited(f"{ctx.actor.display_name} {'did not attend' if held else 'is not attending'} meeting "
-                                f"{meeting.number} in a member's place, so has no declaration to make for it: a "
-                                f"{rule.word} attends, and declares, only for a member who is away") + "."
+                                f"{meeting.number} in a member's place, so has no declaration to make for it: "
+                                f"{rule.a_word} attends, and declares, only for a member who is away") + "."
                      + ("" if held else " If you are attending for one, say `here` first."))
 
 

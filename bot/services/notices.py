@@ -142,7 +142,8 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     if kind == "seat-vacant":
         text = f"{holder}'s term in the seat {membership.seat_title} ends today, {show_date(ends_on)}"
         add = f"`member add @person --seat \"{membership.seat_title}\"`"
-        then = f": a new representative is due ({add})." if new_holder_due(seat) else \
+        then = f": a new representative is due from tomorrow, {show_date(ends_on + dt.timedelta(days=1))} ({add})." \
+            if new_holder_due(seat) else \
             f": the seat is vacant until the term is renewed or the seat filled ({add})."
         text = (seat.cited(text) if seat else text) + then
         return Notice("Seat vacant", text)

@@ -20,6 +20,7 @@ from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll, not_open_yet
 from bot.services.poll_results import card, counted_electorate, counts, electorate
 from bot.services.record_lock import require_unlocked
+from bot.services.waiting_votes import require_present_voted
 from bot.verbs import PollClose
 
 
@@ -47,6 +48,7 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
                              + f"; close the vote with `poll close {poll.number}`.")
     if not cmd.early:
         require_deadline_reached(ctx, poll)
+        require_present_voted(ctx, poll)
     return finish(ctx, poll, casting)
 
 

@@ -7,7 +7,6 @@ import re
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.grammar import mention
 from bot.models import Membership, Poll
 from bot.replies import Reply
 from bot.rules.calendar import add_months, parse_start, show_date
@@ -24,7 +23,7 @@ from bot.services.composition import holdings, standing_breaches, warnings_after
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.standing import term_ended
-from bot.services.tenure import served_a_term
+from bot.services.tenure import refuse_occupied, served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
 from bot.verbs import MemberAdd, MemberRemove, Members
@@ -118,8 +117,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
         if same_seat and membership.person_id == person.id and also:
             return record_capacity(ctx, membership, also, before)
         if same_seat and not seat.several_holders:
-            raise NotAllowed(f"{seat.title} is held by {membership.person.display_name}. "
-                             f"Remove them first: `member remove {mention(membership.person.display_name)}`.")
+            refuse_occupied(seat, membership, person.id, person.display_name)
         if membership.person_id == person.id:
             raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.errors import NotAllowed
+from bot.grammar import mention
 from bot.models import Membership
+from bot.rules.tenure import held_until
 from bot.services.context import Context
 from bot.services.standing import term_ended
+from bot.terms import Seat
 
 
 def served_a_term(ctx: Context, person_id: int, seat_title: str) -> bool:
@@ -20,3 +24,12 @@ def served_a_term(ctx: Context, person_id: int, seat_title: str) -> bool:
     if latest.ended_at is None:
         return term_ended(ctx, latest)
     return latest.term_ends_on < latest.ended_at.astimezone(ctx.terms.zone).date()
+
+
+def refuse_occupied(seat: Seat, holding: Membership, person_id: int, person: str) -> None:
+    """Refuse seating `person` where `holding` fills `seat`: while a term runs, from when they can be seated (its end,
+    not the holder's removal on their last day); with no term, once the holder is removed."""
+    holder = holding.person.display_name
+    if holding.term_ends_on is not None and holding.person_id != person_id:
+        raise NotAllowed(held_until(seat, holder, holding.term_ends_on, person))
+    raise NotAllowed(f"{seat.title} is held by {holder}. Remove them first: `member remove {mention(holder)}`.")

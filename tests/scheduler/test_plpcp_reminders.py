@@ -41,4 +41,5 @@ def test_the_day_a_dcs_term_ends_the_channel_is_told_which_seat_to_fill(chat: Ch
     vacant = [s.reply.text for s in notifier.sent if s.reply.title == "Seat vacant"]
     assert len(vacant) == 4
     assert vacant[0] == ("bob's term in the seat DCS North London ends today, 15 Jan 2027 (ToR Membership): a new "
-                         "representative is due (`member add @person --seat \"DCS North London\"`).")
+                         "representative is due from tomorrow, 16 Jan 2027 (`member add @person --seat \"DCS North "
+                         "London\"`).")

@@ -1,0 +1,30 @@
+"""An agenda item named in a declaration's own words, as members type it: `declare interest in item 2 - my LA bids`."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from bot.verbs import Declare
+
+# "interest in item 2 - ...", "on item 2: ...", "a conflict of interest on agenda item 2, ...", "none for item 2":
+# recorded as an interest in the whole meeting, in those words, the item was lost: no reminder when voting on it.
+ON_ITEM = re.compile(
+    r"(?P<lead>(?:an?\s+)?(?:(?:conflict\s+of\s+)?interests?|conflict|none|nothing|no\s+interests?)\s+)?"
+    r"(?:in|on|for|re|regarding)\s+(?:agenda\s+)?item\s+#?(?P<item>\d{1,4})\b(?P<rest>.*)",
+    re.IGNORECASE | re.DOTALL)
+NONE_WORDS = ("none", "nothing", "no interest", "no interests")
+SEPARATORS = " ,.:;-\u2013\u2014"
+
+
+def item_in_words(cmd: Declare) -> Declare:
+    """`cmd` with the agenda item its description begins by naming as its --item, and the rest as the description
+    (`none for item 2` is no interests on item 2); as it came when --item is given or no item is named."""
+    named = ON_ITEM.fullmatch(" ".join(cmd.description).strip()) if cmd.item is None else None
+    if named is None:
+        return cmd
+    lead = " ".join((named.group("lead") or "").casefold().split())
+    rest = named.group("rest").strip().lstrip(SEPARATORS).strip()
+    if lead in NONE_WORDS and not rest:
+        rest = "none"
+    return dataclasses.replace(cmd, item=int(named.group("item")), description=(rest,) if rest else ())
