@@ -1,0 +1,51 @@
+"""CJCG (seed 004) and LIEG (seed 003) met again, clause by clause: what their meetings still found the bot
+counting, minuting, saying or allowing that the ToR does not, each fixed (after tests/test_seeds_s.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+
+
+def lieg_meeting_bob_opened_for_erin(chat: Chat) -> None:
+    """LIEG meeting 1 (10 Dec 2026), erin its volunteer chair (5.1); frank's motion 1 tabled with the steering group
+    (6.3); bob, a co-chair, opens it at 10:00 and frank, grace, harry and ivy say `here`."""
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("frank", 'motion "That the LIEG meets on Thursdays"')
+    chat.ok("alice", "motion table 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("bob", "meeting open")
+    for member in ("frank", "grace", "harry", "ivy"):
+        chat.ok(member, "here")
+
+
+def test_lieg_the_chair_who_runs_the_vote_is_among_the_members_present_it_needs_a_majority_of(chat: Chat) -> None:
+    """LIEG 6.3, "a majority decision ... by all members of the group present": erin, chairing, opened and closed the
+    vote without saying `here`, and was left out of those present: 3 for and 2 against of the 5 counted was declared
+    carried, though 6 members were at the meeting and 3 is no majority of them. Running the vote is being there."""
+    lieg_meeting_bob_opened_for_erin(chat)
+    chat.ok("erin", "motion vote 1")
+    for member, choice in (("frank", "for"), ("grace", "for"), ("harry", "for"), ("ivy", "against"),
+                           ("bob", "against")):
+        chat.ok(member, f"vote 1 {choice}")
+    closed = chat.ok("erin", "poll close 1").text
+    assert "Motion 1 is closed: not carried." in closed, closed
+    outcome = dict(chat.ok("erin", "results 1").fields)["Outcome"]
+    assert outcome.startswith("not carried: 3 for, 2 against, 0 abstaining; needs 4 of the 6 entitled to vote"), \
+        outcome
+    assert "Present: bob, frank, grace, harry, ivy, erin" in chat.ok("bob", "attendance").as_text()
+
+
+def test_lieg_the_chair_who_closes_a_vote_is_counted_present_at_its_close(chat: Chat) -> None:
+    """LIEG 6.3: bob, a co-chair, opened the vote; erin, the meeting's chair, closed it without having said `here`,
+    and the count left her out of the members present."""
+    lieg_meeting_bob_opened_for_erin(chat)
+    chat.ok("bob", "motion vote 1")
+    for member in ("frank", "grace", "harry"):
+        chat.ok(member, "vote 1 for")
+    chat.ok("ivy", "vote 1 against")
+    chat.ok("erin", "poll close 1")
+    outcome = dict(chat.ok("erin", "results 1").fields)["Outcome"]
+    assert outcome.startswith("not carried: 3 for, 1 against, 0 abstaining; needs 4 of the 6 entitled to vote"), \
+        outcome
