@@ -49,3 +49,19 @@ def test_lieg_the_chair_who_closes_a_vote_is_counted_present_at_its_close(chat: 
     outcome = dict(chat.ok("erin", "results 1").fields)["Outcome"]
     assert outcome.startswith("not carried: 3 for, 1 against, 0 abstaining; needs 4 of the 6 entitled to vote"), \
         outcome
+
+
+def test_lieg_inviting_an_authority_onto_the_steering_group_is_not_recorded_as_a_capacity(chat: Chat) -> None:
+    """LIEG 3.1, "A LIEG steering group comprising of at least the Co-chairs but including other London LAs by
+    invitation": bob's `member add @frank --seat "Islington representative" --also "steering group"` answered
+    "frank ... is recorded as also steering group", and frank, told nothing else, was then refused scheduling a
+    meeting as not on the steering group. `--also` gives no power: the invitation is refused, saying how it is made."""
+    chat.load("lieg")
+    said = chat.refused("bob", 'member add @frank --seat "Islington representative" --also "steering group"').text
+    assert said.startswith("The steering group is the members whose seats the ToR file puts on it (ToR 3.1): now "
+                           "alice, bob and erin. `--also` records a capacity and gives no power, so frank would not "
+                           "be on it."), said
+    assert "mark the seat Islington representative `steering: true` in the ToR file and import it again with " \
+           "`govbot group import FILE`" in said, said
+    assert "also" not in chat.ok("bob", "members").as_text().split("Islington representative")[1].split("\n")[0]
+    chat.ok("bob", 'member add @carol --seat "Barnet second representative" --also "data lead"')
