@@ -65,3 +65,33 @@ def test_lieg_inviting_an_authority_onto_the_steering_group_is_not_recorded_as_a
            "`govbot group import FILE`" in said, said
     assert "also" not in chat.ok("bob", "members").as_text().split("Islington representative")[1].split("\n")[0]
     chat.ok("bob", 'member add @carol --seat "Barnet second representative" --also "data lead"')
+
+
+def test_cjcg_minutes_say_when_the_meeting_lost_its_quorum_and_regained_it(chat: Chat) -> None:
+    """CJCG 6.4, "quorate if three of its members are present": bob left at 10:40, and the room was told "The meeting
+    is now not quorate"; he came back at 10:55, and carol left for good at 11:10. The minutes said only that the
+    meeting became quorate at 10:00, as if it had stayed so: a clerk reading them could not tell which business was
+    done without a quorum."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "10:40")
+    assert chat.ok("bob", "leaving").notices == ("The meeting is now not quorate — 2 members present, 3 needed "
+                                                 "(ToR 6.4).",)
+    at(chat, "2026-12-10", "10:55")
+    chat.ok("bob", "here")
+    at(chat, "2026-12-10", "11:10")
+    chat.ok("carol", "leaving")
+    at(chat, "2026-12-10", "11:20")
+    chat.ok("alice", "meeting close")
+    quorum = chat.ok("alice", "minutes 1").text.split("## Quorum", 1)[1].split("\n## ", 1)[0]
+    assert quorum.strip().splitlines() == [
+        "- **When the meeting opened:** not quorate — 1 member present, 3 needed (ToR 6.4)",
+        "- **Later:** quorate from 10:00, when carol arrived — 3 members present, 3 needed (ToR 6.4)",
+        "- **Later:** not quorate from 10:40, when bob left — 2 members present, 3 needed (ToR 6.4)",
+        "- **Later:** quorate again from 10:55, when bob came back — 3 members present, 3 needed (ToR 6.4)",
+        "- **Later:** not quorate from 11:10, when carol left — 2 members present, 3 needed (ToR 6.4)",
+    ], quorum

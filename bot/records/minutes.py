@@ -79,7 +79,7 @@ def attendance(record: MeetingRecord) -> list[str]:
 
 def quorum(record: MeetingRecord) -> list[str]:
     lines = ["", "## Quorum", "", f"- **When the meeting opened:** {record.quorum_at_open or 'not recorded'}"]
-    lines += [f"- **Later:** {record.quorum_reached}"] if record.quorum_reached else []
+    lines += [f"- **Later:** {change}" for change in record.quorum_changes]
     lines += [f"- **When the vote on {v.kind} {v.number} opened:** {v.quorum}" for v in record.votes if v.quorum]
     return lines
 
