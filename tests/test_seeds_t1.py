@@ -108,3 +108,26 @@ def test_cjcg_renewing_the_chair_before_the_term_ends_runs_on_from_its_end(chat:
     assert said == ("alice's term as chair is renewed until 15 Jan 2028, following on from the term that ends on 15 "
                     "Jan 2027 (ToR 6.2); agreed: meeting 3, minute 2."), said
     assert "alice, chair until 15 Jan 2028" in chat.ok("alice", "members").as_text()
+
+
+def test_lieg_a_guest_from_a_london_authority_counts_against_its_cap_whoever_came_first(chat: Chat) -> None:
+    """LIEG 2.1, "a maximum of two attending at any one time": erin recorded rob as a guest from Barnet (2.7), and
+    carol and dan of Barnet then both said `here`, three of Barnet attending at once; had carol and dan come first,
+    rob would have been refused as Barnet's third. The guest counts against the cap either way."""
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("erin", 'guest @rob --from "Barnet"')
+    chat.ok("carol", "here")
+    said = chat.refused("dan", "here").text
+    assert said == ("Barnet already has 2 attending; at most 2 per organisation may attend at once (ToR 2.1). "
+                    "Attending for Barnet now: carol and rob (guest); one of them can say `leaving` to make "
+                    "room."), said
+    assert "dan" not in dict(chat.ok("erin", "attendance").fields)["Present"]
+    at(chat, "2026-12-10", "10:20")  # the guest goes, as the refusal says one of them can: it was "not recorded present"
+    said = chat.ok("rob", "leaving").text
+    assert said == ("rob has left meeting 1 at 10:20. As a guest, rob held no vote and no place in the quorum, so "
+                    "no count changes (ToR 2.7)."), said
+    chat.ok("dan", "here")
+    assert chat.refused("rob", "here").text.startswith("Barnet already has 2 attending;")
