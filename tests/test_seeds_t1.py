@@ -131,3 +131,18 @@ def test_lieg_a_guest_from_a_london_authority_counts_against_its_cap_whoever_cam
                     "no count changes (ToR 2.7)."), said
     chat.ok("dan", "here")
     assert chat.refused("rob", "here").text.startswith("Barnet already has 2 attending;")
+
+
+def test_cjcg_a_named_deputy_who_cannot_attend_is_told_to_tell_the_member(chat: Chat) -> None:
+    """CJCG 7.2, "Where a member cannot attend a meeting, the member should nominate a named deputy to attend": zoe,
+    named by carol for meeting 1, said `apologies` and was told "You hold no seat ..., so no apologies are needed",
+    leaving carol counting on a deputy who would not come. She is told it is carol who must know, and what carol can
+    do."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("carol", "deputy @zoe --meeting 1")
+    said = chat.refused("zoe", "apologies stuck in court").text
+    assert said == ("You are carol's deputy for meeting 1, not a member, so the apologies are not yours to send "
+                    "(ToR 7.2). If you cannot attend, tell carol: they can name another deputy with `deputy @person "
+                    "--meeting 1`, or send their apologies."), said
+    assert chat.refused("mia", "apologies").text.startswith("Children's Joint Commissioning Group is confidential")
