@@ -19,6 +19,7 @@ from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll, not_open_yet
 from bot.services.poll_results import card, counted_electorate, counts, electorate
+from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
 from bot.services.waiting_votes import require_present_voted
 from bot.verbs import PollClose
@@ -46,6 +47,8 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
             raise NotAllowed(f"{refusal} " + ("A tie is not carried" if tied else
                                               f"Motion {poll.number} is not tied, so none is needed")
                              + f"; close the vote with `poll close {poll.number}`.")
+    if held_at is not None and held_at.status == "open":  # closing the meeting's vote: there, `here` or not
+        present_by_acting(ctx, held_at)  # first, so the closer counts among those present still to vote
     if not cmd.early:
         require_deadline_reached(ctx, poll)
         require_present_voted(ctx, poll)

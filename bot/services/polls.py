@@ -187,6 +187,8 @@ def record_quorum(ctx: Context, poll: Poll, meeting: Meeting | None, quorum: Quo
 def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
     """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
     require_operating(ctx, "open a vote")
+    if (running := ctx.open_meeting()) is not None:  # whoever opens a vote at the meeting is there (LIEG 6.3)
+        present_by_acting(ctx, running)
     meeting, quorum = voting_meeting(ctx, poll.closes_at, how or f"motion vote {poll.number}", poll.kind)
     record_quorum(ctx, poll, meeting, quorum)
     quorum_text = quorum.text if quorum else None
