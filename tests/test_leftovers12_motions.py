@@ -104,3 +104,55 @@ def test_a_motion_moved_between_meetings_and_voted_at_the_next_is_minuted_once(c
     minutes = business(chat.ok("alice", "minutes 1").text)
     assert minutes.count("That the budget is noted") == 1 and "not put to the vote" not in minutes, minutes
     assert isinstance(chat.now, dt.datetime)
+
+
+def test_the_chair_moves_a_motion_while_the_meeting_is_short_and_it_waits_for_the_quorum(chat: Chat) -> None:
+    """CJCG 6.4, "quorate if three of its members are present": alice's motion at a meeting of two was refused
+    outright ("a vote needs a quorate meeting") and nothing was recorded, though moving a motion needs no quorum.
+    It is recorded, saying it goes to the vote once the meeting is quorate."""
+    meeting_opened(chat, "cjcg", "bob")
+    said = chat.ok("alice", 'motion "That the plan is adopted"').text
+    assert "Motion 1 is proposed" in said, said
+    assert "not quorate" in said and "(ToR 6.4)" in said and "once the meeting is quorate" in said, said
+    assert "`motion vote 1`" in said, said
+    chat.ok("dan", "here")
+    assert "Vote open on motion 1" in chat.ok("alice", "motion vote 1").text
+
+
+def test_a_member_acting_without_saying_here_is_told_they_are_recorded_present(chat: Chat) -> None:
+    """bob proposed and carol declared at the open meeting without `here`; both were recorded present (CJCG 6.4
+    counts them) and neither was told. Now each is."""
+    meeting_opened(chat, "cjcg", "dan")
+    said = chat.ok("bob", 'motion "That the plan is adopted"').text
+    assert said.endswith("You are recorded present at meeting 1 (ToR 6.4)."), said
+    said = chat.ok("carol", "declare none").text
+    assert said.endswith("You are recorded present at meeting 1 (ToR 6.4)."), said
+    assert "recorded present" not in chat.ok("carol", 'declare "I chair the provider forum"').text
+
+
+def test_lieg_tabling_at_the_open_meeting_records_the_tabler_present_as_proposing_does(chat: Chat) -> None:
+    """LIEG 6.3: frank's motion recorded him present, but alice tabling it with the steering group at the open
+    meeting left her minuted absent."""
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    assert "You are recorded present at meeting 1." in chat.ok("frank", 'motion "That LIEG meets in Hackney"').text
+    assert "You are recorded present at meeting 1." in chat.ok("alice", "motion table 1").text
+    roll = dict(chat.ok("erin", "meeting close").fields)
+    assert "alice" in roll["Present"] and "alice" not in roll.get("Absent", ""), roll
+
+
+def test_a_motion_moved_again_after_one_like_it_was_decided_says_so(chat: Chat) -> None:
+    """bob moved at meeting 2 the motion meeting 1 had already decided; it was recorded without a word. It is still
+    recorded (no ToR forbids it), and he is told when the same motion was decided."""
+    meeting_opened(chat, "cjcg", "bob", "carol", "dan")
+    chat.ok("bob", 'motion "That the plan is adopted"')
+    chat.ok("alice", "motion vote 1")
+    for who in ("bob", "carol", "dan"):
+        chat.ok(who, "vote 1 for")
+    chat.ok("alice", "poll close 1")
+    said = chat.ok("bob", 'motion "That the  plan is ADOPTED"').text
+    assert "Motion 2 is proposed" in said, said
+    assert "An identical motion was moved before: motion 1, decided at meeting 1 (carried)" in said, said
+    assert "`motion withdraw 2`" in said, said

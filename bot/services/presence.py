@@ -31,6 +31,17 @@ def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
     return True
 
 
+def recorded_present(ctx: Context, meeting: Meeting | None) -> str:
+    """`present_by_acting`, told to the speaker: ` You are recorded present at meeting 1 (ToR 6.4).` when it
+    recorded them now (citing the quorum that counts who is present, where the ToR sets one), else nothing. They
+    never said `here`, and would not otherwise know the roll has them."""
+    if meeting is None or not present_by_acting(ctx, meeting):
+        return ""
+    said = f"You are recorded present at meeting {meeting.number}"
+    rule = ctx.terms.quorum
+    return " " + (rule.cited(said) if rule is not None else said) + "."
+
+
 def sent_a_deputy(ctx: Context, meeting: Meeting, member_id: int) -> Attendance | None:
     """At the close of `meeting`, the record for a member with none who named a deputy for it (CJCG 7.2: "Where a
     member cannot attend a meeting, the member should nominate a named deputy"): the nomination was their notice
