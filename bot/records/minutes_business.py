@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.models import Meeting, Poll
-from bot.records.between_meetings import previous_meeting
 from bot.records.group_end import then_words
 from bot.records.people import Namer
 from bot.records.tally import counts
@@ -78,6 +77,9 @@ MOVED_BEFORE = select(Poll).where(
     Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.proposed_at > bindparam("since"),
     Poll.proposed_at < bindparam("opened"), Poll.opened_at.is_(None) | (Poll.opened_at >= bindparam("opened")),
     Poll.meeting_id.is_(None) | (Poll.meeting_id != bindparam("meeting_id"))).order_by(Poll.number)
+# When the group's last meeting held before this one closed: motions since then wait for this one.
+LAST_CLOSED = select(func.max(Meeting.closed_at)).where(Meeting.group_id == bindparam("group_id"),
+                                                        Meeting.closed_at < bindparam("opened"))
 VOTED_AT = select(Poll).where(Poll.meeting_id == bindparam("meeting_id"))
 STILL_OPEN = dt.datetime.max.replace(tzinfo=dt.UTC)  # `until` for a meeting still open
 EVER = dt.datetime.min.replace(tzinfo=dt.UTC)  # `since` for a group's first meeting
@@ -94,10 +96,9 @@ def unvoted_at(session: Session, meeting: Meeting) -> list[Poll]:
 
 
 def moved_before(session: Session, meeting: Meeting) -> list[Poll]:
-    """The motions proposed between meetings, after the meeting before `meeting` closed (or began) and before
+    """The motions proposed between meetings, after the last meeting held before `meeting` closed and before
     `meeting` opened, and not put to a vote before it: they wait for it, so its minutes and its close name them."""
-    previous = previous_meeting(session, meeting)
-    since = (previous.closed_at or previous.starts_at) if previous is not None else EVER
+    since = session.scalar(LAST_CLOSED, {"group_id": meeting.group_id, "opened": meeting.opened_at}) or EVER
     return list(session.scalars(MOVED_BEFORE, {"group_id": meeting.group_id, "meeting_id": meeting.id,
                                                "since": since, "opened": meeting.opened_at}))
 
