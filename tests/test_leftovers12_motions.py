@@ -157,3 +157,16 @@ def test_a_motion_moved_again_after_one_like_it_was_decided_says_so(chat: Chat) 
     assert "Motion 2 is proposed" in said, said
     assert "An identical motion was moved before: motion 1, decided at meeting 1 (carried)" in said, said
     assert "`motion withdraw 2`" in said, said
+
+
+def test_declaring_again_at_the_open_meeting_what_was_declared_ahead_records_the_member_present(chat: Chat) -> None:
+    """carol declared ahead of meeting 1 and said it again as it opened, without `here`: she was told it was already
+    recorded, and minuted absent."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("carol", 'declare "I chair the provider forum"')
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    said = chat.ok("carol", 'declare "I chair the provider forum"').text
+    assert "Already recorded" in said and said.endswith("You are recorded present at meeting 1 (ToR 6.4)."), said
+    assert "carol" in dict(chat.ok("alice", "meeting close").fields)["Present"]

@@ -76,7 +76,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     earlier = same_declaration(ctx, meeting, item, kept_text, nature, mine)
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
         return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
-                     + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added.")
+                     + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added."
+                     + recorded_present(ctx, meeting))  # said again at the open meeting: they are there
     on = item.id if item else None
     if none and (standing := [i for i in mine if not i.no_interests and clashes(on, i.item_id)]):
         return Reply(still_declared(ctx, standing, meeting), private=True)
