@@ -170,3 +170,13 @@ def test_declaring_again_at_the_open_meeting_what_was_declared_ahead_records_the
     said = chat.ok("carol", 'declare "I chair the provider forum"').text
     assert "Already recorded" in said and said.endswith("You are recorded present at meeting 1 (ToR 6.4)."), said
     assert "carol" in dict(chat.ok("alice", "meeting close").fields)["Present"]
+
+
+def test_a_withdrawn_motion_is_not_voted_on_or_put_to_the_vote(chat: Chat) -> None:
+    meeting_opened(chat, "cjcg", "bob", "carol", "dan")
+    chat.ok("bob", 'motion "That the plan is adopted"')
+    chat.ok("bob", "motion withdraw 1")
+    for who, command in (("carol", "vote 1 for"), ("alice", "motion vote 1"), ("alice", "poll close 1")):
+        said = chat.refused(who, command).text
+        assert said.startswith("Motion 1 was withdrawn by its proposer, so it is not voted on"), said
+        assert 'move it again: motion "That the plan is adopted"' in said, said

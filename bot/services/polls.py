@@ -32,7 +32,7 @@ from bot.services.poll_closing import finish as finish
 from bot.services.poll_records import POLL as POLL
 from bot.services.poll_records import get_poll as get_poll
 from bot.services.poll_records import poll_of_record as poll_of_record
-from bot.services.poll_records import refuse_duplicate, refuse_mistyped_verb
+from bot.services.poll_records import refuse_duplicate, refuse_mistyped_verb, refuse_withdrawn
 from bot.services.poll_results import card as card
 from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
@@ -133,6 +133,7 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
 
 def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
+    refuse_withdrawn(poll)
     meeting = calling_meeting(ctx, poll.kind)  # its chair calls the votes at it; the group's chair, others
     require(ctx, cmd.act, "open a vote", meeting=meeting, between=meeting is None)
     tabling = ctx.terms.voting.tabling
