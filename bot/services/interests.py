@@ -103,7 +103,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         f"{show_date(ctx.today)}." if meeting is not None and meeting.status == "closed" else ""
     said = said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "") \
         + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
-    return Reply((f"{said.rstrip('.')}.{late}" if late else said) + present)
+    said = f"{said.rstrip('.')}.{late}" if late else said
+    return Reply(f"{said.rstrip('.')}.{present}" if present else said)  # the interest's words end a sentence first
 
 
 def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:

@@ -39,7 +39,7 @@ from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
-from bot.services.presence import recorded_present
+from bot.services.presence import present_by_acting, recorded_present
 from bot.services.vote_deadline import require_deadline
 from bot.terms_powers import Act
 
