@@ -5,6 +5,7 @@ while that meeting was open. Its minutes name it, and closing the meeting says s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, select
@@ -55,7 +56,7 @@ def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], in
 
 
 def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
-                quorum: str | None, names: Namer) -> VoteRecord:
+                quorum: str | None, names: Namer, away: Collection[int] = ()) -> VoteRecord:
     counts, voters = tally(session, poll)
     tabling = terms.voting.tabling
     proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
@@ -68,7 +69,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
                       poll.secret, rule, counts, voters, outcome, quorum,
                       then=then_words(session, terms, poll), proposed=proposed,
                       opened_at=poll.opened_at.astimezone(terms.zone) if poll.opened_at else None,
-                      interested=interested(session, poll, names))
+                      interested=interested(session, poll, names, away))
 
 
 # Built once, with bound parameters (as bot/records/minutes_reads.py on main): the minutes and each close read it.
@@ -102,10 +103,10 @@ def unvoted_outcome(session: Session, poll: Poll) -> str:
 
 
 def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],
-                   quorums: dict[int | None, str], names: Namer) -> list[VoteRecord]:
+                   quorums: dict[int | None, str], names: Namer, away: Collection[int] = ()) -> list[VoteRecord]:
     """Every vote held at `meeting` and every motion moved at it and not voted on there, in the order they came
-    (a motion's number is given when it is moved)."""
-    held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names)
+    (a motion's number is given when it is moved). `away`: deputies named who did not attend (bot.records.interested)."""
+    held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names, away)
             for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
     moved = [replace(vote_record(session, terms, poll, positions, None, names), counts=(), voters=0, then=None,
                      outcome=unvoted_outcome(session, poll), voted=False)
