@@ -105,7 +105,8 @@ def unvoted_outcome(session: Session, poll: Poll) -> str:
 def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],
                    quorums: dict[int | None, str], names: Namer, away: Collection[int] = ()) -> list[VoteRecord]:
     """Every vote held at `meeting` and every motion moved at it and not voted on there, in the order they came
-    (a motion's number is given when it is moved). `away`: deputies named who did not attend (bot.records.interested)."""
+    (a motion's number is given when it is moved). `away`: deputies named who did not attend
+    (bot.records.interested)."""
     held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names, away)
             for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
     moved = [replace(vote_record(session, terms, poll, positions, None, names), counts=(), voters=0, then=None,
