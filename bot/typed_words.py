@@ -25,6 +25,13 @@ STOPS = f"[{re.escape(SENTENCE_END)}]"
 MENTION = re.compile(rf"^<@([A-Za-z0-9:_.\-]{{1,200}})(?:\|([^>]*))?>{STOPS}*$")
 HANDLE = re.compile(rf"^@([\w.\-]{{1,80}}?){STOPS}*$")
 QUOTED_NAME = f"@{QUOTED_DASHES}"  # how `tokenize` marks a name quoted after an @
+# The mark that parts a command's leading words from what follows (`apologies - on leave`, `interest in item 2: bids`).
+SEPARATORS = " ,.:;-\u2013\u2014"
+
+
+def after_separator(text: str) -> str:
+    """`text` without the separating mark it begins with (`- on leave` is `on leave`), trimmed."""
+    return text.strip().lstrip(SEPARATORS).strip()
 
 
 def tokenize(text: str) -> list[str]:

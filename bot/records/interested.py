@@ -4,6 +4,8 @@ recorded")."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
@@ -15,13 +17,18 @@ DECLARED_ON = select(Interest.person_id).where(Interest.item_id == bindparam("it
 CAST_BY = select(Ballot.cast_by_id).where(Ballot.poll_id == bindparam("poll_id"))
 
 
-def interested(session: Session, poll: Poll, names: Namer) -> tuple[str, ...]:
-    """`dan (Southend City Council), who did not vote` (or `who voted`) for each person who declared an interest in
-    `poll`'s agenda item; nothing for a vote on no item, or a secret one, whose ballots name no voter."""
+def interested(session: Session, poll: Poll, names: Namer, away: Collection[int] = ()) -> tuple[str, ...]:
+    """`dan (Southend City Council), who did not vote` (`who voted`; `who has not voted yet` while it is open) for each
+    person who declared an interest in `poll`'s agenda item; nothing for a vote on no item, or a secret one, whose
+    ballots name no voter. `away`: deputies who declared ahead and did not attend (the member came), whom the
+    minutes' declarations leave out (bot.records.roll_record.deputies_away): not named here either."""
     if poll.item_id is None or poll.secret or poll.opened_at is None:
         return ()
-    declared = list(dict.fromkeys(session.scalars(DECLARED_ON, {"item_id": poll.item_id})))
+    declared = [person for person in dict.fromkeys(session.scalars(DECLARED_ON, {"item_id": poll.item_id}))
+                if person not in away]
     if not declared:
         return ()
     cast = set(session.scalars(CAST_BY, {"poll_id": poll.id}))
-    return tuple(f"{names(person)}, who {'voted' if person in cast else 'did not vote'}" for person in declared)
+    # a draft read while the vote is open: not voting is not yet a fact the minutes can state
+    not_cast = "has not voted yet" if poll.status == "open" else "did not vote"
+    return tuple(f"{names(person)}, who {'voted' if person in cast else not_cast}" for person in declared)

@@ -180,7 +180,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.undeclared = undeclared(session, meeting, names, rows, officers)
         record.declare_rule = terms.interests.cited("the ToR has interests declared at the beginning of each meeting")
     by_poll: dict[int | None, str] = {c.poll_id: c.text for c in checks if c.poll_id is not None}
-    record.votes = business_votes(session, terms, meeting, positions, by_poll, names)
+    record.votes = business_votes(session, terms, meeting, positions, by_poll, names, away)
     for poll in votes_before(session, meeting):
         held = vote_record(session, terms, poll, {}, None, names)
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),

@@ -6,6 +6,7 @@ Its minutes name it, and closing the meeting says so."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 
 from sqlalchemy import bindparam, func, select
@@ -56,7 +57,7 @@ def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], in
 
 
 def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
-                quorum: str | None, names: Namer) -> VoteRecord:
+                quorum: str | None, names: Namer, away: Collection[int] = ()) -> VoteRecord:
     counts, voters = tally(session, poll)
     tabling = terms.voting.tabling
     proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
@@ -69,7 +70,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
                       poll.secret, rule, counts, voters, outcome, quorum,
                       then=then_words(session, terms, poll), proposed=proposed,
                       opened_at=poll.opened_at.astimezone(terms.zone) if poll.opened_at else None,
-                      interested=interested(session, poll, names))
+                      interested=interested(session, poll, names, away))
 
 
 # Built once, with bound parameters (as bot/records/minutes_reads.py on main): the minutes and each close read it.
@@ -139,10 +140,11 @@ def unvoted_record(session: Session, terms: Terms, meeting: Meeting, poll: Poll,
 
 
 def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],
-                   quorums: dict[int | None, str], names: Namer) -> list[VoteRecord]:
+                   quorums: dict[int | None, str], names: Namer, away: Collection[int] = ()) -> list[VoteRecord]:
     """Every vote held at `meeting` and every motion moved at it (or before it, since the meeting before) and not
-    voted on there, in the order they came (a motion's number is given when it is moved)."""
-    held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names)
+    voted on there, in the order they came (a motion's number is given when it is moved). `away`: deputies named
+    who did not attend (bot.records.interested)."""
+    held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names, away)
             for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
     moved = [unvoted_record(session, terms, meeting, poll, positions, names) for poll in unvoted_at(session, meeting)]
     return sorted(held + moved, key=lambda vote: vote.number)

@@ -25,7 +25,7 @@ from bot.services.deputy_eligibility import accounts_of
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
-from bot.typed_words import person_ref
+from bot.typed_words import after_separator, person_ref
 
 
 def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
@@ -64,7 +64,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                          f"{name} is recorded present at meeting {meeting.number}, so apologies no longer apply; "
                          "if they are leaving early, they say `leaving`.")
     # `apologies - on leave`, `apologies: unwell`: the mark that parts the command from its reason is not the reason
-    reason = kept(" ".join(cmd.reason).strip().lstrip(SEPARATORS).strip(), lengths.TITLE, "reason") or None
+    reason = kept(after_separator(" ".join(cmd.reason)), lengths.TITLE, "reason") or None
     sent = f"Apologies from {name} recorded" + ("" if own else f" by {ctx.actor.display_name}")
     if present is not None and present.status == "deputised" and present.deputy_id is not None:
         return deputy_attends(ctx, meeting, present, reason, sent, own)
@@ -122,7 +122,6 @@ def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
 
 # `apologies for the next meeting - at an Ofsted inspection`: the meeting named, not the reason.
 NEXT_MEETING = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?next\s+(?:meeting|one)\b(.*)", re.IGNORECASE | re.DOTALL)
-SEPARATORS = " ,.:;-\u2013\u2014"
 
 
 def next_meeting_in_reason(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
@@ -139,7 +138,7 @@ def next_meeting_in_reason(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologie
     if meeting is None:
         raise NotFound(f"No meeting after meeting {current.number if current else ''} is scheduled yet, so there is "
                        "no next meeting to send apologies for. Say `meetings` to list them.")
-    rest = named.group(1).strip().lstrip(SEPARATORS).strip()
+    rest = after_separator(named.group(1))
     return dataclasses.replace(cmd, meeting=meeting.number, reason=(rest,) if rest else ())
 
 

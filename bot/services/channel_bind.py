@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bot.errors import NotAllowed
 from bot.models import Group, Person
 from bot.replies import Reply
-from bot.services import authority, groups
+from bot.services import authority, ended, groups
 from bot.services.context import Context, Place
 from bot.verbs import GroupBind
 
@@ -19,14 +19,16 @@ from bot.verbs import GroupBind
 def bind(session: Session, actor_id: int, place: Place, short_name: str, now: dt.datetime) -> Reply:
     """Bind `place` to the group `short_name`. Raises NotFound for a group the actor may not know of, and
     NotAllowed, saying who may, unless the actor may bind a channel for it and, when the channel is another group's
-    still (one that has not ended), for that group as well."""
+    still (one that has not ended, early or at the date its ToR gives it), for that group as well."""
     group = groups.group_named(session, short_name, seen_by=actor_id)
     actor = session.get_one(Person, actor_id)
     ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
     authority.require(ctx, GroupBind.act, f"bind a channel to {group.name}")
     held = groups.group_for(session, place)
     if held is not None and held.id != group.id and held.ended_at is None:
-        require_giving(Context(session=session, group=held, actor=actor, now=now, platform=place.platform), group)
+        holder = Context(session=session, group=held, actor=actor, now=now, platform=place.platform)
+        if ended.stopped(holder) is None:  # a group that has ended keeps its record, not its channel
+            require_giving(holder, group)
     return groups.bind_channel(session, group, place, now, actor_id)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from bot.typed_words import after_separator
 from bot.verbs import Declare
 
 # "interest in item 2 - ...", "on item 2: ...", "a conflict of interest on agenda item 2, ...", "none for item 2":
@@ -14,7 +15,6 @@ ON_ITEM = re.compile(
     r"(?:in|on|for|re|regarding)\s+(?:agenda\s+)?item\s+#?(?P<item>\d{1,4})\b(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL)
 NONE_WORDS = ("none", "nothing", "no interest", "no interests")
-SEPARATORS = " ,.:;-\u2013\u2014"
 
 
 def item_in_words(cmd: Declare) -> Declare:
@@ -24,7 +24,7 @@ def item_in_words(cmd: Declare) -> Declare:
     if named is None:
         return cmd
     lead = " ".join((named.group("lead") or "").casefold().split())
-    rest = named.group("rest").strip().lstrip(SEPARATORS).strip()
+    rest = after_separator(named.group("rest"))
     if lead in NONE_WORDS and not rest:
         rest = "none"
     return dataclasses.replace(cmd, item=int(named.group("item")), description=(rest,) if rest else ())

@@ -7,6 +7,7 @@ from bot.models import Meeting, Poll
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context
+from bot.services.interests import declared_on_item
 from bot.services.poll_results import counts, electorate
 from bot.services.vote_cap import name, voted
 from bot.terms_rules import VotingRule
@@ -38,8 +39,16 @@ def require_present_voted(ctx: Context, poll: Poll) -> None:
         return
     word = ctx.terms.deputies.word
     who = [name(ctx, caster) + ("" if caster == member else f" ({word} for {name(ctx, member)})")
-           for member, caster in waiting.items()]
+           + interested(ctx, poll, caster) for member, caster in waiting.items()]
     names = who[0] if len(who) == 1 else f"{', '.join(who[:-1])} and {who[-1]}"
     verb, theirs = ("has", "their vote") if len(who) == 1 else ("have", "their votes")
     raise NotAllowed(f"{names} {verb} not voted on motion {poll.number} yet; closed now, it is decided without them, "
                      f"as {now.text}. Wait for {theirs}, or close it anyway with `poll close {poll.number} --early`.")
+
+
+def interested(ctx: Context, poll: Poll, person_id: int) -> str:
+    """` (who declared an interest in this item)` where `person_id` did: whether to vote is then theirs to judge
+    (bot.services.ballots.interest_reminders), and the chair waiting for their vote should know why it may not come."""
+    if poll.item_id is None or not declared_on_item(ctx, person_id, poll.item_id):
+        return ""
+    return " (who declared an interest in this item)"
