@@ -1,0 +1,51 @@
+"""Faults found in the seed groups by other helpers, fixed: leaving the room for an item, a poll tied to an item,
+apologies recorded for a member, approving minutes by number, the next-meeting reminder and naming the chair."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
+
+
+def cjcg_with_items(chat: Chat) -> None:
+    """CJCG's meeting 1 open with alice, bob, carol, dan and erin, and two items on its agenda; carol has declared
+    a pecuniary interest in item 1."""
+    meeting_opened(chat, "cjcg", "bob", "carol", "dan", "erin")
+    chat.ok("sam", 'agenda add "Placements contract"')
+    chat.ok("sam", 'agenda add "Short breaks"')
+    chat.ok("carol", 'declare "Shares in a placements provider" --item 1 --nature pecuniary')
+
+
+def test_a_member_with_an_interest_leaves_the_room_for_the_item(chat: Chat) -> None:
+    """CJCG 6.5 ("Conflicts of interest are to be declared and recorded"): carol, with an interest in item 1, could
+    only say `leaving` (refused "`leaving` has no option --item"), and the minutes did not say why she went. Now
+    `leaving --item 1` records it, her vote on the item's motion is refused until she is back, and the minutes say
+    she left the room for item 1 with her interest declared, in the attendance and under the item."""
+    cjcg_with_items(chat)
+    chat.advance(minutes=10)
+    said = chat.ok("carol", "leaving --item 1").text
+    assert said.startswith("carol has left the room for item 1 (Placements contract) at 10:10, having declared a "
+                           "pecuniary interest in it (ToR 6.5)."), said
+    chat.ok("alice", 'motion "Award the placements contract" --item 1')
+    said = chat.refused("carol", "vote 1 against").text
+    assert said.startswith("You left the room for item 1 (Placements contract) at 10:10, having declared a pecuniary "
+                           "interest in it (ToR 6.5), so you do not vote on motion 1 while out."), said
+    assert "Say `here` when you are back" in said
+    chat.ok("bob", "vote 1 for")
+    chat.ok("alice", "poll close 1")
+    chat.advance(minutes=10)
+    chat.ok("carol", "here")
+    minutes = chat.ok("sam", "meeting minutes").text
+    assert "carol (Southend City Council) — left the room for item 1 (pecuniary interest declared) at 10:10, back " \
+           "at 10:20" in minutes, minutes
+    item = minutes.split("### 1. Placements contract")[1].split("###")[0]
+    assert "- carol (Southend City Council) left the room for this item (pecuniary interest declared)" in item, item
+
+
+def test_leaving_for_an_item_not_on_the_agenda_is_refused(chat: Chat) -> None:
+    """`leaving --item 9` names no item: refused with how to see the agenda, and carol stays in the room."""
+    cjcg_with_items(chat)
+    assert "Meeting 1 has no item 9. Say `agenda` to see its items." in chat.refused("carol", "leaving --item 9").text
+    said = chat.ok("dan", "leaving --item 2").text
+    assert "no interest of dan's is recorded on it, and one is recorded with `declare \"the interest\" --item 2` " \
+           "(ToR 6.5)" in said, said
