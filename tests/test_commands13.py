@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from tests.conftest import Chat
 from tests.platform_chats import meeting_opened
+from tests.test_seeds_leftovers import cscpwg_all_present
 
 
 def cjcg_with_items(chat: Chat) -> None:
@@ -49,3 +50,23 @@ def test_leaving_for_an_item_not_on_the_agenda_is_refused(chat: Chat) -> None:
     said = chat.ok("dan", "leaving --item 2").text
     assert "no interest of dan's is recorded on it, and one is recorded with `declare \"the interest\" --item 2` " \
            "(ToR 6.5)" in said, said
+
+
+def test_the_chair_election_poll_is_minuted_under_its_agenda_item(chat: Chat) -> None:
+    """CSCPWG Governance ("will elect a chair at its first meeting"): `poll` took no --item, so the election poll
+    could not be tied to the item "Elect the chair", and the minutes said of that item "Nothing was minuted and no
+    vote was taken" while the heading said the chair was elected by poll 1. Now the poll is minuted under it."""
+    cscpwg_all_present(chat)
+    chat.ok("sam", 'agenda add "Elect the chair"')
+    chat.ok("sam", 'poll "Chair" "alice" "bob" --item 1')
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "vote 1 alice")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @alice --poll 1")
+    minutes = chat.ok("sam", "meeting minutes").text
+    item = minutes.split("### 1. Elect the chair")[1].split("## Actions")[0]
+    assert "Nothing was minuted" not in item, item
+    assert "**Poll 1:** Chair" in item and "- Outcome: alice has the most votes (3 of 3 voting)" in item, item
+    assert "Other votes" not in minutes
+    assert "Meeting 1 has no item 4. Say `agenda` to see its items." in \
+        chat.refused("alice", 'poll "Venue" "Barnet" "Camden" --item 4').text
