@@ -70,3 +70,19 @@ def test_the_chair_election_poll_is_minuted_under_its_agenda_item(chat: Chat) ->
     assert "Other votes" not in minutes
     assert "Meeting 1 has no item 4. Say `agenda` to see its items." in \
         chat.refused("alice", 'poll "Venue" "Barnet" "Camden" --item 4').text
+
+
+def test_apologies_recorded_again_without_a_reason_keep_the_reason_given(chat: Chat) -> None:
+    """liam sent apologies with a reason; sam (the secretariat), recording the apologies liam also e-mailed, said
+    `apologies --for @liam` with none, and liam's reason was replaced by none in the record and the minutes. Now the
+    earlier reason stands unless a new one is given."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("liam", "apologies Attending a SEND tribunal")
+    said = chat.ok("sam", "apologies --for @liam").text
+    assert said.startswith("Apologies from liam (Attending a SEND tribunal, the reason given before) recorded by sam "
+                           "for meeting 1"), said
+    minutes = chat.ok("sam", "meeting minutes 1").text
+    assert "liam (Southend SEND Independent Forum) — Attending a SEND tribunal" in minutes, minutes
+    chat.ok("sam", "apologies --for @liam Unwell")
+    assert "liam (Southend SEND Independent Forum) — Unwell" in chat.ok("sam", "meeting minutes 1").text
