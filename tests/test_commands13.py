@@ -86,3 +86,14 @@ def test_apologies_recorded_again_without_a_reason_keep_the_reason_given(chat: C
     assert "liam (Southend SEND Independent Forum) — Attending a SEND tribunal" in minutes, minutes
     chat.ok("sam", "apologies --for @liam Unwell")
     assert "liam (Southend SEND Independent Forum) — Unwell" in chat.ok("sam", "meeting minutes 1").text
+
+
+def test_approving_minutes_of_meeting_1_by_its_word_gives_the_command_that_works(chat: Chat) -> None:
+    """`minutes approve meeting 1` was refused "The meeting is a number, not 'meeting'. Say `minutes approve`.
+    Coming meetings: none.": neither the command nor the list helped with a meeting held. It now says the one that
+    works, which approves them."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("alice", "meeting close")
+    said = chat.refused("alice", "minutes approve meeting 1").text
+    assert said == "Give the meeting's number alone, without the word 'meeting': say `minutes approve 1`.", said
+    assert "approved" in chat.ok("alice", "minutes approve 1").text
