@@ -3,8 +3,11 @@ apologies recorded for a member, approving minutes by number, the next-meeting r
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
 from tests.platform_chats import meeting_opened
+from tests.scheduler.conftest import RecordingNotifier, run
 from tests.test_seeds_leftovers import cscpwg_all_present
 
 
@@ -97,3 +100,18 @@ def test_approving_minutes_of_meeting_1_by_its_word_gives_the_command_that_works
     said = chat.refused("alice", "minutes approve meeting 1").text
     assert said == "Give the meeting's number alone, without the word 'meeting': say `minutes approve 1`.", said
     assert "approved" in chat.ok("alice", "minutes approve 1").text
+
+
+def test_plpcp_next_meeting_reminder_counts_from_when_govbot_took_the_group_on(chat: Chat) -> None:
+    """PLPCP ("The Steering Group will meet quarterly"), adopted 15 Jan 2026 and loaded on 1 Dec 2026: the first
+    reminder said "there has been no meeting yet, so the next meeting was due on 15 Apr 2026", eight months before
+    govbot held any record of the group's meetings. It now counts from the day the group was loaded, as the
+    quarterly report reminder does: the next meeting is due by 1 Mar 2027."""
+    chat.load("plpcp")
+    notifier = RecordingNotifier()
+    week, start = dt.timedelta(days=7), dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.UTC)
+    run(chat.sessions, notifier, [start + n * week for n in range(16)])
+    sent = [s.reply.text for s in notifier.sent if s.reply.title == "Next meeting not scheduled"]
+    assert sent and all("15 Apr 2026" not in text for text in sent), sent
+    assert "no meeting is recorded since govbot took the group on, on 1 Dec 2026, so the next meeting is due by " \
+           "1 Mar 2027" in sent[0], sent
