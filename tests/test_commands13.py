@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
+
+from bot.models import AuditEvent
 from tests.conftest import Chat
 from tests.platform_chats import meeting_opened
 from tests.scheduler.conftest import RecordingNotifier, run
@@ -115,3 +118,16 @@ def test_plpcp_next_meeting_reminder_counts_from_when_govbot_took_the_group_on(c
     assert sent and all("15 Apr 2026" not in text for text in sent), sent
     assert "no meeting is recorded since govbot took the group on, on 1 Dec 2026, so the next meeting is due by " \
            "1 Mar 2027" in sent[0], sent
+
+
+def test_naming_the_chair_who_already_is_says_so_and_records_nothing(chat: Chat) -> None:
+    """PLPCP Membership (the chair's seat): sam's `chair @alice`, alice being the chair, answered "alice is now the
+    chair" and recorded another chair.named event in the audit trail. It now says she already is, and records
+    nothing."""
+    chat.load("plpcp")
+    with chat.sessions() as session:
+        before = session.scalar(select(func.count()).select_from(AuditEvent))
+    said = chat.say("sam", "chair @alice").text
+    assert said == "alice is already the chair (ToR Membership); nothing has changed.", said
+    with chat.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == before

@@ -32,6 +32,8 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         require(ctx, cmd.act, "name the chair")
     person = ctx.person(cmd.person)
     membership = may_chair(ctx, person)
+    if (already := already_chair(ctx, membership)) is not None and cmd.poll is None:
+        return already
     require(ctx, cmd.act, "name the chair", agreed=agreed)  # CJCG 6.2: "an agreed named member of the group"
     election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None
     replaced = []
@@ -55,6 +57,17 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
     return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + f"{former}"
                  + (f"; agreed: {agreed}." if agreed else "."))
+
+
+def already_chair(ctx: Context, membership: Membership) -> Reply | None:
+    """`alice is already the chair, until 15 Jan 2027 (ToR 6.2); nothing has changed.`, where `membership` holds the
+    chair within its term, so naming them again records nothing; None otherwise (a vice-chair, a lapsed term)."""
+    if membership.role != Role.CHAIR or not chair.holds_chair(ctx.terms, membership, ctx.today):
+        return None
+    ends = membership.chair_term_ends_on
+    until = f", until {show_date(ends)}" if ends else ""
+    return Reply(ctx.terms.chair.cited(f"{membership.person.display_name} is already the chair{until}")
+                 + "; nothing has changed.", private=True)
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:
