@@ -60,9 +60,11 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
 
 
 def already_chair(ctx: Context, membership: Membership) -> Reply | None:
-    """`alice is already the chair, until 15 Jan 2027 (ToR 6.2); nothing has changed.`, where `membership` holds the
-    chair within its term, so naming them again records nothing; None otherwise (a vice-chair, a lapsed term)."""
-    if membership.role != Role.CHAIR or not chair.holds_chair(ctx.terms, membership, ctx.today):
+    """`alice is already the chair (ToR Membership); nothing has changed.`, where `membership` holds the chair within
+    its term and naming them again would not change it, so records nothing; None otherwise (a vice-chair, a lapsed
+    term, or one that naming again renews: CJCG 6.2's 12 months from today)."""
+    if membership.role != Role.CHAIR or not chair.holds_chair(ctx.terms, membership, ctx.today) or \
+            chair.chair_term_ends(ctx.terms, ctx.today) != membership.chair_term_ends_on:
         return None
     ends = membership.chair_term_ends_on
     until = f", until {show_date(ends)}" if ends else ""
