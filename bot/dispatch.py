@@ -19,6 +19,7 @@ from bot.services import (
     meeting_people,
     meetings,
     minutes,
+    motion_withdrawal,
     page,
     polls,
     registers,
@@ -73,6 +74,7 @@ handles(verbs.Quorum, meetings.quorum_check)
 handles(verbs.Motion, polls.propose_motion)
 handles(verbs.MotionTable, polls.table_motion)
 handles(verbs.MotionVote, polls.call_vote)
+handles(verbs.MotionWithdraw, motion_withdrawal.withdraw_motion)
 handles(verbs.Poll, polls.create_poll)
 handles(verbs.Polls, polls.list_polls)
 handles(verbs.Vote, polls.vote)

@@ -53,14 +53,14 @@ from bot.verbs_meeting import (
     Review,
     ReviewDone,
 )
-from bot.verbs_vote import Motion, MotionTable, MotionVote, Poll, PollClose, Polls, Results, Vote
+from bot.verbs_vote import Motion, MotionTable, MotionVote, MotionWithdraw, Poll, PollClose, Polls, Results, Vote
 
 COMMANDS: tuple[type[Command], ...] = (
     Help, GroupInfo, Terms, GroupBind, GroupEnd, Members, MemberAdd, MemberRemove, Chair, Deputy, DeputyRevoke,
     Deputies, Declare, Interests, MeetingSchedule, Meetings, MeetingOpen, MeetingClose, MeetingCancel, AgendaAdd,
     Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page, MinutesApprove, Minute,
-    Resolved, Quorum, Motion, MotionTable, MotionVote, Poll, Polls, Vote, PollClose, Results, Action, ActionDone,
-    Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving,
+    Resolved, Quorum, Motion, MotionTable, MotionVote, MotionWithdraw, Poll, Polls, Vote, PollClose, Results, Action,
+    ActionDone, Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving,
     Guest, MeetingMinuteTaker,
 )
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
@@ -72,8 +72,8 @@ __all__ = [
     "Agenda", "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies",
     "Deputy", "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "MeetingCancel",
     "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
-    "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "Page", "Poll",
-    "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms", "Vote",
-    "MeetingChair", "Leaving",
+    "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "MotionWithdraw", "Page",
+    "Poll", "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms",
+    "Vote", "MeetingChair", "Leaving",
     "Guest", "MeetingMinuteTaker",
 ]

@@ -26,6 +26,12 @@ class MotionTable(Command):
     poll: int = arg("int")
 
 
+@described("motion withdraw", "motion withdraw N", "withdraw a motion not yet voted on (its proposer, or the chair)")
+@dataclass(frozen=True, kw_only=True)
+class MotionWithdraw(Command):
+    poll: int = arg("int")
+
+
 @described("motion vote", 'motion vote N [--closes "date time"]', "open the vote on a motion (the chair); between "
            "meetings, give the deadline")
 @dataclass(frozen=True, kw_only=True)

@@ -132,11 +132,3 @@ def test_naming_the_chair_who_already_is_says_so_and_records_nothing(chat: Chat)
     with chat.sessions() as session:
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == before
 
-
-def test_naming_the_chair_again_on_the_day_she_was_named_changes_nothing(chat: Chat) -> None:
-    """CJCG 6.2 (chair named for 12 months): naming alice again renews her term, but named twice the same day the
-    second changes nothing, and says so."""
-    chat.load("cjcg")
-    assert "alice is now the chair until 1 Dec 2027" in chat.ok("sam", 'chair @alice --agreed "minute 4"').text
-    said = chat.ok("sam", 'chair @alice --agreed "minute 4"').text
-    assert said == "alice is already the chair, until 1 Dec 2027 (ToR 6.2); nothing has changed.", said

@@ -28,7 +28,8 @@ SAID = {
     "agenda add": 'agenda add "Leak"', "agenda": "agenda 1", "here": "here", "apologies": "apologies",
     "attendance": "attendance", "attendance register": "attendance register", "meeting minutes": "meeting minutes 1",
     "minutes approve": "minutes approve 1", "quorum": "quorum", "motion": 'motion "Leak"', "motion table":
-    "motion table 1", "motion vote": "motion vote 1", "poll": 'poll "Q?" "A" "B"', "polls": "polls",
+    "motion table 1", "motion vote": "motion vote 1",
+    "motion withdraw": "motion withdraw 1", "poll": 'poll "Q?" "A" "B"', "polls": "polls",
     "vote": "vote 1 for", "poll close": "poll close 1", "results": "results 1", "action": 'action "Leak"',
     "action done": "action done 1", "actions": "actions", "review": "review", "review done": "review done",
     "report done": "report done", "minutes": "minutes 1", "page": "page", "minute": 'minute "Leak" --item 1',

@@ -58,7 +58,7 @@ def test_an_interest_typed_as_on_an_item_is_recorded_on_that_item(chat: Chat) ->
     assert said.startswith("Recorded: dan declared an interest on item 2 (Budget deployment) for meeting 1: my LA "
                            "bids for the hub"), said
     said = chat.ok("erin", "declare on item 2: trustee of a fostering charity").text
-    assert "on item 2 (Budget deployment)" in said and said.endswith(": trustee of a fostering charity"), said
+    assert "on item 2 (Budget deployment)" in said and ": trustee of a fostering charity. You are recorded present" in said, said
     chat.ok("alice", 'motion "Allocate £50k to the South hub" --item 2')
     voted = chat.ok("dan", "vote 1 for").as_text()
     assert "Reminder: an interest was declared on this item: my LA bids for the hub." in voted, voted

@@ -27,7 +27,7 @@ from bot.records.minutes_reads import (
     ROLL,
 )
 from bot.records.people import co_opted, group_seats, namer, non_members, secretariat_on
-from bot.records.quorum_reached import quorum_reached
+from bot.records.quorum_reached import quorum_changes
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
@@ -84,7 +84,7 @@ class MeetingRecord:
     absent: list[str] = field(default_factory=list)
     deputy_word: str = "deputy"  # the ToR's word for one (PLPCP: alternate), as the minutes name them
     quorum_at_open: str | None = None
-    quorum_reached: str | None = None  # `quorate from 10:05, when dan arrived — …`, where it opened short
+    quorum_changes: list[str] = field(default_factory=list)  # `quorate from 10:05, when dan arrived — …`
     items: list[tuple[int, str]] = field(default_factory=list)
     declarations: list[Declaration] = field(default_factory=list)
     undeclared: list[str] = field(default_factory=list)  # attended without declaring, where the ToR has them declare
@@ -168,7 +168,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     opening = next((c for c in checks if c.poll_id is None), None)
     record.quorum_at_open = opening.text if opening else (
         None if meeting.quorate_at_open is None else "quorate" if meeting.quorate_at_open else "not quorate")
-    record.quorum_reached = quorum_reached(session, terms, meeting, rows)
+    record.quorum_changes = quorum_changes(session, terms, meeting, rows)
     positions = {i.id: i.position for i in meeting.items}
     away = deputies_away(session, meeting, rows)
     for interest in session.scalars(DECLARATIONS, {"meeting_id": meeting.id, "away": sorted(away)}):

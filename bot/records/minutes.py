@@ -84,7 +84,7 @@ def attendance(record: MeetingRecord) -> list[str]:
 
 def quorum(record: MeetingRecord) -> list[str]:
     lines = ["", "## Quorum", "", f"- **When the meeting opened:** {record.quorum_at_open or 'not recorded'}"]
-    lines += [f"- **Later:** {record.quorum_reached}"] if record.quorum_reached else []
+    lines += [f"- **Later:** {change}" for change in record.quorum_changes]
     # in the order the votes opened, with the time: a motion tabled before the meeting keeps its lower number
     checked = sorted((v for v in record.votes if v.quorum), key=lambda v: (v.opened_at is None, v.opened_at))
     lines += [f"- **When the vote on {v.kind} {v.number} opened{f' ({clock(v.opened_at)})' if v.opened_at else ''}:**"

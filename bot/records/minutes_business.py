@@ -1,13 +1,14 @@
-"""The Business section's facts: each vote at a meeting, and each motion moved at it but not put to the vote there.
-A motion carries no meeting until its vote opens, so one moved at a meeting is known by when it was proposed:
-while that meeting was open. Its minutes name it, and closing the meeting says so."""
+"""The Business section's facts: each vote at a meeting, and each motion moved at it, or before it since the meeting
+before, but not put to the vote there. A motion carries no meeting until its vote opens, so one moved at a meeting
+is known by when it was proposed: while that meeting was open, or between the last meeting's close and its opening.
+Its minutes name it, and closing the meeting says so."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.models import Meeting, Poll
@@ -76,21 +77,46 @@ MOVED_NOT_VOTED = select(Poll).where(
     Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.proposed_at >= bindparam("opened"),
     Poll.proposed_at <= bindparam("until"),
     Poll.meeting_id.is_(None) | (Poll.meeting_id != bindparam("meeting_id"))).order_by(Poll.number)
+# Moved between meetings (since the meeting before closed) and not put to a vote before this one opened.
+MOVED_BEFORE = select(Poll).where(
+    Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.proposed_at > bindparam("since"),
+    Poll.proposed_at < bindparam("opened"), Poll.opened_at.is_(None) | (Poll.opened_at >= bindparam("opened")),
+    Poll.meeting_id.is_(None) | (Poll.meeting_id != bindparam("meeting_id"))).order_by(Poll.number)
+# When the group's last meeting held before this one closed: motions since then wait for this one.
+LAST_CLOSED = select(func.max(Meeting.closed_at)).where(Meeting.group_id == bindparam("group_id"),
+                                                        Meeting.closed_at < bindparam("opened"))
 VOTED_AT = select(Poll).where(Poll.meeting_id == bindparam("meeting_id"))
 STILL_OPEN = dt.datetime.max.replace(tzinfo=dt.UTC)  # `until` for a meeting still open
+EVER = dt.datetime.min.replace(tzinfo=dt.UTC)  # `since` for a group's first meeting
+MOVED_EARLIER = "moved before the meeting"
 
 
 def unvoted_at(session: Session, meeting: Meeting) -> list[Poll]:
     """The motions proposed while `meeting` was open and not voted on at it, in the order they were moved."""
     if meeting.opened_at is None:
         return []
-    return list(session.scalars(MOVED_NOT_VOTED, {"group_id": meeting.group_id, "meeting_id": meeting.id,
-                                                  "opened": meeting.opened_at,
-                                                  "until": meeting.closed_at or STILL_OPEN}))
+    return moved_before(session, meeting) + list(session.scalars(MOVED_NOT_VOTED, {
+        "group_id": meeting.group_id, "meeting_id": meeting.id, "opened": meeting.opened_at,
+        "until": meeting.closed_at or STILL_OPEN}))
+
+
+def moved_before(session: Session, meeting: Meeting) -> list[Poll]:
+    """The motions proposed between meetings, after the last meeting held before `meeting` closed and before
+    `meeting` opened, and not put to a vote before it: they wait for it, so its minutes and its close name them."""
+    since = session.scalar(LAST_CLOSED, {"group_id": meeting.group_id, "opened": meeting.opened_at}) or EVER
+    return list(session.scalars(MOVED_BEFORE, {"group_id": meeting.group_id, "meeting_id": meeting.id,
+                                               "since": since, "opened": meeting.opened_at}))
+
+
+def was_moved_before(poll: Poll, meeting: Meeting) -> bool:
+    """Whether `poll`, which `unvoted_at` gave for `meeting`, was moved before the meeting opened."""
+    return meeting.opened_at is not None and poll.proposed_at < meeting.opened_at
 
 
 def unvoted_outcome(session: Session, poll: Poll) -> str:
     """What became of a motion not voted on at the meeting where it was moved: still waiting, or voted on later."""
+    if poll.status == "withdrawn" and poll.outcome:  # "withdrawn by its proposer": not left to look undecided
+        return poll.outcome
     result = f" ({poll.outcome})" if poll.outcome else ""
     if poll.meeting_id is not None:
         later = session.get(Meeting, poll.meeting_id)
@@ -101,13 +127,22 @@ def unvoted_outcome(session: Session, poll: Poll) -> str:
     return NOT_VOTED + ("; tabled, awaiting a vote" if poll.status == "tabled" else "")
 
 
+def unvoted_record(session: Session, terms: Terms, meeting: Meeting, poll: Poll, positions: dict[int, int],
+                   names: Namer) -> VoteRecord:
+    """A motion `meeting` did not vote on, as its minutes give it: no tally, what became of it, and, where it was
+    moved between meetings, that it was moved before this one."""
+    record = vote_record(session, terms, poll, positions, None, names)
+    proposed = f"{record.proposed}, {MOVED_EARLIER}" if record.proposed and was_moved_before(poll, meeting) \
+        else record.proposed
+    return replace(record, counts=(), voters=0, then=None, outcome=unvoted_outcome(session, poll), voted=False,
+                   proposed=proposed)
+
+
 def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],
                    quorums: dict[int | None, str], names: Namer) -> list[VoteRecord]:
-    """Every vote held at `meeting` and every motion moved at it and not voted on there, in the order they came
-    (a motion's number is given when it is moved)."""
+    """Every vote held at `meeting` and every motion moved at it (or before it, since the meeting before) and not
+    voted on there, in the order they came (a motion's number is given when it is moved)."""
     held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names)
             for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
-    moved = [replace(vote_record(session, terms, poll, positions, None, names), counts=(), voters=0, then=None,
-                     outcome=unvoted_outcome(session, poll), voted=False)
-             for poll in unvoted_at(session, meeting)]
+    moved = [unvoted_record(session, terms, meeting, poll, positions, names) for poll in unvoted_at(session, meeting)]
     return sorted(held + moved, key=lambda vote: vote.number)

@@ -1,38 +1,67 @@
-"""When a meeting that opened short of its quorum became quorate, read from the arrival times its roll holds, so
-its minutes say so (`quorate from 10:05, when dan arrived`) rather than only that it opened not quorate."""
+"""When a meeting's quorum came and went, read from the arrival and departure times its roll holds and the spells
+away the audit trail keeps, so its minutes say so (`quorate from 10:05, when dan arrived`; `not quorate from 10:40,
+when bob left`) rather than only how it stood when it opened."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Meeting, Membership, Person
+from bot.records.away import spells_away
+from bot.rules.attendance import Spell
 from bot.rules.chair import holds_chair
 from bot.rules.quorum import of_roll
 from bot.rules.voting import is_voting
 from bot.terms import Terms
 
 ATTENDING = ("present", "deputised")
+# What happened to a row at a moment: it arrived, left, or came back (a spell away's end).
+ARRIVED, LEFT, BACK = "arrived", "left", "came back"
 
 
-def in_room_on(rows: list[Attendance], arrival: Attendance) -> list[Attendance]:
-    """Those attending once `arrival` came: recorded by then (by the clock, then in the order recorded, as several
-    may arrive within the minute the meeting opened), and not yet left."""
-    moment, came = arrival.recorded_at, (arrival.recorded_at, arrival.id)
-    return [row for row in rows if (row.recorded_at, row.id) <= came and (row.left_at is None or row.left_at > moment)]
+def in_room_at(rows: list[Attendance], away: dict[int, list[Spell]], at: dt.datetime, order: int) -> list[Attendance]:
+    """Those attending just after the change made at `at`, the `order`-th row's arrival (several may arrive within
+    the minute the meeting opened, counted in the order recorded; a departure comes after every arrival of its
+    time): arrived by then, not gone for good, not stepped out."""
+    def there(row: Attendance) -> bool:
+        if (row.recorded_at, row.id) > (at, order):
+            return False
+        if row.left_at is not None and row.left_at <= at:
+            return False
+        return not any(gone <= at < back for gone, back in away.get(row.id, []))
+    return [row for row in rows if there(row)]
 
 
 SEATS = select(Membership).where(Membership.group_id == bindparam("group_id"))
 ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
 
 
-def quorum_reached(session: Session, terms: Terms, meeting: Meeting,
-                   roll: list[Attendance] | None = None) -> str | None:
-    """`quorate from 10:05, when dan arrived — 3 members present, 3 needed (ToR 6.4)` for a meeting that opened not
-    quorate and later was; that it never became quorate, for one closed so; None where it opened quorate, the ToR
-    sets no quorum, or the record holds no opening. `roll`: the meeting's attendance rows, where already read."""
-    if terms.quorum is None or meeting.opened_at is None or meeting.quorate_at_open is not False:
-        return None
+Moment = tuple[dt.datetime, int, int, str]  # when, the order among changes made then, whose row, what happened
+
+
+def moments(rows: list[Attendance], away: dict[int, list[Spell]], opened: dt.datetime,
+            closed: dt.datetime | None) -> list[Moment]:
+    """Every arrival after the opening, spell away and departure at a meeting, in order, up to its close."""
+    after = max((row.id for row in rows), default=0) + 1  # a departure follows every arrival recorded at its time
+    found = [(row.recorded_at, row.id, row.id, ARRIVED) for row in rows if row.recorded_at >= opened]
+    for row in rows:
+        found += [(t, after, row.id, what) for gone, back in away.get(row.id, [])
+                  for t, what in ((gone, LEFT), (back, BACK))]
+        found += [(row.left_at, after, row.id, LEFT)] if row.left_at is not None else []
+    return sorted(m for m in found if closed is None or m[0] <= closed)
+
+
+def quorum_changes(session: Session, terms: Terms, meeting: Meeting,
+                   roll: list[Attendance] | None = None) -> list[str]:
+    """Each time the quorum of a meeting came or went after it opened: `quorate from 10:05, when dan arrived — 3
+    members present, 3 needed (ToR 6.4)`, `not quorate from 10:40, when bob left — …`, `quorate again from 10:55, when
+    bob came back — …`; that it never became quorate, for one that opened short and closed so; none where the ToR
+    sets no quorum or the record holds no opening. `roll`: the meeting's attendance rows, where already read."""
+    if terms.quorum is None or meeting.opened_at is None or meeting.quorate_at_open is None:
+        return []
     day = meeting.starts_at.astimezone(terms.zone).date()
     seats = list(session.scalars(SEATS, {"group_id": meeting.group_id}))
     voting = {m.person_id for m in seats if is_voting(terms, m, day)}
@@ -41,15 +70,23 @@ def quorum_reached(session: Session, terms: Terms, meeting: Meeting,
         chairs.add(meeting.chair_id)
     read = roll if roll is not None else session.scalars(ROLL, {"meeting_id": meeting.id})
     rows = [row for row in read if row.status in ATTENDING]
-    for row in sorted((r for r in rows if r.recorded_at >= meeting.opened_at), key=lambda r: (r.recorded_at, r.id)):
-        if meeting.closed_at is not None and row.recorded_at > meeting.closed_at:
-            break
-        verdict = of_roll(terms, in_room_on(rows, row), voting=voting, chairs=chairs)
-        if verdict.quorate:
-            who = session.get(Person, row.deputy_id if row.status == "deputised" else row.member_id)
-            member = session.get(Person, row.member_id)
-            came = (who.display_name if who else "a member") + (
-                f" ({terms.deputies.word} for {member.display_name})" if row.status == "deputised" and member else "")
-            at = row.recorded_at.astimezone(terms.zone)
-            return f"quorate from {at:%H:%M}, when {came} arrived — {verdict.text.removeprefix('quorate — ')}"
-    return terms.quorum.cited("not quorate at any time before it closed") if meeting.closed_at is not None else None
+    by_id = {row.id: row for row in rows}
+    away = spells_away(session, meeting, rows)
+    quorate, said, ever = meeting.quorate_at_open, [], meeting.quorate_at_open
+    for at, order, row_id, what in moments(rows, away, meeting.opened_at, meeting.closed_at):
+        verdict = of_roll(terms, in_room_at(rows, away, at, order), voting=voting, chairs=chairs)
+        if verdict.quorate == quorate:
+            continue
+        row = by_id[row_id]
+        who = session.get(Person, row.deputy_id if row.status == "deputised" else row.member_id)
+        member = session.get(Person, row.member_id)
+        came = (who.display_name if who else "a member") + (
+            f" ({terms.deputies.word} for {member.display_name})" if row.status == "deputised" and member else "")
+        again = " again" if verdict.quorate and ever else ""
+        count = verdict.text.removeprefix("quorate — ").removeprefix("not quorate — ")
+        said.append(f"{'quorate' if verdict.quorate else 'not quorate'}{again} from "
+                    f"{at.astimezone(terms.zone):%H:%M}, when {came} {what} — {count}")
+        quorate, ever = verdict.quorate, ever or verdict.quorate
+    if not ever and meeting.closed_at is not None:
+        said.append(terms.quorum.cited("not quorate at any time before it closed"))
+    return said

@@ -44,8 +44,8 @@ SCOPES: dict[str, Scope] = {
     **{verb: Scope.ACT for verb in (
         "member add", "member remove", "chair", "deputy", "deputy revoke", "declare", "meeting schedule",
         "meeting open", "meeting close", "meeting cancel", "agenda add", "here", "apologies", "minutes approve",
-        "motion", "motion table", "motion vote", "poll", "vote", "poll close", "action", "action done",
-        "review done", "report done", "minute", "resolved", "group end", "meeting chair", "leaving",
+        "motion", "motion table", "motion vote", "motion withdraw", "poll", "vote", "poll close", "action",
+        "action done", "review done", "report done", "minute", "resolved", "group end", "meeting chair", "leaving",
         "guest", "meeting minute-taker")},
 }
 

@@ -43,6 +43,8 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
         require(ctx, Act.RECORD_ACTIONS, "record apologies sent by a member", meeting=meeting)
     name = member.display_name
     held = ctx.membership(member)
+    if held is None and own and (named := deputy_for(ctx, meeting)) is not None:
+        raise NotAllowed(named)
     if held is None:
         raise NotAllowed(f"You hold no seat in {ctx.terms.name}, so no apologies are needed." if own else
                          f"{name} holds no seat in {ctx.terms.name}, so no apologies are needed from them.")
@@ -142,6 +144,19 @@ def next_meeting_in_reason(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologie
                        "no next meeting to send apologies for. Say `meetings` to list them.")
     rest = named.group(1).strip().lstrip(SEPARATORS).strip()
     return dataclasses.replace(cmd, meeting=meeting.number, reason=(rest,) if rest else ())
+
+
+def deputy_for(ctx: Context, meeting: Meeting) -> str | None:
+    """What a deputy named for `meeting` (CJCG 7.2) sending apologies is told: the member who named them must know,
+    to name another or send their own; None for anyone named by no one."""
+    members = [n.member.display_name for n in roll.nominations_for(ctx, meeting, ctx.actor)]
+    if not members:
+        return None
+    rule, whose = ctx.terms.deputies, " and ".join(dict.fromkeys(members))
+    verb = rule.word if rule.word in ("deputy", "alternate", "substitute") else "deputy"  # each a command
+    return rule.cited(f"You are {whose}'s {rule.word} for meeting {meeting.number}, not a member, so the apologies "
+                      "are not yours to send") + f". If you cannot attend, tell {whose}: they can name another " \
+        f"{rule.word} with `{verb} @person --meeting {meeting.number}`, or send their apologies."
 
 
 def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:

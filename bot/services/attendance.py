@@ -104,7 +104,7 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     row = roll.attending_row(ctx, meeting, ctx.actor)
     if row is None:
-        beside = beside_leaving(ctx, meeting)
+        beside = beside_leaving(ctx, meeting) or guests.guest_leaving(ctx, meeting)
         if beside is None:
             raise NotAllowed(f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
         return beside

@@ -22,7 +22,7 @@ from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
 from bot.services.out_for_item import out_refusal
-from bot.services.poll_records import get_poll, not_open_yet
+from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
 from bot.services.vote_cap import vote_cap_refusal
@@ -167,6 +167,7 @@ def not_yet_attending(ctx: Context, meeting_id: int) -> str | None:
 def vote(ctx: Context, cmd: Vote) -> Reply:
     """Cast or change a vote. Open polls count the latest vote; secret ballots cannot change."""
     poll = get_poll(ctx, cmd.poll)
+    refuse_withdrawn(poll)
     if poll.status != "open":
         hint = f"see `results {poll.number}`." if poll.status == "closed" else \
             f"it is not open for votes yet: {not_open_yet(ctx, poll)}"

@@ -42,8 +42,11 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
             other.role = chair.role_after_chair(ctx.terms, other.seat_title)
             other.chair_term_ends_on = None
             replaced.append(other.person.display_name)
+    # The chair renewed before their term ends (CJCG 6.2: 12 months) serves it out, the new term following on.
+    current = membership.chair_term_ends_on if membership.role == Role.CHAIR and election is None else None
+    renewed = current if current is not None and current >= ctx.today else None
     membership.role = Role.CHAIR
-    membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, ctx.today)
+    membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, renewed or ctx.today)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
     if election is not None:
         ctx.audit("chair.elected", person=person.id, until=membership.chair_term_ends_on,
@@ -55,20 +58,20 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
                                 f"{election.number}: {election.outcome}") + "." + rest)
     ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed)
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
-    return Reply(ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}") + f"{former}"
+    now = f"'s term as chair is renewed{until}, following on from the term that ends on {show_date(renewed)}" \
+        if renewed is not None else f" is now the chair{until}"
+    return Reply(ctx.terms.chair.cited(f"{person.display_name}{now}") + f"{former}"
                  + (f"; agreed: {agreed}." if agreed else "."))
 
 
 def already_chair(ctx: Context, membership: Membership) -> Reply | None:
-    """`alice is already the chair (ToR Membership); nothing has changed.`, where `membership` holds the chair within
-    its term and naming them again would not change it, so records nothing; None otherwise (a vice-chair, a lapsed
-    term, or one that naming again renews: CJCG 6.2's 12 months from today)."""
+    """`alice is already the chair (ToR Membership); nothing has changed.`, where `membership` holds the chair and
+    the ToR sets the chair no term, so naming them again would change nothing and records nothing; None otherwise
+    (a vice-chair; a chair for a term, whom naming again renews: CJCG 6.2's 12 months)."""
     if membership.role != Role.CHAIR or not chair.holds_chair(ctx.terms, membership, ctx.today) or \
-            chair.chair_term_ends(ctx.terms, ctx.today) != membership.chair_term_ends_on:
+            membership.chair_term_ends_on is not None or chair.chair_term_ends(ctx.terms, ctx.today) is not None:
         return None
-    ends = membership.chair_term_ends_on
-    until = f", until {show_date(ends)}" if ends else ""
-    return Reply(ctx.terms.chair.cited(f"{membership.person.display_name} is already the chair{until}")
+    return Reply(ctx.terms.chair.cited(f"{membership.person.display_name} is already the chair")
                  + "; nothing has changed.", private=True)
 
 

@@ -19,7 +19,7 @@ from bot.services.ended import ENDED, ended_on
 from bot.services.lengths import kept
 from bot.services.polls import counts, electorate, get_poll
 from bot.services.standing import voting_members
-from bot.terms import VotingRule
+from bot.terms import Terms, VotingRule
 from bot.terms_powers import Act, Agreement
 from bot.verbs import GroupEnd
 
@@ -48,7 +48,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     if power.agreement is not None and power.agreement.vote is not None:
         # first: a motion that did not carry ends nothing, whether or not a meeting is open (CSCPWG Operation)
         poll, note = agreed_by(ctx, cmd.motion, power.agreement, power.cite()), None
-        refuse_unrelated(poll, cmd.confirm, power.cite())
+        refuse_unrelated(poll, cmd.confirm, power.cite(), ctx.terms)
     meeting = ctx.open_meeting()
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
@@ -68,15 +68,37 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
                  + cancelled_words(cancelled))
 
 
-# A motion's words that speak of the group ending: "That the working group ceases now", "Cease the working group early".
-ENDING = re.compile(r"\b(?:ceas\w*|end(?:s|ed|ing)?\b|clos(?:e|es|ed|ing|ure)\b|wind(?:s|ing)? up|wound up|dissol\w*"
-                    r"|disband\w*|stand(?:s|ing)? down|conclud\w*|finish\w*)", re.IGNORECASE)
+# A motion's words that speak of the group ending: "That the working group ceases now", "Cease the working group
+# early", "That the board be dissolved", "the winding up of the group". An ending word about something else ("That
+# the group closes the gap", "That the board closes 2 sites", "end child poverty") does not: the word must take the
+# group (named as such, or by its name) as its subject, with nothing after it but when, or as its object.
+KIND = r"(?:(?:working|steering|task[- ]and[- ]finish|joint|sub-?)\s*)?(?:group|board|committee)"
+NAMED = r"(?:(?:the|this)\s+(?:" + KIND + r"|{names})|{names})"
+GROUP = NAMED + r"(?![\w'’-])"  # the group itself, not "the group's bank account"
+ENDED_WORDS = r"(?:ceas\w*|ends?|ended|closes?|closed|dissolv\w*|disband\w*|stands?\s+down|conclude[sd]?" \
+    r"|winds?\s+up|wound\s+up|finish(?:es|ed)?)"
+# What may follow "the group ceases" and leave it the group's end: the sentence's end, or when or how it ends.
+WHEN = r"(?=\s*(?:$|[.,;:!?)]|(?:now|early|immediately|forthwith|today|with|on|from|at|as|by|once|when|after|before" \
+    r"|and|prior|upon|effective|in|its\s+work|to\s+(?:operate|exist|meet|function)|operating|meeting)\b))"
+ENDING_PHRASES = (
+    # the group ceases now; the board be dissolved; the group's work is concluded; the group is to be wound up
+    NAMED + r"(?:['’]s\s+work)?(?![\w'’-])\s+(?:now\s+|formally\s+|hereby\s+)?(?:(?:is|be|shall|will|should|to)\s+)*"
+    + ENDED_WORDS + WHEN,
+    r"\b(?:ceas\w*|end|ending|close|closing|dissolv\w*|disband\w*|wind(?:ing)?\s+up|conclud\w*)\s+" + GROUP,
+    r"\b(?:dissolution|winding[- ]up|closure|end|ending)\s+of\s+" + GROUP,
+)
 
 
-def refuse_unrelated(poll: Poll, confirmed: bool, cite: str) -> None:
+def speaks_of_ending(question: str, name: str, short_name: str) -> bool:
+    """Whether a motion's words end the group (`name`, `short_name`, or "the group", "the board" and the like)."""
+    names = "|".join(re.escape(n) for n in (name, short_name))
+    return any(re.search(phrase.format(names=names), question, re.IGNORECASE) for phrase in ENDING_PHRASES)
+
+
+def refuse_unrelated(poll: Poll, confirmed: bool, cite: str, terms: Terms) -> None:
     """Refuse ending the group on a motion whose words say nothing of it ending (a recommendation carried by all
     members), unless the chair confirms it did agree that."""
-    if confirmed or ENDING.search(poll.question):
+    if confirmed or speaks_of_ending(poll.question, terms.name, terms.short_name):
         return
     raise NotAllowed(f'Motion {poll.number} reads "{poll.question[:200]}", which says nothing of the group ceasing. If '
                      f"it did agree that the group ceases, say `group end --motion {poll.number} --confirm`{cite}.")

@@ -78,18 +78,25 @@ def require_within_cap(ctx: Context, meeting: Meeting, organisation: str | None)
     named = capped.get((organisation or "").casefold()) if rule.max_per_organisation else None
     if named is None:
         return
-    attending = sum(1 + (row.status == "present" and row.deputy_id is not None) for row in roll.attendance(ctx, meeting)
+    rows = [row for row in roll.attendance(ctx, meeting) if row.left_at is None]
+    attending = sum(1 + (row.status == "present" and row.deputy_id is not None) for row in rows
                     if row.status in ATTENDED and roll.organisation_of(ctx, row.member_id) == named)
+    attending += sum(row.status == GUEST and (row.organisation or "").casefold() == named.casefold() for row in rows)
     refusal = cap_refusal(rule, named, attending)
     if refusal is not None:
         raise NotAllowed(f"{refusal} A guest from {named} would be one more of its attendees.")
 
 
 def already_guest(ctx: Context, meeting: Meeting, person: Person) -> str | None:
-    """What `here` tells a guest already recorded; None for anyone else."""
+    """What `here` tells a guest already recorded, back if they had left (within the ToR's cap of their
+    organisation's attendees, LIEG 2.1); None for anyone else."""
     row = roll.row_for(ctx, meeting, person)
     if row is None or row.status != GUEST:
         return None
+    if row.left_at is not None:
+        require_within_cap(ctx, meeting, row.organisation)
+        row.left_at = None
+        ctx.audit("attendance.guest_returned", meeting=meeting.id, member=person.id)
     return ctx.terms.guests.cited(f"You are recorded as a guest at meeting {meeting.number}") + \
         "; guests do not vote or count for the quorum."
 
@@ -128,3 +135,21 @@ def guest_at(ctx: Context, meeting_id: int, number: int) -> str | None:
     if row is None or row.status != GUEST:
         return None
     return ctx.terms.guests.cited(f"You attend meeting {number} as a guest")
+
+
+def guest_leaving(ctx: Context, meeting: Meeting) -> Reply | None:
+    """Record a guest leaving the open meeting: they held no vote or place in the quorum, but no longer count
+    against their organisation's cap of those attending at one time (LIEG 2.1); None for anyone not a guest."""
+    row = roll.row_for(ctx, meeting, ctx.actor)
+    if row is None or row.status != GUEST:
+        return None
+    zone, name = ctx.terms.zone, ctx.actor.display_name
+    if row.left_at is not None:
+        raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(zone):%H:%M}; say `here` "
+                         "when you are back.")
+    row.left_at = ctx.now
+    ctx.session.flush()
+    ctx.audit("attendance.guest_left", meeting=meeting.id, member=ctx.actor.id)
+    return Reply(f"{name} has left meeting {meeting.number} at {ctx.now.astimezone(zone):%H:%M}. "
+                 + ctx.terms.guests.cited(f"As a guest, {name} held no vote and no place in the quorum, so no count "
+                                          "changes") + ".", changes=(MeetingRef(meeting.id),))

@@ -17,7 +17,7 @@ from bot.services.context import Context, agenda_item
 from bot.services.interest_words import item_in_words
 from bot.services.lengths import kept
 from bot.services.numbers import meeting_number
-from bot.services.presence import present_by_acting
+from bot.services.presence import recorded_present
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import row_for
 from bot.terms import Role
@@ -79,7 +79,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     earlier = same_declaration(ctx, meeting, item, kept_text, nature, mine)
     if earlier is not None:  # said again as the meeting opens, as members do: one record, one line in the minutes
         return Reply(said_back(ctx, earlier, meeting, item, "Already recorded")
-                     + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added.")
+                     + f". It was declared on {show(earlier.declared_at, ctx.terms.zone)}; nothing is added."
+                     + recorded_present(ctx, meeting))  # said again at the open meeting: they are there
     on = item.id if item else None
     if none and (standing := [i for i in mine if not i.no_interests and clashes(on, i.item_id)]):
         return Reply(still_declared(ctx, standing, meeting), private=True)
@@ -93,8 +94,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
                         description=kept_text, no_interests=none,
                         declared_at=ctx.now)
     ctx.session.add(interest)
-    if meeting is not None:  # declaring at the open meeting: there, `here` or not (CJCG 6.4 counts who is present)
-        present_by_acting(ctx, meeting)
+    present = recorded_present(ctx, meeting)  # declaring at the open meeting: there, `here` or not (CJCG 6.4)
     ctx.session.flush()
     ctx.audit("interest.declared", interest=interest.id, meeting=interest.meeting_id,
               item=item.position if item else None, no_interests=none, nature=interest.nature,
@@ -103,7 +103,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         f"{show_date(ctx.today)}." if meeting is not None and meeting.status == "closed" else ""
     said = said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "") \
         + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
-    return Reply(f"{said.rstrip('.')}.{late}" if late else said)
+    said = f"{said.rstrip('.')}.{late}" if late else said
+    return Reply(f"{said.rstrip('.')}.{present}" if present else said)  # the interest's words end a sentence first
 
 
 def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
-from bot.records.minutes_business import unvoted_at
+from bot.records.minutes_business import MOVED_EARLIER, unvoted_at, was_moved_before
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from bot.rules.cadence import overran
@@ -178,13 +178,15 @@ def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     said = []
     tabling = ctx.terms.voting.tabling
     for poll in unvoted_at(ctx.session, meeting):
-        if poll.opened_at is not None:
+        if poll.opened_at is not None or poll.status == "withdrawn":
             continue
         then = f"the chair can put it to the vote at a later meeting with `motion vote {poll.number}`."
         if tabling.required and poll.status == "proposed":
             then = tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
                 f": `motion table {poll.number}`; then {then}"
-        said.append(f"Motion {poll.number} ({poll.question[:80]}) was not put to the vote and is minuted so; {then}")
+        moved = f", {MOVED_EARLIER}," if was_moved_before(poll, meeting) else ""
+        said.append(f"Motion {poll.number} ({poll.question[:80]}){moved} was not put to the vote and is minuted so; "
+                    f"{then}")
     return tuple(said)
 
 

@@ -17,8 +17,9 @@ from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sound
 from bot.services import roll
 from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
-from bot.services.poll_records import get_poll, not_open_yet
+from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.poll_results import card, counted_electorate, counts, electorate
+from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
 from bot.services.waiting_votes import require_present_voted
 from bot.verbs import PollClose
@@ -30,6 +31,7 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
     # meeting running now), not that of one named to chair a meeting weeks ahead, as for calling one (polls.py).
     held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.open_meeting()
     require(ctx, cmd.act, "close a vote", meeting=held_at, between=held_at is None)
+    refuse_withdrawn(poll)
     if poll.status != "open":
         hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""
         raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is {poll.status}; only an open vote can be closed."
@@ -46,6 +48,8 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
             raise NotAllowed(f"{refusal} " + ("A tie is not carried" if tied else
                                               f"Motion {poll.number} is not tied, so none is needed")
                              + f"; close the vote with `poll close {poll.number}`.")
+    if held_at is not None and held_at.status == "open":  # closing the meeting's vote: there, `here` or not
+        present_by_acting(ctx, held_at)  # first, so the closer counts among those present still to vote
     if not cmd.early:
         require_deadline_reached(ctx, poll)
         require_present_voted(ctx, poll)

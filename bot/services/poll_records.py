@@ -72,6 +72,14 @@ def not_open_yet(ctx: Context, poll: Poll) -> str:
     return f"the chair opens the vote with `motion vote {poll.number}`."
 
 
+def refuse_withdrawn(poll: Poll) -> None:
+    """Raise NotAllowed for a motion withdrawn before its vote (bot.services.motion_withdrawal): it is not voted on,
+    and putting it to the vote is moving it again."""
+    if poll.status == "withdrawn":
+        raise NotAllowed(f"Motion {poll.number} was {poll.outcome or 'withdrawn'}, so it is not voted on; to put it "
+                         f'to the vote, move it again: motion "{poll.question[:80]}".')
+
+
 def refuse_duplicate(ctx: Context, text: str) -> None:
     """Raise NotAllowed where an undecided motion of the group has the same words as `text` (case and spacing
     aside): proposed twice, a second vote would split the meeting's decision between two numbers."""

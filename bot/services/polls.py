@@ -25,6 +25,7 @@ from bot.services.chair_ballot import refuse_unfit_candidates
 from bot.services.context import Context, agenda_item
 from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
+from bot.services.motion_notes import decided_before, short_of_quorum, with_note
 from bot.services.numbers import next_number
 from bot.services.poll_closing import close_at_deadline as close_at_deadline
 from bot.services.poll_closing import close_poll as close_poll
@@ -32,13 +33,13 @@ from bot.services.poll_closing import finish as finish
 from bot.services.poll_records import POLL as POLL
 from bot.services.poll_records import get_poll as get_poll
 from bot.services.poll_records import poll_of_record as poll_of_record
-from bot.services.poll_records import refuse_duplicate, refuse_mistyped_verb
+from bot.services.poll_records import refuse_duplicate, refuse_mistyped_verb, refuse_withdrawn
 from bot.services.poll_results import card as card
 from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
-from bot.services.presence import present_by_acting
+from bot.services.presence import present_by_acting, recorded_present
 from bot.services.vote_deadline import require_deadline
 from bot.terms_powers import Act
 
@@ -81,21 +82,23 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
                 closes_at=parse_closes(ctx, cmd.closes),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
     ctx.session.add(poll)
-    if (meeting := ctx.open_meeting()) is not None:  # proposing at the open meeting: there, `here` or not
-        present_by_acting(ctx, meeting)
+    notes = recorded_present(ctx, ctx.open_meeting())  # proposing at the open meeting: there, `here` or not
     ctx.session.flush()
+    notes += decided_before(ctx, poll)
     ctx.audit("motion.proposed", poll=poll.id, text=poll.question)
     tabling = ctx.terms.voting.tabling
     if tabling.required:
         return Reply(tabling.cited(f"Motion {poll.number} is proposed: {poll.question}\nIt must be tabled with "
                                    f"{tabling.with_body} before a vote")
-                     + f": a steering group member says `motion table {poll.number}`.")
-    if may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")) and (cmd.closes or not waits_for_meeting(ctx)):
-        return open_vote(ctx, poll, f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."')
-    return Reply(f"Motion {poll.number} is proposed: {poll.question}\n"
-                 f"The chair opens the vote with `motion vote {poll.number}`"
-                 + (" at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx)
-                    else "."))
+                     + f": a steering group member says `motion table {poll.number}`." + notes)
+    short = short_of_quorum(ctx, poll)  # proposing needs no quorum; putting it to the vote does (CJCG 6.4)
+    if short is None and may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")) and (
+            cmd.closes or not waits_for_meeting(ctx)):
+        how = f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."'
+        return with_note(open_vote(ctx, poll, how), notes)
+    waiting = short or f"The chair opens the vote with `motion vote {poll.number}`" + (
+        " at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx) else ".")
+    return Reply(f"Motion {poll.number} is proposed: {poll.question}\n{waiting}{notes}")
 
 
 def deadline_refusal(ctx: Context, text: str) -> str | None:
@@ -123,13 +126,15 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
         raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.number} is {poll.status}.")
     require(ctx, cmd.act, f"table motions with {tabling.with_body}")
     poll.status, poll.tabled_by_id = "tabled", ctx.actor.id
+    present = recorded_present(ctx, ctx.open_meeting())  # tabling at the open meeting, as proposing: there
     ctx.audit("motion.tabled", poll=poll.id)
     return Reply(f"Motion {poll.number} is tabled with {tabling.with_body}; the chair can open the vote at a meeting "
-                 f"with `motion vote {poll.number}`.")
+                 f"with `motion vote {poll.number}`." + present)
 
 
 def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
+    refuse_withdrawn(poll)
     meeting = calling_meeting(ctx, poll.kind)  # its chair calls the votes at it; the group's chair, others
     require(ctx, cmd.act, "open a vote", meeting=meeting, between=meeting is None)
     tabling = ctx.terms.voting.tabling
@@ -187,6 +192,8 @@ def record_quorum(ctx: Context, poll: Poll, meeting: Meeting | None, quorum: Quo
 def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
     """Open voting: at the open meeting (checking quorum first), or between meetings where the ToR allows."""
     require_operating(ctx, "open a vote")
+    if (running := ctx.open_meeting()) is not None:  # whoever opens a vote at the meeting is there (LIEG 6.3)
+        present_by_acting(ctx, running)
     meeting, quorum = voting_meeting(ctx, poll.closes_at, how or f"motion vote {poll.number}", poll.kind)
     record_quorum(ctx, poll, meeting, quorum)
     quorum_text = quorum.text if quorum else None

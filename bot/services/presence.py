@@ -10,6 +10,7 @@ from bot.errors import NotAllowed
 from bot.models import Attendance, DeputyNomination, Meeting
 from bot.services import roll
 from bot.services.context import Context
+from bot.services.standing import is_voting
 
 
 def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
@@ -29,6 +30,18 @@ def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
     row.recorded_at = meeting.opened_at or ctx.now
     ctx.audit("attendance.present", meeting=meeting.id, member=ctx.actor.id)
     return True
+
+
+def recorded_present(ctx: Context, meeting: Meeting | None) -> str:
+    """`present_by_acting`, told to the speaker: ` You are recorded present at meeting 1 (ToR 6.4).` when it
+    recorded them now (citing the quorum that counts them, where the ToR sets one and they hold a vote), else
+    nothing. They never said `here`, and would not otherwise know the roll has them."""
+    if meeting is None or not present_by_acting(ctx, meeting):
+        return ""
+    said = f"You are recorded present at meeting {meeting.number}"
+    rule = ctx.terms.quorum
+    counted = rule is not None and is_voting(ctx, ctx.membership(ctx.actor))
+    return " " + (rule.cited(said) if rule is not None and counted else said) + "."
 
 
 def sent_a_deputy(ctx: Context, meeting: Meeting, member_id: int) -> Attendance | None:

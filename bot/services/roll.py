@@ -7,7 +7,7 @@ from sqlalchemy import bindparam, or_, select
 from bot.errors import NotAllowed
 from bot.grammar import mention
 from bot.models import Attendance, DeputyNomination, Meeting, Person
-from bot.rules.attendance import ATTENDED, cap_refusal
+from bot.rules.attendance import ATTENDED, GUEST, cap_refusal
 from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, beside_words, command, may_send, stays_beside, voting_words
 from bot.rules.quorum import Quorum, of_roll
@@ -68,6 +68,9 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
         if a.status == "present" and a.deputy_id is not None and a.beside_left_at is None:
             gone = f", who left at {a.left_at.astimezone(ctx.terms.zone):%H:%M}" if a.left_at else ""
             here.append(f"{name_of(ctx, a.deputy_id)} (beside {member_name}{gone})")
+    # A guest recorded from the organisation (LIEG 2.7) is one more of its attendees, as it would be refused at the cap.
+    here += [f"{name_of(ctx, a.member_id)} (guest)" for a in attendance(ctx, meeting) if a.status == GUEST
+             and a.left_at is None and (a.organisation or "").casefold() == organisation.casefold()]
     refusal = cap_refusal(rule, organisation, len(here))
     if refusal is not None:
         listed = f"{', '.join(here[:-1])} and {here[-1]}" if len(here) > 1 else "".join(here)

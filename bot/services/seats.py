@@ -19,7 +19,7 @@ from bot.services.authority import may, require
 from bot.services.chairs import make_chair as make_chair
 from bot.services.chairs import may_chair as may_chair
 from bot.services.chairs import require_chair_agreed
-from bot.services.composition import holdings, standing_breaches, warnings_after
+from bot.services.composition import holdings, refuse_steering_as_capacity, standing_breaches, warnings_after
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.standing import term_ended
@@ -106,6 +106,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     require_chair_may_hold(ctx, seat, role)
     person = ctx.person(cmd.person)
     also = kept((cmd.also or "").strip(), lengths.NOTE, "capacity") or None
+    refuse_steering_as_capacity(ctx, person.display_name, seat.title, also or "")
     before = breaches(ctx.terms, holdings(ctx))
     lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
     for membership in ctx.memberships():

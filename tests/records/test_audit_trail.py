@@ -103,9 +103,10 @@ def test_the_chain_verifies_and_breaks_the_same_on_postgresql(postgres_schema_ur
     chat = Chat(sessions)
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    chat.ok("alice", "meeting open --confirm")
-    # Refused after writing: PostgreSQL's sequences skip the rolled-back ids, which is not tampering.
+    # Refused after writing (the chair's motion between meetings opens its vote, which needs a deadline): PostgreSQL's
+    # sequences skip the rolled-back ids, which is not tampering.
     chat.refused("alice", 'motion "Approve the plan"')
+    chat.ok("alice", "meeting open --confirm")
     for who in ("bob", "carol"):
         chat.ok(who, "here")
     # The refused motion took no number: the motion people vote on is still motion 1.

@@ -34,18 +34,20 @@ def from_team(workspace: Workspace, user: str, text: str, team: str, channel: st
     return sent
 
 
-def said(sent: Sent) -> str:
+def said(workspace: Workspace, sent: Sent) -> str:
+    """The refusal: in the ack, or at the request's response_url when the machine was too slow to answer within
+    the ack (seen under load in a full run: the ack was empty, the refusal followed)."""
     assert sent.status == 200, sent
-    return str(json.loads(sent.body)["text"])
+    return str(workspace.reply_to(sent).params["text"])
 
 
 def test_a_command_from_another_workspace_is_refused_and_changes_nothing(workspace: Workspace) -> None:
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
     before = events(workspace.sessions)
-    answer = said(from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", OTHER))
+    answer = said(workspace, from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", OTHER))
     assert f"Slack workspace {OTHER}" in answer and TEAM in answer and "nothing was recorded" in answer
-    answer = said(from_team(workspace, "alice", "group bind cjcg", OTHER))
+    answer = said(workspace, from_team(workspace, "alice", "group bind cjcg", OTHER))
     assert "nothing was recorded" in answer
     workspace.finish()
     assert events(workspace.sessions) == before
@@ -58,9 +60,11 @@ def test_a_command_naming_only_an_organisation_is_refused_by_a_single_workspaces
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
     before = events(workspace.sessions)
-    body, _ = workspace.command_body("bob", "declare interest 1 Director of a bidding firm")
+    body, response_url = workspace.command_body("bob", "declare interest 1 Director of a bidding firm")
     body = body.replace(f"team_id={TEAM}", "enterprise_id=E0OTHER")
-    answer = said(workspace.post(body, workspace.headers(body)))
+    sent = workspace.post(body, workspace.headers(body))
+    sent.response_url = response_url
+    answer = said(workspace, sent)
     assert "E0OTHER" in answer and TEAM in answer and "nothing was recorded" in answer
     workspace.finish()
     assert events(workspace.sessions) == before
@@ -103,13 +107,13 @@ def two_workspaces(fake: FakeSlack, migrated: Engine, clock: Clock) -> Iterator[
 def test_an_installed_workspace_cannot_speak_in_a_channel_another_workspace_bound(two_workspaces: Workspace) -> None:
     workspace = two_workspaces
     before = events(workspace.sessions)
-    answer = said(from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", "T0SECOND"))
+    answer = said(workspace, from_team(workspace, "bob", "declare interest 1 Director of a bidding firm", "T0SECOND"))
     assert "T0NEW" in answer and "T0SECOND" in answer and "nothing was recorded" in answer
-    said(from_team(workspace, "alice", "group bind cjcg", "T0SECOND"))  # nor take the channel over
+    said(workspace, from_team(workspace, "alice", "group bind cjcg", "T0SECOND"))  # nor take the channel over
     # Nor learn, in a channel of its own, that the CJCG (confidential, 6.7-6.9) exists, its name or its officers:
     # `group bind` listed every group loaded, and named the CJCG's chair and secretariat to anyone refused.
     for text in ("group bind nosuch", "group bind cjcg"):
-        answer = said(from_team(workspace, "mallory", text, "T0SECOND", channel="C0SECOND"))
+        answer = said(workspace, from_team(workspace, "mallory", text, "T0SECOND", channel="C0SECOND"))
         assert "cjcg" not in answer.replace("'cjcg'", "") and "Children" not in answer, answer
         assert "alice" not in answer and "sam" not in answer, answer
         assert "confidential group is named only to those who sit on it" in answer and "seat you" in answer, answer
