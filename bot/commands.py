@@ -21,7 +21,7 @@ from bot.typed_words import QUOTED_DASHES as QUOTED_DASHES
 from bot.typed_words import QUOTED_NAME, person_ref
 from bot.typed_words import SMART_QUOTES as SMART_QUOTES
 from bot.typed_words import tokenize as tokenize
-from bot.usage import example, missing, name_with_spaces, option_meant, say_instead, unmentioned
+from bot.usage import example, missing, name_with_spaces, number_named, option_meant, say_instead, unmentioned
 from bot.verb_words import SYNONYMS, VERB_WORDS
 from bot.verbs import BY_NAME as BY_NAME
 from bot.verbs import CLASS_OF, Help
@@ -153,6 +153,8 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
                 raise missing(verb, arg.name, today, values)
             values[arg.name] = None
             continue
+        if arg.kind == "int":  # `minutes approve meeting 1`
+            number_named(verb.name, arg.name, positional, position, said)
         values[arg.name] = coerce(verb, arg.name, arg.kind, positional[position], today)
     if len(positional) > len(verb.args):
         given, more = positional[:len(verb.args)], positional[len(verb.args):]

@@ -143,3 +143,14 @@ def unmentioned(verb: Described, name: str, token: str, today: dt.date | None) -
     if name.startswith("--"):
         return f"{name} takes a person with @ in front: `{name} @{token}` {menu}. {say_instead(verb, today)}"
     return f"Name the person with @ in front {menu}. Say `{verb.name} @{token}`."
+
+
+def number_named(verb_name: str, name: str, positional: Sequence[str], at: int, said: Sequence[str]) -> None:
+    """Refuse, with the command that works, a number given after its own name where the grammar takes the number
+    alone (`minutes approve meeting 1` -> `minutes approve 1`); return where the words at `at` are not that."""
+    word = positional[at].casefold().rstrip(SENTENCE_END)
+    number = positional[at + 1].removeprefix("#").rstrip(SENTENCE_END) if at + 1 < len(positional) else ""
+    if word not in (name, "motion" if name == "poll" else name) or not number.isdecimal():
+        return
+    meant = " ".join([verb_name, *positional[:at], *positional[at + 1:], *said])
+    raise UsageError(f"Give the {name}'s number alone, without the word '{positional[at][:20]}': say `{meant}`.")

@@ -96,11 +96,12 @@ class Here(Command):
     for_: PersonRef | None = option("person", "for")
 
 
-@described("leaving", "leaving", "record that you are leaving the open meeting early: you no longer count for its "
-           "quorum or vote, until you say `here` again")
+@described("leaving", "leaving [--item N]", "record that you are leaving the open meeting early (--item: the room for "
+           "an item, as for an interest declared in it): you no longer count for its quorum or vote, until you say "
+           "`here` again", "leaving --item 2")
 @dataclass(frozen=True, kw_only=True)
 class Leaving(Command):
-    pass
+    item: int | None = option("int")
 
 
 @described("guest", 'guest @person [--from "organisation"]', "record a guest attending the open meeting: no seat, "

@@ -41,13 +41,15 @@ class MotionVote(Command):
     closes: str | None = option("when")
 
 
-@described("poll", 'poll "question" "option" "option" ... [--closes "date time"] [--secret] [--multi]',
-           "ask the group a question with your own options", 'poll "Next venue?" "Barnet" "Camden"')
+@described("poll", 'poll "question" "option" "option" ... [--item N] [--closes "date time"] [--secret] [--multi]',
+           "ask the group a question with your own options; --item ties it to an agenda item, minuted under it",
+           'poll "Next venue?" "Barnet" "Camden"')
 @dataclass(frozen=True, kw_only=True)
 class Poll(Command):
     act: ClassVar[Act] = Act.CALL_VOTE
     question: str = arg()
     choices: tuple[str, ...] = arg(many=True)
+    item: int | None = option("int")
     closes: str | None = option("when")
     secret: bool = option("flag")
     multi: bool = option("flag")

@@ -118,7 +118,7 @@ def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(c
     assert audit_count(sessions) == before
     assert dict(chat.ok("grace", "members").fields)["ALDCS Policy Lead for Finance and Resources (ALDCS)"] == \
         "alice, chair"
-    assert chat.ok("sam", "chair @alice").text == "alice is now the chair (ToR Membership)."
+    assert chat.ok("sam", "chair @alice").text == "alice is already the chair (ToR Membership); nothing has changed."
 
 
 def test_where_the_tor_only_asks_for_an_agreed_named_member_any_member_can_be_made_chair(chat: Chat) -> None:

@@ -94,6 +94,7 @@ class MeetingRecord:
     actions: list[ActionRecord] = field(default_factory=list)
     also: list[str] = field(default_factory=list)  # minutes approved, the review recorded, while it sat
     notes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # item -> (minute, resolution)
+    left_for: dict[int, list[str]] = field(default_factory=dict)  # item -> `carol left the room for this item ...`
 
 
 def find_meeting(session: Session, group: Group, number: int) -> Meeting:

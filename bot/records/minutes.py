@@ -135,13 +135,15 @@ def item(record: MeetingRecord, position: int, title: str) -> list[str]:
     """One numbered item: its discussion, its resolution, and each vote on it."""
     lines = [f"### {position}. {title}", ""]
     minute, resolution = record.notes.get(position, (None, None))
+    left = record.left_for.get(position, [])
+    lines += [*(f"- {said}" for said in left), ""] if left else []
     if minute:
         lines += [minute, ""]
     if resolution:
         lines += [f"**Resolved:** {resolution}", ""]
     votes = [v for v in record.votes if v.item == position]
     lines += [line for v in votes for line in vote(v)]
-    if not (minute or resolution or votes):
+    if not (minute or resolution or votes or left):
         lines += ["Nothing was minuted and no vote was taken on this item.", ""]
     return lines
 

@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Meeting
-from bot.records.away import spells_away
+from bot.records.away import attendee, spells_away
 from bot.records.minutes_reads import DECLARED, EVER_SEATED, HOLDS_CHAIR, NOMINATED
+from bot.records.out_for_item import left_words, out_for_items
 from bot.records.people import Namer
 from bot.rules.attendance import GUEST, Spell, comings_and_goings, guest_words
 
@@ -20,12 +21,13 @@ if TYPE_CHECKING:
 
 
 
-def times(row: Attendance, opened: dt.datetime | None, away: list[Spell], zone: ZoneInfo) -> str:
+def times(row: Attendance, opened: dt.datetime | None, away: list[Spell], zone: ZoneInfo,
+          why: dict[dt.datetime, str] | None = None) -> str:
     """` — arrived at 10:25, left at 10:40, back at 10:55, left at 11:20`: when someone who came after the roll call
     arrived, each time they stepped out and came back, and when someone who left early went (names carry their
     organisation in brackets, so the times follow a dash, as apologies' notes do); empty for someone there from the
     start to the end."""
-    said = comings_and_goings(row.recorded_at, opened, away, row.left_at, zone)
+    said = comings_and_goings(row.recorded_at, opened, away, row.left_at, zone, why=why)
     return f" — {', '.join(said)}" if said else ""
 
 
@@ -35,9 +37,10 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
     `officers`, the secretariat and observers who are not members: people.non_members; `co_opt`, what follows a
     co-opted member's name: people.co_opted)."""
     away = spells_away(session, meeting, rows)
+    why = left_for_items(session, meeting, record, names)
     for row in rows:
         member = names(row.member_id)
-        when = times(row, meeting.opened_at, away.get(row.id, []), zone)
+        when = times(row, meeting.opened_at, away.get(row.id, []), zone, why.get((row.member_id, attendee(row))))
         if row.relieved_id is not None and row.relieved_at is not None:  # deputised until the member arrived
             record.officers.append(f"{names(row.relieved_id)} — {record.deputy_word} for {member} until "
                                    f"{row.relieved_at.astimezone(zone):%H:%M}")
@@ -61,6 +64,22 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
             record.apologies.append((member, row.reason))
         else:
             record.absent.append(member)
+
+
+def left_for_items(session: Session, meeting: Meeting, record: MeetingRecord,
+                   names: Namer) -> dict[tuple[int, int], dict[dt.datetime, str]]:
+    """{(member, attendee): {time left: `the room for item 2 (interest declared)`}} for the attendance, from each
+    `leaving --item N` at `meeting`; each is also listed under its item in `record.left_for`."""
+    positions = {i.id: i.position for i in meeting.items}
+    why: dict[tuple[int, int], dict[dt.datetime, str]] = {}
+    for out in out_for_items(session, meeting):
+        position = positions.get(out.item)
+        if position is None:
+            continue
+        why.setdefault((out.member, out.person), {})[out.at] = left_words(position, out.declared)
+        record.left_for.setdefault(position, []).append(
+            f"{names(out.person)} left the room for this item" + (f" ({out.declared})" if out.declared else ""))
+    return why
 
 
 def undeclared(session: Session, meeting: Meeting, names: Namer, rows: list[Attendance],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -20,16 +20,23 @@ Spell = tuple[dt.datetime, dt.datetime]  # (left, back): a time someone stepped 
 
 
 def comings_and_goings(arrived: dt.datetime, opened: dt.datetime | None, away: Sequence[Spell],
-                       left: dt.datetime | None, zone: ZoneInfo, at: str = "at ") -> list[str]:
+                       left: dt.datetime | None, zone: ZoneInfo, at: str = "at ",
+                       why: Mapping[dt.datetime, str] | None = None) -> list[str]:
     """`arrived at 10:25`, `left at 10:40`, `back at 10:55`, `left at 11:20`, in order: when someone who came after
     the roll call arrived, each time they stepped out and came back, and when they left for good; nothing for
-    someone there from the start to the end. `at=""` gives the roll's shorter `left 10:40`."""
+    someone there from the start to the end. `at=""` gives the roll's shorter `left 10:40`; `why` gives a leaving's
+    reason by its time (`left the room for item 2 (interest declared) at 10:40`)."""
     said = [f"arrived {at}{arrived.astimezone(zone):%H:%M}"] if opened is not None and arrived > opened + LATE_AFTER \
         else []
+    why = why or {}
+
+    def went(moment: dt.datetime) -> str:
+        reason = why.get(moment)
+        return f"left {reason + ' ' if reason else ''}{at}{moment.astimezone(zone):%H:%M}"
     for gone, back in away:
-        said += [f"left {at}{gone.astimezone(zone):%H:%M}", f"back {at}{back.astimezone(zone):%H:%M}"]
+        said += [went(gone), f"back {at}{back.astimezone(zone):%H:%M}"]
     if left is not None:
-        said.append(f"left {at}{left.astimezone(zone):%H:%M}")
+        said.append(went(left))
     return said
 
 

@@ -65,6 +65,9 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                          "if they are leaving early, they say `leaving`.")
     # `apologies - on leave`, `apologies: unwell`: the mark that parts the command from its reason is not the reason
     reason = kept(after_separator(" ".join(cmd.reason)), lengths.TITLE, "reason") or None
+    if reason is None and present is not None and present.status in ("apologies", "deputised") and present.reason:
+        reason = present.reason  # recorded again with no reason: the one given before stands, rather than none
+        name += f" ({reason}, the reason given before)"
     sent = f"Apologies from {name} recorded" + ("" if own else f" by {ctx.actor.display_name}")
     if present is not None and present.status == "deputised" and present.deputy_id is not None:
         return deputy_attends(ctx, meeting, present, reason, sent, own)

@@ -14,7 +14,8 @@ from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, guests, roll, roll_summary, standing
 from bot.services.authority import may
-from bot.services.context import Context
+from bot.services.context import Context, agenda_item
+from bot.services.out_for_item import left_for
 from bot.services.presiding import chair_hint
 from bot.services.record_lock import require_unlocked
 from bot.terms_powers import Act
@@ -110,13 +111,14 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     if row.left_at is not None:
         raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(ctx.terms.zone):%H:%M}; "
                          "say `here` when you are back.")
+    item = agenda_item(meeting, cmd.item) if cmd.item is not None else None
     before = roll.quorum_of(ctx, meeting)
     row.left_at = ctx.now
     ctx.session.flush()
-    ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id)
-    return Reply(f"{ctx.actor.display_name} has left meeting {meeting.number} at "
-                 f"{ctx.now.astimezone(ctx.terms.zone):%H:%M}.", notices=quorum_change(before, roll.quorum_of(
-                     ctx, meeting)), changes=(MeetingRef(meeting.id),))
+    ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id, **({"item": item.id} if item else {}))
+    said = left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} " \
+        f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}."
+    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),))
 
 
 def beside_leaving(ctx: Context, meeting: Meeting) -> Reply | None:

@@ -21,6 +21,7 @@ from bot.services import attendance, guests, roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
+from bot.services.out_for_item import out_refusal
 from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_voting
@@ -103,6 +104,8 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if poll.meeting_id is not None and number is not None and \
             (as_guest := guests.guest_at(ctx, poll.meeting_id, number)) is not None:
         raise NotAllowed(f"{as_guest}: guests do not vote.")
+    if poll.meeting_id is not None and (out := out_of_room(ctx, poll)) is not None:
+        raise NotAllowed(out)
     if poll.meeting_id is not None:
         refusal, waiting = deputy_refusal(ctx, poll.meeting_id), not_yet_attending(ctx, poll.meeting_id)
         if refusal is not None or waiting is not None:
@@ -111,6 +114,14 @@ def entitled_member(ctx: Context, poll: Poll, for_ref: PersonRef | None) -> int:
     if held is None and (former := attendance.former_seat(ctx)) is not None:  # a term ended, a successor seated
         raise NotAllowed(f"{former.removesuffix('.')}, so you do not vote.")
     raise NotAllowed(vote_refusal(ctx.terms, held, ctx.today, voter=ctx.actor.display_name, meeting_number=number))
+
+
+def out_of_room(ctx: Context, poll: Poll) -> str | None:
+    """Why the speaker, out of the room for an item (`leaving --item N`), does not vote now; else None."""
+    meeting = ctx.session.get(Meeting, poll.meeting_id)
+    if meeting is None or meeting.status != "open":
+        return None
+    return out_refusal(ctx, meeting, roll.attending_row(ctx, meeting, ctx.actor), poll.kind, poll.number)
 
 
 def deputy_refusal(ctx: Context, meeting_id: int) -> str | None:

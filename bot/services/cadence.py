@@ -60,8 +60,15 @@ def meeting_due_after(ctx: Context, last_start: dt.datetime | None) -> dt.date |
     gap = interval(ctx.terms.meetings)
     if gap is None:
         return None
-    since = last_start.astimezone(ctx.terms.zone).date() if last_start else reviews.adopted(ctx, ctx.terms)
+    since = last_start.astimezone(ctx.terms.zone).date() if last_start else first_counted(ctx)
     return since + gap
+
+
+def first_counted(ctx: Context) -> dt.date:
+    """Where the cadence counts from before any meeting: the ToR's adoption, or the day govbot took the group on
+    where that is later, as report reminders count (reviews.next_report): meetings held before then are not in its
+    record, so none is taken as missed."""
+    return max(reviews.adopted(ctx, ctx.terms), ctx.group.created_at.astimezone(ctx.terms.zone).date())
 
 
 def never_opened(ctx: Context, after: Meeting | None) -> list[Meeting]:
@@ -99,8 +106,10 @@ def cadence_notice(ctx: Context, due_on: str) -> Notice | str:
     if due.isoformat() != due_on.split("~", 1)[0]:  # `~N`: the meeting that fell through since (rules/reminders.py)
         return "a meeting has been scheduled since"
     rules, last = ctx.terms.meetings, last_meeting(ctx)
+    since = first_counted(ctx)
     after = f"the last meeting was on {show_date(last.starts_at.astimezone(ctx.terms.zone).date())}" if last \
-        else "there has been no meeting yet"
+        else "no meeting has been held since the ToR was adopted" if since == reviews.adopted(ctx, ctx.terms) \
+        else f"no meeting is recorded since govbot took the group on, on {show_date(since)}"
     when = "was due on" if due < ctx.today else "is due by"
     text = rules.cited(f"{ctx.terms.name} meets {cadence_text(rules)}") + (
         f": {after}, so the next meeting {when} {show_date(due)}") + what_to_do(ctx, never_opened(ctx, last))

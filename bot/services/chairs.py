@@ -32,6 +32,8 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         require(ctx, cmd.act, "name the chair")
     person = ctx.person(cmd.person)
     membership = may_chair(ctx, person)
+    if (already := already_chair(ctx, membership)) is not None and cmd.poll is None:
+        return already
     require(ctx, cmd.act, "name the chair", agreed=agreed)  # CJCG 6.2: "an agreed named member of the group"
     election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None
     replaced = []
@@ -60,6 +62,17 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         if renewed is not None else f" is now the chair{until}"
     return Reply(ctx.terms.chair.cited(f"{person.display_name}{now}") + f"{former}"
                  + (f"; agreed: {agreed}." if agreed else "."))
+
+
+def already_chair(ctx: Context, membership: Membership) -> Reply | None:
+    """`alice is already the chair (ToR Membership); nothing has changed.`, where `membership` holds the chair and
+    the ToR sets the chair no term, so naming them again would change nothing and records nothing; None otherwise
+    (a vice-chair; a chair for a term, whom naming again renews: CJCG 6.2's 12 months)."""
+    if membership.role != Role.CHAIR or not chair.holds_chair(ctx.terms, membership, ctx.today) or \
+            membership.chair_term_ends_on is not None or chair.chair_term_ends(ctx.terms, ctx.today) is not None:
+        return None
+    return Reply(ctx.terms.chair.cited(f"{membership.person.display_name} is already the chair")
+                 + "; nothing has changed.", private=True)
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:

@@ -222,7 +222,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
                 question=kept(cmd.question.strip(), lengths.TEXT, "question"), status="open",
                 secret=cmd.secret, multi=cmd.multi,
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
-                closes_at=closes_at,
+                closes_at=closes_at, item_id=item_of(ctx, cmd.item),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
     ctx.session.add(poll)
     ctx.session.flush()
