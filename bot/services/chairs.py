@@ -36,15 +36,19 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         return already
     require(ctx, cmd.act, "name the chair", agreed=agreed)  # CJCG 6.2: "an agreed named member of the group"
     election = elected_in(ctx, cmd.poll, person) if rule.chosen == "elected" else None
+    # The chair renewed before their term ends (CJCG 6.2: 12 months) serves it out, the new term following on.
+    current = membership.chair_term_ends_on if membership.role == Role.CHAIR and election is None else None
+    renewed = current if current is not None and current >= ctx.today else None
+    if renewed is not None and (fresh := chair.chair_term_ends(ctx.terms, ctx.today)) is not None and renewed > fresh:
+        return Reply(rule.cited(f"{person.display_name}'s term as chair already runs until {show_date(renewed)}, "
+                                "longer than a term begun today would")
+                     + "; it was renewed before, so nothing has changed.", private=True)
     replaced = []
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
             other.role = chair.role_after_chair(ctx.terms, other.seat_title)
             other.chair_term_ends_on = None
             replaced.append(other.person.display_name)
-    # The chair renewed before their term ends (CJCG 6.2: 12 months) serves it out, the new term following on.
-    current = membership.chair_term_ends_on if membership.role == Role.CHAIR and election is None else None
-    renewed = current if current is not None and current >= ctx.today else None
     membership.role = Role.CHAIR
     membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, renewed or ctx.today)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
