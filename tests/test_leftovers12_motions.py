@@ -64,9 +64,8 @@ def test_lieg_a_tabled_motion_may_be_withdrawn_by_its_proposer(chat: Chat) -> No
     assert "motion table 1" not in closed and "Motion 1" not in closed, closed
 
 
-def test_a_motion_moved_between_meetings_is_minuted_at_the_next_and_named_at_its_close(chat: Chat) -> None:
-    """carol moved a motion on 5 December, before meeting 1; it was in no meeting's minutes and its close never named
-    it, so it was forgotten. It is in meeting 1's Business as moved before the meeting, and its close names it."""
+def moved_before_meeting_1(chat: Chat) -> None:
+    """CJCG's meeting 1 on 10 December, open with a quorum; carol moved motion 1 on 5 December, before it."""
     chat.load("cjcg")
     chat.ok("sam", "meeting schedule 2026-12-10 10:00")
     at(chat, "2026-12-05", "12:00")
@@ -75,6 +74,12 @@ def test_a_motion_moved_between_meetings_is_minuted_at_the_next_and_named_at_its
     chat.ok("alice", "meeting open")
     for who in ("bob", "carol", "dan"):
         chat.ok(who, "here")
+
+
+def test_a_motion_moved_between_meetings_is_minuted_at_the_next_and_named_at_its_close(chat: Chat) -> None:
+    """carol moved a motion on 5 December, before meeting 1; it was in no meeting's minutes and its close never named
+    it, so it was forgotten. It is in meeting 1's Business as moved before the meeting, and its close names it."""
+    moved_before_meeting_1(chat)
     closed = chat.ok("alice", "meeting close").as_text()
     assert "Motion 1" in closed and "moved before the meeting" in closed and "`motion vote 1`" in closed, closed
     minutes = business(chat.ok("alice", "minutes 1").text)
@@ -87,14 +92,7 @@ def test_a_motion_moved_between_meetings_is_minuted_at_the_next_and_named_at_its
 
 
 def test_a_motion_moved_between_meetings_and_voted_at_the_next_is_minuted_once(chat: Chat) -> None:
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    at(chat, "2026-12-05", "12:00")
-    chat.ok("carol", 'motion "That the budget is noted"')
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("alice", "meeting open")
-    for who in ("bob", "carol", "dan"):
-        chat.ok(who, "here")
+    moved_before_meeting_1(chat)
     chat.ok("alice", "motion vote 1")
     for who in ("bob", "carol", "dan"):
         chat.ok(who, "vote 1 for")
