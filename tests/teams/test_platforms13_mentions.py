@@ -1,0 +1,58 @@
+"""Teams writes each @mention picked from its menu as `<at>display name</at>`, with one mention entity per mention,
+in the order they stand in the text. Two people who share a display name (two Yans) are written alike, and govbot
+put the first one's account in place of both: `deputy @Yan --for @Yan` was refused, or named one Yan her own deputy. Each
+entity now stands for one mention, in order. Over real HTTP, with Activity JSON."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.models import DeputyNomination, Identity
+from tests.teams.conftest import BOT, SDK_WARNINGS, Teams, teams_world
+from tests.teams.test_meeting import said
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+
+def mention(account: str, name: str) -> dict[str, object]:
+    return {"type": "mention", "text": f"<at>{name}</at>",
+            "mentioned": {"id": f"29:{account}", "name": name, "aadObjectId": f"aad-{account}"}}
+
+
+async def say_with(teams: Teams, who: str, text: str, *mentioned: tuple[str, str]) -> str:
+    """`who` writes `@govbot <text>`, each <at>…</at> in it picked from Teams' menu: (account, display name)."""
+    entities = [{"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT},
+                *(mention(account, name) for account, name in mentioned)]
+    before = len(teams.connector.calls)
+    response = await teams.post(teams.activity(who, type="message", text=f"<at>govbot</at> {text}",
+                                               textFormat="plain", entities=entities))
+    assert response.status in (200, 202), response.status
+    return said(teams.connector.calls[before:])
+
+
+def nominated(sessions: sessionmaker[Session]) -> list[tuple[str, str]]:
+    """(deputy, member) by their Teams accounts, for each deputy named."""
+    with sessions() as session:
+        return [(account(session, n.deputy_id), account(session, n.member_id))
+                for n in session.scalars(select(DeputyNomination))]
+
+
+def account(session: Session, person_id: int) -> str:
+    return str(session.scalar(select(Identity.external_id).where(Identity.person_id == person_id)))
+
+
+def test_two_people_of_one_display_name_are_each_their_own_mention(sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            # yan (whom the ToR lists as a deputy) and carol's account both show as "Yan" in the tenant
+            answer = await say_with(teams, "alice", "deputy <at>Yan</at> --for <at>Yan</at> --meeting next",
+                                    ("yan", "Yan"), ("carol", "Yan"))
+            assert "⚠" not in answer, answer
+            assert nominated(sessions) == [("aad-yan", "aad-carol")], answer
+
+    asyncio.run(run())
