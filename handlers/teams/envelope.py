@@ -162,8 +162,9 @@ def people_mentioned(activity: Activity) -> list[tuple[str, ChannelAccount]]:
 async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
     """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
     person, and the people mentioned (so the record knows their names). Each mention entity takes the first of
-    its written mentions not yet taken, so `deputy @Sam --for @Sam` names two Sams where there are two. Teams
-    does not always put the Entra object id on a mention, so it is asked for when missing."""
+    its written mentions not yet taken, so `deputy @Sam --for @Sam` names two Sams where there are two, and
+    the words of one name written as mentions of one account side by side are that one person. Teams does not
+    always put the Entra object id on a mention, so it is asked for when missing."""
     activity = context.activity
     text = (activity.text or "").replace("\xa0", " ")
     people: dict[str, Speaker] = {}
@@ -175,8 +176,11 @@ async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
             people[str(person.id)] = Speaker(PLATFORM, object_id, person.name or object_id)
         accounts.setdefault(written, set()).add(str(person.id))
         before, found, after = rest.partition(written)
-        if found:  # else more entities than written mentions of that name: the later ones name no one more
-            written_out, rest = f"{written_out}{before}<@{people[str(person.id)].user_id}>", after
+        token = f"<@{people[str(person.id)].user_id}>"
+        if found and not before.strip() and written_out.endswith(token):
+            rest = after  # a name Teams wrote a word at a time (`<at>Dan</at> <at>Jones</at>`): one person
+        elif found:  # else more entities than written mentions of that name: the later ones name no one more
+            written_out, rest = f"{written_out}{before}{token}", after
     for written, ids in accounts.items():  # a name written again with no entity of its own, where it names one
         if len(ids) == 1:
             rest = rest.replace(written, f"<@{people[ids.pop()].user_id}>")

@@ -56,3 +56,17 @@ def test_two_people_of_one_display_name_are_each_their_own_mention(sessions: ses
             assert nominated(sessions) == [("aad-yan", "aad-carol")], answer
 
     asyncio.run(run())
+
+
+def test_a_name_mentioned_a_word_at_a_time_is_one_person(sessions: sessionmaker[Session]) -> None:
+    """Teams may write a two-word name picked from its menu as one mention per word, each naming the account:
+    `<at>Carol</at> <at>Jones</at>`. The chair's `deputy @yan --for @Carol Jones` read as two people."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            answer = await say_with(teams, "alice", "deputy <at>Yan</at> --for <at>Carol</at> <at>Jones</at> "
+                                    "--meeting next", ("yan", "Yan"), ("carol", "Carol"), ("carol", "Jones"))
+            assert "⚠" not in answer, answer
+            assert nominated(sessions) == [("aad-yan", "aad-carol")], answer
+
+    asyncio.run(run())
