@@ -121,6 +121,13 @@ def addressed(activity: Activity, mentioned_bot: bool) -> bool:
     return mentioned_bot or is_personal(activity) or bool(COMMAND_PREFIX.match(activity.text or ""))
 
 
+def edited(activity: Activity) -> bool:
+    """Whether a messageUpdate is a message edited by its author (not one undeleted, which Teams also sends so)."""
+    data = activity.channel_data
+    kind = data.get("eventType") if isinstance(data, dict) else getattr(data, "event_type", None)
+    return activity.type == "messageUpdate" and kind == "editMessage"
+
+
 def bot_mentioned(activity: Activity) -> bool:
     recipient = activity.recipient.id if activity.recipient else None
     return any(m.mentioned is not None and m.mentioned.id == recipient for m in activity.get_mentions())

@@ -70,3 +70,26 @@ def test_a_name_mentioned_a_word_at_a_time_is_one_person(sessions: sessionmaker[
             assert nominated(sessions) == [("aad-yan", "aad-carol")], answer
 
     asyncio.run(run())
+
+
+def test_an_edited_command_is_answered_not_ignored(sessions: sessionmaker[Session]) -> None:
+    """A chair who mistyped a command edits the message, as people do in Teams: Teams sends the edit as a
+    messageUpdate, and govbot said nothing, so the chair took the edit to have been read. The record keeps the
+    command as first sent; govbot now says so, and how to change it."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            sent = teams.activity("alice", type="message", text="<at>govbot</at> agenda add \"Joint plan\"",
+                                  textFormat="plain", entities=[{"type": "mention", "text": "<at>govbot</at>",
+                                                                 "mentioned": BOT}])
+            assert (await teams.post(sent)).status in (200, 202)
+            before = len(teams.connector.calls)
+            edited = {**sent, "type": "messageUpdate", "text": "<at>govbot</at> agenda add \"Joint action plan\"",
+                      "channelData": {**sent["channelData"], "eventType": "editMessage"}}
+            assert (await teams.post(edited)).status in (200, 202)
+            answer = said(teams.connector.calls[before:])
+            assert "edit" in answer and "send" in answer.casefold(), answer
+            agenda = said(await teams.say("alice", "agenda"))
+            assert "Joint plan" in agenda and "Joint action plan" not in agenda, agenda
+
+    asyncio.run(run())
