@@ -6,13 +6,14 @@ entity now stands for one mention, in order. Over real HTTP, with Activity JSON.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import DeputyNomination, Identity
-from tests.teams.conftest import BOT, SDK_WARNINGS, Teams, teams_world
+from tests.teams.conftest import BOT, CHANNEL, SDK_WARNINGS, Recorded, Teams, teams_world
 from tests.teams.test_meeting import said
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
@@ -91,5 +92,38 @@ def test_an_edited_command_is_answered_not_ignored(sessions: sessionmaker[Sessio
             assert "edit" in answer and "send" in answer.casefold(), answer
             agenda = said(await teams.say("alice", "agenda"))
             assert "Joint plan" in agenda and "Joint action plan" not in agenda, agenda
+
+    asyncio.run(run())
+
+
+async def say_in_thread(teams: Teams, who: str, text: str, thread: str) -> list[Recorded]:
+    """`who` replies `@govbot <text>` in the thread of the channel post `thread`."""
+    activity = teams.activity(who, type="message", text=f"<at>govbot</at> {text}", textFormat="plain",
+                              entities=[{"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT}])
+    activity["conversation"]["id"] = f"{CHANNEL};messageid={thread}"
+    before = len(teams.connector.calls)
+    assert (await teams.post(activity)).status in (200, 202)
+    return teams.connector.calls[before:]
+
+
+def test_closing_a_meeting_in_its_thread_shows_the_summary_once(sessions: sessionmaker[Session]) -> None:
+    """The meeting's people answer the roll call in the thread of the card `meeting open` posted, and the chair
+    closes the meeting there too. The card above turned into the closing summary and the same summary was posted
+    again under it: two copies, one after the other. The card now shows it, and the thread hears one line."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+            opening = teams.activity("alice", type="message", text="<at>govbot</at> meeting open --confirm",
+                                     textFormat="plain", entities=[{"type": "mention", "text": "<at>govbot</at>",
+                                                                    "mentioned": BOT}])
+            assert (await teams.post(opening)).status in (200, 202)
+            thread = opening["id"]
+            for person in ("bob", "carol", "dan"):
+                await say_in_thread(teams, person, "here", thread)
+            calls = await say_in_thread(teams, "alice", "meeting close", thread)
+            summaries = [c for c in calls if "Meeting 1 is closed" in said([c]) and c.body.get("attachments")]
+            assert len(summaries) == 1, [(c.method, said([c])) for c in calls]
+            assert "Meeting 1 is closed" in said(calls), said(calls)
 
     asyncio.run(run())
