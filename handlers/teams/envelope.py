@@ -185,7 +185,12 @@ async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
         before, found, after = rest.partition(written)
         token = f"<@{people[str(person.id)].user_id}>"
         if found and not before.strip() and written_out.endswith(token):
-            rest = after  # a name Teams wrote a word at a time (`<at>Dan</at> <at>Jones</at>`): one person
+            # A name Teams wrote a word at a time (`<at>Dan</at> <at>Jones</at>`, an entity each): one person,
+            # whose name is the words together.
+            known = people[str(person.id)]
+            if person.name and person.name not in known.display_name:
+                people[str(person.id)] = dataclasses.replace(known, display_name=f"{known.display_name} {person.name}")
+            rest = after
         elif found:  # else more entities than written mentions of that name: the later ones name no one more
             written_out, rest = f"{written_out}{before}{token}", after
     for written, ids in accounts.items():  # a name written again with no entity of its own, where it names one

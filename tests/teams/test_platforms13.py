@@ -67,7 +67,7 @@ def test_a_name_mentioned_a_word_at_a_time_is_one_person(sessions: sessionmaker[
             await teams.say("alice", "meeting schedule 2026-12-10 10:00")
             answer = await say_with(teams, "alice", "deputy <at>Yan</at> --for <at>Carol</at> <at>Jones</at> "
                                     "--meeting next", ("yan", "Yan"), ("carol", "Carol"), ("carol", "Jones"))
-            assert "⚠" not in answer, answer
+            assert "⚠" not in answer and "Carol Jones" in answer, answer
             assert nominated(sessions) == [("aad-yan", "aad-carol")], answer
 
     asyncio.run(run())
