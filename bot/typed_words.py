@@ -20,6 +20,11 @@ SPACE = " \t\r\n"  # shlex's whitespace
 # quote not closed. It stands in as a character never typed (check_text) while shlex reads the words.
 APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 KEPT_APOSTROPHE = "\x01"
+# Slack writes a person picked from its @ menu with their display name, which may hold spaces (`<@U1|Dan J.>`): the
+# mention is one word, so its spaces and quotes stand in as characters never typed while shlex reads the words.
+NAMED_MENTION = re.compile(r"<@[A-Za-z0-9:_.\-]{1,200}\|[^<>]{0,200}>")
+IN_A_NAME = str.maketrans({" ": "\x02", '"': "\x03", "'": "\x04"})
+NAME_AGAIN = str.maketrans({"\x02": " ", "\x03": '"', "\x04": "'"})
 # A person's mention or handle; a sentence's stop after it (`alternate @nadia.`) is not part of it.
 STOPS = f"[{re.escape(SENTENCE_END)}]"
 MENTION = re.compile(rf"^<@([A-Za-z0-9:_.\-]{{1,200}})(?:\|([^>]*))?>{STOPS}*$")
@@ -39,6 +44,7 @@ def tokenize(text: str) -> list[str]:
     quoted after an @ (`@"Bob Jones"`) has it after the @. A lone apostrophe that closes no quote (`members' views`)
     is read as typed."""
     source = APOSTROPHE.sub(KEPT_APOSTROPHE, text.translate(SMART_QUOTES).replace("\n", " "))
+    source = NAMED_MENTION.sub(lambda m: m.group().translate(IN_A_NAME), source)
     try:
         return words(source, "\"'")
     except ValueError:
@@ -64,7 +70,7 @@ def words(source: str, quotes: str) -> list[str]:
         token = lexer.get_token()
         if token is None:
             return tokens
-        token = token.replace(KEPT_APOSTROPHE, "'")
+        token = token.replace(KEPT_APOSTROPHE, "'").translate(NAME_AGAIN)
         if source[at] in quotes:
             token = f"{QUOTED_DASHES}{token}"
         elif source[at] == "@" and source[at + 1:at + 2] in tuple(quotes):  # `@"Bob Jones"`: a name, marked as one

@@ -121,6 +121,13 @@ def addressed(activity: Activity, mentioned_bot: bool) -> bool:
     return mentioned_bot or is_personal(activity) or bool(COMMAND_PREFIX.match(activity.text or ""))
 
 
+def edited(activity: Activity) -> bool:
+    """Whether a messageUpdate is a message edited by its author (not one undeleted, which Teams also sends so)."""
+    data = activity.channel_data
+    kind = data.get("eventType") if isinstance(data, dict) else getattr(data, "event_type", None)
+    return activity.type == "messageUpdate" and kind == "editMessage"
+
+
 def bot_mentioned(activity: Activity) -> bool:
     recipient = activity.recipient.id if activity.recipient else None
     return any(m.mentioned is not None and m.mentioned.id == recipient for m in activity.get_mentions())
@@ -138,29 +145,58 @@ def connector(context: TurnContext) -> ConnectorClientBase | None:
 MAX_MENTIONED = 50
 
 
+def mentions(activity: Activity) -> list[tuple[str, ChannelAccount]]:
+    """Each @mention of a person (not the bot) in the message's text, in the order Teams lists its entities (the
+    order they stand in the text): how it is written, and whose account it is. Two people who share a display
+    name are written alike (`<at>Sam</at>`), so each entity stands for one written mention, not for every one."""
+    text, recipient = (activity.text or "").replace("\xa0", " "), activity.recipient.id if activity.recipient else None
+    found = []
+    for mention in activity.get_mentions():
+        person, written = mention.mentioned, (mention.text or "").replace("\xa0", " ")
+        if person is not None and person.id and person.id != recipient and written and written in text:
+            found.append((written, person))
+    return found
+
+
 def people_mentioned(activity: Activity) -> list[tuple[str, ChannelAccount]]:
     """The people a message's text @mentions (not the bot), once each: how each is written, and their account."""
-    text, recipient = activity.text or "", activity.recipient.id if activity.recipient else None
     found: dict[str, tuple[str, ChannelAccount]] = {}
-    for mention in activity.get_mentions():
-        person = mention.mentioned
-        if person is not None and person.id and person.id != recipient and mention.text and mention.text in text:
-            found.setdefault(person.id, (mention.text, person))
+    for written, person in mentions(activity):
+        found.setdefault(str(person.id), (written, person))
     return list(found.values())
 
 
 async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
     """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
-    person, and the people mentioned (so the record knows their names). Teams does not always put the Entra
-    object id on a mention, so it is asked for when missing."""
+    person, and the people mentioned (so the record knows their names). Each mention entity takes the first of
+    its written mentions not yet taken, so `deputy @Sam --for @Sam` names two Sams where there are two, and
+    the words of one name written as mentions of one account side by side are that one person. Teams does not
+    always put the Entra object id on a mention, so it is asked for when missing."""
     activity = context.activity
     text = (activity.text or "").replace("\xa0", " ")
-    people = []
-    for written, person in people_mentioned(activity):
-        object_id = person.aad_object_id or await _object_id(context, person.id) or person.id
-        text = text.replace(written, f"<@{object_id}>")
-        people.append(Speaker(PLATFORM, object_id, person.name or object_id))
-    return text.strip(), people
+    people: dict[str, Speaker] = {}
+    accounts: dict[str, set[str]] = {}  # the accounts written each way
+    written_out, rest = "", text
+    for written, person in mentions(activity):
+        if person.id not in people:
+            object_id = person.aad_object_id or await _object_id(context, str(person.id)) or str(person.id)
+            people[str(person.id)] = Speaker(PLATFORM, object_id, person.name or object_id)
+        accounts.setdefault(written, set()).add(str(person.id))
+        before, found, after = rest.partition(written)
+        token = f"<@{people[str(person.id)].user_id}>"
+        if found and not before.strip() and written_out.endswith(token):
+            # A name Teams wrote a word at a time (`<at>Dan</at> <at>Jones</at>`, an entity each): one person,
+            # whose name is the words together.
+            known = people[str(person.id)]
+            if person.name and person.name not in known.display_name:
+                people[str(person.id)] = dataclasses.replace(known, display_name=f"{known.display_name} {person.name}")
+            rest = after
+        elif found:  # else more entities than written mentions of that name: the later ones name no one more
+            written_out, rest = f"{written_out}{before}{token}", after
+    for written, ids in accounts.items():  # a name written again with no entity of its own, where it names one
+        if len(ids) == 1:
+            rest = rest.replace(written, f"<@{people[ids.pop()].user_id}>")
+    return (written_out + rest).strip(), list(people.values())
 
 
 async def personal_chat(client: ConnectorClientBase, agent: ChannelAccount | None, tenant: str | None,

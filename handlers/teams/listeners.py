@@ -31,6 +31,8 @@ CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms 
                    "can say `@govbot help`.")
 TOO_MANY_MENTIONED = (f"That message @mentions more than {envelope.MAX_MENTIONED} people; a command names at most a "
                       "few. Mention only the people the command is about.")
+EDITED = ("govbot does not read an edited message: your command was answered as you first sent it, and the record "
+          "keeps it so. To change it, send the command again as a new message, written as it should be.")
 PERSONAL_WELCOME = ("Hello, I am govbot. Reminders meant for you alone (your term ending, say) will arrive in this "
                     "chat. Say `help` to see what you can ask; group business happens in the group's channel.")
 
@@ -46,6 +48,7 @@ def register(app: AgentApplication[TurnState], record: Record) -> None:
     app.adaptive_card.action_submit(render.VERB)(listeners.card_submit)
     app.adaptive_card.action_submit(forms.FORM_VERB)(listeners.form_submit)
     app.message(None)(listeners.message)
+    app.activity("messageUpdate")(listeners.edited)
     app.error(listeners.failed)
 
 
@@ -75,6 +78,13 @@ class Listeners:
     async def noted(self, context: TurnContext, state: TurnState) -> None:
         """An activity that needs no answer (installationUpdate, a rename, a reaction): keep the reference."""
         await self.record.remember(context)
+
+    async def edited(self, context: TurnContext, state: TurnState) -> None:
+        """A message edited after it was sent (a messageUpdate): its command ran as first sent, and an edit runs
+        nothing, so the person who edited a command to govbot is told so rather than left to think it was read."""
+        activity = context.activity
+        if envelope.edited(activity) and envelope.addressed(activity, envelope.bot_mentioned(activity)):
+            await self.record.post(context, envelope.place(activity), refusal(EDITED))
 
     async def message(self, context: TurnContext, state: TurnState) -> None:
         """A typed command: `gov <verb> ...`, or `@govbot <verb> ...` (the SDK removes the bot's mention)."""

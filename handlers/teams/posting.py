@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.conversation import card
 from bot.db import unit_of_work
-from bot.refs import PollRef, RecordRef, from_key
+from bot.refs import MeetingRef, PollRef, RecordRef, from_key
 from bot.replies import Aside, Reply
 from bot.services import conversations, groups, posted_cards
 from bot.services.channel_posts import follows, postpone_post
@@ -152,11 +152,13 @@ class Record:
         """Put the public `reply` in place of the vote's card already posted here (a vote closed by a typed
         command), as Slack does: True where that card now shows it, or a later change, so the reply needs no card
         of its own; False where there is no such card, or it could not be updated (deleted since). A meeting's
-        card is posted again where it is opened, in the thread the meeting's people are reading now."""
-        if not isinstance(reply.subject, PollRef) or not render.needs_card(reply):
+        card is posted again where it is opened, in the thread the meeting's people are reading now, unless its card
+        is in that very thread (a meeting closed where it was opened): there the card above shows it."""
+        if not isinstance(reply.subject, PollRef | MeetingRef) or not render.needs_card(reply):
             return False
         posted, outdone = await asyncio.to_thread(self._posted_outdone, place, reply.subject, reply.version)
-        if posted is None:
+        here = context.activity.conversation.id if context.activity.conversation else None
+        if posted is None or (isinstance(reply.subject, MeetingRef) and posted.conversation != here):
             return False
         return outdone or await self._put(context, place, posted, reply)
 
