@@ -55,7 +55,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
                          "declare interests here") + ".")
     cmd = item_in_words(cmd)
     words = cmd.description
-    none = " ".join(" ".join(words).casefold().split()).rstrip(STOP).strip() in NO_INTERESTS
+    none = says_no_interests(" ".join(words))
     description = " ".join(words).strip()
     if not description:
         raise UsageError('Say what the interest is: declare "I am a trustee of the bidding charity", '
@@ -105,6 +105,11 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
     said = f"{said.rstrip('.')}.{late}" if late else said
     return Reply(f"{said.rstrip('.')}.{present}" if present else said)  # the interest's words end a sentence first
+
+
+def says_no_interests(text: str) -> bool:
+    """Whether a declaration's words say there is nothing to declare (`none`, `Nil.`, `nothing to declare;`)."""
+    return " ".join(text.casefold().split()).rstrip(STOP).strip() in NO_INTERESTS
 
 
 def refuse_deputy_not_attending(ctx: Context, meeting: Meeting | None) -> None:

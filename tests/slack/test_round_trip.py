@@ -10,6 +10,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.services.interests import says_no_interests
 from tests.slack.conftest import Workspace, shown
 
 # What a person can type inside a quoted argument: anything but the quote itself, a backslash, a line break or a
@@ -18,8 +19,8 @@ TYPED = st.text(st.one_of(st.sampled_from(list("&<>@|!*_~`#:/.,;?()[]{}$%^+=-'")
     blacklist_categories=("Cc", "Cs", "Zl", "Zp"), blacklist_characters='"\\“”„‘’‚')),
     min_size=1, max_size=40).map(str.strip).filter(
     lambda text: bool(text) and re.search(r"@(channel|here|everyone)|<!", text, re.IGNORECASE) is None
-    # `declare "none"` says there is nothing to declare: a word of the grammar, not text shown back
-    and text.casefold() not in ("none", "nothing", "no interests"))
+    # `declare "none"` or "NIL" says there is nothing to declare: words of the grammar, not text shown back
+    and not says_no_interests(text))
 
 
 def as_slack_sends(text: str) -> str:
