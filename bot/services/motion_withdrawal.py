@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.errors import NotAllowed
 from bot.models import Person, Poll
 from bot.replies import Reply
+from bot.rules.calendar import show_date
 from bot.rules.powers import power_for
 from bot.services.authority import may
 from bot.services.context import Context
@@ -27,11 +28,21 @@ def withdraw_motion(ctx: Context, cmd: MotionWithdraw) -> Reply:
     proposer = poll.proposed_by_id == ctx.actor.id
     if not proposer and not may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")):
         raise NotAllowed(who_may(ctx, poll))
-    poll.status = WITHDRAWN
-    poll.outcome = "withdrawn by its proposer" if proposer else f"withdrawn by the chair, {ctx.actor.display_name}"
+    poll.status, poll.closed_at = WITHDRAWN, ctx.now  # when: the minutes of the meeting it was withdrawn at say so
+    poll.outcome = ("withdrawn by its proposer" if proposer else f"withdrawn by the chair, {ctx.actor.display_name}") \
+        + withdrawn_where(ctx, poll)
     ctx.audit("motion.withdrawn", poll=poll.id, by_proposer=proposer)
     return Reply(f"Motion {poll.number} ({poll.question[:80]}) is {poll.outcome}; it will not be put to the vote, "
                  "and the minutes record it as withdrawn.")
+
+
+def withdrawn_where(ctx: Context, poll: Poll) -> str:
+    """` at meeting 2` for a motion moved before the open meeting, ` on 5 Jan 2027` for one withdrawn between
+    meetings: the minutes of the meeting it was moved at read where it went; nothing where it was moved at this one."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        return f" on {show_date(ctx.today)}, between meetings"
+    return f" at meeting {meeting.number}" if meeting.opened_at and poll.proposed_at < meeting.opened_at else ""
 
 
 def refuse_unwithdrawable(poll: Poll) -> None:

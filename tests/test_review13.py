@@ -1,0 +1,48 @@
+"""A second read of seedsT1 and leftovers12 as a council's record: a motion withdrawn at a later meeting than the
+one it was moved at, ..."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at, meeting_opened
+
+
+def cjcg_second_meeting(chat: Chat) -> None:
+    """CJCG: bob moves motion 1 at meeting 1 (10 Dec), which closes without voting on it; meeting 2 (10 Jan 2027)
+    opens with bob and carol there."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("bob", 'motion "That the group adopts the short breaks plan"')
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "meeting schedule 2027-01-10 10:00")
+    at(chat, "2027-01-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("carol", "here")
+
+
+def test_a_motion_withdrawn_at_a_later_meeting_is_minuted_there(chat: Chat) -> None:
+    """CJCG 6.3 (the administrative support records the meeting): bob moved motion 1 at meeting 1, where it was not
+    put to the vote, and withdrew it at meeting 2. Meeting 2's minutes said nothing of it ('No agenda items or votes
+    recorded'), and meeting 1's read 'Outcome: withdrawn by its proposer', as if he had withdrawn it there. Meeting 2
+    minutes the withdrawal, and meeting 1's say at which meeting it went."""
+    cjcg_second_meeting(chat)
+    said = chat.ok("bob", "motion withdraw 1").text
+    assert "is withdrawn by its proposer at meeting 2;" in said, said
+    chat.ok("alice", "meeting close")
+    second = chat.ok("alice", "minutes 2").as_text()
+    assert "**Motion 1:** That the group adopts the short breaks plan" in second, second
+    assert "Outcome: withdrawn by its proposer at meeting 2" in second, second
+    first = chat.ok("alice", "minutes 1").as_text()
+    assert "Outcome: withdrawn by its proposer at meeting 2" in first, first
+
+
+def test_a_motion_withdrawn_between_meetings_says_when(chat: Chat) -> None:
+    """A motion moved at meeting 1 and withdrawn before meeting 2 read only 'withdrawn by its proposer' in meeting
+    1's minutes, as if withdrawn at it; they now give the day, between meetings."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("bob", 'motion "That the group adopts the short breaks plan"')
+    chat.ok("alice", "meeting close")
+    at(chat, "2026-12-20", "09:00")
+    assert "withdrawn by its proposer on 20 Dec 2026, between meetings;" in chat.ok("bob", "motion withdraw 1").text
+    first = chat.ok("alice", "minutes 1").as_text()
+    assert "Outcome: withdrawn by its proposer on 20 Dec 2026, between meetings" in first, first
