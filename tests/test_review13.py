@@ -46,3 +46,38 @@ def test_a_motion_withdrawn_between_meetings_says_when(chat: Chat) -> None:
     assert "withdrawn by its proposer on 20 Dec 2026, between meetings;" in chat.ok("bob", "motion withdraw 1").text
     first = chat.ok("alice", "minutes 1").as_text()
     assert "Outcome: withdrawn by its proposer on 20 Dec 2026, between meetings" in first, first
+
+
+def test_the_quorum_counts_a_deputy_until_the_member_relieves_them(chat: Chat) -> None:
+    """CJCG 6.4 and 7.2 (deputies count for the quorum): yan came at 10:00 in carol's place, making three with alice
+    and bob; carol came at 10:30 and relieved him. The minutes read 'quorate from 10:30, when carol arrived', the
+    half hour the meeting sat quorate with yan lost (the roll row is carol's from 10:30)."""
+    meeting_opened(chat, "cjcg", "bob")
+    chat.ok("carol", "deputy @yan --meeting 1")
+    chat.ok("yan", "here")
+    at(chat, "2026-12-10", "10:30")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "11:00")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    assert "- **Later:** quorate from 10:00, when yan (deputy for carol) arrived — 3 members or deputies present" in minutes, \
+        minutes
+    assert "10:30" not in minutes[minutes.index("## Quorum"):minutes.index("## Declarations")], minutes
+
+
+def test_the_quorum_goes_when_a_deputy_leaves_before_the_member_comes(chat: Chat) -> None:
+    """yan, in carol's place, left at 10:20 and carol came at 10:30: the meeting was short of its quorum between."""
+    meeting_opened(chat, "cjcg", "bob")
+    chat.ok("carol", "deputy @yan --meeting 1")
+    chat.ok("yan", "here")
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("yan", "leaving")
+    at(chat, "2026-12-10", "10:30")
+    chat.ok("carol", "here")
+    at(chat, "2026-12-10", "11:00")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").as_text()
+    quorum = minutes[minutes.index("## Quorum"):minutes.index("## Declarations")]
+    assert "quorate from 10:00, when yan (deputy for carol) arrived" in quorum, quorum
+    assert "not quorate from 10:20, when yan (deputy for carol) left" in quorum, quorum
+    assert "quorate again from 10:30, when carol arrived" in quorum, quorum
