@@ -38,7 +38,8 @@ def test_a_motion_withdrawn_at_a_later_meeting_is_minuted_there(chat: Chat) -> N
 
 def test_a_motion_withdrawn_between_meetings_says_when(chat: Chat) -> None:
     """A motion moved at meeting 1 and withdrawn before meeting 2 read only 'withdrawn by its proposer' in meeting
-    1's minutes, as if withdrawn at it; they now give the day, between meetings."""
+    1's minutes, as if withdrawn at it, and meeting 2's said nothing of it; both now give the day, between
+    meetings (meeting 1's may be approved already, and its approved text is kept as it was)."""
     meeting_opened(chat, "cjcg", "bob", "carol")
     chat.ok("bob", 'motion "That the group adopts the short breaks plan"')
     chat.ok("alice", "meeting close")
@@ -46,6 +47,12 @@ def test_a_motion_withdrawn_between_meetings_says_when(chat: Chat) -> None:
     assert "withdrawn by its proposer on 20 Dec 2026, between meetings;" in chat.ok("bob", "motion withdraw 1").text
     first = chat.ok("alice", "minutes 1").as_text()
     assert "Outcome: withdrawn by its proposer on 20 Dec 2026, between meetings" in first, first
+    chat.ok("sam", "meeting schedule 2027-01-10 10:00")
+    at(chat, "2027-01-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    second = chat.ok("alice", "minutes 2").as_text()
+    assert "Outcome: withdrawn by its proposer on 20 Dec 2026, between meetings" in second, second
 
 
 def test_the_quorum_counts_a_deputy_until_the_member_relieves_them(chat: Chat) -> None:
