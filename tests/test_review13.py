@@ -3,6 +3,8 @@ one it was moved at, ..."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
 from tests.platform_chats import at, meeting_opened
 
@@ -101,3 +103,21 @@ def test_a_chair_renewal_recorded_twice_adds_one_term(chat: Chat) -> None:
     assert said.startswith("alice's term as chair already runs until 15 Jan 2028, a full term of 12 months from "
                            "today (ToR 6.2); nothing is changed."), said
     assert "alice, chair until 15 Jan 2028" in chat.ok("alice", "members").as_text()
+
+
+def test_lieg_a_guest_is_let_in_once_the_individual_beside_a_member_has_left(chat: Chat) -> None:
+    """LIEG 2.1 ("a maximum of two attending at any one time") and 2.4: zed came beside bob (Camden); at 10:40 zed
+    left. A guest from Camden was then refused "Camden already has 2 attending", though only bob was there: the
+    guest's count took anyone ever beside a member as still there, where `here` counts those there now."""
+    chat.load("lieg")
+    chat.now = dt.datetime(2026, 12, 10, 8, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    chat.ok("bob", "deputy @zed")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("zed", "here")
+    assert "Camden already has 2 attending" in chat.refused("erin", 'guest @rob --from "Camden"').text
+    chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
+    chat.ok("zed", "leaving")
+    chat.ok("erin", 'guest @rob --from "Camden"')
