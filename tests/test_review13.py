@@ -121,3 +121,16 @@ def test_lieg_a_guest_is_let_in_once_the_individual_beside_a_member_has_left(cha
     chat.now = dt.datetime(2026, 12, 10, 10, 40, tzinfo=dt.UTC)
     chat.ok("zed", "leaving")
     chat.ok("erin", 'guest @rob --from "Camden"')
+
+
+def test_the_rules_of_withdrawing_say_they_are_the_usual_practice(chat: Chat) -> None:
+    """A refusal states a rule with its clause, or says the ToR is silent: 'once put to the vote a motion is decided
+    by it' and 'Only motion 1's proposer or the chair ... can withdraw it' stated the proposer's rule as if the ToR
+    gave it; none of the five ToRs speaks of withdrawing a motion."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("bob", 'motion "That the group adopts the short breaks plan"')
+    said = chat.refused("carol", "motion withdraw 1").text
+    assert said.endswith("can withdraw it (the usual practice: the ToR does not speak of withdrawing a motion)."), said
+    chat.ok("alice", "motion vote 1")
+    said = chat.refused("bob", "motion withdraw 1").text
+    assert "a motion is decided by it (the usual practice: the ToR does not speak of withdrawing a motion)." in said

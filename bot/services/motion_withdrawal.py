@@ -17,6 +17,8 @@ from bot.services.polls import calling_meeting
 from bot.terms_powers import Act
 from bot.verbs_vote import MotionWithdraw
 
+# What a refusal cites for a rule of withdrawing, which no ToR states (STYLE: say so where the ToR is silent).
+PRACTICE = " (the usual practice: the ToR does not speak of withdrawing a motion)"
 WITHDRAWN = "withdrawn"  # a motion's status once withdrawn; its outcome says by whom
 
 
@@ -55,7 +57,7 @@ def refuse_unwithdrawable(poll: Poll) -> None:
         raise NotAllowed(f"Motion {number} is already {poll.outcome}.")
     if poll.status == "open":
         raise NotAllowed(f"The vote on motion {number} is open, so it can no longer be withdrawn: once put to the vote "
-                         f"a motion is decided by it. The chair closes the vote with `poll close {number}`.")
+                         f"a motion is decided by it{PRACTICE}. The chair closes the vote with `poll close {number}`.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"Motion {number} has been voted on ({poll.outcome or poll.status}), so it can no longer be "
                          f"withdrawn; see `results {number}`.")
@@ -66,4 +68,4 @@ def who_may(ctx: Context, poll: Poll) -> str:
     proposer = ctx.session.get(Person, poll.proposed_by_id)
     named = f" ({proposer.display_name})" if proposer is not None else ""
     return (f"Only motion {poll.number}'s proposer{named} or the chair, who puts motions to the vote"
-            f"{power_for(ctx.terms, Act.CALL_VOTE).cite()}, can withdraw it.")
+            f"{power_for(ctx.terms, Act.CALL_VOTE).cite()}, can withdraw it{PRACTICE}.")
