@@ -1,5 +1,7 @@
 """A second read of seedsT1 and leftovers12 as a council's record: a motion withdrawn at a later meeting than the
-one it was moved at, ..."""
+one it was moved at, or between meetings, is minuted where it went; the quorum's account keeps a deputy relieved by
+the member; a chair's renewal recorded twice adds one term; a guest counts the cap as `here` does; withdrawing's
+refusals say the ToR is silent."""
 
 from __future__ import annotations
 
