@@ -110,18 +110,6 @@ def test_cjcg_renewing_the_chair_before_the_term_ends_runs_on_from_its_end(chat:
     assert "alice, chair until 15 Jan 2028" in chat.ok("alice", "members").as_text()
 
 
-def test_cjcg_a_renewal_recorded_twice_renews_once(chat: Chat) -> None:
-    """The renewal above, recorded again the same day (sam unsure the first went through): the term ran on to 15 Jan
-    2029, two 12-month terms added for one agreement. The second is told the term already runs to 2028."""
-    chat.load("cjcg")
-    at(chat, "2027-01-10", "09:00")
-    chat.ok("sam", 'chair @alice --agreed "meeting 3, minute 2"')
-    said = chat.say("sam", 'chair @alice --agreed "meeting 3, minute 2"').text
-    assert said.startswith("alice's term as chair already runs until 15 Jan 2028") and "(ToR 6.2)" in said, said
-    assert "nothing has changed" in said, said
-    assert "alice, chair until 15 Jan 2028" in chat.ok("alice", "members").as_text()
-
-
 def test_lieg_a_guest_from_a_london_authority_counts_against_its_cap_whoever_came_first(chat: Chat) -> None:
     """LIEG 2.1, "a maximum of two attending at any one time": erin recorded rob as a guest from Barnet (2.7), and
     carol and dan of Barnet then both said `here`, three of Barnet attending at once; had carol and dan come first,

@@ -86,6 +86,10 @@ MOVED_BEFORE = select(Poll).where(
 # When the group's last meeting held before this one closed: motions since then wait for this one.
 LAST_CLOSED = select(func.max(Meeting.closed_at)).where(Meeting.group_id == bindparam("group_id"),
                                                         Meeting.closed_at < bindparam("opened"))
+# Moved before the meeting opened and withdrawn since the meeting before closed, or while it sat: its minutes say so.
+WITHDRAWN_AT = select(Poll).where(
+    Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.status == "withdrawn",
+    Poll.proposed_at < bindparam("opened"), Poll.closed_at > bindparam("since"), Poll.closed_at <= bindparam("until"))
 VOTED_AT = select(Poll).where(Poll.meeting_id == bindparam("meeting_id"))
 STILL_OPEN = dt.datetime.max.replace(tzinfo=dt.UTC)  # `until` for a meeting still open
 EVER = dt.datetime.min.replace(tzinfo=dt.UTC)  # `since` for a group's first meeting
@@ -93,20 +97,21 @@ MOVED_EARLIER = "moved before the meeting"
 
 
 def unvoted_at(session: Session, meeting: Meeting) -> list[Poll]:
-    """The motions proposed while `meeting` was open and not voted on at it, in the order they were moved."""
+    """The motions proposed while `meeting` was open, or before it (since the meeting before, or earlier and withdrawn
+    since then), and not voted on at it, in the order they were moved."""
     if meeting.opened_at is None:
         return []
-    return moved_before(session, meeting) + list(session.scalars(MOVED_NOT_VOTED, {
-        "group_id": meeting.group_id, "meeting_id": meeting.id, "opened": meeting.opened_at,
-        "until": meeting.closed_at or STILL_OPEN}))
+    at = {"group_id": meeting.group_id, "meeting_id": meeting.id, "opened": meeting.opened_at,
+          "until": meeting.closed_at or STILL_OPEN, "since": last_closed(session, meeting)}
+    before = list(session.scalars(MOVED_BEFORE, at))
+    known = {poll.id for poll in before}
+    withdrawn = [poll for poll in session.scalars(WITHDRAWN_AT, at) if poll.id not in known]
+    return sorted(before + withdrawn, key=lambda poll: poll.number) + list(session.scalars(MOVED_NOT_VOTED, at))
 
 
-def moved_before(session: Session, meeting: Meeting) -> list[Poll]:
-    """The motions proposed between meetings, after the last meeting held before `meeting` closed and before
-    `meeting` opened, and not put to a vote before it: they wait for it, so its minutes and its close name them."""
-    since = session.scalar(LAST_CLOSED, {"group_id": meeting.group_id, "opened": meeting.opened_at}) or EVER
-    return list(session.scalars(MOVED_BEFORE, {"group_id": meeting.group_id, "meeting_id": meeting.id,
-                                               "since": since, "opened": meeting.opened_at}))
+def last_closed(session: Session, meeting: Meeting) -> dt.datetime:
+    """When the group's last meeting held before `meeting` closed; the dawn of time before its first."""
+    return session.scalar(LAST_CLOSED, {"group_id": meeting.group_id, "opened": meeting.opened_at}) or EVER
 
 
 def was_moved_before(poll: Poll, meeting: Meeting) -> bool:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Meeting, Membership, Person
 from bot.records.away import spells_away
+from bot.records.relieved import relieved_spells
 from bot.rules.attendance import Spell
 from bot.rules.chair import holds_chair
 from bot.rules.quorum import of_roll
@@ -70,8 +71,9 @@ def quorum_changes(session: Session, terms: Terms, meeting: Meeting,
         chairs.add(meeting.chair_id)
     read = roll if roll is not None else session.scalars(ROLL, {"meeting_id": meeting.id})
     rows = [row for row in read if row.status in ATTENDING]
-    by_id = {row.id: row for row in rows}
     away = spells_away(session, meeting, rows)
+    rows += relieved_spells(session, meeting, rows)  # a deputy there until the member came counted till then
+    by_id = {row.id: row for row in rows}
     quorate, said, ever = meeting.quorate_at_open, [], meeting.quorate_at_open
     for at, order, row_id, what in moments(rows, away, meeting.opened_at, meeting.closed_at):
         verdict = of_roll(terms, in_room_at(rows, away, at, order), voting=voting, chairs=chairs)

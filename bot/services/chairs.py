@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.errors import NotAllowed
 from bot.models import Meeting, Membership, Person
 from bot.records.chair_elected import attended
@@ -39,10 +41,7 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     # The chair renewed before their term ends (CJCG 6.2: 12 months) serves it out, the new term following on.
     current = membership.chair_term_ends_on if membership.role == Role.CHAIR and election is None else None
     renewed = current if current is not None and current >= ctx.today else None
-    if renewed is not None and (fresh := chair.chair_term_ends(ctx.terms, ctx.today)) is not None and renewed > fresh:
-        return Reply(rule.cited(f"{person.display_name}'s term as chair already runs until {show_date(renewed)}, "
-                                "longer than a term begun today would")
-                     + "; it was renewed before, so nothing has changed.", private=True)
+    refuse_renewed_already(ctx, person.display_name, renewed)
     replaced = []
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
@@ -77,6 +76,18 @@ def already_chair(ctx: Context, membership: Membership) -> Reply | None:
         return None
     return Reply(ctx.terms.chair.cited(f"{membership.person.display_name} is already the chair")
                  + "; nothing has changed.", private=True)
+
+
+def refuse_renewed_already(ctx: Context, name: str, renewed: dt.date | None) -> None:
+    """Refuse renewing a chair whose term already runs a full term from today (CJCG 6.2: 12 months): recorded twice,
+    or again to correct its agreement, a renewal would add a second term on top of the first."""
+    fresh = chair.chair_term_ends(ctx.terms, ctx.today)
+    if renewed is None or fresh is None or renewed < fresh:
+        return
+    raise NotAllowed(ctx.terms.chair.cited(
+        f"{name}'s term as chair already runs until {show_date(renewed)}, a full term of "
+        f"{ctx.terms.chair.term_months} months from today") + "; nothing is changed. A renewal follows on from the "
+        "end of the term, so it is recorded once less than a full term is left to run.")
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:

@@ -11,7 +11,7 @@ from bot.grammar import mention
 from bot.models import Attendance, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.attendance import ATTENDED, GUEST, cap_refusal, guest_words
+from bot.rules.attendance import GUEST, cap_refusal, guest_words
 from bot.rules.confidentiality import barred_as
 from bot.rules.powers import power_for, who_may
 from bot.services import lengths, roll
@@ -78,11 +78,7 @@ def require_within_cap(ctx: Context, meeting: Meeting, organisation: str | None)
     named = capped.get((organisation or "").casefold()) if rule.max_per_organisation else None
     if named is None:
         return
-    rows = [row for row in roll.attendance(ctx, meeting) if row.left_at is None]
-    attending = sum(1 + (row.status == "present" and row.deputy_id is not None) for row in rows
-                    if row.status in ATTENDED and roll.organisation_of(ctx, row.member_id) == named)
-    attending += sum(row.status == GUEST and (row.organisation or "").casefold() == named.casefold() for row in rows)
-    refusal = cap_refusal(rule, named, attending)
+    refusal = cap_refusal(rule, named, len(roll.attendees_for(ctx, meeting, named)))  # as `here` counts them
     if refusal is not None:
         raise NotAllowed(f"{refusal} A guest from {named} would be one more of its attendees.")
 

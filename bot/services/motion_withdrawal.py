@@ -8,6 +8,7 @@ from __future__ import annotations
 from bot.errors import NotAllowed
 from bot.models import Person, Poll
 from bot.replies import Reply
+from bot.rules.calendar import show_date
 from bot.rules.powers import power_for
 from bot.services.authority import may
 from bot.services.context import Context
@@ -16,6 +17,8 @@ from bot.services.polls import calling_meeting
 from bot.terms_powers import Act
 from bot.verbs_vote import MotionWithdraw
 
+# What a refusal cites for a rule of withdrawing, which no ToR states (STYLE: say so where the ToR is silent).
+PRACTICE = " (the usual practice: the ToR does not speak of withdrawing a motion)"
 WITHDRAWN = "withdrawn"  # a motion's status once withdrawn; its outcome says by whom
 
 
@@ -27,11 +30,21 @@ def withdraw_motion(ctx: Context, cmd: MotionWithdraw) -> Reply:
     proposer = poll.proposed_by_id == ctx.actor.id
     if not proposer and not may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")):
         raise NotAllowed(who_may(ctx, poll))
-    poll.status = WITHDRAWN
-    poll.outcome = "withdrawn by its proposer" if proposer else f"withdrawn by the chair, {ctx.actor.display_name}"
+    poll.status, poll.closed_at = WITHDRAWN, ctx.now  # when: the minutes of the meeting it was withdrawn at say so
+    poll.outcome = ("withdrawn by its proposer" if proposer else f"withdrawn by the chair, {ctx.actor.display_name}") \
+        + withdrawn_where(ctx, poll)
     ctx.audit("motion.withdrawn", poll=poll.id, by_proposer=proposer)
     return Reply(f"Motion {poll.number} ({poll.question[:80]}) is {poll.outcome}; it will not be put to the vote, "
                  "and the minutes record it as withdrawn.")
+
+
+def withdrawn_where(ctx: Context, poll: Poll) -> str:
+    """` at meeting 2` for a motion moved before the open meeting, ` on 5 Jan 2027` for one withdrawn between
+    meetings: the minutes of the meeting it was moved at read where it went; nothing where it was moved at this one."""
+    meeting = ctx.open_meeting()
+    if meeting is None:
+        return f" on {show_date(ctx.today)}, between meetings"
+    return f" at meeting {meeting.number}" if meeting.opened_at and poll.proposed_at < meeting.opened_at else ""
 
 
 def refuse_unwithdrawable(poll: Poll) -> None:
@@ -44,7 +57,7 @@ def refuse_unwithdrawable(poll: Poll) -> None:
         raise NotAllowed(f"Motion {number} is already {poll.outcome}.")
     if poll.status == "open":
         raise NotAllowed(f"The vote on motion {number} is open, so it can no longer be withdrawn: once put to the vote "
-                         f"a motion is decided by it. The chair closes the vote with `poll close {number}`.")
+                         f"a motion is decided by it{PRACTICE}. The chair closes the vote with `poll close {number}`.")
     if poll.status not in ("proposed", "tabled"):
         raise NotAllowed(f"Motion {number} has been voted on ({poll.outcome or poll.status}), so it can no longer be "
                          f"withdrawn; see `results {number}`.")
@@ -55,4 +68,4 @@ def who_may(ctx: Context, poll: Poll) -> str:
     proposer = ctx.session.get(Person, poll.proposed_by_id)
     named = f" ({proposer.display_name})" if proposer is not None else ""
     return (f"Only motion {poll.number}'s proposer{named} or the chair, who puts motions to the vote"
-            f"{power_for(ctx.terms, Act.CALL_VOTE).cite()}, can withdraw it.")
+            f"{power_for(ctx.terms, Act.CALL_VOTE).cite()}, can withdraw it{PRACTICE}.")

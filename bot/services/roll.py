@@ -54,28 +54,31 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
     organisation = organisation_of(ctx, member.id)
     if rule.max_per_organisation is None or organisation is None:
         return
-    rows = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and organisation_of(ctx, a.member_id) ==
-            organisation]
-    # Everyone there now counts ("at any one time"): each member or deputy in their place who has not left, and
-    # anyone attending beside a member (who may stay on when the member leaves).
-    here: list[str] = []
-    for a in rows:
-        held_by = ctx.session.get(Person, a.member_id)
-        member_name = held_by.display_name if held_by else "a member"
-        if a.left_at is None and (beside or a.member_id != member.id):
-            here.append(member_name if a.status == "present" else
-                        f"{name_of(ctx, a.deputy_id)} ({ctx.terms.deputies.word} for {member_name})")
-        if a.status == "present" and a.deputy_id is not None and a.beside_left_at is None:
-            gone = f", who left at {a.left_at.astimezone(ctx.terms.zone):%H:%M}" if a.left_at else ""
-            here.append(f"{name_of(ctx, a.deputy_id)} (beside {member_name}{gone})")
-    # A guest recorded from the organisation (LIEG 2.7) is one more of its attendees, as it would be refused at the cap.
-    here += [f"{name_of(ctx, a.member_id)} (guest)" for a in attendance(ctx, meeting) if a.status == GUEST
-             and a.left_at is None and (a.organisation or "").casefold() == organisation.casefold()]
+    here = attendees_for(ctx, meeting, organisation, but=None if beside else member.id)
     refusal = cap_refusal(rule, organisation, len(here))
     if refusal is not None:
         listed = f"{', '.join(here[:-1])} and {here[-1]}" if len(here) > 1 else "".join(here)
         raise NotAllowed(f"{refusal} Attending for {organisation} now: {listed}; one of them can say "
                          "`leaving` to make room.")
+
+
+def attendees_for(ctx: Context, meeting: Meeting, organisation: str, *, but: int | None = None) -> list[str]:
+    """Who attends `meeting` for `organisation` now, by name, as the cap counts them (LIEG 2.1); `but` aside."""
+    rows = [a for a in attendance(ctx, meeting) if a.status in ATTENDED and organisation_of(ctx, a.member_id) ==
+            organisation]
+    # Everyone there now ("at any one time"): each not left, anyone beside a member (staying on if they leave), guests.
+    here: list[str] = []
+    for a in rows:
+        member_name = name_of(ctx, a.member_id)
+        if a.left_at is None and a.member_id != but:
+            here.append(member_name if a.status == "present" else
+                        f"{name_of(ctx, a.deputy_id)} ({ctx.terms.deputies.word} for {member_name})")
+        if a.status == "present" and a.deputy_id is not None and a.beside_left_at is None:
+            gone = f", who left at {a.left_at.astimezone(ctx.terms.zone):%H:%M}" if a.left_at else ""
+            here.append(f"{name_of(ctx, a.deputy_id)} (beside {member_name}{gone})")
+    here += [f"{name_of(ctx, a.member_id)} (guest)" for a in attendance(ctx, meeting) if a.status == GUEST
+             and a.left_at is None and (a.organisation or "").casefold() == organisation.casefold()]
+    return here
 
 
 def name_of(ctx: Context, person_id: int | None) -> str:
