@@ -24,6 +24,7 @@ from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
 from bot.services import confidential, direct, groups
 from bot.services.channel_bind import bind
+from bot.services.channel_unbind import unbind
 from bot.services.choices import hinted
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
@@ -32,7 +33,7 @@ from bot.services.help_answer import help_answer
 from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
 from bot.services.speakers import person_seated
-from bot.verbs import GroupBind, Help
+from bot.verbs import GroupBind, GroupUnbind, Help
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +183,8 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         return help_answer(session, speaker, place, command, now)
     if isinstance(command, GroupBind):
         return bind(session, person_for(session, speaker).id, place, command.short_name, now)
+    if isinstance(command, GroupUnbind):
+        return unbind(session, person_for(session, speaker).id, place, now)
     group = groups.group_for(session, place)
     seated = person_seated(session, speaker, group.id) if group is not None else None
     actor = seated[0] if seated is not None else person_for(session, speaker)

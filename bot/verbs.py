@@ -14,6 +14,7 @@ from bot.verbs_group import (
     Deputy,
     DeputyRevoke,
     GroupBind,
+    GroupUnbind,
     GroupEnd,
     GroupInfo,
     Help,
@@ -56,12 +57,12 @@ from bot.verbs_meeting import (
 from bot.verbs_vote import Motion, MotionTable, MotionVote, MotionWithdraw, Poll, PollClose, Polls, Results, Vote
 
 COMMANDS: tuple[type[Command], ...] = (
-    Help, GroupInfo, Terms, GroupBind, GroupEnd, Members, MemberAdd, MemberRemove, Chair, Deputy, DeputyRevoke,
-    Deputies, Declare, Interests, MeetingSchedule, Meetings, MeetingOpen, MeetingClose, MeetingCancel, AgendaAdd,
-    Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page, MinutesApprove, Minute,
-    Resolved, Quorum, Motion, MotionTable, MotionVote, MotionWithdraw, Poll, Polls, Vote, PollClose, Results, Action,
-    ActionDone, Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving,
-    Guest, MeetingMinuteTaker,
+    Help, GroupInfo, Terms, GroupBind, GroupUnbind, GroupEnd, Members, MemberAdd, MemberRemove, Chair, Deputy,
+    DeputyRevoke, Deputies, Declare, Interests, MeetingSchedule, Meetings, MeetingOpen, MeetingClose, MeetingCancel,
+    AgendaAdd, Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page,
+    MinutesApprove, Minute, Resolved, Quorum, Motion, MotionTable, MotionVote, MotionWithdraw, Poll, Polls, Vote,
+    PollClose, Results, Action, ActionDone, Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving, Guest,
+    MeetingMinuteTaker,
 )
 VERBS: tuple[Verb, ...] = tuple(command.spec for command in COMMANDS)
 BY_NAME = {verb.name: verb for verb in VERBS}
@@ -70,7 +71,8 @@ CLASS_OF: dict[str, type[Command]] = {command.verb: command for command in COMMA
 __all__ = [
     "Arg", "BY_NAME", "CLASS_OF", "COMMANDS", "Command", "VERBS", "Verb", "Action", "ActionDone", "Actions",
     "Agenda", "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies",
-    "Deputy", "DeputyRevoke", "GroupBind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests", "MeetingCancel",
+    "Deputy", "DeputyRevoke", "GroupBind", "GroupUnbind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests",
+    "MeetingCancel",
     "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
     "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "MotionWithdraw", "Page",
     "Poll", "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms",

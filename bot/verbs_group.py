@@ -35,6 +35,13 @@ class GroupBind(Command):
     short_name: str = arg("word")
 
 
+@described("group unbind", "group unbind", "stop this channel being its group's channel; the group's other channels "
+           "keep it (whoever may bind a channel)")
+@dataclass(frozen=True, kw_only=True)
+class GroupUnbind(Command):
+    act: ClassVar[Act] = Act.BIND_CHANNEL
+
+
 @described("group end", 'group end [--motion N [--confirm]] [--agreed "reference"]', "end the group before its end "
            "date, on the agreement its ToR asks for (e.g. motion N carried by all members)")
 @dataclass(frozen=True, kw_only=True)
