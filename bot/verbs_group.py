@@ -36,7 +36,7 @@ class GroupBind(Command):
 
 
 @described("group unbind", "group unbind", "stop this channel being its group's channel; the group's other channels "
-           "keep it (whoever may bind a channel)")
+           "keep it (whoever may bind a channel: its chair or secretariat)")
 @dataclass(frozen=True, kw_only=True)
 class GroupUnbind(Command):
     act: ClassVar[Act] = Act.BIND_CHANNEL

@@ -1,6 +1,7 @@
-"""A channel message whose channel was bound to another group while it waited (a 429, a back-off): it goes to the
-channels its group is bound to now, rather than failing while the group has a channel to hear it. The channel it
-was queued for is never sent it: it is another group's now, and may not share that group's confidences."""
+"""A channel message whose channel was bound to another group, or unbound, while it waited (a 429, a back-off): it
+goes to the channels its group is bound to now, rather than failing while the group has a channel to hear it. The
+channel it was queued for is never sent it: it is another group's now, or no group's, and may not share the
+group's confidences."""
 
 from __future__ import annotations
 
@@ -48,7 +49,10 @@ def forward(sessions: sessionmaker[Session], message: Claimed, now: dt.datetime)
         kept: dict[str, Any] = {c.name: getattr(row, c.name) for c in table.columns if c.name != "id"}
         outbox.enqueue(session, [{**kept, **AFRESH, "key": f"{stem}:channel:{b.id}", "channel_binding_id": b.id,
                                   "next_attempt_at": now} for b in bound], now)
-        why = f"its channel was bound to another group; sent to {', '.join(named(b) for b in bound)} instead"
+        # `group unbind` removes the binding; `group bind` in the channel gives the same binding to another group.
+        moved = "unbound from the group" if message.channel_binding_id is None or session.get(
+            ChannelBinding, message.channel_binding_id) is None else "bound to another group"
+        why = f"its channel was {moved}; sent to {', '.join(named(b) for b in bound)} instead"
         outbox.mark_expired(session, message.id, why)
         return why
 

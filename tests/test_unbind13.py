@@ -10,8 +10,9 @@ import datetime as dt
 from sqlalchemy import select
 
 from bot.models import AuditEvent, ChannelBinding
+from bot.ports import DeliveryFailed
 from tests.conftest import Chat
-from tests.scheduler.conftest import RecordingNotifier, run
+from tests.scheduler.conftest import RecordingNotifier, outbox, run
 
 CJCG = "Children's Joint Commissioning Group"
 
@@ -80,3 +81,24 @@ def test_the_weeks_notice_goes_only_to_the_channel_left(chat: Chat) -> None:
     chat.ok("alice", "group unbind")
     run(chat.sessions, notifier, [dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)])
     assert reminders_to(notifier) == ["cjcg-new"], [(s.destination, s.reply.text[:60]) for s in notifier.sent]
+
+
+def test_a_notice_waiting_on_a_rate_limit_when_its_channel_is_unbound_goes_to_the_channel_left_once(
+        chat: Chat) -> None:
+    """The week's notice for the old channel waited on a 429 while the chair unbound that channel: the old channel
+    is never sent it, the channel left has it once, and the set-aside copy says the channel was unbound (it said
+    "bound to another group", which no one did)."""
+    notifier = RecordingNotifier()
+    chat.load("cjcg")
+    chat.say("alice", "group bind cjcg", channel="cjcg-new")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    notifier.failures.append(DeliveryFailed("rate limited (429)", retry_after=3600))
+    run(chat.sessions, notifier, [dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)])
+    chat.now = dt.datetime(2026, 12, 3, 9, 10, tzinfo=dt.UTC)
+    chat.ok("alice", "group unbind")
+    run(chat.sessions, notifier, [dt.datetime(2026, 12, 3, 10, 1, tzinfo=dt.UTC),
+                                  dt.datetime(2026, 12, 3, 11, tzinfo=dt.UTC)])
+    assert reminders_to(notifier) == ["cjcg-new"], [(s.destination, s.reply.text[:60]) for s in notifier.sent]
+    [waited] = [r for r in outbox(chat.sessions) if r.key.endswith(":channel:1")]
+    assert (waited.status, waited.last_error) == (
+        "expired", "its channel was unbound from the group; sent to the console channel cjcg-new instead")
