@@ -12,6 +12,7 @@ from sqlalchemy import select
 from bot.models import AuditEvent, ChannelBinding
 from bot.ports import DeliveryFailed
 from tests.conftest import Chat
+from tests.platform_chats import Speaking
 from tests.scheduler.conftest import RecordingNotifier, outbox, run
 
 CJCG = "Children's Joint Commissioning Group"
@@ -102,3 +103,16 @@ def test_a_notice_waiting_on_a_rate_limit_when_its_channel_is_unbound_goes_to_th
     [waited] = [r for r in outbox(chat.sessions) if r.key.endswith(":channel:1")]
     assert (waited.status, waited.last_error) == (
         "expired", "its channel was unbound from the group; sent to the console channel cjcg-new instead")
+
+
+def test_over_each_platform_a_member_is_refused_and_the_chair_unbinds(platform_chat: Speaking) -> None:
+    """Slack's signed requests and Teams' activities reach `group unbind` as the console does: a member is refused
+    saying who may; the chair unbinds the group's only channel and is told how to bind one; said again, the channel
+    is bound to no group and nothing changes."""
+    platform_chat.load("cjcg")
+    refused = platform_chat.say("carol", "group unbind")
+    assert refused.error and "Only the chair or the secretariat can unbind a channel" in refused.text, refused.text
+    said = platform_chat.ok("alice", "group unbind").text
+    assert f"{CJCG} has no channel now" in said and "group bind cjcg" in said, said
+    again = platform_chat.say("alice", "group unbind")
+    assert again.error and "This channel is not bound to a group; nothing changed." in again.text, again.text
