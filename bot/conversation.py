@@ -24,7 +24,7 @@ from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
 from bot.services import confidential, direct, groups
 from bot.services.channel_bind import bind
-from bot.services.channel_unbind import unbind
+from bot.services.channel_unbind import NOT_BOUND
 from bot.services.choices import hinted
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
@@ -183,9 +183,9 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         return help_answer(session, speaker, place, command, now)
     if isinstance(command, GroupBind):
         return bind(session, person_for(session, speaker).id, place, command.short_name, now)
-    if isinstance(command, GroupUnbind):
-        return unbind(session, person_for(session, speaker).id, place, now)
     group = groups.group_for(session, place)
+    if isinstance(command, GroupUnbind) and group is None:
+        raise NotFound(NOT_BOUND)
     seated = person_seated(session, speaker, group.id) if group is not None else None
     actor = seated[0] if seated is not None else person_for(session, speaker)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups

@@ -10,6 +10,7 @@ from bot.commands import Command
 from bot.replies import Reply
 from bot.services import (
     actions,
+    channel_unbind,
     deputies,
     ending,
     groups,
@@ -40,6 +41,7 @@ def handles(command: type[C], use_case: Callable[[Context, C], Reply]) -> None:
 handles(verbs.GroupInfo, groups.group_info)
 handles(verbs.Terms, groups.terms_in_force)
 handles(verbs.GroupEnd, ending.end_group)
+handles(verbs.GroupUnbind, channel_unbind.unbind)
 handles(verbs.Members, seats.list_members)
 handles(verbs.MemberAdd, seats.add_member)
 handles(verbs.MemberRemove, seats.remove_member)

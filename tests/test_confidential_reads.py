@@ -33,7 +33,8 @@ SAID = {
     "vote": "vote 1 for", "poll close": "poll close 1", "results": "results 1", "action": 'action "Leak"',
     "action done": "action done 1", "actions": "actions", "review": "review", "review done": "review done",
     "report done": "report done", "minutes": "minutes 1", "page": "page", "minute": 'minute "Leak" --item 1',
-    "resolved": 'resolved "Leak" --item 1', "group end": "group end", "leaving": "leaving",
+    "resolved": 'resolved "Leak" --item 1', "group end": "group end", "group unbind": "group unbind",
+    "leaving": "leaving",
     "guest": "guest @mia",
 }
 # Cards a platform refreshes are read by bot.conversation.card, which keeps the same gate; no command is internal.

@@ -45,8 +45,8 @@ SCOPES: dict[str, Scope] = {
         "member add", "member remove", "chair", "deputy", "deputy revoke", "declare", "meeting schedule",
         "meeting open", "meeting close", "meeting cancel", "agenda add", "here", "apologies", "minutes approve",
         "motion", "motion table", "motion vote", "motion withdraw", "poll", "vote", "poll close", "action",
-        "action done", "review done", "report done", "minute", "resolved", "group end", "meeting chair", "leaving",
-        "guest", "meeting minute-taker")},
+        "action done", "review done", "report done", "minute", "resolved", "group end", "group unbind", "meeting chair",
+        "leaving", "guest", "meeting minute-taker")},
 }
 
 

@@ -4,39 +4,33 @@ only to those from then on (the scheduler reads a group's channels when it sends
 
 from __future__ import annotations
 
-import datetime as dt
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import audit
 from bot.errors import NotFound
-from bot.models import ChannelBinding, Group, Person
+from bot.models import ChannelBinding, Group
 from bot.replies import Reply
-from bot.services import authority, groups
-from bot.services.context import Context, Place
+from bot.services import authority
+from bot.services.context import Context
 from bot.verbs import GroupUnbind
 
 NOT_BOUND = "This channel is not bound to a group; nothing changed."
 
 
-def unbind(session: Session, actor_id: int, place: Place, now: dt.datetime) -> Reply:
-    """Remove `place`'s binding to its group. Raises NotFound when the channel is bound to no group, and
-    NotAllowed, saying who may and the clause, unless the actor may bind a channel for that group."""
-    group = None if place.direct else groups.group_for(session, place)
-    if group is None:
-        raise NotFound(NOT_BOUND)
-    actor = session.get_one(Person, actor_id)
-    ctx = Context(session=session, group=group, actor=actor, now=now, platform=place.platform)
-    authority.require(ctx, GroupUnbind.act, f"unbind a channel from {group.name}")
-    binding = session.scalar(select(ChannelBinding).where(ChannelBinding.platform == place.platform,
-                                                          ChannelBinding.channel_id == place.channel_id))
-    if binding is None:  # pragma: no cover - group_for found it in this same transaction
+def unbind(ctx: Context, cmd: GroupUnbind) -> Reply:
+    """Remove the binding of the channel `ctx.place` to `ctx.group` (bot.conversation refuses with NOT_BOUND first
+    where the channel is bound to no group). Raises NotAllowed, saying who may and the clause, unless the actor may
+    bind a channel for the group."""
+    session, group, place = ctx.session, ctx.group, ctx.place
+    authority.require(ctx, cmd.act, f"unbind a channel from {group.name}")
+    binding = None if place is None else session.scalar(select(ChannelBinding).where(
+        ChannelBinding.platform == place.platform, ChannelBinding.channel_id == place.channel_id,
+        ChannelBinding.group_id == group.id))
+    if place is None or binding is None:  # pragma: no cover - the channel was found bound to the group just now
         raise NotFound(NOT_BOUND)
     session.delete(binding)
     session.flush()
-    audit.record(session, action="channel.unbound", at=now, group_id=group.id, actor_id=actor_id,
-                 platform=place.platform, channel=place.channel_id)
+    ctx.audit("channel.unbound", platform=place.platform, channel=place.channel_id)
     return Reply(what_changes(session, group))
 
 
