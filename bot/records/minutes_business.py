@@ -137,11 +137,8 @@ def unvoted_record(session: Session, terms: Terms, meeting: Meeting, poll: Poll,
                    names: Namer) -> VoteRecord:
     """A motion `meeting` did not vote on, as its minutes give it: no tally, what became of it, and, where it was
     moved between meetings, that it was moved before this one."""
-    record = vote_record(session, terms, poll, positions, None, names)
-    proposed = f"{record.proposed}, {MOVED_EARLIER}" if record.proposed and was_moved_before(poll, meeting) \
-        else record.proposed
-    return replace(record, counts=(), voters=0, then=None, outcome=unvoted_outcome(session, poll), voted=False,
-                   proposed=proposed)
+    record = moved_earlier(vote_record(session, terms, poll, positions, None, names), poll, meeting)
+    return replace(record, counts=(), voters=0, then=None, outcome=unvoted_outcome(session, poll), voted=False)
 
 
 def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],
@@ -149,7 +146,15 @@ def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: 
     """Every vote held at `meeting` and every motion moved at it (or before it, since the meeting before) and not
     voted on there, in the order they came (a motion's number is given when it is moved). `away`: deputies named
     who did not attend (bot.records.interested)."""
-    held = [vote_record(session, terms, poll, positions, quorums.get(poll.id), names, away)
-            for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
+    held = [moved_earlier(vote_record(session, terms, poll, positions, quorums.get(poll.id), names, away), poll,
+                          meeting) for poll in session.scalars(VOTED_AT, {"meeting_id": meeting.id})]
     moved = [unvoted_record(session, terms, meeting, poll, positions, names) for poll in unvoted_at(session, meeting)]
     return sorted(held + moved, key=lambda vote: vote.number)
+
+
+def moved_earlier(record: VoteRecord, poll: Poll, meeting: Meeting) -> VoteRecord:
+    """`record` with `, moved before the meeting` after its proposer where `poll`, a motion, was moved before
+    `meeting` opened (between meetings), voted on at it or not; as it is where it was moved at the meeting."""
+    if not record.proposed or not was_moved_before(poll, meeting):
+        return record
+    return replace(record, proposed=f"{record.proposed}, {MOVED_EARLIER}")

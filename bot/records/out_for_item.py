@@ -30,18 +30,32 @@ class OutForItem:
     declared: str | None  # `pecuniary interest declared`, `interest declared`; None where none was
 
 
-def out_for_items(session: Session, meeting: Meeting) -> list[OutForItem]:
-    """Each leaving of `meeting` for one of its items, oldest first; none before it opened."""
+def leavings(session: Session, meeting: Meeting) -> list[tuple[int, int, dt.datetime, int]]:
+    """(who left, for whose seat, when, the item's id) for each leaving of `meeting` for one of its items, oldest
+    first; none before it opened. One read of the audit trail."""
     if meeting.opened_at is None:
         return []
-    found = []
-    for actor, at, detail in session.execute(LEFT_FOR_ITEMS, {"group_id": meeting.group_id,
-                                                              "since": meeting.opened_at}):
-        if detail.get("meeting") != meeting.id or detail.get("item") is None:
-            continue
-        found.append(OutForItem(actor, detail.get("member"), at, detail["item"],
-                                declared_words(session, actor, detail["item"])))
-    return found
+    return [(actor, detail.get("member"), at, detail["item"])
+            for actor, at, detail in session.execute(LEFT_FOR_ITEMS, {"group_id": meeting.group_id,
+                                                                      "since": meeting.opened_at})
+            if detail.get("meeting") == meeting.id and detail.get("item") is not None]
+
+
+def out_for_items(session: Session, meeting: Meeting) -> list[OutForItem]:
+    """Each leaving of `meeting` for one of its items, oldest first, with the interest declared in it."""
+    return [OutForItem(actor, member, at, item, declared_words(session, actor, item))
+            for actor, member, at, item in leavings(session, meeting)]
+
+
+def left_for_positions(session: Session, meeting: Meeting) -> dict[tuple[int, int], dict[dt.datetime, str]]:
+    """{(member, attendee): {time left: `for item 2`}}: the roll's shorter reason for each leaving for an item (the
+    minutes give the interest too: left_words)."""
+    positions = {item.id: item.position for item in meeting.items}
+    why: dict[tuple[int, int], dict[dt.datetime, str]] = {}
+    for actor, member, at, item in leavings(session, meeting):
+        if item in positions:
+            why.setdefault((member, actor), {})[at] = f"for item {positions[item]}"
+    return why
 
 
 def declared_words(session: Session, person_id: int, item_id: int) -> str | None:

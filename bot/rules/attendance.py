@@ -25,14 +25,15 @@ def comings_and_goings(arrived: dt.datetime, opened: dt.datetime | None, away: S
     """`arrived at 10:25`, `left at 10:40`, `back at 10:55`, `left at 11:20`, in order: when someone who came after
     the roll call arrived, each time they stepped out and came back, and when they left for good; nothing for
     someone there from the start to the end. `at=""` gives the roll's shorter `left 10:40`; `why` gives a leaving's
-    reason by its time (`left the room for item 2 (interest declared) at 10:40`)."""
+    reason by its time (`left the room for item 2 (interest declared) at 10:40`; the roll's `left for item 2 at
+    10:40`, where `at` follows the reason however short)."""
     said = [f"arrived {at}{arrived.astimezone(zone):%H:%M}"] if opened is not None and arrived > opened + LATE_AFTER \
         else []
     why = why or {}
 
     def went(moment: dt.datetime) -> str:
         reason = why.get(moment)
-        return f"left {reason + ' ' if reason else ''}{at}{moment.astimezone(zone):%H:%M}"
+        return f"left {reason + ' ' + (at or 'at ') if reason else at}{moment.astimezone(zone):%H:%M}"
     for gone, back in away:
         said += [went(gone), f"back {at}{back.astimezone(zone):%H:%M}"]
     if left is not None:

@@ -4,10 +4,12 @@ stepped out, came back or left, as the minutes give them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from bot.models import Attendance, Meeting
-from bot.records.away import spells_away
+from bot.records.away import attendee, spells_away
+from bot.records.out_for_item import left_for_positions
 from bot.records.people import co_opted, group_seats, non_members
 from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, Spell, apology_words, comings_and_goings, guest_words
 from bot.services.context import Context
@@ -24,6 +26,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     rows = attendance(ctx, meeting)
     people = people_of(ctx, rows)
     away = spells_away(ctx.session, meeting, rows)
+    why = reasons(ctx, meeting, rows, away)
     marks = co_opted(ctx.session, ctx.group, short=True, held=held)  # as the minutes mark them (LCIIB Membership)
     for row in rows:
         member = people.get(row.member_id)
@@ -40,7 +43,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             gone = f" (left {row.beside_left_at.astimezone(ctx.terms.zone):%H:%M})" if row.beside_left_at else ""
             groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}"
                                            f"{gone}")
-        left = times(ctx, meeting, row, away)
+        left = times(ctx, meeting, row, away, why.get((row.member_id, attendee(row))))
         if row.relieved_id and row.relieved_at:
             relieved = people.get(row.relieved_id)
             groups[deputised].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "
@@ -65,11 +68,21 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
 
 
 
-def times(ctx: Context, meeting: Meeting, row: Attendance, away: dict[int, list[Spell]]) -> str:
-    """` (arrived 10:25, left 10:40, back 10:55)`: the minutes' times (bot.records.roll_record), shorter; nothing
-    for apologies or an absence (recorded when sent, or at the close, not an arrival)."""
+def reasons(ctx: Context, meeting: Meeting, rows: list[Attendance],
+            away: dict[int, list[Spell]]) -> dict[tuple[int, int], dict[dt.datetime, str]]:
+    """Why those who stepped out left (`for item 2`: `leaving --item 2`, CJCG 6.5), as the minutes say it; read only
+    where the roll shows someone who stepped out, so a card's refresh reads no more for a roll of those in the room."""
+    if not any(row.status in ATTENDED and (row.left_at is not None or away.get(row.id)) for row in rows):
+        return {}
+    return left_for_positions(ctx.session, meeting)
+
+
+def times(ctx: Context, meeting: Meeting, row: Attendance, away: dict[int, list[Spell]],
+          why: dict[dt.datetime, str] | None = None) -> str:
+    """` (arrived 10:25, left for item 2 at 10:40, back 10:55)`: the minutes' times (bot.records.roll_record),
+    shorter; nothing for apologies or an absence (recorded when sent, or at the close, not an arrival)."""
     if row.status not in ATTENDED:
         return ""
     said = comings_and_goings(row.recorded_at, meeting.opened_at, away.get(row.id, []), row.left_at, ctx.terms.zone,
-                              at="")
+                              at="", why=why)
     return f" ({', '.join(said)})" if said else ""
