@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.db import unit_of_work
 from bot.models import ChannelBinding, OutboxMessage
 from bot.ports import DeliveryFailed
+from bot.services.bindings import channel_named
 from bot.services.workspaces import disabled_reason
 from scheduler import outbox
 from scheduler.outbox import Claimed
@@ -28,10 +29,6 @@ class Rebound(DeliveryFailed):
     def __init__(self) -> None:
         super().__init__("the channel is no longer bound to the group", permanent=True)
 
-
-def named(binding: ChannelBinding) -> str:
-    return f"#{binding.channel_name}" if binding.channel_name else \
-        f"the {binding.platform} channel {binding.channel_id}"
 
 
 def forward(sessions: sessionmaker[Session], message: Claimed, now: dt.datetime) -> str | None:
@@ -52,7 +49,7 @@ def forward(sessions: sessionmaker[Session], message: Claimed, now: dt.datetime)
         # `group unbind` removes the binding; `group bind` in the channel gives the same binding to another group.
         moved = "unbound from the group" if message.channel_binding_id is None or session.get(
             ChannelBinding, message.channel_binding_id) is None else "bound to another group"
-        why = f"its channel was {moved}; sent to {', '.join(named(b) for b in bound)} instead"
+        why = f"its channel was {moved}; sent to {', '.join(channel_named(b) for b in bound)} instead"
         outbox.mark_expired(session, message.id, why)
         return why
 

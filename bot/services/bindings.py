@@ -29,11 +29,16 @@ def disable_channel(session: Session, binding_id: int, reason: str, now: dt.date
     audit.record(session, action="channel.disabled", at=now, group_id=group.id, actor_id=None,
                  platform=binding.platform, channel=binding.channel_id, reason=reason[:500], by="scheduler")
     ctx = scheduler_context(session, group, now)
-    where = (f"#{binding.channel_name}" if binding.channel_name
-             else f"the {binding.platform} channel {binding.channel_id}")
-    text = (f"{where}, bound to {ctx.terms.name}, refused a reminder on {show(now, ctx.terms.zone)} ({reason}). "
+    text = (f"{channel_named(binding)}, bound to {ctx.terms.name}, refused a reminder on "
+            f"{show(now, ctx.terms.zone)} ({reason}). "
             f"The bot has stopped posting there, and the reminders waiting for it are set aside. Once the channel "
             f"is restored (unarchived, the bot invited back), or in another channel of the group, say "
             f"`group bind {group.short_name}` there. `govbot reminders --group {group.short_name}` lists what was "
             f"not sent.")
     return Notice("Channel no longer reachable", text, chairs(ctx))
+
+
+def channel_named(binding: ChannelBinding) -> str:
+    """How people are told of a bound channel: `#cjcg`, or `the slack channel C123` where its name is not known."""
+    return f"#{binding.channel_name}" if binding.channel_name else \
+        f"the {binding.platform} channel {binding.channel_id}"

@@ -11,6 +11,7 @@ from bot.errors import NotFound
 from bot.models import ChannelBinding, Group
 from bot.replies import Reply
 from bot.services import authority
+from bot.services.bindings import channel_named
 from bot.services.context import Context
 from bot.verbs import GroupUnbind
 
@@ -40,11 +41,7 @@ def what_changes(session: Session, group: Group) -> str:
                                 .order_by(ChannelBinding.id)))
     stops = f"{group.short_name.upper()}'s cards and reminders no longer come to this channel"
     if left:
-        return f"{stops}; they still go to {', '.join(named(b) for b in left)}."
+        return f"{stops}; they still go to {', '.join(channel_named(b) for b in left)}."
     return (f"{stops}. {group.name} has no channel now: its chair or secretariat binds one by saying "
             f"`group bind {group.short_name}` in it.")
 
-
-def named(binding: ChannelBinding) -> str:
-    return f"#{binding.channel_name}" if binding.channel_name else \
-        f"the {binding.platform} channel {binding.channel_id}"
