@@ -22,10 +22,12 @@ def govbot(*args: str, stdin: str = "", db: Path) -> subprocess.CompletedProcess
                           cwd=ROOT, env=env, timeout=120, check=False)
 
 
-def govbot_main(*args: str, stdin: str = "", db: Path, **settings: str) -> subprocess.CompletedProcess[str]:
+def govbot_main(*args: str, stdin: str = "", db: Path | None, cwd: Path | None = None,
+                **settings: str) -> subprocess.CompletedProcess[str]:
     """As `govbot`, but calling the CLI's main() in this process (a new interpreter costs ~1 s each): the same
     settings (no Slack or Teams ones; `settings` set over them), piped standard input, and what it prints and exits
-    with."""
+    with. `db` None: no DATABASE_URL, as where an operator sets none (the `.env` in `cwd`, if any, names it); `cwd`:
+    the directory it runs in (the worker's own is restored after), where it reads `.env` and resolves paths."""
     import contextlib
     import io
     import sqlite3
@@ -34,12 +36,13 @@ def govbot_main(*args: str, stdin: str = "", db: Path, **settings: str) -> subpr
     from bot.settings import get_settings
     from govbot.cli import main
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
-    env["DATABASE_URL"] = f"sqlite:///{db}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_", "DATABASE_URL"))}
+    if db is not None:
+        env["DATABASE_URL"] = f"sqlite:///{db}"
     env.update(settings)
     out, err = (io.TextIOWrapper(io.BytesIO(), encoding="utf-8", write_through=True) for _ in range(2))
     with (mock.patch.dict(os.environ, env, clear=True), mock.patch("sys.stdin", io.StringIO(stdin)),
-          contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
+          contextlib.chdir(cwd or os.getcwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err)):
         get_settings.cache_clear()
         try:
             code = main(list(args))
@@ -47,7 +50,7 @@ def govbot_main(*args: str, stdin: str = "", db: Path, **settings: str) -> subpr
             code = exit.code if isinstance(exit.code, int) else 2
         finally:
             get_settings.cache_clear()
-    if db.exists():  # as the process's exit would: the write-ahead log into the file, which tests copy
+    if db is not None and db.exists():  # as the process's exit would: the write-ahead log into the file, which tests copy
         with contextlib.closing(sqlite3.connect(db)) as connection:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     read = [stream.buffer.getvalue().decode("utf-8") for stream in (out, err)]  # type: ignore[attr-defined]
