@@ -58,6 +58,10 @@ def test_two_members_downloading_the_pdf_at_once_both_get_it(
     with served(page_settings, sessions, lambda: chat.now) as app, ThreadPoolExecutor(2) as pool:
         answers = list(pool.map(get, [app.url + path] * 2))
     assert [(status, body[:5]) for status, _, body, _ in answers] == [(200, b"%PDF-")] * 2
+    # As a browser saves it (the one real conversion of the web tests: tests/web/test_group_page.py's PDF test
+    # checks only the server without LibreOffice, which needs none)
+    assert all(headers["Content-Type"] == "application/pdf" for _, headers, _, _ in answers)
+    assert all('filename="cjcg-meeting-1-minutes.pdf"' in headers["Content-Disposition"] for _, headers, _, _ in answers)
 
 
 def test_pdfs_wait_their_turn_a_crowd_is_told_to_come_back_and_the_server_still_answers(
