@@ -32,10 +32,10 @@ class LoggingNotifier:
 
     platform = "console"
 
-    def __init__(self, log: TextIO) -> None:
+    def __init__(self, log: TextIO, rate_limited: str | None = None) -> None:
         self.log = log
         self.now = dt.datetime.min.replace(tzinfo=dt.UTC)
-        channels, _, until = os.environ.get("RATE_LIMITED", "").partition("@")
+        channels, _, until = (os.environ.get("RATE_LIMITED", "") if rate_limited is None else rate_limited).partition("@")
         self.limited = set(channels.split(",")) - {""}
         self.until = dt.datetime.fromisoformat(until) if until else self.now
 
