@@ -1,5 +1,6 @@
 """The `govbot` command as a person runs it: the console with piped input, `run` with no accounts, imports. A whole
-replay and serving run `govbot` as a process; the error messages call its main() in-process (`govbot_main`)."""
+replay runs `govbot` as a process (serving: tests/deploy/test_sqlite_group_commit.py); the error messages call its
+main() in-process (`govbot_main`)."""
 
 from __future__ import annotations
 
@@ -99,55 +100,5 @@ def test_a_missing_tor_file_is_a_polite_error_that_says_what_would_work(tmp_path
     assert "Traceback" not in result.stderr and "Errno" not in result.stderr
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def test_run_with_slack_and_teams_settings_serves_both_on_one_port(tmp_path: Path) -> None:
-    import secrets
-    import time
-    import urllib.error
-    import urllib.request
-
-    from tests.slack.fake_slack import fake_slack
-
-    port = free_port()
-    with fake_slack() as slack:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "TEAMS_"))}
-        env.update(DATABASE_URL=f"sqlite:///{tmp_path / 'g.db'}", PORT=str(port), SLACK_API_URL=slack.url,
-                   SLACK_BOT_TOKEN="xoxb-" + secrets.token_hex(8), SLACK_SIGNING_SECRET=secrets.token_hex(16),
-                   TEAMS_ANONYMOUS="true")
-        migrated(env["DATABASE_URL"])  # serving is what this checks; the record is a copy of a migrated one
-        bot = subprocess.Popen([sys.executable, "-m", "govbot.cli", "run"], cwd=tmp_path, env=env, text=True,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        try:
-            base = f"http://127.0.0.1:{port}"
-
-            def status(path: str, body: bytes | None = None) -> int:
-                request = urllib.request.Request(base + path, data=body, headers={"Content-Type": "application/json"})
-                try:
-                    with urllib.request.urlopen(request, timeout=5) as response:
-                        return int(response.status)
-                except urllib.error.HTTPError as error:
-                    return error.code
-
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    if status("/healthz") == 200:
-                        break
-                except OSError:
-                    assert bot.poll() is None, bot.communicate()[1]
-                    assert time.monotonic() < deadline, "govbot run did not start serving within 60 s"
-                    time.sleep(0.2)
-            assert status("/slack/events", b"token=forged&command=/gov&text=help") == 401  # unsigned: refused
-            assert status("/api/messages", b"{}") == 400  # Teams is mounted on the same port
-        finally:
-            bot.terminate()
-            out, err = bot.communicate(timeout=30)
-    assert "govbot is serving Slack and Microsoft Teams (anonymous, local testing only) on port" in out, out + err
-    assert "Traceback" not in err, err
+# `govbot run` with Slack and Teams settings, serving both on one port, is checked by the one server process of
+# tests/deploy/test_sqlite_group_commit.py (with its votes, JSON logs and SIGTERM), not by a process of its own here.

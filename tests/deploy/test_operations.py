@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
-import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,9 +19,8 @@ from bot.db import make_engine, session_factory
 from bot.services.context import Place, Speaker
 from bot.settings import Settings
 from govbot.serve import build_web_app
-from tests.conftest import START, Clock, cjcg_in_room, migrated
-from tests.deploy.processes import clean_env, free_port, get, govbot_run
-from tests.slack.fake_slack import fake_slack
+from tests.conftest import START, Clock, cjcg_in_room
+from tests.deploy.processes import get
 from tests.test_cli import govbot_main
 
 TOKEN = secrets.token_hex(16)
@@ -116,24 +114,8 @@ def test_each_response_names_its_request(server: str) -> None:
     assert get(server + "/nowhere")[2].get("X-Request-Id")
 
 
-def test_json_logs_carry_the_request_id_and_sigterm_stops_cleanly(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'govbot.db'}"
-    migrated(url)  # a copy of a record migrated once: logs and stopping are what this checks
-    with fake_slack() as slack:
-        env = clean_env(DATABASE_URL=url, LOG_FORMAT="json", SLACK_API_URL=slack.url,
-                        SLACK_BOT_TOKEN="xoxb-" + secrets.token_hex(8), SLACK_SIGNING_SECRET=secrets.token_hex(16))
-        with govbot_run([sys.executable, "-m", "govbot.cli", "run"], env, tmp_path, free_port()) as bot:
-            get(bot.base + "/calendar/cjcg.ics?token=very-secret", {"X-Request-Id": "req-42"})
-            code, _, err = bot.stop()
-    assert code == 0, err
-    lines = [json.loads(line) for line in err.splitlines() if line.strip()]  # every line is JSON
-    access = [line for line in lines if line["request_id"] == "req-42"]
-    assert access and access[0]["logger"] == "aiohttp.access" and "/calendar/cjcg.ics 404" in access[0]["message"]
-    assert "very-secret" not in err
-    said = [line["message"] for line in lines]
-    assert any(m.startswith("stopping: no new requests") for m in said)
-    assert any(m.startswith("stopped: in-flight work finished") for m in said)
-    assert not any("Running job" in m for m in said)  # APScheduler's per-run INFO lines are off
+# JSON logs carrying each request's id, and a clean stop at SIGTERM, are checked of a real `govbot run` process by
+# tests/deploy/test_sqlite_group_commit.py, whose one server also records a crowd's votes: not by a process here.
 
 
 def test_a_bad_setting_is_named_without_its_value(tmp_path: Path) -> None:
