@@ -24,8 +24,8 @@ logger = logging.getLogger(__name__)
 NOT_OURS = ("govbot here answers Slack workspace {ours} only, and this came from Slack workspace {theirs}: nothing "
             "was recorded. Use /gov from an account in {ours} (a guest account there will do, for a member from "
             "another organisation in a shared channel), or ask your administrator to run govbot for your workspace.")
-BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from Slack workspace "
-                   "{theirs}: nothing was recorded. govbot answers this channel from {ours} only; a group of your "
+BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from {theirs}: "
+                   "nothing was recorded. govbot answers this channel from {ours} only; a group of your "
                    "own workspace needs a channel there (`/gov group bind <group>`).")
 BOUND_IN_ORGANISATION = ("This channel's group was bound from Slack organisation {ours} (Enterprise Grid), and this "
                          "came from {theirs}: nothing was recorded. govbot answers this channel from the workspaces "
@@ -76,7 +76,7 @@ def bound_team(sessions: sessionmaker[Session], channel_id: str) -> Bound | None
     return Bound(team, conversation.get(ENTERPRISE)) if team else None
 
 
-def elsewhere(bound: Bound, team: str, enterprise: str | None) -> str | None:
+def elsewhere(bound: Bound, team: str | None, enterprise: str | None) -> str | None:
     """Why a request from `team` (in Grid organisation `enterprise`) may not act in a channel bound as `bound`, or
     None when it may: the same workspace, or, for a channel bound in a Grid organisation, one of its workspaces
     (they share channels as one organisation). Another organisation sharing the channel over Slack Connect may
@@ -84,10 +84,17 @@ def elsewhere(bound: Bound, team: str, enterprise: str | None) -> str | None:
     if team == bound.team or (bound.enterprise and enterprise == bound.enterprise):
         return None
     if bound.enterprise:
-        theirs = f"Slack organisation {enterprise} (workspace {team})" if enterprise else f"Slack workspace {team}"
-        return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=theirs)
-    hint = BOUND_BEFORE_ORGANISATIONS.format(ours=bound.team) if enterprise else ""
-    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=team) + hint
+        return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=speaking_from(team, enterprise))
+    hint = BOUND_BEFORE_ORGANISATIONS.format(ours=bound.team) if enterprise and team else ""
+    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=speaking_from(team, None if team else enterprise)) + hint
+
+
+def speaking_from(team: str | None, enterprise: str | None) -> str:
+    """Where a request came from, in the refusal's words: its organisation and workspace, as far as it names them
+    (an org-wide install's click may name its organisation only)."""
+    if enterprise and team:
+        return f"Slack organisation {enterprise} (workspace {team})"
+    return f"Slack organisation {enterprise}" if enterprise else f"Slack workspace {team}"
 
 
 def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware:
@@ -107,8 +114,6 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
             if result.team_id and (theirs or context.enterprise_id) and result.team_id != theirs:
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs or context.enterprise_id))
             return next()
-        if not theirs:
-            return next()
         # Every channel the request names: a form runs in the one chosen in it, a click or command where it came
         # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other; a
         # click naming its channel only in its container (Bolt reads none there) had none checked.
@@ -121,7 +126,8 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
     return door
 
 
-def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str, enterprise: str | None) -> str | None:
+def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str | None,
+                    enterprise: str | None) -> str | None:
     """Why a request from `team` (in Grid organisation `enterprise`) may not act in `channel` (`elsewhere`), or None
     when it may, or the channel is bound nowhere."""
     bound = bound_team(sessions, channel)

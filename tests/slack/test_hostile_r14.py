@@ -1,0 +1,52 @@
+"""Round 14 of hostile requests to /slack/events, signed as Slack signs them: what a person in another workspace or
+organisation, or a payload Slack shapes unusually, could make govbot do. Over real HTTP; each must be refused and
+change nothing."""
+
+from __future__ import annotations
+
+import json
+
+from tests.slack.conftest import Workspace, buttons, shown
+from tests.slack.test_foreign_workspace import events
+from tests.slack.test_grid import bound_in_org, from_grid, grid_settings  # noqa: F401 (fixtures)
+from tests.slack.test_install import migrated  # noqa: F401 (fixture)
+
+POLL = 'poll "Where shall we meet?" "Civic Centre" "Online" --closes "2026-12-31 17:00"'
+
+
+def test_a_click_naming_only_another_organisation_casts_no_vote(bound_in_org: Workspace) -> None:  # noqa: F811
+    """An org-wide install's interactivity payload may carry `team: null`, the workspace only in `user.team_id`
+    (Bolt reads it there), and that too may be absent. A click from organisation E0TWO naming no workspace at all
+    passed the check that the channel's organisation (E0ONE) is the one speaking, there being no workspace to
+    compare, and cast bob's vote in E0ONE's channel."""
+    workspace = bound_in_org
+    assert from_grid(workspace, "alice", POLL, "T0ONEA", "E0ONE").status == 200
+    card = workspace.fake.wait_for(lambda: [c for c in workspace.fake.of("chat.postMessage")
+                                            if "Where shall we meet" in json.dumps(c.params)])[-1]
+    workspace.card_noted(card)
+    before = events(workspace.sessions)
+    click = workspace.click_body("bob", buttons(card)["Online"], card.answer["ts"])
+    click.update(team=None, enterprise={"id": "E0TWO", "name": "Two"}, is_enterprise_install=True)
+    click["user"]["team_id"] = None
+    replies = len(workspace.fake.of("response_url"))
+    assert workspace.interaction(click).status == 200
+    refusal = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
+    assert "E0ONE" in refusal.params["text"] and "nothing was recorded" in refusal.params["text"], refusal.params
+    workspace.finish()
+    assert events(workspace.sessions) == before
+    assert "Online" in shown(card)
+
+
+def test_a_click_naming_only_the_channels_own_organisation_still_votes(bound_in_org: Workspace) -> None:  # noqa: F811
+    workspace = bound_in_org
+    assert from_grid(workspace, "alice", POLL, "T0ONEA", "E0ONE").status == 200
+    card = workspace.fake.wait_for(lambda: [c for c in workspace.fake.of("chat.postMessage")
+                                            if "Where shall we meet" in json.dumps(c.params)])[-1]
+    workspace.card_noted(card)
+    click = workspace.click_body("bob", buttons(card)["Online"], card.answer["ts"])
+    click.update(team=None, enterprise={"id": "E0ONE", "name": "One"}, is_enterprise_install=True)
+    click["user"]["team_id"] = None
+    replies = len(workspace.fake.of("response_url"))
+    assert workspace.interaction(click).status == 200
+    receipt = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
+    assert "Your vote on poll 1 is recorded: Online." in receipt.params["text"], receipt.params
