@@ -45,17 +45,19 @@ Middleware = Callable[[BoltRequest, BoltResponse, Callable[[], BoltResponse]], B
 class Bound(NamedTuple):
     """Where a channel was bound from: a workspace, and its Enterprise Grid organisation (None outside Grid)."""
 
-    team: str
+    team: str | None  # None where the channel was bound by an org-wide install naming no workspace
     enterprise: str | None
 
 
 def remember_team(sessions: sessionmaker[Session], place: Place, team_id: str | None,
                   enterprise_id: str | None = None) -> None:
     """Keep the channel's workspace in its binding's `conversation` (what the notifier needs to post there), and its
-    Enterprise Grid organisation when Slack names one (`enterprise_id`), whose workspaces the channel answers."""
-    if not team_id:
+    Enterprise Grid organisation when Slack names one (`enterprise_id`), whose workspaces the channel answers. A
+    request naming its organisation and no workspace (an org-wide install's) keeps the organisation: a binding that
+    kept neither was answered from every workspace govbot is installed in."""
+    if not team_id and not enterprise_id:
         return
-    kept = {"team_id": team_id, **({ENTERPRISE: enterprise_id} if enterprise_id else {})}
+    kept = {**({"team_id": team_id} if team_id else {}), **({ENTERPRISE: enterprise_id} if enterprise_id else {})}
     with unit_of_work(sessions) as session:
         binding = session.scalar(select(ChannelBinding).where(ChannelBinding.platform == place.platform,
                                                               ChannelBinding.channel_id == place.channel_id))
@@ -72,8 +74,8 @@ def bound_team(sessions: sessionmaker[Session], channel_id: str) -> Bound | None
     with sessions() as session:
         conversation = session.scalar(select(ChannelBinding.conversation).where(
             ChannelBinding.platform == payloads.PLATFORM, ChannelBinding.channel_id == channel_id)) or {}
-    team = conversation.get("team_id")
-    return Bound(team, conversation.get(ENTERPRISE)) if team else None
+    team, enterprise = conversation.get("team_id"), conversation.get(ENTERPRISE)
+    return Bound(team, enterprise) if team or enterprise else None
 
 
 def elsewhere(bound: Bound, team: str | None, enterprise: str | None) -> str | None:
@@ -81,7 +83,7 @@ def elsewhere(bound: Bound, team: str | None, enterprise: str | None) -> str | N
     None when it may: the same workspace, or, for a channel bound in a Grid organisation, one of its workspaces
     (they share channels as one organisation). Another organisation sharing the channel over Slack Connect may
     not, Grid or not, whatever it has installed."""
-    if team == bound.team or (bound.enterprise and enterprise == bound.enterprise):
+    if (team is not None and team == bound.team) or (bound.enterprise and enterprise == bound.enterprise):
         return None
     if bound.enterprise:
         return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=speaking_from(team, enterprise))
@@ -133,7 +135,7 @@ def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str | N
     bound = bound_team(sessions, channel)
     if bound is None:
         return None
-    if bound.team == team and enterprise and not bound.enterprise:
+    if team is not None and bound.team == team and enterprise and not bound.enterprise:
         # bound before its organisation was kept: its own workspace says which, and the others are answered
         remember_team(sessions, Place(payloads.PLATFORM, channel), team, enterprise)
     return elsewhere(bound, team, enterprise)

@@ -5,12 +5,15 @@ change nothing."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
-from tests.slack.conftest import Workspace, buttons, shown
+from tests.slack.conftest import Sent, Workspace, buttons, shown, user_id
 from tests.slack.test_foreign_workspace import events
 from tests.slack.test_grid import bound_in_org, from_grid, grid_settings  # noqa: F401 (fixtures)
 from tests.slack.test_install import migrated  # noqa: F401 (fixture)
 
+FRESH = "CFRESH0001"
+DECLARE = "declare interest Director of a bidding firm"
 POLL = 'poll "Where shall we meet?" "Civic Centre" "Online" --closes "2026-12-31 17:00"'
 
 
@@ -50,3 +53,44 @@ def test_a_click_naming_only_the_channels_own_organisation_still_votes(bound_in_
     assert workspace.interaction(click).status == 200
     receipt = workspace.fake.wait_for(lambda: workspace.fake.of("response_url")[replies:])[0]
     assert "Your vote on poll 1 is recorded: Online." in receipt.params["text"], receipt.params
+
+
+def from_org_only(workspace: Workspace, user: str, text: str, org: str, team: str | None = None) -> Sent:
+    """`/gov <text>` in channel CFRESH0001 from Grid organisation `org`, naming workspace `team` or (None) no
+    workspace at all, signed."""
+    fields = {"token": "legacy-unused", **({"team_id": team} if team else {}), "enterprise_id": org,
+              "enterprise_name": "Grid Org", "is_enterprise_install": "true", "channel_id": FRESH,
+              "channel_name": "fresh", "user_id": user_id(user), "user_name": user, "command": "/gov", "text": text,
+              "api_app_id": "A0GOV", "trigger_id": "1.t"}
+    body, response_url = workspace.command_body(user, text)
+    fields["response_url"] = response_url
+    body = urlencode(fields)
+    sent = workspace.post(body, workspace.headers(body))
+    sent.response_url = response_url
+    assert sent.status == 200, sent
+    return sent
+
+
+def refused(workspace: Workspace, sent: Sent) -> str:
+    """The private answer to `sent`: in its ack, or at its response_url."""
+    return str(workspace.reply_to(sent).params["text"])
+
+
+def test_a_channel_bound_naming_no_workspace_answers_its_organisation_only(bound_in_org: Workspace) -> None:  # noqa: F811
+    """A channel is answered from the workspace (or Grid organisation) that bound it, which its binding keeps. A
+    `group bind` naming its organisation and no workspace bound the channel keeping neither, and then every
+    workspace and organisation govbot is installed in was answered there: bob, in organisation E0TWO, declared an
+    interest in E0ONE's group."""
+    workspace = bound_in_org
+    workspace.load("lieg")
+    from_org_only(workspace, "alice", "group bind lieg", "E0ONE")
+    workspace.fake.wait_for(lambda: [c for c in workspace.fake.of("chat.postMessage") if c.params["channel"] == FRESH])
+    before = events(workspace.sessions)
+    answer = refused(workspace, from_org_only(workspace, "bob", DECLARE, "E0TWO", "T0TWOA"))
+    assert "E0ONE" in answer and "nothing was recorded" in answer, answer
+    answer = refused(workspace, from_org_only(workspace, "bob", DECLARE, "E0TWO"))
+    assert "E0ONE" in answer and "nothing was recorded" in answer, answer
+    assert events(workspace.sessions) == before
+    from_org_only(workspace, "bob", DECLARE, "E0ONE", "T0ONEB")  # the organisation's own workspaces are answered
+    workspace.finish()
+    assert events(workspace.sessions) > before
