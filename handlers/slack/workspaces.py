@@ -121,11 +121,23 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
         # click naming its channel only in its container (Bolt reads none there) had none checked.
         named = (chosen_channel(req.body), context.channel_id, container_channel(req.body))
         for channel in dict.fromkeys(c for c in named if c):
-            if why := bound_elsewhere(sessions, channel, theirs, context.enterprise_id):
-                return refused(req, why)
+            for team in speaking_teams(req.body, theirs):
+                if why := bound_elsewhere(sessions, channel, team, context.enterprise_id):
+                    return refused(req, why)
         return next()
 
     return door
+
+
+def speaking_teams(body: dict[str, Any], theirs: str | None) -> list[str | None]:
+    """The workspaces a request speaks for: the one Bolt read (for a form opened in a Slack Connect channel through
+    another workspace's install, that install's: `view.app_installed_team_id`) and the person's own, which a form
+    also names (`team`, `user.team_id`), as a command or click does alone. A form from another organisation opened
+    through the channel's own install ran there, where the same person's commands and clicks were refused."""
+    team, user = body.get("team"), body.get("user")
+    own = [team.get("id") if isinstance(team, dict) else None, user.get("team_id") if isinstance(user, dict) else None]
+    found: list[str | None] = list(dict.fromkeys(t for t in (theirs, *own) if isinstance(t, str) and t))
+    return found or [None]
 
 
 def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str | None,

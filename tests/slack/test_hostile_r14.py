@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
-from tests.slack.conftest import Sent, Workspace, buttons, shown, user_id
+from tests.slack.conftest import CHANNEL, Sent, Workspace, buttons, shown, user_id
 from tests.slack.test_foreign_workspace import events
+from tests.slack.test_forms import declaration
 from tests.slack.test_grid import bound_in_org, from_grid, grid_settings  # noqa: F401 (fixtures)
 from tests.slack.test_install import migrated  # noqa: F401 (fixture)
 
@@ -94,3 +95,25 @@ def test_a_channel_bound_naming_no_workspace_answers_its_organisation_only(bound
     from_org_only(workspace, "bob", DECLARE, "E0ONE", "T0ONEB")  # the organisation's own workspaces are answered
     workspace.finish()
     assert events(workspace.sessions) > before
+
+
+def test_a_form_from_another_organisation_opened_through_the_channels_install_records_nothing(
+        bound_in_org: Workspace) -> None:  # noqa: F811
+    """Slack marks a modal opened in a Slack Connect channel through another workspace's install with
+    `view.app_installed_team_id`, and Bolt reads the request's workspace there: bob, of organisation E0TWO, whose
+    typed commands and clicks in E0ONE's channel are refused, declared an interest there through the form."""
+    workspace = bound_in_org
+    before = events(workspace.sessions)
+    values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL},
+              **declaration("Director of a bidding firm")}
+    sent = workspace.interaction({
+        "type": "view_submission", "team": {"id": "T0TWOA", "enterprise_id": "E0TWO"},
+        "enterprise": {"id": "E0TWO", "name": "Two"}, "is_enterprise_install": True,
+        "user": {"id": user_id("bob"), "username": "bob", "team_id": "T0TWOA"},
+        "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "app_installed_team_id": "T0ONEA",
+                 "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
+    answer = json.loads(sent.body) if sent.body else {}
+    assert answer.get("response_action") == "errors", answer
+    assert "E0ONE" in answer["errors"]["channel"] and "nothing was recorded" in answer["errors"]["channel"]
+    workspace.finish()
+    assert events(workspace.sessions) == before
