@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from bot.errors import UsageError
 from bot.rules.time_of_day import looks_like_time as looks_like_time
 from bot.rules.time_of_day import parse_time as parse_time
-from bot.rules.time_of_day import unended
+from bot.rules.time_of_day import signed, unended
 
 
 class AmbiguousTime(UsageError):
@@ -130,6 +130,9 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         pass
+    if signed(text):
+        example = example_day(today)
+        raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or {show_date(example)}")
     year_first = YEAR_FIRST.match(text.strip()) is not None
     try:  # read twice, defaulting to two leap years: the same year both times is one typed (29 Feb reads in both)
         day, again = (dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,

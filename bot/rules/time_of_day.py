@@ -31,9 +31,18 @@ def looks_like_time(text: str) -> bool:
     return bool(TIME_OF_DAY.match(stripped)) and not stripped.isdigit()
 
 
+def signed(text: str) -> bool:
+    """Whether a word of a date or time begins or ends with a sign: none is typed so, and dateutil reads the sign as a
+    separator or a UTC offset (`-1:00` as 01:00, `-2026-12-10` as 12 Oct 2026, `2026-12-10 -9:00` as 10 Dec with
+    the time left out), so it is refused rather than read."""
+    return any(word[:1] in ("-", "+") or word[-1:] in ("-", "+") for word in text.split())
+
+
 def parse_time(text: str) -> dt.time:
     """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`, `noon`."""
     text = unended(text)
+    if signed(text):
+        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
     if text.casefold() in NOON:
         return dt.time(12, 0)
     try:

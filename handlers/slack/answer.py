@@ -172,13 +172,18 @@ class Exchange:
                 card_refresh.refresh(self, ref, shown)
 
     def whisper(self, reply: Reply) -> None:
-        """An ephemeral message only the speaker sees."""
+        """An ephemeral message only the speaker sees; where Slack shows none in the channel (a form's, which carries
+        no response_url, in a channel the bot is not in), the app's direct message with them."""
         hook = slacks_own(self.response_url, self.client.base_url)
         if hook:
             WebhookClient(hook).send(response_type="ephemeral", replace_original=False, **message(reply))
-        else:
-            self.client.chat_postEphemeral(channel=self.place.channel_id, user=self.speaker.user_id,
-                                           **message(reply))
+            return
+        try:
+            self.client.chat_postEphemeral(channel=self.place.channel_id, user=self.speaker.user_id, **message(reply))
+        except SlackApiError as error:
+            if error.response.get("error") not in (*NOT_THERE, "user_not_in_channel"):
+                raise
+            self.client.chat_postMessage(channel=self.speaker.user_id, **message(reply))
 
     def show(self, reply: Reply) -> None:
         """Post a record to the channel, or update the card that already shows its subject."""

@@ -24,8 +24,8 @@ logger = logging.getLogger(__name__)
 NOT_OURS = ("govbot here answers Slack workspace {ours} only, and this came from Slack workspace {theirs}: nothing "
             "was recorded. Use /gov from an account in {ours} (a guest account there will do, for a member from "
             "another organisation in a shared channel), or ask your administrator to run govbot for your workspace.")
-BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from Slack workspace "
-                   "{theirs}: nothing was recorded. govbot answers this channel from {ours} only; a group of your "
+BOUND_ELSEWHERE = ("This channel's group was bound from Slack workspace {ours}, and this came from {theirs}: "
+                   "nothing was recorded. govbot answers this channel from {ours} only; a group of your "
                    "own workspace needs a channel there (`/gov group bind <group>`).")
 BOUND_IN_ORGANISATION = ("This channel's group was bound from Slack organisation {ours} (Enterprise Grid), and this "
                          "came from {theirs}: nothing was recorded. govbot answers this channel from the workspaces "
@@ -45,17 +45,19 @@ Middleware = Callable[[BoltRequest, BoltResponse, Callable[[], BoltResponse]], B
 class Bound(NamedTuple):
     """Where a channel was bound from: a workspace, and its Enterprise Grid organisation (None outside Grid)."""
 
-    team: str
+    team: str | None  # None where the channel was bound by an org-wide install naming no workspace
     enterprise: str | None
 
 
 def remember_team(sessions: sessionmaker[Session], place: Place, team_id: str | None,
                   enterprise_id: str | None = None) -> None:
     """Keep the channel's workspace in its binding's `conversation` (what the notifier needs to post there), and its
-    Enterprise Grid organisation when Slack names one (`enterprise_id`), whose workspaces the channel answers."""
-    if not team_id:
+    Enterprise Grid organisation when Slack names one (`enterprise_id`), whose workspaces the channel answers. A
+    request naming its organisation and no workspace (an org-wide install's) keeps the organisation: a binding that
+    kept neither was answered from every workspace govbot is installed in."""
+    if not team_id and not enterprise_id:
         return
-    kept = {"team_id": team_id, **({ENTERPRISE: enterprise_id} if enterprise_id else {})}
+    kept = {**({"team_id": team_id} if team_id else {}), **({ENTERPRISE: enterprise_id} if enterprise_id else {})}
     with unit_of_work(sessions) as session:
         binding = session.scalar(select(ChannelBinding).where(ChannelBinding.platform == place.platform,
                                                               ChannelBinding.channel_id == place.channel_id))
@@ -72,22 +74,29 @@ def bound_team(sessions: sessionmaker[Session], channel_id: str) -> Bound | None
     with sessions() as session:
         conversation = session.scalar(select(ChannelBinding.conversation).where(
             ChannelBinding.platform == payloads.PLATFORM, ChannelBinding.channel_id == channel_id)) or {}
-    team = conversation.get("team_id")
-    return Bound(team, conversation.get(ENTERPRISE)) if team else None
+    team, enterprise = conversation.get("team_id"), conversation.get(ENTERPRISE)
+    return Bound(team, enterprise) if team or enterprise else None
 
 
-def elsewhere(bound: Bound, team: str, enterprise: str | None) -> str | None:
+def elsewhere(bound: Bound, team: str | None, enterprise: str | None) -> str | None:
     """Why a request from `team` (in Grid organisation `enterprise`) may not act in a channel bound as `bound`, or
     None when it may: the same workspace, or, for a channel bound in a Grid organisation, one of its workspaces
     (they share channels as one organisation). Another organisation sharing the channel over Slack Connect may
     not, Grid or not, whatever it has installed."""
-    if team == bound.team or (bound.enterprise and enterprise == bound.enterprise):
+    if (team is not None and team == bound.team) or (bound.enterprise and enterprise == bound.enterprise):
         return None
     if bound.enterprise:
-        theirs = f"Slack organisation {enterprise} (workspace {team})" if enterprise else f"Slack workspace {team}"
-        return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=theirs)
-    hint = BOUND_BEFORE_ORGANISATIONS.format(ours=bound.team) if enterprise else ""
-    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=team) + hint
+        return BOUND_IN_ORGANISATION.format(ours=bound.enterprise, theirs=speaking_from(team, enterprise))
+    hint = BOUND_BEFORE_ORGANISATIONS.format(ours=bound.team) if enterprise and team else ""
+    return BOUND_ELSEWHERE.format(ours=bound.team, theirs=speaking_from(team, None if team else enterprise)) + hint
+
+
+def speaking_from(team: str | None, enterprise: str | None) -> str:
+    """Where a request came from, in the refusal's words: its organisation and workspace, as far as it names them
+    (an org-wide install's click may name its organisation only)."""
+    if enterprise and team:
+        return f"Slack organisation {enterprise} (workspace {team})"
+    return f"Slack organisation {enterprise}" if enterprise else f"Slack workspace {team}"
 
 
 def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware:
@@ -107,27 +116,38 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
             if result.team_id and (theirs or context.enterprise_id) and result.team_id != theirs:
                 return refused(req, NOT_OURS.format(ours=result.team_id, theirs=theirs or context.enterprise_id))
             return next()
-        if not theirs:
-            return next()
         # Every channel the request names: a form runs in the one chosen in it, a click or command where it came
         # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other; a
         # click naming its channel only in its container (Bolt reads none there) had none checked.
         named = (chosen_channel(req.body), context.channel_id, container_channel(req.body))
         for channel in dict.fromkeys(c for c in named if c):
-            if why := bound_elsewhere(sessions, channel, theirs, context.enterprise_id):
-                return refused(req, why)
+            for team in speaking_teams(req.body, theirs):
+                if why := bound_elsewhere(sessions, channel, team, context.enterprise_id):
+                    return refused(req, why)
         return next()
 
     return door
 
 
-def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str, enterprise: str | None) -> str | None:
+def speaking_teams(body: dict[str, Any], theirs: str | None) -> list[str | None]:
+    """The workspaces a request speaks for: the one Bolt read (for a form opened in a Slack Connect channel through
+    another workspace's install, that install's: `view.app_installed_team_id`) and the person's own, which a form
+    also names (`team`, `user.team_id`), as a command or click does alone. A form from another organisation opened
+    through the channel's own install ran there, where the same person's commands and clicks were refused."""
+    team, user = body.get("team"), body.get("user")
+    own = [team.get("id") if isinstance(team, dict) else None, user.get("team_id") if isinstance(user, dict) else None]
+    found: list[str | None] = list(dict.fromkeys(t for t in (theirs, *own) if isinstance(t, str) and t))
+    return found or [None]
+
+
+def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str | None,
+                    enterprise: str | None) -> str | None:
     """Why a request from `team` (in Grid organisation `enterprise`) may not act in `channel` (`elsewhere`), or None
     when it may, or the channel is bound nowhere."""
     bound = bound_team(sessions, channel)
     if bound is None:
         return None
-    if bound.team == team and enterprise and not bound.enterprise:
+    if team is not None and bound.team == team and enterprise and not bound.enterprise:
         # bound before its organisation was kept: its own workspace says which, and the others are answered
         remember_team(sessions, Place(payloads.PLATFORM, channel), team, enterprise)
     return elsewhere(bound, team, enterprise)
