@@ -211,7 +211,8 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
     if (alike := first_alike(labels)) is not None:
         raise UsageError(f"Two options are the same to a reader: options {alike[0]} and {alike[1]} differ only in "
-                         "capitals, width or characters that do not show. Make each option different.")
+                         "capitals, width, characters that do not show or letters from another alphabet that look "
+                         "the same. Make each option different.")
     if any(len(label) > 200 for label in labels) or not cmd.question.strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
