@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot import verbs
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.lookalike import first_alike
 from bot.rules.quorum import Quorum
@@ -240,5 +240,5 @@ def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))
-    rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {p.question[:120]}") for p in polls)
+    rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {shortened(p.question, 120)}") for p in polls)
     return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True)
