@@ -25,6 +25,7 @@ from bot.replies import Reply
 from bot.services.context import Place, Speaker
 from handlers.slack import card_refresh, cards, deliveries, pushback
 from handlers.slack.card_refresh import CARD_GONE
+from handlers.slack.first_cards import CardPosts
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
@@ -49,6 +50,7 @@ class Core:
     workers: Workers
     refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))  # app.py shares it across replicas
     writer: threading.Lock = field(default_factory=threading.Lock)
+    posting: CardPosts = field(default_factory=CardPosts)  # a record's card shown by one command at a time
 
     def serially(self) -> AbstractContextManager[object]:
         """SQLite has one writer and every transaction here begins IMMEDIATE: queueing on a lock in the process
@@ -181,7 +183,15 @@ class Exchange:
                                            **message(reply))
 
     def show(self, reply: Reply) -> None:
-        """Post a record to the channel, or update the card that already shows its subject."""
+        """Post a record to the channel, or update the card that already shows its subject; a command showing the
+        same record here meanwhile waits, so it finds this card noted rather than posting a second (first_cards)."""
+        if reply.subject is None:
+            self.post_or_update(reply)
+            return
+        with self.core.posting.one_at_a_time((self.place.channel_id, reply.subject.key)):
+            self.post_or_update(reply)
+
+    def post_or_update(self, reply: Reply) -> None:
         channel = self.place.channel_id
         ts, outdone = self.placed(reply) if reply.subject else (None, False)
         try:
