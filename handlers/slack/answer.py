@@ -23,9 +23,8 @@ from bot.payloads import Pressed
 from bot.refs import RecordRef
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from handlers.slack import card_refresh, cards, deliveries, pushback
+from handlers.slack import card_refresh, cards, deliveries, first_cards, pushback
 from handlers.slack.card_refresh import CARD_GONE
-from handlers.slack.first_cards import CardPosts
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
@@ -50,7 +49,7 @@ class Core:
     workers: Workers
     refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))  # app.py shares it across replicas
     writer: threading.Lock = field(default_factory=threading.Lock)
-    posting: CardPosts = field(default_factory=CardPosts)  # a record's card shown by one command at a time
+    posting: first_cards.CardPosts = field(default_factory=first_cards.CardPosts)  # a card: one command at a time
 
     def serially(self) -> AbstractContextManager[object]:
         """SQLite has one writer and every transaction here begins IMMEDIATE: queueing on a lock in the process
@@ -222,12 +221,13 @@ class Exchange:
             with self.core.serially():
                 if ts is not None:  # the card it showed on is gone: this one takes its place
                     cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
-                    noted = False
-                else:  # a first card: the change it shows is noted with it, in one transaction
-                    noted = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
-                                           self.core.clock(), reply.version)
-            if not noted:
-                self.noted(reply)
+                    self.noted(reply)
+                    return
+                # a first card: the change it shows is noted with it, in one transaction
+                kept = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
+                                      self.core.clock(), reply.version)
+            if kept is not None:  # another replica's first card was noted first: this one gives way to it
+                first_cards.give_way(self, reply, str(posted["ts"]), kept)
 
     def placed(self, reply: Reply) -> tuple[str | None, bool]:
         """The message showing the record `reply` is about (`card`), and whether any replica has updated it to a
