@@ -221,12 +221,12 @@ class Exchange:
             with self.core.serially():
                 if ts is not None:  # the card it showed on is gone: this one takes its place
                     cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
-                    self.noted(reply)
-                    return
-                # a first card: the change it shows is noted with it, in one transaction
-                kept = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
-                                      self.core.clock(), reply.version)
-            if kept is not None:  # another replica's first card was noted first: this one gives way to it
+                else:  # a first card: the change it shows is noted with it, in one transaction
+                    kept = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
+                                          self.core.clock(), reply.version)
+            if ts is not None:
+                self.noted(reply)
+            elif kept is not None:  # another replica's first card was noted first: this one gives way to it
                 first_cards.give_way(self, reply, str(posted["ts"]), kept)
 
     def placed(self, reply: Reply) -> tuple[str | None, bool]:
