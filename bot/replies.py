@@ -9,6 +9,12 @@ from bot.payloads import encode
 from bot.refs import RecordRef
 
 
+def shortened(text: str, limit: int) -> str:
+    """`text` within `limit` characters, ending in an ellipsis where it was cut, so a reader never takes the stub of
+    a long question for the whole of it. Every place that shows record text cut (a reply, a button, a card) uses it."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class Button:
     """A choice offered to the reader; pressing it runs `command` as that person."""

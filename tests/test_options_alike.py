@@ -24,7 +24,34 @@ def test_options_that_look_the_same_are_refused(platform_chat: Speaking, one: st
     chat = platform_chat
     chat.load("cjcg")
     said = chat.refused("alice", f'poll "Where shall we meet?" "{one}" "{other}" "Online" --closes "2026-12-08 17:00"').text
-    assert "options 1 and 2 differ only in capitals, width or characters that do not show" in said, said
+    assert "options 1 and 2 differ only in capitals, width, characters that do not show" in said, said
+
+
+LOOKALIKE_LETTERS = [
+    ("Approve", "\u0410pprove"),  # a Cyrillic capital A
+    ("Barnet", "\u0412arnet"),  # a Cyrillic capital VE, which shows as B
+    ("Camden", "Camd\u0435n"),  # a Cyrillic small IE
+    ("Online", "\u039fnline"),  # a Greek capital OMICRON
+    ("Top", "\u0422\u043e\u0440"),  # all three Cyrillic
+]
+
+
+@pytest.mark.parametrize(("one", "other"), LOOKALIKE_LETTERS,
+                         ids=["cyrillic A", "cyrillic VE", "cyrillic ie", "greek omicron", "all cyrillic"])
+def test_options_with_lookalike_letters_from_another_alphabet_are_refused(platform_chat: Speaking, one: str,
+                                                                          other: str) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    said = chat.refused("alice", f'poll "Shall we?" "{one}" "{other}" --closes "2026-12-08 17:00"').text
+    assert "options 1 and 2 differ only in" in said and "letters from another alphabet" in said, said
+
+
+def test_options_in_cyrillic_and_greek_that_differ_are_still_different(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cjcg")
+    chat.ok("alice", 'poll "\u0413\u0434\u0435?" "\u0414\u0430" "\u041d\u0435\u0442" "\u0412\u043e\u0437\u0434\u0435\u0440\u0436\u0430\u043b\u0441\u044f" '
+                     '--closes "2026-12-08 17:00"')  # Да, Нет, Воздержался
+    chat.ok("alice", 'poll "\u03a0\u03bf\u03cd;" "\u039d\u03b1\u03b9" "\u038c\u03c7\u03b9" --closes "2026-12-08 17:00"')  # Ναι, Όχι
 
 
 def test_options_in_scripts_that_join_with_invisible_characters_are_still_different(platform_chat: Speaking) -> None:

@@ -47,3 +47,14 @@ def test_the_attendance_register_reads_as_many_statements_for_two_meetings_as_fo
     chat.ok("alice", "meeting close")
     assert "Meeting 2" in chat.ok("alice", "attendance register").as_text()
     assert statements(engine, chat, "alice", "attendance register") == one
+
+
+def test_the_minutes_read_no_tally_for_a_motion_moved_and_not_put_to_the_vote(engine: Engine, chat: Chat) -> None:
+    """A motion moved at a meeting and not voted on there has no tally, no next step and no interest line in its
+    minutes; each such motion was still tallied, and its next step and interests read, and the result dropped."""
+    meeting_opened(chat, "cjcg", "bob", "carol")
+    chat.ok("bob", 'motion "That the group meets monthly"')
+    one = statements(engine, chat, "alice", "minutes")
+    chat.ok("bob", 'motion "That the group meets in Barnet"')
+    assert "That the group meets in Barnet" in chat.ok("alice", "minutes").as_text()
+    assert statements(engine, chat, "alice", "minutes") == one

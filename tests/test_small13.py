@@ -12,21 +12,22 @@ def test_the_roll_says_who_left_the_room_for_an_item(chat: Chat) -> None:
     """CJCG 6.5 ("Conflicts of interest are to be declared and recorded"): carol's `leaving --item 1` was minuted as
     "left the room for item 1 (pecuniary interest declared) at 10:10, back at 10:20", but the `attendance` reply and
     the roll at the close said only "left 10:10, back 10:20", as if she had stepped out for coffee. Both now say she
-    left for item 1; dan, who stepped out for no item, still reads "left 10:15"."""
+    left for item 1, with her interest (tests/test_roll_interest.py); dan, who stepped out for no item, still reads
+    "left 10:15"."""
     cjcg_with_items(chat)
     chat.advance(minutes=10)
     chat.ok("carol", "leaving --item 1")
     said = chat.ok("bob", "attendance").as_text()
-    assert "carol (left for item 1 at 10:10)" in said, said
+    assert "carol (left for item 1 (pecuniary interest declared) at 10:10)" in said, said
     chat.advance(minutes=5)
     chat.ok("dan", "leaving")
     chat.advance(minutes=5)
     chat.ok("carol", "here")
     said = chat.ok("bob", "attendance").as_text()
-    assert "carol (left for item 1 at 10:10, back 10:20)" in said, said
+    assert "carol (left for item 1 (pecuniary interest declared) at 10:10, back 10:20)" in said, said
     assert "dan (left 10:15)" in said, said
     closed = chat.ok("alice", "meeting close").as_text()
-    assert "carol (left for item 1 at 10:10, back 10:20)" in closed, closed
+    assert "carol (left for item 1 (pecuniary interest declared) at 10:10, back 10:20)" in closed, closed
 
 
 def test_a_motion_moved_between_meetings_and_voted_at_the_next_keeps_its_note(chat: Chat) -> None:

@@ -74,7 +74,7 @@ Withheld = Callable[[Meeting], str | None]
 def meeting_view(session: Session, group: Group, meeting: Meeting, now: dt.datetime,
                  withheld: Withheld) -> MeetingView:
     record = meeting_record(session, group, meeting)
-    filed = minutes_file(session, group, meeting)
+    filed = minutes_file(session, group, meeting, record)  # the same record: the page read it twice a meeting
     zone = group_terms(group).zone
     why = withheld(meeting) or ""
     if why:  # what was minuted and resolved is the minutes' to say, once they may be read (LIEG 5.2)

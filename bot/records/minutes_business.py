@@ -57,8 +57,10 @@ def tally(session: Session, poll: Poll) -> tuple[tuple[tuple[str, int], ...], in
 
 
 def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int, int],
-                quorum: str | None, names: Namer, away: Collection[int] = ()) -> VoteRecord:
-    counts, voters = tally(session, poll)
+                quorum: str | None, names: Namer, away: Collection[int] = (), voted: bool = True) -> VoteRecord:
+    """`poll` as the minutes give it. `voted` False: a motion not put to the vote at the meeting, whose minutes give
+    no tally, no next step and no interest line, so none is read (the caller gives its outcome)."""
+    counts, voters = tally(session, poll) if voted else ((), 0)
     tabling = terms.voting.tabling
     proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
     if proposed and poll.tabled_by_id:
@@ -68,9 +70,9 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,
                       poll.secret, rule, counts, voters, outcome, quorum,
-                      then=then_words(session, terms, poll), proposed=proposed,
+                      then=then_words(session, terms, poll) if voted else None, proposed=proposed, voted=voted,
                       opened_at=poll.opened_at.astimezone(terms.zone) if poll.opened_at else None,
-                      interested=interested(session, poll, names, away))
+                      interested=interested(session, poll, names, away) if voted else ())
 
 
 # Built once, with bound parameters (as bot/records/minutes_reads.py on main): the minutes and each close read it.
@@ -137,8 +139,8 @@ def unvoted_record(session: Session, terms: Terms, meeting: Meeting, poll: Poll,
                    names: Namer) -> VoteRecord:
     """A motion `meeting` did not vote on, as its minutes give it: no tally, what became of it, and, where it was
     moved between meetings, that it was moved before this one."""
-    record = moved_earlier(vote_record(session, terms, poll, positions, None, names), poll, meeting)
-    return replace(record, counts=(), voters=0, then=None, outcome=unvoted_outcome(session, poll), voted=False)
+    record = moved_earlier(vote_record(session, terms, poll, positions, None, names, voted=False), poll, meeting)
+    return replace(record, outcome=unvoted_outcome(session, poll))
 
 
 def business_votes(session: Session, terms: Terms, meeting: Meeting, positions: dict[int, int],

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.models import Group, Meeting
 from bot.records.filing import Filing
 from bot.records.house_template import house_template
-from bot.records.meeting_record import approved_minutes, meeting_record
+from bot.records.meeting_record import MeetingRecord, approved_minutes, meeting_record
 from bot.records.minutes import markdown
 from bot.records.people import namer
 from bot.rules.calendar import show_date
@@ -40,9 +40,11 @@ class MinutesFile:
         return docx(self.text, self.filing, self.template)
 
 
-def minutes_file(session: Session, group: Group, meeting: Meeting) -> MinutesFile:
-    """The minutes of `meeting` as they stand: sealed approved text, or the draft built from the record now."""
-    record = meeting_record(session, group, meeting)
+def minutes_file(session: Session, group: Group, meeting: Meeting,
+                 record: MeetingRecord | None = None) -> MinutesFile:
+    """The minutes of `meeting` as they stand: sealed approved text, or the draft built from the record now.
+    `record`: the meeting's record where the caller has built it already (the group page), else built here."""
+    record = record or meeting_record(session, group, meeting)
     approved = approved_minutes(session, meeting.id)
     names = namer(session, group)
     meeting_date = f"{record.starts_at.day} {record.starts_at:%B %Y}"

@@ -48,13 +48,15 @@ def out_for_items(session: Session, meeting: Meeting) -> list[OutForItem]:
 
 
 def left_for_positions(session: Session, meeting: Meeting) -> dict[tuple[int, int], dict[dt.datetime, str]]:
-    """{(member, attendee): {time left: `for item 2`}}: the roll's shorter reason for each leaving for an item (the
-    minutes give the interest too: left_words)."""
+    """{(member, attendee): {time left: `for item 2 (pecuniary interest declared)`}}: the roll's shorter reason for
+    each leaving for an item, with the interest the minutes give (left_words), so the card, `attendance` and the
+    minutes agree on why someone went."""
     positions = {item.id: item.position for item in meeting.items}
     why: dict[tuple[int, int], dict[dt.datetime, str]] = {}
-    for actor, member, at, item in leavings(session, meeting):
-        if item in positions:
-            why.setdefault((member, actor), {})[at] = f"for item {positions[item]}"
+    for out in out_for_items(session, meeting):
+        if out.item in positions:
+            why.setdefault((out.member, out.person), {})[out.at] = f"for item {positions[out.item]}" + (
+                f" ({out.declared})" if out.declared else "")
     return why
 
 

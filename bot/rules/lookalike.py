@@ -5,6 +5,9 @@ that do not show (a zero-width space, a soft hyphen, a direction mark, a word jo
 without case. The zero-width joiner and non-joiner are kept: in Persian, the Indic scripts and emoji they change
 what shows, and tell words apart; so are the tag characters that name a flag (Scotland's and Wales' are one black
 flag and tags).
+A Cyrillic or Greek letter that shows as a Latin one (`А`, `В`, `Е`, `Ο`, `р`) is taken as that Latin letter: the
+short table below holds the common ones of Unicode's confusables (UTS #39), not all of them; a library for the whole
+list weighs more than the table it would replace here.
 """
 
 from __future__ import annotations
@@ -15,11 +18,19 @@ from collections.abc import Sequence
 JOINERS = frozenset("\u200c\u200d") | frozenset(map(chr, range(0xE0020, 0xE0080)))
 
 
+# Cyrillic, then Greek, letters and the Latin letter each shows as, capitals before casefolding (Cyrillic `В` folds
+# to `в`, which reads as no Latin letter).
+_SHOWN_AS_LATIN = str.maketrans(
+    "АВЕЅІЈКМНОРСТХУаеіјорсхуѕԁԛԝһӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν",
+    "ABESIJKMHOPCTXYaeijopcxysdqwhl" "ABEZHIKMNOPTYXoiv",
+)
+
+
 def as_seen(text: str) -> str:
     """`text` as a reader tells it from other text."""
     normal = unicodedata.normalize("NFKC", text)
     shown = "".join(c for c in normal if c in JOINERS or unicodedata.category(c) != "Cf")
-    return " ".join(shown.split()).casefold()
+    return " ".join(shown.translate(_SHOWN_AS_LATIN).split()).casefold()
 
 
 def first_alike(texts: Sequence[str]) -> tuple[int, int] | None:

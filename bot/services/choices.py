@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import UsageError
 from bot.models import ActionItem, Identity, Meeting, Membership, Poll
+from bot.replies import shortened
 from bot.rules.calendar import show
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Place, Speaker, group_terms
@@ -36,7 +37,7 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
         polls = session.scalars(select(Poll).where(Poll.group_id == group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number).limit(MOST))
-        listed, what = [f'{p.number} "{p.question[:60]}"' for p in polls], "Open polls and motions"
+        listed, what = [f'{p.number} "{shortened(p.question, 60)}"' for p in polls], "Open polls and motions"
     elif missing == "meeting":
         meetings = session.scalars(select(Meeting).where(Meeting.group_id == group.id,
                                                          Meeting.status.in_(("scheduled", "open")),
@@ -47,7 +48,7 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
         actions = session.scalars(select(ActionItem).where(ActionItem.group_id == group.id,
                                                            ActionItem.done_at.is_(None))
                                   .order_by(ActionItem.number).limit(MOST))
-        listed, what = [f'{a.number} "{a.text[:60]}"' for a in actions], "Open actions"
+        listed, what = [f'{a.number} "{shortened(a.text, 60)}"' for a in actions], "Open actions"
     return f" {what}: {', '.join(listed)}." if listed else f" {what}: none."
 
 

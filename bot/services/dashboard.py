@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meeting, Membership, Poll, SecretVoter
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 from bot.rules.calendar import show, show_date, term_ended
 from bot.rules.tenure import awaiting, chair_term_words
 from bot.services.context import Speaker, group_terms, name
@@ -89,8 +89,8 @@ def unvoted(session: Session, person_id: int, groups: dict[int, Group], now: dt.
     polls = session.scalars(select(Poll).where(Poll.group_id.in_(groups), Poll.status == "open",
                                                or_(Poll.closes_at.is_(None), Poll.closes_at > now),
                                                Poll.id.not_in(voted)).order_by(Poll.id))
-    return "\n".join(f"{groups[p.group_id].name}: {p.kind} {p.number}, {p.question[:100]} (`vote {p.number} ...`)"
-                     for p in polls) or NOTHING
+    return "\n".join(f"{groups[p.group_id].name}: {p.kind} {p.number}, {shortened(p.question, 100)} "
+                     f"(`vote {p.number} ...`)" for p in polls) or NOTHING
 
 
 def declarations(session: Session, person_id: int, groups: dict[int, Group]) -> str:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from bot.errors import NotAllowed, UsageError
 from bot.models import GroupEvent, Meeting, Poll
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 from bot.rules.calendar import show, show_date
 from bot.rules.powers import agreement_words, power_for
 from bot.rules.voting import Tally, decide
@@ -100,8 +100,9 @@ def refuse_unrelated(poll: Poll, confirmed: bool, cite: str, terms: Terms) -> No
     members), unless the chair confirms it did agree that."""
     if confirmed or speaks_of_ending(poll.question, terms.name, terms.short_name):
         return
-    raise NotAllowed(f'Motion {poll.number} reads "{poll.question[:200]}", which says nothing of the group ceasing. If '
-                     f"it did agree that the group ceases, say `group end --motion {poll.number} --confirm`{cite}.")
+    raise NotAllowed(f'Motion {poll.number} reads "{shortened(poll.question, 200)}", which says nothing of the group '
+                     f"ceasing. If it did agree that the group ceases, say `group end --motion {poll.number} "
+                     f"--confirm`{cite}.")
 
 
 def cancelled_words(cancelled: list[str]) -> str:

@@ -9,7 +9,7 @@ from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
 from bot.records import absences
 from bot.records.minutes_business import MOVED_EARLIER, unvoted_at, was_moved_before
 from bot.refs import MeetingRef
-from bot.replies import Button, Reply
+from bot.replies import Button, Reply, shortened
 from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
@@ -185,8 +185,8 @@ def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
             then = tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
                 f": `motion table {poll.number}`; then {then}"
         moved = f", {MOVED_EARLIER}," if was_moved_before(poll, meeting) else ""
-        said.append(f"Motion {poll.number} ({poll.question[:80]}){moved} was not put to the vote and is minuted so; "
-                    f"{then}")
+        said.append(f"Motion {poll.number} ({shortened(poll.question, 80)}){moved} was not put to the vote and is "
+                    f"minuted so; {then}")
     return tuple(said)
 
 

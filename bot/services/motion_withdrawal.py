@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.errors import NotAllowed
 from bot.models import Person, Poll
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 from bot.rules.calendar import show_date
 from bot.rules.powers import power_for
 from bot.services.authority import may
@@ -34,8 +34,8 @@ def withdraw_motion(ctx: Context, cmd: MotionWithdraw) -> Reply:
     poll.outcome = ("withdrawn by its proposer" if proposer else f"withdrawn by the chair, {ctx.actor.display_name}") \
         + withdrawn_where(ctx, poll)
     ctx.audit("motion.withdrawn", poll=poll.id, by_proposer=proposer)
-    return Reply(f"Motion {poll.number} ({poll.question[:80]}) is {poll.outcome}; it will not be put to the vote, "
-                 "and the minutes record it as withdrawn.")
+    return Reply(f"Motion {poll.number} ({shortened(poll.question, 80)}) is {poll.outcome}; it will not be put to the "
+                 "vote, and the minutes record it as withdrawn.")
 
 
 def withdrawn_where(ctx: Context, poll: Poll) -> str:

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot import verbs
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.lookalike import first_alike
 from bot.rules.quorum import Quorum
@@ -211,7 +211,8 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
     if (alike := first_alike(labels)) is not None:
         raise UsageError(f"Two options are the same to a reader: options {alike[0]} and {alike[1]} differ only in "
-                         "capitals, width or characters that do not show. Make each option different.")
+                         "capitals, width, characters that do not show or letters from another alphabet that look "
+                         "the same. Make each option different.")
     if any(len(label) > 200 for label in labels) or not cmd.question.strip():
         raise UsageError("Give a question, and keep each option under 200 characters.")
     require_operating(ctx, "call a poll")
@@ -239,5 +240,5 @@ def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:
     polls = ctx.session.scalars(select(Poll).where(Poll.group_id == ctx.group.id,
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))
-    rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {p.question[:120]}") for p in polls)
+    rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {shortened(p.question, 120)}") for p in polls)
     return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True)

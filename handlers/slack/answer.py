@@ -23,7 +23,7 @@ from bot.payloads import Pressed
 from bot.refs import RecordRef
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from handlers.slack import card_refresh, cards, deliveries, pushback
+from handlers.slack import card_refresh, cards, deliveries, first_cards, pushback
 from handlers.slack.card_refresh import CARD_GONE
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
@@ -49,6 +49,7 @@ class Core:
     workers: Workers
     refreshing: Coalesced = field(default_factory=lambda: Coalesced(CARD_PACE))  # app.py shares it across replicas
     writer: threading.Lock = field(default_factory=threading.Lock)
+    posting: first_cards.CardPosts = field(default_factory=first_cards.CardPosts)  # a card: one command at a time
 
     def serially(self) -> AbstractContextManager[object]:
         """SQLite has one writer and every transaction here begins IMMEDIATE: queueing on a lock in the process
@@ -186,7 +187,15 @@ class Exchange:
             self.client.chat_postMessage(channel=self.speaker.user_id, **message(reply))
 
     def show(self, reply: Reply) -> None:
-        """Post a record to the channel, or update the card that already shows its subject."""
+        """Post a record to the channel, or update the card that already shows its subject; a command showing the
+        same record here meanwhile waits, so it finds this card noted rather than posting a second (first_cards)."""
+        if reply.subject is None:
+            self.post_or_update(reply)
+            return
+        with self.core.posting.one_at_a_time((self.place.channel_id, reply.subject.key)):
+            self.post_or_update(reply)
+
+    def post_or_update(self, reply: Reply) -> None:
         channel = self.place.channel_id
         ts, outdone = self.placed(reply) if reply.subject else (None, False)
         try:
@@ -217,12 +226,13 @@ class Exchange:
             with self.core.serially():
                 if ts is not None:  # the card it showed on is gone: this one takes its place
                     cards.replace(self.core.sessions, channel, reply.subject, ts, str(posted["ts"]), self.core.clock())
-                    noted = False
                 else:  # a first card: the change it shows is noted with it, in one transaction
-                    noted = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
-                                           self.core.clock(), reply.version)
-            if not noted:
+                    kept = cards.remember(self.core.sessions, channel, reply.subject, str(posted["ts"]),
+                                          self.core.clock(), reply.version)
+            if ts is not None:
                 self.noted(reply)
+            elif kept is not None:  # another replica's first card was noted first: this one gives way to it
+                first_cards.give_way(self, reply, str(posted["ts"]), kept)
 
     def placed(self, reply: Reply) -> tuple[str | None, bool]:
         """The message showing the record `reply` is about (`card`), and whether any replica has updated it to a

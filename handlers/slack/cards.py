@@ -57,19 +57,21 @@ def _card_ts(session: Session, place: Place, ref: RecordRef, clicked: str | None
 
 
 def remember(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, ts: str, now: dt.datetime,
-             shown: int | None = None) -> bool:
+             shown: int | None = None) -> str | None:
     """Record that message `ts` shows `ref`; the first card posted for a record stays the one updated. With `shown`,
-    the change the card shows is noted in the same transaction (as `shown` would note it). False, and nothing
-    noted, where another delivery's first card came in between (that one is kept)."""
+    the change the card shows is noted in the same transaction (as `shown` would note it). Returns None where `ts`
+    is the record's card now; else the `ts` of the card another delivery (on any replica) noted first, which is
+    kept, and nothing is noted."""
     place = Place(PLATFORM, channel_id)
     try:
         with unit_of_work(sessions) as session:
-            remember_card(session, place, ref, PostedCard(ts), now, latest=False)
-            if shown is not None:
+            earlier = remember_card(session, place, ref, PostedCard(ts), now, latest=False)
+            if earlier is None and shown is not None:
                 note_shown(session, place, ref, shown)
-    except IntegrityError:
-        return False  # another delivery posted this record's card first; that one is kept
-    return True
+    except IntegrityError:  # another delivery's first card was noted in between
+        with sessions() as session:
+            earlier = posted_card(session, place, ref)
+    return earlier.message if earlier is not None and earlier.message != ts else None
 
 
 def replace(sessions: sessionmaker[Session], channel_id: str, ref: RecordRef, gone_ts: str, ts: str,

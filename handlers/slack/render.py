@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 
 ACTION_PREFIX = "gov_button_"
 OPEN_LINK = "gov_open_link"  # a link button's action: the page opens in the browser; the app only acks
@@ -38,7 +38,7 @@ def fitted(text: str, limit: int) -> str:
 
 def cut(text: str, limit: int) -> str:
     """Plain text (a button's label) within `limit` characters, ending in an ellipsis where it was cut."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    return shortened(text, limit)
 
 
 def mrkdwn(text: str, limit: int = MAX_TEXT) -> dict[str, str]:

@@ -63,7 +63,7 @@ ODD_ID = Refusal(400, "An id in the activity (its own, the one it replies to, it
                       "gives does.")
 NO_RECIPIENT = Refusal(400, "The activity must say which bot it is for ('recipient' with an 'id'), as Teams does.")
 ID_CHARS = 200  # the longest account id the record keeps
-# A mention is written into the command as `<@id>` in place of its text (envelope.command_text): an id with other
+# A mention is written into the command as `<@id>` in place of its text (mentions.command_text): an id with other
 # characters (`29:bob> --for <@29:carol`) would write more of the command than the person typed, and a mention
 # text that is not an <at> tag ("1") would replace that word wherever it stands.
 ACCOUNT_ID = re.compile(r"[^\s<>|\x00-\x1f\x7f]{1,200}")  # a channel's or a tag's id has an @ or = in it: still an id

@@ -15,7 +15,7 @@ from typing import Any
 from microsoft_agents.activity import AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core.app.adaptive_card import factory
 
-from bot.replies import Reply
+from bot.replies import Reply, shortened
 from handlers.teams.markdown import inline, plain
 
 SHORT = 280  # characters of a confirmation line
@@ -54,7 +54,7 @@ def confirmation(reply: Reply) -> str:
         text = " ".join(line.strip() for line in (reply.text, *reply.notices) if line.strip())
     else:  # the record itself is posted in the conversation: its first line says what was done
         text = reply.text.strip().split("\n", 1)[0]
-    return text if len(text) <= SHORT else text[:SHORT - 1].rstrip() + "…"
+    return shortened(text, SHORT)
 
 
 def confirmed(card: dict[str, Any], reply: Reply) -> dict[str, Any]:

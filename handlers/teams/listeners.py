@@ -18,7 +18,7 @@ from bot.conversation import FAILURE, respond_once
 from bot.errors import DomainError
 from bot.payloads import Pressed
 from bot.replies import Reply, refusal
-from handlers.teams import envelope, forms, render
+from handlers.teams import envelope, forms, mentions, render
 from handlers.teams.answers import Outcome, confirmation, pressed
 from handlers.teams.posting import Record
 
@@ -29,7 +29,7 @@ QUIET_ACTIVITIES = ("installationUpdate", "conversationUpdate", "messageReaction
 CHANNEL_WELCOME = ("Hello, I am govbot. I keep this group's record as its terms of reference say. A chair or "
                    "secretary binds this channel to the group with `@govbot group bind <short-name>`; then anyone "
                    "can say `@govbot help`.")
-TOO_MANY_MENTIONED = (f"That message @mentions more than {envelope.MAX_MENTIONED} people; a command names at most a "
+TOO_MANY_MENTIONED = (f"That message @mentions more than {mentions.MAX_MENTIONED} people; a command names at most a "
                       "few. Mention only the people the command is about.")
 EDITED = ("govbot does not read an edited message: your command was answered as you first sent it, and the record "
           "keeps it so. To change it, send the command again as a new message, written as it should be.")
@@ -91,12 +91,12 @@ class Listeners:
         activity = context.activity
         if not envelope.addressed(activity, envelope.bot_mentioned(activity)):
             return
-        if (many := len(envelope.people_mentioned(activity))) > envelope.MAX_MENTIONED:
+        if (many := len(mentions.people_mentioned(activity))) > mentions.MAX_MENTIONED:
             # Refused before any lookup at Teams or any person is added for it; the log says how many, not who.
             logger.warning("refused a Teams message that @mentions %d people", many)
             await self.record.post(context, envelope.place(activity), refusal(TOO_MANY_MENTIONED))
             return
-        text, mentioned = await envelope.command_text(context)
+        text, mentioned = await mentions.command_text(context)
         if len(text) <= MAX_COMMAND_CHARS:  # else refused for its length: it names nobody
             await self.record.introduce(mentioned, create=True)  # the command is about to name them
         speaker, place = envelope.speaker(activity.from_property), envelope.typed_place(activity)
