@@ -28,7 +28,7 @@ from handlers.slack.card_refresh import CARD_GONE
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
 from handlers.slack.render import message
-from handlers.slack.workers import Workers
+from handlers.slack.workers import Workers, logged
 
 logger = logging.getLogger(__name__)
 
@@ -117,13 +117,6 @@ class Core:
         return listener
 
 
-def logged(work: Callable[[], object]) -> None:
-    try:
-        work()
-    except Exception:  # a worker's failure must reach the log, not vanish with its future
-        logger.exception("work after a Slack ack failed")
-
-
 @dataclass(frozen=True)
 class Exchange:
     """One person speaking in one channel through Slack, and how to answer them there."""
@@ -189,10 +182,8 @@ class Exchange:
     def show(self, reply: Reply) -> None:
         """Post a record to the channel, or update the card that already shows its subject; a command showing the
         same record here meanwhile waits, so it finds this card noted rather than posting a second (first_cards)."""
-        if reply.subject is None:
-            self.post_or_update(reply)
-            return
-        with self.core.posting.one_at_a_time((self.place.channel_id, reply.subject.key)):
+        with (self.core.posting.one_at_a_time((self.place.channel_id, reply.subject.key)) if reply.subject
+              else nullcontext()):
             self.post_or_update(reply)
 
     def post_or_update(self, reply: Reply) -> None:
@@ -237,8 +228,7 @@ class Exchange:
     def placed(self, reply: Reply) -> tuple[str | None, bool]:
         """The message showing the record `reply` is about (`card`), and whether any replica has updated it to a
         later change than the reply's, read together."""
-        if reply.subject is None:
-            return None, False
+        assert reply.subject is not None  # only a record's reply is placed
         with self.core.serially():
             return cards.placed(self.core.sessions, self.place.channel_id, reply.subject, self.clicked_ts,
                                 reply.version)

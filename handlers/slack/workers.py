@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -30,3 +32,14 @@ class Workers:
         """Finish every command and follow-up already accepted, then stop."""
         self.commands.shutdown(wait=True)
         self.after.shutdown(wait=True)
+
+
+logger = logging.getLogger(__name__)
+
+
+def logged(work: Callable[[], object]) -> None:
+    """Run `work` after a Slack ack, on a worker: its failure must reach the log, not vanish with its future."""
+    try:
+        work()
+    except Exception:
+        logger.exception("work after a Slack ack failed")
