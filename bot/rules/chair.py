@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from bot.grammar import mention
-from bot.rules.calendar import add_months, show_date, term_ended
+from bot.rules.calendar import show_date, term_end, term_ended
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, is_member, new_holder_due, term_over
 from bot.rules.voting import is_voting
 from bot.terms import CHAIR_ROLES, Role, Seat, Terms
@@ -195,4 +195,4 @@ def role_after_chair(terms: Terms, seat_title: str) -> Role:
 def chair_term_ends(terms: Terms, today: dt.date) -> dt.date | None:
     """The last day of a chair's term starting `today`, or None where the ToR sets no chair term."""
     months = terms.chair.term_months
-    return add_months(today, months) if months else None
+    return term_end(today, months) if months else None
