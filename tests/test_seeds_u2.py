@@ -22,3 +22,50 @@ def test_plpcp_a_dcs_stands_twelve_months_from_15_jan_to_14_jan(chat: Chat) -> N
     at(chat, "2027-01-15", "09:00")
     seated = chat.ok("sam", 'member add @nadia --seat "DCS North London"').text
     assert seated == "nadia now holds DCS North London as member; term ends 14 Jan 2028 (ToR Membership).", seated
+
+
+LONG = ("That the programme funds two new residential children's homes in the North London and West London "
+        "sub-regions, in partnership with the sub-regional commissioning partnerships")
+
+
+def test_plpcp_a_long_motion_withdrawn_is_named_with_an_ellipsis_where_it_is_cut(chat: Chat) -> None:
+    """PLPCP (motions are voted on at meetings): bob withdrew his long motion and read "Motion 1 (That the programme
+    funds ... North London and West Lond) is withdrawn", the question cut at 80 characters mid-word with no mark that
+    anything was left out."""
+    chat.load("plpcp")
+    chat.ok("bob", f'motion "{LONG}"')
+    said = chat.ok("bob", "motion withdraw 1").text
+    assert said.startswith("Motion 1 (That the programme funds two new residential children's homes in the North…) "
+                           "is withdrawn by its proposer"), said
+
+
+def test_plpcp_moving_a_withdrawn_motion_again_gives_its_whole_text(chat: Chat) -> None:
+    """PLPCP: bob's long motion withdrawn, alice's `motion vote 1` was told to "move it again: motion "That the
+    programme funds ... West Lond"" - a command that, typed, would move a different, cut-off motion."""
+    chat.load("plpcp")
+    chat.ok("bob", f'motion "{LONG}"')
+    chat.ok("bob", "motion withdraw 1")
+    said = chat.refused("alice", "motion vote 1").text
+    assert said.endswith(f'move it again: motion "{LONG}".'), said
+
+
+def test_plpcp_a_long_motion_given_a_deadline_is_told_to_propose_its_whole_text_without(chat: Chat) -> None:
+    """PLPCP decides by motion only at meetings: bob's long motion with `--closes` was refused with "propose it
+    without: `motion "<its first 80 characters>"`", so copying the suggestion moved a motion cut mid-word."""
+    chat.load("plpcp")
+    said = chat.refused("bob", f'motion "{LONG}" --closes "8 Dec 17:00"').text
+    assert said.endswith(f'propose it without: `motion "{LONG}"`.'), said
+
+
+def test_lciib_a_long_motion_left_unvoted_at_the_close_is_named_with_an_ellipsis(chat: Chat) -> None:
+    """LCIIB (Board Support and Logistics): a long motion not put to the vote was named at the meeting's close as
+    "Motion 1 (<its first 80 characters>)", cut mid-word with no mark."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 10 Dec 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("bob", f'motion "{LONG}"')
+    said = chat.ok("alice", "meeting close").as_text()
+    assert "Motion 1 (That the programme funds two new residential children's homes in the North…) was not put to " \
+           "the vote" in said, said

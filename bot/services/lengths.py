@@ -16,3 +16,13 @@ def kept(text: str, limit: int, what: str) -> str:
         raise UsageError(f"The {what} is {len(text):,} characters; the record keeps at most {limit:,} characters. "
                          "Shorten it, or put the full text in a document and link to it.")
     return text
+
+
+def glimpse(text: str, limit: int = 80) -> str:
+    """`text` whole when it is at most `limit` characters; else its words up to the limit and an ellipsis, so a
+    sentence can name a long motion without seeming to quote all of it."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(" ,;:") + "…"

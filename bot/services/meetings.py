@@ -23,7 +23,7 @@ from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
 from bot.services.context import Context
-from bot.services.lengths import kept
+from bot.services.lengths import glimpse, kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
@@ -185,8 +185,8 @@ def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
             then = tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
                 f": `motion table {poll.number}`; then {then}"
         moved = f", {MOVED_EARLIER}," if was_moved_before(poll, meeting) else ""
-        said.append(f"Motion {poll.number} ({poll.question[:80]}){moved} was not put to the vote and is minuted so; "
-                    f"{then}")
+        said.append(f"Motion {poll.number} ({glimpse(poll.question)}){moved} was not put to the vote and is minuted "
+                    f"so; {then}")
     return tuple(said)
 
 

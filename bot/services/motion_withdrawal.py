@@ -12,6 +12,7 @@ from bot.rules.calendar import show_date
 from bot.rules.powers import power_for
 from bot.services.authority import may
 from bot.services.context import Context
+from bot.services.lengths import glimpse
 from bot.services.poll_records import get_poll
 from bot.services.polls import calling_meeting
 from bot.terms_powers import Act
@@ -34,7 +35,7 @@ def withdraw_motion(ctx: Context, cmd: MotionWithdraw) -> Reply:
     poll.outcome = ("withdrawn by its proposer" if proposer else f"withdrawn by the chair, {ctx.actor.display_name}") \
         + withdrawn_where(ctx, poll)
     ctx.audit("motion.withdrawn", poll=poll.id, by_proposer=proposer)
-    return Reply(f"Motion {poll.number} ({poll.question[:80]}) is {poll.outcome}; it will not be put to the vote, "
+    return Reply(f"Motion {poll.number} ({glimpse(poll.question)}) is {poll.outcome}; it will not be put to the vote, "
                  "and the minutes record it as withdrawn.")
 
 

@@ -107,7 +107,7 @@ def deadline_refusal(ctx: Context, text: str) -> str | None:
     refusal = venue_refusal(ctx.terms, at_meeting=False, kind="motion")
     if refusal is None:
         return None
-    without = f'propose it without: `motion "{text[:80]}"`.'
+    without = f'propose it without: `motion "{text}"`.'
     if venue_refusal(ctx.terms, at_meeting=False) is None:  # a poll may run between meetings, a motion may not
         return f"{refusal} A --closes deadline has no place on a motion here; {without}"
     return ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting") + \
