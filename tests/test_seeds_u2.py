@@ -4,6 +4,8 @@ tests/test_seeds_t1.py and tests/test_seeds_t2.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
 from tests.platform_chats import at
 
@@ -69,3 +71,21 @@ def test_lciib_a_long_motion_left_unvoted_at_the_close_is_named_with_an_ellipsis
     said = chat.ok("alice", "meeting close").as_text()
     assert "Motion 1 (That the programme funds two new residential children's homes in the North…) was not put to " \
            "the vote" in said, said
+
+
+def test_plpcp_the_programme_team_is_told_a_dcs_term_is_ending_as_the_chair_is(chat: Chat) -> None:
+    """PLPCP Membership ("Each DCS will stand for twelve months, after which a new representative from the sub-region
+    will be appointed") and Support and Logistics ("support provided by the LIIA programme team"): the warnings that
+    bob's term ends, "Plan who is seated next: `member add @person --seat ...`", went to bob and alice only, though
+    sam, the programme team, seats members and was not told until the seat fell vacant."""
+    from tests.scheduler.conftest import RecordingNotifier, run
+    chat.load("plpcp")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [at_utc("2026-12-15"), at_utc("2027-01-07")])
+    told = [s.destination.user_id for s in notifier.sent
+            if s.reply.title == "Term ending" and s.reply.text.startswith("bob's term")]
+    assert told == ["bob", "alice", "sam"] * 2, told
+
+
+def at_utc(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T09:00:00+00:00")
