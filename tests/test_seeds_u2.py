@@ -89,3 +89,18 @@ def test_plpcp_the_programme_team_is_told_a_dcs_term_is_ending_as_the_chair_is(c
 
 def at_utc(day: str) -> dt.datetime:
     return dt.datetime.fromisoformat(f"{day}T09:00:00+00:00")
+
+
+def test_cscpwg_opening_the_first_meeting_says_it_elects_the_chair(chat: Chat) -> None:
+    """CSCPWG Governance, "The working group will elect a chair at its first meeting": sam, the Senior Adviser, opened
+    meeting 1 and the card gave the roll call and the 90 minutes, and nothing of the election it is held for; the
+    members learnt how it is held only when alice, refused opening, was told."""
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2022, 9, 5, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting schedule 7 Sep 14:00")
+    chat.now = dt.datetime(2022, 9, 7, 13, 0, tzinfo=dt.UTC)
+    said = chat.ok("sam", "meeting open").text
+    assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance): sam presides until "
+            "then. Hold the election with `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it "
+            "with `poll close N` once the members have voted, then record the result with `chair @winner --poll N`; "
+            "the chair elected runs the rest of the meeting.") in said, said

@@ -97,6 +97,15 @@ def lapsed_refusal(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld | No
         restoring_from(terms, seated, held, today, names)
 
 
+def election_prompt(terms: Terms, presiding: str) -> str:
+    """What the meeting `presiding` opens while the group awaits the election of its chair is told (CSCPWG
+    Governance, "will elect a chair at its first meeting"): how the election is held and recorded."""
+    return (terms.chair.cited("The ToR has the group elect its chair, and none is elected yet") + f": {presiding} "
+            "presides until then. Hold the election with `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close "
+            "it with `poll close N` once the members have voted, then record the result with `chair @winner --poll N`; "
+            "the chair elected runs the rest of the meeting.")
+
+
 def restoring_from(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld, today: dt.date,
                    names: Mapping[int, str]) -> str:
     able = [names[m.person_id] for m in restorers(terms, seated, held, today)]
