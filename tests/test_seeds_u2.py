@@ -104,3 +104,17 @@ def test_cscpwg_opening_the_first_meeting_says_it_elects_the_chair(chat: Chat) -
             "then. Hold the election with `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it "
             "with `poll close N` once the members have voted, then record the result with `chair @winner --poll N`; "
             "the chair elected runs the rest of the meeting.") in said, said
+
+
+def test_cscpwg_a_member_proposing_with_a_deadline_is_told_it_is_kept(chat: Chat) -> None:
+    """CSCPWG Operation, "Work will also be carried out via email in between meetings": carol proposed a recommendation
+    between meetings `--closes "8 Mar 17:00"` and read only "The chair opens the vote with `motion vote 2`", as if the
+    deadline she gave had been dropped; it is kept, and the vote the chair opens closes then."""
+    from tests.test_seeds_t2 import cscpwg_chair_elected_with_a_substitute
+    cscpwg_chair_elected_with_a_substitute(chat)
+    chat.ok("bob", "meeting close")
+    chat.now = dt.datetime(2023, 3, 1, 9, 0, tzinfo=dt.UTC)
+    said = chat.ok("carol", 'motion "Recommend a national fostering campaign" --closes "8 Mar 17:00"').text
+    assert said.endswith("The chair opens the vote with `motion vote 2`; it closes at the deadline you gave, Wed 8 "
+                         "Mar 2023, 17:00 GMT, unless the chair sets another."), said
+    assert "Closes: Wed 8 Mar 2023, 17:00 GMT" in chat.ok("bob", "motion vote 2").as_text()
