@@ -118,3 +118,18 @@ def test_cscpwg_a_member_proposing_with_a_deadline_is_told_it_is_kept(chat: Chat
     assert said.endswith("The chair opens the vote with `motion vote 2`; it closes at the deadline you gave, Wed 8 "
                          "Mar 2023, 17:00 GMT, unless the chair sets another."), said
     assert "Closes: Wed 8 Mar 2023, 17:00 GMT" in chat.ok("bob", "motion vote 2").as_text()
+
+
+def test_plpcp_a_command_put_as_a_sentence_is_pointed_to_the_verb_it_names(chat: Chat) -> None:
+    """PLPCP meeting 1's card has a button "Send apologies": carol typed `send apologies` and was asked "Did you mean
+    `agenda`?"; sam's `record action ...` was pointed to `report`, and `show members`, `who is here` and `sorry` to
+    nothing. Each is now pointed to the command its words name (still suggested, never run in its place)."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 10 Dec 10:00")
+    for who, typed, meant in (("carol", "send apologies", "apologies"), ("carol", "send my apologies", "apologies"),
+                              ("carol", "sorry", "apologies"), ("sam", 'record action "Chase SLT" --owner @bob',
+                                                                "action"),
+                              ("sam", "show members", "members"), ("sam", "list meetings", "meetings"),
+                              ("sam", "who is here", "attendance"), ("dan", "I'm here", "here")):
+        said = chat.refused(who, typed).text
+        assert f"Did you mean `{meant}`?" in said, (typed, said)
