@@ -133,3 +133,13 @@ def test_plpcp_a_command_put_as_a_sentence_is_pointed_to_the_verb_it_names(chat:
                               ("sam", "who is here", "attendance"), ("dan", "I'm here", "here")):
         said = chat.refused(who, typed).text
         assert f"Did you mean `{meant}`?" in said, (typed, said)
+
+
+def test_plpcp_an_alternate_not_yet_named_is_told_who_names_them_with_the_clause(chat: Chat) -> None:
+    """PLPCP Membership, "Each DCS will nominate an alternate DCS from the sub-region": otto, East London's listed
+    alternate, said `here --for @carol` at meeting 1 and read "carol can name you with `alternate @otto`", the rule
+    of who names an alternate stated without its clause."""
+    from tests.platform_chats import meeting_opened
+    meeting_opened(chat, "plpcp")
+    said = chat.refused("otto", "here --for @carol").text
+    assert said.endswith("carol can name you with `alternate @otto` (ToR Membership)."), said
