@@ -143,3 +143,15 @@ def test_plpcp_an_alternate_not_yet_named_is_told_who_names_them_with_the_clause
     meeting_opened(chat, "plpcp")
     said = chat.refused("otto", "here --for @carol").text
     assert said.endswith("carol can name you with `alternate @otto` (ToR Membership)."), said
+
+
+def test_lciib_the_secretariat_declaring_an_interest_is_told_why_not_a_seat_it_holds(chat: Chat) -> None:
+    """LCIIB Board Support and Logistics, "Secretariat support for the Board will be provided by the LIIA programme
+    team with London Councils": sam, who holds that seat, declared an interest and was told "Only those who hold a
+    seat in London Children's Innovation and Improvement Board declare interests here", though sam holds one."""
+    chat.load("lciib")
+    said = chat.refused("sam", 'declare "I work for London Councils"').text
+    assert said == ("Only members of London Children's Innovation and Improvement Board declare interests here: your "
+                    "seat, LIIA programme team with London Councils, is its secretariat, which supports it and is not "
+                    "a member of it (ToR Board Support and Logistics)."), said
+    assert "Only those who hold a seat" in chat.refused("zed", 'declare "I work for Barnet"').text
