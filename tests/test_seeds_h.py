@@ -189,7 +189,7 @@ def test_cscpwg_hints_name_the_substitute_command(platform_chat: Speaking) -> No
     chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
     refused = chat.refused("wendy", "here").text.replace("*", "").replace("`", "")
-    assert "A member can: substitute @wendy." in refused and "deputy" not in refused
+    assert "A member can: substitute @wendy (ToR Governance)." in refused and "deputy" not in refused
 
 
 
