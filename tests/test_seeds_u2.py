@@ -155,3 +155,15 @@ def test_lciib_the_secretariat_declaring_an_interest_is_told_why_not_a_seat_it_h
                     "seat, LIIA programme team with London Councils, is its secretariat, which supports it and is not "
                     "a member of it (ToR Board Support and Logistics)."), said
     assert "Only those who hold a seat" in chat.refused("zed", 'declare "I work for Barnet"').text
+
+
+def test_lciib_apologies_sent_again_with_a_new_reason_say_the_reason_changed(chat: Chat) -> None:
+    """LCIIB (Board Support and Logistics, the secretariat keeps the record): carol sent apologies, "clash with
+    cabinet", then again, "ill"; both answers read "Apologies from carol recorded", so she could not tell the second
+    reason had replaced the first, as the minutes then showed."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 10 Dec 10:00")
+    chat.ok("carol", 'apologies "clash with cabinet"')
+    said = chat.ok("carol", 'apologies "ill"').text
+    assert said.startswith("Apologies from carol (ill, in place of the reason given before: clash with cabinet) "
+                           "recorded for meeting 1"), said
