@@ -12,7 +12,11 @@ from bot.refs import RecordRef
 def shortened(text: str, limit: int) -> str:
     """`text` within `limit` characters, ending in an ellipsis where it was cut, so a reader never takes the stub of
     a long question for the whole of it. Every place that shows record text cut (a reply, a button, a card) uses it."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit * 2 // 3 else cut).rstrip(" ,;:") + "…"  # at a word where one ends near
 
 
 @dataclass(frozen=True)

@@ -11,17 +11,20 @@ VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "depu
 # Words people reach for that name another verb: suggested, never run in its place.
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
-            "apologise": "apologies", "apologize": "apologies", "motions": "polls", "ballot": "vote",
+            "apologise": "apologies", "apologize": "apologies", "sorry": "apologies", "who": "attendance",
+            "motions": "polls", "ballot": "vote",
             **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 
 
-def suggest(word: str, names: Iterable[str], then: str = "") -> str:
+def suggest(word: str, names: Iterable[str], then: str = "", *later: str) -> str:
     """`Did you mean `declare`? ` for a word like one of the verbs `names`, or nothing: its synonym, the two words
-    the other way round (`close meeting`: `meeting close`), or the verb it is nearest to."""
+    the other way round (`close meeting`: `meeting close`), a verb among the next words (`send apologies`,
+    `show members`: `then` and `later`), or the verb it is nearest to."""
     names = list(names)
     firsts = sorted({name.split()[0] for name in names})
     swapped = f"{then} {word}" if then and f"{then} {word}" in names else None
-    close = [SYNONYMS[word]] if word in SYNONYMS else [swapped] if swapped else \
+    named = [w for w in (then, *later) if w in firsts][:1]
+    close = [SYNONYMS[word]] if word in SYNONYMS else [swapped] if swapped else named or \
         difflib.get_close_matches(word, firsts, n=1)
     return f"Did you mean `{close[0]}`? " if close else ""
 
@@ -32,7 +35,7 @@ def unknown(tokens: list[str], words: list[str], names: Iterable[str]) -> str:
     commands offered, or all of them; any other word, with the verb nearest it."""
     longer = sorted(name for name in names if name.split()[0] == words[0] and " " in name)
     if not longer:
-        return f"I don't know '{tokens[0][:40]}'. {suggest(words[0], names, *words[1:2])}"
+        return f"I don't know '{tokens[0][:40]}'. {suggest(words[0], names, *words[1:3])}"
     seconds = {name.split(" ", 1)[1]: name for name in longer}
     if len(words) > 1 and (close := difflib.get_close_matches(words[1], seconds, n=1)):
         return f"I don't know '{' '.join(tokens[:2])[:60]}'. Did you mean `{seconds[close[0]]}`? "

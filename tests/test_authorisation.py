@@ -75,7 +75,7 @@ def test_secretariat_seats_a_member_and_the_chair_names_a_chair(cjcg: Chat) -> N
     assert reply.text == "zoe now holds Lead Commissioner for CAMHS as co-opted."
     assert "zoe, co-opted, non-voting" in dict(cjcg.ok("bob", "members").fields)["Lead Commissioner for CAMHS"]
     assert cjcg.ok("alice", 'chair @bob --agreed "meeting 4, minute 7"').text == \
-        "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4, minute 7."
+        "bob is now the chair until 30 Nov 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4, minute 7."
     assert "Ask bob" in cjcg.refused("alice", "meeting cancel 1").text
 
 

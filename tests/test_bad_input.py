@@ -34,7 +34,7 @@ def cjcg(chat: Chat) -> Chat:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("frobnicate the minutes", "I don't know 'frobnicate'. Say `help` for the list of commands."),
+        ("frobnicate the rules", "I don't know 'frobnicate'. Say `help` for the list of commands."),
         ('declare "my interest', "A quote is not closed"),
         ("meeting schedule 2020-01-01 10:00", "Wed 1 Jan 2020, 10:00 GMT is in the past"),
         ("meeting schedule yesterday 10:00", "is in the past"),

@@ -81,9 +81,9 @@ def test_every_example_states_its_composition_rules_with_a_clause() -> None:
 def test_plpcp_refuses_to_reappoint_a_dcs_after_their_twelve_months(chat: Chat) -> None:
     chat.load("plpcp")
     assert "DCS North London (North London sub-region)" in dict(chat.ok("sam", "members").fields)
-    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # bob's term ended on 15 Jan 2027
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # bob's term ended on 14 Jan 2027
     assert dict(chat.ok("sam", "members").fields)["DCS North London (North London sub-region)"] == (
-        "bob, term ended 15 Jan 2027: a new representative is due (ToR Membership)")
+        "bob, term ended 14 Jan 2027: a new representative is due (ToR Membership)")
     refused = chat.refused("sam", 'member add @bob --seat "DCS North London"')
     assert refused.text == ('bob has served a term in DCS North London, and the ToR says a new representative is '
                             'appointed after it (ToR Membership). Seat someone else: `member add @person --seat '
@@ -92,14 +92,14 @@ def test_plpcp_refuses_to_reappoint_a_dcs_after_their_twelve_months(chat: Chat) 
     chat.ok("sam", "member remove @bob")
     assert "bob has served a term" in chat.refused("sam", 'member add @bob --seat "DCS North London"').text
     assert chat.ok("sam", 'member add @nadia --seat "DCS North London"').text.startswith(
-        "nadia now holds DCS North London as member; term ends 20 Jan 2028")
+        "nadia now holds DCS North London as member; term ends 19 Jan 2028")
 
 
 def test_plpcp_term_reminder_says_a_new_representative_is_due(chat: Chat, sessions: sessionmaker[Session]) -> None:
     chat.load("plpcp")
     with unit_of_work(sessions) as session:
         group = session.scalars(select(Group)).one()
-        ctx = scheduler_context(session, group, dt.datetime(2026, 12, 16, 9, 0, tzinfo=dt.UTC))
+        ctx = scheduler_context(session, group, dt.datetime(2026, 12, 15, 9, 0, tzinfo=dt.UTC))
         bob = session.scalars(select(Membership).join(Person, Person.id == Membership.person_id)
                               .where(Person.display_name == "bob")).one()
         notice = notices.term(ctx, bob.id, "term-30d")
@@ -158,9 +158,9 @@ def test_where_the_tor_allows_renewal_the_same_person_is_reappointed(chat: Chat,
         bind_channel(session, group, Place("console", "room"), chat.now, actor_id=None)
     chat.now = dt.datetime(2027, 1, 10, 9, 0, tzinfo=dt.UTC)
     assert dict(chat.ok("sam", "members").fields)["North"] == \
-        "bob, term ended 1 Jan 2027: seat awaiting reappointment (ToR 3.2)"
+        "bob, term ended 31 Dec 2026: seat awaiting reappointment (ToR 3.2)"
     assert chat.ok("sam", 'member add @bob --seat "North"').text == (
-        "bob is reappointed to North as member for a new term from 10 Jan 2027; term ends 10 Jan 2028 (ToR 3.2).")
+        "bob is reappointed to North as member for a new term from 10 Jan 2027; term ends 9 Jan 2028 (ToR 3.2).")
 
 
 def test_terms_state_the_composition_and_term_rules_with_their_clauses(chat: Chat) -> None:
@@ -176,7 +176,7 @@ def test_a_former_dcs_may_return_after_another_representatives_term(chat: Chat) 
     chat.load("plpcp")
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", 'member add @nadia --seat "DCS North London"')
-    chat.now = dt.datetime(2028, 2, 1, 9, 0, tzinfo=dt.UTC)  # nadia's twelve months ended on 20 Jan 2028
+    chat.now = dt.datetime(2028, 2, 1, 9, 0, tzinfo=dt.UTC)  # nadia's twelve months ended on 19 Jan 2028
     assert "nadia has served a term" in chat.refused("sam", 'member add @nadia --seat "DCS North London"').text
     assert chat.ok("sam", 'member add @bob --seat "DCS North London"').text.startswith(
         "bob now holds DCS North London")
@@ -192,5 +192,5 @@ def test_a_renewable_seats_lapsed_holder_is_told_they_can_be_reappointed(chat: C
     chat.now = dt.datetime(2027, 1, 10, 10, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open")
     assert chat.ok("bob", "here").text == (
-        "bob is present. But their term in North ended on 1 Jan 2027, so they cannot vote or count for quorum until "
+        "bob is present. But their term in North ended on 31 Dec 2026, so they cannot vote or count for quorum until "
         "reappointed (ToR 3.2). The chair or secretariat can reappoint them: `member add @bob --seat \"North\"`.")

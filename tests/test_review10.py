@@ -27,9 +27,9 @@ def test_a_term_typed_to_start_on_a_day_without_its_year_starts_on_the_nearest(c
     merges, so '1 Sep' is 1 Sep 2026 and '1 Apr' is 1 Apr 2027."""
     chat.load("plpcp")
     chat.ok("sam", "member remove @bob")
-    assert "term ends 1 Sep 2027" in chat.ok("sam", 'member add @nadia --seat "DCS North London" --from "1 Sep"').text
+    assert "term ends 31 Aug 2027" in chat.ok("sam", 'member add @nadia --seat "DCS North London" --from "1 Sep"').text
     chat.ok("sam", "member remove @carol")
-    assert "term ends 1 Apr 2028" in chat.ok("sam", 'member add @otto --seat "DCS East London" --from "1 Apr"').text
+    assert "term ends 31 Mar 2028" in chat.ok("sam", 'member add @otto --seat "DCS East London" --from "1 Apr"').text
 
 
 def test_a_deadline_today_or_tomorrow_at_a_time_is_read(chat: Chat) -> None:

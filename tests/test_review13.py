@@ -96,15 +96,15 @@ def test_the_quorum_goes_when_a_deputy_leaves_before_the_member_comes(chat: Chat
 
 def test_a_chair_renewal_recorded_twice_adds_one_term(chat: Chat) -> None:
     """CJCG 6.2 ("for an initial term of 12 months"): sam recorded alice's renewal on 10 Jan 2027 (her term ending
-    15 Jan 2027), and again to correct the minute it cited; the second ran on from the first, 'renewed until 15 Jan
+    14 Jan 2027), and again to correct the minute it cited; the second ran on from the first, 'renewed until 14 Jan
     2029', two years' chairing from one agreement. Refused now, her term left as the first renewal set it."""
     chat.load("cjcg")
     at(chat, "2027-01-10", "09:00")
     chat.ok("sam", 'chair @alice --agreed "meeting 3, minute 2"')
     said = chat.refused("sam", 'chair @alice --agreed "meeting 3, minute 4"').text
-    assert said.startswith("alice's term as chair already runs until 15 Jan 2028, a full term of 12 months from "
+    assert said.startswith("alice's term as chair already runs until 14 Jan 2028, a full term of 12 months from "
                            "today (ToR 6.2); nothing is changed."), said
-    assert "alice, chair until 15 Jan 2028" in chat.ok("alice", "members").as_text()
+    assert "alice, chair until 14 Jan 2028" in chat.ok("alice", "members").as_text()
 
 
 def test_lieg_a_guest_is_let_in_once_the_individual_beside_a_member_has_left(chat: Chat) -> None:

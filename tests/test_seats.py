@@ -23,7 +23,7 @@ OUTSIDER = ("Children's Joint Commissioning Group is confidential (ToR 6.7-6.9):
 
 
 def after_dcs_terms_end(chat: Chat) -> None:
-    """PLPCP on 20 Jan 2027: the DCS seats' twelve-month terms ended on 15 Jan 2027 (ToR Membership)."""
+    """PLPCP on 20 Jan 2027: the DCS seats' twelve-month terms ended on 14 Jan 2027 (ToR Membership)."""
     chat.load("plpcp")
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting schedule 2027-01-21 10:00")
@@ -51,7 +51,7 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
     chat.ok("frank", "here")
     reply = chat.ok("bob", "here")
     # PLPCP: "after which a new representative from the sub-region will be appointed": never "reappoint bob".
-    assert reply.text == ("bob is present. But their term in DCS North London ended on 15 Jan 2027, so they cannot "
+    assert reply.text == ("bob is present. But their term in DCS North London ended on 14 Jan 2027, so they cannot "
                           "vote or count for quorum (ToR Membership). The ToR has a new representative appointed to "
                           "DCS North London; the chair or secretariat seats them: `member add @person --seat \"DCS "
                           "North London\"`.")
@@ -59,7 +59,7 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
     assert "2 voting members present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
     chat.ok("alice", 'motion "Adopt the plan"')
     assert chat.refused("bob", "vote 1 for").text == (
-        "Your term in DCS North London ended on 15 Jan 2027, so you cannot vote (ToR Membership). The ToR has a new "
+        "Your term in DCS North London ended on 14 Jan 2027, so you cannot vote (ToR Membership). The ToR has a new "
         'representative appointed to DCS North London; the chair or secretariat seats them: `member add @person '
         '--seat "DCS North London"`.')
     chat.ok("frank", "vote 1 for")
@@ -69,38 +69,38 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
 def test_members_shows_a_term_that_has_ended_and_the_seat_awaiting_reappointment(chat: Chat) -> None:
     chat.load("plpcp")
     assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
-        "bob, term ends 15 Jan 2027"
+        "bob, term ends 14 Jan 2027"
     after_dcs_terms_end(chat)
     # "after which a new representative from the sub-region will be appointed" (PLPCP Membership)
     assert dict(chat.ok("bob", "members").fields)["DCS North London (North London sub-region)"] == \
-        "bob, term ended 15 Jan 2027: a new representative is due (ToR Membership)"
+        "bob, term ended 14 Jan 2027: a new representative is due (ToR Membership)"
     seats = dict(home(chat.sessions, Speaker("console", "bob", "bob"), chat.now).fields)["Seats"]
-    assert "DCS North London (member, term ended 15 Jan 2027: a new representative is due)" in seats
+    assert "DCS North London (member, term ended 14 Jan 2027: a new representative is due)" in seats
 
 
 def test_member_add_appoints_a_successor_when_the_tor_wants_a_new_representative(chat: Chat) -> None:
     after_dcs_terms_end(chat)
     assert "bob has served a term" in chat.refused("sam", 'member add @bob --seat "DCS North London"').text
     reply = chat.ok("sam", 'member add @nadia --seat "DCS North London"')
-    assert reply.text == "nadia now holds DCS North London as member; term ends 21 Jan 2028 (ToR Membership)."
+    assert reply.text == "nadia now holds DCS North London as member; term ends 20 Jan 2028 (ToR Membership)."
     assert dict(chat.ok("nadia", "members").fields)["DCS North London (North London sub-region)"] == \
-        "nadia, term ends 21 Jan 2028"
+        "nadia, term ends 20 Jan 2028"
     assert chat.ok("sam", 'member add @nina --seat "DCS East London"').text == \
-        "nina now holds DCS East London as member; term ends 21 Jan 2028 (ToR Membership)."
+        "nina now holds DCS East London as member; term ends 20 Jan 2028 (ToR Membership)."
     chat.ok("alice", "meeting open --confirm")
     assert chat.ok("nadia", "here").text == "nadia is present."
     chat.ok("alice", 'motion "Adopt the plan"')
     chat.ok("nadia", "vote 1 for")
     chat.refused("carol", "vote 1 for")
     assert chat.refused("sam", 'member add @zoe --seat "DCS North London"').text.startswith(
-        "DCS North London is held by nadia until their term ends on 21 Jan 2028 (ToR Membership)")
+        "DCS North London is held by nadia until their term ends on 20 Jan 2028 (ToR Membership)")
 
 
 def test_a_term_still_running_on_its_last_day_votes(chat: Chat) -> None:
     chat.load("plpcp")
-    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2027-01-15 10:00")
-    chat.now = dt.datetime(2027, 1, 15, 10, 0, tzinfo=dt.UTC)
+    chat.now = dt.datetime(2027, 1, 14, 9, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2027-01-14 10:00")
+    chat.now = dt.datetime(2027, 1, 14, 10, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open --confirm")
     assert chat.ok("bob", "here").text == "bob is present."
     chat.ok("alice", 'motion "Adopt the plan"')
@@ -124,7 +124,7 @@ def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(c
 def test_where_the_tor_only_asks_for_an_agreed_named_member_any_member_can_be_made_chair(chat: Chat) -> None:
     chat.load("cjcg")
     assert chat.ok("alice", 'chair @bob --agreed "meeting 4, minute 7"').text == \
-        "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4, minute 7."
+        "bob is now the chair until 30 Nov 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4, minute 7."
 
 
 def test_a_chair_seat_the_tor_does_not_have_is_named_when_the_file_is_read() -> None:
@@ -259,7 +259,7 @@ def test_the_chair_cannot_leave_an_open_meeting_with_nobody_in_the_chair(chat: C
         "alice, chair")
     # Handing the chair over mid-meeting is allowed: the new chair takes the meeting over.
     assert chat.ok("alice", 'chair @bob --agreed "meeting 4, minute 7"').text.startswith(
-        "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs")
+        "bob is now the chair until 30 Nov 2027 (ToR 6.2); alice no longer chairs")
     assert chat.ok("bob", "member remove @alice").text == \
         "alice no longer holds Children's Commissioning; the seat is vacant."
     assert chat.ok("bob", "meeting close").text == "Meeting 1 is closed."
@@ -293,11 +293,11 @@ def test_the_member_chairing_an_open_meeting_keeps_their_seat_until_it_closes(ch
 def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as_chair(
         chat: Chat, sessions: sessionmaker[Session]) -> None:
     load_revised(chat, sessions, "plpcp", CHAIR_TERM)
-    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)  # the last day of alice's term: she still chairs
-    chat.ok("alice", "meeting schedule 2027-01-15 22:00")
-    chat.now = dt.datetime(2027, 1, 15, 22, 0, tzinfo=dt.UTC)
+    chat.now = dt.datetime(2027, 1, 14, 9, 0, tzinfo=dt.UTC)  # the last day of alice's term: she still chairs
+    chat.ok("alice", "meeting schedule 2027-01-14 22:00")
+    chat.now = dt.datetime(2027, 1, 14, 22, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open --confirm")
-    chat.now = dt.datetime(2027, 1, 16, 0, 30, tzinfo=dt.UTC)  # the meeting runs past midnight: her term has ended
+    chat.now = dt.datetime(2027, 1, 15, 0, 30, tzinfo=dt.UTC)  # the meeting runs past midnight: her term has ended
     seat = "ALDCS Policy Lead for Finance and Resources"
     assert chat.refused("sam", f'member add @zoe --seat "{seat}" --role member').text.startswith(
         f"alice chairs meeting 1, which is open, so seating zoe in {seat} now would leave it with nobody in the "
@@ -307,21 +307,21 @@ def test_a_successor_in_a_lapsed_chairs_seat_takes_the_open_meeting_over_only_as
 
 
 def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat: Chat) -> None:
-    """CJCG 6.2: the chair serves "an initial term of 12 months"; alice's, from adoption, ended on 15 Jan 2027."""
+    """CJCG 6.2: the chair serves "an initial term of 12 months"; alice's, from adoption, ended on 14 Jan 2027."""
     chat.load("cjcg")
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     assert chat.refused("alice", "meeting schedule 2027-01-27 10:00").text == (
-        "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot schedule meetings until you are named "
+        "Your term as chair ended on 14 Jan 2027 (ToR 6.2), so you cannot schedule meetings until you are named "
         "again: `chair @alice --agreed \"reference\"`, which sam can do.")
-    assert chat.refused("alice", "chair @bob").text.startswith("Your term as chair ended on 15 Jan 2027 (ToR 6.2), "
+    assert chat.refused("alice", "chair @bob").text.startswith("Your term as chair ended on 14 Jan 2027 (ToR 6.2), "
                                                                "so you cannot name the chair until")
     assert chat.refused("alice", 'action "Book the room"').text == (
-        "Your term as chair ended on 15 Jan 2027 (ToR 6.2), so you cannot record actions until you are named again: "
+        "Your term as chair ended on 14 Jan 2027 (ToR 6.2), so you cannot record actions until you are named again: "
         "`chair @alice --agreed \"reference\"`, which sam can do.")
     assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text == \
         "Only the chair or the secretariat can schedule meetings (ToR 6.3). Ask sam."
     assert chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"').text == \
-        "alice is now the chair until 20 Jan 2028 (ToR 6.2); agreed: meeting 4, minute 7."
+        "alice is now the chair until 19 Jan 2028 (ToR 6.2); agreed: meeting 4, minute 7."
     assert chat.ok("alice", "meeting schedule 2027-01-27 10:00").text == "Meeting 1 scheduled."
 
 
@@ -333,7 +333,7 @@ def test_a_chair_whose_seat_term_has_ended_is_refused_and_told_who_can_reappoint
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     seat = "ALDCS Policy Lead for Finance and Resources"
     assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "with-sam").text == (
-        f"Your term in {seat} ended on 15 Jan 2027 (ToR Membership), so you cannot schedule meetings until you "
+        f"Your term in {seat} ended on 14 Jan 2027 (ToR Membership), so you cannot schedule meetings until you "
         f'are reappointed: `member add @alice --seat "{seat}"`, which sam can do.')
     assert chat.say("alice", "meeting schedule 2027-01-27 10:00", "alone").text.endswith(
         "Nobody in the group can do that now (no secretariat, and no chair in term), so ask the operator to put a "
@@ -352,12 +352,12 @@ def test_a_group_whose_elected_chair_has_served_their_term_is_run_by_the_secreta
     chat.ok("sam", "meeting schedule 2023-04-11 14:00")
     chat.now = dt.datetime(2023, 4, 11, 14, 0, tzinfo=dt.UTC)
     assert chat.refused("bob", "meeting open").text == (
-        "Your term as chair ended on 10 Apr 2023 (ToR Governance), so you cannot open a meeting until you are "
+        "Your term as chair ended on 9 Apr 2023 (ToR Governance), so you cannot open a meeting until you are "
         "elected again at a meeting: `chair @bob --poll N`, which sam can do.")
     assert "bob won poll 1, not carol; an election result cannot be overridden (ToR Governance)" in \
         chat.refused("sam", "chair @carol --poll 1").text
     assert elect(chat, "carol", ["carol", "dan"], meeting=2, poll=2, schedule=False) == \
-        "carol is elected chair until 11 Jul 2023 at meeting 2, by poll 2: carol has the most votes (2 of 2 voting) " \
+        "carol is elected chair until 10 Jul 2023 at meeting 2, by poll 2: carol has the most votes (2 of 2 voting) " \
         "(ToR Governance). carol chairs the rest of the meeting."
 
 

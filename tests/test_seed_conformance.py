@@ -41,13 +41,13 @@ def test_a_chair_whose_term_has_ended_is_not_the_chair_the_quorum_requires(chat:
                                                                            sessions: sessionmaker[Session]) -> None:
     seated(chat, sessions, CHAIRED, dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC))
     # A late meeting on alice's last day in the chair runs past midnight, when her twelve months are over.
-    chat.now = dt.datetime(2027, 1, 1, 22, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting schedule 2027-01-01 22:30")
+    chat.now = dt.datetime(2026, 12, 31, 22, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting schedule 2026-12-31 22:30")
     chat.ok("alice", "meeting open")
     for who in ("carol", "dan"):
         chat.ok(who, "here")
     assert chat.ok("bob", "quorum").text.startswith("Meeting 1 is quorate — 3 members present")
-    chat.now = dt.datetime(2027, 1, 2, 0, 5, tzinfo=dt.UTC)
+    chat.now = dt.datetime(2027, 1, 1, 0, 5, tzinfo=dt.UTC)
     quorum = chat.ok("bob", "quorum").text
     assert quorum == "Meeting 1 is not quorate — 2 members present, 2 needed; the chair must be present and is not " \
         "(ToR 4.2)."
@@ -140,10 +140,10 @@ def test_a_decision_is_only_for_a_chair_the_tor_would_otherwise_refuse(chat: Cha
 def test_plpcp_an_alternate_does_not_attend_or_vote_for_a_dcs_whose_twelve_months_are_over(chat: Chat) -> None:
     chat.load("plpcp")
     chat.ok("bob", "deputy @nadia")  # "Each DCS will nominate an alternate DCS from the sub-region"
-    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # bob's twelve months ended on 15 Jan 2027
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # bob's twelve months ended on 14 Jan 2027
     chat.ok("sam", "meeting schedule 2027-01-20 09:30")
     chat.ok("alice", "meeting open")
-    ended = ("bob's term in DCS North London ended on 15 Jan 2027, so no alternate attends or votes in their place "
+    ended = ("bob's term in DCS North London ended on 14 Jan 2027, so no alternate attends or votes in their place "
              "(ToR Membership).")
     assert chat.refused("nadia", "here").text.startswith(ended)
     assert chat.refused("bob", "deputy @nadia").text.startswith(ended)
@@ -262,7 +262,7 @@ def test_plpcp_deputies_in_force_are_those_of_dcss_in_their_twelve_months(chat: 
     chat.ok("bob", "deputy @nadia")
     chat.ok("carol", "deputy @otto")
     assert dict(chat.ok("alice", "deputies").fields) == {"bob": "nadia, standing", "carol": "otto, standing"}
-    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # their twelve months ended on 15 Jan 2027
+    chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)  # their twelve months ended on 14 Jan 2027
     chat.ok("sam", 'member add @bruno --seat "DCS North London"')
     chat.ok("bruno", "deputy @nadia")
     # bob has left the seat and carol's term is over: neither nomination lets an alternate attend any longer.

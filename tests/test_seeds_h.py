@@ -189,7 +189,7 @@ def test_cscpwg_hints_name_the_substitute_command(platform_chat: Speaking) -> No
     chat.now = dt.datetime(2023, 1, 17, 14, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
     refused = chat.refused("wendy", "here").text.replace("*", "").replace("`", "")
-    assert "A member can: substitute @wendy." in refused and "deputy" not in refused
+    assert "A member can: substitute @wendy (ToR Governance)." in refused and "deputy" not in refused
 
 
 
@@ -218,14 +218,14 @@ def test_cscpwg_meeting_start_notice_says_the_secretariat_opens_until_a_chair_is
 
 def test_plpcp_a_dcs_whose_term_ends_before_the_meeting_sends_no_apologies_for_it(platform_chat: Speaking) -> None:
     """Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region will
-    be appointed". carol's term ends on 15 Jan 2027; her apologies for a meeting in February were recorded and the
+    be appointed". carol's term ends on 14 Jan 2027; her apologies for a meeting in February were recorded and the
     minutes listed her among the apologies of a group she no longer sat in. For a meeting in her term they stand."""
     chat = platform_chat
     chat.load("plpcp")
     chat.ok("sam", "meeting schedule 2027-01-12 10:00")
     chat.ok("sam", "meeting schedule 2027-02-09 10:00")
     refused = chat.refused("carol", "apologies --meeting 2").text
-    assert ("No apologies are needed: your term in DCS East London ends on 15 Jan 2027, before meeting 2 "
+    assert ("No apologies are needed: your term in DCS East London ends on 14 Jan 2027, before meeting 2 "
             "(ToR Membership), so you hold no seat at it.") in refused, refused
     assert 'member add @person --seat "DCS East London"' in refused  # who comes next
     assert "Apologies from carol recorded for meeting 1" in chat.ok("carol", "apologies --meeting 1").text

@@ -159,14 +159,14 @@ def test_cscpwg_a_carried_motion_is_not_said_to_go_to_the_board_unless_a_recomme
 
 
 def test_plpcp_a_dcs_whose_term_has_ended_is_told_it_ended(platform_chat: Speaking) -> None:
-    """PLPCP Membership: "Each DCS will stand for twelve months". carol's term ended on 15 Jan 2027; sending
-    apologies on 20 Jan for the February meeting, she was told her term "ends on 15 Jan 2027"."""
+    """PLPCP Membership: "Each DCS will stand for twelve months". carol's term ended on 14 Jan 2027; sending
+    apologies on 20 Jan for the February meeting, she was told her term "ends on 14 Jan 2027"."""
     chat = platform_chat
     chat.load("plpcp")
     chat.ok("sam", "meeting schedule 2027-02-09 10:00")
     at(chat, "2027-01-20", "09:00")
     said = chat.refused("carol", "apologies").text
-    assert "No apologies are needed: your term in DCS East London ended on 15 Jan 2027, before meeting 1" in said, said
+    assert "No apologies are needed: your term in DCS East London ended on 14 Jan 2027, before meeting 1" in said, said
 
 
 def test_plpcp_alternates_are_standing_so_a_refusal_says_nothing_of_this_meeting(platform_chat: Speaking) -> None:

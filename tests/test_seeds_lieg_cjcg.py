@@ -158,14 +158,14 @@ def test_cjcg_a_vote_that_closes_after_the_quorum_left_decides_nothing(platform_
 
 def test_cjcg_members_says_when_the_chairs_twelve_months_end_and_that_they_have(platform_chat: Speaking) -> None:
     """CJCG 6.2: "chaired by an agreed named member of the group, for an initial term of 12 months". `members`
-    said "alice, chair, chair until 15 Jan 2027", and still said it in July 2027, when she no longer chaired."""
+    said "alice, chair, chair until 14 Jan 2027", and still said it in July 2027, when she no longer chaired."""
     chat = platform_chat
     chat.load("cjcg")
     listed = chat.ok("bob", "members").text
-    assert "alice, chair until 15 Jan 2027" in listed and "chair, chair until" not in listed
+    assert "alice, chair until 14 Jan 2027" in listed and "chair, chair until" not in listed
     chat.now = dt.datetime(2027, 7, 20, 9, 0, tzinfo=dt.UTC)
     listed = chat.ok("bob", "members").text
-    assert "alice, chair's term ended 15 Jan 2027 (ToR 6.2)" in listed and "until 15 Jan 2027" not in listed
+    assert "alice, chair's term ended 14 Jan 2027 (ToR 6.2)" in listed and "until 15 Jan 2027" not in listed
 
 
 def test_cjcg_a_deputy_who_left_is_counted_again_on_return(platform_chat: Speaking) -> None:

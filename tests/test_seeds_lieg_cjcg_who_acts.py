@@ -189,7 +189,7 @@ def test_cjcg_naming_a_new_chair_says_the_old_one_no_longer_chairs(platform_chat
     chat = platform_chat
     chat.load("cjcg")
     said = chat.ok("sam", 'chair @bob --agreed "meeting 4, minute 7"').text
-    assert "bob is now the chair until 1 Dec 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4" in said, said
+    assert "bob is now the chair until 30 Nov 2027 (ToR 6.2); alice no longer chairs; agreed: meeting 4" in said, said
 
 
 def test_lieg_adding_a_london_authority_the_file_lacks_says_how_to_add_its_seat(platform_chat: Speaking) -> None:

@@ -81,7 +81,7 @@ def test_plpcp_apologies_recorded_for_a_dcs_whose_term_has_ended_say_whose_term(
     chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting schedule 2027-03-10 10:00")
     said = chat.refused("sam", "apologies --for @bob").text
-    assert said.startswith("No apologies are needed: bob's term in DCS North London ended on 15 Jan 2027, before "
+    assert said.startswith("No apologies are needed: bob's term in DCS North London ended on 14 Jan 2027, before "
                            "meeting 1 (ToR Membership), so they hold no seat at it. The ToR has a new representative "
                            "appointed to DCS North London"), said
 
@@ -269,10 +269,10 @@ def test_cjcg_a_member_casting_another_members_vote_is_told_whose_votes_are_cast
 
 def test_plpcp_a_dcs_succeeded_at_the_end_of_the_term_is_told_so_not_the_alternate_rules(chat: Chat) -> None:
     """PLPCP Membership, "Each DCS will stand for twelve months, after which a new representative from the sub-region
-    will be appointed": bob, whose term ended on 15 Jan 2027 and whom zara succeeded, said `here` at the next meeting
+    will be appointed": bob, whose term ended on 14 Jan 2027 and whom zara succeeded, said `here` at the next meeting
     and was told "An alternate must be a DCS from the same sub-region, and bob is not recorded as one", as if a
     stranger asking to be an alternate."""
     plpcp_after_the_first_terms(chat)
     said = chat.refused("bob", "here").text
     assert said == ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: your "
-                    "term in DCS North London ended on 15 Jan 2027 (ToR Membership); zara holds it now."), said
+                    "term in DCS North London ended on 14 Jan 2027 (ToR Membership); zara holds it now."), said

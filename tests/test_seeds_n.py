@@ -11,7 +11,7 @@ from tests.test_chair_election import JANUARY, first_meeting
 
 
 def plpcp_after_the_first_terms(chat: Chat) -> None:
-    """PLPCP's meeting of 10 Mar 2027, opened by alice, after the twelve-month terms of its DCSs ended on 15 Jan 2027
+    """PLPCP's meeting of 10 Mar 2027, opened by alice, after the twelve-month terms of its DCSs ended on 14 Jan 2027
     and zara was seated in DCS North London (bob's seat) on 1 Mar."""
     chat.load("plpcp")
     chat.now = dt.datetime(2027, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -32,18 +32,18 @@ def cscpwg_first_meeting(chat: Chat) -> None:
 
 def test_plpcp_an_alternate_whose_dcs_term_has_ended_is_told_so_not_another_sub_regions_list(chat: Chat) -> None:
     """PLPCP Membership, "Each DCS will nominate an alternate DCS from the sub-region to attend in their place" and
-    "Each DCS will stand for twelve months": carol's term in DCS East London ended on 15 Jan 2027; otto, East
+    "Each DCS will stand for twelve months": carol's term in DCS East London ended on 14 Jan 2027; otto, East
     London's alternate, saying `here` was told "Those listed for DCS North London: nadia", as if a stranger to the
     ToR file, and `here --for @carol` that carol could name him, though her term is over."""
     plpcp_after_the_first_terms(chat)
     said = chat.refused("otto", "here").text
     assert "nadia" not in said, said
-    assert ("You are listed as alternate for DCS East London, and carol's term in DCS East London ended on 15 Jan "
+    assert ("You are listed as alternate for DCS East London, and carol's term in DCS East London ended on 14 Jan "
             "2027, so no alternate attends or votes in their place (ToR Membership). The ToR has a new "
             "representative appointed to DCS East London") in said, said
     said = chat.refused("otto", "here --for @carol").text
     assert "carol can name you" not in said, said
-    assert "carol's term in DCS East London ended on 15 Jan 2027, so no alternate attends or votes in their " \
+    assert "carol's term in DCS East London ended on 14 Jan 2027, so no alternate attends or votes in their " \
            "place (ToR Membership)." in said, said
 
 

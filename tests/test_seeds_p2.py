@@ -147,7 +147,7 @@ def test_plpcp_an_alternate_not_yet_named_is_told_which_dcs_names_them(chat: Cha
     meeting_opened(chat, "plpcp")
     said = chat.refused("quinn", "here").text
     assert said.endswith("no member has named you their standing alternate. erin (DCS West London) can: "
-                         "`alternate @quinn`."), said
+                         "`alternate @quinn` (ToR Membership)."), said
 
 
 def test_plpcp_closing_a_meeting_with_nothing_minuted_on_its_review_of_progress_says_so(chat: Chat) -> None:

@@ -93,13 +93,13 @@ def test_lciib_a_member_who_may_not_co_opt_is_told_the_clause_on_co_option(platf
 
 def test_plpcp_a_dcs_whose_twelve_months_are_over_is_told_so_when_proposing(platform_chat: Speaking) -> None:
     """Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region will
-    be appointed". carol's term ended on 15 Jan 2027; proposing a motion she read only that a voting member may, and
+    be appointed". carol's term ended on 14 Jan 2027; proposing a motion she read only that a voting member may, and
     to ask alice, frank or grace, as if she had never held a seat."""
     chat = platform_chat
     chat.load("plpcp")
     chat.now = dt.datetime(2027, 2, 1, 10, 0, tzinfo=dt.UTC)
     refused = chat.refused("carol", 'motion "Deploy the Q4 budget"').text
-    assert ("Your term in DCS East London ended on 15 Jan 2027, so you cannot propose motions in Pan-London "
+    assert ("Your term in DCS East London ended on 14 Jan 2027, so you cannot propose motions in Pan-London "
             "Placements Commissioning Programme Steering Group (ToR Membership). The ToR has a new representative "
             "appointed to DCS East London; the chair or secretariat seats them:") in refused
     assert 'member add @person --seat "DCS East London"' in refused
@@ -175,7 +175,7 @@ def test_cscpwg_apologies_say_who_may_be_sent_as_a_substitute(platform_chat: Spe
 
 def test_plpcp_alternates_whose_dcs_term_ended_are_listed_as_lapsed_not_as_never_named(
         platform_chat: Speaking) -> None:
-    """Membership: each DCS nominates an alternate and "will stand for twelve months". After 15 Jan 2027 `deputies`
+    """Membership: each DCS nominates an alternate and "will stand for twelve months". After 14 Jan 2027 `deputies`
     said "No deputies are nominated", though bob had named nadia: the secretary could not tell a lapse from a
     DCS who never named one."""
     chat = platform_chat
@@ -184,7 +184,7 @@ def test_plpcp_alternates_whose_dcs_term_ended_are_listed_as_lapsed_not_as_never
     chat.now = dt.datetime(2027, 2, 1, 10, 0, tzinfo=dt.UTC)
     listed = chat.ok("sam", "deputies").text
     assert "No alternates are nominated" not in listed
-    assert ("Lapsed with the member's term: nadia for bob (DCS North London, term ended 15 Jan 2027); an alternate "
+    assert ("Lapsed with the member's term: nadia for bob (DCS North London, term ended 14 Jan 2027); an alternate "
             "attends only for a member in term (ToR Membership).") in listed
 
 

@@ -85,7 +85,7 @@ def test_plpcp_a_new_dcs_seated_from_a_date_in_words(chat: Chat) -> None:
     chat.load("plpcp")
     at(chat, "2027-01-16", "09:00")
     said = chat.ok("sam", 'member add @yan --seat "DCS East London" --from 1 Feb').text
-    assert said == "yan now holds DCS East London as member; term ends 1 Feb 2028 (ToR Membership).", said
+    assert said == "yan now holds DCS East London as member; term ends 31 Jan 2028 (ToR Membership).", said
 
 
 def test_a_word_ending_a_sentence_is_read_without_its_full_stop(chat: Chat) -> None:

@@ -69,7 +69,7 @@ def test_cjcg_the_administrative_support_does_not_declare_interests_as_a_guest_d
     guest = chat.refused("mia", "declare none").text
     said = chat.refused("sam", "declare none").text
     assert said.startswith("Only members of Children's Joint Commissioning Group and their deputies declare "
-                           "interests here (ToR 6.5)."), said
+                           "interests here (ToR 6.5): your seat, Administrative support, is its secretariat"), said
     assert guest.startswith("Only members of Children's Joint Commissioning Group and their deputies"), guest
     assert "sam" not in chat.ok("alice", "minutes").text.split("## Declarations of interest")[1].split("##")[0]
 

@@ -99,15 +99,15 @@ def test_cjcg_minutes_say_when_the_meeting_lost_its_quorum_and_regained_it(chat:
 
 def test_cjcg_renewing_the_chair_before_the_term_ends_runs_on_from_its_end(chat: Chat) -> None:
     """CJCG 6.2, "chaired by an agreed named member of the group, for an initial term of 12 months": alice's term
-    ends on 15 Jan 2027; the group agreed to renew her and sam recorded it on 10 Jan, to be told "alice is now the
+    ends on 14 Jan 2027; the group agreed to renew her and sam recorded it on 10 Jan, to be told "alice is now the
     chair until 10 Jan 2028", the five days left of her term lost from the renewal, as if she were newly named. The
     renewal runs on from the end of the term she holds."""
     chat.load("cjcg")
     at(chat, "2027-01-10", "09:00")
     said = chat.ok("sam", 'chair @alice --agreed "meeting 3, minute 2"').text
-    assert said == ("alice's term as chair is renewed until 15 Jan 2028, following on from the term that ends on 15 "
+    assert said == ("alice's term as chair is renewed until 14 Jan 2028, following on from the term that ends on 14 "
                     "Jan 2027 (ToR 6.2); agreed: meeting 3, minute 2."), said
-    assert "alice, chair until 15 Jan 2028" in chat.ok("alice", "members").as_text()
+    assert "alice, chair until 14 Jan 2028" in chat.ok("alice", "members").as_text()
 
 
 def test_lieg_a_guest_from_a_london_authority_counts_against_its_cap_whoever_came_first(chat: Chat) -> None:

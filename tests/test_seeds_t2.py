@@ -70,24 +70,24 @@ def test_an_interest_typed_as_on_an_item_is_recorded_on_that_item(chat: Chat) ->
 
 def test_seating_a_dcs_s_successor_before_the_term_ends_says_from_when(chat: Chat) -> None:
     """PLPCP Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region
-    will be appointed". On 15 Jan 2027, the last day of bob's term, the channel was told "a new representative is
+    will be appointed". On 14 Jan 2027, the last day of bob's term, the channel was told "a new representative is
     due (`member add @person --seat ...`)"; sam did so and was refused "DCS North London is held by bob. Remove them
     first: `member remove @bob`", which would end bob's term early, on his last day. The notice says from when the
     new representative is seated, and so does the refusal, which still names removal for a DCS leaving early."""
     from tests.scheduler.conftest import RecordingNotifier, run
     chat.load("plpcp")
     notifier = RecordingNotifier()
-    chat.now = dt.datetime(2027, 1, 15, 9, 30, tzinfo=dt.UTC)
+    chat.now = dt.datetime(2027, 1, 14, 9, 30, tzinfo=dt.UTC)
     run(chat.sessions, notifier, [chat.now])
     vacant = [s.reply.text for s in notifier.sent if s.reply.title == "Seat vacant"]
-    assert vacant[0] == ("bob's term in the seat DCS North London ends today, 15 Jan 2027 (ToR Membership): a new "
-                         "representative is due from tomorrow, 16 Jan 2027 (`member add @person --seat \"DCS North "
+    assert vacant[0] == ("bob's term in the seat DCS North London ends today, 14 Jan 2027 (ToR Membership): a new "
+                         "representative is due from tomorrow, 15 Jan 2027 (`member add @person --seat \"DCS North "
                          "London\"`)."), vacant[0]
     refused = chat.refused("sam", 'member add @zed --seat "DCS North London"').text
-    assert refused == ("DCS North London is held by bob until their term ends on 15 Jan 2027 (ToR Membership): seat "
-                       "the new representative from 16 Jan 2027, with `member add @zed --seat \"DCS North London\"` "
+    assert refused == ("DCS North London is held by bob until their term ends on 14 Jan 2027 (ToR Membership): seat "
+                       "the new representative from 15 Jan 2027, with `member add @zed --seat \"DCS North London\"` "
                        "then. If bob is leaving the seat before then, `member remove @bob` first."), refused
-    chat.now = dt.datetime(2027, 1, 16, 9, 0, tzinfo=dt.UTC)
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
     assert "zed now holds DCS North London" in chat.ok("sam", 'member add @zed --seat "DCS North London"').text
 
 
@@ -136,7 +136,7 @@ def test_cscpwg_a_recommendation_is_not_closed_before_everyone_present_has_voted
 
 def test_a_dcs_whose_term_ended_and_was_succeeded_is_told_so_when_voting(chat: Chat) -> None:
     """PLPCP Membership: "Each DCS will stand for twelve months, after which a new representative from the sub-region
-    will be appointed". bob's term ended on 15 Jan 2027 and zed was seated; at the next meeting bob's vote was refused
+    will be appointed". bob's term ended on 14 Jan 2027 and zed was seated; at the next meeting bob's vote was refused
     as a stranger's ("Only voting members ... vote, or an alternate attending for an absent member who named them"),
     and his `here` named his seat's end with no clause. Both now say his term ended, citing the clause, and who
     holds the seat."""
@@ -147,7 +147,7 @@ def test_a_dcs_whose_term_ended_and_was_succeeded_is_told_so_when_voting(chat: C
     at(chat, "2027-01-20", "10:00")
     chat.ok("alice", "meeting open")
     ended = ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: your term in "
-             "DCS North London ended on 15 Jan 2027 (ToR Membership); zed holds it now")
+             "DCS North London ended on 14 Jan 2027 (ToR Membership); zed holds it now")
     said = chat.refused("bob", "here").text
     assert said.startswith(ended + "."), said
     chat.ok("alice", 'motion "Deploy the Q4 budget"')

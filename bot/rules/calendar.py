@@ -211,6 +211,12 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return day + relativedelta(months=months)
 
 
+def term_end(start: dt.date, months: int) -> dt.date:
+    """The last day of a term of `months` months that begins on `start`: twelve months from 15 Jan 2026 end on
+    14 Jan 2027, and the successor's term begins on 15 Jan."""
+    return add_months(start, months) - dt.timedelta(days=1)
+
+
 def review_due(adopted_on: dt.date, first_after: int, then_every: int | None, last_done: dt.date | None) -> dt.date:
     """When the next ToR review is due: `first_after` months from adoption, then every `then_every` months
     from the last review (or never again when the ToR asks for one review only and it is done)."""

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from bot.grammar import mention
-from bot.rules.calendar import add_months, show_date, term_ended
+from bot.rules.calendar import show_date, term_end, term_ended
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, is_member, new_holder_due, term_over
 from bot.rules.voting import is_voting
 from bot.terms import CHAIR_ROLES, Role, Seat, Terms
@@ -95,6 +95,15 @@ def lapsed_refusal(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld | No
         return None
     return f"{reason[0].upper()}{reason[1:]}, so you cannot {doing} until " + \
         restoring_from(terms, seated, held, today, names)
+
+
+def election_prompt(terms: Terms, presiding: str) -> str:
+    """What the meeting `presiding` opens while the group awaits the election of its chair is told (CSCPWG
+    Governance, "will elect a chair at its first meeting"): how the election is held and recorded."""
+    return (terms.chair.cited("The ToR has the group elect its chair, and none is elected yet") + f": {presiding} "
+            "presides until then. Hold the election with `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close "
+            "it with `poll close N` once the members have voted, then record the result with `chair @winner --poll N`; "
+            "the chair elected runs the rest of the meeting.")
 
 
 def restoring_from(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld, today: dt.date,
@@ -195,4 +204,4 @@ def role_after_chair(terms: Terms, seat_title: str) -> Role:
 def chair_term_ends(terms: Terms, today: dt.date) -> dt.date | None:
     """The last day of a chair's term starting `today`, or None where the ToR sets no chair term."""
     months = terms.chair.term_months
-    return add_months(today, months) if months else None
+    return term_end(today, months) if months else None

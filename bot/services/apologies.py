@@ -68,6 +68,9 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     if reason is None and present is not None and present.status in ("apologies", "deputised") and present.reason:
         reason = present.reason  # recorded again with no reason: the one given before stands, rather than none
         name += f" ({reason}, the reason given before)"
+    elif reason and present is not None and present.status in ("apologies", "deputised") and \
+            present.reason not in (None, reason):
+        name += f" ({reason}, in place of the reason given before: {present.reason})"
     sent = f"Apologies from {name} recorded" + ("" if own else f" by {ctx.actor.display_name}")
     if present is not None and present.status == "deputised" and present.deputy_id is not None:
         return deputy_attends(ctx, meeting, present, reason, sent, own)

@@ -49,7 +49,8 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
             other.chair_term_ends_on = None
             replaced.append(other.person.display_name)
     membership.role = Role.CHAIR
-    membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, renewed or ctx.today)
+    starts = renewed + dt.timedelta(days=1) if renewed is not None else ctx.today  # the day after the term ends
+    membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, starts)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
     if election is not None:
         ctx.audit("chair.elected", person=person.id, until=membership.chair_term_ends_on,

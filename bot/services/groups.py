@@ -15,7 +15,7 @@ from bot.errors import NotFound
 from bot.models import ChannelBinding, Group, Membership
 from bot.records.house_template import keep_house_template, read_house_template
 from bot.replies import Reply
-from bot.rules.calendar import add_months
+from bot.rules.calendar import term_end
 from bot.rules.in_force import plural as plural
 from bot.rules.in_force import rules_in_force
 from bot.rules.powers import powers_in_force
@@ -67,8 +67,8 @@ def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str
             chair_months = terms.chair.term_months if seat.role in CHAIR_ROLES else None
             session.add(Membership(group_id=group.id, person_id=person.id, seat_title=seat.title, role=seat.role,
                                    term_starts_on=start,
-                                   term_ends_on=add_months(start, seat.term_months) if seat.term_months else None,
-                                   chair_term_ends_on=add_months(start, chair_months) if chair_months else None))
+                                   term_ends_on=term_end(start, seat.term_months) if seat.term_months else None,
+                                   chair_term_ends_on=term_end(start, chair_months) if chair_months else None))
             audit.record(session, action="member.seated", at=now, group_id=group.id, actor_id=None,
                          person=person.id, seat=seat.title)
     return group

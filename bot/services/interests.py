@@ -46,13 +46,25 @@ def may_declare(ctx: Context) -> bool:
         DeputyNomination.revoked_at.is_(None)).limit(1)) is not None
 
 
+def not_declaring(ctx: Context) -> str:
+    """Why the speaker does not declare: only members (and their deputies) do; the secretariat holds a seat, but one
+    that supports the group (LCIIB Support and Logistics; CJCG 6.3), so it is told that, not that it has none."""
+    rule, name, membership = ctx.terms.deputies, ctx.terms.name, ctx.membership(ctx.actor)
+    secretariat = membership is not None and membership.role == Role.SECRETARIAT
+    who = f"Only members of {name}" + (f" and their {rule.words}" if rule.allowed else "") \
+        if rule.allowed or secretariat else f"Only those who hold a seat in {name}"
+    said = ctx.terms.interests.cited(f"{who} declare interests here")
+    if membership is None or not secretariat:
+        return said + "."
+    seat = ctx.terms.seat(membership.seat_title)
+    why = f"your seat, {membership.seat_title}, is its secretariat, which supports it and is not a member of it"
+    return f"{said}: {seat.cited(why) if seat else why}."
+
+
 def declare(ctx: Context, cmd: Declare) -> Reply:
     """Record a declaration (or `declare none`) for the open or next meeting, optionally for an agenda item."""
     if not may_declare(ctx):
-        rule = ctx.terms.deputies
-        raise NotAllowed(ctx.terms.interests.cited(f"Only members of {ctx.terms.name} and their {rule.words} declare "
-                         "interests here" if rule.allowed else f"Only those who hold a seat in {ctx.terms.name} "
-                         "declare interests here") + ".")
+        raise NotAllowed(not_declaring(ctx))
     cmd = item_in_words(cmd)
     words = cmd.description
     none = says_no_interests(" ".join(words))

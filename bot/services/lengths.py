@@ -16,3 +16,4 @@ def kept(text: str, limit: int, what: str) -> str:
         raise UsageError(f"The {what} is {len(text):,} characters; the record keeps at most {limit:,} characters. "
                          "Shorten it, or put the full text in a document and link to it.")
     return text
+

@@ -10,6 +10,7 @@ from bot.records import absences
 from bot.records.minutes_business import MOVED_EARLIER, unvoted_at, was_moved_before
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply, shortened
+from bot.rules import chair
 from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
@@ -103,7 +104,8 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     early = conduct.require_timely_opening(ctx, meeting, cmd.confirm)
     meeting.status, meeting.opened_at = "open", ctx.now
     ctx.opened(meeting)
-    if meeting.chair_id is None and presides_until_elected(ctx, ctx.actor):
+    electing = meeting.chair_id is None and presides_until_elected(ctx, ctx.actor)
+    if electing:
         meeting.chair_id = ctx.actor.id  # chairs this meeting to its close, through the election of the chair
     if ctx.membership(ctx.actor) is not None:
         roll.mark_present(ctx, meeting, ctx.actor)
@@ -113,7 +115,8 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
                                 text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
               **({"early": True} if early else {}))
-    return Reply(opening_words(ctx), title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
+    words = opening_words(ctx) + (f"\n{chair.election_prompt(ctx.terms, ctx.actor.display_name)}" if electing else "")
+    return Reply(words, title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
                  fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=MeetingRef(meeting.id),
                  notices=(early,) if early else ())
 

@@ -28,7 +28,7 @@ from bot.services.meetings import absence_warnings
 from bot.services.presiding import opener
 from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
-from bot.terms_powers import Act
+from bot.terms_powers import Act, PowerHolder
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,14 @@ def chairs(ctx: Context) -> tuple[int, ...]:
     """The chair(s); the secretariat when the group has no chair."""
     found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES)
     return found or tuple(m.person_id for m in ctx.memberships() if m.role == Role.SECRETARIAT)
+
+
+def seaters(ctx: Context) -> tuple[int, ...]:
+    """Besides the chair, who is told a seat's term is ending: the secretariat, where it seats the next holder (PLPCP
+    Support and Logistics: the LIIA programme team; README "Powers": the chair or the secretariat by default)."""
+    if PowerHolder.SECRETARIAT not in power_for(ctx.terms, Act.SEAT_MEMBER).by:
+        return ()
+    return tuple(m.person_id for m in ctx.memberships() if m.role == Role.SECRETARIAT)
 
 
 def quorum_line(ctx: Context) -> str:
@@ -157,7 +165,7 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
         text = seat.cited(text) if seat else text
     ending = f"Plan the renewal or a successor: {naming_chair(ctx)}." if chair_term else at_term_end(seat, holder)
     text += f", in {plural(days, 'day')}. {ending}"
-    people = tuple(dict.fromkeys((membership.person_id, *chairs(ctx), *(namers(ctx) if chair_term else ()))))
+    people = tuple(dict.fromkeys((membership.person_id, *chairs(ctx), *(namers(ctx) if chair_term else seaters(ctx)))))
     return Notice("Term ending", text, people)
 
 

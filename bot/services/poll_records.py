@@ -77,7 +77,7 @@ def refuse_withdrawn(poll: Poll) -> None:
     and putting it to the vote is moving it again."""
     if poll.status == "withdrawn":
         raise NotAllowed(f"Motion {poll.number} was {poll.outcome or 'withdrawn'}, so it is not voted on; to put it "
-                         f'to the vote, move it again: motion "{poll.question[:80]}".')
+                         f'to the vote, move it again: motion "{poll.question}".')
 
 
 def refuse_duplicate(ctx: Context, text: str) -> None:

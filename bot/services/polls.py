@@ -96,8 +96,11 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
             cmd.closes or not waits_for_meeting(ctx)):
         how = f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."'
         return with_note(open_vote(ctx, poll, how), notes)
+    kept_deadline = f"; it closes at the deadline you gave, {show(poll.closes_at, ctx.terms.zone)}, unless the " \
+        "chair sets another." if poll.closes_at is not None else "."
     waiting = short or f"The chair opens the vote with `motion vote {poll.number}`" + (
-        " at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx) else ".")
+        " at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx) else
+        kept_deadline)
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n{waiting}{notes}")
 
 
@@ -107,7 +110,7 @@ def deadline_refusal(ctx: Context, text: str) -> str | None:
     refusal = venue_refusal(ctx.terms, at_meeting=False, kind="motion")
     if refusal is None:
         return None
-    without = f'propose it without: `motion "{text[:80]}"`.'
+    without = f'propose it without: `motion "{text}"`.'
     if venue_refusal(ctx.terms, at_meeting=False) is None:  # a poll may run between meetings, a motion may not
         return f"{refusal} A --closes deadline has no place on a motion here; {without}"
     return ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting") + \

@@ -188,10 +188,10 @@ def not_named(ctx: Context, for_member: Person | None) -> str:
     named = f"{rule.word} for this meeting" if rule.per_meeting else f"standing {rule.word}"
     if for_member is not None:
         said = f"{unseated}{for_member.display_name} has not named you their {named}"
-        how = f" {gap}" if gap else f"; {for_member.display_name} can name you with `{command(rule)} {mention(me)}`."
-        return said + ("." if gap else "") + how
+        naming = rule.cited(f"{for_member.display_name} can name you with `{command(rule)} {mention(me)}`")
+        return said + (f". {gap}" if gap else f"; {naming}.")
     nobody = f"{unseated}no member has" if unseated else "No member has"
-    how = f" {gap}" if gap else f" {namer(ctx)} can: `{command(rule)} {mention(me)}`."
+    how = f" {gap}" if gap else " " + rule.cited(f"{namer(ctx)} can: `{command(rule)} {mention(me)}`") + "."
     return f"{nobody} named you their {named}.{how}{hint}"
 
 

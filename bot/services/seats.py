@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Membership, Poll
 from bot.replies import Reply
-from bot.rules.calendar import add_months, parse_start, show_date
+from bot.rules.calendar import parse_start, show_date, term_end
 from bot.rules.chair import naming, seating_refusal
 from bot.rules.composition import Breach, breaches
 from bot.rules.powers import power_for
@@ -125,8 +125,8 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
     require_chair_agreed(ctx, seat.title, role, person.display_name, agreed)  # after: the seat is free to fill
     start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
-    ends = add_months(start, seat.term_months) if seat.term_months else None
-    chair_ends = add_months(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
+    ends = term_end(start, seat.term_months) if seat.term_months else None
+    chair_ends = term_end(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
     if lapsed is not None:
         if lapsed.person_id != person.id:

@@ -88,7 +88,7 @@ def test_a_chair_chosen_per_meeting_is_never_named_and_a_stepping_down_chair_kee
     terms = board()
     assert chair.role_after_chair(terms, "Adviser") is Role.CO_OPTED
     assert chair.role_after_chair(terms, "Chair") is Role.MEMBER
-    assert chair.chair_term_ends(board("chair: {term_months: 12}\n"), TODAY) == dt.date(2027, 12, 1)
+    assert chair.chair_term_ends(board("chair: {term_months: 12}\n"), TODAY) == dt.date(2027, 11, 30)
     assert chair.chair_term_ends(terms, TODAY) is None
 
 

@@ -25,26 +25,26 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     assert "queued 0, set aside 1" in out
     assert "no channel is bound to Children's Joint Commissioning Group; bind one with `group bind cjcg`" in out
 
-    dry = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z", "--dry-run")
-    assert "would queue chair-term-30d:membership:1@2027-01-15:person:1" in dry
+    dry = govbot(capsys, db, "tick", "--now", "2026-12-15T09:00Z", "--dry-run")
+    assert "would queue chair-term-30d:membership:1@2027-01-14:person:1" in dry
     assert "[reminder to" not in dry and "dry run: nothing was changed" in dry
 
-    sent = govbot(capsys, db, "tick", "--now", "2026-12-16T09:00Z")
+    sent = govbot(capsys, db, "tick", "--now", "2026-12-15T09:00Z")
     assert "[reminder to @alice]\n*Term ending*\nalice's term as chair of Children's Joint Commissioning Group ends " \
-           "on 15 Jan 2027 (ToR 6.2), in 30 days. Plan the renewal or a successor: the chair or the secretariat names " \
+           "on 14 Jan 2027 (ToR 6.2), in 30 days. Plan the renewal or a successor: the chair or the secretariat names " \
            "the chair" in sent
     # No meeting is overdue: the cadence counts from the day the group was imported, not from its ToR's adoption
     # (meetings held before govbot took the group on are not in its record).
     assert "Next meeting not scheduled" not in sent
     assert "sent 2, retrying 0, failed 0" in sent  # to alice and sam: the chair's term
-    assert "queued 0" in govbot(capsys, db, "tick", "--now", "2026-12-16T09:05Z")  # once
+    assert "queued 0" in govbot(capsys, db, "tick", "--now", "2026-12-15T09:05Z")  # once
 
     listing = govbot(capsys, db, "reminders", "--group", "cjcg")
     assert "Reminders of Children's Joint Commissioning Group (cjcg):" in listing
     failed, sent_part = listing.split("Sent:")
     assert "Not delivered:\n  ! review-26w:group:1@2026-07-15:channel:none" in failed
     assert "  ! review-25w:group:1@2026-07-15:channel:none — ToR review: no channel is bound to" in failed
-    assert "chair-term-30d:membership:1@2027-01-15:person:1 — Term ending, sent Wed 16 Dec 2026, 09:00 GMT" in sent_part
+    assert "chair-term-30d:membership:1@2027-01-14:person:1 — Term ending, sent Tue 15 Dec 2026, 09:00 GMT" in sent_part
     assert "Planned next:" in listing
 
     seen = govbot(capsys, db, "reminders", "--group", "cjcg", "--acknowledge")

@@ -37,9 +37,9 @@ def test_the_day_a_dcs_term_ends_the_channel_is_told_which_seat_to_fill(chat: Ch
                                                                          notifier: RecordingNotifier) -> None:
     """The seat-vacant notice gave `member add @person --seat "..."`, leaving the secretary to find the title."""
     chat.load("plpcp")
-    run(chat.sessions, notifier, [utc("2027-01-15")])
+    run(chat.sessions, notifier, [utc("2027-01-14")])
     vacant = [s.reply.text for s in notifier.sent if s.reply.title == "Seat vacant"]
     assert len(vacant) == 4
-    assert vacant[0] == ("bob's term in the seat DCS North London ends today, 15 Jan 2027 (ToR Membership): a new "
-                         "representative is due from tomorrow, 16 Jan 2027 (`member add @person --seat \"DCS North "
+    assert vacant[0] == ("bob's term in the seat DCS North London ends today, 14 Jan 2027 (ToR Membership): a new "
+                         "representative is due from tomorrow, 15 Jan 2027 (`member add @person --seat \"DCS North "
                          "London\"`).")

@@ -21,18 +21,18 @@ def titled(notifier: RecordingNotifier, title: str) -> list[str]:
 
 
 def test_a_chair_named_again_gets_the_reminders_of_the_new_term(chat: Chat, notifier: RecordingNotifier) -> None:
-    chat.load("cjcg")  # alice's term as chair ends on 15 Jan 2027 (ToR 6.2: 12 months)
-    run(chat.sessions, notifier, [dt.datetime(2026, 12, 16, 9, 0, tzinfo=dt.UTC)])
+    chat.load("cjcg")  # alice's term as chair ends on 14 Jan 2027 (ToR 6.2: 12 months)
+    run(chat.sessions, notifier, [dt.datetime(2026, 12, 15, 9, 0, tzinfo=dt.UTC)])
     first, to_sam = titled(notifier, "Term ending")  # to alice, and to the secretariat, which names the chair
     assert first == to_sam
-    assert first.startswith("alice's term as chair of Children's Joint Commissioning Group ends on 15 Jan 2027")
+    assert first.startswith("alice's term as chair of Children's Joint Commissioning Group ends on 14 Jan 2027")
 
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     assert chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"').text.startswith(
-        "alice is now the chair until 20 Jan 2028 (ToR 6.2)")
-    sixty, thirty = (dt.datetime(2027, 11, 21, 9, 0, tzinfo=dt.UTC), dt.datetime(2027, 12, 21, 9, 0, tzinfo=dt.UTC))
+        "alice is now the chair until 19 Jan 2028 (ToR 6.2)")
+    sixty, thirty = (dt.datetime(2027, 11, 20, 9, 0, tzinfo=dt.UTC), dt.datetime(2027, 12, 20, 9, 0, tzinfo=dt.UTC))
     run(chat.sessions, notifier, [chat.now + dt.timedelta(minutes=1), sixty, thirty])
-    second = [t for t in titled(notifier, "Term ending") if "ends on 20 Jan 2028" in t]
+    second = [t for t in titled(notifier, "Term ending") if "ends on 19 Jan 2028" in t]
     plan = "Plan the renewal or a successor: the chair or the secretariat names the chair with `chair @person " \
         "--agreed \"reference\"` (ToR 6.2)."
     assert [t.split(", in ")[1] for t in second] == [f"{n} days. {plan}" for n in (60, 60, 30, 30)]  # alice, sam

@@ -99,7 +99,7 @@ def test_the_bot_down_over_christmas_sends_what_is_still_useful_once_on_its_retu
     """PLPCP: down from 23 Dec to 08:00 on 4 Jan, over the week's notice of its 6 Jan meeting (Steering Group
     Support and Logistics), a weekly prompt of its review due 15 Jan (Review) and the fortnight's notice of its
     quarterly report to LCIIB (Activity and Responsibilities). On its return each is sent once, late; the DCS terms
-    ending 15 Jan (Membership) are warned of on their days."""
+    ending 14 Jan (Membership) are warned of on their days."""
     chat.load("plpcp")
     chat.ok("alice", "meeting schedule 2027-01-06 10:00")
     run(chat.sessions, notifier, days("2026-12-01", 23, 17, 0))
@@ -116,7 +116,7 @@ def test_the_bot_down_over_christmas_sends_what_is_still_useful_once_on_its_retu
     sent = [r.key for r in outbox(chat.sessions) if r.status == "sent"]
     assert len(sent) == len(set(sent))
     vacant = [s for s in notifier.sent if s.reply.title == "Seat vacant"]
-    assert {s.at for s in vacant} == {utc("2027-01-15", 9, 0)} and len(vacant) == 4
+    assert {s.at for s in vacant} == {utc("2027-01-14", 9, 0)} and len(vacant) == 4
 
 
 def test_the_overdue_meeting_is_told_again_when_the_meeting_that_answered_it_is_cancelled(

@@ -45,7 +45,7 @@ def test_someone_without_a_seat_is_welcomed(workspace: Workspace) -> None:
 def test_the_chairs_term_shows_as_ended_once_it_is_over(workspace: Workspace, clock: Clock) -> None:
     """CJCG 6.2 names a chair for 12 months: the dashboard says until when, then that it ended, as `members` does."""
     workspace.load("cjcg")
-    assert "chair until 15 Jan 2027" in shown(open_home(workspace, "alice", "Ev0HOME4"))
+    assert "chair until 14 Jan 2027" in shown(open_home(workspace, "alice", "Ev0HOME4"))
     clock.now = dt.datetime(2027, 7, 1, 9, 0, tzinfo=dt.UTC)
     home = shown(open_home(workspace, "alice", "Ev0HOME5"))
-    assert "chair's term ended 15 Jan 2027 (ToR 6.2)" in home and "chair until" not in home
+    assert "chair's term ended 14 Jan 2027 (ToR 6.2)" in home and "chair until" not in home
