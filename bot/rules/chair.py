@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from bot.grammar import mention
-from bot.rules.calendar import show_date, term_end, term_ended
+from bot.rules.calendar import add_months, show_date, term_end, term_ended
 from bot.rules.tenure import NOT_MEMBERS, SeatHeld, is_member, new_holder_due, term_over
 from bot.rules.voting import is_voting
 from bot.terms import CHAIR_ROLES, Role, Seat, Terms
@@ -201,7 +201,16 @@ def role_after_chair(terms: Terms, seat_title: str) -> Role:
     return seat.role if seat is not None and seat.role not in CHAIR_ROLES else Role.MEMBER
 
 
-def chair_term_ends(terms: Terms, today: dt.date) -> dt.date | None:
-    """The last day of a chair's term starting `today`, or None where the ToR sets no chair term."""
+def renewal_from(terms: Terms, ends_on: dt.date | None) -> dt.date | None:
+    """The first day a chair's term ending on `ends_on` may be renewed, in its last half (a term of 12 months ending
+    30 Nov 2027: from 1 Jun 2027), so one agreement never adds two terms; None where the ToR sets no chair term."""
     months = terms.chair.term_months
-    return term_end(today, months) if months else None
+    if ends_on is None or not months:
+        return None
+    return add_months(ends_on + dt.timedelta(days=1), -max(months // 2, 1))
+
+
+def chair_term_ends(terms: Terms, start: dt.date) -> dt.date | None:
+    """The last day of a chair's term beginning on `start`, or None where the ToR sets no chair term."""
+    months = terms.chair.term_months
+    return term_end(start, months) if months else None

@@ -185,4 +185,5 @@ def chair_rule(terms: Terms) -> str:
         text += " from the steering group"
     if chair.unless_group_decides:
         text += " unless the main group decides otherwise (a carried motion: `--chair @p --decision N`)"
-    return chair.cited(text + (f", for a term of {chair.term_months} months" if chair.term_months else ""))
+    initial = "an initial term" if chair.initial_term_only else "a term"
+    return chair.cited(text + (f", for {initial} of {chair.term_months} months" if chair.term_months else ""))

@@ -62,10 +62,23 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
                                 f"{election.number}: {election.outcome}") + "." + rest)
     ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed)
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
-    now = f"'s term as chair is renewed{until}, following on from the term that ends on {show_date(renewed)}" \
-        if renewed is not None else f" is now the chair{until}"
-    return Reply(ctx.terms.chair.cited(f"{person.display_name}{now}") + f"{former}"
-                 + (f"; agreed: {agreed}." if agreed else "."))
+    if renewed is not None:
+        said = (f"{person.display_name}'s term as chair is renewed{until}, following on from the term that ends on "
+                f"{show_date(renewed)}" + renewal_length(ctx))
+    else:
+        said = ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}")
+    return Reply(said + f"{former}" + (f"; agreed: {agreed}." if agreed else "."))
+
+
+def renewal_length(ctx: Context) -> str:
+    """How long a renewal runs, citing the clause for what it says: `; the ToR sets only an initial term of 12 months
+    (ToR 6.2), so a renewal is for a further 12 months, the usual practice` (CJCG 6.2), or ` (ToR 4.1)` where the
+    clause sets every term."""
+    rule = ctx.terms.chair
+    if not rule.initial_term_only:
+        return rule.cited("")
+    return "; " + rule.cited(f"the ToR sets only an initial term of {rule.term_months} months") + \
+        f", so a renewal is for a further {rule.term_months} months, the usual practice"
 
 
 def already_chair(ctx: Context, membership: Membership) -> Reply | None:
@@ -80,15 +93,18 @@ def already_chair(ctx: Context, membership: Membership) -> Reply | None:
 
 
 def refuse_renewed_already(ctx: Context, name: str, renewed: dt.date | None) -> None:
-    """Refuse renewing a chair whose term already runs a full term from today (CJCG 6.2: 12 months): recorded twice,
-    or again to correct its agreement, a renewal would add a second term on top of the first."""
-    fresh = chair.chair_term_ends(ctx.terms, ctx.today)
-    if renewed is None or fresh is None or renewed < fresh:
+    """Refuse renewing a chair whose term has more than half its length left to run (CJCG 6.2: 12 months): a renewal
+    follows on from the term's end, so one recorded twice, again to correct its agreement, or a week after the naming
+    would add a second term on top of the first, two years' chairing from one agreement."""
+    rule = ctx.terms.chair
+    earliest = chair.renewal_from(ctx.terms, renewed)
+    if renewed is None or earliest is None or earliest <= ctx.today:
         return
-    raise NotAllowed(ctx.terms.chair.cited(
-        f"{name}'s term as chair already runs until {show_date(renewed)}, a full term of "
-        f"{ctx.terms.chair.term_months} months from today") + "; nothing is changed. A renewal follows on from the "
-        "end of the term, so it is recorded once less than a full term is left to run.")
+    sets = f"sets only an initial term of {rule.term_months} months" if rule.initial_term_only else \
+        f"sets a term of {rule.term_months} months"
+    raise NotAllowed(f"{name}'s term as chair runs until {show_date(renewed)}; nothing is changed. A renewal follows "
+                     "on from the end of the term, so it is recorded in the last half of the term, from "
+                     f"{show_date(earliest)}: " + rule.cited(f"the ToR {sets}") + ", and one agreement adds one term.")
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:

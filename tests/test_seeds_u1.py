@@ -1,0 +1,50 @@
+"""CJCG (seed 004, with its task-and-finish group) and LIEG (seed 003) met once more, clause by clause, as their
+chair, administrative support, members, deputies and strangers would: each fault found, fixed (after
+tests/test_seeds_t1.py and tests/test_seeds_t2.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+
+
+def test_cjcg_the_chairs_twelve_month_term_from_15_jan_ends_on_14_jan(chat: Chat) -> None:
+    """CJCG 6.2, "for an initial term of 12 months": the ToR adopted on 15 Jan 2026 named alice chair that day, and
+    `members` said "chair until 15 Jan 2027", a term's last day being still in term: twelve months and a day. Twelve
+    months from 15 Jan 2026 end with 14 Jan 2027."""
+    chat.load("cjcg")
+    assert "alice, chair until 14 Jan 2027" in chat.ok("alice", "members").as_text()
+    at(chat, "2026-12-20", "09:00")
+    said = chat.ok("sam", 'chair @bob --agreed "meeting 2, minute 4"').text
+    assert "bob is now the chair until 19 Dec 2027" in said, said
+
+
+def test_cjcg_a_chair_renewed_hears_that_6_2_sets_only_the_initial_term(chat: Chat) -> None:
+    """CJCG 6.2, "chaired by an agreed named member of the group, for an initial term of 12 months": the document sets
+    the first term and says nothing of a second, yet alice's renewal was "renewed until 14 Jan 2028 ... (ToR 6.2)",
+    citing 6.2 for a term it does not set, and `terms` said "for a term of 12 months". The renewal says what 6.2
+    says, and that the further 12 months are the usual practice."""
+    chat.load("cjcg")
+    assert dict(chat.ok("bob", "terms").fields)["Chair"] == "named chair, for an initial term of 12 months (ToR 6.2)"
+    at(chat, "2027-01-10", "09:00")
+    said = chat.ok("sam", 'chair @alice --agreed "meeting 3, minute 2"').text
+    assert said == ("alice's term as chair is renewed until 14 Jan 2028, following on from the term that ends on 14 "
+                    "Jan 2027; the ToR sets only an initial term of 12 months (ToR 6.2), so a renewal is for a "
+                    "further 12 months, the usual practice; agreed: meeting 3, minute 2."), said
+
+
+def test_cjcg_a_chair_renewed_a_year_early_is_not_given_two_terms(chat: Chat) -> None:
+    """CJCG 6.2: bob, named chair on 1 Dec 2026 until 30 Nov 2027, was named again on 8 Dec (sam recording the same
+    agreement under its corrected minute), and the renewal ran on from the end of his first term: "renewed until 29
+    Nov 2028", two years' chairing from one agreement a week apart. A renewal is recorded in the last half of the
+    term; earlier, nothing changes and sam is told from when."""
+    chat.load("cjcg")
+    chat.ok("sam", 'chair @bob --agreed "meeting 2, minute 4"')
+    at(chat, "2026-12-08", "09:00")
+    said = chat.refused("sam", 'chair @bob --agreed "meeting 2, minute 5"').text
+    assert said == ("bob's term as chair runs until 30 Nov 2027; nothing is changed. A renewal follows on from the "
+                    "end of the term, so it is recorded in the last half of the term, from 1 Jun 2027: the ToR sets "
+                    "only an initial term of 12 months (ToR 6.2), and one agreement adds one term."), said
+    assert "bob, chair until 30 Nov 2027" in chat.ok("bob", "members").as_text()
+    at(chat, "2027-06-01", "09:00")
+    assert "renewed until 30 Nov 2028" in chat.ok("sam", 'chair @bob --agreed "meeting 4, minute 2"').text
