@@ -54,6 +54,9 @@ class Terms(BaseModel):
     purpose: str = ""
     accountable_to: str | None = None
     parent: str | None = None  # short name of the parent group (task-and-finish groups)
+    # The parent's clause that set the group up (CJCG 6.6, "task and finish groups to support it"): its members read
+    # this group's record, citing it.
+    parent_clause: str | None = None
     timezone: str = "Europe/London"
     adopted_on: dt.date | None = None
     operates_until: EndRule | None = None

@@ -48,3 +48,24 @@ def test_cjcg_a_chair_renewed_a_year_early_is_not_given_two_terms(chat: Chat) ->
     assert "bob, chair until 30 Nov 2027" in chat.ok("bob", "members").as_text()
     at(chat, "2027-06-01", "09:00")
     assert "renewed until 30 Nov 2028" in chat.ok("sam", 'chair @bob --agreed "meeting 4, minute 2"').text
+
+
+def test_cjcg_members_read_the_record_of_the_task_and_finish_group_set_up_to_support_it(chat: Chat) -> None:
+    """CJCG 6.6, "may establish task and finish groups to support it in the discharge of its functions", and 6.7, "The
+    purpose of sharing such information is to carry out the functions of the Children's Joint Commissioning Group":
+    the SEND task-and-finish group reports to the CJCG, yet alice, the CJCG's chair, asking its `meetings` or
+    `minutes` in its channel was told it is confidential and to ask to be seated, as any stranger was. The CJCG's
+    members read its record; acting in it stays with its own members, and a stranger still sees nothing."""
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg", "tfg")
+    chat.channel = "tfg"
+    chat.ok("bob", "meeting schedule 2026-12-15 10:00")
+    assert "Meeting 1" in chat.ok("alice", "meetings").as_text()
+    assert "Lead" in chat.ok("carol", "members").as_text()
+    said = chat.refused("alice", 'agenda add "Framework draft"').text
+    assert said == ("SEND Joint Commissioning Framework task and finish group is a task and finish group of Children's "
+                    "Joint Commissioning Group, set up to support it (CJCG 6.6): as a member of Children's Joint "
+                    "Commissioning Group you read its record, but only its own members act in it. Its chair can seat "
+                    "you, or record you as a guest at a meeting."), said
+    assert "only its members" in chat.refused("zara", "meetings").text
+    assert "only its members" in chat.refused("sam", "meetings").text  # the CJCG's administrative support (6.3)

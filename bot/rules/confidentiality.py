@@ -3,7 +3,8 @@
 A member sees the group's record. A deputy sees the group's rules and seats, and the record only of the meetings
 they attend for a member (CJCG 6.7-6.9, 7.2). A guest recorded at a meeting (CJCG 7.1's subject experts) sees the
 record of that meeting only, and may act there, where the ToR's powers then refuse them what it keeps from guests.
-Anyone else sees nothing of a confidential group but its name.
+A member of the parent group a task-and-finish group supports (CJCG 6.6) reads its record, but acts in it only if
+seated there. Anyone else sees nothing of a confidential group but its name.
 A group that is not confidential is open to everyone in its channel.
 """
 
@@ -20,6 +21,7 @@ class Standing(StrEnum):
     MEMBER = "member"  # holds a seat (of any role) in the group
     DEPUTY = "deputy"  # named deputy for a member, holding no seat
     GUEST = "guest"  # recorded attending a meeting as a guest, holding no seat and named deputy by nobody
+    PARENT = "parent"  # none of these, but a member of the parent group this one supports (CJCG 6.6)
     OUTSIDER = "outsider"
 
 
@@ -62,6 +64,8 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
     """Whether `reader` may run a command of `scope` (about meeting `meeting_id`, for MEETING) in a group."""
     if not confidential or reader.standing == Standing.MEMBER:
         return True
+    if reader.standing == Standing.PARENT:
+        return scope != Scope.ACT
     if reader.standing == Standing.OUTSIDER:
         return False
     if scope == Scope.ACT or (scope in (Scope.GROUP, Scope.MINUTES) and reader.standing == Standing.DEPUTY and
@@ -90,6 +94,14 @@ def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRu
                 + (f": {yours}." if yours else ". Give that meeting's number, e.g. `agenda N`."))
     return (f"{name} is confidential{cited}: as {who} you see the record only of the meeting you attend, not "
             f"{'its registers or lists across meetings' if scope == Scope.RECORD else 'the group’s rules and seats'}.")
+
+
+def parent_refusal(name: str, parent: str, clause: str | None) -> str:
+    """What a member of the parent group is told when they try to act in a task-and-finish group of it."""
+    cited = f" ({clause})" if clause else ""
+    return (f"{name} is a task and finish group of {parent}, set up to support it{cited}: as a member of {parent} you "
+            "read its record, but only its own members act in it. Its chair can seat you, or record you as a guest "
+            "at a meeting.")
 
 
 def exposed(rule: Confidentiality, *, public: bool, shared: bool) -> bool:

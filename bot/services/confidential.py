@@ -7,9 +7,10 @@ from sqlalchemy import select
 
 from bot.commands import Command
 from bot.errors import NotAllowed
-from bot.models import Attendance, DeputyNomination, Meeting, Poll
+from bot.models import Attendance, DeputyNomination, Group, Meeting, Membership, Poll
 from bot.rules.attendance import GUEST
-from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, refusal
+from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, parent_refusal, refusal
+from bot.rules.tenure import is_member
 from bot.services.context import Context
 from bot.services.minutes import chosen
 from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
@@ -28,13 +29,26 @@ def reader_of(ctx: Context) -> Reader:
     if not nominations and not attended:
         as_guest = frozenset(ctx.session.scalars(select(Attendance.meeting_id).join(Meeting).where(
             Meeting.group_id == ctx.group.id, Attendance.member_id == ctx.actor.id, Attendance.status == GUEST)))
-        return Reader(Standing.GUEST, as_guest) if as_guest else Reader(Standing.OUTSIDER)
+        if as_guest:
+            return Reader(Standing.GUEST, as_guest)
+        return Reader(Standing.PARENT) if in_parent(ctx) else Reader(Standing.OUTSIDER)
     meetings = attended | {n.meeting_id for n in nominations if n.meeting_id is not None}
     if any(n.meeting_id is None for n in nominations):  # a standing deputy attends whichever meeting is open
         meeting = ctx.open_meeting()
         if meeting is not None:
             meetings.add(meeting.id)
     return Reader(Standing.DEPUTY, frozenset(meetings))
+
+
+def in_parent(ctx: Context) -> bool:
+    """Whether the actor is a member in term of the parent group this task-and-finish group supports (CJCG 6.6); its
+    secretariat and observers are not members."""
+    if ctx.group.parent_id is None:
+        return False
+    seat = ctx.session.scalars(select(Membership).where(
+        Membership.group_id == ctx.group.parent_id, Membership.person_id == ctx.actor.id,
+        Membership.ended_at.is_(None))).first()
+    return is_member(seat, ctx.today)
 
 
 def meeting_shown(ctx: Context, cmd: Command) -> int | None:
@@ -60,6 +74,10 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
     scope = SCOPES.get(cmd.verb, Scope.RECORD)  # a verb missing from the table is kept to members
     meeting_id = meeting_shown(ctx, cmd) if scope in (Scope.MEETING, Scope.MINUTES) and reader.meetings else None
     if not may_see(True, reader, scope, meeting_id):
+        if reader.standing == Standing.PARENT:
+            parent = ctx.session.get(Group, ctx.group.parent_id)
+            raise NotAllowed(parent_refusal(ctx.group.name, parent.name if parent else "its parent group",
+                                            ctx.terms.parent_clause))
         numbers = tuple(sorted(ctx.session.scalars(select(Meeting.number).where(Meeting.id.in_(reader.meetings)))))
         raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope, ctx.terms.deputies, numbers))
 
