@@ -4,6 +4,8 @@ tests/test_seeds_t1.py and tests/test_seeds_t2.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
 from tests.platform_chats import at
 
@@ -69,3 +71,52 @@ def test_cjcg_members_read_the_record_of_the_task_and_finish_group_set_up_to_sup
                     "you, or record you as a guest at a meeting."), said
     assert "only its members" in chat.refused("zara", "meetings").text
     assert "only its members" in chat.refused("sam", "meetings").text  # the CJCG's administrative support (6.3)
+
+
+def test_lieg_the_meeting_reminder_says_the_last_minutes_await_the_steering_groups_approval(chat: Chat) -> None:
+    """LIEG 5.2, "The minutes will be approved by the steering group before circulation": meeting 1's minutes were
+    never approved, and the week's reminder of meeting 2 said nothing of them, so they went uncirculated into the next
+    quarter with no one told. The reminder names the minutes awaiting approval, who approves them and how."""
+    from tests.scheduler.conftest import RecordingNotifier, run
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("erin", "meeting open")
+    chat.ok("erin", "meeting close")
+    at(chat, "2026-12-11", "09:00")
+    chat.ok("erin", "meeting schedule 2027-03-11 10:00 --chair @erin")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [at_utc("2027-03-04")])
+    reminder = next(s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder")
+    assert ("Minutes awaiting approval: meeting 1 (10 Dec 2026). They are approved by the steering group (ToR 5.2): "
+            "`minutes approve 1`.") in reminder, reminder
+    chat.ok("alice", "minutes approve 1")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [at_utc("2027-03-10")])
+    reminder = next(s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder")
+    assert "awaiting approval" not in reminder, reminder
+
+
+def test_cjcg_the_meeting_reminder_lists_the_actions_due_by_then(chat: Chat) -> None:
+    """CJCG 4.4.6, "the shared delivery of agreed actions": bob's action from meeting 1, due 14 Jan, was never
+    mentioned again until someone asked `actions`; the week's reminder of meeting 2 now lists the open actions due by
+    it, and whose they are."""
+    from tests.scheduler.conftest import RecordingNotifier, run
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", 'action "Circulate the revised joint action plan" --owner @bob --due 14 Jan')
+    chat.ok("sam", 'action "Book the venue for June" --owner @carol --due 2027-05-01')
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "meeting schedule 2027-02-04 10:00")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [at_utc("2027-01-28")])
+    reminder = next(s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder")
+    assert "Actions due by then: 1. Circulate the revised joint action plan — bob, due 14 Jan 2027 (overdue)." \
+        in reminder, reminder
+    assert "Book the venue" not in reminder, reminder
+
+
+def at_utc(day: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(f"{day}T09:00:00+00:00")

@@ -25,6 +25,7 @@ from bot.services.chair_notices import chair_vacant, namers, naming_chair
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
+from bot.services.outstanding import outstanding
 from bot.services.presiding import opener
 from bot.services.standing import is_voting
 from bot.terms import CHAIR_ROLES, Role
@@ -94,7 +95,7 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
         lines.append(f"No agenda items yet; {who_may(power, Act.PLAN_AGENDA)} adds them with `agenda add \"title\"`"
                      + (" (the usual practice: the ToR does not say who)" if silent(ctx.terms, Act.PLAN_AGENDA, power)
                         else f"{power.cite()}") + ".")
-    lines += [*who_serves(ctx, meeting), quorum_line(ctx)]
+    lines += [*who_serves(ctx, meeting), quorum_line(ctx), *outstanding(ctx, meeting)]
     lines.append(f"If you cannot attend, say `apologies --meeting {meeting.number}`.")
     return Notice("Meeting reminder", "\n".join(lines))
 
