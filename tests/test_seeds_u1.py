@@ -120,3 +120,18 @@ def test_cjcg_the_meeting_reminder_lists_the_actions_due_by_then(chat: Chat) -> 
 
 def at_utc(day: str) -> dt.datetime:
     return dt.datetime.fromisoformat(f"{day}T09:00:00+00:00")
+
+
+def test_cjcg_apologies_from_a_member_named_without_the_at_sign_are_not_recorded_as_the_secretarys(chat: Chat) -> None:
+    """CJCG 6.3 (administrative support for the meetings) and 7.2: sam, the administrative support, typed `apologies
+    from bob` as a secretary writes it, and the bot recorded apologies from sam, with 'from bob' as the reason, and
+    none from bob. `from @bob` was already pointed to `--for @bob`; a member named as people type names is too."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    said = chat.refused("sam", "apologies from bob").text
+    assert said == ("To record the apologies bob sent you, say `apologies --for @bob`; as typed, this would record "
+                    "your own apologies, giving 'from bob' as the reason."), said
+    said = chat.refused("sam", "apologies for Carol - unwell").text
+    assert said.startswith("To record the apologies carol sent you, say `apologies --for @carol unwell`"), said
+    assert "Apologies" not in dict(chat.ok("alice", "attendance").fields)
+    assert chat.ok("sam", "apologies for the late papers").text.startswith("Apologies from sam recorded")

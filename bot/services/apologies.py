@@ -191,20 +191,32 @@ def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies, stated: verbs.
         return
     named = words[lead] if len(words) > lead else ""
     ref = person_ref(named) or (PersonRef(named[1:], by_id=False) if named[1:] and named[0] == "@" else None)
-    if ref is None:
+    # `apologies from bob`, as a secretary writes it: a name without the @, after `for` or `from`, of a seat holder
+    name = holder_named(ctx, named) if ref is None and lead else None
+    if ref is not None:
+        try:
+            name = ctx.person(ref).display_name
+        except NotFound:
+            name = ref.name or ref.value
+    if name is None:
         return
-    try:
-        name = ctx.person(ref).display_name
-    except NotFound:
-        name = ref.name or ref.value
     rest = words[lead + 1:]
     while rest and not rest[0].strip("-\u2013\u2014:,."):
         rest = rest[1:]
     meeting = ["--meeting", str(stated.meeting)] if stated.meeting is not None else []
     typed = " ".join(["for", mention(name), *meeting, *rest])
-    said = " ".join(cmd.reason).replace(named, mention(name))  # the reason with the name as people type it
+    said = " ".join(cmd.reason)
+    said = said.replace(named, mention(name)) if ref is not None else said  # a mention as people type it
     raise UsageError(f"To record the apologies {name} sent you, say `apologies --{typed}`; as typed, this would "
                      f"record your own apologies, giving '{said}' as the reason.")
+
+
+def holder_named(ctx: Context, word: str) -> str | None:
+    """The display name of the group's seat holder, other than the speaker, whose name `word` is (any case, a full
+    stop or comma after it), or None."""
+    wanted = word.rstrip(".,;:").casefold()
+    return next((m.person.display_name for m in ctx.memberships()
+                 if m.person_id != ctx.actor.id and m.person.display_name.casefold() == wanted), None)
 
 
 def term_over_by(ctx: Context, held: Membership, meeting: Meeting, member: Person, own: bool) -> str | None:
