@@ -78,13 +78,10 @@ class Seat(Rule):
 class ChairRule(Rule):
     chosen: Literal["named", "elected", "per_meeting"] = "named"
     term_months: int | None = Field(default=None, ge=1, le=120)
-    # The ToR sets the length of the first term only (CJCG 6.2, "for an initial term of 12 months"): a renewal is for
-    # as long again, as the usual practice, and is not cited to the clause as if it set it.
-    initial_term_only: bool = False
+    initial_term_only: bool = False  # CJCG 6.2, "an initial term of 12 months": a renewal's length is not cited to it
     seat: str | None = None  # the seat the ToR names as the chair's ("chaired by ..."); None: any member
     drawn_from: Literal["members", "steering_group"] = "members"  # who may chair a meeting (`--chair`)
-    # "... unless the main group decides otherwise" (LIEG 5.1): a motion the group carried names a meeting's chair
-    # from outside `drawn_from` (`meeting schedule ... --chair @p --decision N`).
+    # LIEG 5.1, "unless the main group decides otherwise": a carried motion names a chair outside `drawn_from`.
     unless_group_decides: bool = False
 
 
