@@ -70,6 +70,14 @@ def test_cjcg_members_read_the_record_of_the_task_and_finish_group_set_up_to_sup
                     "Commissioning Group you read its record, but only its own members act in it. Its chair can seat "
                     "you, or record you as a guest at a meeting."), said
     assert "only its members" in chat.refused("zara", "meetings").text
+    at(chat, "2026-12-15", "10:00")
+    chat.ok("bob", "meeting open")
+    chat.ok("ivy", "here")
+    chat.ok("bob", 'guest @alice --from "CJCG chair"')  # recorded a guest, she still reads what the CJCG's members do
+    chat.ok("bob", 'action "Draft the framework" --owner @ivy --due 20 Jan')
+    chat.ok("bob", "meeting close")
+    assert "Draft the framework" in chat.ok("alice", "actions").as_text()
+    assert "Minutes of SEND Joint Commissioning Framework" in chat.ok("alice", "meeting minutes 1").as_text()
     assert "only its members" in chat.refused("sam", "meetings").text  # the CJCG's administrative support (6.3)
 
 

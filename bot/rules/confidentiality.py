@@ -21,7 +21,7 @@ class Standing(StrEnum):
     MEMBER = "member"  # holds a seat (of any role) in the group
     DEPUTY = "deputy"  # named deputy for a member, holding no seat
     GUEST = "guest"  # recorded attending a meeting as a guest, holding no seat and named deputy by nobody
-    PARENT = "parent"  # none of these, but a member of the parent group this one supports (CJCG 6.6)
+    PARENT = "parent"  # no seat or nomination, but a member of the parent group this one supports (CJCG 6.6)
     OUTSIDER = "outsider"
 
 
@@ -64,8 +64,8 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
     """Whether `reader` may run a command of `scope` (about meeting `meeting_id`, for MEETING) in a group."""
     if not confidential or reader.standing == Standing.MEMBER:
         return True
-    if reader.standing == Standing.PARENT:
-        return scope != Scope.ACT
+    if reader.standing == Standing.PARENT:  # acting as a guest where they are recorded one
+        return scope != Scope.ACT or bool(reader.meetings)
     if reader.standing == Standing.OUTSIDER:
         return False
     if scope == Scope.ACT or (scope in (Scope.GROUP, Scope.MINUTES) and reader.standing == Standing.DEPUTY and

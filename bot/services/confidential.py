@@ -29,9 +29,9 @@ def reader_of(ctx: Context) -> Reader:
     if not nominations and not attended:
         as_guest = frozenset(ctx.session.scalars(select(Attendance.meeting_id).join(Meeting).where(
             Meeting.group_id == ctx.group.id, Attendance.member_id == ctx.actor.id, Attendance.status == GUEST)))
-        if as_guest:
-            return Reader(Standing.GUEST, as_guest)
-        return Reader(Standing.PARENT) if in_parent(ctx) else Reader(Standing.OUTSIDER)
+        if in_parent(ctx):  # a guest at its meetings too, they read all a member of the parent reads
+            return Reader(Standing.PARENT, as_guest)
+        return Reader(Standing.GUEST, as_guest) if as_guest else Reader(Standing.OUTSIDER)
     meetings = attended | {n.meeting_id for n in nominations if n.meeting_id is not None}
     if any(n.meeting_id is None for n in nominations):  # a standing deputy attends whichever meeting is open
         meeting = ctx.open_meeting()
