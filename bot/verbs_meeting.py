@@ -193,8 +193,9 @@ class Quorum(Command):
     pass
 
 
-@described("action", 'action "text" [--owner @p] [--due DATE] [--item N]',
-           "record an action agreed at the meeting (chair, secretariat or minute-taker)",
+@described("action", 'action "text" [--owner @p] [--due DATE] [--item N] [--meeting N]',
+           "record an action agreed at the meeting (chair, secretariat or minute-taker); --meeting: one held, "
+           "written up after it closed",
            'action "Circulate the revised plan" --owner @bob --due {next_week}')
 @dataclass(frozen=True, kw_only=True)
 class Action(Command):
@@ -203,6 +204,7 @@ class Action(Command):
     owner: PersonRef | None = option("person")
     due: str | None = option("when")
     item: int | None = option("int")
+    meeting: int | None = option("int")  # a meeting held, written up after it closed (CJCG 6.3, "note taking")
 
 
 @described("action done", "action done N", "mark action N done (its owner, the chair or the secretariat)")

@@ -143,3 +143,28 @@ def test_cjcg_apologies_from_a_member_named_without_the_at_sign_are_not_recorded
     assert said.startswith("To record the apologies carol sent you, say `apologies --for @carol unwell`"), said
     assert "Apologies" not in dict(chat.ok("alice", "attendance").fields)
     assert chat.ok("sam", "apologies for the late papers").text.startswith("Apologies from sam recorded")
+
+
+def test_cjcg_the_administrative_support_writing_up_the_minutes_adds_the_actions_agreed_at_the_meeting(
+        chat: Chat) -> None:
+    """CJCG 6.3, "Administrative support will be provided in terms of agendas, note taking": sam writes up meeting
+    1 after it closed, as its discussion and resolutions can be (`minute ... --meeting 1`), but the action it agreed
+    was refused ("`action` has no option --meeting"), and without it was recorded between meetings, missing from
+    meeting 1's minutes. `--meeting N` puts it in that meeting's record until its minutes are approved."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    at(chat, "2026-12-10", "14:00")
+    said = chat.ok("sam", 'action "Circulate the revised plan" --owner @bob --due 14 Jan --item 1 --meeting 1').text
+    assert said == "Action 1 recorded at meeting 1: Circulate the revised plan (owner bob, due 14 Jan 2027).", said
+    minutes = chat.ok("sam", "meeting minutes 1").as_text()
+    assert "- **Action 1** (item 1): Circulate the revised plan — owner: bob (Southend City Council); due 14 Jan " \
+           "2027" in minutes, minutes
+    assert "Only the chair, the secretariat or the meeting's minute-taker" in \
+        chat.refused("bob", 'action "Something" --meeting 1').text
+    chat.ok("alice", "minutes approve 1")
+    assert "approved" in chat.refused("sam", 'action "Late one" --meeting 1').text
+    assert "There is no meeting 2" in chat.refused("sam", 'action "Nothing" --meeting 2').text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.errors import NotFound, UsageError
+from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import ActionItem, Person
 from bot.refs import ActionRef
 from bot.replies import Button, Reply
@@ -20,13 +20,16 @@ from bot.verbs import Action, ActionDone, Actions
 
 
 def record_action(ctx: Context, cmd: Action) -> Reply:
-    """Record an action, against the open meeting (and an item of it) when there is one."""
-    require(ctx, cmd.act, "record actions", meeting=ctx.open_meeting())
+    """Record an action, against the open meeting (and an item of it) when there is one, or against meeting
+    `--meeting N`, held and written up after it closed (CJCG 6.3) until its minutes are approved."""
+    meeting = ctx.meeting(cmd.meeting) if cmd.meeting is not None else ctx.open_meeting()
+    require(ctx, cmd.act, "record actions", meeting=meeting)
     text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '
                          f"--due {example_day(ctx.today).isoformat()}.")
-    meeting = ctx.open_meeting()
+    if meeting is not None and meeting.status not in ("open", "closed"):
+        raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; its actions are recorded once it has opened.")
     require_unlocked(ctx, meeting.id if meeting else None, "a new action for it")
     item_id = None
     if cmd.item is not None:
@@ -41,7 +44,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
                         meeting_id=meeting.id if meeting else None, item_id=item_id,
                         text=kept(text, lengths.TEXT, "action"), owner_id=owner.id if owner else None, due_on=due,
                         recorded_by_id=ctx.actor.id, recorded_at=ctx.now)
-    if meeting is not None:
+    if meeting is not None and meeting.status == "open":
         present_by_acting(ctx, meeting)  # recording the meeting's actions as it runs: there, `here` or not
     ctx.session.add(action)
     ctx.session.flush()
@@ -49,7 +52,8 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     parts = [f"owner {owner.display_name}" if owner else "no owner yet"]
     if due:
         parts.append(f"due {show_date(due)}")
-    return Reply(f"Action {action.number} recorded: {action.text} ({', '.join(parts)}).",
+    at = f" at meeting {meeting.number}" if cmd.meeting is not None and meeting is not None else ""
+    return Reply(f"Action {action.number} recorded{at}: {action.text} ({', '.join(parts)}).",
                  buttons=(Button("Done", ActionDone(action=action.number)),), subject=ActionRef(action.id))
 
 
