@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from bot import verbs
 from bot.date_words import date_run
@@ -158,14 +158,19 @@ def deputy_for(ctx: Context, meeting: Meeting) -> str | None:
         f"{rule.word} with `{verb} @person --meeting {meeting.number}`, or send their apologies."
 
 
+# Built once, with bound parameters: read at every apology.
+NAMED_DEPUTY = select(DeputyNomination).where(
+    DeputyNomination.member_id == bindparam("member_id"), DeputyNomination.group_id == bindparam("group_id"),
+    DeputyNomination.revoked_at.is_(None),
+    or_(DeputyNomination.meeting_id == bindparam("meeting_id"), DeputyNomination.meeting_id.is_(None))) \
+    .order_by(DeputyNomination.meeting_id.is_(None))
+
+
 def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
     """Who attends in the member's place, where they have named someone for `meeting` (or a standing deputy): said
     to the member sending apologies; None when nobody is named."""
-    nomination = ctx.session.scalars(select(DeputyNomination).where(
-        DeputyNomination.member_id == member.id, DeputyNomination.group_id == ctx.group.id,
-        DeputyNomination.revoked_at.is_(None),
-        or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None)))
-        .order_by(DeputyNomination.meeting_id.is_(None))).first()
+    nomination = ctx.session.scalars(NAMED_DEPUTY, {"member_id": member.id, "group_id": ctx.group.id,
+                                                    "meeting_id": meeting.id}).first()
     deputy = ctx.session.get(Person, nomination.deputy_id) if nomination else None
     if deputy is None:
         return None
