@@ -43,10 +43,13 @@ def exact_for(column_type: TypeEngine[Any]) -> Exact:
 
 
 @cache
-def columns_of(model: type[Base]) -> tuple[tuple[str, str, Exact], ...]:
-    """(column name, attribute name, `exact_for` its type) of each column of the model's table."""
+def columns_of(model: type[Base]) -> tuple[tuple[str, str, Exact, bool], ...]:
+    """(column name, attribute name, `exact_for` its type, whether an insert leaving it unset writes NULL) of each
+    column of the model's table: the ORM inserts NULL for a column with no default of either kind, and keeps
+    nothing on the object for it."""
     mapper = inspect(model)
-    return tuple((column.name, mapper.get_property_by_column(column).key, exact_for(column.type))
+    return tuple((column.name, mapper.get_property_by_column(column).key, exact_for(column.type),
+                  not column.primary_key and column.default is None and column.server_default is None)
                  for column in mapper.local_table.columns)
 
 
@@ -54,10 +57,10 @@ def written_row(instance: Base) -> dict[str, Any] | None:
     """The row `instance` was just inserted as, by column, as the record reads it back (bot.sealed_rows.digests);
     None where the object does not hold all of it so (a column the database filled, or of another type)."""
     held, row = instance.__dict__, {}
-    for column, attribute, exact in columns_of(type(instance)):
-        if attribute not in held:  # filled by the database (a server default), or never loaded
+    for column, attribute, exact, null_if_unset in columns_of(type(instance)):
+        if attribute not in held and not null_if_unset:  # filled by the database (a server default)
             return None
-        value = held[attribute]
+        value = held.get(attribute)
         if value is not None and not exact(value):
             return None
         row[column] = value
