@@ -34,14 +34,14 @@ from bot.terms_stored import group_terms as group_terms
 MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id"),
                                          Meeting.number == bindparam("number"))
 # The earliest meeting scheduled since `since` (12 hours before now: one that should have started is still next).
-NEXT_SCHEDULED = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "scheduled",
-                                       Meeting.starts_at >= bindparam("since")).order_by(Meeting.starts_at).limit(1)
 # What a command reads of its open meeting, or else of its next one: the meeting, and with it whether its minutes are
 # approved (bot/services/record_lock.py asks before every change to its record), in one statement, not two or three.
 WITH_APPROVAL = select(Meeting, ApprovedMinutes.approved_at) \
     .outerjoin(ApprovedMinutes, ApprovedMinutes.meeting_id == Meeting.id) \
     .where(Meeting.group_id == bindparam("group_id"))
 OPEN_WITH_APPROVAL = WITH_APPROVAL.where(Meeting.status == "open")
+NEXT_SCHEDULED = WITH_APPROVAL.where(Meeting.status == "scheduled", Meeting.starts_at >= bindparam("since")) \
+    .order_by(Meeting.starts_at).limit(1)
 # The open meeting first (at most one is), else the earliest scheduled since `since`: NEXT_SCHEDULED's.
 OPEN_OR_NEXT = WITH_APPROVAL.where((Meeting.status == "open") | ((Meeting.status == "scheduled")
                                                                    & (Meeting.starts_at >= bindparam("since")))) \
@@ -167,8 +167,8 @@ class Context:
         """The open meeting, else the earliest scheduled one that has not yet started."""
         since = self.now - dt.timedelta(hours=12)
         if self._open_read:
-            return self.open_meeting() or self.session.scalar(NEXT_SCHEDULED, {"group_id": self.group.id,
-                                                                               "since": since})
+            return self.open_meeting() or self.approval_read(self.session.execute(
+                NEXT_SCHEDULED, {"group_id": self.group.id, "since": since}).first())
         meeting = self.approval_read(self.session.execute(OPEN_OR_NEXT, {"group_id": self.group.id,
                                                                          "since": since}).first())
         # Read together: an open meeting comes first, so a scheduled one found, or none, says that none is open.

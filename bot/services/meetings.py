@@ -93,10 +93,10 @@ def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
 
 def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     """Open the next (or given) meeting: the opener is recorded present; roll call and interests are prompted."""
-    already = ctx.open_meeting()
-    if already is not None:
-        raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
-    meeting = ctx.meeting(cmd.meeting)
+    first = ctx.next_meeting()  # the open one, if any: one statement reads it, or else the next
+    if first is not None and first.status == "open":
+        raise NotAllowed(f"Meeting {first.number} is already open; close it with `meeting close` first.")
+    meeting = first if cmd.meeting is None and first is not None else ctx.meeting(cmd.meeting)
     require(ctx, cmd.act, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
