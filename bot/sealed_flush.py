@@ -1,10 +1,12 @@
-"""Rows the ORM flushes to the sealed tables, noted for the next audit event (bot/sealed_rows.py); a row it inserted
-is noted with its digest, taken from the object the insert wrote where that holds every column as the record reads
-it back, so the event seals it without reading it again (a `here`, a schedule, a declaration: one statement less).
+"""Rows the ORM flushes to the sealed tables, noted for the next audit event (bot/sealed_rows.py); a row it wrote is
+noted with its digest, taken from the object the flush wrote where that holds every column as the record reads it
+back, so the event seals it without reading it again (a `here`, a schedule, a declaration: one statement less).
 
-Only an insert's: no other transaction can change a row before the one inserting it commits, whereas a row read
-earlier and updated now may hold, in columns this update left alone, what another replica has changed since (the
-read after the update sees that, as `audit verify` will)."""
+An inserted row, always: no other transaction can change it before the one inserting it commits. An updated row
+only on SQLite, where a transaction that writes has had the database to itself since it began (bot.db's BEGIN
+IMMEDIATE; a deferred one that others wrote under could not write at all): on PostgreSQL a row read earlier and
+updated now may hold, in columns the update left alone, what another replica changed since, which the read after
+the update sees, as `audit verify` will."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from sqlalchemy import BigInteger, Boolean, Date, Integer, SmallInteger, String,
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.types import TypeEngine
 
+from bot.connections import connection_of
 from bot.models import Base, UTCDateTime
 from bot.sealed_rows import SEALED, returned, row_digest, touch
 
@@ -53,12 +56,13 @@ def columns_of(model: type[Base]) -> tuple[tuple[str, str, Exact, bool], ...]:
                  for column in mapper.local_table.columns)
 
 
-def written_row(instance: Base) -> dict[str, Any] | None:
-    """The row `instance` was just inserted as, by column, as the record reads it back (bot.sealed_rows.digests);
-    None where the object does not hold all of it so (a column the database filled, or of another type)."""
+def written_row(instance: Base, inserted: bool) -> dict[str, Any] | None:
+    """The row `instance` was just written as (`inserted`, or updated), by column, as the record reads it back
+    (bot.sealed_rows.digests); None where the object does not hold all of it so (a column the database filled, one
+    not loaded or expired, or of another type)."""
     held, row = instance.__dict__, {}
     for column, attribute, exact, null_if_unset in columns_of(type(instance)):
-        if attribute not in held and not null_if_unset:  # filled by the database (a server default)
+        if attribute not in held and not (inserted and null_if_unset):
             return None
         value = held.get(attribute)
         if value is not None and not exact(value):
@@ -69,12 +73,16 @@ def written_row(instance: Base) -> dict[str, Any] | None:
 
 @event.listens_for(Session, "after_flush")
 def _note_orm_changes(session: Session, _flush: UOWTransaction) -> None:
-    inserted = set(map(id, session.new))
-    for instance in chain(session.new, session.dirty, session.deleted):
+    updated_too: bool | None = None  # whether an updated row is sealed from its object: on SQLite (see above)
+    for instance, inserted in chain(((i, True) for i in session.new), ((i, False) for i in session.dirty),
+                                    ((i, None) for i in session.deleted)):
         table = getattr(instance, "__tablename__", None)
-        if table in SEALED and isinstance(instance, Base):
-            row_id = int(instance.id)  # type: ignore[attr-defined]
-            touch(session, table, [row_id])
-            row = written_row(instance) if id(instance) in inserted else None
-            if row is not None:
-                returned(session)[table, row_id] = row_digest(table, row)
+        if table not in SEALED or not isinstance(instance, Base):
+            continue
+        row_id = int(instance.id)  # type: ignore[attr-defined]
+        touch(session, table, [row_id])
+        if inserted is False and updated_too is None:
+            updated_too = connection_of(session).dialect.name == "sqlite"
+        row = written_row(instance, inserted) if inserted or (inserted is False and updated_too) else None
+        if row is not None:
+            returned(session)[table, row_id] = row_digest(table, row)
