@@ -11,6 +11,7 @@ from sqlalchemy import Table, bindparam, event, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import pg_chain, sealed_rows
+from bot import sealed_flush as sealed_flush  # notes the rows the ORM writes, for `record` to seal
 from bot.connections import connection_of
 from bot.models import AuditEvent
 

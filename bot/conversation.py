@@ -32,7 +32,6 @@ from bot.services.exposure import exposure_asides
 from bot.services.help_answer import help_answer
 from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
-from bot.services.speakers import person_seated
 from bot.verbs import GroupBind, GroupUnbind, Help
 
 logger = logging.getLogger(__name__)
@@ -183,10 +182,9 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         return help_answer(session, speaker, place, command, now)
     if isinstance(command, GroupBind):
         return bind(session, person_for(session, speaker).id, place, command.short_name, now)
-    group = groups.group_for(session, place)
+    group, seated = groups.group_and_seat(session, place, speaker)
     if isinstance(command, GroupUnbind) and group is None:
         raise NotFound(NOT_BOUND)
-    seated = person_seated(session, speaker, group.id) if group is not None else None
     actor = seated[0] if seated is not None else person_for(session, speaker)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)

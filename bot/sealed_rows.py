@@ -13,12 +13,11 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from functools import cache
-from itertools import chain
 from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, event, select
 from sqlalchemy.engine import CursorResult, Result
-from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm import ORMExecuteState, Session
 from sqlalchemy.sql import operators
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
@@ -28,7 +27,6 @@ from bot.models import (
     ApprovedMinutes,
     Attendance,
     Ballot,
-    Base,
     DeputyNomination,
     Interest,
     Meeting,
@@ -155,14 +153,6 @@ def take(session: Session) -> dict[str, str | None]:
             now.update(digests(session, table, ids - now.keys()))
         found.update({key(table, row_id): now.get(row_id) for row_id in sorted(ids)})
     return found
-
-
-@event.listens_for(Session, "after_flush")
-def _note_orm_changes(session: Session, _flush: UOWTransaction) -> None:
-    for instance in chain(session.new, session.dirty, session.deleted):
-        table = getattr(instance, "__tablename__", None)
-        if table in SEALED and isinstance(instance, Base):
-            touch(session, table, [int(instance.id)])  # type: ignore[attr-defined]
 
 
 @event.listens_for(Session, "do_orm_execute")

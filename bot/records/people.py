@@ -57,6 +57,10 @@ def namer(session: Session, group: Group) -> Namer:
 # Built once, not at each call (building a statement costs more CPU than SQLite running it; these run every turn).
 SEATS_OF_GROUP = select(Membership.person_id, Membership.role, Membership.seat_title).where(
     Membership.group_id == bindparam("group_id"))
+SECRETARIAT_ON = select(Membership.person_id, Membership.seat_title).where(
+    Membership.group_id == bindparam("group_id"), Membership.role == Role.SECRETARIAT,
+    Membership.term_starts_on <= bindparam("day"),
+    Membership.term_ends_on.is_(None) | (Membership.term_ends_on >= bindparam("day"))).order_by(Membership.id)
 Seats = list[tuple[int, str, str]]  # (person id, role, seat title) of every seat held in a group, now or before
 
 
@@ -100,9 +104,7 @@ def co_opted(session: Session, group: Group, *, short: bool = False, held: Seats
 def secretariat_on(session: Session, group_id: int, day: dt.date, names: Namer) -> tuple[str, str] | None:
     """Who held the group's secretariat seats on `day`, by name, and the first seat's title (`Administrative
     support`); None where nobody did."""
-    seated = session.execute(select(Membership.person_id, Membership.seat_title).where(
-        Membership.group_id == group_id, Membership.role == Role.SECRETARIAT, Membership.term_starts_on <= day,
-        Membership.term_ends_on.is_(None) | (Membership.term_ends_on >= day)).order_by(Membership.id)).all()
+    seated = session.execute(SECRETARIAT_ON, {"group_id": group_id, "day": day}).all()
     if not seated:
         return None
     return ", ".join(names(person_id) for person_id, _ in seated), seated[0][1]

@@ -3,22 +3,19 @@ meeting's record (the secretariat, the chair, the minute-taker), as a clerk reco
 
 from __future__ import annotations
 
-import dataclasses
-import re
-
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 
 from bot import verbs
-from bot.date_words import date_run
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.grammar import PersonRef, mention
 from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
-from bot.rules.calendar import parse_date, show, show_date
+from bot.rules.calendar import show, show_date
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services import lengths, roll
+from bot.services.apology_meeting import meeting_in_reason, meeting_on_day, next_meeting_in_reason
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import accounts_of
@@ -86,68 +83,6 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                  notices=notices, changes=(MeetingRef(meeting.id),))
 
 
-# `apologies for meeting 2 - on leave` names the meeting in the reason's words: they were recorded against the next
-# meeting, with the reason 'for meeting 2'.
-MEETING_WORDS = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+#?(\d{1,9})\b[\s,.:;\-\u2013\u2014]*(.*)",
-                           re.IGNORECASE | re.DOTALL)
-
-
-def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
-    """`cmd` with a meeting its reason begins by naming (`for meeting 2`) as its --meeting, and the rest as the reason;
-    as it came when --meeting is given or the reason names none."""
-    named = MEETING_WORDS.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
-    if named is None:
-        return cmd
-    rest = named.group(2).strip()
-    return dataclasses.replace(cmd, meeting=int(named.group(1)), reason=(rest,) if rest else ())
-
-
-# `apologies for the meeting on 14 Jan - on leave` names the meeting by its day, as people do.
-MEETING_ON = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+on\s+(.*)", re.IGNORECASE | re.DOTALL)
-
-
-def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
-    """`cmd` with the meeting to come on the day its reason begins by naming (`for the meeting on 14 Jan`) as its
-    --meeting, and the rest as the reason; as it came where no day is read. Refused where no meeting is on that day."""
-    named = MEETING_ON.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
-    words = named.group(1).split() if named else []
-    try:
-        day = parse_date(" ".join(words[:(size := date_run(words, 0))]), ctx.today) if words else None
-    except UsageError:
-        day = None
-    if day is None:
-        return cmd
-    on_day = [m for m in ctx.session.scalars(select(Meeting).where(
-        Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open"))))
-        if m.starts_at.astimezone(ctx.terms.zone).date() == day]
-    if not on_day:
-        raise NotFound(f"There is no meeting on {show_date(day)} to come. Say `meetings` to list them.")
-    rest = " ".join(words[size:]).lstrip(" ,.:;-\u2013\u2014")
-    return dataclasses.replace(cmd, meeting=on_day[0].number, reason=(rest,) if rest else ())
-
-
-# `apologies for the next meeting - at an Ofsted inspection`: the meeting named, not the reason.
-NEXT_MEETING = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?next\s+(?:meeting|one)\b(.*)", re.IGNORECASE | re.DOTALL)
-
-
-def next_meeting_in_reason(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
-    """`cmd` with the next meeting as its --meeting where its reason begins by naming it, and the rest as the reason:
-    while a meeting is open, the next is the first scheduled after it, not the one being missed now."""
-    named = NEXT_MEETING.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
-    if named is None:
-        return cmd
-    current = ctx.open_meeting()
-    after = ctx.session.scalars(select(Meeting).where(
-        Meeting.group_id == ctx.group.id, Meeting.status == "scheduled",
-        Meeting.starts_at > current.starts_at).order_by(Meeting.starts_at).limit(1)).first() if current else None
-    meeting = ctx.meeting(None) if current is None else after
-    if meeting is None:
-        raise NotFound(f"No meeting after meeting {current.number if current else ''} is scheduled yet, so there is "
-                       "no next meeting to send apologies for. Say `meetings` to list them.")
-    rest = after_separator(named.group(1))
-    return dataclasses.replace(cmd, meeting=meeting.number, reason=(rest,) if rest else ())
-
-
 def deputy_for(ctx: Context, meeting: Meeting) -> str | None:
     """What a deputy named for `meeting` (CJCG 7.2) sending apologies is told: the member who named them must know,
     to name another or send their own; None for anyone named by no one."""
@@ -161,14 +96,19 @@ def deputy_for(ctx: Context, meeting: Meeting) -> str | None:
         f"{rule.word} with `{verb} @person --meeting {meeting.number}`, or send their apologies."
 
 
+# Built once, with bound parameters: read at every apology.
+NAMED_DEPUTY = select(DeputyNomination).where(
+    DeputyNomination.member_id == bindparam("member_id"), DeputyNomination.group_id == bindparam("group_id"),
+    DeputyNomination.revoked_at.is_(None),
+    or_(DeputyNomination.meeting_id == bindparam("meeting_id"), DeputyNomination.meeting_id.is_(None))) \
+    .order_by(DeputyNomination.meeting_id.is_(None))
+
+
 def named_deputy(ctx: Context, meeting: Meeting, member: Person) -> str | None:
     """Who attends in the member's place, where they have named someone for `meeting` (or a standing deputy): said
     to the member sending apologies; None when nobody is named."""
-    nomination = ctx.session.scalars(select(DeputyNomination).where(
-        DeputyNomination.member_id == member.id, DeputyNomination.group_id == ctx.group.id,
-        DeputyNomination.revoked_at.is_(None),
-        or_(DeputyNomination.meeting_id == meeting.id, DeputyNomination.meeting_id.is_(None)))
-        .order_by(DeputyNomination.meeting_id.is_(None))).first()
+    nomination = ctx.session.scalars(NAMED_DEPUTY, {"member_id": member.id, "group_id": ctx.group.id,
+                                                    "meeting_id": meeting.id}).first()
     deputy = ctx.session.get(Person, nomination.deputy_id) if nomination else None
     if deputy is None:
         return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, case, select
 from sqlalchemy.orm import Session
 
 from bot import audit
@@ -16,7 +16,7 @@ from bot.commands import PersonRef
 from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
-from bot.models import AgendaItem, Attendance, Group, Meeting, Membership, Person, Poll
+from bot.models import AgendaItem, ApprovedMinutes, Attendance, Group, Meeting, Membership, Person, Poll
 from bot.rules.calendar import example_day, show_date
 from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
@@ -31,12 +31,21 @@ from bot.terms_stored import group_terms as group_terms
 
 # The reads every command makes, built once with bound parameters: building a statement and its cache key costs
 # more Python than running it on a small table.
-OPEN_MEETING = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "open")
 MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == bindparam("group_id"),
                                          Meeting.number == bindparam("number"))
 # The earliest meeting scheduled since `since` (12 hours before now: one that should have started is still next).
-NEXT_SCHEDULED = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "scheduled",
-                                       Meeting.starts_at >= bindparam("since")).order_by(Meeting.starts_at).limit(1)
+# What a command reads of its open meeting, or else of its next one: the meeting, and with it whether its minutes are
+# approved (bot/services/record_lock.py asks before every change to its record), in one statement, not two or three.
+WITH_APPROVAL = select(Meeting, ApprovedMinutes.approved_at) \
+    .outerjoin(ApprovedMinutes, ApprovedMinutes.meeting_id == Meeting.id) \
+    .where(Meeting.group_id == bindparam("group_id"))
+OPEN_WITH_APPROVAL = WITH_APPROVAL.where(Meeting.status == "open")
+NEXT_SCHEDULED = WITH_APPROVAL.where(Meeting.status == "scheduled", Meeting.starts_at >= bindparam("since")) \
+    .order_by(Meeting.starts_at).limit(1)
+# The open meeting first (at most one is), else the earliest scheduled since `since`: NEXT_SCHEDULED's.
+OPEN_OR_NEXT = WITH_APPROVAL.where((Meeting.status == "open") | ((Meeting.status == "scheduled")
+                                                                   & (Meeting.starts_at >= bindparam("since")))) \
+    .order_by(case((Meeting.status == "open", 0), else_=1), Meeting.starts_at).limit(1)
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
     .order_by(Membership.id)
 SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
@@ -137,8 +146,18 @@ class Context:
     def open_meeting(self) -> Meeting | None:
         """The group's open meeting (at most one is open); read again only once the one read is no longer open."""
         if not self._open_read or (self._open is not None and self._open.status != "open"):
-            self._open, self._open_read = self.session.scalar(OPEN_MEETING, {"group_id": self.group.id}), True
+            self._open, self._open_read = self.approval_read(self.session.execute(
+                OPEN_WITH_APPROVAL, {"group_id": self.group.id}).first()), True
         return self._open
+
+    def approval_read(self, found: Any) -> Meeting | None:
+        """The meeting of a (meeting, minutes approved at) row, noting it unlocked when no minutes are approved."""
+        if found is None:
+            return None
+        meeting, approved_at = found
+        if approved_at is None:
+            self.unlocked.add(meeting.id)  # as record_lock.require_unlocked notes it
+        return meeting  # type: ignore[no-any-return]
 
     def opened(self, meeting: Meeting) -> None:
         """`meeting` is now the open one (`meeting open`, the only way a meeting opens)."""
@@ -146,8 +165,15 @@ class Context:
 
     def next_meeting(self) -> Meeting | None:
         """The open meeting, else the earliest scheduled one that has not yet started."""
-        return self.open_meeting() or self.session.scalar(
-            NEXT_SCHEDULED, {"group_id": self.group.id, "since": self.now - dt.timedelta(hours=12)})
+        since = self.now - dt.timedelta(hours=12)
+        if self._open_read:
+            return self.open_meeting() or self.approval_read(self.session.execute(
+                NEXT_SCHEDULED, {"group_id": self.group.id, "since": since}).first())
+        meeting = self.approval_read(self.session.execute(OPEN_OR_NEXT, {"group_id": self.group.id,
+                                                                         "since": since}).first())
+        # Read together: an open meeting comes first, so a scheduled one found, or none, says that none is open.
+        self._open, self._open_read = (meeting if meeting is not None and meeting.status == "open" else None), True
+        return meeting
 
     def operation_over(self) -> bool:
         """Whether the time the ToR gives the group (a task-and-finish group's end date) is over."""

@@ -43,15 +43,21 @@ def require_eligible(ctx: Context, deputy: Person, seat_title: str, member: Pers
         raise NotAllowed(refusal)
 
 
+# Built once, with bound parameters: read at every deputy named and every deputy's `here`.
+GROUP_NAMED = select(Group).where(Group.short_name == bindparam("short_name"))
+SEAT_HELD = select(Membership.id).where(Membership.group_id == bindparam("group_id"),
+                                       Membership.person_id == bindparam("person_id"), Membership.ended_at.is_(None))
+
+
 def ineligible(ctx: Context, deputy: Person, seat_title: str, member: Person | None = None) -> str | None:
     """Why the ToR does not make `deputy` eligible to deputise for `seat_title`, or None when it does
     (bot.rules.deputies.eligibility_refusal): read whether they sit in the body it names, when the bot holds it,
     and their accounts, when the ToR file lists names."""
     rule = ctx.terms.deputies
     body = rule.must_belong_to
-    other = ctx.session.scalar(select(Group).where(Group.short_name == body.casefold())) if body else None
-    in_body = other is not None and ctx.session.scalar(select(Membership.id).where(
-        Membership.group_id == other.id, Membership.person_id == deputy.id, Membership.ended_at.is_(None))) is not None
+    other = ctx.session.scalar(GROUP_NAMED, {"short_name": body.casefold()}) if body else None
+    in_body = other is not None and ctx.session.scalar(SEAT_HELD, {"group_id": other.id,
+                                                                   "person_id": deputy.id}) is not None
     by_seat = rule.eligible if isinstance(rule.eligible, dict) else {}
     accounts = accounts_of(ctx, deputy) if not in_body and (listed_for(rule, seat_title) or by_seat) else set()
     elsewhere = [title for title, names in by_seat.items() if title.casefold() != seat_title.casefold()

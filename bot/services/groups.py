@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session, UOWTransaction
 from bot import audit, verbs
 from bot.commands import PersonRef
 from bot.errors import NotFound
-from bot.models import ChannelBinding, Group, Membership
+from bot.identity import Speaker
+from bot.models import ChannelBinding, Group, Identity, Membership, Person
 from bot.records.house_template import keep_house_template, read_house_template
 from bot.replies import Reply
 from bot.rules.calendar import term_end
@@ -20,6 +21,7 @@ from bot.rules.in_force import plural as plural
 from bot.rules.in_force import rules_in_force
 from bot.rules.powers import powers_in_force
 from bot.services.context import Context, Place, resolve
+from bot.services.speakers import named, person_seated
 from bot.terms import CHAIR_ROLES, parse_terms
 from bot.terms_stored import group_terms
 from bot.transaction_memo import forgotten_with_transaction
@@ -107,6 +109,36 @@ def group_for(session: Session, place: Place) -> Group | None:
         if group is not None:
             session.info.setdefault(BOUND, {})[key] = group
     return group
+
+
+# The channel's group, who is speaking and their seat there, in one statement: every command in a channel reads them
+# (speakers.PERSON_AND_SEAT's columns, joined to the binding; no person where the account is not on record yet).
+GROUP_AND_SPEAKER = select(Group, Person, Identity.external_id, Identity.handle, Membership) \
+    .select_from(ChannelBinding).join(Group, ChannelBinding.group_id == Group.id) \
+    .outerjoin(Identity, (Identity.platform == bindparam("speaker_platform"))
+               & (Identity.external_id == bindparam("external_id"))) \
+    .outerjoin(Person, Person.id == Identity.person_id) \
+    .outerjoin(Membership, (Membership.person_id == Person.id) & (Membership.group_id == Group.id)
+               & Membership.ended_at.is_(None)) \
+    .where(ChannelBinding.platform == bindparam("platform"), ChannelBinding.channel_id == bindparam("channel_id")) \
+    .order_by(Membership.id)
+Seated = tuple[Person, Membership | None]
+
+
+def group_and_seat(session: Session, place: Place, speaker: Speaker) -> tuple[Group | None, Seated | None]:
+    """`group_for(place)`, and the speaker's person and seat in that group as `speakers.person_seated` reads them
+    (None where the account is not on record, or the channel is bound to no group)."""
+    group: Group | None = session.info.get(BOUND, {}).get((place.platform, place.channel_id))
+    if group is not None:
+        return group, person_seated(session, speaker, group.id)
+    found = session.execute(GROUP_AND_SPEAKER, {"platform": place.platform, "channel_id": place.channel_id,
+                                                "speaker_platform": speaker.platform,
+                                                "external_id": speaker.user_id}).first()
+    if found is None:
+        return None, None
+    group, person, external_id, handle, seat = found
+    session.info.setdefault(BOUND, {})[(place.platform, place.channel_id)] = group
+    return group, None if person is None else (named(session, person, external_id, speaker, handle), seat)
 
 
 @event.listens_for(Session, "after_flush")

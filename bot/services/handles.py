@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ScalarSelect, select, union
+from sqlalchemy import BindParameter, ScalarSelect, bindparam, select, union
 from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
@@ -19,9 +19,10 @@ MENTION = {"slack": "Pick {} from Slack's @ menu as you type",
 WORD = re.compile(r"[^\w]+")
 
 
-def group_people(group_id: int) -> ScalarSelect[int]:
-    """The ids of a group's own people: its seat holders, the deputies named for it, and those recorded at its
-    meetings (deputies and guests)."""
+def group_people() -> ScalarSelect[int]:
+    """The ids of the group `:group_id`'s own people: its seat holders, the deputies named for it, and those
+    recorded at its meetings (deputies and guests)."""
+    group_id: BindParameter[int] = bindparam("group_id")
     return union(
         select(Membership.person_id).where(Membership.group_id == group_id, Membership.ended_at.is_(None)),
         select(DeputyNomination.deputy_id).where(DeputyNomination.group_id == group_id,
@@ -31,6 +32,14 @@ def group_people(group_id: int) -> ScalarSelect[int]:
         select(Attendance.deputy_id).join(Meeting, Meeting.id == Attendance.meeting_id)
         .where(Meeting.group_id == group_id, Attendance.deputy_id.is_not(None)),
     ).scalar_subquery()
+
+
+# Built once, with bound parameters: a typed name is read at every command naming someone, and building these (a
+# union of four) cost more than running them.
+PEOPLE_OF_GROUP = select(Person).where(Person.id.in_(group_people()))
+HANDLE_ON = select(Identity).where(Identity.platform == bindparam("platform"), Identity.handle == bindparam("typed"))
+CONSOLE_ACCOUNT = select(Identity.id).where(Identity.platform == "console", (Identity.external_id == bindparam("name"))
+                                            | (Identity.handle == bindparam("typed"))).limit(1)
 
 
 def words(name: str) -> list[str]:
@@ -49,11 +58,10 @@ def by_handle(session: Session, platform: str, handle: str, group_id: int | None
     Raises NotFound saying how to mention the person instead."""
     typed = handle.casefold()
     mention = MENTION.get(platform, "Mention {} with the platform's @-picker")
-    found = {i.person_id: i.person for i in session.scalars(
-        select(Identity).where(Identity.platform == platform, Identity.handle == typed))}
+    found = {i.person_id: i.person for i in session.scalars(HANDLE_ON, {"platform": platform, "typed": typed})}
     ours: dict[int, Person] = {}
     if group_id is not None:
-        ours = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(group_people(group_id))))}
+        ours = {p.id: p for p in session.scalars(PEOPLE_OF_GROUP, {"group_id": group_id})}
     # a name of one word, or the whole name in quotes (`@"Bob Jones"`, as govbot suggests it)
     named = [p for p in ours.values() if p.id in found or words(p.display_name) == [typed]
              or p.display_name.casefold() == typed]
@@ -77,9 +85,8 @@ def console_named(session: Session, name: str, group_id: int) -> Person | None:
     no account has that name (a seat holder the ToR file names `Bob Jones`, seated by the account `bob`, is
     `@"Bob Jones"` too); None otherwise, and the name is the account's."""
     typed = name.casefold()
-    if session.scalar(select(Identity.id).where(Identity.platform == "console", (Identity.external_id == name)
-                                                | (Identity.handle == typed)).limit(1)) is not None:
+    if session.scalar(CONSOLE_ACCOUNT, {"name": name, "typed": typed}) is not None:
         return None
-    ours = list(session.scalars(select(Person).where(Person.id.in_(group_people(group_id)))))
+    ours = list(session.scalars(PEOPLE_OF_GROUP, {"group_id": group_id}))
     named = [p for p in ours if p.display_name.casefold() == typed]
     return named[0] if len(named) == 1 else None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
@@ -94,10 +94,10 @@ def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
 
 def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
     """Open the next (or given) meeting: the opener is recorded present; roll call and interests are prompted."""
-    already = ctx.open_meeting()
-    if already is not None:
-        raise NotAllowed(f"Meeting {already.number} is already open; close it with `meeting close` first.")
-    meeting = ctx.meeting(cmd.meeting)
+    first = ctx.next_meeting()  # the open one, if any: one statement reads it, or else the next
+    if first is not None and first.status == "open":
+        raise NotAllowed(f"Meeting {first.number} is already open; close it with `meeting close` first.")
+    meeting = first if cmd.meeting is None and first is not None else ctx.meeting(cmd.meeting)
     require(ctx, cmd.act, "open a meeting", meeting=meeting)
     if meeting.status != "scheduled":
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be opened.")
@@ -133,10 +133,15 @@ def opening_words(ctx: Context) -> str:
     return "\n".join(prompts)
 
 
+# Built once, with bound parameters: read at every meeting's close.
+OPEN_VOTES_AT = select(Poll).where(Poll.meeting_id == bindparam("meeting_id"), Poll.status == "open") \
+    .order_by(Poll.number)
+ITEMS_VOTED_ON = select(Poll.item_id).where(Poll.meeting_id == bindparam("meeting_id"))
+
+
 def refuse_open_votes(ctx: Context, meeting: Meeting) -> None:
     """Refuse closing `meeting` while votes at it are open, naming each with the command that closes it."""
-    votes = list(ctx.session.scalars(select(Poll).where(Poll.meeting_id == meeting.id, Poll.status == "open")
-                                     .order_by(Poll.number)))
+    votes = list(ctx.session.scalars(OPEN_VOTES_AT, {"meeting_id": meeting.id}))
     if len(votes) == 1:
         raise NotAllowed(f"{votes[0].kind.capitalize()} {votes[0].number} is still open; close it with "
                          f"`poll close {votes[0].number}` first.")
@@ -196,7 +201,9 @@ def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
 def unminuted_standing_items(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     """For each item the ToR puts on every agenda (PLPCP: "Review of programme progress at each meeting") with
     nothing minuted or resolved on it and no vote: that it is, citing the clause, and how to minute it."""
-    voted_on = set(ctx.session.scalars(select(Poll.item_id).where(Poll.meeting_id == meeting.id)))
+    if not ctx.terms.meetings.standing_items:
+        return ()
+    voted_on = set(ctx.session.scalars(ITEMS_VOTED_ON, {"meeting_id": meeting.id}))
     items = {item.position: item for item in meeting.items}
     gaps = []
     for position, rule in enumerate(ctx.terms.meetings.standing_items, start=1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from bot.models import Meeting, Poll
 from bot.replies import Reply
@@ -32,17 +32,20 @@ def with_note(reply: Reply, note: str) -> Reply:
     return dataclasses.replace(reply, text=reply.text + note) if note else reply
 
 
+# Built once, with bound parameters: read at every motion moved.
+CLOSED_MOTIONS = select(Poll.number, Poll.question, Poll.outcome, Meeting.number) \
+    .outerjoin(Meeting, Meeting.id == Poll.meeting_id) \
+    .where(Poll.group_id == bindparam("group_id"), Poll.kind == "motion", Poll.status == "closed") \
+    .order_by(Poll.number)
+
+
 def decided_before(ctx: Context, poll: Poll) -> str:
     """` An identical motion was moved before: motion 1, decided at meeting 1 (carried).`: the group's closed motions
     in the same words as `poll`, just moved (case and spacing aside); nothing where none was. No ToR forbids moving a
     motion again, so it is recorded; the proposer is told, to withdraw it if it was moved by mistake."""
     same = " ".join(poll.question.split()).casefold()
     said = []
-    for number, question, outcome, meeting in ctx.session.execute(
-            select(Poll.number, Poll.question, Poll.outcome, Meeting.number)
-            .outerjoin(Meeting, Meeting.id == Poll.meeting_id)
-            .where(Poll.group_id == ctx.group.id, Poll.kind == "motion", Poll.status == "closed")
-            .order_by(Poll.number)):
+    for number, question, outcome, meeting in ctx.session.execute(CLOSED_MOTIONS, {"group_id": ctx.group.id}):
         if " ".join(question.split()).casefold() == same:
             where = f"at meeting {meeting}" if meeting is not None else "between meetings"
             said.append(f"motion {number}, decided {where} ({(outcome or 'decided').split(':')[0]})")
