@@ -18,9 +18,6 @@ NOON = ("noon", "midday")  # `tomorrow at noon`: refused as no time, and `--clos
 # What may end a sentence after its last word (`--closes 18 Dec 4pm.`, `here.`, `vote 1 For.`): read as if it were
 # not there after a date or time, a number, a person and a command's words (bot.commands.STOP); free text keeps it.
 SENTENCE_END = ".!?,;:"
-# A 24-hour time, as most are typed (`10:00`, `9.30`): read without dateutil, whose parser took ~0.5 ms of a
-# schedule's CPU for it; the same time, and any other form (or an hour or minute out of range) goes to dateutil.
-HOURS_MINUTES = re.compile(r"(\d{1,2})[:.](\d{2})")
 
 
 def unended(text: str) -> str:
@@ -48,9 +45,6 @@ def parse_time(text: str) -> dt.time:
         raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
     if text.casefold() in NOON:
         return dt.time(12, 0)
-    plain = HOURS_MINUTES.fullmatch(text)
-    if plain is not None and int(plain[1]) < 24 and int(plain[2]) < 60:
-        return dt.time(int(plain[1]), int(plain[2]))
     try:
         parsed = dateparser.parse(text.replace(".", ":"), default=dt.datetime(2000, 1, 1))
     except (ValueError, OverflowError):
