@@ -6,9 +6,16 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.ports import Destination
 from bot.replies import Reply
+from bot.settings import Settings
+from handlers.slack import SlackNotifier
 from handlers.slack.render import MAX_FIELD, blocks
-from tests.slack.conftest import Workspace
+from tests import loaded
+from tests.slack.conftest import Clock, Workspace, slack_terms
+from tests.slack.fake_slack import FakeSlack
 
 
 def test_a_seat_holder_known_only_by_their_slack_account_is_shown_as_slack_names_them(workspace: Workspace) -> None:
@@ -34,3 +41,13 @@ def test_a_long_field_is_cut_before_a_mention_never_inside_it() -> None:
     [_, section] = blocks(Reply("Members", fields=(("Seat", value),), accounts=("USAM",)))
     shown = section["fields"][0]["text"]
     assert len(shown) <= MAX_FIELD and shown.endswith("…") and "<@" not in shown, shown[-20:]
+
+
+def test_a_reminder_naming_a_seat_holder_known_only_by_account_shows_them_by_name(
+        fake: FakeSlack, slack_settings: Settings, sessions: sessionmaker[Session], clock: Clock) -> None:
+    """What the scheduler posts goes through the notifier, not a command: it showed the bare id too."""
+    loaded.load(sessions, slack_terms("cjcg"), clock())
+    notifier = SlackNotifier.from_settings(slack_settings, sessions.kw["bind"])
+    notifier.send(Destination("slack", channel_id="CCJCG0001"), Reply("USAM's term as secretariat ends in 30 days."))
+    [call] = fake.of("chat.postMessage")
+    assert call.params["text"].startswith("<@USAM>'s term"), call.params
