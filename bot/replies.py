@@ -57,7 +57,9 @@ class Reply:
     `version` is the place in the group's audit chain of the latest change a card shows (composed in a command's
     transaction, or read), so a platform never puts a card back over one showing a later change;
     `audience_wanted` asks a platform that did not say who can read the channel (`Place.audience`) to find out and
-    hand it to `conversation.exposure` (after a channel is bound).
+    hand it to `conversation.exposure` (after a channel is bound);
+    `accounts` are platform account ids the reply shows as names, for people the record knows by their account
+    alone (who never spoke to govbot): a platform that can show a person by their account does so.
     """
 
     text: str
@@ -75,6 +77,7 @@ class Reply:
     asides: tuple[Aside, ...] = field(default=())
     audience_wanted: bool = False
     version: int | None = None
+    accounts: tuple[str, ...] = field(default=())
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

@@ -23,7 +23,7 @@ from bot.payloads import Pressed
 from bot.refs import RecordRef
 from bot.replies import Reply
 from bot.services.context import Place, Speaker
-from handlers.slack import card_refresh, cards, deliveries, first_cards, pushback
+from handlers.slack import card_refresh, cards, deliveries, first_cards, people, pushback
 from handlers.slack.card_refresh import CARD_GONE
 from handlers.slack.pacing import Coalesced
 from handlers.slack.payloads import slacks_own
@@ -69,8 +69,10 @@ class Core:
         """The core's reply to `said` (typed text, or a form's command) from `speaker` in `place`."""
         with self.commanding():
             if isinstance(said, str):
-                return respond(self.sessions, speaker, place, said, self.clock())
-            return respond_command(self.sessions, speaker, place, said, self.clock())
+                reply = respond(self.sessions, speaker, place, said, self.clock())
+            else:
+                reply = respond_command(self.sessions, speaker, place, said, self.clock())
+        return people.named(self.sessions, reply)
 
     def respond_once(self, speaker: Speaker, place: Place, said: str | Command | Pressed, request: BoltRequest,
                      changes: dict[str, int] | None = None) -> Reply | None:
@@ -87,13 +89,14 @@ class Core:
                                  pending)
         if reply is None:
             deliveries.repeated(request)
-        return reply
+        return reply and people.named(self.sessions, reply)
 
     def card(self, speaker: Speaker, place: Place, ref: RecordRef) -> Reply | None:
         """The public card of `ref` as it stands now (None when it has none here). It goes through `transact`, so
         it waits as a command does: holding the writer's turn here would deadlock a group-commit writer."""
         with self.commanding():
-            return card(self.sessions, speaker, place, ref, self.clock())
+            shown = card(self.sessions, speaker, place, ref, self.clock())
+        return shown and people.named(self.sessions, shown)
 
     def first_delivery(self, request: BoltRequest) -> bool:
         """False for Slack's retry or a replay of a delivery already handled (it is then dropped)."""

@@ -14,7 +14,9 @@ from bot.settings import Settings
 from handlers.slack.install_states import SignedStateStore
 from handlers.slack.sealed import SealedInstallationStore, token_key
 
-Installed = Callable[[str], None]  # told the team id of each workspace that installs govbot (again)
+# told the team id of each workspace that installs govbot (again), and its Grid organisation's id (the one id an
+# org-wide install has)
+Installed = Callable[[str | None, str | None], None]
 
 # The least the bot needs; README "Connect to Slack" says why each is asked for. Keep slack/manifest.yml in step.
 BOT_SCOPES = ("commands", "chat:write", "im:write", "channels:read", "groups:read")
@@ -54,8 +56,8 @@ def oauth_settings(settings: Settings, engine: Engine, installed: Installed | No
 
 def on_success(installed: Installed) -> Callable[[SuccessArgs], BoltResponse]:
     def success(args: SuccessArgs) -> BoltResponse:
-        if args.installation.team_id:
-            installed(args.installation.team_id)
+        if args.installation.team_id or args.installation.enterprise_id:
+            installed(args.installation.team_id, args.installation.enterprise_id)
         return args.default.success(args)
 
     return success

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
 
+from bot.db import session_factory
 from bot.ports import DeliveryFailed, Destination, Posted
 from bot.replies import Reply
 from bot.settings import Settings
+from handlers.slack import people
 from handlers.slack.client import web_client
 from handlers.slack.install import installation_store
 from handlers.slack.render import message
@@ -28,24 +32,26 @@ class SlackNotifier:
 
     platform = "slack"
 
-    def __init__(self, client_for: ClientFor) -> None:
+    def __init__(self, client_for: ClientFor, sessions: sessionmaker[Session] | None = None) -> None:
         self.client_for = client_for
+        self.sessions = sessions  # the record, to show people known only by their account by name (people.py)
 
     @classmethod
     def from_settings(cls, settings: Settings, engine: Engine | None = None) -> SlackNotifier:
         """One workspace (SLACK_BOT_TOKEN), or many: the token of the destination's workspace, from the installation
         store in `engine` (SLACK_CLIENT_ID set)."""
+        sessions = session_factory(engine) if engine is not None else None
         if settings.slack_client_id and engine is not None:
-            return cls(installed_clients(settings, engine))
+            return cls(installed_clients(settings, engine), sessions)
         assert settings.slack_bot_token is not None, "the Slack notifier needs SLACK_BOT_TOKEN or SLACK_CLIENT_ID"
         client = web_client(settings, settings.slack_bot_token.get_secret_value())
-        return cls(lambda team, enterprise: client)
+        return cls(lambda team, enterprise: client, sessions)
 
     def send(self, destination: Destination, reply: Reply) -> Posted | None:
         conversation = destination.conversation or {}
         try:
             client = self.client_for(conversation.get("team_id"), conversation.get("enterprise_id"))
-            posted = client.chat_postMessage(channel=self.channel_for(client, destination), **message(reply))
+            posted = client.chat_postMessage(channel=self.channel_for(client, destination), **self.message(reply))
         except SlackApiError as error:
             raise failure(error) from error
         ts = posted.get("ts")
@@ -56,9 +62,12 @@ class SlackNotifier:
         conversation = destination.conversation or {}
         try:
             client = self.client_for(conversation.get("team_id"), conversation.get("enterprise_id"))
-            client.chat_update(channel=self.channel_for(client, destination), ts=posted.message, **message(reply))
+            client.chat_update(channel=self.channel_for(client, destination), ts=posted.message, **self.message(reply))
         except SlackApiError as error:
             raise failure(error) from error
+
+    def message(self, reply: Reply) -> dict[str, Any]:
+        return message(people.named(self.sessions, reply) if self.sessions is not None else reply)
 
     @staticmethod
     def channel_for(client: WebClient, destination: Destination) -> str:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bot.replies import Reply, shortened
+from handlers.slack.people import mentioned
 
 ACTION_PREFIX = "gov_button_"
 OPEN_LINK = "gov_open_link"  # a link button's action: the page opens in the browser; the app only acks
@@ -22,17 +23,19 @@ def escaped(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def fitted(text: str, limit: int) -> str:
+def fitted(text: str, limit: int, accounts: tuple[str, ...] = ()) -> str:
     """`text` escaped (`escaped`), at most `limit` characters as sent. Slack counts a block's text with its escapes
     (`&amp;` is five) and refuses the whole message when one block is over its limit, so text cut before it was
     escaped could still be refused: a field of 2,000 characters naming "A&E" left a register nobody could be shown.
-    Cut, the text ends in an ellipsis, never half-way through an escape."""
-    shown = escaped(text)
+    Cut, the text ends in an ellipsis, never half-way through an escape or a mention (`accounts`, people.py)."""
+    shown = mentioned(escaped(text), accounts)
     if len(shown) <= limit:
         return shown
     cut = shown[:limit - 1]
     if (amp := cut.rfind("&")) != -1 and ";" not in cut[amp:]:
         cut = cut[:amp]
+    if (mention := cut.rfind("<")) != -1 and ">" not in cut[mention:]:
+        cut = cut[:mention]
     return cut + "…"
 
 
@@ -41,8 +44,8 @@ def cut(text: str, limit: int) -> str:
     return shortened(text, limit)
 
 
-def mrkdwn(text: str, limit: int = MAX_TEXT) -> dict[str, str]:
-    return {"type": "mrkdwn", "text": fitted(text, limit) or " "}
+def mrkdwn(text: str, limit: int = MAX_TEXT, accounts: tuple[str, ...] = ()) -> dict[str, str]:
+    return {"type": "mrkdwn", "text": fitted(text, limit, accounts) or " "}
 
 
 HEADING = re.compile(r"^#{1,6} +")
@@ -83,8 +86,9 @@ def blocks(reply: Reply) -> list[Block]:
         heading = {"type": "plain_text", "text": cut(reply.title, HEADER_TEXT), "emoji": True}
         out.append({"type": "header", "text": heading})
     text = f":warning: {reply.text}" if reply.error else reply.text
-    out.extend({"type": "section", "text": mrkdwn(piece)} for piece in sections(slack_markdown(text))[:MAX_BLOCKS // 2])
-    fields = [mrkdwn(f"*{label}*\n{value}", MAX_FIELD) for label, value in reply.fields]
+    shown = sections(slack_markdown(text))[:MAX_BLOCKS // 2]
+    out.extend({"type": "section", "text": mrkdwn(piece, accounts=reply.accounts)} for piece in shown)
+    fields = [mrkdwn(f"*{label}*\n{value}", MAX_FIELD, reply.accounts) for label, value in reply.fields]
     room = MAX_BLOCKS - len(out) - 3  # keep room for the notices, the buttons and a note of what was left out
     for start in range(0, len(fields), 10):  # a section holds at most ten fields
         if room == 0:
@@ -95,7 +99,8 @@ def blocks(reply: Reply) -> list[Block]:
         out.append({"type": "section", "fields": fields[start:start + 10]})
         room -= 1
     if reply.notices:
-        out.append({"type": "context", "elements": [mrkdwn(notice) for notice in reply.notices[:10]]})
+        out.append({"type": "context", "elements": [mrkdwn(notice, accounts=reply.accounts)
+                                                    for notice in reply.notices[:10]]})
     if reply.buttons or reply.link:
         elements: list[Block] = []
         for index, button in enumerate(reply.buttons[:25]):
@@ -115,7 +120,7 @@ def blocks(reply: Reply) -> list[Block]:
 
 def fallback_text(reply: Reply) -> str:
     """The notification and screen-reader text that goes with the blocks."""
-    return fitted(reply.as_text(), MAX_TEXT)
+    return fitted(reply.as_text(), MAX_TEXT, reply.accounts)
 
 
 def message(reply: Reply) -> dict[str, Any]:

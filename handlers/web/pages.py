@@ -135,7 +135,8 @@ def minutes_route(admitted: Admit, download: Download,
             return notice(503, *BUSY, retry_after=RETRY_AFTER)
         if body is None:
             return notice(404, "No PDF here", NO_PDF)
-        name = f"{short_name}-meeting-{request.match_info['number']}-minutes.{kind}"
+        # The meeting's number as people say it: `/meetings/000001/` named its file `…-meeting-000001-…`.
+        name = f"{short_name}-meeting-{int(request.match_info['number'])}-minutes.{kind}"
         return web.Response(body=body, content_type=FORMATS[kind], headers={
             **HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -180,7 +181,14 @@ def mount(app: web.Application, settings: Settings, sessions: sessionmaker[Sessi
         return web.FileResponse(HERE / "static" / "page.css", headers={"Cache-Control": "public, max-age=3600",
                                                                        "Content-Type": "text/css"})
 
+    async def slashed(request: web.Request) -> web.StreamResponse:
+        """The page's own address, with its slash (the session cookie's path is the group's pages under it), the
+        query and its link kept: `/groups/cjcg` typed or pasted without it was a bare 404."""
+        query = f"?{request.rel_url.raw_query_string}" if request.rel_url.raw_query_string else ""
+        raise web.HTTPPermanentRedirect(f"{request.rel_url.raw_path}/{query}", headers=HEADERS)
+
     app.router.add_get("/groups/{group}/", group)
+    app.router.add_get("/groups/{group}", slashed)
     app.router.add_get(r"/groups/{group}/meetings/{number:\d{1,6}}/minutes.{kind:docx|md|pdf}",
                        minutes_route(admitted, download, Conversions.serving(app)))
     app.router.add_get("/static/govbot-page.css", stylesheet)

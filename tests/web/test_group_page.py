@@ -280,3 +280,25 @@ def test_withheld_draft_minutes_keep_their_resolutions_and_notes_off_the_page(
     [(_, cookie, _)] = fetch(page_settings, sessions, chat.now, link_for(chat, "frank"))
     [(_, _, page)] = fetch(page_settings, sessions, chat.now, "/groups/lieg/", cookie=cookie["Set-Cookie"].split(";")[0])
     assert resolution in page.decode()
+
+
+def test_the_group_page_without_its_trailing_slash_leads_to_the_page_with_the_link_kept(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    """`/groups/cjcg` typed or pasted without its slash was a bare 404; it now leads to the page, link and all."""
+    chat = minuted_cjcg(recorded("cjcg"))
+    link = link_for(chat, "bob")
+    token = link.split("?t=", 1)[1]
+    [(status, headers, _)] = fetch(page_settings, sessions, chat.now, link.replace("/?t=", "?t="))
+    assert status in (301, 308) and headers["Location"] == f"/groups/cjcg/?t={token}"
+    [(status, headers, body)] = fetch(page_settings, sessions, chat.now, headers["Location"])
+    assert status == 303 and headers["Location"] == "/groups/cjcg/", body  # the page's own link handling
+    [(status, _, _)] = fetch(page_settings, sessions, chat.now, "/groups/cjcg")
+    assert status in (301, 308)
+
+
+def test_the_minutes_file_is_named_by_the_meetings_number_as_people_say_it(
+        recorded: Callable[[str], Chat], sessions: sessionmaker[Session], page_settings: Settings) -> None:
+    chat = minuted_cjcg(recorded("cjcg"))
+    link = link_for(chat, "alice")
+    [md] = fetch(page_settings, sessions, chat.now, link.replace("/?t=", "/meetings/000001/minutes.md?t="))
+    assert md[0] == 200 and 'filename="cjcg-meeting-1-minutes.md"' in md[1]["Content-Disposition"]
