@@ -3,7 +3,12 @@ that differ only in capitals of a Cyrillic or Greek word read the same again."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
+
+LONG = ("That the group recommends to the Board a national fostering recruitment campaign, funded from the "
+        "reserve")
 
 
 def test_options_of_a_cyrillic_ballot_that_differ_only_in_capitals_are_refused(chat: Chat) -> None:
@@ -18,3 +23,18 @@ def test_options_of_a_cyrillic_ballot_that_differ_only_in_capitals_are_refused(c
     chat.ok("alice", 'poll "Вопрос" "Да" "Нет" --closes "2026-12-08 17:00"')  # an all-Cyrillic ballot still runs
     # a Cyrillic А beside a Latin A still reads the same
     chat.refused("alice", 'poll "Approve?" "Approve" "Аpprove" --closes "2026-12-08 17:00"')
+
+
+def test_a_long_motion_between_meetings_is_given_its_whole_text_to_copy_with_a_deadline(chat: Chat) -> None:
+    """CSCPWG Operation, "Work will also be carried out via email in between meetings": bob, the chair, moving a
+    recommendation of more than 80 characters between meetings without a deadline was told to say
+    `motion "..." --closes "2023-03-08 17:00"`, which, copied, moves a motion reading '...'. The command carries the
+    motion's whole text, as the refusal of a deadline does (45be005)."""
+    from tests.test_seeds_t2 import cscpwg_chair_elected_with_a_substitute
+    cscpwg_chair_elected_with_a_substitute(chat)
+    chat.ok("bob", "meeting close")
+    chat.now = dt.datetime(2023, 3, 1, 9, 0, tzinfo=dt.UTC)
+    said = chat.refused("bob", f'motion "{LONG}"').text
+    assert f'`motion "{LONG}" --closes "2023-03-08 17:00"`' in said, said
+    chat.ok("bob", f'motion "{LONG}" --closes "2023-03-08 17:00"')
+    assert LONG in chat.ok("bob", "polls").as_text()
