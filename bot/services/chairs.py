@@ -60,7 +60,8 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         number = meeting_number(ctx.session, election.meeting_id)
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
                                 f"{election.number}: {election.outcome}") + "." + rest)
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed)
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed,
+              **({"renewed": True} if renewed is not None else {}))  # its term's end: not the clause's (CJCG 6.2)
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
     if renewed is not None:
         said = (f"{person.display_name}'s term as chair is renewed{until}, following on from the term that ends on "
