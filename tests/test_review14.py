@@ -38,3 +38,18 @@ def test_a_long_motion_between_meetings_is_given_its_whole_text_to_copy_with_a_d
     assert f'`motion "{LONG}" --closes "2023-03-08 17:00"`' in said, said
     chat.ok("bob", f'motion "{LONG}" --closes "2023-03-08 17:00"')
     assert LONG in chat.ok("bob", "polls").as_text()
+
+
+def test_a_renewal_recorded_too_early_says_the_last_half_is_the_usual_practice(chat: Chat) -> None:
+    """CJCG 6.2 says only "for an initial term of 12 months": nothing of when a renewal is agreed. bob's renewal a week
+    after his naming was refused saying it 'is recorded in the last half of the term, from 1 Jun 2027: the ToR sets
+    only an initial term of 12 months (ToR 6.2)', as if 6.2 set the window. The window is govbot's practice, so that
+    one agreement adds one term, and is called that."""
+    chat.load("cjcg")
+    chat.ok("sam", 'chair @bob --agreed "meeting 2, minute 4"')
+    chat.advance(days=7)
+    said = chat.refused("sam", 'chair @bob --agreed "meeting 2, minute 5"').text
+    assert said == ("bob's term as chair runs until 30 Nov 2027; nothing is changed. A renewal follows on from the "
+                    "end of the term, so it is recorded in the last half of the term, from 1 Jun 2027, the usual "
+                    "practice, so that one agreement adds one term; the ToR sets only an initial term of 12 months "
+                    "(ToR 6.2)."), said

@@ -105,7 +105,8 @@ def refuse_renewed_already(ctx: Context, name: str, renewed: dt.date | None) -> 
         f"sets a term of {rule.term_months} months"
     raise NotAllowed(f"{name}'s term as chair runs until {show_date(renewed)}; nothing is changed. A renewal follows "
                      "on from the end of the term, so it is recorded in the last half of the term, from "
-                     f"{show_date(earliest)}: " + rule.cited(f"the ToR {sets}") + ", and one agreement adds one term.")
+                     f"{show_date(earliest)}, the usual practice, so that one agreement adds one term; "
+                     + rule.cited(f"the ToR {sets}") + ".")
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:
