@@ -45,8 +45,9 @@ def test_cjcg_a_chair_renewed_a_year_early_is_not_given_two_terms(chat: Chat) ->
     at(chat, "2026-12-08", "09:00")
     said = chat.refused("sam", 'chair @bob --agreed "meeting 2, minute 5"').text
     assert said == ("bob's term as chair runs until 30 Nov 2027; nothing is changed. A renewal follows on from the "
-                    "end of the term, so it is recorded in the last half of the term, from 1 Jun 2027: the ToR sets "
-                    "only an initial term of 12 months (ToR 6.2), and one agreement adds one term."), said
+                    "end of the term, so it is recorded in the last half of the term, from 1 Jun 2027, the usual "
+                    "practice, so that one agreement adds one term; the ToR sets only an initial term of 12 months "
+                    "(ToR 6.2)."), said
     assert "bob, chair until 30 Nov 2027" in chat.ok("bob", "members").as_text()
     at(chat, "2027-06-01", "09:00")
     assert "renewed until 30 Nov 2028" in chat.ok("sam", 'chair @bob --agreed "meeting 4, minute 2"').text

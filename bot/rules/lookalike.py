@@ -18,11 +18,12 @@ from collections.abc import Sequence
 JOINERS = frozenset("\u200c\u200d") | frozenset(map(chr, range(0xE0020, 0xE0080)))
 
 
-# Cyrillic, then Greek, letters and the Latin letter each shows as, capitals before casefolding (Cyrillic `В` folds
-# to `в`, which reads as no Latin letter).
+# Cyrillic, then Greek, letters, casefolded, and the Latin letter each shows as: a capital's lowercase maps as the
+# capital shows (Cyrillic `Н` as `H`, so `н` to `h`), so that case never tells two words apart (`Нет`, `нет`). Greek
+# `ν` follows its capital `Ν` (N), not the `v` it looks like in lowercase.
 _SHOWN_AS_LATIN = str.maketrans(
-    "АВЕЅІЈКМНОРСТХУаеіјорсхуѕԁԛԝһӏ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν",
-    "ABESIJKMHOPCTXYaeijopcxysdqwhl" "ABEZHIKMNOPTYXoiv",
+    "авеѕіјкмнорстхуԁԛԝһӏ" "αβεζηικμνορτυχ",
+    "abesijkmhopctxydqwhl" "abezhikmnoptyx",
 )
 
 
@@ -30,7 +31,7 @@ def as_seen(text: str) -> str:
     """`text` as a reader tells it from other text."""
     normal = unicodedata.normalize("NFKC", text)
     shown = "".join(c for c in normal if c in JOINERS or unicodedata.category(c) != "Cf")
-    return " ".join(shown.translate(_SHOWN_AS_LATIN).split()).casefold()
+    return " ".join(shown.casefold().translate(_SHOWN_AS_LATIN).split())
 
 
 def first_alike(texts: Sequence[str]) -> tuple[int, int] | None:

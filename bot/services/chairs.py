@@ -60,7 +60,8 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
         number = meeting_number(ctx.session, election.meeting_id)
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
                                 f"{election.number}: {election.outcome}") + "." + rest)
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed)
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed,
+              **({"renewed": True} if renewed is not None else {}))  # its term's end: not the clause's (CJCG 6.2)
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
     if renewed is not None:
         said = (f"{person.display_name}'s term as chair is renewed{until}, following on from the term that ends on "
@@ -104,7 +105,8 @@ def refuse_renewed_already(ctx: Context, name: str, renewed: dt.date | None) -> 
         f"sets a term of {rule.term_months} months"
     raise NotAllowed(f"{name}'s term as chair runs until {show_date(renewed)}; nothing is changed. A renewal follows "
                      "on from the end of the term, so it is recorded in the last half of the term, from "
-                     f"{show_date(earliest)}: " + rule.cited(f"the ToR {sets}") + ", and one agreement adds one term.")
+                     f"{show_date(earliest)}, the usual practice, so that one agreement adds one term; "
+                     + rule.cited(f"the ToR {sets}") + ".")
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:

@@ -21,7 +21,7 @@ from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end, new_holder_due
 from bot.services import reviews
-from bot.services.chair_notices import chair_vacant, namers, naming_chair
+from bot.services.chair_notices import chair_term_cited, chair_vacant, namers, naming_chair
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meetings import absence_warnings
@@ -157,10 +157,11 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
         text = (seat.cited(text) if seat else text) + then
         return Notice("Seat vacant", text)
     if kind == "chair-vacant":
-        return Notice("Chair's term ending", chair_vacant(ctx, holder, ends_on))
+        return Notice("Chair's term ending", chair_vacant(ctx, membership, ends_on))
     days = (ends_on - ctx.today).days
     if chair_term:
-        text = ctx.terms.chair.cited(f"{holder}'s term as chair of {ctx.terms.name} ends on {show_date(ends_on)}")
+        text = chair_term_cited(ctx, membership, f"{holder}'s term as chair of {ctx.terms.name} ends on "
+                                f"{show_date(ends_on)}")
     else:
         text = f"{holder}'s term in the seat {membership.seat_title} of {ctx.terms.name} ends on {show_date(ends_on)}"
         text = seat.cited(text) if seat else text

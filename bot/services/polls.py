@@ -94,8 +94,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     short = short_of_quorum(ctx, poll)  # proposing needs no quorum; putting it to the vote does (CJCG 6.4)
     if short is None and may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")) and (
             cmd.closes or not waits_for_meeting(ctx)):
-        how = f'motion "{poll.question}"' if len(poll.question) <= 80 else 'motion "..."'
-        return with_note(open_vote(ctx, poll, how), notes)
+        return with_note(open_vote(ctx, poll, f'motion "{poll.question}"'), notes)  # whole: it is copied
     kept_deadline = f"; it closes at the deadline you gave, {show(poll.closes_at, ctx.terms.zone)}, unless the " \
         "chair sets another." if poll.closes_at is not None else "."
     waiting = short or f"The chair opens the vote with `motion vote {poll.number}`" + (

@@ -120,10 +120,10 @@ def same_workspace(sessions: sessionmaker[Session], several: bool) -> Middleware
         # from. A form that also named a channel of its own, unbound, had that one checked and ran in the other; a
         # click naming its channel only in its container (Bolt reads none there) had none checked.
         named = (chosen_channel(req.body), context.channel_id, container_channel(req.body))
+        teams = speaking_teams(req.body, theirs)
         for channel in dict.fromkeys(c for c in named if c):
-            for team in speaking_teams(req.body, theirs):
-                if why := bound_elsewhere(sessions, channel, team, context.enterprise_id):
-                    return refused(req, why)
+            if why := bound_elsewhere(sessions, channel, teams, context.enterprise_id):
+                return refused(req, why)
         return next()
 
     return door
@@ -140,17 +140,19 @@ def speaking_teams(body: dict[str, Any], theirs: str | None) -> list[str | None]
     return found or [None]
 
 
-def bound_elsewhere(sessions: sessionmaker[Session], channel: str, team: str | None,
+def bound_elsewhere(sessions: sessionmaker[Session], channel: str, teams: list[str | None],
                     enterprise: str | None) -> str | None:
-    """Why a request from `team` (in Grid organisation `enterprise`) may not act in `channel` (`elsewhere`), or None
-    when it may, or the channel is bound nowhere."""
+    """Why a request speaking for `teams` (in Grid organisation `enterprise`) may not act in `channel` (`elsewhere`,
+    each of them), or None when it may, or the channel is bound nowhere."""
     bound = bound_team(sessions, channel)
     if bound is None:
         return None
-    if team is not None and bound.team == team and enterprise and not bound.enterprise:
-        # bound before its organisation was kept: its own workspace says which, and the others are answered
-        remember_team(sessions, Place(payloads.PLATFORM, channel), team, enterprise)
-    return elsewhere(bound, team, enterprise)
+    if bound.team is not None and all(t == bound.team for t in teams) and enterprise and not bound.enterprise:
+        # bound before its organisation was kept: its own workspace says which, and the others are answered. Only
+        # where every workspace the request names is the channel's: a form of another organisation's person opened
+        # through the channel's install names that install's workspace too, and taught the binding their organisation
+        remember_team(sessions, Place(payloads.PLATFORM, channel), bound.team, enterprise)
+    return next((why for team in teams if (why := elsewhere(bound, team, enterprise))), None)
 
 
 def chosen_channel(body: dict[str, Any]) -> str | None:
