@@ -1,0 +1,36 @@
+"""Leftovers of the afternoon's helpers, read as a council officer reads the replies: the secretariat in the
+attendance register, PLPCP's time limit, refusals' full stops and clauses, a cancelled meeting, a chair's further
+term, who may read a task-and-finish group, and the clause an Ofsted representative is recorded under."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import Chat
+
+
+def plpcp_two_meetings_sam_at_the_first(chat: Chat) -> None:
+    """PLPCP: sam (the LIIA programme team, its support) answers the roll at meeting 1, not at meeting 2."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", "here")
+    chat.ok("bob", "here")
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "meeting schedule 2027-03-10 10:00")
+    chat.now = dt.datetime(2027, 3, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("alice", "meeting close")
+
+
+def test_the_register_does_not_call_the_secretariat_not_a_member_then(chat: Chat) -> None:
+    """PLPCP 'Steering Group Support and Logistics': 'support provided by the LIIA programme team'. sam attended
+    meeting 1 and not meeting 2; the register listed 'LIIA programme team'/sam with '–' for meeting 2, read by its
+    key as 'not a member then', though the secretariat supports the group and is never a member of it."""
+    plpcp_two_meetings_sam_at_the_first(chat)
+    register = chat.ok("alice", "attendance register")
+    text = register.as_text()
+    assert "sam" not in text.replace("*", ""), text
+    assert "bob: P P" in text.replace("*", ""), text
