@@ -34,3 +34,12 @@ def test_the_register_does_not_call_the_secretariat_not_a_member_then(chat: Chat
     text = register.as_text()
     assert "sam" not in text.replace("*", ""), text
     assert "bob: P P" in text.replace("*", ""), text
+
+
+def test_plpcp_says_it_is_time_limited_for_the_duration_of_the_programme(chat: Chat) -> None:
+    """PLPCP Review: 'The Steering Group is time-limited for the duration of the programme.' Neither `group info`
+    nor `terms` said the group was time-limited at all; both now say so, citing the clause."""
+    chat.load("plpcp")
+    for command in ("group info", "terms"):
+        said = chat.ok("alice", command).as_text()
+        assert "time-limited for the duration of the programme (ToR Review)" in said, said
