@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.errors import UsageError
-from bot.rules.calendar import deadline, example_day, looks_like_time, show_date
+from bot.rules.calendar import deadline, looks_like_time
+from bot.rules.date_hints import unknown_date
 from bot.typed_words import STOPS
 
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
@@ -55,9 +56,7 @@ def stray_refusal(option: str, date: str, stray: str, today: dt.date | None = No
         try:
             deadline(date, today, ZoneInfo("UTC"))
         except UsageError:
-            day = example_day(today)
-            typed = f"{date} {stray}"[:60]
-            return f"'{typed}' is not a date I know; write it as {day.isoformat()} or {show_date(day)}"
+            return unknown_date(f"{date} {stray}"[:60], today)
     return (f"'{stray[:60]}' follows {option} {date} but is not part of a date, and the text is in quotes, so I have "
             f"not added it to the text. Give the date alone after {option} (`{option} {date}`), and put any more "
             "text inside the quotes.")

@@ -43,3 +43,16 @@ def test_plpcp_says_it_is_time_limited_for_the_duration_of_the_programme(chat: C
     for command in ("group info", "terms"):
         said = chat.ok("alice", command).as_text()
         assert "time-limited for the duration of the programme (ToR Review)" in said, said
+
+
+def test_a_date_or_time_refused_ends_its_sentence(chat: Chat) -> None:
+    """'…is not a date I know; write it as 2026-12-08 or 8 Dec 2026' had no closing full stop, nor did the refusals
+    built the same way for a time typed as the date, a time not understood, or words after a deadline."""
+    chat.load("plpcp")
+    for typed, start in (("meeting schedule someday 10:00", "'someday' is not a date I know"),
+                         ("meeting schedule 10:00 10:00", "'10:00' is a time, not a date"),
+                         ("meeting schedule 2026-12-10 teatime", "'teatime' is not a time I know"),
+                         ('poll "Date?" "Mon" "Tue" --closes in 3 days', "'in 3 days' is not a date I know")):
+        said = chat.refused("sam", typed).text
+        assert said.startswith(start) and said.endswith("."), said
+
