@@ -22,6 +22,8 @@ DATE_WORD = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}[-/.]\d{{1,2}}(
                        rf"|am|pm|gmt|bst|utc){STOPS}?$", re.IGNORECASE)  # and a sentence's stop
 LONGEST = 7  # `Thursday 10 December 2026 at 10:00 GMT`; a date is never longer
 JOINING = ("at", "on")  # read as part of a date only before one of its words: `18 Dec at 12:00`, `on Fri 18 Dec`
+# Words no date reads, but a date's all the same (`next Thursday`): joined to it, so its refusal names the whole.
+RELATIVE = ("next", "this", "coming")
 
 
 def is_date_word(word: str) -> bool:
@@ -70,7 +72,8 @@ def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
         return positional
     positional = [word for word in positional if word.casefold() not in JOINING]
     at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
-    if at is None and len(positional) > 1 and all(DATE_WORD.match(word) for word in positional) and \
+    if at is None and len(positional) > 1 and all(DATE_WORD.match(word) or word.casefold() in RELATIVE
+                                                  for word in positional) and \
             any(word.isalpha() for word in positional):
         return [" ".join(positional)]
     if len(positional) <= 2:

@@ -56,3 +56,18 @@ def test_a_date_or_time_refused_ends_its_sentence(chat: Chat) -> None:
         said = chat.refused("sam", typed).text
         assert said.startswith(start) and said.endswith("."), said
 
+
+
+def test_next_thursday_is_refused_with_a_thursday_to_copy(chat: Chat) -> None:
+    """PLPCP Support and Logistics (sam arranges the meetings): on Tuesday 1 Dec, `meeting schedule next Thursday`
+    was refused "'next' is not a date I know; write it as 2026-12-08 or 8 Dec 2026", a Tuesday, and with a time
+    the same example. 'next Thursday' may be 3 or 10 Dec: the refusal names the whole phrase and gives both
+    Thursdays, and that `Thursday` alone reads as the first."""
+    chat.load("plpcp")
+    for typed in ("meeting schedule next Thursday", "meeting schedule next Thursday 10:00"):
+        said = chat.refused("sam", typed).text
+        assert said == ("'next Thursday' is not a date I know; write it as 2026-12-03 or 3 Dec 2026 for the coming "
+                        "Thursday (`Thursday` alone reads so), or 2026-12-10 for the one after."), said
+    assert "When: Thu 3 Dec 2026, 10:00 GMT" in chat.ok("sam", "meeting schedule Thursday 10:00").as_text()
+    said = chat.refused("sam", "meeting schedule 10 Dec").text
+    assert said == 'At what time? Say `meeting schedule 2026-12-10 10:00 --where "Teams"`.', said
