@@ -71,3 +71,18 @@ def test_next_thursday_is_refused_with_a_thursday_to_copy(chat: Chat) -> None:
     assert "When: Thu 3 Dec 2026, 10:00 GMT" in chat.ok("sam", "meeting schedule Thursday 10:00").as_text()
     said = chat.refused("sam", "meeting schedule 10 Dec").text
     assert said == 'At what time? Say `meeting schedule 2026-12-10 10:00 --where "Teams"`.', said
+
+
+def test_a_motion_held_to_a_meeting_says_the_tor_is_silent_not_that_it_forbids(chat: Chat) -> None:
+    """PLPCP says nothing of how or when the steering group decides; govbot's example file holds motions to a
+    meeting (`out_of_meeting_motions: false`), its own setting. A motion proposed was told the chair opens the vote
+    'at a meeting, as the ToR provides for no decisions between meetings', and a deadline was refused as 'The ToR
+    makes no provision…, so a motion is voted on at a meeting', each stating govbot's setting as if a clause."""
+    chat.load("plpcp")
+    said = chat.ok("alice", 'motion "That the Q4 budget is deployed"').text
+    assert ("The chair opens the vote with `motion vote 1` at a meeting: the ToR says nothing of deciding between "
+            "meetings, and govbot's setting for this group is that motions are voted on at meetings.") in said, said
+    said = chat.refused("alice", 'motion "That Y" --closes 2026-12-20').text
+    assert said.startswith("The ToR says nothing of deciding between meetings, and govbot's setting for this group "
+                           "is that a motion is voted on at a meeting; the group meets quarterly"), said
+    assert "provides for no" not in said and "makes no provision" not in said
