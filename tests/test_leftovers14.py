@@ -86,3 +86,14 @@ def test_a_motion_held_to_a_meeting_says_the_tor_is_silent_not_that_it_forbids(c
     assert said.startswith("The ToR says nothing of deciding between meetings, and govbot's setting for this group "
                            "is that a motion is voted on at a meeting; the group meets quarterly"), said
     assert "provides for no" not in said and "makes no provision" not in said
+
+
+def test_meetings_after_the_only_meeting_is_cancelled_says_it_was(chat: Chat) -> None:
+    """PLPCP Support and Logistics: sam scheduled meeting 1 and cancelled it; `meetings` said 'No meetings yet', as
+    if none had ever been arranged, though meeting 1 is on the record as cancelled."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "meeting cancel 1")
+    said = chat.ok("bob", "meetings").text
+    assert said.startswith("No meetings held or scheduled; meeting 1 (Thu 10 Dec 2026, 10:00 GMT) was cancelled. "
+                           "The chair or the secretariat can schedule one"), said
