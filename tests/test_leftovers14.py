@@ -97,3 +97,16 @@ def test_meetings_after_the_only_meeting_is_cancelled_says_it_was(chat: Chat) ->
     said = chat.ok("bob", "meetings").text
     assert said.startswith("No meetings held or scheduled; meeting 1 (Thu 10 Dec 2026, 10:00 GMT) was cancelled. "
                            "The chair or the secretariat can schedule one"), said
+
+
+def test_a_chair_named_again_after_their_term_ended_is_told_of_a_further_term(chat: Chat) -> None:
+    """CJCG 6.2 sets the chair 'an initial term of 12 months'. alice's ended on 14 Jan 2027; sam named her again on
+    1 Feb and was told 'alice is now the chair until 1 Feb 2028 (ToR 6.2)', as if 6.2 set that term, and as if she
+    were new to the chair. It is a further term, said as a renewal says it."""
+    chat.load("cjcg")
+    chat.now = dt.datetime(2027, 2, 1, 9, 0, tzinfo=dt.UTC)
+    said = chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"').text
+    assert said.startswith("alice is chair again for a further term until 31 Jan 2028, after the term that ended on "
+                           "14 Jan 2027; the ToR sets only an initial term of 12 months (ToR 6.2), so a renewal is for a "
+                           "further 12 months, the usual practice"), said
+    assert "is now the chair" not in said
