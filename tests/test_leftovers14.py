@@ -110,3 +110,14 @@ def test_a_chair_named_again_after_their_term_ended_is_told_of_a_further_term(ch
                            "14 Jan 2027; the ToR sets only an initial term of 12 months (ToR 6.2), so a renewal is for a "
                            "further 12 months, the usual practice"), said
     assert "is now the chair" not in said
+
+
+def test_a_stranger_to_a_task_and_finish_group_is_told_the_parents_members_read_it(chat: Chat) -> None:
+    """CJCG 6.6 ('task and finish groups to support it'): the CJCG's members read its SEND group's record, yet zara,
+    in neither, was told 'only its members and their deputies see anything of it'. She is told who may."""
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg", "tfg")
+    chat.channel = "tfg"
+    said = chat.refused("zara", "meetings").text
+    assert ("is confidential (CJCG ToR 6.7-6.9): only its members and their deputies, and the members of Children's "
+            "Joint Commissioning Group, which set it up (CJCG ToR 6.6), see anything of it.") in said, said
