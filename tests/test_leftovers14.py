@@ -121,3 +121,19 @@ def test_a_stranger_to_a_task_and_finish_group_is_told_the_parents_members_read_
     said = chat.refused("zara", "meetings").text
     assert ("is confidential (CJCG ToR 6.7-6.9): only its members and their deputies, and the members of Children's "
             "Joint Commissioning Group, which set it up (CJCG ToR 6.6), see anything of it.") in said, said
+
+
+def test_lieg_a_guest_from_ofsted_is_cited_to_2_5_not_2_7(chat: Chat) -> None:
+    """LIEG 2.5: 'Ofsted will participate and assist with the LIEG by sending representatives to meetings as and when
+    required'; 2.7 is about guests from partner organisations. olga recorded `--from "Ofsted"` was told she attends
+    as a guest (ToR 2.7); she attends as Ofsted's representative (ToR 2.5), still without a vote or a place in the
+    quorum. A guest from a partner organisation is still cited to 2.7."""
+    chat.load("lieg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.ok("alice", 'guest @olga --from "Ofsted"').text
+    assert said.startswith("olga (Ofsted) attends meeting 1 as a representative Ofsted sends: no vote, and not counted "
+                           "for the quorum (ToR 2.5)."), said
+    said = chat.ok("alice", 'guest @zed --from "Healthwatch"').text
+    assert "attends meeting 1 as a guest: no vote, and not counted for the quorum (ToR 2.7)." in said, said
