@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from bot.errors import UsageError
-from bot.rules.calendar import deadline, example_day, looks_like_time, show_date
+from bot.rules.calendar import deadline, looks_like_time
+from bot.rules.date_hints import unknown_date
 from bot.typed_words import STOPS
 
 MONTH = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?" \
@@ -21,6 +22,8 @@ DATE_WORD = re.compile(rf"^(?:\d{{1,4}}(?:st|nd|rd|th)?|\d{{1,4}}[-/.]\d{{1,2}}(
                        rf"|am|pm|gmt|bst|utc){STOPS}?$", re.IGNORECASE)  # and a sentence's stop
 LONGEST = 7  # `Thursday 10 December 2026 at 10:00 GMT`; a date is never longer
 JOINING = ("at", "on")  # read as part of a date only before one of its words: `18 Dec at 12:00`, `on Fri 18 Dec`
+# Words no date reads, but a date's all the same (`next Thursday`): joined to it, so its refusal names the whole.
+RELATIVE = ("next", "this", "coming")
 
 
 def is_date_word(word: str) -> bool:
@@ -55,9 +58,7 @@ def stray_refusal(option: str, date: str, stray: str, today: dt.date | None = No
         try:
             deadline(date, today, ZoneInfo("UTC"))
         except UsageError:
-            day = example_day(today)
-            typed = f"{date} {stray}"[:60]
-            return f"'{typed}' is not a date I know; write it as {day.isoformat()} or {show_date(day)}"
+            return unknown_date(f"{date} {stray}"[:60], today)
     return (f"'{stray[:60]}' follows {option} {date} but is not part of a date, and the text is in quotes, so I have "
             f"not added it to the text. Give the date alone after {option} (`{option} {date}`), and put any more "
             "text inside the quotes.")
@@ -71,7 +72,8 @@ def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
         return positional
     positional = [word for word in positional if word.casefold() not in JOINING]
     at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
-    if at is None and len(positional) > 1 and all(DATE_WORD.match(word) for word in positional) and \
+    if at is None and len(positional) > 1 and all(DATE_WORD.match(word) or word.casefold() in RELATIVE
+                                                  for word in positional) and \
             any(word.isalpha() for word in positional):
         return [" ".join(positional)]
     if len(positional) <= 2:

@@ -16,6 +16,7 @@ from bot.errors import TermsError
 from bot.settings import get_settings
 from bot.terms_attendance import AttendanceRules as AttendanceRules
 from bot.terms_attendance import GuestRule as GuestRule
+from bot.terms_base import Rule
 from bot.terms_composition import CompositionRule
 from bot.terms_powers import Powers
 from bot.terms_rules import CHAIR_ROLES as CHAIR_ROLES
@@ -44,6 +45,13 @@ from bot.terms_rules import VotingRules as VotingRules
 SHORT_NAME = re.compile(r"^[a-z][a-z0-9-]{1,31}$")
 
 
+class TimeLimit(Rule):
+    """A time limit the ToR words without a date (PLPCP Review: "time-limited for the duration of the programme"):
+    stated as the ToR says it; no date, so no reminder and no end of the group follows from it."""
+
+    says: str = Field(min_length=1, max_length=200)
+
+
 class Terms(BaseModel):
     """The rules of one group, as its ToR file states them."""
 
@@ -60,6 +68,7 @@ class Terms(BaseModel):
     timezone: str = "Europe/London"
     adopted_on: dt.date | None = None
     operates_until: EndRule | None = None
+    time_limited: TimeLimit | None = None  # a limit with no date (PLPCP: "for the duration of the programme")
     confidentiality: Confidentiality = Confidentiality()
     seats: list[Seat] = Field(min_length=1)
     composition: list[CompositionRule] = []

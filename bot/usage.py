@@ -9,7 +9,7 @@ from typing import Protocol
 
 from bot.errors import UsageError
 from bot.grammar import mention
-from bot.rules.calendar import example_day
+from bot.rules.calendar import example_day, parse_date
 from bot.rules.time_of_day import SENTENCE_END
 from bot.typed_words import HANDLE, QUOTED_NAME
 
@@ -96,6 +96,10 @@ def missing(verb: Described, name: str, today: dt.date | None, given: dict[str, 
 def say_for(verb: Described, name: str, today: dt.date | None, given: dict[str, object] | None = None) -> str:
     """`say_instead`, its poll the one `given` (`vote 1` -> `vote 1 for`, not `vote 3 for` with motion 3 unknown)."""
     said = say_instead(verb, today)
+    day = (given or {}).get("date")
+    if name == "time" and isinstance(day, str) and today is not None:  # `meeting schedule 10 Dec`: that date, to copy
+        typed = parse_date(day, today)  # or its refusal, naming it (`next Thursday`)
+        said = said.replace(example_day(today).isoformat(), typed.isoformat()) if typed >= today else said
     poll = (given or {}).get("poll")
     if "N" in verb.usage.split()[:3] and name != "poll" and isinstance(poll, int):
         said = FIRST_NUMBER.sub(str(poll), said, count=1)

@@ -31,7 +31,7 @@ def test_plpcp_one_named_to_chair_the_next_meeting_neither_calls_nor_closes_a_po
     said = chat.ok("bob", 'motion "That the pilot is extended"').as_text()
     assert "The chair opens the vote with `motion vote 2` at a meeting" in said, said
     said = chat.refused("bob", "motion vote 2").text  # a motion waits for the meeting bob chairs: he opens it first
-    assert "so a motion is voted on at a meeting" in said and "Only the chair" not in said, said
+    assert "is that a motion is voted on at a meeting" in said and "Only the chair" not in said, said
     chat.ok("alice", "poll close 1 --early")  # the group's chair still closes it
     chat.now = dt.datetime(2027, 1, 12, 10, 0, tzinfo=dt.UTC)
     chat.ok("bob", "meeting open")

@@ -44,7 +44,7 @@ def test_refusals_show_dates_valid_that_day(chat: Chat, now: dt.datetime, next_w
     assert chat.refused("alice", 'action ""').text == \
         f'Say what is to be done: action "Circulate the revised plan" --owner @bob --due {next_week}.'
     assert chat.refused("alice", "meeting schedule someday 10:00").text == \
-        f"'someday' is not a date I know; write it as {next_week} or {shown}"
+        f"'someday' is not a date I know; write it as {next_week} or {shown}."
 
 
 def test_help_counts_the_week_from_the_groups_own_today(chat: Chat, sessions: sessionmaker[Session]) -> None:

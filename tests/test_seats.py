@@ -321,7 +321,9 @@ def test_a_chair_whose_term_as_chair_has_ended_is_refused_until_named_again(chat
     assert chat.refused("bob", "meeting schedule 2027-01-27 10:00").text == \
         "Only the chair or the secretariat can schedule meetings (ToR 6.3). Ask sam."
     assert chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"').text == \
-        "alice is now the chair until 19 Jan 2028 (ToR 6.2); agreed: meeting 4, minute 7."
+        "alice is chair again for a further term until 19 Jan 2028, after the term that ended on 14 Jan 2027; the " \
+        "ToR sets only an initial term of 12 months (ToR 6.2), so a renewal is for a further 12 months, the usual " \
+        "practice; agreed: meeting 4, minute 7."
     assert chat.ok("alice", "meeting schedule 2027-01-27 10:00").text == "Meeting 1 scheduled."
 
 

@@ -94,7 +94,7 @@ def test_plpcp_a_member_proposing_a_motion_with_a_deadline_is_told_it_waits_for_
     chat = platform_chat
     chat.load("plpcp")
     refused = chat.refused("bob", 'motion "Approve the capacity budget" --closes "2026-12-20 17:00"').text
-    assert "so a motion is voted on at a meeting" in refused and "A --closes deadline has no place" in refused
+    assert "is that a motion is voted on at a meeting" in refused and "A --closes deadline has no place" in refused
     assert 'motion "Approve the capacity budget"' in refused
     assert "No votes are open or proposed." in chat.ok("bob", "polls").text
 

@@ -23,14 +23,14 @@ def test_a_motion_waits_for_a_meeting_where_the_document_has_no_decisions_betwee
     chat = platform_chat
     chat.load(group)
     refused = chat.refused("alice", 'motion "Deploy the Q4 budget" --closes "2026-12-08 17:00"').text
-    assert ("The ToR makes no provision for decisions between meetings, so a motion is voted on at a meeting; the "
-            f"group meets {CADENCE[group]} ({CLAUSE[group]}).") in refused
+    assert ("The ToR says nothing of deciding between meetings, and govbot's setting for this group is that a "
+            f"motion is voted on at a meeting; the group meets {CADENCE[group]} ({CLAUSE[group]}).") in refused
     assert "meeting schedule <date> <time>" in refused
     proposed = chat.ok("alice", 'motion "Deploy the Q4 budget"').text
     assert "Motion 1 is proposed: Deploy the Q4 budget" in proposed and "at a meeting" in proposed
     assert "deadline" not in proposed
     chat.refused("bob", "vote 1 for")
-    assert "The ToR makes no provision for decisions between meetings" in \
+    assert "The ToR says nothing of deciding between meetings" in \
         chat.refused("alice", 'motion vote 1 --closes "2026-12-08 17:00"').text
     chat.ok("alice", 'poll "Date for March?" "Tue 9 Mar" "Thu 11 Mar" --closes "2026-12-08 17:00"')
     chat.ok("sam", "meeting schedule 2026-12-01 10:00")

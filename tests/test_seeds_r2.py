@@ -110,7 +110,7 @@ def test_lciib_a_deadline_in_words_no_date_reads_is_refused_as_no_date_not_cut_s
     told to give `--closes in 3`, a command that is refused in its turn, as if only 'days' were out of place."""
     chat.load("lciib")
     said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes in 3 days').text
-    assert said == "'in 3 days' is not a date I know; write it as 2026-12-08 or 8 Dec 2026", said
+    assert said == "'in 3 days' is not a date I know; write it as 2026-12-08 or 8 Dec 2026.", said
     said = chat.refused("alice", 'poll "Date?" "Mon" "Tue" --closes Friday evening').text
     assert "(`--closes Friday`)" in said, said
 

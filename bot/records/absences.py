@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from bot.models import Attendance, Group, Meeting, Membership, Person
 from bot.rules.attendance import GUEST, sessions_missed
 from bot.terms import Terms
+from bot.terms_rules import Role
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,8 @@ def read(session: Session, group: Group, terms: Terms) -> AttendanceRecord:
         theirs = held_by[row.member_id]
         then = next((m for m in theirs if m.ended_at is None or m.ended_at >= held[row.meeting_id].starts_at),
                     theirs[-1] if theirs else None)
+        if then is not None and then.role == Role.SECRETARIAT:
+            continue  # supports the group, is no member of it: the ToR gives it no attendance to keep (PLPCP, LCIIB)
         rows[attendee(session, terms, then, row.member_id)][row.meeting_id].append(row)
     by_seat = [attendee(session, terms, m, m.person_id) for m in seats]
     order = [a for a in dict.fromkeys(by_seat) if a in rows] + [a for a in rows if a not in by_seat]

@@ -10,6 +10,9 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 from bot.errors import UsageError
+from bot.rules.date_hints import example_day as example_day
+from bot.rules.date_hints import show_date as show_date
+from bot.rules.date_hints import unknown_date
 from bot.rules.time_of_day import looks_like_time as looks_like_time
 from bot.rules.time_of_day import parse_time as parse_time
 from bot.rules.time_of_day import signed, unended
@@ -65,16 +68,6 @@ def show(moment: dt.datetime, zone: ZoneInfo) -> str:
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M %Z}"
 
 
-def show_date(day: dt.date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
-def example_day(today: dt.date) -> dt.date:
-    """The date a hint shows in its example: a week after `today` (the group's today), so an example copied as it
-    stands is a date still to come, on the same weekday."""
-    return today + dt.timedelta(days=7)
-
-
 def parse_day_and_time(first: str, second: str, today: dt.date) -> tuple[dt.date, dt.time]:
     """A date and a time typed in either order (`2026-12-17 10:00` or `10:00 2026-12-17`): the order is plain
     because a time of day never reads as a date. Raises UsageError naming what was not understood."""
@@ -121,7 +114,7 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     if looks_like_time(text):
         example = example_day(today)
         raise UsageError(f"'{text[:40]}' is a time, not a date; give the date as {example.isoformat()} or "
-                         f"{show_date(example)}")
+                         f"{show_date(example)}.")
     if word == "today":
         return today
     if word in ("tomorrow", "yesterday"):
@@ -131,8 +124,7 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
     except ValueError:
         pass
     if signed(text):
-        example = example_day(today)
-        raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or {show_date(example)}")
+        raise UsageError(unknown_date(text, today))
     year_first = YEAR_FIRST.match(text.strip()) is not None
     try:  # read twice, defaulting to two leap years: the same year both times is one typed (29 Feb reads in both)
         day, again = (dateparser.parse(text, dayfirst=not year_first, yearfirst=year_first,
@@ -140,9 +132,7 @@ def understood_date(text: str, today: dt.date, looking_back: bool) -> dt.date:
         if again.year == day.year and len(numbers := re.findall(r"\d+", text)) == 1 and len(numbers[0]) < 3:
             raise ValueError(text)  # `32 Dec`: a day no month has, read as the year 2032
     except (ValueError, OverflowError):
-        example = example_day(today)
-        raise UsageError(f"'{text}' is not a date I know; write it as {example.isoformat()} or "
-                         f"{show_date(example)}") from None
+        raise UsageError(unknown_date(text, today)) from None
     if (again.month, again.day) != (day.month, day.day):  # a weekday alone (`Friday`): the next on or after today
         return weekday_from(text, today, looking_back)
     return day if again.year == day.year else year_for(day, today, looking_back)

@@ -74,15 +74,17 @@ def may_see(confidential: bool, reader: Reader, scope: Scope, meeting_id: int | 
     return scope == Scope.MEETING and meeting_id is not None and meeting_id in reader.meetings
 
 
-def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRule, numbers: tuple[int, ...] = ()) \
-        -> str:
-    """What a person refused by `may_see` is told: for an outsider, nothing of the group but its name. A deputy is
-    called by the ToR's word (`deputy`: PLPCP's "alternates"). `numbers`: those of the meetings the reader may read,
-    which a deputy or guest cannot list for themself."""
+def refusal(name: str, cite: str, reader: Reader, scope: Scope, deputy: DeputyRule, numbers: tuple[int, ...] = (),
+            parent: str = "") -> str:
+    """What a person refused by `may_see` is told: for an outsider, nothing of the group but its name, and who reads
+    it: its members, their deputies, and a task-and-finish group's `parent` members (worded with its clause, CJCG
+    6.6). A deputy is called by the ToR's word (`deputy`: PLPCP's "alternates"). `numbers`: those of the meetings the
+    reader may read, which a deputy or guest cannot list for themself."""
     cited = f" {cite}" if cite else ""
     if reader.standing == Standing.OUTSIDER:
-        return (f"{name} is confidential{cited}: only its members and their {deputy.words} see anything of it. If you "
-                "should be one of them, ask the person who invited you to the channel to have you seated.")
+        readers = f"its members and their {deputy.words}" + (f", and {parent}," if parent else "")
+        return (f"{name} is confidential{cited}: only {readers} see anything of it. If you should be one of them, "
+                "ask the person who invited you to the channel to have you seated.")
     who = deputy.a_word if reader.standing == Standing.DEPUTY else "a guest"
     if scope == Scope.MINUTES and reader.standing == Standing.GUEST:
         return (f"{name} is confidential{cited}: as a guest you attend the meeting, but its minutes are for its "

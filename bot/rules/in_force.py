@@ -50,6 +50,8 @@ def rules_in_force(terms: Terms, today: dt.date | None = None) -> list[tuple[str
         ends = terms.operates_until
         tense = "operated" if today is not None and today > ends.date else "operates"  # CSCPWG: until 27 June 2023
         rows.append(("Ends", ends.cited(f"{tense} until {show_date(ends.date)}")))
+    if terms.time_limited:  # PLPCP Review: a limit with no date
+        rows.append(("Ends", terms.time_limited.cited(terms.time_limited.says)))
     privacy = terms.confidentiality
     if privacy.confidential or not privacy.public_meetings:
         text = "confidential: information is used only for its purpose" if privacy.confidential else ""

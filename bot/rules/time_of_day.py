@@ -42,7 +42,7 @@ def parse_time(text: str) -> dt.time:
     """A time of day: `10:00`, `14:30`, `2pm`, `9.30am`, `noon`."""
     text = unended(text)
     if signed(text):
-        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
+        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm.")
     if text.casefold() in NOON:
         return dt.time(12, 0)
     try:
@@ -50,5 +50,5 @@ def parse_time(text: str) -> dt.time:
     except (ValueError, OverflowError):
         parsed = None
     if parsed is None or parsed.date() != dt.date(2000, 1, 1):
-        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm")
+        raise UsageError(f"'{text}' is not a time I know; write it as 10:00 or 2:30pm.")
     return parsed.time().replace(second=0, microsecond=0)

@@ -169,13 +169,13 @@ def venue_refusal(terms: Terms, *, at_meeting: bool, kind: str = "poll") -> str 
 
 
 def meetings_only(terms: Terms, what: str) -> str:
-    """The ToR provides for no decisions between meetings (PLPCP, LCIIB): say so, with how often it has the group
-    meet, and what would work."""
+    """The ToR is silent on decisions between meetings (PLPCP, LCIIB) and the group's file holds them to meetings:
+    say so, as govbot's setting and not a clause, with how often the ToR has the group meet, and what would work."""
     meetings = terms.meetings
     often = cadence_words(meetings) if meetings.every_months or meetings.per_year else "when the chair calls it"
-    return (f"The ToR makes no provision for decisions between meetings, so {what} at a meeting; the group meets "
-            f"{meetings.cited(often)}. Put it to the next meeting once it is open, or schedule one sooner with "
-            "`meeting schedule <date> <time>`.")
+    return (f"The ToR says nothing of deciding between meetings, and govbot's setting for this group is that {what} "
+            f"at a meeting; the group meets {meetings.cited(often)}. Put it to the next meeting once it is open, or "
+            "schedule one sooner with `meeting schedule <date> <time>`.")
 
 
 def sounding_note(terms: Terms) -> str | None:
@@ -217,3 +217,12 @@ def poll_outcome(labels: dict[int, str], per: dict[int, int], voters: int) -> st
         return f"{winners[0]} has the most votes ({top} of {voters} voting)"
     tied = f"{', '.join(winners[:-1])} and {winners[-1]}"
     return f"tied between {tied}, {top} vote{'' if top == 1 else 's'} each"
+
+
+def motions_at_meetings(rules: VotingRules) -> str:
+    """Why a motion waits for a meeting (`out_of_meeting_motions: false`): the ToR's clause where its voting rules
+    have one; otherwise that the ToR is silent and this is govbot's setting for the group."""
+    if rules.clause:
+        return rules.cited("the ToR has motions voted on at meetings")
+    return ("the ToR says nothing of deciding between meetings, and govbot's setting for this group is that motions "
+            "are voted on at meetings")

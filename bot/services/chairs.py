@@ -66,6 +66,9 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     if renewed is not None:
         said = (f"{person.display_name}'s term as chair is renewed{until}, following on from the term that ends on "
                 f"{show_date(renewed)}" + renewal_length(ctx))
+    elif current is not None:  # named again after their term ended (CJCG 6.2 sets only the first): a further term
+        said = (f"{person.display_name} is chair again for a further term{until}, after the term that ended on "
+                f"{show_date(current)}" + renewal_length(ctx))
     else:
         said = ctx.terms.chair.cited(f"{person.display_name} is now the chair{until}")
     return Reply(said + f"{former}" + (f"; agreed: {agreed}." if agreed else "."))

@@ -13,6 +13,7 @@ from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, 
 from bot.rules.tenure import is_member
 from bot.services.context import Context
 from bot.services.minutes import chosen
+from bot.terms_base import tor_ref
 from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
 
 # Built once, with bound parameters: read at every command a non-member gives in a confidential group's channel.
@@ -86,7 +87,18 @@ def require_may_see(ctx: Context, cmd: Command) -> None:
             raise NotAllowed(parent_refusal(ctx.group.name, parent.name if parent else "its parent group",
                                             ctx.terms.parent_clause))
         numbers = tuple(sorted(ctx.session.scalars(select(Meeting.number).where(Meeting.id.in_(reader.meetings)))))
-        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope, ctx.terms.deputies, numbers))
+        raise NotAllowed(refusal(ctx.group.name, rule.cite(), reader, scope, ctx.terms.deputies, numbers,
+                                 parent_readers(ctx)))
+
+
+def parent_readers(ctx: Context) -> str:
+    """`the members of Children's Joint Commissioning Group, which set it up (CJCG ToR 6.6)`: who else reads a
+    task-and-finish group's record, where its ToR names the parent's clause that gives them the reads; else ""."""
+    parent = ctx.session.get(Group, ctx.group.parent_id) if ctx.group.parent_id is not None else None
+    clause = ctx.terms.parent_clause
+    if parent is None or not clause:
+        return ""
+    return f"the members of {parent.name}, which set it up ({tor_ref(clause)})"
 
 
 def may_see_rules(ctx: Context) -> bool:

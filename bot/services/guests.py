@@ -19,6 +19,7 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.record_lock import require_unlocked
+from bot.terms import Role, Seat
 from bot.terms_powers import Act
 
 
@@ -59,14 +60,28 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     ctx.session.flush()
     ctx.audit("attendance.guest", meeting=meeting.id, member=guest.id, organisation=organisation)
     named = guest_words(guest.display_name, organisation).removesuffix(" — guest")
-    text = rule.cited(f"{named} attends meeting {meeting.number} as a guest: no vote, and not counted for the "
-                      "quorum") + "."
+    sent = sent_by(ctx, organisation)  # LIEG 2.5: Ofsted's representatives, not 2.7's guests
+    text = (sent or rule).cited(f"{named} attends meeting {meeting.number} as "
+                                f"{f'a representative {organisation} sends' if sent else 'a guest'}: no vote, and not "
+                                "counted for the quorum") + "."
     if "guests" not in ctx.terms.model_fields_set:
         text += " The ToR says nothing of guests, so they attend at the group's invitation."
     if not privacy.public_meetings:  # CJCG 6.9: "not open to the public or providers"
         text += " " + privacy.cited(f"Its meetings are not open to {privacy.not_open_to}") + \
             ": a guest attends only by invitation."
     return Reply(text, changes=(MeetingRef(meeting.id),))
+
+
+def sent_by(ctx: Context, organisation: str | None) -> Seat | None:
+    """The observer seat of the organisation a person without a seat attends from, where the ToR has it send
+    representatives (LIEG 2.5: "Ofsted will participate … by sending representatives to meetings as and when
+    required"): its clause, not the guests' (2.7), is theirs. None for any other organisation, or where the ToR says
+    nothing of guests (LCIIB invites the DfE lead to an observer seat: `member add`)."""
+    if "guests" not in ctx.terms.model_fields_set:
+        return None
+    folded = (organisation or "").casefold()
+    return next((s for s in ctx.terms.seats if s.role is Role.OBSERVER and s.clause and s.organisation
+                 and s.organisation.casefold() == folded), None)
 
 
 def require_within_cap(ctx: Context, meeting: Meeting, organisation: str | None) -> None:

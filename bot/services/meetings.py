@@ -46,9 +46,14 @@ def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
         .order_by(Meeting.starts_at.desc()).limit(10)
     ).all()
-    if not meetings:
-        return Reply(f"No meetings yet. {ctx.scheduling_hint()}", private=True)
     zone = ctx.terms.zone
+    if not meetings:  # a meeting cancelled is on the record: not 'none yet', as if none had been arranged
+        cancelled = [f"meeting {m.number} ({show(m.starts_at, zone)})" for m in ctx.session.scalars(
+            select(Meeting).where(Meeting.group_id == ctx.group.id).order_by(Meeting.starts_at).limit(10))]
+        were = "was" if len(cancelled) == 1 else "were"
+        said = f"No meetings held or scheduled; {', '.join(cancelled)} {were} cancelled." if cancelled else \
+            "No meetings yet."
+        return Reply(f"{said} {ctx.scheduling_hint()}", private=True)
     rows = tuple((f"Meeting {m.number}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
                  for m in reversed(meetings))
     return Reply(f"Meetings of {ctx.terms.name}:", fields=rows, private=True)

@@ -13,7 +13,7 @@ from bot.replies import Reply, shortened
 from bot.rules.calendar import deadline, show, show_date
 from bot.rules.lookalike import first_alike
 from bot.rules.quorum import Quorum
-from bot.rules.voting import sounding_note, venue_refusal
+from bot.rules.voting import motions_at_meetings, sounding_note, venue_refusal
 from bot.services import lengths, roll
 from bot.services.authority import may, require
 from bot.services.ballots import MOTION_CHOICES as MOTION_CHOICES
@@ -98,7 +98,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     kept_deadline = f"; it closes at the deadline you gave, {show(poll.closes_at, ctx.terms.zone)}, unless the " \
         "chair sets another." if poll.closes_at is not None else "."
     waiting = short or f"The chair opens the vote with `motion vote {poll.number}`" + (
-        " at a meeting, as the ToR provides for no decisions between meetings." if waits_for_meeting(ctx) else
+        f" at a meeting: {motions_at_meetings(ctx.terms.voting)}." if waits_for_meeting(ctx) else
         kept_deadline)
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n{waiting}{notes}")
 

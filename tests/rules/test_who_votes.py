@@ -112,9 +112,9 @@ def test_where_the_tor_has_no_decisions_between_meetings_a_motion_waits_for_one_
     assert venue_refusal(silent, at_meeting=False, kind="poll") is None
     assert venue_refusal(silent, at_meeting=True, kind="motion") is None
     assert venue_refusal(silent, at_meeting=False, kind="motion") == (
-        "The ToR makes no provision for decisions between meetings, so a motion is voted on at a meeting; the group "
-        "meets 4 times a year (ToR 5). Put it to the next meeting once it is open, or schedule one sooner with "
-        "`meeting schedule <date> <time>`.")
+        "The ToR says nothing of deciding between meetings, and govbot's setting for this group is that a motion is "
+        "voted on at a meeting; the group meets 4 times a year (ToR 5). Put it to the next meeting once it is open, "
+        "or schedule one sooner with `meeting schedule <date> <time>`.")
 
 
 def test_the_chair_gives_a_casting_vote_only_where_the_tor_says() -> None:

@@ -29,7 +29,7 @@ def test_a_chair_named_again_gets_the_reminders_of_the_new_term(chat: Chat, noti
 
     chat.now = dt.datetime(2027, 1, 20, 9, 0, tzinfo=dt.UTC)
     assert chat.ok("sam", 'chair @alice --agreed "meeting 4, minute 7"').text.startswith(
-        "alice is now the chair until 19 Jan 2028 (ToR 6.2)")
+        "alice is chair again for a further term until 19 Jan 2028, after the term that ended on 14 Jan 2027")
     sixty, thirty = (dt.datetime(2027, 11, 20, 9, 0, tzinfo=dt.UTC), dt.datetime(2027, 12, 20, 9, 0, tzinfo=dt.UTC))
     run(chat.sessions, notifier, [chat.now + dt.timedelta(minutes=1), sixty, thirty])
     second = [t for t in titled(notifier, "Term ending") if "ends on 19 Jan 2028" in t]
