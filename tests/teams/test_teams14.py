@@ -1,0 +1,59 @@
+"""A chair holding a meeting in Teams, over real HTTP with Activity JSON as the Teams clients send it.
+
+Teams sends a message's text HTML-escaped (`R&amp;D`, `&lt;£500`, `&quot;`), from the desktop client often wrapped
+in markup (`<p>…</p>`, `<br>`, `&nbsp;`), with the same text again as a text/html attachment. What the record keeps
+is what the person typed."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.models import Interest
+from bot.models_polls import Poll
+from tests.teams.conftest import BOT, SDK_WARNINGS, Teams, teams_world
+
+pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
+
+
+async def typed(teams: Teams, who: str, text: str, *, markup: str | None = None,
+                text_format: str = "plain") -> None:
+    """`who` writes `@govbot …` as Teams sends it: `text` already as Teams escapes it, the mention first; `markup`
+    is the same message as the desktop client's text/html attachment."""
+    mention = {"type": "mention", "text": "<at>govbot</at>", "mentioned": BOT}
+    html_copy = markup if markup is not None else f"<div><div>{text}</div></div>"
+    activity: dict[str, Any] = teams.activity(
+        who, type="message", text=text, textFormat=text_format, entities=[mention],
+        attachments=[{"contentType": "text/html", "content": html_copy}])
+    response = await teams.post(activity)
+    assert response.status in (200, 202), response.status
+
+
+async def open_meeting(teams: Teams) -> None:
+    await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+    teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    await teams.say("alice", "meeting open --confirm")
+    for member in ("bob", "carol"):
+        await teams.say(member, "here")
+
+
+def test_a_motion_and_a_declaration_are_recorded_as_typed_not_as_teams_escapes_them(
+        sessions: sessionmaker[Session]) -> None:
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await open_meeting(teams)
+            await typed(teams, "alice", "<at>govbot</at> motion &quot;R&amp;D budget&quot;")
+            await typed(teams, "bob", "<p><at>govbot</at> declare &quot;gifts&nbsp;&lt;£500 from&nbsp;O&#39;Neill"
+                                      " &amp; Co&quot;</p>", text_format="xml")
+            said = " ".join(teams.connector.texts())
+            assert "R&amp;D" not in said and "&lt;" not in said, said
+        with sessions() as session:
+            assert session.scalars(select(Poll.question)).all() == ["R&D budget"]
+            assert session.scalars(select(Interest.description)).all() == ["gifts <£500 from O'Neill & Co"]
+
+    asyncio.run(run())
