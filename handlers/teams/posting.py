@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
@@ -23,6 +23,7 @@ from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
 from bot.services.posted_cards import PostedCard, note_shown, posted_card, remember_card, shows_later
 from handlers.teams import envelope, forms, render
+from handlers.teams.card_turns import CardTurns
 from handlers.teams.notifier import THROTTLED
 
 logger = logging.getLogger(__name__)
@@ -30,10 +31,11 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class Record:
-    """What every listener needs: the record's sessions and the clock."""
+    """What every listener needs: the record's sessions, the clock, and whose turn it is over each card."""
 
     sessions: sessionmaker[Session]
     clock: Callable[[], dt.datetime]
+    turns: CardTurns = field(default_factory=CardTurns, compare=False)
 
     async def remember(self, context: TurnContext) -> None:
         """Keep this conversation's reference so reminders can reach it later."""
@@ -141,11 +143,12 @@ class Record:
         content = render.card(shown)
         if shown.subject is None:
             return content
-        posted, outdone = await asyncio.to_thread(self._posted_outdone, place, shown.subject, shown.version)
-        if outdone:
-            return None
-        if posted is not None:
-            await self._put(context, place, posted, shown)
+        async with self.turns.one_at_a_time(place.channel_id, shown.subject.key):
+            posted, outdone = await asyncio.to_thread(self._posted_outdone, place, shown.subject, shown.version)
+            if outdone:
+                return None
+            if posted is not None:
+                await self._put(context, place, posted, shown)
         return content
 
     async def in_place(self, context: TurnContext, place: Place, reply: Reply) -> bool:
@@ -156,11 +159,12 @@ class Record:
         is in that very thread (a meeting closed where it was opened): there the card above shows it."""
         if not isinstance(reply.subject, PollRef | MeetingRef) or not render.needs_card(reply):
             return False
-        posted, outdone = await asyncio.to_thread(self._posted_outdone, place, reply.subject, reply.version)
         here = context.activity.conversation.id if context.activity.conversation else None
-        if posted is None or (isinstance(reply.subject, MeetingRef) and posted.conversation != here):
-            return False
-        return outdone or await self._put(context, place, posted, reply)
+        async with self.turns.one_at_a_time(place.channel_id, reply.subject.key):
+            posted, outdone = await asyncio.to_thread(self._posted_outdone, place, reply.subject, reply.version)
+            if posted is None or (isinstance(reply.subject, MeetingRef) and posted.conversation != here):
+                return False
+            return outdone or await self._put(context, place, posted, reply)
 
     async def _put(self, context: TurnContext, place: Place, posted: PostedCard, shown: Reply) -> bool:
         """Update the message `posted` to show `shown`, and note the change it now shows; False when Teams would

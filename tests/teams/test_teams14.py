@@ -57,3 +57,32 @@ def test_a_motion_and_a_declaration_are_recorded_as_typed_not_as_teams_escapes_t
             assert session.scalars(select(Interest.description)).all() == ["gifts <£500 from O'Neill & Co"]
 
     asyncio.run(run())
+
+
+def tally(card: dict[str, Any]) -> dict[str, str]:
+    facts = next(b for b in card["body"] if b["type"] == "FactSet")["facts"]
+    return {f["title"]: f["value"] for f in facts}
+
+
+def test_two_votes_at_once_leave_the_card_showing_both(sessions: sessionmaker[Session]) -> None:
+    """Teams is slow over the update of the first vote's card; the second vote, pressed meanwhile, is applied first.
+    The card the channel reads was left showing one vote, the first's, over the second's."""
+
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await open_meeting(teams)
+            proposed = await teams.say("alice", 'motion "Approve the joint action plan 2027-29"')
+            card_id = proposed[0].answered_id
+            buttons = {a["title"]: a["data"] for a in proposed[0].body["attachments"][0]["content"]["actions"]}
+            teams.connector.update_delays.append(0.6)
+
+            async def later(who: str, seconds: float) -> dict[str, Any]:
+                await asyncio.sleep(seconds)
+                return await teams.invoke(who, buttons["For"], card_id=card_id)
+
+            await asyncio.gather(later("bob", 0), later("carol", 0.2))
+            updates = [c for c in teams.connector.sent("PUT") if c.path.endswith(f"/activities/{card_id}")]
+            assert tally(updates[-1].body["attachments"][0]["content"])["For"].startswith("2 "), \
+                [tally(u.body["attachments"][0]["content"])["For"] for u in updates]
+
+    asyncio.run(run())
