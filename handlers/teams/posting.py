@@ -25,6 +25,7 @@ from bot.services.posted_cards import PostedCard, note_shown, posted_card, remem
 from handlers.teams import envelope, forms, render
 from handlers.teams.card_turns import CardTurns
 from handlers.teams.notifier import THROTTLED
+from handlers.teams.personal import to_personal_chat
 
 logger = logging.getLogger(__name__)
 
@@ -95,24 +96,11 @@ class Record:
 
     async def tell(self, context: TurnContext, place: Place, asides: tuple[Aside, ...]) -> None:
         """Each aside to its person: in their 1:1 chat with the bot, or to the speaker in the thread."""
-        activity = context.activity
         for aside in asides:
             if aside.to is None:
                 await self.post(context, place, aside.reply)
-                continue
-            client = envelope.connector(context)
-            try:
-                if client is None:
-                    raise ValueError("Teams gave the turn no connector")
-                tenant = activity.conversation.tenant_id if activity.conversation else None
-                chat = await envelope.personal_chat(client, activity.recipient, tenant, aside.to)
-                message = render.message(aside.reply)
-                message.conversation = chat
-                if activity.recipient is not None:
-                    message.from_property = activity.recipient
-                await client.conversations.send_to_conversation(chat.id, message)
-            except (aiohttp.ClientError, ValueError):  # the command is recorded; the log keeps what was not said
-                logger.exception("could not tell a person in their 1:1 chat with the bot")
+            else:
+                await to_personal_chat(context, aside.to, aside.reply)
 
     async def _post_later(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Teams is busy (429, 412, 502, 504): the record is changed, so its post waits in the outbox for the

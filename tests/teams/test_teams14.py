@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
 from typing import Any
 
 import pytest
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.models import Interest
 from bot.models_polls import Poll
 from tests.teams.conftest import BOT, SDK_WARNINGS, Teams, teams_world
+from tests.teams.test_links import pages_on  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 
@@ -84,5 +86,44 @@ def test_two_votes_at_once_leave_the_card_showing_both(sessions: sessionmaker[Se
             updates = [c for c in teams.connector.sent("PUT") if c.path.endswith(f"/activities/{card_id}")]
             assert tally(updates[-1].body["attachments"][0]["content"])["For"].startswith("2 "), \
                 [tally(u.body["attachments"][0]["content"])["For"] for u in updates]
+
+    asyncio.run(run())
+
+
+@pytest.mark.usefixtures("pages_on")
+def test_an_old_clients_button_answer_for_the_presser_alone_is_not_posted_in_the_channel(
+        sessions: sessionmaker[Session]) -> None:
+    """A client too old for Action.Execute sends a button's Action.Submit as a message: there is no invoke response
+    to answer in. An answer for the presser alone (here a personal link to the group's page, from a card that
+    carries the command's text, as cards did before buttons carried JSON) was posted in the channel's thread, where
+    everyone could open the link; it goes to the presser's 1:1 chat with the bot."""
+
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            submit = teams.activity("bob", type="message", value={"verb": "gov", "command": "page"})
+            response = await teams.post(submit)
+            assert response.status in (200, 202), response.status
+            posts = teams.connector.sent()
+            in_channel = [json.dumps(c.body) for c in posts if "cjcg-general" in c.path]
+            personal = [json.dumps(c.body) for c in posts if "/a:1-29:bob/" in c.path]
+            assert not any("gov.example.org" in body for body in in_channel), in_channel
+            assert any("gov.example.org" in body for body in personal), [(c.path, c.body) for c in posts]
+
+    asyncio.run(run())
+
+
+@pytest.mark.usefixtures("pages_on")
+def test_an_answer_for_the_presser_alone_that_teams_will_not_deliver_privately_is_not_said_in_the_channel(
+        sessions: sessionmaker[Session]) -> None:
+    """Teams refuses the 1:1 chat (the app not installed for the presser): the thread says so, without the link."""
+
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            teams.connector.failures.append((403, {}))  # the message into the 1:1 chat
+            response = await teams.post(teams.activity("bob", type="message", value={"verb": "gov", "command": "page"}))
+            assert response.status in (200, 202), response.status
+            in_channel = [json.dumps(c.body) for c in teams.connector.sent() if "cjcg-general" in c.path]
+            assert len(in_channel) == 1 and "gov.example.org" not in in_channel[0], in_channel
+            assert "Teams would not let me open a 1:1 chat with you" in in_channel[0], in_channel
 
     asyncio.run(run())
