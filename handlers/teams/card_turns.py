@@ -2,8 +2,10 @@
 shows a later change than its own, then updates it; Teams may take a while over an update, and a second vote
 pressed meanwhile checked (the first not yet noted), updated the card and was overwritten by the first's older
 tally when Teams applied it. Held from the check until the change is noted, the later turn sees the earlier one's
-and updates the card after it. Replicas hold no lock in common: there the versions noted still keep a card from
-going back, but two updates in flight at once may land in either order."""
+and updates the card after it. Posting a record's card is a turn too: a vote typed while Teams took its time over
+the new motion's card found no card to update, and the card, posted with no votes, stayed so. Replicas hold no
+lock in common: there the versions noted still keep a card from going back, but two updates in flight at once may
+land in either order."""
 
 from __future__ import annotations
 

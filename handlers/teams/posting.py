@@ -80,7 +80,14 @@ class Record:
 
     async def post(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Say `reply` in the conversation. Teams has no message only one person sees in a channel, so a private
-        answer is given in the thread, @mentioning the person it is for; in a 1:1 chat it is simply said."""
+        answer is given in the thread, @mentioning the person it is for; in a 1:1 chat it is simply said. A
+        record's card is posted in its turn (card_turns): a change shown meanwhile waits for it, and updates it."""
+        if reply.subject is None or reply.private or not render.needs_card(reply):
+            return await self._send(context, place, reply)
+        async with self.turns.one_at_a_time(place.channel_id, reply.subject.key):
+            await self._send(context, place, reply)
+
+    async def _send(self, context: TurnContext, place: Place, reply: Reply) -> None:
         personal = envelope.is_personal(context.activity)
         mention = context.activity.from_property if (reply.private or reply.error) and not personal else None
         try:

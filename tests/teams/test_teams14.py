@@ -127,3 +127,27 @@ def test_an_answer_for_the_presser_alone_that_teams_will_not_deliver_privately_i
             assert "Teams would not let me open a 1:1 chat with you" in in_channel[0], in_channel
 
     asyncio.run(run())
+
+
+def test_a_vote_typed_while_teams_posts_the_motions_card_shows_on_that_card(sessions: sessionmaker[Session]) -> None:
+    """Teams is slow to take the new motion's card; bob, who read the motion's message in the chair's words, types
+    his vote meanwhile. The vote found no card to update, and the card, once posted, showed no votes, for good."""
+
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await open_meeting(teams)
+            teams.connector.post_delays.append(0.6)
+
+            async def later(who: str, text: str, seconds: float) -> None:
+                await asyncio.sleep(seconds)
+                await teams.say(who, text)
+
+            await asyncio.gather(later("alice", 'motion "Approve the joint action plan 2027-29"', 0),
+                                 later("bob", "vote 1 for", 0.3))
+            card_post = next(c for c in teams.connector.sent() if "Motion 1" in json.dumps(c.body)
+                             and c.body.get("attachments"))
+            shown = [c for c in teams.connector.sent("PUT") if c.path.endswith(f"/activities/{card_post.answered_id}")]
+            latest = (shown[-1] if shown else card_post).body["attachments"][0]["content"]
+            assert tally(latest)["For"].startswith("1 "), tally(latest)
+
+    asyncio.run(run())
