@@ -16,6 +16,7 @@ from microsoft_agents.hosting.core.connector import ConnectorClientBase
 from bot.identity import Audience
 from bot.services.context import Place, Speaker
 from bot.services.deliveries import Delivery
+from handlers.teams.typed import typed
 
 logger = logging.getLogger(__name__)
 
@@ -117,7 +118,7 @@ def reference(activity: Activity) -> dict[str, Any]:
 
 def addressed(activity: Activity, mentioned_bot: bool) -> bool:
     """Whether a message is for the bot: it was @mentioned, it is a 1:1 chat, or the text begins with `gov`."""
-    return mentioned_bot or is_personal(activity) or bool(COMMAND_PREFIX.match(activity.text or ""))
+    return mentioned_bot or is_personal(activity) or bool(COMMAND_PREFIX.match(typed(activity.text)))
 
 
 def edited(activity: Activity) -> bool:

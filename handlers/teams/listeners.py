@@ -20,6 +20,7 @@ from bot.payloads import Pressed
 from bot.replies import Reply, refusal
 from handlers.teams import envelope, forms, mentions, render
 from handlers.teams.answers import Outcome, confirmation, pressed
+from handlers.teams.personal import to_personal_chat
 from handlers.teams.posting import Record
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,9 @@ TOO_MANY_MENTIONED = (f"That message @mentions more than {mentions.MAX_MENTIONED
                       "few. Mention only the people the command is about.")
 EDITED = ("govbot does not read an edited message: your command was answered as you first sent it, and the record "
           "keeps it so. To change it, send the command again as a new message, written as it should be.")
+TOLD = "That answer is for you alone, so I gave it in your 1:1 chat with me."
+UNTOLD = ("That answer is for you alone, and Teams would not let me open a 1:1 chat with you to give it, so it is not "
+          "said here, where the channel reads it: ask me again in your 1:1 chat with govbot.")
 PERSONAL_WELCOME = ("Hello, I am govbot. Reminders meant for you alone (your term ending, say) will arrive in this "
                     "chat. Say `help` to see what you can ask; group business happens in the group's channel.")
 
@@ -194,9 +198,15 @@ class Listeners:
         if card == forms.MENU_CARD and outcome.card is not None and context.activity.reply_to_id:
             # A record's card was refreshed where it is posted; the forms menu is put back as it was.
             await self.record.replace(context, context.activity.reply_to_id, outcome.card)
-        if outcome.reply.error or (outcome.reply.private and outcome.card is None):
+        activity, reply = context.activity, outcome.reply
+        if reply.error or (reply.private and outcome.card is None and envelope.is_personal(activity)):
             # A refusal is said in the thread; a receipt (a vote's, say) shows on the card, never in the thread.
-            await self.record.post(context, envelope.place(context.activity), outcome.reply)
+            await self.record.post(context, envelope.place(activity), reply)
+        elif reply.private and outcome.card is None:
+            # For the presser alone (a personal link, say), and a channel's thread is read by all: their 1:1 chat.
+            told = activity.from_property is not None and \
+                await to_personal_chat(context, str(activity.from_property.id), reply)
+            await self.record.post(context, envelope.place(activity), Reply(TOLD if told else UNTOLD, private=True))
 
     async def failed(self, context: TurnContext, error: Exception) -> None:
         await turn_failed(context, error)

@@ -14,6 +14,7 @@ from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
 from bot.services.context import Speaker
 from handlers.teams.envelope import PLATFORM, connector
+from handlers.teams.typed import typed
 
 logger = logging.getLogger(__name__)
 
@@ -27,10 +28,10 @@ def mentions(activity: Activity) -> list[tuple[str, ChannelAccount]]:
     """Each @mention of a person (not the bot) in the message's text, in the order Teams lists its entities (the
     order they stand in the text): how it is written, and whose account it is. Two people who share a display
     name are written alike (`<at>Sam</at>`), so each entity stands for one written mention, not for every one."""
-    text, recipient = (activity.text or "").replace("\xa0", " "), activity.recipient.id if activity.recipient else None
+    text, recipient = typed(activity.text), activity.recipient.id if activity.recipient else None
     found = []
     for mention in activity.get_mentions():
-        person, written = mention.mentioned, (mention.text or "").replace("\xa0", " ")
+        person, written = mention.mentioned, typed(mention.text)
         if person is not None and person.id and person.id != recipient and written and written in text:
             found.append((written, person))
     return found
@@ -51,13 +52,13 @@ def people_mentioned(activity: Activity) -> list[tuple[str, ChannelAccount]]:
 
 
 async def command_text(context: TurnContext) -> tuple[str, list[Speaker]]:
-    """The message text with each @mention of a person written as `<@id>`, which the grammar reads as that
-    person, and the people mentioned (so the record knows their names). Each mention entity takes the first of
-    its written mentions not yet taken, so `deputy @Sam --for @Sam` names two Sams where there are two, and
-    the words of one name written as mentions of one account side by side are that one person. Teams does not
-    always put the Entra object id on a mention, so it is asked for when missing."""
+    """The message text as typed (handlers.teams.typed) with each @mention of a person written as `<@id>`, which
+    the grammar reads as that person, and the people mentioned (so the record knows their names). Each mention
+    entity takes the first of its written mentions not yet taken, so `deputy @Sam --for @Sam` names two Sams where
+    there are two, and the words of one name written as mentions of one account side by side are that one person.
+    Teams does not always put the Entra object id on a mention, so it is asked for when missing."""
     activity = context.activity
-    text = (activity.text or "").replace("\xa0", " ")
+    text = typed(activity.text)
     people: dict[str, Speaker] = {}
     accounts: dict[str, set[str]] = {}  # the accounts written each way
     written_out, rest = "", text

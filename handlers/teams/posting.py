@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
@@ -23,17 +23,20 @@ from bot.services.channel_posts import follows, postpone_post
 from bot.services.context import Place, Speaker
 from bot.services.posted_cards import PostedCard, note_shown, posted_card, remember_card, shows_later
 from handlers.teams import envelope, forms, render
+from handlers.teams.card_turns import CardTurns
 from handlers.teams.notifier import THROTTLED
+from handlers.teams.personal import to_personal_chat
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Record:
-    """What every listener needs: the record's sessions and the clock."""
+    """What every listener needs: the record's sessions, the clock, and whose turn it is over each card."""
 
     sessions: sessionmaker[Session]
     clock: Callable[[], dt.datetime]
+    turns: CardTurns = field(default_factory=CardTurns, compare=False)
 
     async def remember(self, context: TurnContext) -> None:
         """Keep this conversation's reference so reminders can reach it later."""
@@ -77,7 +80,14 @@ class Record:
 
     async def post(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Say `reply` in the conversation. Teams has no message only one person sees in a channel, so a private
-        answer is given in the thread, @mentioning the person it is for; in a 1:1 chat it is simply said."""
+        answer is given in the thread, @mentioning the person it is for; in a 1:1 chat it is simply said. A
+        record's card is posted in its turn (card_turns): a change shown meanwhile waits for it, and updates it."""
+        if reply.subject is None or reply.private or not render.needs_card(reply):
+            return await self._send(context, place, reply)
+        async with self.turns.one_at_a_time(place.channel_id, reply.subject.key):
+            await self._send(context, place, reply)
+
+    async def _send(self, context: TurnContext, place: Place, reply: Reply) -> None:
         personal = envelope.is_personal(context.activity)
         mention = context.activity.from_property if (reply.private or reply.error) and not personal else None
         try:
@@ -93,24 +103,11 @@ class Record:
 
     async def tell(self, context: TurnContext, place: Place, asides: tuple[Aside, ...]) -> None:
         """Each aside to its person: in their 1:1 chat with the bot, or to the speaker in the thread."""
-        activity = context.activity
         for aside in asides:
             if aside.to is None:
                 await self.post(context, place, aside.reply)
-                continue
-            client = envelope.connector(context)
-            try:
-                if client is None:
-                    raise ValueError("Teams gave the turn no connector")
-                tenant = activity.conversation.tenant_id if activity.conversation else None
-                chat = await envelope.personal_chat(client, activity.recipient, tenant, aside.to)
-                message = render.message(aside.reply)
-                message.conversation = chat
-                if activity.recipient is not None:
-                    message.from_property = activity.recipient
-                await client.conversations.send_to_conversation(chat.id, message)
-            except (aiohttp.ClientError, ValueError):  # the command is recorded; the log keeps what was not said
-                logger.exception("could not tell a person in their 1:1 chat with the bot")
+            else:
+                await to_personal_chat(context, aside.to, aside.reply)
 
     async def _post_later(self, context: TurnContext, place: Place, reply: Reply) -> None:
         """Teams is busy (429, 412, 502, 504): the record is changed, so its post waits in the outbox for the
@@ -141,11 +138,12 @@ class Record:
         content = render.card(shown)
         if shown.subject is None:
             return content
-        posted, outdone = await asyncio.to_thread(self._posted_outdone, place, shown.subject, shown.version)
-        if outdone:
-            return None
-        if posted is not None:
-            await self._put(context, place, posted, shown)
+        async with self.turns.one_at_a_time(place.channel_id, shown.subject.key):
+            posted, outdone = await asyncio.to_thread(self._posted_outdone, place, shown.subject, shown.version)
+            if outdone:
+                return None
+            if posted is not None:
+                await self._put(context, place, posted, shown)
         return content
 
     async def in_place(self, context: TurnContext, place: Place, reply: Reply) -> bool:
@@ -156,11 +154,12 @@ class Record:
         is in that very thread (a meeting closed where it was opened): there the card above shows it."""
         if not isinstance(reply.subject, PollRef | MeetingRef) or not render.needs_card(reply):
             return False
-        posted, outdone = await asyncio.to_thread(self._posted_outdone, place, reply.subject, reply.version)
         here = context.activity.conversation.id if context.activity.conversation else None
-        if posted is None or (isinstance(reply.subject, MeetingRef) and posted.conversation != here):
-            return False
-        return outdone or await self._put(context, place, posted, reply)
+        async with self.turns.one_at_a_time(place.channel_id, reply.subject.key):
+            posted, outdone = await asyncio.to_thread(self._posted_outdone, place, reply.subject, reply.version)
+            if posted is None or (isinstance(reply.subject, MeetingRef) and posted.conversation != here):
+                return False
+            return outdone or await self._put(context, place, posted, reply)
 
     async def _put(self, context: TurnContext, place: Place, posted: PostedCard, shown: Reply) -> bool:
         """Update the message `posted` to show `shown`, and note the change it now shows; False when Teams would

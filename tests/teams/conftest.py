@@ -3,6 +3,7 @@ who post Activity JSON the way Teams does."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import re
 import uuid
@@ -56,6 +57,8 @@ class FakeConnector:
     calls: list[Recorded] = field(default_factory=list)
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # statuses to answer first
     update_failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)  # the same, for updates (PUT)
+    update_delays: list[float] = field(default_factory=list)  # seconds Teams takes over each update, before applying
+    post_delays: list[float] = field(default_factory=list)  # the same, for each new message (POST)
     member_pages: list[str | None] = field(default_factory=list)  # the continuation token of each page asked for
     member_lookups: list[str] = field(default_factory=list)  # each member looked up by id, in order
     peers: list[Any] = field(default_factory=list)  # the bot's end of the connection each message came over
@@ -74,6 +77,9 @@ class FakeConnector:
 
     async def activity(self, request: web.Request) -> web.Response:
         body = await request.json()
+        delays = self.update_delays if request.method == "PUT" else self.post_delays
+        if delays:  # a slow update or post is applied (recorded, given its id) when it ends
+            await asyncio.sleep(delays.pop(0))
         call = Recorded(request.method, request.path, body, request.headers.get("Authorization"))
         self.calls.append(call)
         self.peers.append(request.transport.get_extra_info("peername") if request.transport else None)
