@@ -59,7 +59,9 @@ class Reply:
     `audience_wanted` asks a platform that did not say who can read the channel (`Place.audience`) to find out and
     hand it to `conversation.exposure` (after a channel is bound);
     `accounts` are platform account ids the reply shows as names, for people the record knows by their account
-    alone (who never spoke to govbot): a platform that can show a person by their account does so.
+    alone (who never spoke to govbot): a platform that can show a person by their account does so;
+    `unshared` marks a private reply the rest of the channel must not read (draft minutes, before their approval):
+    a platform that cannot show one person a message in a channel gives it in their 1:1 chat instead.
     """
 
     text: str
@@ -78,6 +80,7 @@ class Reply:
     audience_wanted: bool = False
     version: int | None = None
     accounts: tuple[str, ...] = field(default=())
+    unshared: bool = False
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

@@ -50,7 +50,7 @@ def draft(ctx: Context, cmd: MeetingMinutes | Minutes) -> Reply:
         if meeting.status == "closed" else ()
     return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
                  title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,
-                 subject=MinutesRef(meeting.id))
+                 subject=MinutesRef(meeting.id), unshared=True)  # not circulated before approval (LIEG 5.2)
 
 
 def refuse_presiding(ctx: Context, meeting: Meeting) -> None:

@@ -126,6 +126,9 @@ class Listeners:
                 await self.record.show(context, place, shown)
             if place.direct:  # the cards it changed are in the group's channel (the core named them, not read here)
                 await self.record.refresh_where_posted(context, speaker, reply.cards_pending)
+        if reply.unshared and place.said_in_public and not reply.error:  # Teams shows a channel no one-person message
+            await self.tell_alone(context, reply)
+            return
         # Where the record's card took the reply, the thread the command was typed in hears a line, not a copy.
         await self.record.post(context, place, Reply(confirmation(reply)) if in_place else reply)
         await self.record.tell(context, place, reply.asides)
@@ -203,10 +206,15 @@ class Listeners:
             # A refusal is said in the thread; a receipt (a vote's, say) shows on the card, never in the thread.
             await self.record.post(context, envelope.place(activity), reply)
         elif reply.private and outcome.card is None:
-            # For the presser alone (a personal link, say), and a channel's thread is read by all: their 1:1 chat.
-            told = activity.from_property is not None and \
-                await to_personal_chat(context, str(activity.from_property.id), reply)
-            await self.record.post(context, envelope.place(activity), Reply(TOLD if told else UNTOLD, private=True))
+            await self.tell_alone(context, reply)
+
+    async def tell_alone(self, context: TurnContext, reply: Reply) -> None:
+        """`reply` for the speaker alone (a personal link, draft minutes), where a channel's thread is read by all:
+        in their 1:1 chat, the thread told it went there."""
+        activity = context.activity
+        told = activity.from_property is not None and \
+            await to_personal_chat(context, str(activity.from_property.id), reply)
+        await self.record.post(context, envelope.place(activity), Reply(TOLD if told else UNTOLD, private=True))
 
     async def failed(self, context: TurnContext, error: Exception) -> None:
         await turn_failed(context, error)
