@@ -104,16 +104,22 @@ def test_a_form_from_another_organisation_opened_through_the_channels_install_re
     typed commands and clicks in E0ONE's channel are refused, declared an interest there through the form."""
     workspace = bound_in_org
     before = events(workspace.sessions)
-    values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL},
-              **declaration("Director of a bidding firm")}
-    sent = workspace.interaction({
-        "type": "view_submission", "team": {"id": "T0TWOA", "enterprise_id": "E0TWO"},
-        "enterprise": {"id": "E0TWO", "name": "Two"}, "is_enterprise_install": True,
-        "user": {"id": user_id("bob"), "username": "bob", "team_id": "T0TWOA"},
-        "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "app_installed_team_id": "T0ONEA",
-                 "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
+    sent = declared_through(workspace, "T0TWOA", "E0TWO", "T0ONEA")
     answer = json.loads(sent.body) if sent.body else {}
     assert answer.get("response_action") == "errors", answer
     assert "E0ONE" in answer["errors"]["channel"] and "nothing was recorded" in answer["errors"]["channel"]
     workspace.finish()
     assert events(workspace.sessions) == before
+
+
+def declared_through(workspace: Workspace, team: str, organisation: str, installed: str) -> Sent:
+    """bob, of workspace `team` in Grid `organisation`, submits the declaration form in CHANNEL, the modal opened
+    through workspace `installed`'s own install (`view.app_installed_team_id`, which Bolt reads as the workspace)."""
+    values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL},
+              **declaration("Director of a bidding firm")}
+    return workspace.interaction({
+        "type": "view_submission", "team": {"id": team, "enterprise_id": organisation},
+        "enterprise": {"id": organisation, "name": organisation}, "is_enterprise_install": True,
+        "user": {"id": user_id("bob"), "username": "bob", "team_id": team},
+        "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "app_installed_team_id": installed,
+                 "state": {"values": {b: {"value": s} for b, s in values.items()}}}})

@@ -14,16 +14,25 @@ from tests.slack.fake_slack import Call, FakeSlack
 from tests.slack.idle import wait_until_idle
 
 
-def opened_with_its_scheduling_pushed_back(workspace: Workspace, fake: FakeSlack) -> Call:
-    """CJCG bound; alice's `meeting schedule` recorded while Slack pushed back every post of its card (so it waits
-    in the outbox); then, on the day, the meeting opened and its card posted: that card's message."""
+def scheduled_while_pushed_back(workspace: Workspace, fake: FakeSlack, also_in: str | None = None) -> None:
+    """CJCG bound (and bound in channel `also_in` too, if given); alice's `meeting schedule` recorded while Slack
+    pushed back every post of its card, which waits in the outbox; Slack then takes posts again."""
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
     fake.wait_for(lambda: fake.of("conversations.info"))
+    if also_in is not None:
+        workspace.command("alice", "group bind cjcg", channel=also_in)
+        fake.wait_for(lambda: len(fake.of("conversations.info")) >= 2)
     fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
     workspace.command("alice", "meeting schedule 2026-12-10 10:00")
     fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
     fake.rate_limited = 0
+
+
+def opened_with_its_scheduling_pushed_back(workspace: Workspace, fake: FakeSlack) -> Call:
+    """CJCG bound; alice's `meeting schedule` recorded while Slack pushed back every post of its card (so it waits
+    in the outbox); then, on the day, the meeting opened and its card posted: that card's message."""
+    scheduled_while_pushed_back(workspace, fake)
     workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     opened = workspace.say("alice", "meeting open")
     assert opened.method == "chat.postMessage" and "is open" in shown(opened)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 
-from tests.slack.conftest import CHANNEL, Workspace, user_id
+from tests.slack.conftest import Workspace
 from tests.slack.test_foreign_workspace import events
-from tests.slack.test_forms import declaration
 from tests.slack.test_grid import binding, bound_in_workspace  # noqa: F401 (fixture)
+from tests.slack.test_hostile_r14 import declared_through
 from tests.slack.test_install import migrated  # noqa: F401 (fixture)
 
 
@@ -23,14 +23,7 @@ def test_a_form_from_another_organisation_through_the_binding_workspaces_install
     declaration was recorded, and every E0OTHER workspace was answered in the channel from then on."""
     workspace = bound_in_workspace
     before = events(workspace.sessions)
-    values = {"channel": {"type": "conversations_select", "selected_conversation": CHANNEL},
-              **declaration("Director of a bidding firm")}
-    sent = workspace.interaction({
-        "type": "view_submission", "team": {"id": "T0GRID", "enterprise_id": "E0OTHER"},
-        "enterprise": {"id": "E0OTHER", "name": "Other"}, "is_enterprise_install": True,
-        "user": {"id": user_id("bob"), "username": "bob", "team_id": "T0GRID"},
-        "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "app_installed_team_id": "T0NEW",
-                 "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
+    sent = declared_through(workspace, "T0GRID", "E0OTHER", "T0NEW")
     answer = json.loads(sent.body) if sent.body else {}
     workspace.finish()
     assert binding(workspace.sessions) == {"team_id": "T0NEW"}

@@ -7,21 +7,14 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.settings import Settings
-from handlers.slack.client import RATE_LIMIT_RETRIES
 from tests.slack.conftest import Workspace, shown
 from tests.slack.fake_slack import FakeSlack
-from tests.slack.test_late_cards import sent_late
+from tests.slack.test_late_cards import scheduled_while_pushed_back, sent_late
 
 
 def test_unbinding_the_only_channel_with_a_card_waiting_says_it_will_not_be_sent(
         workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
-    workspace.load("cjcg")
-    workspace.say("alice", "group bind cjcg")
-    fake.wait_for(lambda: fake.of("conversations.info"))
-    fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
-    workspace.command("alice", "meeting schedule 2026-12-10 10:00")
-    fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
-    fake.rate_limited = 0
+    scheduled_while_pushed_back(workspace, fake)
     said = shown(workspace.say("alice", "group unbind"))
     assert said.startswith("CJCG's cards and reminders no longer come to this channel."), said
     assert ("1 message still waiting to be posted in this channel is cancelled: it will not be posted anywhere, "
@@ -33,15 +26,7 @@ def test_unbinding_the_only_channel_with_a_card_waiting_says_it_will_not_be_sent
 
 def test_unbinding_one_of_two_channels_says_the_waiting_card_goes_to_the_other(
         workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
-    workspace.load("cjcg")
-    workspace.say("alice", "group bind cjcg")
-    fake.wait_for(lambda: fake.of("conversations.info"))
-    workspace.command("alice", "group bind cjcg", channel="C0NEW")
-    fake.wait_for(lambda: len(fake.of("conversations.info")) >= 2)
-    fake.rate_limited, fake.retry_after = 1 + RATE_LIMIT_RETRIES + 1, 0
-    workspace.command("alice", "meeting schedule 2026-12-10 10:00")
-    fake.wait_for(lambda: next((c for c in fake.of("response_url") if "Recorded" in c.params["text"]), None))
-    fake.rate_limited = 0
+    scheduled_while_pushed_back(workspace, fake, also_in="C0NEW")
     said = shown(workspace.say("alice", "group unbind"))
     assert "1 message still waiting to be posted in this channel will be posted in #cjcg instead, unless it is " \
         "there already." in said, said
