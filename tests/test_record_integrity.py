@@ -68,7 +68,9 @@ def test_a_vote_between_meetings_needs_a_deadline_where_the_tor_allows_one(
     working_group_with_its_chair(chat)
     before = counts(sessions)
     refused = chat.refused("bob", 'motion "Recommend new guidance"')
-    assert refused.text == ("A vote between meetings needs a deadline (ToR Governance): say when voting ends, e.g. "
+    # The deadline is govbot's own rule for a vote by email, not the ToR's: Governance says nothing of it.
+    assert refused.text == ("A vote between meetings needs a deadline: that is how govbot runs a vote by email, so "
+                            "that it closes (the ToR sets none). Say when voting ends, e.g. "
                             '`motion "Recommend new guidance" --closes "2023-01-17 17:00"` (a week today, 17 Jan '
                             "2023). It is reported in the next meeting's minutes.")
     assert counts(sessions) == before  # the motion was not recorded without its deadline

@@ -65,7 +65,9 @@ def test_a_vote_between_meetings_with_a_quorum_of_voters_is_decided(chat: Chat,
         ("cjcg", ["alice: meeting schedule 2026-12-03 10:00", "alice: meeting open --confirm"], "alice", 'poll "Venue?" "Barnet" "Camden"',
          "The meeting is not quorate — 1 member present, 3 needed (ToR 6.4); a vote needs a quorate meeting."),
         # LIEG decides only at meetings (ToR 6.3): a poll between meetings is a sounding, and needs a deadline.
-        ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"', "A vote between meetings needs a deadline (ToR 6.3)"),
+        ("lieg", [], "alice", 'poll "Venue?" "Barnet" "Camden"',
+         "A vote between meetings needs a deadline: that is how govbot runs a vote by email, so that it closes (the "
+         "ToR sets none)."),
         # ... and a motion waits for a meeting.
         ("lieg", [], "alice", 'motion "Meet online" --closes "2026-12-08 17:00"',
          "In London Information Exchange Group motions are voted on only at a meeting (ToR 6.3)"),

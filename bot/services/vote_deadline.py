@@ -15,6 +15,9 @@ def require_deadline(ctx: Context, closes_at: dt.datetime | None, how: str) -> N
     if closes_at is not None:
         return
     example = f"{(ctx.today + dt.timedelta(days=7)).isoformat()} 17:00"
-    raise NotAllowed(ctx.terms.voting.cited("A vote between meetings needs a deadline")
-                     + f": say when voting ends, e.g. `{how} --closes \"{example}\"` (a week today, "
+    # govbot's own rule, not the ToR's: no clause is cited (CSCPWG Operation has work "carried out via email in
+    # between meetings" and says nothing of deadlines; LIEG 6.3 decides only at meetings).
+    raise NotAllowed("A vote between meetings needs a deadline: that is how govbot runs a vote by email, so that it "
+                     "closes (the ToR sets none)."
+                     + f" Say when voting ends, e.g. `{how} --closes \"{example}\"` (a week today, "
                        f"{show_date(ctx.today + dt.timedelta(days=7))}). It is reported in the next meeting's minutes.")

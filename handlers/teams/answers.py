@@ -49,12 +49,12 @@ def pressed(data: Any) -> str | None:
 
 
 def confirmation(reply: Reply) -> str:
-    """A short line for the pressed card: the answer itself when it is for the presser, else what was posted."""
+    """The line for the pressed card: the answer itself, whole, when it is for the presser (a refusal's command to
+    copy must not be cut), else the first line of what was posted, shortened."""
     if reply.private or reply.error:
-        text = " ".join(line.strip() for line in (reply.text, *reply.notices) if line.strip())
-    else:  # the record itself is posted in the conversation: its first line says what was done
-        text = reply.text.strip().split("\n", 1)[0]
-    return shortened(text, SHORT)
+        return " ".join(line.strip() for line in (reply.text, *reply.notices) if line.strip())
+    # the record itself is posted in the conversation: its first line says what was done
+    return shortened(reply.text.strip().split("\n", 1)[0], SHORT)
 
 
 def confirmed(card: dict[str, Any], reply: Reply) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 
 from bot.services.context import Speaker
 from bot.services.dashboard import home
-from handlers.slack import payloads
+from handlers.slack import payloads, people
 from handlers.slack.answer import Core
 from handlers.slack.render import blocks
 
@@ -24,6 +24,7 @@ def register(app: App, core: Core) -> None:
         user = event["user"]
         with core.serially():
             dashboard = home(core.sessions, Speaker(payloads.PLATFORM, user, user), core.clock())
-        client.views_publish(user_id=user, view={"type": "home", "blocks": blocks(dashboard)})
+        client.views_publish(user_id=user, view={"type": "home",
+                                                    "blocks": blocks(people.named(core.sessions, dashboard))})
 
     app.event("app_home_opened")(core.acking(publish_home))
