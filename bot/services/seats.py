@@ -23,7 +23,7 @@ from bot.services.composition import holdings, refuse_steering_as_capacity, stan
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.standing import term_ended
-from bot.services.tenure import refuse_occupied, served_a_term
+from bot.services.tenure import refuse_later_start, refuse_occupied, served_a_term
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
 from bot.verbs import MemberAdd, MemberRemove, Members
@@ -125,6 +125,7 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
     require_chair_agreed(ctx, seat.title, role, person.display_name, agreed)  # after: the seat is free to fill
     start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
+    refuse_later_start(seat, start, ctx.today, person.display_name)
     ends = term_end(start, seat.term_months) if seat.term_months else None
     chair_ends = term_end(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None

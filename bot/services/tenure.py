@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bot.errors import NotAllowed
 from bot.grammar import mention
 from bot.models import Membership
+from bot.rules.calendar import show_date
 from bot.rules.tenure import held_until
 from bot.services.context import Context
 from bot.services.standing import term_ended
@@ -33,3 +36,12 @@ def refuse_occupied(seat: Seat, holding: Membership, person_id: int, person: str
     if holding.term_ends_on is not None and holding.person_id != person_id:
         raise NotAllowed(held_until(seat, holder, holding.term_ends_on, person))
     raise NotAllowed(f"{seat.title} is held by {holder}. Remove them first: `member remove {mention(holder)}`.")
+
+
+def refuse_later_start(seat: Seat, start: dt.date, today: dt.date, person: str) -> None:
+    """Refuse a seat taken up after today (`member add … --from` a later day): the record counts a holder from the
+    day they are recorded (quorum, votes, reminders), so one recorded early would act before their term began."""
+    if start > today:
+        raise NotAllowed(f"{person} takes up {seat.title} on {show_date(start)}, a day still to come, and govbot "
+                         f"counts a holder from the day they are recorded: seat them on {show_date(start)} with "
+                         f"`member add {mention(person)} --seat \"{seat.title}\"`.")
