@@ -7,9 +7,13 @@ a tag that is none of the markup Teams writes is text someone typed, and is kept
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 MENTION = "at"
+# An `&` that does not begin an entity closed by its `;` was typed as it stands: Teams writes `&amp;`, and HTML
+# would read the Playground's 'R&regional' as 'R®ional' (`&reg` needs no `;` there).
+BARE_AMPERSAND = re.compile(r"&(?!#?[0-9A-Za-z]+;)")
 # Tags that end a line where the person pressed Enter (Teams writes a paragraph or a division per line).
 LINE_ENDS = frozenset({"br", "p", "div", "li", "tr"})
 # The markup a Teams client writes in a message (formatting, lists, tables, links, images, emoji); any other tag
@@ -55,6 +59,6 @@ def typed(text: str | None) -> str:
     if not text:
         return ""
     reader = _Reader()
-    reader.feed(text)
+    reader.feed(BARE_AMPERSAND.sub("&amp;", text))
     reader.close()
     return "".join(reader.parts).replace("\xa0", " ")

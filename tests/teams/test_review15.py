@@ -30,3 +30,18 @@ def test_words_in_angle_brackets_sent_unescaped_by_the_playground_are_kept(sessi
             assert session.scalars(select(Poll.question)).all() == ["Q&A <draft> on spend x<y>z"]
 
     asyncio.run(run())
+
+
+def test_an_ampersand_sent_unescaped_by_the_playground_is_not_read_as_an_html_entity(
+        sessions: sessionmaker[Session]) -> None:
+    """The Playground's 'Fees&times for R&regional work' (Teams would send `&amp;`) was recorded as
+    'Fees× for R®ional work': HTML reads `&times` and `&reg` as entities even without their `;`."""
+
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await open_meeting(teams)
+            await teams.say("alice", 'motion "Fees&times for R&regional work"')
+        with sessions() as session:
+            assert session.scalars(select(Poll.question)).all() == ["Fees&times for R&regional work"]
+
+    asyncio.run(run())
