@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, inspect, select
 from sqlalchemy.orm import joinedload
 
+from bot.commands import token
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Poll
 from bot.services.context import Context
@@ -77,7 +78,7 @@ def refuse_withdrawn(poll: Poll) -> None:
     and putting it to the vote is moving it again."""
     if poll.status == "withdrawn":
         raise NotAllowed(f"Motion {poll.number} was {poll.outcome or 'withdrawn'}, so it is not voted on; to put it "
-                         f'to the vote, move it again: motion "{poll.question}".')
+                         f"to the vote, move it again: motion {token(poll.question)}.")
 
 
 def refuse_duplicate(ctx: Context, text: str) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlalchemy import select
 
 from bot import verbs
+from bot.commands import token
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
 from bot.replies import Reply, shortened
@@ -94,7 +95,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     short = short_of_quorum(ctx, poll)  # proposing needs no quorum; putting it to the vote does (CJCG 6.4)
     if short is None and may(ctx, Act.CALL_VOTE, meeting=calling_meeting(ctx, "motion")) and (
             cmd.closes or not waits_for_meeting(ctx)):
-        return with_note(open_vote(ctx, poll, f'motion "{poll.question}"'), notes)  # whole: it is copied
+        return with_note(open_vote(ctx, poll, f"motion {token(poll.question)}"), notes)  # whole, as typed: copied
     kept_deadline = f"; it closes at the deadline you gave, {show(poll.closes_at, ctx.terms.zone)}, unless the " \
         "chair sets another." if poll.closes_at is not None else "."
     waiting = short or f"The chair opens the vote with `motion vote {poll.number}`" + (
@@ -109,7 +110,7 @@ def deadline_refusal(ctx: Context, text: str) -> str | None:
     refusal = venue_refusal(ctx.terms, at_meeting=False, kind="motion")
     if refusal is None:
         return None
-    without = f'propose it without: `motion "{text}"`.'
+    without = f"propose it without: `motion {token(text)}`."
     if venue_refusal(ctx.terms, at_meeting=False) is None:  # a poll may run between meetings, a motion may not
         return f"{refusal} A --closes deadline has no place on a motion here; {without}"
     return ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting") + \

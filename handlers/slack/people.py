@@ -34,7 +34,8 @@ def named(sessions: sessionmaker[Session], reply: Reply) -> Reply:
 
 
 def mentioned(shown: str, accounts: tuple[str, ...]) -> str:
-    """Escaped mrkdwn `shown` with each of `accounts` written as Slack's mention of that person."""
+    """Escaped mrkdwn `shown` with each of `accounts` written as Slack's mention of that person: the `@` of a
+    command to copy (`member add @USAM`) is the mention's own, as Slack sends a mention (`<@USAM>`), not `@<@USAM>`."""
     if not accounts:
         return shown
-    return re.sub(r"\b(" + "|".join(map(re.escape, accounts)) + r")\b", r"<@\1>", shown)
+    return re.sub(r"@?\b(" + "|".join(map(re.escape, accounts)) + r")\b", r"<@\1>", shown)
