@@ -1,0 +1,53 @@
+"""LCIIB and CSCPWG held start to finish as their secretariat and chair type in chat: what the bot recorded or said
+that the officer would not expect, each fixed (after tests/test_seeds_t2.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at
+
+
+def lciib_meeting_open(chat: Chat) -> None:
+    """LCIIB meeting 1 (14 Jan 2027, 10:00) scheduled by sam, the LIIA programme team (ToR Board Support and
+    Logistics), with the RIA budget as item 1, opened by alice, the chair, with dan present."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 14 Jan 10:00")
+    chat.ok("sam", 'agenda add "Oversight of RIA budget"')
+    at(chat, "2027-01-14", "10:00")
+    chat.ok("alice", "meeting open")
+    chat.ok("dan", "here")
+
+
+def test_action_n_done_marks_the_action_done_not_a_new_action(chat: Chat) -> None:
+    """sam typed "action 1 done", the words a secretary reaches for: the bot recorded a new action 2, "1 done", with
+    no owner, and action 1 stayed open; dan, its owner, typing it was refused as not one who records actions."""
+    lciib_meeting_open(chat)
+    chat.ok("sam", 'action "Circulate the data-set summary" --owner @dan --due 1 Feb')
+    said = chat.ok("dan", "action 1 done").text
+    assert said.startswith("Action 1") and "done" in said and "recorded" not in said, said
+    assert "Circulate the data-set summary" not in chat.ok("sam", "actions").text
+    chat.ok("sam", 'action "Book the April venue" --owner @kate')
+    chat.ok("sam", "action 2 completed.")
+    assert "Book the April venue" not in chat.ok("sam", "actions").text
+
+
+def test_an_interest_typed_after_its_word_and_a_colon_is_recorded_as_the_interest(chat: Chat) -> None:
+    """dan typed "declare interest: my LA is receiving RIA support": the register, the minutes and the reply read
+    "interest: my LA is receiving RIA support", the word of the command kept as part of what he declared."""
+    lciib_meeting_open(chat)
+    said = chat.ok("dan", "declare interest: my LA is receiving RIA support").text
+    assert said.startswith("Recorded: dan declared an interest for meeting 1: my LA is receiving RIA support"), said
+    said = chat.ok("alice", "declare a conflict of interest - trustee of a fostering charity").text
+    assert said.startswith("Recorded: alice declared an interest for meeting 1: trustee of a fostering charity"), said
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes").text
+    assert "dan (ALDCS): my LA is receiving RIA support" in minutes, minutes
+
+
+def test_vote_close_n_points_the_chair_to_poll_close(chat: Chat) -> None:
+    """alice, chairing, typed "vote close 1" to close the vote on motion 1 and was told "Say `vote 1 for`", as if
+    she meant to vote; `poll close 1` is what closes it."""
+    lciib_meeting_open(chat)
+    chat.ok("alice", 'motion "Agree the RIA budget" --item 1')
+    refused = chat.refused("alice", "vote close 1").text
+    assert "`poll close 1`" in refused, refused
