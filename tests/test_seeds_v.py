@@ -51,3 +51,20 @@ def test_vote_close_n_points_the_chair_to_poll_close(chat: Chat) -> None:
     chat.ok("alice", 'motion "Agree the RIA budget" --item 1')
     refused = chat.refused("alice", "vote close 1").text
     assert "`poll close 1`" in refused, refused
+
+
+def test_apologies_for_a_day_are_for_that_meeting_and_the_day_is_not_the_reason(chat: Chat) -> None:
+    """carol typed "apologies for 14 Jan, on leave": the roll and the minutes read "carol — for 14 Jan, on leave";
+    "for the meeting on 14 Jan" was already read as the meeting. With two meetings scheduled, the day picks one."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 14 Jan 10:00")
+    chat.ok("sam", "meeting schedule 15 April 10:00")
+    said = chat.ok("carol", "apologies for 15 apr, on leave").text
+    assert said.startswith("Apologies from carol recorded for meeting 2 (Thu 15 Apr 2027"), said
+    chat.ok("bob", "apologies for 14 Jan - at CELC")
+    chat.ok("dan", "apologies for lateness")
+    chat.ok("erin", "apologies for 10 minutes late")
+    at(chat, "2027-01-14", "10:00")
+    chat.ok("alice", "meeting open")
+    closed = dict(chat.ok("alice", "meeting close").fields)
+    assert closed["Apologies"] == "bob — at CELC; dan — for lateness; erin — for 10 minutes late", closed
