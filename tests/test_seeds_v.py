@@ -68,3 +68,14 @@ def test_apologies_for_a_day_are_for_that_meeting_and_the_day_is_not_the_reason(
     chat.ok("alice", "meeting open")
     closed = dict(chat.ok("alice", "meeting close").fields)
     assert closed["Apologies"] == "bob — at CELC; dan — for lateness; erin — for 10 minutes late", closed
+
+
+def test_also_without_seat_is_recorded_on_the_one_seat_the_member_holds(chat: Chat) -> None:
+    """LCIIB Membership: "At least one of the DCS representatives on the board should also be a director of adult
+    services". sam typed `member add @erin --also "director of adult services"` for erin, who holds one seat, and was
+    told to say which seat, with a list of vacant seats; `members` then still warned the board was short of one."""
+    chat.load("lciib")
+    said = chat.ok("sam", 'member add @erin --also "director of adult services"').text
+    assert said == "erin (DCS chair of North London) is recorded as also director of adult services.", said
+    members = chat.ok("sam", "members").as_text()
+    assert "director of adult services" in members and "none of the holders" not in members, members
