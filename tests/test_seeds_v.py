@@ -79,3 +79,21 @@ def test_also_without_seat_is_recorded_on_the_one_seat_the_member_holds(chat: Ch
     assert said == "erin (DCS chair of North London) is recorded as also director of adult services.", said
     members = chat.ok("sam", "members").as_text()
     assert "director of adult services" in members and "none of the holders" not in members, members
+
+
+def test_cscpwg_apologies_reminder_names_the_board_substitutes_belong_to(chat: Chat) -> None:
+    """CSCPWG Governance: "Members may send substitutes ... These should be members of the Children and Young People
+    Board". The day-before reminder told each member "You can name a substitute to attend in your place: `substitute
+    @person`", and a member who named a colleague from their council was then refused; it now says who may be one."""
+    import datetime as dt
+
+    from tests.scheduler.conftest import RecordingNotifier, hours, run
+    chat.now = dt.datetime(2022, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 13 dec 10:00")
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, hours(chat.now, dt.datetime(2022, 12, 12, 9, 0, tzinfo=dt.UTC), dt.timedelta(hours=6)))
+    to_alice = [sent.reply.text for sent in notifier.sent if sent.destination.user_id == "alice"]
+    assert to_alice, [sent.reply.text for sent in notifier.sent]
+    assert "You can name a substitute to attend in your place, who must be a member of the Children and Young People " \
+           "Board: `substitute @person` (ToR Governance)." in to_alice[-1], to_alice
