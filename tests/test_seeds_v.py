@@ -97,3 +97,12 @@ def test_cscpwg_apologies_reminder_names_the_board_substitutes_belong_to(chat: C
     assert to_alice, [sent.reply.text for sent in notifier.sent]
     assert "You can name a substitute to attend in your place, who must be a member of the Children and Young People " \
            "Board: `substitute @person` (ToR Governance)." in to_alice[-1], to_alice
+
+
+def test_an_action_typed_with_its_owner_first_has_that_owner(chat: Chat) -> None:
+    """sam typed "action @dan circulate the data-set summary": the action was recorded with "no owner yet" and the
+    text "@dan circulate the data-set summary", so `actions` listed it as no one's and dan could not mark it done."""
+    lciib_meeting_open(chat)
+    said = chat.ok("sam", "action @dan: circulate the data-set summary --due 1 Feb").text
+    assert said == "Action 1 recorded: circulate the data-set summary (owner dan, due 1 Feb 2027).", said
+    chat.ok("dan", "action done 1")
