@@ -42,3 +42,23 @@ def unknown(tokens: list[str], words: list[str], names: Iterable[str]) -> str:
     typed = " ".join(tokens[:2])[:60]
     said = f"'{typed}' is not a command I know" if len(words) > 1 else f"`{typed}` needs more"
     return f"{said}: say one of " + ", ".join(f"`{name}`" for name in longer) + ". "
+
+
+# `action 1 done`, as a secretary types it, was recorded as a new action reading "1 done".
+DONE_WORDS = ("done", "complete", "completed")
+CLOSE_WORDS = (("vote", "close"), ("close", "vote"), ("close", "poll"), ("close", "motion"))
+
+
+def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]:
+    """The typed `tokens` and their casefolded `words` in the order of the command they mean: `action 1 done` (or
+    `completed`) is `action done 1`; any other words as typed."""
+    if len(words) == 3 and words[0] == "action" and tokens[1].isdigit() and words[2] in DONE_WORDS:
+        return [tokens[0], "done", tokens[1]], ["action", "done", words[1]]
+    return tokens, words
+
+
+def closing_meant(words: list[str]) -> str:
+    """What to say to `vote close 1` or `close vote 1`, typed to close a vote (`poll close 1` does), or nothing."""
+    if len(words) == 3 and tuple(words[:2]) in CLOSE_WORDS and words[2].isdigit():
+        return f"To close the vote on {words[2]}, the chair says `poll close {words[2]}`."
+    return ""

@@ -78,9 +78,10 @@ def command(rule: DeputyRule) -> str:
 def offer(terms: Terms) -> str:
     """The reminder that a member can send a deputy, naming the seats that can where the ToR limits them."""
     rule = terms.deputies
+    who = f", who must be {belonging(rule.must_belong_to)}" if rule.must_belong_to else ""  # CSCPWG: a Board member
     if rule.for_seats is None:
-        return rule.cited(f"You can name {rule.a_word} to attend in your place: `{command(rule)} @person`") + "."
-    return rule.cited(f"{', '.join(rule.for_seats)} can name {rule.a_word} to attend in their place: "
+        return rule.cited(f"You can name {rule.a_word} to attend in your place{who}: `{command(rule)} @person`") + "."
+    return rule.cited(f"{', '.join(rule.for_seats)} can name {rule.a_word} to attend in their place{who}: "
                       f"`{command(rule)} @person`") + "."
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, NotFound, UsageError
@@ -16,6 +18,7 @@ from bot.services.lengths import kept
 from bot.services.numbers import next_number
 from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
+from bot.typed_words import person_ref
 from bot.verbs import Action, ActionDone, Actions
 
 
@@ -24,6 +27,9 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     `--meeting N`, held and written up after it closed (CJCG 6.3) until its minutes are approved."""
     meeting = ctx.meeting(cmd.meeting) if cmd.meeting is not None else ctx.open_meeting()
     require(ctx, cmd.act, "record actions", meeting=meeting)
+    # `action @dan circulate the summary`: dan owns it (it was recorded as no one's, reading "@dan circulate ...")
+    if cmd.owner is None and len(cmd.text) > 1 and (lead := person_ref(cmd.text[0].rstrip(":,"))) is not None:
+        cmd = dataclasses.replace(cmd, owner=lead, text=cmd.text[1:])
     text = " ".join(cmd.text).strip()
     if not text:
         raise UsageError('Say what is to be done: action "Circulate the revised plan" --owner @bob '

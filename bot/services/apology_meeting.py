@@ -33,14 +33,17 @@ def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
 
 
 # `apologies for the meeting on 14 Jan - on leave` names the meeting by its day, as people do.
-MEETING_ON = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+on\s+(.*)", re.IGNORECASE | re.DOTALL)
+# So does `apologies for 14 Jan, on leave`: a day after "for" (not `for lateness`), read as typed before.
+MEETING_ON = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+on\s+(.*)|for\s+((?:\d|(?:mon|tue|wed|thu|fri|"
+                        r"sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|tomorrow)).*)",
+                        re.IGNORECASE | re.DOTALL)
 
 
 def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
     """`cmd` with the meeting to come on the day its reason begins by naming (`for the meeting on 14 Jan`) as its
     --meeting, and the rest as the reason; as it came where no day is read. Refused where no meeting is on that day."""
     named = MEETING_ON.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
-    words = named.group(1).split() if named else []
+    words = (named.group(1) or named.group(2)).split() if named else []
     try:
         day = parse_date(" ".join(words[:(size := date_run(words, 0))]), ctx.today) if words else None
     except UsageError:
@@ -50,6 +53,8 @@ def meeting_on_day(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
     on_day = [m for m in ctx.session.scalars(select(Meeting).where(
         Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open"))))
         if m.starts_at.astimezone(ctx.terms.zone).date() == day]
+    if not on_day and named and named.group(2):  # `for 10 minutes late`: a reason, as before
+        return cmd
     if not on_day:
         raise NotFound(f"There is no meeting on {show_date(day)} to come. Say `meetings` to list them.")
     rest = " ".join(words[size:]).lstrip(" ,.:;-\u2013\u2014")

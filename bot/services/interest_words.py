@@ -15,12 +15,19 @@ ON_ITEM = re.compile(
     r"(?:in|on|for|re|regarding)\s+(?:agenda\s+)?item\s+#?(?P<item>\d{1,4})\b(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL)
 NONE_WORDS = ("none", "nothing", "no interest", "no interests")
+# "interest: my LA bids", "a conflict of interest - trustee of a charity": recorded with the words of the command
+# kept as part of what was declared ("interest: my LA bids").
+LEAD = re.compile(r"(?:an?\s+)?(?:(?:conflict\s+of\s+)?interests?|conflict)\s*[:\-\u2013\u2014,]\s*(?P<rest>\S.*)",
+                  re.IGNORECASE | re.DOTALL)
 
 
 def item_in_words(cmd: Declare) -> Declare:
     """`cmd` with the agenda item its description begins by naming as its --item, and the rest as the description
     (`none for item 2` is no interests on item 2); as it came when --item is given or no item is named."""
-    named = ON_ITEM.fullmatch(" ".join(cmd.description).strip()) if cmd.item is None else None
+    said = " ".join(cmd.description).strip()
+    if led := LEAD.fullmatch(said):
+        cmd = dataclasses.replace(cmd, description=(led.group("rest"),))
+    named = ON_ITEM.fullmatch(said) if cmd.item is None else None
     if named is None:
         return cmd
     lead = " ".join((named.group("lead") or "").casefold().split())

@@ -164,6 +164,10 @@ def seat_and_role(ctx: Context, cmd: MemberAdd) -> tuple[Seat, Role]:
     """The seat `--seat` names and the role `--role` gives (the seat's own by default); UsageError or NotFound
     saying what would work."""
     title = cmd.seat
+    if not title and cmd.also:  # `member add @erin --also "..."`: the one seat erin holds
+        person = ctx.person(cmd.person)
+        held = [m.seat_title for m in ctx.memberships() if m.person_id == person.id]
+        title = held[0] if len(held) == 1 else None
     if not title:
         raise UsageError(f'Say which seat with --seat "title". {vacancies(ctx)}')
     seat = ctx.terms.seat(title)
