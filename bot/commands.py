@@ -76,8 +76,8 @@ def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
     words = [t.removeprefix(QUOTED_DASHES).casefold().rstrip(STOP) for t in tokens]
     words[0] = VERB_WORDS.get(words[0], words[0])
     tokens, words = verb_words.in_order(tokens, words)
-    if closing := verb_words.closing_meant(words):
-        raise UsageError(closing)
+    if meant := verb_words.meant(tokens, words):
+        raise UsageError(meant)
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2
     if verb is None:

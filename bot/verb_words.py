@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from bot.typed_words import QUOTED_DASHES
+
 # The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`.
 VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies"}
 
@@ -35,7 +37,8 @@ def unknown(tokens: list[str], words: list[str], names: Iterable[str]) -> str:
     commands offered, or all of them; any other word, with the verb nearest it."""
     longer = sorted(name for name in names if name.split()[0] == words[0] and " " in name)
     if not longer:
-        return f"I don't know '{tokens[0][:40]}'. {suggest(words[0], names, *words[1:3])}"
+        meant = phrase_meant(tokens, words) or suggest(words[0], names, *words[1:3])
+        return f"I don't know '{tokens[0][:40]}'. {meant}"
     seconds = {name.split(" ", 1)[1]: name for name in longer}
     if len(words) > 1 and (close := difflib.get_close_matches(words[1], seconds, n=1)):
         return f"I don't know '{' '.join(tokens[:2])[:60]}'. Did you mean `{seconds[close[0]]}`? "
@@ -57,8 +60,46 @@ def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]
     return tokens, words
 
 
+def meant(tokens: list[str], words: list[str]) -> str:
+    """What to say to a known command's words typed for another (`vote close 1`, `minutes correct item 1: ...`)."""
+    return closing_meant(words) or correction_meant(tokens, words)
+
+
 def closing_meant(words: list[str]) -> str:
     """What to say to `vote close 1` or `close vote 1`, typed to close a vote (`poll close 1` does), or nothing."""
     if len(words) == 3 and tuple(words[:2]) in CLOSE_WORDS and words[2].isdigit():
         return f"To close the vote on {words[2]}, the chair says `poll close {words[2]}`."
     return ""
+
+
+SCHEDULE_FILLER = ("a", "the", "meeting", "next", "on", "at", "for")
+CORRECT_WORDS = ("correct", "correction", "amend", "change", "edit", "fix")
+
+
+def phrase_meant(tokens: list[str], words: list[str]) -> str:
+    """`Did you mean ...? ` for a sentence whose first word is no command, said as the command it means: `done 1`
+    (`action 1 done`), `aob`, `schedule a meeting on 14 jan at 10am`; or how `present harry` is recorded."""
+    if words[0] in DONE_WORDS and len(words) == 2 and words[1].isdigit():
+        return f"Did you mean `action {words[1]} done`? "
+    if words[0] == "aob":
+        return 'Did you mean `agenda add "AOB: the subject"`? Any other business is an item on the agenda. '
+    if words[0] == "schedule":
+        when = " ".join(word for word in words[1:] if word not in SCHEDULE_FILLER)
+        return f"Did you mean `meeting schedule {when[:40] or '<date> <time>'}`? "
+    if words[0] == "present" and len(words) == 2:
+        name = tokens[1].lstrip("@").lstrip(QUOTED_DASHES)[:40]
+        return (f"Each member records their own presence: {name} says `here`. (`here --for @member` records you "
+                "attending as that member's deputy.) ")
+    return ""
+
+
+def correction_meant(tokens: list[str], words: list[str]) -> str:
+    """How to correct a meeting's minutes before they are approved, said to `minutes correct item 1: text`."""
+    if len(words) < 2 or words[0] != "minutes" or words[1] not in CORRECT_WORDS:
+        return ""
+    at = words.index("item") + 1 if "item" in words[:-1] else 0
+    item = words[at] if at and words[at].isdigit() else "N"
+    text = " ".join(tokens[at + 1:] if at else tokens[2:])[:80] or "text"
+    return (f"To correct the minutes before they are approved, minute the item again (it replaces its note): "
+            f'`minute "{text}" --item {item} --meeting N`, or `resolved "..." --item {item} --meeting N` for what '
+            "was resolved; then `minutes approve N`.")
