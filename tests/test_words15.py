@@ -3,6 +3,8 @@ command that does what was meant (suggested, never run)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.conftest import Chat
@@ -31,3 +33,34 @@ def test_present_alone_still_suggests_here(chat: Chat) -> None:
     chat.load("lciib")
     said = chat.refused("sam", "present").as_text()
     assert "Did you mean `here`?" in said, said
+
+
+def reminders(chat: Chat, day: str) -> list[str]:
+    from tests.scheduler.conftest import RecordingNotifier, run
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [dt.datetime.fromisoformat(f"{day}T09:00:00+00:00")])
+    return [s.reply.text for s in notifier.sent if s.reply.title == "Meeting reminder"]
+
+
+def test_cscpwg_meeting_reminders_say_the_meeting_is_online_for_at_most_90_minutes_and_elects_the_chair(
+        chat: Chat) -> None:
+    """CSCPWG Operation ("meet virtually for meetings of no more than 90 minutes") and Governance ("will elect a
+    chair at its first meeting"): the scheduling reply said online and 90 minutes, but the week's and the day's
+    reminders said neither, nor that the first meeting is to elect the chair."""
+    chat.load("cscpwg")
+    chat.now = dt.datetime(2023, 1, 10, 9, tzinfo=dt.UTC)  # the group operated until 27 Jun 2023 (ToR Operation)
+    chat.ok("sam", "meeting schedule 2023-02-07 14:00")
+    for day in ("2023-01-31", "2023-02-06"):
+        said = reminders(chat, day)
+        assert said, day
+        assert "online, as the ToR has the group meet virtually (ToR Operation)" in said[0], said[0]
+        assert "Length: at most 90 minutes (ToR Operation)." in said[0], said[0]
+        assert ("The ToR has the group elect its chair, and none is elected yet (ToR Governance): the chair is to be "
+                "elected at this meeting.") in said[0], said[0]
+
+
+def test_a_meeting_reminder_names_no_chair_election_where_the_chair_is_in_post(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-17 10:00")
+    said = reminders(chat, "2026-12-10")
+    assert said and "elected at this meeting" not in said[0] and "Length" not in said[0], said

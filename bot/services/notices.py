@@ -24,6 +24,7 @@ from bot.services import reviews
 from bot.services.chair_notices import chair_term_cited, chair_vacant, namers, naming_chair
 from bot.services.context import Context
 from bot.services.groups import plural
+from bot.services.meeting_terms import held_as
 from bot.services.meetings import absence_warnings
 from bot.services.outstanding import outstanding
 from bot.services.presiding import opener
@@ -87,7 +88,7 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
     days = (meeting.starts_at.astimezone(ctx.terms.zone).date() - ctx.today).days
     when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
     lines = [f"Meeting {meeting.number} of {ctx.terms.name} is {when}: {show(meeting.starts_at, ctx.terms.zone)}"
-             + (f", {meeting.place}." if meeting.place else ".")]
+             + (f", {meeting.place}." if meeting.place else "."), *held_as(ctx, meeting)]
     if meeting.items:
         lines.append("Agenda: " + "; ".join(f"{i.position}. {i.title}" for i in meeting.items) + ".")
     else:
