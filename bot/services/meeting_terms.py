@@ -18,7 +18,7 @@ def held_as(ctx: Context, meeting: Meeting) -> list[str]:
         lines.append(f"Where: {online}.")
     if rule.max_minutes:
         lines.append(f"Length: {rule.cited(f'at most {rule.max_minutes} minutes')}.")
-    if awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
+    if ctx.terms.chair.chosen == "elected" and awaiting_election(ctx.terms, ctx.memberships(), ctx.today):  # a read
         lines.append(ctx.terms.chair.cited("The ToR has the group elect its chair, and none is elected yet")
                      + ": the chair is to be elected at this meeting.")
     return lines
