@@ -5,6 +5,7 @@ change nothing."""
 from __future__ import annotations
 
 import json
+import threading
 from urllib.parse import urlencode
 
 from tests.slack.conftest import CHANNEL, Sent, Workspace, buttons, shown, user_id
@@ -123,3 +124,23 @@ def declared_through(workspace: Workspace, team: str, organisation: str, install
         "user": {"id": user_id("bob"), "username": "bob", "team_id": team},
         "view": {"id": "V0FORM", "type": "modal", "callback_id": "gov_declare", "app_installed_team_id": installed,
                  "state": {"values": {b: {"value": s} for b, s in values.items()}}}})
+
+
+def test_a_channel_just_bound_refuses_another_organisation_while_its_first_card_is_still_being_posted(
+        bound_in_org: Workspace) -> None:  # noqa: F811
+    """The binding's workspace and organisation were kept only after Slack had taken the bind's card: while Slack was
+    slow to take it, the channel was bound to no one's in particular, and bob of E0TWO was answered there (the full
+    suite under load caught it once). They are kept before anything shows the binding."""
+    workspace, fake = bound_in_org, bound_in_org.fake
+    workspace.load("lieg")
+    slow = fake.held["chat.postMessage"] = threading.Event()  # Slack is slow to take the bind's card
+    try:
+        from_org_only(workspace, "alice", "group bind lieg", "E0ONE")
+        fake.wait_for(lambda: fake.holding == 1)
+        before = events(workspace.sessions)
+        answer = refused(workspace, from_org_only(workspace, "bob", DECLARE, "E0TWO", "T0TWOA"))
+        assert "E0ONE" in answer and "nothing was recorded" in answer, answer
+        assert events(workspace.sessions) == before
+    finally:
+        slow.set()
+    workspace.finish()

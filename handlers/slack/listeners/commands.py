@@ -69,6 +69,9 @@ def follow_up(exchange: Exchange, reply: Reply | None, body: dict[str, Any], ans
     if reply is None:
         exchange.settled()
         return  # a repeat of a delivery already handled
+    if reply.audience_wanted:  # a channel was just bound: whose workspace it is, kept before anything shows it
+        with exchange.core.serially():
+            remember_team(exchange.core.sessions, exchange.place, body.get("team_id"), body.get("enterprise_id"))
     try:
         if not answered:
             exchange.answer(reply)
@@ -79,7 +82,5 @@ def follow_up(exchange: Exchange, reply: Reply | None, body: dict[str, Any], ans
     finally:
         exchange.settled()
     tell(exchange, reply.asides)
-    if reply.audience_wanted:  # a channel was just bound
-        with exchange.core.serially():
-            remember_team(exchange.core.sessions, exchange.place, body.get("team_id"), body.get("enterprise_id"))
+    if reply.audience_wanted:
         warn_if_exposed(exchange)
