@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from slack_sdk.errors import SlackApiError
 
 from bot.replies import Reply
+from handlers.keyed_locks import KeyedLocks
 from handlers.slack import cards
 from handlers.slack.render import message
 
@@ -27,28 +28,20 @@ Key = tuple[str, str]  # (channel, record key)
 
 
 class CardPosts:
-    """A lock for each (channel, record) being shown now, made on first use and dropped when no one holds it."""
+    """A lock for each (channel, record) being shown now (handlers/keyed_locks.py)."""
 
     def __init__(self) -> None:
-        self._guard = threading.Lock()
-        self._held: dict[Key, tuple[threading.Lock, int]] = {}  # the lock, and how many hold or wait for it
+        self._locks: KeyedLocks[threading.Lock] = KeyedLocks(threading.Lock)
 
     @contextmanager
     def one_at_a_time(self, key: Key) -> Iterator[None]:
         """Hold the card of `key`'s turn: a command showing the same record in the same channel waits for it."""
-        with self._guard:
-            lock, users = self._held.get(key, (threading.Lock(), 0))
-            self._held[key] = (lock, users + 1)
+        lock = self._locks.take(key)
         try:
             with lock:
                 yield
         finally:
-            with self._guard:
-                users = self._held[key][1] - 1
-                if users:
-                    self._held[key] = (lock, users)
-                else:
-                    del self._held[key]
+            self._locks.leave(key)
 
 
 def give_way(exchange: Exchange, reply: Reply, posted: str, kept: str) -> None:

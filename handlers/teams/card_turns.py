@@ -13,27 +13,22 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-Key = tuple[str, str]  # (channel, record key)
+from handlers.keyed_locks import KeyedLocks
 
 
 class CardTurns:
-    """A lock for each (channel, record) being shown now, made on first use and dropped when no one holds it."""
+    """A lock for each (channel, record) being shown now (handlers/keyed_locks.py)."""
 
     def __init__(self) -> None:
-        self._held: dict[Key, tuple[asyncio.Lock, int]] = {}  # the lock, and how many hold or wait for it
+        self._locks: KeyedLocks[asyncio.Lock] = KeyedLocks(asyncio.Lock)
 
     @asynccontextmanager
     async def one_at_a_time(self, channel: str, record: str) -> AsyncIterator[None]:
         """Hold the card of `record` in `channel`: another turn showing it there waits until this one is done."""
         key = (channel, record)
-        lock, users = self._held.get(key, (asyncio.Lock(), 0))
-        self._held[key] = (lock, users + 1)
+        lock = self._locks.take(key)
         try:
             async with lock:
                 yield
         finally:
-            users = self._held[key][1] - 1
-            if users:
-                self._held[key] = (lock, users)
-            else:
-                del self._held[key]
+            self._locks.leave(key)
