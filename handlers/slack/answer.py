@@ -72,7 +72,7 @@ class Core:
                 reply = respond(self.sessions, speaker, place, said, self.clock())
             else:
                 reply = respond_command(self.sessions, speaker, place, said, self.clock())
-        return people.named(self.sessions, reply)
+        return people.named(self.sessions, reply, people.typed_ids(said))
 
     def respond_once(self, speaker: Speaker, place: Place, said: str | Command | Pressed, request: BoltRequest,
                      changes: dict[str, int] | None = None) -> Reply | None:
@@ -89,7 +89,7 @@ class Core:
                                  pending)
         if reply is None:
             deliveries.repeated(request)
-        return reply and people.named(self.sessions, reply)
+        return reply and people.named(self.sessions, reply, people.typed_ids(said))
 
     def card(self, speaker: Speaker, place: Place, ref: RecordRef) -> Reply | None:
         """The public card of `ref` as it stands now (None when it has none here). It goes through `transact`, so
