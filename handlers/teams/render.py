@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment, ChannelAccount, Mention
 
 from bot.forms import DECLARE
+from bot.identity import shown_name
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply
 from handlers.teams import forms
@@ -18,6 +20,7 @@ SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 VERSION = "1.4"  # Action.Execute (Universal Actions) needs 1.4; older clients use each action's fallback.
 VERB = "gov"
 STYLES = {"primary": "positive", "danger": "destructive"}
+MARKUP = re.compile(r"<[^<>]*>|[<>]")  # a tag, or half of one, in a name written into a mention's <at> tag
 # Teams refuses a message over about 28 KB, card and activity together (413), and the turn failed with it: the
 # card keeps within this, leaving room for the activity around it and a confirmation line under a pressed card.
 CARD_BYTES = 24 * 1024
@@ -105,6 +108,12 @@ def attachment(content: dict[str, Any]) -> Attachment:
     return Attachment(content_type=CARD, content=content)
 
 
+def tag_name(name: str) -> str:
+    """The name Teams gave a person, as a mention of them shows it: as the record keeps it (no control or reordering
+    characters, bot/identity.py) and without markup, which would close the `<at>` tag early ("Zed</at> <at>Carol")."""
+    return " ".join(MARKUP.sub(" ", shown_name(name)).split())
+
+
 def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
     """A message activity for `reply`. `mention` names the person a private answer is for, so that Teams
     notifies them of an answer it cannot hide from the rest of the channel."""
@@ -112,9 +121,9 @@ def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
     # refusal's text is in the warning colour instead.
     text = inline(("⚠ " if reply.error else "") + reply.text, code=True) if not needs_card(reply) else None
     entities: list[Mention] = []
-    if mention is not None and mention.name:
-        tag = f"<at>{mention.name}</at>"
-        entities.append(Mention(text=tag, mentioned=ChannelAccount(id=mention.id, name=mention.name)))
+    if mention is not None and (name := tag_name(mention.name or "")):
+        tag = f"<at>{name}</at>"
+        entities.append(Mention(text=tag, mentioned=ChannelAccount(id=mention.id, name=name)))
         text = f"{tag} {text}" if text is not None else tag
     activity = Activity(type=ActivityTypes.message, text=text)
     if text is not None:
