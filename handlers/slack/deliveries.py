@@ -37,6 +37,7 @@ def repeated(request: BoltRequest) -> None:
     """Log a delivery that was dropped as a repeat."""
     delivery = delivery_of(request)
     retry = (request.headers.get("x-slack-retry-num") or ["0"])[0]
+    retry = retry if retry.isdecimal() and len(retry) <= 3 else "?"  # a header the signature does not cover
     logger.info("ignored a repeated Slack delivery (%s, retry %s)", delivery.key[:40] if delivery else "", retry)
 
 
