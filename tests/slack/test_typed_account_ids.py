@@ -12,6 +12,7 @@ from sqlalchemy import event
 
 from tests.slack.conftest import Workspace
 from tests.slack.fake_slack import FakeSlack
+from tests.slack.test_forms import submit
 
 CLOSES = '--closes "2026-12-08 17:00"'
 
@@ -71,3 +72,18 @@ def test_words_in_capitals_that_no_slack_account_has_are_not_looked_up(workspace
         event.remove(engine, "before_cursor_execute", seen)
     assert "UK or WHO" in said.params["text"], said.params
     assert asked == [], asked
+
+
+def test_a_poll_from_the_form_naming_an_account_is_posted_as_typed(workspace: Workspace, fake: FakeSlack) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    posted = len(fake.of("chat.postMessage"))
+    submit(workspace, "alice", "gov_poll", {
+        "question": {"type": "plain_text_input", "value": "Should USAM chair?"},
+        "choices": {"type": "plain_text_input", "value": "USAM\nSomeone else"},
+        "closes_on": {"type": "datepicker", "selected_date": "2026-12-04"},
+        "closes_at": {"type": "timepicker", "selected_time": "12:00"},
+        "flags": {"type": "checkboxes", "selected_options": []}})
+    card = fake.wait_for(lambda: fake.of("chat.postMessage")[posted:])[0]
+    assert "Should USAM chair?" in card.params["text"], card.params["text"]
+    assert "<@USAM>" not in json.dumps(mrkdwn(card.params)), card.params
