@@ -35,6 +35,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     prompted = row is not None and row.status == "present" and row.left_at is None
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
         text = roll.mark_present(ctx, meeting, ctx.actor)
+        if prompted:  # nothing changed: theirs alone to read, not the channel's (a second press of Here)
+            return Reply(text, private=True)
     elif (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None and cmd.for_ is None \
             and not roll.nominations_for(ctx, meeting, ctx.actor):  # a guest since named deputy attends as one
         return Reply(as_guest, private=True)

@@ -1,0 +1,37 @@
+"""A meeting read as the secretary reads it on each platform (platform_chat): the meeting's card follows everyone
+the roll records, however they came to be recorded, and a press that changes nothing is answered to the presser
+alone, not posted for the whole channel."""
+
+from __future__ import annotations
+
+from tests.platform_chats import Said, Speaking, at
+
+
+def opened(chat: Speaking) -> Said:
+    """CJCG's meeting of 10 Dec 2026 at 10:00, scheduled by sam the week before and opened by alice (the chair):
+    the open meeting's card, with its buttons."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    return chat.ok("alice", "meeting open")
+
+
+def test_pressing_no_interests_records_the_member_present_and_the_meetings_card_shows_them(
+        platform_chat: Speaking) -> None:
+    chat = platform_chat
+    card = opened(chat)
+    said = chat.press("erin", "No interests to declare", card)
+    assert "You are recorded present at meeting 1" in said.text
+    if (shown := chat.card_now(card, showing="erin")) is not None:  # the card posted in the channel
+        assert "Present: alice, erin" in shown, shown
+
+
+def test_a_second_here_is_answered_to_the_presser_alone(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    card = opened(chat)
+    chat.press("bob", "Here", card)
+    before = len(chat.posted())
+    said = chat.press("bob", "Here", card)
+    assert "bob is already recorded present." in said.text
+    assert not any("already recorded present" in message for message in chat.posted()[before:])
+
