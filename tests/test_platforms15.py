@@ -35,3 +35,23 @@ def test_a_second_here_is_answered_to_the_presser_alone(platform_chat: Speaking)
     assert "bob is already recorded present." in said.text
     assert not any("already recorded present" in message for message in chat.posted()[before:])
 
+
+def test_a_chair_ballot_of_candidates_picked_from_the_at_menu_names_them_on_its_buttons(
+        platform_chat: Speaking) -> None:
+    chat = platform_chat
+    chat.load("cscpwg")
+    at(chat, "2023-01-05", "09:00")
+    chat.ok("sam", "meeting schedule 2023-01-12 10:00")
+    at(chat, "2023-01-12", "10:00")
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "here")
+    ballot = chat.ok("sam", 'poll "Chair" @alice @bob')  # on Slack and Teams, each picked from the @ menu
+    assert {"alice", "bob"} <= set(ballot.buttons), ballot.buttons
+    assert "<@" not in ballot.text and "<at>" not in ballot.text
+    chat.press("alice", "bob", ballot)
+    chat.press("bob", "bob", ballot)
+    chat.press("carol", "alice", ballot)
+    chat.ok("sam", "poll close 1")
+    assert "bob is elected chair at meeting 1, by poll 1" in chat.ok("sam", "chair @bob --poll 1").text
+
