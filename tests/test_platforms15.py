@@ -55,3 +55,15 @@ def test_a_chair_ballot_of_candidates_picked_from_the_at_menu_names_them_on_its_
     chat.ok("sam", "poll close 1")
     assert "bob is elected chair at meeting 1, by poll 1" in chat.ok("sam", "chair @bob --poll 1").text
 
+
+def test_a_motion_naming_someone_picked_from_the_at_menu_names_them_in_its_cards_heading(
+        platform_chat: Speaking) -> None:
+    chat = platform_chat
+    card = opened(chat)
+    for member in ("bob", "carol"):
+        chat.press(member, "Here", card)
+    motion = chat.ok("alice", 'motion "Thank @bob for chairing the review"')  # bob picked from the @ menu
+    heading = motion.text.splitlines()[0] if chat.platform != "teams" else motion.text
+    assert "Thank bob for chairing the review" in heading or "Thank @bob for chairing the review" in heading, \
+        motion.text
+    assert "<@" not in motion.text and "<at>" not in motion.text, motion.text
