@@ -67,3 +67,14 @@ def test_a_motion_naming_someone_picked_from_the_at_menu_names_them_in_its_cards
     assert "Thank bob for chairing the review" in heading or "Thank @bob for chairing the review" in heading, \
         motion.text
     assert "<@" not in motion.text and "<at>" not in motion.text, motion.text
+
+
+def test_attendance_asked_after_the_meeting_says_where_the_attendance_is(platform_chat: Speaking) -> None:
+    chat = platform_chat
+    card = opened(chat)
+    chat.press("bob", "Here", card)
+    chat.advance(minutes=60)
+    chat.ok("alice", "meeting close")
+    said = chat.refused("sam", "attendance")
+    assert "No meeting is open or scheduled" in said.text
+    assert "attendance register" in said.text and "shows who attended each meeting held" in said.text, said.text

@@ -153,7 +153,14 @@ def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:
-    meeting = ctx.meeting(None)
+    try:
+        meeting = ctx.meeting(None)
+    except NotFound as none:  # asked after the meeting, by the secretary writing it up: where that attendance is
+        held = ctx.session.scalar(select(Meeting.id).where(Meeting.group_id == ctx.group.id,
+                                                           Meeting.status == "closed").limit(1))
+        if held is None:
+            raise
+        raise NotFound(f"{none} `attendance register` shows who attended each meeting held.") from None
     return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):",
                  fields=roll_summary.summary(ctx, meeting), private=True)
 
