@@ -78,3 +78,19 @@ def test_attendance_asked_after_the_meeting_says_where_the_attendance_is(platfor
     said = chat.refused("sam", "attendance")
     assert "No meeting is open or scheduled" in said.text
     assert "attendance register" in said.text and "shows who attended each meeting held" in said.text, said.text
+
+
+def test_the_meeting_card_posted_when_it_was_scheduled_does_not_go_on_showing_a_stale_roll(
+        platform_chat: Speaking) -> None:
+    """Slack updates the one card in place; Teams posts the meeting's card again in the thread it is opened in,
+    and the copy above must then say it is no longer kept up to date, rather than show the roll as it was then
+    with live buttons."""
+    chat = platform_chat
+    chat.load("cjcg")
+    scheduled = chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    at(chat, "2026-12-10", "10:00")
+    opened = chat.ok("alice", "meeting open")
+    chat.press("bob", "Here", opened)
+    if (first := chat.card_now(scheduled, showing="")) is None:
+        return  # the console posts no card to keep
+    assert "Present: alice, bob" in first or "no longer updated" in first, first
