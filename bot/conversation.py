@@ -30,6 +30,7 @@ from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.exposure import exposure_asides
 from bot.services.help_answer import help_answer
+from bot.services.mention_text import names_written
 from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
 from bot.verbs import GroupBind, GroupUnbind, Help
@@ -189,10 +190,10 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named)
         # the cards a command changed are in the group's channel, not here: named for the platform to read anew
-        combined = direct.combined(chosen, [with_cards(ctx, USE_CASES[type(command)](ctx, command), everywhere)
-                                            for ctx in (Context(session=session, group=g, actor=actor, now=now,
-                                                                platform=speaker.platform, place=place)
-                                                        for g in chosen)])
+        combined = direct.combined(chosen, [
+            with_cards(ctx, USE_CASES[type(command)](ctx, names_written(ctx, command)), everywhere)
+            for ctx in (Context(session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place)
+                        for g in chosen)])
         for g in chosen:
             require_within_pace(session, g, actor, now)
         return combined
@@ -205,7 +206,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     if seated is not None:
         ctx.seat_read(actor, seated[1])
     confidential.require_may_see(ctx, command)
-    reply = with_cards(ctx, USE_CASES[type(command)](ctx, command), pending)
+    reply = with_cards(ctx, USE_CASES[type(command)](ctx, names_written(ctx, command)), pending)
     require_within_pace(session, group, actor, now)  # raised after the change: the refusal rolls it back
     return reply
 

@@ -135,6 +135,11 @@ class Speaking:
         after the answer); None where no card stays posted to be refreshed (the console prints each answer anew)."""
         return None
 
+    def posted(self) -> list[str]:
+        """Every message posted in the channel so far, as anyone there reads it (not an answer shown to one person
+        alone); the console posts nothing (it prints each answer to the one typing)."""
+        return []
+
     def ok(self, who: str, text: str) -> Said:
         said = self.say(who, text)
         assert said.error is not True, f"{self.platform}: {who}: {text!r} was refused: {said.text}"
@@ -220,6 +225,12 @@ class SlackChat(Speaking):
             return versions[-1] if versions and showing in versions[-1] else None
 
         return str(fake.wait_for(latest))
+
+    def posted(self) -> list[str]:
+        wait_until_idle(changed=self.workspace.fake.changed)
+        with self.workspace.fake.changed:
+            return [slack_read(c) for c in self.workspace.fake.calls if c.method == "chat.postMessage"
+                    and c.params.get("channel") == self.channel]
 
     def answer(self, sent: Sent, before: int) -> Said:
         """Everything the bot said for one request: its ack, else what followed it, once the bot is quiet."""
@@ -332,6 +343,10 @@ class TeamsChat(Speaking):
         versions = [teams_read([c])[0] for c in self.connector.calls
                     if c.answered_id == on.card or (c.method == "PUT" and c.path.endswith(f"/activities/{on.card}"))]
         return versions[-1] if versions else ""
+
+    def posted(self) -> list[str]:
+        return [teams_read([c])[0] for c in self.connector.calls
+                if c.method == "POST" and f"/conversations/{self.channel};" in c.path]
 
     def post(self, activity: dict[str, Any]) -> str:
         status, body = self.http.post(self.path, json.dumps(activity).encode(), {"Content-Type": "application/json"})

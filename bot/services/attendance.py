@@ -35,6 +35,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
     prompted = row is not None and row.status == "present" and row.left_at is None
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
         text = roll.mark_present(ctx, meeting, ctx.actor)
+        if prompted:  # nothing changed: theirs alone to read, not the channel's (a second press of Here)
+            return Reply(text, private=True)
     elif (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None and cmd.for_ is None \
             and not roll.nominations_for(ctx, meeting, ctx.actor):  # a guest since named deputy attends as one
         return Reply(as_guest, private=True)
@@ -151,7 +153,14 @@ def quorum_change(before: Quorum, after: Quorum) -> tuple[str, ...]:
 
 
 def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:
-    meeting = ctx.meeting(None)
+    try:
+        meeting = ctx.meeting(None)
+    except NotFound as none:  # asked after the meeting, by the secretary writing it up: where that attendance is
+        held = ctx.session.scalar(select(Meeting.id).where(Meeting.group_id == ctx.group.id,
+                                                           Meeting.status == "closed").limit(1))
+        if held is None:
+            raise
+        raise NotFound(f"{none} `attendance register` shows who attended each meeting held.") from None
     return Reply(f"Attendance at meeting {meeting.number} ({meeting.status}):",
                  fields=roll_summary.summary(ctx, meeting), private=True)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from bot.errors import NotAllowed
+from bot.errors import NotAllowed, NotFound
 from bot.rules import chair
 from bot.services.context import Context
 from bot.services.deputy_eligibility import accounts_of
+from bot.typed_words import person_ref
 
 CHAIR_WORD = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
 
@@ -27,3 +28,19 @@ def refuse_unfit_candidates(ctx: Context, question: str, labels: list[str]) -> N
         if refusal is not None:
             raise NotAllowed(f"{refusal} A ballot for the chair lists only those who may hold it, by the names "
                              "`members` shows: `poll \"Chair\" \"alice\" \"bob\"`.")
+
+
+def option_labels(ctx: Context, choices: tuple[str, ...]) -> list[str]:
+    """A poll's options as typed, each person named as an option (`@alice`; on Slack and Teams, picked from the @
+    menu, which sends their account) by the name the record shows them by, as `vote 1 @alice` finds them: the
+    buttons name the candidates, not the markup of a mention."""
+    labels = []
+    for choice in (c.strip() for c in choices):
+        if (ref := person_ref(choice)) is not None:
+            try:
+                choice = ctx.person(ref).display_name
+            except NotFound:
+                choice = (ref.name or ref.value) if ref.by_id else choice
+        if choice:
+            labels.append(choice)
+    return labels

@@ -82,6 +82,9 @@ class Context:
     # The meetings' rolls this command read, by meeting id, each with the count of roll changes it was read at
     # (bot/services/roll_rows.py).
     rolls_read: dict[int, tuple[int, list[Attendance]]] = field(default_factory=dict, init=False, repr=False)
+    # The meetings whose roll this command added the speaker to without their saying `here` (presence.py): their
+    # cards show the roll, so they are refreshed as a roll call's are.
+    acted_present: set[int] = field(default_factory=set, init=False, repr=False)
     # When the last review and report were recorded, once read for many groups at a time (bot/services/reviews.py).
     last_done_read: dict[str, dt.date | None] | None = field(default=None, init=False, repr=False)
     # The open meeting this command read, or None once it read that none is: it stays the open one while its status

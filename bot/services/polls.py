@@ -22,7 +22,7 @@ from bot.services.ballots import choices_of as choices_of
 from bot.services.ballots import entitled_member as entitled_member
 from bot.services.ballots import interest_reminders as interest_reminders
 from bot.services.ballots import vote as vote
-from bot.services.chair_ballot import refuse_unfit_candidates
+from bot.services.chair_ballot import option_labels, refuse_unfit_candidates
 from bot.services.context import Context, agenda_item
 from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
@@ -209,7 +209,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     """Ask the group a question with the given options (the chair)."""
     meeting = calling_meeting(ctx, "poll")
     require(ctx, cmd.act, "call a poll", meeting=meeting, between=meeting is None)
-    labels = [c.strip() for c in cmd.choices if c.strip()]
+    labels = option_labels(ctx, cmd.choices)
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
     if (alike := first_alike(labels)) is not None:

@@ -35,6 +35,7 @@ def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
     # When they came is not known (they never said `here`): the minutes claim no late arrival for them.
     row.recorded_at = meeting.opened_at or ctx.now
     ctx.audit("attendance.present", meeting=meeting.id, member=ctx.actor.id)
+    ctx.acted_present.add(meeting.id)
     return True
 
 

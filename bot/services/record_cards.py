@@ -64,6 +64,10 @@ def with_cards(ctx: Context, reply: Reply, pending: Callable[[RecordRef], bool] 
     this command commits, so composing it here would be work thrown away (under fifty voters, nearly every vote)."""
     if reply.error:
         return reply
+    if ctx.acted_present:  # the roll changed though the command was about something else (a declaration)
+        reply = dataclasses.replace(reply, changes=tuple(dict.fromkeys(
+            reply.changes + tuple(ref for meeting in sorted(ctx.acted_present)
+                                  if (ref := MeetingRef(meeting)) != reply.subject))))
     refs = list(dict.fromkeys(([reply.subject] if reply.private and reply.subject is not None else [])
                               + list(reply.changes)))
     later = tuple(ref for ref in refs if pending is not None and pending(ref))

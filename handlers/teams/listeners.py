@@ -17,6 +17,7 @@ from bot.commands import MAX_COMMAND_CHARS, Command
 from bot.conversation import FAILURE, respond_once
 from bot.errors import DomainError
 from bot.payloads import Pressed
+from bot.refs import MeetingRef
 from bot.replies import Reply, refusal
 from handlers.teams import envelope, forms, mentions, render
 from handlers.teams.answers import Outcome, confirmation, pressed
@@ -121,7 +122,8 @@ class Listeners:
             # The cards already posted for these records (a poll's tally, the meeting's roll) show what changed,
             # before any new post; a record's own card already posted here shows the reply itself, as on Slack.
             if not reply.private and not (in_place := await self.record.in_place(context, place, reply)):
-                await self.record.refresh_posted(context, speaker, place, reply.subject)
+                await self.record.refresh_posted(context, speaker, place, reply.subject, moved=isinstance(
+                    reply.subject, MeetingRef) and render.needs_card(reply))  # posted again in this thread
             for shown in reply.cards:
                 await self.record.show(context, place, shown)
             if place.direct:  # the cards it changed are in the group's channel (the core named them, not read here)

@@ -179,10 +179,11 @@ class Record:
             await asyncio.to_thread(self._note_shown, place, shown.subject, shown.version)
         return True
 
-    async def refresh_posted(self, context: TurnContext, speaker: Speaker, place: Place, ref: RecordRef | None) -> None:
+    async def refresh_posted(self, context: TurnContext, speaker: Speaker, place: Place, ref: RecordRef | None,
+                             *, moved: bool = False) -> None:
         """Put the card of `ref` as it stands in place of its copy posted here, if there is one (the card is
         read only then, in the transaction that finds the copy: a record not yet posted here, one just made, say,
-        has no copy to refresh)."""
+        has no copy to refresh); `moved`: the card is about to be posted again, so that copy says so (render.moved)."""
         if ref is None:
             return
         subject = ref
@@ -192,7 +193,7 @@ class Record:
 
         shown = await asyncio.to_thread(card, self.sessions, speaker, place, subject, self.clock(), posted)
         if shown is not None:
-            await self.show(context, place, shown)
+            await self.show(context, place, render.moved(shown) if moved else shown)
 
     async def refresh_where_posted(self, context: TurnContext, speaker: Speaker, refs: tuple[RecordRef, ...]) -> None:
         """The cards a command in a 1:1 chat changed (a vote with --group) are in the group's channel, not in the

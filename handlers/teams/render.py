@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from typing import Any
@@ -138,3 +139,12 @@ def message(reply: Reply, mention: ChannelAccount | None = None) -> Activity:
 def card_activity(content: dict[str, Any], activity_id: str | None = None) -> Activity:
     """A message carrying only `content`, e.g. to replace a posted card in place."""
     return Activity(type=ActivityTypes.message, id=activity_id, attachments=[attachment(content)])
+
+
+MOVED = "This copy is no longer updated: the meeting's card is posted again in the thread where it was last acted on."
+
+
+def moved(reply: Reply) -> Reply:
+    """`reply`, a meeting's card about to be posted again in another thread (Teams threads a channel), as its
+    earlier copy shows it from now on: as it stands, without buttons, saying it is no longer kept up to date."""
+    return dataclasses.replace(reply, buttons=(), link=None, notices=(*reply.notices, MOVED))

@@ -48,7 +48,8 @@ def meeting_in_session(workspace: Workspace) -> None:
 def test_the_examples_from_the_issue(workspace: Workspace) -> None:
     meeting_in_session(workspace)
     said = shown(workspace.say("bob", as_slack_sends('motion "Q&A <draft> for <@UALICE> at <https://evil.example|here>"')))
-    assert "Q&amp;A &lt;draft&gt; for &lt;@UALICE&gt; at &lt;https://evil.example|here&gt;" in said
+    # <@UALICE> is how Slack writes alice picked from its @ menu, and the record keeps her name, as a reader reads it
+    assert "Q&amp;A &lt;draft&gt; for alice at &lt;https://evil.example|here&gt;" in said
     assert "&amp;amp;" not in said and "<@UALICE>" not in said and "<https://" not in said
 
 

@@ -60,7 +60,10 @@ async def meeting(teams: Teams, sessions: sessionmaker[Session]) -> None:
 
     teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     opened = await teams.say("alice", "meeting open --confirm")
-    card = card_of(opened[0])
+    # The card posted when it was scheduled shows it open, and that it is posted again here, its buttons gone.
+    earlier = card_of(next(c for c in opened if c.method == "PUT"))
+    assert "no longer updated" in card_text(earlier) and "actions" not in earlier
+    card = card_of(next(c for c in opened if c.method == "POST"))
     assert "Meeting 1 of Children's Joint Commissioning Group is open" in card_text(card)
     assert [a["title"] for a in card["actions"]][:3] == ["Here", "Apologies", "No interests to declare"]
     here = next(a for a in card["actions"] if a["title"] == "Here")
