@@ -1,0 +1,41 @@
+"""PLPCP, LCIIB and CSCPWG meetings played start to finish as their secretariat, chairs, members and substitutes type
+in chat: what the bot said or did that the ToR would not have it say or do, each fixed (after tests/test_seeds_v.py)."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.test_seeds_n import cscpwg_first_meeting
+
+
+def cscpwg_chair_elected(chat: Chat) -> None:
+    """CSCPWG's first meeting with its four members present and alice elected chair by poll 1 (ToR Governance)."""
+    cscpwg_first_meeting(chat)
+    chat.ok("sam", 'poll "Chair" "alice" "bob" --secret')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 alice")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @alice --poll 1")
+
+
+def carried(chat: Chat, motion: str, number: int) -> dict[str, str]:
+    chat.ok("alice", f'motion "{motion}"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, f"vote {number} for")
+    return dict(chat.ok("alice", f"poll close {number}").fields)
+
+
+def test_cscpwg_a_carried_recommendation_is_not_offered_as_ending_the_group(chat: Chat) -> None:
+    """CSCPWG Governance ("All recommendations ... submitted to the Children and Young People Board") and Operation
+    ("The group may cease prior to this ... by agreement of all members"): every recommendation carried read "...;
+    if it ends the group instead, that takes effect with `group end --motion 2` (ToR Operation)", in the reply and
+    the minutes, though ceasing is a decision of its own. A recommendation now says only where it goes; a motion
+    that the group cease says how it takes effect, and is not sent to the Board as a recommendation."""
+    cscpwg_chair_elected(chat)
+    then = carried(chat, "Recommend a call on Government for more secure children's homes", 2)["Next"]
+    assert then == ("as a recommendation, it goes to the Children and Young People Board for approval before it is "
+                    "adopted as LGA policy (ToR Governance)"), then
+    then = carried(chat, "That the working group ceases now, its work done", 3)["Next"]
+    assert then == ("the group ceases once this is recorded with `group end --motion 3` (ToR Operation)"), then
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "if it ends the group instead" not in minutes and "recommendation, it goes" in minutes, minutes
