@@ -4,6 +4,7 @@ in chat: what the bot said or did that the ToR would not have it say or do, each
 from __future__ import annotations
 
 from tests.conftest import Chat
+from tests.platform_chats import at
 from tests.test_seeds_n import cscpwg_first_meeting
 
 
@@ -39,3 +40,19 @@ def test_cscpwg_a_carried_recommendation_is_not_offered_as_ending_the_group(chat
     chat.ok("alice", "meeting close")
     minutes = chat.ok("sam", "minutes 1").text
     assert "if it ends the group instead" not in minutes and "recommendation, it goes" in minutes, minutes
+
+
+def test_lciib_quorum_line_does_not_read_as_a_quorum_of_one(chat: Chat) -> None:
+    """LCIIB sets no quorum (its ToR has no clause on it). Opening the meeting, the card read "Quorum: 1 voting member
+    present; the ToR sets no quorum", which the secretary read as a quorum of one voting member; the card, `quorum`
+    and the minutes now say first that the ToR sets none, then how many are present."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 8/12 10am")
+    at(chat, "2026-12-08", "10:00")
+    opened = dict(chat.ok("alice", "meeting open").fields)
+    assert opened["Quorum"] == "the ToR sets no quorum; 1 voting member present", opened
+    chat.ok("dan", "here")
+    assert chat.ok("sam", "quorum").text == "Meeting 1: the ToR sets no quorum; 2 voting members present."
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "- **When the meeting opened:** the ToR sets no quorum; 1 voting member present\n" in minutes, minutes
