@@ -14,7 +14,8 @@ VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "depu
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
             "apologise": "apologies", "apologize": "apologies", "sorry": "apologies", "who": "attendance",
-            "motions": "polls", "ballot": "vote",
+            "motions": "polls", "ballot": "vote", "sub": "substitute",
+            "co-opt": "member add", "coopt": "member add", "co-option": "member add",  # LCIIB Membership "co-opted"
             **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 
 

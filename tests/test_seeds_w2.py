@@ -56,3 +56,16 @@ def test_lciib_quorum_line_does_not_read_as_a_quorum_of_one(chat: Chat) -> None:
     chat.ok("alice", "meeting close")
     minutes = chat.ok("sam", "minutes 1").text
     assert "- **When the meeting opened:** the ToR sets no quorum; 1 voting member present\n" in minutes, minutes
+
+
+def test_lciib_co_opt_and_cscpwg_sub_name_the_command_meant(chat: Chat) -> None:
+    """LCIIB Membership: "DCS leads for London's priority themes will be co-opted"; sam typed "co-opt @yusuf as DCS
+    lead for a priority theme" and was told only "I don't know 'co-opt'". CSCPWG Governance, "Members may send
+    substitutes": carol typed "sub @wendy" and was told the same of 'sub'. Each is now pointed to the command."""
+    chat.load("lciib")
+    said = chat.refused("sam", "co-opt @yusuf as DCS lead for a priority theme").text
+    assert "Did you mean `member add`?" in said, said
+    chat.load("cscpwg", channel="wg")
+    chat.channel = "wg"
+    said = chat.refused("carol", "sub @wendy").text
+    assert "Did you mean `substitute`?" in said, said
