@@ -87,6 +87,9 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] == "schedule":
         when = " ".join(word for word in words[1:] if word not in SCHEDULE_FILLER)
         return f"Did you mean `meeting schedule {when[:40] or '<date> <time>'}`? "
+    if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
+        number = next((word for word in words[2:] if word.isdigit()), "")
+        return f"Did you mean `minutes approve{' ' + number if number else ''}`? "
     if words[0] == "present" and len(words) == 2:
         name = tokens[1].lstrip("@").lstrip(QUOTED_DASHES)[:40]
         return (f"Each member records their own presence: {name} says `here`. (`here --for @member` records you "

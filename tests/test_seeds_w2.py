@@ -69,3 +69,13 @@ def test_lciib_co_opt_and_cscpwg_sub_name_the_command_meant(chat: Chat) -> None:
     chat.channel = "wg"
     said = chat.refused("carol", "sub @wendy").text
     assert "Did you mean `substitute`?" in said, said
+
+
+def test_approve_the_minutes_names_minutes_approve(chat: Chat) -> None:
+    """alice, LCIIB's chair (the minutes are hers to approve, the usual practice: the ToR is silent), typed "approve
+    the minutes of meeting 1" the day after and was asked "Did you mean `minutes`?", which shows them unapproved."""
+    chat.load("lciib")
+    said = chat.refused("alice", "approve the minutes of meeting 1").text
+    assert "Did you mean `minutes approve 1`?" in said, said
+    said = chat.refused("alice", "approve minutes").text
+    assert "Did you mean `minutes approve`?" in said, said
