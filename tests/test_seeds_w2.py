@@ -79,3 +79,15 @@ def test_approve_the_minutes_names_minutes_approve(chat: Chat) -> None:
     assert "Did you mean `minutes approve 1`?" in said, said
     said = chat.refused("alice", "approve minutes").text
     assert "Did you mean `minutes approve`?" in said, said
+
+
+def test_cscpwg_before_the_chair_is_elected_a_motion_names_who_opens_its_vote(chat: Chat) -> None:
+    """CSCPWG Governance ("will elect a chair at its first meeting"): alice proposed a motion at the first meeting
+    before the election and was told "The chair opens the vote with `motion vote 1`", though there was no chair;
+    sam, the Senior Adviser, presides until one is elected and opens it."""
+    cscpwg_first_meeting(chat)
+    said = chat.ok("alice", 'motion "Recommend a national sufficiency fund"').text
+    assert "sam opens the vote with `motion vote 1`, presiding until the group elects its chair (ToR Governance)" \
+        in said, said
+    said = chat.refused("bob", "vote 1 for").text
+    assert "sam opens the vote with `motion vote 1`" in said, said
