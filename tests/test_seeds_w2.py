@@ -91,3 +91,18 @@ def test_cscpwg_before_the_chair_is_elected_a_motion_names_who_opens_its_vote(ch
         in said, said
     said = chat.refused("bob", "vote 1 for").text
     assert "sam opens the vote with `motion vote 1`" in said, said
+
+
+def test_cscpwg_a_motion_to_cease_is_not_offered_the_lead_members_route(chat: Chat) -> None:
+    """CSCPWG Governance: "Where swift agreement is needed on recommendations ..., these will be agreed through the
+    Children and Young People Board Lead Members"; Operation: "The group may cease ... by agreement of all members".
+    alice put "That the group be wound up early" to the members by e-mail, and its card offered "If it cannot wait:
+    ... agreed through the Children and Young People Board Lead Members", a route for recommendations only; a
+    recommendation put the same way still shows it."""
+    cscpwg_chair_elected(chat)
+    chat.ok("alice", "meeting close")
+    chat.advance(days=1)
+    fields = dict(chat.ok("alice", 'motion "That the group be wound up early" --closes "15 Feb 17:00"').fields)
+    assert "If it cannot wait" not in fields, fields
+    fields = dict(chat.ok("alice", 'motion "Recommend a national fostering campaign" --closes "15 Feb 17:00"').fields)
+    assert "Lead Members" in fields["If it cannot wait"], fields
