@@ -106,3 +106,20 @@ def test_cscpwg_a_motion_to_cease_is_not_offered_the_lead_members_route(chat: Ch
     assert "If it cannot wait" not in fields, fields
     fields = dict(chat.ok("alice", 'motion "Recommend a national fostering campaign" --closes "15 Feb 17:00"').fields)
     assert "Lead Members" in fields["If it cannot wait"], fields
+
+
+def test_lciib_a_seated_person_saying_here_for_another_is_not_told_they_hold_no_seat(chat: Chat) -> None:
+    """LCIIB makes no provision for deputies (ToR Membership). dan, a member, and sam, the secretariat, each typed
+    "here --for @carol" and were told "You hold no seat in London Children's Innovation and Improvement Board",
+    with the command to seat them as the DfE lead; they hold seats. They are told no one attends in carol's place."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 8/12 10am")
+    at(chat, "2026-12-08", "10:00")
+    chat.ok("alice", "meeting open")
+    for who in ("dan", "sam"):
+        said = chat.refused(who, "here --for @carol").text
+        assert "hold no seat" not in said and "member add" not in said, said
+        assert said == ("London Children's Innovation and Improvement Board's ToR makes no provision for deputies "
+                        "(ToR Membership), so no one attends in carol's place; you attend in your own seat: `here`."), said
+    said = chat.refused("zara", "here --for @carol").text
+    assert said.startswith("You hold no seat in London Children's Innovation and Improvement Board"), said
