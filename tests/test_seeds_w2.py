@@ -123,3 +123,17 @@ def test_lciib_a_seated_person_saying_here_for_another_is_not_told_they_hold_no_
                         "(ToR Membership), so no one attends in carol's place; you attend in your own seat: `here`."), said
     said = chat.refused("zara", "here --for @carol").text
     assert said.startswith("You hold no seat in London Children's Innovation and Improvement Board"), said
+
+
+def test_cscpwg_a_chair_who_sent_a_substitute_is_not_the_one_to_ask_to_open(chat: Chat) -> None:
+    """CSCPWG Governance, "Members may send substitutes": alice, the elected chair, named vera her substitute for
+    meeting 2. sam, opening it, was told only "Ask alice, the chair"; alice is not coming, and a substitute does not
+    chair. As where she sends apologies, sam is told to name who chairs it."""
+    cscpwg_chair_elected(chat)
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "meeting schedule 2023-04-04 14:00")
+    chat.ok("alice", "substitute @vera")
+    at(chat, "2023-04-04", "13:00")
+    said = chat.refused("sam", "meeting open").text
+    assert "But alice named a substitute for meeting 2: the chair or the secretariat can name who chairs it with " \
+        "`meeting chair @person`" in said, said
