@@ -137,3 +137,18 @@ def test_cscpwg_a_chair_who_sent_a_substitute_is_not_the_one_to_ask_to_open(chat
     said = chat.refused("sam", "meeting open").text
     assert "But alice named a substitute for meeting 2: the chair or the secretariat can name who chairs it with " \
         "`meeting chair @person`" in said, said
+
+
+def test_cscpwg_a_motion_to_cease_cites_the_clause_that_lets_the_group_cease(chat: Chat) -> None:
+    """CSCPWG Operation: "The group may cease prior to this if appropriate and by agreement of all members". A motion
+    that the group cease gave its rule and outcome as "all members of the group ... (ToR Governance)", the clause for
+    recommendations; it cites Operation. A recommendation still cites Governance."""
+    cscpwg_chair_elected(chat)
+    fields = carried(chat, "That the working group ceases now, its work done", 2)
+    assert fields["Rule"] == "all members of the group in office, present or not (ToR Operation)", fields
+    assert fields["Outcome"].endswith("present or not (ToR Operation)"), fields
+    fields = carried(chat, "Recommend a national fostering campaign", 3)
+    assert fields["Rule"].endswith("(ToR Governance)") and fields["Outcome"].endswith("(ToR Governance)"), fields
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "- Rule: all members of the group in office, present or not (ToR Operation)\n" in minutes, minutes

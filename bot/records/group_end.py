@@ -14,7 +14,7 @@ from bot.rules.calendar import show_date
 from bot.rules.ending_words import speaks_of_ending
 from bot.rules.powers import power_for
 from bot.rules.voting import next_step
-from bot.terms import Terms
+from bot.terms import Terms, VotingRules
 from bot.terms_powers import Act
 
 ENDED = "ended"  # the GroupEvent kind of a group ended before its date
@@ -48,3 +48,15 @@ def then_words(session: Session, terms: Terms, poll: Poll) -> str | None:
         # the recommendations that go to the Board (Governance)
         return f"the group ceases once this is recorded with `group end --motion {poll.number}`{power.cite()}"
     return then
+
+
+def rules_for(terms: Terms, poll: Poll) -> VotingRules:
+    """The voting rule `poll` is decided by, citing the clause it falls under: a motion that the group cease, under
+    the clause that lets it (CSCPWG Operation, "by agreement of all members") where that asks the ToR's own voting
+    rule; any other under the ToR's voting clause (CSCPWG Governance: "Any recommendations ...")."""
+    power = power_for(terms, Act.END_GROUP)
+    vote = power.agreement.vote if power.agreement is not None else None
+    if poll.kind != "motion" or vote != terms.voting.rule.value or power.clause is None or \
+            not speaks_of_ending(poll.question, terms.name, terms.short_name):
+        return terms.voting
+    return terms.voting.model_copy(update={"clause": power.clause})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.models import Meeting, Poll
-from bot.records.group_end import then_words
+from bot.records.group_end import rules_for, then_words
 from bot.records.meeting_record import HIDDEN
 from bot.records.tally import counts as counts
 from bot.refs import PollRef
@@ -64,7 +64,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
         fields.append((option.label, HIDDEN if hidden else share(count, voters)))
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
-        fields.append(("Rule", ctx.terms.voting.stated()))
+        fields.append(("Rule", rules_for(ctx.terms, poll).stated()))
     if poll.closes_at and poll.status == "open" and poll.closes_at <= ctx.now:  # the scheduler declares it next
         fields.append(("Closed", f"{show(poll.closes_at, ctx.terms.zone)}: no more votes; the result is being "
                                  "declared"))
