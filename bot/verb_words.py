@@ -14,7 +14,8 @@ VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "depu
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
             "apologise": "apologies", "apologize": "apologies", "sorry": "apologies", "who": "attendance",
-            "motions": "polls", "ballot": "vote",
+            "motions": "polls", "ballot": "vote", "sub": "substitute",
+            "co-opt": "member add", "coopt": "member add", "co-option": "member add",  # LCIIB Membership "co-opted"
             **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 
 
@@ -86,6 +87,9 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] == "schedule":
         when = " ".join(word for word in words[1:] if word not in SCHEDULE_FILLER)
         return f"Did you mean `meeting schedule {when[:40] or '<date> <time>'}`? "
+    if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
+        number = next((word for word in words[2:] if word.isdigit()), "")
+        return f"Did you mean `minutes approve{' ' + number if number else ''}`? "
     if words[0] == "present" and len(words) == 2:
         name = tokens[1].lstrip("@").lstrip(QUOTED_DASHES)[:40]
         return (f"Each member records their own presence: {name} says `here`. (`here --for @member` records you "

@@ -116,8 +116,7 @@ def test_a_carried_recommendation_goes_to_the_board_before_it_is_lga_policy(cscp
     for member in ("alice", "bob", "carol", "dan"):
         cscpwg.ok(member, "vote 1 for")
     goes = ("as a recommendation, it goes to the Children and Young People Board for approval before it is adopted as "
-            "LGA policy (ToR Governance); if it ends the group instead, that takes effect with `group end --motion 1` "
-            "(ToR Operation)")
+            "LGA policy (ToR Governance)")
     assert dict(cscpwg.ok("sam", "poll close 1").fields)["Next"] == goes
     cscpwg.ok("sam", "meeting close")
     assert "- **Place:** online, as the ToR has the group meet virtually (ToR Operation)\n" in \

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.ending import speaks_of_ending
+from bot.rules.ending_words import speaks_of_ending
 from tests.conftest import Chat
 from tests.test_seeds_n import cscpwg_first_meeting
 

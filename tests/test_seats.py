@@ -56,7 +56,7 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
                           "DCS North London; the chair or secretariat seats them: `member add @person --seat \"DCS "
                           "North London\"`.")
     assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
-    assert "2 voting members present; the ToR sets no quorum" in chat.ok("alice", "quorum").text
+    assert "the ToR sets no quorum; 2 voting members present" in chat.ok("alice", "quorum").text
     chat.ok("alice", 'motion "Adopt the plan"')
     assert chat.refused("bob", "vote 1 for").text == (
         "Your term in DCS North London ended on 14 Jan 2027, so you cannot vote (ToR Membership). The ToR has a new "

@@ -75,7 +75,7 @@ def test_where_the_tor_sets_no_quorum_the_count_says_it_is_of_voting_members(pla
         chat.ok(who, "here")
     assert "Present: alice, tom (co-opted, non-voting; ToR Membership), bob, carol" in chat.ok("alice", "attendance").text
     said = chat.ok("alice", "quorum").text
-    assert "Meeting 1 has 3 voting members present; the ToR sets no quorum." in said, said
+    assert "Meeting 1: the ToR sets no quorum; 3 voting members present." in said, said
 
 
 def test_calling_the_vote_on_a_motion_already_open_says_how_to_vote_and_close_it(platform_chat: Speaking) -> None:

@@ -89,7 +89,7 @@ def test_cjcg_what_members_type_slightly_off_is_recorded_as_meant_or_refused_say
     said = chat.refused("alice", "close meeting").text
     assert said.startswith("I don't know 'close'. Did you mean `meeting close`?"), said
     said = chat.refused("alice", "approve minutes 1").text
-    assert said.startswith("I don't know 'approve'. Did you mean `minutes approve`?"), said
+    assert said.startswith("I don't know 'approve'. Did you mean `minutes approve 1`?"), said
     assert "Apologies: dan — Unwell\n" in chat.ok("alice", "attendance").as_text()
 
 

@@ -1,6 +1,6 @@
 """The motion that ended a group early, as the record holds it: `group end --motion N` names the poll on the event.
 What a ToR says comes next for a carried motion (CSCPWG: recommendations go to the Board "prior to being adopted as
-LGA policy") does not follow a motion whose effect was to end the group."""
+LGA policy") does not follow a motion whose effect was to end the group, nor one whose words say the group ceases.""" 
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from sqlalchemy.orm import Session
 
 from bot.models import GroupEvent, Poll
 from bot.rules.calendar import show_date
+from bot.rules.ending_words import speaks_of_ending
 from bot.rules.powers import power_for
 from bot.rules.voting import next_step
-from bot.terms import Terms
+from bot.terms import Terms, VotingRules
 from bot.terms_powers import Act
 
 ENDED = "ended"  # the GroupEvent kind of a group ended before its date
@@ -42,7 +43,20 @@ def then_words(session: Session, terms: Terms, poll: Poll) -> str | None:
     ended = ended_by_motion(session, poll, by_vote)
     if ended is not None:
         return f"ended the group on {show_date(ended)}{power.cite()}"
-    if by_vote and terms.voting.carried_is:  # CSCPWG: "The group may cease ... by agreement of all members"
-        then += f"; if it ends the group instead, that takes effect with `group end --motion {poll.number}`" + \
-            power.cite()
+    if by_vote and terms.voting.carried_is and speaks_of_ending(poll.question, terms.name, terms.short_name):
+        # CSCPWG: "The group may cease ... by agreement of all members" (Operation): a decision of its own, not one of
+        # the recommendations that go to the Board (Governance)
+        return f"the group ceases once this is recorded with `group end --motion {poll.number}`{power.cite()}"
     return then
+
+
+def rules_for(terms: Terms, poll: Poll) -> VotingRules:
+    """The voting rule `poll` is decided by, citing the clause it falls under: a motion that the group cease, under
+    the clause that lets it (CSCPWG Operation, "by agreement of all members") where that asks the ToR's own voting
+    rule; any other under the ToR's voting clause (CSCPWG Governance: "Any recommendations ...")."""
+    power = power_for(terms, Act.END_GROUP)
+    vote = power.agreement.vote if power.agreement is not None else None
+    if poll.kind != "motion" or vote != terms.voting.rule.value or power.clause is None or \
+            not speaks_of_ending(poll.question, terms.name, terms.short_name):
+        return terms.voting
+    return terms.voting.model_copy(update={"clause": power.clause})

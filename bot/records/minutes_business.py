@@ -13,7 +13,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.models import Meeting, Poll
-from bot.records.group_end import then_words
+from bot.records.group_end import rules_for, then_words
 from bot.records.interested import interested
 from bot.records.people import Namer
 from bot.records.tally import counts
@@ -65,7 +65,7 @@ def vote_record(session: Session, terms: Terms, poll: Poll, positions: dict[int,
     proposed = names(poll.proposed_by_id) if poll.kind == "motion" and poll.proposed_by_id else None
     if proposed and poll.tabled_by_id:
         proposed += tabling.cited(f"; tabled with {tabling.with_body} by {names(poll.tabled_by_id)}")
-    rule = terms.voting.stated() if poll.kind == "motion" else \
+    rule = rules_for(terms, poll).stated() if poll.kind == "motion" else \
         "the option with the most votes" + (", more than one choice each" if poll.multi else "")
     outcome = poll.outcome or f"not decided ({poll.status})"
     return VoteRecord(poll.number, poll.kind, poll.question, positions.get(poll.item_id) if poll.item_id else None,

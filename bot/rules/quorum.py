@@ -36,7 +36,8 @@ def assess(
         # who is counted, named: the roll beside it lists non-voting members too (co-opted, a lapsed term)
         counted = members_present + deputies_present
         who = counted_words(counted, deputies_present, called, voting=True)
-        return Quorum(True, counted, None, f"{counted} {who} present; the ToR sets no quorum")
+        # the rule first: "Quorum: 1 voting member present; ..." read as a quorum of one (LCIIB, which sets none)
+        return Quorum(True, counted, None, f"the ToR sets no quorum; {counted} {who} present")
     counted = members_present + (deputies_present if rule.deputies_count else 0)
     required = rule.required(voting_seats)
     missing_chair = rule.chair_required and not chair_present

@@ -170,10 +170,10 @@ def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
     quorum = roll.quorum_of(ctx, meeting)
-    verb = "is" if quorum.required is not None else "has"
+    verb = " is" if quorum.required is not None else ":"
     proviso = proviso_note(ctx.terms.quorum, quorum)
     # An answer of its own, below, not the meeting's card: that card keeps its roll call and buttons.
-    return Reply(f"Meeting {meeting.number} {verb} {quorum.text}.",
+    return Reply(f"Meeting {meeting.number}{verb} {quorum.text}.",
                  notices=tuple(filter(None, (not_counted(ctx, meeting), proviso))))
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import select
 
 from bot.errors import NotAllowed, UsageError
 from bot.models import GroupEvent, Meeting, Poll
 from bot.replies import Reply, shortened
 from bot.rules.calendar import show, show_date
+from bot.rules.ending_words import speaks_of_ending
 from bot.rules.powers import agreement_words, power_for
 from bot.rules.voting import Tally, decide
 from bot.services import lengths
@@ -66,33 +65,6 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
     return Reply(f"{ctx.terms.name} ends on {show_date(ctx.today)}{power.cite()}: it schedules no meeting and takes "
                  f"no vote from now on; its record stays readable." + (f" Agreed: {agreed}." if agreed else "")
                  + cancelled_words(cancelled))
-
-
-# A motion's words that speak of the group ending: "That the working group ceases now", "Cease the working group
-# early", "That the board be dissolved", "the winding up of the group". An ending word about something else ("That
-# the group closes the gap", "That the board closes 2 sites", "end child poverty") does not: the word must take the
-# group (named as such, or by its name) as its subject, with nothing after it but when, or as its object.
-KIND = r"(?:(?:working|steering|task[- ]and[- ]finish|joint|sub-?)\s*)?(?:group|board|committee)"
-NAMED = r"(?:(?:the|this)\s+(?:" + KIND + r"|{names})|{names})"
-GROUP = NAMED + r"(?![\w'’-])"  # the group itself, not "the group's bank account"
-ENDED_WORDS = r"(?:ceas\w*|ends?|ended|closes?|closed|dissolv\w*|disband\w*|stands?\s+down|conclude[sd]?" \
-    r"|winds?\s+up|wound\s+up|finish(?:es|ed)?)"
-# What may follow "the group ceases" and leave it the group's end: the sentence's end, or when or how it ends.
-WHEN = r"(?=\s*(?:$|[.,;:!?)]|(?:now|early|immediately|forthwith|today|with|on|from|at|as|by|once|when|after|before" \
-    r"|and|prior|upon|effective|in|its\s+work|to\s+(?:operate|exist|meet|function)|operating|meeting)\b))"
-ENDING_PHRASES = (
-    # the group ceases now; the board be dissolved; the group's work is concluded; the group is to be wound up
-    NAMED + r"(?:['’]s\s+work)?(?![\w'’-])\s+(?:now\s+|formally\s+|hereby\s+)?(?:(?:is|be|shall|will|should|to)\s+)*"
-    + ENDED_WORDS + WHEN,
-    r"\b(?:ceas\w*|end|ending|close|closing|dissolv\w*|disband\w*|wind(?:ing)?\s+up|conclud\w*)\s+" + GROUP,
-    r"\b(?:dissolution|winding[- ]up|closure|end|ending)\s+of\s+" + GROUP,
-)
-
-
-def speaks_of_ending(question: str, name: str, short_name: str) -> bool:
-    """Whether a motion's words end the group (`name`, `short_name`, or "the group", "the board" and the like)."""
-    names = "|".join(re.escape(n) for n in (name, short_name))
-    return any(re.search(phrase.format(names=names), question, re.IGNORECASE) for phrase in ENDING_PHRASES)
 
 
 def refuse_unrelated(poll: Poll, confirmed: bool, cite: str, terms: Terms) -> None:

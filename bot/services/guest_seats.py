@@ -5,6 +5,7 @@ provides for guests without a seat (LIEG 2.7), `bot/services/guests.py` records 
 from __future__ import annotations
 
 from bot.grammar import mention
+from bot.models import Person
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Context
 from bot.terms import Role
@@ -25,3 +26,16 @@ def guest_hint(ctx: Context) -> str:
     who = who_may(power_for(ctx.terms, Act.SEAT_MEMBER), Act.SEAT_MEMBER)
     return (f" An invited guest is recorded by {who}, in one of the seats for them: {', '.join(seats)}. For "
             f"example `member add {mention(ctx.actor.display_name)} --seat \"{seats[0]}\"`.")
+
+
+def no_deputies(ctx: Context, for_member: Person | None) -> str:
+    """Why `here --for` is refused where the ToR makes no provision for deputies (LCIIB Membership): to one who holds
+    a seat, that no one attends in the member's place and they attend in their own; to anyone else, that they hold
+    none, with where an invited guest is seated."""
+    rule = ctx.terms.deputies
+    if ctx.membership(ctx.actor) is None:
+        return rule.cited(f"You hold no seat in {ctx.terms.name}, and its ToR makes no provision for "
+                          f"{rule.words}") + "." + guest_hint(ctx)
+    place = f"{for_member.display_name}'s place" if for_member is not None else "another member's place"
+    return rule.cited(f"{ctx.terms.name}'s ToR makes no provision for {rule.words}") + \
+        f", so no one attends in {place}; you attend in your own seat: `here`."

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from bot.audit import own_change
 from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Meeting, Poll
+from bot.records.group_end import rules_for
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.quorum import turnout_shortfall
@@ -71,7 +72,7 @@ def require_deadline_reached(ctx: Context, poll: Poll) -> None:
     # carried at all; under CSCPWG's "agreed by all members" the votes missing fail it.
     shortfall = turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
     fate = f"not carried: {shortfall}" if shortfall else decide(
-        ctx.terms.voting, Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=entitled).text
+        rules_for(ctx.terms, poll), Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=entitled).text
     fate = f"it is decided without them, as {fate}"
     raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is open until {show(poll.closes_at, ctx.terms.zone)} "
                      f"and {waiting} of the {entitled} entitled to vote {'has' if waiting == 1 else 'have'} not voted "
@@ -90,7 +91,7 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     elif poll.kind == "motion":
         tally = Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0))
         entitled = counted_electorate(ctx, poll)
-        poll.outcome = decide(ctx.terms.voting, tally, electorate=entitled.number, casting=casting).text + \
+        poll.outcome = decide(rules_for(ctx.terms, poll), tally, electorate=entitled.number, casting=casting).text + \
             (f"; {entitled.how}" if entitled.how else "")
     else:
         poll.outcome = poll_outcome({o.position: o.label for o in poll.options}, per, voters)

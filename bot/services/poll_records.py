@@ -8,6 +8,7 @@ from sqlalchemy.orm import joinedload
 from bot.commands import token
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Poll
+from bot.rules import chair
 from bot.services.context import Context
 from bot.transaction_memo import forgotten_with_transaction
 
@@ -69,8 +70,21 @@ def not_open_yet(ctx: Context, poll: Poll) -> str:
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         return tabling.cited(f"it must first be tabled with {tabling.with_body}") + \
-            f" (`motion table {poll.number}`), then the chair opens the vote with `motion vote {poll.number}`."
-    return f"the chair opens the vote with `motion vote {poll.number}`."
+            f" (`motion table {poll.number}`), then {opens_vote(ctx, poll.number)}."
+    return f"{opens_vote(ctx, poll.number)}."
+
+
+def opens_vote(ctx: Context, number: int, *, first: bool = False) -> str:
+    """`the chair opens the vote with `motion vote N``; before an elected chair is (CSCPWG Governance), who presides
+    until then, named: there is no chair to ask. `first`: it begins a sentence."""
+    seated = ctx.memberships()
+    said, the = f"opens the vote with `motion vote {number}`", "The" if first else "the"
+    if not chair.awaiting_election(ctx.terms, seated, ctx.today):
+        return f"{the} chair {said}"
+    presiding = [m.person.display_name for m in seated if chair.presides_until_elected(ctx.terms, seated, m, ctx.today)]
+    if not presiding:
+        return f"{the} chair {said}"
+    return ctx.terms.chair.cited(f"{' or '.join(presiding[:2])} {said}, presiding until the group elects its chair")
 
 
 def refuse_withdrawn(poll: Poll) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from bot.models import Meeting, Poll
-from bot.records.group_end import then_words
+from bot.records.group_end import rules_for, then_words
 from bot.records.meeting_record import HIDDEN
 from bot.records.tally import counts as counts
 from bot.refs import PollRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import show
+from bot.rules.ending_words import speaks_of_ending
 from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
@@ -41,6 +42,16 @@ def share(count: int, voted: int) -> str:
     return f"{count} of {voted} voted ({round(100 * count / voted)}%)"
 
 
+def swift_route(ctx: Context, poll: Poll) -> tuple[tuple[str, str], ...]:
+    """CSCPWG Governance: a recommendation put between meetings may, where swift agreement is needed, be agreed
+    through the Board's Lead Members instead; not a motion that the group cease (Operation: all members agree)."""
+    swift = ctx.terms.voting.swift_agreement
+    if not swift or poll.kind != "motion" or poll.meeting_id is not None or \
+            speaks_of_ending(poll.question, ctx.terms.name, ctx.terms.short_name):
+        return ()
+    return (("If it cannot wait", ctx.terms.voting.cited(swift)),)
+
+
 def card(ctx: Context, poll: Poll, headline: str | None = None,
          counted: tuple[dict[int, int], int] | None = None) -> Reply:
     """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons. `counted`:
@@ -53,15 +64,13 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
         fields.append((option.label, HIDDEN if hidden else share(count, voters)))
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
-        fields.append(("Rule", ctx.terms.voting.stated()))
+        fields.append(("Rule", rules_for(ctx.terms, poll).stated()))
     if poll.closes_at and poll.status == "open" and poll.closes_at <= ctx.now:  # the scheduler declares it next
         fields.append(("Closed", f"{show(poll.closes_at, ctx.terms.zone)}: no more votes; the result is being "
                                  "declared"))
     elif poll.closes_at and poll.status == "open":
         fields.append(("Closes", show(poll.closes_at, ctx.terms.zone)))
-        swift = ctx.terms.voting.swift_agreement
-        if swift and poll.kind == "motion" and poll.meeting_id is None:
-            fields.append(("If it cannot wait", ctx.terms.voting.cited(swift)))
+        fields.extend(swift_route(ctx, poll))
     note = sounding_note(ctx.terms) if poll.kind == "poll" and poll.meeting_id is None else None
     if note and poll.status == "open" and headline is None:  # the card refreshed as votes come in, and `results`
         fields.append(("Sounding", note[0].upper() + note[1:]))

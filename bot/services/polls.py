@@ -33,8 +33,8 @@ from bot.services.poll_closing import close_poll as close_poll
 from bot.services.poll_closing import finish as finish
 from bot.services.poll_records import POLL as POLL
 from bot.services.poll_records import get_poll as get_poll
+from bot.services.poll_records import opens_vote, refuse_duplicate, refuse_mistyped_verb, refuse_withdrawn
 from bot.services.poll_records import poll_of_record as poll_of_record
-from bot.services.poll_records import refuse_duplicate, refuse_mistyped_verb, refuse_withdrawn
 from bot.services.poll_results import card as card
 from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
@@ -98,7 +98,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         return with_note(open_vote(ctx, poll, f"motion {token(poll.question)}"), notes)  # whole, as typed: copied
     kept_deadline = f"; it closes at the deadline you gave, {show(poll.closes_at, ctx.terms.zone)}, unless the " \
         "chair sets another." if poll.closes_at is not None else "."
-    waiting = short or f"The chair opens the vote with `motion vote {poll.number}`" + (
+    waiting = short or opens_vote(ctx, poll.number, first=True) + (
         f" at a meeting: {motions_at_meetings(ctx.terms.voting)}." if waits_for_meeting(ctx) else
         kept_deadline)
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n{waiting}{notes}")

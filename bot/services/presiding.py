@@ -3,8 +3,10 @@ rules (bot/rules/chair.py), and the refusals and hints those rules word."""
 
 from __future__ import annotations
 
+from sqlalchemy import select
+
 from bot.errors import NotAllowed
-from bot.models import Attendance, Meeting, Membership, Person
+from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.rules import chair
 from bot.rules.calendar import show_date
 from bot.rules.powers import power_for, who_may
@@ -77,7 +79,8 @@ def away(ctx: Context, meeting: Meeting, chairing: Person | None) -> str:
     apologies for it, or left it while it runs; empty while any of them is not."""
     people = [m.person for m in ctx.memberships() if holds_chair(ctx, m)] + ([chairing] if chairing else [])
     rows = [(person, row_for(ctx, meeting, person)) for person in people]
-    gone = [(person.display_name, why) for person, row in rows if (why := away_from(meeting, row)) is not None]
+    gone = [(person.display_name, why) for person, row in rows
+            if (why := away_from(meeting, row) or sends_deputy(ctx, meeting, person)) is not None]
     if not gone or len(gone) < len(rows):
         return ""
     act = Act.NAME_MEETING_CHAIR
@@ -87,6 +90,15 @@ def away(ctx: Context, meeting: Meeting, chairing: Person | None) -> str:
     rest = "the rest of " if meeting.status == "open" else ""
     return (f" But {said}: {who_may(power, act)} can name who chairs {rest}it with `meeting chair @person`"
             f"{power.cite()}.")
+
+
+def sends_deputy(ctx: Context, meeting: Meeting, person: Person) -> str | None:
+    """`named a substitute for` where `person` named one for `meeting` alone (CSCPWG Governance: "Members may send
+    substitutes"), so is not coming; a standing nomination says nothing of any one meeting (PLPCP's alternates)."""
+    named = ctx.session.scalar(select(DeputyNomination.id).where(
+        DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == person.id,
+        DeputyNomination.meeting_id == meeting.id, DeputyNomination.revoked_at.is_(None)).limit(1))
+    return None if named is None or meeting.status == "open" else f"named a {ctx.terms.deputies.word} for"
 
 
 def refuse_meeting_chair_until_elected(ctx: Context, person: Person) -> None:

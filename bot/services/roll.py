@@ -14,7 +14,7 @@ from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
 from bot.services.deputy_eligibility import ineligible, ineligible_for_all, require_entitled, require_free
-from bot.services.guest_seats import guest_hint
+from bot.services.guest_seats import guest_hint, no_deputies
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import add_rows
 from bot.services.roll_rows import attendance as attendance
@@ -133,8 +133,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
     """Record the speaker attending as a deputy for an absent member who nominated them."""
     rule = ctx.terms.deputies
     if not rule.allowed:
-        raise NotAllowed(rule.cited(f"You hold no seat in {ctx.terms.name}, and its ToR makes no provision "
-                                    f"for {rule.words}") + "." + guest_hint(ctx))
+        raise NotAllowed(no_deputies(ctx, for_member))
     seated = {m.person_id for m in ctx.memberships()}
     nominations = [n for n in nominations_for(ctx, meeting, ctx.actor) if n.member_id in seated]
     if for_member is not None:

@@ -142,8 +142,8 @@ def test_the_quorum_at_each_vote_is_minuted_in_the_order_the_votes_opened_with_t
     chat.ok("erin", "motion vote 1")
     quorum = chat.ok("erin", "minutes").text.split("## Quorum\n\n")[1].split("\n\n")[0]
     assert quorum.splitlines()[1:] == [
-        "- **When the vote on poll 2 opened (10:10):** 5 voting members present; the ToR sets no quorum",
-        "- **When the vote on motion 1 opened (10:20):** 4 voting members present; the ToR sets no quorum"], quorum
+        "- **When the vote on poll 2 opened (10:10):** the ToR sets no quorum; 5 voting members present",
+        "- **When the vote on motion 1 opened (10:20):** the ToR sets no quorum; 4 voting members present"], quorum
 
 
 def test_an_earlier_action_marked_done_at_a_meeting_is_in_its_minutes(chat: Chat) -> None:

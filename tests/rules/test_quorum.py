@@ -34,7 +34,7 @@ def test_chair_required() -> None:
 
 def test_no_quorum_rule_says_so() -> None:
     verdict = assess(None, members_present=1, deputies_present=0, chair_present=False, voting_seats=8)
-    assert verdict.quorate and verdict.text == "1 voting member present; the ToR sets no quorum"
+    assert verdict.quorate and verdict.text == "the ToR sets no quorum; 1 voting member present"
 
 
 @given(st.integers(0, 30), st.integers(0, 30), st.integers(1, 30), st.floats(0.05, 1.0))
