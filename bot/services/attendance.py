@@ -12,7 +12,7 @@ from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
-from bot.services import conduct, guests, roll, roll_summary, standing
+from bot.services import conduct, guests, roll, roll_summary, roll_taken, standing
 from bot.services.authority import may
 from bot.services.context import Context, agenda_item
 from bot.services.out_for_item import left_for
@@ -31,6 +31,10 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
                        f"{ctx.scheduling_hint()}")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
+    if cmd.people and cmd.for_ is None:  # the roll taken in the room (CJCG 6.3)
+        text, prompts = roll_taken.record_present(ctx, meeting, cmd.people)
+        return Reply(text, notices=quorum_change(before, roll.quorum_of(ctx, meeting)) + prompts,
+                     changes=(MeetingRef(meeting.id),))
     row = roll.row_for(ctx, meeting, ctx.actor)  # present already (the chair who opened it): prompted then
     prompted = row is not None and row.status == "present" and row.left_at is None
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
