@@ -35,3 +35,32 @@ def test_cjcg_administrative_support_records_the_room_present(chat: Chat) -> Non
     # the deputy bob named, in the room, is recorded attending for bob
     chat.ok("bob", "deputy @yan --meeting 1")
     assert "yan is attending as deputy for bob" in chat.ok("sam", "here @yan").text
+
+
+def chair_term_every_time(chat: Chat) -> None:
+    """The CJCG's ToR as a group would have it whose chair serves "a term of 12 months" each time (not CJCG 6.2's
+    initial term only), loaded and bound to the room on 1 Dec 2026."""
+    from bot.db import unit_of_work
+    from bot.services.groups import import_group
+    from tests.conftest import example
+
+    text = example("cjcg").read_text(encoding="utf-8").replace("initial_term_only: true", "initial_term_only: false")
+    assert "initial_term_only: false" in text
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    with unit_of_work(chat.sessions) as session:
+        import_group(session, text, chat.now)
+    chat.ok("sam", "group bind cjcg")
+
+
+def test_a_chair_term_set_each_time_is_renewed_when_the_group_agrees(chat: Chat) -> None:
+    """The last-half window for a renewal is the usual practice where the ToR sets only an initial term (CJCG 6.2:
+    one agreement, one further term). Where the ToR sets every term, the group may agree the renewal when it
+    chooses: sam records bob's, agreed at meeting 3 four months into his term (it was refused, 'recorded in the last
+    half of the term'); recorded twice the same day, the second changes nothing."""
+    chair_term_every_time(chat)
+    chat.ok("sam", 'chair @bob --agreed "meeting 2, minute 4"')
+    chat.now = dt.datetime(2027, 4, 1, 9, 0, tzinfo=dt.UTC)
+    said = chat.ok("sam", 'chair @bob --agreed "meeting 3, minute 2"').text
+    assert "bob's term as chair is renewed until 30 Nov 2028" in said, said
+    again = chat.refused("sam", 'chair @bob --agreed "meeting 3, minute 3"').text
+    assert "runs until 30 Nov 2028" in again and "nothing is changed" in again, again
