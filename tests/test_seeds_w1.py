@@ -64,3 +64,22 @@ def test_a_chair_term_set_each_time_is_renewed_when_the_group_agrees(chat: Chat)
     assert "bob's term as chair is renewed until 30 Nov 2028" in said, said
     again = chat.refused("sam", 'chair @bob --agreed "meeting 3, minute 3"').text
     assert "runs until 30 Nov 2028" in again and "nothing is changed" in again, again
+
+
+def test_lieg_the_roll_taken_in_the_room_records_all_but_the_authority_over_its_cap(chat: Chat) -> None:
+    """LIEG 2.1: "a maximum of two attending at any one time" per London authority. bob, taking the minutes (5.2),
+    records the room: alice, carol and dan of Barnet and grace. Barnet's third is refused and said so; the others
+    are recorded (the whole was refused, the refusal naming carol as attending though nothing had been recorded)."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 10 dec 10am --chair @erin --minutes @bob")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    said = chat.ok("bob", "present @alice @carol @dan @grace").text
+    assert "alice is present" in said and "carol is present" in said and "grace is present" in said, said
+    assert "dan is not recorded: Barnet already has 2 attending; at most 2 per organisation may attend at once " \
+           "(ToR 2.1)" in said, said
+    present = chat.ok("bob", "attendance").as_text()
+    assert "Present: erin, alice, carol, grace\n" in present, present
+    refused = chat.refused("frank", "here @grace").text
+    assert "(ToR 5.2)" in refused, refused

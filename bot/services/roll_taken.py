@@ -18,16 +18,25 @@ from bot.terms_powers import Act
 def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...]) -> tuple[str, tuple[str, ...]]:
     """Record each of `named` present (a member) or attending for the member who named them (a deputy), by a holder
     of the power to record actions; what each came to, and the interest prompts for those who have not declared.
-    Refused, changing nothing, where anyone named can be neither."""
+    One who cannot be recorded (no seat nor nomination, their authority at its cap: LIEG 2.1) is said so beside the
+    others recorded; where nobody can be, the whole is refused."""
     people = list({person.id: person for person in (ctx.person(ref) for ref in named)}.values())
     if any(person.id != ctx.actor.id for person in people):
         require(ctx, Act.RECORD_ACTIONS, "record others present", meeting=meeting)
     said: list[str] = []
+    refused: list[str] = []
     prompts: tuple[str, ...] = ()
     for person in people:
-        said.append(one_present(ctx, meeting, person))
+        try:
+            with ctx.session.begin_nested():  # one refused changes nothing of theirs, and keeps the others
+                said.append(one_present(ctx, meeting, person))
+        except NotAllowed as refusal:
+            refused.append(f"{person.display_name} is not recorded: {refusal.message}")
+            continue
         prompts += conduct.late_declaration(ctx, meeting, person, ctx.now)
-    return " ".join(said), prompts
+    if not said:
+        raise NotAllowed(" ".join(refused))
+    return " ".join(said + refused), prompts
 
 
 def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
