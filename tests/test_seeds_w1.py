@@ -83,3 +83,12 @@ def test_lieg_the_roll_taken_in_the_room_records_all_but_the_authority_over_its_
     assert "Present: erin, alice, carol, grace\n" in present, present
     refused = chat.refused("frank", "here @grace").text
     assert "(ToR 5.2)" in refused, refused
+
+
+def test_cjcg_here_for_a_member_typed_by_the_administrative_support_says_how_the_room_is_recorded(chat: Chat) -> None:
+    """sam typed `here --for @carol` to record carol in the room; it was refused as a deputy's command ("carol has
+    not named you their deputy"), saying nothing of how sam records her (CJCG 6.3): it now says `here @carol`."""
+    cjcg_meeting_open(chat)
+    refused = chat.refused("sam", "here --for @carol").text
+    assert "To record carol present, say `here @carol`." in refused, refused
+    assert "here @carol" not in chat.refused("dan", "here --for @carol").text

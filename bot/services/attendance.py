@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
+from bot.grammar import mention
 from bot.models import Meeting, Membership, Person
 from bot.records.people import non_members
 from bot.refs import MeetingRef
@@ -72,6 +73,10 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
     except NotAllowed as refused:
         if (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None:  # and stays one
             raise NotAllowed(f"{refused} {as_guest}") from None
+        if for_member is not None and ctx.membership(for_member) is not None and \
+                may(ctx, Act.RECORD_ACTIONS, meeting=meeting):  # the room recorded (CJCG 6.3), typed as a deputy's
+            raise NotAllowed(f"{refused} To record {for_member.display_name} present, say "
+                             f"`here {mention(for_member.display_name)}`.") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
         raise NotAllowed((former_seat(ctx) or str(refused)) + guests.how_to_record(ctx)) from None
