@@ -83,6 +83,11 @@ def test_lieg_the_roll_taken_in_the_room_records_all_but_the_authority_over_its_
     assert "Present: erin, alice, carol, grace\n" in present, present
     refused = chat.refused("frank", "here @grace").text
     assert "(ToR 5.2)" in refused, refused
+    # fay, whom nobody named deputy, is said so beside erin, recorded (it said 'nobody is recorded' of the whole)
+    said = chat.ok("bob", "here @erin @fay").text
+    assert said == ("erin is already recorded present. fay is not recorded: fay holds no seat in London Information "
+                    "Exchange Group and no member has named them deputy for meeting 1: record a guest with "
+                    "`guest @fay`."), said
 
 
 def test_cjcg_here_for_a_member_typed_by_the_administrative_support_says_how_the_room_is_recorded(chat: Chat) -> None:

@@ -49,5 +49,5 @@ def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
         ctx.audit("attendance.recorded_for", meeting=meeting.id, person=person.id)
         return text.replace("You are already", f"{person.display_name} is already")
     raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name} and no member has named them "
-                     f"{ctx.terms.deputies.word} for meeting {meeting.number}; nobody is recorded. Record a guest "
-                     f"with `guest {mention(person.display_name)}`.")
+                     f"{ctx.terms.deputies.word} for meeting {meeting.number}: record a guest with "
+                     f"`guest {mention(person.display_name)}`.")
