@@ -97,3 +97,70 @@ def test_cjcg_here_for_a_member_typed_by_the_administrative_support_says_how_the
     refused = chat.refused("sam", "here --for @carol").text
     assert "To record carol present, say `here @carol`." in refused, refused
     assert "here @carol" not in chat.refused("dan", "here --for @carol").text
+
+
+SUCCESSOR = 'member add @nadia --seat "DCS North London" --from 15 Jan'
+
+
+def test_a_successor_is_seated_ahead_of_the_day_the_holders_term_ends(chat: Chat) -> None:
+    """PLPCP Membership: each DCS stands for twelve months, bob's ending on 14 Jan 2027. On 1 Dec sam records the
+    sub-region's choice, nadia from 15 Jan (it was refused: "seat the new representative from 15 Jan 2027 ... then").
+    Until 14 Jan bob holds the seat and nadia is no member; from 15 Jan she holds it, is present and votes, and bob
+    does not; a second successor for the same day is refused."""
+    chat.load("plpcp")
+    said = chat.ok("sam", SUCCESSOR).text
+    assert said.startswith("nadia takes up DCS North London on 15 Jan 2027, succeeding bob, whose term ends on "
+                              "14 Jan 2027"), said
+    assert "term ends 14 Jan 2028" in said, said
+    members = chat.ok("sam", "members").as_text()
+    assert "DCS North London (North London sub-region): bob, term ends 14 Jan 2027; nadia from 15 Jan 2027" \
+        in members, members
+    again = chat.refused("sam", 'member add @olly --seat "DCS North London" --from 15 Jan').text
+    assert "nadia takes up DCS North London on 15 Jan 2027" in again, again
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "meeting schedule 2027-01-21 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.refused("nadia", "here")
+    chat.ok("alice", "meeting close")
+    chat.now = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
+    members = chat.ok("sam", "members").as_text()
+    assert "DCS North London (North London sub-region): nadia, term ends 14 Jan 2028" in members, members
+    assert "bob" not in members, members
+    chat.ok("alice", "meeting open")
+    chat.ok("nadia", "here")
+    chat.refused("bob", "here")
+    chat.ok("alice", 'motion "Adopt the placements dashboard"')
+    assert "recorded" in chat.ok("nadia", "vote 1 for").text
+    chat.refused("bob", "vote 1 for")
+
+
+def test_a_successor_seated_ahead_is_removed_before_their_first_day(chat: Chat) -> None:
+    """The sub-region changes its mind: `member remove @nadia` before 15 Jan said "nadia holds no seat", and the
+    seating could not be undone; now it is, and another can be recorded for that day."""
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    said = chat.ok("sam", "member remove @nadia").text
+    assert said == "nadia will not take up DCS North London on 15 Jan 2027; nothing else has changed.", said
+    assert "nadia" not in chat.ok("sam", "members").as_text()
+    assert "olly takes up DCS North London on 15 Jan 2027" in \
+        chat.ok("sam", 'member add @olly --seat "DCS North London" --from 15 Jan').text
+
+
+def test_term_reminders_name_the_successor_seated_ahead(chat: Chat) -> None:
+    """bob's term-ending reminders asked sam to plan who is seated next, and his last day's notice said a new
+    representative is due, with nadia already recorded to take the seat up on 15 Jan: they now say she does."""
+    from tests.scheduler.conftest import RecordingNotifier, run
+
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [dt.datetime(2027, 1, day, 9, tzinfo=dt.UTC) for day in (7, 14, 20)])
+    about_bob = {sent.reply.text for sent in notifier.sent if "bob's term in the seat DCS North London" in
+                 sent.reply.text}
+    assert about_bob == {
+        "bob's term in the seat DCS North London of Pan-London Placements Commissioning Programme Steering Group "
+        "ends on 14 Jan 2027 (ToR Membership), in 7 days. nadia takes it up on 15 Jan 2027, as recorded.",
+        "bob's term in the seat DCS North London ends today, 14 Jan 2027 (ToR Membership); nadia takes it up on 15 "
+        "Jan 2027, as recorded."}, about_bob
