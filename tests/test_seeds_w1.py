@@ -164,3 +164,17 @@ def test_term_reminders_name_the_successor_seated_ahead(chat: Chat) -> None:
         "ends on 14 Jan 2027 (ToR Membership), in 7 days. nadia takes it up on 15 Jan 2027, as recorded.",
         "bob's term in the seat DCS North London ends today, 14 Jan 2027 (ToR Membership); nadia takes it up on 15 "
         "Jan 2027, as recorded."}, about_bob
+
+
+def test_cjcg_one_co_opted_from_a_later_day_reads_nothing_confidential_before_it(chat: Chat) -> None:
+    """CJCG 7.1 co-opts "as necessary" and 6.7-6.9 keep its work confidential, that of its task and finish groups
+    with it (6.6). fin, co-opted on 1 Dec from 15 Jan, is no member until then: the task and finish group's record
+    is not shown her; from 15 Jan it is."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg", channel="tfg")
+    said = chat.ok("sam", 'member add @fin --seat "Finance Business Partner - Children\'s Services" --from 15/1').text
+    assert said.startswith("fin takes up Finance Business Partner - Children's Services on 15 Jan 2027"), said
+    assert "confidential" in chat.say("fin", "members", channel="tfg").text
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
+    assert "Members of SEND Joint Commissioning Framework" in (chat.say("fin", "members", channel="tfg").title or "")
