@@ -122,7 +122,8 @@ def test_a_successor_is_seated_ahead_of_the_day_the_holders_term_ends(chat: Chat
     chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
     chat.ok("alice", "meeting open")
     chat.ok("bob", "here")
-    chat.refused("nadia", "here")
+    assert chat.refused("nadia", "here").text == ("You take up DCS North London on 15 Jan 2027; until then you are "
+                                                  "not counted as a member.")
     chat.ok("alice", "meeting close")
     chat.now = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
     members = chat.ok("sam", "members").as_text()

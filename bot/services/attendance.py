@@ -19,6 +19,7 @@ from bot.services.context import Context, agenda_item
 from bot.services.out_for_item import left_for
 from bot.services.presiding import chair_hint
 from bot.services.record_lock import require_unlocked
+from bot.services.tenure import successors
 from bot.terms_powers import Act
 
 
@@ -79,6 +80,9 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
                              f"`here {mention(for_member.display_name)}`.") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
+        if (later := next((m for m in successors(ctx) if m.person_id == ctx.actor.id), None)) is not None:
+            raise NotAllowed(f"You take up {later.seat_title} on {show_date(later.term_starts_on)}; until then you "
+                             "are not counted as a member.") from None
         raise NotAllowed((former_seat(ctx) or str(refused)) + guests.how_to_record(ctx)) from None
 
 
