@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import Speaking
 
 
 def cjcg_meeting_open(chat: Chat) -> None:
@@ -179,3 +180,15 @@ def test_cjcg_one_co_opted_from_a_later_day_reads_nothing_confidential_before_it
     assert "confidential" in chat.say("fin", "members", channel="tfg").text
     chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
     assert "Members of SEND Joint Commissioning Framework" in (chat.say("fin", "members", channel="tfg").title or "")
+
+
+def test_cjcg_the_room_recorded_with_mentions_on_every_platform(platform_chat: Speaking) -> None:
+    """CJCG 6.3 on Slack and Teams: sam picks carol and dan from the @ menu (`here <@UCAROL> <@UDAN>`)."""
+    chat = platform_chat
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2027-01-14 10:00")
+    chat.now = dt.datetime(2027, 1, 14, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.ok("sam", "present @carol @dan").text
+    assert "carol is present" in said and "dan is present" in said, said
