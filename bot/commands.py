@@ -147,6 +147,9 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
     for position, arg in enumerate(verb.args):
         if arg.many:
             rest = positional[position:]
+            # `here for dan`: an option's name without its dashes, not a person named `for`
+            if arg.kind == "person" and (meant := option_meant(verb.name, verb.options, positional[:position], rest)):
+                raise UsageError(f"I did not expect '{' '.join(rest)[:60]}' after `{verb.name}`; {meant}")
             if arg.required and not rest:
                 raise missing(verb, arg.name, today, values)
             values[arg.name] = [coerce(verb, arg.name, arg.kind, t, today) for t in rest]

@@ -5,14 +5,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from bot.typed_words import QUOTED_DASHES
-
-# The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`.
-VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies"}
+# The ToRs' own words for a deputy (PLPCP "alternate", CSCPWG "substitutes"): the same command, run as `deputy`; and a
+# secretary's `present @carol @dan`, the roll taken in the room (CJCG 6.3), run as `here`.
+VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "deputies", "substitutes": "deputies",
+              "present": "here"}
 
 # Words people reach for that name another verb: suggested, never run in its place.
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
-            "present": "here", "attend": "here", "attending": "here", "apology": "apologies",
+            "attend": "here", "attending": "here", "apology": "apologies",
             "apologise": "apologies", "apologize": "apologies", "sorry": "apologies", "who": "attendance",
             "motions": "polls", "ballot": "vote", "sub": "substitute",
             "co-opt": "member add", "coopt": "member add", "co-option": "member add",  # LCIIB Membership "co-opted"
@@ -79,7 +79,7 @@ CORRECT_WORDS = ("correct", "correction", "amend", "change", "edit", "fix")
 
 def phrase_meant(tokens: list[str], words: list[str]) -> str:
     """`Did you mean ...? ` for a sentence whose first word is no command, said as the command it means: `done 1`
-    (`action 1 done`), `aob`, `schedule a meeting on 14 jan at 10am`; or how `present harry` is recorded."""
+    (`action 1 done`), `aob`, `schedule a meeting on 14 jan at 10am`."""
     if words[0] in DONE_WORDS and len(words) == 2 and words[1].isdigit():
         return f"Did you mean `action {words[1]} done`? "
     if words[0] == "aob":
@@ -90,10 +90,6 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
         number = next((word for word in words[2:] if word.isdigit()), "")
         return f"Did you mean `minutes approve{' ' + number if number else ''}`? "
-    if words[0] == "present" and len(words) == 2:
-        name = tokens[1].lstrip("@").lstrip(QUOTED_DASHES)[:40]
-        return (f"Each member records their own presence: {name} says `here`. (`here --for @member` records you "
-                "attending as that member's deputy.) ")
     return ""
 
 

@@ -90,9 +90,11 @@ class Agenda(Command):
     meeting: int | None = arg("int", required=False)
 
 
-@described("here", "here [--for @member]", "record that you are present (or attending as a deputy)")
+@described("here", "here [@person ...] [--for @member]", "record that you are present (or attending as a deputy); "
+           "@person: those in the room, recorded by whoever records actions (the chair, secretariat or minute-taker)")
 @dataclass(frozen=True, kw_only=True)
 class Here(Command):
+    people: tuple[PersonRef, ...] = arg("person", required=False, many=True)
     for_: PersonRef | None = option("person", "for")
 
 

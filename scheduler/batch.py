@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.models import ChannelBinding, Group, Meeting, Membership
 from bot.rules.reminders import OFFSET_SUFFIX
+from bot.rules.tenure import holding_on
 from bot.services import ended, reviews
 from bot.services.context import Context, scheduler_context
 
@@ -78,7 +79,8 @@ def read(session: Session, due: Sequence[Due], now: dt.datetime) -> Batch:
         for group_id in chunk:
             batch.bindings[group_id] = bindings.get(group_id, [])
             if group_id in batch.contexts and group_id in seats_read:
-                batch.contexts[group_id]._memberships = seated.get(group_id, [])
+                context = batch.contexts[group_id]
+                context._memberships = holding_on(seated.get(group_id, []), context.today)
     reviews.read_last_done({g: batch.contexts[g] for g in ids if g in batch.contexts and g in dated})
     ended.read_ended(batch.contexts)  # each notice asks whether its group still operates: one query, not one a group
     batch.meetings = meetings(session, due)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import DeputyNomination, Meeting, Membership, Poll
 from bot.rules import reminders
+from bot.rules.tenure import holding_on
 from bot.services.cadence import counts_for_cadence
 
 CHUNK = 1000  # ids per IN list
@@ -52,6 +53,8 @@ def read(session: Session, group_ids: list[int], now: dt.datetime) -> Record:
                 Meeting.group_id.in_(ids), counts_for_cadence(now)).group_by(Meeting.group_id))})
         record.fell_through.update({group_id: meeting_id for group_id, meeting_id in session.execute(
             fell_through(ids, now))})
+    for group_id, seated in record.seated.items():  # not a successor seated ahead of their day (PLPCP Membership)
+        record.seated[group_id] = holding_on(seated, now.date())
     return record
 
 

@@ -45,7 +45,7 @@ def test_empty_text_is_help() -> None:
         ("meetng open", "Did you mean `meeting`?"),
         ('interest declare "my employer bids"', "Did you mean `declare`?"),
         ("conflict of interest on item 2", "Did you mean `declare`?"),
-        ("present", "Did you mean `here`?"),
+        ("attend", "Did you mean `here`?"),
         ("apology sick", "Did you mean `apologies`?"),
         ("motions", "Did you mean `polls`?"),
         ('declare "unclosed', "A quote is not closed"),

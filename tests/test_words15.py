@@ -11,8 +11,9 @@ from tests.conftest import Chat
 
 
 @pytest.mark.parametrize(("who", "text", "expected"), [
-    # `here --for` records the speaker as a deputy for that member, so it is not offered for someone else's presence.
-    ("sam", "present harry", "Each member records their own presence: harry says `here`."),
+    # `present @harry` is the roll taken in the room (`here @harry`): the name needs its @.
+    ("sam", "present harry", "Name the person with @ in front (on Slack or Teams, pick them from the @ menu). "
+                             "Say `here @harry`."),
     ("sam", "schedule a meeting on 14 jan at 10am", "Did you mean `meeting schedule 14 jan 10am`?"),
     ("sam", "schedule a meeting", "Did you mean `meeting schedule <date> <time>`?"),
     ("alice", "aob", 'Did you mean `agenda add "AOB: the subject"`?'),
@@ -29,10 +30,11 @@ def test_a_command_typed_in_other_words_is_answered_with_the_command_meant(
     assert expected in said, said
 
 
-def test_present_alone_still_suggests_here(chat: Chat) -> None:
+def test_present_alone_is_here(chat: Chat) -> None:
+    """`present`, as a member answers a roll call, records them as `here` does (it was refused, suggesting `here`)."""
     chat.load("lciib")
     said = chat.refused("sam", "present").as_text()
-    assert "Did you mean `here`?" in said, said
+    assert "No meeting is open" in said, said
 
 
 def reminders(chat: Chat, day: str) -> list[str]:

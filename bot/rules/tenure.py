@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from bot.grammar import mention
 from bot.rules.calendar import show_date, term_ended
@@ -97,3 +98,22 @@ def held_until(seat: Seat, holder: str, ends_on: dt.date, person: str) -> str:
             + f": seat {successor} from {show_date(ends_on + dt.timedelta(days=1))}, with `member add "
             f"{mention(person)} --seat \"{seat.title}\"` then. If {holder} is leaving the seat before then, "
             f"`member remove {mention(holder)}` first.")
+
+
+class Holding(Protocol):
+    seat_title: str
+    term_starts_on: dt.date
+    term_ends_on: dt.date | None
+
+
+H = TypeVar("H", bound=Holding)
+
+
+def holding_on(seated: Iterable[H], today: dt.date) -> list[H]:
+    """Of the seats held (none ended), those held on `today`, as bot/services/context.py's SEATED reads them: not a
+    successor's seated ahead of their first day, nor, from that day, the predecessor whose term ended before it."""
+    rows = list(seated)
+    begun = [row for row in rows if row.term_starts_on <= today]
+    return [row for row in begun if row.term_ends_on is None or not any(
+        later is not row and later.seat_title == row.seat_title and later.term_starts_on > row.term_ends_on
+        for later in begun)]

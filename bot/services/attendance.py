@@ -6,18 +6,20 @@ from sqlalchemy import select
 
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
+from bot.grammar import mention
 from bot.models import Meeting, Membership, Person
 from bot.records.people import non_members
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.rules.quorum import Quorum, proviso_note
-from bot.services import conduct, guests, roll, roll_summary, standing
+from bot.services import conduct, guests, roll, roll_summary, roll_taken, standing
 from bot.services.authority import may
 from bot.services.context import Context, agenda_item
 from bot.services.out_for_item import left_for
 from bot.services.presiding import chair_hint
 from bot.services.record_lock import require_unlocked
+from bot.services.tenure import successors
 from bot.terms_powers import Act
 
 
@@ -31,6 +33,10 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
                        f"{ctx.scheduling_hint()}")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
     before = roll.quorum_of(ctx, meeting)
+    if cmd.people and cmd.for_ is None:  # the roll taken in the room (CJCG 6.3)
+        text, prompts = roll_taken.record_present(ctx, meeting, cmd.people)
+        return Reply(text, notices=quorum_change(before, roll.quorum_of(ctx, meeting)) + prompts,
+                     changes=(MeetingRef(meeting.id),))
     row = roll.row_for(ctx, meeting, ctx.actor)  # present already (the chair who opened it): prompted then
     prompted = row is not None and row.status == "present" and row.left_at is None
     if ctx.membership(ctx.actor) is not None and cmd.for_ is None:
@@ -70,8 +76,15 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
     except NotAllowed as refused:
         if (as_guest := guests.already_guest(ctx, meeting, ctx.actor)) is not None:  # and stays one
             raise NotAllowed(f"{refused} {as_guest}") from None
+        if for_member is not None and ctx.membership(for_member) is not None and \
+                may(ctx, Act.RECORD_ACTIONS, meeting=meeting):  # the room recorded (CJCG 6.3), typed as a deputy's
+            raise NotAllowed(f"{refused} To record {for_member.display_name} present, say "
+                             f"`here {mention(for_member.display_name)}`.") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
+        if (later := next((m for m in successors(ctx) if m.person_id == ctx.actor.id), None)) is not None:
+            raise NotAllowed(f"You take up {later.seat_title} on {show_date(later.term_starts_on)}; until then you "
+                             "are not counted as a member.") from None
         raise NotAllowed((former_seat(ctx) or str(refused)) + guests.how_to_record(ctx)) from None
 
 

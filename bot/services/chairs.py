@@ -97,19 +97,26 @@ def already_chair(ctx: Context, membership: Membership) -> Reply | None:
 
 
 def refuse_renewed_already(ctx: Context, name: str, renewed: dt.date | None) -> None:
-    """Refuse renewing a chair whose term has more than half its length left to run (CJCG 6.2: 12 months): a renewal
-    follows on from the term's end, so one recorded twice, again to correct its agreement, or a week after the naming
-    would add a second term on top of the first, two years' chairing from one agreement."""
+    """Refuse a renewal that would add a second term from one agreement. Where the ToR sets only an initial term
+    (CJCG 6.2: 12 months) a renewal is recorded in the last half of the term, the usual practice, so one recorded
+    twice, again to correct its agreement, or a week after the naming adds nothing; where the ToR sets every term,
+    the group renews when it agrees, refused only where the term already runs a full term from today."""
     rule = ctx.terms.chair
-    earliest = chair.renewal_from(ctx.terms, renewed)
-    if renewed is None or earliest is None or earliest <= ctx.today:
+    if renewed is None:
         return
-    sets = f"sets only an initial term of {rule.term_months} months" if rule.initial_term_only else \
-        f"sets a term of {rule.term_months} months"
+    if not rule.initial_term_only:
+        fresh = chair.chair_term_ends(ctx.terms, ctx.today)
+        if fresh is not None and renewed >= fresh:
+            raise NotAllowed(rule.cited(f"{name}'s term as chair already runs until {show_date(renewed)}, a full "
+                                        f"term of {rule.term_months} months from today") + "; nothing is changed.")
+        return
+    earliest = chair.renewal_from(ctx.terms, renewed)
+    if earliest is None or earliest <= ctx.today:
+        return
     raise NotAllowed(f"{name}'s term as chair runs until {show_date(renewed)}; nothing is changed. A renewal follows "
                      "on from the end of the term, so it is recorded in the last half of the term, from "
                      f"{show_date(earliest)}, the usual practice, so that one agreement adds one term; "
-                     + rule.cited(f"the ToR {sets}") + ".")
+                     + rule.cited(f"the ToR sets only an initial term of {rule.term_months} months") + ".")
 
 
 def require_chair_agreed(ctx: Context, seat_title: str, role: Role, name: str, agreed: str | None) -> None:

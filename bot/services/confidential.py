@@ -55,7 +55,7 @@ def in_parent(ctx: Context) -> bool:
         return False
     seat = ctx.session.scalars(select(Membership).where(
         Membership.group_id == ctx.group.parent_id, Membership.person_id == ctx.actor.id,
-        Membership.ended_at.is_(None))).first()
+        Membership.ended_at.is_(None), Membership.term_starts_on <= ctx.today)).first()  # not a successor seated ahead
     return is_member(seat, ctx.today)
 
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import bindparam, case, select
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, case, exists, select
+from sqlalchemy.orm import Session, aliased
 
 from bot import audit
 from bot.commands import PersonRef
@@ -46,7 +46,15 @@ NEXT_SCHEDULED = WITH_APPROVAL.where(Meeting.status == "scheduled", Meeting.star
 OPEN_OR_NEXT = WITH_APPROVAL.where((Meeting.status == "open") | ((Meeting.status == "scheduled")
                                                                    & (Meeting.starts_at >= bindparam("since")))) \
     .order_by(case((Meeting.status == "open", 0), else_=1), Meeting.starts_at).limit(1)
-SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None)) \
+# A successor seated ahead of the day their predecessor's term ends (`member add ... --from`) holds the seat from
+# that day: until then they are no holder, and from then their predecessor, whose term has ended, is none.
+LATER = aliased(Membership)
+SUCCEEDED = exists().where(LATER.group_id == Membership.group_id, LATER.seat_title == Membership.seat_title,
+                           LATER.id != Membership.id, LATER.ended_at.is_(None),
+                           LATER.term_starts_on <= bindparam("today"), Membership.term_ends_on.is_not(None),
+                           LATER.term_starts_on > Membership.term_ends_on)
+SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None),
+                                  Membership.term_starts_on <= bindparam("today"), ~SUCCEEDED) \
     .order_by(Membership.id)
 SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
 PEOPLE_OF = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
@@ -116,7 +124,8 @@ class Context:
     def memberships(self) -> list[Membership]:
         """The group's current seat holders (read once per command; `seats` refreshes it when it changes them)."""
         if self._memberships is None:
-            self._memberships = list(self.session.scalars(SEATED, {"group_id": self.group.id}))
+            self._memberships = list(self.session.scalars(SEATED, {"group_id": self.group.id,
+                                                                   "today": self.today}))
         return self._memberships
 
     def holders(self) -> list[Membership]:
@@ -129,7 +138,9 @@ class Context:
 
     def seat_read(self, person: Person, seat: Membership | None) -> None:
         """`person`'s current seat, read with them (speakers.person_seated): `membership` answers from it."""
-        if self._memberships is None:
+        starts_later = seat is not None and seat.term_starts_on > self.today
+        ended = seat is not None and seat.term_ends_on is not None and seat.term_ends_on < self.today
+        if self._memberships is None and not starts_later and not ended:  # those: a successor's, read as SEATED does
             self._seats[person.id] = seat
 
     def memberships_changed(self) -> None:
@@ -143,7 +154,8 @@ class Context:
             return next((m for m in self._memberships if m.person_id == person.id), None)
         if person.id not in self._seats:
             self._seats[person.id] = self.session.scalars(SEATED_PERSON, {"group_id": self.group.id,
-                                                                          "person_id": person.id}).first()
+                                                                          "person_id": person.id,
+                                                                          "today": self.today}).first()
         return self._seats[person.id]
 
     def open_meeting(self) -> Meeting | None:

@@ -19,7 +19,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.in_force import interests_prompt
 from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
-from bot.rules.tenure import at_term_end, new_holder_due
+from bot.rules.tenure import at_term_end
 from bot.services import reviews
 from bot.services.chair_notices import chair_term_cited, chair_vacant, namers, naming_chair
 from bot.services.context import Context
@@ -29,6 +29,7 @@ from bot.services.meetings import absence_warnings
 from bot.services.outstanding import outstanding
 from bot.services.presiding import opener
 from bot.services.standing import is_voting
+from bot.services.tenure import last_day, succession
 from bot.terms import CHAIR_ROLES, Role
 from bot.terms_powers import Act, PowerHolder
 
@@ -150,13 +151,7 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
         return f"the term now ends on {show_date(ends_on)}"
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
-        text = f"{holder}'s term in the seat {membership.seat_title} ends today, {show_date(ends_on)}"
-        add = f"`member add @person --seat \"{membership.seat_title}\"`"
-        then = f": a new representative is due from tomorrow, {show_date(ends_on + dt.timedelta(days=1))} ({add})." \
-            if new_holder_due(seat) else \
-            f": the seat is vacant until the term is renewed or the seat filled ({add})."
-        text = (seat.cited(text) if seat else text) + then
-        return Notice("Seat vacant", text)
+        return Notice("Seat vacant", last_day(ctx, membership, seat, ends_on))
     if kind == "chair-vacant":
         return Notice("Chair's term ending", chair_vacant(ctx, membership, ends_on))
     days = (ends_on - ctx.today).days
@@ -166,7 +161,8 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     else:
         text = f"{holder}'s term in the seat {membership.seat_title} of {ctx.terms.name} ends on {show_date(ends_on)}"
         text = seat.cited(text) if seat else text
-    ending = f"Plan the renewal or a successor: {naming_chair(ctx)}." if chair_term else at_term_end(seat, holder)
+    ending = f"Plan the renewal or a successor: {naming_chair(ctx)}." if chair_term else \
+        succession(ctx, membership) or at_term_end(seat, holder)
     text += f", in {plural(days, 'day')}. {ending}"
     people = tuple(dict.fromkeys((membership.person_id, *chairs(ctx), *(namers(ctx) if chair_term else seaters(ctx)))))
     return Notice("Term ending", text, people)

@@ -23,7 +23,7 @@ from bot.services.composition import holdings, refuse_steering_as_capacity, stan
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.standing import term_ended
-from bot.services.tenure import refuse_later_start, refuse_occupied, served_a_term
+from bot.services.tenure import cancel_successor, in_the_seat, refuse_pending, served_a_term, successors, taking_up
 from bot.terms import CHAIR_ROLES, Role, Seat
 from bot.terms_powers import Act
 from bot.verbs import MemberAdd, MemberRemove, Members
@@ -55,11 +55,16 @@ def list_members(ctx: Context, cmd: Members) -> Reply:
     held: dict[str, list[Membership]] = {}
     for m in ctx.holders():
         held.setdefault(m.seat_title.casefold(), []).append(m)
+    later: dict[str, list[str]] = {}  # successors seated ahead of the day they take up the seat
+    for m in successors(ctx):
+        later.setdefault(m.seat_title.casefold(), []).append(f"{m.person.display_name} from "
+                                                             f"{show_date(m.term_starts_on)}")
     rows = []
     for seat in ctx.terms.seats:
         holders = held.pop(seat.title.casefold(), [])
         label = seat.title + (f" ({seat.organisation})" if seat.organisation else "")
-        rows.append((label, "; ".join(describe(ctx, m, seat.voting) for m in holders) if holders else "vacant"))
+        holding = "; ".join(describe(ctx, m, seat.voting) for m in holders) if holders else "vacant"
+        rows.append((label, "; ".join([holding, *later.get(seat.title.casefold(), [])])))
     for membership in (m for ms in held.values() for m in ms):  # seats no longer in the ToR
         rows.append((membership.seat_title, describe(ctx, membership, False)))
     filled = sum(1 for _, v in rows if not v.startswith("vacant"))
@@ -108,24 +113,14 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     also = kept((cmd.also or "").strip(), lengths.NOTE, "capacity") or None
     refuse_steering_as_capacity(ctx, person.display_name, seat.title, also or "")
     before = breaches(ctx.terms, holdings(ctx))
-    lapsed = None  # a term that has ended: the seat awaits (re)appointment, of the same person or another
-    for membership in ctx.memberships():
-        same_seat = membership.seat_title.casefold() == seat.title.casefold()
-        if same_seat and term_ended(ctx, membership) and (membership.person_id == person.id
-                                                          or not seat.several_holders):
-            lapsed = membership
-            continue
-        if same_seat and membership.person_id == person.id and also:
-            return record_capacity(ctx, membership, also, before)
-        if same_seat and not seat.several_holders:
-            refuse_occupied(seat, membership, person.id, person.display_name)
-        if membership.person_id == person.id:
-            raise NotAllowed(f"{person.display_name} already holds {membership.seat_title}.")
+    start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
+    lapsed, predecessor, own = in_the_seat(ctx, seat, person, bool(also), start)
+    if own is not None and also:
+        return record_capacity(ctx, own, also, before)
     if new_holder_due(seat) and served_a_term(ctx, person.id, seat.title):
         raise NotAllowed(reappointment_refusal(seat, person.display_name))
     require_chair_agreed(ctx, seat.title, role, person.display_name, agreed)  # after: the seat is free to fill
-    start = parse_start(cmd.from_, ctx.today) if cmd.from_ else ctx.today
-    refuse_later_start(seat, start, ctx.today, person.display_name)
+    refuse_pending(ctx, seat, person.id, person.display_name)
     ends = term_end(start, seat.term_months) if seat.term_months else None
     chair_ends = term_end(start, ctx.terms.chair.term_months) if role in CHAIR_ROLES and \
         ctx.terms.chair.term_months else None
@@ -144,6 +139,8 @@ def add_member(ctx: Context, cmd: MemberAdd) -> Reply:
     if agreed:
         term += f"; agreed: {agreed}"
     notices = warnings_after(ctx, seat.title, before)
+    if start > ctx.today:
+        return Reply(taking_up(person.display_name, seat, start, predecessor, term, ctx.today), notices=notices)
     if lapsed is not None and lapsed.person_id == person.id:
         return Reply(f"{person.display_name} is reappointed to {seat.title} as {role.replace('_', '-')} for a new "
                      f"term from {show_date(start)}{term}.", notices=notices)
@@ -207,6 +204,8 @@ def remove_member(ctx: Context, cmd: MemberRemove) -> Reply:
     require(ctx, cmd.act, "remove members")
     person = ctx.person(cmd.person)
     membership = ctx.membership(person)
+    if membership is None and (cancelled := cancel_successor(ctx, person)) is not None:
+        return Reply(cancelled)
     if membership is None:
         raise NotFound(f"{person.display_name} holds no seat in {ctx.terms.name}. Say `members` to see who does.")
     require_open_meeting_keeps_a_chair(ctx, membership, f"removing {person.display_name}")

@@ -1,0 +1,53 @@
+"""The roll taken by whoever keeps the meeting's record (the secretariat, the chair, the minute-taker): `here @carol
+@dan` records those in the room at a hybrid meeting present, as each saying `here` would (CJCG 6.3: "Administrative
+support will be provided in terms of agendas, note taking and arrangements for meetings")."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.errors import NotAllowed
+from bot.grammar import PersonRef, mention
+from bot.models import Meeting, Person
+from bot.services import conduct, roll
+from bot.services.authority import require
+from bot.services.context import Context
+from bot.terms_powers import Act
+
+
+def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...]) -> tuple[str, tuple[str, ...]]:
+    """Record each of `named` present (a member) or attending for the member who named them (a deputy), by a holder
+    of the power to record actions; what each came to, and the interest prompts for those who have not declared.
+    One who cannot be recorded (no seat nor nomination, their authority at its cap: LIEG 2.1) is said so beside the
+    others recorded; where nobody can be, the whole is refused."""
+    people = list({person.id: person for person in (ctx.person(ref) for ref in named)}.values())
+    if any(person.id != ctx.actor.id for person in people):
+        require(ctx, Act.RECORD_ACTIONS, "record others present", meeting=meeting)
+    said: list[str] = []
+    refused: list[str] = []
+    prompts: tuple[str, ...] = ()
+    for person in people:
+        try:
+            with ctx.session.begin_nested():  # one refused changes nothing of theirs, and keeps the others
+                said.append(one_present(ctx, meeting, person))
+        except NotAllowed as refusal:
+            refused.append(f"{person.display_name} is not recorded: {refusal.message}")
+            continue
+        prompts += conduct.late_declaration(ctx, meeting, person, ctx.now)
+    if not said:
+        raise NotAllowed(" ".join(refused))
+    return " ".join(said + refused), prompts
+
+
+def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
+    """Record `person` present as a member, or attending as the deputy a member named for `meeting`."""
+    if ctx.membership(person) is not None:
+        return roll.mark_present(ctx, meeting, person)
+    if roll.nominations_for(ctx, meeting, person):
+        as_them = dataclasses.replace(ctx, actor=person)  # as the deputy saying `here`, recorded by the speaker
+        text = roll.mark_deputising(as_them, meeting, None)
+        ctx.audit("attendance.recorded_for", meeting=meeting.id, person=person.id)
+        return text.replace("You are already", f"{person.display_name} is already")
+    raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name} and no member has named them "
+                     f"{ctx.terms.deputies.word} for meeting {meeting.number}: record a guest with "
+                     f"`guest {mention(person.display_name)}`.")
