@@ -116,11 +116,12 @@ def test_lciib_a_seated_person_saying_here_for_another_is_not_told_they_hold_no_
     chat.ok("sam", "meeting schedule 8/12 10am")
     at(chat, "2026-12-08", "10:00")
     chat.ok("alice", "meeting open")
-    for who in ("dan", "sam"):
+    for who, hint in (("dan", ""), ("sam", " To record carol present, say `here @carol`.")):  # sam keeps the roll
         said = chat.refused(who, "here --for @carol").text
         assert "hold no seat" not in said and "member add" not in said, said
         assert said == ("London Children's Innovation and Improvement Board's ToR makes no provision for deputies "
-                        "(ToR Membership), so no one attends in carol's place; you attend in your own seat: `here`."), said
+                        "(ToR Membership), so no one attends in carol's place; you attend in your own seat: `here`."
+                        + hint), said
     said = chat.refused("zara", "here --for @carol").text
     assert said.startswith("You hold no seat in London Children's Innovation and Improvement Board"), said
 
