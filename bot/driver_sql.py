@@ -83,6 +83,20 @@ def rows(connection: Connection, statement: ClauseElement, params: Mapping[str, 
             for found in fetched]
 
 
+def send(connection: Connection, sql: str) -> None:
+    """Send `sql`, a statement without parameters or rows (a savepoint's), as `rows` sends one."""
+    cursor = connection.connection.cursor()
+    try:
+        if connection._has_events or connection.engine._has_events:
+            connection.dispatch.before_cursor_execute(connection, cursor, sql, (), None, False)
+        cursor.execute(sql)
+    except connection.dialect.loaded_dbapi.Error as error:
+        connection._handle_dbapi_exception(error, sql, (), cursor, None)
+        raise  # not reached: SQLAlchemy raises its own
+    finally:
+        cursor.close()
+
+
 def compiled(statement: ClauseElement, connection: Connection, params: Mapping[str, Any]) -> Plain | None:
     """`statement` compiled for `connection`'s dialect with these parameters; None when it needs what only
     SQLAlchemy's execution does (defaults computed in Python, parameters expanded or renamed at run time)."""
