@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -39,15 +39,17 @@ class Plain:
     results: tuple[Processor, ...] | None = None
 
 
-_plain: dict[tuple[ClauseElement, str, frozenset[str]], Plain | None] = {}
-KEPT = 256  # statements are the code's own, built once each; bounded all the same
+# {(statement, dialect, parameter names): its plain form}. By the dialect itself, as SQLAlchemy caches compiled forms
+# per engine: the processors are the dialect's. Bounded: statements are the code's own, but tests make many engines.
+_plain: dict[tuple[ClauseElement, Dialect, frozenset[str]], Plain | None] = {}
+KEPT = 256
 
 
 def rows(connection: Connection, statement: ClauseElement, params: Mapping[str, Any]) -> Sequence[Any]:
     """Run `statement` with `params` in `connection`'s transaction: its rows (each a tuple whose columns are also
     attributes, with `_asdict()`), empty for a statement that returns none."""
     dialect = connection.dialect
-    key = (statement, dialect.name, frozenset(params))
+    key = (statement, dialect, frozenset(params))
     if key not in _plain:
         if len(_plain) >= KEPT:
             _plain.clear()
