@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import Table, bindparam, event, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
-from bot import pg_chain, sealed_rows
+from bot import driver_sql, pg_chain, sealed_rows
 from bot import sealed_flush as sealed_flush  # notes the rows the ORM writes, for `record` to seal
 from bot.connections import connection_of
 from bot.models import AuditEvent
@@ -88,9 +88,9 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
     digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
-    connection_of(session).execute(APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action,
-                                          "detail": clean, "prev_hash": prev, "seq": seq + 1, "rows": rows,
-                                          "hash": digest})
+    driver_sql.rows(connection_of(session), APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id,
+                                                     "action": action, "detail": clean, "prev_hash": prev,
+                                                     "seq": seq + 1, "rows": rows, "hash": digest})
     session.info.setdefault(HEADS, {})[group_id] = (digest, seq + 1)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.sql import operators
 from sqlalchemy.sql.dml import UpdateBase
 from sqlalchemy.sql.elements import BinaryExpression, BindParameter
 
+from bot import driver_sql
 from bot.connections import connection_of
 from bot.models import (
     ApprovedMinutes,
@@ -199,7 +200,7 @@ def write_returning(session: Session, statement: UpdateBase, params: dict[str, A
     """Run an insert or update of a sealed table that returns every column of its rows (a vote's ballot) on the
     session's connection, without the ORM's path (half a vote's cost of the statement), and note those rows as
     `sealed_as_returned` would: the next audit event seals them from what came back. Returns the rows."""
-    rows = [dict(row) for row in connection_of(session).execute(statement, params).mappings()]
+    rows = [row._asdict() for row in driver_sql.rows(connection_of(session), statement, params)]
     note_returned(session, sealed_table(statement), rows)
     return rows
 

@@ -7,6 +7,7 @@ from typing import Any, cast
 
 from sqlalchemy import Row, Table, bindparam, insert, select, update
 
+from bot import driver_sql
 from bot.commands import STOP, PersonRef
 from bot.connections import connection_of
 from bot.errors import NotAllowed, NotFound, UsageError
@@ -199,7 +200,8 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
                      subject=PollRef(poll.id), notices=notices)
     # Ballots are written by statements only (never held by the ORM), so the read needs no flush first: the
     # session's connection runs it without the ORM's path.
-    ballot = connection_of(ctx.session).execute(BALLOT, {"poll_id": poll.id, "member_id": member_id}).first()
+    ballot = next(iter(driver_sql.rows(connection_of(ctx.session), BALLOT,
+                                       {"poll_id": poll.id, "member_id": member_id})), None)
     if ballot is not None and list(ballot.choices) == positions:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
                      subject=PollRef(poll.id), notices=notices)

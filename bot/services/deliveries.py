@@ -16,6 +16,7 @@ from sqlalchemy import Table, bindparam, delete
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from bot import driver_sql
 from bot.connections import connection_of
 from bot.models import PlatformDelivery
 
@@ -58,6 +59,6 @@ def claim(session: Session, delivery: Delivery, now: dt.datetime) -> bool:
     connection = connection_of(session)
     if zlib.crc32(delivery.key.encode()) % PRUNE_ONE_IN == 0:
         connection.execute(CLEAR_OUT, {"platform": delivery.platform, "before": now - KEPT_FOR})
-    claimed = connection.scalar(CLAIM.get(connection.dialect.name, CLAIM["sqlite"]),
-                                {"platform": delivery.platform, "key": delivery.key, "now": now})
-    return claimed is not None
+    claimed = driver_sql.rows(connection, CLAIM.get(connection.dialect.name, CLAIM["sqlite"]),
+                              {"platform": delivery.platform, "key": delivery.key, "now": now})
+    return bool(claimed)

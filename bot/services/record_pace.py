@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from bot import audit
+from bot import audit, driver_sql
 from bot.connections import connection_of
 from bot.errors import DomainError
 from bot.models import AuditEvent, Group, Person
@@ -33,7 +33,7 @@ def require_within_pace(session: Session, group: Group, actor: Person, now: dt.d
     ids = {"group_id": group.id, "actor_id": actor.id}
     # On the session's connection, without the ORM's path: audit events are written by statements only (never held
     # by the ORM), so there is nothing to flush before counting them, and the ORM's path cost as much as the count.
-    counts = connection_of(session).execute(COUNTED, ids | {w.name: now - w.length for w in WINDOWS}).one()
+    counts, = driver_sql.rows(connection_of(session), COUNTED, ids | {w.name: now - w.length for w in WINDOWS})
     made = dict(zip(WINDOWS, (int(n) for n in counts), strict=True))
     passed = window_passed(made)
     if passed is None:

@@ -13,6 +13,7 @@ import re
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 from urllib.parse import urlencode
 
 from aiohttp import web
@@ -67,13 +68,20 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
     return app
 
 
-def bolt_request(request: web.Request, body: str, query: str | None = None) -> BoltRequest:
+def bolt_request(request: web.Request, body: str, query: str | None = None,
+                 read: dict[str, Any] | None = None) -> BoltRequest:
+    """Bolt's request for `body`, read as the gate reads it (`read`, when the gate has read it already): Bolt reads
+    any form with 'payload' anywhere in it as an interaction's and, finding no payload field, as nothing: a command
+    typed with the word, or sent from a channel called #payloads, was a bare 404."""
     headers: dict[str, str | Sequence[str]] = {key.lower(): request.headers.getall(key) for key in request.headers}
-    bolt = BoltRequest(body=body, query=request.query_string if query is None else query, headers=headers)
-    if (read := gate.parsed(body, request.headers.get("Content-Type", ""))) is not None and read != bolt.body:
-        # Bolt reads any form with 'payload' anywhere in it as an interaction's and, finding no payload field,
-        # as nothing: a command typed with the word, or sent from a channel called #payloads, was a bare 404.
-        bolt.body, bolt.context = read, build_context(BoltContext({}), read)
+    query = request.query_string if query is None else query
+    if read is not None:  # Bolt's own parse of the same body would be thrown away: built from the gate's instead
+        bolt = BoltRequest(body=read, query=query, headers=headers, mode="socket_mode")  # takes a parsed body
+        bolt.raw_body, bolt.mode = body, "http"  # what the request is: signed text over HTTP
+    else:
+        bolt = BoltRequest(body=body, query=query, headers=headers)
+        if (read := gate.parsed(body, request.headers.get("Content-Type", ""))) is not None and read != bolt.body:
+            bolt.body, bolt.context = read, build_context(BoltContext({}), read)
     bolt.context[RECEIVED_AT] = time.monotonic()  # Slack's three seconds run from here, not from dispatch
     return bolt
 
@@ -92,12 +100,12 @@ def aiohttp_response(response: BoltResponse) -> web.Response:
 def events_route(app: App, pool: ThreadPoolExecutor, verifier: SignatureVerifier) -> Handler:
     async def slack_events(request: web.Request) -> web.StreamResponse:
         raw = await request.read()  # the web app's client_max_size refuses a larger body with 413
-        refused = gate.refusal(verifier, raw, request.headers)
-        if refused is not None:
-            logger.warning("refused a request to %s: %s", EVENTS_PATH, refused.reason)
-            return web.Response(status=refused.status, text="invalid request")
+        read = gate.admitted(verifier, raw, request.headers)
+        if isinstance(read, gate.Refusal):
+            logger.warning("refused a request to %s: %s", EVENTS_PATH, read.reason)
+            return web.Response(status=read.status, text="invalid request")
         try:
-            bolt = bolt_request(request, raw.decode("utf-8"))
+            bolt = bolt_request(request, raw.decode("utf-8"), read=read)
         except (AttributeError, KeyError, TypeError, ValueError):  # signed, but no request Bolt can route
             logger.warning("refused a signed request to %s: Bolt cannot read it", EVENTS_PATH)
             return web.Response(status=400, text="invalid request")

@@ -46,8 +46,15 @@ NOT_SLACK = Refusal(400, "the body is not a form or JSON object as Slack sends")
 
 
 def refusal(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]) -> Refusal | None:
-    """Why this request must be refused, or None when Slack signed it and it reads as a Slack request.
-    The signature is checked before the body is decoded or parsed."""
+    """Why this request must be refused, or None when Slack signed it and it reads as a Slack request."""
+    found = admitted(verifier, body, headers)
+    return found if isinstance(found, Refusal) else None
+
+
+def admitted(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]) -> Refusal | dict[str, Any]:
+    """The request as Bolt reads it (`parsed`) when Slack signed it and it reads as a Slack request, else why it
+    must be refused. The signature is checked before the body is decoded or parsed; the body is parsed once, here
+    (each parse of a command's form cost about 20 µs of the event loop's time, and it was parsed three times)."""
     timestamp = headers.get("X-Slack-Request-Timestamp", "")
     signature = headers.get("X-Slack-Signature", "")
     if not TIMESTAMP.fullmatch(timestamp) or not SIGNATURE.fullmatch(signature):
@@ -64,7 +71,8 @@ def refusal(verifier: SignatureVerifier, body: bytes, headers: Mapping[str, str]
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         return NOT_TEXT
-    return None if reads_as_slack(text, headers.get("Content-Type", "")) else NOT_SLACK
+    read = parsed(text, headers.get("Content-Type", ""))
+    return read if read is not None and shapes.complete(read) else NOT_SLACK
 
 
 def reads_as_slack(text: str, content_type: str) -> bool:
