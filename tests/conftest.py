@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 
 unsynced.install()
+compiled.install()  # every test module's own SQLite engines share the compiled SQL too (tests/compiled.py)
 
 
 def pytest_configure(config: pytest.Config) -> None:
