@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import random
 import shutil
 import socket
 import subprocess
@@ -20,10 +22,25 @@ NOT_COPIED = shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__p
                                     ".ruff_cache", ".hypothesis", ".pytest_cache", "*.db", ".env")
 
 
+# Ports for the govbot processes a test starts: below the kernel's ephemeral range (32768 and up), where a port bound
+# to 0 by another test's in-process server, or an outgoing connection, is never put; and a block of its own for each
+# xdist worker, so two workers never hand out the same port between one's probe closing and its process binding it.
+PORTS_FROM, PORTS_A_WORKER = 20000, 1500
+_next_port = itertools.count(random.randrange(PORTS_A_WORKER))
+
+
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw7").removeprefix("gw")
+    block = PORTS_FROM + (int(worker) % 8 if worker.isdigit() else 7) * PORTS_A_WORKER
+    for _ in range(PORTS_A_WORKER):
+        port = block + next(_next_port) % PORTS_A_WORKER
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:  # taken by something else on the machine: the next
+                continue
+            return port
+    raise RuntimeError(f"no free port from {block} to {block + PORTS_A_WORKER - 1}")
 
 
 def free_ports(count: int) -> list[int]:
