@@ -1,0 +1,88 @@
+"""Round 16's second read of seating ahead (PLPCP Membership: a DCS "will stand for twelve months", the successor
+chosen before the term ends): before their first day a successor is no member anywhere, and from it the one they
+succeed is none, in the channel, a 1:1 chat with govbot and the group's page alike."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.conversation import respond
+from bot.identity import Place, Speaker
+from bot.replies import Reply
+from bot.settings import Settings
+from tests.conftest import Chat
+from tests.web.pages import page_settings
+from tests.web.test_group_page import fetch
+
+__all__ = ["page_settings"]
+
+SUCCESSOR = 'member add @nadia --seat "DCS North London" --from 15 Jan'
+AFTER = dt.datetime(2027, 1, 21, 10, 0, tzinfo=dt.UTC)
+
+
+def alone(chat: Chat, who: str, text: str) -> Reply:
+    """`who` says `text` in their 1:1 chat with govbot."""
+    return respond(chat.sessions, Speaker("console", who, who), Place("console", f"{who}-dm", direct=True), text,
+                   chat.now)
+
+
+def test_cjcg_one_co_opted_from_a_later_day_reads_nothing_in_a_direct_chat_before_it(chat: Chat) -> None:
+    """CJCG 6.7-6.9: fin, co-opted on 1 Dec from 15 Jan, asked govbot in her 1:1 chat for `members` and
+    `meetings` and was shown the confidential record (the channel already refused her); now she is told she holds
+    no seat yet, and from 15 Jan she reads it."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("alice", 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"')
+    chat.ok("sam", 'member add @fin --seat "Finance Business Partner - Children\'s Services" --from 15/1')
+    for text in ("members", "meetings"):
+        said = alone(chat, "fin", text)
+        assert said.error and "alice" not in said.as_text() and "Civic Centre" not in said.as_text(), said.as_text()
+        assert "You hold no seat" in said.text, said.text
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
+    assert "alice" in alone(chat, "fin", "members").as_text()
+
+
+def test_the_holder_succeeded_reads_nothing_of_the_group_in_a_direct_chat_from_the_day(chat: Chat) -> None:
+    """bob's term ended on 14 Jan and nadia took the seat up on 15 Jan: in his 1:1 chat bob was still answered as
+    a member of the steering group (and asked which group where he sat on another); nadia, its member, was not."""
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    assert not alone(chat, "bob", "meetings").error
+    assert alone(chat, "nadia", "meetings").error
+    chat.now = AFTER
+    said = alone(chat, "bob", "meetings")
+    assert said.error and "You hold no seat" in said.text, said.text
+    assert not alone(chat, "nadia", "meetings").error
+
+
+def test_the_group_page_is_not_given_to_a_successor_before_their_first_day(chat: Chat,
+                                                                          page_settings: Settings) -> None:
+    """PLPCP's page is its members' (read through the personal link `page` gives each): nadia, seated on 1 Dec
+    from 15 Jan, was given her link and read the record before her first day; bob, succeeded, kept getting his,
+    and the link he had opened the page after his term. Now each reads it while they hold the seat."""
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    refused = chat.refused("nadia", "page").text
+    assert "you do not hold a seat in it" in refused, refused
+    chat.now = dt.datetime(2027, 1, 14, 20, 0, tzinfo=dt.UTC)  # his last evening: a link for 24 hours
+    link = chat.ok("bob", "page").text.split("http://localhost", 1)[1].split()[0]
+    [(status, _, _)] = fetch(page_settings, chat.sessions, chat.now, link)
+    assert status in (200, 303), status
+    chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
+    [(status, _, _)] = fetch(page_settings, chat.sessions, chat.now, link)
+    assert status in (403, 404), status
+    assert "you do not hold a seat in it" in chat.refused("bob", "page").text
+    assert "http://localhost/groups/plpcp/?t=" in chat.ok("nadia", "page").text
+
+
+def test_cjcg_the_dashboard_of_one_co_opted_from_a_later_day_shows_nothing_of_the_group_before_it(chat: Chat) -> None:
+    """fin's dashboard (App Home) listed her CJCG seat and the group's next meeting, with where it is held, before
+    she took the seat up (CJCG 6.7-6.9); it now welcomes her as one holding no seat until 15 Jan."""
+    from bot.services.dashboard import home
+
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("alice", 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"')
+    chat.ok("sam", 'member add @fin --seat "Finance Business Partner - Children\'s Services" --from 15/1')
+    board = home(chat.sessions, Speaker("console", "fin", "fin"), chat.now)
+    assert "Civic Centre" not in board.as_text() and "You hold no seat" in board.text, board.as_text()
