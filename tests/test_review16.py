@@ -86,3 +86,18 @@ def test_cjcg_the_dashboard_of_one_co_opted_from_a_later_day_shows_nothing_of_th
     chat.ok("sam", 'member add @fin --seat "Finance Business Partner - Children\'s Services" --from 15/1')
     board = home(chat.sessions, Speaker("console", "fin", "fin"), chat.now)
     assert "Civic Centre" not in board.as_text() and "You hold no seat" in board.text, board.as_text()
+
+
+def test_the_last_day_notice_is_not_titled_seat_vacant_when_a_successor_takes_it_up_next_day(chat: Chat) -> None:
+    """bob's last day's notice said nadia takes the seat up on 15 Jan, under the title "Seat vacant": the seat is
+    never vacant. Its title now says the seat is taken up tomorrow; a seat with no successor is still vacant."""
+    from tests.scheduler.conftest import RecordingNotifier, run
+
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    notifier = RecordingNotifier()
+    run(chat.sessions, notifier, [dt.datetime(2027, 1, 14, 9, tzinfo=dt.UTC)])
+    titles = {sent.reply.text.split("'", 1)[0]: sent.reply.title for sent in notifier.sent
+              if "ends today, 14 Jan 2027" in sent.reply.text}
+    assert titles["bob"] == "Seat taken up tomorrow", titles
+    assert titles["carol"] == "Seat vacant", titles
