@@ -101,3 +101,51 @@ def test_the_last_day_notice_is_not_titled_seat_vacant_when_a_successor_takes_it
               if "ends today, 14 Jan 2027" in sent.reply.text}
     assert titles["bob"] == "Seat taken up tomorrow", titles
     assert titles["carol"] == "Seat vacant", titles
+
+
+def lieg_room(chat: Chat) -> None:
+    """LIEG meeting 1 on 10 Dec 2026, erin chairing, bob taking the minutes (5.2), open."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lieg")
+    chat.ok("erin", "meeting schedule 10 dec 10am --chair @erin --minutes @bob")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+
+
+def test_lieg_the_room_recorded_names_a_guest_already_recorded_as_one(chat: Chat) -> None:
+    """LIEG 2.7: erin recorded mia, a guest; bob, taking the roll in the room, named her too and was told 'mia is
+    not recorded ... record a guest with `guest @mia`', as though she were not there."""
+    lieg_room(chat)
+    chat.ok("erin", "guest @mia")
+    said = chat.ok("bob", "here @mia @grace").text
+    assert "mia is recorded as a guest at meeting 1 (ToR 2.7)" in said and "guest @mia" not in said, said
+    assert "grace is present" in said, said
+
+
+def test_lieg_a_guest_named_deputy_and_recorded_in_the_room_is_listed_once(chat: Chat) -> None:
+    """LIEG 2.4 and 2.7: mia came as a guest; carol then named her deputy for the meeting and bob recorded her in
+    the room. The roll listed her twice, 'Deputies: mia for carol' and 'In attendance: mia — guest' (her own `here`
+    withdraws the guest record); now once, as deputy."""
+    lieg_room(chat)
+    chat.ok("erin", "guest @mia")
+    chat.ok("carol", "deputy @mia --meeting 1")
+    said = chat.ok("bob", "here @mia").text
+    assert "mia is attending as deputy for carol" in said and "deputy only" in said, said
+    roll = chat.ok("bob", "attendance").as_text()
+    assert "mia for carol" in roll and "guest" not in roll, roll
+
+
+def test_plpcp_the_room_recorded_names_a_successor_by_their_first_day_and_offers_no_guest(chat: Chat) -> None:
+    """PLPCP provides for no guests: sam naming nadia (seated from 15 Jan) or zed in the room was told to record
+    them with `guest @nadia`, a command PLPCP refuses. nadia is now said to take the seat up on 15 Jan; zed to hold
+    no seat, without the guest."""
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.ok("sam", "here @bob @nadia @zed").text
+    assert "bob is present" in said, said
+    assert "nadia is not recorded: nadia takes up DCS North London on 15 Jan 2027; until then nadia is not counted " \
+           "as a member." in said, said
+    assert "zed is not recorded: zed holds no seat" in said and "guest" not in said, said
