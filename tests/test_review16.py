@@ -38,6 +38,8 @@ def test_cjcg_one_co_opted_from_a_later_day_reads_nothing_in_a_direct_chat_befor
         said = alone(chat, "fin", text)
         assert said.error and "alice" not in said.as_text() and "Civic Centre" not in said.as_text(), said.as_text()
         assert "You hold no seat" in said.text, said.text
+        assert "You take up Finance Business Partner - Children's Services of Children's Joint Commissioning Group " \
+               "on 15 Jan 2027." in said.text, said.text
     chat.now = dt.datetime(2027, 1, 15, 9, 0, tzinfo=dt.UTC)
     assert "alice" in alone(chat, "fin", "members").as_text()
 
