@@ -151,3 +151,26 @@ def test_plpcp_the_room_recorded_names_a_successor_by_their_first_day_and_offers
     assert "nadia is not recorded: nadia takes up DCS North London on 15 Jan 2027; until then nadia is not counted " \
            "as a member." in said, said
     assert "zed is not recorded: zed holds no seat" in said and "guest" not in said, said
+
+
+def test_the_calendar_address_of_the_holder_succeeded_stops_on_the_successors_first_day(
+        chat: Chat, page_settings: Settings) -> None:
+    """bob's own calendar address (shown on the page he read as a member) reads the feed while he is a member: it
+    kept reading it after nadia took his seat up, as it did for nadia before her first day."""
+    from sqlalchemy import select
+
+    from bot.models import Person
+    from bot.records.page_links import calendar_token
+    from tests.web.pages import SECRET
+
+    chat.load("plpcp")
+    chat.ok("sam", SUCCESSOR)
+    with chat.sessions() as session:
+        ids = {name: id_ for name, id_ in session.execute(select(Person.display_name, Person.id))}
+    address = {who: f"/calendar/plpcp.ics?token={calendar_token(SECRET, 'plpcp', ids[who])}" for who in ("bob", "nadia")}
+    [(bob_before, _, _), (nadia_before, _, _)] = fetch(page_settings, chat.sessions, chat.now, address["bob"],
+                                                       address["nadia"])
+    assert (bob_before, nadia_before) == (200, 404), (bob_before, nadia_before)
+    [(bob_after, _, _), (nadia_after, _, _)] = fetch(page_settings, chat.sessions, AFTER, address["bob"],
+                                                     address["nadia"])
+    assert (bob_after, nadia_after) == (404, 200), (bob_after, nadia_after)
