@@ -188,7 +188,7 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
         raise NotFound(NOT_BOUND)
     actor = seated[0] if seated is not None else person_for(session, speaker)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
-        chosen = direct.groups_meant(session, actor, command.verb, named)
+        chosen = direct.groups_meant(session, actor, command.verb, named, now)
         # the cards a command changed are in the group's channel, not here: named for the platform to read anew
         combined = direct.combined(chosen, [
             with_cards(ctx, USE_CASES[type(command)](ctx, names_written(ctx, command)), everywhere)

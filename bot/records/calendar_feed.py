@@ -131,7 +131,7 @@ def feed_for_token(session: Session, short_name: str, token: str, now: dt.dateti
     matches = hmac.compare_digest(expected.encode(), token.encode())
     if found is None:
         return None
-    member = calendar_reader(session, found[0], secret, token) if secret and not matches else None
+    member = calendar_reader(session, found[0], secret, token, now) if secret and not matches else None
     if not (matches and found[1]) and member is None:
         return None
     return feed(session, found[0], now)

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Group, Membership
+from bot.records.holdings import held_on
 from bot.rules.page_access import Visibility, visibility
 from bot.terms import SHORT_NAME
 from bot.terms_stored import group_terms
@@ -58,7 +59,7 @@ def calendar_token(secret: str, short_name: str, person_id: int) -> str:
     return str(URLSafeSerializer(secret, salt=CALENDAR_SALT).dumps({"g": short_name, "p": person_id}))
 
 
-def calendar_reader(session: Session, group: Group, secret: str, token: str) -> int | None:
+def calendar_reader(session: Session, group: Group, secret: str, token: str, now: dt.datetime) -> int | None:
     """The member whose calendar token `token` is for `group`, or None (a bad token, another group's, or one who
     has left)."""
     try:
@@ -66,21 +67,29 @@ def calendar_reader(session: Session, group: Group, secret: str, token: str) -> 
         named, person_id = str(data["g"]), int(data["p"])
     except (BadSignature, KeyError, TypeError, ValueError):
         return None
-    return person_id if named == group.short_name and is_member(session, group, person_id) else None
+    return person_id if named == group.short_name and is_member(session, group, person_id, today(group, now)) \
+        else None
 
 
-def is_member(session: Session, group: Group, person_id: int) -> bool:
-    """The person holds a seat of the group now (a member, chair, secretariat or observer): leaving ends access."""
+def today(group: Group, now: dt.datetime) -> dt.date:
+    """The group's day at `now`, in its ToR's time zone."""
+    return now.astimezone(group_terms(group).zone).date()
+
+
+def is_member(session: Session, group: Group, person_id: int, on: dt.date) -> bool:
+    """The person holds a seat of the group on the day `on` (a member, chair, secretariat or observer): leaving ends
+    access, and a successor seated ahead has none before their first day nor the one they succeed from it."""
     return session.scalar(select(Membership.id).where(Membership.group_id == group.id,
                                                       Membership.person_id == person_id,
-                                                      Membership.ended_at.is_(None)).limit(1)) is not None
+                                                      held_on(on)).limit(1)) is not None
 
 
 def reader(session: Session, group: Group, secret: str | None, token: str, now: dt.datetime) -> int | None:
     """The person a token lets read `group`'s page now, or None: bad or expired token, another group's, or a
     person who has left the group."""
     found = read(secret, token, now) if secret and token else None
-    if found is None or found.short_name != group.short_name or not is_member(session, group, found.person_id):
+    if found is None or found.short_name != group.short_name or not is_member(session, group, found.person_id,
+                                                                                     today(group, now)):
         return None
     return found.person_id
 

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import UsageError
 from bot.models import ActionItem, Identity, Meeting, Membership, Poll
+from bot.records.holdings import held_on
 from bot.replies import shortened
 from bot.rules.calendar import show
 from bot.rules.powers import power_for, who_may
@@ -31,7 +32,7 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
     if group is None or missing not in ("poll", "meeting", "action"):
         return ""
     terms = group_terms(group)
-    if terms.confidential and not seated(session, group.id, speaker):
+    if terms.confidential and not seated(session, group.id, speaker, now.astimezone(terms.zone).date()):
         return ""
     if missing == "poll":
         polls = session.scalars(select(Poll).where(Poll.group_id == group.id,
@@ -52,10 +53,11 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
     return f" {what}: {', '.join(listed)}." if listed else f" {what}: none."
 
 
-def seated(session: Session, group_id: int, speaker: Speaker) -> bool:
-    """Whether the speaker holds a seat in the group now (read only: a first-time speaker is not created)."""
+def seated(session: Session, group_id: int, speaker: Speaker, today: dt.date) -> bool:
+    """Whether the speaker holds a seat in the group today (read only: a first-time speaker is not created); not one
+    taken up on a day to come (bot/records/holdings.py)."""
     found = session.scalar(select(Membership.id).join(Identity, Identity.person_id == Membership.person_id)
-                           .where(Membership.group_id == group_id, Membership.ended_at.is_(None),
+                           .where(Membership.group_id == group_id, held_on(today),
                                   Identity.platform == speaker.platform, Identity.external_id == speaker.user_id)
                            .limit(1))
     return found is not None

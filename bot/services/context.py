@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from sqlalchemy import bindparam, case, exists, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import bindparam, case, select
+from sqlalchemy.orm import Session
 
 from bot import audit
 from bot.commands import PersonRef
@@ -17,6 +17,7 @@ from bot.errors import NotFound
 from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, ApprovedMinutes, Attendance, Group, Meeting, Membership, Person, Poll
+from bot.records.holdings import held_on
 from bot.rules.calendar import example_day, show_date
 from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
@@ -48,13 +49,7 @@ OPEN_OR_NEXT = WITH_APPROVAL.where((Meeting.status == "open") | ((Meeting.status
     .order_by(case((Meeting.status == "open", 0), else_=1), Meeting.starts_at).limit(1)
 # A successor seated ahead of the day their predecessor's term ends (`member add ... --from`) holds the seat from
 # that day: until then they are no holder, and from then their predecessor, whose term has ended, is none.
-LATER = aliased(Membership)
-SUCCEEDED = exists().where(LATER.group_id == Membership.group_id, LATER.seat_title == Membership.seat_title,
-                           LATER.id != Membership.id, LATER.ended_at.is_(None),
-                           LATER.term_starts_on <= bindparam("today"), Membership.term_ends_on.is_not(None),
-                           LATER.term_starts_on > Membership.term_ends_on)
-SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), Membership.ended_at.is_(None),
-                                  Membership.term_starts_on <= bindparam("today"), ~SUCCEEDED) \
+SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), held_on(bindparam("today"))) \
     .order_by(Membership.id)
 SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
 PEOPLE_OF = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))

@@ -9,6 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.models import Ballot, DeputyNomination, Group, Identity, Interest, Meeting, Membership, Poll, SecretVoter
+from bot.records.holdings import held_now
 from bot.replies import Reply, shortened
 from bot.rules.calendar import show, show_date, term_ended
 from bot.rules.tenure import awaiting, chair_term_words
@@ -24,8 +25,7 @@ def home(sessions: sessionmaker[Session], speaker: Speaker, now: dt.datetime) ->
     with sessions() as session:
         person_id = session.scalar(select(Identity.person_id).where(Identity.platform == speaker.platform,
                                                                     Identity.external_id == speaker.user_id))
-        seats = list(session.scalars(select(Membership).where(Membership.person_id == person_id,
-                                                              Membership.ended_at.is_(None))))
+        seats = held_now(session, person_id, now)  # not one taken up on a day to come (bot/records/holdings.py)
         if person_id is None or not seats:
             return Reply("You hold no seat in any group govbot keeps yet. When a chair adds you, your seats, "
                          "meetings and open votes appear here. Say `/gov help` in a group's channel to begin.",

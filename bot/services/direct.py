@@ -4,6 +4,7 @@ on the person's only group, or asks which one (`--group <short-name>`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from sqlalchemy import select
@@ -11,7 +12,9 @@ from sqlalchemy.orm import Session
 
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.models import Group, Membership, Person
+from bot.records.holdings import held_now
 from bot.replies import Reply
+from bot.rules.calendar import show_date
 from bot.services import groups
 from bot.typed_words import APOSTROPHE, KEPT_APOSTROPHE, SMART_QUOTES
 
@@ -49,25 +52,35 @@ def open_quote(source: str, quotes: str, at: int) -> str | None:
     return open_
 
 
-def own_groups(session: Session, person: Person) -> list[Group]:
-    """The groups in which `person` holds a seat now."""
-    return list(session.scalars(select(Group).join(Membership, Membership.group_id == Group.id)
-                                .where(Membership.person_id == person.id, Membership.ended_at.is_(None))
-                                .distinct().order_by(Group.short_name)))
+def own_groups(session: Session, person: Person, now: dt.datetime) -> list[Group]:
+    """The groups in which `person` holds a seat now: not one they take up on a day still to come, nor one they
+    were succeeded in (bot/records/holdings.py)."""
+    ids = {m.group_id for m in held_now(session, person.id, now)}
+    return list(session.scalars(select(Group).where(Group.id.in_(ids)).order_by(Group.short_name))) if ids else []
 
 
-def groups_meant(session: Session, person: Person, verb: str, named: str | None) -> list[Group]:
+def taking_up(session: Session, person: Person, now: dt.datetime) -> str:
+    """` You take up DCS North London of Pan-London ... on 15 Jan 2027.`, for a seat `person` is recorded to take up
+    on a day still to come (`member add ... --from`); empty where none is."""
+    later = session.execute(select(Membership, Group).join(Group, Group.id == Membership.group_id).where(
+        Membership.person_id == person.id, Membership.ended_at.is_(None), Membership.term_starts_on > now.date())
+        .order_by(Membership.term_starts_on).limit(1)).first()
+    return "" if later is None else \
+        f" You take up {later[0].seat_title} of {later[1].name} on {show_date(later[0].term_starts_on)}."
+
+
+def groups_meant(session: Session, person: Person, verb: str, named: str | None, now: dt.datetime) -> list[Group]:
     """The groups a command typed in a direct chat is about. Raises NotFound asking which group when that is not
     clear, and NotAllowed for a group in which the person holds no seat."""
-    mine = own_groups(session, person)
+    mine = own_groups(session, person, now)
     if named is not None:
         group = groups.group_named(session, named, seen_by=person.id)
         if group.id not in {g.id for g in mine}:
             raise NotAllowed(f"You hold no seat in {group.name}, so govbot answers for it only in its own channel.")
         return [group]
     if not mine:
-        raise NotFound("You hold no seat in a group govbot keeps, so there is nothing to answer for here. Ask in "
-                       "your group's channel.")
+        raise NotFound("You hold no seat in a group govbot keeps, so there is nothing to answer for here." +
+                       taking_up(session, person, now) + " Ask in your group's channel.")
     if len(mine) == 1 or verb in LISTS:
         return mine
     names = ", ".join(g.short_name for g in mine)

@@ -151,7 +151,8 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
         return f"the term now ends on {show_date(ends_on)}"
     holder, seat = membership.person.display_name, ctx.terms.seat(membership.seat_title)
     if kind == "seat-vacant":
-        return Notice("Seat vacant", last_day(ctx, membership, seat, ends_on))
+        taken = succession(ctx, membership)  # a successor seated ahead takes the seat up tomorrow: it is never vacant
+        return Notice("Seat taken up tomorrow" if taken else "Seat vacant", last_day(ctx, membership, seat, ends_on))
     if kind == "chair-vacant":
         return Notice("Chair's term ending", chair_vacant(ctx, membership, ends_on))
     days = (ends_on - ctx.today).days

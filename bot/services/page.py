@@ -37,7 +37,7 @@ def page_url(ctx: Context, anchor: str = "") -> str | None:
     address = f"{base_url()}/groups/{ctx.group.short_name}/"
     if visibility(ctx.terms) == Visibility.PUBLIC:
         return address + anchor
-    if settings.page_key is None or not is_member(ctx.session, ctx.group, ctx.actor.id):
+    if settings.page_key is None or not is_member(ctx.session, ctx.group, ctx.actor.id, ctx.today):
         return None
     expires = ctx.now + dt.timedelta(hours=settings.page_link_hours)
     token = issue(settings.page_key, ctx.group.short_name, ctx.actor.id, expires)
@@ -53,7 +53,7 @@ def overheard(ctx: Context) -> bool:
 def page_link(ctx: Context, cmd: Page) -> Reply:
     """The group's page: the record (meetings, minutes, registers, actions, attendance) on the web."""
     public = visibility(ctx.terms) == Visibility.PUBLIC
-    if not public and not is_member(ctx.session, ctx.group, ctx.actor.id):
+    if not public and not is_member(ctx.session, ctx.group, ctx.actor.id, ctx.today):
         raise NotAllowed(explain(ctx.terms) + "; you do not hold a seat in it, so I cannot give you a link.")
     if not public and overheard(ctx):
         return Reply(OVERHEARD, title="Open the record", private=True)

@@ -9,9 +9,11 @@ import dataclasses
 from bot.errors import NotAllowed
 from bot.grammar import PersonRef, mention
 from bot.models import Meeting, Person
-from bot.services import conduct, roll
+from bot.rules.calendar import show_date
+from bot.services import conduct, guests, roll
 from bot.services.authority import require
 from bot.services.context import Context
+from bot.services.tenure import successors
 from bot.terms_powers import Act
 
 
@@ -40,14 +42,26 @@ def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...])
 
 
 def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
-    """Record `person` present as a member, or attending as the deputy a member named for `meeting`."""
+    """Record `person` present as a member, or attending as the deputy a member named for `meeting` (a guest then
+    named deputy is listed once, as deputy, as their own `here` lists them); a guest already recorded is said so."""
     if ctx.membership(person) is not None:
         return roll.mark_present(ctx, meeting, person)
+    as_them = dataclasses.replace(ctx, actor=person)  # as the person saying `here`, recorded by the speaker
     if roll.nominations_for(ctx, meeting, person):
-        as_them = dataclasses.replace(ctx, actor=person)  # as the deputy saying `here`, recorded by the speaker
-        text = roll.mark_deputising(as_them, meeting, None)
+        text = roll.mark_deputising(as_them, meeting, None) + guests.no_longer_guest(as_them, meeting)
         ctx.audit("attendance.recorded_for", meeting=meeting.id, person=person.id)
         return text.replace("You are already", f"{person.display_name} is already")
-    raise NotAllowed(f"{person.display_name} holds no seat in {ctx.terms.name} and no member has named them "
-                     f"{ctx.terms.deputies.word} for meeting {meeting.number}: record a guest with "
-                     f"`guest {mention(person.display_name)}`.")
+    if (as_guest := guests.already_guest(as_them, meeting, person)) is not None:  # LIEG 2.7
+        return as_guest.replace("You are recorded", f"{person.display_name} is recorded")
+    raise NotAllowed(not_recordable(ctx, meeting, person))
+
+
+def not_recordable(ctx: Context, meeting: Meeting, person: Person) -> str:
+    """Why `person` is not recorded present: a successor seated ahead takes their seat up later (PLPCP Membership);
+    anyone else holds no seat nor nomination, and is recorded as a guest where the ToR provides for guests."""
+    if (later := next((m for m in successors(ctx) if m.person_id == person.id), None)) is not None:
+        return (f"{person.display_name} takes up {later.seat_title} on {show_date(later.term_starts_on)}; until then "
+                f"{person.display_name} is not counted as a member.")
+    guest = f": record a guest with `guest {mention(person.display_name)}`" if guests.how_to_record(ctx) else ""
+    return (f"{person.display_name} holds no seat in {ctx.terms.name} and no member has named them "
+            f"{ctx.terms.deputies.word} for meeting {meeting.number}{guest}.")
