@@ -18,6 +18,7 @@ from bot.settings import Settings
 from handlers.teams.notifier import TeamsNotifier
 from scheduler.delivery import deliver
 from tests.teams.conftest import SDK_WARNINGS, teams_world
+from tests.teams.test_meeting import card_of, card_text
 from tests.teams.test_personal_chat_vote import personal
 
 pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
@@ -60,3 +61,27 @@ def test_the_draft_minutes_approved_from_the_chairs_1_1_chat_are_circulated_in_t
 
 async def no_wait(seconds: float) -> None:
     """The notifier's sleep, not taken: no test waits on the wall clock."""
+
+
+def test_the_closing_card_says_when_the_meeting_was_held_as_its_earlier_copy_does(
+        sessions: sessionmaker[Session]) -> None:
+    """After `meeting close` the meeting's earlier card, updated to its closed state, read 'When: Thu 10 Dec 2026,
+    10:00 GMT', and the closing card posted below it did not: a clerk filing the closing card could not tell which
+    meeting day it was. Both now say when it was held."""
+    async def run() -> None:
+        async with teams_world(sessions) as teams:
+            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+            teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+            await teams.say("alice", "meeting open")
+            for person in ("bob", "carol"):
+                await teams.say(person, "here")
+            teams.clock.now += dt.timedelta(minutes=60)
+            closing = [card_text(card_of(c)) for c in await teams.say("alice", "meeting close")
+                       if c.body.get("attachments")]
+            updated = [text for text in closing if "no longer updated" in text or "is closed." in text]
+            posted = [text for text in closing if "Meeting 1 is closed;" in text or "Meeting 1 is closed." in text]
+            assert updated and posted, closing
+            for text in closing:
+                assert "When: Thu 10 Dec 2026, 10:00" in text, "\n----\n".join(closing)
+
+    asyncio.run(run())
