@@ -45,7 +45,8 @@ def test_the_draft_minutes_approved_from_the_chairs_1_1_chat_are_circulated_in_t
                                       "trigger": "manual"})
             async with teams.http.post(teams.endpoint, json=pressed, headers=teams.headers()) as response:
                 assert response.status == 200
-                answer = json.dumps(await response.json())
+                answered = await response.json()
+                answer = json.dumps(answered)
             notifiers = {"teams": TeamsNotifier(Settings(_env_file=None, teams_anonymous=True), sleep=no_wait)}
             await asyncio.to_thread(deliver, sessions, notifiers, teams.clock.now)  # the delivery job's next run
             in_channel = [json.dumps(c.body) for c in teams.connector.calls[before:] if "cjcg-general" in c.path]
@@ -53,6 +54,11 @@ def test_the_draft_minutes_approved_from_the_chairs_1_1_chat_are_circulated_in_t
             assert any("Approved minutes of meeting 1" in json.dumps(c.body) for c in asked), asked
             assert "Approved by Alice" in answer, answer  # the presser read only their first line, '# Minutes of …'
             assert "posted in the channel of Children's Joint Commissioning Group" in answer, answer
+            # The draft's card in the 1:1 chat gives way to the approved minutes: no 'Approve' left to press.
+            assert answered["type"] == "application/vnd.microsoft.card.adaptive", answered
+            shown = card_text(answered["value"])
+            assert shown.startswith("Minutes of meeting 1 approved") and "Draft" not in shown, shown
+            assert not answered["value"].get("actions"), answered["value"]
             assert any("Minutes of meeting 1 approved" in body for body in in_channel), \
                 [(c.path, c.body) for c in teams.connector.calls[before:]]
 
