@@ -190,10 +190,10 @@ class Listeners:
             await self.record.tell(context, place, reply.asides)
         if card is None:  # a card posted before cards named themselves: answer as they were answered
             return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
-        shown = await self.record.pressed(context, speaker, place, card, reply)
-        if shown is None and place.direct and reply.subject is not None and reply.subject.key == card:
+        standing = await self.record.pressed(context, speaker, place, card, reply)
+        if standing is None and place.direct and reply.subject is not None and reply.subject.key == card:
             return in_its_place(reply, render.card(dataclasses.replace(reply, notices=())))  # a 1:1 keeps no copy
-        return Outcome(reply, shown)
+        return Outcome(reply, standing)
 
     async def _kept_unless_undone(self, context: TurnContext, reply: Reply | None) -> None:
         """Keep the conversation's reference on its own where the command's transaction did not: a delivery
