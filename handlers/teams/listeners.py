@@ -191,7 +191,8 @@ class Listeners:
         if card is None:  # a card posted before cards named themselves: answer as they were answered
             return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
         standing = await self.record.pressed(context, speaker, place, card, reply)
-        if standing is None and place.direct and reply.subject is not None and reply.subject.key == card:
+        if standing is None and place.direct and reply.title and reply.subject is not None \
+                and reply.subject.key == card:  # the record's own card (the minutes approved), not a receipt
             return in_its_place(reply, render.card(dataclasses.replace(reply, notices=())))  # a 1:1 keeps no copy
         return Outcome(reply, standing)
 
