@@ -28,6 +28,7 @@ from bot.services.channel_unbind import NOT_BOUND
 from bot.services.choices import hinted
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
+from bot.services.direct_posts import to_the_channel
 from bot.services.exposure import exposure_asides
 from bot.services.help_answer import help_answer
 from bot.services.mention_text import names_written
@@ -189,9 +190,10 @@ def run(session: Session, speaker: Speaker, place: Place, command: Command, now:
     actor = seated[0] if seated is not None else person_for(session, speaker)
     if group is None and place.direct:  # a 1:1 chat with the bot: the person's own groups
         chosen = direct.groups_meant(session, actor, command.verb, named, now)
-        # the cards a command changed are in the group's channel, not here: named for the platform to read anew
+        # the cards a command changed are in the group's channel, not here: named for the platform to read anew;
+        # what it changed is posted there too (direct_posts)
         combined = direct.combined(chosen, [
-            with_cards(ctx, USE_CASES[type(command)](ctx, names_written(ctx, command)), everywhere)
+            to_the_channel(ctx, with_cards(ctx, USE_CASES[type(command)](ctx, names_written(ctx, command)), everywhere))
             for ctx in (Context(session=session, group=g, actor=actor, now=now, platform=speaker.platform, place=place)
                         for g in chosen)])
         for g in chosen:

@@ -193,7 +193,7 @@ def signature(record: MeetingRecord) -> list[str]:
     """The chair signs the minutes as a correct record once they are approved; where another body approves them
     (LIEG 5.2: the steering group), the member who approved them signs for it."""
     if record.signed_for:
-        signs, name = f"({record.signed_for})", record.signer or "________________________________"
+        signs, name = record.signed_for, record.signer or "________________________________"
     else:
         signs, name = "(Chair)", record.signer or record.chair
     return ["", "## Signed as a correct record", "",

@@ -9,8 +9,8 @@ import datetime as dt
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from bot.models import Attendance, Meeting, Membership, Person
-from bot.records.away import spells_away
+from bot.models import Attendance, AuditEvent, Meeting, Membership, Person
+from bot.records.away import attendee, spells_away
 from bot.records.relieved import relieved_spells
 from bot.rules.attendance import Spell
 from bot.rules.chair import holds_chair
@@ -23,12 +23,13 @@ ATTENDING = ("present", "deputised")
 ARRIVED, LEFT, BACK = "arrived", "left", "came back"
 
 
-def in_room_at(rows: list[Attendance], away: dict[int, list[Spell]], at: dt.datetime, order: int) -> list[Attendance]:
-    """Those attending just after the change made at `at`, the `order`-th row's arrival (several may arrive within
-    the minute the meeting opened, counted in the order recorded; a departure comes after every arrival of its
-    time): arrived by then, not gone for good, not stepped out."""
+def in_room_at(rows: list[Attendance], away: dict[int, list[Spell]], at: dt.datetime, order: int,
+               orders: dict[int, int]) -> list[Attendance]:
+    """Those attending just after the change made at `at`, the `order`-th arrival recorded (several may arrive
+    within one minute, counted in the order recorded, `orders`: `arrival_orders`; a departure comes after every
+    arrival of its time): arrived by then, not gone for good, not stepped out."""
     def there(row: Attendance) -> bool:
-        if (row.recorded_at, row.id) > (at, order):
+        if (row.recorded_at, orders[row.id]) > (at, order):
             return False
         if row.left_at is not None and row.left_at <= at:
             return False
@@ -38,16 +39,37 @@ def in_room_at(rows: list[Attendance], away: dict[int, list[Spell]], at: dt.date
 
 SEATS = select(Membership).where(Membership.group_id == bindparam("group_id"))
 ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
+ARRIVALS = select(AuditEvent.id, AuditEvent.actor_id, AuditEvent.at, AuditEvent.detail).where(
+    AuditEvent.group_id == bindparam("group_id"), AuditEvent.at >= bindparam("since"),
+    AuditEvent.action.in_(("attendance.present", "attendance.deputised"))).order_by(AuditEvent.id)
+
+
+def arrival_orders(session: Session, meeting: Meeting, rows: list[Attendance]) -> dict[int, int]:
+    """{roll row id: its place in the order the arrivals were recorded}: the audit trail's order of each row's
+    arrival, since a row may be older than the arrival it now records (apologies sent before a deputy came in the
+    member's place). A row whose arrival the trail does not hold comes first, in the order of the rows."""
+    latest: dict[tuple[int, int], list[tuple[dt.datetime, int]]] = {}
+    for event_id, actor, at, detail in session.execute(ARRIVALS, {"group_id": meeting.group_id,
+                                                                  "since": meeting.opened_at}):
+        if detail.get("meeting") == meeting.id:
+            latest.setdefault((detail.get("member"), actor), []).append((at, event_id))
+    first = -len(rows)
+    orders = {}
+    for n, row in enumerate(sorted(rows, key=lambda r: r.id)):
+        recorded = [event_id for at, event_id in latest.get((row.member_id, attendee(row)), [])
+                    if at <= row.recorded_at]
+        orders[row.id] = recorded[-1] if recorded else first + n
+    return orders
 
 
 Moment = tuple[dt.datetime, int, int, str]  # when, the order among changes made then, whose row, what happened
 
 
 def moments(rows: list[Attendance], away: dict[int, list[Spell]], opened: dt.datetime,
-            closed: dt.datetime | None) -> list[Moment]:
+            closed: dt.datetime | None, orders: dict[int, int]) -> list[Moment]:
     """Every arrival after the opening, spell away and departure at a meeting, in order, up to its close."""
-    after = max((row.id for row in rows), default=0) + 1  # a departure follows every arrival recorded at its time
-    found = [(row.recorded_at, row.id, row.id, ARRIVED) for row in rows if row.recorded_at >= opened]
+    after = max(orders.values(), default=0) + 1  # a departure follows every arrival recorded at its time
+    found = [(row.recorded_at, orders[row.id], row.id, ARRIVED) for row in rows if row.recorded_at >= opened]
     for row in rows:
         found += [(t, after, row.id, what) for gone, back in away.get(row.id, [])
                   for t, what in ((gone, LEFT), (back, BACK))]
@@ -73,10 +95,10 @@ def quorum_changes(session: Session, terms: Terms, meeting: Meeting,
     rows = [row for row in read if row.status in ATTENDING]
     away = spells_away(session, meeting, rows)
     rows += relieved_spells(session, meeting, rows)  # a deputy there until the member came counted till then
-    by_id = {row.id: row for row in rows}
+    by_id, orders = {row.id: row for row in rows}, arrival_orders(session, meeting, rows)
     quorate, said, ever = meeting.quorate_at_open, [], meeting.quorate_at_open
-    for at, order, row_id, what in moments(rows, away, meeting.opened_at, meeting.closed_at):
-        verdict = of_roll(terms, in_room_at(rows, away, at, order), voting=voting, chairs=chairs)
+    for at, order, row_id, what in moments(rows, away, meeting.opened_at, meeting.closed_at, orders):
+        verdict = of_roll(terms, in_room_at(rows, away, at, order, orders), voting=voting, chairs=chairs)
         if verdict.quorate == quorate:
             continue
         row = by_id[row_id]

@@ -100,6 +100,7 @@ class Context:
     unlocked: set[int] = field(default_factory=set, init=False, repr=False)
     # Whether this command read the group as not ended early (ended.py): only ending it, which clears this, changes it.
     not_ended: bool = field(default=False, init=False, repr=False)
+    audited: int = field(default=0, init=False, repr=False)  # changes of record this command made (`audit`)
 
     @cached_property
     def terms(self) -> Terms:
@@ -110,6 +111,7 @@ class Context:
         return self.now.astimezone(self.terms.zone).date()
 
     def audit(self, action: str, **detail: Any) -> None:
+        self.audited += 1
         audit.record(self.session, action=action, at=self.now, group_id=self.group.id, actor_id=self.actor.id,
                      **detail)
 

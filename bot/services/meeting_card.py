@@ -26,7 +26,8 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
                      fields=(*(f for f in fields if f[0] == "Quorum"), *(f for f in fields if f[0] != "Quorum")),
                      buttons=ROLL_CALL_BUTTONS, subject=subject)
     if meeting.status == "scheduled":
-        fields = (when, *scheduled_fields(ctx, meeting))
+        # the apologies already sent (and deputies coming), as the roll lists them once the meeting opens
+        fields = (when, *scheduled_fields(ctx, meeting), *roll_summary.summary(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
                      fields=fields, buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                      subject=subject)

@@ -181,8 +181,10 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
         + unminuted_standing_items(ctx, meeting)
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
     said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
+    # When it was held, as the meeting's card shows it (meeting_card): the closing card is the one a clerk files.
     return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} closed",
-                 fields=roll_summary.summary(ctx, meeting), notices=notices, subject=MeetingRef(meeting.id))
+                 fields=(("When", show(meeting.starts_at, ctx.terms.zone)), *roll_summary.summary(ctx, meeting)),
+                 notices=notices, subject=MeetingRef(meeting.id))
 
 
 def unvoted_motions(ctx: Context, meeting: Meeting) -> tuple[str, ...]:

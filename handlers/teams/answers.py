@@ -42,6 +42,13 @@ class Outcome:
         return factory.message(plain(text))  # shown as plain text: Markdown would show as typed
 
 
+def in_its_place(reply: Reply, card: dict[str, Any]) -> Outcome:
+    """The answer to a button pressed on a record's card where no copy of that card is kept (the draft minutes in a
+    1:1 chat): `card`, the answer's own, takes the pressed card's place, so nothing stale is left to press; the line
+    under it is the answer's notices (what was done, where else it went)."""
+    return Outcome(Reply(" ".join(reply.notices), private=True), card) if reply.notices else Outcome(reply, card)
+
+
 def pressed(data: Any) -> str | None:
     """The card an action sits on, as its data names it."""
     card = data.get("card") if isinstance(data, dict) else None

@@ -7,6 +7,7 @@ what comes back. Rules live in bot/; nothing here decides what is allowed.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from typing import Any
 
@@ -20,7 +21,7 @@ from bot.payloads import Pressed
 from bot.refs import MeetingRef
 from bot.replies import Reply, refusal
 from handlers.teams import envelope, forms, mentions, render
-from handlers.teams.answers import Outcome, confirmation, pressed
+from handlers.teams.answers import Outcome, confirmation, in_its_place, pressed
 from handlers.teams.personal import to_personal_chat
 from handlers.teams.posting import Record
 
@@ -189,7 +190,11 @@ class Listeners:
             await self.record.tell(context, place, reply.asides)
         if card is None:  # a card posted before cards named themselves: answer as they were answered
             return Outcome(reply, refreshed if refreshed is not None and reply.private else None)
-        return Outcome(reply, await self.record.pressed(context, speaker, place, card, reply))
+        standing = await self.record.pressed(context, speaker, place, card, reply)
+        if standing is None and place.direct and reply.title and reply.subject is not None \
+                and reply.subject.key == card:  # the record's own card (the minutes approved), not a receipt
+            return in_its_place(reply, render.card(dataclasses.replace(reply, notices=())))  # a 1:1 keeps no copy
+        return Outcome(reply, standing)
 
     async def _kept_unless_undone(self, context: TurnContext, reply: Reply | None) -> None:
         """Keep the conversation's reference on its own where the command's transaction did not: a delivery

@@ -4,7 +4,13 @@ naming a confidential group reads it as unknown, as in Teams. Over signed HTTP, 
 
 from __future__ import annotations
 
-from tests.slack.conftest import Workspace, user_id
+import datetime as dt
+
+from bot.settings import Settings
+from handlers.slack.notifier import SlackNotifier
+from scheduler.delivery import deliver
+from tests.slack.conftest import CHANNEL, Workspace, shown, user_id
+from tests.slack.fake_slack import FakeSlack
 
 
 def in_dm(workspace: Workspace, user: str, text: str) -> str:
@@ -33,3 +39,27 @@ def test_a_stranger_naming_a_confidential_group_in_a_direct_message_learns_nothi
     assert "Children's Commissioning" not in said and "alice" not in said.casefold(), said
     said = in_dm(workspace, "mallory", "vote 1 for --group cjcg")
     assert "There is no group 'cjcg'" in said, said
+
+
+def test_minutes_approved_in_a_direct_message_are_posted_in_the_groups_channel(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    """alice, the chair, approved meeting 1's minutes by `/gov minutes approve 1` in her direct message with govbot:
+    they were approved and locked, and said only to her; the channel, whose business the approval is, heard
+    nothing. They are now posted there (through the outbox), and she is told so."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("sam", "meeting schedule 2026-12-10 10:00")
+    workspace.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    workspace.say("alice", "meeting open")
+    for member in ("bob", "carol"):
+        workspace.say(member, "here")
+    workspace.clock.now += dt.timedelta(hours=1)
+    workspace.say("alice", "meeting close")
+    said = in_dm(workspace, "alice", "minutes approve 1")
+    assert "Approved by alice" in said and "also posted in the channel of Children's Joint" in said, said
+    workspace.finish()
+    before = len(fake.calls)
+    deliver(workspace.sessions, {"slack": SlackNotifier.from_settings(slack_settings)}, workspace.clock())
+    posted = [c for c in fake.calls[before:] if c.method == "chat.postMessage"]
+    assert [c.params["channel"] for c in posted] == [CHANNEL], [(c.method, c.params) for c in fake.calls[before:]]
+    assert "Minutes of meeting 1 approved" in shown(posted[0]), shown(posted[0])
