@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.models import Group
+from bot.records.group_page import chart
+from handlers.web.chart import svg
 from tests.conftest import Chat
 
 
@@ -31,3 +38,34 @@ def test_cscpwg_the_senior_adviser_records_the_substitute_a_councillor_sent(chat
     assert "Who may record a substitute a member sent them (`--for`), as the member's own nomination: the chair, " \
            "the secretariat" in help_text, help_text
     assert "vera is no longer bob's substitute" in chat.ok("sam", "substitute revoke @vera --for @bob").text
+
+
+def test_lciib_attendance_register_keys_no_deputy_mark(chat: Chat, sessions: sessionmaker[Session]) -> None:
+    """LCIIB Membership makes no provision for deputies (the example's `deputies: {allowed: false}`), so no register
+    cell can read "deputised"; its key listed "D deputised" all the same, in chat and on the page's chart. The key
+    lists only the marks that can occur; CJCG, whose members send deputies (7.2), keeps its D."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 2026-12-10 14:00")
+    chat.ok("bob", "apologies")
+    chat.now = dt.datetime(2026, 12, 10, 14, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("carol", "here")
+    chat.ok("alice", "meeting close")
+    register = chat.ok("sam", "attendance register").text
+    assert "(P present, Ap apologies, A absent, – not a member then):" in register, register
+    with unit_of_work(sessions) as session:
+        picture = svg(chart(session, session.scalars(select(Group)).one()))
+    assert "<desc id=\"chart-desc\">P present, Ap apologies, A absent, – not a member then. " in picture, picture
+
+
+def test_cjcg_attendance_register_keeps_its_deputy_mark(chat: Chat) -> None:
+    """CJCG 7.2 provides for deputies: its register's key still says what D means."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", "meeting close")
+    register = chat.ok("sam", "attendance register").text
+    assert "(P present, D deputised, Ap apologies, A absent, – not a member then):" in register, register
