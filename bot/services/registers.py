@@ -24,5 +24,6 @@ def attendance_register(ctx: Context, cmd: AttendanceRegister) -> Reply:
         flag = f" — {row[-1]}" if row[-1] else ""
         fields.append((row[0], cells + flag))
     columns = ", ".join(table.headers[1:1 + meetings])
-    return Reply(f"Attendance at {columns} ({registers.key(ctx.terms, seen)}):", title=table.title, fields=tuple(fields), private=True)
+    return Reply(f"Attendance at {columns} ({registers.key(ctx.terms, seen)}):", title=table.title,
+                 fields=tuple(fields), private=True)
 
