@@ -69,3 +69,46 @@ def test_cjcg_attendance_register_keeps_its_deputy_mark(chat: Chat) -> None:
     chat.ok("alice", "meeting close")
     register = chat.ok("sam", "attendance register").text
     assert "(P present, D deputised, Ap apologies, A absent, – not a member then):" in register, register
+
+
+def test_cscpwg_a_first_meeting_closed_without_electing_a_chair_says_so(chat: Chat) -> None:
+    """CSCPWG Governance: "The working group will elect a chair at its first meeting". sam closed meeting 1 with
+    no chair elected and the bot said nothing of it. The close says so, citing the clause, and how the next meeting
+    elects one; the minutes record it. Meeting 2 elects bob: its close and minutes say nothing of it, and meeting
+    1's minutes still do."""
+    cscpwg_meeting_scheduled(chat)
+    chat.now = dt.datetime(2022, 10, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol"):
+        chat.ok(member, "here")
+    closed = chat.ok("sam", "meeting close").as_text()
+    assert "No chair was elected at meeting 1, though the ToR has the group elect its chair (ToR Governance), and " \
+           "the minutes say so. Hold the election at the next meeting (schedule it with `meeting schedule " \
+           "YYYY-MM-DD HH:MM`): the secretariat (sam) opens it and presides until then; `poll \"Chair\" \"alice\" " \
+           "\"bob\"` (the candidates)" in closed, closed
+    said = "No chair was elected at this meeting, though the ToR has the group elect its chair (ToR Governance); " \
+           "the election is to be held at a later meeting."
+    assert said in chat.ok("sam", "minutes 1").text
+    chat.ok("sam", "meeting schedule 2022-12-05 10:00")
+    chat.now = dt.datetime(2022, 12, 5, 10, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 1 bob")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @bob --poll 1")
+    assert "No chair was elected" not in chat.ok("bob", "meeting close").as_text()
+    assert "No chair was elected" not in chat.ok("bob", "minutes 2").text
+    assert said in chat.ok("bob", "minutes 1").text
+
+
+def test_cscpwg_the_close_names_the_meeting_already_scheduled_for_the_election(chat: Chat) -> None:
+    """With meeting 2 already in the calendar, the close of meeting 1 names it as where the chair is elected."""
+    cscpwg_meeting_scheduled(chat)
+    chat.ok("sam", "meeting schedule 2022-12-05 10:00")
+    chat.now = dt.datetime(2022, 10, 10, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    closed = chat.ok("sam", "meeting close").as_text()
+    assert "Hold the election at meeting 2 (Mon 5 Dec 2022, 10:00 GMT): the secretariat (sam)" in closed, closed
