@@ -12,6 +12,7 @@ from bot.models import Group
 from bot.records.group_page import chart
 from handlers.web.chart import svg
 from tests.conftest import Chat
+from tests.platform_chats import Speaking
 
 
 def cscpwg_meeting_scheduled(chat: Chat) -> None:
@@ -112,3 +113,36 @@ def test_cscpwg_the_close_names_the_meeting_already_scheduled_for_the_election(c
     chat.ok("sam", "meeting open")
     closed = chat.ok("sam", "meeting close").as_text()
     assert "Hold the election at meeting 2 (Mon 5 Dec 2022, 10:00 GMT): the secretariat (sam)" in closed, closed
+
+
+def cjcg_motion_open(chat: Chat | Speaking) -> None:
+    """CJCG meeting 1 on 10 Dec 2026, opened by alice with bob, carol and dan present (quorate, 6.4), and alice's
+    motion 1 open for the vote."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for member in ("bob", "carol", "dan"):
+        chat.ok(member, "here")
+    chat.ok("alice", 'motion "That the group adopts the plan"')
+
+
+def test_a_vote_naming_no_motion_is_cast_in_the_one_vote_open(platform_chat: Speaking) -> None:
+    """bob typed `vote for` with one motion open and was asked its number ("The poll is a number, not 'for'. Say
+    `vote 1 for`"): with one vote open there is nothing to ask. It is cast there; `vote yes` too."""
+    chat = platform_chat
+    cjcg_motion_open(chat)
+    assert "Your vote on motion 1 is recorded: For." in chat.ok("bob", "vote for").text
+    assert "Your vote on motion 1 is recorded: For." in chat.ok("carol", "vote yes").text
+    assert "For: 2 of 2 voted" in chat.ok("alice", "results 1").text
+
+
+def test_a_vote_naming_no_motion_with_two_open_still_asks_which(chat: Chat) -> None:
+    """With two votes open, `vote for` still asks which, listing both; nothing is recorded."""
+    cjcg_motion_open(chat)
+    chat.ok("alice", 'motion "That the group meets monthly"')
+    refused = chat.refused("bob", "vote for").text
+    assert refused.startswith("The poll is a number, not 'for'. Say `vote 1 for`."), refused
+    assert '1 "That the group adopts the plan", 2 "That the group meets monthly"' in refused, refused
+    assert ("For", "0 (no votes yet)") in chat.ok("alice", "results 1").fields
