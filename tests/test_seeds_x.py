@@ -146,3 +146,40 @@ def test_a_vote_naming_no_motion_with_two_open_still_asks_which(chat: Chat) -> N
     assert refused.startswith("The poll is a number, not 'for'. Say `vote 1 for`."), refused
     assert '1 "That the group adopts the plan", 2 "That the group meets monthly"' in refused, refused
     assert ("For", "0 (no votes yet)") in chat.ok("alice", "results 1").fields
+
+
+DATE_POLL = 'poll "When shall we meet?" "12 Jan" "Tue 19 Jan 2pm" --closes "2026-12-08 17:00"'
+
+
+def test_lciib_the_secretariat_polls_the_board_on_dates_between_meetings(chat: Chat) -> None:
+    """LCIIB Board Support and Logistics: "Secretariat support for the Board will be provided by the LIIA programme
+    team with London Councils", which arranges its meetings (the example gives it `schedule_meeting` on that clause).
+    sam's poll of dates to find the next meeting was refused as a vote only the chair calls. A poll of dates between
+    meetings is arranging a meeting: it opens, citing the clause; a poll on anything else is still the chair's, and
+    the refusal tells sam of the poll of dates; a member is refused as before."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lciib")
+    said = chat.ok("sam", DATE_POLL).text
+    assert said == ("Poll 1 is open. A poll of dates, called to arrange a meeting (ToR Board Support and "
+                    "Logistics)."), said
+    assert "Your vote on poll 1 is recorded: 12 Jan." in chat.ok("carol", 'vote 1 "12 Jan"').text
+    refused = chat.refused("sam", 'poll "Venue?" "Barnet" "Camden" --closes "2026-12-08 17:00"').text
+    assert refused.startswith("Only the chair (or vice-chair, or the meeting's chair) can call a poll."), refused
+    assert "As you arrange the meetings (ToR Board Support and Logistics), you may call a poll of dates" in refused
+    refused = chat.refused("bob", DATE_POLL).text
+    assert "poll of dates" not in refused and refused.startswith("Only the chair"), refused
+
+
+def test_plpcp_the_secretariat_polls_on_dates_between_meetings_but_not_at_one(chat: Chat) -> None:
+    """PLPCP Steering Group Support and Logistics: "with support provided by the LIIA programme team". sam polls the
+    steering group on dates between meetings; at a meeting, calling a vote is the chair's (alice's)."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("plpcp")
+    said = chat.ok("sam", DATE_POLL).text
+    assert said == ("Poll 1 is open. A poll of dates, called to arrange a meeting (ToR Steering Group Support and "
+                    "Logistics)."), said
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    refused = chat.refused("sam", 'poll "When next?" "12 Mar" "19 Mar"').text
+    assert refused.startswith("Only the chair"), refused
