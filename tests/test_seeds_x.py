@@ -183,3 +183,18 @@ def test_plpcp_the_secretariat_polls_on_dates_between_meetings_but_not_at_one(ch
     chat.ok("alice", "meeting open")
     refused = chat.refused("sam", 'poll "When next?" "12 Mar" "19 Mar"').text
     assert refused.startswith("Only the chair"), refused
+
+
+def test_cjcg_a_successor_chair_typed_with_from_is_not_told_to_name_them_now(chat: Chat) -> None:
+    """CJCG 6.2: "chaired by an agreed named member of the group, for an initial term of 12 months". alice's term
+    ends on 14 Jan 2027; on 10 Dec the group agrees bob will follow her. sam typed `chair @bob --from 15 Jan` and was
+    told "Say `chair @bob`", which would have made bob chair at once and ended alice's term five weeks early. The
+    refusal now says a chair named takes over at once, so the successor is named on the day; nothing changes."""
+    chat.now = dt.datetime(2026, 12, 10, 12, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    refused = chat.refused("sam", 'chair @bob --agreed "meeting 1, minute 4" --from 15 Jan').text
+    assert refused.startswith("`chair` has no option --from (its options: --poll, --agreed). A chair named takes the "
+                              "chair at once, ending the term of the chair before them, so a successor is named on "
+                              "the day they take over, not before"), refused
+    assert "Say `chair @bob`" not in refused
+    assert "alice, chair until 14 Jan 2027" in chat.ok("sam", "members").as_text()

@@ -22,6 +22,13 @@ def naming_chair(ctx: Context) -> str:
     return f"{who_may(power, Act.NAME_CHAIR)} names the chair with `{naming(ctx.terms)}`{power.cite()}"
 
 
+def successor_on(ends_on: dt.date) -> str:
+    """For a chair term ending on `ends_on`: when a successor is named, since `chair @person` names them at once,
+    ending the term running (CJCG 6.2, an initial term of 12 months: a successor named early cut it short)."""
+    return (f"A successor takes the chair on the day they are named, so name them on "
+            f"{show_date(ends_on + dt.timedelta(days=1))}, the day after this term ends.")
+
+
 def chair_vacant(ctx: Context, membership: Membership, ends_on: dt.date) -> str:
     """To the channel on the last day of the chair's term: from tomorrow no one chairs until a chair is named."""
     holder = membership.person.display_name
