@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from bot import verb_words
+from bot import usage, verb_words
 from bot.date_words import date_run, joined_date_and_time, options_in_deadline, retyped, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
@@ -110,9 +110,7 @@ def bind(verb: Verb, tokens: list[str], today: dt.date | None = None) -> Command
             kind = verb.options.get(name)
             said += [f"--{name}"]
             if kind is None:
-                known = ", ".join(f"--{o}" for o in verb.options) or "none"
-                raise UsageError(f"`{verb.name}` has no option --{name[:30]} (its options: {known}). "
-                                 f"{say_instead(verb, today)}")
+                raise UsageError(usage.no_option(verb, name, list(verb.options), today))
             if kind == "flag":
                 options[name] = True
             else:

@@ -25,7 +25,7 @@ from bot.replies import Aside, Reply, refusal
 from bot.services import confidential, direct, groups
 from bot.services.channel_bind import bind
 from bot.services.channel_unbind import NOT_BOUND
-from bot.services.choices import hinted
+from bot.services.choices import hinted, sole_vote_typed
 from bot.services.context import Context, Place, Speaker, person_for
 from bot.services.deliveries import Delivery, claim
 from bot.services.direct_posts import to_the_channel
@@ -35,6 +35,7 @@ from bot.services.mention_text import names_written
 from bot.services.record_cards import card_now, with_cards
 from bot.services.record_pace import require_within_pace
 from bot.verbs import GroupBind, GroupUnbind, Help
+from bot.vote_unnumbered import read_vote, unnumbered
 
 logger = logging.getLogger(__name__)
 
@@ -71,9 +72,18 @@ def read_command(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     try:
         return decode(said.payload, now.date()) if isinstance(said, Pressed) else parse(said, now.date())
     except UsageError as error:
-        return refuse_usage(sessions, speaker, place, error, now)
+        sole = sole_vote(sessions, speaker, place, said, now) if error.missing == "poll" else None
+        return sole or refuse_usage(sessions, speaker, place, error, now)
     except DomainError as error:
         return refusal(error.message)
+
+
+def sole_vote(sessions: sessionmaker[Session], speaker: Speaker, place: Place, said: str | Pressed,
+              now: dt.datetime) -> Command | None:
+    """`vote for` typed with one vote open in the group: that vote (`vote 3 for`); else None (two open: ask which)."""
+    typed = transact(sessions, "hint", lambda session: Reply(sole_vote_typed(session, speaker, place, said, now))) \
+        if isinstance(said, str) and unnumbered(said) else None
+    return read_vote(typed.text, now.date()) if typed is not None and not typed.error else None
 
 
 def refuse_usage(sessions: sessionmaker[Session], speaker: Speaker, place: Place, error: UsageError,

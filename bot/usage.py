@@ -81,6 +81,22 @@ def from_usage(usage: str) -> str:
     return " ".join(text.split())
 
 
+# Options people reach for that a verb has none of, with what to do instead of its example (which would do at once
+# what they meant for later: `chair @bob` names bob now, ending the chair's term today).
+NO_SUCH_OPTION = {
+    ("chair", "from"): "a chair named takes the chair at once, ending the term of the chair before them, so a "
+                       "successor is named on the day they take over, not before; the secretariat is told on the last "
+                       "day of the chair's term. To renew the chair's own term, name them again (`chair @alice`).",
+}
+
+
+def no_option(verb: Described, name: str, options: Sequence[str], today: dt.date | None) -> str:
+    """The refusal of `--name`, an option `verb` does not have (its `options`): what to do instead."""
+    known = ", ".join(f"--{o}" for o in options) or "none"
+    instead = NO_SUCH_OPTION.get((verb.name, name)) or say_instead(verb, today)
+    return f"`{verb.name}` has no option --{name[:30]} (its options: {known}). {instead[0].upper()}{instead[1:]}"
+
+
 def say_instead(verb: Described, today: dt.date | None) -> str:
     """`Say `poll close 1`.`, or the usage line when no example can be made."""
     shown = example(verb, today)

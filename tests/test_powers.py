@@ -23,8 +23,9 @@ def audit_count(sessions: sessionmaker[Session]) -> int:
 @pytest.mark.parametrize(
     ("group", "who", "text", "words"),
     [
-        # PLPCP Membership: "Each DCS will nominate an alternate DCS": the DCS, no one else.
-        ("plpcp", "alice", "deputy @zed --for @bob",
+        # PLPCP Membership: "Each DCS will nominate an alternate DCS": the DCS, no one else (the chair and the
+        # secretariat record the one a DCS sent them, as the DCS's nomination: tests/test_seeds_x.py).
+        ("plpcp", "carol", "deputy @zed --for @bob",
          "Only the member themself can name an alternate for a member (ToR Membership)."),
         ("plpcp", "sam", "deputy @zed --for @bob", "(ToR Membership)"),
         # PLPCP: "support provided by the LIIA programme team": the secretariat or the chair arranges meetings.

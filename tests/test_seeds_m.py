@@ -39,12 +39,14 @@ def test_a_meeting_scheduled_with_its_date_in_words_is_scheduled_not_refused(cha
 
 def test_a_vote_without_its_number_lists_the_motions_open(chat: Chat) -> None:
     """CJCG: bob, voting as people say it, `vote for`, was told only "The poll is a number, not 'for'. Say `vote 3
-    for`", with motion 1 the only one open; he is now told which are open, as `vote` alone already was."""
+    for`", with motions 1 and 2 open; he is now told which are open, as `vote` alone already was. (With one open,
+    it is cast there: tests/test_seeds_x.py.)"""
     meeting_opened(chat, "cjcg", "bob", "carol")
     chat.ok("alice", 'motion "Approve the joint action plan"')
+    chat.ok("alice", 'motion "Meet monthly"')
     said = chat.refused("bob", "vote for").as_text()
     assert "The poll is a number, not 'for'." in said, said
-    assert 'Open polls and motions: 1 "Approve the joint action plan".' in said, said
+    assert 'Open polls and motions: 1 "Approve the joint action plan", 2 "Meet monthly".' in said, said
 
 
 def test_the_secretariat_records_apologies_a_member_sent_by_email_and_a_member_cannot_for_another(

@@ -119,6 +119,7 @@ def test_vote_with_nothing_open_says_so_and_how_a_vote_is_opened(chat: Chat) -> 
                     "meeting's chair) opens its vote with `motion vote N`, or calls a poll with "
                     "`poll \"Question?\" \"Yes\" \"No\"`."), said
     chat.ok("alice", 'motion "That we adopt the plan"')
+    chat.ok("alice", 'motion "That we meet monthly"')
     assert chat.refused("dan", "vote for").text.startswith("The poll is a number, not 'for'. Say `vote 1 for`.")
 
 

@@ -48,7 +48,7 @@ class AttendanceChart:
     limit: int | None = None
     clause: str = ""
     deputy_mark: str = "D"  # the ToR's word for a deputy, as the chart letters and explains it: PLPCP's "Alt"
-    deputy_words: str = "deputy attended"
+    key: str = "P present, D deputised, Ap apologies, A absent, – not a member then"  # registers.key
 
 
 @dataclass
@@ -109,7 +109,7 @@ def chart(session: Session, group: Group) -> AttendanceChart:
                   for h in table.headers[1:1 + columns])
     return AttendanceChart(short, tuple(row[0] for row in table.rows), cells, frozenset(runs), limit,
                            terms.attendance.absence_rule.cite(), registers.marks(terms)["deputised"],
-                           registers.status_words(terms)["deputised"])
+                           registers.key(terms, {status for row in cells for status in row}))
 
 
 def open_actions(session: Session, group: Group) -> list[tuple[str, str, str, str]]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from bot.errors import NotFound
 from bot.models import ApprovedMinutes, Group, Meeting, Person
 from bot.records.between_meetings import votes_before
-from bot.records.chair_elected import elected_at
+from bot.records.chair_elected import elected_at, none_elected, none_elected_minute
 from bot.records.during_meeting import recorded_during
 from bot.records.handovers import chair_words, first_chair, handovers, opened_by
 from bot.records.minutes_business import HIDDEN as HIDDEN
@@ -187,6 +187,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
                                       closed_on=local_date(poll.closed_at, terms)))
     record.also = recorded_during(session, meeting, terms, names)
+    if none_elected(session, meeting):  # CSCPWG Governance: the chair elected at its first meeting
+        record.also.append(none_elected_minute(terms))
     for action in session.scalars(ACTIONS_AT, {"meeting_id": meeting.id}):
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
                                            names(action.owner_id), action.due_on))

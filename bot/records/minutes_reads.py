@@ -51,6 +51,9 @@ HOLDS_CHAIR = select(Membership.id).where(Membership.group_id == GROUP, Membersh
 # The chair elected at the meeting (bot/records/chair_elected.py).
 ELECTIONS = select(AuditEvent.detail).where(AuditEvent.group_id == GROUP, AuditEvent.action == "chair.elected") \
     .order_by(AuditEvent.id.desc())
+# The meetings that closed with no chair elected where the ToR has the group elect one (chair_elected.none_elected).
+NONE_ELECTED = select(AuditEvent.detail).where(AuditEvent.group_id == GROUP,
+                                               AuditEvent.action == "chair.none_elected")
 PRESENT = select(Attendance.id).where(Attendance.meeting_id == MEETING, Attendance.member_id == bindparam("person_id"),
                                       Attendance.status == "present")
 

@@ -40,6 +40,15 @@ def marks(terms: Terms) -> dict[str, str]:
             "absent": "A", "": "–"}
 
 
+def key(terms: Terms, seen: set[str]) -> str:
+    """The register's key, listing only marks that can occur: a deputy's only where the ToR provides for deputies or
+    the record holds one (LCIIB makes no provision for them, so its key has no "D deputised"). `seen`, the statuses
+    the register records."""
+    short, words = marks(terms), status_words(terms)
+    shown = [s for s in words if s != "deputised" or terms.deputies.allowed or s in seen]
+    return ", ".join(f"{short[s]} {words[s]}" for s in shown) + ", – not a member then"
+
+
 def status_of(text: str, terms: Terms) -> str:
     """The attendance status a register cell records (present, deputised, apologies, absent), or "" for none: what
     the chat register and the page's chart mark, whatever the ToR calls a deputy and after apologies."""

@@ -106,4 +106,16 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes += minutes_notes(terms, verb)
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
         notes.append(act_note(terms, spec))
+    notes += relayed_deputies(terms) if verb == "deputy" else []
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""
+
+
+def relayed_deputies(terms: Terms) -> list[str]:
+    """Where someone who records apologies a member sent may not name a deputy in their own power, who records the
+    deputy a member sent, as the member's nomination (CSCPWG Governance: "Members may send substitutes"); else
+    nothing."""
+    if not terms.deputies.allowed or set(power_for(terms, Act.RECORD_ACTIONS).by) <= set(
+            power_for(terms, Act.NOMINATE_DEPUTY).by):
+        return []
+    return [power_note(terms, Act.RECORD_ACTIONS, f"record {terms.deputies.a_word} a member sent them (`--for`), as "
+                                                  "the member's own nomination")]

@@ -6,10 +6,10 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bot.models import Membership
+from bot.models import Meeting, Membership
 from bot.models_events import AuditEvent
-from bot.rules.calendar import show_date
-from bot.rules.chair import naming
+from bot.rules.calendar import show, show_date
+from bot.rules.chair import awaiting_election, naming
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Context
 from bot.terms import Role
@@ -20,6 +20,13 @@ def naming_chair(ctx: Context) -> str:
     """`the chair or the secretariat names the chair with `chair @person` (ToR 6.2)`: who records the next chair."""
     power = power_for(ctx.terms, Act.NAME_CHAIR)
     return f"{who_may(power, Act.NAME_CHAIR)} names the chair with `{naming(ctx.terms)}`{power.cite()}"
+
+
+def successor_on(ends_on: dt.date) -> str:
+    """For a chair term ending on `ends_on`: when a successor is named, since `chair @person` names them at once,
+    ending the term running (CJCG 6.2, an initial term of 12 months: a successor named early cut it short)."""
+    return (f"A successor takes the chair on the day they are named, so name them on "
+            f"{show_date(ends_on + dt.timedelta(days=1))}, the day after this term ends.")
 
 
 def chair_vacant(ctx: Context, membership: Membership, ends_on: dt.date) -> str:
@@ -54,3 +61,23 @@ def renewed(ctx: Context, person_id: int) -> bool:
         AuditEvent.group_id == ctx.group.id, AuditEvent.action == "chair.named").order_by(AuditEvent.id.desc()))
     latest = next((d for d in namings if d.get("person") == person_id), None)
     return bool(latest and latest.get("renewed"))
+
+
+def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """At the close of `meeting`, where the ToR has the group elect its chair and none is elected yet (CSCPWG
+    Governance: "will elect a chair at its first meeting"): records so for its minutes (audit `chair.none_elected`)
+    and returns that none was, citing the clause, and how the next meeting elects one. Empty otherwise."""
+    if ctx.terms.chair.chosen != "elected" or not awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
+        return ()
+    ctx.audit("chair.none_elected", meeting=meeting.id)
+    coming = ctx.session.scalar(select(Meeting).where(
+        Meeting.group_id == ctx.group.id, Meeting.status == "scheduled", Meeting.id != meeting.id)
+        .order_by(Meeting.starts_at).limit(1))
+    at = f"meeting {coming.number} ({show(coming.starts_at, ctx.terms.zone)})" if coming is not None else \
+        "the next meeting (schedule it with `meeting schedule YYYY-MM-DD HH:MM`)"
+    secretariat = [m.person.display_name for m in ctx.memberships() if m.role == Role.SECRETARIAT]
+    who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
+    return (ctx.terms.chair.cited(f"No chair was elected at meeting {meeting.number}, though the ToR has the group "
+                                  "elect its chair") + f", and the minutes say so. Hold the election at {at}: {who} "
+            "opens it and presides until then; `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it with "
+            "`poll close N` once the members have voted, then record the result with `chair @winner --poll N`.",)

@@ -18,6 +18,7 @@ from bot.services.context import Place, Speaker, group_terms
 from bot.services.groups import group_for
 from bot.terms_powers import Act
 from bot.usage import FIRST_NUMBER
+from bot.vote_unnumbered import numbered
 
 MOST = 5  # a hint lists a few, not the whole record
 FIRST_LISTED = re.compile(r"^ Open polls and motions: (\d+) ")
@@ -51,6 +52,20 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
                                   .order_by(ActionItem.number).limit(MOST))
         listed, what = [f'{a.number} "{shortened(a.text, 60)}"' for a in actions], "Open actions"
     return f" {what}: {', '.join(listed)}." if listed else f" {what}: none."
+
+
+def sole_vote_typed(session: Session, speaker: Speaker, place: Place, text: str, now: dt.datetime) -> str:
+    """`text`, a `vote for` naming no poll, retyped as the vote in the one poll or motion open for voting in the
+    channel's group (`vote 3 for`), where exactly one is and the speaker may read its record (a member, where the
+    group is confidential); empty otherwise: with two open, the speaker is asked which."""
+    group = group_for(session, place)
+    if group is None:
+        return ""
+    terms = group_terms(group)
+    if terms.confidential and not seated(session, group.id, speaker, now.astimezone(terms.zone).date()):
+        return ""
+    found = list(session.scalars(select(Poll.number).where(Poll.group_id == group.id, Poll.status == "open").limit(2)))
+    return numbered(text, found[0]) if len(found) == 1 else ""
 
 
 def seated(session: Session, group_id: int, speaker: Speaker, today: dt.date) -> bool:

@@ -11,10 +11,11 @@ from bot.replies import Reply
 from bot.rules import deputies
 from bot.rules.calendar import show, show_date
 from bot.rules.tenure import term_over
-from bot.services.authority import require
+from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import accounts_of, require_eligible, require_entitled
 from bot.services.numbers import meeting_number
+from bot.terms_powers import Act
 from bot.verbs import Deputies, Deputy, DeputyRevoke
 
 
@@ -30,7 +31,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     if refusal is not None:
         raise NotAllowed(refusal)
     member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
-    require(ctx, cmd.act, f"name {rule.a_word} for a member", own=member.id == ctx.actor.id)
+    relayed = relaying(ctx, member, f"name {rule.a_word} for a member")
     seat_held = ctx.membership(member)
     if seat_held is None:
         whose = "You hold" if member.id == ctx.actor.id else f"{member.display_name} holds"
@@ -77,7 +78,21 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     named = f"replaces {' and '.join(n.deputy.display_name for n in earlier)} as" if earlier else "is"
     text = rule.cited(f"{deputy.display_name} {named} {member.display_name}'s {kind}{rule.word}{scope} and {votes}") \
         + "."
-    return Reply(text)
+    return Reply(text + (f" Recorded by {ctx.actor.display_name} as {member.display_name}'s nomination."
+                         if relayed else ""))
+
+
+def relaying(ctx: Context, member: Person, doing: str) -> bool:
+    """Whether the actor records a nomination `member` sent them (CSCPWG Governance, "Members may send substitutes",
+    and a Senior Adviser relays the councillor's email): where the ToR gives naming a deputy to the member alone,
+    whoever records apologies a member sent (`apologies --for`) records their deputy the same way, as the member's
+    own. False when the actor acts for themself or in their own power; raises NotAllowed for anyone else. The open
+    or next meeting's minute-taker records it too, as they record that meeting's apologies."""
+    own = member.id == ctx.actor.id
+    if own or may(ctx, Act.NOMINATE_DEPUTY) or not may(ctx, Act.RECORD_ACTIONS, meeting=ctx.next_meeting()):
+        require(ctx, Act.NOMINATE_DEPUTY, doing, own=own)
+        return False
+    return True
 
 
 def own_refusal(ctx: Context, member: Person, seat_title: str) -> str:
@@ -93,7 +108,7 @@ def own_refusal(ctx: Context, member: Person, seat_title: str) -> str:
 
 def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
     member, word = ctx.person(cmd.for_) if cmd.for_ else ctx.actor, ctx.terms.deputies.word
-    require(ctx, cmd.act, f"withdraw a member's {word}", own=member.id == ctx.actor.id)
+    relaying(ctx, member, f"withdraw a member's {word}")
     deputy = ctx.person(cmd.person)
     nominations = ctx.session.scalars(select(DeputyNomination).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,

@@ -21,7 +21,7 @@ from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
 from bot.rules.tenure import at_term_end
 from bot.services import reviews
-from bot.services.chair_notices import chair_term_cited, chair_vacant, namers, naming_chair
+from bot.services.chair_notices import chair_term_cited, chair_vacant, namers, naming_chair, successor_on
 from bot.services.context import Context
 from bot.services.groups import plural
 from bot.services.meeting_terms import held_as
@@ -162,7 +162,7 @@ def term(ctx: Context, membership_id: int, kind: str, ends: str | None = None) -
     else:
         text = f"{holder}'s term in the seat {membership.seat_title} of {ctx.terms.name} ends on {show_date(ends_on)}"
         text = seat.cited(text) if seat else text
-    ending = f"Plan the renewal or a successor: {naming_chair(ctx)}." if chair_term else \
+    ending = f"Plan the renewal or a successor: {naming_chair(ctx)}. {successor_on(ends_on)}" if chair_term else \
         succession(ctx, membership) or at_term_end(seat, holder)
     text += f", in {plural(days, 'day')}. {ending}"
     people = tuple(dict.fromkeys((membership.person_id, *chairs(ctx), *(namers(ctx) if chair_term else seaters(ctx)))))

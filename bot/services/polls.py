@@ -24,6 +24,7 @@ from bot.services.ballots import interest_reminders as interest_reminders
 from bot.services.ballots import vote as vote
 from bot.services.chair_ballot import option_labels, refuse_unfit_candidates
 from bot.services.context import Context, agenda_item
+from bot.services.date_poll import require_poll_caller
 from bot.services.ended import require_operating as require_operating
 from bot.services.lengths import kept
 from bot.services.motion_notes import decided_before, short_of_quorum, with_note
@@ -207,9 +208,8 @@ def open_vote(ctx: Context, poll: Poll, how: str | None = None) -> Reply:
 
 def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     """Ask the group a question with the given options (the chair)."""
-    meeting = calling_meeting(ctx, "poll")
-    require(ctx, cmd.act, "call a poll", meeting=meeting, between=meeting is None)
-    labels = option_labels(ctx, cmd.choices)
+    meeting, labels = calling_meeting(ctx, "poll"), option_labels(ctx, cmd.choices)
+    arranging = require_poll_caller(ctx, meeting, labels)  # the chair's; or a poll of dates, the secretariat's
     if len(labels) < 2 or len(labels) > 10:
         raise UsageError('A poll needs 2 to 10 options, each in quotes: poll "Venue?" "Barnet" "Camden".')
     if (alike := first_alike(labels)) is not None:
@@ -236,7 +236,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
     ctx.audit("poll.opened", poll=poll.id, question=poll.question, options=labels, secret=poll.secret,
               multi=poll.multi, meeting=poll.meeting_id, closes_at=poll.closes_at)
     note = sounding_note(ctx.terms) if meeting is None else None
-    return card(ctx, poll, headline=f"Poll {poll.number} is open" + (f": {note}." if note else "."))
+    return card(ctx, poll, headline=f"Poll {poll.number} is open" + (f": {note}." if note else ".") + arranging)
 
 
 def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:

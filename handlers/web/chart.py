@@ -24,8 +24,7 @@ def svg(chart: AttendanceChart) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
              f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" class="chart">',
              '<title id="chart-title">Attendance at each meeting</title>',
-             f'<desc id="chart-desc">P present, {escape(chart.deputy_mark)} {escape(chart.deputy_words)}, '
-             'Ap apologies, A absent, – not a member then. '
+             f'<desc id="chart-desc">{escape(chart.key)}. '
              'A thick black outline marks a run of missed meetings at the limit the terms of reference set. '
              'The same figures are in the table below.</desc>']
     for column, label in enumerate(chart.meetings):

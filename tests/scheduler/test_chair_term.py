@@ -23,7 +23,9 @@ def test_the_secretariat_and_the_channel_are_told_the_chairs_term_is_ending(chat
     ending = [(s.destination.user_id, s.reply.text) for s in notifier.sent if s.reply.title == "Term ending"]
     assert [who for who, _ in ending] == ["alice", "sam"], ending
     assert ending[0][1].endswith("in 7 days. Plan the renewal or a successor: the chair or the secretariat names the "
-                                 "chair with `chair @person --agreed \"reference\"` (ToR 6.2).")
+                                 "chair with `chair @person --agreed \"reference\"` (ToR 6.2). A successor takes the "
+                                 "chair on the day they are named, so name them on 15 Jan 2027, the day after this "
+                                 "term ends."), ending
     today = [s for s in notifier.sent if s.reply.title == "Chair's term ending"]
     assert len(today) == 1 and today[0].destination.user_id is None, today
     assert today[0].reply.text == (

@@ -34,7 +34,8 @@ def test_a_chair_named_again_gets_the_reminders_of_the_new_term(chat: Chat, noti
     run(chat.sessions, notifier, [chat.now + dt.timedelta(minutes=1), sixty, thirty])
     second = [t for t in titled(notifier, "Term ending") if "ends on 19 Jan 2028" in t]
     plan = "Plan the renewal or a successor: the chair or the secretariat names the chair with `chair @person " \
-        "--agreed \"reference\"` (ToR 6.2)."
+        "--agreed \"reference\"` (ToR 6.2). A successor takes the chair on the day they are named, so name them on " \
+        "20 Jan 2028, the day after this term ends."
     assert [t.split(", in ")[1] for t in second] == [f"{n} days. {plan}" for n in (60, 60, 30, 30)]  # alice, sam
 
 

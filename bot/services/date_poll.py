@@ -1,0 +1,40 @@
+"""Who calls a poll: the chair, and between meetings, where the ToR gives the secretariat the meetings' arrangements
+(LCIIB "Secretariat support for the Board will be provided by the LIIA programme team"; PLPCP "support provided by
+the LIIA programme team"), whoever arranges them, for a poll of dates to find when the next meeting can be held."""
+
+from __future__ import annotations
+
+from bot.errors import NotAllowed, UsageError
+from bot.models import Meeting
+from bot.rules.calendar import parse_date
+from bot.rules.powers import power_for
+from bot.services.authority import may, require
+from bot.services.context import Context
+from bot.terms_powers import Act
+
+
+def require_poll_caller(ctx: Context, meeting: Meeting | None, labels: list[str]) -> str:
+    """Return when the actor may call a poll of `labels`, the options: a holder of the power to call a vote, or,
+    between meetings, of the power to schedule meetings for a poll whose every option is a date (`"12 Jan"`, `"Tue
+    19 Jan 10:00"`); else raise NotAllowed as calling a vote is refused. Returns what the poll's reply adds when it
+    is called on the scheduling power (which clause lets them), else ""."""
+    arranges = ctx.open_meeting() is None and not may(ctx, Act.CALL_VOTE, meeting=meeting) and \
+        may(ctx, Act.SCHEDULE_MEETING)
+    cited = power_for(ctx.terms, Act.SCHEDULE_MEETING).cite()
+    if arranges and all_dates(ctx, labels):
+        return f" A poll of dates, called to arrange a meeting{cited}."
+    try:
+        require(ctx, Act.CALL_VOTE, "call a poll", meeting=meeting, between=meeting is None)
+    except NotAllowed as refused:
+        raise NotAllowed(refused.message + (f" As you arrange the meetings{cited}, you may call a poll of dates for "
+                                            "one, each option a date: `poll \"When shall we meet?\" \"12 Jan\" "
+                                            "\"19 Jan\" --closes \"DATE TIME\"`." if arranges else "")) from None
+    return ""
+
+
+def all_dates(ctx: Context, labels: list[str]) -> bool:
+    """Whether every option reads as a date (with or without a time): a poll of when to meet."""
+    try:
+        return bool(labels) and all(parse_date(label, ctx.today) for label in labels)
+    except UsageError:
+        return False
