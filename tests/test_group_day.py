@@ -72,3 +72,19 @@ def test_the_dashboard_dates_a_declaration_by_the_groups_day(chat: Chat) -> None
     chat.ok("carol", 'declare "Shares in a placements provider" --nature financial')
     board = home(chat.sessions, Speaker("console", "carol", "carol"), chat.now).as_text()
     assert "22 Jun 2027: Shares in a placements provider" in board, board
+
+
+def test_minutes_of_a_morning_meeting_in_auckland_name_the_secretariat_who_took_them(chat: Chat) -> None:
+    """A CJCG kept in Auckland, taken on by govbot at 08:00 on 1 Jun 2027 and meeting at 10:00 that morning (22:00
+    UTC on 31 May): its minutes said the minute-taker was not recorded, as sam's seat (from 1 Jun) was looked up on
+    the UTC date; the secretariat takes the notes (CJCG 6.3)."""
+    chat.now = dt.datetime(2027, 5, 31, 20, 0, tzinfo=dt.UTC)
+    load_in(chat, "cjcg", "Pacific/Auckland", adopted=False)
+    chat.ok("sam", "meeting schedule 2027-06-01 10:00")
+    chat.now = dt.datetime(2027, 5, 31, 22, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.now = dt.datetime(2027, 5, 31, 23, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting close")
+    said = chat.ok("alice", "minutes").as_text()
+    assert "- **Date:** Tuesday 1 June 2027" in said and \
+        "- **Minute-taker:** sam — Administrative support (ToR 6.3)" in said, said
