@@ -100,7 +100,8 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
     contexts = {group.id: scheduler_context(session, group, now) for group in groups}
     reviews.read_last_done(contexts)  # one query for the batch, not one or two a group
     ended.read_ended(contexts)
-    record = plan_reads.read(session, [group.id for group in groups], now)
+    days = {group_id: context.today for group_id, context in contexts.items()}  # each group's date, in its zone
+    record = plan_reads.read(session, [group.id for group in groups], now, days)
     for group in groups:
         try:
             found = occurrences(contexts[group.id], record)

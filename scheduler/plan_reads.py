@@ -35,7 +35,8 @@ def gather(found: dict[int, list[Any]], rows: Any) -> None:
         found[row.group_id].append(row)
 
 
-def read(session: Session, group_ids: list[int], now: dt.datetime) -> Record:
+def read(session: Session, group_ids: list[int], now: dt.datetime, days: dict[int, dt.date]) -> Record:
+    """`days`: each group's own date at `now`, in its time zone, on which its seats are held."""
     record = Record()
     for start in range(0, len(group_ids), CHUNK):
         ids = group_ids[start:start + CHUNK]
@@ -54,7 +55,7 @@ def read(session: Session, group_ids: list[int], now: dt.datetime) -> Record:
         record.fell_through.update({group_id: meeting_id for group_id, meeting_id in session.execute(
             fell_through(ids, now))})
     for group_id, seated in record.seated.items():  # not a successor seated ahead of their day (PLPCP Membership)
-        record.seated[group_id] = holding_on(seated, now.date())
+        record.seated[group_id] = holding_on(seated, days[group_id])
     return record
 
 

@@ -120,7 +120,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     terms = group_terms(group)
     zone = terms.zone
     opener = opened_by(session, meeting) if meeting.opened_at else None
-    group_chair = session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": meeting.starts_at.date()}) \
+    day = meeting.starts_at.astimezone(zone).date()  # the meeting's day where it meets, not UTC's
+    group_chair = session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day}) \
         or opener  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
@@ -145,7 +146,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     stood_in = chair_in_place(session, meeting, rows, first_chair(session, meeting, passed), opener)
     if stood_in is not None:  # the named chair never came: whoever opened it chaired it
         record.chair = names(stood_in)
-    secretariat = secretariat_on(session, group.id, meeting.starts_at.date(), names) \
+    secretariat = secretariat_on(session, group.id, day, names) \
         if meeting.minute_taker_id is None and rule.secretariat_takes else None
     if secretariat:  # the ToR gives the secretariat the notes (CJCG 6.3), and nobody else was named to take them
         record.minute_taker = secretariat[0]

@@ -44,6 +44,12 @@ def zone_of(group: Group) -> ZoneInfo:
     return group_terms(group).zone
 
 
+def declared_on(session: Session, interest: Interest, groups: dict[int, Group]) -> dt.date:
+    """The day of a declaration in its group's zone (one made at 00:30 BST on 22 June is of 22 June, not 21)."""
+    group = groups.get(interest.group_id) or session.get(Group, interest.group_id)
+    return interest.declared_at.astimezone(zone_of(group) if group else dt.UTC).date()
+
+
 def seat_line(group: Group, membership: Membership, now: dt.datetime) -> str:
     ends_on, ends, terms = membership.term_ends_on, "", group_terms(group)
     today = now.astimezone(terms.zone).date()
@@ -97,7 +103,7 @@ def declarations(session: Session, person_id: int, groups: dict[int, Group]) -> 
     interests = session.scalars(select(Interest).where(Interest.person_id == person_id)
                                 .order_by(Interest.declared_at.desc()).limit(10))
     return "\n".join(f"{groups[i.group_id].name if i.group_id in groups else 'a former group'}, "
-                     f"{show_date(i.declared_at.date())}: "
+                     f"{show_date(declared_on(session, i, groups))}: "
                      + ("no interests" if i.no_interests else f"{i.description}" + (f" ({i.nature})" if i.nature
                                                                                       else ""))
                      for i in interests) or NOTHING

@@ -16,6 +16,7 @@ from bot.records.holdings import held_now
 from bot.replies import Reply
 from bot.rules.calendar import show_date
 from bot.services import groups
+from bot.terms_stored import group_terms
 from bot.typed_words import APOSTROPHE, KEPT_APOSTROPHE, SMART_QUOTES
 
 GROUP_OPTION = re.compile(r"(?:^|\s)--group(?:=|\s+)([A-Za-z0-9_.\-]+)", re.IGNORECASE)
@@ -62,11 +63,12 @@ def own_groups(session: Session, person: Person, now: dt.datetime) -> list[Group
 def taking_up(session: Session, person: Person, now: dt.datetime) -> str:
     """` You take up DCS North London of Pan-London ... on 15 Jan 2027.`, for a seat `person` is recorded to take up
     on a day still to come (`member add ... --from`); empty where none is."""
-    later = session.execute(select(Membership, Group).join(Group, Group.id == Membership.group_id).where(
-        Membership.person_id == person.id, Membership.ended_at.is_(None), Membership.term_starts_on > now.date())
-        .order_by(Membership.term_starts_on).limit(1)).first()
-    return "" if later is None else \
-        f" You take up {later[0].seat_title} of {later[1].name} on {show_date(later[0].term_starts_on)}."
+    later = [(m, group) for m, group in session.execute(
+        select(Membership, Group).join(Group, Group.id == Membership.group_id).where(
+            Membership.person_id == person.id, Membership.ended_at.is_(None)).order_by(Membership.term_starts_on))
+             if m.term_starts_on > now.astimezone(group_terms(group).zone).date()]  # each on its group's own day
+    return "" if not later else \
+        f" You take up {later[0][0].seat_title} of {later[0][1].name} on {show_date(later[0][0].term_starts_on)}."
 
 
 def groups_meant(session: Session, person: Person, verb: str, named: str | None, now: dt.datetime) -> list[Group]:

@@ -65,12 +65,13 @@ def import_group(session: Session, yaml_text: str, now: dt.datetime, source: str
         if seat.holder_name:  # the ToR file names the holder: that name is the record's
             person.display_name = seat.holder_name
         if seat.title.casefold() not in seated:
-            start = terms.adopted_on or now.date()
+            today = now.astimezone(terms.zone).date()  # the group's date, not UTC's (00:30 BST is the next day)
+            start = terms.adopted_on or today
             chair_months = terms.chair.term_months if seat.role in CHAIR_ROLES else None
             # held from today where the ToR is adopted on a day to come (its terms run from that day): those it
             # names run the group from its import, unlike a successor seated ahead (bot/services/tenure.py)
             session.add(Membership(group_id=group.id, person_id=person.id, seat_title=seat.title, role=seat.role,
-                                   term_starts_on=min(start, now.date()),
+                                   term_starts_on=min(start, today),
                                    term_ends_on=term_end(start, seat.term_months) if seat.term_months else None,
                                    chair_term_ends_on=term_end(start, chair_months) if chair_months else None))
             audit.record(session, action="member.seated", at=now, group_id=group.id, actor_id=None,
