@@ -11,6 +11,7 @@ from bot.errors import NotFound
 from bot.models import ApprovedMinutes, Group, Meeting, Person
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at, none_elected, none_elected_minute
+from bot.records.chair_then import chair_when
 from bot.records.during_meeting import recorded_during
 from bot.records.handovers import chair_words, first_chair, handovers, opened_by
 from bot.records.minutes_business import HIDDEN as HIDDEN
@@ -121,7 +122,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     zone = terms.zone
     opener = opened_by(session, meeting) if meeting.opened_at else None
     day = meeting.starts_at.astimezone(zone).date()  # the meeting's day where it meets, not UTC's
-    group_chair = session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day}) \
+    group_chair = chair_when(session, group.id, meeting.closed_at,
+                             session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day})) \
         or opener  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes

@@ -42,7 +42,7 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     current = membership.chair_term_ends_on if membership.role == Role.CHAIR and election is None else None
     renewed = current if current is not None and current >= ctx.today else None
     refuse_renewed_already(ctx, person.display_name, renewed)
-    replaced = []
+    replaced, before = [], [m.person_id for m in ctx.memberships() if m.role == Role.CHAIR]  # a renewal's own
     for other in ctx.memberships():
         if other.role == Role.CHAIR and other.id != membership.id:
             other.role = chair.role_after_chair(ctx.terms, other.seat_title)
@@ -53,14 +53,14 @@ def make_chair(ctx: Context, cmd: Chair) -> Reply:
     membership.chair_term_ends_on = chair.chair_term_ends(ctx.terms, starts)
     until = f" until {show_date(membership.chair_term_ends_on)}" if membership.chair_term_ends_on else ""
     if election is not None:
-        ctx.audit("chair.elected", person=person.id, until=membership.chair_term_ends_on,
+        ctx.audit("chair.elected", person=person.id, until=membership.chair_term_ends_on, chairs_before=before,
                   meeting=election.meeting_id, poll=election.id, poll_number=election.number)
         assert election.meeting_id is not None
         rest = hand_over(ctx, election.meeting_id, person)
         number = meeting_number(ctx.session, election.meeting_id)
         return Reply(rule.cited(f"{person.display_name} is elected chair{until} at meeting {number}, by poll "
                                 f"{election.number}: {election.outcome}") + "." + rest)
-    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed,
+    ctx.audit("chair.named", person=person.id, until=membership.chair_term_ends_on, agreed=agreed, chairs_before=before,
               **({"renewed": True} if renewed is not None else {}))  # its term's end: not the clause's (CJCG 6.2)
     former = f"; {' and '.join(replaced)} no longer chair{'s' if len(replaced) == 1 else ''}" if replaced else ""
     if renewed is not None:
