@@ -1,0 +1,60 @@
+"""Round 17's second read of what a change made in a direct chat with govbot posts in the group's channel
+(bot/services/direct_posts.py): the person who acted must be told truly where it went, and a confidential group's
+business must not be posted by govbot into a channel it knows people outside the group read."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.conversation import respond
+from bot.identity import Audience, Place, Speaker
+from bot.models import ChannelBinding, OutboxMessage
+from bot.replies import Reply
+from bot.services.bindings import disable_channel
+from bot.services.channel_posts import KIND
+from tests.conftest import Chat
+
+SCHEDULE = 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"'
+
+
+def alone(chat: Chat, who: str, text: str) -> Reply:
+    """`who` says `text` in their 1:1 chat with govbot."""
+    return respond(chat.sessions, Speaker("console", who, who), Place("console", f"{who}-dm", direct=True), text,
+                   chat.now)
+
+
+def queued(chat: Chat) -> list[str]:
+    with chat.sessions() as session:
+        return list(session.scalars(select(OutboxMessage.text).where(OutboxMessage.kind == KIND)))
+
+
+def test_a_change_made_in_a_direct_chat_is_not_said_to_reach_a_channel_the_platform_refused(chat: Chat) -> None:
+    """LIEG's channel was archived (the platform refused it for good, and govbot stopped posting there). alice
+    scheduled a meeting in her 1:1 chat and was told it was 'also posted in the channel ..., where everyone in it
+    reads it (within a minute)'; the post was queued, then failed for good. Now she is told the channel gets
+    nothing and how to bind one again, and nothing is queued for it."""
+    chat.load("lieg")
+    with chat.sessions.begin() as session:
+        binding = session.scalars(select(ChannelBinding)).one()
+        disable_channel(session, binding.id, "channel_archived", chat.now)
+    said = alone(chat, "alice", SCHEDULE).as_text()
+    assert "Meeting 1 scheduled" in said, said
+    assert "where everyone in it reads it" not in said, said
+    assert "channel_archived" in said and "group bind lieg" in said, said
+    assert queued(chat) == []
+
+
+def test_a_confidential_groups_change_made_in_a_direct_chat_is_not_posted_where_outsiders_read(chat: Chat) -> None:
+    """CJCG 6.7-6.9: its channel is one the whole organisation reads (the platform said so, and the chair was
+    warned). bob declared an interest in his 1:1 chat, and govbot queued it for that channel, where people outside
+    the group read it. Now govbot posts nothing there of what was done in a 1:1 chat, and says why, citing the
+    clause; in the group's own channel the members still read what is said there."""
+    chat.load("cjcg")
+    chat.ok("alice", SCHEDULE)
+    open_room = Place("console", "room", audience=Audience(public=True, shared=False))
+    respond(chat.sessions, Speaker("console", "alice", "alice"), open_room, "meetings", chat.now)  # warned
+    said = alone(chat, "bob", 'declare "I own a care home" --nature "financial"').as_text()
+    assert "bob declared an interest" in said, said
+    assert "where everyone in it reads it" not in said, said
+    assert "6.7-6.9" in said, said
+    assert not any("care home" in text for text in queued(chat)), queued(chat)
