@@ -58,3 +58,26 @@ def test_a_confidential_groups_change_made_in_a_direct_chat_is_not_posted_where_
     assert "where everyone in it reads it" not in said, said
     assert "6.7-6.9" in said, said
     assert not any("care home" in text for text in queued(chat)), queued(chat)
+
+
+def test_cjcg_a_deputy_attending_votes_in_the_one_poll_open_without_its_number(chat: Chat) -> None:
+    """CJCG 7.2: yan attends meeting 1 for carol and may vote in her place. With one poll open, bob's `vote Camden`
+    was cast there, but yan's was refused ("The poll is a number, not 'Camden'. Say `vote 3 for`", a poll that does
+    not exist), as if he could not read the meeting he sits in. Now his is cast too; zed, who attends nothing, is
+    still only told the poll is a number, with no poll named."""
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-01 10:00")
+    chat.ok("alice", "deputy @yan --for @carol --meeting 1")
+    chat.advance(hours=1)
+    chat.ok("alice", "meeting open 1")
+    for who in ("bob", "dan", "erin"):
+        chat.ok(who, "here")
+    chat.ok("yan", "here --for @carol")
+    chat.ok("alice", 'poll "Venue?" "Camden" "Barnet"')
+    assert "poll 1" in chat.ok("bob", "vote Camden").text
+    said = chat.ok("yan", "vote Camden").text
+    assert "poll 1" in said, said
+    results = chat.ok("alice", "results 1").as_text()
+    assert "Camden: 2 of" in results, results
+    refused = chat.refused("zed", "vote Camden").text
+    assert "Venue" not in refused and "poll 1" not in refused, refused
