@@ -4,6 +4,8 @@ business must not be posted by govbot into a channel it knows people outside the
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 
 from bot.conversation import respond
@@ -81,3 +83,18 @@ def test_cjcg_a_deputy_attending_votes_in_the_one_poll_open_without_its_number(c
     assert "Camden: 2 of" in results, results
     refused = chat.refused("zed", "vote Camden").text
     assert "Venue" not in refused and "poll 1" not in refused, refused
+
+
+def test_lciib_a_poll_of_numbers_is_no_poll_of_dates_for_the_secretariat(chat: Chat) -> None:
+    """LCIIB Board Support and Logistics gives the secretariat the meetings' arrangements, so sam may call a poll of
+    dates; a poll on anything else is the chair's. sam's `poll "Which bid do we back?" "1" "2" "3"` was opened as 'A
+    poll of dates, called to arrange a meeting', the numbers read as days of this month (and "2026" "2027" as 1 Dec);
+    now it is refused as the chair's, and a poll of dates ("12 Jan", "19/1") still opens."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lciib")
+    closes = ' --closes "2026-12-08 17:00"'
+    for options in ('"1" "2" "3"', '"2026" "2027"', '"1.5" "2.5"'):
+        refused = chat.refused("sam", f'poll "Which bid do we back?" {options}{closes}').text
+        assert refused.startswith("Only the chair"), refused
+    said = chat.ok("sam", f'poll "When shall we meet?" "12 Jan" "19/1" "Tue 26 Jan 2pm"{closes}').text
+    assert "A poll of dates, called to arrange a meeting (ToR Board Support and Logistics)." in said, said
