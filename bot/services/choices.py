@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.errors import UsageError
-from bot.models import ActionItem, Identity, Meeting, Membership, Poll
+from bot.models import ActionItem, Attendance, Identity, Meeting, Membership, Poll
 from bot.records.holdings import held_on
 from bot.replies import shortened
 from bot.rules.calendar import show
@@ -56,16 +56,31 @@ def open_choices(session: Session, speaker: Speaker, place: Place, missing: str 
 
 def sole_vote_typed(session: Session, speaker: Speaker, place: Place, text: str, now: dt.datetime) -> str:
     """`text`, a `vote for` naming no poll, retyped as the vote in the one poll or motion open for voting in the
-    channel's group (`vote 3 for`), where exactly one is and the speaker may read its record (a member, where the
-    group is confidential); empty otherwise: with two open, the speaker is asked which."""
+    channel's group (`vote 3 for`), where exactly one is and the speaker may read its record (where the group is
+    confidential, a member, or a deputy attending the poll's meeting); empty otherwise: with two open, the speaker
+    is asked which."""
     group = group_for(session, place)
     if group is None:
         return ""
     terms = group_terms(group)
-    if terms.confidential and not seated(session, group.id, speaker, now.astimezone(terms.zone).date()):
+    found = list(session.scalars(select(Poll).where(Poll.group_id == group.id, Poll.status == "open").limit(2)))
+    if len(found) != 1:
         return ""
-    found = list(session.scalars(select(Poll.number).where(Poll.group_id == group.id, Poll.status == "open").limit(2)))
-    return numbered(text, found[0]) if len(found) == 1 else ""
+    if terms.confidential and not seated(session, group.id, speaker, now.astimezone(terms.zone).date()) and \
+            not deputising(session, found[0].meeting_id, speaker):
+        return ""
+    return numbered(text, found[0].number)
+
+
+def deputising(session: Session, meeting_id: int | None, speaker: Speaker) -> bool:
+    """Whether the speaker is recorded attending meeting `meeting_id` as a member's deputy (who reads that meeting's
+    record in a confidential group, CJCG 7.2, and may vote there where the ToR lets deputies)."""
+    if meeting_id is None:
+        return False
+    found = session.scalar(select(Attendance.id).join(Identity, Identity.person_id == Attendance.deputy_id)
+                           .where(Attendance.meeting_id == meeting_id, Identity.platform == speaker.platform,
+                                  Identity.external_id == speaker.user_id).limit(1))
+    return found is not None
 
 
 def seated(session: Session, group_id: int, speaker: Speaker, today: dt.date) -> bool:

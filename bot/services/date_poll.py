@@ -4,6 +4,8 @@ the LIIA programme team"), whoever arranges them, for a poll of dates to find wh
 
 from __future__ import annotations
 
+import re
+
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.rules.calendar import parse_date
@@ -11,6 +13,10 @@ from bot.rules.powers import power_for
 from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.terms_powers import Act
+
+# A date as an option says so: a month or a weekday in words, or day and month with a separator ("19/1"). A bare
+# number ("1", "2026") is read by the calendar as a day, but as a poll's option it is as likely a bid or a year.
+DATED = re.compile(r"[^\W\d_]|\d\s*[/-]\s*\d")
 
 
 def require_poll_caller(ctx: Context, meeting: Meeting | None, labels: list[str]) -> str:
@@ -33,8 +39,9 @@ def require_poll_caller(ctx: Context, meeting: Meeting | None, labels: list[str]
 
 
 def all_dates(ctx: Context, labels: list[str]) -> bool:
-    """Whether every option reads as a date (with or without a time): a poll of when to meet."""
+    """Whether every option reads as a date (with or without a time), and is written as one (`DATED`): a poll of
+    when to meet."""
     try:
-        return bool(labels) and all(parse_date(label, ctx.today) for label in labels)
+        return bool(labels) and all(DATED.search(label) and parse_date(label, ctx.today) for label in labels)
     except UsageError:
         return False
