@@ -114,12 +114,9 @@ def mark_sent(session: Session | Connection, message_id: int, now: dt.datetime, 
 
 
 
-EXPIRED = update(OutboxMessage).where(OutboxMessage.id == bindparam("message_id")) \
-    .values(status="expired", claimed_until=None, last_error=bindparam("why"))
-
-
 def mark_expired(session: Session | Connection, message_id: int, why: str) -> None:
-    session.execute(EXPIRED, {"message_id": message_id, "why": why})
+    session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id)
+                    .values(status="expired", claimed_until=None, last_error=why))
 
 
 def back_off(attempts: int) -> dt.timedelta:
