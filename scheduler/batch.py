@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.models import ChannelBinding, Group, Meeting, Membership
@@ -31,7 +31,7 @@ NO_SEAT_HOLDERS = frozenset({"meeting", "meeting-start", "review", "end"})
 # Reminders whose notice reads when the last review or report was recorded: read for the batch's groups at once.
 DATED = frozenset({"review", "report"})
 # Built once, with bound parameters (an expanding IN list): scheduler/plan.py's LOCKED_MARK says why.
-IDS = bindparam("ids", expanding=True)
+IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 GROUPS = select(Group).where(Group.id.in_(IDS))
 BINDINGS = select(ChannelBinding).where(ChannelBinding.group_id.in_(IDS)).order_by(ChannelBinding.id)
 SEATED = select(Membership).options(joinedload(Membership.person)) \

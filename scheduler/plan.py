@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, or_, select
+from sqlalchemy import BindParameter, Table, bindparam, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -51,7 +51,7 @@ MOVING = ("cadence",)
 # ~0.5 ms of CPU a statement, most of a quiet pass's own Python, on every replica every minute.
 LOCKED_MARK = select(SchedulerMark).where(SchedulerMark.name == MARK).with_for_update(skip_locked=True) \
     .execution_options(populate_existing=True)
-IDS = bindparam("ids", expanding=True)
+IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 WAITING = select(ReminderPlan.occurrence).where(ReminderPlan.group_id.in_(IDS),
                                                 ReminderPlan.due_at > bindparam("since"), ReminderPlan.kind != REPLAN)
 GIVEN = select(ReminderGiven.occurrence).where(ReminderGiven.group_id.in_(IDS))

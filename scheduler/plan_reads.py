@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, not_, or_, select
+from sqlalchemy import BindParameter, Select, bindparam, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.models import DeputyNomination, Meeting, Membership, Poll
@@ -19,7 +19,7 @@ from bot.services.cadence import counts_for_cadence
 
 CHUNK = 1000  # ids per IN list
 # Built once, with bound parameters (an expanding IN list): scheduler/plan.py's LOCKED_MARK says why.
-IDS = bindparam("ids", expanding=True)
+IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 MEETINGS = select(Meeting).where(Meeting.group_id.in_(IDS), Meeting.starts_at > bindparam("after")) \
     .order_by(Meeting.id)
 SEATED = select(Membership).where(Membership.group_id.in_(IDS), Membership.ended_at.is_(None)).order_by(Membership.id)
