@@ -14,8 +14,6 @@ with collector.paused():  # the imports below are most of the CPU of a short com
 
     from bot.db import make_engine, session_factory, unit_of_work, upgrade
     from bot.errors import DomainError
-    from bot.services.context import group_terms
-    from bot.services.groups import bind_channel, import_group
     from bot.settings import get_settings
     from govbot import (
         bundled,
@@ -58,6 +56,7 @@ def redact(url: str) -> str:
 
 def cmd_group_import(args: argparse.Namespace) -> int:
     with collector.paused():
+        from bot.services.groups import import_group
         from handlers import console  # the chat core loads for the commands that chat or import, not for every one
     migrated(args.db)
     sessions = session_factory(make_engine(args.db))
@@ -81,6 +80,8 @@ def read_tor_file(path: str) -> str:
 
 def cmd_console(args: argparse.Namespace) -> int:
     with collector.paused():
+        from bot.services.context import group_terms
+        from bot.services.groups import bind_channel, import_group
         from handlers import console
         from handlers.console_terminal import Typed
     migrated(args.db)

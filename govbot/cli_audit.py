@@ -6,12 +6,14 @@ import argparse
 import sys
 
 from bot.errors import UsageError
-from bot.records import audit_heads, audit_trail
-from bot.services.groups import group_named
 from govbot.cli_records import emit, record
+
+# The audit trail's readers load in the command that uses them, not on every `govbot` start (govbot/cli_records.py).
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from bot.records import audit_heads, audit_trail
+
     if args.expect is not None and not audit_heads.looks_like_head(args.expect):
         raise UsageError(f"{args.expect!r} is not a head: a head is 64 hexadecimal characters, as `govbot audit "
                          "head` prints it.")
@@ -40,6 +42,9 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_head(args: argparse.Namespace) -> int:
+    from bot.records import audit_heads
+    from bot.services.groups import group_named
+
     with record(args) as session:
         group_id = group_named(session, args.group).id if args.group else None
         heads = audit_heads.heads(session, group_id)
@@ -51,6 +56,9 @@ def cmd_audit_head(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_export(args: argparse.Namespace) -> int:
+    from bot.records import audit_trail
+    from bot.services.groups import group_named
+
     with record(args) as session:
         group_id = group_named(session, args.group).id if args.group else None
         lines = "".join(line + "\n" for line in audit_trail.export_lines(session, group_id))

@@ -9,18 +9,22 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from bot.db import make_engine, session_factory, unit_of_work, upgrade
 from bot.errors import UsageError
-from bot.models import Group
-from bot.records import data_rights, registers
-from bot.records.meeting_record import find_meeting
 from bot.records.tables import FORMATS
-from bot.rules.calendar import parse_date
-from bot.services.groups import group_named
 from bot.settings import get_settings
+
+if TYPE_CHECKING:
+    from bot.models import Group
+
+# The record's readers (bot.records, bot.services) load in the command that reads with them: every `govbot` start
+# importing them all cost ~0.15 s of CPU, in `govbot db upgrade` (each replica's migrate job) too. So `--what` names
+# the registers here; tests/test_cli.py holds this to bot.records.registers.REGISTERS.
+REGISTER_NAMES = ("interests", "attendance", "members", "decisions")
 
 
 def now() -> dt.datetime:
@@ -52,7 +56,9 @@ def emit(args: argparse.Namespace, content: str | bytes, what: str) -> None:
 
 
 def cmd_minutes(args: argparse.Namespace) -> int:
+    from bot.records.meeting_record import find_meeting
     from bot.records.minutes_file import minutes_file  # python-docx and lxml: ~0.2 s that other commands never need
+    from bot.services.groups import group_named
 
     if args.format == "docx" and not args.out:
         raise UsageError("A Word document cannot go to the terminal; add --out minutes.docx.")
@@ -66,6 +72,10 @@ def cmd_minutes(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from bot.records import data_rights, registers
+    from bot.rules.calendar import parse_date
+    from bot.services.groups import group_named
+
     with record(args) as session:
         group = group_named(session, args.group)
         if args.what == "interests" and (args.person or args.since):
@@ -86,6 +96,7 @@ def feed_url(base: str, group: Group, token: str) -> str:
 
 def cmd_calendar(args: argparse.Namespace) -> int:
     from bot.records import calendar_feed  # icalendar, for this command (and govbot run's feed) alone
+    from bot.services.groups import group_named
 
     with record(args) as session:
         group = group_named(session, args.group)
@@ -100,6 +111,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
 
 
 def cmd_person_export(args: argparse.Namespace) -> int:
+    from bot.records import data_rights
+
     with record(args) as session:
         held = data_rights.export_person(session, data_rights.find_person(session, args.person), now())
     emit(args, json.dumps(held, indent=2, default=str, ensure_ascii=False) + "\n", "everything held about them")
@@ -111,6 +124,8 @@ def cmd_person_forget(args: argparse.Namespace) -> int:
         raise UsageError(f"Forgetting {args.person} replaces their name everywhere with a pseudonym and deletes "
                          "their accounts; it cannot be undone. Export first (`govbot person export`), then run "
                          "again with --yes.")
+    from bot.records import data_rights
+
     with record(args) as session:
         pseudonym = data_rights.forget_person(session, data_rights.find_person(session, args.person), now())
     print(f"{args.person} is forgotten: the record now shows {pseudonym}; their votes, attendance and declarations "
@@ -128,7 +143,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     minutes.set_defaults(func=cmd_minutes)
     export = sub.add_parser("export", help="a register as CSV or Markdown")
     export.add_argument("--group", required=True)
-    export.add_argument("--what", required=True, choices=tuple(registers.REGISTERS))
+    export.add_argument("--what", required=True, choices=REGISTER_NAMES)
     export.add_argument("--format", choices=tuple(FORMATS), default="csv")
     export.add_argument("--person", help="interests: only this person's (@handle or platform:id)")
     export.add_argument("--since", help="interests: declared on or after this date")

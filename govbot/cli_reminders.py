@@ -12,10 +12,10 @@ from sqlalchemy.orm import Session
 
 from bot.db import make_engine, session_factory, upgrade
 from bot.models import Group, OutboxMessage, ReminderPlan
-from bot.rules.calendar import show
-from bot.services.context import group_terms
-from bot.services.groups import group_named
 from bot.settings import get_settings
+
+# The group's terms and the calendar's wording load in `govbot reminders`, not on every `govbot` start
+# (govbot/cli_records.py).
 
 SHOWN = 30
 SECTIONS = (("failed", "Not delivered"), ("queued", "Queued"), ("sent", "Sent"),
@@ -66,6 +66,8 @@ def cmd_tick(args: argparse.Namespace) -> int:
 
 
 def zone_of(session: Session, group_id: int, cache: dict[int, ZoneInfo]) -> ZoneInfo:
+    from bot.services.context import group_terms
+
     if group_id not in cache:
         group = session.get(Group, group_id)
         cache[group_id] = group_terms(group).zone if group else ZoneInfo("UTC")
@@ -73,6 +75,8 @@ def zone_of(session: Session, group_id: int, cache: dict[int, ZoneInfo]) -> Zone
 
 
 def describe(message: OutboxMessage, zone: ZoneInfo) -> str:
+    from bot.rules.calendar import show
+
     what = f"{message.key} — {message.title or message.kind}"
     if message.status == "sent" and message.sent_at:
         return f"{what}, sent {show(message.sent_at, zone)}"
@@ -94,6 +98,9 @@ def acknowledge(session: Session, group: Group | None) -> None:
 
 
 def cmd_reminders(args: argparse.Namespace) -> int:
+    from bot.rules.calendar import show
+    from bot.services.groups import group_named
+
     upgrade(args.db)
     sessions = session_factory(make_engine(args.db))
     zones: dict[int, ZoneInfo] = {}

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from sqlalchemy import select
+from sqlalchemy import BindParameter, bindparam, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from bot.models import ChannelBinding, Group, Meeting, Membership
@@ -30,6 +30,13 @@ CHUNK = 1000  # ids per IN list
 NO_SEAT_HOLDERS = frozenset({"meeting", "meeting-start", "review", "end"})
 # Reminders whose notice reads when the last review or report was recorded: read for the batch's groups at once.
 DATED = frozenset({"review", "report"})
+# Built once, with bound parameters (an expanding IN list): scheduler/plan.py's LOCKED_MARK says why.
+IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+GROUPS = select(Group).where(Group.id.in_(IDS))
+BINDINGS = select(ChannelBinding).where(ChannelBinding.group_id.in_(IDS)).order_by(ChannelBinding.id)
+SEATED = select(Membership).options(joinedload(Membership.person)) \
+    .where(Membership.group_id.in_(IDS), Membership.ended_at.is_(None)).order_by(Membership.id)
+MEETINGS = select(Meeting).options(selectinload(Meeting.items)).where(Meeting.id.in_(IDS))
 
 
 @dataclass
@@ -64,17 +71,13 @@ def read(session: Session, due: Sequence[Due], now: dt.datetime) -> Batch:
     dated = {row.group_id for row in due if OFFSET_SUFFIX.sub("", row.kind) in DATED}
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
-        for group in session.scalars(select(Group).where(Group.id.in_(chunk))):
+        for group in session.scalars(GROUPS, {"ids": chunk}):
             batch.contexts[group.id] = scheduler_context(session, group, now)
         bindings: dict[int, list[ChannelBinding]] = defaultdict(list)
-        for binding in session.scalars(select(ChannelBinding).where(ChannelBinding.group_id.in_(chunk))
-                                       .order_by(ChannelBinding.id)):
+        for binding in session.scalars(BINDINGS, {"ids": chunk}):
             bindings[binding.group_id].append(binding)
         seated: dict[int, list[Membership]] = defaultdict(list)
-        for membership in session.scalars(select(Membership).options(joinedload(Membership.person))
-                                          .where(Membership.group_id.in_([g for g in chunk if g in seats_read]),
-                                                 Membership.ended_at.is_(None))
-                                          .order_by(Membership.id)):
+        for membership in session.scalars(SEATED, {"ids": [g for g in chunk if g in seats_read]}):
             seated[membership.group_id].append(membership)
         for group_id in chunk:
             batch.bindings[group_id] = bindings.get(group_id, [])
@@ -93,6 +96,5 @@ def meetings(session: Session, due: Sequence[Due]) -> list[Meeting]:
                   and (number := (row.subject or "").split(":")[1]).isdigit()})
     found: list[Meeting] = []
     for start in range(0, len(ids), CHUNK):
-        found += session.scalars(select(Meeting).options(selectinload(Meeting.items))
-                                 .where(Meeting.id.in_(ids[start:start + CHUNK])))
+        found += session.scalars(MEETINGS, {"ids": ids[start:start + CHUNK]})
     return found

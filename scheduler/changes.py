@@ -9,7 +9,7 @@ begun after it): an index range on `audit_events.xact` from the snapshot's oldes
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select, text
+from sqlalchemy import bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from bot.models import AuditEvent, Group, SchedulerMark
@@ -17,24 +17,30 @@ from bot.models import AuditEvent, Group, SchedulerMark
 UNSEEN = text("NOT pg_visible_in_snapshot(CAST(CAST(audit_events.xact AS text) AS xid8), "
               "CAST(:seen AS pg_snapshot))")
 
+# Built once, with bound parameters (scheduler/plan.py's LOCKED_MARK says why).
+NEWEST = select(func.max(AuditEvent.id))
+OPERATING = select(Group.id).where(Group.ended_at.is_(None))
+UNSEEN_SINCE = select(AuditEvent.group_id).distinct().where(AuditEvent.xact >= bindparam("oldest"), UNSEEN)
+UNMARKED = select(AuditEvent.group_id).distinct().where(
+    or_(AuditEvent.id > bindparam("after"), AuditEvent.xact.is_not(None)))
+AFTER = select(AuditEvent.group_id).distinct().where(AuditEvent.id > bindparam("after"),
+                                                     AuditEvent.id <= bindparam("newest"))
+
 
 def changed_groups(session: Session, mark: SchedulerMark) -> list[int]:
     """The groups to replan (every group on the first pass after an installation or upgrade), moving the mark on
     past what this pass reads."""
     postgres = session.get_bind().dialect.name == "postgresql"
     seen = snapshot(session) if postgres else None  # taken first: what commits after it is read next pass
-    newest = session.scalar(select(func.max(AuditEvent.id))) or 0
+    newest = session.scalar(NEWEST) or 0
     if mark.audit_id < 0:
-        found = list(session.scalars(select(Group.id).where(Group.ended_at.is_(None))))
+        found = list(session.scalars(OPERATING))
     elif postgres and mark.snapshot:
-        found = list(session.scalars(select(AuditEvent.group_id).distinct().where(
-            AuditEvent.xact >= oldest_running(mark.snapshot), UNSEEN).params(seen=mark.snapshot)))
+        found = list(session.scalars(UNSEEN_SINCE, {"oldest": oldest_running(mark.snapshot), "seen": mark.snapshot}))
     elif postgres:  # the first pass since 0015: what the id mark has not reached, and whatever was written since
-        found = list(session.scalars(select(AuditEvent.group_id).distinct().where(
-            or_(AuditEvent.id > mark.audit_id, AuditEvent.xact.is_not(None)))))
+        found = list(session.scalars(UNMARKED, {"after": mark.audit_id}))
     else:
-        found = list(session.scalars(select(AuditEvent.group_id).distinct().where(
-            AuditEvent.id > mark.audit_id, AuditEvent.id <= newest)))
+        found = list(session.scalars(AFTER, {"after": mark.audit_id, "newest": newest}))
     mark.audit_id, mark.snapshot = max(mark.audit_id, newest), seen
     return sorted(g for g in found if g is not None)
 

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,10 @@ from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
 from bot.services.workspaces import disabled_reason
 from scheduler import batch, changes, events, outbox, partition, plan
+
+# Built once, with bound parameters (scheduler/plan.py's LOCKED_MARK says why).
+DUE = select(ReminderPlan).where(ReminderPlan.due_at <= bindparam("now"), ReminderPlan.kind != plan.REPLAN) \
+    .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(bindparam("limit")).with_for_update(skip_locked=True)
 
 
 @dataclass
@@ -116,9 +120,7 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     replanned, planned, more_groups = partition.replan_claimed(session, now, since)
     report = Derived(replanned=replanned, planned=planned)
     report.planned += events.notice_closed_meetings(session, now)
-    due = session.scalars(select(ReminderPlan).where(ReminderPlan.due_at <= now, ReminderPlan.kind != plan.REPLAN)
-                          .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)
-                          .with_for_update(skip_locked=True)).all()
+    due = session.scalars(DUE, {"now": now, "limit": limit}).all()
     report.more = len(due) == limit or more_groups
     latest = {series(row): row for row in due}
     read = batch.read(session, due, now)

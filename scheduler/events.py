@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -24,13 +24,15 @@ logger = logging.getLogger(__name__)
 # Closed meetings are looked for among those scheduled to start within this window (the index on starts_at);
 # a meeting is closed within hours of its start, so the window only bounds the search.
 LOOK_BACK = dt.timedelta(days=30)
+# Built once, with bound parameters (scheduler/plan.py's LOCKED_MARK says why).
+UNNOTICED = select(Meeting).where(Meeting.starts_at > bindparam("after"), Meeting.status == "closed",
+                                  Meeting.close_noticed_at.is_(None)).order_by(Meeting.id) \
+    .with_for_update(skip_locked=True)
 
 
 def notice_closed_meetings(session: Session, now: dt.datetime) -> int:
     """Plan the absences warning of every meeting closed since the scheduler last looked. Returns rows planned."""
-    closed = session.scalars(select(Meeting).where(
-        Meeting.starts_at > now - LOOK_BACK, Meeting.status == "closed", Meeting.close_noticed_at.is_(None))
-        .order_by(Meeting.id).with_for_update(skip_locked=True)).all()
+    closed = session.scalars(UNNOTICED, {"after": now - LOOK_BACK}).all()
     rows = []
     for meeting in closed:
         meeting.close_noticed_at = now

@@ -54,10 +54,10 @@ class Lease:
 
     def held(self, message: Claimed) -> bool:
         """Renew this process's lease on the message just before sending it: False when it is no longer ours."""
-        if self.autocommit is None:
-            with self.transaction() as session:
-                return outbox.renew(session, message.id, message.claimed_until, self.clock()) is not None
         params = {"renew_id": message.id, "held": message.claimed_until, "until": self.clock() + outbox.LEASE}
+        if self.autocommit is None:  # SQLite: RENEW (built once) in a short transaction that marks the last sent
+            with self.transaction() as connection:
+                return connection.execute(RENEW, params).first() is not None
         statement = RENEW
         if self.unmarked is not None:
             statement = RENEW_AND_MARK

@@ -76,17 +76,19 @@ class Claimed:
     reply: dict[str, Any] | None = None
 
 
+# Built once, with bound parameters (scheduler/plan.py's LOCKED_MARK says why).
+CLAIMABLE = select(OutboxMessage).where(
+    OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= bindparam("now"),
+    or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < bindparam("now"))) \
+    .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(bindparam("limit")) \
+    .with_for_update(skip_locked=True)
+
+
 def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
     """Lease up to `limit` queued messages whose time has come; counts the attempt. A lease holds to its last
     instant: a replica whose clock reads exactly its end (one LEASE behind the holder's) does not take a message
     the holder may have sent and not yet marked."""
-    rows = session.scalars(
-        select(OutboxMessage)
-        .where(OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now,
-               or_(OutboxMessage.claimed_until.is_(None), OutboxMessage.claimed_until < now))
-        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
-        .with_for_update(skip_locked=True)
-    ).all()
+    rows = session.scalars(CLAIMABLE, {"now": now, "limit": limit}).all()
     claimed = []
     for row in rows:
         row.claimed_until, row.attempts = now + LEASE, row.attempts + 1
@@ -94,19 +96,6 @@ def claim(session: Session, now: dt.datetime, limit: int = 50) -> list[Claimed]:
                                row.channel_binding_id, row.attempts, row.expires_at, row.claimed_until,
                                row.subject, row.instance, row.composed, row.reply))
     return claimed
-
-
-def renew(session: Session | Connection, message_id: int, held_until: dt.datetime,
-          now: dt.datetime) -> dt.datetime | None:
-    """Extend this process's lease on a message just before sending it: a full LEASE from `now`. Returns the new
-    lease, or None when the message is no longer ours (the lease ran out and another replica claimed it, or it
-    was settled), so the caller must not send it."""
-    until = now + LEASE
-    result = session.execute(update(OutboxMessage).where(OutboxMessage.id == message_id,
-                                                         OutboxMessage.status == "queued",
-                                                         OutboxMessage.claimed_until == held_until)
-                             .values(claimed_until=until))
-    return until if getattr(result, "rowcount", 0) == 1 else None
 
 
 # Built once with bound parameters: building the statement and its cache key cost more than running it.
@@ -157,14 +146,14 @@ def mark_failed(session: Session, message: Claimed, now: dt.datetime, reason: st
 
 
 SETTLED = ("sent", "expired", "acknowledged")
+OLD = select(OutboxMessage.id).where(OutboxMessage.status.in_(SETTLED), OutboxMessage.due_at < bindparam("before")) \
+    .limit(bindparam("limit"))
 
 
 def prune(session: Session, now: dt.datetime, retention: dt.timedelta, limit: int = 1000) -> int:
     """Delete up to `limit` messages sent, set aside or acknowledged more than `retention` ago (by their due time).
     Failed messages stay until someone acknowledges them (`govbot reminders --acknowledge`)."""
-    old = select(OutboxMessage.id).where(OutboxMessage.status.in_(SETTLED), OutboxMessage.due_at < now - retention) \
-        .limit(limit)
-    ids = list(session.scalars(old))
+    ids = list(session.scalars(OLD, {"before": now - retention, "limit": limit}))
     if ids:
         session.execute(delete(OutboxMessage).where(OutboxMessage.id.in_(ids)))
     return len(ids)

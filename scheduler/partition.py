@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import case, select
+from sqlalchemy import bindparam, case, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -22,6 +22,10 @@ from scheduler.plan import REPLAN, replan
 
 GROUPS_PER_PASS = 500
 INSTANT = "%Y%m%dT%H%MZ"
+# Built once, with bound parameters (scheduler/plan.py's LOCKED_MARK says why).
+REQUESTED = select(ReminderPlan.group_id, ReminderPlan.instance) \
+    .where(ReminderPlan.kind == REPLAN, ReminderPlan.due_at <= bindparam("now")) \
+    .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(bindparam("limit")).with_for_update(skip_locked=True)
 
 
 def request(session: Session, group_ids: list[int], since: dt.datetime, now: dt.datetime) -> None:
@@ -53,10 +57,7 @@ def replan_claimed(session: Session, now: dt.datetime, mark_at: dt.datetime,
     """Claim up to `limit` groups due for a replan that no other replica holds, and replan them. Returns groups
     replanned, rows planned, and whether others wait."""
     limit = limit or GROUPS_PER_PASS
-    claimed = session.execute(select(ReminderPlan.group_id, ReminderPlan.instance)
-                              .where(ReminderPlan.kind == REPLAN, ReminderPlan.due_at <= now)
-                              .order_by(ReminderPlan.due_at, ReminderPlan.id).limit(limit)
-                              .with_for_update(skip_locked=True)).all()
+    claimed = session.execute(REQUESTED, {"now": now, "limit": limit}).all()
     by_since: dict[dt.datetime, list[int]] = defaultdict(list)
     for group_id, instance in claimed:
         by_since[plan_from(instance, mark_at)].append(group_id)

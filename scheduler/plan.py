@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, or_, select
+from sqlalchemy import BindParameter, Table, bindparam, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -47,18 +47,29 @@ STALE_AFTER = dt.timedelta(minutes=1)  # a replan just after a scheduled meeting
 MOVING = ("cadence",)
 
 
+# Every pass's statements are built once (as scheduler/outbox.py's SENT): building one and its cache key cost
+# ~0.5 ms of CPU a statement, most of a quiet pass's own Python, on every replica every minute.
+LOCKED_MARK = select(SchedulerMark).where(SchedulerMark.name == MARK).with_for_update(skip_locked=True) \
+    .execution_options(populate_existing=True)
+IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+WAITING = select(ReminderPlan.occurrence).where(ReminderPlan.group_id.in_(IDS),
+                                                ReminderPlan.due_at > bindparam("since"), ReminderPlan.kind != REPLAN)
+GIVEN = select(ReminderGiven.occurrence).where(ReminderGiven.group_id.in_(IDS))
+OPERATING = select(Group).where(Group.id.in_(IDS), Group.ended_at.is_(None))
+
+
 def mark_for(session: Session, now: dt.datetime) -> SchedulerMark | None:
     """The scheduler's mark, locked for this pass, or None while another replica holds it (it is reading the audit
     log; this replica goes on to plan and queue other groups). SQLite takes its write lock when the transaction
     begins, so there it is always this replica's."""
-    mark = session.get(SchedulerMark, MARK, with_for_update={"skip_locked": True}, populate_existing=True)
+    mark = session.scalars(LOCKED_MARK).first()
     if mark is None and session.get(SchedulerMark, MARK) is None:
         # Two replicas starting together both find no mark: the second insert is ignored.
         dialect = session.get_bind().dialect.name
         insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         session.execute(insert(SchedulerMark).values(name=MARK, audit_id=-1, at=now - FIRST_LOOK_BACK)
                         .on_conflict_do_nothing(index_elements=["name"]))
-        mark = session.get(SchedulerMark, MARK, with_for_update={"skip_locked": True}, populate_existing=True)
+        mark = session.scalars(LOCKED_MARK).first()
     return mark
 
 
@@ -88,15 +99,14 @@ def planned_rows(session: Session, batch: list[int], since: dt.datetime, now: dt
     """The new plan rows of a batch of groups, once their old rows due after `since` are removed. A reminder the
     old plan still had to send keeps its place even when the change moved it to before `since` (a reminder time
     moved earlier): it is due at once, and sent if still useful, rather than lost behind the pass mark."""
-    waiting = set(session.scalars(select(ReminderPlan.occurrence).where(
-        ReminderPlan.group_id.in_(batch), ReminderPlan.due_at > since, ReminderPlan.kind != REPLAN)))
+    waiting = set(session.scalars(WAITING, {"ids": batch, "since": since}))
     # Rows due by `since` stay: an earlier pass that hit its limit left them to be handled, not replanned.
-    session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch), or_(
-        ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))
-    given = set(session.scalars(select(ReminderGiven.occurrence).where(ReminderGiven.group_id.in_(batch))))
+    session.execute(delete(ReminderPlan).where(ReminderPlan.group_id.in_(batch), or_(  # the ORM's own delete: it
+        ReminderPlan.due_at > since, ReminderPlan.kind == REPLAN)))  # evaluates its criteria on loaded rows
+    given = set(session.scalars(GIVEN, {"ids": batch}))
     rows = []
     horizon = now + HORIZON
-    groups = list(session.scalars(select(Group).where(Group.id.in_(batch), Group.ended_at.is_(None))))
+    groups = list(session.scalars(OPERATING, {"ids": batch}))
     contexts = {group.id: scheduler_context(session, group, now) for group in groups}
     reviews.read_last_done(contexts)  # one query for the batch, not one or two a group
     ended.read_ended(contexts)

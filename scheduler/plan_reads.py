@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, func, not_, or_, select
+from sqlalchemy import BindParameter, Select, bindparam, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.models import DeputyNomination, Meeting, Membership, Poll
@@ -18,6 +18,15 @@ from bot.rules.tenure import holding_on
 from bot.services.cadence import counts_for_cadence
 
 CHUNK = 1000  # ids per IN list
+# Built once, with bound parameters (an expanding IN list): scheduler/plan.py's LOCKED_MARK says why.
+IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
+MEETINGS = select(Meeting).where(Meeting.group_id.in_(IDS), Meeting.starts_at > bindparam("after")) \
+    .order_by(Meeting.id)
+SEATED = select(Membership).where(Membership.group_id.in_(IDS), Membership.ended_at.is_(None)).order_by(Membership.id)
+STANDING = select(DeputyNomination).where(DeputyNomination.group_id.in_(IDS), DeputyNomination.meeting_id.is_(None),
+                                          DeputyNomination.revoked_at.is_(None)).order_by(DeputyNomination.id)
+POLLS = select(Poll).where(Poll.group_id.in_(IDS), Poll.status == "open", Poll.closes_at.is_not(None)) \
+    .order_by(Poll.id)
 
 
 @dataclass
@@ -40,15 +49,10 @@ def read(session: Session, group_ids: list[int], now: dt.datetime, days: dict[in
     record = Record()
     for start in range(0, len(group_ids), CHUNK):
         ids = group_ids[start:start + CHUNK]
-        gather(record.meetings, session.scalars(select(Meeting).where(
-            Meeting.group_id.in_(ids), Meeting.starts_at > now - reminders.DAY).order_by(Meeting.id)))
-        gather(record.seated, session.scalars(select(Membership).where(
-            Membership.group_id.in_(ids), Membership.ended_at.is_(None)).order_by(Membership.id)))
-        gather(record.standing, session.scalars(select(DeputyNomination).where(
-            DeputyNomination.group_id.in_(ids), DeputyNomination.meeting_id.is_(None),
-            DeputyNomination.revoked_at.is_(None)).order_by(DeputyNomination.id)))
-        gather(record.polls, session.scalars(select(Poll).where(
-            Poll.group_id.in_(ids), Poll.status == "open", Poll.closes_at.is_not(None)).order_by(Poll.id)))
+        gather(record.meetings, session.scalars(MEETINGS, {"ids": ids, "after": now - reminders.DAY}))
+        gather(record.seated, session.scalars(SEATED, {"ids": ids}))
+        gather(record.standing, session.scalars(STANDING, {"ids": ids}))
+        gather(record.polls, session.scalars(POLLS, {"ids": ids}))
         record.last_start.update({group_id: starts for group_id, starts in session.execute(
             select(Meeting.group_id, func.max(Meeting.starts_at)).where(
                 Meeting.group_id.in_(ids), counts_for_cadence(now)).group_by(Meeting.group_id))})

@@ -143,3 +143,12 @@ def test_audit_verify_names_a_decision_row_edited_in_the_database(held: Path, tm
     assert result.stderr.startswith("The record does not match its audit trail; 1 problem:\n"
                                     f"- row {poll} of polls (poll {number} of lieg) was edited outside the bot: it no longer matches the "
                                     "digest audit event ")
+
+
+def test_export_help_offers_every_register_there_is(tmp_path: Path) -> None:
+    """`--what` names the registers without importing them (govbot/cli_records.py): the names stay the real ones."""
+    from bot.records.registers import REGISTERS
+
+    result = govbot("export", "--help", db=tmp_path / "g.db")
+    assert result.returncode == 0, result.stderr
+    assert "--what {" + ",".join(REGISTERS) + "}" in result.stdout

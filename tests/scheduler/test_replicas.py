@@ -36,8 +36,14 @@ RATE_LIMITED = "g6@2026-10-06T12:00:00+00:00"  # g6's meeting reminders get a 42
 ABSENCES = '\nattendance: {warn_after_consecutive_absences: 1, clause: "2.3"}\n'
 
 
+CHANGED_BEFORE = (1, 9, 30, 38, 64)  # the passes `changes` changes the record before
+
+
 def changes(url: str, k: int) -> None:
-    """What people do to the record just before pass k (the same in every run)."""
+    """What people do to the record just before pass k (the same in every run). Other passes open no engine: one
+    a pass, 180 a month, cost ~0.4 s of CPU a run."""
+    if k not in CHANGED_BEFORE:
+        return
     at = START + k * STEP
     engine = make_engine(url)
     sessions = session_factory(engine)
