@@ -14,26 +14,26 @@ def chair_line(chat: Chat, number: int) -> str:
     return next(line for line in minutes.splitlines() if line.startswith("- **Chair:**"))
 
 
+def held(chat: Chat, chair: str, day: str, present: tuple[str, ...]) -> None:
+    """A CJCG meeting on `day` at 10:00, scheduled, opened and closed by `chair` with `present` there."""
+    chat.ok(chair, f"meeting schedule {day} 10:00")
+    at(chat, day, "10:00")
+    chat.ok(chair, "meeting open")
+    for who in present:
+        chat.ok(who, "here")
+    chat.ok(chair, "meeting close")
+
+
 def test_cjcg_minutes_of_a_meeting_alice_chaired_still_name_her_once_bob_is_named_chair(chat: Chat) -> None:
     """CJCG 6.2: alice chaired meeting 1 on 10 Dec; bob, named chair on 20 Dec with the group's agreement, read
     as the chair of meeting 1 in its draft minutes (which the next meeting approves)."""
     chat.load("cjcg")
-    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
-    at(chat, "2026-12-10", "10:00")
-    chat.ok("alice", "meeting open")
-    for who in ("bob", "carol", "dan"):
-        chat.ok(who, "here")
-    chat.ok("alice", "meeting close")
+    held(chat, "alice", "2026-12-10", ("bob", "carol", "dan"))
     assert chair_line(chat, 1) == "- **Chair:** alice (Southend City Council)"
     at(chat, "2026-12-20", "10:00")
     chat.ok("alice", 'chair @bob --agreed "meeting of 10 Dec, minute 4"')
     assert chair_line(chat, 1) == "- **Chair:** alice (Southend City Council)"
-    chat.ok("bob", "meeting schedule 2027-01-14 10:00")
-    at(chat, "2027-01-14", "10:00")
-    chat.ok("bob", "meeting open")
-    for who in ("alice", "carol", "dan"):
-        chat.ok(who, "here")
-    chat.ok("bob", "meeting close")
+    held(chat, "bob", "2027-01-14", ("alice", "carol", "dan"))
     assert chair_line(chat, 2) == "- **Chair:** bob (Southend City Council)"
     assert chair_line(chat, 1) == "- **Chair:** alice (Southend City Council)"
 

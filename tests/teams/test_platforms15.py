@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,12 +29,7 @@ def test_the_draft_minutes_approved_from_the_chairs_1_1_chat_are_circulated_in_t
         sessions: sessionmaker[Session]) -> None:
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
-            teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-            await teams.say("alice", "meeting open")
-            for person in ("bob", "carol"):
-                await teams.say(person, "here")
-            teams.clock.now += dt.timedelta(minutes=60)
+            await held_an_hour(teams)
             await teams.say("alice", "meeting close")
             posts = await teams.say("alice", "meeting minutes 1")
             (draft,) = [c for c in posts if "/a:1-29:alice/" in c.path]
@@ -65,6 +61,16 @@ def test_the_draft_minutes_approved_from_the_chairs_1_1_chat_are_circulated_in_t
     asyncio.run(run())
 
 
+async def held_an_hour(teams: Any) -> None:
+    """CJCG's meeting 1 scheduled, opened at 10:00 on 10 Dec with bob and carol present, and an hour on: closing."""
+    await teams.say("alice", "meeting schedule 2026-12-10 10:00")
+    teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    await teams.say("alice", "meeting open")
+    for person in ("bob", "carol"):
+        await teams.say(person, "here")
+    teams.clock.now += dt.timedelta(minutes=60)
+
+
 async def no_wait(seconds: float) -> None:
     """The notifier's sleep, not taken: no test waits on the wall clock."""
 
@@ -76,12 +82,7 @@ def test_the_closing_card_says_when_the_meeting_was_held_as_its_earlier_copy_doe
     meeting day it was. Both now say when it was held."""
     async def run() -> None:
         async with teams_world(sessions) as teams:
-            await teams.say("alice", "meeting schedule 2026-12-10 10:00")
-            teams.clock.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-            await teams.say("alice", "meeting open")
-            for person in ("bob", "carol"):
-                await teams.say(person, "here")
-            teams.clock.now += dt.timedelta(minutes=60)
+            await held_an_hour(teams)
             closing = [card_text(card_of(c)) for c in await teams.say("alice", "meeting close")
                        if c.body.get("attachments")]
             updated = [text for text in closing if "no longer updated" in text or "is closed." in text]
