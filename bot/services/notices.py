@@ -29,7 +29,7 @@ from bot.services.meetings import absence_warnings
 from bot.services.outstanding import outstanding
 from bot.services.presiding import opener
 from bot.services.standing import is_voting
-from bot.services.tenure import last_day, succession
+from bot.services.tenure import last_day, next_nominator, succession
 from bot.terms import CHAIR_ROLES, Role
 from bot.terms_powers import Act, PowerHolder
 
@@ -179,8 +179,9 @@ def deputy_lapse(ctx: Context, nomination_id: int) -> Notice | str:
     member, deputy, rule = nomination.member.display_name, nomination.deputy.display_name, ctx.terms.deputies
     text = rule.cited(f"{deputy}'s standing nomination as {rule.word} for {member} lapses when {member}'s "
                       f"term ends on {show_date(membership.term_ends_on)}")
-    return Notice(f"{rule.word.capitalize()} nomination lapsing", text + f". Name {rule.a_word} again once the seat "
-                  "is renewed.",
+    after = next_nominator(ctx, membership, ctx.terms.seat(membership.seat_title), rule.word) or \
+        f"Name {rule.a_word} again once the seat is renewed."
+    return Notice(f"{rule.word.capitalize()} nomination lapsing", f"{text}. {after}",
                   (nomination.member_id, nomination.deputy_id))
 
 

@@ -1,0 +1,35 @@
+"""A year of the seed groups with the scheduler running (round 16): what each reminder says, when and to whom, as
+terms end, successors are seated ahead and nominations lapse."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.scheduler.conftest import RecordingNotifier, run
+from tests.scheduler.test_reminders13 import days, utc
+
+
+def test_a_lapsing_alternate_is_not_told_to_wait_for_a_renewal_the_tor_rules_out(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """PLPCP: "Each DCS will stand for twelve months, after which a new representative from the sub-region will be
+    appointed" and "Each DCS will nominate an alternate DCS" (ToR Membership). A week before the DCS terms end on
+    14 Jan 2027, bob and dan and their standing alternates were told to "Name an alternate again once the seat is
+    renewed": the seat is never renewed for them. Now the notice says who names the next alternate: nora, seated
+    ahead to succeed bob, or the new representative still to be seated for South London."""
+    chat.load("plpcp")
+    chat.now = utc("2026-12-02", 12)
+    chat.ok("bob", "alternate @nadia")
+    chat.ok("dan", "alternate @petra")
+    chat.ok("alice", 'member add @nora --seat "DCS North London" --from 2027-01-15')
+    run(chat.sessions, notifier, days("2027-01-06", 3, 9, 0))
+    lapsing = {s.destination.user_id: (s.at, s.reply.text) for s in notifier.sent
+               if s.reply.title == "Alternate nomination lapsing"}
+    assert sorted(lapsing) == ["bob", "dan", "nadia", "petra"]
+    assert {at for at, _ in lapsing.values()} == {utc("2027-01-07", 9, 0)}
+    assert lapsing["bob"][1] == lapsing["nadia"][1] == (
+        "nadia's standing nomination as alternate for bob lapses when bob's term ends on 14 Jan 2027 (ToR "
+        "Membership). nora takes up the seat on 15 Jan 2027, as recorded, and nominates their own alternate.")
+    assert lapsing["dan"][1] == lapsing["petra"][1] == (
+        "petra's standing nomination as alternate for dan lapses when dan's term ends on 14 Jan 2027 (ToR "
+        "Membership). dan cannot be reappointed: the new representative for DCS South London nominates their own "
+        "alternate once seated.")
+    assert not any("renewed" in text for _, text in lapsing.values())
