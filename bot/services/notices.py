@@ -27,7 +27,7 @@ from bot.services.groups import plural
 from bot.services.meeting_terms import held_as
 from bot.services.meetings import absence_warnings
 from bot.services.outstanding import outstanding
-from bot.services.presiding import opener
+from bot.services.presiding import holds_chair, opener
 from bot.services.standing import is_voting
 from bot.services.tenure import last_day, next_nominator, succession
 from bot.terms import CHAIR_ROLES, Role
@@ -50,8 +50,8 @@ class Notice:
 
 
 def chairs(ctx: Context) -> tuple[int, ...]:
-    """The chair(s); the secretariat when the group has no chair."""
-    found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES)
+    """The chair(s) in term (CJCG 6.2: not one whose 12 months have ended); the secretariat when there is none."""
+    found = tuple(m.person_id for m in ctx.memberships() if holds_chair(ctx, m))
     return found or tuple(m.person_id for m in ctx.memberships() if m.role == Role.SECRETARIAT)
 
 

@@ -33,3 +33,27 @@ def test_a_lapsing_alternate_is_not_told_to_wait_for_a_renewal_the_tor_rules_out
         "Membership). dan cannot be reappointed: the new representative for DCS South London nominates their own "
         "alternate once seated.")
     assert not any("renewed" in text for _, text in lapsing.values())
+
+
+def test_a_chair_whose_term_has_ended_is_not_told_to_schedule_the_next_meeting(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """CJCG: alice chaired "for an initial term of 12 months" (ToR 6.2), to 14 Jan 2027, and was not named again.
+    On 5 Feb, 28 days before the bi-monthly meeting was due (ToR 6.1), she was still told to `meeting schedule` it,
+    which she may no longer do; the administrative support (6.3), who may, was told too. Now only sam hears."""
+    chat.now = utc("2026-01-15", 9)
+    chat.load("cjcg")
+    chat.now = utc("2026-12-20", 10)
+    chat.ok("alice", "meeting schedule 2027-01-05 10:00")
+    chat.now = utc("2027-01-05", 10)
+    chat.ok("alice", "meeting open 1 --confirm")
+    chat.ok("alice", "meeting close")
+    run(chat.sessions, notifier, days("2027-01-06", 40, 9, 0))
+    assert [(s.at, s.destination.user_id) for s in notifier.sent if s.reply.title == "Chair's term ending"] == [
+        (utc("2027-01-14", 9, 0), None)]
+    due = [(s.at, s.destination.user_id, s.reply.text) for s in notifier.sent
+           if s.reply.title == "Next meeting not scheduled"]
+    assert [(at, who) for at, who, _ in due] == [(utc("2027-02-05", 9, 0), "sam")]
+    assert due[0][2].startswith("Children's Joint Commissioning Group meets every 2 months (ToR 6.1): the last "
+                                "meeting was on 5 Jan 2027, so the next meeting is due by 5 Mar 2027, and none is")
+    chat.now = utc("2027-02-05", 10)
+    assert "14 Jan 2027" in chat.refused("alice", "meeting schedule 2027-03-01 10:00").text
