@@ -29,7 +29,7 @@ from bot.services.meetings import absence_warnings
 from bot.services.outstanding import outstanding
 from bot.services.presiding import holds_chair, opener
 from bot.services.standing import is_voting
-from bot.services.tenure import last_day, next_nominator, succession
+from bot.services.tenure import has_left, last_day, next_nominator, succession
 from bot.terms import CHAIR_ROLES, Role
 from bot.terms_powers import Act, PowerHolder
 
@@ -107,7 +107,8 @@ def who_serves(ctx: Context, meeting: Meeting) -> list[str]:
     (LIEG 5.1, 5.2) and none has come forward yet, how one does."""
     chair, minutes, n = ctx.terms.chair, ctx.terms.minutes, meeting.number
     named = {role: ctx.session.get(Person, person_id) for role, person_id in
-             (("Chair", meeting.chair_id), ("Minutes", meeting.minute_taker_id)) if person_id is not None}
+             (("Chair", meeting.chair_id), ("Minutes", meeting.minute_taker_id))
+             if person_id is not None and not has_left(ctx, person_id)}
     said = [f"{role}: {person.display_name}." for role, person in named.items() if person is not None]
     steering = "a member of the steering group"
     if "Chair" not in named and chair.chosen == "per_meeting":

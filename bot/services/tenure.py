@@ -158,3 +158,13 @@ def next_nominator(ctx: Context, membership: Membership, seat: Seat | None, word
         return (f"{holder} cannot be reappointed: the new representative for {membership.seat_title} nominates "
                 f"their own {word} once seated.")
     return ""
+
+
+def has_left(ctx: Context, person_id: int) -> bool:
+    """Whether the person held a seat in the group and holds none now (`member remove`): one named for a meeting's
+    chair or minutes (LIEG 5.1, 5.2: a steering group member volunteers) no longer serves."""
+    if any(m.person_id == person_id for m in ctx.memberships()):
+        return False
+    ended = list(ctx.session.scalars(select(Membership.ended_at).where(
+        Membership.group_id == ctx.group.id, Membership.person_id == person_id)))
+    return bool(ended) and all(at is not None for at in ended)  # not one seated ahead to take a seat up later

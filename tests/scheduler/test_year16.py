@@ -57,3 +57,27 @@ def test_a_chair_whose_term_has_ended_is_not_told_to_schedule_the_next_meeting(
                                 "meeting was on 5 Jan 2027, so the next meeting is due by 5 Mar 2027, and none is")
     chat.now = utc("2027-02-05", 10)
     assert "14 Jan 2027" in chat.refused("alice", "meeting schedule 2027-03-01 10:00").text
+
+
+def test_the_meeting_reminder_does_not_name_a_chair_or_minute_taker_who_has_left(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """LIEG: a steering group member volunteers to chair each meeting (ToR 5.1) and one to take its minutes (5.2).
+    erin and bob volunteered for meeting 1 and then left the group; the week's and the day's notice still said
+    "Chair: erin. Minutes: bob.", so nobody else came forward. Now the channel is asked for volunteers again."""
+    chat.load("lieg")
+    chat.ok("alice", "meeting schedule 2026-12-17 10:00")
+    chat.ok("alice", "meeting chair @erin --meeting 1")
+    chat.ok("alice", "meeting minute-taker @bob --meeting 1")
+    run(chat.sessions, notifier, days("2026-12-09", 2, 9, 0))
+    chat.now = utc("2026-12-11", 12)
+    chat.ok("alice", "member remove @erin")
+    chat.ok("alice", "member remove @bob")
+    run(chat.sessions, notifier, days("2026-12-11", 6, 9, 0))
+    notices = [(s.at, s.reply.text.split("\n")) for s in notifier.sent if s.reply.title == "Meeting reminder"]
+    assert [at for at, _ in notices] == [utc("2026-12-10", 9, 0), utc("2026-12-16", 9, 0)]
+    assert {"Chair: erin.", "Minutes: bob."} <= set(notices[0][1])
+    assert not any(line.startswith(("Chair:", "Minutes:")) for line in notices[1][1])
+    assert "No chair named yet; a member of the steering group volunteers (ToR 5.1): `meeting chair @person " \
+           "--meeting 1`." in notices[1][1]
+    assert any(line.startswith("No one has volunteered to take the minutes yet") and "(ToR 5.2)" in line
+               for line in notices[1][1])
