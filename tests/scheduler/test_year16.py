@@ -81,3 +81,19 @@ def test_the_meeting_reminder_does_not_name_a_chair_or_minute_taker_who_has_left
            "--meeting 1`." in notices[1][1]
     assert any(line.startswith("No one has volunteered to take the minutes yet") and "(ToR 5.2)" in line
                for line in notices[1][1])
+
+
+def test_a_member_with_a_standing_alternate_is_reminded_of_them_not_asked_to_name_one(
+        chat: Chat, notifier: RecordingNotifier) -> None:
+    """PLPCP: "Each DCS will nominate an alternate DCS" (ToR Membership), one each. bob had named nadia as his standing
+    alternate, yet the day before the meeting his "Apologies?" reminder told him he could name an alternate with
+    `alternate @person`, as if he had none. Now it names nadia; dan, who has none, is still told how to name one."""
+    chat.load("plpcp")
+    chat.ok("bob", "alternate @nadia")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    run(chat.sessions, notifier, days("2026-12-08", 2, 9, 0))
+    asked = {s.destination.user_id: s.reply.text for s in notifier.sent if s.reply.title == "Apologies?"}
+    assert "nadia, your standing alternate, may attend in your place (ToR Membership)." in asked["bob"]
+    assert "`alternate @person`" not in asked["bob"]
+    assert "As DCS South London you can name an alternate to attend in your place: `alternate @person` (ToR " \
+           "Membership)." in asked["dan"]
