@@ -36,5 +36,24 @@ def deputy_offers(ctx: Context, people: tuple[int, ...]) -> tuple[tuple[int, str
     if not ctx.terms.deputies.allowed:
         return ()
     seats = {m.person_id: m.seat_title for m in ctx.memberships()}
+    named = standing_deputies(ctx, people)
     return tuple((person, offer) for person in people
-                 if (offer := deputies.offer_to(ctx.terms, seats.get(person))) is not None)
+                 if (offer := named.get(person) or deputies.offer_to(ctx.terms, seats.get(person))) is not None)
+
+
+def standing_deputies(ctx: Context, people: tuple[int, ...]) -> dict[int, str]:
+    """`nadia, your standing alternate, may attend in your place (ToR Membership).` for each of `people` who named
+    one this term (PLPCP: one alternate each), instead of asking them to name one."""
+    rule, held = ctx.terms.deputies, {m.person_id: m for m in ctx.memberships()}
+    found: dict[int, str] = {}
+    for nomination in ctx.session.scalars(select(DeputyNomination).where(
+            DeputyNomination.group_id == ctx.group.id, DeputyNomination.revoked_at.is_(None),
+            DeputyNomination.meeting_id.is_(None), DeputyNomination.member_id.in_(people))
+            .order_by(DeputyNomination.id)):
+        seat = held.get(nomination.member_id)
+        if seat is None or (seat.term_starts_on is not None and
+                            nomination.nominated_at.astimezone(ctx.terms.zone).date() < seat.term_starts_on):
+            continue  # named in an earlier term: it lapsed with it
+        found[nomination.member_id] = rule.cited(f"{nomination.deputy.display_name}, your standing {rule.word}, "
+                                                 "may attend in your place") + "."
+    return found

@@ -15,7 +15,8 @@ from bot.rules.reminders import DAY, instant
 from bot.services import reviews
 from bot.services.context import Context
 from bot.services.notices import Notice, chairs
-from bot.terms import CHAIR_ROLES, MeetingRules, Role
+from bot.services.presiding import holds_chair
+from bot.terms import MeetingRules, Role
 
 
 def interval(rules: MeetingRules) -> relativedelta | None:
@@ -94,7 +95,7 @@ def what_to_do(ctx: Context, stale: list[Meeting]) -> str:
 
 
 def chair_and_secretariat(ctx: Context) -> tuple[int, ...]:
-    found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES or m.role == Role.SECRETARIAT)
+    found = tuple(m.person_id for m in ctx.memberships() if holds_chair(ctx, m) or m.role == Role.SECRETARIAT)
     return found or chairs(ctx)
 
 

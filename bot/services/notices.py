@@ -27,9 +27,9 @@ from bot.services.groups import plural
 from bot.services.meeting_terms import held_as
 from bot.services.meetings import absence_warnings
 from bot.services.outstanding import outstanding
-from bot.services.presiding import opener
+from bot.services.presiding import holds_chair, opener
 from bot.services.standing import is_voting
-from bot.services.tenure import last_day, succession
+from bot.services.tenure import has_left, last_day, next_nominator, succession
 from bot.terms import CHAIR_ROLES, Role
 from bot.terms_powers import Act, PowerHolder
 
@@ -50,8 +50,8 @@ class Notice:
 
 
 def chairs(ctx: Context) -> tuple[int, ...]:
-    """The chair(s); the secretariat when the group has no chair."""
-    found = tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES)
+    """The chair(s) in term (CJCG 6.2: not one whose 12 months have ended); the secretariat when there is none."""
+    found = tuple(m.person_id for m in ctx.memberships() if holds_chair(ctx, m))
     return found or tuple(m.person_id for m in ctx.memberships() if m.role == Role.SECRETARIAT)
 
 
@@ -107,7 +107,8 @@ def who_serves(ctx: Context, meeting: Meeting) -> list[str]:
     (LIEG 5.1, 5.2) and none has come forward yet, how one does."""
     chair, minutes, n = ctx.terms.chair, ctx.terms.minutes, meeting.number
     named = {role: ctx.session.get(Person, person_id) for role, person_id in
-             (("Chair", meeting.chair_id), ("Minutes", meeting.minute_taker_id)) if person_id is not None}
+             (("Chair", meeting.chair_id), ("Minutes", meeting.minute_taker_id))
+             if person_id is not None and not has_left(ctx, person_id)}
     said = [f"{role}: {person.display_name}." for role, person in named.items() if person is not None]
     steering = "a member of the steering group"
     if "Chair" not in named and chair.chosen == "per_meeting":
@@ -179,8 +180,9 @@ def deputy_lapse(ctx: Context, nomination_id: int) -> Notice | str:
     member, deputy, rule = nomination.member.display_name, nomination.deputy.display_name, ctx.terms.deputies
     text = rule.cited(f"{deputy}'s standing nomination as {rule.word} for {member} lapses when {member}'s "
                       f"term ends on {show_date(membership.term_ends_on)}")
-    return Notice(f"{rule.word.capitalize()} nomination lapsing", text + f". Name {rule.a_word} again once the seat "
-                  "is renewed.",
+    after = next_nominator(ctx, membership, ctx.terms.seat(membership.seat_title), rule.word) or \
+        f"Name {rule.a_word} again once the seat is renewed."
+    return Notice(f"{rule.word.capitalize()} nomination lapsing", f"{text}. {after}",
                   (nomination.member_id, nomination.deputy_id))
 
 

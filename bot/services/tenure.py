@@ -119,11 +119,16 @@ def taking_up(person: str, seat: Seat, start: dt.date, predecessor: Membership |
             "as a member.")
 
 
+def successor(ctx: Context, membership: Membership) -> Membership | None:
+    """The person seated ahead to take up `membership`'s seat when its term ends, if any."""
+    return next((m for m in successors(ctx) if m.seat_title == membership.seat_title and
+                 m.person_id != membership.person_id), None)
+
+
 def succession(ctx: Context, membership: Membership) -> str:
     """`nadia takes it up on 15 Jan 2027, as recorded.` where a successor to `membership`'s seat is seated ahead;
     nothing where none is (the reminder then asks for one)."""
-    later = next((m for m in successors(ctx) if m.seat_title == membership.seat_title and
-                  m.person_id != membership.person_id), None)
+    later = successor(ctx, membership)
     return f"{later.person.display_name} takes it up on {show_date(later.term_starts_on)}, as recorded." \
         if later is not None else ""
 
@@ -139,3 +144,27 @@ def last_day(ctx: Context, membership: Membership, seat: Seat | None, ends_on: d
     if taken := succession(ctx, membership):
         then = f"; {taken}"
     return (seat.cited(text) if seat else text) + then
+
+
+def next_nominator(ctx: Context, membership: Membership, seat: Seat | None, word: str) -> str:
+    """Who names the seat's next standing deputy once `membership`'s term ends: the successor seated ahead, the new
+    representative the ToR has appointed (PLPCP: never the same DCS again); nothing for a seat the holder may be
+    renewed in."""
+    holder = membership.person.display_name
+    if (later := successor(ctx, membership)) is not None:
+        return (f"{later.person.display_name} takes up the seat on {show_date(later.term_starts_on)}, as recorded, "
+                f"and nominates their own {word}.")
+    if new_holder_due(seat):
+        return (f"{holder} cannot be reappointed: the new representative for {membership.seat_title} nominates "
+                f"their own {word} once seated.")
+    return ""
+
+
+def has_left(ctx: Context, person_id: int) -> bool:
+    """Whether the person held a seat in the group and holds none now (`member remove`): one named for a meeting's
+    chair or minutes (LIEG 5.1, 5.2: a steering group member volunteers) no longer serves."""
+    if any(m.person_id == person_id for m in ctx.memberships()):
+        return False
+    ended = list(ctx.session.scalars(select(Membership.ended_at).where(
+        Membership.group_id == ctx.group.id, Membership.person_id == person_id)))
+    return bool(ended) and all(at is not None for at in ended)  # not one seated ahead to take a seat up later
