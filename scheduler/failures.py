@@ -17,9 +17,8 @@ from bot.ports import DeliveryFailed
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.reminders import instant
-from bot.services.bindings import disable_channel
+from bot.services.bindings import disable_channel, told_directly
 from bot.services.context import group_terms, scheduler_context
-from bot.services.notices import chairs
 from bot.services.reminders import queue_post
 from scheduler import outbox
 from scheduler.outbox import Claimed
@@ -74,5 +73,5 @@ def tell_the_chair(session: Session, message: Claimed, reason: str, now: dt.date
             f"{group.short_name}` lists undelivered reminders.")
     rows = [{"key": f"{FAILURE_NOTICE}:outbox:{message.id}:person:{chair}", "group_id": group.id,
              "kind": FAILURE_NOTICE, "title": "Reminder not delivered", "text": text, "due_at": now,
-             "expires_at": None, "recipient_id": chair} for chair in chairs(ctx)]
+             "expires_at": None, "recipient_id": chair} for chair in told_directly(ctx)]
     outbox.enqueue(session, rows, now)

@@ -7,28 +7,42 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import bindparam, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session
 
+from bot.models import Membership
 from bot.models_events import AuditEvent
 
 CHAIR_EVENTS = select(AuditEvent.at, AuditEvent.detail).where(
     AuditEvent.group_id == bindparam("group_id"), AuditEvent.action.in_(("chair.named", "chair.elected"))) \
     .order_by(AuditEvent.id)
+# Whether the person held a seat in the group when the meeting closed: a naming's chairs_before says who chaired at
+# the naming, not at a meeting before it where the chair's seat changed hands in between (CJCG: alice left, mia was
+# seated as chair, then bob was named: mia never chaired meeting 1).
+SEATED_AT = select(Membership.id).where(
+    Membership.group_id == bindparam("group_id"), Membership.person_id == bindparam("person_id"),
+    Membership.term_starts_on <= bindparam("day"),
+    or_(Membership.ended_at.is_(None), Membership.ended_at > bindparam("at"))).limit(1)
 
 
 def chair_when(session: Session, group_id: int, at: dt.datetime | None, now_chair: int | None) -> int | None:
     """The group's chair at `at` (a meeting's close): the one last named or elected by then; where the first naming
     came after it, the chair before that naming (recorded since namings say so); else `now_chair`, the role as it
-    stands (no naming since, or a record from before namings said whom they replaced)."""
+    stands (no naming since, or a record from before namings said whom they replaced); and `now_chair` too where
+    the one found held no seat when the meeting closed (the chair's seat changed hands without a naming)."""
     if at is None:
         return now_chair
     events = session.execute(CHAIR_EVENTS, {"group_id": group_id}).all()
     before = [detail for when, detail in events if when <= at]
+    after = [detail for when, detail in events if when > at]
     if before:
         person = before[-1].get("person")
-        return int(person) if person is not None else now_chair
-    after = [detail for when, detail in events if when > at]
-    if not after or "chairs_before" not in after[0]:
+    elif after and "chairs_before" in after[0]:
+        person = after[0]["chairs_before"][0] if after[0]["chairs_before"] else None
+        if person is None:
+            return None  # no chair before it
+    else:
         return now_chair
-    return int(after[0]["chairs_before"][0]) if after[0]["chairs_before"] else None  # None: no chair before it
+    seated = person is not None and session.scalar(SEATED_AT, {"group_id": group_id, "person_id": int(person),
+                                                               "day": at.date(), "at": at}) is not None
+    return int(person) if seated else now_chair

@@ -122,8 +122,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     zone = terms.zone
     opener = opened_by(session, meeting) if meeting.opened_at else None
     day = meeting.starts_at.astimezone(zone).date()  # the meeting's day where it meets, not UTC's
+    then = meeting.closed_at or meeting.opened_at or meeting.starts_at
     group_chair = chair_when(session, group.id, meeting.closed_at,
-                             session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day})) \
+                             session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day, "at": then})) \
         or opener  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes

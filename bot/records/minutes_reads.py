@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BindParameter, bindparam, select
+from sqlalchemy import BindParameter, bindparam, or_, select
 
 from bot.models import (
     ActionItem,
@@ -29,9 +29,11 @@ GROUP: BindParameter[int] = bindparam("group_id")
 MEETING_NUMBERED = select(Meeting).where(Meeting.group_id == GROUP, Meeting.number == bindparam("number"))
 MEETING_NUMBERS = select(Meeting.number).where(Meeting.group_id == GROUP).order_by(Meeting.number)
 APPROVED = select(ApprovedMinutes).where(ApprovedMinutes.meeting_id == MEETING)
-# The group's chair on the meeting's day (the first seated as chair by then).
+# The group's chair on the meeting's day (the first seated as chair by then), still seated when it closed: not one
+# who had left the seat before (LCIIB: alice left the chair's seat, mia took it and chaired meeting 2).
+SEATED_THEN = or_(Membership.ended_at.is_(None), Membership.ended_at > bindparam("at"))
 GROUP_CHAIR = select(Membership.person_id).where(Membership.group_id == GROUP, Membership.role == Role.CHAIR,
-                                                 Membership.term_starts_on <= bindparam("day")).limit(1)
+                                                 Membership.term_starts_on <= bindparam("day"), SEATED_THEN).limit(1)
 QUORUM_CHECKS = select(QuorumCheck).where(QuorumCheck.meeting_id == MEETING).order_by(QuorumCheck.id)
 # The declarations at the meeting, but those of deputies who did not attend it (roll_record.deputies_away).
 DECLARATIONS = select(Interest).where(Interest.meeting_id == MEETING,

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.models import ChannelBinding, Group
 from bot.rules.calendar import show
-from bot.services.context import scheduler_context
+from bot.services.context import Context, scheduler_context
 from bot.services.notices import Notice, chairs
+from bot.terms import CHAIR_ROLES
 
 
 def disable_channel(session: Session, binding_id: int, reason: str, now: dt.datetime) -> Notice | None:
@@ -35,10 +36,16 @@ def disable_channel(session: Session, binding_id: int, reason: str, now: dt.date
             f"is restored (unarchived, the bot invited back), or in another channel of the group, say "
             f"`group bind {group.short_name}` there. `govbot reminders --group {group.short_name}` lists what was "
             f"not sent.")
-    return Notice("Channel no longer reachable", text, chairs(ctx))
+    return Notice("Channel no longer reachable", text, told_directly(ctx))
 
 
 def channel_named(binding: ChannelBinding) -> str:
     """How people are told of a bound channel: `#cjcg`, or `the slack channel C123` where its name is not known."""
     return f"#{binding.channel_name}" if binding.channel_name else \
         f"the {binding.platform} channel {binding.channel_id}"
+
+
+def told_directly(ctx: Context) -> tuple[int, ...]:
+    """Who hears what only a direct message can say (the channel refused a post): the chair in term, else the
+    secretariat (notices.chairs), else the chair whose term has ended (CJCG 6.2), rather than nobody at all."""
+    return chairs(ctx) or tuple(m.person_id for m in ctx.memberships() if m.role in CHAIR_ROLES)
