@@ -25,11 +25,13 @@ SEATED_AT = select(Membership.id).where(
     or_(Membership.ended_at.is_(None), Membership.ended_at > bindparam("at"))).limit(1)
 
 
-def chair_when(session: Session, group_id: int, at: dt.datetime | None, now_chair: int | None) -> int | None:
+def chair_when(session: Session, group_id: int, at: dt.datetime | None, now_chair: int | None,
+               zone: dt.tzinfo = dt.UTC) -> int | None:
     """The group's chair at `at` (a meeting's close): the one last named or elected by then; where the first naming
     came after it, the chair before that naming (recorded since namings say so); else `now_chair`, the role as it
     stands (no naming since, or a record from before namings said whom they replaced); and `now_chair` too where
-    the one found held no seat when the meeting closed (the chair's seat changed hands without a naming)."""
+    the one found held no seat when the meeting closed, on the group's day in `zone` (the chair's seat changed hands
+    without a naming)."""
     if at is None:
         return now_chair
     events = session.execute(CHAIR_EVENTS, {"group_id": group_id}).all()
@@ -44,5 +46,5 @@ def chair_when(session: Session, group_id: int, at: dt.datetime | None, now_chai
     else:
         return now_chair
     seated = person is not None and session.scalar(SEATED_AT, {"group_id": group_id, "person_id": int(person),
-                                                               "day": at.date(), "at": at}) is not None
+                                                               "day": at.astimezone(zone).date(), "at": at}) is not None
     return int(person) if seated else now_chair

@@ -124,7 +124,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     day = meeting.starts_at.astimezone(zone).date()  # the meeting's day where it meets, not UTC's
     then = meeting.closed_at or meeting.opened_at or meeting.starts_at
     group_chair = chair_when(session, group.id, meeting.closed_at,
-                             session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day, "at": then})) \
+                             session.scalar(GROUP_CHAIR, {"group_id": group.id, "day": day, "at": then}), zone) \
         or opener  # and chaired until any handover
     chair_id = meeting.chair_id or group_chair
     rule = terms.minutes
