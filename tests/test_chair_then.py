@@ -9,8 +9,9 @@ from tests.conftest import Chat
 from tests.platform_chats import at
 
 
-def chair_line(chat: Chat, number: int) -> str:
-    minutes = chat.ok("alice", f"minutes {number}").as_text()
+def chair_line(chat: Chat, number: int, reader: str = "alice") -> str:
+    """The Chair line of meeting `number`'s minutes, as `reader` asks for them."""
+    minutes = chat.ok(reader, f"minutes {number}").as_text()
     return next(line for line in minutes.splitlines() if line.startswith("- **Chair:**"))
 
 

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from tests.conftest import Chat
 from tests.platform_chats import at
+from tests.test_chair_then import chair_line as chair_read
+from tests.test_chair_then import held
 
 
-def chair_line(chat: Chat, number: int, reader: str = "carol") -> str:
-    minutes = chat.ok(reader, f"minutes {number}").as_text()
-    return next(line for line in minutes.splitlines() if line.startswith("- **Chair:**"))
-
-
-def held(chat: Chat, chair: str, day: str, present: tuple[str, ...]) -> None:
-    chat.ok(chair, f"meeting schedule {day} 10:00")
-    at(chat, day, "10:00")
-    chat.ok(chair, "meeting open")
-    for who in present:
-        chat.ok(who, "here")
-    chat.ok(chair, "meeting close")
+def chair_line(chat: Chat, number: int) -> str:
+    return chair_read(chat, number, "carol")
 
 
 def test_lciib_minutes_name_the_chair_seat_holder_of_the_day_after_the_seat_changed_hands(chat: Chat) -> None:
