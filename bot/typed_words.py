@@ -22,12 +22,13 @@ APOSTROPHE = re.compile(r"(?<=[^\W_])'(?=[^\W_])")
 KEPT_APOSTROPHE = "\x01"
 # Slack writes a person picked from its @ menu with their display name, which may hold spaces (`<@U1|Dan J.>`): the
 # mention is one word, so its spaces and quotes stand in as characters never typed while shlex reads the words.
-NAMED_MENTION = re.compile(r"<@[A-Za-z0-9:_.\-]{1,200}\|[^<>]{0,200}>")
+ACCOUNT_ID = r"[A-Za-z0-9:_.\-]{1,200}"  # a platform's id of an account in its mention markup (`U1`, `29:1a-b`)
+NAMED_MENTION = re.compile(rf"<@{ACCOUNT_ID}\|[^<>]{{0,200}}>")
 IN_A_NAME = str.maketrans({" ": "\x02", '"': "\x03", "'": "\x04"})
 NAME_AGAIN = str.maketrans({"\x02": " ", "\x03": '"', "\x04": "'"})
 # A person's mention or handle; a sentence's stop after it (`alternate @nadia.`) is not part of it.
 STOPS = f"[{re.escape(SENTENCE_END)}]"
-MENTION = re.compile(rf"^<@([A-Za-z0-9:_.\-]{{1,200}})(?:\|([^>]*))?>{STOPS}*$")
+MENTION = re.compile(rf"^<@({ACCOUNT_ID})(?:\|([^>]*))?>{STOPS}*$")
 HANDLE = re.compile(rf"^@([\w.\-]{{1,80}}?){STOPS}*$")
 QUOTED_NAME = f"@{QUOTED_DASHES}"  # how `tokenize` marks a name quoted after an @
 # The mark that parts a command's leading words from what follows (`apologies - on leave`, `interest in item 2: bids`).

@@ -11,8 +11,9 @@ from typing import TypeVar
 from bot.commands import Command
 from bot.services.context import Context
 from bot.services.speakers import PERSON_BY_ID
+from bot.typed_words import ACCOUNT_ID
 
-MARKUP = re.compile(r"<@([A-Za-z0-9:_.\-]{1,200})(?:\|([^<>|]{0,200}))?>")
+MARKUP = re.compile(rf"<@({ACCOUNT_ID})(?:\|([^<>|]{{0,200}}))?>")
 # The fields whose words are kept as they were written; a person a command acts on has a field of its own, and the
 # words of `apologies` and `vote` may name one (`apologies for @dan`, `vote 1 @alice`), read there.
 WRITTEN = ("text", "question", "description", "title", "note", "where", "agreed", "also", "from_")
