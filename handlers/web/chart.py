@@ -44,7 +44,7 @@ def svg(chart: AttendanceChart) -> str:
                 ' stroke="#ffffff" stroke-width="2"'
             parts.append(f'<rect x="{x + 2}" y="{y + 2}" width="{CELL - 4}" height="{CELL - 4}" fill="{fill}"'
                          f'{outline}/><text x="{x + CELL // 2}" y="{y + CELL // 2 + 5}" text-anchor="middle" '
-                         f'font-size="13" fill="{ink}">{letter}</text>')
+                         f'font-size="13" fill="{ink}">{escape(letter)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
