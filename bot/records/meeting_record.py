@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot.errors import NotFound
 from bot.models import ApprovedMinutes, Group, Meeting, Person
+from bot.records.at_cap import kept_out, kept_out_heading
 from bot.records.between_meetings import votes_before
 from bot.records.chair_elected import elected_at, none_elected, none_elected_minute
 from bot.records.chair_then import chair_when
@@ -83,6 +84,8 @@ class MeetingRecord:
     # member -> the deputy who attended in their place, for members who sent apologies: minutes list both
     apologies_deputised: dict[str, str] = field(default_factory=dict)
     absent: list[str] = field(default_factory=list)
+    kept_out: list[str] = field(default_factory=list)  # absent, their organisation at its cap (LIEG 2.1): at_cap
+    kept_out_heading: str = ""  # `Not attending, their organisation having 2 attending (…, ToR 2.1)`
     deputy_word: str = "deputy"  # the ToR's word for one (PLPCP: alternate), as the minutes name them
     quorum_at_open: str | None = None
     quorum_changes: list[str] = field(default_factory=list)  # `quorate from 10:05, when dan arrived — …`
@@ -144,7 +147,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     rows, seats = list(session.scalars(ROLL, {"meeting_id": meeting.id})), group_seats(session, group.id)
     officers = non_members(session, group.id, seats)
-    read_attendance(session, meeting, record, names, zone, rows, officers, co_opted(session, group, held=seats))
+    read_attendance(session, meeting, record, names, zone, rows, officers, co_opted(session, group, held=seats),
+                    kept_out(terms, seats, rows))
+    record.kept_out_heading = kept_out_heading(terms) if record.kept_out else ""
     passed = handovers(session, meeting)
     stood_in = chair_in_place(session, meeting, rows, first_chair(session, meeting, passed), opener)
     if stood_in is not None:  # the named chair never came: whoever opened it chaired it

@@ -79,7 +79,8 @@ def attendance(record: MeetingRecord) -> list[str]:
             f"- **Present:** {people(record.present)}",
             f"- **In attendance:** {people(in_attendance(record))}",
             f"- **Apologies:** {APOLOGIES_JOIN.join(apologies) or 'none'}",
-            f"- **Absent:** {people(record.absent)}"]
+            f"- **Absent:** {people(record.absent)}"] + \
+        ([f"- **{record.kept_out_heading}:** {people(record.kept_out)}"] if record.kept_out else [])
 
 
 def quorum(record: MeetingRecord) -> list[str]:

@@ -4,6 +4,7 @@ departure left), deputies, others in attendance, apologies and absences, read fr
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -32,10 +33,12 @@ def times(row: Attendance, opened: dt.datetime | None, away: list[Spell], zone: 
 
 
 def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, names: Namer,
-                    zone: ZoneInfo, rows: list[Attendance], officers: dict[int, str], co_opt: dict[int, str]) -> None:
+                    zone: ZoneInfo, rows: list[Attendance], officers: dict[int, str], co_opt: dict[int, str],
+                    kept_out: Collection[int] = ()) -> None:
     """Fill `record`'s attendance lists from the roll of `meeting` (`rows`, read once for the whole record;
     `officers`, the secretariat and observers who are not members: people.non_members; `co_opt`, what follows a
-    co-opted member's name: people.co_opted)."""
+    co-opted member's name: people.co_opted; `kept_out`, those absent whose organisation had its cap attending:
+    at_cap.kept_out)."""
     away = spells_away(session, meeting, rows)
     why = left_for_items(session, meeting, record, names)
     for row in rows:
@@ -63,7 +66,7 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
         elif row.status == "apologies":
             record.apologies.append((member, row.reason))
         else:
-            record.absent.append(member)
+            (record.kept_out if row.member_id in kept_out else record.absent).append(member)
 
 
 def left_for_items(session: Session, meeting: Meeting, record: MeetingRecord,

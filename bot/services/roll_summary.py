@@ -8,6 +8,7 @@ import datetime as dt
 from collections import defaultdict
 
 from bot.models import Attendance, Meeting
+from bot.records.at_cap import kept_out, kept_out_note
 from bot.records.away import attendee, spells_away
 from bot.records.out_for_item import left_for_positions
 from bot.records.people import co_opted, group_seats, non_members
@@ -28,6 +29,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     away = spells_away(ctx.session, meeting, rows)
     why = reasons(ctx, meeting, rows, away)
     marks = co_opted(ctx.session, ctx.group, short=True, held=held)  # as the minutes mark them (LCIIB Membership)
+    out = kept_out(ctx.terms, held, rows)
     for row in rows:
         member = people.get(row.member_id)
         assert member is not None
@@ -54,11 +56,13 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             if row.apologies_at:  # the apology stands beside the deputy who came, as the minutes will show
                 groups["Apologies"].append(apology_words(member.display_name, row.reason, deputy.display_name
                                                          if deputy else None, word=ctx.terms.deputies.word))
+        elif row.member_id in out:  # absent as the ToR's cap kept them out (LIEG 2.1)
+            groups["Not attending"].append(member.display_name + kept_out_note(ctx.terms, out[row.member_id]))
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
                                  else member.display_name + marks.get(row.member_id, "") + left)
-    labels = ("Present", deputised, "In attendance", "Apologies", "Absent")
+    labels = ("Present", deputised, "In attendance", "Apologies", "Absent", "Not attending")
     joins = {"Apologies": APOLOGIES_JOIN}
     fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]
     if meeting.status == "open":

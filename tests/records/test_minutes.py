@@ -24,12 +24,16 @@ from tests.conftest import Chat, example
 from tests.records.conftest import SEEDS
 
 SECTION = re.compile(r"^- \*\*(Present|In attendance|Apologies|Absent):\*\* (.*)$", re.M)
+# Absent on the roll, their organisation at the ToR's cap (LIEG 2.1): the minutes list them on a line of their own.
+KEPT_OUT = re.compile(r"^- \*\*Not attending, their organisation having [^*]*:\*\* (.*)$", re.M)
 
 
 def listed(minutes: str) -> dict[str, set[str]]:
     found = {label: set() if names == "none" else set(names.split("; " if label == "Apologies" or " — " in names
                                                                   else ", "))
              for label, names in SECTION.findall(minutes)}
+    for names in KEPT_OUT.findall(minutes):
+        found["Absent"] = found.get("Absent", set()) - {"none"} | set(names.split(", "))
     assert set(found) == {"Present", "In attendance", "Apologies", "Absent"}, minutes
     return found
 
