@@ -10,7 +10,7 @@ from bot.errors import NotAllowed
 from bot.grammar import PersonRef, mention
 from bot.models import Meeting, Person
 from bot.rules.calendar import show_date
-from bot.services import conduct, guests, roll
+from bot.services import conduct, guests, presence, roll
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.tenure import successors
@@ -38,7 +38,9 @@ def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...])
         prompts += conduct.late_declaration(ctx, meeting, person, ctx.now)
     if not said:
         raise NotAllowed(" ".join(refused))
-    return " ".join(said + refused), prompts
+    # Taking the roll keeps the meeting's record, as minuting an item does: whoever takes it is in the meeting (LIEG
+    # 5.2's minute-taker, a member), counted among those present, and not minuted absent beside their own name.
+    return " ".join(said + refused) + presence.recorded_present(ctx, meeting), prompts
 
 
 def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
