@@ -63,7 +63,33 @@ def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]
 
 def meant(tokens: list[str], words: list[str]) -> str:
     """What to say to a known command's words typed for another (`vote close 1`, `minutes correct item 1: ...`)."""
-    return closing_meant(words) or correction_meant(tokens, words)
+    return closing_meant(words) or correction_meant(tokens, words) or role_meant(tokens, words)
+
+
+MINUTE_TAKER = ("minute-taker", "minutetaker", "minute_taker", "note-taker", "notetaker")
+VICE_CHAIR = ("vice-chair", "vicechair", "vice_chair", "deputy-chair")
+
+
+def role_meant(tokens: list[str], words: list[str]) -> str:
+    """What to say to `minute-taker @bob` (or `minutes taker @bob`), `casting vote for` and `vice-chair @bob`, which
+    name no command: the one that does it; a vice-chair is never taken for the chair (`chair @bob` ends a chair's
+    term)."""
+    first = words[0].rstrip(":")
+    two = (first, words[1].rstrip(":") if len(words) > 1 else "")
+    person = next((token.rstrip(",.;:") for token in tokens if token.startswith(("@", "<"))), "@person")
+    if first in MINUTE_TAKER or (two[0] in ("minute", "minutes", "note") and two[1] in ("taker", "-taker")):
+        return (f"To name who takes the minutes of a meeting, say `meeting minute-taker {person}` (with "
+                "`--meeting N` for another than the next).")
+    if first == "casting":
+        number = next((word for word in words if word.isdigit()), "N")
+        choice = "against" if "against" in (word.rstrip(".!") for word in words) else "for"
+        return (f"A casting vote is given by the chair when closing a tied vote: `poll close {number} --casting "
+                f"{choice}`, where the ToR gives the chair one.")
+    if first in VICE_CHAIR or two == ("vice", "chair"):
+        return (f"There is no `vice-chair` command. For someone to chair a meeting in the chair's absence, say "
+                f"`meeting chair {person}` (with `--meeting N` for another than the next); a vice-chair the ToR "
+                f'provides for holds a seat with that role: `member add {person} --seat "title" --role vice_chair`.')
+    return ""
 
 
 def closing_meant(words: list[str]) -> str:
