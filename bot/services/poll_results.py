@@ -34,11 +34,12 @@ def counted_electorate(ctx: Context, poll: Poll) -> Counted:
     return Counted(len(voting_members(ctx)))
 
 
-def share(count: int, voted: int) -> str:
+def share(count: int, voted: int, *, closed: bool = False) -> str:
     """`2 of 3 voted (67%)`: a tally in words, which a screen reader reads as it stands (block-character bars
-    are read out as "full block" ten times over)."""
+    are read out as "full block" ten times over). With no votes, `0 (no votes yet)` while it is open, and `0 (no
+    votes cast)` once `closed`: none can come."""
     if not voted:
-        return "0 (no votes yet)"
+        return "0 (no votes cast)" if closed else "0 (no votes yet)"
     return f"{count} of {voted} voted ({round(100 * count / voted)}%)"
 
 
@@ -61,7 +62,7 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
     fields: list[tuple[str, str]] = []
     for option in poll.options:
         count = per.get(option.position, 0)
-        fields.append((option.label, HIDDEN if hidden else share(count, voters)))
+        fields.append((option.label, HIDDEN if hidden else share(count, voters, closed=poll.status == "closed")))
     fields.append(("Voted", str(voters)))
     if poll.kind == "motion":
         fields.append(("Rule", rules_for(ctx.terms, poll).stated()))
