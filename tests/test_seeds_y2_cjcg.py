@@ -42,3 +42,20 @@ def test_cjcg_the_administrative_support_taking_the_roll_is_in_attendance(chat: 
     closed = dict(chat.ok("alice", "meeting close").fields)
     assert closed.get("In attendance") == "sam — Administrative support", closed
     assert "sam" not in closed["Present"], closed
+
+
+def test_cjcg_apologies_naming_a_member_first_are_not_the_secretarys_own(chat: Chat) -> None:
+    """CJCG 6.3: the administrative support records apologies members e-mail it. sam typing 'apologies @erin' had
+    his own apologies recorded, with '@erin' as the reason, and erin would be minuted absent. Refused, with the
+    command that records erin's; a reason that names someone later (or the speaker's own deputy) stays one's own."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    for typed, meant in (("apologies @erin", "`apologies --for @erin`"),
+                         ("apologies @erin on leave", "`apologies --for @erin on leave`")):
+        said = chat.refused("sam", typed).text
+        assert said.startswith(f"To record the apologies erin sent you, say {meant}"), said
+    assert "Apologies" not in chat.ok("sam", "attendance").as_text()  # nothing was recorded
+    assert "Apologies from erin recorded by sam" in chat.ok("sam", "apologies --for @erin on leave").text
+    own = chat.ok("carol", "apologies on leave, @yan may attend").text
+    assert own.startswith("Apologies from carol recorded"), own

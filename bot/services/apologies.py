@@ -127,7 +127,9 @@ def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies, stated: verbs.
     # The words as typed (a quoted name one word), or those after the meeting's, which it gives as one text.
     words = list(cmd.reason) if stated is cmd else " ".join(stated.reason).split()
     lead = 1 if words and words[0].casefold() in ("for", "from") else 0
-    if lead == 0 and stated.meeting == cmd.meeting:  # a reason opening on a name is theirs only after a meeting's
+    # a reason opening on a name is theirs after a meeting's, or where it mentions another seat holder first
+    # (`apologies @erin`, as a secretary records them); a reason naming someone later stays one's own
+    if lead == 0 and stated.meeting == cmd.meeting and not opens_on_holder(ctx, words):
         return
     named = words[lead] if len(words) > lead else ""
     ref = person_ref(named) or (PersonRef(named[1:], by_id=False) if named[1:] and named[0] == "@" else None)
@@ -149,6 +151,20 @@ def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies, stated: verbs.
     said = said.replace(named, mention(name)) if ref is not None else said  # a mention as people type it
     raise UsageError(f"To record the apologies {name} sent you, say `apologies --{typed}`; as typed, this would "
                      f"record your own apologies, giving '{said}' as the reason.")
+
+
+def opens_on_holder(ctx: Context, words: list[str]) -> bool:
+    """Whether `words` (a reason as typed) open on a mention of a seat holder other than the speaker."""
+    ref = person_ref(words[0]) if words else None
+    if ref is None and words and words[0][1:] and words[0][0] == "@":
+        ref = PersonRef(words[0][1:].rstrip(".,;:"), by_id=False)
+    if ref is None:
+        return False
+    try:
+        person = ctx.person(ref)
+    except NotFound:
+        return False
+    return person.id != ctx.actor.id and ctx.membership(person) is not None
 
 
 def holder_named(ctx: Context, word: str) -> str | None:
