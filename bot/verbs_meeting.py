@@ -98,11 +98,13 @@ class Here(Command):
     for_: PersonRef | None = option("person", "for")
 
 
-@described("leaving", "leaving [--item N]", "record that you are leaving the open meeting early (--item: the room for "
-           "an item, as for an interest declared in it): you no longer count for its quorum or vote, until you say "
-           "`here` again", "leaving --item 2")
+@described("leaving", "leaving [@person ...] [--item N]", "record that you are leaving the open meeting early (--item: "
+           "the room for an item, as for an interest declared in it): you no longer count for its quorum or vote, "
+           "until you say `here` again; @person: those leaving the room, recorded by whoever records actions",
+           "leaving --item 2")
 @dataclass(frozen=True, kw_only=True)
 class Leaving(Command):
+    people: tuple[PersonRef, ...] = arg("person", required=False, many=True)
     item: int | None = option("int")
 
 

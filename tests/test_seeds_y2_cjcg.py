@@ -59,3 +59,27 @@ def test_cjcg_apologies_naming_a_member_first_are_not_the_secretarys_own(chat: C
     assert "Apologies from erin recorded by sam" in chat.ok("sam", "apologies --for @erin on leave").text
     own = chat.ok("carol", "apologies on leave, @yan may attend").text
     assert own.startswith("Apologies from carol recorded"), own
+
+
+def test_cjcg_the_administrative_support_records_a_member_leaving_the_room(chat: Chat) -> None:
+    """CJCG 6.3 and 6.4: sam records the room at a hybrid meeting (`here @bob @carol @dan`), but when carol and dan
+    left the room there was no way to record it ('leaving @dan': "I did not expect '@dan' after `leaving`"), so the
+    meeting stayed quorate on the record with two members in the room. sam now records it, as their own `leaving`
+    would: the quorum is lost, and `here @dan` records him back. A member may not record another leaving."""
+    cjcg_meeting_open(chat)
+    chat.advance(minutes=40)
+    said = chat.ok("sam", "leaving @carol @dan")
+    assert said.text == "carol has left meeting 1 at 10:40. dan has left meeting 1 at 10:40.", said.text
+    assert "The meeting is now not quorate — 2 members present, 3 needed (ToR 6.4)." in said.notices, said.notices
+    refused = chat.refused("bob", "leaving @alice").text
+    assert "the secretariat or the meeting's minute-taker can record others leaving (ToR 6.3)" in refused, refused
+    again = chat.refused("sam", "leaving @dan").text
+    assert again == "dan left meeting 1 at 10:40; `here @dan` records them back.", again
+    chat.advance(minutes=10)
+    back = chat.ok("sam", "here @dan")
+    assert "The meeting is now quorate — 3 members present, 3 needed (ToR 6.4)." in back.notices, back.notices
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "dan (Southend City Council) — left at 10:40, back at 10:50" in minutes, minutes
+    assert "- **Later:** not quorate from 10:40, when carol left — 2 members present" in minutes, minutes
+    assert "- **Later:** quorate again from 10:50, when dan came back" in minutes, minutes

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from bot import verbs
 from bot.errors import NotAllowed, NotFound
 from bot.grammar import mention
-from bot.models import Meeting, Membership, Person
+from bot.models import AgendaItem, Meeting, Membership, Person
 from bot.records.people import non_members
 from bot.refs import MeetingRef
 from bot.replies import Reply
@@ -112,28 +112,35 @@ def former_seat(ctx: Context) -> str | None:
 
 def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     """Record the speaker (a member present, or a deputy attending) leaving the open meeting early: they attended,
-    but count for its quorum and vote no more until they say `here` again; the quorum is told if it is lost."""
+    but count for its quorum and vote no more until they say `here` again; the quorum is told if it is lost. With
+    `@person ...`, those leaving the room, recorded by whoever records actions (CJCG 6.3), as their own would."""
     meeting = ctx.open_meeting()
     if meeting is None:
         raise NotFound("No meeting is open, so there is none to leave.")
     require_unlocked(ctx, meeting.id, "a change to its attendance")
+    item = agenda_item(meeting, cmd.item) if cmd.item is not None else None
+    before = roll.quorum_of(ctx, meeting)
+    said = roll_taken.record_left(ctx, meeting, cmd.people, lambda them: one_leaving(them, meeting, item)) \
+        if cmd.people else one_leaving(ctx, meeting, item)
+    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),))
+
+
+def one_leaving(ctx: Context, meeting: Meeting, item: AgendaItem | None) -> str:
+    """Record the speaker leaving `meeting` (the room for `item`, where given); what is said of it."""
     row = roll.attending_row(ctx, meeting, ctx.actor)
     if row is None:
         beside = beside_leaving(ctx, meeting) or guests.guest_leaving(ctx, meeting)
         if beside is None:
             raise NotAllowed(f"You are not recorded present at meeting {meeting.number}, so there is nothing to leave.")
-        return beside
+        return beside.text
     if row.left_at is not None:
         raise NotAllowed(f"You left meeting {meeting.number} at {row.left_at.astimezone(ctx.terms.zone):%H:%M}; "
                          "say `here` when you are back.")
-    item = agenda_item(meeting, cmd.item) if cmd.item is not None else None
-    before = roll.quorum_of(ctx, meeting)
     row.left_at = ctx.now
     ctx.session.flush()
     ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id, **({"item": item.id} if item else {}))
-    said = left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} " \
+    return left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} " \
         f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}."
-    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),))
 
 
 def beside_leaving(ctx: Context, meeting: Meeting) -> Reply | None:

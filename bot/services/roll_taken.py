@@ -5,6 +5,7 @@ support will be provided in terms of agendas, note taking and arrangements for m
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from bot.errors import NotAllowed
 from bot.grammar import PersonRef, mention
@@ -46,9 +47,13 @@ def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...])
 def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
     """Record `person` present as a member, or attending as the deputy a member named for `meeting` (a guest then
     named deputy is listed once, as deputy, as their own `here` lists them); a guest already recorded is said so."""
-    if ctx.membership(person) is not None:
-        return roll.mark_present(ctx, meeting, person)
     as_them = dataclasses.replace(ctx, actor=person)  # as the person saying `here`, recorded by the speaker
+    if ctx.membership(person) is not None:
+        # the arrival or return is theirs in the audit trail, as the minutes read each spell away by the attendee
+        text = roll.mark_present(as_them, meeting, person)
+        if person.id != ctx.actor.id:
+            ctx.audit("attendance.recorded_for", meeting=meeting.id, person=person.id)
+        return text
     if roll.nominations_for(ctx, meeting, person):
         text = roll.mark_deputising(as_them, meeting, None) + guests.no_longer_guest(as_them, meeting)
         ctx.audit("attendance.recorded_for", meeting=meeting.id, person=person.id)
@@ -67,3 +72,33 @@ def not_recordable(ctx: Context, meeting: Meeting, person: Person) -> str:
     guest = f": record a guest with `guest {mention(person.display_name)}`" if guests.how_to_record(ctx) else ""
     return (f"{person.display_name} holds no seat in {ctx.terms.name} and no member has named them "
             f"{ctx.terms.deputies.word} for meeting {meeting.number}{guest}.")
+
+
+def record_left(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...], leave: Callable[[Context], str]) -> str:
+    """Record each of `named` leaving the room, by a holder of the power to record actions, as each saying `leaving`
+    would (`leave`, run as them): one who cannot be (not there, left already) is said so beside the others; where
+    nobody can be, the whole is refused."""
+    people = list({person.id: person for person in (ctx.person(ref) for ref in named)}.values())
+    if any(person.id != ctx.actor.id for person in people):
+        require(ctx, Act.RECORD_ACTIONS, "record others leaving", meeting=meeting)
+    said: list[str] = []
+    refused: list[str] = []
+    for person in people:
+        try:
+            with ctx.session.begin_nested():
+                said.append(leave(dataclasses.replace(ctx, actor=person)))  # as the person saying `leaving`
+                if person.id != ctx.actor.id:
+                    ctx.audit("attendance.left_recorded", meeting=meeting.id, person=person.id)
+        except NotAllowed as refusal:
+            refused.append(in_third_person(refusal.message, person))
+    if not said:
+        raise NotAllowed(" ".join(refused))
+    return " ".join(said + refused)
+
+
+def in_third_person(said: str, person: Person) -> str:
+    """A refusal of `leaving`, said of `person` to whoever recorded them: `dan left meeting 1 at 10:40; `here @dan`
+    records him back.`"""
+    name = person.display_name
+    return said.replace("You are not", f"{name} is not").replace("You left", f"{name} left") \
+        .replace("say `here` when you are back", f"`here {mention(name)}` records them back")
