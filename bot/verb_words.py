@@ -63,7 +63,31 @@ def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]
 
 def meant(tokens: list[str], words: list[str]) -> str:
     """What to say to a known command's words typed for another (`vote close 1`, `minutes correct item 1: ...`)."""
-    return closing_meant(words) or correction_meant(tokens, words) or role_meant(tokens, words)
+    return closing_meant(words) or correction_meant(tokens, words) or role_meant(tokens, words) or \
+        declaring_meant(words) or circulating_meant(words)
+
+
+def declaring_meant(words: list[str]) -> str:
+    """What to say to `no interests`, `nothing to declare` (never read as a vote `no`): `declare none`."""
+    bare = [word.strip(".,!:;") for word in words[:4]]
+    if bare[0] in ("no", "nothing", "none") and any(word.startswith(("interest", "conflict", "declar"))
+                                                    for word in bare[1:]):
+        return "To declare that you have no interests, say `declare none` (for one item: `declare none --item N`)."
+    return ""
+
+
+CIRCULATE = ("circulate", "distribute", "publish", "send", "share")
+
+
+def circulating_meant(words: list[str]) -> str:
+    """What to say to `circulate the minutes` or `minutes circulate 1`: approving them circulates them."""
+    if not (words[0] in CIRCULATE and "minutes" in words[1:4]) and \
+            not (words[0] == "minutes" and len(words) > 1 and words[1] in CIRCULATE):
+        return ""
+    number = next((word for word in words if word.isdigit()), "N")
+    return (f"Minutes are circulated by approving them: `minutes approve {number}` posts the approved minutes in the "
+            f"group's channel, where members read them with `minutes {number}` (`page` gives a Word copy). Draft "
+            "minutes are read only by those the ToR lets read them before approval.")
 
 
 MINUTE_TAKER = ("minute-taker", "minutetaker", "minute_taker", "note-taker", "notetaker")
@@ -113,6 +137,12 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] == "schedule":
         when = " ".join(word for word in words[1:] if word not in SCHEDULE_FILLER)
         return f"Did you mean `meeting schedule {when[:40] or '<date> <time>'}`? "
+    if "meeting" in words[1:3] and words[0] in ("start", "begin", "commence", "end", "finish", "close", "adjourn"):
+        return f"Did you mean `meeting {'open' if words[0] in ('start', 'begin', 'commence') else 'close'}`? "
+    if any(word.strip("?.!").startswith("quorat") for word in words):  # "is the meeting quorate?"
+        return "Did you mean `quorum`? "
+    if tokens[0].startswith(("@", "<@")) and any(word.strip(".!") in ("here", "present") for word in words[1:3]):
+        return f"Did you mean `here {tokens[0]}`? "  # "@grace here": the roll taken in the room
     if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
         number = next((word for word in words[2:] if word.isdigit()), "")
         return f"Did you mean `minutes approve{' ' + number if number else ''}`? "

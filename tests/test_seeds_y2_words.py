@@ -70,3 +70,47 @@ def test_cjcg_a_vice_chair_is_not_made_chair(chat: Chat) -> None:
     assert "bob chairs meeting 1" in chat.ok("sam", "meeting chair @bob").text
     assert "alice" in dict(chat.ok("sam", "members").fields).get("Children's Commissioning (Southend City Council)",
                                                                   "alice")
+
+
+def test_cjcg_no_interests_typed_in_words_is_not_taken_for_a_vote(chat: Chat) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded at the beginning of each meeting". bob
+    typing 'no interests' with a vote open was asked "Did you mean `vote N no`?", the open motion listed, as if he
+    meant to vote against it; 'nothing to declare' was offered `declare`. Each is pointed to `declare none`, and no
+    vote is offered."""
+    scheduled(chat, "cjcg", "sam")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", "here @bob @carol @dan")
+    chat.ok("alice", 'motion "Approve the joint action plan 2027-29"')
+    for typed in ("no interests", "No conflicts.", "nothing to declare", "no interests to declare", "none to declare"):
+        said = chat.refused("bob", typed).text
+        assert "`declare none`" in said and "vote" not in said, (typed, said)
+    assert "bob has no interests to declare" in chat.ok("bob", "declare none").text
+
+
+def test_cjcg_a_meeting_opened_and_closed_in_words(chat: Chat) -> None:
+    """'start the meeting', 'end meeting', 'close the meeting', 'is the meeting quorate?' and '@grace here', as a
+    chair or secretary types them, were offered `meeting` (which lists no command to copy) or `here` without the
+    person: each names the command that does it."""
+    scheduled(chat, "cjcg", "sam")
+    for who, typed, meant in (("alice", "start the meeting", "`meeting open`"),
+                              ("alice", "begin meeting", "`meeting open`"),
+                              ("alice", "end meeting", "`meeting close`"),
+                              ("alice", "close the meeting", "`meeting close`"),
+                              ("alice", "is the meeting quorate?", "`quorum`"),
+                              ("alice", "are we quorate", "`quorum`"),
+                              ("sam", "@grace here", "`here @grace`"),
+                              ("sam", "@grace is here", "`here @grace`")):
+        said = chat.refused(who, typed).text
+        assert f"Did you mean {meant}?" in said, (typed, said)
+
+
+def test_lieg_minutes_circulated_in_words(chat: Chat) -> None:
+    """LIEG 5.2: "The minutes will be approved by the steering group before circulation." alice typing 'circulate
+    the minutes' was offered `minutes` (the draft again), and 'minutes circulate 1' told the meeting is a number.
+    She is told that approving them circulates them: `minutes approve 1`."""
+    scheduled(chat, "lieg", "alice")
+    for typed in ("circulate the minutes", "minutes circulate 1", "circulate minutes of meeting 1",
+                  "send the minutes"):
+        said = chat.refused("alice", typed).text
+        assert "`minutes approve" in said and "in the group's channel" in said, (typed, said)
