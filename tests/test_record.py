@@ -34,7 +34,7 @@ def test_groups_live_side_by_side_and_a_person_sits_on_several(chat: Chat) -> No
     cjcg = dict(chat.say("bob", "members", channel="cjcg").fields)
     lieg = dict(chat.say("bob", "members", channel="lieg").fields)
     assert cjcg["Specialist and Complex SEND Placement and HNB Commissioning (Southend City Council)"] == "bob"
-    assert lieg["Camden representative (Camden)"] == "bob, co-chair"
+    assert lieg["Camden representative (Camden)"] == "bob, co-chair, steering group"
 
 
 def test_terms_and_the_chairs_term_come_from_the_tor(chat: Chat) -> None:

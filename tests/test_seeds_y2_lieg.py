@@ -66,3 +66,15 @@ def test_lieg_the_minute_taker_taking_the_roll_in_the_room_is_present(chat: Chat
     assert "needs 3 of the 5 entitled to vote" in dict(outcome)["Outcome"], outcome
     closed = dict(chat.ok("erin", "meeting close").fields)
     assert "bob" in closed["Present"] and "bob" not in closed["Absent"], closed
+
+
+def test_lieg_members_shows_who_sits_on_the_steering_group(chat: Chat) -> None:
+    """LIEG 3.1: the steering group ("at least the Co-chairs but including other London LAs by invitation") plans
+    the meetings, tables motions (6.3) and approves the minutes (5.2). `members` did not say who sits on it, so a
+    member could learn it only from a refusal. Each holder of a steering seat is marked so; others are not."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lieg")
+    seats = dict(chat.ok("frank", "members").fields)
+    assert seats["Hackney representative (Hackney)"] == "erin, steering group", seats
+    assert seats["Barnet representative (Barnet)"] == "alice, co-chair, steering group", seats
+    assert seats["Islington representative (Islington)"] == "frank", seats

@@ -63,7 +63,8 @@ def list_members(ctx: Context, cmd: Members) -> Reply:
     for seat in ctx.terms.seats:
         holders = held.pop(seat.title.casefold(), [])
         label = seat.title + (f" ({seat.organisation})" if seat.organisation else "")
-        holding = "; ".join(describe(ctx, m, seat.voting) for m in holders) if holders else "vacant"
+        steering = ", steering group" if seat.steering else ""  # LIEG 3.1: who plans, tables and approves
+        holding = "; ".join(describe(ctx, m, seat.voting) + steering for m in holders) if holders else "vacant"
         rows.append((label, "; ".join([holding, *later.get(seat.title.casefold(), [])])))
     for membership in (m for ms in held.values() for m in ms):  # seats no longer in the ToR
         rows.append((membership.seat_title, describe(ctx, membership, False)))
