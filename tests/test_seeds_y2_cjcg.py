@@ -83,3 +83,19 @@ def test_cjcg_the_administrative_support_records_a_member_leaving_the_room(chat:
     assert "dan (Southend City Council) — left at 10:40, back at 10:50" in minutes, minutes
     assert "- **Later:** not quorate from 10:40, when carol left — 2 members present" in minutes, minutes
     assert "- **Later:** quorate again from 10:50, when dan came back" in minutes, minutes
+
+
+def test_cjcg_minutes_asked_without_a_number_by_a_deputy_or_guest(chat: Chat) -> None:
+    """CJCG 6.7-6.9 and 7.2: after meeting 1 closed, yan (who attended as erin's deputy) asked for `minutes` and
+    nina (a guest at it) too: both were told "No meeting is open or scheduled. The chair or the secretariat can
+    schedule one", though `minutes 1` shows yan the draft and tells nina the minutes are for members. `minutes`
+    without a number means the latest meeting held, for them as for a member."""
+    cjcg_meeting_open(chat)
+    chat.ok("erin", "deputy @yan")
+    chat.ok("yan", "here")
+    chat.ok("sam", 'guest @nina --from "NHS England"')
+    chat.ok("alice", "meeting close")
+    assert chat.ok("yan", "minutes").title == "Draft minutes of meeting 1"
+    refused = chat.refused("nina", "minutes").text
+    assert "as a guest you attend the meeting, but its minutes are for its members and their deputies" in refused, \
+        refused

@@ -65,12 +65,12 @@ def meeting_shown(ctx: Context, cmd: Command) -> int | None:
     if isinstance(cmd, Results):
         poll = ctx.session.scalar(select(Poll).where(Poll.group_id == ctx.group.id, Poll.number == cmd.poll))
         return poll.meeting_id if poll is not None else None
-    if isinstance(cmd, MeetingMinutes):
+    if isinstance(cmd, MeetingMinutes | Minutes):  # without a number: the open meeting, else the latest held
         return chosen(ctx, cmd.meeting).id
     if isinstance(cmd, Quorum):
         meeting = ctx.open_meeting()
         return meeting.id if meeting is not None else None
-    return ctx.meeting(cmd.meeting if isinstance(cmd, Agenda | Minutes) else None).id
+    return ctx.meeting(cmd.meeting if isinstance(cmd, Agenda) else None).id
 
 
 def require_may_see(ctx: Context, cmd: Command) -> None:
