@@ -78,3 +78,19 @@ def test_lieg_members_shows_who_sits_on_the_steering_group(chat: Chat) -> None:
     assert seats["Hackney representative (Hackney)"] == "erin, steering group", seats
     assert seats["Barnet representative (Barnet)"] == "alice, co-chair, steering group", seats
     assert seats["Islington representative (Islington)"] == "frank", seats
+
+
+def test_lieg_a_vote_between_meetings_is_refused_by_the_rule_not_sent_to_the_co_chairs(chat: Chat) -> None:
+    """LIEG 6.3: "Agreement will only be made once it is tabled and a vote enacted with all the LIEG members
+    present". frank and erin, asking between meetings to open the vote on a tabled motion, were told "Only the
+    chair ... Ask alice or bob", who would then be refused: no vote is held between meetings. They are told so; at
+    a meeting the chair still opens it."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lieg")
+    chat.ok("frank", 'motion "That the LIEG invites the DfE to its March meeting"')
+    chat.ok("erin", "motion table 1")
+    for who in ("frank", "erin", "alice"):
+        said = chat.refused(who, 'motion vote 1 --closes "20 Dec 17:00"').text
+        assert said.startswith("Under the ToR this is decided by a majority of the voting members present at a "
+                               "meeting (ToR 6.3)"), (who, said)
+        assert "Ask alice or bob" not in said, said

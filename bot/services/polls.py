@@ -42,7 +42,7 @@ from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
 from bot.services.presence import present_by_acting, recorded_present
-from bot.services.vote_deadline import require_deadline
+from bot.services.vote_deadline import require_deadline, require_vote_caller
 from bot.terms_powers import Act
 
 
@@ -140,7 +140,7 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
     refuse_withdrawn(poll)
     meeting = calling_meeting(ctx, poll.kind)  # its chair calls the votes at it; the group's chair, others
-    require(ctx, cmd.act, "open a vote", meeting=meeting, between=meeting is None)
+    require_vote_caller(ctx, cmd.act, meeting, poll.kind)
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")

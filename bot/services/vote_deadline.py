@@ -1,12 +1,29 @@
-"""A vote held between meetings, where the ToR allows one, must say when voting ends."""
+"""A vote between meetings: where the ToR allows one it must say when voting ends; where it allows none, nobody is
+sent to ask another to open one."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from bot.errors import NotAllowed
+from bot.models import Meeting
 from bot.rules.calendar import show_date
+from bot.rules.voting import venue_refusal
+from bot.services.authority import require
 from bot.services.context import Context
+from bot.terms_powers import Act
+
+
+def require_vote_caller(ctx: Context, act: Act, meeting: Meeting | None, kind: str) -> None:
+    """Raise NotAllowed unless the speaker may open the vote (`act`) now. Where the ToR holds no vote between meetings
+    and none is open (LIEG 6.3), that rule is the refusal: the chair it would name could not open one either."""
+    try:
+        require(ctx, act, "open a vote", meeting=meeting, between=meeting is None)
+    except NotAllowed:
+        venue = None if ctx.open_meeting() is not None else venue_refusal(ctx.terms, at_meeting=False, kind=kind)
+        if venue is None:
+            raise
+        raise NotAllowed(venue) from None
 
 
 def require_deadline(ctx: Context, closes_at: dt.datetime | None, how: str) -> None:
