@@ -14,7 +14,7 @@ VERB_WORDS = {"alternate": "deputy", "substitute": "deputy", "alternates": "depu
 SYNONYMS = {"interest": "declare", "conflict": "declare", "coi": "declare",
             "attend": "here", "attending": "here", "apology": "apologies",
             "apologise": "apologies", "apologize": "apologies", "sorry": "apologies", "who": "attendance",
-            "motions": "polls", "ballot": "vote", "sub": "substitute",
+            "motions": "polls", "ballot": "vote", "sub": "substitute", "steering": "members",  # LIEG 3.1
             "co-opt": "member add", "coopt": "member add", "co-option": "member add",  # LCIIB Membership "co-opted"
             **{word: f"vote N {word}" for word in ("for", "against", "abstain", "yes", "no", "aye", "nay")}}
 

@@ -114,3 +114,11 @@ def test_lieg_minutes_circulated_in_words(chat: Chat) -> None:
                   "send the minutes"):
         said = chat.refused("alice", typed).text
         assert "`minutes approve" in said and "in the group's channel" in said, (typed, said)
+
+
+def test_lieg_the_steering_group_asked_for_by_name(chat: Chat) -> None:
+    """LIEG 3.1: a member asking 'steering group' to learn who plans the meetings was asked "Did you mean
+    `meeting`?"; `members` marks who sits on it."""
+    scheduled(chat, "lieg", "alice")
+    said = chat.refused("frank", "steering group").text
+    assert "Did you mean `members`?" in said, said
