@@ -94,3 +94,16 @@ def test_lieg_a_vote_between_meetings_is_refused_by_the_rule_not_sent_to_the_co_
         assert said.startswith("Under the ToR this is decided by a majority of the voting members present at a "
                                "meeting (ToR 6.3)"), (who, said)
         assert "Ask alice or bob" not in said, said
+
+
+def test_lieg_two_kept_out_of_one_authority_are_named_once_with_the_reason(chat: Chat) -> None:
+    """LIEG 2.1 and 2.4: carol came with olga beside her ("an alternative or additional individual"), Barnet's two;
+    alice and dan, its other representatives, are not minuted absent, and the close says why once for both."""
+    lieg_meeting_open(chat)
+    chat.ok("carol", "deputy @olga")
+    chat.ok("carol", "here")
+    chat.ok("olga", "here")
+    closed = dict(chat.ok("erin", "meeting close").fields)
+    assert closed["Not attending"] == ("alice and dan (Barnet had 2 attending, at most 2 per organisation at once; "
+                                       "ToR 2.1)"), closed
+    assert "alice" not in closed["Absent"] and "dan" not in closed["Absent"], closed

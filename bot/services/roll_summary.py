@@ -29,7 +29,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     away = spells_away(ctx.session, meeting, rows)
     why = reasons(ctx, meeting, rows, away)
     marks = co_opted(ctx.session, ctx.group, short=True, held=held)  # as the minutes mark them (LCIIB Membership)
-    out = kept_out(ctx.terms, held, rows)
+    out, kept = kept_out(ctx.terms, held, rows), defaultdict(list)  # those the cap kept out, by organisation
     for row in rows:
         member = people.get(row.member_id)
         assert member is not None
@@ -57,11 +57,13 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
                 groups["Apologies"].append(apology_words(member.display_name, row.reason, deputy.display_name
                                                          if deputy else None, word=ctx.terms.deputies.word))
         elif row.member_id in out:  # absent as the ToR's cap kept them out (LIEG 2.1)
-            groups["Not attending"].append(member.display_name + kept_out_note(ctx.terms, out[row.member_id]))
+            kept[out[row.member_id]].append(member.display_name)
         else:
             label = {"present": "Present", "apologies": "Apologies", "absent": "Absent"}[row.status]
             groups[label].append(apology_words(member.display_name, row.reason) if row.status == "apologies"
                                  else member.display_name + marks.get(row.member_id, "") + left)
+    groups["Not attending"] = [", ".join(names[:-1]) + " and " * (len(names) > 1) + names[-1] + kept_out_note(
+        ctx.terms, org) for org, names in kept.items()]
     labels = ("Present", deputised, "In attendance", "Apologies", "Absent", "Not attending")
     joins = {"Apologies": APOLOGIES_JOIN}
     fields = [(label, joins.get(label, ", ").join(groups[label])) for label in labels if groups[label]]
