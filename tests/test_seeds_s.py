@@ -50,7 +50,8 @@ def test_here_with_no_meeting_open_says_who_can_open_it_now(chat: Chat) -> None:
     said = chat.refused("bob", "here").text
     assert "the chair opens it" not in said, said
     assert said.startswith("No meeting is open, and nobody can open it now: the chair's term has ended (alice); the "
-                           "secretariat can name a chair with `chair @person --agreed \"reference\"` (ToR 6.2)."), said
+                           "secretariat can name a chair with `chair @person --agreed \"reference\"` (ToR 6.2), or "
+                           "name who chairs one meeting meanwhile"), said
     chat.load("cscpwg", channel="cscpwg-room")
     chat.channel = "cscpwg-room"
     chat.now = dt.datetime(2023, 1, 10, 9, 0, tzinfo=dt.UTC)

@@ -99,3 +99,19 @@ def test_cjcg_minutes_asked_without_a_number_by_a_deputy_or_guest(chat: Chat) ->
     refused = chat.refused("nina", "minutes").text
     assert "as a guest you attend the meeting, but its minutes are for its members and their deputies" in refused, \
         refused
+
+
+def test_cjcg_a_meeting_after_the_chairs_term_lapsed_can_still_be_chaired(chat: Chat) -> None:
+    """CJCG 6.2: "chaired by an agreed named member of the group, for an initial term of 12 months". alice's term
+    ended on 14 Jan 2027; at meeting 1 on 11 Feb sam and bob were told only that the secretariat can name a chair
+    `--agreed` by the group, an agreement the group makes at a meeting nobody could open. They are told too that
+    someone can be named to chair this meeting (`meeting chair`), as sam then does."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2027-02-11 10:00")
+    chat.now = dt.datetime(2027, 2, 11, 10, 0, tzinfo=dt.UTC)
+    for who in ("sam", "bob"):
+        said = chat.refused(who, "meeting open").text
+        assert "or name who chairs one meeting meanwhile: `meeting chair @person`" in said, said
+    chat.ok("sam", "meeting chair @bob")
+    assert "Meeting 1 of Children's Joint Commissioning Group is open" in chat.ok("bob", "meeting open").as_text()

@@ -137,7 +137,8 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
     ended = [names[m.person_id] for m in seated if m.role in CHAIR_ROLES]
     if ended:
         return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "
-                          f"with `{naming(terms)}`") + "."
+                          f"with `{naming(terms)}`") + ", or name who chairs one meeting meanwhile: `meeting chair " \
+            "@person`."
     if rule.seat:  # LCIIB "chaired by a Chief Executive": `chair @x` is refused unless x holds the seat
         return rule.cited(f"The chair's seat, {rule.seat}, is vacant: the secretariat seats the chair with "
                           f"`member add @person --seat \"{rule.seat}\"`") + "."

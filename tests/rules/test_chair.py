@@ -69,7 +69,8 @@ def test_a_lapsed_chair_hears_who_can_restore_them_and_the_others_who_the_chair_
         "`chair @alice`, which kim can do."
     assert chair.lapsed_refusal(terms, [lapsed, clerk, bob], bob, TODAY, doing="open a meeting", names=NAMES) is None
     assert chair.hint(terms, [lapsed, clerk, bob], bob, TODAY, NAMES) == \
-        "The chair's term has ended (alice); the secretariat can name a chair with `chair @person` (ToR 5)."
+        "The chair's term has ended (alice); the secretariat can name a chair with `chair @person` (ToR 5), or name " \
+        "who chairs one meeting meanwhile: `meeting chair @person`."
     in_term = Held(1, "Chair", role="chair")
     assert chair.hint(terms, [in_term, bob], bob, TODAY, NAMES) == "Ask alice, the chair (ToR 5)."
 
