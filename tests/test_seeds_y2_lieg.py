@@ -107,3 +107,24 @@ def test_lieg_two_kept_out_of_one_authority_are_named_once_with_the_reason(chat:
     assert closed["Not attending"] == ("alice and dan (Barnet had 2 attending, at most 2 per organisation at once; "
                                        "ToR 2.1)"), closed
     assert "alice" not in closed["Absent"] and "dan" not in closed["Absent"], closed
+
+
+def test_lieg_a_named_minute_taker_who_did_not_come_is_not_minuted_as_taking_them(chat: Chat) -> None:
+    """LIEG 5.2: "A member of the steering group will volunteer to take the minutes." bob volunteered when meeting 1
+    was scheduled but did not come; the minutes read 'Minute-taker: bob (Camden)' and 'Absent: bob (Camden)', and
+    once it closed nobody could say who did take them ("name who takes the minutes of a meeting still to come or
+    open"). The close says so, the draft marks it, and erin, who was there, is recorded as minute-taker until the
+    minutes are approved; frank, absent, is not."""
+    lieg_meeting_open(chat)
+    chat.ok("alice", "here")
+    closed = chat.ok("erin", "meeting close")
+    assert any(n.startswith("bob, named to take the minutes of meeting 1, is minuted absent") for n in closed.notices), \
+        closed.notices
+    draft = chat.ok("erin", "minutes 1").text
+    assert "- **Minute-taker:** bob (Camden) — named to take them, but minuted absent\n" in draft, draft
+    assert "was not recorded at meeting 1" in chat.refused("erin", "meeting minute-taker @frank --meeting 1").text
+    said = chat.ok("erin", "meeting minute-taker @erin --meeting 1").text
+    assert said.startswith("erin takes the minutes of meeting 1"), said
+    assert "- **Minute-taker:** erin (Hackney)\n" in chat.ok("erin", "minutes 1").text
+    chat.ok("alice", "minutes approve 1")
+    assert "locked" in chat.refused("erin", "meeting minute-taker @alice --meeting 1").text

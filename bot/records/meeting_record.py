@@ -150,6 +150,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     read_attendance(session, meeting, record, names, zone, rows, officers, co_opted(session, group, held=seats),
                     kept_out(terms, seats, rows))
     record.kept_out_heading = kept_out_heading(terms) if record.kept_out else ""
+    if any(row.member_id == meeting.minute_taker_id and row.status == "absent" for row in rows):  # named, not there
+        record.minute_taker_role = " — named to take them, but minuted absent"
     passed = handovers(session, meeting)
     stood_in = chair_in_place(session, meeting, rows, first_chair(session, meeting, passed), opener)
     if stood_in is not None:  # the named chair never came: whoever opened it chaired it

@@ -6,11 +6,12 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from bot.models import Meeting, Membership
+from bot.models import Meeting, Membership, Person
 from bot.models_events import AuditEvent
 from bot.rules.calendar import show, show_date
 from bot.rules.chair import awaiting_election, naming
 from bot.rules.powers import power_for, who_may
+from bot.services import roll
 from bot.services.context import Context
 from bot.terms import Role
 from bot.terms_powers import Act
@@ -81,3 +82,15 @@ def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
                                   "elect its chair") + f", and the minutes say so. Hold the election at {at}: {who} "
             "opens it and presides until then; `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it with "
             "`poll close N` once the members have voted, then record the result with `chair @winner --poll N`.",)
+
+
+def taker_away(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """At the close of `meeting`: that the member named to take its minutes is minuted absent (or sent apologies),
+    and how whoever did take them is recorded before the minutes are approved. Empty otherwise."""
+    taker = ctx.session.get(Person, meeting.minute_taker_id) if meeting.minute_taker_id else None
+    row = roll.row_for(ctx, meeting, taker) if taker is not None else None
+    if taker is None or row is None or row.status not in ("absent", "apologies"):
+        return ()
+    return (f"{taker.display_name}, named to take the minutes of meeting {meeting.number}, is minuted "
+            f"{'absent' if row.status == 'absent' else 'with apologies'}: if someone else took them, record who with "
+            f"`meeting minute-taker @person --meeting {meeting.number}` before the minutes are approved.",)

@@ -14,6 +14,7 @@ from bot.services.authority import require, roles_of
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
 from bot.services.presiding import away_from, holds_chair, is_chair, refuse_meeting_chair_until_elected
+from bot.services.record_lock import require_unlocked
 from bot.services.standing import is_member
 from bot.terms_powers import PowerHolder
 from bot.verbs import MeetingChair, MeetingMinuteTaker
@@ -83,7 +84,13 @@ def name_minute_taker(ctx: Context, cmd: MeetingMinuteTaker) -> Reply:
     # minute-taker's powers (CJCG 6.3: recording the actions) are for whoever names a meeting's chair to give.
     if taker.id != ctx.actor.id or ctx.terms.minutes.taken_by != "steering_group":
         require(ctx, cmd.act, "name who takes a meeting's minutes", meeting=meeting)
-    if meeting.status not in ("scheduled", "open"):
+    if meeting.status == "closed":  # who took them, if not the one named: from those there, until approval (5.2)
+        require_unlocked(ctx, meeting.id, "a change to who took its minutes")
+        there = roll.row_for(ctx, meeting, taker)
+        if there is None or there.status != "present":
+            raise NotAllowed(f"{taker.display_name} was not recorded at meeting {meeting.number}; name who took its "
+                             "minutes from those present.")
+    elif meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; name who takes the minutes of a meeting "
                          "still to come or open.")
     check_meeting_people(ctx, None, None, taker)

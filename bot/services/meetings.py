@@ -23,7 +23,7 @@ from bot.services.attendance import leaving as leaving
 from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
-from bot.services.chair_notices import none_elected_at_close
+from bot.services.chair_notices import none_elected_at_close, taker_away
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
@@ -179,7 +179,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     roll_rows.add_rows(ctx, meeting, absent)  # flushed with the close, and the roll read above kept with them
     ctx.audit("meeting.closed", meeting=meeting.id)
     notices = unvoted_motions(ctx, meeting) + tuple(absence_warnings(ctx, meeting)) \
-        + unminuted_standing_items(ctx, meeting) + none_elected_at_close(ctx, meeting)
+        + unminuted_standing_items(ctx, meeting) + none_elected_at_close(ctx, meeting) + taker_away(ctx, meeting)
     length = overran(ctx.terms.meetings, meeting.opened_at, meeting.closed_at)
     said = f"Meeting {meeting.number} is closed" + (f"; it {length}." if length else ".")
     # When it was held, as the meeting's card shows it (meeting_card): the closing card is the one a clerk files.
