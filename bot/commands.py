@@ -144,7 +144,7 @@ def bind_positional(verb: Verb, positional: list[str], today: dt.date | None = N
     values: dict[str, Any] = {}
     for position, arg in enumerate(verb.args):
         if arg.many:
-            rest = positional[position:]
+            rest = [t for t in positional[position:] if arg.kind != "person" or t.casefold() not in ("and", "&")]
             # `here for dan`: an option's name without its dashes, not a person named `for`
             if arg.kind == "person" and (meant := option_meant(verb.name, verb.options, positional[:position], rest)):
                 raise UsageError(f"I did not expect '{' '.join(rest)[:60]}' after `{verb.name}`; {meant}")

@@ -122,3 +122,16 @@ def test_lieg_the_steering_group_asked_for_by_name(chat: Chat) -> None:
     scheduled(chat, "lieg", "alice")
     said = chat.refused("frank", "steering group").text
     assert "Did you mean `members`?" in said, said
+
+
+def test_cjcg_the_room_named_with_and_and_apologies_for_two(chat: Chat) -> None:
+    """CJCG 6.3: sam recording the room as 'here @frank and @grace' was told to "Say `here @and`"; and 'apologies
+    --for @harry, @ivy' recorded harry's apologies with '@ivy' as his reason, ivy's not at all. The first records
+    both; the second is refused, saying each member's apologies are recorded in a command of their own."""
+    scheduled(chat, "cjcg", "sam")
+    said = chat.refused("sam", "apologies --for @harry, @ivy").text
+    assert said.startswith("Record each member's apologies in a command of its own"), said
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.ok("sam", "here @frank and @grace").text
+    assert said.startswith("frank is present. grace is present."), said

@@ -123,6 +123,9 @@ def refuse_for_without_dashes(ctx: Context, cmd: verbs.Apologies, stated: verbs.
     meant as `--for @dan`, it would record the speaker's own apologies with those words as the reason. Dan is named
     by name, picked from the @ menu or not. `stated`: `cmd` with the meeting its reason names (meeting_in_reason)."""
     if cmd.for_ is not None:
+        if opens_on_holder(ctx, list(cmd.reason)):  # `apologies --for @harry, @ivy`: ivy was never recorded
+            raise UsageError("Record each member's apologies in a command of its own: `apologies --for @member "
+                             "[reason]` for each; as typed, the first would be given the others' names as a reason.")
         return
     # The words as typed (a quoted name one word), or those after the meeting's, which it gives as one text.
     words = list(cmd.reason) if stated is cmd else " ".join(stated.reason).split()
