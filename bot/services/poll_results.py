@@ -14,6 +14,7 @@ from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
+from bot.services.set_aside import MARK
 from bot.services.standing import voting_members
 from bot.services.vote_cap import Counted, counted
 from bot.verbs_vote import PollClose, Results, Vote
@@ -75,7 +76,9 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
     if note and poll.status == "open" and headline is None:  # the card refreshed as votes come in, and `results`
         fields.append(("Sounding", note[0].upper() + note[1:]))
     if poll.outcome:
-        fields.append(("Outcome", poll.outcome))
+        outcome, _, aside = poll.outcome.partition(MARK)  # the ballots set aside at the close (bot.services.set_aside)
+        fields.append(("Outcome", outcome))
+        fields.extend([("Set aside", aside)] if aside else [])
     then = then_words(ctx.session, ctx.terms, poll)
     if then:
         fields.append(("Next", then))

@@ -1,0 +1,112 @@
+"""A vote counts those entitled to vote when it closes: the ballot of a member who has left their seat since (term
+ended, `member remove`, a successor seated) is set aside at the close and the result card says so, with the reason;
+one seat gives one vote, across a handover and through a deputy."""
+
+from __future__ import annotations
+
+from tests.conftest import Chat
+from tests.platform_chats import at, meeting_opened
+
+POLL = 'poll "Which provider do we back?" "Acme" "Beta" --closes "2027-01-20 17:00"'
+
+
+def field(reply_text: str, name: str) -> str:
+    """The value of the card's field `name` (`  Voted: 3`)."""
+    return next(line.split(": ", 1)[1] for line in reply_text.splitlines() if line.strip().startswith(f"{name}: "))
+
+
+def test_plpcp_the_ballot_of_a_dcs_whose_term_ended_is_set_aside_and_the_seat_votes_once(chat: Chat) -> None:
+    """PLPCP Membership: "Each DCS will stand for twelve months, after which a new representative from the
+    sub-region will be appointed". alice's poll runs over bob's last day (14 Jan 2027); bob voted Acme, nadia took
+    up his seat on 15 Jan and voted Beta: DCS North London was counted twice, and bob's vote counted though he no
+    longer held a seat when the poll closed. His ballot is set aside, and the card says so and why."""
+    chat.load("plpcp")
+    chat.ok("alice", POLL)
+    chat.ok("bob", "vote 1 Acme")
+    chat.ok("frank", "vote 1 Beta")
+    chat.ok("grace", "vote 1 Acme")
+    chat.ok("carol", "vote 1 Acme")  # her term ends on 14 Jan too, with no successor seated
+    chat.ok("sam", 'member add @nadia --seat "DCS North London" --from 15 Jan')
+    at(chat, "2027-01-16", "09:00")
+    chat.ok("nadia", "vote 1 Beta")
+    chat.refused("bob", "vote 1 Beta")  # his seat is nadia's now
+    closed = chat.ok("alice", "poll close 1").as_text()
+    assert field(closed, "Voted") == "3", closed
+    assert field(closed, "Acme") == "1 of 3 voted (33%)", closed
+    assert field(closed, "Beta") == "2 of 3 voted (67%)", closed
+    assert field(closed, "Outcome") == "Beta has the most votes (2 of 3 voting)", closed
+    aside = field(closed, "Set aside")
+    assert aside == ("bob's vote, as bob no longer holds a seat: bob's term in DCS North London ended on 14 Jan "
+                     "2027 (ToR Membership), and nadia holds it now; carol's vote, as carol's term in DCS East London "
+                     "ended on 14 Jan 2027 (ToR Membership). A vote counts those entitled to vote when it closes, one "
+                     "vote a seat."), aside
+    assert field(chat.ok("frank", "results 1").as_text(), "Set aside") == aside  # as the record keeps it
+
+
+def test_cjcg_a_member_removed_before_a_motion_between_meetings_closes_is_not_counted(chat: Chat) -> None:
+    """CJCG 7.1 names the group's members; bob's seat ended (`member remove`) while alice's motion was open between
+    meetings. His vote For carried it 3 to 1; it is set aside, and the 2 to 1 of the members in office decides."""
+    chat.load("cjcg")
+    chat.ok("alice", 'motion "That we fund the pilot" --closes "2026-12-20 17:00"')
+    for who, how in (("bob", "for"), ("carol", "for"), ("dan", "for"), ("erin", "against")):
+        chat.ok(who, f"vote 1 {how}")
+    chat.ok("sam", "member remove @bob")
+    closed = chat.ok("alice", "poll close 1 --early").as_text()
+    assert field(closed, "Voted") == "3", closed
+    assert field(closed, "For") == "2 of 3 voted (67%)", closed
+    assert field(closed, "Set aside") == ("bob's vote, as bob no longer holds a seat: bob left Specialist and "
+                                          "Complex SEND Placement and HNB Commissioning on 1 Dec 2026, and the seat "
+                                          "is vacant. A vote counts those entitled to vote when it closes, one vote "
+                                          "a seat."), closed
+
+
+def test_cscpwg_a_departed_members_vote_does_not_stand_in_for_one_still_to_vote(chat: Chat) -> None:
+    """CSCPWG Operation: "agreed by all members of the working group". bob voted and left; alice and carol voted.
+    Three ballots for three members in office read as everyone having voted, so alice could close the vote before
+    its deadline without dan, who has not voted; she is told dan has not, as for any member still to vote."""
+    chat.load("cscpwg")
+    at(chat, "2022-10-01", "09:00")
+    chat.ok("alice", 'motion "That the group recommends the plan" --closes "2022-10-08 17:00"')
+    chat.ok("sam", "motion vote 1")  # presiding until the group elects its chair (ToR Governance)
+    for who in ("bob", "alice", "carol"):
+        chat.ok(who, "vote 1 for")
+    chat.ok("sam", "member remove @bob")
+    refused = chat.refused("sam", "poll close 1").text
+    assert "1 of the 3 entitled to vote has not voted yet" in refused, refused
+
+
+def test_cjcg_a_member_who_voted_at_the_meeting_then_left_the_group_is_not_counted(chat: Chat) -> None:
+    """CJCG 6.4: at a meeting, a vote cast before leaving the room stands; bob's seat ended during the meeting
+    (`member remove`), and he is not "counted: ... bob, who voted before leaving": his ballot is set aside."""
+    meeting_opened(chat, "cjcg", "bob", "carol", "dan", "erin")
+    chat.ok("alice", 'motion "That we fund the pilot"')
+    for who, how in (("bob", "for"), ("carol", "for"), ("dan", "against"), ("erin", "against")):
+        chat.ok(who, f"vote 1 {how}")
+    chat.ok("sam", "member remove @bob")
+    assert "bob" not in chat.ok("alice", "quorum").text  # nor counted present
+    closed = chat.ok("alice", "poll close 1").as_text()
+    assert field(closed, "Voted") == "3", closed
+    assert "who voted before leaving" not in closed, closed
+    assert field(closed, "Set aside").startswith("bob's vote, as bob no longer holds a seat"), closed
+
+
+def test_cjcg_the_deputy_of_a_member_who_left_votes_no_more_and_their_vote_is_set_aside(chat: Chat) -> None:
+    """CJCG 7.2: a deputy "make[s] decisions on behalf of the member that they are representing". yan attended and
+    voted for bob; bob's seat ended at the meeting. yan's vote for him is set aside, and yan votes for him no more."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("bob", "deputy @yan --meeting next")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("alice", "meeting open")
+    for who in ("carol", "dan"):
+        chat.ok(who, "here")
+    chat.ok("yan", "here --for @bob")
+    chat.ok("alice", 'motion "That we fund the pilot"')
+    chat.ok("yan", "vote 1 against")
+    chat.ok("carol", "vote 1 for")
+    chat.ok("sam", "member remove @bob")
+    chat.refused("yan", "vote 1 for")
+    closed = chat.ok("alice", "poll close 1 --early").as_text()
+    assert field(closed, "Voted") == "1", closed
+    assert field(closed, "Set aside").startswith("bob's vote, cast by yan as deputy, as bob no longer holds a seat"), \
+        closed
