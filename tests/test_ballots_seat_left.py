@@ -110,3 +110,25 @@ def test_cjcg_the_deputy_of_a_member_who_left_votes_no_more_and_their_vote_is_se
     assert field(closed, "Voted") == "1", closed
     assert field(closed, "Set aside").startswith("bob's vote, cast by yan as deputy, as bob no longer holds a seat"), \
         closed
+
+
+def test_plpcp_a_secret_poll_across_a_handover_takes_one_vote_from_the_seat(chat: Chat) -> None:
+    """PLPCP Membership: bob voted in alice's secret poll before his term ended; nadia, his successor, was counted
+    too, two votes for DCS North London. A secret ballot keeps no choice against a name, so bob's cannot be taken
+    out: nadia is told the seat has voted, and the card says bob's ballot stands, and why."""
+    chat.load("plpcp")
+    chat.ok("alice", POLL + " --secret")
+    chat.ok("bob", "vote 1 Acme")
+    chat.ok("frank", "vote 1 Beta")
+    chat.ok("sam", 'member add @nadia --seat "DCS North London" --from 15 Jan')
+    at(chat, "2027-01-16", "09:00")
+    refused = chat.refused("nadia", "vote 1 Beta").text
+    assert refused == ("bob cast DCS North London's vote in secret poll 1 before your term in it began, and a secret "
+                       "ballot cannot be taken back: a vote counts one vote a seat."), refused
+    chat.ok("grace", "vote 1 Beta")  # the others vote as before
+    closed = chat.ok("alice", "poll close 1").as_text()
+    assert field(closed, "Voted") == "3", closed
+    assert field(closed, "Set aside") == (
+        "bob's secret ballot stands though bob no longer holds a seat: bob's term in DCS North London ended on 14 Jan "
+        "2027 (ToR Membership), and nadia holds it now: a secret ballot keeps no choice against a name, so it cannot "
+        "be taken out of the count. A vote counts those entitled to vote when it closes, one vote a seat."), closed

@@ -25,6 +25,7 @@ from bot.services.numbers import meeting_number
 from bot.services.out_for_item import out_refusal
 from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.record_lock import require_unlocked
+from bot.services.set_aside import seat_voted
 from bot.services.standing import is_voting
 from bot.services.vote_cap import vote_cap_refusal
 from bot.typed_words import person_ref
@@ -181,7 +182,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
                          "on the poll's card (only you see your choice).")
     positions = choices_of(poll, cmd.choice, lambda ref: candidate(ctx, ref))
     member_id = entitled_member(ctx, poll, cmd.for_)
-    if (over := vote_cap_refusal(ctx, poll, member_id)) is not None:
+    if (over := vote_cap_refusal(ctx, poll, member_id) or seat_voted(ctx, poll, member_id)) is not None:
         raise NotAllowed(over)
     labels = ", ".join(poll.options[p - 1].label for p in positions)
     on_behalf = "" if member_id == ctx.actor.id else f" as {ctx.terms.deputies.word}"

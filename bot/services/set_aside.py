@@ -111,3 +111,21 @@ def reason(ctx: Context, member_id: int) -> str:
     if seat is not None and seat.several_holders:  # another holder is no successor of theirs (LCIIB's leads)
         return f"{who} no longer holds a seat: {said}"
     return f"{who} no longer holds a seat: {said}, and " + (f"{now} holds it now" if now else "the seat is vacant")
+
+
+def seat_voted(ctx: Context, poll: Poll, member_id: int) -> str | None:
+    """Why `member_id` casts no vote in secret `poll`: the one who held their seat before them voted in it, and a
+    secret ballot, keeping no choice against a name, cannot be taken back at the close as an open one is; so the
+    seat has voted (one vote a seat). None where they may vote."""
+    held = next((m for m in ctx.memberships() if m.person_id == member_id), None)
+    if not poll.secret or held is None or (rule := ctx.terms.seat(held.seat_title)) is None or rule.several_holders:
+        return None
+    before = ctx.session.scalars(select(Membership.person_id).where(
+        Membership.group_id == ctx.group.id, Membership.seat_title == held.seat_title,
+        Membership.person_id != member_id, Membership.term_starts_on < held.term_starts_on,
+        Membership.person_id.in_(select(SecretVoter.member_id).where(SecretVoter.poll_id == poll.id)))).first()
+    if before is None:
+        return None
+    whose = "your" if member_id == ctx.actor.id else f"{name(ctx, member_id)}'s"
+    return (f"{name(ctx, before)} cast {held.seat_title}'s vote in secret poll {poll.number} before {whose} term in it "
+            f"began, and a secret ballot cannot be taken back: a vote counts one vote a seat.")
