@@ -26,7 +26,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     """Record an action, against the open meeting (and an item of it) when there is one, or against meeting
     `--meeting N`, held and written up after it closed (CJCG 6.3) until its minutes are approved."""
     meeting = ctx.meeting(cmd.meeting) if cmd.meeting is not None else ctx.open_meeting()
-    require(ctx, cmd.act, "record actions", meeting=meeting)
+    require(ctx, cmd.act, "record actions", meeting=meeting, present=True)
     # `action @dan circulate the summary`: dan owns it (it was recorded as no one's, reading "@dan circulate ...")
     if cmd.owner is None and len(cmd.text) > 1 and (lead := person_ref(cmd.text[0].rstrip(":,"))) is not None:
         cmd = dataclasses.replace(cmd, owner=lead, text=cmd.text[1:])

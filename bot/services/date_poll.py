@@ -30,7 +30,8 @@ def require_poll_caller(ctx: Context, meeting: Meeting | None, labels: list[str]
     if arranges and all_dates(ctx, labels):
         return f" A poll of dates, called to arrange a meeting{cited}."
     try:
-        require(ctx, Act.CALL_VOTE, "call a poll", meeting=meeting, between=meeting is None)
+        require(ctx, Act.CALL_VOTE, "call a poll", meeting=meeting, between=meeting is None,
+                present=True)
     except NotAllowed as refused:
         raise NotAllowed(refused.message + (f" As you arrange the meetings{cited}, you may call a poll of dates for "
                                             "one, each option a date: `poll \"When shall we meet?\" \"12 Jan\" "

@@ -32,7 +32,8 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
     # A vote at a meeting is its chair's to close; one between meetings, the group's chair's (or the chair's of a
     # meeting running now), not that of one named to chair a meeting weeks ahead, as for calling one (polls.py).
     held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.open_meeting()
-    require(ctx, cmd.act, "close a vote", meeting=held_at, between=held_at is None)
+    require(ctx, cmd.act, "close a vote", meeting=held_at, between=held_at is None,
+            present=poll.meeting_id is not None)  # a vote between meetings is not the meeting's
     refuse_withdrawn(poll)
     if poll.status != "open":
         hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""

@@ -71,7 +71,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     refuse_mistyped_verb(cmd.text)
-    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting())
+    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting(), present=True)
     require_operating(ctx, "take motions")
     refuse_duplicate(ctx, text)
     if cmd.closes and (refusal := deadline_refusal(ctx, text)) is not None:
@@ -140,7 +140,7 @@ def call_vote(ctx: Context, cmd: verbs.MotionVote) -> Reply:
     poll = get_poll(ctx, cmd.poll)
     refuse_withdrawn(poll)
     meeting = calling_meeting(ctx, poll.kind)  # its chair calls the votes at it; the group's chair, others
-    require(ctx, cmd.act, "open a vote", meeting=meeting, between=meeting is None)
+    require(ctx, cmd.act, "open a vote", meeting=meeting, between=meeting is None, present=True)
     tabling = ctx.terms.voting.tabling
     if poll.status == "proposed" and tabling.required:
         raise NotAllowed(tabling.cited(f"Motion {poll.number} has not been tabled with {tabling.with_body}")
