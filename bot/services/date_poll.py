@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Meeting
+from bot.models import Meeting, Poll
 from bot.rules.calendar import parse_date
-from bot.rules.powers import power_for
+from bot.rules.powers import power_for, who_may
 from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.terms_powers import Act
@@ -46,3 +46,28 @@ def all_dates(ctx: Context, labels: list[str]) -> bool:
         return bool(labels) and all(DATED.search(label) and parse_date(label, ctx.today) for label in labels)
     except UsageError:
         return False
+
+
+def require_poll_closer(ctx: Context, poll: Poll, held_at: Meeting | None) -> None:
+    """Return when the actor may close `poll`: a holder of the power to close a vote; or, for a poll of dates called
+    between meetings (every option a date), one who may call it, who arranges the meetings (LCIIB Board Support and
+    Logistics). Else raise NotAllowed as closing a vote is refused, saying who else closes a poll of dates."""
+    of_dates = poll.kind == "poll" and poll.meeting_id is None and all_dates(ctx, [o.label for o in poll.options])
+    if of_dates and may(ctx, Act.SCHEDULE_MEETING):
+        return
+    try:  # a vote at a meeting is its chair's to close, there (a vote between meetings is not the meeting's)
+        require(ctx, Act.CLOSE_POLL, "close a vote", meeting=held_at, between=held_at is None,
+                present=poll.meeting_id is not None)
+    except NotAllowed as refused:
+        if not of_dates:
+            raise
+        raise NotAllowed(f"{refused.message} A poll of dates between meetings, called to arrange a meeting, is also "
+                         f"closed by {arrangers(ctx)}.") from None
+
+
+def arrangers(ctx: Context) -> str:
+    """`the secretariat, who arranges the meetings (ToR Board Support and Logistics)`: those who may schedule meetings
+    but not close a vote, so may call and close a poll of dates only."""
+    power, closes = power_for(ctx.terms, Act.SCHEDULE_MEETING), power_for(ctx.terms, Act.CLOSE_POLL).by
+    others = power.model_copy(update={"by": [h for h in power.by if h not in closes] or power.by})
+    return f"{who_may(others, Act.SCHEDULE_MEETING)}, who arranges the meetings{power.cite()}"

@@ -16,7 +16,7 @@ from bot.rules.calendar import show
 from bot.rules.quorum import turnout_shortfall
 from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sounding_note
 from bot.services import roll
-from bot.services.authority import require
+from bot.services.date_poll import require_poll_closer
 from bot.services.context import Context, scheduler_context
 from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.poll_results import card, counted_electorate, counts, electorate
@@ -32,8 +32,7 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
     # A vote at a meeting is its chair's to close; one between meetings, the group's chair's (or the chair's of a
     # meeting running now), not that of one named to chair a meeting weeks ahead, as for calling one (polls.py).
     held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.open_meeting()
-    require(ctx, cmd.act, "close a vote", meeting=held_at, between=held_at is None,
-            present=poll.meeting_id is not None)  # a vote between meetings is not the meeting's
+    require_poll_closer(ctx, poll, held_at)  # or, a poll of dates, whoever may call one (bot.services.date_poll)
     refuse_withdrawn(poll)
     if poll.status != "open":
         hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""
