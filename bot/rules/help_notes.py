@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.grammar import Verb
 from bot.rules.deputies import command
 from bot.rules.in_force import chair_rule, declares_at_start, deputies_rule, quorum_rule, voting_rule
-from bot.rules.powers import agreement_words, power_for, who_may
+from bot.rules.powers import agreement_words, date_poll_callers, power_for, who_may
 from bot.terms import Role, Terms
 from bot.terms_base import tor_ref
 from bot.terms_powers import ACT_WORDS, Act
@@ -106,6 +106,9 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes += minutes_notes(terms, verb)
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
         notes.append(act_note(terms, spec))
+    if verb in ("poll", "poll close", "meeting schedule", "meetings") and (callers := date_poll_callers(terms)):
+        notes.append(f"between meetings, {callers}, may also call a poll of dates to find when to meet, each option a "
+                     'date, and close it: `poll "When shall we meet?" "12 Jan" "19 Jan" --closes "DATE TIME"`.')
     notes += relayed_deputies(terms) if verb == "deputy" else []
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""
 

@@ -9,7 +9,7 @@ import re
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll
 from bot.rules.calendar import parse_date
-from bot.rules.powers import power_for, who_may
+from bot.rules.powers import date_poll_callers, power_for
 from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.terms_powers import Act
@@ -62,12 +62,4 @@ def require_poll_closer(ctx: Context, poll: Poll, held_at: Meeting | None) -> No
         if not of_dates:
             raise
         raise NotAllowed(f"{refused.message} A poll of dates between meetings, called to arrange a meeting, is also "
-                         f"closed by {arrangers(ctx)}.") from None
-
-
-def arrangers(ctx: Context) -> str:
-    """`the secretariat, who arranges the meetings (ToR Board Support and Logistics)`: those who may schedule meetings
-    but not close a vote, so may call and close a poll of dates only."""
-    power, closes = power_for(ctx.terms, Act.SCHEDULE_MEETING), power_for(ctx.terms, Act.CLOSE_POLL).by
-    others = power.model_copy(update={"by": [h for h in power.by if h not in closes] or power.by})
-    return f"{who_may(others, Act.SCHEDULE_MEETING)}, who arranges the meetings{power.cite()}"
+                         f"closed by {date_poll_callers(ctx.terms) or 'whoever arranges the meetings'}.") from None
