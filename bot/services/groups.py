@@ -179,8 +179,8 @@ def known_to(group: Group, seated: set[int]) -> bool:
 def terms_in_force(ctx: Context, cmd: verbs.Terms) -> Reply:
     """The group, its rules, and who may do each act (the powers in force), each citing its clause."""
     info = group_info(ctx, cmd)
-    return Reply(text=info.text, title=info.title, fields=info.fields + tuple(powers_in_force(ctx.terms) + date_poll_row(ctx.terms)),
-                 private=True)
+    powers = powers_in_force(ctx.terms) + date_poll_row(ctx.terms)
+    return Reply(text=info.text, title=info.title, fields=info.fields + tuple(powers), private=True)
 
 
 def group_info(ctx: Context, cmd: verbs.GroupInfo | verbs.Terms) -> Reply:

@@ -16,8 +16,8 @@ from bot.rules.calendar import show
 from bot.rules.quorum import turnout_shortfall
 from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sounding_note
 from bot.services import roll
-from bot.services.date_poll import require_poll_closer
 from bot.services.context import Context, scheduler_context
+from bot.services.date_poll import require_poll_closer
 from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.poll_results import card, counted_electorate, counts, electorate
 from bot.services.presence import present_by_acting
