@@ -4,6 +4,12 @@ one seat gives one vote, across a handover and through a deputy."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot.db import unit_of_work
+from bot.services.polls import close_at_deadline
 from tests.conftest import Chat
 from tests.platform_chats import at, meeting_opened
 
@@ -132,3 +138,24 @@ def test_plpcp_a_secret_poll_across_a_handover_takes_one_vote_from_the_seat(chat
         "bob's secret ballot stands though bob no longer holds a seat: bob's term in DCS North London ended on 14 Jan "
         "2027 (ToR Membership), and nadia holds it now: a secret ballot keeps no choice against a name, so it cannot "
         "be taken out of the count. A vote counts those entitled to vote when it closes, one vote a seat."), closed
+
+
+def test_plpcp_at_the_deadline_a_vote_cast_in_term_is_judged_as_the_poll_closed(
+        chat: Chat, sessions: sessionmaker[Session]) -> None:
+    """The scheduler declares a poll a little after its deadline. alice's poll closed at 17:00 on 14 Jan 2027, bob's
+    last day in DCS North London (PLPCP Membership); declared after midnight, his vote stands: he was entitled when
+    it closed. A poll closing on 20 Jan, declared by the scheduler, sets his vote aside as the chair's close does."""
+    chat.load("plpcp")
+    chat.ok("alice", POLL.replace("2027-01-20 17:00", "2027-01-14 17:00"))
+    chat.ok("alice", POLL)
+    for number in (1, 2):
+        chat.ok("bob", f"vote {number} Acme")
+        chat.ok("frank", f"vote {number} Beta")
+    with unit_of_work(sessions) as session:
+        first = close_at_deadline(session, 1, dt.datetime(2027, 1, 15, 0, 5, tzinfo=dt.UTC))
+        second = close_at_deadline(session, 2, dt.datetime(2027, 1, 20, 17, 1, tzinfo=dt.UTC))
+    assert first is not None and second is not None
+    assert field(first.as_text(), "Voted") == "2" and "Set aside" not in first.as_text(), first.as_text()
+    assert field(second.as_text(), "Voted") == "1", second.as_text()
+    assert field(second.as_text(), "Set aside").startswith("bob's vote, as bob's term in DCS North London ended on "
+                                                           "14 Jan 2027 (ToR Membership)"), second.as_text()
