@@ -36,6 +36,8 @@ def test_plpcp_the_ballot_of_a_dcs_whose_term_ended_is_set_aside_and_the_seat_vo
     at(chat, "2027-01-16", "09:00")
     chat.ok("nadia", "vote 1 Beta")
     chat.refused("bob", "vote 1 Beta")  # his seat is nadia's now
+    ahead = field(chat.ok("alice", "results 1").as_text(), "Set aside at the close")
+    assert ahead.startswith("bob's vote, as bob no longer holds a seat: bob's term in DCS North London ended"), ahead
     closed = chat.ok("alice", "poll close 1").as_text()
     assert field(closed, "Voted") == "3", closed
     assert field(closed, "Acme") == "1 of 3 voted (33%)", closed

@@ -14,9 +14,9 @@ from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
-from bot.services.set_aside import MARK
+from bot.services.set_aside import MARK, RULE, departed, reason
 from bot.services.standing import voting_members
-from bot.services.vote_cap import Counted, counted
+from bot.services.vote_cap import Counted, counted, name
 from bot.verbs_vote import PollClose, Results, Vote
 
 
@@ -97,6 +97,18 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
 
 def results(ctx: Context, cmd: Results) -> Reply:
     """A poll's card for the person who asked (`results N`), said to them alone."""
-    reply = card(ctx, get_poll(ctx, cmd.poll))
-    return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
-                 subject=reply.subject)
+    poll = get_poll(ctx, cmd.poll)
+    reply = card(ctx, poll)
+    return Reply(reply.text, title=reply.title, fields=reply.fields + to_set_aside(ctx, poll), buttons=reply.buttons,
+                 private=True, subject=reply.subject)
+
+
+def to_set_aside(ctx: Context, poll: Poll) -> tuple[tuple[str, str], ...]:
+    """While `poll` is open, the votes its tally shows that the close will set aside, and why (bot.services.set_aside):
+    the chair asking for the results before closing it is not misled by them. Read only for `results`, not for the
+    card each vote refreshes."""
+    gone = departed(ctx, poll) if poll.status == "open" else []
+    if not gone:
+        return ()
+    said = "; ".join(f"{name(ctx, row.member_id)}'s vote, as {reason(ctx, row.member_id)}" for row in gone)
+    return (("Set aside at the close", f"{said}. {RULE}"),)
