@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.db import unit_of_work
+from bot.models import AuditEvent
+from bot.records.audit_trail import verify
 from bot.services.polls import close_at_deadline
 from tests.conftest import Chat
 from tests.platform_chats import at, meeting_opened
@@ -49,6 +52,23 @@ def test_plpcp_the_ballot_of_a_dcs_whose_term_ended_is_set_aside_and_the_seat_vo
                      "ended on 14 Jan 2027 (ToR Membership). A vote counts those entitled to vote when it closes, one "
                      "vote a seat."), aside
     assert field(chat.ok("frank", "results 1").as_text(), "Set aside") == aside  # as the record keeps it
+
+
+def test_plpcp_a_ballot_set_aside_leaves_the_record_intact_and_audited(chat: Chat,
+                                                                       sessions: sessionmaker[Session]) -> None:
+    """The ballot set aside is taken out of the count by the bot, with an audit event saying whose, cast by whom
+    and why, so `audit verify` finds the record intact (no ballot deleted outside the bot)."""
+    chat.load("plpcp")
+    chat.ok("alice", POLL)
+    chat.ok("bob", "vote 1 Acme")
+    chat.ok("sam", 'member add @nadia --seat "DCS North London" --from 15 Jan')
+    at(chat, "2027-01-16", "09:00")
+    chat.ok("alice", "poll close 1")
+    with unit_of_work(sessions) as session:
+        assert verify(session).intact, verify(session).problems
+        event = session.scalars(select(AuditEvent).where(AuditEvent.action == "ballot.set_aside")).one()
+        assert event.detail["reason"].startswith("bob no longer holds a seat: bob's term in DCS North London"), \
+            event.detail
 
 
 def test_cjcg_a_member_removed_before_a_motion_between_meetings_closes_is_not_counted(chat: Chat) -> None:

@@ -67,15 +67,16 @@ def set_aside(ctx: Context, poll: Poll) -> str:
     with its reason; return what the outcome says of them (`MARK` and the reasons), or "" where there are none. A
     secret ballot keeps no choice against a name, so it cannot be taken out: it is said to stand, and why."""
     reasons: list[str] = []
+    at = at_close(ctx, poll)  # the reasons as the seats stood when it closed
     for row in departed(ctx, poll):
-        why = reason(ctx, row.member_id)
+        why = reason(at, row.member_id)
         ctx.session.execute(delete(Ballot).where(Ballot.id == row.id))
         ctx.audit("ballot.set_aside", poll=poll.id, member=row.member_id, cast_by=row.cast_by_id,
                   choices=list(row.choices), reason=why)
         by = "" if row.cast_by_id == row.member_id else \
             f", cast by {name(ctx, row.cast_by_id)} as {ctx.terms.deputies.word}"
         reasons.append(f"{name(ctx, row.member_id)}'s vote{by}, as {why}")
-    stood = [f"{name(ctx, member)}'s secret ballot stands though {reason(ctx, member)}: a secret ballot keeps no "
+    stood = [f"{name(ctx, member)}'s secret ballot stands though {reason(at, member)}: a secret ballot keeps no "
              "choice against a name, so it cannot be taken out of the count" for member in departed_secret(ctx, poll)]
     if not reasons and not stood:
         return ""
