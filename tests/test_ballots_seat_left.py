@@ -38,7 +38,10 @@ def test_plpcp_the_ballot_of_a_dcs_whose_term_ended_is_set_aside_and_the_seat_vo
     chat.ok("sam", 'member add @nadia --seat "DCS North London" --from 15 Jan')
     at(chat, "2027-01-16", "09:00")
     chat.ok("nadia", "vote 1 Beta")
-    chat.refused("bob", "vote 1 Beta")  # his seat is nadia's now
+    refused = chat.refused("bob", "vote 1 Beta").text  # his seat is nadia's now, and he is told so, not the rules
+    assert refused == ("You no longer hold a seat in Pan-London Placements Commissioning Programme Steering Group: "
+                       "your term in DCS North London ended on 14 Jan 2027 (ToR Membership); nadia holds it now, so "
+                       "you do not vote."), refused
     ahead = field(chat.ok("alice", "results 1").as_text(), "Set aside at the close")
     assert ahead.startswith("bob's vote, as bob no longer holds a seat: bob's term in DCS North London ended"), ahead
     closed = chat.ok("alice", "poll close 1").as_text()
