@@ -89,11 +89,12 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
         buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
-                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id))
+                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id),
+                 quoted=(poll.question, *(o.label for o in poll.options)))
 
 
 def results(ctx: Context, cmd: Results) -> Reply:
     """A poll's card for the person who asked (`results N`), said to them alone."""
     reply = card(ctx, get_poll(ctx, cmd.poll))
     return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
-                 subject=reply.subject)
+                 subject=reply.subject, quoted=reply.quoted)

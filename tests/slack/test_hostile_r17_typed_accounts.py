@@ -1,0 +1,66 @@
+"""A Slack account id a member typed (`USAM`) is text, never govbot naming that person: the post that carried it
+showed it as typed (tests/slack/test_typed_account_ids.py), but the same words shown again later went out as
+Slack's mention of the account (`<@USAM>`). The poll's card refreshed after a vote showed its option as Sam's
+name, and the meeting reminder the scheduler posts to the channel, quoting the place and agenda as typed, pinged
+Sam at the word of whoever typed them. Over signed HTTP, with the fake Slack Web API and the scheduler's tick."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from bot.settings import Settings
+from handlers.slack import SlackNotifier
+from scheduler.runner import tick
+from tests.slack.conftest import Workspace, shown
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.test_typed_account_ids import mrkdwn
+
+DEADLINE = dt.datetime(2026, 12, 4, 17, 0, tzinfo=dt.UTC)
+
+
+def test_a_poll_card_refreshed_after_a_vote_shows_a_typed_account_as_typed(workspace: Workspace,
+                                                                          fake: FakeSlack) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", 'poll "Who should chair?" "USAM" "Someone else" --closes 2026-12-04')
+    assert "<@USAM>" not in json.dumps(mrkdwn(card.params)), card.params
+    workspace.card_noted(card)
+    workspace.say("bob", "vote 1 1")
+    update = fake.wait_for(lambda: next((c for c in reversed(fake.of("chat.update"))
+                                         if c.params["ts"] == card.answer["ts"]), None))
+    assert "<@USAM>" not in json.dumps(mrkdwn(update.params)), update.params
+    assert "USAM" in shown(update), update.params
+
+
+def test_the_result_posted_at_the_deadline_shows_a_typed_account_as_typed(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", 'poll "Who should chair?" "USAM" "Someone else" --closes 2026-12-04')
+    workspace.card_noted(card)
+    for voter in ("bob", "carol"):
+        workspace.say(voter, "vote 1 1")
+    workspace.finish()
+    notifier = SlackNotifier.from_settings(slack_settings, workspace.sessions.kw["bind"])  # as govbot/wiring.py
+    tick(workspace.sessions, {"slack": notifier}, DEADLINE)
+    posted = [c for c in fake.of("chat.postMessage") if c.answer.get("ok") and "is closed" in shown(c)]
+    assert posted, [shown(c) for c in fake.of("chat.postMessage")]
+    assert "USAM" in shown(posted[0]) and "<@USAM>" not in json.dumps(mrkdwn(posted[0].params)), posted[0].params
+
+
+def test_the_meeting_reminder_quoting_a_typed_account_pings_nobody(
+        workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", 'meeting schedule 2026-12-10 10:00 --where "USAM\'s office"')
+    workspace.say("alice", 'agenda add "Ask USAM about the budget" --meeting 1')
+    workspace.finish()
+    before = len(fake.of("chat.postMessage"))
+    notifier = SlackNotifier.from_settings(slack_settings, workspace.sessions.kw["bind"])
+    for day in (3, 8, 9):
+        tick(workspace.sessions, {"slack": notifier}, dt.datetime(2026, 12, day, 9, 0, tzinfo=dt.UTC))
+    reminders = [c for c in fake.of("chat.postMessage")[before:] if "USAM's office" in shown(c)]
+    assert reminders, [shown(c) for c in fake.of("chat.postMessage")[before:]]
+    for reminder in reminders:
+        assert "<@USAM>" not in json.dumps(mrkdwn(reminder.params)), reminder.params
