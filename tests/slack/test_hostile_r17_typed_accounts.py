@@ -64,3 +64,21 @@ def test_the_meeting_reminder_quoting_a_typed_account_pings_nobody(
     assert reminders, [shown(c) for c in fake.of("chat.postMessage")[before:]]
     for reminder in reminders:
         assert "<@USAM>" not in json.dumps(mrkdwn(reminder.params)), reminder.params
+
+
+def test_the_minutes_approved_and_posted_to_the_channel_quote_a_typed_account_as_typed(
+        workspace: Workspace, fake: FakeSlack) -> None:
+    """The minutes are the record as approved and sealed: the channel's copy shows them as written, pinging no one
+    whose account id a member typed into an agenda item or a resolution."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", 'meeting schedule 2026-12-01 10:00 --where "USAM\'s office"')
+    workspace.say("alice", 'agenda add "Ask USAM about the budget" --meeting 1')
+    workspace.say("alice", "meeting open 1 --confirm")
+    workspace.say("bob", "here")
+    workspace.say("alice", 'resolved "USAM to report in March" --item 1')
+    workspace.say("alice", "meeting close")
+    workspace.say("alice", "minutes approve 1")
+    posted = fake.wait_for(lambda: next((c for c in fake.of("chat.postMessage") if "approved" in shown(c)), None))
+    assert "Ask USAM about the budget" in shown(posted), posted
+    assert "<@USAM>" not in json.dumps(posted.params), posted.params
