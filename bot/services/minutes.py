@@ -94,5 +94,5 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
     # The minutes as written and sealed: what members typed in them is never read as Slack's mention of a person.
     return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=MinutesRef(meeting.id),
-                 quoted=(text,), notices=(approval_cited(rule, f"Approved by {ctx.actor.display_name}; the record of meeting "
-                                               f"{meeting.number} is now locked") + ".",))
+                 notices=(approval_cited(rule, f"Approved by {ctx.actor.display_name}; the record of meeting "
+                                               f"{meeting.number} is now locked") + ".",), quoted=(text,))

@@ -82,3 +82,19 @@ def test_the_minutes_approved_and_posted_to_the_channel_quote_a_typed_account_as
     posted = fake.wait_for(lambda: next((c for c in fake.of("chat.postMessage") if "approved" in shown(c)), None))
     assert "Ask USAM about the budget" in shown(posted), posted
     assert "<@USAM>" not in json.dumps(posted.params), posted.params
+
+
+def test_lists_and_a_done_action_show_typed_accounts_as_typed(workspace: Workspace, fake: FakeSlack) -> None:
+    """What members typed earlier, read back in a list or on the card of an action marked done, read as Sam's name
+    (`Ask @Sam Smith about the budget`) rather than the words the record holds."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", 'meeting schedule 2026-12-10 10:00 --where "USAM\'s office"')
+    workspace.say("alice", 'agenda add "Ask USAM about the budget" --meeting 1')
+    workspace.say("alice", 'action "Call USAM" --due 2026-12-20')
+    workspace.say("alice", 'poll "USAM or not?" "Yes" "No" --closes "2026-12-05 10:00"')
+    workspace.say("bob", 'declare "USAM is my cousin"')
+    for asked, typed in (("agenda 1", "Ask USAM about"), ("meetings", "USAM's office"), ("actions", "Call USAM"),
+                         ("polls", "USAM or not?"), ("interests", "USAM is my cousin"), ("action done 1", "Call USAM")):
+        said = workspace.say("alice", asked)
+        assert typed in shown(said) and "<@USAM>" not in json.dumps(said.params), (asked, said.params)
