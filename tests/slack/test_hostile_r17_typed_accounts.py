@@ -16,6 +16,8 @@ from tests.slack.conftest import Workspace, shown
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.test_typed_account_ids import mrkdwn
 
+PICKED = 'poll "Who leads the review?" <@USAM> <@UBOB> --closes 2026-12-04'  # both picked from Slack's @ menu
+
 DEADLINE = dt.datetime(2026, 12, 4, 17, 0, tzinfo=dt.UTC)
 
 
@@ -23,7 +25,7 @@ def test_a_poll_card_refreshed_after_a_vote_shows_a_typed_account_as_typed(works
                                                                           fake: FakeSlack) -> None:
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
-    card = workspace.say("alice", 'poll "Who should chair?" "USAM" "Someone else" --closes 2026-12-04')
+    card = workspace.say("alice", 'poll "Who should chair?" "USAM plan" "Someone else" --closes 2026-12-04')
     assert "<@USAM>" not in json.dumps(mrkdwn(card.params)), card.params
     workspace.card_noted(card)
     workspace.say("bob", "vote 1 1")
@@ -33,11 +35,24 @@ def test_a_poll_card_refreshed_after_a_vote_shows_a_typed_account_as_typed(works
     assert "USAM" in shown(update), update.params
 
 
+def test_a_candidate_picked_from_the_menu_is_still_shown_by_name_on_the_refreshed_card(
+        workspace: Workspace, fake: FakeSlack) -> None:
+    """An option that is a person picked from Slack's @ menu is govbot naming them: Slack shows their name."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", PICKED)
+    workspace.card_noted(card)
+    workspace.say("carol", "vote 1 1")
+    update = fake.wait_for(lambda: next((c for c in reversed(fake.of("chat.update"))
+                                         if c.params["ts"] == card.answer["ts"]), None))
+    assert "*<@USAM>*" in json.dumps(mrkdwn(update.params)), update.params
+
+
 def test_the_result_posted_at_the_deadline_shows_a_typed_account_as_typed(
         workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
     workspace.load("cjcg")
     workspace.say("alice", "group bind cjcg")
-    card = workspace.say("alice", 'poll "Who should chair?" "USAM" "Someone else" --closes 2026-12-04')
+    card = workspace.say("alice", 'poll "Who should chair?" "USAM plan" "Someone else" --closes 2026-12-04')
     workspace.card_noted(card)
     for voter in ("bob", "carol"):
         workspace.say(voter, "vote 1 1")
