@@ -14,6 +14,7 @@ from handlers.slack import SlackNotifier
 from scheduler.runner import tick
 from tests.slack.conftest import Workspace, shown
 from tests.slack.fake_slack import FakeSlack
+from tests.slack.test_home import open_home
 from tests.slack.test_typed_account_ids import mrkdwn
 
 PICKED = 'poll "Who leads the review?" <@USAM> <@UBOB> --closes 2026-12-04'  # both picked from Slack's @ menu
@@ -113,3 +114,15 @@ def test_lists_and_a_done_action_show_typed_accounts_as_typed(workspace: Workspa
                          ("polls", "USAM or not?"), ("interests", "USAM is my cousin"), ("action done 1", "Call USAM")):
         said = workspace.say("alice", asked)
         assert typed in shown(said) and "<@USAM>" not in json.dumps(said.params), (asked, said.params)
+
+
+def test_the_app_home_dashboard_shows_typed_accounts_as_typed(workspace: Workspace) -> None:
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", 'meeting schedule 2026-12-10 14:00 --where "USAM office"')
+    workspace.say("alice", 'poll "Ask USAM to chair?" "Yes" "No" --closes "2026-12-31 17:00"')
+    workspace.say("bob", 'declare "USAM is my cousin"')
+    home = open_home(workspace, "bob", "Ev0HOMER17")
+    for typed in ("USAM office", "Ask USAM to chair?", "USAM is my cousin"):
+        assert typed in shown(home), shown(home)
+    assert "<@USAM>" not in json.dumps(home.params), home.params
