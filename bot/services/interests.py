@@ -116,7 +116,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     said = said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "") \
         + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
     said = f"{said.rstrip('.')}.{late}" if late else said
-    return Reply(f"{said.rstrip('.')}.{present}" if present else said)  # the interest's words end a sentence first
+    return Reply(f"{said.rstrip('.')}.{present}" if present else said,  # the interest's words end a sentence first
+                 quoted=(item.title,) if item else ())
 
 
 def says_no_interests(text: str) -> bool:

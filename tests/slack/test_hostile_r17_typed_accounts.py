@@ -126,3 +126,22 @@ def test_the_app_home_dashboard_shows_typed_accounts_as_typed(workspace: Workspa
     for typed in ("USAM office", "Ask USAM to chair?", "USAM is my cousin"):
         assert typed in shown(home), shown(home)
     assert "<@USAM>" not in json.dumps(home.params), home.params
+
+
+def test_an_item_named_in_a_declaration_or_a_departure_pings_nobody(workspace: Workspace, fake: FakeSlack) -> None:
+    """`declare "…" --item 1` and `leaving --item 1` are posted to the channel naming the item by its title."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    workspace.say("alice", 'meeting schedule 2026-12-01 10:00 --where "Town hall"')
+    workspace.say("alice", 'agenda add "Ask USAM about the budget" --meeting 1')
+    workspace.say("alice", "meeting open 1 --confirm")
+    workspace.say("bob", "here")
+    for said in ('declare "my cousin works there" --item 1', "leaving --item 1"):
+        before = len(fake.of("chat.postMessage"))
+        workspace.say("bob", said)
+        posted = fake.wait_for(lambda start=before: next((c for c in fake.of("chat.postMessage")[start:]
+                                                          if "about the budget" in shown(c)), None))
+        assert "Ask USAM about the budget" in shown(posted), (said, shown(posted))
+        assert "<@USAM>" not in json.dumps(posted.params), (said, posted.params)
+    minuted = workspace.say("alice", 'minute "Discussed" --item 1')
+    assert "Ask USAM about the budget" in shown(minuted) and "<@USAM>" not in json.dumps(minuted.params), minuted
