@@ -49,6 +49,18 @@ def test_a_candidate_picked_from_the_menu_is_still_shown_by_name_on_the_refreshe
     assert "*<@USAM>*" in json.dumps(mrkdwn(update.params)), update.params
 
 
+def test_a_button_naming_a_person_by_account_says_who_that_is(workspace: Workspace) -> None:
+    """A button's label is plain text, which Slack never shows as a person: a candidate who never spoke to govbot
+    is `USAM` on their button. The card says beside the buttons who that is, as Slack names them."""
+    workspace.load("cjcg")
+    workspace.say("alice", "group bind cjcg")
+    card = workspace.say("alice", PICKED)
+    labels = [e["text"]["text"] for b in card.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert "USAM" in labels, labels
+    said = [e["text"] for b in card.params["blocks"] if b["type"] == "context" for e in b["elements"]]
+    assert any("USAM is <@USAM>" in line and "UBOB is <@UBOB>" in line for line in said), said
+
+
 def test_the_result_posted_at_the_deadline_shows_a_typed_account_as_typed(
         workspace: Workspace, fake: FakeSlack, slack_settings: Settings) -> None:
     workspace.load("cjcg")
