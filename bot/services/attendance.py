@@ -138,7 +138,8 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id, **({"item": item.id} if item else {}))
     said = left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} " \
         f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}."
-    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),))
+    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),),
+                 quoted=(item.title,) if item else ())
 
 
 def beside_leaving(ctx: Context, meeting: Meeting) -> Reply | None:

@@ -92,7 +92,8 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
         buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
-                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id))
+                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id),
+                 quoted=(poll.question, *(o.label for o in poll.options)))
 
 
 def results(ctx: Context, cmd: Results) -> Reply:
@@ -100,7 +101,7 @@ def results(ctx: Context, cmd: Results) -> Reply:
     poll = get_poll(ctx, cmd.poll)
     reply = card(ctx, poll)
     return Reply(reply.text, title=reply.title, fields=reply.fields + to_set_aside(ctx, poll), buttons=reply.buttons,
-                 private=True, subject=reply.subject)
+                 private=True, subject=reply.subject, quoted=reply.quoted)
 
 
 def to_set_aside(ctx: Context, poll: Poll) -> tuple[tuple[str, str], ...]:

@@ -244,4 +244,5 @@ def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))
     rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {shortened(p.question, 120)}") for p in polls)
-    return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True)
+    return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True,
+                 quoted=tuple(question for _, question in rows))
