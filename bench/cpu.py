@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from bench.others import elsewhere
+
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -169,6 +171,10 @@ def snapshot(servers: list[int], backends: set[int] | None = None, seen: dict[in
                     {pid: s for pid, s in (seen or {}).items() if pid not in postgres})
 
 
+def ended_sessions(count: int, gone: float) -> str:
+    return f" (of which {gone:.1f} in {count} of its sessions that ended during the run)" if count else ""
+
+
 def postgres_used(before: Snapshot, after: Snapshot) -> tuple[float, float]:
     """PostgreSQL's CPU seconds between two snapshots: its processes still there (a session opened meanwhile counts
     whole), and the run's sessions that ended meanwhile, up to when they were last seen; and the latter alone."""
@@ -185,7 +191,7 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     busy = after.machine[0] - before.machine[0]
     total = after.machine[1] - before.machine[1]
     others = max(busy - sum(servers) - postgres - own, 0.0)
-    seen = ", ".join(f"{name} {seconds:.1f}" for seconds, name in elsewhere(before, after)[:3]) or "none"
+    seen = ", ".join(f"{name} {seconds:.1f}" for seconds, name in elsewhere(before, after, gone)[:3]) or "none"
     interrupts, stolen = (after.machine[i] - before.machine[i] for i in (2, 3))
     cores = total / max(after.at - before.at, 1e-9)
     per_request = sum(servers) / max(requests, 1) * 1000
@@ -194,8 +200,8 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     child = after.children - before.children  # wrk, when it drove the load
     wrk = f" (wrk {child * each:.2f})" if child > 0 else ""
     lines = [f"CPU s: server{'s' if len(servers) > 1 else ''} {' + '.join(f'{s:.1f}' for s in servers)}, "
-             f"PostgreSQL {postgres:.1f}{ended_sessions(after, gone)}, load generator {own:.1f}, other processes "
-             f"{others:.1f}; machine busy "
+             f"PostgreSQL {postgres:.1f}{ended_sessions(len(after.ended), gone)}, load generator {own:.1f}, "
+             f"other processes {others:.1f}; machine busy "
              f"{busy / max(total, 1e-9):.0%} of {cores:.0f} cores",
              f"of the other processes': the kernel's interrupts {interrupts:.2f}, stolen by the host {stolen:.2f}, "
              f"the busiest others {seen}",
@@ -213,44 +219,6 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
         lines[-1] += f"; {statements * each / 1000:.1f} SQL statements"
         lines.append("server CPU by thread, per request: " + ", ".join(f"{n} {s * each:.1f} ms" for s, n in busiest))
     return "\n  ".join(lines)
-
-
-def ended_sessions(after: Snapshot, gone: float) -> str:
-    if not after.ended:
-        return ""
-    return f" (of which {gone:.1f} in {len(after.ended)} of its sessions that ended during the run)"
-
-
-def elsewhere(before: Snapshot, after: Snapshot) -> list[tuple[float, str]]:
-    """CPU seconds of the processes other than the run's own (its servers, its PostgreSQL, this process) between
-    two snapshots, by name, busiest first: those there at both, those started in between (all their CPU), and those
-    that ended in between, counted in their parent's reaped children (`<parent> (ended children)`): a process's
-    CPU is added to its parent's when it ends, where nothing else on the machine would show it."""
-    ours = set(after.servers) | set(after.postgres) | set(after.ended) | {os.getpid()}
-    by_name: dict[str, float] = {}
-    for pid, now in after.everyone.items():
-        was = before.everyone.get(pid)
-        same = was is not None and was.name == now.name
-        if pid not in ours:
-            by_name[now.name] = by_name.get(now.name, 0.0) + now.seconds - (was.seconds if same and was else 0.0)
-        if same and was and pid not in after.servers and pid != os.getpid():  # this process's children: wrk's
-            reaped = now.reaped - was.reaped - sum(child.seconds + child.reaped for c, child in before.everyone.items()
-                                                   if child.parent == pid and not alive(after, c, child.name))
-            if pid in postmasters(after):  # the run's sessions that ended are PostgreSQL's, counted there
-                reaped -= postgres_used(before, after)[1]
-            name = f"{now.name} (ended children)"
-            by_name[name] = by_name.get(name, 0.0) + max(reaped, 0.0)
-    return sorted(((s, n) for n, s in by_name.items() if s >= 0.05), reverse=True)
-
-
-def alive(snapshot: Snapshot, pid: int, name: str) -> bool:
-    found = snapshot.everyone.get(pid)
-    return found is not None and found.name == name
-
-
-def postmasters(snapshot: Snapshot) -> set[int]:
-    """The parent of the PostgreSQL processes counted: the server that forks and reaps every session."""
-    return {snapshot.everyone[pid].parent for pid in snapshot.postgres if pid in snapshot.everyone}
 
 
 def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float, float]:
