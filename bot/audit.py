@@ -24,13 +24,19 @@ HEAD_OF_GROUP = select(AuditEvent.hash, AuditEvent.seq).where(
     AuditEvent.group_id == bindparam("group_id"), AuditEvent.seq.is_not(None)).order_by(AuditEvent.seq.desc()).limit(1)
 HEAD_OF_NO_GROUP = select(AuditEvent.hash, AuditEvent.seq).where(
     AuditEvent.group_id.is_(None), AuditEvent.seq.is_not(None)).order_by(AuditEvent.seq.desc()).limit(1)
-CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(4242, :chain)")
+CHAIN_LOCK_CLASS = 4242  # the first key of a chain's advisory lock on PostgreSQL, the group's id the second
+CHAIN_LOCK = text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_CLASS}, :chain)")
 LAST_GROUP = "audit.last_group"
 # The head of each chain this transaction appended to, {group id: (hash, seq)}: a batch of votes in one group
 # (SQLite's group commit) reads its chain's head once, not once a vote. Only this transaction can append to a
 # chain it has appended to (SQLite's one writer; PostgreSQL's lock on the chain, held to the end), so the head
 # stays right until the transaction ends, or a rollback (a savepoint's too) takes back what it appended.
 HEADS = "audit.heads"
+# The chains whose lock this transaction took with a write of its own (a vote's ballot, bot.pg_chain.head_after),
+# {group id: the head read after the lock, or None where the group's chain had none yet}: the next append there
+# needs neither the lock nor the read again. Forgotten as HEADS is, and on a savepoint's rollback, which may have
+# released the lock.
+LOCKED = "audit.locked"
 NO_GROUP_LOCK = 0
 
 
@@ -71,10 +77,18 @@ def locked_link(session: Session, group_id: int | None) -> tuple[str, int]:
     if connection.dialect.name != "postgresql":
         return last_link(session, group_id)
     if group_id is not None and group_id not in session.info.get(HEADS, {}):
-        head = pg_chain.locked_head(connection, group_id, group_id)  # the lock and the read in one round trip
+        locked = session.info.get(LOCKED, {})
+        # the lock and the read in one round trip, unless the command's own write took the lock and the head read
+        head = locked[group_id] if group_id in locked else pg_chain.locked_head(connection, group_id, group_id)
         return head if head is not None else last_link(session, group_id)
     connection.execute(CHAIN_LOCK, {"chain": NO_GROUP_LOCK if group_id is None else group_id})
     return last_link(session, group_id)
+
+
+def chain_locked(session: Session, group_id: int, head: tuple[str, int] | None) -> None:
+    """Note that this transaction holds the lock of `group_id`'s chain, taken by a write of its own, and the chain's
+    `head` as read after it (bot.pg_chain.head_after)."""
+    session.info.setdefault(LOCKED, {})[group_id] = head
 
 
 def record(session: Session, *, action: str, at: dt.datetime, group_id: int | None, actor_id: int | None,
@@ -117,12 +131,14 @@ def _forget(session: Session) -> None:
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_heads(session: Session, *_: object) -> None:
     session.info.pop(HEADS, None)
+    session.info.pop(LOCKED, None)
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _end_of_transaction(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
         session.info.pop(HEADS, None)
+        session.info.pop(LOCKED, None)
 
 
 def own_change(session: Session, group_id: int) -> int | None:
