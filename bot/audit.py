@@ -7,16 +7,26 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, insert, select, text
+from sqlalchemy import Table, bindparam, event, func, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import driver_sql, pg_chain, sealed_rows
 from bot import sealed_flush as sealed_flush  # notes the rows the ORM writes, for `record` to seal
 from bot.connections import connection_of
 from bot.models import AuditEvent
+from bot.rules.record_pace import WINDOWS
 
 GENESIS = "0" * 64
 APPEND = insert(cast(Table, AuditEvent.__table__)).inline()
+# PostgreSQL: the append that also counts the actor's changes in the group within each pace window (bot/services/
+# record_pace.py), before it: a sub-select in RETURNING sees what the transaction wrote before the statement, not
+# the row the statement inserts. A command's pace check then needs no statement of its own.
+PACED_APPEND = APPEND.returning(*[select(func.count()).where(
+    AuditEvent.group_id == bindparam("pace_group"), AuditEvent.actor_id == bindparam("pace_actor"),
+    AuditEvent.at > bindparam(f"pace_{w.name}")).scalar_subquery() for w in WINDOWS])
+# {(group id, actor id, at): the actor's changes in the group in each of WINDOWS (in order) as of the append at
+# `at` by them there, counting it}: what the pace check reads, while no later change of theirs makes it stale.
+PACE = "audit.pace"
 # Events written before chains were per group (migration 0011) form one chain across every group, in id order.
 LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
 # A chain's head, built once (a vote reads it on PostgreSQL, and building the statement cost more than running it).
@@ -102,10 +112,32 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
     digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
-    driver_sql.rows(connection_of(session), APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id,
-                                                     "action": action, "detail": clean, "prev_hash": prev,
-                                                     "seq": seq + 1, "rows": rows, "hash": digest})
+    event = {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action, "detail": clean,
+             "prev_hash": prev, "seq": seq + 1, "rows": rows, "hash": digest}
+    append(session, event)
     session.info.setdefault(HEADS, {})[group_id] = (digest, seq + 1)
+
+
+def append(session: Session, event: dict[str, Any]) -> None:
+    """Insert `event`; on PostgreSQL, an actor's event in a group also counts their changes there for the pace check
+    (`paced`)."""
+    connection, group_id, actor_id, at = connection_of(session), event["group_id"], event["actor_id"], event["at"]
+    known: dict[tuple[int, int], tuple[dt.datetime, tuple[int, ...]]] = session.info.setdefault(PACE, {})
+    if connection.dialect.name != "postgresql" or group_id is None or actor_id is None:
+        driver_sql.rows(connection, APPEND, event)
+        return
+    windows = {f"pace_{w.name}": at - w.length for w in WINDOWS}
+    counts, = driver_sql.rows(connection, PACED_APPEND, event | windows | {"pace_group": group_id,
+                                                                           "pace_actor": actor_id})
+    known[(group_id, actor_id)] = (at, tuple(int(n) + 1 for n in counts))  # and the event just appended
+
+
+def paced(session: Session, group_id: int, actor_id: int, now: dt.datetime) -> tuple[int, ...] | None:
+    """The actor's changes in the group in each of the pace windows before `now`, counting those this transaction
+    made, as the last of them counted on appending (None where it did not: count them). Only while their latest
+    change was at `now`: the windows are measured back from it."""
+    at, counts = session.info.get(PACE, {}).get((group_id, actor_id), (None, ()))
+    return counts if at == now else None
 
 
 @event.listens_for(Session, "before_commit")
@@ -132,6 +164,7 @@ def _forget(session: Session) -> None:
 def _forget_heads(session: Session, *_: object) -> None:
     session.info.pop(HEADS, None)
     session.info.pop(LOCKED, None)
+    session.info.pop(PACE, None)
 
 
 @event.listens_for(Session, "after_transaction_end")
@@ -139,6 +172,7 @@ def _end_of_transaction(session: Session, transaction: SessionTransaction) -> No
     if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
         session.info.pop(HEADS, None)
         session.info.pop(LOCKED, None)
+        session.info.pop(PACE, None)
 
 
 def own_change(session: Session, group_id: int) -> int | None:
