@@ -1,14 +1,16 @@
 """The few statements every vote sends, run on the driver's cursor rather than through SQLAlchemy's execution.
 
 A vote sends five plain statements on the session's connection (the delivery claim, the ballot's read and write, the
-audit append, the pace count). Through `Connection.execute` each cost about 34 µs of Python on SQLite for 3 µs of
-SQLite's own work (and about 100 µs more than a bare cursor on psycopg): a cache lookup of the compiled form, an
-execution context, a result object, its metadata and rows. Here a statement is compiled once for each dialect and set
-of parameter names, and each run is the driver's execute with SQLAlchemy's own bind and result processors applied, so
-the values written and read back are the same. As SQLAlchemy's execution would, a run tells the connection's
-statement listeners (tests and benches count statements there) and raises a driver's error as SQLAlchemy's
-(`_handle_dbapi_exception`: an OperationalError a command retries, a lost connection invalidated). A statement this
-cannot run as written (Python-side defaults, expanding parameters) goes through `Connection.execute` instead.
+audit append, the pace count); on PostgreSQL a first vote three (the claim; the ballot's insert, which takes the audit
+chain's lock and goes with the read of its head, bot.pg_chain.head_after; the append, which counts the pace). Through
+`Connection.execute` each cost about 34 µs of Python on SQLite for 3 µs of SQLite's own work (and about 100 µs more than
+a bare cursor on psycopg): a cache lookup of the compiled form, an execution context, a result object, its metadata and
+rows. Here a statement is compiled once for each dialect and set of parameter names, and each run is the driver's
+execute with SQLAlchemy's own bind and result processors applied, so the values written and read back are the same. As
+SQLAlchemy's execution would, a run tells the connection's statement listeners (tests and benches count statements
+there) and raises a driver's error as SQLAlchemy's (`_handle_dbapi_exception`: an OperationalError a command retries, a
+lost connection invalidated). A statement this cannot run as written (Python-side defaults, expanding parameters) goes
+through `Connection.execute` instead.
 """
 
 from __future__ import annotations
