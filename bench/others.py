@@ -23,8 +23,9 @@ def elsewhere(before: Snapshot, after: Snapshot, gone: float) -> list[tuple[floa
         if pid not in ours:
             earlier = was.seconds if was is not None and was.name == now.name else 0.0  # else started meanwhile
             by_name[now.name] = by_name.get(now.name, 0.0) + now.seconds - earlier
+    postgres = postmasters(after)
     for pid, reaped in ended_children(before, after).items():
-        if pid in postmasters(after):  # the run's sessions that ended are PostgreSQL's, counted there
+        if pid in postgres:  # the run's sessions that ended are PostgreSQL's, counted there
             reaped -= gone
         if pid not in after.servers and pid != os.getpid():  # this process's children are the load generator's
             name = f"{after.everyone[pid].name} (ended children)"
