@@ -13,20 +13,41 @@ import os
 import resource
 import signal
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from bench.others import elsewhere
 
 TICK = os.sysconf("SC_CLK_TCK")
 
 
-def process_seconds(pid: int) -> float:
-    """User plus system CPU seconds of one process so far (0 when it is gone)."""
+class Proc(NamedTuple):
+    """One process as /proc shows it: its name, its own CPU seconds so far, the CPU seconds of its children that
+    ended and that it waited for (reaped), and its parent's id."""
+
+    name: str
+    seconds: float
+    reaped: float
+    parent: int
+
+
+def process(pid: int) -> Proc | None:
+    """What /proc says of one process now; None when it is gone."""
     try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
+        return None
+    # ppid, then utime + stime and cutime + cstime: a child's CPU is added to its parent's when the parent reaps it
+    return Proc(name, (int(fields[11]) + int(fields[12])) / TICK, (int(fields[13]) + int(fields[14])) / TICK,
+                int(fields[1]))
+
+
+def process_seconds(pid: int) -> float:
+    """User plus system CPU seconds of one process so far (0 when it is gone)."""
+    found = process(pid)
+    return 0.0 if found is None else found.seconds
 
 
 def switches(pid: int) -> int:
@@ -97,16 +118,10 @@ def machine_seconds() -> tuple[float, float, float, float]:
             (values[7] if len(values) > 7 else 0) / TICK)
 
 
-def every_process() -> dict[int, tuple[str, float]]:
-    """Every process on the machine: its name and CPU seconds so far."""
-    found = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                found[int(entry.name)] = ((entry / "comm").read_text().strip(), process_seconds(int(entry.name)))
-            except OSError:
-                continue
-    return found
+def every_process() -> dict[int, Proc]:
+    """Every process on the machine as /proc shows it now."""
+    return {int(entry.name): found for entry in Path("/proc").iterdir()
+            if entry.name.isdigit() and (found := process(int(entry.name))) is not None}
 
 
 def own_seconds() -> float:
@@ -129,9 +144,12 @@ class Snapshot:
     postgres: dict[int, float]
     own: float
     machine: tuple[float, float, float, float]
-    everyone: dict[int, tuple[str, float]]
+    everyone: dict[int, Proc]
     own_after: float  # this process's CPU once the snapshot was taken
     children: float = 0.0  # of which its children's that have ended (wrk)
+    # The run's PostgreSQL sessions that were gone by this snapshot (a pool closing a connection it opened for a
+    # burst), with their CPU seconds as last seen while they ran (bench.pg_waits.Sampler): /proc no longer has them.
+    ended: dict[int, float] = field(default_factory=dict)
 
 
 def load_generator(before: Snapshot, after: Snapshot) -> float:
@@ -139,26 +157,41 @@ def load_generator(before: Snapshot, after: Snapshot) -> float:
     return after.own - before.own_after
 
 
-def snapshot(servers: list[int], backends: set[int] | None = None) -> Snapshot:
+def snapshot(servers: list[int], backends: set[int] | None = None, seen: dict[int, float] | None = None) -> Snapshot:
     """Where the CPU stands now: the servers', PostgreSQL's (`backends` and the processes every database shares,
-    or every PostgreSQL process), this process's and the machine's."""
+    or every PostgreSQL process), this process's and the machine's. `seen`: the CPU seconds of each of the run's
+    PostgreSQL sessions as last seen (bench.pg_waits.Sampler), for those of them that have ended since."""
     # This process's own CPU before and after taking the snapshot: reading /proc for every PostgreSQL process, and
     # waiting for the servers' counts, is the snapshot's work, not the load generator's (see `load_generator`).
     own, at, machine = own_seconds(), time.monotonic(), machine_seconds()
+    postgres = postgres_seconds(backends)
     return Snapshot(at, {pid: process_seconds(pid) for pid in servers},
                     {pid: switches(pid) for pid in servers}, {pid: counted(pid) for pid in servers},
-                    postgres_seconds(backends), own, machine, every_process(), own_seconds(), children_seconds())
+                    postgres, own, machine, every_process(), own_seconds(), children_seconds(),
+                    {pid: s for pid, s in (seen or {}).items() if pid not in postgres})
+
+
+def ended_sessions(count: int, gone: float) -> str:
+    return f" (of which {gone:.1f} in {count} of its sessions that ended during the run)" if count else ""
+
+
+def postgres_used(before: Snapshot, after: Snapshot) -> tuple[float, float]:
+    """PostgreSQL's CPU seconds between two snapshots: its processes still there (a session opened meanwhile counts
+    whole), and the run's sessions that ended meanwhile, up to when they were last seen; and the latter alone."""
+    live = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
+    gone = sum(max(s - before.postgres.get(pid, 0.0), 0.0) for pid, s in after.ended.items())
+    return live + gone, gone
 
 
 def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     """Where the CPU went between two snapshots, and what each request cost the servers."""
     servers = [after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers]
-    postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
+    postgres, gone = postgres_used(before, after)
     own = load_generator(before, after)
     busy = after.machine[0] - before.machine[0]
     total = after.machine[1] - before.machine[1]
     others = max(busy - sum(servers) - postgres - own, 0.0)
-    seen = ", ".join(f"{name} {seconds:.1f}" for seconds, name in elsewhere(before, after)[:3]) or "none"
+    seen = ", ".join(f"{name} {seconds:.1f}" for seconds, name in elsewhere(before, after, gone)[:3]) or "none"
     interrupts, stolen = (after.machine[i] - before.machine[i] for i in (2, 3))
     cores = total / max(after.at - before.at, 1e-9)
     per_request = sum(servers) / max(requests, 1) * 1000
@@ -167,7 +200,8 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     child = after.children - before.children  # wrk, when it drove the load
     wrk = f" (wrk {child * each:.2f})" if child > 0 else ""
     lines = [f"CPU s: server{'s' if len(servers) > 1 else ''} {' + '.join(f'{s:.1f}' for s in servers)}, "
-             f"PostgreSQL {postgres:.1f}, load generator {own:.1f}, other processes {others:.1f}; machine busy "
+             f"PostgreSQL {postgres:.1f}{ended_sessions(len(after.ended), gone)}, load generator {own:.1f}, "
+             f"other processes {others:.1f}; machine busy "
              f"{busy / max(total, 1e-9):.0%} of {cores:.0f} cores",
              f"of the other processes': the kernel's interrupts {interrupts:.2f}, stolen by the host {stolen:.2f}, "
              f"the busiest others {seen}",
@@ -187,24 +221,13 @@ def describe(before: Snapshot, after: Snapshot, requests: int) -> str:
     return "\n  ".join(lines)
 
 
-def elsewhere(before: Snapshot, after: Snapshot) -> list[tuple[float, str]]:
-    """CPU seconds of the processes other than the run's own (its servers, its PostgreSQL, this process) that were
-    there before and after, by name, busiest first; what ran only in between is not seen."""
-    ours = set(after.servers) | set(after.postgres) | {os.getpid()}
-    by_name: dict[str, float] = {}
-    for pid, (name, seconds) in after.everyone.items():
-        if pid not in ours and pid in before.everyone and before.everyone[pid][0] == name:
-            by_name[name] = by_name.get(name, 0.0) + seconds - before.everyone[pid][1]
-    return sorted(((s, n) for n, s in by_name.items() if s >= 0.05), reverse=True)
-
-
 def ceiling(before: Snapshot, after: Snapshot, requests: int) -> tuple[float, float, float]:
     """(the machine's cores, the CPU seconds a request took of the servers, PostgreSQL, the load generator and the
     kernel's interrupts together, and of the servers alone): at best the machine serves cores / the second many
     requests a second, however the servers are arranged. The interrupts are mostly the run's own loopback packets
     (on a shared machine, others' too)."""
     servers = sum(after.servers[pid] - before.servers.get(pid, 0.0) for pid in after.servers)
-    postgres = sum(s - before.postgres.get(pid, 0.0) for pid, s in after.postgres.items())
+    postgres = postgres_used(before, after)[0]
     total = after.machine[1] - before.machine[1]
     cores = total / max(after.at - before.at, 1e-9)
     interrupts = after.machine[2] - before.machine[2]

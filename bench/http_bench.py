@@ -287,13 +287,14 @@ def postgres_round(url: str, replicas: int, workdir: Path) -> tuple[float, tuple
         assert not failures, f"{failures} of the votes that warm the servers failed: see {workdir}"
         votes = [signed_command(secret, fake, f"CGROUP{g}", v, "vote 1 1") for i in range(VOTERS_PER_GROUP)
                  for g, people in voters.items() for v in [people[i]]]
-        before = cpu.snapshot(pids, pg_waits.backends(engine))
+        backends = pg_waits.backends(engine)
+        before = cpu.snapshot(pids, backends)
         calls = len(fake.calls)
-        sampler = pg_waits.Sampler(engine).start()
+        sampler = pg_waits.Sampler(engine, backends).start()
         run = blast(ports, votes, SENDERS, fake)
         waits = sampler.stop()
         report(f"{replicas} replica{'s' if replicas > 1 else ''} ({len(votes)} votes)", run)
-        after = cpu.snapshot(pids, pg_waits.backends(engine))
+        after = cpu.snapshot(pids, pg_waits.backends(engine), sampler.cpu)
         updates = sum(c.method == "chat.update" for c in fake.calls[calls:])
         print(f"  {cpu.describe(before, after, len(votes))}\n  {waits}\n  Slack calls while timed: "
               f"{len(fake.calls) - calls} ({updates} card updates)")

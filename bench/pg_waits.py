@@ -13,9 +13,13 @@ from collections import Counter
 
 from sqlalchemy import Engine, text
 
+from bench import cpu
+
 NAME = "govbot-bench"  # the application_name of the bench's sessions (its servers' and its own)
-ACTIVITY = ("SELECT state, wait_event_type, wait_event FROM pg_stat_activity WHERE datname = current_database() "
-                "AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND state <> 'idle'")
+# Every session of the database, idle too: the run's (named NAME) are also followed by their process id, so that the
+# CPU of one that ends during the run (a pool closing a connection it opened for a burst) is still counted.
+ACTIVITY = ("SELECT pid, application_name = %s, state, wait_event_type, wait_event FROM pg_stat_activity "
+            "WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()")
 # Seconds between samples: enough to average over a run of a few seconds. Every 0.05 s through SQLAlchemy, sampling
 # cost 0.12 ms of the load generator's CPU a vote (more than sending the vote did), taken from the servers' cores.
 EVERY = 0.1
@@ -29,10 +33,13 @@ def backends(engine: Engine) -> set[int]:
 
 
 class Sampler:
-    """Samples the database's busy sessions in a thread from `start()` to `stop()`."""
+    """Samples the database's busy sessions in a thread from `start()` to `stop()`, and the CPU seconds of each of the
+    run's sessions (`backends` to begin with, and any opened meanwhile) as last seen: `cpu`, for bench.cpu.snapshot,
+    which counts those that ended. A session that ends counts up to its last sample, EVERY seconds or less before."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, backends: set[int] | None = None) -> None:
         self.engine = engine
+        self.cpu = {pid: cpu.process_seconds(pid) for pid in backends or ()}
         self.seen: Counter[str] = Counter()
         self.samples = 0
         self.done = threading.Event()
@@ -59,12 +66,24 @@ class Sampler:
             cursor = connection.cursor()
             while not self.done.wait(EVERY):
                 self.samples += 1
-                cursor.execute(ACTIVITY)
-                for state, waiting, event in cursor.fetchall():
-                    self.seen[kind(state, waiting, event)] += 1
+                cursor.execute(ACTIVITY, (NAME,))
+                for pid, ours, state, waiting, event in cursor.fetchall():
+                    if ours:
+                        self.cpu.setdefault(pid, 0.0)
+                    if state is not None and state != "idle":
+                        self.seen[kind(state, waiting, event)] += 1
+                self._follow()
         finally:
             connection.driver_connection.autocommit = False  # type: ignore[union-attr]  # back to the pool as it came
             connection.close()
+
+
+    def _follow(self) -> None:
+        """Read the CPU of the run's sessions still there; an ended one keeps its last reading."""
+        for pid in self.cpu:
+            found = cpu.process(pid)
+            if found is not None and found.name == "postgres":
+                self.cpu[pid] = found.seconds
 
 
 def kind(state: str, waiting: str | None, event: str | None = None) -> str:

@@ -7,16 +7,26 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, insert, select, text
+from sqlalchemy import Table, bindparam, event, func, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import driver_sql, pg_chain, sealed_rows
 from bot import sealed_flush as sealed_flush  # notes the rows the ORM writes, for `record` to seal
 from bot.connections import connection_of
 from bot.models import AuditEvent
+from bot.rules.record_pace import WINDOWS
 
 GENESIS = "0" * 64
 APPEND = insert(cast(Table, AuditEvent.__table__)).inline()
+# PostgreSQL: the append that also counts the actor's changes in the group within each pace window (bot/services/
+# record_pace.py), before it: a sub-select in RETURNING sees what the transaction wrote before the statement, not
+# the row the statement inserts. A command's pace check then needs no statement of its own.
+PACED_APPEND = APPEND.returning(*[select(func.count()).where(
+    AuditEvent.group_id == bindparam("pace_group"), AuditEvent.actor_id == bindparam("pace_actor"),
+    AuditEvent.at > bindparam(f"pace_{w.name}")).scalar_subquery() for w in WINDOWS])
+# {(group id, actor id, at): the actor's changes in the group in each of WINDOWS (in order) as of the append at
+# `at` by them there, counting it}: what the pace check reads, while no later change of theirs makes it stale.
+PACE = "audit.pace"
 # Events written before chains were per group (migration 0011) form one chain across every group, in id order.
 LEGACY_HEAD = select(AuditEvent.hash).where(AuditEvent.seq.is_(None)).order_by(AuditEvent.id.desc()).limit(1)
 # A chain's head, built once (a vote reads it on PostgreSQL, and building the statement cost more than running it).
@@ -24,13 +34,19 @@ HEAD_OF_GROUP = select(AuditEvent.hash, AuditEvent.seq).where(
     AuditEvent.group_id == bindparam("group_id"), AuditEvent.seq.is_not(None)).order_by(AuditEvent.seq.desc()).limit(1)
 HEAD_OF_NO_GROUP = select(AuditEvent.hash, AuditEvent.seq).where(
     AuditEvent.group_id.is_(None), AuditEvent.seq.is_not(None)).order_by(AuditEvent.seq.desc()).limit(1)
-CHAIN_LOCK = text("SELECT pg_advisory_xact_lock(4242, :chain)")
+CHAIN_LOCK_CLASS = 4242  # the first key of a chain's advisory lock on PostgreSQL, the group's id the second
+CHAIN_LOCK = text(f"SELECT pg_advisory_xact_lock({CHAIN_LOCK_CLASS}, :chain)")
 LAST_GROUP = "audit.last_group"
 # The head of each chain this transaction appended to, {group id: (hash, seq)}: a batch of votes in one group
 # (SQLite's group commit) reads its chain's head once, not once a vote. Only this transaction can append to a
 # chain it has appended to (SQLite's one writer; PostgreSQL's lock on the chain, held to the end), so the head
 # stays right until the transaction ends, or a rollback (a savepoint's too) takes back what it appended.
 HEADS = "audit.heads"
+# The chains whose lock this transaction took with a write of its own (a vote's ballot, bot.pg_chain.head_after),
+# {group id: the head read after the lock, or None where the group's chain had none yet}: the next append there
+# needs neither the lock nor the read again. Forgotten as HEADS is, and on a savepoint's rollback, which may have
+# released the lock.
+LOCKED = "audit.locked"
 NO_GROUP_LOCK = 0
 
 
@@ -71,10 +87,18 @@ def locked_link(session: Session, group_id: int | None) -> tuple[str, int]:
     if connection.dialect.name != "postgresql":
         return last_link(session, group_id)
     if group_id is not None and group_id not in session.info.get(HEADS, {}):
-        head = pg_chain.locked_head(connection, group_id, group_id)  # the lock and the read in one round trip
+        locked = session.info.get(LOCKED, {})
+        # the lock and the read in one round trip, unless the command's own write took the lock and the head read
+        head = locked[group_id] if group_id in locked else pg_chain.locked_head(connection, group_id, group_id)
         return head if head is not None else last_link(session, group_id)
     connection.execute(CHAIN_LOCK, {"chain": NO_GROUP_LOCK if group_id is None else group_id})
     return last_link(session, group_id)
+
+
+def chain_locked(session: Session, group_id: int, head: tuple[str, int] | None) -> None:
+    """Note that this transaction holds the lock of `group_id`'s chain, taken by a write of its own, and the chain's
+    `head` as read after it (bot.pg_chain.head_after)."""
+    session.info.setdefault(LOCKED, {})[group_id] = head
 
 
 def record(session: Session, *, action: str, at: dt.datetime, group_id: int | None, actor_id: int | None,
@@ -88,10 +112,32 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
     digest = event_hash(prev, at, group_id, actor_id, action, clean, seq + 1, rows)
     # Inserted at once with a plain INSERT: no object for the session to track and flush again at commit, and
     # never a pending event that the read above could miss.
-    driver_sql.rows(connection_of(session), APPEND, {"at": at, "group_id": group_id, "actor_id": actor_id,
-                                                     "action": action, "detail": clean, "prev_hash": prev,
-                                                     "seq": seq + 1, "rows": rows, "hash": digest})
+    event = {"at": at, "group_id": group_id, "actor_id": actor_id, "action": action, "detail": clean,
+             "prev_hash": prev, "seq": seq + 1, "rows": rows, "hash": digest}
+    append(session, event)
     session.info.setdefault(HEADS, {})[group_id] = (digest, seq + 1)
+
+
+def append(session: Session, event: dict[str, Any]) -> None:
+    """Insert `event`; on PostgreSQL, an actor's event in a group also counts their changes there for the pace check
+    (`paced`)."""
+    connection, group_id, actor_id, at = connection_of(session), event["group_id"], event["actor_id"], event["at"]
+    known: dict[tuple[int, int], tuple[dt.datetime, tuple[int, ...]]] = session.info.setdefault(PACE, {})
+    if connection.dialect.name != "postgresql" or group_id is None or actor_id is None:
+        driver_sql.rows(connection, APPEND, event)
+        return
+    windows = {f"pace_{w.name}": at - w.length for w in WINDOWS}
+    counts, = driver_sql.rows(connection, PACED_APPEND, event | windows | {"pace_group": group_id,
+                                                                           "pace_actor": actor_id})
+    known[(group_id, actor_id)] = (at, tuple(int(n) + 1 for n in counts))  # and the event just appended
+
+
+def paced(session: Session, group_id: int, actor_id: int, now: dt.datetime) -> tuple[int, ...] | None:
+    """The actor's changes in the group in each of the pace windows before `now`, counting those this transaction
+    made, as the last of them counted on appending (None where it did not: count them). Only while their latest
+    change was at `now`: the windows are measured back from it."""
+    at, counts = session.info.get(PACE, {}).get((group_id, actor_id), (None, ()))
+    return counts if at == now else None
 
 
 @event.listens_for(Session, "before_commit")
@@ -117,12 +163,16 @@ def _forget(session: Session) -> None:
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_heads(session: Session, *_: object) -> None:
     session.info.pop(HEADS, None)
+    session.info.pop(LOCKED, None)
+    session.info.pop(PACE, None)
 
 
 @event.listens_for(Session, "after_transaction_end")
 def _end_of_transaction(session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # the transaction itself, not a savepoint or a flush within it
         session.info.pop(HEADS, None)
+        session.info.pop(LOCKED, None)
+        session.info.pop(PACE, None)
 
 
 def own_change(session: Session, group_id: int) -> int | None:

@@ -26,7 +26,7 @@ from bot.services import confidential, direct, groups
 from bot.services.channel_bind import bind
 from bot.services.channel_unbind import NOT_BOUND
 from bot.services.choices import hinted, sole_vote_typed
-from bot.services.context import Context, Place, Speaker, person_for
+from bot.services.context import Context, Place, Speaker, person_for, speaker_context
 from bot.services.deliveries import Delivery, claim
 from bot.services.direct_posts import to_the_channel
 from bot.services.exposure import exposure_asides
@@ -239,12 +239,10 @@ def card(sessions: sessionmaker[Session], speaker: Speaker, place: Place, ref: R
     def read(session: Session) -> Reply | None:
         if when is not None and not when(session):
             return None
-        group = groups.group_for(session, place)
+        group, seated = groups.group_and_seat(session, place, speaker)  # the reader and their seat with it
         if group is None:
             return None
-        ctx = Context(session=session, group=group, actor=person_for(session, speaker), now=now,
-                      platform=speaker.platform, place=place)
-        return card_now(ctx, ref)
+        return card_now(speaker_context(session, group, seated, speaker, place, now), ref)
 
     shown = transact(sessions, "card", read)
     return None if shown is None or shown.error else shown

@@ -1,14 +1,16 @@
 """The few statements every vote sends, run on the driver's cursor rather than through SQLAlchemy's execution.
 
 A vote sends five plain statements on the session's connection (the delivery claim, the ballot's read and write, the
-audit append, the pace count). Through `Connection.execute` each cost about 34 µs of Python on SQLite for 3 µs of
-SQLite's own work (and about 100 µs more than a bare cursor on psycopg): a cache lookup of the compiled form, an
-execution context, a result object, its metadata and rows. Here a statement is compiled once for each dialect and set
-of parameter names, and each run is the driver's execute with SQLAlchemy's own bind and result processors applied, so
-the values written and read back are the same. As SQLAlchemy's execution would, a run tells the connection's
-statement listeners (tests and benches count statements there) and raises a driver's error as SQLAlchemy's
-(`_handle_dbapi_exception`: an OperationalError a command retries, a lost connection invalidated). A statement this
-cannot run as written (Python-side defaults, expanding parameters) goes through `Connection.execute` instead.
+audit append, the pace count); on PostgreSQL a first vote three (the claim; the ballot's insert, which takes the audit
+chain's lock and goes with the read of its head, bot.pg_chain.head_after; the append, which counts the pace). Through
+`Connection.execute` each cost about 34 µs of Python on SQLite for 3 µs of SQLite's own work (and about 100 µs more than
+a bare cursor on psycopg): a cache lookup of the compiled form, an execution context, a result object, its metadata and
+rows. Here a statement is compiled once for each dialect and set of parameter names, and each run is the driver's
+execute with SQLAlchemy's own bind and result processors applied, so the values written and read back are the same. As
+SQLAlchemy's execution would, a run tells the connection's statement listeners (tests and benches count statements
+there) and raises a driver's error as SQLAlchemy's (`_handle_dbapi_exception`: an OperationalError a command retries, a
+lost connection invalidated). A statement this cannot run as written (Python-side defaults, expanding parameters) goes
+through `Connection.execute` instead.
 """
 
 from __future__ import annotations
@@ -48,36 +50,49 @@ KEPT = 256
 def rows(connection: Connection, statement: ClauseElement, params: Mapping[str, Any]) -> Sequence[Any]:
     """Run `statement` with `params` in `connection`'s transaction: its rows (each a tuple whose columns are also
     attributes, with `_asdict()`), empty for a statement that returns none."""
-    dialect = connection.dialect
-    key = (statement, dialect, frozenset(params))
+    plain, values = bound(connection, statement, params)
+    if plain is None:
+        return list(connection.execute(statement, dict(params)))  # type: ignore[call-overload]
+    cursor = connection.connection.cursor()
+    try:
+        if connection._has_events or connection.engine._has_events:
+            connection.dispatch.before_cursor_execute(connection, cursor, plain.sql, values, None, False)
+        cursor.execute(plain.sql, values)
+        return shaped(connection, plain, cursor)
+    except connection.dialect.loaded_dbapi.Error as error:
+        connection._handle_dbapi_exception(error, plain.sql, values, cursor, None)
+        raise  # not reached: SQLAlchemy raises its own
+    finally:
+        cursor.close()
+
+
+def bound(connection: Connection, statement: ClauseElement, params: Mapping[str, Any]) -> tuple[Plain | None, Any]:
+    """`statement`'s plain form for `connection`'s dialect and the values its driver takes for `params`; (None,
+    None) when it must go through SQLAlchemy's execution instead."""
+    key = (statement, connection.dialect, frozenset(params))
     if key not in _plain:
         if len(_plain) >= KEPT:
             _plain.clear()
         _plain[key] = compiled(statement, connection, params)
     plain = _plain[key]
     if plain is None:
-        return list(connection.execute(statement, dict(params)))  # type: ignore[call-overload]
+        return None, None
     values: Any = {name: (params[name] if process is None else process(params[name])) for name, process in plain.binds}
     if plain.fixed:
         values.update(plain.fixed)
     if plain.order is not None:
         values = tuple(values[name] for name in plain.order)
-    cursor = connection.connection.cursor()
-    try:
-        if connection._has_events or connection.engine._has_events:
-            connection.dispatch.before_cursor_execute(connection, cursor, plain.sql, values, None, False)
-        cursor.execute(plain.sql, values)
-        if plain.row is None:
-            return ()
-        fetched = cursor.fetchall()
-        if plain.results is None:
-            plain.results = tuple(kind._cached_result_processor(dialect, column[1])
-                                  for kind, column in zip(plain.types, cursor.description, strict=True))
-    except dialect.loaded_dbapi.Error as error:
-        connection._handle_dbapi_exception(error, plain.sql, values, cursor, None)
-        raise  # not reached: SQLAlchemy raises its own
-    finally:
-        cursor.close()
+    return plain, values
+
+
+def shaped(connection: Connection, plain: Plain, cursor: Any) -> Sequence[Any]:
+    """The rows `cursor` holds after running `plain`, as `rows` gives them."""
+    if plain.row is None:
+        return ()
+    fetched = cursor.fetchall()
+    if plain.results is None:
+        plain.results = tuple(kind._cached_result_processor(connection.dialect, column[1])
+                              for kind, column in zip(plain.types, cursor.description, strict=True))
     processors, make = plain.results, plain.row._make
     if not any(processors):
         return [make(found) for found in fetched]

@@ -60,6 +60,8 @@ class Reply:
     hand it to `conversation.exposure` (after a channel is bound);
     `accounts` are platform account ids the reply shows as names, for people the record knows by their account
     alone (who never spoke to govbot): a platform that can show a person by their account does so;
+    `quoted` are texts members typed that the reply shows again (a poll's question and options, a meeting's place and
+    agenda): a word in them that looks like an account is their words, never govbot naming that person;
     `unshared` marks a private reply the rest of the channel must not read (draft minutes, before their approval):
     a platform that cannot show one person a message in a channel gives it in their 1:1 chat instead.
     """
@@ -81,6 +83,7 @@ class Reply:
     version: int | None = None
     accounts: tuple[str, ...] = field(default=())
     unshared: bool = False
+    quoted: tuple[str, ...] = field(default=())
 
     def as_text(self) -> str:
         """Plain text for the console and for logs of what was said."""

@@ -42,7 +42,9 @@ class MotionVote(Command):
 
 
 @described("poll", 'poll "question" "option" "option" ... [--item N] [--closes "date time"] [--secret] [--multi]',
-           "ask the group a question with your own options; --item ties it to an agenda item, minuted under it",
+           "ask the group a question with your own options; --item ties it to an agenda item, minuted under it; "
+           "between meetings, whoever arranges the meetings may call a poll of dates (each option a date) to find "
+           "when to meet",
            'poll "Next venue?" "Barnet" "Camden"')
 @dataclass(frozen=True, kw_only=True)
 class Poll(Command):
@@ -71,8 +73,8 @@ class Vote(Command):
 
 
 @described("poll close", "poll close N [--casting for|against] [--early]",
-           "close a vote and record the outcome (the chair); --early closes a motion voted on between meetings "
-           "before its deadline while some have not voted")
+           "close a vote and record the outcome (the chair; a poll of dates, also whoever may call one); --early "
+           "closes a motion voted on between meetings before its deadline while some have not voted")
 @dataclass(frozen=True, kw_only=True)
 class PollClose(Command):
     act: ClassVar[Act] = Act.CLOSE_POLL

@@ -27,8 +27,13 @@ _first: dict[str, tuple[Any, Any]] = {}
 def share(engine: Engine) -> None:
     """Give `engine` (a fresh SQLite engine from make_engine with no options, not yet connected) the dialect and
     compiled cache of the first such engine of this process."""
-    dialect, cache = _first.setdefault(engine.dialect.name, (engine.dialect, engine._compiled_cache))
-    engine.dialect, engine._compiled_cache = dialect, cache
+    first = _first.get(engine.dialect.name)
+    if first is None or first[0].server_version_info is None:
+        # The first engine never connected, so its dialect was never initialised (its pool's first connection
+        # initialises the dialect the pool was made with, not one handed over later): this one becomes the first.
+        _first[engine.dialect.name] = (engine.dialect, engine._compiled_cache)
+        return
+    engine.dialect, engine._compiled_cache = first
 
 
 def install() -> None:

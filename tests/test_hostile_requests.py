@@ -6,6 +6,7 @@ malformed shape are 401."""
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import hmac
 import json
@@ -43,8 +44,6 @@ pytestmark = pytest.mark.filterwarnings(SDK_WARNINGS)
 SECRET = secrets.token_hex(16)
 APP_ID = str(uuid.uuid4())
 KID = "hostile-test-key"
-KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-STRANGER = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 LOG_BYTES_PER_REFUSAL = 480  # the access line and at most two short refusal lines, each with its request id
 FORM = "application/x-www-form-urlencoded"
 
@@ -91,8 +90,16 @@ def claims(**changes: Any) -> dict[str, Any]:
     return {k: v for k, v in {**base, **changes}.items() if v is not None}
 
 
-def token(key: Any = KEY, headers: dict[str, Any] | None = None, algorithm: str = "RS256", **changes: Any) -> str:
-    return jwt.encode(claims(**changes), key, algorithm=algorithm, headers={"kid": KID} if headers is None else headers)
+@functools.cache
+def rsa_key(whose: str) -> rsa.RSAPrivateKey:
+    """The Bot Framework's signing key ("genuine") or a key nobody trusts ("stranger"), made at first use: each
+    2048-bit key costs ~50-100 ms of CPU, and every xdist worker imports this module to collect it, most never
+    running a test that signs."""
+    return rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def token(key: Any = None, headers: dict[str, Any] | None = None, algorithm: str = "RS256", **changes: Any) -> str:
+    return jwt.encode(claims(**changes), key or rsa_key("genuine"), algorithm=algorithm, headers={"kid": KID} if headers is None else headers)
 
 
 ACTIVITY = json.dumps({"type": "message", "id": "1", "channelId": "msteams", "text": "meeting schedule 2026-12-10 10:00",
@@ -110,7 +117,7 @@ def teams(authorization: str | None, body: bytes = ACTIVITY) -> Hostile:
 def hand_signed(header: dict[str, Any], body: dict[str, Any]) -> str:
     """A token PyJWT would refuse to make (a numeric kid, a list issuer), signed RS256 with the genuine key."""
     message = f"{part(header)}.{part(body)}"
-    signature = RSAAlgorithm(RSAAlgorithm.SHA256).sign(message.encode(), KEY)
+    signature = RSAAlgorithm(RSAAlgorithm.SHA256).sign(message.encode(), rsa_key("genuine"))
     return message + "." + base64.urlsafe_b64encode(signature).rstrip(b"=").decode()
 
 
@@ -174,7 +181,7 @@ TEAMS_TOKENS: dict[str, Callable[[], Hostile]] = {
     "an empty kid": lambda: teams("Bearer " + token(headers={"kid": ""})),
     "a kid that is a number": lambda: teams("Bearer " + hand_signed({"alg": "RS256", "kid": 7}, claims())),
     "HS256 keyed with a guess": lambda: teams("Bearer " + token(key="k" * 32, algorithm="HS256")),
-    "signed by someone else's key": lambda: teams("Bearer " + token(STRANGER)),
+    "signed by someone else's key": lambda: teams("Bearer " + token(rsa_key("stranger"))),
     "a tampered signature": lambda: teams("Bearer " + token()[:-4] + "AAAA"),
     "expired": lambda: teams("Bearer " + token(exp=int(time.time()) - 3600)),
     "not valid yet": lambda: teams("Bearer " + token(nbf=int(time.time()) + 3600)),
@@ -212,11 +219,11 @@ CASES: list[tuple[str, Callable[[], Hostile], int]] = [
 
 
 class LocalKey:
-    """The Bot Framework's signing key, as the SDK's key fetcher (its one seam) would find it: only KEY, by KID."""
+    """The Bot Framework's signing key, as the SDK's key fetcher (its one seam) would find it: only the genuine key, by KID."""
 
     async def get_signing_key(self, jwks_uri: str, header: dict[str, Any]) -> jwt.PyJWK:
         assert header["kid"] == KID, "the SDK asked for a key the Bot Framework never published"
-        return jwt.PyJWK({**RSAAlgorithm.to_jwk(KEY.public_key(), as_dict=True), "kid": KID, "alg": "RS256"})
+        return jwt.PyJWK({**RSAAlgorithm.to_jwk(rsa_key("genuine").public_key(), as_dict=True), "kid": KID, "alg": "RS256"})
 
 
 @pytest.fixture

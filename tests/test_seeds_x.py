@@ -198,3 +198,21 @@ def test_cjcg_a_successor_chair_typed_with_from_is_not_told_to_name_them_now(cha
                               "the day they take over, not before"), refused
     assert "Say `chair @bob`" not in refused
     assert "alice, chair until 14 Jan 2027" in chat.ok("sam", "members").as_text()
+
+
+def test_lciib_the_secretariat_closes_its_own_poll_of_dates(chat: Chat) -> None:
+    """LCIIB Board Support and Logistics: sam, who arranges the meetings, called a poll of dates and could not close
+    it once the board had answered ("Only the chair ... can close a vote"): who may call a poll of dates closes it.
+    A member still may not, nor may sam close a poll on anything else, which is the chair's."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lciib")
+    chat.ok("sam", DATE_POLL)
+    chat.ok("carol", 'vote 1 "12 Jan"')
+    refused = chat.refused("bob", "poll close 1").text
+    assert refused.startswith("Only the chair (or vice-chair, or the meeting's chair) can close a vote."), refused
+    assert refused.endswith(" A poll of dates between meetings, called to arrange a meeting, is also closed by the "
+                            "secretariat, who arranges the meetings (ToR Board Support and Logistics)."), refused
+    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden" --closes "2026-12-08 17:00"')
+    assert chat.refused("sam", "poll close 2").text.startswith("Only the chair"), "a vote on a venue is the chair's"
+    said = chat.ok("sam", "poll close 1").text
+    assert said == "Poll 1 is closed: 12 Jan has the most votes (1 of 1 voting).", said

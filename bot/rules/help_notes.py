@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.grammar import Verb
 from bot.rules.deputies import command
 from bot.rules.in_force import chair_rule, declares_at_start, deputies_rule, quorum_rule, voting_rule
-from bot.rules.powers import agreement_words, power_for, who_may
+from bot.rules.powers import agreement_words, date_poll_callers, power_for, who_may
 from bot.terms import Role, Terms
 from bot.terms_base import tor_ref
 from bot.terms_powers import ACT_WORDS, Act
@@ -106,6 +106,7 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes += minutes_notes(terms, verb)
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
         notes.append(act_note(terms, spec))
+    notes += date_poll_notes(terms, verb)
     notes += relayed_deputies(terms) if verb == "deputy" else []
     return f"  In {terms.name}: " + " ".join(n[0].upper() + n[1:] for n in notes) if notes else ""
 
@@ -119,3 +120,13 @@ def relayed_deputies(terms: Terms) -> list[str]:
         return []
     return [power_note(terms, Act.RECORD_ACTIONS, f"record {terms.deputies.a_word} a member sent them (`--for`), as "
                                                   "the member's own nomination")]
+
+
+def date_poll_notes(terms: Terms, verb: str) -> list[str]:
+    """Where someone looks for how to find a date to meet (`poll`, `poll close`, `meeting schedule`, `meetings`):
+    who else may call and close a poll of dates between meetings, citing the clause (bot.services.date_poll)."""
+    callers = date_poll_callers(terms) if verb in ("poll", "poll close", "meeting schedule", "meetings") else None
+    if callers is None:
+        return []
+    return [f"between meetings, {callers}, may also call a poll of dates to find when to meet, each option a date, "
+            'and close it: `poll "When shall we meet?" "12 Jan" "19 Jan" --closes "DATE TIME"`.']

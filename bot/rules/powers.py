@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bot.rules.approval import approval_clause
 from bot.rules.tenure import SeatHeld, is_member
-from bot.rules.voting import is_voting
+from bot.rules.voting import is_voting, venue_refusal
 from bot.terms import VOTING_RULE_WORDS, Role, Terms, VotingRule
 from bot.terms_powers import ACT_WORDS, POWER_HOLDER_WORDS, Act, Agreement, Power, PowerHolder
 
@@ -168,3 +168,25 @@ def nobody_may(terms: Terms, act: Act) -> str | None:
     if act is Act.NOMINATE_DEPUTY and not terms.deputies.allowed:
         return terms.deputies.cited(f"nobody: the ToR makes no provision for {terms.deputies.words}")
     return None
+
+
+def date_poll_callers(terms: Terms) -> str | None:
+    """`the secretariat, who arranges the meetings (ToR Board Support and Logistics)`: who, not holding the power to
+    call a vote, may call a poll of dates between meetings to arrange one, and close it, as they schedule the
+    meetings (bot.services.date_poll); None where nobody more may, or the ToR holds its votes to meetings."""
+    if venue_refusal(terms, at_meeting=False) is not None:
+        return None
+    power, calls = power_for(terms, Act.SCHEDULE_MEETING), power_for(terms, Act.CALL_VOTE).by
+    others = [holder for holder in power.by if holder not in calls]
+    if not others:
+        return None
+    return f"{who_may(power.model_copy(update={'by': others}), Act.SCHEDULE_MEETING)}, who arranges the meetings" \
+        f"{power.cite()}"
+
+
+def date_poll_row(terms: Terms) -> list[tuple[str, str]]:
+    """The row `terms` shows, beside the powers in force, for who else calls and closes a poll of dates; none where
+    nobody more may (`date_poll_callers`)."""
+    callers = date_poll_callers(terms)
+    return [("Who may call and close a poll of dates", f"whoever may call a vote; between meetings, also {callers}, "
+             "to find when to meet (each option a date)")] if callers else []

@@ -26,7 +26,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     """Record an action, against the open meeting (and an item of it) when there is one, or against meeting
     `--meeting N`, held and written up after it closed (CJCG 6.3) until its minutes are approved."""
     meeting = ctx.meeting(cmd.meeting) if cmd.meeting is not None else ctx.open_meeting()
-    require(ctx, cmd.act, "record actions", meeting=meeting)
+    require(ctx, cmd.act, "record actions", meeting=meeting, present=True)
     # `action @dan circulate the summary`: dan owns it (it was recorded as no one's, reading "@dan circulate ...")
     if cmd.owner is None and len(cmd.text) > 1 and (lead := person_ref(cmd.text[0].rstrip(":,"))) is not None:
         cmd = dataclasses.replace(cmd, owner=lead, text=cmd.text[1:])
@@ -66,13 +66,14 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
 def list_actions(ctx: Context, cmd: Actions) -> Reply:
     actions = ctx.session.scalars(select(ActionItem).where(ActionItem.group_id == ctx.group.id,
                                                            ActionItem.done_at.is_(None)).order_by(ActionItem.number))
-    rows = []
+    rows, typed = [], []
     for action in actions:
+        typed.append(action.text)
         when = f", due {show_date(action.due_on)}" if action.due_on else ""
         late = " (overdue)" if action.due_on and action.due_on < ctx.today else ""
         owner = name(ctx.session.get(Person, action.owner_id)) if action.owner_id else "no owner"
         rows.append((f"Action {action.number}", f"{action.text} — {owner}{when}{late}"))
-    return Reply("Open actions:" if rows else "No open actions.", fields=tuple(rows), private=True)
+    return Reply("Open actions:" if rows else "No open actions.", fields=tuple(rows), private=True, quoted=tuple(typed))
 
 
 def action_done(ctx: Context, cmd: ActionDone) -> Reply:
@@ -87,4 +88,4 @@ def action_done(ctx: Context, cmd: ActionDone) -> Reply:
         return Reply(f"Action {action.number} was already marked done.", private=True)
     action.done_at = ctx.now
     ctx.audit("action.done", action_item=action.id)
-    return Reply(f"Action {action.number} is done: {action.text}", subject=ActionRef(action.id))
+    return Reply(f"Action {action.number} is done: {action.text}", subject=ActionRef(action.id), quoted=(action.text,))

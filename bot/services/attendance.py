@@ -92,13 +92,18 @@ def former_seat(ctx: Context) -> str | None:
     """`You no longer hold a seat in ...: you held DCS North London until 1 Mar 2027; zara holds it now.` for someone
     who held a seat of the group and left it (a term ended and a successor seated: PLPCP Membership), rather than
     the deputy rules a stranger hears; None for anyone who never held one."""
+    # Left (`member remove`, `ended_at`), or succeeded: a successor seated ahead took the seat up once the term ran
+    # out, the row itself unchanged (bot.records.holdings.held_on).
     held = ctx.session.scalars(select(Membership).where(
-        Membership.group_id == ctx.group.id, Membership.person_id == ctx.actor.id, Membership.ended_at.is_not(None))
-        .order_by(Membership.ended_at.desc()).limit(1)).first()
-    if held is None or held.ended_at is None:
-        return None
-    now = next((m.person.display_name for m in ctx.memberships() if m.seat_title == held.seat_title), None)
-    left = held.ended_at.astimezone(ctx.terms.zone).date()
+        Membership.group_id == ctx.group.id, Membership.person_id == ctx.actor.id,
+        Membership.ended_at.is_not(None) | (Membership.term_ends_on < ctx.today))
+        .order_by(Membership.term_starts_on.desc(), Membership.id.desc()).limit(1)).first()
+    now = next((m.person.display_name for m in ctx.memberships()
+                if held and m.seat_title == held.seat_title and m.person_id != ctx.actor.id), None)
+    if held is None or (held.ended_at is None and (now is None or held.term_ends_on is None)):
+        return None  # a term run out with the seat still theirs, none seated after them: the rules' own refusal
+    left = held.ended_at.astimezone(ctx.terms.zone).date() if held.ended_at else held.term_ends_on
+    assert left is not None
     until = min(left, held.term_ends_on) if held.term_ends_on else left  # the term's end, not the successor's day
     seat = ctx.terms.seat(held.seat_title)
     said = f"You no longer hold a seat in {ctx.terms.name}: you held {held.seat_title} until {show_date(until)}"
@@ -122,7 +127,8 @@ def leaving(ctx: Context, cmd: verbs.Leaving) -> Reply:
     before = roll.quorum_of(ctx, meeting)
     said = roll_taken.record_left(ctx, meeting, cmd.people, lambda them: one_leaving(them, meeting, item)) \
         if cmd.people else one_leaving(ctx, meeting, item)
-    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),))
+    return Reply(said, notices=quorum_change(before, roll.quorum_of(ctx, meeting)), changes=(MeetingRef(meeting.id),),
+                 quoted=(item.title,) if item else ())
 
 
 def one_leaving(ctx: Context, meeting: Meeting, item: AgendaItem | None) -> str:

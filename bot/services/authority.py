@@ -51,14 +51,17 @@ def may(ctx: Context, act: Act, *, meeting: Meeting | None = None, own: bool = F
 
 
 def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = None, own: bool = False,
-            agreed: str | None = None, between: bool = False) -> None:
+            agreed: str | None = None, between: bool = False, present: bool = False) -> None:
     """Return when the actor may do `act` now; else raise NotAllowed saying who may, citing the clause, and whom
     to ask. `doing` completes "Only the chair can ..."; `agreed` is a recorded agreement's reference; `between`,
-    that the act concerns no meeting (a vote between meetings), so no meeting's chair is asked."""
+    that the act concerns no meeting (a vote between meetings), so no meeting's chair is asked; `present`, that it
+    is done at `meeting` while it runs, so not by one who sent apologies for it (`require_at`)."""
     membership = ctx.membership(ctx.actor)
     verdict = decide(ctx.terms, act, roles_of(ctx, ctx.actor, meeting, own=own), doing,
                      seat_title=membership.seat_title if membership is not None else None, agreed=agreed)
     if verdict.allowed:
+        if present:
+            require_at(ctx, act, doing, meeting)
         return
     power = power_for(ctx.terms, act)
     if not may(ctx, act, meeting=meeting, own=own):
@@ -93,3 +96,17 @@ def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
         return ""
     shown = names[:5] + (["others"] if len(names) > 5 else [])
     return f"Ask {shown[0]}." if len(shown) == 1 else f"Ask {', '.join(shown[:-1])} or {shown[-1]}."
+
+
+def require_at(ctx: Context, act: Act, doing: str, meeting: Meeting | None) -> None:
+    """Raise NotAllowed where `meeting` is open and the actor sent apologies for it (or a deputy in their place):
+    they are not at it, so they do not take its roll, record its business, or call and close its votes, though
+    their role would let them; whoever may and is there is named. Back after all, they say `here` first."""
+    if meeting is None or meeting.status != "open":
+        return
+    row = row_for(ctx, meeting, ctx.actor)
+    if row is None or row.status not in ("apologies", "deputised"):
+        return
+    raise NotAllowed(f"You sent apologies for meeting {meeting.number}, so you are not at it to {doing}: that is done "
+                     "by someone at the meeting (the ToR does not say, so this is the usual practice). If you have "
+                     f"come after all, say `here` first. {ask(ctx, act, meeting)}".rstrip())

@@ -3,40 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Row, Table, bindparam, insert, select, update
+from sqlalchemy import Row, select, update
 
-from bot import driver_sql
 from bot.commands import STOP, PersonRef
-from bot.connections import connection_of
 from bot.errors import NotAllowed, NotFound, UsageError
 from bot.grammar import mention
-from bot.models import Attendance, Ballot, Meeting, Person, Poll, SecretTally, SecretVoter
+from bot.models import Attendance, Meeting, Person, Poll, SecretTally, SecretVoter
 from bot.refs import PollRef
 from bot.replies import Reply
 from bot.rules.calendar import show
 from bot.rules.voting import vote_refusal
-from bot.sealed_rows import write_returning
 from bot.services import attendance, guests, roll
+from bot.services.ballot_write import write_ballot
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.numbers import meeting_number
 from bot.services.out_for_item import out_refusal
 from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.record_lock import require_unlocked
+from bot.services.set_aside import seat_voted
 from bot.services.standing import is_voting
 from bot.services.vote_cap import vote_cap_refusal
 from bot.typed_words import person_ref
 from bot.verbs import Vote
 
-BALLOT = select(Ballot.id, Ballot.choices, Ballot.cast_by_id).where(Ballot.poll_id == bindparam("poll_id"),
-                                                 Ballot.member_id == bindparam("member_id"))
-BALLOTS = cast(Table, Ballot.__table__)
-# Each returns the whole row: the audit event seals it from that (bot.sealed_rows.write_returning) rather than
-# reading it again.
-CAST_BALLOT = insert(BALLOTS).returning(*BALLOTS.c)
-CHANGE_BALLOT = update(BALLOTS).where(BALLOTS.c.id == bindparam("ballot_id")).returning(*BALLOTS.c)
 MOTION_CHOICES = {"for": 1, "yes": 1, "aye": 1, "in favour": 1, "in favor": 1, "against": 2, "no": 2, "nay": 2,
                   "opposed": 2, "abstain": 3, "abstention": 3, "abstaining": 3}
 
@@ -181,7 +173,7 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
                          "on the poll's card (only you see your choice).")
     positions = choices_of(poll, cmd.choice, lambda ref: candidate(ctx, ref))
     member_id = entitled_member(ctx, poll, cmd.for_)
-    if (over := vote_cap_refusal(ctx, poll, member_id)) is not None:
+    if (over := vote_cap_refusal(ctx, poll, member_id) or seat_voted(ctx, poll, member_id)) is not None:
         raise NotAllowed(over)
     labels = ", ".join(poll.options[p - 1].label for p in positions)
     on_behalf = "" if member_id == ctx.actor.id else f" as {ctx.terms.deputies.word}"
@@ -198,20 +190,11 @@ def vote(ctx: Context, cmd: Vote) -> Reply:
         ctx.audit("ballot.cast_secret", poll=poll.id, member=member_id)
         return Reply(f"Your secret ballot in poll {poll.number} is counted. It cannot be changed.", private=True,
                      subject=PollRef(poll.id), notices=notices)
-    # Ballots are written by statements only (never held by the ORM), so the read needs no flush first: the
-    # session's connection runs it without the ORM's path.
-    ballot = next(iter(driver_sql.rows(connection_of(ctx.session), BALLOT,
-                                       {"poll_id": poll.id, "member_id": member_id})), None)
-    if ballot is not None and list(ballot.choices) == positions:
+    ballot, written = write_ballot(ctx, poll, member_id, positions)
+    if not written:
         return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is already recorded: {labels}.", private=True,
                      subject=PollRef(poll.id), notices=notices)
     changed = ballot is not None
-    # One plain statement rather than a tracked Ballot: the ORM's flush of that one row cost several times more.
-    cast_now = {"choices": positions, "cast_by_id": ctx.actor.id, "cast_at": ctx.now}
-    if ballot is None:
-        write_returning(ctx.session, CAST_BALLOT, {"poll_id": poll.id, "member_id": member_id, **cast_now})
-    else:
-        write_returning(ctx.session, CHANGE_BALLOT, {"ballot_id": ballot.id, **cast_now})
     ctx.audit("ballot.changed" if changed else "ballot.cast", poll=poll.id, member=member_id, choices=positions)
     verb = "changed to" if changed else "recorded:"
     return Reply(f"Your vote{on_behalf} on {poll.kind} {poll.number} is {verb} {labels}"

@@ -224,3 +224,14 @@ def scheduler_context(session: Session, group: Group, now: dt.datetime) -> Conte
     """The context of the scheduler acting for a group. The scheduler is nobody in the record: its actor is a
     transient person, never saved, so the audit events it writes carry no actor."""
     return Context(session, group, Person(display_name="the scheduler"), now, platform=SCHEDULER_PLATFORM)
+
+
+def speaker_context(session: Session, group: Group, seated: tuple[Person, Membership | None] | None,
+                    speaker: Speaker, place: Place, now: dt.datetime) -> Context:
+    """`speaker`'s context in `group`, with their person and seat as read with the group (groups.group_and_seat;
+    None where the account is not on record yet), so that neither is read again."""
+    actor = seated[0] if seated is not None else person_for(session, speaker)
+    ctx = Context(session=session, group=group, actor=actor, now=now, platform=speaker.platform, place=place)
+    if seated is not None:
+        ctx.seat_read(actor, seated[1])
+    return ctx

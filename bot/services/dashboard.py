@@ -36,8 +36,8 @@ def home(sessions: sessionmaker[Session], speaker: Speaker, now: dt.datetime) ->
                   ("Next meetings", next_meetings(session, groups, now)),
                   ("Votes waiting for you", unvoted(session, person_id, groups, now)),
                   ("Your declarations", declarations(session, person_id, groups))]
-        return Reply(f"As of {show(now, zone_of(groups[seats[0].group_id]))}.",
-                     title="Your governance dashboard", fields=tuple(fields))
+        return Reply(f"As of {show(now, zone_of(groups[seats[0].group_id]))}.",  # the last three as members typed
+                     title="Your governance dashboard", fields=tuple(fields), quoted=tuple(v for _, v in fields[2:]))
 
 
 def zone_of(group: Group) -> ZoneInfo:

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Meeting
+from bot.models import Meeting, Poll
 from bot.rules.calendar import parse_date
-from bot.rules.powers import power_for
+from bot.rules.powers import date_poll_callers, power_for
 from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.terms_powers import Act
@@ -30,7 +30,8 @@ def require_poll_caller(ctx: Context, meeting: Meeting | None, labels: list[str]
     if arranges and all_dates(ctx, labels):
         return f" A poll of dates, called to arrange a meeting{cited}."
     try:
-        require(ctx, Act.CALL_VOTE, "call a poll", meeting=meeting, between=meeting is None)
+        require(ctx, Act.CALL_VOTE, "call a poll", meeting=meeting, between=meeting is None,
+                present=True)
     except NotAllowed as refused:
         raise NotAllowed(refused.message + (f" As you arrange the meetings{cited}, you may call a poll of dates for "
                                             "one, each option a date: `poll \"When shall we meet?\" \"12 Jan\" "
@@ -45,3 +46,20 @@ def all_dates(ctx: Context, labels: list[str]) -> bool:
         return bool(labels) and all(DATED.search(label) and parse_date(label, ctx.today) for label in labels)
     except UsageError:
         return False
+
+
+def require_poll_closer(ctx: Context, poll: Poll, held_at: Meeting | None) -> None:
+    """Return when the actor may close `poll`: a holder of the power to close a vote; or, for a poll of dates called
+    between meetings (every option a date), one who may call it, who arranges the meetings (LCIIB Board Support and
+    Logistics). Else raise NotAllowed as closing a vote is refused, saying who else closes a poll of dates."""
+    of_dates = poll.kind == "poll" and poll.meeting_id is None and all_dates(ctx, [o.label for o in poll.options])
+    if of_dates and may(ctx, Act.SCHEDULE_MEETING):
+        return
+    try:  # a vote at a meeting is its chair's to close, there (a vote between meetings is not the meeting's)
+        require(ctx, Act.CLOSE_POLL, "close a vote", meeting=held_at, between=held_at is None,
+                present=poll.meeting_id is not None)
+    except NotAllowed as refused:
+        if not of_dates:
+            raise
+        raise NotAllowed(f"{refused.message} A poll of dates between meetings, called to arrange a meeting, is also "
+                         f"closed by {date_poll_callers(ctx.terms) or 'whoever arranges the meetings'}.") from None

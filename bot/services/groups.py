@@ -19,7 +19,7 @@ from bot.replies import Reply
 from bot.rules.calendar import term_end
 from bot.rules.in_force import plural as plural
 from bot.rules.in_force import rules_in_force
-from bot.rules.powers import powers_in_force
+from bot.rules.powers import date_poll_row, powers_in_force
 from bot.services.context import Context, Place, resolve
 from bot.services.speakers import named, person_seated
 from bot.terms import CHAIR_ROLES, parse_terms
@@ -179,8 +179,8 @@ def known_to(group: Group, seated: set[int]) -> bool:
 def terms_in_force(ctx: Context, cmd: verbs.Terms) -> Reply:
     """The group, its rules, and who may do each act (the powers in force), each citing its clause."""
     info = group_info(ctx, cmd)
-    return Reply(text=info.text, title=info.title, fields=info.fields + tuple(powers_in_force(ctx.terms)),
-                 private=True)
+    powers = powers_in_force(ctx.terms) + date_poll_row(ctx.terms)
+    return Reply(text=info.text, title=info.title, fields=info.fields + tuple(powers), private=True)
 
 
 def group_info(ctx: Context, cmd: verbs.GroupInfo | verbs.Terms) -> Reply:

@@ -32,7 +32,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open; a guest is recorded at the meeting they attend, once the chair has "
                        "opened it with `meeting open`.")
-    require(ctx, cmd.act, "record a guest at a meeting", meeting=meeting)
+    require(ctx, cmd.act, "record a guest at a meeting", meeting=meeting, present=True)
     rule = ctx.terms.guests
     if not rule.allowed:
         raise NotAllowed(rule.cited(f"The ToR of {ctx.terms.name} makes no provision for guests") + ".")

@@ -116,7 +116,8 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
     said = said_back(ctx, interest, meeting, item, "Recorded") + ("." if none else "") \
         + ("; it replaces the 'no interests to declare' recorded before." if replaced else "")
     said = f"{said.rstrip('.')}.{late}" if late else said
-    return Reply(f"{said.rstrip('.')}.{present}" if present else said)  # the interest's words end a sentence first
+    return Reply(f"{said.rstrip('.')}.{present}" if present else said,  # the interest's words end a sentence first
+                 quoted=(item.title,) if item else ())
 
 
 def says_no_interests(text: str) -> bool:
@@ -224,7 +225,7 @@ def register(ctx: Context, cmd: Interests) -> Reply:
     if cmd.since is not None:
         since = parse_date(cmd.since, ctx.today, looking_back=True)
         query = query.where(Interest.declared_at >= local_to_utc(since, dt.time(0, 0), ctx.terms.zone, fold=0))
-    rows = []
+    rows, typed = [], []
     deputies = deputised_for(ctx.session, ctx.group.id)  # a deputy holds no seat: say whom they declared for
     for interest in ctx.session.scalars(query.limit(200)):
         where = f"meeting {meeting_number(ctx.session, interest.meeting_id)}" if interest.meeting_id else "register"
@@ -233,13 +234,14 @@ def register(ctx: Context, cmd: Interests) -> Reply:
             where += f", item {item.position}" if item else ""
         what = "no interests" if interest.no_interests else \
             (f"{interest.nature}: " if interest.nature else "") + (interest.description or "")
+        typed.append(what)
         # "declared": the time is the declaration's, often days before the meeting, not the meeting's date
         when = show(interest.declared_at, ctx.terms.zone)
         who = as_deputy(interest.person.display_name, ctx.terms.deputies.word,
                         deputies.get((interest.meeting_id or 0, interest.person_id)))
         rows.append((who, f"{what} ({where}; declared {when})"))
     text = "Register of interests:" if rows else "No declarations recorded yet."
-    return Reply(text, title=f"{ctx.terms.name}: interests", fields=tuple(rows), private=True)
+    return Reply(text, title=f"{ctx.terms.name}: interests", fields=tuple(rows), private=True, quoted=tuple(typed))
 
 
 def declared_on_item(ctx: Context, person_id: int, item_id: int) -> list[Interest]:

@@ -47,7 +47,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     setattr(item, field, text)
     ctx.audit(f"item.{field}", meeting=meeting.id, item=item.id, replaced=replaced)
     return Reply(f"Item {item.position} ({item.title}) of meeting {meeting.number}: {what} "
-                 f"{'replaced' if replaced else 'recorded'}:\n{text}", private=True)
+                 f"{'replaced' if replaced else 'recorded'}:\n{text}", private=True, quoted=(item.title,))
 
 
 def minute_item(ctx: Context, cmd: Minute) -> Reply:

@@ -30,7 +30,7 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
         fields = (when, *scheduled_fields(ctx, meeting), *roll_summary.summary(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
                      fields=fields, buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
-                     subject=subject)
+                     subject=subject, quoted=(meeting.place,) if meeting.place else ())
     return Reply(f"Meeting {meeting.number} is {meeting.status}.",
                  title=f"{name}: meeting {meeting.number} {meeting.status}",
                  fields=(when, *roll_summary.summary(ctx, meeting)) if meeting.status == "closed" else (when,),

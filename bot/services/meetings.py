@@ -57,7 +57,7 @@ def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
         return Reply(f"{said} {ctx.scheduling_hint()}", private=True)
     rows = tuple((f"Meeting {m.number}", f"{show(m.starts_at, zone)}, {m.status}" + (f", {m.place}" if m.place else ""))
                  for m in reversed(meetings))
-    return Reply(f"Meetings of {ctx.terms.name}:", fields=rows, private=True)
+    return Reply(f"Meetings of {ctx.terms.name}:", fields=rows, private=True, quoted=tuple(v for _, v in rows))
 
 
 def cancel(ctx: Context, cmd: MeetingCancel) -> Reply:
@@ -95,7 +95,7 @@ def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
     text = f"Agenda of meeting {meeting.number}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
         f"Meeting {meeting.number} has no agenda items yet. Add one with `agenda add \"title\"`."
-    return Reply(text, fields=rows, private=True)
+    return Reply(text, fields=rows, private=True, quoted=tuple(title for _, title in rows))
 
 
 def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:

@@ -44,13 +44,13 @@ def draft(ctx: Context, cmd: MeetingMinutes | Minutes) -> Reply:
         note = f"Approved {show(approved.approved_at, ctx.terms.zone)}; SHA-256 {approved.sha256[:16]}…" + (
             "" if intact else " — WARNING: the stored text no longer matches its seal; tell your administrator.")
         return Reply(approved.text, title=f"Approved minutes of meeting {meeting.number}", private=True,
-                     notices=(note,), subject=MinutesRef(meeting.id))
+                     notices=(note,), subject=MinutesRef(meeting.id), quoted=(approved.text,))
     require(ctx, Act.CIRCULATE_MINUTES, "read the draft minutes before they are approved", meeting=meeting)
     buttons = (Button("Approve these minutes", MinutesApprove(meeting=meeting.number), "primary"),) \
         if meeting.status == "closed" else ()
-    return Reply(markdown(meeting_record(ctx.session, ctx.group, meeting)),
-                 title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,
-                 subject=MinutesRef(meeting.id), unshared=True)  # not circulated before approval (LIEG 5.2)
+    text = markdown(meeting_record(ctx.session, ctx.group, meeting))
+    return Reply(text, title=f"Draft minutes of meeting {meeting.number}", private=True, buttons=buttons,
+                 subject=MinutesRef(meeting.id), unshared=True, quoted=(text,))  # not circulated yet (LIEG 5.2)
 
 
 def refuse_presiding(ctx: Context, meeting: Meeting) -> None:
@@ -92,6 +92,7 @@ def approve(ctx: Context, cmd: MinutesApprove) -> Reply:
     ctx.unlocked.discard(meeting.id)
     ctx.session.flush()
     ctx.audit("minutes.approved", meeting=meeting.id, sha256=sealed.sha256)
+    # The minutes as written and sealed: what members typed in them is never read as Slack's mention of a person.
     return Reply(text, title=f"Minutes of meeting {meeting.number} approved", subject=MinutesRef(meeting.id),
                  notices=(approval_cited(rule, f"Approved by {ctx.actor.display_name}; the record of meeting "
-                                               f"{meeting.number} is now locked") + ".",))
+                                               f"{meeting.number} is now locked") + ".",), quoted=(text,))

@@ -42,6 +42,7 @@ class Notice:
     text: str
     people: tuple[int, ...] = ()
     added_for: tuple[tuple[int, str], ...] = ()  # a sentence for one of `people` alone (who can name a deputy)
+    quoted: tuple[str, ...] = ()  # what members typed that the text shows again (Reply.quoted)
 
     def text_for(self, person_id: int | None) -> str:
         """The text as `person_id` reads it (None: the group's channel): with what is added for them alone."""
@@ -97,9 +98,10 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
         lines.append(f"No agenda items yet; {who_may(power, Act.PLAN_AGENDA)} adds them with `agenda add \"title\"`"
                      + (" (the usual practice: the ToR does not say who)" if silent(ctx.terms, Act.PLAN_AGENDA, power)
                         else f"{power.cite()}") + ".")
-    lines += [*who_serves(ctx, meeting), quorum_line(ctx), *outstanding(ctx, meeting)]
+    left, typed = outstanding(ctx, meeting)
+    lines += [*who_serves(ctx, meeting), quorum_line(ctx), *left]
     lines.append(f"If you cannot attend, say `apologies --meeting {meeting.number}`.")
-    return Notice("Meeting reminder", "\n".join(lines))
+    return Notice("Meeting reminder", "\n".join(lines), quoted=typed)
 
 
 def who_serves(ctx: Context, meeting: Meeting) -> list[str]:
@@ -235,7 +237,7 @@ def poll_reminder(ctx: Context, poll_id: int, closes: str | None = None) -> Noti
     text = (f"{poll.kind.capitalize()} {poll.number} of {ctx.terms.name} closes on "
             f"{show(poll.closes_at, ctx.terms.zone)} and you have not voted: {poll.question}\n"
             f"Vote with `vote {poll.number} <choice>`; `results {poll.number}` shows the options.")
-    return Notice("Vote closing soon", text, people)
+    return Notice("Vote closing soon", text, people, quoted=(poll.question,))
 
 
 def absences(ctx: Context, meeting_id: int) -> Notice | str:

@@ -13,10 +13,13 @@ from bot.rules.calendar import show_date
 from bot.services.context import Context
 
 
-def outstanding(ctx: Context, meeting: Meeting) -> list[str]:
+def outstanding(ctx: Context, meeting: Meeting) -> tuple[list[str], tuple[str, ...]]:
     """The lines a reminder of `meeting` adds: earlier minutes not yet approved, with who approves them and how, and
-    the actions not done that fall due by the meeting's day; none where nothing is outstanding."""
-    return [line for line in (unapproved(ctx, meeting), actions_due(ctx, meeting)) if line]
+    the actions not done that fall due by the meeting's day; none where nothing is outstanding. With them, what
+    members typed that the reminder shows again (Reply.quoted): the meeting's place, its agenda, those actions."""
+    actions, quoted = actions_due(ctx, meeting)
+    typed = (meeting.place or "", *(item.title for item in meeting.items), *quoted)
+    return [line for line in (unapproved(ctx, meeting), actions) if line], typed
 
 
 def unapproved(ctx: Context, meeting: Meeting) -> str | None:
@@ -34,14 +37,14 @@ def unapproved(ctx: Context, meeting: Meeting) -> str | None:
     return f"Minutes awaiting approval: {listed}. They are {approval_words(ctx.terms.minutes)}: {how}."
 
 
-def actions_due(ctx: Context, meeting: Meeting) -> str | None:
+def actions_due(ctx: Context, meeting: Meeting) -> tuple[str | None, tuple[str, ...]]:
     """`Actions due by then: 1. Circulate the plan — bob, due 14 Jan 2027 (overdue).`"""
     day = meeting.starts_at.astimezone(ctx.terms.zone).date()
     due = ctx.session.scalars(select(ActionItem).where(
         ActionItem.group_id == ctx.group.id, ActionItem.done_at.is_(None), ActionItem.due_on.is_not(None),
         ActionItem.due_on <= day).order_by(ActionItem.due_on, ActionItem.number)).all()
     if not due:
-        return None
+        return None, ()
     lines = []
     for action in due:
         owner = ctx.session.get(Person, action.owner_id) if action.owner_id is not None else None
@@ -49,4 +52,4 @@ def actions_due(ctx: Context, meeting: Meeting) -> str | None:
         late = " (overdue)" if action.due_on < ctx.today else ""
         lines.append(f"{action.number}. {action.text}" + (f" — {owner.display_name}" if owner else "")
                      + f", due {show_date(action.due_on)}{late}")
-    return "Actions due by then: " + "; ".join(lines) + "."
+    return "Actions due by then: " + "; ".join(lines) + ".", tuple(action.text for action in due)

@@ -16,12 +16,13 @@ from bot.rules.calendar import show
 from bot.rules.quorum import turnout_shortfall
 from bot.rules.voting import Tally, casting_refusal, decide, poll_outcome, sounding_note
 from bot.services import roll
-from bot.services.authority import require
 from bot.services.context import Context, scheduler_context
+from bot.services.date_poll import require_poll_closer
 from bot.services.poll_records import get_poll, not_open_yet, refuse_withdrawn
 from bot.services.poll_results import card, counted_electorate, counts, electorate
 from bot.services.presence import present_by_acting
 from bot.services.record_lock import require_unlocked
+from bot.services.set_aside import set_aside, standing
 from bot.services.waiting_votes import require_present_voted
 from bot.verbs import PollClose
 
@@ -31,7 +32,7 @@ def close_poll(ctx: Context, cmd: PollClose) -> Reply:
     # A vote at a meeting is its chair's to close; one between meetings, the group's chair's (or the chair's of a
     # meeting running now), not that of one named to chair a meeting weeks ahead, as for calling one (polls.py).
     held_at = ctx.session.get(Meeting, poll.meeting_id) if poll.meeting_id else ctx.open_meeting()
-    require(ctx, cmd.act, "close a vote", meeting=held_at, between=held_at is None)
+    require_poll_closer(ctx, poll, held_at)  # or, a poll of dates, whoever may call one (bot.services.date_poll)
     refuse_withdrawn(poll)
     if poll.status != "open":
         hint = f" Its vote is not open yet: {not_open_yet(ctx, poll)}" if poll.status in ("proposed", "tabled") else ""
@@ -63,7 +64,7 @@ def require_deadline_reached(ctx: Context, poll: Poll) -> None:
     on a date or a venue the chair may close once enough have answered."""
     if poll.kind != "motion" or poll.meeting_id is not None or poll.closes_at is None or poll.closes_at <= ctx.now:
         return
-    per, voters = counts(ctx.session, poll)
+    per, voters = standing(ctx, poll, *counts(ctx.session, poll))  # a departed member's vote stands in for nobody
     entitled = electorate(ctx, poll)
     if voters >= entitled:
         return
@@ -83,6 +84,7 @@ def require_deadline_reached(ctx: Context, poll: Poll) -> None:
 def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
     """Close a poll and record its outcome (also used when a deadline passes)."""
     require_unlocked(ctx, poll.meeting_id, "a change to its votes")
+    aside = set_aside(ctx, poll)  # first: the count, the electorate and the turnout are of those entitled now
     per, voters = counts(ctx.session, poll)
     shortfall = meeting_shortfall(ctx, poll) if poll.meeting_id is not None else \
         turnout_shortfall(ctx.terms.quorum, voted=voters, voting_seats=ctx.terms.voting_seats)
@@ -97,9 +99,10 @@ def finish(ctx: Context, poll: Poll, casting: str | None = None) -> Reply:
         poll.outcome = poll_outcome({o.position: o.label for o in poll.options}, per, voters)
         note = sounding_note(ctx.terms) if poll.meeting_id is None else None
         poll.outcome += f" — {note}" if note else ""
+    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
+    poll.outcome += aside
     poll.status, poll.closed_at = "closed", ctx.now
     ctx.audit("vote.closed", poll=poll.id, outcome=poll.outcome, voters=voters)
-    verdict = poll.outcome.split(":")[0] if poll.kind == "motion" and shortfall is None else poll.outcome
     return card(ctx, poll, headline=f"{poll.kind.capitalize()} {poll.number} is closed: {verdict}.",
                 counted=(per, voters))  # the tally read above: closing it adds no ballot
 

@@ -14,8 +14,9 @@ from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
+from bot.services.set_aside import MARK, RULE, departed, reason
 from bot.services.standing import voting_members
-from bot.services.vote_cap import Counted, counted
+from bot.services.vote_cap import Counted, counted, name
 from bot.verbs_vote import PollClose, Results, Vote
 
 
@@ -76,7 +77,9 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
     if note and poll.status == "open" and headline is None:  # the card refreshed as votes come in, and `results`
         fields.append(("Sounding", note[0].upper() + note[1:]))
     if poll.outcome:
-        fields.append(("Outcome", poll.outcome))
+        outcome, _, aside = poll.outcome.partition(MARK)  # the ballots set aside at the close (bot.services.set_aside)
+        fields.append(("Outcome", outcome))
+        fields.extend([("Set aside", aside)] if aside else [])
     then = then_words(ctx.session, ctx.terms, poll)
     if then:
         fields.append(("Next", then))
@@ -90,11 +93,24 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
         buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",
-                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id))
+                 fields=tuple(fields), buttons=buttons, subject=PollRef(poll.id),
+                 quoted=(poll.question, *(o.label for o in poll.options)))
 
 
 def results(ctx: Context, cmd: Results) -> Reply:
     """A poll's card for the person who asked (`results N`), said to them alone."""
-    reply = card(ctx, get_poll(ctx, cmd.poll))
-    return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons, private=True,
-                 subject=reply.subject)
+    poll = get_poll(ctx, cmd.poll)
+    reply = card(ctx, poll)
+    return Reply(reply.text, title=reply.title, fields=reply.fields + to_set_aside(ctx, poll), buttons=reply.buttons,
+                 private=True, subject=reply.subject, quoted=reply.quoted)
+
+
+def to_set_aside(ctx: Context, poll: Poll) -> tuple[tuple[str, str], ...]:
+    """While `poll` is open, the votes its tally shows that the close will set aside, and why (bot.services.set_aside):
+    the chair asking for the results before closing it is not misled by them. Read only for `results`, not for the
+    card each vote refreshes."""
+    gone = departed(ctx, poll) if poll.status == "open" else []
+    if not gone:
+        return ()
+    said = "; ".join(f"{name(ctx, row.member_id)}'s vote, as {reason(ctx, row.member_id)}" for row in gone)
+    return (("Set aside at the close", f"{said}. {RULE}"),)

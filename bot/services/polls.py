@@ -71,7 +71,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     if not text:
         raise UsageError('Give the motion\'s text: motion "That the group approves the plan".')
     refuse_mistyped_verb(cmd.text)
-    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting())
+    require(ctx, cmd.act, f"propose motions in {ctx.terms.name}", meeting=ctx.open_meeting(), present=True)
     require_operating(ctx, "take motions")
     refuse_duplicate(ctx, text)
     if cmd.closes and (refusal := deadline_refusal(ctx, text)) is not None:
@@ -244,4 +244,5 @@ def list_polls(ctx: Context, cmd: verbs.Polls) -> Reply:
                                                    Poll.status.in_(("proposed", "tabled", "open")))
                                 .order_by(Poll.number))
     rows = tuple((f"{p.kind.capitalize()} {p.number}", f"{p.status}: {shortened(p.question, 120)}") for p in polls)
-    return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True)
+    return Reply("Open and proposed votes:" if rows else "No votes are open or proposed.", fields=rows, private=True,
+                 quoted=tuple(question for _, question in rows))

@@ -64,7 +64,7 @@ def for_recipient(ctx: Context, notice: Notice | str, recipient_id: int | None) 
         return notice
     if recipient_id is not None and notice.people and recipient_id not in notice.people:
         return "it no longer concerns this person (they have answered, or left)"
-    return Reply(notice.text_for(recipient_id), title=notice.title)
+    return Reply(notice.text_for(recipient_id), title=notice.title, quoted=notice.quoted)
 
 
 def stored(reply: Reply) -> dict[str, Any]:
@@ -72,7 +72,8 @@ def stored(reply: Reply) -> dict[str, Any]:
     return {"text": reply.text, "title": reply.title, "fields": [list(f) for f in reply.fields],
             "buttons": [[b.label, b.payload, b.style] for b in reply.buttons],
             "subject": reply.subject.key if reply.subject else None, "notices": list(reply.notices),
-            "link": list(reply.link) if reply.link else None, "error": reply.error, "version": reply.version}
+            "link": list(reply.link) if reply.link else None, "error": reply.error, "version": reply.version,
+            "quoted": list(reply.quoted)}
 
 
 def stored_button(label: str, payload: str, style: str) -> Button | None:
@@ -91,7 +92,7 @@ def restored(data: dict[str, Any]) -> Reply:
                                if (button := stored_button(str(label), str(payload), str(style))) is not None),
                  subject=from_key(data.get("subject")), notices=tuple(str(n) for n in data.get("notices") or ()),
                  link=(str(link[0]), str(link[1])) if (link := data.get("link")) else None,
-                 error=bool(data.get("error")),
+                 error=bool(data.get("error")), quoted=tuple(str(q) for q in data.get("quoted") or ()),
                  version=int(version) if (version := data.get("version")) is not None else None)
 
 

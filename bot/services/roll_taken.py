@@ -25,7 +25,7 @@ def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...])
     others recorded; where nobody can be, the whole is refused."""
     people = list({person.id: person for person in (ctx.person(ref) for ref in named)}.values())
     if any(person.id != ctx.actor.id for person in people):
-        require(ctx, Act.RECORD_ACTIONS, "record others present", meeting=meeting)
+        require(ctx, Act.RECORD_ACTIONS, "record others present", meeting=meeting, present=True)
     said: list[str] = []
     refused: list[str] = []
     prompts: tuple[str, ...] = ()
@@ -80,7 +80,7 @@ def record_left(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...], le
     nobody can be, the whole is refused."""
     people = list({person.id: person for person in (ctx.person(ref) for ref in named)}.values())
     if any(person.id != ctx.actor.id for person in people):
-        require(ctx, Act.RECORD_ACTIONS, "record others leaving", meeting=meeting)
+        require(ctx, Act.RECORD_ACTIONS, "record others leaving", meeting=meeting, present=True)
     said: list[str] = []
     refused: list[str] = []
     for person in people:

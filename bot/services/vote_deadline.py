@@ -18,7 +18,7 @@ def require_vote_caller(ctx: Context, act: Act, meeting: Meeting | None, kind: s
     """Raise NotAllowed unless the speaker may open the vote (`act`) now. Where the ToR holds no vote between meetings
     and none is open (LIEG 6.3), that rule is the refusal: the chair it would name could not open one either."""
     try:
-        require(ctx, act, "open a vote", meeting=meeting, between=meeting is None)
+        require(ctx, act, "open a vote", meeting=meeting, between=meeting is None, present=True)
     except NotAllowed:
         venue = None if ctx.open_meeting() is not None else venue_refusal(ctx.terms, at_meeting=False, kind=kind)
         if venue is None:

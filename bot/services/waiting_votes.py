@@ -9,6 +9,7 @@ from bot.services import roll
 from bot.services.context import Context
 from bot.services.interests import declared_on_item
 from bot.services.poll_results import counts, electorate
+from bot.services.set_aside import standing
 from bot.services.vote_cap import name, voted
 from bot.terms_rules import VotingRule
 
@@ -30,7 +31,7 @@ def require_present_voted(ctx: Context, poll: Poll) -> None:
     waiting = {member: caster for member, caster in roll.voters_present(ctx, meeting).items() if member not in cast}
     if not waiting:
         return
-    per, _ = counts(ctx.session, poll)
+    per, _ = standing(ctx, poll, *counts(ctx.session, poll))
     entitled = electorate(ctx, poll)
     now = decide(ctx.terms.voting, Tally(per.get(1, 0), per.get(2, 0), per.get(3, 0)), electorate=entitled)
     then = decide(ctx.terms.voting, Tally(per.get(1, 0) + len(waiting), per.get(2, 0), per.get(3, 0)),

@@ -43,9 +43,13 @@ def typed_ids(said: str | Command | Pressed) -> AbstractSet[str]:
 
 def named(sessions: sessionmaker[Session], reply: Reply, typed: AbstractSet[str] = frozenset()) -> Reply:
     """`reply`, and the cards and asides it carries, with the Slack accounts it shows for want of a name; not those
-    the person typed (`typed_ids`)."""
-    words = set(ACCOUNT.findall("\n".join(r.as_text() for r in (reply, *reply.cards, *(a.reply for a in
-                                                                                       reply.asides))))) - typed
+    the person typed (`typed_ids`), nor those in what members typed earlier that it shows again (`Reply.quoted`:
+    a poll's options on its card refreshed after a vote, a meeting's place in the reminder the scheduler posts).
+    A quoted text that is an account and nothing else (a poll's option picked from Slack's @ menu, a candidate
+    for the chair) names that person."""
+    shown = (reply, *reply.cards, *(a.reply for a in reply.asides))
+    quoted = set(ACCOUNT.findall("\n".join(text for r in shown for text in r.quoted if not ACCOUNT.fullmatch(text))))
+    words = set(ACCOUNT.findall("\n".join(r.as_text() for r in shown))) - typed - quoted
     if not words:
         return reply
     with sessions() as session:

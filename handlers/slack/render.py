@@ -89,7 +89,8 @@ def blocks(reply: Reply) -> list[Block]:
     shown = sections(slack_markdown(text))[:MAX_BLOCKS // 2]
     out.extend({"type": "section", "text": mrkdwn(piece, accounts=reply.accounts)} for piece in shown)
     fields = [mrkdwn(f"*{label}*\n{value}", MAX_FIELD, reply.accounts) for label, value in reply.fields]
-    room = MAX_BLOCKS - len(out) - 3  # keep room for the notices, the buttons and a note of what was left out
+    named = buttons_named(reply)  # keep room for the notices, the buttons, who they name and a note of the rest
+    room = MAX_BLOCKS - len(out) - 3 - len(named)
     for start in range(0, len(fields), 10):  # a section holds at most ten fields
         if room == 0:
             note = (f"{len(fields) - start} more rows are not shown here; the record keeps them all. "
@@ -115,7 +116,18 @@ def blocks(reply: Reply) -> list[Block]:
             elements.append({"type": "button", "action_id": OPEN_LINK, "url": url[:3000],
                              "text": {"type": "plain_text", "text": cut(label, BUTTON_TEXT), "emoji": True}})
         out.append({"type": "actions", "elements": elements})
+        out.extend(named)
     return out
+
+
+def buttons_named(reply: Reply) -> list[Block]:
+    """A line saying who the buttons name by an account alone (`USAM is @Sam Smith`): a button's label is plain
+    text, which Slack never shows as a person, so a candidate who never spoke to govbot reads `USAM` there."""
+    named = list(dict.fromkeys(b.label for b in reply.buttons[:25] if b.label in reply.accounts))
+    if not named:
+        return []
+    said = "; ".join(f"{account} is <@{account}>" for account in named)  # ids: letters and digits alone
+    return [{"type": "context", "elements": [{"type": "mrkdwn", "text": f"On the buttons: {said}."}]}]
 
 
 def fallback_text(reply: Reply) -> str:

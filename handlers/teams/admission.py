@@ -61,6 +61,12 @@ ODD_ID = Refusal(400, "An id in the activity (its own, the one it replies to, it
                       "conversation's or a member's) is longer than 200 characters or holds control characters (or, "
                       "for its own, the one it replies to and its conversation's, a slash, ? or #), as no id Teams "
                       "gives does.")
+# The SDK answers an activity with a reply naming its sender and conversation as the activity named them: a name of
+# 300 kB made a reply the connector refuses (413), after the command had been recorded. Teams' names are short (an
+# Entra display name at most 256 characters, a channel's 50).
+NAME_CHARS = 1000
+LONG_NAME = Refusal(400, f"A name in the activity (its sender's, recipient's or conversation's) is longer than any "
+                         f"Teams gives (at most {NAME_CHARS} characters).")
 NO_RECIPIENT = Refusal(400, "The activity must say which bot it is for ('recipient' with an 'id'), as Teams does.")
 ID_CHARS = 200  # the longest account id the record keeps
 # A mention is written into the command as `<@id>` in place of its text (mentions.command_text): an id with other
@@ -118,6 +124,9 @@ def refusal(body: Any, identity: ClaimsIdentity | None, config: AgentAuthConfigu
         return NO_RECIPIENT
     if not all(KEPT_ID.fullmatch(given) for given in kept_ids(activity)) or not in_the_path(activity):
         return ODD_ID
+    if any(len(account.name or "") > NAME_CHARS for account in (sender, activity.recipient, activity.conversation)
+           if account is not None):
+        return LONG_NAME
     if not channel_named_in_text(body):
         return NOT_AN_ACTIVITY
     if activity.type == "invoke" and activity.name == CARD_ACTION and not is_card_action(activity.value):
