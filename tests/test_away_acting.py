@@ -29,7 +29,8 @@ def test_cjcg_the_chair_who_sent_apologies_does_not_take_the_roll(chat: Chat) ->
     refused = chat.refused("alice", "here @carol").text
     assert refused.startswith(AWAY.format(doing="record others present")), refused
     assert "  Present: bob\n" in chat.ok("bob", "attendance").as_text()
-    assert chat.ok("sam", "here @carol").text == "carol is present."  # sam, at the meeting, takes the roll
+    # sam, at the meeting, takes the roll, and is recorded in attendance for it (round Y2)
+    assert chat.ok("sam", "here @carol").text == "carol is present. You are recorded present at meeting 1."
     assert "  Present: bob, carol\n" in chat.ok("bob", "attendance").as_text()
 
 
