@@ -115,3 +115,16 @@ def test_cjcg_a_meeting_after_the_chairs_term_lapsed_can_still_be_chaired(chat: 
         assert "or name who chairs one meeting meanwhile: `meeting chair @person`" in said, said
     chat.ok("sam", "meeting chair @bob")
     assert "Meeting 1 of Children's Joint Commissioning Group is open" in chat.ok("bob", "meeting open").as_text()
+
+
+def test_cjcg_an_action_due_by_a_day_typed_in_its_words(chat: Chat) -> None:
+    """CJCG 6.3: sam minuting 'action: @dan to circulate the summary by Friday' recorded it with no due date, so
+    it was never overdue; a day typed after 'by' (a weekday or a date) is its due date, the words kept as typed. A
+    month alone ('by March') is left to `--due`, as it does not say which day."""
+    cjcg_meeting_open(chat)
+    said = chat.ok("sam", "action: @dan to circulate the summary by Friday").text
+    assert said == "Action 1 recorded: to circulate the summary by Friday (owner dan, due 11 Dec 2026).", said
+    said = chat.ok("sam", "action @carol report back by 14/01/2027").text
+    assert said.endswith("(owner carol, due 14 Jan 2027)."), said
+    said = chat.ok("sam", "action @bob write to the ICB by March").text
+    assert said.endswith("(owner bob)."), said

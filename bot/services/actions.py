@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import re
 
 from sqlalchemy import select
 
@@ -42,7 +44,7 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
         if meeting is None:
             raise NotFound("No meeting is open, so there is no agenda item to attach the action to.")
         item_id = agenda_item(meeting, cmd.item).id
-    due = parse_date(cmd.due, ctx.today) if cmd.due else None
+    due = parse_date(cmd.due, ctx.today) if cmd.due else due_in_words(text, ctx.today)
     if due is not None and due < ctx.today:
         raise UsageError(f"--due {show_date(due)} is in the past; give a date still to come.")
     owner = ctx.person(cmd.owner) if cmd.owner else None
@@ -61,6 +63,24 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     at = f" at meeting {meeting.number}" if cmd.meeting is not None and meeting is not None else ""
     return Reply(f"Action {action.number} recorded{at}: {action.text} ({', '.join(parts)}).",
                  buttons=(Button("Done", ActionDone(action=action.number)),), subject=ActionRef(action.id))
+
+
+BY_DAY = re.compile(r"\bby\s+(.{2,30})$", re.IGNORECASE)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def due_in_words(text: str, today: dt.date) -> dt.date | None:
+    """The due date an action's words end on (`... by Friday`, `... by 14/01/2027`), where they name a day to come:
+    a weekday or a date with its day; None for anything else (`by March` says no day, `by the ICB` none at all)."""
+    found = BY_DAY.search(text.rstrip(" ."))
+    words = found.group(1) if found else ""
+    if not words or not (any(c.isdigit() for c in words) or words.split()[0].casefold().rstrip(",") in WEEKDAYS):
+        return None
+    try:
+        day = parse_date(words, today)
+    except UsageError:
+        return None
+    return day if day >= today else None
 
 
 def list_actions(ctx: Context, cmd: Actions) -> Reply:
