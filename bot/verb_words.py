@@ -87,9 +87,29 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] == "schedule":
         when = " ".join(word for word in words[1:] if word not in SCHEDULE_FILLER)
         return f"Did you mean `meeting schedule {when[:40] or '<date> <time>'}`? "
+    if (doing := opening_or_closing(words)):
+        return f"Did you mean `{doing}`? "
     if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
         number = next((word for word in words[2:] if word.isdigit()), "")
         return f"Did you mean `minutes approve{' ' + number if number else ''}`? "
+    return ""
+
+
+OPENING, CLOSING = ("start", "open", "begin"), ("end", "close", "finish", "adjourn", "stop")
+VOTE_WORDS = ("vote", "voting", "poll", "motion", "ballot")
+
+
+def opening_or_closing(words: list[str]) -> str:
+    """The command a chair's own words to open or close a meeting or a vote mean (`end the meeting`: `meeting
+    close`; `close the vote on motion 1`: `poll close 1`; `open the vote on motion 2`: `motion vote 2`), or nothing."""
+    if words[0] not in OPENING + CLOSING:
+        return ""
+    rest = [word for word in words[1:6] if word not in ("the", "this", "a", "on")]
+    number = next((word for word in rest if word.isdigit()), "N")
+    if rest[:1] == ["meeting"]:
+        return "meeting open" if words[0] in OPENING else "meeting close"
+    if rest[:1] and rest[0] in VOTE_WORDS:
+        return f"motion vote {number}" if words[0] in OPENING else f"poll close {number}"
     return ""
 
 

@@ -1,0 +1,55 @@
+"""PLPCP meetings as a chair and secretary type them (round Y1): the words a chair reaches for to open or close a
+meeting or a vote, an early opening's hours, and whom a refusal to mark an action done says to ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import Chat
+
+
+def plpcp_meeting_on_15_december(chat: Chat) -> None:
+    """PLPCP meeting 1 on Tue 15 Dec 2026 at 10:00 GMT, scheduled by sam, the LIIA programme team."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-15 10:00")
+
+
+def test_plpcp_a_meeting_opened_an_hour_early_says_one_hour(chat: Chat) -> None:
+    """alice opening meeting 1 at 08:30 for 10:00 was told it was '1 hours from now'; confirmed, 'Opened 1 hours
+    before its scheduled time'."""
+    plpcp_meeting_on_15_december(chat)
+    chat.now = dt.datetime(2026, 12, 15, 8, 30, tzinfo=dt.UTC)
+    refused = chat.refused("alice", "meeting open").text
+    assert "10:00 GMT, 1 hour from now, and members" in refused, refused
+    opened = chat.ok("alice", "meeting open 1 --confirm").as_text()
+    assert "Opened 1 hour before its scheduled time" in opened, opened
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("start meeting", "meeting open"), ("start the meeting", "meeting open"),
+    ("end the meeting", "meeting close"), ("finish meeting", "meeting close"), ("adjourn meeting", "meeting close"),
+    ("end meeting", "meeting close"), ("close vote", "poll close N"), ("close the vote on motion 1", "poll close 1"),
+    ("end voting", "poll close N"), ("open the vote on motion 2", "motion vote 2"),
+])
+def test_plpcp_a_chair_opening_or_closing_in_their_own_words_is_told_the_command(chat: Chat, typed: str,
+                                                                                 meant: str) -> None:
+    """alice, in the chair, typed 'end the meeting' and 'close vote' and was asked 'Did you mean `meeting`?' and
+    'Did you mean `vote`?': neither closes anything (`vote` casts one). Each is pointed to the command it means."""
+    plpcp_meeting_on_15_december(chat)
+    chat.now = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
+    said = chat.refused("alice", typed).text
+    assert f"Did you mean `{meant}`?" in said, said
+
+
+def test_plpcp_a_refusal_to_mark_an_action_done_names_its_owner(chat: Chat) -> None:
+    """Only 'the action's owner, the chair or the secretariat' may mark an action done; carol, marking dan's, was
+    told 'Ask alice or sam', leaving out dan, whose action it is."""
+    plpcp_meeting_on_15_december(chat)
+    chat.now = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("alice", 'action "Circulate the revised budget" --owner @dan')
+    refused = chat.refused("carol", "action done 1").text
+    assert refused.endswith("Ask dan (its owner), alice or sam."), refused
