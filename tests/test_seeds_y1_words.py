@@ -28,6 +28,15 @@ def test_plpcp_a_meeting_opened_an_hour_early_says_one_hour(chat: Chat) -> None:
     assert "Opened 1 hour before its scheduled time" in opened, opened
 
 
+def test_plpcp_a_meeting_opened_a_fortnight_early_says_so_in_weeks(chat: Chat) -> None:
+    """alice typing `meeting open` on 1 Dec for meeting 1 on 15 Dec was told it was '336 hours from now'."""
+    plpcp_meeting_on_15_december(chat)
+    refused = chat.refused("alice", "meeting open").text
+    assert "10:00 GMT, 2 weeks from now, and members" in refused, refused
+    chat.now = dt.datetime(2026, 12, 12, 9, 0, tzinfo=dt.UTC)
+    assert "10:00 GMT, 3 days from now, and members" in chat.refused("alice", "meeting open").text
+
+
 @pytest.mark.parametrize(("typed", "meant"), [
     ("start meeting", "meeting open"), ("start the meeting", "meeting open"),
     ("end the meeting", "meeting close"), ("finish meeting", "meeting close"), ("adjourn meeting", "meeting close"),

@@ -75,7 +75,8 @@ def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> s
     early = early_by(meeting.starts_at, ctx.now)
     if early is None:
         return None
-    hours = plural(early // dt.timedelta(hours=1), "hour")
+    hours = plural(early // dt.timedelta(hours=1), "hour") if early < dt.timedelta(days=2) else \
+        how_long(ctx.now.astimezone(ctx.terms.zone).date(), meeting.starts_at.astimezone(ctx.terms.zone).date())
     when = show(meeting.starts_at, ctx.terms.zone)
     if not confirmed:
         raise NotAllowed(f"Meeting {meeting.number} is scheduled for {when}, {hours} from now, and members "
