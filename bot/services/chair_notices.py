@@ -9,9 +9,10 @@ from sqlalchemy import select
 from bot.models import Meeting, Membership
 from bot.models_events import AuditEvent
 from bot.rules.calendar import show, show_date
-from bot.rules.chair import awaiting_election, naming
+from bot.rules.chair import awaiting_election, ballot, naming
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Context
+from bot.services.standing import candidates
 from bot.terms import Role
 from bot.terms_powers import Act
 
@@ -79,5 +80,5 @@ def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
     return (ctx.terms.chair.cited(f"No chair was elected at meeting {meeting.number}, though the ToR has the group "
                                   "elect its chair") + f", and the minutes say so. Hold the election at {at}: {who} "
-            "opens it and presides until then; `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it with "
+            f"opens it and presides until then; `{ballot(candidates(ctx))}` (the candidates), close it with "
             "`poll close N` once the members have voted, then record the result with `chair @winner --poll N`.",)

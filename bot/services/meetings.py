@@ -33,7 +33,7 @@ from bot.services.meeting_schedule import schedule as schedule
 from bot.services.presence import present_by_acting, sent_a_deputy
 from bot.services.presiding import presides_until_elected, refuse_away_chair
 from bot.services.record_lock import require_unlocked
-from bot.services.standing import is_voting
+from bot.services.standing import candidates, is_voting
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
 AGENDA_ITEMS = 100  # a meeting of a few hours can take no more; a longer list is a mistake or an attack
@@ -121,7 +121,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
                                 text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
               **({"early": True} if early else {}))
-    words = opening_words(ctx) + (f"\n{chair.election_prompt(ctx.terms, ctx.actor.display_name)}" if electing else "")
+    words = opening_words(ctx) + (f"\n{chair.election_prompt(ctx.terms, ctx.actor.display_name, candidates(ctx))}" if electing else "")
     return Reply(words, title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
                  fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=MeetingRef(meeting.id),
                  notices=(early,) if early else ())
