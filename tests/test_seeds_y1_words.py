@@ -62,3 +62,24 @@ def test_plpcp_a_refusal_to_mark_an_action_done_names_its_owner(chat: Chat) -> N
     chat.ok("alice", 'action "Circulate the revised budget" --owner @dan')
     refused = chat.refused("carol", "action done 1").text
     assert refused.endswith("Ask dan (its owner), alice or sam."), refused
+
+
+def test_lciib_a_minute_typed_with_its_item_first_is_minuted_under_that_item(chat: Chat) -> None:
+    """kate, taking LCIIB's minutes (Board Support and Logistics), typed `minute item 2: budget discussed` and was
+    told 'Say which agenda item: minute "…" --item 1', though she had said item 2. 'item N:' before the words is
+    the item; a note that merely begins with the word ('Item 2 was deferred', no colon) still needs --item."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 2026-12-10 14:00")
+    chat.ok("sam", 'agenda add "RIIA programme update"')
+    chat.ok("sam", 'agenda add "Budget"')
+    chat.ok("alice", "meeting minute-taker @kate")
+    chat.now = dt.datetime(2026, 12, 10, 14, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    said = chat.ok("kate", "minute item 2: budget discussed").text
+    assert said == "Item 2 (Budget) of meeting 1: the discussion note recorded:\nbudget discussed", said
+    said = chat.ok("kate", "resolved Item 2 - Budget agreed").text
+    assert said == "Item 2 (Budget) of meeting 1: the resolution recorded:\nBudget agreed", said
+    refused = chat.refused("kate", 'minute "Item 1 was taken as read"').text
+    assert refused.startswith('Say which agenda item: minute "…" --item 1.'), refused
