@@ -82,6 +82,8 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     (`action 1 done`), `aob`, `schedule a meeting on 14 jan at 10am`."""
     if words[0] in DONE_WORDS and len(words) == 2 and words[1].isdigit():
         return f"Did you mean `action {words[1]} done`? "
+    if words[0] in ("withdraw", "cancel", "retract") and {"apologies", "apology"} & set(words[1:3]):
+        return "Did you mean `apologies withdraw`? "
     if words[0] == "aob":
         return 'Did you mean `agenda add "AOB: the subject"`? Any other business is an item on the agenda. '
     if words[0] == "schedule":

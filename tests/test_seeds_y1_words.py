@@ -83,3 +83,21 @@ def test_lciib_a_minute_typed_with_its_item_first_is_minuted_under_that_item(cha
     assert said == "Item 2 (Budget) of meeting 1: the resolution recorded:\nBudget agreed", said
     refused = chat.refused("kate", 'minute "Item 1 was taken as read"').text
     assert refused.startswith('Say which agenda item: minute "…" --item 1.'), refused
+
+
+def test_plpcp_apologies_are_withdrawn_by_the_member_who_can_come_after_all(chat: Chat) -> None:
+    """carol sent apologies for meeting 1, then found she could come: 'apologies withdraw' recorded apologies with
+    the reason 'withdraw', 'apologies cancel' replaced it with 'cancel', and 'withdraw apologies' was asked 'Did you
+    mean `apologies`?'. Her apologies are withdrawn, and sam withdraws dan's as he recorded them (--for)."""
+    plpcp_meeting_on_15_december(chat)
+    chat.ok("carol", "apologies, on leave")
+    assert "Did you mean `apologies withdraw`?" in chat.refused("carol", "withdraw apologies").text
+    said = chat.ok("carol", "apologies withdraw").text
+    assert said == ("Apologies from carol for meeting 1 (Tue 15 Dec 2026, 10:00 GMT) withdrawn: carol is expected "
+                    "to attend."), said
+    assert "carol" not in chat.ok("alice", "attendance").as_text()
+    refused = chat.refused("carol", "apologies cancel").text
+    assert refused == "No apologies from carol stand for meeting 1, so there are none to withdraw.", refused
+    chat.ok("sam", 'apologies --for @dan "Ofsted visit"')
+    assert "withdrawn by sam: dan is expected" in chat.ok("sam", "apologies withdraw --for @dan").text
+    assert "Only the chair, the secretariat" in chat.refused("grace", "apologies withdraw --for @frank").text

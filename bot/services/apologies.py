@@ -62,6 +62,8 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                          "if they are leaving early, they say `leaving`.")
     # `apologies - on leave`, `apologies: unwell`: the mark that parts the command from its reason is not the reason
     reason = kept(after_separator(" ".join(cmd.reason)), lengths.TITLE, "reason") or None
+    if reason is not None and reason.casefold().strip(" .!") in WITHDRAW_WORDS:
+        return withdrawn(ctx, meeting, member, present, own)
     if reason is None and present is not None and present.status in ("apologies", "deputised") and present.reason:
         reason = present.reason  # recorded again with no reason: the one given before stands, rather than none
         name += f" ({reason}, the reason given before)"
@@ -81,6 +83,30 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                    else named,)
     return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
                  notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+# `apologies withdraw`: a member who can come after all (it was recorded as apologies with the reason "withdraw")
+WITHDRAW_WORDS = frozenset({"withdraw", "withdrawn", "withdrawal", "cancel", "cancelled", "canceled", "retract",
+                            "undo", "revoke", "remove"})
+
+
+def withdrawn(ctx: Context, meeting: Meeting, member: Person, row: Attendance | None, own: bool) -> Reply:
+    """Withdraw `member`'s apologies for `meeting`, so the roll expects them again; refused where none stand."""
+    name = member.display_name
+    if row is None or row.status != "apologies":
+        instead = f" {mention(ctx.session.get(Person, row.deputy_id).display_name)} attends in " \
+            f"{'your' if own else 'their'} place; {'you say' if own else name + ' says'} `here` at the meeting to " \
+            "attend in person." if row is not None and row.status == "deputised" and row.deputy_id else ""
+        raise NotAllowed(f"No apologies from {name} stand for meeting {meeting.number}, so there are none to "
+                         f"withdraw.{instead}")
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    ctx.session.delete(row)
+    ctx.session.flush()
+    ctx.audit("attendance.apologies_withdrawn", meeting=meeting.id, member=member.id,
+              **({} if own else {"recorded_by": ctx.actor.id}))
+    by = "" if own else f" by {ctx.actor.display_name}"
+    return Reply(f"Apologies from {name} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}) "
+                 f"withdrawn{by}: {name} is expected to attend.", changes=(MeetingRef(meeting.id),))
 
 
 def deputy_for(ctx: Context, meeting: Meeting) -> str | None:
