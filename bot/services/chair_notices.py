@@ -9,7 +9,7 @@ from sqlalchemy import select
 from bot.models import Meeting, Membership
 from bot.models_events import AuditEvent
 from bot.rules.calendar import show, show_date
-from bot.rules.chair import awaiting_election, ballot, naming
+from bot.rules.chair import awaiting_election, ballot, election_prompt, naming
 from bot.rules.powers import power_for, who_may
 from bot.services.context import Context
 from bot.services.standing import candidates
@@ -62,6 +62,11 @@ def renewed(ctx: Context, person_id: int) -> bool:
         AuditEvent.group_id == ctx.group.id, AuditEvent.action == "chair.named").order_by(AuditEvent.id.desc()))
     latest = next((d for d in namings if d.get("person") == person_id), None)
     return bool(latest and latest.get("renewed"))
+
+
+def election_opening(ctx: Context) -> str:
+    """What the meeting the actor opens while the group awaits its chair's election is told (CSCPWG Governance)."""
+    return election_prompt(ctx.terms, ctx.actor.display_name, candidates(ctx))
 
 
 def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:

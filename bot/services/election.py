@@ -14,7 +14,6 @@ from bot.services.polls import counts, get_poll
 from bot.services.standing import candidates
 
 
-
 def how(ctx: Context) -> str:
     """How the group holds the election, with a ballot to copy naming its own members."""
     return (f"hold the election at a meeting: `{ballot(candidates(ctx))}` (the candidates), close it with "
