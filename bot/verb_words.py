@@ -55,10 +55,23 @@ CLOSE_WORDS = (("vote", "close"), ("close", "vote"), ("close", "poll"), ("close"
 
 def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]:
     """The typed `tokens` and their casefolded `words` in the order of the command they mean: `action 1 done` (or
-    `completed`) is `action done 1`; any other words as typed."""
+    `completed`) is `action done 1`; `here, apologies for lateness` is `here`; any other words as typed."""
     if len(words) == 3 and words[0] == "action" and tokens[1].isdigit() and words[2] in DONE_WORDS:
         return [tokens[0], "done", tokens[1]], ["action", "done", words[1]]
+    if remark_after_here(tokens, words):
+        return tokens[:1], words[:1]
     return tokens, words
+
+
+REMARK_MARKS = (",", ";", "-", "–", "—")
+
+
+def remark_after_here(tokens: list[str], words: list[str]) -> bool:
+    """Whether `here` (or `present`) is followed by a remark set off by a comma or dash (`here, sorry I'm late`,
+    `present - joined from the car`), naming no one with @ and giving no option: the member's own `here`."""
+    if words[0] != "here" or len(tokens) < 2 or not (tokens[0].endswith(REMARK_MARKS) or tokens[1] in REMARK_MARKS):
+        return False
+    return not any(token.startswith(("@", "<@", "--")) for token in tokens[1:])
 
 
 def meant(tokens: list[str], words: list[str]) -> str:

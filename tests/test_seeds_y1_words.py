@@ -101,3 +101,15 @@ def test_plpcp_apologies_are_withdrawn_by_the_member_who_can_come_after_all(chat
     chat.ok("sam", 'apologies --for @dan "Ofsted visit"')
     assert "withdrawn by sam: dan is expected" in chat.ok("sam", "apologies withdraw --for @dan").text
     assert "Only the chair, the secretariat" in chat.refused("grace", "apologies withdraw --for @frank").text
+
+
+def test_plpcp_here_with_a_remark_after_it_records_the_member_present(chat: Chat) -> None:
+    """frank, joining late, typed 'here, apologies for lateness' and was told 'Name the person with @ in front ...
+    Say `here @apologies`', which records nobody. A remark set off after `here` by a comma or dash is the member's
+    own `here`; names after it (`here: @carol @dan`, the roll taken in the room) still name those present."""
+    plpcp_meeting_on_15_december(chat)
+    chat.now = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    assert chat.ok("frank", "here, apologies for lateness").text == "frank is present."
+    assert chat.ok("grace", "present - joined from the car").text == "grace is present."
+    assert chat.ok("sam", "here: @carol @dan").text == "carol is present. dan is present."
