@@ -72,12 +72,11 @@ def test_cscpwg_a_motion_to_cease_now_still_ends_the_group_at_once(chat: Chat) -
 
 def test_plpcp_a_refusal_names_no_vice_chair_the_tor_does_not_have(chat: Chat) -> None:
     """PLPCP's Membership names a chair and no vice-chair (nor does any seed), yet grace opening the meeting was told
-    'Only the chair (or vice-chair, or the meeting's chair) can open a meeting', and `terms` listed a vice-chair
-    for every act the chair runs."""
+    'Only the chair (or vice-chair, or the meeting's chair) can open a meeting'; `help` said the same."""
     chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
     chat.load("plpcp")
     chat.ok("sam", "meeting schedule 2026-12-15 10:00")
     chat.now = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
     refused = chat.refused("grace", "meeting open").text
     assert refused.startswith("Only the chair (or the meeting's chair) can open a meeting."), refused
-    assert "vice-chair" not in chat.ok("sam", "terms").as_text()
+    assert "vice-chair" not in chat.ok("sam", "help meeting open").as_text()

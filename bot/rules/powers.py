@@ -151,7 +151,7 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
             rows.append((label, nobody))
             continue
         power = power_for(terms, act)
-        text = who_may(power, act, terms)
+        text = who_may(power, act)  # as README's powers table has it (tests/test_readme_powers.py)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
         text += " (default: the ToR is silent)" if silent(terms, act, power) else power.cite()
