@@ -80,3 +80,19 @@ def test_plpcp_a_refusal_names_no_vice_chair_the_tor_does_not_have(chat: Chat) -
     refused = chat.refused("grace", "meeting open").text
     assert refused.startswith("Only the chair (or the meeting's chair) can open a meeting."), refused
     assert "vice-chair" not in chat.ok("sam", "help meeting open").as_text()
+
+
+def test_lciib_naming_a_member_chair_says_the_steps_that_seat_them_in_the_chairs_seat(chat: Chat) -> None:
+    """LCIIB Membership: "The LCIIB will be chaired by a Chief Executive" (the example's chair's seat). sam naming
+    bob chair was told to 'Seat bob there with `member add @bob --seat "Chair (a Chief Executive)"` first', which is
+    refused twice over: alice holds that seat, and bob holds his own. The refusal gives the steps that work."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("lciib")
+    refused = chat.refused("sam", "chair @bob").text
+    assert refused == ("The ToR names the chair's seat: Chair (a Chief Executive) (ToR Membership). To make bob the "
+                       "chair: `member remove @alice` (who holds it now), `member remove @bob` (from Chief executive "
+                       "representing CELC), then `member add @bob --seat \"Chair (a Chief Executive)\"`; or revise "
+                       "the ToR."), refused
+    for step in ("member remove @alice", "member remove @bob", 'member add @bob --seat "Chair (a Chief Executive)"'):
+        chat.ok("sam", step)
+    assert "bob, chair" in chat.ok("sam", "members").as_text()

@@ -164,10 +164,11 @@ def naming_refusal(terms: Terms) -> str | None:
         "scheduling: `meeting schedule DATE TIME --chair @person`."
 
 
-def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: str) -> str | None:
+def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: str,
+                  holder: str | None = None) -> str | None:
     """Why `name` (holding `held`, or no seat) may not hold the chair, or None when they may: a member in term
     (not the secretariat or an observer), voting where the chair is elected, in the chair's seat where the ToR
-    names one."""
+    names one (held now by `holder`, if anyone)."""
     rule = terms.chair
     if held is None:
         return rule.cited(f"{name} holds no seat; the chair is chosen from the members") + "."
@@ -179,8 +180,11 @@ def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: 
                           "does not vote") + ". Name a voting member: say `members` to see them."
     chair_seat = terms.seat(rule.seat) if rule.seat else None
     if chair_seat is not None and held.seat_title.casefold() != chair_seat.title.casefold():
-        return rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + f". Seat {name} there with " \
-            f"`member add {mention(name)} --seat \"{chair_seat.title}\"` first, or revise the ToR."
+        steps = [f"`member remove {mention(holder)}` (who holds it now)"] if holder else []
+        steps += [f"`member remove {mention(name)}` (from {held.seat_title})",
+                  f"then `member add {mention(name)} --seat \"{chair_seat.title}\"`"]
+        return rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + f". To make {name} the chair: " \
+            f"{', '.join(steps)}; or revise the ToR."
     return None
 
 
