@@ -30,3 +30,18 @@ def test_cscpwg_the_chair_ballot_offered_names_the_members_in_office(chat: Chat)
     closed = chat.ok("sam", "meeting close").as_text()
     assert '`poll "Chair" "bob" "carol"` (the candidates)' in closed, closed
     assert '"alice"' not in opened + closed
+
+
+def test_plpcp_a_meeting_never_opened_is_named_when_the_chair_opens_it_late(chat: Chat) -> None:
+    """PLPCP's meeting 1 was scheduled for 15 Dec 2026 at 10:00; nobody pressed open, and the next morning alice's
+    `meeting open` was told 'No meeting is open or scheduled ... schedule one', while `meetings` listed meeting 1
+    as scheduled. The refusal names it and how to hold it now, which works."""
+    chat.now = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 2026-12-15 10:00")
+    chat.now = dt.datetime(2026, 12, 16, 10, 0, tzinfo=dt.UTC)
+    refused = chat.refused("alice", "meeting open").text
+    assert refused.startswith("No meeting is open or to come. Meeting 1 (Tue 15 Dec 2026, 10:00 GMT) was scheduled "
+                              "but never opened: to hold it now, say `meeting open 1`; or cancel it with "
+                              "`meeting cancel 1`."), refused
+    assert "Meeting 1 of Pan-London" in chat.ok("alice", "meeting open 1").title
