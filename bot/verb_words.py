@@ -55,10 +55,23 @@ CLOSE_WORDS = (("vote", "close"), ("close", "vote"), ("close", "poll"), ("close"
 
 def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]:
     """The typed `tokens` and their casefolded `words` in the order of the command they mean: `action 1 done` (or
-    `completed`) is `action done 1`; any other words as typed."""
+    `completed`) is `action done 1`; `here, apologies for lateness` is `here`; any other words as typed."""
     if len(words) == 3 and words[0] == "action" and tokens[1].isdigit() and words[2] in DONE_WORDS:
         return [tokens[0], "done", tokens[1]], ["action", "done", words[1]]
+    if remark_after_here(tokens, words):
+        return tokens[:1], words[:1]
     return tokens, words
+
+
+REMARK_MARKS = (",", ";", "-", "–", "—")
+
+
+def remark_after_here(tokens: list[str], words: list[str]) -> bool:
+    """Whether `here` (or `present`) is followed by a remark set off by a comma or dash (`here, sorry I'm late`,
+    `present - joined from the car`), naming no one with @ and giving no option: the member's own `here`."""
+    if words[0] != "here" or len(tokens) < 2 or not (tokens[0].endswith(REMARK_MARKS) or tokens[1] in REMARK_MARKS):
+        return False
+    return not any(token.startswith(("@", "<@", "--")) for token in tokens[1:])
 
 
 def meant(tokens: list[str], words: list[str]) -> str:
@@ -132,13 +145,15 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     (`action 1 done`), `aob`, `schedule a meeting on 14 jan at 10am`."""
     if words[0] in DONE_WORDS and len(words) == 2 and words[1].isdigit():
         return f"Did you mean `action {words[1]} done`? "
+    if words[0] in ("withdraw", "cancel", "retract") and {"apologies", "apology"} & set(words[1:3]):
+        return "Did you mean `apologies withdraw`? "
     if words[0] == "aob":
         return 'Did you mean `agenda add "AOB: the subject"`? Any other business is an item on the agenda. '
     if words[0] == "schedule":
         when = " ".join(word for word in words[1:] if word not in SCHEDULE_FILLER)
         return f"Did you mean `meeting schedule {when[:40] or '<date> <time>'}`? "
-    if "meeting" in words[1:3] and words[0] in ("start", "begin", "commence", "end", "finish", "close", "adjourn"):
-        return f"Did you mean `meeting {'open' if words[0] in ('start', 'begin', 'commence') else 'close'}`? "
+    if (doing := opening_or_closing(words)):
+        return f"Did you mean `{doing}`? "
     if any(word.strip("?.!").startswith("quorat") for word in words):  # "is the meeting quorate?"
         return "Did you mean `quorum`? "
     if tokens[0].startswith(("@", "<@")) and any(word.strip(".!") in ("here", "present") for word in words[1:3]):
@@ -146,6 +161,24 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
         number = next((word for word in words[2:] if word.isdigit()), "")
         return f"Did you mean `minutes approve{' ' + number if number else ''}`? "
+    return ""
+
+
+OPENING, CLOSING = ("start", "open", "begin", "commence"), ("end", "close", "finish", "adjourn", "stop")
+VOTE_WORDS = ("vote", "voting", "poll", "motion", "ballot")
+
+
+def opening_or_closing(words: list[str]) -> str:
+    """The command a chair's own words to open or close a meeting or a vote mean (`end the meeting`: `meeting
+    close`; `close the vote on motion 1`: `poll close 1`; `open the vote on motion 2`: `motion vote 2`), or nothing."""
+    if words[0] not in OPENING + CLOSING:
+        return ""
+    rest = [word for word in words[1:6] if word not in ("the", "this", "a", "on")]
+    number = next((word for word in rest if word.isdigit()), "N")
+    if rest[:1] == ["meeting"]:
+        return "meeting open" if words[0] in OPENING else "meeting close"
+    if rest[:1] and rest[0] in VOTE_WORDS:
+        return f"motion vote {number}" if words[0] in OPENING else f"poll close {number}"
     return ""
 
 

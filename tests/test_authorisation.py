@@ -46,10 +46,10 @@ def open_meeting(chat: Chat, *present: str) -> None:
         ("bob", "meeting schedule 2026-12-20 10:00", "Only the chair or the secretariat can schedule"),
         ("bob", "meeting cancel 1", "Only the chair or the secretariat can cancel"),
         ("bob", 'agenda add "My item"', "Only the chair or the secretariat can set the agenda"),
-        ("sam", "meeting open --confirm", "Only the chair (or vice-chair, or the meeting's chair) can open a meeting. "
+        ("sam", "meeting open --confirm", "Only the chair (or the meeting's chair) can open a meeting. "
                                           "The ToR does not say who may, so this is the usual practice. Ask alice"),
         ("bob", "meeting open --confirm", "Only the chair"),
-        ("bob", 'poll "Lunch?" "Yes" "No"', "Only the chair (or vice-chair, or the meeting's chair) can call a poll"),
+        ("bob", 'poll "Lunch?" "Yes" "No"', "Only the chair (or the meeting's chair) can call a poll"),
         ("zoe", 'declare "I own a care home"', "is confidential (ToR 6.7-6.9): only its members and their deputies"),
         ("zoe", "interests", "is confidential (ToR 6.7-6.9): only its members and their deputies see anything"),
         ("zoe", "apologies", "is confidential (ToR 6.7-6.9)"),

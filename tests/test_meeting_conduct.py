@@ -52,12 +52,12 @@ def test_opening_days_early_is_refused_until_the_chair_confirms_and_the_minutes_
     chat.load("cjcg")
     chat.ok("alice", "meeting schedule 2026-12-03 10:00")
     refused = chat.refused("alice", "meeting open")
-    assert refused.text == ("Meeting 1 is scheduled for Thu 3 Dec 2026, 10:00 GMT, 49 hours from now, and members "
+    assert refused.text == ("Meeting 1 is scheduled for Thu 3 Dec 2026, 10:00 GMT, 2 days from now, and members "
                             "expect it then. If the meeting really is starting now, confirm with `meeting open 1 "
                             "--confirm`; to change its time, cancel and reschedule it.")
     assert "Only the chair" in chat.refused("bob", "meeting open --confirm").text
     opened = chat.ok("alice", "meeting open --confirm")
-    assert opened.notices == ("Opened 49 hours before its scheduled time (Thu 3 Dec 2026, 10:00 GMT) on the chair's "
+    assert opened.notices == ("Opened 2 days before its scheduled time (Thu 3 Dec 2026, 10:00 GMT) on the chair's "
                               "confirmation; the minutes record the date and time it opened, Tue 1 Dec 2026, "
                               "09:00 GMT.",)
     minutes = chat.ok("alice", "meeting minutes").text

@@ -113,8 +113,9 @@ def test_where_the_tor_names_the_chairs_seat_only_its_holder_can_be_made_chair(c
     before = audit_count(sessions)
     reply = chat.refused("alice", "chair @grace")
     assert reply.text == ("The ToR names the chair's seat: ALDCS Policy Lead for Finance and Resources (ToR "
-                          "Membership). Seat grace there with `member add @grace --seat \"ALDCS Policy Lead for "
-                          "Finance and Resources\"` first, or revise the ToR.")
+                          "Membership). To make grace the chair: `member remove @alice` (who holds it now), "
+                          "`member remove @grace` (from London Councils officer), then `member add @grace --seat "
+                          "\"ALDCS Policy Lead for Finance and Resources\"`; or revise the ToR.")
     assert audit_count(sessions) == before
     assert dict(chat.ok("grace", "members").fields)["ALDCS Policy Lead for Finance and Resources (ALDCS)"] == \
         "alice, chair"

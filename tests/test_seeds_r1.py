@@ -101,7 +101,7 @@ def test_lieg_a_refusal_to_close_the_meeting_cites_5_1_once(chat: Chat) -> None:
     chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
     lieg_opened(chat, "alice", "bob", "frank")
     said = chat.refused("frank", "meeting close").text
-    assert said == ("Only the chair (or vice-chair, or the meeting's chair) can close a meeting (ToR 5.1). Ask alice, "
+    assert said == ("Only the chair (or a co-chair, or the meeting's chair) can close a meeting (ToR 5.1). Ask alice, "
                     "bob or erin, who hold the chair."), said
 
 

@@ -116,8 +116,8 @@ def test_vote_with_nothing_open_says_so_and_how_a_vote_is_opened(chat: Chat) -> 
     said = chat.refused("dan", "vote for").text
     assert "vote 3" not in said, said
     assert said == ("There is nothing open to vote on in Children's Joint Commissioning Group: no poll or motion is "
-                    "open. A motion is proposed with `motion \"That ...\"`, and the chair (or vice-chair, or the "
-                    "meeting's chair) opens its vote with `motion vote N`, or calls a poll with "
+                    "open. A motion is proposed with `motion \"That ...\"`, and the chair (or the meeting's chair) "
+                    "opens its vote with `motion vote N`, or calls a poll with "
                     "`poll \"Question?\" \"Yes\" \"No\"`."), said
     chat.ok("alice", 'motion "That we adopt the plan"')
     chat.ok("alice", 'motion "That we meet monthly"')

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.models import GroupEvent, Poll
 from bot.rules.calendar import show_date
-from bot.rules.ending_words import speaks_of_ending
+from bot.rules.ending_words import ending_day, speaks_of_ending
 from bot.rules.powers import power_for
 from bot.rules.voting import next_step
 from bot.terms import Terms, VotingRules
@@ -46,6 +46,11 @@ def then_words(session: Session, terms: Terms, poll: Poll) -> str | None:
     if by_vote and terms.voting.carried_is and speaks_of_ending(poll.question, terms.name, terms.short_name):
         # CSCPWG: "The group may cease ... by agreement of all members" (Operation): a decision of its own, not one of
         # the recommendations that go to the Board (Governance)
+        since = (poll.closed_at or poll.proposed_at).replace(tzinfo=dt.UTC).astimezone(terms.zone).date()
+        day = ending_day(poll.question, terms.name, terms.short_name, since)
+        if day is not None:  # "ceases on 31 March": it runs until then, and its end is recorded that day
+            return (f"the group ceases on {show_date(day)}, as the motion says: record it that day with "
+                    f"`group end --motion {poll.number}`{power.cite()}")
         return f"the group ceases once this is recorded with `group end --motion {poll.number}`{power.cite()}"
     return then
 

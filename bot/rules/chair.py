@@ -97,11 +97,19 @@ def lapsed_refusal(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld | No
         restoring_from(terms, seated, held, today, names)
 
 
-def election_prompt(terms: Terms, presiding: str) -> str:
+def ballot(candidates: Sequence[str]) -> str:
+    """`poll "Chair" "bob" "carol"`: the ballot to copy, naming two of `candidates` (the voting members in office, by
+    the names the record shows), so a prompt never offers a name the group does not hold."""
+    named = [name.replace('"', "'") for name in candidates[:2]]
+    named += ["name"] * (2 - len(named))
+    return 'poll "Chair" ' + " ".join(f'"{name}"' for name in named)
+
+
+def election_prompt(terms: Terms, presiding: str, candidates: Sequence[str]) -> str:
     """What the meeting `presiding` opens while the group awaits the election of its chair is told (CSCPWG
     Governance, "will elect a chair at its first meeting"): how the election is held and recorded."""
     return (terms.chair.cited("The ToR has the group elect its chair, and none is elected yet") + f": {presiding} "
-            "presides until then. Hold the election with `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close "
+            f"presides until then. Hold the election with `{ballot(candidates)}` (the candidates), close "
             "it with `poll close N` once the members have voted, then record the result with `chair @winner --poll N`; "
             "the chair elected runs the rest of the meeting.")
 
@@ -125,8 +133,9 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
     if awaiting_election(terms, seated, today):
         secretariat = [names[m.person_id] for m in seated if m.role == Role.SECRETARIAT]
         who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
+        candidates = [names[m.person_id] for m in seated if is_voting(terms, m, today) and m.person_id in names]
         return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
-                f"{who} opens the meeting, calls the vote (`poll \"Chair\" \"alice\" \"bob\"`) "
+                f"{who} opens the meeting, calls the vote (`{ballot(candidates)}`) "
                 "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]
     chairs += [name for name in also if name not in chairs]
@@ -156,10 +165,11 @@ def naming_refusal(terms: Terms) -> str | None:
         "scheduling: `meeting schedule DATE TIME --chair @person`."
 
 
-def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: str) -> str | None:
+def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: str,
+                  holder: str | None = None) -> str | None:
     """Why `name` (holding `held`, or no seat) may not hold the chair, or None when they may: a member in term
     (not the secretariat or an observer), voting where the chair is elected, in the chair's seat where the ToR
-    names one."""
+    names one (held now by `holder`, if anyone)."""
     rule = terms.chair
     if held is None:
         return rule.cited(f"{name} holds no seat; the chair is chosen from the members") + "."
@@ -171,8 +181,11 @@ def chair_refusal(terms: Terms, held: SeatHeld | None, today: dt.date, *, name: 
                           "does not vote") + ". Name a voting member: say `members` to see them."
     chair_seat = terms.seat(rule.seat) if rule.seat else None
     if chair_seat is not None and held.seat_title.casefold() != chair_seat.title.casefold():
-        return rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + f". Seat {name} there with " \
-            f"`member add {mention(name)} --seat \"{chair_seat.title}\"` first, or revise the ToR."
+        steps = [f"`member remove {mention(holder)}` (who holds it now)"] if holder else []
+        steps += [f"`member remove {mention(name)}` (from {held.seat_title})",
+                  f"then `member add {mention(name)} --seat \"{chair_seat.title}\"`"]
+        return rule.cited(f"The ToR names the chair's seat: {chair_seat.title}") + f". To make {name} the chair: " \
+            f"{', '.join(steps)}; or revise the ToR."
     return None
 
 

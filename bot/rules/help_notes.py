@@ -26,7 +26,7 @@ def power_note(terms: Terms, act: Act, words: str = "") -> str:
     """Who may do `act` (`words` say what it is for, else the act's own words) in this group, citing the clause,
     or saying the ToR is silent."""
     power = power_for(terms, act)
-    text = f"who may {words or ACT_WORDS[act]}: {who_may(power, act)}"
+    text = f"who may {words or ACT_WORDS[act]}: {who_may(power, act, terms)}"
     if power.agreement is not None:
         text += f", {agreement_words(power.agreement, terms)}"
     silent = power.clause is None and terms.powers.stated(act) is None

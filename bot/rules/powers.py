@@ -89,10 +89,17 @@ def holds(power: Power, roles: frozenset[PowerHolder], seat_title: str | None) -
     return seat_title is not None and seat_title.casefold() in {t.casefold() for t in power.seats}
 
 
-def who_may(power: Power, act: Act | None = None) -> str:
-    """`the chair or the secretariat`; the chair alone is spelt out, since a meeting's chair holds it too."""
+def who_may(power: Power, act: Act | None = None, terms: Terms | None = None) -> str:
+    """`the chair or the secretariat`; the chair alone is spelt out, since a meeting's chair holds it too, and a
+    vice-chair only where the ToR (`terms`, when given) has a seat for one: none of the seeds has."""
     if power.by == [C] and not power.seats:
-        return "the chair (or vice-chair, or the meeting's chair)"
+        if terms is None:
+            return "the chair (or vice-chair, or the meeting's chair)"
+        roles = {seat.role for seat in terms.seats}
+        others = [words for role, words in ((Role.VICE_CHAIR, "vice-chair"), (Role.CO_CHAIR, "a co-chair"))
+                  if role in roles]
+        named = [*others, "the meeting's chair"]
+        return f"the chair (or {', or '.join(named)})"
     own = "the action's owner" if act is Act.MARK_ACTION_DONE else POWER_HOLDER_WORDS[PowerHolder.SELF]
     names = [own if h is PowerHolder.SELF else POWER_HOLDER_WORDS[h] for h in power.by]
     names += [f"the holder of {title}" for title in power.seats]
@@ -123,7 +130,7 @@ def decide(terms: Terms, act: Act, roles: frozenset[PowerHolder], doing: str, *,
     power = power_for(terms, act)
     if not holds(power, roles, seat_title):
         usual = " The ToR does not say who may, so this is the usual practice." if silent(terms, act, power) else ""
-        return Verdict(False, f"Only {who_may(power, act)} can {doing}{power.cite()}.{usual}")
+        return Verdict(False, f"Only {who_may(power, act, terms)} can {doing}{power.cite()}.{usual}")
     agreement = power.agreement
     if agreement is not None and agreement.body is not None and not (agreed and agreed.strip()):
         return Verdict(False, f"Under the ToR you {ACT_WORDS[act]} {agreement_words(agreement, terms)}"
@@ -144,7 +151,7 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
             rows.append((label, nobody))
             continue
         power = power_for(terms, act)
-        text = who_may(power, act)
+        text = who_may(power, act)  # as README's powers table has it (tests/test_readme_powers.py)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
         text += " (default: the ToR is silent)" if silent(terms, act, power) else power.cite()

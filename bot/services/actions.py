@@ -103,9 +103,22 @@ def action_done(ctx: Context, cmd: ActionDone) -> Reply:
                                                          ActionItem.number == cmd.action))
     if action is None:
         raise NotFound(f"There is no action {cmd.action} in {ctx.terms.name}. Say `actions` to list them.")
-    require(ctx, cmd.act, f"mark action {action.number} done", own=action.owner_id == ctx.actor.id)
+    try:
+        require(ctx, cmd.act, f"mark action {action.number} done", own=action.owner_id == ctx.actor.id)
+    except NotAllowed as refusal:  # `ask` names who holds the power by role; the owner holds it by the action
+        owner = ctx.session.get(Person, action.owner_id) if action.owner_id else None
+        raise NotAllowed(owner_asked(str(refusal), name(owner)) if owner else str(refusal)) from None
     if action.done_at is not None:
         return Reply(f"Action {action.number} was already marked done.", private=True)
     action.done_at = ctx.now
     ctx.audit("action.done", action_item=action.id)
     return Reply(f"Action {action.number} is done: {action.text}", subject=ActionRef(action.id), quoted=(action.text,))
+
+
+def owner_asked(refusal: str, owner: str) -> str:
+    """A refusal to mark an action done that asks its `owner` first: `Ask dan (its owner), alice or sam.`"""
+    if " Ask " in refusal:
+        head, tail = refusal.rsplit(" Ask ", 1)
+        return f"{head} Ask {owner} (its owner), {tail}" if " or " in tail else \
+            f"{head} Ask {owner} (its owner) or {tail}"
+    return f"{refusal} Ask {owner}, its owner."

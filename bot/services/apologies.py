@@ -48,20 +48,11 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     if (lapsed := term_over_by(ctx, held, meeting, member, own)) is not None:
         raise NotAllowed(lapsed)
     present = roll.row_for(ctx, meeting, member)
-    if meeting.status == "open" and present is not None and present.status == "present" and present.left_at:
-        at = f"{present.left_at.astimezone(ctx.terms.zone):%H:%M}"
-        raise NotAllowed(f"You attended meeting {meeting.number} and left at {at}, so apologies no longer apply: the "
-                         "minutes record you present until then." if own else
-                         f"{name} attended meeting {meeting.number} and left at {at}, so apologies no longer apply: "
-                         "the minutes record them present until then.")
-    if meeting.status == "open" and present is not None and present.status == "present":
-        # Withdrawing after taking part would drop them from the record of who was there and voted.
-        raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
-                         "are leaving early, say `leaving`." if own else
-                         f"{name} is recorded present at meeting {meeting.number}, so apologies no longer apply; "
-                         "if they are leaving early, they say `leaving`.")
+    refuse_present(ctx, meeting, present, name, own)
     # `apologies - on leave`, `apologies: unwell`: the mark that parts the command from its reason is not the reason
     reason = kept(after_separator(" ".join(cmd.reason)), lengths.TITLE, "reason") or None
+    if reason is not None and reason.casefold().strip(" .!") in WITHDRAW_WORDS:
+        return withdrawn(ctx, meeting, member, present, own)
     if reason is None and present is not None and present.status in ("apologies", "deputised") and present.reason:
         reason = present.reason  # recorded again with no reason: the one given before stands, rather than none
         name += f" ({reason}, the reason given before)"
@@ -81,6 +72,47 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
                    else named,)
     return Reply(f"{sent} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}).",
                  notices=notices, changes=(MeetingRef(meeting.id),))
+
+
+def refuse_present(ctx: Context, meeting: Meeting, present: Attendance | None, name: str, own: bool) -> None:
+    """Refuse apologies from one recorded present at the open meeting, or who attended it and left."""
+    if meeting.status != "open" or present is None or present.status != "present":
+        return
+    if present.left_at:
+        at = f"{present.left_at.astimezone(ctx.terms.zone):%H:%M}"
+        raise NotAllowed(f"You attended meeting {meeting.number} and left at {at}, so apologies no longer apply: the "
+                         "minutes record you present until then." if own else
+                         f"{name} attended meeting {meeting.number} and left at {at}, so apologies no longer apply: "
+                         "the minutes record them present until then.")
+    # Withdrawing after taking part would drop them from the record of who was there and voted.
+    raise NotAllowed(f"You are recorded present at meeting {meeting.number}, so apologies no longer apply. If you "
+                     "are leaving early, say `leaving`." if own else
+                     f"{name} is recorded present at meeting {meeting.number}, so apologies no longer apply; "
+                     "if they are leaving early, they say `leaving`.")
+
+
+# `apologies withdraw`: a member who can come after all (it was recorded as apologies with the reason "withdraw")
+WITHDRAW_WORDS = frozenset({"withdraw", "withdrawn", "withdrawal", "cancel", "cancelled", "canceled", "retract",
+                            "undo", "revoke", "remove"})
+
+
+def withdrawn(ctx: Context, meeting: Meeting, member: Person, row: Attendance | None, own: bool) -> Reply:
+    """Withdraw `member`'s apologies for `meeting`, so the roll expects them again; refused where none stand."""
+    name = member.display_name
+    if row is None or row.status != "apologies":
+        deputy = ctx.session.get(Person, row.deputy_id) if row is not None and row.deputy_id else None
+        instead = f" {mention(deputy.display_name)} attends in {'your' if own else 'their'} place; " \
+            f"{'you say' if own else name + ' says'} `here` at the meeting to attend in person." if deputy else ""
+        raise NotAllowed(f"No apologies from {name} stand for meeting {meeting.number}, so there are none to "
+                         f"withdraw.{instead}")
+    require_unlocked(ctx, meeting.id, "a change to its attendance")
+    ctx.session.delete(row)
+    ctx.session.flush()
+    ctx.audit("attendance.apologies_withdrawn", meeting=meeting.id, member=member.id,
+              **({} if own else {"recorded_by": ctx.actor.id}))
+    by = "" if own else f" by {ctx.actor.display_name}"
+    return Reply(f"Apologies from {name} for meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}) "
+                 f"withdrawn{by}: {name} is expected to attend.", changes=(MeetingRef(meeting.id),))
 
 
 def deputy_for(ctx: Context, meeting: Meeting) -> str | None:

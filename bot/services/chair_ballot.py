@@ -9,6 +9,7 @@ from bot.errors import NotAllowed, NotFound
 from bot.rules import chair
 from bot.services.context import Context
 from bot.services.deputy_eligibility import accounts_of
+from bot.services.standing import candidates
 from bot.typed_words import person_ref
 
 CHAIR_WORD = re.compile(r"\bchair(?:man|person|woman)?\b", re.IGNORECASE)
@@ -27,7 +28,7 @@ def refuse_unfit_candidates(ctx: Context, question: str, labels: list[str]) -> N
         refusal = chair.chair_refusal(ctx.terms, held, ctx.today, name=name)
         if refusal is not None:
             raise NotAllowed(f"{refusal} A ballot for the chair lists only those who may hold it, by the names "
-                             "`members` shows: `poll \"Chair\" \"alice\" \"bob\"`.")
+                             f"`members` shows: `{chair.ballot(candidates(ctx))}`.")
 
 
 def option_labels(ctx: Context, choices: tuple[str, ...]) -> list[str]:

@@ -9,10 +9,11 @@ from sqlalchemy import select
 from bot.models import Meeting, Membership, Person
 from bot.models_events import AuditEvent
 from bot.rules.calendar import show, show_date
-from bot.rules.chair import awaiting_election, naming
+from bot.rules.chair import awaiting_election, ballot, election_prompt, naming
 from bot.rules.powers import power_for, who_may
 from bot.services import roll
 from bot.services.context import Context
+from bot.services.standing import candidates
 from bot.terms import Role
 from bot.terms_powers import Act
 
@@ -64,6 +65,11 @@ def renewed(ctx: Context, person_id: int) -> bool:
     return bool(latest and latest.get("renewed"))
 
 
+def election_opening(ctx: Context) -> str:
+    """What the meeting the actor opens while the group awaits its chair's election is told (CSCPWG Governance)."""
+    return election_prompt(ctx.terms, ctx.actor.display_name, candidates(ctx))
+
+
 def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     """At the close of `meeting`, where the ToR has the group elect its chair and none is elected yet (CSCPWG
     Governance: "will elect a chair at its first meeting"): records so for its minutes (audit `chair.none_elected`)
@@ -80,7 +86,7 @@ def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
     return (ctx.terms.chair.cited(f"No chair was elected at meeting {meeting.number}, though the ToR has the group "
                                   "elect its chair") + f", and the minutes say so. Hold the election at {at}: {who} "
-            "opens it and presides until then; `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it with "
+            f"opens it and presides until then; `{ballot(candidates(ctx))}` (the candidates), close it with "
             "`poll close N` once the members have voted, then record the result with `chair @winner --poll N`.",)
 
 

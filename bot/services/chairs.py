@@ -137,7 +137,10 @@ def may_chair(ctx: Context, person: Person) -> Membership:
     """`person`'s membership, when they may hold the chair: a member in term (not the secretariat or an
     observer), voting where the chair is elected, in the chair's seat where the ToR names one. Else NotAllowed."""
     membership = ctx.membership(person)
-    refusal = chair.chair_refusal(ctx.terms, membership, ctx.today, name=person.display_name)
+    seat = ctx.terms.chair.seat
+    holder = next((m.person.display_name for m in ctx.memberships() if seat and m.seat_title.casefold() ==
+                   seat.casefold() and m.person_id != person.id), None)
+    refusal = chair.chair_refusal(ctx.terms, membership, ctx.today, name=person.display_name, holder=holder)
     if refusal is not None:
         raise NotAllowed(refusal)
     assert membership is not None

@@ -109,7 +109,7 @@ def hinted(session: Session, speaker: Speaker, place: Place, error: UsageError, 
     if listed != NONE_OPEN or group is None or "`vote " not in error.message:
         return example_of_listed(error.message, listed) + listed
     terms = group_terms(group)
-    caller = who_may(power_for(terms, Act.CALL_VOTE), Act.CALL_VOTE)
+    caller = who_may(power_for(terms, Act.CALL_VOTE), Act.CALL_VOTE, terms)
     return (f"There is nothing open to vote on in {terms.name}: no poll or motion is open. A motion is proposed "
             f"with `motion \"That ...\"`, and {caller} opens its vote with `motion vote N`, or calls a poll with "
             '`poll "Question?" "Yes" "No"`.')

@@ -12,7 +12,7 @@ from bot.models import Interest, Meeting, Person
 from bot.rules.attendance import LATE_AFTER
 from bot.rules.cadence import cadence_breaks, cadence_words, early_by, how_long, last_regular, too_soon
 from bot.rules.calendar import show, show_date
-from bot.rules.in_force import declares_at_start
+from bot.rules.in_force import declares_at_start, plural
 from bot.rules.tenure import NOT_MEMBERS
 from bot.services.context import Context
 from bot.services.presiding import holds_chair, is_chair, presides_until_elected
@@ -75,13 +75,14 @@ def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> s
     early = early_by(meeting.starts_at, ctx.now)
     if early is None:
         return None
-    hours = early // dt.timedelta(hours=1)
+    hours = plural(early // dt.timedelta(hours=1), "hour") if early < dt.timedelta(days=2) else \
+        how_long(ctx.now.astimezone(ctx.terms.zone).date(), meeting.starts_at.astimezone(ctx.terms.zone).date())
     when = show(meeting.starts_at, ctx.terms.zone)
     if not confirmed:
-        raise NotAllowed(f"Meeting {meeting.number} is scheduled for {when}, {hours} hours from now, and members "
+        raise NotAllowed(f"Meeting {meeting.number} is scheduled for {when}, {hours} from now, and members "
                          "expect it then. If the meeting really is starting now, confirm with "
                          f"`meeting open {meeting.number} --confirm`; to change its time, cancel and reschedule it.")
-    return (f"Opened {hours} hours before its scheduled time ({when}) on the chair's confirmation; the minutes record "
+    return (f"Opened {hours} before its scheduled time ({when}) on the chair's confirmation; the minutes record "
             f"the date and time it opened, {show(ctx.now, ctx.terms.zone)}.")
 
 

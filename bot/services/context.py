@@ -18,7 +18,7 @@ from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, ApprovedMinutes, Attendance, Group, Meeting, Membership, Person, Poll
 from bot.records.holdings import held_on
-from bot.rules.calendar import example_day, show_date
+from bot.rules.calendar import example_day, show, show_date
 from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
@@ -43,6 +43,8 @@ WITH_APPROVAL = select(Meeting, ApprovedMinutes.approved_at) \
 OPEN_WITH_APPROVAL = WITH_APPROVAL.where(Meeting.status == "open")
 NEXT_SCHEDULED = WITH_APPROVAL.where(Meeting.status == "scheduled", Meeting.starts_at >= bindparam("since")) \
     .order_by(Meeting.starts_at).limit(1)
+MISSED = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.status == "scheduled",  # unopened
+                               Meeting.starts_at < bindparam("since")).order_by(Meeting.starts_at.desc()).limit(1)
 # The open meeting first (at most one is), else the earliest scheduled since `since`: NEXT_SCHEDULED's.
 OPEN_OR_NEXT = WITH_APPROVAL.where((Meeting.status == "open") | ((Meeting.status == "scheduled")
                                                                    & (Meeting.starts_at >= bindparam("since")))) \
@@ -203,13 +205,24 @@ class Context:
         return f"{who[0].upper()}{who[1:]} can schedule one{power.cite()}: " \
                f"`meeting schedule {example_day(self.today).isoformat()} 10:00`."
 
+    def missed_words(self) -> str:
+        """What to say of a meeting whose time passed and nobody opened (it is still scheduled), or nothing."""
+        if self.operation_over():  # its time is over: nothing is held now (an early end cancels what was scheduled)
+            return ""
+        missed = self.session.scalar(MISSED, {"group_id": self.group.id, "since": self.now - dt.timedelta(hours=12)})
+        if missed is None:
+            return ""
+        return (f"No meeting is open or to come. Meeting {missed.number} ({show(missed.starts_at, self.terms.zone)}) "
+                f"was scheduled but never opened: to hold it now, say `meeting open {missed.number}`; or cancel it "
+                f"with `meeting cancel {missed.number}`. {self.scheduling_hint()}")
+
     def meeting(self, number: int | None) -> Meeting:
         """The meeting of this group with the given number, or the open/next one. Raises NotFound saying what
         exists."""
         if number is None:
             meeting = self.next_meeting()
             if meeting is None:
-                raise NotFound(f"No meeting is open or scheduled. {self.scheduling_hint()}")
+                raise NotFound(self.missed_words() or f"No meeting is open or scheduled. {self.scheduling_hint()}")
             return meeting
         found = self.session.scalar(MEETING_NUMBERED, {"group_id": self.group.id, "number": number})
         if found is None:

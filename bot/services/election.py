@@ -7,12 +7,17 @@ from sqlalchemy import select
 from bot.errors import NotAllowed
 from bot.grammar import mention
 from bot.models import AuditEvent, Person, Poll, QuorumCheck
+from bot.rules.chair import ballot
 from bot.rules.voting import most_voted
 from bot.services.context import Context
 from bot.services.polls import counts, get_poll
+from bot.services.standing import candidates
 
-HOW = ("hold the election at a meeting: `poll \"Chair\" \"alice\" \"bob\"` (the candidates), close it with "
-       "`poll close N` once the members have voted, then record the result with `chair @winner --poll N`")
+
+def how(ctx: Context) -> str:
+    """How the group holds the election, with a ballot to copy naming its own members."""
+    return (f"hold the election at a meeting: `{ballot(candidates(ctx))}` (the candidates), close it with "
+            "`poll close N` once the members have voted, then record the result with `chair @winner --poll N`")
 
 
 def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
@@ -20,12 +25,12 @@ def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
     supersedes. Raises NotAllowed citing the chair clause and saying how to hold the election otherwise."""
     rule = ctx.terms.chair
     if number is None:
-        raise NotAllowed(rule.cited("Under the ToR the group elects its chair, so nobody names one") + f": {HOW}.")
+        raise NotAllowed(rule.cited("Under the ToR the group elects its chair, so nobody names one") + f": {how(ctx)}.")
     poll = get_poll(ctx, number)
     if poll.kind != "poll" or poll.status != "closed" or poll.meeting_id is None:
         state = "held between meetings" if poll.meeting_id is None else poll.status
         raise NotAllowed(rule.cited(f"A chair is elected by a closed ballot at a meeting, and {poll.kind} "
-                                    f"{poll.number} was {state}") + f"; {HOW}.")
+                                    f"{poll.number} was {state}") + f"; {how(ctx)}.")
     per, voters = counts(ctx.session, poll)
     winners, top = most_voted({o.position: o.label for o in poll.options}, per)
     if len(winners) != 1:
@@ -41,7 +46,7 @@ def elected_in(ctx: Context, number: int | None, person: Person) -> Poll:
     last = last_election(ctx)
     if last is not None and last >= poll.number:
         raise NotAllowed(rule.cited(f"The election in poll {last} is already recorded, so poll {poll.number} "
-                                    "no longer decides the chair") + f"; to change the chair, {HOW}.")
+                                    "no longer decides the chair") + f"; to change the chair, {how(ctx)}.")
     return poll
 
 
@@ -58,7 +63,7 @@ def refuse_without_majority(ctx: Context, poll: Poll, leader: str, top: int, vot
         f"Poll {poll.number} elected nobody: {leader} has {votes}, and the group elects its chair by more than half "
         f"of the {present} members present and entitled to vote, so {present // 2 + 1}") + ". The ToR does not say "
         "by what majority, so this is the usual practice. Hold the ballot again once the members present have "
-        "voted: `poll \"Chair\" \"alice\" \"bob\"` (the candidates).")
+        f"voted: `{ballot(candidates(ctx))}` (the candidates).")
 
 
 def last_election(ctx: Context) -> int | None:

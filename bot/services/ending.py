@@ -8,7 +8,7 @@ from bot.errors import NotAllowed, UsageError
 from bot.models import GroupEvent, Meeting, Poll
 from bot.replies import Reply, shortened
 from bot.rules.calendar import show, show_date
-from bot.rules.ending_words import speaks_of_ending
+from bot.rules.ending_words import ending_day, speaks_of_ending
 from bot.rules.powers import agreement_words, power_for
 from bot.rules.voting import Tally, decide
 from bot.services import lengths
@@ -48,6 +48,7 @@ def end_group(ctx: Context, cmd: GroupEnd) -> Reply:
         # first: a motion that did not carry ends nothing, whether or not a meeting is open (CSCPWG Operation)
         poll, note = agreed_by(ctx, cmd.motion, power.agreement, power.cite()), None
         refuse_unrelated(poll, cmd.confirm, power.cite(), ctx.terms)
+        refuse_before_its_day(ctx, poll, power.cite())
     meeting = ctx.open_meeting()
     if meeting is not None:
         raise NotAllowed(f"Meeting {meeting.number} is open; close it with `meeting close` first, then end the group.")
@@ -75,6 +76,16 @@ def refuse_unrelated(poll: Poll, confirmed: bool, cite: str, terms: Terms) -> No
     raise NotAllowed(f'Motion {poll.number} reads "{shortened(poll.question, 200)}", which says nothing of the group '
                      f"ceasing. If it did agree that the group ceases, say `group end --motion {poll.number} "
                      f"--confirm`{cite}.")
+
+
+def refuse_before_its_day(ctx: Context, poll: Poll, cite: str) -> None:
+    """Refuse ending the group before the day its motion names ("That the group ceases on 31 March 2023"): it
+    operates, meets and votes until then, and its end is recorded on that day."""
+    day = ending_day(poll.question, ctx.terms.name, ctx.terms.short_name, ctx.today)
+    if day is not None:
+        raise NotAllowed(f"Motion {poll.number} agreed that {ctx.terms.name} ceases on {show_date(day)}, a day still "
+                         f"to come: it operates until then{cite}. Record its end on that day with "
+                         f"`group end --motion {poll.number}`.")
 
 
 def cancelled_words(cancelled: list[str]) -> str:

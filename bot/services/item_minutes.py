@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.replies import Reply
@@ -15,6 +17,9 @@ from bot.services.record_lock import require_unlocked
 from bot.verbs import Minute, Resolved
 
 MAX_CHARS = 4000
+# `minute item 2: budget discussed`, as a minute-taker types it: the item before the words, set off by a colon or
+# dash (a note that merely begins "Item 2 was deferred" names no item)
+ITEM_FIRST = re.compile(r"(?:on\s+|re:?\s+)?item\s+(\d{1,4})\s*[:\-–—]\s*(\S.*)", re.IGNORECASE | re.DOTALL)
 
 
 def meeting_to_minute(ctx: Context, number: int | None) -> Meeting:
@@ -31,14 +36,16 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
     require_unlocked(ctx, meeting.id, f"a new {what.removeprefix('the ')}")
-    text = " ".join(cmd.text).strip()
+    text, number = " ".join(cmd.text).strip(), cmd.item
+    if number is None and (first := ITEM_FIRST.fullmatch(text)):
+        number, text = int(first.group(1)), first.group(2).strip()
     if not text or len(text) > MAX_CHARS:
         raise UsageError(f'Give the {what} in quotes, up to {MAX_CHARS:,} characters: '
                          f'{cmd.verb} "The group noted the report" --item 1.')
-    if cmd.item is None:
+    if number is None:
         raise UsageError(f"Say which agenda item: {cmd.verb} \"…\" --item 1. Say `agenda {meeting.number}` for "
                          "its items.")
-    item = agenda_item(meeting, cmd.item)
+    item = agenda_item(meeting, number)
     if field == "resolution" and meeting.status == "open" and not (quorum := roll.quorum_of(ctx, meeting)).quorate:
         raise NotAllowed(f"The meeting is {quorum.text}; a resolution needs a quorate meeting, as a vote does. "
                          f'Record the discussion meanwhile with `minute "…" --item {item.position}`.')

@@ -10,7 +10,6 @@ from bot.records import absences
 from bot.records.minutes_business import MOVED_EARLIER, unvoted_at, was_moved_before
 from bot.refs import MeetingRef
 from bot.replies import Button, Reply, shortened
-from bot.rules import chair
 from bot.rules.cadence import overran
 from bot.rules.calendar import show, show_date
 from bot.rules.deputies import roll_call
@@ -23,7 +22,7 @@ from bot.services.attendance import leaving as leaving
 from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require
-from bot.services.chair_notices import none_elected_at_close, taker_away
+from bot.services.chair_notices import election_opening, none_elected_at_close, taker_away
 from bot.services.context import Context
 from bot.services.lengths import kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
@@ -121,7 +120,7 @@ def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
                                 text=quorum.text, checked_at=ctx.now))
     ctx.audit("meeting.opened", meeting=meeting.id, quorate=quorum.quorate, counted=quorum.counted,
               **({"early": True} if early else {}))
-    words = opening_words(ctx) + (f"\n{chair.election_prompt(ctx.terms, ctx.actor.display_name)}" if electing else "")
+    words = opening_words(ctx) + (f"\n{election_opening(ctx)}" if electing else "")
     return Reply(words, title=f"Meeting {meeting.number} of {ctx.terms.name} is open",
                  fields=(("Quorum", quorum.text),), buttons=ROLL_CALL_BUTTONS, subject=MeetingRef(meeting.id),
                  notices=(early,) if early else ())

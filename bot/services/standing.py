@@ -28,6 +28,11 @@ def voting_members(ctx: Context) -> list[Membership]:
     return [m for m in ctx.memberships() if voting.is_voting(ctx.terms, m, ctx.today)]
 
 
+def candidates(ctx: Context) -> list[str]:
+    """The names of the voting members in office, whom a ballot for the chair lists (`rules.chair.ballot`)."""
+    return [m.person.display_name for m in voting_members(ctx)]
+
+
 def voting_ids(ctx: Context) -> set[int]:
     """The person ids of the group's voting members in office today."""
     return {m.person_id for m in voting_members(ctx)}

@@ -75,7 +75,7 @@ def test_after_approval_no_change_to_that_meeting_is_accepted_and_the_refusal_sa
 def test_chair_approval_in_cjcg_and_an_open_meeting_cannot_be_approved(recorded: Callable[[str], Chat]) -> None:
     chat = recorded("cjcg")
     assert chat.refused("bob", "minutes approve 1").text == \
-        "Only the chair (or vice-chair, or the meeting's chair) can approve the minutes of Children's Joint " \
+        "Only the chair (or the meeting's chair) can approve the minutes of Children's Joint " \
         "Commissioning Group. The ToR does not say who may, so this is the usual practice. Ask alice, the chair " \
         "(ToR 6.2)."
     chat.ok("alice", "meeting schedule 2027-02-11 10:00")

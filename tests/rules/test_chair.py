@@ -57,7 +57,7 @@ def test_who_may_be_made_chair() -> None:
     assert "does not vote" in (chair.chair_refusal(terms, Held(5, "Adviser", role="co_opted"), TODAY, name="ann") or "")
     named_seat = board("chair: {seat: Chair, clause: '5'}\n")
     assert (chair.chair_refusal(named_seat, Held(2, "Treasurer"), TODAY, name="bob") or "").startswith(
-        "The ToR names the chair's seat: Chair (ToR 5). Seat bob there")
+        "The ToR names the chair's seat: Chair (ToR 5). To make bob the chair: `member remove @bob` (from Treasurer)")
 
 
 def test_a_lapsed_chair_hears_who_can_restore_them_and_the_others_who_the_chair_is() -> None:

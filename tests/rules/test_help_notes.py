@@ -34,7 +34,7 @@ def test_help_and_the_refusal_name_the_same_holder_for_every_command_with_a_powe
             assert refusal.error and refusal.text.startswith(f"Only {who} can record the report (ToR 6.1)."), refusal
             refused_on_power.append(command.verb)
             continue
-        who = who_may(power_for(terms, command.act), command.act)
+        who = who_may(power_for(terms, command.act), command.act, terms)
         assert f"Who may {command.act_words or ACT_WORDS[command.act]}: {who}" in helped, helped
         refusal = chat.say("zed", example(command.spec, chat.now.date()))
         if only := ONLY.match(refusal.text):
