@@ -89,12 +89,10 @@ def holds(power: Power, roles: frozenset[PowerHolder], seat_title: str | None) -
     return seat_title is not None and seat_title.casefold() in {t.casefold() for t in power.seats}
 
 
-def who_may(power: Power, act: Act | None = None, terms: Terms | None = None) -> str:
+def who_may(power: Power, act: Act | None, terms: Terms) -> str:
     """`the chair or the secretariat`; the chair alone is spelt out, since a meeting's chair holds it too, and a
-    vice-chair only where the ToR (`terms`, when given) has a seat for one: none of the seeds has."""
+    vice-chair or co-chair only where the ToR (`terms`) has a seat for one: of the seeds, LIEG has co-chairs."""
     if power.by == [C] and not power.seats:
-        if terms is None:
-            return "the chair (or vice-chair, or the meeting's chair)"
         roles = {seat.role for seat in terms.seats}
         others = [words for role, words in ((Role.VICE_CHAIR, "vice-chair"), (Role.CO_CHAIR, "a co-chair"))
                   if role in roles]
@@ -151,7 +149,7 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
             rows.append((label, nobody))
             continue
         power = power_for(terms, act)
-        text = who_may(power, act)  # as README's powers table has it (tests/test_readme_powers.py)
+        text = who_may(power, act, terms)  # as README's powers table has it (tests/test_readme_powers.py)
         if power.agreement is not None:
             text += f", {agreement_words(power.agreement, terms)}"
         text += " (default: the ToR is silent)" if silent(terms, act, power) else power.cite()
@@ -187,8 +185,8 @@ def date_poll_callers(terms: Terms) -> str | None:
     others = [holder for holder in power.by if holder not in calls]
     if not others:
         return None
-    return f"{who_may(power.model_copy(update={'by': others}), Act.SCHEDULE_MEETING)}, who arranges the meetings" \
-        f"{power.cite()}"
+    who = who_may(power.model_copy(update={'by': others}), Act.SCHEDULE_MEETING, terms)
+    return f"{who}, who arranges the meetings{power.cite()}"
 
 
 def date_poll_row(terms: Terms) -> list[tuple[str, str]]:

@@ -21,7 +21,7 @@ from bot.terms_powers import Act
 def naming_chair(ctx: Context) -> str:
     """`the chair or the secretariat names the chair with `chair @person` (ToR 6.2)`: who records the next chair."""
     power = power_for(ctx.terms, Act.NAME_CHAIR)
-    return f"{who_may(power, Act.NAME_CHAIR)} names the chair with `{naming(ctx.terms)}`{power.cite()}"
+    return f"{who_may(power, Act.NAME_CHAIR, ctx.terms)} names the chair with `{naming(ctx.terms)}`{power.cite()}"
 
 
 def successor_on(ends_on: dt.date) -> str:

@@ -201,7 +201,7 @@ class Context:
             return ends.cited(f"{self.terms.name} operated until {show_date(ends.date)}, so no meeting can be "
                               "scheduled") + "; its record stays readable."
         power = power_for(self.terms, Act.SCHEDULE_MEETING)
-        who = who_may(power, Act.SCHEDULE_MEETING).removesuffix(" (or vice-chair, or the meeting's chair)")
+        who = who_may(power, Act.SCHEDULE_MEETING, self.terms).split(" (or ")[0]
         return f"{who[0].upper()}{who[1:]} can schedule one{power.cite()}: " \
                f"`meeting schedule {example_day(self.today).isoformat()} 10:00`."
 

@@ -23,7 +23,7 @@ def guest_hint(ctx: Context) -> str:
              if s.role is Role.OBSERVER and (s.several_holders or s.title not in taken)]
     if not seats:
         return ""
-    who = who_may(power_for(ctx.terms, Act.SEAT_MEMBER), Act.SEAT_MEMBER)
+    who = who_may(power_for(ctx.terms, Act.SEAT_MEMBER), Act.SEAT_MEMBER, ctx.terms)
     return (f" An invited guest is recorded by {who}, in one of the seats for them: {', '.join(seats)}. For "
             f"example `member add {mention(ctx.actor.display_name)} --seat \"{seats[0]}\"`.")
 

@@ -131,7 +131,7 @@ def how_to_record(ctx: Context) -> str:
     provides for guests (LIEG 2.7)."""
     if "guests" not in ctx.terms.model_fields_set or not ctx.terms.guests.allowed:
         return ""
-    who = who_may(power_for(ctx.terms, Act.RECORD_ACTIONS), Act.RECORD_ACTIONS)
+    who = who_may(power_for(ctx.terms, Act.RECORD_ACTIONS), Act.RECORD_ACTIONS, ctx.terms)
     return (f" A guest {ctx.terms.guests.cite()} is recorded by {who}: "
             f"`guest {mention(ctx.actor.display_name)} --from \"organisation\"`.").replace("  ", " ")
 

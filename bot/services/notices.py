@@ -94,8 +94,8 @@ def meeting_ahead(ctx: Context, meeting_id: int, starts: str | None = None) -> N
     if meeting.items:
         lines.append("Agenda: " + "; ".join(f"{i.position}. {i.title}" for i in meeting.items) + ".")
     else:
-        power = power_for(ctx.terms, Act.PLAN_AGENDA)  # LIEG 3.1: the steering group plans the agenda
-        lines.append(f"No agenda items yet; {who_may(power, Act.PLAN_AGENDA)} adds them with `agenda add \"title\"`"
+        who = who_may(power := power_for(ctx.terms, Act.PLAN_AGENDA), Act.PLAN_AGENDA, ctx.terms)  # LIEG 3.1
+        lines.append(f"No agenda items yet; {who} adds them with `agenda add \"title\"`"
                      + (" (the usual practice: the ToR does not say who)" if silent(ctx.terms, Act.PLAN_AGENDA, power)
                         else f"{power.cite()}") + ".")
     left, typed = outstanding(ctx, meeting)
@@ -198,7 +198,7 @@ def review(ctx: Context, due_on: dt.date) -> Notice | str:
     who = rule.cited(f"{rule.by[0].upper()}{rule.by[1:]} reviews it") if rule.by else \
         "The ToR does not say who reviews it"
     power = power_for(ctx.terms, Act.MARK_REVIEW_DONE)
-    records = f"{who_may(power, Act.MARK_REVIEW_DONE)} says `review done`{power.cite()}"
+    records = f"{who_may(power, Act.MARK_REVIEW_DONE, ctx.terms)} says `review done`{power.cite()}"
     if silent(ctx.terms, Act.MARK_REVIEW_DONE, power):
         records += " (the usual practice: the ToR does not say who records it)"
     return Notice("ToR review", f"{text}. {who}; when it is done, {records}.")

@@ -88,7 +88,7 @@ def away(ctx: Context, meeting: Meeting, chairing: Person | None) -> str:
     said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
                         for n, (name, what) in enumerate(dict(gone).items()))
     rest = "the rest of " if meeting.status == "open" else ""
-    return (f" But {said}: {who_may(power, act)} can name who chairs {rest}it with `meeting chair @person`"
+    return (f" But {said}: {who_may(power, act, ctx.terms)} can name who chairs {rest}it with `meeting chair @person`"
             f"{power.cite()}.")
 
 
