@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import BindParameter, Select, bindparam, func, select
+from sqlalchemy import BindParameter, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from bot.models import AuditEvent, Group
@@ -32,7 +32,7 @@ STAMP = "stamp"
 CHUNK = 1000  # ids per IN list
 IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
 # Built once (scheduler/plan.py's LOCKED_MARK says why); each head read from the (group_id, seq) index alone.
-HEADS: Select[tuple[int, int | None]] = select(
+HEADS = select(
     Group.id, select(func.max(AuditEvent.seq)).where(AuditEvent.group_id == Group.id).scalar_subquery()) \
     .where(Group.id.in_(IDS))
 NO_GROUP_HEAD = select(func.max(AuditEvent.seq)).where(AuditEvent.group_id.is_(None))
