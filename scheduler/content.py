@@ -29,9 +29,9 @@ def content(session: Session, message: Claimed, now: dt.datetime, contexts: dict
             return "the group is no longer in the record"
         contexts[message.group_id] = scheduler_context(session, group, now)
     ctx = contexts[message.group_id]
-    if seen is not None and (words := stamps.kept(message, seen, ctx)) is not None:
-        return words
     try:
+        if seen is not None and (words := stamps.kept(message, seen, ctx)) is not None:
+            return words
         notice = compose(ctx, message.kind, message.subject or "", message.instance or "")
     except DomainError as error:
         return f"the group's terms of reference cannot be read: {error.message}"
