@@ -21,7 +21,7 @@ from bot.replies import Reply
 from bot.services.context import Place
 from bot.services.posted_cards import PostedCard, note_shown, remember_card, shows_later
 from bot.services.workspaces import disabled_reason
-from scheduler import batch, outbox
+from scheduler import batch, outbox, stamps
 from scheduler.batch import Batch
 from scheduler.content import content
 from scheduler.failures import record_failure
@@ -107,6 +107,7 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
         # batch in a few queries, not message by message.
         places: dict[int, Destination | DeliveryFailed] = {}
         says: dict[int, Reply | str] = {}
+        seen = stamps.heads(session, {m.group_id for m in claimed if m.composed})  # before the record: see stamps
         read = batch.read(session, claimed, now)
         identities = accounts(session, claimed)
         for message in claimed:
@@ -114,7 +115,8 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
                 places[message.id] = destination(session, message, notifiers, read, identities)
             except DeliveryFailed as failure:
                 places[message.id] = failure
-            says[message.id] = outdone(session, places[message.id], content(session, message, now, read.contexts))
+            says[message.id] = outdone(session, places[message.id], content(session, message, now, read.contexts,
+                                                                                  seen))
     lease = Lease(sessions, clock or (lambda: now))
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:

@@ -24,7 +24,7 @@ from bot.services.context import Context
 from bot.services.notices import Notice
 from bot.services.reminders import compose, stored
 from bot.services.workspaces import disabled_reason
-from scheduler import batch, changes, events, outbox, partition, plan
+from scheduler import batch, changes, events, outbox, partition, plan, stamps
 
 # Built once, with bound parameters (scheduler/plan.py's LOCKED_MARK says why).
 DUE = select(ReminderPlan).where(ReminderPlan.due_at <= bindparam("now"), ReminderPlan.kind != plan.REPLAN) \
@@ -52,10 +52,13 @@ def base(row: ReminderPlan) -> dict[str, Any]:
             "reminder": row.occurrence, "subject": row.subject, "instance": row.instance}
 
 
-def messages(ctx: Context, row: ReminderPlan, notice: Notice, bindings: list[ChannelBinding]) -> list[dict[str, Any]]:
-    """One message per person, or per channel bound to the group, each composed again when it is sent; a group
-    with no channel gets a failed row saying so, so a reminder never disappears silently."""
-    common = {**base(row), "title": notice.title, "text": notice.text, "composed": True}
+def messages(ctx: Context, row: ReminderPlan, notice: Notice, bindings: list[ChannelBinding],
+             seen: stamps.Heads | None = None) -> list[dict[str, Any]]:
+    """One message per person, or per channel bound to the group, sent with these words unless the record has
+    changed by then (`seen`: the audit chains' heads before it was composed; scheduler/stamps.py), when it is
+    composed again; a group with no channel gets a failed row saying so, so a reminder never disappears silently."""
+    common = {**base(row), "title": notice.title, "text": notice.text, "composed": True,
+              "reply": stamps.stamp(seen, row.group_id, ctx.now, notice.quoted) if seen is not None else None}
     if notice.people:
         people = dict.fromkeys(notice.people)
         return [{**common, "key": f"{row.occurrence}:person:{p}", "recipient_id": p, "text": notice.text_for(p)}
@@ -123,12 +126,15 @@ def derive(session: Session, now: dt.datetime, limit: int = 300) -> Derived:
     due = session.scalars(DUE, {"now": now, "limit": limit}).all()
     report.more = len(due) == limit or more_groups
     latest = {series(row): row for row in due}
+    # The chains' heads before the record is read for the words: a change committed meanwhile makes them older.
+    seen = stamps.heads(session, {row.group_id for row in due}) if due else {}
     read = batch.read(session, due, now)
     rows: list[dict[str, Any]] = []
     for row in due:
         ctx = read.contexts[row.group_id]
         try:
-            rows += queue(ctx, row, latest[series(row)] is row, now, read.bindings[row.group_id])
+            rows += queue(ctx, row, latest[series(row)] is row, now, read.bindings[row.group_id],
+                          seen)
         except DomainError as error:  # a ToR the bot can no longer read must not stop every other group
             rows.append(set_aside(row, f"the group's terms of reference cannot be read: {error.message}"))
     if due:
@@ -152,7 +158,7 @@ def keep_given(session: Session, rows: list[ReminderPlan], now: dt.datetime) -> 
 
 
 def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime,
-          bindings: list[ChannelBinding]) -> list[dict[str, Any]]:
+          bindings: list[ChannelBinding], seen: stamps.Heads | None = None) -> list[dict[str, Any]]:
     """The messages a due reminder calls for, or a row saying why it is set aside."""
     if not latest:
         return [set_aside(row, "a later reminder of the same series fell due at the same pass and replaces it")]
@@ -162,7 +168,7 @@ def queue(ctx: Context, row: ReminderPlan, latest: bool, now: dt.datetime,
     if row.kind == "poll-close":
         return close_poll(ctx, row, bindings)
     notice = compose(ctx, row.kind, row.subject or "", row.instance or "")
-    return messages(ctx, row, notice, bindings) if isinstance(notice, Notice) else [set_aside(row, notice)]
+    return messages(ctx, row, notice, bindings, seen) if isinstance(notice, Notice) else [set_aside(row, notice)]
 
 
 def series(row: ReminderPlan) -> str:

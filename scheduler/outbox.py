@@ -72,7 +72,7 @@ class Claimed:
     claimed_until: dt.datetime
     subject: str | None = None
     instance: str | None = None
-    composed: bool = False  # composed again from the record when sent; else `reply` (or title and text) as stored
+    composed: bool = False  # a reminder, `reply` its stamp (scheduler/stamps.py); else `reply` (or words) as stored
     reply: dict[str, Any] | None = None
 
 

@@ -149,6 +149,8 @@ def forget_person(session: Session, person: Person, now: dt.datetime) -> str:
                          meeting=minutes.meeting_id, person=person.id, old_sha256=old, sha256=minutes.sha256)
     for message in session.scalars(select(OutboxMessage)):
         message.text = redact(message.text, names, pseudonym)
+        if message.composed:  # a reminder's stamp quotes what members typed: it is composed again (scheduler/stamps.py)
+            message.reply = None
     for identity in list(person.identities):
         session.delete(identity)
     person.display_name, person.forgotten = pseudonym, True

@@ -14,6 +14,10 @@ START_PROMPT_USEFUL_FOR = dt.timedelta(hours=1)
 VACANCY_USEFUL_FOR = dt.timedelta(days=7)
 ABSENCE_WARNING_USEFUL_FOR = dt.timedelta(days=14)
 REVIEW_PROMPTS_AFTER_DUE = dt.timedelta(days=365)
+# An overdue review is prompted at the ToR's pace (weekly by default) for four weeks, then about monthly (every four
+# weeks, or the ToR's pace where it is slower) until a year past due: the ToRs review annually (CJCG 8.1, LIEG 6.2).
+REVIEW_OFTEN_AFTER_DUE = dt.timedelta(days=28)
+REVIEW_LATER_EVERY = dt.timedelta(days=28)
 OFFSET_SUFFIX = re.compile(r"-\d+[dhw]$")
 
 
@@ -97,17 +101,20 @@ def deputy_lapse(nomination_id: int, ends_on: dt.date, zone: ZoneInfo, rules: Re
 
 
 def review(group_id: int, due_on: dt.date, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
-    """Every `review_every_days` from `review_days_before` the due date until a review is recorded (a recorded
-    review moves the due date, and with it every later prompt)."""
+    """Every `review_every_days` from `review_days_before` the due date until four weeks past it, then every four
+    weeks (or every `review_every_days`, if longer) until a year past it, or until a review is recorded (a recorded
+    review moves the due date, and with it every later prompt). The k-th of the series at the ToR's pace is kind
+    `review-{k}w` (k weeks on, at the default pace), whichever pace prompts on its day."""
     if rules.review_days_before is None:
         return []
     first, step = due_on - rules.review_days_before * DAY, rules.review_every_days * DAY
-    days: list[dt.date] = []
-    while first + len(days) * step <= due_on + REVIEW_PROMPTS_AFTER_DUE:
-        days.append(first + len(days) * step)
-    moments = [at_local(day, rules.at, zone) for day in days]
+    later = -(-REVIEW_LATER_EVERY // step)  # every `later`-th step once the review is four weeks overdue
+    steps = [k for k in range((due_on + REVIEW_PROMPTS_AFTER_DUE - first) // step + 1)
+             if first + k * step <= due_on + REVIEW_OFTEN_AFTER_DUE or k % later == 0]
+    moments = [at_local(first + k * step, rules.at, zone) for k in steps]
     return [Occurrence(f"review-{k}w", f"group:{group_id}", due_on.isoformat(), moment,
-                       moments[k + 1] if k + 1 < len(moments) else None) for k, moment in enumerate(moments)]
+                       moments[i + 1] if i + 1 < len(moments) else None)
+            for i, (k, moment) in enumerate(zip(steps, moments, strict=True))]
 
 
 def dated(kind: str, group_id: int, on: dt.date, offsets: tuple[int, ...], zone: ZoneInfo,

@@ -1,5 +1,5 @@
 """What each reminder says and to whom, read from the record at the moment it is composed (when it falls due, and
-again when it is sent).
+again when it is sent if the record has changed meanwhile: scheduler/stamps.py).
 
 Each function takes the group's context, the subject's id and the instance the reminder is about (the meeting's
 start, the term's end date) and returns a Notice, or a string saying why nothing is sent (the meeting was cancelled

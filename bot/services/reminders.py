@@ -1,9 +1,9 @@
 """What the scheduler asks the core: the notice a typed reminder calls for now (its text and its recipients), or
 why none; and prepared replies the outbox carries as they are (a poll's result, a post a platform refused).
 
-The scheduler composes a reminder when it falls due (to choose its recipients) and again when it sends it, so
-what is sent is what the record says at that moment: a reminder whose subject no longer calls for it is set
-aside with the reason.
+The scheduler composes a reminder when it falls due (to choose its recipients), and sends those words while the
+record has not changed since (scheduler/stamps.py); else it composes it again when it sends it, so what is sent is
+what the record says at that moment: a reminder whose subject no longer calls for it is set aside with the reason.
 """
 
 from __future__ import annotations

@@ -50,3 +50,18 @@ def test_review_prompts_are_weekly_from_thirty_days_before_and_each_gives_way_to
     assert [o.due_at.date() for o in found[:3]] == [dt.date(2026, 12, 16), dt.date(2026, 12, 23), dt.date(2026, 12, 30)]
     assert found[0].expires_at == found[1].due_at
     assert {o.series for o in found} == {"review:group:1@2027-01-15"}
+
+
+def test_an_overdue_review_is_prompted_weekly_for_four_weeks_then_every_four_weeks_for_a_year() -> None:
+    """The ToRs review annually (CJCG 8.1, LIEG 6.2): a group a month past its review is not prompted every week
+    of the year after; each prompt keeps the key it had in the weekly series, so an upgrade sends none twice."""
+    due = dt.date(2027, 1, 15)
+    found = reminders.review(1, due, LONDON, ReminderRules())
+    days = [o.due_at.date() for o in found]
+    weekly = [dt.date(2026, 12, 16) + dt.timedelta(weeks=k) for k in range(9)]  # to 10 Feb, 26 days past due
+    assert days[:9] == weekly and all(day <= due + dt.timedelta(days=28) for day in weekly)
+    assert days[9:12] == [dt.date(2027, 3, 10), dt.date(2027, 4, 7), dt.date(2027, 5, 5)]  # every 4 weeks after
+    assert days[-1] <= due + dt.timedelta(days=365) < days[-1] + dt.timedelta(weeks=4)
+    assert len(found) == 9 + 12
+    assert [o.kind for o in found[8:11]] == ["review-8w", "review-12w", "review-16w"]
+    assert [o.expires_at for o in found[:-1]] == [o.due_at for o in found[1:]]  # each gives way to the next

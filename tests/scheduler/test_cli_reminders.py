@@ -20,8 +20,9 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     db = f"sqlite:///{tmp_path / 'govbot.db'}"
     govbot(capsys, db, "group", "import", str(example("cjcg")))
 
-    # A Monday: the CJCG's overdue ToR review is prompted weekly, but no channel is bound to the group.
-    out = govbot(capsys, db, "tick", "--now", "2026-12-07T09:00Z")
+    # A Monday: the CJCG's ToR review, due on 15 Jul 2026, is prompted every four weeks once a month overdue, but no
+    # channel is bound to the group.
+    out = govbot(capsys, db, "tick", "--now", "2026-11-30T09:00Z")
     assert "queued 0, set aside 1" in out
     assert "no channel is bound to Children's Joint Commissioning Group; bind one with `group bind cjcg`" in out
 
@@ -42,13 +43,13 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
     listing = govbot(capsys, db, "reminders", "--group", "cjcg")
     assert "Reminders of Children's Joint Commissioning Group (cjcg):" in listing
     failed, sent_part = listing.split("Sent:")
-    assert "Not delivered:\n  ! review-26w:group:1@2026-07-15:channel:none" in failed
-    assert "  ! review-25w:group:1@2026-07-15:channel:none — ToR review: no channel is bound to" in failed
+    assert "Not delivered:\n  ! review-24w:group:1@2026-07-15:channel:none — ToR review: no channel is bound to" \
+        in failed
     assert "chair-term-30d:membership:1@2027-01-14:person:1 — Term ending, sent Tue 15 Dec 2026, 09:00 GMT" in sent_part
     assert "Planned next:" in listing
 
     seen = govbot(capsys, db, "reminders", "--group", "cjcg", "--acknowledge")
-    assert "Acknowledged 2 failed reminders: they are pruned after the retention." in seen
+    assert "Acknowledged 1 failed reminder: they are pruned after the retention." in seen
     assert "Not delivered:" not in govbot(capsys, db, "reminders", "--group", "cjcg")
 
 
