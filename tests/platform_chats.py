@@ -199,19 +199,32 @@ class SlackChat(Speaking):
 
     def __init__(self, workspace: Workspace, sessions: sessionmaker[Session], clock: Clock) -> None:
         self.workspace, self.sessions, self.clock = workspace, sessions, clock
+        self.quiet: tuple[int, int] | None = None  # `mark()` when govbot's Slack threads were last seen idle
 
     @staticmethod
     def account(name: str) -> str:
         return "U" + name.upper()
 
+    def mark(self) -> tuple[int, int]:
+        """The requests sent to govbot and the calls it has made so far."""
+        with self.workspace.fake.changed:
+            return self.workspace.requests, len(self.workspace.fake.calls)
+
+    def settle(self) -> None:
+        """Wait until what followed the last command has reached Slack, so it is not read as the next one's answer.
+        Where govbot was seen idle after the last answer and has neither been sent a request nor made a call since,
+        it still is (its threads only work for a request), and looking again would find it so."""
+        if self.quiet is None or self.quiet != self.mark():
+            wait_until_idle()
+
     def say(self, who: str, text: str) -> Said:
-        wait_until_idle()  # what followed the last command has reached Slack: it is not read as this one's answer
+        self.settle()
         before = len(self.workspace.fake.calls)
         return self.answer(self.workspace.command(who, slack_text(text), self.channel), before)
 
     def press(self, who: str, label: str, on: Said) -> Said:
         assert on.card is not None, f"no message with buttons in: {on.text}"
-        wait_until_idle()
+        self.settle()
         before = len(self.workspace.fake.calls)
         return self.answer(self.workspace.click(who, on.buttons[label], on.card, self.channel), before)
 
@@ -228,6 +241,7 @@ class SlackChat(Speaking):
 
     def posted(self) -> list[str]:
         wait_until_idle(changed=self.workspace.fake.changed)
+        self.quiet = self.mark()
         with self.workspace.fake.changed:
             return [slack_read(c) for c in self.workspace.fake.calls if c.method == "chat.postMessage"
                     and c.params.get("channel") == self.channel]
@@ -241,6 +255,7 @@ class SlackChat(Speaking):
         if ack is None:
             fake.wait_for(lambda: answers(fake, before, path))
             wait_until_idle(changed=fake.changed)  # and all that follows it: govbot's Slack threads have nothing to do
+            self.quiet = self.mark()
         calls = ([ack] if ack else []) + answers(fake, before, path)
         shown = [slack_read(c) for c in calls]
         private = [s for c, s in zip(calls, shown, strict=True) if c.path == path]

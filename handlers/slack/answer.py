@@ -173,7 +173,8 @@ class Exchange:
         no response_url, in a channel the bot is not in), the app's direct message with them."""
         hook = slacks_own(self.response_url, self.client.base_url)
         if hook:
-            WebhookClient(hook).send(response_type="ephemeral", replace_original=False, **message(reply))
+            WebhookClient(hook, ssl=self.client.ssl).send(response_type="ephemeral", replace_original=False,
+                                                          **message(reply))
             return
         try:
             self.client.chat_postEphemeral(channel=self.place.channel_id, user=self.speaker.user_id, **message(reply))

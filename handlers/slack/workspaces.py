@@ -189,5 +189,6 @@ def refused(req: BoltRequest, sentence: str) -> BoltResponse:
                                 headers={"content-type": "application/json"})
     hook = payloads.slacks_own(req.context.response_url, req.context.client.base_url) if req.context.client else None
     if hook:
-        WebhookClient(hook).send(response_type="ephemeral", replace_original=False, text=sentence)
+        WebhookClient(hook, ssl=req.context.client.ssl).send(response_type="ephemeral", replace_original=False,
+                                                             text=sentence)
     return BoltResponse(status=200, body="")

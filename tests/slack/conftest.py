@@ -60,6 +60,7 @@ class Workspace:
         self.counter = itertools.count(1)
         self.http = KeptAlive(url, timeout=10)
         self.stop = stop
+        self.requests = 0  # how many requests Slack has sent govbot
 
     def finish(self) -> None:
         """Shut govbot's server down the way `govbot run` does: all acknowledged work completes first."""
@@ -78,6 +79,7 @@ class Workspace:
                 "Content-Type": content_type}
 
     def post(self, body: str, headers: dict[str, str]) -> Sent:
+        self.requests += 1
         status, answer = self.http.post("/slack/events", body.encode(), headers)
         return Sent(status, answer.decode())
 
