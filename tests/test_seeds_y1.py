@@ -29,9 +29,15 @@ def cscpwg_chair_elected_in_january(chat: Chat) -> None:
 def cease_on_31_march_carried(chat: Chat) -> dict[str, str]:
     """Between meetings, on 12 Jan 2023, all four members agree bob's motion 2 that the group ceases on 31 March
     2023 (ToR Operation); the fields alice's close of the vote shows."""
+    return cease_carried(chat, "That the working group ceases on 31 March 2023")
+
+
+def cease_carried(chat: Chat, motion: str) -> dict[str, str]:
+    """CSCPWG's chair elected, then on 12 Jan 2023 all four members carry bob's motion 2, `motion`; the close's
+    fields."""
     cscpwg_chair_elected_in_january(chat)
     chat.now = dt.datetime(2023, 1, 12, 9, 0, tzinfo=dt.UTC)
-    chat.ok("bob", 'motion "That the working group ceases on 31 March 2023" --closes "2023-01-25 17:00"')
+    chat.ok("bob", f'motion "{motion}" --closes "2023-01-25 17:00"')
     chat.ok("alice", 'motion vote 2 --closes "2023-01-25 17:00"')
     for member in ("alice", "bob", "carol", "dan"):
         chat.ok(member, "vote 2 for")
@@ -60,13 +66,7 @@ def test_cscpwg_a_motion_to_cease_on_a_later_day_does_not_end_the_group_today(ch
 
 def test_cscpwg_a_motion_to_cease_now_still_ends_the_group_at_once(chat: Chat) -> None:
     """A motion that the group ceases with no day, or on a day gone, ends it when recorded, as before."""
-    cscpwg_chair_elected_in_january(chat)
-    chat.now = dt.datetime(2023, 1, 12, 9, 0, tzinfo=dt.UTC)
-    chat.ok("bob", 'motion "That the working group ceases from 12 January 2023" --closes "2023-01-25 17:00"')
-    chat.ok("alice", 'motion vote 2 --closes "2023-01-25 17:00"')
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "vote 2 for")
-    chat.ok("alice", "poll close 2")
+    cease_carried(chat, "That the working group ceases from 12 January 2023")
     assert "ends on 12 Jan 2023" in chat.ok("alice", "group end --motion 2").text
 
 
