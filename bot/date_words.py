@@ -68,8 +68,11 @@ def joined_date_and_time(positional: list[str], names: list[str]) -> list[str]:
     """`10 Dec 2026 10:00` (or `10:00 10 Dec 2026`, `on 10 December at 10am`) as the two words a verb whose arguments
     are `names` = [date, time] (`meeting schedule`) takes, the date's words joined; a date in words with no time
     (`10 Dec`) as the date alone, so the time is asked for; anything else as it came, read (or refused) as typed."""
-    if names != ["date", "time"]:
+    if names[-2:] != ["date", "time"]:
         return positional
+    if len(names) > 2:  # `meeting move 2 15 Jan 10:00`: the meeting's number first, then its date and time
+        lead = len(names) - 2
+        return positional[:lead] + joined_date_and_time(positional[lead:], names[lead:])
     positional = [word for word in positional if word.casefold() not in JOINING]
     at = next((i for i, word in enumerate(positional) if looks_like_time(word)), None)
     if at is None and len(positional) > 1 and all(DATE_WORD.match(word) or word.casefold() in RELATIVE

@@ -17,6 +17,7 @@ from bot.services import (
     guests,
     interests,
     item_minutes,
+    meeting_move,
     meeting_people,
     meetings,
     minutes,
@@ -56,6 +57,7 @@ handles(verbs.Meetings, meetings.list_meetings)
 handles(verbs.MeetingOpen, meetings.open_meeting)
 handles(verbs.MeetingClose, meetings.close_meeting)
 handles(verbs.MeetingCancel, meetings.cancel)
+handles(verbs.MeetingMove, meeting_move.move_meeting)
 handles(verbs.MeetingChair, meeting_people.name_meeting_chair)
 handles(verbs.MeetingMinuteTaker, meeting_people.name_minute_taker)
 handles(verbs.AgendaAdd, meetings.add_item)

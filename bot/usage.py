@@ -118,8 +118,8 @@ def say_for(verb: Described, name: str, today: dt.date | None, given: dict[str, 
     if name == "time" and isinstance(day, str) and today is not None:  # `meeting schedule 10 Dec`: that date, to copy
         typed = parse_date(day, today)  # or its refusal, naming it (`next Thursday`)
         said = said.replace(example_day(today).isoformat(), typed.isoformat()) if typed >= today else said
-    poll = (given or {}).get("poll")
-    if "N" in verb.usage.split()[:3] and name != "poll" and isinstance(poll, int):
+    poll = (given or {}).get("poll", (given or {}).get("meeting"))  # `meeting move 2`: meeting 2's, to copy
+    if "N" in verb.usage.split()[:3] and name not in ("poll", "meeting") and isinstance(poll, int):
         said = FIRST_NUMBER.sub(str(poll), said, count=1)
     return said
 

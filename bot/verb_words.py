@@ -58,9 +58,33 @@ def in_order(tokens: list[str], words: list[str]) -> tuple[list[str], list[str]]
     `completed`) is `action done 1`; `here, apologies for lateness` is `here`; any other words as typed."""
     if len(words) == 3 and words[0] == "action" and tokens[1].isdigit() and words[2] in DONE_WORDS:
         return [tokens[0], "done", tokens[1]], ["action", "done", words[1]]
+    if (at := moving_at(words)):
+        return moved(tokens, at), moved(words, at)
     if remark_after_here(tokens, words):
         return tokens[:1], words[:1]
     return tokens, words
+
+
+MOVE_WORDS = ("move", "reschedule", "rearrange", "postpone")
+
+
+def moving_at(words: list[str]) -> int:
+    """Where the meeting's number is in words that move a meeting: `meeting move 2`, `meeting reschedule 2`,
+    `reschedule meeting 2`, `move meeting 2`, `reschedule 2`; 0 in any other words."""
+    if len(words) > 1 and words[0] == "meeting" and words[1] in MOVE_WORDS:
+        return 2
+    if words[0] in MOVE_WORDS and len(words) > 1:
+        return 2 if words[1] == "meeting" else 1 if words[1].removeprefix("#").isdecimal() else 0
+    return 0
+
+
+def moved(said: list[str], at: int) -> list[str]:
+    """`said` as `meeting move N ...`, from the number at `at` on, a `to` after the number left out (`reschedule
+    meeting 2 to 15 Jan 10:00`)."""
+    rest = said[at:]
+    if len(rest) > 1 and rest[1].casefold() == "to":
+        rest = rest[:1] + rest[2:]
+    return ["meeting", "move", *rest]
 
 
 REMARK_MARKS = (",", ";", "-", "–", "—")

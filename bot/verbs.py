@@ -1,6 +1,6 @@
 """The verbs the command grammar knows, in the order `help` lists them: each a typed command class (bot.verbs_group,
-bot.verbs_meeting, bot.verbs_vote) whose fields are its arguments and options. `VERBS`, the table the parser and
-help read, is derived from those classes."""
+bot.verbs_meeting, bot.verbs_meeting_move, bot.verbs_vote) whose fields are its arguments and options. `VERBS`, the
+table the parser and help read, is derived from those classes."""
 
 from __future__ import annotations
 
@@ -54,11 +54,13 @@ from bot.verbs_meeting import (
     Review,
     ReviewDone,
 )
+from bot.verbs_meeting_move import MeetingMove
 from bot.verbs_vote import Motion, MotionTable, MotionVote, MotionWithdraw, Poll, PollClose, Polls, Results, Vote
 
 COMMANDS: tuple[type[Command], ...] = (
     Help, GroupInfo, Terms, GroupBind, GroupUnbind, GroupEnd, Members, MemberAdd, MemberRemove, Chair, Deputy,
     DeputyRevoke, Deputies, Declare, Interests, MeetingSchedule, Meetings, MeetingOpen, MeetingClose, MeetingCancel,
+    MeetingMove,
     AgendaAdd, Agenda, Here, Apologies, Attendance, AttendanceRegister, MeetingMinutes, Minutes, Page,
     MinutesApprove, Minute, Resolved, Quorum, Motion, MotionTable, MotionVote, MotionWithdraw, Poll, Polls, Vote,
     PollClose, Results, Action, ActionDone, Actions, Review, ReviewDone, ReportDone, MeetingChair, Leaving, Guest,
@@ -72,7 +74,7 @@ __all__ = [
     "Arg", "BY_NAME", "CLASS_OF", "COMMANDS", "Command", "VERBS", "Verb", "Action", "ActionDone", "Actions",
     "Agenda", "AgendaAdd", "Apologies", "Attendance", "AttendanceRegister", "Chair", "Declare", "Deputies",
     "Deputy", "DeputyRevoke", "GroupBind", "GroupUnbind", "GroupEnd", "GroupInfo", "Help", "Here", "Interests",
-    "MeetingCancel",
+    "MeetingCancel", "MeetingMove",
     "MeetingClose", "MeetingMinutes", "MeetingOpen", "MeetingSchedule", "Meetings", "MemberAdd", "MemberRemove",
     "Members", "Minute", "Minutes", "MinutesApprove", "Motion", "MotionTable", "MotionVote", "MotionWithdraw", "Page",
     "Poll", "PollClose", "Polls", "Quorum", "ReportDone", "Resolved", "Results", "Review", "ReviewDone", "Terms",

@@ -24,6 +24,7 @@ SAID = {
     "deputy revoke": "deputy revoke @yan --for @carol", "deputies": "deputies", "declare": "declare none",
     "interests": "interests", "meeting schedule": "meeting schedule 2026-12-20 10:00", "meetings": "meetings",
     "meeting open": "meeting open", "meeting close": "meeting close", "meeting cancel": "meeting cancel 2",
+    "meeting move": "meeting move 2 2026-12-21 10:00",
     "meeting chair": "meeting chair @bob", "meeting minute-taker": "meeting minute-taker @bob",
     "agenda add": 'agenda add "Leak"', "agenda": "agenda 1", "here": "here", "apologies": "apologies",
     "attendance": "attendance", "attendance register": "attendance register", "meeting minutes": "meeting minutes 1",

@@ -45,10 +45,10 @@ SCOPES: dict[str, Scope] = {
     "attendance register": Scope.RECORD, "polls": Scope.RECORD, "actions": Scope.RECORD,
     **{verb: Scope.ACT for verb in (
         "member add", "member remove", "chair", "deputy", "deputy revoke", "declare", "meeting schedule",
-        "meeting open", "meeting close", "meeting cancel", "agenda add", "here", "apologies", "minutes approve",
-        "motion", "motion table", "motion vote", "motion withdraw", "poll", "vote", "poll close", "action",
-        "action done", "review done", "report done", "minute", "resolved", "group end", "group unbind", "meeting chair",
-        "leaving", "guest", "meeting minute-taker")},
+        "meeting open", "meeting close", "meeting cancel", "meeting move", "agenda add", "here", "apologies",
+        "minutes approve", "motion", "motion table", "motion vote", "motion withdraw", "poll", "vote", "poll close",
+        "action", "action done", "review done", "report done", "minute", "resolved", "group end", "group unbind",
+        "meeting chair", "leaving", "guest", "meeting minute-taker")},
 }
 
 

@@ -41,16 +41,17 @@ def cadence_warnings(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
                                                                   in_year)) + ((f"Cadence: {soon}",) if soon else ())
 
 
-def require_chair_for_additional(ctx: Context, day: dt.date) -> tuple[str, ...]:
+def require_chair_for_additional(ctx: Context, day: dt.date, moving: Meeting | None = None) -> tuple[str, ...]:
     """Where the ToR has additional meetings agreed by the chair, refuse anyone but the chair a meeting on `day`
     that comes sooner than the cadence after the last regular meeting (NotAllowed, naming the chair); return the
-    notice the chair's additional meeting carries. Before a chair is in office, whoever presides schedules."""
+    notice the chair's additional meeting carries. Before a chair is in office, whoever presides schedules. The
+    meeting `moving` to `day` (`meeting move`) is not counted where it was."""
     rule = ctx.terms.meetings
     if not rule.additional_agreed_by_chair:
         return ()
     zone = ctx.terms.zone
     earlier = [(m.starts_at.astimezone(zone).date(), m.number) for m in ctx.session.scalars(
-        HELD_MEETINGS, {"group_id": ctx.group.id})]
+        HELD_MEETINGS, {"group_id": ctx.group.id}) if m is not moving]
     regular = last_regular(rule, day, earlier)
     if regular is None:
         return ()
@@ -81,7 +82,8 @@ def require_timely_opening(ctx: Context, meeting: Meeting, confirmed: bool) -> s
     if not confirmed:
         raise NotAllowed(f"Meeting {meeting.number} is scheduled for {when}, {hours} from now, and members "
                          "expect it then. If the meeting really is starting now, confirm with "
-                         f"`meeting open {meeting.number} --confirm`; to change its time, cancel and reschedule it.")
+                         f"`meeting open {meeting.number} --confirm`; to change its time, "
+                         f"`meeting move {meeting.number} <date> <time>` keeps its agenda and apologies.")
     return (f"Opened {hours} before its scheduled time ({when}) on the chair's confirmation; the minutes record "
             f"the date and time it opened, {show(ctx.now, ctx.terms.zone)}.")
 

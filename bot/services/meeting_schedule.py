@@ -35,15 +35,7 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
     if cmd.chair:
         require(ctx, Act.NAME_MEETING_CHAIR, "name a meeting's chair")
     zone = ctx.terms.zone
-    day, time = parse_day_and_time(cmd.date, cmd.time, ctx.today)
-    fold = 1 if cmd.second else 0 if cmd.first else None
-    starts_at = local_to_utc(day, time, zone, fold)
-    if starts_at <= ctx.now:
-        raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
-    ends = ctx.terms.operates_until
-    if ends and day > ends.date:
-        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
-                         + "; schedule the meeting before then.")
+    day, starts_at = new_start(ctx, cmd.date, cmd.time, 1 if cmd.second else 0 if cmd.first else None)
     additional = conduct.require_chair_for_additional(ctx, day)
     chair = ctx.person(cmd.chair) if cmd.chair else None
     minute_taker = ctx.person(cmd.minutes) if cmd.minutes else None
@@ -85,6 +77,22 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
                  subject=MeetingRef(meeting.id), notices=notices)
 
 
+def new_start(ctx: Context, date: str, time: str, fold: int | None) -> tuple[dt.date, dt.datetime]:
+    """The local day and the UTC start of a meeting at `date` and `time` as typed, in the group's zone (`fold`: the
+    first or second of a time the clocks going back gives twice). Raises UsageError for words not understood or a
+    time past, NotAllowed for a day after a time-limited group stops operating."""
+    zone = ctx.terms.zone
+    day, at = parse_day_and_time(date, time, ctx.today)
+    starts_at = local_to_utc(day, at, zone, fold)
+    if starts_at <= ctx.now:
+        raise UsageError(f"{show(starts_at, zone)} is in the past; give a date and time still to come.")
+    ends = ctx.terms.operates_until
+    if ends and day > ends.date:
+        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
+                         + "; schedule the meeting before then.")
+    return day, starts_at
+
+
 def standing_items(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
     """Put the items the ToR has on every agenda first on `meeting`'s; return each as the agenda shows it, citing
     its clause."""
@@ -101,10 +109,11 @@ MEETINGS_BETWEEN = select(Meeting).where(
     Meeting.starts_at < bindparam("before"), Meeting.starts_at > bindparam("after")).order_by(Meeting.starts_at)
 
 
-def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | None:
+def require_no_meeting_at(ctx: Context, starts_at: dt.datetime, moving: Meeting | None = None) -> Meeting | None:
     """Refuse a second meeting of the group starting within SAME_START of a scheduled or open one (NotAllowed,
     naming it and how to see or cancel it); return another meeting on the same local day, if any, to mention.
-    Call it holding the group's turn (`next_number`), so a meeting being scheduled at the same moment is seen."""
+    Call it holding the group's turn (`next_number`), so a meeting being scheduled at the same moment is seen.
+    The meeting `moving` there (`meeting move`) is no other meeting."""
     zone = ctx.terms.zone
     day = starts_at.astimezone(zone).date()
     day_starts = dt.datetime.combine(day, dt.time(0, 0), tzinfo=zone).astimezone(dt.UTC)
@@ -112,12 +121,14 @@ def require_no_meeting_at(ctx: Context, starts_at: dt.datetime) -> Meeting | Non
     nearby = ctx.session.scalars(MEETINGS_BETWEEN, {
         "group_id": ctx.group.id, "before": max(day_ends, starts_at + SAME_START),
         "after": min(day_starts, starts_at - SAME_START)}).all()
+    nearby = [m for m in nearby if m is not moving]
     same = next((m for m in nearby if abs(m.starts_at - starts_at) < SAME_START), None)
     if same is None:
         return nearby[0] if nearby else None
     apart = abs(same.starts_at - starts_at) // dt.timedelta(minutes=1)
-    why = "so I have not scheduled another at the same time" if not apart else \
-        f"{apart} minutes from the time you gave; a group holds one meeting at a time, so I have not scheduled another"
+    done = f"moved meeting {moving.number} there" if moving else "scheduled another"
+    why = f"so I have not {done} at the same time" if not apart else \
+        f"{apart} minutes from the time you gave; a group holds one meeting at a time, so I have not {done}"
     undo = f"`meeting cancel {same.number}` if the new one replaces it" if same.status == "scheduled" else \
         "`meeting close` when it ends"
     raise NotAllowed(f"Meeting {same.number} is already {same.status} for {show(same.starts_at, zone)}, {why}. "
