@@ -54,7 +54,7 @@ def test_opening_days_early_is_refused_until_the_chair_confirms_and_the_minutes_
     refused = chat.refused("alice", "meeting open")
     assert refused.text == ("Meeting 1 is scheduled for Thu 3 Dec 2026, 10:00 GMT, 2 days from now, and members "
                             "expect it then. If the meeting really is starting now, confirm with `meeting open 1 "
-                            "--confirm`; to change its time, cancel and reschedule it.")
+                            "--confirm`; to change its time, `meeting move 1 <date> <time>` keeps its agenda and apologies.")
     assert "Only the chair" in chat.refused("bob", "meeting open --confirm").text
     opened = chat.ok("alice", "meeting open --confirm")
     assert opened.notices == ("Opened 2 days before its scheduled time (Thu 3 Dec 2026, 10:00 GMT) on the chair's "
