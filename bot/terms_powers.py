@@ -39,7 +39,7 @@ ACT_WORDS: dict[Act, str] = {
     Act.CO_OPT_MEMBER: "co-opt a member",
     Act.NAME_CHAIR: "name the chair",
     Act.NAME_MEETING_CHAIR: "name a meeting's chair",
-    Act.SCHEDULE_MEETING: "schedule or cancel a meeting",
+    Act.SCHEDULE_MEETING: "schedule, move or cancel a meeting",
     Act.PLAN_AGENDA: "plan the agenda",
     Act.RUN_MEETING: "open and close a meeting",
     Act.PROPOSE_MOTION: "propose a motion",

@@ -43,7 +43,7 @@ def test_a_named_seat_holds_a_power_by_its_title() -> None:
 def test_terms_says_which_powers_are_defaults() -> None:
     rows = dict(powers_in_force(parse_terms(BOARD + "powers:\n  plan_agenda: {by: [secretariat]}\n")))
     assert rows["Who may plan the agenda"] == "the secretariat"  # stated, though without a clause
-    assert rows["Who may schedule or cancel a meeting"] == "the chair or the secretariat (default: the ToR is silent)"
+    assert rows["Who may schedule, move or cancel a meeting"] == "the chair or the secretariat (default: the ToR is silent)"
 
 
 def test_a_power_that_names_an_unknown_seat_is_refused_at_import() -> None:
