@@ -145,3 +145,10 @@ def test_the_meetings_card_shows_the_new_time(platform_chat: Speaking) -> None:
         assert any("moved from Thu 10 Dec 2026, 10:00 GMT to Fri 11 Dec" in post for post in chat.posted())
     if (shown := chat.card_now(card, showing="11 Dec")) is not None:  # the card posted in the channel
         assert "Fri 11 Dec 2026, 14:00 GMT" in shown and "Thu 10 Dec" not in shown, shown
+
+
+def test_moving_a_meeting_to_another_place_at_the_same_time_says_where_not_moved_from_x_to_x(chat: Chat) -> None:
+    chat.load("cjcg")
+    chat.ok("alice", "meeting schedule 2026-12-10 10:00")
+    said = chat.ok("sam", 'meeting move 1 2026-12-10 10:00 --where "Room 2, Civic Centre"').text
+    assert said == "Meeting 1 (Thu 10 Dec 2026, 10:00 GMT) is now at Room 2, Civic Centre.", said

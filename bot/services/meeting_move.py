@@ -52,7 +52,8 @@ def move_meeting(ctx: Context, cmd: MeetingMove) -> Reply:
         meeting.place = kept(cmd.where, lengths.TITLE, "meeting's place")
     ctx.audit("meeting.moved", meeting=meeting.id, was=was, starts_at=starts_at, place=meeting.place)
     said = f"Meeting {meeting.number} moved from {show(was, zone)} to {show(starts_at, zone)}" + \
-        (f", {meeting.place}." if meeting.place else ".")
+        (f", {meeting.place}." if meeting.place else ".") if starts_at != was else \
+        f"Meeting {meeting.number} ({show(was, zone)}) is now at {meeting.place}."
     notices = (*apologies_stand(ctx, meeting),
                *((f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}.",) if clash else ()),
                *additional, *conduct.cadence_warnings(ctx, meeting), *filter(None, (day_note(day, meeting.number),)))
