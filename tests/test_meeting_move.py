@@ -152,3 +152,16 @@ def test_moving_a_meeting_to_another_place_at_the_same_time_says_where_not_moved
     chat.ok("alice", "meeting schedule 2026-12-10 10:00")
     said = chat.ok("sam", 'meeting move 1 2026-12-10 10:00 --where "Room 2, Civic Centre"').text
     assert said == "Meeting 1 (Thu 10 Dec 2026, 10:00 GMT) is now at Room 2, Civic Centre.", said
+
+
+def test_a_cancelled_meetings_card_says_so_and_offers_no_apologies(platform_chat: Speaking) -> None:
+    """The card posted when the meeting was scheduled kept its 'Send apologies' button after `meeting cancel`, as if
+    the meeting were still to come: the card now reads cancelled, with no button."""
+    chat = platform_chat
+    chat.load("cjcg")
+    card = chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    assert "cancelled" in chat.ok("sam", "meeting cancel 1").text
+    if (shown := chat.card_now(card, showing="cancelled")) is not None:
+        assert "Send apologies" not in shown, shown
+    elif chat.platform != "console":
+        raise AssertionError(f"{chat.platform}: the meeting's card was not refreshed after the cancel")

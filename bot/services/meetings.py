@@ -66,7 +66,8 @@ def cancel(ctx: Context, cmd: MeetingCancel) -> Reply:
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; only a scheduled meeting can be cancelled.")
     meeting.status = "cancelled"
     ctx.audit("meeting.cancelled", meeting=meeting.id)
-    return Reply(f"Meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}) is cancelled.")
+    return Reply(f"Meeting {meeting.number} ({show(meeting.starts_at, ctx.terms.zone)}) is cancelled.",
+                 changes=(MeetingRef(meeting.id),))  # its posted card: cancelled, no apologies button
 
 
 def add_item(ctx: Context, cmd: AgendaAdd) -> Reply:
