@@ -4,7 +4,7 @@ for, listed those present out of order, or gave no useful answer to plain words,
 from __future__ import annotations
 
 from tests.conftest import Chat
-from tests.platform_chats import at
+from tests.platform_chats import at, meeting_opened
 
 
 def lieg_meeting_open(chat: Chat) -> None:
@@ -50,3 +50,46 @@ def test_lieg_who_may_not_record_the_review_is_told_who_may(chat: Chat) -> None:
     assert refused.startswith("Only the chair (or a co-chair) can "), refused
     assert "secretariat" not in refused, refused
     chat.ok("alice", "review done")
+
+
+def plpcp_one_motion_tied(chat: Chat) -> None:
+    """PLPCP's meeting of 10 Dec 2026: alice chairs, carol present; motion 1 tied 1-1."""
+    meeting_opened(chat, "plpcp", "carol")
+    chat.ok("alice", 'motion "That the pilot is funded"')
+    chat.ok("alice", "vote 1 for")
+    chat.ok("carol", "vote 1 against")
+
+
+def test_poll_close_with_one_vote_open_closes_it(chat: Chat) -> None:
+    """`vote for` with one vote open is cast there, yet `poll close`, `poll close --casting for` and `casting vote
+    for` still asked for its number. With one open, they act on it; with two, they ask which, listing them."""
+    plpcp_one_motion_tied(chat)
+    no_casting = "The ToR gives the chair no casting vote. A tie is not carried; close the vote with `poll close 1`."
+    assert chat.refused("alice", "poll close --casting for").text == no_casting
+    assert chat.refused("alice", "casting vote for").text == no_casting
+    refused = chat.refused("carol", "poll close").text  # who may not close it is told who may
+    assert refused.startswith("Only the chair (or the meeting's chair) can close"), refused
+    assert "Motion 1 is closed" in chat.ok("alice", "poll close").as_text()
+
+
+def test_poll_close_with_two_votes_open_asks_which(chat: Chat) -> None:
+    meeting_opened(chat, "plpcp", "carol")
+    chat.ok("alice", 'motion "That the pilot is funded"')
+    chat.ok("alice", 'poll "Next venue?" "Barnet" "Camden"')
+    for typed in ("poll close", "casting vote for"):
+        said = chat.refused("alice", typed).text
+        assert said.endswith('Open polls and motions: 1 "That the pilot is funded", 2 "Next venue?".'), said
+
+
+def test_plain_words_in_a_meeting_are_read_as_the_command_meant(chat: Chat) -> None:
+    """"I'm here", "I am here" and "@govbot here" (the bot's own mention, as Slack and Teams strip theirs) record
+    the speaker present; "I abstain" abstains on the one vote open, and with two open asks which."""
+    lieg_meeting_open(chat)
+    assert chat.ok("bob", "I'm here").text == "bob is present."
+    assert chat.ok("carol", "I am here.").text == "carol is present."
+    assert chat.ok("erin", "@govbot here").text == "erin is present."
+    chat.ok("alice", 'poll "Lunch at noon?" "Yes" "No" "Abstain"')
+    assert "abstain" in chat.ok("carol", "I abstain").as_text().casefold()
+    chat.ok("alice", 'poll "Venue?" "Barnet" "Camden"')
+    said = chat.refused("bob", "I abstain").text
+    assert said.endswith('Open polls and motions: 1 "Lunch at noon?", 2 "Venue?".'), said
