@@ -93,3 +93,21 @@ def test_plain_words_in_a_meeting_are_read_as_the_command_meant(chat: Chat) -> N
     chat.ok("alice", 'poll "Venue?" "Barnet" "Camden"')
     said = chat.refused("bob", "I abstain").text
     assert said.endswith('Open polls and motions: 1 "Lunch at noon?", 2 "Venue?".'), said
+
+
+def test_those_present_are_listed_chair_first_then_in_membership_order(chat: Chat) -> None:
+    """LIEG: erin, named to chair meeting 1 (ToR 5.1), opens it; carol sends apologies and then comes, bob and alice
+    arrive after her. `attendance`, the close and the minutes listed "Present: erin, carol, bob, alice", the order
+    the roll was recorded in: they list the chair first, then the members as `members` does."""
+    chat.load("lieg")
+    chat.ok("alice", "meeting schedule 2026-12-03 10:00 --chair @erin")
+    chat.ok("carol", "apologies")
+    at(chat, "2026-12-03", "10:00")
+    chat.ok("erin", "meeting open")
+    for member in ("carol", "bob", "alice"):
+        chat.ok(member, "here")
+    assert "  Present: erin, alice, bob, carol\n" in chat.ok("erin", "attendance").as_text()
+    closed = chat.ok("erin", "meeting close").as_text()
+    assert "Present: erin, alice, bob, carol" in closed, closed
+    minutes = chat.ok("erin", "minutes 1").as_text()
+    assert "Present:** erin (Hackney), alice (Barnet), bob (Camden), carol (Barnet)" in minutes, minutes
