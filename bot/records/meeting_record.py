@@ -30,8 +30,8 @@ from bot.records.minutes_reads import (
 )
 from bot.records.people import co_opted, group_seats, namer, non_members, secretariat_on
 from bot.records.quorum_reached import quorum_changes
-from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.records.roll_order import in_seat_order
+from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
 from bot.rules.in_force import declares_at_start
