@@ -3,8 +3,11 @@ for, listed those present out of order, or gave no useful answer to plain words,
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import Chat
 from tests.platform_chats import at, meeting_opened
+from tests.test_seeds_y1 import cscpwg_chair_elected_in_january
 
 
 def lieg_meeting_open(chat: Chat) -> None:
@@ -111,3 +114,24 @@ def test_those_present_are_listed_chair_first_then_in_membership_order(chat: Cha
     assert "Present: erin, alice, bob, carol" in closed, closed
     minutes = chat.ok("erin", "minutes 1").as_text()
     assert "Present:** erin (Hackney), alice (Barnet), bob (Camden), carol (Barnet)" in minutes, minutes
+
+
+def test_cscpwg_after_the_elected_chair_leaves_the_prompts_say_the_seat_is_vacant(chat: Chat) -> None:
+    """CSCPWG Governance: alice, elected chair in January, left the group on 1 Feb 2023. The prompts still said "The
+    ToR has the group elect its chair, and none is elected yet", as if none ever was: they say the chair's seat is
+    vacant since she left and an election is needed. bob, a member, still may not open the meeting; sam may."""
+    cscpwg_chair_elected_in_january(chat)
+    chat.now = dt.datetime(2023, 2, 1, 9, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "member remove @alice")
+    chat.ok("sam", "meeting schedule 2023-02-07 10:00")
+    chat.now = dt.datetime(2023, 2, 7, 10, 0, tzinfo=dt.UTC)
+    vacant = ("The chair's seat is vacant since alice, the chair, left the group on 1 Feb 2023; the ToR has the group "
+              "elect its chair, so an election is needed (ToR Governance)")
+    refused = chat.refused("bob", "meeting open").text
+    assert vacant + ". Until then the secretariat (sam) opens the meeting" in refused, refused
+    assert "none is elected yet" not in refused, refused
+    opened = chat.ok("sam", "meeting open").as_text()
+    assert vacant + ": sam presides until then." in opened, opened
+    refused = chat.refused("sam", "meeting chair @bob").text
+    assert refused.startswith("bob cannot be named to chair a meeting before the group has elected a new chair. "
+                              + vacant), refused
