@@ -135,3 +135,13 @@ def test_cscpwg_after_the_elected_chair_leaves_the_prompts_say_the_seat_is_vacan
     refused = chat.refused("sam", "meeting chair @bob").text
     assert refused.startswith("bob cannot be named to chair a meeting before the group has elected a new chair. "
                               + vacant), refused
+
+
+def test_an_action_due_by_a_day_and_month_typed_in_its_words(chat: Chat) -> None:
+    """An action typed "... by 10 jan" (a day and month after "by", at the end) is due that day, the words kept as
+    typed, as "by Friday" is (tests/test_seeds_y2_cjcg.py); so are "by 10 January 2027" and "by 2027-01-10"."""
+    lieg_meeting_open(chat)
+    for typed in ("by 10 jan", "by 10 January 2027", "by 2027-01-10", "by 10 Jan."):
+        said = chat.ok("alice", f"action @carol send the returns {typed}").text
+        assert said.endswith(f": send the returns {typed.rstrip('.')} (owner carol, due 10 Jan 2027).") or \
+            said.endswith(f": send the returns {typed} (owner carol, due 10 Jan 2027)."), said
