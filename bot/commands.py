@@ -76,8 +76,8 @@ def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
     words = [t.removeprefix(QUOTED_DASHES).casefold().rstrip(STOP) for t in tokens]
     words[0] = VERB_WORDS.get(words[0], words[0])
     tokens, words = verb_words.in_order(tokens, words)
-    if meant := verb_words.meant(tokens, words):
-        raise UsageError(meant)
+    if meant := verb_words.meant(tokens, words):  # `casting vote for`: the one vote open is the one meant
+        raise UsageError(meant, missing="poll" if words[0] == "casting" and not any(map(str.isdigit, words)) else None)
     verb = BY_NAME.get(" ".join(words[:2])) if len(words) > 1 else None
     taken = 2
     if verb is None:

@@ -22,6 +22,7 @@ from bot.observe import command_done
 from bot.payloads import Pressed, decode
 from bot.refs import RecordRef
 from bot.replies import Aside, Reply, refusal
+from bot.said_plainly import plainly
 from bot.services import confidential, direct, groups
 from bot.services.channel_bind import bind
 from bot.services.channel_unbind import NOT_BOUND
@@ -56,7 +57,7 @@ def respond(sessions: sessionmaker[Session], speaker: Speaker, place: Place, sai
     """
     named = None
     if isinstance(said, str):
-        said, named = direct.named_group(said)
+        said, named = direct.named_group(plainly(said))
     command = read_command(sessions, speaker, place, said, now)
     if isinstance(command, Reply):
         return command
@@ -111,7 +112,7 @@ def respond_once(sessions: sessionmaker[Session], speaker: Speaker, place: Place
     transaction after the command, not in one of its own: a refusal may have undone it with the command."""
     named = None
     if isinstance(said, str):
-        said, named = direct.named_group(said)
+        said, named = direct.named_group(plainly(said))
     read = read_command(sessions, speaker, place, said, now)
     if isinstance(read, Reply):
         return read

@@ -217,7 +217,7 @@ def test_a_channel_rebound_mid_batch_takes_the_commands_after_to_its_new_group(
     held.go()
 
     assert [replies[i].error for i in range(5)] == [False, True, False, False, False]
-    assert replies[1].text.startswith("Only the chair or the secretariat can bind a channel to London Information")
+    assert replies[1].text.startswith("Only the chair (or a co-chair) can bind a channel to London Information")
     assert replies[2].text == "Your vote on poll 1 is recorded: Shoebury."  # still CJCG's poll
     assert replies[3].text == "This channel is now the channel of London Information Exchange Group (lieg)."
     assert replies[4].text == "No votes are open or proposed."  # LIEG's polls: CJCG's poll 1 is not among them

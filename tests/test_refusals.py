@@ -73,9 +73,10 @@ def test_every_refusal_shows_a_command_the_grammar_accepts(verb: Verb) -> None:
 def test_a_missing_number_asks_which_and_lists_the_open_polls(chat: Chat) -> None:
     chat.load("cjcg")
     chat.ok("alice", 'poll "Venue for March?" "Civic Centre" "Online" --closes "2026-12-20 17:00"')
+    chat.ok("alice", 'poll "Time?" "10:00" "14:00" --closes "2026-12-20 17:00"')  # one open: `poll close` closes it
     reply = chat.refused("alice", "poll close")
     assert reply.text.startswith("Which poll or motion? Give its number. Say `poll close 1`.")
-    assert 'Open polls and motions: 1 "Venue for March?".' in reply.text
+    assert 'Open polls and motions: 1 "Venue for March?", 2 "Time?".' in reply.text
 
 
 def test_a_confidential_groups_polls_are_not_listed_to_a_non_member(chat: Chat) -> None:

@@ -55,7 +55,7 @@ def test_a_member_whose_term_has_ended_is_present_but_neither_votes_nor_counts(c
                           "vote or count for quorum (ToR Membership). The ToR has a new representative appointed to "
                           "DCS North London; the chair or secretariat seats them: `member add @person --seat \"DCS "
                           "North London\"`.")
-    assert "Present: alice, frank, bob" in chat.ok("alice", "attendance").as_text()
+    assert "Present: alice, bob, frank" in chat.ok("alice", "attendance").as_text()
     assert "the ToR sets no quorum; 2 voting members present" in chat.ok("alice", "quorum").text
     chat.ok("alice", 'motion "Adopt the plan"')
     assert chat.refused("bob", "vote 1 for").text == (

@@ -94,7 +94,7 @@ def test_the_review_reminder_says_who_the_tor_has_review_it_or_that_it_is_silent
     LCIIB's Review do. Every reminder said "the chair or secretariat says `review done`", as if the ToR said so."""
     chat.load("lieg", channel="lieg")
     lieg = review_notices(chat, dt.datetime(2026, 12, 16, 9, 30, tzinfo=dt.UTC), "London Information")
-    assert lieg and "The group reviews it (ToR 6.2); when it is done, the chair or the secretariat says `review " \
+    assert lieg and "The group reviews it (ToR 6.2); when it is done, the chair (or a co-chair) says `review " \
         "done` (the usual practice: the ToR does not say who records it)." in lieg[0]
     chat.load("cjcg", channel="cjcg")  # due on 15 Jul 2026: prompted every four weeks once a month overdue
     cjcg = review_notices(chat, dt.datetime(2026, 12, 28, 9, 30, tzinfo=dt.UTC), "Children's Joint")

@@ -85,7 +85,7 @@ def test_cjcg_a_member_acting_at_the_open_meeting_is_minuted_present_and_counted
     chat.ok("carol", 'declare "I am a trustee of a provider"')
     assert "4 members present" in chat.ok("alice", "quorum").text
     roll = dict(chat.ok("alice", "meeting close").fields)
-    assert roll["Present"] == "alice, dan, bob, carol", roll
+    assert roll["Present"] == "alice, bob, carol, dan", roll
     assert "bob" not in roll["Absent"] and "carol" not in roll["Absent"], roll
 
 

@@ -50,9 +50,9 @@ def test_cjcg_a_casting_vote_typed_as_the_chair_says_it(chat: Chat) -> None:
     chat.ok("alice", 'motion "Approve the joint action plan"')
     for who, how in (("alice", "for"), ("bob", "for"), ("carol", "against"), ("dan", "against")):
         chat.ok(who, f"vote 1 {how}")
-    for typed, meant in (("casting vote for", "`poll close N --casting for`"),
-                         ("casting vote 1 for", "`poll close 1 --casting for`"),
-                         ("Casting vote: against", "`poll close N --casting against`")):
+    for typed, meant in (("casting vote 1 for", "`poll close 1 --casting for`"),  # with its number: how to give it
+                         ("casting vote for", "The ToR gives the chair no casting vote"),  # the one open: closing it
+                         ("Casting vote: against", "The ToR gives the chair no casting vote")):
         said = chat.refused("alice", typed).text
         assert meant in said and "Did you mean `vote`" not in said, (typed, said)
     assert "The ToR gives the chair no casting vote" in chat.refused("alice", "poll close 1 --casting for").text

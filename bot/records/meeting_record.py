@@ -30,6 +30,7 @@ from bot.records.minutes_reads import (
 )
 from bot.records.people import co_opted, group_seats, namer, non_members, secretariat_on
 from bot.records.quorum_reached import quorum_changes
+from bot.records.roll_order import in_seat_order
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.rules.approval import approval_cited, approval_words
 from bot.rules.cadence import overran, where_words
@@ -147,8 +148,8 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         notes={i.position: (i.minute, i.resolution) for i in meeting.items if i.minute or i.resolution})
     rows, seats = list(session.scalars(ROLL, {"meeting_id": meeting.id})), group_seats(session, group.id)
     officers = non_members(session, group.id, seats)
-    read_attendance(session, meeting, record, names, zone, rows, officers, co_opted(session, group, held=seats),
-                    kept_out(terms, seats, rows))
+    read_attendance(session, meeting, record, names, zone, in_seat_order(rows, terms, seats, chair_id), officers,
+                    co_opted(session, group, held=seats), kept_out(terms, seats, rows))
     record.kept_out_heading = kept_out_heading(terms) if record.kept_out else ""
     if any(row.member_id == meeting.minute_taker_id and row.status == "absent" for row in rows):  # named, not there
         record.minute_taker_role = " — named to take them, but minuted absent"

@@ -105,10 +105,19 @@ def ballot(candidates: Sequence[str]) -> str:
     return 'poll "Chair" ' + " ".join(f'"{name}"' for name in named)
 
 
-def election_prompt(terms: Terms, presiding: str, candidates: Sequence[str]) -> str:
+def awaited(terms: Terms, vacated: str | None) -> str:
+    """Why the group has no chair, citing the clause: none elected yet, or the one elected left (`vacated`: who left
+    and when, bot.services.chair_vacated), so the seat is vacant and an election is needed."""
+    if vacated is None:
+        return terms.chair.cited("The ToR has the group elect its chair, and none is elected yet")
+    return terms.chair.cited(f"The chair's seat is vacant since {vacated}; the ToR has the group elect its chair, so "
+                             "an election is needed")
+
+
+def election_prompt(terms: Terms, presiding: str, candidates: Sequence[str], vacated: str | None = None) -> str:
     """What the meeting `presiding` opens while the group awaits the election of its chair is told (CSCPWG
     Governance, "will elect a chair at its first meeting"): how the election is held and recorded."""
-    return (terms.chair.cited("The ToR has the group elect its chair, and none is elected yet") + f": {presiding} "
+    return (awaited(terms, vacated) + f": {presiding} "
             f"presides until then. Hold the election with `{ballot(candidates)}` (the candidates), close "
             "it with `poll close N` once the members have voted, then record the result with `chair @winner --poll N`; "
             "the chair elected runs the rest of the meeting.")
@@ -121,7 +130,7 @@ def restoring_from(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld, tod
 
 
 def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today: dt.date,
-         names: Mapping[int, str], also: Sequence[str] = ()) -> str:
+         names: Mapping[int, str], also: Sequence[str] = (), vacated: str | None = None) -> str:
     """Who the chair is, or how the group comes to have one, for a refusal that only the chair may act: a
     lapsed chair hears how they are restored; a group electing its chair hears who runs the meeting meanwhile.
     `also` names who chairs the meeting at hand, asked beside the group's chairs."""
@@ -134,7 +143,7 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
         secretariat = [names[m.person_id] for m in seated if m.role == Role.SECRETARIAT]
         who = f"the secretariat ({', '.join(secretariat)})" if secretariat else "any voting member"
         candidates = [names[m.person_id] for m in seated if is_voting(terms, m, today) and m.person_id in names]
-        return (rule.cited("The ToR has the group elect its chair, and none is elected yet") + f". Until then "
+        return (awaited(terms, vacated) + f". Until then "
                 f"{who} opens the meeting, calls the vote (`{ballot(candidates)}`) "
                 "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]

@@ -27,9 +27,23 @@ CLERK_DEFAULTS: dict[Act, list[PowerHolder]] = {
 }
 
 
+# Acts that concern no one meeting, so a meeting's chair holds no power over them (bot/services/authority.py).
+NOT_OF_A_MEETING = frozenset({Act.SEAT_MEMBER, Act.CO_OPT_MEMBER, Act.NAME_CHAIR, Act.MARK_REVIEW_DONE,
+                              Act.BIND_CHANNEL, Act.END_GROUP})
+
+
 def power_for(terms: Terms, act: Act) -> Power:
     """The power in force for `act`: the ToR's `powers:` entry, else what its other rules imply, else the
-    clerk's default (which cites no clause)."""
+    clerk's default (which cites no clause). Where the ToR has no secretariat seat (LIEG), no secretariat holds
+    it beside others: nobody could, and "the chair or the secretariat" would name someone who does not exist."""
+    power = stated_or_implied(terms, act)
+    if S in power.by and len(power.by) > 1 and not any(seat.role == Role.SECRETARIAT for seat in terms.seats):
+        return power.model_copy(update={"by": [holder for holder in power.by if holder is not S]})
+    return power
+
+
+def stated_or_implied(terms: Terms, act: Act) -> Power:
+    """`power_for` before a secretariat the ToR has no seat for is left out."""
     stated = terms.powers.stated(act)
     if stated is not None:
         return stated
@@ -96,8 +110,8 @@ def who_may(power: Power, act: Act | None, terms: Terms) -> str:
         roles = {seat.role for seat in terms.seats}
         others = [words for role, words in ((Role.VICE_CHAIR, "vice-chair"), (Role.CO_CHAIR, "a co-chair"))
                   if role in roles]
-        named = [*others, "the meeting's chair"]
-        return f"the chair (or {', or '.join(named)})"
+        named = [*others, *([] if act in NOT_OF_A_MEETING else ["the meeting's chair"])]
+        return f"the chair (or {', or '.join(named)})" if named else "the chair"
     own = "the action's owner" if act is Act.MARK_ACTION_DONE else POWER_HOLDER_WORDS[PowerHolder.SELF]
     names = [own if h is PowerHolder.SELF else POWER_HOLDER_WORDS[h] for h in power.by]
     names += [f"the holder of {title}" for title in power.seats]

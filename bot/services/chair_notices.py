@@ -12,6 +12,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.chair import awaiting_election, ballot, election_prompt, naming
 from bot.rules.powers import power_for, who_may
 from bot.services import roll
+from bot.services.chair_vacated import chair_vacated
 from bot.services.context import Context
 from bot.services.standing import candidates
 from bot.terms import Role
@@ -67,7 +68,7 @@ def renewed(ctx: Context, person_id: int) -> bool:
 
 def election_opening(ctx: Context) -> str:
     """What the meeting the actor opens while the group awaits its chair's election is told (CSCPWG Governance)."""
-    return election_prompt(ctx.terms, ctx.actor.display_name, candidates(ctx))
+    return election_prompt(ctx.terms, ctx.actor.display_name, candidates(ctx), chair_vacated(ctx))
 
 
 def none_elected_at_close(ctx: Context, meeting: Meeting) -> tuple[str, ...]:

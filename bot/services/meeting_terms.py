@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from bot.models import Meeting
 from bot.rules.cadence import where_words
-from bot.rules.chair import awaiting_election
+from bot.rules.chair import awaited, awaiting_election
+from bot.services.chair_vacated import chair_vacated
 from bot.services.context import Context
 
 
@@ -19,6 +20,5 @@ def held_as(ctx: Context, meeting: Meeting) -> list[str]:
     if rule.max_minutes:
         lines.append(f"Length: {rule.cited(f'at most {rule.max_minutes} minutes')}.")
     if ctx.terms.chair.chosen == "elected" and awaiting_election(ctx.terms, ctx.memberships(), ctx.today):  # a read
-        lines.append(ctx.terms.chair.cited("The ToR has the group elect its chair, and none is elected yet")
-                     + ": the chair is to be elected at this meeting.")
+        lines.append(awaited(ctx.terms, chair_vacated(ctx)) + ": the chair is to be elected at this meeting.")
     return lines

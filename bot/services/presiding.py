@@ -11,6 +11,7 @@ from bot.rules import chair
 from bot.rules.calendar import show_date
 from bot.rules.powers import power_for, who_may
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
+from bot.services.chair_vacated import chair_vacated
 from bot.services.context import Context
 from bot.services.roll_rows import row_for
 from bot.terms_powers import Act
@@ -69,7 +70,7 @@ def chair_hint(ctx: Context, concerned: Meeting | None = None, *, between: bool 
     chairing = ctx.session.get(Person, meeting.chair_id) if meeting is not None and meeting.chair_id not in (
         None, ctx.actor.id) else None
     hint = chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
-                      also=(chairing.display_name,) if chairing is not None else ())
+                      also=(chairing.display_name,) if chairing is not None else (), vacated=chair_vacated(ctx))
     return hint + away(ctx, meeting, chairing) if meeting is not None and hint.startswith("Ask ") else hint
 
 
@@ -106,8 +107,9 @@ def refuse_meeting_chair_until_elected(ctx: Context, person: Person) -> None:
     "elect a chair at its first meeting"): naming `person` to chair a meeting would put someone in the chair the
     group has not elected. The refusal says who runs the meeting that elects one."""
     if chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
-        raise NotAllowed(f"{person.display_name} cannot be named to chair a meeting before the group has elected its "
-                         f"chair. {chair_hint(ctx)}")
+        elected = "elected a new chair" if chair_vacated(ctx) else "elected its chair"
+        raise NotAllowed(f"{person.display_name} cannot be named to chair a meeting before the group has {elected}. "
+                         f"{chair_hint(ctx)}")
 
 
 def opener(ctx: Context) -> str:
@@ -115,7 +117,8 @@ def opener(ctx: Context) -> str:
     Governance), the secretariat, who runs the election."""
     if not chair.awaiting_election(ctx.terms, ctx.memberships(), ctx.today):
         return "The chair opens it with `meeting open`."
-    return ctx.terms.chair.cited("The group has yet to elect its chair, so the secretariat opens it with "
+    chair_to_elect = "a new chair" if chair_vacated(ctx) else "its chair"
+    return ctx.terms.chair.cited(f"The group has yet to elect {chair_to_elect}, so the secretariat opens it with "
                                  "`meeting open` and holds the election") + "."
 
 

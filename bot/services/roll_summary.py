@@ -12,8 +12,10 @@ from bot.records.at_cap import kept_out, kept_out_note
 from bot.records.away import attendee, spells_away
 from bot.records.out_for_item import left_for_positions
 from bot.records.people import co_opted, group_seats, non_members
+from bot.records.roll_order import in_seat_order
 from bot.rules.attendance import APOLOGIES_JOIN, ATTENDED, GUEST, Spell, apology_words, comings_and_goings, guest_words
 from bot.services.context import Context
+from bot.services.presiding import holds_chair
 from bot.services.roll import quorum_of
 from bot.services.roll_rows import attendance, people_of
 
@@ -24,7 +26,7 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     groups: dict[str, list[str]] = defaultdict(list)
     held = group_seats(ctx.session, ctx.group.id)
     officers, deputised = non_members(ctx.session, ctx.group.id, held), ctx.terms.deputies.words.capitalize()
-    rows = attendance(ctx, meeting)
+    rows = in_seat_order(attendance(ctx, meeting), ctx.terms, held, meeting_chair(ctx, meeting))
     people = people_of(ctx, rows)
     away = spells_away(ctx.session, meeting, rows)
     why = reasons(ctx, meeting, rows, away)
@@ -70,6 +72,11 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     if meeting.status == "open":
         fields.append(("Quorum", quorum_of(ctx, meeting).text))
     return tuple(fields) or (("Roll call", "nobody recorded yet"),)
+
+
+def meeting_chair(ctx: Context, meeting: Meeting) -> int | None:
+    """Who chairs `meeting`, listed first among those present: the one named to, else the group's chair."""
+    return meeting.chair_id or next((m.person_id for m in ctx.memberships() if holds_chair(ctx, m)), None)
 
 
 

@@ -45,7 +45,7 @@ def test_help_and_the_refusal_name_the_same_holder_for_every_command_with_a_powe
 
 def test_help_says_who_may_bind_a_channel(chat: Chat) -> None:
     chat.load("lieg")
-    assert "Who may bind a channel: the chair or the secretariat" in chat.ok("zed", "help group bind").text
+    assert "Who may bind a channel: the chair (or a co-chair) (the ToR" in chat.ok("zed", "help group bind").text
 
 
 def test_help_for_meeting_minute_taker_says_who_takes_the_minutes_and_who_may_name_another(chat: Chat) -> None:
