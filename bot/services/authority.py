@@ -8,8 +8,9 @@ from bot.models import Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.rules.tenure import is_member
 from bot.services.context import Context
+from bot.services.out_for_item import out_for
 from bot.services.presiding import away_from, chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
-from bot.services.roll import voters_present
+from bot.services.roll import attending_row, voters_present
 from bot.services.roll_rows import row_for
 from bot.terms_powers import Act, PowerHolder
 
@@ -99,12 +100,19 @@ def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
 
 
 def require_at(ctx: Context, act: Act, doing: str, meeting: Meeting | None) -> None:
-    """Raise NotAllowed where `meeting` is open and the actor sent apologies for it (or a deputy in their place):
+    """Raise NotAllowed where `meeting` is open and the actor sent apologies for it (or a deputy in their place), or
+    has left it (`leaving`, or recorded leaving by `leaving @p`; not out of the room for one item, `leaving --item`):
     they are not at it, so they do not take its roll, record its business, or call and close its votes, though
-    their role would let them; whoever may and is there is named. Back after all, they say `here` first."""
+    their role would let them; whoever may and is there is named. Back, they say `here` first."""
     if meeting is None or meeting.status != "open":
         return
     row = row_for(ctx, meeting, ctx.actor)
+    there = attending_row(ctx, meeting, ctx.actor)
+    if there is not None and there.left_at is not None and out_for(ctx, meeting, there) is None:
+        raise NotAllowed(f"You left meeting {meeting.number} at {there.left_at.astimezone(ctx.terms.zone):%H:%M}, so "
+                         f"you are not at it to {doing}: that is done by someone at the meeting (the ToR does not "
+                         f"say, so this is the usual practice). If you are back, say `here` first. "
+                         f"{ask(ctx, act, meeting)}".rstrip())
     if row is None or row.status not in ("apologies", "deputised"):
         return
     raise NotAllowed(f"You sent apologies for meeting {meeting.number}, so you are not at it to {doing}: that is done "

@@ -32,7 +32,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     meeting = meeting_to_minute(ctx, cmd.meeting)
     # Whoever the ToR has take the notes (its record_actions power: CJCG 6.3 "Administrative support ... note
     # taking"; LIEG 5.2 the steering group member who volunteers), and the meeting's chair.
-    require(ctx, cmd.act, f"write {what} into the minutes", meeting=meeting)
+    require(ctx, cmd.act, f"write {what} into the minutes", meeting=meeting, present=True)
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
     require_unlocked(ctx, meeting.id, f"a new {what.removeprefix('the ')}")
