@@ -119,3 +119,25 @@ def test_lieg_the_minute_taker_who_left_does_not_minute(chat: Chat) -> None:
     chat.ok("alice", 'action "Draft the protocol" --owner @frank')
     chat.ok("erin", "here")
     chat.ok("erin", 'minute "Discussed at length" --item 1')
+
+
+def test_cjcg_the_chair_who_sent_apologies_does_not_minute_the_meeting(chat: Chat) -> None:
+    """alice sent apologies and bob chairs meeting 1: while it runs she neither minutes its items nor records the
+    apologies others e-mail; bob, chairing, and sam do. After the close she may write up its minutes."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    chat.ok("alice", "apologies")
+    chat.ok("sam", "meeting chair @bob --meeting 1")
+    at(chat, "2026-12-10", "10:00")
+    chat.ok("bob", "meeting open --confirm")
+    refused = chat.refused("alice", 'minute "The plan was discussed" --item 1').text
+    assert refused.startswith("You sent apologies for meeting 1, so you are not at it to write the discussion note "
+                              "into the minutes"), refused
+    assert refused.endswith("Ask bob."), refused  # chairing, at the meeting (sam has yet to say he is)
+    refused = chat.refused("alice", "apologies --for @erin").text
+    assert refused.startswith("You sent apologies for meeting 1, so you are not at it to record apologies"), refused
+    chat.ok("sam", 'minute "The plan was discussed" --item 1')
+    chat.ok("sam", "apologies --for @erin")
+    chat.ok("bob", "meeting close")
+    chat.ok("alice", 'minute "The plan was discussed at length" --item 1 --meeting 1')
