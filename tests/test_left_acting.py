@@ -141,3 +141,15 @@ def test_cjcg_the_chair_who_sent_apologies_does_not_minute_the_meeting(chat: Cha
     chat.ok("sam", "apologies --for @erin")
     chat.ok("bob", "meeting close")
     chat.ok("alice", 'minute "The plan was discussed at length" --item 1 --meeting 1')
+
+
+def test_cjcg_two_leaving_in_one_minute_are_both_named_in_the_minutes(chat: Chat) -> None:
+    """CJCG 6.4 (three members present): alice, bob, carol and dan there; carol and dan said `leaving` at 10:50,
+    and the minutes named only carol for the quorum lost; both are named."""
+    cjcg_open(chat)
+    at(chat, "2026-12-10", "10:50")
+    chat.ok("carol", "leaving")
+    chat.ok("dan", "leaving")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("sam", "minutes 1").text
+    assert "not quorate from 10:50, when carol and dan left — 2 members present" in minutes, minutes
