@@ -153,3 +153,14 @@ def test_cjcg_two_leaving_in_one_minute_are_both_named_in_the_minutes(chat: Chat
     chat.ok("alice", "meeting close")
     minutes = chat.ok("sam", "minutes 1").text
     assert "not quorate from 10:50, when carol and dan left — 2 members present" in minutes, minutes
+
+
+def test_cjcg_one_out_for_an_item_is_named_among_those_at_the_meeting(chat: Chat) -> None:
+    """alice left; sam is out of the room for item 1 only, so still at the meeting: alice's refusal asks sam, not
+    'Those who can are away: sam has left meeting 1'."""
+    cjcg_open(chat)
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("sam", "leaving --item 1")
+    chat.ok("alice", "leaving")
+    refused = chat.refused("alice", "here @erin").text
+    assert refused.endswith("Ask sam."), refused

@@ -81,13 +81,15 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
 
 def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
     """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does; while `meeting`,
-    the act's, is open, only who is at it (not sent apologies, left or yet to come), or, where none is, who is away
+    the act's, is open, only who is at it (not sent apologies, left or yet to come; out of the room for one item
+    is at it), or, where none is, who is away
     and how (`Those who can are away: alice has left meeting 1 and sam sent apologies for it.`)."""
     able = [m.person for m in ctx.holders()
             if m.person_id != ctx.actor.id and may(ctx, act, meeting=meeting, person=m.person)]
     gone = {} if meeting is None or meeting.status != "open" else {
         person.display_name: why for person in able
-        if (why := away_from(meeting, row_for(ctx, meeting, person))) is not None}
+        if (why := away_from(meeting, row := row_for(ctx, meeting, person))) is not None
+        and not (why == "has left" and out_for(ctx, meeting, row, person))}  # out for one item: still at it
     names = [person.display_name for person in able if person.display_name not in gone]
     if not names and gone and meeting is not None:
         said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
