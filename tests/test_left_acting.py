@@ -164,3 +164,24 @@ def test_cjcg_one_out_for_an_item_is_named_among_those_at_the_meeting(chat: Chat
     chat.ok("alice", "leaving")
     refused = chat.refused("alice", "here @erin").text
     assert refused.endswith("Ask sam."), refused
+
+
+def test_cjcg_one_out_for_an_item_does_not_minute_it(chat: Chat) -> None:
+    """sam, out of the room for item 1 (an interest declared in it, 6.5), does not minute it, resolve it or record
+    its actions while out; sam records an action on the meeting at large, and once back minutes the item."""
+    cjcg_open(chat)
+    chat.ok("sam", 'agenda add "Short breaks"')
+    at(chat, "2026-12-10", "10:20")
+    chat.ok("sam", "leaving --item 1")
+    for typed, doing in (('minute "The plan was discussed" --item 1', "write the discussion note into the minutes"),
+                         ('resolved "That the plan be adopted" --item 1', "write the resolution into the minutes"),
+                         ('action "Write to the ICB" --item 1', "record actions")):
+        refused = chat.refused("sam", typed).text
+        assert refused.startswith("You left the room for item 1 (Joint action plan) at 10:20"), refused
+        assert f"so you do not {doing} on it while out. Say `here` when you are back." in refused, refused
+        assert refused.endswith("Ask alice."), refused
+    chat.ok("sam", 'minute "Short breaks were reviewed" --item 2')
+    chat.ok("sam", 'action "Write to the ICB"')
+    chat.ok("alice", 'minute "The plan was discussed" --item 1')
+    chat.ok("sam", "here")
+    chat.ok("sam", 'minute "The plan was discussed at length" --item 1')

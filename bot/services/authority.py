@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 from bot.errors import NotAllowed
-from bot.models import Meeting, Person
+from bot.models import AgendaItem, Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.rules.tenure import is_member
 from bot.services.context import Context
-from bot.services.out_for_item import out_for
+from bot.services.out_for_item import interest_words, out_for
 from bot.services.presiding import away_from, chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
 from bot.services.roll import attending_row, voters_present
 from bot.services.roll_rows import row_for
@@ -120,3 +120,17 @@ def require_at(ctx: Context, act: Act, doing: str, meeting: Meeting | None) -> N
     raise NotAllowed(f"You sent apologies for meeting {meeting.number}, so you are not at it to {doing}: that is done "
                      "by someone at the meeting (the ToR does not say, so this is the usual practice). If you have "
                      f"come after all, say `here` first. {ask(ctx, act, meeting)}".rstrip())
+
+
+def require_in_room(ctx: Context, act: Act, doing: str, meeting: Meeting, item: AgendaItem) -> None:
+    """Raise NotAllowed where `meeting` is open and the actor is out of the room for `item` (`leaving --item N`, for
+    an interest: CJCG 6.5): they do not `doing` on it while out, though they are at the meeting for the rest."""
+    if meeting.status != "open":
+        return
+    row = attending_row(ctx, meeting, ctx.actor)
+    out = out_for(ctx, meeting, row)
+    if out is None or out.id != item.id or row is None or row.left_at is None:
+        return
+    raise NotAllowed(f"You left the room for item {item.position} ({item.title}) at "
+                     f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}{interest_words(ctx, item)}, so you do not "
+                     f"{doing} on it while out. Say `here` when you are back. {ask(ctx, act, meeting)}".rstrip())
