@@ -81,7 +81,7 @@ def test_cjcg_the_administrative_support_records_a_member_leaving_the_room(chat:
     chat.ok("alice", "meeting close")
     minutes = chat.ok("sam", "minutes 1").text
     assert "dan (Southend City Council) — left at 10:40, back at 10:50" in minutes, minutes
-    assert "- **Later:** not quorate from 10:40, when carol left — 2 members present" in minutes, minutes
+    assert "- **Later:** not quorate from 10:40, when carol and dan left — 2 members present" in minutes, minutes
     assert "- **Later:** quorate again from 10:50, when dan came back" in minutes, minutes
 
 

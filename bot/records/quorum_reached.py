@@ -5,6 +5,7 @@ when bob left`) rather than only how it stood when it opened."""
 from __future__ import annotations
 
 import datetime as dt
+from itertools import groupby
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -77,6 +78,19 @@ def moments(rows: list[Attendance], away: dict[int, list[Spell]], opened: dt.dat
     return sorted(m for m in found if closed is None or m[0] <= closed)
 
 
+def named(session: Session, terms: Terms, row: Attendance) -> str:
+    """Who attends by `row`, as the minutes name them: `dan`, `yan (deputy for carol)`."""
+    who = session.get(Person, row.deputy_id if row.status == "deputised" else row.member_id)
+    member = session.get(Person, row.member_id)
+    return (who.display_name if who else "a member") + (
+        f" ({terms.deputies.word} for {member.display_name})" if row.status == "deputised" and member else "")
+
+
+def and_list(names: list[str]) -> str:
+    """`carol`, `carol and dan`, `bob, carol and dan`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def quorum_changes(session: Session, terms: Terms, meeting: Meeting,
                    roll: list[Attendance] | None = None) -> list[str]:
     """Each time the quorum of a meeting came or went after it opened: `quorate from 10:05, when dan arrived — 3
@@ -97,15 +111,13 @@ def quorum_changes(session: Session, terms: Terms, meeting: Meeting,
     rows += relieved_spells(session, meeting, rows)  # a deputy there until the member came counted till then
     by_id, orders = {row.id: row for row in rows}, arrival_orders(session, meeting, rows)
     quorate, said, ever = meeting.quorate_at_open, [], meeting.quorate_at_open
-    for at, order, row_id, what in moments(rows, away, meeting.opened_at, meeting.closed_at, orders):
+    # those who arrived, left or came back at one moment (`leaving @carol @dan`) changed the quorum together
+    for (at, order, what), together in groupby(moments(rows, away, meeting.opened_at, meeting.closed_at, orders),
+                                               key=lambda m: (m[0], m[1], m[3])):
         verdict = of_roll(terms, in_room_at(rows, away, at, order, orders), voting=voting, chairs=chairs)
         if verdict.quorate == quorate:
             continue
-        row = by_id[row_id]
-        who = session.get(Person, row.deputy_id if row.status == "deputised" else row.member_id)
-        member = session.get(Person, row.member_id)
-        came = (who.display_name if who else "a member") + (
-            f" ({terms.deputies.word} for {member.display_name})" if row.status == "deputised" and member else "")
+        came = and_list([named(session, terms, by_id[m[2]]) for m in together])
         again = " again" if verdict.quorate and ever else ""
         count = verdict.text.removeprefix("quorate — ").removeprefix("not quorate — ")
         said.append(f"{'quorate' if verdict.quorate else 'not quorate'}{again} from "

@@ -14,7 +14,7 @@ from bot.refs import ActionRef
 from bot.replies import Button, Reply
 from bot.rules.calendar import example_day, parse_date, show_date
 from bot.services import lengths
-from bot.services.authority import require
+from bot.services.authority import require, require_in_room
 from bot.services.context import Context, agenda_item, name
 from bot.services.lengths import kept
 from bot.services.numbers import next_number
@@ -43,7 +43,9 @@ def record_action(ctx: Context, cmd: Action) -> Reply:
     if cmd.item is not None:
         if meeting is None:
             raise NotFound("No meeting is open, so there is no agenda item to attach the action to.")
-        item_id = agenda_item(meeting, cmd.item).id
+        item = agenda_item(meeting, cmd.item)
+        require_in_room(ctx, cmd.act, "record actions", meeting, item)
+        item_id = item.id
     due = parse_date(cmd.due, ctx.today) if cmd.due else due_in_words(text, ctx.today)
     if due is not None and due < ctx.today:
         raise UsageError(f"--due {show_date(due)} is in the past; give a date still to come.")

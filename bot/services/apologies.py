@@ -37,7 +37,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     member = ctx.person(cmd.for_) if cmd.for_ is not None else ctx.actor
     own = member.id == ctx.actor.id
     if not own:
-        require(ctx, Act.RECORD_ACTIONS, "record apologies sent by a member", meeting=meeting)
+        require(ctx, Act.RECORD_ACTIONS, "record apologies sent by a member", meeting=meeting, present=True)
     name = member.display_name
     held = ctx.membership(member)
     if held is None and own and (named := deputy_for(ctx, meeting)) is not None:

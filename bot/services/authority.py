@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from bot.errors import NotAllowed
-from bot.models import Meeting, Person
+from bot.models import AgendaItem, Meeting, Person
 from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.rules.tenure import is_member
 from bot.services.context import Context
+from bot.services.out_for_item import interest_words, out_for
 from bot.services.presiding import away_from, chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
-from bot.services.roll import voters_present
+from bot.services.roll import attending_row, voters_present
 from bot.services.roll_rows import row_for
 from bot.terms_powers import Act, PowerHolder
 
@@ -80,13 +81,15 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
 
 def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
     """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does; while `meeting`,
-    the act's, is open, only who is at it (not sent apologies, left or yet to come), or, where none is, who is away
+    the act's, is open, only who is at it (not sent apologies, left or yet to come; out of the room for one item
+    is at it), or, where none is, who is away
     and how (`Those who can are away: alice has left meeting 1 and sam sent apologies for it.`)."""
     able = [m.person for m in ctx.holders()
             if m.person_id != ctx.actor.id and may(ctx, act, meeting=meeting, person=m.person)]
     gone = {} if meeting is None or meeting.status != "open" else {
         person.display_name: why for person in able
-        if (why := away_from(meeting, row_for(ctx, meeting, person))) is not None}
+        if (why := away_from(meeting, row := row_for(ctx, meeting, person))) is not None
+        and not (why == "has left" and out_for(ctx, meeting, row, person))}  # out for one item: still at it
     names = [person.display_name for person in able if person.display_name not in gone]
     if not names and gone and meeting is not None:
         said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
@@ -99,14 +102,35 @@ def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
 
 
 def require_at(ctx: Context, act: Act, doing: str, meeting: Meeting | None) -> None:
-    """Raise NotAllowed where `meeting` is open and the actor sent apologies for it (or a deputy in their place):
+    """Raise NotAllowed where `meeting` is open and the actor sent apologies for it (or a deputy in their place), or
+    has left it (`leaving`, or recorded leaving by `leaving @p`; not out of the room for one item, `leaving --item`):
     they are not at it, so they do not take its roll, record its business, or call and close its votes, though
-    their role would let them; whoever may and is there is named. Back after all, they say `here` first."""
+    their role would let them; whoever may and is there is named. Back, they say `here` first."""
     if meeting is None or meeting.status != "open":
         return
     row = row_for(ctx, meeting, ctx.actor)
+    there = attending_row(ctx, meeting, ctx.actor)
+    if there is not None and there.left_at is not None and out_for(ctx, meeting, there) is None:
+        raise NotAllowed(f"You left meeting {meeting.number} at {there.left_at.astimezone(ctx.terms.zone):%H:%M}, so "
+                         f"you are not at it to {doing}: that is done by someone at the meeting (the ToR does not "
+                         f"say, so this is the usual practice). If you are back, say `here` first. "
+                         f"{ask(ctx, act, meeting)}".rstrip())
     if row is None or row.status not in ("apologies", "deputised"):
         return
     raise NotAllowed(f"You sent apologies for meeting {meeting.number}, so you are not at it to {doing}: that is done "
                      "by someone at the meeting (the ToR does not say, so this is the usual practice). If you have "
                      f"come after all, say `here` first. {ask(ctx, act, meeting)}".rstrip())
+
+
+def require_in_room(ctx: Context, act: Act, doing: str, meeting: Meeting, item: AgendaItem) -> None:
+    """Raise NotAllowed where `meeting` is open and the actor is out of the room for `item` (`leaving --item N`, for
+    an interest: CJCG 6.5): they do not `doing` on it while out, though they are at the meeting for the rest."""
+    if meeting.status != "open":
+        return
+    row = attending_row(ctx, meeting, ctx.actor)
+    out = out_for(ctx, meeting, row)
+    if out is None or out.id != item.id or row is None or row.left_at is None:
+        return
+    raise NotAllowed(f"You left the room for item {item.position} ({item.title}) at "
+                     f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}{interest_words(ctx, item)}, so you do not "
+                     f"{doing} on it while out. Say `here` when you are back. {ask(ctx, act, meeting)}".rstrip())

@@ -9,7 +9,7 @@ from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting
 from bot.replies import Reply
 from bot.services import roll
-from bot.services.authority import require
+from bot.services.authority import require, require_in_room
 from bot.services.context import Context, agenda_item
 from bot.services.minutes import chosen
 from bot.services.presence import present_by_acting
@@ -32,7 +32,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
     meeting = meeting_to_minute(ctx, cmd.meeting)
     # Whoever the ToR has take the notes (its record_actions power: CJCG 6.3 "Administrative support ... note
     # taking"; LIEG 5.2 the steering group member who volunteers), and the meeting's chair.
-    require(ctx, cmd.act, f"write {what} into the minutes", meeting=meeting)
+    require(ctx, cmd.act, f"write {what} into the minutes", meeting=meeting, present=True)
     if meeting.status not in ("open", "closed"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; items are minuted once it has opened.")
     require_unlocked(ctx, meeting.id, f"a new {what.removeprefix('the ')}")
@@ -46,6 +46,7 @@ def write(ctx: Context, cmd: Minute | Resolved, field: str, what: str) -> Reply:
         raise UsageError(f"Say which agenda item: {cmd.verb} \"…\" --item 1. Say `agenda {meeting.number}` for "
                          "its items.")
     item = agenda_item(meeting, number)
+    require_in_room(ctx, cmd.act, f"write {what} into the minutes", meeting, item)
     if field == "resolution" and meeting.status == "open" and not (quorum := roll.quorum_of(ctx, meeting)).quorate:
         raise NotAllowed(f"The meeting is {quorum.text}; a resolution needs a quorate meeting, as a vote does. "
                          f'Record the discussion meanwhile with `minute "…" --item {item.position}`.')

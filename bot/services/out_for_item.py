@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.models import AgendaItem, Attendance, AuditEvent, Meeting
+from bot.models import AgendaItem, Attendance, AuditEvent, Meeting, Person
 from bot.records.out_for_item import declared_words
 from bot.services.context import Context
 
@@ -28,17 +28,24 @@ def left_for(ctx: Context, meeting: Meeting, item: AgendaItem) -> str:
             "for no quorum and cast no vote; `here` records them back.")
 
 
-def out_refusal(ctx: Context, meeting: Meeting, row: Attendance | None, kind: str, number: int) -> str | None:
-    """Why the speaker, out of the room for an item of `meeting` (`row` the roll row by which they attend), does
-    not vote on `kind` `number` until back; None where they did not leave for an item."""
+def out_for(ctx: Context, meeting: Meeting, row: Attendance | None, person: Person | None = None) -> AgendaItem | None:
+    """The item of `meeting` the speaker (or `person`), attending by `row`, is out of the room for (`leaving --item
+    N`); None where they are not out, or left the meeting itself (`leaving`)."""
     if row is None or row.left_at is None:
         return None
     detail = ctx.session.scalars(select(AuditEvent.detail).where(
-        AuditEvent.group_id == ctx.group.id, AuditEvent.actor_id == ctx.actor.id,
+        AuditEvent.group_id == ctx.group.id, AuditEvent.actor_id == (person or ctx.actor).id,
         AuditEvent.action == "attendance.left", AuditEvent.at >= row.left_at)
         .order_by(AuditEvent.id.desc()).limit(1)).first()
     item = ctx.session.get(AgendaItem, detail["item"]) if detail and detail.get("item") else None
-    if item is None or detail is None or detail.get("meeting") != meeting.id:
+    return item if item is not None and detail is not None and detail.get("meeting") == meeting.id else None
+
+
+def out_refusal(ctx: Context, meeting: Meeting, row: Attendance | None, kind: str, number: int) -> str | None:
+    """Why the speaker, out of the room for an item of `meeting` (`row` the roll row by which they attend), does
+    not vote on `kind` `number` until back; None where they did not leave for an item."""
+    item = out_for(ctx, meeting, row)
+    if item is None or row is None or row.left_at is None:
         return None
     return (f"You left the room for item {item.position} ({item.title}) at "
             f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}{interest_words(ctx, item)}, so you do not vote on "
