@@ -8,6 +8,7 @@ import random
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from tests.conftest import ROOT
 
@@ -74,15 +76,36 @@ def get(url: str, headers: dict[str, str] | None = None) -> tuple[int, str, dict
 
 @dataclass
 class Running:
-    process: subprocess.Popen[str]
+    """A started `govbot run`. What it prints goes to files, not pipes: nothing reads a pipe while the test runs,
+    and a process whose log filled one (64 KiB) would stop at its next line, holding whatever request it served."""
+
+    process: subprocess.Popen[bytes]
     base: str
+    printed: tuple[IO[bytes], IO[bytes]]  # its standard output and error
+    stopped: tuple[int, str, str] | None = None
 
     def stop(self) -> tuple[int, str, str]:
         """SIGTERM, as a container runtime stops it; the exit code and what it printed."""
-        if self.process.poll() is None:
-            self.process.terminate()
-        out, err = self.process.communicate(timeout=60)
-        return self.process.returncode, out, err
+        if self.stopped is None:
+            if self.process.poll() is None:
+                self.process.terminate()
+            code = self.process.wait(timeout=60)
+            out, err = (self.read(printed) for printed in self.printed)
+            self.stopped = code, out, err
+        return self.stopped
+
+    @staticmethod
+    def read(printed: IO[bytes]) -> str:
+        printed.seek(0)
+        text = printed.read().decode(errors="replace")
+        printed.close()
+        return text
+
+
+def started(command: list[str], env: dict[str, str], cwd: Path, port: int) -> Running:
+    printed = (tempfile.TemporaryFile(), tempfile.TemporaryFile())
+    process = subprocess.Popen(command, cwd=cwd, env=env | {"PORT": str(port)}, stdout=printed[0], stderr=printed[1])
+    return Running(process, f"http://127.0.0.1:{port}", printed)
 
 
 @contextmanager
@@ -96,17 +119,14 @@ def govbot_run(command: list[str], env: dict[str, str], cwd: Path, port: int) ->
 def govbot_runs(command: list[str], env: dict[str, str], cwd: Path, ports: list[int]) -> Iterator[list[Running]]:
     """`govbot_run` for replicas, one on each of `ports`, all started at once (as a deployment starts them) rather
     than each after the last one serves; SIGTERM each after the block."""
-    started = [Running(subprocess.Popen(command, cwd=cwd, env=env | {"PORT": str(port)}, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE), f"http://127.0.0.1:{port}")
-               for port in ports]
+    runs = [started(command, env, cwd, port) for port in ports]
     try:
-        for running in started:
+        for running in runs:
             serving(running, deadline=time.monotonic() + 90)
-        yield started
+        yield runs
     finally:
-        for running in started:
-            if running.process.poll() is None:
-                running.stop()
+        for running in runs:
+            running.stop()
 
 
 def serving(running: Running, deadline: float) -> None:

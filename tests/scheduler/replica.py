@@ -12,8 +12,10 @@ until that time, whichever replica sends them.
 from __future__ import annotations
 
 import datetime as dt
+import faulthandler
 import json
 import os
+import signal
 import sys
 from typing import TextIO
 
@@ -47,6 +49,7 @@ class LoggingNotifier:
 
 
 def main(url: str, log_file: str, skew: str = "0") -> None:
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks where a pass that overran is stuck
     unsynced.install()
     engine = make_engine(url)
     sessions = session_factory(engine)

@@ -7,10 +7,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from pathlib import Path
+from select import select as readable
 
 import pytest
 from sqlalchemy import select
@@ -35,6 +38,11 @@ BEHIND = -300  # replica b's clock, in seconds off the times it is fed
 RATE_LIMITED = "g6@2026-10-06T12:00:00+00:00"  # g6's meeting reminders get a 429 until its meeting is cancelled
 ABSENCES = '\nattendance: {warn_after_consecutive_absences: 1, clause: "2.3"}\n'
 
+
+# A pass takes ~0.03 s of a replica on a quiet machine; with the two cores at a load of ten, under 0.6 s (the first,
+# which starts the replica, under 10 s). One that takes this long is stuck (a lock wait, a lost line): the test
+# fails naming it, with the replica's stacks.
+PASS_DEADLINE = 60.0
 
 CHANGED_BEFORE = (1, 9, 30, 38, 64)  # the passes `changes` changes the record before
 
@@ -110,13 +118,33 @@ def month(url: str, processes: list[subprocess.Popen[str]]) -> None:
             process.stdin.write(moment + "\n")
             process.stdin.flush()
         for process in processes:
-            assert process.stdout is not None
-            assert process.stdout.readline().strip() == "done", f"a replica died at {moment}"
+            assert answered(process, moment) == "done", f"a replica died at {moment}"
     for process in processes:
         assert process.stdin is not None and process.stdout is not None
         process.stdin.close()
         process.stdout.close()
         assert process.wait(timeout=30) == 0
+
+
+def answered(process: subprocess.Popen[str], moment: str) -> str:
+    """The replica's answer to the pass at `moment`. A pass stuck for PASS_DEADLINE fails the test, after the replica
+    printed its threads' stacks (captured with the test's output): pytest-timeout would instead end the whole xdist
+    worker, showing only this wait. (`done` is the only line a replica prints a pass: nothing waits in the buffer.)"""
+    assert process.stdout is not None
+    if not readable([process.stdout], [], [], PASS_DEADLINE)[0]:
+        process.send_signal(signal.SIGUSR1)
+        time.sleep(1)  # for faulthandler to write the stacks
+        pytest.fail(f"replica {process.pid} did not finish the pass at {moment} in {PASS_DEADLINE:.0f} s")
+    return process.stdout.readline().strip()
+
+
+def stopped(processes: list[subprocess.Popen[str]]) -> None:
+    """Each replica ended and its pipes closed, also when the month failed half-way."""
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+        with process:  # closes its pipes and waits
+            pass
 
 
 @pytest.mark.postgres
@@ -139,8 +167,12 @@ def test_two_replicas_on_postgresql_send_every_reminder_of_a_month_exactly_once(
     shared = make_engine(postgres_schema_url)
     with shared.begin() as connection:
         seed(connection, groups=GROUPS, seats=SEATS, start=START)
-    month(postgres_schema_url, [replica(postgres_schema_url, tmp_path / "a.log"),
-                                replica(postgres_schema_url, tmp_path / "b.log", skew=BEHIND)])
+    replicas = [replica(postgres_schema_url, tmp_path / "a.log"),
+                replica(postgres_schema_url, tmp_path / "b.log", skew=BEHIND)]
+    try:
+        month(postgres_schema_url, replicas)
+    finally:
+        stopped(replicas)
 
     a, b = deliveries(tmp_path / "a.log"), deliveries(tmp_path / "b.log")
     assert a and b, "both replicas should have delivered part of the month"
