@@ -22,6 +22,7 @@ def test_engines_sharing_compiled_sql_each_keep_their_own_record(empty_record: P
         shutil.copyfile(empty_record, tmp_path / f"{name}.db")
         engines.append(make_engine(f"sqlite:///{tmp_path / name}.db"))
         compiled.share(engines[-1])
+        engines[-1].connect().close()  # a first engine's dialect is initialised by its first connection, then shared
     a, b = engines
     assert a.dialect is b.dialect and a._compiled_cache is b._compiled_cache
     chat = Chat(session_factory(a))
