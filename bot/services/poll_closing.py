@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
-from bot.audit import own_change
+from bot.audit import locked_link, own_change
 from bot.errors import NotAllowed, UsageError
 from bot.models import Group, Meeting, Poll
 from bot.records.group_end import rules_for
@@ -125,6 +125,9 @@ def close_at_deadline(session: Session, poll_id: int, now: dt.datetime) -> Reply
     closed it already, another replica did, or the deadline moved). Locks the poll row so two replicas
     cannot both close it.
     """
+    seen = session.get(Poll, poll_id)
+    if seen is not None:  # the chain's lock before the poll row's, in a vote's order (bot.services.ballot_write)
+        locked_link(session, seen.group_id)
     poll = session.get(Poll, poll_id, with_for_update=True, populate_existing=True)
     if poll is None or poll.status != "open" or poll.closes_at is None or poll.closes_at > now:
         return None
