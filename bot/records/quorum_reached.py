@@ -15,6 +15,7 @@ from bot.records.away import attendee, spells_away
 from bot.records.relieved import relieved_spells
 from bot.rules.attendance import Spell
 from bot.rules.chair import holds_chair
+from bot.rules.in_force import and_list
 from bot.rules.quorum import of_roll
 from bot.rules.voting import is_voting
 from bot.terms import Terms
@@ -84,11 +85,6 @@ def named(session: Session, terms: Terms, row: Attendance) -> str:
     member = session.get(Person, row.member_id)
     return (who.display_name if who else "a member") + (
         f" ({terms.deputies.word} for {member.display_name})" if row.status == "deputised" and member else "")
-
-
-def and_list(names: list[str]) -> str:
-    """`carol`, `carol and dan`, `bob, carol and dan`."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def quorum_changes(session: Session, terms: Terms, meeting: Meeting,

@@ -179,6 +179,11 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" + ("" if count == 1 else "s")
 
 
+def and_list(names: list[str]) -> str:
+    """`carol`, `carol and dan`, `bob, carol and dan`."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def chair_rule(terms: Terms) -> str:
     """How the chair comes to be, from whom, and for how long."""
     chair = terms.chair

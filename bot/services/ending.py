@@ -9,6 +9,7 @@ from bot.models import GroupEvent, Meeting, Poll
 from bot.replies import Reply, shortened
 from bot.rules.calendar import show, show_date
 from bot.rules.ending_words import ending_day, speaks_of_ending
+from bot.rules.in_force import and_list
 from bot.rules.powers import agreement_words, power_for
 from bot.rules.voting import Tally, decide
 from bot.services import lengths
@@ -95,7 +96,7 @@ def cancelled_words(cancelled: list[str]) -> str:
         return ""
     if len(cancelled) == 1:
         return f" Meeting {cancelled[0]} is cancelled."
-    return f" Meetings {', '.join(cancelled[:-1])} and {cancelled[-1]} are cancelled."
+    return f" Meetings {and_list(cancelled)} are cancelled."
 
 
 def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str) -> Poll:

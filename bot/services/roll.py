@@ -10,6 +10,7 @@ from bot.models import Attendance, DeputyNomination, Meeting, Person
 from bot.rules.attendance import ATTENDED, GUEST, cap_refusal
 from bot.rules.chair import holds_chair
 from bot.rules.deputies import attending_refusal, beside_words, command, may_send, stays_beside, voting_words
+from bot.rules.in_force import and_list
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
@@ -57,7 +58,7 @@ def check_cap(ctx: Context, meeting: Meeting, member: Person, *, beside: bool = 
     here = attendees_for(ctx, meeting, organisation, but=None if beside else member.id)
     refusal = cap_refusal(rule, organisation, len(here))
     if refusal is not None:
-        listed = f"{', '.join(here[:-1])} and {here[-1]}" if len(here) > 1 else "".join(here)
+        listed = and_list(here) if here else ""
         raise NotAllowed(f"{refusal} Attending for {organisation} now: {listed}; one of them can say "
                          "`leaving` to make room.")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.errors import NotAllowed
 from bot.models import Meeting, Poll
+from bot.rules.in_force import and_list
 from bot.rules.voting import Tally, decide
 from bot.services import roll
 from bot.services.context import Context
@@ -41,7 +42,7 @@ def require_present_voted(ctx: Context, poll: Poll) -> None:
     word = ctx.terms.deputies.word
     who = [name(ctx, caster) + ("" if caster == member else f" ({word} for {name(ctx, member)})")
            + interested(ctx, poll, caster) for member, caster in waiting.items()]
-    names = who[0] if len(who) == 1 else f"{', '.join(who[:-1])} and {who[-1]}"
+    names = and_list(who)
     verb, theirs = ("has", "their vote") if len(who) == 1 else ("have", "their votes")
     raise NotAllowed(f"{names} {verb} not voted on motion {poll.number} yet; closed now, it is decided without them, "
                      f"as {now.text}. Wait for {theirs}, or close it anyway with `poll close {poll.number} --early`.")
