@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Row, delete, select
 
 from bot.models import Ballot, Membership, Poll, SecretVoter
-from bot.rules.calendar import show_date
+from bot.rules.calendar import show_date, term_ended
 from bot.rules.tenure import term_over
 from bot.services.context import Context
 from bot.services.standing import voting_ids
@@ -115,18 +115,31 @@ def reason(ctx: Context, member_id: int) -> str:
 
 
 def seat_voted(ctx: Context, poll: Poll, member_id: int) -> str | None:
-    """Why `member_id` casts no vote in secret `poll`: the one who held their seat before them voted in it, and a
-    secret ballot, keeping no choice against a name, cannot be taken back at the close as an open one is; so the
-    seat has voted (one vote a seat). None where they may vote."""
+    """Why `member_id` casts no vote in secret `poll`: the one who held their seat before them, while the poll ran,
+    voted in it, and a secret ballot, keeping no choice against a name, cannot be taken back at the close as an open
+    one is; so the seat has voted (one vote a seat). None where they may vote: one who held the seat only before the
+    poll opened voted for another seat or none of it, and one who holds another voting seat now votes for that."""
     held = next((m for m in ctx.memberships() if m.person_id == member_id), None)
     if not poll.secret or held is None or (rule := ctx.terms.seat(held.seat_title)) is None or rule.several_holders:
         return None
-    before = ctx.session.scalars(select(Membership.person_id).where(
+    earlier = ctx.session.scalars(select(Membership).where(
         Membership.group_id == ctx.group.id, Membership.seat_title == held.seat_title,
         Membership.person_id != member_id, Membership.term_starts_on < held.term_starts_on,
-        Membership.person_id.in_(select(SecretVoter.member_id).where(SecretVoter.poll_id == poll.id)))).first()
+        Membership.person_id.in_(select(SecretVoter.member_id).where(SecretVoter.poll_id == poll.id)))
+        .order_by(Membership.term_starts_on.desc(), Membership.id.desc())).all()
+    seated = voting_ids(ctx)
+    before = next((m.person_id for m in earlier if m.person_id not in seated and held_during(ctx, m, poll)), None)
     if before is None:
         return None
     whose = "your" if member_id == ctx.actor.id else f"{name(ctx, member_id)}'s"
     return (f"{name(ctx, before)} cast {held.seat_title}'s vote in secret poll {poll.number} before {whose} term in it "
             f"began, and a secret ballot cannot be taken back: a vote counts one vote a seat.")
+
+
+def held_during(ctx: Context, held: Membership, poll: Poll) -> bool:
+    """Whether `held` was still in office when `poll` opened (left at or after it, its term's last day not before
+    it): a holder from before then cast no ballot for the seat in it."""
+    opened = poll.opened_at or poll.proposed_at
+    if held.ended_at is not None and held.ended_at < opened:
+        return False
+    return held.term_ends_on is None or not term_ended(held.term_ends_on, opened.astimezone(ctx.terms.zone).date())
