@@ -14,7 +14,7 @@ from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
-from bot.services.set_aside import MARK, RULE, departed, reason
+from bot.services.set_aside import MARK, RULE, departed, reason, without
 from bot.services.standing import voting_members
 from bot.services.vote_cap import Counted, counted, name
 from bot.verbs_vote import PollClose, Results, Vote
@@ -57,14 +57,17 @@ def swift_route(ctx: Context, poll: Poll) -> tuple[tuple[str, str], ...]:
 def card(ctx: Context, poll: Poll, headline: str | None = None,
          counted: tuple[dict[int, int], int] | None = None) -> Reply:
     """The poll as the channel sees it: question, tally (hidden while a secret poll is open), buttons. `counted`:
-    its tally (tally.counts), where the command read it already and wrote no ballot since."""
+    its tally (tally.counts), where the command read it already and wrote no ballot since. While it is open, the
+    tally is the one the close will count: without the ballots it will set aside, which are named, with why."""
     per, voters = counts(ctx.session, poll) if counted is None else counted
+    per, voters, ahead = as_judged(ctx, poll, per, voters)
     hidden = poll.secret and poll.status == "open"
     fields: list[tuple[str, str]] = []
     for option in poll.options:
         count = per.get(option.position, 0)
         fields.append((option.label, HIDDEN if hidden else share(count, voters, closed=poll.status == "closed")))
     fields.append(("Voted", str(voters)))
+    fields.extend(ahead)
     if poll.kind == "motion":
         fields.append(("Rule", rules_for(ctx.terms, poll).stated()))
     if poll.closes_at and poll.status == "open" and poll.closes_at <= ctx.now:  # the scheduler declares it next
@@ -101,16 +104,17 @@ def results(ctx: Context, cmd: Results) -> Reply:
     """A poll's card for the person who asked (`results N`), said to them alone."""
     poll = get_poll(ctx, cmd.poll)
     reply = card(ctx, poll)
-    return Reply(reply.text, title=reply.title, fields=reply.fields + to_set_aside(ctx, poll), buttons=reply.buttons,
+    return Reply(reply.text, title=reply.title, fields=reply.fields, buttons=reply.buttons,
                  private=True, subject=reply.subject, quoted=reply.quoted)
 
 
-def to_set_aside(ctx: Context, poll: Poll) -> tuple[tuple[str, str], ...]:
-    """While `poll` is open, the votes its tally shows that the close will set aside, and why (bot.services.set_aside):
-    the chair asking for the results before closing it is not misled by them. Read only for `results`, not for the
-    card each vote refreshes."""
-    gone = departed(ctx, poll) if poll.status == "open" else []
+def as_judged(ctx: Context, poll: Poll, per: dict[int, int],
+              voters: int) -> tuple[dict[int, int], int, tuple[tuple[str, str], ...]]:
+    """While `poll` is open, its tally `per` and `voters` as the close will count it, without the votes it will set
+    aside (bot.services.set_aside), and a field saying whose and why: neither the channel, reading the card each
+    vote refreshes, nor the chair asking for the results before closing it is misled by them."""
+    gone = departed(ctx, poll) if poll.status == "open" and voters else []
     if not gone:
-        return ()
+        return per, voters, ()
     said = "; ".join(f"{name(ctx, row.member_id)}'s vote, as {reason(ctx, row.member_id)}" for row in gone)
-    return (("Set aside at the close", f"{said}. {RULE}"),)
+    return *without(gone, per, voters), (("Set aside at the close", f"{said}. {RULE}"),)

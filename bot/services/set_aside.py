@@ -54,7 +54,11 @@ def departed_secret(ctx: Context, poll: Poll) -> list[int]:
 def standing(ctx: Context, poll: Poll, per: dict[int, int], voters: int) -> tuple[dict[int, int], int]:
     """The tally `per` and `voters` (bot.records.tally.counts) without the ballots `departed` finds: what closing
     now would count, for a refusal that says who has not voted yet."""
-    gone = departed(ctx, poll)
+    return without(departed(ctx, poll), per, voters)
+
+
+def without(gone: Sequence[Row[Any]], per: dict[int, int], voters: int) -> tuple[dict[int, int], int]:
+    """The tally `per` and `voters` less the ballots `gone` (rows of `departed`)."""
     kept = dict(per)
     for row in gone:
         for position in row.choices:
