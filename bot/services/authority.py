@@ -9,7 +9,14 @@ from bot.rules.powers import decide, holds, power_for, roles_held
 from bot.rules.tenure import is_member
 from bot.services.context import Context
 from bot.services.out_for_item import interest_words, out_for
-from bot.services.presiding import away_from, chair_hint, is_chair, refuse_lapsed_chair, refuse_lapsed_member
+from bot.services.presiding import (
+    away_from,
+    chair_hint,
+    chaired_instead,
+    is_chair,
+    refuse_lapsed_chair,
+    refuse_lapsed_member,
+)
 from bot.services.roll import attending_row, voters_present
 from bot.services.roll_rows import row_for
 from bot.terms_powers import Act, PowerHolder
@@ -79,11 +86,12 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
     raise NotAllowed(verdict.refusal)
 
 
-def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
+def ask(ctx: Context, act: Act, meeting: Meeting | None, doing: str | None = None) -> str:
     """`Ask alice or bob.`: the people who hold the power for `act` now, or nothing when none does; while `meeting`,
     the act's, is open, only who is at it (not sent apologies, left or yet to come; out of the room for one item
     is at it), or, where none is, who is away
-    and how (`Those who can are away: alice has left meeting 1 and sam sent apologies for it.`)."""
+    and how (`Those who can are away: alice has left meeting 1 and sam sent apologies for it.`). Where nobody but
+    the actor may, and `doing` is given, that nobody else at the meeting can, and what the group does instead."""
     able = [m.person for m in ctx.holders()
             if m.person_id != ctx.actor.id and may(ctx, act, meeting=meeting, person=m.person)]
     gone = {} if meeting is None or meeting.status != "open" else {
@@ -96,9 +104,20 @@ def ask(ctx: Context, act: Act, meeting: Meeting | None) -> str:
                             for n, (name, what) in enumerate(gone.items()))
         return f"Those who can are away: {said}."
     if not names:
-        return ""
+        return nobody_else(ctx, act, meeting, doing) if not gone else ""
     shown = names[:5] + (["others"] if len(names) > 5 else [])
     return f"Ask {shown[0]}." if len(shown) == 1 else f"Ask {', '.join(shown[:-1])} or {shown[-1]}."
+
+
+def nobody_else(ctx: Context, act: Act, meeting: Meeting | None, doing: str | None) -> str:
+    """`Nobody else at meeting 1 can close a vote: the chair or the secretariat can name who chairs the rest of it
+    ...`, where the actor alone holds the power for `act` and is away from open `meeting`; empty otherwise."""
+    if doing is None or meeting is None or meeting.status != "open":
+        return ""
+    said = f"Nobody else at meeting {meeting.number} can {doing}"
+    if PowerHolder.CHAIR in power_for(ctx.terms, act).by:  # a meeting's chair holds it too: one can be named
+        return f"{said}: {chaired_instead(ctx, meeting)}."
+    return f"{said}."
 
 
 def require_at(ctx: Context, act: Act, doing: str, meeting: Meeting | None) -> None:
@@ -114,12 +133,12 @@ def require_at(ctx: Context, act: Act, doing: str, meeting: Meeting | None) -> N
         raise NotAllowed(f"You left meeting {meeting.number} at {there.left_at.astimezone(ctx.terms.zone):%H:%M}, so "
                          f"you are not at it to {doing}: that is done by someone at the meeting (the ToR does not "
                          f"say, so this is the usual practice). If you are back, say `here` first. "
-                         f"{ask(ctx, act, meeting)}".rstrip())
+                         f"{ask(ctx, act, meeting, doing)}".rstrip())
     if row is None or row.status not in ("apologies", "deputised"):
         return
     raise NotAllowed(f"You sent apologies for meeting {meeting.number}, so you are not at it to {doing}: that is done "
                      "by someone at the meeting (the ToR does not say, so this is the usual practice). If you have "
-                     f"come after all, say `here` first. {ask(ctx, act, meeting)}".rstrip())
+                     f"come after all, say `here` first. {ask(ctx, act, meeting, doing)}".rstrip())
 
 
 def require_in_room(ctx: Context, act: Act, doing: str, meeting: Meeting, item: AgendaItem) -> None:
@@ -133,4 +152,4 @@ def require_in_room(ctx: Context, act: Act, doing: str, meeting: Meeting, item: 
         return
     raise NotAllowed(f"You left the room for item {item.position} ({item.title}) at "
                      f"{row.left_at.astimezone(ctx.terms.zone):%H:%M}{interest_words(ctx, item)}, so you do not "
-                     f"{doing} on it while out. Say `here` when you are back. {ask(ctx, act, meeting)}".rstrip())
+                     f"{doing} on it while out. Say `here` when you are back. {ask(ctx, act, meeting, doing)}".rstrip())

@@ -84,13 +84,18 @@ def away(ctx: Context, meeting: Meeting, chairing: Person | None) -> str:
             if (why := away_from(meeting, row) or sends_deputy(ctx, meeting, person)) is not None]
     if not gone or len(gone) < len(rows):
         return ""
-    act = Act.NAME_MEETING_CHAIR
-    power = power_for(ctx.terms, act)
     said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
                         for n, (name, what) in enumerate(dict(gone).items()))
+    return f" But {said}: {chaired_instead(ctx, meeting)}."
+
+
+def chaired_instead(ctx: Context, meeting: Meeting) -> str:
+    """`the chair or the secretariat can name who chairs the rest of it with `meeting chair @person` (ToR 6.3)`:
+    what the group does where nobody who may act for the chair is at `meeting`."""
+    act = Act.NAME_MEETING_CHAIR
+    power = power_for(ctx.terms, act)
     rest = "the rest of " if meeting.status == "open" else ""
-    return (f" But {said}: {who_may(power, act, ctx.terms)} can name who chairs {rest}it with `meeting chair @person`"
-            f"{power.cite()}.")
+    return f"{who_may(power, act, ctx.terms)} can name who chairs {rest}it with `meeting chair @person`{power.cite()}"
 
 
 def sends_deputy(ctx: Context, meeting: Meeting, person: Person) -> str | None:
