@@ -6,13 +6,14 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.errors import NotAllowed
-from bot.models import Attendance, DeputyNomination, Meeting, Membership, Person
+from bot.models import AgendaItem, Attendance, DeputyNomination, Meeting, Membership, Person
 from bot.rules import chair
 from bot.rules.calendar import show_date
 from bot.rules.powers import power_for, who_may
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services.chair_vacated import chair_vacated
 from bot.services.context import Context
+from bot.services.out_for_item import out_for
 from bot.services.roll_rows import row_for
 from bot.terms_powers import Act
 
@@ -84,17 +85,27 @@ def away(ctx: Context, meeting: Meeting, chairing: Person | None) -> str:
             if (why := away_from(meeting, row) or sends_deputy(ctx, meeting, person)) is not None]
     if not gone or len(gone) < len(rows):
         return ""
-    said = " and ".join(f"{name} {what} {'it' if n else f'meeting {meeting.number}'}"
+    out = {person.display_name: item for person, row in rows if (item := out_for(ctx, meeting, row, person))}
+    said = " and ".join(f"{name} {out_words(out[name]) if name in out else what} "
+                        f"{'it' if n else f'meeting {meeting.number}'}{' until back (`here`)' if name in out else ''}"
                         for n, (name, what) in enumerate(dict(gone).items()))
+    if len(out) == len(gone):  # out of the room for an item, not gone: someone chairs while they are out
+        return f" But {said}: meanwhile {chaired_instead(ctx, meeting, meanwhile=True)}."
     return f" But {said}: {chaired_instead(ctx, meeting)}."
 
 
-def chaired_instead(ctx: Context, meeting: Meeting) -> str:
+def out_words(item: AgendaItem) -> str:
+    """`is out of the room for item 1 (Placements contract) of`: one away for an item alone (`leaving --item N`)."""
+    return f"is out of the room for item {item.position} ({item.title}) of"
+
+
+def chaired_instead(ctx: Context, meeting: Meeting, *, meanwhile: bool = False) -> str:
     """`the chair or the secretariat can name who chairs the rest of it with `meeting chair @person` (ToR 6.3)`:
-    what the group does where nobody who may act for the chair is at `meeting`."""
+    what the group does where nobody who may act for the chair is at `meeting` (`meanwhile`: for now, they being
+    out of the room for an item)."""
     act = Act.NAME_MEETING_CHAIR
     power = power_for(ctx.terms, act)
-    rest = "the rest of " if meeting.status == "open" else ""
+    rest = "the rest of " if meeting.status == "open" and not meanwhile else ""
     return f"{who_may(power, act, ctx.terms)} can name who chairs {rest}it with `meeting chair @person`{power.cite()}"
 
 
@@ -141,11 +152,15 @@ def refuse_away_chair(ctx: Context, meeting: Meeting, doing: str) -> None:
     """Raise NotAllowed where the actor, who sent apologies for `meeting` or has left it, would `doing` ("close the
     meeting") while someone else chairs it in their place: the one chairing it does (PLPCP Membership names the
     chair; who runs a meeting in the chair's absence the ToR leaves to the one named). Back at it, they may."""
-    why = away_from(meeting, row_for(ctx, meeting, ctx.actor))
+    row = row_for(ctx, meeting, ctx.actor)
+    why = away_from(meeting, row)
     if meeting.chair_id in (None, ctx.actor.id) or why not in ("sent apologies for", "has left"):
         return
     chairing = ctx.session.get(Person, meeting.chair_id)
     name = chairing.display_name if chairing else "the meeting's chair"
-    gone = "sent apologies for" if why == "sent apologies for" else "have left"
-    raise NotAllowed(f"{name} chairs meeting {meeting.number} in your place, as you {gone} it, so {name} can {doing} "
-                     "(the ToR does not say, so this is the usual practice). If you have come, say `here` first.")
+    item = out_for(ctx, meeting, row) if why == "has left" else None
+    gone = "sent apologies for it" if why == "sent apologies for" else "have left it" if item is None else \
+        f"are out of the room for item {item.position} ({item.title})"
+    back = "If you have come" if item is None else "Back in the room"
+    raise NotAllowed(f"{name} chairs meeting {meeting.number} in your place, as you {gone}, so {name} can {doing} "
+                     f"(the ToR does not say, so this is the usual practice). {back}, say `here` first.")
