@@ -26,20 +26,30 @@ def attendee(row: Attendance) -> int:
     return row.deputy_id if row.status == "deputised" and row.deputy_id is not None else row.member_id
 
 
+def recorders(meeting: Meeting, by_key: Iterable[tuple[int, int]]) -> list[int]:
+    """Whose moves at `meeting` are read for the attendees of `by_key` ((member, attendee) pairs): each attendee's
+    own, and those of whoever may have recorded them (`here @carol`, audited as theirs, naming the attendee): one at
+    the meeting taking its roll, or its chair or minute-taker."""
+    return sorted({person for pair in by_key for person in pair}
+                  | {p for p in (meeting.chair_id, meeting.minute_taker_id) if p is not None})
+
+
 def spells_away(session: Session, meeting: Meeting, rows: Iterable[Attendance]) -> dict[int, list[Spell]]:
     """{roll row id: [(left, back), ...]}, oldest first, for each attendee of `rows` who left `meeting` and came
     back since the row took its status (a member arriving in their deputy's place starts afresh). Each leaving and
-    return is said by the one who attends, so the read is by (group, actor, time): the audit trail's pace index."""
+    return is said by the one who attends, or recorded by another there (`recorders`), so the read is by (group,
+    actor, time): the audit trail's pace index."""
     rows = [row for row in rows if row.status in ("present", "deputised")]
     if meeting.opened_at is None or not rows:
         return {}
     by_key = {(row.member_id, attendee(row)): row for row in rows}
-    events = session.execute(MOVES_OF, {"group_id": meeting.group_id, "actors": sorted({a for _, a in by_key}),
+    events = session.execute(MOVES_OF, {"group_id": meeting.group_id, "actors": recorders(meeting, by_key),
                                         "since": meeting.opened_at})
     gone: dict[int, dt.datetime] = {}
     found: dict[int, list[Spell]] = defaultdict(list)
     for actor, action, at, detail in events:
-        row = by_key.get((detail.get("member"), actor)) if detail.get("meeting") == meeting.id else None
+        row = by_key.get((detail.get("member"), detail.get("attendee", actor))) \
+            if detail.get("meeting") == meeting.id else None
         if row is None or at < row.recorded_at:
             continue
         if action == "attendance.left":

@@ -54,7 +54,7 @@ def arrival_orders(session: Session, meeting: Meeting, rows: list[Attendance]) -
     for event_id, actor, at, detail in session.execute(ARRIVALS, {"group_id": meeting.group_id,
                                                                   "since": meeting.opened_at}):
         if detail.get("meeting") == meeting.id:
-            latest.setdefault((detail.get("member"), actor), []).append((at, event_id))
+            latest.setdefault((detail.get("member"), detail.get("attendee", actor)), []).append((at, event_id))
     first = -len(rows)
     orders = {}
     for n, row in enumerate(sorted(rows, key=lambda r: r.id)):

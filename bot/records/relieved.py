@@ -10,6 +10,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, AuditEvent, Meeting
+from bot.records.away import recorders
 
 DEPUTY_MOVES = ("attendance.deputised", "attendance.left", "attendance.returned")
 # Built once; read only where the roll holds a deputy relieved.
@@ -27,10 +28,11 @@ def relieved_spells(session: Session, meeting: Meeting, rows: list[Attendance]) 
         return []
     came: dict[int, dt.datetime] = {}
     gone: dict[int, dt.datetime] = {}
+    by = recorders(meeting, [*relieved, *((row.member_id, row.member_id) for row in rows)])  # or a roll taker's
     for actor, action, at, detail in session.execute(MOVES_OF, {
-            "group_id": meeting.group_id, "actors": sorted({deputy for _, deputy in relieved}),
-            "since": meeting.opened_at}):
-        row = relieved.get((detail.get("member"), actor)) if detail.get("meeting") == meeting.id else None
+            "group_id": meeting.group_id, "actors": by, "since": meeting.opened_at}):
+        row = relieved.get((detail.get("member"), detail.get("attendee", actor))) \
+            if detail.get("meeting") == meeting.id else None
         if row is None or row.relieved_at is None or at > row.relieved_at:
             continue
         if action == "attendance.deputised":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 from bot.errors import NotAllowed
 from bot.grammar import PersonRef, mention
@@ -44,12 +45,33 @@ def record_present(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...])
     return " ".join(said + refused) + presence.recorded_present(ctx, meeting), prompts
 
 
+@dataclasses.dataclass
+class RecordedBy(Context):
+    """The context of one recorded present by another (`here @carol`): as if they said `here`, but each change it
+    makes is audited as the one who typed it (`recorder`), naming them the attendee (detail `attendee`), and counted
+    among the recorder's changes (a 1:1 chat's post, the pace)."""
+
+    recorder: Context | None = None
+
+    def audit(self, action: str, **detail: Any) -> None:
+        assert self.recorder is not None
+        self.recorder.audit(action, **detail, attendee=self.actor.id)
+
+
+def as_attendee(ctx: Context, person: Person) -> Context:
+    """`person`'s context as they would say `here`: the speaker's own where it is them (`here @me`), else one whose
+    changes are audited as the speaker's (`RecordedBy`)."""
+    if person.id == ctx.actor.id:
+        return ctx
+    return RecordedBy(session=ctx.session, group=ctx.group, actor=person, now=ctx.now, platform=ctx.platform,
+                      place=ctx.place, recorder=ctx)
+
+
 def one_present(ctx: Context, meeting: Meeting, person: Person) -> str:
     """Record `person` present as a member, or attending as the deputy a member named for `meeting` (a guest then
     named deputy is listed once, as deputy, as their own `here` lists them); a guest already recorded is said so."""
-    as_them = dataclasses.replace(ctx, actor=person)  # as the person saying `here`, recorded by the speaker
+    as_them = as_attendee(ctx, person)  # as the person saying `here`, recorded by the speaker
     if ctx.membership(person) is not None:
-        # the arrival or return is theirs in the audit trail, as the minutes read each spell away by the attendee
         text = roll.mark_present(as_them, meeting, person)
         if person.id != ctx.actor.id:
             ctx.audit("attendance.recorded_for", meeting=meeting.id, person=person.id)
@@ -86,7 +108,9 @@ def record_left(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...], le
     for person in people:
         try:
             with ctx.session.begin_nested():
-                said.append(leave(dataclasses.replace(ctx, actor=person)))  # as the person saying `leaving`
+                # as the person saying `leaving` (the speaker's own context for `leaving @me`, so it counts as a
+                # change they made: a 1:1 chat posts it to the channel)
+                said.append(leave(ctx if person.id == ctx.actor.id else dataclasses.replace(ctx, actor=person)))
                 if person.id != ctx.actor.id:
                     ctx.audit("attendance.left_recorded", meeting=meeting.id, person=person.id)
         except NotAllowed as refusal:
