@@ -1,5 +1,6 @@
 """Moving a scheduled meeting to another time: the same meeting, its number, agenda, apologies, deputies, chair and
-minute-taker kept, its time checked as `meeting schedule` checks a new one's."""
+minute-taker kept, its time checked as `meeting schedule` checks a new one's, and its chair and minute-taker against
+it (a term ending before the new day)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import require_operating
 from bot.services.lengths import kept
+from bot.services.meeting_people import named_then
 from bot.services.meeting_schedule import new_start, require_no_meeting_at
 from bot.verbs_meeting_move import MeetingMove
 
@@ -56,7 +58,8 @@ def move_meeting(ctx: Context, cmd: MeetingMove) -> Reply:
         f"Meeting {meeting.number} ({show(was, zone)}) is now at {meeting.place}."
     notices = (*apologies_stand(ctx, meeting),
                *((f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}.",) if clash else ()),
-               *additional, *conduct.cadence_warnings(ctx, meeting), *filter(None, (day_note(day, meeting.number),)))
+               *additional, *named_then(ctx, meeting), *conduct.cadence_warnings(ctx, meeting),
+               *filter(None, (day_note(day, meeting.number),)))
     return Reply(said, title=f"{ctx.terms.name}: meeting {meeting.number} moved",
                  fields=(("When", show(starts_at, zone)), ("Was", show(was, zone))), notices=notices,
                  changes=(MeetingRef(meeting.id),), quoted=(meeting.place,) if meeting.place else ())

@@ -8,7 +8,8 @@ from bot.errors import NotAllowed, UsageError
 from bot.grammar import PersonRef
 from bot.models import Meeting, Person
 from bot.replies import Reply
-from bot.rules.calendar import show
+from bot.rules.calendar import show, show_date
+from bot.rules.tenure import until_reappointed
 from bot.services import roll
 from bot.services.authority import require, roles_of
 from bot.services.context import Context
@@ -161,3 +162,26 @@ def decided_by(ctx: Context, number: int, chair: Person) -> str:
         raise NotAllowed(rule.cited(f"Motion {number} was not carried ({poll.outcome}), so it does not decide "
                                     f"that {who} chairs") + ".")
     return rule.cited(f"{who}, as the main group decided in motion {number}")
+
+
+def named_then(ctx: Context, meeting: Meeting) -> tuple[str, ...]:
+    """Where the one named to chair `meeting` or take its minutes will not hold their seat on its day (their term
+    ends before it: PLPCP Membership, "Each DCS will stand for twelve months"), or holds none now (left since they
+    were named): that they are not to, and how to name another. Said when it is scheduled or moved."""
+    day = meeting.starts_at.astimezone(ctx.terms.zone).date()
+    said: list[str] = []
+    for person_id, role, naming in ((meeting.chair_id, "chair", "meeting chair"),
+                                    (meeting.minute_taker_id, "take the minutes of", "meeting minute-taker")):
+        person = ctx.session.get(Person, person_id) if person_id is not None else None
+        if person is None:
+            continue
+        held, who, fix = ctx.membership(person), person.display_name, f"`{naming} @person --meeting {meeting.number}`"
+        if held is None:
+            said.append(f"{who}, named to {role} meeting {meeting.number}, no longer holds a seat in {ctx.terms.name}: "
+                        f"name who does with {fix}.")
+        elif held.term_ends_on is not None and held.term_ends_on < day:
+            seat = ctx.terms.seat(held.seat_title)
+            ends = f"{who}'s term in {held.seat_title} ends on {show_date(held.term_ends_on)}"
+            said.append(f"{seat.cited(ends) if seat else ends}, before meeting {meeting.number} on {show_date(day)}, "
+                        f"so {who} is not to {role} it{until_reappointed(seat)}: name who does with {fix}.")
+    return tuple(said)

@@ -18,7 +18,7 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import require_operating
 from bot.services.lengths import kept
-from bot.services.meeting_people import check_meeting_people
+from bot.services.meeting_people import check_meeting_people, named_then
 from bot.services.numbers import next_number
 from bot.terms_powers import Act
 from bot.verbs import Apologies, MeetingSchedule
@@ -70,7 +70,8 @@ def schedule(ctx: Context, cmd: MeetingSchedule) -> Reply:
         fields.append(("Minutes", minute_taker.display_name))
     notices = (f"Meeting {clash.number} is on the same day, at {show(clash.starts_at, zone)}; if this one replaces "
                f"it, cancel it with `meeting cancel {clash.number}`.",) if clash else ()
-    notices = (*notices, *additional, *((in_person,) if in_person else ()), *conduct.cadence_warnings(ctx, meeting),
+    notices = (*notices, *additional, *named_then(ctx, meeting), *((in_person,) if in_person else ()),
+               *conduct.cadence_warnings(ctx, meeting),
                *filter(None, (day_note(day, meeting.number),)))  # a weekend or bank holiday: a note, never a refusal
     return Reply(f"Meeting {meeting.number} scheduled.", title=f"{ctx.terms.name}: meeting {meeting.number}",
                  fields=tuple(fields), buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
