@@ -1,0 +1,57 @@
+"""CJCG (seed 004) and its task-and-finish groups as their members run them, where the bot differed from the
+document (round B18)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import Chat
+
+TFG = "send-tfg"
+
+
+def cjcg_and_its_tfg(chat: Chat) -> None:
+    """The CJCG bound to this room and its SEND task-and-finish group (CJCG 6.6) to `send-tfg`, led by bob; the
+    CJCG's meeting 1 scheduled by sam, the administrative support, for 10 Dec 2026 at 10:00."""
+    chat.load("cjcg")
+    chat.load("cjcg-send-tfg", channel=TFG)
+    chat.ok("sam", 'meeting schedule 2026-12-10 10:00 --where "Civic Centre"')
+
+
+def test_cjcg_a_report_its_task_and_finish_group_makes_is_in_the_cjcgs_minutes(chat: Chat) -> None:
+    """CJCG 6.6: "may establish task and finish groups to support it in the discharge of its functions"; the SEND
+    group is accountable to the CJCG and its lead reports to it. bob recorded the report in the group's channel and
+    was told only that it was recorded there: the CJCG's own record (the minutes of its next meeting, where a clerk
+    notes the reports its sub-groups sent in) never showed it. It now does, and bob is told where."""
+    cjcg_and_its_tfg(chat)
+    chat.now = dt.datetime(2026, 12, 3, 15, 0, tzinfo=dt.UTC)
+    said = chat.say("bob", 'report done "First draft of the SEND framework"', channel=TFG)
+    assert not said.error, said.text
+    assert "minutes of its meeting 1 (10 Dec 2026)" in said.text, said.text
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", "here @bob @carol")
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").text
+    assert "## Reports from task and finish groups" in minutes, minutes
+    assert ("- SEND Joint Commissioning Framework task and finish group: a report recorded as made by bob (Southend "
+            "City Council) on 3 Dec 2026: First draft of the SEND framework (CJCG ToR 6.6)") in minutes, minutes
+
+
+def test_cjcg_a_report_made_after_a_meeting_goes_to_the_next_meetings_minutes(chat: Chat) -> None:
+    """A report the group records after the CJCG's meeting 1 closed is not in that meeting's minutes (it had not
+    been made) but in meeting 2's; one made during meeting 1 is in meeting 1's, not again in meeting 2's."""
+    cjcg_and_its_tfg(chat)
+    chat.ok("sam", "meeting schedule 2027-02-11 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.advance(minutes=20)
+    assert not chat.say("bob", 'report done "Progress on the framework"', channel=TFG).error
+    chat.advance(minutes=40)
+    chat.ok("alice", "meeting close")
+    chat.advance(days=1)
+    assert "meeting 2 (11 Feb 2027)" in chat.say("bob", 'report done "Second draft"', channel=TFG).text
+    first = chat.ok("alice", "minutes 1").text
+    assert "Progress on the framework" in first and "Second draft" not in first, first
+    second = chat.ok("alice", "minutes 2").text
+    assert "Second draft" in second and "Progress on the framework" not in second, second
