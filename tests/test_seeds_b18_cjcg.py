@@ -55,3 +55,26 @@ def test_cjcg_a_report_made_after_a_meeting_goes_to_the_next_meetings_minutes(ch
     assert "Progress on the framework" in first and "Second draft" not in first, first
     second = chat.ok("alice", "minutes 2").text
     assert "Second draft" in second and "Progress on the framework" not in second, second
+
+
+def test_cjcg_minutes_say_when_the_quorum_came_and_went_within_one_minute(chat: Chat) -> None:
+    """CJCG 6.4: "quorate if three of its members are present". The roll call and two early departures happened in
+    the same minute (as a replayed meeting records them, every line at one time): carol's arrival made the meeting
+    quorate and the chat said so, but the minutes said it was "not quorate at any time before it closed", counting
+    carol's and dan's departures, recorded after, as if they came before their arrivals."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    assert "now quorate" in chat.ok("carol", "here").as_text()
+    chat.ok("dan", "here")
+    chat.ok("carol", "leaving")
+    assert "now not quorate" in chat.ok("dan", "leaving").as_text()
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").text
+    assert "not quorate at any time" not in minutes, minutes
+    assert "- **Later:** quorate from 10:00, when carol arrived — 3 members present, 3 needed (ToR 6.4)\n" in minutes, \
+        minutes
+    assert "- **Later:** not quorate from 10:00, when carol and dan left — 2 members present, 3 needed (ToR 6.4)\n" \
+        in minutes, minutes
