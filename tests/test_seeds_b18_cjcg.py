@@ -78,3 +78,27 @@ def test_cjcg_minutes_say_when_the_quorum_came_and_went_within_one_minute(chat: 
         minutes
     assert "- **Later:** not quorate from 10:00, when carol and dan left — 2 members present, 3 needed (ToR 6.4)\n" \
         in minutes, minutes
+
+
+def test_cjcg_a_quoted_interest_followed_by_the_item_it_is_in_is_declared_on_that_item(chat: Chat) -> None:
+    """CJCG 6.5: "Conflicts of interest are to be declared and recorded at the beginning of each meeting." carol
+    typed her interest in quotes and the item after it, as people do (`declare "..." item 2`, `... on item 2`): it
+    was recorded for the whole meeting with "item 2" as part of what she declared, so voting on item 2 gave her no
+    reminder of it and the minutes did not list it under the item. `declare interest on item 2 - ...` already
+    worked; the item named after the words now does too."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    chat.ok("sam", 'agenda add "SEND placements procurement"')
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.ok("carol", "declare \"my brother is a provider's director\" item 2").text
+    assert "on item 2 (SEND placements procurement) for meeting 1: my brother is a provider's director (ToR 6.5)" \
+        in said, said
+    said = chat.ok("dan", 'declare "governor at a special school" on agenda item 2').text
+    assert "on item 2 (SEND placements procurement) for meeting 1: governor at a special school (ToR 6.5)" in said, \
+        said
+    chat.ok("bob", "here")
+    chat.ok("alice", 'motion "Award the placements framework" --item 2')
+    assert "an interest was declared on this item" in chat.ok("carol", "vote 1 for").as_text()
+    assert "Meeting 1 has no item 3" in chat.refused("erin", 'declare "trustee of a SEND charity" for item 3').text
