@@ -102,3 +102,34 @@ def test_cjcg_a_quoted_interest_followed_by_the_item_it_is_in_is_declared_on_tha
     chat.ok("alice", 'motion "Award the placements framework" --item 2')
     assert "an interest was declared on this item" in chat.ok("carol", "vote 1 for").as_text()
     assert "Meeting 1 has no item 3" in chat.refused("erin", 'declare "trustee of a SEND charity" for item 3').text
+
+
+def test_cjcg_options_typed_without_dashes_after_quoted_words_are_read_as_options(chat: Chat) -> None:
+    """The administrative support arranges the meetings and agendas (CJCG 6.3) and members send apologies and name
+    deputies for a given meeting (7.2). Typed as people type them, an option's name without its dashes after the
+    quoted words was taken as more of the words: `agenda add "Budget" for meeting 2` put "Budget for meeting 2" on
+    meeting 1's agenda, carol's apologies for meeting 2 were recorded for meeting 1, a motion on item 1 and an
+    action's owner and due date were lost in their text, and `deputy @yan for meeting 2` was told to say
+    `--for @meeting 2`."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "meeting schedule 2027-02-11 10:00")
+    assert chat.ok("sam", 'agenda add "Budget 2027-28" for meeting 2').text == \
+        "Item 1 added to meeting 2: Budget 2027-28"
+    said = chat.ok("carol", 'apologies "annual leave" for meeting 2').text
+    assert "recorded for meeting 2 (Thu 11 Feb 2027, 10:00 GMT)" in said, said
+    said = chat.ok("dan", "apologies on leave for meeting 2").text
+    assert "recorded for meeting 2 (Thu 11 Feb 2027, 10:00 GMT)" in said, said
+    said = chat.refused("carol", "deputy @yan for meeting 2").text
+    assert "Say `deputy @yan --meeting 2`." in said, said
+    chat.ok("sam", 'agenda add "Joint action plan"')
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("sam", "here @bob @carol")
+    said = chat.ok("alice", 'motion "Approve the joint action plan" item 1').as_text()
+    assert "Motion 1: Approve the joint action plan*" in said, said
+    said = chat.ok("sam", 'action "Circulate the plan" owner @bob due friday').text
+    assert said == "Action 1 recorded: Circulate the plan (owner bob, due 11 Dec 2026).", said
+    chat.ok("alice", "meeting close")
+    assert "### 1. Joint action plan\n\n**Motion 1:** Approve the joint action plan\n" in \
+        chat.ok("alice", "minutes 1").text
