@@ -130,6 +130,7 @@ def test_cjcg_options_typed_without_dashes_after_quoted_words_are_read_as_option
     assert "Motion 1: Approve the joint action plan*" in said, said
     said = chat.ok("sam", 'action "Circulate the plan" owner @bob due friday').text
     assert said == "Action 1 recorded: Circulate the plan (owner bob, due 11 Dec 2026).", said
+    chat.ok("alice", "poll close 1")
     chat.ok("alice", "meeting close")
     assert "### 1. Joint action plan\n\n**Motion 1:** Approve the joint action plan\n" in \
         chat.ok("alice", "minutes 1").text
