@@ -37,3 +37,22 @@ def test_lieg_a_guest_is_invited_ahead_of_the_meeting_and_recorded_on_arrival(ch
     assert "no member has named you their deputy" in chat.refused("noor", "here").text  # invited to meeting 2
     closed = dict(chat.ok("erin", "meeting close").fields)
     assert closed["In attendance"] == "mia (Metropolitan Police) — guest", closed
+
+
+def test_cjcg_a_guest_invited_ahead_arrives_without_being_asked_to_declare(chat: Chat) -> None:
+    """CJCG 7.1 co-opts attendees "as necessary" and its meetings are "not open to the public or providers" (6.9):
+    the administrative support invites pat of the ICB ahead, a provider is refused, and pat's `here` at the meeting
+    records her as a guest, past the confidentiality a stranger meets, without the prompt to declare interests that
+    guests may not make (6.5 is for members and their deputies)."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    refused = chat.refused("sam", 'guest @pat --from "Provider Ltd"').text
+    assert "not open to the public or providers (ToR 6.7-6.9)" in refused, refused
+    chat.ok("sam", 'guest @pat --from "Mid & South Essex ICB"')
+    assert "Only the chair, the secretariat or the meeting's minute-taker can invite a guest to a meeting (ToR 6.3)" \
+        in chat.refused("bob", 'guest @quinn --from "Mid & South Essex ICB"').text
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    said = chat.ok("pat", "here").as_text()
+    assert said.startswith("pat (Mid & South Essex ICB) attends meeting 1 as a guest, invited ahead"), said
+    assert "declare" not in said, said
