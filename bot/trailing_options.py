@@ -12,8 +12,9 @@ from bot.date_words import date_run
 from bot.grammar import Verb
 from bot.typed_words import QUOTED_DASHES
 
-# The commands whose last words are free text (a title, a reason, a motion) that such options could end.
-WORDED = frozenset({"declare", "agenda add", "apologies", "minute", "resolved", "motion", "poll", "action"})
+# The commands whose last words are free text (a title, a reason, a motion) that such options could end; `declare`
+# reads the item its words name itself (bot/services/interest_words.py: `declare interest in item 2` says no more).
+WORDED = frozenset({"agenda add", "apologies", "minute", "resolved", "motion", "poll", "action"})
 PREPOSITIONS = frozenset({"for", "on", "in", "at"})
 KINDS = frozenset({"int", "person", "when"})  # a text option's value (`nature personal`) could be anyone's words
 

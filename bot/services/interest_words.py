@@ -19,6 +19,7 @@ NONE_WORDS = ("none", "nothing", "no interest", "no interests")
 # outside their quotes (the last words of the command, each apart).
 AFTER_WORDS = re.compile(r"(?:(?:in|on|for|re|regarding)\s+)?(?:agenda\s+)?item\s+#?(?P<item>\d{1,4})", re.IGNORECASE)
 TAIL = 4  # the most words AFTER_WORDS spans: `on agenda item 2`
+LEAD_ONLY = re.compile(r"\s*(?:an?\s+)?(?:(?:conflict\s+of\s+)?interests?|conflict)?\s*", re.IGNORECASE)
 # "interest: my LA bids", "a conflict of interest - trustee of a charity": recorded with the words of the command
 # kept as part of what was declared ("interest: my LA bids").
 LEAD = re.compile(r"(?:an?\s+)?(?:(?:conflict\s+of\s+)?interests?|conflict)\s*[:\-\u2013\u2014,]\s*(?P<rest>\S.*)",
@@ -48,6 +49,7 @@ def item_after_words(cmd: Declare) -> Declare:
     if cmd.item is not None:
         return cmd
     for size in range(min(TAIL, len(words) - 1), 1, -1):
-        if named := AFTER_WORDS.fullmatch(" ".join(words[-size:])):
-            return dataclasses.replace(cmd, item=int(named.group("item")), description=words[:-size])
+        if named := AFTER_WORDS.fullmatch(" ".join(words[-size:])):  # `declare interest item 2` says what of it?
+            said = () if LEAD_ONLY.fullmatch(" ".join(words[:-size])) else words[:-size]
+            return dataclasses.replace(cmd, item=int(named.group("item")), description=said)
     return cmd
