@@ -56,3 +56,19 @@ def test_cjcg_a_guest_invited_ahead_arrives_without_being_asked_to_declare(chat:
     said = chat.ok("pat", "here").as_text()
     assert said.startswith("pat (Mid & South Essex ICB) attends meeting 1 as a guest, invited ahead"), said
     assert "declare" not in said, said
+
+
+def test_lieg_an_ofsted_representative_invited_ahead_is_minuted_under_2_5_not_as_a_guest(chat: Chat) -> None:
+    """LIEG 2.5: "Ofsted will participate and assist with the LIEG by sending representatives to meetings as and when
+    required"; 2.7's guests come from partner organisations. olu, whom Ofsted sends, was asked ahead and on arrival
+    told they attend "as a guest, invited ahead (ToR 2.7)", where recorded at the meeting they attend as "a
+    representative Ofsted sends (ToR 2.5)"."""
+    lieg_two_meetings(chat)
+    said = chat.ok("alice", 'guest @olu --from "Ofsted"').text
+    assert said.startswith("olu (Ofsted) is invited to meeting 1 (Thu 10 Dec 2026, 10:00 GMT) as a representative "
+                           "Ofsted sends (ToR 2.5)"), said
+    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("erin", "meeting open")
+    said = chat.ok("olu", "here").text
+    assert said.startswith("olu (Ofsted) attends meeting 1 as a representative Ofsted sends, invited ahead: no vote, "
+                           "and not counted for the quorum (ToR 2.5)"), said
