@@ -5,6 +5,8 @@ they say `here` at it. The invitation is an audit event, as a spell out of the r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import bindparam, select
 
 from bot import verbs
@@ -20,6 +22,7 @@ from bot.services import lengths
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.lengths import kept
+from bot.terms import Seat
 
 INVITED = "guest.invited"
 INVITATIONS = select(AuditEvent.detail).where(AuditEvent.group_id == bindparam("group_id"),
@@ -35,8 +38,9 @@ def invitations(ctx: Context, person_id: int) -> dict[int, str | None]:
     return found
 
 
-def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting) -> Reply:
-    """Record `cmd.person`, who holds no seat, invited as a guest from `cmd.from_` to `meeting`, still to be held.
+def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting, sent: Callable[[str | None], Seat | None]) -> Reply:
+    """Record `cmd.person`, who holds no seat, invited as a guest from `cmd.from_` to `meeting`, still to be held;
+    `sent` gives the observer seat of an organisation the ToR has send representatives (LIEG 2.5: Ofsted).
 
     Raises NotAllowed for someone who may not record the meeting's guests, where the ToR has no guests, for a
     member, or for an organisation the ToR shuts out of its meetings (CJCG 6.9)."""
@@ -58,7 +62,9 @@ def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting) -> Reply:
     if meeting.id in invitations(ctx, guest.id):
         return Reply(f"{named} is already invited to meeting {meeting.number} ({when}).", private=True)
     ctx.audit(INVITED, meeting=meeting.id, member=guest.id, organisation=organisation)
-    return Reply(rule.cited(f"{named} is invited to meeting {meeting.number} ({when}) as a guest") +
+    seat = sent(organisation)
+    as_what = f"a representative {organisation} sends" if seat else "a guest"
+    return Reply((seat or rule).cited(f"{named} is invited to meeting {meeting.number} ({when}) as {as_what}") +
                  f": at the meeting they say `here`, or are recorded with `guest {mention(guest.display_name)}`, "
                  "and attend with no vote and no place in the quorum.", changes=(MeetingRef(meeting.id),))
 

@@ -32,7 +32,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     if cmd.meeting is not None or meeting is None:  # LIEG 2.7: invited ahead, "for specific meetings"
         ahead = ctx.meeting(cmd.meeting)
         if ahead.status == "scheduled":
-            return guest_invites.invite(ctx, cmd, ahead)
+            return guest_invites.invite(ctx, cmd, ahead, lambda organisation: sent_by(ctx, organisation))
         if ahead.status != "open":
             raise NotFound(f"Meeting {ahead.number} is {ahead.status}; a guest is invited to a meeting still to be "
                            "held, or recorded at the one open.")
@@ -185,5 +185,7 @@ def arrived(ctx: Context, meeting: Meeting) -> str | None:
     ctx.session.flush()
     ctx.audit("attendance.guest", meeting=meeting.id, member=ctx.actor.id, organisation=organisation, invited=True)
     named = guest_words(ctx.actor.display_name, organisation).removesuffix(" — guest")
-    return ctx.terms.guests.cited(f"{named} attends meeting {meeting.number} as a guest, invited ahead: no vote, "
-                                  "and not counted for the quorum") + "."
+    sent = sent_by(ctx, organisation)  # LIEG 2.5: Ofsted's representatives, not 2.7's guests
+    as_what = f"a representative {organisation} sends" if sent else "a guest"
+    return (sent or ctx.terms.guests).cited(f"{named} attends meeting {meeting.number} as {as_what}, invited ahead: "
+                                            "no vote, and not counted for the quorum") + "."
