@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from bot import usage, verb_words
+from bot import trailing_options, usage, verb_words
 from bot.date_words import date_run, joined_date_and_time, options_in_deadline, retyped, stray_refusal, stray_words
 from bot.errors import UsageError
 from bot.grammar import Command as Command
@@ -86,7 +86,7 @@ def read(tokens: list[str], text: str, today: dt.date | None) -> Command:
         typed = [token.removeprefix(QUOTED_DASHES).rstrip(STOP) or token for token in tokens[:2]]  # `meeting.`
         raise UsageError(f"{verb_words.unknown(typed, words, BY_NAME)}Say `help` for the list of commands.",
                          missing="poll" if SYNONYMS.get(words[0], "").startswith("vote N") else None)
-    command = bind(verb, tokens[taken:], today)
+    command = bind(verb, trailing_options.dashed(verb, tokens[taken:]), today)
     if verb.name == "poll":
         check_poll_words(text.translate(SMART_QUOTES), frozenset(n for n, k in verb.options.items() if k != "flag"))
     return command

@@ -130,6 +130,9 @@ FIRST_NUMBER = re.compile(r"(?<= )\d+\b")
 def option_meant(verb_name: str, options: dict[str, str], given: list[str], extra: list[str]) -> str | None:
     """For words after a command's arguments that begin with one of its options' names without the dashes (`here for
     dan`, `meeting open 1 confirm`), the command meant, to copy (`here --for @dan`); None when they do not."""
+    if len(extra) > 2 and extra[0].casefold() in ("for", "on", "in") and options.get(extra[1].casefold()) not in (
+            None, "flag"):  # `deputy @yan for meeting 2`: the meeting's option, not --for
+        extra = extra[1:]
     word = extra[0].casefold().rstrip(SENTENCE_END) if extra else ""  # `poll close 1 early.`
     kind = options.get(word) if word else None
     if kind is None or (kind == "flag") != (len(extra) == 1):

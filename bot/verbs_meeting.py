@@ -108,8 +108,9 @@ class Leaving(Command):
     item: int | None = option("int")
 
 
-@described("guest", 'guest @person [--from "organisation"]', "record a guest attending the open meeting: no seat, "
-           "no vote, not counted for the quorum (whoever records actions: the chair, secretariat or minute-taker)",
+@described("guest", 'guest @person [--from "organisation"] [--meeting N]', "record a guest attending the open "
+           "meeting: no seat, no vote, not counted for the quorum (whoever records actions: the chair, secretariat or "
+           "minute-taker); before a meeting opens, or with --meeting, invite them to it, and they say `here` there",
            'guest @mia --from "Metropolitan Police"')
 @dataclass(frozen=True, kw_only=True)
 class Guest(Command):
@@ -117,6 +118,7 @@ class Guest(Command):
     act_words: ClassVar[str] = "record a guest"
     person: PersonRef = arg("person")
     from_: str | None = option("text", "from")
+    meeting: int | None = option("int")
 
 
 @described("apologies", "apologies [reason] [--meeting N] [--for @member]", "send apologies for the open or next "

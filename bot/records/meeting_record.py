@@ -30,6 +30,7 @@ from bot.records.minutes_reads import (
 )
 from bot.records.people import co_opted, group_seats, namer, non_members, secretariat_on
 from bot.records.quorum_reached import quorum_changes
+from bot.records.reports_in import reports_in
 from bot.records.roll_order import in_seat_order
 from bot.records.roll_record import chair_in_place, deputies_away, read_attendance, undeclared
 from bot.rules.approval import approval_cited, approval_words
@@ -98,6 +99,7 @@ class MeetingRecord:
     between: list[VoteRecord] = field(default_factory=list)  # votes held since the last meeting, outside one
     actions: list[ActionRecord] = field(default_factory=list)
     also: list[str] = field(default_factory=list)  # minutes approved, the review recorded, while it sat
+    reports_in: list[str] = field(default_factory=list)  # reports its task-and-finish groups made to it (CJCG 6.6)
     notes: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)  # item -> (minute, resolution)
     left_for: dict[int, list[str]] = field(default_factory=dict)  # item -> `carol left the room for this item ...`
 
@@ -199,6 +201,7 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
         record.between.append(replace(held, opened_on=local_date(poll.opened_at, terms),
                                       closed_on=local_date(poll.closed_at, terms)))
     record.also = recorded_during(session, meeting, terms, names)
+    record.reports_in = reports_in(session, meeting, names)
     if none_elected(session, meeting):  # CSCPWG Governance: the chair elected at its first meeting
         record.also.append(none_elected_minute(terms))
     for action in session.scalars(ACTIONS_AT, {"meeting_id": meeting.id}):

@@ -179,6 +179,12 @@ def also(record: MeetingRecord) -> list[str]:
     return ["", "## Also recorded at the meeting", "", *(f"- {line}" for line in record.also)] if record.also else []
 
 
+def reports_in(record: MeetingRecord) -> list[str]:
+    """Reports the group's task-and-finish groups made to it since its meeting before (CJCG 6.6)."""
+    return ["", "## Reports from task and finish groups", "", *(f"- {line}" for line in record.reports_in)] \
+        if record.reports_in else []
+
+
 def actions(record: MeetingRecord) -> list[str]:
     lines = ["", "## Actions", ""]
     if not record.actions:
@@ -209,6 +215,6 @@ def markdown(record: MeetingRecord) -> str:
               "scheduled": " The meeting has not been held yet."}
     status = states.get(record.status, f" The meeting is {record.status}.")
     lines = heading(record) + attendance(record) + quorum(record) + declarations(record) + between_meetings(record)
-    lines += business(record) + also(record) + actions(record) + signature(record)
+    lines += business(record) + reports_in(record) + also(record) + actions(record) + signature(record)
     lines += ["", f"_Draft built from the record by govbot. Minutes are {record.approval_rule}.{status}_"]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip() + "\n"

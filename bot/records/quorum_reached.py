@@ -27,16 +27,24 @@ ARRIVED, LEFT, BACK = "arrived", "left", "came back"
 
 def in_room_at(rows: list[Attendance], away: dict[int, list[Spell]], at: dt.datetime, order: int,
                orders: dict[int, int]) -> list[Attendance]:
-    """Those attending just after the change made at `at`, the `order`-th arrival recorded (several may arrive
-    within one minute, counted in the order recorded, `orders`: `arrival_orders`; a departure comes after every
-    arrival of its time): arrived by then, not gone for good, not stepped out."""
+    """Those attending just after the change made at `at`, the `order`-th recorded (several may arrive within one
+    minute, counted in the order recorded, `orders`: `arrival_orders`; a departure or a return comes after every
+    arrival of its time, as `moments` orders them: a replayed meeting records its roll call and an early departure
+    at one time): arrived by then, not gone for good, not stepped out."""
+    now, after = (at, order), departure_order(orders)
+
     def there(row: Attendance) -> bool:
-        if (row.recorded_at, orders[row.id]) > (at, order):
+        if (row.recorded_at, orders[row.id]) > now:
             return False
-        if row.left_at is not None and row.left_at <= at:
+        if row.left_at is not None and (row.left_at, after) <= now:
             return False
-        return not any(gone <= at < back for gone, back in away.get(row.id, []))
+        return not any((gone, after) <= now < (back, after) for gone, back in away.get(row.id, []))
     return [row for row in rows if there(row)]
+
+
+def departure_order(orders: dict[int, int]) -> int:
+    """The order a departure (or a return) takes among the changes of its time: after every arrival recorded."""
+    return max(orders.values(), default=0) + 1
 
 
 SEATS = select(Membership).where(Membership.group_id == bindparam("group_id"))
@@ -70,7 +78,7 @@ Moment = tuple[dt.datetime, int, int, str]  # when, the order among changes made
 def moments(rows: list[Attendance], away: dict[int, list[Spell]], opened: dt.datetime,
             closed: dt.datetime | None, orders: dict[int, int]) -> list[Moment]:
     """Every arrival after the opening, spell away and departure at a meeting, in order, up to its close."""
-    after = max(orders.values(), default=0) + 1  # a departure follows every arrival recorded at its time
+    after = departure_order(orders)  # a departure follows every arrival recorded at its time
     found = [(row.recorded_at, orders[row.id], row.id, ARRIVED) for row in rows if row.recorded_at >= opened]
     for row in rows:
         found += [(t, after, row.id, what) for gone, back in away.get(row.id, [])

@@ -50,8 +50,8 @@ def here(ctx: Context, cmd: verbs.Here) -> Reply:
         text = deputising(ctx, meeting, ctx.person(cmd.for_) if cmd.for_ else None)
     after = roll.quorum_of(ctx, meeting)
     attending = roll.attending_row(ctx, meeting, ctx.actor)  # its arrival stays the first, through any return
-    late = () if prompted else conduct.late_declaration(ctx, meeting, ctx.actor,
-                                                        attending.recorded_at if attending else ctx.now)
+    late = () if prompted or guests.guest_at(ctx, meeting.id, meeting.number) else conduct.late_declaration(
+        ctx, meeting, ctx.actor, attending.recorded_at if attending else ctx.now)  # a guest declares nothing
     return Reply(text, notices=quorum_change(before, after) + late,
                  changes=(MeetingRef(meeting.id),))
 
@@ -82,6 +82,8 @@ def deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -> str
                              f"`here {mention(for_member.display_name)}`.") from None
         if ctx.membership(ctx.actor) is not None or roll.nominations_for(ctx, meeting, ctx.actor):
             raise
+        if (invited := guests.arrived(ctx, meeting)) is not None:  # LIEG 2.7: invited to this meeting
+            return invited
         if (later := next((m for m in successors(ctx) if m.person_id == ctx.actor.id), None)) is not None:
             raise NotAllowed(f"You take up {later.seat_title} on {show_date(later.term_starts_on)}; until then you "
                              "are not counted as a member.") from None

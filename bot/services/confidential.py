@@ -12,6 +12,7 @@ from bot.rules.attendance import GUEST
 from bot.rules.confidentiality import SCOPES, Reader, Scope, Standing, may_see, parent_refusal, refusal
 from bot.rules.tenure import is_member
 from bot.services.context import Context
+from bot.services.guest_invites import invitations
 from bot.services.minutes import chosen
 from bot.terms_base import tor_ref
 from bot.verbs import Agenda, MeetingMinutes, Minutes, Quorum, Results
@@ -29,14 +30,14 @@ ATTENDED_AS_GUEST = select(Attendance.meeting_id).join(Meeting).where(
 
 def reader_of(ctx: Context) -> Reader:
     """The actor's standing in the group: a seat holder, a deputy (with the meetings they attend), a guest (with the
-    meetings they were recorded attending), or none of these."""
+    meetings they were recorded attending or invited to), or none of these."""
     if ctx.membership(ctx.actor) is not None:
         return Reader(Standing.MEMBER)
     ids = {"group_id": ctx.group.id, "person_id": ctx.actor.id}
     nominations = ctx.session.scalars(DEPUTY_FOR, ids).all()
     attended = set(ctx.session.scalars(ATTENDED_AS_DEPUTY, ids))
     if not nominations and not attended:
-        as_guest = frozenset(ctx.session.scalars(ATTENDED_AS_GUEST, ids))
+        as_guest = frozenset(ctx.session.scalars(ATTENDED_AS_GUEST, ids)) | set(invitations(ctx, ctx.actor.id))
         if in_parent(ctx):  # a guest at its meetings too, they read all a member of the parent reads
             return Reader(Standing.PARENT, as_guest)
         return Reader(Standing.GUEST, as_guest) if as_guest else Reader(Standing.OUTSIDER)

@@ -14,7 +14,7 @@ from bot.replies import Reply
 from bot.rules.attendance import GUEST, cap_refusal, guest_words
 from bot.rules.confidentiality import barred_as
 from bot.rules.powers import power_for, who_may
-from bot.services import lengths, roll
+from bot.services import guest_invites, lengths, roll
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.lengths import kept
@@ -29,9 +29,14 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     Raises NotFound with no meeting open; NotAllowed for someone who may not record the meeting's business, where
     the ToR has no guests, or for a member or a deputy attending (they say `here`)."""
     meeting = ctx.open_meeting()
-    if meeting is None:
-        raise NotFound("No meeting is open; a guest is recorded at the meeting they attend, once the chair has "
-                       "opened it with `meeting open`.")
+    if cmd.meeting is not None or meeting is None:  # LIEG 2.7: invited ahead, "for specific meetings"
+        ahead = ctx.meeting(cmd.meeting)
+        if ahead.status == "scheduled":
+            return guest_invites.invite(ctx, cmd, ahead, lambda organisation: sent_by(ctx, organisation))
+        if ahead.status != "open":
+            raise NotFound(f"Meeting {ahead.number} is {ahead.status}; a guest is invited to a meeting still to be "
+                           "held, or recorded at the one open.")
+        meeting = ahead
     require(ctx, cmd.act, "record a guest at a meeting", meeting=meeting, present=True)
     rule = ctx.terms.guests
     if not rule.allowed:
@@ -47,7 +52,8 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
         return Reply(f"{guest.display_name} is already recorded as a guest at meeting {meeting.number}.",
                      private=True)
     require_unlocked(ctx, meeting.id, "a change to its attendance")
-    organisation = kept((cmd.from_ or "").strip(), lengths.NOTE, "guest's organisation") or None
+    organisation = kept((cmd.from_ or "").strip(), lengths.NOTE, "guest's organisation") or \
+        guest_invites.invited_from(ctx, meeting, guest.id)
     privacy = ctx.terms.confidentiality
     if barred_as(privacy, organisation) is not None:
         raise NotAllowed(privacy.cited(f"{ctx.terms.name} meetings are not open to {privacy.not_open_to}") +
@@ -164,3 +170,22 @@ def guest_leaving(ctx: Context, meeting: Meeting) -> Reply | None:
     return Reply(f"{name} has left meeting {meeting.number} at {ctx.now.astimezone(zone):%H:%M}. "
                  + ctx.terms.guests.cited(f"As a guest, {name} held no vote and no place in the quorum, so no count "
                                           "changes") + ".", changes=(MeetingRef(meeting.id),))
+
+
+def arrived(ctx: Context, meeting: Meeting) -> str | None:
+    """Record the speaker, invited to the open `meeting` as a guest, attending it; what to tell them, or None when
+    they were not invited to it."""
+    found = guest_invites.invitations(ctx, ctx.actor.id)
+    if meeting.id not in found:
+        return None
+    organisation = found[meeting.id]
+    require_within_cap(ctx, meeting, organisation)
+    ctx.session.add(Attendance(meeting_id=meeting.id, member_id=ctx.actor.id, status=GUEST, recorded_at=ctx.now,
+                               organisation=organisation))
+    ctx.session.flush()
+    ctx.audit("attendance.guest", meeting=meeting.id, member=ctx.actor.id, organisation=organisation, invited=True)
+    named = guest_words(ctx.actor.display_name, organisation).removesuffix(" — guest")
+    sent = sent_by(ctx, organisation)  # LIEG 2.5: Ofsted's representatives, not 2.7's guests
+    as_what = f"a representative {organisation} sends" if sent else "a guest"
+    return (sent or ctx.terms.guests).cited(f"{named} attends meeting {meeting.number} as {as_what}, invited ahead: "
+                                            "no vote, and not counted for the quorum") + "."

@@ -15,6 +15,11 @@ ON_ITEM = re.compile(
     r"(?:in|on|for|re|regarding)\s+(?:agenda\s+)?item\s+#?(?P<item>\d{1,4})\b(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL)
 NONE_WORDS = ("none", "nothing", "no interest", "no interests")
+# `declare "my brother is a provider's director" item 2`, `... on agenda item 2`: the item named after the words,
+# outside their quotes (the last words of the command, each apart).
+AFTER_WORDS = re.compile(r"(?:(?:in|on|for|re|regarding)\s+)?(?:agenda\s+)?item\s+#?(?P<item>\d{1,4})", re.IGNORECASE)
+TAIL = 4  # the most words AFTER_WORDS spans: `on agenda item 2`
+LEAD_ONLY = re.compile(r"\s*(?:an?\s+)?(?:(?:conflict\s+of\s+)?interests?|conflict)?\s*", re.IGNORECASE)
 # "interest: my LA bids", "a conflict of interest - trustee of a charity": recorded with the words of the command
 # kept as part of what was declared ("interest: my LA bids").
 LEAD = re.compile(r"(?:an?\s+)?(?:(?:conflict\s+of\s+)?interests?|conflict)\s*[:\-\u2013\u2014,]\s*(?P<rest>\S.*)",
@@ -29,9 +34,22 @@ def item_in_words(cmd: Declare) -> Declare:
         cmd = dataclasses.replace(cmd, description=(led.group("rest"),))
     named = ON_ITEM.fullmatch(said) if cmd.item is None else None
     if named is None:
-        return cmd
+        return item_after_words(cmd)
     lead = " ".join((named.group("lead") or "").casefold().split())
     rest = after_separator(named.group("rest"))
     if lead in NONE_WORDS and not rest:
         rest = "none"
     return dataclasses.replace(cmd, item=int(named.group("item")), description=(rest,) if rest else ())
+
+
+def item_after_words(cmd: Declare) -> Declare:
+    """`cmd` with the agenda item its last words name (`item 2`, `on agenda item 2`), after what was declared, as its
+    --item; as it came when --item is given, nothing is named so, or nothing else was said."""
+    words = cmd.description
+    if cmd.item is not None:
+        return cmd
+    for size in range(min(TAIL, len(words) - 1), 1, -1):
+        if named := AFTER_WORDS.fullmatch(" ".join(words[-size:])):  # `declare interest item 2` says what of it?
+            said = () if LEAD_ONLY.fullmatch(" ".join(words[:-size])) else words[:-size]
+            return dataclasses.replace(cmd, item=int(named.group("item")), description=said)
+    return cmd

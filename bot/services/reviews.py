@@ -7,7 +7,8 @@ import datetime as dt
 from sqlalchemy import func, select
 
 from bot.errors import NotAllowed
-from bot.models import GroupEvent
+from bot.models import Group, GroupEvent
+from bot.records.reports_in import minuted_at, reports_to
 from bot.replies import Reply
 from bot.rules.calendar import report_due, review_due, show_date
 from bot.rules.help_notes import reporters
@@ -115,9 +116,23 @@ def record_done(ctx: Context, cmd: ReviewDone | ReportDone, kind: str) -> Reply:
         raise NotAllowed("The ToR sets no reporting duty, so there is no report to record.")
     made = f"Report to {rule.to} recorded as made on {show_date(ctx.today)}"
     if rule.every_months is None:
-        return Reply(rule.cited(f"{made}; the ToR asks for reports as required") + ".")
+        return Reply(rule.cited(f"{made}; the ToR asks for reports as required") + "." + to_parent(ctx))
     due = report_due(ctx.today, rule.every_months, None)
-    return Reply(rule.cited(f"{made}; the next is due on {show_date(due)}") + ".")
+    return Reply(rule.cited(f"{made}; the next is due on {show_date(due)}") + "." + to_parent(ctx))
+
+
+def to_parent(ctx: Context) -> str:
+    """Where the group that set this one up (CJCG 6.6) minutes the report this task-and-finish group made to it;
+    "" for a group that reports to another body, or has no parent."""
+    parent = ctx.session.get(Group, ctx.group.parent_id) if ctx.group.parent_id is not None else None
+    if parent is None or not reports_to(parent, ctx.terms):
+        return ""
+    meeting = minuted_at(ctx.session, parent, ctx.now)
+    if meeting is None:
+        return f" {parent.name}, which set up this group, lists it in the minutes of its next meeting, once one is " \
+            "scheduled."
+    day = show_date(meeting.starts_at.astimezone(ctx.terms.zone).date())
+    return f" {parent.name}, which set up this group, lists it in the minutes of its meeting {meeting.number} ({day})."
 
 
 def done_today(ctx: Context, kind: str, note: str | None) -> GroupEvent | None:
