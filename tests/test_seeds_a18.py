@@ -1,0 +1,53 @@
+"""Seeds 000-002 played as meetings: what a chair or secretary met that the bot got wrong (PLPCP, LCIIB, CSCPWG)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.conftest import Chat
+
+
+def test_plpcp_ended_early_offers_no_meeting_to_schedule(chat: Chat) -> None:
+    """PLPCP Review: "time-limited for the duration of the programme". Once `group end --agreed` records the end,
+    asking about meetings, saying `here` or adding to the agenda pointed to `meeting schedule`, which it refuses."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 10 Dec 2026 14:00")
+    chat.ok("alice", 'group end --agreed "LCIIB minute 7, 30 Nov 2026: programme closed"')
+    ended = "Pan-London Placements Commissioning Programme Steering Group ended on 1 Dec 2026, so no meeting can be " \
+            "scheduled; its record stays readable."
+    listed = chat.ok("grace", "meetings").text
+    assert ended in listed and "meeting schedule" not in listed
+    for who, text in (("bob", "here"), ("sam", 'agenda add "Budget"'), ("bob", "apologies"),
+                      ("alice", "meeting open")):
+        said = chat.refused(who, text).text
+        assert ended in said and "meeting schedule" not in said, said
+    assert "can no longer schedule meetings" in chat.refused("sam", "meeting schedule 10 Jan 2027 10:00").text
+    quorum = chat.refused("alice", "quorum").text
+    assert "meeting open" not in quorum and ended in quorum
+
+
+def test_cscpwg_ceased_by_all_members_offers_no_meeting_to_schedule(chat: Chat) -> None:
+    """CSCPWG Operation: "The group may cease prior to this ... by agreement of all members". After the motion to
+    cease carried and `group end --motion N` recorded it, `here` still offered `meeting schedule`."""
+    chat.now = dt.datetime(2022, 10, 10, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    # the secretariat presides until a chair is elected: alice is elected at the first meeting
+    chat.ok("sam", "meeting schedule 12 Oct 2022 14:00")
+    chat.now = dt.datetime(2022, 10, 12, 13, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    for who in ("alice", "bob", "carol", "dan"):
+        chat.ok(who, "here")
+    chat.ok("sam", 'poll "Chair" "alice" "bob"')
+    for who in ("alice", "bob", "carol", "dan"):
+        chat.ok(who, "vote 1 alice")
+    chat.ok("sam", "poll close 1")
+    chat.ok("sam", "chair @alice --poll 1")
+    chat.ok("alice", 'motion "That the working group ceases now"')
+    for who in ("alice", "bob", "carol", "dan"):
+        chat.ok(who, "vote 2 for")
+    chat.ok("alice", "poll close 2")
+    chat.ok("alice", "meeting close")
+    chat.ok("sam", "group end --motion 2")
+    said = chat.refused("bob", "here").text
+    assert "Children's Social Care Placements Working Group ended on 12 Oct 2022, so no meeting can be scheduled" \
+        in said and "meeting schedule" not in said
