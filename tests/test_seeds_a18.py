@@ -51,3 +51,31 @@ def test_cscpwg_ceased_by_all_members_offers_no_meeting_to_schedule(chat: Chat) 
     said = chat.refused("bob", "here").text
     assert "Children's Social Care Placements Working Group ended on 12 Oct 2022, so no meeting can be scheduled" \
         in said and "meeting schedule" not in said
+
+
+def test_cscpwg_a_vote_past_its_deadline_offers_no_vote_buttons(chat: Chat) -> None:
+    """CSCPWG Operation: "Work will also be carried out via email in between meetings". Between a vote's deadline and
+    the scheduler declaring it, `results` showed For / Against / Abstain buttons that every press refuses; the chair's
+    close stays."""
+    chat.now = dt.datetime(2022, 10, 10, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    chat.ok("sam", 'poll "Where shall we meet in November?" "Teams" "Zoom" --closes "17 Oct 2022 17:00"')
+    chat.ok("bob", "vote 1 Teams")
+    assert [b.label for b in chat.ok("bob", "results 1").buttons] == ["Teams", "Zoom", "Close vote"]
+    chat.now = dt.datetime(2022, 10, 17, 16, 0, 30, tzinfo=dt.UTC)  # 17:00:30 BST
+    assert "closed at" in chat.refused("carol", "vote 1 Zoom").text
+    assert [b.label for b in chat.ok("bob", "results 1").buttons] == ["Close vote"]
+
+
+def test_lciib_help_and_deputies_name_nobody_to_name_a_deputy(chat: Chat) -> None:
+    """LCIIB Membership makes no provision for deputies: `terms` says "nobody", yet `help deputy` said the member, the
+    chair or the secretariat may name one, and `deputies` told a member to name one with `deputy @person`."""
+    chat.load("lciib")
+    helped = chat.ok("bob", "help deputy").text
+    assert "the member themself" not in helped
+    assert "Who may name a deputy for a member: nobody: the ToR makes no provision for deputies (ToR Membership)." \
+        in helped
+    listed = chat.ok("bob", "deputies").text
+    assert "deputy @person" not in listed
+    assert listed == "London Children's Innovation and Improvement Board's ToR makes no provision for deputies " \
+                     "(ToR Membership)."
