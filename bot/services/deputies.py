@@ -137,6 +137,8 @@ def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
                  for n in nominations)
     lapsed = lapsed_words(ctx, [n for n in standing if n.member_id not in entitled])
     rule = ctx.terms.deputies
+    if not rows and not lapsed and not rule.allowed:  # LCIIB Membership: none to name, not "a member names one"
+        return Reply(deputies.no_provision(ctx.terms) or "", private=True)
     text = (f"{rule.word.capitalize()} nominations in force:" if rows else f"No {rule.words} are in force." if lapsed
             else f"No {rule.words} are nominated. A member names one with "
                  f"`{deputies.command(rule)} @person`.")
