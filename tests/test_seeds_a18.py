@@ -79,3 +79,20 @@ def test_lciib_help_and_deputies_name_nobody_to_name_a_deputy(chat: Chat) -> Non
     assert "deputy @person" not in listed
     assert listed == "London Children's Innovation and Improvement Board's ToR makes no provision for deputies " \
                      "(ToR Membership)."
+
+
+def test_a_deputy_named_for_the_next_meeting_in_words_is_told_the_meeting_option(chat: Chat) -> None:
+    """CSCPWG Governance ("Members may send substitutes to working group meetings") and PLPCP Membership: dan's
+    `substitute @vera for the next meeting` was told to say `deputy @vera --for @the next meeting`, a person named
+    "the"; `for` is the option of a member someone records a deputy for, the meeting is `--meeting`."""
+    chat.now = dt.datetime(2022, 10, 1, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 6 Oct 2022 14:00")
+    for typed, meant in (("substitute @vera for the next meeting", "deputy @vera --meeting next"),
+                         ("substitute @vera for next meeting.", "deputy @vera --meeting next"),
+                         ("substitute @vera for meeting 1", "deputy @vera --meeting 1")):
+        said = chat.refused("dan", typed).text
+        assert f"Say `{meant}`." in said and "--for" not in said, said
+    chat.ok("dan", "deputy @vera --meeting next")
+    # `for` naming a member stays the option it is: the secretariat records the substitute dan sent
+    assert "Say `deputy @wendy --for @carol`." in chat.refused("sam", "substitute @wendy for carol").text
