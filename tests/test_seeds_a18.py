@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.test_seeds_y1 import cscpwg_chair_elected_in_january
 
 
 def test_plpcp_ended_early_offers_no_meeting_to_schedule(chat: Chat) -> None:
@@ -96,3 +97,27 @@ def test_a_deputy_named_for_the_next_meeting_in_words_is_told_the_meeting_option
     chat.ok("dan", "deputy @vera --meeting next")
     # `for` naming a member stays the option it is: the secretariat records the substitute dan sent
     assert "Say `deputy @wendy --for @carol`." in chat.refused("sam", "substitute @wendy for carol").text
+
+
+def test_cscpwg_ending_on_a_motion_still_being_voted_on_says_how_it_closes(chat: Chat) -> None:
+    """CSCPWG Operation ("may cease ... by agreement of all members"): sam's `group end --motion 2` on a motion whose
+    vote was open, or past its deadline and not yet declared, was told only "Motion 2 is not a closed motion", as if
+    it were not a motion at all; the answer says where the vote stands and what closes it."""
+    cscpwg_chair_elected_in_january(chat)
+    chat.now = dt.datetime(2023, 1, 12, 9, 0, tzinfo=dt.UTC)
+    chat.ok("bob", 'motion "That the working group ceases now"')
+    proposed = chat.refused("sam", "group end --motion 2").text
+    assert proposed.startswith("Motion 2 has not been put to the vote: the chair opens the vote with `motion vote 2`."), \
+        proposed
+    chat.ok("alice", 'motion vote 2 --closes "19 Jan 2023 17:00"')
+    for member in ("alice", "bob", "carol", "dan"):
+        chat.ok(member, "vote 2 for")
+    still_open = chat.refused("sam", "group end --motion 2").text
+    assert still_open.startswith("The vote on motion 2 is open until Thu 19 Jan 2023, 17:00 GMT"), still_open
+    chat.now = dt.datetime(2023, 1, 19, 17, 0, 20, tzinfo=dt.UTC)
+    past = chat.refused("sam", "group end --motion 2").text
+    assert past.startswith("The vote on motion 2 closed at Thu 19 Jan 2023, 17:00 GMT and its result is being "
+                           "declared; the chair can declare it now with `poll close 2`"), past
+    chat.ok("alice", "poll close 2")
+    assert chat.ok("sam", "group end --motion 2").text.startswith(
+        "Children's Social Care Placements Working Group ends on 19 Jan 2023 (ToR Operation)")
