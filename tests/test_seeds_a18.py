@@ -121,3 +121,24 @@ def test_cscpwg_ending_on_a_motion_still_being_voted_on_says_how_it_closes(chat:
     chat.ok("alice", "poll close 2")
     assert chat.ok("sam", "group end --motion 2").text.startswith(
         "Children's Social Care Placements Working Group ends on 19 Jan 2023 (ToR Operation)")
+
+
+def test_cscpwg_a_substitute_named_by_two_is_offered_only_the_member_still_absent(chat: Chat) -> None:
+    """CSCPWG Governance ("Members may send substitutes"): dan and carol both named vera for meeting 1. Once dan came
+    himself, vera's `here` still said "say which: `here --for @dan` or `here --for @carol`", offering one that is
+    refused; she attends for carol, the one not here. With both here, she is told both are."""
+    chat.now = dt.datetime(2023, 1, 5, 9, 0, tzinfo=dt.UTC)
+    chat.load("cscpwg")
+    chat.ok("sam", "meeting schedule 2023-01-10 10:00")
+    chat.ok("dan", "substitute @vera")
+    chat.ok("carol", "substitute @vera")
+    chat.now = dt.datetime(2023, 1, 10, 10, 0, tzinfo=dt.UTC)
+    chat.ok("sam", "meeting open")
+    assert "say which: `here --for @dan` or `here --for @carol`" in chat.refused("vera", "here").text
+    chat.ok("dan", "here")
+    assert chat.ok("vera", "here").text.startswith("vera is attending as substitute for carol")
+    chat.ok("vera", "leaving")
+    chat.ok("carol", "here")
+    said = chat.refused("vera", "here").text
+    assert said == "dan and carol are present; a substitute attends only in place of an absent member " \
+                   "(ToR Governance).", said
