@@ -142,3 +142,20 @@ def test_cscpwg_a_substitute_named_by_two_is_offered_only_the_member_still_absen
     said = chat.refused("vera", "here").text
     assert said == "dan and carol are present; a substitute attends only in place of an absent member " \
                    "(ToR Governance).", said
+
+
+def test_plpcp_apologies_for_the_march_meeting_or_meeting_2_by_its_number_alone(chat: Chat) -> None:
+    """PLPCP meets quarterly (Steering Group Support and Logistics): with meetings on 10 Dec and 11 Mar scheduled,
+    carol's `apologies for the March meeting: school governors` was recorded for December's meeting with the reason
+    "for the March meeting: school governors", and dan's `apologies 2` for meeting 1 with the reason "2"."""
+    chat.load("plpcp")
+    chat.ok("sam", "meeting schedule 10 Dec 2026 14:00")
+    chat.ok("sam", "meeting schedule 11 Mar 2027 14:00")
+    said = chat.ok("frank", "apologies for the March meeting: school governors").text
+    assert said.startswith("Apologies from frank recorded for meeting 2 (Thu 11 Mar 2027, 14:00 GMT)"), said
+    assert chat.ok("grace", "apologies 2").text.startswith("Apologies from grace recorded for meeting 2")
+    assert "frank" not in chat.ok("alice", "attendance").as_text()  # meeting 1 has no apologies from frank
+    assert "There is no meeting in April to come" in chat.refused("frank", "apologies for the April meeting").text
+    # a reason that only begins with a month's name is a reason
+    assert chat.ok("frank", "apologies - March of the unions in town").text.startswith(
+        "Apologies from frank recorded for meeting 1")
