@@ -159,3 +159,25 @@ def test_plpcp_apologies_for_the_march_meeting_or_meeting_2_by_its_number_alone(
     # a reason that only begins with a month's name is a reason
     assert chat.ok("frank", "apologies - March of the unions in town").text.startswith(
         "Apologies from frank recorded for meeting 1")
+
+
+def test_lciib_an_observer_who_leaves_early_is_minuted_as_leaving(chat: Chat) -> None:
+    """LCIIB Membership: "The RIIA programme lead will attend meetings". liam said `leaving` at 10:40 and was told
+    "liam has left meeting 1 at 10:40", yet the attendance and the minutes listed him in attendance throughout, as a
+    member who leaves is not."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 15 Dec 2026 10:00")
+    chat.now = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    chat.ok("bob", "here")
+    chat.ok("liam", "here")
+    chat.now = dt.datetime(2026, 12, 15, 10, 40, tzinfo=dt.UTC)
+    assert chat.ok("liam", "leaving").text == "liam has left meeting 1 at 10:40."
+    chat.ok("bob", "leaving")
+    fields = dict(chat.ok("alice", "attendance").fields)
+    assert fields["In attendance"] == "liam — RIIA programme lead (left 10:40)", fields
+    chat.now = dt.datetime(2026, 12, 15, 11, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting close")
+    minutes = chat.ok("alice", "minutes 1").text
+    assert "- **In attendance:** liam — RIIA programme lead — left at 10:40" in minutes, minutes
+    assert "bob (Chief Executives London Committee) — left at 10:40" in minutes
