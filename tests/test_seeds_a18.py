@@ -181,3 +181,15 @@ def test_lciib_an_observer_who_leaves_early_is_minuted_as_leaving(chat: Chat) ->
     minutes = chat.ok("alice", "minutes 1").text
     assert "- **In attendance:** liam — RIIA programme lead — left at 10:40" in minutes, minutes
     assert "bob (Chief Executives London Committee) — left at 10:40" in minutes
+
+
+def test_plpcp_ended_early_has_no_review_due(chat: Chat) -> None:
+    """PLPCP Review: "The Steering Group is time-limited for the duration of the programme. In addition, a review of
+    the group's effectiveness ... should be undertaken after twelve months". Once the group has ended, `review`
+    still said "The ToR review is due on 15 Jan 2027", though the reminders had stopped: no review is due."""
+    chat.load("plpcp")
+    assert chat.ok("bob", "review").text == "The ToR review is due on 15 Jan 2027 (ToR Review)."
+    chat.ok("sam", 'group end --agreed "LCIIB minute 7, 30 Nov 2026: programme closed"')
+    said = chat.ok("bob", "review").text
+    assert said == "Pan-London Placements Commissioning Programme Steering Group ended on 1 Dec 2026, so no review " \
+                   "of it is due; its record stays readable.", said
