@@ -193,3 +193,16 @@ def test_plpcp_ended_early_has_no_review_due(chat: Chat) -> None:
     said = chat.ok("bob", "review").text
     assert said == "Pan-London Placements Commissioning Programme Steering Group ended on 1 Dec 2026, so no review " \
                    "of it is due; its record stays readable.", said
+
+
+def test_a_question_typed_in_words_is_pointed_to_the_command_that_answers_it(chat: Chat) -> None:
+    """PLPCP Membership ("Each DCS will nominate an alternate DCS"): carol's `who is my alternate` was answered
+    "Did you mean `attendance`?"; `when is the next meeting?` and `what's on the agenda?` got no suggestion at all."""
+    chat.load("plpcp")
+    for typed, meant in (("who is my alternate", "alternates"), ("who's my alternate?", "alternates"),
+                         ("when is the next meeting?", "meetings"), ("what's on the agenda?", "agenda"),
+                         ("I'd like to declare an interest", 'declare "the interest"'),
+                         ("list the members", "members")):
+        said = chat.refused("carol", typed).text
+        assert f"Did you mean `{meant}`?" in said, (typed, said)
+    assert "Did you mean `attendance`?" in chat.refused("carol", "who").text  # a bare `who` as before
