@@ -206,3 +206,13 @@ def test_a_question_typed_in_words_is_pointed_to_the_command_that_answers_it(cha
         said = chat.refused("carol", typed).text
         assert f"Did you mean `{meant}`?" in said, (typed, said)
     assert "Did you mean `attendance`?" in chat.refused("carol", "who").text  # a bare `who` as before
+
+
+def test_cscpwg_a_second_meeting_the_same_day_is_not_said_to_be_0_days_after(chat: Chat) -> None:
+    """CSCPWG Operation ("additional meetings where required and agreed by the chair"): sam's second meeting on the
+    day of meeting 2 was refused as "27 Jun 2023 is 0 days after meeting 2 (27 Jun 2023)"."""
+    cscpwg_chair_elected_in_january(chat)
+    chat.ok("sam", "meeting schedule 2023-03-10 10:00")
+    said = chat.refused("sam", "meeting schedule 2023-03-10 15:00").text
+    assert said.startswith("10 Mar 2023 is the day of meeting 2, so it would be an additional meeting"), said
+    assert "0 days" not in said
