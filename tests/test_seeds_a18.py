@@ -216,3 +216,14 @@ def test_cscpwg_a_second_meeting_the_same_day_is_not_said_to_be_0_days_after(cha
     said = chat.refused("sam", "meeting schedule 2023-03-10 15:00").text
     assert said.startswith("10 Mar 2023 is the day of meeting 2, so it would be an additional meeting"), said
     assert "0 days" not in said
+
+
+def test_plpcp_an_alternate_removed_in_other_words_is_pointed_to_revoke(chat: Chat) -> None:
+    """PLPCP Membership ("Each DCS will nominate an alternate DCS"): bob's `alternate remove @nadia` was told to say
+    `deputy @remove`, naming a person "remove"."""
+    chat.load("plpcp")
+    chat.ok("bob", "alternate @nadia")
+    for typed in ("alternate remove @nadia", "alternate withdraw @nadia", "alternate cancel @nadia"):
+        said = chat.refused("bob", typed).text
+        assert said == "To withdraw a nomination, say `alternate revoke @nadia`.", said
+    assert chat.ok("bob", "alternate revoke @nadia").text == "nadia is no longer bob's alternate."
