@@ -101,7 +101,18 @@ def remark_after_here(tokens: list[str], words: list[str]) -> bool:
 def meant(tokens: list[str], words: list[str]) -> str:
     """What to say to a known command's words typed for another (`vote close 1`, `minutes correct item 1: ...`)."""
     return closing_meant(words) or correction_meant(tokens, words) or role_meant(tokens, words) or \
-        declaring_meant(words) or circulating_meant(words)
+        declaring_meant(words) or circulating_meant(words) or revoking_meant(tokens, words)
+
+
+REVOKE_WORDS = ("remove", "withdraw", "cancel", "delete", "drop", "end", "stop", "unname")
+
+
+def revoking_meant(tokens: list[str], words: list[str]) -> str:
+    """What to say to `alternate remove @nadia` (`deputy`, `substitute`; withdraw, cancel...), which named a person
+    "remove": `alternate revoke @nadia`, in the word typed."""
+    if words[0] != "deputy" or len(words) < 2 or words[1] not in REVOKE_WORDS:
+        return ""
+    return f"To withdraw a nomination, say `{tokens[0].casefold()} revoke {' '.join(tokens[2:]) or '@person'}`."
 
 
 def declaring_meant(words: list[str]) -> str:
