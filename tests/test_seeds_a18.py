@@ -227,3 +227,11 @@ def test_plpcp_an_alternate_removed_in_other_words_is_pointed_to_revoke(chat: Ch
         said = chat.refused("bob", typed).text
         assert said == "To withdraw a nomination, say `alternate revoke @nadia`.", said
     assert chat.ok("bob", "alternate revoke @nadia").text == "nadia is no longer bob's alternate."
+
+
+def test_plpcp_revoking_an_alternate_not_named_lists_alternates_by_the_tor_word(chat: Chat) -> None:
+    """PLPCP Membership calls them alternates, and the bot says so: `alternate revoke @otto` for one never named said
+    "Say `deputies` to see nominations"."""
+    chat.load("plpcp")
+    said = chat.refused("bob", "alternate revoke @otto").text
+    assert said == "otto is not bob's alternate. Say `alternates` to see nominations.", said
