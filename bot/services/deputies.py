@@ -114,8 +114,9 @@ def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.deputy_id == deputy.id, DeputyNomination.revoked_at.is_(None))).all()
     if not nominations:
+        said = deputies.command(ctx.terms.deputies)  # PLPCP: `alternates`, CSCPWG: `substitutes`
         raise NotFound(f"{deputy.display_name} is not {member.display_name}'s {word}. "
-                       "Say `deputies` to see nominations.")
+                       f"Say `{'deputies' if said == 'deputy' else said + 's'}` to see nominations.")
     for nomination in nominations:
         nomination.revoked_at = ctx.now
         ctx.audit("deputy.revoked", nomination=nomination.id, member=member.id, deputy=deputy.id)
