@@ -235,3 +235,23 @@ def test_plpcp_revoking_an_alternate_not_named_lists_alternates_by_the_tor_word(
     chat.load("plpcp")
     said = chat.refused("bob", "alternate revoke @otto").text
     assert said == "otto is not bob's alternate. Say `alternates` to see nominations.", said
+
+
+def test_lciib_the_chair_leaving_the_meeting_is_told_nobody_now_chairs_it(chat: Chat) -> None:
+    """LCIIB Membership ("chaired by a Chief Executive"): alice said `leaving` in the middle of meeting 1 and was told
+    only that she had left; bob's motion then said "The chair opens the vote", and alice, asked, was refused as not at
+    the meeting. Her leaving says nobody now chairs it and who names one; a member leaving hears nothing of it."""
+    chat.load("lciib")
+    chat.ok("sam", "meeting schedule 15 Dec 2026 10:00")
+    chat.now = dt.datetime(2026, 12, 15, 10, 0, tzinfo=dt.UTC)
+    chat.ok("alice", "meeting open")
+    for member in ("bob", "carol", "dan"):
+        chat.ok(member, "here")
+    assert chat.ok("dan", "leaving").text == "dan has left meeting 1 at 10:00."
+    chat.now = dt.datetime(2026, 12, 15, 10, 30, tzinfo=dt.UTC)
+    said = chat.ok("alice", "leaving").text
+    assert said == ("alice has left meeting 1 at 10:30. Nobody now chairs it: the chair or the secretariat can name "
+                    "who chairs the rest of it with `meeting chair @person` (ToR Board Support and Logistics); say "
+                    "`here` when you are back."), said
+    chat.ok("sam", "meeting chair @bob")
+    assert chat.ok("bob", "leaving").text.startswith("bob has left meeting 1 at 10:30. Nobody now chairs it")
