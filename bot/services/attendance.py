@@ -18,7 +18,7 @@ from bot.services.authority import may
 from bot.services.context import Context, agenda_item
 from bot.services.ended import unschedulable
 from bot.services.out_for_item import left_for
-from bot.services.presiding import chair_hint
+from bot.services.presiding import chair_hint, chair_left
 from bot.services.record_lock import require_unlocked
 from bot.services.tenure import successors
 from bot.terms_powers import Act
@@ -146,8 +146,8 @@ def one_leaving(ctx: Context, meeting: Meeting, item: AgendaItem | None) -> str:
     row.left_at = ctx.now
     ctx.session.flush()
     ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id, **({"item": item.id} if item else {}))
-    return left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} " \
-        f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}."
+    return (left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} "
+            f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}.") + chair_left(ctx, meeting)
 
 
 def beside_leaving(ctx: Context, meeting: Meeting) -> Reply | None:
