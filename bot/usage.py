@@ -138,10 +138,23 @@ def option_meant(verb_name: str, options: dict[str, str], given: list[str], extr
     if kind is None or (kind == "flag") != (len(extra) == 1):
         return None
     value = extra[1:]
-    if kind == "person" and not value[0].startswith(("@", "<@")):
+    if kind == "person" and (meeting := meeting_meant(options, value)):  # `deputy @vera for the next meeting`
+        word, value = "meeting", [meeting]
+    elif kind == "person" and not value[0].startswith(("@", "<@")):
         value = [f"@{value[0]}", *value[1:]]
     meant = " ".join([verb_name, *given, f"--{word}", *value])
     return f"options start with two dashes. Say `{meant}`."
+
+
+def meeting_meant(options: dict[str, str], words: list[str]) -> str | None:
+    """`the next meeting`, `next meeting`, `meeting 2` after an option naming a person (`for`): the meeting meant,
+    for a command with a --meeting option, as it would be written there (`next`, `2`); None for anything else."""
+    said = [w.casefold().rstrip(SENTENCE_END) for w in words]
+    rest = [w for w in said if w not in ("the", "meeting")]
+    if "meeting" not in options or "meeting" not in said or len(rest) != 1:
+        return None
+    number = rest[0].removeprefix("#")
+    return "next" if number == "next" else number if number.isdecimal() and len(number) < 10 else None
 
 
 def name_with_spaces(verb_name: str, given: list[str], more: list[str], said: Sequence[str] = ()) -> str | None:

@@ -101,7 +101,18 @@ def remark_after_here(tokens: list[str], words: list[str]) -> bool:
 def meant(tokens: list[str], words: list[str]) -> str:
     """What to say to a known command's words typed for another (`vote close 1`, `minutes correct item 1: ...`)."""
     return closing_meant(words) or correction_meant(tokens, words) or role_meant(tokens, words) or \
-        declaring_meant(words) or circulating_meant(words)
+        declaring_meant(words) or circulating_meant(words) or revoking_meant(tokens, words)
+
+
+REVOKE_WORDS = ("remove", "withdraw", "cancel", "delete", "drop", "end", "stop", "unname")
+
+
+def revoking_meant(tokens: list[str], words: list[str]) -> str:
+    """What to say to `alternate remove @nadia` (`deputy`, `substitute`; withdraw, cancel...), which named a person
+    "remove": `alternate revoke @nadia`, in the word typed."""
+    if words[0] != "deputy" or len(words) < 2 or words[1] not in REVOKE_WORDS:
+        return ""
+    return f"To withdraw a nomination, say `{tokens[0].casefold()} revoke {' '.join(tokens[2:]) or '@person'}`."
 
 
 def declaring_meant(words: list[str]) -> str:
@@ -185,7 +196,27 @@ def phrase_meant(tokens: list[str], words: list[str]) -> str:
     if words[0] in ("approve", "agree") and "minutes" in words[1:4]:  # "approve the minutes of meeting 1"
         number = next((word for word in words[2:] if word.isdigit()), "")
         return f"Did you mean `minutes approve{' ' + number if number else ''}`? "
-    return ""
+    return asked_meant(words)
+
+
+# A question or request in words (`who is my alternate`, `when is the next meeting?`): the command answering it, from
+# the first of its words that names one (PLPCP's alternates, CSCPWG's substitutes by their own command words).
+ASKING = ("who", "who's", "whos", "what", "what's", "whats", "when", "when's", "whens", "which", "where", "list",
+          "show", "my", "i", "i'd", "id", "can", "is", "are", "how", "please")
+ASKED_FOR = {"alternate": "alternates", "alternates": "alternates", "substitute": "substitutes",
+             "substitutes": "substitutes", "deputy": "deputies", "deputies": "deputies", "agenda": "agenda",
+             "meeting": "meetings", "meetings": "meetings", "member": "members", "members": "members",
+             "quorum": "quorum", "actions": "actions", "interests": "interests", "declare": 'declare "the interest"',
+             "minutes": "minutes", "polls": "polls", "votes": "polls", "attendance": "attendance"}
+
+
+def asked_meant(words: list[str]) -> str:
+    """`Did you mean `alternates`? ` for a question whose first word asks (`who`, `when`, `list`) and a later word
+    names what is asked about; nothing for any other words (`who` alone is the roll: SYNONYMS)."""
+    if words[0].strip("?.!,") not in ASKING:
+        return ""
+    asked = next((ASKED_FOR[w] for w in (word.strip("?.!,:;'") for word in words[1:8]) if w in ASKED_FOR), None)
+    return f"Did you mean `{asked}`? " if asked else ""
 
 
 OPENING, CLOSING = ("start", "open", "begin", "commence"), ("end", "close", "finish", "adjourn", "stop")

@@ -209,7 +209,7 @@ def calendar(ctx: Context, last_start: dt.datetime | None, fell_through: int | N
     reporting = terms.reporting
     if reporting is not None and reporting.every_months:
         due = reviews.next_report(ctx, reporting.every_months)
-        found += reminders.dated("report", group.id, due, rules.report_days_before, zone, rules)
+        found += reminders.report(group.id, due, reporting.every_months, zone, rules)
     next_meeting = cadence.meeting_due_after(ctx, last_start)
     ends = terms.operates_until.date if terms.operates_until else None
     if next_meeting is not None and (ends is None or next_meeting <= ends):

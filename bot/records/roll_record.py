@@ -49,7 +49,7 @@ def read_attendance(session: Session, meeting: Meeting, record: MeetingRecord, n
                                    f"{row.relieved_at.astimezone(zone):%H:%M}")
         if row.member_id in officers and row.status in ("present", "absent"):
             if row.status == "present":
-                record.officers.append(f"{member} — {officers[row.member_id]}")
+                record.officers.append(f"{member} — {officers[row.member_id]}{when}")  # and when they left
         elif row.status == GUEST:
             record.officers.append(guest_words(member, row.organisation))
         elif row.status == "present":

@@ -226,3 +226,8 @@ def report_due(since: dt.date, every_months: int, last_done: dt.date | None,
     while not_before is not None and add_months(since, every_months * periods) < not_before:
         periods += 1
     return add_months(since, every_months * periods)
+
+
+def due_words(due_on: dt.date, today: dt.date) -> str:
+    """`is due on 15 Jan 2027`, or once past it, `was due on 15 Jan 2027 and is overdue` (a review, a report)."""
+    return f"was due on {show_date(due_on)} and is overdue" if due_on < today else f"is due on {show_date(due_on)}"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bot.grammar import Verb
 from bot.rules.deputies import command
 from bot.rules.in_force import chair_rule, declares_at_start, deputies_rule, quorum_rule, voting_rule
-from bot.rules.powers import agreement_words, date_poll_callers, power_for, who_may
+from bot.rules.powers import act_words, agreement_words, date_poll_callers, nobody_may, power_for, who_may
 from bot.terms import Role, Terms
 from bot.terms_base import tor_ref
 from bot.terms_powers import ACT_WORDS, Act
@@ -25,6 +25,9 @@ def guests_note(terms: Terms) -> str:
 def power_note(terms: Terms, act: Act, words: str = "") -> str:
     """Who may do `act` (`words` say what it is for, else the act's own words) in this group, citing the clause,
     or saying the ToR is silent."""
+    nobody = nobody_may(terms, act)  # LCIIB Membership: no provision for deputies, so nobody names one
+    if nobody is not None:
+        return f"who may {words or act_words(terms, act)}: {nobody}."
     power = power_for(terms, act)
     text = f"who may {words or ACT_WORDS[act]}: {who_may(power, act, terms)}"
     if power.agreement is not None:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from bot.rules.calendar import add_months
 from bot.terms import ReminderRules
 
 DAY = dt.timedelta(days=1)
@@ -123,6 +124,20 @@ def dated(kind: str, group_id: int, on: dt.date, offsets: tuple[int, ...], zone:
     until = at_local(on + DAY, dt.time(0, 0), zone)
     return [Occurrence(f"{kind}-{n}d", f"group:{group_id}", on.isoformat(), at_local(on - n * DAY, rules.at, zone),
                        until) for n in sorted(set(offsets))]
+
+
+def report(group_id: int, due_on: dt.date, every_months: int, zone: ZoneInfo, rules: ReminderRules) -> list[Occurrence]:
+    """Before a report to the parent body is due (`report_days_before`), then, while none is recorded, a week after
+    the due date and at each period's end after it for a year (PLPCP: "quarterly reports to LCIIB"): the next is
+    counted from the last recorded, so a report missed was never asked for again. The k-th week past due is kind
+    `report-{k}w`."""
+    later = [due_on + 7 * DAY] + [day for k in range(1, 13) if (day := add_months(due_on, every_months * k))
+                                  <= due_on + REVIEW_PROMPTS_AFTER_DUE]
+    moments = [at_local(day, rules.at, zone) for day in later]
+    return dated("report", group_id, due_on, rules.report_days_before, zone, rules) + [
+        Occurrence(f"report-{(day - due_on).days // 7}w", f"group:{group_id}", due_on.isoformat(), moment,
+                   moments[i + 1] if i + 1 < len(moments) else None)
+        for i, (day, moment) in enumerate(zip(later, moments, strict=True))]
 
 
 def poll(poll_id: int, closes_at: dt.datetime, rules: ReminderRules, *, remind: bool) -> list[Occurrence]:

@@ -15,7 +15,7 @@ from bot.rules.calendar import show, show_date
 from bot.rules.deputies import may_send, sending_hint
 from bot.rules.tenure import lapsed_hint, term_over, until_reappointed
 from bot.services import lengths, roll
-from bot.services.apology_meeting import meeting_in_reason, meeting_on_day, next_meeting_in_reason
+from bot.services.apology_meeting import meeting_in_month, meeting_in_reason, meeting_on_day, next_meeting_in_reason
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import accounts_of
@@ -30,7 +30,7 @@ def apologies(ctx: Context, cmd: verbs.Apologies) -> Reply:
     member who sent them; refused for a meeting held, a person with no seat, or one recorded present."""
     stated = meeting_in_reason(cmd)
     refuse_for_without_dashes(ctx, cmd, stated)
-    cmd = next_meeting_in_reason(ctx, meeting_on_day(ctx, stated))
+    cmd = next_meeting_in_reason(ctx, meeting_in_month(ctx, meeting_on_day(ctx, stated)))
     meeting = ctx.meeting(cmd.meeting)
     if meeting.status not in ("scheduled", "open"):
         raise NotAllowed(f"Meeting {meeting.number} is {meeting.status}; apologies are for a meeting to come.")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 
@@ -22,10 +23,15 @@ MEETING_WORDS = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?meeting\s+#?(\d{1,9
                            re.IGNORECASE | re.DOTALL)
 
 
+# `apologies 2`: a number alone is the meeting's, not a reason
+NUMBER_ALONE = re.compile(r"#?(\d{1,9})[.!]?()")
+
+
 def meeting_in_reason(cmd: verbs.Apologies) -> verbs.Apologies:
-    """`cmd` with a meeting its reason begins by naming (`for meeting 2`) as its --meeting, and the rest as the reason;
-    as it came when --meeting is given or the reason names none."""
-    named = MEETING_WORDS.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    """`cmd` with a meeting its reason begins by naming (`for meeting 2`), or is only the number of (`2`), as its
+    --meeting, and the rest as the reason; as it came when --meeting is given or the reason names none."""
+    said = " ".join(cmd.reason)
+    named = MEETING_WORDS.fullmatch(said) or NUMBER_ALONE.fullmatch(said) if cmd.meeting is None else None
     if named is None:
         return cmd
     rest = named.group(2).strip()
@@ -81,3 +87,29 @@ def next_meeting_in_reason(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologie
                        "no next meeting to send apologies for. Say `meetings` to list them.")
     rest = after_separator(named.group(1))
     return dataclasses.replace(cmd, meeting=meeting.number, reason=(rest,) if rest else ())
+
+
+# `apologies for the March meeting: school governors`: the meeting to come in that month, named as people do.
+MONTH_MEETING = re.compile(r"(?:(?:for|to|at)\s+)?(?:the\s+)?([a-z]{3,9})(?:'s)?\s+meeting\b(.*)",
+                           re.IGNORECASE | re.DOTALL)
+
+
+def meeting_in_month(ctx: Context, cmd: verbs.Apologies) -> verbs.Apologies:
+    """`cmd` with the meeting to come in the month its reason begins by naming (`for the March meeting`) as its
+    --meeting, and the rest as the reason; as it came where no month is named. Refused where no meeting, or more
+    than one, is to come in that month."""
+    named = MONTH_MEETING.fullmatch(" ".join(cmd.reason)) if cmd.meeting is None else None
+    word = named.group(1).casefold() if named else ""
+    month = next((i for i in range(1, 13) if word and calendar.month_name[i].casefold().startswith(word)), None)
+    if named is None or month is None:
+        return cmd
+    within = [m for m in ctx.session.scalars(select(Meeting).where(
+        Meeting.group_id == ctx.group.id, Meeting.status.in_(("scheduled", "open"))).order_by(Meeting.starts_at))
+        if m.starts_at.astimezone(ctx.terms.zone).month == month]
+    if len(within) != 1:
+        which = f"give its number: {', '.join(f'`apologies --meeting {m.number}`' for m in within)}" if within else \
+            "say `meetings` to list them"
+        raise NotFound(f"There is {'more than one' if within else 'no'} meeting in {calendar.month_name[month]} to "
+                       f"come; {which}.")
+    rest = after_separator(named.group(2))
+    return dataclasses.replace(cmd, meeting=within[0].number, reason=(rest,) if rest else ())

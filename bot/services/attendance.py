@@ -16,8 +16,9 @@ from bot.rules.quorum import Quorum, proviso_note
 from bot.services import conduct, guests, roll, roll_summary, roll_taken, standing
 from bot.services.authority import may
 from bot.services.context import Context, agenda_item
+from bot.services.ended import unschedulable
 from bot.services.out_for_item import left_for
-from bot.services.presiding import chair_hint
+from bot.services.presiding import chair_hint, chair_left
 from bot.services.record_lock import require_unlocked
 from bot.services.tenure import successors
 from bot.terms_powers import Act
@@ -147,8 +148,8 @@ def one_leaving(ctx: Context, meeting: Meeting, item: AgendaItem | None) -> str:
     row.left_at = ctx.now
     ctx.session.flush()
     ctx.audit("attendance.left", meeting=meeting.id, member=row.member_id, **({"item": item.id} if item else {}))
-    return left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} " \
-        f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}."
+    return (left_for(ctx, meeting, item) if item else f"{ctx.actor.display_name} has left meeting {meeting.number} "
+            f"at {ctx.now.astimezone(ctx.terms.zone):%H:%M}.") + chair_left(ctx, meeting)
 
 
 def beside_leaving(ctx: Context, meeting: Meeting) -> Reply | None:
@@ -196,7 +197,8 @@ def attendance_now(ctx: Context, cmd: verbs.Attendance) -> Reply:
 def quorum_check(ctx: Context, cmd: verbs.Quorum) -> Reply:
     meeting = ctx.open_meeting()
     if meeting is None:
-        raise NotFound("No meeting is open, so there is no quorum to check; the chair opens one with `meeting open`.")
+        raise NotFound("No meeting is open, so there is no quorum to check; "
+                       + (unschedulable(ctx) or "the chair opens one with `meeting open`."))
     quorum = roll.quorum_of(ctx, meeting)
     verb = " is" if quorum.required is not None else ":"
     proviso = proviso_note(ctx.terms.quorum, quorum)

@@ -65,8 +65,9 @@ def require_chair_for_additional(ctx: Context, day: dt.date, moving: Meeting | N
         return (rule.cited(f"An additional meeting, agreed by the chair: {cadence}") + ".",)
     chairs = [m.person.display_name for m in ctx.memberships() if holds_chair(ctx, m)]
     ask = f" Ask {' or '.join(chairs)}." if chairs else ""
-    raise NotAllowed(rule.cited(f"{show_date(day)} is {how_long(regular[0], day)} after meeting {regular[1]} "
-                                f"({show_date(regular[0])}), so it would be an additional meeting; {cadence}, with "
+    after = f"the day of meeting {regular[1]}" if regular[0] == day else \
+        f"{how_long(regular[0], day)} after meeting {regular[1]} ({show_date(regular[0])})"
+    raise NotAllowed(rule.cited(f"{show_date(day)} is {after}, so it would be an additional meeting; {cadence}, with "
                                 "additional meetings where required and agreed by the chair") + f".{ask}")
 
 

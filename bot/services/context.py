@@ -18,7 +18,7 @@ from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, ApprovedMinutes, Attendance, Group, Meeting, Membership, Person, Poll
 from bot.records.holdings import held_on
-from bot.rules.calendar import example_day, show, show_date
+from bot.rules.calendar import example_day, show
 from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
 from bot.services.speakers import PERSON_BY_CONSOLE_HANDLE as PERSON_BY_CONSOLE_HANDLE
@@ -195,11 +195,10 @@ class Context:
         return ends is not None and ends.date < self.today
 
     def scheduling_hint(self) -> str:
-        """How a meeting can be scheduled; or, for a group whose ToR's time is over, that none can be."""
-        ends = self.terms.operates_until
-        if self.operation_over() and ends is not None:
-            return ends.cited(f"{self.terms.name} operated until {show_date(ends.date)}, so no meeting can be "
-                              "scheduled") + "; its record stays readable."
+        """How a meeting can be scheduled; or, for a group ended early or whose ToR's time is over, that none can be."""
+        from bot.services.ended import unschedulable  # it reads this context, so it is imported here, when asked
+        if stopped := unschedulable(self):
+            return stopped
         power = power_for(self.terms, Act.SCHEDULE_MEETING)
         who = who_may(power, Act.SCHEDULE_MEETING, self.terms).split(" (or ")[0]
         return f"{who[0].upper()}{who[1:]} can schedule one{power.cite()}: " \

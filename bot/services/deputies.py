@@ -114,8 +114,9 @@ def revoke(ctx: Context, cmd: DeputyRevoke) -> Reply:
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.member_id == member.id,
         DeputyNomination.deputy_id == deputy.id, DeputyNomination.revoked_at.is_(None))).all()
     if not nominations:
+        said = deputies.command(ctx.terms.deputies)  # PLPCP: `alternates`, CSCPWG: `substitutes`
         raise NotFound(f"{deputy.display_name} is not {member.display_name}'s {word}. "
-                       "Say `deputies` to see nominations.")
+                       f"Say `{'deputies' if said == 'deputy' else said + 's'}` to see nominations.")
     for nomination in nominations:
         nomination.revoked_at = ctx.now
         ctx.audit("deputy.revoked", nomination=nomination.id, member=member.id, deputy=deputy.id)
@@ -137,6 +138,8 @@ def list_deputies(ctx: Context, cmd: Deputies) -> Reply:
                  for n in nominations)
     lapsed = lapsed_words(ctx, [n for n in standing if n.member_id not in entitled])
     rule = ctx.terms.deputies
+    if not rows and not lapsed and not rule.allowed:  # LCIIB Membership: none to name, not "a member names one"
+        return Reply(deputies.no_provision(ctx.terms) or "", private=True)
     text = (f"{rule.word.capitalize()} nominations in force:" if rows else f"No {rule.words} are in force." if lapsed
             else f"No {rule.words} are nominated. A member names one with "
                  f"`{deputies.command(rule)} @person`.")

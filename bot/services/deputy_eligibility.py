@@ -9,7 +9,9 @@ from bot.errors import NotAllowed
 from bot.models import Attendance, Group, Identity, Meeting, Membership, Person
 from bot.rules import deputies
 from bot.rules.deputies import listed_for
+from bot.rules.in_force import and_list
 from bot.services.context import Context
+from bot.services.roll_rows import attendance
 
 
 def require_entitled(ctx: Context, seat_held: Membership) -> None:
@@ -113,3 +115,20 @@ def require_free(ctx: Context, meeting: Meeting, member: Person) -> None:
             f"{ctx.actor.display_name} already attends meeting {meeting.number} as {rule.word} for {for_whom}, and "
             f"{rule.a_word} attends for one member at a time") + \
             f"; {member.display_name} can name another {rule.word} with `{deputies.command(rule)} @person`.")
+
+
+def absent_of(ctx: Context, meeting: Meeting, members: dict[int, Person]) -> dict[int, Person]:
+    """Of several members who named the speaker their deputy for `meeting`, those who have not come in person, for
+    whom alone the deputy may attend (CSCPWG Governance: a substitute for a member who does not come); NotAllowed,
+    citing the ToR, where every one of them came. One member, or a ToR that lets a deputy attend beside the member
+    (LIEG 2.4), is left to the roll's own answer."""
+    rule = ctx.terms.deputies
+    if len(members) < 2 or rule.alongside:
+        return members
+    came = {row.member_id for row in attendance(ctx, meeting) if row.status == "present"}
+    absent = {i: p for i, p in members.items() if i not in came}
+    if not absent:
+        names = and_list([p.display_name for p in members.values()])
+        raise NotAllowed(rule.cited(f"{names} are present; {rule.a_word} attends only in place of an absent member")
+                         + ".")
+    return absent

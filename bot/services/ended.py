@@ -47,6 +47,20 @@ def require_operating(ctx: Context, doing: str) -> None:
                            "an administrator imports the amended ToR (`govbot group import`) with the new end date.")
 
 
+def unschedulable(ctx: Context) -> str | None:
+    """Why no meeting can be scheduled, for a hint that would otherwise offer `meeting schedule`: the group was ended
+    early (PLPCP Review: "time-limited for the duration of the programme"; CSCPWG Operation: "may cease prior to
+    this"), or its ToR's time is over (CSCPWG: "operate until ... 27 June 2023"); None while it operates."""
+    day = ended_on(ctx)
+    if day is not None:
+        return f"{ctx.terms.name} ended on {show_date(day)}, so no meeting can be scheduled; its record stays readable."
+    ends = ctx.terms.operates_until
+    if ends is not None and ctx.operation_over():
+        return ends.cited(f"{ctx.terms.name} operated until {show_date(ends.date)}, so no meeting can be scheduled") \
+            + "; its record stays readable."
+    return None
+
+
 def read_ended(contexts: dict[int, Context]) -> dict[int, dt.date]:
     """The day each of these groups was ended early, read in one query (the scheduler reads many groups at once);
     each context not in the answer is marked as not ended, as `ended_on` would have read it."""

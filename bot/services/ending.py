@@ -17,6 +17,7 @@ from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.ended import ENDED, ended_on
 from bot.services.lengths import kept
+from bot.services.poll_records import not_open_yet
 from bot.services.polls import counts, electorate, get_poll
 from bot.services.standing import voting_members
 from bot.terms import Terms, VotingRule
@@ -108,8 +109,7 @@ def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str)
                          "it, then say `group end --motion N`.")
     poll = get_poll(ctx, number)
     if poll.kind != "motion" or poll.status != "closed":
-        raise NotAllowed(f"{poll.kind.capitalize()} {poll.number} is not a closed motion; the group ends early "
-                         f"{needed}{cite}.")
+        raise NotAllowed(f"{still_to_close(ctx, poll)} Under the ToR the group ends early {needed}{cite}.")
     per, _ = counts(ctx.session, poll)
     rule = VotingRule(agreement.vote or "majority_cast")
     voters = len(voting_members(ctx)) if rule is VotingRule.ALL_MEMBERS else \
@@ -119,3 +119,24 @@ def agreed_by(ctx: Context, number: int | None, agreement: Agreement, cite: str)
     if not decision.carried:
         raise NotAllowed(f"Motion {poll.number} does not carry {needed}{cite}: {decision.text}.")
     return poll
+
+
+
+def still_to_close(ctx: Context, poll: Poll) -> str:
+    """Where a motion not yet closed stands and what closes it, so `group end --motion N` can follow: proposed, open
+    until its deadline, or past it and not yet declared (the scheduler declares it on its next pass); a poll is not
+    a motion."""
+    number = poll.number
+    if poll.kind != "motion":
+        return f"Poll {number} is not a motion."
+    if poll.status in ("proposed", "tabled"):
+        return f"Motion {number} has not been put to the vote: {not_open_yet(ctx, poll)}"
+    again = f"then say `group end --motion {number}` again."
+    if poll.closes_at is None:
+        return f"The vote on motion {number} is open: the chair closes it with `poll close {number}`, {again}"
+    when = show(poll.closes_at, ctx.terms.zone)
+    if poll.closes_at > ctx.now:
+        return f"The vote on motion {number} is open until {when}; once it closes, say `group end --motion {number}` " \
+               "again."
+    return f"The vote on motion {number} closed at {when} and its result is being declared; the chair can declare it " \
+           f"now with `poll close {number}`, {again}"

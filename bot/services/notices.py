@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from bot.models import Ballot, DeputyNomination, Meeting, Membership, Person, Poll, SecretVoter
 from bot.rules import deputies
-from bot.rules.calendar import show, show_date
+from bot.rules.calendar import due_words, show, show_date
 from bot.rules.in_force import interests_prompt
 from bot.rules.powers import power_for, silent, who_may
 from bot.rules.reminders import instant
@@ -192,9 +192,7 @@ def review(ctx: Context, due_on: dt.date) -> Notice | str:
     rule = ctx.terms.review
     if rule is None or reviews.next_review(ctx) != due_on:
         return "the review is recorded or no longer due"
-    when = (f"was due on {show_date(due_on)} and is overdue" if due_on < ctx.today
-            else f"is due on {show_date(due_on)}")
-    text = rule.cited(f"The ToR review of {ctx.terms.name} {when}")
+    text = rule.cited(f"The ToR review of {ctx.terms.name} {due_words(due_on, ctx.today)}")
     who = rule.cited(f"{rule.by[0].upper()}{rule.by[1:]} reviews it") if rule.by else \
         "The ToR does not say who reviews it"
     power = power_for(ctx.terms, Act.MARK_REVIEW_DONE)
@@ -211,7 +209,7 @@ def report(ctx: Context, due_on: dt.date) -> Notice | str:
     if not rule.every_months or reviews.next_report(ctx, rule.every_months) != due_on:
         return "the report is recorded or no longer due"
     people = tuple(m.person_id for m in ctx.memberships() if m.role == rule.lead) or chairs(ctx)
-    text = rule.cited(f"The report of {ctx.terms.name} to {rule.to} is due on {show_date(due_on)}")
+    text = rule.cited(f"The report of {ctx.terms.name} to {rule.to} {due_words(due_on, ctx.today)}")
     return Notice("Report due", text + ". When it is made, say `report done`.", people)
 
 

@@ -87,12 +87,13 @@ def card(ctx: Context, poll: Poll, headline: str | None = None,
     if then:
         fields.append(("Next", then))
     buttons: tuple[Button, ...] = ()
-    if poll.status == "open":
+    if poll.status == "open" and not (poll.closes_at and poll.closes_at <= ctx.now):  # past it, votes are refused
         style = {"For": "primary", "Against": "danger"}
         labels = button_labels([o.label for o in poll.options])
         buttons = tuple(Button(label, Vote(poll=poll.number, choice=(str(o.position) if poll.kind == "poll"
                                                                      else o.label.casefold(),)),
                                style.get(o.label, "default")) for o, label in zip(poll.options, labels, strict=True))
+    if poll.status == "open":  # the chair may still declare it before the scheduler does
         buttons += (Button("Close vote", PollClose(poll=poll.number)),)
     kind = "Secret poll" if poll.secret else poll.kind.capitalize()
     return Reply(headline or f"{kind} {poll.number} ({poll.status}).", title=f"{kind} {poll.number}: {poll.question}",

@@ -109,6 +109,17 @@ def chaired_instead(ctx: Context, meeting: Meeting, *, meanwhile: bool = False) 
     return f"{who_may(power, act, ctx.terms)} can name who chairs {rest}it with `meeting chair @person`{power.cite()}"
 
 
+def chair_left(ctx: Context, meeting: Meeting) -> str:
+    """` Nobody now chairs it: ... `meeting chair @person` ...` where the one who has just left `meeting` chaired it
+    and every other who could is away too (LCIIB Membership: "chaired by a Chief Executive"); empty otherwise."""
+    chairing = ctx.session.get(Person, meeting.chair_id) if meeting.chair_id is not None else None
+    if not (is_chair(ctx) or chairing is ctx.actor) or not away(ctx, meeting, chairing):
+        return ""
+    power = power_for(ctx.terms, Act.NAME_MEETING_CHAIR)
+    return (f" Nobody now chairs it: {who_may(power, Act.NAME_MEETING_CHAIR, ctx.terms)} can name who chairs the "
+            f"rest of it with `meeting chair @person`{power.cite()}; say `here` when you are back.")
+
+
 def sends_deputy(ctx: Context, meeting: Meeting, person: Person) -> str | None:
     """`named a substitute for` where `person` named one for `meeting` alone (CSCPWG Governance: "Members may send
     substitutes"), so is not coming; a standing nomination says nothing of any one meeting (PLPCP's alternates)."""

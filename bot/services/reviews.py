@@ -13,7 +13,7 @@ from bot.replies import Reply
 from bot.rules.calendar import report_due, review_due, show_date
 from bot.rules.help_notes import reporters
 from bot.rules.powers import power_for, silent
-from bot.services import lengths
+from bot.services import ended, lengths
 from bot.services.authority import ask, may, require
 from bot.services.context import Context
 from bot.services.lengths import kept
@@ -69,6 +69,8 @@ def review_status(ctx: Context, cmd: Review) -> Reply:
     rule = ctx.terms.review
     if rule is None:
         return Reply("The ToR sets no review schedule.", private=True)
+    if (stopped := ended.stopped(ctx)) is not None:  # its reminders stopped too (bot.services.reminders)
+        return Reply(f"{stopped}, so no review of it is due; its record stays readable.", private=True)
     due = next_review(ctx)
     done = last_done(ctx, "review")
     last = f" Last review: {show_date(done)}." if done else ""

@@ -14,7 +14,7 @@ from bot.rules.in_force import and_list
 from bot.rules.quorum import Quorum, of_roll
 from bot.rules.voting import casters_present, lapsed_note
 from bot.services.context import Context
-from bot.services.deputy_eligibility import ineligible, ineligible_for_all, require_entitled, require_free
+from bot.services.deputy_eligibility import absent_of, ineligible, ineligible_for_all, require_entitled, require_free
 from bot.services.guest_seats import guest_hint, no_deputies
 from bot.services.record_lock import require_unlocked
 from bot.services.roll_rows import add_rows
@@ -141,7 +141,7 @@ def mark_deputising(ctx: Context, meeting: Meeting, for_member: Person | None) -
         nominations = [n for n in nominations if n.member_id == for_member.id]
     if not nominations:
         raise NotAllowed(not_named(ctx, for_member))
-    members = {n.member_id: n.member for n in nominations}
+    members = absent_of(ctx, meeting, {n.member_id: n.member for n in nominations})
     if len(members) > 1:
         names = ", ".join(p.display_name for p in members.values())
         which = " or ".join(f"`here --for {mention(p.display_name)}`" for p in members.values())

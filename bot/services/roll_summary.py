@@ -35,9 +35,10 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
     for row in rows:
         member = people.get(row.member_id)
         assert member is not None
+        left = times(ctx, meeting, row, away, why.get((row.member_id, attendee(row))))
         if row.member_id in officers and row.status in ("present", "absent"):  # their apologies stand
-            if row.status == "present":
-                groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}")
+            if row.status == "present":  # and when they left, as a member's (LCIIB: the RIIA programme lead)
+                groups["In attendance"].append(f"{member.display_name} — {officers[row.member_id]}{left}")
             continue
         if row.status == GUEST:
             groups["In attendance"].append(guest_words(member.display_name, row.organisation))
@@ -47,7 +48,6 @@ def summary(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
             gone = f" (left {row.beside_left_at.astimezone(ctx.terms.zone):%H:%M})" if row.beside_left_at else ""
             groups["In attendance"].append(f"{deputy.display_name if deputy else '?'} with {member.display_name}"
                                            f"{gone}")
-        left = times(ctx, meeting, row, away, why.get((row.member_id, attendee(row))))
         if row.relieved_id and row.relieved_at:
             relieved = people.get(row.relieved_id)
             groups[deputised].append(f"{relieved.display_name if relieved else '?'} for {member.display_name} "

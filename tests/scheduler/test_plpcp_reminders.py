@@ -43,3 +43,20 @@ def test_the_day_a_dcs_term_ends_the_channel_is_told_which_seat_to_fill(chat: Ch
     assert vacant[0] == ("bob's term in the seat DCS North London ends today, 14 Jan 2027 (ToR Membership): a new "
                          "representative is due from tomorrow, 15 Jan 2027 (`member add @person --seat \"DCS North "
                          "London\"`).")
+
+
+def test_a_quarterly_report_not_recorded_is_still_asked_for_after_its_due_date(chat: Chat,
+                                                                                notifier: RecordingNotifier) -> None:
+    """PLPCP Activity and Responsibilities: "quarterly reports to LCIIB". The report due on 15 Jan 2027 was asked for
+    on 1 and 14 Jan; with none recorded, nothing more was ever said, that quarter or any after (the next is counted
+    from the last one recorded). The chair hears a week after it was due, then at each quarter's end for a year."""
+    chat.load("plpcp")
+    days = [dt.date(2027, 1, 1) + dt.timedelta(days=n) for n in range(400)]
+    run(chat.sessions, notifier, [utc(day.isoformat()) for day in days])
+    late = [(s.at.date().isoformat(), s.destination.user_id, s.reply.text) for s in notifier.sent
+            if s.reply.title == "Report due" and s.at.date() > dt.date(2027, 1, 15)]
+    assert [when for when, _, _ in late] == ["2027-01-22", "2027-04-15", "2027-07-15", "2027-10-15", "2028-01-15"]
+    assert {who for _, who, _ in late} == {"alice"}
+    assert late[0][2] == ("The report of Pan-London Placements Commissioning Programme Steering Group to LCIIB was due "
+                          "on 15 Jan 2027 and is overdue (ToR Activity and Responsibilities). When it is made, say "
+                          "`report done`.")
