@@ -210,19 +210,26 @@ def migrated(url: str) -> None:
         if not url.startswith("postgresql") or not copy_migrated(url):
             upgrade(url)
         return
-    if not MIGRATED:
-        import atexit
-        import sqlite3
-        import tempfile
-        from contextlib import closing
+    if not MIGRATED:  # one a run when xdist's workers share a folder (tests/loaded.py), else one a process
+        MIGRATED.append(loaded.shared_file("migrated.db", migrate_sqlite) or migrate_sqlite(None))
+    shutil.copyfile(MIGRATED[0], path)
 
+
+def migrate_sqlite(path: Path | None) -> Path:
+    """A SQLite file at `path` (None: in a folder of this process's) brought to the newest schema by Alembic."""
+    import atexit
+    import sqlite3
+    import tempfile
+    from contextlib import closing
+
+    if path is None:
         folder = Path(tempfile.mkdtemp(prefix="govbot-migrated-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        upgrade(f"sqlite:///{folder / 'govbot.db'}")
-        with closing(sqlite3.connect(folder / "govbot.db")) as connection:  # the write-ahead log into the file
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        MIGRATED.append(folder / "govbot.db")
-    shutil.copyfile(MIGRATED[0], path)
+        path = folder / "govbot.db"
+    upgrade(f"sqlite:///{path}")
+    with closing(sqlite3.connect(path)) as connection:  # the write-ahead log into the file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
 
 
 def cjcg_in_room(url: str, room: Place) -> tuple[Engine, sessionmaker[Session]]:
