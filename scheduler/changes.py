@@ -39,8 +39,10 @@ def changed_groups(session: Session, mark: SchedulerMark) -> list[int]:
         found = list(session.scalars(UNSEEN_SINCE, {"oldest": oldest_running(mark.snapshot), "seen": mark.snapshot}))
     elif postgres:  # the first pass since 0015: what the id mark has not reached, and whatever was written since
         found = list(session.scalars(UNMARKED, {"after": mark.audit_id}))
-    else:
+    elif newest > mark.audit_id:
         found = list(session.scalars(AFTER, {"after": mark.audit_id, "newest": newest}))
+    else:  # SQLite, no event since the mark (most passes): none to read
+        found = []
     mark.audit_id, mark.snapshot = max(mark.audit_id, newest), seen
     return sorted(g for g in found if g is not None)
 

@@ -90,6 +90,26 @@ def accounts(session: Session, claimed: list[Claimed]) -> dict[int, list[Identit
     return found
 
 
+def prepared(session: Session, claimed: list[Claimed], notifiers: Mapping[str, Notifier], now: dt.datetime
+             ) -> tuple[dict[int, Destination | DeliveryFailed], dict[int, Reply | str]]:
+    """Where each claimed message goes and what it says, read in the claiming transaction, the text composed from
+    the record as it is now (then one short transaction a message renews its lease and marks the one before it
+    sent). The groups, their channels and seat holders, the meetings and the people's accounts are read for the
+    batch in a few queries, not message by message."""
+    places: dict[int, Destination | DeliveryFailed] = {}
+    says: dict[int, Reply | str] = {}
+    seen = stamps.heads(session, {m.group_id for m in claimed if m.composed})  # before the record: see stamps
+    read = batch.read(session, claimed, now)
+    identities = accounts(session, claimed)
+    for message in claimed:
+        try:
+            places[message.id] = destination(session, message, notifiers, read, identities)
+        except DeliveryFailed as failure:
+            places[message.id] = failure
+        says[message.id] = outdone(session, places[message.id], content(session, message, now, read.contexts, seen))
+    return places, says
+
+
 def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], now: dt.datetime,
             limit: int = 200, clock: Callable[[], dt.datetime] | None = None) -> Delivered:
     """Send every queued message due by `now` (at most `limit`). Never raises for a platform's failure.
@@ -101,22 +121,9 @@ def deliver(sessions: sessionmaker[Session], notifiers: Mapping[str, Notifier], 
     with unit_of_work(sessions) as session:
         claimed = outbox.claim(session, now, limit)
         report.full = len(claimed) == limit
-        # Where each goes and what it says are read in the claiming transaction, the text composed from the record
-        # as it is now; then one short transaction a message renews its lease and marks the one before it sent.
-        # The groups, their channels and seat holders, the meetings and the people's accounts are read for the
-        # batch in a few queries, not message by message.
-        places: dict[int, Destination | DeliveryFailed] = {}
-        says: dict[int, Reply | str] = {}
-        seen = stamps.heads(session, {m.group_id for m in claimed if m.composed})  # before the record: see stamps
-        read = batch.read(session, claimed, now)
-        identities = accounts(session, claimed)
-        for message in claimed:
-            try:
-                places[message.id] = destination(session, message, notifiers, read, identities)
-            except DeliveryFailed as failure:
-                places[message.id] = failure
-            says[message.id] = outdone(session, places[message.id], content(session, message, now, read.contexts,
-                                                                                  seen))
+        if not claimed:  # most passes: nothing to read for, the chains' heads included
+            return report
+        places, says = prepared(session, claimed, notifiers, now)
     lease = Lease(sessions, clock or (lambda: now))
     for message in claimed:
         if message.expires_at is not None and message.expires_at <= now:

@@ -8,10 +8,13 @@ from tests import bytecode  # noqa: F401  # first: what is imported from here on
 from tests import gc_phases  # the collector pauses while the rest is imported (tests/gc_phases.py)
 
 # isort: split
+import atexit
 import datetime as dt
+import itertools
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -132,16 +135,32 @@ def empty_record(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+RECORDS: list[Path] = []  # this process's folder for the records of tests that ask for no tmp_path
+_record_numbers = itertools.count()
+
+
 @pytest.fixture
-def engine(tmp_path: Path, empty_record: Path) -> Iterator[Engine]:
-    """A fresh SQLite file database of the current models, the test's alone."""
-    shutil.copyfile(empty_record, tmp_path / "govbot.db")
-    engine = make_engine(f"sqlite:///{tmp_path / 'govbot.db'}")
+def engine(request: pytest.FixtureRequest, empty_record: Path) -> Iterator[Engine]:
+    """A fresh SQLite file database of the current models, the test's alone: `govbot.db` in its tmp_path when the
+    test (or a fixture it uses) asks for one, else a file of its own in a folder of this process's, removed as the
+    test ends (pytest's folder a test costs ~1 ms of CPU to make, link and remove, for a file)."""
+    if "tmp_path" in request.fixturenames:
+        path = request.getfixturevalue("tmp_path") / "govbot.db"
+    else:
+        if not RECORDS:
+            RECORDS.append(Path(tempfile.mkdtemp(prefix="govbot-records-")))
+            atexit.register(shutil.rmtree, RECORDS[0], ignore_errors=True)
+        path = RECORDS[0] / f"{next(_record_numbers)}.db"
+    shutil.copyfile(empty_record, path)
+    engine = make_engine(f"sqlite:///{path}")
     compiled.share(engine)
     loaded.watch(engine)
     yield engine
     loaded.unwatch(engine)
     engine.dispose()
+    if path.parent in RECORDS:
+        for name in (path.name, f"{path.name}-wal", f"{path.name}-shm"):
+            path.with_name(name).unlink(missing_ok=True)
 
 
 @pytest.fixture
@@ -210,19 +229,26 @@ def migrated(url: str) -> None:
         if not url.startswith("postgresql") or not copy_migrated(url):
             upgrade(url)
         return
-    if not MIGRATED:
-        import atexit
-        import sqlite3
-        import tempfile
-        from contextlib import closing
+    if not MIGRATED:  # one a run when xdist's workers share a folder (tests/loaded.py), else one a process
+        MIGRATED.append(loaded.shared_file("migrated.db", migrate_sqlite) or migrate_sqlite(None))
+    shutil.copyfile(MIGRATED[0], path)
 
+
+def migrate_sqlite(path: Path | None) -> Path:
+    """A SQLite file at `path` (None: in a folder of this process's) brought to the newest schema by Alembic."""
+    import atexit
+    import sqlite3
+    import tempfile
+    from contextlib import closing
+
+    if path is None:
         folder = Path(tempfile.mkdtemp(prefix="govbot-migrated-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
-        upgrade(f"sqlite:///{folder / 'govbot.db'}")
-        with closing(sqlite3.connect(folder / "govbot.db")) as connection:  # the write-ahead log into the file
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        MIGRATED.append(folder / "govbot.db")
-    shutil.copyfile(MIGRATED[0], path)
+        path = folder / "govbot.db"
+    upgrade(f"sqlite:///{path}")
+    with closing(sqlite3.connect(path)) as connection:  # the write-ahead log into the file
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
 
 
 def cjcg_in_room(url: str, room: Place) -> tuple[Engine, sessionmaker[Session]]:

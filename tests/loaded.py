@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import atexit
 import datetime as dt
+import fcntl
 import hashlib
 import itertools
 import os
@@ -75,6 +76,24 @@ def unshare_copies() -> None:
     folder = os.environ.pop(SHARED, None)
     if folder:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def shared_file(name: str, make: Callable[[Path], None]) -> Path | None:
+    """The file `name` in the run's shared folder, made by `make(path)` by the first process to need it, under a
+    lock the others wait on (written aside, then renamed: a reader never finds one half made); None when no folder
+    is shared (-n0)."""
+    shared = os.environ.get(SHARED)
+    if not shared:
+        return None
+    path = Path(shared) / name
+    if not path.exists():
+        with open(path.with_name(f"{path.name}.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # the workers start together: one makes it while the others wait
+            if not path.exists():
+                partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+                make(partial)
+                os.replace(partial, path)
+    return path
 
 
 def _copy_folder() -> Path:

@@ -1,15 +1,16 @@
-"""A fresh PostgreSQL schema brought to the newest migration by copying one that this process migrated, for tests
+"""A fresh PostgreSQL schema brought to the newest migration by copying one migrated once a run, for tests
 that need the schema and are not about migrating (tests/conftest.py `migrated`).
 
 Alembic's upgrade of an empty schema costs ~0.25 s of the test process's CPU and more of the server's, at every
-test. Here it runs once a process, into a schema of its own; `pg_dump` writes that schema out (tables, indexes,
-sequences, functions, triggers and the rows the migrations left, alembic_version among them) as SQL, which each
-test's schema then runs with its name in place of the template's. Where `pg_dump` is missing, or its version is
+test. Here it runs once a run on each server (once a process without xdist), into a schema of its own; `pg_dump`
+writes that schema out (tables, indexes, sequences, functions, triggers and the rows the migrations left,
+alembic_version among them) as SQL, which each test's schema then runs with its name in place of the template's. Where `pg_dump` is missing, or its version is
 not the server's, the schema is migrated as `govbot db upgrade` does.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import subprocess
@@ -19,10 +20,12 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from bot.db import make_engine, upgrade
+from tests import loaded
 
 TEMPLATE = "govbot_template"
 SCRIPTS: dict[str, str | None] = {}  # a database's URL without its options -> the SQL that makes the migrated schema
 NAME = f"{TEMPLATE}_{uuid.uuid4().hex[:12]}"  # this process's template schema, unique on the server
+PLACEHOLDER = f"{TEMPLATE}_placeholder"  # the schema's name in a script shared by the run's processes
 
 
 def schema_of(url: str) -> str | None:
@@ -54,12 +57,25 @@ def copy_migrated(url: str) -> bool:
 
 
 def template(url: str) -> str | None:
-    """The SQL making this process's migrated schema in the database of `url`, made at its first call."""
+    """The SQL making the migrated schema in the database of `url`, with this process's NAME as the schema's: made
+    at the first call, once a run on each server when xdist's workers share a folder (tests/loaded.py)."""
     base = make_url(url)
     database = base.set(query={}).render_as_string(hide_password=False)
     if database in SCRIPTS:
         return SCRIPTS[database]
-    name = NAME  # made and dropped here: only its SQL is kept
+    server = f"{base.username}@{base.host}:{base.port}"  # any database of it: the script names none
+    name = f"pg-migrated-{hashlib.sha256(server.encode()).hexdigest()[:16]}.sql"
+    shared = loaded.shared_file(name, lambda path: path.write_text(dump(database) or "", encoding="utf-8"))
+    script = shared.read_text(encoding="utf-8") if shared is not None else dump(database)
+    SCRIPTS[database] = script.replace(PLACEHOLDER, NAME) if script else None
+    return SCRIPTS[database]
+
+
+def dump(database: str) -> str | None:
+    """The SQL making a migrated schema named PLACEHOLDER, from one migrated (and dropped) here in `database`;
+    None without a `pg_dump` of the server's version."""
+    base = make_url(database)
+    name = NAME
     admin = make_engine(database)
     try:
         with admin.begin() as connection:
@@ -73,11 +89,9 @@ def template(url: str) -> str | None:
             connection.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
         admin.dispose()
     if dumped.returncode != 0:
-        SCRIPTS[database] = None
         return None
     # Not its psql commands (\restrict) nor its CREATE SCHEMA (the test's exists). Every name in it is qualified
     # with the schema's, which is what each copy replaces.
     lines = [line for line in dumped.stdout.splitlines() if not line.startswith("\\")
              and not line.startswith(f"CREATE SCHEMA {name};")]
-    script = SCRIPTS[database] = "\n".join(lines)
-    return script
+    return "\n".join(lines).replace(name, PLACEHOLDER)

@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
-from bot.db import make_engine, session_factory, unit_of_work, upgrade
+from bot.db import make_engine, session_factory, unit_of_work
 from bot.models import AuditEvent, Group, Membership
 from bot.records.audit_trail import verify
 from bot.services.groups import import_group
@@ -68,7 +68,7 @@ def test_concurrent_writers_on_sqlite_keep_each_groups_chain_in_order(tmp_path: 
 
 @pytest.fixture
 def postgres(postgres_schema_url: str) -> Iterator[Engine]:
-    upgrade(postgres_schema_url)
+    migrated(postgres_schema_url)  # a copy of a migrated schema (tests/pg_template.py): these are about locks
     engine = make_engine(postgres_schema_url, pool_size=WRITERS + 2)
     yield engine
     engine.dispose()

@@ -72,6 +72,7 @@ def test_a_whole_meeting_replays_from_a_text_file_with_no_prompt_noise(tmp_path:
 
 
 def test_run_without_slack_or_teams_opens_the_console_on_the_first_example(tmp_path: Path) -> None:
+    migrated(f"sqlite:///{tmp_path / 'g.db'}")  # a copy of a migrated record: none is about migrating
     result = govbot_main("run", stdin="group info\n", db=tmp_path / "g.db")
     assert result.returncode == 0, result.stderr
     assert "No Slack or Teams settings found: starting the local console on examples/000-plpcp.yaml" in result.stdout
@@ -81,6 +82,7 @@ def test_run_without_slack_or_teams_opens_the_console_on_the_first_example(tmp_p
 def test_importing_a_bad_tor_file_names_the_file_and_key(tmp_path: Path) -> None:
     bad = tmp_path / "board.yaml"
     bad.write_text("name: Board\nshort_name: board\nseats:\n  - {title: Chair, voteing: true}\n")
+    migrated(f"sqlite:///{tmp_path / 'g.db'}")  # a copy of a migrated record: none is about migrating
     result = govbot_main("group", "import", str(bad), db=tmp_path / "g.db")
     assert result.returncode == 2
     assert f"{bad}: the terms of reference are not valid" in result.stderr
@@ -89,11 +91,13 @@ def test_importing_a_bad_tor_file_names_the_file_and_key(tmp_path: Path) -> None
 
 
 def test_a_bad_now_is_a_clear_error(tmp_path: Path) -> None:
+    migrated(f"sqlite:///{tmp_path / 'g.db'}")  # a copy of a migrated record: none is about migrating
     result = govbot_main("console", "--now", "next tuesday", db=tmp_path / "g.db")
     assert result.returncode == 2 and "--now 'next tuesday' is not an ISO time" in result.stderr
 
 
 def test_a_missing_tor_file_is_a_polite_error_that_says_what_would_work(tmp_path: Path) -> None:
+    migrated(f"sqlite:///{tmp_path / 'g.db'}")  # a copy of a migrated record: none is about migrating
     result = govbot_main("group", "import", str(tmp_path / "absent.yaml"), db=tmp_path / "g.db")
     assert result.returncode == 2
     assert "Cannot read the ToR file" in result.stderr and "examples/004-cjcg.yaml" in result.stderr

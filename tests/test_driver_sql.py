@@ -13,9 +13,10 @@ from sqlalchemy import Engine, Table, bindparam, event, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from bot import driver_sql
-from bot.db import make_engine, upgrade
+from bot.db import make_engine
 from bot.models import PlatformDelivery
 from bot.services.deliveries import CLAIM
+from tests.conftest import migrated
 
 DELIVERIES = cast(Table, PlatformDelivery.__table__)
 NOW = dt.datetime(2027, 1, 14, 10, 30, 15, 123456, tzinfo=dt.UTC)
@@ -26,7 +27,7 @@ SINCE = select(DELIVERIES.c.id, DELIVERIES.c.key, DELIVERIES.c.received_at).wher
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
     url = f"sqlite:///{tmp_path / 'record.db'}"
-    upgrade(url)
+    migrated(url)  # a copy of a migrated record: these compare ways of running statements, not migrating
     return make_engine(url)
 
 

@@ -1,5 +1,6 @@
 """The suite's own speed-ups change nothing a test sees: engines sharing compiled SQL (tests/compiled.py) still each
-read and write their own file, and the slow-first order (tests/order.py) runs every test once, each module whole."""
+read and write their own file, the slow-first order (tests/order.py) runs every test once, each module whole, a
+test's record is in its tmp_path when it asks for one, and a file the run's workers share is made once."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import Engine, func, select
 
 from bot.db import make_engine, session_factory, unit_of_work
 from bot.models import AuditEvent, Group
-from tests import compiled
+from tests import compiled, conftest, loaded
 from tests.conftest import Chat
 from tests.order import SLOW, slow_first
 
@@ -54,3 +56,26 @@ def test_the_slowest_modules_start_each_workers_share_and_every_test_runs_once()
     for module in slow:  # each module whole, in its own order
         at = [n for n, i in enumerate(ordered) if i.nodeid.startswith(module)]
         assert at == list(range(at[0], at[0] + 3)) and [ordered[n].nodeid[-1] for n in at] == ["0", "1", "2"]
+
+
+def test_a_test_that_asks_for_tmp_path_finds_its_record_there(engine: Engine, tmp_path: Path) -> None:
+    assert Path(str(engine.url.database)) == tmp_path / "govbot.db"
+
+
+def test_a_test_that_asks_for_no_tmp_path_has_a_record_of_its_own(engine: Engine) -> None:
+    path = Path(str(engine.url.database))
+    assert path.exists() and path.parent == conftest.RECORDS[0]
+
+
+def test_a_file_the_runs_processes_share_is_made_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(loaded.SHARED, str(tmp_path))
+    made: list[Path] = []
+
+    def make(path: Path) -> None:
+        made.append(path)
+        path.write_text("made", encoding="utf-8")
+
+    first, again = loaded.shared_file("f.txt", make), loaded.shared_file("f.txt", make)
+    assert first == again == tmp_path / "f.txt" and first.read_text(encoding="utf-8") == "made" and len(made) == 1
+    monkeypatch.delenv(loaded.SHARED)
+    assert loaded.shared_file("f.txt", make) is None  # -n0: no folder is shared

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govbot.cli import main
-from tests.conftest import example
+from tests.conftest import example, migrated
 
 
 def govbot(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> str:
@@ -18,6 +18,7 @@ def govbot(capsys: pytest.CaptureFixture[str], db: str, *args: str) -> str:
 def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Path,
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     db = f"sqlite:///{tmp_path / 'govbot.db'}"
+    migrated(db)  # a copy of a migrated record (tests/conftest.py): this is about ticking, not migrating
     govbot(capsys, db, "group", "import", str(example("cjcg")))
 
     # A Monday: the CJCG's ToR review, due on 15 Jul 2026, is prompted every four weeks once a month overdue, but no
@@ -54,5 +55,6 @@ def test_tick_queues_and_delivers_and_reminders_lists_what_happened(tmp_path: Pa
 
 
 def test_tick_refuses_a_time_it_cannot_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    migrated(f"sqlite:///{tmp_path / 'g.db'}")  # a copy of a migrated record: this is about reading the time
     assert main(["--db", f"sqlite:///{tmp_path / 'g.db'}", "tick", "--now", "next tuesday"]) == 2
     assert "--now 'next tuesday' is not an ISO time; write it as 2026-12-10T09:00Z." in capsys.readouterr().err
