@@ -29,6 +29,7 @@ from handlers.slack import gate, listeners
 from handlers.slack.answer import CARD_PACE, RECEIVED_AT, Core
 from handlers.slack.client import web_client
 from handlers.slack.install import NOT_INSTALLED, oauth_settings
+from handlers.slack.kept_alive import Connections, keeping_alive
 from handlers.slack.listeners import lifecycle
 from handlers.slack.pacing import Coalesced, shared_gate
 from handlers.slack.workers import Workers
@@ -46,9 +47,10 @@ class BoltFailed(RuntimeError):
 
 
 def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callable[[], dt.datetime],
-              workers: Workers | None = None) -> App:
+              workers: Workers | None = None, connections: Connections | None = None) -> App:
     """The Bolt App with every listener registered. Needs SLACK_SIGNING_SECRET and a bot token or OAuth settings.
-    Commands and the work after each ack run on `workers` (shut them down to let accepted work finish)."""
+    Commands and the work after each ack run on `workers` (shut them down to let accepted work finish); with
+    `connections`, the listeners call Slack over kept-alive connections (close them once the workers are done)."""
     assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
     engine: Engine = sessions.kw["bind"]
     workers = workers or Workers.for_database(engine.dialect.name, WORKERS, writer_for(sessions) is not None)
@@ -64,6 +66,8 @@ def build_app(settings: Settings, sessions: sessionmaker[Session], clock: Callab
               process_before_response=True,  # listeners ack, then hand what Slack need not wait for to workers
               listener_executor=workers.after)
     app.use(same_workspace(sessions, several=oauth is not None))
+    if connections is not None:
+        app.use(keeping_alive(connections))
     listeners.register(app, core)
     return app
 
@@ -145,7 +149,8 @@ def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[S
           clock: Callable[[], dt.datetime]) -> None:
     """Add POST /slack/events, and GET /slack/install and /slack/oauth_redirect when SLACK_CLIENT_ID is set."""
     workers = Workers.for_database(sessions.kw["bind"].dialect.name, WORKERS, writer_for(sessions) is not None)
-    app = build_app(settings, sessions, clock, workers)
+    connections = Connections()
+    app = build_app(settings, sessions, clock, workers, connections)
     pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="slack-http")
     assert settings.slack_signing_secret is not None, "Slack needs SLACK_SIGNING_SECRET"
     verifier = SignatureVerifier(settings.slack_signing_secret.get_secret_value())
@@ -158,6 +163,7 @@ def mount(web_app: web.Application, settings: Settings, sessions: sessionmaker[S
         # Let acknowledged work finish (it may be recording a vote) before the database goes away.
         await asyncio.get_running_loop().run_in_executor(None, pool.shutdown)
         await asyncio.get_running_loop().run_in_executor(None, workers.shutdown)
+        connections.close()
 
     web_app.on_cleanup.append(finish_work)
 

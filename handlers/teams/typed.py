@@ -7,6 +7,7 @@ a tag that is none of the markup Teams writes is text someone typed, and is kept
 
 from __future__ import annotations
 
+import functools
 import re
 from html.parser import HTMLParser
 
@@ -54,6 +55,7 @@ class _Reader(HTMLParser):
         self.parts.append(data)
 
 
+@functools.lru_cache(maxsize=64)  # a turn reads its text four times (addressed? whom it mentions, twice; the command)
 def typed(text: str | None) -> str:
     """`text` as Teams sent it, read back into what was typed (a no-break space as a space)."""
     if not text:

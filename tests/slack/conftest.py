@@ -32,6 +32,10 @@ from tests.kept_alive import KeptAlive
 from tests.slack.fake_slack import TEAM, Call, FakeSlack, fake_slack
 
 CHANNEL = "CCJCG0001"
+# A slash command's fields that are the same in every one a test sends, form-encoded once: the body is the one
+# urlencode made of all of them, field for field (encoding each field anew cost a chat turn ~130 Python calls).
+TEAM_FIELDS = urlencode({"token": "legacy-unused", "team_id": TEAM, "team_domain": "test"})
+COMMAND_FIELD, APP_FIELD = urlencode({"command": "/gov"}), urlencode({"api_app_id": "A0GOV"})
 
 
 @dataclass
@@ -86,10 +90,10 @@ class Workspace:
     def command_body(self, user: str, text: str, channel: str = CHANNEL) -> tuple[str, str]:
         n = next(self.counter)
         response_url = self.fake.url.removesuffix("api/") + f"response/{n}"
-        body = urlencode({"token": "legacy-unused", "team_id": TEAM, "team_domain": "test", "channel_id": channel,
-                          "channel_name": "cjcg", "user_id": user_id(user), "user_name": user, "command": "/gov",
-                          "text": text, "api_app_id": "A0GOV", "response_url": response_url,
-                          "trigger_id": f"{n}.trigger"})
+        body = "&".join((TEAM_FIELDS, urlencode({"channel_id": channel, "channel_name": "cjcg", "user_id": user_id(user),
+                                                "user_name": user}), COMMAND_FIELD,
+                         urlencode({"text": text}), APP_FIELD,
+                         urlencode({"response_url": response_url, "trigger_id": f"{n}.trigger"})))
         return body, response_url
 
     def command(self, user: str, text: str, channel: str = CHANNEL) -> Sent:

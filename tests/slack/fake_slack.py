@@ -29,6 +29,7 @@ class Call:
     token: str | None
     answer: dict[str, Any] = field(default_factory=dict)  # what the fake answered (e.g. a posted message's ts)
     at: float = field(default_factory=time.monotonic)  # when the call arrived, to check the bot's pace
+    peer: Any = None  # the address the call came from: one per connection the bot opened
 
 
 @dataclass
@@ -184,7 +185,8 @@ async def handled(fake: FakeSlack, request: web.Request) -> web.Response:
     refused = not limited and invalid_blocks(method, params)
     answer = ({"ok": False, "error": "ratelimited"} if limited else INVALID if refused
               else {} if method == "response_url" else fake.answer(method, params, token))
-    fake.record(Call(method, params, path, token, answer))
+    fake.record(Call(method, params, path, token, answer, peer=request.transport and
+                     request.transport.get_extra_info("peername")))
     if refused and method == "response_url":  # a response URL answers in its status, as Slack's does
         return reply(400, None, text=b"invalid_blocks")
     if limited:
