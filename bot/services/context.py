@@ -108,7 +108,7 @@ class Context:
     def terms(self) -> Terms:
         return group_terms(self.group)
 
-    @property
+    @cached_property  # `now` is a Context's for good (dataclasses.replace makes another): asked ~30 times a command
     def today(self) -> dt.date:
         return self.now.astimezone(self.terms.zone).date()
 
