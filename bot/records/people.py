@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
@@ -18,6 +18,22 @@ Namer = Callable[[int | None], str]
 def styled(name: str, organisation: str | None) -> str:
     """`Cllr Jane Smith (Conservative group)`; the name alone when the seat names no organisation."""
     return f"{name} ({organisation})" if organisation and organisation.casefold() not in name.casefold() else name
+
+
+PEOPLE = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
+
+
+def people_read(session: Session, ids: Collection[int]) -> list[Person]:
+    """The people with these ids, in one statement; none when the session holds every one already and deletes none,
+    since a read would give back those very objects (a query never replaces what its session holds: a roll's card,
+    the close's absences and the seat holders each read the same people again)."""
+    if not ids:
+        return []
+    identities = session.identity_map
+    held = [identities.get((Person, (i,), None)) for i in ids]
+    if all(p is not None for p in held) and not any(isinstance(p, Person) for p in session.deleted):
+        return held  # type: ignore[return-value]
+    return list(session.scalars(PEOPLE, {"ids": sorted(ids)}))
 
 
 def seats_of(session: Session, group: Group) -> dict[int, tuple[str, str]]:

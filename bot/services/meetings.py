@@ -224,8 +224,8 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     limit = rule.warn_after_consecutive_absences
     if not limit:
         return []
-    record = absences.read(ctx.session, ctx.group, ctx.terms)
     seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.holders())
+    record = absences.read(ctx.session, ctx.group, ctx.terms)  # after: the seat holders are read already (holders)
     warnings = []
     for attendee in seated:
         run = record.run(attendee)
