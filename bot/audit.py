@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, func, insert, select, text
+from sqlalchemy import Integer, Table, bindparam, column, event, func, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import driver_sql, pg_chain, sealed_rows
@@ -25,11 +25,12 @@ PACED_APPEND = APPEND.returning(*[select(func.count()).where(
     AuditEvent.group_id == bindparam("pace_group"), AuditEvent.actor_id == bindparam("pace_actor"),
     AuditEvent.at > bindparam(f"pace_{w.name}")).scalar_subquery() for w in WINDOWS])
 # SQLite: the same, one statement fewer for every change; its sub-selects may see the row inserted (3.40's do), so
-# they leave it out by its place in the group's chain, which no other event of the group holds.
-PACED_APPEND_SQLITE = APPEND.returning(*[select(func.count()).where(
-    AuditEvent.group_id == bindparam("pace_group"), AuditEvent.actor_id == bindparam("pace_actor"),
-    AuditEvent.at > bindparam(f"pace_{w.name}"), AuditEvent.seq.is_distinct_from(bindparam("pace_seq")))
-    .scalar_subquery() for w in WINDOWS])
+# they leave it out by its id, which the pace index holds too (written out: SQLAlchemy names no table in RETURNING).
+PACED_APPEND_SQLITE = APPEND.returning(*[text(
+    f"SELECT count(*) AS n FROM audit_events AS counted WHERE counted.group_id = :pace_group AND counted.actor_id = "
+    f":pace_actor AND counted.at > :pace_{w.name} AND counted.id != audit_events.id").bindparams(
+    bindparam(f"pace_{w.name}", type_=AuditEvent.at.type)).columns(column("n", Integer)).scalar_subquery()
+    .label(f"in_{w.name}") for w in WINDOWS])
 # {(group id, actor id, at): the actor's changes in the group in each of WINDOWS (in order) as of the append at
 # `at` by them there, counting it}: what the pace check reads, while no later change of theirs makes it stale.
 PACE = "audit.pace"
@@ -134,8 +135,7 @@ def append(session: Session, event: dict[str, Any]) -> None:
         return
     paced_by = {f"pace_{w.name}": at - w.length for w in WINDOWS} | {"pace_group": group_id, "pace_actor": actor_id}
     statement = PACED_APPEND if dialect == "postgresql" else PACED_APPEND_SQLITE
-    counts, = driver_sql.rows(connection, statement, event | paced_by | (
-        {"pace_seq": event["seq"]} if statement is PACED_APPEND_SQLITE else {}))
+    counts, = driver_sql.rows(connection, statement, event | paced_by)
     known[(group_id, actor_id)] = (at, tuple(int(n) + 1 for n in counts))  # and the event just appended
 
 
