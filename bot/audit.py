@@ -7,7 +7,7 @@ import hashlib
 import json
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, event, func, insert, select, text
+from sqlalchemy import Integer, Table, bindparam, column, event, func, insert, select, text
 from sqlalchemy.orm import Session, SessionTransaction
 
 from bot import driver_sql, pg_chain, sealed_rows
@@ -24,6 +24,13 @@ APPEND = insert(cast(Table, AuditEvent.__table__)).inline()
 PACED_APPEND = APPEND.returning(*[select(func.count()).where(
     AuditEvent.group_id == bindparam("pace_group"), AuditEvent.actor_id == bindparam("pace_actor"),
     AuditEvent.at > bindparam(f"pace_{w.name}")).scalar_subquery() for w in WINDOWS])
+# SQLite: the same, one statement fewer for every change; its sub-selects may see the row inserted (3.40's do), so
+# they leave it out by its id, which the pace index holds too (written out: SQLAlchemy names no table in RETURNING).
+PACED_APPEND_SQLITE = APPEND.returning(*[text(
+    f"SELECT count(*) AS n FROM audit_events AS counted WHERE counted.group_id = :pace_group AND counted.actor_id = "
+    f":pace_actor AND counted.at > :pace_{w.name} AND counted.id != audit_events.id").bindparams(
+    bindparam(f"pace_{w.name}", type_=AuditEvent.at.type)).columns(column("n", Integer)).scalar_subquery()
+    .label(f"in_{w.name}") for w in WINDOWS])
 # {(group id, actor id, at): the actor's changes in the group in each of WINDOWS (in order) as of the append at
 # `at` by them there, counting it}: what the pace check reads, while no later change of theirs makes it stale.
 PACE = "audit.pace"
@@ -119,16 +126,16 @@ def record(session: Session, *, action: str, at: dt.datetime, group_id: int | No
 
 
 def append(session: Session, event: dict[str, Any]) -> None:
-    """Insert `event`; on PostgreSQL, an actor's event in a group also counts their changes there for the pace check
-    (`paced`)."""
+    """Insert `event`; an actor's event in a group also counts their changes there for the pace check (`paced`)."""
     connection, group_id, actor_id, at = connection_of(session), event["group_id"], event["actor_id"], event["at"]
     known: dict[tuple[int, int], tuple[dt.datetime, tuple[int, ...]]] = session.info.setdefault(PACE, {})
-    if connection.dialect.name != "postgresql" or group_id is None or actor_id is None:
+    dialect = connection.dialect.name
+    if dialect not in ("postgresql", "sqlite") or group_id is None or actor_id is None:
         driver_sql.rows(connection, APPEND, event)
         return
-    windows = {f"pace_{w.name}": at - w.length for w in WINDOWS}
-    counts, = driver_sql.rows(connection, PACED_APPEND, event | windows | {"pace_group": group_id,
-                                                                           "pace_actor": actor_id})
+    paced_by = {f"pace_{w.name}": at - w.length for w in WINDOWS} | {"pace_group": group_id, "pace_actor": actor_id}
+    statement = PACED_APPEND if dialect == "postgresql" else PACED_APPEND_SQLITE
+    counts, = driver_sql.rows(connection, statement, event | paced_by)
     known[(group_id, actor_id)] = (at, tuple(int(n) + 1 for n in counts))  # and the event just appended
 
 

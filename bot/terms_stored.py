@@ -50,7 +50,13 @@ def schema_fingerprint() -> str:
 def digest(terms_yaml: str) -> str:
     """Of the YAML, the model, and the operator's DEFAULT_TIMEZONE, which a ToR naming no zone takes: a changed
     setting reads such a group from its YAML, in the new zone, as a process without the JSON would."""
-    zone = get_settings().default_timezone
+    return _digest(get_settings().default_timezone, terms_yaml)
+
+
+@lru_cache(maxsize=256)
+def _digest(zone: str, terms_yaml: str) -> str:
+    # Kept: every command reads its group's terms, some several times, and hashing the whole YAML each time cost
+    # more than looking it up (a string keeps its own hash).
     return hashlib.sha256(f"{schema_fingerprint()}\n{zone}\n{terms_yaml}".encode()).hexdigest()
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from bot.models import Attendance, Group, Meeting, Membership, Person
+from bot.records.people import people_read
 from bot.rules.attendance import GUEST, sessions_missed
 from bot.terms import Terms
 from bot.terms_rules import Role
@@ -56,7 +57,6 @@ HELD = select(Meeting).where(Meeting.group_id == bindparam("group_id"), Meeting.
 SEATS = select(Membership).where(Membership.group_id == bindparam("group_id")).order_by(Membership.id)
 ROWS = select(Attendance).where(Attendance.meeting_id.in_(bindparam("held", expanding=True)),
                                 Attendance.status != GUEST).order_by(Attendance.id)
-PEOPLE = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 def held_meetings(session: Session, group: Group) -> list[Meeting]:
@@ -90,7 +90,7 @@ def read(session: Session, group: Group, terms: Terms) -> AttendanceRecord:
     ids = sorted({m.person_id for m in seats} | {row.member_id for row in attended})
     # Held while the attendees are named: `attendee` finds each in the session, not one read a person (and again for
     # each meeting they attended).
-    people = list(session.scalars(PEOPLE, {"ids": ids})) if ids else []
+    people = people_read(session, ids)
     for row in attended:
         theirs = held_by[row.member_id]
         then = next((m for m in theirs if m.ended_at is None or m.ended_at >= held[row.meeting_id].starts_at),

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from bot.connections import connection_of
 from bot.models import Attendance, AuditEvent, Meeting
 from bot.rules.attendance import Spell
 
@@ -43,8 +44,10 @@ def spells_away(session: Session, meeting: Meeting, rows: Iterable[Attendance]) 
     if meeting.opened_at is None or not rows:
         return {}
     by_key = {(row.member_id, attendee(row)): row for row in rows}
-    events = session.execute(MOVES_OF, {"group_id": meeting.group_id, "actors": recorders(meeting, by_key),
-                                        "since": meeting.opened_at})
+    # On the connection, without the ORM's path: audit events are written by statements only, never held by the ORM,
+    # so there is nothing to flush before reading them.
+    events = connection_of(session).execute(MOVES_OF, {"group_id": meeting.group_id, "since": meeting.opened_at,
+                                                       "actors": recorders(meeting, by_key)})
     gone: dict[int, dt.datetime] = {}
     found: dict[int, list[Spell]] = defaultdict(list)
     for actor, action, at, detail in events:

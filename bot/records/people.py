@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
+from bot import driver_sql
+from bot.connections import connection_of
 from bot.models import Group, Membership, Person
 from bot.terms import Role
 from bot.terms_stored import group_terms
@@ -18,6 +20,22 @@ Namer = Callable[[int | None], str]
 def styled(name: str, organisation: str | None) -> str:
     """`Cllr Jane Smith (Conservative group)`; the name alone when the seat names no organisation."""
     return f"{name} ({organisation})" if organisation and organisation.casefold() not in name.casefold() else name
+
+
+PEOPLE = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
+
+
+def people_read(session: Session, ids: Collection[int]) -> list[Person]:
+    """The people with these ids, in one statement; none when the session holds every one already and deletes none,
+    since a read would give back those very objects (a query never replaces what its session holds: a roll's card,
+    the close's absences and the seat holders each read the same people again)."""
+    if not ids:
+        return []
+    identities = session.identity_map
+    held = [identities.get((Person, (i,), None)) for i in ids]
+    if all(p is not None for p in held) and not any(isinstance(p, Person) for p in session.deleted):
+        return held  # type: ignore[return-value]
+    return list(session.scalars(PEOPLE, {"ids": sorted(ids)}))
 
 
 def seats_of(session: Session, group: Group) -> dict[int, tuple[str, str]]:
@@ -66,7 +84,10 @@ Seats = list[tuple[int, str, str]]  # (person id, role, seat title) of every sea
 
 def group_seats(session: Session, group_id: int) -> Seats:
     """Every seat held in the group, now or before: what `non_members` and `co_opted` read, read once for both."""
-    return [(person_id, role, title) for person_id, role, title in session.execute(SEATS_OF_GROUP,
+    session.flush()  # as the ORM's autoflush would: the read runs on the connection, without the ORM's path (a roll
+    # card reads it at every `here`, and the ORM's path cost several times the read)
+    return [(person_id, role, title) for person_id, role, title in driver_sql.rows(connection_of(session),
+                                                                                   SEATS_OF_GROUP,
                                                                                    {"group_id": group_id})]
 
 

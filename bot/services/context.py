@@ -18,6 +18,7 @@ from bot.identity import Place as Place
 from bot.identity import Speaker as Speaker
 from bot.models import AgendaItem, ApprovedMinutes, Attendance, Group, Meeting, Membership, Person, Poll
 from bot.records.holdings import held_on
+from bot.records.people import people_read
 from bot.rules.calendar import example_day, show
 from bot.rules.powers import power_for, who_may
 from bot.services.speakers import PERSON_BY_ACCOUNT as PERSON_BY_ACCOUNT
@@ -54,7 +55,6 @@ OPEN_OR_NEXT = WITH_APPROVAL.where((Meeting.status == "open") | ((Meeting.status
 SEATED = select(Membership).where(Membership.group_id == bindparam("group_id"), held_on(bindparam("today"))) \
     .order_by(Membership.id)
 SEATED_PERSON = SEATED.where(Membership.person_id == bindparam("person_id"))
-PEOPLE_OF = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 
 
 def agenda_item(meeting: Meeting, position: int) -> AgendaItem:
@@ -108,7 +108,7 @@ class Context:
     def terms(self) -> Terms:
         return group_terms(self.group)
 
-    @property
+    @cached_property  # `now` is a Context's for good (dataclasses.replace makes another): asked ~30 times a command
     def today(self) -> dt.date:
         return self.now.astimezone(self.terms.zone).date()
 
@@ -132,7 +132,7 @@ class Context:
         seated = self.memberships()
         if self._holders is None:
             ids = sorted({m.person_id for m in seated})
-            self._holders = list(self.session.scalars(PEOPLE_OF, {"ids": ids})) if ids else []
+            self._holders = people_read(self.session, ids)
         return seated
 
     def seat_read(self, person: Person, seat: Membership | None) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select
 
 from bot.errors import NotAllowed, NotFound, UsageError
-from bot.models import AgendaItem, Attendance, Meeting, Poll, QuorumCheck
+from bot.models import AgendaItem, Meeting, Poll, QuorumCheck
 from bot.records import absences
 from bot.records.minutes_business import MOVED_EARLIER, unvoted_at, was_moved_before
 from bot.refs import MeetingRef
@@ -29,10 +29,9 @@ from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
 from bot.services.meeting_schedule import require_no_meeting_at as require_no_meeting_at
 from bot.services.meeting_schedule import schedule as schedule
-from bot.services.presence import present_by_acting, sent_a_deputy
+from bot.services.presence import present_by_acting, unrecorded
 from bot.services.presiding import presides_until_elected, refuse_away_chair
 from bot.services.record_lock import require_unlocked
-from bot.services.standing import is_voting
 from bot.verbs import Agenda, AgendaAdd, Apologies, Declare, Here, MeetingCancel, MeetingClose, MeetingOpen, Meetings
 
 AGENDA_ITEMS = 100  # a meeting of a few hours can take no more; a longer list is a mistake or an attack
@@ -169,12 +168,7 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     if present_by_acting(ctx, meeting):  # the chair who ran it is not minuted absent for not saying `here`
         recorded.add(ctx.actor.id)
-    # Only voting seats are expected to attend; co-opted members, observers and the secretariat come as needed. One
-    # who named a deputy who did not come is minuted with apologies (sent_a_deputy), not as absent.
-    absent = [sent_a_deputy(ctx, meeting, membership.person_id) or Attendance(
-        meeting_id=meeting.id, member_id=membership.person_id, status="absent", recorded_at=ctx.now)
-        for membership in ctx.memberships()
-        if membership.person_id not in recorded and is_voting(ctx, membership)]
+    absent = unrecorded(ctx, meeting, recorded)  # one who named a deputy who did not come: apologies, not absent
     meeting.status, meeting.closed_at = "closed", ctx.now
     roll_rows.add_rows(ctx, meeting, absent)  # flushed with the close, and the roll read above kept with them
     ctx.audit("meeting.closed", meeting=meeting.id)
@@ -230,8 +224,8 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     limit = rule.warn_after_consecutive_absences
     if not limit:
         return []
-    record = absences.read(ctx.session, ctx.group, ctx.terms)
     seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.holders())
+    record = absences.read(ctx.session, ctx.group, ctx.terms)  # after: the seat holders are read already (holders)
     warnings = []
     for attendee in seated:
         run = record.run(attendee)

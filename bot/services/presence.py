@@ -12,11 +12,12 @@ from bot.services import roll
 from bot.services.context import Context
 from bot.services.standing import is_voting
 
-# Built once: read at a meeting's close for each member with no record, and building it cost more than running it.
+# Built once: read at a meeting's close for the members with no record, in one statement, not one a member (a
+# member has one deputy named for a meeting at most: naming another revokes the first; the latest is theirs).
 NAMED_FOR_MEETING = select(DeputyNomination).where(
-    DeputyNomination.group_id == bindparam("group_id"), DeputyNomination.member_id == bindparam("member_id"),
-    DeputyNomination.meeting_id == bindparam("meeting_id"), DeputyNomination.revoked_at.is_(None)) \
-    .order_by(DeputyNomination.nominated_at.desc()).limit(1)
+    DeputyNomination.group_id == bindparam("group_id"), DeputyNomination.meeting_id == bindparam("meeting_id"),
+    DeputyNomination.member_id.in_(bindparam("member_ids", expanding=True)), DeputyNomination.revoked_at.is_(None)) \
+    .order_by(DeputyNomination.nominated_at.desc())
 
 
 def present_by_acting(ctx: Context, meeting: Meeting) -> bool:
@@ -51,16 +52,25 @@ def recorded_present(ctx: Context, meeting: Meeting | None) -> str:
     return " " + (rule.cited(said) if rule is not None and counted else said) + "."
 
 
-def sent_a_deputy(ctx: Context, meeting: Meeting, member_id: int) -> Attendance | None:
-    """At the close of `meeting`, the record for a member with none who named a deputy for it (CJCG 7.2: "Where a
-    member cannot attend a meeting, the member should nominate a named deputy"): the nomination was their notice
-    that they could not attend, so they sent apologies, noting the deputy who did not come. None when they named
-    none for it (a standing deputy is no notice about one meeting)."""
-    named = ctx.session.scalar(NAMED_FOR_MEETING, {"group_id": ctx.group.id, "member_id": member_id,
-                                                   "meeting_id": meeting.id})
-    if named is None:
-        return None
+def unrecorded(ctx: Context, meeting: Meeting, recorded: set[int]) -> list[Attendance]:
+    """At the close of `meeting`, the records of the voting members with none in `recorded`: apologies for one who
+    named a deputy for it who did not come (sent_a_deputy), else absent. Only voting seats are expected to attend;
+    co-opted members, observers and the secretariat come as needed."""
+    missing = [m.person_id for m in ctx.memberships() if m.person_id not in recorded and is_voting(ctx, m)]
+    named: dict[int, DeputyNomination] = {}
+    for nomination in ctx.session.scalars(NAMED_FOR_MEETING, {"group_id": ctx.group.id, "meeting_id": meeting.id,
+                                                              "member_ids": missing}) if missing else ():
+        named.setdefault(nomination.member_id, nomination)
+    return [sent_a_deputy(ctx, meeting, named[member_id]) if member_id in named else Attendance(
+        meeting_id=meeting.id, member_id=member_id, status="absent", recorded_at=ctx.now) for member_id in missing]
+
+
+def sent_a_deputy(ctx: Context, meeting: Meeting, named: DeputyNomination) -> Attendance:
+    """The record for a member with none who named a deputy for `meeting` (`named`, CJCG 7.2: "Where a member cannot
+    attend a meeting, the member should nominate a named deputy"): the nomination was their notice that they could
+    not attend, so they sent apologies, noting the deputy who did not come. A standing deputy is no notice about one
+    meeting."""
     rule = ctx.terms.deputies
-    return Attendance(meeting_id=meeting.id, member_id=member_id, status="apologies", recorded_at=ctx.now,
+    return Attendance(meeting_id=meeting.id, member_id=named.member_id, status="apologies", recorded_at=ctx.now,
                       apologies_at=named.nominated_at,
                       reason=rule.cited(f"named {named.deputy.display_name} as {rule.word}") + ", who did not attend")

@@ -31,7 +31,7 @@ def require_within_pace(session: Session, group: Group, actor: Person, now: dt.d
     if not audit.wrote_events(session):
         return
     ids = {"group_id": group.id, "actor_id": actor.id}
-    # Counted as the command's last change was appended (PostgreSQL: bot.audit.paced), else now, on the session's
+    # Counted as the command's last change was appended (bot.audit.paced), else now, on the session's
     # connection without the ORM's path: audit events are written by statements only (never held by the ORM), so
     # there is nothing to flush before counting them, and the ORM's path cost as much as the count.
     counts = audit.paced(session, group.id, actor.id, now) or next(iter(driver_sql.rows(

@@ -11,11 +11,11 @@ from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session, SessionTransaction, UOWTransaction
 
 from bot.models import Attendance, Meeting, Person
+from bot.records.people import people_read
 from bot.services.context import Context
 
 # Built once: every vote, quorum check and roll call at a meeting reads them.
 ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
-PEOPLE = select(Person).where(Person.id.in_(bindparam("ids", expanding=True)))
 # How many times this session has added or removed a roll row (or rolled a savepoint back): a roll read before is
 # kept only while this stands where it stood when it was read.
 CHANGES = "roll_rows.changes"
@@ -56,7 +56,7 @@ def row_for(ctx: Context, meeting: Meeting, member: Person) -> Attendance | None
 def people_of(ctx: Context, rows: list[Attendance]) -> dict[int, Person]:
     """Everyone the rows name (the member, a deputy, the deputy relieved), read in one statement, not one each."""
     ids = {i for row in rows for i in (row.member_id, row.deputy_id, row.relieved_id) if i is not None}
-    return {person.id: person for person in ctx.session.scalars(PEOPLE, {"ids": sorted(ids)})} if ids else {}
+    return {person.id: person for person in people_read(ctx.session, ids)}
 
 
 @event.listens_for(Session, "after_flush")
