@@ -12,7 +12,7 @@ from sqlalchemy import bindparam, select
 from bot import verbs
 from bot.errors import NotAllowed
 from bot.grammar import mention
-from bot.models import AuditEvent, Meeting
+from bot.models import AuditEvent, Meeting, Person
 from bot.refs import MeetingRef
 from bot.replies import Reply
 from bot.rules.attendance import guest_words
@@ -38,6 +38,18 @@ def invitations(ctx: Context, person_id: int) -> dict[int, str | None]:
     return found
 
 
+def non_member(ctx: Context, cmd: verbs.Guest, as_member: str) -> Person:
+    """The person `cmd` names as a guest; NotAllowed where the ToR has no guests, or for a member (`as_member`
+    says how a member comes instead)."""
+    rule = ctx.terms.guests
+    if not rule.allowed:
+        raise NotAllowed(rule.cited(f"The ToR of {ctx.terms.name} makes no provision for guests") + ".")
+    guest = ctx.person(cmd.person)
+    if ctx.membership(guest) is not None:
+        raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}, {as_member}.")
+    return guest
+
+
 def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting, sent: Callable[[str | None], Seat | None]) -> Reply:
     """Record `cmd.person`, who holds no seat, invited as a guest from `cmd.from_` to `meeting`, still to be held;
     `sent` gives the observer seat of an organisation the ToR has send representatives (LIEG 2.5: Ofsted).
@@ -45,13 +57,7 @@ def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting, sent: Callable[[str
     Raises NotAllowed for someone who may not record the meeting's guests, where the ToR has no guests, for a
     member, or for an organisation the ToR shuts out of its meetings (CJCG 6.9)."""
     require(ctx, cmd.act, "invite a guest to a meeting", meeting=meeting)
-    rule = ctx.terms.guests
-    if not rule.allowed:
-        raise NotAllowed(rule.cited(f"The ToR of {ctx.terms.name} makes no provision for guests") + ".")
-    guest = ctx.person(cmd.person)
-    if ctx.membership(guest) is not None:
-        raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}, so attends as a member and needs "
-                         "no invitation.")
+    guest = non_member(ctx, cmd, "so attends as a member and needs no invitation")
     organisation = kept((cmd.from_ or "").strip(), lengths.NOTE, "guest's organisation") or None
     privacy = ctx.terms.confidentiality
     if barred_as(privacy, organisation) is not None:
@@ -64,7 +70,8 @@ def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting, sent: Callable[[str
     ctx.audit(INVITED, meeting=meeting.id, member=guest.id, organisation=organisation)
     seat = sent(organisation)
     as_what = f"a representative {organisation} sends" if seat else "a guest"
-    return Reply((seat or rule).cited(f"{named} is invited to meeting {meeting.number} ({when}) as {as_what}") +
+    clause = seat or ctx.terms.guests
+    return Reply(clause.cited(f"{named} is invited to meeting {meeting.number} ({when}) as {as_what}") +
                  f": at the meeting they say `here`, or are recorded with `guest {mention(guest.display_name)}`, "
                  "and attend with no vote and no place in the quorum.", changes=(MeetingRef(meeting.id),))
 

@@ -38,13 +38,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
                            "held, or recorded at the one open.")
         meeting = ahead
     require(ctx, cmd.act, "record a guest at a meeting", meeting=meeting, present=True)
-    rule = ctx.terms.guests
-    if not rule.allowed:
-        raise NotAllowed(rule.cited(f"The ToR of {ctx.terms.name} makes no provision for guests") + ".")
-    guest = ctx.person(cmd.person)
-    if ctx.membership(guest) is not None:
-        raise NotAllowed(f"{guest.display_name} holds a seat in {ctx.terms.name}; a member says `here` to be "
-                         "recorded present.")
+    guest = guest_invites.non_member(ctx, cmd, "so says `here` to be recorded present")
     if any(row.deputy_id == guest.id for row in roll.attendance(ctx, meeting)):  # for or beside a member
         raise NotAllowed(f"{guest.display_name} is attending as {ctx.terms.deputies.a_word}, so is recorded already.")
     row = roll.row_for(ctx, meeting, guest)
@@ -67,7 +61,7 @@ def record_guest(ctx: Context, cmd: verbs.Guest) -> Reply:
     ctx.audit("attendance.guest", meeting=meeting.id, member=guest.id, organisation=organisation)
     named = guest_words(guest.display_name, organisation).removesuffix(" — guest")
     sent = sent_by(ctx, organisation)  # LIEG 2.5: Ofsted's representatives, not 2.7's guests
-    text = (sent or rule).cited(f"{named} attends meeting {meeting.number} as "
+    text = (sent or ctx.terms.guests).cited(f"{named} attends meeting {meeting.number} as "
                                 f"{f'a representative {organisation} sends' if sent else 'a guest'}: no vote, and not "
                                 "counted for the quorum") + "."
     if "guests" not in ctx.terms.model_fields_set:
