@@ -86,6 +86,20 @@ def meeting_opened(chat: Speaking, group: str, *present: str, by: str = "alice")
         chat.ok(who, "here")
 
 
+def chair_elected(chat: Speaking, chosen: str, voters: tuple[str, ...] = ("alice", "bob", "carol", "dan"),
+                  ballot: str = '"alice" "bob"') -> str:
+    """CSCPWG's chair elected at its open meeting (Governance), before any other poll: each of `voters` says
+    `here`, sam (the secretariat, presiding until then) calls the ballot between `ballot`, each votes for `chosen`,
+    and sam closes it and records `chosen` chair. Returns what that last step said."""
+    for who in voters:
+        chat.ok(who, "here")
+    chat.ok("sam", f"poll \"Chair\" {ballot}")
+    for who in voters:
+        chat.ok(who, f"vote 1 {chosen}")
+    chat.ok("sam", "poll close 1")
+    return chat.ok("sam", f"chair @{chosen} --poll 1").text
+
+
 def named_holders(short_name: str, platform: str, account: Callable[[str], str]) -> str:
     """The example ToR with each seat holder (`holder: alice`) seated by their account on `platform`, under the
     same name, so what the bot says reads the same on every platform."""

@@ -13,6 +13,7 @@ from bot.services.chair_vacated import chair_vacated
 from bot.services.context import Place, scheduler_context
 from tests import loaded
 from tests.conftest import Chat, example
+from tests.platform_chats import chair_elected
 
 
 def cscpwg_as(chat: Chat, old: str, new: str) -> None:
@@ -46,13 +47,7 @@ def test_cscpwg_a_chair_whose_term_as_chair_ran_out_leaves_the_seat_vacant(chat:
     chat.ok("sam", "meeting schedule 2023-01-10 10:00")
     chat.now = dt.datetime(2023, 1, 10, 10, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
-    chat.ok("sam", 'poll "Chair" @alice @bob')
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "vote 1 alice")
-    chat.ok("sam", "poll close 1")
-    assert "until 9 Feb 2023" in chat.ok("sam", "chair @alice --poll 1").text
+    assert "until 9 Feb 2023" in chair_elected(chat, "alice", ballot="@alice @bob")
     chat.ok("alice", "meeting close")
     chat.ok("sam", "meeting schedule 2023-03-10 10:00")
     chat.now = dt.datetime(2023, 3, 10, 10, 0, tzinfo=dt.UTC)

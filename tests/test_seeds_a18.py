@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import chair_elected
 from tests.test_seeds_y1 import cscpwg_chair_elected_in_january
 
 
@@ -36,13 +37,7 @@ def test_cscpwg_ceased_by_all_members_offers_no_meeting_to_schedule(chat: Chat) 
     chat.ok("sam", "meeting schedule 12 Oct 2022 14:00")
     chat.now = dt.datetime(2022, 10, 12, 13, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
-    for who in ("alice", "bob", "carol", "dan"):
-        chat.ok(who, "here")
-    chat.ok("sam", 'poll "Chair" "alice" "bob"')
-    for who in ("alice", "bob", "carol", "dan"):
-        chat.ok(who, "vote 1 alice")
-    chat.ok("sam", "poll close 1")
-    chat.ok("sam", "chair @alice --poll 1")
+    chair_elected(chat, "alice")
     chat.ok("alice", 'motion "That the working group ceases now"')
     for who in ("alice", "bob", "carol", "dan"):
         chat.ok(who, "vote 2 for")

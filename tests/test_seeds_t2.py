@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
-from tests.platform_chats import at
+from tests.platform_chats import at, chair_elected
 
 
 def plpcp_meeting_scheduled(chat: Chat) -> None:
@@ -100,13 +100,7 @@ def cscpwg_chair_elected_with_a_substitute(chat: Chat) -> None:
     chat.ok("dan", "substitute @wendy --meeting 1")
     at(chat, "2023-02-07", "14:00")
     chat.ok("sam", "meeting open")
-    for person in ("alice", "bob", "carol", "wendy"):
-        chat.ok(person, "here")
-    chat.ok("sam", 'poll "Chair" "alice" "bob"')
-    for person in ("alice", "bob", "carol", "wendy"):
-        chat.ok(person, "vote 1 bob")
-    chat.ok("sam", "poll close 1")
-    chat.ok("sam", "chair @bob --poll 1")
+    chair_elected(chat, "bob", ("alice", "bob", "carol", "wendy"))
 
 
 def test_cscpwg_a_recommendation_is_not_closed_before_everyone_present_has_voted(chat: Chat) -> None:

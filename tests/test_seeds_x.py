@@ -12,7 +12,7 @@ from bot.models import Group
 from bot.records.group_page import chart
 from handlers.web.chart import svg
 from tests.conftest import Chat
-from tests.platform_chats import Speaking
+from tests.platform_chats import Speaking, chair_elected
 
 
 def cscpwg_meeting_scheduled(chat: Chat) -> None:
@@ -93,13 +93,7 @@ def test_cscpwg_a_first_meeting_closed_without_electing_a_chair_says_so(chat: Ch
     chat.ok("sam", "meeting schedule 2022-12-05 10:00")
     chat.now = dt.datetime(2022, 12, 5, 10, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
-    chat.ok("sam", 'poll "Chair" "alice" "bob"')
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "vote 1 bob")
-    chat.ok("sam", "poll close 1")
-    chat.ok("sam", "chair @bob --poll 1")
+    chair_elected(chat, "bob")
     assert "No chair was elected" not in chat.ok("bob", "meeting close").as_text()
     assert "No chair was elected" not in chat.ok("bob", "minutes 2").text
     assert said in chat.ok("bob", "minutes 1").text

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import chair_elected
 
 
 def cscpwg_chair_elected_in_january(chat: Chat) -> None:
@@ -16,13 +17,7 @@ def cscpwg_chair_elected_in_january(chat: Chat) -> None:
     chat.ok("sam", "meeting schedule 2023-01-10 10:00")
     chat.now = dt.datetime(2023, 1, 10, 10, 0, tzinfo=dt.UTC)
     chat.ok("sam", "meeting open")
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "here")
-    chat.ok("sam", 'poll "Chair" @alice @bob')
-    for member in ("alice", "bob", "carol", "dan"):
-        chat.ok(member, "vote 1 alice")
-    chat.ok("sam", "poll close 1")
-    chat.ok("sam", "chair @alice --poll 1")
+    chair_elected(chat, "alice", ballot="@alice @bob")
     chat.ok("alice", "meeting close")
 
 
