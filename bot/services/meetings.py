@@ -21,7 +21,7 @@ from bot.services.attendance import here as here
 from bot.services.attendance import leaving as leaving
 from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
-from bot.services.authority import require
+from bot.services.authority import require, require_at
 from bot.services.chair_notices import election_opening, none_elected_at_close, taker_away
 from bot.services.context import Context
 from bot.services.lengths import kept
@@ -44,8 +44,7 @@ ROLL_CALL_BUTTONS = (Button("Here", Here(), "primary"), Button("Apologies", Apol
 def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
     meetings = ctx.session.scalars(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
-        .order_by(Meeting.starts_at.desc()).limit(10)
-    ).all()
+        .order_by(Meeting.starts_at.desc()).limit(10)).all()
     zone = ctx.terms.zone
     if not meetings:  # a meeting cancelled is on the record: not 'none yet', as if none had been arranged
         cancelled = [f"meeting {m.number} ({show(m.starts_at, zone)})" for m in ctx.session.scalars(
@@ -164,7 +163,8 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open.")
     require(ctx, cmd.act, "close a meeting", meeting=meeting)
-    refuse_away_chair(ctx, meeting, "close it")
+    refuse_away_chair(ctx, meeting, "close it")  # another chairs in their place: that one closes it
+    require_at(ctx, cmd.act, "close a meeting", meeting)  # its own chair who left (LIEG 5.1): a co-chair there does
     refuse_open_votes(ctx, meeting)
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     if present_by_acting(ctx, meeting):  # the chair who ran it is not minuted absent for not saying `here`
