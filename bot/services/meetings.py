@@ -24,6 +24,7 @@ from bot.services.attendance import quorum_check as quorum_check
 from bot.services.authority import require, require_at
 from bot.services.chair_notices import election_opening, none_elected_at_close, taker_away
 from bot.services.context import Context
+from bot.services.guest_invites import invited_field
 from bot.services.lengths import kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
@@ -94,7 +95,7 @@ def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
     text = f"Agenda of meeting {meeting.number}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
         f"Meeting {meeting.number} has no agenda items yet. Add one with `agenda add \"title\"`."
-    return Reply(text, fields=rows, private=True, quoted=tuple(title for _, title in rows))
+    return Reply(text, fields=rows + invited_field(ctx, meeting), private=True, quoted=tuple(t for _, t in rows))
 
 
 def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
@@ -227,8 +228,7 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     """Warnings for members, or member organisations when the ToR counts absences so, who have now missed the
     ToR's number of consecutive meetings."""
     rule = ctx.terms.attendance
-    limit = rule.warn_after_consecutive_absences
-    if not limit:
+    if not (limit := rule.warn_after_consecutive_absences):
         return []
     record = absences.read(ctx.session, ctx.group, ctx.terms)
     seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.holders())
