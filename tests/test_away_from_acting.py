@@ -73,3 +73,22 @@ def test_lieg_the_named_chair_back_in_the_room_closes_the_meeting(chat: Chat) ->
     chat.advance(minutes=5)
     chat.ok("erin", "here")
     chat.ok("erin", "meeting close")
+
+
+def test_cjcg_a_chair_out_of_the_room_for_an_item_does_not_put_a_vote_on_it(chat: Chat) -> None:
+    """CJCG 6.5: alice, the chair, out of the room for item 1 (her interest in it declared), proposed a motion on item
+    1 and its vote opened at once, and could call a poll on it. Now both are refused while she is out; on item 2 she
+    proposes one; back, on item 1 too. bob proposes on item 1 while she is out."""
+    cjcg_with_items(chat)
+    chat.ok("alice", 'declare "My spouse works for a placements provider" --item 1')
+    chat.advance(minutes=10)
+    chat.ok("alice", "leaving --item 1")
+    refused = chat.refused("alice", 'motion "Award the placements contract" --item 1').text
+    assert refused.startswith(
+        "You left the room for item 1 (Placements contract) at 10:10, having declared an interest in it (ToR 6.5), so "
+        "you do not put a vote on it while out. Say `here` when you are back."), refused
+    assert "do not put a vote on it" in chat.refused("alice", 'poll "Which provider?" "Acme" "Beta" --item 1').text
+    chat.ok("alice", 'motion "Fund short breaks" --item 2')
+    chat.ok("bob", 'motion "Award the placements contract" --item 1')
+    chat.ok("alice", "here")
+    chat.ok("alice", 'motion "Extend the placements contract" --item 1')
