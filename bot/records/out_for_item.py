@@ -35,7 +35,7 @@ def leavings(session: Session, meeting: Meeting) -> list[tuple[int, int, dt.date
     first; none before it opened. One read of the audit trail."""
     if meeting.opened_at is None:
         return []
-    return [(actor, detail.get("member"), at, detail["item"])
+    return [(detail.get("attendee", actor), detail.get("member"), at, detail["item"])  # recorded by another: named
             for actor, at, detail in session.execute(LEFT_FOR_ITEMS, {"group_id": meeting.group_id,
                                                                       "since": meeting.opened_at})
             if detail.get("meeting") == meeting.id and detail.get("item") is not None]

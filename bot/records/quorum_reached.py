@@ -25,66 +25,66 @@ ATTENDING = ("present", "deputised")
 ARRIVED, LEFT, BACK = "arrived", "left", "came back"
 
 
-def in_room_at(rows: list[Attendance], away: dict[int, list[Spell]], at: dt.datetime, order: int,
-               orders: dict[int, int]) -> list[Attendance]:
-    """Those attending just after the change made at `at`, the `order`-th recorded (several may arrive within one
-    minute, counted in the order recorded, `orders`: `arrival_orders`; a departure or a return comes after every
-    arrival of its time, as `moments` orders them: a replayed meeting records its roll call and an early departure
-    at one time): arrived by then, not gone for good, not stepped out."""
-    now, after = (at, order), departure_order(orders)
-
-    def there(row: Attendance) -> bool:
-        if (row.recorded_at, orders[row.id]) > now:
-            return False
-        if row.left_at is not None and (row.left_at, after) <= now:
-            return False
-        return not any((gone, after) <= now < (back, after) for gone, back in away.get(row.id, []))
-    return [row for row in rows if there(row)]
-
-
-def departure_order(orders: dict[int, int]) -> int:
-    """The order a departure (or a return) takes among the changes of its time: after every arrival recorded."""
-    return max(orders.values(), default=0) + 1
-
-
 SEATS = select(Membership).where(Membership.group_id == bindparam("group_id"))
 ROLL = select(Attendance).where(Attendance.meeting_id == bindparam("meeting_id")).order_by(Attendance.id)
-ARRIVALS = select(AuditEvent.id, AuditEvent.actor_id, AuditEvent.at, AuditEvent.detail).where(
+ARRIVING, GOING, RETURNING = ("attendance.present", "attendance.deputised"), "attendance.left", "attendance.returned"
+MOVES = select(AuditEvent.id, AuditEvent.actor_id, AuditEvent.action, AuditEvent.at, AuditEvent.detail).where(
     AuditEvent.group_id == bindparam("group_id"), AuditEvent.at >= bindparam("since"),
-    AuditEvent.action.in_(("attendance.present", "attendance.deputised"))).order_by(AuditEvent.id)
+    AuditEvent.action.in_((*ARRIVING, GOING, RETURNING))).order_by(AuditEvent.id)
+# {(member, attendee, action): [(when, event id, who typed it), ...]}, oldest first: each move the trail holds.
+Trail = dict[tuple[object, object, str], list[tuple[dt.datetime, int, int | None]]]
+Moment = tuple[dt.datetime, int, int, str, int | None]  # when, its place in the trail, whose row, what, who typed it
 
 
-def arrival_orders(session: Session, meeting: Meeting, rows: list[Attendance]) -> dict[int, int]:
-    """{roll row id: its place in the order the arrivals were recorded}: the audit trail's order of each row's
-    arrival, since a row may be older than the arrival it now records (apologies sent before a deputy came in the
-    member's place). A row whose arrival the trail does not hold comes first, in the order of the rows."""
-    latest: dict[tuple[int, int], list[tuple[dt.datetime, int]]] = {}
-    for event_id, actor, at, detail in session.execute(ARRIVALS, {"group_id": meeting.group_id,
-                                                                  "since": meeting.opened_at}):
+def read_trail(session: Session, meeting: Meeting) -> Trail:
+    """Every arrival, leaving and return at `meeting` since it opened, as the audit trail holds them (one read),
+    keyed by whom it moved: the attendee named by whoever recorded it (`here @p`, `leaving @p`), else the actor."""
+    trail: Trail = {}
+    for event_id, actor, action, at, detail in session.execute(MOVES, {"group_id": meeting.group_id,
+                                                                       "since": meeting.opened_at}):
         if detail.get("meeting") == meeting.id:
-            latest.setdefault((detail.get("member"), detail.get("attendee", actor)), []).append((at, event_id))
-    first = -len(rows)
-    orders = {}
-    for n, row in enumerate(sorted(rows, key=lambda r: r.id)):
-        recorded = [event_id for at, event_id in latest.get((row.member_id, attendee(row)), [])
-                    if at <= row.recorded_at]
-        orders[row.id] = recorded[-1] if recorded else first + n
-    return orders
+            key = (detail.get("member"), detail.get("attendee", actor), action)
+            trail.setdefault(key, []).append((at, event_id, actor))
+    return trail
 
 
-Moment = tuple[dt.datetime, int, int, str]  # when, the order among changes made then, whose row, what happened
+def arrival(trail: Trail, row: Attendance, fallback: int) -> tuple[int, int | None]:
+    """(its place in the trail, who typed it) of the arrival `row` now records: a row may be older than the arrival
+    it records (apologies sent before a deputy came in the member's place); `fallback` where the trail holds none."""
+    held = [event for action in ARRIVING for event in trail.get((row.member_id, attendee(row), action), [])
+            if event[0] <= row.recorded_at]
+    latest = max(held, key=lambda event: event[1], default=None)
+    return (latest[1], latest[2]) if latest else (fallback, None)
+
+
+def moved(events: list[tuple[dt.datetime, int, int | None]], at: dt.datetime, last: int, row: int,
+          what: str) -> Moment:
+    """The leaving or return of `row` at `at`, placed as the trail holds it (the first of `events` at that time not
+    yet taken, then taken); one it does not hold comes after every change of its time (`last`)."""
+    event = next((event for event in events if event[0] == at), None)
+    if event is None:
+        return (at, last, row, what, None)
+    events.remove(event)
+    return (at, event[1], row, what, event[2])
 
 
 def moments(rows: list[Attendance], away: dict[int, list[Spell]], opened: dt.datetime,
-            closed: dt.datetime | None, orders: dict[int, int]) -> list[Moment]:
-    """Every arrival after the opening, spell away and departure at a meeting, in order, up to its close."""
-    after = departure_order(orders)  # a departure follows every arrival recorded at its time
-    found = [(row.recorded_at, orders[row.id], row.id, ARRIVED) for row in rows if row.recorded_at >= opened]
-    for row in rows:
-        found += [(t, after, row.id, what) for gone, back in away.get(row.id, [])
-                  for t, what in ((gone, LEFT), (back, BACK))]
-        found += [(row.left_at, after, row.id, LEFT)] if row.left_at is not None else []
-    return sorted(m for m in found if closed is None or m[0] <= closed)
+            closed: dt.datetime | None, trail: Trail) -> list[Moment]:
+    """Every arrival after the opening, spell away and departure at a meeting, in the order they were made (within
+    one time, the trail's: a replayed meeting records its roll call and early departures at one time), to its close.
+    A row whose arrival the trail does not hold comes first, in the order of the rows."""
+    last = max((event[1] for events in trail.values() for event in events), default=0) + 1
+    found: list[Moment] = []
+    for n, row in enumerate(sorted(rows, key=lambda r: r.id)):
+        if row.recorded_at >= opened:
+            order, typed = arrival(trail, row, n - len(rows))
+            found.append((row.recorded_at, order, row.id, ARRIVED, typed))
+        left = list(trail.get((row.member_id, attendee(row), GOING), []))
+        back = list(trail.get((row.member_id, attendee(row), RETURNING), []))
+        for gone, came in away.get(row.id, []):
+            found += [moved(left, gone, last, row.id, LEFT), moved(back, came, last, row.id, BACK)]
+        found += [moved(left, row.left_at, last, row.id, LEFT)] if row.left_at is not None else []
+    return sorted((m for m in found if closed is None or m[0] <= closed), key=lambda m: m[:4])
 
 
 def named(session: Session, terms: Terms, row: Attendance) -> str:
@@ -113,15 +113,19 @@ def quorum_changes(session: Session, terms: Terms, meeting: Meeting,
     rows = [row for row in read if row.status in ATTENDING]
     away = spells_away(session, meeting, rows)
     rows += relieved_spells(session, meeting, rows)  # a deputy there until the member came counted till then
-    by_id, orders = {row.id: row for row in rows}, arrival_orders(session, meeting, rows)
+    by_id = {row.id: row for row in rows}
     quorate, said, ever = meeting.quorate_at_open, [], meeting.quorate_at_open
-    # those who arrived, left or came back at one moment (`leaving @carol @dan`) changed the quorum together
-    for (at, order, what), together in groupby(moments(rows, away, meeting.opened_at, meeting.closed_at, orders),
-                                               key=lambda m: (m[0], m[1], m[3])):
-        verdict = of_roll(terms, in_room_at(rows, away, at, order, orders), voting=voting, chairs=chairs)
+    room = {row.id for row in rows if row.recorded_at < meeting.opened_at}
+    # Those moved by one command (`leaving @carol @dan`: one who typed it, one time) changed the quorum together;
+    # others, each in the order the trail holds (`moments`).
+    for (at, what, _), together in groupby(moments(rows, away, meeting.opened_at, meeting.closed_at, read_trail(
+            session, meeting)), key=lambda m: (m[0], m[3], (m[1], None) if m[4] is None else (None, m[4]))):
+        moved_now = [m[2] for m in together]
+        room = room - set(moved_now) if what == LEFT else room | set(moved_now)
+        verdict = of_roll(terms, [row for row in rows if row.id in room], voting=voting, chairs=chairs)
         if verdict.quorate == quorate:
             continue
-        came = and_list([named(session, terms, by_id[m[2]]) for m in together])
+        came = and_list([named(session, terms, by_id[row_id]) for row_id in moved_now])
         again = " again" if verdict.quorate and ever else ""
         count = verdict.text.removeprefix("quorate — ").removeprefix("not quorate — ")
         said.append(f"{'quorate' if verdict.quorate else 'not quorate'}{again} from "

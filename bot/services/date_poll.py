@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 
 from bot.errors import NotAllowed, UsageError
-from bot.models import Meeting, Poll
+from bot.models import AgendaItem, Meeting, Poll
 from bot.rules.calendar import parse_date
 from bot.rules.powers import date_poll_callers, power_for
-from bot.services.authority import may, require
+from bot.services.authority import may, require, require_in_room
 from bot.services.context import Context
 from bot.terms_powers import Act
 
@@ -63,3 +63,6 @@ def require_poll_closer(ctx: Context, poll: Poll, held_at: Meeting | None) -> No
             raise
         raise NotAllowed(f"{refused.message} A poll of dates between meetings, called to arrange a meeting, is also "
                          f"closed by {date_poll_callers(ctx.terms) or 'whoever arranges the meetings'}.") from None
+    item = ctx.session.get(AgendaItem, poll.item_id) if poll.item_id is not None else None
+    if held_at is not None and item is not None:  # out of the room for its item (CJCG 6.5): not closed from outside
+        require_in_room(ctx, Act.CLOSE_POLL, "close a vote", held_at, item)

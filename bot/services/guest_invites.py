@@ -22,6 +22,7 @@ from bot.services import lengths
 from bot.services.authority import require
 from bot.services.context import Context
 from bot.services.lengths import kept
+from bot.services.roll_rows import attendance
 from bot.terms import Seat
 
 INVITED = "guest.invited"
@@ -79,3 +80,18 @@ def invite(ctx: Context, cmd: verbs.Guest, meeting: Meeting, sent: Callable[[str
 def invited_from(ctx: Context, meeting: Meeting, person_id: int) -> str | None:
     """The organisation `person_id` was invited to `meeting` from; None if none was given or no invitation made."""
     return invitations(ctx, person_id).get(meeting.id)
+
+
+
+def invited_field(ctx: Context, meeting: Meeting) -> tuple[tuple[str, str], ...]:
+    """`("Guests invited", "mia (Metropolitan Police), noor")`: those invited ahead to `meeting` (LIEG 2.7), as its card
+    and agenda show who is coming, where any are; one recorded at it is on its roll instead."""
+    recorded = {row.member_id for row in attendance(ctx, meeting)}
+    invited = {detail["member"]: detail.get("organisation") for detail in ctx.session.scalars(
+        INVITATIONS, {"group_id": ctx.group.id}) if detail.get("meeting") == meeting.id
+        and detail.get("member") not in recorded}
+    people = {person.id: person.display_name for person in ctx.session.scalars(
+        select(Person).where(Person.id.in_(invited)))} if invited else {}
+    names = [guest_words(people[person], organisation).removesuffix(" — guest")
+             for person, organisation in invited.items() if person in people]
+    return (("Guests invited", ", ".join(names)),) if names else ()

@@ -10,6 +10,7 @@ from bot.replies import Button, Reply
 from bot.rules.calendar import show
 from bot.services import roll_summary
 from bot.services.context import Context
+from bot.services.guest_invites import invited_field
 from bot.services.meetings import ROLL_CALL_BUTTONS, opening_words
 from bot.verbs_meeting import Apologies
 
@@ -27,7 +28,8 @@ def meeting_card(ctx: Context, meeting: Meeting) -> Reply:
                      buttons=ROLL_CALL_BUTTONS, subject=subject)
     if meeting.status == "scheduled":
         # the apologies already sent (and deputies coming), as the roll lists them once the meeting opens
-        fields = (when, *scheduled_fields(ctx, meeting), *roll_summary.summary(ctx, meeting))
+        fields = (when, *scheduled_fields(ctx, meeting), *roll_summary.summary(ctx, meeting),
+                  *invited_field(ctx, meeting))
         return Reply(f"Meeting {meeting.number} scheduled.", title=f"{name}: meeting {meeting.number}",
                      fields=fields, buttons=(Button("Send apologies", Apologies(meeting=meeting.number)),),
                      subject=subject, quoted=(meeting.place,) if meeting.place else ())

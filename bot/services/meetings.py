@@ -21,9 +21,10 @@ from bot.services.attendance import here as here
 from bot.services.attendance import leaving as leaving
 from bot.services.attendance import quorum_change as quorum_change
 from bot.services.attendance import quorum_check as quorum_check
-from bot.services.authority import require
+from bot.services.authority import require, require_at
 from bot.services.chair_notices import election_opening, none_elected_at_close, taker_away
 from bot.services.context import Context
+from bot.services.guest_invites import invited_field
 from bot.services.lengths import kept
 from bot.services.meeting_people import in_steering_group as in_steering_group
 from bot.services.meeting_schedule import SAME_START as SAME_START
@@ -43,8 +44,7 @@ ROLL_CALL_BUTTONS = (Button("Here", Here(), "primary"), Button("Apologies", Apol
 def list_meetings(ctx: Context, cmd: Meetings) -> Reply:
     meetings = ctx.session.scalars(
         select(Meeting).where(Meeting.group_id == ctx.group.id, Meeting.status != "cancelled")
-        .order_by(Meeting.starts_at.desc()).limit(10)
-    ).all()
+        .order_by(Meeting.starts_at.desc()).limit(10)).all()
     zone = ctx.terms.zone
     if not meetings:  # a meeting cancelled is on the record: not 'none yet', as if none had been arranged
         cancelled = [f"meeting {m.number} ({show(m.starts_at, zone)})" for m in ctx.session.scalars(
@@ -94,7 +94,7 @@ def show_agenda(ctx: Context, cmd: Agenda) -> Reply:
     rows = tuple((f"Item {item.position}", item.title) for item in meeting.items)
     text = f"Agenda of meeting {meeting.number}, {show(meeting.starts_at, ctx.terms.zone)}:" if rows else \
         f"Meeting {meeting.number} has no agenda items yet. Add one with `agenda add \"title\"`."
-    return Reply(text, fields=rows, private=True, quoted=tuple(title for _, title in rows))
+    return Reply(text, fields=rows + invited_field(ctx, meeting), private=True, quoted=tuple(t for _, t in rows))
 
 
 def open_meeting(ctx: Context, cmd: MeetingOpen) -> Reply:
@@ -163,7 +163,8 @@ def close_meeting(ctx: Context, cmd: MeetingClose) -> Reply:
     if meeting is None:
         raise NotFound("No meeting is open.")
     require(ctx, cmd.act, "close a meeting", meeting=meeting)
-    refuse_away_chair(ctx, meeting, "close it")
+    refuse_away_chair(ctx, meeting, "close it")  # another chairs in their place: that one closes it
+    require_at(ctx, cmd.act, "close a meeting", meeting)  # its own chair who left (LIEG 5.1): a co-chair there does
     refuse_open_votes(ctx, meeting)
     recorded = {a.member_id for a in roll.attendance(ctx, meeting)}
     if present_by_acting(ctx, meeting):  # the chair who ran it is not minuted absent for not saying `here`
@@ -221,8 +222,7 @@ def absence_warnings(ctx: Context, meeting: Meeting) -> list[str]:
     """Warnings for members, or member organisations when the ToR counts absences so, who have now missed the
     ToR's number of consecutive meetings."""
     rule = ctx.terms.attendance
-    limit = rule.warn_after_consecutive_absences
-    if not limit:
+    if not (limit := rule.warn_after_consecutive_absences):
         return []
     seated = dict.fromkeys(absences.attendee(ctx.session, ctx.terms, m, m.person_id) for m in ctx.holders())
     record = absences.read(ctx.session, ctx.group, ctx.terms)  # after: the seat holders are read already (holders)

@@ -33,10 +33,11 @@ def out_for(ctx: Context, meeting: Meeting, row: Attendance | None, person: Pers
     N`); None where they are not out, or left the meeting itself (`leaving`)."""
     if row is None or row.left_at is None:
         return None
-    detail = ctx.session.scalars(select(AuditEvent.detail).where(
-        AuditEvent.group_id == ctx.group.id, AuditEvent.actor_id == (person or ctx.actor).id,
-        AuditEvent.action == "attendance.left", AuditEvent.at >= row.left_at)
-        .order_by(AuditEvent.id.desc()).limit(1)).first()
+    who = (person or ctx.actor).id
+    # Their own `leaving`, or one recorded by another (`leaving @p`: the recorder's, naming them the attendee).
+    detail = next((detail for actor, detail in ctx.session.execute(select(AuditEvent.actor_id, AuditEvent.detail).where(
+        AuditEvent.group_id == ctx.group.id, AuditEvent.action == "attendance.left", AuditEvent.at >= row.left_at)
+        .order_by(AuditEvent.id.desc())) if detail.get("attendee", actor) == who), None)
     item = ctx.session.get(AgendaItem, detail["item"]) if detail and detail.get("item") else None
     return item if item is not None and detail is not None and detail.get("meeting") == meeting.id else None
 

@@ -14,7 +14,7 @@ from bot.rules.lookalike import button_labels
 from bot.rules.voting import electorate_is_present, sounding_note
 from bot.services.context import Context
 from bot.services.poll_records import get_poll
-from bot.services.set_aside import MARK, RULE, departed, reason, without
+from bot.services.set_aside import MARK, RULE, at_close, departed, departed_secret, reason, stands, without
 from bot.services.standing import voting_members
 from bot.services.vote_cap import Counted, counted, name
 from bot.verbs_vote import PollClose, Results, Vote
@@ -115,7 +115,9 @@ def as_judged(ctx: Context, poll: Poll, per: dict[int, int],
     aside (bot.services.set_aside), and a field saying whose and why: neither the channel, reading the card each
     vote refreshes, nor the chair asking for the results before closing it is misled by them."""
     gone = departed(ctx, poll) if poll.status == "open" and voters else []
-    if not gone:
-        return per, voters, ()
+    if not gone:  # a secret ballot cannot be set aside: the card says whose will stand, as the close will
+        stood = departed_secret(ctx, poll) if poll.status == "open" and voters else []
+        said = "; ".join(stands(at_close(ctx, poll), member, "will stand") for member in stood)
+        return per, voters, (("Stands at the close", f"{said}. {RULE}"),) if stood else ()
     said = "; ".join(f"{name(ctx, row.member_id)}'s vote, as {reason(ctx, row.member_id)}" for row in gone)
     return *without(gone, per, voters), (("Set aside at the close", f"{said}. {RULE}"),)

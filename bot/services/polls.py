@@ -16,7 +16,7 @@ from bot.rules.lookalike import first_alike
 from bot.rules.quorum import Quorum
 from bot.rules.voting import motions_at_meetings, sounding_note, venue_refusal
 from bot.services import lengths, roll
-from bot.services.authority import may, require
+from bot.services.authority import may, require, require_in_room
 from bot.services.ballots import MOTION_CHOICES as MOTION_CHOICES
 from bot.services.ballots import choices_of as choices_of
 from bot.services.ballots import entitled_member as entitled_member
@@ -59,10 +59,12 @@ def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
     return moment
 
 
-def item_of(ctx: Context, position: int | None) -> int | None:
+def item_of(ctx: Context, position: int | None, act: Act) -> int | None:
     if position is None:
         return None
-    return agenda_item(ctx.meeting(None), position).id
+    item = agenda_item(meeting := ctx.meeting(None), position)
+    require_in_room(ctx, act, "put a vote", meeting, item)  # not by one out of the room for it (CJCG 6.5)
+    return item.id
 
 
 def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
@@ -80,7 +82,7 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
     poll = Poll(group_id=ctx.group.id, number=next_number(ctx.session, Poll, ctx.group.id), kind="motion",
                 question=kept(text, lengths.TEXT, "motion"), status="proposed", proposed_by_id=ctx.actor.id,
                 proposed_at=ctx.now,
-                item_id=item_of(ctx, cmd.item),
+                item_id=item_of(ctx, cmd.item, cmd.act),
                 closes_at=parse_closes(ctx, cmd.closes),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(options)])
     ctx.session.add(poll)
@@ -226,7 +228,7 @@ def create_poll(ctx: Context, cmd: verbs.Poll) -> Reply:
                 question=kept(cmd.question.strip(), lengths.TEXT, "question"), status="open",
                 secret=cmd.secret, multi=cmd.multi,
                 proposed_by_id=ctx.actor.id, proposed_at=ctx.now, opened_at=ctx.now,
-                closes_at=closes_at, item_id=item_of(ctx, cmd.item),
+                closes_at=closes_at, item_id=item_of(ctx, cmd.item, cmd.act),
                 options=[PollOption(position=i + 1, label=label) for i, label in enumerate(labels)])
     ctx.session.add(poll)
     ctx.session.flush()

@@ -108,16 +108,17 @@ def record_left(ctx: Context, meeting: Meeting, named: tuple[PersonRef, ...], le
     for person in people:
         try:
             with ctx.session.begin_nested():
-                # as the person saying `leaving` (the speaker's own context for `leaving @me`, so it counts as a
-                # change they made: a 1:1 chat posts it to the channel)
-                said.append(leave(ctx if person.id == ctx.actor.id else dataclasses.replace(ctx, actor=person)))
+                # as the person saying `leaving`, audited as the speaker's change naming them (`as_attendee`)
+                said.append(leave(as_attendee(ctx, person)))
                 if person.id != ctx.actor.id:
                     ctx.audit("attendance.left_recorded", meeting=meeting.id, person=person.id)
         except NotAllowed as refusal:
             refused.append(in_third_person(refusal.message, person))
     if not said:
         raise NotAllowed(" ".join(refused))
-    return " ".join(said + refused)
+    # Recording the room, they are in it, as taking the roll has them (record_present); and the minutes read the
+    # leavings they typed by those at the meeting (bot.records.away.recorders).
+    return " ".join(said + refused) + presence.recorded_present(ctx, meeting)
 
 
 def in_third_person(said: str, person: Person) -> str:

@@ -80,11 +80,17 @@ def set_aside(ctx: Context, poll: Poll) -> str:
         by = "" if row.cast_by_id == row.member_id else \
             f", cast by {name(ctx, row.cast_by_id)} as {ctx.terms.deputies.word}"
         reasons.append(f"{name(ctx, row.member_id)}'s vote{by}, as {why}")
-    stood = [f"{name(ctx, member)}'s secret ballot stands though {reason(at, member)}: a secret ballot keeps no "
-             "choice against a name, so it cannot be taken out of the count" for member in departed_secret(ctx, poll)]
+    stood = [stands(at, member, "stands") for member in departed_secret(ctx, poll)]
     if not reasons and not stood:
         return ""
     return MARK + "; ".join(reasons + stood) + f". {RULE}"
+
+
+def stands(ctx: Context, member_id: int, verb: str) -> str:
+    """`bob's secret ballot stands (`verb`) though bob no longer holds a seat: ...: ... cannot be taken out of the
+    count`: why a departed member's secret ballot is counted, naming no choice."""
+    return (f"{name(ctx, member_id)}'s secret ballot {verb} though {reason(ctx, member_id)}: a secret ballot keeps no "
+            "choice against a name, so it cannot be taken out of the count")
 
 
 def reason(ctx: Context, member_id: int) -> str:
