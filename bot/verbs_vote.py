@@ -19,7 +19,8 @@ class Motion(Command):
     closes: str | None = option("when")
 
 
-@described("motion table", "motion table N", "table a proposed motion (steering group members)")
+@described("motion table", "motion table N", "table a proposed motion with the body the ToR "
+           "names, where it has a tabling step, before the vote")
 @dataclass(frozen=True, kw_only=True)
 class MotionTable(Command):
     act: ClassVar[Act] = Act.TABLE_MOTION

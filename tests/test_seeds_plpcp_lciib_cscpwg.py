@@ -166,15 +166,16 @@ def test_cscpwg_the_minutes_of_the_first_meeting_record_the_chair_it_elected(pla
 
 def test_lciib_an_invited_guest_with_no_seat_is_told_who_records_them(platform_chat: Speaking) -> None:
     """Membership: "the DfE Regional Improvement Lead and Local Government Association children's lead will be
-    regularly invited". One who says `here` before being seated hears that the chair or the secretariat records an
-    invited guest in the seat the ToR gives them, and once seated is minuted in attendance, with no vote."""
+    regularly invited". One who says `here` before being seated hears that the chair or the secretariat seats the
+    invited leads in the seats the ToR gives them (other visitors: `guest`), and once seated is minuted in attendance,
+    with no vote."""
     chat = platform_chat
     chat.load("lciib")
     lciib_meeting(chat)
     refused = chat.refused("dfe", "here").text
     assert "makes no provision for deputies (ToR Membership)" in refused
-    assert ("An invited guest is recorded by the chair or the secretariat, in one of the seats for them: "
-            "DfE Regional Improvement Lead, LGA children's lead.") in refused
+    assert ("The DfE Regional Improvement Lead and the LGA children's lead, whom the ToR has regularly invited (ToR "
+            "Membership), are seated by the chair or the secretariat instead") in refused
     assert 'member add @dfe --seat "DfE Regional Improvement Lead"' in refused
     chat.ok("sam", 'member add @dfe --seat "DfE Regional Improvement Lead"')
     chat.ok("dfe", "here")

@@ -101,8 +101,8 @@ def test_lieg_a_refusal_to_close_the_meeting_cites_5_1_once(chat: Chat) -> None:
     chat.ok("erin", "meeting schedule 2026-12-10 10:00 --chair @erin")
     lieg_opened(chat, "alice", "bob", "frank")
     said = chat.refused("frank", "meeting close").text
-    assert said == ("Only the chair (or a co-chair, or the meeting's chair) can close a meeting (ToR 5.1). Ask alice, "
-                    "bob or erin, who hold the chair."), said
+    assert said == ("Only the chair (or a co-chair, or the meeting's chair) can close a meeting (ToR 5.1). Ask alice "
+                    "or bob, who hold the chair, or erin, who chairs meeting 1."), said
 
 
 def test_cjcg_seating_someone_in_the_chairs_seat_needs_the_groups_agreement_as_naming_the_chair_does(

@@ -56,6 +56,7 @@ class ActionRecord:
     item: int | None
     owner: str
     due: dt.date | None
+    done: bool = False  # marked done while the meeting sat; done later is the next meeting's matter arising
 
 
 @dataclass
@@ -205,8 +206,9 @@ def meeting_record(session: Session, group: Group, meeting: Meeting) -> MeetingR
     if none_elected(session, meeting):  # CSCPWG Governance: the chair elected at its first meeting
         record.also.append(none_elected_minute(terms))
     for action in session.scalars(ACTIONS_AT, {"meeting_id": meeting.id}):
+        done = action.done_at is not None and (meeting.closed_at is None or action.done_at <= meeting.closed_at)
         record.actions.append(ActionRecord(action.number, action.text, positions.get(action.item_id or 0),
-                                           names(action.owner_id), action.due_on))
+                                           names(action.owner_id), action.due_on, done))
     return record
 
 

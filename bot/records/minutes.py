@@ -192,7 +192,8 @@ def actions(record: MeetingRecord) -> list[str]:
     for a in record.actions:
         on = f" (item {a.item})" if a.item else ""
         due = f"; due {show_date(a.due)}" if a.due else ""
-        lines.append(f"- **Action {a.number}**{on}: {a.text} — owner: {a.owner}{due}")
+        lines.append(f"- **Action {a.number}**{on}: {a.text} — owner: {a.owner}{due}" + ("; done at the meeting"
+                                                                                        if a.done else ""))
     return lines
 
 

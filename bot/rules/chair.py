@@ -130,10 +130,12 @@ def restoring_from(terms: Terms, seated: Sequence[SeatHeld], held: SeatHeld, tod
 
 
 def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today: dt.date,
-         names: Mapping[int, str], also: Sequence[str] = (), vacated: str | None = None) -> str:
+         names: Mapping[int, str], also: Sequence[str] = (), vacated: str | None = None,
+         also_as: str = "who chairs the meeting at hand") -> str:
     """Who the chair is, or how the group comes to have one, for a refusal that only the chair may act: a
     lapsed chair hears how they are restored; a group electing its chair hears who runs the meeting meanwhile.
-    `also` names who chairs the meeting at hand, asked beside the group's chairs."""
+    `also` names who chairs the meeting at hand, asked beside the group's chairs as what `also_as` says (`who
+    chaired meeting 1`), not as holding the chair."""
     reason = lapsed(terms, mine, today)
     if mine is not None and reason is not None:
         return (f"{reason[0].upper()}{reason[1:]}; you act as {mine.role.replace('_', '-')} again once "
@@ -147,11 +149,12 @@ def hint(terms: Terms, seated: Sequence[SeatHeld], mine: SeatHeld | None, today:
                 f"{who} opens the meeting, calls the vote (`{ballot(candidates)}`) "
                 "and records the result with `chair @winner --poll N`; the chair elected then runs the rest of it.")
     chairs = [names[m.person_id] for m in seated if holds_chair(terms, m, today)]
-    chairs += [name for name in also if name not in chairs]
-    if chairs:
-        who = f"{chairs[0]}, the chair" if len(chairs) == 1 else f"{', '.join(chairs[:-1])} or {chairs[-1]}, who " \
-            "hold the chair"
-        return rule.cited(f"Ask {who}") + "."
+    others = [name for name in also if name not in chairs]
+    if chairs or others:
+        held = [f"{chairs[0]}, the chair" if len(chairs) == 1 else f"{', '.join(chairs[:-1])} or {chairs[-1]}, who "
+                "hold the chair"] if chairs else []
+        asked = held + ([f"{' or '.join(others)}, {also_as}"] if others else [])
+        return f"Ask {rule.cited(asked[0])}" + "".join(f", or {who}" for who in asked[1:]) + "."
     ended = [names[m.person_id] for m in seated if m.role in CHAIR_ROLES]
     if ended:
         return rule.cited(f"The chair's term has ended ({', '.join(ended)}); the secretariat can name a chair "

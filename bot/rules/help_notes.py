@@ -107,6 +107,7 @@ def group_note(terms: Terms, spec: Verb) -> str:
         notes.append(terms.minutes.cited("a steering group member volunteers to take the minutes") + ".")
     if verb in ("minutes", "meeting minutes", "minutes approve"):
         notes += minutes_notes(terms, verb)
+    notes += review_notes(terms) if verb in ("review", "review done") else []
     if spec.act is not None and not (verb == "chair" and terms.chair.chosen == "per_meeting"):
         notes.append(act_note(terms, spec))
     notes += date_poll_notes(terms, verb)
@@ -133,3 +134,15 @@ def date_poll_notes(terms: Terms, verb: str) -> list[str]:
         return []
     return [f"between meetings, {callers}, may also call a poll of dates to find when to meet, each option a date, "
             'and close it: `poll "When shall we meet?" "12 Jan" "19 Jan" --closes "DATE TIME"`.']
+
+
+def review_notes(terms: Terms) -> list[str]:
+    """The group's own review rule, citing its clause: once, after twelve months (PLPCP, LCIIB Review), or then
+    every so often (LIEG 6.2, CJCG 8.1); or that the ToR sets none (CSCPWG)."""
+    rule = terms.review
+    if rule is None:
+        return ["the ToR sets no review."]
+    if rule.then_every_months is None:
+        return [rule.cited(f"the ToR is reviewed once, {rule.first_after_months} months after its adoption") + "."]
+    return [rule.cited(f"the ToR is reviewed {rule.first_after_months} months after its adoption, then every "
+                       f"{rule.then_every_months} months") + "."]

@@ -157,6 +157,8 @@ def powers_in_force(terms: Terms) -> list[tuple[str, str]]:
     for act in Act:
         if act is Act.END_GROUP and terms.powers.stated(act) is None:
             continue  # most groups run to their date or their parent's decision: list it where the ToR speaks of it
+        if act is Act.TABLE_MOTION and not terms.voting.tabling.required:
+            continue  # only a ToR with a tabling step has anyone table a motion (LIEG 6.3)
         label = f"Who may {act_words(terms, act)}"
         nobody = nobody_may(terms, act)
         if nobody is not None:
@@ -180,12 +182,15 @@ def act_words(terms: Terms, act: Act) -> str:
 
 def nobody_may(terms: Terms, act: Act) -> str | None:
     """Why nobody does `act` under the ToR, citing it, or None: no standing chair is named where one is chosen for
-    each meeting (LIEG 5.1), and no deputy where the ToR makes no provision for them (LCIIB Membership)."""
+    each meeting (LIEG 5.1), no deputy where the ToR makes no provision for them (LCIIB Membership), and no motion
+    tabled where it has no tabling step (all but LIEG 6.3)."""
     if act is Act.NAME_CHAIR and terms.chair.chosen == "per_meeting":
         source = " from the steering group" if terms.chair.drawn_from == "steering_group" else ""
         return terms.chair.cited(f"nobody: a chair is chosen for each meeting{source}")
     if act is Act.NOMINATE_DEPUTY and not terms.deputies.allowed:
         return terms.deputies.cited(f"nobody: the ToR makes no provision for {terms.deputies.words}")
+    if act is Act.TABLE_MOTION and not terms.voting.tabling.required:
+        return "nobody: the ToR has no tabling step; a proposed motion goes to the vote when the chair opens it"
     return None
 
 

@@ -172,7 +172,22 @@ def cadence(group_id: int, due_on: dt.date, now: dt.datetime, zone: ZoneInfo, ru
         due = at_local(day, rules.at, zone)
         due = due if due > now else at_local(day + DAY, rules.at, zone)
     instance = due_on.isoformat() + (f"~{fell_through}" if fell_through else "")
-    return [Occurrence("cadence", f"group:{group_id}", instance, due, None)]
+    return [Occurrence("cadence", f"group:{group_id}", instance, due, None)] + overdue_meeting(
+        group_id, due_on, instance, zone, rules)
+
+
+def overdue_meeting(group_id: int, due_on: dt.date, instance: str, zone: ZoneInfo,
+                    rules: ReminderRules) -> list[Occurrence]:
+    """While the meeting stays overdue, the reminder again as an overdue review is prompted: weekly for four weeks
+    past `due_on`, then every four weeks until a year past it. The k-th week past due is kind `cadence-{k}w`, at a
+    moment of its own: only `cadence`, the first, moves with the clock (one of the same series due at the same pass
+    replaces it). Scheduling a meeting moves the due date, and with it every later reminder."""
+    weeks = [k for k in range(1, REVIEW_PROMPTS_AFTER_DUE // (7 * DAY) + 1)
+             if k * 7 * DAY <= REVIEW_OFTEN_AFTER_DUE or k * 7 * DAY % REVIEW_LATER_EVERY == dt.timedelta(0)]
+    moments = [(k, at_local(due_on + k * 7 * DAY, rules.at, zone)) for k in weeks]
+    return [Occurrence(f"cadence-{k}w", f"group:{group_id}", instance, moment,
+                       moments[i + 1][1] if i + 1 < len(moments) else None)
+            for i, (k, moment) in enumerate(moments)]
 
 
 def overrun(meeting_id: int, opened_at: dt.datetime, max_minutes: int, rules: ReminderRules) -> list[Occurrence]:

@@ -80,7 +80,7 @@ def require(ctx: Context, act: Act, doing: str, *, meeting: Meeting | None = Non
         if power.by == [PowerHolder.CHAIR]:  # says who the chair is, or how the group comes to have one
             hint, cited = chair_hint(ctx, meeting, between=between), power.cite()
             if cited and cited in verdict.refusal:  # LIEG 5.1 gives both the power and the chair: cited once
-                hint = hint.replace(f"{cited}.", ".")
+                hint = hint.replace(cited, "", 1)
             raise NotAllowed(f"{verdict.refusal} {hint}")
         raise NotAllowed(f"{verdict.refusal} {ask(ctx, act, meeting)}".rstrip())
     raise NotAllowed(verdict.refusal)

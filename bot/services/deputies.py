@@ -14,6 +14,7 @@ from bot.rules.tenure import term_over
 from bot.services.authority import may, require
 from bot.services.context import Context
 from bot.services.deputy_eligibility import accounts_of, require_eligible, require_entitled
+from bot.services.ended import require_operating
 from bot.services.numbers import meeting_number
 from bot.terms_powers import Act
 from bot.verbs import Deputies, Deputy, DeputyRevoke
@@ -30,6 +31,7 @@ def nominate(ctx: Context, cmd: Deputy) -> Reply:
     refusal = deputies.no_provision(ctx.terms)
     if refusal is not None:
         raise NotAllowed(refusal)
+    require_operating(ctx, f"name {rule.words}")  # for meetings it will no longer hold
     member = ctx.person(cmd.for_) if cmd.for_ else ctx.actor
     relayed = relaying(ctx, member, f"name {rule.a_word} for a member")
     seat_held = ctx.membership(member)

@@ -78,10 +78,11 @@ def ineligible_for_all(ctx: Context, deputy: Person, member: Person | None) -> s
     if held is not None and (barred := deputies.entitlement_refusal(
             ctx.terms, held, ctx.today, member=held.person.display_name)) is not None:
         return barred  # PLPCP: carol's term has ended, so she names no alternate, whoever he is
-    titles = [held.seat_title] if held is not None else \
-        [m.seat_title for m in ctx.memberships() if deputies.may_send(ctx.terms, m, ctx.today)]
-    gaps = {ineligible(ctx, deputy, title) for title in titles}
-    if not titles or None in gaps:
+    seats = [held] if held is not None else \
+        [m for m in ctx.memberships() if deputies.may_send(ctx.terms, m, ctx.today)]
+    # each seat's holder is no deputy for it (PLPCP: nadia, North London's listed alternate, now its DCS)
+    gaps = {ineligible(ctx, deputy, m.seat_title, m.person) for m in seats}
+    if not seats or None in gaps:
         return None
     if held is None and (barred := listed_only_where_barred(ctx, deputy)) is not None:
         return barred

@@ -13,19 +13,25 @@ from bot.terms_powers import Act
 
 
 def guest_hint(ctx: Context) -> str:
-    """Where the ToR has observer seats open (LCIIB: the DfE and LGA leads "will be regularly invited"), who records
-    an invited guest and in which seats, with the command; empty where it has none, or where the ToR provides for
-    guests without a seat (then `guests.how_to_record` says how)."""
+    """Where the ToR has observer seats open (LCIIB: the DfE and LGA leads "will be regularly invited"), how someone
+    with no seat comes to be recorded: a visitor as a guest (`guest`, by whoever records actions, where the ToR does
+    not bar guests), and the invited leads in their seats (`member add`, by whoever seats members); empty where it
+    has none, or where the ToR provides for guests itself (then `guests.how_to_record` says how)."""
     if "guests" in ctx.terms.model_fields_set and ctx.terms.guests.allowed:
         return ""
     taken = {m.seat_title for m in ctx.memberships()}
-    seats = [s.title for s in ctx.terms.seats
-             if s.role is Role.OBSERVER and (s.several_holders or s.title not in taken)]
+    seats = [s for s in ctx.terms.seats if s.role is Role.OBSERVER and (s.several_holders or s.title not in taken)]
     if not seats:
         return ""
+    me = mention(ctx.actor.display_name)
+    records = who_may(power_for(ctx.terms, Act.RECORD_ACTIONS), Act.RECORD_ACTIONS, ctx.terms)
+    guest = f" A guest is recorded by {records}: `guest {me} --from \"organisation\"`." if ctx.terms.guests.allowed \
+        else ""
     who = who_may(power_for(ctx.terms, Act.SEAT_MEMBER), Act.SEAT_MEMBER, ctx.terms)
-    return (f" An invited guest is recorded by {who}, in one of the seats for them: {', '.join(seats)}. For "
-            f"example `member add {mention(ctx.actor.display_name)} --seat \"{seats[0]}\"`.")
+    named = " and ".join(f"the {s.title}" for s in seats)
+    invited = seats[0].cited(f"{named[0].upper()}{named[1:]}, whom the ToR has regularly invited")
+    return (f"{guest} {invited}, {'are' if len(seats) > 1 else 'is'} seated by {who}{' instead' if guest else ''}: "
+            f"`member add {me} --seat \"{seats[0].title}\"`.")
 
 
 def no_deputies(ctx: Context, for_member: Person | None) -> str:

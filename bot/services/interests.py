@@ -12,6 +12,7 @@ from bot.models import AgendaItem, Attendance, DeputyNomination, Interest, Meeti
 from bot.records.deputised import as_deputy, deputised_for
 from bot.replies import Reply
 from bot.rules.calendar import local_to_utc, parse_date, show, show_date
+from bot.rules.tenure import NOT_MEMBERS
 from bot.services import lengths
 from bot.services.context import Context, agenda_item
 from bot.services.interest_words import item_in_words
@@ -36,10 +37,10 @@ NO_INTERESTS = frozenset(("none", "nothing", "no interests", "no interest", "not
 
 
 def may_declare(ctx: Context) -> bool:
-    """Members declare, and those named to attend in a member's place; not the secretariat, whose seat is support
-    to the group, not membership of it (CJCG 6.3, "Administrative support"), as a guest's is not."""
+    """Members declare, and those named to attend in a member's place; not the secretariat (CJCG 6.3) nor an
+    observer (LCIIB Membership, the RIIA programme lead), who attend and are not members, as a guest is not."""
     membership = ctx.membership(ctx.actor)
-    if membership is not None and membership.role != Role.SECRETARIAT:
+    if membership is not None and membership.role not in NOT_MEMBERS:
         return True
     return ctx.session.scalar(select(DeputyNomination.id).where(
         DeputyNomination.group_id == ctx.group.id, DeputyNomination.deputy_id == ctx.actor.id,
@@ -47,17 +48,18 @@ def may_declare(ctx: Context) -> bool:
 
 
 def not_declaring(ctx: Context) -> str:
-    """Why the speaker does not declare: only members (and their deputies) do; the secretariat holds a seat, but one
-    that supports the group (LCIIB Support and Logistics; CJCG 6.3), so it is told that, not that it has none."""
+    """Why the speaker does not declare: only members (and their deputies) do; the secretariat and an observer hold a
+    seat, but one to support the group or attend it (LCIIB Membership), so each is told that, not that it has none."""
     rule, name, membership = ctx.terms.deputies, ctx.terms.name, ctx.membership(ctx.actor)
-    secretariat = membership is not None and membership.role == Role.SECRETARIAT
+    attends = membership is not None and membership.role in NOT_MEMBERS
     who = f"Only members of {name}" + (f" and their {rule.words}" if rule.allowed else "") \
-        if rule.allowed or secretariat else f"Only those who hold a seat in {name}"
+        if rule.allowed or attends else f"Only those who hold a seat in {name}"
     said = ctx.terms.interests.cited(f"{who} declare interests here")
-    if membership is None or not secretariat:
+    if membership is None or not attends:
         return said + "."
     seat = ctx.terms.seat(membership.seat_title)
-    why = f"your seat, {membership.seat_title}, is its secretariat, which supports it and is not a member of it"
+    what = "is its secretariat, which supports it" if membership.role == Role.SECRETARIAT else "attends as an observer"
+    why = f"your seat, {membership.seat_title}, {what} and is not a member of it"
     return f"{said}: {seat.cited(why) if seat else why}."
 
 
@@ -103,8 +105,7 @@ def declare(ctx: Context, cmd: Declare) -> Reply:
         ctx.audit("interest.withdrawn", interest=earlier_none.id, meeting=earlier_none.meeting_id, no_interests=True)
     interest = Interest(group_id=ctx.group.id, person_id=ctx.actor.id, meeting_id=meeting.id if meeting else None,
                         item_id=item.id if item else None, nature=nature.casefold() if nature else None,
-                        description=kept_text, no_interests=none,
-                        declared_at=ctx.now)
+                        description=kept_text, no_interests=none, declared_at=ctx.now)
     ctx.session.add(interest)
     present = recorded_present(ctx, meeting)  # declaring at the open meeting: there, `here` or not (CJCG 6.4)
     ctx.session.flush()

@@ -95,6 +95,13 @@ def refuse_withdrawn(poll: Poll) -> None:
                          f"to the vote, move it again: motion {token(poll.question)}.")
 
 
+def refuse_untabled(ctx: Context, poll: Poll) -> None:
+    """Raise NotAllowed for tabling a motion where the ToR has no tabling step (all but LIEG 6.3)."""
+    if not ctx.terms.voting.tabling.required:
+        raise NotAllowed(f"The ToR has no tabling step: a proposed motion goes to the vote when the chair opens it "
+                         f"with `motion vote {poll.number}`.")
+
+
 def refuse_duplicate(ctx: Context, text: str) -> None:
     """Raise NotAllowed where an undecided motion of the group has the same words as `text` (case and spacing
     aside): proposed twice, a second vote would split the meeting's decision between two numbers."""

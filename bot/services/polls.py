@@ -36,6 +36,7 @@ from bot.services.poll_records import POLL as POLL
 from bot.services.poll_records import get_poll as get_poll
 from bot.services.poll_records import opens_vote, refuse_duplicate, refuse_mistyped_verb, refuse_withdrawn
 from bot.services.poll_records import poll_of_record as poll_of_record
+from bot.services.poll_records import refuse_untabled as refuse_untabled
 from bot.services.poll_results import card as card
 from bot.services.poll_results import counts as counts
 from bot.services.poll_results import electorate as electorate
@@ -130,6 +131,7 @@ def table_motion(ctx: Context, cmd: verbs.MotionTable) -> Reply:
     tabling = ctx.terms.voting.tabling
     if poll.kind != "motion" or poll.status != "proposed":
         raise NotAllowed(f"Only a proposed motion can be tabled; {poll.kind} {poll.number} is {poll.status}.")
+    refuse_untabled(ctx, poll)
     require(ctx, cmd.act, f"table motions with {tabling.with_body}")
     poll.status, poll.tabled_by_id = "tabled", ctx.actor.id
     present = recorded_present(ctx, ctx.open_meeting())  # tabling at the open meeting, as proposing: there

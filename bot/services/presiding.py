@@ -70,8 +70,11 @@ def chair_hint(ctx: Context, concerned: Meeting | None = None, *, between: bool 
     meeting = None if between else concerned or ctx.next_meeting()
     chairing = ctx.session.get(Person, meeting.chair_id) if meeting is not None and meeting.chair_id not in (
         None, ctx.actor.id) else None
+    chaired = "" if meeting is None else f"who {'chaired' if meeting.status == 'closed' else 'chairs'} meeting " \
+                                         f"{meeting.number}"  # not the group's chair: they act for that meeting
     hint = chair.hint(ctx.terms, ctx.memberships(), ctx.membership(ctx.actor), ctx.today, names(ctx),
-                      also=(chairing.display_name,) if chairing is not None else (), vacated=chair_vacated(ctx))
+                      also=(chairing.display_name,) if chairing is not None else (), vacated=chair_vacated(ctx),
+                      also_as=chaired)
     return hint + away(ctx, meeting, chairing) if meeting is not None and hint.startswith("Ask ") else hint
 
 

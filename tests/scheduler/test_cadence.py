@@ -100,16 +100,20 @@ def test_a_meeting_closed_in_time_gets_no_time_limit_notice(chat: Chat, notifier
     assert told(notifier, "Meeting at its time limit") == []
 
 
-def test_the_overdue_meeting_is_told_once_not_again_when_the_outbox_forgets_it_was_sent(
+def test_the_overdue_meeting_is_told_at_its_pace_not_again_when_the_outbox_forgets_it_was_sent(
         chat: Chat, notifier: RecordingNotifier) -> None:
     """The outbox keeps a sent reminder 90 days (REMINDER_RETENTION_DAYS), and its key is what stopped the overdue
     meeting's reminder being sent twice: once the record of the sending was pruned, the next replan found the meeting
-    still overdue and told the chair and secretariat again, every three months or so, of the same due date."""
+    still overdue and told the chair and secretariat again, every three months or so, of the same due date. Each
+    reminder goes once: four weeks before 10 Feb (at the first pass, 15 Jan), then weekly for four weeks past it and
+    every four weeks after (at the first pass after each), until the group's end on 27 Jun."""
     working_group(chat)
     days = [utc("2026-12-10", 12)] + [utc("2027-01-12") + dt.timedelta(days=n) for n in range(0, 190, 3)]
     run(chat.sessions, notifier, days)
-    sent = told(notifier, "Next meeting not scheduled")
-    assert [who for who, _ in sent] == ["alice", "sam"], [(s.at, s.destination.user_id) for s in notifier.sent]
+    sent = [(s.at.date().isoformat(), s.destination.user_id) for s in notifier.sent
+            if s.reply.title == "Next meeting not scheduled"]
+    assert sent == [(day, who) for day in ("2027-01-15", "2027-02-17", "2027-02-26", "2027-03-04", "2027-03-10",
+                                           "2027-04-09", "2027-05-06", "2027-06-02") for who in ("alice", "sam")]
 
 
 def test_the_overdue_meeting_reminder_names_the_meeting_scheduled_but_never_opened(
@@ -123,7 +127,7 @@ def test_the_overdue_meeting_reminder_names_the_meeting_scheduled_but_never_open
     assert told(notifier, "Next meeting not scheduled") == []
     run(chat.sessions, notifier, [utc("2027-02-05", 11) + n * dt.timedelta(days=7) for n in range(5)])
     sent = told(notifier, "Next meeting not scheduled")
-    assert [who for who, _ in sent] == ["alice", "sam"]
+    assert [who for who, _ in sent] == ["alice", "sam"] * 4  # then weekly, 17 Feb to 3 Mar, while it stays overdue
     assert sent[0][1] == (
         "Children's Social Care Placements Working Group meets every 2 months (ToR Operation): the last meeting was "
         "on 10 Dec 2026, so the next meeting was due on 10 Feb 2027. Meeting 2 (4 Feb 2027) was scheduled but never "

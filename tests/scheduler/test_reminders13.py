@@ -123,7 +123,7 @@ def test_the_overdue_meeting_is_told_again_when_the_meeting_that_answered_it_is_
         chat: Chat, notifier: RecordingNotifier) -> None:
     """CJCG meets bi-monthly (ToR 6.1) and has not met: the chair and secretariat heard on 2 Dec that a meeting was
     overdue. Meeting 1 was scheduled for 17 Dec, then cancelled on 5 Dec, and they never heard of it again: the
-    reminder of that due date counted as given for good. Now they hear it again, once. (Loaded the day its ToR was
+    reminder of that due date counted as given for good. Now they hear it again at once, then at its pace. (Loaded the day its ToR was
     adopted: the cadence counts from then, not from meetings held before govbot took the group on.)"""
     chat.now = utc("2026-01-15", 9)
     chat.load("cjcg")
@@ -136,7 +136,9 @@ def test_the_overdue_meeting_is_told_again_when_the_meeting_that_answered_it_is_
     run(chat.sessions, notifier, days("2026-12-06", 20))
     overdue = [(s.at, s.destination.user_id) for s in notifier.sent if s.reply.title == "Next meeting not scheduled"]
     assert overdue == [(utc("2026-12-02"), "alice"), (utc("2026-12-02"), "sam"),
-                       (utc("2026-12-07"), "alice"), (utc("2026-12-07"), "sam")]  # the next 09:00 after the change
+                       (utc("2026-12-07"), "alice"), (utc("2026-12-07"), "sam"),  # the next 09:00 after the change
+                       # and every four weeks while it stays overdue (40 weeks past 15 Mar)
+                       (utc("2026-12-20", 9, 30), "alice"), (utc("2026-12-20", 9, 30), "sam")]
     again = [s.reply.text for s in notifier.sent if s.reply.title == "Next meeting not scheduled"][-1]
     assert again.startswith("Children's Joint Commissioning Group meets every 2 months (ToR 6.1): no meeting has "
                             "been held since the ToR was adopted, so the next meeting was due on 15 Mar 2026")
