@@ -11,7 +11,7 @@ from bot.commands import token
 from bot.errors import NotAllowed, UsageError
 from bot.models import Meeting, Poll, PollOption, QuorumCheck, SecretTally
 from bot.replies import Reply, shortened
-from bot.rules.calendar import deadline, show, show_date
+from bot.rules.calendar import show
 from bot.rules.lookalike import first_alike
 from bot.rules.quorum import Quorum
 from bot.rules.voting import motions_at_meetings, sounding_note, venue_refusal
@@ -43,21 +43,8 @@ from bot.services.poll_results import electorate as electorate
 from bot.services.poll_results import results as results
 from bot.services.poll_results import share as share
 from bot.services.presence import present_by_acting, recorded_present
-from bot.services.vote_deadline import require_deadline, require_vote_caller
+from bot.services.vote_deadline import deadline_refusal, parse_closes, require_deadline, require_vote_caller
 from bot.terms_powers import Act
-
-
-def parse_closes(ctx: Context, text: str | None) -> dt.datetime | None:
-    if not text:
-        return None
-    day, moment = deadline(text, ctx.today, ctx.terms.zone)
-    if moment <= ctx.now:
-        raise UsageError(f"--closes {show(moment, ctx.terms.zone)} is in the past; give a deadline still to come.")
-    ends = ctx.terms.operates_until
-    if ends and day > ends.date:
-        raise NotAllowed(ends.cited(f"{ctx.terms.name} operates until {show_date(ends.date)}")
-                         + f"; give a --closes deadline on or before {show_date(ends.date)}.")
-    return moment
 
 
 def item_of(ctx: Context, position: int | None, act: Act) -> int | None:
@@ -106,19 +93,6 @@ def propose_motion(ctx: Context, cmd: verbs.Motion) -> Reply:
         f" at a meeting: {motions_at_meetings(ctx.terms.voting)}." if waits_for_meeting(ctx) else
         kept_deadline)
     return Reply(f"Motion {poll.number} is proposed: {poll.question}\n{waiting}{notes}")
-
-
-def deadline_refusal(ctx: Context, text: str) -> str | None:
-    """Why a motion proposed with a --closes deadline is refused where motions are voted on only at a meeting (LIEG
-    6.3; PLPCP and LCIIB, which provide for no decisions between meetings), with the form that works; else None."""
-    refusal = venue_refusal(ctx.terms, at_meeting=False, kind="motion")
-    if refusal is None:
-        return None
-    without = f"propose it without: `motion {token(text)}`."
-    if venue_refusal(ctx.terms, at_meeting=False) is None:  # a poll may run between meetings, a motion may not
-        return f"{refusal} A --closes deadline has no place on a motion here; {without}"
-    return ctx.terms.voting.cited(f"In {ctx.terms.name} motions are voted on only at a meeting") + \
-        f", so a --closes deadline has no place; {without}"
 
 
 def waits_for_meeting(ctx: Context) -> bool:
