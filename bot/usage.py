@@ -87,6 +87,7 @@ NO_SUCH_OPTION = {
     ("chair", "from"): "a chair named takes the chair at once, ending the term of the chair before them, so a "
                        "successor is named on the day they take over, not before; the secretariat is told on the last "
                        "day of the chair's term. To renew the chair's own term, name them again (`chair @alice`).",
+    ("agenda", "meeting"): "say `agenda N` for meeting N's agenda (`agenda` alone shows the next meeting's).",
     ("chair", "meeting"): "the chair of one meeting is named with `meeting chair @person --meeting N`; `chair @person` "
                           "names the group's chair, where the ToR has one named.",
 }

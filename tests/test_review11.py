@@ -169,3 +169,16 @@ def test_apologies_for_the_meeting_on_a_day_are_for_that_meeting(chat: Chat) -> 
         assert session.scalars(select(Attendance.reason)).all() == ["on leave"]
     said = chat.refused("carol", "apologies for the meeting on 15 Jan").text
     assert said == "There is no meeting on 15 Jan 2027 to come. Say `meetings` to list them.", said
+
+
+def test_agenda_with_a_meeting_option_is_pointed_to_agenda_n(chat: Chat) -> None:
+    """A secretary asking for meeting 2's agenda as `agenda --meeting 2`, as other meeting commands take it, was told
+    to say `agenda`, which shows meeting 1's: the refusal names `agenda 2`'s form, and that form shows meeting 2's."""
+    chat.load("cjcg")
+    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
+    chat.ok("sam", "meeting schedule 2027-01-14 10:00")
+    chat.ok("sam", 'agenda add "Short breaks review" --meeting 2')
+    said = chat.refused("sam", "agenda --meeting 2").text
+    assert "`agenda` has no option --meeting" in said and "Say `agenda N` for meeting N's agenda" in said, said
+    shown = chat.ok("sam", "agenda 2").as_text()
+    assert shown.startswith("Agenda of meeting 2, Thu 14 Jan 2027") and "Short breaks review" in shown, shown
