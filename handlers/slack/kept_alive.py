@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import http.client
 import io
-import select
+import selectors
 import ssl
 import threading
 from collections.abc import Callable
@@ -30,7 +30,11 @@ Host = tuple[str, str, int | None]  # scheme, host name, port
 def idle_and_open(connection: http.client.HTTPConnection) -> bool:
     """Whether a kept connection can carry the next request: still open, and with nothing to read (a server that
     closed it while idle has sent its end of file, which reads at once)."""
-    return connection.sock is not None and not select.select([connection.sock], [], [], 0)[0]
+    if connection.sock is None:
+        return False
+    with selectors.DefaultSelector() as readable:  # not select.select: it refuses a descriptor past 1023
+        readable.register(connection.sock, selectors.EVENT_READ)
+        return not readable.select(0)
 
 
 class Connections:

@@ -4,6 +4,9 @@ a 429 waits its Retry-After and is tried again, and a connection Slack closed wh
 
 from __future__ import annotations
 
+import http.client
+import os
+import resource
 import socket
 
 import pytest
@@ -11,7 +14,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.settings import Settings
 from handlers.slack.client import web_client
-from handlers.slack.kept_alive import Connections, KeptAliveClient, kept_alive
+from handlers.slack.kept_alive import Connections, KeptAliveClient, idle_and_open, kept_alive
 from tests.slack.conftest import Workspace
 from tests.slack.fake_slack import FakeSlack
 
@@ -73,3 +76,24 @@ def test_the_bots_listeners_call_slack_over_kept_connections(workspace: Workspac
         assert workspace.say("alice", f"meeting schedule 2026-12-1{n} 10:00").method == "chat.postMessage"
     calls = [c for c in workspace.fake.calls if c.method.startswith("chat.")]
     assert len(calls) >= 4 and len({c.peer for c in calls}) < len(calls)
+
+
+@pytest.mark.skipif(resource.getrlimit(resource.RLIMIT_NOFILE)[0] <= 1500, reason="needs a descriptor past 1500")
+def test_a_kept_connection_on_a_descriptor_past_1023_is_still_checked_before_reuse() -> None:
+    """A busy server's sockets can be numbered past 1023, where select.select raises ValueError: the check before
+    reusing a kept connection would have failed the Slack call with a traceback. Open and idle it reads as reusable;
+    once the far end closes it, as not."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        connection = http.client.HTTPConnection("127.0.0.1", server.getsockname()[1])
+        connection.connect()
+        assert connection.sock is not None
+        low = connection.sock
+        connection.sock = socket.socket(fileno=os.dup2(low.fileno(), 1500))
+        low.close()
+        far, _ = server.accept()
+        try:
+            assert idle_and_open(connection)
+            far.close()
+            assert not idle_and_open(connection)
+        finally:
+            connection.close()
