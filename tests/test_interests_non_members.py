@@ -6,13 +6,11 @@ was recorded declaring an interest while the secretariat was refused: now both a
 from __future__ import annotations
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def lciib_meeting_open(chat: Chat) -> None:
-    chat.load("lciib")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = chat.now.replace(day=10, hour=10)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "lciib")
 
 
 def test_lciib_the_observer_and_the_secretariat_alike_declare_no_interest(chat: Chat) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 @pytest.mark.parametrize("group", ["plpcp", "lciib", "cscpwg", "cjcg"])
@@ -19,10 +20,7 @@ def test_a_group_without_tabling_says_its_tor_has_none(chat: Chat, group: str) -
 
 
 def test_plpcp_motion_table_is_refused_for_the_chair_and_a_member_alike(chat: Chat) -> None:
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = chat.now.replace(day=10, hour=10)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "plpcp")
     chat.ok("bob", 'motion "Adopt the placements dashboard"')
     for who in ("alice", "bob", "sam"):
         said = chat.refused(who, "motion table 1").text

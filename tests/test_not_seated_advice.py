@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def test_plpcp_the_dcs_herself_is_not_named_as_her_seats_alternate(chat: Chat) -> None:
@@ -28,10 +29,7 @@ def test_plpcp_the_dcs_herself_is_not_named_as_her_seats_alternate(chat: Chat) -
 
 
 def test_lciib_a_visitor_is_pointed_to_guest_and_the_invited_leads_to_their_seats(chat: Chat) -> None:
-    chat.load("lciib")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = chat.now.replace(day=10, hour=10)
-    chat.ok("alice", "meeting open")
+    meeting_opened(chat, "lciib")
     said = chat.refused("zed", "here").text
     assert said == (
         "You hold no seat in London Children's Innovation and Improvement Board, and its ToR makes no provision for "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 TFG = "send-tfg"
 
@@ -63,11 +64,7 @@ def test_cjcg_minutes_say_when_the_quorum_came_and_went_within_one_minute(chat: 
     quorate and the chat said so, but the minutes said it was "not quorate at any time before it closed", counting
     carol's and dan's departures, recorded after, as if they came before their arrivals. Of those departures, dan's
     (after carol's in the audit trail) lost the quorum, as the chat said at his."""
-    chat.load("cjcg")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.UTC)
-    chat.ok("alice", "meeting open")
-    chat.ok("bob", "here")
+    meeting_opened(chat, "cjcg", "bob")
     assert "now quorate" in chat.ok("carol", "here").as_text()
     chat.ok("dan", "here")
     chat.ok("carol", "leaving")

@@ -5,14 +5,11 @@ close is the next meeting's matter arising, not a change to these minutes."""
 from __future__ import annotations
 
 from tests.conftest import Chat
+from tests.platform_chats import meeting_opened
 
 
 def plpcp_meeting(chat: Chat) -> None:
-    chat.load("plpcp")
-    chat.ok("sam", "meeting schedule 2026-12-10 10:00")
-    chat.now = chat.now.replace(day=10, hour=10)
-    chat.ok("alice", "meeting open")
-    chat.ok("bob", "here")
+    meeting_opened(chat, "plpcp", "bob")
     chat.ok("sam", 'action "Circulate the dashboard" --owner @bob')
     chat.ok("sam", 'action "Draft the report" --owner @carol')
 
