@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from bot.models import Attendance, Ballot, Interest, Meeting, Poll
 from tests.slack.conftest import CHANNEL, Workspace, buttons, shown, user_id
+from tests.slack.idle import wait_until_idle
 
 
 def form(user: str, callback_id: str, values: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -73,6 +74,7 @@ def test_forms_cards_and_app_home_through_a_meeting(workspace: Workspace) -> Non
                                                      and "dan" in shown(c)), None))
     assert "bob" in shown(card_now) and "carol" in shown(card_now) and "quorate" in shown(card_now)
 
+    wait_until_idle(changed=workspace.fake.changed)  # the roll card's last refresh is sent before the motion's card
     card = workspace.say("alice", 'motion "Approve the joint action plan" --item 1')
     assert card.method == "chat.postMessage"
     card_ts = card.answer["ts"]
